@@ -1,0 +1,1027 @@
+/* content.c -- the loader and validator of casebook's content format.
+
+   A content file is UTF-8 text made of blocks separated by blank lines;
+   each line of a block is "key: value", lines starting with '#' are
+   comments.  Keys are BASE, BASE.LANG or BASE.LANG.tr where ".tr" marks the
+   project's translation.  The loader reports every problem it finds as a
+   diagnostic with file and line and keeps going, so that one run of
+   `casebook check` lists them all.  */
+
+#include <config.h>
+#include "content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistr.h>
+
+#include "i18n.h"
+
+/* One "key: value" line.  */
+struct field
+{
+  char *base;                   /* "title", "zh", "number", ... */
+  int has_lang;
+  enum lang lang;
+  int translated;
+  char *value;
+  size_t value_len;
+  unsigned long line;
+  int skip;                     /* reported as unknown; ignore */
+};
+
+struct rawblock
+{
+  struct field *fields;
+  size_t count;
+  size_t alloc;
+};
+
+struct rawfile
+{
+  struct rawblock *blocks;
+  size_t count;
+  size_t alloc;
+};
+
+static void
+rawfile_free (struct rawfile *rf)
+{
+  for (size_t b = 0; b < rf->count; b++)
+    {
+      for (size_t f = 0; f < rf->blocks[b].count; f++)
+        {
+          free (rf->blocks[b].fields[f].base);
+          free (rf->blocks[b].fields[f].value);
+        }
+      free (rf->blocks[b].fields);
+    }
+  free (rf->blocks);
+  memset (rf, 0, sizeof *rf);
+}
+
+static int
+is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static int
+is_key_char (char c)
+{
+  return (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_'
+    || (c >= '0' && c <= '9');
+}
+
+/* Split KEY (length N) into its parts.  Returns 0, or -1 if malformed.  */
+static int
+parse_key (const char *key, size_t n, struct field *f)
+{
+  const char *dot = memchr (key, '.', n);
+  size_t base_len = dot ? (size_t) (dot - key) : n;
+  if (base_len == 0)
+    return -1;
+  f->base = xstrndup (key, base_len);
+  f->has_lang = 0;
+  f->translated = 0;
+  /* A bare "zh"/"en" (or "zh.tr") is a paragraph side.  */
+  if (strcmp (f->base, "zh") == 0 || strcmp (f->base, "en") == 0)
+    {
+      f->has_lang = 1;
+      f->lang = f->base[0] == 'z' ? LANG_ZH : LANG_EN;
+      if (dot == NULL)
+        return 0;
+      if ((size_t) (key + n - dot) == 3 && memcmp (dot, ".tr", 3) == 0)
+        {
+          f->translated = 1;
+          return 0;
+        }
+      return -1;
+    }
+  if (dot == NULL)
+    return 0;
+  const char *rest = dot + 1;
+  size_t rest_len = (size_t) (key + n - rest);
+  if (rest_len >= 2 && (memcmp (rest, "zh", 2) == 0 || memcmp (rest, "en", 2) == 0))
+    {
+      f->has_lang = 1;
+      f->lang = rest[0] == 'z' ? LANG_ZH : LANG_EN;
+      if (rest_len == 2)
+        return 0;
+      if (rest_len == 5 && memcmp (rest + 2, ".tr", 3) == 0)
+        {
+          f->translated = 1;
+          return 0;
+        }
+    }
+  return -1;
+}
+
+/* Split DATA into blocks of fields, checking encoding and syntax.
+   Returns -1 when the file cannot be used at all (not text).  */
+static int
+tokenize (const char *path, const char *data, size_t len,
+          struct rawfile *rf, struct diags *diags)
+{
+  const char *nul = memchr (data, '\0', len);
+  if (nul)
+    {
+      unsigned long line = 1;
+      for (const char *p = data; p < nul; p++)
+        line += *p == '\n';
+      diags_add (diags, DIAG_ERROR, path, line,
+                 _("NUL byte at byte offset %zu: not a text file"),
+                 (size_t) (nul - data));
+      return -1;
+    }
+  size_t pos = 0;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;                    /* a UTF-8 byte order mark is harmless */
+  unsigned long lineno = 0;
+  struct rawblock *cur = NULL;
+  while (pos < len)
+    {
+      const char *line = data + pos;
+      const char *nl = memchr (line, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - line) : len - pos;
+      size_t line_off = pos;
+      pos += n + (nl != NULL);
+      lineno++;
+      if (n > 0 && line[n - 1] == '\r')
+        n--;
+      const uint8_t *bad = u8_check ((const uint8_t *) line, n);
+      if (bad)
+        {
+          size_t at = (size_t) ((const char *) bad - line);
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("invalid UTF-8 at byte %zu of the line (byte offset %zu "
+                       "in the file)"), at + 1, line_off + at);
+          continue;
+        }
+      if (n > 0 && line[0] == '#')
+        continue;
+      size_t i = 0;
+      while (i < n && is_space (line[i]))
+        i++;
+      if (i == n)
+        {
+          cur = NULL;
+          continue;
+        }
+      size_t k = i;
+      while (k < n && is_key_char (line[k]))
+        k++;
+      struct field f = { 0 };
+      if (k == i || k >= n || line[k] != ':' || i > 0)
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("expected 'key: value' at the start of the line"));
+          continue;
+        }
+      if (parse_key (line + i, k - i, &f) != 0)
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("malformed field name '%.*s' (expected NAME, NAME.zh, "
+                       "NAME.en, or with .tr)"), (int) (k - i), line + i);
+          free (f.base);
+          continue;
+        }
+      size_t v = k + 1;
+      while (v < n && is_space (line[v]))
+        v++;
+      size_t e = n;
+      while (e > v && is_space (line[e - 1]))
+        e--;
+      f.value = xstrndup (line + v, e - v);
+      f.value_len = e - v;
+      f.line = lineno;
+      if (cur == NULL)
+        {
+          rf->blocks = xgrow (rf->blocks, &rf->alloc, rf->count + 1,
+                              sizeof *rf->blocks);
+          cur = &rf->blocks[rf->count++];
+          memset (cur, 0, sizeof *cur);
+        }
+      cur->fields = xgrow (cur->fields, &cur->alloc, cur->count + 1,
+                           sizeof *cur->fields);
+      cur->fields[cur->count++] = f;
+    }
+  return 0;
+}
+
+static void
+field_name (const struct field *f, char *buf, size_t size)
+{
+  snprintf (buf, size, "%s%s%s%s", f->base,
+            f->has_lang && strcmp (f->base, "zh") && strcmp (f->base, "en")
+            ? (f->lang == LANG_ZH ? ".zh" : ".en") : "",
+            "", f->translated ? ".tr" : "");
+}
+
+/* Store F into the side of BT it names, reporting duplicates.  */
+static void
+set_side (struct bitext *bt, struct field *f, const char *path,
+          struct diags *diags)
+{
+  struct text *t = &bt->side[f->lang];
+  char name[64];
+  field_name (f, name, sizeof name);
+  if (t->origin != ORIGIN_NONE)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("'%s' given twice in one block (first at line %lu); "
+                   "separate paragraphs with a blank line"), name, t->line);
+      return;
+    }
+  if (f->value_len == 0)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("empty value for '%s'"), name);
+      return;
+    }
+  t->str = f->value;
+  t->len = f->value_len;
+  f->value = NULL;
+  t->origin = f->translated ? ORIGIN_TRANSLATION : ORIGIN_RELEASE;
+  t->line = f->line;
+}
+
+static void
+set_plain (char **dst, unsigned long *dst_line, struct field *f,
+           const char *path, struct diags *diags)
+{
+  if (f->has_lang)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("field '%s' takes no language"), f->base);
+      return;
+    }
+  if (*dst)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("duplicate field '%s' (first given at line %lu)"),
+                 f->base, *dst_line);
+      return;
+    }
+  *dst = f->value;
+  *dst_line = f->line;
+  f->value = NULL;
+}
+
+static int
+bitext_empty (const struct bitext *bt)
+{
+  return bt->side[LANG_ZH].origin == ORIGIN_NONE
+    && bt->side[LANG_EN].origin == ORIGIN_NONE;
+}
+
+/* Check the "casebook-format: 1" line, which must come first.  */
+static int
+check_format (const struct rawfile *rf, const char *path, struct diags *diags)
+{
+  if (rf->count == 0)
+    {
+      diags_add (diags, DIAG_ERROR, path, 1,
+                 _("empty file: expected 'casebook-format: %d'"),
+                 CONTENT_FORMAT_VERSION);
+      return -1;
+    }
+  const struct field *f = &rf->blocks[0].fields[0];
+  if (strcmp (f->base, "casebook-format") != 0 || f->has_lang)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("the first field must be 'casebook-format: %d'"),
+                 CONTENT_FORMAT_VERSION);
+      return -1;
+    }
+  char *end;
+  long v = strtol (f->value, &end, 10);
+  if (*f->value == '\0' || *end != '\0' || v != CONTENT_FORMAT_VERSION)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("unsupported format version '%s' (this casebook reads "
+                   "version %d)"), f->value, CONTENT_FORMAT_VERSION);
+      return -1;
+    }
+  return 0;
+}
+
+size_t
+content_split_keywords (const char *value, char ***items)
+{
+  size_t n = 0, alloc = 0;
+  char **v = NULL;
+  const char *p = value;
+  for (;;)
+    {
+      const char *bar = strchr (p, '|');
+      const char *e = bar ? bar : p + strlen (p);
+      const char *s = p;
+      while (s < e && is_space (*s))
+        s++;
+      while (e > s && is_space (e[-1]))
+        e--;
+      if (e > s)
+        {
+          v = xgrow (v, &alloc, n + 1, sizeof *v);
+          v[n++] = xstrndup (s, (size_t) (e - s));
+        }
+      if (bar == NULL)
+        break;
+      p = bar + 1;
+    }
+  *items = v;
+  return n;
+}
+
+void
+content_strv_free (char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free (v[i]);
+  free (v);
+}
+
+static int
+heading_level (const struct bitext *bt)
+{
+  static const char *const level2_zh[] = { "(", "\xef\xbc\x88" /* （ */ };
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (bt, l);
+      if (t == NULL)
+        continue;
+      for (size_t i = 0; i < sizeof level2_zh / sizeof *level2_zh; i++)
+        if (strncmp (t->str, level2_zh[i], strlen (level2_zh[i])) == 0)
+          return 2;
+    }
+  return 1;
+}
+
+enum block_base
+{
+  BASE_PARAGRAPH, BASE_HEADING, BASE_SECTION, BASE_KEYWORDS, BASE_HEADER,
+  BASE_UNKNOWN
+};
+
+static enum block_base
+classify (const struct field *f)
+{
+  static const char *const header[] = {
+    "casebook-format", "number", "title", "procuratorate", "region"
+  };
+  if (strcmp (f->base, "zh") == 0 || strcmp (f->base, "en") == 0)
+    return BASE_PARAGRAPH;
+  if (strcmp (f->base, "heading") == 0)
+    return BASE_HEADING;
+  if (strcmp (f->base, "section") == 0)
+    return BASE_SECTION;
+  if (strcmp (f->base, "keywords") == 0)
+    return BASE_KEYWORDS;
+  for (size_t i = 0; i < sizeof header / sizeof *header; i++)
+    if (strcmp (f->base, header[i]) == 0)
+      return BASE_HEADER;
+  return BASE_UNKNOWN;
+}
+
+static struct section *
+add_section (struct document *doc, size_t *alloc)
+{
+  doc->sections = xgrow (doc->sections, alloc, doc->nsections + 1,
+                         sizeof *doc->sections);
+  struct section *s = &doc->sections[doc->nsections++];
+  memset (s, 0, sizeof *s);
+  return s;
+}
+
+static void
+header_field (struct document *doc, struct field *f, int *have_number,
+              unsigned long *number_line, const char *path,
+              struct diags *diags)
+{
+  if (strcmp (f->base, "casebook-format") == 0)
+    return;
+  if (strcmp (f->base, "number") == 0)
+    {
+      char *end;
+      long n = strtol (f->value, &end, 10);
+      if (f->has_lang || *f->value < '0' || *f->value > '9' || *end != '\0'
+          || n > 1000000000L)
+        {
+          diags_add (diags, DIAG_ERROR, path, f->line,
+                     _("'number' must be a whole number, not '%s'"),
+                     f->value);
+          return;
+        }
+      if (*have_number)
+        {
+          diags_add (diags, DIAG_ERROR, path, f->line,
+                     _("duplicate field 'number' (first given at line %lu)"),
+                     *number_line);
+          return;
+        }
+      doc->number = n;
+      *have_number = 1;
+      *number_line = f->line;
+      return;
+    }
+  if (!f->has_lang)
+    {
+      diags_add (diags, DIAG_ERROR, path, f->line,
+                 _("field '%s' needs a language: '%s.zh' or '%s.en'"),
+                 f->base, f->base, f->base);
+      return;
+    }
+  struct bitext *bt = strcmp (f->base, "title") == 0 ? &doc->title
+    : strcmp (f->base, "procuratorate") == 0 ? &doc->procuratorate
+    : &doc->region;
+  set_side (bt, f, path, diags);
+}
+
+int
+content_parse_document (const char *path, const char *data, size_t len,
+                        struct document *doc, struct diags *diags)
+{
+  size_t errors_before = diags->errors;
+  struct rawfile rf = { 0 };
+  memset (doc, 0, sizeof *doc);
+  doc->path = xstrdup (path);
+  doc->number = -1;
+  if (tokenize (path, data, len, &rf, diags) != 0
+      || check_format (&rf, path, diags) != 0)
+    {
+      rawfile_free (&rf);
+      return -1;
+    }
+
+  int have_number = 0, in_body = 0;
+  unsigned long number_line = 0, keywords_line = 0;
+  size_t sections_alloc = 0, blocks_alloc = 0;
+  struct section *sec = NULL;
+  for (size_t b = 0; b < rf.count; b++)
+    {
+      struct rawblock *rb = &rf.blocks[b];
+      enum block_base kind = BASE_UNKNOWN;
+      for (size_t i = 0; i < rb->count && kind == BASE_UNKNOWN; i++)
+        kind = classify (&rb->fields[i]);
+      if (kind == BASE_UNKNOWN)
+        {
+          for (size_t i = 0; i < rb->count; i++)
+            {
+              char name[64];
+              field_name (&rb->fields[i], name, sizeof name);
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("unknown field '%s'"), name);
+            }
+          continue;
+        }
+      int bad = 0;
+      for (size_t i = 0; i < rb->count; i++)
+        {
+          enum block_base k = classify (&rb->fields[i]);
+          char name[64];
+          field_name (&rb->fields[i], name, sizeof name);
+          if (k == BASE_UNKNOWN)
+            {
+              /* Report it and read the rest of the block.  */
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("unknown field '%s'"), name);
+              rb->fields[i].skip = 1;
+            }
+          else if (k == BASE_HEADER && (in_body || kind != BASE_HEADER))
+            {
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("header field '%s' after the body began"), name);
+              bad = 1;
+            }
+          else if (k != kind)
+            {
+              char first[64];
+              size_t f0 = 0;
+              while (rb->fields[f0].skip)
+                f0++;
+              field_name (&rb->fields[f0], first, sizeof first);
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("'%s' cannot share a block with '%s' "
+                           "(separate them with a blank line)"), name, first);
+              bad = 1;
+            }
+          else if (k != BASE_HEADER && !rb->fields[i].has_lang)
+            {
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("field '%s' needs a language: '%s.zh' or '%s.en'"),
+                         name, name, name);
+              bad = 1;
+            }
+        }
+      if (bad)
+        continue;
+      if (kind == BASE_HEADER)
+        {
+          for (size_t i = 0; i < rb->count; i++)
+            if (!rb->fields[i].skip)
+              header_field (doc, &rb->fields[i], &have_number, &number_line,
+                            path, diags);
+          doc->number_line = number_line;
+          continue;
+        }
+      in_body = 1;
+      if (kind == BASE_SECTION)
+        {
+          sec = add_section (doc, &sections_alloc);
+          blocks_alloc = 0;
+          sec->line = rb->fields[0].line;
+          for (size_t i = 0; i < rb->count; i++)
+            if (!rb->fields[i].skip)
+              set_side (&sec->title, &rb->fields[i], path, diags);
+          continue;
+        }
+      if (sec == NULL)
+        {
+          sec = add_section (doc, &sections_alloc);
+          blocks_alloc = 0;
+          sec->line = rb->fields[0].line;
+        }
+      sec->blocks = xgrow (sec->blocks, &blocks_alloc, sec->nblocks + 1,
+                           sizeof *sec->blocks);
+      struct block *blk = &sec->blocks[sec->nblocks++];
+      memset (blk, 0, sizeof *blk);
+      blk->kind = kind == BASE_HEADING ? BLOCK_HEADING
+        : kind == BASE_KEYWORDS ? BLOCK_KEYWORDS : BLOCK_PARAGRAPH;
+      blk->line = rb->fields[0].line;
+      for (size_t i = 0; i < rb->count; i++)
+        if (!rb->fields[i].skip)
+          set_side (&blk->text, &rb->fields[i], path, diags);
+      if (bitext_empty (&blk->text))
+        {
+          diags_add (diags, DIAG_ERROR, path, blk->line,
+                     _("a block with neither Chinese nor English text"));
+          continue;
+        }
+      if (blk->kind == BLOCK_HEADING)
+        blk->level = heading_level (&blk->text);
+      if (blk->kind == BLOCK_KEYWORDS)
+        {
+          if (keywords_line)
+            {
+              diags_add (diags, DIAG_ERROR, path, blk->line,
+                         _("a second keyword list (the first is at line %lu)"),
+                         keywords_line);
+              continue;
+            }
+          keywords_line = blk->line;
+          for (int l = 0; l < LANG_COUNT; l++)
+            {
+              const struct text *t = bitext_get (&blk->text, l);
+              if (t == NULL)
+                continue;
+              doc->keywords.count[l] =
+                content_split_keywords (t->str, &doc->keywords.items[l]);
+              doc->keywords.origin[l] = t->origin;
+            }
+          if (doc->keywords.count[LANG_ZH] && doc->keywords.count[LANG_EN]
+              && doc->keywords.count[LANG_ZH] != doc->keywords.count[LANG_EN])
+            diags_add (diags, DIAG_ERROR, path, blk->line,
+                       _("%zu Chinese keywords but %zu English ones: the "
+                         "lists must pair item by item"),
+                       doc->keywords.count[LANG_ZH],
+                       doc->keywords.count[LANG_EN]);
+        }
+    }
+  if (!have_number)
+    diags_add (diags, DIAG_ERROR, path, 1, _("missing field 'number'"));
+  if (bitext_empty (&doc->title))
+    diags_add (diags, DIAG_WARNING, path, 1,
+               _("no title: add 'title.zh' or 'title.en'"));
+  rawfile_free (&rf);
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+static int
+parse_collection (const char *path, const char *data, size_t len,
+                  struct collection *coll, struct diags *diags)
+{
+  size_t errors_before = diags->errors;
+  struct rawfile rf = { 0 };
+  if (tokenize (path, data, len, &rf, diags) != 0
+      || check_format (&rf, path, diags) != 0)
+    {
+      rawfile_free (&rf);
+      return -1;
+    }
+  unsigned long id_line = 0, date_line = 0, source_line = 0;
+  for (size_t b = 0; b < rf.count; b++)
+    for (size_t i = 0; i < rf.blocks[b].count; i++)
+      {
+        struct field *f = &rf.blocks[b].fields[i];
+        char name[64];
+        field_name (f, name, sizeof name);
+        if (strcmp (f->base, "casebook-format") == 0)
+          continue;
+        else if (strcmp (f->base, "id") == 0)
+          set_plain (&coll->id, &id_line, f, path, diags);
+        else if (strcmp (f->base, "date") == 0)
+          set_plain (&coll->date, &date_line, f, path, diags);
+        else if (strcmp (f->base, "source") == 0)
+          set_plain (&coll->source, &source_line, f, path, diags);
+        else if (strcmp (f->base, "title") == 0 && f->has_lang)
+          set_side (&coll->title, f, path, diags);
+        else if (strcmp (f->base, "publisher") == 0 && f->has_lang)
+          set_side (&coll->publisher, f, path, diags);
+        else if (strcmp (f->base, "theme") == 0 && f->has_lang)
+          set_side (&coll->theme, f, path, diags);
+        else
+          diags_add (diags, DIAG_ERROR, path, f->line,
+                     _("unknown field '%s'"), name);
+      }
+  if (bitext_empty (&coll->title))
+    diags_add (diags, DIAG_ERROR, path, 1,
+               _("missing field 'title.zh' or 'title.en'"));
+  if (coll->id && strchr (coll->id, '/'))
+    diags_add (diags, DIAG_ERROR, path, id_line,
+               _("'id' must not contain '/'"));
+  rawfile_free (&rf);
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+static size_t
+split_tabs (char *line, char **fields, size_t max)
+{
+  size_t n = 0;
+  char *p = line;
+  while (n < max)
+    {
+      fields[n++] = p;
+      char *tab = strchr (p, '\t');
+      if (tab == NULL)
+        break;
+      *tab = '\0';
+      p = tab + 1;
+    }
+  return n;
+}
+
+static char *
+trim (char *s)
+{
+  while (*s == ' ')
+    s++;
+  size_t n = strlen (s);
+  while (n > 0 && s[n - 1] == ' ')
+    s[--n] = '\0';
+  return s;
+}
+
+int
+content_parse_glossary (const char *path, const char *data, size_t len,
+                        struct glossary *g, struct diags *diags)
+{
+  size_t errors_before = diags->errors;
+  size_t alloc = 0;
+  int seen_magic = 0;
+  g->path = xstrdup (path);
+  if (memchr (data, '\0', len))
+    {
+      diags_add (diags, DIAG_ERROR, path, 1,
+                 _("NUL byte in the glossary: not a text file"));
+      return -1;
+    }
+  size_t pos = 0;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
+  unsigned long lineno = 0;
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
+      char *line = xstrndup (data + pos, n);
+      pos += n + (nl != NULL);
+      lineno++;
+      if (n > 0 && line[n - 1] == '\r')
+        line[--n] = '\0';
+      const uint8_t *bad = u8_check ((const uint8_t *) line, n);
+      if (bad)
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("invalid UTF-8 at column byte %zu"),
+                     (size_t) ((const char *) bad - line) + 1);
+          free (line);
+          continue;
+        }
+      if (n == 0 || line[0] == '#')
+        {
+          free (line);
+          continue;
+        }
+      char *fields[5];
+      size_t nf = split_tabs (line, fields, 5);
+      if (!seen_magic)
+        {
+          if (nf != 2 || strcmp (fields[0], "casebook-glossary") != 0
+              || strcmp (fields[1], "1") != 0)
+            {
+              diags_add (diags, DIAG_ERROR, path, lineno,
+                         _("the first line must be 'casebook-glossary<TAB>1'"));
+              free (line);
+              return -1;
+            }
+          seen_magic = 1;
+          free (line);
+          continue;
+        }
+      char *zh = trim (fields[0]);
+      char *en = nf > 1 ? trim (fields[1]) : NULL;
+      if (nf > 4 || en == NULL || *zh == '\0' || *en == '\0')
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("expected 2 to 4 tab-separated fields: zh, en, "
+                       "Chinese variants, English variants"));
+          free (line);
+          continue;
+        }
+      int dup = 0;
+      for (size_t i = 0; i < g->count; i++)
+        if (strcmp (g->entries[i].term[LANG_ZH], zh) == 0)
+          {
+            diags_add (diags, DIAG_ERROR, path, lineno,
+                       _("duplicate term '%s'"), zh);
+            dup = 1;
+            break;
+          }
+      if (!dup)
+        {
+          g->entries = xgrow (g->entries, &alloc, g->count + 1,
+                              sizeof *g->entries);
+          struct glossary_entry *e = &g->entries[g->count++];
+          memset (e, 0, sizeof *e);
+          e->term[LANG_ZH] = xstrdup (zh);
+          e->term[LANG_EN] = xstrdup (en);
+          for (int l = 0; l < LANG_COUNT; l++)
+            if (nf > 2 + (size_t) l)
+              e->nvariants[l] = content_split_keywords (fields[2 + l],
+                                                         &e->variants[l]);
+        }
+      free (line);
+    }
+  if (!seen_magic)
+    diags_add (diags, DIAG_ERROR, path, 1,
+               _("empty glossary: expected 'casebook-glossary<TAB>1'"));
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+void
+content_glossary_free (struct glossary *g)
+{
+  for (size_t i = 0; i < g->count; i++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        free (g->entries[i].term[l]);
+        content_strv_free (g->entries[i].variants[l],
+                           g->entries[i].nvariants[l]);
+      }
+  free (g->entries);
+  free (g->path);
+  memset (g, 0, sizeof *g);
+}
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static int
+compare_docs (const void *a, const void *b)
+{
+  const struct document *x = a, *y = b;
+  return (x->number > y->number) - (x->number < y->number);
+}
+
+static int
+has_suffix (const char *s, const char *suffix)
+{
+  size_t n = strlen (s), m = strlen (suffix);
+  return n > m && strcmp (s + n - m, suffix) == 0;
+}
+
+/* Load the collection in DIR into COLL.  */
+static void
+load_collection (const char *dir, struct collection *coll,
+                 struct diags *diags)
+{
+  memset (coll, 0, sizeof *coll);
+  coll->dir = xstrdup (dir);
+  char *meta = util_path_join (dir, CONTENT_COLLECTION_FILE);
+  size_t len;
+  char *data = util_read_file (meta, &len);
+  if (data == NULL)
+    diags_add (diags, DIAG_ERROR, meta, 0, _("cannot read: %s"),
+               strerror (errno));
+  else
+    parse_collection (meta, data, len, coll, diags);
+  free (data);
+  free (meta);
+  if (coll->id == NULL)
+    {
+      const char *slash = strrchr (dir, '/');
+      coll->id = xstrdup (slash && slash[1] ? slash + 1 : dir);
+    }
+
+  DIR *dh = opendir (dir);
+  if (dh == NULL)
+    {
+      diags_add (diags, DIAG_ERROR, dir, 0, _("cannot read directory: %s"),
+                 strerror (errno));
+      return;
+    }
+  char **names = NULL;
+  size_t nnames = 0, names_alloc = 0;
+  struct dirent *de;
+  while ((de = readdir (dh)) != NULL)
+    {
+      if (de->d_name[0] == '.' || !has_suffix (de->d_name, ".cb")
+          || strcmp (de->d_name, CONTENT_COLLECTION_FILE) == 0)
+        continue;
+      names = xgrow (names, &names_alloc, nnames + 1, sizeof *names);
+      names[nnames++] = xstrdup (de->d_name);
+    }
+  closedir (dh);
+  qsort (names, nnames, sizeof *names, compare_names);
+
+  size_t docs_alloc = 0;
+  for (size_t i = 0; i < nnames; i++)
+    {
+      char *path = util_path_join (dir, names[i]);
+      data = util_read_file (path, &len);
+      if (data == NULL)
+        {
+          diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
+                     strerror (errno));
+          free (path);
+          continue;
+        }
+      struct document doc;
+      if (content_parse_document (path, data, len, &doc, diags) == 0)
+        {
+          const struct document *other = NULL;
+          for (size_t d = 0; d < coll->ndocs; d++)
+            if (coll->docs[d].number == doc.number)
+              other = &coll->docs[d];
+          if (other)
+            {
+              diags_add (diags, DIAG_ERROR, path, doc.number_line,
+                         _("duplicate document number %ld (also in %s)"),
+                         doc.number, other->path);
+              content_document_free (&doc);
+            }
+          else
+            {
+              coll->docs = xgrow (coll->docs, &docs_alloc, coll->ndocs + 1,
+                                  sizeof *coll->docs);
+              coll->docs[coll->ndocs++] = doc;
+            }
+        }
+      else
+        content_document_free (&doc);
+      free (data);
+      free (path);
+    }
+  content_strv_free (names, nnames);
+  qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
+  for (size_t d = 0; d < coll->ndocs; d++)
+    coll->docs[d].collection = coll;
+}
+
+static int
+is_collection_dir (const char *dir)
+{
+  char *meta = util_path_join (dir, CONTENT_COLLECTION_FILE);
+  struct stat st;
+  int r = stat (meta, &st) == 0 || errno != ENOENT;
+  free (meta);
+  return r;
+}
+
+static void
+load_glossary (const char *dir, struct glossary *g, struct diags *diags)
+{
+  char *path = util_path_join (dir, CONTENT_GLOSSARY_FILE);
+  size_t len;
+  char *data = util_read_file (path, &len);
+  if (data)
+    {
+      content_glossary_free (g);
+      content_parse_glossary (path, data, len, g, diags);
+      free (data);
+    }
+  else if (errno != ENOENT)
+    diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
+               strerror (errno));
+  free (path);
+}
+
+struct library *
+content_load (const char *dir, struct diags *diags)
+{
+  struct library *lib = xcalloc (1, sizeof *lib);
+  lib->root = xstrdup (dir);
+  struct stat st;
+  if (stat (dir, &st) != 0)
+    {
+      diags_add (diags, DIAG_ERROR, dir, 0, _("cannot open content: %s"),
+                 strerror (errno));
+      return lib;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      diags_add (diags, DIAG_ERROR, dir, 0,
+                 _("not a directory (content is a directory of .cb files)"));
+      return lib;
+    }
+  size_t alloc = 0;
+  if (is_collection_dir (dir))
+    {
+      lib->colls = xgrow (lib->colls, &alloc, 1, sizeof *lib->colls);
+      load_collection (dir, &lib->colls[lib->ncolls++], diags);
+      load_glossary (dir, &lib->glossary, diags);
+      return lib;
+    }
+  DIR *dh = opendir (dir);
+  if (dh == NULL)
+    {
+      diags_add (diags, DIAG_ERROR, dir, 0, _("cannot read directory: %s"),
+                 strerror (errno));
+      return lib;
+    }
+  char **names = NULL;
+  size_t nnames = 0, names_alloc = 0;
+  struct dirent *de;
+  while ((de = readdir (dh)) != NULL)
+    {
+      if (de->d_name[0] == '.')
+        continue;
+      char *sub = util_path_join (dir, de->d_name);
+      struct stat sst;
+      if (stat (sub, &sst) == 0 && S_ISDIR (sst.st_mode)
+          && is_collection_dir (sub))
+        {
+          names = xgrow (names, &names_alloc, nnames + 1, sizeof *names);
+          names[nnames++] = xstrdup (de->d_name);
+        }
+      free (sub);
+    }
+  closedir (dh);
+  qsort (names, nnames, sizeof *names, compare_names);
+  for (size_t i = 0; i < nnames; i++)
+    {
+      char *sub = util_path_join (dir, names[i]);
+      lib->colls = xgrow (lib->colls, &alloc, lib->ncolls + 1,
+                          sizeof *lib->colls);
+      load_collection (sub, &lib->colls[lib->ncolls++], diags);
+      free (sub);
+    }
+  content_strv_free (names, nnames);
+  if (lib->ncolls == 0)
+    diags_add (diags, DIAG_ERROR, dir, 0,
+               _("no collection here (a collection is a directory with %s)"),
+               CONTENT_COLLECTION_FILE);
+  load_glossary (dir, &lib->glossary, diags);
+  return lib;
+}
+
+static void
+count_bitext (const struct bitext *bt, struct content_stats *st)
+{
+  st->blocks++;
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (bt->side[l].origin != ORIGIN_NONE)
+      {
+        st->present[l]++;
+        if (bt->side[l].origin == ORIGIN_TRANSLATION)
+          st->translated[l]++;
+      }
+}
+
+void
+content_stats (const struct library *lib, struct content_stats *st)
+{
+  memset (st, 0, sizeof *st);
+  size_t n = library_document_count (lib);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct document *d = library_document (lib, i);
+      st->documents++;
+      if (!bitext_empty (&d->title))
+        count_bitext (&d->title, st);
+      for (size_t s = 0; s < d->nsections; s++)
+        {
+          if (!bitext_empty (&d->sections[s].title))
+            count_bitext (&d->sections[s].title, st);
+          for (size_t b = 0; b < d->sections[s].nblocks; b++)
+            count_bitext (&d->sections[s].blocks[b].text, st);
+        }
+    }
+}

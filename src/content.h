@@ -1,0 +1,48 @@
+/* content.h -- reading and validating casebook's content format (see
+   casebook(5)): collection directories of .cb files and a glossary.  The
+   loader never writes to content.  */
+
+#ifndef CASEBOOK_CONTENT_H
+#define CASEBOOK_CONTENT_H
+
+#include "model.h"
+#include "util.h"
+
+#define CONTENT_FORMAT_VERSION 1
+#define CONTENT_COLLECTION_FILE "collection.cb"
+#define CONTENT_GLOSSARY_FILE "glossary.tsv"
+
+/* Load the content under DIR: DIR is a collection (it holds collection.cb)
+   or a library whose subdirectories are collections.  Every problem goes
+   to DIAGS; the library is returned even when there were errors, with the
+   parts that could be read.  Caller frees with library_free().  */
+struct library *content_load (const char *dir, struct diags *diags);
+
+/* Parse one document file's bytes (already read) into DOC.  Used by the
+   loader and the fuzz target.  Returns 0 if no error was added.  */
+int content_parse_document (const char *path, const char *data, size_t len,
+                            struct document *doc, struct diags *diags);
+void content_document_free (struct document *doc);
+
+/* Parse a glossary file's bytes into G.  Returns 0 if no error.  */
+int content_parse_glossary (const char *path, const char *data, size_t len,
+                            struct glossary *g, struct diags *diags);
+void content_glossary_free (struct glossary *g);
+
+/* Split a keyword value "a | b | c" into items.  Returns the count;
+   caller frees with content_strv_free().  */
+size_t content_split_keywords (const char *value, char ***items);
+void content_strv_free (char **v, size_t n);
+
+/* Coverage figures for `casebook check`.  */
+struct content_stats
+{
+  size_t documents;
+  size_t blocks;                    /* paragraphs, headings, keyword lists */
+  size_t present[LANG_COUNT];       /* blocks with that side present */
+  size_t translated[LANG_COUNT];    /* of those, the project's translation */
+};
+
+void content_stats (const struct library *lib, struct content_stats *st);
+
+#endif /* CASEBOOK_CONTENT_H */

@@ -1,0 +1,483 @@
+/* import.c -- the release-text importer (see import.h).
+
+   The release is read line by line.  A line "Case N" or "案例N" starts a
+   document (text before the first one is document 0, the overview); the
+   next line is its title; a line that is a 【marker】 starts a section, and
+   after a keywords marker the next line is the keyword list; numbered lines
+   with no sentence after the heading are headings; every other line is a
+   paragraph.  Each text is filed under the language of its script.  */
+
+#include <config.h>
+#include "import.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "norm.h"
+#include "util.h"
+
+int
+import_line_lang (const char *s, size_t len)
+{
+  size_t cjk = 0, latin = 0;
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (norm_is_cjk (uc))
+        cjk++;
+      else if ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')
+        latin++;
+      p += n;
+    }
+  return cjk > 0 && cjk * 3 >= latin ? 0 : 1;
+}
+
+static const char *
+lc (int lang)
+{
+  return lang == 0 ? "zh" : "en";
+}
+
+static int
+starts_with (const char *s, const char *prefix)
+{
+  return strncmp (s, prefix, strlen (prefix)) == 0;
+}
+
+/* Chinese numerals 一 to 十 (and combinations) at S; returns bytes.  */
+static size_t
+cn_numeral (const char *s)
+{
+  static const char *const digits[] = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
+  };
+  size_t n = 0;
+  for (;;)
+    {
+      size_t i;
+      for (i = 0; i < 10; i++)
+        if (starts_with (s + n, digits[i]))
+          break;
+      if (i == 10)
+        return n;
+      n += 3;
+    }
+}
+
+/* Heading level of line S (0 if it is not a heading).  */
+static int
+heading_level (const char *s)
+{
+  size_t n = cn_numeral (s);
+  if (n > 0 && starts_with (s + n, "、"))
+    {
+      const char *stop = strstr (s, "。");
+      return stop == NULL || stop[3] == '\0' ? 1 : 0;
+    }
+  const char *p = s;
+  if (*p == '(' || starts_with (p, "（"))
+    {
+      p += *p == '(' ? 1 : 3;
+      size_t m = cn_numeral (p);
+      if (m > 0 && (p[m] == ')' || starts_with (p + m, "）")))
+        {
+          const char *stop = strstr (s, "。");
+          return stop == NULL || stop[3] == '\0' ? 2 : 0;
+        }
+    }
+  /* English: "1. Text" or "(1) Text", one sentence, not too long.  */
+  p = s;
+  int level = 0;
+  if (*p >= '0' && *p <= '9')
+    {
+      while (*p >= '0' && *p <= '9')
+        p++;
+      if (*p == '.' && p[1] == ' ')
+        {
+          level = 1;
+          p += 2;
+        }
+    }
+  else if (*p == '(' && p[1] >= '0' && p[1] <= '9')
+    {
+      p++;
+      while (*p >= '0' && *p <= '9')
+        p++;
+      if (*p == ')' && p[1] == ' ')
+        {
+          level = 2;
+          p += 2;
+        }
+    }
+  if (level == 0 || strlen (s) >= 260)
+    return 0;
+  size_t len = strlen (p);
+  for (size_t i = 0; i + 2 < len; i++)
+    if ((p[i] == '.' || p[i] == ';' || p[i] == ':') && p[i + 1] == ' '
+        && p[i + 2] >= 'A' && p[i + 2] <= 'Z')
+      return 0;
+  return level;
+}
+
+static int
+is_keywords_marker (const char *s)
+{
+  return strcmp (s, "【Key words】") == 0 || strcmp (s, "【Keywords】") == 0
+    || strcmp (s, "【关键词】") == 0 || strcmp (s, "【关键字】") == 0;
+}
+
+static int
+is_known_marker (const char *s)
+{
+  static const char *const known[] = {
+    "【Reform situation】", "【改革情况】", "【Typical meaning】",
+    "【Typical significance】", "【典型意义】", "【基本案情】", "【Basic facts】"
+  };
+  if (is_keywords_marker (s))
+    return 1;
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (strcmp (s, known[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* "Case 12" / "案例12" / "案例十二"-free forms; returns the number or -1.  */
+static long
+case_marker (const char *s)
+{
+  const char *p = NULL;
+  if (starts_with (s, "Case"))
+    p = s + 4;
+  else if (starts_with (s, "案例"))
+    p = s + 6;
+  if (p == NULL)
+    return -1;
+  while (*p == ' ')
+    p++;
+  if (*p < '0' || *p > '9')
+    return -1;
+  char *end;
+  long n = strtol (p, &end, 10);
+  return *end == '\0' ? n : -1;
+}
+
+/* Split a keyword line: runs of two or more spaces, EN SPACE, ideographic
+   space or the Chinese enumeration comma separate keywords.  */
+static char *
+split_keyword_line (const char *s)
+{
+  struct buf b = { 0 };
+  const char *p = s;
+  while (*p)
+    {
+      size_t sep = 0;
+      const char *q = p;
+      int strong = 0;
+      while (*q)
+        {
+          if (*q == ' ' || *q == '\t')
+            q++;
+          else if (starts_with (q, "\xe2\x80\x82") || starts_with (q, "\xe3\x80\x80"))
+            {
+              q += 3;
+              strong = 1;
+            }
+          else
+            break;
+        }
+      sep = (size_t) (q - p);
+      if (sep > 0 && (strong || sep >= 2) && *q && b.len > 0)
+        {
+          buf_adds (&b, " | ");
+          p = q;
+          continue;
+        }
+      if (sep > 0)
+        {
+          if (*q)
+            buf_add (&b, p, sep);
+          p = q;
+          continue;
+        }
+      buf_addc (&b, *p++);
+    }
+  return buf_steal (&b);
+}
+
+struct doc_builder
+{
+  long number;
+  unsigned long first_line;
+  struct buf out;
+  size_t paragraphs;
+  int have_title;
+};
+
+static void
+emit (struct doc_builder *d, const char *kind, int lang, const char *text,
+      unsigned long line)
+{
+  buf_printf (&d->out, "\n# line %lu\n", line);
+  if (kind[0])
+    buf_printf (&d->out, "%s.%s: %s\n", kind, lc (lang), text);
+  else
+    buf_printf (&d->out, "%s: %s\n", lc (lang), text);
+  d->paragraphs++;
+}
+
+static void
+doc_start (struct doc_builder *d, long number, unsigned long line)
+{
+  memset (d, 0, sizeof *d);
+  d->number = number;
+  d->first_line = line;
+  buf_printf (&d->out, "casebook-format: 1\nnumber: %ld\n", number);
+}
+
+/* Clean one source line: valid UTF-8 (bad bytes become U+FFFD with a
+   warning), no CR, no NUL; whitespace trimmed.  */
+static char *
+clean_line (const char *path, const char *s, size_t n, unsigned long line,
+            struct diags *diags)
+{
+  struct buf b = { 0 };
+  const uint8_t *p = (const uint8_t *) s, *e = p + n;
+  int warned = 0;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtoucr (&uc, p, (size_t) (e - p));
+      if (k < 0 || *p == '\0')
+        {
+          if (!warned)
+            diags_add (diags, DIAG_WARNING, path, line,
+                       _("invalid UTF-8 or NUL byte at column byte %zu "
+                         "replaced by U+FFFD"),
+                       (size_t) (p - (const uint8_t *) s) + 1);
+          warned = 1;
+          buf_adds (&b, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+      if (uc != '\r')
+        buf_add (&b, p, (size_t) k);
+      p += k;
+    }
+  char *r = buf_steal (&b);
+  char *start = r;
+  while (*start == ' ' || *start == '\t')
+    start++;
+  size_t len = strlen (start);
+  while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+    len--;
+  char *t = xstrndup (start, len);
+  free (r);
+  return t;
+}
+
+static void
+doc_finish (struct doc_builder *d, struct import_result *res,
+            const char *path, struct diags *diags)
+{
+  if (d->out.len == 0)
+    return;
+  if (!d->have_title)
+    diags_add (diags, DIAG_WARNING, path, d->first_line,
+               _("document %ld has no title"), d->number);
+  res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
+  struct import_file *f = &res->files[res->nfiles++];
+  f->name = xasprintf ("%02ld.cb", d->number);
+  struct buf b = { 0 };
+  buf_printf (&b, "# casebook document %ld, imported from %s (from line %lu).\n"
+              "# Keys without .tr are the release's text; translations are "
+              "pending.\n", d->number, path, d->first_line);
+  buf_add (&b, d->out.data, d->out.len);
+  f->text = buf_steal (&b);
+  res->documents++;
+  res->paragraphs += d->paragraphs;
+  buf_free (&d->out);
+}
+
+void
+import_release (const char *path, const char *data, size_t len,
+                struct import_result *res, struct diags *diags)
+{
+  memset (res, 0, sizeof *res);
+  struct doc_builder d;
+  doc_start (&d, 0, 1);
+  int started = 0, expect_title = 0, expect_keywords = 0;
+  char *coll_title = NULL;
+  int coll_title_lang = 1;
+  long *seen = NULL;
+  size_t nseen = 0;
+  size_t pos = 0;
+  unsigned long lineno = 0;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
+      char *line = clean_line (path, data + pos, n, ++lineno, diags);
+      pos += n + (nl != NULL);
+      if (*line == '\0')
+        {
+          free (line);
+          continue;
+        }
+      int lang = import_line_lang (line, strlen (line));
+      long num = case_marker (line);
+      if (num >= 0)
+        {
+          if (started || d.paragraphs > 0)
+            doc_finish (&d, res, path, diags);
+          for (size_t i = 0; i < nseen; i++)
+            if (seen[i] == num)
+              diags_add (diags, DIAG_WARNING, path, lineno,
+                         _("case %ld appears twice; the later one is kept as "
+                           "document %ld"), num, num + 1000);
+          for (size_t i = 0; i < nseen; i++)
+            if (seen[i] == num)
+              num += 1000;
+          seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
+          seen[nseen++] = num;
+          doc_start (&d, num, lineno);
+          buf_printf (&d.out, "# marker: %s\n", line);
+          started = 1;
+          expect_title = 1;
+          expect_keywords = 0;
+          free (line);
+          continue;
+        }
+      if (expect_title)
+        {
+          buf_printf (&d.out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
+          d.have_title = 1;
+          d.paragraphs++;
+          expect_title = 0;
+          free (line);
+          continue;
+        }
+      size_t ll = strlen (line);
+      if (starts_with (line, "【") && ll > 6 && strcmp (line + ll - 3, "】") == 0)
+        {
+          if (!is_known_marker (line))
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("unknown section marker '%s' kept as a section"), line);
+          emit (&d, "section", lang, line, lineno);
+          expect_keywords = is_keywords_marker (line);
+          free (line);
+          continue;
+        }
+      if (expect_keywords)
+        {
+          char *kw = split_keyword_line (line);
+          if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("keyword line has no separators; kept as one keyword "
+                         "(split it with ' | ')"));
+          emit (&d, "keywords", lang, kw, lineno);
+          free (kw);
+          expect_keywords = 0;
+          free (line);
+          continue;
+        }
+      if (!started && (starts_with (line, "Attachment:") || starts_with (line, "附件")))
+        {
+          const char *t = strchr (line, ':');
+          if (t == NULL)
+            t = strstr (line, "：");
+          if (t && coll_title == NULL)
+            {
+              t += *t == ':' ? 1 : 3;
+              while (*t == ' ')
+                t++;
+              coll_title = xstrdup (t);
+              coll_title_lang = lang;
+            }
+          emit (&d, "heading", lang, line, lineno);
+          free (line);
+          continue;
+        }
+      emit (&d, heading_level (line) ? "heading" : "", lang, line, lineno);
+      free (line);
+    }
+  if (!started && d.paragraphs == 0)
+    diags_add (diags, DIAG_WARNING, path, lineno ? lineno : 1,
+               _("no text found"));
+  doc_finish (&d, res, path, diags);
+  free (seen);
+
+  /* Prepend the collection file.  */
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  char *id = xstrdup (base);
+  char *dot = strrchr (id, '.');
+  if (dot && dot != id)
+    *dot = '\0';
+  struct buf c = { 0 };
+  buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
+              "id: %s\ntitle.%s: %s\nsource: %s\n", path, id,
+              lc (coll_title_lang), coll_title ? coll_title : id, base);
+  free (id);
+  free (coll_title);
+  res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
+  memmove (res->files + 1, res->files, res->nfiles * sizeof *res->files);
+  res->files[0].name = xstrdup ("collection.cb");
+  res->files[0].text = buf_steal (&c);
+  res->nfiles++;
+}
+
+void
+import_free (struct import_result *res)
+{
+  for (size_t i = 0; i < res->nfiles; i++)
+    {
+      free (res->files[i].name);
+      free (res->files[i].text);
+    }
+  free (res->files);
+  memset (res, 0, sizeof *res);
+}
+
+int
+import_write (const struct import_result *res, const char *dir, char **cause)
+{
+  if (util_mkdir_p (dir) != 0)
+    {
+      *cause = xasprintf (_("cannot create %s: %s"), dir, strerror (errno));
+      return -1;
+    }
+  char *meta = util_path_join (dir, "collection.cb");
+  struct stat st;
+  int exists = stat (meta, &st) == 0;
+  free (meta);
+  if (exists)
+    {
+      *cause = xasprintf (_("%s already holds a collection; "
+                            "import into a new directory"), dir);
+      return -1;
+    }
+  /* Documents first, the collection file last: a directory is only a
+     collection once everything else is in place.  */
+  for (size_t i = res->nfiles; i-- > 0;)
+    {
+      char *p = util_path_join (dir, res->files[i].name);
+      if (util_write_atomic (p, res->files[i].text,
+                             strlen (res->files[i].text)) != 0)
+        {
+          *cause = xasprintf (_("cannot write %s: %s"), p, strerror (errno));
+          free (p);
+          return -1;
+        }
+      free (p);
+    }
+  return 0;
+}

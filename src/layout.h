@@ -1,0 +1,31 @@
+/* layout.h -- breaking text into display lines at a width, with the
+   line-breaking rules of Unicode (UAX #14) as libunistring implements
+   them, made to work for Chinese quotations and over-long words.  */
+
+#ifndef CASEBOOK_LAYOUT_H
+#define CASEBOOK_LAYOUT_H
+
+#include <stddef.h>
+
+/* One display line: bytes [OFF, OFF+LEN) of the wrapped text, WIDTH
+   columns wide (trailing spaces excluded).  */
+struct layout_line
+{
+  size_t off;
+  size_t len;
+  int width;
+};
+
+/* Wrap S (LEN bytes of valid UTF-8 without control characters; make them
+   visible first) to lines of at most WIDTH columns.  The first line has
+   FIRST_WIDTH columns available (for an indent or a label).  Returns the
+   number of lines (at least 1); caller frees *LINES.  */
+size_t layout_wrap (const char *s, size_t len, int first_width, int width,
+                    struct layout_line **lines);
+
+/* Pad or cut S so that it takes exactly WIDTH columns; a cut ends at a
+   character boundary (a wide character that does not fit becomes a
+   space).  Caller frees.  */
+char *layout_fit (const char *s, size_t len, int width);
+
+#endif /* CASEBOOK_LAYOUT_H */

@@ -1,0 +1,168 @@
+/* model.c -- small accessors over the content model and its release.  */
+
+#include <config.h>
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "content.h"
+
+const char *
+lang_code (enum lang l)
+{
+  return l == LANG_ZH ? "zh" : "en";
+}
+
+int
+lang_parse (const char *s, enum lang *l)
+{
+  if (strcasecmp (s, "zh") == 0 || strcasecmp (s, "chinese") == 0)
+    *l = LANG_ZH;
+  else if (strcasecmp (s, "en") == 0 || strcasecmp (s, "english") == 0)
+    *l = LANG_EN;
+  else
+    return -1;
+  return 0;
+}
+
+enum lang
+lang_other (enum lang l)
+{
+  return l == LANG_ZH ? LANG_EN : LANG_ZH;
+}
+
+const struct text *
+bitext_get (const struct bitext *bt, enum lang l)
+{
+  const struct text *t = &bt->side[l];
+  return t->origin == ORIGIN_NONE ? NULL : t;
+}
+
+const struct text *
+bitext_pick (const struct bitext *bt, enum lang l, enum lang *actual)
+{
+  const struct text *t = bitext_get (bt, l);
+  enum lang a = l;
+  if (t == NULL)
+    {
+      a = lang_other (l);
+      t = bitext_get (bt, a);
+    }
+  if (actual)
+    *actual = a;
+  return t;
+}
+
+size_t
+library_document_count (const struct library *lib)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lib->ncolls; i++)
+    n += lib->colls[i].ndocs;
+  return n;
+}
+
+const struct document *
+library_document (const struct library *lib, size_t i)
+{
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      if (i < lib->colls[c].ndocs)
+        return &lib->colls[c].docs[i];
+      i -= lib->colls[c].ndocs;
+    }
+  return NULL;
+}
+
+static const struct document *
+collection_find (const struct collection *c, const char *num)
+{
+  char *end;
+  if (*num == '\0' || *num == '-' || *num == '+')
+    return NULL;
+  long n = strtol (num, &end, 10);
+  if (*end != '\0')
+    return NULL;
+  for (size_t i = 0; i < c->ndocs; i++)
+    if (c->docs[i].number == n)
+      return &c->docs[i];
+  return NULL;
+}
+
+const struct document *
+library_find (const struct library *lib, const char *spec)
+{
+  const char *slash = strrchr (spec, '/');
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct collection *coll = &lib->colls[c];
+      if (slash)
+        {
+          size_t n = (size_t) (slash - spec);
+          if (strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
+            return collection_find (coll, slash + 1);
+        }
+      else
+        {
+          const struct document *d = collection_find (coll, spec);
+          if (d)
+            return d;
+        }
+    }
+  return NULL;
+}
+
+static void
+bitext_free (struct bitext *bt)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    free (bt->side[l].str);
+}
+
+void
+content_document_free (struct document *doc)
+{
+  free (doc->path);
+  bitext_free (&doc->title);
+  bitext_free (&doc->procuratorate);
+  bitext_free (&doc->region);
+  for (int l = 0; l < LANG_COUNT; l++)
+    content_strv_free (doc->keywords.items[l], doc->keywords.count[l]);
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      struct section *sec = &doc->sections[s];
+      bitext_free (&sec->title);
+      for (size_t b = 0; b < sec->nblocks; b++)
+        bitext_free (&sec->blocks[b].text);
+      free (sec->blocks);
+    }
+  free (doc->sections);
+  memset (doc, 0, sizeof *doc);
+}
+
+void
+library_free (struct library *lib)
+{
+  if (lib == NULL)
+    return;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      struct collection *coll = &lib->colls[c];
+      for (size_t d = 0; d < coll->ndocs; d++)
+        content_document_free (&coll->docs[d]);
+      free (coll->docs);
+      free (coll->id);
+      free (coll->dir);
+      free (coll->date);
+      free (coll->source);
+      bitext_free (&coll->title);
+      bitext_free (&coll->publisher);
+      bitext_free (&coll->theme);
+    }
+  free (lib->colls);
+  content_glossary_free (&lib->glossary);
+  free (lib->root);
+  free (lib);
+}

@@ -1,0 +1,137 @@
+/* model.h -- the in-memory model of casebook content: a library holds
+   collections, a collection holds documents (the overview and the cases),
+   a document holds sections, a section holds blocks (paragraphs, headings,
+   keyword lists).  Every text is bilingual: a Chinese and an English side,
+   each either the release's own words, the project's translation, or
+   missing.  The model owns every string; nothing here draws or prints.  */
+
+#ifndef CASEBOOK_MODEL_H
+#define CASEBOOK_MODEL_H
+
+#include <stddef.h>
+
+enum lang { LANG_ZH, LANG_EN, LANG_COUNT };
+
+enum origin
+{
+  ORIGIN_NONE,          /* this side is missing (translation pending) */
+  ORIGIN_RELEASE,       /* the release's own text, kept as given */
+  ORIGIN_TRANSLATION    /* translated by the casebook project */
+};
+
+/* One side of a bilingual text.  STR is NUL-terminated UTF-8 (already
+   checked) of LEN bytes; NULL when ORIGIN is ORIGIN_NONE.  */
+struct text
+{
+  char *str;
+  size_t len;
+  enum origin origin;
+  unsigned long line;           /* line in the content file, 0 if none */
+};
+
+struct bitext
+{
+  struct text side[LANG_COUNT];
+};
+
+enum block_kind { BLOCK_PARAGRAPH, BLOCK_HEADING, BLOCK_KEYWORDS };
+
+struct block
+{
+  enum block_kind kind;
+  int level;                    /* headings: 1 for 一、/1., 2 for (一)/(1) */
+  struct bitext text;
+  unsigned long line;
+};
+
+struct section
+{
+  struct bitext title;          /* empty for text before the first section */
+  struct block *blocks;
+  size_t nblocks;
+  unsigned long line;
+};
+
+/* Keywords as parallel lists: item I of one language renders item I of
+   the other.  */
+struct keyword_list
+{
+  char **items[LANG_COUNT];
+  size_t count[LANG_COUNT];
+  enum origin origin[LANG_COUNT];
+};
+
+struct collection;
+
+struct document
+{
+  long number;
+  unsigned long number_line;
+  char *path;
+  const struct collection *collection;
+  struct bitext title;
+  struct bitext procuratorate;
+  struct bitext region;
+  struct keyword_list keywords;
+  struct section *sections;
+  size_t nsections;
+};
+
+struct collection
+{
+  char *id;
+  char *dir;
+  char *date;
+  char *source;
+  struct bitext title;
+  struct bitext publisher;
+  struct bitext theme;
+  struct document *docs;        /* sorted by number */
+  size_t ndocs;
+};
+
+struct glossary_entry
+{
+  char *term[LANG_COUNT];       /* the canonical form in each language */
+  char **variants[LANG_COUNT];  /* other forms met in texts */
+  size_t nvariants[LANG_COUNT];
+};
+
+struct glossary
+{
+  char *path;                   /* NULL when the library has none */
+  struct glossary_entry *entries;
+  size_t count;
+};
+
+struct library
+{
+  char *root;
+  struct collection *colls;
+  size_t ncolls;
+  struct glossary glossary;
+};
+
+/* "zh" or "en" for L.  */
+const char *lang_code (enum lang l);
+/* Parse "zh"/"en" (also "chinese"/"english").  Returns 0 or -1.  */
+int lang_parse (const char *s, enum lang *l);
+enum lang lang_other (enum lang l);
+
+/* The side of BT in L, or NULL when that side is missing.  */
+const struct text *bitext_get (const struct bitext *bt, enum lang l);
+/* The side in L, else the other side, else NULL; *ACTUAL says which.  */
+const struct text *bitext_pick (const struct bitext *bt, enum lang l,
+                                enum lang *actual);
+
+/* Number of documents across the library.  */
+size_t library_document_count (const struct library *lib);
+/* The Ith document across all collections, in order.  */
+const struct document *library_document (const struct library *lib, size_t i);
+/* Find a document by "N" or "COLLECTION/N".  NULL if none.  */
+const struct document *library_find (const struct library *lib,
+                                     const char *spec);
+
+void library_free (struct library *lib);
+
+#endif /* CASEBOOK_MODEL_H */

@@ -1,0 +1,452 @@
+/* norm.c -- widths, visible text and search folding (see norm.h).
+
+   Folding works one grapheme cluster at a time so that every output byte
+   knows the original cluster it came from: a match found in folded text
+   highlights exactly the characters the reader sees.  ASCII and CJK
+   ideographs, which make up almost all case text, take a fast path.  */
+
+#include <config.h>
+#include "norm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+#include <wchar.h>
+
+#if HAVE_OPENCC
+# include <opencc.h>
+#endif
+
+#include "util.h"
+
+static int ambiguous_wide;
+
+void
+norm_set_ambiguous_wide (int wide)
+{
+  ambiguous_wide = wide != 0;
+}
+
+int
+norm_ambiguous_wide (void)
+{
+  return ambiguous_wide;
+}
+
+int
+norm_char_width (uint32_t uc)
+{
+  /* "GBK" is the encoding name that makes libunistring count East Asian
+     Ambiguous characters as two columns; "UTF-8" counts them as one.  */
+  int w = uc_width (uc, ambiguous_wide ? "GBK" : "UTF-8");
+  return w < 0 ? 0 : w;
+}
+
+int
+norm_width (const char *s, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  int w = 0;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      w += norm_char_width (uc);
+      p += n;
+    }
+  return w;
+}
+
+/* Characters that must never reach the terminal as themselves.  */
+static int
+is_dangerous (ucs4_t uc)
+{
+  return uc < 0x20 || uc == 0x7f || (uc >= 0x80 && uc < 0xa0)
+    || (uc >= 0x202a && uc <= 0x202e)      /* embeddings and overrides */
+    || (uc >= 0x2066 && uc <= 0x2069)      /* isolates */
+    || uc == 0x200e || uc == 0x200f || uc == 0x061c
+    || (uc >= 0x200b && uc <= 0x200d) || uc == 0x2060 || uc == 0xfeff
+    || uc == 0x2028 || uc == 0x2029 || uc == 0xfffe || uc == 0xffff;
+}
+
+static int
+width_disagrees (ucs4_t uc)
+{
+  int ours = uc_width (uc, ambiguous_wide ? "GBK" : "UTF-8");
+  int libc = wcwidth ((wchar_t) uc);
+  if (ambiguous_wide && ours == 2 && libc == 1)
+    return 0;                   /* the terminal is said to draw them wide */
+  return ours != libc;
+}
+
+static int
+needs_escape (ucs4_t uc, int safe_widths)
+{
+  if (uc == '\t')
+    return 1;
+  if (is_dangerous (uc))
+    return 1;
+  return safe_widths && uc >= 0x80 && width_disagrees (uc);
+}
+
+int
+norm_needs_visible (const char *s, size_t len, int safe_widths)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      if (*p < 0x80)
+        {
+          if (*p < 0x20 || *p == 0x7f)
+            return 1;
+          p++;
+          continue;
+        }
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (needs_escape (uc, safe_widths))
+        return 1;
+      p += n;
+    }
+  return 0;
+}
+
+void
+norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
+{
+  struct buf b = { 0 };
+  size_t *map = NULL, map_alloc = 0;
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      size_t off = (size_t) (p - (const uint8_t *) s);
+      size_t before = b.len;
+      if (!needs_escape (uc, safe_widths))
+        buf_add (&b, p, (size_t) n);
+      else if (uc == '\t')
+        buf_addc (&b, ' ');
+      else if (uc < 0x20)
+        {
+          buf_addc (&b, '^');
+          buf_addc (&b, (char) (uc + 0x40));
+        }
+      else if (uc == 0x7f)
+        buf_adds (&b, "^?");
+      else
+        buf_printf (&b, "<U+%04X>", (unsigned) uc);
+      map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+      for (size_t i = before; i < b.len; i++)
+        map[i] = off;
+      p += n;
+    }
+  map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+  map[b.len] = len;
+  v->len = b.len;
+  v->str = buf_steal (&b);
+  v->src_off = map;
+}
+
+void
+norm_visible_free (struct visible *v)
+{
+  free (v->str);
+  free (v->src_off);
+  memset (v, 0, sizeof *v);
+}
+
+int
+norm_is_cjk (uint32_t uc)
+{
+  return (uc >= 0x2e80 && uc <= 0x9fff) || (uc >= 0xac00 && uc <= 0xd7af)
+    || (uc >= 0xf900 && uc <= 0xfaff) || (uc >= 0x20000 && uc <= 0x3ffff)
+    || (uc >= 0x3040 && uc <= 0x30ff);
+}
+
+int
+norm_is_word (uint32_t uc)
+{
+  if (uc < 0x80)
+    return (uc >= '0' && uc <= '9') || (uc >= 'a' && uc <= 'z')
+      || (uc >= 'A' && uc <= 'Z');
+  return uc_is_alnum (uc) && !norm_is_cjk (uc);
+}
+
+static int
+is_fold_space (ucs4_t uc)
+{
+  return uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r'
+    || uc == 0x3000 || (uc >= 0x2000 && uc <= 0x200a) || uc == 0xa0
+    || uc == 0x202f || uc == 0x205f;
+}
+
+struct fold_out
+{
+  struct buf b;
+  uint32_t *start, *end;
+  size_t start_alloc, end_alloc;
+  int map;
+};
+
+static void
+fold_emit (struct fold_out *o, const void *data, size_t n, size_t from,
+           size_t to)
+{
+  size_t before = o->b.len;
+  buf_add (&o->b, data, n);
+  if (!o->map)
+    return;
+  o->start = xgrow (o->start, &o->start_alloc, o->b.len + 1,
+                    sizeof *o->start);
+  o->end = xgrow (o->end, &o->end_alloc, o->b.len + 1, sizeof *o->end);
+  for (size_t i = before; i < o->b.len; i++)
+    {
+      o->start[i] = (uint32_t) from;
+      o->end[i] = (uint32_t) to;
+    }
+}
+
+#if HAVE_OPENCC
+static opencc_t t2s = (opencc_t) -1;
+static int t2s_tried;
+
+static opencc_t
+get_t2s (void)
+{
+  if (!t2s_tried)
+    {
+      t2s_tried = 1;
+      t2s = opencc_open ("t2s.json");
+    }
+  return t2s;
+}
+#endif
+
+int
+norm_has_opencc (void)
+{
+#if HAVE_OPENCC
+  return get_t2s () != (opencc_t) -1;
+#else
+  return 0;
+#endif
+}
+
+#if HAVE_OPENCC
+/* Convert the folded text to simplified Chinese in place, keeping the map:
+   t2s keeps the code-point count of every entry, so the Nth code point of
+   the result comes from the Nth of the input.  */
+static void
+fold_t2s (struct fold_out *o)
+{
+  opencc_t cc = get_t2s ();
+  if (cc == (opencc_t) -1)
+    return;
+  int has_han = 0;
+  for (size_t i = 0; i < o->b.len; i++)
+    if ((unsigned char) o->b.data[i] >= 0xe3)
+      {
+        has_han = 1;
+        break;
+      }
+  if (!has_han)
+    return;
+  char *conv = opencc_convert_utf8 (cc, o->b.data, o->b.len);
+  if (conv == NULL)
+    return;
+  size_t clen = strlen (conv);
+  if (clen == o->b.len && memcmp (conv, o->b.data, clen) == 0)
+    {
+      opencc_convert_utf8_free (conv);
+      return;
+    }
+  if (u8_mbsnlen ((const uint8_t *) conv, clen)
+      != u8_mbsnlen ((const uint8_t *) o->b.data, o->b.len))
+    {
+      opencc_convert_utf8_free (conv);
+      return;                   /* cannot map: keep the unconverted text */
+    }
+  struct fold_out n = { .map = o->map };
+  const uint8_t *p = (const uint8_t *) o->b.data, *pe = p + o->b.len;
+  const uint8_t *q = (const uint8_t *) conv, *qe = q + clen;
+  while (p < pe && q < qe)
+    {
+      int a = u8_mblen (p, (size_t) (pe - p));
+      int c = u8_mblen (q, (size_t) (qe - q));
+      size_t i = (size_t) (p - (const uint8_t *) o->b.data);
+      fold_emit (&n, q, (size_t) c, o->map ? o->start[i] : 0,
+                 o->map ? o->end[i + (size_t) a - 1] : 0);
+      p += a;
+      q += c;
+    }
+  opencc_convert_utf8_free (conv);
+  buf_free (&o->b);
+  free (o->start);
+  free (o->end);
+  *o = n;
+}
+#endif
+
+void
+norm_fold (const char *s, size_t len, int map, struct folded *f)
+{
+  struct fold_out o = { .map = map };
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  int last_space = 1;           /* drop leading white space */
+  size_t last_space_at = 0;
+  uint8_t tmp[64];
+  while (p < e)
+    {
+      size_t off = (size_t) (p - (const uint8_t *) s);
+      if (*p < 0x80)
+        {
+          uint8_t c = *p;
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            {
+              if (!last_space)
+                {
+                  fold_emit (&o, " ", 1, off, off + 1);
+                  last_space = 1;
+                  last_space_at = o.b.len;
+                }
+              p++;
+              continue;
+            }
+          /* A combining mark after ASCII makes a longer cluster: let the
+             general path handle it.  */
+          if (p + 1 >= e || p[1] < 0x80)
+            {
+              if (c >= 'A' && c <= 'Z')
+                c = (uint8_t) (c + 32);
+              fold_emit (&o, &c, 1, off, off + 1);
+              last_space = 0;
+              p++;
+              continue;
+            }
+        }
+      const uint8_t *next = u8_grapheme_next (p, e);
+      if (next == NULL || next <= p)
+        next = p + 1;
+      size_t n = (size_t) (next - p);
+      ucs4_t uc;
+      u8_mbtouc (&uc, p, n);
+      if (n <= 4 && u8_mblen (p, n) == (int) n
+          && uc >= 0x4e00 && uc <= 0x9fff)
+        {
+          fold_emit (&o, p, n, off, off + n);   /* ideographs fold to themselves */
+          last_space = 0;
+        }
+      else if (u8_mblen (p, n) == (int) n && is_fold_space (uc))
+        {
+          if (!last_space)
+            {
+              fold_emit (&o, " ", 1, off, off + n);
+              last_space = 1;
+              last_space_at = o.b.len;
+            }
+        }
+      else
+        {
+          size_t outlen = sizeof tmp;
+          uint8_t *r = u8_casefold (p, n, NULL, UNINORM_NFKC, tmp, &outlen);
+          if (r == NULL)
+            {
+              r = tmp;
+              memcpy (tmp, p, n < sizeof tmp ? n : sizeof tmp);
+              outlen = n < sizeof tmp ? n : sizeof tmp;
+            }
+          /* NFKC can produce spaces (U+2002 and friends): fold them.  */
+          size_t k = 0;
+          while (k < outlen)
+            {
+              if (r[k] == ' ')
+                {
+                  if (!last_space)
+                    {
+                      fold_emit (&o, " ", 1, off, off + n);
+                      last_space = 1;
+                      last_space_at = o.b.len;
+                    }
+                  k++;
+                  continue;
+                }
+              size_t j = k;
+              while (j < outlen && r[j] != ' ')
+                j++;
+              fold_emit (&o, r + k, j - k, off, off + n);
+              last_space = 0;
+              k = j;
+            }
+          if (r != tmp)
+            free (r);
+        }
+      p = next;
+    }
+  if (last_space && o.b.len > 0 && last_space_at == o.b.len)
+    o.b.len--;                  /* drop one trailing space */
+  if (o.b.data)
+    o.b.data[o.b.len] = '\0';
+#if HAVE_OPENCC
+  fold_t2s (&o);
+#endif
+  f->len = o.b.len;
+  f->str = buf_steal (&o.b);
+  f->start = o.start;
+  f->end = o.end;
+}
+
+void
+norm_folded_free (struct folded *f)
+{
+  free (f->str);
+  free (f->start);
+  free (f->end);
+  memset (f, 0, sizeof *f);
+}
+
+char *
+norm_fold_string (const char *s, size_t len)
+{
+  struct folded f;
+  norm_fold (s, len, 0, &f);
+  return f.str;
+}
+
+char *
+norm_to_traditional (const char *s, size_t len, const char *config)
+{
+#if HAVE_OPENCC
+  opencc_t cc = opencc_open (config);
+  if (cc == (opencc_t) -1)
+    return NULL;
+  char *r = opencc_convert_utf8 (cc, s, len);
+  char *copy = r ? xstrdup (r) : NULL;
+  if (r)
+    opencc_convert_utf8_free (r);
+  opencc_close (cc);
+  return copy;
+#else
+  (void) s;
+  (void) len;
+  (void) config;
+  return NULL;
+#endif
+}
+
+void
+norm_cleanup (void)
+{
+#if HAVE_OPENCC
+  if (t2s != (opencc_t) -1)
+    opencc_close (t2s);
+  t2s = (opencc_t) -1;
+  t2s_tried = 0;
+#endif
+}

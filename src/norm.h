@@ -1,0 +1,73 @@
+/* norm.h -- Unicode text handling over libunistring: display width (one
+   function for layout and drawing), making control characters visible,
+   and the folding that search uses, with maps back to original offsets.  */
+
+#ifndef CASEBOOK_NORM_H
+#define CASEBOOK_NORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Treat East Asian Ambiguous characters (“ ” 【 】 …) as two columns.  */
+void norm_set_ambiguous_wide (int wide);
+int norm_ambiguous_wide (void);
+
+/* Columns that code point UC takes on the terminal (0 for combining
+   marks; controls are never passed here: make them visible first).  */
+int norm_char_width (uint32_t uc);
+/* Columns of the valid UTF-8 string S of LEN bytes.  */
+int norm_width (const char *s, size_t len);
+
+/* Text made safe for a terminal: controls, escapes and bidirectional
+   overrides replaced by visible forms ("^[", "<U+202E>").  SRC_OFF[i] is
+   the byte offset in the original of output byte i; SRC_OFF[LEN] is the
+   original length.  */
+struct visible
+{
+  char *str;
+  size_t len;
+  size_t *src_off;
+};
+
+/* Build the visible form of S.  If TERMINAL_SAFE_WIDTHS, characters whose
+   width the C library and libunistring disagree on are shown as <U+XXXX>
+   too, so that curses and our layout agree.  Free with norm_visible_free.  */
+void norm_visible (const char *s, size_t len, int terminal_safe_widths,
+                   struct visible *v);
+void norm_visible_free (struct visible *v);
+/* Does S contain anything norm_visible would change?  */
+int norm_needs_visible (const char *s, size_t len, int terminal_safe_widths);
+
+/* Search folding: NFKC, case folding, runs of white space to one space,
+   traditional to simplified Chinese when OpenCC is available.  For output
+   byte i, the original cluster is [START[i], END[i]).  */
+struct folded
+{
+  char *str;
+  size_t len;
+  uint32_t *start;
+  uint32_t *end;
+};
+
+/* Fold S (valid UTF-8).  With MAP zero, START/END are not filled.  */
+void norm_fold (const char *s, size_t len, int map, struct folded *f);
+void norm_folded_free (struct folded *f);
+/* Fold a query (no map) into a fresh NUL-terminated string.  Caller frees.  */
+char *norm_fold_string (const char *s, size_t len);
+
+/* Is UC a CJK ideograph (or another character of a script written without
+   spaces)?  */
+int norm_is_cjk (uint32_t uc);
+/* Is UC a letter or digit (for word boundaries)?  */
+int norm_is_word (uint32_t uc);
+
+/* Whether traditional/simplified folding is available (OpenCC).  */
+int norm_has_opencc (void);
+/* Convert simplified Chinese to traditional for display with the OpenCC
+   configuration CONFIG ("s2twp.json").  Returns a malloc'd string, or NULL
+   when OpenCC is unavailable or the conversion failed.  */
+char *norm_to_traditional (const char *s, size_t len, const char *config);
+/* Release OpenCC handles (for tests and leak checkers).  */
+void norm_cleanup (void);
+
+#endif /* CASEBOOK_NORM_H */

@@ -1,0 +1,334 @@
+/* query.c -- parsing and compiling search queries.  */
+
+#include <config.h>
+#include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "norm.h"
+#include "util.h"
+
+static void
+add_alt (struct term *t, const char *folded)
+{
+  if (*folded == '\0')
+    return;
+  for (size_t i = 0; i < t->nalts; i++)
+    if (strcmp (t->alts[i], folded) == 0)
+      return;
+  t->alts = xrealloc (t->alts, (t->nalts + 1) * sizeof *t->alts);
+  t->alts[t->nalts++] = xstrdup (folded);
+}
+
+static int
+folded_equal (const char *a, const char *folded)
+{
+  char *f = norm_fold_string (a, strlen (a));
+  int r = strcmp (f, folded) == 0;
+  free (f);
+  return r;
+}
+
+/* Add the glossary's renderings of FOLDED to T.  */
+static void
+expand_glossary (struct term *t, const char *folded, const struct glossary *g)
+{
+  for (size_t i = 0; g && i < g->count; i++)
+    {
+      const struct glossary_entry *e = &g->entries[i];
+      int hit = 0;
+      for (int l = 0; l < LANG_COUNT && !hit; l++)
+        {
+          hit = folded_equal (e->term[l], folded);
+          for (size_t v = 0; v < e->nvariants[l] && !hit; v++)
+            hit = folded_equal (e->variants[l][v], folded);
+        }
+      if (!hit)
+        continue;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          char *f = norm_fold_string (e->term[l], strlen (e->term[l]));
+          add_alt (t, f);
+          free (f);
+          for (size_t v = 0; v < e->nvariants[l]; v++)
+            {
+              f = norm_fold_string (e->variants[l][v],
+                                    strlen (e->variants[l][v]));
+              add_alt (t, f);
+              free (f);
+            }
+        }
+    }
+}
+
+static int
+has_upper (const char *s)
+{
+  for (const char *p = s; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      return 1;
+  return 0;
+}
+
+static pcre2_code *
+compile_regex (const char *pattern, size_t len, size_t base_offset,
+               struct query_error *err)
+{
+  int errcode;
+  PCRE2_SIZE erroff;
+  uint32_t flags = PCRE2_UTF | PCRE2_UCP;
+  char *copy = xstrndup (pattern, len);
+  if (!has_upper (copy))
+    flags |= PCRE2_CASELESS;
+  free (copy);
+  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, len, flags,
+                                  &errcode, &erroff, NULL);
+  if (re == NULL)
+    {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message (errcode, msg, sizeof msg);
+      err->message = xasprintf (_("invalid regular expression: %s"),
+                                (const char *) msg);
+      err->offset = base_offset + erroff;
+      return NULL;
+    }
+  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);  /* failure is harmless */
+  return re;
+}
+
+static struct term *
+new_term (struct query *q)
+{
+  q->terms = xrealloc (q->terms, (q->nterms + 1) * sizeof *q->terms);
+  struct term *t = &q->terms[q->nterms++];
+  memset (t, 0, sizeof *t);
+  return t;
+}
+
+static int
+is_query_space (const char *p)
+{
+  return *p == ' ' || *p == '\t' || memcmp (p, "\xe3\x80\x80", 3) == 0;
+}
+
+static size_t
+space_len (const char *p)
+{
+  return *p == ' ' || *p == '\t' ? 1 : 3;
+}
+
+/* Read one token starting at *P: a "quoted" string or a run of non-space
+   characters.  Returns a fresh string, or NULL on an unterminated quote.  */
+static char *
+read_token (const char **p, int *quoted)
+{
+  const char *s = *p;
+  *quoted = 0;
+  if (*s == '"' || memcmp (s, "\xe2\x80\x9c", 3) == 0)
+    {
+      size_t open = *s == '"' ? 1 : 3;
+      const char *e = s + open;
+      while (*e && *e != '"' && memcmp (e, "\xe2\x80\x9d", 3) != 0)
+        e++;
+      if (*e == '\0')
+        return NULL;
+      *quoted = 1;
+      char *tok = xstrndup (s + open, (size_t) (e - s - (ptrdiff_t) open));
+      *p = e + (*e == '"' ? 1 : 3);
+      return tok;
+    }
+  const char *e = s;
+  while (*e && !is_query_space (e))
+    e++;
+  *p = e;
+  return xstrndup (s, (size_t) (e - s));
+}
+
+struct query *
+query_parse (const char *text, const struct query_options *opt,
+             struct query_error *err)
+{
+  struct query *q = xcalloc (1, sizeof *q);
+  q->lang_only = -1;
+  err->message = NULL;
+  err->offset = 0;
+  size_t text_len = strlen (text);
+  const uint8_t *bad = u8_check ((const uint8_t *) text, text_len);
+  if (bad)
+    {
+      err->message = xstrdup (_("the query is not valid UTF-8"));
+      err->offset = (size_t) ((const char *) bad - text);
+      goto fail;
+    }
+  if (opt->regex)
+    {
+      struct term *t = new_term (q);
+      t->kind = TERM_REGEX;
+      t->source = xstrdup (text);
+      t->re = compile_regex (text, text_len, 0, err);
+      if (t->re == NULL)
+        goto fail;
+      return q;
+    }
+
+  const char *p = text;
+  for (;;)
+    {
+      while (*p && is_query_space (p))
+        p += space_len (p);
+      if (*p == '\0')
+        break;
+      size_t start = (size_t) (p - text);
+      int negated = 0;
+      if (*p == '-' && p[1] && !is_query_space (p + 1))
+        {
+          negated = 1;
+          p++;
+        }
+      if (*p == '/')
+        {
+          const char *e = p + 1;
+          while (*e && *e != '/')
+            {
+              if (*e == '\\' && e[1])
+                e++;
+              e++;
+            }
+          if (*e != '/')
+            {
+              err->message = xstrdup (_("unterminated /regex/: add the closing '/'"));
+              err->offset = start;
+              goto fail;
+            }
+          struct term *t = new_term (q);
+          t->kind = TERM_REGEX;
+          t->negated = negated;
+          t->source = xstrndup (p + 1, (size_t) (e - p - 1));
+          t->re = compile_regex (p + 1, (size_t) (e - p - 1),
+                                 (size_t) (p + 1 - text), err);
+          if (t->re == NULL)
+            goto fail;
+          p = e + 1;
+          continue;
+        }
+      if (!negated && (strncmp (p, "tag:", 4) == 0 || strncmp (p, "lang:", 5) == 0))
+        {
+          int is_tag = p[0] == 't';
+          p += is_tag ? 4 : 5;
+          int quoted;
+          char *val = (*p && !is_query_space (p)) ? read_token (&p, &quoted)
+                                                  : xstrdup ("");
+          if (val == NULL)
+            {
+              err->message = xstrdup (_("unterminated quotation mark"));
+              err->offset = start;
+              goto fail;
+            }
+          if (*val == '\0')
+            {
+              free (val);
+              err->message = xstrdup (is_tag
+                                      ? _("'tag:' needs a keyword after it")
+                                      : _("'lang:' needs 'zh' or 'en' after it"));
+              err->offset = start;
+              goto fail;
+            }
+          if (is_tag)
+            {
+              q->tags = xrealloc (q->tags, (q->ntags + 1) * sizeof *q->tags);
+              q->tags[q->ntags++] = norm_fold_string (val, strlen (val));
+            }
+          else
+            {
+              enum lang l;
+              if (lang_parse (val, &l) != 0)
+                {
+                  free (val);
+                  err->message = xstrdup (_("'lang:' takes 'zh' or 'en'"));
+                  err->offset = start;
+                  goto fail;
+                }
+              q->lang_only = (int) l;
+            }
+          free (val);
+          continue;
+        }
+      int quoted;
+      char *tok = read_token (&p, &quoted);
+      if (tok == NULL)
+        {
+          err->message = xstrdup (_("unterminated quotation mark"));
+          err->offset = start;
+          goto fail;
+        }
+      char *folded = norm_fold_string (tok, strlen (tok));
+      if (*folded == '\0')
+        {
+          free (tok);
+          free (folded);
+          continue;
+        }
+      struct term *t = new_term (q);
+      t->kind = TERM_WORDS;
+      t->negated = negated;
+      t->source = tok;
+      add_alt (t, folded);
+      if (!opt->exact)
+        expand_glossary (t, folded, opt->glossary);
+      free (folded);
+    }
+  if (q->nterms == 0 && q->ntags == 0)
+    {
+      err->message = xstrdup (_("empty query"));
+      err->offset = 0;
+      goto fail;
+    }
+  int positive = q->ntags > 0;
+  for (size_t i = 0; i < q->nterms; i++)
+    positive |= !q->terms[i].negated;
+  if (!positive)
+    {
+      err->message = xstrdup (_("a query needs at least one term that is not excluded"));
+      err->offset = 0;
+      goto fail;
+    }
+  return q;
+
+fail:
+  query_free (q);
+  return NULL;
+}
+
+void
+query_free (struct query *q)
+{
+  if (q == NULL)
+    return;
+  for (size_t i = 0; i < q->nterms; i++)
+    {
+      struct term *t = &q->terms[i];
+      free (t->source);
+      for (size_t a = 0; a < t->nalts; a++)
+        free (t->alts[a]);
+      free (t->alts);
+      if (t->re)
+        pcre2_code_free (t->re);
+    }
+  free (q->terms);
+  for (size_t i = 0; i < q->ntags; i++)
+    free (q->tags[i]);
+  free (q->tags);
+  free (q);
+}
+
+int
+query_jit_available (void)
+{
+  uint32_t jit = 0;
+  pcre2_config (PCRE2_CONFIG_JIT, &jit);
+  return jit != 0;
+}

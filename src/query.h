@@ -1,0 +1,67 @@
+/* query.h -- the search query language (casebook(1), QUERIES):
+   words and "phrases" that must all occur, -term to exclude, tag:KEYWORD,
+   lang:zh|en, and /regex/ (PCRE2).  A query is parsed and compiled once
+   and can then be matched against any number of texts.  */
+
+#ifndef CASEBOOK_QUERY_H
+#define CASEBOOK_QUERY_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum term_kind { TERM_WORDS, TERM_REGEX };
+
+/* One term: the alternatives it matches (the folded query text and, unless
+   exact, its glossary renderings), or a compiled regex.  */
+struct term
+{
+  enum term_kind kind;
+  int negated;
+  char *source;                 /* as the user typed it */
+  char **alts;                  /* folded alternatives */
+  size_t nalts;
+  pcre2_code *re;
+};
+
+struct query
+{
+  struct term *terms;
+  size_t nterms;
+  char **tags;                  /* folded tag: filters */
+  size_t ntags;
+  int lang_only;                /* -1 both, else an enum lang */
+};
+
+struct query_options
+{
+  int exact;                    /* no glossary cross-language expansion */
+  int regex;                    /* the whole query is one regex */
+  const struct glossary *glossary;
+};
+
+/* A parse or compile failure: MESSAGE (caller frees) and the byte offset
+   in the query string where it was found.  */
+struct query_error
+{
+  char *message;
+  size_t offset;
+};
+
+/* Parse TEXT.  Returns NULL and fills ERR on failure.  Free with
+   query_free().  */
+struct query *query_parse (const char *text, const struct query_options *opt,
+                           struct query_error *err);
+void query_free (struct query *q);
+
+/* Whether PCRE2 was built with JIT support.  */
+int query_jit_available (void);
+
+/* Match limits for regexes: a pathological pattern ends with an error.  */
+#define QUERY_MATCH_LIMIT 1000000
+#define QUERY_DEPTH_LIMIT 10000
+
+#endif /* CASEBOOK_QUERY_H */

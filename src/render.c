@@ -1,0 +1,252 @@
+/* render.c -- documents to display lines (see render.h).  */
+
+#include <config.h>
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "norm.h"
+#include "util.h"
+
+/* Columns of first-line indent for body paragraphs: two ideographic
+   spaces' worth in Chinese, as Chinese typesetting does; two in English.  */
+static int
+para_indent (enum lang l)
+{
+  return l == LANG_ZH ? 4 : 2;
+}
+
+static struct rline *
+new_line (struct render *r, enum rstyle style, size_t section)
+{
+  r->lines = xgrow (r->lines, &r->alloc, r->nlines + 1, sizeof *r->lines);
+  struct rline *ln = &r->lines[r->nlines++];
+  memset (ln, 0, sizeof *ln);
+  ln->style = style;
+  ln->unit = r->nunits;
+  ln->section = section;
+  return ln;
+}
+
+static struct visible *
+keep_visible (struct render *r, const struct text *t,
+              const struct render_options *o)
+{
+  r->strings = xgrow (r->strings, &r->strings_alloc, r->nstrings + 1,
+                      sizeof *r->strings);
+  struct visible *v = &r->strings[r->nstrings++];
+  if (o->raw)
+    {
+      v->str = xstrndup (t->str, t->len);
+      v->len = t->len;
+      v->src_off = xmalloc ((t->len + 1) * sizeof *v->src_off);
+      for (size_t i = 0; i <= t->len; i++)
+        v->src_off[i] = i;
+    }
+  else
+    norm_visible (t->str, t->len, o->safe_widths, v);
+  return v;
+}
+
+struct unit_ref
+{
+  enum hit_part part;
+  size_t section;
+  size_t block;
+};
+
+/* Wrap one side into cells; returns the count and the cells (caller
+   frees the array).  */
+static size_t
+wrap_side (struct render *r, const struct text *t, enum lang l,
+           const struct unit_ref *ref, int indent, int width,
+           const struct render_options *o, struct rcell **cells)
+{
+  struct visible *v = keep_visible (r, t, o);
+  int gutter = o->gutter ? 2 : 0;
+  int avail = width - gutter;
+  if (avail < 1)
+    avail = 1;
+  struct layout_line *ll;
+  size_t n = layout_wrap (v->str, v->len, avail - indent, avail, &ll);
+  struct rcell *c = xcalloc (n, sizeof *c);
+  for (size_t i = 0; i < n; i++)
+    {
+      c[i].s = v->str + ll[i].off;
+      c[i].len = ll[i].len;
+      c[i].indent = i == 0 ? indent : 0;
+      c[i].present = 1;
+      c[i].translated = t->origin == ORIGIN_TRANSLATION;
+      c[i].lang = l;
+      c[i].part = ref->part;
+      c[i].section = ref->section;
+      c[i].block = ref->block;
+      c[i].src_off = v->src_off + ll[i].off;
+    }
+  free (ll);
+  *cells = c;
+  return n;
+}
+
+static void
+emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
+           const struct unit_ref *ref, const struct render_options *o)
+{
+  int width = o->width < 4 ? 4 : o->width;
+  int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
+  enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
+  if (o->view == VIEW_SIDE_BY_SIDE)
+    {
+      int colw = (width - 3) / 2;
+      if (colw < 2)
+        colw = 2;
+      struct rcell *cz = NULL, *ce = NULL;
+      size_t nz = 0, ne = 0;
+      const struct text *tz = bitext_get (bt, LANG_ZH);
+      const struct text *te = bitext_get (bt, LANG_EN);
+      if (tz)
+        nz = wrap_side (r, tz, LANG_ZH, ref, style == RSTYLE_BODY
+                        ? para_indent (LANG_ZH) : 0, colw, o, &cz);
+      if (te)
+        ne = wrap_side (r, te, LANG_EN, ref, style == RSTYLE_BODY
+                        ? para_indent (LANG_EN) : 0, colw, o, &ce);
+      size_t n = nz > ne ? nz : ne;
+      for (size_t i = 0; i < n; i++)
+        {
+          struct rline *ln = new_line (r, style, ref->section);
+          if (i < nz)
+            ln->cell[0] = cz[i];
+          if (i < ne)
+            {
+              ln->cell[1] = ce[i];
+              ln->cell[1].col += colw + 3;
+            }
+          else
+            ln->cell[1].col = colw + 3;
+        }
+      free (cz);
+      free (ce);
+      r->nunits++;
+      return;
+    }
+  for (int k = 0; k < (both ? 2 : 1); k++)
+    {
+      enum lang l = both ? (enum lang) k : want;
+      const struct text *t = bitext_get (bt, l);
+      if (t == NULL)
+        {
+          if (both)
+            continue;
+          l = lang_other (l);   /* pending translation: show what there is */
+          t = bitext_get (bt, l);
+          if (t == NULL)
+            continue;
+        }
+      struct rcell *c;
+      size_t n = wrap_side (r, t, l, ref, style == RSTYLE_BODY
+                            ? para_indent (l) : 0, width, o, &c);
+      for (size_t i = 0; i < n; i++)
+        new_line (r, style, ref->section)->cell[0] = c[i];
+      free (c);
+    }
+  r->nunits++;
+}
+
+static void
+blank (struct render *r, size_t section)
+{
+  if (r->nlines > 0 && r->lines[r->nlines - 1].style != RSTYLE_BLANK)
+    new_line (r, RSTYLE_BLANK, section)->unit = r->nunits ? r->nunits - 1 : 0;
+}
+
+void
+render_document (const struct document *doc, const struct render_options *o,
+                 struct render *r)
+{
+  memset (r, 0, sizeof *r);
+  struct unit_ref ref = { .part = PART_TITLE };
+  emit_unit (r, &doc->title, RSTYLE_TITLE, &ref, o);
+  /* The meta line (procuratorate, region) is not searchable text: give it
+     a part that no hit has.  */
+  struct bitext meta = { 0 };
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *p = bitext_get (&doc->procuratorate, l);
+      if (p)
+        {
+          meta.side[l].str = p->str;
+          meta.side[l].len = p->len;
+          meta.side[l].origin = ORIGIN_RELEASE;
+        }
+    }
+  struct unit_ref meta_ref = { .part = (enum hit_part) -1 };
+  if (meta.side[0].str || meta.side[1].str)
+    emit_unit (r, &meta, RSTYLE_META, &meta_ref, o);
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      blank (r, s);
+      if (bitext_get (&sec->title, LANG_ZH) || bitext_get (&sec->title, LANG_EN))
+        {
+          struct unit_ref sref = { .part = PART_SECTION, .section = s };
+          emit_unit (r, &sec->title, RSTYLE_SECTION, &sref, o);
+          blank (r, s);
+        }
+      for (size_t b = 0; b < sec->nblocks; b++)
+        {
+          const struct block *blk = &sec->blocks[b];
+          struct unit_ref bref = { .part = PART_BLOCK, .section = s, .block = b };
+          enum rstyle st = blk->kind == BLOCK_HEADING ? RSTYLE_HEADING
+            : blk->kind == BLOCK_KEYWORDS ? RSTYLE_KEYWORDS : RSTYLE_BODY;
+          if (b > 0)
+            blank (r, s);
+          emit_unit (r, &blk->text, st, &bref, o);
+        }
+    }
+}
+
+void
+render_free (struct render *r)
+{
+  for (size_t i = 0; i < r->nstrings; i++)
+    norm_visible_free (&r->strings[i]);
+  free (r->strings);
+  free (r->lines);
+  memset (r, 0, sizeof *r);
+}
+
+size_t
+render_line_of_unit (const struct render *r, size_t unit)
+{
+  for (size_t i = 0; i < r->nlines; i++)
+    if (r->lines[i].unit >= unit && r->lines[i].style != RSTYLE_BLANK)
+      return i;
+  return 0;
+}
+
+int
+render_hit_in_cell (const struct rcell *c, const struct hit *h, size_t *from,
+                    size_t *to)
+{
+  if (!c->present || c->part != h->part || c->lang != h->lang)
+    return 0;
+  if (h->part != PART_TITLE && c->section != h->section)
+    return 0;
+  if (h->part == PART_BLOCK && c->block != h->block)
+    return 0;
+  size_t cs = c->src_off[0], ce = c->src_off[c->len];
+  if (h->end <= cs || h->start >= ce)
+    return 0;
+  size_t f = 0, t = c->len;
+  while (f < c->len && c->src_off[f] < h->start)
+    f++;
+  while (t > f && c->src_off[t - 1] >= h->end)
+    t--;
+  if (t <= f)
+    return 0;
+  *from = f;
+  *to = t;
+  return 1;
+}

@@ -1,0 +1,68 @@
+/* state.h -- what the browser remembers between runs: the reading
+   position in every case, the case open last, marks and the search
+   history.  Kept as a small line-oriented text file under
+   $XDG_STATE_HOME/casebook/ and written atomically.  No curses here, and
+   nothing is printed: failures come back as a cause string.  */
+
+#ifndef CASEBOOK_STATE_H
+#define CASEBOOK_STATE_H
+
+#include <stddef.h>
+
+/* The most search-history entries kept; older ones are dropped.  */
+#define STATE_HISTORY_MAX 200
+
+struct state;
+
+/* A new, empty state.  Free with state_free().  */
+struct state *state_new (void);
+void state_free (struct state *st);
+
+/* The state file: $XDG_STATE_HOME/casebook/state, else
+   $HOME/.local/state/casebook/state; NULL when neither variable is set
+   (or they are not absolute).  Caller frees.  */
+char *state_default_path (void);
+
+/* Replace ST's contents with those of DATA (LEN bytes, the file format).
+   Returns 0, or -1 with *CAUSE set (caller frees) when DATA is not a valid
+   state file; ST is then empty.  */
+int state_parse (struct state *st, const char *data, size_t len,
+                 char **cause);
+/* ST in the file format.  Caller frees; *LEN gets the length.  */
+char *state_format (const struct state *st, size_t *len);
+
+/* Read PATH into ST.  A missing file is not an error (ST stays empty).
+   Returns 0, or -1 with *CAUSE set (caller frees) when the file cannot be
+   read or is corrupt; ST is then empty.  */
+int state_load (struct state *st, const char *path, char **cause);
+/* Write ST to PATH through a temporary file and a rename, creating the
+   directory.  Returns 0, or -1 with *CAUSE set (caller frees).  */
+int state_save (const struct state *st, const char *path, char **cause);
+
+/* The reading position (a render unit) in document NUMBER of collection
+   COLL.  Returns 1 and sets *UNIT when one is known, else 0.  */
+int state_position (const struct state *st, const char *coll, long number,
+                    size_t *unit);
+void state_set_position (struct state *st, const char *coll, long number,
+                         size_t unit);
+
+/* The document open when the browser last quit.  Returns 1 when known;
+   *COLL points into ST.  */
+int state_last (const struct state *st, const char **coll, long *number);
+void state_set_last (struct state *st, const char *coll, long number);
+
+/* Mark LETTER (a-z, A-Z).  Returns 1 when set; *COLL points into ST.
+   Setting a letter outside those ranges does nothing.  */
+int state_mark (const struct state *st, int letter, const char **coll,
+                long *number, size_t *unit);
+void state_set_mark (struct state *st, int letter, const char *coll,
+                     long number, size_t unit);
+
+/* Search history, oldest first.  Adding an entry already present moves it
+   to the end; empty entries are ignored.  */
+void state_history_add (struct state *st, const char *text);
+size_t state_history_count (const struct state *st);
+/* Entry I (0 the oldest); NULL when I is out of range.  */
+const char *state_history_get (const struct state *st, size_t i);
+
+#endif /* CASEBOOK_STATE_H */

@@ -1,0 +1,14 @@
+/* ui.h -- the terminal browser.  The only module that talks to curses;
+   it calls the model, search and render modules, never the reverse.  */
+
+#ifndef CASEBOOK_UI_H
+#define CASEBOOK_UI_H
+
+#include "cli.h"
+#include "model.h"
+
+/* Run the browser on LIB until the user quits.  Returns the exit status
+   (0, or 2 when the terminal cannot be used, after saying why).  */
+int ui_run (const struct library *lib, const struct cli_options *opt);
+
+#endif /* CASEBOOK_UI_H */

@@ -1,0 +1,264 @@
+/* ui_priv.h -- what the browser's modules share: the one `struct ui'
+   that holds the whole screen state, and the functions each pane module
+   offers (X_draw, X_key, ...).  Only ui*.c include this.  */
+
+#ifndef CASEBOOK_UI_PRIV_H
+#define CASEBOOK_UI_PRIV_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "cli.h"
+#include "model.h"
+#include "query.h"
+#include "render.h"
+#include "search.h"
+#include "state.h"
+#include "util.h"
+
+enum pane { PANE_LIST, PANE_TEXT, PANE_TAGS, PANE_COUNT };
+
+/* Drawing roles; ui_attr() maps them to colours or, without colour, to
+   bold, dim and reverse video.  */
+enum role
+{
+  ROLE_NORMAL, ROLE_BAR, ROLE_TITLE, ROLE_META, ROLE_HEADING,
+  ROLE_KEYWORDS, ROLE_MARK, ROLE_HIT, ROLE_CURHIT, ROLE_SELECT,
+  ROLE_SELECT_IDLE, ROLE_CURRENT, ROLE_BORDER, ROLE_ERROR, ROLE_THUMB,
+  ROLE_SCROLL_HIT, ROLE_COUNT
+};
+
+/* A key as read: FN is a KEY_* code (then CH is 0), else CH is the
+   character typed.  */
+struct ui_key
+{
+  int fn;
+  wint_t ch;
+};
+
+struct rect
+{
+  int y, x, h, w;
+};
+
+/* One tag of the "all tags" list.  */
+struct tag
+{
+  char *folded;
+  const char *name;             /* in the reader's language (points into the model) */
+  const char *other;            /* the other language's rendering, or NULL */
+  size_t ndocs;
+};
+
+/* A line being typed on the status line.  */
+enum prompt_kind { PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_LIMIT };
+
+enum prompt_result { PROMPT_NONE, PROMPT_EDITED, PROMPT_ACCEPT, PROMPT_CANCEL };
+
+struct prompt
+{
+  int active;
+  enum prompt_kind kind;
+  struct buf text;              /* always NUL-terminated */
+  size_t cur;                   /* cursor, a byte offset into TEXT */
+  size_t hist;                  /* history entry shown; count = the edit line */
+  char *edit;                   /* the line being typed while browsing history */
+};
+
+/* A search: its text, the compiled query and the hits in every
+   document (indexed like ui.docs).  */
+struct search
+{
+  char *text;
+  struct query *q;
+  struct doc_result *res;       /* NULL when there is no search */
+  int backward;
+};
+
+/* A hit of the open document as drawn: its index in the document's
+   result and the first display line it is on.  */
+struct vhit
+{
+  size_t hit;
+  size_t line;
+  int col;
+};
+
+struct ui
+{
+  const struct library *lib;
+  const struct cli_options *opt;
+  enum lang lang;               /* the reader's language (list, tags) */
+  enum view view;
+  int color;
+
+  /* Documents, in library order.  */
+  const struct document **docs;
+  size_t ndocs;
+
+  /* Geometry.  */
+  int rows, cols;
+  int narrow;                   /* one pane at a time */
+  int too_small;
+  struct rect pane[PANE_COUNT]; /* h == 0: not shown */
+  struct rect text_rect;        /* where the text goes, even when hidden */
+  enum pane focus;
+
+  /* The case list, possibly limited.  */
+  size_t *vis;                  /* indexes into docs */
+  size_t nvis;
+  size_t list_sel;              /* index into vis */
+  size_t list_top;
+  char *limit_text;
+  int region_width;             /* widest region name */
+
+  /* The open document and its layout.  */
+  size_t cur;                   /* index into docs */
+  struct render r;
+  int have_render;
+  int r_width;
+  enum view r_view;
+  size_t top;                   /* first line shown */
+  size_t top_unit;              /* the paragraph to keep at the top */
+  size_t sbs_col;               /* side by side: column of the right side */
+  struct vhit *vh;              /* hits of the open document, in display order */
+  size_t nvh;
+  size_t cur_hit;               /* index into vh, or SIZE_MAX */
+
+  /* Search.  */
+  struct search search;
+  struct search saved;          /* restored when a prompt is cancelled */
+  size_t saved_cur, saved_top, saved_unit, saved_hit;
+
+  /* Tags.  */
+  struct tag *tags;
+  size_t ntags;
+  int tags_all;
+  size_t tag_sel[2], tag_top[2];
+
+  /* Marks: letter -> document and unit, kept in the state too.  */
+  int prev_set;                 /* the position before the last jump ('') */
+  size_t prev_doc, prev_unit;
+  int pending;                  /* 'm' or '\'' waiting for a letter */
+
+  struct prompt prompt;
+  int help;
+  size_t help_top;
+
+  char *msg;                    /* shown on the status line until a key */
+  int msg_error;
+
+  struct state *state;
+  char *state_path;
+  int state_ok;                 /* writing the state is allowed */
+
+  /* Scratch for drawing.  */
+  unsigned char *roles;
+  size_t roles_alloc;
+};
+
+/* ui_term.c: can the terminal show the browser?  0, or -1 after saying
+   why on stderr.  */
+int ui_term_check (void);
+
+/* ui.c */
+attr_t ui_attr (const struct ui *u, enum role r);
+void ui_message (struct ui *u, int error, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+/* Draw S (LEN bytes, any text) at row Y from column X, never past column
+   XMAX (exclusive); controls are shown visibly.  Returns the column after
+   the text.  */
+int ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a);
+/* Same for text already made visible (no control characters).  */
+int ui_put_visible (int y, int x, int xmax, const char *s, size_t len,
+                    attr_t a);
+/* Fill columns [X, XMAX) of row Y with spaces in A.  */
+void ui_fill (int y, int x, int xmax, attr_t a);
+/* Columns that S (LEN bytes, any text) takes when drawn.  */
+int ui_text_width (const char *s, size_t len);
+/* The document's title (or region) in the reader's language.  */
+const struct text *ui_doc_text (const struct ui *u, const struct bitext *bt);
+/* Open document D (index into docs): remember where we were in the old
+   one and go to the remembered position in the new one.  */
+void ui_open (struct ui *u, size_t d);
+/* Remember the current position for ''.  */
+void ui_remember_jump (struct ui *u);
+void ui_set_focus (struct ui *u, enum pane p);
+/* Pane at screen position (Y, X), or PANE_COUNT.  */
+enum pane ui_pane_at (const struct ui *u, int y, int x);
+
+/* ui_list.c */
+void list_draw (struct ui *u);
+int list_key (struct ui *u, const struct ui_key *k);
+void list_click (struct ui *u, int row);
+void list_scroll (struct ui *u, int delta);
+/* Make the open document the selected one when it is listed.  */
+void list_follow (struct ui *u);
+/* Limit the list to documents matching TEXT (empty: no limit).  Returns
+   0, or -1 with a message set.  */
+int list_limit (struct ui *u, const char *text);
+void list_init (struct ui *u);
+
+/* ui_text.c */
+void text_layout (struct ui *u);
+void text_draw (struct ui *u);
+int text_key (struct ui *u, const struct ui_key *k);
+void text_scroll (struct ui *u, long delta);
+/* Show line LINE, scrolling only when it is not on screen.  */
+void text_show_line (struct ui *u, size_t line);
+void text_goto_unit (struct ui *u, size_t unit);
+/* The unit of the paragraph at the top of the pane.  */
+size_t text_anchor_unit (const struct ui *u);
+/* Rebuild the open document's drawn hits.  */
+void text_map_hits (struct ui *u);
+/* "Where am I" for '='.  Caller frees.  */
+char *text_position (const struct ui *u);
+/* "12/340 35%" for the status line, or NULL.  Caller frees.  */
+char *text_status (const struct ui *u);
+int text_height (const struct ui *u);
+
+/* ui_tags.c */
+void tags_init (struct ui *u);
+void tags_free (struct ui *u);
+void tags_draw (struct ui *u);
+int tags_key (struct ui *u, const struct ui_key *k);
+void tags_click (struct ui *u, int row);
+void tags_scroll (struct ui *u, int delta);
+/* The open document changed.  */
+void tags_reset (struct ui *u);
+
+/* ui_search.c */
+void search_clear (struct search *s);
+/* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
+   (caller frees) and the current search unchanged.  */
+int ui_search_set (struct ui *u, const char *text, int backward,
+                   char **error);
+/* Does hit H of document D show in the current view?  */
+int ui_hit_shown (const struct ui *u, const struct document *d,
+                  const struct hit *h);
+size_t ui_doc_hits (const struct ui *u, size_t d);
+/* Go to the next hit (DIR 1) or previous one (-1) from the position on
+   screen, across documents.  */
+void ui_search_next (struct ui *u, int dir);
+/* The search state for the status line, or NULL.  Caller frees.  */
+char *ui_search_status (const struct ui *u);
+/* Prompts for searching and limiting.  */
+void ui_prompt_start (struct ui *u, enum prompt_kind kind);
+void ui_prompt_key (struct ui *u, const struct ui_key *k);
+
+/* ui_prompt.c */
+void prompt_begin (struct prompt *p, enum prompt_kind kind);
+void prompt_end (struct prompt *p);
+enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
+                               const struct state *history);
+/* Draw the prompt on row Y, columns [0, WIDTH), and place the cursor.  */
+void prompt_draw (const struct ui *u, const struct prompt *p, int y,
+                  int width);
+
+/* ui_help.c */
+void help_draw (struct ui *u);
+int help_key (struct ui *u, const struct ui_key *k);
+
+#endif /* CASEBOOK_UI_PRIV_H */

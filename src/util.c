@@ -1,0 +1,321 @@
+/* util.c -- memory, buffers, diagnostics and file helpers shared by the
+   core library and the front ends.  Nothing here prints except the
+   default fatal handler.  */
+
+#include <config.h>
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+default_fatal (const char *msg)
+{
+  fprintf (stderr, "casebook: %s\n", msg);
+  exit (2);
+}
+
+static void (*fatal_handler) (const char *) = default_fatal;
+
+void
+util_set_fatal (void (*fn) (const char *msg))
+{
+  fatal_handler = fn ? fn : default_fatal;
+}
+
+static void *
+check (void *p)
+{
+  if (p == NULL)
+    fatal_handler ("memory exhausted");
+  return p;
+}
+
+void *
+xmalloc (size_t size)
+{
+  return check (malloc (size ? size : 1));
+}
+
+void *
+xcalloc (size_t n, size_t size)
+{
+  return check (calloc (n ? n : 1, size ? size : 1));
+}
+
+void *
+xrealloc (void *p, size_t size)
+{
+  return check (realloc (p, size ? size : 1));
+}
+
+void *
+xgrow (void *p, size_t *alloc, size_t need, size_t size)
+{
+  if (need <= *alloc)
+    return p;
+  size_t n = *alloc ? *alloc : 8;
+  while (n < need)
+    {
+      if (n > ((size_t) -1) / 2 / size)
+        fatal_handler ("memory exhausted");
+      n *= 2;
+    }
+  *alloc = n;
+  return xrealloc (p, n * size);
+}
+
+char *
+xstrdup (const char *s)
+{
+  return xstrndup (s, strlen (s));
+}
+
+char *
+xstrndup (const char *s, size_t n)
+{
+  char *r = xmalloc (n + 1);
+  memcpy (r, s, n);
+  r[n] = '\0';
+  return r;
+}
+
+char *
+xvasprintf (const char *fmt, va_list ap)
+{
+  va_list aq;
+  va_copy (aq, ap);
+  int n = vsnprintf (NULL, 0, fmt, aq);
+  va_end (aq);
+  if (n < 0)
+    fatal_handler ("bad format");
+  char *s = xmalloc ((size_t) n + 1);
+  vsnprintf (s, (size_t) n + 1, fmt, ap);
+  return s;
+}
+
+char *
+xasprintf (const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *s = xvasprintf (fmt, ap);
+  va_end (ap);
+  return s;
+}
+
+void
+buf_add (struct buf *b, const void *data, size_t len)
+{
+  b->data = xgrow (b->data, &b->alloc, b->len + len + 1, 1);
+  if (len)
+    memcpy (b->data + b->len, data, len);
+  b->len += len;
+  b->data[b->len] = '\0';
+}
+
+void
+buf_adds (struct buf *b, const char *s)
+{
+  buf_add (b, s, strlen (s));
+}
+
+void
+buf_addc (struct buf *b, char c)
+{
+  buf_add (b, &c, 1);
+}
+
+void
+buf_printf (struct buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *s = xvasprintf (fmt, ap);
+  va_end (ap);
+  buf_adds (b, s);
+  free (s);
+}
+
+char *
+buf_steal (struct buf *b)
+{
+  char *s = b->data ? b->data : xstrdup ("");
+  b->data = NULL;
+  b->len = b->alloc = 0;
+  return s;
+}
+
+void
+buf_free (struct buf *b)
+{
+  free (b->data);
+  b->data = NULL;
+  b->len = b->alloc = 0;
+}
+
+void
+diags_add (struct diags *d, enum diag_severity sev, const char *file,
+           unsigned long line, const char *fmt, ...)
+{
+  d->items = xgrow (d->items, &d->alloc, d->count + 1, sizeof *d->items);
+  struct diag *g = &d->items[d->count++];
+  va_list ap;
+  va_start (ap, fmt);
+  g->message = xvasprintf (fmt, ap);
+  va_end (ap);
+  g->file = xstrdup (file ? file : "");
+  g->line = line;
+  g->severity = sev;
+  if (sev == DIAG_ERROR)
+    d->errors++;
+  else
+    d->warnings++;
+}
+
+void
+diags_free (struct diags *d)
+{
+  for (size_t i = 0; i < d->count; i++)
+    {
+      free (d->items[i].file);
+      free (d->items[i].message);
+    }
+  free (d->items);
+  memset (d, 0, sizeof *d);
+}
+
+char *
+util_read_file (const char *path, size_t *len)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      errno = EISDIR;
+      return NULL;
+    }
+  struct buf b = { 0 };
+  char chunk[65536];
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          int e = errno;
+          close (fd);
+          buf_free (&b);
+          errno = e;
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      buf_add (&b, chunk, (size_t) n);
+    }
+  close (fd);
+  *len = b.len;
+  return buf_steal (&b);
+}
+
+int
+util_write_atomic (const char *path, const void *data, size_t len)
+{
+  char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
+  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int e = errno;
+      free (tmp);
+      errno = e;
+      return -1;
+    }
+  const char *p = data;
+  size_t left = len;
+  while (left > 0)
+    {
+      ssize_t n = write (fd, p, left);
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto fail;
+        }
+      p += n;
+      left -= (size_t) n;
+    }
+  if (fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+  if (rename (tmp, path) != 0)
+    goto fail;
+  free (tmp);
+  return 0;
+
+fail:;
+  int e = errno;
+  if (fd >= 0)
+    close (fd);
+  unlink (tmp);
+  free (tmp);
+  errno = e;
+  return -1;
+}
+
+int
+util_mkdir_p (const char *dir)
+{
+  char *d = xstrdup (dir);
+  for (char *p = d + 1; *p; p++)
+    if (*p == '/')
+      {
+        *p = '\0';
+        if (mkdir (d, 0700) != 0 && errno != EEXIST)
+          {
+            int e = errno;
+            free (d);
+            errno = e;
+            return -1;
+          }
+        *p = '/';
+      }
+  int r = mkdir (d, 0700);
+  int e = errno;
+  free (d);
+  if (r != 0 && e != EEXIST)
+    {
+      errno = e;
+      return -1;
+    }
+  return 0;
+}
+
+char *
+util_path_join (const char *a, const char *b)
+{
+  size_t la = strlen (a);
+  while (la > 1 && a[la - 1] == '/')
+    la--;
+  return xasprintf ("%.*s/%s", (int) la, a, b);
+}

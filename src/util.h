@@ -1,0 +1,84 @@
+/* util.h -- allocation that cannot fail silently, growable buffers, and
+   the diagnostics list that the loader fills and the front ends print.  */
+
+#ifndef CASEBOOK_UTIL_H
+#define CASEBOOK_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: on exhaustion they call the fatal handler set by
+   util_set_fatal() (default: print and exit 2), so callers never check.  */
+void *xmalloc (size_t size);
+void *xcalloc (size_t n, size_t size);
+void *xrealloc (void *p, size_t size);
+/* Grow *P to hold at least NEED elements of SIZE; *ALLOC is the capacity.  */
+void *xgrow (void *p, size_t *alloc, size_t need, size_t size);
+char *xstrdup (const char *s);
+char *xstrndup (const char *s, size_t n);
+/* printf into a fresh string.  Caller frees.  */
+char *xasprintf (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2)));
+char *xvasprintf (const char *fmt, va_list ap)
+  __attribute__ ((format (printf, 1, 0)));
+
+/* Called on memory exhaustion; a front end restores the terminal here.  */
+void util_set_fatal (void (*fn) (const char *msg));
+
+/* A growable byte buffer, always NUL-terminated once anything is added.  */
+struct buf
+{
+  char *data;
+  size_t len;
+  size_t alloc;
+};
+
+void buf_add (struct buf *b, const void *data, size_t len);
+void buf_adds (struct buf *b, const char *s);
+void buf_addc (struct buf *b, char c);
+void buf_printf (struct buf *b, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+/* Hand over the contents (never NULL) and reset B.  Caller frees.  */
+char *buf_steal (struct buf *b);
+void buf_free (struct buf *b);
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+/* One problem found in a file.  LINE 0 means the file as a whole.  */
+struct diag
+{
+  char *file;
+  unsigned long line;
+  enum diag_severity severity;
+  char *message;
+};
+
+struct diags
+{
+  struct diag *items;
+  size_t count;
+  size_t alloc;
+  size_t errors;
+  size_t warnings;
+};
+
+void diags_add (struct diags *d, enum diag_severity sev, const char *file,
+                unsigned long line, const char *fmt, ...)
+  __attribute__ ((format (printf, 5, 6)));
+void diags_free (struct diags *d);
+
+/* Read a whole file into memory (NUL appended, not counted in *LEN).
+   Returns NULL and sets errno on failure.  Caller frees.  */
+char *util_read_file (const char *path, size_t *len);
+
+/* Write LEN bytes to PATH atomically: a temporary file in the same
+   directory, fsync, rename.  Returns 0, or -1 with errno set.  */
+int util_write_atomic (const char *path, const void *data, size_t len);
+
+/* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
+int util_mkdir_p (const char *dir);
+
+/* Join two path parts with one slash.  Caller frees.  */
+char *util_path_join (const char *a, const char *b);
+
+#endif /* CASEBOOK_UTIL_H */

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Options, help, version, list, exit statuses and pipes.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run --help
+is "$rc" 0 "--help exits 0"
+has "$TMPD/out" "Usage: casebook [OPTION]... [COMMAND [ARG]...]" "--help shows usage"
+for opt in --content --lang --width --json --color --snippets --count --regex \
+           --exact --raw --glossary --output --ambiguous-wide --script; do
+  has "$TMPD/out" "$opt" "--help lists $opt"
+done
+run --version
+is "$rc" 0 "--version exits 0"
+is "$(head -1 "$TMPD/out")" "casebook 0.1.0" "--version names the version"
+has "$TMPD/out" "License GPLv3+" "--version names the licence"
+has "$TMPD/out" "OpenCC" "--version lists optional features"
+
+run --frobnicate
+is "$rc" 2 "unknown option exits 2"
+is "$(cat "$TMPD/err")" "casebook: unrecognized option '--frobnicate'
+Try 'casebook --help' for more information." "unknown option: one line and a hint"
+run frobnicate --content "$GOOD"
+is "$rc" 2 "unknown command exits 2"
+has "$TMPD/err" "casebook: unknown command 'frobnicate'" "unknown command is named"
+
+run list --content "$GOOD" --lang en
+is "$rc" 0 "list exits 0"
+cat >"$TMPD/want" <<'X'
+ 0                  About these sample cases
+ 1  Guangxi         Guangxi procuratorial organs deepen circuit inspection
+ 2  Inner Mongolia  Hulunbuir builds a model of "integrated case handling of adjacent courts"
+X
+same "$TMPD/out" "$TMPD/want" "list in English (options after the command)"
+run --lang zh --content "$GOOD" list
+has "$TMPD/out" " 1  广西    广西检察机关深化巡回检察" "list in Chinese (options before the command)"
+LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= "$CASEBOOK" --content "$GOOD" list >"$TMPD/out" 2>&1
+has "$TMPD/out" "广西检察机关深化巡回检察" "the locale chooses Chinese"
+CASEBOOK_CONTENT="$GOOD" "$CASEBOOK" >"$TMPD/out" 2>&1 </dev/null
+has "$TMPD/out" "About these sample cases" "no command and no terminal: list; CASEBOOK_CONTENT is read"
+
+run list --content "$GOOD" --json
+is "$(wc -l <"$TMPD/out")" 3 "--json: one line per document"
+has "$TMPD/out" '{"document":1,"collection":"sample","region_zh":"广西","region_en":"Guangxi","title_zh":"广西检察机关深化巡回检察","title_en":"Guangxi procuratorial organs deepen circuit inspection","path":' "--json fields"
+
+"$CASEBOOK" list --content "$SHIPPED" 2>"$TMPD/err" | head -1 >"$TMPD/out"
+is "$(wc -l <"$TMPD/out")" 1 "list | head -1 gives one line"
+is "$(cat "$TMPD/err")" "" "list | head -1 exits quietly"
+"$CASEBOOK" list --content "$GOOD" >&- 2>"$TMPD/err"
+rc=$?
+is "$rc" 2 "list with stdout closed exits 2"
+has "$TMPD/err" "casebook: write error" "and says why"
+
+run show 1 --content "$GOOD" --width 5
+is "$rc" 2 "a width under 10 is refused"
+run show --content "$GOOD"
+is "$rc" 2 "show without a number is an error"
+run show 42 --content "$GOOD"
+is "$rc" 2 "show of a missing document exits 2"
+has "$TMPD/err" "casebook: no document '42'" "and names it"
+run list --content /nonexistent
+is "$rc" 2 "missing content exits 2"
+has "$TMPD/err" "casebook: /nonexistent: error: cannot open content: No such file or directory" "and says what and where"
+
+run tags --content "$GOOD" --lang en
+is "$rc" 0 "tags exits 0"
+cat >"$TMPD/want" <<'X'
+circuit inspection (巡回检察)	1
+commutation, parole and temporary execution outside prison (减假暂)	1
+Adjacent hospital (邻近院)	2
+integration (一体化)	2
+X
+same "$TMPD/out" "$TMPD/want" "tags with their other-language rendering and documents"
+run tags --content "$GOOD" --json --lang zh
+has "$TMPD/out" '{"tag":"巡回检察","other":"circuit inspection","documents":[1]}' "tags --json"
+done_testing

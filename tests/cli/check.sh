@@ -1,0 +1,53 @@
+#!/bin/sh
+# casebook check: clean content, planted errors, coverage.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run check "$GOOD"
+is "$rc" 0 "check of good content exits 0"
+is "$(cat "$TMPD/out")" "$GOOD: 3 documents, 16 texts; Chinese 94% (47% translated), English 100% (50% translated); 4 glossary terms; 0 errors, 0 warnings" "one-line summary with coverage"
+is "$(cat "$TMPD/err")" "" "nothing on stderr"
+
+run check "$BAD"
+is "$rc" 2 "check of broken content exits 2"
+sed "s|$BAD/||g" "$TMPD/err" >"$TMPD/errs"
+cat >"$TMPD/want" <<'X'
+casebook: 02-utf8.cb:5: error: invalid UTF-8 at byte 8 of the line (byte offset 57 in the file)
+casebook: 02-utf8.cb:6: error: invalid UTF-8 at byte 5 of the line (byte offset 71 in the file)
+casebook: 03-unknown.cb:4: error: unknown field 'colour.en'
+casebook: 03-unknown.cb:7: error: unknown field 'fr'
+casebook: 04-nonumber.cb:1: error: missing field 'number'
+casebook: 05-duplicate.cb:2: error: duplicate document number 1 (also in 01-ok.cb)
+casebook: 06-empty.cb:5: error: empty value for 'zh'
+casebook: 06-empty.cb:6: error: empty value for 'en'
+casebook: 06-empty.cb:5: error: a block with neither Chinese nor English text
+casebook: 07-binary.cb:5: error: NUL byte at byte offset 52: not a text file
+casebook: 08-noformat.cb:1: error: the first field must be 'casebook-format: 1'
+casebook: 09-future.cb:1: error: unsupported format version '2' (this casebook reads version 1)
+casebook: 10-mixed.cb:6: error: 'heading.en' cannot share a block with 'en' (separate them with a blank line)
+casebook: 10-mixed.cb:8: error: 1 Chinese keywords but 2 English ones: the lists must pair item by item
+casebook: 10-mixed.cb:12: error: 'en' given twice in one block (first at line 11); separate paragraphs with a blank line
+casebook: 11-syntax.cb:4: error: expected 'key: value' at the start of the line
+X
+same "$TMPD/errs" "$TMPD/want" "every planted error with file and line"
+has "$TMPD/out" "16 errors, 0 warnings" "summary counts the errors"
+
+# The loader never writes to content.
+before=$(cd "$BAD" && ls -l --time-style=+%s . | md5sum)
+run check "$BAD"
+after=$(cd "$BAD" && ls -l --time-style=+%s . | md5sum)
+is "$after" "$before" "check changes nothing in the content directory"
+
+run list --content "$BAD"
+is "$rc" 2 "other commands refuse broken content"
+has "$TMPD/err" "content has errors; 'casebook check $BAD' lists them" "and point to check"
+
+run check "$SHIPPED"
+is "$rc" 0 "shipped content passes check"
+has "$TMPD/out" "9 documents" "nine documents"
+has "$TMPD/out" "Chinese 100%" "Chinese coverage is complete"
+has "$TMPD/out" "English 100%" "English coverage is complete"
+has "$TMPD/out" "0 errors, 0 warnings" "no errors or warnings"
+is "$(cat "$TMPD/err")" "" "nothing on stderr"
+run check --glossary "$SHIPPED"
+has "$TMPD/out" "glossary: 0 missing renderings" "every glossary term of a translated block is rendered"
+done_testing

@@ -1,0 +1,47 @@
+#!/bin/sh
+# The shipped collection: complete in both languages, faithful, consistent.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run list --content "$SHIPPED" --json
+is "$(wc -l <"$TMPD/out")" 9 "nine documents"
+is "$(sed 's/{"document":\([0-9]*\),.*/\1/' "$TMPD/out" | tr '\n' ' ')" "0 1 2 3 4 5 6 7 8 " "numbered 0 (overview) to 8"
+hasnt "$TMPD/out" '"title_zh":null' "every document has a Chinese title"
+hasnt "$TMPD/out" '"title_en":null' "every document has an English title"
+hasnt "$TMPD/out" '"region_zh":null' "every document has a region"
+
+for n in 1 2 3 4 5 6 7 8; do
+  run show $n --content "$SHIPPED" --json
+  head -1 "$TMPD/out" >"$TMPD/head"
+  # Count the quoted items of each list (keywords may contain commas).
+  zh=$(( $(sed 's/.*"keywords_zh":\[\([^]]*\)\].*/\1/' "$TMPD/head" | grep -o '"' | wc -l) / 2 ))
+  en=$(( $(sed 's/.*"keywords_en":\[\([^]]*\)\].*/\1/' "$TMPD/head" | grep -o '"' | wc -l) / 2 ))
+  ok $([ "$zh" -gt 0 ] && [ "$zh" -eq "$en" ]; echo $?) "case $n: keyword lists in both languages pair ($zh/$en)"
+  if grep -q '"zh":null\|"en":null' "$TMPD/out"; then ok 1 "case $n: no pending side"
+  else ok 0 "case $n: no pending side"; fi
+done
+
+run show 7 --content "$SHIPPED" --lang zh
+has "$TMPD/out" "巡回检察" "case 7 in Chinese has 巡回检察"
+has "$TMPD/out" "2019年以来,广西检察机关积极贯彻落实最高检" "case 7 keeps the release's Chinese as given"
+run show 1 --content "$SHIPPED" --lang zh
+has "$TMPD/out" "呼伦贝尔" "case 1 reads in Chinese"
+has "$TMPD/out" "* " "its translated Chinese is marked"
+run show 5 --content "$SHIPPED" --lang en
+has "$TMPD/out" "Shandong" "case 5 reads in English"
+
+# Project Chinese never calls a procuratorate a hospital.
+hospital=$(grep -h '^[a-z.]*zh\.tr: ' "$SHIPPED"/batch3/*.cb | grep -c '医院')
+is "$hospital" 0 "no 医院 in the project's Chinese"
+# Every translation is marked as one; every release text is unmarked and
+# appears in the release as given.
+release="$top_srcdir/tests/data/release/spp-reform-typical-cases-batch3.txt"
+missing=0
+grep -h '^\(zh\|en\|title\.zh\|title\.en\|heading\.zh\|heading\.en\|section\.zh\|section\.en\): ' "$SHIPPED"/batch3/0*.cb |
+  sed 's/^[a-z.]*: //' >"$TMPD/given"
+while IFS= read -r line; do
+  grep -qF -- "$line" "$release" || { missing=$((missing + 1)); echo "# not in release: $line" | cut -c1-100; }
+done <"$TMPD/given"
+is "$missing" 0 "every release-given text appears verbatim in the release ($(wc -l <"$TMPD/given") texts)"
+glossary=$(grep -vc '^#' "$SHIPPED/glossary.tsv")
+ok $([ "$glossary" -ge 81 ]; echo $?) "the glossary has at least 80 terms ($((glossary - 1)))"
+done_testing

@@ -1,0 +1,86 @@
+#!/bin/sh
+# casebook show: wrapping, languages, translation marks, safe output.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run show 1 --content "$GOOD" --lang en --width 60
+is "$rc" 0 "show exits 0"
+cat >"$TMPD/want" <<'X'
+* marks the casebook project's translation, not the
+  release's own text.
+
+* Guangxi procuratorial organs deepen circuit inspection
+  Procuratorial organs of Guangxi
+
+* 【Key words】
+
+* circuit inspection | commutation, parole and temporary
+* execution outside prison
+
+* 【Reform situation】
+
+* I. Practising the "three consciousnesses"
+
+*   Since 2019, Guangxi procuratorial organs have carried
+* out 39 circuit inspections of prisons, holding that
+* circuit inspection is case handling.
+
+* (1) Optimizing the "case-to-proceeding" ratio
+
+*   The "one report per case" system was fully implemented
+* to improve the quality and efficiency of supervision.
+X
+same "$TMPD/out" "$TMPD/want" "show 1 --lang en --width 60"
+
+run show 1 --content "$GOOD" --lang zh --width 30
+cat >"$TMPD/want" <<'X'
+  广西检察机关深化巡回检察
+  广西壮族自治区检察机关
+
+  【关键词】
+
+  巡回检察 | 减假暂
+
+  【改革情况】
+
+  一、践行“三个自觉”
+
+      2019年以来,广西检察机关
+  开展监狱巡回检察39次,坚持巡
+  回检察就是办案。
+
+  (一)优化“案-件比”
+
+      全面推行“一案一报告”制
+  度，提升监督质效。
+X
+same "$TMPD/out" "$TMPD/want" "show 1 --lang zh --width 30: CJK wrapping"
+
+run show 2 --content "$GOOD" --lang both --width 80
+has "$TMPD/out" "  Hulunbuir builds a model" "both: the English release title"
+has "$TMPD/out" "* 呼伦贝尔构建“邻近院一体化办案”模式" "both: the marked Chinese translation"
+
+# Every line of a shipped case fits the width.
+for lang in en zh; do
+  "$CASEBOOK" show 1 --content "$SHIPPED" --lang $lang --width 60 >"$TMPD/out"
+  # wc -L measures display columns (Chinese characters count two).
+  is "$(wc -L <"$TMPD/out")" 60 "shipped case 1 --lang $lang: the widest line is 60 columns"
+done
+"$CASEBOOK" show 1 --content "$SHIPPED" --lang en --width 60 | head -3 >"$TMPD/out"
+is "$(wc -l <"$TMPD/out")" 3 "show works in a pipe"
+
+# Control characters never reach the output raw.
+mkdir -p "$TMPD/ctl"
+cp "$GOOD/collection.cb" "$TMPD/ctl/"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: Bell\007 and \033[31mred\033[0m\n\nen: bidi \342\200\256 override and \302\233 CSI\n' >"$TMPD/ctl/01.cb"
+run show 1 --content "$TMPD/ctl" --lang en
+has "$TMPD/out" 'Bell^G and ^[[31mred^[[0m' "escape sequences are shown visibly"
+has "$TMPD/out" 'bidi <U+202E> override and <U+009B> CSI' "bidi overrides and C1 controls are shown visibly"
+if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/out"; then ok 1 "no raw ESC in the output"; else ok 0 "no raw ESC in the output"; fi
+run show 1 --content "$TMPD/ctl" --lang en --raw
+if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/out"; then ok 0 "--raw passes controls through"; else ok 1 "--raw passes controls through"; fi
+run list --content "$TMPD/ctl"
+has "$TMPD/out" 'Bell^G and ^[[31mred' "list shows controls visibly too"
+
+run show 1 --content "$GOOD" --json
+has "$TMPD/out" '"document":1,"section":1,"paragraph":1,"kind":"paragraph","zh":"2019年以来,广西检察机关开展监狱巡回检察39次,坚持巡回检察就是办案。","zh_translated":false,"en":"Since 2019' "show --json gives each paragraph with its languages and origins"
+done_testing

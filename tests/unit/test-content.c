@@ -1,0 +1,176 @@
+/* test-content.c -- the loader: good files load into the right model,
+   and every kind of error is reported with its file, line and message.  */
+
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "tap.h"
+
+static char *
+fixture (const char *rel)
+{
+  const char *top = getenv ("top_srcdir");
+  return xasprintf ("%s/%s", top ? top : "..", rel);
+}
+
+/* Parse DATA as a document and return "LINE: message" of every problem,
+   one per line.  Caller frees.  */
+static char *
+problems (const char *data, size_t len)
+{
+  struct diags d = { 0 };
+  struct document doc;
+  content_parse_document ("x.cb", data, len, &doc, &d);
+  struct buf b = { 0 };
+  for (size_t i = 0; i < d.count; i++)
+    buf_printf (&b, "%s%lu: %s: %s", i ? "\n" : "", d.items[i].line,
+                d.items[i].severity == DIAG_ERROR ? "error" : "warning",
+                d.items[i].message);
+  content_document_free (&doc);
+  diags_free (&d);
+  return buf_steal (&b);
+}
+
+static void
+expect_n (const char *data, size_t len, const char *want, const char *what)
+{
+  char *got = problems (data, len);
+  tap_is (got, want, "%s", what);
+  free (got);
+}
+
+static void
+expect (const char *data, const char *want, const char *what)
+{
+  char *got = problems (data, strlen (data));
+  tap_is (got, want, "%s", what);
+  free (got);
+}
+
+#define HEAD "casebook-format: 1\nnumber: 1\ntitle.en: T\n\n"
+
+int
+main (void)
+{
+  /* The good fixture.  */
+  struct diags d = { 0 };
+  char *dir = fixture ("tests/data/good");
+  struct library *lib = content_load (dir, &d);
+  tap_ok (d.errors == 0 && d.warnings == 0, "good fixture loads cleanly (%zu errors)", d.errors);
+  tap_ok (library_document_count (lib) == 3, "three documents");
+  const struct document *d1 = library_find (lib, "1");
+  tap_ok (d1 != NULL && d1->number == 1, "document 1 found by number");
+  tap_ok (library_find (lib, "sample/2") != NULL, "found by collection/number");
+  tap_ok (library_find (lib, "9") == NULL && library_find (lib, "-1") == NULL
+          && library_find (lib, "1x") == NULL, "bad numbers find nothing");
+  tap_ok (d1 && d1->keywords.count[LANG_ZH] == 2 && d1->keywords.count[LANG_EN] == 2,
+          "keywords are lists in both languages");
+  tap_is (d1 ? d1->keywords.items[LANG_ZH][1] : NULL, "减假暂", "second Chinese keyword");
+  tap_ok (d1 && d1->title.side[LANG_ZH].origin == ORIGIN_RELEASE
+          && d1->title.side[LANG_EN].origin == ORIGIN_TRANSLATION,
+          "origins: release zh, translated en");
+  tap_ok (d1 && d1->nsections == 2 && d1->sections[1].nblocks == 4,
+          "sections and blocks (%zu sections)", d1 ? d1->nsections : 0);
+  tap_ok (d1 && d1->sections[1].blocks[0].kind == BLOCK_HEADING
+          && d1->sections[1].blocks[0].level == 1
+          && d1->sections[1].blocks[2].level == 2, "heading levels from numbering");
+  const struct document *d2 = library_find (lib, "2");
+  const struct section *s2 = d2 ? &d2->sections[d2->nsections - 1] : NULL;
+  tap_ok (s2 && s2->nblocks == 2 && s2->blocks[1].text.side[LANG_ZH].origin == ORIGIN_NONE,
+          "a pending side is missing, not empty");
+  tap_ok (lib->glossary.count == 4, "glossary has 4 terms");
+  tap_is (lib->glossary.count ? lib->glossary.entries[1].variants[LANG_EN][1] : NULL,
+          "adjacent hospital", "glossary variants split on |");
+  struct content_stats st;
+  content_stats (lib, &st);
+  tap_ok (st.documents == 3 && st.blocks == 16 && st.present[LANG_EN] == 16
+          && st.present[LANG_ZH] == 15, "coverage counts");
+  library_free (lib);
+  diags_free (&d);
+  free (dir);
+
+  /* One fixture per error, with the exact message.  */
+  expect ("", "1: error: empty file: expected 'casebook-format: 1'", "empty file");
+  expect ("number: 1\n", "1: error: the first field must be 'casebook-format: 1'",
+          "missing format line");
+  expect ("casebook-format: 7\n",
+          "1: error: unsupported format version '7' (this casebook reads version 1)",
+          "future format version");
+  expect ("casebook-format: 1\ntitle.en: T\n", "1: error: missing field 'number'",
+          "missing number");
+  expect ("casebook-format: 1\nnumber: 1\n",
+          "1: warning: no title: add 'title.zh' or 'title.en'", "a missing title is a warning");
+  expect ("casebook-format: 1\nnumber: one\ntitle.en: T\n",
+          "2: error: 'number' must be a whole number, not 'one'\n"
+          "1: error: missing field 'number'", "bad number");
+  expect (HEAD "en: caf\xc3 au lait\n",
+          "5: error: invalid UTF-8 at byte 8 of the line (byte offset 49 in the file)",
+          "invalid UTF-8 with its offset");
+  expect (HEAD "en: \xed\xa0\x80\n",
+          "5: error: invalid UTF-8 at byte 5 of the line (byte offset 46 in the file)",
+          "a surrogate is invalid");
+  expect_n (HEAD "en: a\0b\n", sizeof HEAD + 7, "5: error: NUL byte at byte offset 47: not a text file",
+          "NUL byte: not text");
+  expect (HEAD "colour.en: red\nen: x\n",
+          "5: error: unknown field 'colour.en'", "unknown field");
+  expect (HEAD "en: x\nheading.en: I. H\n",
+          "6: error: 'heading.en' cannot share a block with 'en' (separate them with a blank line)",
+          "mixed block");
+  expect (HEAD "en: x\nen: y\n",
+          "6: error: 'en' given twice in one block (first at line 5); separate paragraphs with a blank line",
+          "duplicate side");
+  expect (HEAD "zh:\n",
+          "5: error: empty value for 'zh'\n5: error: a block with neither Chinese nor English text",
+          "paragraph with neither language");
+  expect (HEAD "keywords.en: a | b\nkeywords.zh: 甲\n",
+          "5: error: 1 Chinese keywords but 2 English ones: the lists must pair item by item",
+          "keyword lists that do not pair");
+  expect (HEAD "just words\n", "5: error: expected 'key: value' at the start of the line",
+          "line without a key");
+  expect (HEAD "en.xx: y\n",
+          "5: error: malformed field name 'en.xx' (expected NAME, NAME.zh, NAME.en, or with .tr)",
+          "malformed key");
+  expect (HEAD "en: x\n\ntitle.zh: 标题\n", "7: error: header field 'title.zh' after the body began",
+          "header after body");
+  expect ("\xef\xbb\xbf" "casebook-format: 1\r\nnumber: 1\r\ntitle.en: T\r\n\r\nen: x\r\n", "",
+          "a BOM and CRLF line ends are accepted");
+  expect (HEAD "# comment\nen: x\n# another\nzh.tr: 甲\n", "", "comments inside a block");
+
+  /* A whole directory of broken files: every problem reported.  */
+  struct diags bad = { 0 };
+  char *bdir = fixture ("tests/data/bad");
+  struct library *blib = content_load (bdir, &bad);
+  tap_ok (bad.errors == 16, "all 16 planted errors reported (%zu)", bad.errors);
+  tap_ok (library_document_count (blib) == 1, "the one good file still loads");
+  library_free (blib);
+  diags_free (&bad);
+  free (bdir);
+
+  /* Not a collection at all.  */
+  struct diags none = { 0 };
+  struct library *nlib = content_load ("/nonexistent/casebook", &none);
+  tap_ok (none.errors == 1 && strstr (none.items[0].message, "No such file") != NULL,
+          "a missing directory is one clear error");
+  library_free (nlib);
+  diags_free (&none);
+
+  /* Glossary errors.  */
+  struct glossary g = { 0 };
+  struct diags gd = { 0 };
+  const char *gtext = "casebook-glossary\t1\n甲\talpha\n甲\tbeta\nonly-one\n";
+  content_parse_glossary ("g.tsv", gtext, strlen (gtext), &g, &gd);
+  tap_ok (gd.errors == 2 && gd.items[0].line == 3 && gd.items[1].line == 4,
+          "glossary: duplicate and malformed lines reported");
+  content_glossary_free (&g);
+  diags_free (&gd);
+
+  /* Keyword splitting.  */
+  char **items;
+  size_t n = content_split_keywords (" a  | b b |  | c ", &items);
+  tap_ok (n == 3 && strcmp (items[1], "b b") == 0, "keyword split trims and drops empties");
+  content_strv_free (items, n);
+  return tap_done ();
+}
