@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "import.h"
+#include "index.h"
 #include "layout.h"
 #include "norm.h"
 #include "query.h"
@@ -516,14 +518,98 @@ glossary_in (const char *f, const struct glossary_entry *e, enum lang l)
   return 0;
 }
 
+/* The folded forms of every glossary entry in one language, computed once
+   for a whole check.  */
+struct folded_forms
+{
+  char **forms;                 /* all forms, entry after entry */
+  size_t *entry;                /* the entry of each form */
+  size_t count;
+};
+
+static void
+fold_forms (const struct glossary *g, enum lang l, struct folded_forms *ff)
+{
+  size_t alloc = 0, ealloc = 0;
+  memset (ff, 0, sizeof *ff);
+  for (size_t k = 0; k < g->count; k++)
+    for (size_t v = 0; v <= g->entries[k].nvariants[l]; v++)
+      {
+        const char *form = v == 0 ? g->entries[k].term[l]
+                                  : g->entries[k].variants[l][v - 1];
+        char *f = norm_fold_string (form, strlen (form));
+        if (*f == '\0')
+          {
+            free (f);
+            continue;
+          }
+        ff->forms = xgrow (ff->forms, &alloc, ff->count + 1, sizeof *ff->forms);
+        ff->entry = xgrow (ff->entry, &ealloc, ff->count + 1, sizeof *ff->entry);
+        ff->forms[ff->count] = f;
+        ff->entry[ff->count++] = k;
+      }
+}
+
+static void
+free_forms (struct folded_forms *ff)
+{
+  for (size_t i = 0; i < ff->count; i++)
+    free (ff->forms[i]);
+  free (ff->forms);
+  free (ff->entry);
+}
+
+/* Entries of the glossary that occur in folded text S by themselves: an
+   occurrence that lies inside an occurrence of a longer form of another
+   entry ("检察官" inside "检察官助理") belongs to that longer term and
+   does not count.  Sets NEEDED[k] for each such entry K.  */
+static void
+terms_in (const char *s, const struct folded_forms *ff, char *needed)
+{
+  size_t len = strlen (s);
+  /* COVER[i]: the end of the longest form starting at or before i that
+     covers byte i.  Built from every occurrence of every form.  */
+  size_t *best_end = xcalloc (len + 1, sizeof *best_end);
+  for (size_t i = 0; i < ff->count; i++)
+    {
+      size_t n = strlen (ff->forms[i]);
+      for (const char *p = strstr (s, ff->forms[i]); p; p = strstr (p + 1, ff->forms[i]))
+        {
+          size_t at = (size_t) (p - s);
+          if (at + n > best_end[at])
+            best_end[at] = at + n;
+        }
+    }
+  for (size_t i = 0; i < ff->count; i++)
+    {
+      size_t n = strlen (ff->forms[i]);
+      for (const char *p = strstr (s, ff->forms[i]); p; p = strstr (p + 1, ff->forms[i]))
+        {
+          size_t at = (size_t) (p - s), covered = 0;
+          for (size_t j = 0; j <= at && !covered; j++)
+            covered = best_end[j] >= at + n && (best_end[j] - j) > n;
+          if (!covered)
+            {
+              needed[ff->entry[i]] = 1;
+              break;
+            }
+        }
+    }
+  free (best_end);
+}
+
 /* check --glossary: in every block with a project translation, each
-   glossary term found on the source side must have a rendering on the
+   glossary term found on the release side must have a rendering on the
    translated side.  Returns the number of misses.  */
 static size_t
 check_glossary (const struct library *lib, struct diags *d)
 {
   size_t misses = 0;
   const struct glossary *g = &lib->glossary;
+  struct folded_forms forms[LANG_COUNT];
+  for (int l = 0; l < LANG_COUNT; l++)
+    fold_forms (g, (enum lang) l, &forms[l]);
+  char *needed = xcalloc (g->count + 1, 1);
   size_t n = library_document_count (lib);
   for (size_t i = 0; i < n; i++)
     {
@@ -531,7 +617,8 @@ check_glossary (const struct library *lib, struct diags *d)
       for (size_t s = 0; s < doc->nsections; s++)
         for (size_t b = 0; b < doc->sections[s].nblocks; b++)
           {
-            const struct bitext *bt = &doc->sections[s].blocks[b].text;
+            const struct block *blk = &doc->sections[s].blocks[b];
+            const struct bitext *bt = &blk->text;
             const struct text *tz = bitext_get (bt, LANG_ZH);
             const struct text *te = bitext_get (bt, LANG_EN);
             if (!tz || !te)
@@ -547,9 +634,15 @@ check_glossary (const struct library *lib, struct diags *d)
             const struct text *dst = tr == LANG_ZH ? tz : te;
             char *fs = norm_fold_string (src->str, src->len);
             char *fd = norm_fold_string (dst->str, dst->len);
+            memset (needed, 0, g->count + 1);
+            terms_in (fs, &forms[lang_other (tr)], needed);
+            /* Terms the content says it leaves out on purpose.  */
             for (size_t k = 0; k < g->count; k++)
-              if (glossary_in (fs, &g->entries[k], lang_other (tr))
-                  && !glossary_in (fd, &g->entries[k], tr))
+              for (size_t j = 0; j < blk->nglossary_ok; j++)
+                if (strcmp (blk->glossary_ok[j], g->entries[k].term[LANG_ZH]) == 0)
+                  needed[k] = 0;
+            for (size_t k = 0; k < g->count; k++)
+              if (needed[k] && !glossary_in (fd, &g->entries[k], tr))
                 {
                   diags_add (d, DIAG_WARNING, doc->path, dst->line,
                              _("glossary term '%s' / '%s' has no rendering in "
@@ -562,6 +655,9 @@ check_glossary (const struct library *lib, struct diags *d)
             free (fd);
           }
     }
+  free (needed);
+  for (int l = 0; l < LANG_COUNT; l++)
+    free_forms (&forms[l]);
   return misses;
 }
 
@@ -669,110 +765,281 @@ snippet_bounds (const struct text *t, const struct hit *h, size_t *from,
   *to = e;
 }
 
-static int
-cmd_search (const struct cli_options *o, const struct library *lib,
-            const char *query_text)
+/* Print one document's search results.  */
+static void
+print_doc_result (const struct cli_options *o, const struct doc_result *dr,
+                  int color)
 {
+  enum lang l = reader_lang (o);
+  const struct document *d = dr->doc;
+  if (!o->json)
+    {
+      char label[32];
+      const struct text *t = bitext_pick (&d->title, l, NULL);
+      if (color)
+        fputs ("\033[1m", stdout);
+      printf ("%s  ", doc_label (d, l, label, sizeof label));
+      if (t)
+        put_text (t->str, t->len, 0);
+      if (color)
+        fputs ("\033[0m", stdout);
+      printf (ngettext ("  (%zu hit)\n", "  (%zu hits)\n", dr->nhits),
+              dr->nhits);
+    }
+  size_t shown = 0;
+  for (size_t k = 0; k < dr->nhits; k++)
+    {
+      const struct hit *h = &dr->hits[k];
+      const struct text *t = search_hit_text (d, h);
+      size_t from, to;
+      snippet_bounds (t, h, &from, &to);
+      if (o->json)
+        {
+          printf ("{\"document\":%ld,\"collection\":", d->number);
+          json_string (stdout, d->collection->id, strlen (d->collection->id));
+          printf (",\"part\":\"%s\",\"section\":%zu,\"paragraph\":%zu,"
+                  "\"lang\":\"%s\",\"start\":%zu,\"end\":%zu,"
+                  "\"translated\":%s,\"score\":%.4f,\"match\":",
+                  h->part == PART_TITLE ? "title"
+                  : h->part == PART_SECTION ? "section" : "paragraph",
+                  h->section, h->block, lang_code (h->lang), h->start,
+                  h->end, t->origin == ORIGIN_TRANSLATION ? "true" : "false",
+                  dr->score);
+          json_string (stdout, t->str + h->start, h->end - h->start);
+          printf (",\"snippet\":");
+          json_string (stdout, t->str + from, to - from);
+          printf ("}\n");
+          continue;
+        }
+      if (o->max_snippets >= 0 && shown >= (size_t) o->max_snippets)
+        continue;
+      shown++;
+      char loc[64];
+      hit_location (d, h, loc, sizeof loc);
+      printf ("  %s %s%s: %s", loc, lang_code (h->lang),
+              t->origin == ORIGIN_TRANSLATION ? "*" : "",
+              from > 0 ? "…" : "");
+      put_text (t->str + from, h->start - from, 0);
+      if (color)
+        fputs ("\033[1;31m", stdout);
+      put_text (t->str + h->start, h->end - h->start, 0);
+      if (color)
+        fputs ("\033[0m", stdout);
+      put_text (t->str + h->end, to - h->end, 0);
+      printf ("%s\n", to < t->len ? "…" : "");
+    }
+  if (!o->json && shown < dr->nhits && o->max_snippets >= 0)
+    printf (_("  … %zu more\n"), dr->nhits - shown);
+}
+
+static void
+print_query_error (const char *query_text, const struct query_error *err)
+{
+  fprintf (stderr, "casebook: %s\n", err->message);
+  struct visible v;
+  norm_visible (query_text, strlen (query_text), 0, &v);
+  size_t vo = 0;
+  while (vo < v.len && v.src_off[vo] < err->offset)
+    vo++;
+  fprintf (stderr, "  %s\n  %*s^\n", v.str, norm_width (v.str, vo), "");
+  norm_visible_free (&v);
+}
+
+/* The cache directory: $XDG_CACHE_HOME, else ~/.cache; NULL if neither.
+   Caller frees.  */
+static char *
+cache_home (void)
+{
+  const char *x = getenv ("XDG_CACHE_HOME");
+  if (x && *x == '/')
+    return xstrdup (x);
+  const char *home = getenv ("HOME");
+  if (home && *home == '/')
+    return xasprintf ("%s/.cache", home);
+  return NULL;
+}
+
+/* Open the search cache of DIR, building it from the content when it is
+   missing, stale or corrupt.  *LIB receives the library if it had to be
+   loaded (NULL otherwise); on content errors returns NULL with *FAILED.  */
+static struct index *
+open_index (const struct cli_options *o, const char *dir, struct library **lib,
+            int *failed, int rebuild)
+{
+  *failed = 0;
+  char *home = cache_home ();
+  if (home == NULL)
+    return NULL;
+  char *path = index_cache_path (dir, home);
+  free (home);
+  unsigned long long key = index_content_key (dir);
+  const char *reason;
+  struct index *ix = rebuild ? NULL : index_open (path, key, &reason);
+  if (ix == NULL && key != 0)
+    {
+      if (*lib == NULL)
+        *lib = load (o);
+      if (*lib == NULL)
+        {
+          *failed = 1;
+          free (path);
+          return NULL;
+        }
+      if (index_write (*lib, key, path) != 0)
+        fprintf (stderr, _("casebook: warning: cannot write the search cache "
+                           "%s: %s; searching without it\n"), path,
+                 strerror (errno));
+      else
+        {
+          /* The search reads the cache: let the content go first, so
+             that the two are never in memory together.  */
+          library_free (*lib);
+          *lib = NULL;
+          malloc_trim (0);
+          ix = index_open (path, key, &reason);
+        }
+    }
+  free (path);
+  return ix;
+}
+
+/* Search through the cache: rank with it, then read only the matching
+   documents for their passages.  Returns the exit status, or -1 to fall
+   back to a search of the loaded content.  */
+static int
+search_with_index (const struct cli_options *o, struct index *ix,
+                   const struct query *q)
+{
+  struct index_match *m;
+  char *error = NULL;
+  size_t n = index_search (ix, q, &m, &error);
+  if (n == (size_t) -1)
+    return -1;
+  if (n == (size_t) -2)
+    {
+      fprintf (stderr, "casebook: %s\n", error);
+      free (error);
+      return 2;
+    }
+  int color = use_color (o);
+  int rc = n ? 0 : 1;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (o->count)
+        {
+          printf ("%ld:%zu\n", m[i].number, m[i].hits);
+          continue;
+        }
+      const char *path = index_document_path (ix, m[i].doc);
+      size_t len;
+      char *data = util_read_file (path, &len);
+      struct diags d = { 0 };
+      struct document doc;
+      struct collection coll = { .id = (char *) index_document_collection (ix, m[i].doc) };
+      if (data == NULL || content_parse_document (path, data, len, &doc, &d) != 0)
+        {
+          /* The content changed under us: let the caller start again.  */
+          free (data);
+          diags_free (&d);
+          if (data)
+            content_document_free (&doc);
+          rc = -1;
+          break;
+        }
+      doc.collection = &coll;
+      struct doc_result dr;
+      char *doc_error = NULL;
+      if (search_document (q, &doc, &dr, &doc_error) == 1)
+        {
+          dr.score = m[i].score;
+          print_doc_result (o, &dr, color);
+          search_doc_result_free (&dr);
+        }
+      free (doc_error);
+      content_document_free (&doc);
+      diags_free (&d);
+      free (data);
+    }
+  free (m);
+  return rc;
+}
+
+static int
+cmd_search (const struct cli_options *o, const char *query_text)
+{
+  const char *dir = o->content_dir ? o->content_dir : cli_default_content ();
+  /* The glossary alone is enough to compile the query.  */
+  struct glossary g = { 0 };
+  struct diags gd = { 0 };
+  char *gpath = util_path_join (dir, CONTENT_GLOSSARY_FILE);
+  size_t glen;
+  char *gdata = util_read_file (gpath, &glen);
+  if (gdata)
+    content_parse_glossary (gpath, gdata, glen, &g, &gd);
+  free (gdata);
+  free (gpath);
   struct query_options qo = { .exact = o->exact, .regex = o->regex,
-                              .glossary = &lib->glossary };
+                              .glossary = &g };
   struct query_error err;
   struct query *q = query_parse (query_text, &qo, &err);
   if (q == NULL)
     {
-      fprintf (stderr, "casebook: %s\n", err.message);
-      struct visible v;
-      norm_visible (query_text, strlen (query_text), 0, &v);
-      size_t vo = 0;
-      while (vo < v.len && v.src_off[vo] < err.offset)
-        vo++;
-      fprintf (stderr, "  %s\n  %*s^\n", v.str,
-               norm_width (v.str, vo), "");
-      norm_visible_free (&v);
+      print_query_error (query_text, &err);
       free (err.message);
+      content_glossary_free (&g);
+      diags_free (&gd);
       return 2;
     }
-  struct search_results res;
-  char *error = NULL;
-  if (search_library (q, lib, &res, &error) != 0)
+  struct library *lib = NULL;
+  int rc = -1;
+  if (gd.errors == 0 && index_supports (q))
+    for (int attempt = 0; attempt < 2 && rc < 0; attempt++)
+      {
+        int failed;
+        struct index *ix = open_index (o, dir, &lib, &failed, attempt > 0);
+        if (failed)
+          {
+            rc = 2;
+            break;
+          }
+        if (ix == NULL)
+          break;
+        rc = search_with_index (o, ix, q);
+        index_close (ix);
+      }
+  if (rc < 0)
     {
-      fprintf (stderr, "casebook: %s\n", error);
-      free (error);
-      query_free (q);
-      return 2;
-    }
-  int color = use_color (o);
-  enum lang l = reader_lang (o);
-  for (size_t i = 0; i < res.ndocs; i++)
-    {
-      const struct doc_result *dr = &res.docs[i];
-      const struct document *d = dr->doc;
-      if (o->count)
+      if (lib == NULL)
+        lib = load (o);
+      if (lib == NULL)
+        rc = 2;
+      else
         {
-          printf ("%ld:%zu\n", d->number, dr->nhits);
-          continue;
-        }
-      if (!o->json)
-        {
-          char label[32];
-          const struct text *t = bitext_pick (&d->title, l, NULL);
-          if (color)
-            fputs ("\033[1m", stdout);
-          printf ("%s  ", doc_label (d, l, label, sizeof label));
-          if (t)
-            put_text (t->str, t->len, 0);
-          if (color)
-            fputs ("\033[0m", stdout);
-          printf (ngettext ("  (%zu hit)\n", "  (%zu hits)\n", dr->nhits),
-                  dr->nhits);
-        }
-      size_t shown = 0;
-      for (size_t k = 0; k < dr->nhits; k++)
-        {
-          const struct hit *h = &dr->hits[k];
-          const struct text *t = search_hit_text (d, h);
-          size_t from, to;
-          snippet_bounds (t, h, &from, &to);
-          if (o->json)
+          struct search_results res;
+          char *error = NULL;
+          if (search_library (q, lib, &res, &error) != 0)
             {
-              printf ("{\"document\":%ld,\"collection\":", d->number);
-              json_string (stdout, d->collection->id, strlen (d->collection->id));
-              printf (",\"part\":\"%s\",\"section\":%zu,\"paragraph\":%zu,"
-                      "\"lang\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                      "\"translated\":%s,\"score\":%.4f,\"match\":",
-                      h->part == PART_TITLE ? "title"
-                      : h->part == PART_SECTION ? "section" : "paragraph",
-                      h->section, h->block, lang_code (h->lang), h->start,
-                      h->end, t->origin == ORIGIN_TRANSLATION ? "true" : "false",
-                      dr->score);
-              json_string (stdout, t->str + h->start, h->end - h->start);
-              printf (",\"snippet\":");
-              json_string (stdout, t->str + from, to - from);
-              printf ("}\n");
-              continue;
+              fprintf (stderr, "casebook: %s\n", error);
+              free (error);
+              rc = 2;
             }
-          if (o->max_snippets >= 0 && shown >= (size_t) o->max_snippets)
-            continue;
-          shown++;
-          char loc[64];
-          hit_location (d, h, loc, sizeof loc);
-          printf ("  %s %s%s: %s", loc, lang_code (h->lang),
-                  t->origin == ORIGIN_TRANSLATION ? "*" : "",
-                  from > 0 ? "…" : "");
-          put_text (t->str + from, h->start - from, 0);
-          if (color)
-            fputs ("\033[1;31m", stdout);
-          put_text (t->str + h->start, h->end - h->start, 0);
-          if (color)
-            fputs ("\033[0m", stdout);
-          put_text (t->str + h->end, to - h->end, 0);
-          printf ("%s\n", to < t->len ? "…" : "");
+          else
+            {
+              int color = use_color (o);
+              for (size_t i = 0; i < res.ndocs; i++)
+                if (o->count)
+                  printf ("%ld:%zu\n", res.docs[i].doc->number, res.docs[i].nhits);
+                else
+                  print_doc_result (o, &res.docs[i], color);
+              rc = res.ndocs ? 0 : 1;
+              search_results_free (&res);
+            }
         }
-      if (!o->json && shown < dr->nhits && o->max_snippets >= 0)
-        printf (_("  … %zu more\n"), dr->nhits - shown);
     }
-  int rc = res.ndocs ? 0 : 1;
-  search_results_free (&res);
+  library_free (lib);
   query_free (q);
+  content_glossary_free (&g);
+  diags_free (&gd);
   return rc;
 }
 
@@ -1037,18 +1304,7 @@ cli_main (int argc, char **argv)
       usage_hint ();
       return 2;
     }
-  struct library *lib = load (&o);
-  if (lib == NULL)
-    {
-      return 2;
-    }
-  if (strcmp (cmd, "list") == 0)
-    rc = cmd_list (&o, lib);
-  else if (strcmp (cmd, "show") == 0)
-    rc = cmd_show (&o, lib, args[1]);
-  else if (strcmp (cmd, "tags") == 0)
-    rc = cmd_tags (&o, lib);
-  else
+  if (strcmp (cmd, "search") == 0)
     {
       struct buf qb = { 0 };
       for (size_t i = 1; i < nargs; i++)
@@ -1057,9 +1313,19 @@ cli_main (int argc, char **argv)
             buf_addc (&qb, ' ');
           buf_adds (&qb, args[i]);
         }
-      rc = cmd_search (&o, lib, qb.data);
+      rc = cmd_search (&o, qb.data);
       buf_free (&qb);
+      return finish (rc);
     }
+  struct library *lib = load (&o);
+  if (lib == NULL)
+    return 2;
+  if (strcmp (cmd, "list") == 0)
+    rc = cmd_list (&o, lib);
+  else if (strcmp (cmd, "show") == 0)
+    rc = cmd_show (&o, lib, args[1]);
+  else
+    rc = cmd_tags (&o, lib);
   library_free (lib);
   return finish (rc);
 }

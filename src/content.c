@@ -29,6 +29,7 @@ struct field
   int translated;
   char *value;
   size_t value_len;
+  size_t value_off;             /* byte offset of the value in the file */
   unsigned long line;
   int skip;                     /* reported as unknown; ignore */
 };
@@ -197,6 +198,7 @@ tokenize (const char *path, const char *data, size_t len,
         e--;
       f.value = xstrndup (line + v, e - v);
       f.value_len = e - v;
+      f.value_off = line_off + v;
       f.line = lineno;
       if (cur == NULL)
         {
@@ -247,6 +249,7 @@ set_side (struct bitext *bt, struct field *f, const char *path,
   f->value = NULL;
   t->origin = f->translated ? ORIGIN_TRANSLATION : ORIGIN_RELEASE;
   t->line = f->line;
+  t->file_off = f->value_off;
 }
 
 static void
@@ -364,7 +367,7 @@ heading_level (const struct bitext *bt)
 enum block_base
 {
   BASE_PARAGRAPH, BASE_HEADING, BASE_SECTION, BASE_KEYWORDS, BASE_HEADER,
-  BASE_UNKNOWN
+  BASE_NOTE, BASE_UNKNOWN
 };
 
 static enum block_base
@@ -381,6 +384,8 @@ classify (const struct field *f)
     return BASE_SECTION;
   if (strcmp (f->base, "keywords") == 0)
     return BASE_KEYWORDS;
+  if (strcmp (f->base, "glossary-ok") == 0)
+    return BASE_NOTE;           /* goes with any body block */
   for (size_t i = 0; i < sizeof header / sizeof *header; i++)
     if (strcmp (f->base, header[i]) == 0)
       return BASE_HEADER;
@@ -465,7 +470,7 @@ content_parse_document (const char *path, const char *data, size_t len,
     {
       struct rawblock *rb = &rf.blocks[b];
       enum block_base kind = BASE_UNKNOWN;
-      for (size_t i = 0; i < rb->count && kind == BASE_UNKNOWN; i++)
+      for (size_t i = 0; i < rb->count && (kind == BASE_UNKNOWN || kind == BASE_NOTE); i++)
         kind = classify (&rb->fields[i]);
       if (kind == BASE_UNKNOWN)
         {
@@ -484,6 +489,16 @@ content_parse_document (const char *path, const char *data, size_t len,
           enum block_base k = classify (&rb->fields[i]);
           char name[64];
           field_name (&rb->fields[i], name, sizeof name);
+          if (k == BASE_NOTE && (kind == BASE_PARAGRAPH || kind == BASE_HEADING))
+            {
+              if (rb->fields[i].has_lang)
+                {
+                  diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                             _("field '%s' takes no language"), "glossary-ok");
+                  bad = 1;
+                }
+              continue;
+            }
           if (k == BASE_UNKNOWN)
             {
               /* Report it and read the rest of the block.  */
@@ -553,7 +568,19 @@ content_parse_document (const char *path, const char *data, size_t len,
         : kind == BASE_KEYWORDS ? BLOCK_KEYWORDS : BLOCK_PARAGRAPH;
       blk->line = rb->fields[0].line;
       for (size_t i = 0; i < rb->count; i++)
-        if (!rb->fields[i].skip)
+        if (rb->fields[i].skip)
+          continue;
+        else if (classify (&rb->fields[i]) == BASE_NOTE)
+          {
+            char **items;
+            size_t n = content_split_keywords (rb->fields[i].value, &items);
+            blk->glossary_ok = xrealloc (blk->glossary_ok,
+                                         (blk->nglossary_ok + n + 1) * sizeof *items);
+            memcpy (blk->glossary_ok + blk->nglossary_ok, items, n * sizeof *items);
+            blk->nglossary_ok += n;
+            free (items);
+          }
+        else
           set_side (&blk->text, &rb->fields[i], path, diags);
       if (bitext_empty (&blk->text))
         {
@@ -807,6 +834,28 @@ has_suffix (const char *s, const char *suffix)
   return n > m && strcmp (s + n - m, suffix) == 0;
 }
 
+/* util_read_file for content, which reads only regular files (and
+   reports directories): a FIFO would block the loader forever and a
+   device such as /dev/zero never ends.  NULL with errno set, or with
+   errno 0 for such a file; read_error() says which.  */
+static char *
+read_content (const char *path, size_t *len)
+{
+  struct stat st;
+  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      errno = 0;
+      return NULL;
+    }
+  return util_read_file (path, len);
+}
+
+static const char *
+read_error (void)
+{
+  return errno ? strerror (errno) : _("not a regular file");
+}
+
 /* Load the collection in DIR into COLL.  */
 static void
 load_collection (const char *dir, struct collection *coll,
@@ -816,10 +865,10 @@ load_collection (const char *dir, struct collection *coll,
   coll->dir = xstrdup (dir);
   char *meta = util_path_join (dir, CONTENT_COLLECTION_FILE);
   size_t len;
-  char *data = util_read_file (meta, &len);
+  char *data = read_content (meta, &len);
   if (data == NULL)
     diags_add (diags, DIAG_ERROR, meta, 0, _("cannot read: %s"),
-               strerror (errno));
+               read_error ());
   else
     parse_collection (meta, data, len, coll, diags);
   free (data);
@@ -849,17 +898,18 @@ load_collection (const char *dir, struct collection *coll,
       names[nnames++] = xstrdup (de->d_name);
     }
   closedir (dh);
-  qsort (names, nnames, sizeof *names, compare_names);
+  if (nnames > 1)               /* qsort (NULL, 0, ...) is undefined */
+    qsort (names, nnames, sizeof *names, compare_names);
 
   size_t docs_alloc = 0;
   for (size_t i = 0; i < nnames; i++)
     {
       char *path = util_path_join (dir, names[i]);
-      data = util_read_file (path, &len);
+      data = read_content (path, &len);
       if (data == NULL)
         {
           diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
-                     strerror (errno));
+                     read_error ());
           free (path);
           continue;
         }
@@ -890,7 +940,8 @@ load_collection (const char *dir, struct collection *coll,
       free (path);
     }
   content_strv_free (names, nnames);
-  qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
+  if (coll->ndocs > 1)
+    qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
   for (size_t d = 0; d < coll->ndocs; d++)
     coll->docs[d].collection = coll;
 }
@@ -910,7 +961,7 @@ load_glossary (const char *dir, struct glossary *g, struct diags *diags)
 {
   char *path = util_path_join (dir, CONTENT_GLOSSARY_FILE);
   size_t len;
-  char *data = util_read_file (path, &len);
+  char *data = read_content (path, &len);
   if (data)
     {
       content_glossary_free (g);
@@ -919,7 +970,7 @@ load_glossary (const char *dir, struct glossary *g, struct diags *diags)
     }
   else if (errno != ENOENT)
     diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
-               strerror (errno));
+               read_error ());
   free (path);
 }
 
@@ -974,7 +1025,8 @@ content_load (const char *dir, struct diags *diags)
       free (sub);
     }
   closedir (dh);
-  qsort (names, nnames, sizeof *names, compare_names);
+  if (nnames > 1)               /* qsort (NULL, 0, ...) is undefined */
+    qsort (names, nnames, sizeof *names, compare_names);
   for (size_t i = 0; i < nnames; i++)
     {
       char *sub = util_path_join (dir, names[i]);

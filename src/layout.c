@@ -27,12 +27,6 @@ is_letter (ucs4_t uc)
     || (uc >= 0x20000 && uc <= 0x3ffff) || norm_is_word (uc);
 }
 
-static int
-is_breakable_space (ucs4_t uc)
-{
-  return uc == ' ' || uc == 0x3000 || (uc >= 0x2000 && uc <= 0x200a);
-}
-
 size_t
 layout_wrap (const char *s, size_t len, int first_width, int width,
              struct layout_line **lines)
@@ -85,7 +79,9 @@ layout_wrap (const char *s, size_t len, int first_width, int width,
           width_at_break = col;
         }
       int w = norm_char_width (uc);
-      if (col + w > avail && !is_breakable_space (uc) && i > line_start)
+      /* Only ASCII spaces may run past the width, because they are
+         trimmed at the break; an ideographic space must fit.  */
+      if (col + w > avail && uc != ' ' && i > line_start)
         {
           size_t cut = last_break ? last_break : i;
           int cut_width = last_break ? width_at_break : col;

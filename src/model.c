@@ -135,7 +135,11 @@ content_document_free (struct document *doc)
       struct section *sec = &doc->sections[s];
       bitext_free (&sec->title);
       for (size_t b = 0; b < sec->nblocks; b++)
-        bitext_free (&sec->blocks[b].text);
+        {
+          bitext_free (&sec->blocks[b].text);
+          content_strv_free (sec->blocks[b].glossary_ok,
+                             sec->blocks[b].nglossary_ok);
+        }
       free (sec->blocks);
     }
   free (doc->sections);

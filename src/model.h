@@ -27,6 +27,7 @@ struct text
   size_t len;
   enum origin origin;
   unsigned long line;           /* line in the content file, 0 if none */
+  size_t file_off;              /* where STR stands, byte for byte, in it */
 };
 
 struct bitext
@@ -42,6 +43,8 @@ struct block
   int level;                    /* headings: 1 for 一、/1., 2 for (一)/(1) */
   struct bitext text;
   unsigned long line;
+  char **glossary_ok;           /* glossary terms deliberately not rendered */
+  size_t nglossary_ok;
 };
 
 struct section

@@ -109,9 +109,9 @@ norm_needs_visible (const char *s, size_t len, int safe_widths)
           continue;
         }
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
-      if (needs_escape (uc, safe_widths))
-        return 1;
+      int n = u8_mbtoucr (&uc, p, (size_t) (e - p));
+      if (n < 0 || needs_escape (uc, safe_widths))
+        return 1;               /* not UTF-8, or not for a terminal */
       p += n;
     }
   return 0;
@@ -126,10 +126,17 @@ norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
   while (p < e)
     {
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int n = u8_mbtoucr (&uc, p, (size_t) (e - p));
       size_t off = (size_t) (p - (const uint8_t *) s);
       size_t before = b.len;
-      if (!needs_escape (uc, safe_widths))
+      if (n < 0)
+        {
+          /* A byte that is not UTF-8 (a lone 0x9B is a C1 CSI to some
+             terminals) shows as U+FFFD, one per byte.  */
+          buf_adds (&b, "\xef\xbf\xbd");
+          n = 1;
+        }
+      else if (!needs_escape (uc, safe_widths))
         buf_add (&b, p, (size_t) n);
       else if (uc == '\t')
         buf_addc (&b, ' ');
@@ -216,6 +223,15 @@ fold_emit (struct fold_out *o, const void *data, size_t n, size_t from,
 #if HAVE_OPENCC
 static opencc_t t2s = (opencc_t) -1;
 static int t2s_tried;
+/* What t2s does to each ideograph of U+3400-U+FAFF, learnt one character
+   at a time as text shows them (2 bits: unknown, unchanged, changed):
+   text without a changing character needs no conversion, which spares
+   OpenCC almost all of the (simplified) case text, and a run that meets
+   few characters asks OpenCC about few.  */
+#define T2S_LO 0x3400
+#define T2S_HI 0xfb00
+enum { T2S_UNKNOWN, T2S_SAME, T2S_CHANGES };
+static unsigned char *t2s_state;
 
 static opencc_t
 get_t2s (void)
@@ -224,8 +240,47 @@ get_t2s (void)
     {
       t2s_tried = 1;
       t2s = opencc_open ("t2s.json");
+      t2s_state = xcalloc (T2S_HI - T2S_LO, 1);
     }
   return t2s;
+}
+
+static int
+char_changes (ucs4_t uc)
+{
+  unsigned char *st = &t2s_state[uc - T2S_LO];
+  if (*st == T2S_UNKNOWN)
+    {
+      uint8_t tmp[8];
+      int n = u8_uctomb (tmp, uc, sizeof tmp);
+      char *conv = opencc_convert_utf8 (t2s, (const char *) tmp, (size_t) n);
+      *st = conv && (strlen (conv) != (size_t) n || memcmp (conv, tmp, (size_t) n))
+        ? T2S_CHANGES : T2S_SAME;
+      if (conv)
+        opencc_convert_utf8_free (conv);
+    }
+  return *st == T2S_CHANGES;
+}
+
+/* Does S hold a character that t2s would change?  */
+static int
+needs_t2s (const char *s, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      if (*p < 0xe3)
+        {
+          p += *p < 0x80 ? 1 : *p < 0xe0 ? 2 : 3;
+          continue;
+        }
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (uc >= T2S_LO && uc < T2S_HI ? char_changes (uc) : uc >= 0x20000)
+        return 1;
+      p += n;
+    }
+  return 0;
 }
 #endif
 
@@ -249,14 +304,7 @@ fold_t2s (struct fold_out *o)
   opencc_t cc = get_t2s ();
   if (cc == (opencc_t) -1)
     return;
-  int has_han = 0;
-  for (size_t i = 0; i < o->b.len; i++)
-    if ((unsigned char) o->b.data[i] >= 0xe3)
-      {
-        has_han = 1;
-        break;
-      }
-  if (!has_han)
+  if (!needs_t2s (o->b.data, o->b.len))
     return;
   char *conv = opencc_convert_utf8 (cc, o->b.data, o->b.len);
   if (conv == NULL)
@@ -302,9 +350,41 @@ norm_fold (const char *s, size_t len, int map, struct folded *f)
   int last_space = 1;           /* drop leading white space */
   size_t last_space_at = 0;
   uint8_t tmp[64];
+  if (!map)
+    buf_add (&o.b, "", 0), o.b.data = xgrow (o.b.data, &o.b.alloc, len + 1, 1);
   while (p < e)
     {
       size_t off = (size_t) (p - (const uint8_t *) s);
+      if (!map)
+        {
+          /* Without a map, copy whole runs of plain ASCII and of
+             ideographs (which fold to themselves) at once.  */
+          const uint8_t *r = p;
+          if (*r >= 0xe4 && *r <= 0xe9)
+            {
+              while (r + 2 < e && *r >= 0xe4 && *r <= 0xe9
+                     && (r[1] & 0xc0) == 0x80 && (r[2] & 0xc0) == 0x80
+                     && !(r + 3 < e && *(r + 3) == 0xef))  /* variation selector next */
+                r += 3;
+            }
+          else
+            while (r < e && *r > ' ' && *r < 0x80)
+              r++;
+          if (r < e && *r >= 0x80 && r > p && *p < 0x80)
+            r--;                /* a combining mark may follow: leave it */
+          if (r - p > 1)
+            {
+              size_t n = (size_t) (r - p), at = o.b.len;
+              buf_add (&o.b, p, n);
+              if (*p < 0x80)
+                for (size_t i = at; i < o.b.len; i++)
+                  if (o.b.data[i] >= 'A' && o.b.data[i] <= 'Z')
+                    o.b.data[i] = (char) (o.b.data[i] + 32);
+              last_space = 0;
+              p = r;
+              continue;
+            }
+        }
       if (*p < 0x80)
         {
           uint8_t c = *p;
@@ -448,5 +528,7 @@ norm_cleanup (void)
     opencc_close (t2s);
   t2s = (opencc_t) -1;
   t2s_tried = 0;
+  free (t2s_state);
+  t2s_state = NULL;
 #endif
 }

@@ -21,6 +21,12 @@ add_alt (struct term *t, const char *folded)
     if (strcmp (t->alts[i], folded) == 0)
       return;
   t->alts = xrealloc (t->alts, (t->nalts + 1) * sizeof *t->alts);
+  t->alt_needs = xrealloc (t->alt_needs, t->nalts + 1);
+  unsigned char needs = 0;
+  for (const unsigned char *p = (const unsigned char *) folded; *p; p++)
+    needs |= *p >= 0x80 ? QUERY_NEEDS_NONASCII
+      : (*p >= 'a' && *p <= 'z') ? QUERY_NEEDS_LETTER : 0;
+  t->alt_needs[t->nalts] = needs;
   t->alts[t->nalts++] = xstrdup (folded);
 }
 
@@ -109,10 +115,11 @@ new_term (struct query *q)
   return t;
 }
 
+/* strncmp, not memcmp: P may be the last byte of the string.  */
 static int
 is_query_space (const char *p)
 {
-  return *p == ' ' || *p == '\t' || memcmp (p, "\xe3\x80\x80", 3) == 0;
+  return *p == ' ' || *p == '\t' || strncmp (p, "\xe3\x80\x80", 3) == 0;
 }
 
 static size_t
@@ -128,11 +135,11 @@ read_token (const char **p, int *quoted)
 {
   const char *s = *p;
   *quoted = 0;
-  if (*s == '"' || memcmp (s, "\xe2\x80\x9c", 3) == 0)
+  if (*s == '"' || strncmp (s, "\xe2\x80\x9c", 3) == 0)
     {
       size_t open = *s == '"' ? 1 : 3;
       const char *e = s + open;
-      while (*e && *e != '"' && memcmp (e, "\xe2\x80\x9d", 3) != 0)
+      while (*e && *e != '"' && strncmp (e, "\xe2\x80\x9d", 3) != 0)
         e++;
       if (*e == '\0')
         return NULL;
@@ -315,6 +322,7 @@ query_free (struct query *q)
       for (size_t a = 0; a < t->nalts; a++)
         free (t->alts[a]);
       free (t->alts);
+      free (t->alt_needs);
       if (t->re)
         pcre2_code_free (t->re);
     }

@@ -15,6 +15,11 @@
 
 enum term_kind { TERM_WORDS, TERM_REGEX };
 
+/* What a text must contain for an alternative to occur in it: bytes
+   outside ASCII, ASCII letters.  Lets the search skip texts quickly.  */
+#define QUERY_NEEDS_NONASCII 1
+#define QUERY_NEEDS_LETTER 2
+
 /* One term: the alternatives it matches (the folded query text and, unless
    exact, its glossary renderings), or a compiled regex.  */
 struct term
@@ -23,6 +28,7 @@ struct term
   int negated;
   char *source;                 /* as the user typed it */
   char **alts;                  /* folded alternatives */
+  unsigned char *alt_needs;     /* per alternative: QUERY_NEEDS_* bits */
   size_t nalts;
   pcre2_code *re;
 };

@@ -48,9 +48,59 @@ search_hit_text (const struct document *doc, const struct hit *h)
     }
 }
 
+/* How common a byte is in folded case text, roughly (lower is rarer):
+   English letter frequencies, and for UTF-8 the lead bytes of CJK
+   (very common) and continuation bytes (spread over 64 values).  */
+static unsigned char
+byte_commonness (unsigned char c)
+{
+  static const unsigned char letters[26] = {
+    /* a */ 82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+    /* n */ 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1
+  };
+  if (c >= 'a' && c <= 'z')
+    return letters[c - 'a'];
+  if (c == ' ')
+    return 180;
+  if (c >= 0xe0)
+    return 200;
+  if (c >= 0x80 && c < 0xc0)
+    return 30;
+  return 50;
+}
+
+const char *
+search_memmem (const char *hay, size_t hay_len, const char *needle,
+               size_t needle_len)
+{
+  if (needle_len == 0 || needle_len > hay_len)
+    return needle_len == 0 ? hay : NULL;
+  /* Find the rarest byte of the needle with memchr, which is fast, and
+     compare the rest around it.  */
+  size_t k = needle_len > 2 ? 1 : 0;
+  for (size_t i = k + 1; i + 1 < needle_len; i++)
+    if (byte_commonness ((unsigned char) needle[i])
+        < byte_commonness ((unsigned char) needle[k]))
+      k = i;
+  const char *p = hay + k, *last = hay + hay_len - needle_len + k;
+  while (p <= last)
+    {
+      const char *m = memchr (p, needle[k], (size_t) (last - p) + 1);
+      if (m == NULL)
+        return NULL;
+      const char *c = m - k;
+      /* Check the ends inline before paying for a call.  */
+      if (c[0] == needle[0] && c[needle_len - 1] == needle[needle_len - 1]
+          && memcmp (c, needle, needle_len) == 0)
+        return c;
+      p = m + 1;
+    }
+  return NULL;
+}
+
 /* Is the folded byte position POS at the start of a word?  */
-static int
-at_word_start (const char *s, size_t pos)
+int
+search_at_word_start (const char *s, size_t pos)
 {
   if (pos == 0)
     return 1;
@@ -62,8 +112,8 @@ at_word_start (const char *s, size_t pos)
   return !norm_is_word (uc);
 }
 
-static int
-alt_needs_boundary (const char *alt)
+int
+search_needs_boundary (const char *alt)
 {
   ucs4_t uc;
   u8_mbtouc (&uc, (const uint8_t *) alt, strlen (alt));
@@ -74,29 +124,33 @@ alt_needs_boundary (const char *alt)
    text F of original text ORIG.  */
 static size_t
 match_words (const struct term *t, const struct folded *f, struct hitvec *v,
-             const struct hit *proto)
+             const struct hit *proto, unsigned has)
 {
   size_t count = 0;
   for (size_t a = 0; a < t->nalts; a++)
     {
+      if (t->alt_needs && (t->alt_needs[a] & has) != t->alt_needs[a])
+        continue;               /* this text cannot hold it */
       const char *alt = t->alts[a];
       size_t alen = strlen (alt);
-      int boundary = alt_needs_boundary (alt);
+      int boundary = search_needs_boundary (alt);
       const char *p = f->str, *e = f->str + f->len;
       while (p < e)
         {
-          const char *m = memmem (p, (size_t) (e - p), alt, alen);
+          const char *m = search_memmem (p, (size_t) (e - p), alt, alen);
           if (m == NULL)
             break;
           size_t fs = (size_t) (m - f->str), fe = fs + alen;
-          if (!boundary || at_word_start (f->str, fs))
+          if (!boundary || search_at_word_start (f->str, fs))
             {
               count++;
               if (v)
                 {
                   struct hit h = *proto;
-                  h.start = f->start[fs];
-                  h.end = f->end[fe - 1];
+                  /* Without a map (the search cache), hits stay in folded
+                     offsets: enough to count and merge them.  */
+                  h.start = f->start ? f->start[fs] : fs;
+                  h.end = f->end ? f->end[fe - 1] : fe;
                   hitvec_add (v, &h);
                 }
             }
@@ -106,16 +160,62 @@ match_words (const struct term *t, const struct folded *f, struct hitvec *v,
   return count;
 }
 
-/* Run regex term T over ORIG.  Returns the count or -1 on a limit.  */
+static long match_regex (const struct term *t, const struct text *orig,
+                         struct hitvec *v, const struct hit *proto,
+                         char **error, struct search_scratch *scratch);
+
+struct search_scratch *
+search_scratch_new (void)
+{
+  struct search_scratch *sc = xcalloc (1, sizeof *sc);
+  sc->md = pcre2_match_data_create (1, NULL);
+  sc->mc = pcre2_match_context_create (NULL);
+  pcre2_set_match_limit (sc->mc, QUERY_MATCH_LIMIT);
+  pcre2_set_depth_limit (sc->mc, QUERY_DEPTH_LIMIT);
+  pcre2_set_heap_limit (sc->mc, 20000);  /* KiB */
+  return sc;
+}
+
+void
+search_scratch_free (struct search_scratch *sc)
+{
+  if (sc == NULL)
+    return;
+  pcre2_match_data_free (sc->md);
+  pcre2_match_context_free (sc->mc);
+  free (sc);
+}
+
+long
+search_regex_spans (const struct term *t, const char *s, size_t len,
+                    struct search_span **spans, size_t *nspans,
+                    size_t *alloc, char **error,
+                    struct search_scratch *scratch)
+{
+  struct hitvec v = { 0 };
+  struct text orig = { (char *) s, len, ORIGIN_RELEASE, 0, 0 };
+  struct hit proto = { .part = PART_BLOCK };
+  long n = match_regex (t, &orig, &v, &proto, error, scratch);
+  for (size_t i = 0; n > 0 && i < v.count; i++)
+    {
+      *spans = xgrow (*spans, alloc, *nspans + 1, sizeof **spans);
+      (*spans)[(*nspans)++] = (struct search_span) { v.items[i].start, v.items[i].end };
+    }
+  free (v.items);
+  return n;
+}
+
+/* Run regex term T over ORIG.  Returns the count or -1 on a limit.
+   SCRATCH, if not NULL, lends the match data and limits.  */
 static long
 match_regex (const struct term *t, const struct text *orig,
-             struct hitvec *v, const struct hit *proto, char **error)
+             struct hitvec *v, const struct hit *proto, char **error,
+             struct search_scratch *scratch)
 {
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern (t->re, NULL);
-  pcre2_match_context *mc = pcre2_match_context_create (NULL);
-  pcre2_set_match_limit (mc, QUERY_MATCH_LIMIT);
-  pcre2_set_depth_limit (mc, QUERY_DEPTH_LIMIT);
-  pcre2_set_heap_limit (mc, 20000);  /* KiB */
+  struct search_scratch *own = scratch ? NULL : search_scratch_new ();
+  struct search_scratch *sc = scratch ? scratch : own;
+  pcre2_match_data *md = sc->md;
+  pcre2_match_context *mc = sc->mc;
   long count = 0;
   PCRE2_SIZE off = 0;
   uint32_t opts = PCRE2_NO_UTF_CHECK;
@@ -161,8 +261,7 @@ match_regex (const struct term *t, const struct text *orig,
       opts = PCRE2_NO_UTF_CHECK | (ov[1] == ov[0] ? PCRE2_NOTEMPTY_ATSTART
                                    | PCRE2_ANCHORED : 0);
     }
-  pcre2_match_context_free (mc);
-  pcre2_match_data_free (md);
+  search_scratch_free (own);
   return count;
 }
 
@@ -192,9 +291,9 @@ scan_text (struct doc_scan *s, const struct text *t, const struct hit *proto,
       struct hitvec *v = term->negated ? NULL : &s->hits;
       long n;
       if (term->kind == TERM_WORDS)
-        n = (long) match_words (term, &f, v, proto);
+        n = (long) match_words (term, &f, v, proto, ~0u);
       else
-        n = match_regex (term, t, v, proto, &s->error);
+        n = match_regex (term, t, v, proto, &s->error, NULL);
       if (n < 0)
         break;
       s->tf[i] += (size_t) n * weight;
@@ -207,7 +306,7 @@ scan_text (struct doc_scan *s, const struct text *t, const struct hit *proto,
         {
           tag_term.alts = &s->q->tags[i];
           tag_term.nalts = 1;
-          match_words (&tag_term, &f, &s->hits, proto);
+          match_words (&tag_term, &f, &s->hits, proto, ~0u);
         }
     }
   norm_folded_free (&f);
@@ -235,7 +334,8 @@ compare_hits (const void *a, const void *b)
 static void
 normalize_hits (struct hitvec *v)
 {
-  qsort (v->items, v->count, sizeof *v->items, compare_hits);
+  if (v->count > 1)             /* qsort (NULL, 0, ...) is undefined */
+    qsort (v->items, v->count, sizeof *v->items, compare_hits);
   size_t n = 0;
   for (size_t i = 0; i < v->count; i++)
     {
@@ -369,6 +469,88 @@ compare_results (const void *a, const void *b)
   return (x->doc->number > y->doc->number) - (x->doc->number < y->doc->number);
 }
 
+double
+search_score (const struct query *q, const size_t *tf, size_t length,
+              const size_t *df, size_t ndocs, double avg_length)
+{
+  /* BM25 with k1 = 1.2, b = 0.75 over folded lengths; title, heading and
+     keyword hits already count three times in TF.  */
+  double score = 0;
+  for (size_t t = 0; t < q->nterms; t++)
+    {
+      if (q->terms[t].negated)
+        continue;
+      double idf = log (1.0 + ((double) ndocs - (double) df[t] + 0.5)
+                        / ((double) df[t] + 0.5));
+      double f = (double) tf[t];
+      double norm = 1.2 * (0.25 + 0.75 * (double) length
+                           / (avg_length > 0 ? avg_length : 1));
+      score += idf * f * 2.2 / (f + norm);
+    }
+  return score;
+}
+
+void
+search_counter_init (struct search_counter *c, const struct query *q)
+{
+  memset (c, 0, sizeof *c);
+  c->q = q;
+  c->tf = xcalloc (q->nterms + 1, sizeof *c->tf);
+}
+
+void
+search_counter_text (struct search_counter *c, const char *folded, size_t len,
+                     enum lang lang, size_t weight, int is_keywords,
+                     unsigned has)
+{
+  const struct query *q = c->q;
+  if (q->lang_only >= 0 && (int) lang != q->lang_only)
+    return;
+  c->length += len;
+  struct folded f = { (char *) folded, len, NULL, NULL };
+  struct hitvec v = { 0 };
+  struct hit proto = { .part = PART_BLOCK, .lang = lang };
+  for (size_t i = 0; i < q->nterms; i++)
+    {
+      const struct term *term = &q->terms[i];
+      c->tf[i] += match_words (term, &f, term->negated ? NULL : &v, &proto,
+                               has) * weight;
+    }
+  if (is_keywords)
+    {
+      struct term tag_term = { 0 };
+      for (size_t i = 0; i < q->ntags; i++)
+        {
+          tag_term.alts = &q->tags[i];
+          tag_term.nalts = 1;
+          match_words (&tag_term, &f, &v, &proto, ~0u);
+        }
+    }
+  normalize_hits (&v);
+  c->hits += v.count;
+  free (v.items);
+}
+
+int
+search_counter_matches (const struct search_counter *c)
+{
+  for (size_t i = 0; i < c->q->nterms; i++)
+    {
+      if (c->q->terms[i].negated && c->tf[i] > 0)
+        return 0;
+      if (!c->q->terms[i].negated && c->tf[i] == 0)
+        return 0;
+    }
+  return 1;
+}
+
+void
+search_counter_free (struct search_counter *c)
+{
+  free (c->tf);
+  c->tf = NULL;
+}
+
 int
 search_library (const struct query *q, const struct library *lib,
                 struct search_results *res, char **error)
@@ -397,8 +579,6 @@ search_library (const struct query *q, const struct library *lib,
     }
   if (rc == 0)
     {
-      /* BM25 with k1 = 1.2, b = 0.75 over folded lengths; title, heading
-         and keyword hits already count three times in tf.  */
       double avg = ndocs ? total_len / (double) ndocs : 1;
       size_t alloc = 0;
       for (size_t i = 0; i < ndocs; i++)
@@ -406,17 +586,7 @@ search_library (const struct query *q, const struct library *lib,
           if (matched[i] != 1)
             continue;
           struct doc_result r = { .doc = library_document (lib, i) };
-          for (size_t t = 0; t < q->nterms; t++)
-            {
-              if (q->terms[t].negated)
-                continue;
-              double idf = log (1.0 + ((double) ndocs - (double) df[t] + 0.5)
-                                / ((double) df[t] + 0.5));
-              double tf = (double) scans[i].tf[t];
-              double norm = 1.2 * (0.25 + 0.75 * (double) scans[i].length
-                                   / (avg > 0 ? avg : 1));
-              r.score += idf * tf * 2.2 / (tf + norm);
-            }
+          r.score = search_score (q, scans[i].tf, scans[i].length, df, ndocs, avg);
           normalize_hits (&scans[i].hits);
           r.hits = scans[i].hits.items;
           r.nhits = scans[i].hits.count;
@@ -426,7 +596,8 @@ search_library (const struct query *q, const struct library *lib,
           res->docs[res->ndocs++] = r;
           res->total_hits += r.nhits;
         }
-      qsort (res->docs, res->ndocs, sizeof *res->docs, compare_results);
+      if (res->ndocs > 1)
+        qsort (res->docs, res->ndocs, sizeof *res->docs, compare_results);
     }
   for (size_t i = 0; i < ndocs; i++)
     scan_free (&scans[i]);

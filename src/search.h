@@ -55,4 +55,66 @@ int search_library (const struct query *q, const struct library *lib,
                     struct search_results *res, char **error);
 void search_results_free (struct search_results *res);
 
+/* A byte range in a text.  */
+struct search_span
+{
+  size_t start;
+  size_t end;
+};
+
+/* Match data and limits for running regexes many times in one thread.  */
+struct search_scratch
+{
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+};
+
+struct search_scratch *search_scratch_new (void);
+void search_scratch_free (struct search_scratch *sc);
+
+/* Run the regex term T over S (LEN bytes of valid UTF-8) under the match
+   limits, appending the non-empty matches to *SPANS (of *NSPANS, capacity
+   *ALLOC).  Returns the count, or -1 with *ERROR set (caller frees).
+   SCRATCH (from search_scratch_new) may be NULL.  */
+long search_regex_spans (const struct term *t, const char *s, size_t len,
+                         struct search_span **spans, size_t *nspans,
+                         size_t *alloc, char **error,
+                         struct search_scratch *scratch);
+
+/* Word-boundary rules of matching, for code that matches folded text
+   itself: does folded ALT have to start a word, and does folded text S
+   start one at byte POS?  */
+int search_needs_boundary (const char *alt);
+/* memmem, tuned for folded case text.  */
+const char *search_memmem (const char *hay, size_t hay_len,
+                           const char *needle, size_t needle_len);
+int search_at_word_start (const char *s, size_t pos);
+
+/* The BM25-style score of a document with weighted term frequencies TF
+   and folded LENGTH among NDOCS documents; DF[t] counts the documents
+   that contain term t.  */
+double search_score (const struct query *q, const size_t *tf, size_t length,
+                     const size_t *df, size_t ndocs, double avg_length);
+
+/* Counting over text that is already folded (the search cache), with the
+   same rules as search_document: word terms only.  */
+struct search_counter
+{
+  const struct query *q;
+  size_t *tf;                   /* weighted frequency per term */
+  size_t length;                /* folded bytes seen */
+  size_t hits;                  /* merged hits, as search_document counts */
+};
+
+void search_counter_init (struct search_counter *c, const struct query *q);
+/* Count in one folded text of LANG; WEIGHT 3 for titles, headings and
+   keywords; IS_KEYWORDS for a keyword list (where tag: hits show); HAS
+   the QUERY_NEEDS_* bits of what the text contains (~0u if unknown).  */
+void search_counter_text (struct search_counter *c, const char *folded,
+                          size_t len, enum lang lang, size_t weight,
+                          int is_keywords, unsigned has);
+/* Do the counted terms satisfy the query (tags are checked apart)?  */
+int search_counter_matches (const struct search_counter *c);
+void search_counter_free (struct search_counter *c);
+
 #endif /* CASEBOOK_SEARCH_H */

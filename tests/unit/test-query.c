@@ -159,7 +159,7 @@ main (void)
   char *longtext = xmalloc (50002);
   memset (longtext, 'a', 50000);
   strcpy (longtext + 50000, "!");
-  blk.text.side[LANG_EN] = (struct text) { longtext, 50001, ORIGIN_RELEASE, 1 };
+  blk.text.side[LANG_EN] = (struct text) { longtext, 50001, ORIGIN_RELEASE, 1, 0 };
   sec.blocks = &blk;
   sec.nblocks = 1;
   doc.sections = &sec;
