@@ -261,6 +261,21 @@ put_text (const char *s, size_t len, int raw)
   norm_visible_free (&v);
 }
 
+/* Print text of language L, in traditional script if asked for.  */
+static void
+put_lang (const struct cli_options *o, enum lang l, const char *s, size_t len)
+{
+  char *conv = o->script_config && l == LANG_ZH && len > 0
+    ? norm_to_traditional (s, len, o->script_config) : NULL;
+  if (conv)
+    {
+      put_text (conv, strlen (conv), o->raw);
+      free (conv);
+    }
+  else
+    put_text (s, len, o->raw);
+}
+
 static const char *
 doc_label (const struct document *d, enum lang l, char *buf, size_t size)
 {
@@ -286,8 +301,9 @@ cmd_list (const struct cli_options *o, const struct library *lib)
   for (size_t i = 0; i < n; i++)
     {
       const struct document *d = library_document (lib, i);
-      const struct text *t = bitext_pick (&d->title, l, NULL);
-      const struct text *r = bitext_pick (&d->region, l, NULL);
+      enum lang tl, rl;
+      const struct text *t = bitext_pick (&d->title, l, &tl);
+      const struct text *r = bitext_pick (&d->region, l, &rl);
       if (o->json)
         {
           printf ("{\"document\":%ld,\"collection\":", d->number);
@@ -303,11 +319,11 @@ cmd_list (const struct cli_options *o, const struct library *lib)
         }
       printf ("%2ld  ", d->number);
       char *reg = layout_fit (r ? r->str : "", r ? r->len : 0, region_w);
-      put_text (reg, strlen (reg), 0);
+      put_lang (o, rl, reg, strlen (reg));
       free (reg);
       printf ("  ");
       if (t)
-        put_text (t->str, t->len, o->raw);
+        put_lang (o, tl, t->str, t->len);
       putchar ('\n');
     }
   return 0;
@@ -375,6 +391,7 @@ cmd_show (const struct cli_options *o, const struct library *lib,
     .width = o->width > 0 ? o->width : terminal_width (),
     .gutter = 1,
     .raw = o->raw,
+    .script = o->script_config,
   };
   struct render r;
   render_document (d, &ro, &r);
@@ -421,6 +438,7 @@ struct tag_entry
   char *folded;
   char *name;
   char *other;
+  enum lang lang;               /* of NAME */
   long docs[64];
   size_t ndocs;
 };
@@ -455,6 +473,7 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
               tags[ntags].folded = f;
               tags[ntags].name = xstrdup (name);
               tags[ntags].other = other ? xstrdup (other) : NULL;
+              tags[ntags].lang = al;
               ntags++;
             }
           else
@@ -482,11 +501,12 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
         }
       else
         {
-          put_text (tags[t].name, strlen (tags[t].name), 0);
+          put_lang (o, tags[t].lang, tags[t].name, strlen (tags[t].name));
           if (tags[t].other)
             {
               fputs (" (", stdout);
-              put_text (tags[t].other, strlen (tags[t].other), 0);
+              put_lang (o, lang_other (tags[t].lang), tags[t].other,
+                        strlen (tags[t].other));
               putchar (')');
             }
           putchar ('\t');
@@ -775,12 +795,13 @@ print_doc_result (const struct cli_options *o, const struct doc_result *dr,
   if (!o->json)
     {
       char label[32];
-      const struct text *t = bitext_pick (&d->title, l, NULL);
+      enum lang tl;
+      const struct text *t = bitext_pick (&d->title, l, &tl);
       if (color)
         fputs ("\033[1m", stdout);
       printf ("%s  ", doc_label (d, l, label, sizeof label));
       if (t)
-        put_text (t->str, t->len, 0);
+        put_lang (o, tl, t->str, t->len);
       if (color)
         fputs ("\033[0m", stdout);
       printf (ngettext ("  (%zu hit)\n", "  (%zu hits)\n", dr->nhits),
@@ -819,13 +840,13 @@ print_doc_result (const struct cli_options *o, const struct doc_result *dr,
       printf ("  %s %s%s: %s", loc, lang_code (h->lang),
               t->origin == ORIGIN_TRANSLATION ? "*" : "",
               from > 0 ? "…" : "");
-      put_text (t->str + from, h->start - from, 0);
+      put_lang (o, h->lang, t->str + from, h->start - from);
       if (color)
         fputs ("\033[1;31m", stdout);
-      put_text (t->str + h->start, h->end - h->start, 0);
+      put_lang (o, h->lang, t->str + h->start, h->end - h->start);
       if (color)
         fputs ("\033[0m", stdout);
-      put_text (t->str + h->end, to - h->end, 0);
+      put_lang (o, h->lang, t->str + h->end, to - h->end);
       printf ("%s\n", to < t->len ? "…" : "");
     }
   if (!o->json && shown < dr->nhits && o->max_snippets >= 0)
@@ -1231,6 +1252,32 @@ cli_main (int argc, char **argv)
           return 2;
         }
     }
+  const char *aw = getenv ("CASEBOOK_AMBIGUOUS_WIDE");
+  if (aw && strcmp (aw, "1") == 0)
+    norm_set_ambiguous_wide (1);
+  /* Traditional script: asked for, or the default in zh_TW and zh_HK
+     locales when OpenCC is there.  */
+  const char *loc = setlocale (LC_MESSAGES, NULL);
+  const char *env_lang = getenv ("LANGUAGE");
+  int hk = (loc && strncmp (loc, "zh_HK", 5) == 0)
+    || (env_lang && strncmp (env_lang, "zh_HK", 5) == 0);
+  int tw = hk || (loc && strncmp (loc, "zh_TW", 5) == 0)
+    || (env_lang && strncmp (env_lang, "zh_TW", 5) == 0);
+  if (o.script ? strcmp (o.script, "traditional") == 0 : tw)
+    {
+      if (!norm_has_opencc ())
+        {
+          if (o.script)
+            {
+              fprintf (stderr, _("casebook: --script=traditional is unavailable: "
+                                 "this casebook was built without OpenCC\n"));
+              return 2;
+            }
+        }
+      else
+        o.script_config = hk ? "s2hk.json" : "s2tw.json";
+    }
+
   /* GNU getopt moved the non-options, in order, behind the options.  */
   char **args = argv + optind;
   size_t nargs = (size_t) (argc - optind);

@@ -25,6 +25,8 @@ struct cli_options
   int glossary_check;
   const char *output_dir;
   const char *script;           /* NULL, "simplified" or "traditional" */
+  const char *script_config;    /* OpenCC configuration for traditional
+                                   display ("s2tw.json"), or NULL */
 };
 
 /* Run casebook with ARGC/ARGV; returns the exit status.  */

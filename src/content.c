@@ -576,7 +576,9 @@ content_parse_document (const char *path, const char *data, size_t len,
             size_t n = content_split_keywords (rb->fields[i].value, &items);
             blk->glossary_ok = xrealloc (blk->glossary_ok,
                                          (blk->nglossary_ok + n + 1) * sizeof *items);
-            memcpy (blk->glossary_ok + blk->nglossary_ok, items, n * sizeof *items);
+            if (n > 0)          /* ITEMS is NULL when there are none */
+              memcpy (blk->glossary_ok + blk->nglossary_ok, items,
+                      n * sizeof *items);
             blk->nglossary_ok += n;
             free (items);
           }

@@ -165,7 +165,9 @@ case_marker (const char *s)
     return -1;
   char *end;
   long n = strtol (p, &end, 10);
-  return *end == '\0' ? n : -1;
+  /* Larger numbers are text: a document number stays far below the
+     loader's limit even after moving up for repeats.  */
+  return *end == '\0' && n <= 99999 ? n : -1;
 }
 
 /* Split a keyword line: runs of two or more spaces, EN SPACE, ideographic
@@ -218,6 +220,7 @@ struct doc_builder
   struct buf out;
   size_t paragraphs;
   int have_title;
+  int have_keywords;
 };
 
 static void
@@ -282,6 +285,29 @@ clean_line (const char *path, const char *s, size_t n, unsigned long line,
   return t;
 }
 
+/* S as it may stand in a content file: one line of UTF-8 (a file name
+   can hold a newline or bytes that are not UTF-8).  Caller frees.  */
+static char *
+printable_name (const char *s)
+{
+  struct buf b = { 0 };
+  const uint8_t *p = (const uint8_t *) s, *e = p + strlen (s);
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtoucr (&uc, p, (size_t) (e - p));
+      if (k < 0 || uc < 0x20 || uc == 0x7f)
+        {
+          buf_addc (&b, '?');
+          p += k < 0 ? 1 : k;
+          continue;
+        }
+      buf_add (&b, p, (size_t) k);
+      p += k;
+    }
+  return buf_steal (&b);
+}
+
 static void
 doc_finish (struct doc_builder *d, struct import_result *res,
             const char *path, struct diags *diags)
@@ -295,9 +321,11 @@ doc_finish (struct doc_builder *d, struct import_result *res,
   struct import_file *f = &res->files[res->nfiles++];
   f->name = xasprintf ("%02ld.cb", d->number);
   struct buf b = { 0 };
+  char *name = printable_name (path);
   buf_printf (&b, "# casebook document %ld, imported from %s (from line %lu).\n"
               "# Keys without .tr are the release's text; translations are "
-              "pending.\n", d->number, path, d->first_line);
+              "pending.\n", d->number, name, d->first_line);
+  free (name);
   buf_add (&b, d->out.data, d->out.len);
   f->text = buf_steal (&b);
   res->documents++;
@@ -337,15 +365,34 @@ import_release (const char *path, const char *data, size_t len,
       if (num >= 0)
         {
           if (started || d.paragraphs > 0)
-            doc_finish (&d, res, path, diags);
+            {
+              if (!started)
+                {
+                  /* The overview is document 0: "Case 0" must not
+                     replace it.  */
+                  seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
+                  seen[nseen++] = 0;
+                }
+              doc_finish (&d, res, path, diags);
+            }
+          else
+            buf_free (&d.out);  /* an empty overview */
+          /* Move a repeated number up by thousands past every number
+             so far, so that no document file replaces another.  */
+          long given = num, max_seen = 0;
+          int repeated = 0;
           for (size_t i = 0; i < nseen; i++)
-            if (seen[i] == num)
-              diags_add (diags, DIAG_WARNING, path, lineno,
-                         _("case %ld appears twice; the later one is kept as "
-                           "document %ld"), num, num + 1000);
-          for (size_t i = 0; i < nseen; i++)
-            if (seen[i] == num)
-              num += 1000;
+            {
+              repeated |= seen[i] == num;
+              if (seen[i] > max_seen)
+                max_seen = seen[i];
+            }
+          while (repeated && num <= max_seen)
+            num += 1000;
+          if (num != given)
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("case %ld appears twice; the later one is kept as "
+                         "document %ld"), given, num);
           seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
           seen[nseen++] = num;
           doc_start (&d, num, lineno);
@@ -379,13 +426,28 @@ import_release (const char *path, const char *data, size_t len,
       if (expect_keywords)
         {
           char *kw = split_keyword_line (line);
+          expect_keywords = 0;
+          if (d.have_keywords || *kw == '\0')
+            {
+              /* The loader takes one keyword list per document and no
+                 empty one (a line of ideographic spaces): keep the line
+                 as a paragraph.  */
+              if (d.have_keywords)
+                diags_add (diags, DIAG_WARNING, path, lineno,
+                           _("a second keyword list in one case is kept as "
+                             "a paragraph"));
+              emit (&d, "", lang, line, lineno);
+              free (kw);
+              free (line);
+              continue;
+            }
+          d.have_keywords = 1;
           if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
             diags_add (diags, DIAG_WARNING, path, lineno,
                        _("keyword line has no separators; kept as one keyword "
                          "(split it with ' | ')"));
           emit (&d, "keywords", lang, kw, lineno);
           free (kw);
-          expect_keywords = 0;
           free (line);
           continue;
         }
@@ -399,8 +461,11 @@ import_release (const char *path, const char *data, size_t len,
               t += *t == ':' ? 1 : 3;
               while (*t == ' ')
                 t++;
-              coll_title = xstrdup (t);
-              coll_title_lang = lang;
+              if (*t != '\0')  /* "Attachment:" alone names nothing */
+                {
+                  coll_title = xstrdup (t);
+                  coll_title_lang = lang;
+                }
             }
           emit (&d, "heading", lang, line, lineno);
           free (line);
@@ -416,16 +481,23 @@ import_release (const char *path, const char *data, size_t len,
   free (seen);
 
   /* Prepend the collection file.  */
-  const char *base = strrchr (path, '/');
-  base = base ? base + 1 : path;
+  char *name = printable_name (path);
+  char *base = strrchr (name, '/');
+  base = base ? base + 1 : name;
   char *id = xstrdup (base);
   char *dot = strrchr (id, '.');
   if (dot && dot != id)
     *dot = '\0';
+  if (id[strspn (id, " \t")] == '\0')
+    {
+      free (id);                /* an id and title of blanks would not load */
+      id = xstrdup ("release");
+    }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
-              "id: %s\ntitle.%s: %s\nsource: %s\n", path, id,
+              "id: %s\ntitle.%s: %s\nsource: %s\n", name, id,
               lc (coll_title_lang), coll_title ? coll_title : id, base);
+  free (name);
   free (id);
   free (coll_title);
   res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);

@@ -80,9 +80,39 @@ width_disagrees (ucs4_t uc)
 {
   int ours = uc_width (uc, ambiguous_wide ? "GBK" : "UTF-8");
   int libc = wcwidth ((wchar_t) uc);
-  if (ambiguous_wide && ours == 2 && libc == 1)
-    return 0;                   /* the terminal is said to draw them wide */
+  /* With --ambiguous-wide the terminal draws “ ” · — two columns wide
+     but curses counts one: those disagree too, and are drawn as their
+     wide look-alikes (see wide_lookalike).  */
   return ours != libc;
+}
+
+/* What to draw instead of the East Asian Ambiguous character UC, so that
+   curses and a terminal that draws UC two columns wide agree: a wide
+   look-alike, or two narrow characters; NULL if there is none.  */
+static const char *
+wide_lookalike (ucs4_t uc)
+{
+  static const struct { ucs4_t uc; const char *as; } table[] = {
+    { 0x00b7, "\xe3\x83\xbb" },    /* · ・ */
+    { 0x2014, "\xe3\x83\xbc" },    /* — ー */
+    { 0x2015, "\xe3\x83\xbc" },
+    { 0x2018, "\xef\xbc\x87" },    /* ‘ ＇ */
+    { 0x2019, "\xef\xbc\x87" },
+    { 0x201c, "\xe3\x80\x9d" },    /* “ 〝 */
+    { 0x201d, "\xe3\x80\x9e" },    /* ” 〞 */
+    { 0x2026, ".." },                /* … */
+    { 0x00d7, "\xef\xbd\x98" },    /* × ｘ */
+    { 0x2190, "\xef\xbf\xa9" },    /* ← ￩ */
+    { 0x2191, "\xef\xbf\xaa" },
+    { 0x2192, "\xef\xbf\xab" },
+    { 0x2193, "\xef\xbf\xac" },
+    { 0x25a0, "\xef\xbf\xad" },    /* ■ ￭ */
+    { 0x25cb, "\xef\xbf\xae" },    /* ○ ￮ */
+  };
+  for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+    if (table[i].uc == uc)
+      return table[i].as;
+  return NULL;
 }
 
 static int
@@ -147,6 +177,8 @@ norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
         }
       else if (uc == 0x7f)
         buf_adds (&b, "^?");
+      else if (ambiguous_wide && wide_lookalike (uc))
+        buf_adds (&b, wide_lookalike (uc));
       else
         buf_printf (&b, "<U+%04X>", (unsigned) uc);
       map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
@@ -304,8 +336,8 @@ fold_t2s (struct fold_out *o)
   opencc_t cc = get_t2s ();
   if (cc == (opencc_t) -1)
     return;
-  if (!needs_t2s (o->b.data, o->b.len))
-    return;
+  if (o->b.len == 0 || !needs_t2s (o->b.data, o->b.len))
+    return;                     /* (an empty fold has no buffer at all) */
   char *conv = opencc_convert_utf8 (cc, o->b.data, o->b.len);
   if (conv == NULL)
     return;
@@ -499,18 +531,30 @@ norm_fold_string (const char *s, size_t len)
   return f.str;
 }
 
+#if HAVE_OPENCC
+/* The converter for display, kept open for the configuration last used.  */
+static opencc_t display_cc = (opencc_t) -1;
+static char *display_config;
+#endif
+
 char *
 norm_to_traditional (const char *s, size_t len, const char *config)
 {
 #if HAVE_OPENCC
-  opencc_t cc = opencc_open (config);
-  if (cc == (opencc_t) -1)
+  if (display_config == NULL || strcmp (display_config, config) != 0)
+    {
+      if (display_cc != (opencc_t) -1)
+        opencc_close (display_cc);
+      free (display_config);
+      display_config = xstrdup (config);
+      display_cc = opencc_open (config);
+    }
+  if (display_cc == (opencc_t) -1)
     return NULL;
-  char *r = opencc_convert_utf8 (cc, s, len);
+  char *r = opencc_convert_utf8 (display_cc, s, len);
   char *copy = r ? xstrdup (r) : NULL;
   if (r)
     opencc_convert_utf8_free (r);
-  opencc_close (cc);
   return copy;
 #else
   (void) s;
@@ -530,5 +574,10 @@ norm_cleanup (void)
   t2s_tried = 0;
   free (t2s_state);
   t2s_state = NULL;
+  if (display_cc != (opencc_t) -1)
+    opencc_close (display_cc);
+  display_cc = (opencc_t) -1;
+  free (display_config);
+  display_config = NULL;
 #endif
 }

@@ -19,7 +19,8 @@ int norm_char_width (uint32_t uc);
 int norm_width (const char *s, size_t len);
 
 /* Text made safe for a terminal: controls, escapes and bidirectional
-   overrides replaced by visible forms ("^[", "<U+202E>").  SRC_OFF[i] is
+   overrides replaced by visible forms ("^[", "<U+202E>"), each byte that
+   is not UTF-8 by U+FFFD.  SRC_OFF[i] is
    the byte offset in the original of output byte i; SRC_OFF[LEN] is the
    original length.  */
 struct visible

@@ -190,6 +190,15 @@ query_parse (const char *text, const struct query_options *opt,
       if (*p == '\0')
         break;
       size_t start = (size_t) (p - text);
+      if (q->nterms + q->ntags >= QUERY_MAX_TERMS)
+        {
+          /* Each term is a pass over every text: a pasted page must not
+             make one search take minutes.  */
+          err->message = xasprintf (_("too many terms: a query has at most %d"),
+                                    QUERY_MAX_TERMS);
+          err->offset = start;
+          goto fail;
+        }
       int negated = 0;
       if (*p == '-' && p[1] && !is_query_space (p + 1))
         {

@@ -69,5 +69,7 @@ int query_jit_available (void);
 /* Match limits for regexes: a pathological pattern ends with an error.  */
 #define QUERY_MATCH_LIMIT 1000000
 #define QUERY_DEPTH_LIMIT 10000
+/* Words, phrases, regexes and tag: filters in one query.  */
+#define QUERY_MAX_TERMS 100
 
 #endif /* CASEBOOK_QUERY_H */

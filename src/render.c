@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "layout.h"
 #include "norm.h"
@@ -30,13 +31,73 @@ new_line (struct render *r, enum rstyle style, size_t section)
   return ln;
 }
 
+/* Chinese T in traditional script with the map from its bytes back to
+   T's, or NULL when the conversion does not keep one character for one
+   (then the text is shown as it is).  */
+static char *
+traditional (const struct text *t, const char *config, size_t **map)
+{
+  char *conv = norm_to_traditional (t->str, t->len, config);
+  if (conv == NULL)
+    return NULL;
+  size_t clen = strlen (conv);
+  if (u8_mbsnlen ((const uint8_t *) conv, clen)
+      != u8_mbsnlen ((const uint8_t *) t->str, t->len))
+    {
+      free (conv);
+      return NULL;
+    }
+  size_t *m = xmalloc ((clen + 1) * sizeof *m);
+  const uint8_t *p = (const uint8_t *) t->str, *q = (const uint8_t *) conv;
+  size_t pi = 0, qi = 0;
+  while (qi < clen)
+    {
+      int a = u8_mblen (p + pi, t->len - pi);
+      int b = u8_mblen (q + qi, clen - qi);
+      if (a < 1)
+        a = 1;
+      if (b < 1)
+        b = 1;
+      for (int k = 0; k < b; k++)
+        m[qi + (size_t) k] = pi;
+      pi += (size_t) a;
+      qi += (size_t) b;
+    }
+  m[clen] = t->len;
+  *map = m;
+  return conv;
+}
+
 static struct visible *
-keep_visible (struct render *r, const struct text *t,
+keep_visible (struct render *r, const struct text *t, enum lang l,
               const struct render_options *o)
 {
   r->strings = xgrow (r->strings, &r->strings_alloc, r->nstrings + 1,
                       sizeof *r->strings);
   struct visible *v = &r->strings[r->nstrings++];
+  size_t *map = NULL;
+  char *conv = o->script && l == LANG_ZH ? traditional (t, o->script, &map) : NULL;
+  if (conv)
+    {
+      /* Lay out the converted text; hits, found in the original, map
+         through MAP.  */
+      struct text ct = *t;
+      ct.str = conv;
+      ct.len = strlen (conv);
+      if (o->raw)
+        {
+          v->str = conv;
+          v->len = ct.len;
+          v->src_off = map;
+          return v;
+        }
+      norm_visible (ct.str, ct.len, o->safe_widths, v);
+      for (size_t i = 0; i <= v->len; i++)
+        v->src_off[i] = map[v->src_off[i]];
+      free (map);
+      free (conv);
+      return v;
+    }
   if (o->raw)
     {
       v->str = xstrndup (t->str, t->len);
@@ -64,7 +125,7 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
            const struct unit_ref *ref, int indent, int width,
            const struct render_options *o, struct rcell **cells)
 {
-  struct visible *v = keep_visible (r, t, o);
+  struct visible *v = keep_visible (r, t, l, o);
   int gutter = o->gutter ? 2 : 0;
   int avail = width - gutter;
   if (avail < 1)

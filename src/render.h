@@ -56,6 +56,8 @@ struct render_options
   int gutter;                   /* reserve 2 columns for the translation mark */
   int safe_widths;              /* escape characters curses measures otherwise */
   int raw;                      /* keep control characters (CLI --raw) */
+  const char *script;           /* OpenCC configuration to show Chinese in
+                                   traditional script ("s2tw.json"), or NULL */
 };
 
 struct render

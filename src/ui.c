@@ -1,20 +1,1022 @@
-/* ui.c -- placeholder until the browser lands: prints the case list.  */
+/* ui.c -- the terminal browser: setting the terminal up and restoring
+   it, signals, the screen layout (wide: list | text with the tags under
+   the list; narrow: one pane at a time), the title bar and status line,
+   and the key loop that hands keys to the panes (ui_list.c, ui_text.c,
+   ui_tags.c), the prompts (ui_prompt.c, ui_search.c) and help
+   (ui_help.c).  The only module that calls newterm and endwin.  */
 
 #include <config.h>
 #include "ui.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "layout.h"
+#include "norm.h"
+#include "ui_priv.h"
+#include "ui_term.h"
+
+static volatile sig_atomic_t ui_signal;
+
+static void
+on_signal (int sig)
+{
+  ui_signal = sig;
+}
+
+static void
+ui_fatal (const char *msg)
+{
+  endwin ();
+  fprintf (stderr, "casebook: %s\n", msg);
+  exit (2);
+}
+
+/* Colour pairs.  */
+enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_MARK, PAIR_HEADING, PAIR_TITLE,
+  PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT, PAIR_META };
+
+attr_t
+ui_attr (const struct ui *u, enum role r)
+{
+  if (!u->color)
+    switch (r)
+      {
+      case ROLE_BAR:
+      case ROLE_HIT:
+      case ROLE_SELECT:
+      case ROLE_THUMB:
+        return A_REVERSE;
+      case ROLE_CURHIT:
+        return A_REVERSE | A_BOLD | A_UNDERLINE;
+      case ROLE_TITLE:
+      case ROLE_HEADING:
+      case ROLE_SELECT_IDLE:
+      case ROLE_CURRENT:
+      case ROLE_ERROR:
+      case ROLE_SCROLL_HIT:
+        return A_BOLD;
+      case ROLE_META:
+      case ROLE_MARK:
+        return A_DIM;
+      default:
+        return A_NORMAL;
+      }
+  switch (r)
+    {
+    case ROLE_BAR:
+    case ROLE_SELECT:
+    case ROLE_THUMB:
+      return A_REVERSE;
+    case ROLE_HIT:
+      return COLOR_PAIR (PAIR_HIT);
+    case ROLE_CURHIT:
+      return COLOR_PAIR (PAIR_CURHIT) | A_BOLD;
+    case ROLE_TITLE:
+      return COLOR_PAIR (PAIR_TITLE) | A_BOLD;
+    case ROLE_HEADING:
+      return COLOR_PAIR (PAIR_HEADING) | A_BOLD;
+    case ROLE_META:
+      return COLOR_PAIR (PAIR_META);
+    case ROLE_MARK:
+      return COLOR_PAIR (PAIR_MARK) | A_DIM;
+    case ROLE_SELECT_IDLE:
+      return A_BOLD | A_UNDERLINE;
+    case ROLE_CURRENT:
+      return COLOR_PAIR (PAIR_CURRENT) | A_BOLD;
+    case ROLE_ERROR:
+      return COLOR_PAIR (PAIR_ERROR) | A_BOLD;
+    case ROLE_SCROLL_HIT:
+      return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
+    default:
+      return A_NORMAL;
+    }
+}
+
+static void
+colors_init (struct ui *u)
+{
+  u->color = 0;
+  if (u->opt->color == COLOR_NEVER)
+    return;
+  const char *nc = getenv ("NO_COLOR");
+  if (u->opt->color != COLOR_ALWAYS && nc && *nc)
+    return;
+  if (!has_colors () || start_color () != OK)
+    return;
+  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
+  init_pair (PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
+  init_pair (PAIR_CURHIT, COLOR_BLACK, COLOR_GREEN);
+  init_pair (PAIR_MARK, COLOR_CYAN, bg);
+  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
+  init_pair (PAIR_TITLE, COLOR_YELLOW, bg);
+  init_pair (PAIR_CURRENT, COLOR_GREEN, bg);
+  init_pair (PAIR_ERROR, COLOR_RED, bg);
+  init_pair (PAIR_SCROLL_HIT, COLOR_YELLOW, bg);
+  init_pair (PAIR_META, COLOR_MAGENTA, bg);
+  u->color = 1;
+}
+
+void
+ui_message (struct ui *u, int error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *m = xvasprintf (fmt, ap);
+  va_end (ap);
+  free (u->msg);
+  u->msg = m;
+  u->msg_error = error;
+}
+
+/* Drawing text.  */
+
+int
+ui_put_visible (int y, int x, int xmax, const char *s, size_t len, attr_t a)
+{
+  if (x >= xmax || len == 0)
+    return x;
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  int col = x;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int w = norm_char_width (uc);
+      if (w < 0)
+        w = 1;
+      if (col + w > xmax)
+        break;
+      col += w;
+      p += n;
+    }
+  if (p > (const uint8_t *) s)
+    {
+      attrset (a);
+      mvaddnstr (y, x, s, (int) (p - (const uint8_t *) s));
+      attrset (A_NORMAL);
+    }
+  return col;
+}
+
+int
+ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a)
+{
+  if (!norm_needs_visible (s, len, 1))
+    return ui_put_visible (y, x, xmax, s, len, a);
+  struct visible v;
+  norm_visible (s, len, 1, &v);
+  int r = ui_put_visible (y, x, xmax, v.str, v.len, a);
+  norm_visible_free (&v);
+  return r;
+}
+
+int
+ui_text_width (const char *s, size_t len)
+{
+  if (!norm_needs_visible (s, len, 1))
+    return norm_width (s, len);
+  struct visible v;
+  norm_visible (s, len, 1, &v);
+  int w = norm_width (v.str, v.len);
+  norm_visible_free (&v);
+  return w;
+}
+
+void
+ui_fill (int y, int x, int xmax, attr_t a)
+{
+  if (x >= xmax)
+    return;
+  attrset (a);
+  mvhline (y, x, ' ', xmax - x);
+  attrset (A_NORMAL);
+}
+
+const struct text *
+ui_doc_text (const struct ui *u, const struct bitext *bt)
+{
+  return bitext_pick (bt, u->lang, NULL);
+}
+
+int
+ui_put_in (const struct ui *u, int y, int x, int xmax, const char *s,
+           size_t len, enum lang l, attr_t a)
+{
+  /* --script=traditional applies to titles, regions and tags as to the
+     text.  */
+  char *conv = u->opt->script_config && l == LANG_ZH && len > 0
+    ? norm_to_traditional (s, len, u->opt->script_config) : NULL;
+  int r = conv ? ui_put (y, x, xmax, conv, strlen (conv), a)
+               : ui_put (y, x, xmax, s, len, a);
+  free (conv);
+  return r;
+}
+
+int
+ui_put_doc (const struct ui *u, int y, int x, int xmax,
+            const struct bitext *bt, attr_t a)
+{
+  enum lang l;
+  const struct text *t = bitext_pick (bt, u->lang, &l);
+  return t ? ui_put_in (u, y, x, xmax, t->str, t->len, l, a) : x;
+}
+
+/* Layout.  */
+
+static void
+ui_layout (struct ui *u)
+{
+  u->rows = LINES;
+  u->cols = COLS;
+  memset (u->pane, 0, sizeof u->pane);
+  u->too_small = u->rows < 3 || u->cols < 12;
+  if (u->too_small)
+    return;
+  int h = u->rows - 2;
+  u->narrow = u->cols < 80 || u->rows < 12;
+  if (u->narrow)
+    {
+      struct rect full = { 1, 0, h, u->cols };
+      u->pane[u->focus] = full;
+      u->text_rect = full;
+      return;
+    }
+  int lw = u->cols * 3 / 10;
+  if (lw < 26)
+    lw = 26;
+  if (lw > 48)
+    lw = 48;
+  int tags_h = h * 2 / 5;
+  if (tags_h < 3)
+    tags_h = 3;
+  struct rect list = { 1, 0, h - tags_h, lw };
+  struct rect tags = { 1 + h - tags_h, 0, tags_h, lw };
+  struct rect text = { 1, lw + 1, h, u->cols - lw - 1 };
+  u->pane[PANE_LIST] = list;
+  u->pane[PANE_TAGS] = tags;
+  u->pane[PANE_TEXT] = text;
+  u->text_rect = text;
+}
+
+void
+ui_set_focus (struct ui *u, enum pane p)
+{
+  u->focus = p;
+  if (u->narrow)
+    ui_layout (u);
+}
+
+enum pane
+ui_pane_at (const struct ui *u, int y, int x)
+{
+  for (int p = 0; p < PANE_COUNT; p++)
+    {
+      const struct rect *r = &u->pane[p];
+      if (r->h > 0 && y >= r->y && y < r->y + r->h && x >= r->x
+          && x < r->x + r->w)
+        return (enum pane) p;
+    }
+  return PANE_COUNT;
+}
+
+/* Documents and positions.  */
+
+static const char *
+doc_coll (const struct document *d)
+{
+  return d->collection && d->collection->id ? d->collection->id : "";
+}
+
+static void
+remember_position (struct ui *u)
+{
+  if (u->have_render && u->state)
+    {
+      const struct document *d = u->docs[u->cur];
+      state_set_position (u->state, doc_coll (d), d->number,
+                          text_anchor_unit (u));
+    }
+}
+
+void
+ui_open (struct ui *u, size_t d)
+{
+  if (d >= u->ndocs)
+    return;
+  if (d == u->cur && u->have_render)
+    {
+      list_follow (u);
+      return;
+    }
+  remember_position (u);
+  if (u->have_render)
+    render_free (&u->r);
+  u->have_render = 0;
+  u->cur = d;
+  size_t unit = 0;
+  if (u->state)
+    state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,
+                    &unit);
+  u->top_unit = unit;
+  u->top = 0;
+  u->cur_hit = SIZE_MAX;
+  text_layout (u);
+  tags_reset (u);
+  list_follow (u);
+}
+
+void
+ui_remember_jump (struct ui *u)
+{
+  if (!u->have_render)
+    return;
+  u->prev_set = 1;
+  u->prev_doc = u->cur;
+  u->prev_unit = text_anchor_unit (u);
+}
+
+static size_t
+find_doc (const struct ui *u, const char *coll, long number)
+{
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i]->number == number
+        && strcmp (doc_coll (u->docs[i]), coll) == 0)
+      return i;
+  return SIZE_MAX;
+}
+
+static void
+go_to (struct ui *u, size_t d, size_t unit)
+{
+  ui_open (u, d);
+  text_goto_unit (u, unit);
+}
+
+static void
+mark_key (struct ui *u, const struct ui_key *k)
+{
+  int what = u->pending;
+  u->pending = 0;
+  if (k->fn || k->ch == 27)
+    return;
+  int c = (int) k->ch;
+  if (what == '\'' && c == '\'')
+    {
+      if (!u->prev_set)
+        {
+          ui_message (u, 1, _("No previous position"));
+          return;
+        }
+      size_t d = u->prev_doc, unit = u->prev_unit;
+      ui_remember_jump (u);
+      go_to (u, d, unit);
+      return;
+    }
+  if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+    {
+      ui_message (u, 1, _("Marks are letters a-z and A-Z"));
+      return;
+    }
+  if (what == 'm')
+    {
+      if (!u->have_render)
+        return;
+      const struct document *d = u->docs[u->cur];
+      state_set_mark (u->state, c, doc_coll (d), d->number,
+                      text_anchor_unit (u));
+      ui_message (u, 0, _("Mark %c set"), c);
+      return;
+    }
+  const char *coll;
+  long number;
+  size_t unit;
+  size_t d;
+  if (!state_mark (u->state, c, &coll, &number, &unit)
+      || (d = find_doc (u, coll, number)) == SIZE_MAX)
+    {
+      ui_message (u, 1, _("Mark %c is not set"), c);
+      return;
+    }
+  ui_remember_jump (u);
+  go_to (u, d, unit);
+  if (u->narrow)
+    ui_set_focus (u, PANE_TEXT);
+}
+
+/* Open the document numbered N (the first such in library order).  */
+static void
+open_number (struct ui *u, long n)
+{
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i]->number == n)
+      {
+        ui_remember_jump (u);
+        ui_open (u, i);
+        ui_set_focus (u, PANE_TEXT);
+        return;
+      }
+  ui_message (u, 1, _("There is no case %ld"), n);
+}
+
+static const char *
+view_name (enum view v)
+{
+  static const char *const names[VIEW_COUNT] = {
+    /* TRANSLATORS: names of the views cycled with 'v'.  */
+    N_("Chinese"), N_("English"), N_("side by side"), N_("interleaved")
+  };
+  return _(names[v]);
+}
+
+/* The view in the title bar: the languages shown.  */
+static const char *
+view_code (enum view v)
+{
+  static const char *const codes[VIEW_COUNT] = { "zh", "en", "zh|en", "zh+en" };
+  return codes[v];
+}
+
+static const char *
+pane_name (enum pane p)
+{
+  static const char *const names[PANE_COUNT] = {
+    N_("Cases"), N_("Text"), N_("Tags")
+  };
+  return _(names[p]);
+}
+
+/* The bars.  */
+
+static void
+draw_title (struct ui *u)
+{
+  attr_t bar = ui_attr (u, ROLE_BAR);
+  ui_fill (0, 0, u->cols, bar);
+  struct buf right = { 0 };
+  if (u->limit_text)
+    /* TRANSLATORS: the title bar when '&' limits the list: "3/9 cases".  */
+    buf_printf (&right, ngettext ("%zu/%zu case", "%zu/%zu cases", u->ndocs),
+                u->nvis, u->ndocs);
+  if (u->narrow)
+    {
+      if (right.len)
+        buf_adds (&right, "  ");
+      buf_adds (&right, pane_name (u->focus));
+    }
+  if (right.len)
+    buf_adds (&right, " ");
+  buf_printf (&right, "[%s] ", view_code (u->view));
+  int rw = ui_text_width (right.data, right.len);
+  int xmax = u->cols - rw;
+  if (xmax < u->cols / 2)
+    xmax = u->cols;
+  /* The case comes first; the collection's title gets what is left, but
+     at least a third of the bar.  */
+  const struct document *d = u->docs[u->cur];
+  const struct text *ct = d->collection
+    ? ui_doc_text (u, &d->collection->title) : NULL;
+  const struct text *tt = ui_doc_text (u, &d->title);
+  char num[32];
+  snprintf (num, sizeof num, "%ld ", d->number);
+  int avail = xmax - 2;
+  int casew = (int) strlen (num) + (tt ? ui_text_width (tt->str, tt->len) : 0);
+  int x = 1;
+  if (ct)
+    {
+      int cw = ui_text_width (ct->str, ct->len);
+      int budget = avail - casew - 2;
+      if (budget < avail / 3)
+        budget = avail / 3;
+      if (cw > budget)
+        cw = budget;
+      if (cw > 0)
+        {
+          x = ui_put_doc (u, 0, x, x + cw, &d->collection->title, bar);
+          x = ui_put (0, x, xmax - 1, "  ", 2, bar);
+        }
+    }
+  x = ui_put (0, x, xmax - 1, num, strlen (num), bar | A_BOLD);
+  if (tt)
+    ui_put_doc (u, 0, x, xmax - 1, &d->title, bar);
+  if (xmax < u->cols)
+    ui_put (0, xmax, u->cols, right.data, right.len, bar);
+  buf_free (&right);
+}
+
+static void
+draw_status (struct ui *u)
+{
+  int y = u->rows - 1;
+  int xmax = u->cols - 1;       /* never write the bottom right corner */
+  ui_fill (y, 0, u->cols, A_NORMAL);
+  if (u->prompt.active)
+    {
+      prompt_draw (u, &u->prompt, y, xmax);
+      return;
+    }
+  char *pos = text_status (u);
+  int pw = pos ? ui_text_width (pos, strlen (pos)) : 0;
+  int left_max = xmax - (pw ? pw + 1 : 0);
+  if (left_max < xmax / 2)
+    {
+      left_max = xmax;
+      pw = 0;
+    }
+  char *left = NULL;
+  attr_t a = A_NORMAL;
+  if (u->help)
+    left = xstrdup (_("Help: Esc or q closes, j/k scroll"));
+  else if (u->pending)
+    left = xstrdup (u->pending == 'm' ? _("mark: type a letter")
+                    : _("go to mark: type a letter (' for the last jump)"));
+  else if (u->msg)
+    {
+      left = xstrdup (u->msg);
+      a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
+    }
+  else
+    left = ui_search_status (u);
+  if (left)
+    ui_put (y, 0, left_max, left, strlen (left), a);
+  if (pw)
+    ui_put (y, xmax - pw, xmax, pos, strlen (pos), A_NORMAL);
+  free (left);
+  free (pos);
+}
+
+static void
+draw_too_small (struct ui *u)
+{
+  const char *m = _("Terminal too small");
+  int xmax = u->cols - (u->rows == 1 ? 1 : 0);
+  ui_put (0, 0, xmax, m, strlen (m), A_BOLD);
+}
+
+static void
+ui_draw (struct ui *u)
+{
+  erase ();
+  curs_set (0);
+  if (u->too_small)
+    {
+      draw_too_small (u);
+      move (0, 0);
+      refresh ();
+      return;
+    }
+  draw_title (u);
+  if (u->help)
+    help_draw (u);
+  else
+    {
+      if (!u->narrow)
+        {
+          int x = u->pane[PANE_LIST].w;
+          attrset (ui_attr (u, ROLE_BORDER));
+          mvvline (1, x, ACS_VLINE, u->rows - 2);
+          attrset (A_NORMAL);
+        }
+      list_draw (u);
+      text_draw (u);
+      tags_draw (u);
+    }
+  draw_status (u);
+  if (u->prompt.active)
+    curs_set (1);
+  else
+    move (u->rows - 1, 0);
+  refresh ();
+}
+
+/* Keys.  */
+
+int
+ui_is_enter (const struct ui_key *k)
+{
+  return k->fn == KEY_ENTER || (!k->fn && (k->ch == '\n' || k->ch == '\r'));
+}
+
+enum ui_move
+ui_move_key (const struct ui_key *k)
+{
+  switch (k->fn)
+    {
+    case KEY_DOWN:
+      return MOVE_DOWN;
+    case KEY_UP:
+      return MOVE_UP;
+    case KEY_NPAGE:
+      return MOVE_PAGE_DOWN;
+    case KEY_PPAGE:
+      return MOVE_PAGE_UP;
+    case KEY_HOME:
+      return MOVE_HOME;
+    case KEY_END:
+      return MOVE_END;
+    case 0:
+      break;
+    default:
+      return MOVE_NONE;
+    }
+  switch (k->ch)
+    {
+    case 'j':
+    case 14:                    /* ^N */
+    case 5:                     /* ^E */
+      return MOVE_DOWN;
+    case 'k':
+    case 16:                    /* ^P */
+    case 25:                    /* ^Y */
+      return MOVE_UP;
+    case ' ':
+    case 'f':
+    case 6:                     /* ^F */
+      return MOVE_PAGE_DOWN;
+    case 'b':
+    case 2:                     /* ^B */
+      return MOVE_PAGE_UP;
+    case 'd':
+    case 4:                     /* ^D */
+      return MOVE_HALF_DOWN;
+    case 'u':
+    case 21:                    /* ^U */
+      return MOVE_HALF_UP;
+    case 'g':
+    case '<':
+      return MOVE_HOME;
+    case 'G':
+    case '>':
+      return MOVE_END;
+    default:
+      return MOVE_NONE;
+    }
+}
+
+static void
+cycle_focus (struct ui *u, int dir)
+{
+  int p = ((int) u->focus + dir + PANE_COUNT) % PANE_COUNT;
+  ui_set_focus (u, (enum pane) p);
+}
+
+static void
+mouse_event (struct ui *u)
+{
+  MEVENT ev;
+  if (getmouse (&ev) != OK)
+    return;
+  enum pane p = ui_pane_at (u, ev.y, ev.x);
+  if (p == PANE_COUNT || u->help)
+    return;
+  int delta = 0;
+  if (ev.bstate & BUTTON4_PRESSED)
+    delta = -3;
+#ifdef BUTTON5_PRESSED
+  else if (ev.bstate & BUTTON5_PRESSED)
+    delta = 3;
+#endif
+  if (delta)
+    {
+      if (p == PANE_TEXT)
+        text_scroll (u, delta);
+      else if (p == PANE_LIST)
+        list_scroll (u, delta);
+      else
+        tags_scroll (u, delta);
+      return;
+    }
+  if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+    {
+      int row = ev.y - u->pane[p].y;
+      if (p != u->focus)
+        u->focus = p;
+      if (p == PANE_LIST)
+        list_click (u, row);
+      else if (p == PANE_TAGS)
+        tags_click (u, row);
+    }
+}
+
+/* Handle key K.  Returns 1 to quit.  */
+static int
+ui_key (struct ui *u, const struct ui_key *k)
+{
+  if (k->fn == KEY_RESIZE)
+    {
+      ui_layout (u);
+      text_layout (u);
+      return 0;
+    }
+  if (u->prompt.active)
+    {
+      ui_prompt_key (u, k);
+      return 0;
+    }
+  free (u->msg);
+  u->msg = NULL;
+  if (u->pending)
+    {
+      mark_key (u, k);
+      return 0;
+    }
+  if (!k->fn && k->ch == 12)    /* Ctrl-L */
+    {
+      clearok (curscr, TRUE);
+      return 0;
+    }
+  if (u->help)
+    {
+      help_key (u, k);
+      return 0;
+    }
+  if (u->too_small)
+    return !k->fn && k->ch == 'q';
+  if (k->fn == KEY_MOUSE)
+    {
+      mouse_event (u);
+      return 0;
+    }
+  if (k->fn == KEY_BTAB)
+    {
+      cycle_focus (u, -1);
+      return 0;
+    }
+  if (k->fn == KEY_F (1))
+    {
+      u->help = 1;
+      u->help_top = 0;
+      return 0;
+    }
+  if (!k->fn)
+    switch (k->ch)
+      {
+      case 'q':
+        return 1;
+      case 27:
+        return 0;
+      case '\t':
+        cycle_focus (u, 1);
+        return 0;
+      case 'h':
+        u->help = 1;
+        u->help_top = 0;
+        return 0;
+      case 'v':
+        u->view = (enum view) ((u->view + 1) % VIEW_COUNT);
+        text_layout (u);
+        ui_message (u, 0, _("View: %s"), view_name (u->view));
+        return 0;
+      case '/':
+        ui_prompt_start (u, PROMPT_SEARCH);
+        return 0;
+      case '?':
+        ui_prompt_start (u, PROMPT_SEARCH_BACK);
+        return 0;
+      case '&':
+        ui_prompt_start (u, PROMPT_LIMIT);
+        return 0;
+      case 'n':
+        ui_search_next (u, 1);
+        return 0;
+      case 'N':
+        ui_search_next (u, -1);
+        return 0;
+      case '=':
+        {
+          char *p = text_position (u);
+          ui_message (u, 0, "%s", p);
+          free (p);
+        }
+        return 0;
+      case 't':
+        u->tags_all = !u->tags_all;
+        if (u->narrow)
+          ui_set_focus (u, PANE_TAGS);
+        return 0;
+      case 'm':
+      case '\'':
+        u->pending = (int) k->ch;
+        return 0;
+      case '[':
+      case ']':
+        if (u->narrow)
+          ui_set_focus (u, PANE_TEXT);
+        text_key (u, k);
+        return 0;
+      default:
+        if (k->ch >= '0' && k->ch <= '9')
+          {
+            open_number (u, (long) (k->ch - '0'));
+            return 0;
+          }
+      }
+  if (u->focus == PANE_LIST)
+    list_key (u, k);
+  else if (u->focus == PANE_TEXT)
+    text_key (u, k);
+  else
+    tags_key (u, k);
+  return 0;
+}
+
+/* State.  */
+
+static void
+state_init (struct ui *u)
+{
+  u->state = state_new ();
+  u->state_path = state_default_path ();
+  u->state_ok = u->state_path != NULL;
+  if (!u->state_path)
+    return;
+  char *cause = NULL;
+  if (state_load (u->state, u->state_path, &cause) == 0)
+    return;
+  char *aside = xasprintf ("%s.corrupt", u->state_path);
+  if (rename (u->state_path, aside) == 0)
+    ui_message (u, 1, _("Ignoring the saved state (%s); moved it to %s"),
+                cause, aside);
+  else
+    {
+      ui_message (u, 1, _("Ignoring the saved state (%s)"), cause);
+      u->state_ok = 0;
+    }
+  free (aside);
+  free (cause);
+}
+
+/* Save the state; returns a message for stderr or NULL.  */
+static char *
+state_finish (struct ui *u)
+{
+  if (u->have_render)
+    {
+      const struct document *d = u->docs[u->cur];
+      remember_position (u);
+      state_set_last (u->state, doc_coll (d), d->number);
+    }
+  char *cause = NULL;
+  if (u->state_ok && state_save (u->state, u->state_path, &cause) < 0)
+    {
+      char *m = xasprintf (_("casebook: cannot save the browser state: %s\n"),
+                           cause);
+      free (cause);
+      return m;
+    }
+  return NULL;
+}
+
+static size_t
+start_document (struct ui *u)
+{
+  const char *coll;
+  long number;
+  if (state_last (u->state, &coll, &number))
+    {
+      size_t d = find_doc (u, coll, number);
+      if (d != SIZE_MAX)
+        return d;
+    }
+  return 0;
+}
+
+static void
+ui_free (struct ui *u)
+{
+  if (u->have_render)
+    render_free (&u->r);
+  free (u->vh);
+  if (u->saved.q && u->saved.q != u->search.q)
+    search_clear (&u->saved, u->ndocs);
+  search_clear (&u->search, u->ndocs);
+  free (u->docs);
+  free (u->vis);
+  free (u->limit_text);
+  tags_free (u);
+  prompt_end (&u->prompt);
+  free (u->msg);
+  state_free (u->state);
+  free (u->state_path);
+  free (u->roles);
+}
 
 int
 ui_run (const struct library *lib, const struct cli_options *opt)
 {
-  (void) opt;
-  size_t n = library_document_count (lib);
-  for (size_t i = 0; i < n; i++)
+  if (library_document_count (lib) == 0)
     {
-      const struct document *d = library_document (lib, i);
-      const struct text *t = bitext_pick (&d->title, LANG_EN, NULL);
-      printf ("%2ld  %s\n", d->number, t ? t->str : "");
+      fprintf (stderr, _("casebook: no documents to browse\n"));
+      return 2;
     }
-  return 0;
+  if (ui_term_check () < 0)
+    return 2;
+
+  struct ui u;
+  memset (&u, 0, sizeof u);
+  u.lib = lib;
+  u.opt = opt;
+  u.lang = opt->lang >= 0 ? (enum lang) opt->lang : cli_locale_lang ();
+  u.view = opt->both ? VIEW_SIDE_BY_SIDE
+    : u.lang == LANG_ZH ? VIEW_ZH : VIEW_EN;
+  u.ndocs = library_document_count (lib);
+  u.docs = xcalloc (u.ndocs, sizeof *u.docs);
+  for (size_t i = 0; i < u.ndocs; i++)
+    u.docs[i] = library_document (lib, i);
+  u.cur_hit = SIZE_MAX;
+  u.focus = PANE_LIST;
+
+  /* The size comes from the terminal: an exported LINES or COLUMNS would
+     otherwise win, and resizes would go unseen.  */
+  unsetenv ("LINES");
+  unsetenv ("COLUMNS");
+  SCREEN *scr = newterm (NULL, stdout, stdin);
+  if (scr == NULL)
+    {
+      fprintf (stderr, _("casebook: cannot use this terminal; "
+                         "'casebook show N' prints a case instead\n"));
+      free (u.docs);
+      return 2;
+    }
+  set_term (scr);
+  util_set_fatal (ui_fatal);
+  cbreak ();
+  noecho ();
+  nonl ();
+  intrflush (stdscr, FALSE);
+  keypad (stdscr, TRUE);
+  set_escdelay (25);
+  timeout (1000);
+  colors_init (&u);
+  mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+             | BUTTON5_PRESSED
+#endif
+             , NULL);
+  mouseinterval (0);
+
+  /* Flag-only handlers, without SA_RESTART so that get_wch returns.  */
+  struct sigaction sa, old[3];
+  static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset (&sa.sa_mask);
+  sa.sa_flags = 0;
+  for (int i = 0; i < 3; i++)
+    sigaction (sigs[i], &sa, &old[i]);
+
+  state_init (&u);
+  if (u.msg == NULL)
+    ui_message (&u, 0, "%s", _("h: help  q: quit  /: search  Tab: next pane"));
+  list_init (&u);
+  tags_init (&u);
+  ui_layout (&u);
+  ui_open (&u, start_document (&u));
+
+  int rc = 0;
+  int dirty = 1;
+  for (;;)
+    {
+      if (ui_signal)
+        {
+          rc = 128 + ui_signal;
+          break;
+        }
+      if (dirty)
+        ui_draw (&u);
+      dirty = 0;
+      wint_t wc;
+      int r = get_wch (&wc);
+      if (r == ERR)
+        continue;
+      struct ui_key k = { 0, 0 };
+      if (r == KEY_CODE_YES)
+        k.fn = (int) wc;
+      else
+        k.ch = wc;
+      dirty = 1;
+      if (ui_key (&u, &k))
+        break;
+    }
+
+  char *err = state_finish (&u);
+  endwin ();
+  delscreen (scr);
+  for (int i = 0; i < 3; i++)
+    sigaction (sigs[i], &old[i], NULL);
+  util_set_fatal (NULL);
+  if (err)
+    {
+      fputs (err, stderr);
+      free (err);
+    }
+  ui_free (&u);
+  return rc;
 }

@@ -38,6 +38,13 @@ struct ui_key
   wint_t ch;
 };
 
+/* Movement keys, the same in every pane.  */
+enum ui_move
+{
+  MOVE_NONE, MOVE_DOWN, MOVE_UP, MOVE_PAGE_DOWN, MOVE_PAGE_UP,
+  MOVE_HALF_DOWN, MOVE_HALF_UP, MOVE_HOME, MOVE_END
+};
+
 struct rect
 {
   int y, x, h, w;
@@ -131,6 +138,7 @@ struct ui
   struct search search;
   struct search saved;          /* restored when a prompt is cancelled */
   size_t saved_cur, saved_top, saved_unit, saved_hit;
+  int saved_width;              /* the layout SAVED_TOP belongs to */
 
   /* Tags.  */
   struct tag *tags;
@@ -138,7 +146,8 @@ struct ui
   int tags_all;
   size_t tag_sel[2], tag_top[2];
 
-  /* Marks: letter -> document and unit, kept in the state too.  */
+  /* Marks live in the state; here only the position before the last
+     jump, for ''.  */
   int prev_set;                 /* the position before the last jump ('') */
   size_t prev_doc, prev_unit;
   int pending;                  /* 'm' or '\'' waiting for a letter */
@@ -159,10 +168,6 @@ struct ui
   size_t roles_alloc;
 };
 
-/* ui_term.c: can the terminal show the browser?  0, or -1 after saying
-   why on stderr.  */
-int ui_term_check (void);
-
 /* ui.c */
 attr_t ui_attr (const struct ui *u, enum role r);
 void ui_message (struct ui *u, int error, const char *fmt, ...)
@@ -180,34 +185,54 @@ void ui_fill (int y, int x, int xmax, attr_t a);
 int ui_text_width (const char *s, size_t len);
 /* The document's title (or region) in the reader's language.  */
 const struct text *ui_doc_text (const struct ui *u, const struct bitext *bt);
+/* Draw S (LEN bytes of language L) at Y, X up to XMAX, in traditional
+   script when asked for.  Returns the column after it.  */
+int ui_put_in (const struct ui *u, int y, int x, int xmax, const char *s,
+               size_t len, enum lang l, attr_t a);
+/* Draw BT in the reader's language (and script) at Y, X up to XMAX.
+   Returns the column after it.  */
+int ui_put_doc (const struct ui *u, int y, int x, int xmax,
+                const struct bitext *bt, attr_t a);
 /* Open document D (index into docs): remember where we were in the old
    one and go to the remembered position in the new one.  */
 void ui_open (struct ui *u, size_t d);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
+/* Give pane P the keys (in the narrow layout, also the screen).  */
 void ui_set_focus (struct ui *u, enum pane p);
+/* The movement K asks for (j/k, arrows, Space/b, d/u, g/G...).  */
+enum ui_move ui_move_key (const struct ui_key *k);
+/* Is K Enter (Return, ^J, the keypad's Enter)?  */
+int ui_is_enter (const struct ui_key *k);
 /* Pane at screen position (Y, X), or PANE_COUNT.  */
 enum pane ui_pane_at (const struct ui *u, int y, int x);
 
-/* ui_list.c */
+/* ui_list.c: the case list.  Each pane has X_draw (draw into its
+   rectangle, if shown) and X_key (handle K; 1 if it did).  */
 void list_draw (struct ui *u);
 int list_key (struct ui *u, const struct ui_key *k);
+/* A click on ROW of the pane selects and opens that case.  */
 void list_click (struct ui *u, int row);
+/* The wheel: move the selection by DELTA.  */
 void list_scroll (struct ui *u, int delta);
 /* Make the open document the selected one when it is listed.  */
 void list_follow (struct ui *u);
 /* Limit the list to documents matching TEXT (empty: no limit).  Returns
    0, or -1 with a message set.  */
 int list_limit (struct ui *u, const char *text);
+/* Every case listed; measure the region column.  */
 void list_init (struct ui *u);
 
-/* ui_text.c */
+/* ui_text.c: the text pane.  Lay the open case out again if the width
+   or the view changed, keeping the paragraph at the top.  */
 void text_layout (struct ui *u);
 void text_draw (struct ui *u);
 int text_key (struct ui *u, const struct ui_key *k);
+/* Scroll by DELTA lines (negative: up).  */
 void text_scroll (struct ui *u, long delta);
 /* Show line LINE, scrolling only when it is not on screen.  */
 void text_show_line (struct ui *u, size_t line);
+/* Put the paragraph UNIT at the top.  */
 void text_goto_unit (struct ui *u, size_t unit);
 /* The unit of the paragraph at the top of the pane.  */
 size_t text_anchor_unit (const struct ui *u);
@@ -217,20 +242,25 @@ void text_map_hits (struct ui *u);
 char *text_position (const struct ui *u);
 /* "12/340 35%" for the status line, or NULL.  Caller frees.  */
 char *text_status (const struct ui *u);
+/* Rows of the text pane (at least 1).  */
 int text_height (const struct ui *u);
 
-/* ui_tags.c */
+/* ui_tags.c: the tags pane.  Collect every tag of the library with its
+   case count; tags_free releases them.  */
 void tags_init (struct ui *u);
 void tags_free (struct ui *u);
 void tags_draw (struct ui *u);
 int tags_key (struct ui *u, const struct ui_key *k);
+/* A click on ROW of the pane (row 0 is its header) selects that tag.  */
 void tags_click (struct ui *u, int row);
+/* The wheel: move the selection by DELTA.  */
 void tags_scroll (struct ui *u, int delta);
 /* The open document changed.  */
 void tags_reset (struct ui *u);
 
 /* ui_search.c */
-void search_clear (struct search *s);
+/* Free S's contents (one result for each of NDOCS documents).  */
+void search_clear (struct search *s, size_t ndocs);
 /* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
    (caller frees) and the current search unchanged.  */
 int ui_search_set (struct ui *u, const char *text, int backward,
@@ -238,27 +268,35 @@ int ui_search_set (struct ui *u, const char *text, int backward,
 /* Does hit H of document D show in the current view?  */
 int ui_hit_shown (const struct ui *u, const struct document *d,
                   const struct hit *h);
+/* Hits of document D that the current view shows.  */
 size_t ui_doc_hits (const struct ui *u, size_t d);
 /* Go to the next hit (DIR 1) or previous one (-1) from the position on
    screen, across documents.  */
 void ui_search_next (struct ui *u, int dir);
 /* The search state for the status line, or NULL.  Caller frees.  */
 char *ui_search_status (const struct ui *u);
-/* Prompts for searching and limiting.  */
+/* Open the prompt for / ? or &; for searches, remember the search and
+   the position so that Esc can restore them.  */
 void ui_prompt_start (struct ui *u, enum prompt_kind kind);
+/* A key while the prompt is open: edit, preview, accept or cancel.  */
 void ui_prompt_key (struct ui *u, const struct ui_key *k);
 
 /* ui_prompt.c */
-void prompt_begin (struct prompt *p, enum prompt_kind kind);
+/* Open a prompt; HIST_COUNT history entries can be recalled.  */
+void prompt_begin (struct prompt *p, enum prompt_kind kind,
+                   size_t hist_count);
+/* Close P and free what it holds.  */
 void prompt_end (struct prompt *p);
+/* Edit P with key K, recalling entries of HISTORY on ↑/↓.  */
 enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
                                const struct state *history);
 /* Draw the prompt on row Y, columns [0, WIDTH), and place the cursor.  */
 void prompt_draw (const struct ui *u, const struct prompt *p, int y,
                   int width);
 
-/* ui_help.c */
+/* ui_help.c: the help screen, drawn over the panes while U->help.  */
 void help_draw (struct ui *u);
+/* Scroll, or close on Esc, q, h or F1.  */
 int help_key (struct ui *u, const struct ui_key *k);
 
 #endif /* CASEBOOK_UI_PRIV_H */

@@ -4,6 +4,7 @@
    names.  */
 
 #include <config.h>
+#include "ui_term.h"
 
 #include <langinfo.h>
 #include <stdio.h>
@@ -16,7 +17,6 @@
 #include <term.h>
 
 #include "i18n.h"
-#include "ui_priv.h"
 
 int
 ui_term_check (void)

@@ -46,4 +46,25 @@ run search 巡回检察 --content "$SHIPPED" --count
 has "$TMPD/out" "7:" "shipped: 巡回检察 finds case 7"
 run search '巡回检察' --content "$SHIPPED" --count --exact --json
 is "$rc" 0 "--exact with --count"
+# The search cache: the same answers with it, without it, and after a
+# content file changes.
+mkdir -p "$TMPD/c"
+cp "$GOOD"/* "$TMPD/c/"
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/first"
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/second"
+XDG_CACHE_HOME=/dev/null/cache "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/none" 2>"$TMPD/err"
+same "$TMPD/second" "$TMPD/first" "the cache answers as the first search did"
+same "$TMPD/none" "$TMPD/first" "and as a search without a cache"
+has "$TMPD/err" "casebook: warning: cannot write the search cache" "an unwritable cache directory is one warning"
+ok $(ls "$TMPD/cache/casebook/"index-*.bin >/dev/null 2>&1; echo $?) "the cache is in XDG_CACHE_HOME/casebook"
+sleep 1
+printf '\nen: Another circuit inspection took place.\n' >>"$TMPD/c/02-adjacent.cb"
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/after"
+is "$(cat "$TMPD/after")" "1:4
+2:1" "a changed content file is searched anew"
+for f in "$TMPD"/cache/casebook/index-*.bin; do printf 'garbage' | dd of="$f" bs=1 seek=200 conv=notrunc 2>/dev/null; done
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/corrupt"
+same "$TMPD/corrupt" "$TMPD/after" "a corrupt cache is rebuilt, never believed"
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --content "$TMPD/c" -n 1 --color=never '/circuit\s+insp/' >"$TMPD/re"
+has "$TMPD/re" "Case 2" "regex searches go through the cache too"
 done_testing

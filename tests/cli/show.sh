@@ -83,4 +83,19 @@ has "$TMPD/out" 'Bell^G and ^[[31mred' "list shows controls visibly too"
 
 run show 1 --content "$GOOD" --json
 has "$TMPD/out" '"document":1,"section":1,"paragraph":1,"kind":"paragraph","zh":"2019年以来,广西检察机关开展监狱巡回检察39次,坚持巡回检察就是办案。","zh_translated":false,"en":"Since 2019' "show --json gives each paragraph with its languages and origins"
+# Traditional script (needs OpenCC).
+if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
+  run show 1 --content "$GOOD" --lang zh --script=traditional
+  has "$TMPD/out" "廣西檢察機關深化巡迴檢察" "--script=traditional shows traditional characters"
+  LANGUAGE=zh_TW "$CASEBOOK" list --content "$GOOD" >"$TMPD/out"
+  has "$TMPD/out" "廣西檢察機關深化巡迴檢察" "a zh_TW locale shows traditional characters by default"
+  run search --content "$GOOD" --script=traditional --color=always -n 1 巡迴檢察
+  has "$TMPD/out" "$(printf '\033[1;31m巡迴檢察\033[0m')" "search highlights the converted text in the right place"
+  run show 1 --content "$GOOD" --lang zh --script=simplified
+  has "$TMPD/out" "广西检察机关深化巡回检察" "--script=simplified keeps simplified"
+else
+  for i in 1 2 3 4; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
+fi
+run show 1 --content "$GOOD" --script=cyrillic
+is "$rc" 2 "an unknown script is an error"
 done_testing

@@ -138,6 +138,20 @@ main (void)
   expect ("\xef\xbb\xbf" "casebook-format: 1\r\nnumber: 1\r\ntitle.en: T\r\n\r\nen: x\r\n", "",
           "a BOM and CRLF line ends are accepted");
   expect (HEAD "# comment\nen: x\n# another\nzh.tr: 甲\n", "", "comments inside a block");
+  expect (HEAD "en: x\nzh.tr: 甲\nglossary-ok: 一体化 | 融合\n", "", "glossary-ok goes with a paragraph");
+  expect (HEAD "glossary-ok.zh: 一体化\nen: x\n",
+          "5: error: field 'glossary-ok' takes no language", "glossary-ok takes no language");
+  {
+    const char *g = HEAD "en: x\nglossary-ok: 甲 | 乙\n";
+    struct diags gd = { 0 };
+    struct document gdoc;
+    content_parse_document ("g.cb", g, strlen (g), &gdoc, &gd);
+    tap_ok (gdoc.nsections == 1 && gdoc.sections[0].blocks[0].nglossary_ok == 2
+            && strcmp (gdoc.sections[0].blocks[0].glossary_ok[1], "乙") == 0,
+            "glossary-ok terms are kept with their block");
+    content_document_free (&gdoc);
+    diags_free (&gd);
+  }
 
   /* A whole directory of broken files: every problem reported.  */
   struct diags bad = { 0 };

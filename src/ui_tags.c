@@ -1,0 +1,286 @@
+/* ui_tags.c -- the tags pane: the open case's keywords in the reader's
+   language with their other-language rendering, or (toggled with `t')
+   every keyword of the library with the number of cases that carry it.
+   Enter searches `tag:' for the keyword and limits the list to it.  */
+
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "norm.h"
+#include "ui_priv.h"
+
+void
+tags_init (struct ui *u)
+{
+  size_t alloc = 0;
+  for (size_t i = 0; i < u->ndocs; i++)
+    {
+      const struct keyword_list *kw = &u->docs[i]->keywords;
+      enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
+      enum lang ol = lang_other (al);
+      for (size_t k = 0; k < kw->count[al]; k++)
+        {
+          const char *name = kw->items[al][k];
+          char *f = norm_fold_string (name, strlen (name));
+          size_t t;
+          for (t = 0; t < u->ntags; t++)
+            if (strcmp (u->tags[t].folded, f) == 0)
+              break;
+          if (t == u->ntags)
+            {
+              u->tags = xgrow (u->tags, &alloc, u->ntags + 1, sizeof *u->tags);
+              memset (&u->tags[t], 0, sizeof *u->tags);
+              u->tags[t].folded = f;
+              u->tags[t].name = name;
+              u->tags[t].other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
+              u->ntags++;
+            }
+          else
+            free (f);
+          /* A keyword listed twice in one case counts once.  */
+          int dup = 0;
+          for (size_t j = 0; j < k; j++)
+            {
+              char *g = norm_fold_string (kw->items[al][j],
+                                          strlen (kw->items[al][j]));
+              dup |= strcmp (g, u->tags[t].folded) == 0;
+              free (g);
+            }
+          if (!dup)
+            u->tags[t].ndocs++;
+        }
+    }
+}
+
+void
+tags_free (struct ui *u)
+{
+  for (size_t t = 0; t < u->ntags; t++)
+    free (u->tags[t].folded);
+  free (u->tags);
+  u->tags = NULL;
+  u->ntags = 0;
+}
+
+void
+tags_reset (struct ui *u)
+{
+  u->tag_sel[0] = 0;
+  u->tag_top[0] = 0;
+}
+
+/* Entry I of the list shown: name, other rendering, case count (0 for
+   the open case's own keywords).  Returns 0 past the end.  */
+static int
+tag_entry (const struct ui *u, size_t i, const char **name,
+           const char **other, size_t *count)
+{
+  if (u->tags_all)
+    {
+      if (i >= u->ntags)
+        return 0;
+      *name = u->tags[i].name;
+      *other = u->tags[i].other;
+      *count = u->tags[i].ndocs;
+      return 1;
+    }
+  const struct keyword_list *kw = &u->docs[u->cur]->keywords;
+  enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
+  enum lang ol = lang_other (al);
+  if (i >= kw->count[al])
+    return 0;
+  *name = kw->items[al][i];
+  *other = i < kw->count[ol] ? kw->items[ol][i] : NULL;
+  *count = 0;
+  return 1;
+}
+
+static size_t
+tag_count (const struct ui *u)
+{
+  if (u->tags_all)
+    return u->ntags;
+  const struct keyword_list *kw = &u->docs[u->cur]->keywords;
+  enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
+  return kw->count[al];
+}
+
+void
+tags_draw (struct ui *u)
+{
+  const struct rect *p = &u->pane[PANE_TAGS];
+  if (p->h <= 0)
+    return;
+  int xmax = p->x + p->w;
+  int m = u->tags_all;
+  attr_t head = ui_attr (u, ROLE_HEADING);
+  attrset (ui_attr (u, ROLE_BORDER));
+  mvhline (p->y, p->x, ACS_HLINE, p->w);
+  attrset (A_NORMAL);
+  const char *title = m ? _("All tags (t: this case)")
+    : _("Keywords (t: all tags)");
+  int x = ui_put_visible (p->y, p->x + 1, xmax, " ", 1, head);
+  x = ui_put (p->y, x, xmax - 1, title, strlen (title), head);
+  ui_put_visible (p->y, x, xmax, " ", 1, head);
+  int h = p->h - 1;
+  size_t n = tag_count (u);
+  if (h <= 0)
+    return;
+  if (u->tag_sel[m] >= n)
+    u->tag_sel[m] = n ? n - 1 : 0;
+  if (u->tag_sel[m] < u->tag_top[m])
+    u->tag_top[m] = u->tag_sel[m];
+  if (u->tag_sel[m] >= u->tag_top[m] + (size_t) h)
+    u->tag_top[m] = u->tag_sel[m] - (size_t) h + 1;
+  if (n == 0)
+    {
+      const char *none = _("(no keywords)");
+      ui_put (p->y + 1, p->x + 1, xmax, none, strlen (none),
+              ui_attr (u, ROLE_META));
+      return;
+    }
+  for (int row = 0; row < h; row++)
+    {
+      size_t i = u->tag_top[m] + (size_t) row;
+      const char *name, *other;
+      size_t count;
+      if (!tag_entry (u, i, &name, &other, &count))
+        break;
+      int y = p->y + 1 + row;
+      int sel = i == u->tag_sel[m];
+      attr_t base = sel ? ui_attr (u, u->focus == PANE_TAGS ? ROLE_SELECT
+                                   : ROLE_SELECT_IDLE) : A_NORMAL;
+      ui_fill (y, p->x, xmax, base);
+      int tmax = xmax;
+      if (count)
+        {
+          char num[32];
+          snprintf (num, sizeof num, " %zu", count);
+          tmax = xmax - (int) strlen (num);
+          ui_put_visible (y, tmax, xmax, num, strlen (num), base);
+        }
+      x = ui_put_in (u, y, p->x + 1, tmax, name, strlen (name), u->lang, base);
+      if (other)
+        {
+          /* The closing parenthesis only when the rendering is whole.  */
+          int ow = ui_text_width (other, strlen (other));
+          x = ui_put_visible (y, x, tmax, " (", 2, base);
+          int e = ui_put_in (u, y, x, tmax, other, strlen (other),
+                             lang_other (u->lang),
+                             sel ? base : ui_attr (u, ROLE_META));
+          if (e - x == ow)
+            ui_put_visible (y, e, tmax, ")", 1, base);
+        }
+    }
+}
+
+static void
+move_sel (struct ui *u, long delta)
+{
+  int m = u->tags_all;
+  size_t n = tag_count (u);
+  if (n == 0)
+    return;
+  long s = (long) u->tag_sel[m] + delta;
+  if (s < 0)
+    s = 0;
+  if (s >= (long) n)
+    s = (long) n - 1;
+  u->tag_sel[m] = (size_t) s;
+}
+
+void
+tags_scroll (struct ui *u, int delta)
+{
+  move_sel (u, delta);
+}
+
+/* Search tag:NAME and limit the list to the cases that carry it.  */
+static void
+activate (struct ui *u)
+{
+  const char *name, *other;
+  size_t count;
+  if (!tag_entry (u, u->tag_sel[u->tags_all], &name, &other, &count))
+    return;
+  struct buf q = { 0 };
+  buf_adds (&q, "tag:\"");
+  for (const char *s = name; *s; s++)
+    if (*s != '"')
+      buf_addc (&q, *s);
+  buf_addc (&q, '"');
+  char *err = NULL;
+  if (ui_search_set (u, q.data, 0, &err) < 0)
+    {
+      ui_message (u, 1, "%s", err);
+      free (err);
+      buf_free (&q);
+      return;
+    }
+  if (list_limit (u, q.data) == 0)
+    {
+      state_history_add (u->state, q.data);
+      u->cur_hit = u->nvh ? 0 : SIZE_MAX;
+      if (u->nvh)
+        text_show_line (u, u->vh[0].line);
+      ui_set_focus (u, PANE_LIST);
+      free (u->msg);
+      u->msg = NULL;
+    }
+  buf_free (&q);
+}
+
+void
+tags_click (struct ui *u, int row)
+{
+  if (row <= 0)
+    return;
+  size_t i = u->tag_top[u->tags_all] + (size_t) (row - 1);
+  if (i < tag_count (u))
+    u->tag_sel[u->tags_all] = i;
+}
+
+int
+tags_key (struct ui *u, const struct ui_key *k)
+{
+  long h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
+  if (ui_is_enter (k))
+    {
+      activate (u);
+      return 1;
+    }
+  switch (ui_move_key (k))
+    {
+    case MOVE_DOWN:
+      move_sel (u, 1);
+      return 1;
+    case MOVE_UP:
+      move_sel (u, -1);
+      return 1;
+    case MOVE_PAGE_DOWN:
+      move_sel (u, h);
+      return 1;
+    case MOVE_PAGE_UP:
+      move_sel (u, -h);
+      return 1;
+    case MOVE_HALF_DOWN:
+      move_sel (u, h > 1 ? h / 2 : 1);
+      return 1;
+    case MOVE_HALF_UP:
+      move_sel (u, h > 1 ? -(h / 2) : -1);
+      return 1;
+    case MOVE_HOME:
+      u->tag_sel[u->tags_all] = 0;
+      return 1;
+    case MOVE_END:
+      move_sel (u, (long) tag_count (u));
+      return 1;
+    default:
+      return 0;
+    }
+}

@@ -1,0 +1,450 @@
+/* ui_text.c -- the text pane: the open case laid out by render.c for the
+   current view at the pane's width, drawn with the translation mark in
+   the gutter, headings in bold, search hits highlighted, and a scrollbar
+   that marks where the hits are.  The reading position is kept as a
+   render unit (a paragraph), so that a new width or view shows the same
+   paragraph at the top.  */
+
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "norm.h"
+#include "ui_priv.h"
+
+int
+text_height (const struct ui *u)
+{
+  int h = u->text_rect.h;
+  return h > 0 ? h : 1;
+}
+
+static size_t
+max_top (const struct ui *u)
+{
+  size_t h = (size_t) text_height (u);
+  return u->r.nlines > h ? u->r.nlines - h : 0;
+}
+
+size_t
+text_anchor_unit (const struct ui *u)
+{
+  if (!u->have_render || u->r.nlines == 0)
+    return u->top_unit;
+  for (size_t i = u->top; i < u->r.nlines; i++)
+    if (u->r.lines[i].style != RSTYLE_BLANK)
+      return u->r.lines[i].unit;
+  return u->r.lines[u->top < u->r.nlines ? u->top : u->r.nlines - 1].unit;
+}
+
+/* Set the first line shown; it becomes the paragraph to keep.  */
+static void
+set_top (struct ui *u, size_t top)
+{
+  size_t m = max_top (u);
+  u->top = top > m ? m : top;
+  u->top_unit = text_anchor_unit (u);
+}
+
+static int
+vhit_cmp (const void *a, const void *b)
+{
+  const struct vhit *x = a, *y = b;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  if (x->col != y->col)
+    return x->col < y->col ? -1 : 1;
+  return x->hit < y->hit ? -1 : x->hit > y->hit;
+}
+
+void
+text_map_hits (struct ui *u)
+{
+  size_t keep = u->cur_hit < u->nvh ? u->vh[u->cur_hit].hit : SIZE_MAX;
+  free (u->vh);
+  u->vh = NULL;
+  u->nvh = 0;
+  u->cur_hit = SIZE_MAX;
+  if (!u->have_render || u->search.res == NULL)
+    return;
+  const struct doc_result *res = &u->search.res[u->cur];
+  if (res->nhits == 0)
+    return;
+  u->vh = xcalloc (res->nhits, sizeof *u->vh);
+  for (size_t j = 0; j < res->nhits; j++)
+    {
+      const struct hit *h = &res->hits[j];
+      for (size_t i = 0; i < u->r.nlines; i++)
+        {
+          const struct rline *ln = &u->r.lines[i];
+          size_t from, to;
+          int c;
+          for (c = 0; c < 2; c++)
+            if (render_hit_in_cell (&ln->cell[c], h, &from, &to))
+              break;
+          if (c < 2)
+            {
+              struct vhit *v = &u->vh[u->nvh++];
+              v->hit = j;
+              v->line = i;
+              v->col = ln->cell[c].col + ln->cell[c].indent
+                + norm_width (ln->cell[c].s, from);
+              break;
+            }
+        }
+    }
+  qsort (u->vh, u->nvh, sizeof *u->vh, vhit_cmp);
+  for (size_t i = 0; i < u->nvh; i++)
+    if (u->vh[i].hit == keep)
+      u->cur_hit = i;
+}
+
+void
+text_layout (struct ui *u)
+{
+  if (u->too_small)
+    return;
+  int w = u->text_rect.w - 1;   /* the last column is the scrollbar */
+  if (w < 1)
+    w = 1;
+  if (u->have_render && u->r_width == w && u->r_view == u->view)
+    {
+      if (u->top > max_top (u))
+        u->top = max_top (u);
+      return;
+    }
+  size_t keep = u->cur_hit < u->nvh ? u->vh[u->cur_hit].hit : SIZE_MAX;
+  if (u->have_render)
+    render_free (&u->r);
+  struct render_options ro = {
+    .view = u->view,
+    .width = w,
+    .gutter = 1,
+    .safe_widths = 1,
+    .raw = 0,
+    .script = u->opt->script_config,
+  };
+  render_document (u->docs[u->cur], &ro, &u->r);
+  u->have_render = 1;
+  u->r_width = w;
+  u->r_view = u->view;
+  u->sbs_col = 0;
+  if (u->view == VIEW_SIDE_BY_SIDE)
+    {
+      size_t m = SIZE_MAX;
+      for (size_t i = 0; i < u->r.nlines; i++)
+        if (u->r.lines[i].style != RSTYLE_BLANK
+            && (size_t) u->r.lines[i].cell[1].col < m)
+          m = (size_t) u->r.lines[i].cell[1].col;
+      u->sbs_col = m == SIZE_MAX ? 0 : m;
+    }
+  size_t top = u->r.nlines ? render_line_of_unit (&u->r, u->top_unit) : 0;
+  size_t m = max_top (u);
+  u->top = top > m ? m : top;
+  /* The hit list is rebuilt; keep the current hit across the relayout.  */
+  free (u->vh);
+  u->vh = NULL;
+  u->nvh = 0;
+  u->cur_hit = SIZE_MAX;
+  text_map_hits (u);
+  for (size_t i = 0; i < u->nvh; i++)
+    if (u->vh[i].hit == keep)
+      u->cur_hit = i;
+}
+
+void
+text_scroll (struct ui *u, long delta)
+{
+  if (!u->have_render)
+    return;
+  long t = (long) u->top + delta;
+  set_top (u, t < 0 ? 0 : (size_t) t);
+}
+
+void
+text_show_line (struct ui *u, size_t line)
+{
+  size_t h = (size_t) text_height (u);
+  if (line >= u->top && line < u->top + h)
+    return;
+  set_top (u, line > h / 3 ? line - h / 3 : 0);
+}
+
+void
+text_goto_unit (struct ui *u, size_t unit)
+{
+  if (!u->have_render)
+    {
+      u->top_unit = unit;
+      return;
+    }
+  set_top (u, render_line_of_unit (&u->r, unit));
+  u->top_unit = unit;
+}
+
+/* Sections for [ and ]: the title block counts as one before the
+   first.  */
+static long
+line_section (const struct rline *ln)
+{
+  if (ln->style == RSTYLE_TITLE || ln->style == RSTYLE_META)
+    return -1;
+  return (long) ln->section;
+}
+
+/* Is line I the first non-blank line of its section?  */
+static int
+section_start (const struct render *r, size_t i)
+{
+  if (r->lines[i].style == RSTYLE_BLANK)
+    return 0;
+  for (size_t j = i; j-- > 0;)
+    if (r->lines[j].style != RSTYLE_BLANK)
+      return line_section (&r->lines[j]) != line_section (&r->lines[i]);
+  return 1;
+}
+
+static void
+section_jump (struct ui *u, int dir)
+{
+  const struct render *r = &u->r;
+  if (dir > 0)
+    {
+      for (size_t i = u->top + 1; i < r->nlines; i++)
+        if (section_start (r, i))
+          {
+            set_top (u, i);
+            return;
+          }
+      ui_message (u, 0, _("This is the last section"));
+      return;
+    }
+  for (size_t i = u->top; i-- > 0;)
+    if (section_start (r, i))
+      {
+        set_top (u, i);
+        return;
+      }
+  set_top (u, 0);
+}
+
+int
+text_key (struct ui *u, const struct ui_key *k)
+{
+  if (!u->have_render)
+    return 0;
+  long h = text_height (u);
+  if (!k->fn && (k->ch == '[' || k->ch == ']'))
+    {
+      section_jump (u, k->ch == ']' ? 1 : -1);
+      return 1;
+    }
+  switch (ui_move_key (k))
+    {
+    case MOVE_DOWN:
+      text_scroll (u, 1);
+      return 1;
+    case MOVE_UP:
+      text_scroll (u, -1);
+      return 1;
+    case MOVE_PAGE_DOWN:
+      text_scroll (u, h > 2 ? h - 1 : 1);
+      return 1;
+    case MOVE_PAGE_UP:
+      text_scroll (u, h > 2 ? -(h - 1) : -1);
+      return 1;
+    case MOVE_HALF_DOWN:
+      text_scroll (u, h > 1 ? h / 2 : 1);
+      return 1;
+    case MOVE_HALF_UP:
+      text_scroll (u, h > 1 ? -(h / 2) : -1);
+      return 1;
+    case MOVE_HOME:
+      set_top (u, 0);
+      return 1;
+    case MOVE_END:
+      set_top (u, max_top (u));
+      return 1;
+    default:
+      return 0;
+    }
+}
+
+static enum role
+style_role (enum rstyle s)
+{
+  switch (s)
+    {
+    case RSTYLE_TITLE:
+      return ROLE_TITLE;
+    case RSTYLE_META:
+      return ROLE_META;
+    case RSTYLE_SECTION:
+    case RSTYLE_HEADING:
+      return ROLE_HEADING;
+    case RSTYLE_KEYWORDS:
+      return ROLE_KEYWORDS;
+    default:
+      return ROLE_NORMAL;
+    }
+}
+
+/* Cell C of a line at row Y; the pane starts at column X0.  The gutter
+   (the translation mark) is at the cell's column, the text after it and
+   the cell's indent.  */
+static void
+draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
+           enum role base)
+{
+  if (!c->present)
+    return;
+  if (c->translated && x0 + c->col < xmax)
+    ui_put_visible (y, x0 + c->col, xmax, "*", 1, ui_attr (u, ROLE_MARK));
+  if (c->len == 0)
+    return;
+  u->roles = xgrow (u->roles, &u->roles_alloc, c->len, 1);
+  memset (u->roles, base, c->len);
+  if (u->search.res)
+    {
+      const struct doc_result *res = &u->search.res[u->cur];
+      size_t curh = u->cur_hit < u->nvh ? u->vh[u->cur_hit].hit : SIZE_MAX;
+      for (size_t j = 0; j < res->nhits; j++)
+        {
+          size_t from, to;
+          if (render_hit_in_cell (c, &res->hits[j], &from, &to))
+            memset (u->roles + from, j == curh ? ROLE_CURHIT : ROLE_HIT,
+                    to - from);
+        }
+    }
+  int x = x0 + c->col + 2 + c->indent;
+  size_t i = 0;
+  while (i < c->len && x < xmax)
+    {
+      size_t e = i + 1;
+      while (e < c->len && u->roles[e] == u->roles[i])
+        e++;
+      x = ui_put_visible (y, x, xmax, c->s + i, e - i,
+                          ui_attr (u, (enum role) u->roles[i]));
+      i = e;
+    }
+}
+
+static void
+draw_scrollbar (struct ui *u, const struct rect *p)
+{
+  int x = p->x + p->w - 1;
+  int h = p->h;
+  size_t n = u->r.nlines;
+  attr_t track = ui_attr (u, ROLE_BORDER);
+  attrset (track);
+  mvvline (p->y, x, ACS_VLINE, h);
+  attrset (A_NORMAL);
+  if (n > (size_t) h)
+    {
+      int t0 = (int) (u->top * (size_t) h / n);
+      int t1 = (int) (((u->top + (size_t) h) * (size_t) h + n - 1) / n);
+      if (t1 <= t0)
+        t1 = t0 + 1;
+      if (t1 > h)
+        t1 = h;
+      for (int r = t0; r < t1; r++)
+        ui_fill (p->y + r, x, x + 1, ui_attr (u, ROLE_THUMB));
+    }
+  if (n == 0)
+    return;
+  for (size_t i = 0; i < u->nvh; i++)
+    {
+      int r = (int) (u->vh[i].line * (size_t) h / n);
+      if (r >= h)
+        r = h - 1;
+      attr_t a = ui_attr (u, i == u->cur_hit ? ROLE_CURHIT : ROLE_SCROLL_HIT);
+      ui_put_visible (p->y + r, x, x + 1, "-", 1, a);
+    }
+}
+
+void
+text_draw (struct ui *u)
+{
+  const struct rect *p = &u->pane[PANE_TEXT];
+  if (p->h <= 0 || !u->have_render)
+    return;
+  int xmax = p->x + p->w - 1;
+  for (int row = 0; row < p->h; row++)
+    {
+      size_t i = u->top + (size_t) row;
+      if (u->view == VIEW_SIDE_BY_SIDE && u->sbs_col >= 2
+          && p->x + (int) u->sbs_col - 2 < xmax)
+        {
+          attrset (ui_attr (u, ROLE_BORDER));
+          mvaddch (p->y + row, p->x + (int) u->sbs_col - 2, ACS_VLINE);
+          attrset (A_NORMAL);
+        }
+      if (i >= u->r.nlines)
+        continue;
+      const struct rline *ln = &u->r.lines[i];
+      enum role base = style_role (ln->style);
+      draw_cell (u, &ln->cell[0], p->y + row, p->x, xmax, base);
+      draw_cell (u, &ln->cell[1], p->y + row, p->x, xmax, base);
+    }
+  draw_scrollbar (u, p);
+}
+
+char *
+text_status (const struct ui *u)
+{
+  if (!u->have_render || u->r.nlines == 0)
+    return NULL;
+  size_t n = u->r.nlines;
+  size_t bottom = u->top + (size_t) text_height (u);
+  if (bottom > n)
+    bottom = n;
+  unsigned pct = (unsigned) (bottom * 100 / n);
+  return xasprintf ("%zu/%zu %3u%%", u->top + 1, n, pct);
+}
+
+char *
+text_position (const struct ui *u)
+{
+  const struct document *d = u->docs[u->cur];
+  struct buf b = { 0 };
+  buf_printf (&b, _("Case %ld"), d->number);
+  if (u->have_render && u->r.nlines)
+    {
+      size_t i = u->top;
+      while (i + 1 < u->r.nlines && u->r.lines[i].style == RSTYLE_BLANK)
+        i++;
+      const struct rline *ln = &u->r.lines[i];
+      const struct rcell *c = ln->cell[0].present ? &ln->cell[0]
+        : &ln->cell[1];
+      if (line_section (ln) >= 0 && ln->section < d->nsections)
+        {
+          const struct section *s = &d->sections[ln->section];
+          buf_adds (&b, ", ");
+          buf_printf (&b, _("section %zu/%zu"), ln->section + 1,
+                      d->nsections);
+          const struct text *st = ui_doc_text (u, &s->title);
+          if (st)
+            {
+              buf_adds (&b, " ");
+              buf_add (&b, st->str, st->len);
+            }
+          if (c->present && c->part == PART_BLOCK)
+            {
+              buf_adds (&b, ", ");
+              buf_printf (&b, _("paragraph %zu/%zu"), c->block + 1,
+                          s->nblocks);
+            }
+        }
+      size_t n = u->r.nlines;
+      size_t bottom = u->top + (size_t) text_height (u);
+      if (bottom > n)
+        bottom = n;
+      buf_adds (&b, ", ");
+      buf_printf (&b, _("line %zu/%zu (%zu%%)"), u->top + 1, n,
+                  bottom * 100 / n);
+    }
+  return buf_steal (&b);
+}

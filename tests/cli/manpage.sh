@@ -1,0 +1,69 @@
+#!/bin/sh
+# The man pages: clean for mandoc and groff, and in step with --help and
+# the browser's help screen, so the three cannot drift apart.
+. "$top_srcdir/tests/cli/lib.sh"
+man1="$top_srcdir/man/casebook.1"
+man5="$top_srcdir/man/casebook.5"
+zhman="$top_srcdir/man/zh_CN/casebook.1"
+
+for page in "$man1" "$man5" "$zhman"; do
+  name=${page#"$top_srcdir"/}
+  if command -v mandoc >/dev/null 2>&1; then
+    out=$(mandoc -Tlint -W warning "$page" 2>&1)
+    is "$out" "" "mandoc -Tlint: $name has no warning"
+  else
+    echo "ok $((tap_n = tap_n + 1)) # SKIP mandoc not installed"
+  fi
+  if command -v groff >/dev/null 2>&1; then
+    out=$(groff -k -Tutf8 -man -ww -z "$page" 2>&1)
+    is "$out" "" "groff -ww: $name has no warning"
+  else
+    echo "ok $((tap_n = tap_n + 1)) # SKIP groff not installed"
+  fi
+done
+
+# The rendered text of casebook(1), with \- and friends resolved.
+if command -v groff >/dev/null 2>&1; then
+  groff -k -Tutf8 -man -P-cbou "$man1" 2>/dev/null >"$TMPD/man.txt"
+else
+  sed 's/\\-/-/g; s/\\(aq/'"'"'/g' "$man1" >"$TMPD/man.txt"
+fi
+
+# Every long option of --help is documented.
+"$CASEBOOK" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$TMPD/options"
+missing=
+while read -r opt; do
+  grep -qF -- "$opt" "$TMPD/man.txt" || missing="$missing $opt"
+done <"$TMPD/options"
+is "${missing:-none}" none "every option of --help is in casebook(1) ($(wc -l <"$TMPD/options") options)"
+
+# Every key of the browser's help screen (its expected screen, which the
+# TUI tests compare with the real one) is in the BROWSER section.
+sed -n '/^BROWSER/,/^ENVIRONMENT/p' "$TMPD/man.txt" >"$TMPD/browser.txt"
+help="$top_srcdir/tests/tui/expected/help-100x30.txt"
+sed -n 's/^   \([^ ].*\)$/\1/p' "$help" | awk -F '  +' '{ print $1 }' |
+  grep -v -e '^in a prompt$' -e '^queries$' -e '^mouse$' >"$TMPD/keyrows"
+keys=0
+missing=
+for k in $(cat "$TMPD/keyrows"); do
+  case $k in
+    letter) continue ;;
+    [0-9]-[0-9]) set -- "${k%-*}" "${k#*-}" ;;
+    *) set -- "$k" ;;
+  esac
+  for one in "$@"; do
+    keys=$((keys + 1))
+    # A key stands alone: between spaces, commas or the line's ends.
+    if ! grep -qE -- "(^|[ ,(])$(printf '%s' "$one" | sed 's/[][\.*^$?/&]/\\&/g')([ ,)]|$)" "$TMPD/browser.txt"; then
+      missing="$missing $one"
+    fi
+  done
+done
+ok $([ "$keys" -gt 25 ]; echo $?) "the help screen lists $keys keys"
+is "${missing:-none}" none "every key of the help screen is in casebook(1)"
+
+# The Chinese page keeps the English page's structure.
+s1=$(grep -c '^\.\(SH\|SS\|TP\|PP\|EX\)' "$man1")
+s2=$(grep -c '^\.\(SH\|SS\|TP\|PP\|EX\)' "$zhman")
+is "$s2" "$s1" "the Chinese casebook(1) has the English page's sections and items"
+done_testing

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Escape sequences (CSI, OSC, DCS), C0 and C1 controls in titles, regions,
+# sections, headings and paragraphs, and bidirectional overrides and
+# zero-width characters in keywords: they load, and every command shows
+# them visibly ("^[", "<U+202E>"); only show --raw passes them through, as
+# casebook(1) documents.
+. "$top_srcdir/tests/hostile/lib.sh"
+
+coll ctl "$HDATA/controls.cb" "$HDATA/bidi-keywords.cb"
+trun check "$TMPD/ctl"
+is "$rc" 0 "controls and bidi: check passes"
+has "$TMPD/out" "2 documents, 7 texts" "controls and bidi: every text loads"
+is "$(cat "$TMPD/err")" "" "controls and bidi: no diagnostics"
+
+trun list --content "$TMPD/ctl" --lang en
+is "$rc" 0 "list exits 0"
+clean "$TMPD/out" "list: nothing raw on stdout"
+has "$TMPD/out" "^[]0;pwned^GRegion" "list: the OSC in the region is visible"
+has "$TMPD/out" "Title ^[[2J^[[H cleared" "list: the CSI in the title is visible"
+
+trun show 1 --content "$TMPD/ctl" --lang both --width 100
+is "$rc" 0 "show exits 0"
+clean "$TMPD/out" "show: nothing raw on stdout"
+cat >"$TMPD/want" <<'X'
+  Title ^[[2J^[[H cleared
+  C1 <U+009B> CSI and <U+009D> OSC
+
+  ^[[1mSection^[[0m
+
+  1. Heading ^[P+q^[\\ DCS
+
+      段落^[[5m闪烁^[[0m<U+009F>结束
+    A paragraph with ^[[31mred^[[0m, an OSC 8 ^[]8;;http://x/^[\\link^[]8;;^[\\, a bell^G, a
+  backspace^H and C1 <U+0084> IND.
+X
+same "$TMPD/out" "$TMPD/want" "show: every control in its visible form"
+trun show 2 --content "$TMPD/ctl" --lang both --width 100
+clean "$TMPD/out" "show: keywords with bidi and zero-width characters are clean"
+has "$TMPD/out" "巡回<U+202E>检察 | 减<U+200B>假<U+200D>暂 | <U+2066>隔离<U+2069>" "show: each hidden character is named"
+has "$TMPD/out" "<U+202E>txet desrever<U+202C> and a zero<U+200B>width space." "show: an override in a paragraph is named"
+
+trun tags --content "$TMPD/ctl" --lang en
+is "$rc" 0 "tags exits 0"
+clean "$TMPD/out" "tags: nothing raw on stdout"
+has "$TMPD/out" "zero<U+200B>width<U+FEFF> (减<U+200B>假<U+200D>暂)	2" "tags: zero-width characters are named"
+
+trun search --content "$TMPD/ctl" 闪烁
+is "$rc" 0 "search finds text between escapes"
+clean "$TMPD/out" "search: the snippet is clean"
+has "$TMPD/out" "段落^[[5m闪烁^[[0m<U+009F>结束" "search: the snippet shows the escapes"
+trun search --content "$TMPD/ctl" "tag:zero​width﻿"
+is "$rc" 0 "tag: with the hidden characters finds the document"
+is "$(head -1 "$TMPD/out")" "Case 2  Keywords that hide and reverse  (1 hit)" "tag: names it"
+
+# --raw is the documented way to pass controls through (show).
+trun show 1 --content "$TMPD/ctl" --raw --lang en --width 100
+is "$rc" 0 "show --raw exits 0"
+if grep -q "$(printf '\033\\[2J')" "$TMPD/out"; then ok 0 "show --raw passes the escape through"
+else ok 1 "show --raw passes the escape through"; fi
+
+# JSON escapes C0 controls; a JSON reader, not a terminal, reads it.
+trun list --content "$TMPD/ctl" --json
+has "$TMPD/out" '"title_en":"Title \u001b[2J\u001b[H cleared"' "list --json escapes ESC as \\u001b"
+trun show 1 --content "$TMPD/ctl" --json
+has "$TMPD/out" 'a bell\u0007, a backspace\u0008' "show --json escapes BEL and BS"
+LC_ALL=C grep -aqP '\xc2[\x80-\x9f]' "$TMPD/out"
+todo $((1 - $?)) "show --json escapes C1 controls (U+0080 to U+009F; U+009B is CSI)" \
+  "json_string in src/cli.c escapes only C0 and DEL"
+
+# A file name with an escape in it, in a diagnostic on the terminal.
+coll badname "$HDATA/bom.cb"
+printf 'casebook-format: 1\nnumber: 2\nbad line\n' >"$TMPD/badname/$(printf '\033]0;pwned\007').cb"
+trun check "$TMPD/badname"
+is "$rc" 2 "a bad file with an escape in its name: check exits 2"
+controls "$TMPD/err"
+todo $((1 - $?)) "a file name's escape is made visible in diagnostics" \
+  "print_diags in src/cli.c prints the file name raw"
+done_testing

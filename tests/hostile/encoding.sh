@@ -1,0 +1,105 @@
+#!/bin/sh
+# Hostile bytes in content files: invalid UTF-8, NUL, binary and empty
+# files are refused with file and line; CRLF, a byte order mark and the
+# noncharacters U+FFFE/U+FFFF load.
+. "$top_srcdir/tests/hostile/lib.sh"
+
+coll trunc "$HDATA/utf8-truncated.cb"
+refused trunc "truncated UTF-8 sequences" \
+  "casebook: 01.cb:5: error: invalid UTF-8 at byte 8 of the line (byte offset 67 in the file)" \
+  "casebook: 01.cb:6: error: invalid UTF-8 at byte 5 of the line (byte offset 73 in the file)" \
+  "casebook: 01.cb:7: error: invalid UTF-8 at byte 11 of the line (byte offset 86 in the file)"
+
+coll overlong "$HDATA/utf8-overlong.cb"
+refused overlong "overlong encodings" \
+  "casebook: 01.cb:5: error: invalid UTF-8 at byte 11 of the line (byte offset 69 in the file)" \
+  "casebook: 01.cb:6: error: invalid UTF-8 at byte 11 of the line (byte offset 82 in the file)" \
+  "casebook: 01.cb:7: error: invalid UTF-8 at byte 11 of the line (byte offset 96 in the file)"
+
+coll surrogate "$HDATA/utf8-surrogate.cb"
+refused surrogate "UTF-8-encoded surrogates" \
+  "casebook: 01.cb:5: error: invalid UTF-8 at byte 10 of the line (byte offset 60 in the file)" \
+  "casebook: 01.cb:6: error: invalid UTF-8 at byte 9 of the line (byte offset 72 in the file)"
+
+coll beyond "$HDATA/utf8-beyond.cb"
+refused beyond "code points beyond U+10FFFF" \
+  "casebook: 01.cb:5: error: invalid UTF-8 at byte 5 of the line (byte offset 60 in the file)" \
+  "casebook: 01.cb:6: error: invalid UTF-8 at byte 5 of the line (byte offset 69 in the file)"
+
+coll nul "$HDATA/nul.cb"
+refused nul "a NUL byte" \
+  "casebook: 01.cb:5: error: NUL byte at byte offset 61: not a text file"
+
+coll binary "$HDATA/binary.cb"
+refused binary "a binary file (PNG)" \
+  "casebook: 01.cb:3: error: NUL byte at byte offset 8: not a text file"
+
+coll binary2 "$HDATA/binary-nonul.cb"
+refused binary2 "a binary file without NUL (bytes 1 to 255)" \
+  "casebook: 01.cb:1: error: expected 'key: value' at the start of the line" \
+  "casebook: 01.cb:2: error: invalid UTF-8 at byte 118 of the line (byte offset 127 in the file)" \
+  "casebook: 01.cb:1: error: empty file: expected 'casebook-format: 1'"
+
+coll empty "$HDATA/empty.cb"
+refused empty "an empty file" \
+  "casebook: 01.cb:1: error: empty file: expected 'casebook-format: 1'"
+
+# The collection file and the glossary, too.
+coll emptycoll "$HDATA/bom.cb"
+: >"$TMPD/emptycoll/collection.cb"
+refused emptycoll "an empty collection.cb" \
+  "casebook: collection.cb:1: error: empty file: expected 'casebook-format: 1'"
+coll badcoll "$HDATA/bom.cb"
+printf 'casebook-format: 1\ntitle.en: Bad \377 title\n' >"$TMPD/badcoll/collection.cb"
+refused badcoll "invalid UTF-8 in collection.cb" \
+  "casebook: collection.cb:2: error: invalid UTF-8 at byte 15 of the line (byte offset 33 in the file)" \
+  "casebook: collection.cb:1: error: missing field 'title.zh' or 'title.en'"
+coll badgloss "$HDATA/bom.cb"
+cp "$HDATA/glossary-hostile.tsv" "$TMPD/badgloss/glossary.tsv"
+refused badgloss "a glossary with invalid UTF-8 and a missing field" \
+  "casebook: glossary.tsv:4: error: invalid UTF-8 at column byte 14" \
+  "casebook: glossary.tsv:5: error: expected 2 to 4 tab-separated fields: zh, en, Chinese variants, English variants"
+coll nulgloss "$HDATA/bom.cb"
+printf 'casebook-glossary\t1\n检察\tpro\000cur\n' >"$TMPD/nulgloss/glossary.tsv"
+refused nulgloss "a glossary with a NUL byte" \
+  "casebook: glossary.tsv:1: error: NUL byte in the glossary: not a text file"
+
+# U+FFFE and U+FFFF are valid UTF-8: they load, and show as <U+FFFE>.
+coll fffe "$HDATA/utf8-fffe.cb"
+trun check "$TMPD/fffe"
+is "$rc" 0 "U+FFFE and U+FFFF: check passes"
+trun list --content "$TMPD/fffe"
+is "$rc" 0 "U+FFFE and U+FFFF: list exits 0"
+is "$(cat "$TMPD/out")" " 1    Non<U+FFFE>characters<U+FFFF>" "U+FFFE and U+FFFF: made visible in list"
+trun show 1 --content "$TMPD/fffe" --width 80
+has "$TMPD/out" "U+FFFE <U+FFFE> and U+FFFF <U+FFFF> are valid UTF-8." "U+FFFE and U+FFFF: made visible in show"
+clean "$TMPD/out" "U+FFFE and U+FFFF: nothing raw on stdout"
+
+# CRLF line ends and a byte order mark are accepted (casebook(5)).
+coll crlf "$HDATA/crlf.cb"
+trun check "$TMPD/crlf"
+is "$rc" 0 "CRLF: check passes"
+has "$TMPD/out" "1 document, 3 texts" "CRLF: every text is read"
+trun show 1 --content "$TMPD/crlf" --lang both --width 80
+cat >"$TMPD/want" <<'X'
+  CRLF line ends
+
+      第一段
+    First paragraph
+
+    Second paragraph
+X
+same "$TMPD/out" "$TMPD/want" "CRLF: no carriage return reaches the text"
+trun search --content "$TMPD/crlf" paragraph --json
+has "$TMPD/out" '"match":"paragraph"' "CRLF: search finds the last word of a line"
+hasnt "$TMPD/out" '\r' "CRLF: and no \\r in what it found"
+
+coll bom "$HDATA/bom.cb"
+trun check "$TMPD/bom"
+is "$rc" 0 "byte order mark: check passes"
+trun list --content "$TMPD/bom"
+is "$(cat "$TMPD/out")" " 1    Starts with a byte order mark" "byte order mark: the first field is read"
+printf '\357\273\277casebook-glossary\t1\r\n检察\tprocuratorate\r\n' >"$TMPD/bom/glossary.tsv"
+trun check "$TMPD/bom"
+has "$TMPD/out" "1 glossary term; 0 errors" "byte order mark and CRLF in the glossary"
+done_testing

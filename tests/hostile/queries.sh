@@ -1,0 +1,77 @@
+#!/bin/sh
+# Hostile queries: invalid UTF-8, 100 KB queries, catastrophic regexes on
+# long text, empty and blank queries, "tag:" alone.  Each ends within the
+# limit with a clear error (exit 2) or an empty result (exit 1), and never
+# echoes a raw control byte.
+. "$top_srcdir/tests/hostile/lib.sh"
+
+coll runs
+{
+  printf 'casebook-format: 1\nnumber: 1\ntitle.en: Long runs\n\nen: '
+  awk 'BEGIN { for (i = 0; i < 20000; i++) printf "a"; print "!" }'
+  printf '\nen: '
+  awk 'BEGIN { for (i = 0; i < 20000; i++) printf "x"; print "" }'
+} >"$TMPD/runs/01.cb"
+
+# fails DESCRIPTION MESSAGE QUERY...: search exits 2 with MESSAGE first.
+fails () {
+  desc=$1 msg=$2
+  shift 2
+  trun search --content "$TMPD/runs" "$@"
+  is "$rc" 2 "$desc: exit 2"
+  is "$(head -1 "$TMPD/err")" "$msg" "$desc: says why"
+  clean "$TMPD/err" "$desc: nothing raw on stderr"
+}
+
+# nothing DESCRIPTION QUERY...: search finds nothing (exit 1), quietly.
+nothing () {
+  desc=$1
+  shift
+  trun search --content "$TMPD/runs" "$@"
+  is "$rc" 1 "$desc: nothing found (exit 1)"
+  is "$(cat "$TMPD/out" "$TMPD/err")" "" "$desc: and nothing printed"
+}
+
+fails "invalid UTF-8" "casebook: the query is not valid UTF-8" -- "$(printf 'a\377\233[2Jb')"
+is "$(sed -n 2p "$TMPD/err")" "  a��[2Jb" "invalid UTF-8: the query is echoed with U+FFFD for each bad byte"
+fails "an empty query" "casebook: empty query" ""
+fails "a blank query" "casebook: empty query" "  $(printf '\t')  "
+fails "ideographic spaces" "casebook: empty query" "　　"
+fails "tag: alone" "casebook: 'tag:' needs a keyword after it" "tag:"
+fails "tag: and a blank" "casebook: 'tag:' needs a keyword after it" "tag: circuit"
+fails "lang: alone" "casebook: 'lang:' needs 'zh' or 'en' after it" "lang:"
+fails "an unterminated quotation mark" "casebook: unterminated quotation mark" '"open'
+fails "an unterminated regex" "casebook: unterminated /regex/: add the closing '/'" '/open'
+fails "only an exclusion" "casebook: a query needs at least one term that is not excluded" -- '-aaa'
+fails "escapes in a failing query" "casebook: unterminated quotation mark" "$(printf '"\033[2J\302\233')"
+is "$(sed -n 2p "$TMPD/err")" '  "^[[2J<U+009B>' "escapes in a failing query: echoed visibly"
+nothing "escapes in a query" "$(printf '\033[2J\302\233')"
+
+# Catastrophic backtracking on 20,000 characters: PCRE2's limits end it.
+fails "(a+)+\$ on a long run" "casebook: regular expression /(a+)+\$/ failed: match limit exceeded" --regex '(a+)+$'
+nothing "(x|x)*y on a long run" --regex '(x|x)*y'
+trun search --content "$TMPD/runs" -- '/(a|a)*!/'
+is "$rc" 2 "(a|a)*! on a long run: exit 2"
+has "$TMPD/err" "casebook: regular expression /(a|a)*!/ failed: " "(a|a)*! on a long run: a limit ends it"
+nothing "(a*)*b on a long run" --regex '(a*)*b'
+nothing "an empty regex matches nothing to show" --regex ''
+fails "regex nested 10,000 deep" "casebook: invalid regular expression: parentheses are too deeply nested" -- \
+  "/$(awk 'BEGIN { for (i = 0; i < 10000; i++) printf "("; printf "a"; for (i = 0; i < 10000; i++) printf ")" }')/"
+fails "\\K in a lookbehind" "casebook: invalid regular expression: \\K is not allowed in lookarounds (but see PCRE2_EXTRA_ALLOW_LOOKAROUND_BSK)" --regex '(?<=\Ka)'
+
+# 100 KB queries: one word, one phrase, one regex, 25,000 words.
+big=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "a" }')
+nothing "a 100 KB word" -- "$big"
+nothing "a 100 KB phrase" -- "\"$(awk 'BEGIN { for (i = 0; i < 50000; i++) printf "a " }')\""
+fails "a 100 KB regex" "casebook: invalid regular expression: regular expression is too large" -- "/$big/"
+fails "25,000 words (100 KB)" "casebook: too many terms: a query has at most 100" -- \
+  "$(awk 'BEGIN { for (i = 0; i < 25000; i++) printf "aaa " }')"
+trun search --content "$TMPD/runs" --count -- "$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "aaa " }')"
+is "$rc:$(cat "$TMPD/out")" "0:1:1" "100 words that each match a 20,000-letter run: at once"
+
+# The same on the shipped collection, with its glossary.
+trun search --content "$SHIPPED" -- "$(awk 'BEGIN { for (i = 0; i < 99; i++) printf "检察 " }')"
+is "$rc" 0 "99 copies of a glossary term on the shipped content: found"
+trun search --content "$SHIPPED" --regex '(\p{Han}+)+$'
+ok $([ "$rc" -le 2 ] && [ "$rc" -ne 124 ]; echo $?) "(\\p{Han}+)+\$ on the shipped content ends (exit $rc)"
+done_testing

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Leaving: q gives the shell its screen and prompt back with the terminal
+# modes restored; Ctrl-Z suspends and fg resumes; SIGTERM, SIGHUP and
+# Ctrl-C restore the terminal; a non-UTF-8 locale or a TERM that cannot
+# move the cursor gets one line pointing to `casebook show', status 2.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 20
+
+sample=$tui_data/sample
+d=$tui_dir
+
+tui_start_shell 80 24
+tui_type "stty -g > $d/sh.before; '$CASEBOOK' --content '$sample'; echo status=\$?; stty -g > $d/sh.after"
+tui_keys Enter
+tui_wait_for 'h: help'
+tui_expect_has 'Browser test cases' "the browser starts from the shell"
+tui_keys q
+tui_wait_for 'status=0'
+tui_expect_has "^tui\\$ stty -g > $d/sh.before" "q: the shell's screen comes back"
+tui_expect_eq "$(tui_capture | grep -v '^$' | tail -n 1)" 'tui$' \
+  "the prompt follows the exit status, nothing else left on screen"
+cmp -s "$d/sh.before" "$d/sh.after"
+tui_ok $? "the terminal modes are restored"
+
+# casebook itself is the job, so that the shell speaks only once it has
+# stopped (and left the alternate screen).
+tui_type "clear; '$CASEBOOK' --content '$sample'"
+tui_keys Enter
+tui_wait_for 'h: help'
+tui_keys C-z
+tui_wait_for 'Stopped'
+tui_wait_for 'tui\$ ?$'
+tui_expect_not 'h: help' "Ctrl-Z suspends to the shell"
+tui_type fg
+tui_keys Enter
+tui_wait_for 'Browser test cases'
+tui_expect_line 1 'Browser test cases' "fg redraws the browser"
+tui_keys q
+tui_wait_for 'tui\$ ?$'
+tui_type 'echo status=$?'
+tui_keys Enter
+tui_wait_for '^status='
+tui_expect_has '^status=0' "and it still quits with status 0"
+
+# Signals: the terminal is restored and the status says which.
+for sig in TERM HUP; do
+  tui_start 80 24 -- --content "$sample"
+  tui_wait_for 'h: help'
+  pid=$(tui_program_pid)
+  kill -$sig "$pid"
+  case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+  tui_expect_eq "$(tui_wait_exit)" $want "SIG$sig: exit status $want"
+  tui_stty_restored
+  tui_ok $? "SIG$sig: terminal modes restored"
+  tui_wait_for '^\[exit'
+  tui_expect_not 'h: help' "SIG$sig: the browser's screen is gone"
+done
+tui_start 80 24 -- --content "$sample"
+tui_wait_for 'h: help'
+tmx send-keys -t tui C-c
+tui_expect_eq "$(tui_wait_exit)" 130 "Ctrl-C: exit status 130"
+tui_stty_restored
+tui_ok $? "Ctrl-C: terminal modes restored"
+
+# Terminals and locales the browser cannot use.
+# (Wide sessions, so that the one line does not wrap.)
+tui_start 200 10 LC_ALL=C -- --content "$sample"
+tui_expect_eq "$(tui_wait_exit)" 2 "a non-UTF-8 locale: status 2"
+tui_wait_for '^\[exit'
+tui_expect_eq "$(tui_capture | grep -v '^$' | sed -n 1p)" \
+  "casebook: the browser needs a UTF-8 locale (for example LANG=C.UTF-8); 'casebook list' and 'casebook show N' print the cases instead" \
+  "and one line that points to casebook show"
+tui_start 200 10 TERM=dumb -- --content "$sample"
+tui_expect_eq "$(tui_wait_exit)" 2 "TERM=dumb: status 2"
+tui_wait_for '^\[exit'
+tui_expect_has "^casebook: .*TERM is dumb.*casebook show" "and one line that says why"
+tui_start 80 24 -TERM -- --content "$sample"
+tui_expect_eq "$(tui_wait_exit)" 2 "TERM unset: status 2"
+
+tui_finish

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Searching the shipped content: open case 7, search 巡回检察 with
+# highlights as you type, the count on the status line (checked against
+# `casebook search --count`), n/N across cases, Esc, a bad regex, and the
+# `&' limit.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 21
+
+content=$top_srcdir/content
+esc=$(printf '\033')
+
+# What the search engine says: "DOC:HITS" lines.  Side by side shows both
+# languages, so every hit is on screen and the counts must agree.
+counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
+total=$(printf '%s\n' "$counts" | awk -F: '{ n += $2 } END { print n }')
+cases=$(printf '%s\n' "$counts" | grep -c .)
+before=$(printf '%s\n' "$counts" | awk -F: '$1 < 7 { n += $2 } END { print n + 0 }')
+in7=$(printf '%s\n' "$counts" | awk -F: '$1 == 7 { print $2 }')
+first=$((before + 1))
+state="巡回检察 — $total hits in $cases cases"
+
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both
+tui_wait_for 'h: help'
+tui_keys 7
+tui_expect_line 1 ' 7 Guangxi' "7 opens case 7"
+
+tui_keys /
+tui_type 巡回检察
+tui_expect_line 40 '^/巡回检察' "the prompt shows what is typed"
+tui_expect_has "$esc\\[[0-9;]*7m巡回检察" \
+  "matches are highlighted (reverse video) while typing" -e
+
+tui_keys Enter
+tui_expect_line 40 "^$state, $first/$total " \
+  "Enter: the status line counts the hits ($state, $first/$total)"
+
+tui_keys n
+tui_expect_line 40 "^$state, $((first + 1))/$total " "n: the next hit"
+tui_keys N
+tui_expect_line 40 "^$state, $first/$total " "N: back to the previous hit"
+tui_keys N
+tui_expect_line 1 ' 0 Supreme People' "N before the first hit of case 7 goes to the case before"
+tui_expect_line 40 "^$state, $before/$total " "and to its last hit"
+
+# From the last hit of case 7, n wraps around to the first case with hits.
+tui_keys 7
+tui_keys G
+k=0
+while [ $k -le "$in7" ] \
+      && ! tui_line 40 | grep -q "^$state, $total/$total "; do
+  tui_keys n
+  k=$((k + 1))
+done
+tui_expect_line 40 "^$state, $total/$total " "after G, n reaches the last hit of case 7"
+tui_keys n
+tui_expect_line 1 ' 0 Supreme People' "n after the last hit wraps to the first case"
+tui_expect_line 40 "wrapped" "and says so"
+
+# Esc restores the search and the view as they were.
+# (The status line had a message, which any key clears.)
+screen_before=$(tui_capture | sed -n 1,39p)
+tui_keys /
+tui_type 检察官
+tui_keys Escape
+tui_expect_eq "$(tui_capture | sed -n 1,39p)" "$screen_before" \
+  "Esc cancels the prompt and restores the screen"
+tui_expect_line 40 "^$state, 1/$total " "and the search"
+
+# A bad regex says why and changes nothing.
+tui_keys /
+tui_type '/(/'
+tui_keys Enter
+tui_expect_line 40 'missing|parenthes|regex|\(' "a bad regex shows its error"
+tui_keys Escape
+tui_expect_line 40 "^$state" "and the search is unchanged"
+
+# & limits the list to the cases that match; an empty & shows all again.
+tui_keys '&'
+tui_type 巡回检察
+tui_keys Enter
+tui_expect_line 1 "$cases/9 cases" "& limits the list (title bar)"
+list=$(tui_capture | sed -n '2,10p' | cut -c1-36 | grep -E '^[> ] [0-9] ' | awk '{ print ($1 == ">" ? $2 : $1) }' | tr '\n' ' ')
+want=$(printf '%s\n' "$counts" | cut -d: -f1 | sort -n | tr '\n' ' ')
+tui_expect_eq "$list" "$want" "the list shows only the matching cases"
+tui_keys '&' Enter
+tui_expect_not 'cases \[zh' "an empty & removes the limit"
+
+# ? searches backward from the top line: case 7 has no hit above its top,
+# so the last hit of the case before comes next; N goes forward again.
+tui_keys 7
+tui_keys g
+tui_keys '?'
+tui_type 巡回检察
+tui_keys Enter
+tui_expect_line 1 ' 0 Supreme People' "? from the top of case 7 goes back to case 0"
+tui_expect_line 40 "^$state, $before/$total " "to its last hit"
+tui_keys N
+tui_expect_line 40 "^$state, $first/$total " "N after ? goes forward, to case 7"
+
+tui_finish

@@ -1,0 +1,71 @@
+#!/bin/sh
+# What one run remembers, the next restores: the case open last, the
+# position in every case, marks and the search history, in
+# $XDG_STATE_HOME/casebook/state.  A corrupt state file is reported once,
+# moved aside, and never stops the browser.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 17
+
+sample=$tui_data/sample
+file=$tui_state/casebook/state
+
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_keys 3
+tui_keys ']' ']' j j
+tui_expect_line 2 '│\* +Paragraph 9\. ' "run 1: paragraph 9 of case 3 at the top"
+tui_keys m a
+tui_expect_line 40 '^Mark a set' "m a sets a mark"
+tui_keys 1
+tui_keys / 
+tui_type 'supervision'
+tui_keys Enter
+tui_expect_line 40 '^supervision — ' "a search"
+tui_keys 2
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "run 1 quits with status 0"
+[ -f "$file" ] && head -n 1 "$file" | grep -qx 'casebook-state 1'
+tui_ok $? "the state file is written"
+grep -q "$(printf '^history\tsupervision$')" "$file"
+tui_ok $? "with the search history"
+
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_expect_line 1 ' 2 Hulunbuir' "run 2 opens the case open last"
+tui_keys 3
+tui_expect_line 2 '│\* +Paragraph 9\. ' "and case 3 where run 1 left it"
+tui_keys g
+tui_expect_not 'Paragraph 9\. ' "g goes to the top"
+tui_keys "'" a
+tui_expect_line 2 '│\* +Paragraph 9\. ' "the mark from run 1 takes us back"
+tui_keys / Up
+tui_expect_line 40 '^/supervision$' "↑ in the prompt recalls run 1's search"
+tui_keys Escape q
+tui_wait_exit >/dev/null
+
+# A corrupt state file: one message, moved aside, a fresh one written.
+printf 'casebook-state 1\npos\tbroken\n' > "$file"
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'state'
+tui_expect_line 40 'Ignoring the saved state.*line 2' "a corrupt state file is reported"
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "and is not fatal"
+grep -q broken "$file.corrupt" && head -n 1 "$file" | grep -qx 'casebook-state 1'
+tui_ok $? "it was moved aside and a new state written"
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_expect_not 'Ignoring' "the next run says nothing more"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# Records from a newer casebook are skipped; escapes are read back.
+printf 'casebook-state 1\nfuture\tsomething\nhistory\tback\\\\slash\n' > "$file"
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_expect_not 'Ignoring' "unknown records are not an error"
+tui_keys / Up
+tui_expect_line 40 '^/back\\slash$' "an escaped backslash comes back as one"
+tui_keys Escape q
+tui_wait_exit >/dev/null
+
+tui_finish

@@ -1,0 +1,58 @@
+#!/bin/sh
+# The tags pane (Enter searches tag: and limits the list; t shows all
+# tags with their counts), the help screen, = and marks.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 19
+
+sample=$tui_data/sample
+
+tui_start 100 30 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_expect_has '^ circuit inspection \(巡回检察\)' "the tags pane shows case 1's keywords with their other rendering"
+tui_keys Tab Tab
+tui_keys Enter
+tui_expect_line 1 '2/3 cases' "Enter on a tag limits the list"
+tui_expect_line 30 '^tag:"circuit inspection" — 2 hits in 2 cases, 1/2 ' "and searches tag:"
+tui_expect_not '^  3 Jiangsu' "case 3 has not that tag"
+tui_keys t
+tui_expect_has '^ circuit inspection \(巡回检 +2│' "t: all tags, with their case counts"
+tui_expect_has '^ adjacent courts \(相邻法院\) +1│' "including the other cases' tags"
+tui_keys '&' Enter
+tui_expect_has '^  3 Jiangsu' "an empty & shows every case again"
+
+tui_keys h
+tui_expect_screen help-100x30 "h shows the help screen"
+tui_keys Escape
+tui_expect_line 30 'circuit inspection' "Esc closes it"
+
+tui_keys 3
+tui_keys ']' ']'
+tui_keys =
+tui_expect_line 30 '^Case 3, section 2/3 【Part 2】, line [0-9]+/' "= says where we are"
+tui_keys m b
+tui_keys g
+tui_keys "'" b
+tui_expect_has '│\* 【Part 2】' "' b returns to mark b"
+tui_keys 1
+tui_keys "'" "'"
+tui_expect_line 1 ' 3 Zhangjiagang' "'' returns to where we were before the jump"
+# Line editing in the prompt.
+tui_keys /
+tui_type 'abc def'
+tui_keys C-w
+tui_expect_line 30 '^/abc$' "^W deletes the word before the cursor"
+tui_type X
+tui_expect_eq "$(tui_cursor)" "6 29" "the cursor follows the text"
+tui_send Home
+tui_expect_eq "$(tui_cursor)" "1 29" "Home moves the cursor to the start"
+tui_type Y
+tui_expect_line 30 '^/Yabc X$' "Home moves to the start"
+tui_keys C-u
+tui_expect_line 30 '^/abc X$' "^U deletes to the start"
+tui_keys End Left BSpace
+tui_expect_line 30 '^/abcX$' "End, Left and Backspace"
+tui_keys Escape
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "q quits"
+
+tui_finish
