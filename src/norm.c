@@ -383,7 +383,7 @@ norm_fold (const char *s, size_t len, int map, struct folded *f)
   size_t last_space_at = 0;
   uint8_t tmp[64];
   if (!map)
-    buf_add (&o.b, "", 0), o.b.data = xgrow (o.b.data, &o.b.alloc, len + 1, 1);
+    o.b.data = xgrow (o.b.data, &o.b.alloc, len + 1, 1);  /* usually enough */
   while (p < e)
     {
       size_t off = (size_t) (p - (const uint8_t *) s);

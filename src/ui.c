@@ -660,6 +660,29 @@ ui_move_key (const struct ui_key *k)
     }
 }
 
+long
+ui_move_rows (enum ui_move m, long page)
+{
+  long half = page > 1 ? page / 2 : 1;
+  switch (m)
+    {
+    case MOVE_DOWN:
+      return 1;
+    case MOVE_UP:
+      return -1;
+    case MOVE_PAGE_DOWN:
+      return page;
+    case MOVE_PAGE_UP:
+      return -page;
+    case MOVE_HALF_DOWN:
+      return half;
+    case MOVE_HALF_UP:
+      return -half;
+    default:
+      return 0;
+    }
+}
+
 static void
 cycle_focus (struct ui *u, int dir)
 {

@@ -202,6 +202,9 @@ void ui_remember_jump (struct ui *u);
 void ui_set_focus (struct ui *u, enum pane p);
 /* The movement K asks for (j/k, arrows, Space/b, d/u, g/G...).  */
 enum ui_move ui_move_key (const struct ui_key *k);
+/* The rows movement M moves in a pane of PAGE rows: one, half a page or
+   a page, negative upwards; 0 for Home, End and none.  */
+long ui_move_rows (enum ui_move m, long page);
 /* Is K Enter (Return, ^J, the keypad's Enter)?  */
 int ui_is_enter (const struct ui_key *k);
 /* Pane at screen position (Y, X), or PANE_COUNT.  */

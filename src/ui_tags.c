@@ -254,26 +254,15 @@ tags_key (struct ui *u, const struct ui_key *k)
       activate (u);
       return 1;
     }
-  switch (ui_move_key (k))
+  enum ui_move m = ui_move_key (k);
+  long rows = ui_move_rows (m, h);
+  if (rows)
     {
-    case MOVE_DOWN:
-      move_sel (u, 1);
+      move_sel (u, rows);
       return 1;
-    case MOVE_UP:
-      move_sel (u, -1);
-      return 1;
-    case MOVE_PAGE_DOWN:
-      move_sel (u, h);
-      return 1;
-    case MOVE_PAGE_UP:
-      move_sel (u, -h);
-      return 1;
-    case MOVE_HALF_DOWN:
-      move_sel (u, h > 1 ? h / 2 : 1);
-      return 1;
-    case MOVE_HALF_UP:
-      move_sel (u, h > 1 ? -(h / 2) : -1);
-      return 1;
+    }
+  switch (m)
+    {
     case MOVE_HOME:
       u->tag_sel[u->tags_all] = 0;
       return 1;

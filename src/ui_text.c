@@ -242,26 +242,18 @@ text_key (struct ui *u, const struct ui_key *k)
       section_jump (u, k->ch == ']' ? 1 : -1);
       return 1;
     }
-  switch (ui_move_key (k))
+  enum ui_move m = ui_move_key (k);
+  /* A page keeps one line of the last in view, as less does.  */
+  long rows = ui_move_rows (m, h > 2 ? h - 1 : 1);
+  if (m == MOVE_HALF_DOWN || m == MOVE_HALF_UP)
+    rows = ui_move_rows (m, h);
+  if (rows)
     {
-    case MOVE_DOWN:
-      text_scroll (u, 1);
+      text_scroll (u, rows);
       return 1;
-    case MOVE_UP:
-      text_scroll (u, -1);
-      return 1;
-    case MOVE_PAGE_DOWN:
-      text_scroll (u, h > 2 ? h - 1 : 1);
-      return 1;
-    case MOVE_PAGE_UP:
-      text_scroll (u, h > 2 ? -(h - 1) : -1);
-      return 1;
-    case MOVE_HALF_DOWN:
-      text_scroll (u, h > 1 ? h / 2 : 1);
-      return 1;
-    case MOVE_HALF_UP:
-      text_scroll (u, h > 1 ? -(h / 2) : -1);
-      return 1;
+    }
+  switch (m)
+    {
     case MOVE_HOME:
       set_top (u, 0);
       return 1;

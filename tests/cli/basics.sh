@@ -72,4 +72,14 @@ X
 same "$TMPD/out" "$TMPD/want" "tags with their other-language rendering and documents"
 run tags --content "$GOOD" --json --lang zh
 has "$TMPD/out" '{"tag":"巡回检察","other":"circuit inspection","documents":[1]}' "tags --json"
+# The interface in Chinese (message catalogs from po/).
+LANGUAGE=zh_CN "$CASEBOOK" --help >"$TMPD/out" 2>&1
+has "$TMPD/out" "用法：casebook" "LANGUAGE=zh_CN: --help in Chinese"
+LANGUAGE=zh_CN "$CASEBOOK" --frobnicate >"$TMPD/out" 2>&1
+has "$TMPD/out" "casebook --help" "LANGUAGE=zh_CN: errors in Chinese, with the hint"
+has "$TMPD/out" "无法识别的选项" "LANGUAGE=zh_CN: the error itself is Chinese"
+LANGUAGE=zh_TW "$CASEBOOK" --help >"$TMPD/out" 2>&1
+has "$TMPD/out" "用法" "LANGUAGE=zh_TW: --help in Chinese too"
+LANGUAGE=zh_CN "$CASEBOOK" check "$GOOD" >"$TMPD/out" 2>&1
+has "$TMPD/out" "3 个文档" "LANGUAGE=zh_CN: check's summary in Chinese"
 done_testing
