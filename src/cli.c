@@ -165,10 +165,15 @@ terminal_width (void)
 {
   struct winsize ws;
   if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-    return ws.ws_col;
+    return ws.ws_col < 10 ? 10 : ws.ws_col;
   const char *c = getenv ("COLUMNS");
-  if (c && atoi (c) > 0)
-    return atoi (c);
+  if (c && *c)
+    {
+      char *end;
+      long n = strtol (c, &end, 10);
+      if (*end == '\0' && n > 0)
+        return n < 10 ? 10 : n > 1000 ? 1000 : (int) n;
+    }
   return 80;
 }
 
@@ -179,13 +184,17 @@ print_diags (const struct diags *d)
     {
       const struct diag *g = &d->items[i];
       const char *sev = g->severity == DIAG_ERROR ? _("error") : _("warning");
-      struct visible v;
+      /* File names and messages may carry what they quote: make both
+         safe for the terminal.  */
+      struct visible v, f;
       norm_visible (g->message, strlen (g->message), 0, &v);
+      norm_visible (g->file, strlen (g->file), 0, &f);
       if (g->line)
-        fprintf (stderr, "casebook: %s:%lu: %s: %s\n", g->file, g->line, sev, v.str);
+        fprintf (stderr, "casebook: %s:%lu: %s: %s\n", f.str, g->line, sev, v.str);
       else
-        fprintf (stderr, "casebook: %s: %s: %s\n", g->file, sev, v.str);
+        fprintf (stderr, "casebook: %s: %s: %s\n", f.str, sev, v.str);
       norm_visible_free (&v);
+      norm_visible_free (&f);
     }
 }
 
@@ -230,6 +239,14 @@ json_string (FILE *f, const char *s, size_t len)
         fputs ("\\t", f);
       else if (c < 0x20 || c == 0x7f)
         fprintf (f, "\\u%04x", c);
+      else if (c == 0xc2 && i + 1 < len && (unsigned char) s[i + 1] >= 0x80
+               && (unsigned char) s[i + 1] < 0xa0)
+        {
+          /* C1 controls (U+0080-U+009F) are escaped too: some terminals
+             obey them.  */
+          fprintf (f, "\\u%04x", (unsigned char) s[i + 1]);
+          i++;
+        }
       else
         fputc (c, f);
     }
@@ -267,13 +284,14 @@ put_lang (const struct cli_options *o, enum lang l, const char *s, size_t len)
 {
   char *conv = o->script_config && l == LANG_ZH && len > 0
     ? norm_to_traditional (s, len, o->script_config) : NULL;
+  /* --raw is for show alone: list, tags and search stay safe.  */
   if (conv)
     {
-      put_text (conv, strlen (conv), o->raw);
+      put_text (conv, strlen (conv), 0);
       free (conv);
     }
   else
-    put_text (s, len, o->raw);
+    put_text (s, len, 0);
 }
 
 static const char *
@@ -295,8 +313,13 @@ cmd_list (const struct cli_options *o, const struct library *lib)
   for (size_t i = 0; i < n; i++)
     {
       const struct text *r = bitext_pick (&library_document (lib, i)->region, l, NULL);
-      if (r && norm_width (r->str, r->len) > region_w)
-        region_w = norm_width (r->str, r->len);
+      if (r == NULL)
+        continue;
+      struct visible v;
+      norm_visible (r->str, r->len, 0, &v);
+      if (norm_width (v.str, v.len) > region_w)
+        region_w = norm_width (v.str, v.len);
+      norm_visible_free (&v);
     }
   for (size_t i = 0; i < n; i++)
     {
@@ -318,9 +341,12 @@ cmd_list (const struct cli_options *o, const struct library *lib)
           continue;
         }
       printf ("%2ld  ", d->number);
-      char *reg = layout_fit (r ? r->str : "", r ? r->len : 0, region_w);
+      struct visible rv;
+      norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
+      char *reg = layout_fit (rv.str, rv.len, region_w);
       put_lang (o, rl, reg, strlen (reg));
       free (reg);
+      norm_visible_free (&rv);
       printf ("  ");
       if (t)
         put_lang (o, tl, t->str, t->len);
@@ -439,9 +465,25 @@ struct tag_entry
   char *name;
   char *other;
   enum lang lang;               /* of NAME */
-  long docs[64];
+  long *docs;
   size_t ndocs;
+  size_t docs_alloc;
 };
+
+/* Where FOLDED is, or should go, in the open-addressed table SLOTS of
+   NSLOTS entries (a power of two) holding indices into TAGS plus one.  */
+static size_t
+tag_slot (const size_t *slots, size_t nslots, const struct tag_entry *tags,
+          const char *folded)
+{
+  size_t h = 1469598103934665603ULL & (size_t) -1;
+  for (const unsigned char *p = (const unsigned char *) folded; *p; p++)
+    h = (h ^ *p) * 1099511628211ULL;
+  size_t i = h & (nslots - 1);
+  while (slots[i] && strcmp (tags[slots[i] - 1].folded, folded) != 0)
+    i = (i + 1) & (nslots - 1);
+  return i;
+}
 
 static int
 cmd_tags (const struct cli_options *o, const struct library *lib)
@@ -449,6 +491,10 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
   enum lang l = reader_lang (o);
   struct tag_entry *tags = NULL;
   size_t ntags = 0, alloc = 0;
+  /* A hash table from folded keyword to entry: a collection may have a
+     hundred thousand keywords.  */
+  size_t nslots = 64;
+  size_t *slots = xcalloc (nslots, sizeof *slots);
   size_t n = library_document_count (lib);
   for (size_t i = 0; i < n; i++)
     {
@@ -462,12 +508,20 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
           const char *other = kw->count[lang_other (al)] > k
             ? kw->items[lang_other (al)][k] : NULL;
           char *f = norm_fold_string (name, strlen (name));
-          size_t t;
-          for (t = 0; t < ntags; t++)
-            if (strcmp (tags[t].folded, f) == 0)
-              break;
+          if (2 * (ntags + 1) > nslots)
+            {
+              size_t *bigger = xcalloc (nslots * 2, sizeof *bigger);
+              for (size_t j = 0; j < ntags; j++)
+                bigger[tag_slot (bigger, nslots * 2, tags, tags[j].folded)] = j + 1;
+              free (slots);
+              slots = bigger;
+              nslots *= 2;
+            }
+          size_t slot = tag_slot (slots, nslots, tags, f);
+          size_t t = slots[slot] ? slots[slot] - 1 : ntags;
           if (t == ntags)
             {
+              slots[slot] = ntags + 1;
               tags = xgrow (tags, &alloc, ntags + 1, sizeof *tags);
               memset (&tags[ntags], 0, sizeof *tags);
               tags[ntags].folded = f;
@@ -478,9 +532,12 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
             }
           else
             free (f);
-          if (tags[t].ndocs < sizeof tags[t].docs / sizeof *tags[t].docs
-              && (tags[t].ndocs == 0 || tags[t].docs[tags[t].ndocs - 1] != d->number))
-            tags[t].docs[tags[t].ndocs++] = d->number;
+          if (tags[t].ndocs == 0 || tags[t].docs[tags[t].ndocs - 1] != d->number)
+            {
+              tags[t].docs = xgrow (tags[t].docs, &tags[t].docs_alloc,
+                                    tags[t].ndocs + 1, sizeof *tags[t].docs);
+              tags[t].docs[tags[t].ndocs++] = d->number;
+            }
         }
     }
   for (size_t t = 0; t < ntags; t++)
@@ -517,8 +574,10 @@ cmd_tags (const struct cli_options *o, const struct library *lib)
       free (tags[t].folded);
       free (tags[t].name);
       free (tags[t].other);
+      free (tags[t].docs);
     }
   free (tags);
+  free (slots);
   return ntags ? 0 : 1;
 }
 
@@ -862,7 +921,21 @@ print_query_error (const char *query_text, const struct query_error *err)
   size_t vo = 0;
   while (vo < v.len && v.src_off[vo] < err->offset)
     vo++;
-  fprintf (stderr, "  %s\n  %*s^\n", v.str, norm_width (v.str, vo), "");
+  /* A long query is shown around the error: 30 columns before it, 40
+     after, cut at characters, marked with "...".  */
+  size_t from = vo, to = vo;
+  while (from > 0 && norm_width (v.str + from, vo - from) < 30)
+    do
+      from--;
+    while (from > 0 && (v.str[from] & 0xc0) == 0x80);
+  while (to < v.len && norm_width (v.str + vo, to - vo) < 40)
+    do
+      to++;
+    while (to < v.len && (v.str[to] & 0xc0) == 0x80);
+  const char *pre = from > 0 ? "..." : "";
+  fprintf (stderr, "  %s%.*s%s\n  %*s^\n", pre, (int) (to - from), v.str + from,
+           to < v.len ? "..." : "",
+           (int) strlen (pre) + norm_width (v.str + from, vo - from), "");
   norm_visible_free (&v);
 }
 

@@ -283,8 +283,11 @@ bitext_empty (const struct bitext *bt)
 
 /* Check the "casebook-format: 1" line, which must come first.  */
 static int
-check_format (const struct rawfile *rf, const char *path, struct diags *diags)
+check_format (const struct rawfile *rf, const char *path, struct diags *diags,
+              size_t errors_before)
 {
+  if (rf->count == 0 && diags->errors > errors_before)
+    return -1;                  /* nothing usable, and already said why */
   if (rf->count == 0)
     {
       diags_add (diags, DIAG_ERROR, path, 1,
@@ -456,7 +459,7 @@ content_parse_document (const char *path, const char *data, size_t len,
   doc->path = xstrdup (path);
   doc->number = -1;
   if (tokenize (path, data, len, &rf, diags) != 0
-      || check_format (&rf, path, diags) != 0)
+      || check_format (&rf, path, diags, errors_before) != 0)
     {
       rawfile_free (&rf);
       return -1;
@@ -636,7 +639,7 @@ parse_collection (const char *path, const char *data, size_t len,
   size_t errors_before = diags->errors;
   struct rawfile rf = { 0 };
   if (tokenize (path, data, len, &rf, diags) != 0
-      || check_format (&rf, path, diags) != 0)
+      || check_format (&rf, path, diags, errors_before) != 0)
     {
       rawfile_free (&rf);
       return -1;

@@ -41,7 +41,7 @@
 #include "search.h"
 
 #define INDEX_MAGIC "CBINDEX1"
-#define INDEX_VERSION 3
+#define INDEX_VERSION 4
 #define INDEX_BOM 0x01020304u
 #define FILTER_BYTES 4096
 #define FILTER_BITS (FILTER_BYTES * 8)
@@ -70,7 +70,8 @@ struct ix_doc
   uint64_t texts_off;           /* folded and original texts */
   uint64_t texts_len;
   uint64_t length[LANG_COUNT];
-  uint64_t sum;                 /* of directory and filters */
+  uint64_t sum;                 /* of directory and record filters */
+  uint64_t filter_sum;          /* of the document's filter */
 };
 
 struct ix_rec
@@ -99,8 +100,10 @@ struct index
   unsigned char *checked;       /* documents whose directory was verified */
 };
 
-/* A fast 64-bit hash, four words at a time (checksums and keys, not
-   security): checking a document costs less than reading it.  */
+/* A 64-bit checksum that runs at memory speed (four lanes of additions
+   and rotations, mixed at the end): it catches damaged or truncated
+   data; it is not meant to resist an adversary, who could as well edit
+   the content.  Also used for keys.  */
 static uint64_t
 hash_bytes (uint64_t h, const void *data, size_t len)
 {
@@ -111,19 +114,24 @@ hash_bytes (uint64_t h, const void *data, size_t len)
     {
       uint64_t w[4];
       memcpy (w, p, 32);
-      a = (a ^ w[0]) * 0x100000001b3ULL;
-      b = (b ^ w[1]) * 0x100000001b3ULL;
-      c = (c ^ w[2]) * 0x100000001b3ULL;
-      d = (d ^ w[3]) * 0x100000001b3ULL;
+      a += w[0];
+      a = (a << 13) | (a >> 51);
+      b ^= w[1];
+      b = (b << 17) | (b >> 47);
+      c += w[2] ^ a;
+      d ^= w[3] + b;
+      d = (d << 29) | (d >> 35);
       p += 32;
       len -= 32;
     }
-  uint64_t x = a ^ (b << 1) ^ (c << 2) ^ (d << 3) ^ (a >> 31) ^ (b >> 29);
+  uint64_t x = a ^ (b * 0x100000001b3ULL) ^ (c << 1) ^ (d * 0xff51afd7ed558ccdULL);
   while (len--)
     x = (x ^ *p++) * 0x100000001b3ULL;
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
-  return x ^ (x >> 29);
+  x ^= x >> 29;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 32);
 }
 
 static uint32_t
@@ -146,20 +154,40 @@ filter_add (unsigned char *filter, size_t bits, const char *s, size_t len)
     }
 }
 
-/* Might a text with FILTER (of BITS bits) contain S?  */
-static int
-filter_may_have (const unsigned char *filter, size_t bits, const char *s)
+/* The trigram hashes of a query string, computed once per search.  */
+struct trigrams
 {
-  size_t len = strlen (s);
-  const unsigned char *p = (const unsigned char *) s;
-  for (size_t i = 0; i + 2 < len; i++)
+  uint32_t *hash;
+  size_t count;
+  size_t len;                   /* of the string */
+};
+
+static void
+trigrams_of (const char *s, struct trigrams *t)
+{
+  t->len = strlen (s);
+  t->count = t->len > 2 ? t->len - 2 : 0;
+  t->hash = xmalloc ((t->count + 1) * sizeof *t->hash);
+  for (size_t i = 0; i < t->count; i++)
+    t->hash[i] = trigram ((const unsigned char *) s + i);
+}
+
+/* Might a text with FILTER (of BITS bits, a power of two) contain the
+   string whose trigrams are T?  */
+static int
+filter_may_have_t (const unsigned char *filter, size_t bits,
+                   const struct trigrams *t)
+{
+  uint32_t mask = (uint32_t) (bits - 1);
+  for (size_t i = 0; i < t->count; i++)
     {
-      uint32_t b = trigram (p + i) & (uint32_t) (bits - 1);
+      uint32_t b = t->hash[i] & mask;
       if (!(filter[b / 8] & (1u << (b % 8))))
         return 0;
     }
   return 1;
 }
+
 
 char *
 index_cache_path (const char *content_dir, const char *cache_home)
@@ -189,7 +217,20 @@ compare_strings (const void *a, const void *b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
-/* Hash every .cb file of DIR in name order.  */
+static uint64_t
+key_stat (uint64_t h, const char *name, const struct stat *st, int ok)
+{
+  h = hash_bytes (h, name, strlen (name) + 1);
+  if (!ok)
+    return hash_bytes (h, "-", 1);
+  uint64_t v[5] = { (uint64_t) st->st_size, (uint64_t) st->st_mtim.tv_sec,
+                    (uint64_t) st->st_mtim.tv_nsec, (uint64_t) st->st_ino,
+                    (uint64_t) st->st_ctim.tv_nsec };
+  return hash_bytes (h, v, sizeof v);
+}
+
+/* Hash every .cb file of DIR in name order (stat relative to the open
+   directory: no path walk per file).  */
 static uint64_t
 key_dir (uint64_t h, const char *dir)
 {
@@ -207,15 +248,17 @@ key_dir (uint64_t h, const char *dir)
       names = xgrow (names, &alloc, n + 1, sizeof *names);
       names[n++] = xstrdup (de->d_name);
     }
-  closedir (dh);
-  qsort (names, n, sizeof *names, compare_strings);
+  if (n > 1)
+    qsort (names, n, sizeof *names, compare_strings);
+  h = hash_bytes (h, dir, strlen (dir) + 1);
   for (size_t i = 0; i < n; i++)
     {
-      char *p = util_path_join (dir, names[i]);
-      h = key_file (h, p);
-      free (p);
+      struct stat st;
+      int ok = fstatat (dirfd (dh), names[i], &st, 0) == 0;
+      h = key_stat (h, names[i], &st, ok);
       free (names[i]);
     }
+  closedir (dh);
   free (names);
   return key_file (h, dir);
 }
@@ -223,7 +266,7 @@ key_dir (uint64_t h, const char *dir)
 unsigned long long
 index_content_key (const char *content_dir)
 {
-  uint64_t h = hash_bytes (0, "casebook-index-3", 16);
+  uint64_t h = hash_bytes (0, "casebook-index-4", 16);
   h = hash_bytes (h, norm_has_opencc () ? "cc" : "--", 2);
   char *meta = util_path_join (content_dir, CONTENT_COLLECTION_FILE);
   struct stat st;
@@ -247,7 +290,8 @@ index_content_key (const char *content_dir)
         names[n++] = xstrdup (de->d_name);
       }
   closedir (dh);
-  qsort (names, n, sizeof *names, compare_strings);
+  if (n > 1)
+    qsort (names, n, sizeof *names, compare_strings);
   for (size_t i = 0; i < n; i++)
     {
       char *sub = util_path_join (content_dir, names[i]);
@@ -315,7 +359,6 @@ index_open (const char *path, unsigned long long key, const char **reason)
   size_t page = (size_t) sysconf (_SC_PAGESIZE);
   size_t meta = h->meta_off / page * page;
   madvise (map, meta, MADV_RANDOM);
-  madvise ((char *) map + meta, size - meta, MADV_WILLNEED);
   struct index *ix = xcalloc (1, sizeof *ix);
   ix->map = map;
   ix->size = size;
@@ -496,7 +539,9 @@ index_write (const struct library *lib, unsigned long long key,
       buf_add (&meta, db.filters.data, db.filters.len);
       memcpy (x->length, db.length, sizeof x->length);
       x->sum = hash_bytes (hash_bytes (0, db.dir.data ? db.dir.data : "", db.dir.len),
-                           db.filters.data, db.filters.len);
+                           db.filters.data, db.filters.len - FILTER_BYTES);
+      x->filter_sum = hash_bytes (0, db.filters.data + db.filters.len - FILTER_BYTES,
+                                  FILTER_BYTES);
     }
   buf_free (&db.dir);
   buf_free (&db.filters);
@@ -613,22 +658,23 @@ add_hit (struct doc_scan *ds, size_t rec, size_t start, size_t end)
   ds->hits[ds->nhits++] = (struct rec_hit) { rec, start, end };
 }
 
-/* Count word alternative ALT of term T in record R.  */
+/* Count word alternative ALT of term T (whose trigrams are TRI) in
+   record R.  */
 static void
 count_alt (struct doc_scan *ds, size_t r, const struct term *term,
-           size_t alt, size_t *tf)
+           size_t alt, const struct trigrams *tri, size_t *tf)
 {
   const struct ix_rec *rec = &ds->recs[r];
   const char *a = term->alts[alt];
   unsigned needs = term->alt_needs[alt];
-  if ((needs & rec->has) != needs)
+  if ((needs & rec->has) != needs || tri->len > rec->text_len)
     return;
-  if (!filter_may_have (ds->filters + rec->filter_off, rec->filter_bytes * 8, a))
+  if (!filter_may_have_t (ds->filters + rec->filter_off, rec->filter_bytes * 8, tri))
     return;
   if (!record_intact (ds, r))
     return;
   const char *s = ds->texts + rec->text_off, *p = s, *e = s + rec->text_len;
-  size_t alen = strlen (a);
+  size_t alen = tri->len;
   int boundary = search_needs_boundary (a);
   while (p < e)
     {
@@ -647,8 +693,8 @@ count_alt (struct doc_scan *ds, size_t r, const struct term *term,
 /* Count every term of Q in the document; fills TF, returns the merged
    hits (as search_document counts them), or sets DS->corrupt.  */
 static size_t
-count_doc (struct doc_scan *ds, const struct query *q, size_t *tf,
-           char **error)
+count_doc (struct doc_scan *ds, const struct query *q,
+           struct trigrams *const *alt_tri, size_t *tf, char **error)
 {
   size_t nrecs = ds->x->nrecs;
   for (size_t r = 0; r < nrecs && !ds->corrupt; r++)
@@ -669,7 +715,7 @@ count_doc (struct doc_scan *ds, const struct query *q, size_t *tf,
           if (term->kind == TERM_WORDS)
             {
               for (size_t a = 0; a < term->nalts; a++)
-                count_alt (ds, r, term, a, &tf[t]);
+                count_alt (ds, r, term, a, &alt_tri[t][a], &tf[t]);
               continue;
             }
           if (!record_intact (ds, r))
@@ -709,7 +755,8 @@ count_doc (struct doc_scan *ds, const struct query *q, size_t *tf,
             }
         }
     }
-  qsort (ds->hits, ds->nhits, sizeof *ds->hits, compare_rec_hits);
+  if (ds->nhits > 1)
+    qsort (ds->hits, ds->nhits, sizeof *ds->hits, compare_rec_hits);
   size_t merged = 0;
   for (size_t i = 0; i < ds->nhits; i++)
     if (i == 0 || ds->hits[i].rec != ds->hits[i - 1].rec
@@ -765,12 +812,13 @@ needs_originals (const struct query *q)
 }
 
 static int
-term_may_match (const struct term *t, const unsigned char *filter)
+term_may_match (const struct term *t, const struct trigrams *tri,
+                const unsigned char *filter)
 {
   if (t->kind != TERM_WORDS)
     return 1;
   for (size_t a = 0; a < t->nalts; a++)
-    if (filter_may_have (filter, FILTER_BITS, t->alts[a]))
+    if (filter_may_have_t (filter, FILTER_BITS, &tri[a]))
       return 1;
   return 0;
 }
@@ -790,6 +838,8 @@ struct search_job
 {
   const struct index *ix;
   const struct query *q;
+  struct trigrams **alt_tri;    /* per term, per alternative */
+  struct trigrams *tag_tri;     /* per tag: filter */
   size_t **tfs;
   size_t *lengths;
   size_t *hits;
@@ -815,30 +865,39 @@ scan_part (void *arg)
   for (size_t i = part->from; i < part->to && !part->corrupt && !part->error; i++)
     {
       const struct ix_doc *x = &ix->docs[i];
+      const unsigned char *filter = ix->map + x->filters_off + x->filters_len
+        - FILTER_BYTES;
+      /* Check the document's filter before believing it, and its
+         directory and record filters only if it lets a term through.  */
+      if (hash_bytes (0, filter, FILTER_BYTES) != x->filter_sum)
+        {
+          part->corrupt = 1;
+          break;
+        }
+      /* The filter rules a document out cheaply; whatever it lets
+         through is counted exactly.  */
+      int any = q->nterms == 0, tags_possible = 1;
+      for (size_t t = 0; t < q->ntags; t++)
+        tags_possible &= filter_may_have_t (filter, FILTER_BITS, &job->tag_tri[t]);
+      for (size_t t = 0; t < q->nterms; t++)
+        any |= term_may_match (&q->terms[t], job->alt_tri[t], filter);
+      if (!tags_possible)
+        continue;               /* like search_document: no length either */
       if (!ix->checked[i])
         {
           if (hash_bytes (hash_bytes (0, ix->map + x->dir_off,
                                       x->nrecs * sizeof (struct ix_rec)),
-                          ix->map + x->filters_off, x->filters_len) != x->sum)
+                          ix->map + x->filters_off,
+                          x->filters_len - FILTER_BYTES) != x->sum)
             {
               part->corrupt = 1;
               break;
             }
           ix->checked[i] = 1;
         }
-      const unsigned char *filter = ix->map + x->filters_off + x->filters_len
-        - FILTER_BYTES;
-      /* The filter rules a document out cheaply; whatever it lets
-         through is counted exactly.  */
-      int any = q->nterms == 0, tags_possible = 1;
-      for (size_t t = 0; t < q->ntags; t++)
-        tags_possible &= filter_may_have (filter, FILTER_BITS, q->tags[t]);
-      for (size_t t = 0; t < q->nterms; t++)
-        any |= term_may_match (&q->terms[t], filter);
-      if (!tags_possible)
-        continue;               /* like search_document: no length either */
       struct ix_rec *recs = xmalloc ((x->nrecs + 1) * sizeof *recs);
-      memcpy (recs, ix->map + x->dir_off, x->nrecs * sizeof *recs);
+      if (x->nrecs > 0)
+        memcpy (recs, ix->map + x->dir_off, x->nrecs * sizeof *recs);
       struct doc_scan ds = {
         .ix = ix, .x = x, .recs = recs,
         .filters = ix->map + x->filters_off,
@@ -874,7 +933,7 @@ scan_part (void *arg)
           for (int l = 0; l < LANG_COUNT; l++)
             if (q->lang_only < 0 || q->lang_only == l)
               job->lengths[i] += x->length[l];
-          size_t nhits = any ? count_doc (&ds, q, tf, &part->error) : 0;
+          size_t nhits = any ? count_doc (&ds, q, job->alt_tri, tf, &part->error) : 0;
           int ok = any && nhits != (size_t) -1;
           for (size_t t = 0; ok && t < q->nterms; t++)
             if (q->terms[t].negated ? tf[t] > 0 : tf[t] == 0)
@@ -909,7 +968,17 @@ index_search (const struct index *ix, const struct query *q,
     .lengths = xcalloc (ndocs + 1, sizeof *job.lengths),
     .hits = xcalloc (ndocs + 1, sizeof *job.hits),
     .matched = xcalloc (ndocs + 1, 1),
+    .alt_tri = xcalloc (q->nterms + 1, sizeof *job.alt_tri),
+    .tag_tri = xcalloc (q->ntags + 1, sizeof *job.tag_tri),
   };
+  for (size_t t = 0; t < q->nterms; t++)
+    {
+      job.alt_tri[t] = xcalloc (q->terms[t].nalts + 1, sizeof **job.alt_tri);
+      for (size_t a = 0; a < q->terms[t].nalts; a++)
+        trigrams_of (q->terms[t].alts[a], &job.alt_tri[t][a]);
+    }
+  for (size_t t = 0; t < q->ntags; t++)
+    trigrams_of (q->tags[t], &job.tag_tri[t]);
   /* Two halves in two threads on large corpora (this is a 2-core
      target); a failed thread start just means the work is done here.  */
   struct search_part parts[2] = { { &job, 0, ndocs / 2, 0, NULL },
@@ -951,7 +1020,8 @@ index_search (const struct index *ix, const struct query *q,
                                        ndocs, avg);
             n++;
           }
-      qsort (m, n, sizeof *m, compare_matches);
+      if (n > 1)
+        qsort (m, n, sizeof *m, compare_matches);
     }
   for (size_t i = 0; i < ndocs; i++)
     free (job.tfs[i]);
@@ -960,6 +1030,16 @@ index_search (const struct index *ix, const struct query *q,
   free (job.lengths);
   free (job.hits);
   free (job.matched);
+  for (size_t t = 0; t < q->nterms; t++)
+    {
+      for (size_t a = 0; a < q->terms[t].nalts; a++)
+        free (job.alt_tri[t][a].hash);
+      free (job.alt_tri[t]);
+    }
+  free (job.alt_tri);
+  for (size_t t = 0; t < q->ntags; t++)
+    free (job.tag_tri[t].hash);
+  free (job.tag_tri);
   *matches = m;
   if (corrupt)
     return (size_t) -1;

@@ -155,7 +155,7 @@ static void
 emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
            const struct unit_ref *ref, const struct render_options *o)
 {
-  int width = o->width < 4 ? 4 : o->width;
+  int width = o->width < 10 ? 10 : o->width;  /* as --width: narrower is no text */
   int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
   enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
   if (o->view == VIEW_SIDE_BY_SIDE)

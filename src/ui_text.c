@@ -96,7 +96,8 @@ text_map_hits (struct ui *u)
             }
         }
     }
-  qsort (u->vh, u->nvh, sizeof *u->vh, vhit_cmp);
+  if (u->nvh > 1)
+    qsort (u->vh, u->nvh, sizeof *u->vh, vhit_cmp);
   for (size_t i = 0; i < u->nvh; i++)
     if (u->vh[i].hit == keep)
       u->cur_hit = i;

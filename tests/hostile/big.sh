@@ -70,11 +70,10 @@ trun search --content "$TMPD/kw" tag:word99999
 is "$rc" 0 "100,000 keywords: tag: finds the last but one"
 trun search --content "$TMPD/kw" tag:词100001
 is "$rc" 1 "100,000 keywords: and not one that is not there"
-timeout 3 "$CASEBOOK" tags --content "$TMPD/kw" >"$TMPD/out" 2>"$TMPD/err"
+timeout "$LIMIT" "$CASEBOOK" tags --content "$TMPD/kw" >"$TMPD/out" 2>"$TMPD/err"
 rc=$?
-todo $([ "$rc" -eq 0 ] && [ "$(wc -l <"$TMPD/out")" -eq 100000 ]; echo $?) \
-  "100,000 keywords: tags lists them within 3s (exit $rc)" \
-  "cmd_tags in src/cli.c finds repeats by a linear search: quadratic"
+ok $([ "$rc" -eq 0 ] && [ "$(wc -l <"$TMPD/out")" -eq 100000 ]; echo $?) \
+  "100,000 keywords: tags lists them all (exit $rc)"
 
 # Markers repeated: 50,000 section markers, a keyword list of 100,000
 # separators, a heading nested 10,000 deep, a paragraph inside 20,000

@@ -37,8 +37,7 @@ refused binary "a binary file (PNG)" \
 coll binary2 "$HDATA/binary-nonul.cb"
 refused binary2 "a binary file without NUL (bytes 1 to 255)" \
   "casebook: 01.cb:1: error: expected 'key: value' at the start of the line" \
-  "casebook: 01.cb:2: error: invalid UTF-8 at byte 118 of the line (byte offset 127 in the file)" \
-  "casebook: 01.cb:1: error: empty file: expected 'casebook-format: 1'"
+  "casebook: 01.cb:2: error: invalid UTF-8 at byte 118 of the line (byte offset 127 in the file)"
 
 coll empty "$HDATA/empty.cb"
 refused empty "an empty file" \
