@@ -41,7 +41,7 @@
 #include "search.h"
 
 #define INDEX_MAGIC "CBINDEX1"
-#define INDEX_VERSION 4
+#define INDEX_VERSION 5
 #define INDEX_BOM 0x01020304u
 #define FILTER_BYTES 4096
 #define FILTER_BITS (FILTER_BYTES * 8)
@@ -266,8 +266,14 @@ key_dir (uint64_t h, const char *dir)
 unsigned long long
 index_content_key (const char *content_dir)
 {
-  uint64_t h = hash_bytes (0, "casebook-index-4", 16);
-  h = hash_bytes (h, norm_has_opencc () ? "cc" : "--", 2);
+  uint64_t h = hash_bytes (0, "casebook-index-5", 16);
+  /* Folding depends on whether OpenCC's data is there: key on the file
+     rather than opening OpenCC, which costs more than the search.  */
+#ifdef OPENCC_T2S_CONFIG
+  h = key_file (h, OPENCC_T2S_CONFIG);
+#else
+  h = hash_bytes (h, "--", 2);
+#endif
   char *meta = util_path_join (content_dir, CONTENT_COLLECTION_FILE);
   struct stat st;
   int single = stat (meta, &st) == 0;
@@ -546,6 +552,12 @@ index_write (const struct library *lib, unsigned long long key,
   buf_free (&db.dir);
   buf_free (&db.filters);
   buf_free (&db.texts);
+  /* Directories start on an 8-byte boundary, so that a search can use
+     them in place (each document's directory and filters keep it).  */
+  static const char zeros[8];
+  size_t pad = (size_t) ((8 - off % 8) % 8);
+  err |= put (f, zeros, pad);
+  off += pad;
   uint64_t meta_off = off;
   for (size_t i = 0; i < ndocs; i++)
     {
@@ -577,6 +589,8 @@ index_write (const struct library *lib, unsigned long long key,
     }
   if (err != 0)
     unlink (tmp);
+  else
+    util_remove_stale_temps (path);
   free (tmp);
   errno = e;
   return err ? -1 : 0;
@@ -895,9 +909,17 @@ scan_part (void *arg)
             }
           ix->checked[i] = 1;
         }
-      struct ix_rec *recs = xmalloc ((x->nrecs + 1) * sizeof *recs);
-      if (x->nrecs > 0)
-        memcpy (recs, ix->map + x->dir_off, x->nrecs * sizeof *recs);
+      /* The directory is used in place when aligned (as index_write
+         lays it out), else copied.  */
+      struct ix_rec *copy = NULL;
+      const struct ix_rec *recs = (const struct ix_rec *) (ix->map + x->dir_off);
+      if (x->dir_off % _Alignof (struct ix_rec) != 0)
+        {
+          copy = xmalloc ((x->nrecs + 1) * sizeof *copy);
+          if (x->nrecs > 0)
+            memcpy (copy, ix->map + x->dir_off, x->nrecs * sizeof *copy);
+          recs = copy;
+        }
       struct doc_scan ds = {
         .ix = ix, .x = x, .recs = recs,
         .filters = ix->map + x->filters_off,
@@ -951,7 +973,7 @@ scan_part (void *arg)
         munmap (orig_map, ds.orig_size);
       free (ds.hits);
       free (ds.rec_checked);
-      free (recs);
+      free (copy);
     }
   search_scratch_free (scratch);
   return NULL;

@@ -5,7 +5,9 @@
 #include <config.h>
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,6 +273,7 @@ util_write_atomic (const char *path, const void *data, size_t len)
   if (rename (tmp, path) != 0)
     goto fail;
   free (tmp);
+  util_remove_stale_temps (path);
   return 0;
 
 fail:;
@@ -281,6 +284,42 @@ fail:;
   free (tmp);
   errno = e;
   return -1;
+}
+
+void
+util_remove_stale_temps (const char *path)
+{
+  char *dir = xstrdup (path);
+  char *slash = strrchr (dir, '/');
+  const char *base = slash ? slash + 1 : path;
+  if (slash)
+    *slash = '\0';
+  else
+    strcpy (dir, ".");
+  size_t blen = strlen (base);
+  DIR *dh = opendir (dir);
+  if (dh)
+    {
+      struct dirent *de;
+      while ((de = readdir (dh)) != NULL)
+        {
+          if (strncmp (de->d_name, base, blen) != 0
+              || strncmp (de->d_name + blen, ".tmp.", 5) != 0)
+            continue;
+          char *end;
+          long pid = strtol (de->d_name + blen + 5, &end, 10);
+          /* Only files of writers that are gone: a live one may be
+             about to rename its file.  */
+          if (*end != '\0' || pid <= 0 || pid == (long) getpid ()
+              || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+            continue;
+          char *p = util_path_join (dir, de->d_name);
+          unlink (p);
+          free (p);
+        }
+      closedir (dh);
+    }
+  free (dir);
 }
 
 int

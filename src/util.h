@@ -75,6 +75,10 @@ char *util_read_file (const char *path, size_t *len);
    directory, fsync, rename.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
 
+/* Remove the temporary files (PATH.tmp.PID) that writers of PATH killed
+   before their rename left behind.  */
+void util_remove_stale_temps (const char *path);
+
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
 int util_mkdir_p (const char *dir);
 
