@@ -205,17 +205,12 @@ list_limit (struct ui *u, const char *text)
       ui_message (u, 0, _("Showing all %zu cases"), u->ndocs);
       return 0;
     }
-  struct query_options qo = {
-    .exact = u->opt->exact,
-    .regex = u->opt->regex,
-    .glossary = &u->lib->glossary,
-  };
-  struct query_error qe = { 0 };
-  struct query *q = query_parse (text, &qo, &qe);
+  char *error = NULL;
+  struct query *q = ui_query_compile (u, text, &error);
   if (q == NULL)
     {
-      ui_message (u, 1, "%s", qe.message ? qe.message : _("bad query"));
-      free (qe.message);
+      ui_message (u, 1, "%s", error);
+      free (error);
       return -1;
     }
   size_t *vis = xcalloc (u->ndocs, sizeof *vis);

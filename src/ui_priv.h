@@ -266,6 +266,10 @@ void tags_reset (struct ui *u);
 void search_clear (struct search *s, size_t ndocs);
 /* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
    (caller frees) and the current search unchanged.  */
+/* Compile TEXT with the options the browser was started with.  NULL with
+   *ERROR set (caller frees) when it is not a valid query.  */
+struct query *ui_query_compile (const struct ui *u, const char *text,
+                                char **error);
 int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);
 /* Does hit H of document D show in the current view?  */

@@ -51,8 +51,8 @@ search_replace (struct ui *u, struct search *s)
   u->search = *s;
 }
 
-int
-ui_search_set (struct ui *u, const char *text, int backward, char **error)
+struct query *
+ui_query_compile (const struct ui *u, const char *text, char **error)
 {
   struct query_options qo = {
     .exact = u->opt->exact,
@@ -62,10 +62,16 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
   struct query_error qe = { 0 };
   struct query *q = query_parse (text, &qo, &qe);
   if (q == NULL)
-    {
-      *error = qe.message ? qe.message : xstrdup (_("bad query"));
-      return -1;
-    }
+    *error = qe.message ? qe.message : xstrdup (_("bad query"));
+  return q;
+}
+
+int
+ui_search_set (struct ui *u, const char *text, int backward, char **error)
+{
+  struct query *q = ui_query_compile (u, text, error);
+  if (q == NULL)
+    return -1;
   struct doc_result *res = xcalloc (u->ndocs, sizeof *res);
   for (size_t i = 0; i < u->ndocs; i++)
     {
