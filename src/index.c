@@ -41,10 +41,11 @@
 #include "search.h"
 
 #define INDEX_MAGIC "CBINDEX1"
-#define INDEX_VERSION 5
+#define INDEX_VERSION 6
 #define INDEX_BOM 0x01020304u
-#define FILTER_BYTES 4096
-#define FILTER_BITS (FILTER_BYTES * 8)
+/* Buckets of the trigram table: for each bucket, the documents that
+   hold a trigram hashed to it, one bit each.  */
+#define TRI_BUCKETS 16384
 
 struct ix_header
 {
@@ -55,6 +56,9 @@ struct ix_header
   uint64_t size;
   uint64_t ndocs;
   uint64_t meta_off;            /* directories and filters, after the texts */
+  uint64_t tri_off;             /* the trigram table, TRI_BUCKETS rows */
+  uint64_t tri_row;             /* bytes per row: (ndocs + 7) / 8 */
+  uint64_t tri_sums_off;        /* a checksum per row */
   uint64_t table_sum;
 };
 
@@ -71,7 +75,6 @@ struct ix_doc
   uint64_t texts_len;
   uint64_t length[LANG_COUNT];
   uint64_t sum;                 /* of directory and record filters */
-  uint64_t filter_sum;          /* of the document's filter */
 };
 
 struct ix_rec
@@ -266,7 +269,7 @@ key_dir (uint64_t h, const char *dir)
 unsigned long long
 index_content_key (const char *content_dir)
 {
-  uint64_t h = hash_bytes (0, "casebook-index-5", 16);
+  uint64_t h = hash_bytes (0, "casebook-index-6", 16);
   /* Folding depends on whether OpenCC's data is there: key on the file
      rather than opening OpenCC, which costs more than the search.  */
 #ifdef OPENCC_T2S_CONFIG
@@ -341,6 +344,11 @@ index_open (const char *path, unsigned long long key, const char **reason)
   const struct ix_doc *docs = (const struct ix_doc *) (h + 1);
   if (hash_bytes (0, docs, h->ndocs * sizeof *docs) != h->table_sum)
     goto bad;
+  if (h->tri_row != (h->ndocs + 7) / 8 || h->tri_off > size
+      || h->tri_row > (size - h->tri_off) / TRI_BUCKETS
+      || h->tri_sums_off > size
+      || (size - h->tri_sums_off) / sizeof (uint64_t) < TRI_BUCKETS)
+    goto bad;
   for (size_t i = 0; i < h->ndocs; i++)
     {
       const struct ix_doc *x = &docs[i];
@@ -350,7 +358,6 @@ index_open (const char *path, unsigned long long key, const char **reason)
           || x->nrecs > size / sizeof (struct ix_rec)
           || x->dir_off > size - x->nrecs * sizeof (struct ix_rec)
           || x->filters_off > size || x->filters_len > size - x->filters_off
-          || x->filters_len < FILTER_BYTES
           || x->texts_off > size || x->texts_len > size - x->texts_off)
         goto bad;
     }
@@ -412,8 +419,10 @@ struct doc_build
 {
   struct buf dir;               /* struct ix_rec entries */
   struct buf filters;           /* record filters */
-  struct buf texts;             /* folded and original texts */
-  unsigned char doc_filter[FILTER_BYTES];
+  struct buf texts;             /* folded texts */
+  unsigned char *tri;           /* the trigram table being built */
+  size_t tri_row;
+  size_t doc;                   /* this document's bit in it */
   uint64_t length[LANG_COUNT];
 };
 
@@ -444,7 +453,10 @@ add_record (struct doc_build *db, const struct text *t, enum lang l,
   memset (filter, 0, bytes);
   filter_add (filter, bytes * 8, f.str, f.len);
   buf_add (&db->filters, filter, bytes);
-  filter_add (db->doc_filter, FILTER_BITS, f.str, f.len);
+  const unsigned char *fp = (const unsigned char *) f.str;
+  unsigned char bit = (unsigned char) (1u << (db->doc % 8));
+  for (size_t i = 0; i + 2 < f.len; i++)
+    db->tri[(trigram (fp + i) & (TRI_BUCKETS - 1)) * db->tri_row + db->doc / 8] |= bit;
   r.text_off = db->texts.len;
   r.text_len = (uint32_t) f.len;
   buf_add (&db->texts, f.str, f.len);
@@ -500,12 +512,14 @@ index_write (const struct library *lib, unsigned long long key,
   struct buf meta = { 0 };
   struct doc_build db;
   memset (&db, 0, sizeof db);
+  db.tri_row = (ndocs + 7) / 8;
+  db.tri = xcalloc (TRI_BUCKETS * db.tri_row + 1, 1);
   for (size_t i = 0; i < ndocs && err == 0; i++)
     {
       const struct document *d = library_document (lib, i);
       struct ix_doc *x = &docs[i];
       db.dir.len = db.filters.len = db.texts.len = 0;
-      memset (db.doc_filter, 0, FILTER_BYTES);
+      db.doc = i;
       memset (db.length, 0, sizeof db.length);
       /* The same texts, in the same order and with the same weights, as
          search_document scans.  */
@@ -525,7 +539,6 @@ index_write (const struct library *lib, unsigned long long key,
                             kw || blk->kind == BLOCK_HEADING ? 3 : 1, kw);
               }
         }
-      buf_add (&db.filters, db.doc_filter, FILTER_BYTES);
       x->number = d->number;
       x->path_off = off;
       err |= put (f, d->path, strlen (d->path) + 1);
@@ -545,9 +558,7 @@ index_write (const struct library *lib, unsigned long long key,
       buf_add (&meta, db.filters.data, db.filters.len);
       memcpy (x->length, db.length, sizeof x->length);
       x->sum = hash_bytes (hash_bytes (0, db.dir.data ? db.dir.data : "", db.dir.len),
-                           db.filters.data, db.filters.len - FILTER_BYTES);
-      x->filter_sum = hash_bytes (0, db.filters.data + db.filters.len - FILTER_BYTES,
-                                  FILTER_BYTES);
+                           db.filters.data ? db.filters.data : "", db.filters.len);
     }
   buf_free (&db.dir);
   buf_free (&db.filters);
@@ -567,9 +578,26 @@ index_write (const struct library *lib, unsigned long long key,
   err |= put (f, meta.data, meta.len);
   off += meta.len;
   buf_free (&meta);
+  /* The trigram table and its row checksums (8-byte aligned: the
+     directories' sizes are multiples of 8).  */
+  uint64_t tri_off = off;
+  err |= put (f, db.tri, TRI_BUCKETS * db.tri_row);
+  off += TRI_BUCKETS * db.tri_row;
+  err |= put (f, zeros, (size_t) ((8 - off % 8) % 8));
+  off += (8 - off % 8) % 8;
+  uint64_t tri_sums_off = off;
+  for (size_t b = 0; b < TRI_BUCKETS && err == 0; b++)
+    {
+      uint64_t sum = hash_bytes (b, db.tri + b * db.tri_row, db.tri_row);
+      err |= put (f, &sum, sizeof sum);
+    }
+  off += TRI_BUCKETS * sizeof (uint64_t);
+  free (db.tri);
   struct ix_header h = { .version = INDEX_VERSION, .bom = INDEX_BOM,
                          .key = key, .ndocs = ndocs, .size = off,
-                         .meta_off = meta_off };
+                         .meta_off = meta_off, .tri_off = tri_off,
+                         .tri_row = (ndocs + 7) / 8,
+                         .tri_sums_off = tri_sums_off };
   memcpy (h.magic, INDEX_MAGIC, 8);
   h.table_sum = hash_bytes (0, docs, ndocs * sizeof *docs);
   if (err == 0 && fseek (f, 0, SEEK_SET) == 0)
@@ -825,17 +853,6 @@ needs_originals (const struct query *q)
   return 0;
 }
 
-static int
-term_may_match (const struct term *t, const struct trigrams *tri,
-                const unsigned char *filter)
-{
-  if (t->kind != TERM_WORDS)
-    return 1;
-  for (size_t a = 0; a < t->nalts; a++)
-    if (filter_may_have_t (filter, FILTER_BITS, &tri[a]))
-      return 1;
-  return 0;
-}
 
 static int
 compare_matches (const void *a, const void *b)
@@ -846,6 +863,42 @@ compare_matches (const void *a, const void *b)
   return (x->number > y->number) - (x->number < y->number);
 }
 
+/* Every document, as a bitmap of the trigram table's row size.  */
+static unsigned char *
+all_docs (const struct index *ix)
+{
+  size_t row = ix->hdr->tri_row;
+  unsigned char *m = xmalloc (row + 1);
+  memset (m, 0xff, row + 1);
+  return m;
+}
+
+/* The documents that may hold the string whose trigrams are T: the AND
+   of their rows (each checked against its checksum first; a bad one sets
+   *BAD).  Caller frees.  */
+static unsigned char *
+docs_with (const struct index *ix, const struct trigrams *t, int *bad)
+{
+  size_t row = ix->hdr->tri_row;
+  unsigned char *m = all_docs (ix);
+  const unsigned char *table = ix->map + ix->hdr->tri_off;
+  for (size_t i = 0; i < t->count; i++)
+    {
+      size_t b = t->hash[i] & (TRI_BUCKETS - 1);
+      const unsigned char *r = table + b * row;
+      uint64_t sum;
+      memcpy (&sum, ix->map + ix->hdr->tri_sums_off + b * sizeof sum, sizeof sum);
+      if (hash_bytes (b, r, row) != sum)
+        {
+          *bad = 1;
+          break;
+        }
+      for (size_t k = 0; k < row; k++)
+        m[k] &= r[k];
+    }
+  return m;
+}
+
 /* The state of one search, shared by the threads that scan parts of the
    document table (each writes only its own documents' entries).  */
 struct search_job
@@ -853,7 +906,8 @@ struct search_job
   const struct index *ix;
   const struct query *q;
   struct trigrams **alt_tri;    /* per term, per alternative */
-  struct trigrams *tag_tri;     /* per tag: filter */
+  unsigned char **term_docs;    /* per term: documents that may hold it */
+  unsigned char **tag_docs;     /* per tag: documents that may have it */
   size_t **tfs;
   size_t *lengths;
   size_t *hits;
@@ -879,30 +933,30 @@ scan_part (void *arg)
   for (size_t i = part->from; i < part->to && !part->corrupt && !part->error; i++)
     {
       const struct ix_doc *x = &ix->docs[i];
-      const unsigned char *filter = ix->map + x->filters_off + x->filters_len
-        - FILTER_BYTES;
-      /* Check the document's filter before believing it, and its
-         directory and record filters only if it lets a term through.  */
-      if (hash_bytes (0, filter, FILTER_BYTES) != x->filter_sum)
-        {
-          part->corrupt = 1;
-          break;
-        }
-      /* The filter rules a document out cheaply; whatever it lets
-         through is counted exactly.  */
+      /* The trigram table rules a document out cheaply; whatever it
+         lets through is counted exactly.  */
+      unsigned char bit = (unsigned char) (1u << (i % 8));
       int any = q->nterms == 0, tags_possible = 1;
       for (size_t t = 0; t < q->ntags; t++)
-        tags_possible &= filter_may_have_t (filter, FILTER_BITS, &job->tag_tri[t]);
+        tags_possible &= (job->tag_docs[t][i / 8] & bit) != 0;
       for (size_t t = 0; t < q->nterms; t++)
-        any |= term_may_match (&q->terms[t], job->alt_tri[t], filter);
+        any |= (job->term_docs[t][i / 8] & bit) != 0;
       if (!tags_possible)
         continue;               /* like search_document: no length either */
+      if (!any && q->ntags == 0)
+        {
+          /* Nothing to count here; the length still counts in the
+             average, as in search_document.  */
+          for (int l = 0; l < LANG_COUNT; l++)
+            if (q->lang_only < 0 || q->lang_only == l)
+              job->lengths[i] += x->length[l];
+          continue;
+        }
       if (!ix->checked[i])
         {
           if (hash_bytes (hash_bytes (0, ix->map + x->dir_off,
                                       x->nrecs * sizeof (struct ix_rec)),
-                          ix->map + x->filters_off,
-                          x->filters_len - FILTER_BYTES) != x->sum)
+                          ix->map + x->filters_off, x->filters_len) != x->sum)
             {
               part->corrupt = 1;
               break;
@@ -991,7 +1045,6 @@ index_search (const struct index *ix, const struct query *q,
     .hits = xcalloc (ndocs + 1, sizeof *job.hits),
     .matched = xcalloc (ndocs + 1, 1),
     .alt_tri = xcalloc (q->nterms + 1, sizeof *job.alt_tri),
-    .tag_tri = xcalloc (q->ntags + 1, sizeof *job.tag_tri),
   };
   for (size_t t = 0; t < q->nterms; t++)
     {
@@ -999,8 +1052,35 @@ index_search (const struct index *ix, const struct query *q,
       for (size_t a = 0; a < q->terms[t].nalts; a++)
         trigrams_of (q->terms[t].alts[a], &job.alt_tri[t][a]);
     }
+  size_t row = ix->hdr->tri_row;
+  job.term_docs = xcalloc (q->nterms + 1, sizeof *job.term_docs);
+  job.tag_docs = xcalloc (q->ntags + 1, sizeof *job.tag_docs);
+  int bad_row = 0;
+  for (size_t t = 0; t < q->nterms; t++)
+    {
+      job.term_docs[t] = xcalloc (row + 1, 1);
+      const struct term *term = &q->terms[t];
+      for (size_t a = 0; a < (term->kind == TERM_WORDS ? term->nalts : 1); a++)
+        {
+          /* A regex, or an alternative too short for a trigram, may be
+             in any document.  */
+          unsigned char *m = term->kind == TERM_WORDS
+            ? docs_with (ix, &job.alt_tri[t][a], &bad_row) : all_docs (ix);
+          for (size_t k = 0; k < row; k++)
+            job.term_docs[t][k] |= m[k];
+          free (m);
+        }
+    }
   for (size_t t = 0; t < q->ntags; t++)
-    trigrams_of (q->tags[t], &job.tag_tri[t]);
+    {
+      struct trigrams tri;
+      trigrams_of (q->tags[t], &tri);
+      job.tag_docs[t] = docs_with (ix, &tri, &bad_row);
+      free (tri.hash);
+    }
+  if (bad_row)
+    for (size_t t = 0; t < q->nterms; t++)
+      memset (job.term_docs[t], 0, row);  /* search nothing: corrupt */
   /* Two halves in two threads on large corpora (this is a 2-core
      target); a failed thread start just means the work is done here.  */
   struct search_part parts[2] = { { &job, 0, ndocs / 2, 0, NULL },
@@ -1013,7 +1093,7 @@ index_search (const struct index *ix, const struct query *q,
   scan_part (&parts[0]);
   if (threaded)
     pthread_join (th, NULL);
-  int corrupt = parts[0].corrupt || parts[1].corrupt;
+  int corrupt = parts[0].corrupt || parts[1].corrupt || bad_row;
   *error = parts[0].error ? parts[0].error : parts[1].error;
   if (parts[0].error && parts[1].error)
     free (parts[1].error);
@@ -1059,9 +1139,12 @@ index_search (const struct index *ix, const struct query *q,
       free (job.alt_tri[t]);
     }
   free (job.alt_tri);
+  for (size_t t = 0; t < q->nterms; t++)
+    free (job.term_docs[t]);
+  free (job.term_docs);
   for (size_t t = 0; t < q->ntags; t++)
-    free (job.tag_tri[t].hash);
-  free (job.tag_tri);
+    free (job.tag_docs[t]);
+  free (job.tag_docs);
   *matches = m;
   if (corrupt)
     return (size_t) -1;
