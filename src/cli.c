@@ -659,14 +659,20 @@ terms_in (const char *s, const struct folded_forms *ff, char *needed)
             best_end[at] = at + n;
         }
     }
+  /* REACH[i]: the furthest end of an occurrence starting before i, so
+     that "is this occurrence inside a longer one" is one comparison.  */
+  size_t *reach = xcalloc (len + 1, sizeof *reach);
+  for (size_t i = 1; i <= len; i++)
+    reach[i] = reach[i - 1] > best_end[i - 1] ? reach[i - 1] : best_end[i - 1];
   for (size_t i = 0; i < ff->count; i++)
     {
       size_t n = strlen (ff->forms[i]);
       for (const char *p = strstr (s, ff->forms[i]); p; p = strstr (p + 1, ff->forms[i]))
         {
-          size_t at = (size_t) (p - s), covered = 0;
-          for (size_t j = 0; j <= at && !covered; j++)
-            covered = best_end[j] >= at + n && (best_end[j] - j) > n;
+          size_t at = (size_t) (p - s);
+          /* Covered by an occurrence that starts earlier and reaches as
+             far, or by a longer one that starts here.  */
+          int covered = reach[at] >= at + n || best_end[at] > at + n;
           if (!covered)
             {
               needed[ff->entry[i]] = 1;
@@ -675,6 +681,7 @@ terms_in (const char *s, const struct folded_forms *ff, char *needed)
         }
     }
   free (best_end);
+  free (reach);
 }
 
 /* check --glossary: in every block with a project translation, each
@@ -997,18 +1004,42 @@ open_index (const struct cli_options *o, const char *dir, struct library **lib,
   return ix;
 }
 
+/* Is PATH, read from the cache, a content file of DIR (DIR/NAME.cb or
+   DIR/COLLECTION/NAME.cb)?  The cache is checked, but it is a file in the
+   user's cache directory: never open what it names blindly.  */
+static int
+content_path_ok (const char *dir, const char *path)
+{
+  size_t n = strlen (dir);
+  while (n > 1 && dir[n - 1] == '/')
+    n--;
+  if (strncmp (path, dir, n) != 0 || path[n] != '/')
+    return 0;
+  const char *rest = path + n + 1;
+  const char *slash = strchr (rest, '/');
+  if (slash && strchr (slash + 1, '/'))
+    return 0;
+  size_t len = strlen (rest);
+  return len > 3 && strcmp (rest + len - 3, ".cb") == 0
+    && strstr (rest, "..") == NULL;
+}
+
 /* Search through the cache: rank with it, then read only the matching
    documents for their passages.  Returns the exit status, or -1 to fall
-   back to a search of the loaded content.  */
+   back to a search of the loaded content (only while nothing has been
+   printed).  */
 static int
-search_with_index (const struct cli_options *o, struct index *ix,
-                   const struct query *q)
+search_with_index (const struct cli_options *o, const char *dir,
+                   struct index *ix, const struct query *q)
 {
   struct index_match *m;
   char *error = NULL;
   size_t n = index_search (ix, q, &m, &error);
   if (n == (size_t) -1)
-    return -1;
+    {
+      free (error);
+      return -1;
+    }
   if (n == (size_t) -2)
     {
       fprintf (stderr, "casebook: %s\n", error);
@@ -1016,7 +1047,7 @@ search_with_index (const struct cli_options *o, struct index *ix,
       return 2;
     }
   int color = use_color (o);
-  int rc = n ? 0 : 1;
+  int rc = n ? 0 : 1, printed = 0;
   for (size_t i = 0; i < n; i++)
     {
       if (o->count)
@@ -1026,33 +1057,44 @@ search_with_index (const struct cli_options *o, struct index *ix,
         }
       const char *path = index_document_path (ix, m[i].doc);
       size_t len;
-      char *data = util_read_file (path, &len);
+      char *data = content_path_ok (dir, path) ? util_read_regular (path, &len) : NULL;
       struct diags d = { 0 };
       struct document doc;
       struct collection coll = { .id = (char *) index_document_collection (ix, m[i].doc) };
-      if (data == NULL || content_parse_document (path, data, len, &doc, &d) != 0)
-        {
-          /* The content changed under us: let the caller start again.  */
-          free (data);
-          diags_free (&d);
-          if (data)
-            content_document_free (&doc);
-          rc = -1;
-          break;
-        }
-      doc.collection = &coll;
-      struct doc_result dr;
+      int ok = data && content_parse_document (path, data, len, &doc, &d) == 0;
+      struct doc_result dr = { 0 };
       char *doc_error = NULL;
-      if (search_document (q, &doc, &dr, &doc_error) == 1)
+      if (ok)
+        {
+          doc.collection = &coll;
+          ok = search_document (q, &doc, &dr, &doc_error) == 1;
+        }
+      if (ok)
         {
           dr.score = m[i].score;
           print_doc_result (o, &dr, color);
+          printed = 1;
           search_doc_result_free (&dr);
         }
+      if (data)
+        content_document_free (&doc);
       free (doc_error);
-      content_document_free (&doc);
       diags_free (&d);
       free (data);
+      if (!ok)
+        {
+          /* The content or the cache changed under us: start again if
+             nothing is out yet, else say so rather than print twice.  */
+          if (!printed)
+            rc = -1;
+          else
+            {
+              fprintf (stderr, _("casebook: the content changed during the "
+                                 "search; search again\n"));
+              rc = 2;
+            }
+          break;
+        }
     }
   free (m);
   return rc;
@@ -1067,7 +1109,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
   struct diags gd = { 0 };
   char *gpath = util_path_join (dir, CONTENT_GLOSSARY_FILE);
   size_t glen;
-  char *gdata = util_read_file (gpath, &glen);
+  char *gdata = util_read_regular (gpath, &glen);
   if (gdata)
     content_parse_glossary (gpath, gdata, glen, &g, &gd);
   free (gdata);
@@ -1098,7 +1140,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
           }
         if (ix == NULL)
           break;
-        rc = search_with_index (o, ix, q);
+        rc = search_with_index (o, dir, ix, q);
         index_close (ix);
       }
   if (rc < 0)
@@ -1220,7 +1262,7 @@ cli_main (int argc, char **argv)
   struct cli_options o = { .lang = -1, .color = COLOR_AUTO, .max_snippets = 3 };
   int c;
   opterr = 0;
-  while ((c = getopt_long (argc, argv, "n:o:h", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, ":n:o:h", long_options, NULL)) != -1)
     {
       switch (c)
         {
@@ -1314,6 +1356,15 @@ cli_main (int argc, char **argv)
         case OPT_VERSION:
           print_version ();
           return finish (0);
+        case ':':
+          if (optopt && optopt < 256)
+            fprintf (stderr, _("casebook: option requires an argument -- '%c'\n"),
+                     optopt);
+          else
+            fprintf (stderr, _("casebook: option '%s' requires an argument\n"),
+                     argv[optind - 1]);
+          usage_hint ();
+          return 2;
         case '?':
         default:
           if (optopt && optopt < 256)

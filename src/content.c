@@ -323,7 +323,16 @@ content_split_keywords (const char *value, char ***items)
   const char *p = value;
   for (;;)
     {
+      /* '|' or its full-width form '｜' (U+FF5C), which folding (NFKC)
+         turns into '|': the search cache splits the folded text.  */
       const char *bar = strchr (p, '|');
+      const char *fw = strstr (p, "\xef\xbd\x9c");
+      size_t bar_len = 1;
+      if (fw && (bar == NULL || fw < bar))
+        {
+          bar = fw;
+          bar_len = 3;
+        }
       const char *e = bar ? bar : p + strlen (p);
       const char *s = p;
       while (s < e && is_space (*s))
@@ -337,7 +346,7 @@ content_split_keywords (const char *value, char ***items)
         }
       if (bar == NULL)
         break;
-      p = bar + 1;
+      p = bar + bar_len;
     }
   *items = v;
   return n;
@@ -846,13 +855,7 @@ has_suffix (const char *s, const char *suffix)
 static char *
 read_content (const char *path, size_t *len)
 {
-  struct stat st;
-  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
-    {
-      errno = 0;
-      return NULL;
-    }
-  return util_read_file (path, len);
+  return util_read_regular (path, len);
 }
 
 static const char *

@@ -35,6 +35,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "content.h"
 #include "norm.h"
@@ -469,11 +470,20 @@ add_record (struct doc_build *db, const struct text *t, enum lang l,
   norm_folded_free (&f);
 }
 
-/* Write LEN bytes at the end of F; 0 or -1.  */
+/* Write LEN bytes at the end of F; 0 or -1 (errno says why).  */
 static int
 put (FILE *f, const void *data, size_t len)
 {
   return len == 0 || fwrite (data, 1, len, f) == len ? 0 : -1;
+}
+
+/* The errno of the first failure of a sequence of writes.  */
+static int
+first_errno (int err, int *saved)
+{
+  if (err && *saved == 0)
+    *saved = errno ? errno : EIO;
+  return err;
 }
 
 int
@@ -605,10 +615,11 @@ index_write (const struct library *lib, unsigned long long key,
   else
     err = -1;
   free (docs);
-  if (fflush (f) != 0 || fsync (fileno (f)) != 0)
+  int e = 0;
+  first_errno (err, &e);
+  if (first_errno (fflush (f) != 0 || fsync (fileno (f)) != 0, &e))
     err = -1;
-  int e = errno;
-  if (fclose (f) != 0)
+  if (first_errno (fclose (f) != 0, &e))
     err = -1;
   if (err == 0 && rename (tmp, path) != 0)
     {
@@ -684,7 +695,9 @@ record_intact (struct doc_scan *ds, size_t r)
         || hash_bytes (0, ds->texts + rec->text_off, rec->text_len) != rec->sum
       : rec->orig_off > ds->orig_size
         || rec->orig_len > ds->orig_size - rec->orig_off
-        || hash_bytes (0, ds->orig + rec->orig_off, rec->orig_len) != rec->orig_sum)
+        || hash_bytes (0, ds->orig + rec->orig_off, rec->orig_len) != rec->orig_sum
+        /* PCRE2 runs with PCRE2_NO_UTF_CHECK: make sure.  */
+        || u8_check ((const uint8_t *) ds->orig + rec->orig_off, rec->orig_len))
     {
       ds->corrupt = 1;
       return 0;
@@ -985,9 +998,11 @@ scan_part (void *arg)
       void *orig_map = NULL;
       if (any && needs_originals (q))
         {
-          int fd = open (index_document_path (ix, i), O_RDONLY | O_CLOEXEC);
+          int fd = open (index_document_path (ix, i),
+                         O_RDONLY | O_CLOEXEC | O_NONBLOCK);
           struct stat st;
-          if (fd >= 0 && fstat (fd, &st) == 0 && st.st_size > 0)
+          if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+              && st.st_size > 0)
             {
               orig_map = mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
               if (orig_map == MAP_FAILED)
@@ -1147,6 +1162,10 @@ index_search (const struct index *ix, const struct query *q,
   free (job.tag_docs);
   *matches = m;
   if (corrupt)
-    return (size_t) -1;
+    {
+      free (*error);            /* a corrupt cache is rebuilt; no error */
+      *error = NULL;
+      return (size_t) -1;
+    }
   return *error ? (size_t) -2 : n;
 }

@@ -448,7 +448,7 @@ int
 state_load (struct state *st, const char *path, char **cause)
 {
   size_t len;
-  char *data = util_read_file (path, &len);
+  char *data = util_read_regular (path, &len);
   if (data == NULL)
     {
       if (errno == ENOENT)
@@ -456,7 +456,8 @@ state_load (struct state *st, const char *path, char **cause)
           state_clear (st);
           return 0;
         }
-      *cause = xasprintf ("%s: %s", path, strerror (errno));
+      *cause = xasprintf ("%s: %s", path, errno ? strerror (errno)
+                          : "not a regular file");
       state_clear (st);
       return -1;
     }
@@ -467,6 +468,7 @@ state_load (struct state *st, const char *path, char **cause)
     {
       *cause = xasprintf ("%s: %s", path, why);
       free (why);
+      return -2;                /* damaged: the caller may move it aside */
     }
   return r;
 }

@@ -32,8 +32,9 @@ int state_parse (struct state *st, const char *data, size_t len,
 char *state_format (const struct state *st, size_t *len);
 
 /* Read PATH into ST.  A missing file is not an error (ST stays empty).
-   Returns 0, or -1 with *CAUSE set (caller frees) when the file cannot be
-   read or is corrupt; ST is then empty.  */
+   Returns 0; -1 with *CAUSE set (caller frees) when the file cannot be
+   read (or is not a regular file); -2 with *CAUSE set when it is
+   damaged.  ST is then empty.  */
 int state_load (struct state *st, const char *path, char **cause);
 /* Write ST to PATH through a temporary file and a rename, creating the
    directory.  Returns 0, or -1 with *CAUSE set (caller frees).  */

@@ -861,8 +861,18 @@ state_init (struct ui *u)
   if (!u->state_path)
     return;
   char *cause = NULL;
-  if (state_load (u->state, u->state_path, &cause) == 0)
+  int r = state_load (u->state, u->state_path, &cause);
+  if (r == 0)
     return;
+  if (r == -1)
+    {
+      /* Unreadable, or not a file: leave it alone, and do not write over
+         it either.  */
+      ui_message (u, 1, _("Ignoring the saved state (%s)"), cause);
+      u->state_ok = 0;
+      free (cause);
+      return;
+    }
   char *aside = xasprintf ("%s.corrupt", u->state_path);
   if (rename (u->state_path, aside) == 0)
     ui_message (u, 1, _("Ignoring the saved state (%s); moved it to %s"),

@@ -236,6 +236,36 @@ util_read_file (const char *path, size_t *len)
   return buf_steal (&b);
 }
 
+char *
+util_read_regular (const char *path, size_t *len)
+{
+  /* O_NONBLOCK so that opening a FIFO returns at once; fstat on what was
+     opened, so there is no race with a rename.  */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return NULL;
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+      return NULL;
+    }
+  close (fd);
+  if (S_ISDIR (st.st_mode))
+    {
+      errno = EISDIR;
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      errno = 0;
+      return NULL;
+    }
+  return util_read_file (path, len);
+}
+
 int
 util_write_atomic (const char *path, const void *data, size_t len)
 {

@@ -71,6 +71,11 @@ void diags_free (struct diags *d);
    Returns NULL and sets errno on failure.  Caller frees.  */
 char *util_read_file (const char *path, size_t *len);
 
+/* Like util_read_file, for files that must be regular files: a FIFO or
+   a device is refused without being opened for long (a FIFO would block,
+   /dev/zero never end): NULL with errno 0.  */
+char *util_read_regular (const char *path, size_t *len);
+
 /* Write LEN bytes to PATH atomically: a temporary file in the same
    directory, fsync, rename.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);

@@ -50,6 +50,11 @@ rc=$?
 is "$rc" 2 "list with stdout closed exits 2"
 has "$TMPD/err" "casebook: write error" "and says why"
 
+run list --content "$GOOD" --width
+is "$rc" 2 "an option without its argument exits 2"
+is "$(head -1 "$TMPD/err")" "casebook: option '--width' requires an argument" "and says which option"
+run list --content "$GOOD" -n
+is "$(head -1 "$TMPD/err")" "casebook: option requires an argument -- 'n'" "short options too"
 run show 1 --content "$GOOD" --width 5
 is "$rc" 2 "a width under 10 is refused"
 run show --content "$GOOD"

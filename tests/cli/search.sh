@@ -67,4 +67,12 @@ XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD
 same "$TMPD/corrupt" "$TMPD/after" "a corrupt cache is rebuilt, never believed"
 XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --content "$TMPD/c" -n 1 --color=never '/circuit\s+insp/' >"$TMPD/re"
 has "$TMPD/re" "Case 2" "regex searches go through the cache too"
+# A glossary that is a FIFO must not make search wait for a writer.
+mkdir -p "$TMPD/fifo"
+cp "$GOOD"/*.cb "$TMPD/fifo/"
+mkfifo "$TMPD/fifo/glossary.tsv"
+timeout 20 "$CASEBOOK" search circuit --content "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
+rc=$?
+ok $([ "$rc" -ne 124 ]; echo $?) "a FIFO glossary does not hang search (exit $rc)"
+has "$TMPD/err" "not a regular file" "and is reported"
 done_testing

@@ -186,5 +186,9 @@ main (void)
   size_t n = content_split_keywords (" a  | b b |  | c ", &items);
   tap_ok (n == 3 && strcmp (items[1], "b b") == 0, "keyword split trims and drops empties");
   content_strv_free (items, n);
+  n = content_split_keywords ("巡回检察｜甲乙 | 减假暂", &items);
+  tap_ok (n == 3 && strcmp (items[1], "甲乙") == 0,
+          "the full-width bar separates keywords too (as folding makes it '|')");
+  content_strv_free (items, n);
   return tap_done ();
 }
