@@ -202,19 +202,6 @@ index_cache_path (const char *content_dir, const char *cache_home)
                     (unsigned long long) hash_bytes (0, which, strlen (which)));
 }
 
-static uint64_t
-key_file (uint64_t h, const char *path)
-{
-  struct stat st;
-  h = hash_bytes (h, path, strlen (path) + 1);
-  if (stat (path, &st) != 0)
-    return hash_bytes (h, "-", 1);
-  uint64_t v[5] = { (uint64_t) st.st_size, (uint64_t) st.st_mtim.tv_sec,
-                    (uint64_t) st.st_mtim.tv_nsec, (uint64_t) st.st_ino,
-                    (uint64_t) st.st_ctim.tv_nsec };
-  return hash_bytes (h, v, sizeof v);
-}
-
 static int
 compare_strings (const void *a, const void *b)
 {
@@ -231,6 +218,14 @@ key_stat (uint64_t h, const char *name, const struct stat *st, int ok)
                     (uint64_t) st->st_mtim.tv_nsec, (uint64_t) st->st_ino,
                     (uint64_t) st->st_ctim.tv_nsec };
   return hash_bytes (h, v, sizeof v);
+}
+
+/* Hash PATH and what stat says of it.  */
+static uint64_t
+key_file (uint64_t h, const char *path)
+{
+  struct stat st;
+  return key_stat (h, path, &st, stat (path, &st) == 0);
 }
 
 /* Hash every .cb file of DIR in name order (stat relative to the open

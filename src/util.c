@@ -192,26 +192,10 @@ diags_free (struct diags *d)
   memset (d, 0, sizeof *d);
 }
 
-char *
-util_read_file (const char *path, size_t *len)
+/* Read all of FD (then closed) into memory, NUL appended.  */
+static char *
+read_fd (int fd, size_t *len)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return NULL;
-  struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      int e = errno;
-      close (fd);
-      errno = e;
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      close (fd);
-      errno = EISDIR;
-      return NULL;
-    }
   struct buf b = { 0 };
   char chunk[65536];
   for (;;)
@@ -236,34 +220,49 @@ util_read_file (const char *path, size_t *len)
   return buf_steal (&b);
 }
 
+/* Open PATH with FLAGS and check what it is: a directory is refused
+   (EISDIR), and with ONLY_REGULAR anything but a regular file (errno 0).
+   Returns the descriptor or -1.  */
+static int
+open_checked (const char *path, int flags, int only_regular)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | flags);
+  if (fd < 0)
+    return -1;
+  struct stat st;
+  int e = 0;
+  if (fstat (fd, &st) != 0)
+    e = errno;
+  else if (S_ISDIR (st.st_mode))
+    e = EISDIR;
+  else if (only_regular && !S_ISREG (st.st_mode))
+    e = -1;
+  if (e == 0)
+    return fd;
+  close (fd);
+  errno = e > 0 ? e : 0;
+  return -1;
+}
+
+char *
+util_read_file (const char *path, size_t *len)
+{
+  int fd = open_checked (path, 0, 0);
+  return fd < 0 ? NULL : read_fd (fd, len);
+}
+
 char *
 util_read_regular (const char *path, size_t *len)
 {
-  /* O_NONBLOCK so that opening a FIFO returns at once; fstat on what was
-     opened, so there is no race with a rename.  */
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  /* O_NONBLOCK so that opening a FIFO returns at once; the checks and the
+     reading use the one descriptor, so nothing can change in between.  */
+  int fd = open_checked (path, O_NONBLOCK, 1);
   if (fd < 0)
     return NULL;
-  struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      int e = errno;
-      close (fd);
-      errno = e;
-      return NULL;
-    }
-  close (fd);
-  if (S_ISDIR (st.st_mode))
-    {
-      errno = EISDIR;
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      errno = 0;
-      return NULL;
-    }
-  return util_read_file (path, len);
+  int fl = fcntl (fd, F_GETFL);
+  if (fl != -1)
+    fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
+  return read_fd (fd, len);
 }
 
 int
