@@ -1104,6 +1104,13 @@ static int
 cmd_search (const struct cli_options *o, const char *query_text)
 {
   const char *dir = o->content_dir ? o->content_dir : cli_default_content ();
+  /* Folding the query and the glossary need OpenCC only for what was
+     never seen before.  */
+  char *home = cache_home ();
+  char *t2s_memory = home ? xasprintf ("%s/casebook/t2s.bin", home) : NULL;
+  norm_t2s_memory (t2s_memory);
+  free (t2s_memory);
+  free (home);
   /* The glossary alone is enough to compile the query.  */
   struct glossary g = { 0 };
   struct diags gd = { 0 };
@@ -1176,6 +1183,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
   query_free (q);
   content_glossary_free (&g);
   diags_free (&gd);
+  norm_t2s_memory_save ();      /* a cache: failing to write it is harmless */
   return rc;
 }
 

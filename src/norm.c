@@ -8,9 +8,11 @@
 #include <config.h>
 #include "norm.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
@@ -264,6 +266,12 @@ static int t2s_tried;
 #define T2S_HI 0xfb00
 enum { T2S_UNKNOWN, T2S_SAME, T2S_CHANGES };
 static unsigned char *t2s_state;
+/* What was learnt is remembered in a file across runs (see
+   norm_t2s_memory): opening OpenCC costs more than a search with the
+   cache, and simplified text never needs it.  */
+static char *t2s_memory_path;
+static uint64_t t2s_memory_key;
+static int t2s_learnt;          /* since the memory was read */
 
 static opencc_t
 get_t2s (void)
@@ -272,24 +280,35 @@ get_t2s (void)
     {
       t2s_tried = 1;
       t2s = opencc_open ("t2s.json");
-      t2s_state = xcalloc (T2S_HI - T2S_LO, 1);
     }
   return t2s;
+}
+
+static unsigned char *
+t2s_states (void)
+{
+  if (t2s_state == NULL)
+    t2s_state = xcalloc (T2S_HI - T2S_LO, 1);
+  return t2s_state;
 }
 
 static int
 char_changes (ucs4_t uc)
 {
-  unsigned char *st = &t2s_state[uc - T2S_LO];
+  unsigned char *st = &t2s_states ()[uc - T2S_LO];
   if (*st == T2S_UNKNOWN)
     {
+      opencc_t cc = get_t2s ();
+      if (cc == (opencc_t) -1)
+        return 0;               /* nothing can be converted anyway */
       uint8_t tmp[8];
       int n = u8_uctomb (tmp, uc, sizeof tmp);
-      char *conv = opencc_convert_utf8 (t2s, (const char *) tmp, (size_t) n);
+      char *conv = opencc_convert_utf8 (cc, (const char *) tmp, (size_t) n);
       *st = conv && (strlen (conv) != (size_t) n || memcmp (conv, tmp, (size_t) n))
         ? T2S_CHANGES : T2S_SAME;
       if (conv)
         opencc_convert_utf8_free (conv);
+      t2s_learnt = 1;
     }
   return *st == T2S_CHANGES;
 }
@@ -316,6 +335,87 @@ needs_t2s (const char *s, size_t len)
 }
 #endif
 
+#define T2S_MAGIC "CBT2S001"
+
+/* The memory file: magic, key, a state byte per character, checksum.  */
+void
+norm_t2s_memory (const char *path)
+{
+#if HAVE_OPENCC && defined OPENCC_T2S_CONFIG
+  free (t2s_memory_path);
+  t2s_memory_path = NULL;
+  t2s_learnt = 0;
+  struct stat st;
+  if (path == NULL || stat (OPENCC_T2S_CONFIG, &st) != 0)
+    return;
+  /* What t2s does changes with OpenCC's data, which is installed (and
+     replaced) as a whole with its configuration.  */
+  uint64_t v[5] = { (uint64_t) st.st_size, (uint64_t) st.st_mtim.tv_sec,
+                    (uint64_t) st.st_mtim.tv_nsec, (uint64_t) st.st_ino,
+                    (uint64_t) st.st_ctim.tv_nsec };
+  t2s_memory_key = util_hash (0, v, sizeof v);
+  t2s_memory_path = xstrdup (path);
+  size_t len;
+  char *data = util_read_regular (path, &len);
+  size_t n = T2S_HI - T2S_LO, body = 8 + sizeof (uint64_t) + n;
+  uint64_t key, sum;
+  if (data && len == body + sizeof sum)
+    {
+      memcpy (&key, data + 8, sizeof key);
+      memcpy (&sum, data + body, sizeof sum);
+      const unsigned char *states = (const unsigned char *) data + 8 + sizeof key;
+      if (memcmp (data, T2S_MAGIC, 8) == 0 && key == t2s_memory_key
+          && util_hash (0, data, body) == sum
+          && memchr (states, T2S_CHANGES + 1, n) == NULL)
+        {
+          unsigned char *mine = t2s_states ();
+          for (size_t i = 0; i < n; i++)
+            if (mine[i] == T2S_UNKNOWN && states[i] <= T2S_CHANGES)
+              mine[i] = states[i];
+        }
+    }
+  free (data);
+#else
+  (void) path;
+#endif
+}
+
+int
+norm_t2s_memory_save (void)
+{
+#if HAVE_OPENCC && defined OPENCC_T2S_CONFIG
+  if (t2s_memory_path == NULL || !t2s_learnt)
+    return 0;
+  size_t n = T2S_HI - T2S_LO, body = 8 + sizeof (uint64_t) + n;
+  char *data = xmalloc (body + sizeof (uint64_t));
+  memcpy (data, T2S_MAGIC, 8);
+  memcpy (data + 8, &t2s_memory_key, sizeof t2s_memory_key);
+  memcpy (data + 8 + sizeof t2s_memory_key, t2s_states (), n);
+  uint64_t sum = util_hash (0, data, body);
+  memcpy (data + body, &sum, sizeof sum);
+  int rc = util_write_atomic (t2s_memory_path, data, body + sizeof sum);
+  if (rc != 0 && errno == ENOENT)
+    {
+      /* The first thing written to the cache directory.  */
+      char *dir = xstrdup (t2s_memory_path);
+      char *slash = strrchr (dir, '/');
+      if (slash && slash != dir)
+        {
+          *slash = '\0';
+          if (util_mkdir_p (dir) == 0)
+            rc = util_write_atomic (t2s_memory_path, data, body + sizeof sum);
+        }
+      free (dir);
+    }
+  free (data);
+  if (rc == 0)
+    t2s_learnt = 0;
+  return rc;
+#else
+  return 0;
+#endif
+}
+
 int
 norm_has_opencc (void)
 {
@@ -333,11 +433,11 @@ norm_has_opencc (void)
 static void
 fold_t2s (struct fold_out *o)
 {
+  if (o->b.len == 0 || !needs_t2s (o->b.data, o->b.len))
+    return;                     /* (an empty fold has no buffer at all) */
   opencc_t cc = get_t2s ();
   if (cc == (opencc_t) -1)
     return;
-  if (o->b.len == 0 || !needs_t2s (o->b.data, o->b.len))
-    return;                     /* (an empty fold has no buffer at all) */
   char *conv = opencc_convert_utf8 (cc, o->b.data, o->b.len);
   if (conv == NULL)
     return;
@@ -574,6 +674,9 @@ norm_cleanup (void)
   t2s_tried = 0;
   free (t2s_state);
   t2s_state = NULL;
+  free (t2s_memory_path);
+  t2s_memory_path = NULL;
+  t2s_learnt = 0;
   if (display_cc != (opencc_t) -1)
     opencc_close (display_cc);
   display_cc = (opencc_t) -1;

@@ -62,6 +62,15 @@ int norm_is_cjk (uint32_t uc);
 /* Is UC a letter or digit (for word boundaries)?  */
 int norm_is_word (uint32_t uc);
 
+/* Remember in the file PATH (in the user's cache) which characters
+   traditional-to-simplified folding changes, so that later runs need not
+   open OpenCC to fold simplified text: read it now (a missing, damaged or
+   outdated file is ignored), and write it with norm_t2s_memory_save
+   (atomically; 0, or -1 with errno) when something new was learnt.
+   Without OpenCC these do nothing.  */
+void norm_t2s_memory (const char *path);
+int norm_t2s_memory_save (void);
+
 /* Whether traditional/simplified folding is available (OpenCC).  */
 int norm_has_opencc (void);
 /* Convert simplified Chinese to traditional for display with the OpenCC

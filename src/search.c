@@ -10,6 +10,7 @@
 #include "search.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -69,32 +70,126 @@ byte_commonness (unsigned char c)
   return 50;
 }
 
-const char *
-search_memmem (const char *hay, size_t hay_len, const char *needle,
-               size_t needle_len)
+void
+search_finder_init (struct search_finder *f, const char *needle, size_t len)
 {
-  if (needle_len == 0 || needle_len > hay_len)
-    return needle_len == 0 ? hay : NULL;
-  /* Find the rarest byte of the needle with memchr, which is fast, and
-     compare the rest around it.  */
-  size_t k = needle_len > 2 ? 1 : 0;
-  for (size_t i = k + 1; i + 1 < needle_len; i++)
+  f->needle = needle;
+  f->len = len;
+  f->rare1 = f->rare2 = 0;
+  if (len < 2)
+    return;
+  /* The rarest byte, then the rarest at another position: two bytes at a
+     fixed distance rule out far more than one.  */
+  size_t a = 0;
+  for (size_t i = 1; i < len; i++)
     if (byte_commonness ((unsigned char) needle[i])
-        < byte_commonness ((unsigned char) needle[k]))
-      k = i;
-  const char *p = hay + k, *last = hay + hay_len - needle_len + k;
-  while (p <= last)
+        < byte_commonness ((unsigned char) needle[a]))
+      a = i;
+  size_t b = a == 0 ? 1 : 0;
+  for (size_t i = 0; i < len; i++)
+    if (i != a && byte_commonness ((unsigned char) needle[i])
+        < byte_commonness ((unsigned char) needle[b]))
+      b = i;
+  f->rare1 = a < b ? a : b;
+  f->rare2 = a < b ? b : a;
+}
+
+#if defined __GNUC__ && defined __x86_64__ && !defined CASEBOOK_NO_VECTOR
+# include <immintrin.h>
+# define FINDER_X86 1
+
+/* The candidates of one block of positions: the set bits of MASK (bit i
+   for position P + i); the first at which the needle stands, or NULL.  */
+static const char *
+first_candidate (const struct search_finder *f, const char *hay, size_t p,
+                 uint32_t mask)
+{
+  while (mask)
     {
-      const char *m = memchr (p, needle[k], (size_t) (last - p) + 1);
-      if (m == NULL)
-        return NULL;
-      const char *c = m - k;
-      /* Check the ends inline before paying for a call.  */
-      if (c[0] == needle[0] && c[needle_len - 1] == needle[needle_len - 1]
-          && memcmp (c, needle, needle_len) == 0)
-        return c;
-      p = m + 1;
+      size_t at = p + (size_t) __builtin_ctz (mask);
+      mask &= mask - 1;
+      if (memcmp (hay + at, f->needle, f->len) == 0)
+        return hay + at;
     }
+  return NULL;
+}
+
+/* 32 positions at a time, where the processor has AVX2 (checked at run
+   time: the program is built for any x86-64).  Tests the positions
+   before LAST + 1 it can, and leaves *P at the first it did not.  */
+__attribute__ ((target ("avx2")))
+static const char *
+find_avx2 (const struct search_finder *f, const char *hay, size_t last,
+           size_t *p)
+{
+  __m256i want1 = _mm256_set1_epi8 (f->needle[f->rare1]);
+  __m256i want2 = _mm256_set1_epi8 (f->needle[f->rare2]);
+  size_t at = *p;
+  for (; at + 32 <= last + 1; at += 32)
+    {
+      __m256i x = _mm256_loadu_si256 ((const __m256i *) (hay + at + f->rare1));
+      __m256i y = _mm256_loadu_si256 ((const __m256i *) (hay + at + f->rare2));
+      __m256i both = _mm256_and_si256 (_mm256_cmpeq_epi8 (x, want1),
+                                       _mm256_cmpeq_epi8 (y, want2));
+      uint32_t mask = (uint32_t) _mm256_movemask_epi8 (both);
+      const char *m = mask ? first_candidate (f, hay, at, mask) : NULL;
+      if (m)
+        return m;
+    }
+  *p = at;
+  return NULL;
+}
+
+/* The same 16 at a time with SSE2, which every x86-64 has.  */
+static const char *
+find_sse2 (const struct search_finder *f, const char *hay, size_t last,
+           size_t *p)
+{
+  __m128i want1 = _mm_set1_epi8 (f->needle[f->rare1]);
+  __m128i want2 = _mm_set1_epi8 (f->needle[f->rare2]);
+  size_t at = *p;
+  for (; at + 16 <= last + 1; at += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (hay + at + f->rare1));
+      __m128i y = _mm_loadu_si128 ((const __m128i *) (hay + at + f->rare2));
+      __m128i both = _mm_and_si128 (_mm_cmpeq_epi8 (x, want1),
+                                    _mm_cmpeq_epi8 (y, want2));
+      uint32_t mask = (uint32_t) _mm_movemask_epi8 (both);
+      const char *m = mask ? first_candidate (f, hay, at, mask) : NULL;
+      if (m)
+        return m;
+    }
+  *p = at;
+  return NULL;
+}
+#endif
+
+const char *
+search_finder_find (const struct search_finder *f, const char *hay,
+                    size_t hay_len)
+{
+  size_t n = f->len;
+  if (n == 0 || n > hay_len)
+    return n == 0 ? hay : NULL;
+  if (n == 1)
+    return memchr (hay, f->needle[0], hay_len);
+  const char *needle = f->needle;
+  size_t r1 = f->rare1, r2 = f->rare2;
+  size_t last = hay_len - n;    /* the last start position */
+  size_t p = 0;
+#ifdef FINDER_X86
+  const char *m = NULL;
+  if (__builtin_cpu_supports ("avx2"))
+    m = find_avx2 (f, hay, last, &p);
+  if (m == NULL)
+    m = find_sse2 (f, hay, last, &p);
+  if (m)
+    return m;
+#endif
+  for (; p <= last; p++)
+    if (hay[p + r1] == needle[r1] && hay[p + r2] == needle[r2]
+        && memcmp (hay + p, needle, n) == 0)
+      return hay + p;
   return NULL;
 }
 
@@ -134,10 +229,12 @@ match_words (const struct term *t, const struct folded *f, struct hitvec *v,
       const char *alt = t->alts[a];
       size_t alen = strlen (alt);
       int boundary = search_needs_boundary (alt);
+      struct search_finder finder;
+      search_finder_init (&finder, alt, alen);
       const char *p = f->str, *e = f->str + f->len;
       while (p < e)
         {
-          const char *m = search_memmem (p, (size_t) (e - p), alt, alen);
+          const char *m = search_finder_find (&finder, p, (size_t) (e - p));
           if (m == NULL)
             break;
           size_t fs = (size_t) (m - f->str), fe = fs + alen;

@@ -85,9 +85,21 @@ long search_regex_spans (const struct term *t, const char *s, size_t len,
    itself: does folded ALT have to start a word, and does folded text S
    start one at byte POS?  */
 int search_needs_boundary (const char *alt);
-/* memmem, tuned for folded case text.  */
-const char *search_memmem (const char *hay, size_t hay_len,
-                           const char *needle, size_t needle_len);
+/* memmem for folded case text, for one needle searched in many texts:
+   set up once (NEEDLE must outlive the finder), then find.  On x86 it
+   tests the needle's two rarest bytes at 32 (AVX2) or 16 (SSE2)
+   positions at a time, so that a term of common bytes (Chinese, say) is
+   still found at memory speed.  */
+struct search_finder
+{
+  const char *needle;
+  size_t len;
+  size_t rare1, rare2;          /* positions of the two rarest bytes */
+};
+void search_finder_init (struct search_finder *f, const char *needle,
+                         size_t len);
+const char *search_finder_find (const struct search_finder *f,
+                                const char *hay, size_t hay_len);
 int search_at_word_start (const char *s, size_t pos);
 
 /* The BM25-style score of a document with weighted term frequencies TF

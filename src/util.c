@@ -387,3 +387,37 @@ util_path_join (const char *a, const char *b)
     la--;
   return xasprintf ("%.*s/%s", (int) la, a, b);
 }
+
+/* A 64-bit checksum that runs at memory speed (four lanes of additions
+   and rotations, mixed at the end): it catches damaged or truncated
+   data; it is not meant to resist an adversary, who could as well edit
+   the content.  */
+uint64_t
+util_hash (uint64_t h, const void *data, size_t len)
+{
+  const unsigned char *p = data;
+  uint64_t a = h ^ 0x9e3779b97f4a7c15ULL ^ len, b = 0xc2b2ae3d27d4eb4fULL,
+    c = 0x165667b19e3779f9ULL, d = 0x85ebca77c2b2ae63ULL;
+  while (len >= 32)
+    {
+      uint64_t w[4];
+      memcpy (w, p, 32);
+      a += w[0];
+      a = (a << 13) | (a >> 51);
+      b ^= w[1];
+      b = (b << 17) | (b >> 47);
+      c += w[2] ^ a;
+      d ^= w[3] + b;
+      d = (d << 29) | (d >> 35);
+      p += 32;
+      len -= 32;
+    }
+  uint64_t x = a ^ (b * 0x100000001b3ULL) ^ (c << 1) ^ (d * 0xff51afd7ed558ccdULL);
+  while (len--)
+    x = (x ^ *p++) * 0x100000001b3ULL;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 29;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 32);
+}

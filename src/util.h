@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Allocation wrappers: on exhaustion they call the fatal handler set by
    util_set_fatal() (default: print and exit 2), so callers never check.  */
@@ -83,6 +84,11 @@ int util_write_atomic (const char *path, const void *data, size_t len);
 /* Remove the temporary files (PATH.tmp.PID) that writers of PATH killed
    before their rename left behind.  */
 void util_remove_stale_temps (const char *path);
+
+/* A 64-bit checksum of LEN bytes at DATA, continuing from H (0 to
+   start), that runs at memory speed: for caches and keys, where it
+   catches damage, not an adversary.  */
+uint64_t util_hash (uint64_t h, const void *data, size_t len);
 
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
 int util_mkdir_p (const char *dir);
