@@ -36,6 +36,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,9 +87,11 @@ struct ix_doc
   uint64_t texts_off[LANG_COUNT];   /* folded records, each ended by NUL */
   uint64_t texts_len[LANG_COUNT];
   uint64_t texts_sum[LANG_COUNT];
-  uint64_t orig_off;            /* original texts */
-  uint64_t orig_len;
-  uint64_t orig_sum;            /* of the ix_orig entries and the texts */
+  uint64_t orig_off;            /* original texts, zh records' first */
+  uint64_t orig_len[LANG_COUNT];
+  uint64_t origs_sum;           /* of the ix_orig entries */
+  uint64_t orig_sum[LANG_COUNT];    /* of each language's (search_text_sum) */
+  unsigned char orig_bytes[LANG_COUNT][32];     /* the byte values they hold */
   uint64_t length[LANG_COUNT];  /* folded bytes, as search_document counts */
   uint64_t meta_sum;            /* of the flags and the starts */
 };
@@ -110,8 +113,9 @@ struct ix_orig
 enum
 {
   CHECKED_META = 1,
-  CHECKED_ORIG = 2,
-  CHECKED_TEXT = 4              /* << language */
+  CHECKED_ORIGS = 2,
+  CHECKED_TEXT = 4,             /* << language */
+  CHECKED_ORIG = CHECKED_TEXT << LANG_COUNT     /* << language */
 };
 
 struct index
@@ -371,8 +375,15 @@ index_open (const char *path, unsigned long long key, const char **reason)
           || x->flags_off > size - nrecs
           || x->origs_off % sizeof (uint32_t) != 0
           || x->origs_off > size - nrecs * sizeof (struct ix_orig)
-          || x->orig_off > size || x->orig_len > size - x->orig_off)
+          || x->orig_off > size)
         goto bad;
+      uint64_t orig = 0;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          if (x->orig_len[l] > size - x->orig_off - orig)
+            goto bad;
+          orig += x->orig_len[l];
+        }
     }
   if (h->key != key)
     {
@@ -428,7 +439,7 @@ struct doc_build
   struct buf origs[LANG_COUNT]; /* struct ix_orig per record */
   struct buf starts[LANG_COUNT];    /* uint32 */
   struct buf texts[LANG_COUNT]; /* folded records, each ended by NUL */
-  struct buf orig;              /* original texts */
+  struct buf orig[LANG_COUNT];  /* original texts */
   unsigned char *tri;           /* the trigram table being built */
   size_t tri_row, tri_buckets;
   size_t doc;                   /* this document's bits in it */
@@ -453,14 +464,15 @@ add_record (struct doc_build *db, const struct text *t, enum lang l,
   for (size_t i = 0; i + 2 < f.len; i++)
     db->tri[(trigram (fp + i) & buckets) * db->tri_row + bit / 8] |= mask;
   if (db->texts[l].len + f.len + 1 > UINT32_MAX
-      || db->orig.len + t->len > UINT32_MAX)
+      || db->orig[0].len + db->orig[1].len + t->len > UINT32_MAX)
     db->too_big = 1;
   uint32_t start = (uint32_t) db->texts[l].len;
   buf_add (&db->starts[l], &start, sizeof start);
   buf_add (&db->texts[l], f.str, f.len);
   buf_add (&db->texts[l], "", 1);
-  struct ix_orig o = { (uint32_t) db->orig.len, (uint32_t) t->len };
-  buf_add (&db->orig, t->str, t->len);
+  /* From the language's first original for now.  */
+  struct ix_orig o = { (uint32_t) db->orig[l].len, (uint32_t) t->len };
+  buf_add (&db->orig[l], t->str, t->len);
   buf_add (&db->origs[l], &o, sizeof o);
   buf_add (&db->flags[l], &flags, 1);
   db->length[l] += f.len;
@@ -651,9 +663,8 @@ index_write (const struct library *lib, unsigned long long key,
     {
       const struct document *d = library_document (lib, i);
       struct ix_doc *x = &docs[i];
-      db.orig.len = 0;
       for (int l = 0; l < LANG_COUNT; l++)
-        db.flags[l].len = db.origs[l].len = db.starts[l].len = db.texts[l].len = 0;
+        db.orig[l].len = db.flags[l].len = db.origs[l].len = db.starts[l].len = db.texts[l].len = 0;
       db.doc = i;
       memset (db.length, 0, sizeof db.length);
       /* The same texts, with the same weights, as search_document
@@ -697,29 +708,41 @@ index_write (const struct library *lib, unsigned long long key,
           buf_add (&meta, db.starts[l].data, db.starts[l].len);
           x->texts_off[l] = region_len[l];
           x->texts_len[l] = db.texts[l].len;
-          x->texts_sum[l] = util_hash (0, db.texts[l].data ? db.texts[l].data : "",
-                                       db.texts[l].len);
+          x->texts_sum[l] = search_text_sum (db.texts[l].data ? db.texts[l].data : "",
+                                             db.texts[l].len);
           err |= put (region[l], db.texts[l].data, db.texts[l].len);
           region_len[l] += db.texts[l].len;
         }
       x->meta_sum = util_hash (0, meta.data + x->flags_off, meta.len - x->flags_off);
       /* The originals' directory apart: only regexes read it.  */
+      /* The originals in the order of the records, so that a place in
+         them leads to its record as in the folded texts.  */
       x->origs_off = meta.len;
-      for (int l = 0; l < LANG_COUNT; l++)
-        buf_add (&meta, db.origs[l].data ? db.origs[l].data : "", db.origs[l].len);
       x->orig_off = region_len[REGION_ORIG];
-      x->orig_len = db.orig.len;
-      x->orig_sum = util_hash (util_hash (0, meta.data + x->origs_off,
-                                          meta.len - x->origs_off),
-                               db.orig.data ? db.orig.data : "", db.orig.len);
-      err |= put (region[REGION_ORIG], db.orig.data, db.orig.len);
-      region_len[REGION_ORIG] += db.orig.len;
+      uint64_t before = 0;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          struct ix_orig *o = (struct ix_orig *) db.origs[l].data;
+          for (size_t k = 0; k < db.origs[l].len / sizeof *o; k++)
+            o[k].off += (uint32_t) before;
+          buf_add (&meta, db.origs[l].data ? db.origs[l].data : "", db.origs[l].len);
+          const char *text = db.orig[l].data ? db.orig[l].data : "";
+          x->orig_len[l] = db.orig[l].len;
+          x->orig_sum[l] = search_text_sum (text, db.orig[l].len);
+          for (size_t k = 0; k < db.orig[l].len; k++)
+            x->orig_bytes[l][(unsigned char) text[k] / 8]
+              |= (unsigned char) (1u << ((unsigned char) text[k] % 8));
+          err |= put (region[REGION_ORIG], text, db.orig[l].len);
+          before += db.orig[l].len;
+        }
+      x->origs_sum = util_hash (0, meta.data + x->origs_off, meta.len - x->origs_off);
+      region_len[REGION_ORIG] += before;
       memcpy (x->length, db.length, sizeof x->length);
       buf_add (&meta, zeros, (8 - meta.len % 8) % 8);
     }
-  buf_free (&db.orig);
   for (int l = 0; l < LANG_COUNT; l++)
     {
+      buf_free (&db.orig[l]);
       buf_free (&db.flags[l]);
       buf_free (&db.origs[l]);
       buf_free (&db.starts[l]);
@@ -853,6 +876,10 @@ struct doc_scan
   struct search_scratch *scratch;
   struct rec_hit *hits;
   size_t nhits, alloc;
+  size_t *pos;                  /* where one alternative stands */
+  size_t npos, pos_alloc;
+  struct search_span *spans;    /* a regex's matches in one record */
+  size_t spans_alloc;
   int corrupt;
 };
 
@@ -889,32 +916,74 @@ meta_intact (struct doc_scan *ds)
   return 1;
 }
 
-/* Check the folded texts of language L (or with L < 0 the originals).  */
+/* Is SUM the checksum of the texts that CHECKED_* BIT stands for?  Once
+   checked, they are not checked again.  */
 static int
-texts_intact (struct doc_scan *ds, int l)
+sum_matches (struct doc_scan *ds, unsigned char bit, uint64_t sum,
+             uint64_t expected)
 {
-  const struct ix_doc *x = ds->x;
-  unsigned char bit = (unsigned char) (l < 0 ? CHECKED_ORIG : CHECKED_TEXT << l);
   if (ds->ix->checked[ds->doc] & bit)
     return 1;
-  /* PCRE2 runs with PCRE2_NO_UTF_CHECK: the checksum says the originals
-     are what the loader read and validated, so they need not be checked
-     again (which would cost more than the search).  */
-  if (l < 0 ? util_hash (util_hash (0, ds->origs, ds->nrecs * sizeof *ds->origs),
-                         ds->orig, x->orig_len) != x->orig_sum
-      : util_hash (0, ds->texts[l], x->texts_len[l]) != x->texts_sum[l])
+  if (sum != expected)
     {
       ds->corrupt = 1;
       return 0;
     }
-  for (size_t r = 0; l < 0 && r < ds->nrecs; r++)
-    if (ds->origs[r].off > x->orig_len
-        || ds->origs[r].len > x->orig_len - ds->origs[r].off)
-      {
-        ds->corrupt = 1;
-        return 0;
-      }
   ds->ix->checked[ds->doc] |= bit;
+  return 1;
+}
+
+/* Check the folded texts of language L.  */
+static int
+texts_intact (struct doc_scan *ds, int l)
+{
+  unsigned char bit = (unsigned char) (CHECKED_TEXT << l);
+  if (ds->ix->checked[ds->doc] & bit)
+    return 1;
+  return sum_matches (ds, bit, search_text_sum (ds->texts[l], ds->x->texts_len[l]),
+                      ds->x->texts_sum[l]);
+}
+
+/* Where the originals of language L start, in DS->orig.  */
+static size_t
+orig_part (const struct doc_scan *ds, int l)
+{
+  size_t off = 0;
+  for (int k = 0; k < l; k++)
+    off += ds->x->orig_len[k];
+  return off;
+}
+
+/* Do the originals of language L hold every byte of S?  */
+static int
+orig_has_bytes (const struct doc_scan *ds, int l, const char *s)
+{
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (!(ds->x->orig_bytes[l][*p / 8] & (1u << (*p % 8))))
+      return 0;
+  return 1;
+}
+
+/* Check where the originals are: one after another, in record order.  */
+static int
+origs_intact (struct doc_scan *ds)
+{
+  if (ds->ix->checked[ds->doc] & CHECKED_ORIGS)
+    return 1;
+  const struct ix_orig *o = ds->origs;
+  int ok = util_hash (0, o, ds->nrecs * sizeof *o) == ds->x->origs_sum;
+  uint64_t end = 0;
+  for (size_t r = 0; ok && r < ds->nrecs; r++)
+    {
+      ok = o[r].off == end;
+      end += o[r].len;
+    }
+  if (!ok || end != orig_part (ds, LANG_COUNT))
+    {
+      ds->corrupt = 1;
+      return 0;
+    }
+  ds->ix->checked[ds->doc] |= CHECKED_ORIGS;
   return 1;
 }
 
@@ -933,16 +1002,20 @@ count_alt (struct doc_scan *ds, int l, const struct term *term,
            size_t alt, const struct trigrams *tris, size_t *tf)
 {
   const struct trigrams *tri = &tris[alt];
-  const char *s = ds->texts[l], *p = s, *e = s + ds->x->texts_len[l];
+  const char *s = ds->texts[l], *e = s + ds->x->texts_len[l];
   const uint32_t *starts = ds->starts[l];
   size_t nrecs = ds->x->nrecs[l], k = 0;
-  while (p < e)
+  /* The scan checks the text as it reads it.  */
+  ds->npos = 0;
+  uint64_t sum = search_finder_scan (&tri->finder, s, ds->x->texts_len[l],
+                                     &ds->pos, &ds->npos, &ds->pos_alloc);
+  if (!sum_matches (ds, (unsigned char) (CHECKED_TEXT << l), sum,
+                    ds->x->texts_sum[l]))
+    return;
+  for (size_t i = 0; i < ds->npos; i++)
     {
-      const char *m = search_finder_find (&tri->finder, p, (size_t) (e - p));
-      if (m == NULL)
-        break;
-      p = m + 1;
-      size_t at = (size_t) (m - s);
+      size_t at = ds->pos[i];
+      const char *m = s + at;
       /* Hits come in order: the record moves forward only.  */
       while (k + 1 < nrecs && starts[k + 1] <= at)
         k++;
@@ -1002,7 +1075,14 @@ struct search_job
   size_t *lengths;
   size_t *hits;
   char *matched;
+  atomic_size_t next;           /* the next document not taken */
+  size_t ndocs;
+  atomic_int stop;              /* corrupt, or a regex failed */
 };
+
+/* Documents are taken a few at a time, so that both threads finish
+   together however the work falls.  */
+#define SCAN_CHUNK 16
 
 static int
 has_bit (const unsigned char *bits, size_t i)
@@ -1022,26 +1102,54 @@ count_doc (struct doc_scan *ds, const struct search_job *job, size_t *tf,
       const struct term *term = &q->terms[t];
       if (term->kind == TERM_REGEX)
         {
-          if (!texts_intact (ds, -1))
+          if (!origs_intact (ds))
             break;
-          for (size_t r = 0; r < ds->nrecs; r++)
+          for (int l = 0; l < LANG_COUNT && !ds->corrupt; l++)
             {
-              if (q->lang_only >= 0 && record_lang (ds, r) != q->lang_only)
+              if (q->lang_only >= 0 && l != q->lang_only)
                 continue;
-              struct search_span *spans = NULL;
-              size_t nspans = 0, salloc = 0;
-              long found = search_regex_spans (term, ds->orig + ds->origs[r].off,
-                                               ds->origs[r].len, &spans, &nspans,
-                                               &salloc, error, ds->scratch);
-              if (found < 0)
+              /* With a literal, only the records that hold it can match:
+                 find them in one pass, which checks the texts too.
+                 PCRE2 runs with PCRE2_NO_UTF_CHECK: the checksum says the
+                 originals are what the loader read and validated, so
+                 they need not be checked again (which would cost more
+                 than the search).  */
+              size_t part = orig_part (ds, l), plen = ds->x->orig_len[l];
+              unsigned char bit = (unsigned char) (CHECKED_ORIG << l);
+              ds->npos = 0;
+              if (term->literal && !orig_has_bytes (ds, l, term->literal))
+                continue;       /* (an English text without Chinese) */
+              if (!sum_matches (ds, bit,
+                                term->literal
+                                ? search_finder_scan (&job->alt_tri[t][0].finder,
+                                                      ds->orig + part, plen, &ds->pos,
+                                                      &ds->npos, &ds->pos_alloc)
+                                : search_text_sum (ds->orig + part, plen),
+                                ds->x->orig_sum[l]))
+                break;
+              size_t next = 0;  /* the next literal not yet passed */
+              for (size_t r = ds->base[l]; r < ds->base[l] + ds->x->nrecs[l]; r++)
                 {
-                  free (spans);
-                  return (size_t) -1;
+                  if (term->literal)
+                    {
+                      size_t end = ds->origs[r].off + ds->origs[r].len - part;
+                      int holds = next < ds->npos && ds->pos[next] < end;
+                      while (next < ds->npos && ds->pos[next] < end)
+                        next++;
+                      if (!holds)
+                        continue;
+                    }
+                  size_t nspans = 0;
+                  long found = search_regex_spans (term, ds->orig + ds->origs[r].off,
+                                                   ds->origs[r].len, &ds->spans,
+                                                   &nspans, &ds->spans_alloc, error,
+                                                   ds->scratch);
+                  if (found < 0)
+                    return (size_t) -1;
+                  tf[t] += (size_t) found * (ds->flags[r] & REC_WEIGHT);
+                  for (size_t k = 0; k < nspans && !term->negated; k++)
+                    add_hit (ds, r, ds->spans[k].start, ds->spans[k].end);
                 }
-              tf[t] += (size_t) found * (ds->flags[r] & REC_WEIGHT);
-              for (size_t k = 0; k < nspans && !term->negated; k++)
-                add_hit (ds, r, spans[k].start, spans[k].end);
-              free (spans);
             }
           continue;
         }
@@ -1052,8 +1160,7 @@ count_doc (struct doc_scan *ds, const struct search_job *job, size_t *tf,
           size_t pair = ds->doc * LANG_COUNT + (size_t) l;
           for (size_t a = 0; a < term->nalts && !ds->corrupt; a++)
             if (job->alt_tri[t][a].within == (size_t) -1
-                && has_bit (job->alt_docs[t][a], pair)
-                && texts_intact (ds, l))
+                && has_bit (job->alt_docs[t][a], pair))
               count_alt (ds, l, term, a, job->alt_tri[t], &tf[t]);
         }
     }
@@ -1195,89 +1302,104 @@ pairs_with (const struct index *ix, const struct trigrams *t, int *bad)
 struct search_part
 {
   struct search_job *job;
-  size_t from, to;
   int corrupt;
   char *error;
 };
+
+/* Search document I.  */
+static void
+scan_doc (struct search_part *part, size_t i, struct search_scratch *scratch)
+{
+  struct search_job *job = part->job;
+  const struct index *ix = job->ix;
+  const struct query *q = job->q;
+  const struct ix_doc *x = &ix->docs[i];
+  /* The trigram table rules a document out cheaply; whatever it
+     lets through is counted exactly.  */
+  int any = q->nterms == 0, tags_possible = 1;
+  for (size_t t = 0; t < q->ntags; t++)
+    {
+      int may = 0;
+      for (int l = 0; l < LANG_COUNT; l++)
+        may |= has_bit (job->tag_docs[t], i * LANG_COUNT + (size_t) l);
+      tags_possible &= may;
+    }
+  for (size_t t = 0; t < q->nterms && !any; t++)
+    for (size_t a = 0; a < (q->terms[t].kind == TERM_WORDS ? q->terms[t].nalts : 1); a++)
+      for (int l = 0; l < LANG_COUNT; l++)
+        if (q->lang_only < 0 || q->lang_only == l)
+          any |= has_bit (job->alt_docs[t][a], i * LANG_COUNT + (size_t) l);
+  if (!tags_possible)
+    return;                     /* like search_document: no length either */
+  if (!any && q->ntags == 0)
+    {
+      /* Nothing to count here; the length still counts in the
+         average, as in search_document.  */
+      for (int l = 0; l < LANG_COUNT; l++)
+        if (q->lang_only < 0 || q->lang_only == l)
+          job->lengths[i] += x->length[l];
+      return;
+    }
+  struct doc_scan ds = {
+    .ix = ix, .doc = i, .x = x,
+    .flags = ix->map + x->flags_off,
+    .origs = (const struct ix_orig *) (ix->map + x->origs_off),
+    .orig = (const char *) ix->map + x->orig_off,
+    .scratch = scratch,
+  };
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      ds.base[l] = ds.nrecs;
+      ds.nrecs += x->nrecs[l];
+      ds.starts[l] = (const uint32_t *) (ix->map + x->starts_off[l]);
+      ds.texts[l] = (const char *) ix->map + x->texts_off[l];
+    }
+  if (!meta_intact (&ds))
+    {
+      part->corrupt = 1;
+      return;
+    }
+  size_t *tf = xcalloc (q->nterms + 1, sizeof *tf);
+  int tags_ok = q->ntags == 0 || has_tags (&ds, q);
+  if (tags_ok && !ds.corrupt)
+    {
+      for (int l = 0; l < LANG_COUNT; l++)
+        if (q->lang_only < 0 || q->lang_only == l)
+          job->lengths[i] += x->length[l];
+      size_t nhits = any ? count_doc (&ds, job, tf, &part->error) : 0;
+      int ok = any && nhits != (size_t) -1;
+      for (size_t t = 0; ok && t < q->nterms; t++)
+        if (q->terms[t].negated ? tf[t] > 0 : tf[t] == 0)
+          ok = 0;
+      if (ok)
+        {
+          job->matched[i] = 1;
+          job->hits[i] = nhits;
+        }
+    }
+  if (ds.corrupt)
+    part->corrupt = 1;
+  job->tfs[i] = tf;
+  free (ds.hits);
+  free (ds.pos);
+  free (ds.spans);
+}
 
 static void *
 scan_part (void *arg)
 {
   struct search_part *part = arg;
   struct search_job *job = part->job;
-  const struct index *ix = job->ix;
-  const struct query *q = job->q;
-  struct search_scratch *scratch = needs_originals (q) ? search_scratch_new () : NULL;
-  for (size_t i = part->from; i < part->to && !part->corrupt && !part->error; i++)
+  struct search_scratch *scratch = needs_originals (job->q) ? search_scratch_new () : NULL;
+  size_t from;
+  while (!atomic_load (&job->stop)
+         && (from = atomic_fetch_add (&job->next, SCAN_CHUNK)) < job->ndocs)
     {
-      const struct ix_doc *x = &ix->docs[i];
-      /* The trigram table rules a document out cheaply; whatever it
-         lets through is counted exactly.  */
-      int any = q->nterms == 0, tags_possible = 1;
-      for (size_t t = 0; t < q->ntags; t++)
-        {
-          int may = 0;
-          for (int l = 0; l < LANG_COUNT; l++)
-            may |= has_bit (job->tag_docs[t], i * LANG_COUNT + (size_t) l);
-          tags_possible &= may;
-        }
-      for (size_t t = 0; t < q->nterms && !any; t++)
-        for (size_t a = 0; a < (q->terms[t].kind == TERM_WORDS ? q->terms[t].nalts : 1); a++)
-          for (int l = 0; l < LANG_COUNT; l++)
-            if (q->lang_only < 0 || q->lang_only == l)
-              any |= has_bit (job->alt_docs[t][a], i * LANG_COUNT + (size_t) l);
-      if (!tags_possible)
-        continue;               /* like search_document: no length either */
-      if (!any && q->ntags == 0)
-        {
-          /* Nothing to count here; the length still counts in the
-             average, as in search_document.  */
-          for (int l = 0; l < LANG_COUNT; l++)
-            if (q->lang_only < 0 || q->lang_only == l)
-              job->lengths[i] += x->length[l];
-          continue;
-        }
-      struct doc_scan ds = {
-        .ix = ix, .doc = i, .x = x,
-        .flags = ix->map + x->flags_off,
-        .origs = (const struct ix_orig *) (ix->map + x->origs_off),
-        .orig = (const char *) ix->map + x->orig_off,
-        .scratch = scratch,
-      };
-      for (int l = 0; l < LANG_COUNT; l++)
-        {
-          ds.base[l] = ds.nrecs;
-          ds.nrecs += x->nrecs[l];
-          ds.starts[l] = (const uint32_t *) (ix->map + x->starts_off[l]);
-          ds.texts[l] = (const char *) ix->map + x->texts_off[l];
-        }
-      if (!meta_intact (&ds))
-        {
-          part->corrupt = 1;
-          break;
-        }
-      size_t *tf = xcalloc (q->nterms + 1, sizeof *tf);
-      int tags_ok = q->ntags == 0 || has_tags (&ds, q);
-      if (tags_ok && !ds.corrupt)
-        {
-          for (int l = 0; l < LANG_COUNT; l++)
-            if (q->lang_only < 0 || q->lang_only == l)
-              job->lengths[i] += x->length[l];
-          size_t nhits = any ? count_doc (&ds, job, tf, &part->error) : 0;
-          int ok = any && nhits != (size_t) -1;
-          for (size_t t = 0; ok && t < q->nterms; t++)
-            if (q->terms[t].negated ? tf[t] > 0 : tf[t] == 0)
-              ok = 0;
-          if (ok)
-            {
-              job->matched[i] = 1;
-              job->hits[i] = nhits;
-            }
-        }
-      if (ds.corrupt)
-        part->corrupt = 1;
-      job->tfs[i] = tf;
-      free (ds.hits);
+      size_t to = from + SCAN_CHUNK < job->ndocs ? from + SCAN_CHUNK : job->ndocs;
+      for (size_t i = from; i < to && !part->corrupt && !part->error; i++)
+        scan_doc (part, i, scratch);
+      if (part->corrupt || part->error)
+        atomic_store (&job->stop, 1);
     }
   search_scratch_free (scratch);
   return NULL;
@@ -1309,6 +1431,8 @@ index_search (const struct index *ix, const struct query *q,
       if (term->kind != TERM_WORDS)
         {
           job.alt_docs[t][0] = all_pairs (ix);
+          if (term->literal)
+            trigrams_of (term->literal, &job.alt_tri[t][0]);
           continue;
         }
       for (size_t a = 0; a < nalts; a++)
@@ -1337,17 +1461,15 @@ index_search (const struct index *ix, const struct query *q,
       job.tag_docs[t] = pairs_with (ix, &tri, &bad_row);
       free (tri.hash);
     }
-  /* Two halves in two threads on large corpora (this is a 2-core
-     target); a failed thread start just means the work is done here.  */
-  struct search_part parts[2] = { { &job, 0, ndocs / 2, 0, NULL },
-                                  { &job, ndocs / 2, ndocs, 0, NULL } };
-  if (bad_row)
-    parts[0].to = parts[1].from = parts[1].to = 0;  /* corrupt: no search */
+  /* Two threads on large corpora (this is a 2-core target); a failed
+     thread start just means the work is done here.  */
+  struct search_part parts[2] = { { &job, 0, NULL }, { &job, 0, NULL } };
+  job.ndocs = bad_row ? 0 : ndocs;      /* corrupt: no search */
+  atomic_init (&job.next, 0);
+  atomic_init (&job.stop, 0);
   pthread_t th;
   int threaded = !bad_row && ndocs >= 64
     && pthread_create (&th, NULL, scan_part, &parts[1]) == 0;
-  if (!threaded && !bad_row)
-    parts[0].to = ndocs;
   scan_part (&parts[0]);
   if (threaded)
     pthread_join (th, NULL);

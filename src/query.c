@@ -106,6 +106,108 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
   return re;
 }
 
+/* Can character UC stand for itself in a caseless pattern?  Only where
+   no character has case: ASCII digits and punctuation, and CJK (PCRE2
+   matches 'k' with the Kelvin sign, 's' with the long s).  */
+static int
+caseless_safe (ucs4_t uc)
+{
+  if (uc < 0x80)
+    return !((uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z'));
+  return (uc >= 0x2e80 && uc < 0xa000) || (uc >= 0xf900 && uc < 0xfb00)
+    || (uc >= 0xff01 && uc < 0xfff0 && !(uc >= 0xff21 && uc <= 0xff3a)
+        && !(uc >= 0xff41 && uc <= 0xff5a))
+    || uc >= 0x20000;
+}
+
+char *
+query_regex_literal (const char *pattern, size_t len)
+{
+  /* An alternative at the top level (a|b) makes no text required.  */
+  int depth = 0;
+  for (size_t i = 0; i < len; i++)
+    {
+      char c = pattern[i];
+      if (c == '\\')
+        {
+          if (i + 1 < len && (pattern[i + 1] == 'Q' || pattern[i + 1] == 'E'))
+            return NULL;        /* quoting: not worth following */
+          i++;
+        }
+      else if (c == '[')
+        {
+          /* Skip the class: "]" first is a member, so is "[:alpha:]".  */
+          i++;
+          if (i < len && pattern[i] == '^')
+            i++;
+          if (i < len && pattern[i] == ']')
+            i++;
+          for (; i < len && pattern[i] != ']'; i++)
+            if (pattern[i] == '\\')
+              i++;
+            else if (pattern[i] == '[' && i + 1 < len && pattern[i + 1] == ':')
+              {
+                const char *end = memmem (pattern + i + 2, len - i - 2, ":]", 2);
+                if (end == NULL)
+                  return NULL;
+                i = (size_t) (end - pattern) + 1;
+              }
+        }
+      else if (c == '(')
+        depth++;
+      else if (c == ')')
+        depth--;
+      else if (c == '|' && depth == 0)
+        return NULL;
+    }
+  char *copy = xstrndup (pattern, len);
+  int caseless = !has_upper (copy);
+  free (copy);
+  /* The characters before the first metacharacter, but not one that a
+     quantifier may repeat zero times.  */
+  struct buf lit = { 0 };
+  size_t i = len > 0 && pattern[0] == '^' ? 1 : 0;
+  while (i < len)
+    {
+      const char *ch = pattern + i;
+      size_t clen;
+      if (*ch == '\\')
+        {
+          /* An escaped ASCII punctuation character is itself.  */
+          if (i + 1 >= len || (unsigned char) ch[1] >= 0x80
+              || !strchr ("\\.^$|?*+()[]{}/-", ch[1]))
+            break;
+          ch++;
+          clen = 1;
+        }
+      else if (strchr (".^$|?*+()[]{}", *ch))
+        break;
+      else
+        {
+          int n = u8_mblen ((const uint8_t *) ch, len - i);
+          if (n <= 0)
+            break;
+          clen = (size_t) n;
+        }
+      ucs4_t uc;
+      u8_mbtouc (&uc, (const uint8_t *) ch, clen);
+      size_t next = (size_t) (ch + clen - pattern);
+      char q = next < len ? pattern[next] : '\0';
+      if (q == '?' || q == '*' || q == '{' || (caseless && !caseless_safe (uc)))
+        break;
+      buf_add (&lit, ch, clen);
+      i = next;
+      if (q == '+')
+        break;                  /* required, but what follows is not next */
+    }
+  if (lit.len < 2)
+    {
+      buf_free (&lit);
+      return NULL;
+    }
+  return buf_steal (&lit);
+}
+
 static struct term *
 new_term (struct query *q)
 {
@@ -179,6 +281,7 @@ query_parse (const char *text, const struct query_options *opt,
       t->re = compile_regex (text, text_len, 0, err);
       if (t->re == NULL)
         goto fail;
+      t->literal = query_regex_literal (text, text_len);
       return q;
     }
 
@@ -228,6 +331,7 @@ query_parse (const char *text, const struct query_options *opt,
                                  (size_t) (p + 1 - text), err);
           if (t->re == NULL)
             goto fail;
+          t->literal = query_regex_literal (p + 1, (size_t) (e - p - 1));
           p = e + 1;
           continue;
         }
@@ -334,6 +438,7 @@ query_free (struct query *q)
       free (t->alt_needs);
       if (t->re)
         pcre2_code_free (t->re);
+      free (t->literal);
     }
   free (q->terms);
   for (size_t i = 0; i < q->ntags; i++)

@@ -31,6 +31,8 @@ struct term
   unsigned char *alt_needs;     /* per alternative: QUERY_NEEDS_* bits */
   size_t nalts;
   pcre2_code *re;
+  char *literal;                /* a regex: text every match begins with,
+                                   or NULL (see query_regex_literal) */
 };
 
 struct query
@@ -56,6 +58,13 @@ struct query_error
   char *message;
   size_t offset;
 };
+
+/* Text that every match of the regex PATTERN (LEN bytes) contains: the
+   literal characters it begins with (after a "^"), as long as case and
+   quantifiers leave them fixed, and no alternative at its top level
+   could do without them.  NULL when there are fewer than two bytes of
+   such text.  Used to skip texts that cannot match.  Caller frees.  */
+char *query_regex_literal (const char *pattern, size_t len);
 
 /* Parse TEXT.  Returns NULL and fills ERR on failure.  Free with
    query_free().  */

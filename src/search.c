@@ -94,75 +94,220 @@ search_finder_init (struct search_finder *f, const char *needle, size_t len)
   f->rare2 = a < b ? b : a;
 }
 
+/* The running state of search_text_sum: four lanes of 64-bit words, and
+   of their running sums.  */
+struct text_sum
+{
+  uint64_t a[4], b[4];
+};
+
+/* Add the 32-byte blocks at P.  */
+static void
+sum_blocks (struct text_sum *s, const char *p, size_t nblocks)
+{
+  for (size_t i = 0; i < nblocks; i++, p += 32)
+    for (int k = 0; k < 4; k++)
+      {
+        uint64_t w;
+        memcpy (&w, p + 8 * k, sizeof w);
+        s->a[k] += w;
+        s->b[k] += s->a[k];
+      }
+}
+
+/* Add the last LEN % 32 bytes of DATA (as a block padded with zeros) and
+   mix.  */
+static uint64_t
+sum_finish (struct text_sum *s, const char *data, size_t len)
+{
+  size_t tail = len % 32;
+  if (tail)
+    {
+      char block[32] = { 0 };
+      memcpy (block, data + len - tail, tail);
+      sum_blocks (s, block, 1);
+    }
+  return util_hash (len, s, sizeof *s);
+}
+
+/* CASEBOOK_NO_VECTOR and CASEBOOK_NO_AVX2 build the plainer ways, which
+   the tests compare with the best (a cache may move between machines).  */
 #if defined __GNUC__ && defined __x86_64__ && !defined CASEBOOK_NO_VECTOR
 # include <immintrin.h>
 # define FINDER_X86 1
 
-/* The candidates of one block of positions: the set bits of MASK (bit i
-   for position P + i); the first at which the needle stands, or NULL.  */
-static const char *
-first_candidate (const struct search_finder *f, const char *hay, size_t p,
-                 uint32_t mask)
+/* Append the positions among P + the set bits of MASK at which F's
+   needle stands.  */
+static void
+add_candidates (const struct search_finder *f, const char *hay, size_t p,
+                uint32_t mask, size_t **at, size_t *n, size_t *alloc)
 {
   while (mask)
     {
-      size_t at = p + (size_t) __builtin_ctz (mask);
+      size_t pos = p + (size_t) __builtin_ctz (mask);
       mask &= mask - 1;
-      if (memcmp (hay + at, f->needle, f->len) == 0)
-        return hay + at;
+      if (memcmp (hay + pos, f->needle, f->len) == 0)
+        {
+          *at = xgrow (*at, alloc, *n + 1, sizeof **at);
+          (*at)[(*n)++] = pos;
+        }
     }
-  return NULL;
 }
 
-/* 32 positions at a time, where the processor has AVX2 (checked at run
-   time: the program is built for any x86-64).  Tests the positions
-   before LAST + 1 it can, and leaves *P at the first it did not.  */
+/* The blocks of a scan, with AVX2 where the processor has it (checked at
+   run time: the program is built for any x86-64).  Each adds to S the
+   32-byte blocks it reads, from the start of HAY; with F, it also tests
+   the positions from there to LAST for the needle.  Returns the first
+   position (and block) it did not take.  */
+# ifndef CASEBOOK_NO_AVX2
 __attribute__ ((target ("avx2")))
-static const char *
-find_avx2 (const struct search_finder *f, const char *hay, size_t last,
-           size_t *p)
+static size_t
+scan_avx2 (const struct search_finder *f, const char *hay, size_t len,
+           size_t last, struct text_sum *s, size_t **at, size_t *n,
+           size_t *alloc)
 {
-  __m256i want1 = _mm256_set1_epi8 (f->needle[f->rare1]);
-  __m256i want2 = _mm256_set1_epi8 (f->needle[f->rare2]);
-  size_t at = *p;
-  for (; at + 32 <= last + 1; at += 32)
+  __m256i a = _mm256_loadu_si256 ((const __m256i *) s->a);
+  __m256i b = _mm256_loadu_si256 ((const __m256i *) s->b);
+  size_t p = 0;
+  if (f)
     {
-      __m256i x = _mm256_loadu_si256 ((const __m256i *) (hay + at + f->rare1));
-      __m256i y = _mm256_loadu_si256 ((const __m256i *) (hay + at + f->rare2));
-      __m256i both = _mm256_and_si256 (_mm256_cmpeq_epi8 (x, want1),
-                                       _mm256_cmpeq_epi8 (y, want2));
-      uint32_t mask = (uint32_t) _mm256_movemask_epi8 (both);
-      const char *m = mask ? first_candidate (f, hay, at, mask) : NULL;
-      if (m)
-        return m;
+      __m256i want1 = _mm256_set1_epi8 (f->needle[f->rare1]);
+      __m256i want2 = _mm256_set1_epi8 (f->needle[f->rare2]);
+      for (; p + 32 <= last + 1; p += 32)
+        {
+          __m256i z = _mm256_loadu_si256 ((const __m256i *) (hay + p));
+          __m256i x = _mm256_loadu_si256 ((const __m256i *) (hay + p + f->rare1));
+          __m256i y = _mm256_loadu_si256 ((const __m256i *) (hay + p + f->rare2));
+          a = _mm256_add_epi64 (a, z);
+          b = _mm256_add_epi64 (b, a);
+          uint32_t mask = (uint32_t) _mm256_movemask_epi8
+            (_mm256_and_si256 (_mm256_cmpeq_epi8 (x, want1),
+                               _mm256_cmpeq_epi8 (y, want2)));
+          if (mask)
+            add_candidates (f, hay, p, mask, at, n, alloc);
+        }
     }
-  *p = at;
-  return NULL;
+  size_t q = p;
+  for (; q + 32 <= len; q += 32)
+    {
+      __m256i z = _mm256_loadu_si256 ((const __m256i *) (hay + q));
+      a = _mm256_add_epi64 (a, z);
+      b = _mm256_add_epi64 (b, a);
+    }
+  _mm256_storeu_si256 ((__m256i *) s->a, a);
+  _mm256_storeu_si256 ((__m256i *) s->b, b);
+  return p;
 }
+# endif
 
-/* The same 16 at a time with SSE2, which every x86-64 has.  */
-static const char *
-find_sse2 (const struct search_finder *f, const char *hay, size_t last,
-           size_t *p)
+/* The same with SSE2, which every x86-64 has: two halves of a block.  */
+static size_t
+scan_sse2 (const struct search_finder *f, const char *hay, size_t len,
+           size_t last, struct text_sum *s, size_t **at, size_t *n,
+           size_t *alloc)
 {
-  __m128i want1 = _mm_set1_epi8 (f->needle[f->rare1]);
-  __m128i want2 = _mm_set1_epi8 (f->needle[f->rare2]);
-  size_t at = *p;
-  for (; at + 16 <= last + 1; at += 16)
+  __m128i a0 = _mm_loadu_si128 ((const __m128i *) s->a);
+  __m128i a1 = _mm_loadu_si128 ((const __m128i *) (s->a + 2));
+  __m128i b0 = _mm_loadu_si128 ((const __m128i *) s->b);
+  __m128i b1 = _mm_loadu_si128 ((const __m128i *) (s->b + 2));
+  size_t p = 0;
+  if (f)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) (hay + at + f->rare1));
-      __m128i y = _mm_loadu_si128 ((const __m128i *) (hay + at + f->rare2));
-      __m128i both = _mm_and_si128 (_mm_cmpeq_epi8 (x, want1),
-                                    _mm_cmpeq_epi8 (y, want2));
-      uint32_t mask = (uint32_t) _mm_movemask_epi8 (both);
-      const char *m = mask ? first_candidate (f, hay, at, mask) : NULL;
-      if (m)
-        return m;
+      __m128i want1 = _mm_set1_epi8 (f->needle[f->rare1]);
+      __m128i want2 = _mm_set1_epi8 (f->needle[f->rare2]);
+      for (; p + 32 <= last + 1; p += 32)
+        {
+          __m128i z0 = _mm_loadu_si128 ((const __m128i *) (hay + p));
+          __m128i z1 = _mm_loadu_si128 ((const __m128i *) (hay + p + 16));
+          a0 = _mm_add_epi64 (a0, z0);
+          a1 = _mm_add_epi64 (a1, z1);
+          b0 = _mm_add_epi64 (b0, a0);
+          b1 = _mm_add_epi64 (b1, a1);
+          uint32_t mask = 0;
+          for (int h = 0; h < 2; h++)
+            {
+              const char *base = hay + p + 16 * h;
+              __m128i x = _mm_loadu_si128 ((const __m128i *) (base + f->rare1));
+              __m128i y = _mm_loadu_si128 ((const __m128i *) (base + f->rare2));
+              mask |= (uint32_t) _mm_movemask_epi8
+                (_mm_and_si128 (_mm_cmpeq_epi8 (x, want1),
+                                _mm_cmpeq_epi8 (y, want2))) << (16 * h);
+            }
+          if (mask)
+            add_candidates (f, hay, p, mask, at, n, alloc);
+        }
     }
-  *p = at;
-  return NULL;
+  for (size_t q = p; q + 32 <= len; q += 32)
+    {
+      a0 = _mm_add_epi64 (a0, _mm_loadu_si128 ((const __m128i *) (hay + q)));
+      a1 = _mm_add_epi64 (a1, _mm_loadu_si128 ((const __m128i *) (hay + q + 16)));
+      b0 = _mm_add_epi64 (b0, a0);
+      b1 = _mm_add_epi64 (b1, a1);
+    }
+  _mm_storeu_si128 ((__m128i *) s->a, a0);
+  _mm_storeu_si128 ((__m128i *) (s->a + 2), a1);
+  _mm_storeu_si128 ((__m128i *) s->b, b0);
+  _mm_storeu_si128 ((__m128i *) (s->b + 2), b1);
+  return p;
 }
 #endif
+
+/* Scan HAY: its blocks into S; with F, the positions of the needle up to
+   LAST too.  */
+static void
+scan (const struct search_finder *f, const char *hay, size_t len,
+      size_t last, struct text_sum *s, size_t **at, size_t *n,
+      size_t *alloc)
+{
+  size_t p = 0;
+#ifdef FINDER_X86
+# ifndef CASEBOOK_NO_AVX2
+  if (__builtin_cpu_supports ("avx2"))
+    p = scan_avx2 (f, hay, len, last, s, at, n, alloc);
+  else
+# endif
+    p = scan_sse2 (f, hay, len, last, s, at, n, alloc);
+  /* The blocks from P were summed; the positions from P are left.  */
+#else
+  sum_blocks (s, hay, len / 32);
+#endif
+  for (; f && p <= last; p++)
+    if (hay[p + f->rare1] == f->needle[f->rare1]
+        && hay[p + f->rare2] == f->needle[f->rare2]
+        && memcmp (hay + p, f->needle, f->len) == 0)
+      {
+        *at = xgrow (*at, alloc, *n + 1, sizeof **at);
+        (*at)[(*n)++] = p;
+      }
+}
+
+uint64_t
+search_text_sum (const char *data, size_t len)
+{
+  struct text_sum s = { { 0 }, { 0 } };
+  scan (NULL, data, len, 0, &s, NULL, NULL, NULL);
+  return sum_finish (&s, data, len);
+}
+
+uint64_t
+search_finder_scan (const struct search_finder *f, const char *hay,
+                    size_t len, size_t **at, size_t *n, size_t *alloc)
+{
+  struct text_sum s = { { 0 }, { 0 } };
+  if (f->len >= 2 && f->len <= len)
+    scan (f, hay, len, len - f->len, &s, at, n, alloc);
+  else
+    {
+      scan (NULL, hay, len, 0, &s, NULL, NULL, NULL);
+      for (size_t p = 0; f->len == 1 && p < len; p++)
+        if (hay[p] == f->needle[0])
+          {
+            *at = xgrow (*at, alloc, *n + 1, sizeof **at);
+            (*at)[(*n)++] = p;
+          }
+    }
+  return sum_finish (&s, hay, len);
+}
 
 const char *
 search_finder_find (const struct search_finder *f, const char *hay,
@@ -173,23 +318,24 @@ search_finder_find (const struct search_finder *f, const char *hay,
     return n == 0 ? hay : NULL;
   if (n == 1)
     return memchr (hay, f->needle[0], hay_len);
+  /* memchr for the rarer byte, then the other, then the rest.  */
   const char *needle = f->needle;
   size_t r1 = f->rare1, r2 = f->rare2;
-  size_t last = hay_len - n;    /* the last start position */
-  size_t p = 0;
-#ifdef FINDER_X86
-  const char *m = NULL;
-  if (__builtin_cpu_supports ("avx2"))
-    m = find_avx2 (f, hay, last, &p);
-  if (m == NULL)
-    m = find_sse2 (f, hay, last, &p);
-  if (m)
-    return m;
-#endif
-  for (; p <= last; p++)
-    if (hay[p + r1] == needle[r1] && hay[p + r2] == needle[r2]
-        && memcmp (hay + p, needle, n) == 0)
-      return hay + p;
+  if (byte_commonness ((unsigned char) needle[r2])
+      < byte_commonness ((unsigned char) needle[r1]))
+    {
+      r1 = f->rare2;
+      r2 = f->rare1;
+    }
+  for (size_t p = 0; p + n <= hay_len; p++)
+    {
+      const char *m = memchr (hay + p + r1, needle[r1], hay_len - n - p + 1);
+      if (m == NULL)
+        return NULL;
+      p = (size_t) (m - hay) - r1;
+      if (hay[p + r2] == needle[r2] && memcmp (hay + p, needle, n) == 0)
+        return hay + p;
+    }
   return NULL;
 }
 
@@ -213,6 +359,15 @@ search_needs_boundary (const char *alt)
   ucs4_t uc;
   u8_mbtouc (&uc, (const uint8_t *) alt, strlen (alt));
   return norm_is_word (uc);
+}
+
+/* Does the original text T hold the literal of regex term TERM?  */
+static int
+has_literal (const struct term *term, const struct text *t)
+{
+  struct search_finder f;
+  search_finder_init (&f, term->literal, strlen (term->literal));
+  return search_finder_find (&f, t->str, t->len) != NULL;
 }
 
 /* Count (and, with V, record) the hits of word term T in the folded
@@ -389,6 +544,8 @@ scan_text (struct doc_scan *s, const struct text *t, const struct hit *proto,
       long n;
       if (term->kind == TERM_WORDS)
         n = (long) match_words (term, &f, v, proto, ~0u);
+      else if (term->literal && !has_literal (term, t))
+        n = 0;                  /* every match holds the literal */
       else
         n = match_regex (term, t, v, proto, &s->error, NULL);
       if (n < 0)

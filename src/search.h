@@ -6,6 +6,7 @@
 #define CASEBOOK_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 #include "query.h"
@@ -86,10 +87,8 @@ long search_regex_spans (const struct term *t, const char *s, size_t len,
    start one at byte POS?  */
 int search_needs_boundary (const char *alt);
 /* memmem for folded case text, for one needle searched in many texts:
-   set up once (NEEDLE must outlive the finder), then find.  On x86 it
-   tests the needle's two rarest bytes at 32 (AVX2) or 16 (SSE2)
-   positions at a time, so that a term of common bytes (Chinese, say) is
-   still found at memory speed.  */
+   set up once (NEEDLE must outlive the finder), then find the first
+   occurrence (memchr for the rarest byte), or all (search_finder_scan).  */
 struct search_finder
 {
   const char *needle;
@@ -100,6 +99,21 @@ void search_finder_init (struct search_finder *f, const char *needle,
                          size_t len);
 const char *search_finder_find (const struct search_finder *f,
                                 const char *hay, size_t hay_len);
+
+/* A checksum of LEN bytes at DATA made to be computed alongside a
+   search: sums of 64-bit words in four lanes, and sums of those sums
+   (which catch words moved about), mixed at the end.  */
+uint64_t search_text_sum (const char *data, size_t len);
+
+/* Every position at which F's needle stands in HAY (LEN bytes), in order,
+   overlapping ones too, appended to *AT (*N of them, room for *ALLOC),
+   and the search_text_sum of HAY: both in one pass over memory.  On x86
+   it tests the needle's two rarest bytes at 32 positions at a time (with
+   AVX2 where the processor has it), so that a term of common bytes
+   (Chinese, say) is found at memory speed.  */
+uint64_t search_finder_scan (const struct search_finder *f, const char *hay,
+                             size_t len, size_t **at, size_t *n,
+                             size_t *alloc);
 int search_at_word_start (const char *s, size_t pos);
 
 /* The BM25-style score of a document with weighted term frequencies TF

@@ -388,36 +388,60 @@ util_path_join (const char *a, const char *b)
   return xasprintf ("%.*s/%s", (int) la, a, b);
 }
 
-/* A 64-bit checksum that runs at memory speed (four lanes of additions
-   and rotations, mixed at the end): it catches damaged or truncated
-   data; it is not meant to resist an adversary, who could as well edit
-   the content.  */
+/* A 64-bit checksum built like xxHash64: four lanes that each multiply,
+   rotate and multiply every word in, then a mix in which every input bit
+   reaches every output bit.  It catches damaged or truncated data; it is
+   not meant to resist an adversary, who could as well edit the content.  */
+#define HASH_P1 0x9e3779b185ebca87ULL
+#define HASH_P2 0xc2b2ae3d27d4eb4fULL
+#define HASH_P3 0x165667b19e3779f9ULL
+#define HASH_P4 0x85ebca77c2b2ae63ULL
+#define HASH_P5 0x27d4eb2f165667c5ULL
+
+static uint64_t
+hash_rotl (uint64_t x, int r)
+{
+  return (x << r) | (x >> (64 - r));
+}
+
+static uint64_t
+hash_round (uint64_t acc, uint64_t word)
+{
+  return hash_rotl (acc + word * HASH_P2, 31) * HASH_P1;
+}
+
 uint64_t
 util_hash (uint64_t h, const void *data, size_t len)
 {
   const unsigned char *p = data;
-  uint64_t a = h ^ 0x9e3779b97f4a7c15ULL ^ len, b = 0xc2b2ae3d27d4eb4fULL,
-    c = 0x165667b19e3779f9ULL, d = 0x85ebca77c2b2ae63ULL;
-  while (len >= 32)
+  uint64_t v[4] = { h + HASH_P1 + HASH_P2, h + HASH_P2, h, h - HASH_P1 };
+  uint64_t acc = h + HASH_P5;
+  if (len >= 32)
     {
-      uint64_t w[4];
-      memcpy (w, p, 32);
-      a += w[0];
-      a = (a << 13) | (a >> 51);
-      b ^= w[1];
-      b = (b << 17) | (b >> 47);
-      c += w[2] ^ a;
-      d ^= w[3] + b;
-      d = (d << 29) | (d >> 35);
-      p += 32;
-      len -= 32;
+      for (size_t n = len / 32; n > 0; n--, p += 32)
+        for (int k = 0; k < 4; k++)
+          {
+            uint64_t w;
+            memcpy (&w, p + 8 * k, sizeof w);
+            v[k] = hash_round (v[k], w);
+          }
+      acc = hash_rotl (v[0], 1) + hash_rotl (v[1], 7) + hash_rotl (v[2], 12)
+        + hash_rotl (v[3], 18);
+      for (int k = 0; k < 4; k++)
+        acc = (acc ^ hash_round (0, v[k])) * HASH_P1 + HASH_P4;
     }
-  uint64_t x = a ^ (b * 0x100000001b3ULL) ^ (c << 1) ^ (d * 0xff51afd7ed558ccdULL);
-  while (len--)
-    x = (x ^ *p++) * 0x100000001b3ULL;
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 29;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  return x ^ (x >> 32);
+  acc += (uint64_t) len;
+  for (; (size_t) (p - (const unsigned char *) data) + 8 <= len; p += 8)
+    {
+      uint64_t w;
+      memcpy (&w, p, sizeof w);
+      acc = hash_rotl (acc ^ hash_round (0, w), 27) * HASH_P1 + HASH_P4;
+    }
+  for (; (size_t) (p - (const unsigned char *) data) < len; p++)
+    acc = hash_rotl (acc ^ (*p * HASH_P5), 11) * HASH_P1;
+  acc ^= acc >> 33;
+  acc *= HASH_P2;
+  acc ^= acc >> 29;
+  acc *= HASH_P3;
+  return acc ^ (acc >> 32);
 }

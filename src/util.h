@@ -85,9 +85,10 @@ int util_write_atomic (const char *path, const void *data, size_t len);
    before their rename left behind.  */
 void util_remove_stale_temps (const char *path);
 
-/* A 64-bit checksum of LEN bytes at DATA, continuing from H (0 to
-   start), that runs at memory speed: for caches and keys, where it
-   catches damage, not an adversary.  */
+/* A 64-bit checksum of LEN bytes at DATA, seeded with H (0, or a
+   checksum to continue from): for caches and keys, where it catches
+   damage, not an adversary.  Every bit of the input reaches every bit of
+   the result.  */
 uint64_t util_hash (uint64_t h, const void *data, size_t len);
 
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */

@@ -66,7 +66,9 @@ static const char *const queries[] = {
   "lang:zh 巡回检察", "integration -hulunbuir", "39 prisons", "（一）",
   "adjacent courts", "cases", "检察", "procuratorial organs", "一体化",
   "案-件比", "the", "2019", "四大检察", "减假暂", "nothing-at-all",
-  "/检察[官长]/", "/Inspection/", "/inspect\\w+/", "/\\d{3},\\d{3}/", NULL
+  "/检察[官长]/", "/Inspection/", "/inspect\\w+/", "/\\d{3},\\d{3}/",
+  "lang:zh /检察[官长]/", "lang:en /检察/", "/^【/", "/检察院|法院/",
+  "circuit inspections", "-circuit 检察", NULL
 };
 
 static void

@@ -5,11 +5,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistr.h>
 
 #include "content.h"
 #include "layout.h"
 #include "norm.h"
+#include "util.h"
 #include "tap.h"
 
 static void
@@ -110,6 +112,53 @@ wrap_problem (const struct text *t, int width)
   return problem;
 }
 
+/* What OpenCC said of each character is remembered in a file, and a
+   missing or damaged file changes nothing but the time taken.  */
+static void
+test_t2s_memory (void)
+{
+#if HAVE_OPENCC
+  if (!norm_has_opencc ())
+    {
+      tap_ok (1, "# SKIP OpenCC data not installed");
+      return;
+    }
+  char dir[] = "/tmp/cbt2s.XXXXXX";
+  if (mkdtemp (dir) == NULL)
+    return;
+  char *path = xasprintf ("%s/sub/t2s.bin", dir);
+  norm_cleanup ();
+  norm_t2s_memory (path);
+  fold_is ("巡迴檢察", "巡回检察", "t2s memory: folding with none yet");
+  tap_ok (norm_t2s_memory_save () == 0, "t2s memory: written (its directory made)");
+  size_t len = 0;
+  char *data = util_read_file (path, &len);
+  tap_ok (data && len > 0xfb00 - 0x3400, "t2s memory: a state per character (%zu bytes)", len);
+  struct stat before, after;
+  int same = stat (path, &before) == 0 && norm_t2s_memory_save () == 0
+    && stat (path, &after) == 0 && before.st_ino == after.st_ino;
+  tap_ok (same, "t2s memory: nothing new, nothing written");
+  norm_cleanup ();
+  norm_t2s_memory (path);
+  fold_is ("巡迴檢察 巡回检察", "巡回检察 巡回检察", "t2s memory: folding with it read back");
+  /* Damage it: ignored.  */
+  if (data)
+    {
+      data[len / 2] ^= 1;
+      util_write_atomic (path, data, len);
+    }
+  norm_cleanup ();
+  norm_t2s_memory (path);
+  fold_is ("巡迴檢察", "巡回检察", "t2s memory: a damaged file is ignored");
+  norm_cleanup ();
+  free (data);
+  char *cmd = xasprintf ("rm -rf %s", dir);
+  tap_ok (system (cmd) == 0, "t2s memory: cleaned up");
+  free (cmd);
+  free (path);
+#endif
+}
+
 int
 main (void)
 {
@@ -129,6 +178,7 @@ main (void)
 #else
   tap_ok (1, "# SKIP built without OpenCC");
 #endif
+  test_t2s_memory ();
 
   struct folded f;
   const char *s = "ＲＥＧＥＸ and Straße";
