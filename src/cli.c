@@ -962,18 +962,22 @@ cache_home (void)
 
 /* Open the search cache of DIR, building it from the content when it is
    missing, stale or corrupt.  *LIB receives the library if it had to be
-   loaded (NULL otherwise); on content errors returns NULL with *FAILED.  */
+   loaded (NULL otherwise); on content errors returns NULL with *FAILED.
+   The key of the content comes from *KEY_JOB if there is one (which is
+   then finished), else is computed now.  */
 static struct index *
 open_index (const struct cli_options *o, const char *dir, struct library **lib,
-            int *failed, int rebuild)
+            int *failed, int rebuild, struct index_key **key_job)
 {
   *failed = 0;
+  unsigned long long key = *key_job ? index_content_key_finish (*key_job)
+    : index_content_key (dir);
+  *key_job = NULL;
   char *home = cache_home ();
   if (home == NULL)
     return NULL;
   char *path = index_cache_path (dir, home);
   free (home);
-  unsigned long long key = index_content_key (dir);
   const char *reason;
   struct index *ix = rebuild ? NULL : index_open (path, key, &reason);
   if (ix == NULL && key != 0)
@@ -1104,6 +1108,9 @@ static int
 cmd_search (const struct cli_options *o, const char *query_text)
 {
   const char *dir = o->content_dir ? o->content_dir : cli_default_content ();
+  /* Checking that the cache is up to date means a stat of every content
+     file: start it now, while the query is made.  */
+  struct index_key *key_job = index_content_key_start (dir);
   /* Folding the query and the glossary need OpenCC only for what was
      never seen before.  */
   char *home = cache_home ();
@@ -1131,6 +1138,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
       free (err.message);
       content_glossary_free (&g);
       diags_free (&gd);
+      index_content_key_finish (key_job);
       return 2;
     }
   struct library *lib = NULL;
@@ -1139,7 +1147,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
     for (int attempt = 0; attempt < 2 && rc < 0; attempt++)
       {
         int failed;
-        struct index *ix = open_index (o, dir, &lib, &failed, attempt > 0);
+        struct index *ix = open_index (o, dir, &lib, &failed, attempt > 0,
+                                       &key_job);
         if (failed)
           {
             rc = 2;
@@ -1150,6 +1159,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
         rc = search_with_index (o, dir, ix, q);
         index_close (ix);
       }
+  if (key_job)
+    index_content_key_finish (key_job);       /* not needed after all */
   if (rc < 0)
     {
       if (lib == NULL)

@@ -195,54 +195,59 @@ key_file (uint64_t h, const char *path)
   return key_stat (h, path, &st, stat (path, &st) == 0);
 }
 
-/* Hash what stat says of NAMES[FROM..TO) in the open directory DIRFD
-   (relative to it: no path walk per file).  */
+/* What stat says of NAMES[FROM..TO) in the open directory DIRFD
+   (relative to it: no path walk per file), hashed one by one and summed,
+   so that the order they come in does not matter.  */
 struct key_part
 {
   int dirfd;
-  char **names;
+  char *const *names;
   size_t from, to;
-  uint64_t hash;
+  uint64_t sum;
 };
 
 static void *
 key_names (void *arg)
 {
   struct key_part *kp = arg;
-  uint64_t h = 0;
+  uint64_t sum = 0;
   for (size_t i = kp->from; i < kp->to; i++)
     {
       struct stat st;
       int ok = fstatat (kp->dirfd, kp->names[i], &st, 0) == 0;
-      h = key_stat (h, kp->names[i], &st, ok);
+      sum += key_stat (0, kp->names[i], &st, ok);
     }
-  kp->hash = h;
+  kp->sum = sum;
   return NULL;
 }
 
-/* Hash every .cb file of DIR in name order.  A stat costs about a
-   microsecond, as much as a search of a small document: a large
-   collection is split between two threads.  */
+/* Hash every .cb file of DIR, in no particular order (sorting the names
+   would cost more than the hashing).  A stat costs about a microsecond,
+   as much as a search of a small document: a large collection is split
+   between two threads.  */
 static uint64_t
 key_dir (uint64_t h, const char *dir)
 {
   DIR *dh = opendir (dir);
   if (dh == NULL)
     return util_hash (h, "!", 1);
-  char **names = NULL;
-  size_t n = 0, alloc = 0;
+  struct buf text = { 0 };      /* the names, one after another */
+  size_t n = 0;
   struct dirent *de;
   while ((de = readdir (dh)) != NULL)
     {
       size_t len = strlen (de->d_name);
       if (de->d_name[0] == '.' || len < 4 || strcmp (de->d_name + len - 3, ".cb") != 0)
         continue;
-      names = xgrow (names, &alloc, n + 1, sizeof *names);
-      names[n++] = xstrdup (de->d_name);
+      buf_add (&text, de->d_name, len + 1);
+      n++;
     }
-  if (n > 1)
-    qsort (names, n, sizeof *names, compare_strings);
-  h = util_hash (h, dir, strlen (dir) + 1);
+  char **names = xcalloc (n + 1, sizeof *names);
+  for (size_t i = 0, off = 0; i < n; i++)
+    {
+      names[i] = text.data + off;
+      off += strlen (names[i]) + 1;
+    }
   struct key_part parts[2] = { { dirfd (dh), names, 0, n / 2, 0 },
                                { dirfd (dh), names, n / 2, n, 0 } };
   pthread_t th;
@@ -252,20 +257,18 @@ key_dir (uint64_t h, const char *dir)
   key_names (&parts[0]);
   if (threaded)
     pthread_join (th, NULL);
-  h = util_hash (h, &parts[0].hash, sizeof parts[0].hash);
-  if (threaded)
-    h = util_hash (h, &parts[1].hash, sizeof parts[1].hash);
-  for (size_t i = 0; i < n; i++)
-    free (names[i]);
+  uint64_t v[2] = { parts[0].sum + (threaded ? parts[1].sum : 0), n };
+  h = util_hash (util_hash (h, dir, strlen (dir) + 1), v, sizeof v);
   closedir (dh);
   free (names);
+  buf_free (&text);
   return key_file (h, dir);
 }
 
 unsigned long long
 index_content_key (const char *content_dir)
 {
-  uint64_t h = util_hash (0, "casebook-index-6", 16);
+  uint64_t h = util_hash (0, "casebook-index-7", 16);
   /* Folding depends on whether OpenCC's data is there: key on the file
      rather than opening OpenCC, which costs more than the search.  */
 #ifdef OPENCC_T2S_CONFIG
@@ -311,6 +314,44 @@ index_content_key (const char *content_dir)
   return h ? h : 1;
 }
 
+
+struct index_key
+{
+  pthread_t thread;
+  int threaded;
+  char *dir;
+  unsigned long long key;
+};
+
+static void *
+key_thread (void *arg)
+{
+  struct index_key *k = arg;
+  k->key = index_content_key (k->dir);
+  return NULL;
+}
+
+struct index_key *
+index_content_key_start (const char *content_dir)
+{
+  struct index_key *k = xcalloc (1, sizeof *k);
+  k->dir = xstrdup (content_dir);
+  k->threaded = pthread_create (&k->thread, NULL, key_thread, k) == 0;
+  if (!k->threaded)
+    key_thread (k);
+  return k;
+}
+
+unsigned long long
+index_content_key_finish (struct index_key *k)
+{
+  if (k->threaded)
+    pthread_join (k->thread, NULL);
+  unsigned long long key = k->key;
+  free (k->dir);
+  free (k);
+  return key;
+}
 
 struct index *
 index_open (const char *path, unsigned long long key, const char **reason)

@@ -24,6 +24,12 @@ char *index_cache_path (const char *content_dir, const char *cache_home);
    directory cannot be read.  */
 unsigned long long index_content_key (const char *content_dir);
 
+/* The same, computed in a thread while the caller does other work:
+   start, then finish (which waits for it and frees K).  */
+struct index_key;
+struct index_key *index_content_key_start (const char *content_dir);
+unsigned long long index_content_key_finish (struct index_key *k);
+
 /* Map the cache at PATH if it is valid for KEY.  NULL if missing, stale
    or corrupt (*REASON says which; static string).  */
 struct index *index_open (const char *path, unsigned long long key,

@@ -23,6 +23,9 @@
 
 #if HAVE_OPENCC
 # include <opencc.h>
+# ifdef OPENCC_SONAME
+#  include <dlfcn.h>
+# endif
 #endif
 
 #include "util.h"
@@ -255,6 +258,51 @@ fold_emit (struct fold_out *o, const void *data, size_t n, size_t from,
 }
 
 #if HAVE_OPENCC
+# ifdef OPENCC_SONAME
+/* OpenCC is opened when first needed (see configure.ac): the four
+   functions used, found in it.  */
+static opencc_t (*cc_open) (const char *);
+static char *(*cc_convert) (opencc_t, const char *, size_t);
+static void (*cc_free) (char *);
+static int (*cc_close) (opencc_t);
+static int cc_tried, cc_loaded;
+
+static int
+cc_load (void)
+{
+  if (!cc_tried)
+    {
+      cc_tried = 1;
+      /* Never closed: its C++ runtime keeps state until exit.  */
+      void *lib = dlopen (OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL);
+      void *sym[4] = { NULL };
+      static const char *const names[4] = {
+        "opencc_open", "opencc_convert_utf8", "opencc_convert_utf8_free",
+        "opencc_close"
+      };
+      int found = lib != NULL;
+      for (int i = 0; found && i < 4; i++)
+        found = (sym[i] = dlsym (lib, names[i])) != NULL;
+      if (found)
+        {
+          /* (ISO C has no cast from an object pointer to a function.)  */
+          memcpy (&cc_open, &sym[0], sizeof cc_open);
+          memcpy (&cc_convert, &sym[1], sizeof cc_convert);
+          memcpy (&cc_free, &sym[2], sizeof cc_free);
+          memcpy (&cc_close, &sym[3], sizeof cc_close);
+          cc_loaded = 1;
+        }
+    }
+  return cc_loaded;
+}
+# else
+#  define cc_open opencc_open
+#  define cc_convert opencc_convert_utf8
+#  define cc_free opencc_convert_utf8_free
+#  define cc_close opencc_close
+#  define cc_load() 1
+# endif
+
 static opencc_t t2s = (opencc_t) -1;
 static int t2s_tried;
 /* What t2s does to each ideograph of U+3400-U+FAFF, learnt one character
@@ -279,7 +327,7 @@ get_t2s (void)
   if (!t2s_tried)
     {
       t2s_tried = 1;
-      t2s = opencc_open ("t2s.json");
+      t2s = cc_load () ? cc_open ("t2s.json") : (opencc_t) -1;
     }
   return t2s;
 }
@@ -303,11 +351,11 @@ char_changes (ucs4_t uc)
         return 0;               /* nothing can be converted anyway */
       uint8_t tmp[8];
       int n = u8_uctomb (tmp, uc, sizeof tmp);
-      char *conv = opencc_convert_utf8 (cc, (const char *) tmp, (size_t) n);
+      char *conv = cc_convert (cc, (const char *) tmp, (size_t) n);
       *st = conv && (strlen (conv) != (size_t) n || memcmp (conv, tmp, (size_t) n))
         ? T2S_CHANGES : T2S_SAME;
       if (conv)
-        opencc_convert_utf8_free (conv);
+        cc_free (conv);
       t2s_learnt = 1;
     }
   return *st == T2S_CHANGES;
@@ -438,19 +486,19 @@ fold_t2s (struct fold_out *o)
   opencc_t cc = get_t2s ();
   if (cc == (opencc_t) -1)
     return;
-  char *conv = opencc_convert_utf8 (cc, o->b.data, o->b.len);
+  char *conv = cc_convert (cc, o->b.data, o->b.len);
   if (conv == NULL)
     return;
   size_t clen = strlen (conv);
   if (clen == o->b.len && memcmp (conv, o->b.data, clen) == 0)
     {
-      opencc_convert_utf8_free (conv);
+      cc_free (conv);
       return;
     }
   if (u8_mbsnlen ((const uint8_t *) conv, clen)
       != u8_mbsnlen ((const uint8_t *) o->b.data, o->b.len))
     {
-      opencc_convert_utf8_free (conv);
+      cc_free (conv);
       return;                   /* cannot map: keep the unconverted text */
     }
   struct fold_out n = { .map = o->map };
@@ -466,7 +514,7 @@ fold_t2s (struct fold_out *o)
       p += a;
       q += c;
     }
-  opencc_convert_utf8_free (conv);
+  cc_free (conv);
   buf_free (&o->b);
   free (o->start);
   free (o->end);
@@ -644,17 +692,17 @@ norm_to_traditional (const char *s, size_t len, const char *config)
   if (display_config == NULL || strcmp (display_config, config) != 0)
     {
       if (display_cc != (opencc_t) -1)
-        opencc_close (display_cc);
+        cc_close (display_cc);
       free (display_config);
       display_config = xstrdup (config);
-      display_cc = opencc_open (config);
+      display_cc = cc_load () ? cc_open (config) : (opencc_t) -1;
     }
   if (display_cc == (opencc_t) -1)
     return NULL;
-  char *r = opencc_convert_utf8 (display_cc, s, len);
+  char *r = cc_convert (display_cc, s, len);
   char *copy = r ? xstrdup (r) : NULL;
   if (r)
-    opencc_convert_utf8_free (r);
+    cc_free (r);
   return copy;
 #else
   (void) s;
@@ -669,7 +717,7 @@ norm_cleanup (void)
 {
 #if HAVE_OPENCC
   if (t2s != (opencc_t) -1)
-    opencc_close (t2s);
+    cc_close (t2s);
   t2s = (opencc_t) -1;
   t2s_tried = 0;
   free (t2s_state);
@@ -678,7 +726,7 @@ norm_cleanup (void)
   t2s_memory_path = NULL;
   t2s_learnt = 0;
   if (display_cc != (opencc_t) -1)
-    opencc_close (display_cc);
+    cc_close (display_cc);
   display_cc = (opencc_t) -1;
   free (display_config);
   display_config = NULL;
