@@ -1171,18 +1171,21 @@ count_doc (struct doc_scan *ds, const struct search_job *job, size_t *tf,
               size_t next = 0;  /* the next literal not yet passed */
               for (size_t r = ds->base[l]; r < ds->base[l] + ds->x->nrecs[l]; r++)
                 {
+                  size_t first = next;
                   if (term->literal)
                     {
                       size_t end = ds->origs[r].off + ds->origs[r].len - part;
-                      int holds = next < ds->npos && ds->pos[next] < end;
                       while (next < ds->npos && ds->pos[next] < end)
                         next++;
-                      if (!holds)
+                      if (first == next)
                         continue;
                     }
                   size_t nspans = 0;
                   long found = search_regex_spans (term, ds->orig + ds->origs[r].off,
-                                                   ds->origs[r].len, &ds->spans,
+                                                   ds->origs[r].len,
+                                                   term->literal ? ds->pos + first : NULL,
+                                                   next - first,
+                                                   ds->origs[r].off - part, &ds->spans,
                                                    &nspans, &ds->spans_alloc, error,
                                                    ds->scratch);
                   if (found < 0)

@@ -146,11 +146,14 @@ add_candidates (const struct search_finder *f, const char *hay, size_t p,
     {
       size_t pos = p + (size_t) __builtin_ctz (mask);
       mask &= mask - 1;
-      if (memcmp (hay + pos, f->needle, f->len) == 0)
-        {
-          *at = xgrow (*at, alloc, *n + 1, sizeof **at);
-          (*at)[(*n)++] = pos;
-        }
+      /* Most candidates differ in the first bytes: compare those inline
+         (the needle is at least two bytes).  */
+      if (hay[pos] != f->needle[0] || hay[pos + 1] != f->needle[1]
+          || memcmp (hay + pos + 2, f->needle + 2, f->len - 2) != 0)
+        continue;
+      if (*n == *alloc)
+        *at = xgrow (*at, alloc, *n + 1, sizeof **at);
+      (*at)[(*n)++] = pos;
     }
 }
 
@@ -413,6 +416,7 @@ match_words (const struct term *t, const struct folded *f, struct hitvec *v,
 }
 
 static long match_regex (const struct term *t, const struct text *orig,
+                         const size_t *starts, size_t nstarts, size_t base,
                          struct hitvec *v, const struct hit *proto,
                          char **error, struct search_scratch *scratch);
 
@@ -440,6 +444,7 @@ search_scratch_free (struct search_scratch *sc)
 
 long
 search_regex_spans (const struct term *t, const char *s, size_t len,
+                    const size_t *starts, size_t nstarts, size_t base,
                     struct search_span **spans, size_t *nspans,
                     size_t *alloc, char **error,
                     struct search_scratch *scratch)
@@ -447,7 +452,8 @@ search_regex_spans (const struct term *t, const char *s, size_t len,
   struct hitvec v = { 0 };
   struct text orig = { (char *) s, len, ORIGIN_RELEASE, 0, 0 };
   struct hit proto = { .part = PART_BLOCK };
-  long n = match_regex (t, &orig, &v, &proto, error, scratch);
+  long n = match_regex (t, &orig, starts, nstarts, base, &v, &proto, error,
+                        scratch);
   for (size_t i = 0; n > 0 && i < v.count; i++)
     {
       *spans = xgrow (*spans, alloc, *nspans + 1, sizeof **spans);
@@ -457,10 +463,12 @@ search_regex_spans (const struct term *t, const char *s, size_t len,
   return n;
 }
 
-/* Run regex term T over ORIG.  Returns the count or -1 on a limit.
+/* Run regex term T over ORIG (see search_regex_spans for STARTS).
+   Returns the count or -1 on a limit.
    SCRATCH, if not NULL, lends the match data and limits.  */
 static long
 match_regex (const struct term *t, const struct text *orig,
+             const size_t *starts, size_t nstarts, size_t base,
              struct hitvec *v, const struct hit *proto, char **error,
              struct search_scratch *scratch)
 {
@@ -471,10 +479,29 @@ match_regex (const struct term *t, const struct text *orig,
   long count = 0;
   PCRE2_SIZE off = 0;
   uint32_t opts = PCRE2_NO_UTF_CHECK;
+  size_t next = 0;
+  size_t jit_size = 0;
+  int jit = pcre2_pattern_info (t->re, PCRE2_INFO_JITSIZE, &jit_size) == 0
+    && jit_size > 0;
   while (off <= orig->len)
     {
-      int rc = pcre2_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off,
-                            opts, md, mc);
+      if (starts && opts == PCRE2_NO_UTF_CHECK)
+        {
+          /* Every match begins with the literal: start where it next
+             stands (PCRE2 still sees what comes before), and stop where
+             it stands no more.  */
+          while (next < nstarts && starts[next] - base < off)
+            next++;
+          if (next == nstarts)
+            break;
+          off = starts[next] - base;
+        }
+      /* pcre2_jit_match skips pcre2_match's checks (it takes no
+         PCRE2_ANCHORED, which only the retry after an empty match uses):
+         on many short texts the checks cost as much as the matching.  */
+      int rc = jit && opts == PCRE2_NO_UTF_CHECK
+        ? pcre2_jit_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, 0, md, mc)
+        : pcre2_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, opts, md, mc);
       if (rc == PCRE2_ERROR_NOMATCH)
         {
           if (opts & PCRE2_NOTEMPTY_ATSTART)
@@ -547,7 +574,7 @@ scan_text (struct doc_scan *s, const struct text *t, const struct hit *proto,
       else if (term->literal && !has_literal (term, t))
         n = 0;                  /* every match holds the literal */
       else
-        n = match_regex (term, t, v, proto, &s->error, NULL);
+        n = match_regex (term, t, NULL, 0, 0, v, proto, &s->error, NULL);
       if (n < 0)
         break;
       s->tf[i] += (size_t) n * weight;
