@@ -86,7 +86,8 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
 {
   int errcode;
   PCRE2_SIZE erroff;
-  uint32_t flags = PCRE2_UTF | PCRE2_UCP;
+  /* \C matches one byte, which could end a hit inside a character.  */
+  uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
   char *copy = xstrndup (pattern, len);
   if (!has_upper (copy))
     flags |= PCRE2_CASELESS;

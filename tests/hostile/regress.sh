@@ -54,4 +54,11 @@ coll note
 printf 'casebook-format: 1\nnumber: 1\ntitle.en: Note\n\nen: text\nglossary-ok: | |\n' >"$TMPD/note/01.cb"
 trun check "$TMPD/note"
 is "$rc" 0 "a glossary-ok of separators only loads"
+# fuzz-query: \C matches a single byte, so a hit could end inside a
+# character; it is refused like any invalid pattern.
+trun search --content "$GOOD" -- '/\\|C0|\C/'
+is "$rc" 2 "a regex with \\C is refused"
+has "$TMPD/err" "invalid regular expression" "and says why"
+trun search --content "$GOOD" -- '/\\C/'
+is "$rc" 1 "an escaped backslash before C is a plain search"
 done_testing
