@@ -872,6 +872,56 @@ index_write (const struct library *lib, unsigned long long key,
   return err ? -1 : 0;
 }
 
+/* Is [OFF, OFF + LEN) inside SIZE bytes?  */
+static int
+in_file (uint64_t off, uint64_t len, size_t size)
+{
+  return off <= size && len <= size - off;
+}
+
+void
+index_reseal (void *image, size_t size)
+{
+  unsigned char *map = image;
+  struct ix_header *h = image;
+  if (size < sizeof *h || h->ndocs > (size - sizeof *h) / sizeof (struct ix_doc))
+    return;
+  struct ix_doc *docs = (struct ix_doc *) (h + 1);
+  for (size_t i = 0; i < h->ndocs; i++)
+    {
+      struct ix_doc *x = &docs[i];
+      uint64_t end = x->starts_off[LANG_COUNT - 1]
+        + (x->nrecs[LANG_COUNT - 1] + 1) * sizeof (uint32_t);
+      if (end >= x->flags_off && in_file (x->flags_off, end - x->flags_off, size))
+        x->meta_sum = util_hash (0, map + x->flags_off, end - x->flags_off);
+      uint64_t nrecs = 0, orig = 0;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          nrecs += x->nrecs[l];
+          if (in_file (x->texts_off[l], x->texts_len[l], size))
+            x->texts_sum[l] = search_text_sum ((char *) map + x->texts_off[l],
+                                               x->texts_len[l]);
+          if (in_file (x->orig_off + orig, x->orig_len[l], size))
+            x->orig_sum[l] = search_text_sum ((char *) map + x->orig_off + orig,
+                                              x->orig_len[l]);
+          orig += x->orig_len[l];
+        }
+      if (nrecs < size / sizeof (struct ix_orig)
+          && in_file (x->origs_off, nrecs * sizeof (struct ix_orig), size))
+        x->origs_sum = util_hash (0, map + x->origs_off, nrecs * sizeof (struct ix_orig));
+    }
+  if (in_file (h->strings_off, h->strings_len, size))
+    h->table_sum = util_hash (util_hash (0, docs, h->ndocs * sizeof *docs),
+                              map + h->strings_off, h->strings_len);
+  for (uint64_t b = 0; h->tri_buckets <= TRI_BUCKETS_MAX && b < h->tri_buckets; b++)
+    if (in_file (h->tri_off + b * h->tri_row, h->tri_row, size)
+        && in_file (h->tri_sums_off + b * sizeof (uint64_t), sizeof (uint64_t), size))
+      {
+        uint64_t sum = util_hash (b, map + h->tri_off + b * h->tri_row, h->tri_row);
+        memcpy (map + h->tri_sums_off + b * sizeof sum, &sum, sizeof sum);
+      }
+}
+
 int
 index_supports (const struct query *q)
 {
@@ -1150,11 +1200,12 @@ count_doc (struct doc_scan *ds, const struct search_job *job, size_t *tf,
               if (q->lang_only >= 0 && l != q->lang_only)
                 continue;
               /* With a literal, only the records that hold it can match:
-                 find them in one pass, which checks the texts too.
-                 PCRE2 runs with PCRE2_NO_UTF_CHECK: the checksum says the
-                 originals are what the loader read and validated, so
-                 they need not be checked again (which would cost more
-                 than the search).  */
+                 find them in one pass, which checks the texts too.  The
+                 loader validated the originals' UTF-8 and the checksum
+                 says they are unchanged; PCRE2 runs without checking it
+                 again (which would cost more than the search), and
+                 regexes are compiled to be safe on invalid UTF-8 all the
+                 same (see query.c), as a checksum is no proof.  */
               size_t part = orig_part (ds, l), plen = ds->x->orig_len[l];
               unsigned char bit = (unsigned char) (CHECKED_ORIG << l);
               ds->npos = 0;

@@ -65,4 +65,10 @@ const char *index_document_collection (const struct index *ix, size_t i);
 
 void index_close (struct index *ix);
 
+/* For tests and fuzzing: recompute every checksum of a cache IMAGE of
+   SIZE bytes in memory, as index_write would, so that damage goes past
+   them.  What index_open and index_search check besides must then
+   refuse it, never read outside the file.  */
+void index_reseal (void *image, size_t size);
+
 #endif /* CASEBOOK_INDEX_H */

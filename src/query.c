@@ -86,8 +86,13 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
 {
   int errcode;
   PCRE2_SIZE erroff;
-  /* \C matches one byte, which could end a hit inside a character.  */
-  uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+  /* \C matches one byte, which could end a hit inside a character.
+     PCRE2_MATCH_INVALID_UTF makes matching safe on any bytes (invalid
+     UTF-8 never matches): the search cache's original texts are not
+     checked before PCRE2 reads them, their checksum only says they are
+     what was written.  */
+  uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C
+    | PCRE2_MATCH_INVALID_UTF;
   char *copy = xstrndup (pattern, len);
   if (!has_upper (copy))
     flags |= PCRE2_CASELESS;
