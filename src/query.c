@@ -214,6 +214,17 @@ query_regex_literal (const char *pattern, size_t len)
   return buf_steal (&lit);
 }
 
+/* What matching regex term T (compiled from PATTERN) can use: its
+   literal, and whether the JIT compiled it.  */
+static void
+regex_extras (struct term *t, const char *pattern, size_t len)
+{
+  size_t jit_size = 0;
+  t->jit = pcre2_pattern_info (t->re, PCRE2_INFO_JITSIZE, &jit_size) == 0
+    && jit_size > 0;
+  t->literal = query_regex_literal (pattern, len);
+}
+
 static struct term *
 new_term (struct query *q)
 {
@@ -287,7 +298,7 @@ query_parse (const char *text, const struct query_options *opt,
       t->re = compile_regex (text, text_len, 0, err);
       if (t->re == NULL)
         goto fail;
-      t->literal = query_regex_literal (text, text_len);
+      regex_extras (t, text, text_len);
       return q;
     }
 
@@ -337,7 +348,7 @@ query_parse (const char *text, const struct query_options *opt,
                                  (size_t) (p + 1 - text), err);
           if (t->re == NULL)
             goto fail;
-          t->literal = query_regex_literal (p + 1, (size_t) (e - p - 1));
+          regex_extras (t, p + 1, (size_t) (e - p - 1));
           p = e + 1;
           continue;
         }

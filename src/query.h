@@ -31,6 +31,7 @@ struct term
   unsigned char *alt_needs;     /* per alternative: QUERY_NEEDS_* bits */
   size_t nalts;
   pcre2_code *re;
+  int jit;                      /* RE was compiled by the JIT */
   char *literal;                /* a regex: text every match begins with,
                                    or NULL (see query_regex_literal) */
 };

@@ -480,9 +480,6 @@ match_regex (const struct term *t, const struct text *orig,
   PCRE2_SIZE off = 0;
   uint32_t opts = PCRE2_NO_UTF_CHECK;
   size_t next = 0;
-  size_t jit_size = 0;
-  int jit = pcre2_pattern_info (t->re, PCRE2_INFO_JITSIZE, &jit_size) == 0
-    && jit_size > 0;
   while (off <= orig->len)
     {
       if (starts && opts == PCRE2_NO_UTF_CHECK)
@@ -499,7 +496,7 @@ match_regex (const struct term *t, const struct text *orig,
       /* pcre2_jit_match skips pcre2_match's checks (it takes no
          PCRE2_ANCHORED, which only the retry after an empty match uses):
          on many short texts the checks cost as much as the matching.  */
-      int rc = jit && opts == PCRE2_NO_UTF_CHECK
+      int rc = t->jit && opts == PCRE2_NO_UTF_CHECK
         ? pcre2_jit_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, 0, md, mc)
         : pcre2_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, opts, md, mc);
       if (rc == PCRE2_ERROR_NOMATCH)
