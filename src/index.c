@@ -837,34 +837,27 @@ index_write (const struct library *lib, unsigned long long key,
     }
   char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
   int fd = open (tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  FILE *f = fd >= 0 ? fdopen (fd, "w+") : NULL;
   /* The first region goes straight to the file, the others wait.  */
-  FILE *region[REGION_COUNT] = { f };
-  for (int r = 1; r < REGION_COUNT && f != NULL; r++)
-    if ((region[r] = spill_file (dir)) == NULL)
-      {
-        int e = errno;
-        for (int k = 1; k < r; k++)
-          fclose (region[k]);
-        fclose (f);
-        f = NULL;
-        fd = -1;
-        unlink (tmp);
-        errno = e;
-      }
+  FILE *region[REGION_COUNT] = { fd >= 0 ? fdopen (fd, "w+") : NULL };
+  int opened = region[0] != NULL;
+  while (opened > 0 && opened < REGION_COUNT
+         && (region[opened] = spill_file (dir)) != NULL)
+    opened++;
   free (dir);
-  if (f == NULL)
+  if (opened < REGION_COUNT)
     {
       int e = errno;
+      while (opened > 0)
+        fclose (region[--opened]);      /* region[0] closes FD */
+      if (region[0] == NULL && fd >= 0)
+        close (fd);
       if (fd >= 0)
-        {
-          close (fd);
-          unlink (tmp);
-        }
+        unlink (tmp);
       free (tmp);
       errno = e;
       return -1;
     }
+  FILE *f = region[0];
   char *wbuf[REGION_COUNT];
   for (int r = 0; r < REGION_COUNT; r++)
     {
