@@ -1,5 +1,6 @@
 /* casebook.c -- main: set up the locale and message catalogs, then hand
-   over to the command line.  */
+   over to the command line, telling it how to open the browser.  The
+   only file that knows both front ends.  */
 
 #include <config.h>
 
@@ -8,6 +9,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "ui.h"
 
 int
 main (int argc, char **argv)
@@ -19,5 +21,5 @@ main (int argc, char **argv)
   bind_textdomain_codeset (PACKAGE, "UTF-8");
   textdomain (PACKAGE);
 #endif
-  return cli_main (argc, argv);
+  return cli_main (argc, argv, ui_run);
 }

@@ -87,7 +87,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   else if (d.errors == 0)
     abort ();                   /* a failure always says why */
   check_diags (&d, copy, size);
-  content_document_free (&doc);
+  document_free (&doc);
   diags_free (&d);
 
   struct diags dg = { 0 };
@@ -98,7 +98,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           || g.entries[i].term[LANG_EN][0] == '\0')
         abort ();
   check_diags (&dg, copy, size);
-  content_glossary_free (&g);
+  glossary_free (&g);
   diags_free (&dg);
   free (copy);
   return 0;

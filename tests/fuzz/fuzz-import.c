@@ -113,7 +113,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           for (size_t b = 0; b < doc.sections[s].nblocks; b++)
             texts += count_texts (&doc.sections[s].blocks[b].text);
         }
-      content_document_free (&doc);
+      document_free (&doc);
       diags_free (&pd);
     }
   if (texts != res.paragraphs || texts + markers != count_lines (copy, size))

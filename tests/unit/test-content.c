@@ -29,7 +29,7 @@ problems (const char *data, size_t len)
     buf_printf (&b, "%s%lu: %s: %s", i ? "\n" : "", d.items[i].line,
                 d.items[i].severity == DIAG_ERROR ? "error" : "warning",
                 d.items[i].message);
-  content_document_free (&doc);
+  document_free (&doc);
   diags_free (&d);
   return buf_steal (&b);
 }
@@ -149,7 +149,7 @@ main (void)
     tap_ok (gdoc.nsections == 1 && gdoc.sections[0].blocks[0].nglossary_ok == 2
             && strcmp (gdoc.sections[0].blocks[0].glossary_ok[1], "乙") == 0,
             "glossary-ok terms are kept with their block");
-    content_document_free (&gdoc);
+    document_free (&gdoc);
     diags_free (&gd);
   }
 
@@ -178,17 +178,17 @@ main (void)
   content_parse_glossary ("g.tsv", gtext, strlen (gtext), &g, &gd);
   tap_ok (gd.errors == 2 && gd.items[0].line == 3 && gd.items[1].line == 4,
           "glossary: duplicate and malformed lines reported");
-  content_glossary_free (&g);
+  glossary_free (&g);
   diags_free (&gd);
 
   /* Keyword splitting.  */
   char **items;
   size_t n = content_split_keywords (" a  | b b |  | c ", &items);
   tap_ok (n == 3 && strcmp (items[1], "b b") == 0, "keyword split trims and drops empties");
-  content_strv_free (items, n);
+  strv_free (items, n);
   n = content_split_keywords ("巡回检察｜甲乙 | 减假暂", &items);
   tap_ok (n == 3 && strcmp (items[1], "甲乙") == 0,
           "the full-width bar separates keywords too (as folding makes it '|')");
-  content_strv_free (items, n);
+  strv_free (items, n);
   return tap_done ();
 }

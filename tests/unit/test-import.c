@@ -184,7 +184,7 @@ main (void)
   diags_free (&cd);
   free (cdir);
   for (size_t k = 0; k < ndocs; k++)
-    content_document_free (&docs[k]);
+    document_free (&docs[k]);
   buf_free (&all);
   import_free (&res);
   diags_free (&d);

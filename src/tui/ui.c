@@ -104,10 +104,8 @@ static void
 colors_init (struct ui *u)
 {
   u->color = 0;
-  if (u->opt->color == COLOR_NEVER)
-    return;
-  const char *nc = getenv ("NO_COLOR");
-  if (u->opt->color != COLOR_ALWAYS && nc && *nc)
+  /* The terminal is known to be one here.  */
+  if (!prefs_use_color (u->opt->color, 1))
     return;
   if (!has_colors () || start_color () != OK)
     return;
@@ -942,7 +940,7 @@ ui_free (struct ui *u)
 }
 
 int
-ui_run (const struct library *lib, const struct cli_options *opt)
+ui_run (const struct library *lib, const struct reader_prefs *opt)
 {
   if (library_document_count (lib) == 0)
     {
@@ -956,7 +954,7 @@ ui_run (const struct library *lib, const struct cli_options *opt)
   memset (&u, 0, sizeof u);
   u.lib = lib;
   u.opt = opt;
-  u.lang = opt->lang >= 0 ? (enum lang) opt->lang : cli_locale_lang ();
+  u.lang = prefs_reader_lang (opt);
   u.view = opt->both ? VIEW_SIDE_BY_SIDE
     : u.lang == LANG_ZH ? VIEW_ZH : VIEW_EN;
   u.ndocs = library_document_count (lib);

@@ -97,4 +97,7 @@ int util_mkdir_p (const char *dir);
 /* Join two path parts with one slash.  Caller frees.  */
 char *util_path_join (const char *a, const char *b);
 
+/* Free the N strings of V and V itself.  */
+void strv_free (char **v, size_t n);
+
 #endif /* CASEBOOK_UTIL_H */

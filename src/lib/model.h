@@ -135,6 +135,10 @@ const struct document *library_document (const struct library *lib, size_t i);
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
 
+/* Free what DOC owns (not DOC itself).  */
+void document_free (struct document *doc);
+/* Free what G owns and clear it.  */
+void glossary_free (struct glossary *g);
 void library_free (struct library *lib);
 
 #endif /* CASEBOOK_MODEL_H */

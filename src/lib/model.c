@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "content.h"
+#include "util.h"
 
 const char *
 lang_code (enum lang l)
@@ -122,14 +122,14 @@ bitext_free (struct bitext *bt)
 }
 
 void
-content_document_free (struct document *doc)
+document_free (struct document *doc)
 {
   free (doc->path);
   bitext_free (&doc->title);
   bitext_free (&doc->procuratorate);
   bitext_free (&doc->region);
   for (int l = 0; l < LANG_COUNT; l++)
-    content_strv_free (doc->keywords.items[l], doc->keywords.count[l]);
+    strv_free (doc->keywords.items[l], doc->keywords.count[l]);
   for (size_t s = 0; s < doc->nsections; s++)
     {
       struct section *sec = &doc->sections[s];
@@ -137,7 +137,7 @@ content_document_free (struct document *doc)
       for (size_t b = 0; b < sec->nblocks; b++)
         {
           bitext_free (&sec->blocks[b].text);
-          content_strv_free (sec->blocks[b].glossary_ok,
+          strv_free (sec->blocks[b].glossary_ok,
                              sec->blocks[b].nglossary_ok);
         }
       free (sec->blocks);
@@ -155,7 +155,7 @@ library_free (struct library *lib)
     {
       struct collection *coll = &lib->colls[c];
       for (size_t d = 0; d < coll->ndocs; d++)
-        content_document_free (&coll->docs[d]);
+        document_free (&coll->docs[d]);
       free (coll->docs);
       free (coll->id);
       free (coll->dir);
@@ -166,7 +166,22 @@ library_free (struct library *lib)
       bitext_free (&coll->theme);
     }
   free (lib->colls);
-  content_glossary_free (&lib->glossary);
+  glossary_free (&lib->glossary);
   free (lib->root);
   free (lib);
+}
+
+void
+glossary_free (struct glossary *g)
+{
+  for (size_t i = 0; i < g->count; i++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        free (g->entries[i].term[l]);
+        strv_free (g->entries[i].variants[l],
+                           g->entries[i].nvariants[l]);
+      }
+  free (g->entries);
+  free (g->path);
+  memset (g, 0, sizeof *g);
 }

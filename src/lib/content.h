@@ -22,17 +22,14 @@ struct library *content_load (const char *dir, struct diags *diags);
    loader and the fuzz target.  Returns 0 if no error was added.  */
 int content_parse_document (const char *path, const char *data, size_t len,
                             struct document *doc, struct diags *diags);
-void content_document_free (struct document *doc);
 
 /* Parse a glossary file's bytes into G.  Returns 0 if no error.  */
 int content_parse_glossary (const char *path, const char *data, size_t len,
                             struct glossary *g, struct diags *diags);
-void content_glossary_free (struct glossary *g);
 
 /* Split a keyword value "a | b | c" into items.  Returns the count;
-   caller frees with content_strv_free().  */
+   caller frees with strv_free().  */
 size_t content_split_keywords (const char *value, char ***items);
-void content_strv_free (char **v, size_t n);
 
 /* Coverage figures for `casebook check`.  */
 struct content_stats

@@ -445,3 +445,11 @@ util_hash (uint64_t h, const void *data, size_t len)
   acc *= HASH_P3;
   return acc ^ (acc >> 32);
 }
+
+void
+strv_free (char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free (v[i]);
+  free (v);
+}

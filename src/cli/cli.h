@@ -5,8 +5,7 @@
 #define CASEBOOK_CLI_H
 
 #include "model.h"
-
-enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+#include "prefs.h"
 
 /* What the options asked for; the TUI receives it too.  */
 struct cli_options
@@ -29,15 +28,13 @@ struct cli_options
                                    display ("s2tw.json"), or NULL */
 };
 
-/* Run casebook with ARGC/ARGV; returns the exit status.  */
-int cli_main (int argc, char **argv);
+/* How the command line opens the browser (ui_run): it runs until the
+   reader quits and returns the exit status.  */
+typedef int (*cli_browse_fn) (const struct library *lib,
+                              const struct reader_prefs *prefs);
 
-/* The content directory to use when none was given: $CASEBOOK_CONTENT,
-   the source tree's content/ for an uninstalled build, else the installed
-   one.  */
-const char *cli_default_content (void);
-
-/* The reader's language from the locale: zh for zh_* locales, else en.  */
-enum lang cli_locale_lang (void);
+/* Run casebook with ARGC/ARGV, opening the browser with BROWSE when no
+   command is given on a terminal; returns the exit status.  */
+int cli_main (int argc, char **argv, cli_browse_fn browse);
 
 #endif /* CASEBOOK_CLI_H */

@@ -26,10 +26,10 @@
 #include "index.h"
 #include "layout.h"
 #include "norm.h"
+#include "prefs.h"
 #include "query.h"
 #include "render.h"
 #include "search.h"
-#include "ui.h"
 #include "util.h"
 
 enum
@@ -124,42 +124,6 @@ print_version (void)
             "There is NO WARRANTY, to the extent permitted by law.\n"));
 }
 
-enum lang
-cli_locale_lang (void)
-{
-  const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-  for (size_t i = 0; i < sizeof vars / sizeof *vars; i++)
-    {
-      const char *v = getenv (vars[i]);
-      if (v && *v)
-        return strncmp (v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
-    }
-  return LANG_EN;
-}
-
-const char *
-cli_default_content (void)
-{
-  static char buf[PATH_MAX];
-  const char *env = getenv ("CASEBOOK_CONTENT");
-  if (env && *env)
-    return env;
-  /* An uninstalled build reads the source tree's content.  */
-  ssize_t n = readlink ("/proc/self/exe", buf, sizeof buf - 1);
-  if (n > 0)
-    {
-      buf[n] = '\0';
-      char *slash = strrchr (buf, '/');
-      if (slash)
-        {
-          *slash = '\0';
-          if (strcmp (buf, ABS_BUILDDIR "/src") == 0)
-            return ABS_SRCDIR "/content";
-        }
-    }
-  return PKGDATADIR "/content";
-}
-
 static int
 terminal_width (void)
 {
@@ -203,7 +167,7 @@ static struct library *
 load (const struct cli_options *o)
 {
   struct diags d = { 0 };
-  const char *dir = o->content_dir ? o->content_dir : cli_default_content ();
+  const char *dir = o->content_dir ? o->content_dir : prefs_content_dir ();
   struct library *lib = content_load (dir, &d);
   print_diags (&d);
   if (d.errors)
@@ -220,7 +184,7 @@ load (const struct cli_options *o)
 static enum lang
 reader_lang (const struct cli_options *o)
 {
-  return o->lang >= 0 ? (enum lang) o->lang : cli_locale_lang ();
+  return o->lang >= 0 ? (enum lang) o->lang : prefs_locale_lang ();
 }
 
 /* Write S as a JSON string.  */
@@ -752,7 +716,7 @@ cmd_check (const struct cli_options *o, const char *dir)
 {
   struct diags d = { 0 };
   if (dir == NULL)
-    dir = o->content_dir ? o->content_dir : cli_default_content ();
+    dir = o->content_dir ? o->content_dir : prefs_content_dir ();
   struct library *lib = content_load (dir, &d);
   size_t misses = 0;
   if (o->glossary_check)
@@ -788,14 +752,7 @@ cmd_check (const struct cli_options *o, const char *dir)
 static int
 use_color (const struct cli_options *o)
 {
-  if (o->color == COLOR_ALWAYS)
-    return 1;
-  if (o->color == COLOR_NEVER)
-    return 0;
-  const char *nc = getenv ("NO_COLOR");
-  if (nc && *nc)
-    return 0;
-  return isatty (STDOUT_FILENO);
+  return prefs_use_color (o->color, isatty (STDOUT_FILENO));
 }
 
 static void
@@ -1081,7 +1038,7 @@ search_with_index (const struct cli_options *o, const char *dir,
           search_doc_result_free (&dr);
         }
       if (data)
-        content_document_free (&doc);
+        document_free (&doc);
       free (doc_error);
       diags_free (&d);
       free (data);
@@ -1107,7 +1064,7 @@ search_with_index (const struct cli_options *o, const char *dir,
 static int
 cmd_search (const struct cli_options *o, const char *query_text)
 {
-  const char *dir = o->content_dir ? o->content_dir : cli_default_content ();
+  const char *dir = o->content_dir ? o->content_dir : prefs_content_dir ();
   /* Checking that the cache is up to date means a stat of every content
      file: start it now, while the query is made.  */
   struct index_key *key_job = index_content_key_start (dir);
@@ -1136,7 +1093,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
     {
       print_query_error (query_text, &err);
       free (err.message);
-      content_glossary_free (&g);
+      glossary_free (&g);
       diags_free (&gd);
       index_content_key_finish (key_job);
       return 2;
@@ -1192,7 +1149,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
     }
   library_free (lib);
   query_free (q);
-  content_glossary_free (&g);
+  glossary_free (&g);
   diags_free (&gd);
   norm_t2s_memory_save ();      /* a cache: failing to write it is harmless */
   return rc;
@@ -1276,7 +1233,7 @@ finish (int rc)
 }
 
 int
-cli_main (int argc, char **argv)
+cli_main (int argc, char **argv, cli_browse_fn browse)
 {
   struct cli_options o = { .lang = -1, .color = COLOR_AUTO, .max_snippets = 3 };
   int c;
@@ -1436,7 +1393,12 @@ cli_main (int argc, char **argv)
       if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
         {
           struct library *lib = load (&o);
-          rc = lib ? ui_run (lib, &o) : 2;
+          struct reader_prefs rp = {
+            .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
+            .color = o.color, .exact = o.exact, .regex = o.regex,
+            .script_config = o.script_config
+          };
+          rc = lib ? browse (lib, &rp) : 2;
           library_free (lib);
               return rc;
         }

@@ -10,7 +10,7 @@
 
 #include <curses.h>
 
-#include "cli.h"
+#include "prefs.h"
 #include "model.h"
 #include "query.h"
 #include "render.h"
@@ -96,7 +96,7 @@ struct vhit
 struct ui
 {
   const struct library *lib;
-  const struct cli_options *opt;
+  const struct reader_prefs *opt;
   enum lang lang;               /* the reader's language (list, tags) */
   enum view view;
   int color;

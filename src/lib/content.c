@@ -352,14 +352,6 @@ content_split_keywords (const char *value, char ***items)
   return n;
 }
 
-void
-content_strv_free (char **v, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    free (v[i]);
-  free (v);
-}
-
 static int
 heading_level (const struct bitext *bt)
 {
@@ -813,20 +805,6 @@ content_parse_glossary (const char *path, const char *data, size_t len,
   return diags->errors > errors_before ? -1 : 0;
 }
 
-void
-content_glossary_free (struct glossary *g)
-{
-  for (size_t i = 0; i < g->count; i++)
-    for (int l = 0; l < LANG_COUNT; l++)
-      {
-        free (g->entries[i].term[l]);
-        content_strv_free (g->entries[i].variants[l],
-                           g->entries[i].nvariants[l]);
-      }
-  free (g->entries);
-  free (g->path);
-  memset (g, 0, sizeof *g);
-}
 
 static int
 compare_names (const void *a, const void *b)
@@ -933,7 +911,7 @@ load_collection (const char *dir, struct collection *coll,
               diags_add (diags, DIAG_ERROR, path, doc.number_line,
                          _("duplicate document number %ld (also in %s)"),
                          doc.number, other->path);
-              content_document_free (&doc);
+              document_free (&doc);
             }
           else
             {
@@ -943,11 +921,11 @@ load_collection (const char *dir, struct collection *coll,
             }
         }
       else
-        content_document_free (&doc);
+        document_free (&doc);
       free (data);
       free (path);
     }
-  content_strv_free (names, nnames);
+  strv_free (names, nnames);
   if (coll->ndocs > 1)
     qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
   for (size_t d = 0; d < coll->ndocs; d++)
@@ -972,7 +950,7 @@ load_glossary (const char *dir, struct glossary *g, struct diags *diags)
   char *data = read_content (path, &len);
   if (data)
     {
-      content_glossary_free (g);
+      glossary_free (g);
       content_parse_glossary (path, data, len, g, diags);
       free (data);
     }
@@ -1043,7 +1021,7 @@ content_load (const char *dir, struct diags *diags)
       load_collection (sub, &lib->colls[lib->ncolls++], diags);
       free (sub);
     }
-  content_strv_free (names, nnames);
+  strv_free (names, nnames);
   if (lib->ncolls == 0)
     diags_add (diags, DIAG_ERROR, dir, 0,
                _("no collection here (a collection is a directory with %s)"),

@@ -4,11 +4,11 @@
 #ifndef CASEBOOK_UI_H
 #define CASEBOOK_UI_H
 
-#include "cli.h"
+#include "prefs.h"
 #include "model.h"
 
 /* Run the browser on LIB until the user quits.  Returns the exit status
    (0, or 2 when the terminal cannot be used, after saying why).  */
-int ui_run (const struct library *lib, const struct cli_options *opt);
+int ui_run (const struct library *lib, const struct reader_prefs *opt);
 
 #endif /* CASEBOOK_UI_H */

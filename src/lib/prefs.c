@@ -1,0 +1,93 @@
+/* prefs.c -- the reader's preferences and the shared policies of the
+   front ends (see prefs.h).  */
+
+#include <config.h>
+
+#include "prefs.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+enum lang
+prefs_locale_lang (void)
+{
+  const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+  for (size_t i = 0; i < sizeof vars / sizeof *vars; i++)
+    {
+      const char *v = getenv (vars[i]);
+      if (v && *v)
+        return strncmp (v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+    }
+  return LANG_EN;
+}
+
+enum lang
+prefs_reader_lang (const struct reader_prefs *p)
+{
+  return p->lang >= 0 ? (enum lang) p->lang : prefs_locale_lang ();
+}
+
+const char *
+prefs_content_dir (void)
+{
+  static char buf[PATH_MAX];
+  const char *env = getenv ("CASEBOOK_CONTENT");
+  if (env && *env)
+    return env;
+  /* An uninstalled build reads the source tree's content.  */
+  ssize_t n = readlink ("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0)
+    {
+      buf[n] = '\0';
+      char *slash = strrchr (buf, '/');
+      if (slash)
+        {
+          *slash = '\0';
+          if (strcmp (buf, ABS_BUILDDIR "/src") == 0)
+            return ABS_SRCDIR "/content";
+        }
+    }
+  return PKGDATADIR "/content";
+}
+
+int
+prefs_use_color (enum color_mode mode, int is_terminal)
+{
+  if (mode == COLOR_ALWAYS)
+    return 1;
+  if (mode == COLOR_NEVER)
+    return 0;
+  const char *nc = getenv ("NO_COLOR");
+  if (nc && *nc)
+    return 0;
+  return is_terminal;
+}
+
+/* $VAR/casebook, else $HOME/FALLBACK/casebook.  */
+static char *
+xdg_dir (const char *var, const char *fallback)
+{
+  const char *x = getenv (var);
+  if (x && x[0] == '/')
+    return util_path_join (x, "casebook");
+  const char *home = getenv ("HOME");
+  if (home && home[0] == '/')
+    return xasprintf ("%s/%s/casebook", home, fallback);
+  return NULL;
+}
+
+char *
+prefs_cache_dir (void)
+{
+  return xdg_dir ("XDG_CACHE_HOME", ".cache");
+}
+
+char *
+prefs_state_dir (void)
+{
+  return xdg_dir ("XDG_STATE_HOME", ".local/state");
+}

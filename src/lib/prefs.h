@@ -1,0 +1,49 @@
+/* prefs.h -- the reader's preferences and the policies both front ends
+   need and must agree on: which language to read in, whether to use
+   colour, where the content is and where casebook keeps its cache and
+   state.  Nothing here prints.  */
+
+#ifndef CASEBOOK_PREFS_H
+#define CASEBOOK_PREFS_H
+
+#include "model.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* What the command line asked of the reader; the browser receives it.  */
+struct reader_prefs
+{
+  const char *content_dir;      /* NULL: prefs_content_dir () */
+  int lang;                     /* -1: from the locale; else enum lang */
+  int both;                     /* both languages side by side */
+  enum color_mode color;
+  int exact;                    /* no glossary cross-language expansion */
+  int regex;                    /* the whole query is one regex */
+  const char *script_config;    /* OpenCC configuration for traditional
+                                   display ("s2tw.json"), or NULL */
+};
+
+/* The reader's language from the locale: zh for zh_* locales, else en.  */
+enum lang prefs_locale_lang (void);
+
+/* P's language, or the locale's when P leaves it open.  */
+enum lang prefs_reader_lang (const struct reader_prefs *p);
+
+/* The content directory to use when none was given: $CASEBOOK_CONTENT,
+   the source tree's content/ for an uninstalled build, else the installed
+   one.  Static storage.  */
+const char *prefs_content_dir (void);
+
+/* Whether to colour output under MODE on a device that IS_TERMINAL:
+   NO_COLOR (set and not empty) turns AUTO off.  */
+int prefs_use_color (enum color_mode mode, int is_terminal);
+
+/* $XDG_CACHE_HOME/casebook, else ~/.cache/casebook; NULL if neither is
+   an absolute path.  Caller frees.  */
+char *prefs_cache_dir (void);
+
+/* $XDG_STATE_HOME/casebook, else ~/.local/state/casebook; NULL if
+   neither is an absolute path.  Caller frees.  */
+char *prefs_state_dir (void);
+
+#endif /* CASEBOOK_PREFS_H */
