@@ -1,0 +1,67 @@
+/* cmd-check.c -- casebook check [DIR]: load the content of DIR (else the
+   content directory), print its diagnostics and one line on its
+   coverage; with --glossary, also the glossary terms the project's
+   translations leave without a rendering (termcheck.c).  Exit 2 when
+   the content has errors.  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdio.h>
+
+#include "content.h"
+#include "i18n.h"
+#include "output.h"
+#include "prefs.h"
+#include "termcheck.h"
+#include "util.h"
+
+static int
+cmd_check_exec (const struct cli_options *o, const struct library *unused,
+                int argc, char **argv)
+{
+  (void) unused;
+  const char *dir = argc > 0 ? argv[0] : NULL;
+  struct diags d = { 0 };
+  if (dir == NULL)
+    dir = o->content_dir ? o->content_dir : prefs_content_dir ();
+  struct library *lib = content_load (dir, &d);
+  size_t misses = 0;
+  if (o->glossary_check)
+    misses = termcheck_library (lib, &d);
+  output_diags (&d);
+  struct content_stats st;
+  content_stats (lib, &st);
+  double zh = st.blocks ? 100.0 * (double) st.present[LANG_ZH] / (double) st.blocks : 0;
+  double en = st.blocks ? 100.0 * (double) st.present[LANG_EN] / (double) st.blocks : 0;
+  double zt = st.present[LANG_ZH] ? 100.0 * (double) st.translated[LANG_ZH] / (double) st.present[LANG_ZH] : 0;
+  double et = st.present[LANG_EN] ? 100.0 * (double) st.translated[LANG_EN] / (double) st.present[LANG_EN] : 0;
+  printf ("%s: ", dir);
+  printf (ngettext ("%zu document", "%zu documents", st.documents), st.documents);
+  printf (", ");
+  printf (ngettext ("%zu text", "%zu texts", st.blocks), st.blocks);
+  printf (_("; Chinese %.0f%% (%.0f%% translated), English %.0f%% (%.0f%% translated); "),
+          zh, zt, en, et);
+  printf (ngettext ("%zu glossary term", "%zu glossary terms", lib->glossary.count),
+          lib->glossary.count);
+  printf ("; ");
+  printf (ngettext ("%zu error", "%zu errors", d.errors), d.errors);
+  printf (", ");
+  printf (ngettext ("%zu warning", "%zu warnings", d.warnings), d.warnings);
+  printf ("\n");
+  if (o->glossary_check)
+    printf (_("glossary: %zu missing renderings\n"), misses);
+  int rc = d.errors ? 2 : 0;
+  diags_free (&d);
+  library_free (lib);
+  return rc;
+}
+
+const struct cmd_entry cmd_check_entry = {
+  .name = "check",
+  .min_args = 0,
+  .max_args = 1,
+  /* xgettext:c-format */
+  .usage = N_("casebook: check takes at most one directory\n"),
+  .exec = cmd_check_exec,
+};

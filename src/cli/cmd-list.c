@@ -1,0 +1,76 @@
+/* cmd-list.c -- casebook list: one line per document, its number, its
+   region (padded to the widest) and its title, or one JSON object per
+   document with --json.  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "norm.h"
+#include "output.h"
+
+static int
+cmd_list_exec (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv)
+{
+  (void) argc;
+  (void) argv;
+  enum lang l = cmd_reader_lang (o);
+  size_t n = library_document_count (lib);
+  int region_w = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct text *r = bitext_pick (&library_document (lib, i)->region, l, NULL);
+      if (r == NULL)
+        continue;
+      struct visible v;
+      norm_visible (r->str, r->len, 0, &v);
+      if (norm_width (v.str, v.len) > region_w)
+        region_w = norm_width (v.str, v.len);
+      norm_visible_free (&v);
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct document *d = library_document (lib, i);
+      enum lang tl, rl;
+      const struct text *t = bitext_pick (&d->title, l, &tl);
+      const struct text *r = bitext_pick (&d->region, l, &rl);
+      if (o->json)
+        {
+          printf ("{\"document\":%ld,\"collection\":", d->number);
+          output_json_string (stdout, d->collection->id, strlen (d->collection->id));
+          output_json_text (stdout, "region_zh", bitext_get (&d->region, LANG_ZH));
+          output_json_text (stdout, "region_en", bitext_get (&d->region, LANG_EN));
+          output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
+          output_json_text (stdout, "title_en", bitext_get (&d->title, LANG_EN));
+          printf (",\"path\":");
+          output_json_string (stdout, d->path, strlen (d->path));
+          printf ("}\n");
+          continue;
+        }
+      printf ("%2ld  ", d->number);
+      struct visible rv;
+      norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
+      char *reg = layout_fit (rv.str, rv.len, region_w);
+      output_lang (o, rl, reg, strlen (reg));
+      free (reg);
+      norm_visible_free (&rv);
+      printf ("  ");
+      if (t)
+        output_lang (o, tl, t->str, t->len);
+      putchar ('\n');
+    }
+  return 0;
+}
+
+const struct cmd_entry cmd_list_entry = {
+  .name = "list",
+  .min_args = 0,
+  .max_args = 0,
+  .flags = CMD_LIBRARY,
+  .exec = cmd_list_exec,
+};

@@ -1,0 +1,134 @@
+/* cmd-show.c -- casebook show N: one document as wrapped text (Chinese,
+   English, or both side by side with --lang=both), the project's
+   translations marked with '*'; or with --json, the document and then
+   each of its texts as JSON Lines.  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "layout.h"
+#include "model.h"
+#include "norm.h"
+#include "output.h"
+#include "render.h"
+
+static enum view
+show_view (const struct cli_options *o)
+{
+  if (o->both)
+    return VIEW_INTERLEAVED;
+  return cmd_reader_lang (o) == LANG_ZH ? VIEW_ZH : VIEW_EN;
+}
+
+static int
+cmd_show_exec (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv)
+{
+  (void) argc;
+  const char *spec = argv[0];
+  const struct document *d = library_find (lib, spec);
+  if (d == NULL)
+    {
+      fprintf (stderr, _("casebook: no document '%s' (try 'casebook list')\n"),
+               spec);
+      return 2;
+    }
+  if (o->json)
+    {
+      printf ("{\"document\":%ld", d->number);
+      output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
+      output_json_text (stdout, "title_en", bitext_get (&d->title, LANG_EN));
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          printf (",\"keywords_%s\":[", lang_code (l));
+          for (size_t k = 0; k < d->keywords.count[l]; k++)
+            {
+              if (k)
+                putchar (',');
+              output_json_string (stdout, d->keywords.items[l][k],
+                           strlen (d->keywords.items[l][k]));
+            }
+          putchar (']');
+        }
+      printf ("}\n");
+      for (size_t s = 0; s < d->nsections; s++)
+        for (size_t b = 0; b < d->sections[s].nblocks; b++)
+          {
+            const struct block *blk = &d->sections[s].blocks[b];
+            static const char *const kinds[] = { "paragraph", "heading", "keywords" };
+            printf ("{\"document\":%ld,\"section\":%zu,\"paragraph\":%zu,"
+                    "\"kind\":\"%s\"", d->number, s, b, kinds[blk->kind]);
+            for (int l = 0; l < LANG_COUNT; l++)
+              {
+                const struct text *t = bitext_get (&blk->text, l);
+                char key[16];
+                snprintf (key, sizeof key, "%s", lang_code (l));
+                output_json_text (stdout, key, t);
+                printf (",\"%s_translated\":%s", lang_code (l),
+                        t && t->origin == ORIGIN_TRANSLATION ? "true" : "false");
+              }
+            printf ("}\n");
+          }
+      return 0;
+    }
+  struct render_options ro = {
+    .view = show_view (o),
+    .width = o->width > 0 ? o->width : output_terminal_width (),
+    .gutter = 1,
+    .raw = o->raw,
+    .script = o->script_config,
+  };
+  struct render r;
+  render_document (d, &ro, &r);
+  int any_translated = 0;
+  for (size_t i = 0; i < r.nlines; i++)
+    any_translated |= r.lines[i].cell[0].translated | r.lines[i].cell[1].translated;
+  if (any_translated)
+    {
+      /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
+         that Chinese marked so is a translation, not the official
+         original.  */
+      const char *legend = _("* marks the casebook project's translation, "
+                             "not the release's own text.");
+      struct layout_line *ll;
+      size_t n = layout_wrap (legend, strlen (legend), ro.width, ro.width - 2, &ll);
+      for (size_t i = 0; i < n; i++)
+        printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, legend + ll[i].off);
+      putchar ('\n');
+      free (ll);
+    }
+  for (size_t i = 0; i < r.nlines; i++)
+    {
+      const struct rline *ln = &r.lines[i];
+      int col = 0;
+      for (int c = 0; c < 2; c++)
+        {
+          const struct rcell *cell = &ln->cell[c];
+          if (!cell->present)
+            continue;
+          for (; col < cell->col; col++)
+            putchar (' ');
+          printf ("%s%*s", cell->translated ? "* " : "  ", cell->indent, "");
+          fwrite (cell->s, 1, cell->len, stdout);
+          col += 2 + cell->indent + norm_width (cell->s, cell->len);
+        }
+      putchar ('\n');
+    }
+  render_free (&r);
+  return 0;
+}
+
+const struct cmd_entry cmd_show_entry = {
+  .name = "show",
+  .min_args = 1,
+  .max_args = 1,
+  /* xgettext:c-format */
+  .usage = N_("casebook: show takes one document number\n"),
+  .flags = CMD_LIBRARY,
+  .exec = cmd_show_exec,
+};

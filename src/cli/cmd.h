@@ -1,0 +1,59 @@
+/* cmd.h -- the commands of the command line, in the manner of tmux's
+   cmd-*.c: each src/cli/cmd-NAME.c defines one struct cmd_entry with
+   its name, its argument rule, what to say when the arguments do not
+   fit, and the function that runs it.  cli.c parses the options, finds
+   the command in cmd_table and checks its arguments; no command repeats
+   those checks.  */
+
+#ifndef CASEBOOK_CMD_H
+#define CASEBOOK_CMD_H
+
+#include "cli.h"
+#include "model.h"
+
+/* The dispatcher loads the library (cmd_load_library) before it runs the
+   command and frees it after; other commands receive NULL.  */
+#define CMD_LIBRARY 0x1
+
+struct cmd_entry
+{
+  const char *name;
+  const char *alias;            /* another name it answers to, or NULL */
+  int min_args;                 /* arguments after the name */
+  int max_args;                 /* -1: any number */
+  /* Said on stderr when the arguments do not fit (N_(), translated when
+     printed; marked xgettext:c-format, as the catalogues have it); NULL
+     for a command that takes none, where the dispatcher says "NAME takes
+     no arguments".  */
+  const char *usage;
+  int flags;                    /* CMD_LIBRARY */
+  /* Run the command with the global options O, the library LIB (with
+     CMD_LIBRARY, else NULL) and its ARGC arguments ARGV (the name not
+     included); returns the exit status: 0 success, 1 nothing found,
+     2 error.  */
+  int (*exec) (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_tags_entry;
+
+/* Every command, NULL-terminated.  */
+extern const struct cmd_entry *const cmd_table[];
+
+/* The command called NAME (its name or its alias, exactly), or NULL.  */
+const struct cmd_entry *cmd_find (const char *name);
+
+/* Load the library of the content directory O asked for (else the
+   default one), printing its diagnostics; NULL, after saying why, when
+   it cannot be loaded or has errors.  Caller frees with library_free.  */
+struct library *cmd_load_library (const struct cli_options *o);
+
+/* The language to read in: --lang, else the locale's.  */
+enum lang cmd_reader_lang (const struct cli_options *o);
+
+#endif /* CASEBOOK_CMD_H */

@@ -1,0 +1,123 @@
+/* output.c -- what every command prints with: JSON strings, case text
+   made safe for the terminal (and converted to traditional script when
+   asked), the terminal's width, and the library's diagnostics.  The
+   library never prints: this is where its text and errors meet stdout
+   and stderr.  */
+
+#include <config.h>
+#include "output.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "norm.h"
+
+void
+output_json_string (FILE *f, const char *s, size_t len)
+{
+  fputc ('"', f);
+  for (size_t i = 0; i < len; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      if (c == '"' || c == '\\')
+        fprintf (f, "\\%c", c);
+      else if (c == '\n')
+        fputs ("\\n", f);
+      else if (c == '\t')
+        fputs ("\\t", f);
+      else if (c < 0x20 || c == 0x7f)
+        fprintf (f, "\\u%04x", c);
+      else if (c == 0xc2 && i + 1 < len && (unsigned char) s[i + 1] >= 0x80
+               && (unsigned char) s[i + 1] < 0xa0)
+        {
+          /* C1 controls (U+0080-U+009F) are escaped too: some terminals
+             obey them.  */
+          fprintf (f, "\\u%04x", (unsigned char) s[i + 1]);
+          i++;
+        }
+      else
+        fputc (c, f);
+    }
+  fputc ('"', f);
+}
+
+void
+output_json_text (FILE *f, const char *key, const struct text *t)
+{
+  fprintf (f, ",\"%s\":", key);
+  if (t)
+    output_json_string (f, t->str, t->len);
+  else
+    fputs ("null", f);
+}
+
+void
+output_text (const char *s, size_t len, int raw)
+{
+  if (raw || !norm_needs_visible (s, len, 0))
+    {
+      fwrite (s, 1, len, stdout);
+      return;
+    }
+  struct visible v;
+  norm_visible (s, len, 0, &v);
+  fwrite (v.str, 1, v.len, stdout);
+  norm_visible_free (&v);
+}
+
+void
+output_lang (const struct cli_options *o, enum lang l, const char *s,
+             size_t len)
+{
+  char *conv = o->script_config && l == LANG_ZH && len > 0
+    ? norm_to_traditional (s, len, o->script_config) : NULL;
+  /* --raw is for show alone: list, tags and search stay safe.  */
+  if (conv)
+    {
+      output_text (conv, strlen (conv), 0);
+      free (conv);
+    }
+  else
+    output_text (s, len, 0);
+}
+
+int
+output_terminal_width (void)
+{
+  struct winsize ws;
+  if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col < 10 ? 10 : ws.ws_col;
+  const char *c = getenv ("COLUMNS");
+  if (c && *c)
+    {
+      char *end;
+      long n = strtol (c, &end, 10);
+      if (*end == '\0' && n > 0)
+        return n < 10 ? 10 : n > 1000 ? 1000 : (int) n;
+    }
+  return 80;
+}
+
+void
+output_diags (const struct diags *d)
+{
+  for (size_t i = 0; i < d->count; i++)
+    {
+      const struct diag *g = &d->items[i];
+      const char *sev = g->severity == DIAG_ERROR ? _("error") : _("warning");
+      /* File names and messages may carry what they quote: make both
+         safe for the terminal.  */
+      struct visible v, f;
+      norm_visible (g->message, strlen (g->message), 0, &v);
+      norm_visible (g->file, strlen (g->file), 0, &f);
+      if (g->line)
+        fprintf (stderr, "casebook: %s:%lu: %s: %s\n", f.str, g->line, sev, v.str);
+      else
+        fprintf (stderr, "casebook: %s: %s: %s\n", f.str, sev, v.str);
+      norm_visible_free (&v);
+      norm_visible_free (&f);
+    }
+}

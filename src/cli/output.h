@@ -1,0 +1,37 @@
+/* output.h -- what every command prints with: JSON strings, case text
+   made safe for the terminal (and converted to traditional script when
+   asked), the terminal's width, and the library's diagnostics.  */
+
+#ifndef CASEBOOK_OUTPUT_H
+#define CASEBOOK_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "model.h"
+#include "util.h"
+
+/* Write the LEN bytes of S to F as a JSON string, escaping controls
+   (C1 included).  */
+void output_json_string (FILE *f, const char *s, size_t len);
+
+/* Write ,"KEY": and T as a JSON string, or null when T is NULL.  */
+void output_json_text (FILE *f, const char *key, const struct text *t);
+
+/* Print S to stdout, made safe for the terminal unless RAW.  */
+void output_text (const char *s, size_t len, int raw);
+
+/* Print text S of language L to stdout, safe for the terminal, in
+   traditional script if O asked for it.  */
+void output_lang (const struct cli_options *o, enum lang l, const char *s,
+                  size_t len);
+
+/* Columns of the terminal on stdout, else $COLUMNS, else 80; at least 10.  */
+int output_terminal_width (void);
+
+/* Print each diagnostic of D on stderr, "casebook: FILE:LINE: error: ...",
+   with what it quotes made safe for the terminal.  */
+void output_diags (const struct diags *d);
+
+#endif /* CASEBOOK_OUTPUT_H */
