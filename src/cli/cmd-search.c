@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "content.h"
 #include "i18n.h"
@@ -53,10 +54,32 @@ hit_location (const struct document *d, const struct hit *h, char *buf,
     snprintf (buf, size, "§%zu ¶%zu", h->section + 1, h->block + 1);
 }
 
-static int
-is_alnum (char c)
+/* The character that ends before byte OFF (> 0) of T, which starts at
+   *START (one byte back and U+FFFD where T is not UTF-8).  */
+static ucs4_t
+char_before (const struct text *t, size_t off, size_t *start)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  const uint8_t *s = (const uint8_t *) t->str;
+  ucs4_t uc;
+  const uint8_t *p = u8_prev (&uc, s + off, s);
+  if (p == NULL)
+    {
+      *start = off - 1;
+      return 0xfffd;
+    }
+  *start = (size_t) (p - s);
+  return uc;
+}
+
+/* The character that starts at byte OFF of T; *LEN receives its length
+   in bytes (at least 1).  */
+static ucs4_t
+char_at (const struct text *t, size_t off, size_t *len)
+{
+  ucs4_t uc;
+  int n = u8_mbtouc (&uc, (const uint8_t *) t->str + off, t->len - off);
+  *len = (size_t) n;
+  return uc;
 }
 
 /* The snippet around hit H in text T: about 30 columns of context on
@@ -65,30 +88,28 @@ static void
 snippet_bounds (const struct text *t, const struct hit *h, size_t *from,
                 size_t *to)
 {
-  size_t f = h->start, e = h->end;
+  size_t f = h->start, e = h->end, n, prev;
   int w = 0;
   while (f > 0 && w < 30)
     {
-      f--;
-      while (f > 0 && ((unsigned char) t->str[f] & 0xc0) == 0x80)
-        f--;
-      w += ((unsigned char) t->str[f] >= 0xe0) ? 2 : 1;
+      w += norm_char_width (char_before (t, f, &prev));
+      f = prev;
     }
   w = 0;
   while (e < t->len && w < 30)
     {
-      e++;
-      while (e < t->len && ((unsigned char) t->str[e] & 0xc0) == 0x80)
-        e++;
-      w += ((unsigned char) t->str[e - 1] >= 0x80) ? 2 : 1;
+      w += norm_char_width (char_at (t, e, &n));
+      e += n;
     }
-  /* Do not start or end in the middle of an English word.  */
-  while (f > 0 && f < h->start && is_alnum (t->str[f - 1]) && is_alnum (t->str[f]))
-    f++;
+  /* Do not start or end in the middle of a word.  */
+  while (f > 0 && f < h->start && norm_is_word (char_before (t, f, &prev))
+         && norm_is_word (char_at (t, f, &n)))
+    f += n;
   while (f < h->start && t->str[f] == ' ')
     f++;
-  while (e < t->len && e > h->end && is_alnum (t->str[e - 1]) && is_alnum (t->str[e]))
-    e--;
+  while (e < t->len && e > h->end && norm_is_word (char_before (t, e, &prev))
+         && norm_is_word (char_at (t, e, &n)))
+    e = prev;
   *from = f;
   *to = e;
 }

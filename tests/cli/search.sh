@@ -75,4 +75,24 @@ timeout 20 "$CASEBOOK" search circuit --content "$TMPD/fifo" >"$TMPD/out" 2>"$TM
 rc=$?
 ok $([ "$rc" -ne 124 ]; echo $?) "a FIFO glossary does not hang search (exit $rc)"
 has "$TMPD/err" "not a regular file" "and is reported"
+# Snippets: about 30 columns of context each side, measured with the
+# real widths ("“" and "”" are one column, two with --ambiguous-wide),
+# never cut inside a word, accented letters included.
+mkdir -p "$TMPD/w"
+cp "$GOOD/collection.cb" "$TMPD/w/"
+cat >"$TMPD/w/01-width.cb" <<'X'
+casebook-format: 1
+number: 1
+title.zh: 宽度
+title.en: Width
+
+zh: “甲”“乙”“丙”“丁”“戊”“己”“庚”“辛”“壬”“癸”目标“甲”“乙”“丙”“丁”“戊”“己”“庚”“辛”“壬”“癸”
+en: Colombia: Fiscalía General signed the target agreement with the Procuraduría General de la Nación.
+X
+run search 目标 --content "$TMPD/w" --lang=en --color=never
+is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 zh: …丙”“丁”“戊”“己”“庚”“辛”“壬”“癸”目标“甲”“乙”“丙”“丁”“戊”“己”“庚”“辛…" "snippet context is 30 columns, quotes one column each"
+run search 目标 --content "$TMPD/w" --lang=en --color=never --ambiguous-wide
+is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 zh: …“己”“庚”“辛”“壬”“癸”目标“甲”“乙”“丙”“丁”“戊”…" "with --ambiguous-wide, quotes are two columns"
+run search target --content "$TMPD/w" --lang=en --color=never
+is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 en: …: Fiscalía General signed the target agreement with the …" "a snippet does not end inside an accented word"
 done_testing
