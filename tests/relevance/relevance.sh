@@ -62,14 +62,40 @@ all=$(awk '$1 == "all" { print }' "$TMPD/table")
 test "$rc" -le 1 && test -n "$all"
 result $? "the score script measures every need"
 
+# 3: the script's arithmetic: an engine that returns exactly the judged
+# documents, best grade first (after a line without a document, and with
+# a space after the colon as another JSON writer may put it), scores
+# recall, MRR and nDCG@5 of 1 with nothing empty, and P@3 at the ceiling
+# the script prints.
+cat >"$TMPD/oracle" <<'EOF'
+#!/bin/sh
+for q; do :; done
+exec awk -F'\t' -v q="$q" '$4 == q { n = split($5, j, " ")
+  print "{\"note\":\"no document here\"}"
+  for (g = 2; g >= 1; g--) for (i = 1; i <= n; i++) {
+    split(j[i], d, ":"); if (d[2] == g) printf "{\"document\": %d}\n", d[1] }
+  exit }' "$NEEDS"
+EOF
+chmod +x "$TMPD/oracle"
+NEEDS=$dir/needs.tsv CASEBOOK=$TMPD/oracle CASEBOOK_CONTENT='' \
+  sh "$dir/score" --min-mrr 1 --no-empty >"$TMPD/oracle.out" 2>&1
+orc=$?
+awk -v rc="$orc" '
+  $1 == "all" { p3 = $3; rest = $4 " " $5 " " $6 " " $7 }
+  /cannot exceed/ { ceil = $4 }
+  END { exit !(rc == 0 && rest == "1.00 1.00 1.00 0" && p3 == ceil) }' \
+  "$TMPD/oracle.out"
+result $? "a perfect engine scores 1 (checks the script's arithmetic)"
+[ "$orc" -eq 0 ] || sed 's/^/# oracle: /' "$TMPD/oracle.out"
+
 mrr=$(echo "$all" | awk '{ print $5 }')
 empty=$(echo "$all" | awk '{ print $7 }')
 
-# 3: overall mean reciprocal rank, compared unrounded by the script.
+# 4: overall mean reciprocal rank, compared unrounded by the script.
 test "$rc" -eq 0 && test -n "$mrr"
 result $? "overall MRR ${mrr:-?} >= $min" "$todo"
 
-# 4: every need has a relevant document, so none may return nothing.
+# 5: every need has a relevant document, so none may return nothing.
 test -n "$empty" && test "$empty" -eq 0
 result $? "no need returns nothing (${empty:-?} do)" "$todo"
 
