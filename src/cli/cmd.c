@@ -6,9 +6,13 @@
 #include "cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "content.h"
+#include "engine.h"
 #include "i18n.h"
 #include "output.h"
 #include "prefs.h"
@@ -56,4 +60,78 @@ enum lang
 cmd_reader_lang (const struct cli_options *o)
 {
   return o->lang >= 0 ? (enum lang) o->lang : prefs_locale_lang ();
+}
+
+/* Progress of a long index build on stderr, when it is a terminal:
+   shown after half a second, erased when done.  */
+struct progress
+{
+  struct timespec start;
+  int shown;
+};
+
+static double
+elapsed (const struct timespec *since)
+{
+  struct timespec now;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  return (double) (now.tv_sec - since->tv_sec)
+    + (double) (now.tv_nsec - since->tv_nsec) / 1e9;
+}
+
+static void
+show_progress (void *ctx, size_t done, size_t total)
+{
+  struct progress *p = ctx;
+  if (done < total && elapsed (&p->start) < 0.5)
+    return;
+  if (done >= total)
+    {
+      if (p->shown)
+        fputs ("\r\033[K", stderr);
+      p->shown = 0;
+      return;
+    }
+  /* TRANSLATORS: progress of building the search index, on one line
+     that is rewritten as it goes.  */
+  fputc ('\r', stderr);
+  fprintf (stderr, _("casebook: indexing documents: %zu of %zu"), done,
+           total);
+  fputs ("\033[K", stderr);
+  fflush (stderr);
+  p->shown = 1;
+}
+
+struct engine *
+cmd_open_engine (const struct cli_options *o)
+{
+  const char *dir = o->content_dir ? o->content_dir : prefs_content_dir ();
+  struct progress p = { .shown = 0 };
+  clock_gettime (CLOCK_MONOTONIC, &p.start);
+  struct engine_options eo = {
+    .content_dir = dir,
+    .progress = isatty (STDERR_FILENO) ? show_progress : NULL,
+    .progress_ctx = &p,
+  };
+  struct diags d = { 0 };
+  char *note = NULL, *cause = NULL;
+  struct engine *e = engine_open (&eo, &d, &note, &cause);
+  if (p.shown)
+    show_progress (&p, 1, 1);
+  output_diags (&d);
+  if (note)
+    fprintf (stderr, "casebook: %s\n", note);
+  if (e == NULL)
+    fprintf (stderr, _("casebook: cannot search %s: %s\n"), dir, cause);
+  else if (d.errors)
+    {
+      fprintf (stderr, _("casebook: %s: content has errors; "
+                         "'casebook check %s' lists them\n"), dir, dir);
+      engine_close (e);
+      e = NULL;
+    }
+  free (note);
+  free (cause);
+  diags_free (&d);
+  return e;
 }

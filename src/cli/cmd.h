@@ -53,6 +53,14 @@ const struct cmd_entry *cmd_find (const char *name);
    it cannot be loaded or has errors.  Caller frees with library_free.  */
 struct library *cmd_load_library (const struct cli_options *o);
 
+struct engine;
+
+/* Open the search engine over the content directory O asked for (else
+   the default one), showing progress on a terminal while it indexes and
+   printing its diagnostics and notes; NULL, after saying why, when it
+   cannot search or the content has errors.  Close with engine_close.  */
+struct engine *cmd_open_engine (const struct cli_options *o);
+
 /* The language to read in: --lang, else the locale's.  */
 enum lang cmd_reader_lang (const struct cli_options *o);
 

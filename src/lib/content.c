@@ -842,10 +842,10 @@ read_error (void)
   return errno ? strerror (errno) : _("not a regular file");
 }
 
-/* Load the collection in DIR into COLL.  */
+/* Read the collection.cb of DIR into COLL's metadata.  */
 static void
-load_collection (const char *dir, struct collection *coll,
-                 struct diags *diags)
+load_collection_meta (const char *dir, struct collection *coll,
+                      struct diags *diags)
 {
   memset (coll, 0, sizeof *coll);
   coll->dir = xstrdup (dir);
@@ -864,7 +864,13 @@ load_collection (const char *dir, struct collection *coll,
       const char *slash = strrchr (dir, '/');
       coll->id = xstrdup (slash && slash[1] ? slash + 1 : dir);
     }
+}
 
+/* The document files of the collection in DIR, sorted.  */
+static void
+list_documents (const char *dir, struct content_coll_files *cf,
+                struct diags *diags)
+{
   DIR *dh = opendir (dir);
   if (dh == NULL)
     {
@@ -872,31 +878,43 @@ load_collection (const char *dir, struct collection *coll,
                  strerror (errno));
       return;
     }
-  char **names = NULL;
-  size_t nnames = 0, names_alloc = 0;
+  size_t alloc = 0;
   struct dirent *de;
   while ((de = readdir (dh)) != NULL)
     {
       if (de->d_name[0] == '.' || !has_suffix (de->d_name, ".cb")
           || strcmp (de->d_name, CONTENT_COLLECTION_FILE) == 0)
         continue;
-      names = xgrow (names, &names_alloc, nnames + 1, sizeof *names);
-      names[nnames++] = xstrdup (de->d_name);
+      cf->docs = xgrow (cf->docs, &alloc, cf->ndocs + 1, sizeof *cf->docs);
+      cf->docs[cf->ndocs++] = xstrdup (de->d_name);
     }
   closedir (dh);
-  if (nnames > 1)               /* qsort (NULL, 0, ...) is undefined */
-    qsort (names, nnames, sizeof *names, compare_names);
-
-  size_t docs_alloc = 0;
-  for (size_t i = 0; i < nnames; i++)
+  if (cf->ndocs > 1)            /* qsort (NULL, 0, ...) is undefined */
+    qsort (cf->docs, cf->ndocs, sizeof *cf->docs, compare_names);
+  for (size_t i = 0; i < cf->ndocs; i++)
     {
-      char *path = util_path_join (dir, names[i]);
-      data = read_content (path, &len);
+      char *path = util_path_join (dir, cf->docs[i]);
+      free (cf->docs[i]);
+      cf->docs[i] = path;
+    }
+}
+
+/* Load the collection whose files are CF into COLL.  */
+static void
+load_collection (const struct content_coll_files *cf,
+                 struct collection *coll, struct diags *diags)
+{
+  load_collection_meta (cf->dir, coll, diags);
+  size_t docs_alloc = 0;
+  for (size_t i = 0; i < cf->ndocs; i++)
+    {
+      const char *path = cf->docs[i];
+      size_t len;
+      char *data = read_content (path, &len);
       if (data == NULL)
         {
           diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
                      read_error ());
-          free (path);
           continue;
         }
       struct document doc;
@@ -923,9 +941,7 @@ load_collection (const char *dir, struct collection *coll,
       else
         document_free (&doc);
       free (data);
-      free (path);
     }
-  strv_free (names, nnames);
   if (coll->ndocs > 1)
     qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
   for (size_t d = 0; d < coll->ndocs; d++)
@@ -942,56 +958,40 @@ is_collection_dir (const char *dir)
   return r;
 }
 
-static void
-load_glossary (const char *dir, struct glossary *g, struct diags *diags)
+int
+content_list (const char *dir, struct content_files *cf, struct diags *diags)
 {
-  char *path = util_path_join (dir, CONTENT_GLOSSARY_FILE);
-  size_t len;
-  char *data = read_content (path, &len);
-  if (data)
-    {
-      glossary_free (g);
-      content_parse_glossary (path, data, len, g, diags);
-      free (data);
-    }
-  else if (errno != ENOENT)
-    diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
-               read_error ());
-  free (path);
-}
-
-struct library *
-content_load (const char *dir, struct diags *diags)
-{
-  struct library *lib = xcalloc (1, sizeof *lib);
-  lib->root = xstrdup (dir);
+  memset (cf, 0, sizeof *cf);
+  size_t errors_before = diags->errors;
   struct stat st;
   if (stat (dir, &st) != 0)
     {
       diags_add (diags, DIAG_ERROR, dir, 0, _("cannot open content: %s"),
                  strerror (errno));
-      return lib;
+      return -1;
     }
   if (!S_ISDIR (st.st_mode))
     {
       diags_add (diags, DIAG_ERROR, dir, 0,
                  _("not a directory (content is a directory of .cb files)"));
-      return lib;
+      return -1;
     }
+  cf->glossary = util_path_join (dir, CONTENT_GLOSSARY_FILE);
   size_t alloc = 0;
   if (is_collection_dir (dir))
     {
-      lib->colls = xgrow (lib->colls, &alloc, 1, sizeof *lib->colls);
-      load_collection (dir, &lib->colls[lib->ncolls++], diags);
-      load_glossary (dir, &lib->glossary, diags);
-      return lib;
+      cf->colls = xcalloc (1, sizeof *cf->colls);
+      cf->ncolls = 1;
+      cf->colls[0].dir = xstrdup (dir);
+      list_documents (dir, &cf->colls[0], diags);
+      return diags->errors > errors_before ? -1 : 0;
     }
   DIR *dh = opendir (dir);
   if (dh == NULL)
     {
       diags_add (diags, DIAG_ERROR, dir, 0, _("cannot read directory: %s"),
                  strerror (errno));
-      return lib;
+      return -1;
     }
   char **names = NULL;
   size_t nnames = 0, names_alloc = 0;
@@ -1015,18 +1015,75 @@ content_load (const char *dir, struct diags *diags)
     qsort (names, nnames, sizeof *names, compare_names);
   for (size_t i = 0; i < nnames; i++)
     {
-      char *sub = util_path_join (dir, names[i]);
-      lib->colls = xgrow (lib->colls, &alloc, lib->ncolls + 1,
-                          sizeof *lib->colls);
-      load_collection (sub, &lib->colls[lib->ncolls++], diags);
-      free (sub);
+      cf->colls = xgrow (cf->colls, &alloc, cf->ncolls + 1, sizeof *cf->colls);
+      struct content_coll_files *c = &cf->colls[cf->ncolls++];
+      memset (c, 0, sizeof *c);
+      c->dir = util_path_join (dir, names[i]);
+      list_documents (c->dir, c, diags);
     }
   strv_free (names, nnames);
-  if (lib->ncolls == 0)
+  if (cf->ncolls == 0)
     diags_add (diags, DIAG_ERROR, dir, 0,
                _("no collection here (a collection is a directory with %s)"),
                CONTENT_COLLECTION_FILE);
-  load_glossary (dir, &lib->glossary, diags);
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+void
+content_files_free (struct content_files *cf)
+{
+  for (size_t i = 0; i < cf->ncolls; i++)
+    {
+      free (cf->colls[i].dir);
+      strv_free (cf->colls[i].docs, cf->colls[i].ndocs);
+    }
+  free (cf->colls);
+  free (cf->glossary);
+  memset (cf, 0, sizeof *cf);
+}
+
+int
+content_read_collection (const char *dir, struct collection *coll,
+                         struct diags *diags)
+{
+  size_t errors_before = diags->errors;
+  load_collection_meta (dir, coll, diags);
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+int
+content_read_glossary (const char *path, struct glossary *g,
+                       struct diags *diags)
+{
+  size_t errors_before = diags->errors;
+  size_t len;
+  char *data = read_content (path, &len);
+  if (data)
+    {
+      glossary_free (g);
+      content_parse_glossary (path, data, len, g, diags);
+      free (data);
+    }
+  else if (errno != ENOENT)
+    diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
+               read_error ());
+  return diags->errors > errors_before ? -1 : 0;
+}
+
+struct library *
+content_load (const char *dir, struct diags *diags)
+{
+  struct library *lib = xcalloc (1, sizeof *lib);
+  lib->root = xstrdup (dir);
+  struct content_files cf;
+  content_list (dir, &cf, diags);
+  if (cf.ncolls)
+    lib->colls = xcalloc (cf.ncolls, sizeof *lib->colls);
+  for (size_t i = 0; i < cf.ncolls; i++)
+    load_collection (&cf.colls[i], &lib->colls[lib->ncolls++], diags);
+  if (cf.glossary)
+    content_read_glossary (cf.glossary, &lib->glossary, diags);
+  content_files_free (&cf);
   return lib;
 }
 

@@ -18,6 +18,40 @@
    parts that could be read.  Caller frees with library_free().  */
 struct library *content_load (const char *dir, struct diags *diags);
 
+/* The files of the content at DIR, laid out as the loader reads them:
+   DIR is one collection (it holds collection.cb) or a library whose
+   subdirectories are collections.  The one place that knows the layout.  */
+struct content_coll_files
+{
+  char *dir;                    /* the collection's directory */
+  char **docs;                  /* paths of its .cb documents, sorted */
+  size_t ndocs;
+};
+
+struct content_files
+{
+  struct content_coll_files *colls;
+  size_t ncolls;
+  char *glossary;               /* where the glossary is (may not exist) */
+};
+
+/* List the content at DIR into CF.  Problems go to DIAGS; returns 0, or
+   -1 if any was an error.  Free with content_files_free().  */
+int content_list (const char *dir, struct content_files *cf,
+                  struct diags *diags);
+void content_files_free (struct content_files *cf);
+
+/* Read the metadata (collection.cb) of the collection in DIR into COLL;
+   its id defaults to DIR's last component.  Returns 0 if no error was
+   added.  Free with collection_free().  */
+int content_read_collection (const char *dir, struct collection *coll,
+                             struct diags *diags);
+
+/* Read the glossary at PATH into G (nothing when it does not exist).
+   Returns 0 if no error was added.  */
+int content_read_glossary (const char *path, struct glossary *g,
+                           struct diags *diags);
+
 /* Parse one document file's bytes (already read) into DOC.  Used by the
    loader and the fuzz target.  Returns 0 if no error was added.  */
 int content_parse_document (const char *path, const char *data, size_t len,

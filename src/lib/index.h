@@ -1,74 +1,83 @@
-/* index.h -- the search cache.  The folded text of every document, with a
-   trigram filter per document, kept in $XDG_CACHE_HOME/casebook/ and
-   mapped on open: a search then reads no content file and folds nothing.
-   The cache is keyed by the content's paths, sizes and modification times
-   and rebuilt (atomically) when stale or corrupt, so it never gives
-   results that differ from a search of the content itself.  */
+/* index.h -- the search index: an SQLite database with an FTS5 table
+   whose tokenizer is casebook's own analysis (analyze.h), kept in
+   $XDG_CACHE_HOME/casebook/ and brought up to date one document at a
+   time.  It stores each document's texts once (an external-content FTS5
+   table reads them from a plain table) with a map from every text back
+   to its place in the document, so that a hit found by FTS5 points at
+   the characters the reader sees.
+
+   The engine (engine.h) is the only user: the front ends never see the
+   database.  */
 
 #ifndef CASEBOOK_INDEX_H
 #define CASEBOOK_INDEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
-#include "query.h"
 #include "util.h"
+
+/* The version of the database layout; another version is rebuilt.  */
+#define INDEX_SCHEMA_VERSION 1
+
+/* The indexed columns: a document's texts by kind and language.  */
+enum index_column
+{
+  COL_TITLE_ZH, COL_TITLE_EN,
+  COL_KEYWORDS_ZH, COL_KEYWORDS_EN,
+  COL_BODY_ZH, COL_BODY_EN,
+  COL_COUNT
+};
+
+enum lang index_column_lang (enum index_column c);
 
 struct index;
 
-/* Where the cache of CONTENT_DIR lives (under CACHE_HOME, normally
-   $XDG_CACHE_HOME or ~/.cache).  Caller frees.  */
-char *index_cache_path (const char *content_dir, const char *cache_home);
+/* Reports how far a long job has come: DONE of TOTAL documents.  */
+typedef void (*index_progress_fn) (void *ctx, size_t done, size_t total);
 
-/* The key of the content as it is now (paths, sizes, times).  0 when the
-   directory cannot be read.  */
-unsigned long long index_content_key (const char *content_dir);
-
-/* The same, computed in a thread while the caller does other work:
-   start, then finish (which waits for it and frees K).  */
-struct index_key;
-struct index_key *index_content_key_start (const char *content_dir);
-unsigned long long index_content_key_finish (struct index_key *k);
-
-/* Map the cache at PATH if it is valid for KEY.  NULL if missing, stale
-   or corrupt (*REASON says which; static string).  */
-struct index *index_open (const char *path, unsigned long long key,
-                          const char **reason);
-
-/* Build the cache of LIB for KEY and write it to PATH atomically.
-   Returns 0, or -1 with errno set.  */
-int index_write (const struct library *lib, unsigned long long key,
-                 const char *path);
-
-/* One ranked match.  */
-struct index_match
-{
-  size_t doc;                   /* index in the cache's document table */
-  long number;
-  size_t hits;
-  double score;
-};
-
-/* Search with Q (see index_supports).  Fills *MATCHES best first (caller
-   frees) and returns their count; (size_t) -1 if the cache turned out to
-   be corrupt; (size_t) -2 with *ERROR set (caller frees) if a regex hit
-   its limits.  */
-size_t index_search (const struct index *ix, const struct query *q,
-                     struct index_match **matches, char **error);
-int index_supports (const struct query *q);
-
-size_t index_document_count (const struct index *ix);
-/* The path of the content file of document I.  */
-const char *index_document_path (const struct index *ix, size_t i);
-/* The id of the collection document I belongs to.  */
-const char *index_document_collection (const struct index *ix, size_t i);
-
+/* Open the index database at PATH, creating it, or in memory when PATH
+   is NULL.  A database that is damaged or of another schema version is
+   removed and created anew; *NOTE (caller frees) then says so.  Returns
+   NULL with *CAUSE (caller frees) when it cannot be opened at all.  */
+struct index *index_open (const char *path, char **note, char **cause);
 void index_close (struct index *ix);
 
-/* For tests and fuzzing: recompute every checksum of a cache IMAGE of
-   SIZE bytes in memory, as index_write would, so that damage goes past
-   them.  What index_open and index_search check besides must then
-   refuse it, never read outside the file.  */
-void index_reseal (void *image, size_t size);
+/* Bring the index up to date with the content at CONTENT_DIR: a file
+   whose size, times or (when its times are too recent to trust) bytes
+   changed is read and its rows replaced; removed files lose theirs.
+   Problems with the content go to DIAGS (with FILE:LINE).  PROGRESS, if
+   not NULL, is called as documents are indexed.  Returns 0, or -1 with
+   *CAUSE set (caller frees) when the database failed.  */
+int index_sync (struct index *ix, const char *content_dir,
+                struct diags *diags, index_progress_fn progress,
+                void *progress_ctx, char **cause);
+
+/* Documents in the index.  */
+size_t index_document_count (const struct index *ix);
+
+/* The SQLite connection (for the engine's queries) and the analysis
+   its tokenizer uses.  */
+struct sqlite3 *index_db (struct index *ix);
+struct analyzer *index_analyzer (struct index *ix);
+
+/* One text of a document inside a column: where the unit is in the
+   document and where its text is in the column's text.  */
+struct index_unit
+{
+  enum hit_part part;
+  uint32_t section, block;
+  enum origin origin;
+  uint32_t off, len;            /* bytes in the column's text */
+};
+
+/* Decode from the unit map BLOB (LEN bytes) of a document stored by
+   the index the units of column COL, whose text has COL_LEN bytes, into
+   *UNITS (caller frees).  Returns the count, or (size_t) -1 if the map
+   is damaged or does not fit the text.  */
+size_t index_units_decode (const void *blob, size_t len,
+                           enum index_column col, size_t col_len,
+                           struct index_unit **units);
 
 #endif /* CASEBOOK_INDEX_H */

@@ -147,24 +147,55 @@ document_free (struct document *doc)
 }
 
 void
+collection_free (struct collection *coll)
+{
+  for (size_t d = 0; d < coll->ndocs; d++)
+    document_free (&coll->docs[d]);
+  free (coll->docs);
+  free (coll->id);
+  free (coll->dir);
+  free (coll->date);
+  free (coll->source);
+  bitext_free (&coll->title);
+  bitext_free (&coll->publisher);
+  bitext_free (&coll->theme);
+  memset (coll, 0, sizeof *coll);
+}
+
+int
+document_walk (const struct document *doc, document_unit_fn fn, void *ctx)
+{
+  struct doc_unit u = { .part = PART_TITLE, .text = &doc->title,
+                        .kind = UNIT_TITLE };
+  int rc = fn (ctx, &u);
+  for (size_t s = 0; s < doc->nsections && rc == 0; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      u = (struct doc_unit) { .part = PART_SECTION, .section = s,
+                              .text = &sec->title, .kind = UNIT_HEADING };
+      rc = fn (ctx, &u);
+      for (size_t b = 0; b < sec->nblocks && rc == 0; b++)
+        {
+          const struct block *blk = &sec->blocks[b];
+          u = (struct doc_unit) {
+            .part = PART_BLOCK, .section = s, .block = b, .text = &blk->text,
+            .kind = blk->kind == BLOCK_KEYWORDS ? UNIT_KEYWORDS
+                    : blk->kind == BLOCK_HEADING ? UNIT_HEADING
+                    : UNIT_PARAGRAPH
+          };
+          rc = fn (ctx, &u);
+        }
+    }
+  return rc;
+}
+
+void
 library_free (struct library *lib)
 {
   if (lib == NULL)
     return;
   for (size_t c = 0; c < lib->ncolls; c++)
-    {
-      struct collection *coll = &lib->colls[c];
-      for (size_t d = 0; d < coll->ndocs; d++)
-        document_free (&coll->docs[d]);
-      free (coll->docs);
-      free (coll->id);
-      free (coll->dir);
-      free (coll->date);
-      free (coll->source);
-      bitext_free (&coll->title);
-      bitext_free (&coll->publisher);
-      bitext_free (&coll->theme);
-    }
+    collection_free (&lib->colls[c]);
   free (lib->colls);
   glossary_free (&lib->glossary);
   free (lib->root);

@@ -135,6 +135,32 @@ const struct document *library_document (const struct library *lib, size_t i);
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
 
+/* Where in a document a text stands: its title, a section's title, or
+   a block of a section.  */
+enum hit_part { PART_TITLE, PART_SECTION, PART_BLOCK };
+
+enum unit_kind { UNIT_TITLE, UNIT_HEADING, UNIT_KEYWORDS, UNIT_PARAGRAPH };
+
+/* One text of a document, as document_walk visits it.  */
+struct doc_unit
+{
+  enum hit_part part;
+  size_t section;               /* PART_SECTION, PART_BLOCK */
+  size_t block;                 /* PART_BLOCK */
+  enum unit_kind kind;
+  const struct bitext *text;
+};
+
+typedef int (*document_unit_fn) (void *ctx, const struct doc_unit *u);
+
+/* Call FN for every text of DOC in reading order: the title, then each
+   section's title and its blocks (empty texts too).  A non-zero return
+   stops the walk and is returned.  The one walk over a document.  */
+int document_walk (const struct document *doc, document_unit_fn fn,
+                   void *ctx);
+
+/* Free what COLL owns, its documents included (not COLL itself).  */
+void collection_free (struct collection *coll);
 /* Free what DOC owns (not DOC itself).  */
 void document_free (struct document *doc);
 /* Free what G owns and clear it.  */

@@ -247,6 +247,14 @@ space_len (const char *p)
   return *p == ' ' || *p == '\t' ? 1 : 3;
 }
 
+/* Quotation marks that open a phrase, and the one that closes each:
+   ASCII, curly, full-width and corner brackets.  */
+static const char *const quote_pairs[][2] = {
+  { "\"", "\"" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" },
+  { "\xef\xbc\x82", "\xef\xbc\x82" }, { "\xe3\x80\x8c", "\xe3\x80\x8d" },
+  { "\xe3\x80\x8e", "\xe3\x80\x8f" },
+};
+
 /* Read one token starting at *P: a "quoted" string or a run of non-space
    characters.  Returns a fresh string, or NULL on an unterminated quote.  */
 static char *
@@ -254,17 +262,24 @@ read_token (const char **p, int *quoted)
 {
   const char *s = *p;
   *quoted = 0;
-  if (*s == '"' || strncmp (s, "\xe2\x80\x9c", 3) == 0)
+  for (size_t q = 0; q < sizeof quote_pairs / sizeof *quote_pairs; q++)
     {
-      size_t open = *s == '"' ? 1 : 3;
+      size_t open = strlen (quote_pairs[q][0]);
+      if (strncmp (s, quote_pairs[q][0], open) != 0)
+        continue;
+      const char *close = quote_pairs[q][1];
+      size_t close_len = strlen (close);
+      /* ASCII and curly quotes close each other, as people type them.  */
       const char *e = s + open;
-      while (*e && *e != '"' && strncmp (e, "\xe2\x80\x9d", 3) != 0)
+      while (*e && strncmp (e, close, close_len) != 0
+             && !(q <= 1 && (*e == '"' || strncmp (e, "\xe2\x80\x9d", 3) == 0)))
         e++;
       if (*e == '\0')
         return NULL;
       *quoted = 1;
       char *tok = xstrndup (s + open, (size_t) (e - s - (ptrdiff_t) open));
-      *p = e + (*e == '"' ? 1 : 3);
+      *p = e + (strncmp (e, close, close_len) == 0 ? close_len
+                : *e == '"' ? 1 : 3);
       return tok;
     }
   const char *e = s;
@@ -412,6 +427,7 @@ query_parse (const char *text, const struct query_options *opt,
       struct term *t = new_term (q);
       t->kind = TERM_WORDS;
       t->negated = negated;
+      t->quoted = quoted;
       t->source = tok;
       add_alt (t, folded);
       if (!opt->exact)

@@ -26,6 +26,8 @@ struct term
 {
   enum term_kind kind;
   int negated;
+  int quoted;                   /* a "phrase": stop words kept, required */
+  int stopword;                 /* dropped from matching (engine.c) */
   char *source;                 /* as the user typed it */
   char **alts;                  /* folded alternatives */
   unsigned char *alt_needs;     /* per alternative: QUERY_NEEDS_* bits */

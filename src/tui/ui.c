@@ -928,6 +928,7 @@ ui_free (struct ui *u)
   if (u->saved.q && u->saved.q != u->search.q)
     search_clear (&u->saved, u->ndocs);
   search_clear (&u->search, u->ndocs);
+  engine_close (u->engine);
   free (u->docs);
   free (u->vis);
   free (u->limit_text);

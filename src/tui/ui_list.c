@@ -206,35 +206,22 @@ list_limit (struct ui *u, const char *text)
       return 0;
     }
   char *error = NULL;
-  struct query *q = ui_query_compile (u, text, &error);
-  if (q == NULL)
+  struct engine_query *q = ui_query_compile (u, text, &error);
+  struct doc_result *res = NULL;
+  if (q == NULL || ui_search_run (u, q, &res, &error) != 0)
     {
       ui_message (u, 1, "%s", error);
       free (error);
+      engine_query_free (q);
       return -1;
     }
+  engine_query_free (q);
   size_t *vis = xcalloc (u->ndocs, sizeof *vis);
   size_t n = 0;
   for (size_t i = 0; i < u->ndocs; i++)
-    {
-      struct doc_result r;
-      char *err = NULL;
-      int m = search_document (q, u->docs[i], &r, &err);
-      if (m < 0)
-        {
-          ui_message (u, 1, "%s", err);
-          free (err);
-          free (vis);
-          query_free (q);
-          return -1;
-        }
-      if (m > 0)
-        {
-          vis[n++] = i;
-          search_doc_result_free (&r);
-        }
-    }
-  query_free (q);
+    if (res[i].doc)
+      vis[n++] = i;
+  search_results_free_all (res, u->ndocs);
   if (n == 0)
     {
       ui_message (u, 1, _("No case matches %s; the list is unchanged"), text);

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "query.h"
 #include "render.h"
+#include "engine.h"
 #include "search.h"
 #include "state.h"
 #include "util.h"
@@ -79,8 +80,9 @@ struct prompt
 struct search
 {
   char *text;
-  struct query *q;
-  struct doc_result *res;       /* NULL when there is no search */
+  struct engine_query *q;
+  struct doc_result *res;       /* NULL when there is no search; a
+                                   document that matches has its doc set */
   int backward;
 };
 
@@ -96,6 +98,7 @@ struct vhit
 struct ui
 {
   const struct library *lib;
+  struct engine *engine;        /* opened at the first search */
   const struct reader_prefs *opt;
   enum lang lang;               /* the reader's language (list, tags) */
   enum view view;
@@ -262,13 +265,19 @@ void tags_scroll (struct ui *u, int delta);
 void tags_reset (struct ui *u);
 
 /* ui_search.c */
+/* Run Q through the engine into one result per document (indexed like
+   ui.docs; caller frees with search_results_free_all).  Returns 0, or
+   -1 with *ERROR set (caller frees).  */
+int ui_search_run (struct ui *u, const struct engine_query *q,
+                   struct doc_result **res, char **error);
+void search_results_free_all (struct doc_result *res, size_t n);
 /* Free S's contents (one result for each of NDOCS documents).  */
 void search_clear (struct search *s, size_t ndocs);
 /* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
    (caller frees) and the current search unchanged.  */
 /* Compile TEXT with the options the browser was started with.  NULL with
    *ERROR set (caller frees) when it is not a valid query.  */
-struct query *ui_query_compile (const struct ui *u, const char *text,
+struct engine_query *ui_query_compile (struct ui *u, const char *text,
                                 char **error);
 int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);

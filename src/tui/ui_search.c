@@ -11,10 +11,11 @@
 
 #include "i18n.h"
 #include "norm.h"
+#include "prefs.h"
 #include "ui_priv.h"
 
-static void
-free_results (struct doc_result *res, size_t n)
+void
+search_results_free_all (struct doc_result *res, size_t n)
 {
   if (res == NULL)
     return;
@@ -29,9 +30,8 @@ void
 search_clear (struct search *s, size_t ndocs)
 {
   free (s->text);
-  if (s->q)
-    query_free (s->q);
-  free_results (s->res, ndocs);
+  engine_query_free (s->q);
+  search_results_free_all (s->res, ndocs);
   memset (s, 0, sizeof *s);
 }
 
@@ -51,39 +51,147 @@ search_replace (struct ui *u, struct search *s)
   u->search = *s;
 }
 
-struct query *
-ui_query_compile (const struct ui *u, const char *text, char **error)
+/* Building the index the first time can take a while on a large
+   library: say how far it is on the status line.  */
+static void
+show_progress (void *ctx, size_t done, size_t total)
 {
+  (void) ctx;
+  char *msg = xasprintf (_("Indexing documents for search: %zu of %zu"),
+                         done, total);
+  ui_fill (LINES - 1, 0, COLS, A_NORMAL);
+  ui_put (LINES - 1, 0, COLS, msg, strlen (msg), A_BOLD);
+  refresh ();
+  free (msg);
+}
+
+/* The engine, opened when first needed: the first screen does not wait
+   for the index.  NULL with *ERROR set (caller frees) if it cannot be
+   opened.  */
+static struct engine *
+ui_engine (struct ui *u, char **error)
+{
+  if (u->engine)
+    return u->engine;
+  struct engine_options eo = {
+    .content_dir = u->opt->content_dir ? u->opt->content_dir
+                                       : prefs_content_dir (),
+    .progress = show_progress,
+  };
+  struct diags d = { 0 };
+  char *note = NULL, *cause = NULL;
+  u->engine = engine_open (&eo, &d, &note, &cause);
+  if (u->engine == NULL)
+    *error = xasprintf (_("cannot search: %s"), cause ? cause : "?");
+  else if (note)
+    ui_message (u, 1, "%s", note);
+  free (note);
+  free (cause);
+  diags_free (&d);
+  return u->engine;
+}
+
+struct engine_query *
+ui_query_compile (struct ui *u, const char *text, char **error)
+{
+  struct engine *e = ui_engine (u, error);
+  if (e == NULL)
+    return NULL;
   struct query_options qo = {
     .exact = u->opt->exact,
     .regex = u->opt->regex,
-    .glossary = &u->lib->glossary,
   };
   struct query_error qe = { 0 };
-  struct query *q = query_parse (text, &qo, &qe);
+  struct engine_query *q = engine_compile (e, text, &qo, &qe);
   if (q == NULL)
     *error = qe.message ? qe.message : xstrdup (_("bad query"));
   return q;
 }
 
+/* The loaded document that engine document D is, or SIZE_MAX.  */
+static size_t
+find_doc (const struct ui *u, const struct engine_doc *d)
+{
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i]->number == d->number
+        && strcmp (u->docs[i]->collection->id, d->collection) == 0)
+      return i;
+  return SIZE_MAX;
+}
+
+/* Does hit H fit document D as loaded (the index may have seen a newer
+   file than the browser loaded)?  */
+static int
+hit_fits (const struct document *d, const struct engine_hit *h)
+{
+  const struct bitext *bt;
+  if (h->part == PART_TITLE)
+    bt = &d->title;
+  else if (h->section >= d->nsections)
+    return 0;
+  else if (h->part == PART_SECTION)
+    bt = &d->sections[h->section].title;
+  else if (h->block >= d->sections[h->section].nblocks)
+    return 0;
+  else
+    bt = &d->sections[h->section].blocks[h->block].text;
+  const struct text *t = bitext_get (bt, h->lang);
+  return t && h->end <= t->len && h->text_len == t->len
+    && memcmp (t->str, h->text, t->len) == 0;
+}
+
+int
+ui_search_run (struct ui *u, const struct engine_query *q,
+               struct doc_result **out, char **error)
+{
+  struct engine *e = ui_engine (u, error);
+  if (e == NULL)
+    return -1;
+  struct engine_results r;
+  if (engine_search (e, q, &r, error) != 0)
+    return -1;
+  struct doc_result *res = xcalloc (u->ndocs, sizeof *res);
+  for (size_t i = 0; i < r.ndocs; i++)
+    {
+      size_t di = find_doc (u, &r.docs[i]);
+      if (di == SIZE_MAX)
+        continue;
+      struct engine_hits h;
+      if (engine_hits (e, q, &r.docs[i], &h, error) != 0)
+        {
+          engine_results_free (&r);
+          search_results_free_all (res, u->ndocs);
+          return -1;
+        }
+      struct doc_result *dr = &res[di];
+      dr->doc = u->docs[di];
+      dr->score = r.docs[i].score;
+      dr->hits = xcalloc (h.n ? h.n : 1, sizeof *dr->hits);
+      for (size_t k = 0; k < h.n; k++)
+        if (hit_fits (u->docs[di], &h.hits[k]))
+          dr->hits[dr->nhits++] = (struct hit) {
+            .part = h.hits[k].part, .section = h.hits[k].section,
+            .block = h.hits[k].block, .lang = h.hits[k].lang,
+            .start = h.hits[k].start, .end = h.hits[k].end
+          };
+      engine_hits_free (&h);
+    }
+  engine_results_free (&r);
+  *out = res;
+  return 0;
+}
+
 int
 ui_search_set (struct ui *u, const char *text, int backward, char **error)
 {
-  struct query *q = ui_query_compile (u, text, error);
+  struct engine_query *q = ui_query_compile (u, text, error);
   if (q == NULL)
     return -1;
-  struct doc_result *res = xcalloc (u->ndocs, sizeof *res);
-  for (size_t i = 0; i < u->ndocs; i++)
+  struct doc_result *res;
+  if (ui_search_run (u, q, &res, error) != 0)
     {
-      char *err = NULL;
-      int r = search_document (q, u->docs[i], &res[i], &err);
-      if (r < 0)
-        {
-          *error = err;
-          free_results (res, u->ndocs);
-          query_free (q);
-          return -1;
-        }
+      engine_query_free (q);
+      return -1;
     }
   struct search s = { xstrdup (text), q, res, backward };
   search_replace (u, &s);

@@ -29,7 +29,7 @@ is "$rc" 0 "a query ending in an ideographic space"
 trun search --content "$GOOD" -- "“circuit"
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: unterminated quotation mark" "a query ending inside “…"
 trun search --content "$GOOD" -- "a“"
-is "$rc" 1 "a query ending in “ after a word"
+is "$(test "$rc" -le 1 && echo ok)" ok "a query ending in “ after a word"
 
 # fuzz-query: qsort (NULL, 0, ...) when nothing matched; content.c did
 # the same for a collection without documents.

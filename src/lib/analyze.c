@@ -1,0 +1,326 @@
+/* analyze.c -- text analysis for search (see analyze.h).  */
+
+#include <config.h>
+
+#include "analyze.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <unictype.h>
+#include <uniwbrk.h>
+
+#include "norm.h"
+#include "util.h"
+
+/* Longer tokens are not indexed: no one types them, and they would
+   only bloat the index (a line of base64, say).  */
+#define TOKEN_MAX 128
+
+struct analyzer
+{
+  struct sb_stemmer *stemmer;   /* NULL if libstemmer has no English */
+  struct buf word;              /* scratch for spelling folds */
+  char *breaks;                 /* scratch for u8_wordbreaks */
+  size_t breaks_alloc;
+};
+
+struct analyzer *
+analyzer_new (void)
+{
+  struct analyzer *a = xcalloc (1, sizeof *a);
+  a->stemmer = sb_stemmer_new ("english", "UTF_8");
+  return a;
+}
+
+void
+analyzer_free (struct analyzer *a)
+{
+  if (a == NULL)
+    return;
+  if (a->stemmer)
+    sb_stemmer_delete (a->stemmer);
+  buf_free (&a->word);
+  free (a->breaks);
+  free (a);
+}
+
+static int
+ends_with (const char *w, size_t len, const char *suffix)
+{
+  size_t n = strlen (suffix);
+  return len >= n && memcmp (w + len - n, suffix, n) == 0;
+}
+
+/* Replace the last CUT bytes of B with REPL.  */
+static void
+replace_tail (struct buf *b, size_t cut, const char *repl)
+{
+  b->len -= cut;
+  buf_adds (b, repl);
+}
+
+/* Fold British spellings in the folded word in B to American ones, so
+   that "organised" and "organized", "centre" and "center", "labour" and
+   "labor", "travelled" and "traveled" stem alike.  The same fold runs on
+   texts and queries, so a fold that also hits a word with no American
+   twin does no harm: both sides change the same way.  */
+static void
+fold_spelling (struct buf *b)
+{
+  static const char *const ise[][2] = {
+    { "isations", "izations" }, { "isation", "ization" },
+    { "ising", "izing" }, { "ised", "ized" }, { "ises", "izes" },
+    { "iser", "izer" }, { "isers", "izers" }, { "ise", "ize" },
+  };
+  static const char *const our[][2] = {
+    { "ourable", "orable" }, { "ouring", "oring" }, { "oured", "ored" },
+    { "ours", "ors" }, { "our", "or" },
+  };
+  static const char *const words[][2] = {
+    { "defence", "defense" }, { "offence", "offense" },
+    { "licence", "license" }, { "pretence", "pretense" },
+    { "judgement", "judgment" }, { "judgements", "judgments" },
+    { "programme", "program" }, { "programmes", "programs" },
+    { "catalogue", "catalog" }, { "dialogue", "dialog" },
+    { "enrolment", "enrollment" }, { "fulfil", "fulfill" },
+    { "fulfilment", "fulfillment" }, { "ageing", "aging" },
+  };
+  const char *w = b->data;
+  size_t len = b->len;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (len == strlen (words[i][0]) && memcmp (w, words[i][0], len) == 0)
+      {
+        b->len = 0;
+        buf_adds (b, words[i][1]);
+        return;
+      }
+  if (len < 6)
+    return;                     /* "rise", "wise", "four", "hour" */
+  for (size_t i = 0; i < sizeof ise / sizeof *ise; i++)
+    if (ends_with (w, len, ise[i][0]) && len - strlen (ise[i][0]) >= 3)
+      {
+        replace_tail (b, strlen (ise[i][0]), ise[i][1]);
+        return;
+      }
+  for (size_t i = 0; i < sizeof our / sizeof *our; i++)
+    if (ends_with (w, len, our[i][0]) && len - strlen (our[i][0]) >= 3)
+      {
+        replace_tail (b, strlen (our[i][0]), our[i][1]);
+        return;
+      }
+  if (ends_with (w, len, "tres") || ends_with (w, len, "bres"))
+    replace_tail (b, 3, "ers");
+  else if (ends_with (w, len, "tre") || ends_with (w, len, "bre"))
+    replace_tail (b, 2, "er");
+  else if (ends_with (w, len, "lled") && len >= 8)
+    replace_tail (b, 4, "led");
+  else if (ends_with (w, len, "lling") && len >= 9)
+    replace_tail (b, 5, "ling");
+  else if (ends_with (w, len, "llor") && len >= 8)
+    replace_tail (b, 4, "lor");
+}
+
+/* Emit the English (or other spaced-script) word W of LEN folded bytes.  */
+static int
+emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
+           size_t end, analyze_token_fn fn, void *ctx)
+{
+  if (len > TOKEN_MAX)
+    return 0;
+  a->word.len = 0;
+  /* Apostrophes inside a word ("people's") stay for the stemmer, which
+     drops a possessive; the typographic one becomes ASCII.  */
+  for (size_t i = 0; i < len; i++)
+    if (i + 3 <= len && memcmp (w + i, "\xe2\x80\x99", 3) == 0)
+      {
+        buf_addc (&a->word, '\'');
+        i += 2;
+      }
+    else
+      buf_addc (&a->word, w[i]);
+  int has_letter = 0;
+  for (size_t i = 0; i < a->word.len; i++)
+    if (!(a->word.data[i] >= '0' && a->word.data[i] <= '9'))
+      has_letter = 1;
+  if (has_letter)
+    fold_spelling (&a->word);
+  if (has_letter && a->stemmer)
+    {
+      const sb_symbol *s = sb_stemmer_stem (a->stemmer,
+                                            (const sb_symbol *) a->word.data,
+                                            (int) a->word.len);
+      if (s)
+        {
+          int n = sb_stemmer_length (a->stemmer);
+          if (n > 0)
+            return fn (ctx, 0, (const char *) s, (size_t) n, start, end);
+        }
+    }
+  return fn (ctx, 0, a->word.data, a->word.len, start, end);
+}
+
+struct cjk_run
+{
+  size_t at[2];                 /* folded offsets of the last two chars */
+  size_t len[2];
+  size_t orig_start[2], orig_end[2];
+  size_t n;                     /* characters in the run so far */
+};
+
+/* End a run of ideographs: its last character as a token of its own. */
+static int
+cjk_flush (struct cjk_run *r, const char *f, enum analyze_mode mode,
+           analyze_token_fn fn, void *ctx)
+{
+  int rc = 0;
+  if (r->n == 1)
+    rc = fn (ctx, 0, f + r->at[1], r->len[1], r->orig_start[1],
+             r->orig_end[1]);
+  else if (r->n > 1 && mode == ANALYZE_INDEX)
+    rc = fn (ctx, 1, f + r->at[1], r->len[1], r->orig_start[1],
+             r->orig_end[1]);
+  r->n = 0;
+  return rc;
+}
+
+/* Add one ideograph at folded [AT, AT+LEN) to the run, emitting the
+   bigram it ends.  */
+static int
+cjk_add (struct cjk_run *r, const char *f, size_t at, size_t len,
+         size_t orig_start, size_t orig_end, analyze_token_fn fn, void *ctx)
+{
+  r->at[0] = r->at[1];
+  r->len[0] = r->len[1];
+  r->orig_start[0] = r->orig_start[1];
+  r->orig_end[0] = r->orig_end[1];
+  r->at[1] = at;
+  r->len[1] = len;
+  r->orig_start[1] = orig_start;
+  r->orig_end[1] = orig_end;
+  r->n++;
+  if (r->n < 2)
+    return 0;
+  /* The two characters are adjacent in the folded text unless folding
+     dropped something between them; build the bigram either way.  */
+  char tok[16];
+  size_t n0 = r->len[0], n1 = r->len[1];
+  if (n0 + n1 > sizeof tok)
+    return 0;
+  memcpy (tok, f + r->at[0], n0);
+  memcpy (tok + n0, f + r->at[1], n1);
+  return fn (ctx, 0, tok, n0 + n1, r->orig_start[0], r->orig_end[1]);
+}
+
+/* A character of a script written without spaces that is a letter or
+   number (an ideograph, kana, hangul), not punctuation such as 。or 、
+   which share its blocks.  */
+static int
+is_ideograph (ucs4_t uc)
+{
+  return norm_is_cjk (uc) && uc_is_alnum (uc);
+}
+
+int
+analyze_text (struct analyzer *a, const char *s, size_t len,
+              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+{
+  struct folded f;
+  norm_fold (s, len, 1, &f);
+  int rc = 0;
+  if (f.len == 0)
+    goto done;
+  a->breaks = xgrow (a->breaks, &a->breaks_alloc, f.len, 1);
+  u8_wordbreaks ((const uint8_t *) f.str, f.len, a->breaks);
+  struct cjk_run run = { .n = 0 };
+  size_t i = 0;
+  while (i < f.len && rc == 0)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, (const uint8_t *) f.str + i, f.len - i);
+      if (n <= 0)
+        n = 1;
+      if (is_ideograph (uc))
+        {
+          rc = cjk_add (&run, f.str, i, (size_t) n, f.start[i],
+                        f.end[i + (size_t) n - 1], fn, ctx);
+          i += (size_t) n;
+          continue;
+        }
+      rc = cjk_flush (&run, f.str, mode, fn, ctx);
+      if (rc)
+        break;
+      if (uc == (ucs4_t) ANALYZE_BARRIER)
+        {
+          if (mode == ANALYZE_INDEX)
+            rc = fn (ctx, 0, "\x1f", 1, f.start[i], f.end[i]);
+          i++;
+          continue;
+        }
+      if (!norm_is_word (uc))
+        {
+          i += (size_t) n;
+          continue;
+        }
+      /* A word: up to the next word break, taking in what libunistring
+         keeps inside a word (apostrophes, "3.5"), but not a trailing
+         ideograph.  */
+      size_t w = i + (size_t) n;
+      while (w < f.len && !a->breaks[w])
+        w++;
+      size_t e = w;
+      while (e > i)
+        {
+          const uint8_t *prev = u8_prev (&uc, (const uint8_t *) f.str + e,
+                                         (const uint8_t *) f.str + i);
+          if (prev == NULL || norm_is_word (uc))
+            break;
+          e = (size_t) ((const char *) prev - f.str);
+        }
+      rc = emit_word (a, f.str + i, e - i, f.start[i], f.end[e - 1], fn, ctx);
+      i = w;
+    }
+  if (rc == 0)
+    rc = cjk_flush (&run, f.str, mode, fn, ctx);
+done:
+  norm_folded_free (&f);
+  return rc;
+}
+
+/* Stop words, folded (any order).  English: function words and
+   the words of a question; Chinese: question words and particles that
+   say nothing about what is asked.  */
+static const char *const stopwords[] = {
+  "a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+  "at", "be", "been", "before", "being", "between", "both", "but", "by",
+  "can", "could", "did", "do", "does", "doing", "during", "each", "for",
+  "from", "had", "has", "have", "how", "i", "if", "in", "into", "is",
+  "it", "its", "me", "more", "most", "my", "no", "nor", "not", "of", "on",
+  "or", "other", "our", "out", "over", "should", "so", "some", "such",
+  "than", "that", "the", "their", "them", "then", "there", "these",
+  "they", "this", "those", "through", "to", "under", "up", "was", "we",
+  "were", "what", "when", "where", "which", "while", "who", "whom",
+  "why", "will", "with", "would", "you", "your",
+  "为什么", "了", "什么", "如何", "怎么", "怎么样", "怎样", "是", "是否",
+  "的", "吗", "哪些", "呢", "和", "与", "及", "在", "对", "有", "有哪些",
+  "是什么", "怎么办",
+};
+
+int
+analyze_is_stopword (const char *w, size_t len)
+{
+  /* A query has a few words: a linear search is quick enough.  */
+  for (size_t i = 0; i < sizeof stopwords / sizeof *stopwords; i++)
+    if (strlen (stopwords[i]) == len && memcmp (stopwords[i], w, len) == 0)
+      return 1;
+  return 0;
+}
+
+int
+analyze_is_single_cjk (const char *s, size_t len)
+{
+  ucs4_t uc;
+  int n = u8_mbtouc (&uc, (const uint8_t *) s, len);
+  return n > 0 && (size_t) n == len && is_ideograph (uc);
+}

@@ -1,0 +1,64 @@
+/* analyze.h -- text analysis for search: how a text or a query becomes
+   the tokens the index stores and matches.  The same analysis runs over
+   the content when it is indexed and over every query, so the two always
+   agree.
+
+   A text is folded first (NFKC, case folding, traditional to simplified:
+   norm_fold), then cut into tokens:
+   - Chinese (and other scripts written without spaces): every two
+     neighbouring characters make a token (a bigram), so that any run of
+     two or more characters is found as a phrase of bigrams; the last
+     character of a run is a token of its own too, at the same position
+     as the last bigram, so that one character can be found as well.
+   - Words of letters and digits (by libunistring's word breaks): British
+     spellings folded to American (-ise/-ize, -our/-or, -tre/-ter, -ll-
+     before a suffix), then stemmed with Snowball's English stemmer.
+   - Everything else (punctuation, spaces) separates tokens.
+   Each token reports the byte range of the ORIGINAL text it came from,
+   so that highlights point at what the reader sees.  */
+
+#ifndef CASEBOOK_ANALYZE_H
+#define CASEBOOK_ANALYZE_H
+
+#include <stddef.h>
+
+struct analyzer;
+
+/* A character that ends one unit of text and begins the next inside an
+   indexed column: no phrase matches across it.  */
+#define ANALYZE_BARRIER '\x1f'
+
+enum analyze_mode
+{
+  ANALYZE_INDEX,                /* a text being indexed */
+  ANALYZE_QUERY                 /* a query term: no colocated unigrams */
+};
+
+/* Called for each token TOK (LEN bytes, not NUL-terminated) found at
+   bytes [START, END) of the original text.  COLOCATED is set when the
+   token stands at the same position as the one before it.  A non-zero
+   return stops the analysis and is returned by analyze_text.  */
+typedef int (*analyze_token_fn) (void *ctx, int colocated, const char *tok,
+                                 size_t len, size_t start, size_t end);
+
+/* A new analyzer (it owns a stemmer; not to be shared between threads).
+   Free with analyzer_free.  */
+struct analyzer *analyzer_new (void);
+void analyzer_free (struct analyzer *a);
+
+/* Analyze S (LEN bytes of valid UTF-8) in MODE, calling FN for each
+   token.  Returns 0, or what FN returned to stop it.  */
+int analyze_text (struct analyzer *a, const char *s, size_t len,
+                  enum analyze_mode mode, analyze_token_fn fn, void *ctx);
+
+/* Is the folded word W (LEN bytes) an English or Chinese stop word:
+   a word too common or too empty to say what a query is about ("the",
+   "how", "怎么", "的")?  */
+int analyze_is_stopword (const char *w, size_t len);
+
+/* Does folded S consist of exactly one character written without
+   spaces (one ideograph)?  Such a query is matched as a prefix of
+   bigrams.  */
+int analyze_is_single_cjk (const char *s, size_t len);
+
+#endif /* CASEBOOK_ANALYZE_H */

@@ -1,0 +1,1535 @@
+/* engine.c -- the search façade (see engine.h): the index, the query's
+   translation into FTS5, ranking and hits.
+
+   A query becomes one FTS5 expression: every alternative of every
+   concept, quoted phrase and tag is a phrase of it, OR'd together
+   (quoted phrases and tags are checked as required afterwards), with
+   NOT for excluded words and a column filter for lang:.  For each
+   matching document the auxiliary function cb_inst returns where each
+   phrase stands (token positions); the engine merges overlapping
+   instances into hits, counts the concepts a document matches, and
+   ranks.  Hits are turned into byte offsets only for documents whose
+   passages are shown, by analysing their texts again exactly as the
+   tokenizer did.  Regexes run with PCRE2 over the texts of documents
+   that FTS5 selected by the regex's literal, or over all of them.  */
+
+#include <config.h>
+
+#include "engine.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "analyze.h"
+#include "content.h"
+#include "i18n.h"
+#include "norm.h"
+#include "prefs.h"
+#include "search.h"
+#include "segment.h"
+
+/* Column weights for BM25: a word in a title or the keywords says more
+   about what a document is about than one in its body.  */
+static const double column_weight[COL_COUNT] = { 8, 8, 5, 5, 1, 1 };
+
+/* A form of a glossary term as the analysis sees it: its tokens joined
+   by spaces, so that "circuit inspections" typed in a query finds the
+   entry "circuit inspection".  */
+struct gloss_key
+{
+  char *tokens;
+  size_t entry;
+};
+
+struct engine
+{
+  struct index *ix;
+  struct glossary glossary;
+  char *content_dir;
+  struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
+  size_t ngkeys;
+  int gkeys_built;
+  struct segmenter *seg;        /* loaded when a query first needs it */
+  int seg_tried;
+  int t2s_memory;               /* save what folding learnt on close */
+};
+
+/* One FTS5 phrase of the query.  */
+struct phrase
+{
+  char *first_alt;              /* of a concept's first phrase: the words */
+  int concept;                  /* >= 0: a concept; -1: a tag; -2: a
+                                   required quoted phrase (see req) */
+  int req;                      /* index of the required term, or -1 */
+  int prefix;                   /* last token matched as a prefix: trim
+                                   the hit to its first character */
+};
+
+struct engine_query
+{
+  struct query *q;
+  char *match;                  /* the FTS5 expression, NULL if none */
+  struct phrase *phrases;
+  size_t nphrases;
+  size_t nconcepts;
+  size_t nrequired;             /* quoted phrases that must all match */
+  char *negmatch;               /* excluded words, when nothing positive */
+  int has_regex;
+  int lang_only;
+  int unmatchable;              /* a word with nothing to find in it */
+};
+
+const struct glossary *
+engine_glossary (const struct engine *e)
+{
+  return &e->glossary;
+}
+
+size_t
+engine_document_count (const struct engine *e)
+{
+  return index_document_count (e->ix);
+}
+
+size_t
+engine_query_concepts (const struct engine_query *q)
+{
+  return q->nconcepts;
+}
+
+int
+engine_query_empty (const struct engine_query *q)
+{
+  return q->unmatchable
+    || (q->match == NULL && !q->has_regex && q->q->ntags == 0
+        && q->negmatch == NULL);
+}
+
+/* Opening.  */
+
+/* Is DIR a directory that only this user can write, and owned by them?
+   A cache directory that another user controls could plant a database
+   (forged answers) or a symbolic link (a write elsewhere).  *WHY says
+   what is wrong (static string).  */
+static int
+private_dir (const char *dir, const char **why)
+{
+  struct stat st;
+  if (lstat (dir, &st) != 0)
+    {
+      *why = strerror (errno);
+      return 0;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      *why = _("not a directory");
+      return 0;
+    }
+  if (st.st_uid != geteuid ())
+    {
+      *why = _("owned by another user");
+      return 0;
+    }
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    {
+      *why = _("writable by other users");
+      return 0;
+    }
+  return 1;
+}
+
+/* Where the index of CONTENT_DIR lives, if the cache directory can be
+   used: NULL with *NOTE (caller frees) when not.  Caller frees.  */
+static char *
+index_path (const char *content_dir, char **note)
+{
+  char *cache = prefs_cache_dir ();
+  if (cache == NULL)
+    return NULL;
+  const char *why = NULL;
+  if (util_mkdir_p (cache) != 0 && errno != EEXIST)
+    why = strerror (errno);
+  if (why == NULL)
+    private_dir (cache, &why);
+  if (why != NULL)
+    {
+      *note = xasprintf (_("not using the cache directory %s (%s): "
+                           "searching without a saved index"), cache, why);
+      free (cache);
+      return NULL;
+    }
+  char *abs = realpath (content_dir, NULL);
+  const char *key = abs ? abs : content_dir;
+  char *path = xasprintf ("%s/index-%016llx.db", cache,
+                          (unsigned long long) util_hash (0, key,
+                                                          strlen (key)));
+  free (abs);
+  free (cache);
+  return path;
+}
+
+struct engine *
+engine_open (const struct engine_options *o, struct diags *diags,
+             char **note, char **cause)
+{
+  *note = NULL;
+  *cause = NULL;
+  struct engine *e = xcalloc (1, sizeof *e);
+  e->content_dir = xstrdup (o->content_dir);
+  char *path = o->in_memory ? NULL : index_path (o->content_dir, note);
+  if (path)
+    {
+      /* Folding needs OpenCC only for characters never seen before.  */
+      char *slash = strrchr (path, '/');
+      char *t2s = xasprintf ("%.*s/t2s.bin", (int) (slash - path), path);
+      norm_t2s_memory (t2s);
+      free (t2s);
+      e->t2s_memory = 1;
+    }
+  char *open_note = NULL;
+  e->ix = index_open (path, &open_note, cause);
+  if (e->ix == NULL && path)
+    {
+      /* The saved index cannot be opened (a read-only cache, say): an
+         index in memory answers the same.  */
+      char *n = xasprintf (_("cannot use the search index %s (%s): "
+                             "searching without it"), path, *cause);
+      free (*cause);
+      *cause = NULL;
+      free (*note);
+      *note = n;
+      e->ix = index_open (NULL, &open_note, cause);
+    }
+  if (open_note)
+    {
+      free (*note);
+      *note = open_note;
+    }
+  if (e->ix == NULL)
+    {
+      free (path);
+      engine_close (e);
+      return NULL;
+    }
+  char *sync_cause = NULL;
+  if (index_sync (e->ix, o->content_dir, diags, o->progress, o->progress_ctx,
+                  &sync_cause) != 0 && path)
+    {
+      /* A damaged or unwritable database: build the index in memory.  */
+      char *n = xasprintf (_("cannot update the search index %s (%s): "
+                             "searching without it"), path, sync_cause);
+      free (*note);
+      *note = n;
+      free (sync_cause);
+      sync_cause = NULL;
+      index_close (e->ix);
+      e->ix = index_open (NULL, &open_note, cause);
+      free (open_note);
+      struct diags scratch = { 0 };
+      if (e->ix == NULL
+          || index_sync (e->ix, o->content_dir, &scratch, o->progress,
+                         o->progress_ctx, &sync_cause) != 0)
+        {
+          diags_free (&scratch);
+          free (path);
+          if (*cause == NULL)
+            *cause = sync_cause ? sync_cause : xstrdup ("?");
+          else
+            free (sync_cause);
+          engine_close (e);
+          return NULL;
+        }
+      diags_free (&scratch);
+    }
+  else if (sync_cause)
+    {
+      free (path);
+      *cause = sync_cause;
+      engine_close (e);
+      return NULL;
+    }
+  free (path);
+  char *gpath = util_path_join (o->content_dir, CONTENT_GLOSSARY_FILE);
+  content_read_glossary (gpath, &e->glossary, diags);
+  free (gpath);
+  return e;
+}
+
+void
+engine_close (struct engine *e)
+{
+  if (e == NULL)
+    return;
+  if (e->t2s_memory)
+    norm_t2s_memory_save ();    /* a cache: failing to write it is harmless */
+  index_close (e->ix);
+  glossary_free (&e->glossary);
+  for (size_t i = 0; i < e->ngkeys; i++)
+    free (e->gkeys[i].tokens);
+  free (e->gkeys);
+  segmenter_free (e->seg);
+  free (e->content_dir);
+  free (e);
+}
+
+/* Compiling.  */
+
+struct token_list
+{
+  size_t n;
+  int last_single_cjk;
+};
+
+static int
+count_token (void *ctx, int colocated, const char *tok, size_t len,
+             size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct token_list *tl = ctx;
+  tl->n++;
+  tl->last_single_cjk = analyze_is_single_cjk (tok, len);
+  return 0;
+}
+
+/* Append ALT as an FTS5 phrase to B; 0 if it has no tokens (nothing is
+   appended then).  *PREFIX is set when its last token is one ideograph,
+   matched as a prefix of the bigrams it begins.  */
+static int
+add_phrase (struct analyzer *a, struct buf *b, const char *alt, int *prefix)
+{
+  struct token_list tl = { 0, 0 };
+  analyze_text (a, alt, strlen (alt), ANALYZE_QUERY, count_token, &tl);
+  if (tl.n == 0)
+    return 0;
+  buf_addc (b, '"');
+  for (const char *p = alt; *p; p++)
+    {
+      if (*p == '"')
+        buf_addc (b, '"');
+      buf_addc (b, *p);
+    }
+  buf_addc (b, '"');
+  *prefix = tl.last_single_cjk;
+  if (*prefix)
+    buf_addc (b, '*');
+  return 1;
+}
+
+static void
+add_or (struct buf *b)
+{
+  if (b->len)
+    buf_adds (b, " OR ");
+}
+
+static struct phrase *
+new_phrase (struct engine_query *eq, size_t *alloc)
+{
+  eq->phrases = xgrow (eq->phrases, alloc, eq->nphrases + 1,
+                       sizeof *eq->phrases);
+  struct phrase *p = &eq->phrases[eq->nphrases++];
+  memset (p, 0, sizeof *p);
+  p->req = -1;
+  return p;
+}
+
+static int
+join_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct buf *b = ctx;
+  if (b->len)
+    buf_addc (b, ' ');
+  buf_add (b, tok, len);
+  return 0;
+}
+
+/* The tokens of S joined by spaces.  Caller frees.  */
+static char *
+token_key (struct analyzer *a, const char *s)
+{
+  struct buf b = { 0 };
+  analyze_text (a, s, strlen (s), ANALYZE_QUERY, join_token, &b);
+  return buf_steal (&b);
+}
+
+static int
+compare_gkey (const void *x, const void *y)
+{
+  const struct gloss_key *a = x, *b = y;
+  int c = strcmp (a->tokens, b->tokens);
+  if (c)
+    return c;
+  return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+static void
+build_gkeys (struct engine *e)
+{
+  struct analyzer *a = index_analyzer (e->ix);
+  size_t alloc = 0;
+  for (size_t i = 0; i < e->glossary.count; i++)
+    {
+      const struct glossary_entry *g = &e->glossary.entries[i];
+      for (int l = 0; l < LANG_COUNT; l++)
+        for (size_t v = 0; v <= g->nvariants[l]; v++)
+          {
+            const char *form = v == 0 ? g->term[l] : g->variants[l][v - 1];
+            if (form == NULL || *form == '\0')
+              continue;
+            char *key = token_key (a, form);
+            if (*key == '\0')
+              {
+                free (key);
+                continue;
+              }
+            e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
+                              sizeof *e->gkeys);
+            e->gkeys[e->ngkeys++] = (struct gloss_key) { key, i };
+          }
+    }
+  if (e->ngkeys > 1)
+    qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
+  e->gkeys_built = 1;
+}
+
+/* The first glossary entry whose form has the tokens KEY, or -1.  */
+static long
+gloss_find (struct engine *e, const char *key)
+{
+  if (!e->gkeys_built)
+    build_gkeys (e);
+  size_t lo = 0, hi = e->ngkeys;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = strcmp (e->gkeys[mid].tokens, key);
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < e->ngkeys && strcmp (e->gkeys[lo].tokens, key) == 0
+    ? (long) e->gkeys[lo].entry : -1;
+}
+
+/* A concept being built: its alternatives (folded).  */
+struct alts
+{
+  char **v;
+  size_t n;
+};
+
+static void
+alts_add (struct alts *a, const char *s)
+{
+  char *f = norm_fold_string (s, strlen (s));
+  for (size_t i = 0; i < a->n; i++)
+    if (strcmp (a->v[i], f) == 0)
+      {
+        free (f);
+        return;
+      }
+  a->v = xrealloc (a->v, (a->n + 1) * sizeof *a->v);
+  a->v[a->n++] = f;
+}
+
+static void
+alts_add_entry (struct alts *a, const struct glossary_entry *g)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      if (g->term[l] && *g->term[l])
+        alts_add (a, g->term[l]);
+      for (size_t v = 0; v < g->nvariants[l]; v++)
+        alts_add (a, g->variants[l][v]);
+    }
+}
+
+/* Join query words as they would stand in a text: a space between two
+   words of letters, nothing between ideographs.  */
+static void
+join_words (struct buf *b, const char *w)
+{
+  if (b->len && w[0] && (unsigned char) w[0] < 0x80
+      && (unsigned char) b->data[b->len - 1] < 0x80)
+    buf_addc (b, ' ');
+  buf_adds (b, w);
+}
+
+/* Add the alternatives A as phrases of CONCEPT (and REQ) to the
+   expression POS.  Returns the number of phrases added.  */
+static size_t
+add_alts (struct engine *e, struct engine_query *eq, struct buf *pos,
+          size_t *alloc, const struct alts *a, int concept, int req)
+{
+  size_t added = 0;
+  for (size_t k = 0; k < a->n; k++)
+    {
+      struct buf one = { 0 };
+      int prefix;
+      if (add_phrase (index_analyzer (e->ix), &one, a->v[k], &prefix))
+        {
+          add_or (pos);
+          buf_add (pos, one.data, one.len);
+          struct phrase *p = new_phrase (eq, alloc);
+          p->concept = concept;
+          p->req = req;
+          p->prefix = prefix;
+          if (added == 0)
+            p->first_alt = xstrdup (a->v[0]);
+          added++;
+        }
+      buf_free (&one);
+    }
+  return added;
+}
+
+static void
+alts_free (struct alts *a)
+{
+  strv_free (a->v, a->n);
+  memset (a, 0, sizeof *a);
+}
+
+/* Add a concept with the alternatives AL, unless the same words are a
+   concept already.  */
+static void
+add_concept (struct engine *e, struct engine_query *eq, struct buf *pos,
+             size_t *alloc, const struct alts *al)
+{
+  for (size_t k = 0; k < eq->nphrases && al->n; k++)
+    if (eq->phrases[k].concept >= 0 && eq->phrases[k].first_alt
+        && strcmp (eq->phrases[k].first_alt, al->v[0]) == 0)
+      return;
+  if (add_alts (e, eq, pos, alloc, al, (int) eq->nconcepts, -1))
+    eq->nconcepts++;
+  else
+    eq->unmatchable = 1;        /* a word too long to be indexed, say */
+}
+
+/* The number of ideographs in S if it has nothing else, else 0.  */
+static size_t
+ideographs_only (const char *s)
+{
+  size_t n = 0;
+  const uint8_t *p = (const uint8_t *) s;
+  while (*p)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, p);
+      if (k <= 0 || !analyze_is_single_cjk ((const char *) p, (size_t) k))
+        return 0;
+      p += k;
+      n++;
+    }
+  return n;
+}
+
+/* Add the glossary entry whose tokens are those of W, if any, to AL.  */
+static void
+add_gloss_of (struct engine *e, struct alts *al, const char *w)
+{
+  char *key = token_key (index_analyzer (e->ix), w);
+  long g = *key ? gloss_find (e, key) : -1;
+  free (key);
+  if (g >= 0)
+    alts_add_entry (al, &e->glossary.entries[g]);
+}
+
+/* A run of ideographs typed as one word that is not a term of the
+   glossary ("检察官违法办案怎么追责"): its words, by friso, each a
+   concept (stop words and single characters dropped when there are
+   words of two or more).  Returns 0 if it was not cut.  */
+static int
+add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
+               size_t *alloc, const char *word, int exact)
+{
+  if (!e->seg_tried)
+    {
+      e->seg = segmenter_new (&e->glossary);
+      e->seg_tried = 1;
+    }
+  if (e->seg == NULL)
+    return 0;
+  char **w;
+  size_t n = segmenter_split (e->seg, word, &w);
+  size_t longer = 0;
+  for (size_t i = 0; i < n; i++)
+    longer += ideographs_only (w[i]) >= 2
+      && !analyze_is_stopword (w[i], strlen (w[i]));
+  if (longer < 2)
+    {
+      strv_free (w, n);
+      return 0;
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      if (ideographs_only (w[i]) < 2
+          || analyze_is_stopword (w[i], strlen (w[i])))
+        continue;
+      struct alts al = { 0 };
+      alts_add (&al, w[i]);
+      if (!exact)
+        add_gloss_of (e, &al, w[i]);
+      add_concept (e, eq, pos, alloc, &al);
+      alts_free (&al);
+    }
+  strv_free (w, n);
+  return 1;
+}
+
+struct engine_query *
+engine_compile (struct engine *e, const char *text,
+                const struct query_options *opt, struct query_error *err)
+{
+  struct query_options o = *opt;
+  o.glossary = &e->glossary;
+  struct query *q = query_parse (text, &o, err);
+  if (q == NULL)
+    return NULL;
+  struct engine_query *eq = xcalloc (1, sizeof *eq);
+  eq->q = q;
+  eq->lang_only = q->lang_only;
+  struct analyzer *a = index_analyzer (e->ix);
+  struct buf pos = { 0 }, neg = { 0 };
+  size_t alloc = 0;
+  /* The words typed without quotes, in order: these become concepts.  */
+  size_t *run = xcalloc (q->nterms ? q->nterms : 1, sizeof *run);
+  size_t nrun = 0;
+  int content_words = 0;
+  for (size_t i = 0; i < q->nterms; i++)
+    {
+      struct term *t = &q->terms[i];
+      if (t->kind == TERM_REGEX)
+        {
+          eq->has_regex = 1;
+          continue;
+        }
+      if (t->negated)
+        {
+          for (size_t k = 0; k < t->nalts; k++)
+            {
+              struct buf one = { 0 };
+              int prefix;
+              if (add_phrase (a, &one, t->alts[k], &prefix))
+                {
+                  add_or (&neg);
+                  buf_add (&neg, one.data, one.len);
+                }
+              buf_free (&one);
+            }
+          continue;
+        }
+      if (t->quoted)
+        {
+          /* A quoted phrase must match as typed (or as one of its
+             glossary renderings).  */
+          struct alts al = { 0 };
+          for (size_t k = 0; k < t->nalts; k++)
+            alts_add (&al, t->alts[k]);
+          if (add_alts (e, eq, &pos, &alloc, &al, -2, (int) eq->nrequired))
+            eq->nrequired++;
+          else
+            eq->unmatchable = 1;        /* nothing in it can be found */
+          alts_free (&al);
+          continue;
+        }
+      run[nrun++] = i;
+      if (!analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+        content_words++;
+    }
+  /* Group the words into concepts: the longest run of words that is a
+     glossary term (after stemming: "circuit inspections") is one
+     concept with all the term's renderings; other words are concepts
+     of their own.  Stop words go, unless they are all there is.  */
+  struct buf whole = { 0 };
+  size_t concepts_before = eq->nconcepts;
+  for (size_t i = 0; i < nrun;)
+    {
+      size_t best = i;
+      long entry = -1;
+      for (size_t j = i + 5 < nrun ? i + 5 : nrun - 1; j > i; j--)
+        {
+          struct buf span = { 0 };
+          for (size_t k = i; k <= j; k++)
+            join_words (&span, q->terms[run[k]].alts[0]);
+          char *key = token_key (a, span.data);
+          entry = *key ? gloss_find (e, key) : -1;
+          free (key);
+          buf_free (&span);
+          if (entry >= 0)
+            {
+              best = j;
+              break;
+            }
+        }
+      struct term *t = &q->terms[run[i]];
+      for (size_t k = i; k <= best; k++)
+        join_words (&whole, q->terms[run[k]].alts[0]);
+      if (best == i && content_words > 0
+          && analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+        {
+          t->stopword = 1;
+          i++;
+          continue;
+        }
+      struct alts al = { 0 };
+      if (best == i)
+        {
+          char *key = token_key (a, t->alts[0]);
+          long g = *key ? gloss_find (e, key) : -1;
+          free (key);
+          if (g < 0 && !opt->exact && ideographs_only (t->alts[0]) >= 4
+              && add_segmented (e, eq, &pos, &alloc, t->alts[0], opt->exact))
+            {
+              i++;
+              continue;
+            }
+          for (size_t k = 0; k < t->nalts; k++)
+            alts_add (&al, t->alts[k]);
+          if (!opt->exact && g >= 0)
+            alts_add_entry (&al, &e->glossary.entries[g]);
+        }
+      else
+        {
+          struct buf span = { 0 };
+          for (size_t k = i; k <= best; k++)
+            join_words (&span, q->terms[run[k]].alts[0]);
+          alts_add (&al, span.data);
+          buf_free (&span);
+          if (!opt->exact)
+            alts_add_entry (&al, &e->glossary.entries[entry]);
+        }
+      add_concept (e, eq, &pos, &alloc, &al);
+      alts_free (&al);
+      i = best + 1;
+    }
+  if (eq->nconcepts - concepts_before > 1 && whole.len)
+    {
+      /* The words as typed, together: where they stand so, they are one
+         hit, and such a document ranks higher.  */
+      struct alts al = { 0 };
+      alts_add (&al, whole.data);
+      add_alts (e, eq, &pos, &alloc, &al, -3, -1);
+      alts_free (&al);
+    }
+  buf_free (&whole);
+  free (run);
+  for (size_t i = 0; i < q->ntags; i++)
+    {
+      /* The tag's words in the keyword lists: where it is shown.  */
+      struct buf one = { 0 };
+      int prefix;
+      if (add_phrase (a, &one, q->tags[i], &prefix))
+        {
+          add_or (&pos);
+          buf_adds (&pos, "{kw_zh kw_en} : ");
+          buf_add (&pos, one.data, one.len);
+          struct phrase *p = new_phrase (eq, &alloc);
+          p->concept = -1;
+          p->prefix = prefix;
+        }
+      buf_free (&one);
+    }
+  if (pos.len)
+    {
+      struct buf m = { 0 };
+      if (eq->lang_only >= 0)
+        buf_adds (&m, eq->lang_only == LANG_ZH
+                  ? "{title_zh kw_zh body_zh} : (" : "{title_en kw_en body_en} : (");
+      else
+        buf_addc (&m, '(');
+      buf_add (&m, pos.data, pos.len);
+      buf_addc (&m, ')');
+      if (neg.len)
+        {
+          buf_adds (&m, " NOT (");
+          buf_add (&m, neg.data, neg.len);
+          buf_addc (&m, ')');
+        }
+      eq->match = buf_steal (&m);
+      if (getenv ("CB_DEBUG_MATCH")) fprintf (stderr, "match: %s\n", eq->match);
+    }
+  else if (neg.len)
+    {
+      struct buf m = { 0 };
+      buf_addc (&m, '(');
+      buf_add (&m, neg.data, neg.len);
+      buf_addc (&m, ')');
+      eq->negmatch = buf_steal (&m);
+    }
+  buf_free (&pos);
+  buf_free (&neg);
+  return eq;
+}
+
+void
+engine_query_free (struct engine_query *q)
+{
+  if (q == NULL)
+    return;
+  query_free (q->q);
+  free (q->match);
+  free (q->negmatch);
+  for (size_t i = 0; i < q->nphrases; i++)
+    free (q->phrases[i].first_alt);
+  free (q->phrases);
+  free (q);
+}
+
+/* Searching.  */
+
+/* One instance of a phrase: token positions [first, last] of a column.  */
+struct inst
+{
+  int phrase, col, first, last;
+};
+
+static int
+compare_inst (const void *a, const void *b)
+{
+  const struct inst *x = a, *y = b;
+  if (x->col != y->col)
+    return x->col - y->col;
+  if (x->first != y->first)
+    return x->first - y->first;
+  return x->last - y->last;
+}
+
+/* What cb_inst says of a row besides its instances.  */
+struct row_stats
+{
+  int len;                      /* tokens in the document */
+  int avg_len;                  /* tokens in an average document */
+};
+
+/* Decode the instances of cb_inst's BLOB into *OUT (caller frees),
+   sorted, skipping phrases the query does not know.  */
+static size_t
+decode_inst (const struct engine_query *q, const void *blob, int bytes,
+             struct inst **out, struct row_stats *rs)
+{
+  size_t n = bytes >= 16 ? (size_t) bytes / 16 - 1 : 0;
+  struct inst *v = xcalloc (n ? n : 1, sizeof *v);
+  size_t k = 0;
+  const int32_t *p = blob;
+  if (rs)
+    {
+      int32_t head[4] = { 0, 0, 0, 0 };
+      if (bytes >= 16)
+        memcpy (head, p, sizeof head);
+      rs->len = head[0];
+      rs->avg_len = head[2] > 0 ? head[2] : 1;
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      int32_t rec[4];
+      memcpy (rec, p + 4 + 4 * i, sizeof rec);
+      if (rec[0] < 0 || (size_t) rec[0] >= q->nphrases || rec[1] < 0
+          || rec[1] >= COL_COUNT || rec[3] < 1)
+        continue;
+      v[k++] = (struct inst) { rec[0], rec[1], rec[2], rec[2] + rec[3] - 1 };
+    }
+  if (k > 1)
+    qsort (v, k, sizeof *v, compare_inst);
+  *out = v;
+  return k;
+}
+
+/* Hits: instances merged where they overlap in one column.  */
+static size_t
+count_merged (const struct inst *v, size_t n)
+{
+  size_t hits = 0;
+  for (size_t i = 0; i < n;)
+    {
+      size_t j = i + 1;
+      int last = v[i].last;
+      while (j < n && v[j].col == v[i].col && v[j].first <= last)
+        {
+          if (v[j].last > last)
+            last = v[j].last;
+          j++;
+        }
+      hits++;
+      i = j;
+    }
+  return hits;
+}
+
+/* A set of document ids, sorted.  */
+struct idset
+{
+  int64_t *ids;
+  size_t n;
+};
+
+static int
+compare_id (const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int
+idset_has (const struct idset *s, int64_t id)
+{
+  return bsearch (&id, s->ids, s->n, sizeof *s->ids, compare_id) != NULL;
+}
+
+/* The ids SQL (with one text parameter ARG, or none) selects.  */
+static int
+idset_query (sqlite3 *db, const char *sql, const char *arg, struct idset *s)
+{
+  memset (s, 0, sizeof *s);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  if (arg)
+    sqlite3_bind_text (st, 1, arg, -1, SQLITE_STATIC);
+  size_t alloc = 0;
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      s->ids = xgrow (s->ids, &alloc, s->n + 1, sizeof *s->ids);
+      s->ids[s->n++] = sqlite3_column_int64 (st, 0);
+    }
+  sqlite3_finalize (st);
+  if (s->n > 1)
+    qsort (s->ids, s->n, sizeof *s->ids, compare_id);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+idset_intersect (struct idset *a, const struct idset *b)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < a->n; i++)
+    if (idset_has (b, a->ids[i]))
+      a->ids[k++] = a->ids[i];
+  a->n = k;
+}
+
+/* The texts and unit maps of a document.  */
+struct doc_texts
+{
+  char *col[COL_COUNT];
+  size_t len[COL_COUNT];
+  struct index_unit *units[COL_COUNT];
+  size_t nunits[COL_COUNT];
+};
+
+static void
+doc_texts_free (struct doc_texts *t)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      free (t->col[c]);
+      free (t->units[c]);
+    }
+  memset (t, 0, sizeof *t);
+}
+
+static int
+load_texts (sqlite3 *db, int64_t id, struct doc_texts *t, char **error)
+{
+  memset (t, 0, sizeof *t);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
+                          "body_zh, body_en, units FROM docs WHERE id=?",
+                          -1, &st, NULL) != SQLITE_OK)
+    {
+      *error = xstrdup (sqlite3_errmsg (db));
+      return -1;
+    }
+  sqlite3_bind_int64 (st, 1, id);
+  int rc = -1;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    {
+      rc = 0;
+      const void *blob = sqlite3_column_blob (st, COL_COUNT);
+      size_t blen = (size_t) sqlite3_column_bytes (st, COL_COUNT);
+      for (int c = 0; c < COL_COUNT && rc == 0; c++)
+        {
+          const char *s = (const char *) sqlite3_column_text (st, c);
+          t->len[c] = (size_t) sqlite3_column_bytes (st, c);
+          t->col[c] = xstrndup (s ? s : "", t->len[c]);
+          t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
+                                             t->len[c], &t->units[c]);
+          if (t->nunits[c] == (size_t) -1
+              || u8_check ((const uint8_t *) t->col[c], t->len[c]) != NULL)
+            rc = -1;
+        }
+    }
+  sqlite3_finalize (st);
+  if (rc != 0)
+    {
+      doc_texts_free (t);
+      *error = xstrdup (_("the search index is damaged; remove it or search "
+                          "again to rebuild it"));
+    }
+  return rc;
+}
+
+/* Run the regex terms of Q over the texts T.  Appends each match to
+   HITS (if not NULL) and returns 1 if every positive regex matched and
+   no negated one did, 0 if not, -1 on a limit with *ERROR.  *COUNT gets
+   the number of matches of positive regexes.  */
+static int
+run_regexes (const struct engine_query *q, const struct doc_texts *t,
+             struct engine_hits *hits, size_t *hits_alloc, size_t *count,
+             char **error)
+{
+  *count = 0;
+  struct search_span *spans = NULL;
+  size_t alloc = 0;
+  int ok = 1;
+  for (size_t i = 0; i < q->q->nterms && ok == 1; i++)
+    {
+      const struct term *term = &q->q->terms[i];
+      if (term->kind != TERM_REGEX)
+        continue;
+      size_t found = 0;
+      for (int c = 0; c < COL_COUNT && ok == 1; c++)
+        {
+          if (q->lang_only >= 0
+              && index_column_lang ((enum index_column) c)
+                 != (enum lang) q->lang_only)
+            continue;
+          for (size_t u = 0; u < t->nunits[c]; u++)
+            {
+              const struct index_unit *un = &t->units[c][u];
+              size_t n = 0;
+              long r = search_regex_spans (term, t->col[c] + un->off,
+                                           un->len, NULL, 0, 0, &spans, &n,
+                                           &alloc, error, NULL);
+              if (r < 0)
+                {
+                  ok = -1;
+                  break;
+                }
+              found += n;
+              if (hits && !term->negated)
+                for (size_t k = 0; k < n; k++)
+                  {
+                    hits->hits = xgrow (hits->hits, hits_alloc, hits->n + 1,
+                                        sizeof *hits->hits);
+                    hits->hits[hits->n++] = (struct engine_hit) {
+                      .part = un->part, .section = un->section,
+                      .block = un->block,
+                      .lang = index_column_lang ((enum index_column) c),
+                      .origin = un->origin, .start = spans[k].start,
+                      .end = spans[k].end, .text = t->col[c] + un->off,
+                      .text_len = un->len, .concept = -1
+                    };
+                  }
+            }
+        }
+      if (ok == 1)
+        {
+          if (term->negated ? found > 0 : found == 0)
+            ok = 0;
+          else if (!term->negated)
+            *count += found;
+        }
+    }
+  free (spans);
+  return ok;
+}
+
+/* What the FTS5 part of a query says about one document.  */
+struct fts_row
+{
+  int64_t id;
+  struct inst *inst;
+  size_t ninst;
+  struct row_stats stats;
+};
+
+/* BM25 of one document from its instances, with DF[c] the documents
+   that match concept c among NDOCS: each concept's frequency weighs
+   instances by their column (titles and keywords more than the body),
+   and phrases that join concepts (the whole query as typed) add to it.
+   The IDF is Lucene's, never negative: a term in every document still
+   ranks documents by how much they have of it.  */
+static double
+score_row (const struct engine_query *q, const struct fts_row *r,
+           const size_t *df, size_t ndocs)
+{
+  const double k1 = 1.2, b = 0.75;
+  double tf[QUERY_MAX_TERMS + 1] = { 0 };
+  for (size_t i = 0; i < r->ninst; i++)
+    {
+      const struct phrase *p = &q->phrases[r->inst[i].phrase];
+      int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
+        : QUERY_MAX_TERMS;
+      tf[c] += column_weight[r->inst[i].col];
+    }
+  double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
+  double score = 0;
+  for (size_t c = 0; c <= q->nconcepts && c <= QUERY_MAX_TERMS; c++)
+    {
+      size_t slot = c == q->nconcepts ? QUERY_MAX_TERMS : c;
+      if (tf[slot] == 0)
+        continue;
+      double d = slot == QUERY_MAX_TERMS ? 1 : (double) df[slot];
+      double idf = log (1 + ((double) ndocs - d + 0.5) / (d + 0.5));
+      if (slot == QUERY_MAX_TERMS)
+        idf = 1;                /* tags, quoted phrases, the whole query */
+      score += idf * tf[slot] * (k1 + 1) / (tf[slot] + norm);
+    }
+  return score;
+}
+
+/* Judge a document from its instances: NULL-safe.  Returns 1 if it
+   matches (every required phrase and, when the query has concepts, at
+   least one), filling *HITS and *CONCEPTS.  */
+static int
+judge (const struct engine_query *q, const struct inst *v, size_t n,
+       size_t *hits, size_t *concepts)
+{
+  unsigned char seen_concept[QUERY_MAX_TERMS] = { 0 };
+  unsigned char seen_req[QUERY_MAX_TERMS] = { 0 };
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct phrase *p = &q->phrases[v[i].phrase];
+      if (p->concept >= 0 && p->concept < QUERY_MAX_TERMS)
+        seen_concept[p->concept] = 1;
+      if (p->req >= 0 && p->req < QUERY_MAX_TERMS)
+        seen_req[p->req] = 1;
+    }
+  size_t c = 0, r = 0;
+  for (size_t i = 0; i < q->nconcepts; i++)
+    c += seen_concept[i];
+  for (size_t i = 0; i < q->nrequired; i++)
+    r += seen_req[i];
+  *concepts = c;
+  *hits = count_merged (v, n);
+  if (r < q->nrequired)
+    return 0;
+  if (q->nconcepts > 0 && c == 0)
+    return 0;
+  return 1;
+}
+
+static int
+compare_docs (const void *a, const void *b)
+{
+  const struct engine_doc *x = a, *y = b;
+  if (x->concepts != y->concepts)
+    return x->concepts > y->concepts ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  int c = strcmp (x->collection, y->collection);
+  if (c)
+    return c;
+  return x->number < y->number ? -1 : x->number > y->number;
+}
+
+/* Fill D's metadata from the docs table.  */
+static int
+doc_meta (sqlite3_stmt *st, int64_t id, struct engine_doc *d)
+{
+  sqlite3_reset (st);
+  sqlite3_bind_int64 (st, 1, id);
+  if (sqlite3_step (st) != SQLITE_ROW)
+    return -1;
+  const char *coll = (const char *) sqlite3_column_text (st, 0);
+  const char *path = (const char *) sqlite3_column_text (st, 2);
+  d->id = id;
+  d->collection = xstrdup (coll ? coll : "");
+  d->number = (long) sqlite3_column_int64 (st, 1);
+  d->path = xstrdup (path ? path : "");
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      /* The title column holds the title alone: one unit.  */
+      const char *t = (const char *) sqlite3_column_text (st, 3 + l);
+      d->title[l] = t && *t ? xstrdup (t) : NULL;
+    }
+  return 0;
+}
+
+int
+engine_search (struct engine *e, const struct engine_query *q,
+               struct engine_results *res, char **error)
+{
+  memset (res, 0, sizeof *res);
+  res->nconcepts = q->nconcepts;
+  res->searched = index_document_count (e->ix);
+  *error = NULL;
+  if (q->unmatchable)
+    return 0;
+  sqlite3 *db = index_db (e->ix);
+  struct fts_row *rows = NULL;
+  size_t nrows = 0, rows_alloc = 0;
+  int rc = 0;
+  if (q->match)
+    {
+      char *sql = xstrdup ("SELECT rowid, 0, cb_inst(fts) FROM fts "
+                           "WHERE fts MATCH ?");
+      sqlite3_stmt *st;
+      if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+        rc = -1;
+      else
+        {
+          sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+          int s;
+          while ((s = sqlite3_step (st)) == SQLITE_ROW)
+            {
+              rows = xgrow (rows, &rows_alloc, nrows + 1, sizeof *rows);
+              struct fts_row *r = &rows[nrows++];
+              r->id = sqlite3_column_int64 (st, 0);
+              r->ninst = decode_inst (q, sqlite3_column_blob (st, 2),
+                                      sqlite3_column_bytes (st, 2), &r->inst,
+                                      &r->stats);
+            }
+          if (s != SQLITE_DONE)
+            rc = -1;
+          sqlite3_finalize (st);
+        }
+      free (sql);
+    }
+  else
+    {
+      /* Nothing for FTS5 to find: every document is a candidate, less
+         those with an excluded word.  */
+      struct idset all, excluded = { 0 };
+      rc = idset_query (db, "SELECT id FROM docs", NULL, &all);
+      if (rc == 0 && q->negmatch)
+        rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
+                          q->negmatch, &excluded);
+      for (size_t i = 0; rc == 0 && i < all.n; i++)
+        if (!idset_has (&excluded, all.ids[i]))
+          {
+            rows = xgrow (rows, &rows_alloc, nrows + 1, sizeof *rows);
+            rows[nrows++] = (struct fts_row) { all.ids[i], NULL, 0,
+                                               { 1, 1 } };
+          }
+      free (all.ids);
+      free (excluded.ids);
+    }
+  /* tag: filters keep only documents with that keyword.  */
+  struct idset tagged = { 0 };
+  int have_tags = 0;
+  for (size_t i = 0; rc == 0 && i < q->q->ntags; i++)
+    {
+      struct idset s;
+      rc = idset_query (db, "SELECT doc FROM tags WHERE tag=?", q->q->tags[i],
+                        &s);
+      if (rc != 0)
+        break;
+      if (!have_tags)
+        tagged = s;
+      else
+        {
+          idset_intersect (&tagged, &s);
+          free (s.ids);
+        }
+      have_tags = 1;
+    }
+  if (rc != 0)
+    *error = xstrdup (sqlite3_errmsg (db));
+  sqlite3_stmt *meta = NULL;
+  if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT coll, number, path, "
+                                     "title_zh, title_en FROM docs WHERE "
+                                     "id=?", -1, &meta, NULL) != SQLITE_OK)
+    {
+      *error = xstrdup (sqlite3_errmsg (db));
+      rc = -1;
+    }
+  /* Documents per concept, for the IDF.  */
+  size_t df[QUERY_MAX_TERMS] = { 0 };
+  for (size_t i = 0; i < nrows; i++)
+    {
+      unsigned char seen[QUERY_MAX_TERMS] = { 0 };
+      for (size_t k = 0; k < rows[i].ninst; k++)
+        {
+          int c = q->phrases[rows[i].inst[k].phrase].concept;
+          if (c >= 0 && c < QUERY_MAX_TERMS && !seen[c])
+            {
+              seen[c] = 1;
+              df[c]++;
+            }
+        }
+    }
+  size_t alloc = 0;
+  for (size_t i = 0; rc == 0 && i < nrows; i++)
+    {
+      struct fts_row *r = &rows[i];
+      if (have_tags && !idset_has (&tagged, r->id))
+        continue;
+      size_t hits, concepts;
+      if (!judge (q, r->inst, r->ninst, &hits, &concepts))
+        continue;
+      if (q->has_regex)
+        {
+          struct doc_texts t;
+          if (load_texts (db, r->id, &t, error) != 0)
+            {
+              rc = -1;
+              break;
+            }
+          size_t n;
+          int ok = run_regexes (q, &t, NULL, NULL, &n, error);
+          doc_texts_free (&t);
+          if (ok < 0)
+            {
+              rc = -1;
+              break;
+            }
+          if (ok == 0)
+            continue;
+          hits += n;
+        }
+      struct engine_doc d = { 0 };
+      if (doc_meta (meta, r->id, &d) != 0)
+        continue;
+      d.score = score_row (q, r, df, res->searched);
+      d.hits = hits;
+      d.concepts = concepts;
+      res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
+                         sizeof *res->docs);
+      res->docs[res->ndocs++] = d;
+      res->total_hits += hits;
+    }
+  if (meta)
+    sqlite3_finalize (meta);
+  for (size_t i = 0; i < nrows; i++)
+    free (rows[i].inst);
+  free (rows);
+  free (tagged.ids);
+  if (rc != 0)
+    {
+      if (*error == NULL)
+        *error = xstrdup (sqlite3_errmsg (db));
+      engine_results_free (res);
+      return -1;
+    }
+  if (res->ndocs > 1)
+    qsort (res->docs, res->ndocs, sizeof *res->docs, compare_docs);
+  return 0;
+}
+
+void
+engine_results_free (struct engine_results *res)
+{
+  for (size_t i = 0; i < res->ndocs; i++)
+    {
+      free (res->docs[i].collection);
+      free (res->docs[i].path);
+      for (int l = 0; l < LANG_COUNT; l++)
+        free (res->docs[i].title[l]);
+    }
+  free (res->docs);
+  memset (res, 0, sizeof *res);
+}
+
+/* Hits.  */
+
+/* Byte ranges of the token positions of one column, as the tokenizer
+   numbered them.  */
+struct positions
+{
+  size_t *start, *end;
+  size_t n, alloc;
+};
+
+static int
+record_position (void *ctx, int colocated, const char *tok, size_t len,
+                 size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  struct positions *p = ctx;
+  if (colocated)
+    return 0;
+  if (p->n == p->alloc)
+    {
+      p->alloc = p->alloc ? 2 * p->alloc : 256;
+      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
+      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
+    }
+  p->start[p->n] = start;
+  p->end[p->n++] = end;
+  return 0;
+}
+
+/* The unit of column text T that holds byte OFF.  */
+static const struct index_unit *
+unit_at (const struct doc_texts *t, int col, size_t off)
+{
+  size_t lo = 0, hi = t->nunits[col];
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      const struct index_unit *u = &t->units[col][mid];
+      if (off < u->off)
+        hi = mid;
+      else if (off >= (size_t) u->off + u->len)
+        lo = mid + 1;
+      else
+        return u;
+    }
+  return NULL;
+}
+
+/* Reading order of hits: title, then sections and their blocks; within
+   one text, Chinese before English, then by offset.  */
+static int
+compare_hits (const void *a, const void *b)
+{
+  const struct engine_hit *x = a, *y = b;
+  if ((x->part == PART_TITLE) != (y->part == PART_TITLE))
+    return x->part == PART_TITLE ? -1 : 1;
+  if (x->section != y->section)
+    return x->section < y->section ? -1 : 1;
+  if (x->part != y->part)
+    return x->part == PART_SECTION ? -1 : 1;
+  if (x->block != y->block)
+    return x->block < y->block ? -1 : 1;
+  if (x->lang != y->lang)
+    return (int) x->lang - (int) y->lang;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+int
+engine_hits (struct engine *e, const struct engine_query *q,
+             const struct engine_doc *d, struct engine_hits *out,
+             char **error)
+{
+  memset (out, 0, sizeof *out);
+  *error = NULL;
+  sqlite3 *db = index_db (e->ix);
+  struct doc_texts t;
+  if (load_texts (db, d->id, &t, error) != 0)
+    return -1;
+  struct inst *v = NULL;
+  size_t n = 0;
+  if (q->match)
+    {
+      sqlite3_stmt *st;
+      if (sqlite3_prepare_v2 (db, "SELECT cb_inst(fts) FROM fts WHERE fts "
+                              "MATCH ? AND rowid=?", -1, &st, NULL)
+          != SQLITE_OK)
+        {
+          *error = xstrdup (sqlite3_errmsg (db));
+          doc_texts_free (&t);
+          return -1;
+        }
+      sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (st, 2, d->id);
+      if (sqlite3_step (st) == SQLITE_ROW)
+        n = decode_inst (q, sqlite3_column_blob (st, 0),
+                         sqlite3_column_bytes (st, 0), &v, NULL);
+      sqlite3_finalize (st);
+    }
+  size_t alloc = 0;
+  struct analyzer *a = index_analyzer (e->ix);
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      size_t i = 0;
+      while (i < n && v[i].col != c)
+        i++;
+      if (i == n)
+        continue;
+      struct positions pos = { 0 };
+      analyze_text (a, t.col[c], t.len[c], ANALYZE_INDEX, record_position,
+                    &pos);
+      while (i < n && v[i].col == c)
+        {
+          /* Merge instances that overlap, as engine_search counted.  */
+          size_t j = i + 1;
+          int last = v[i].last;
+          int prefix_last = q->phrases[v[i].phrase].prefix
+            && v[i].last == last;
+          int concept = q->phrases[v[i].phrase].concept;
+          while (j < n && v[j].col == c && v[j].first <= last)
+            {
+              if (v[j].last > last)
+                {
+                  last = v[j].last;
+                  prefix_last = q->phrases[v[j].phrase].prefix;
+                }
+              j++;
+            }
+          if (v[i].first >= 0 && (size_t) last < pos.n)
+            {
+              size_t start = pos.start[v[i].first], end = pos.end[last];
+              if (prefix_last)
+                {
+                  /* One ideograph matched as the start of a bigram: the
+                     hit is that character alone.  */
+                  int len = u8_mblen ((const uint8_t *) t.col[c]
+                                      + pos.start[last],
+                                      t.len[c] - pos.start[last]);
+                  if (len > 0)
+                    end = pos.start[last] + (size_t) len;
+                }
+              const struct index_unit *u = unit_at (&t, c, start);
+              if (u && end <= (size_t) u->off + u->len)
+                {
+                  out->hits = xgrow (out->hits, &alloc, out->n + 1,
+                                     sizeof *out->hits);
+                  out->hits[out->n++] = (struct engine_hit) {
+                    .part = u->part, .section = u->section,
+                    .block = u->block,
+                    .lang = index_column_lang ((enum index_column) c),
+                    .origin = u->origin, .start = start - u->off,
+                    .end = end - u->off, .text = t.col[c] + u->off,
+                    .text_len = u->len, .concept = concept
+                  };
+                }
+            }
+          i = j;
+        }
+      free (pos.start);
+      free (pos.end);
+    }
+  free (v);
+  if (q->has_regex)
+    {
+      size_t count;
+      if (run_regexes (q, &t, out, &alloc, &count, error) < 0)
+        {
+          free (out->hits);
+          out->hits = NULL;
+          out->n = 0;
+          doc_texts_free (&t);
+          return -1;
+        }
+    }
+  if (out->n > 1)
+    qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
+  /* The hits point into the texts: hand them over.  */
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      out->cols[c] = t.col[c];
+      t.col[c] = NULL;
+    }
+  doc_texts_free (&t);
+  return 0;
+}
+
+void
+engine_hits_free (struct engine_hits *h)
+{
+  free (h->hits);
+  for (int c = 0; c < COL_COUNT; c++)
+    free (h->cols[c]);
+  memset (h, 0, sizeof *h);
+}

@@ -1,0 +1,129 @@
+/* engine.h -- the one door to search.  Both front ends search through
+   it and nothing else, so the same query gives the same answer in
+   `casebook search` (plain, --json, --count) and in the browser.
+
+   An engine is opened over a content directory.  Inside, it decides how
+   to answer: from the index in the user's cache directory, brought up to
+   date one document at a time, or, when that directory cannot be used
+   safely, from an index built in memory (same analysis, same answers).
+   A query is compiled once and can be run any number of times.
+
+   Query semantics (casebook(1), QUERIES): words are concepts, each with
+   its glossary renderings in both languages; stop words are dropped
+   unless quoted.  A document matching every concept ranks first, then
+   by how many concepts it matches, then by BM25 (titles and keywords
+   weigh more).  "Quoted phrases", /regex/ and tag: must match; -term
+   excludes; lang: limits the languages searched.  */
+
+#ifndef CASEBOOK_ENGINE_H
+#define CASEBOOK_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "index.h"
+#include "model.h"
+#include "query.h"
+#include "util.h"
+
+struct engine;
+
+struct engine_options
+{
+  const char *content_dir;
+  int in_memory;                /* never use the cache directory */
+  index_progress_fn progress;   /* NULL, or told how indexing goes */
+  void *progress_ctx;
+};
+
+/* Open an engine over O->content_dir, bringing its index up to date.
+   Problems in the content go to DIAGS (the engine still opens; whether
+   errors are fatal is the caller's choice).  *NOTE (caller frees, may be
+   NULL) says once why the saved index could not be used, or that a
+   damaged one was rebuilt.  Returns NULL with *CAUSE (caller frees) when
+   nothing could be searched at all.  */
+struct engine *engine_open (const struct engine_options *o,
+                            struct diags *diags, char **note, char **cause);
+void engine_close (struct engine *e);
+
+/* The glossary of the content (for query expansion and checks).  */
+const struct glossary *engine_glossary (const struct engine *e);
+/* Documents the engine searches.  */
+size_t engine_document_count (const struct engine *e);
+
+/* A compiled query.  */
+struct engine_query;
+
+/* Compile TEXT with OPT (its glossary is ignored: the engine's is
+   used).  NULL with ERR filled on a syntax error.  Free with
+   engine_query_free.  */
+struct engine_query *engine_compile (struct engine *e, const char *text,
+                                     const struct query_options *opt,
+                                     struct query_error *err);
+void engine_query_free (struct engine_query *q);
+
+/* The concepts of Q (words that count toward "3 of 4 words").  */
+size_t engine_query_concepts (const struct engine_query *q);
+/* Whether Q has anything that selects documents (not only stop words
+   or punctuation).  */
+int engine_query_empty (const struct engine_query *q);
+
+/* One matching document.  */
+struct engine_doc
+{
+  int64_t id;                   /* the engine's own handle */
+  char *collection;
+  long number;
+  char *path;
+  char *title[LANG_COUNT];      /* NULL where missing */
+  double score;                 /* higher is better */
+  size_t hits;                  /* what engine_hits returns for it */
+  size_t concepts;              /* concepts of the query it matches */
+};
+
+struct engine_results
+{
+  struct engine_doc *docs;      /* best first */
+  size_t ndocs;
+  size_t total_hits;
+  size_t nconcepts;             /* concepts in the query */
+  size_t searched;              /* documents searched */
+};
+
+/* Run Q: fill RES (free with engine_results_free).  Returns 0, or -1
+   with *ERROR (caller frees) when a regex hit its limits or the index
+   failed.  */
+int engine_search (struct engine *e, const struct engine_query *q,
+                   struct engine_results *res, char **error);
+void engine_results_free (struct engine_results *res);
+
+/* One hit: where it is in the document and in its text (byte offsets
+   in the original text, as the reader sees it).  */
+struct engine_hit
+{
+  enum hit_part part;
+  size_t section, block;
+  enum lang lang;
+  enum origin origin;
+  size_t start, end;
+  const char *text;             /* the whole text of that unit */
+  size_t text_len;
+  int concept;                  /* which concept, -1 for tags and regexes */
+};
+
+struct engine_hits
+{
+  struct engine_hit *hits;      /* in reading order */
+  size_t n;
+  char *cols[COL_COUNT];        /* the texts the hits point into */
+};
+
+/* The hits of Q in document D (from engine_search's results).  Their
+   number is D->hits.  Returns 0, or -1 with *ERROR (caller frees).  Free
+   with engine_hits_free.  */
+int engine_hits (struct engine *e, const struct engine_query *q,
+                 const struct engine_doc *d, struct engine_hits *out,
+                 char **error);
+void engine_hits_free (struct engine_hits *h);
+
+#endif /* CASEBOOK_ENGINE_H */

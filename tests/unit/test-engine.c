@@ -1,0 +1,292 @@
+/* test-engine.c -- the search façade: the saved index answers exactly as
+   an index built in memory; it follows edits one document at a time,
+   including an edit that keeps the size and restores the time; a
+   damaged or planted database is never believed; a cache directory that
+   another user could write is not used.  */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "norm.h"
+#include "tap.h"
+
+/* "COLL/N:hits:concepts" of every match, best first, and for each its
+   hits ("zh[...]") as engine_hits returns them; or "error: ...".  */
+static char *
+answer (struct engine *e, const char *text)
+{
+  struct query_options qo = { 0 };
+  struct query_error err;
+  struct buf b = { 0 };
+  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  if (q == NULL)
+    {
+      buf_printf (&b, "error: %s", err.message);
+      free (err.message);
+      return buf_steal (&b);
+    }
+  struct engine_results r;
+  char *error = NULL;
+  if (engine_search (e, q, &r, &error) != 0)
+    buf_printf (&b, "error: %s", error);
+  else
+    {
+      for (size_t i = 0; i < r.ndocs; i++)
+        {
+          struct engine_hits h;
+          buf_printf (&b, "%s/%ld:%zu:%zu ", r.docs[i].collection,
+                      r.docs[i].number, r.docs[i].hits, r.docs[i].concepts);
+          if (engine_hits (e, q, &r.docs[i], &h, &error) == 0)
+            {
+              if (h.n != r.docs[i].hits)
+                buf_printf (&b, "(%zu hits listed) ", h.n);
+              for (size_t k = 0; k < h.n; k++)
+                buf_printf (&b, "%s[%.*s]", lang_code (h.hits[k].lang),
+                            (int) (h.hits[k].end - h.hits[k].start),
+                            h.hits[k].text + h.hits[k].start);
+              buf_addc (&b, ' ');
+              engine_hits_free (&h);
+            }
+          else
+            {
+              buf_printf (&b, "hits error: %s", error);
+              free (error);
+              error = NULL;
+            }
+        }
+      engine_results_free (&r);
+    }
+  free (error);
+  engine_query_free (q);
+  return buf_steal (&b);
+}
+
+static struct engine *
+open_engine (const char *dir, int in_memory, char **note)
+{
+  struct engine_options o = { .content_dir = dir, .in_memory = in_memory };
+  struct diags d = { 0 };
+  char *cause = NULL, *n = NULL;
+  struct engine *e = engine_open (&o, &d, &n, &cause);
+  for (size_t i = 0; i < d.count; i++)
+    printf ("# %s:%lu: %s\n", d.items[i].file, d.items[i].line,
+            d.items[i].message);
+  if (e == NULL)
+    printf ("# engine_open: %s\n", cause ? cause : "?");
+  diags_free (&d);
+  free (cause);
+  if (note)
+    *note = n;
+  else
+    free (n);
+  return e;
+}
+
+static const char *const queries[] = {
+  "巡回检察", "circuit inspection", "\"circuit inspection\"", "inspect",
+  "HULUNBUIR", "tag:巡回检察", "tag:邻近院 14", "lang:en 巡回检察",
+  "lang:zh 巡回检察", "integration -hulunbuir", "39 prisons", "（一）",
+  "adjacent courts", "cases", "检察", "procuratorial organs", "一体化",
+  "案-件比", "the", "2019", "四大检察", "减假暂", "nothing-at-all",
+  "/检察[官长]/", "/Inspection/", "/inspect\\w+/", "/\\d{3},\\d{3}/",
+  "lang:zh /检察[官长]/", "lang:en /检察/", "/^【/", "/检察院|法院/",
+  "circuit inspections", "-circuit 检察", "巡迴檢察", "Circuit-Inspection",
+  "organised", "「巡回检察」", "巡回检察。", "院", NULL
+};
+
+static int
+run (const char *cmd)
+{
+  return system (cmd);
+}
+
+int
+main (void)
+{
+  const char *src = ABS_SRCDIR "/tests/data/good";
+  char tmp[] = "/tmp/cbeng.XXXXXX";
+  tap_ok (mkdtemp (tmp) != NULL, "temporary directory");
+  char *cache = xasprintf ("%s/cache", tmp);
+  char *content = xasprintf ("%s/content", tmp);
+  char *cmd = xasprintf ("cp -r '%s' '%s'", src, content);
+  tap_ok (run (cmd) == 0, "fixture copied");
+  free (cmd);
+  setenv ("XDG_CACHE_HOME", cache, 1);
+
+  /* The saved index and one in memory agree on every query.  */
+  char *note = NULL;
+  struct engine *disk = open_engine (content, 0, &note);
+  tap_ok (disk != NULL && note == NULL, "the index is built in the cache "
+          "(%s)", note ? note : "no note");
+  free (note);
+  struct engine *mem = open_engine (content, 1, NULL);
+  tap_ok (mem != NULL, "an index in memory");
+  size_t same = 0, total = 0;
+  for (size_t i = 0; queries[i] && disk && mem; i++, total++)
+    {
+      char *a = answer (disk, queries[i]), *b = answer (mem, queries[i]);
+      if (strcmp (a, b) == 0)
+        same++;
+      else
+        printf ("# %s\n#  saved: %s\n# memory: %s\n", queries[i], a, b);
+      free (a);
+      free (b);
+    }
+  tap_ok (same == total && total > 0, "saved and in-memory indexes agree "
+          "(%zu/%zu)", same, total);
+
+  /* What the analysis promises, through the whole engine.  */
+  char *a = answer (mem, "巡回检察");
+  tap_ok (strstr (a, "zh[巡回检察]") && strstr (a, "en[circuit inspection]"),
+          "a Chinese term finds its English rendering: %s", a);
+  free (a);
+  a = answer (mem, "巡迴檢察");
+  char *b = answer (mem, "巡回检察");
+  tap_is (a, b, "traditional script finds the simplified text");
+  free (a);
+  free (b);
+  a = answer (mem, "circuit inspections");
+  tap_ok (strstr (a, "en[circuit inspection]") != NULL,
+          "an inflected phrase finds the glossary term: %s", a);
+  free (a);
+  a = answer (mem, "「巡回检察」");
+  b = answer (mem, "\"巡回检察\"");
+  tap_is (a, b, "corner brackets quote a phrase");
+  free (a);
+  free (b);
+  a = answer (mem, "巡回检察。");
+  b = answer (mem, "巡回检察");
+  tap_is (a, b, "a trailing 。 is not part of the term");
+  free (a);
+  free (b);
+  a = answer (mem, "2");
+  tap_ok (strstr (a, "[2019]") == NULL, "a number is not a prefix of "
+          "another: %s", a);
+  free (a);
+  a = answer (mem, "how are inspections of prisons carried out");
+  tap_ok (strncmp (a, "sample/1:", 9) == 0, "a question in English finds "
+          "the case, though 'how' is nowhere: %s", a);
+  free (a);
+  a = answer (mem, "-circuit");
+  tap_ok (strncmp (a, "error:", 6) == 0, "a query of exclusions alone is "
+          "an error: %s", a);
+  free (a);
+
+  /* An edit is seen at once, one document at a time.  */
+  engine_close (disk);
+  char *file = xasprintf ("%s/01-circuit.cb", content);
+  FILE *f = fopen (file, "a");
+  tap_ok (f != NULL, "a content file opened for an edit");
+  if (f)
+    {
+      fputs ("\nzh: 新增一段关于羊驼的文字。\nen.tr: A new paragraph about "
+             "alpacas.\n", f);
+      fclose (f);
+    }
+  disk = open_engine (content, 0, NULL);
+  a = disk ? answer (disk, "alpacas") : xstrdup ("");
+  tap_ok (strstr (a, "sample/1:") != NULL, "the edited document is "
+          "searched anew: %s", a);
+  free (a);
+
+  /* The same size, the time put back: the bytes still tell.  */
+  struct stat before;
+  stat (file, &before);
+  char *data;
+  size_t len;
+  data = util_read_file (file, &len);
+  char *at = data ? strstr (data, "alpacas") : NULL;
+  if (at)
+    memcpy (at, "llamass", 7);
+  f = fopen (file, "w");
+  if (f && data)
+    {
+      fwrite (data, 1, len, f);
+      fclose (f);
+    }
+  free (data);
+  struct timeval tv[2] = {
+    { before.st_atim.tv_sec, before.st_atim.tv_nsec / 1000 },
+    { before.st_mtim.tv_sec, before.st_mtim.tv_nsec / 1000 } };
+  utimes (file, tv);
+  engine_close (disk);
+  disk = open_engine (content, 0, NULL);
+  a = disk ? answer (disk, "llamass") : xstrdup ("");
+  tap_ok (strstr (a, "sample/1:") != NULL, "a same-size edit with its time "
+          "restored is noticed: %s", a);
+  free (a);
+
+  /* A removed document goes.  */
+  engine_close (disk);
+  char *removed = xasprintf ("%s/02-adjacent.cb", content);
+  unlink (removed);
+  disk = open_engine (content, 0, NULL);
+  a = disk ? answer (disk, "HULUNBUIR") : xstrdup ("?");
+  tap_is (a, "", "a removed document is no longer found");
+  free (a);
+  engine_close (disk);
+
+  /* A damaged database is rebuilt, with a note.  */
+  char *find = xasprintf ("ls %s/casebook/index-*.db >/dev/null", cache);
+  tap_ok (run (find) == 0, "the index is a file under XDG_CACHE_HOME/casebook");
+  free (find);
+  cmd = xasprintf ("for f in %s/casebook/index-*.db; do "
+                   "dd if=/dev/urandom of=\"$f\" bs=1024 count=8 "
+                   "conv=notrunc 2>/dev/null; rm -f \"$f-wal\" \"$f-shm\"; "
+                   "done", cache);
+  run (cmd);
+  free (cmd);
+  note = NULL;
+  disk = open_engine (content, 0, &note);
+  a = disk ? answer (disk, "巡回检察") : xstrdup ("?");
+  b = answer (mem, "巡回检察");
+  tap_ok (disk != NULL && note != NULL, "a damaged index is noticed (%s)",
+          note ? note : "no note");
+  free (note);
+  (void) b;
+  free (a);
+  free (b);
+  engine_close (disk);
+  engine_close (mem);
+
+  /* A cache directory others can write is not used.  */
+  char *shared = xasprintf ("%s/shared", tmp);
+  mkdir (shared, 0777);
+  chmod (shared, 0777);
+  char *sub = xasprintf ("%s/casebook", shared);
+  mkdir (sub, 0777);
+  chmod (sub, 0777);
+  setenv ("XDG_CACHE_HOME", shared, 1);
+  note = NULL;
+  disk = open_engine (content, 0, &note);
+  tap_ok (disk != NULL && note != NULL && strstr (note, "writable by other"),
+          "a cache directory writable by others is refused: %s",
+          note ? note : "no note");
+  free (note);
+  a = disk ? answer (disk, "巡回检察") : xstrdup ("?");
+  tap_ok (strstr (a, "sample/1:") != NULL, "and search works without it");
+  free (a);
+  engine_close (disk);
+  find = xasprintf ("ls %s/index-* >/dev/null 2>&1", sub);
+  tap_ok (run (find) != 0, "nothing was written there");
+  free (find);
+
+  cmd = xasprintf ("rm -rf '%s'", tmp);
+  run (cmd);
+  free (cmd);
+  free (shared);
+  free (sub);
+  free (file);
+  free (removed);
+  free (cache);
+  free (content);
+  norm_cleanup ();
+  return tap_done ();
+}
