@@ -5,11 +5,11 @@
 #include "analyze.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 #include <unictype.h>
-#include <uniwbrk.h>
 
 #include "norm.h"
 #include "util.h"
@@ -18,12 +18,26 @@
    only bloat the index (a line of base64, say).  */
 #define TOKEN_MAX 128
 
+/* Stems already computed: a text repeats its words, and stemming is
+   the dearest step of analysis.  A word longer than STEM_KEY is not
+   kept; a slot taken by another word is overwritten.  */
+#define STEM_SLOTS 8192
+#define STEM_KEY 23
+
+struct stem_slot
+{
+  unsigned char key_len, stem_len;
+  char key[STEM_KEY];
+  char stem[STEM_KEY];
+};
+
 struct analyzer
 {
   struct sb_stemmer *stemmer;   /* NULL if libstemmer has no English */
+  struct stem_slot *stems;
   struct buf word;              /* scratch for spelling folds */
-  char *breaks;                 /* scratch for u8_wordbreaks */
-  size_t breaks_alloc;
+  char *lower;                  /* scratch: a text in lower case */
+  size_t lower_alloc;
 };
 
 struct analyzer *
@@ -31,6 +45,7 @@ analyzer_new (void)
 {
   struct analyzer *a = xcalloc (1, sizeof *a);
   a->stemmer = sb_stemmer_new ("english", "UTF_8");
+  a->stems = xcalloc (STEM_SLOTS, sizeof *a->stems);
   return a;
 }
 
@@ -42,7 +57,8 @@ analyzer_free (struct analyzer *a)
   if (a->stemmer)
     sb_stemmer_delete (a->stemmer);
   buf_free (&a->word);
-  free (a->breaks);
+  free (a->lower);
+  free (a->stems);
   free (a);
 }
 
@@ -50,7 +66,8 @@ static int
 ends_with (const char *w, size_t len, const char *suffix)
 {
   size_t n = strlen (suffix);
-  return len >= n && memcmp (w + len - n, suffix, n) == 0;
+  return len >= n && w[len - 1] == suffix[n - 1]
+    && memcmp (w + len - n, suffix, n) == 0;
 }
 
 /* Replace the last CUT bytes of B with REPL.  */
@@ -89,6 +106,8 @@ fold_spelling (struct buf *b)
   };
   const char *w = b->data;
   size_t len = b->len;
+  if (len < 5)
+    return;                     /* "rise", "wise", "four", "hour" */
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     if (len == strlen (words[i][0]) && memcmp (w, words[i][0], len) == 0)
       {
@@ -97,7 +116,7 @@ fold_spelling (struct buf *b)
         return;
       }
   if (len < 6)
-    return;                     /* "rise", "wise", "four", "hour" */
+    return;
   for (size_t i = 0; i < sizeof ise / sizeof *ise; i++)
     if (ends_with (w, len, ise[i][0]) && len - strlen (ise[i][0]) >= 3)
       {
@@ -148,12 +167,30 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
     fold_spelling (&a->word);
   if (has_letter && a->stemmer)
     {
+      struct stem_slot *slot = NULL;
+      if (a->word.len <= STEM_KEY)
+        {
+          uint32_t h = 2166136261u;
+          for (size_t i = 0; i < a->word.len; i++)
+            h = (h ^ (unsigned char) a->word.data[i]) * 16777619u;
+          slot = &a->stems[h % STEM_SLOTS];
+          if (slot->key_len == a->word.len
+              && memcmp (slot->key, a->word.data, a->word.len) == 0)
+            return fn (ctx, 0, slot->stem, slot->stem_len, start, end);
+        }
       const sb_symbol *s = sb_stemmer_stem (a->stemmer,
                                             (const sb_symbol *) a->word.data,
                                             (int) a->word.len);
       if (s)
         {
           int n = sb_stemmer_length (a->stemmer);
+          if (slot && n > 0 && n <= STEM_KEY)
+            {
+              slot->key_len = (unsigned char) a->word.len;
+              memcpy (slot->key, a->word.data, a->word.len);
+              slot->stem_len = (unsigned char) n;
+              memcpy (slot->stem, s, (size_t) n);
+            }
           if (n > 0)
             return fn (ctx, 0, (const char *) s, (size_t) n, start, end);
         }
@@ -222,39 +259,38 @@ is_ideograph (ucs4_t uc)
   return norm_is_cjk (uc) && uc_is_alnum (uc);
 }
 
-int
-analyze_text (struct analyzer *a, const char *s, size_t len,
-              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+/* Tokens of the folded text F (LEN bytes).  START and END map each byte
+   of F to the original (NULL: F is the original, byte for byte).  */
+static int
+tokenize (struct analyzer *a, const char *f, size_t len,
+          const uint32_t *start, const uint32_t *end, enum analyze_mode mode,
+          analyze_token_fn fn, void *ctx)
 {
-  struct folded f;
-  norm_fold (s, len, 1, &f);
-  int rc = 0;
-  if (f.len == 0)
-    goto done;
-  a->breaks = xgrow (a->breaks, &a->breaks_alloc, f.len, 1);
-  u8_wordbreaks ((const uint8_t *) f.str, f.len, a->breaks);
+#define ORIG_START(i) (start ? (size_t) start[i] : (i))
+#define ORIG_END(i) (end ? (size_t) end[i] : (i) + 1)
   struct cjk_run run = { .n = 0 };
   size_t i = 0;
-  while (i < f.len && rc == 0)
+  int rc = 0;
+  while (i < len && rc == 0)
     {
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, (const uint8_t *) f.str + i, f.len - i);
+      int n = u8_mbtouc (&uc, (const uint8_t *) f + i, len - i);
       if (n <= 0)
         n = 1;
       if (is_ideograph (uc))
         {
-          rc = cjk_add (&run, f.str, i, (size_t) n, f.start[i],
-                        f.end[i + (size_t) n - 1], fn, ctx);
+          rc = cjk_add (&run, f, i, (size_t) n, ORIG_START (i),
+                        ORIG_END (i + (size_t) n - 1), fn, ctx);
           i += (size_t) n;
           continue;
         }
-      rc = cjk_flush (&run, f.str, mode, fn, ctx);
+      rc = cjk_flush (&run, f, mode, fn, ctx);
       if (rc)
         break;
       if (uc == (ucs4_t) ANALYZE_BARRIER)
         {
           if (mode == ANALYZE_INDEX)
-            rc = fn (ctx, 0, "\x1f", 1, f.start[i], f.end[i]);
+            rc = fn (ctx, 0, "\x1f", 1, ORIG_START (i), ORIG_END (i));
           i++;
           continue;
         }
@@ -263,27 +299,81 @@ analyze_text (struct analyzer *a, const char *s, size_t len,
           i += (size_t) n;
           continue;
         }
-      /* A word: up to the next word break, taking in what libunistring
-         keeps inside a word (apostrophes, "3.5"), but not a trailing
-         ideograph.  */
+      /* A word: a run of letters and digits.  Punctuation inside it
+         ("3.5", "people's") divides it, so that the full-width forms
+         (3．5, people＇s) and the ASCII ones give the same tokens.  */
       size_t w = i + (size_t) n;
-      while (w < f.len && !a->breaks[w])
-        w++;
-      size_t e = w;
-      while (e > i)
+      while (w < len)
         {
-          const uint8_t *prev = u8_prev (&uc, (const uint8_t *) f.str + e,
-                                         (const uint8_t *) f.str + i);
-          if (prev == NULL || norm_is_word (uc))
+          int k = u8_mbtouc (&uc, (const uint8_t *) f + w, len - w);
+          if (k <= 0 || !norm_is_word (uc))
             break;
-          e = (size_t) ((const char *) prev - f.str);
+          w += (size_t) k;
         }
-      rc = emit_word (a, f.str + i, e - i, f.start[i], f.end[e - 1], fn, ctx);
+      rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1), fn,
+                      ctx);
       i = w;
     }
   if (rc == 0)
-    rc = cjk_flush (&run, f.str, mode, fn, ctx);
-done:
+    rc = cjk_flush (&run, f, mode, fn, ctx);
+  return rc;
+#undef ORIG_START
+#undef ORIG_END
+}
+
+/* Is every character of S one that folding leaves alone or turns into
+   something that is not a letter or digit (punctuation, spaces)?  Then
+   S can be cut as it is, apart from ASCII case: almost all case text
+   is such, and folding with a map costs more than all the rest.  */
+static int
+plain (const char *s, size_t len, int *has_upper)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  *has_upper = 0;
+  while (p < e)
+    {
+      if (*p < 0x80)
+        {
+          *has_upper |= *p >= 'A' && *p <= 'Z';
+          p++;
+          continue;
+        }
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (n <= 0)
+        return 0;
+      p += n;
+      if (norm_fold_keeps_ideograph (uc))
+        continue;
+      if (((uc >= 0x3000 && uc < 0x3040) || (uc >= 0x2010 && uc < 0x205f)
+           || (uc >= 0xff01 && uc < 0xff66) || uc == 0xa0 || uc == 0xb7)
+          && !uc_is_alnum (uc)
+          && !(uc >= 0xff10 && uc <= 0xff19) && !(uc >= 0xff21 && uc <= 0xff3a)
+          && !(uc >= 0xff41 && uc <= 0xff5a))
+        continue;
+      return 0;
+    }
+  return 1;
+}
+
+int
+analyze_text (struct analyzer *a, const char *s, size_t len,
+              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+{
+  int has_upper;
+  if (plain (s, len, &has_upper))
+    {
+      if (!has_upper)
+        return tokenize (a, s, len, NULL, NULL, mode, fn, ctx);
+      a->lower = xgrow (a->lower, &a->lower_alloc, len + 1, 1);
+      for (size_t i = 0; i < len; i++)
+        a->lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char) (s[i] + 32) : s[i];
+      return tokenize (a, a->lower, len, NULL, NULL, mode, fn, ctx);
+    }
+  struct folded f;
+  norm_fold (s, len, 1, &f);
+  int rc = f.len ? tokenize (a, f.str, f.len, f.start, f.end, mode, fn, ctx)
+    : 0;
   norm_folded_free (&f);
   return rc;
 }

@@ -361,6 +361,19 @@ char_changes (ucs4_t uc)
   return *st == T2S_CHANGES;
 }
 
+int
+norm_fold_keeps_ideograph (uint32_t uc)
+{
+  /* Compatibility ideographs (U+F900 on) change under NFKC.  */
+  if (uc < 0x3400 || uc >= 0xa000 || (uc >= 0x4dc0 && uc < 0x4e00))
+    return 0;
+#if HAVE_OPENCC
+  return !char_changes (uc);
+#else
+  return 1;
+#endif
+}
+
 /* Does S hold a character that t2s would change?  */
 static int
 needs_t2s (const char *s, size_t len)

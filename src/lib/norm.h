@@ -59,6 +59,9 @@ char *norm_fold_string (const char *s, size_t len);
 /* Is UC a CJK ideograph (or another character of a script written without
    spaces)?  */
 int norm_is_cjk (uint32_t uc);
+/* Does search folding leave the ideograph UC as it is (a CJK Unified
+   Ideograph that is already simplified)?  0 for anything else.  */
+int norm_fold_keeps_ideograph (uint32_t uc);
 /* Is UC a letter or digit (for word boundaries)?  */
 int norm_is_word (uint32_t uc);
 
