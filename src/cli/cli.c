@@ -29,7 +29,7 @@ enum
 {
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
-  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT
+  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT
 };
 
 static const struct option long_options[] = {
@@ -42,6 +42,7 @@ static const struct option long_options[] = {
   { "count", no_argument, NULL, OPT_COUNT },
   { "regex", no_argument, NULL, OPT_REGEX },
   { "exact", no_argument, NULL, OPT_EXACT },
+  { "no-correct", no_argument, NULL, OPT_NO_CORRECT },
   { "raw", no_argument, NULL, OPT_RAW },
   { "glossary", no_argument, NULL, OPT_GLOSSARY },
   { "ambiguous-wide", no_argument, NULL, OPT_AMBIGUOUS_WIDE },
@@ -85,6 +86,7 @@ print_help (void)
             "      --count          print only the number of hits per document\n"
             "      --regex          the whole query is one regular expression\n"
             "      --exact          do not match glossary renderings across languages\n"
+            "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
             "      --glossary       check: list glossary terms missing in translations\n"
             "  -o, --output=DIR     import: write the collection to DIR\n"
@@ -211,6 +213,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_REGEX:
           o.regex = 1;
+          break;
+        case OPT_NO_CORRECT:
+          o.no_correct = 1;
           break;
         case OPT_EXACT:
           o.exact = 1;

@@ -20,6 +20,7 @@ struct cli_options
   int max_snippets;
   int regex;
   int exact;
+  int no_correct;               /* never search a corrected query */
   int raw;
   int glossary_check;
   const char *output_dir;

@@ -279,6 +279,59 @@ cmd_search (const struct cli_options *o, const char *query_text)
       engine_close (e);
       return 2;
     }
+  if (!o->no_correct && !o->regex && (r.ndocs == 0 || r.missing > 0))
+    {
+      /* Some words find nothing: a typo?  Search the nearest words the
+         text has, and say so.  */
+      char *fix = engine_suggest (e, q);
+      struct engine_query *q2 = NULL;
+      struct engine_results r2;
+      int used = 0;
+      if (fix && (q2 = engine_compile (e, fix, &qo, &err)) != NULL
+          && engine_search (e, q2, &r2, &error) == 0)
+        {
+          if (r2.ndocs > 0 && r2.missing < r.missing + (r.ndocs == 0))
+            {
+              engine_results_free (&r);
+              engine_query_free (q);
+              r = r2;
+              q = q2;
+              used = 1;
+              if (o->json)
+                {
+                  printf ("{\"correction\":");
+                  output_json_string (stdout, fix, strlen (fix));
+                  printf (",\"query\":");
+                  output_json_string (stdout, query_text, strlen (query_text));
+                  printf ("}\n");
+                }
+              else
+                {
+                  /* --count keeps its lines to counts: the note goes to
+                     stderr there.  */
+                  FILE *f = o->count ? stderr : stdout;
+                  struct visible vf, vq;
+                  norm_visible (fix, strlen (fix), 0, &vf);
+                  norm_visible (query_text, strlen (query_text), 0, &vq);
+                  /* TRANSLATORS: the first is the corrected query, the
+                     second what was typed.  */
+                  fprintf (f, _("Showing results for %s (nothing found for "
+                                "%s)\n"), vf.str, vq.str);
+                  norm_visible_free (&vf);
+                  norm_visible_free (&vq);
+                }
+            }
+          else
+            engine_results_free (&r2);
+        }
+      else if (q2 == NULL && fix)
+        free (err.message);
+      free (error);
+      error = NULL;
+      if (!used)
+        engine_query_free (q2);
+      free (fix);
+    }
   int color = use_color (o);
   int rc = r.ndocs ? 0 : 1;
   for (size_t i = 0; i < r.ndocs && rc == 0; i++)

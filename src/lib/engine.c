@@ -75,6 +75,7 @@ struct phrase
 struct engine_query
 {
   struct query *q;
+  char *text;                   /* as typed */
   char *match;                  /* the FTS5 expression, NULL if none */
   struct phrase *phrases;
   size_t nphrases;
@@ -277,6 +278,12 @@ engine_close (struct engine *e)
   segmenter_free (e->seg);
   free (e->content_dir);
   free (e);
+}
+
+static int
+exec_sql (sqlite3 *db, const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* Compiling.  */
@@ -520,22 +527,29 @@ add_concept (struct engine *e, struct engine_query *eq, struct buf *pos,
     eq->unmatchable = 1;        /* a word too long to be indexed, say */
 }
 
-/* The number of ideographs in S if it has nothing else, else 0.  */
+/* The number of ideographs in the LEN bytes at S if they hold nothing
+   else, else 0.  */
 static size_t
-ideographs_only (const char *s)
+ideographs_only_n (const char *s, size_t len)
 {
   size_t n = 0;
-  const uint8_t *p = (const uint8_t *) s;
-  while (*p)
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
     {
       ucs4_t uc;
-      int k = u8_strmbtouc (&uc, p);
+      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
       if (k <= 0 || !analyze_is_single_cjk ((const char *) p, (size_t) k))
         return 0;
       p += k;
       n++;
     }
   return n;
+}
+
+static size_t
+ideographs_only (const char *s)
+{
+  return ideographs_only_n (s, strlen (s));
 }
 
 /* Add the glossary entry whose tokens are those of W, if any, to AL.  */
@@ -602,6 +616,7 @@ engine_compile (struct engine *e, const char *text,
     return NULL;
   struct engine_query *eq = xcalloc (1, sizeof *eq);
   eq->q = q;
+  eq->text = xstrdup (text);
   eq->lang_only = q->lang_only;
   struct analyzer *a = index_analyzer (e->ix);
   struct buf pos = { 0 }, neg = { 0 };
@@ -782,6 +797,7 @@ engine_query_free (struct engine_query *q)
   if (q == NULL)
     return;
   query_free (q->q);
+  free (q->text);
   free (q->match);
   free (q->negmatch);
   for (size_t i = 0; i < q->nphrases; i++)
@@ -1171,7 +1187,10 @@ engine_search (struct engine *e, const struct engine_query *q,
   res->searched = index_document_count (e->ix);
   *error = NULL;
   if (q->unmatchable)
-    return 0;
+    {
+      res->missing = 1;
+      return 0;
+    }
   sqlite3 *db = index_db (e->ix);
   struct fts_row *rows = NULL;
   size_t nrows = 0, rows_alloc = 0;
@@ -1265,6 +1284,8 @@ engine_search (struct engine *e, const struct engine_query *q,
             }
         }
     }
+  for (size_t c = 0; c < q->nconcepts && c < QUERY_MAX_TERMS; c++)
+    res->missing += df[c] == 0;
   size_t alloc = 0;
   for (size_t i = 0; rc == 0 && i < nrows; i++)
     {
@@ -1532,4 +1553,288 @@ engine_hits_free (struct engine_hits *h)
   for (int c = 0; c < COL_COUNT; c++)
     free (h->cols[c]);
   memset (h, 0, sizeof *h);
+}
+
+/* Corrections.  */
+
+/* The documents that the FTS5 expression M matches.  */
+static long
+count_docs (struct engine *e, const char *m)
+{
+  sqlite3_stmt *st;
+  long n = -1;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT count(*) FROM fts WHERE "
+                          "fts MATCH ?", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (st, 1, m, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return n;
+}
+
+/* The documents that the words W match as a phrase.  */
+static long
+phrase_docs (struct engine *e, const char *w)
+{
+  struct buf b = { 0 };
+  int prefix;
+  long n = 0;
+  if (add_phrase (index_analyzer (e->ix), &b, w, &prefix))
+    n = count_docs (e, b.data);
+  buf_free (&b);
+  return n;
+}
+
+/* Optimal string alignment distance between A and B (bytes), or LIMIT+1
+   once it exceeds LIMIT.  */
+static size_t
+edit_distance (const char *a, size_t n, const char *b, size_t m, size_t limit)
+{
+  if (n > m + limit || m > n + limit || n > 64 || m > 64)
+    return limit + 1;
+  size_t d[65][65];
+  for (size_t i = 0; i <= n; i++)
+    d[i][0] = i;
+  for (size_t j = 0; j <= m; j++)
+    d[0][j] = j;
+  for (size_t i = 1; i <= n; i++)
+    {
+      size_t row_min = SIZE_MAX;
+      for (size_t j = 1; j <= m; j++)
+        {
+          size_t cost = a[i - 1] != b[j - 1];
+          size_t v = d[i - 1][j] + 1;
+          if (d[i][j - 1] + 1 < v)
+            v = d[i][j - 1] + 1;
+          if (d[i - 1][j - 1] + cost < v)
+            v = d[i - 1][j - 1] + cost;
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+              && d[i - 2][j - 2] + 1 < v)
+            v = d[i - 2][j - 2] + 1;
+          d[i][j] = v;
+          if (v < row_min)
+            row_min = v;
+        }
+      if (row_min > limit)
+        return limit + 1;
+    }
+  return d[n][m];
+}
+
+/* The vocabulary of the index, for corrections.  */
+static int
+open_vocab (struct engine *e)
+{
+  return exec_sql (index_db (e->ix),
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                   "USING fts5vocab(main, fts, row)");
+}
+
+/* The nearest English word to the folded word W in the vocabulary, or
+   NULL.  Caller frees.  */
+static char *
+suggest_word (struct engine *e, const char *w)
+{
+  char *key = token_key (index_analyzer (e->ix), w);
+  if (*key == '\0' || strchr (key, ' '))
+    {
+      free (key);
+      return NULL;              /* not one word */
+    }
+  size_t n = strlen (key);
+  size_t limit = n >= 6 ? 2 : n >= 4 ? 1 : 0;
+  char *best = NULL;
+  size_t best_dist = limit + 1;
+  long best_docs = 0;
+  sqlite3_stmt *st;
+  if (limit > 0
+      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab",
+                             -1, &st, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (st) == SQLITE_ROW)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          long docs = (long) sqlite3_column_int64 (st, 1);
+          if (t == NULL || (unsigned char) t[0] >= 0x80 || m < 3)
+            continue;
+          size_t dist = edit_distance (key, n, t, m, limit);
+          if (dist == 0 || dist > limit)
+            continue;
+          if (dist < best_dist || (dist == best_dist && docs > best_docs))
+            {
+              free (best);
+              best = xstrndup (t, m);
+              best_dist = dist;
+              best_docs = docs;
+            }
+        }
+      sqlite3_finalize (st);
+    }
+  free (key);
+  return best;
+}
+
+/* A word of ideographs like W (folded, N characters) with one character
+   replaced, that the text has as a phrase in most documents; NULL if
+   none.  Caller frees.  */
+static char *
+suggest_ideographs (struct engine *e, const char *w)
+{
+  size_t n = ideographs_only (w);
+  if (n < 2 || n > 12)
+    return NULL;
+  /* The characters of W.  */
+  const char *ch[12];
+  size_t len[12];
+  const char *p = w;
+  for (size_t i = 0; i < n; i++)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, (const uint8_t *) p);
+      ch[i] = p;
+      len[i] = (size_t) k;
+      p += k;
+    }
+  char *best = NULL;
+  long best_docs = 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab WHERE "
+                          "term >= ?1 AND term < ?2", -1, &st, NULL)
+      != SQLITE_OK)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    {
+      /* The character before position I fixes the bigrams to look at:
+         each one that begins with it proposes the character after.  For
+         the first position, the one after fixes them.  */
+      size_t anchor = i > 0 ? i - 1 : 1;
+      char lo[8], hi[8];
+      memcpy (lo, ch[anchor], len[anchor]);
+      lo[len[anchor]] = '\0';
+      memcpy (hi, lo, len[anchor] + 1);
+      hi[len[anchor] - 1]++;
+      sqlite3_reset (st);
+      sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
+      size_t tried = 0;
+      while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          if (t == NULL || m <= len[anchor])
+            continue;
+          const char *cand = t + len[anchor];
+          size_t clen = m - len[anchor];
+          if (i == 0)
+            continue;           /* handled below */
+          if (ideographs_only_n (cand, clen) != 1
+              || (clen == len[i] && memcmp (cand, ch[i], clen) == 0))
+            continue;
+          struct buf b = { 0 };
+          for (size_t k = 0; k < n; k++)
+            buf_add (&b, k == i ? cand : ch[k], k == i ? clen : len[k]);
+          tried++;
+          long docs = phrase_docs (e, b.data);
+          if (docs > best_docs)
+            {
+              free (best);
+              best = buf_steal (&b);
+              best_docs = docs;
+            }
+          else
+            buf_free (&b);
+        }
+    }
+  sqlite3_finalize (st);
+  if (best == NULL && n >= 2)
+    {
+      /* The first character: bigrams that end with the second.  */
+      if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
+                              -1, &st, NULL) == SQLITE_OK)
+        {
+          size_t tried = 0;
+          while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
+            {
+              const char *t = (const char *) sqlite3_column_text (st, 0);
+              size_t m = (size_t) sqlite3_column_bytes (st, 0);
+              if (t == NULL || m <= len[1] || (unsigned char) t[0] < 0xe0
+                  || memcmp (t + m - len[1], ch[1], len[1]) != 0)
+                continue;
+              size_t clen = m - len[1];
+              if (ideographs_only_n (t, clen) != 1
+                  || (clen == len[0] && memcmp (t, ch[0], clen) == 0))
+                continue;
+              struct buf b = { 0 };
+              buf_add (&b, t, clen);
+              for (size_t k = 1; k < n; k++)
+                buf_add (&b, ch[k], len[k]);
+              tried++;
+              long docs = phrase_docs (e, b.data);
+              if (docs > best_docs)
+                {
+                  free (best);
+                  best = buf_steal (&b);
+                  best_docs = docs;
+                }
+              else
+                buf_free (&b);
+            }
+          sqlite3_finalize (st);
+        }
+    }
+  return best;
+}
+
+char *
+engine_suggest (struct engine *e, const struct engine_query *q)
+{
+  if (open_vocab (e) != 0)
+    return NULL;
+  const char *text = q->text;
+  struct buf out = { 0 };
+  const char *rest = text;
+  int changed = 0;
+  for (size_t i = 0; i < q->q->nterms; i++)
+    {
+      const struct term *t = &q->q->terms[i];
+      if (t->kind != TERM_WORDS || t->negated || t->stopword || t->nalts == 0)
+        continue;
+      /* Does any rendering of the word find something?  */
+      struct buf m = { 0 };
+      for (size_t k = 0; k < t->nalts; k++)
+        {
+          struct buf one = { 0 };
+          int prefix;
+          if (add_phrase (index_analyzer (e->ix), &one, t->alts[k], &prefix))
+            {
+              add_or (&m);
+              buf_add (&m, one.data, one.len);
+            }
+          buf_free (&one);
+        }
+      long found = m.len ? count_docs (e, m.data) : -1;
+      buf_free (&m);
+      if (found != 0)
+        continue;
+      char *fix = ideographs_only (t->alts[0]) >= 2
+        ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
+      const char *at = fix ? strstr (rest, t->source) : NULL;
+      if (at)
+        {
+          buf_add (&out, rest, (size_t) (at - rest));
+          buf_adds (&out, fix);
+          rest = at + strlen (t->source);
+          changed = 1;
+        }
+      free (fix);
+    }
+  if (!changed)
+    {
+      buf_free (&out);
+      return NULL;
+    }
+  buf_adds (&out, rest);
+  return buf_steal (&out);
 }

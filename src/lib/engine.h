@@ -87,6 +87,7 @@ struct engine_results
   size_t ndocs;
   size_t total_hits;
   size_t nconcepts;             /* concepts in the query */
+  size_t missing;               /* of those, found in no document */
   size_t searched;              /* documents searched */
 };
 
@@ -125,5 +126,13 @@ int engine_hits (struct engine *e, const struct engine_query *q,
                  const struct engine_doc *d, struct engine_hits *out,
                  char **error);
 void engine_hits_free (struct engine_hits *h);
+
+/* A correction of Q's typed text when some of its words find nothing:
+   each such word is replaced by the word of the index's vocabulary that
+   is nearest (English: at most one edit in five letters, two in longer
+   words; Chinese: one character replaced by another that makes a word
+   found in the text) and found in most documents.  NULL when there is
+   nothing to correct or no correction.  Caller frees.  */
+char *engine_suggest (struct engine *e, const struct engine_query *q);
 
 #endif /* CASEBOOK_ENGINE_H */

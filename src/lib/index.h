@@ -18,8 +18,10 @@
 #include "model.h"
 #include "util.h"
 
-/* The version of the database layout; another version is rebuilt.  */
-#define INDEX_SCHEMA_VERSION 1
+/* The version of the database layout and of the analysis that filled
+   it (analyze.c): an index of another version is rebuilt.  Raise it with
+   any change to either, or old indexes answer with old tokens.  */
+#define INDEX_SCHEMA_VERSION 2
 
 /* The indexed columns: a document's texts by kind and language.  */
 enum index_column

@@ -77,6 +77,18 @@ ok $([ "$rc" -ne 124 ]; echo $?) "a FIFO glossary does not hang search (exit $rc
 has "$TMPD/err" "not a regular file" "and is reported"
 # Snippets: about 30 columns of context each side, measured with the
 # real widths ("“" and "”" are one column, two with --ambiguous-wide),
+# Corrections: a word that finds nothing is replaced by the nearest one
+# the text has, and the output says so.
+run search --content "$GOOD" --count -- Hulunbiur
+is "$rc:$(cat "$TMPD/out")" "0:2:2" "a misspelt name finds the case"
+has "$TMPD/err" "Showing results for hulunbuir (nothing found for Hulunbiur)" "and --count says so on stderr"
+run search --content "$GOOD" -n 1 -- 邻进院
+has "$TMPD/out" "Showing results for 邻近院 (nothing found for 邻进院)" "a slip of one Chinese character is corrected"
+run search --content "$GOOD" --json -- Hulunbiur
+is "$(head -1 "$TMPD/out")" '{"correction":"hulunbuir","query":"Hulunbiur"}' "--json carries the correction as an object of its own"
+run search --content "$GOOD" --no-correct -- Hulunbiur
+is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: nothing found, nothing corrected"
+
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"
 cp "$GOOD/collection.cb" "$TMPD/w/"

@@ -3,19 +3,12 @@
 #
 # Prints the score table (tests/relevance/score) as TAP comments and asserts
 # that the overall MRR reaches ${RELEVANCE_MIN_MRR:-0.90} and that no need
-# (each has a relevant document) returns nothing.  Until the new search
-# engine met it the MRR assertion was TAP TODO; it now counts.  The
-# second is TODO until corrections find the typo needs (RELEVANCE_STRICT=1
-# makes it count).  A TODO that passes is reported as XPASS and fails the
-# run: that is the sign to make strict the default.
+# (each has a relevant document) returns nothing.
 : "${CASEBOOK:?CASEBOOK is not set (run through make check)}"
 : "${top_srcdir:?top_srcdir is not set}"
 
 dir=$top_srcdir/tests/relevance
 min=${RELEVANCE_MIN_MRR:-0.90}
-strict=${RELEVANCE_STRICT:-0}
-todo=
-[ "$strict" = 1 ] || todo=' # TODO new engine'
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/cbrel.XXXXXX") || exit 99
 trap 'rm -rf "$TMPD"' EXIT
 
@@ -97,7 +90,7 @@ result $? "overall MRR ${mrr:-?} >= $min"
 
 # 5: every need has a relevant document, so none may return nothing.
 test -n "$empty" && test "$empty" -eq 0
-result $? "no need returns nothing (${empty:-?} do)" "$todo"
+result $? "no need returns nothing (${empty:-?} do)"
 
 echo "1..$n"
 exit $fail
