@@ -161,7 +161,11 @@ print_document (const struct cli_options *o, struct engine *e,
   enum lang l = cmd_reader_lang (o);
   struct engine_hits h;
   char *error = NULL;
-  if (engine_hits (e, q, d, &h, &error) != 0)
+  /* Plain output shows the first few passages: it needs the first hits
+     only (a passage may hold several).  */
+  size_t want = o->json || o->max_snippets < 0 ? 0
+    : 4 * (size_t) o->max_snippets + 4;
+  if (engine_hits_first (e, q, d, want, &h, &error) != 0)
     {
       fprintf (stderr, "casebook: %s\n", error);
       free (error);
@@ -247,8 +251,8 @@ print_document (const struct cli_options *o, struct engine *e,
       printf ("%s\n", to < hit->text_len ? "…" : "");
       k = last;
     }
-  if (!o->json && shown < h.n && o->max_snippets >= 0)
-    printf (_("  … %zu more\n"), h.n - shown);
+  if (!o->json && shown < d->hits && o->max_snippets >= 0)
+    printf (_("  … %zu more\n"), d->hits - shown);
   engine_hits_free (&h);
   return 0;
 }

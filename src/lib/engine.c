@@ -70,6 +70,8 @@ struct phrase
   int req;                      /* index of the required term, or -1 */
   int prefix;                   /* last token matched as a prefix: trim
                                    the hit to its first character */
+  int filter;                   /* a regex's literal: selects documents,
+                                   its instances are no hits */
 };
 
 struct engine_query
@@ -631,6 +633,22 @@ engine_compile (struct engine *e, const char *text,
       if (t->kind == TERM_REGEX)
         {
           eq->has_regex = 1;
+          /* Every match holds the regex's literal: when it is two or
+             more ideographs, FTS5 finds the documents that have it (a
+             superset of those the regex matches), and PCRE2 runs only
+             on them.  A Latin literal may begin inside a word, which is
+             no token, so it cannot be used so.  */
+          if (!t->negated && t->literal && ideographs_only (t->literal) >= 2)
+            {
+              struct alts al = { 0 };
+              alts_add (&al, t->literal);
+              if (add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired))
+                {
+                  eq->phrases[eq->nphrases - 1].filter = 1;
+                  eq->nrequired++;
+                }
+              alts_free (&al);
+            }
           continue;
         }
       if (t->negated)
@@ -865,18 +883,24 @@ decode_inst (const struct engine_query *q, const void *blob, int bytes,
   return k;
 }
 
-/* Hits: instances merged where they overlap in one column.  */
+/* Hits: instances merged where they overlap in one column (the
+   instances of a regex's literal are not hits).  */
 static size_t
-count_merged (const struct inst *v, size_t n)
+count_merged (const struct inst *v, size_t n, const struct engine_query *q)
 {
   size_t hits = 0;
   for (size_t i = 0; i < n;)
     {
+      if (q->phrases[v[i].phrase].filter)
+        {
+          i++;
+          continue;
+        }
       size_t j = i + 1;
       int last = v[i].last;
       while (j < n && v[j].col == v[i].col && v[j].first <= last)
         {
-          if (v[j].last > last)
+          if (v[j].last > last && !q->phrases[v[j].phrase].filter)
             last = v[j].last;
           j++;
         }
@@ -903,6 +927,8 @@ compare_id (const void *a, const void *b)
 static int
 idset_has (const struct idset *s, int64_t id)
 {
+  if (s->n == 0)
+    return 0;                   /* bsearch takes no NULL array */
   return bsearch (&id, s->ids, s->n, sizeof *s->ids, compare_id) != NULL;
 }
 
@@ -959,8 +985,11 @@ doc_texts_free (struct doc_texts *t)
   memset (t, 0, sizeof *t);
 }
 
+/* Load the texts of document ID: the columns whose bit is set in MASK
+   (the others are left empty).  */
 static int
-load_texts (sqlite3 *db, int64_t id, struct doc_texts *t, char **error)
+load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
+            char **error)
 {
   memset (t, 0, sizeof *t);
   sqlite3_stmt *st;
@@ -980,13 +1009,20 @@ load_texts (sqlite3 *db, int64_t id, struct doc_texts *t, char **error)
       size_t blen = (size_t) sqlite3_column_bytes (st, COL_COUNT);
       for (int c = 0; c < COL_COUNT && rc == 0; c++)
         {
+          if (!(mask & (1u << c)))
+            {
+              t->col[c] = xstrdup ("");
+              continue;
+            }
           const char *s = (const char *) sqlite3_column_text (st, c);
           t->len[c] = (size_t) sqlite3_column_bytes (st, c);
           t->col[c] = xstrndup (s ? s : "", t->len[c]);
           t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
                                              t->len[c], &t->units[c]);
-          if (t->nunits[c] == (size_t) -1
-              || u8_check ((const uint8_t *) t->col[c], t->len[c]) != NULL)
+          /* The texts are checked where hits are taken from them
+             (engine_hits): checking all of them costs more than the
+             rest of showing passages.  */
+          if (t->nunits[c] == (size_t) -1)
             rc = -1;
         }
     }
@@ -1067,6 +1103,13 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
 }
 
 /* What the FTS5 part of a query says about one document.  */
+/* What engine_search keeps of a document for engine_hits.  */
+struct doc_priv
+{
+  struct inst *inst;
+  size_t ninst;
+};
+
 struct fts_row
 {
   int64_t id;
@@ -1133,7 +1176,7 @@ judge (const struct engine_query *q, const struct inst *v, size_t n,
   for (size_t i = 0; i < q->nrequired; i++)
     r += seen_req[i];
   *concepts = c;
-  *hits = count_merged (v, n);
+  *hits = count_merged (v, n, q);
   if (r < q->nrequired)
     return 0;
   if (q->nconcepts > 0 && c == 0)
@@ -1298,7 +1341,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       if (q->has_regex)
         {
           struct doc_texts t;
-          if (load_texts (db, r->id, &t, error) != 0)
+          if (load_texts (db, r->id, ~0u, &t, error) != 0)
             {
               rc = -1;
               break;
@@ -1321,6 +1364,12 @@ engine_search (struct engine *e, const struct engine_query *q,
       d.score = score_row (q, r, df, res->searched);
       d.hits = hits;
       d.concepts = concepts;
+      /* Its instances, for engine_hits: no second query.  */
+      struct doc_priv *dp = xcalloc (1, sizeof *dp);
+      dp->inst = r->inst;
+      dp->ninst = r->ninst;
+      r->inst = NULL;
+      d.priv = dp;
       res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
                          sizeof *res->docs);
       res->docs[res->ndocs++] = d;
@@ -1351,6 +1400,10 @@ engine_results_free (struct engine_results *res)
     {
       free (res->docs[i].collection);
       free (res->docs[i].path);
+      struct doc_priv *dp = res->docs[i].priv;
+      if (dp)
+        free (dp->inst);
+      free (dp);
       for (int l = 0; l < LANG_COUNT; l++)
         free (res->docs[i].title[l]);
     }
@@ -1366,6 +1419,7 @@ struct positions
 {
   size_t *start, *end;
   size_t n, alloc;
+  size_t stop;                  /* enough once N reaches it */
 };
 
 static int
@@ -1385,7 +1439,69 @@ record_position (void *ctx, int colocated, const char *tok, size_t len,
     }
   p->start[p->n] = start;
   p->end[p->n++] = end;
-  return 0;
+  return p->n >= p->stop;
+}
+
+/* Token positions of one column mapped to bytes: the positions of one
+   unit at a time (BY_UNIT), or of the column from its start.  */
+struct token_map
+{
+  struct analyzer *a;
+  const struct doc_texts *t;
+  int col;
+  int by_unit;
+  const struct index_unit *unit; /* whose positions POS holds */
+  struct positions pos;
+  int analysed;                 /* the column, when not BY_UNIT */
+};
+
+/* Bytes [*START, *END) of the column's text that token position P came
+   from.  Returns 0 if there is no such position.  */
+static int
+token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
+{
+  const struct doc_texts *t = tm->t;
+  int c = tm->col;
+  if (!tm->by_unit)
+    {
+      if (!tm->analysed)
+        {
+          analyze_text (tm->a, t->col[c], t->len[c], ANALYZE_INDEX,
+                        record_position, &tm->pos);
+          tm->analysed = 1;
+        }
+      if (p >= tm->pos.n)
+        return 0;
+      *start = tm->pos.start[p];
+      *end = tm->pos.end[p];
+      return 1;
+    }
+  /* The last unit that begins at or before P.  */
+  size_t lo = 0, hi = t->nunits[c];
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->units[c][mid].token <= p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const struct index_unit *u = &t->units[c][lo];
+  if (u->token > p)
+    return 0;
+  if (tm->unit != u)
+    {
+      tm->pos.n = 0;
+      tm->pos.stop = SIZE_MAX;
+      analyze_text (tm->a, t->col[c] + u->off, u->len, ANALYZE_INDEX,
+                    record_position, &tm->pos);
+      tm->unit = u;
+    }
+  if (p - u->token >= tm->pos.n)
+    return 0;
+  *start = u->off + tm->pos.start[p - u->token];
+  *end = u->off + tm->pos.end[p - u->token];
+  return 1;
 }
 
 /* The unit of column text T that holds byte OFF.  */
@@ -1433,15 +1549,27 @@ engine_hits (struct engine *e, const struct engine_query *q,
              const struct engine_doc *d, struct engine_hits *out,
              char **error)
 {
+  return engine_hits_first (e, q, d, 0, out, error);
+}
+
+int
+engine_hits_first (struct engine *e, const struct engine_query *q,
+                   const struct engine_doc *d, size_t max,
+                   struct engine_hits *out, char **error)
+{
   memset (out, 0, sizeof *out);
   *error = NULL;
   sqlite3 *db = index_db (e->ix);
-  struct doc_texts t;
-  if (load_texts (db, d->id, &t, error) != 0)
-    return -1;
   struct inst *v = NULL;
   size_t n = 0;
-  if (q->match)
+  const struct doc_priv *dp = d->priv;
+  if (dp)
+    {
+      v = xcalloc (dp->ninst ? dp->ninst : 1, sizeof *v);
+      memcpy (v, dp->inst, dp->ninst * sizeof *v);
+      n = dp->ninst;
+    }
+  else if (q->match)
     {
       sqlite3_stmt *st;
       if (sqlite3_prepare_v2 (db, "SELECT cb_inst(fts) FROM fts WHERE fts "
@@ -1449,7 +1577,6 @@ engine_hits (struct engine *e, const struct engine_query *q,
           != SQLITE_OK)
         {
           *error = xstrdup (sqlite3_errmsg (db));
-          doc_texts_free (&t);
           return -1;
         }
       sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
@@ -1458,6 +1585,23 @@ engine_hits (struct engine *e, const struct engine_query *q,
         n = decode_inst (q, sqlite3_column_blob (st, 0),
                          sqlite3_column_bytes (st, 0), &v, NULL);
       sqlite3_finalize (st);
+    }
+  /* A regex's literal selected the document; its places are not
+     hits.  */
+  size_t kept = 0;
+  unsigned mask = q->has_regex ? ~0u : 0;
+  for (size_t i = 0; i < n; i++)
+    if (!q->phrases[v[i].phrase].filter)
+      {
+        mask |= 1u << v[i].col;
+        v[kept++] = v[i];
+      }
+  n = kept;
+  struct doc_texts t;
+  if (load_texts (db, d->id, mask, &t, error) != 0)
+    {
+      free (v);
+      return -1;
     }
   size_t alloc = 0;
   struct analyzer *a = index_analyzer (e->ix);
@@ -1468,11 +1612,39 @@ engine_hits (struct engine *e, const struct engine_query *q,
         i++;
       if (i == n)
         continue;
-      struct positions pos = { 0 };
-      analyze_text (a, t.col[c], t.len[c], ANALYZE_INDEX, record_position,
-                    &pos);
-      while (i < n && v[i].col == c)
+      /* Where token positions are in the text: by analysing the unit
+         that holds them (the index noted where each unit begins), or,
+         for an index that could not, the column up to the last hit
+         wanted.  */
+      struct token_map tm = { .a = a, .t = &t, .col = c };
+      tm.pos.stop = SIZE_MAX;
+      tm.by_unit = t.nunits[c] > 0;
+      for (size_t u = 0; u < t.nunits[c] && tm.by_unit; u++)
+        tm.by_unit = t.units[c][u].token != INDEX_NO_TOKEN
+          && (u == 0 || t.units[c][u].token >= t.units[c][u - 1].token);
+      if (max && !tm.by_unit)
         {
+          size_t hits = 0, k = i;
+          while (k < n && v[k].col == c && hits < max)
+            {
+              int last = v[k].last;
+              k++;
+              while (k < n && v[k].col == c && v[k].first <= last)
+                {
+                  if (v[k].last > last)
+                    last = v[k].last;
+                  k++;
+                }
+              hits++;
+              if (last >= 0)
+                tm.pos.stop = (size_t) last + 1;
+            }
+        }
+      size_t col_hits = 0;
+      const struct index_unit *checked_unit = NULL;
+      while (i < n && v[i].col == c && (max == 0 || col_hits < max))
+        {
+          col_hits++;
           /* Merge instances that overlap, as engine_search counted.  */
           size_t j = i + 1;
           int last = v[i].last;
@@ -1488,20 +1660,30 @@ engine_hits (struct engine *e, const struct engine_query *q,
                 }
               j++;
             }
-          if (v[i].first >= 0 && (size_t) last < pos.n)
+          size_t start, end, last_start, unused;
+          if (v[i].first >= 0
+              && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+              && token_bytes (&tm, (size_t) last, &last_start, &end))
             {
-              size_t start = pos.start[v[i].first], end = pos.end[last];
               if (prefix_last)
                 {
                   /* One ideograph matched as the start of a bigram: the
                      hit is that character alone.  */
-                  int len = u8_mblen ((const uint8_t *) t.col[c]
-                                      + pos.start[last],
-                                      t.len[c] - pos.start[last]);
+                  int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
+                                      t.len[c] - last_start);
                   if (len > 0)
-                    end = pos.start[last] + (size_t) len;
+                    end = last_start + (size_t) len;
                 }
               const struct index_unit *u = unit_at (&t, c, start);
+              if (u && u != checked_unit)
+                {
+                  /* A damaged index could hold anything: what is shown
+                     must be UTF-8.  */
+                  if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
+                    u = NULL;
+                  else
+                    checked_unit = u;
+                }
               if (u && end <= (size_t) u->off + u->len)
                 {
                   out->hits = xgrow (out->hits, &alloc, out->n + 1,
@@ -1518,8 +1700,8 @@ engine_hits (struct engine *e, const struct engine_query *q,
             }
           i = j;
         }
-      free (pos.start);
-      free (pos.end);
+      free (tm.pos.start);
+      free (tm.pos.end);
     }
   free (v);
   if (q->has_regex)
@@ -1536,6 +1718,8 @@ engine_hits (struct engine *e, const struct engine_query *q,
     }
   if (out->n > 1)
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
+  if (max && out->n > max)
+    out->n = max;
   /* The hits point into the texts: hand them over.  */
   for (int c = 0; c < COL_COUNT; c++)
     {
@@ -1649,8 +1833,9 @@ suggest_word (struct engine *e, const char *w)
   long best_docs = 0;
   sqlite3_stmt *st;
   if (limit > 0
-      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab",
-                             -1, &st, NULL) == SQLITE_OK)
+      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
+                             "WHERE term >= '0' AND term < '{'", -1, &st,
+                             NULL) == SQLITE_OK)
     {
       while (sqlite3_step (st) == SQLITE_ROW)
         {

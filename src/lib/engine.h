@@ -79,6 +79,7 @@ struct engine_doc
   double score;                 /* higher is better */
   size_t hits;                  /* what engine_hits returns for it */
   size_t concepts;              /* concepts of the query it matches */
+  void *priv;                   /* the engine's: where its hits are */
 };
 
 struct engine_results
@@ -125,6 +126,11 @@ struct engine_hits
 int engine_hits (struct engine *e, const struct engine_query *q,
                  const struct engine_doc *d, struct engine_hits *out,
                  char **error);
+/* The same, only the first MAX hits in reading order (all if 0):
+   faster, for a document whose first passages are shown.  */
+int engine_hits_first (struct engine *e, const struct engine_query *q,
+                       const struct engine_doc *d, size_t max,
+                       struct engine_hits *out, char **error);
 void engine_hits_free (struct engine_hits *h);
 
 /* A correction of Q's typed text when some of its words find nothing:

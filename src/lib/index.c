@@ -38,10 +38,31 @@
    a change: FAT keeps two seconds, many file systems one.  */
 #define TIME_SLACK_SECONDS 2
 
+/* While a document is inserted, the tokenizer notes where each of its
+   units begins in token positions (after each barrier), so that a hit
+   can later be found by analysing its unit alone.  FTS5 tokenizes the
+   columns of a new row in order, one call each: the Nth call is column
+   N, which its length confirms.  */
+struct recorder
+{
+  size_t len[COL_COUNT];
+  int next;                     /* the column of the next call */
+  uint32_t *starts[COL_COUNT];  /* token position of each unit */
+  size_t nstarts[COL_COUNT];
+  int seen[COL_COUNT];
+};
+
+struct tok_shared
+{
+  struct analyzer *analyzer;
+  struct recorder *rec;         /* NULL but while inserting */
+};
+
 struct index
 {
   sqlite3 *db;
   struct analyzer *analyzer;
+  struct tok_shared shared;
   char *path;                   /* NULL in memory */
   size_t ndocs;
 };
@@ -75,13 +96,16 @@ index_document_count (const struct index *ix)
 
 struct tokenizer
 {
-  struct analyzer *analyzer;
+  struct tok_shared *shared;
 };
 
 struct token_ctx
 {
   void *fts_ctx;
   int (*x_token) (void *, int, const char *, int, int, int);
+  struct recorder *rec;
+  int col;
+  uint32_t pos;
 };
 
 static int
@@ -89,6 +113,18 @@ pass_token (void *ctx, int colocated, const char *tok, size_t len,
             size_t start, size_t end)
 {
   struct token_ctx *t = ctx;
+  if (t->rec && !colocated)
+    {
+      if (len == 1 && tok[0] == ANALYZE_BARRIER)
+        {
+          size_t n = t->rec->nstarts[t->col];
+          t->rec->starts[t->col] = xrealloc (t->rec->starts[t->col],
+                                             (n + 1) * sizeof (uint32_t));
+          t->rec->starts[t->col][n] = t->pos + 1;
+          t->rec->nstarts[t->col] = n + 1;
+        }
+      t->pos++;
+    }
   return t->x_token (t->fts_ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok,
                      (int) len, (int) start, (int) end);
 }
@@ -99,7 +135,7 @@ tok_create (void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
   (void) argv;
   (void) argc;
   struct tokenizer *t = xcalloc (1, sizeof *t);
-  t->analyzer = ctx;
+  t->shared = ctx;
   *out = (Fts5Tokenizer *) t;
   return SQLITE_OK;
 }
@@ -116,17 +152,38 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
                                        int))
 {
   struct tokenizer *t = (struct tokenizer *) tk;
+  struct recorder *rec = t->shared->rec;
+  int col = -1;
+  if (rec && (flags & FTS5_TOKENIZE_DOCUMENT) && rec->next < COL_COUNT)
+    {
+      col = rec->next++;
+      if (rec->len[col] != (size_t) (len > 0 ? len : 0))
+        {
+          rec->next = COL_COUNT;        /* not what was expected: stop */
+          col = -1;
+        }
+    }
   if (len <= 0)
-    return SQLITE_OK;
+    {
+      if (col >= 0)
+        rec->seen[col] = 1;
+      return SQLITE_OK;
+    }
   /* Texts are checked when content is loaded and queries when they are
      parsed; a database that says otherwise is damaged.  */
   if (u8_check ((const uint8_t *) text, (size_t) len) != NULL)
     return SQLITE_CORRUPT;
-  struct token_ctx tc = { ctx, x_token };
+  struct token_ctx tc = { ctx, x_token, NULL, 0, 0 };
+  if (col >= 0)
+    {
+      rec->seen[col] = 1;
+      tc.rec = rec;
+      tc.col = col;
+    }
   enum analyze_mode mode = (flags & FTS5_TOKENIZE_QUERY)
     ? ANALYZE_QUERY : ANALYZE_INDEX;
-  return analyze_text (t->analyzer, text, (size_t) len, mode, pass_token,
-                       &tc);
+  return analyze_text (t->shared->analyzer, text, (size_t) len, mode,
+                       pass_token, &tc);
 }
 
 /* cb_inst(fts): the instances of the phrases of the query in this row,
@@ -183,7 +240,7 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
 }
 
 static int
-register_fts (sqlite3 *db, struct analyzer *a)
+register_fts (sqlite3 *db, struct tok_shared *a)
 {
   fts5_api *api = NULL;
   sqlite3_stmt *st;
@@ -286,7 +343,8 @@ open_db (struct index *ix, char **cause)
     }
   sqlite3_busy_timeout (ix->db, 10000);
   sqlite3_extended_result_codes (ix->db, 0);
-  if (register_fts (ix->db, ix->analyzer) != 0)
+  ix->shared.analyzer = ix->analyzer;
+  if (register_fts (ix->db, &ix->shared) != 0)
     {
       *cause = xstrdup (_("SQLite has no FTS5"));
       return -1;
@@ -414,7 +472,7 @@ get_u32 (const unsigned char *p)
     | (uint32_t) p[3] << 24;
 }
 
-#define UNIT_RECORD 24
+#define UNIT_RECORD 28
 
 size_t
 index_units_decode (const void *blob, size_t len, enum index_column col,
@@ -444,6 +502,7 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
           u[i].block = get_u32 (p + 12);
           u[i].off = get_u32 (p + 16);
           u[i].len = get_u32 (p + 20);
+          u[i].token = get_u32 (p + 24);
           if (u[i].part > PART_BLOCK || u[i].origin > ORIGIN_TRANSLATION
               || u[i].off > col_len || u[i].len > col_len - u[i].off)
             {
@@ -487,6 +546,7 @@ add_unit (void *ctx, const struct doc_unit *u)
       put_u32 (m, (uint32_t) u->block);
       put_u32 (m, (uint32_t) b->len);
       put_u32 (m, (uint32_t) t->len);
+      put_u32 (m, INDEX_NO_TOKEN);      /* filled in once FTS5 has seen it */
       dc->nunits[col]++;
       buf_add (b, t->str, t->len);
     }
@@ -686,9 +746,10 @@ bind_stat (sqlite3_stmt *st, int first, const struct file_state *fs)
 /* Insert DOC of collection COLL_ID; its id in *ID.  A document number
    already taken in the collection is an error for DIAGS.  */
 static int
-insert_doc (sqlite3 *db, const struct document *doc, const char *coll_id,
-            int64_t *id, struct diags *diags)
+insert_doc (struct index *ix, const struct document *doc,
+            const char *coll_id, int64_t *id, struct diags *diags)
 {
+  sqlite3 *db = ix->db;
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (db, "SELECT path FROM docs WHERE coll=? AND "
                           "number=?", -1, &st, NULL) != SQLITE_OK)
@@ -710,16 +771,10 @@ insert_doc (sqlite3 *db, const struct document *doc, const char *coll_id,
   memset (&dc, 0, sizeof dc);
   document_walk (doc, add_unit, &dc);
   struct buf units = { 0 };
-  for (int c = 0; c < COL_COUNT; c++)
-    {
-      put_u32 (&units, dc.nunits[c]);
-      buf_add (&units, dc.units[c].data ? dc.units[c].data : "",
-               dc.units[c].len);
-    }
   int rc = -1;
   static const char ins[] =
     "INSERT INTO docs(coll, number, path, title_zh, title_en, kw_zh, kw_en,"
-    " body_zh, body_en, units) VALUES(?,?,?,?,?,?,?,?,?,?)";
+    " body_zh, body_en) VALUES(?,?,?,?,?,?,?,?,?)";
   if (sqlite3_prepare_v2 (db, ins, -1, &st, NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_text (st, 1, coll_id, -1, SQLITE_STATIC);
@@ -728,19 +783,59 @@ insert_doc (sqlite3 *db, const struct document *doc, const char *coll_id,
   for (int c = 0; c < COL_COUNT; c++)
     sqlite3_bind_text (st, 4 + c, dc.text[c].data ? dc.text[c].data : "",
                        (int) dc.text[c].len, SQLITE_STATIC);
-  sqlite3_bind_blob (st, 10, units.data, (int) units.len, SQLITE_STATIC);
   int step = sqlite3_step (st);
   sqlite3_finalize (st);
   if (step != SQLITE_DONE)
     goto out;
   *id = sqlite3_last_insert_rowid (db);
+  /* The same texts to FTS5, bound as they are so that the tokenizer
+     knows each column by its text and notes where its units begin.  */
   static const char fts[] =
     "INSERT INTO fts(rowid, title_zh, title_en, kw_zh, kw_en, body_zh,"
-    " body_en) SELECT id, title_zh, title_en, kw_zh, kw_en, body_zh, body_en"
-    " FROM docs WHERE id=?";
+    " body_en) VALUES(?,?,?,?,?,?,?)";
   if (sqlite3_prepare_v2 (db, fts, -1, &st, NULL) != SQLITE_OK)
     goto out;
+  struct recorder rec;
+  memset (&rec, 0, sizeof rec);
   sqlite3_bind_int64 (st, 1, *id);
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      rec.len[c] = dc.text[c].len;
+      sqlite3_bind_text (st, 2 + c, dc.text[c].data ? dc.text[c].data : "",
+                         (int) dc.text[c].len, SQLITE_STATIC);
+    }
+  ix->shared.rec = &rec;
+  step = sqlite3_step (st);
+  ix->shared.rec = NULL;
+  sqlite3_finalize (st);
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      /* Unit I begins at token position STARTS[I - 1], unit 0 at 0;
+         what the tokenizer did not see stays unknown.  */
+      unsigned char *m = (unsigned char *) dc.units[c].data;
+      if (rec.seen[c] && rec.next <= COL_COUNT
+          && rec.nstarts[c] + 1 == dc.nunits[c])
+        for (uint32_t u = 0; u < dc.nunits[c]; u++)
+          {
+            uint32_t v = u == 0 ? 0 : rec.starts[c][u - 1];
+            unsigned char *f = m + (size_t) u * UNIT_RECORD + 24;
+            f[0] = v & 0xff;
+            f[1] = (v >> 8) & 0xff;
+            f[2] = (v >> 16) & 0xff;
+            f[3] = (v >> 24) & 0xff;
+          }
+      free (rec.starts[c]);
+      put_u32 (&units, dc.nunits[c]);
+      buf_add (&units, dc.units[c].data ? dc.units[c].data : "",
+               dc.units[c].len);
+    }
+  if (step != SQLITE_DONE)
+    goto out;
+  if (sqlite3_prepare_v2 (db, "UPDATE docs SET units=? WHERE id=?", -1, &st,
+                          NULL) != SQLITE_OK)
+    goto out;
+  sqlite3_bind_blob (st, 1, units.data, (int) units.len, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, *id);
   step = sqlite3_step (st);
   sqlite3_finalize (st);
   if (step != SQLITE_DONE)
@@ -790,9 +885,10 @@ record_file (sqlite3 *db, const char *path, const char *dir,
 /* Read, parse and index the document file PATH of the collection
    COLL_ID in DIR.  */
 static int
-index_file (sqlite3 *db, const char *path, const char *dir,
+index_file (struct index *ix, const char *path, const char *dir,
             const char *coll_id, struct file_state *fs, struct diags *diags)
 {
+  sqlite3 *db = ix->db;
   if (forget_file (db, path) != 0)
     return -1;
   size_t len;
@@ -810,7 +906,7 @@ index_file (sqlite3 *db, const char *path, const char *dir,
   int rc = 0;
   size_t errors_before = diags->errors;
   if (content_parse_document (path, data, len, &doc, diags) == 0)
-    rc = insert_doc (db, &doc, coll_id, &id, diags);
+    rc = insert_doc (ix, &doc, coll_id, &id, diags);
   document_free (&doc);
   free (data);
   if (rc == 0 && diags->errors == errors_before)
@@ -996,7 +1092,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
             diags_add (diags, DIAG_ERROR, todo.paths[i], 0,
                        _("cannot read: %s"), strerror (errno));
           else
-            rc = index_file (db, todo.paths[i], cf->colls[c].dir, ids[c],
+            rc = index_file (ix, todo.paths[i], cf->colls[c].dir, ids[c],
                              &fs, diags);
           if (progress && (i % 16 == 15 || i + 1 == todo.n))
             progress (progress_ctx, i + 1, todo.n);

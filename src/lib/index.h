@@ -21,7 +21,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 2
+#define INDEX_SCHEMA_VERSION 4
 
 /* The indexed columns: a document's texts by kind and language.  */
 enum index_column
@@ -72,7 +72,11 @@ struct index_unit
   uint32_t section, block;
   enum origin origin;
   uint32_t off, len;            /* bytes in the column's text */
+  uint32_t token;               /* its first token position in the column,
+                                   or INDEX_NO_TOKEN */
 };
+
+#define INDEX_NO_TOKEN 0xffffffffu
 
 /* Decode from the unit map BLOB (LEN bytes) of a document stored by
    the index the units of column COL, whose text has COL_LEN bytes, into
