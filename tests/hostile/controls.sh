@@ -52,6 +52,43 @@ trun search --content "$TMPD/ctl" "tag:zero​width﻿"
 is "$rc" 0 "tag: with the hidden characters finds the document"
 is "$(head -1 "$TMPD/out")" "Case 2  Keywords that hide and reverse  (1 hit)" "tag: names it"
 
+# Format characters, private use and unassigned code points draw nothing
+# (or something private) and can hide text: TAG characters spell "hide"
+# invisibly in a title, invisible operators, soft hyphens, annotation
+# marks, U+180E, deprecated format characters.  Each is named.
+coll inv "$HDATA/invisible.cb"
+trun list --content "$TMPD/inv" --lang en
+is "$rc" 0 "invisible: list exits 0"
+clean "$TMPD/out" "invisible: list: nothing hidden on stdout"
+has "$TMPD/out" "Soft<U+00AD>hyphen region  Tag<U+E0068><U+E0069><U+E0064><U+E0065> title" "invisible: list names TAG characters and the soft hyphen"
+trun show 3 --content "$TMPD/inv" --lang both --width 100
+is "$rc" 0 "invisible: show exits 0"
+clean "$TMPD/out" "invisible: show: nothing hidden on stdout"
+cat >"$TMPD/want" <<'X'
+  标签<U+E0041>标题
+  Tag<U+E0068><U+E0069><U+E0064><U+E0065> title
+
+  隐<U+2061>藏 | 软<U+00AD>连字
+  func<U+2062>tion | mongolian<U+180E>vowel
+
+      文本<U+2064>中<U+F0000>间<U+200C>隔<U+FFFE>止。
+    Annotation <U+FFF9>anchor<U+FFFA>text<U+FFFB>, private <U+E000> use, unassigned <U+0378> here,
+  deprecated <U+206A>swap<U+206F> and a tag <U+E0078> end.
+X
+same "$TMPD/out" "$TMPD/want" "invisible: show names every hidden character"
+trun tags --content "$TMPD/inv" --lang en
+clean "$TMPD/out" "invisible: tags: nothing hidden on stdout"
+has "$TMPD/out" "mongolian<U+180E>vowel (软<U+00AD>连字)	3" "invisible: tags names them"
+trun search --content "$TMPD/inv" annotation
+is "$rc" 0 "invisible: search finds the paragraph"
+clean "$TMPD/out" "invisible: search: nothing hidden on stdout"
+has "$TMPD/out" "Annotation <U+FFF9>anchor<U+FFFA>text<U+FFFB>, private <U+E000>" "invisible: the snippet names them"
+printf 'casebook-format: 1\nnumber: 4\nbad line\n' >"$TMPD/inv/$(printf 'x\363\240\201\201y').cb"
+trun check "$TMPD/inv"
+is "$rc" 2 "invisible: a bad file with a TAG character in its name: check exits 2"
+controls "$TMPD/err"
+ok $((1 - $?)) "invisible: the file name's TAG character is named in diagnostics"
+
 # --raw is the documented way to pass controls through (show).
 trun show 1 --content "$TMPD/ctl" --raw --lang en --width 100
 is "$rc" 0 "show --raw exits 0"
