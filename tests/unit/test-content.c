@@ -3,11 +3,15 @@
 
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
+#include "strmap.h"
+#include "tags.h"
 #include "tap.h"
+#include "util.h"
 
 static char *
 fixture (const char *rel)
@@ -82,6 +86,22 @@ main (void)
   tap_ok (s2 && s2->nblocks == 2 && s2->blocks[1].text.side[LANG_ZH].origin == ORIGIN_NONE,
           "a pending side is missing, not empty");
   tap_ok (lib->glossary.count == 4, "glossary has 4 terms");
+
+  /* The tag table: first appearance order, counts, the other rendering.  */
+  struct tag_table tt;
+  tags_collect (lib, LANG_EN, &tt);
+  tap_ok (tt.count == 4, "tags: four tags in English (%zu)", tt.count);
+  tap_is (tt.count ? tt.items[0].name : NULL, "circuit inspection",
+          "tags: the first document's first keyword comes first");
+  tap_is (tt.count ? tt.items[0].other : NULL, "巡回检察",
+          "tags: with its other rendering");
+  tap_ok (tt.count == 4 && tt.items[2].ndocs == 1 && tt.items[2].docs[0] == 2
+          && tt.items[2].lang == LANG_EN, "tags: documents and language of a tag");
+  tags_table_free (&tt);
+  tags_collect (lib, LANG_ZH, &tt);
+  tap_is (tt.count == 4 ? tt.items[3].name : NULL, "一体化",
+          "tags: in Chinese, the translated keywords");
+  tags_table_free (&tt);
   tap_is (lib->glossary.count ? lib->glossary.entries[1].variants[LANG_EN][1] : NULL,
           "adjacent hospital", "glossary variants split on |");
   struct content_stats st;
@@ -180,6 +200,40 @@ main (void)
           "glossary: duplicate and malformed lines reported");
   glossary_free (&g);
   diags_free (&gd);
+
+  /* A term met again after many others is still a duplicate (found by
+     hashing), and a table that grows keeps every earlier term.  */
+  struct buf gb = { 0 };
+  buf_adds (&gb, "casebook-glossary\t1\n");
+  for (int i = 0; i < 5000; i++)
+    buf_printf (&gb, "术语%d\tterm %d\n", i, i);
+  buf_adds (&gb, "术语17\tagain\n术语4999\tagain\n");
+  struct glossary bg = { 0 };
+  struct diags bgd = { 0 };
+  content_parse_glossary ("big.tsv", gb.data, gb.len, &bg, &bgd);
+  tap_ok (bg.count == 5000 && bgd.errors == 2 && bgd.items[0].line == 5002
+          && bgd.items[1].line == 5003,
+          "glossary: 5000 terms, the two repeated ones reported (%zu, %zu)",
+          bg.count, bgd.errors);
+  glossary_free (&bg);
+  diags_free (&bgd);
+  buf_free (&gb);
+
+  /* strmap: lookups across growth, replacement.  */
+  struct strmap sm = { 0 };
+  char keys[3000][8];
+  for (int i = 0; i < 3000; i++)
+    {
+      snprintf (keys[i], sizeof keys[i], "k%d", i);
+      strmap_put (&sm, keys[i], (size_t) i);
+    }
+  strmap_put (&sm, keys[5], 77);
+  size_t *v0 = strmap_get (&sm, "k0"), *v5 = strmap_get (&sm, "k5"),
+    *v2999 = strmap_get (&sm, "k2999");
+  tap_ok (sm.count == 3000 && v0 && *v0 == 0 && v5 && *v5 == 77 && v2999
+          && *v2999 == 2999 && strmap_get (&sm, "k3000") == NULL,
+          "strmap: 3000 keys found after growth, one replaced, one absent");
+  strmap_free (&sm);
 
   /* Keyword splitting.  */
   char **items;
