@@ -151,6 +151,23 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
   return n;
 }
 
+/* With a line callback, hand over the lines laid out so far and free
+   them and their texts.  */
+static void
+flush (struct render *r, const struct render_options *o)
+{
+  if (o->emit == NULL || r->nlines == 0)
+    return;
+  for (size_t i = 0; i < r->nlines; i++)
+    o->emit (&r->lines[i], o->emit_arg);
+  r->last_style = r->lines[r->nlines - 1].style;
+  r->nemitted += r->nlines;
+  r->nlines = 0;
+  for (size_t i = 0; i < r->nstrings; i++)
+    norm_visible_free (&r->strings[i]);
+  r->nstrings = 0;
+}
+
 static void
 emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
            const struct unit_ref *ref, const struct render_options *o)
@@ -190,6 +207,7 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       free (cz);
       free (ce);
       r->nunits++;
+      flush (r, o);
       return;
     }
   for (int k = 0; k < (both ? 2 : 1); k++)
@@ -213,13 +231,56 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       free (c);
     }
   r->nunits++;
+  flush (r, o);
 }
 
 static void
 blank (struct render *r, size_t section)
 {
-  if (r->nlines > 0 && r->lines[r->nlines - 1].style != RSTYLE_BLANK)
+  enum rstyle last = r->nlines ? r->lines[r->nlines - 1].style : r->last_style;
+  if (r->nlines + r->nemitted > 0 && last != RSTYLE_BLANK)
     new_line (r, RSTYLE_BLANK, section)->unit = r->nunits ? r->nunits - 1 : 0;
+}
+
+/* Would emit_unit mark a line of BT as translated?  */
+static int
+unit_translated (const struct bitext *bt, const struct render_options *o)
+{
+  int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
+  if (both)
+    {
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          const struct text *t = bitext_get (bt, (enum lang) l);
+          if (t && t->origin == ORIGIN_TRANSLATION)
+            return 1;
+        }
+      return 0;
+    }
+  enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
+  const struct text *t = bitext_get (bt, want);
+  if (t == NULL)
+    t = bitext_get (bt, lang_other (want));
+  return t && t->origin == ORIGIN_TRANSLATION;
+}
+
+int
+render_any_translated (const struct document *doc,
+                       const struct render_options *o)
+{
+  /* The meta line is never marked.  */
+  if (unit_translated (&doc->title, o))
+    return 1;
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      if (unit_translated (&sec->title, o))
+        return 1;
+      for (size_t b = 0; b < sec->nblocks; b++)
+        if (unit_translated (&sec->blocks[b].text, o))
+          return 1;
+    }
+  return 0;
 }
 
 void
@@ -266,6 +327,7 @@ render_document (const struct document *doc, const struct render_options *o,
           emit_unit (r, &blk->text, st, &bref, o);
         }
     }
+  flush (r, o);
 }
 
 void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "render.h"
 #include "strmap.h"
 #include "tags.h"
 #include "tap.h"
@@ -56,6 +57,27 @@ expect (const char *data, const char *want, const char *what)
 
 #define HEAD "casebook-format: 1\nnumber: 1\ntitle.en: T\n\n"
 
+/* Lines handed over by a streaming render, as text.  */
+struct collected
+{
+  struct buf text;
+  size_t n;
+};
+
+static void
+collect_line (const struct rline *ln, void *arg)
+{
+  struct collected *c = arg;
+  buf_printf (&c->text, "%d|", (int) ln->style);
+  for (int k = 0; k < 2; k++)
+    if (ln->cell[k].present)
+      buf_printf (&c->text, "%d:%d:%d:%.*s|", ln->cell[k].col,
+                  ln->cell[k].indent, ln->cell[k].translated,
+                  (int) ln->cell[k].len, ln->cell[k].s);
+  buf_addc (&c->text, '\n');
+  c->n++;
+}
+
 int
 main (void)
 {
@@ -86,6 +108,41 @@ main (void)
   tap_ok (s2 && s2->nblocks == 2 && s2->blocks[1].text.side[LANG_ZH].origin == ORIGIN_NONE,
           "a pending side is missing, not empty");
   tap_ok (lib->glossary.count == 4, "glossary has 4 terms");
+
+  /* A streaming render hands over the very lines a whole render keeps,
+     and render_any_translated agrees with the lines' marks.  */
+  for (size_t di = 0; di < library_document_count (lib); di++)
+    for (int view = 0; view < VIEW_COUNT; view++)
+      {
+        const struct document *doc = library_document (lib, di);
+        struct render_options ro = { .view = (enum view) view, .width = 30,
+                                     .gutter = 1 };
+        struct render whole, streamed;
+        struct collected a = { 0 }, b = { 0 };
+        render_document (doc, &ro, &whole);
+        int marked = 0;
+        for (size_t i = 0; i < whole.nlines; i++)
+          {
+            collect_line (&whole.lines[i], &a);
+            marked |= whole.lines[i].cell[0].translated
+              | whole.lines[i].cell[1].translated;
+          }
+        ro.emit = collect_line;
+        ro.emit_arg = &b;
+        render_document (doc, &ro, &streamed);
+        tap_ok (a.n > 0 && a.n == b.n && streamed.nlines == 0
+                && a.text.len == b.text.len
+                && memcmp (a.text.data, b.text.data, a.text.len) == 0,
+                "render: document %zu, view %d streams the same %zu lines",
+                di, view, a.n);
+        tap_ok (render_any_translated (doc, &ro) == marked,
+                "render: document %zu, view %d: any translated is %d",
+                di, view, marked);
+        render_free (&whole);
+        render_free (&streamed);
+        buf_free (&a.text);
+        buf_free (&b.text);
+      }
 
   /* The tag table: first appearance order, counts, the other rendering.  */
   struct tag_table tt;
