@@ -8,6 +8,8 @@
 # and scheduling noise, not growth.
 GROWTH_FLOOR_MS=${GROWTH_FLOOR_MS:-50}
 GROWTH_MAX=${GROWTH_MAX:-6}
+# Runs of each command; the fastest counts.
+GROWTH_RUNS=${GROWTH_RUNS:-3}
 
 # gen_collection DIR: an empty collection directory.
 gen_collection () {
@@ -53,7 +55,7 @@ gen_glossary () {
 gen_paragraphs () {
   gen_collection "$1"
   awk -v n="$2" 'BEGIN {
-    printf "casebook-format: 1\nnumber: 1\ntitle.en: Many paragraphs\n"
+    printf "casebook-format: 1\nnumber: 1\ntitle.en: Many paragraphs\n\nkeywords.en: many | paragraphs\n"
     for (i = 1; i <= n; i++) printf "\nen: Paragraph %d.\n", i
   }' >"$1/01.cb"
 }
@@ -62,7 +64,7 @@ gen_paragraphs () {
 gen_bigpara () {
   gen_collection "$1"
   {
-    printf 'casebook-format: 1\nnumber: 1\ntitle.en: One long paragraph\n\nen: '
+    printf 'casebook-format: 1\nnumber: 1\ntitle.en: One long paragraph\n\nkeywords.en: long | paragraph\n\nen: '
     awk -v n="$2" 'BEGIN {
       s = "The procuratorate inspected the prison again. "
       for (k = 0; k < 6; k++) s = s s
@@ -74,12 +76,14 @@ gen_bigpara () {
 }
 
 # measure COMMAND: run the shell command COMMAND (output discarded)
-# three times; set MS to the fastest run's milliseconds, KB to its peak
+# GROWTH_RUNS times; set MS to the fastest run's milliseconds, KB to its peak
 # resident memory (0 when /usr/bin/time is missing) and RC to its exit
 # status.
 measure () {
   MS= KB=0
-  for _m_i in 1 2 3; do
+  _m_i=0
+  while [ $_m_i -lt "$GROWTH_RUNS" ]; do
+    _m_i=$((_m_i + 1))
     _m_t0=$(date +%s%N)
     if [ -x /usr/bin/time ]; then
       /usr/bin/time -f %M -o "$TMPD/time.out" sh -c "exec $1" >/dev/null 2>"$TMPD/measure.err"
