@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "norm.h"
+#include "output.h"
 #include "prefs.h"
 #include "query.h"
 
@@ -166,7 +167,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               enum lang l;
               if (lang_parse (optarg, &l) != 0)
                 {
-                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), optarg);
+                  char *a = output_visible (optarg);
+                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), a);
+                  free (a);
                   usage_hint ();
                   return 2;
                 }
@@ -177,7 +180,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_WIDTH:
           if (parse_int (optarg, &o.width) != 0 || o.width < 10)
             {
-              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
@@ -185,7 +190,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case 'n':
           if (parse_int (optarg, &o.max_snippets) != 0)
             {
-              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
@@ -203,7 +210,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             o.color = COLOR_AUTO;
           else
             {
-              fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
@@ -232,7 +241,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_SCRIPT:
           if (strcmp (optarg, "simplified") && strcmp (optarg, "traditional"))
             {
-              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
@@ -253,8 +264,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             fprintf (stderr, _("casebook: option requires an argument -- '%c'\n"),
                      optopt);
           else
-            fprintf (stderr, _("casebook: option '%s' requires an argument\n"),
-                     argv[optind - 1]);
+            {
+              char *a = output_visible (argv[optind - 1]);
+              fprintf (stderr, _("casebook: option '%s' requires an argument\n"), a);
+              free (a);
+            }
           usage_hint ();
           return 2;
         case '?':
@@ -262,8 +276,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           if (optopt && optopt < 256)
             fprintf (stderr, _("casebook: invalid option -- '%c'\n"), optopt);
           else
-            fprintf (stderr, _("casebook: unrecognized option '%s'\n"),
-                     argv[optind - 1]);
+            {
+              char *a = output_visible (argv[optind - 1]);
+              fprintf (stderr, _("casebook: unrecognized option '%s'\n"), a);
+              free (a);
+            }
           usage_hint ();
           return 2;
         }
@@ -325,7 +342,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   const struct cmd_entry *entry = cmd_find (cmd);
   if (entry == NULL)
     {
-      fprintf (stderr, _("casebook: unknown command '%s'\n"), cmd);
+      char *a = output_visible (cmd);
+      fprintf (stderr, _("casebook: unknown command '%s'\n"), a);
+      free (a);
       usage_hint ();
       return 2;
     }

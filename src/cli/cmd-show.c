@@ -34,8 +34,10 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
   const struct document *d = library_find (lib, spec);
   if (d == NULL)
     {
+      char *a = output_visible (spec);
       fprintf (stderr, _("casebook: no document '%s' (try 'casebook list')\n"),
-               spec);
+               a);
+      free (a);
       return 2;
     }
   if (o->json)

@@ -157,6 +157,17 @@ needs_escape (ucs4_t uc, int safe_widths)
 }
 
 int
+norm_invisible_at (const char *s, size_t len, uint32_t *uc)
+{
+  ucs4_t c;
+  int n = len ? u8_mbtoucr (&c, (const uint8_t *) s, len) : -1;
+  if (n < 1 || !is_dangerous (c))
+    return 0;
+  *uc = c;
+  return n;
+}
+
+int
 norm_needs_visible (const char *s, size_t len, int safe_widths)
 {
   const uint8_t *p = (const uint8_t *) s, *e = p + len;

@@ -83,11 +83,40 @@ trun search --content "$TMPD/inv" annotation
 is "$rc" 0 "invisible: search finds the paragraph"
 clean "$TMPD/out" "invisible: search: nothing hidden on stdout"
 has "$TMPD/out" "Annotation <U+FFF9>anchor<U+FFFA>text<U+FFFB>, private <U+E000>" "invisible: the snippet names them"
+# JSON keeps the exact values, escaped: a JSON reader gets the text back,
+# a terminal showing the JSON gets nothing hidden.
+trun list --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: list --json: nothing hidden"
+has "$TMPD/out" '"title_en":"Tag\udb40\udc68\udb40\udc69\udb40\udc64\udb40\udc65 title"' "invisible: list --json escapes TAG characters as surrogate pairs"
+has "$TMPD/out" '"region_en":"Soft\u00adhyphen region"' "invisible: list --json escapes the soft hyphen"
+trun show 3 --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: show --json: nothing hidden"
+has "$TMPD/out" 'Annotation \ufff9anchor\ufffatext\ufffb, private \ue000 use, unassigned \u0378 here, deprecated \u206aswap\u206f' "invisible: show --json escapes each one"
+trun tags --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: tags --json: nothing hidden"
+has "$TMPD/out" '{"tag":"func\u2062tion","other":"隐\u2061藏","documents":[3]}' "invisible: tags --json escapes them"
+trun search --content "$TMPD/inv" --json annotation
+clean "$TMPD/out" "invisible: search --json: nothing hidden"
+has "$TMPD/out" 'Annotation \ufff9anchor' "invisible: search --json escapes them"
 printf 'casebook-format: 1\nnumber: 4\nbad line\n' >"$TMPD/inv/$(printf 'x\363\240\201\201y').cb"
 trun check "$TMPD/inv"
 is "$rc" 2 "invisible: a bad file with a TAG character in its name: check exits 2"
 controls "$TMPD/err"
 ok $((1 - $?)) "invisible: the file name's TAG character is named in diagnostics"
+
+# Arguments quoted back in error messages are made visible too.
+esc=$(printf '\033[2J')
+tagc=$(printf '\363\240\201\201')
+coll inv2 "$HDATA/invisible.cb"
+for args in "show x${esc}${tagc} --content $TMPD/inv2" "--lang ${esc}${tagc} list" \
+            "x${esc}${tagc}" "--bad${esc}${tagc}" "list --content $TMPD/no${esc}${tagc}" \
+            "--width ${esc} list" "import $TMPD/no${esc}${tagc}"; do
+  # shellcheck disable=SC2086
+  trun $args
+  is "$rc" 2 "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): exit 2"
+  clean "$TMPD/err" "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): the message is clean"
+  has "$TMPD/err" "^[[2J" "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): quoted visibly"
+done
 
 # --raw is the documented way to pass controls through (show).
 trun show 1 --content "$TMPD/ctl" --raw --lang en --width 100
