@@ -135,5 +135,7 @@ const struct cmd_entry cmd_show_entry = {
   /* xgettext:c-format */
   .usage = N_("casebook: show takes one document number\n"),
   .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_RAW | CMD_OPT_LANG | CMD_OPT_BOTH
+    | CMD_OPT_WIDTH,
   .exec = cmd_show_exec,
 };

@@ -64,5 +64,6 @@ const struct cmd_entry cmd_tags_entry = {
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_LANG,
   .exec = cmd_tags_exec,
 };
