@@ -122,6 +122,7 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
   /* Each line as soon as its paragraph is laid out: memory in proportion
      to a paragraph, not to the document.  */
   ro.emit = print_line;
+  ro.no_offsets = 1;
   struct render r;
   render_document (d, &ro, &r);
   render_free (&r);

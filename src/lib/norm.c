@@ -189,8 +189,9 @@ norm_needs_visible (const char *s, size_t len, int safe_widths)
   return 0;
 }
 
-void
-norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
+static void
+visible_build (const char *s, size_t len, int safe_widths, int want_map,
+               struct visible *v)
 {
   struct buf b = { 0 };
   size_t *map = NULL, map_alloc = 0;
@@ -223,16 +224,35 @@ norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
         buf_adds (&b, wide_lookalike (uc));
       else
         buf_printf (&b, "<U+%04X>", (unsigned) uc);
-      map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
-      for (size_t i = before; i < b.len; i++)
-        map[i] = off;
+      if (want_map)
+        {
+          map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+          for (size_t i = before; i < b.len; i++)
+            map[i] = off;
+        }
       p += n;
     }
-  map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
-  map[b.len] = len;
+  if (want_map)
+    {
+      map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+      map[b.len] = len;
+    }
   v->len = b.len;
   v->str = buf_steal (&b);
   v->src_off = map;
+}
+
+void
+norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
+{
+  visible_build (s, len, safe_widths, 1, v);
+}
+
+void
+norm_visible_text (const char *s, size_t len, int safe_widths,
+                   struct visible *v)
+{
+  visible_build (s, len, safe_widths, 0, v);
 }
 
 void

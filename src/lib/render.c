@@ -102,10 +102,16 @@ keep_visible (struct render *r, const struct text *t, enum lang l,
     {
       v->str = xstrndup (t->str, t->len);
       v->len = t->len;
-      v->src_off = xmalloc ((t->len + 1) * sizeof *v->src_off);
-      for (size_t i = 0; i <= t->len; i++)
-        v->src_off[i] = i;
+      v->src_off = NULL;
+      if (!o->no_offsets)
+        {
+          v->src_off = xmalloc ((t->len + 1) * sizeof *v->src_off);
+          for (size_t i = 0; i <= t->len; i++)
+            v->src_off[i] = i;
+        }
     }
+  else if (o->no_offsets)
+    norm_visible_text (t->str, t->len, o->safe_widths, v);
   else
     norm_visible (t->str, t->len, o->safe_widths, v);
   return v;
@@ -144,7 +150,7 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
       c[i].part = ref->part;
       c[i].section = ref->section;
       c[i].block = ref->block;
-      c[i].src_off = v->src_off + ll[i].off;
+      c[i].src_off = v->src_off ? v->src_off + ll[i].off : NULL;
     }
   free (ll);
   *cells = c;
@@ -353,7 +359,8 @@ int
 render_hit_in_cell (const struct rcell *c, const struct hit *h, size_t *from,
                     size_t *to)
 {
-  if (!c->present || c->part != h->part || c->lang != h->lang)
+  if (!c->present || c->src_off == NULL || c->part != h->part
+      || c->lang != h->lang)
     return 0;
   if (h->part != PART_TITLE && c->section != h->section)
     return 0;

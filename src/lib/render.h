@@ -63,6 +63,8 @@ struct render_options
      texts: memory in proportion to one paragraph, not the document.  */
   void (*emit) (const struct rline *line, void *emit_arg);
   void *emit_arg;
+  int no_offsets;               /* cells' SRC_OFF are NULL: for output that
+                                   never maps hits (show) */
 };
 
 struct render

@@ -129,6 +129,7 @@ main (void)
           }
         ro.emit = collect_line;
         ro.emit_arg = &b;
+        ro.no_offsets = 1;
         render_document (doc, &ro, &streamed);
         tap_ok (a.n > 0 && a.n == b.n && streamed.nlines == 0
                 && a.text.len == b.text.len
