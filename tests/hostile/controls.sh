@@ -118,6 +118,13 @@ for args in "show x${esc}${tagc} --content $TMPD/inv2" "--lang ${esc}${tagc} lis
   has "$TMPD/err" "^[[2J" "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): quoted visibly"
 done
 
+# check names the directory it checked on stdout: made visible too.
+cp -R "$TMPD/inv2" "$TMPD/dir${esc}${tagc}"
+trun check "$TMPD/dir${esc}${tagc}"
+is "$rc" 0 "a directory with an escape in its name: check exits 0"
+clean "$TMPD/out" "a directory with an escape in its name: check's summary is clean"
+has "$TMPD/out" "dir^[[2J<U+E0041>: 1 document" "a directory with an escape in its name: named visibly"
+
 # --raw is the documented way to pass controls through (show).
 trun show 1 --content "$TMPD/ctl" --raw --lang en --width 100
 is "$rc" 0 "show --raw exits 0"
