@@ -68,10 +68,21 @@ traditional (const struct text *t, const char *config, size_t **map)
   return conv;
 }
 
+/* The visible form of T for the render: T's own bytes when they need no
+   change (most text: no copy, and SRC_OFF NULL for "byte i is byte i"),
+   filled into *BORROWED; else a visible text the render keeps.  */
 static struct visible *
 keep_visible (struct render *r, const struct text *t, enum lang l,
-              const struct render_options *o)
+              const struct render_options *o, struct visible *borrowed)
 {
+  if (!(o->script && l == LANG_ZH)
+      && (o->raw || !norm_needs_visible (t->str, t->len, o->safe_widths)))
+    {
+      borrowed->str = t->str;
+      borrowed->len = t->len;
+      borrowed->src_off = NULL;
+      return borrowed;
+    }
   r->strings = xgrow (r->strings, &r->strings_alloc, r->nstrings + 1,
                       sizeof *r->strings);
   struct visible *v = &r->strings[r->nstrings++];
@@ -131,7 +142,8 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
            const struct unit_ref *ref, int indent, int width,
            const struct render_options *o, struct rcell **cells)
 {
-  struct visible *v = keep_visible (r, t, l, o);
+  struct visible own;
+  struct visible *v = keep_visible (r, t, l, o, &own);
   int gutter = o->gutter ? 2 : 0;
   int avail = width - gutter;
   if (avail < 1)
@@ -151,6 +163,7 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
       c[i].section = ref->section;
       c[i].block = ref->block;
       c[i].src_off = v->src_off ? v->src_off + ll[i].off : NULL;
+      c[i].src_start = ll[i].off;
     }
   free (ll);
   *cells = c;
@@ -359,20 +372,26 @@ int
 render_hit_in_cell (const struct rcell *c, const struct hit *h, size_t *from,
                     size_t *to)
 {
-  if (!c->present || c->src_off == NULL || c->part != h->part
-      || c->lang != h->lang)
+  if (!c->present || c->part != h->part || c->lang != h->lang)
     return 0;
   if (h->part != PART_TITLE && c->section != h->section)
     return 0;
   if (h->part == PART_BLOCK && c->block != h->block)
     return 0;
-  size_t cs = c->src_off[0], ce = c->src_off[c->len];
+  size_t cs = c->src_off ? c->src_off[0] : c->src_start;
+  size_t ce = c->src_off ? c->src_off[c->len] : c->src_start + c->len;
   if (h->end <= cs || h->start >= ce)
     return 0;
   size_t f = 0, t = c->len;
-  while (f < c->len && c->src_off[f] < h->start)
+  if (c->src_off == NULL)
+    {
+      /* The text as it is: byte i of S is byte SRC_START + i.  */
+      f = h->start > cs ? h->start - cs : 0;
+      t = h->end < ce ? h->end - cs : c->len;
+    }
+  while (f < c->len && c->src_off && c->src_off[f] < h->start)
     f++;
-  while (t > f && c->src_off[t - 1] >= h->end)
+  while (t > f && c->src_off && c->src_off[t - 1] >= h->end)
     t--;
   if (t <= f)
     return 0;

@@ -24,7 +24,9 @@ enum rstyle
    then INDENT columns of space, then bytes S[0..LEN) of visible text, drawn
    from text
    part PART/SECTION/BLOCK in LANG.  SRC_OFF[i] is the original byte
-   offset of S[i] (SRC_OFF[LEN] the end), for mapping hits.  */
+   offset of S[i] (SRC_OFF[LEN] the end), for mapping hits; when SRC_OFF
+   is NULL, S is the original text itself and S[i] is its byte
+   SRC_START + i.  */
 struct rcell
 {
   const char *s;
@@ -38,6 +40,7 @@ struct rcell
   size_t section;
   size_t block;
   const size_t *src_off;
+  size_t src_start;
 };
 
 struct rline
@@ -63,8 +66,8 @@ struct render_options
      texts: memory in proportion to one paragraph, not the document.  */
   void (*emit) (const struct rline *line, void *emit_arg);
   void *emit_arg;
-  int no_offsets;               /* cells' SRC_OFF are NULL: for output that
-                                   never maps hits (show) */
+  int no_offsets;               /* no offset maps: for output that never
+                                   maps hits (show) */
 };
 
 struct render

@@ -145,6 +145,45 @@ main (void)
         buf_free (&b.text);
       }
 
+  /* Hits map to the same bytes of a cell whether the render shows the
+     text as it is (no offset map) or made visible (with one).  */
+  {
+    const char *src = "casebook-format: 1\nnumber: 5\ntitle.en: T\n\n"
+      "en: alpha beta gamma delta epsilon zeta eta theta iota kappa\n\n"
+      "en: alpha \033[1m beta gamma delta epsilon zeta eta theta iota\n";
+    struct document hd;
+    struct diags hdd = { 0 };
+    tap_ok (content_parse_document ("h.cb", src, strlen (src), &hd, &hdd) == 0,
+            "render hits: the document parses");
+    struct render_options ro = { .view = VIEW_EN, .width = 24 };
+    struct render hr;
+    render_document (&hd, &ro, &hr);
+    /* "theta" in each paragraph: bytes 40-45 of the first, 45-50 of the
+       second (the escape is 4 bytes, shown as 5: "^[[1m").  */
+    const char *want_line[2] = { "theta", "theta" };
+    size_t want_start[2] = { 40, 45 };
+    for (size_t b = 0; b < 2; b++)
+      {
+        struct hit h = { .part = PART_BLOCK, .section = 0, .block = b,
+                         .lang = LANG_EN, .start = want_start[b],
+                         .end = want_start[b] + 5 };
+        int found = 0;
+        for (size_t i = 0; i < hr.nlines; i++)
+          {
+            size_t from, to;
+            const struct rcell *c = &hr.lines[i].cell[0];
+            if (render_hit_in_cell (c, &h, &from, &to))
+              found += to - from == 5
+                && memcmp (c->s + from, want_line[b], 5) == 0;
+          }
+        tap_ok (found == 1, "render hits: paragraph %zu (%s an offset map) "
+                "highlights exactly \"theta\"", b, b ? "with" : "without");
+      }
+    render_free (&hr);
+    document_free (&hd);
+    diags_free (&hdd);
+  }
+
   /* The tag table: first appearance order, counts, the other rendering.  */
   struct tag_table tt;
   tags_collect (lib, LANG_EN, &tt);
