@@ -25,10 +25,18 @@ first_screen () {
   return $_f_seen
 }
 
+best () {   # best DIR: the faster of two first screens, in MS
+  first_screen "$1" || return 1
+  _b=$MS
+  first_screen "$1" || return 1
+  [ "$MS" -gt "$_b" ] && MS=$_b
+  return 0
+}
+
 each () {   # each KIND SMALL LARGE
   for n in "$2" "$3"; do "gen_$1" "$tui_dir/$1$n" "$n"; done
-  first_screen "$tui_dir/$1$2"; s1=$?; ms1=$MS
-  first_screen "$tui_dir/$1$3"; s2=$?; ms2=$MS
+  best "$tui_dir/$1$2"; s1=$?; ms1=$MS
+  best "$tui_dir/$1$3"; s2=$?; ms2=$MS
   tui_diag "$1: first screen $2: ${ms1} ms; $3: ${ms2} ms"
   tui_ok $s1 "$1 $2: the first screen appears and q quits"
   tui_ok $s2 "$1 $3: the first screen appears and q quits"

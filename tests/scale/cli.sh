@@ -8,7 +8,10 @@
 . "$top_srcdir/tests/hostile/lib.sh"
 . "$top_srcdir/tests/hostile/growth-lib.sh"
 LIMIT=${SCALE_TIMEOUT:-300}
-GROWTH_RUNS=${GROWTH_RUNS:-2}     # the second search reads the cache
+# The fastest of three runs (later searches read the cache), and times
+# under 100 ms count as 100 ms: the machine may be shared.
+GROWTH_RUNS=${GROWTH_RUNS:-3}
+GROWTH_FLOOR_MS=${GROWTH_FLOOR_MS:-100}
 XDG_CACHE_HOME=$TMPD/cache
 export XDG_CACHE_HOME
 C="'$CASEBOOK'"
