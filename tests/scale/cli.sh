@@ -6,12 +6,12 @@
 # peak memory grow at most 6 times for 4 times the input.  The figures
 # are printed as TAP comments ("# ...: N: ms KB; 4N: ms KB").
 . "$top_srcdir/tests/hostile/lib.sh"
-. "$top_srcdir/tests/hostile/growth-lib.sh"
 LIMIT=${SCALE_TIMEOUT:-300}
 # The fastest of three runs (later searches read the cache), and times
 # under 100 ms count as 100 ms: the machine may be shared.
 GROWTH_RUNS=${GROWTH_RUNS:-3}
 GROWTH_FLOOR_MS=${GROWTH_FLOOR_MS:-100}
+. "$top_srcdir/tests/hostile/growth-lib.sh"
 XDG_CACHE_HOME=$TMPD/cache
 export XDG_CACHE_HOME
 C="'$CASEBOOK'"
