@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "norm.h"
+#include "output.h"
 #include "prefs.h"
 #include "query.h"
 
@@ -145,10 +146,72 @@ finish (int rc)
   return rc;
 }
 
+/* The output options, as the dispatcher names them.  */
+static const struct
+{
+  int flag;
+  const char *name;
+} option_names[] = {
+  { CMD_OPT_JSON, "--json" },
+  { CMD_OPT_COUNT, "--count" },
+  { CMD_OPT_RAW, "--raw" },
+  { CMD_OPT_COLOR, "--color" },
+  { CMD_OPT_LANG, "--lang" },
+  { CMD_OPT_BOTH, "--lang both" },
+  { CMD_OPT_WIDTH, "--width" },
+  { CMD_OPT_SNIPPETS, "-n" },
+};
+
+/* Pairs of options that contradict each other, whatever the command:
+   JSON is exact (never raw), unwrapped and uncoloured; a count prints no
+   passages to colour or limit.  */
+static const int option_conflicts[][2] = {
+  { CMD_OPT_JSON, CMD_OPT_RAW },
+  { CMD_OPT_JSON, CMD_OPT_WIDTH },
+  { CMD_OPT_JSON, CMD_OPT_COLOR },
+  { CMD_OPT_COUNT, CMD_OPT_COLOR },
+  { CMD_OPT_COUNT, CMD_OPT_SNIPPETS },
+};
+
+static const char *
+option_name (int flag)
+{
+  for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
+    if (option_names[i].flag == flag)
+      return option_names[i].name;
+  return "?";
+}
+
+/* Refuse (saying why) an output option that ENTRY would ignore, or a
+   pair of GIVEN options that contradict each other.  0 or -1.  */
+static int
+check_options (const struct cmd_entry *entry, int given)
+{
+  for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
+    if ((given & option_names[i].flag) && !(entry->options & option_names[i].flag))
+      {
+        /* TRANSLATORS: "casebook: list does not take --raw".  */
+        fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
+                 option_names[i].name);
+        return -1;
+      }
+  for (size_t i = 0; i < sizeof option_conflicts / sizeof *option_conflicts; i++)
+    if ((given & option_conflicts[i][0]) && (given & option_conflicts[i][1]))
+      {
+        /* TRANSLATORS: "casebook: --json cannot be combined with --raw".  */
+        fprintf (stderr, _("casebook: %s cannot be combined with %s\n"),
+                 option_name (option_conflicts[i][0]),
+                 option_name (option_conflicts[i][1]));
+        return -1;
+      }
+  return 0;
+}
+
 int
 cli_main (int argc, char **argv, cli_browse_fn browse)
 {
   struct cli_options o = { .lang = -1, .color = COLOR_AUTO, .max_snippets = 3 };
+  int given = 0;                /* CMD_OPT_* given on the command line */
   int c;
   opterr = 0;
   while ((c = getopt_long (argc, argv, ":n:o:h", long_options, NULL)) != -1)
@@ -166,7 +229,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               enum lang l;
               if (lang_parse (optarg, &l) != 0)
                 {
-                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), optarg);
+                  char *a = output_visible (optarg);
+                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), a);
+                  free (a);
                   usage_hint ();
                   return 2;
                 }
@@ -175,25 +240,33 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             }
           break;
         case OPT_WIDTH:
+          given |= CMD_OPT_WIDTH;
           if (parse_int (optarg, &o.width) != 0 || o.width < 10)
             {
-              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
           break;
         case 'n':
+          given |= CMD_OPT_SNIPPETS;
           if (parse_int (optarg, &o.max_snippets) != 0)
             {
-              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
           break;
         case OPT_JSON:
+          given |= CMD_OPT_JSON;
           o.json = 1;
           break;
         case OPT_COLOR:
+          given |= CMD_OPT_COLOR;
           if (optarg == NULL || strcmp (optarg, "always") == 0
               || strcmp (optarg, "yes") == 0)
             o.color = COLOR_ALWAYS;
@@ -203,12 +276,15 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             o.color = COLOR_AUTO;
           else
             {
-              fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
           break;
         case OPT_COUNT:
+          given |= CMD_OPT_COUNT;
           o.count = 1;
           break;
         case OPT_REGEX:
@@ -221,6 +297,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           o.exact = 1;
           break;
         case OPT_RAW:
+          given |= CMD_OPT_RAW;
           o.raw = 1;
           break;
         case OPT_GLOSSARY:
@@ -232,7 +309,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_SCRIPT:
           if (strcmp (optarg, "simplified") && strcmp (optarg, "traditional"))
             {
-              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), optarg);
+              char *a = output_visible (optarg);
+              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), a);
+              free (a);
               usage_hint ();
               return 2;
             }
@@ -253,8 +332,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             fprintf (stderr, _("casebook: option requires an argument -- '%c'\n"),
                      optopt);
           else
-            fprintf (stderr, _("casebook: option '%s' requires an argument\n"),
-                     argv[optind - 1]);
+            {
+              char *a = output_visible (argv[optind - 1]);
+              fprintf (stderr, _("casebook: option '%s' requires an argument\n"), a);
+              free (a);
+            }
           usage_hint ();
           return 2;
         case '?':
@@ -262,8 +344,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           if (optopt && optopt < 256)
             fprintf (stderr, _("casebook: invalid option -- '%c'\n"), optopt);
           else
-            fprintf (stderr, _("casebook: unrecognized option '%s'\n"),
-                     argv[optind - 1]);
+            {
+              char *a = output_visible (argv[optind - 1]);
+              fprintf (stderr, _("casebook: unrecognized option '%s'\n"), a);
+              free (a);
+            }
           usage_hint ();
           return 2;
         }
@@ -325,7 +410,18 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   const struct cmd_entry *entry = cmd_find (cmd);
   if (entry == NULL)
     {
-      fprintf (stderr, _("casebook: unknown command '%s'\n"), cmd);
+      char *a = output_visible (cmd);
+      fprintf (stderr, _("casebook: unknown command '%s'\n"), a);
+      free (a);
+      usage_hint ();
+      return 2;
+    }
+  if (o.both)
+    given |= CMD_OPT_BOTH;
+  else if (o.lang >= 0)
+    given |= CMD_OPT_LANG;
+  if (check_options (entry, given) != 0)
+    {
       usage_hint ();
       return 2;
     }

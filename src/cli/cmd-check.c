@@ -8,6 +8,7 @@
 #include "cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "content.h"
 #include "i18n.h"
@@ -36,7 +37,9 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   double en = st.blocks ? 100.0 * (double) st.present[LANG_EN] / (double) st.blocks : 0;
   double zt = st.present[LANG_ZH] ? 100.0 * (double) st.translated[LANG_ZH] / (double) st.present[LANG_ZH] : 0;
   double et = st.present[LANG_EN] ? 100.0 * (double) st.translated[LANG_EN] / (double) st.present[LANG_EN] : 0;
-  printf ("%s: ", dir);
+  char *shown = output_visible (dir);
+  printf ("%s: ", shown);
+  free (shown);
   printf (ngettext ("%zu document", "%zu documents", st.documents), st.documents);
   printf (", ");
   printf (ngettext ("%zu text", "%zu texts", st.blocks), st.blocks);

@@ -27,8 +27,10 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
   char *data = util_read_file (file, &len);
   if (data == NULL)
     {
-      fprintf (stderr, _("casebook: %s: cannot read: %s\n"), file,
-               strerror (errno));
+      int e = errno;
+      char *a = output_visible (file);
+      fprintf (stderr, _("casebook: %s: cannot read: %s\n"), a, strerror (e));
+      free (a);
       return 2;
     }
   struct diags d = { 0 };

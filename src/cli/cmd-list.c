@@ -72,5 +72,6 @@ const struct cmd_entry cmd_list_entry = {
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_LANG,
   .exec = cmd_list_exec,
 };

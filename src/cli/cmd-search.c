@@ -382,5 +382,7 @@ const struct cmd_entry cmd_search_entry = {
   .max_args = -1,
   /* xgettext:c-format */
   .usage = N_("casebook: search needs a query\n"),
+  .options = CMD_OPT_JSON | CMD_OPT_COUNT | CMD_OPT_COLOR | CMD_OPT_LANG
+    | CMD_OPT_SNIPPETS,
   .exec = cmd_search_exec,
 };

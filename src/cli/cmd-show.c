@@ -25,6 +25,26 @@ show_view (const struct cli_options *o)
   return cmd_reader_lang (o) == LANG_ZH ? VIEW_ZH : VIEW_EN;
 }
 
+/* Print one display line of `show'.  */
+static void
+print_line (const struct rline *ln, void *arg)
+{
+  (void) arg;
+  int col = 0;
+  for (int c = 0; c < 2; c++)
+    {
+      const struct rcell *cell = &ln->cell[c];
+      if (!cell->present)
+        continue;
+      for (; col < cell->col; col++)
+        putchar (' ');
+      printf ("%s%*s", cell->translated ? "* " : "  ", cell->indent, "");
+      fwrite (cell->s, 1, cell->len, stdout);
+      col += 2 + cell->indent + norm_width (cell->s, cell->len);
+    }
+  putchar ('\n');
+}
+
 static int
 cmd_show_exec (const struct cli_options *o, const struct library *lib,
                int argc, char **argv)
@@ -34,8 +54,10 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
   const struct document *d = library_find (lib, spec);
   if (d == NULL)
     {
+      char *a = output_visible (spec);
       fprintf (stderr, _("casebook: no document '%s' (try 'casebook list')\n"),
-               spec);
+               a);
+      free (a);
       return 2;
     }
   if (o->json)
@@ -83,12 +105,7 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     .raw = o->raw,
     .script = o->script_config,
   };
-  struct render r;
-  render_document (d, &ro, &r);
-  int any_translated = 0;
-  for (size_t i = 0; i < r.nlines; i++)
-    any_translated |= r.lines[i].cell[0].translated | r.lines[i].cell[1].translated;
-  if (any_translated)
+  if (render_any_translated (d, &ro))
     {
       /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
          that Chinese marked so is a translation, not the official
@@ -102,23 +119,12 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
       putchar ('\n');
       free (ll);
     }
-  for (size_t i = 0; i < r.nlines; i++)
-    {
-      const struct rline *ln = &r.lines[i];
-      int col = 0;
-      for (int c = 0; c < 2; c++)
-        {
-          const struct rcell *cell = &ln->cell[c];
-          if (!cell->present)
-            continue;
-          for (; col < cell->col; col++)
-            putchar (' ');
-          printf ("%s%*s", cell->translated ? "* " : "  ", cell->indent, "");
-          fwrite (cell->s, 1, cell->len, stdout);
-          col += 2 + cell->indent + norm_width (cell->s, cell->len);
-        }
-      putchar ('\n');
-    }
+  /* Each line as soon as its paragraph is laid out: memory in proportion
+     to a paragraph, not to the document.  */
+  ro.emit = print_line;
+  ro.no_offsets = 1;
+  struct render r;
+  render_document (d, &ro, &r);
   render_free (&r);
   return 0;
 }
@@ -130,5 +136,7 @@ const struct cmd_entry cmd_show_entry = {
   /* xgettext:c-format */
   .usage = N_("casebook: show takes one document number\n"),
   .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_RAW | CMD_OPT_LANG | CMD_OPT_BOTH
+    | CMD_OPT_WIDTH,
   .exec = cmd_show_exec,
 };

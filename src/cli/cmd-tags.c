@@ -10,35 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "norm.h"
 #include "output.h"
-#include "util.h"
-
-struct tag_entry
-{
-  char *folded;
-  char *name;
-  char *other;
-  enum lang lang;               /* of NAME */
-  long *docs;
-  size_t ndocs;
-  size_t docs_alloc;
-};
-
-/* Where FOLDED is, or should go, in the open-addressed table SLOTS of
-   NSLOTS entries (a power of two) holding indices into TAGS plus one.  */
-static size_t
-tag_slot (const size_t *slots, size_t nslots, const struct tag_entry *tags,
-          const char *folded)
-{
-  size_t h = 1469598103934665603ULL & (size_t) -1;
-  for (const unsigned char *p = (const unsigned char *) folded; *p; p++)
-    h = (h ^ *p) * 1099511628211ULL;
-  size_t i = h & (nslots - 1);
-  while (slots[i] && strcmp (tags[slots[i] - 1].folded, folded) != 0)
-    i = (i + 1) & (nslots - 1);
-  return i;
-}
+#include "tags.h"
 
 static int
 cmd_tags_exec (const struct cli_options *o, const struct library *lib,
@@ -46,97 +19,44 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
 {
   (void) argc;
   (void) argv;
-  enum lang l = cmd_reader_lang (o);
-  struct tag_entry *tags = NULL;
-  size_t ntags = 0, alloc = 0;
-  /* A hash table from folded keyword to entry: a collection may have a
-     hundred thousand keywords.  */
-  size_t nslots = 64;
-  size_t *slots = xcalloc (nslots, sizeof *slots);
-  size_t n = library_document_count (lib);
-  for (size_t i = 0; i < n; i++)
+  struct tag_table tt;
+  tags_collect (lib, cmd_reader_lang (o), &tt);
+  for (size_t t = 0; t < tt.count; t++)
     {
-      const struct document *d = library_document (lib, i);
-      enum lang al;
-      const struct keyword_list *kw = &d->keywords;
-      al = kw->count[l] ? l : lang_other (l);
-      for (size_t k = 0; k < kw->count[al]; k++)
-        {
-          const char *name = kw->items[al][k];
-          const char *other = kw->count[lang_other (al)] > k
-            ? kw->items[lang_other (al)][k] : NULL;
-          char *f = norm_fold_string (name, strlen (name));
-          if (2 * (ntags + 1) > nslots)
-            {
-              size_t *bigger = xcalloc (nslots * 2, sizeof *bigger);
-              for (size_t j = 0; j < ntags; j++)
-                bigger[tag_slot (bigger, nslots * 2, tags, tags[j].folded)] = j + 1;
-              free (slots);
-              slots = bigger;
-              nslots *= 2;
-            }
-          size_t slot = tag_slot (slots, nslots, tags, f);
-          size_t t = slots[slot] ? slots[slot] - 1 : ntags;
-          if (t == ntags)
-            {
-              slots[slot] = ntags + 1;
-              tags = xgrow (tags, &alloc, ntags + 1, sizeof *tags);
-              memset (&tags[ntags], 0, sizeof *tags);
-              tags[ntags].folded = f;
-              tags[ntags].name = xstrdup (name);
-              tags[ntags].other = other ? xstrdup (other) : NULL;
-              tags[ntags].lang = al;
-              ntags++;
-            }
-          else
-            free (f);
-          if (tags[t].ndocs == 0 || tags[t].docs[tags[t].ndocs - 1] != d->number)
-            {
-              tags[t].docs = xgrow (tags[t].docs, &tags[t].docs_alloc,
-                                    tags[t].ndocs + 1, sizeof *tags[t].docs);
-              tags[t].docs[tags[t].ndocs++] = d->number;
-            }
-        }
-    }
-  for (size_t t = 0; t < ntags; t++)
-    {
+      const struct tag *g = &tt.items[t];
       if (o->json)
         {
           printf ("{\"tag\":");
-          output_json_string (stdout, tags[t].name, strlen (tags[t].name));
+          output_json_string (stdout, g->name, strlen (g->name));
           printf (",\"other\":");
-          if (tags[t].other)
-            output_json_string (stdout, tags[t].other, strlen (tags[t].other));
+          if (g->other)
+            output_json_string (stdout, g->other, strlen (g->other));
           else
             printf ("null");
           printf (",\"documents\":[");
-          for (size_t k = 0; k < tags[t].ndocs; k++)
-            printf ("%s%ld", k ? "," : "", tags[t].docs[k]);
+          for (size_t k = 0; k < g->ndocs; k++)
+            printf ("%s%ld", k ? "," : "", g->docs[k]);
           printf ("]}\n");
         }
       else
         {
-          output_lang (o, tags[t].lang, tags[t].name, strlen (tags[t].name));
-          if (tags[t].other)
+          output_lang (o, g->lang, g->name, strlen (g->name));
+          if (g->other)
             {
               fputs (" (", stdout);
-              output_lang (o, lang_other (tags[t].lang), tags[t].other,
-                        strlen (tags[t].other));
+              output_lang (o, lang_other (g->lang), g->other,
+                           strlen (g->other));
               putchar (')');
             }
           putchar ('\t');
-          for (size_t k = 0; k < tags[t].ndocs; k++)
-            printf ("%s%ld", k ? " " : "", tags[t].docs[k]);
+          for (size_t k = 0; k < g->ndocs; k++)
+            printf ("%s%ld", k ? " " : "", g->docs[k]);
           putchar ('\n');
         }
-      free (tags[t].folded);
-      free (tags[t].name);
-      free (tags[t].other);
-      free (tags[t].docs);
     }
-  free (tags);
-  free (slots);
-  return ntags ? 0 : 1;
+  int found = tt.count > 0;
+  tags_table_free (&tt);
+  return found ? 0 : 1;
 }
 
 const struct cmd_entry cmd_tags_entry = {
@@ -144,5 +64,6 @@ const struct cmd_entry cmd_tags_entry = {
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_LANG,
   .exec = cmd_tags_exec,
 };

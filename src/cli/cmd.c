@@ -47,8 +47,10 @@ cmd_load_library (const struct cli_options *o)
   output_diags (&d);
   if (d.errors)
     {
+      char *a = output_visible (dir);
       fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), dir, dir);
+                         "'casebook check %s' lists them\n"), a, a);
+      free (a);
       library_free (lib);
       lib = NULL;
     }

@@ -15,6 +15,18 @@
    command and frees it after; other commands receive NULL.  */
 #define CMD_LIBRARY 0x1
 
+/* The output options a command takes (struct cmd_entry.options).  The
+   dispatcher refuses, with exit status 2, an option the command would
+   ignore and the pairs that contradict each other (see cli.c).  */
+#define CMD_OPT_JSON     0x01   /* --json */
+#define CMD_OPT_COUNT    0x02   /* --count */
+#define CMD_OPT_RAW      0x04   /* --raw */
+#define CMD_OPT_COLOR    0x08   /* --color */
+#define CMD_OPT_LANG     0x10   /* --lang zh or en */
+#define CMD_OPT_BOTH     0x20   /* --lang both */
+#define CMD_OPT_WIDTH    0x40   /* --width */
+#define CMD_OPT_SNIPPETS 0x80   /* -n */
+
 struct cmd_entry
 {
   const char *name;
@@ -27,6 +39,7 @@ struct cmd_entry
      no arguments".  */
   const char *usage;
   int flags;                    /* CMD_LIBRARY */
+  int options;                  /* CMD_OPT_* it takes */
   /* Run the command with the global options O, the library LIB (with
      CMD_LIBRARY, else NULL) and its ARGC arguments ARGV (the name not
      included); returns the exit status: 0 success, 1 nothing found,

@@ -7,6 +7,7 @@
 #include <config.h>
 #include "output.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -30,18 +31,44 @@ output_json_string (FILE *f, const char *s, size_t len)
         fputs ("\\t", f);
       else if (c < 0x20 || c == 0x7f)
         fprintf (f, "\\u%04x", c);
-      else if (c == 0xc2 && i + 1 < len && (unsigned char) s[i + 1] >= 0x80
-               && (unsigned char) s[i + 1] < 0xa0)
-        {
-          /* C1 controls (U+0080-U+009F) are escaped too: some terminals
-             obey them.  */
-          fprintf (f, "\\u%04x", (unsigned char) s[i + 1]);
-          i++;
-        }
-      else
+      else if (c < 0x80)
         fputc (c, f);
+      else
+        {
+          /* C1 controls (some terminals obey them), format characters
+             that hide or reorder text (bidi controls, TAG characters,
+             soft hyphens...), private-use and unassigned code points
+             keep their exact value, escaped, so that a JSON reader gets
+             the text and a terminal showing the JSON gets nothing
+             hidden.  */
+          uint32_t uc;
+          int n = norm_invisible_at (s + i, len - i, &uc);
+          if (n == 0)
+            fputc (c, f);
+          else if (uc < 0x10000)
+            {
+              fprintf (f, "\\u%04x", (unsigned) uc);
+              i += (size_t) n - 1;
+            }
+          else
+            {
+              uint32_t v = uc - 0x10000;
+              fprintf (f, "\\u%04x\\u%04x", (unsigned) (0xd800 + (v >> 10)),
+                       (unsigned) (0xdc00 + (v & 0x3ff)));
+              i += (size_t) n - 1;
+            }
+        }
     }
   fputc ('"', f);
+}
+
+char *
+output_visible (const char *s)
+{
+  struct visible v;
+  norm_visible (s, strlen (s), 0, &v);
+  free (v.src_off);
+  return v.str;
 }
 
 void

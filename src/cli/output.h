@@ -27,6 +27,11 @@ void output_text (const char *s, size_t len, int raw);
 void output_lang (const struct cli_options *o, enum lang l, const char *s,
                   size_t len);
 
+/* S (a command-line argument, a file name) made safe to quote in a
+   message on the terminal: controls and invisible characters named.
+   Caller frees.  */
+char *output_visible (const char *s);
+
 /* Columns of the terminal on stdout, else $COLUMNS, else 80; at least 10.  */
 int output_terminal_width (void);
 

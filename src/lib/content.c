@@ -19,6 +19,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "strmap.h"
 
 /* One "key: value" line.  */
 struct field
@@ -123,11 +124,25 @@ parse_key (const char *key, size_t n, struct field *f)
 
 /* Split DATA into blocks of fields, checking encoding and syntax.
    Returns -1 when the file cannot be used at all (not text).  */
-static int
-tokenize (const char *path, const char *data, size_t len,
-          struct rawfile *rf, struct diags *diags)
+/* Where tokenizing a file stands, so that a long document can be read
+   a few hundred blocks at a time: the raw fields of a whole file of a
+   million paragraphs took most of a gigabyte next to the model.  */
+struct tokenizer
 {
-  const char *nul = memchr (data, '\0', len);
+  size_t pos;
+  unsigned long lineno;
+};
+
+/* Read blocks of DATA from where TZ stands into RF (which the caller has
+   emptied), stopping after MAX_BLOCKS complete blocks (0: no limit).
+   Returns 0, or -1 when DATA is not text at all.  At the end of DATA,
+   TZ->pos is LEN.  */
+static int
+tokenize_some (const char *path, const char *data, size_t len,
+               struct tokenizer *tz, struct rawfile *rf, size_t max_blocks,
+               struct diags *diags)
+{
+  const char *nul = tz->pos == 0 ? memchr (data, '\0', len) : NULL;
   if (nul)
     {
       unsigned long line = 1;
@@ -138,13 +153,16 @@ tokenize (const char *path, const char *data, size_t len,
                  (size_t) (nul - data));
       return -1;
     }
-  size_t pos = 0;
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  size_t pos = tz->pos;
+  if (pos == 0 && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     pos = 3;                    /* a UTF-8 byte order mark is harmless */
-  unsigned long lineno = 0;
+  unsigned long lineno = tz->lineno;
   struct rawblock *cur = NULL;
   while (pos < len)
     {
+      /* Stop between blocks, at a blank line or a comment.  */
+      if (max_blocks && cur == NULL && rf->count >= max_blocks)
+        break;
       const char *line = data + pos;
       const char *nl = memchr (line, '\n', len - pos);
       size_t n = nl ? (size_t) (nl - line) : len - pos;
@@ -207,11 +225,28 @@ tokenize (const char *path, const char *data, size_t len,
           cur = &rf->blocks[rf->count++];
           memset (cur, 0, sizeof *cur);
         }
+      if (cur->alloc == 0)
+        {
+          /* Most blocks are a paragraph in one or two languages.  */
+          cur->alloc = 2;
+          cur->fields = xmalloc (cur->alloc * sizeof *cur->fields);
+        }
       cur->fields = xgrow (cur->fields, &cur->alloc, cur->count + 1,
                            sizeof *cur->fields);
       cur->fields[cur->count++] = f;
     }
+  tz->pos = pos;
+  tz->lineno = lineno;
   return 0;
+}
+
+/* Read all of DATA into RF.  */
+static int
+tokenize (const char *path, const char *data, size_t len,
+          struct rawfile *rf, struct diags *diags)
+{
+  struct tokenizer tz = { 0 };
+  return tokenize_some (path, data, len, &tz, rf, 0, diags);
 }
 
 static void
@@ -324,16 +359,25 @@ content_split_keywords (const char *value, char ***items)
   for (;;)
     {
       /* '|' or its full-width form '｜' (U+FF5C), which folding (NFKC)
-         turns into '|': the search cache splits the folded text.  */
-      const char *bar = strchr (p, '|');
-      const char *fw = strstr (p, "\xef\xbd\x9c");
-      size_t bar_len = 1;
-      if (fw && (bar == NULL || fw < bar))
-        {
-          bar = fw;
-          bar_len = 3;
-        }
-      const char *e = bar ? bar : p + strlen (p);
+         turns into '|': the search cache splits the folded text.  One
+         pass up to the next separator: searching the rest of the list
+         for each kind made a list of 20,000 keywords quadratic.  */
+      const char *bar = p;
+      size_t bar_len = 0;
+      for (; *bar; bar++)
+        if (*bar == '|')
+          {
+            bar_len = 1;
+            break;
+          }
+        else if (bar[0] == '\xef' && bar[1] == '\xbd' && bar[2] == '\x9c')
+          {
+            bar_len = 3;
+            break;
+          }
+      const char *e = bar;
+      if (bar_len == 0)
+        bar = NULL;
       const char *s = p;
       while (s < e && is_space (*s))
         s++;
@@ -456,10 +500,14 @@ content_parse_document (const char *path, const char *data, size_t len,
 {
   size_t errors_before = diags->errors;
   struct rawfile rf = { 0 };
+  struct tokenizer tz = { 0 };
   memset (doc, 0, sizeof *doc);
   doc->path = xstrdup (path);
   doc->number = -1;
-  if (tokenize (path, data, len, &rf, diags) != 0
+  /* A few hundred blocks at a time: the model keeps the texts, and the
+     raw fields of the blocks already built are freed.  */
+  const size_t chunk = 512;
+  if (tokenize_some (path, data, len, &tz, &rf, chunk, diags) != 0
       || check_format (&rf, path, diags, errors_before) != 0)
     {
       rawfile_free (&rf);
@@ -470,8 +518,18 @@ content_parse_document (const char *path, const char *data, size_t len,
   unsigned long number_line = 0, keywords_line = 0;
   size_t sections_alloc = 0, blocks_alloc = 0;
   struct section *sec = NULL;
-  for (size_t b = 0; b < rf.count; b++)
+  for (size_t b = 0;; b++)
     {
+      if (b == rf.count)
+        {
+          if (tz.pos >= len)
+            break;
+          rawfile_free (&rf);
+          b = 0;
+          tokenize_some (path, data, len, &tz, &rf, chunk, diags);
+          if (rf.count == 0)
+            break;
+        }
       struct rawblock *rb = &rf.blocks[b];
       enum block_base kind = BASE_UNKNOWN;
       for (size_t i = 0; i < rb->count && (kind == BASE_UNKNOWN || kind == BASE_NOTE); i++)
@@ -722,6 +780,7 @@ content_parse_glossary (const char *path, const char *data, size_t len,
                  _("NUL byte in the glossary: not a text file"));
       return -1;
     }
+  struct strmap seen = { 0 };
   size_t pos = 0;
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     pos = 3;
@@ -759,6 +818,7 @@ content_parse_glossary (const char *path, const char *data, size_t len,
               diags_add (diags, DIAG_ERROR, path, lineno,
                          _("the first line must be 'casebook-glossary<TAB>1'"));
               free (line);
+              strmap_free (&seen);
               return -1;
             }
           seen_magic = 1;
@@ -775,16 +835,13 @@ content_parse_glossary (const char *path, const char *data, size_t len,
           free (line);
           continue;
         }
-      int dup = 0;
-      for (size_t i = 0; i < g->count; i++)
-        if (strcmp (g->entries[i].term[LANG_ZH], zh) == 0)
-          {
-            diags_add (diags, DIAG_ERROR, path, lineno,
-                       _("duplicate term '%s'"), zh);
-            dup = 1;
-            break;
-          }
-      if (!dup)
+      /* A hash of the terms so far: a glossary of 200,000 terms checked
+         against every earlier one took minutes.  */
+      int dup = strmap_get (&seen, zh) != NULL;
+      if (dup)
+        diags_add (diags, DIAG_ERROR, path, lineno,
+                   _("duplicate term '%s'"), zh);
+      else
         {
           g->entries = xgrow (g->entries, &alloc, g->count + 1,
                               sizeof *g->entries);
@@ -792,6 +849,7 @@ content_parse_glossary (const char *path, const char *data, size_t len,
           memset (e, 0, sizeof *e);
           e->term[LANG_ZH] = xstrdup (zh);
           e->term[LANG_EN] = xstrdup (en);
+          strmap_put (&seen, e->term[LANG_ZH], g->count - 1);
           for (int l = 0; l < LANG_COUNT; l++)
             if (nf > 2 + (size_t) l)
               e->nvariants[l] = content_split_keywords (fields[2 + l],
@@ -799,6 +857,7 @@ content_parse_glossary (const char *path, const char *data, size_t len,
         }
       free (line);
     }
+  strmap_free (&seen);
   if (!seen_magic)
     diags_add (diags, DIAG_ERROR, path, 1,
                _("empty glossary: expected 'casebook-glossary<TAB>1'"));

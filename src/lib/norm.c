@@ -68,16 +68,42 @@ norm_width (const char *s, size_t len)
   return w;
 }
 
-/* Characters that must never reach the terminal as themselves.  */
+/* Characters that must never reach the terminal as themselves: C0 and
+   C1 controls, line and paragraph separators, and every character that
+   draws nothing and can hide or reorder text -- general categories Cf
+   (format: bidi embeddings, overrides, isolates and marks, zero-width
+   space and joiners, word joiner, U+2061-2064 invisible operators,
+   U+206A-206F deprecated format characters, U+180E, U+FFF9-FFFB
+   interlinear annotation, U+00AD soft hyphen, TAG characters
+   U+E0000-E007F, BOM), Co (private use: no meaning a reader can rely on,
+   and some terminals draw private glyphs there) and Cn (unassigned in
+   libunistring's Unicode version, and the noncharacters).
+
+   None is kept for the text's sake.  Case text is Chinese and English;
+   ZWJ and ZWNJ are only needed for emoji sequences and for scripts such
+   as Persian and Devanagari, and ZWJ is not safe even there: terminals
+   disagree whether a ZWJ sequence takes two columns or the sum of its
+   parts, so curses and the terminal would disagree and the screen tears.
+   Variation selectors (U+FE00-FE0F, U+E0100-E01EF) are not format
+   characters but nonspacing marks (Mn): they stay, as ideographic
+   variation sequences choose a glyph of the ideograph before them and
+   take no column in libunistring or the C library.  */
 static int
 is_dangerous (ucs4_t uc)
 {
-  return uc < 0x20 || uc == 0x7f || (uc >= 0x80 && uc < 0xa0)
-    || (uc >= 0x202a && uc <= 0x202e)      /* embeddings and overrides */
-    || (uc >= 0x2066 && uc <= 0x2069)      /* isolates */
-    || uc == 0x200e || uc == 0x200f || uc == 0x061c
-    || (uc >= 0x200b && uc <= 0x200d) || uc == 0x2060 || uc == 0xfeff
-    || uc == 0x2028 || uc == 0x2029 || uc == 0xfffe || uc == 0xffff;
+  if (uc < 0x20 || uc == 0x7f || (uc >= 0x80 && uc < 0xa0))
+    return 1;
+  if (uc < 0xa0)
+    return 0;
+  if (uc == 0x2028 || uc == 0x2029)
+    return 1;
+  /* The CJK ideographs and syllables that make up most case text are
+     all assigned letters: skip the table lookup for them.  */
+  if ((uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0xac00 && uc <= 0xd7a3))
+    return 0;
+  return uc_is_general_category (uc, UC_CATEGORY_Cf)
+    || uc_is_general_category (uc, UC_CATEGORY_Co)
+    || uc_is_general_category (uc, UC_CATEGORY_Cn);
 }
 
 static int
@@ -131,6 +157,17 @@ needs_escape (ucs4_t uc, int safe_widths)
 }
 
 int
+norm_invisible_at (const char *s, size_t len, uint32_t *uc)
+{
+  ucs4_t c;
+  int n = len ? u8_mbtoucr (&c, (const uint8_t *) s, len) : -1;
+  if (n < 1 || !is_dangerous (c))
+    return 0;
+  *uc = c;
+  return n;
+}
+
+int
 norm_needs_visible (const char *s, size_t len, int safe_widths)
 {
   const uint8_t *p = (const uint8_t *) s, *e = p + len;
@@ -152,8 +189,9 @@ norm_needs_visible (const char *s, size_t len, int safe_widths)
   return 0;
 }
 
-void
-norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
+static void
+visible_build (const char *s, size_t len, int safe_widths, int want_map,
+               struct visible *v)
 {
   struct buf b = { 0 };
   size_t *map = NULL, map_alloc = 0;
@@ -186,16 +224,35 @@ norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
         buf_adds (&b, wide_lookalike (uc));
       else
         buf_printf (&b, "<U+%04X>", (unsigned) uc);
-      map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
-      for (size_t i = before; i < b.len; i++)
-        map[i] = off;
+      if (want_map)
+        {
+          map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+          for (size_t i = before; i < b.len; i++)
+            map[i] = off;
+        }
       p += n;
     }
-  map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
-  map[b.len] = len;
+  if (want_map)
+    {
+      map = xgrow (map, &map_alloc, b.len + 1, sizeof *map);
+      map[b.len] = len;
+    }
   v->len = b.len;
   v->str = buf_steal (&b);
   v->src_off = map;
+}
+
+void
+norm_visible (const char *s, size_t len, int safe_widths, struct visible *v)
+{
+  visible_build (s, len, safe_widths, 1, v);
+}
+
+void
+norm_visible_text (const char *s, size_t len, int safe_widths,
+                   struct visible *v)
+{
+  visible_build (s, len, safe_widths, 0, v);
 }
 
 void

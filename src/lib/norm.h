@@ -36,6 +36,16 @@ struct visible
 void norm_visible (const char *s, size_t len, int terminal_safe_widths,
                    struct visible *v);
 void norm_visible_free (struct visible *v);
+/* norm_visible without the offset map (V->src_off is NULL): for output
+   that never maps back, at an eighth of the memory.  */
+void norm_visible_text (const char *s, size_t len, int terminal_safe_widths,
+                        struct visible *v);
+/* If S (LEN bytes) starts with a character that must not reach a
+   terminal as itself -- a control, a line or paragraph separator, a
+   format, private-use or unassigned character -- store it in *UC and
+   return its length in bytes; else return 0.  For writers that escape
+   rather than name such characters (JSON's \uXXXX).  */
+int norm_invisible_at (const char *s, size_t len, uint32_t *uc);
 /* Does S contain anything norm_visible would change?  */
 int norm_needs_visible (const char *s, size_t len, int terminal_safe_widths);
 

@@ -68,10 +68,21 @@ traditional (const struct text *t, const char *config, size_t **map)
   return conv;
 }
 
+/* The visible form of T for the render: T's own bytes when they need no
+   change (most text: no copy, and SRC_OFF NULL for "byte i is byte i"),
+   filled into *BORROWED; else a visible text the render keeps.  */
 static struct visible *
 keep_visible (struct render *r, const struct text *t, enum lang l,
-              const struct render_options *o)
+              const struct render_options *o, struct visible *borrowed)
 {
+  if (!(o->script && l == LANG_ZH)
+      && (o->raw || !norm_needs_visible (t->str, t->len, o->safe_widths)))
+    {
+      borrowed->str = t->str;
+      borrowed->len = t->len;
+      borrowed->src_off = NULL;
+      return borrowed;
+    }
   r->strings = xgrow (r->strings, &r->strings_alloc, r->nstrings + 1,
                       sizeof *r->strings);
   struct visible *v = &r->strings[r->nstrings++];
@@ -102,10 +113,16 @@ keep_visible (struct render *r, const struct text *t, enum lang l,
     {
       v->str = xstrndup (t->str, t->len);
       v->len = t->len;
-      v->src_off = xmalloc ((t->len + 1) * sizeof *v->src_off);
-      for (size_t i = 0; i <= t->len; i++)
-        v->src_off[i] = i;
+      v->src_off = NULL;
+      if (!o->no_offsets)
+        {
+          v->src_off = xmalloc ((t->len + 1) * sizeof *v->src_off);
+          for (size_t i = 0; i <= t->len; i++)
+            v->src_off[i] = i;
+        }
     }
+  else if (o->no_offsets)
+    norm_visible_text (t->str, t->len, o->safe_widths, v);
   else
     norm_visible (t->str, t->len, o->safe_widths, v);
   return v;
@@ -125,7 +142,8 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
            const struct unit_ref *ref, int indent, int width,
            const struct render_options *o, struct rcell **cells)
 {
-  struct visible *v = keep_visible (r, t, l, o);
+  struct visible own;
+  struct visible *v = keep_visible (r, t, l, o, &own);
   int gutter = o->gutter ? 2 : 0;
   int avail = width - gutter;
   if (avail < 1)
@@ -144,11 +162,29 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
       c[i].part = ref->part;
       c[i].section = ref->section;
       c[i].block = ref->block;
-      c[i].src_off = v->src_off + ll[i].off;
+      c[i].src_off = v->src_off ? v->src_off + ll[i].off : NULL;
+      c[i].src_start = ll[i].off;
     }
   free (ll);
   *cells = c;
   return n;
+}
+
+/* With a line callback, hand over the lines laid out so far and free
+   them and their texts.  */
+static void
+flush (struct render *r, const struct render_options *o)
+{
+  if (o->emit == NULL || r->nlines == 0)
+    return;
+  for (size_t i = 0; i < r->nlines; i++)
+    o->emit (&r->lines[i], o->emit_arg);
+  r->last_style = r->lines[r->nlines - 1].style;
+  r->nemitted += r->nlines;
+  r->nlines = 0;
+  for (size_t i = 0; i < r->nstrings; i++)
+    norm_visible_free (&r->strings[i]);
+  r->nstrings = 0;
 }
 
 static void
@@ -190,6 +226,7 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       free (cz);
       free (ce);
       r->nunits++;
+      flush (r, o);
       return;
     }
   for (int k = 0; k < (both ? 2 : 1); k++)
@@ -213,13 +250,56 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       free (c);
     }
   r->nunits++;
+  flush (r, o);
 }
 
 static void
 blank (struct render *r, size_t section)
 {
-  if (r->nlines > 0 && r->lines[r->nlines - 1].style != RSTYLE_BLANK)
+  enum rstyle last = r->nlines ? r->lines[r->nlines - 1].style : r->last_style;
+  if (r->nlines + r->nemitted > 0 && last != RSTYLE_BLANK)
     new_line (r, RSTYLE_BLANK, section)->unit = r->nunits ? r->nunits - 1 : 0;
+}
+
+/* Would emit_unit mark a line of BT as translated?  */
+static int
+unit_translated (const struct bitext *bt, const struct render_options *o)
+{
+  int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
+  if (both)
+    {
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          const struct text *t = bitext_get (bt, (enum lang) l);
+          if (t && t->origin == ORIGIN_TRANSLATION)
+            return 1;
+        }
+      return 0;
+    }
+  enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
+  const struct text *t = bitext_get (bt, want);
+  if (t == NULL)
+    t = bitext_get (bt, lang_other (want));
+  return t && t->origin == ORIGIN_TRANSLATION;
+}
+
+int
+render_any_translated (const struct document *doc,
+                       const struct render_options *o)
+{
+  /* The meta line is never marked.  */
+  if (unit_translated (&doc->title, o))
+    return 1;
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      if (unit_translated (&sec->title, o))
+        return 1;
+      for (size_t b = 0; b < sec->nblocks; b++)
+        if (unit_translated (&sec->blocks[b].text, o))
+          return 1;
+    }
+  return 0;
 }
 
 void
@@ -266,6 +346,7 @@ render_document (const struct document *doc, const struct render_options *o,
           emit_unit (r, &blk->text, st, &bref, o);
         }
     }
+  flush (r, o);
 }
 
 void
@@ -297,13 +378,20 @@ render_hit_in_cell (const struct rcell *c, const struct hit *h, size_t *from,
     return 0;
   if (h->part == PART_BLOCK && c->block != h->block)
     return 0;
-  size_t cs = c->src_off[0], ce = c->src_off[c->len];
+  size_t cs = c->src_off ? c->src_off[0] : c->src_start;
+  size_t ce = c->src_off ? c->src_off[c->len] : c->src_start + c->len;
   if (h->end <= cs || h->start >= ce)
     return 0;
   size_t f = 0, t = c->len;
-  while (f < c->len && c->src_off[f] < h->start)
+  if (c->src_off == NULL)
+    {
+      /* The text as it is: byte i of S is byte SRC_START + i.  */
+      f = h->start > cs ? h->start - cs : 0;
+      t = h->end < ce ? h->end - cs : c->len;
+    }
+  while (f < c->len && c->src_off && c->src_off[f] < h->start)
     f++;
-  while (t > f && c->src_off[t - 1] >= h->end)
+  while (t > f && c->src_off && c->src_off[t - 1] >= h->end)
     t--;
   if (t <= f)
     return 0;

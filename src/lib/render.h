@@ -24,7 +24,9 @@ enum rstyle
    then INDENT columns of space, then bytes S[0..LEN) of visible text, drawn
    from text
    part PART/SECTION/BLOCK in LANG.  SRC_OFF[i] is the original byte
-   offset of S[i] (SRC_OFF[LEN] the end), for mapping hits.  */
+   offset of S[i] (SRC_OFF[LEN] the end), for mapping hits; when SRC_OFF
+   is NULL, S is the original text itself and S[i] is its byte
+   SRC_START + i.  */
 struct rcell
 {
   const char *s;
@@ -38,6 +40,7 @@ struct rcell
   size_t section;
   size_t block;
   const size_t *src_off;
+  size_t src_start;
 };
 
 struct rline
@@ -58,6 +61,13 @@ struct render_options
   int raw;                      /* keep control characters (CLI --raw) */
   const char *script;           /* OpenCC configuration to show Chinese in
                                    traditional script ("s2tw.json"), or NULL */
+  /* When EMIT is set, each line goes to EMIT (with EMIT_ARG) as soon as
+     its paragraph is laid out, and the render keeps neither lines nor
+     texts: memory in proportion to one paragraph, not the document.  */
+  void (*emit) (const struct rline *line, void *emit_arg);
+  void *emit_arg;
+  int no_offsets;               /* no offset maps: for output that never
+                                   maps hits (show) */
 };
 
 struct render
@@ -69,12 +79,19 @@ struct render
   struct visible *strings;      /* owned visible texts */
   size_t nstrings;
   size_t strings_alloc;
+  size_t nemitted;              /* lines passed to render_options.emit */
+  enum rstyle last_style;       /* of the last line emitted */
 };
 
 /* Lay out DOC.  Free with render_free().  */
 void render_document (const struct document *doc,
                       const struct render_options *opt, struct render *r);
 void render_free (struct render *r);
+
+/* Would render_document with O mark any line as the project's
+   translation?  (Without laying anything out.)  */
+int render_any_translated (const struct document *doc,
+                           const struct render_options *o);
 
 /* The first line of unit UNIT, or 0.  */
 size_t render_line_of_unit (const struct render *r, size_t unit);

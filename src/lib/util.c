@@ -303,7 +303,9 @@ util_write_atomic (const char *path, const void *data, size_t len)
     goto fail;
   free (tmp);
   util_remove_stale_temps (path);
-  return 0;
+  /* The rename is only durable once the directory is: without this a
+     crash can leave the old file, or none, after we reported success.  */
+  return util_fsync_dir (path);
 
 fail:;
   int e = errno;
@@ -313,6 +315,33 @@ fail:;
   free (tmp);
   errno = e;
   return -1;
+}
+
+int
+util_fsync_dir (const char *path)
+{
+  char *dir = xstrdup (path);
+  char *slash = strrchr (dir, '/');
+  if (slash == dir)
+    slash[1] = '\0';
+  else if (slash)
+    *slash = '\0';
+  else
+    strcpy (dir, ".");
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  free (dir);
+  if (fd < 0)
+    /* A directory we may write but not read (mode 0300) cannot be
+       opened to sync: the file is in place, as good as we can make it.  */
+    return errno == EACCES ? 0 : -1;
+  int rc = fsync (fd);
+  int e = errno;
+  close (fd);
+  /* Some file systems cannot sync a directory, and need not.  */
+  if (rc != 0 && (e == EINVAL || e == ENOTSUP || e == EROFS))
+    rc = 0;
+  errno = e;
+  return rc;
 }
 
 void

@@ -77,9 +77,15 @@ char *util_read_file (const char *path, size_t *len);
    /dev/zero never end): NULL with errno 0.  */
 char *util_read_regular (const char *path, size_t *len);
 
-/* Write LEN bytes to PATH atomically: a temporary file in the same
-   directory, fsync, rename.  Returns 0, or -1 with errno set.  */
+/* Write LEN bytes to PATH atomically and durably: a temporary file in
+   the same directory, fsync, rename, fsync of the directory.  Returns 0,
+   or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
+
+/* Make a rename or creation of PATH durable: fsync the directory that
+   holds it (a file system that cannot is not an error).  Returns 0, or
+   -1 with errno set.  */
+int util_fsync_dir (const char *path);
 
 /* Remove the temporary files (PATH.tmp.PID) that writers of PATH killed
    before their rename left behind.  */

@@ -17,6 +17,7 @@
 #include "engine.h"
 #include "search.h"
 #include "state.h"
+#include "tags.h"
 #include "util.h"
 
 enum pane { PANE_LIST, PANE_TEXT, PANE_TAGS, PANE_COUNT };
@@ -49,15 +50,6 @@ enum ui_move
 struct rect
 {
   int y, x, h, w;
-};
-
-/* One tag of the "all tags" list.  */
-struct tag
-{
-  char *folded;
-  const char *name;             /* in the reader's language (points into the model) */
-  const char *other;            /* the other language's rendering, or NULL */
-  size_t ndocs;
 };
 
 /* A line being typed on the status line.  */
@@ -144,8 +136,7 @@ struct ui
   int saved_width;              /* the layout SAVED_TOP belongs to */
 
   /* Tags.  */
-  struct tag *tags;
-  size_t ntags;
+  struct tag_table tags;        /* every tag of the library */
   int tags_all;
   size_t tag_sel[2], tag_top[2];
 

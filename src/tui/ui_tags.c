@@ -17,54 +17,13 @@
 void
 tags_init (struct ui *u)
 {
-  size_t alloc = 0;
-  for (size_t i = 0; i < u->ndocs; i++)
-    {
-      const struct keyword_list *kw = &u->docs[i]->keywords;
-      enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
-      enum lang ol = lang_other (al);
-      for (size_t k = 0; k < kw->count[al]; k++)
-        {
-          const char *name = kw->items[al][k];
-          char *f = norm_fold_string (name, strlen (name));
-          size_t t;
-          for (t = 0; t < u->ntags; t++)
-            if (strcmp (u->tags[t].folded, f) == 0)
-              break;
-          if (t == u->ntags)
-            {
-              u->tags = xgrow (u->tags, &alloc, u->ntags + 1, sizeof *u->tags);
-              memset (&u->tags[t], 0, sizeof *u->tags);
-              u->tags[t].folded = f;
-              u->tags[t].name = name;
-              u->tags[t].other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
-              u->ntags++;
-            }
-          else
-            free (f);
-          /* A keyword listed twice in one case counts once.  */
-          int dup = 0;
-          for (size_t j = 0; j < k; j++)
-            {
-              char *g = norm_fold_string (kw->items[al][j],
-                                          strlen (kw->items[al][j]));
-              dup |= strcmp (g, u->tags[t].folded) == 0;
-              free (g);
-            }
-          if (!dup)
-            u->tags[t].ndocs++;
-        }
-    }
+  tags_collect (u->lib, u->lang, &u->tags);
 }
 
 void
 tags_free (struct ui *u)
 {
-  for (size_t t = 0; t < u->ntags; t++)
-    free (u->tags[t].folded);
-  free (u->tags);
-  u->tags = NULL;
-  u->ntags = 0;
+  tags_table_free (&u->tags);
 }
 
 void
@@ -82,11 +41,11 @@ tag_entry (const struct ui *u, size_t i, const char **name,
 {
   if (u->tags_all)
     {
-      if (i >= u->ntags)
+      if (i >= u->tags.count)
         return 0;
-      *name = u->tags[i].name;
-      *other = u->tags[i].other;
-      *count = u->tags[i].ndocs;
+      *name = u->tags.items[i].name;
+      *other = u->tags.items[i].other;
+      *count = u->tags.items[i].ndocs;
       return 1;
     }
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
@@ -104,7 +63,7 @@ static size_t
 tag_count (const struct ui *u)
 {
   if (u->tags_all)
-    return u->ntags;
+    return u->tags.count;
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
   enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
   return kw->count[al];

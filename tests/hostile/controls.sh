@@ -52,6 +52,79 @@ trun search --content "$TMPD/ctl" "tag:zero​width﻿"
 is "$rc" 0 "tag: with the hidden characters finds the document"
 is "$(head -1 "$TMPD/out")" "Case 2  Keywords that hide and reverse  (1 hit)" "tag: names it"
 
+# Format characters, private use and unassigned code points draw nothing
+# (or something private) and can hide text: TAG characters spell "hide"
+# invisibly in a title, invisible operators, soft hyphens, annotation
+# marks, U+180E, deprecated format characters.  Each is named.
+coll inv "$HDATA/invisible.cb"
+trun list --content "$TMPD/inv" --lang en
+is "$rc" 0 "invisible: list exits 0"
+clean "$TMPD/out" "invisible: list: nothing hidden on stdout"
+has "$TMPD/out" "Soft<U+00AD>hyphen region  Tag<U+E0068><U+E0069><U+E0064><U+E0065> title" "invisible: list names TAG characters and the soft hyphen"
+trun show 3 --content "$TMPD/inv" --lang both --width 100
+is "$rc" 0 "invisible: show exits 0"
+clean "$TMPD/out" "invisible: show: nothing hidden on stdout"
+cat >"$TMPD/want" <<'X'
+  标签<U+E0041>标题
+  Tag<U+E0068><U+E0069><U+E0064><U+E0065> title
+
+  隐<U+2061>藏 | 软<U+00AD>连字
+  func<U+2062>tion | mongolian<U+180E>vowel
+
+      文本<U+2064>中<U+F0000>间<U+200C>隔<U+FFFE>止。
+    Annotation <U+FFF9>anchor<U+FFFA>text<U+FFFB>, private <U+E000> use, unassigned <U+0378> here,
+  deprecated <U+206A>swap<U+206F> and a tag <U+E0078> end.
+X
+same "$TMPD/out" "$TMPD/want" "invisible: show names every hidden character"
+trun tags --content "$TMPD/inv" --lang en
+clean "$TMPD/out" "invisible: tags: nothing hidden on stdout"
+has "$TMPD/out" "mongolian<U+180E>vowel (软<U+00AD>连字)	3" "invisible: tags names them"
+trun search --content "$TMPD/inv" annotation
+is "$rc" 0 "invisible: search finds the paragraph"
+clean "$TMPD/out" "invisible: search: nothing hidden on stdout"
+has "$TMPD/out" "Annotation <U+FFF9>anchor<U+FFFA>text<U+FFFB>, private <U+E000>" "invisible: the snippet names them"
+# JSON keeps the exact values, escaped: a JSON reader gets the text back,
+# a terminal showing the JSON gets nothing hidden.
+trun list --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: list --json: nothing hidden"
+has "$TMPD/out" '"title_en":"Tag\udb40\udc68\udb40\udc69\udb40\udc64\udb40\udc65 title"' "invisible: list --json escapes TAG characters as surrogate pairs"
+has "$TMPD/out" '"region_en":"Soft\u00adhyphen region"' "invisible: list --json escapes the soft hyphen"
+trun show 3 --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: show --json: nothing hidden"
+has "$TMPD/out" 'Annotation \ufff9anchor\ufffatext\ufffb, private \ue000 use, unassigned \u0378 here, deprecated \u206aswap\u206f' "invisible: show --json escapes each one"
+trun tags --content "$TMPD/inv" --json
+clean "$TMPD/out" "invisible: tags --json: nothing hidden"
+has "$TMPD/out" '{"tag":"func\u2062tion","other":"隐\u2061藏","documents":[3]}' "invisible: tags --json escapes them"
+trun search --content "$TMPD/inv" --json annotation
+clean "$TMPD/out" "invisible: search --json: nothing hidden"
+has "$TMPD/out" 'Annotation \ufff9anchor' "invisible: search --json escapes them"
+printf 'casebook-format: 1\nnumber: 4\nbad line\n' >"$TMPD/inv/$(printf 'x\363\240\201\201y').cb"
+trun check "$TMPD/inv"
+is "$rc" 2 "invisible: a bad file with a TAG character in its name: check exits 2"
+controls "$TMPD/err"
+ok $((1 - $?)) "invisible: the file name's TAG character is named in diagnostics"
+
+# Arguments quoted back in error messages are made visible too.
+esc=$(printf '\033[2J')
+tagc=$(printf '\363\240\201\201')
+coll inv2 "$HDATA/invisible.cb"
+for args in "show x${esc}${tagc} --content $TMPD/inv2" "--lang ${esc}${tagc} list" \
+            "x${esc}${tagc}" "--bad${esc}${tagc}" "list --content $TMPD/no${esc}${tagc}" \
+            "--width ${esc} list" "import $TMPD/no${esc}${tagc}"; do
+  # shellcheck disable=SC2086
+  trun $args
+  is "$rc" 2 "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): exit 2"
+  clean "$TMPD/err" "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): the message is clean"
+  has "$TMPD/err" "^[[2J" "a hostile argument ($(printf '%s' "$args" | cut -c1-12 | cat -v)...): quoted visibly"
+done
+
+# check names the directory it checked on stdout: made visible too.
+cp -R "$TMPD/inv2" "$TMPD/dir${esc}${tagc}"
+trun check "$TMPD/dir${esc}${tagc}"
+is "$rc" 0 "a directory with an escape in its name: check exits 0"
+clean "$TMPD/out" "a directory with an escape in its name: check's summary is clean"
+has "$TMPD/out" "dir^[[2J<U+E0041>: 1 document" "a directory with an escape in its name: named visibly"
+
 # --raw is the documented way to pass controls through (show).
 trun show 1 --content "$TMPD/ctl" --raw --lang en --width 100
 is "$rc" 0 "show --raw exits 0"

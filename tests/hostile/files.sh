@@ -1,22 +1,10 @@
 #!/bin/sh
-# Files that are not what they should be: unreadable, symbolic link loops,
+# Files that are not what they should be: symbolic link loops,
 # dangling links, directories, a FIFO and a device.  Each is refused with
 # its name and the reason, and exit status 2; nothing blocks or runs away.
 . "$top_srcdir/tests/hostile/lib.sh"
 
-# An unreadable document.  Permissions do not bite for root.
-coll perm "$HDATA/bom.cb" "$HDATA/crlf.cb"
-chmod 000 "$TMPD/perm/02.cb"
-if cat "$TMPD/perm/02.cb" >/dev/null 2>&1; then
-  for d in "check exits 2" "the error names file and line" \
-           "list refuses the content" "and prints nothing on stdout"; do
-    skip "an unreadable file: $d" "running as root: permissions do not apply"
-  done
-else
-  refused perm "an unreadable file" \
-    "casebook: 02.cb: error: cannot read: Permission denied"
-fi
-chmod 644 "$TMPD/perm/02.cb"
+# An unreadable document: tests/hostile/perms.sh (as an ordinary user).
 
 coll loop "$HDATA/bom.cb"
 ln -s 02.cb "$TMPD/loop/02.cb.tmp" && mv "$TMPD/loop/02.cb.tmp" "$TMPD/loop/02.cb"

@@ -53,7 +53,7 @@ trun show 0 --content "$TMPD/hostile" --lang en --width 100
 has "$TMPD/out" "An overview with a ^[[31mred^[[0m escape and a NUL�byte." "hostile: the escape is kept, and shown visibly"
 clean "$TMPD/out" "hostile: show prints nothing raw"
 trun show 1000 --content "$TMPD/hostile" --json
-has "$TMPD/out" '"keywords_zh":["巡回‮检察","减假暂"]' "hostile: the keyword line is split at the ideographic space"
+has "$TMPD/out" '"keywords_zh":["巡回\u202e检察","减假暂"]' "hostile: the keyword line is split at the ideographic space (the override escaped)"
 has "$TMPD/out" '"zh":"第二个关键词"' "hostile: the second keyword line is a paragraph"
 trun show 1 --content "$TMPD/hostile" --json
 has "$TMPD/out" '"zh":"　　"' "hostile: a keyword line of ideographic spaces is a paragraph"

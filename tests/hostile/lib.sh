@@ -38,11 +38,14 @@ coll () {
 }
 
 # controls FILE: succeed if FILE is not UTF-8, or holds a control
-# character other than newline and tab, or a bidirectional control or
-# zero-width character: anything a terminal would act on or hide.
+# character other than newline and tab, a line or paragraph separator, or
+# a character of general category Cf (format: bidi controls, zero-width
+# characters, TAG characters, soft hyphen...), Co (private use) or Cn
+# (unassigned): anything a terminal would act on or that hides text.
 controls () {
   LC_ALL=C.UTF-8 grep -aqxv '.*' "$1" ||
-  LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]' "$1"
+  LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]' "$1" ||
+  LC_ALL=C.UTF-8 grep -aqP '[\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]' "$1"
 }
 
 # clean FILE DESCRIPTION: FILE holds nothing that `controls` finds.

@@ -3,11 +3,16 @@
 
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
+#include "render.h"
+#include "strmap.h"
+#include "tags.h"
 #include "tap.h"
+#include "util.h"
 
 static char *
 fixture (const char *rel)
@@ -52,6 +57,27 @@ expect (const char *data, const char *want, const char *what)
 
 #define HEAD "casebook-format: 1\nnumber: 1\ntitle.en: T\n\n"
 
+/* Lines handed over by a streaming render, as text.  */
+struct collected
+{
+  struct buf text;
+  size_t n;
+};
+
+static void
+collect_line (const struct rline *ln, void *arg)
+{
+  struct collected *c = arg;
+  buf_printf (&c->text, "%d|", (int) ln->style);
+  for (int k = 0; k < 2; k++)
+    if (ln->cell[k].present)
+      buf_printf (&c->text, "%d:%d:%d:%.*s|", ln->cell[k].col,
+                  ln->cell[k].indent, ln->cell[k].translated,
+                  (int) ln->cell[k].len, ln->cell[k].s);
+  buf_addc (&c->text, '\n');
+  c->n++;
+}
+
 int
 main (void)
 {
@@ -82,6 +108,97 @@ main (void)
   tap_ok (s2 && s2->nblocks == 2 && s2->blocks[1].text.side[LANG_ZH].origin == ORIGIN_NONE,
           "a pending side is missing, not empty");
   tap_ok (lib->glossary.count == 4, "glossary has 4 terms");
+
+  /* A streaming render hands over the very lines a whole render keeps,
+     and render_any_translated agrees with the lines' marks.  */
+  for (size_t di = 0; di < library_document_count (lib); di++)
+    for (int view = 0; view < VIEW_COUNT; view++)
+      {
+        const struct document *doc = library_document (lib, di);
+        struct render_options ro = { .view = (enum view) view, .width = 30,
+                                     .gutter = 1 };
+        struct render whole, streamed;
+        struct collected a = { 0 }, b = { 0 };
+        render_document (doc, &ro, &whole);
+        int marked = 0;
+        for (size_t i = 0; i < whole.nlines; i++)
+          {
+            collect_line (&whole.lines[i], &a);
+            marked |= whole.lines[i].cell[0].translated
+              | whole.lines[i].cell[1].translated;
+          }
+        ro.emit = collect_line;
+        ro.emit_arg = &b;
+        ro.no_offsets = 1;
+        render_document (doc, &ro, &streamed);
+        tap_ok (a.n > 0 && a.n == b.n && streamed.nlines == 0
+                && a.text.len == b.text.len
+                && memcmp (a.text.data, b.text.data, a.text.len) == 0,
+                "render: document %zu, view %d streams the same %zu lines",
+                di, view, a.n);
+        tap_ok (render_any_translated (doc, &ro) == marked,
+                "render: document %zu, view %d: any translated is %d",
+                di, view, marked);
+        render_free (&whole);
+        render_free (&streamed);
+        buf_free (&a.text);
+        buf_free (&b.text);
+      }
+
+  /* Hits map to the same bytes of a cell whether the render shows the
+     text as it is (no offset map) or made visible (with one).  */
+  {
+    const char *src = "casebook-format: 1\nnumber: 5\ntitle.en: T\n\n"
+      "en: alpha beta gamma delta epsilon zeta eta theta iota kappa\n\n"
+      "en: alpha \033[1m beta gamma delta epsilon zeta eta theta iota\n";
+    struct document hd;
+    struct diags hdd = { 0 };
+    tap_ok (content_parse_document ("h.cb", src, strlen (src), &hd, &hdd) == 0,
+            "render hits: the document parses");
+    struct render_options ro = { .view = VIEW_EN, .width = 24 };
+    struct render hr;
+    render_document (&hd, &ro, &hr);
+    /* "theta" in each paragraph: bytes 40-45 of the first, 45-50 of the
+       second (the escape is 4 bytes, shown as 5: "^[[1m").  */
+    const char *want_line[2] = { "theta", "theta" };
+    size_t want_start[2] = { 40, 45 };
+    for (size_t b = 0; b < 2; b++)
+      {
+        struct hit h = { .part = PART_BLOCK, .section = 0, .block = b,
+                         .lang = LANG_EN, .start = want_start[b],
+                         .end = want_start[b] + 5 };
+        int found = 0;
+        for (size_t i = 0; i < hr.nlines; i++)
+          {
+            size_t from, to;
+            const struct rcell *c = &hr.lines[i].cell[0];
+            if (render_hit_in_cell (c, &h, &from, &to))
+              found += to - from == 5
+                && memcmp (c->s + from, want_line[b], 5) == 0;
+          }
+        tap_ok (found == 1, "render hits: paragraph %zu (%s an offset map) "
+                "highlights exactly \"theta\"", b, b ? "with" : "without");
+      }
+    render_free (&hr);
+    document_free (&hd);
+    diags_free (&hdd);
+  }
+
+  /* The tag table: first appearance order, counts, the other rendering.  */
+  struct tag_table tt;
+  tags_collect (lib, LANG_EN, &tt);
+  tap_ok (tt.count == 4, "tags: four tags in English (%zu)", tt.count);
+  tap_is (tt.count ? tt.items[0].name : NULL, "circuit inspection",
+          "tags: the first document's first keyword comes first");
+  tap_is (tt.count ? tt.items[0].other : NULL, "巡回检察",
+          "tags: with its other rendering");
+  tap_ok (tt.count == 4 && tt.items[2].ndocs == 1 && tt.items[2].docs[0] == 2
+          && tt.items[2].lang == LANG_EN, "tags: documents and language of a tag");
+  tags_table_free (&tt);
+  tags_collect (lib, LANG_ZH, &tt);
+  tap_is (tt.count == 4 ? tt.items[3].name : NULL, "一体化",
+          "tags: in Chinese, the translated keywords");
+  tags_table_free (&tt);
   tap_is (lib->glossary.count ? lib->glossary.entries[1].variants[LANG_EN][1] : NULL,
           "adjacent hospital", "glossary variants split on |");
   struct content_stats st;
@@ -180,6 +297,40 @@ main (void)
           "glossary: duplicate and malformed lines reported");
   glossary_free (&g);
   diags_free (&gd);
+
+  /* A term met again after many others is still a duplicate (found by
+     hashing), and a table that grows keeps every earlier term.  */
+  struct buf gb = { 0 };
+  buf_adds (&gb, "casebook-glossary\t1\n");
+  for (int i = 0; i < 5000; i++)
+    buf_printf (&gb, "术语%d\tterm %d\n", i, i);
+  buf_adds (&gb, "术语17\tagain\n术语4999\tagain\n");
+  struct glossary bg = { 0 };
+  struct diags bgd = { 0 };
+  content_parse_glossary ("big.tsv", gb.data, gb.len, &bg, &bgd);
+  tap_ok (bg.count == 5000 && bgd.errors == 2 && bgd.items[0].line == 5002
+          && bgd.items[1].line == 5003,
+          "glossary: 5000 terms, the two repeated ones reported (%zu, %zu)",
+          bg.count, bgd.errors);
+  glossary_free (&bg);
+  diags_free (&bgd);
+  buf_free (&gb);
+
+  /* strmap: lookups across growth, replacement.  */
+  struct strmap sm = { 0 };
+  char keys[3000][8];
+  for (int i = 0; i < 3000; i++)
+    {
+      snprintf (keys[i], sizeof keys[i], "k%d", i);
+      strmap_put (&sm, keys[i], (size_t) i);
+    }
+  strmap_put (&sm, keys[5], 77);
+  size_t *v0 = strmap_get (&sm, "k0"), *v5 = strmap_get (&sm, "k5"),
+    *v2999 = strmap_get (&sm, "k2999");
+  tap_ok (sm.count == 3000 && v0 && *v0 == 0 && v5 && *v5 == 77 && v2999
+          && *v2999 == 2999 && strmap_get (&sm, "k3000") == NULL,
+          "strmap: 3000 keys found after growth, one replaced, one absent");
+  strmap_free (&sm);
 
   /* Keyword splitting.  */
   char **items;

@@ -1,0 +1,73 @@
+/* tags.c -- collect a library's tags (see tags.h).  A hash from folded
+   keyword to tag keeps this linear: a library may carry a hundred
+   thousand keywords, and comparing each with every tag so far took
+   seconds to minutes.  */
+
+#include <config.h>
+#include "tags.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "norm.h"
+#include "util.h"
+
+void
+tags_collect (const struct library *lib, enum lang l, struct tag_table *t)
+{
+  memset (t, 0, sizeof *t);
+  size_t n = library_document_count (lib);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct document *d = library_document (lib, i);
+      const struct keyword_list *kw = &d->keywords;
+      enum lang al = kw->count[l] ? l : lang_other (l);
+      enum lang ol = lang_other (al);
+      for (size_t k = 0; k < kw->count[al]; k++)
+        {
+          const char *name = kw->items[al][k];
+          char *f = norm_fold_string (name, strlen (name));
+          size_t *at = strmap_get (&t->index, f);
+          struct tag *g;
+          if (at)
+            {
+              g = &t->items[*at];
+              free (f);
+            }
+          else
+            {
+              t->items = xgrow (t->items, &t->alloc, t->count + 1,
+                                sizeof *t->items);
+              g = &t->items[t->count];
+              memset (g, 0, sizeof *g);
+              g->folded = f;
+              g->name = name;
+              g->other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
+              g->lang = al;
+              strmap_put (&t->index, f, t->count);
+              t->count++;
+            }
+          /* A keyword listed twice in one document counts once.  */
+          if (g->last_doc != i + 1)
+            {
+              g->last_doc = i + 1;
+              g->docs = xgrow (g->docs, &g->docs_alloc, g->ndocs + 1,
+                               sizeof *g->docs);
+              g->docs[g->ndocs++] = d->number;
+            }
+        }
+    }
+}
+
+void
+tags_table_free (struct tag_table *t)
+{
+  for (size_t i = 0; i < t->count; i++)
+    {
+      free (t->items[i].folded);
+      free (t->items[i].docs);
+    }
+  free (t->items);
+  strmap_free (&t->index);
+  memset (t, 0, sizeof *t);
+}

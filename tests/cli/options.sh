@@ -1,0 +1,97 @@
+#!/bin/sh
+# Every combination of the output options --json, --count, --raw,
+# --color, --lang and --width with list, show, search and tags: each
+# either works (exit 0, and JSON Lines whenever --json is given, count
+# lines with --count) or is refused with exit status 2, a message and
+# nothing on stdout.  Refused: an option the command would ignore, and
+# the contradicting pairs (--json with --raw, --width or --color; --count
+# with --color or -n).
+. "$top_srcdir/tests/cli/lib.sh"
+
+# What each command takes.
+takes () {
+  case $1 in
+    list|tags) echo "json lang" ;;
+    show) echo "json raw lang width" ;;
+    search) echo "json count color lang" ;;
+  esac
+}
+conflicts="json:raw json:width json:color count:color"
+
+opt () {   # opt NAME: the option as given
+  case $1 in
+    json) echo --json ;; count) echo --count ;; raw) echo --raw ;;
+    color) echo --color=always ;; lang) echo --lang=en ;; width) echo --width=60 ;;
+  esac
+}
+
+names="json count raw color lang width"
+for cmd in list show search tags; do
+  case $cmd in
+    show) cargs="show 1" ;; search) cargs="search circuit" ;; *) cargs=$cmd ;;
+  esac
+  mask=0
+  while [ $mask -lt 64 ]; do
+    set --
+    given= bit=1
+    for n in $names; do
+      if [ $((mask & bit)) -ne 0 ]; then given="$given $n"; set -- "$@" "$(opt $n)"; fi
+      bit=$((bit * 2))
+    done
+    mask=$((mask + 1))
+    want=0
+    for n in $given; do
+      case " $(takes $cmd) " in *" $n "*) ;; *) want=2 ;; esac
+    done
+    for pair in $conflicts; do
+      case " $given " in *" ${pair%:*} "*)
+        case " $given " in *" ${pair#*:} "*) want=2 ;; esac ;;
+      esac
+    done
+    # shellcheck disable=SC2086
+    run $cargs "$@" --content "$GOOD"
+    desc="$cmd${given:+ }$(echo $given | sed 's/\([a-z]*\)/--\1/g')"
+    if [ $want -eq 2 ]; then
+      if [ "$rc" -eq 2 ] && [ ! -s "$TMPD/out" ] \
+         && grep -Eq '^casebook: .*(does not take|cannot be combined with)' "$TMPD/err"; then
+        ok 0 "$desc: refused"
+      else
+        ok 1 "$desc: refused"
+        echo "# exit $rc; stderr: $(head -1 "$TMPD/err")"
+      fi
+      continue
+    fi
+    good=0
+    [ "$rc" -eq 0 ] && [ -s "$TMPD/out" ] || good=1
+    case " $given " in
+      *" json "*" count "*|*" count "*" json "*)
+        grep -Evq '^\{"document":[0-9]+,"collection":"[^"]*","hits":[0-9]+[,}]' "$TMPD/out" && good=1 ;;
+      *" json "*)
+        grep -Evq '^\{.*\}$' "$TMPD/out" && good=1 ;;
+      *" count "*)
+        grep -Evq '^[0-9]+:[0-9]+$' "$TMPD/out" && good=1 ;;
+    esac
+    ok $good "$desc: works"
+    [ $good -eq 0 ] || { echo "# exit $rc; stderr: $(head -1 "$TMPD/err")"; head -3 "$TMPD/out" | sed 's/^/#   /'; }
+  done
+done
+
+# --lang both is for show alone; -n for search passages, not counts.
+for c in "list" "tags" "search circuit"; do
+  # shellcheck disable=SC2086
+  run $c --lang both --content "$GOOD"
+  is "$rc:$(cat "$TMPD/out")" "2:" "${c%% *} --lang both: refused"
+done
+run show 1 --lang both --content "$GOOD"
+is "$rc" 0 "show --lang both: works"
+run search circuit --count -n 2 --content "$GOOD"
+is "$rc" 2 "search --count -n: refused"
+has "$TMPD/err" "casebook: --count cannot be combined with -n" "search --count -n: says why"
+run list --raw --content "$GOOD"
+has "$TMPD/err" "casebook: list does not take --raw" "list --raw: says why"
+run search circuit --json --count --content "$GOOD"
+case $(head -1 "$TMPD/out") in
+  '{"document":1,"collection":"sample","hits":'[0-9]*) ok 0 "search --json --count: one object per document" ;;
+  *) ok 1 "search --json --count: one object per document"; head -2 "$TMPD/out" | sed 's/^/# /' ;;
+esac
+done_testing

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Permissions, as an ordinary user even when the suite runs as root (see
+# user-lib.sh): an unreadable document is refused with its name; a
+# read-only state or cache directory changes nothing but a warning, said
+# once, for what could not be saved.
+. "$top_srcdir/tests/hostile/lib.sh"
+. "$top_srcdir/tests/hostile/user-lib.sh"
+
+user_setup
+ready=$?
+trap 'rm -rf "$TMPD" "$USER_DIR"' EXIT
+if [ $ready -ne 0 ]; then
+  for d in "an unreadable file" "a read-only state directory" \
+           "a read-only cache directory"; do
+    skip "$d" "running as root without setpriv or the user nobody"
+  done
+  done_testing
+  exit 0
+fi
+[ -n "$AS_USER" ] && echo "# running casebook as: $AS_USER"
+
+# An unreadable document.
+coll perm "$HDATA/bom.cb" "$HDATA/crlf.cb"
+user_copy "$TMPD/perm" perm
+chmod 000 "$USER_DIR/perm/02.cb"
+urun check "$USER_DIR/perm"
+is "$rc" 2 "an unreadable file: check exits 2"
+is "$(sed "s|$USER_DIR/perm/||" "$TMPD/err")" \
+  "casebook: 02.cb: error: cannot read: Permission denied" \
+  "an unreadable file: the error names it and says why"
+urun list --content "$USER_DIR/perm"
+is "$rc" 2 "an unreadable file: list refuses the content"
+is "$(cat "$TMPD/out")" "" "an unreadable file: and prints nothing on stdout"
+
+# Read-only state and cache directories: the command line works as with
+# writable ones.
+user_copy "$top_srcdir/tests/data/good" good
+mkdir "$USER_DIR/ro" "$USER_DIR/rw"
+chmod 555 "$USER_DIR/ro"
+chmod 777 "$USER_DIR/rw"
+for cmd in "list" "show 1 --width 80" "tags" "search circuit" "search --count circuit"; do
+  XDG_STATE_HOME=$USER_DIR/rw XDG_CACHE_HOME=$USER_DIR/rw urun $cmd --content "$USER_DIR/good"
+  cp "$TMPD/out" "$TMPD/want"
+  XDG_STATE_HOME=$USER_DIR/ro XDG_CACHE_HOME=$USER_DIR/ro urun $cmd --content "$USER_DIR/good"
+  is "$rc" 0 "read-only state and cache: $cmd exits 0"
+  same "$TMPD/out" "$TMPD/want" "read-only state and cache: $cmd prints what it prints with writable ones"
+  case $cmd in
+    search*)
+      is "$(wc -l <"$TMPD/err" | tr -d ' ')" 1 "read-only cache: $cmd warns once"
+      has "$TMPD/err" "Permission denied" "read-only cache: $cmd says why" ;;
+    *)
+      is "$(cat "$TMPD/err")" "" "read-only state and cache: $cmd says nothing" ;;
+  esac
+done
+done_testing

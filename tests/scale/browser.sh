@@ -1,0 +1,53 @@
+#!/bin/sh
+# make check-scale: the browser's first screen on the large
+# inputs, each at a quarter of its size and at full size: the larger may
+# take at most 6 times as long.  Figures as TAP comments.
+. "$top_srcdir/tests/tui/driver.sh"
+. "$top_srcdir/tests/hostile/growth-lib.sh"
+tui_plan 15
+
+# first_screen DIR: milliseconds from start to the first screen, in MS;
+# then quit.  Fails if the screen never came.
+first_screen () {
+  _f_t0=$(date +%s%N)
+  tui_start 100 30 -- --content "$1" --lang en
+  _f_i=0
+  while [ $_f_i -lt 6000 ] && ! tui_capture | grep -q 'h: help'; do
+    sleep 0.05
+    _f_i=$((_f_i + 1))
+  done
+  _f_t1=$(date +%s%N)
+  MS=$(( (_f_t1 - _f_t0) / 1000000 ))
+  tui_capture | grep -q 'h: help'
+  _f_seen=$?
+  tui_keys q
+  [ "$(tui_wait_exit)" = 0 ] || _f_seen=1
+  return $_f_seen
+}
+
+best () {   # best DIR: the faster of two first screens, in MS
+  first_screen "$1" || return 1
+  _b=$MS
+  first_screen "$1" || return 1
+  [ "$MS" -gt "$_b" ] && MS=$_b
+  return 0
+}
+
+each () {   # each KIND SMALL LARGE
+  for n in "$2" "$3"; do "gen_$1" "$tui_dir/$1$n" "$n"; done
+  best "$tui_dir/$1$2"; s1=$?; ms1=$MS
+  best "$tui_dir/$1$3"; s2=$?; ms2=$MS
+  tui_diag "$1: first screen $2: ${ms1} ms; $3: ${ms2} ms"
+  tui_ok $s1 "$1 $2: the first screen appears and q quits"
+  tui_ok $s2 "$1 $3: the first screen appears and q quits"
+  [ "$ms1" -lt 200 ] && ms1=200
+  tui_ok $(( ms2 > 6 * ms1 )) "$1 $2/$3: the first screen takes at most 6 times as long"
+  rm -rf "$tui_dir/$1$2" "$tui_dir/$1$3"
+}
+
+each docs 2500 10000
+each keywords 25000 100000
+each glossary 50000 200000
+each paragraphs 250000 1000000
+each bigpara 5000000 20000000
+tui_finish
