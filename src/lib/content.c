@@ -749,8 +749,8 @@ content_parse_glossary (const char *path, const char *data, size_t len,
           free (line);
           continue;
         }
-      char *fields[5];
-      size_t nf = split_tabs (line, fields, 5);
+      char *fields[7];
+      size_t nf = split_tabs (line, fields, 7);
       if (!seen_magic)
         {
           if (nf != 2 || strcmp (fields[0], "casebook-glossary") != 0
@@ -767,11 +767,12 @@ content_parse_glossary (const char *path, const char *data, size_t len,
         }
       char *zh = trim (fields[0]);
       char *en = nf > 1 ? trim (fields[1]) : NULL;
-      if (nf > 4 || en == NULL || *zh == '\0' || *en == '\0')
+      if (nf > 6 || en == NULL || *zh == '\0' || *en == '\0')
         {
           diags_add (diags, DIAG_ERROR, path, lineno,
-                     _("expected 2 to 4 tab-separated fields: zh, en, "
-                       "Chinese variants, English variants"));
+                     _("expected 2 to 6 tab-separated fields: zh, en, "
+                       "Chinese variants, English variants, Chinese "
+                       "synonyms, English synonyms"));
           free (line);
           continue;
         }
@@ -793,9 +794,14 @@ content_parse_glossary (const char *path, const char *data, size_t len,
           e->term[LANG_ZH] = xstrdup (zh);
           e->term[LANG_EN] = xstrdup (en);
           for (int l = 0; l < LANG_COUNT; l++)
-            if (nf > 2 + (size_t) l)
-              e->nvariants[l] = content_split_keywords (fields[2 + l],
-                                                         &e->variants[l]);
+            {
+              if (nf > 2 + (size_t) l)
+                e->nvariants[l] = content_split_keywords (fields[2 + l],
+                                                           &e->variants[l]);
+              if (nf > 4 + (size_t) l)
+                e->nsynonyms[l] = content_split_keywords (fields[4 + l],
+                                                           &e->synonyms[l]);
+            }
         }
       free (line);
     }

@@ -211,6 +211,8 @@ glossary_free (struct glossary *g)
         free (g->entries[i].term[l]);
         strv_free (g->entries[i].variants[l],
                            g->entries[i].nvariants[l]);
+        strv_free (g->entries[i].synonyms[l],
+                   g->entries[i].nsynonyms[l]);
       }
   free (g->entries);
   free (g->path);

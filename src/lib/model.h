@@ -96,8 +96,12 @@ struct collection
 struct glossary_entry
 {
   char *term[LANG_COUNT];       /* the canonical form in each language */
-  char **variants[LANG_COUNT];  /* other forms met in texts */
+  char **variants[LANG_COUNT];  /* other forms that occur in the texts
+                                   (English: in the release's own text) */
   size_t nvariants[LANG_COUNT];
+  char **synonyms[LANG_COUNT];  /* other forms of the same term that need
+                                   not occur (abbreviations, inflections) */
+  size_t nsynonyms[LANG_COUNT];
 };
 
 struct glossary

@@ -16,9 +16,12 @@
 static int
 glossary_in (const char *f, const struct glossary_entry *e, enum lang l)
 {
-  for (size_t v = 0; v <= e->nvariants[l]; v++)
+  /* A synonym (an inflection, an abbreviation) is a rendering too.  */
+  for (size_t v = 0; v <= e->nvariants[l] + e->nsynonyms[l]; v++)
     {
-      const char *form = v == 0 ? e->term[l] : e->variants[l][v - 1];
+      const char *form = v == 0 ? e->term[l]
+        : v <= e->nvariants[l] ? e->variants[l][v - 1]
+        : e->synonyms[l][v - 1 - e->nvariants[l]];
       char *ff = norm_fold_string (form, strlen (form));
       int hit = *ff && strstr (f, ff) != NULL;
       free (ff);

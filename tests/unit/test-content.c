@@ -181,6 +181,27 @@ main (void)
   glossary_free (&g);
   diags_free (&gd);
 
+  /* Synonym columns: optional, after the variants; a glossary of four
+     columns reads as before.  */
+  struct glossary sg = { 0 };
+  struct diags sd = { 0 };
+  const char *stext = "casebook-glossary\t1\n"
+    "最高人民检察院\tSupreme People's Procuratorate\t最高检\tSupreme Court\t高检\tSPP\n"
+    "检察院\tprocuratorate\t本院\n"
+    "甲\talpha\t\t\t\t\t\n";
+  content_parse_glossary ("s.tsv", stext, strlen (stext), &sg, &sd);
+  tap_ok (sd.errors == 1 && sd.items[0].line == 4, "glossary: a seventh column is an error");
+  tap_ok (sg.count == 2 && sg.entries[0].nsynonyms[LANG_EN] == 1
+          && strcmp (sg.entries[0].synonyms[LANG_EN][0], "SPP") == 0
+          && sg.entries[0].nsynonyms[LANG_ZH] == 1
+          && strcmp (sg.entries[0].synonyms[LANG_ZH][0], "高检") == 0,
+          "glossary: synonyms in columns 5 and 6");
+  tap_ok (sg.count == 2 && sg.entries[0].nvariants[LANG_EN] == 1
+          && sg.entries[1].nsynonyms[LANG_ZH] == 0 && sg.entries[1].synonyms[LANG_EN] == NULL,
+          "glossary: variants unchanged, no synonyms when the columns are absent");
+  glossary_free (&sg);
+  diags_free (&sd);
+
   /* Keyword splitting.  */
   char **items;
   size_t n = content_split_keywords (" a  | b b |  | c ", &items);
