@@ -791,6 +791,7 @@ content_parse_glossary (const char *path, const char *data, size_t len,
                               sizeof *g->entries);
           struct glossary_entry *e = &g->entries[g->count++];
           memset (e, 0, sizeof *e);
+          e->line = lineno;
           e->term[LANG_ZH] = xstrdup (zh);
           e->term[LANG_EN] = xstrdup (en);
           for (int l = 0; l < LANG_COUNT; l++)

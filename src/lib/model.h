@@ -102,6 +102,7 @@ struct glossary_entry
   char **synonyms[LANG_COUNT];  /* other forms of the same term that need
                                    not occur (abbreviations, inflections) */
   size_t nsynonyms[LANG_COUNT];
+  unsigned long line;           /* its line in the glossary file */
 };
 
 struct glossary
