@@ -58,6 +58,8 @@ struct render_options
   int raw;                      /* keep control characters (CLI --raw) */
   const char *script;           /* OpenCC configuration to show Chinese in
                                    traditional script ("s2tw.json"), or NULL */
+  int revised;                  /* English: the project's revision where
+                                   there is one, not the release's text */
 };
 
 struct render
