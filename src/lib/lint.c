@@ -67,6 +67,12 @@ corpus (const struct library *lib, enum lang l, int release_only)
 }
 
 static int
+compare_strings (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static int
 is_term (const struct glossary *g, enum lang l, const char *form)
 {
   for (size_t i = 0; i < g->count; i++)
@@ -128,6 +134,142 @@ lint_glossary (const struct library *lib, struct diags *diags)
     }
   for (int l = 0; l < LANG_COUNT; l++)
     free (texts[l]);
+  return diags->warnings - before;
+}
+
+/* The numbers of S, one per line, sorted, as one string: "1,217" and
+   "1217" are the same number; "35.4" is one.  Caller frees.  */
+static char *
+numbers_of (const char *s, size_t len)
+{
+  char **v = NULL;
+  size_t n = 0, alloc = 0;
+  for (size_t i = 0; i < len;)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        {
+          i++;
+          continue;
+        }
+      struct buf b = { 0 };
+      while (i < len)
+        {
+          if (s[i] >= '0' && s[i] <= '9')
+            buf_printf (&b, "%c", s[i++]);
+          /* A thousands separator or a decimal point between digits.  */
+          else if ((s[i] == ',' || s[i] == '.') && i + 1 < len
+                   && s[i + 1] >= '0' && s[i + 1] <= '9')
+            {
+              if (s[i] == '.')
+                buf_printf (&b, ".");
+              i++;
+            }
+          else
+            break;
+        }
+      v = xgrow (v, &alloc, n + 1, sizeof *v);
+      v[n++] = buf_steal (&b);
+    }
+  if (n > 1)
+    qsort (v, n, sizeof *v, compare_strings);
+  struct buf out = { 0 };
+  for (size_t i = 0; i < n; i++)
+    buf_printf (&out, "%s%s", i ? " " : "", v[i]);
+  strv_free (v, n);
+  return buf_steal (&out);
+}
+
+/* Does REV name every person that T names ("Zhang Moumou": the release's
+   anonymised names)?  Sets *MISSING to the first one it lacks.  */
+static int
+keeps_names (const struct text *t, const struct text *rev, char *missing,
+             size_t size)
+{
+  static const char anon[] = " Moumou";
+  for (const char *p = strstr (t->str, anon); p; p = strstr (p + 1, anon))
+    {
+      const char *start = p;
+      while (start > t->str && start[-1] >= 'a' && start[-1] <= 'z')
+        start--;
+      if (start > t->str && start[-1] >= 'A' && start[-1] <= 'Z')
+        start--;
+      size_t n = (size_t) (p - start) + sizeof anon - 1;
+      if (n >= size)
+        continue;
+      memcpy (missing, start, n);
+      missing[n] = '\0';
+      if (strstr (rev->str, missing) == NULL)
+        return 0;
+    }
+  return 1;
+}
+
+static size_t
+check_revision (const struct bitext *bt, const char *path,
+                struct diags *diags)
+{
+  const struct text *t = &bt->side[LANG_EN], *rev = &bt->rev;
+  if (rev->origin != ORIGIN_REVISION || t->origin != ORIGIN_RELEASE)
+    return 0;
+  size_t n = 0;
+  char *a = numbers_of (t->str, t->len);
+  char *b = numbers_of (rev->str, rev->len);
+  if (strcmp (a, b) != 0)
+    {
+      diags_add (diags, DIAG_WARNING, path, rev->line,
+                 _("the revision's numbers (%s) are not the release's (%s)"),
+                 *b ? b : "-", *a ? a : "-");
+      n++;
+    }
+  free (a);
+  free (b);
+  char name[64];
+  if (!keeps_names (t, rev, name, sizeof name))
+    {
+      diags_add (diags, DIAG_WARNING, path, rev->line,
+                 _("the revision leaves out '%s', whom the release names"),
+                 name);
+      n++;
+    }
+  return n;
+}
+
+size_t
+lint_revisions (const struct library *lib, struct diags *diags)
+{
+  size_t before = diags->warnings;
+  size_t nd = library_document_count (lib);
+  for (size_t i = 0; i < nd; i++)
+    {
+      const struct document *doc = library_document (lib, i);
+      check_revision (&doc->title, doc->path, diags);
+      size_t release_paras = 0, revised_paras = 0;
+      unsigned long first_unrevised = 0;
+      for (size_t s = 0; s < doc->nsections; s++)
+        {
+          const struct section *sec = &doc->sections[s];
+          check_revision (&sec->title, doc->path, diags);
+          for (size_t k = 0; k < sec->nblocks; k++)
+            {
+              const struct block *blk = &sec->blocks[k];
+              check_revision (&blk->text, doc->path, diags);
+              if (blk->kind != BLOCK_PARAGRAPH
+                  || blk->text.side[LANG_EN].origin != ORIGIN_RELEASE)
+                continue;
+              release_paras++;
+              if (blk->text.rev.origin == ORIGIN_REVISION)
+                revised_paras++;
+              else if (first_unrevised == 0)
+                first_unrevised = blk->line;
+            }
+        }
+      if (revised_paras > 0 && revised_paras < release_paras)
+        diags_add (diags, DIAG_WARNING, doc->path, first_unrevised,
+                   _("%zu of the document's %zu English paragraphs have a "
+                     "revision: a reader of the revision would miss the "
+                     "others (this is the first)"),
+                   revised_paras, release_paras);
+    }
   return diags->warnings - before;
 }
 

@@ -24,4 +24,13 @@ size_t lint_glossary (const struct library *lib, struct diags *diags);
 size_t lint_release_words (const struct library *lib, const char *release,
                            size_t len, struct diags *diags);
 
+/* Check the project's revisions (en.rev) against the release texts they
+   revise: a revision must keep every number of its release text (runs of
+   digits, "1,217" read as 1217, in any order) and every name of a person
+   ("Zhang Moumou"); a document that revises any paragraph must revise
+   each of its release English paragraphs, so that a reader who chooses
+   the revision reads as many paragraphs as the release has.  Returns the
+   warnings added to DIAGS.  */
+size_t lint_revisions (const struct library *lib, struct diags *diags);
+
 #endif /* CASEBOOK_LINT_H */

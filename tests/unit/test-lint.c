@@ -65,9 +65,25 @@ main (void)
   size_t mid = d.count;
   tap_ok (release && lint_release_words (lib, release, rlen, &d) == 0,
           "shipped content: every unmarked text is the release's");
+  size_t mid2 = d.count;
+  tap_ok (lint_revisions (lib, &d) == 0,
+          "shipped revisions keep the numbers, names and paragraphs of the release");
   for (size_t i = before; i < d.count; i++)
-    printf ("# %s%s:%lu: %s\n", i < mid ? "" : "release: ", d.items[i].file,
-            d.items[i].line, d.items[i].message);
+    printf ("# %s%s:%lu: %s\n", i < mid ? "" : i < mid2 ? "release: " : "revision: ",
+            d.items[i].file, d.items[i].line, d.items[i].message);
+  /* The shipped revisions are there: these documents revise their
+     release English (lint_revisions above says: every paragraph of it).  */
+  static const char *const revised_docs[] = { "0", "1" };
+  for (size_t i = 0; i < sizeof revised_docs / sizeof *revised_docs; i++)
+    {
+      const struct document *doc = library_find (lib, revised_docs[i]);
+      size_t revised = 0;
+      for (size_t s = 0; doc && s < doc->nsections; s++)
+        for (size_t k = 0; k < doc->sections[s].nblocks; k++)
+          revised += doc->sections[s].blocks[k].text.rev.origin == ORIGIN_REVISION;
+      tap_ok (revised > 0, "document %s has its revision (%zu blocks)",
+              revised_docs[i], revised);
+    }
   library_free (lib);
   diags_free (&d);
 
@@ -100,7 +116,22 @@ main (void)
                   "办理\thandle\t\t\t\thandled\n");
       const char *release_text =
         "The batch\nAdjacent hospital pairing\n"
-        "adjacent hospital   made up\nThe adjacent courts handled 59 cases.\n";
+        "adjacent hospital   made up\nThe adjacent courts handled 59 cases.\n"
+        "2 hospitals\nZhang Moumou and Sun Moumou paid 1,217 yuan in 2019.\n"
+        "In 2020 the court of 35.4% handled 3 cases.\nAn unrevised paragraph.\n";
+      write_file (dir, "02.cb",
+                  "casebook-format: 1\n"
+                  "number: 2\n"
+                  "title.en: 2 hospitals\n"
+                  "title.en.rev: Two procuratorates\n"
+                  "\n"
+                  "en: Zhang Moumou and Sun Moumou paid 1,217 yuan in 2019.\n"
+                  "en.rev: Zhang Moumou paid 1217 yuan in 2019.\n"
+                  "\n"
+                  "en: In 2020 the court of 35.4% handled 3 cases.\n"
+                  "en.rev: In 2020 the procuratorate of 35.4% handled 3 cases.\n"
+                  "\n"
+                  "en: An unrevised paragraph.\n");
       struct diags pd = { 0 };
       struct library *plib = content_load (dir, &pd);
       tap_ok (pd.errors == 0, "planted collection loads");
@@ -125,9 +156,20 @@ main (void)
       tap_ok (n == 2, "lint_release_words counts its warnings (%zu)", n);
       free (got);
       diags_free (&pd);
+      memset (&pd, 0, sizeof pd);
+      n = lint_revisions (plib, &pd);
+      got = warnings (&pd);
+      tap_is (got,
+              "02.cb:4: the revision's numbers (-) are not the release's (2)\n"
+              "02.cb:7: the revision leaves out 'Sun Moumou', whom the release names\n"
+              "02.cb:12: 2 of the document's 3 English paragraphs have a revision: a reader of the revision would miss the others (this is the first)\n",
+              "revisions: a lost number, a lost name and a paragraph left unrevised; 1,217 is 1217");
+      tap_ok (n == 3, "lint_revisions counts its warnings (%zu)", n);
+      free (got);
+      diags_free (&pd);
       library_free (plib);
-      const char *names[] = { "collection.cb", "01.cb", "glossary.tsv" };
-      for (size_t i = 0; i < 3; i++)
+      const char *names[] = { "collection.cb", "01.cb", "02.cb", "glossary.tsv" };
+      for (size_t i = 0; i < 4; i++)
         {
           char *p = util_path_join (dir, names[i]);
           unlink (p);
