@@ -73,7 +73,7 @@ main (void)
             d.items[i].file, d.items[i].line, d.items[i].message);
   /* The shipped revisions are there: these documents revise their
      release English (lint_revisions above says: every paragraph of it).  */
-  static const char *const revised_docs[] = { "0", "1" };
+  static const char *const revised_docs[] = { "0", "1", "2", "3", "8" };
   for (size_t i = 0; i < sizeof revised_docs / sizeof *revised_docs; i++)
     {
       const struct document *doc = library_find (lib, revised_docs[i]);
@@ -84,6 +84,9 @@ main (void)
       tap_ok (revised > 0, "document %s has its revision (%zu blocks)",
               revised_docs[i], revised);
     }
+  const struct document *d4 = library_find (lib, "4");
+  tap_ok (d4 && d4->title.rev.origin == ORIGIN_REVISION && d4->keywords.rev_count == 4,
+          "document 4 revises its English title and keywords");
   library_free (lib);
   diags_free (&d);
 
