@@ -58,13 +58,18 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
     {
       const struct document *d = library_document (lib, i);
       enum lang al;
-      const struct keyword_list *kw = &d->keywords;
-      al = kw->count[l] ? l : lang_other (l);
-      for (size_t k = 0; k < kw->count[al]; k++)
+      /* The English list as the reader chose (--english=revised).  */
+      char *const *items[LANG_COUNT];
+      size_t count[LANG_COUNT];
+      for (int k = 0; k < LANG_COUNT; k++)
+        items[k] = keywords_view (&d->keywords, (enum lang) k,
+                                  o->english_revised, &count[k]);
+      al = count[l] ? l : lang_other (l);
+      for (size_t k = 0; k < count[al]; k++)
         {
-          const char *name = kw->items[al][k];
-          const char *other = kw->count[lang_other (al)] > k
-            ? kw->items[lang_other (al)][k] : NULL;
+          const char *name = items[al][k];
+          const char *other = count[lang_other (al)] > k
+            ? items[lang_other (al)][k] : NULL;
           char *f = norm_fold_string (name, strlen (name));
           if (2 * (ntags + 1) > nslots)
             {

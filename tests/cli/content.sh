@@ -69,6 +69,13 @@ for n in 0 1 2 3; do
 done
 run show 1 --content "$SHIPPED" --lang en --english=release
 has "$TMPD/out" "Adjacent hospital" "show --english=release is the default"
+run list --content "$SHIPPED" --lang en --english=revised
+has "$TMPD/out" "The People's Procuratorate of Hulunbuir City, Inner Mongolia, builds a model" "list --english=revised: the revised title"
+run tags --content "$SHIPPED" --lang en --english=revised
+has "$TMPD/out" "Adjacent procuratorates (邻近院)" "tags --english=revised: the revised keyword, with its Chinese"
+hasnt "$TMPD/out" "Adjacent hospital" "tags --english=revised: not the machine translation's"
+run tags --content "$SHIPPED" --lang en
+has "$TMPD/out" "Adjacent hospital" "tags: the release's keyword by default"
 run show 1 --content "$SHIPPED" --english=machine
 is "$rc" 2 "show --english: an unknown value is an error"
 run show 1 --content "$SHIPPED" --json --english=revised
