@@ -67,6 +67,22 @@ keywords_view (const struct keyword_list *kw, enum lang l, int revised,
   return kw->items[l];
 }
 
+size_t
+glossary_nforms (const struct glossary_entry *e, enum lang l)
+{
+  return 1 + e->nvariants[l] + e->nsynonyms[l];
+}
+
+const char *
+glossary_form (const struct glossary_entry *e, enum lang l, size_t i)
+{
+  if (i == 0)
+    return e->term[l];
+  if (i <= e->nvariants[l])
+    return e->variants[l][i - 1];
+  return e->synonyms[l][i - 1 - e->nvariants[l]];
+}
+
 const struct text *
 bitext_pick (const struct bitext *bt, enum lang l, enum lang *actual)
 {

@@ -152,6 +152,12 @@ const struct text *bitext_view (const struct bitext *bt, enum lang l,
 char *const *keywords_view (const struct keyword_list *kw, enum lang l,
                             int revised, size_t *count);
 
+/* The forms of glossary entry E in L: its term (form 0), its variants,
+   then its synonyms.  */
+size_t glossary_nforms (const struct glossary_entry *e, enum lang l);
+const char *glossary_form (const struct glossary_entry *e, enum lang l,
+                           size_t i);
+
 /* Number of documents across the library.  */
 size_t library_document_count (const struct library *lib);
 /* The Ith document across all collections, in order.  */
