@@ -30,7 +30,7 @@ enum
 {
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
-  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT
+  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE
 };
 
 static const struct option long_options[] = {
@@ -48,6 +48,8 @@ static const struct option long_options[] = {
   { "glossary", no_argument, NULL, OPT_GLOSSARY },
   { "ambiguous-wide", no_argument, NULL, OPT_AMBIGUOUS_WIDE },
   { "script", required_argument, NULL, OPT_SCRIPT },
+  { "english", required_argument, NULL, OPT_ENGLISH },
+  { "release", required_argument, NULL, OPT_RELEASE },
   { "output", required_argument, NULL, 'o' },
   { "snippets", required_argument, NULL, 'n' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -90,6 +92,10 @@ print_help (void)
             "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
             "      --glossary       check: list glossary terms missing in translations\n"
+            "      --release=FILE   check: report unmarked texts that are not in FILE\n"
+            "      --english=WHICH  show, list, tags: the release's English or the\n"
+            "                       project's revised English: release (default)\n"
+            "                       or revised\n"
             "  -o, --output=DIR     import: write the collection to DIR\n"
             "      --ambiguous-wide count ambiguous-width characters as two columns\n"
             "      --script=SCRIPT  show Chinese in simplified or traditional script\n"
@@ -305,6 +311,18 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_AMBIGUOUS_WIDE:
           norm_set_ambiguous_wide (1);
+          break;
+        case OPT_ENGLISH:
+          if (strcmp (optarg, "release") && strcmp (optarg, "revised"))
+            {
+              fprintf (stderr, _("casebook: invalid --english '%s' (use release or revised)\n"), optarg);
+              usage_hint ();
+              return 2;
+            }
+          o.english_revised = strcmp (optarg, "revised") == 0;
+          break;
+        case OPT_RELEASE:
+          o.release_file = optarg;
           break;
         case OPT_SCRIPT:
           if (strcmp (optarg, "simplified") && strcmp (optarg, "traditional"))

@@ -23,6 +23,8 @@ struct cli_options
   int no_correct;               /* never search a corrected query */
   int raw;
   int glossary_check;
+  const char *release_file;     /* check --release: the release text */
+  int english_revised;          /* --english=revised */
   const char *output_dir;
   const char *script;           /* NULL, "simplified" or "traditional" */
   const char *script_config;    /* OpenCC configuration for traditional

@@ -1,21 +1,45 @@
 /* cmd-check.c -- casebook check [DIR]: load the content of DIR (else the
    content directory), print its diagnostics and one line on its
    coverage; with --glossary, also the glossary terms the project's
-   translations leave without a rendering (termcheck.c).  Exit 2 when
-   the content has errors.  */
+   translations leave without a rendering (termcheck.c).  It always
+   warns about breaches of the glossary's rules, and with --release FILE
+   about unmarked texts that are not in the release (lint.c).  Exit 2
+   when the content has errors.  */
 
 #include <config.h>
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "content.h"
 #include "i18n.h"
+#include "lint.h"
 #include "output.h"
 #include "prefs.h"
 #include "termcheck.h"
 #include "util.h"
+
+/* --release FILE: every unmarked text must be the release's.  Returns -1
+   after saying why when FILE cannot be read.  */
+static int
+cmd_check_release (const struct library *lib, const char *file,
+                   struct diags *d)
+{
+  size_t len;
+  char *release = util_read_file (file, &len);
+  if (release == NULL)
+    {
+      fprintf (stderr, _("casebook: cannot read %s: %s\n"), file,
+               strerror (errno));
+      return -1;
+    }
+  lint_release_words (lib, release, len, d);
+  free (release);
+  return 0;
+}
 
 static int
 cmd_check_exec (const struct cli_options *o, const struct library *unused,
@@ -30,6 +54,14 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   size_t misses = 0;
   if (o->glossary_check)
     misses = termcheck_library (lib, &d);
+  lint_glossary (lib, &d);
+  lint_revisions (lib, &d);
+  if (o->release_file && cmd_check_release (lib, o->release_file, &d) != 0)
+    {
+      diags_free (&d);
+      library_free (lib);
+      return 2;
+    }
   output_diags (&d);
   struct content_stats st;
   content_stats (lib, &st);

@@ -38,6 +38,8 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
       const struct document *d = library_document (lib, i);
       enum lang tl, rl;
       const struct text *t = bitext_pick (&d->title, l, &tl);
+      if (tl == LANG_EN)        /* --english=revised: the revised title */
+        t = bitext_view (&d->title, LANG_EN, o->english_revised);
       const struct text *r = bitext_pick (&d->region, l, &rl);
       if (o->json)
         {
@@ -46,7 +48,8 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
           output_json_text (stdout, "region_zh", bitext_get (&d->region, LANG_ZH));
           output_json_text (stdout, "region_en", bitext_get (&d->region, LANG_EN));
           output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
-          output_json_text (stdout, "title_en", bitext_get (&d->title, LANG_EN));
+          output_json_text (stdout, "title_en",
+                            bitext_view (&d->title, LANG_EN, o->english_revised));
           printf (",\"path\":");
           output_json_string (stdout, d->path, strlen (d->path));
           printf ("}\n");

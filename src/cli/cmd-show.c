@@ -1,7 +1,8 @@
 /* cmd-show.c -- casebook show N: one document as wrapped text (Chinese,
    English, or both side by side with --lang=both), the project's
    translations marked with '*'; or with --json, the document and then
-   each of its texts as JSON Lines.  */
+   each of its texts as JSON Lines.  --english=revised shows the project's
+   revised English where there is one, marked as the project's.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -64,16 +65,19 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     {
       printf ("{\"document\":%ld", d->number);
       output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
-      output_json_text (stdout, "title_en", bitext_get (&d->title, LANG_EN));
+      output_json_text (stdout, "title_en",
+                        bitext_view (&d->title, LANG_EN, o->english_revised));
       for (int l = 0; l < LANG_COUNT; l++)
         {
+          size_t nk;
+          char *const *kw = keywords_view (&d->keywords, l, o->english_revised,
+                                           &nk);
           printf (",\"keywords_%s\":[", lang_code (l));
-          for (size_t k = 0; k < d->keywords.count[l]; k++)
+          for (size_t k = 0; k < nk; k++)
             {
               if (k)
                 putchar (',');
-              output_json_string (stdout, d->keywords.items[l][k],
-                           strlen (d->keywords.items[l][k]));
+              output_json_string (stdout, kw[k], strlen (kw[k]));
             }
           putchar (']');
         }
@@ -87,12 +91,15 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
                     "\"kind\":\"%s\"", d->number, s, b, kinds[blk->kind]);
             for (int l = 0; l < LANG_COUNT; l++)
               {
-                const struct text *t = bitext_get (&blk->text, l);
+                const struct text *t = bitext_view (&blk->text, l,
+                                                    o->english_revised);
                 char key[16];
                 snprintf (key, sizeof key, "%s", lang_code (l));
                 output_json_text (stdout, key, t);
                 printf (",\"%s_translated\":%s", lang_code (l),
                         t && t->origin == ORIGIN_TRANSLATION ? "true" : "false");
+                if (t && t->origin == ORIGIN_REVISION)
+                  printf (",\"%s_revised\":true", lang_code (l));
               }
             printf ("}\n");
           }
@@ -104,14 +111,18 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     .gutter = 1,
     .raw = o->raw,
     .script = o->script_config,
+    .revised = o->english_revised,
   };
   if (render_any_translated (d, &ro))
     {
       /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
          that Chinese marked so is a translation, not the official
          original.  */
-      const char *legend = _("* marks the casebook project's translation, "
-                             "not the release's own text.");
+      const char *legend = o->english_revised
+        ? _("* marks the casebook project's translation or revision, "
+            "not the release's own text.")
+        : _("* marks the casebook project's translation, "
+            "not the release's own text.");
       struct layout_line *ll;
       size_t n = layout_wrap (legend, strlen (legend), ro.width, ro.width - 2, &ll);
       for (size_t i = 0; i < n; i++)

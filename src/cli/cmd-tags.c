@@ -20,7 +20,8 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
   (void) argc;
   (void) argv;
   struct tag_table tt;
-  tags_collect (lib, cmd_reader_lang (o), &tt);
+  /* The English list as the reader chose (--english=revised).  */
+  tags_collect (lib, cmd_reader_lang (o), o->english_revised, &tt);
   for (size_t t = 0; t < tt.count; t++)
     {
       const struct tag *g = &tt.items[t];

@@ -3,7 +3,8 @@
    A content file is UTF-8 text made of blocks separated by blank lines;
    each line of a block is "key: value", lines starting with '#' are
    comments.  Keys are BASE, BASE.LANG or BASE.LANG.tr where ".tr" marks the
-   project's translation.  The loader reports every problem it finds as a
+   project's translation, or BASE.en.rev, the project's revised English of
+   the release's English beside it.  The loader reports every problem it finds as a
    diagnostic with file and line and keeps going, so that one run of
    `casebook check` lists them all.  */
 
@@ -28,6 +29,7 @@ struct field
   int has_lang;
   enum lang lang;
   int translated;
+  int revision;                 /* "en.rev": the project's revised English */
   char *value;
   size_t value_len;
   size_t value_off;             /* byte offset of the value in the file */
@@ -89,7 +91,8 @@ parse_key (const char *key, size_t n, struct field *f)
   f->base = xstrndup (key, base_len);
   f->has_lang = 0;
   f->translated = 0;
-  /* A bare "zh"/"en" (or "zh.tr") is a paragraph side.  */
+  f->revision = 0;
+  /* A bare "zh"/"en" (or "zh.tr", "en.rev") is a paragraph side.  */
   if (strcmp (f->base, "zh") == 0 || strcmp (f->base, "en") == 0)
     {
       f->has_lang = 1;
@@ -99,6 +102,12 @@ parse_key (const char *key, size_t n, struct field *f)
       if ((size_t) (key + n - dot) == 3 && memcmp (dot, ".tr", 3) == 0)
         {
           f->translated = 1;
+          return 0;
+        }
+      if (f->lang == LANG_EN && (size_t) (key + n - dot) == 4
+          && memcmp (dot, ".rev", 4) == 0)
+        {
+          f->revision = 1;
           return 0;
         }
       return -1;
@@ -116,6 +125,12 @@ parse_key (const char *key, size_t n, struct field *f)
       if (rest_len == 5 && memcmp (rest + 2, ".tr", 3) == 0)
         {
           f->translated = 1;
+          return 0;
+        }
+      if (f->lang == LANG_EN && rest_len == 6
+          && memcmp (rest + 2, ".rev", 4) == 0)
+        {
+          f->revision = 1;
           return 0;
         }
     }
@@ -204,7 +219,8 @@ tokenize_some (const char *path, const char *data, size_t len,
         {
           diags_add (diags, DIAG_ERROR, path, lineno,
                      _("malformed field name '%.*s' (expected NAME, NAME.zh, "
-                       "NAME.en, or with .tr)"), (int) (k - i), line + i);
+                       "NAME.en, with .tr, or NAME.en.rev)"),
+                     (int) (k - i), line + i);
           free (f.base);
           continue;
         }
@@ -255,7 +271,7 @@ field_name (const struct field *f, char *buf, size_t size)
   snprintf (buf, size, "%s%s%s%s", f->base,
             f->has_lang && strcmp (f->base, "zh") && strcmp (f->base, "en")
             ? (f->lang == LANG_ZH ? ".zh" : ".en") : "",
-            "", f->translated ? ".tr" : "");
+            f->translated ? ".tr" : "", f->revision ? ".rev" : "");
 }
 
 /* Store F into the side of BT it names, reporting duplicates.  */
@@ -263,7 +279,7 @@ static void
 set_side (struct bitext *bt, struct field *f, const char *path,
           struct diags *diags)
 {
-  struct text *t = &bt->side[f->lang];
+  struct text *t = f->revision ? &bt->rev : &bt->side[f->lang];
   char name[64];
   field_name (f, name, sizeof name);
   if (t->origin != ORIGIN_NONE)
@@ -282,9 +298,25 @@ set_side (struct bitext *bt, struct field *f, const char *path,
   t->str = f->value;
   t->len = f->value_len;
   f->value = NULL;
-  t->origin = f->translated ? ORIGIN_TRANSLATION : ORIGIN_RELEASE;
+  t->origin = f->revision ? ORIGIN_REVISION
+    : f->translated ? ORIGIN_TRANSLATION : ORIGIN_RELEASE;
   t->line = f->line;
   t->file_off = f->value_off;
+}
+
+/* A revision revises the release's English: report one without it.
+   Returns -1 if reported.  */
+static int
+check_revision (const struct bitext *bt, const char *what, const char *path,
+                struct diags *diags)
+{
+  if (bt->rev.origin == ORIGIN_NONE
+      || bt->side[LANG_EN].origin == ORIGIN_RELEASE)
+    return 0;
+  diags_add (diags, DIAG_ERROR, path, bt->rev.line,
+             _("'%s.rev' revises the release's English, but there is no "
+               "'%s' beside it"), what, what);
+  return -1;
 }
 
 static void
@@ -614,6 +646,7 @@ content_parse_document (const char *path, const char *data, size_t len,
           for (size_t i = 0; i < rb->count; i++)
             if (!rb->fields[i].skip)
               set_side (&sec->title, &rb->fields[i], path, diags);
+          check_revision (&sec->title, "section.en", path, diags);
           continue;
         }
       if (sec == NULL)
@@ -652,6 +685,10 @@ content_parse_document (const char *path, const char *data, size_t len,
                      _("a block with neither Chinese nor English text"));
           continue;
         }
+      if (check_revision (&blk->text, blk->kind == BLOCK_HEADING ? "heading.en"
+                          : blk->kind == BLOCK_KEYWORDS ? "keywords.en" : "en",
+                          path, diags) != 0)
+        continue;
       if (blk->kind == BLOCK_HEADING)
         blk->level = heading_level (&blk->text);
       if (blk->kind == BLOCK_KEYWORDS)
@@ -673,15 +710,26 @@ content_parse_document (const char *path, const char *data, size_t len,
                 content_split_keywords (t->str, &doc->keywords.items[l]);
               doc->keywords.origin[l] = t->origin;
             }
-          if (doc->keywords.count[LANG_ZH] && doc->keywords.count[LANG_EN]
-              && doc->keywords.count[LANG_ZH] != doc->keywords.count[LANG_EN])
+          if (blk->text.rev.origin == ORIGIN_REVISION)
+            doc->keywords.rev_count =
+              content_split_keywords (blk->text.rev.str,
+                                      &doc->keywords.rev_items);
+          /* The Chinese pairs with the English the project stands by: its
+             revision where there is one (the release's own list may be
+             split differently).  */
+          size_t en_count = doc->keywords.rev_count
+            ? doc->keywords.rev_count : doc->keywords.count[LANG_EN];
+          if (doc->keywords.count[LANG_ZH] && en_count
+              && doc->keywords.count[LANG_ZH] != en_count)
             diags_add (diags, DIAG_ERROR, path, blk->line,
                        _("%zu Chinese keywords but %zu English ones: the "
                          "lists must pair item by item"),
-                       doc->keywords.count[LANG_ZH],
-                       doc->keywords.count[LANG_EN]);
+                       doc->keywords.count[LANG_ZH], en_count);
         }
     }
+  check_revision (&doc->title, "title.en", path, diags);
+  check_revision (&doc->procuratorate, "procuratorate.en", path, diags);
+  check_revision (&doc->region, "region.en", path, diags);
   if (!have_number)
     diags_add (diags, DIAG_ERROR, path, 1, _("missing field 'number'"));
   if (bitext_empty (&doc->title))
@@ -728,6 +776,9 @@ parse_collection (const char *path, const char *data, size_t len,
           diags_add (diags, DIAG_ERROR, path, f->line,
                      _("unknown field '%s'"), name);
       }
+  check_revision (&coll->title, "title.en", path, diags);
+  check_revision (&coll->publisher, "publisher.en", path, diags);
+  check_revision (&coll->theme, "theme.en", path, diags);
   if (bitext_empty (&coll->title))
     diags_add (diags, DIAG_ERROR, path, 1,
                _("missing field 'title.zh' or 'title.en'"));
@@ -808,8 +859,8 @@ content_parse_glossary (const char *path, const char *data, size_t len,
           free (line);
           continue;
         }
-      char *fields[5];
-      size_t nf = split_tabs (line, fields, 5);
+      char *fields[7];
+      size_t nf = split_tabs (line, fields, 7);
       if (!seen_magic)
         {
           if (nf != 2 || strcmp (fields[0], "casebook-glossary") != 0
@@ -827,11 +878,12 @@ content_parse_glossary (const char *path, const char *data, size_t len,
         }
       char *zh = trim (fields[0]);
       char *en = nf > 1 ? trim (fields[1]) : NULL;
-      if (nf > 4 || en == NULL || *zh == '\0' || *en == '\0')
+      if (nf > 6 || en == NULL || *zh == '\0' || *en == '\0')
         {
           diags_add (diags, DIAG_ERROR, path, lineno,
-                     _("expected 2 to 4 tab-separated fields: zh, en, "
-                       "Chinese variants, English variants"));
+                     _("expected 2 to 6 tab-separated fields: zh, en, "
+                       "Chinese variants, English variants, Chinese "
+                       "synonyms, English synonyms"));
           free (line);
           continue;
         }
@@ -847,13 +899,19 @@ content_parse_glossary (const char *path, const char *data, size_t len,
                               sizeof *g->entries);
           struct glossary_entry *e = &g->entries[g->count++];
           memset (e, 0, sizeof *e);
+          e->line = lineno;
           e->term[LANG_ZH] = xstrdup (zh);
           e->term[LANG_EN] = xstrdup (en);
           strmap_put (&seen, e->term[LANG_ZH], g->count - 1);
           for (int l = 0; l < LANG_COUNT; l++)
-            if (nf > 2 + (size_t) l)
-              e->nvariants[l] = content_split_keywords (fields[2 + l],
-                                                         &e->variants[l]);
+            {
+              if (nf > 2 + (size_t) l)
+                e->nvariants[l] = content_split_keywords (fields[2 + l],
+                                                           &e->variants[l]);
+              if (nf > 4 + (size_t) l)
+                e->nsynonyms[l] = content_split_keywords (fields[4 + l],
+                                                           &e->synonyms[l]);
+            }
         }
       free (line);
     }

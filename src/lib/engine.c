@@ -393,9 +393,9 @@ build_gkeys (struct engine *e)
     {
       const struct glossary_entry *g = &e->glossary.entries[i];
       for (int l = 0; l < LANG_COUNT; l++)
-        for (size_t v = 0; v <= g->nvariants[l]; v++)
+        for (size_t v = 0; v < glossary_nforms (g, (enum lang) l); v++)
           {
-            const char *form = v == 0 ? g->term[l] : g->variants[l][v - 1];
+            const char *form = glossary_form (g, (enum lang) l, v);
             if (form == NULL || *form == '\0')
               continue;
             char *key = token_key (a, form);
@@ -462,8 +462,9 @@ alts_add_entry (struct alts *a, const struct glossary_entry *g)
     {
       if (g->term[l] && *g->term[l])
         alts_add (a, g->term[l]);
-      for (size_t v = 0; v < g->nvariants[l]; v++)
-        alts_add (a, g->variants[l][v]);
+      /* Variants and synonyms alike (casebook(5)).  */
+      for (size_t v = 1; v < glossary_nforms (g, (enum lang) l); v++)
+        alts_add (a, glossary_form (g, (enum lang) l, v));
     }
 }
 

@@ -40,6 +40,49 @@ bitext_get (const struct bitext *bt, enum lang l)
   return t->origin == ORIGIN_NONE ? NULL : t;
 }
 
+int
+text_is_project (const struct text *t)
+{
+  return t && (t->origin == ORIGIN_TRANSLATION || t->origin == ORIGIN_REVISION);
+}
+
+const struct text *
+bitext_view (const struct bitext *bt, enum lang l, int revised)
+{
+  if (revised && l == LANG_EN && bt->rev.origin == ORIGIN_REVISION)
+    return &bt->rev;
+  return bitext_get (bt, l);
+}
+
+char *const *
+keywords_view (const struct keyword_list *kw, enum lang l, int revised,
+               size_t *count)
+{
+  if (revised && l == LANG_EN && kw->rev_count > 0)
+    {
+      *count = kw->rev_count;
+      return kw->rev_items;
+    }
+  *count = kw->count[l];
+  return kw->items[l];
+}
+
+size_t
+glossary_nforms (const struct glossary_entry *e, enum lang l)
+{
+  return 1 + e->nvariants[l] + e->nsynonyms[l];
+}
+
+const char *
+glossary_form (const struct glossary_entry *e, enum lang l, size_t i)
+{
+  if (i == 0)
+    return e->term[l];
+  if (i <= e->nvariants[l])
+    return e->variants[l][i - 1];
+  return e->synonyms[l][i - 1 - e->nvariants[l]];
+}
+
 const struct text *
 bitext_pick (const struct bitext *bt, enum lang l, enum lang *actual)
 {
@@ -119,6 +162,7 @@ bitext_free (struct bitext *bt)
 {
   for (int l = 0; l < LANG_COUNT; l++)
     free (bt->side[l].str);
+  free (bt->rev.str);
 }
 
 void
@@ -130,6 +174,7 @@ document_free (struct document *doc)
   bitext_free (&doc->region);
   for (int l = 0; l < LANG_COUNT; l++)
     strv_free (doc->keywords.items[l], doc->keywords.count[l]);
+  strv_free (doc->keywords.rev_items, doc->keywords.rev_count);
   for (size_t s = 0; s < doc->nsections; s++)
     {
       struct section *sec = &doc->sections[s];
@@ -211,6 +256,8 @@ glossary_free (struct glossary *g)
         free (g->entries[i].term[l]);
         strv_free (g->entries[i].variants[l],
                            g->entries[i].nvariants[l]);
+        strv_free (g->entries[i].synonyms[l],
+                   g->entries[i].nsynonyms[l]);
       }
   free (g->entries);
   free (g->path);

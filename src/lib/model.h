@@ -16,7 +16,9 @@ enum origin
 {
   ORIGIN_NONE,          /* this side is missing (translation pending) */
   ORIGIN_RELEASE,       /* the release's own text, kept as given */
-  ORIGIN_TRANSLATION    /* translated by the casebook project */
+  ORIGIN_TRANSLATION,   /* translated by the casebook project */
+  ORIGIN_REVISION       /* the project's corrected text of a release text
+                           in the same language (key "en.rev") */
 };
 
 /* One side of a bilingual text.  STR is NUL-terminated UTF-8 (already
@@ -30,9 +32,14 @@ struct text
   size_t file_off;              /* where STR stands, byte for byte, in it */
 };
 
+/* SIDE[LANG_EN] is what the release says (or the project's translation);
+   REV, when its origin is ORIGIN_REVISION, is the project's corrected
+   English of a release English side, which a reader may choose instead
+   (ORIGIN_NONE when there is none).  */
 struct bitext
 {
   struct text side[LANG_COUNT];
+  struct text rev;
 };
 
 enum block_kind { BLOCK_PARAGRAPH, BLOCK_HEADING, BLOCK_KEYWORDS };
@@ -62,6 +69,8 @@ struct keyword_list
   char **items[LANG_COUNT];
   size_t count[LANG_COUNT];
   enum origin origin[LANG_COUNT];
+  char **rev_items;             /* the revised English list (keywords.en.rev) */
+  size_t rev_count;             /* 0 when there is none */
 };
 
 struct collection;
@@ -96,8 +105,13 @@ struct collection
 struct glossary_entry
 {
   char *term[LANG_COUNT];       /* the canonical form in each language */
-  char **variants[LANG_COUNT];  /* other forms met in texts */
+  char **variants[LANG_COUNT];  /* other forms that occur in the texts
+                                   (English: in the release's own text) */
   size_t nvariants[LANG_COUNT];
+  char **synonyms[LANG_COUNT];  /* other forms of the same term that need
+                                   not occur (abbreviations, inflections) */
+  size_t nsynonyms[LANG_COUNT];
+  unsigned long line;           /* its line in the glossary file */
 };
 
 struct glossary
@@ -126,6 +140,23 @@ const struct text *bitext_get (const struct bitext *bt, enum lang l);
 /* The side in L, else the other side, else NULL; *ACTUAL says which.  */
 const struct text *bitext_pick (const struct bitext *bt, enum lang l,
                                 enum lang *actual);
+
+/* Is T the project's wording (a translation or a revision)?  */
+int text_is_project (const struct text *t);
+/* The side of BT in L as the reader chose: with REVISED, the project's
+   revised English where BT has one; else as bitext_get().  */
+const struct text *bitext_view (const struct bitext *bt, enum lang l,
+                                int revised);
+/* The keywords of KW in L as the reader chose (see bitext_view): sets
+   *COUNT and returns the items.  */
+char *const *keywords_view (const struct keyword_list *kw, enum lang l,
+                            int revised, size_t *count);
+
+/* The forms of glossary entry E in L: its term (form 0), its variants,
+   then its synonyms.  */
+size_t glossary_nforms (const struct glossary_entry *e, enum lang l);
+const char *glossary_form (const struct glossary_entry *e, enum lang l,
+                           size_t i);
 
 /* Number of documents across the library.  */
 size_t library_document_count (const struct library *lib);

@@ -39,7 +39,20 @@ folded_equal (const char *a, const char *folded)
   return r;
 }
 
-/* Add the glossary's renderings of FOLDED to T.  */
+/* Form I of entry E in L: its term, then its variants, then its
+   synonyms (I < 1 + nvariants + nsynonyms).  */
+static const char *
+entry_form (const struct glossary_entry *e, int l, size_t i)
+{
+  if (i == 0)
+    return e->term[l];
+  if (i <= e->nvariants[l])
+    return e->variants[l][i - 1];
+  return e->synonyms[l][i - 1 - e->nvariants[l]];
+}
+
+/* Add the glossary's renderings of FOLDED to T: every form of every entry
+   that has FOLDED as a form.  */
 static void
 expand_glossary (struct term *t, const char *folded, const struct glossary *g)
 {
@@ -48,26 +61,18 @@ expand_glossary (struct term *t, const char *folded, const struct glossary *g)
       const struct glossary_entry *e = &g->entries[i];
       int hit = 0;
       for (int l = 0; l < LANG_COUNT && !hit; l++)
-        {
-          hit = folded_equal (e->term[l], folded);
-          for (size_t v = 0; v < e->nvariants[l] && !hit; v++)
-            hit = folded_equal (e->variants[l][v], folded);
-        }
+        for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l] && !hit; v++)
+          hit = folded_equal (entry_form (e, l, v), folded);
       if (!hit)
         continue;
       for (int l = 0; l < LANG_COUNT; l++)
-        {
-          char *f = norm_fold_string (e->term[l], strlen (e->term[l]));
-          add_alt (t, f);
-          free (f);
-          for (size_t v = 0; v < e->nvariants[l]; v++)
-            {
-              f = norm_fold_string (e->variants[l][v],
-                                    strlen (e->variants[l][v]));
-              add_alt (t, f);
-              free (f);
-            }
-        }
+        for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l]; v++)
+          {
+            const char *form = entry_form (e, l, v);
+            char *f = norm_fold_string (form, strlen (form));
+            add_alt (t, f);
+            free (f);
+          }
     }
 }
 

@@ -157,7 +157,7 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
       c[i].len = ll[i].len;
       c[i].indent = i == 0 ? indent : 0;
       c[i].present = 1;
-      c[i].translated = t->origin == ORIGIN_TRANSLATION;
+      c[i].translated = text_is_project (t);
       c[i].lang = l;
       c[i].part = ref->part;
       c[i].section = ref->section;
@@ -202,7 +202,7 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       struct rcell *cz = NULL, *ce = NULL;
       size_t nz = 0, ne = 0;
       const struct text *tz = bitext_get (bt, LANG_ZH);
-      const struct text *te = bitext_get (bt, LANG_EN);
+      const struct text *te = bitext_view (bt, LANG_EN, o->revised);
       if (tz)
         nz = wrap_side (r, tz, LANG_ZH, ref, style == RSTYLE_BODY
                         ? para_indent (LANG_ZH) : 0, colw, o, &cz);
@@ -232,13 +232,13 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
   for (int k = 0; k < (both ? 2 : 1); k++)
     {
       enum lang l = both ? (enum lang) k : want;
-      const struct text *t = bitext_get (bt, l);
+      const struct text *t = bitext_view (bt, l, o->revised);
       if (t == NULL)
         {
           if (both)
             continue;
           l = lang_other (l);   /* pending translation: show what there is */
-          t = bitext_get (bt, l);
+          t = bitext_view (bt, l, o->revised);
           if (t == NULL)
             continue;
         }
@@ -265,22 +265,23 @@ blank (struct render *r, size_t section)
 static int
 unit_translated (const struct bitext *bt, const struct render_options *o)
 {
+  /* As shown: the revision where the reader chose it.  */
   int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
   if (both)
     {
       for (int l = 0; l < LANG_COUNT; l++)
         {
-          const struct text *t = bitext_get (bt, (enum lang) l);
-          if (t && t->origin == ORIGIN_TRANSLATION)
+          const struct text *t = bitext_view (bt, (enum lang) l, o->revised);
+          if (t && text_is_project (t))
             return 1;
         }
       return 0;
     }
   enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
-  const struct text *t = bitext_get (bt, want);
+  const struct text *t = bitext_view (bt, want, o->revised);
   if (t == NULL)
-    t = bitext_get (bt, lang_other (want));
-  return t && t->origin == ORIGIN_TRANSLATION;
+    t = bitext_view (bt, lang_other (want), o->revised);
+  return t && text_is_project (t);
 }
 
 int
@@ -314,12 +315,12 @@ render_document (const struct document *doc, const struct render_options *o,
   struct bitext meta = { 0 };
   for (int l = 0; l < LANG_COUNT; l++)
     {
-      const struct text *p = bitext_get (&doc->procuratorate, l);
+      const struct text *p = bitext_view (&doc->procuratorate, l, o->revised);
       if (p)
         {
           meta.side[l].str = p->str;
           meta.side[l].len = p->len;
-          meta.side[l].origin = ORIGIN_RELEASE;
+          meta.side[l].origin = p->origin;  /* the project's is marked */
         }
     }
   struct unit_ref meta_ref = { .part = (enum hit_part) -1 };

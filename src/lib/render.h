@@ -68,6 +68,8 @@ struct render_options
   void *emit_arg;
   int no_offsets;               /* no offset maps: for output that never
                                    maps hits (show) */
+  int revised;                  /* English: the project's revision where
+                                   there is one, not the release's text */
 };
 
 struct render

@@ -46,9 +46,9 @@ segmenter_new (const struct glossary *g)
   for (size_t i = 0; g && i < g->count; i++)
     {
       const struct glossary_entry *e = &g->entries[i];
-      for (size_t v = 0; v <= e->nvariants[LANG_ZH]; v++)
+      for (size_t v = 0; v < glossary_nforms (e, LANG_ZH); v++)
         {
-          const char *w = v == 0 ? e->term[LANG_ZH] : e->variants[LANG_ZH][v - 1];
+          const char *w = glossary_form (e, LANG_ZH, v);
           if (w == NULL || *w == '\0' || strlen (w) >= __HITS_WORD_LENGTH__
               || friso_dic_match (s->friso->dic, __LEX_CJK_WORDS__,
                                   (fstring) w))

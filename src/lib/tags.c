@@ -13,19 +13,24 @@
 #include "util.h"
 
 void
-tags_collect (const struct library *lib, enum lang l, struct tag_table *t)
+tags_collect (const struct library *lib, enum lang l, int revised,
+              struct tag_table *t)
 {
   memset (t, 0, sizeof *t);
   size_t n = library_document_count (lib);
   for (size_t i = 0; i < n; i++)
     {
       const struct document *d = library_document (lib, i);
-      const struct keyword_list *kw = &d->keywords;
-      enum lang al = kw->count[l] ? l : lang_other (l);
+      char *const *items[LANG_COUNT];
+      size_t count[LANG_COUNT];
+      for (int k = 0; k < LANG_COUNT; k++)
+        items[k] = keywords_view (&d->keywords, (enum lang) k, revised,
+                                  &count[k]);
+      enum lang al = count[l] ? l : lang_other (l);
       enum lang ol = lang_other (al);
-      for (size_t k = 0; k < kw->count[al]; k++)
+      for (size_t k = 0; k < count[al]; k++)
         {
-          const char *name = kw->items[al][k];
+          const char *name = items[al][k];
           char *f = norm_fold_string (name, strlen (name));
           size_t *at = strmap_get (&t->index, f);
           struct tag *g;
@@ -42,7 +47,7 @@ tags_collect (const struct library *lib, enum lang l, struct tag_table *t)
               memset (g, 0, sizeof *g);
               g->folded = f;
               g->name = name;
-              g->other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
+              g->other = k < count[ol] ? items[ol][k] : NULL;
               g->lang = al;
               strmap_put (&t->index, f, t->count);
               t->count++;

@@ -32,10 +32,11 @@ struct tag_table
 
 /* Collect the keywords of every document of LIB in language L (a
    document without keywords in L contributes those of the other
-   language), merged when they fold alike, into T.  Linear in the number
-   of keywords.  T borrows names from LIB, which must outlive it; free T
-   with tags_table_free.  */
-void tags_collect (const struct library *lib, enum lang l,
+   language), merged when they fold alike, into T; with REVISED, the
+   project's revised English list where there is one.  Linear in the
+   number of keywords.  T borrows names from LIB, which must outlive it;
+   free T with tags_table_free.  */
+void tags_collect (const struct library *lib, enum lang l, int revised,
                    struct tag_table *t);
 void tags_table_free (struct tag_table *t);
 

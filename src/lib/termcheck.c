@@ -16,9 +16,12 @@
 static int
 glossary_in (const char *f, const struct glossary_entry *e, enum lang l)
 {
-  for (size_t v = 0; v <= e->nvariants[l]; v++)
+  /* A synonym (an inflection, an abbreviation) is a rendering too.  */
+  for (size_t v = 0; v <= e->nvariants[l] + e->nsynonyms[l]; v++)
     {
-      const char *form = v == 0 ? e->term[l] : e->variants[l][v - 1];
+      const char *form = v == 0 ? e->term[l]
+        : v <= e->nvariants[l] ? e->variants[l][v - 1]
+        : e->synonyms[l][v - 1 - e->nvariants[l]];
       char *ff = norm_fold_string (form, strlen (form));
       int hit = *ff && strstr (f, ff) != NULL;
       free (ff);
@@ -115,8 +118,49 @@ terms_in (const char *s, const struct folded_forms *ff, char *needed)
   free (reach);
 }
 
+/* The glossary terms of SRC must have a rendering in DST, the project's
+   text in TR, of block BLK of DOC.  Returns the misses, each a warning
+   in D; WHAT names DST's kind.  */
+static size_t
+check_pair (const struct glossary *g, const struct folded_forms *forms,
+            char *needed, const struct document *doc, const struct block *blk,
+            const struct text *src, const struct text *dst, enum lang tr,
+            int revision, struct diags *d)
+{
+  size_t misses = 0;
+  char *fs = norm_fold_string (src->str, src->len);
+  char *fd = norm_fold_string (dst->str, dst->len);
+  memset (needed, 0, g->count + 1);
+  terms_in (fs, &forms[lang_other (tr)], needed);
+  /* Terms the content says it leaves out on purpose.  */
+  for (size_t k = 0; k < g->count; k++)
+    for (size_t j = 0; j < blk->nglossary_ok; j++)
+      if (strcmp (blk->glossary_ok[j], g->entries[k].term[LANG_ZH]) == 0)
+        needed[k] = 0;
+  for (size_t k = 0; k < g->count; k++)
+    if (needed[k] && !glossary_in (fd, &g->entries[k], tr))
+      {
+        if (revision)
+          diags_add (d, DIAG_WARNING, doc->path, dst->line,
+                     _("glossary term '%s' / '%s' has no rendering in the "
+                       "English revision"),
+                     g->entries[k].term[LANG_ZH], g->entries[k].term[LANG_EN]);
+        else
+          diags_add (d, DIAG_WARNING, doc->path, dst->line,
+                     _("glossary term '%s' / '%s' has no rendering in "
+                       "the %s translation"),
+                     g->entries[k].term[LANG_ZH],
+                     g->entries[k].term[LANG_EN], lang_code (tr));
+        misses++;
+      }
+  free (fs);
+  free (fd);
+  return misses;
+}
+
 /* Each block with a project translation, against the folded forms of
-   the other language's terms.  */
+   the other language's terms; and each revision of the release's
+   English, against the Chinese beside it.  */
 size_t
 termcheck_library (const struct library *lib, struct diags *d)
 {
@@ -139,6 +183,9 @@ termcheck_library (const struct library *lib, struct diags *d)
             const struct text *te = bitext_get (bt, LANG_EN);
             if (!tz || !te)
               continue;
+            if (bt->rev.origin == ORIGIN_REVISION)
+              misses += check_pair (g, forms, needed, doc, blk, tz, &bt->rev,
+                                    LANG_EN, 1, d);
             enum lang tr;
             if (tz->origin == ORIGIN_TRANSLATION && te->origin == ORIGIN_RELEASE)
               tr = LANG_ZH;
@@ -148,27 +195,7 @@ termcheck_library (const struct library *lib, struct diags *d)
               continue;
             const struct text *src = tr == LANG_ZH ? te : tz;
             const struct text *dst = tr == LANG_ZH ? tz : te;
-            char *fs = norm_fold_string (src->str, src->len);
-            char *fd = norm_fold_string (dst->str, dst->len);
-            memset (needed, 0, g->count + 1);
-            terms_in (fs, &forms[lang_other (tr)], needed);
-            /* Terms the content says it leaves out on purpose.  */
-            for (size_t k = 0; k < g->count; k++)
-              for (size_t j = 0; j < blk->nglossary_ok; j++)
-                if (strcmp (blk->glossary_ok[j], g->entries[k].term[LANG_ZH]) == 0)
-                  needed[k] = 0;
-            for (size_t k = 0; k < g->count; k++)
-              if (needed[k] && !glossary_in (fd, &g->entries[k], tr))
-                {
-                  diags_add (d, DIAG_WARNING, doc->path, dst->line,
-                             _("glossary term '%s' / '%s' has no rendering in "
-                               "the %s translation"),
-                             g->entries[k].term[LANG_ZH],
-                             g->entries[k].term[LANG_EN], lang_code (tr));
-                  misses++;
-                }
-            free (fs);
-            free (fd);
+            misses += check_pair (g, forms, needed, doc, blk, src, dst, tr, 0, d);
           }
     }
   free (needed);

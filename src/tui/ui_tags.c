@@ -17,7 +17,7 @@
 void
 tags_init (struct ui *u)
 {
-  tags_collect (u->lib, u->lang, &u->tags);
+  tags_collect (u->lib, u->lang, 0, &u->tags);
 }
 
 void

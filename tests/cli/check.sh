@@ -41,6 +41,25 @@ run list --content "$BAD"
 is "$rc" 2 "other commands refuse broken content"
 has "$TMPD/err" "content has errors; 'casebook check $BAD' lists them" "and point to check"
 
+# Glossary discipline and unmarked words.
+mkdir -p "$TMPD/lint"
+cp "$GOOD"/*.cb "$TMPD/lint/"
+printf 'casebook-glossary\t1\n邻近院\tadjacent procuratorates\t\tadjacent courts|neighbouring courts\n检察院\tprocuratorate\t院\n' >"$TMPD/lint/glossary.tsv"
+run check "$TMPD/lint"
+is "$rc" 0 "glossary warnings do not fail the check"
+cat >"$TMPD/want" <<'X'
+casebook: TMP/glossary.tsv:2: warning: variant 'neighbouring courts' of '邻近院' occurs nowhere in the release's English (a synonym belongs in the synonyms column)
+casebook: TMP/glossary.tsv:3: warning: variant '院' of '检察院' is a single character, which matches far too much
+X
+sed "s|$TMPD/lint|TMP|g" "$TMPD/err" >"$TMPD/errs"
+same "$TMPD/errs" "$TMPD/want" "a variant that occurs nowhere and a one-character variant, with file and line"
+printf 'Browser test cases\n' >"$TMPD/release.txt"
+run check --release "$TMPD/release.txt" "$TMPD/lint"
+sed "s|$TMPD/lint/||g" "$TMPD/err" | grep "not in the release" | head -1 >"$TMPD/errs"
+is "$(cut -d: -f1-3 "$TMPD/errs")" "casebook: collection.cb:4" "check --release: an unmarked text not in the release, with file and line"
+run check --release "$TMPD/nonexistent" "$TMPD/lint"
+is "$rc" 2 "check --release: an unreadable release text is an error"
+
 run check "$SHIPPED"
 is "$rc" 0 "shipped content passes check"
 has "$TMPD/out" "9 documents" "nine documents"

@@ -10,7 +10,9 @@ hasnt "$TMPD/out" '"title_en":null' "every document has an English title"
 hasnt "$TMPD/out" '"region_zh":null' "every document has a region"
 
 for n in 1 2 3 4 5 6 7 8; do
-  run show $n --content "$SHIPPED" --json
+  # The Chinese keywords pair with the English the project stands by: the
+  # revised list where there is one (case 1), else the release's.
+  run show $n --content "$SHIPPED" --json --english=revised
   head -1 "$TMPD/out" >"$TMPD/head"
   # Count the quoted items of each list (keywords may contain commas).
   zh=$(( $(sed 's/.*"keywords_zh":\[\([^]]*\)\].*/\1/' "$TMPD/head" | grep -o '"' | wc -l) / 2 ))
@@ -42,6 +44,43 @@ while IFS= read -r line; do
   grep -qF -- "$line" "$release" || { missing=$((missing + 1)); echo "# not in release: $line" | cut -c1-100; }
 done <"$TMPD/given"
 is "$missing" 0 "every release-given text appears verbatim in the release ($(wc -l <"$TMPD/given") texts)"
+# Every unmarked text, header fields included, is the release's own.
+run check --release "$release" "$SHIPPED"
+is "$rc" 0 "check --release: shipped content passes"
+has "$TMPD/out" "0 errors, 0 warnings" "check --release: every unmarked text is in the release"
+is "$(cat "$TMPD/err")" "" "check --release: nothing on stderr"
+
+# The revision: the release's English by default, the project's corrected
+# English on request, marked as the project's.
+run show 1 --content "$SHIPPED" --lang en --width 200
+has "$TMPD/out" "  Adjacent hospital | integrated centralized case handling and supervision" "show: the release's English by default"
+run show 1 --content "$SHIPPED" --lang en --width 200 --english=revised
+has "$TMPD/out" "* Adjacent procuratorates | Integrated and centralized case handling | Supervision" "show --english=revised: the revised keywords, marked"
+hasnt "$TMPD/out" "ospital" "show --english=revised: no 'hospital' for 院"
+hasnt "$TMPD/out" "adjacent court" "show --english=revised: no 'adjacent court'"
+has "$TMPD/out" "* marks the casebook project's translation or revision" "show --english=revised: the legend says so"
+# The machine translation's errors are gone from the revised English of
+# the overview and cases 1-3 (院 is never a hospital, a courtyard or an
+# academy; 涉黑涉恶 is not "gangs and evil").
+for n in 0 1 2 3; do
+  run show $n --content "$SHIPPED" --lang en --width 2000 --english=revised
+  bad=$(grep -ioc "hospital\|courtyard\|academies\|gangs and evil\|procurator-general\|inspection committee\|adjacent court" "$TMPD/out")
+  is "$bad" 0 "document $n --english=revised: none of the release's known mistranslations"
+done
+run show 1 --content "$SHIPPED" --lang en --english=release
+has "$TMPD/out" "Adjacent hospital" "show --english=release is the default"
+run list --content "$SHIPPED" --lang en --english=revised
+has "$TMPD/out" "The People's Procuratorate of Hulunbuir City, Inner Mongolia, builds a model" "list --english=revised: the revised title"
+run tags --content "$SHIPPED" --lang en --english=revised
+has "$TMPD/out" "Adjacent procuratorates (邻近院)" "tags --english=revised: the revised keyword, with its Chinese"
+hasnt "$TMPD/out" "Adjacent hospital" "tags --english=revised: not the machine translation's"
+run tags --content "$SHIPPED" --lang en
+has "$TMPD/out" "Adjacent hospital" "tags: the release's keyword by default"
+run show 1 --content "$SHIPPED" --english=machine
+is "$rc" 2 "show --english: an unknown value is an error"
+run show 1 --content "$SHIPPED" --json --english=revised
+has "$TMPD/out" '"en_translated":false,"en_revised":true' "show --json --english=revised says which English it gives"
+
 glossary=$(grep -vc '^#' "$SHIPPED/glossary.tsv")
 ok $([ "$glossary" -ge 81 ]; echo $?) "the glossary has at least 80 terms ($((glossary - 1)))"
 done_testing

@@ -57,7 +57,7 @@ coll badgloss "$HDATA/bom.cb"
 cp "$HDATA/glossary-hostile.tsv" "$TMPD/badgloss/glossary.tsv"
 refused badgloss "a glossary with invalid UTF-8 and a missing field" \
   "casebook: glossary.tsv:4: error: invalid UTF-8 at column byte 14" \
-  "casebook: glossary.tsv:5: error: expected 2 to 4 tab-separated fields: zh, en, Chinese variants, English variants"
+  "casebook: glossary.tsv:5: error: expected 2 to 6 tab-separated fields: zh, en, Chinese variants, English variants, Chinese synonyms, English synonyms"
 coll nulgloss "$HDATA/bom.cb"
 printf 'casebook-glossary\t1\n检察\tpro\000cur\n' >"$TMPD/nulgloss/glossary.tsv"
 refused nulgloss "a glossary with a NUL byte" \

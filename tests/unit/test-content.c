@@ -186,7 +186,7 @@ main (void)
 
   /* The tag table: first appearance order, counts, the other rendering.  */
   struct tag_table tt;
-  tags_collect (lib, LANG_EN, &tt);
+  tags_collect (lib, LANG_EN, 0, &tt);
   tap_ok (tt.count == 4, "tags: four tags in English (%zu)", tt.count);
   tap_is (tt.count ? tt.items[0].name : NULL, "circuit inspection",
           "tags: the first document's first keyword comes first");
@@ -195,7 +195,7 @@ main (void)
   tap_ok (tt.count == 4 && tt.items[2].ndocs == 1 && tt.items[2].docs[0] == 2
           && tt.items[2].lang == LANG_EN, "tags: documents and language of a tag");
   tags_table_free (&tt);
-  tags_collect (lib, LANG_ZH, &tt);
+  tags_collect (lib, LANG_ZH, 0, &tt);
   tap_is (tt.count == 4 ? tt.items[3].name : NULL, "一体化",
           "tags: in Chinese, the translated keywords");
   tags_table_free (&tt);
@@ -248,7 +248,7 @@ main (void)
   expect (HEAD "just words\n", "5: error: expected 'key: value' at the start of the line",
           "line without a key");
   expect (HEAD "en.xx: y\n",
-          "5: error: malformed field name 'en.xx' (expected NAME, NAME.zh, NAME.en, or with .tr)",
+          "5: error: malformed field name 'en.xx' (expected NAME, NAME.zh, NAME.en, with .tr, or NAME.en.rev)",
           "malformed key");
   expect (HEAD "en: x\n\ntitle.zh: 标题\n", "7: error: header field 'title.zh' after the body began",
           "header after body");
@@ -258,6 +258,51 @@ main (void)
   expect (HEAD "en: x\nzh.tr: 甲\nglossary-ok: 一体化 | 融合\n", "", "glossary-ok goes with a paragraph");
   expect (HEAD "glossary-ok.zh: 一体化\nen: x\n",
           "5: error: field 'glossary-ok' takes no language", "glossary-ok takes no language");
+  /* The revision layer: the project's corrected English beside the
+     release's.  */
+  expect (HEAD "en: the hospital\nen.rev: the procuratorate\nzh.tr: 检察院\n", "",
+          "en.rev beside en");
+  expect (HEAD "zh: 甲\nzh.rev: 乙\n",
+          "6: error: malformed field name 'zh.rev' (expected NAME, NAME.zh, NAME.en, with .tr, or NAME.en.rev)",
+          "only English has revisions");
+  expect (HEAD "zh: 甲\nen.tr: A\nen.rev: B\n",
+          "7: error: 'en.rev' revises the release's English, but there is no 'en' beside it",
+          "a revision needs the release's English beside it");
+  expect (HEAD "heading.en: 1. x\nheading.en.rev: 1. y\nheading.en.rev: 1. z\n",
+          "7: error: 'heading.en.rev' given twice in one block (first at line 6); separate paragraphs with a blank line",
+          "a revision given twice");
+  expect (HEAD "keywords.en: Adjacent hospital | b c\nkeywords.en.rev: a | b | c\nkeywords.zh.tr: 甲 | 乙 | 丙\n", "",
+          "Chinese keywords pair with the revised list");
+  expect (HEAD "keywords.en: a | b\nkeywords.en.rev: a | b | c\nkeywords.zh.tr: 甲 | 乙\n",
+          "5: error: 2 Chinese keywords but 3 English ones: the lists must pair item by item",
+          "and must pair with it");
+  {
+    const char *g = "casebook-format: 1\nnumber: 4\ntitle.en: Jiangxi courts\n"
+      "title.en.rev: Jiangxi procuratorates\n\nkeywords.en: A B\n"
+      "keywords.en.rev: a | b\nkeywords.zh.tr: 甲 | 乙\n\nen: hospital\nen.rev: procuratorate\n";
+    struct diags gd = { 0 };
+    struct document gdoc;
+    content_parse_document ("r.cb", g, strlen (g), &gdoc, &gd);
+    const struct bitext *p = gdoc.nsections ? &gdoc.sections[0].blocks[1].text : NULL;
+    tap_ok (gd.errors == 0 && p && p->rev.origin == ORIGIN_REVISION
+            && strcmp (p->rev.str, "procuratorate") == 0 && p->rev.line == 11
+            && p->side[LANG_EN].origin == ORIGIN_RELEASE
+            && strcmp (p->side[LANG_EN].str, "hospital") == 0,
+            "en.rev is kept beside the release's English, with its line");
+    tap_ok (strcmp (bitext_view (&gdoc.title, LANG_EN, 0)->str, "Jiangxi courts") == 0
+            && strcmp (bitext_view (&gdoc.title, LANG_EN, 1)->str, "Jiangxi procuratorates") == 0
+            && bitext_view (&gdoc.title, LANG_ZH, 1) == NULL,
+            "bitext_view: the release's English by default, the revision on request");
+    size_t n0, n1;
+    char *const *k0 = keywords_view (&gdoc.keywords, LANG_EN, 0, &n0);
+    char *const *k1 = keywords_view (&gdoc.keywords, LANG_EN, 1, &n1);
+    tap_ok (n0 == 1 && strcmp (k0[0], "A B") == 0 && n1 == 2 && strcmp (k1[1], "b") == 0,
+            "keywords_view: the release's list or the revised one");
+    tap_ok (text_is_project (&gdoc.title.rev) && !text_is_project (&gdoc.title.side[LANG_EN]),
+            "a revision is the project's wording");
+    document_free (&gdoc);
+    diags_free (&gd);
+  }
   {
     const char *g = HEAD "en: x\nglossary-ok: 甲 | 乙\n";
     struct diags gd = { 0 };
@@ -331,6 +376,26 @@ main (void)
           && *v2999 == 2999 && strmap_get (&sm, "k3000") == NULL,
           "strmap: 3000 keys found after growth, one replaced, one absent");
   strmap_free (&sm);
+  /* Synonym columns: optional, after the variants; a glossary of four
+     columns reads as before.  */
+  struct glossary sg = { 0 };
+  struct diags sd = { 0 };
+  const char *stext = "casebook-glossary\t1\n"
+    "最高人民检察院\tSupreme People's Procuratorate\t最高检\tSupreme Court\t高检\tSPP\n"
+    "检察院\tprocuratorate\t本院\n"
+    "甲\talpha\t\t\t\t\t\n";
+  content_parse_glossary ("s.tsv", stext, strlen (stext), &sg, &sd);
+  tap_ok (sd.errors == 1 && sd.items[0].line == 4, "glossary: a seventh column is an error");
+  tap_ok (sg.count == 2 && sg.entries[0].nsynonyms[LANG_EN] == 1
+          && strcmp (sg.entries[0].synonyms[LANG_EN][0], "SPP") == 0
+          && sg.entries[0].nsynonyms[LANG_ZH] == 1
+          && strcmp (sg.entries[0].synonyms[LANG_ZH][0], "高检") == 0,
+          "glossary: synonyms in columns 5 and 6");
+  tap_ok (sg.count == 2 && sg.entries[0].nvariants[LANG_EN] == 1
+          && sg.entries[1].nsynonyms[LANG_ZH] == 0 && sg.entries[1].synonyms[LANG_EN] == NULL,
+          "glossary: variants unchanged, no synonyms when the columns are absent");
+  glossary_free (&sg);
+  diags_free (&sd);
 
   /* Keyword splitting.  */
   char **items;

@@ -1,7 +1,8 @@
 /* test-termcheck.c -- the glossary check: a term of the release's text
    without a rendering in the project's translation is reported where the
    translation is; a variant counts as a rendering; a term inside a
-   longer term belongs to the longer one; glossary-ok excuses a term.  */
+   longer term belongs to the longer one; glossary-ok excuses a term; a
+   revision of the release's English is checked against the Chinese.  */
 
 #include <config.h>
 
@@ -91,6 +92,18 @@ main (void)
 
   n = check ("zh: 开展巡回检察。\nen: Inspections were made.\n", &r);
   tap_ok (n == 0, "two release texts are not checked (got %zu)", n);
+  free (r);
+
+  /* A revision of the release's English follows the glossary too.  */
+  n = check ("zh: 开展巡回检察。\nen: Inspections were made.\n"
+             "en.rev: Inspections were carried out.\n", &r);
+  tap_ok (n == 1, "a revision without the term's rendering is a miss (got %zu)", n);
+  tap_is (r, "8: glossary term '巡回检察' / 'circuit inspection' has no "
+          "rendering in the English revision", "reported on the revision's line");
+  free (r);
+  n = check ("zh: 开展巡回检察。\nen: Inspections were made.\n"
+             "en.rev: Circuit inspections were carried out.\n", &r);
+  tap_ok (n == 0, "a revision with the rendering passes (got %zu)", n);
   free (r);
   return tap_done ();
 }
