@@ -204,13 +204,14 @@ print_document (const struct cli_options *o, struct engine *e,
           output_json_string (stdout, d->collection, strlen (d->collection));
           printf (",\"part\":\"%s\",\"section\":%zu,\"paragraph\":%zu,"
                   "\"lang\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                  "\"translated\":%s,\"score\":%.4f,\"concepts\":%zu,"
-                  "\"match\":",
+                  "\"translated\":%s,\"revised\":%s,\"score\":%.4f,"
+                  "\"concepts\":%zu,\"match\":",
                   hit->part == PART_TITLE ? "title"
                   : hit->part == PART_SECTION ? "section" : "paragraph",
                   hit->section, hit->block, lang_code (hit->lang),
                   hit->start, hit->end,
                   hit->origin == ORIGIN_TRANSLATION ? "true" : "false",
+                  hit->origin == ORIGIN_REVISION ? "true" : "false",
                   d->score, d->concepts);
           output_json_string (stdout, hit->text + hit->start,
                               hit->end - hit->start);
@@ -232,8 +233,12 @@ print_document (const struct cli_options *o, struct engine *e,
       shown += last - k + 1;
       char loc[64];
       hit_location (hit, loc, sizeof loc);
-      printf ("  %s %s%s: %s", loc, lang_code (hit->lang),
-              hit->origin == ORIGIN_TRANSLATION ? "*" : "",
+      /* "en.rev*" for the project's revised English, as the key in
+         the content file says.  */
+      printf ("  %s %s%s%s: %s", loc, lang_code (hit->lang),
+              hit->origin == ORIGIN_REVISION ? ".rev" : "",
+              hit->origin == ORIGIN_TRANSLATION
+              || hit->origin == ORIGIN_REVISION ? "*" : "",
               from > 0 ? "…" : "");
       size_t at = from;
       for (size_t j = k; j <= last; j++)
@@ -263,7 +268,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
   struct engine *e = cmd_open_engine (o);
   if (e == NULL)
     return 2;
-  struct query_options qo = { .exact = o->exact, .regex = o->regex };
+  struct query_options qo = { .exact = o->exact, .regex = o->regex,
+                              .revised = o->english_revised };
   struct query_error err;
   struct engine_query *q = engine_compile (e, query_text, &qo, &err);
   if (q == NULL)

@@ -37,7 +37,7 @@
 
 /* Column weights for BM25: a word in a title or the keywords says more
    about what a document is about than one in its body.  */
-static const double column_weight[COL_COUNT] = { 8, 8, 5, 5, 1, 1 };
+static const double column_weight[COL_COUNT] = { 8, 8, 5, 5, 1, 1, 8, 5, 1 };
 
 /* A form of a glossary term as the analysis sees it: its tokens joined
    by spaces, so that "circuit inspections" typed in a query finds the
@@ -87,6 +87,7 @@ struct engine_query
   int has_regex;
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */
+  int revised;                  /* search the revised English too */
 };
 
 const struct glossary *
@@ -621,6 +622,7 @@ engine_compile (struct engine *e, const char *text,
   eq->q = q;
   eq->text = xstrdup (text);
   eq->lang_only = q->lang_only;
+  eq->revised = opt->revised;
   struct analyzer *a = index_analyzer (e->ix);
   struct buf pos = { 0 }, neg = { 0 };
   size_t alloc = 0;
@@ -770,7 +772,8 @@ engine_compile (struct engine *e, const char *text,
       if (add_phrase (a, &one, q->tags[i], &prefix))
         {
           add_or (&pos);
-          buf_adds (&pos, "{kw_zh kw_en} : ");
+          buf_adds (&pos, opt->revised ? "{kw_zh kw_en kw_rev} : "
+                    : "{kw_zh kw_en} : ");
           buf_add (&pos, one.data, one.len);
           struct phrase *p = new_phrase (eq, &alloc);
           p->concept = -1;
@@ -778,28 +781,35 @@ engine_compile (struct engine *e, const char *text,
         }
       buf_free (&one);
     }
+  /* The columns searched: the languages asked for, and the revised
+     English only for a reader who reads it.  */
+  char cols[160];
+  snprintf (cols, sizeof cols, "{%s%s%s} : ",
+            eq->lang_only == LANG_EN ? "" : "title_zh kw_zh body_zh ",
+            eq->lang_only == LANG_ZH ? "" : "title_en kw_en body_en ",
+            eq->lang_only != LANG_ZH && eq->revised
+            ? "title_rev kw_rev body_rev" : "");
   if (pos.len)
     {
       struct buf m = { 0 };
-      if (eq->lang_only >= 0)
-        buf_adds (&m, eq->lang_only == LANG_ZH
-                  ? "{title_zh kw_zh body_zh} : (" : "{title_en kw_en body_en} : (");
-      else
-        buf_addc (&m, '(');
+      buf_adds (&m, cols);
+      buf_addc (&m, '(');
       buf_add (&m, pos.data, pos.len);
       buf_addc (&m, ')');
       if (neg.len)
         {
-          buf_adds (&m, " NOT (");
+          buf_adds (&m, " NOT ");
+          buf_adds (&m, cols);
+          buf_addc (&m, '(');
           buf_add (&m, neg.data, neg.len);
           buf_addc (&m, ')');
         }
       eq->match = buf_steal (&m);
-      if (getenv ("CB_DEBUG_MATCH")) fprintf (stderr, "match: %s\n", eq->match);
     }
   else if (neg.len)
     {
       struct buf m = { 0 };
+      buf_adds (&m, cols);
       buf_addc (&m, '(');
       buf_add (&m, neg.data, neg.len);
       buf_addc (&m, ')');
@@ -995,7 +1005,8 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
   memset (t, 0, sizeof *t);
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
-                          "body_zh, body_en, units FROM docs WHERE id=?",
+                          "body_zh, body_en, title_rev, kw_rev, body_rev, "
+                          "units FROM docs WHERE id=?",
                           -1, &st, NULL) != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));
@@ -1058,9 +1069,10 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
       size_t found = 0;
       for (int c = 0; c < COL_COUNT && ok == 1; c++)
         {
-          if (q->lang_only >= 0
-              && index_column_lang ((enum index_column) c)
-                 != (enum lang) q->lang_only)
+          if ((q->lang_only >= 0
+               && index_column_lang ((enum index_column) c)
+                  != (enum lang) q->lang_only)
+              || (c >= COL_TITLE_REV && !q->revised))
             continue;
           for (size_t u = 0; u < t->nunits[c]; u++)
             {

@@ -71,7 +71,7 @@ struct index
 enum lang
 index_column_lang (enum index_column c)
 {
-  return c % 2 == 0 ? LANG_ZH : LANG_EN;
+  return c < COL_TITLE_REV && c % 2 == 0 ? LANG_ZH : LANG_EN;
 }
 
 sqlite3 *
@@ -285,14 +285,15 @@ static const char schema[] =
   "CREATE TABLE docs(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
   " number INT NOT NULL, path TEXT NOT NULL,"
   " title_zh TEXT, title_en TEXT, kw_zh TEXT, kw_en TEXT,"
-  " body_zh TEXT, body_en TEXT, units BLOB);"
+  " body_zh TEXT, body_en TEXT, title_rev TEXT, kw_rev TEXT, body_rev TEXT,"
+  " units BLOB);"
   "CREATE UNIQUE INDEX docs_number ON docs(coll, number);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
   "CREATE VIRTUAL TABLE fts USING fts5(title_zh, title_en, kw_zh, kw_en,"
-  " body_zh, body_en, content='docs', content_rowid='id',"
-  " tokenize='casebook');"
+  " body_zh, body_en, title_rev, kw_rev, body_rev, content='docs',"
+  " content_rowid='id', tokenize='casebook');"
   /* Collect 16 MB of postings in memory before writing a segment, and
      merge segments less eagerly: a first build writes far less.  */
   "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);"
@@ -503,7 +504,7 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
           u[i].off = get_u32 (p + 16);
           u[i].len = get_u32 (p + 20);
           u[i].token = get_u32 (p + 24);
-          if (u[i].part > PART_BLOCK || u[i].origin > ORIGIN_TRANSLATION
+          if (u[i].part > PART_BLOCK || u[i].origin > ORIGIN_REVISION
               || u[i].off > col_len || u[i].len > col_len - u[i].off)
             {
               free (u);
@@ -528,14 +529,20 @@ static int
 add_unit (void *ctx, const struct doc_unit *u)
 {
   struct doc_columns *dc = ctx;
-  for (int l = 0; l < LANG_COUNT; l++)
+  /* Chinese, English, and the revised English (as "language" 2).  */
+  for (int l = 0; l <= LANG_COUNT; l++)
     {
-      const struct text *t = bitext_get (u->text, (enum lang) l);
-      if (t == NULL || t->len == 0)
+      const struct text *t = l < LANG_COUNT
+        ? bitext_get (u->text, (enum lang) l)
+        : u->text->rev.origin == ORIGIN_REVISION ? &u->text->rev : NULL;
+      if (t == NULL || t->len == 0 || t->str == NULL)
         continue;
       int col = (u->kind == UNIT_TITLE ? COL_TITLE_ZH
                  : u->kind == UNIT_KEYWORDS ? COL_KEYWORDS_ZH
                  : COL_BODY_ZH) + l;
+      if (l == LANG_EN + 1)
+        col = u->kind == UNIT_TITLE ? COL_TITLE_REV
+          : u->kind == UNIT_KEYWORDS ? COL_KEYWORDS_REV : COL_BODY_REV;
       struct buf *b = &dc->text[col];
       if (b->len)
         buf_addc (b, ANALYZE_BARRIER);
@@ -684,8 +691,9 @@ delete_doc (sqlite3 *db, int64_t doc)
 {
   static const char sql[] =
     "INSERT INTO fts(fts, rowid, title_zh, title_en, kw_zh, kw_en, body_zh,"
-    " body_en) SELECT 'delete', id, title_zh, title_en, kw_zh, kw_en,"
-    " body_zh, body_en FROM docs WHERE id=?1;"
+    " body_en, title_rev, kw_rev, body_rev) SELECT 'delete', id, title_zh,"
+    " title_en, kw_zh, kw_en, body_zh, body_en, title_rev, kw_rev, body_rev"
+    " FROM docs WHERE id=?1;"
     "DELETE FROM docs WHERE id=?1;"
     "DELETE FROM tags WHERE doc=?1;";
   const char *tail = sql;
@@ -774,7 +782,8 @@ insert_doc (struct index *ix, const struct document *doc,
   int rc = -1;
   static const char ins[] =
     "INSERT INTO docs(coll, number, path, title_zh, title_en, kw_zh, kw_en,"
-    " body_zh, body_en) VALUES(?,?,?,?,?,?,?,?,?)";
+    " body_zh, body_en, title_rev, kw_rev, body_rev)"
+    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
   if (sqlite3_prepare_v2 (db, ins, -1, &st, NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_text (st, 1, coll_id, -1, SQLITE_STATIC);
@@ -792,7 +801,7 @@ insert_doc (struct index *ix, const struct document *doc,
      knows each column by its text and notes where its units begin.  */
   static const char fts[] =
     "INSERT INTO fts(rowid, title_zh, title_en, kw_zh, kw_en, body_zh,"
-    " body_en) VALUES(?,?,?,?,?,?,?)";
+    " body_en, title_rev, kw_rev, body_rev) VALUES(?,?,?,?,?,?,?,?,?,?)";
   if (sqlite3_prepare_v2 (db, fts, -1, &st, NULL) != SQLITE_OK)
     goto out;
   struct recorder rec;

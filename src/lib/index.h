@@ -21,7 +21,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 4
+#define INDEX_SCHEMA_VERSION 5
 
 /* The indexed columns: a document's texts by kind and language.  */
 enum index_column
@@ -29,6 +29,9 @@ enum index_column
   COL_TITLE_ZH, COL_TITLE_EN,
   COL_KEYWORDS_ZH, COL_KEYWORDS_EN,
   COL_BODY_ZH, COL_BODY_EN,
+  /* The project's revised English of machine-translated release texts
+     (casebook(5), en.rev): searched when the reader reads it.  */
+  COL_TITLE_REV, COL_KEYWORDS_REV, COL_BODY_REV,
   COL_COUNT
 };
 

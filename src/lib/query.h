@@ -51,6 +51,8 @@ struct query_options
 {
   int exact;                    /* no glossary cross-language expansion */
   int regex;                    /* the whole query is one regex */
+  int revised;                  /* the reader reads the revised English:
+                                   search it too (engine.h) */
   const struct glossary *glossary;
 };
 

@@ -83,4 +83,12 @@ has "$TMPD/out" '"en_translated":false,"en_revised":true' "show --json --english
 
 glossary=$(grep -vc '^#' "$SHIPPED/glossary.tsv")
 ok $([ "$glossary" -ge 81 ]; echo $?) "the glossary has at least 80 terms ($((glossary - 1)))"
+# Search reads the revised English when the reader does, and says which
+# English a hit is in.
+run search --content "$SHIPPED" --json -- "adjacent procuratorates"
+hasnt "$TMPD/out" '"revised":true' "search: the release's English by default"
+run search --content "$SHIPPED" --json --english=revised -- "adjacent procuratorates"
+has "$TMPD/out" '"revised":true' "search --english=revised: hits in the revision, marked so"
+run search --content "$SHIPPED" -n 40 --english=revised -- "adjacent procuratorates"
+has "$TMPD/out" " en.rev*: " "search --english=revised: plain output names the revision"
 done_testing

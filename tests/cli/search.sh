@@ -28,7 +28,7 @@ is "$rc" 2 "--regex with a bad pattern exits 2"
 run search --count circuit inspection --content "$GOOD"
 is "$(cat "$TMPD/out")" "1:8" "--count prints document:hits"
 run search --content "$GOOD" --json -- HULUNBUIR
-is "$(head -1 "$TMPD/out" | sed 's/"score":[0-9.]*,/"score":S,/')" '{"document":2,"collection":"sample","part":"title","section":0,"paragraph":0,"lang":"en","start":0,"end":9,"translated":false,"score":S,"concepts":1,"match":"Hulunbuir","snippet":"Hulunbuir builds a model of \"integrated"}' "--json gives document, section, paragraph, lang, offsets, snippet"
+is "$(head -1 "$TMPD/out" | sed 's/"score":[0-9.]*,/"score":S,/')" '{"document":2,"collection":"sample","part":"title","section":0,"paragraph":0,"lang":"en","start":0,"end":9,"translated":false,"revised":false,"score":S,"concepts":1,"match":"Hulunbuir","snippet":"Hulunbuir builds a model of \"integrated"}' "--json gives document, section, paragraph, lang, offsets, snippet"
 run search -n 1 --color=always 巡回检察 --content "$GOOD"
 has "$TMPD/out" "$(printf '\033[1;31m巡回检察\033[0m')" "--color=always highlights the match"
 has "$TMPD/out" "… 7 more" "-n limits the snippets"
