@@ -71,6 +71,43 @@ cn_numeral (const char *s)
     }
 }
 
+/* The value of the Chinese numeral S (一 to 九十九, as cn_numeral found
+   it); -1 for other forms.  */
+static long
+cn_value (const char *s)
+{
+  static const char *const digits[] = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九"
+  };
+  long v[3];
+  size_t n = 0;
+  for (const char *p = s; *p && n < 3; p += 3)
+    {
+      long d = -1;
+      for (int i = 0; i < 9; i++)
+        if (starts_with (p, digits[i]))
+          d = i + 1;
+      if (d < 0 && starts_with (p, "十"))
+        d = 10;
+      if (d < 0)
+        return -1;
+      v[n++] = d;
+      if (p[3] == '\0')
+        break;
+    }
+  if (n == 0 || strlen (s) != n * 3)
+    return -1;
+  if (n == 1)
+    return v[0];                        /* 一 .. 十 */
+  if (n == 2 && v[0] == 10 && v[1] < 10)
+    return 10 + v[1];                   /* 十一 .. 十九 */
+  if (n == 2 && v[0] < 10 && v[1] == 10)
+    return v[0] * 10;                   /* 二十 .. 九十 */
+  if (n == 3 && v[0] < 10 && v[1] == 10 && v[2] < 10)
+    return v[0] * 10 + v[2];            /* 二十一 .. 九十九 */
+  return -1;
+}
+
 /* Heading level of line S (0 if it is not a heading).  */
 static int
 heading_level (const char *s)
@@ -161,6 +198,8 @@ case_marker (const char *s)
     return -1;
   while (*p == ' ')
     p++;
+  if (p == s + 6 && cn_numeral (p) > 0 && p[cn_numeral (p)] == '\0')
+    return cn_value (p);
   if (*p < '0' || *p > '9')
     return -1;
   char *end;
@@ -221,6 +260,7 @@ struct doc_builder
   size_t paragraphs;
   int have_title;
   int have_keywords;
+  int page_title;               /* the title is the page's, not a line */
 };
 
 static void
@@ -329,156 +369,220 @@ doc_finish (struct doc_builder *d, struct import_result *res,
   buf_add (&b, d->out.data, d->out.len);
   f->text = buf_steal (&b);
   res->documents++;
-  res->paragraphs += d->paragraphs;
+  res->paragraphs += d->paragraphs + (size_t) d->page_title;
   buf_free (&d->out);
 }
 
+/* The importer's state between lines.  */
+struct importer
+{
+  const char *path;
+  const struct import_meta *meta;
+  struct import_result *res;
+  struct diags *diags;
+  struct doc_builder d;
+  int started, expect_title, expect_keywords;
+  char *coll_title;
+  int coll_title_lang;
+  long *seen;
+  size_t nseen;
+  unsigned long lineno;
+};
+
+/* The length of the known 【marker】 that LINE starts with when more
+   text follows it on the same line; 0 otherwise.  */
+static size_t
+leading_marker (const char *line)
+{
+  if (!starts_with (line, "【"))
+    return 0;
+  const char *close = strstr (line, "】");
+  if (close == NULL || close[3] == '\0')
+    return 0;
+  size_t n = (size_t) (close + 3 - line);
+  char *m = xstrndup (line, n);
+  int known = is_known_marker (m);
+  free (m);
+  return known ? n : 0;
+}
+
+/* Take LINE (cleaned, not blank; the importer owns it) from source line
+   LINENO.  */
+static void
+importer_line (struct importer *im, char *line, unsigned long lineno)
+{
+  struct doc_builder *d = &im->d;
+  const char *path = im->path;
+  struct diags *diags = im->diags;
+  im->lineno = lineno;
+  if (im->meta && im->meta->split_markers)
+    {
+      size_t m = leading_marker (line);
+      if (m > 0)
+        {
+          const char *rest = line + m;
+          while (*rest == ' ' || *rest == '\t' || starts_with (rest, "\xe3\x80\x80")
+                 || starts_with (rest, "\xef\xbc\x9a") || *rest == ':')
+            rest += *rest == ' ' || *rest == '\t' || *rest == ':' ? 1 : 3;
+          char *tail = *rest ? xstrdup (rest) : NULL;
+          line[m] = '\0';
+          importer_line (im, line, lineno);
+          if (tail)
+            importer_line (im, tail, lineno);
+          return;
+        }
+    }
+  int lang = import_line_lang (line, strlen (line));
+  long num = case_marker (line);
+  if (num >= 0)
+    {
+      if (im->started || d->paragraphs > 0)
+        {
+          if (!im->started)
+            {
+              /* The overview is document 0: "Case 0" must not
+                 replace it.  */
+              im->seen = xrealloc (im->seen, (im->nseen + 1) * sizeof *im->seen);
+              im->seen[im->nseen++] = 0;
+            }
+          doc_finish (d, im->res, path, diags);
+        }
+      else
+        buf_free (&d->out);  /* an empty overview */
+      /* Move a repeated number up by thousands past every number
+         so far, so that no document file replaces another.  */
+      long given = num, max_seen = 0;
+      int repeated = 0;
+      for (size_t i = 0; i < im->nseen; i++)
+        {
+          repeated |= im->seen[i] == num;
+          if (im->seen[i] > max_seen)
+            max_seen = im->seen[i];
+        }
+      while (repeated && num <= max_seen)
+        num += 1000;
+      if (num != given)
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("case %ld appears twice; the later one is kept as "
+                     "document %ld"), given, num);
+      im->seen = xrealloc (im->seen, (im->nseen + 1) * sizeof *im->seen);
+      im->seen[im->nseen++] = num;
+      doc_start (d, num, lineno);
+      buf_printf (&d->out, "# marker: %s\n", line);
+      im->started = 1;
+      im->expect_title = 1;
+      im->expect_keywords = 0;
+      free (line);
+      return;
+    }
+  if (im->expect_title)
+    {
+      buf_printf (&d->out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
+      d->have_title = 1;
+      d->paragraphs++;
+      im->expect_title = 0;
+      free (line);
+      return;
+    }
+  size_t ll = strlen (line);
+  if (starts_with (line, "【") && ll > 6 && strcmp (line + ll - 3, "】") == 0)
+    {
+      if (!is_known_marker (line))
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("unknown section marker '%s' kept as a section"), line);
+      emit (d, "section", lang, line, lineno);
+      im->expect_keywords = is_keywords_marker (line);
+      free (line);
+      return;
+    }
+  if (im->expect_keywords)
+    {
+      char *kw = split_keyword_line (line);
+      im->expect_keywords = 0;
+      if (d->have_keywords || *kw == '\0')
+        {
+          /* The loader takes one keyword list per document and no
+             empty one (a line of ideographic spaces): keep the line
+             as a paragraph.  */
+          if (d->have_keywords)
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("a second keyword list in one case is kept as "
+                         "a paragraph"));
+          emit (d, "", lang, line, lineno);
+          free (kw);
+          free (line);
+          return;
+        }
+      d->have_keywords = 1;
+      if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("keyword line has no separators; kept as one keyword "
+                     "(split it with ' | ')"));
+      emit (d, "keywords", lang, kw, lineno);
+      free (kw);
+      free (line);
+      return;
+    }
+  if (!im->started && (starts_with (line, "Attachment:") || starts_with (line, "附件")))
+    {
+      const char *t = strchr (line, ':');
+      if (t == NULL)
+        t = strstr (line, "：");
+      if (t && im->coll_title == NULL)
+        {
+          t += *t == ':' ? 1 : 3;
+          while (*t == ' ')
+            t++;
+          if (*t != '\0')  /* "Attachment:" alone names nothing */
+            {
+              im->coll_title = xstrdup (t);
+              im->coll_title_lang = lang;
+            }
+        }
+      emit (d, "heading", lang, line, lineno);
+      free (line);
+      return;
+    }
+  emit (d, heading_level (line) ? "heading" : "", lang, line, lineno);
+  free (line);
+}
+
 void
-import_release (const char *path, const char *data, size_t len,
-                struct import_result *res, struct diags *diags)
+import_lines (const char *path, const struct import_line *lines,
+              size_t nlines, const struct import_meta *meta,
+              struct import_result *res, struct diags *diags)
 {
   memset (res, 0, sizeof *res);
-  struct doc_builder d;
-  doc_start (&d, 0, 1);
-  int started = 0, expect_title = 0, expect_keywords = 0;
-  char *coll_title = NULL;
-  int coll_title_lang = 1;
-  long *seen = NULL;
-  size_t nseen = 0;
-  size_t pos = 0;
-  unsigned long lineno = 0;
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
-  while (pos < len)
+  struct importer im = { .path = path, .meta = meta, .res = res,
+                         .diags = diags, .coll_title_lang = 1 };
+  doc_start (&im.d, 0, nlines ? lines[0].line : 1);
+  if (meta && meta->title)
     {
-      const char *nl = memchr (data + pos, '\n', len - pos);
-      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
-      char *line = clean_line (path, data + pos, n, ++lineno, diags);
-      pos += n + (nl != NULL);
+      /* The page's title names the release, and so its overview.  */
+      buf_printf (&im.d.out, "# the page's title\ntitle.%s: %s\n",
+                  lc (import_line_lang (meta->title, strlen (meta->title))),
+                  meta->title);
+      im.d.have_title = 1;
+      im.d.page_title = 1;
+    }
+  for (size_t i = 0; i < nlines; i++)
+    {
+      char *line = clean_line (path, lines[i].text, lines[i].len,
+                               lines[i].line, diags);
+      im.lineno = lines[i].line;
       if (*line == '\0')
         {
           free (line);
           continue;
         }
-      int lang = import_line_lang (line, strlen (line));
-      long num = case_marker (line);
-      if (num >= 0)
-        {
-          if (started || d.paragraphs > 0)
-            {
-              if (!started)
-                {
-                  /* The overview is document 0: "Case 0" must not
-                     replace it.  */
-                  seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
-                  seen[nseen++] = 0;
-                }
-              doc_finish (&d, res, path, diags);
-            }
-          else
-            buf_free (&d.out);  /* an empty overview */
-          /* Move a repeated number up by thousands past every number
-             so far, so that no document file replaces another.  */
-          long given = num, max_seen = 0;
-          int repeated = 0;
-          for (size_t i = 0; i < nseen; i++)
-            {
-              repeated |= seen[i] == num;
-              if (seen[i] > max_seen)
-                max_seen = seen[i];
-            }
-          while (repeated && num <= max_seen)
-            num += 1000;
-          if (num != given)
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("case %ld appears twice; the later one is kept as "
-                         "document %ld"), given, num);
-          seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
-          seen[nseen++] = num;
-          doc_start (&d, num, lineno);
-          buf_printf (&d.out, "# marker: %s\n", line);
-          started = 1;
-          expect_title = 1;
-          expect_keywords = 0;
-          free (line);
-          continue;
-        }
-      if (expect_title)
-        {
-          buf_printf (&d.out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
-          d.have_title = 1;
-          d.paragraphs++;
-          expect_title = 0;
-          free (line);
-          continue;
-        }
-      size_t ll = strlen (line);
-      if (starts_with (line, "【") && ll > 6 && strcmp (line + ll - 3, "】") == 0)
-        {
-          if (!is_known_marker (line))
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("unknown section marker '%s' kept as a section"), line);
-          emit (&d, "section", lang, line, lineno);
-          expect_keywords = is_keywords_marker (line);
-          free (line);
-          continue;
-        }
-      if (expect_keywords)
-        {
-          char *kw = split_keyword_line (line);
-          expect_keywords = 0;
-          if (d.have_keywords || *kw == '\0')
-            {
-              /* The loader takes one keyword list per document and no
-                 empty one (a line of ideographic spaces): keep the line
-                 as a paragraph.  */
-              if (d.have_keywords)
-                diags_add (diags, DIAG_WARNING, path, lineno,
-                           _("a second keyword list in one case is kept as "
-                             "a paragraph"));
-              emit (&d, "", lang, line, lineno);
-              free (kw);
-              free (line);
-              continue;
-            }
-          d.have_keywords = 1;
-          if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("keyword line has no separators; kept as one keyword "
-                         "(split it with ' | ')"));
-          emit (&d, "keywords", lang, kw, lineno);
-          free (kw);
-          free (line);
-          continue;
-        }
-      if (!started && (starts_with (line, "Attachment:") || starts_with (line, "附件")))
-        {
-          const char *t = strchr (line, ':');
-          if (t == NULL)
-            t = strstr (line, "：");
-          if (t && coll_title == NULL)
-            {
-              t += *t == ':' ? 1 : 3;
-              while (*t == ' ')
-                t++;
-              if (*t != '\0')  /* "Attachment:" alone names nothing */
-                {
-                  coll_title = xstrdup (t);
-                  coll_title_lang = lang;
-                }
-            }
-          emit (&d, "heading", lang, line, lineno);
-          free (line);
-          continue;
-        }
-      emit (&d, heading_level (line) ? "heading" : "", lang, line, lineno);
-      free (line);
+      importer_line (&im, line, lines[i].line);
     }
-  if (!started && d.paragraphs == 0)
-    diags_add (diags, DIAG_WARNING, path, lineno ? lineno : 1,
+  struct doc_builder *d = &im.d;
+  if (!im.started && d->paragraphs == 0)
+    diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
-  doc_finish (&d, res, path, diags);
-  free (seen);
+  doc_finish (d, res, path, diags);
+  free (im.seen);
 
   /* Prepend the collection file.  */
   char *name = printable_name (path);
@@ -488,23 +592,54 @@ import_release (const char *path, const char *data, size_t len,
   char *dot = strrchr (id, '.');
   if (dot && dot != id)
     *dot = '\0';
-  if (id[strspn (id, " \t")] == '\0')
+  if (id[strspn (id, " \t")] == '\0' || strcmp (id, "-") == 0)
     {
       free (id);                /* an id and title of blanks would not load */
       id = xstrdup ("release");
     }
+  const char *title = im.coll_title ? im.coll_title : id;
+  int title_lang = im.coll_title_lang;
+  if (meta && meta->title)
+    {
+      title = meta->title;
+      title_lang = import_line_lang (title, strlen (title));
+    }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
               "id: %s\ntitle.%s: %s\nsource: %s\n", name, id,
-              lc (coll_title_lang), coll_title ? coll_title : id, base);
+              lc (title_lang), title, base);
+  if (meta && meta->date)
+    buf_printf (&c, "date: %s\n", meta->date);
   free (name);
   free (id);
-  free (coll_title);
+  free (im.coll_title);
   res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
   memmove (res->files + 1, res->files, res->nfiles * sizeof *res->files);
   res->files[0].name = xstrdup ("collection.cb");
   res->files[0].text = buf_steal (&c);
   res->nfiles++;
+}
+
+void
+import_release (const char *path, const char *data, size_t len,
+                struct import_result *res, struct diags *diags)
+{
+  struct import_line *lines = NULL;
+  size_t nlines = 0, alloc = 0;
+  size_t pos = 0;
+  unsigned long lineno = 0;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
+      lines = xgrow (lines, &alloc, nlines + 1, sizeof *lines);
+      lines[nlines++] = (struct import_line) { data + pos, n, ++lineno };
+      pos += n + (nl != NULL);
+    }
+  import_lines (path, lines, nlines, NULL, res, diags);
+  free (lines);
 }
 
 void
