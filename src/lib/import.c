@@ -11,10 +11,12 @@
 #include "import.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -687,4 +689,94 @@ import_write (const struct import_result *res, const char *dir, char **cause)
       free (p);
     }
   return 0;
+}
+
+char *
+import_read_source (const char *file, size_t max, size_t *len, char **cause)
+{
+  int fd;
+  const char *name = file;
+  if (strcmp (file, "-") == 0)
+    {
+      fd = STDIN_FILENO;
+      name = _("standard input");
+    }
+  else
+    {
+      /* O_NONBLOCK: opening a FIFO must not wait for a writer.  */
+      fd = open (file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      if (fd < 0)
+        {
+          *cause = xasprintf (_("%s: cannot read: %s"), file, strerror (errno));
+          return NULL;
+        }
+      struct stat st;
+      const char *why = NULL;
+      if (fstat (fd, &st) != 0)
+        why = strerror (errno);
+      else if (S_ISDIR (st.st_mode))
+        why = strerror (EISDIR);
+      else if (!S_ISREG (st.st_mode))
+        why = _("not a regular file (a device or a pipe may never end; "
+                "give - to read standard input)");
+      else if ((unsigned long long) st.st_size > max)
+        {
+          close (fd);
+          *cause = xasprintf (_("%s: larger than the import limit of %zu "
+                                "bytes"), file, max);
+          errno = EFBIG;
+          return NULL;
+        }
+      if (why)
+        {
+          *cause = xasprintf (_("%s: cannot import: %s"), file, why);
+          close (fd);
+          errno = 0;
+          return NULL;
+        }
+      int fl = fcntl (fd, F_GETFL);
+      if (fl != -1)
+        fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+  struct buf b = { 0 };
+  char chunk[65536];
+  int err = 0, big = 0;
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          err = errno;
+          break;
+        }
+      if (n == 0)
+        break;
+      if (b.len + (size_t) n > max)
+        {
+          big = 1;              /* stop reading: the rest may never end */
+          break;
+        }
+      buf_add (&b, chunk, (size_t) n);
+    }
+  if (fd != STDIN_FILENO)
+    close (fd);
+  size_t blank = 0;
+  while (blank < b.len && (b.data[blank] == ' ' || b.data[blank] == '\t'
+                           || b.data[blank] == '\n' || b.data[blank] == '\r'))
+    blank++;
+  if (err || big || blank == b.len)
+    {
+      *cause = err ? xasprintf (_("%s: cannot read: %s"), name, strerror (err))
+        : big ? xasprintf (_("%s: larger than the import limit of %zu bytes"),
+                           name, max)
+        : b.len == 0 ? xasprintf (_("%s: empty input: nothing to import"), name)
+        : xasprintf (_("%s: only blank lines: nothing to import"), name);
+      buf_free (&b);
+      errno = big ? EFBIG : err;
+      return NULL;
+    }
+  *len = b.len;
+  return buf_steal (&b);
 }

@@ -64,6 +64,18 @@ void import_free (struct import_result *res);
 int import_write (const struct import_result *res, const char *dir,
                   char **cause);
 
+/* The most import reads unless told otherwise.  */
+#define IMPORT_MAX_SIZE ((size_t) 64 << 20)
+
+/* Read the release FILE ("-": standard input) for import, at most MAX
+   bytes.  Refuses what is not a regular file unless FILE is "-" (a device
+   or a pipe may never end), more than MAX bytes (errno EFBIG; reading
+   stops there), and input that is empty or blank.  Returns the bytes
+   (NUL appended, not counted in *LEN) or NULL with *CAUSE set, naming
+   the file.  Caller frees.  */
+char *import_read_source (const char *file, size_t max, size_t *len,
+                          char **cause);
+
 /* Which language a line is written in: the script most of its letters
    belong to.  Returns 0 for Chinese, 1 for English.  */
 int import_line_lang (const char *s, size_t len);

@@ -134,25 +134,38 @@ collection_find (const struct collection *c, const char *num)
   return NULL;
 }
 
+size_t
+library_choices (const struct library *lib, const char *spec,
+                 const struct document **out, size_t max)
+{
+  size_t n = 0;
+  if (strchr (spec, '/'))
+    return 0;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct document *d = collection_find (&lib->colls[c], spec);
+      if (d && n < max)
+        out[n] = d;
+      n += d != NULL;
+    }
+  return n;
+}
+
 const struct document *
 library_find (const struct library *lib, const char *spec)
 {
   const char *slash = strrchr (spec, '/');
+  if (slash == NULL)
+    {
+      const struct document *d = NULL;
+      return library_choices (lib, spec, &d, 1) == 1 ? d : NULL;
+    }
+  size_t n = (size_t) (slash - spec);
   for (size_t c = 0; c < lib->ncolls; c++)
     {
       const struct collection *coll = &lib->colls[c];
-      if (slash)
-        {
-          size_t n = (size_t) (slash - spec);
-          if (strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
-            return collection_find (coll, slash + 1);
-        }
-      else
-        {
-          const struct document *d = collection_find (coll, spec);
-          if (d)
-            return d;
-        }
+      if (coll->id && strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
+        return collection_find (coll, slash + 1);
     }
   return NULL;
 }
