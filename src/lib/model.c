@@ -134,6 +134,28 @@ collection_find (const struct collection *c, const char *num)
   return NULL;
 }
 
+static int
+bitext_has (const struct bitext *bt, enum lang l)
+{
+  return bt->side[l].origin != ORIGIN_NONE;
+}
+
+int
+document_has_lang (const struct document *doc, enum lang l)
+{
+  if (bitext_has (&doc->title, l) || doc->keywords.count[l] > 0)
+    return 1;
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      if (bitext_has (&doc->sections[s].title, l))
+        return 1;
+      for (size_t b = 0; b < doc->sections[s].nblocks; b++)
+        if (bitext_has (&doc->sections[s].blocks[b].text, l))
+          return 1;
+    }
+  return 0;
+}
+
 size_t
 library_choices (const struct library *lib, const char *spec,
                  const struct document **out, size_t max)

@@ -158,6 +158,8 @@ char *const *keywords_view (const struct keyword_list *kw, enum lang l,
 size_t glossary_nforms (const struct glossary_entry *e, enum lang l);
 const char *glossary_form (const struct glossary_entry *e, enum lang l,
                            size_t i);
+/* Whether DOC has any text in L (the release's or a translation).  */
+int document_has_lang (const struct document *doc, enum lang l);
 
 /* Number of documents across the library.  */
 size_t library_document_count (const struct library *lib);

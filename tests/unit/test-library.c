@@ -17,6 +17,7 @@
 #include "import.h"
 #include "library.h"
 #include "prefs.h"
+#include "render.h"
 #include "tap.h"
 
 static char tmp[] = "/tmp/cblib.XXXXXX";
@@ -216,9 +217,52 @@ test_read_source (void)
   free (path);
 }
 
+/* A Chinese-only document: the English column says there is none.  */
+static void
+test_one_language (void)
+{
+  struct import_result res;
+  import_text ("zh.txt", "案例3\n只有中文的标题\n【基本案情】\n只有中文的正文。\n", &res);
+  struct document doc;
+  struct diags d = { 0 };
+  int ok = res.nfiles == 2
+    && content_parse_document ("03.cb", res.files[1].text,
+                               strlen (res.files[1].text), &doc, &d) == 0;
+  tap_ok (ok && document_has_lang (&doc, LANG_ZH)
+          && !document_has_lang (&doc, LANG_EN), "an imported release is Chinese only");
+  if (ok)
+    {
+      const char *note = "no English text in this release";
+      struct render_options o = { .view = VIEW_SIDE_BY_SIDE, .width = 80 };
+      struct render r;
+      render_document (&doc, &o, &r);
+      tap_ok (r.nlines > 1 && r.lines[0].cell[1].len == strlen (note)
+              && memcmp (r.lines[0].cell[1].s, note, strlen (note)) == 0
+              && r.lines[0].cell[0].len == 0 && r.lines[0].unit == 0
+              && r.nunits >= 1 && r.lines[1].unit == 0,
+              "side by side: the English column says so, and counts as no unit");
+      render_free (&r);
+      o.view = VIEW_ZH;
+      render_document (&doc, &o, &r);
+      tap_ok (r.nlines > 0 && r.lines[0].style == RSTYLE_TITLE,
+              "the Chinese view has no notice");
+      render_free (&r);
+      o.view = VIEW_EN;
+      render_document (&doc, &o, &r);
+      tap_ok (r.nlines > 1 && r.lines[0].style == RSTYLE_META
+              && r.lines[1].cell[0].lang == LANG_ZH,
+              "the English view says so, then shows the Chinese");
+      render_free (&r);
+      document_free (&doc);
+    }
+  diags_free (&d);
+  import_free (&res);
+}
+
 int
 main (void)
 {
+  test_one_language ();
   if (mkdtemp (tmp) == NULL)
     {
       printf ("Bail out! mkdtemp: %s\n", strerror (errno));
