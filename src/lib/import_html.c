@@ -3,11 +3,13 @@
    The page is decoded to UTF-8 here (iconv, bad bytes become U+FFFD with
    a warning) and parsed by libxml2 told to ignore the page's own
    declaration, so that a page declaring the wrong encoding still reads.
-   The article is the block element that holds the most text outside
+   The article is the page's one <article> when that holds most of its
+   text; else the block element that holds the most text outside
    links, its paragraphs' text counting for it and half for the block
    above (the way readability tools score pages); it grows to its parent
-   while the parent holds much more text that is not links (an article
-   split into one block per case).  Scripts, styles, forms, navigation
+   while the parent adds nothing, or holds much more text that is not
+   links (an article split into one block per case, a table of one
+   paragraph a row).  Scripts, styles, forms, navigation
    and blocks made mostly of links are never read.  Every walk over the
    tree is iterative: a page nested ten thousand deep is only a page.  */
 
@@ -656,6 +658,21 @@ find_article (struct page *pg)
             pg->blocks[p->parent].score += (double) b->text / 2;
         }
     }
+  /* One <article> holding most of the page's text is the article.  */
+  size_t article = NO_BLOCK, narticles = 0, total = 0;
+  for (size_t i = 0; i < pg->nblocks; i++)
+    {
+      if (name_is (pg->blocks[i].node, "article"))
+        {
+          article = i;
+          narticles++;
+        }
+      if (pg->blocks[i].parent == NO_BLOCK)
+        total += pg->blocks[i].sub_text;
+    }
+  if (narticles == 1 && pg->blocks[article].sub_text * 2 >= total
+      && pg->blocks[article].sub_text > 0)
+    return article;
   size_t best = NO_BLOCK;
   for (size_t i = 0; i < pg->nblocks; i++)
     {
@@ -681,8 +698,10 @@ find_article (struct page *pg)
       if (p == NO_BLOCK || name_is (pg->blocks[p].node, "html")
           || name_is (pg->blocks[p].node, "body"))
         break;
-      if ((double) others_text (pg, p, best)
-          < 0.3 * (double) pg->blocks[best].sub_text)
+      /* A wrapper that adds no text of its own is climbed too: a table
+         of one paragraph a row scores its longest paragraph highest.  */
+      size_t others = others_text (pg, p, best);
+      if (others > 0 && (double) others < 0.3 * (double) pg->blocks[best].sub_text)
         break;
       best = p;
     }
