@@ -981,6 +981,16 @@ import_html (const char *path, const char *data, size_t len,
         first = 1;
       free (l0);
     }
+  if (ls.n == first)
+    {
+      /* The article's text stood only in blocks of links.  */
+      *cause = xasprintf (_("%s: no article found in the page"), path);
+      lines_free (&ls);
+      free (title);
+      page_free (&pg);
+      xmlFreeDoc (doc);
+      return -1;
+    }
   /* What the importer could not place: text outside the article.  */
   size_t unplaced = 0;
   for (size_t i = 0; i < pg.nblocks; i++)
