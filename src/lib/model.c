@@ -156,6 +156,47 @@ document_has_lang (const struct document *doc, enum lang l)
   return 0;
 }
 
+/* Whether NEEDLE occurs in T, ASCII letters in any case.  */
+static int
+text_has (const struct text *t, const char *needle)
+{
+  if (t->str == NULL)
+    return 0;
+  size_t n = strlen (needle);
+  if (n == 0)
+    return 1;
+  for (size_t i = 0; i + n <= t->len; i++)
+    if (strncasecmp (t->str + i, needle, n) == 0)
+      return 1;
+  return 0;
+}
+
+int
+document_in_region (const struct document *doc, const char *region)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (text_has (&doc->region.side[l], region)
+        || text_has (&doc->procuratorate.side[l], region))
+      return 1;
+  return 0;
+}
+
+int
+document_year (const struct document *doc)
+{
+  const char *date = doc->collection ? doc->collection->date : NULL;
+  if (date == NULL)
+    return 0;
+  int y = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      if (date[i] < '0' || date[i] > '9')
+        return 0;
+      y = y * 10 + (date[i] - '0');
+    }
+  return y;
+}
+
 size_t
 library_choices (const struct library *lib, const char *spec,
                  const struct document **out, size_t max)

@@ -161,6 +161,13 @@ const char *glossary_form (const struct glossary_entry *e, enum lang l,
 /* Whether DOC has any text in L (the release's or a translation).  */
 int document_has_lang (const struct document *doc, enum lang l);
 
+/* Whether DOC's region or procuratorate, in either language, contains
+   REGION (ASCII letters in any case): "广西", "Guangxi", "南宁".  */
+int document_in_region (const struct document *doc, const char *region);
+
+/* The year DOC was released (its collection's date), or 0 if unknown.  */
+int document_year (const struct document *doc);
+
 /* Number of documents across the library.  */
 size_t library_document_count (const struct library *lib);
 /* The Ith document across all collections, in order.  */

@@ -259,9 +259,25 @@ test_one_language (void)
   import_free (&res);
 }
 
+static void
+test_facets (void)
+{
+  struct diags d = { 0 };
+  struct library *lib = content_load (ABS_SRCDIR "/tests/data/good", &d);
+  const struct document *d1 = library_find (lib, "1");
+  const struct document *d2 = library_find (lib, "2");
+  tap_ok (d1 && document_in_region (d1, "广西") && document_in_region (d1, "guangxi")
+          && d2 && !document_in_region (d2, "广西"),
+          "region: Chinese or English, any case, only where it is");
+  tap_ok (d1 && document_year (d1) == 2022, "year: the collection's date");
+  library_free (lib);
+  diags_free (&d);
+}
+
 int
 main (void)
 {
+  test_facets ();
   test_one_language ();
   if (mkdtemp (tmp) == NULL)
     {
