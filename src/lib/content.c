@@ -1263,23 +1263,35 @@ count_bitext (const struct bitext *bt, struct content_stats *st)
       }
 }
 
+static void
+add_document_stats (const struct document *d, struct content_stats *st)
+{
+  st->documents++;
+  if (!bitext_empty (&d->title))
+    count_bitext (&d->title, st);
+  for (size_t s = 0; s < d->nsections; s++)
+    {
+      if (!bitext_empty (&d->sections[s].title))
+        count_bitext (&d->sections[s].title, st);
+      for (size_t b = 0; b < d->sections[s].nblocks; b++)
+        count_bitext (&d->sections[s].blocks[b].text, st);
+    }
+}
+
 void
 content_stats (const struct library *lib, struct content_stats *st)
 {
   memset (st, 0, sizeof *st);
   size_t n = library_document_count (lib);
   for (size_t i = 0; i < n; i++)
-    {
-      const struct document *d = library_document (lib, i);
-      st->documents++;
-      if (!bitext_empty (&d->title))
-        count_bitext (&d->title, st);
-      for (size_t s = 0; s < d->nsections; s++)
-        {
-          if (!bitext_empty (&d->sections[s].title))
-            count_bitext (&d->sections[s].title, st);
-          for (size_t b = 0; b < d->sections[s].nblocks; b++)
-            count_bitext (&d->sections[s].blocks[b].text, st);
-        }
-    }
+    add_document_stats (library_document (lib, i), st);
+}
+
+void
+content_stats_collection (const struct collection *coll,
+                          struct content_stats *st)
+{
+  memset (st, 0, sizeof *st);
+  for (size_t i = 0; i < coll->ndocs; i++)
+    add_document_stats (&coll->docs[i], st);
 }

@@ -85,5 +85,8 @@ struct content_stats
 };
 
 void content_stats (const struct library *lib, struct content_stats *st);
+/* The same for one collection.  */
+void content_stats_collection (const struct collection *coll,
+                               struct content_stats *st);
 
 #endif /* CASEBOOK_CONTENT_H */
