@@ -375,6 +375,55 @@ doc_finish (struct doc_builder *d, struct import_result *res,
   buf_free (&d->out);
 }
 
+/* A set of document numbers (open addressing), so that a release of
+   many cases is not checked against every earlier one.  */
+struct numset
+{
+  long *slots;                  /* -1: empty (numbers are never negative) */
+  size_t cap, n;
+};
+
+static size_t
+numset_slot (const struct numset *s, long v)
+{
+  size_t h = (size_t) util_hash (0, &v, sizeof v) & (s->cap - 1);
+  while (s->slots[h] != -1 && s->slots[h] != v)
+    h = (h + 1) & (s->cap - 1);
+  return h;
+}
+
+static int
+numset_has (const struct numset *s, long v)
+{
+  return s->cap > 0 && s->slots[numset_slot (s, v)] == v;
+}
+
+static void
+numset_add (struct numset *s, long v)
+{
+  if ((s->n + 1) * 2 > s->cap)
+    {
+      struct numset t = { .cap = s->cap ? s->cap * 2 : 64 };
+      t.slots = xmalloc (t.cap * sizeof *t.slots);
+      for (size_t i = 0; i < t.cap; i++)
+        t.slots[i] = -1;
+      for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i] != -1)
+          {
+            t.slots[numset_slot (&t, s->slots[i])] = s->slots[i];
+            t.n++;
+          }
+      free (s->slots);
+      *s = t;
+    }
+  size_t h = numset_slot (s, v);
+  if (s->slots[h] != v)
+    {
+      s->slots[h] = v;
+      s->n++;
+    }
+}
+
 /* The importer's state between lines.  */
 struct importer
 {
@@ -386,8 +435,8 @@ struct importer
   int started, expect_title, expect_keywords;
   char *coll_title;
   int coll_title_lang;
-  long *seen;
-  size_t nseen;
+  struct numset seen;           /* document numbers taken */
+  long max_seen;
   unsigned long lineno;
 };
 
@@ -444,8 +493,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
             {
               /* The overview is document 0: "Case 0" must not
                  replace it.  */
-              im->seen = xrealloc (im->seen, (im->nseen + 1) * sizeof *im->seen);
-              im->seen[im->nseen++] = 0;
+              numset_add (&im->seen, 0);
             }
           doc_finish (d, im->res, path, diags);
         }
@@ -453,22 +501,16 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
         buf_free (&d->out);  /* an empty overview */
       /* Move a repeated number up by thousands past every number
          so far, so that no document file replaces another.  */
-      long given = num, max_seen = 0;
-      int repeated = 0;
-      for (size_t i = 0; i < im->nseen; i++)
-        {
-          repeated |= im->seen[i] == num;
-          if (im->seen[i] > max_seen)
-            max_seen = im->seen[i];
-        }
-      while (repeated && num <= max_seen)
-        num += 1000;
+      long given = num;
+      if (numset_has (&im->seen, num) && num <= im->max_seen)
+        num += ((im->max_seen - num) / 1000 + 1) * 1000;
       if (num != given)
         diags_add (diags, DIAG_WARNING, path, lineno,
                    _("case %ld appears twice; the later one is kept as "
                      "document %ld"), given, num);
-      im->seen = xrealloc (im->seen, (im->nseen + 1) * sizeof *im->seen);
-      im->seen[im->nseen++] = num;
+      numset_add (&im->seen, num);
+      if (num > im->max_seen)
+        im->max_seen = num;
       doc_start (d, num, lineno);
       buf_printf (&d->out, "# marker: %s\n", line);
       im->started = 1;
@@ -584,7 +626,7 @@ import_lines (const char *path, const struct import_line *lines,
     diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
   doc_finish (d, res, path, diags);
-  free (im.seen);
+  free (im.seen.slots);
 
   /* Prepend the collection file.  */
   char *name = printable_name (path);
@@ -656,6 +698,50 @@ import_free (struct import_result *res)
   memset (res, 0, sizeof *res);
 }
 
+/* Write TEXT to PATH, a name no one else writes (the directory is the
+   importer's): a temporary name, fsync, rename.  Unlike
+   util_write_atomic it does not look for other writers' leftovers,
+   which would read the whole directory for every file.  0 or -1/errno.  */
+static int
+write_new_file (const char *path, const char *text)
+{
+  char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
+  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  int r = fd < 0 ? -1 : 0;
+  size_t left = strlen (text);
+  while (r == 0 && left > 0)
+    {
+      ssize_t n = write (fd, text, left);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        r = -1;
+      else
+        {
+          text += n;
+          left -= (size_t) n;
+        }
+    }
+  if (r == 0 && fsync (fd) != 0)
+    r = -1;
+  int e = errno;
+  if (fd >= 0 && close (fd) != 0 && r == 0)
+    {
+      r = -1;
+      e = errno;
+    }
+  if (r == 0 && rename (tmp, path) != 0)
+    {
+      r = -1;
+      e = errno;
+    }
+  if (r != 0 && fd >= 0)
+    unlink (tmp);
+  free (tmp);
+  errno = e;
+  return r;
+}
+
 int
 import_write (const struct import_result *res, const char *dir, char **cause)
 {
@@ -679,14 +765,20 @@ import_write (const struct import_result *res, const char *dir, char **cause)
   for (size_t i = res->nfiles; i-- > 0;)
     {
       char *p = util_path_join (dir, res->files[i].name);
-      if (util_write_atomic (p, res->files[i].text,
-                             strlen (res->files[i].text)) != 0)
+      if (write_new_file (p, res->files[i].text) != 0)
         {
           *cause = xasprintf (_("cannot write %s: %s"), p, strerror (errno));
           free (p);
           return -1;
         }
       free (p);
+    }
+  /* The names, too, must survive a crash.  */
+  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0)
+    {
+      fsync (dfd);
+      close (dfd);
     }
   return 0;
 }

@@ -339,9 +339,38 @@ test_hostile (void)
   buf_free (&b);
 }
 
+/* Seconds to import N repeats of one case number (each moved up past
+   every number so far).  */
+static double
+repeats_time (int n)
+{
+  struct buf b = { 0 };
+  for (int i = 0; i < n; i++)
+    buf_printf (&b, "案例1\n标题%d\n正文%d。\n", i, i);
+  struct import_result res;
+  struct diags d = { 0 };
+  clock_t t0 = clock ();
+  import_release ("r.txt", b.data, b.len, &res, &d);
+  double secs = (double) (clock () - t0) / CLOCKS_PER_SEC;
+  import_free (&res);
+  diags_free (&d);
+  buf_free (&b);
+  return secs;
+}
+
+static void
+test_scale (void)
+{
+  /* Once every case was checked against every earlier one.  */
+  double t1 = repeats_time (20000), t4 = repeats_time (80000);
+  tap_ok (t4 < 6 * t1 + 0.05, "importing 4n cases takes less than 6 times n's "
+          "(%.3f s for 20,000, %.3f s for 80,000)", t1, t4);
+}
+
 int
 main (void)
 {
+  test_scale ();
   test_fixtures ();
   test_sniff ();
   test_hostile ();
