@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "layout.h"
 #include "library.h"
@@ -137,16 +138,31 @@ remove_collection (const struct library *lib, const char *name)
 }
 
 static int
-cmd_library_exec (const struct cli_options *o, const struct library *lib,
+cmd_library_exec (const struct cli_options *o, const struct library *unused,
                   int argc, char **argv)
 {
-  if (argc == 0 || (argc == 1 && strcmp (argv[0], "list") == 0))
-    return list_collections (o, lib);
-  if (argc == 2 && strcmp (argv[0], "remove") == 0)
-    return remove_collection (lib, argv[1]);
-  fprintf (stderr, _("casebook: library takes 'list' or 'remove NAME'\n"));
-  fprintf (stderr, _("Try 'casebook --help' for more information.\n"));
-  return 2;
+  (void) unused;
+  int list = argc == 0 || (argc == 1 && strcmp (argv[0], "list") == 0);
+  int remove = argc == 2 && strcmp (argv[0], "remove") == 0;
+  if (!list && !remove)
+    {
+      fprintf (stderr, _("casebook: library takes 'list' or 'remove NAME'\n"));
+      fprintf (stderr, _("Try 'casebook --help' for more information.\n"));
+      return 2;
+    }
+  /* Loaded here, errors and all: a broken collection must still be
+     listed, and removable.  */
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  struct diags d = { 0 };
+  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
+                                           &d);
+  output_diags (&d);
+  int rc = list ? list_collections (o, lib) : remove_collection (lib, argv[1]);
+  library_free (lib);
+  diags_free (&d);
+  strv_free (dirs, ndirs);
+  return rc;
 }
 
 const struct cmd_entry cmd_library_entry = {
@@ -155,6 +171,5 @@ const struct cmd_entry cmd_library_entry = {
   .max_args = 2,
   /* xgettext:c-format */
   .usage = N_("casebook: library takes 'list' or 'remove NAME'\n"),
-  .flags = CMD_LIBRARY,
   .exec = cmd_library_exec,
 };

@@ -52,10 +52,25 @@ cmd_load_library (const struct cli_options *o)
   output_diags (&d);
   if (d.errors)
     {
-      char *a = output_visible (dir);
-      fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), a, a);
-      free (a);
+      /* An error in one of the user's collections: say how to get rid of
+         it, since it stops every command.  */
+      int user = 0;
+      size_t ulen = ndirs > 1 ? strlen (dirs[1]) : 0;
+      for (size_t i = 0; i < d.count && ndirs > 1; i++)
+        user |= d.items[i].severity == DIAG_ERROR
+          && strncmp (d.items[i].file, dirs[1], ulen) == 0
+          && d.items[i].file[ulen] == '/';
+      if (user)
+        fprintf (stderr, _("casebook: a collection of your library has "
+                           "errors; 'casebook check' lists them and "
+                           "'casebook library remove NAME' removes it\n"));
+      else
+        {
+          char *a = output_visible (dir);
+          fprintf (stderr, _("casebook: %s: content has errors; "
+                             "'casebook check %s' lists them\n"), a, a);
+          free (a);
+        }
       library_free (lib);
       lib = NULL;
     }

@@ -78,6 +78,22 @@ is "$rc" 2 "removing it twice is an error"
 run library
 is "$(grep -c . "$TMPD/out")" 4 "three collections remain"
 
+# A collection broken by hand stops the commands, says how to remove it,
+# and can be removed.
+mkdir -p "$coll/broken"
+printf 'casebook-format: 1\nid: broken\ntitle.zh: 坏\n' >"$coll/broken/collection.cb"
+printf 'casebook-format: 1\nnumber: x\n' >"$coll/broken/01.cb"
+run list
+is "$rc" 2 "a broken user collection stops list"
+has "$TMPD/err" "'casebook library remove NAME' removes it" "and says how to remove it"
+run library
+is "$rc" 0 "library still lists"
+has "$TMPD/out" "broken" "the broken collection too"
+run library remove broken
+is "$rc" 0 "and removes it"
+run list
+is "$rc" 0 "after which list works again"
+
 # A half-installed collection (a killed import) never appears.
 mkdir -p "$coll/.half.new.99999"
 cp "$coll/exec2023/"* "$coll/.half.new.99999/"
