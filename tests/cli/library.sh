@@ -44,6 +44,9 @@ has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per 
 has "$TMPD/out" "  exec2023: 3 documents, Chinese only: no English text in this release" "the imported ones Chinese only"
 run list
 has "$TMPD/out" "hearings/2" "list names documents COLLECTION/N in a library of several"
+run library --json
+is "$(grep -c '^{"collection":' "$TMPD/out")" 4 "library --json: one object per collection"
+has "$TMPD/out" '{"collection":"batch3","documents":9,"shipped":true' "with its count and origin"
 run list --region 广西
 is "$rc" 0 "list --region"
 is "$(cat "$TMPD/out" | cut -d' ' -f1)" "batch3/7" "keeps that region's documents"
