@@ -211,6 +211,50 @@ case_marker (const char *s)
   return *end == '\0' && n <= 99999 ? n : -1;
 }
 
+/* The length of a case marker that starts LINE with its title after it
+   on the same line ("案例一：某某案", "Case 3. Title"), separator
+   included; 0 if LINE does not start so.  *MARK_LEN gets the marker's
+   own length.  */
+static size_t
+marker_with_title (const char *line, size_t *mark_len)
+{
+  const char *p = NULL;
+  if (starts_with (line, "Case "))
+    p = line + 5;
+  else if (starts_with (line, "案例"))
+    p = line + 6;
+  if (p == NULL)
+    return 0;
+  const char *q = p;
+  if (*q >= '0' && *q <= '9')
+    while (*q >= '0' && *q <= '9')
+      q++;
+  else if (p == line + 6)
+    q += cn_numeral (q);
+  if (q == p)
+    return 0;
+  *mark_len = (size_t) (q - line);
+  static const char *const seps[] = {
+    "\xef\xbc\x9a", "\xe3\x80\x80", "\xe3\x80\x81", "\xef\xbc\x8e",
+    ": ", ". ", ":", " ", NULL
+  };
+  size_t n = 0;
+  for (int again = 1; again;)
+    {
+      again = 0;
+      for (size_t i = 0; seps[i]; i++)
+        if (starts_with (q + n, seps[i]))
+          {
+            n += strlen (seps[i]);
+            again = 1;
+            break;
+          }
+    }
+  if (n == 0 || q[n] == '\0')
+    return 0;
+  return (size_t) (q - line) + n;
+}
+
 /* Split a keyword line: runs of two or more spaces, EN SPACE, ideographic
    space or the Chinese enumeration comma separate keywords.  */
 static char *
@@ -468,6 +512,20 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
   im->lineno = lineno;
   if (im->meta && im->meta->split_markers)
     {
+      size_t mark_len = 0, t = marker_with_title (line, &mark_len);
+      if (t > 0)
+        {
+          char *mark = xstrndup (line, mark_len);
+          if (case_marker (mark) >= 0)
+            {
+              char *title = xstrdup (line + t);
+              free (line);
+              importer_line (im, mark, lineno);
+              importer_line (im, title, lineno);
+              return;
+            }
+          free (mark);          /* a number too large: text */
+        }
       size_t m = leading_marker (line);
       if (m > 0)
         {

@@ -305,6 +305,18 @@ test_hostile (void)
           && has_diag (&im, 1, "U+FFFD"), "a NUL byte becomes U+FFFD, with a warning");
   imported_free (&im);
 
+  /* A case marker with its title on the same line.  */
+  const char marked[] = "<html><body><div><p>案例一：某县检察院督促整治非法采砂案</p>"
+    "<p>【基本案情】某县河道存在非法采砂。</p><p>Case 2. A title in English</p>"
+    "<p>Body of the second case, long enough.</p><p>案例123456789 不是标记</p></div></body></html>";
+  import_data ("marked.html", marked, sizeof marked - 1, &im);
+  tap_is (im.texts.data, "某县检察院督促整治非法采砂案\n【基本案情】\n某县河道存在非法采砂。\n"
+          "A title in English\nBody of the second case, long enough.\n"
+          "案例123456789 不是标记\n",
+          "案例一：TITLE and Case 2. TITLE on one line: a marker and a title");
+  tap_ok (im.res.documents == 2, "two cases (%zu)", im.res.documents);
+  imported_free (&im);
+
   /* Nesting far deeper than any stack.  */
   struct buf b = { 0 };
   buf_adds (&b, "<html><body>");
