@@ -255,6 +255,30 @@ check_options (const struct cmd_entry *entry, int given)
   return 0;
 }
 
+/* Refuse (saying why) an option of one command given to another:
+   --add, --name, --max-size are import's, --format export's, --region
+   and --year list's.  0 or -1.  */
+static int
+check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
+{
+  const struct { int given; const char *name; const char *cmd; } own[] = {
+    { o->add, "--add", "import" },
+    { o->name != NULL, "--name", "import" },
+    { o->max_size != 0, "--max-size", "import" },
+    { o->format != NULL, "--format", "export" },
+    { o->region != NULL, "--region", "list" },
+    { o->year != 0, "--year", "list" },
+  };
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
+      {
+        fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
+                 own[i].name);
+        return -1;
+      }
+  return 0;
+}
+
 int
 cli_main (int argc, char **argv, cli_browse_fn browse)
 {
@@ -508,7 +532,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     given |= CMD_OPT_BOTH;
   else if (o.lang >= 0)
     given |= CMD_OPT_LANG;
-  if (check_options (entry, given) != 0)
+  if (check_options (entry, given) != 0 || check_command_options (entry, &o) != 0)
     {
       usage_hint ();
       return 2;

@@ -171,5 +171,6 @@ const struct cmd_entry cmd_library_entry = {
   .max_args = 2,
   /* xgettext:c-format */
   .usage = N_("casebook: library takes 'list' or 'remove NAME'\n"),
+  .options = CMD_OPT_JSON | CMD_OPT_LANG | CMD_OPT_RAW,
   .exec = cmd_library_exec,
 };

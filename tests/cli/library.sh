@@ -56,6 +56,9 @@ run list --year 2023
 is "$(grep -c . "$TMPD/out")" 6 "list --year: the two collections of 2023"
 run list --year 1999
 is "$rc" 1 "nothing that year: exit 1"
+run show 7 --year 2022
+is "$rc" 2 "an option of another command is refused"
+has "$TMPD/err" "casebook: show does not take --year" "and named"
 run list --year soon
 is "$rc" 2 "a bad --year is a usage error"
 run show exec2023/1 --lang zh
