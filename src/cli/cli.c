@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,8 @@ enum
 {
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
-  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE
+  OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
+  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR
 };
 
 static const struct option long_options[] = {
@@ -51,6 +53,12 @@ static const struct option long_options[] = {
   { "english", required_argument, NULL, OPT_ENGLISH },
   { "release", required_argument, NULL, OPT_RELEASE },
   { "output", required_argument, NULL, 'o' },
+  { "add", no_argument, NULL, OPT_ADD },
+  { "name", required_argument, NULL, OPT_NAME },
+  { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+  { "format", required_argument, NULL, OPT_FORMAT },
+  { "region", required_argument, NULL, OPT_REGION },
+  { "year", required_argument, NULL, OPT_YEAR },
   { "snippets", required_argument, NULL, 'n' },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
@@ -77,7 +85,9 @@ print_help (void)
             "  search QUERY...      find documents and passages (see QUERIES)\n"
             "  tags                 every keyword with the documents that carry it\n"
             "  check [DIR]          validate content and report its coverage\n"
-            "  import FILE          turn a release text into a collection\n"
+            "  import FILE          turn a release text or saved page into a collection\n"
+            "  library [remove NAME]  list the library's collections, or remove one\n"
+            "  export DOC...        write documents as Markdown, HTML or JSON Lines\n"
             "\n"));
   printf (_("Options:\n"
             "      --content=DIR    read content from DIR\n"
@@ -96,7 +106,13 @@ print_help (void)
             "      --english=WHICH  show, list, tags: the release's English or the\n"
             "                       project's revised English: release (default)\n"
             "                       or revised\n"
-            "  -o, --output=DIR     import: write the collection to DIR\n"
+            "  -o, --output=DIR     import: write the collection to DIR (export: a file)\n"
+            "      --add            import: install the collection in your library\n"
+            "      --name=NAME      import --add: the collection's name\n"
+            "      --max-size=N     import: read at most N bytes (K, M, G; 64M)\n"
+            "      --format=FORMAT  export: md, html or jsonl\n"
+            "      --region=REGION  list: documents of that region only\n"
+            "      --year=YEAR      list: documents released that year only\n"
             "      --ambiguous-wide count ambiguous-width characters as two columns\n"
             "      --script=SCRIPT  show Chinese in simplified or traditional script\n"
             "      --help           display this help and exit\n"
@@ -135,6 +151,32 @@ parse_int (const char *s, int *out)
   if (*s == '\0' || *end != '\0' || errno || v < 0 || v > 100000)
     return -1;
   *out = (int) v;
+  return 0;
+}
+
+/* "64M", "1024", "2G": bytes.  */
+static int
+parse_size (const char *s, size_t *out)
+{
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull (s, &end, 10);
+  if (end == s || *s == '-' || errno)
+    return -1;
+  unsigned long long mult = 1;
+  if (*end == 'K' || *end == 'k')
+    mult = 1ULL << 10;
+  else if (*end == 'M' || *end == 'm')
+    mult = 1ULL << 20;
+  else if (*end == 'G' || *end == 'g')
+    mult = 1ULL << 30;
+  else if (*end != '\0')
+    return -1;
+  if (*end && end[1] != '\0')
+    return -1;
+  if (v == 0 || v > (unsigned long long) SIZE_MAX / mult)
+    return -1;
+  *out = (size_t) (v * mult);
   return 0;
 }
 
@@ -208,6 +250,30 @@ check_options (const struct cmd_entry *entry, int given)
         fprintf (stderr, _("casebook: %s cannot be combined with %s\n"),
                  option_name (option_conflicts[i][0]),
                  option_name (option_conflicts[i][1]));
+        return -1;
+      }
+  return 0;
+}
+
+/* Refuse (saying why) an option of one command given to another:
+   --add, --name, --max-size are import's, --format export's, --region
+   and --year list's.  0 or -1.  */
+static int
+check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
+{
+  const struct { int given; const char *name; const char *cmd; } own[] = {
+    { o->add, "--add", "import" },
+    { o->name != NULL, "--name", "import" },
+    { o->max_size != 0, "--max-size", "import" },
+    { o->format != NULL, "--format", "export" },
+    { o->region != NULL, "--region", "list" },
+    { o->year != 0, "--year", "list" },
+  };
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
+      {
+        fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
+                 own[i].name);
         return -1;
       }
   return 0;
@@ -338,6 +404,34 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case 'o':
           o.output_dir = optarg;
           break;
+        case OPT_ADD:
+          o.add = 1;
+          break;
+        case OPT_NAME:
+          o.name = optarg;
+          break;
+        case OPT_MAX_SIZE:
+          if (parse_size (optarg, &o.max_size) != 0)
+            {
+              fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), optarg);
+              usage_hint ();
+              return 2;
+            }
+          break;
+        case OPT_FORMAT:
+          o.format = optarg;
+          break;
+        case OPT_REGION:
+          o.region = optarg;
+          break;
+        case OPT_YEAR:
+          if (parse_int (optarg, &o.year) != 0 || o.year < 1)
+            {
+              fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), optarg);
+              usage_hint ();
+              return 2;
+            }
+          break;
         case OPT_HELP:
         case 'h':
           print_help ();
@@ -438,7 +532,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     given |= CMD_OPT_BOTH;
   else if (o.lang >= 0)
     given |= CMD_OPT_LANG;
-  if (check_options (entry, given) != 0)
+  if (check_options (entry, given) != 0 || check_command_options (entry, &o) != 0)
     {
       usage_hint ();
       return 2;

@@ -25,7 +25,13 @@ struct cli_options
   int glossary_check;
   const char *release_file;     /* check --release: the release text */
   int english_revised;          /* --english=revised */
-  const char *output_dir;
+  const char *output_dir;       /* import: the collection; export: the file */
+  int add;                      /* import --add: into the user's library */
+  const char *name;             /* import --add --name */
+  size_t max_size;              /* import --max-size; 0: IMPORT_MAX_SIZE */
+  const char *format;           /* export --format */
+  const char *region;           /* list --region */
+  int year;                     /* list --year; 0: any */
   const char *script;           /* NULL, "simplified" or "traditional" */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */

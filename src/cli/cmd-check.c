@@ -1,10 +1,12 @@
 /* cmd-check.c -- casebook check [DIR]: load the content of DIR (else the
-   content directory), print its diagnostics and one line on its
-   coverage; with --glossary, also the glossary terms the project's
-   translations leave without a rendering (termcheck.c).  It always
-   warns about breaches of the glossary's rules, and with --release FILE
-   about unmarked texts that are not in the release (lint.c).  Exit 2
-   when the content has errors.  */
+   library in use: the content and the user's collections), print its
+   diagnostics and one line on its coverage, then a line per collection
+   when there are several or one is in a single language; with
+   --glossary, also the glossary terms the project's translations leave
+   without a rendering (termcheck.c).  It always warns about breaches of
+   the glossary's rules, and with --release FILE about unmarked texts
+   that are not in the release (lint.c).  Exit 2 when the content has
+   errors.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -48,9 +50,20 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   (void) unused;
   const char *dir = argc > 0 ? argv[0] : NULL;
   struct diags d = { 0 };
+  char **dirs;
+  size_t ndirs;
   if (dir == NULL)
-    dir = o->content_dir ? o->content_dir : prefs_content_dir ();
-  struct library *lib = content_load (dir, &d);
+    /* The library in use: the content and the user's collections.  */
+    ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  else
+    {
+      dirs = xcalloc (1, sizeof *dirs);
+      dirs[0] = xstrdup (dir);
+      ndirs = 1;
+    }
+  dir = dirs[0];
+  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
+                                           &d);
   size_t misses = 0;
   if (o->glossary_check)
     misses = termcheck_library (lib, &d);
@@ -60,6 +73,7 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
     {
       diags_free (&d);
       library_free (lib);
+      strv_free (dirs, ndirs);
       return 2;
     }
   output_diags (&d);
@@ -86,9 +100,37 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   printf ("\n");
   if (o->glossary_check)
     printf (_("glossary: %zu missing renderings\n"), misses);
+  /* Coverage by collection, when there are several or one is in a single
+     language (an imported release): a report, never an error.  */
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct collection *coll = &lib->colls[c];
+      struct content_stats cs;
+      content_stats_collection (coll, &cs);
+      int one = cs.blocks > 0
+        && (cs.present[LANG_ZH] == 0 || cs.present[LANG_EN] == 0);
+      if (lib->ncolls < 2 && !one)
+        continue;
+      printf ("  ");
+      output_text (coll->id ? coll->id : "", coll->id ? strlen (coll->id) : 0,
+                   o->raw);
+      printf (": ");
+      printf (ngettext ("%zu document", "%zu documents", cs.documents),
+              cs.documents);
+      if (cs.blocks > 0 && cs.present[LANG_EN] == 0)
+        printf (_(", Chinese only: no English text in this release"));
+      else if (cs.blocks > 0 && cs.present[LANG_ZH] == 0)
+        printf (_(", English only: no Chinese text in this release"));
+      else
+        printf (_(", Chinese %.0f%%, English %.0f%%"),
+                100.0 * (double) cs.present[LANG_ZH] / (double) cs.blocks,
+                100.0 * (double) cs.present[LANG_EN] / (double) cs.blocks);
+      printf ("\n");
+    }
   int rc = d.errors ? 2 : 0;
   diags_free (&d);
   library_free (lib);
+  strv_free (dirs, ndirs);
   return rc;
 }
 

@@ -1,6 +1,9 @@
-/* cmd-import.c -- casebook import FILE: turn a release text into a
-   collection, written to --output DIR or to a directory named after
-   FILE; the import's diagnostics and a one-line summary go to stderr.  */
+/* cmd-import.c -- casebook import FILE: turn a release (a text, or a page
+   saved from a website as HTML) into a collection, written to --output
+   DIR, to a directory named after FILE, or with --add into the user's
+   library; the import's diagnostics and a one-line summary go to
+   stderr.  FILE is a regular file or - (standard input), read up to
+   --max-size bytes.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -10,10 +13,91 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "import.h"
+#include "import_html.h"
+#include "library.h"
 #include "output.h"
+#include "prefs.h"
 #include "util.h"
+
+/* Say CAUSE (which may quote a file name) on stderr, made visible.  */
+static void
+put_cause (const char *cause)
+{
+  char *v = output_visible (cause);
+  fprintf (stderr, "casebook: %s\n", v);
+  free (v);
+}
+
+/* The collection name --add uses for FILE: --name, else FILE's name
+   without its extension.  NULL after saying why there is none.  Caller
+   frees.  */
+static char *
+add_name (const struct cli_options *o, const char *file)
+{
+  if (o->name)
+    return xstrdup (o->name);
+  if (strcmp (file, "-") == 0)
+    {
+      fprintf (stderr, _("casebook: importing standard input with --add "
+                         "needs --name\n"));
+      return NULL;
+    }
+  const char *base = strrchr (file, '/');
+  char *name = xstrdup (base ? base + 1 : file);
+  char *dot = strrchr (name, '.');
+  if (dot && dot != name)
+    *dot = '\0';
+  if (!library_name_ok (name))
+    {
+      char *v = output_visible (name);
+      fprintf (stderr, _("casebook: '%s' cannot name a collection; give "
+                         "--name\n"), v);
+      free (v);
+      free (name);
+      return NULL;
+    }
+  return name;
+}
+
+/* Whether a collection of the reader's library is called NAME.  */
+static int
+name_taken (const char *name)
+{
+  char **dirs;
+  size_t n = prefs_library_dirs (NULL, &dirs);
+  struct diags d = { 0 };
+  struct library *lib = content_load_dirs ((const char *const *) dirs, n, &d);
+  int taken = 0;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    taken |= lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0;
+  library_free (lib);
+  diags_free (&d);
+  strv_free (dirs, n);
+  return taken;
+}
+
+/* The directory -o names, or one named after FILE.  Caller frees.  */
+static char *
+output_dir (const struct cli_options *o, const char *file)
+{
+  if (o->output_dir)
+    return xstrdup (o->output_dir);
+  const char *base = strrchr (file, '/');
+  char *dir = xstrdup (base ? base + 1 : file);
+  char *dot = strrchr (dir, '.');
+  if (dot && dot != dir)
+    *dot = '\0';
+  else
+    {
+      char *t = xasprintf ("%s.collection", dir);
+      free (dir);
+      dir = t;
+    }
+  return dir;
+}
 
 static int
 cmd_import_exec (const struct cli_options *o, const struct library *unused,
@@ -22,52 +106,118 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
   (void) unused;
   (void) argc;
   const char *file = argv[0];
-  const char *output_dir = o->output_dir;
+  if (o->add && o->output_dir)
+    {
+      fprintf (stderr, _("casebook: import takes -o DIR or --add, not both\n"));
+      return 2;
+    }
+  if (o->name && !o->add)
+    {
+      fprintf (stderr, _("casebook: --name goes with --add\n"));
+      return 2;
+    }
+  if (strcmp (file, "-") == 0 && !o->add && !o->output_dir)
+    {
+      fprintf (stderr, _("casebook: importing standard input needs -o DIR "
+                         "or --add\n"));
+      return 2;
+    }
+  char *name = NULL, *parent = NULL;
+  if (o->add)
+    {
+      name = add_name (o, file);
+      if (name == NULL)
+        return 2;
+      parent = prefs_collections_dir ();
+      if (parent == NULL)
+        {
+          fprintf (stderr, _("casebook: no library directory: set "
+                             "XDG_DATA_HOME or HOME\n"));
+          free (name);
+          return 2;
+        }
+      if (!library_name_ok (name) || name_taken (name))
+        {
+          if (library_name_ok (name))
+            fprintf (stderr, _("casebook: the library already has a "
+                               "collection named '%s'; choose another "
+                               "--name\n"), name);
+          else
+            fprintf (stderr, _("casebook: '%s' cannot name a collection (use "
+                               "letters, digits, '-', '_' and '.', at most 64 "
+                               "bytes)\n"), name);
+          free (name);
+          free (parent);
+          return 2;
+        }
+    }
+
+  size_t max = o->max_size ? o->max_size : IMPORT_MAX_SIZE;
   size_t len;
-  char *data = util_read_file (file, &len);
+  char *cause = NULL;
+  char *data = import_read_source (file, max, &len, &cause);
   if (data == NULL)
     {
-      int e = errno;
-      char *a = output_visible (file);
-      fprintf (stderr, _("casebook: %s: cannot read: %s\n"), a, strerror (e));
-      free (a);
+      int big = errno == EFBIG;
+      put_cause (cause);
+      if (big)
+        fprintf (stderr, _("casebook: --max-size=N raises the limit\n"));
+      free (cause);
+      free (name);
+      free (parent);
       return 2;
     }
   struct diags d = { 0 };
   struct import_result res;
-  import_release (file, data, len, &res, &d);
+  int rc = 0;
+  if (import_is_html (file, data, len))
+    rc = import_html (file, data, len, &res, &d, &cause);
+  else
+    import_release (file, data, len, &res, &d);
   free (data);
   output_diags (&d);
-  char *dir;
-  if (output_dir)
-    dir = xstrdup (output_dir);
+  if (rc != 0)
+    {
+      put_cause (cause);
+      free (cause);
+      free (name);
+      free (parent);
+      diags_free (&d);
+      return 2;
+    }
+  if (o->add)
+    {
+      if (library_install (&res, parent, name, &cause) != 0)
+        {
+          put_cause (cause);
+          rc = 2;
+        }
+      else
+        fprintf (stderr, _("casebook: imported %zu documents (%zu texts) "
+                           "into the library as %s; %zu warnings\n"),
+                 res.documents, res.paragraphs, name, d.warnings);
+    }
   else
     {
-      const char *base = strrchr (file, '/');
-      dir = xstrdup (base ? base + 1 : file);
-      char *dot = strrchr (dir, '.');
-      if (dot && dot != dir)
-        *dot = '\0';
+      char *dir = output_dir (o, file);
+      if (import_write (&res, dir, &cause) != 0)
+        {
+          put_cause (cause);
+          rc = 2;
+        }
       else
         {
-          char *t = xasprintf ("%s.collection", dir);
-          free (dir);
-          dir = t;
+          char *v = output_visible (dir);
+          fprintf (stderr, _("casebook: imported %zu documents (%zu texts) "
+                             "into %s; %zu warnings\n"), res.documents,
+                   res.paragraphs, v, d.warnings);
+          free (v);
         }
+      free (dir);
     }
-  char *cause = NULL;
-  int rc = 0;
-  if (import_write (&res, dir, &cause) != 0)
-    {
-      fprintf (stderr, "casebook: %s\n", cause);
-      free (cause);
-      rc = 2;
-    }
-  else
-    fprintf (stderr, _("casebook: imported %zu documents (%zu texts) into %s; "
-                       "%zu warnings\n"), res.documents, res.paragraphs, dir,
-             d.warnings);
-  free (dir);
+  free (cause);
+  free (name);
+  free (parent);
   import_free (&res);
   diags_free (&d);
   return rc;
@@ -78,6 +228,7 @@ const struct cmd_entry cmd_import_entry = {
   .min_args = 1,
   .max_args = 1,
   /* xgettext:c-format */
-  .usage = N_("casebook: import takes one release text file\n"),
+  .usage = N_("casebook: import takes one release file (a text or a saved "
+              "page), or - for standard input\n"),
   .exec = cmd_import_exec,
 };

@@ -1,6 +1,7 @@
-/* cmd-list.c -- casebook list: one line per document, its number, its
-   region (padded to the widest) and its title, or one JSON object per
-   document with --json.  */
+/* cmd-list.c -- casebook list: one line per document, its number (with
+   its collection, in a library of several), its region (padded to the
+   widest) and its title, or one JSON object per document with --json;
+   --region and --year keep the documents of that region or year.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -33,9 +34,14 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         region_w = norm_width (v.str, v.len);
       norm_visible_free (&v);
     }
+  size_t shown = 0;
   for (size_t i = 0; i < n; i++)
     {
       const struct document *d = library_document (lib, i);
+      if ((o->region && !document_in_region (d, o->region))
+          || (o->year && document_year (d) != o->year))
+        continue;
+      shown++;
       enum lang tl, rl;
       const struct text *t = bitext_pick (&d->title, l, &tl);
       if (tl == LANG_EN)        /* --english=revised: the revised title */
@@ -55,7 +61,15 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
           printf ("}\n");
           continue;
         }
-      printf ("%2ld  ", d->number);
+      /* In a library of several collections a plain number may be
+         ambiguous: name the collection.  */
+      if (lib->ncolls > 1)
+        {
+          output_text (d->collection->id, strlen (d->collection->id), o->raw);
+          printf ("/%ld  ", d->number);
+        }
+      else
+        printf ("%2ld  ", d->number);
       struct visible rv;
       norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
       char *reg = layout_fit (rv.str, rv.len, region_w);
@@ -67,7 +81,7 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         output_lang (o, tl, t->str, t->len);
       putchar ('\n');
     }
-  return 0;
+  return shown > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;
 }
 
 const struct cmd_entry cmd_list_entry = {

@@ -52,15 +52,9 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
 {
   (void) argc;
   const char *spec = argv[0];
-  const struct document *d = library_find (lib, spec);
+  const struct document *d = cmd_find_document (lib, spec);
   if (d == NULL)
-    {
-      char *a = output_visible (spec);
-      fprintf (stderr, _("casebook: no document '%s' (try 'casebook list')\n"),
-               a);
-      free (a);
-      return 2;
-    }
+    return 2;
   if (o->json)
     {
       printf ("{\"document\":%ld", d->number);

@@ -25,6 +25,8 @@ const struct cmd_entry *const cmd_table[] = {
   &cmd_tags_entry,
   &cmd_check_entry,
   &cmd_import_entry,
+  &cmd_library_entry,
+  &cmd_export_entry,
   NULL
 };
 
@@ -42,20 +44,70 @@ struct library *
 cmd_load_library (const struct cli_options *o)
 {
   struct diags d = { 0 };
-  const char *dir = o->content_dir ? o->content_dir : prefs_content_dir ();
-  struct library *lib = content_load (dir, &d);
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  const char *dir = dirs[0];
+  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
+                                           &d);
   output_diags (&d);
   if (d.errors)
     {
-      char *a = output_visible (dir);
-      fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), a, a);
-      free (a);
+      /* An error in one of the user's collections: say how to get rid of
+         it, since it stops every command.  */
+      int user = 0;
+      size_t ulen = ndirs > 1 ? strlen (dirs[1]) : 0;
+      for (size_t i = 0; i < d.count && ndirs > 1; i++)
+        user |= d.items[i].severity == DIAG_ERROR
+          && strncmp (d.items[i].file, dirs[1], ulen) == 0
+          && d.items[i].file[ulen] == '/';
+      if (user)
+        fprintf (stderr, _("casebook: a collection of your library has "
+                           "errors; 'casebook check' lists them and "
+                           "'casebook library remove NAME' removes it\n"));
+      else
+        {
+          char *a = output_visible (dir);
+          fprintf (stderr, _("casebook: %s: content has errors; "
+                             "'casebook check %s' lists them\n"), a, a);
+          free (a);
+        }
       library_free (lib);
       lib = NULL;
     }
   diags_free (&d);
+  strv_free (dirs, ndirs);
   return lib;
+}
+
+const struct document *
+cmd_find_document (const struct library *lib, const char *spec)
+{
+  const struct document *d = library_find (lib, spec);
+  if (d)
+    return d;
+  const struct document *ch[8];
+  size_t n = library_choices (lib, spec, ch, 8);
+  char *v = output_visible (spec);
+  if (n < 2)
+    {
+      fprintf (stderr, _("casebook: no document '%s' (try 'casebook list')\n"),
+               v);
+      free (v);
+      return NULL;
+    }
+  struct buf b = { 0 };
+  for (size_t i = 0; i < n && i < 8; i++)
+    buf_printf (&b, "%s%s/%ld", i ? ", " : "", ch[i]->collection->id,
+                ch[i]->number);
+  if (n > 8)
+    buf_adds (&b, ", ...");
+  char *choices = output_visible (b.data);
+  fprintf (stderr, _("casebook: %zu collections have a document %s: say "
+                     "which (%s)\n"), n, v, choices);
+  free (choices);
+  free (v);
+  buf_free (&b);
+  return NULL;
 }
 
 enum lang

@@ -49,7 +49,9 @@ struct cmd_entry
 };
 
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_library_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
@@ -62,7 +64,8 @@ extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry *cmd_find (const char *name);
 
 /* Load the library of the content directory O asked for (else the
-   default one), printing its diagnostics; NULL, after saying why, when
+   shipped content and the user's collections, prefs_library_dirs()),
+   printing its diagnostics; NULL, after saying why, when
    it cannot be loaded or has errors.  Caller frees with library_free.  */
 struct library *cmd_load_library (const struct cli_options *o);
 
@@ -73,6 +76,12 @@ struct engine;
    printing its diagnostics and notes; NULL, after saying why, when it
    cannot search or the content has errors.  Close with engine_close.  */
 struct engine *cmd_open_engine (const struct cli_options *o);
+
+/* The document SPEC names ("COLLECTION/N", or "N" when one collection
+   has it), or NULL after saying on stderr that there is none or which
+   collections have it.  */
+const struct document *cmd_find_document (const struct library *lib,
+                                          const char *spec);
 
 /* The language to read in: --lang, else the locale's.  */
 enum lang cmd_reader_lang (const struct cli_options *o);

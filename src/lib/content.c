@@ -1190,17 +1190,63 @@ content_read_glossary (const char *path, struct glossary *g,
 struct library *
 content_load (const char *dir, struct diags *diags)
 {
+  return content_load_dirs (&dir, 1, diags);
+}
+
+struct library *
+content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
+{
   struct library *lib = xcalloc (1, sizeof *lib);
-  lib->root = xstrdup (dir);
-  struct content_files cf;
-  content_list (dir, &cf, diags);
-  if (cf.ncolls)
-    lib->colls = xcalloc (cf.ncolls, sizeof *lib->colls);
-  for (size_t i = 0; i < cf.ncolls; i++)
-    load_collection (&cf.colls[i], &lib->colls[lib->ncolls++], diags);
-  if (cf.glossary)
-    content_read_glossary (cf.glossary, &lib->glossary, diags);
-  content_files_free (&cf);
+  lib->root = xstrdup (n ? dirs[0] : "");
+  struct content_files *cf = xcalloc (n ? n : 1, sizeof *cf);
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i == 0)
+        content_list (dirs[i], &cf[i], diags);
+      else
+        {
+          /* The user's library: absent or empty before the first import,
+             and then nothing to say.  */
+          struct diags scratch = { 0 };
+          content_list (dirs[i], &cf[i], &scratch);
+          for (size_t k = 0; k < scratch.count && cf[i].ncolls > 0; k++)
+            diags_add (diags, scratch.items[k].severity, scratch.items[k].file,
+                       scratch.items[k].line, "%s", scratch.items[k].message);
+          diags_free (&scratch);
+        }
+      total += cf[i].ncolls;
+    }
+  if (total)
+    lib->colls = xcalloc (total, sizeof *lib->colls);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < cf[i].ncolls; k++)
+      {
+        struct collection *coll = &lib->colls[lib->ncolls];
+        load_collection (&cf[i].colls[k], coll, diags);
+        coll->user = i > 0;
+        /* One name, one collection: a user's collection with an earlier
+           one's id is left out (one directory keeps what it always
+           had).  */
+        const struct collection *same = NULL;
+        for (size_t c = 0; c < lib->ncolls && i > 0 && coll->id; c++)
+          if (lib->colls[c].id && strcmp (lib->colls[c].id, coll->id) == 0)
+            same = &lib->colls[c];
+        if (same)
+          {
+            diags_add (diags, DIAG_WARNING, coll->dir, 0,
+                       _("collection '%s' is also in %s; this one is left out"),
+                       coll->id, same->dir);
+            collection_free (coll);
+            continue;
+          }
+        lib->ncolls++;
+      }
+  if (n > 0 && cf[0].glossary)
+    content_read_glossary (cf[0].glossary, &lib->glossary, diags);
+  for (size_t i = 0; i < n; i++)
+    content_files_free (&cf[i]);
+  free (cf);
   return lib;
 }
 
@@ -1217,23 +1263,35 @@ count_bitext (const struct bitext *bt, struct content_stats *st)
       }
 }
 
+static void
+add_document_stats (const struct document *d, struct content_stats *st)
+{
+  st->documents++;
+  if (!bitext_empty (&d->title))
+    count_bitext (&d->title, st);
+  for (size_t s = 0; s < d->nsections; s++)
+    {
+      if (!bitext_empty (&d->sections[s].title))
+        count_bitext (&d->sections[s].title, st);
+      for (size_t b = 0; b < d->sections[s].nblocks; b++)
+        count_bitext (&d->sections[s].blocks[b].text, st);
+    }
+}
+
 void
 content_stats (const struct library *lib, struct content_stats *st)
 {
   memset (st, 0, sizeof *st);
   size_t n = library_document_count (lib);
   for (size_t i = 0; i < n; i++)
-    {
-      const struct document *d = library_document (lib, i);
-      st->documents++;
-      if (!bitext_empty (&d->title))
-        count_bitext (&d->title, st);
-      for (size_t s = 0; s < d->nsections; s++)
-        {
-          if (!bitext_empty (&d->sections[s].title))
-            count_bitext (&d->sections[s].title, st);
-          for (size_t b = 0; b < d->sections[s].nblocks; b++)
-            count_bitext (&d->sections[s].blocks[b].text, st);
-        }
-    }
+    add_document_stats (library_document (lib, i), st);
+}
+
+void
+content_stats_collection (const struct collection *coll,
+                          struct content_stats *st)
+{
+  memset (st, 0, sizeof *st);
+  for (size_t i = 0; i < coll->ndocs; i++)
+    add_document_stats (&coll->docs[i], st);
 }

@@ -18,6 +18,16 @@
    parts that could be read.  Caller frees with library_free().  */
 struct library *content_load (const char *dir, struct diags *diags);
 
+/* Load the collections under each of DIRS (N of them, each as
+   content_load takes it) into one library: the reader's library is the
+   shipped content and the user's collections (prefs_library_dirs()).
+   The glossary is the first directory's.  A directory after the first
+   that does not exist or holds no collection adds nothing; collections
+   from them are marked user, and one whose id an earlier one has is
+   left out with a warning.  Caller frees with library_free().  */
+struct library *content_load_dirs (const char *const *dirs, size_t n,
+                                   struct diags *diags);
+
 /* The files of the content at DIR, laid out as the loader reads them:
    DIR is one collection (it holds collection.cb) or a library whose
    subdirectories are collections.  The one place that knows the layout.  */
@@ -75,5 +85,8 @@ struct content_stats
 };
 
 void content_stats (const struct library *lib, struct content_stats *st);
+/* The same for one collection.  */
+void content_stats_collection (const struct collection *coll,
+                               struct content_stats *st);
 
 #endif /* CASEBOOK_CONTENT_H */

@@ -11,10 +11,12 @@
 #include "import.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -69,6 +71,43 @@ cn_numeral (const char *s)
         return n;
       n += 3;
     }
+}
+
+/* The value of the Chinese numeral S (一 to 九十九, as cn_numeral found
+   it); -1 for other forms.  */
+static long
+cn_value (const char *s)
+{
+  static const char *const digits[] = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九"
+  };
+  long v[3];
+  size_t n = 0;
+  for (const char *p = s; *p && n < 3; p += 3)
+    {
+      long d = -1;
+      for (int i = 0; i < 9; i++)
+        if (starts_with (p, digits[i]))
+          d = i + 1;
+      if (d < 0 && starts_with (p, "十"))
+        d = 10;
+      if (d < 0)
+        return -1;
+      v[n++] = d;
+      if (p[3] == '\0')
+        break;
+    }
+  if (n == 0 || strlen (s) != n * 3)
+    return -1;
+  if (n == 1)
+    return v[0];                        /* 一 .. 十 */
+  if (n == 2 && v[0] == 10 && v[1] < 10)
+    return 10 + v[1];                   /* 十一 .. 十九 */
+  if (n == 2 && v[0] < 10 && v[1] == 10)
+    return v[0] * 10;                   /* 二十 .. 九十 */
+  if (n == 3 && v[0] < 10 && v[1] == 10 && v[2] < 10)
+    return v[0] * 10 + v[2];            /* 二十一 .. 九十九 */
+  return -1;
 }
 
 /* Heading level of line S (0 if it is not a heading).  */
@@ -161,6 +200,8 @@ case_marker (const char *s)
     return -1;
   while (*p == ' ')
     p++;
+  if (p == s + 6 && cn_numeral (p) > 0 && p[cn_numeral (p)] == '\0')
+    return cn_value (p);
   if (*p < '0' || *p > '9')
     return -1;
   char *end;
@@ -168,6 +209,50 @@ case_marker (const char *s)
   /* Larger numbers are text: a document number stays far below the
      loader's limit even after moving up for repeats.  */
   return *end == '\0' && n <= 99999 ? n : -1;
+}
+
+/* The length of a case marker that starts LINE with its title after it
+   on the same line ("案例一：某某案", "Case 3. Title"), separator
+   included; 0 if LINE does not start so.  *MARK_LEN gets the marker's
+   own length.  */
+static size_t
+marker_with_title (const char *line, size_t *mark_len)
+{
+  const char *p = NULL;
+  if (starts_with (line, "Case "))
+    p = line + 5;
+  else if (starts_with (line, "案例"))
+    p = line + 6;
+  if (p == NULL)
+    return 0;
+  const char *q = p;
+  if (*q >= '0' && *q <= '9')
+    while (*q >= '0' && *q <= '9')
+      q++;
+  else if (p == line + 6)
+    q += cn_numeral (q);
+  if (q == p)
+    return 0;
+  *mark_len = (size_t) (q - line);
+  static const char *const seps[] = {
+    "\xef\xbc\x9a", "\xe3\x80\x80", "\xe3\x80\x81", "\xef\xbc\x8e",
+    ": ", ". ", ":", " ", NULL
+  };
+  size_t n = 0;
+  for (int again = 1; again;)
+    {
+      again = 0;
+      for (size_t i = 0; seps[i]; i++)
+        if (starts_with (q + n, seps[i]))
+          {
+            n += strlen (seps[i]);
+            again = 1;
+            break;
+          }
+    }
+  if (n == 0 || q[n] == '\0')
+    return 0;
+  return (size_t) (q - line) + n;
 }
 
 /* Split a keyword line: runs of two or more spaces, EN SPACE, ideographic
@@ -221,6 +306,7 @@ struct doc_builder
   size_t paragraphs;
   int have_title;
   int have_keywords;
+  int page_title;               /* the title is the page's, not a line */
 };
 
 static void
@@ -329,156 +415,276 @@ doc_finish (struct doc_builder *d, struct import_result *res,
   buf_add (&b, d->out.data, d->out.len);
   f->text = buf_steal (&b);
   res->documents++;
-  res->paragraphs += d->paragraphs;
+  res->paragraphs += d->paragraphs + (size_t) d->page_title;
   buf_free (&d->out);
 }
 
+/* A set of document numbers (open addressing), so that a release of
+   many cases is not checked against every earlier one.  */
+struct numset
+{
+  long *slots;                  /* -1: empty (numbers are never negative) */
+  size_t cap, n;
+};
+
+static size_t
+numset_slot (const struct numset *s, long v)
+{
+  size_t h = (size_t) util_hash (0, &v, sizeof v) & (s->cap - 1);
+  while (s->slots[h] != -1 && s->slots[h] != v)
+    h = (h + 1) & (s->cap - 1);
+  return h;
+}
+
+static int
+numset_has (const struct numset *s, long v)
+{
+  return s->cap > 0 && s->slots[numset_slot (s, v)] == v;
+}
+
+static void
+numset_add (struct numset *s, long v)
+{
+  if ((s->n + 1) * 2 > s->cap)
+    {
+      struct numset t = { .cap = s->cap ? s->cap * 2 : 64 };
+      t.slots = xmalloc (t.cap * sizeof *t.slots);
+      for (size_t i = 0; i < t.cap; i++)
+        t.slots[i] = -1;
+      for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i] != -1)
+          {
+            t.slots[numset_slot (&t, s->slots[i])] = s->slots[i];
+            t.n++;
+          }
+      free (s->slots);
+      *s = t;
+    }
+  size_t h = numset_slot (s, v);
+  if (s->slots[h] != v)
+    {
+      s->slots[h] = v;
+      s->n++;
+    }
+}
+
+/* The importer's state between lines.  */
+struct importer
+{
+  const char *path;
+  const struct import_meta *meta;
+  struct import_result *res;
+  struct diags *diags;
+  struct doc_builder d;
+  int started, expect_title, expect_keywords;
+  char *coll_title;
+  int coll_title_lang;
+  struct numset seen;           /* document numbers taken */
+  long max_seen;
+  unsigned long lineno;
+};
+
+/* The length of the known 【marker】 that LINE starts with when more
+   text follows it on the same line; 0 otherwise.  */
+static size_t
+leading_marker (const char *line)
+{
+  if (!starts_with (line, "【"))
+    return 0;
+  const char *close = strstr (line, "】");
+  if (close == NULL || close[3] == '\0')
+    return 0;
+  size_t n = (size_t) (close + 3 - line);
+  char *m = xstrndup (line, n);
+  int known = is_known_marker (m);
+  free (m);
+  return known ? n : 0;
+}
+
+/* Take LINE (cleaned, not blank; the importer owns it) from source line
+   LINENO.  */
+static void
+importer_line (struct importer *im, char *line, unsigned long lineno)
+{
+  struct doc_builder *d = &im->d;
+  const char *path = im->path;
+  struct diags *diags = im->diags;
+  im->lineno = lineno;
+  if (im->meta && im->meta->split_markers)
+    {
+      size_t mark_len = 0, t = marker_with_title (line, &mark_len);
+      if (t > 0)
+        {
+          char *mark = xstrndup (line, mark_len);
+          if (case_marker (mark) >= 0)
+            {
+              char *title = xstrdup (line + t);
+              free (line);
+              importer_line (im, mark, lineno);
+              importer_line (im, title, lineno);
+              return;
+            }
+          free (mark);          /* a number too large: text */
+        }
+      size_t m = leading_marker (line);
+      if (m > 0)
+        {
+          const char *rest = line + m;
+          while (*rest == ' ' || *rest == '\t' || starts_with (rest, "\xe3\x80\x80")
+                 || starts_with (rest, "\xef\xbc\x9a") || *rest == ':')
+            rest += *rest == ' ' || *rest == '\t' || *rest == ':' ? 1 : 3;
+          char *tail = *rest ? xstrdup (rest) : NULL;
+          line[m] = '\0';
+          importer_line (im, line, lineno);
+          if (tail)
+            importer_line (im, tail, lineno);
+          return;
+        }
+    }
+  int lang = import_line_lang (line, strlen (line));
+  long num = case_marker (line);
+  if (num >= 0)
+    {
+      if (im->started || d->paragraphs > 0)
+        {
+          if (!im->started)
+            {
+              /* The overview is document 0: "Case 0" must not
+                 replace it.  */
+              numset_add (&im->seen, 0);
+            }
+          doc_finish (d, im->res, path, diags);
+        }
+      else
+        buf_free (&d->out);  /* an empty overview */
+      /* Move a repeated number up by thousands past every number
+         so far, so that no document file replaces another.  */
+      long given = num;
+      if (numset_has (&im->seen, num) && num <= im->max_seen)
+        num += ((im->max_seen - num) / 1000 + 1) * 1000;
+      if (num != given)
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("case %ld appears twice; the later one is kept as "
+                     "document %ld"), given, num);
+      numset_add (&im->seen, num);
+      if (num > im->max_seen)
+        im->max_seen = num;
+      doc_start (d, num, lineno);
+      buf_printf (&d->out, "# marker: %s\n", line);
+      im->started = 1;
+      im->expect_title = 1;
+      im->expect_keywords = 0;
+      free (line);
+      return;
+    }
+  if (im->expect_title)
+    {
+      buf_printf (&d->out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
+      d->have_title = 1;
+      d->paragraphs++;
+      im->expect_title = 0;
+      free (line);
+      return;
+    }
+  size_t ll = strlen (line);
+  if (starts_with (line, "【") && ll > 6 && strcmp (line + ll - 3, "】") == 0)
+    {
+      if (!is_known_marker (line))
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("unknown section marker '%s' kept as a section"), line);
+      emit (d, "section", lang, line, lineno);
+      im->expect_keywords = is_keywords_marker (line);
+      free (line);
+      return;
+    }
+  if (im->expect_keywords)
+    {
+      char *kw = split_keyword_line (line);
+      im->expect_keywords = 0;
+      if (d->have_keywords || *kw == '\0')
+        {
+          /* The loader takes one keyword list per document and no
+             empty one (a line of ideographic spaces): keep the line
+             as a paragraph.  */
+          if (d->have_keywords)
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("a second keyword list in one case is kept as "
+                         "a paragraph"));
+          emit (d, "", lang, line, lineno);
+          free (kw);
+          free (line);
+          return;
+        }
+      d->have_keywords = 1;
+      if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
+        diags_add (diags, DIAG_WARNING, path, lineno,
+                   _("keyword line has no separators; kept as one keyword "
+                     "(split it with ' | ')"));
+      emit (d, "keywords", lang, kw, lineno);
+      free (kw);
+      free (line);
+      return;
+    }
+  if (!im->started && (starts_with (line, "Attachment:") || starts_with (line, "附件")))
+    {
+      const char *t = strchr (line, ':');
+      if (t == NULL)
+        t = strstr (line, "：");
+      if (t && im->coll_title == NULL)
+        {
+          t += *t == ':' ? 1 : 3;
+          while (*t == ' ')
+            t++;
+          if (*t != '\0')  /* "Attachment:" alone names nothing */
+            {
+              im->coll_title = xstrdup (t);
+              im->coll_title_lang = lang;
+            }
+        }
+      emit (d, "heading", lang, line, lineno);
+      free (line);
+      return;
+    }
+  emit (d, heading_level (line) ? "heading" : "", lang, line, lineno);
+  free (line);
+}
+
 void
-import_release (const char *path, const char *data, size_t len,
-                struct import_result *res, struct diags *diags)
+import_lines (const char *path, const struct import_line *lines,
+              size_t nlines, const struct import_meta *meta,
+              struct import_result *res, struct diags *diags)
 {
   memset (res, 0, sizeof *res);
-  struct doc_builder d;
-  doc_start (&d, 0, 1);
-  int started = 0, expect_title = 0, expect_keywords = 0;
-  char *coll_title = NULL;
-  int coll_title_lang = 1;
-  long *seen = NULL;
-  size_t nseen = 0;
-  size_t pos = 0;
-  unsigned long lineno = 0;
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
-  while (pos < len)
+  struct importer im = { .path = path, .meta = meta, .res = res,
+                         .diags = diags, .coll_title_lang = 1 };
+  doc_start (&im.d, 0, nlines ? lines[0].line : 1);
+  if (meta && meta->title)
     {
-      const char *nl = memchr (data + pos, '\n', len - pos);
-      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
-      char *line = clean_line (path, data + pos, n, ++lineno, diags);
-      pos += n + (nl != NULL);
+      /* The page's title names the release, and so its overview.  */
+      buf_printf (&im.d.out, "# the page's title\ntitle.%s: %s\n",
+                  lc (import_line_lang (meta->title, strlen (meta->title))),
+                  meta->title);
+      im.d.have_title = 1;
+      im.d.page_title = 1;
+    }
+  for (size_t i = 0; i < nlines; i++)
+    {
+      char *line = clean_line (path, lines[i].text, lines[i].len,
+                               lines[i].line, diags);
+      im.lineno = lines[i].line;
       if (*line == '\0')
         {
           free (line);
           continue;
         }
-      int lang = import_line_lang (line, strlen (line));
-      long num = case_marker (line);
-      if (num >= 0)
-        {
-          if (started || d.paragraphs > 0)
-            {
-              if (!started)
-                {
-                  /* The overview is document 0: "Case 0" must not
-                     replace it.  */
-                  seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
-                  seen[nseen++] = 0;
-                }
-              doc_finish (&d, res, path, diags);
-            }
-          else
-            buf_free (&d.out);  /* an empty overview */
-          /* Move a repeated number up by thousands past every number
-             so far, so that no document file replaces another.  */
-          long given = num, max_seen = 0;
-          int repeated = 0;
-          for (size_t i = 0; i < nseen; i++)
-            {
-              repeated |= seen[i] == num;
-              if (seen[i] > max_seen)
-                max_seen = seen[i];
-            }
-          while (repeated && num <= max_seen)
-            num += 1000;
-          if (num != given)
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("case %ld appears twice; the later one is kept as "
-                         "document %ld"), given, num);
-          seen = xrealloc (seen, (nseen + 1) * sizeof *seen);
-          seen[nseen++] = num;
-          doc_start (&d, num, lineno);
-          buf_printf (&d.out, "# marker: %s\n", line);
-          started = 1;
-          expect_title = 1;
-          expect_keywords = 0;
-          free (line);
-          continue;
-        }
-      if (expect_title)
-        {
-          buf_printf (&d.out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
-          d.have_title = 1;
-          d.paragraphs++;
-          expect_title = 0;
-          free (line);
-          continue;
-        }
-      size_t ll = strlen (line);
-      if (starts_with (line, "【") && ll > 6 && strcmp (line + ll - 3, "】") == 0)
-        {
-          if (!is_known_marker (line))
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("unknown section marker '%s' kept as a section"), line);
-          emit (&d, "section", lang, line, lineno);
-          expect_keywords = is_keywords_marker (line);
-          free (line);
-          continue;
-        }
-      if (expect_keywords)
-        {
-          char *kw = split_keyword_line (line);
-          expect_keywords = 0;
-          if (d.have_keywords || *kw == '\0')
-            {
-              /* The loader takes one keyword list per document and no
-                 empty one (a line of ideographic spaces): keep the line
-                 as a paragraph.  */
-              if (d.have_keywords)
-                diags_add (diags, DIAG_WARNING, path, lineno,
-                           _("a second keyword list in one case is kept as "
-                             "a paragraph"));
-              emit (&d, "", lang, line, lineno);
-              free (kw);
-              free (line);
-              continue;
-            }
-          d.have_keywords = 1;
-          if (strstr (kw, " | ") == NULL && strchr (kw, ' '))
-            diags_add (diags, DIAG_WARNING, path, lineno,
-                       _("keyword line has no separators; kept as one keyword "
-                         "(split it with ' | ')"));
-          emit (&d, "keywords", lang, kw, lineno);
-          free (kw);
-          free (line);
-          continue;
-        }
-      if (!started && (starts_with (line, "Attachment:") || starts_with (line, "附件")))
-        {
-          const char *t = strchr (line, ':');
-          if (t == NULL)
-            t = strstr (line, "：");
-          if (t && coll_title == NULL)
-            {
-              t += *t == ':' ? 1 : 3;
-              while (*t == ' ')
-                t++;
-              if (*t != '\0')  /* "Attachment:" alone names nothing */
-                {
-                  coll_title = xstrdup (t);
-                  coll_title_lang = lang;
-                }
-            }
-          emit (&d, "heading", lang, line, lineno);
-          free (line);
-          continue;
-        }
-      emit (&d, heading_level (line) ? "heading" : "", lang, line, lineno);
-      free (line);
+      importer_line (&im, line, lines[i].line);
     }
-  if (!started && d.paragraphs == 0)
-    diags_add (diags, DIAG_WARNING, path, lineno ? lineno : 1,
+  struct doc_builder *d = &im.d;
+  if (!im.started && d->paragraphs == 0)
+    diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
-  doc_finish (&d, res, path, diags);
-  free (seen);
+  doc_finish (d, res, path, diags);
+  free (im.seen.slots);
 
   /* Prepend the collection file.  */
   char *name = printable_name (path);
@@ -488,23 +694,54 @@ import_release (const char *path, const char *data, size_t len,
   char *dot = strrchr (id, '.');
   if (dot && dot != id)
     *dot = '\0';
-  if (id[strspn (id, " \t")] == '\0')
+  if (id[strspn (id, " \t")] == '\0' || strcmp (id, "-") == 0)
     {
       free (id);                /* an id and title of blanks would not load */
       id = xstrdup ("release");
     }
+  const char *title = im.coll_title ? im.coll_title : id;
+  int title_lang = im.coll_title_lang;
+  if (meta && meta->title)
+    {
+      title = meta->title;
+      title_lang = import_line_lang (title, strlen (title));
+    }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
               "id: %s\ntitle.%s: %s\nsource: %s\n", name, id,
-              lc (coll_title_lang), coll_title ? coll_title : id, base);
+              lc (title_lang), title, base);
+  if (meta && meta->date)
+    buf_printf (&c, "date: %s\n", meta->date);
   free (name);
   free (id);
-  free (coll_title);
+  free (im.coll_title);
   res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
   memmove (res->files + 1, res->files, res->nfiles * sizeof *res->files);
   res->files[0].name = xstrdup ("collection.cb");
   res->files[0].text = buf_steal (&c);
   res->nfiles++;
+}
+
+void
+import_release (const char *path, const char *data, size_t len,
+                struct import_result *res, struct diags *diags)
+{
+  struct import_line *lines = NULL;
+  size_t nlines = 0, alloc = 0;
+  size_t pos = 0;
+  unsigned long lineno = 0;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
+      lines = xgrow (lines, &alloc, nlines + 1, sizeof *lines);
+      lines[nlines++] = (struct import_line) { data + pos, n, ++lineno };
+      pos += n + (nl != NULL);
+    }
+  import_lines (path, lines, nlines, NULL, res, diags);
+  free (lines);
 }
 
 void
@@ -517,6 +754,50 @@ import_free (struct import_result *res)
     }
   free (res->files);
   memset (res, 0, sizeof *res);
+}
+
+/* Write TEXT to PATH, a name no one else writes (the directory is the
+   importer's): a temporary name, fsync, rename.  Unlike
+   util_write_atomic it does not look for other writers' leftovers,
+   which would read the whole directory for every file.  0 or -1/errno.  */
+static int
+write_new_file (const char *path, const char *text)
+{
+  char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
+  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  int r = fd < 0 ? -1 : 0;
+  size_t left = strlen (text);
+  while (r == 0 && left > 0)
+    {
+      ssize_t n = write (fd, text, left);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        r = -1;
+      else
+        {
+          text += n;
+          left -= (size_t) n;
+        }
+    }
+  if (r == 0 && fsync (fd) != 0)
+    r = -1;
+  int e = errno;
+  if (fd >= 0 && close (fd) != 0 && r == 0)
+    {
+      r = -1;
+      e = errno;
+    }
+  if (r == 0 && rename (tmp, path) != 0)
+    {
+      r = -1;
+      e = errno;
+    }
+  if (r != 0 && fd >= 0)
+    unlink (tmp);
+  free (tmp);
+  errno = e;
+  return r;
 }
 
 int
@@ -542,8 +823,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
   for (size_t i = res->nfiles; i-- > 0;)
     {
       char *p = util_path_join (dir, res->files[i].name);
-      if (util_write_atomic (p, res->files[i].text,
-                             strlen (res->files[i].text)) != 0)
+      if (write_new_file (p, res->files[i].text) != 0)
         {
           *cause = xasprintf (_("cannot write %s: %s"), p, strerror (errno));
           free (p);
@@ -551,5 +831,102 @@ import_write (const struct import_result *res, const char *dir, char **cause)
         }
       free (p);
     }
+  /* The names, too, must survive a crash.  */
+  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0)
+    {
+      fsync (dfd);
+      close (dfd);
+    }
   return 0;
+}
+
+char *
+import_read_source (const char *file, size_t max, size_t *len, char **cause)
+{
+  int fd;
+  const char *name = file;
+  if (strcmp (file, "-") == 0)
+    {
+      fd = STDIN_FILENO;
+      name = _("standard input");
+    }
+  else
+    {
+      /* O_NONBLOCK: opening a FIFO must not wait for a writer.  */
+      fd = open (file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      if (fd < 0)
+        {
+          *cause = xasprintf (_("%s: cannot read: %s"), file, strerror (errno));
+          return NULL;
+        }
+      struct stat st;
+      const char *why = NULL;
+      if (fstat (fd, &st) != 0)
+        why = strerror (errno);
+      else if (S_ISDIR (st.st_mode))
+        why = strerror (EISDIR);
+      else if (!S_ISREG (st.st_mode))
+        why = _("not a regular file (a device or a pipe may never end; "
+                "give - to read standard input)");
+      else if ((unsigned long long) st.st_size > max)
+        {
+          close (fd);
+          *cause = xasprintf (_("%s: larger than the import limit of %zu "
+                                "bytes"), file, max);
+          errno = EFBIG;
+          return NULL;
+        }
+      if (why)
+        {
+          *cause = xasprintf (_("%s: cannot import: %s"), file, why);
+          close (fd);
+          errno = 0;
+          return NULL;
+        }
+      int fl = fcntl (fd, F_GETFL);
+      if (fl != -1)
+        fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+  struct buf b = { 0 };
+  char chunk[65536];
+  int err = 0, big = 0;
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          err = errno;
+          break;
+        }
+      if (n == 0)
+        break;
+      if (b.len + (size_t) n > max)
+        {
+          big = 1;              /* stop reading: the rest may never end */
+          break;
+        }
+      buf_add (&b, chunk, (size_t) n);
+    }
+  if (fd != STDIN_FILENO)
+    close (fd);
+  size_t blank = 0;
+  while (blank < b.len && (b.data[blank] == ' ' || b.data[blank] == '\t'
+                           || b.data[blank] == '\n' || b.data[blank] == '\r'))
+    blank++;
+  if (err || big || blank == b.len)
+    {
+      *cause = err ? xasprintf (_("%s: cannot read: %s"), name, strerror (err))
+        : big ? xasprintf (_("%s: larger than the import limit of %zu bytes"),
+                           name, max)
+        : b.len == 0 ? xasprintf (_("%s: empty input: nothing to import"), name)
+        : xasprintf (_("%s: only blank lines: nothing to import"), name);
+      buf_free (&b);
+      errno = big ? EFBIG : err;
+      return NULL;
+    }
+  *len = b.len;
+  return buf_steal (&b);
 }

@@ -25,6 +25,33 @@ struct import_result
   size_t paragraphs;
 };
 
+/* One line of a release as the importer reads it: LEN bytes at TEXT
+   (not necessarily valid UTF-8: the importer cleans it) from line LINE
+   of the source file.  */
+struct import_line
+{
+  const char *text;
+  size_t len;
+  unsigned long line;
+};
+
+/* What a source knows about the release beyond its lines (an HTML
+   page's title and date); any field may be NULL or 0.  */
+struct import_meta
+{
+  const char *title;            /* the collection's and the overview's title */
+  const char *date;             /* YYYY-MM-DD */
+  int split_markers;            /* "【关键词】巡回检察" on one line is a
+                                   marker and a line */
+};
+
+/* Split LINES (NLINES of them, read from PATH) into collection files, the
+   way import_release does; META may be NULL.  Problems go to DIAGS as
+   warnings with the lines' own numbers.  Free with import_free().  */
+void import_lines (const char *path, const struct import_line *lines,
+                   size_t nlines, const struct import_meta *meta,
+                   struct import_result *res, struct diags *diags);
+
 /* Split the release text DATA (LEN bytes, read from PATH) into collection
    files.  Problems go to DIAGS as warnings.  Free with import_free().  */
 void import_release (const char *path, const char *data, size_t len,
@@ -36,6 +63,18 @@ void import_free (struct import_result *res);
    (caller frees).  */
 int import_write (const struct import_result *res, const char *dir,
                   char **cause);
+
+/* The most import reads unless told otherwise.  */
+#define IMPORT_MAX_SIZE ((size_t) 64 << 20)
+
+/* Read the release FILE ("-": standard input) for import, at most MAX
+   bytes.  Refuses what is not a regular file unless FILE is "-" (a device
+   or a pipe may never end), more than MAX bytes (errno EFBIG; reading
+   stops there), and input that is empty or blank.  Returns the bytes
+   (NUL appended, not counted in *LEN) or NULL with *CAUSE set, naming
+   the file.  Caller frees.  */
+char *import_read_source (const char *file, size_t max, size_t *len,
+                          char **cause);
 
 /* Which language a line is written in: the script most of its letters
    belong to.  Returns 0 for Chinese, 1 for English.  */

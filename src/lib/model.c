@@ -134,25 +134,101 @@ collection_find (const struct collection *c, const char *num)
   return NULL;
 }
 
+static int
+bitext_has (const struct bitext *bt, enum lang l)
+{
+  return bt->side[l].origin != ORIGIN_NONE;
+}
+
+int
+document_has_lang (const struct document *doc, enum lang l)
+{
+  if (bitext_has (&doc->title, l) || doc->keywords.count[l] > 0)
+    return 1;
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      if (bitext_has (&doc->sections[s].title, l))
+        return 1;
+      for (size_t b = 0; b < doc->sections[s].nblocks; b++)
+        if (bitext_has (&doc->sections[s].blocks[b].text, l))
+          return 1;
+    }
+  return 0;
+}
+
+/* Whether NEEDLE occurs in T, ASCII letters in any case.  */
+static int
+text_has (const struct text *t, const char *needle)
+{
+  if (t->str == NULL)
+    return 0;
+  size_t n = strlen (needle);
+  if (n == 0)
+    return 1;
+  for (size_t i = 0; i + n <= t->len; i++)
+    if (strncasecmp (t->str + i, needle, n) == 0)
+      return 1;
+  return 0;
+}
+
+int
+document_in_region (const struct document *doc, const char *region)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (text_has (&doc->region.side[l], region)
+        || text_has (&doc->procuratorate.side[l], region))
+      return 1;
+  return 0;
+}
+
+int
+document_year (const struct document *doc)
+{
+  const char *date = doc->collection ? doc->collection->date : NULL;
+  if (date == NULL)
+    return 0;
+  int y = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      if (date[i] < '0' || date[i] > '9')
+        return 0;
+      y = y * 10 + (date[i] - '0');
+    }
+  return y;
+}
+
+size_t
+library_choices (const struct library *lib, const char *spec,
+                 const struct document **out, size_t max)
+{
+  size_t n = 0;
+  if (strchr (spec, '/'))
+    return 0;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct document *d = collection_find (&lib->colls[c], spec);
+      if (d && n < max)
+        out[n] = d;
+      n += d != NULL;
+    }
+  return n;
+}
+
 const struct document *
 library_find (const struct library *lib, const char *spec)
 {
   const char *slash = strrchr (spec, '/');
+  if (slash == NULL)
+    {
+      const struct document *d = NULL;
+      return library_choices (lib, spec, &d, 1) == 1 ? d : NULL;
+    }
+  size_t n = (size_t) (slash - spec);
   for (size_t c = 0; c < lib->ncolls; c++)
     {
       const struct collection *coll = &lib->colls[c];
-      if (slash)
-        {
-          size_t n = (size_t) (slash - spec);
-          if (strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
-            return collection_find (coll, slash + 1);
-        }
-      else
-        {
-          const struct document *d = collection_find (coll, spec);
-          if (d)
-            return d;
-        }
+      if (coll->id && strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
+        return collection_find (coll, slash + 1);
     }
   return NULL;
 }

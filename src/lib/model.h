@@ -100,6 +100,7 @@ struct collection
   struct bitext theme;
   struct document *docs;        /* sorted by number */
   size_t ndocs;
+  int user;                     /* from the user's library, not shipped */
 };
 
 struct glossary_entry
@@ -157,14 +158,29 @@ char *const *keywords_view (const struct keyword_list *kw, enum lang l,
 size_t glossary_nforms (const struct glossary_entry *e, enum lang l);
 const char *glossary_form (const struct glossary_entry *e, enum lang l,
                            size_t i);
+/* Whether DOC has any text in L (the release's or a translation).  */
+int document_has_lang (const struct document *doc, enum lang l);
+
+/* Whether DOC's region or procuratorate, in either language, contains
+   REGION (ASCII letters in any case): "广西", "Guangxi", "南宁".  */
+int document_in_region (const struct document *doc, const char *region);
+
+/* The year DOC was released (its collection's date), or 0 if unknown.  */
+int document_year (const struct document *doc);
 
 /* Number of documents across the library.  */
 size_t library_document_count (const struct library *lib);
 /* The Ith document across all collections, in order.  */
 const struct document *library_document (const struct library *lib, size_t i);
-/* Find a document by "N" or "COLLECTION/N".  NULL if none.  */
+/* Find a document by "N" or "COLLECTION/N".  NULL if none, and NULL
+   when a plain N is in more than one collection (library_choices()
+   lists them).  */
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
+/* The documents a plain "N" names, in library order: up to MAX of them
+   into OUT.  Returns how many there are.  */
+size_t library_choices (const struct library *lib, const char *spec,
+                        const struct document **out, size_t max);
 
 /* Where in a document a text stands: its title, a section's title, or
    a block of a section.  */

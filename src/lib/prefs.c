@@ -91,3 +91,30 @@ prefs_state_dir (void)
 {
   return xdg_dir ("XDG_STATE_HOME", ".local/state");
 }
+
+char *
+prefs_collections_dir (void)
+{
+  char *d = xdg_dir ("XDG_DATA_HOME", ".local/share");
+  if (d == NULL)
+    return NULL;
+  char *c = util_path_join (d, "collections");
+  free (d);
+  return c;
+}
+
+size_t
+prefs_library_dirs (const char *content_dir, char ***dirs)
+{
+  const char *env = getenv ("CASEBOOK_CONTENT");
+  int chosen = content_dir != NULL || (env && *env);
+  *dirs = xcalloc (2, sizeof **dirs);
+  (*dirs)[0] = xstrdup (content_dir ? content_dir : prefs_content_dir ());
+  if (chosen)
+    return 1;
+  char *user = prefs_collections_dir ();
+  if (user == NULL)
+    return 1;
+  (*dirs)[1] = user;
+  return 2;
+}

@@ -46,4 +46,17 @@ char *prefs_cache_dir (void);
    neither is an absolute path.  Caller frees.  */
 char *prefs_state_dir (void);
 
+/* Where the user's collections are installed:
+   $XDG_DATA_HOME/casebook/collections, else
+   ~/.local/share/casebook/collections; NULL if neither is an absolute
+   path.  Caller frees.  */
+char *prefs_collections_dir (void);
+
+/* The directories whose collections make the reader's library, for
+   content_load_dirs(): CONTENT_DIR alone when given (--content), or
+   $CASEBOOK_CONTENT alone when set; else the shipped content and then
+   the user's collections.  Returns how many; caller frees *DIRS with
+   strv_free().  */
+size_t prefs_library_dirs (const char *content_dir, char ***dirs);
+
 #endif /* CASEBOOK_PREFS_H */

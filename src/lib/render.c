@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "layout.h"
 #include "norm.h"
 #include "util.h"
@@ -308,6 +309,28 @@ render_document (const struct document *doc, const struct render_options *o,
                  struct render *r)
 {
   memset (r, 0, sizeof *r);
+  /* A document with no text at all in a language the view shows (an
+     imported release is often Chinese only) says so where that text
+     would stand.  The notice is no unit, so positions kept across views
+     do not move.  */
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      int shown = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED
+        || (o->view == VIEW_ZH && l == LANG_ZH)
+        || (o->view == VIEW_EN && l == LANG_EN);
+      if (!shown || document_has_lang (doc, (enum lang) l)
+          || !document_has_lang (doc, lang_other ((enum lang) l)))
+        continue;
+      const char *msg = l == LANG_EN ? _("no English text in this release")
+        : _("no Chinese text in this release");
+      struct bitext note = { 0 };
+      note.side[l].str = (char *) msg;
+      note.side[l].len = strlen (msg);
+      note.side[l].origin = ORIGIN_RELEASE;
+      struct unit_ref note_ref = { .part = (enum hit_part) -1 };
+      emit_unit (r, &note, RSTYLE_META, &note_ref, o);
+      r->nunits--;
+    }
   struct unit_ref ref = { .part = PART_TITLE };
   emit_unit (r, &doc->title, RSTYLE_TITLE, &ref, o);
   /* The meta line (procuratorate, region) is not searchable text: give it

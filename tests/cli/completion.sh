@@ -30,10 +30,10 @@ words () {
 }
 
 is "$(words casebook s)" "search show" "commands complete from s"
-is "$(words casebook '')" "check import list search show tags" \
+is "$(words casebook '')" "check export import library list search show tags" \
    "every command is offered"
 is "$(words casebook --content "$GOOD" '')" \
-   "check import list search show tags" "commands after --content DIR"
+   "check export import library list search show tags" "commands after --content DIR"
 
 is "$(words casebook --la)" "--lang" "--la completes to --lang"
 is "$(words casebook --lang '')" "both en zh" "--lang takes zh, en, both"

@@ -64,8 +64,10 @@ imports binary "$HDATA/binary.cb" 1 3 0
 has "$TMPD/import-err" "binary.cb:1: warning: invalid UTF-8 or NUL byte at column byte 1 replaced by U+FFFD" "binary: a warning for its bytes"
 
 : >"$TMPD/empty.txt"
-imports empty "$TMPD/empty.txt" 1 0 0
-has "$TMPD/import-err" "empty.txt:1: warning: no text found" "empty: says there was nothing"
+trun import "$TMPD/empty.txt" -o "$TMPD/empty"
+is "$rc" 2 "empty: refused (issue 16: no empty collections)"
+has "$TMPD/err" "empty.txt: empty input: nothing to import" "empty: says there was nothing"
+ok $([ ! -e "$TMPD/empty" ]; echo $?) "empty: and writes nothing"
 
 # The file name goes into the collection: a newline and a byte that is
 # not UTF-8 in it must not break the files.

@@ -1,0 +1,176 @@
+/* cmd-library.c -- casebook library [list]: the collections of the
+   reader's library, shipped and the user's, with their document counts,
+   dates and sources; casebook library remove NAME: remove one of the
+   user's (never the shipped one).  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "i18n.h"
+#include "layout.h"
+#include "library.h"
+#include "norm.h"
+#include "output.h"
+#include "prefs.h"
+#include "util.h"
+
+/* Print S padded to WIDTH columns, made safe for the terminal.  */
+static void
+put_padded (const char *s, int width)
+{
+  struct visible v;
+  norm_visible (s, strlen (s), 0, &v);
+  char *f = layout_fit (v.str, v.len, width);
+  fputs (f, stdout);
+  free (f);
+  norm_visible_free (&v);
+}
+
+static int
+list_collections (const struct cli_options *o, const struct library *lib)
+{
+  enum lang l = cmd_reader_lang (o);
+  int name_w = 4;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const char *id = lib->colls[c].id ? lib->colls[c].id : "";
+      struct visible v;
+      norm_visible (id, strlen (id), 0, &v);
+      if (norm_width (v.str, v.len) > name_w)
+        name_w = norm_width (v.str, v.len);
+      norm_visible_free (&v);
+    }
+  if (o->json)
+    {
+      for (size_t c = 0; c < lib->ncolls; c++)
+        {
+          const struct collection *coll = &lib->colls[c];
+          const char *id = coll->id ? coll->id : "";
+          printf ("{\"collection\":");
+          output_json_string (stdout, id, strlen (id));
+          printf (",\"documents\":%zu,\"shipped\":%s", coll->ndocs,
+                  coll->user ? "false" : "true");
+          struct text date = { .str = coll->date,
+                               .len = coll->date ? strlen (coll->date) : 0 };
+          struct text src = { .str = coll->source,
+                              .len = coll->source ? strlen (coll->source) : 0 };
+          output_json_text (stdout, "date", coll->date ? &date : NULL);
+          output_json_text (stdout, "source", coll->source ? &src : NULL);
+          output_json_text (stdout, "title_zh", bitext_get (&coll->title, LANG_ZH));
+          output_json_text (stdout, "title_en", bitext_get (&coll->title, LANG_EN));
+          printf (",\"directory\":");
+          output_json_string (stdout, coll->dir, strlen (coll->dir));
+          printf ("}\n");
+        }
+      return 0;
+    }
+  /* TRANSLATORS: column headings of `casebook library`; keep each word
+     short, the columns are aligned by width.  */
+  put_padded (_("NAME"), name_w);
+  printf ("  %-9s  %-10s  %-7s  %s\n", _("DOCUMENTS"), _("DATE"), _("WHERE"),
+          _("TITLE AND SOURCE"));
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct collection *coll = &lib->colls[c];
+      put_padded (coll->id ? coll->id : "", name_w);
+      printf ("  %9zu  %-10s  %-7s  ", coll->ndocs,
+              coll->date ? coll->date : "-",
+              /* TRANSLATORS: where a collection comes from, at most 7
+                 columns.  */
+              coll->user ? _("user") : _("shipped"));
+      enum lang tl;
+      const struct text *t = bitext_pick (&coll->title, l, &tl);
+      if (t)
+        output_lang (o, tl, t->str, t->len);
+      if (coll->source)
+        {
+          printf (" (");
+          output_text (coll->source, strlen (coll->source), o->raw);
+          printf (")");
+        }
+      putchar ('\n');
+    }
+  return 0;
+}
+
+static int
+remove_collection (const struct library *lib, const char *name)
+{
+  const struct collection *coll = NULL;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    if (lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0)
+      coll = &lib->colls[c];
+  if (coll && !coll->user)
+    {
+      fprintf (stderr, _("casebook: %s is shipped with casebook and cannot "
+                         "be removed\n"), name);
+      return 2;
+    }
+  char *parent = prefs_collections_dir ();
+  if (parent == NULL)
+    {
+      fprintf (stderr, _("casebook: no library directory: set XDG_DATA_HOME "
+                         "or HOME\n"));
+      return 2;
+    }
+  /* The directory under the collections directory that holds it.  */
+  const char *dirname = name;
+  size_t plen = strlen (parent);
+  if (coll && strncmp (coll->dir, parent, plen) == 0 && coll->dir[plen] == '/')
+    dirname = coll->dir + plen + 1;
+  char *cause = NULL;
+  int rc = 0;
+  if (library_remove (parent, dirname, &cause) != 0)
+    {
+      fprintf (stderr, "casebook: %s\n", cause);
+      rc = 2;
+    }
+  else
+    fprintf (stderr, _("casebook: removed %s from the library\n"), name);
+  free (cause);
+  free (parent);
+  return rc;
+}
+
+static int
+cmd_library_exec (const struct cli_options *o, const struct library *unused,
+                  int argc, char **argv)
+{
+  (void) unused;
+  int list = argc == 0 || (argc == 1 && strcmp (argv[0], "list") == 0);
+  int remove = argc == 2 && strcmp (argv[0], "remove") == 0;
+  if (!list && !remove)
+    {
+      fprintf (stderr, _("casebook: library takes 'list' or 'remove NAME'\n"));
+      fprintf (stderr, _("Try 'casebook --help' for more information.\n"));
+      return 2;
+    }
+  /* Loaded here, errors and all: a broken collection must still be
+     listed, and removable.  */
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  struct diags d = { 0 };
+  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
+                                           &d);
+  output_diags (&d);
+  int rc = list ? list_collections (o, lib) : remove_collection (lib, argv[1]);
+  library_free (lib);
+  diags_free (&d);
+  strv_free (dirs, ndirs);
+  return rc;
+}
+
+const struct cmd_entry cmd_library_entry = {
+  .name = "library",
+  .min_args = 0,
+  .max_args = 2,
+  /* xgettext:c-format */
+  .usage = N_("casebook: library takes 'list' or 'remove NAME'\n"),
+  .options = CMD_OPT_JSON | CMD_OPT_LANG | CMD_OPT_RAW,
+  .exec = cmd_library_exec,
+};

@@ -1,0 +1,478 @@
+/* export.c -- writing documents out (see export.h).
+
+   The HTML page is shaped for the importer (import_html.c) as much as for
+   a reader: the title and date stand in the meta data it reads, the
+   citation in an <aside> it skips, the marker 案例N in a row of its own,
+   keywords separated by ideographic spaces, and the translation mark
+   drawn by the style sheet, so that importing an exported page gives the
+   document's text back.  */
+
+#include <config.h>
+#include "export.h"
+
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "content.h"
+#include "i18n.h"
+#include "util.h"
+
+int
+export_format_parse (const char *s, enum export_format *f)
+{
+  if (strcmp (s, "md") == 0 || strcmp (s, "markdown") == 0)
+    *f = EXPORT_MARKDOWN;
+  else if (strcmp (s, "html") == 0)
+    *f = EXPORT_HTML;
+  else if (strcmp (s, "jsonl") == 0)
+    *f = EXPORT_JSONL;
+  else
+    return -1;
+  return 0;
+}
+
+/* Whether UC must never reach a reader as itself: controls, and format
+   characters that can hide text (bidi overrides, tags, soft hyphens).  */
+static int
+invisible (ucs4_t uc)
+{
+  return uc < 0x20 || (uc >= 0x7f && uc < 0xa0)
+    || uc_is_general_category (uc, UC_CATEGORY_Cf);
+}
+
+/* S (LEN bytes of UTF-8) as HTML text or attribute value.  */
+static void
+html_text (struct buf *b, const char *s, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (uc == '&')
+        buf_adds (b, "&amp;");
+      else if (uc == '<')
+        buf_adds (b, "&lt;");
+      else if (uc == '>')
+        buf_adds (b, "&gt;");
+      else if (uc == '"')
+        buf_adds (b, "&quot;");
+      else if (uc == '\'')
+        buf_adds (b, "&#39;");
+      else if (uc == '\t' || uc == '\n')
+        buf_addc (b, ' ');
+      else if (invisible (uc))
+        /* HTML has no reference for most controls: name the code point. */
+        buf_printf (b, "[U+%04X]", (unsigned) uc);
+      else
+        buf_add (b, p, (size_t) k);
+      p += k;
+    }
+}
+
+static void
+html_texts (struct buf *b, const char *s)
+{
+  html_text (b, s, strlen (s));
+}
+
+/* S as a JSON string, exact but with every control and format
+   character escaped.  */
+static void
+json_text (struct buf *b, const char *s, size_t len)
+{
+  buf_addc (b, '"');
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (uc == '"' || uc == '\\')
+        {
+          buf_addc (b, '\\');
+          buf_addc (b, (char) uc);
+        }
+      else if (uc == '\n')
+        buf_adds (b, "\\n");
+      else if (uc == '\t')
+        buf_adds (b, "\\t");
+      else if (invisible (uc) || uc == 0x2028 || uc == 0x2029)
+        {
+          if (uc >= 0x10000)
+            buf_printf (b, "\\u%04x\\u%04x",
+                        (unsigned) (0xd800 + ((uc - 0x10000) >> 10)),
+                        (unsigned) (0xdc00 + ((uc - 0x10000) & 0x3ff)));
+          else
+            buf_printf (b, "\\u%04x", (unsigned) uc);
+        }
+      else
+        buf_add (b, p, (size_t) k);
+      p += k;
+    }
+  buf_addc (b, '"');
+}
+
+/* S as Markdown text: every character that could start markup
+   backslash-escaped (CommonMark allows it before any ASCII
+   punctuation), controls named.  */
+static void
+md_text (struct buf *b, const char *s, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (uc < 0x80 && strchr ("\\`*_{}[]<>()#+-.!|&~", (int) uc) && uc != 0)
+        {
+          buf_addc (b, '\\');
+          buf_addc (b, (char) uc);
+        }
+      else if (uc == '\t' || uc == '\n')
+        buf_addc (b, ' ');
+      else if (invisible (uc))
+        buf_printf (b, "[U+%04X]", (unsigned) uc);
+      else
+        buf_add (b, p, (size_t) k);
+      p += k;
+    }
+}
+
+static const char *
+origin_name (enum origin o)
+{
+  return o == ORIGIN_RELEASE ? "release"
+    : o == ORIGIN_TRANSLATION ? "translation" : "none";
+}
+
+static const char *
+kind_name (enum block_kind k)
+{
+  return k == BLOCK_HEADING ? "heading" : k == BLOCK_KEYWORDS ? "keywords"
+    : "paragraph";
+}
+
+/* Which languages DOC has: a bit per language.  */
+static int
+langs_of (const struct document *doc)
+{
+  int m = 0;
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (document_has_lang (doc, (enum lang) l))
+      m |= 1 << l;
+  return m ? m : 1 << LANG_ZH;
+}
+
+static const char *
+coll_title (const struct collection *c)
+{
+  enum lang actual;
+  const struct text *t = c ? bitext_pick (&c->title, LANG_ZH, &actual) : NULL;
+  return t ? t->str : c && c->id ? c->id : "";
+}
+
+static const char *
+doc_title (const struct document *doc, enum lang l)
+{
+  enum lang actual;
+  const struct text *t = bitext_pick (&doc->title, l, &actual);
+  return t ? t->str : "";
+}
+
+/* JSON Lines.  */
+
+static void
+json_bitext (struct buf *b, const struct bitext *bt)
+{
+  buf_addc (b, '{');
+  int first = 1;
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (bt, (enum lang) l);
+      if (t == NULL)
+        continue;
+      buf_printf (b, "%s\"%s\":", first ? "" : ",", lang_code ((enum lang) l));
+      json_text (b, t->str, t->len);
+      buf_printf (b, ",\"%s_origin\":\"%s\"", lang_code ((enum lang) l),
+                  origin_name (t->origin));
+      first = 0;
+    }
+  buf_addc (b, '}');
+}
+
+static void
+export_jsonl (const struct document *doc, struct buf *b)
+{
+  const struct collection *c = doc->collection;
+  const char *id = c && c->id ? c->id : "";
+  buf_adds (b, "{\"collection\":");
+  json_text (b, id, strlen (id));
+  buf_printf (b, ",\"number\":%ld,\"name\":", doc->number);
+  char *name = xasprintf ("%s/%ld", id, doc->number);
+  json_text (b, name, strlen (name));
+  free (name);
+  if (c && c->date)
+    {
+      buf_adds (b, ",\"date\":");
+      json_text (b, c->date, strlen (c->date));
+    }
+  buf_adds (b, ",\"title\":");
+  json_bitext (b, &doc->title);
+  buf_adds (b, ",\"region\":");
+  json_bitext (b, &doc->region);
+  buf_adds (b, ",\"keywords\":{");
+  int first = 1;
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      if (doc->keywords.count[l] == 0)
+        continue;
+      buf_printf (b, "%s\"%s\":[", first ? "" : ",", lang_code ((enum lang) l));
+      for (size_t i = 0; i < doc->keywords.count[l]; i++)
+        {
+          if (i)
+            buf_addc (b, ',');
+          const char *k = doc->keywords.items[l][i];
+          json_text (b, k, strlen (k));
+        }
+      buf_addc (b, ']');
+      first = 0;
+    }
+  buf_adds (b, "},\"sections\":[");
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      buf_printf (b, "%s{\"title\":", s ? "," : "");
+      json_bitext (b, &sec->title);
+      buf_adds (b, ",\"blocks\":[");
+      for (size_t k = 0; k < sec->nblocks; k++)
+        {
+          buf_printf (b, "%s{\"kind\":\"%s\",\"text\":", k ? "," : "",
+                      kind_name (sec->blocks[k].kind));
+          json_bitext (b, &sec->blocks[k].text);
+          buf_addc (b, '}');
+        }
+      buf_adds (b, "]}");
+    }
+  buf_adds (b, "]}\n");
+}
+
+/* Markdown.  */
+
+static void
+md_bitext (struct buf *b, const struct bitext *bt, int langs,
+           const char *prefix, int keywords)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (bt, (enum lang) l);
+      if (t == NULL || !(langs & (1 << l)))
+        continue;
+      buf_adds (b, prefix);
+      if (keywords)
+        {
+          char **items;
+          size_t n = content_split_keywords (t->str, &items);
+          for (size_t i = 0; i < n; i++)
+            {
+              if (i)
+                buf_adds (b, " · ");
+              md_text (b, items[i], strlen (items[i]));
+            }
+          strv_free (items, n);
+        }
+      else
+        md_text (b, t->str, t->len);
+      if (t->origin == ORIGIN_TRANSLATION)
+        buf_adds (b, " †");
+      buf_adds (b, "\n\n");
+    }
+}
+
+static void
+export_md (const struct document *doc, struct buf *b)
+{
+  const struct collection *c = doc->collection;
+  int langs = langs_of (doc);
+  md_bitext (b, &doc->title, langs, "# ", 0);
+  buf_adds (b, "> ");
+  const char *ct = coll_title (c);
+  md_text (b, ct, strlen (ct));
+  if (c && c->date)
+    buf_printf (b, ", %s", c->date);
+  buf_printf (b, ". %s/%ld", c && c->id ? c->id : "", doc->number);
+  if (c && c->source)
+    {
+      buf_adds (b, ". ");
+      md_text (b, c->source, strlen (c->source));
+    }
+  buf_adds (b, "\n>\n> ");
+  buf_adds (b, _("† translated by the casebook project; other text is the "
+                 "release's own."));
+  if (!(langs & (1 << LANG_EN)))
+    {
+      buf_adds (b, " ");
+      buf_adds (b, _("no English text in this release"));
+    }
+  buf_adds (b, "\n\n");
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      md_bitext (b, &sec->title, langs, "## ", 0);
+      for (size_t k = 0; k < sec->nblocks; k++)
+        {
+          const struct block *blk = &sec->blocks[k];
+          md_bitext (b, &blk->text, langs,
+                     blk->kind == BLOCK_HEADING ? "### " : "",
+                     blk->kind == BLOCK_KEYWORDS);
+        }
+    }
+}
+
+/* HTML.  */
+
+static void
+html_cell (struct buf *b, const struct bitext *bt, enum lang l,
+           const char *tag, int keywords)
+{
+  const struct text *t = bitext_get (bt, l);
+  buf_printf (b, "<td lang=\"%s\"", lang_code (l));
+  if (t && t->origin == ORIGIN_TRANSLATION)
+    buf_printf (b, " class=\"tr\" title=\"%s\"",
+                _("translated by the casebook project"));
+  buf_addc (b, '>');
+  if (t)
+    {
+      buf_printf (b, "<%s>", tag);
+      if (keywords)
+        {
+          char **items;
+          size_t n = content_split_keywords (t->str, &items);
+          for (size_t i = 0; i < n; i++)
+            {
+              if (i)
+                buf_adds (b, "\xe3\x80\x80");   /* an ideographic space */
+              html_texts (b, items[i]);
+            }
+          strv_free (items, n);
+        }
+      else
+        html_text (b, t->str, t->len);
+      buf_printf (b, "</%s>", tag);
+    }
+  buf_adds (b, "</td>");
+}
+
+static void
+html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
+          const char *tag, int keywords)
+{
+  if (bitext_get (bt, LANG_ZH) == NULL && bitext_get (bt, LANG_EN) == NULL)
+    return;
+  buf_printf (b, "<tr class=\"%s\">", cls);
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (langs & (1 << l))
+      html_cell (b, bt, (enum lang) l, tag, keywords);
+  buf_adds (b, "</tr>\n");
+}
+
+static void
+export_html (const struct document *doc, struct buf *b)
+{
+  const struct collection *c = doc->collection;
+  int langs = langs_of (doc);
+  const char *title = doc_title (doc, (langs & 1) ? LANG_ZH : LANG_EN);
+  const char *ct = coll_title (c);
+  buf_printf (b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+              "<meta charset=\"utf-8\">\n<meta name=\"generator\" "
+              "content=\"casebook %s\">\n<meta name=\"ArticleTitle\" content=\"",
+              (langs & 1) ? "zh" : "en", PACKAGE_VERSION);
+  html_texts (b, title);
+  buf_adds (b, "\">\n");
+  if (c && c->date)
+    {
+      buf_adds (b, "<meta name=\"PubDate\" content=\"");
+      html_texts (b, c->date);
+      buf_adds (b, "\">\n");
+    }
+  buf_adds (b, "<title>");
+  html_texts (b, title);
+  buf_adds (b, "</title>\n<style>\n"
+            "body{font-family:serif;max-width:60em;margin:2em auto;"
+            "padding:0 1em;line-height:1.6}\n"
+            "table{border-collapse:collapse;width:100%}\n"
+            "td,th{vertical-align:top;padding:.25em .75em;text-align:left}\n"
+            "tr.title h1{font-size:1.4em;margin:0}\n"
+            "tr.section td{font-weight:bold;padding-top:1em}\n"
+            "tr.marker td{color:#555}\n"
+            "th[lang=zh]::before{content:\"\\4E2D\\6587\"}\n"
+            "th[lang=en]::before{content:\"English\"}\n"
+            "td.tr::after{content:\" \\2020\";color:#888}\n"
+            "aside{font-size:.9em;color:#444;border-bottom:1px solid #ccc;"
+            "margin-bottom:1em}\n"
+            "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}\n"
+            "</style>\n</head>\n<body>\n<aside class=\"citation\">\n<p>");
+  html_texts (b, ct);
+  if (c && c->date)
+    {
+      buf_adds (b, ", ");
+      html_texts (b, c->date);
+    }
+  buf_adds (b, ". ");
+  char *name = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
+  html_texts (b, name);
+  free (name);
+  if (c && c->source)
+    {
+      buf_adds (b, ". ");
+      html_texts (b, c->source);
+    }
+  buf_adds (b, "</p>\n<p>");
+  html_texts (b, _("† translated by the casebook project; other text is the "
+                   "release's own."));
+  if (!(langs & (1 << LANG_EN)))
+    {
+      buf_adds (b, " ");
+      html_texts (b, _("no English text in this release"));
+    }
+  buf_adds (b, "</p>\n</aside>\n<article>\n<table>\n");
+  if (langs == 3)
+    /* The column labels are drawn by the style sheet: they are no text
+       of the document, and an import of the page must not take them.  */
+    buf_adds (b, "<thead><tr><th lang=\"zh\"></th><th lang=\"en\"></th>"
+              "</tr></thead>\n");
+  buf_adds (b, "<tbody>\n");
+  /* The marker: the importer starts a document at 案例N / Case N.  */
+  if (doc->number > 0)
+    buf_printf (b, "<tr class=\"marker\"><td colspan=\"%d\">%s%ld</td></tr>\n",
+                langs == 3 ? 2 : 1, (langs & 1) ? "案例" : "Case ",
+                doc->number);
+  html_row (b, &doc->title, langs, "title", "h1", 0);
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      html_row (b, &sec->title, langs, "section", "p", 0);
+      for (size_t k = 0; k < sec->nblocks; k++)
+        {
+          const struct block *blk = &sec->blocks[k];
+          html_row (b, &blk->text, langs,
+                    blk->kind == BLOCK_HEADING ? "heading"
+                    : blk->kind == BLOCK_KEYWORDS ? "keywords" : "paragraph",
+                    blk->kind == BLOCK_HEADING ? "h2" : "p",
+                    blk->kind == BLOCK_KEYWORDS);
+        }
+    }
+  buf_adds (b, "</tbody>\n</table>\n</article>\n</body>\n</html>\n");
+}
+
+void
+export_document (const struct document *doc, enum export_format f,
+                 struct buf *out)
+{
+  if (f == EXPORT_JSONL)
+    export_jsonl (doc, out);
+  else if (f == EXPORT_MARKDOWN)
+    export_md (doc, out);
+  else
+    export_html (doc, out);
+}

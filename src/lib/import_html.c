@@ -1,0 +1,1030 @@
+/* import_html.c -- importing a saved release page (see import_html.h).
+
+   The page is decoded to UTF-8 here (iconv, bad bytes become U+FFFD with
+   a warning) and parsed by libxml2 told to ignore the page's own
+   declaration, so that a page declaring the wrong encoding still reads.
+   The article is the page's one <article> when that holds most of its
+   text; else the block element that holds the most text outside
+   links, its paragraphs' text counting for it and half for the block
+   above (the way readability tools score pages); it grows to its parent
+   while the parent adds nothing, or holds much more text that is not
+   links (an article split into one block per case, a table of one
+   paragraph a row).  Scripts, styles, forms, navigation
+   and blocks made mostly of links are never read.  Every walk over the
+   tree is iterative: a page nested ten thousand deep is only a page.  */
+
+#include <config.h>
+#include "import_html.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistr.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "i18n.h"
+#include "import.h"
+#include "util.h"
+
+#define SNIFF_BYTES 4096
+
+static int
+prefix_ci (const char *s, const char *e, const char *prefix)
+{
+  size_t n = strlen (prefix);
+  return (size_t) (e - s) >= n && strncasecmp (s, prefix, n) == 0;
+}
+
+int
+import_is_html (const char *path, const char *data, size_t len)
+{
+  const char *dot = strrchr (path, '.');
+  if (dot && strchr (dot, '/') == NULL
+      && (strcasecmp (dot, ".html") == 0 || strcasecmp (dot, ".htm") == 0
+          || strcasecmp (dot, ".shtml") == 0 || strcasecmp (dot, ".xhtml") == 0))
+    return 1;
+  const char *p = data, *e = data + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
+  if (e - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  for (;;)
+    {
+      while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+      if (prefix_ci (p, e, "<!--"))
+        {
+          const char *c = p + 4;
+          while (c + 3 <= e && memcmp (c, "-->", 3) != 0)
+            c++;
+          if (c + 3 > e)
+            return 0;
+          p = c + 3;
+          continue;
+        }
+      break;
+    }
+  return prefix_ci (p, e, "<!doctype html") || prefix_ci (p, e, "<html")
+    || prefix_ci (p, e, "<head") || prefix_ci (p, e, "<meta")
+    || prefix_ci (p, e, "<body");
+}
+
+/* Decoding.  */
+
+/* The charset the page declares in its first bytes (lower case), and
+   the offset where it stands; NULL if none.  Caller frees.  */
+static char *
+declared_charset (const char *data, size_t len, size_t *at)
+{
+  size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
+  for (size_t i = 0; i + 7 <= n; i++)
+    {
+      if (strncasecmp (data + i, "charset", 7) != 0)
+        continue;
+      size_t j = i + 7;
+      while (j < n && (data[j] == ' ' || data[j] == '\t'))
+        j++;
+      if (j >= n || data[j] != '=')
+        continue;
+      j++;
+      while (j < n && (data[j] == ' ' || data[j] == '\t' || data[j] == '"'
+                       || data[j] == '\''))
+        j++;
+      size_t k = j;
+      while (k < n && k - j < 40
+             && (((data[k] | 0x20) >= 'a' && (data[k] | 0x20) <= 'z')
+                 || (data[k] >= '0' && data[k] <= '9') || data[k] == '-'
+                 || data[k] == '_' || data[k] == '.' || data[k] == ':'))
+        k++;
+      if (k == j)
+        continue;
+      char *cs = xstrndup (data + j, k - j);
+      for (char *c = cs; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+          *c = (char) (*c + 32);
+      *at = i;
+      return cs;
+    }
+  return NULL;
+}
+
+static int
+is_utf8_name (const char *cs)
+{
+  return strcmp (cs, "utf-8") == 0 || strcmp (cs, "utf8") == 0;
+}
+
+static int
+is_gb_name (const char *cs)
+{
+  return strcmp (cs, "gb2312") == 0 || strcmp (cs, "gbk") == 0
+    || strcmp (cs, "gb18030") == 0 || strcmp (cs, "x-gbk") == 0
+    || strcmp (cs, "cp936") == 0 || strcmp (cs, "euc-cn") == 0
+    || strcmp (cs, "gb_2312-80") == 0 || strcmp (cs, "x-euc-cn") == 0;
+}
+
+static unsigned long
+line_at (const char *data, size_t off)
+{
+  unsigned long line = 1;
+  for (size_t i = 0; i < off; i++)
+    line += data[i] == '\n';
+  return line;
+}
+
+/* DATA as UTF-8, in a fresh buffer of *OUTLEN bytes with no NUL byte
+   in it.  FROM names DATA's encoding for iconv (NULL: it is UTF-8
+   already).  Bytes that do not decode become U+FFFD, with one warning.
+   NULL with *CAUSE set when iconv does not know FROM.  */
+static char *
+decode (const char *path, const char *data, size_t len, const char *from,
+        size_t *outlen, struct diags *diags, char **cause)
+{
+  struct buf b = { 0 };
+  size_t bad = 0, first_bad = 0;
+  if (from == NULL)
+    {
+      size_t pos = 0;
+      while (pos < len)
+        {
+          const char *nul = memchr (data + pos, '\0', len - pos);
+          size_t n = nul ? (size_t) (nul - (data + pos)) : len - pos;
+          buf_add (&b, data + pos, n);
+          pos += n;
+          if (nul)
+            {
+              if (bad++ == 0)
+                first_bad = pos;
+              buf_adds (&b, "\xef\xbf\xbd");
+              pos++;
+            }
+        }
+    }
+  else
+    {
+      iconv_t cd = iconv_open ("UTF-8", from);
+      if (cd == (iconv_t) -1)
+        {
+          *cause = xasprintf (_("%s: the page's encoding '%s' is unknown"),
+                              path, from);
+          return NULL;
+        }
+      char *in = (char *) data;
+      size_t inleft = len;
+      char out[8192];
+      while (inleft > 0)
+        {
+          char *o = out;
+          size_t oleft = sizeof out;
+          size_t r = iconv (cd, &in, &inleft, &o, &oleft);
+          int e = errno;
+          /* A NUL byte would end libxml2's reading early.  */
+          const char *seg = out;
+          for (const char *c = out; c < o; c++)
+            if (*c == '\0')
+              {
+                if (bad++ == 0)
+                  first_bad = (size_t) (in - data);
+                buf_add (&b, seg, (size_t) (c - seg));
+                buf_adds (&b, "\xef\xbf\xbd");
+                seg = c + 1;
+              }
+          buf_add (&b, seg, (size_t) (o - seg));
+          if (r == (size_t) -1 && e != E2BIG)
+            {
+              /* EILSEQ or EINVAL (a character cut at the end).  */
+              if (bad++ == 0)
+                first_bad = (size_t) (in - data);
+              buf_adds (&b, "\xef\xbf\xbd");
+              in++;
+              inleft--;
+              iconv (cd, NULL, NULL, NULL, NULL);
+            }
+        }
+      iconv_close (cd);
+    }
+  if (bad)
+    diags_add (diags, DIAG_WARNING, path, line_at (data, first_bad),
+               ngettext ("%zu byte does not decode as %s; replaced by U+FFFD",
+                         "%zu bytes do not decode as %s; replaced by U+FFFD",
+                         bad), bad, from ? from : "UTF-8");
+  *outlen = b.len;
+  return buf_steal (&b);
+}
+
+/* The page as UTF-8: as it declares, unless its bytes say otherwise.  */
+static char *
+page_utf8 (const char *path, const char *data, size_t len, size_t *outlen,
+           struct diags *diags, char **cause)
+{
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    return decode (path, data + 3, len - 3, NULL, outlen, diags, cause);
+  size_t at = 0;
+  char *cs = declared_charset (data, len, &at);
+  int valid = u8_check ((const uint8_t *) data, len) == NULL;
+  int ascii = 1;
+  for (size_t i = 0; i < len && ascii; i++)
+    ascii = (unsigned char) data[i] < 0x80;
+  const char *from = NULL;
+  if (valid)
+    {
+      if (cs && !is_utf8_name (cs) && !ascii)
+        diags_add (diags, DIAG_WARNING, path, line_at (data, at),
+                   _("the page declares the encoding '%s' but is UTF-8; "
+                     "read as UTF-8"), cs);
+    }
+  else if (cs == NULL || is_utf8_name (cs) || is_gb_name (cs))
+    {
+      from = "GB18030";         /* a superset of GB2312 and GBK */
+      if (cs && is_utf8_name (cs))
+        diags_add (diags, DIAG_WARNING, path, line_at (data, at),
+                   _("the page declares UTF-8 but is not; read as GB18030"));
+    }
+  else
+    from = cs;
+  char *r = decode (path, data, len, from, outlen, diags, cause);
+  free (cs);
+  return r;
+}
+
+/* The tree.  */
+
+enum { NO_BLOCK = (size_t) -1 };
+
+struct block
+{
+  xmlNode *node;
+  size_t parent;                /* the nearest enclosing block, or NO_BLOCK */
+  size_t end;                   /* the last block of its subtree */
+  size_t text, link;            /* characters of its own inline content */
+  size_t sub_text, sub_link;    /* of its whole subtree */
+  double score;
+  int heading;                  /* h1-h3, or class/id naming a title */
+};
+
+struct page
+{
+  const char *path;
+  struct block *blocks;
+  size_t nblocks, alloc;
+  char *meta_title, *meta_date, *head_title;
+  size_t dates_block[16];       /* where dates stand in the text */
+  char *dates[16];
+  size_t ndates;
+};
+
+static int
+name_is (const xmlNode *n, const char *name)
+{
+  return n->name && strcasecmp ((const char *) n->name, name) == 0;
+}
+
+static int
+name_in (const xmlNode *n, const char *const *names)
+{
+  for (size_t i = 0; names[i]; i++)
+    if (name_is (n, names[i]))
+      return 1;
+  return 0;
+}
+
+static const char *const block_tags[] = {
+  "html", "body", "div", "p", "td", "th", "tr", "table", "tbody", "thead",
+  "tfoot", "article", "section", "main", "li", "ul", "ol", "blockquote",
+  "center", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "dl", "pre",
+  "header", "hr", "caption", "figure", "figcaption", "address", NULL
+};
+
+static const char *const skip_tags[] = {
+  "head", "script", "style", "noscript", "nav", "iframe", "form", "select",
+  "button", "textarea", "object", "embed", "svg", "template", "map",
+  "footer", "aside", "input", "frameset", "frame", NULL
+};
+
+/* Whether one of the words of class or id S names navigation.  */
+static int
+nav_words (const char *s)
+{
+  static const char *const words[] = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
+    "crumb", "crumbs", "footer", "foot", "sidebar", "share", "topbar", NULL
+  };
+  const char *p = s;
+  while (*p)
+    {
+      while (*p && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+        p++;
+      const char *w = p;
+      while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+        p++;
+      for (size_t i = 0; words[i] && p > w; i++)
+        if ((size_t) (p - w) == strlen (words[i])
+            && strncasecmp (w, words[i], (size_t) (p - w)) == 0)
+          return 1;
+    }
+  return 0;
+}
+
+static int
+attr_has (const xmlNode *n, const char *attr, int (*test) (const char *))
+{
+  xmlChar *v = xmlGetProp (n, (const xmlChar *) attr);
+  int r = v && test ((const char *) v);
+  xmlFree (v);
+  return r;
+}
+
+static int
+hidden_style (const char *s)
+{
+  char buf[64];
+  size_t n = 0;
+  for (const char *p = s; *p && n < sizeof buf - 1; p++)
+    if (*p != ' ' && *p != '\t')
+      buf[n++] = (char) (*p | 0x20);
+  buf[n] = '\0';
+  return strstr (buf, "display:none") != NULL;
+}
+
+static int
+titled (const char *s)
+{
+  for (const char *p = s; *p; p++)
+    if (strncasecmp (p, "title", 5) == 0)
+      return 1;
+  return 0;
+}
+
+/* Whether element N and its subtree are never read.  */
+static int
+skipped (const xmlNode *n)
+{
+  return name_in (n, skip_tags) || attr_has (n, "class", nav_words)
+    || attr_has (n, "id", nav_words) || attr_has (n, "style", hidden_style);
+}
+
+static int
+is_space_uc (ucs4_t uc)
+{
+  return uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' || uc == '\f'
+    || uc == 0xa0 || uc == 0x3000;
+}
+
+/* Characters of S that are not white space.  */
+static size_t
+visible_chars (const char *s)
+{
+  size_t n = 0;
+  const uint8_t *p = (const uint8_t *) s;
+  while (*p)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, p);
+      if (k <= 0)
+        {
+          p++;
+          continue;
+        }
+      n += !is_space_uc (uc);
+      p += k;
+    }
+  return n;
+}
+
+/* A date in S ("2022-07-14", "2022年7月14日", "2022/7/14") as
+   YYYY-MM-DD; NULL if none.  Caller frees.  */
+static char *
+find_date (const char *s)
+{
+  for (const char *p = s; *p; p++)
+    {
+      if (!(p[0] == '1' || p[0] == '2') || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+        continue;
+      const char *q = p;
+      int y = 0, m = 0, d = 0, k;
+      for (k = 0; k < 4 && *q >= '0' && *q <= '9'; k++, q++)
+        y = y * 10 + (*q - '0');
+      if (k != 4 || y < 1949 || y > 2100)
+        continue;
+      int sep = *q == '-' || *q == '/' || *q == '.' ? 1
+        : strncmp (q, "年", 3) == 0 ? 3 : 0;
+      if (!sep)
+        continue;
+      q += sep;
+      for (k = 0; k < 2 && *q >= '0' && *q <= '9'; k++, q++)
+        m = m * 10 + (*q - '0');
+      if (k == 0 || m < 1 || m > 12)
+        continue;
+      sep = *q == '-' || *q == '/' || *q == '.' ? 1
+        : strncmp (q, "月", 3) == 0 ? 3 : 0;
+      if (!sep)
+        continue;
+      q += sep;
+      for (k = 0; k < 2 && *q >= '0' && *q <= '9'; k++, q++)
+        d = d * 10 + (*q - '0');
+      if (k == 0 || d < 1 || d > 31 || (*q >= '0' && *q <= '9'))
+        continue;
+      return xasprintf ("%04d-%02d-%02d", y, m, d);
+    }
+  return NULL;
+}
+
+/* S with runs of white space made one space and trimmed.  Caller frees.  */
+static char *
+squeeze (const char *s)
+{
+  struct buf b = { 0 };
+  int space = 0;
+  const uint8_t *p = (const uint8_t *) s;
+  while (*p)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, p);
+      if (k <= 0)
+        {
+          p++;
+          continue;
+        }
+      if (is_space_uc (uc))
+        space = 1;
+      else
+        {
+          if (space && b.len > 0)
+            buf_addc (&b, ' ');
+          space = 0;
+          buf_add (&b, p, (size_t) k);
+        }
+      p += k;
+    }
+  return buf_steal (&b);
+}
+
+static void
+read_meta (struct page *pg, xmlNode *n)
+{
+  xmlChar *name = xmlGetProp (n, (const xmlChar *) "name");
+  if (name == NULL)
+    name = xmlGetProp (n, (const xmlChar *) "property");
+  xmlChar *content = xmlGetProp (n, (const xmlChar *) "content");
+  if (name && content)
+    {
+      const char *nm = (const char *) name;
+      if ((strcasecmp (nm, "ArticleTitle") == 0 || strcasecmp (nm, "og:title") == 0)
+          && pg->meta_title == NULL)
+        {
+          pg->meta_title = squeeze ((const char *) content);
+          if (*pg->meta_title == '\0')
+            {
+              free (pg->meta_title);
+              pg->meta_title = NULL;
+            }
+        }
+      static const char *const date_names[] = {
+        "PubDate", "pubdate", "publishdate", "publish_date",
+        "article:published_time", "date", "dc.date", "dcterms.issued", NULL
+      };
+      for (size_t i = 0; date_names[i] && pg->meta_date == NULL; i++)
+        if (strcasecmp (nm, date_names[i]) == 0)
+          pg->meta_date = find_date ((const char *) content);
+    }
+  xmlFree (name);
+  xmlFree (content);
+}
+
+/* The stack of an iterative walk: the nearest block and whether inside
+   a link, for each open element.  */
+struct frame
+{
+  size_t block;
+  int in_link;
+};
+
+/* Walk the document once: the blocks in document order with their own
+   text, the meta data, dates in the text.  */
+static void
+survey (struct page *pg, xmlNode *root)
+{
+  struct frame *stack = NULL;
+  size_t depth = 0, salloc = 0;
+  struct frame cur = { NO_BLOCK, 0 };
+  xmlNode *n = root;
+  while (n)
+    {
+      int descend = 0;
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          if (name_is (n, "meta"))
+            read_meta (pg, n);
+          else if (name_is (n, "title") && pg->head_title == NULL)
+            {
+              xmlChar *t = xmlNodeGetContent (n);
+              if (t)
+                pg->head_title = squeeze ((const char *) t);
+              xmlFree (t);
+            }
+          if (name_is (n, "head"))
+            {
+              /* meta and title live here; read them, not the rest */
+              for (xmlNode *c = n->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE
+                    && (name_is (c, "meta") || name_is (c, "title")))
+                  {
+                    if (name_is (c, "meta"))
+                      read_meta (pg, c);
+                    else if (pg->head_title == NULL)
+                      {
+                        xmlChar *t = xmlNodeGetContent (c);
+                        if (t)
+                          pg->head_title = squeeze ((const char *) t);
+                        xmlFree (t);
+                      }
+                  }
+            }
+          else if (!skipped (n))
+            {
+              descend = 1;
+              stack = xgrow (stack, &salloc, depth + 1, sizeof *stack);
+              stack[depth++] = cur;
+              if (name_in (n, block_tags))
+                {
+                  pg->blocks = xgrow (pg->blocks, &pg->alloc, pg->nblocks + 1,
+                                      sizeof *pg->blocks);
+                  struct block *b = &pg->blocks[pg->nblocks];
+                  memset (b, 0, sizeof *b);
+                  b->node = n;
+                  b->parent = cur.block;
+                  b->end = pg->nblocks;
+                  b->heading = name_is (n, "h1") || name_is (n, "h2")
+                    || name_is (n, "h3") || attr_has (n, "class", titled)
+                    || attr_has (n, "id", titled);
+                  n->_private = (void *) (uintptr_t) (pg->nblocks + 1);
+                  cur.block = pg->nblocks++;
+                }
+              if (name_is (n, "a"))
+                cur.in_link = 1;
+            }
+        }
+      else if (n->type == XML_TEXT_NODE && n->content && cur.block != NO_BLOCK)
+        {
+          size_t c = visible_chars ((const char *) n->content);
+          if (cur.in_link)
+            pg->blocks[cur.block].link += c;
+          else
+            pg->blocks[cur.block].text += c;
+          if (c >= 6 && pg->ndates < sizeof pg->dates / sizeof *pg->dates)
+            {
+              char *d = find_date ((const char *) n->content);
+              if (d)
+                {
+                  pg->dates_block[pg->ndates] = cur.block;
+                  pg->dates[pg->ndates++] = d;
+                }
+            }
+        }
+      if (descend)
+        {
+          if (n->children)
+            {
+              n = n->children;
+              continue;
+            }
+          cur = stack[--depth];
+        }
+      /* Up until there is a next sibling, closing what we leave: every
+         element we climb to was entered.  */
+      while (n != root && n->next == NULL)
+        {
+          n = n->parent;
+          cur = stack[--depth];
+        }
+      if (n == root)
+        break;
+      n = n->next;
+    }
+  free (stack);
+}
+
+static int
+link_heavy (const struct block *b)
+{
+  return b->sub_link > 0 && b->sub_link >= b->sub_text;
+}
+
+/* Text of the direct child blocks of P that is not mostly links, plus
+   P's own, leaving out block SKIP.  */
+static size_t
+others_text (const struct page *pg, size_t p, size_t skip)
+{
+  size_t sum = pg->blocks[p].text;
+  for (size_t c = p + 1; c <= pg->blocks[p].end; c = pg->blocks[c].end + 1)
+    if (c != skip && !link_heavy (&pg->blocks[c]))
+      sum += pg->blocks[c].sub_text;
+  return sum;
+}
+
+/* Choose the article's block, or NO_BLOCK.  */
+static size_t
+find_article (struct page *pg)
+{
+  for (size_t i = pg->nblocks; i-- > 0;)
+    {
+      struct block *b = &pg->blocks[i];
+      b->sub_text += b->text;
+      b->sub_link += b->link;
+      if (b->parent != NO_BLOCK)
+        {
+          struct block *p = &pg->blocks[b->parent];
+          p->sub_text += b->sub_text;
+          p->sub_link += b->sub_link;
+          if (b->end > p->end)
+            p->end = b->end;
+        }
+    }
+  for (size_t i = 0; i < pg->nblocks; i++)
+    {
+      struct block *b = &pg->blocks[i];
+      if (b->text == 0)
+        continue;
+      b->score += (double) b->text;
+      if (b->parent != NO_BLOCK)
+        {
+          struct block *p = &pg->blocks[b->parent];
+          p->score += (double) b->text;
+          if (p->parent != NO_BLOCK)
+            pg->blocks[p->parent].score += (double) b->text / 2;
+        }
+    }
+  /* One <article> holding most of the page's text is the article.  */
+  size_t article = NO_BLOCK, narticles = 0, total = 0;
+  for (size_t i = 0; i < pg->nblocks; i++)
+    {
+      if (name_is (pg->blocks[i].node, "article"))
+        {
+          article = i;
+          narticles++;
+        }
+      if (pg->blocks[i].parent == NO_BLOCK)
+        total += pg->blocks[i].sub_text;
+    }
+  if (narticles == 1 && pg->blocks[article].sub_text * 2 >= total
+      && pg->blocks[article].sub_text > 0)
+    return article;
+  size_t best = NO_BLOCK;
+  for (size_t i = 0; i < pg->nblocks; i++)
+    {
+      const struct block *b = &pg->blocks[i];
+      if (link_heavy (b) || name_is (b->node, "html") || name_is (b->node, "body"))
+        continue;
+      if (best == NO_BLOCK || b->score > pg->blocks[best].score
+          || (b->score == pg->blocks[best].score && i <= pg->blocks[best].end))
+        best = i;
+    }
+  if (best == NO_BLOCK)
+    {
+      /* A page whose text stands in the body itself.  */
+      for (size_t i = 0; i < pg->nblocks; i++)
+        if (name_is (pg->blocks[i].node, "body") && !link_heavy (&pg->blocks[i]))
+          best = i;
+      return best;
+    }
+  /* Grow to the parent while the parent holds much more such text.  */
+  for (;;)
+    {
+      size_t p = pg->blocks[best].parent;
+      if (p == NO_BLOCK || name_is (pg->blocks[p].node, "html")
+          || name_is (pg->blocks[p].node, "body"))
+        break;
+      /* A wrapper that adds no text of its own is climbed too: a table
+         of one paragraph a row scores its longest paragraph highest.  */
+      size_t others = others_text (pg, p, best);
+      if (others > 0 && (double) others < 0.3 * (double) pg->blocks[best].sub_text)
+        break;
+      best = p;
+    }
+  return best;
+}
+
+/* Lines of the article as they are built.  */
+struct lines
+{
+  struct import_line *v;
+  char **owned;
+  size_t n, alloc, oalloc;
+  struct buf cur;
+  unsigned long cur_line;
+  int space;
+};
+
+static void
+lines_flush (struct lines *ls)
+{
+  /* Trim spaces and ideographic spaces (the first-line indent).  */
+  const char *s = ls->cur.data ? ls->cur.data : "";
+  size_t len = ls->cur.len;
+  for (;;)
+    {
+      if (len > 0 && s[0] == ' ')
+        s++, len--;
+      else if (len >= 3 && memcmp (s, "\xe3\x80\x80", 3) == 0)
+        s += 3, len -= 3;
+      else
+        break;
+    }
+  for (;;)
+    {
+      if (len > 0 && s[len - 1] == ' ')
+        len--;
+      else if (len >= 3 && memcmp (s + len - 3, "\xe3\x80\x80", 3) == 0)
+        len -= 3;
+      else
+        break;
+    }
+  if (len > 0)
+    {
+      ls->v = xgrow (ls->v, &ls->alloc, ls->n + 1, sizeof *ls->v);
+      ls->owned = xgrow (ls->owned, &ls->oalloc, ls->n + 1, sizeof *ls->owned);
+      char *t = xstrndup (s, len);
+      ls->owned[ls->n] = t;
+      ls->v[ls->n++] = (struct import_line) { t, len, ls->cur_line };
+    }
+  ls->cur.len = 0;
+  ls->cur_line = 0;
+  ls->space = 0;
+}
+
+/* Append text node N: HTML white space runs become one space, each
+   no-break space stays a space (two of them separate keywords).  */
+static void
+lines_text (struct lines *ls, const xmlNode *n)
+{
+  const char *s = (const char *) n->content;
+  /* libxml2 numbers a text node with the line where it ends.  */
+  long end_line = xmlGetLineNo (n);
+  const char *first = NULL;
+  size_t after = 0;
+  for (const char *p = s; *p; p++)
+    {
+      if (first == NULL && !(*p == ' ' || *p == '\t' || *p == '\n'
+                             || *p == '\r' || *p == '\f'))
+        first = p;
+      if (first && *p == '\n')
+        after++;
+    }
+  if (first == NULL)
+    {
+      ls->space = 1;
+      return;
+    }
+  if (ls->cur.len == 0 || ls->cur_line == 0)
+    ls->cur_line = end_line > 0 && (unsigned long) end_line > after
+      ? (unsigned long) end_line - after : 1;
+  for (const char *p = s; *p; p++)
+    {
+      char c = *p;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          ls->space = 1;
+          continue;
+        }
+      if (ls->space && ls->cur.len > 0)
+        buf_addc (&ls->cur, ' ');
+      ls->space = 0;
+      if ((unsigned char) c == 0xc2 && (unsigned char) p[1] == 0xa0)
+        {
+          buf_addc (&ls->cur, ' ');
+          p++;
+          continue;
+        }
+      buf_addc (&ls->cur, c);
+    }
+}
+
+static int
+is_block_node (const xmlNode *n)
+{
+  return n->type == XML_ELEMENT_NODE
+    && (n->_private != NULL || name_in (n, block_tags) || name_is (n, "br"));
+}
+
+/* The text lines of the subtree at ROOT, blocks mostly of links left
+   out.  */
+static void
+extract (struct lines *ls, const struct page *pg, xmlNode *root)
+{
+  xmlNode *n = root;
+  for (;;)
+    {
+      int descend = 0;
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          size_t bi = (size_t) (uintptr_t) n->_private;
+          if (name_is (n, "br"))
+            lines_flush (ls);
+          else if (name_is (n, "head") || skipped (n))
+            ;
+          else if (n != root && bi > 0 && link_heavy (&pg->blocks[bi - 1]))
+            lines_flush (ls);
+          else
+            {
+              if (is_block_node (n))
+                lines_flush (ls);
+              descend = 1;
+            }
+        }
+      else if (n->type == XML_TEXT_NODE && n->content)
+        lines_text (ls, n);
+      if (descend && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      if (descend && n != root && is_block_node (n))
+        lines_flush (ls);
+      while (n != root && n->next == NULL)
+        {
+          n = n->parent;
+          if (is_block_node (n))
+            lines_flush (ls);
+        }
+      if (n == root)
+        break;
+      n = n->next;
+    }
+  lines_flush (ls);
+}
+
+static void
+lines_free (struct lines *ls)
+{
+  for (size_t i = 0; i < ls->n; i++)
+    free (ls->owned[i]);
+  free (ls->owned);
+  free (ls->v);
+  buf_free (&ls->cur);
+}
+
+static void
+page_free (struct page *pg)
+{
+  free (pg->blocks);
+  free (pg->meta_title);
+  free (pg->meta_date);
+  free (pg->head_title);
+  for (size_t i = 0; i < pg->ndates; i++)
+    free (pg->dates[i]);
+}
+
+/* The page's <title> without the site's name after it ("标题_最高人民检察院").  */
+static char *
+cut_site_name (const char *t)
+{
+  static const char *const seps[] = { "_", " - ", " | ", "|", " — ", "——", "－", NULL };
+  size_t cut = strlen (t);
+  for (size_t i = 0; seps[i]; i++)
+    {
+      const char *s = strstr (t, seps[i]);
+      if (s && s > t && (size_t) (s - t) < cut)
+        cut = (size_t) (s - t);
+    }
+  char *r = xstrndup (t, cut);
+  char *q = squeeze (r);
+  free (r);
+  return q;
+}
+
+int
+import_html (const char *path, const char *data, size_t len,
+             struct import_result *res, struct diags *diags, char **cause)
+{
+  memset (res, 0, sizeof *res);
+  size_t ulen;
+  char *u = page_utf8 (path, data, len, &ulen, diags, cause);
+  if (u == NULL)
+    return -1;
+  if (ulen > INT_MAX)
+    {
+      free (u);
+      *cause = xasprintf (_("%s: the page is too large to parse"), path);
+      return -1;
+    }
+  xmlInitParser ();
+  htmlDocPtr doc = htmlReadMemory (u, (int) ulen, NULL, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET
+                                   | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                   | HTML_PARSE_IGNORE_ENC);
+  free (u);
+  xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  struct page pg = { .path = path };
+  size_t art = NO_BLOCK;
+  if (root)
+    {
+      survey (&pg, root);
+      art = find_article (&pg);
+    }
+  if (art == NO_BLOCK || pg.blocks[art].sub_text < 20)
+    {
+      *cause = xasprintf (_("%s: no article found in the page"), path);
+      page_free (&pg);
+      xmlFreeDoc (doc);
+      return -1;
+    }
+  const struct block *a = &pg.blocks[art];
+
+  /* The title: the page's own meta data, else the nearest heading before
+     the article (or its first one), else <title> without the site.  */
+  char *title = pg.meta_title ? xstrdup (pg.meta_title) : NULL;
+  size_t title_block = NO_BLOCK;
+  for (size_t i = 0; i < pg.nblocks && title == NULL; i++)
+    {
+      if (i > art && i != art + 1)
+        break;
+      const struct block *b = &pg.blocks[i];
+      if (b->heading && b->sub_text > 0 && b->sub_text < 200 && !link_heavy (b))
+        title_block = i;
+    }
+  if (title == NULL && title_block != NO_BLOCK)
+    {
+      xmlChar *t = xmlNodeGetContent (pg.blocks[title_block].node);
+      title = squeeze (t ? (const char *) t : "");
+      xmlFree (t);
+    }
+  if ((title == NULL || *title == '\0') && pg.head_title)
+    {
+      free (title);
+      title = cut_site_name (pg.head_title);
+    }
+  if (title && *title == '\0')
+    {
+      free (title);
+      title = NULL;
+    }
+  /* The date: meta data, else the first date after the title and before
+     the article's third block (later ones are dates in the cases).  */
+  const char *date = pg.meta_date;
+  for (size_t i = 0; i < pg.ndates && date == NULL; i++)
+    if ((title_block == NO_BLOCK || pg.dates_block[i] >= title_block)
+        && pg.dates_block[i] < art + 3)
+      date = pg.dates[i];
+
+  struct lines ls = { 0 };
+  extract (&ls, &pg, a->node);
+  /* The title again as the article's first line is the title.  */
+  size_t first = 0;
+  if (title && ls.n > 0)
+    {
+      char *l0 = squeeze (ls.v[0].text);
+      if (strcmp (l0, title) == 0)
+        first = 1;
+      free (l0);
+    }
+  if (ls.n == first)
+    {
+      /* The article's text stood only in blocks of links.  */
+      *cause = xasprintf (_("%s: no article found in the page"), path);
+      lines_free (&ls);
+      free (title);
+      page_free (&pg);
+      xmlFreeDoc (doc);
+      return -1;
+    }
+  /* What the importer could not place: text outside the article.  */
+  size_t unplaced = 0;
+  for (size_t i = 0; i < pg.nblocks; i++)
+    {
+      const struct block *b = &pg.blocks[i];
+      if ((i >= art && i <= a->end) || i == title_block || b->text < 40
+          || b->link >= b->text)
+        continue;
+      if (unplaced++ < 20)
+        diags_add (diags, DIAG_WARNING, path,
+                   (unsigned long) xmlGetLineNo (b->node),
+                   _("text outside the article was not imported (%zu "
+                     "characters)"), b->text);
+    }
+  if (unplaced > 20)
+    diags_add (diags, DIAG_WARNING, path, 0,
+               _("%zu more blocks of text outside the article were not "
+                 "imported"), unplaced - 20);
+  /* A page cut short (a download stopped) still reads, but say so.  */
+  size_t tail = len < 256 ? len : 256;
+  int closed = 0;
+  for (size_t i = len - tail; i + 7 <= len && !closed; i++)
+    closed = strncasecmp (data + i, "</html>", 7) == 0
+      || (i + 7 <= len && strncasecmp (data + i, "</body>", 7) == 0);
+  if (!closed)
+    diags_add (diags, DIAG_WARNING, path, line_at (data, len),
+               _("the page ends without </body> or </html>: it may be "
+                 "cut short"));
+  struct import_meta meta = { .title = title, .date = date,
+                              .split_markers = 1 };
+  import_lines (path, ls.v + first, ls.n - first, &meta, res, diags);
+  lines_free (&ls);
+  free (title);
+  page_free (&pg);
+  xmlFreeDoc (doc);
+  return 0;
+}

@@ -1,0 +1,254 @@
+/* library.c -- installing and removing the user's collections (see
+   library.h).  Readers skip names starting with a dot, so the temporary
+   directories here (.NAME.new.PID, .NAME.old.PID) are never loaded.  */
+
+#include <config.h>
+#include "library.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "content.h"
+#include "i18n.h"
+#include "util.h"
+
+int
+library_name_ok (const char *name)
+{
+  size_t len = strlen (name);
+  if (len == 0 || len > 64 || name[0] == '.'
+      || u8_check ((const uint8_t *) name, len) != NULL)
+    return 0;
+  for (const char *p = name; *p; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+      if (c >= 0x80)
+        continue;
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+        return 0;
+    }
+  return 1;
+}
+
+static int
+sync_path (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  int r = fsync (fd);
+  int e = errno;
+  close (fd);
+  errno = e;
+  return r;
+}
+
+static int
+write_synced (const char *path, const char *text)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return -1;
+  size_t left = strlen (text);
+  while (left > 0)
+    {
+      ssize_t n = write (fd, text, left);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          close (fd);
+          errno = e;
+          return -1;
+        }
+      text += n;
+      left -= (size_t) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+      return -1;
+    }
+  return close (fd);
+}
+
+/* Delete DIR and the files in it (a collection is flat).  */
+static int
+remove_tree (const char *dir)
+{
+  DIR *dh = opendir (dir);
+  if (dh == NULL)
+    return -1;
+  struct dirent *de;
+  int r = 0;
+  while ((de = readdir (dh)) != NULL)
+    {
+      if (strcmp (de->d_name, ".") == 0 || strcmp (de->d_name, "..") == 0)
+        continue;
+      char *p = util_path_join (dir, de->d_name);
+      struct stat st;
+      if (lstat (p, &st) == 0 && S_ISDIR (st.st_mode))
+        r |= remove_tree (p);
+      else if (unlink (p) != 0)
+        r = -1;
+      free (p);
+    }
+  closedir (dh);
+  return rmdir (dir) != 0 ? -1 : r;
+}
+
+/* The collection file TEXT with its id line saying NAME.  Caller frees.  */
+static char *
+with_id (const char *text, const char *name)
+{
+  struct buf b = { 0 };
+  int done = 0;
+  for (const char *p = text; *p;)
+    {
+      const char *nl = strchr (p, '\n');
+      size_t n = nl ? (size_t) (nl - p) + 1 : strlen (p);
+      if (!done && strncmp (p, "id:", 3) == 0)
+        {
+          buf_printf (&b, "id: %s\n", name);
+          done = 1;
+        }
+      else
+        buf_add (&b, p, n);
+      p += n;
+    }
+  if (!done)
+    buf_printf (&b, "id: %s\n", name);
+  return buf_steal (&b);
+}
+
+int
+library_install (const struct import_result *res, const char *parent,
+                 const char *name, char **cause)
+{
+  if (!library_name_ok (name))
+    {
+      *cause = xasprintf (_("'%s' cannot name a collection (use letters, "
+                            "digits, '-', '_' and '.', at most 64 bytes)"),
+                          name);
+      return -1;
+    }
+  if (util_mkdir_p (parent) != 0)
+    {
+      *cause = xasprintf (_("cannot create %s: %s"), parent, strerror (errno));
+      return -1;
+    }
+  char *final = util_path_join (parent, name);
+  struct stat st;
+  if (lstat (final, &st) == 0)
+    {
+      *cause = xasprintf (_("a collection named '%s' is already installed "
+                            "(%s)"), name, final);
+      free (final);
+      return -1;
+    }
+  char *tmp = xasprintf ("%s/.%s.new.%ld", parent, name, (long) getpid ());
+  remove_tree (tmp);            /* left by an earlier run of this pid */
+  int rc = -1;
+  if (mkdir (tmp, 0700) != 0)
+    {
+      *cause = xasprintf (_("cannot create %s: %s"), tmp, strerror (errno));
+      goto out;
+    }
+  for (size_t i = 0; i < res->nfiles; i++)
+    {
+      char *p = util_path_join (tmp, res->files[i].name);
+      char *text = i == 0 && strcmp (res->files[i].name,
+                                     CONTENT_COLLECTION_FILE) == 0
+        ? with_id (res->files[i].text, name) : xstrdup (res->files[i].text);
+      int w = write_synced (p, text);
+      int e = errno;
+      free (text);
+      if (w != 0)
+        {
+          *cause = xasprintf (_("cannot write %s: %s"), p, strerror (e));
+          free (p);
+          remove_tree (tmp);
+          goto out;
+        }
+      free (p);
+    }
+  if (sync_path (tmp) != 0)
+    {
+      *cause = xasprintf (_("cannot write %s: %s"), tmp, strerror (errno));
+      remove_tree (tmp);
+      goto out;
+    }
+  /* rename(2) would replace an empty directory made meanwhile: check
+     once more, then let the rename fail on anything else.  */
+  if (lstat (final, &st) == 0 || rename (tmp, final) != 0)
+    {
+      int e = errno;
+      *cause = lstat (final, &st) == 0
+        ? xasprintf (_("a collection named '%s' is already installed (%s)"),
+                     name, final)
+        : xasprintf (_("cannot install %s: %s"), final, strerror (e));
+      remove_tree (tmp);
+      goto out;
+    }
+  if (sync_path (parent) != 0)
+    {
+      *cause = xasprintf (_("cannot write %s: %s"), parent, strerror (errno));
+      goto out;
+    }
+  rc = 0;
+out:
+  free (tmp);
+  free (final);
+  return rc;
+}
+
+int
+library_remove (const char *parent, const char *name, char **cause)
+{
+  if (!library_name_ok (name))
+    {
+      *cause = xasprintf (_("no collection named '%s' in %s"), name, parent);
+      return -1;
+    }
+  char *dir = util_path_join (parent, name);
+  char *meta = util_path_join (dir, CONTENT_COLLECTION_FILE);
+  struct stat st;
+  int rc = -1;
+  char *gone = NULL;
+  if (lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || lstat (meta, &st) != 0)
+    {
+      *cause = xasprintf (_("no collection named '%s' in %s"), name, parent);
+      goto out;
+    }
+  gone = xasprintf ("%s/.%s.old.%ld", parent, name, (long) getpid ());
+  remove_tree (gone);
+  if (rename (dir, gone) != 0)
+    {
+      *cause = xasprintf (_("cannot remove %s: %s"), dir, strerror (errno));
+      goto out;
+    }
+  sync_path (parent);
+  if (remove_tree (gone) != 0)
+    {
+      *cause = xasprintf (_("removed %s, but could not delete %s: %s"), dir,
+                          gone, strerror (errno));
+      goto out;
+    }
+  rc = 0;
+out:
+  free (gone);
+  free (meta);
+  free (dir);
+  return rc;
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# casebook export: Markdown, HTML and JSON Lines, escaped; the HTML page
+# imports back to the same text.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run --content "$GOOD" export 1 --format html
+is "$rc" 0 "export --format html"
+has "$TMPD/out" "<!DOCTYPE html>" "a standalone page"
+has "$TMPD/out" '<td lang="en" class="tr"' "translations marked"
+hasnt "$TMPD/out" "<link" "no external assets"
+run --content "$GOOD" export 1 --format html -o "$TMPD/one.html"
+is "$rc" 0 "-o writes a file"
+ok $([ -s "$TMPD/one.html" ] && [ ! -s "$TMPD/out" ]; echo $?) "and nothing to stdout"
+
+# The round trip: export a Chinese-only case, import the page, compare.
+printf '%s\n' '案例5' '某某检察院办理某案' '【关键词】' '巡回检察　减刑' '【基本案情】' \
+  '某年某月，某人犯罪。' '一、第一部分' '正文第二段。' >"$TMPD/zh.txt"
+run import "$TMPD/zh.txt" -o "$TMPD/zh"
+run --content "$TMPD/zh" show 5 --lang zh --width 200
+cp "$TMPD/out" "$TMPD/before"
+run --content "$TMPD/zh" export 5 --format html -o "$TMPD/zh5.html"
+run import "$TMPD/zh5.html" -o "$TMPD/back"
+is "$rc" 0 "the exported page imports"
+run --content "$TMPD/back" show 5 --lang zh --width 200
+same "$TMPD/out" "$TMPD/before" "and shows the same text"
+
+# Escaping: a title with <script> and &.
+mkdir -p "$TMPD/hostile"
+printf 'casebook-format: 1\nid: h\ntitle.zh: 测试\n' >"$TMPD/hostile/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.zh: <script>alert(1)</script> & 标题\n\nzh: 正文\n' >"$TMPD/hostile/01.cb"
+run --content "$TMPD/hostile" export 1 --format html
+has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "HTML: the title escaped"
+hasnt "$TMPD/out" "<script>" "no script element"
+run --content "$TMPD/hostile" export 1 --format md
+has "$TMPD/out" '\<script\>alert\(1\)\</script\> \& 标题' "Markdown: escaped"
+run --content "$TMPD/hostile" export 1 --format jsonl
+has "$TMPD/out" '"zh":"<script>alert(1)</script> & 标题"' "JSON Lines: exact"
+is "$(wc -l <"$TMPD/out")" 1 "one line"
+
+run --content "$GOOD" export 1 2 --format jsonl
+is "$(wc -l <"$TMPD/out")" 2 "one line per document"
+run --content "$GOOD" export 1 --format pdf
+is "$rc" 2 "an unknown format is refused"
+run --content "$GOOD" export 99
+is "$rc" 2 "an unknown document is an error"
+done_testing

@@ -1,0 +1,45 @@
+#!/bin/sh
+# casebook import of saved release pages: the collection loads and reads,
+# encodings and broken pages are handled, problems point at FILE:LINE.
+. "$top_srcdir/tests/cli/lib.sh"
+HTML="$top_srcdir/tests/data/html"
+
+run import "$HTML/div-p.html" -o "$TMPD/div"
+is "$rc" 0 "a saved page imports"
+has "$TMPD/err" "casebook: imported 3 documents (" "three documents"
+has "$TMPD/err" "div-p.html:31: warning: unknown section marker '【检察履职情况】'" "what it cannot place is reported at the page's line"
+run check "$TMPD/div"
+is "$rc" 0 "the imported collection passes check"
+has "$TMPD/out" "Chinese 100%" "it is Chinese only"
+has "$TMPD/out" "  div-p: 3 documents, Chinese only: no English text in this release" "which check reports as coverage, not an error"
+run --content "$TMPD/div" show 1 --lang zh
+has "$TMPD/out" "罪犯张某因犯诈骗罪被判处有期徒刑十年" "and reads"
+hasnt "$TMPD/out" "首页" "without the navigation"
+
+run import "$HTML/gbk.html" -o "$TMPD/gbk"
+is "$rc" 0 "a GBK page imports"
+run --content "$TMPD/gbk" show 1 --lang zh
+has "$TMPD/out" "财产性判项履行情况是减刑的重要考量因素" "and reads as Chinese"
+
+run import "$HTML/wrong-declared.html" -o "$TMPD/wrong"
+is "$rc" 0 "a page declaring the wrong encoding imports"
+has "$TMPD/err" "wrong-declared.html:4: warning: the page declares the encoding 'gbk' but is UTF-8" "with a warning at the declaration"
+
+run import "$HTML/truncated.html" -o "$TMPD/trunc"
+is "$rc" 0 "a truncated page imports"
+has "$TMPD/err" "truncated.html:51: warning: the page ends without </body> or </html>" "with a warning"
+
+run import "$HTML/no-article.html" -o "$TMPD/none"
+is "$rc" 2 "a page with no article is an error"
+has "$TMPD/err" "no-article.html: no article found in the page" "which says so"
+ok $([ ! -e "$TMPD/none" ]; echo $?) "and writes nothing"
+
+# A page without the .html name is known by its start; from stdin too.
+cp "$HTML/table-br.html" "$TMPD/saved-page"
+run import "$TMPD/saved-page" -o "$TMPD/sniffed"
+is "$rc" 0 "a page named without .html is known as HTML"
+has "$TMPD/sniffed/collection.cb" "date: 2023-05-16" "its date is read"
+"$CASEBOOK" import - -o "$TMPD/stdin" <"$HTML/split-cases.html" >"$TMPD/out" 2>"$TMPD/err"
+is "$?" 0 "a page on standard input imports"
+is "$(ls "$TMPD/stdin" | tr '\n' ' ')" "01.cb 02.cb 03.cb collection.cb " "every case of it"
+done_testing

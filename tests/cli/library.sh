@@ -1,0 +1,108 @@
+#!/bin/sh
+# casebook import --add, casebook library, library remove: the user's
+# collections beside the shipped one, named COLLECTION/N.
+. "$top_srcdir/tests/cli/lib.sh"
+HTML="$top_srcdir/tests/data/html"
+XDG_DATA_HOME=$TMPD/data; export XDG_DATA_HOME
+unset CASEBOOK_CONTENT
+coll=$XDG_DATA_HOME/casebook/collections
+
+run import --add "$HTML/div-p.html" --name exec2023
+is "$rc" 0 "import --add installs a collection"
+has "$TMPD/err" "into the library as exec2023" "and says where"
+ok $([ -f "$coll/exec2023/collection.cb" ]; echo $?) "under \$XDG_DATA_HOME/casebook/collections"
+is "$(stat -c %a "$coll")" 700 "the collections directory is private"
+is "$(ls -a "$coll" | grep -c '^\.exec2023')" 0 "no temporary directory is left"
+
+run import --add "$HTML/table-br.html"
+is "$rc" 0 "without --name, the name comes from the file"
+run import --add "$HTML/split-cases.html" --name exec2023
+is "$rc" 2 "a name in use is refused"
+has "$TMPD/err" "already has a collection named 'exec2023'" "and says so"
+run import --add "$HTML/split-cases.html" --name batch3
+is "$rc" 2 "the shipped collection's name is refused"
+run import --add "$HTML/split-cases.html" --name hearings -o "$TMPD/x"
+is "$rc" 2 "--add and -o together are refused"
+run import --add "$HTML/split-cases.html" --name hearings
+is "$rc" 0 "a third collection"
+
+run library
+is "$rc" 0 "library lists the collections"
+has "$TMPD/out" "batch3" "the shipped one"
+has "$TMPD/out" "exec2023" "and the user's"
+is "$(grep -c . "$TMPD/out")" 5 "a heading and four collections"
+grep '^exec2023 ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" "3" "with its document count"
+has "$TMPD/line" "2023-08-02" "its date"
+has "$TMPD/line" "div-p.html" "and its source"
+grep '^batch3 ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" "shipped" "the shipped collection is marked"
+
+run check
+is "$rc" 0 "check covers the whole library"
+has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per collection"
+has "$TMPD/out" "  exec2023: 3 documents, Chinese only: no English text in this release" "the imported ones Chinese only"
+run list
+has "$TMPD/out" "hearings/2" "list names documents COLLECTION/N in a library of several"
+run library --json
+is "$(grep -c '^{"collection":' "$TMPD/out")" 4 "library --json: one object per collection"
+has "$TMPD/out" '{"collection":"batch3","documents":9,"shipped":true' "with its count and origin"
+run list --region 广西
+is "$rc" 0 "list --region"
+is "$(cat "$TMPD/out" | cut -d' ' -f1)" "batch3/7" "keeps that region's documents"
+run list --region guangxi --year 2022
+is "$(cat "$TMPD/out" | cut -d' ' -f1)" "batch3/7" "in English, any case, with --year"
+run list --year 2023
+is "$(grep -c . "$TMPD/out")" 6 "list --year: the two collections of 2023"
+run list --year 1999
+is "$rc" 1 "nothing that year: exit 1"
+run show 7 --year 2022
+is "$rc" 2 "an option of another command is refused"
+has "$TMPD/err" "casebook: show does not take --year" "and named"
+run list --year soon
+is "$rc" 2 "a bad --year is a usage error"
+run show exec2023/1 --lang zh
+is "$rc" 0 "show COLLECTION/N"
+has "$TMPD/out" "某监狱罪犯违规减刑监督案" "shows that collection's document"
+run show 3 --lang zh
+is "$rc" 2 "a plain number in several collections is an error"
+has "$TMPD/err" "batch3/3" "that lists the choices"
+has "$TMPD/err" "hearings/3" "all of them"
+run show 7 --lang en
+is "$rc" 0 "a plain number in one collection works"
+run show exec2023/1 --lang both
+has "$TMPD/out" "no English text in this release" "a Chinese-only case says so in the English column"
+
+run library remove batch3
+is "$rc" 2 "the shipped collection cannot be removed"
+has "$TMPD/err" "shipped" "and says why"
+run library remove hearings
+is "$rc" 0 "a user's collection is removed"
+ok $([ ! -e "$coll/hearings" ]; echo $?) "its directory is gone"
+run library remove hearings
+is "$rc" 2 "removing it twice is an error"
+run library
+is "$(grep -c . "$TMPD/out")" 4 "three collections remain"
+
+# A collection broken by hand stops the commands, says how to remove it,
+# and can be removed.
+mkdir -p "$coll/broken"
+printf 'casebook-format: 1\nid: broken\ntitle.zh: 坏\n' >"$coll/broken/collection.cb"
+printf 'casebook-format: 1\nnumber: x\n' >"$coll/broken/01.cb"
+run list
+is "$rc" 2 "a broken user collection stops list"
+has "$TMPD/err" "'casebook library remove NAME' removes it" "and says how to remove it"
+run library
+is "$rc" 0 "library still lists"
+has "$TMPD/out" "broken" "the broken collection too"
+run library remove broken
+is "$rc" 0 "and removes it"
+run list
+is "$rc" 0 "after which list works again"
+
+# A half-installed collection (a killed import) never appears.
+mkdir -p "$coll/.half.new.99999"
+cp "$coll/exec2023/"* "$coll/.half.new.99999/"
+run library
+hasnt "$TMPD/out" "half" "a dot directory is never read"
+done_testing

@@ -1,0 +1,227 @@
+/* test-export.c -- exporting documents: every text escaped in HTML,
+   Markdown and JSON Lines, provenance marked, and the HTML page read back
+   by the importer giving the document's text again.  */
+
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "export.h"
+#include "import.h"
+#include "import_html.h"
+#include "tap.h"
+
+static void
+add_bitext (struct buf *b, const struct bitext *bt)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (bt->side[l].origin != ORIGIN_NONE)
+      {
+        buf_add (b, bt->side[l].str, bt->side[l].len);
+        buf_addc (b, '\n');
+      }
+}
+
+/* Every text of DOC, one a line, in reading order.  */
+static void
+doc_texts (const struct document *doc, struct buf *b)
+{
+  add_bitext (b, &doc->title);
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      add_bitext (b, &doc->sections[s].title);
+      for (size_t k = 0; k < doc->sections[s].nblocks; k++)
+        add_bitext (b, &doc->sections[s].blocks[k].text);
+    }
+}
+
+/* Every text of the documents of RES, in order.  */
+static void
+result_texts (const struct import_result *res, struct buf *b)
+{
+  for (size_t i = 1; i < res->nfiles; i++)
+    {
+      struct diags d = { 0 };
+      struct document doc;
+      const char *t = res->files[i].text;
+      if (content_parse_document ("x.cb", t, strlen (t), &doc, &d) == 0)
+        doc_texts (&doc, b);
+      else
+        buf_adds (b, "(does not load)\n");
+      document_free (&doc);
+      diags_free (&d);
+    }
+}
+
+/* S without white space and keyword separators (" | ", U+3000).  */
+static char *
+squeeze (const char *s)
+{
+  struct buf b = { 0 };
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '|')
+        continue;
+      if (strncmp (p, "\xe3\x80\x80", 3) == 0)
+        {
+          p += 2;
+          continue;
+        }
+      buf_addc (&b, *p);
+    }
+  return buf_steal (&b);
+}
+
+static void
+round_trip (const struct document *doc, int exact, const char *what)
+{
+  struct buf page = { 0 };
+  export_document (doc, EXPORT_HTML, &page);
+  struct import_result res;
+  struct diags d = { 0 };
+  char *cause = NULL;
+  int rc = import_html ("exported.html", page.data, page.len, &res, &d, &cause);
+  struct buf want = { 0 }, got = { 0 };
+  buf_adds (&want, "");
+  buf_adds (&got, "");
+  doc_texts (doc, &want);
+  if (rc == 0)
+    result_texts (&res, &got);
+  if (exact)
+    tap_is (got.data, want.data, "%s: exported to HTML and imported, the same "
+            "texts in the same order", what);
+  else
+    {
+      char *sw = squeeze (want.data), *sg = squeeze (got.data);
+      tap_ok (rc == 0 && strcmp (sw, sg) == 0, "%s: exported to HTML and "
+              "imported, the same text (%s)", what, cause ? cause : "ok");
+      if (strcmp (sw, sg) != 0)
+        printf ("# want: %s\n#  got: %s\n", want.data, got.data);
+      free (sw);
+      free (sg);
+    }
+  if (rc == 0)
+    import_free (&res);
+  free (cause);
+  diags_free (&d);
+  buf_free (&page);
+  buf_free (&want);
+  buf_free (&got);
+}
+
+static void
+test_round_trip (void)
+{
+  /* A Chinese-only release, as imports are.  */
+  const char *rel = "案例4\n某某检察院办理某案\n【关键词】\n巡回检察　减刑　假释\n"
+    "【基本案情】\n某年某月，某人犯罪。\n一、第一部分\n正文第二段。\n"
+    "【典型意义】\n意义在于监督。\n";
+  struct import_result res;
+  struct diags d = { 0 };
+  import_release ("zh.txt", rel, strlen (rel), &res, &d);
+  struct document doc;
+  if (res.nfiles == 2
+      && content_parse_document ("04.cb", res.files[1].text,
+                                 strlen (res.files[1].text), &doc, &d) == 0)
+    {
+      round_trip (&doc, 1, "a Chinese-only case");
+      document_free (&doc);
+    }
+  else
+    tap_ok (0, "the Chinese-only case loads");
+  import_free (&res);
+  diags_free (&d);
+
+  /* The bilingual test collection, translations and all.  */
+  struct library *lib = content_load (ABS_SRCDIR "/tests/data/good", &d);
+  size_t n = library_document_count (lib);
+  tap_ok (n >= 3 && d.errors == 0, "the bilingual collection loads (%zu)", n);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct document *dc = library_document (lib, i);
+      char *what = xasprintf ("sample/%ld (both languages)", dc->number);
+      round_trip (dc, 0, what);
+      free (what);
+    }
+  /* Provenance: the translations are marked, the release's text not.  */
+  const struct document *d1 = library_find (lib, "1");
+  struct buf page = { 0 };
+  if (d1)
+    export_document (d1, EXPORT_HTML, &page);
+  tap_ok (page.data && strstr (page.data, "<td lang=\"en\" class=\"tr\"")
+          && strstr (page.data, "<td lang=\"zh\"><h1>")
+          && strstr (page.data, "<th lang=\"zh\"></th><th lang=\"en\"></th>")
+          && strstr (page.data, "th[lang=zh]::before{content:\"\\4E2D\\6587\"}"),
+          "HTML: side by side, translations marked, release text not");
+  tap_ok (page.data && strstr (page.data, "http") == NULL
+          && strstr (page.data, "src=") == NULL && strstr (page.data, "<link") == NULL,
+          "HTML: no external assets");
+  tap_ok (page.data && strstr (page.data, "<aside class=\"citation\">\n<p>测试案例集, 2022-07-14. sample/1"),
+          "HTML: a citation header names collection, date and document");
+  buf_free (&page);
+  if (d1)
+    export_document (d1, EXPORT_MARKDOWN, &page);
+  tap_ok (page.data && strstr (page.data, "# 广西检察机关深化巡回检察\n")
+          && strstr (page.data, " †\n"), "Markdown: title, translations marked †");
+  buf_free (&page);
+  library_free (lib);
+  diags_free (&d);
+}
+
+static void
+test_escaping (void)
+{
+  const char *cb = "casebook-format: 1\nnumber: 5\n"
+    "title.zh: 标题<script>alert(1)</script> & \"引\" 'x' \xf3\xa0\x81\x81藏\n"
+    "title.en.tr: A <b>bold</b> & [link](javascript:x) # not a heading\n"
+    "\nzh: 正文 <img src=x onerror=alert(1)> &amp; 完\n";
+  struct document doc;
+  struct diags d = { 0 };
+  if (content_parse_document ("05.cb", cb, strlen (cb), &doc, &d) != 0)
+    {
+      tap_ok (0, "the hostile document loads (%s)",
+              d.count ? d.items[0].message : "?");
+      diags_free (&d);
+      return;
+    }
+  struct buf b = { 0 };
+  export_document (&doc, EXPORT_HTML, &b);
+  tap_ok (strstr (b.data, "<script>") == NULL && strstr (b.data, "<img") == NULL
+          && strstr (b.data, "<b>bold") == NULL,
+          "HTML: no markup from the text survives");
+  tap_ok (strstr (b.data, "标题&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+                  "&quot;引&quot; &#39;x&#39; [U+E0041]藏") != NULL
+          && strstr (b.data, "&amp;amp; 完") != NULL,
+          "HTML: <, >, &, quotes escaped; a TAG character named");
+  tap_ok (strstr (b.data, "<meta name=\"ArticleTitle\" content=\"标题&lt;script&gt;")
+          != NULL, "HTML: attribute values escaped too");
+  buf_free (&b);
+
+  export_document (&doc, EXPORT_MARKDOWN, &b);
+  tap_ok (strstr (b.data, "标题\\<script\\>alert\\(1\\)\\</script\\> \\& ") != NULL
+          && strstr (b.data, "\\[link\\]\\(javascript:x\\) \\# not") != NULL,
+          "Markdown: markup characters backslash-escaped");
+  buf_free (&b);
+
+  export_document (&doc, EXPORT_JSONL, &b);
+  tap_ok (strstr (b.data, "\"zh\":\"标题<script>alert(1)</script> & \\\"引\\\" "
+                  "'x' \\udb40\\udc41藏\",\"zh_origin\":\"release\"") != NULL,
+          "JSON: exact text, quotes and the TAG character escaped");
+  tap_ok (b.len > 0 && b.data[b.len - 1] == '\n' && strchr (b.data, '\n') == b.data + b.len - 1,
+          "JSON Lines: one line per document");
+  tap_ok (strstr (b.data, "\"en_origin\":\"translation\"") != NULL,
+          "JSON: provenance given");
+  buf_free (&b);
+  document_free (&doc);
+  diags_free (&d);
+}
+
+int
+main (void)
+{
+  test_round_trip ();
+  test_escaping ();
+  return tap_done ();
+}
