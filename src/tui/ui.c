@@ -9,6 +9,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,9 +20,13 @@
 
 #include "i18n.h"
 #include "layout.h"
+#include "location.h"
 #include "norm.h"
 #include "ui_priv.h"
 #include "ui_term.h"
+
+/* How long get_wch waits before the loop looks at signals again.  */
+#define IDLE_MS 1000
 
 static volatile sig_atomic_t ui_signal;
 
@@ -409,19 +414,67 @@ mark_key (struct ui *u, const struct ui_key *k)
     ui_set_focus (u, PANE_TEXT);
 }
 
-/* Open the document numbered N (the first such in library order).  */
-static void
-open_number (struct ui *u, long n)
+int
+ui_open_number (struct ui *u, long n)
 {
   for (size_t i = 0; i < u->ndocs; i++)
     if (u->docs[i]->number == n)
       {
-        ui_remember_jump (u);
+        if (i != u->cur)
+          ui_remember_jump (u);
         ui_open (u, i);
         ui_set_focus (u, PANE_TEXT);
-        return;
+        return 0;
       }
   ui_message (u, 1, _("There is no case %ld"), n);
+  return -1;
+}
+
+long
+ui_count (const struct ui *u, long dflt)
+{
+  return u->have_count ? u->count : dflt;
+}
+
+/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2".  */
+static void
+goto_place (struct ui *u, const char *text)
+{
+  struct location loc;
+  char *cause = NULL;
+  if (location_parse (text, &loc, &cause) < 0)
+    {
+      ui_message (u, 1, "%s", cause);
+      free (cause);
+      return;
+    }
+  if (loc.has_doc && ui_open_number (u, loc.doc) < 0)
+    return;
+  if (loc.section == 0)
+    return;
+  if (!loc.has_doc)
+    ui_remember_jump (u);
+  ui_set_focus (u, PANE_TEXT);
+  if (text_goto_place (u, loc.section, loc.para) < 0)
+    {
+      char *where = location_format (&loc);
+      ui_message (u, 1, _("Case %ld has no %s"), u->docs[u->cur]->number,
+                  where);
+      free (where);
+    }
+}
+
+static void
+goto_prompt_key (struct ui *u, const struct ui_key *k)
+{
+  enum prompt_result r = prompt_key (&u->prompt, k, NULL);
+  if (r != PROMPT_ACCEPT && r != PROMPT_CANCEL)
+    return;
+  char *text = xstrdup (u->prompt.text.data ? u->prompt.text.data : "");
+  prompt_end (&u->prompt);
+  if (r == PROMPT_ACCEPT && text[0] != '\0')
+    goto_place (u, text);
+  free (text);
 }
 
 static const char *
@@ -535,6 +588,8 @@ draw_status (struct ui *u)
   else if (u->pending)
     left = xstrdup (u->pending == 'm' ? _("mark: type a letter")
                     : _("go to mark: type a letter (' for the last jump)"));
+  else if (u->have_count)
+    left = xasprintf ("%ld", u->count);
   else if (u->msg)
     {
       left = xstrdup (u->msg);
@@ -726,9 +781,36 @@ mouse_event (struct ui *u)
     }
 }
 
+static int ui_command (struct ui *u, const struct ui_key *k);
+
 /* Handle key K.  Returns 1 to quit.  */
 static int
 ui_key (struct ui *u, const struct ui_key *k)
+{
+  /* Digits make a count for the next command, as in less and vi.  */
+  if (!u->prompt.active && !u->pending && !u->help && !u->too_small
+      && !k->fn && k->ch >= '0' && k->ch <= '9')
+    {
+      long d = (long) (k->ch - '0');
+      if (!u->have_count)
+        u->count = 0;
+      if (u->count <= (LONG_MAX - d) / 10)
+        u->count = u->count * 10 + d;
+      u->have_count = 1;
+      free (u->msg);
+      u->msg = NULL;
+      return 0;
+    }
+  int r = ui_command (u, k);
+  if (k->fn != KEY_RESIZE && k->fn != KEY_MOUSE)
+    u->have_count = 0;
+  return r;
+}
+
+/* Handle key K, a command (its count, if any, in U).  Returns 1 to
+   quit.  */
+static int
+ui_command (struct ui *u, const struct ui_key *k)
 {
   if (k->fn == KEY_RESIZE)
     {
@@ -738,11 +820,23 @@ ui_key (struct ui *u, const struct ui_key *k)
     }
   if (u->prompt.active)
     {
-      ui_prompt_key (u, k);
+      if (k->fn == UI_KEY_UNBOUND)
+        beep ();
+      else if (u->prompt.kind == PROMPT_GOTO)
+        goto_prompt_key (u, k);
+      else
+        ui_prompt_key (u, k);
       return 0;
     }
   free (u->msg);
   u->msg = NULL;
+  if (k->fn == UI_KEY_UNBOUND)
+    {
+      u->have_count = 0;
+      u->pending = 0;
+      ui_message (u, 1, "%s", _("Key not bound"));
+      return 0;
+    }
   if (u->pending)
     {
       mark_key (u, k);
@@ -782,6 +876,8 @@ ui_key (struct ui *u, const struct ui_key *k)
       case 'q':
         return 1;
       case 27:
+        if (u->have_count)
+          ui_message (u, 0, "%s", _("Count cancelled"));
         return 0;
       case '\t':
         cycle_focus (u, 1);
@@ -805,10 +901,13 @@ ui_key (struct ui *u, const struct ui_key *k)
         ui_prompt_start (u, PROMPT_LIMIT);
         return 0;
       case 'n':
-        ui_search_next (u, 1);
-        return 0;
       case 'N':
-        ui_search_next (u, -1);
+        for (long i = ui_count (u, 1); i > 0; i--)
+          ui_search_next (u, k->ch == 'n' ? 1 : -1);
+        return 0;
+      case ':':
+      case 'o':
+        prompt_begin (&u->prompt, PROMPT_GOTO, 0);
         return 0;
       case '=':
         {
@@ -833,12 +932,14 @@ ui_key (struct ui *u, const struct ui_key *k)
         text_key (u, k);
         return 0;
       default:
-        if (k->ch >= '0' && k->ch <= '9')
-          {
-            open_number (u, (long) (k->ch - '0'));
-            return 0;
-          }
+        break;
       }
+  /* A count and Enter opens the case of that number, from any pane.  */
+  if (u->have_count && ui_is_enter (k))
+    {
+      ui_open_number (u, u->count);
+      return 0;
+    }
   if (u->focus == PANE_LIST)
     list_key (u, k);
   else if (u->focus == PANE_TEXT)
@@ -984,7 +1085,7 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   intrflush (stdscr, FALSE);
   keypad (stdscr, TRUE);
   set_escdelay (25);
-  timeout (1000);
+  timeout (IDLE_MS);
   colors_init (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -1015,6 +1116,20 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   int dirty = 1;
   for (;;)
     {
+      if (ui_signal == SIGINT && (u.prompt.active || u.have_count
+                                  || u.pending))
+        {
+          /* Ctrl-C cancels what is being typed, as in less, vim and
+             bash; only at the top it quits.  */
+          ui_signal = 0;
+          struct ui_key esc = { 0, 27 };
+          if (u.prompt.active)
+            ui_key (&u, &esc);
+          u.have_count = 0;
+          u.pending = 0;
+          dirty = 1;
+          continue;
+        }
       if (ui_signal)
         {
           rc = 128 + ui_signal;
@@ -1023,15 +1138,9 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
       if (dirty)
         ui_draw (&u);
       dirty = 0;
-      wint_t wc;
-      int r = get_wch (&wc);
-      if (r == ERR)
+      struct ui_key k;
+      if (keys_read (&k, IDLE_MS) == ERR)
         continue;
-      struct ui_key k = { 0, 0 };
-      if (r == KEY_CODE_YES)
-        k.fn = (int) wc;
-      else
-        k.ch = wc;
       dirty = 1;
       if (ui_key (&u, &k))
         break;

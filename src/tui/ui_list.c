@@ -175,7 +175,19 @@ list_key (struct ui *u, const struct ui_key *k)
   long rows = ui_move_rows (m, h);
   if (rows)
     {
-      move_sel (u, rows);
+      move_sel (u, rows * ui_count (u, 1));
+      return 1;
+    }
+  /* 12G selects case 12, when it is listed.  */
+  if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
+    {
+      for (size_t i = 0; i < u->nvis; i++)
+        if (u->docs[u->vis[i]]->number == u->count)
+          {
+            u->list_sel = i;
+            return 1;
+          }
+      ui_message (u, 1, _("Case %ld is not in the list"), u->count);
       return 1;
     }
   switch (m)

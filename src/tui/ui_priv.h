@@ -38,6 +38,10 @@ struct ui_key
   wint_t ch;
 };
 
+/* K.fn for an escape sequence that was read whole but means nothing
+   here (ui_keys.c).  */
+#define UI_KEY_UNBOUND (KEY_MAX + 1)
+
 /* Movement keys, the same in every pane.  */
 enum ui_move
 {
@@ -60,7 +64,8 @@ struct tag
 };
 
 /* A line being typed on the status line.  */
-enum prompt_kind { PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_LIMIT };
+enum prompt_kind { PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_LIMIT,
+  PROMPT_GOTO };
 
 enum prompt_result { PROMPT_NONE, PROMPT_EDITED, PROMPT_ACCEPT, PROMPT_CANCEL };
 
@@ -151,6 +156,8 @@ struct ui
   int prev_set;                 /* the position before the last jump ('') */
   size_t prev_doc, prev_unit;
   int pending;                  /* 'm' or '\'' waiting for a letter */
+  int have_count;               /* digits typed before a command (5j, 12G) */
+  long count;
 
   struct prompt prompt;
   int help;
@@ -210,6 +217,19 @@ int ui_is_enter (const struct ui_key *k);
 /* Pane at screen position (Y, X), or PANE_COUNT.  */
 enum pane ui_pane_at (const struct ui *u, int y, int x);
 
+/* The count typed before the current command, or DFLT when none was.  */
+long ui_count (const struct ui *u, long dflt);
+/* Open the case numbered N (the first such in library order) and show
+   it; a message when there is none.  Returns 0 or -1.  */
+int ui_open_number (struct ui *u, long n);
+
+/* ui_keys.c: read one key into K (ncurses' timeout applies), reading a
+   whole escape sequence when one starts: common forms of the cursor,
+   Home/End/PgUp/PgDn and F-keys become KEY_* codes, others
+   UI_KEY_UNBOUND.  IDLE_MS is the timeout to restore afterwards.
+   Returns OK, or ERR when no key came.  */
+int keys_read (struct ui_key *k, int idle_ms);
+
 /* ui_list.c: the case list.  Each pane has X_draw (draw into its
    rectangle, if shown) and X_key (handle K; 1 if it did).  */
 void list_draw (struct ui *u);
@@ -235,6 +255,10 @@ int text_key (struct ui *u, const struct ui_key *k);
 void text_scroll (struct ui *u, long delta);
 /* Show line LINE, scrolling only when it is not on screen.  */
 void text_show_line (struct ui *u, size_t line);
+/* Put paragraph PARA (1-based; 0: the heading) of section SECTION
+   (1-based) of the open case at the top.  Returns 0, or -1 when the case
+   has no such place.  */
+int text_goto_place (struct ui *u, size_t section, size_t para);
 /* Put the paragraph UNIT at the top.  */
 void text_goto_unit (struct ui *u, size_t unit);
 /* The unit of the paragraph at the top of the pane.  */
@@ -294,7 +318,7 @@ void prompt_begin (struct prompt *p, enum prompt_kind kind,
                    size_t hist_count);
 /* Close P and free what it holds.  */
 void prompt_end (struct prompt *p);
-/* Edit P with key K, recalling entries of HISTORY on ↑/↓.  */
+/* Edit P with key K, recalling entries of HISTORY (may be NULL) on ↑/↓.  */
 enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
                                const struct state *history);
 /* Draw the prompt on row Y, columns [0, WIDTH), and place the cursor.  */

@@ -255,7 +255,7 @@ tags_key (struct ui *u, const struct ui_key *k)
       return 1;
     }
   enum ui_move m = ui_move_key (k);
-  long rows = ui_move_rows (m, h);
+  long rows = ui_move_rows (m, h) * ui_count (u, 1);
   if (rows)
     {
       move_sel (u, rows);

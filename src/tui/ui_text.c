@@ -186,6 +186,31 @@ text_goto_unit (struct ui *u, size_t unit)
   u->top_unit = unit;
 }
 
+int
+text_goto_place (struct ui *u, size_t section, size_t para)
+{
+  if (!u->have_render || section == 0)
+    return -1;
+  for (size_t i = 0; i < u->r.nlines; i++)
+    {
+      const struct rline *ln = &u->r.lines[i];
+      if (ln->style == RSTYLE_BLANK || ln->style == RSTYLE_TITLE
+          || ln->style == RSTYLE_META || ln->section != section - 1)
+        continue;
+      int found = para == 0;
+      for (int c = 0; c < 2 && !found; c++)
+        found = ln->cell[c].present && ln->cell[c].part == PART_BLOCK
+          && ln->cell[c].block == para - 1;
+      if (found)
+        {
+          set_top (u, i);
+          u->top_unit = ln->unit;
+          return 0;
+        }
+    }
+  return -1;
+}
+
 /* Sections for [ and ]: the title block counts as one before the
    first.  */
 static long
@@ -238,9 +263,11 @@ text_key (struct ui *u, const struct ui_key *k)
   if (!u->have_render)
     return 0;
   long h = text_height (u);
+  long count = ui_count (u, 1);
   if (!k->fn && (k->ch == '[' || k->ch == ']'))
     {
-      section_jump (u, k->ch == ']' ? 1 : -1);
+      for (long i = 0; i < count; i++)
+        section_jump (u, k->ch == ']' ? 1 : -1);
       return 1;
     }
   enum ui_move m = ui_move_key (k);
@@ -250,7 +277,13 @@ text_key (struct ui *u, const struct ui_key *k)
     rows = ui_move_rows (m, h);
   if (rows)
     {
-      text_scroll (u, rows);
+      text_scroll (u, rows * count);
+      return 1;
+    }
+  /* 12G and 12g go to line 12, as in less.  */
+  if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
+    {
+      set_top (u, u->count > 0 ? (size_t) u->count - 1 : 0);
       return 1;
     }
   switch (m)

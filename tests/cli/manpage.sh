@@ -47,7 +47,7 @@ keys=0
 missing=
 for k in $(cat "$TMPD/keyrows"); do
   case $k in
-    letter) continue ;;
+    letter|number) continue ;;
     [0-9]-[0-9]) set -- "${k%-*}" "${k#*-}" ;;
     *) set -- "$k" ;;
   esac

@@ -8,7 +8,7 @@ sample=$tui_data/sample
 
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'h: help'
-tui_keys 3
+tui_keys 3 Enter
 # ] ] goes to the second section's heading; two lines down, paragraph 9
 # starts at the top of the text pane (row 2).
 tui_keys ']'

@@ -25,7 +25,7 @@ tui_expect_screen help-100x30 "h shows the help screen"
 tui_keys Escape
 tui_expect_line 30 'circuit inspection' "Esc closes it"
 
-tui_keys 3
+tui_keys 3 Enter
 tui_keys ']' ']'
 tui_keys =
 tui_expect_line 30 '^Case 3, section 2/3 【Part 2】, line [0-9]+/' "= says where we are"
@@ -33,7 +33,7 @@ tui_keys m b
 tui_keys g
 tui_keys "'" b
 tui_expect_has '│\* 【Part 2】' "' b returns to mark b"
-tui_keys 1
+tui_keys 1 Enter
 tui_keys "'" "'"
 tui_expect_line 1 ' 3 Zhangjiagang' "'' returns to where we were before the jump"
 # Line editing in the prompt.

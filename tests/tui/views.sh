@@ -27,7 +27,7 @@ pairs ()
 tui_start 100 30 -- --content "$sample" --lang=both
 tui_wait_for 'h: help'
 tui_expect_line 1 '\[zh\|en\] *$' "--lang=both starts side by side"
-tui_keys 3
+tui_keys 3 Enter
 tui_expect_screen side-by-side-100x30 "side by side: Chinese | English, marks on the translation"
 p=$(pairs | tr '\n' ' ')
 tui_expect_eq "$p" "1:ok 2:ok 3:ok " "each paragraph pair starts on one row"
@@ -54,7 +54,7 @@ tui_expect_not '第[一二三四五六七八九十]+段' "the English view has n
 tui_type "$(printf '\033[M %%#\033[M#%%#')"
 tui_expect_line 1 ' 2 Hulunbuir' "a click in the list opens that case"
 # (Column 51 is in the text pane.)
-tui_keys 3
+tui_keys 3 Enter
 text_of () { sed 's/^[^│]*│//'; }
 fifth=$(tui_line 5 | text_of)
 tui_type "$(printf '\033[MaS#')"
