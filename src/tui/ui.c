@@ -71,6 +71,8 @@ ui_attr (const struct ui *u, enum role r)
       case ROLE_META:
       case ROLE_MARK:
         return A_DIM;
+      case ROLE_PROVENANCE:
+        return A_BOLD | A_UNDERLINE;
       default:
         return A_NORMAL;
       }
@@ -100,6 +102,8 @@ ui_attr (const struct ui *u, enum role r)
       return COLOR_PAIR (PAIR_ERROR) | A_BOLD;
     case ROLE_SCROLL_HIT:
       return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
+    case ROLE_PROVENANCE:
+      return COLOR_PAIR (PAIR_MARK) | A_BOLD | A_UNDERLINE;
     default:
       return A_NORMAL;
     }
@@ -179,6 +183,16 @@ ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a)
   int r = ui_put_visible (y, x, xmax, v.str, v.len, a);
   norm_visible_free (&v);
   return r;
+}
+
+int
+ui_put_cut (int y, int x, int xmax, const char *s, size_t len, attr_t a)
+{
+  int w = ui_text_width (s, len);
+  if (x + w <= xmax || xmax - x < 2)
+    return ui_put (y, x, xmax, s, len, a);
+  int end = ui_put (y, x, xmax - 1, s, len, a);
+  return ui_put_visible (y, end, xmax, "\xe2\x80\xa6", 3, a);
 }
 
 int
@@ -573,7 +587,7 @@ draw_status (struct ui *u)
       prompt_draw (u, &u->prompt, y, xmax);
       return;
     }
-  char *pos = text_status (u);
+  char *pos = u->help ? NULL : text_status (u);
   int pw = pos ? ui_text_width (pos, strlen (pos)) : 0;
   int left_max = xmax - (pw ? pw + 1 : 0);
   if (left_max < xmax / 2)
@@ -885,6 +899,9 @@ ui_command (struct ui *u, const struct ui_key *k)
       case 'h':
         u->help = 1;
         u->help_top = 0;
+        return 0;
+      case 'L':
+        help_show_legend (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);

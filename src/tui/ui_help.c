@@ -45,12 +45,14 @@ static const struct help_line help[] = {
   { "=", N_("where am I: case, section, paragraph, line") },
   { "^L", N_("redraw the screen") },
   { N_("h F1"), N_("this help") },
+  { "L", N_("the legend: what the marks on the screen mean") },
   { "q", N_("quit (Esc first closes a prompt or this help)") },
   { N_("mouse"), N_("click selects a case or tag; the wheel scrolls the pane under it") },
   { "", NULL },
   { NULL, N_("On the screen") },
-  { "*", N_("in the margin: the casebook project's translation, not the release's text") },
-  { "-", N_("in the scrollbar: where the search hits are in the case") },
+  { N_("header"), N_("above the text: for each language, whether it is the release's text or casebook's translation") },
+  { "*", N_("in the margin, and the text drawn dim: the casebook project's translation, not the release's text") },
+  { "\xe2\x97\x87 \xe2\x97\x86", N_("in the scrollbar: where the search hits are in the case (\xe2\x97\x86 the current one)") },
   { ">", N_("in the list: the open case; the number at the right counts its hits") },
 };
 
@@ -149,6 +151,27 @@ help_draw (struct ui *u)
         }
       ui_put (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len, A_NORMAL);
     }
+  free (rows);
+}
+
+void
+help_show_legend (struct ui *u)
+{
+  size_t legend = 0;
+  for (size_t i = 0; i < NHELP; i++)
+    if (help[i].keys == NULL && strcmp (help[i].desc, "On the screen") == 0)
+      legend = i;
+  int kw;
+  size_t nrows;
+  struct help_row *rows = help_rows (u->cols, &kw, &nrows);
+  u->help = 1;
+  u->help_top = 0;
+  for (size_t r = 0; r < nrows; r++)
+    if (rows[r].i == legend)
+      {
+        u->help_top = r;
+        break;
+      }
   free (rows);
 }
 

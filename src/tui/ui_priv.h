@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "prefs.h"
+#include "provenance.h"
 #include "model.h"
 #include "query.h"
 #include "render.h"
@@ -27,7 +28,7 @@ enum role
   ROLE_NORMAL, ROLE_BAR, ROLE_TITLE, ROLE_META, ROLE_HEADING,
   ROLE_KEYWORDS, ROLE_MARK, ROLE_HIT, ROLE_CURHIT, ROLE_SELECT,
   ROLE_SELECT_IDLE, ROLE_CURRENT, ROLE_BORDER, ROLE_ERROR, ROLE_THUMB,
-  ROLE_SCROLL_HIT, ROLE_COUNT
+  ROLE_SCROLL_HIT, ROLE_PROVENANCE, ROLE_COUNT
 };
 
 /* A key as read: FN is a KEY_* code (then CH is 0), else CH is the
@@ -183,6 +184,10 @@ void ui_message (struct ui *u, int error, const char *fmt, ...)
    XMAX (exclusive); controls are shown visibly.  Returns the column after
    the text.  */
 int ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a);
+/* Same, but when S does not fit, cut it one column early and end it with
+   an ellipsis.  */
+int ui_put_cut (int y, int x, int xmax, const char *s, size_t len,
+                attr_t a);
 /* Same for text already made visible (no control characters).  */
 int ui_put_visible (int y, int x, int xmax, const char *s, size_t len,
                     attr_t a);
@@ -265,6 +270,9 @@ void text_goto_unit (struct ui *u, size_t unit);
 size_t text_anchor_unit (const struct ui *u);
 /* Rebuild the open document's drawn hits.  */
 void text_map_hits (struct ui *u);
+/* The provenance header's words for language L: "English: release
+   text", "Chinese: casebook's translation, not the official text"...  */
+const char *text_provenance_label (enum lang l, enum provenance pv);
 /* "Where am I" for '='.  Caller frees.  */
 char *text_position (const struct ui *u);
 /* "12/340 35%" for the status line, or NULL.  Caller frees.  */
@@ -327,6 +335,8 @@ void prompt_draw (const struct ui *u, const struct prompt *p, int y,
 
 /* ui_help.c: the help screen, drawn over the panes while U->help.  */
 void help_draw (struct ui *u);
+/* Open the help at its legend (what the marks on the screen mean).  */
+void help_show_legend (struct ui *u);
 /* Scroll, or close on Esc, q, h or F1.  */
 int help_key (struct ui *u, const struct ui_key *k);
 

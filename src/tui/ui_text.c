@@ -13,12 +13,21 @@
 
 #include "i18n.h"
 #include "norm.h"
+#include "provenance.h"
 #include "ui_priv.h"
+
+/* Rows above the text: the provenance header, when the pane has room
+   for it.  */
+static int
+header_rows (const struct ui *u)
+{
+  return u->text_rect.h >= 4 ? 1 : 0;
+}
 
 int
 text_height (const struct ui *u)
 {
-  int h = u->text_rect.h;
+  int h = u->text_rect.h - header_rows (u);
   return h > 0 ? h : 1;
 }
 
@@ -108,7 +117,8 @@ text_layout (struct ui *u)
 {
   if (u->too_small)
     return;
-  int w = u->text_rect.w - 1;   /* the last column is the scrollbar */
+  /* The last column is the scrollbar, with a blank column before it.  */
+  int w = u->text_rect.w - 2;
   if (w < 1)
     w = 1;
   if (u->have_render && u->r_width == w && u->r_view == u->view)
@@ -352,10 +362,107 @@ draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
       size_t e = i + 1;
       while (e < c->len && u->roles[e] == u->roles[i])
         e++;
-      x = ui_put_visible (y, x, xmax, c->s + i, e - i,
-                          ui_attr (u, (enum role) u->roles[i]));
+      enum role r = (enum role) u->roles[i];
+      attr_t a = ui_attr (u, r);
+      /* casebook's translation is drawn dim, hits excepted.  */
+      if (c->translated && r != ROLE_HIT && r != ROLE_CURHIT)
+        a |= A_DIM;
+      x = ui_put_visible (y, x, xmax, c->s + i, e - i, a);
       i = e;
     }
+}
+
+/* Draw the single-column character WC at (Y, X) in A.  */
+static void
+setcchar_draw (int y, int x, wchar_t wc, attr_t a)
+{
+  cchar_t cc;
+  wchar_t ws[2] = { wc, L'\0' };
+  if (setcchar (&cc, ws, a, PAIR_NUMBER (a), NULL) == OK)
+    mvadd_wch (y, x, &cc);
+}
+
+/* The language shown in cell C of the layout (side by side: 0 left, 1
+   right), from the first line that has it.  */
+static enum lang
+column_lang (const struct ui *u, int c)
+{
+  for (size_t i = 0; i < u->r.nlines; i++)
+    if (u->r.lines[i].style != RSTYLE_BLANK && u->r.lines[i].cell[c].present)
+      return u->r.lines[i].cell[c].lang;
+  return c == 0 ? LANG_ZH : LANG_EN;
+}
+
+const char *
+text_provenance_label (enum lang l, enum provenance pv)
+{
+  if (l == LANG_ZH)
+    switch (pv)
+      {
+      case PROVENANCE_RELEASE:
+        return _("Chinese: release text");
+      case PROVENANCE_TRANSLATION:
+        return _("Chinese: casebook's translation, not the official text");
+      case PROVENANCE_MIXED:
+        return _("Chinese: release text; * marks casebook's translation");
+      default:
+        return _("Chinese: none");
+      }
+  switch (pv)
+    {
+    case PROVENANCE_RELEASE:
+      return _("English: release text");
+    case PROVENANCE_TRANSLATION:
+      return _("English: casebook's translation, not the official text");
+    case PROVENANCE_MIXED:
+      return _("English: release text; * marks casebook's translation");
+    default:
+      return _("English: none");
+    }
+}
+
+/* One label at Y from X to XMAX: bold when the text is a translation.  */
+static int
+draw_label (struct ui *u, int y, int x, int xmax, enum lang l)
+{
+  enum provenance pv = provenance_of (u->docs[u->cur], l);
+  const char *s = text_provenance_label (l, pv);
+  attr_t a = pv == PROVENANCE_RELEASE ? A_UNDERLINE
+    : ui_attr (u, ROLE_PROVENANCE);
+  return ui_put_cut (y, x, xmax, s, strlen (s), a);
+}
+
+/* The provenance header above the text: for each language column,
+   whether it is the release's text or casebook's translation, and the
+   key that explains the marks.  */
+static void
+draw_header (struct ui *u, const struct rect *p, int xmax)
+{
+  int y = p->y;
+  int x;
+  switch (u->view)
+    {
+    case VIEW_SIDE_BY_SIDE:
+      x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 2,
+                      column_lang (u, 0));
+      x = draw_label (u, y, p->x + (int) u->sbs_col + 2, xmax,
+                      column_lang (u, 1));
+      break;
+    case VIEW_INTERLEAVED:
+      x = draw_label (u, y, p->x + 2, xmax, LANG_ZH);
+      x = ui_put (y, x, xmax, "  ", 2, A_NORMAL);
+      x = draw_label (u, y, x, xmax, LANG_EN);
+      break;
+    default:
+      x = draw_label (u, y, p->x + 2, xmax,
+                      u->view == VIEW_ZH ? LANG_ZH : LANG_EN);
+      break;
+    }
+  /* TRANSLATORS: at the right of the provenance header; L is the key.  */
+  const char *hint = _("L: legend");
+  int hw = ui_text_width (hint, strlen (hint));
+  if (x + 2 + hw <= xmax)
+    ui_put (y, xmax - hw, xmax, hint, strlen (hint), ui_attr (u, ROLE_META));
 }
 
 static void
@@ -387,17 +494,24 @@ draw_scrollbar (struct ui *u, const struct rect *p)
       if (r >= h)
         r = h - 1;
       attr_t a = ui_attr (u, i == u->cur_hit ? ROLE_CURHIT : ROLE_SCROLL_HIT);
-      ui_put_visible (p->y + r, x, x + 1, "-", 1, a);
+      /* A diamond, not a hyphen that reads as part of the track.  */
+      setcchar_draw (p->y + r, x, i == u->cur_hit ? L'\u25c6' : L'\u25c7',
+                     a);
     }
 }
 
 void
 text_draw (struct ui *u)
 {
-  const struct rect *p = &u->pane[PANE_TEXT];
-  if (p->h <= 0 || !u->have_render)
+  const struct rect *pane = &u->pane[PANE_TEXT];
+  if (pane->h <= 0 || !u->have_render)
     return;
-  int xmax = p->x + p->w - 1;
+  int hr = header_rows (u);
+  int xmax = pane->x + pane->w - 2;
+  if (hr)
+    draw_header (u, pane, xmax);
+  struct rect body = { pane->y + hr, pane->x, pane->h - hr, pane->w };
+  const struct rect *p = &body;
   for (int row = 0; row < p->h; row++)
     {
       size_t i = u->top + (size_t) row;

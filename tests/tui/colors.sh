@@ -7,7 +7,7 @@ tui_plan 6
 sample=$tui_data/sample
 esc=$(printf '\033')
 color="$esc\\[([0-9]+;)*(3[0-7]|4[0-7])(;[0-9]+)*m"
-reverse="$esc\\[([0-9]+;)*7(;[0-9]+)*m"
+reverse="$esc\\[([0-9]+;)*7(;[0-9]+)*m($esc\\[(39|49)m)*"
 
 search ()
 {

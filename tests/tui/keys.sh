@@ -22,7 +22,7 @@ for term in xterm-256color screen-256color; do
   tui_keys 3 Enter
   raw 1b 5b 34 7e                       # ESC [ 4 ~
   tui_expect_line 1 ' 3 Zhangjiagang' "$term: ESC [4~ does not open case 4"
-  tui_expect_line 30 '100/127 100%$' "$term: ESC [4~ is End"
+  tui_expect_line 30 '101/127 100%$' "$term: ESC [4~ is End"
   raw 1b 5b 31 7e                       # ESC [ 1 ~
   tui_expect_line 1 ' 3 Zhangjiagang' "$term: ESC [1~ does not open case 1"
   tui_expect_eq "$(pos)" 1 "$term: ESC [1~ is Home"
@@ -39,7 +39,7 @@ for seq in '1b 5b 38 7e' '1b 5b 37 7e' '1b 5b 46' '1b 5b 48' '1b 4f 46' \
   raw $seq
   got="$got $(pos)"
 done
-tui_expect_eq "$got" " 100 1 100 1 100 1 28 1" \
+tui_expect_eq "$got" " 101 1 101 1 101 1 27 1" \
   "[8~ [7~ [F [H OF OH [6~ [5~ are End, Home, End, Home, End, Home, PgDn, PgUp"
 
 raw 1b 5b 39 39 3b 35 7e                # ESC [ 99;5 ~
@@ -74,7 +74,7 @@ tui_keys :
 tui_expect_line 30 '^Go to' "':' opens the go-to prompt"
 tui_type '3 §2 ¶3'
 tui_keys Enter
-tui_expect_line 2 '\* +Paragraph 11\. ' "':3 §2 ¶3' shows paragraph 3 of section 2"
+tui_expect_line 3 '\* +Paragraph 11\. ' "':3 §2 ¶3' shows paragraph 3 of section 2"
 tui_keys o
 tui_type '1'
 tui_keys Enter

@@ -56,9 +56,9 @@ tui_expect_line 1 ' 2 Hulunbuir' "a click in the list opens that case"
 # (Column 51 is in the text pane.)
 tui_keys 3 Enter
 text_of () { sed 's/^[^│]*│//'; }
-fifth=$(tui_line 5 | text_of)
+fifth=$(tui_line 6 | text_of)
 tui_type "$(printf '\033[MaS#')"
-tui_expect_eq "$(tui_line 2 | text_of)" "$fifth" \
+tui_expect_eq "$(tui_line 3 | text_of)" "$fifth" \
   "the wheel scrolls the text down three lines"
 tui_expect_line 4 '^> 3 Jiangsu' "and leaves the list alone"
 
