@@ -25,6 +25,9 @@
 #include "ui_priv.h"
 #include "ui_term.h"
 
+/* The key hints, shown on the status line when it has nothing else.  */
+#define HINTS N_("h: help  q: quit  /: search  v: view  Tab: next pane")
+
 /* How long get_wch waits before the loop looks at signals again.  */
 #define IDLE_MS 1000
 
@@ -267,8 +270,8 @@ ui_layout (struct ui *u)
       return;
     }
   int lw = u->cols * 3 / 10;
-  if (lw < 26)
-    lw = 26;
+  if (lw < 34)
+    lw = 34;
   if (lw > 48)
     lw = 48;
   int tags_h = h * 2 / 5;
@@ -588,13 +591,21 @@ draw_status (struct ui *u)
       return;
     }
   char *pos = u->help ? NULL : text_status (u);
-  int pw = pos ? ui_text_width (pos, strlen (pos)) : 0;
-  int left_max = xmax - (pw ? pw + 1 : 0);
-  if (left_max < xmax / 2)
+  /* The position always shows; a limit adds its marker before it.  */
+  struct buf right = { 0 };
+  if (u->limit_text && !u->help)
+    /* TRANSLATORS: the status line's marker of an active '&' limit.  */
+    buf_printf (&right, _("[& %zu/%zu]"), u->nvis, u->ndocs);
+  if (pos)
     {
-      left_max = xmax;
-      pw = 0;
+      if (right.len)
+        buf_adds (&right, " ");
+      buf_adds (&right, pos);
     }
+  int pw = right.len ? ui_text_width (right.data, right.len) : 0;
+  if (pw > xmax)
+    pw = xmax;
+  int left_max = xmax - (pw ? pw + 1 : 0);
   char *left = NULL;
   attr_t a = A_NORMAL;
   if (u->help)
@@ -609,12 +620,19 @@ draw_status (struct ui *u)
       left = xstrdup (u->msg);
       a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
     }
+  else if ((left = ui_search_status (u)) != NULL)
+    ;
+  else if (u->focus == PANE_LIST && u->list_sel < u->nvis
+           && u->vis[u->list_sel] != u->cur)
+    /* The selected case's whole title, which the list may cut.  */
+    left = list_selected_title (u);
   else
-    left = ui_search_status (u);
+    left = xstrdup (_(HINTS));
   if (left)
-    ui_put (y, 0, left_max, left, strlen (left), a);
+    ui_put_cut (y, 0, left_max, left, strlen (left), a);
   if (pw)
-    ui_put (y, xmax - pw, xmax, pos, strlen (pos), A_NORMAL);
+    ui_put (y, xmax - pw, xmax, right.data, right.len, A_NORMAL);
+  buf_free (&right);
   free (left);
   free (pos);
 }
@@ -957,6 +975,16 @@ ui_command (struct ui *u, const struct ui_key *k)
       ui_open_number (u, u->count);
       return 0;
     }
+  /* Reading keys scroll the text from any pane, as in mutt's index, when
+     the text is on screen beside the list.  */
+  enum ui_move m = ui_move_key (k);
+  if (u->focus != PANE_TEXT && !u->narrow
+      && (m == MOVE_PAGE_DOWN || m == MOVE_PAGE_UP || m == MOVE_HALF_DOWN
+          || m == MOVE_HALF_UP))
+    {
+      text_key (u, k);
+      return 0;
+    }
   if (u->focus == PANE_LIST)
     list_key (u, k);
   else if (u->focus == PANE_TEXT)
@@ -1122,8 +1150,6 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
     sigaction (sigs[i], &sa, &old[i]);
 
   state_init (&u);
-  if (u.msg == NULL)
-    ui_message (&u, 0, "%s", _("h: help  q: quit  /: search  Tab: next pane"));
   list_init (&u);
   tags_init (&u);
   ui_layout (&u);

@@ -125,7 +125,6 @@ struct ui
   size_t list_sel;              /* index into vis */
   size_t list_top;
   char *limit_text;
-  int region_width;             /* widest region name */
 
   /* The open document and its layout.  */
   size_t cur;                   /* index into docs */
@@ -248,6 +247,11 @@ void list_follow (struct ui *u);
 /* Limit the list to documents matching TEXT (empty: no limit).  Returns
    0, or -1 with a message set.  */
 int list_limit (struct ui *u, const char *text);
+/* "12 Full title" of the selected case, or NULL.  Caller frees.  */
+char *list_selected_title (const struct ui *u);
+/* Draw pane PANE's title row: a rule with TITLE, shown in reverse video
+   with a marker when the pane has the focus.  */
+void ui_pane_title (struct ui *u, enum pane pane, const char *title);
 /* Every case listed; measure the region column.  */
 void list_init (struct ui *u);
 

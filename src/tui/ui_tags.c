@@ -118,15 +118,10 @@ tags_draw (struct ui *u)
     return;
   int xmax = p->x + p->w;
   int m = u->tags_all;
-  attr_t head = ui_attr (u, ROLE_HEADING);
-  attrset (ui_attr (u, ROLE_BORDER));
-  mvhline (p->y, p->x, ACS_HLINE, p->w);
-  attrset (A_NORMAL);
   const char *title = m ? _("All tags (t: this case)")
     : _("Keywords (t: all tags)");
-  int x = ui_put_visible (p->y, p->x + 1, xmax, " ", 1, head);
-  x = ui_put (p->y, x, xmax - 1, title, strlen (title), head);
-  ui_put_visible (p->y, x, xmax, " ", 1, head);
+  ui_pane_title (u, PANE_TAGS, title);
+  int x;
   int h = p->h - 1;
   size_t n = tag_count (u);
   if (h <= 0)

@@ -440,6 +440,11 @@ draw_header (struct ui *u, const struct rect *p, int xmax)
 {
   int y = p->y;
   int x;
+  /* The text has the focus: a marker where the list and tags panes put
+     theirs.  */
+  if (u->focus == PANE_TEXT)
+    ui_put_visible (y, p->x, p->x + 1, "\xe2\x96\xb6", 3,
+                    ui_attr (u, ROLE_SELECT) | A_BOLD);
   switch (u->view)
     {
     case VIEW_SIDE_BY_SIDE:

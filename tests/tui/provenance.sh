@@ -13,18 +13,18 @@ esc=$(printf '\033')
 tui_start 100 30 -- --content "$sample"
 tui_wait_for 'h: help'
 tui_keys 3 Enter
-tui_expect_line 2 "│  English: casebook's translation, not the official text +L: legend" \
+tui_expect_line 2 "│(▶| ) English: casebook's translation, not the official text" \
   "English view of case 3: the header says it is casebook's translation"
 tui_expect_has "${esc}\\[[0-9;]*2m(${esc}\\[[0-9;]*m)*Paragraph 1\\." \
   "the translated paragraph is drawn dim" -e
 tui_keys v
-tui_expect_line 2 "│  Chinese: release text +English: casebook's transl[a-z]*…" \
+tui_expect_line 2 "│(▶| ) Chinese: release text +English: casebook's transl[a-z]*…" \
   "side by side: a header above each column"
 tui_keys v
 tui_expect_line 2 "Chinese: release text  English: casebook's translation" \
   "interleaved: both in one header"
 tui_keys v
-tui_expect_line 2 '│  Chinese: release text +L: legend' "Chinese view: release text"
+tui_expect_line 2 '│(▶| ) Chinese: release text +L: legend' "Chinese view: release text"
 tui_expect_not "${esc}\\[[0-9;]*2m(${esc}\\[[0-9;]*m)*第一段" \
   "the release's paragraphs are not dim" -e
 tui_keys L
@@ -39,7 +39,7 @@ tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
 tui_start 60 20 LANGUAGE=zh_CN -- --content "$sample"
 tui_wait_for 'h:'
 tui_keys 3 Enter
-tui_expect_line 2 '^  (Chinese|中文)' "a narrow terminal shows the header too"
+tui_expect_line 2 '^(▶| ) (Chinese|中文)' "a narrow terminal shows the header too"
 tui_keys q
 tui_wait_exit >/dev/null
 

@@ -15,7 +15,7 @@ tui_expect_line 1 '2/3 cases' "Enter on a tag limits the list"
 tui_expect_line 30 '^tag:"circuit inspection" — 2 hits in 2 cases, 1/2 ' "and searches tag:"
 tui_expect_not '^  3 Jiangsu' "case 3 has not that tag"
 tui_keys t
-tui_expect_has '^ circuit inspection \(巡回检 +2│' "t: all tags, with their case counts"
+tui_expect_has '^ circuit inspection \(巡回检察?\)? +2│' "t: all tags, with their case counts"
 tui_expect_has '^ adjacent courts \(相邻法院\) +1│' "including the other cases' tags"
 tui_keys '&' Enter
 tui_expect_has '^  3 Jiangsu' "an empty & shows every case again"
