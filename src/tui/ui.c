@@ -670,7 +670,10 @@ ui_draw (struct ui *u)
           attrset (A_NORMAL);
         }
       list_draw (u);
-      text_draw (u);
+      if (u->outline.active)
+        outline_draw (u);
+      else
+        text_draw (u);
       tags_draw (u);
     }
   draw_status (u);
@@ -886,6 +889,8 @@ ui_command (struct ui *u, const struct ui_key *k)
     }
   if (u->too_small)
     return !k->fn && k->ch == 'q';
+  if (u->outline.active && k->fn != KEY_MOUSE && outline_key (u, k))
+    return 0;
   if (k->fn == KEY_MOUSE)
     {
       mouse_event (u);
@@ -920,6 +925,9 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'L':
         help_show_legend (u);
+        return 0;
+      case 'O':
+        outline_open (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);
@@ -1079,6 +1087,7 @@ ui_free (struct ui *u)
   free (u->limit_text);
   tags_free (u);
   prompt_end (&u->prompt);
+  outline_close (u);
   free (u->msg);
   state_free (u->state);
   free (u->state_path);

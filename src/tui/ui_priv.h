@@ -99,6 +99,29 @@ struct vhit
   int col;
 };
 
+/* A selectable list (ui_listw.c): N rows, the selected one and the
+   first shown.  */
+struct listw
+{
+  size_t n;
+  size_t sel;
+  size_t top;
+};
+
+/* The outline of the open case (ui_outline.c).  */
+struct outline_item
+{
+  size_t line;                  /* the heading's first line in the layout */
+  int level;                    /* 1 【】, 2 一、 I., 3 （一） (1) */
+};
+
+struct outline
+{
+  int active;
+  struct listw lw;
+  struct outline_item *items;
+};
+
 struct ui
 {
   const struct library *lib;
@@ -160,6 +183,7 @@ struct ui
   long count;
 
   struct prompt prompt;
+  struct outline outline;
   int help;
   size_t help_top;
 
@@ -234,6 +258,25 @@ int ui_open_number (struct ui *u, long n);
    Returns OK, or ERR when no key came.  */
 int keys_read (struct ui_key *k, int idle_ms);
 
+/* ui_listw.c: the list widget.  Keep LW's selection in range and
+   visible in H rows.  */
+void listw_clamp (struct listw *lw, int h);
+/* Move the selection by DELTA rows, within the list.  */
+void listw_move (struct listw *lw, long delta);
+/* Move by the movement key K (COUNT times; pages of H rows).  Returns 1
+   if K was a movement key.  */
+int listw_key (struct listw *lw, const struct ui_key *k, int h, long count);
+/* Select the item on ROW (0 = the first row shown).  Returns 1 if there
+   is one.  */
+int listw_click (struct listw *lw, int row);
+
+/* ui_outline.c: the outline of the open case, over the text pane.  */
+void outline_open (struct ui *u);
+void outline_close (struct ui *u);
+void outline_draw (struct ui *u);
+/* Returns 1 if it handled K.  */
+int outline_key (struct ui *u, const struct ui_key *k);
+
 /* ui_list.c: the case list.  Each pane has X_draw (draw into its
    rectangle, if shown) and X_key (handle K; 1 if it did).  */
 void list_draw (struct ui *u);
@@ -268,6 +311,11 @@ void text_show_line (struct ui *u, size_t line);
    (1-based) of the open case at the top.  Returns 0, or -1 when the case
    has no such place.  */
 int text_goto_place (struct ui *u, size_t section, size_t para);
+/* The heading level that line I of the layout starts (1 【】, 2 一、 I.,
+   3 （一） (1)), or 0: ]/[ stop there and the outline lists it.  */
+int text_heading_level (const struct ui *u, size_t i);
+/* Show line LINE at the top.  */
+void text_set_top (struct ui *u, size_t line);
 /* Put the paragraph UNIT at the top.  */
 void text_goto_unit (struct ui *u, size_t unit);
 /* The unit of the paragraph at the top of the pane.  */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "heading.h"
 #include "norm.h"
 #include "provenance.h"
 #include "ui_priv.h"
@@ -221,7 +222,7 @@ text_goto_place (struct ui *u, size_t section, size_t para)
   return -1;
 }
 
-/* Sections for [ and ]: the title block counts as one before the
+/* The section of a line; the title block counts as one before the
    first.  */
 static long
 line_section (const struct rline *ln)
@@ -231,18 +232,50 @@ line_section (const struct rline *ln)
   return (long) ln->section;
 }
 
-/* Is line I the first non-blank line of its section?  */
-static int
-section_start (const struct render *r, size_t i)
+void
+text_set_top (struct ui *u, size_t line)
 {
-  if (r->lines[i].style == RSTYLE_BLANK)
-    return 0;
-  for (size_t j = i; j-- > 0;)
-    if (r->lines[j].style != RSTYLE_BLANK)
-      return line_section (&r->lines[j]) != line_section (&r->lines[i]);
-  return 1;
+  set_top (u, line);
 }
 
+int
+text_heading_level (const struct ui *u, size_t i)
+{
+  const struct render *r = &u->r;
+  if (i >= r->nlines)
+    return 0;
+  const struct rline *ln = &r->lines[i];
+  if (ln->style != RSTYLE_SECTION && ln->style != RSTYLE_HEADING
+      && ln->style != RSTYLE_BODY)
+    return 0;
+  /* Only the first line of a paragraph starts a heading.  */
+  for (size_t j = i; j-- > 0;)
+    if (r->lines[j].style != RSTYLE_BLANK)
+      {
+        if (r->lines[j].unit == ln->unit)
+          return 0;
+        break;
+      }
+  if (ln->style == RSTYLE_SECTION)
+    return 1;
+  const struct rcell *c = ln->cell[0].present ? &ln->cell[0] : &ln->cell[1];
+  if (!c->present)
+    return 0;
+  if (ln->style == RSTYLE_HEADING)
+    {
+      const struct document *d = u->docs[u->cur];
+      if (c->part == PART_BLOCK && c->section < d->nsections
+          && c->block < d->sections[c->section].nblocks)
+        return 1 + d->sections[c->section].blocks[c->block].level;
+      return 2;
+    }
+  /* A paragraph that starts like a heading (（一）…, 1. …) is one.  */
+  int l = heading_level (c->s, c->len);
+  return l == 1 ? 2 : l;
+}
+
+/* ] and [: the next or previous line that starts a heading of any
+   level (the title block counts as one before the first).  */
 static void
 section_jump (struct ui *u, int dir)
 {
@@ -250,7 +283,7 @@ section_jump (struct ui *u, int dir)
   if (dir > 0)
     {
       for (size_t i = u->top + 1; i < r->nlines; i++)
-        if (section_start (r, i))
+        if (text_heading_level (u, i))
           {
             set_top (u, i);
             return;
@@ -259,7 +292,7 @@ section_jump (struct ui *u, int dir)
       return;
     }
   for (size_t i = u->top; i-- > 0;)
-    if (section_start (r, i))
+    if (text_heading_level (u, i))
       {
         set_top (u, i);
         return;

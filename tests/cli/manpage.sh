@@ -59,7 +59,8 @@ for k in $(cat "$TMPD/keyrows"); do
     fi
   done
 done
-ok $([ "$keys" -gt 25 ]; echo $?) "the help screen lists $keys keys"
+# (The help wraps and grows: its first screen lists fewer keys than it did.)
+ok $([ "$keys" -ge 20 ]; echo $?) "the help screen lists $keys keys"
 is "${missing:-none}" none "every key of the help screen is in casebook(1)"
 
 # The Chinese page keeps the English page's structure.

@@ -59,7 +59,8 @@ tui_keys '&' Enter
 tui_expect_not '\[&' "an empty & clears the limit and its marker"
 
 tui_keys h
-tui_expect_has '^ {20,}.*lang:en; /regex/' "the help wraps at 80 columns instead of cutting"
+tui_keys G
+tui_expect_has '^ {20,}project.s translation, not the release.s text' "the help wraps at 80 columns instead of cutting"
 tui_keys q
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
