@@ -262,6 +262,13 @@ ui_layout (struct ui *u)
     return;
   int h = u->rows - 2;
   u->narrow = u->cols < 80 || u->rows < 12;
+  if (u->zoom)
+    {
+      struct rect full = { 1, 0, h, u->cols };
+      u->pane[PANE_TEXT] = full;
+      u->text_rect = full;
+      return;
+    }
   if (u->narrow)
     {
       struct rect full = { 1, 0, h, u->cols };
@@ -290,8 +297,21 @@ void
 ui_set_focus (struct ui *u, enum pane p)
 {
   u->focus = p;
-  if (u->narrow)
+  if (u->zoom && p != PANE_TEXT)
+    u->zoom = 0;
+  if (u->narrow || !u->zoom)
     ui_layout (u);
+}
+
+/* z: give the text pane the whole screen, or give the panes back.  */
+static void
+toggle_zoom (struct ui *u)
+{
+  u->zoom = !u->zoom;
+  if (u->zoom)
+    u->focus = PANE_TEXT;
+  ui_layout (u);
+  text_layout (u);
 }
 
 enum pane
@@ -662,7 +682,7 @@ ui_draw (struct ui *u)
     help_draw (u);
   else
     {
-      if (!u->narrow)
+      if (!u->narrow && !u->zoom)
         {
           int x = u->pane[PANE_LIST].w;
           attrset (ui_attr (u, ROLE_BORDER));
@@ -928,6 +948,9 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'O':
         outline_open (u);
+        return 0;
+      case 'z':
+        toggle_zoom (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);

@@ -138,6 +138,7 @@ struct ui
   int rows, cols;
   int narrow;                   /* one pane at a time */
   int too_small;
+  int zoom;                     /* the text pane has the whole screen (z) */
   struct rect pane[PANE_COUNT]; /* h == 0: not shown */
   struct rect text_rect;        /* where the text goes, even when hidden */
   enum pane focus;
@@ -329,6 +330,9 @@ const char *text_provenance_label (enum lang l, enum provenance pv);
 char *text_position (const struct ui *u);
 /* "12/340 35%" for the status line, or NULL.  Caller frees.  */
 char *text_status (const struct ui *u);
+/* Columns between the text pane's left edge and the text, when the
+   reading width leaves the pane wider than the text.  */
+int text_margin (const struct ui *u);
 /* Rows of the text pane (at least 1).  */
 int text_height (const struct ui *u);
 

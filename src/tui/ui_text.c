@@ -118,8 +118,15 @@ text_layout (struct ui *u)
 {
   if (u->too_small)
     return;
-  /* The last column is the scrollbar, with a blank column before it.  */
+  /* The last column is the scrollbar, with a blank column before it;
+     the text is no wider than the reading width (twice that side by
+     side), centred in what is left.  */
   int w = u->text_rect.w - 2;
+  int maxw = u->opt->text_width > 0 ? u->opt->text_width : PREFS_TEXT_WIDTH;
+  if (u->view == VIEW_SIDE_BY_SIDE)
+    maxw = 2 * maxw + 3;
+  if (w > maxw)
+    w = maxw;
   if (w < 1)
     w = 1;
   if (u->have_render && u->r_width == w && u->r_view == u->view)
@@ -538,6 +545,13 @@ draw_scrollbar (struct ui *u, const struct rect *p)
     }
 }
 
+int
+text_margin (const struct ui *u)
+{
+  int m = (u->text_rect.w - 2 - u->r_width) / 2;
+  return u->have_render && m > 0 ? m : 0;
+}
+
 void
 text_draw (struct ui *u)
 {
@@ -545,10 +559,16 @@ text_draw (struct ui *u)
   if (pane->h <= 0 || !u->have_render)
     return;
   int hr = header_rows (u);
-  int xmax = pane->x + pane->w - 2;
+  int m = text_margin (u);
+  int xmax = pane->x + m + u->r_width;
   if (hr)
-    draw_header (u, pane, xmax);
-  struct rect body = { pane->y + hr, pane->x, pane->h - hr, pane->w };
+    {
+      struct rect head = { pane->y, pane->x + m, 1, pane->w - m };
+      draw_header (u, &head, xmax);
+    }
+  /* The scrollbar stays at the pane's right edge.  */
+  struct rect bar = { pane->y + hr, pane->x, pane->h - hr, pane->w };
+  struct rect body = { pane->y + hr, pane->x + m, pane->h - hr, pane->w - m };
   const struct rect *p = &body;
   for (int row = 0; row < p->h; row++)
     {
@@ -567,7 +587,7 @@ text_draw (struct ui *u)
       draw_cell (u, &ln->cell[0], p->y + row, p->x, xmax, base);
       draw_cell (u, &ln->cell[1], p->y + row, p->x, xmax, base);
     }
-  draw_scrollbar (u, p);
+  draw_scrollbar (u, &bar);
 }
 
 char *
