@@ -642,8 +642,8 @@ draw_status (struct ui *u)
     }
   else if ((left = ui_search_status (u)) != NULL)
     ;
-  else if (u->focus == PANE_LIST && u->list_sel < u->nvis
-           && u->vis[u->list_sel] != u->cur)
+  else if (u->focus == PANE_LIST && u->listp.lw.sel < u->nvis
+           && u->vis[u->listp.lw.sel] != u->cur)
     /* The selected case's whole title, which the list may cut.  */
     left = list_selected_title (u);
   else
@@ -983,7 +983,7 @@ ui_command (struct ui *u, const struct ui_key *k)
         }
         return 0;
       case 't':
-        u->tags_all = !u->tags_all;
+        tags_toggle (u);
         if (u->narrow)
           ui_set_focus (u, PANE_TAGS);
         return 0;

@@ -29,7 +29,7 @@ list_follow (struct ui *u)
   for (size_t i = 0; i < u->nvis; i++)
     if (u->vis[i] == u->cur)
       {
-        u->list_sel = i;
+        u->listp.lw.sel = i;
         return;
       }
 }
@@ -40,23 +40,6 @@ list_rows (const struct ui *u)
 {
   int h = u->pane[PANE_LIST].h - 1;
   return h > 0 ? h : 1;
-}
-
-static void
-clamp_top (struct ui *u, int h)
-{
-  if (h <= 0)
-    return;
-  if (u->list_sel >= u->nvis)
-    u->list_sel = u->nvis ? u->nvis - 1 : 0;
-  if (u->list_sel < u->list_top)
-    u->list_top = u->list_sel;
-  if (u->list_sel >= u->list_top + (size_t) h)
-    u->list_top = u->list_sel - (size_t) h + 1;
-  if (u->nvis <= (size_t) h)
-    u->list_top = 0;
-  else if (u->list_top > u->nvis - (size_t) h)
-    u->list_top = u->nvis - (size_t) h;
 }
 
 void
@@ -189,7 +172,8 @@ list_draw (struct ui *u)
   int h = p->h - 1;
   if (h <= 0)
     return;
-  clamp_top (u, h);
+  u->listp.lw.n = u->nvis;
+  listw_clamp (&u->listp.lw, h);
   long maxnum = 0;
   for (size_t i = 0; i < u->ndocs; i++)
     if (u->docs[i]->number > maxnum)
@@ -203,13 +187,13 @@ list_draw (struct ui *u)
     regw = 0;
   for (int row = 0; row < h; row++)
     {
-      size_t idx = u->list_top + (size_t) row;
+      size_t idx = u->listp.lw.top + (size_t) row;
       if (idx >= u->nvis)
         break;
       size_t di = u->vis[idx];
       const struct document *d = u->docs[di];
       int y = p->y + 1 + row;
-      int sel = idx == u->list_sel;
+      int sel = idx == u->listp.lw.sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_LIST ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
       ui_fill (y, p->x, xmax, base);
@@ -250,9 +234,9 @@ list_draw (struct ui *u)
 char *
 list_selected_title (const struct ui *u)
 {
-  if (u->list_sel >= u->nvis)
+  if (u->listp.lw.sel >= u->nvis)
     return NULL;
-  const struct document *d = u->docs[u->vis[u->list_sel]];
+  const struct document *d = u->docs[u->vis[u->listp.lw.sel]];
   enum lang l;
   const struct text *t = bitext_pick (&d->title, u->lang, &l);
   if (t == NULL)
@@ -264,33 +248,21 @@ list_selected_title (const struct ui *u)
   return r;
 }
 
-static void
-move_sel (struct ui *u, long delta)
-{
-  if (u->nvis == 0)
-    return;
-  long s = (long) u->list_sel + delta;
-  if (s < 0)
-    s = 0;
-  if (s >= (long) u->nvis)
-    s = (long) u->nvis - 1;
-  u->list_sel = (size_t) s;
-}
-
 void
 list_scroll (struct ui *u, int delta)
 {
-  move_sel (u, delta);
+  u->listp.lw.n = u->nvis;
+  listw_move (&u->listp.lw, delta);
 }
 
 static void
 open_selected (struct ui *u)
 {
-  if (u->list_sel >= u->nvis)
+  if (u->listp.lw.sel >= u->nvis)
     return;
-  if (u->vis[u->list_sel] != u->cur)
+  if (u->vis[u->listp.lw.sel] != u->cur)
     ui_remember_jump (u);
-  ui_open (u, u->vis[u->list_sel]);
+  ui_open (u, u->vis[u->listp.lw.sel]);
   ui_set_focus (u, PANE_TEXT);
 }
 
@@ -299,10 +271,10 @@ list_click (struct ui *u, int row)
 {
   /* Row 0 is the title.  */
   row--;
-  size_t idx = u->list_top + (size_t) row;
+  size_t idx = u->listp.lw.top + (size_t) row;
   if (row < 0 || idx >= u->nvis)
     return;
-  u->list_sel = idx;
+  u->listp.lw.sel = idx;
   if (u->vis[idx] != u->cur)
     ui_remember_jump (u);
   ui_open (u, u->vis[idx]);
@@ -318,35 +290,20 @@ list_key (struct ui *u, const struct ui_key *k)
       return 1;
     }
   enum ui_move m = ui_move_key (k);
-  long rows = ui_move_rows (m, h);
-  if (rows)
-    {
-      move_sel (u, rows * ui_count (u, 1));
-      return 1;
-    }
   /* 12G selects case 12, when it is listed.  */
   if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
     {
       for (size_t i = 0; i < u->nvis; i++)
         if (u->docs[u->vis[i]]->number == u->count)
           {
-            u->list_sel = i;
+            u->listp.lw.sel = i;
             return 1;
           }
       ui_message (u, 1, _("Case %ld is not in the list"), u->count);
       return 1;
     }
-  switch (m)
-    {
-    case MOVE_HOME:
-      u->list_sel = 0;
-      return 1;
-    case MOVE_END:
-      u->list_sel = u->nvis ? u->nvis - 1 : 0;
-      return 1;
-    default:
-      return 0;
-    }
+  u->listp.lw.n = u->nvis;
+  return listw_key (&u->listp.lw, k, (int) h, ui_count (u, 1));
 }
 
 int
@@ -404,8 +361,8 @@ list_limit (struct ui *u, const char *text)
   free (vis);
   free (u->limit_text);
   u->limit_text = xstrdup (text);
-  u->list_top = 0;
-  u->list_sel = 0;
+  u->listp.lw.top = 0;
+  u->listp.lw.sel = 0;
   int listed = 0;
   for (size_t i = 0; i < n; i++)
     listed |= u->vis[i] == u->cur;

@@ -108,6 +108,24 @@ struct listw
   size_t top;
 };
 
+/* The case list's own state (ui_list.c): its selection, an index into
+   ui.vis.  */
+struct list_pane
+{
+  struct listw lw;
+};
+
+/* The tags pane (ui_tags.c): every tag of the library, and the
+   selection in each of its two lists (0: the open case's keywords, 1:
+   all tags).  */
+struct tags_pane
+{
+  struct tag *tags;
+  size_t ntags;
+  int all;                      /* showing all tags */
+  struct listw lw[2];
+};
+
 /* The outline of the open case (ui_outline.c).  */
 struct outline_item
 {
@@ -146,8 +164,7 @@ struct ui
   /* The case list, possibly limited.  */
   size_t *vis;                  /* indexes into docs */
   size_t nvis;
-  size_t list_sel;              /* index into vis */
-  size_t list_top;
+  struct list_pane listp;       /* the list's selection (ui_list.c) */
   char *limit_text;
 
   /* The open document and its layout.  */
@@ -169,11 +186,8 @@ struct ui
   size_t saved_cur, saved_top, saved_unit, saved_hit;
   int saved_width;              /* the layout SAVED_TOP belongs to */
 
-  /* Tags.  */
-  struct tag *tags;
-  size_t ntags;
-  int tags_all;
-  size_t tag_sel[2], tag_top[2];
+  /* The tags pane's own state (ui_tags.c).  */
+  struct tags_pane tagp;
 
   /* Marks live in the state; here only the position before the last
      jump, for ''.  */
@@ -348,6 +362,8 @@ void tags_click (struct ui *u, int row);
 void tags_scroll (struct ui *u, int delta);
 /* The open document changed.  */
 void tags_reset (struct ui *u);
+/* t: the open case's keywords, or all tags.  */
+void tags_toggle (struct ui *u);
 
 /* ui_search.c */
 /* Free S's contents (one result for each of NDOCS documents).  */

@@ -28,17 +28,17 @@ tags_init (struct ui *u)
           const char *name = kw->items[al][k];
           char *f = norm_fold_string (name, strlen (name));
           size_t t;
-          for (t = 0; t < u->ntags; t++)
-            if (strcmp (u->tags[t].folded, f) == 0)
+          for (t = 0; t < u->tagp.ntags; t++)
+            if (strcmp (u->tagp.tags[t].folded, f) == 0)
               break;
-          if (t == u->ntags)
+          if (t == u->tagp.ntags)
             {
-              u->tags = xgrow (u->tags, &alloc, u->ntags + 1, sizeof *u->tags);
-              memset (&u->tags[t], 0, sizeof *u->tags);
-              u->tags[t].folded = f;
-              u->tags[t].name = name;
-              u->tags[t].other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
-              u->ntags++;
+              u->tagp.tags = xgrow (u->tagp.tags, &alloc, u->tagp.ntags + 1, sizeof *u->tagp.tags);
+              memset (&u->tagp.tags[t], 0, sizeof *u->tagp.tags);
+              u->tagp.tags[t].folded = f;
+              u->tagp.tags[t].name = name;
+              u->tagp.tags[t].other = k < kw->count[ol] ? kw->items[ol][k] : NULL;
+              u->tagp.ntags++;
             }
           else
             free (f);
@@ -48,11 +48,11 @@ tags_init (struct ui *u)
             {
               char *g = norm_fold_string (kw->items[al][j],
                                           strlen (kw->items[al][j]));
-              dup |= strcmp (g, u->tags[t].folded) == 0;
+              dup |= strcmp (g, u->tagp.tags[t].folded) == 0;
               free (g);
             }
           if (!dup)
-            u->tags[t].ndocs++;
+            u->tagp.tags[t].ndocs++;
         }
     }
 }
@@ -60,18 +60,18 @@ tags_init (struct ui *u)
 void
 tags_free (struct ui *u)
 {
-  for (size_t t = 0; t < u->ntags; t++)
-    free (u->tags[t].folded);
-  free (u->tags);
-  u->tags = NULL;
-  u->ntags = 0;
+  for (size_t t = 0; t < u->tagp.ntags; t++)
+    free (u->tagp.tags[t].folded);
+  free (u->tagp.tags);
+  u->tagp.tags = NULL;
+  u->tagp.ntags = 0;
 }
 
 void
 tags_reset (struct ui *u)
 {
-  u->tag_sel[0] = 0;
-  u->tag_top[0] = 0;
+  u->tagp.lw[0].sel = 0;
+  u->tagp.lw[0].top = 0;
 }
 
 /* Entry I of the list shown: name, other rendering, case count (0 for
@@ -80,13 +80,13 @@ static int
 tag_entry (const struct ui *u, size_t i, const char **name,
            const char **other, size_t *count)
 {
-  if (u->tags_all)
+  if (u->tagp.all)
     {
-      if (i >= u->ntags)
+      if (i >= u->tagp.ntags)
         return 0;
-      *name = u->tags[i].name;
-      *other = u->tags[i].other;
-      *count = u->tags[i].ndocs;
+      *name = u->tagp.tags[i].name;
+      *other = u->tagp.tags[i].other;
+      *count = u->tagp.tags[i].ndocs;
       return 1;
     }
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
@@ -103,8 +103,8 @@ tag_entry (const struct ui *u, size_t i, const char **name,
 static size_t
 tag_count (const struct ui *u)
 {
-  if (u->tags_all)
-    return u->ntags;
+  if (u->tagp.all)
+    return u->tagp.ntags;
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
   enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
   return kw->count[al];
@@ -117,7 +117,7 @@ tags_draw (struct ui *u)
   if (p->h <= 0)
     return;
   int xmax = p->x + p->w;
-  int m = u->tags_all;
+  int m = u->tagp.all;
   const char *title = m ? _("All tags (t: this case)")
     : _("Keywords (t: all tags)");
   ui_pane_title (u, PANE_TAGS, title);
@@ -126,12 +126,8 @@ tags_draw (struct ui *u)
   size_t n = tag_count (u);
   if (h <= 0)
     return;
-  if (u->tag_sel[m] >= n)
-    u->tag_sel[m] = n ? n - 1 : 0;
-  if (u->tag_sel[m] < u->tag_top[m])
-    u->tag_top[m] = u->tag_sel[m];
-  if (u->tag_sel[m] >= u->tag_top[m] + (size_t) h)
-    u->tag_top[m] = u->tag_sel[m] - (size_t) h + 1;
+  u->tagp.lw[m].n = n;
+  listw_clamp (&u->tagp.lw[m], h);
   if (n == 0)
     {
       const char *none = _("(no keywords)");
@@ -141,13 +137,13 @@ tags_draw (struct ui *u)
     }
   for (int row = 0; row < h; row++)
     {
-      size_t i = u->tag_top[m] + (size_t) row;
+      size_t i = u->tagp.lw[m].top + (size_t) row;
       const char *name, *other;
       size_t count;
       if (!tag_entry (u, i, &name, &other, &count))
         break;
       int y = p->y + 1 + row;
-      int sel = i == u->tag_sel[m];
+      int sel = i == u->tagp.lw[m].sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_TAGS ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
       ui_fill (y, p->x, xmax, base);
@@ -174,25 +170,18 @@ tags_draw (struct ui *u)
     }
 }
 
-static void
-move_sel (struct ui *u, long delta)
-{
-  int m = u->tags_all;
-  size_t n = tag_count (u);
-  if (n == 0)
-    return;
-  long s = (long) u->tag_sel[m] + delta;
-  if (s < 0)
-    s = 0;
-  if (s >= (long) n)
-    s = (long) n - 1;
-  u->tag_sel[m] = (size_t) s;
-}
-
 void
 tags_scroll (struct ui *u, int delta)
 {
-  move_sel (u, delta);
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  listw_move (lw, delta);
+}
+
+void
+tags_toggle (struct ui *u)
+{
+  u->tagp.all = !u->tagp.all;
 }
 
 /* Search tag:NAME and limit the list to the cases that carry it.  */
@@ -201,7 +190,7 @@ activate (struct ui *u)
 {
   const char *name, *other;
   size_t count;
-  if (!tag_entry (u, u->tag_sel[u->tags_all], &name, &other, &count))
+  if (!tag_entry (u, u->tagp.lw[u->tagp.all].sel, &name, &other, &count))
     return;
   struct buf q = { 0 };
   buf_adds (&q, "tag:\"");
@@ -233,38 +222,22 @@ activate (struct ui *u)
 void
 tags_click (struct ui *u, int row)
 {
-  if (row <= 0)
-    return;
-  size_t i = u->tag_top[u->tags_all] + (size_t) (row - 1);
-  if (i < tag_count (u))
-    u->tag_sel[u->tags_all] = i;
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  /* Row 0 is the title.  */
+  listw_click (lw, row - 1);
 }
 
 int
 tags_key (struct ui *u, const struct ui_key *k)
 {
-  long h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
+  int h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
   if (ui_is_enter (k))
     {
       activate (u);
       return 1;
     }
-  enum ui_move m = ui_move_key (k);
-  long rows = ui_move_rows (m, h) * ui_count (u, 1);
-  if (rows)
-    {
-      move_sel (u, rows);
-      return 1;
-    }
-  switch (m)
-    {
-    case MOVE_HOME:
-      u->tag_sel[u->tags_all] = 0;
-      return 1;
-    case MOVE_END:
-      move_sel (u, (long) tag_count (u));
-      return 1;
-    default:
-      return 0;
-    }
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  return listw_key (lw, k, h, ui_count (u, 1));
 }
