@@ -952,6 +952,9 @@ ui_command (struct ui *u, const struct ui_key *k)
       case 'z':
         toggle_zoom (u);
         return 0;
+      case 'y':
+        copy_paragraph (u);
+        return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);
         text_layout (u);

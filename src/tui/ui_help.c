@@ -45,6 +45,7 @@ static const struct help_line help[] = {
   { N_("m letter"), N_("set a mark here") },
   { N_("' letter"), N_("go to a mark ('' goes back to where you were)") },
   { "=", N_("where am I: case, section, paragraph, line") },
+  { "y", N_("copy the paragraph at the top with its citation (to the clipboard, or a file)") },
   { "^L", N_("redraw the screen") },
   { N_("h F1"), N_("this help") },
   { "L", N_("the legend: what the marks on the screen mean") },

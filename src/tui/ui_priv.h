@@ -405,6 +405,10 @@ enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
 void prompt_draw (const struct ui *u, const struct prompt *p, int y,
                   int width);
 
+/* ui_copy.c: y, the paragraph at the top with its citation to the
+   clipboard (or a file, with a message).  */
+void copy_paragraph (struct ui *u);
+
 /* ui_help.c: the help screen, drawn over the panes while U->help.  */
 void help_draw (struct ui *u);
 /* Open the help at its legend (what the marks on the screen mean).  */
