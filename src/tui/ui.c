@@ -48,8 +48,8 @@ ui_fatal (const char *msg)
 }
 
 /* Colour pairs.  */
-enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_MARK, PAIR_HEADING, PAIR_TITLE,
-  PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT, PAIR_META };
+enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT,
+  PAIR_META };
 
 attr_t
 ui_attr (const struct ui *u, enum role r)
@@ -89,14 +89,15 @@ ui_attr (const struct ui *u, enum role r)
       return COLOR_PAIR (PAIR_HIT);
     case ROLE_CURHIT:
       return COLOR_PAIR (PAIR_CURHIT) | A_BOLD;
+    /* Text roles keep the terminal's own foreground: yellow and cyan on
+       the default background cannot be read on a light theme.  */
     case ROLE_TITLE:
-      return COLOR_PAIR (PAIR_TITLE) | A_BOLD;
     case ROLE_HEADING:
-      return COLOR_PAIR (PAIR_HEADING) | A_BOLD;
+      return A_BOLD;
     case ROLE_META:
       return COLOR_PAIR (PAIR_META);
     case ROLE_MARK:
-      return COLOR_PAIR (PAIR_MARK) | A_DIM;
+      return A_DIM;
     case ROLE_SELECT_IDLE:
       return A_BOLD | A_UNDERLINE;
     case ROLE_CURRENT:
@@ -106,7 +107,7 @@ ui_attr (const struct ui *u, enum role r)
     case ROLE_SCROLL_HIT:
       return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
     case ROLE_PROVENANCE:
-      return COLOR_PAIR (PAIR_MARK) | A_BOLD | A_UNDERLINE;
+      return COLOR_PAIR (PAIR_META) | A_BOLD | A_UNDERLINE;
     default:
       return A_NORMAL;
     }
@@ -124,12 +125,10 @@ colors_init (struct ui *u)
   short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
   init_pair (PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
   init_pair (PAIR_CURHIT, COLOR_BLACK, COLOR_GREEN);
-  init_pair (PAIR_MARK, COLOR_CYAN, bg);
-  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
-  init_pair (PAIR_TITLE, COLOR_YELLOW, bg);
   init_pair (PAIR_CURRENT, COLOR_GREEN, bg);
   init_pair (PAIR_ERROR, COLOR_RED, bg);
-  init_pair (PAIR_SCROLL_HIT, COLOR_YELLOW, bg);
+  /* Hit marks on the hits' own background, readable on any theme.  */
+  init_pair (PAIR_SCROLL_HIT, COLOR_BLACK, COLOR_YELLOW);
   init_pair (PAIR_META, COLOR_MAGENTA, bg);
   u->color = 1;
 }
