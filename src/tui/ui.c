@@ -233,8 +233,9 @@ ui_put_in (const struct ui *u, int y, int x, int xmax, const char *s,
      text.  */
   char *conv = u->opt->script_config && l == LANG_ZH && len > 0
     ? norm_to_traditional (s, len, u->opt->script_config) : NULL;
-  int r = conv ? ui_put (y, x, xmax, conv, strlen (conv), a)
-               : ui_put (y, x, xmax, s, len, a);
+  /* A cut is marked with an ellipsis.  */
+  int r = conv ? ui_put_cut (y, x, xmax, conv, strlen (conv), a)
+               : ui_put_cut (y, x, xmax, s, len, a);
   free (conv);
   return r;
 }

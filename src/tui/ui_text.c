@@ -461,12 +461,44 @@ text_provenance_label (enum lang l, enum provenance pv)
     }
 }
 
-/* One label at Y from X to XMAX: bold when the text is a translation.  */
+/* The short form of the label, where two share a row.  */
+static const char *
+short_label (enum lang l, enum provenance pv)
+{
+  if (l == LANG_ZH)
+    switch (pv)
+      {
+      case PROVENANCE_RELEASE:
+        return _("Chinese: release");
+      case PROVENANCE_TRANSLATION:
+        return _("Chinese: translated");
+      case PROVENANCE_MIXED:
+        return _("Chinese: mixed, see *");
+      default:
+        return _("Chinese: none");
+      }
+  switch (pv)
+    {
+    case PROVENANCE_RELEASE:
+      return _("English: release");
+    case PROVENANCE_TRANSLATION:
+      return _("English: translated");
+    case PROVENANCE_MIXED:
+      return _("English: mixed, see *");
+    default:
+      return _("English: none");
+    }
+}
+
+/* One label at Y from X to XMAX (its short form when the whole one does
+   not fit): bold when the text is a translation.  */
 static int
 draw_label (struct ui *u, int y, int x, int xmax, enum lang l)
 {
   enum provenance pv = provenance_of (u->docs[u->cur], l);
   const char *s = text_provenance_label (l, pv);
+  if (x + ui_text_width (s, strlen (s)) > xmax)
+    s = short_label (l, pv);
   attr_t a = pv == PROVENANCE_RELEASE ? A_UNDERLINE
     : ui_attr (u, ROLE_PROVENANCE);
   return ui_put_cut (y, x, xmax, s, strlen (s), a);
@@ -488,15 +520,23 @@ draw_header (struct ui *u, const struct rect *p, int xmax)
   switch (u->view)
     {
     case VIEW_SIDE_BY_SIDE:
-      x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 2,
+      x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 1,
                       column_lang (u, 0));
-      x = draw_label (u, y, p->x + (int) u->sbs_col + 2, xmax,
+      x = draw_label (u, y, p->x + (int) u->sbs_col, xmax + 1,
                       column_lang (u, 1));
       break;
     case VIEW_INTERLEAVED:
-      x = draw_label (u, y, p->x + 2, xmax, LANG_ZH);
-      x = ui_put (y, x, xmax, "  ", 2, A_NORMAL);
-      x = draw_label (u, y, x, xmax, LANG_EN);
+      {
+        /* Both in one row: the Chinese one leaves room for at least the
+           short English one.  */
+        const char *en = short_label (LANG_EN,
+                                      provenance_of (u->docs[u->cur],
+                                                     LANG_EN));
+        int room = xmax - ui_text_width (en, strlen (en)) - 2;
+        x = draw_label (u, y, p->x + 2, room, LANG_ZH);
+        x = ui_put (y, x, xmax, "  ", 2, A_NORMAL);
+        x = draw_label (u, y, x, xmax, LANG_EN);
+      }
       break;
     default:
       x = draw_label (u, y, p->x + 2, xmax,

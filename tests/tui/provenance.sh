@@ -18,10 +18,10 @@ tui_expect_line 2 "│(▶| ) English: casebook's translation, not the official 
 tui_expect_has "${esc}\\[[0-9;]*2m(${esc}\\[[0-9;]*m)*Paragraph 1\\." \
   "the translated paragraph is drawn dim" -e
 tui_keys v
-tui_expect_line 2 "│(▶| ) Chinese: release text +English: casebook's transl[a-z]*…" \
-  "side by side: a header above each column"
+tui_expect_line 2 "│(▶| ) Chinese: release text +English: translated " \
+  "side by side: a header above each column (short forms where long ones do not fit)"
 tui_keys v
-tui_expect_line 2 "Chinese: release text  English: casebook's translation" \
+tui_expect_line 2 "Chinese: release text  English: translated " \
   "interleaved: both in one header"
 tui_keys v
 tui_expect_line 2 '│(▶| ) Chinese: release text +L: legend' "Chinese view: release text"
