@@ -72,12 +72,23 @@ char *
 cite_format (const struct document *doc, enum lang l, size_t section,
              size_t block)
 {
+  return cite_format_range (doc, l, section, block, section, block);
+}
+
+char *
+cite_format_range (const struct document *doc, enum lang l, size_t section,
+                   size_t block, size_t section2, size_t block2)
+{
   const struct collection *c = doc->collection;
   const char *pub = c ? side (&c->publisher, l) : NULL;
   const char *title = c ? side (&c->title, l) : NULL;
   int y, m, d;
   int dated = c && parse_date (c->date, &y, &m, &d);
   size_t para = section == SIZE_MAX ? 0 : cite_paragraph (doc, section, block);
+  size_t para2 = section == SIZE_MAX ? 0
+    : cite_paragraph (doc, section2, block2);
+  if (para2 < para)
+    para2 = para;
   struct buf b = { 0 };
   if (l == LANG_ZH)
     {
@@ -93,7 +104,9 @@ cite_format (const struct document *doc, enum lang l, size_t section,
           buf_adds (&b, "案例");
           zh_number (&b, doc->number);
         }
-      if (para)
+      if (para && para2 > para)
+        buf_printf (&b, "%s第%zu至%zu段", b.len ? " " : "", para, para2);
+      else if (para)
         buf_printf (&b, "%s第%zu段", b.len ? " " : "", para);
       return buf_steal (&b);
     }
@@ -109,7 +122,10 @@ cite_format (const struct document *doc, enum lang l, size_t section,
                 months[m - 1], y);
   if (doc->number > 0)
     buf_printf (&b, "%sCase %ld", b.len ? ", " : "", doc->number);
-  if (para)
+  if (para && para2 > para)
+    buf_printf (&b, "%sparas. %zu\xe2\x80\x93%zu", b.len ? ", " : "", para,
+                para2);
+  else if (para)
     buf_printf (&b, "%spara. %zu", b.len ? ", " : "", para);
   return buf_steal (&b);
 }
@@ -118,15 +134,54 @@ char *
 cite_passage (const struct document *doc, enum lang l, size_t section,
               size_t block)
 {
-  if (section >= doc->nsections || block >= doc->sections[section].nblocks)
+  return cite_passage_range (doc, l, section, block, section, block);
+}
+
+char *
+cite_passage_range (const struct document *doc, enum lang l, size_t section,
+                    size_t block, size_t section2, size_t block2)
+{
+  if (section >= doc->nsections || block >= doc->sections[section].nblocks
+      || section2 >= doc->nsections
+      || block2 >= doc->sections[section2].nblocks)
     return NULL;
-  enum lang actual;
-  const struct text *t = bitext_pick (&doc->sections[section].blocks[block].text,
-                                      l, &actual);
-  if (t == NULL || t->str == NULL)
-    return NULL;
-  char *c = cite_format (doc, actual, section, block);
-  char *r = xasprintf ("%s\n\n%s\n", t->str, c);
+  if (section2 < section || (section2 == section && block2 < block))
+    {
+      size_t ts = section, tb = block;
+      section = section2;
+      block = block2;
+      section2 = ts;
+      block2 = tb;
+    }
+  struct buf b = { 0 };
+  enum lang cl = l, actual = l;
+  int first = 1;
+  for (size_t s = section; s <= section2; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      size_t b0 = s == section ? block : 0;
+      size_t b1 = s == section2 ? block2 + 1 : sec->nblocks;
+      for (size_t k = b0; k < b1; k++)
+        {
+          if (sec->blocks[k].kind == BLOCK_KEYWORDS)
+            continue;
+          const struct text *t = bitext_pick (&sec->blocks[k].text, l,
+                                              &actual);
+          if (t == NULL || t->str == NULL)
+            continue;
+          if (first)
+            cl = actual;
+          buf_printf (&b, "%s%s", first ? "" : "\n\n", t->str);
+          first = 0;
+        }
+    }
+  if (first)
+    {
+      buf_free (&b);
+      return NULL;
+    }
+  char *c = cite_format_range (doc, cl, section, block, section2, block2);
+  buf_printf (&b, "\n\n%s\n", c);
   free (c);
-  return r;
+  return buf_steal (&b);
 }

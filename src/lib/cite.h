@@ -28,4 +28,16 @@ char *cite_format (const struct document *doc, enum lang l, size_t section,
 char *cite_passage (const struct document *doc, enum lang l, size_t section,
                     size_t block);
 
+/* The same for the blocks from (SECTION, BLOCK) to (SECTION2, BLOCK2):
+   "第3至5段", "paras. 3–5".  */
+char *cite_format_range (const struct document *doc, enum lang l,
+                         size_t section, size_t block, size_t section2,
+                         size_t block2);
+/* The texts of those blocks (in either order), a blank line between
+   them, then their citation.  NULL when there are none.  Caller
+   frees.  */
+char *cite_passage_range (const struct document *doc, enum lang l,
+                          size_t section, size_t block, size_t section2,
+                          size_t block2);
+
 #endif /* CASEBOOK_CITE_H */

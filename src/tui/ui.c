@@ -640,6 +640,8 @@ draw_status (struct ui *u)
       left = xstrdup (u->msg);
       a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
     }
+  else if ((left = copy_status (u)) != NULL)
+    ;
   else if ((left = ui_search_status (u)) != NULL)
     ;
   else if (u->focus == PANE_LIST && u->listp.lw.sel < u->nvis
@@ -935,6 +937,11 @@ ui_command (struct ui *u, const struct ui_key *k)
       case 27:
         if (u->have_count)
           ui_message (u, 0, "%s", _("Count cancelled"));
+        else if (u->range.set)
+          {
+            u->range.set = 0;
+            ui_message (u, 0, "%s", _("Range dropped"));
+          }
         return 0;
       case '\t':
         cycle_focus (u, 1);
@@ -954,6 +961,9 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'y':
         copy_paragraph (u);
+        return 0;
+      case 'V':
+        copy_mark (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);

@@ -50,6 +50,40 @@ current_paragraph (const struct ui *u, size_t *section, size_t *block,
 }
 
 void
+copy_mark (struct ui *u)
+{
+  size_t s, b;
+  enum lang l;
+  if (u->range.set)
+    {
+      u->range.set = 0;
+      ui_message (u, 0, "%s", _("Range dropped"));
+      return;
+    }
+  if (!u->have_render || current_paragraph (u, &s, &b, &l) < 0)
+    {
+      ui_message (u, 1, "%s", _("No paragraph here to copy"));
+      return;
+    }
+  u->range.set = 1;
+  u->range.doc = u->cur;
+  u->range.section = s;
+  u->range.block = b;
+}
+
+char *
+copy_status (const struct ui *u)
+{
+  if (!u->range.set || u->range.doc != u->cur)
+    return NULL;
+  size_t para = cite_paragraph (u->docs[u->cur], u->range.section,
+                                u->range.block);
+  /* TRANSLATORS: while V has started a range to copy.  */
+  return xasprintf (_("Range from paragraph %zu: y copies to the paragraph "
+                      "at the top, V or Esc drops it"), para);
+}
+
+void
 copy_paragraph (struct ui *u)
 {
   size_t s, b;
@@ -60,17 +94,35 @@ copy_paragraph (struct ui *u)
       return;
     }
   const struct document *d = u->docs[u->cur];
-  char *text = cite_passage (d, l, s, b);
+  size_t s0 = s, b0 = b;
+  if (u->range.set && u->range.doc == u->cur)
+    {
+      s0 = u->range.section;
+      b0 = u->range.block;
+    }
+  u->range.set = 0;
+  char *text = cite_passage_range (d, l, s0, b0, s, b);
   if (text == NULL)
     {
       ui_message (u, 1, "%s", _("No paragraph here to copy"));
       return;
     }
-  size_t para = cite_paragraph (d, s, b);
+  size_t p0 = cite_paragraph (d, s0, b0), p1 = cite_paragraph (d, s, b);
+  if (p0 > p1)
+    {
+      size_t t = p0;
+      p0 = p1;
+      p1 = t;
+    }
+  char *what = p0 == p1
+    ? xasprintf (_("paragraph %zu"), p0)
+    /* TRANSLATORS: a range of paragraphs copied by V and y.  */
+    : xasprintf (_("paragraphs %zu-%zu"), p0, p1);
   if (ui_term_set_clipboard (text, strlen (text)) == 0)
     {
-      ui_message (u, 0, _("Copied paragraph %zu of case %ld with its "
-                          "citation"), para, d->number);
+      ui_message (u, 0, _("Copied %s of case %ld with its citation"), what,
+                  d->number);
+      free (what);
       free (text);
       return;
     }
@@ -81,9 +133,11 @@ copy_paragraph (struct ui *u)
     ui_message (u, 1, "%s", _("This terminal has no clipboard, and the "
                               "state directory cannot be written"));
   else
-    /* TRANSLATORS: y on a terminal without OSC 52.  */
-    ui_message (u, 0, _("No clipboard in this terminal: paragraph %zu with "
-                        "its citation is in %s"), para, path);
+    /* TRANSLATORS: y on a terminal without OSC 52; %1$s is "paragraph 3"
+       or "paragraphs 3-5".  */
+    ui_message (u, 0, _("No clipboard in this terminal: %s with its "
+                        "citation is in %s"), what, path);
+  free (what);
   free (path);
   free (dir);
   free (text);

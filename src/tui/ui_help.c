@@ -46,6 +46,7 @@ static const struct help_line help[] = {
   { N_("' letter"), N_("go to a mark ('' goes back to where you were)") },
   { "=", N_("where am I: case, section, paragraph, line") },
   { "y", N_("copy the paragraph at the top with its citation (to the clipboard, or a file)") },
+  { "V", N_("start a range here: y then copies from it to the paragraph at the top") },
   { "^L", N_("redraw the screen") },
   { N_("h F1"), N_("this help") },
   { "L", N_("the legend: what the marks on the screen mean") },

@@ -126,6 +126,14 @@ struct tags_pane
   struct listw lw[2];
 };
 
+/* The start of a range to copy (V, then y; ui_copy.c).  */
+struct copy_range
+{
+  int set;
+  size_t doc;                   /* index into docs */
+  size_t section, block;
+};
+
 /* The outline of the open case (ui_outline.c).  */
 struct outline_item
 {
@@ -199,6 +207,7 @@ struct ui
 
   struct prompt prompt;
   struct outline outline;
+  struct copy_range range;
   int help;
   size_t help_top;
 
@@ -408,6 +417,12 @@ void prompt_draw (const struct ui *u, const struct prompt *p, int y,
 /* ui_copy.c: y, the paragraph at the top with its citation to the
    clipboard (or a file, with a message).  */
 void copy_paragraph (struct ui *u);
+/* V: start a range at the paragraph at the top (y then copies from there
+   to the paragraph then at the top); again, or Esc, drops it.  */
+void copy_mark (struct ui *u);
+/* The status line's note while a range is started, or NULL.  Caller
+   frees.  */
+char *copy_status (const struct ui *u);
 
 /* ui_help.c: the help screen, drawn over the panes while U->help.  */
 void help_draw (struct ui *u);

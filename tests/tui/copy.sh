@@ -4,7 +4,7 @@
 # set-clipboard on), else to $XDG_STATE_HOME/casebook/clipboard.txt with
 # a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 10
 
 content=$top_srcdir/content
 
@@ -24,6 +24,16 @@ esac
 tui_ok $r "the clipboard holds the paragraph"
 printf '%s\n' "$buf" | grep -qx '最高人民检察院《全国检察机关第三批检察改革典型案例》（2022年7月14日发布）案例七 第3段'
 tui_ok $? "and its citation: 最高人民检察院《…典型案例》（2022年7月14日发布）案例七 第3段"
+# A range: V at (一), then ] ] to (三), then y.
+tui_keys V
+tui_expect_line 30 '^Range from paragraph 3: y copies' "V starts a range and says so"
+tui_keys ']' ']'
+tui_keys y
+tui_expect_line 30 '^Copied paragraphs 3-5 of case 7' "y copies the range"
+buf=$(tmx show-buffer 2>/dev/null)
+printf '%s\n' "$buf" | grep -q '^(二)以政治责任' \
+  && printf '%s\n' "$buf" | grep -qx '最高人民检察院《全国检察机关第三批检察改革典型案例》（2022年7月14日发布）案例七 第3至5段'
+tui_ok $? "with every paragraph of it, and the citation 第3至5段"
 tui_keys q
 tui_wait_exit >/dev/null
 

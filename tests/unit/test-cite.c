@@ -57,6 +57,30 @@ main (void)
   free (p);
   tap_ok (cite_passage (doc, LANG_ZH, 99, 0) == NULL, "no passage past the end");
 
+  /* A range: the first paragraph to the third block after it.  */
+  size_t s2 = first, b2 = fb + 2;
+  if (b2 >= doc->sections[first].nblocks)
+    {
+      s2 = first + 1;
+      b2 = 0;
+    }
+  size_t n2 = cite_paragraph (doc, s2, b2);
+  char *r = cite_format_range (doc, LANG_ZH, first, fb, s2, b2);
+  snprintf (want, sizeof want, "案例七 第%zu至%zu段", n, n2);
+  tap_ok (r && n2 > n && strstr (r, want), "a range is cited 第%zu至%zu段", n,
+          n2);
+  free (r);
+  r = cite_format_range (doc, LANG_EN, first, fb, s2, b2);
+  snprintf (want, sizeof want, "Case 7, paras. %zu\xe2\x80\x93%zu", n, n2);
+  tap_ok (r && strstr (r, want), "and in English paras. %zu–%zu", n, n2);
+  free (r);
+  char *p1 = cite_passage_range (doc, LANG_ZH, s2, b2, first, fb);
+  char *p0 = cite_passage_range (doc, LANG_ZH, first, fb, s2, b2);
+  tap_ok (p0 && p1 && strcmp (p0, p1) == 0 && strncmp (p0, t, strlen (t)) == 0,
+          "a range's passage starts at its first paragraph, in either order");
+  free (p0);
+  free (p1);
+
   const struct document *d12 = library_find (lib, "0");
   char *ov = cite_format (d12, LANG_ZH, SIZE_MAX, 0);
   tap_is (ov, "最高人民检察院《全国检察机关第三批检察改革典型案例》（2022年7月14日发布）",
