@@ -53,9 +53,15 @@ seq_byte (void)
 {
   wint_t wc;
   int r = get_wch (&wc);
+  if (r == KEY_CODE_YES)
+    {
+      /* A function key (a resize) is given back as a key code.  */
+      ungetch ((int) wc);
+      return -1;
+    }
   if (r != OK || wc > 0x7f)
     {
-      if (r == KEY_CODE_YES || (r == OK && wc > 0x7f))
+      if (r == OK)
         unget_wch (wc);
       return -1;
     }

@@ -8,7 +8,7 @@
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 34
+tui_plan 36
 
 sample=$tui_data/sample
 
@@ -115,6 +115,15 @@ tui_type 'x'
 tui_expect_eq "$(tui_line 30 | sed 's/ *$//')" "$(printf '/axe\314\201')" \
   "Left steps over e and its accent: x goes before them (/ax, then é)" 
 tui_keys Escape
+# A resize while an ESC waits for the rest of its sequence is still a
+# resize.
+tmx send-keys -t tui -H 1b
+tmx resize-window -t tui -x 90 -y 30
+sleep 0.4                               # longer than the wait after ESC
+tui_settle
+tui_expect_eq "$(tui_line 30 | tr -d "\\n" | wc -m)" 89 \
+  "a resize right after ESC is seen: the status line fills 89 of 90 columns (never the corner)"
+tui_expect_line 30 '[0-9]+%$' "with the position whole at its right end"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "the browser is still running, q quits with status 0"
 
