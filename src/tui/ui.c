@@ -1029,12 +1029,21 @@ ui_command (struct ui *u, const struct ui_key *k)
       text_key (u, k);
       return 0;
     }
+  int done;
   if (u->focus == PANE_LIST)
-    list_key (u, k);
+    done = list_key (u, k);
   else if (u->focus == PANE_TEXT)
-    text_key (u, k);
+    done = text_key (u, k);
   else
-    tags_key (u, k);
+    done = tags_key (u, k);
+  /* A letter that does nothing says so, rather than nothing at all.  */
+  if (!done && !k->fn && k->ch > 0x20 && k->ch != 0x7f)
+    {
+      char key[8] = { 0 };
+      if (u8_uctomb ((uint8_t *) key, (ucs4_t) k->ch, 6) > 0)
+        /* TRANSLATORS: %s is the key typed.  */
+        ui_message (u, 1, _("Key %s is not bound (h: help)"), key);
+    }
   return 0;
 }
 

@@ -8,7 +8,7 @@
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 36
+tui_plan 37
 
 sample=$tui_data/sample
 
@@ -48,6 +48,8 @@ tui_expect_line 1 ' 3 Zhangjiagang' "and none of its bytes runs as a key"
 raw 1b 5b 3f 32 30 30 34 3b 31 78     # ESC [ ?2004;1x, unknown and long
 tui_expect_line 30 '^Key not bound' "a long unknown sequence is one unbound key"
 
+tui_keys x
+tui_expect_line 30 '^Key x is not bound \(h: help\)' "a letter that does nothing says so"
 tui_keys 1 0 j
 tui_expect_eq "$(pos)" 11 "10j moves ten lines"
 tmx send-keys -t tui -H 1b
