@@ -206,15 +206,23 @@ activate (struct ui *u)
       buf_free (&q);
       return;
     }
-  if (list_limit (u, q.data) == 0)
+  size_t was_open = u->cur;
+  int rl = list_limit (u, q.data);
+  int hid_open = rl == 0 && u->cur != was_open;
+  if (rl == 0)
     {
       state_history_add (u->state, q.data);
       u->cur_hit = u->nvh ? 0 : SIZE_MAX;
       if (u->nvh)
         text_show_line (u, u->vh[0].line);
       ui_set_focus (u, PANE_LIST);
-      free (u->msg);
-      u->msg = NULL;
+      /* The search status says enough, unless the limit hid the open
+         case: that the reader must be told.  */
+      if (!hid_open)
+        {
+          free (u->msg);
+          u->msg = NULL;
+        }
     }
   buf_free (&q);
 }

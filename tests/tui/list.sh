@@ -8,7 +8,7 @@
 # the open case says so; messages never cover the position; the key hints
 # include v; the help wraps at 80 columns.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 21
+tui_plan 23
 
 content=$top_srcdir/content
 
@@ -57,6 +57,15 @@ tui_expect_line 24 'case 1 is not among them: opened c' \
 tui_expect_line 1 '  0 Supreme' "and opens the first case listed"
 tui_keys '&' Enter
 tui_expect_not '\[&' "an empty & clears the limit and its marker"
+# A tag from the tags pane that the open case does not carry.
+tui_keys 7 Enter
+tui_keys t
+tui_keys Tab
+tui_expect_has '^─▶ All tags' "the tags pane has the focus, all tags shown"
+tui_keys g Enter
+tui_expect_line 24 'case 7 is not among them' "a tag limit that hides the open case says so too"
+tui_keys '&' Enter
+tui_keys t
 
 tui_keys h
 tui_keys G
