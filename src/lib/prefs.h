@@ -21,7 +21,13 @@ struct reader_prefs
   int regex;                    /* the whole query is one regex */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */
+  int text_width;               /* the browser's widest line of text, in
+                                   columns; 0: PREFS_TEXT_WIDTH */
 };
+
+/* How wide the browser sets text unless told otherwise: lines much longer
+   than this are hard to follow.  */
+#define PREFS_TEXT_WIDTH 100
 
 /* The reader's language from the locale: zh for zh_* locales, else en.  */
 enum lang prefs_locale_lang (void);

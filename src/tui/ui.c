@@ -9,6 +9,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,9 +20,16 @@
 
 #include "i18n.h"
 #include "layout.h"
+#include "location.h"
 #include "norm.h"
 #include "ui_priv.h"
 #include "ui_term.h"
+
+/* The key hints, shown on the status line when it has nothing else.  */
+#define HINTS N_("h: help  q: quit  /: search  v: view  Tab: next pane")
+
+/* How long get_wch waits before the loop looks at signals again.  */
+#define IDLE_MS 1000
 
 static volatile sig_atomic_t ui_signal;
 
@@ -40,8 +48,8 @@ ui_fatal (const char *msg)
 }
 
 /* Colour pairs.  */
-enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_MARK, PAIR_HEADING, PAIR_TITLE,
-  PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT, PAIR_META };
+enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT,
+  PAIR_META };
 
 attr_t
 ui_attr (const struct ui *u, enum role r)
@@ -66,6 +74,8 @@ ui_attr (const struct ui *u, enum role r)
       case ROLE_META:
       case ROLE_MARK:
         return A_DIM;
+      case ROLE_PROVENANCE:
+        return A_BOLD | A_UNDERLINE;
       default:
         return A_NORMAL;
       }
@@ -79,14 +89,15 @@ ui_attr (const struct ui *u, enum role r)
       return COLOR_PAIR (PAIR_HIT);
     case ROLE_CURHIT:
       return COLOR_PAIR (PAIR_CURHIT) | A_BOLD;
+    /* Text roles keep the terminal's own foreground: yellow and cyan on
+       the default background cannot be read on a light theme.  */
     case ROLE_TITLE:
-      return COLOR_PAIR (PAIR_TITLE) | A_BOLD;
     case ROLE_HEADING:
-      return COLOR_PAIR (PAIR_HEADING) | A_BOLD;
+      return A_BOLD;
     case ROLE_META:
       return COLOR_PAIR (PAIR_META);
     case ROLE_MARK:
-      return COLOR_PAIR (PAIR_MARK) | A_DIM;
+      return A_DIM;
     case ROLE_SELECT_IDLE:
       return A_BOLD | A_UNDERLINE;
     case ROLE_CURRENT:
@@ -95,6 +106,8 @@ ui_attr (const struct ui *u, enum role r)
       return COLOR_PAIR (PAIR_ERROR) | A_BOLD;
     case ROLE_SCROLL_HIT:
       return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
+    case ROLE_PROVENANCE:
+      return COLOR_PAIR (PAIR_META) | A_BOLD | A_UNDERLINE;
     default:
       return A_NORMAL;
     }
@@ -112,12 +125,10 @@ colors_init (struct ui *u)
   short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
   init_pair (PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
   init_pair (PAIR_CURHIT, COLOR_BLACK, COLOR_GREEN);
-  init_pair (PAIR_MARK, COLOR_CYAN, bg);
-  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
-  init_pair (PAIR_TITLE, COLOR_YELLOW, bg);
   init_pair (PAIR_CURRENT, COLOR_GREEN, bg);
   init_pair (PAIR_ERROR, COLOR_RED, bg);
-  init_pair (PAIR_SCROLL_HIT, COLOR_YELLOW, bg);
+  /* Hit marks on the hits' own background, readable on any theme.  */
+  init_pair (PAIR_SCROLL_HIT, COLOR_BLACK, COLOR_YELLOW);
   init_pair (PAIR_META, COLOR_MAGENTA, bg);
   u->color = 1;
 }
@@ -177,6 +188,16 @@ ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a)
 }
 
 int
+ui_put_cut (int y, int x, int xmax, const char *s, size_t len, attr_t a)
+{
+  int w = ui_text_width (s, len);
+  if (x + w <= xmax || xmax - x < 2)
+    return ui_put (y, x, xmax, s, len, a);
+  int end = ui_put (y, x, xmax - 1, s, len, a);
+  return ui_put_visible (y, end, xmax, "\xe2\x80\xa6", 3, a);
+}
+
+int
 ui_text_width (const char *s, size_t len)
 {
   if (!norm_needs_visible (s, len, 1))
@@ -212,8 +233,9 @@ ui_put_in (const struct ui *u, int y, int x, int xmax, const char *s,
      text.  */
   char *conv = u->opt->script_config && l == LANG_ZH && len > 0
     ? norm_to_traditional (s, len, u->opt->script_config) : NULL;
-  int r = conv ? ui_put (y, x, xmax, conv, strlen (conv), a)
-               : ui_put (y, x, xmax, s, len, a);
+  /* A cut is marked with an ellipsis.  */
+  int r = conv ? ui_put_cut (y, x, xmax, conv, strlen (conv), a)
+               : ui_put_cut (y, x, xmax, s, len, a);
   free (conv);
   return r;
 }
@@ -240,6 +262,13 @@ ui_layout (struct ui *u)
     return;
   int h = u->rows - 2;
   u->narrow = u->cols < 80 || u->rows < 12;
+  if (u->zoom)
+    {
+      struct rect full = { 1, 0, h, u->cols };
+      u->pane[PANE_TEXT] = full;
+      u->text_rect = full;
+      return;
+    }
   if (u->narrow)
     {
       struct rect full = { 1, 0, h, u->cols };
@@ -248,8 +277,8 @@ ui_layout (struct ui *u)
       return;
     }
   int lw = u->cols * 3 / 10;
-  if (lw < 26)
-    lw = 26;
+  if (lw < 34)
+    lw = 34;
   if (lw > 48)
     lw = 48;
   int tags_h = h * 2 / 5;
@@ -268,8 +297,21 @@ void
 ui_set_focus (struct ui *u, enum pane p)
 {
   u->focus = p;
-  if (u->narrow)
+  if (u->zoom && p != PANE_TEXT)
+    u->zoom = 0;
+  if (u->narrow || !u->zoom)
     ui_layout (u);
+}
+
+/* z: give the text pane the whole screen, or give the panes back.  */
+static void
+toggle_zoom (struct ui *u)
+{
+  u->zoom = !u->zoom;
+  if (u->zoom)
+    u->focus = PANE_TEXT;
+  ui_layout (u);
+  text_layout (u);
 }
 
 enum pane
@@ -409,19 +451,67 @@ mark_key (struct ui *u, const struct ui_key *k)
     ui_set_focus (u, PANE_TEXT);
 }
 
-/* Open the document numbered N (the first such in library order).  */
-static void
-open_number (struct ui *u, long n)
+int
+ui_open_number (struct ui *u, long n)
 {
   for (size_t i = 0; i < u->ndocs; i++)
     if (u->docs[i]->number == n)
       {
-        ui_remember_jump (u);
+        if (i != u->cur)
+          ui_remember_jump (u);
         ui_open (u, i);
         ui_set_focus (u, PANE_TEXT);
-        return;
+        return 0;
       }
   ui_message (u, 1, _("There is no case %ld"), n);
+  return -1;
+}
+
+long
+ui_count (const struct ui *u, long dflt)
+{
+  return u->have_count ? u->count : dflt;
+}
+
+/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2".  */
+static void
+goto_place (struct ui *u, const char *text)
+{
+  struct location loc;
+  char *cause = NULL;
+  if (location_parse (text, &loc, &cause) < 0)
+    {
+      ui_message (u, 1, "%s", cause);
+      free (cause);
+      return;
+    }
+  if (loc.has_doc && ui_open_number (u, loc.doc) < 0)
+    return;
+  if (loc.section == 0)
+    return;
+  if (!loc.has_doc)
+    ui_remember_jump (u);
+  ui_set_focus (u, PANE_TEXT);
+  if (text_goto_place (u, loc.section, loc.para) < 0)
+    {
+      char *where = location_format (&loc);
+      ui_message (u, 1, _("Case %ld has no %s"), u->docs[u->cur]->number,
+                  where);
+      free (where);
+    }
+}
+
+static void
+goto_prompt_key (struct ui *u, const struct ui_key *k)
+{
+  enum prompt_result r = prompt_key (&u->prompt, k, NULL);
+  if (r != PROMPT_ACCEPT && r != PROMPT_CANCEL)
+    return;
+  char *text = xstrdup (u->prompt.text.data ? u->prompt.text.data : "");
+  prompt_end (&u->prompt);
+  if (r == PROMPT_ACCEPT && text[0] != '\0')
+    goto_place (u, text);
+  free (text);
 }
 
 static const char *
@@ -520,14 +610,22 @@ draw_status (struct ui *u)
       prompt_draw (u, &u->prompt, y, xmax);
       return;
     }
-  char *pos = text_status (u);
-  int pw = pos ? ui_text_width (pos, strlen (pos)) : 0;
-  int left_max = xmax - (pw ? pw + 1 : 0);
-  if (left_max < xmax / 2)
+  char *pos = u->help ? NULL : text_status (u);
+  /* The position always shows; a limit adds its marker before it.  */
+  struct buf right = { 0 };
+  if (u->limit_text && !u->help)
+    /* TRANSLATORS: the status line's marker of an active '&' limit.  */
+    buf_printf (&right, _("[& %zu/%zu]"), u->nvis, u->ndocs);
+  if (pos)
     {
-      left_max = xmax;
-      pw = 0;
+      if (right.len)
+        buf_adds (&right, " ");
+      buf_adds (&right, pos);
     }
+  int pw = right.len ? ui_text_width (right.data, right.len) : 0;
+  if (pw > xmax)
+    pw = xmax;
+  int left_max = xmax - (pw ? pw + 1 : 0);
   char *left = NULL;
   attr_t a = A_NORMAL;
   if (u->help)
@@ -535,17 +633,28 @@ draw_status (struct ui *u)
   else if (u->pending)
     left = xstrdup (u->pending == 'm' ? _("mark: type a letter")
                     : _("go to mark: type a letter (' for the last jump)"));
+  else if (u->have_count)
+    left = xasprintf ("%ld", u->count);
   else if (u->msg)
     {
       left = xstrdup (u->msg);
       a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
     }
+  else if ((left = copy_status (u)) != NULL)
+    ;
+  else if ((left = ui_search_status (u)) != NULL)
+    ;
+  else if (u->focus == PANE_LIST && u->listp.lw.sel < u->nvis
+           && u->vis[u->listp.lw.sel] != u->cur)
+    /* The selected case's whole title, which the list may cut.  */
+    left = list_selected_title (u);
   else
-    left = ui_search_status (u);
+    left = xstrdup (_(HINTS));
   if (left)
-    ui_put (y, 0, left_max, left, strlen (left), a);
+    ui_put_cut (y, 0, left_max, left, strlen (left), a);
   if (pw)
-    ui_put (y, xmax - pw, xmax, pos, strlen (pos), A_NORMAL);
+    ui_put (y, xmax - pw, xmax, right.data, right.len, A_NORMAL);
+  buf_free (&right);
   free (left);
   free (pos);
 }
@@ -575,7 +684,7 @@ ui_draw (struct ui *u)
     help_draw (u);
   else
     {
-      if (!u->narrow)
+      if (!u->narrow && !u->zoom)
         {
           int x = u->pane[PANE_LIST].w;
           attrset (ui_attr (u, ROLE_BORDER));
@@ -583,7 +692,10 @@ ui_draw (struct ui *u)
           attrset (A_NORMAL);
         }
       list_draw (u);
-      text_draw (u);
+      if (u->outline.active)
+        outline_draw (u);
+      else
+        text_draw (u);
       tags_draw (u);
     }
   draw_status (u);
@@ -726,9 +838,36 @@ mouse_event (struct ui *u)
     }
 }
 
+static int ui_command (struct ui *u, const struct ui_key *k);
+
 /* Handle key K.  Returns 1 to quit.  */
 static int
 ui_key (struct ui *u, const struct ui_key *k)
+{
+  /* Digits make a count for the next command, as in less and vi.  */
+  if (!u->prompt.active && !u->pending && !u->help && !u->too_small
+      && !k->fn && k->ch >= '0' && k->ch <= '9')
+    {
+      long d = (long) (k->ch - '0');
+      if (!u->have_count)
+        u->count = 0;
+      if (u->count <= (LONG_MAX - d) / 10)
+        u->count = u->count * 10 + d;
+      u->have_count = 1;
+      free (u->msg);
+      u->msg = NULL;
+      return 0;
+    }
+  int r = ui_command (u, k);
+  if (k->fn != KEY_RESIZE && k->fn != KEY_MOUSE)
+    u->have_count = 0;
+  return r;
+}
+
+/* Handle key K, a command (its count, if any, in U).  Returns 1 to
+   quit.  */
+static int
+ui_command (struct ui *u, const struct ui_key *k)
 {
   if (k->fn == KEY_RESIZE)
     {
@@ -738,11 +877,23 @@ ui_key (struct ui *u, const struct ui_key *k)
     }
   if (u->prompt.active)
     {
-      ui_prompt_key (u, k);
+      if (k->fn == UI_KEY_UNBOUND)
+        beep ();
+      else if (u->prompt.kind == PROMPT_GOTO)
+        goto_prompt_key (u, k);
+      else
+        ui_prompt_key (u, k);
       return 0;
     }
   free (u->msg);
   u->msg = NULL;
+  if (k->fn == UI_KEY_UNBOUND)
+    {
+      u->have_count = 0;
+      u->pending = 0;
+      ui_message (u, 1, "%s", _("Key not bound"));
+      return 0;
+    }
   if (u->pending)
     {
       mark_key (u, k);
@@ -760,6 +911,8 @@ ui_key (struct ui *u, const struct ui_key *k)
     }
   if (u->too_small)
     return !k->fn && k->ch == 'q';
+  if (u->outline.active && k->fn != KEY_MOUSE && outline_key (u, k))
+    return 0;
   if (k->fn == KEY_MOUSE)
     {
       mouse_event (u);
@@ -782,6 +935,13 @@ ui_key (struct ui *u, const struct ui_key *k)
       case 'q':
         return 1;
       case 27:
+        if (u->have_count)
+          ui_message (u, 0, "%s", _("Count cancelled"));
+        else if (u->range.set)
+          {
+            u->range.set = 0;
+            ui_message (u, 0, "%s", _("Range dropped"));
+          }
         return 0;
       case '\t':
         cycle_focus (u, 1);
@@ -789,6 +949,21 @@ ui_key (struct ui *u, const struct ui_key *k)
       case 'h':
         u->help = 1;
         u->help_top = 0;
+        return 0;
+      case 'L':
+        help_show_legend (u);
+        return 0;
+      case 'O':
+        outline_open (u);
+        return 0;
+      case 'z':
+        toggle_zoom (u);
+        return 0;
+      case 'y':
+        copy_paragraph (u);
+        return 0;
+      case 'V':
+        copy_mark (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);
@@ -805,10 +980,13 @@ ui_key (struct ui *u, const struct ui_key *k)
         ui_prompt_start (u, PROMPT_LIMIT);
         return 0;
       case 'n':
-        ui_search_next (u, 1);
-        return 0;
       case 'N':
-        ui_search_next (u, -1);
+        for (long i = ui_count (u, 1); i > 0; i--)
+          ui_search_next (u, k->ch == 'n' ? 1 : -1);
+        return 0;
+      case ':':
+      case 'o':
+        prompt_begin (&u->prompt, PROMPT_GOTO, 0);
         return 0;
       case '=':
         {
@@ -818,7 +996,7 @@ ui_key (struct ui *u, const struct ui_key *k)
         }
         return 0;
       case 't':
-        u->tags_all = !u->tags_all;
+        tags_toggle (u);
         if (u->narrow)
           ui_set_focus (u, PANE_TAGS);
         return 0;
@@ -833,18 +1011,39 @@ ui_key (struct ui *u, const struct ui_key *k)
         text_key (u, k);
         return 0;
       default:
-        if (k->ch >= '0' && k->ch <= '9')
-          {
-            open_number (u, (long) (k->ch - '0'));
-            return 0;
-          }
+        break;
       }
+  /* A count and Enter opens the case of that number, from any pane.  */
+  if (u->have_count && ui_is_enter (k))
+    {
+      ui_open_number (u, u->count);
+      return 0;
+    }
+  /* Reading keys scroll the text from any pane, as in mutt's index, when
+     the text is on screen beside the list.  */
+  enum ui_move m = ui_move_key (k);
+  if (u->focus != PANE_TEXT && !u->narrow
+      && (m == MOVE_PAGE_DOWN || m == MOVE_PAGE_UP || m == MOVE_HALF_DOWN
+          || m == MOVE_HALF_UP))
+    {
+      text_key (u, k);
+      return 0;
+    }
+  int done;
   if (u->focus == PANE_LIST)
-    list_key (u, k);
+    done = list_key (u, k);
   else if (u->focus == PANE_TEXT)
-    text_key (u, k);
+    done = text_key (u, k);
   else
-    tags_key (u, k);
+    done = tags_key (u, k);
+  /* A letter that does nothing says so, rather than nothing at all.  */
+  if (!done && !k->fn && k->ch > 0x20 && k->ch != 0x7f)
+    {
+      char key[8] = { 0 };
+      if (u8_uctomb ((uint8_t *) key, (ucs4_t) k->ch, 6) > 0)
+        /* TRANSLATORS: %s is the key typed.  */
+        ui_message (u, 1, _("Key %s is not bound (h: help)"), key);
+    }
   return 0;
 }
 
@@ -934,6 +1133,7 @@ ui_free (struct ui *u)
   free (u->limit_text);
   tags_free (u);
   prompt_end (&u->prompt);
+  outline_close (u);
   free (u->msg);
   state_free (u->state);
   free (u->state_path);
@@ -985,7 +1185,7 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   intrflush (stdscr, FALSE);
   keypad (stdscr, TRUE);
   set_escdelay (25);
-  timeout (1000);
+  timeout (IDLE_MS);
   colors_init (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -1005,8 +1205,6 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
     sigaction (sigs[i], &sa, &old[i]);
 
   state_init (&u);
-  if (u.msg == NULL)
-    ui_message (&u, 0, "%s", _("h: help  q: quit  /: search  Tab: next pane"));
   list_init (&u);
   tags_init (&u);
   ui_layout (&u);
@@ -1016,6 +1214,20 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   int dirty = 1;
   for (;;)
     {
+      if (ui_signal == SIGINT && (u.prompt.active || u.have_count
+                                  || u.pending))
+        {
+          /* Ctrl-C cancels what is being typed, as in less, vim and
+             bash; only at the top it quits.  */
+          ui_signal = 0;
+          struct ui_key esc = { 0, 27 };
+          if (u.prompt.active)
+            ui_key (&u, &esc);
+          u.have_count = 0;
+          u.pending = 0;
+          dirty = 1;
+          continue;
+        }
       if (ui_signal)
         {
           rc = 128 + ui_signal;
@@ -1024,15 +1236,9 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
       if (dirty)
         ui_draw (&u);
       dirty = 0;
-      wint_t wc;
-      int r = get_wch (&wc);
-      if (r == ERR)
+      struct ui_key k;
+      if (keys_read (&k, IDLE_MS) == ERR)
         continue;
-      struct ui_key k = { 0, 0 };
-      if (r == KEY_CODE_YES)
-        k.fn = (int) wc;
-      else
-        k.ch = wc;
       dirty = 1;
       if (ui_key (&u, &k))
         break;

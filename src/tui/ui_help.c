@@ -1,12 +1,15 @@
 /* ui_help.c -- the help screen (h or F1): every key, and what the marks
-   on the screen mean.  Esc, q, h or F1 close it.  */
+   on the screen mean, descriptions wrapped to the terminal's width.  Esc,
+   q, h or F1 close it.  */
 
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "layout.h"
 #include "ui_priv.h"
 
 struct help_line
@@ -21,32 +24,39 @@ static const struct help_line help[] = {
   { N_("Space PgDn  b PgUp"), N_("page down, up") },
   { "d u", N_("half a page down, up") },
   { N_("g Home  G End"), N_("first, last line") },
-  { "[ ]", N_("previous, next section") },
+  { "[ ]", N_("previous, next heading, at every level (\xe3\x80\x90\xe2\x80\xa6\xe3\x80\x91, \xe4\xb8\x80\xe3\x80\x81, \xef\xbc\x88\xe4\xb8\x80\xef\xbc\x89, I., (1))") },
+  { "O", N_("outline: the headings of the case; Enter goes to one") },
   { N_("Enter"), N_("open the case (list); search tag:KEYWORD and limit the list to it (tags)") },
   { N_("Tab  Shift-Tab"), N_("next, previous pane") },
-  { "0-9", N_("open case N") },
+  { N_("number"), N_("a count for the next key: 5j, 12G (line 12), 3n; a number and Enter opens that case") },
+  { ": o", N_("go to a case or a place: 7, 7 \xc2\xa7" "1 \xc2\xb6" "12, \xc2\xa7" "2") },
   { "", NULL },
   { NULL, N_("Searching") },
   { "/  ?", N_("search forward, backward; hits show as you type, Esc cancels") },
   { "n N", N_("next, previous hit, across cases") },
   { "&", N_("limit the list to the cases that match (empty: show all)") },
-  { N_("in a prompt"), N_("\xe2\x86\x90 \xe2\x86\x92 Backspace ^U ^W edit, \xe2\x86\x91 \xe2\x86\x93 history") },
+  { N_("in a prompt"), N_("\xe2\x86\x90 \xe2\x86\x92 Backspace ^U ^W edit, \xe2\x86\x91 \xe2\x86\x93 history, Esc or Ctrl-C cancels") },
   { N_("queries"), N_("words must all occur; \"a phrase\"; -word excludes; tag:KEYWORD; lang:zh or lang:en; /regex/") },
   { "", NULL },
   { NULL, N_("Views and places") },
   { "v", N_("view: Chinese, English, side by side, interleaved") },
+  { "z", N_("give the text the whole screen, or the panes back") },
   { "t", N_("tags pane: this case's keywords or all tags with their case counts") },
   { N_("m letter"), N_("set a mark here") },
   { N_("' letter"), N_("go to a mark ('' goes back to where you were)") },
   { "=", N_("where am I: case, section, paragraph, line") },
+  { "y", N_("copy the paragraph at the top with its citation (to the clipboard, or a file)") },
+  { "V", N_("start a range here: y then copies from it to the paragraph at the top") },
   { "^L", N_("redraw the screen") },
   { N_("h F1"), N_("this help") },
+  { "L", N_("the legend: what the marks on the screen mean") },
   { "q", N_("quit (Esc first closes a prompt or this help)") },
   { N_("mouse"), N_("click selects a case or tag; the wheel scrolls the pane under it") },
   { "", NULL },
   { NULL, N_("On the screen") },
-  { "*", N_("in the margin: the casebook project's translation, not the release's text") },
-  { "-", N_("in the scrollbar: where the search hits are in the case") },
+  { N_("header"), N_("above the text: for each language, whether it is the release's text or casebook's translation") },
+  { "*", N_("in the margin, and the text drawn dim: the casebook project's translation, not the release's text") },
+  { "\xe2\x97\x87 \xe2\x97\x86", N_("in the scrollbar: where the search hits are in the case (\xe2\x97\x86 the current one)") },
   { ">", N_("in the list: the open case; the number at the right counts its hits") },
 };
 
@@ -58,45 +68,115 @@ help_height (const struct ui *u)
   return u->rows - 2 > 0 ? u->rows - 2 : 1;
 }
 
+/* One row of the help screen: line I of the table, and the part of its
+   description wrapped onto this row.  */
+struct help_row
+{
+  size_t i;
+  size_t off, len;
+  int first;
+};
+
+/* The help table laid out at WIDTH columns, descriptions wrapped (never
+   cut) beside a key column of *KW columns.  Caller frees.  */
+static struct help_row *
+help_rows (int width, int *kw, size_t *nrows)
+{
+  int k = 0;
+  for (size_t i = 0; i < NHELP; i++)
+    if (help[i].keys && *help[i].keys)
+      {
+        const char *ks = _(help[i].keys);
+        int x = ui_text_width (ks, strlen (ks));
+        if (x > k)
+          k = x;
+      }
+  if (k > width / 3)
+    k = width / 3;
+  *kw = k;
+  int dw = width - 6 - k;       /* 3 + keys + 2, and the last column */
+  if (dw < 10)
+    dw = 10;
+  struct help_row *rows = NULL;
+  size_t n = 0, alloc = 0;
+  for (size_t i = 0; i < NHELP; i++)
+    {
+      const char *d = help[i].desc ? _(help[i].desc) : "";
+      struct layout_line *ll = NULL;
+      size_t nl = *d ? layout_wrap (d, strlen (d), help[i].keys ? dw
+                                    : width - 2, help[i].keys ? dw
+                                    : width - 2, &ll) : 1;
+      for (size_t j = 0; j < nl; j++)
+        {
+          rows = xgrow (rows, &alloc, n + 1, sizeof *rows);
+          rows[n].i = i;
+          rows[n].off = ll ? ll[j].off : 0;
+          rows[n].len = ll ? ll[j].len : 0;
+          rows[n].first = j == 0;
+          n++;
+        }
+      free (ll);
+    }
+  *nrows = n;
+  return rows;
+}
+
 void
 help_draw (struct ui *u)
 {
   int h = help_height (u);
   int w = u->cols;
-  size_t maxtop = NHELP > (size_t) h ? NHELP - (size_t) h : 0;
+  int kw;
+  size_t nrows;
+  struct help_row *rows = help_rows (w, &kw, &nrows);
+  size_t maxtop = nrows > (size_t) h ? nrows - (size_t) h : 0;
   if (u->help_top > maxtop)
     u->help_top = maxtop;
-  int kw = 0;
-  for (size_t i = 0; i < NHELP; i++)
-    if (help[i].keys && *help[i].keys)
-      {
-        const char *k = _(help[i].keys);
-        int x = ui_text_width (k, strlen (k));
-        if (x > kw)
-          kw = x;
-      }
-  if (kw > w / 3)
-    kw = w / 3;
   for (int row = 0; row < h; row++)
     {
-      size_t i = u->help_top + (size_t) row;
-      if (i >= NHELP)
+      size_t r = u->help_top + (size_t) row;
+      if (r >= nrows)
         break;
       int y = 1 + row;
-      const struct help_line *l = &help[i];
+      const struct help_line *l = &help[rows[r].i];
+      const char *d = l->desc ? _(l->desc) : "";
       if (l->keys == NULL)
         {
-          const char *d = _(l->desc);
-          ui_put (y, 1, w, d, strlen (d), ui_attr (u, ROLE_HEADING));
+          ui_put (y, 1, w - 1, d + rows[r].off, rows[r].len,
+                  ui_attr (u, ROLE_HEADING));
           continue;
         }
       if (*l->keys == '\0')
         continue;
-      const char *k = _(l->keys);
-      ui_put (y, 3, 3 + kw, k, strlen (k), A_BOLD);
-      const char *d = _(l->desc);
-      ui_put (y, 5 + kw, w, d, strlen (d), A_NORMAL);
+      if (rows[r].first)
+        {
+          const char *k = _(l->keys);
+          ui_put (y, 3, 3 + kw, k, strlen (k), A_BOLD);
+        }
+      ui_put (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len, A_NORMAL);
     }
+  free (rows);
+}
+
+void
+help_show_legend (struct ui *u)
+{
+  size_t legend = 0;
+  for (size_t i = 0; i < NHELP; i++)
+    if (help[i].keys == NULL && strcmp (help[i].desc, "On the screen") == 0)
+      legend = i;
+  int kw;
+  size_t nrows;
+  struct help_row *rows = help_rows (u->cols, &kw, &nrows);
+  u->help = 1;
+  u->help_top = 0;
+  for (size_t r = 0; r < nrows; r++)
+    if (rows[r].i == legend)
+      {
+        u->help_top = r;
+        break;
+      }
+  free (rows);
 }
 
 int
@@ -130,7 +210,7 @@ help_key (struct ui *u, const struct ui_key *k)
       u->help_top = 0;
       return 1;
     case MOVE_END:
-      u->help_top = NHELP;
+      u->help_top = SIZE_MAX / 2;   /* help_draw clamps it */
       return 1;
     default:
       return 0;

@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "prefs.h"
+#include "provenance.h"
 #include "model.h"
 #include "query.h"
 #include "render.h"
@@ -29,7 +30,7 @@ enum role
   ROLE_NORMAL, ROLE_BAR, ROLE_TITLE, ROLE_META, ROLE_HEADING,
   ROLE_KEYWORDS, ROLE_MARK, ROLE_HIT, ROLE_CURHIT, ROLE_SELECT,
   ROLE_SELECT_IDLE, ROLE_CURRENT, ROLE_BORDER, ROLE_ERROR, ROLE_THUMB,
-  ROLE_SCROLL_HIT, ROLE_COUNT
+  ROLE_SCROLL_HIT, ROLE_PROVENANCE, ROLE_COUNT
 };
 
 /* A key as read: FN is a KEY_* code (then CH is 0), else CH is the
@@ -39,6 +40,10 @@ struct ui_key
   int fn;
   wint_t ch;
 };
+
+/* K.fn for an escape sequence that was read whole but means nothing
+   here (ui_keys.c).  */
+#define UI_KEY_UNBOUND (KEY_MAX + 1)
 
 /* Movement keys, the same in every pane.  */
 enum ui_move
@@ -53,7 +58,8 @@ struct rect
 };
 
 /* A line being typed on the status line.  */
-enum prompt_kind { PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_LIMIT };
+enum prompt_kind { PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_LIMIT,
+  PROMPT_GOTO };
 
 enum prompt_result { PROMPT_NONE, PROMPT_EDITED, PROMPT_ACCEPT, PROMPT_CANCEL };
 
@@ -87,6 +93,54 @@ struct vhit
   int col;
 };
 
+/* A selectable list (ui_listw.c): N rows, the selected one and the
+   first shown.  */
+struct listw
+{
+  size_t n;
+  size_t sel;
+  size_t top;
+};
+
+/* The case list's own state (ui_list.c): its selection, an index into
+   ui.vis.  */
+struct list_pane
+{
+  struct listw lw;
+};
+
+/* The tags pane (ui_tags.c): every tag of the library, and the
+   selection in each of its two lists (0: the open case's keywords, 1:
+   all tags).  */
+struct tags_pane
+{
+  struct tag_table table;       /* every tag of the library (tags.h) */
+  int all;                      /* showing all tags */
+  struct listw lw[2];
+};
+
+/* The start of a range to copy (V, then y; ui_copy.c).  */
+struct copy_range
+{
+  int set;
+  size_t doc;                   /* index into docs */
+  size_t section, block;
+};
+
+/* The outline of the open case (ui_outline.c).  */
+struct outline_item
+{
+  size_t line;                  /* the heading's first line in the layout */
+  int level;                    /* 1 【】, 2 一、 I., 3 （一） (1) */
+};
+
+struct outline
+{
+  int active;
+  struct listw lw;
+  struct outline_item *items;
+};
+
 struct ui
 {
   const struct library *lib;
@@ -104,6 +158,7 @@ struct ui
   int rows, cols;
   int narrow;                   /* one pane at a time */
   int too_small;
+  int zoom;                     /* the text pane has the whole screen (z) */
   struct rect pane[PANE_COUNT]; /* h == 0: not shown */
   struct rect text_rect;        /* where the text goes, even when hidden */
   enum pane focus;
@@ -111,10 +166,8 @@ struct ui
   /* The case list, possibly limited.  */
   size_t *vis;                  /* indexes into docs */
   size_t nvis;
-  size_t list_sel;              /* index into vis */
-  size_t list_top;
+  struct list_pane listp;       /* the list's selection (ui_list.c) */
   char *limit_text;
-  int region_width;             /* widest region name */
 
   /* The open document and its layout.  */
   size_t cur;                   /* index into docs */
@@ -135,18 +188,20 @@ struct ui
   size_t saved_cur, saved_top, saved_unit, saved_hit;
   int saved_width;              /* the layout SAVED_TOP belongs to */
 
-  /* Tags.  */
-  struct tag_table tags;        /* every tag of the library */
-  int tags_all;
-  size_t tag_sel[2], tag_top[2];
+  /* The tags pane's own state (ui_tags.c).  */
+  struct tags_pane tagp;
 
   /* Marks live in the state; here only the position before the last
      jump, for ''.  */
   int prev_set;                 /* the position before the last jump ('') */
   size_t prev_doc, prev_unit;
   int pending;                  /* 'm' or '\'' waiting for a letter */
+  int have_count;               /* digits typed before a command (5j, 12G) */
+  long count;
 
   struct prompt prompt;
+  struct outline outline;
+  struct copy_range range;
   int help;
   size_t help_top;
 
@@ -170,6 +225,10 @@ void ui_message (struct ui *u, int error, const char *fmt, ...)
    XMAX (exclusive); controls are shown visibly.  Returns the column after
    the text.  */
 int ui_put (int y, int x, int xmax, const char *s, size_t len, attr_t a);
+/* Same, but when S does not fit, cut it one column early and end it with
+   an ellipsis.  */
+int ui_put_cut (int y, int x, int xmax, const char *s, size_t len,
+                attr_t a);
 /* Same for text already made visible (no control characters).  */
 int ui_put_visible (int y, int x, int xmax, const char *s, size_t len,
                     attr_t a);
@@ -204,6 +263,38 @@ int ui_is_enter (const struct ui_key *k);
 /* Pane at screen position (Y, X), or PANE_COUNT.  */
 enum pane ui_pane_at (const struct ui *u, int y, int x);
 
+/* The count typed before the current command, or DFLT when none was.  */
+long ui_count (const struct ui *u, long dflt);
+/* Open the case numbered N (the first such in library order) and show
+   it; a message when there is none.  Returns 0 or -1.  */
+int ui_open_number (struct ui *u, long n);
+
+/* ui_keys.c: read one key into K (ncurses' timeout applies), reading a
+   whole escape sequence when one starts: common forms of the cursor,
+   Home/End/PgUp/PgDn and F-keys become KEY_* codes, others
+   UI_KEY_UNBOUND.  IDLE_MS is the timeout to restore afterwards.
+   Returns OK, or ERR when no key came.  */
+int keys_read (struct ui_key *k, int idle_ms);
+
+/* ui_listw.c: the list widget.  Keep LW's selection in range and
+   visible in H rows.  */
+void listw_clamp (struct listw *lw, int h);
+/* Move the selection by DELTA rows, within the list.  */
+void listw_move (struct listw *lw, long delta);
+/* Move by the movement key K (COUNT times; pages of H rows).  Returns 1
+   if K was a movement key.  */
+int listw_key (struct listw *lw, const struct ui_key *k, int h, long count);
+/* Select the item on ROW (0 = the first row shown).  Returns 1 if there
+   is one.  */
+int listw_click (struct listw *lw, int row);
+
+/* ui_outline.c: the outline of the open case, over the text pane.  */
+void outline_open (struct ui *u);
+void outline_close (struct ui *u);
+void outline_draw (struct ui *u);
+/* Returns 1 if it handled K.  */
+int outline_key (struct ui *u, const struct ui_key *k);
+
 /* ui_list.c: the case list.  Each pane has X_draw (draw into its
    rectangle, if shown) and X_key (handle K; 1 if it did).  */
 void list_draw (struct ui *u);
@@ -217,6 +308,11 @@ void list_follow (struct ui *u);
 /* Limit the list to documents matching TEXT (empty: no limit).  Returns
    0, or -1 with a message set.  */
 int list_limit (struct ui *u, const char *text);
+/* "12 Full title" of the selected case, or NULL.  Caller frees.  */
+char *list_selected_title (const struct ui *u);
+/* Draw pane PANE's title row: a rule with TITLE, shown in reverse video
+   with a marker when the pane has the focus.  */
+void ui_pane_title (struct ui *u, enum pane pane, const char *title);
 /* Every case listed; measure the region column.  */
 void list_init (struct ui *u);
 
@@ -229,16 +325,31 @@ int text_key (struct ui *u, const struct ui_key *k);
 void text_scroll (struct ui *u, long delta);
 /* Show line LINE, scrolling only when it is not on screen.  */
 void text_show_line (struct ui *u, size_t line);
+/* Put paragraph PARA (1-based; 0: the heading) of section SECTION
+   (1-based) of the open case at the top.  Returns 0, or -1 when the case
+   has no such place.  */
+int text_goto_place (struct ui *u, size_t section, size_t para);
+/* The heading level that line I of the layout starts (1 【】, 2 一、 I.,
+   3 （一） (1)), or 0: ]/[ stop there and the outline lists it.  */
+int text_heading_level (const struct ui *u, size_t i);
+/* Show line LINE at the top.  */
+void text_set_top (struct ui *u, size_t line);
 /* Put the paragraph UNIT at the top.  */
 void text_goto_unit (struct ui *u, size_t unit);
 /* The unit of the paragraph at the top of the pane.  */
 size_t text_anchor_unit (const struct ui *u);
 /* Rebuild the open document's drawn hits.  */
 void text_map_hits (struct ui *u);
+/* The provenance header's words for language L: "English: release
+   text", "Chinese: casebook's translation, not the official text"...  */
+const char *text_provenance_label (enum lang l, enum provenance pv);
 /* "Where am I" for '='.  Caller frees.  */
 char *text_position (const struct ui *u);
 /* "12/340 35%" for the status line, or NULL.  Caller frees.  */
 char *text_status (const struct ui *u);
+/* Columns between the text pane's left edge and the text, when the
+   reading width leaves the pane wider than the text.  */
+int text_margin (const struct ui *u);
 /* Rows of the text pane (at least 1).  */
 int text_height (const struct ui *u);
 
@@ -254,6 +365,8 @@ void tags_click (struct ui *u, int row);
 void tags_scroll (struct ui *u, int delta);
 /* The open document changed.  */
 void tags_reset (struct ui *u);
+/* t: the open case's keywords, or all tags.  */
+void tags_toggle (struct ui *u);
 
 /* ui_search.c */
 /* Run Q through the engine into one result per document (indexed like
@@ -294,15 +407,27 @@ void prompt_begin (struct prompt *p, enum prompt_kind kind,
                    size_t hist_count);
 /* Close P and free what it holds.  */
 void prompt_end (struct prompt *p);
-/* Edit P with key K, recalling entries of HISTORY on ↑/↓.  */
+/* Edit P with key K, recalling entries of HISTORY (may be NULL) on ↑/↓.  */
 enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
                                const struct state *history);
 /* Draw the prompt on row Y, columns [0, WIDTH), and place the cursor.  */
 void prompt_draw (const struct ui *u, const struct prompt *p, int y,
                   int width);
 
+/* ui_copy.c: y, the paragraph at the top with its citation to the
+   clipboard (or a file, with a message).  */
+void copy_paragraph (struct ui *u);
+/* V: start a range at the paragraph at the top (y then copies from there
+   to the paragraph then at the top); again, or Esc, drops it.  */
+void copy_mark (struct ui *u);
+/* The status line's note while a range is started, or NULL.  Caller
+   frees.  */
+char *copy_status (const struct ui *u);
+
 /* ui_help.c: the help screen, drawn over the panes while U->help.  */
 void help_draw (struct ui *u);
+/* Open the help at its legend (what the marks on the screen mean).  */
+void help_show_legend (struct ui *u);
 /* Scroll, or close on Esc, q, h or F1.  */
 int help_key (struct ui *u, const struct ui_key *k);
 

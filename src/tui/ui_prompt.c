@@ -1,13 +1,18 @@
 /* ui_prompt.c -- a one-line editor on the status line for the search and
    limit prompts: ←/→ (^B/^F), Home/End (^A/^E), Backspace, Delete (^D),
    ^U, ^K, ^W, ↑/↓ (^P/^N) through the history; Enter accepts and Esc
-   (or ^G, or Backspace on an empty line) cancels.  */
+   (or ^G, or Backspace on an empty line, or Ctrl-C through ui.c)
+   cancels.  The cursor moves and deletes by grapheme cluster
+   (libunistring's u8_grapheme_next/prev), so that a letter with its
+   accent or an emoji with its modifier is one step.  */
 
 #include <config.h>
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
+#include <unistr.h>
 
 #include "i18n.h"
 #include "ui_priv.h"
@@ -39,16 +44,17 @@ set_text (struct prompt *p, const char *s)
   p->cur = p->text.len;
 }
 
-/* Byte offset of the character before / after offset I.  */
+/* Byte offset of the grapheme cluster before / after offset I: a base
+   character with its combining marks (e\u0301), a flag or an emoji with
+   its modifiers moves and deletes as one.  */
 static size_t
 char_prev (const struct prompt *p, size_t i)
 {
   if (i == 0)
     return 0;
-  i--;
-  while (i > 0 && ((unsigned char) p->text.data[i] & 0xc0) == 0x80)
-    i--;
-  return i;
+  const uint8_t *s = (const uint8_t *) p->text.data;
+  const uint8_t *q = u8_grapheme_prev (s + i, s);
+  return q ? (size_t) (q - s) : 0;
 }
 
 static size_t
@@ -56,10 +62,9 @@ char_next (const struct prompt *p, size_t i)
 {
   if (i >= p->text.len)
     return p->text.len;
-  i++;
-  while (i < p->text.len && ((unsigned char) p->text.data[i] & 0xc0) == 0x80)
-    i++;
-  return i;
+  const uint8_t *s = (const uint8_t *) p->text.data;
+  const uint8_t *q = u8_grapheme_next (s + i, s + p->text.len);
+  return q ? (size_t) (q - s) : p->text.len;
 }
 
 static void
@@ -78,49 +83,25 @@ delete_range (struct prompt *p, size_t from, size_t to)
 static void
 insert_char (struct prompt *p, wint_t ch)
 {
-  char enc[4];
-  size_t n;
-  uint32_t c = (uint32_t) ch;
-  if (c < 0x80)
-    {
-      enc[0] = (char) c;
-      n = 1;
-    }
-  else if (c < 0x800)
-    {
-      enc[0] = (char) (0xc0 | (c >> 6));
-      enc[1] = (char) (0x80 | (c & 0x3f));
-      n = 2;
-    }
-  else if (c < 0x10000)
-    {
-      if (c >= 0xd800 && c < 0xe000)
-        return;
-      enc[0] = (char) (0xe0 | (c >> 12));
-      enc[1] = (char) (0x80 | ((c >> 6) & 0x3f));
-      enc[2] = (char) (0x80 | (c & 0x3f));
-      n = 3;
-    }
-  else if (c < 0x110000)
-    {
-      enc[0] = (char) (0xf0 | (c >> 18));
-      enc[1] = (char) (0x80 | ((c >> 12) & 0x3f));
-      enc[2] = (char) (0x80 | ((c >> 6) & 0x3f));
-      enc[3] = (char) (0x80 | (c & 0x3f));
-      n = 4;
-    }
-  else
+  uint8_t enc[6];
+  if ((ch >= 0xd800 && ch < 0xe000) || ch >= 0x110000)
     return;
-  buf_add (&p->text, enc, n);   /* grow; then move into place */
-  memmove (p->text.data + p->cur + n, p->text.data + p->cur,
-           p->text.len - n - p->cur);
-  memcpy (p->text.data + p->cur, enc, n);
-  p->cur += n;
+  int n = u8_uctomb (enc, (ucs4_t) ch, (int) sizeof enc);
+  if (n <= 0)
+    return;
+  size_t len = (size_t) n;
+  buf_add (&p->text, enc, len);   /* grow; then move into place */
+  memmove (p->text.data + p->cur + len, p->text.data + p->cur,
+           p->text.len - len - p->cur);
+  memcpy (p->text.data + p->cur, enc, len);
+  p->cur += len;
 }
 
 static enum prompt_result
 history_move (struct prompt *p, const struct state *st, int dir)
 {
+  if (st == NULL)
+    return PROMPT_NONE;
   size_t count = state_history_count (st);
   if (p->hist > count)
     p->hist = count;
@@ -256,6 +237,10 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
     case PROMPT_SEARCH_BACK:
       label = "?";
       break;
+    case PROMPT_GOTO:
+      /* TRANSLATORS: the prompt of ':' and 'o'; keep § and ¶.  */
+      label = _("Go to (case \xc2\xa7section \xc2\xb6paragraph): ");
+      break;
     default:
       /* TRANSLATORS: the prompt of '&'; an empty line shows every case.  */
       label = _("Limit to (empty: all): ");
@@ -267,11 +252,7 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
   size_t start = 0;
   while (start < p->cur
          && x + ui_text_width (s + start, p->cur - start) >= width)
-    {
-      start++;
-      while (start < p->cur && ((unsigned char) s[start] & 0xc0) == 0x80)
-        start++;
-    }
+    start = char_next (p, start);
   ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
   int cx = x + ui_text_width (s + start, p->cur - start);
   if (cx >= width)

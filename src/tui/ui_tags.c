@@ -17,20 +17,20 @@
 void
 tags_init (struct ui *u)
 {
-  tags_collect (u->lib, u->lang, 0, &u->tags);
+  tags_collect (u->lib, u->lang, 0, &u->tagp.table);
 }
 
 void
 tags_free (struct ui *u)
 {
-  tags_table_free (&u->tags);
+  tags_table_free (&u->tagp.table);
 }
 
 void
 tags_reset (struct ui *u)
 {
-  u->tag_sel[0] = 0;
-  u->tag_top[0] = 0;
+  u->tagp.lw[0].sel = 0;
+  u->tagp.lw[0].top = 0;
 }
 
 /* Entry I of the list shown: name, other rendering, case count (0 for
@@ -39,13 +39,13 @@ static int
 tag_entry (const struct ui *u, size_t i, const char **name,
            const char **other, size_t *count)
 {
-  if (u->tags_all)
+  if (u->tagp.all)
     {
-      if (i >= u->tags.count)
+      if (i >= u->tagp.table.count)
         return 0;
-      *name = u->tags.items[i].name;
-      *other = u->tags.items[i].other;
-      *count = u->tags.items[i].ndocs;
+      *name = u->tagp.table.items[i].name;
+      *other = u->tagp.table.items[i].other;
+      *count = u->tagp.table.items[i].ndocs;
       return 1;
     }
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
@@ -62,8 +62,8 @@ tag_entry (const struct ui *u, size_t i, const char **name,
 static size_t
 tag_count (const struct ui *u)
 {
-  if (u->tags_all)
-    return u->tags.count;
+  if (u->tagp.all)
+    return u->tagp.table.count;
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
   enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
   return kw->count[al];
@@ -76,26 +76,17 @@ tags_draw (struct ui *u)
   if (p->h <= 0)
     return;
   int xmax = p->x + p->w;
-  int m = u->tags_all;
-  attr_t head = ui_attr (u, ROLE_HEADING);
-  attrset (ui_attr (u, ROLE_BORDER));
-  mvhline (p->y, p->x, ACS_HLINE, p->w);
-  attrset (A_NORMAL);
+  int m = u->tagp.all;
   const char *title = m ? _("All tags (t: this case)")
     : _("Keywords (t: all tags)");
-  int x = ui_put_visible (p->y, p->x + 1, xmax, " ", 1, head);
-  x = ui_put (p->y, x, xmax - 1, title, strlen (title), head);
-  ui_put_visible (p->y, x, xmax, " ", 1, head);
+  ui_pane_title (u, PANE_TAGS, title);
+  int x;
   int h = p->h - 1;
   size_t n = tag_count (u);
   if (h <= 0)
     return;
-  if (u->tag_sel[m] >= n)
-    u->tag_sel[m] = n ? n - 1 : 0;
-  if (u->tag_sel[m] < u->tag_top[m])
-    u->tag_top[m] = u->tag_sel[m];
-  if (u->tag_sel[m] >= u->tag_top[m] + (size_t) h)
-    u->tag_top[m] = u->tag_sel[m] - (size_t) h + 1;
+  u->tagp.lw[m].n = n;
+  listw_clamp (&u->tagp.lw[m], h);
   if (n == 0)
     {
       const char *none = _("(no keywords)");
@@ -105,13 +96,13 @@ tags_draw (struct ui *u)
     }
   for (int row = 0; row < h; row++)
     {
-      size_t i = u->tag_top[m] + (size_t) row;
+      size_t i = u->tagp.lw[m].top + (size_t) row;
       const char *name, *other;
       size_t count;
       if (!tag_entry (u, i, &name, &other, &count))
         break;
       int y = p->y + 1 + row;
-      int sel = i == u->tag_sel[m];
+      int sel = i == u->tagp.lw[m].sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_TAGS ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
       ui_fill (y, p->x, xmax, base);
@@ -138,25 +129,18 @@ tags_draw (struct ui *u)
     }
 }
 
-static void
-move_sel (struct ui *u, long delta)
-{
-  int m = u->tags_all;
-  size_t n = tag_count (u);
-  if (n == 0)
-    return;
-  long s = (long) u->tag_sel[m] + delta;
-  if (s < 0)
-    s = 0;
-  if (s >= (long) n)
-    s = (long) n - 1;
-  u->tag_sel[m] = (size_t) s;
-}
-
 void
 tags_scroll (struct ui *u, int delta)
 {
-  move_sel (u, delta);
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  listw_move (lw, delta);
+}
+
+void
+tags_toggle (struct ui *u)
+{
+  u->tagp.all = !u->tagp.all;
 }
 
 /* Search tag:NAME and limit the list to the cases that carry it.  */
@@ -165,7 +149,7 @@ activate (struct ui *u)
 {
   const char *name, *other;
   size_t count;
-  if (!tag_entry (u, u->tag_sel[u->tags_all], &name, &other, &count))
+  if (!tag_entry (u, u->tagp.lw[u->tagp.all].sel, &name, &other, &count))
     return;
   struct buf q = { 0 };
   buf_adds (&q, "tag:\"");
@@ -181,15 +165,23 @@ activate (struct ui *u)
       buf_free (&q);
       return;
     }
-  if (list_limit (u, q.data) == 0)
+  size_t was_open = u->cur;
+  int rl = list_limit (u, q.data);
+  int hid_open = rl == 0 && u->cur != was_open;
+  if (rl == 0)
     {
       state_history_add (u->state, q.data);
       u->cur_hit = u->nvh ? 0 : SIZE_MAX;
       if (u->nvh)
         text_show_line (u, u->vh[0].line);
       ui_set_focus (u, PANE_LIST);
-      free (u->msg);
-      u->msg = NULL;
+      /* The search status says enough, unless the limit hid the open
+         case: that the reader must be told.  */
+      if (!hid_open)
+        {
+          free (u->msg);
+          u->msg = NULL;
+        }
     }
   buf_free (&q);
 }
@@ -197,38 +189,22 @@ activate (struct ui *u)
 void
 tags_click (struct ui *u, int row)
 {
-  if (row <= 0)
-    return;
-  size_t i = u->tag_top[u->tags_all] + (size_t) (row - 1);
-  if (i < tag_count (u))
-    u->tag_sel[u->tags_all] = i;
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  /* Row 0 is the title.  */
+  listw_click (lw, row - 1);
 }
 
 int
 tags_key (struct ui *u, const struct ui_key *k)
 {
-  long h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
+  int h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
   if (ui_is_enter (k))
     {
       activate (u);
       return 1;
     }
-  enum ui_move m = ui_move_key (k);
-  long rows = ui_move_rows (m, h);
-  if (rows)
-    {
-      move_sel (u, rows);
-      return 1;
-    }
-  switch (m)
-    {
-    case MOVE_HOME:
-      u->tag_sel[u->tags_all] = 0;
-      return 1;
-    case MOVE_END:
-      move_sel (u, (long) tag_count (u));
-      return 1;
-    default:
-      return 0;
-    }
+  struct listw *lw = &u->tagp.lw[u->tagp.all];
+  lw->n = tag_count (u);
+  return listw_key (lw, k, h, ui_count (u, 1));
 }

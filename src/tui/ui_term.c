@@ -57,3 +57,48 @@ ui_term_check (void)
     }
   return 0;
 }
+
+/* DATA (LEN bytes) in base64.  Caller frees.  */
+static char *
+base64 (const unsigned char *data, size_t len)
+{
+  static const char b64_digits[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char *out = malloc ((len + 2) / 3 * 4 + 1);
+  if (out == NULL)
+    return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < len; i += 3)
+    {
+      unsigned v = (unsigned) data[i] << 16;
+      if (i + 1 < len)
+        v |= (unsigned) data[i + 1] << 8;
+      if (i + 2 < len)
+        v |= data[i + 2];
+      out[o++] = b64_digits[(v >> 18) & 63];
+      out[o++] = b64_digits[(v >> 12) & 63];
+      out[o++] = i + 1 < len ? b64_digits[(v >> 6) & 63] : '=';
+      out[o++] = i + 2 < len ? b64_digits[v & 63] : '=';
+    }
+  out[o] = '\0';
+  return out;
+}
+
+int
+ui_term_set_clipboard (const char *data, size_t len)
+{
+  /* Ms is the terminfo extension for OSC 52 ("\E]52;%p1%s;%p2%s\007"):
+     xterm's and tmux's entries have it, terminals that do not take the
+     sequence do not.  */
+  char *ms = tigetstr ("Ms");
+  if (ms == NULL || ms == (char *) -1)
+    return -1;
+  char *b64 = base64 ((const unsigned char *) data, len);
+  if (b64 == NULL)
+    return -1;
+  char *seq = tiparm (ms, "c", b64);
+  int r = seq ? putp (seq) : ERR;
+  fflush (stdout);
+  free (b64);
+  return r == ERR ? -1 : 0;
+}

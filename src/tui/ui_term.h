@@ -5,8 +5,15 @@
 #ifndef CASEBOOK_UI_TERM_H
 #define CASEBOOK_UI_TERM_H
 
+#include <stddef.h>
+
 /* Can the browser run here (UTF-8 locale, a TERM that addresses the
    cursor)?  Returns 0, or -1 after saying why on stderr in one line.  */
 int ui_term_check (void);
+
+/* Put LEN bytes of DATA on the terminal's clipboard with OSC 52, when
+   its terminfo entry says it takes that (the Ms capability).  Returns 0
+   if the sequence was sent, -1 if the terminal cannot take it.  */
+int ui_term_set_clipboard (const char *data, size_t len);
 
 #endif /* CASEBOOK_UI_TERM_H */

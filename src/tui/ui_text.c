@@ -12,13 +12,23 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "heading.h"
 #include "norm.h"
+#include "provenance.h"
 #include "ui_priv.h"
+
+/* Rows above the text: the provenance header, when the pane has room
+   for it.  */
+static int
+header_rows (const struct ui *u)
+{
+  return u->text_rect.h >= 4 ? 1 : 0;
+}
 
 int
 text_height (const struct ui *u)
 {
-  int h = u->text_rect.h;
+  int h = u->text_rect.h - header_rows (u);
   return h > 0 ? h : 1;
 }
 
@@ -108,7 +118,15 @@ text_layout (struct ui *u)
 {
   if (u->too_small)
     return;
-  int w = u->text_rect.w - 1;   /* the last column is the scrollbar */
+  /* The last column is the scrollbar, with a blank column before it;
+     the text is no wider than the reading width (twice that side by
+     side), centred in what is left.  */
+  int w = u->text_rect.w - 2;
+  int maxw = u->opt->text_width > 0 ? u->opt->text_width : PREFS_TEXT_WIDTH;
+  if (u->view == VIEW_SIDE_BY_SIDE)
+    maxw = 2 * maxw + 3;
+  if (w > maxw)
+    w = maxw;
   if (w < 1)
     w = 1;
   if (u->have_render && u->r_width == w && u->r_view == u->view)
@@ -186,7 +204,32 @@ text_goto_unit (struct ui *u, size_t unit)
   u->top_unit = unit;
 }
 
-/* Sections for [ and ]: the title block counts as one before the
+int
+text_goto_place (struct ui *u, size_t section, size_t para)
+{
+  if (!u->have_render || section == 0)
+    return -1;
+  for (size_t i = 0; i < u->r.nlines; i++)
+    {
+      const struct rline *ln = &u->r.lines[i];
+      if (ln->style == RSTYLE_BLANK || ln->style == RSTYLE_TITLE
+          || ln->style == RSTYLE_META || ln->section != section - 1)
+        continue;
+      int found = para == 0;
+      for (int c = 0; c < 2 && !found; c++)
+        found = ln->cell[c].present && ln->cell[c].part == PART_BLOCK
+          && ln->cell[c].block == para - 1;
+      if (found)
+        {
+          set_top (u, i);
+          u->top_unit = ln->unit;
+          return 0;
+        }
+    }
+  return -1;
+}
+
+/* The section of a line; the title block counts as one before the
    first.  */
 static long
 line_section (const struct rline *ln)
@@ -196,18 +239,50 @@ line_section (const struct rline *ln)
   return (long) ln->section;
 }
 
-/* Is line I the first non-blank line of its section?  */
-static int
-section_start (const struct render *r, size_t i)
+void
+text_set_top (struct ui *u, size_t line)
 {
-  if (r->lines[i].style == RSTYLE_BLANK)
-    return 0;
-  for (size_t j = i; j-- > 0;)
-    if (r->lines[j].style != RSTYLE_BLANK)
-      return line_section (&r->lines[j]) != line_section (&r->lines[i]);
-  return 1;
+  set_top (u, line);
 }
 
+int
+text_heading_level (const struct ui *u, size_t i)
+{
+  const struct render *r = &u->r;
+  if (i >= r->nlines)
+    return 0;
+  const struct rline *ln = &r->lines[i];
+  if (ln->style != RSTYLE_SECTION && ln->style != RSTYLE_HEADING
+      && ln->style != RSTYLE_BODY)
+    return 0;
+  /* Only the first line of a paragraph starts a heading.  */
+  for (size_t j = i; j-- > 0;)
+    if (r->lines[j].style != RSTYLE_BLANK)
+      {
+        if (r->lines[j].unit == ln->unit)
+          return 0;
+        break;
+      }
+  if (ln->style == RSTYLE_SECTION)
+    return 1;
+  const struct rcell *c = ln->cell[0].present ? &ln->cell[0] : &ln->cell[1];
+  if (!c->present)
+    return 0;
+  if (ln->style == RSTYLE_HEADING)
+    {
+      const struct document *d = u->docs[u->cur];
+      if (c->part == PART_BLOCK && c->section < d->nsections
+          && c->block < d->sections[c->section].nblocks)
+        return 1 + d->sections[c->section].blocks[c->block].level;
+      return 2;
+    }
+  /* A paragraph that starts like a heading (（一）…, 1. …) is one.  */
+  int l = heading_level (c->s, c->len);
+  return l == 1 ? 2 : l;
+}
+
+/* ] and [: the next or previous line that starts a heading of any
+   level (the title block counts as one before the first).  */
 static void
 section_jump (struct ui *u, int dir)
 {
@@ -215,7 +290,7 @@ section_jump (struct ui *u, int dir)
   if (dir > 0)
     {
       for (size_t i = u->top + 1; i < r->nlines; i++)
-        if (section_start (r, i))
+        if (text_heading_level (u, i))
           {
             set_top (u, i);
             return;
@@ -224,7 +299,7 @@ section_jump (struct ui *u, int dir)
       return;
     }
   for (size_t i = u->top; i-- > 0;)
-    if (section_start (r, i))
+    if (text_heading_level (u, i))
       {
         set_top (u, i);
         return;
@@ -238,9 +313,11 @@ text_key (struct ui *u, const struct ui_key *k)
   if (!u->have_render)
     return 0;
   long h = text_height (u);
+  long count = ui_count (u, 1);
   if (!k->fn && (k->ch == '[' || k->ch == ']'))
     {
-      section_jump (u, k->ch == ']' ? 1 : -1);
+      for (long i = 0; i < count; i++)
+        section_jump (u, k->ch == ']' ? 1 : -1);
       return 1;
     }
   enum ui_move m = ui_move_key (k);
@@ -250,7 +327,13 @@ text_key (struct ui *u, const struct ui_key *k)
     rows = ui_move_rows (m, h);
   if (rows)
     {
-      text_scroll (u, rows);
+      text_scroll (u, rows * count);
+      return 1;
+    }
+  /* 12G and 12g go to line 12, as in less.  */
+  if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
+    {
+      set_top (u, u->count > 0 ? (size_t) u->count - 1 : 0);
       return 1;
     }
   switch (m)
@@ -319,10 +402,152 @@ draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
       size_t e = i + 1;
       while (e < c->len && u->roles[e] == u->roles[i])
         e++;
-      x = ui_put_visible (y, x, xmax, c->s + i, e - i,
-                          ui_attr (u, (enum role) u->roles[i]));
+      enum role r = (enum role) u->roles[i];
+      attr_t a = ui_attr (u, r);
+      /* casebook's translation is drawn dim, hits excepted.  */
+      if (c->translated && r != ROLE_HIT && r != ROLE_CURHIT)
+        a |= A_DIM;
+      x = ui_put_visible (y, x, xmax, c->s + i, e - i, a);
       i = e;
     }
+}
+
+/* Draw the single-column character WC at (Y, X) in A.  */
+static void
+setcchar_draw (int y, int x, wchar_t wc, attr_t a)
+{
+  cchar_t cc;
+  wchar_t ws[2] = { wc, L'\0' };
+  if (setcchar (&cc, ws, a, PAIR_NUMBER (a), NULL) == OK)
+    mvadd_wch (y, x, &cc);
+}
+
+/* The language shown in cell C of the layout (side by side: 0 left, 1
+   right), from the first line that has it.  */
+static enum lang
+column_lang (const struct ui *u, int c)
+{
+  for (size_t i = 0; i < u->r.nlines; i++)
+    if (u->r.lines[i].style != RSTYLE_BLANK && u->r.lines[i].cell[c].present)
+      return u->r.lines[i].cell[c].lang;
+  return c == 0 ? LANG_ZH : LANG_EN;
+}
+
+const char *
+text_provenance_label (enum lang l, enum provenance pv)
+{
+  if (l == LANG_ZH)
+    switch (pv)
+      {
+      case PROVENANCE_RELEASE:
+        return _("Chinese: release text");
+      case PROVENANCE_TRANSLATION:
+        return _("Chinese: casebook's translation, not the official text");
+      case PROVENANCE_MIXED:
+        return _("Chinese: release text; * marks casebook's translation");
+      default:
+        return _("Chinese: none");
+      }
+  switch (pv)
+    {
+    case PROVENANCE_RELEASE:
+      return _("English: release text");
+    case PROVENANCE_TRANSLATION:
+      return _("English: casebook's translation, not the official text");
+    case PROVENANCE_MIXED:
+      return _("English: release text; * marks casebook's translation");
+    default:
+      return _("English: none");
+    }
+}
+
+/* The short form of the label, where two share a row.  */
+static const char *
+short_label (enum lang l, enum provenance pv)
+{
+  if (l == LANG_ZH)
+    switch (pv)
+      {
+      case PROVENANCE_RELEASE:
+        return _("Chinese: release");
+      case PROVENANCE_TRANSLATION:
+        return _("Chinese: translated");
+      case PROVENANCE_MIXED:
+        return _("Chinese: mixed, see *");
+      default:
+        return _("Chinese: none");
+      }
+  switch (pv)
+    {
+    case PROVENANCE_RELEASE:
+      return _("English: release");
+    case PROVENANCE_TRANSLATION:
+      return _("English: translated");
+    case PROVENANCE_MIXED:
+      return _("English: mixed, see *");
+    default:
+      return _("English: none");
+    }
+}
+
+/* One label at Y from X to XMAX (its short form when the whole one does
+   not fit): bold when the text is a translation.  */
+static int
+draw_label (struct ui *u, int y, int x, int xmax, enum lang l)
+{
+  enum provenance pv = provenance_of (u->docs[u->cur], l);
+  const char *s = text_provenance_label (l, pv);
+  if (x + ui_text_width (s, strlen (s)) > xmax)
+    s = short_label (l, pv);
+  attr_t a = pv == PROVENANCE_RELEASE ? A_UNDERLINE
+    : ui_attr (u, ROLE_PROVENANCE);
+  return ui_put_cut (y, x, xmax, s, strlen (s), a);
+}
+
+/* The provenance header above the text: for each language column,
+   whether it is the release's text or casebook's translation, and the
+   key that explains the marks.  */
+static void
+draw_header (struct ui *u, const struct rect *p, int xmax)
+{
+  int y = p->y;
+  int x;
+  /* The text has the focus: a marker where the list and tags panes put
+     theirs.  */
+  if (u->focus == PANE_TEXT)
+    ui_put_visible (y, p->x, p->x + 1, "\xe2\x96\xb6", 3,
+                    ui_attr (u, ROLE_SELECT) | A_BOLD);
+  switch (u->view)
+    {
+    case VIEW_SIDE_BY_SIDE:
+      x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 1,
+                      column_lang (u, 0));
+      x = draw_label (u, y, p->x + (int) u->sbs_col, xmax + 1,
+                      column_lang (u, 1));
+      break;
+    case VIEW_INTERLEAVED:
+      {
+        /* Both in one row: the Chinese one leaves room for at least the
+           short English one.  */
+        const char *en = short_label (LANG_EN,
+                                      provenance_of (u->docs[u->cur],
+                                                     LANG_EN));
+        int room = xmax - ui_text_width (en, strlen (en)) - 2;
+        x = draw_label (u, y, p->x + 2, room, LANG_ZH);
+        x = ui_put (y, x, xmax, "  ", 2, A_NORMAL);
+        x = draw_label (u, y, x, xmax, LANG_EN);
+      }
+      break;
+    default:
+      x = draw_label (u, y, p->x + 2, xmax,
+                      u->view == VIEW_ZH ? LANG_ZH : LANG_EN);
+      break;
+    }
+  /* TRANSLATORS: at the right of the provenance header; L is the key.  */
+  const char *hint = _("L: legend");
+  int hw = ui_text_width (hint, strlen (hint));
+  if (x + 2 + hw <= xmax)
+    ui_put (y, xmax - hw, xmax, hint, strlen (hint), ui_attr (u, ROLE_META));
 }
 
 static void
@@ -354,17 +579,37 @@ draw_scrollbar (struct ui *u, const struct rect *p)
       if (r >= h)
         r = h - 1;
       attr_t a = ui_attr (u, i == u->cur_hit ? ROLE_CURHIT : ROLE_SCROLL_HIT);
-      ui_put_visible (p->y + r, x, x + 1, "-", 1, a);
+      /* A diamond, not a hyphen that reads as part of the track.  */
+      setcchar_draw (p->y + r, x, i == u->cur_hit ? L'\u25c6' : L'\u25c7',
+                     a);
     }
+}
+
+int
+text_margin (const struct ui *u)
+{
+  int m = (u->text_rect.w - 2 - u->r_width) / 2;
+  return u->have_render && m > 0 ? m : 0;
 }
 
 void
 text_draw (struct ui *u)
 {
-  const struct rect *p = &u->pane[PANE_TEXT];
-  if (p->h <= 0 || !u->have_render)
+  const struct rect *pane = &u->pane[PANE_TEXT];
+  if (pane->h <= 0 || !u->have_render)
     return;
-  int xmax = p->x + p->w - 1;
+  int hr = header_rows (u);
+  int m = text_margin (u);
+  int xmax = pane->x + m + u->r_width;
+  if (hr)
+    {
+      struct rect head = { pane->y, pane->x + m, 1, pane->w - m };
+      draw_header (u, &head, xmax);
+    }
+  /* The scrollbar stays at the pane's right edge.  */
+  struct rect bar = { pane->y + hr, pane->x, pane->h - hr, pane->w };
+  struct rect body = { pane->y + hr, pane->x + m, pane->h - hr, pane->w - m };
+  const struct rect *p = &body;
   for (int row = 0; row < p->h; row++)
     {
       size_t i = u->top + (size_t) row;
@@ -382,7 +627,7 @@ text_draw (struct ui *u)
       draw_cell (u, &ln->cell[0], p->y + row, p->x, xmax, base);
       draw_cell (u, &ln->cell[1], p->y + row, p->x, xmax, base);
     }
-  draw_scrollbar (u, p);
+  draw_scrollbar (u, &bar);
 }
 
 char *

@@ -47,7 +47,7 @@ keys=0
 missing=
 for k in $(cat "$TMPD/keyrows"); do
   case $k in
-    letter) continue ;;
+    letter|number) continue ;;
     [0-9]-[0-9]) set -- "${k%-*}" "${k#*-}" ;;
     *) set -- "$k" ;;
   esac
@@ -59,7 +59,8 @@ for k in $(cat "$TMPD/keyrows"); do
     fi
   done
 done
-ok $([ "$keys" -gt 25 ]; echo $?) "the help screen lists $keys keys"
+# (The help wraps and grows: its first screen lists fewer keys than it did.)
+ok $([ "$keys" -ge 20 ]; echo $?) "the help screen lists $keys keys"
 is "${missing:-none}" none "every key of the help screen is in casebook(1)"
 
 # The Chinese page keeps the English page's structure.

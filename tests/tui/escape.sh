@@ -12,7 +12,7 @@ tui_expect_has 'before\^\[\[31mafter' "English: the ESC shows as ^["
 tui_expect_not "${esc}\\[31m" "no red from the content reaches the terminal" -e
 tui_keys v
 tui_expect_line 1 '\[zh\|en\]' "side by side"
-tui_expect_has '之前\^\[\[31m之后.*before\^\[\[31mafter' "both sides show ^[ and stay aligned"
+tui_expect_has '之前\^\[\[31m之后.*before\^\[\[31maft' "both sides show ^[ and stay aligned"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
 

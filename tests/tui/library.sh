@@ -16,9 +16,9 @@ tui_wait_for 'h: help'
 tui_expect_has '^> 0 全国' "the shipped batch is listed first"
 tui_expect_has '某看守所在押人员' "the first imported collection's cases are listed"
 tui_expect_has '某市检察院对一起' "and the second's"
-# A click (X10 mouse) on row 12 of the list: the second case of the first
-# imported collection.
-tui_type "$(printf '\033[M %%,\033[M#%%,')"
+# A click (X10 mouse) on screen row 13, under the list's title row: the second
+# case of the first imported collection.
+tui_type "$(printf '\033[M %%-\033[M#%%-')"
 tui_expect_has '罪犯张某因犯诈骗罪' "a case of the imported collection opens"
 tui_keys v v v
 tui_expect_has 'no English text in this release' "and says in English view that it has no English"

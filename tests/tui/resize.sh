@@ -8,34 +8,34 @@ sample=$tui_data/sample
 
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'h: help'
-tui_keys 3
+tui_keys 3 Enter
 # ] ] goes to the second section's heading; two lines down, paragraph 9
 # starts at the top of the text pane (row 2).
 tui_keys ']'
 tui_keys ']'
-tui_expect_line 2 '│\* 【Part 2】' "] ] shows the second section at the top"
+tui_expect_line 3 '│\* 【Part 2】' "] ] shows the second section at the top"
 tui_keys j j
-tui_expect_line 2 '│\* +Paragraph 9\. ' "j j: paragraph 9 at the top"
+tui_expect_line 3 '│\* +Paragraph 9\. ' "j j: paragraph 9 at the top"
 
 tui_resize 30 8
-tui_expect_line 2 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 is still at the top"
+tui_expect_line 3 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 is still at the top"
 tui_resize 120 40
-tui_expect_line 2 '│\* +Paragraph 9\. ' "back at 120x40 too"
+tui_expect_line 3 '│\* +Paragraph 9\. ' "back at 120x40 too"
 
 # From the middle of a paragraph: the paragraph's first line goes to the top.
 tui_keys j
 tui_expect_not '│\* +Paragraph 9\. ' "j: paragraph 9's first line scrolls off"
 tui_resize 30 8
-tui_expect_line 2 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 starts the pane"
+tui_expect_line 3 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 starts the pane"
 tui_resize 120 40
-tui_expect_line 2 '│\* +Paragraph 9\. ' "and again at 120x40"
+tui_expect_line 3 '│\* +Paragraph 9\. ' "and again at 120x40"
 
 # Side by side, the same.
 tui_keys v
-tui_expect_line 2 '│ +第九段.*Paragraph 9\. ' "side by side: the pair 9 at the top"
+tui_expect_line 3 '│ +第九段.*Paragraph 9\. ' "side by side: the pair 9 at the top"
 tui_resize 30 8
 tui_resize 120 40
-tui_expect_line 2 '│ +第九段.*Paragraph 9\. ' "after 30x8 and back, still pair 9"
+tui_expect_line 3 '│ +第九段.*Paragraph 9\. ' "after 30x8 and back, still pair 9"
 
 # An exported LINES and COLUMNS do not pin the size.
 tui_start 100 20 LINES=10 COLUMNS=50 -- --content "$sample"

@@ -21,7 +21,7 @@ state="巡回检察 — $total hits in $cases cases"
 
 tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both
 tui_wait_for 'h: help'
-tui_keys 7
+tui_keys 7 Enter
 tui_expect_line 1 ' 7 Guangxi' "7 opens case 7"
 
 tui_keys /
@@ -43,7 +43,7 @@ tui_expect_line 1 ' 0 Supreme People' "N before the first hit of case 7 goes to 
 tui_expect_line 40 "^$state, $before/$total " "and to its last hit"
 
 # From the last hit of case 7, n wraps around to the first case with hits.
-tui_keys 7
+tui_keys 7 Enter
 tui_keys G
 k=0
 while [ $k -le "$in7" ] \
@@ -87,7 +87,7 @@ tui_expect_not 'cases \[zh' "an empty & removes the limit"
 
 # ? searches backward from the top line: case 7 has no hit above its top,
 # so the last hit of the case before comes next; N goes forward again.
-tui_keys 7
+tui_keys 7 Enter
 tui_keys g
 tui_keys '?'
 tui_type 巡回检察

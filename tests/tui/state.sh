@@ -11,17 +11,17 @@ file=$tui_state/casebook/state
 
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'h: help'
-tui_keys 3
+tui_keys 3 Enter
 tui_keys ']' ']' j j
-tui_expect_line 2 '│\* +Paragraph 9\. ' "run 1: paragraph 9 of case 3 at the top"
+tui_expect_line 3 '│\* +Paragraph 9\. ' "run 1: paragraph 9 of case 3 at the top"
 tui_keys m a
 tui_expect_line 40 '^Mark a set' "m a sets a mark"
-tui_keys 1
+tui_keys 1 Enter
 tui_keys / 
 tui_type 'supervision'
 tui_keys Enter
 tui_expect_line 40 '^supervision — ' "a search"
-tui_keys 2
+tui_keys 2 Enter
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "run 1 quits with status 0"
 [ -f "$file" ] && head -n 1 "$file" | grep -qx 'casebook-state 1'
@@ -32,12 +32,12 @@ tui_ok $? "with the search history"
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'h: help'
 tui_expect_line 1 ' 2 Hulunbuir' "run 2 opens the case open last"
-tui_keys 3
-tui_expect_line 2 '│\* +Paragraph 9\. ' "and case 3 where run 1 left it"
+tui_keys 3 Enter
+tui_expect_line 3 '│\* +Paragraph 9\. ' "and case 3 where run 1 left it"
 tui_keys g
 tui_expect_not 'Paragraph 9\. ' "g goes to the top"
 tui_keys "'" a
-tui_expect_line 2 '│\* +Paragraph 9\. ' "the mark from run 1 takes us back"
+tui_expect_line 3 '│\* +Paragraph 9\. ' "the mark from run 1 takes us back"
 tui_keys / Up
 tui_expect_line 40 '^/supervision$' "↑ in the prompt recalls run 1's search"
 tui_keys Escape q

@@ -15,7 +15,7 @@ tui_expect_line 1 '2/3 cases' "Enter on a tag limits the list"
 tui_expect_line 30 '^tag:"circuit inspection" — 2 hits in 2 cases, 1/2 ' "and searches tag:"
 tui_expect_not '^  3 Jiangsu' "case 3 has not that tag"
 tui_keys t
-tui_expect_has '^ circuit inspection \(巡回检 +2│' "t: all tags, with their case counts"
+tui_expect_has '^ circuit inspection \(巡回检察?\)? +2│' "t: all tags, with their case counts"
 tui_expect_has '^ adjacent courts \(相邻法院\) +1│' "including the other cases' tags"
 tui_keys '&' Enter
 tui_expect_has '^  3 Jiangsu' "an empty & shows every case again"
@@ -25,7 +25,7 @@ tui_expect_screen help-100x30 "h shows the help screen"
 tui_keys Escape
 tui_expect_line 30 'circuit inspection' "Esc closes it"
 
-tui_keys 3
+tui_keys 3 Enter
 tui_keys ']' ']'
 tui_keys =
 tui_expect_line 30 '^Case 3, section 2/3 【Part 2】, line [0-9]+/' "= says where we are"
@@ -33,7 +33,7 @@ tui_keys m b
 tui_keys g
 tui_keys "'" b
 tui_expect_has '│\* 【Part 2】' "' b returns to mark b"
-tui_keys 1
+tui_keys 1 Enter
 tui_keys "'" "'"
 tui_expect_line 1 ' 3 Zhangjiagang' "'' returns to where we were before the jump"
 # Line editing in the prompt.

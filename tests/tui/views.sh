@@ -27,7 +27,7 @@ pairs ()
 tui_start 100 30 -- --content "$sample" --lang=both
 tui_wait_for 'h: help'
 tui_expect_line 1 '\[zh\|en\] *$' "--lang=both starts side by side"
-tui_keys 3
+tui_keys 3 Enter
 tui_expect_screen side-by-side-100x30 "side by side: Chinese | English, marks on the translation"
 p=$(pairs | tr '\n' ' ')
 tui_expect_eq "$p" "1:ok 2:ok 3:ok " "each paragraph pair starts on one row"
@@ -49,18 +49,18 @@ tui_keys v
 tui_expect_line 1 '\[en\] *$' "v: English"
 tui_expect_not '第[一二三四五六七八九十]+段' "the English view has no Chinese paragraphs"
 
-# The mouse (X10 encoding): a click on the second row of the list (row 3
+# The mouse (X10 encoding): a click on the second row of the list (row 4
 # of the screen, column 5) opens case 2; the wheel scrolls the text.
-tui_type "$(printf '\033[M %%#\033[M#%%#')"
+tui_type "$(printf '\033[M %%$\033[M#%%$')"
 tui_expect_line 1 ' 2 Hulunbuir' "a click in the list opens that case"
 # (Column 51 is in the text pane.)
-tui_keys 3
-text_of () { sed 's/^[^│]*│//'; }
-fifth=$(tui_line 5 | text_of)
+tui_keys 3 Enter
+text_of () { sed 's/^[^│]*│//; s/[│ ]*$//'; }
+fifth=$(tui_line 6 | text_of)
 tui_type "$(printf '\033[MaS#')"
-tui_expect_eq "$(tui_line 2 | text_of)" "$fifth" \
+tui_expect_eq "$(tui_line 3 | text_of)" "$fifth" \
   "the wheel scrolls the text down three lines"
-tui_expect_line 4 '^> 3 Jiangsu' "and leaves the list alone"
+tui_expect_line 5 '^> 3 Jiangsu' "and leaves the list alone"
 
 
 tui_finish

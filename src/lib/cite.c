@@ -1,0 +1,187 @@
+/* cite.c -- build the citation of a paragraph of a typical case from the
+   collection's publisher, title and release date and the case's number,
+   in Chinese (with the number in Chinese numerals, 案例七) or in
+   English.  */
+
+#include <config.h>
+#include "cite.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+size_t
+cite_paragraph (const struct document *doc, size_t section, size_t block)
+{
+  if (section >= doc->nsections || block >= doc->sections[section].nblocks)
+    return 0;
+  size_t n = 0;
+  for (size_t s = 0; s <= section; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      size_t end = s == section ? block + 1 : sec->nblocks;
+      for (size_t b = 0; b < end; b++)
+        if (sec->blocks[b].kind != BLOCK_KEYWORDS)
+          n++;
+    }
+  return n;
+}
+
+/* N in Chinese numerals (0 to 99), else in Arabic digits.  */
+static void
+zh_number (struct buf *b, long n)
+{
+  static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六",
+    "七", "八", "九" };
+  if (n < 0 || n > 99)
+    {
+      buf_printf (b, "%ld", n);
+      return;
+    }
+  if (n < 10)
+    {
+      buf_adds (b, d[n]);
+      return;
+    }
+  if (n >= 20)
+    buf_adds (b, d[n / 10]);
+  buf_adds (b, "十");
+  if (n % 10)
+    buf_adds (b, d[n % 10]);
+}
+
+/* Parse "YYYY-MM-DD".  */
+static int
+parse_date (const char *s, int *y, int *m, int *d)
+{
+  return s && sscanf (s, "%d-%d-%d", y, m, d) == 3 && *m >= 1 && *m <= 12
+    && *d >= 1 && *d <= 31;
+}
+
+static const char *
+side (const struct bitext *bt, enum lang l)
+{
+  const struct text *t = bitext_get (bt, l);
+  return t && t->str && t->len ? t->str : NULL;
+}
+
+char *
+cite_format (const struct document *doc, enum lang l, size_t section,
+             size_t block)
+{
+  return cite_format_range (doc, l, section, block, section, block);
+}
+
+char *
+cite_format_range (const struct document *doc, enum lang l, size_t section,
+                   size_t block, size_t section2, size_t block2)
+{
+  const struct collection *c = doc->collection;
+  const char *pub = c ? side (&c->publisher, l) : NULL;
+  const char *title = c ? side (&c->title, l) : NULL;
+  int y, m, d;
+  int dated = c && parse_date (c->date, &y, &m, &d);
+  size_t para = section == SIZE_MAX ? 0 : cite_paragraph (doc, section, block);
+  size_t para2 = section == SIZE_MAX ? 0
+    : cite_paragraph (doc, section2, block2);
+  if (para2 < para)
+    para2 = para;
+  struct buf b = { 0 };
+  if (l == LANG_ZH)
+    {
+      if (pub)
+        buf_adds (&b, pub);
+      if (title)
+        buf_printf (&b, "《%s》", title);
+      if (dated)
+        buf_printf (&b, "（%d年%d月%d日发布）", y, m, d);
+      /* Case 0 is the release's overview, not a case.  */
+      if (doc->number > 0)
+        {
+          buf_adds (&b, "案例");
+          zh_number (&b, doc->number);
+        }
+      if (para && para2 > para)
+        buf_printf (&b, "%s第%zu至%zu段", b.len ? " " : "", para, para2);
+      else if (para)
+        buf_printf (&b, "%s第%zu段", b.len ? " " : "", para);
+      return buf_steal (&b);
+    }
+  static const char *const months[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+  if (pub)
+    buf_adds (&b, pub);
+  if (title)
+    buf_printf (&b, "%s\"%s\"", b.len ? ", " : "", title);
+  if (dated)
+    buf_printf (&b, "%s(released %d %s %d)", b.len ? " " : "", d,
+                months[m - 1], y);
+  if (doc->number > 0)
+    buf_printf (&b, "%sCase %ld", b.len ? ", " : "", doc->number);
+  if (para && para2 > para)
+    buf_printf (&b, "%sparas. %zu\xe2\x80\x93%zu", b.len ? ", " : "", para,
+                para2);
+  else if (para)
+    buf_printf (&b, "%spara. %zu", b.len ? ", " : "", para);
+  return buf_steal (&b);
+}
+
+char *
+cite_passage (const struct document *doc, enum lang l, size_t section,
+              size_t block)
+{
+  return cite_passage_range (doc, l, section, block, section, block);
+}
+
+char *
+cite_passage_range (const struct document *doc, enum lang l, size_t section,
+                    size_t block, size_t section2, size_t block2)
+{
+  if (section >= doc->nsections || block >= doc->sections[section].nblocks
+      || section2 >= doc->nsections
+      || block2 >= doc->sections[section2].nblocks)
+    return NULL;
+  if (section2 < section || (section2 == section && block2 < block))
+    {
+      size_t ts = section, tb = block;
+      section = section2;
+      block = block2;
+      section2 = ts;
+      block2 = tb;
+    }
+  struct buf b = { 0 };
+  enum lang cl = l, actual = l;
+  int first = 1;
+  for (size_t s = section; s <= section2; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      size_t b0 = s == section ? block : 0;
+      size_t b1 = s == section2 ? block2 + 1 : sec->nblocks;
+      for (size_t k = b0; k < b1; k++)
+        {
+          if (sec->blocks[k].kind == BLOCK_KEYWORDS)
+            continue;
+          const struct text *t = bitext_pick (&sec->blocks[k].text, l,
+                                              &actual);
+          if (t == NULL || t->str == NULL)
+            continue;
+          if (first)
+            cl = actual;
+          buf_printf (&b, "%s%s", first ? "" : "\n\n", t->str);
+          first = 0;
+        }
+    }
+  if (first)
+    {
+      buf_free (&b);
+      return NULL;
+    }
+  char *c = cite_format_range (doc, cl, section, block, section2, block2);
+  buf_printf (&b, "\n\n%s\n", c);
+  free (c);
+  return buf_steal (&b);
+}

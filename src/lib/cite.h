@@ -1,0 +1,43 @@
+/* cite.h -- citations of typical cases in the form lawyers use:
+   最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）
+   案例七 第12段, and in English Supreme People's Procuratorate, "..."
+   (released 14 July 2022), Case 7, para. 12.  Curses-free: the
+   browser's y and `casebook cite' print the same.  */
+
+#ifndef CASEBOOK_CITE_H
+#define CASEBOOK_CITE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* The paragraph number a citation gives block BLOCK of section SECTION
+   (both 0-based) of DOC: blocks are counted from 1 across the case's
+   sections, keyword lists left out.  0 when there is no such block.  */
+size_t cite_paragraph (const struct document *doc, size_t section,
+                       size_t block);
+
+/* The citation, in language L, of block BLOCK of section SECTION of DOC
+   (0-based; SECTION == SIZE_MAX cites the whole case).  Caller frees.  */
+char *cite_format (const struct document *doc, enum lang l, size_t section,
+                   size_t block);
+
+/* The block's text in L (else in the other language, whose citation is
+   then used), a blank line, and its citation: what a reader pastes.
+   NULL when there is no such block.  Caller frees.  */
+char *cite_passage (const struct document *doc, enum lang l, size_t section,
+                    size_t block);
+
+/* The same for the blocks from (SECTION, BLOCK) to (SECTION2, BLOCK2):
+   "第3至5段", "paras. 3–5".  */
+char *cite_format_range (const struct document *doc, enum lang l,
+                         size_t section, size_t block, size_t section2,
+                         size_t block2);
+/* The texts of those blocks (in either order), a blank line between
+   them, then their citation.  NULL when there are none.  Caller
+   frees.  */
+char *cite_passage_range (const struct document *doc, enum lang l,
+                          size_t section, size_t block, size_t section2,
+                          size_t block2);
+
+#endif /* CASEBOOK_CITE_H */

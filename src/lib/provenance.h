@@ -1,0 +1,27 @@
+/* provenance.h -- whose text a case shows in each language: the
+   release's own, the casebook project's translation, or a mix.  Both
+   front ends say so; the library only counts.  */
+
+#ifndef CASEBOOK_PROVENANCE_H
+#define CASEBOOK_PROVENANCE_H
+
+#include "model.h"
+
+enum provenance
+{
+  PROVENANCE_NONE,              /* no text in that language */
+  PROVENANCE_RELEASE,           /* all of it is the release's text */
+  PROVENANCE_TRANSLATION,       /* all of it is casebook's translation */
+  PROVENANCE_MIXED              /* some of each */
+};
+
+/* Count the texts of DOC in language L (title, section titles, blocks)
+   that are the release's own (*RELEASE) and casebook's translation
+   (*TRANSLATED).  */
+void provenance_count (const struct document *doc, enum lang l,
+                       size_t *release, size_t *translated);
+
+/* The provenance of DOC's text in L, from provenance_count.  */
+enum provenance provenance_of (const struct document *doc, enum lang l);
+
+#endif /* CASEBOOK_PROVENANCE_H */

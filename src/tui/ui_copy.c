@@ -1,0 +1,144 @@
+/* ui_copy.c -- y: copy the paragraph at the top of the text pane with
+   its citation (cite.c), to the terminal's clipboard through OSC 52 when
+   the terminal takes it, else to a file under $XDG_STATE_HOME/casebook
+   with a message saying where.  */
+
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+#include "i18n.h"
+#include "ui_priv.h"
+#include "ui_term.h"
+
+/* The file a copy goes to when the terminal has no clipboard.  */
+#define CLIP_FILE "clipboard.txt"
+
+/* The paragraph to copy: the first one whose line is at or below the
+   top of the pane, in the language shown (the reader's when both are).
+   Returns 0 and sets *SECTION, *BLOCK and *L, or -1.  */
+static int
+current_paragraph (const struct ui *u, size_t *section, size_t *block,
+                   enum lang *l)
+{
+  enum lang want = u->view == VIEW_ZH ? LANG_ZH
+    : u->view == VIEW_EN ? LANG_EN : u->lang;
+  const struct document *d = u->docs[u->cur];
+  for (size_t i = u->top; i < u->r.nlines; i++)
+    {
+      const struct rline *ln = &u->r.lines[i];
+      for (int c = 0; c < 2; c++)
+        {
+          const struct rcell *cell = &ln->cell[c];
+          if (!cell->present || cell->part != PART_BLOCK
+              || cell->section >= d->nsections
+              || cell->block >= d->sections[cell->section].nblocks
+              || d->sections[cell->section].blocks[cell->block].kind
+                 == BLOCK_KEYWORDS)
+            continue;
+          *section = cell->section;
+          *block = cell->block;
+          *l = cell->lang == want || !ln->cell[1 - c].present ? cell->lang
+            : want;
+          return 0;
+        }
+    }
+  return -1;
+}
+
+void
+copy_mark (struct ui *u)
+{
+  size_t s, b;
+  enum lang l;
+  if (u->range.set)
+    {
+      u->range.set = 0;
+      ui_message (u, 0, "%s", _("Range dropped"));
+      return;
+    }
+  if (!u->have_render || current_paragraph (u, &s, &b, &l) < 0)
+    {
+      ui_message (u, 1, "%s", _("No paragraph here to copy"));
+      return;
+    }
+  u->range.set = 1;
+  u->range.doc = u->cur;
+  u->range.section = s;
+  u->range.block = b;
+}
+
+char *
+copy_status (const struct ui *u)
+{
+  if (!u->range.set || u->range.doc != u->cur)
+    return NULL;
+  size_t para = cite_paragraph (u->docs[u->cur], u->range.section,
+                                u->range.block);
+  /* TRANSLATORS: while V has started a range to copy.  */
+  return xasprintf (_("Range from paragraph %zu: y copies to the paragraph "
+                      "at the top, V or Esc drops it"), para);
+}
+
+void
+copy_paragraph (struct ui *u)
+{
+  size_t s, b;
+  enum lang l;
+  if (!u->have_render || current_paragraph (u, &s, &b, &l) < 0)
+    {
+      ui_message (u, 1, "%s", _("No paragraph here to copy"));
+      return;
+    }
+  const struct document *d = u->docs[u->cur];
+  size_t s0 = s, b0 = b;
+  if (u->range.set && u->range.doc == u->cur)
+    {
+      s0 = u->range.section;
+      b0 = u->range.block;
+    }
+  u->range.set = 0;
+  char *text = cite_passage_range (d, l, s0, b0, s, b);
+  if (text == NULL)
+    {
+      ui_message (u, 1, "%s", _("No paragraph here to copy"));
+      return;
+    }
+  size_t p0 = cite_paragraph (d, s0, b0), p1 = cite_paragraph (d, s, b);
+  if (p0 > p1)
+    {
+      size_t t = p0;
+      p0 = p1;
+      p1 = t;
+    }
+  char *what = p0 == p1
+    ? xasprintf (_("paragraph %zu"), p0)
+    /* TRANSLATORS: a range of paragraphs copied by V and y.  */
+    : xasprintf (_("paragraphs %zu-%zu"), p0, p1);
+  if (ui_term_set_clipboard (text, strlen (text)) == 0)
+    {
+      ui_message (u, 0, _("Copied %s of case %ld with its citation"), what,
+                  d->number);
+      free (what);
+      free (text);
+      return;
+    }
+  char *dir = prefs_state_dir ();
+  char *path = dir ? xasprintf ("%s/%s", dir, CLIP_FILE) : NULL;
+  if (path == NULL || util_mkdir_p (dir) < 0
+      || util_write_atomic (path, text, strlen (text)) < 0)
+    ui_message (u, 1, "%s", _("This terminal has no clipboard, and the "
+                              "state directory cannot be written"));
+  else
+    /* TRANSLATORS: y on a terminal without OSC 52; %1$s is "paragraph 3"
+       or "paragraphs 3-5".  */
+    ui_message (u, 0, _("No clipboard in this terminal: %s with its "
+                        "citation is in %s"), what, path);
+  free (what);
+  free (path);
+  free (dir);
+  free (text);
+}

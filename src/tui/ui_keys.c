@@ -1,0 +1,252 @@
+/* ui_keys.c -- reading keys.  ncurses recognises the escape sequences its
+   terminfo entry lists, and gives the bytes of any other one back as
+   separate keys: "ESC [ 4 ~" (End on many terminals) ran `4' (open case
+   4), and a Down arrow split by a little latency ran `['.  Here an ESC
+   starts a sequence that is read whole (waiting a little longer than
+   ncurses does for the rest of it), decoded when it is one of the common
+   forms of the cursor and editing keys, and otherwise dropped as one
+   unbound key, never replayed as separate keys.  */
+
+#include <config.h>
+
+#include <string.h>
+
+#include "ui_priv.h"
+
+/* How long the rest of a sequence may take to arrive after its ESC (or
+   one byte after another), in milliseconds.  A lone Esc takes this long
+   to register; vim's ttimeoutlen is 100.  */
+#define SEQ_WAIT_MS 150
+
+/* The longest sequence kept; longer ones are read to their end and
+   dropped.  */
+#define SEQ_MAX 32
+
+/* Terminals disagree on Home and End: map the other names ncurses may
+   give them (vt220 Find and Select, the keypad's corners).  */
+static int
+normalise_fn (int fn)
+{
+  switch (fn)
+    {
+    case KEY_FIND:
+    case KEY_A1:
+    case KEY_BEG:
+      return KEY_HOME;
+    case KEY_SELECT:
+    case KEY_C1:
+    case KEY_LL:
+      return KEY_END;
+    case KEY_A3:
+      return KEY_PPAGE;
+    case KEY_C3:
+      return KEY_NPAGE;
+    default:
+      return fn;
+    }
+}
+
+/* The next byte of a sequence, or -1 when none came in time (or a
+   function key came instead, which cannot be part of one).  */
+static int
+seq_byte (void)
+{
+  wint_t wc;
+  int r = get_wch (&wc);
+  if (r == KEY_CODE_YES)
+    {
+      /* A function key (a resize) is given back as a key code.  */
+      ungetch ((int) wc);
+      return -1;
+    }
+  if (r != OK || wc > 0x7f)
+    {
+      if (r == OK)
+        unget_wch (wc);
+      return -1;
+    }
+  return (int) wc;
+}
+
+/* Decode a CSI sequence: parameters P (NUL-terminated) and FINAL.  */
+static int
+csi_key (const char *p, int final)
+{
+  long first = 0;
+  int have = 0;
+  for (const char *s = p; *s >= '0' && *s <= '9'; s++)
+    {
+      if (first < 1000)
+        first = first * 10 + (*s - '0');
+      have = 1;
+    }
+  int fn_only = *p == '\0' || (first == 1 && p[1] == ';');
+  switch (final)
+    {
+    case 'A':
+      return KEY_UP;
+    case 'B':
+      return KEY_DOWN;
+    case 'C':
+      return KEY_RIGHT;
+    case 'D':
+      return KEY_LEFT;
+    case 'H':
+      return KEY_HOME;
+    case 'F':
+      return KEY_END;
+    case 'Z':
+      return *p ? 0 : KEY_BTAB;
+    case 'P':
+    case 'Q':
+    case 'R':
+    case 'S':
+      return fn_only ? KEY_F (1 + final - 'P') : 0;
+    case '~':
+      if (!have)
+        return 0;
+      switch (first)
+        {
+        case 1:
+        case 7:
+          return KEY_HOME;
+        case 4:
+        case 8:
+          return KEY_END;
+        case 5:
+          return KEY_PPAGE;
+        case 6:
+          return KEY_NPAGE;
+        case 2:
+          return KEY_IC;
+        case 3:
+          return KEY_DC;
+        case 11: case 12: case 13: case 14: case 15:
+          return KEY_F (first - 10);
+        case 17: case 18: case 19: case 20: case 21:
+          return KEY_F (first - 11);
+        case 23: case 24:
+          return KEY_F (first - 12);
+        default:
+          return 0;
+        }
+    default:
+      return 0;
+    }
+}
+
+/* Decode an SS3 sequence "ESC O X".  */
+static int
+ss3_key (int c)
+{
+  switch (c)
+    {
+    case 'A':
+      return KEY_UP;
+    case 'B':
+      return KEY_DOWN;
+    case 'C':
+      return KEY_RIGHT;
+    case 'D':
+      return KEY_LEFT;
+    case 'H':
+      return KEY_HOME;
+    case 'F':
+      return KEY_END;
+    case 'M':
+      return KEY_ENTER;
+    case 'P':
+    case 'Q':
+    case 'R':
+    case 'S':
+      return KEY_F (1 + c - 'P');
+    default:
+      return 0;
+    }
+}
+
+/* After ESC: read the rest of a sequence and decode it.  Returns a KEY_*
+   code, UI_KEY_UNBOUND for a sequence that means nothing here, or 0 for
+   a lone Esc.  */
+static int
+read_sequence (void)
+{
+  int c = seq_byte ();
+  if (c < 0)
+    return 0;
+  if (c != '[' && c != 'O')
+    {
+      /* Esc and then a key (tmux's send-keys sends "Escape q" in one
+         write, and so may a quick hand): a lone Esc, then that key,
+         which may start a sequence of its own.  */
+      unget_wch ((wchar_t) c);
+      return 0;
+    }
+  if (c == 'O')
+    {
+      int d = seq_byte ();
+      if (d < 0)
+        return UI_KEY_UNBOUND;
+      int fn = ss3_key (d);
+      return fn ? fn : UI_KEY_UNBOUND;
+    }
+  char p[SEQ_MAX + 1];
+  size_t n = 0;
+  int final = -1;
+  for (;;)
+    {
+      int b = seq_byte ();
+      if (b < 0)
+        break;
+      if (b >= 0x40 && b <= 0x7e)
+        {
+          /* X10 mouse reports carry three raw bytes after "ESC [ M".  */
+          if (b == 'M' && n == 0)
+            {
+              for (int i = 0; i < 3; i++)
+                (void) seq_byte ();
+              return UI_KEY_UNBOUND;
+            }
+          final = b;
+          break;
+        }
+      if (b < 0x20)
+        break;                  /* not part of a sequence: drop it all */
+      if (n < SEQ_MAX)
+        p[n++] = (char) b;
+    }
+  p[n] = '\0';
+  if (final < 0)
+    return UI_KEY_UNBOUND;
+  int fn = csi_key (p, final);
+  return fn ? fn : UI_KEY_UNBOUND;
+}
+
+int
+keys_read (struct ui_key *k, int idle_ms)
+{
+  wint_t wc;
+  int r = get_wch (&wc);
+  k->fn = 0;
+  k->ch = 0;
+  if (r == ERR)
+    return ERR;
+  if (r == KEY_CODE_YES)
+    {
+      k->fn = normalise_fn ((int) wc);
+      return OK;
+    }
+  if (wc != 27)
+    {
+      k->ch = wc;
+      return OK;
+    }
+  timeout (SEQ_WAIT_MS);
+  int fn = read_sequence ();
+  timeout (idle_ms);
+  if (fn)
+    k->fn = fn;
+  else
+    k->ch = 27;
+  return OK;
+}

@@ -1,0 +1,56 @@
+#!/bin/sh
+# y copies the paragraph at the top of the text with its citation in the
+# form lawyers use: through OSC 52 where the terminal takes it (tmux with
+# set-clipboard on), else to $XDG_STATE_HOME/casebook/clipboard.txt with
+# a message saying where.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 10
+
+content=$top_srcdir/content
+
+tui_start 100 30 -- --content "$content" --lang zh
+tmx set-option -g set-clipboard on
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_keys ']' ']' ']' ']'
+tui_expect_line 3 '\(一\)从讲政治的高度' "at paragraph (一) of case 7"
+tui_keys y
+tui_expect_line 30 '^Copied paragraph 3 of case 7' "y says what it copied"
+buf=$(tmx show-buffer 2>/dev/null)
+case $buf in
+  "(一)从讲政治的高度"*) r=0 ;;
+  *) r=1 ;;
+esac
+tui_ok $r "the clipboard holds the paragraph"
+printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3段'
+tui_ok $? "and its citation: 最高人民检察院《…典型案例》（2022年7月14日发布）案例七 第3段"
+# A range: V at (一), then ] ] to (三), then y.
+tui_keys V
+tui_expect_line 30 '^Range from paragraph 3: y copies' "V starts a range and says so"
+tui_keys ']' ']'
+tui_keys y
+tui_expect_line 30 '^Copied paragraphs 3-5 of case 7' "y copies the range"
+buf=$(tmx show-buffer 2>/dev/null)
+printf '%s\n' "$buf" | grep -q '^(二)以政治责任' \
+  && printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3至5段'
+tui_ok $? "with every paragraph of it, and the citation 第3至5段"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# screen's terminfo entry has no Ms: the copy goes to a file.
+tui_start 200 30 TERM=screen-256color -- --content "$content"
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_keys g ']' ']' ']' ']'
+tui_keys y
+tui_expect_line 30 "^No clipboard in this terminal: paragraph 3 with its citation is in $tui_state/casebook/clipboard.txt" \
+  "without OSC 52: a message says which file holds the copy"
+grep -q '^Supreme People.s Procuratorate, "The third batch of typical cases of procuratorial reform of national procuratorial organs" (released 14 July 2022), Case 7, para. 3$' \
+  "$tui_state/casebook/clipboard.txt"
+tui_ok $? "the file holds the English citation"
+head -c 40 "$tui_state/casebook/clipboard.txt" | grep -q '^(1) Strengthening'
+tui_ok $? "after the paragraph"
+tui_keys q
+tui_wait_exit >/dev/null
+
+tui_finish

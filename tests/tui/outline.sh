@@ -1,0 +1,42 @@
+#!/bin/sh
+# Sections: ] and [ stop at every heading level (【…】, 一、, （一）, and in
+# English I. and (1)), and O shows an outline of the open case's headings,
+# indented by level; Enter goes to the one chosen, Esc closes it.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 11
+
+content=$top_srcdir/content
+text_of () { sed 's/^[^│]*│//; s/[│ ]*$//'; }
+
+tui_start 100 30 -- --content "$content" --lang zh
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_keys ']' ']' ']'
+tui_expect_eq "$(tui_line 3 | text_of)" "  一、践行“三个自觉”,切实将讲政治落到实处" \
+  "] ] ]: keywords, reform situation, then the heading 一、"
+tui_keys ']'
+tui_expect_line 3 '│ +\(一\)从讲政治的高度' "] stops at the sub-heading (一) inside it"
+tui_keys ']'
+tui_expect_line 3 '│ +\(二\)以政治责任' "and at the next one"
+tui_keys '['
+tui_expect_line 3 '│ +\(一\)从讲政治的高度' "[ goes back one heading"
+tui_keys 3 ']'
+tui_expect_line 3 '│  二、以实践经验推动' "3] goes three headings on"
+
+tui_keys O
+tui_expect_line 2 'Outline of case 7' "O opens the outline"
+tui_expect_has '│   一、践行“三个自觉”' "with headings of level 2 indented"
+tui_expect_has '│     \(一\)从讲政治的高度' "and level 3 further"
+tui_keys g j j j Enter
+tui_expect_line 3 '│ +\(一\)从讲政治的高度' "Enter goes to the heading chosen"
+tui_keys O
+tui_keys Escape
+tui_expect_not 'Outline of case' "Esc closes the outline"
+
+tui_keys v
+tui_keys g ']' ']' ']' ']'
+tui_expect_line 3 '│\*? +\(1\) Strengthening' "English: ] stops at (1) too"
+tui_keys q
+tui_wait_exit >/dev/null
+
+tui_finish
