@@ -159,11 +159,16 @@ show_progress (void *ctx, size_t done, size_t total)
 struct engine *
 cmd_open_engine (const struct cli_options *o)
 {
-  const char *dir = o->content_dir ? o->content_dir : prefs_content_dir ();
+  /* The library as the other commands load it: the shipped content and
+     the user's collections, or what --content names.  */
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  const char *dir = dirs[0];
   struct progress p = { .shown = 0 };
   clock_gettime (CLOCK_MONOTONIC, &p.start);
   struct engine_options eo = {
-    .content_dir = dir,
+    .content_dirs = (const char *const *) dirs,
+    .ndirs = ndirs,
     .progress = isatty (STDERR_FILENO) ? show_progress : NULL,
     .progress_ctx = &p,
   };
@@ -187,5 +192,6 @@ cmd_open_engine (const struct cli_options *o)
   free (note);
   free (cause);
   diags_free (&d);
+  strv_free (dirs, ndirs);
   return e;
 }

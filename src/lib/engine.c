@@ -152,7 +152,7 @@ private_dir (const char *dir, const char **why)
 /* Where the index of CONTENT_DIR lives, if the cache directory can be
    used: NULL with *NOTE (caller frees) when not.  Caller frees.  */
 static char *
-index_path (const char *content_dir, char **note)
+index_path (const char *const *dirs, size_t ndirs, char **note)
 {
   char *cache = prefs_cache_dir ();
   if (cache == NULL)
@@ -169,12 +169,18 @@ index_path (const char *content_dir, char **note)
       free (cache);
       return NULL;
     }
-  char *abs = realpath (content_dir, NULL);
-  const char *key = abs ? abs : content_dir;
+  /* One index per set of directories, named by a hash of their full
+     names.  */
+  uint64_t h = 0;
+  for (size_t i = 0; i < ndirs; i++)
+    {
+      char *abs = realpath (dirs[i], NULL);
+      const char *key = abs ? abs : dirs[i];
+      h = util_hash (h, key, strlen (key) + 1);
+      free (abs);
+    }
   char *path = xasprintf ("%s/index-%016llx.db", cache,
-                          (unsigned long long) util_hash (0, key,
-                                                          strlen (key)));
-  free (abs);
+                          (unsigned long long) h);
   free (cache);
   return path;
 }
@@ -186,8 +192,11 @@ engine_open (const struct engine_options *o, struct diags *diags,
   *note = NULL;
   *cause = NULL;
   struct engine *e = xcalloc (1, sizeof *e);
-  e->content_dir = xstrdup (o->content_dir);
-  char *path = o->in_memory ? NULL : index_path (o->content_dir, note);
+  const char *one[1] = { o->content_dir };
+  const char *const *dirs = o->ndirs ? o->content_dirs : one;
+  size_t ndirs = o->ndirs ? o->ndirs : 1;
+  e->content_dir = xstrdup (dirs[0]);
+  char *path = o->in_memory ? NULL : index_path (dirs, ndirs, note);
   if (path)
     {
       /* Folding needs OpenCC only for characters never seen before.  */
@@ -223,7 +232,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
       return NULL;
     }
   char *sync_cause = NULL;
-  if (index_sync (e->ix, o->content_dir, diags, o->progress, o->progress_ctx,
+  if (index_sync (e->ix, dirs, ndirs, diags, o->progress, o->progress_ctx,
                   &sync_cause) != 0 && path)
     {
       /* A damaged or unwritable database: build the index in memory.  */
@@ -238,7 +247,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
       free (open_note);
       struct diags scratch = { 0 };
       if (e->ix == NULL
-          || index_sync (e->ix, o->content_dir, &scratch, o->progress,
+          || index_sync (e->ix, dirs, ndirs, &scratch, o->progress,
                          o->progress_ctx, &sync_cause) != 0)
         {
           diags_free (&scratch);
@@ -260,7 +269,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
       return NULL;
     }
   free (path);
-  char *gpath = util_path_join (o->content_dir, CONTENT_GLOSSARY_FILE);
+  char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
   content_read_glossary (gpath, &e->glossary, diags);
   free (gpath);
   return e;

@@ -30,13 +30,17 @@ struct engine;
 
 struct engine_options
 {
-  const char *content_dir;
+  const char *content_dir;      /* the content, when CONTENT_DIRS is not
+                                   given */
+  const char *const *content_dirs;      /* or several directories as one
+                                           library (prefs_library_dirs) */
+  size_t ndirs;
   int in_memory;                /* never use the cache directory */
   index_progress_fn progress;   /* NULL, or told how indexing goes */
   void *progress_ctx;
 };
 
-/* Open an engine over O->content_dir, bringing its index up to date.
+/* Open an engine over O's content, bringing its index up to date.
    Problems in the content go to DIAGS (the engine still opens; whether
    errors are fatal is the caller's choice).  *NOTE (caller frees, may be
    NULL) says once why the saved index could not be used, or that a

@@ -1066,13 +1066,20 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       int changed;
       ids[c] = collection_id (db, cc->dir, &colls, checked, write, &changed,
                               diags);
-      for (size_t d = 0; d < cc->ndocs; d++)
+      /* A collection whose id an earlier directory has is left out, as
+         the loader leaves it out (content_load_dirs).  */
+      for (size_t k = 0; ids[c] && k < c; k++)
+        if (ids[k] && strcmp (ids[k], ids[c]) == 0)
+          {
+            free (ids[c]);
+            ids[c] = NULL;
+            changed = 0;
+          }
+      for (size_t d = 0; ids[c] && d < cc->ndocs; d++)
         {
           const char *path = cc->docs[d];
           listed = xgrow (listed, &listed_alloc, nlisted + 1, sizeof *listed);
           listed[nlisted++] = cc->docs[d];
-          if (ids[c] == NULL)
-            continue;
           struct file_state fs = { .have_hash = 0 };
           if (changed || stat (path, &fs.st) != 0
               || !unchanged (known_find (&files, path), path, &fs, checked))
@@ -1115,14 +1122,43 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   return rc;
 }
 
+/* The files of every directory of DIRS as one list: the first must be
+   content; a later one that is missing or holds no collection adds
+   nothing (the user's library may not exist yet).  */
+static void
+list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
+           struct diags *diags)
+{
+  content_list (dirs[0], cf, diags);
+  for (size_t i = 1; i < ndirs; i++)
+    {
+      struct content_files more;
+      struct diags quiet = { 0 };
+      if (content_list (dirs[i], &more, &quiet) == 0 && more.ncolls)
+        {
+          cf->colls = xrealloc (cf->colls, (cf->ncolls + more.ncolls)
+                                * sizeof *cf->colls);
+          memcpy (cf->colls + cf->ncolls, more.colls,
+                  more.ncolls * sizeof *more.colls);
+          cf->ncolls += more.ncolls;
+          free (more.colls);
+          more.colls = NULL;
+          more.ncolls = 0;
+        }
+      content_files_free (&more);
+      diags_free (&quiet);
+    }
+}
+
 int
-index_sync (struct index *ix, const char *content_dir, struct diags *diags,
-            index_progress_fn progress, void *progress_ctx, char **cause)
+index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
+            struct diags *diags, index_progress_fn progress,
+            void *progress_ctx, char **cause)
 {
   *cause = NULL;
   sqlite3 *db = ix->db;
   struct content_files cf;
-  content_list (content_dir, &cf, diags);
+  list_dirs (dirs, ndirs, &cf, diags);
   int64_t now = (int64_t) time (NULL);
   size_t diags_before = diags->count;
   int need_write = 0;

@@ -49,13 +49,16 @@ typedef void (*index_progress_fn) (void *ctx, size_t done, size_t total);
 struct index *index_open (const char *path, char **note, char **cause);
 void index_close (struct index *ix);
 
-/* Bring the index up to date with the content at CONTENT_DIR: a file
+/* Bring the index up to date with the content in the NDIRS directories
+   DIRS (the first is content; a later one that is missing or holds no
+   collection adds nothing, and a collection whose id an earlier one has
+   is left out, as content_load_dirs does): a file
    whose size, times or (when its times are too recent to trust) bytes
    changed is read and its rows replaced; removed files lose theirs.
    Problems with the content go to DIAGS (with FILE:LINE).  PROGRESS, if
    not NULL, is called as documents are indexed.  Returns 0, or -1 with
    *CAUSE set (caller frees) when the database failed.  */
-int index_sync (struct index *ix, const char *content_dir,
+int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
 

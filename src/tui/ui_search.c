@@ -73,14 +73,18 @@ ui_engine (struct ui *u, char **error)
 {
   if (u->engine)
     return u->engine;
+  /* The library the browser loaded: the same directories.  */
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (u->opt->content_dir, &dirs);
   struct engine_options eo = {
-    .content_dir = u->opt->content_dir ? u->opt->content_dir
-                                       : prefs_content_dir (),
+    .content_dirs = (const char *const *) dirs,
+    .ndirs = ndirs,
     .progress = show_progress,
   };
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
   u->engine = engine_open (&eo, &d, &note, &cause);
+  strv_free (dirs, ndirs);
   if (u->engine == NULL)
     *error = xasprintf (_("cannot search: %s"), cause ? cause : "?");
   else if (note)

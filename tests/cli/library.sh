@@ -38,6 +38,14 @@ has "$TMPD/line" "div-p.html" "and its source"
 grep '^batch3 ' "$TMPD/out" >"$TMPD/line"
 has "$TMPD/line" "shipped" "the shipped collection is marked"
 
+# Search spans the library: the shipped batch and the imported ones.
+run search --count 罪犯张某因犯诈骗罪
+is "$rc" 0 "search finds a case of an imported collection"
+run search --json 罪犯张某因犯诈骗罪
+has "$TMPD/out" '"collection":"exec2023"' "and names its collection"
+run search --count 巡回检察
+has "$TMPD/out" "7:" "and still the shipped cases"
+
 run check
 is "$rc" 0 "check covers the whole library"
 has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per collection"
