@@ -1588,7 +1588,8 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   if (dp)
     {
       v = xcalloc (dp->ninst ? dp->ninst : 1, sizeof *v);
-      memcpy (v, dp->inst, dp->ninst * sizeof *v);
+      if (dp->ninst)            /* memcpy takes no NULL, even for 0 */
+        memcpy (v, dp->inst, dp->ninst * sizeof *v);
       n = dp->ninst;
     }
   else if (q->match)
