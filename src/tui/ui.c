@@ -29,7 +29,6 @@
 #define HINTS N_("h: help  q: quit  /: search  v: view  Tab: next pane")
 
 /* How long get_wch waits before the loop looks at signals again.  */
-#define IDLE_MS 1000
 
 static volatile sig_atomic_t ui_signal;
 
@@ -1185,7 +1184,7 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   intrflush (stdscr, FALSE);
   keypad (stdscr, TRUE);
   set_escdelay (25);
-  timeout (IDLE_MS);
+  timeout (UI_IDLE_MS);
   colors_init (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -1237,7 +1236,7 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
         ui_draw (&u);
       dirty = 0;
       struct ui_key k;
-      if (keys_read (&k, IDLE_MS) == ERR)
+      if (keys_read (&k, UI_IDLE_MS) == ERR)
         continue;
       dirty = 1;
       if (ui_key (&u, &k))

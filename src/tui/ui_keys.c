@@ -223,6 +223,22 @@ read_sequence (void)
 }
 
 int
+keys_pending (int idle_ms)
+{
+  wint_t wc;
+  timeout (0);
+  int r = get_wch (&wc);
+  timeout (idle_ms);
+  if (r == ERR)
+    return 0;
+  if (r == KEY_CODE_YES)
+    ungetch ((int) wc);
+  else
+    unget_wch ((wchar_t) wc);
+  return 1;
+}
+
+int
 keys_read (struct ui_key *k, int idle_ms)
 {
   wint_t wc;

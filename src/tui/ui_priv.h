@@ -275,6 +275,12 @@ int ui_open_number (struct ui *u, long n);
    UI_KEY_UNBOUND.  IDLE_MS is the timeout to restore afterwards.
    Returns OK, or ERR when no key came.  */
 int keys_read (struct ui_key *k, int idle_ms);
+/* Is more input waiting (a paste, fast typing)?  Looks without taking
+   it, then waits IDLE_MS again as keys_read does.  */
+int keys_pending (int idle_ms);
+
+/* How long the main loop waits for a key before it looks at signals.  */
+#define UI_IDLE_MS 1000
 
 /* ui_listw.c: the list widget.  Keep LW's selection in range and
    visible in H rows.  */

@@ -313,7 +313,18 @@ ui_search_next (struct ui *u, int dir)
     total += ui_doc_hits (u, u->vis[i]);
   if (total == 0)
     {
-      ui_message (u, 1, _("Not found: %s"), u->search.text);
+      size_t all = 0;
+      for (size_t i = 0; i < u->nvis; i++)
+        all += u->search.res[u->vis[i]].nhits;
+      if (all == 0)
+        ui_message (u, 1, _("Not found: %s"), u->search.text);
+      else
+        {
+          /* The hits are in the language not on screen: say so.  */
+          char *st = ui_search_status (u);
+          ui_message (u, 1, "%s", st);
+          free (st);
+        }
       return;
     }
   size_t pos = cur_in_list (u);
@@ -379,7 +390,22 @@ ui_search_status (const struct ui *u)
       total += n;
       cases += n > 0;
     }
+  /* Hits in the language not on screen count too: say where they are
+     rather than "no hits" (the same query finds the same documents as
+     casebook search).  */
+  size_t all = 0;
+  for (size_t i = 0; i < u->nvis; i++)
+    all += u->search.res[u->vis[i]].nhits;
+  size_t hidden = all > total ? all - total : 0;
+  const char *other = u->view == VIEW_ZH ? _("English") : _("Chinese");
   const char *dash = norm_ambiguous_wide () ? " - " : " \xe2\x80\x94 ";
+  if (total == 0 && hidden > 0)
+    /* TRANSLATORS: the search state when the hits are all in the other
+       language: "circuit inspection — 12 hits in the English text, v
+       shows it"; %3$s is "English" or "Chinese".  */
+    return xasprintf (ngettext ("%1$s%2$s%4$zu hit in the %3$s text, v shows it",
+                                "%1$s%2$s%4$zu hits in the %3$s text, v shows it",
+                                hidden), u->search.text, dash, other, hidden);
   if (total == 0)
     /* TRANSLATORS: the search state when nothing matches: "QUERY — no hits".  */
     return xasprintf (_("%s%sno hits"), u->search.text, dash);
@@ -396,6 +422,15 @@ ui_search_status (const struct ui *u)
     s = xasprintf (_("%1$s%2$s%3$s in %4$s"), u->search.text, dash, hits, in);
   free (hits);
   free (in);
+  if (hidden > 0)
+    {
+      /* TRANSLATORS: added to the search state: "; 5 more in the English
+         text (v)".  */
+      char *more = xasprintf (_("%s; %zu more in the %s text (v)"), s, hidden,
+                              other);
+      free (s);
+      s = more;
+    }
   return s;
 }
 
@@ -457,6 +492,10 @@ preview (struct ui *u)
       restore (u);
       return;
     }
+  /* More keys are already waiting (a paste, fast typing): search once
+     they are in, not once per character.  */
+  if (keys_pending (UI_IDLE_MS))
+    return;
   char *err = NULL;
   if (ui_search_set (u, text, u->prompt.kind == PROMPT_SEARCH_BACK, &err) < 0)
     {

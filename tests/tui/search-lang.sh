@@ -1,0 +1,33 @@
+#!/bin/sh
+# The browser gives the answer casebook search gives: in the Chinese
+# view, an English query counts its hits in the English text and says
+# where they are (v shows them) instead of "Not found"; in the English
+# view, a regex over Chinese does the same.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 4
+
+content=$top_srcdir/content
+counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
+total=$(printf '%s\n' "$counts" | awk -F: '{ n += $2 } END { print n }')
+
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=zh
+tui_wait_for 'h: help'
+tui_keys /
+tui_type 'lang:en "circuit inspection"'
+tui_keys Enter
+tui_expect_line 40 "^lang:en \"circuit inspection\" — $total hits in the English text, v shows it" \
+  "Chinese view: the English hits are counted and placed ($total, as search --count says)"
+tui_keys n
+tui_expect_has "$total hits in the English text" "n says where the hits are, not 'Not found'"
+tui_keys q
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en
+tui_wait_for 'h: help'
+tui_keys /
+tui_type '/检察[官长]/'
+tui_keys Enter
+tui_expect_has 'hits in the Chinese text, v shows it' \
+  "English view: a regex over Chinese counts its Chinese hits"
+tui_keys v n
+tui_expect_line 40 '^/检察\[官长\]/ — [0-9]* hits in [0-9]* cases, [0-9]*/' \
+  "v, then n: the hits are on screen, counted, and n steps through them"
+tui_finish
