@@ -434,6 +434,8 @@ ui_search_status (const struct ui *u)
   return s;
 }
 
+static char *correct (struct ui *u, int backward);
+
 /* Prompts.  */
 
 void
@@ -554,14 +556,60 @@ accept_search (struct ui *u, const char *text, int backward)
   if (!search_is_saved (u))
     search_clear (&u->saved, u->ndocs);
   memset (&u->saved, 0, sizeof u->saved);
+  char *corrected = correct (u, backward);
   u->search.backward = backward;
   u->prev_set = 1;
   u->prev_doc = u->saved_cur;
   u->prev_unit = u->saved_unit;
-  if (u->cur_hit < u->nvh)
+  if (u->cur_hit < u->nvh && corrected == NULL)
     return;
   goto_saved (u);
   ui_search_next (u, 1);
+  if (corrected)
+    {
+      /* TRANSLATORS: as casebook search says it: the corrected query,
+         then what was typed.  */
+      ui_message (u, 0, _("Showing results for %s (nothing found for %s)"),
+                  corrected, text);
+      free (corrected);
+    }
+}
+
+/* When the search just made finds no document, search the correction
+   the engine suggests, as casebook search does (engine_suggest), if it
+   finds something.  Returns the corrected query (caller frees), or
+   NULL.  */
+static char *
+correct (struct ui *u, int backward)
+{
+  if (u->opt->regex || u->search.q == NULL || u->engine == NULL)
+    return NULL;
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->search.res[i].doc)
+      return NULL;
+  char *fix = engine_suggest (u->engine, u->search.q);
+  if (fix == NULL)
+    return NULL;
+  char *err = NULL;
+  struct search old = u->search;
+  memset (&u->search, 0, sizeof u->search);
+  if (ui_search_set (u, fix, backward, &err) == 0)
+    {
+      size_t found = 0;
+      for (size_t i = 0; i < u->ndocs; i++)
+        found += u->search.res[i].doc != NULL;
+      if (found)
+        {
+          search_clear (&old, u->ndocs);
+          return fix;
+        }
+      search_clear (&u->search, u->ndocs);
+    }
+  free (err);
+  u->search = old;
+  text_map_hits (u);
+  free (fix);
+  return NULL;
 }
 
 void

@@ -2,9 +2,10 @@
 # The browser gives the answer casebook search gives: in the Chinese
 # view, an English query counts its hits in the English text and says
 # where they are (v shows them) instead of "Not found"; in the English
-# view, a regex over Chinese does the same.
+# view, a regex over Chinese does the same; a misspelt word is corrected
+# as casebook search corrects it.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 4
+tui_plan 5
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
@@ -30,4 +31,9 @@ tui_expect_has 'hits in the Chinese text, v shows it' \
 tui_keys v n
 tui_expect_line 40 '^/检察\[官长\]/ — [0-9]* hits in [0-9]* cases, [0-9]*/' \
   "v, then n: the hits are on screen, counted, and n steps through them"
+tui_keys /
+tui_type Hulunbiur
+tui_keys Enter
+tui_expect_has 'Showing results for hulunbuir \(nothing found for Hulunbiur\)' \
+  "a misspelt name: the correction's results, and the status line says so"
 tui_finish
