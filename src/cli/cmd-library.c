@@ -71,18 +71,26 @@ list_collections (const struct cli_options *o, const struct library *lib)
     }
   /* TRANSLATORS: column headings of `casebook library`; keep each word
      short, the columns are aligned by width.  */
+  /* Padded by display width, not by bytes: a translated heading of
+     CJK characters would otherwise be short of its column.  */
   put_padded (_("NAME"), name_w);
-  printf ("  %-9s  %-10s  %-7s  %s\n", _("DOCUMENTS"), _("DATE"), _("WHERE"),
-          _("TITLE AND SOURCE"));
+  fputs ("  ", stdout);
+  put_padded (_("DOCUMENTS"), 9);
+  fputs ("  ", stdout);
+  put_padded (_("DATE"), 10);
+  fputs ("  ", stdout);
+  put_padded (_("WHERE"), 7);
+  printf ("  %s\n", _("TITLE AND SOURCE"));
   for (size_t c = 0; c < lib->ncolls; c++)
     {
       const struct collection *coll = &lib->colls[c];
       put_padded (coll->id ? coll->id : "", name_w);
-      printf ("  %9zu  %-10s  %-7s  ", coll->ndocs,
-              coll->date ? coll->date : "-",
-              /* TRANSLATORS: where a collection comes from, at most 7
-                 columns.  */
-              coll->user ? _("user") : _("shipped"));
+      printf ("  %9zu  %-10s  ", coll->ndocs,
+              coll->date ? coll->date : "-");
+      /* TRANSLATORS: where a collection comes from, at most 7
+         columns.  */
+      put_padded (coll->user ? _("user") : _("shipped"), 7);
+      fputs ("  ", stdout);
       enum lang tl;
       const struct text *t = bitext_pick (&coll->title, l, &tl);
       if (t)

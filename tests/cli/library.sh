@@ -37,6 +37,14 @@ has "$TMPD/line" "2023-08-02" "its date"
 has "$TMPD/line" "div-p.html" "and its source"
 grep '^batch3 ' "$TMPD/out" >"$TMPD/line"
 has "$TMPD/line" "shipped" "the shipped collection is marked"
+# In Chinese the headings are wider in bytes than in columns: each must
+# still stand over its column.
+LANGUAGE=zh_CN "$CASEBOOK" library >"$TMPD/zh" 2>&1
+col_of () { printf '%s' "${1%%"$2"*}" | wc -L; }
+zh_head=$(head -n 1 "$TMPD/zh")
+zh_row=$(grep '^batch3 ' "$TMPD/zh")
+is "$(col_of "$zh_head" 日期)" "$(col_of "$zh_row" 2022-07-14)" "LANGUAGE=zh_CN: the date heading is over the dates"
+is "$(col_of "$zh_head" 标题和出处)" "$(col_of "$zh_row" 第三批)" "LANGUAGE=zh_CN: the title heading is over the titles"
 
 # Search spans the library: the shipped batch and the imported ones.
 run search --count 罪犯张某因犯诈骗罪
