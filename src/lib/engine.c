@@ -1854,18 +1854,28 @@ suggest_word (struct engine *e, const char *w)
   char *best = NULL;
   size_t best_dist = limit + 1;
   long best_docs = 0;
+  /* Terms that begin with the word's first letter, or with its second
+     (its first two letters swapped): a slip seldom hits the first
+     letter, and a scan of the whole vocabulary costs more than the
+     search.  */
   sqlite3_stmt *st;
-  if (limit > 0
-      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
-                             "WHERE term >= '0' AND term < '{'", -1, &st,
-                             NULL) == SQLITE_OK)
+  for (int pass = 0; limit > 0 && pass < 2 && n >= 2; pass++)
     {
+      char lo[2] = { key[pass], '\0' }, hi[2] = { (char) (key[pass] + 1), '\0' };
+      if (pass == 1 && key[1] == key[0])
+        break;
+      if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
+                              "WHERE term >= ?1 AND term < ?2", -1, &st,
+                              NULL) != SQLITE_OK)
+        break;
+      sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (st) == SQLITE_ROW)
         {
           const char *t = (const char *) sqlite3_column_text (st, 0);
           size_t m = (size_t) sqlite3_column_bytes (st, 0);
           long docs = (long) sqlite3_column_int64 (st, 1);
-          if (t == NULL || (unsigned char) t[0] >= 0x80 || m < 3)
+          if (t == NULL || m < 3)
             continue;
           size_t dist = edit_distance (key, n, t, m, limit);
           if (dist == 0 || dist > limit)
