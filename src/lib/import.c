@@ -403,7 +403,10 @@ doc_finish (struct doc_builder *d, struct import_result *res,
   if (!d->have_title)
     diags_add (diags, DIAG_WARNING, path, d->first_line,
                _("document %ld has no title"), d->number);
-  res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
+  /* Grown by doubling: a release of thousands of cases must not copy
+     the list once per case.  */
+  res->files = xgrow (res->files, &res->files_alloc, res->nfiles + 1,
+                      sizeof *res->files);
   struct import_file *f = &res->files[res->nfiles++];
   f->name = xasprintf ("%02ld.cb", d->number);
   struct buf b = { 0 };
@@ -715,7 +718,8 @@ import_lines (const char *path, const struct import_line *lines,
   free (name);
   free (id);
   free (im.coll_title);
-  res->files = xrealloc (res->files, (res->nfiles + 1) * sizeof *res->files);
+  res->files = xgrow (res->files, &res->files_alloc, res->nfiles + 1,
+                      sizeof *res->files);
   memmove (res->files + 1, res->files, res->nfiles * sizeof *res->files);
   res->files[0].name = xstrdup ("collection.cb");
   res->files[0].text = buf_steal (&c);

@@ -21,6 +21,7 @@ struct import_result
 {
   struct import_file *files;
   size_t nfiles;
+  size_t files_alloc;           /* room in FILES */
   size_t documents;
   size_t paragraphs;
 };

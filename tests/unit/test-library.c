@@ -74,12 +74,14 @@ test_install (void)
           "a name in use is refused: %s", cause ? cause : "(none)");
   free (cause);
   cause = NULL;
+  char *cause2 = NULL;
   tap_ok (library_install (&res, parent, "../evil", &cause) == -1
-          && library_install (&res, parent, ".hidden", &cause) == -1
+          && library_install (&res, parent, ".hidden", &cause2) == -1
           && !library_name_ok ("") && !library_name_ok ("a/b")
           && library_name_ok ("第四批") && library_name_ok ("batch-4.2023"),
           "names with slashes or leading dots are refused; Chinese names are not");
   free (cause);
+  free (cause2);
   cause = NULL;
 
   /* Nothing half-written is ever visible: the writer's temporary
