@@ -83,6 +83,7 @@ print_help (void)
             "  list                 one line per document: number, region, title\n"
             "  show N               the document N as wrapped text\n"
             "  search QUERY...      find documents and passages (see QUERIES)\n"
+            "  cite N [PLACE]       a paragraph (\xc2\xa7" "1 \xc2\xb6" "12, \xc2\xb6" "3-5) with its citation\n"
             "  tags                 every keyword with the documents that carry it\n"
             "  check [DIR]          validate content and report its coverage\n"
             "  import FILE          turn a release text or saved page into a collection\n"
