@@ -81,7 +81,7 @@ print_help (void)
             "\n"));
   printf (_("Commands:\n"
             "  list                 one line per document: number, region, title\n"
-            "  show N               the document N as wrapped text\n"
+            "  show N [PLACE]       the document N (from PLACE on) as wrapped text\n"
             "  search QUERY...      find documents and passages (see QUERIES)\n"
             "  cite N [PLACE]       a paragraph (\xc2\xa7" "1 \xc2\xb6" "12, \xc2\xb6" "3-5) with its citation\n"
             "  tags                 every keyword with the documents that carry it\n"
@@ -179,6 +179,21 @@ parse_size (const char *s, size_t *out)
     return -1;
   *out = (size_t) (v * mult);
   return 0;
+}
+
+/* Does S name a document as show takes it: "N", or "COLLECTION/N", or
+   either followed by a place ("7§1¶2")?  */
+static int
+is_document_spec (const char *s)
+{
+  const char *slash = strchr (s, '/');
+  const char *p = slash ? slash + 1 : s;
+  if (slash == s || *p < '0' || *p > '9')
+    return 0;
+  for (const char *q = s; q < p; q++)
+    if (*q == ' ' || *q == '-')
+      return 0;
+  return 1;
 }
 
 static int
@@ -521,6 +536,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       nargs = 1;
     }
   const struct cmd_entry *entry = cmd_find (cmd);
+  /* "casebook 7", "casebook sample/7 §1 ¶2": show, as "man 1 ls" would
+     be "man ls".  */
+  int bare = entry == NULL && is_document_spec (cmd);
+  if (bare)
+    entry = &cmd_show_entry;
   if (entry == NULL)
     {
       char *a = output_visible (cmd);
@@ -538,7 +558,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       usage_hint ();
       return 2;
     }
-  int cargc = (int) nargs - 1;
+  int cargc = (int) nargs - !bare;
   if (cargc < entry->min_args
       || (entry->max_args >= 0 && cargc > entry->max_args))
     {
@@ -556,7 +576,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       if (lib == NULL)
         return 2;
     }
-  rc = entry->exec (&o, lib, cargc, args + 1);
+  rc = entry->exec (&o, lib, cargc, args + !bare);
   library_free (lib);
   return finish (rc);
 }

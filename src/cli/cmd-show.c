@@ -1,4 +1,5 @@
-/* cmd-show.c -- casebook show N: one document as wrapped text (Chinese,
+/* cmd-show.c -- casebook show N [§S [¶P]]: one document, or the
+   document from that place on, as wrapped text (Chinese,
    English, or both side by side with --lang=both), the project's
    translations marked with '*'; or with --json, the document and then
    each of its texts as JSON Lines.  --english=revised shows the project's
@@ -16,6 +17,7 @@
 #include "model.h"
 #include "norm.h"
 #include "output.h"
+#include "place.h"
 #include "render.h"
 
 static enum view
@@ -26,11 +28,41 @@ show_view (const struct cli_options *o)
   return cmd_reader_lang (o) == LANG_ZH ? VIEW_ZH : VIEW_EN;
 }
 
-/* Print one display line of `show'.  */
+/* Where the printing starts: the lines before the place are skipped.  */
+struct start
+{
+  size_t section;               /* 1-based; 0: print everything */
+  size_t para;                  /* 1-based block; 0: the section's start */
+  int reached;
+};
+
+/* Is LN the first line of the place START names?  */
+static int
+at_start (const struct rline *ln, const struct start *st)
+{
+  if (ln->style == RSTYLE_BLANK || ln->style == RSTYLE_TITLE
+      || ln->style == RSTYLE_META || ln->section != st->section - 1)
+    return 0;
+  if (st->para == 0)
+    return 1;
+  for (int c = 0; c < 2; c++)
+    if (ln->cell[c].present && ln->cell[c].part == PART_BLOCK
+        && ln->cell[c].block == st->para - 1)
+      return 1;
+  return 0;
+}
+
+/* Print one display line of `show', from the place ARG names on.  */
 static void
 print_line (const struct rline *ln, void *arg)
 {
-  (void) arg;
+  struct start *st = arg;
+  if (!st->reached)
+    {
+      if (st->section && !at_start (ln, st))
+        return;
+      st->reached = 1;
+    }
   int col = 0;
   for (int c = 0; c < 2; c++)
     {
@@ -50,11 +82,10 @@ static int
 cmd_show_exec (const struct cli_options *o, const struct library *lib,
                int argc, char **argv)
 {
-  (void) argc;
-  const char *spec = argv[0];
-  const struct document *d = cmd_find_document (lib, spec);
-  if (d == NULL)
+  struct place p;
+  if (place_parse (lib, argc, argv, 0, &p) < 0)
     return 2;
+  const struct document *d = p.doc;
   if (o->json)
     {
       printf ("{\"document\":%ld", d->number);
@@ -79,6 +110,9 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
       for (size_t s = 0; s < d->nsections; s++)
         for (size_t b = 0; b < d->sections[s].nblocks; b++)
           {
+            if (p.section && (s + 1 < p.section
+                              || (s + 1 == p.section && b + 1 < p.para)))
+              continue;
             const struct block *blk = &d->sections[s].blocks[b];
             static const char *const kinds[] = { "paragraph", "heading", "keywords" };
             printf ("{\"document\":%ld,\"section\":%zu,\"paragraph\":%zu,"
@@ -126,7 +160,9 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     }
   /* Each line as soon as its paragraph is laid out: memory in proportion
      to a paragraph, not to the document.  */
+  struct start st = { .section = p.section, .para = p.para };
   ro.emit = print_line;
+  ro.emit_arg = &st;
   ro.no_offsets = 1;
   struct render r;
   render_document (d, &ro, &r);
@@ -137,7 +173,7 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
 const struct cmd_entry cmd_show_entry = {
   .name = "show",
   .min_args = 1,
-  .max_args = 1,
+  .max_args = -1,
   /* xgettext:c-format */
   .usage = N_("casebook: show takes one document number\n"),
   .flags = CMD_LIBRARY,

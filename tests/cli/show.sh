@@ -98,4 +98,47 @@ else
 fi
 run show 1 --content "$GOOD" --script=cyrillic
 is "$rc" 2 "an unknown script is an error"
+# A place: the document from there on, as search prints places.
+run show 1 '§2¶2' --content "$GOOD" --lang en --width 60
+is "$rc" 0 "show 1 §2¶2 exits 0"
+cat >"$TMPD/want" <<'X'
+*   Since 2019, Guangxi procuratorial organs have carried
+* out 39 circuit inspections of prisons, holding that
+* circuit inspection is case handling.
+
+* (1) Optimizing the "case-to-proceeding" ratio
+
+*   The "one report per case" system was fully implemented
+* to improve the quality and efficiency of supervision.
+X
+sed '1,/^$/d' "$TMPD/out" | sed '/^Source:/,/^$/d' >"$TMPD/body"
+same "$TMPD/body" "$TMPD/want" "show 1 §2¶2 starts at that paragraph"
+run show 1 '§2' '¶2' --content "$GOOD" --lang en --width 60
+sed '1,/^$/d' "$TMPD/out" | sed '/^Source:/,/^$/d' >"$TMPD/body2"
+same "$TMPD/body2" "$TMPD/want" "the place may come as two arguments"
+run show 1 '§2' --content "$GOOD" --lang en --width 60
+has "$TMPD/out" "* 【Reform situation】" "show 1 §2 starts at the section's heading"
+hasnt "$TMPD/out" "circuit inspection | commutation" "and leaves out what comes before"
+run show 1 '§2¶2' --content "$GOOD" --json
+is "$(sed -n 2p "$TMPD/out" | grep -o '"section":[0-9]*,"paragraph":[0-9]*')" \
+   '"section":1,"paragraph":1' "--json from a place starts at its paragraph"
+run show 1 '§9' --content "$GOOD"
+is "$rc" 2 "a section the case lacks exits 2"
+has "$TMPD/err" "case 1 has no §9" "and says so"
+run show 1 'x' --content "$GOOD"
+is "$rc" 2 "a place that is not one exits 2"
+
+# casebook N is casebook show N off a terminal.
+run show 1 --content "$GOOD" --lang en --width 60
+cp "$TMPD/out" "$TMPD/show1"
+run 1 --content "$GOOD" --lang en --width 60
+is "$rc" 0 "casebook 1 exits 0"
+same "$TMPD/out" "$TMPD/show1" "casebook 1 prints what show 1 prints"
+run sample/1 '§2¶2' --content "$GOOD" --lang en --width 60
+sed '1,/^$/d' "$TMPD/out" | sed '/^Source:/,/^$/d' >"$TMPD/body3"
+same "$TMPD/body3" "$TMPD/want" "casebook COLLECTION/N PLACE shows from the place"
+run 9 --content "$GOOD"
+is "$rc" 2 "casebook 9 (no such document) exits 2"
+has "$TMPD/err" "no document '9'" "and says so"
+
 done_testing
