@@ -32,7 +32,8 @@ enum
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
-  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR
+  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR,
+  OPT_NO_PAGER
 };
 
 static const struct option long_options[] = {
@@ -60,6 +61,7 @@ static const struct option long_options[] = {
   { "region", required_argument, NULL, OPT_REGION },
   { "year", required_argument, NULL, OPT_YEAR },
   { "snippets", required_argument, NULL, 'n' },
+  { "no-pager", no_argument, NULL, OPT_NO_PAGER },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -102,6 +104,7 @@ print_help (void)
             "      --exact          do not match glossary renderings across languages\n"
             "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
+            "      --no-pager       show: do not page through $PAGER on a terminal\n"
             "      --glossary       check: list glossary terms missing in translations\n"
             "      --release=FILE   check: report unmarked texts that are not in FILE\n"
             "      --english=WHICH  show, list, tags: the release's English or the\n"
@@ -273,7 +276,7 @@ check_options (const struct cmd_entry *entry, int given)
 
 /* Refuse (saying why) an option of one command given to another:
    --add, --name, --max-size are import's, --format export's, --region
-   and --year list's.  0 or -1.  */
+   and --year list's, --no-pager show's.  0 or -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
@@ -284,6 +287,7 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
     { o->format != NULL, "--format", "export" },
     { o->region != NULL, "--region", "list" },
     { o->year != 0, "--year", "list" },
+    { o->no_pager, "--no-pager", "show" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
@@ -447,6 +451,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               usage_hint ();
               return 2;
             }
+          break;
+        case OPT_NO_PAGER:
+          o.no_pager = 1;
           break;
         case OPT_HELP:
         case 'h':

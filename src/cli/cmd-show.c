@@ -17,8 +17,10 @@
 #include "model.h"
 #include "norm.h"
 #include "output.h"
+#include "pager.h"
 #include "place.h"
 #include "render.h"
+#include "util.h"
 
 static enum view
 show_view (const struct cli_options *o)
@@ -74,6 +76,78 @@ print_line (const struct rline *ln, void *arg)
       printf ("%s%*s", cell->translated ? "* " : "  ", cell->indent, "");
       fwrite (cell->s, 1, cell->len, stdout);
       col += 2 + cell->indent + norm_width (cell->s, cell->len);
+    }
+  putchar ('\n');
+}
+
+/* One field of the header: LABEL, a space and VALUE (of language L,
+   shown in traditional script when O asks for it), made visible and
+   wrapped at WIDTH with a two-column indent after the first line.  */
+static void
+header_field (const struct cli_options *o, int width, const char *label,
+              enum lang l, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  char *conv = o->script_config && l == LANG_ZH
+    ? norm_to_traditional (value, strlen (value), o->script_config) : NULL;
+  /* A full-width colon (a Chinese label) has its space in it.  */
+  size_t ll_len = strlen (label);
+  int wide = ll_len >= 3 && strcmp (label + ll_len - 3, "\xef\xbc\x9a") == 0;
+  char *line = xasprintf ("%s%s%s", label, wide ? "" : " ",
+                          conv ? conv : value);
+  free (conv);
+  struct visible v;
+  norm_visible_text (line, strlen (line), 0, &v);
+  free (line);
+  struct layout_line *ll;
+  size_t n = layout_wrap (v.str, v.len, width, width - 2, &ll);
+  for (size_t i = 0; i < n; i++)
+    printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, v.str + ll[i].off);
+  free (ll);
+  norm_visible_free (&v);
+}
+
+static const char *
+side_str (const struct bitext *bt, enum lang l, int revised, enum lang *got)
+{
+  const struct text *t = bitext_view (bt, l, revised);
+  *got = l;
+  if (t == NULL || t->str == NULL || t->len == 0)
+    t = bitext_pick (bt, l, got);
+  return t && t->str ? t->str : NULL;
+}
+
+/* The header of `show': the document's number and collection, its title
+   (in both languages with --lang both), region, release date and the
+   collection's source; then a blank line.  */
+static void
+print_header (const struct cli_options *o, const struct document *d,
+              int width)
+{
+  const struct collection *c = d->collection;
+  enum lang l = cmd_reader_lang (o), got;
+  char *num = c && c->id ? xasprintf ("%ld (%s)", d->number, c->id)
+    : xasprintf ("%ld", d->number);
+  /* TRANSLATORS: the labels of the header `casebook show' prints.  */
+  header_field (o, width, _("Case:"), LANG_EN, num);
+  free (num);
+  for (int k = 0; k < (o->both ? 2 : 1); k++)
+    {
+      enum lang want = o->both ? (enum lang) k : l;
+      const char *t = side_str (&d->title, want, o->english_revised, &got);
+      if (o->both && got != want)
+        continue;
+      header_field (o, width, _("Title:"), got, t);
+    }
+  const char *region = side_str (&d->region, l, o->english_revised, &got);
+  header_field (o, width, _("Region:"), got, region);
+  if (c)
+    {
+      header_field (o, width, _("Released:"), LANG_EN, c->date);
+      const char *ct = side_str (&c->title, l, o->english_revised, &got);
+      header_field (o, width, _("Collection:"), got, ct);
+      header_field (o, width, _("Source:"), LANG_EN, c->source);
     }
   putchar ('\n');
 }
@@ -141,6 +215,10 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     .script = o->script_config,
     .revised = o->english_revised,
   };
+  struct pager pg = { .pipe = NULL };
+  if (!o->no_pager)
+    pager_start (&pg);
+  print_header (o, d, ro.width);
   if (render_any_translated (d, &ro))
     {
       /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
@@ -167,6 +245,7 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
   struct render r;
   render_document (d, &ro, &r);
   render_free (&r);
+  pager_end (&pg);
   return 0;
 }
 
