@@ -91,6 +91,7 @@ print_help (void)
             "  import FILE          turn a release text or saved page into a collection\n"
             "  library [remove NAME]  list the library's collections, or remove one\n"
             "  export DOC...        write documents as Markdown, HTML or JSON Lines\n"
+            "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
             "\n"));
   printf (_("Options:\n"
             "      --content=DIR    read content from DIR\n"
@@ -524,6 +525,24 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   const char *cmd = nargs ? args[0] : NULL;
   if (o.lang < 0 && !o.both)
     o.lang = -1;
+  /* casebook +/QUERY: the browser with that search, as less +/PATTERN;
+     off a terminal, casebook search QUERY.  */
+  const char *start_search = NULL;
+  static char search_word[] = "search";
+  static char *search_args[] = { search_word, NULL, NULL };
+  if (cmd && strncmp (cmd, "+/", 2) == 0 && nargs == 1)
+    {
+      start_search = cmd + 2;
+      if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
+        cmd = NULL;
+      else
+        {
+          search_args[1] = args[0] + 2;
+          args = search_args;
+          nargs = 2;
+          cmd = "search";
+        }
+    }
   if (cmd == NULL)
     {
       if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
@@ -532,7 +551,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           struct reader_prefs rp = {
             .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
             .color = o.color, .exact = o.exact, .regex = o.regex,
-            .script_config = o.script_config
+            .script_config = o.script_config, .search = start_search
           };
           rc = lib ? browse (lib, &rp) : 2;
           library_free (lib);
