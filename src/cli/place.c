@@ -15,8 +15,8 @@
 #include "output.h"
 #include "util.h"
 
-/* Cut a trailing range "-N" or "–N" (U+2013) off S, returning N, or 0
-   when S has none.  */
+/* Cut a trailing range "-N" or "–N" (U+2013, spaces allowed before N
+   and the dash) off S, returning N, or 0 when S has none.  */
 static size_t
 cut_range (char *s)
 {
@@ -28,11 +28,13 @@ cut_range (char *s)
     len--;
   if (len == end || end - len > 9)
     return 0;
-  size_t dash;
-  if (len >= 1 && s[len - 1] == '-')
-    dash = len - 1;
-  else if (len >= 3 && strncmp (s + len - 3, "\xe2\x80\x93", 3) == 0)
-    dash = len - 3;
+  size_t at = len, dash;
+  while (at && s[at - 1] == ' ')
+    at--;
+  if (at >= 1 && s[at - 1] == '-')
+    dash = at - 1;
+  else if (at >= 3 && strncmp (s + at - 3, "\xe2\x80\x93", 3) == 0)
+    dash = at - 3;
   else
     return 0;
   size_t n = (size_t) strtoul (s + len, NULL, 10);

@@ -31,6 +31,8 @@ X
 same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2"
 run cite 1 '§2¶2–1' --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may be written backwards and with an en dash"
+run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "a range may have spaces around its dash"
 run cite 1 '§2' --content "$GOOD" --lang en
 has "$TMPD/out" "Case 1, paras. 1–" "a section alone cites all its paragraphs"
 

@@ -154,6 +154,9 @@ run sample/1 '§2¶2' --content "$GOOD" --lang en --width 60
 # The header and the legend, each up to a blank line, are left out.
 sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body3"
 same "$TMPD/body3" "$TMPD/want" "casebook COLLECTION/N PLACE shows from the place"
+run '1§2¶2' --content "$GOOD" --lang en --width 60
+sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body4"
+same "$TMPD/body4" "$TMPD/want" "casebook 1§2¶2, in one word, shows from the place"
 run 9 --content "$GOOD"
 is "$rc" 2 "casebook 9 (no such document) exits 2"
 has "$TMPD/err" "no document '9'" "and says so"
