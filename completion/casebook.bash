@@ -323,7 +323,7 @@ _casebook ()
     fi
 
     case $command in
-        show)
+        show|cite)
             ((nargs == 0)) &&
                 _casebook_offer $(_casebook_json "$prog" list document)
             ;;

@@ -32,7 +32,8 @@ enum
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
-  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR
+  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR,
+  OPT_NO_PAGER
 };
 
 static const struct option long_options[] = {
@@ -60,6 +61,7 @@ static const struct option long_options[] = {
   { "region", required_argument, NULL, OPT_REGION },
   { "year", required_argument, NULL, OPT_YEAR },
   { "snippets", required_argument, NULL, 'n' },
+  { "no-pager", no_argument, NULL, OPT_NO_PAGER },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -81,13 +83,15 @@ print_help (void)
             "\n"));
   printf (_("Commands:\n"
             "  list                 one line per document: number, region, title\n"
-            "  show N               the document N as wrapped text\n"
+            "  show N [PLACE]       the document N (from PLACE on) as wrapped text\n"
             "  search QUERY...      find documents and passages (see QUERIES)\n"
+            "  cite N [PLACE]       a paragraph (\xc2\xa7" "1 \xc2\xb6" "12, \xc2\xb6" "3-5) with its citation\n"
             "  tags                 every keyword with the documents that carry it\n"
             "  check [DIR]          validate content and report its coverage\n"
             "  import FILE          turn a release text or saved page into a collection\n"
             "  library [remove NAME]  list the library's collections, or remove one\n"
             "  export DOC...        write documents as Markdown, HTML or JSON Lines\n"
+            "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
             "\n"));
   printf (_("Options:\n"
             "      --content=DIR    read content from DIR\n"
@@ -101,6 +105,7 @@ print_help (void)
             "      --exact          do not match glossary renderings across languages\n"
             "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
+            "      --no-pager       show: do not page through $PAGER on a terminal\n"
             "      --glossary       check: list glossary terms missing in translations\n"
             "      --release=FILE   check: report unmarked texts that are not in FILE\n"
             "      --english=WHICH  show, list, tags: the release's English or the\n"
@@ -180,6 +185,21 @@ parse_size (const char *s, size_t *out)
   return 0;
 }
 
+/* Does S name a document as show takes it: "N", or "COLLECTION/N", or
+   either followed by a place ("7§1¶2")?  */
+static int
+is_document_spec (const char *s)
+{
+  const char *slash = strchr (s, '/');
+  const char *p = slash ? slash + 1 : s;
+  if (slash == s || *p < '0' || *p > '9')
+    return 0;
+  for (const char *q = s; q < p; q++)
+    if (*q == ' ' || *q == '-')
+      return 0;
+  return 1;
+}
+
 static int
 finish (int rc)
 {
@@ -257,7 +277,7 @@ check_options (const struct cmd_entry *entry, int given)
 
 /* Refuse (saying why) an option of one command given to another:
    --add, --name, --max-size are import's, --format export's, --region
-   and --year list's.  0 or -1.  */
+   and --year list's, --no-pager show's.  0 or -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
@@ -268,6 +288,7 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
     { o->format != NULL, "--format", "export" },
     { o->region != NULL, "--region", "list" },
     { o->year != 0, "--year", "list" },
+    { o->no_pager, "--no-pager", "show" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
@@ -432,6 +453,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               return 2;
             }
           break;
+        case OPT_NO_PAGER:
+          o.no_pager = 1;
+          break;
         case OPT_HELP:
         case 'h':
           print_help ();
@@ -501,6 +525,24 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   const char *cmd = nargs ? args[0] : NULL;
   if (o.lang < 0 && !o.both)
     o.lang = -1;
+  /* casebook +/QUERY: the browser with that search, as less +/PATTERN;
+     off a terminal, casebook search QUERY.  */
+  const char *start_search = NULL;
+  static char search_word[] = "search";
+  static char *search_args[] = { search_word, NULL, NULL };
+  if (cmd && strncmp (cmd, "+/", 2) == 0 && nargs == 1)
+    {
+      start_search = cmd + 2;
+      if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
+        cmd = NULL;
+      else
+        {
+          search_args[1] = args[0] + 2;
+          args = search_args;
+          nargs = 2;
+          cmd = "search";
+        }
+    }
   if (cmd == NULL)
     {
       if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
@@ -509,7 +551,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           struct reader_prefs rp = {
             .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
             .color = o.color, .exact = o.exact, .regex = o.regex,
-            .script_config = o.script_config
+            .script_config = o.script_config, .search = start_search
           };
           rc = lib ? browse (lib, &rp) : 2;
           library_free (lib);
@@ -520,6 +562,11 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       nargs = 1;
     }
   const struct cmd_entry *entry = cmd_find (cmd);
+  /* "casebook 7", "casebook sample/7 §1 ¶2": show, as "man 1 ls" would
+     be "man ls".  */
+  int bare = entry == NULL && is_document_spec (cmd);
+  if (bare)
+    entry = &cmd_show_entry;
   if (entry == NULL)
     {
       char *a = output_visible (cmd);
@@ -537,7 +584,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       usage_hint ();
       return 2;
     }
-  int cargc = (int) nargs - 1;
+  int cargc = (int) nargs - !bare;
   if (cargc < entry->min_args
       || (entry->max_args >= 0 && cargc > entry->max_args))
     {
@@ -555,7 +602,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       if (lib == NULL)
         return 2;
     }
-  rc = entry->exec (&o, lib, cargc, args + 1);
+  rc = entry->exec (&o, lib, cargc, args + !bare);
   library_free (lib);
   return finish (rc);
 }

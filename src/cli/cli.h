@@ -33,6 +33,7 @@ struct cli_options
   const char *region;           /* list --region */
   int year;                     /* list --year; 0: any */
   const char *script;           /* NULL, "simplified" or "traditional" */
+  int no_pager;                 /* show --no-pager */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */
 };

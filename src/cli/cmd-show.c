@@ -1,4 +1,5 @@
-/* cmd-show.c -- casebook show N: one document as wrapped text (Chinese,
+/* cmd-show.c -- casebook show N [§S [¶P]]: one document, or the
+   document from that place on, as wrapped text (Chinese,
    English, or both side by side with --lang=both), the project's
    translations marked with '*'; or with --json, the document and then
    each of its texts as JSON Lines.  --english=revised shows the project's
@@ -16,7 +17,10 @@
 #include "model.h"
 #include "norm.h"
 #include "output.h"
+#include "pager.h"
+#include "place.h"
 #include "render.h"
+#include "util.h"
 
 static enum view
 show_view (const struct cli_options *o)
@@ -26,11 +30,41 @@ show_view (const struct cli_options *o)
   return cmd_reader_lang (o) == LANG_ZH ? VIEW_ZH : VIEW_EN;
 }
 
-/* Print one display line of `show'.  */
+/* Where the printing starts: the lines before the place are skipped.  */
+struct start
+{
+  size_t section;               /* 1-based; 0: print everything */
+  size_t para;                  /* 1-based block; 0: the section's start */
+  int reached;
+};
+
+/* Is LN the first line of the place START names?  */
+static int
+at_start (const struct rline *ln, const struct start *st)
+{
+  if (ln->style == RSTYLE_BLANK || ln->style == RSTYLE_TITLE
+      || ln->style == RSTYLE_META || ln->section != st->section - 1)
+    return 0;
+  if (st->para == 0)
+    return 1;
+  for (int c = 0; c < 2; c++)
+    if (ln->cell[c].present && ln->cell[c].part == PART_BLOCK
+        && ln->cell[c].block == st->para - 1)
+      return 1;
+  return 0;
+}
+
+/* Print one display line of `show', from the place ARG names on.  */
 static void
 print_line (const struct rline *ln, void *arg)
 {
-  (void) arg;
+  struct start *st = arg;
+  if (!st->reached)
+    {
+      if (st->section && !at_start (ln, st))
+        return;
+      st->reached = 1;
+    }
   int col = 0;
   for (int c = 0; c < 2; c++)
     {
@@ -46,15 +80,86 @@ print_line (const struct rline *ln, void *arg)
   putchar ('\n');
 }
 
+/* One field of the header: LABEL, a space and VALUE (of language L,
+   shown in traditional script when O asks for it), made visible and
+   wrapped at WIDTH with a two-column indent after the first line.  */
+static void
+header_field (const struct cli_options *o, int width, const char *label,
+              enum lang l, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  char *conv = o->script_config && l == LANG_ZH
+    ? norm_to_traditional (value, strlen (value), o->script_config) : NULL;
+  /* A full-width colon (a Chinese label) has its space in it.  */
+  size_t ll_len = strlen (label);
+  int wide = ll_len >= 3 && strcmp (label + ll_len - 3, "\xef\xbc\x9a") == 0;
+  char *line = xasprintf ("%s%s%s", label, wide ? "" : " ",
+                          conv ? conv : value);
+  free (conv);
+  struct visible v;
+  norm_visible_text (line, strlen (line), 0, &v);
+  free (line);
+  struct layout_line *ll;
+  size_t n = layout_wrap (v.str, v.len, width, width - 2, &ll);
+  for (size_t i = 0; i < n; i++)
+    printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, v.str + ll[i].off);
+  free (ll);
+  norm_visible_free (&v);
+}
+
+static const char *
+side_str (const struct bitext *bt, enum lang l, int revised, enum lang *got)
+{
+  const struct text *t = bitext_view (bt, l, revised);
+  *got = l;
+  if (t == NULL || t->str == NULL || t->len == 0)
+    t = bitext_pick (bt, l, got);
+  return t && t->str ? t->str : NULL;
+}
+
+/* The header of `show': the document's number and collection, its title
+   (in both languages with --lang both), region, release date and the
+   collection's source; then a blank line.  */
+static void
+print_header (const struct cli_options *o, const struct document *d,
+              int width)
+{
+  const struct collection *c = d->collection;
+  enum lang l = cmd_reader_lang (o), got;
+  char *num = c && c->id ? xasprintf ("%ld (%s)", d->number, c->id)
+    : xasprintf ("%ld", d->number);
+  /* TRANSLATORS: the labels of the header `casebook show' prints.  */
+  header_field (o, width, _("Case:"), LANG_EN, num);
+  free (num);
+  for (int k = 0; k < (o->both ? 2 : 1); k++)
+    {
+      enum lang want = o->both ? (enum lang) k : l;
+      const char *t = side_str (&d->title, want, o->english_revised, &got);
+      if (o->both && got != want)
+        continue;
+      header_field (o, width, _("Title:"), got, t);
+    }
+  const char *region = side_str (&d->region, l, o->english_revised, &got);
+  header_field (o, width, _("Region:"), got, region);
+  if (c)
+    {
+      header_field (o, width, _("Released:"), LANG_EN, c->date);
+      const char *ct = side_str (&c->title, l, o->english_revised, &got);
+      header_field (o, width, _("Collection:"), got, ct);
+      header_field (o, width, _("Source:"), LANG_EN, c->source);
+    }
+  putchar ('\n');
+}
+
 static int
 cmd_show_exec (const struct cli_options *o, const struct library *lib,
                int argc, char **argv)
 {
-  (void) argc;
-  const char *spec = argv[0];
-  const struct document *d = cmd_find_document (lib, spec);
-  if (d == NULL)
+  struct place p;
+  if (place_parse (lib, argc, argv, 0, &p) < 0)
     return 2;
+  const struct document *d = p.doc;
   if (o->json)
     {
       printf ("{\"document\":%ld", d->number);
@@ -79,6 +184,9 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
       for (size_t s = 0; s < d->nsections; s++)
         for (size_t b = 0; b < d->sections[s].nblocks; b++)
           {
+            if (p.section && (s + 1 < p.section
+                              || (s + 1 == p.section && b + 1 < p.para)))
+              continue;
             const struct block *blk = &d->sections[s].blocks[b];
             static const char *const kinds[] = { "paragraph", "heading", "keywords" };
             printf ("{\"document\":%ld,\"section\":%zu,\"paragraph\":%zu,"
@@ -107,6 +215,10 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     .script = o->script_config,
     .revised = o->english_revised,
   };
+  struct pager pg = { .pipe = NULL };
+  if (!o->no_pager)
+    pager_start (&pg);
+  print_header (o, d, ro.width);
   if (render_any_translated (d, &ro))
     {
       /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
@@ -126,18 +238,21 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     }
   /* Each line as soon as its paragraph is laid out: memory in proportion
      to a paragraph, not to the document.  */
+  struct start st = { .section = p.section, .para = p.para };
   ro.emit = print_line;
+  ro.emit_arg = &st;
   ro.no_offsets = 1;
   struct render r;
   render_document (d, &ro, &r);
   render_free (&r);
+  pager_end (&pg);
   return 0;
 }
 
 const struct cmd_entry cmd_show_entry = {
   .name = "show",
   .min_args = 1,
-  .max_args = 1,
+  .max_args = -1,
   /* xgettext:c-format */
   .usage = N_("casebook: show takes one document number\n"),
   .flags = CMD_LIBRARY,

@@ -22,6 +22,7 @@ const struct cmd_entry *const cmd_table[] = {
   &cmd_list_entry,
   &cmd_show_entry,
   &cmd_search_entry,
+  &cmd_cite_entry,
   &cmd_tags_entry,
   &cmd_check_entry,
   &cmd_import_entry,

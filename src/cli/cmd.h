@@ -49,6 +49,7 @@ struct cmd_entry
 };
 
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_cite_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_library_entry;

@@ -23,6 +23,8 @@ struct reader_prefs
                                    display ("s2tw.json"), or NULL */
   int text_width;               /* the browser's widest line of text, in
                                    columns; 0: PREFS_TEXT_WIDTH */
+  const char *search;           /* a search to start with, as '/' then
+                                   Enter would (casebook +/QUERY), or NULL */
 };
 
 /* How wide the browser sets text unless told otherwise: lines much longer

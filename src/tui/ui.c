@@ -1208,6 +1208,18 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   tags_init (&u);
   ui_layout (&u);
   ui_open (&u, start_document (&u));
+  if (opt->search && *opt->search)
+    {
+      /* casebook +/QUERY: as if the reader typed /QUERY and Enter.  */
+      char *err = NULL;
+      if (ui_search_set (&u, opt->search, 0, &err) < 0)
+        {
+          ui_message (&u, 1, "%s", err);
+          free (err);
+        }
+      else
+        ui_search_next (&u, 1);
+    }
 
   int rc = 0;
   int dirty = 1;

@@ -30,10 +30,10 @@ words () {
 }
 
 is "$(words casebook s)" "search show" "commands complete from s"
-is "$(words casebook '')" "check export import library list search show tags" \
+is "$(words casebook '')" "check cite export import library list search show tags" \
    "every command is offered"
 is "$(words casebook --content "$GOOD" '')" \
-   "check export import library list search show tags" "commands after --content DIR"
+   "check cite export import library list search show tags" "commands after --content DIR"
 
 is "$(words casebook --la)" "--lang" "--la completes to --lang"
 is "$(words casebook --lang '')" "both en zh" "--lang takes zh, en, both"
@@ -66,6 +66,8 @@ is "$(words casebook show --content "$GOOD" '')" "0 1 2" \
    "options after the command count"
 is "$(CASEBOOK_CONTENT=$GOOD words casebook show '')" "0 1 2" \
    "show with the default content"
+is "$(words casebook --content "$GOOD" cite '')" "0 1 2" \
+   "cite completes document numbers"
 is "$(words casebook --content "$GOOD" show 1 '')" "" \
    "show takes one number"
 mkdir "$TMPD/sample dir"

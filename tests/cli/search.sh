@@ -107,4 +107,16 @@ run search 目标 --content "$TMPD/w" --lang=en --color=never --ambiguous-wide
 is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 zh: …“己”“庚”“辛”“壬”“癸”目标“甲”“乙”“丙”“丁”“戊”…" "with --ambiguous-wide, quotes are two columns"
 run search target --content "$TMPD/w" --lang=en --color=never
 is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 en: …Fiscalía General signed the target agreement with the …" "a snippet does not end inside an accented word, nor start with a colon"
+# tag: prints each passage once, however many hits it has: case 7's
+# keyword list has 巡回检察 twice (巡回检察 | 交叉巡回检察), two hits of
+# one passage.
+run search 'tag:巡回检察' --content "$SHIPPED" -n 100 --lang zh
+is "$rc" 0 "search tag:巡回检察 exits 0"
+has "$TMPD/out" "(2 hits)" "case 7's keyword list is two hits"
+is "$(grep -c '^  §1 ¶1 zh:' "$TMPD/out")" 1 "and one passage, printed once"
+is "$(grep '^  ' "$TMPD/out" | sort | uniq -d)" "" "tag: prints no passage twice"
+run search 'tag:巡回检察' --content "$SHIPPED" --json
+is "$(grep -c '"section":0,"paragraph":0,"lang":"zh"' "$TMPD/out")" 2 "--json gives each of the two hits"
+is "$(sort "$TMPD/out" | uniq -d)" "" "and no hit twice"
+
 done_testing

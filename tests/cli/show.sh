@@ -5,6 +5,13 @@
 run show 1 --content "$GOOD" --lang en --width 60
 is "$rc" 0 "show exits 0"
 cat >"$TMPD/want" <<'X'
+Case: 1 (sample)
+Title: Guangxi procuratorial organs deepen circuit
+  inspection
+Region: Guangxi
+Released: 2022-07-14
+Collection: Sample cases
+
 * marks the casebook project's translation, not the
   release's own text.
 
@@ -33,6 +40,13 @@ same "$TMPD/out" "$TMPD/want" "show 1 --lang en --width 60"
 
 run show 1 --content "$GOOD" --lang zh --width 30
 cat >"$TMPD/want" <<'X'
+Case: 1 (sample)
+Title: 广西检察机关深化巡回检
+  察
+Region: 广西
+Released: 2022-07-14
+Collection: 测试案例集
+
   广西检察机关深化巡回检察
   广西壮族自治区检察机关
 
@@ -98,4 +112,86 @@ else
 fi
 run show 1 --content "$GOOD" --script=cyrillic
 is "$rc" 2 "an unknown script is an error"
+# A place: the document from there on, as search prints places.
+run show 1 '§2¶2' --content "$GOOD" --lang en --width 60
+is "$rc" 0 "show 1 §2¶2 exits 0"
+cat >"$TMPD/want" <<'X'
+*   Since 2019, Guangxi procuratorial organs have carried
+* out 39 circuit inspections of prisons, holding that
+* circuit inspection is case handling.
+
+* (1) Optimizing the "case-to-proceeding" ratio
+
+*   The "one report per case" system was fully implemented
+* to improve the quality and efficiency of supervision.
+X
+# The header and the legend, each up to a blank line, are left out.
+sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body"
+same "$TMPD/body" "$TMPD/want" "show 1 §2¶2 starts at that paragraph"
+run show 1 '§2' '¶2' --content "$GOOD" --lang en --width 60
+# The header and the legend, each up to a blank line, are left out.
+sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body2"
+same "$TMPD/body2" "$TMPD/want" "the place may come as two arguments"
+run show 1 '§2' --content "$GOOD" --lang en --width 60
+has "$TMPD/out" "* 【Reform situation】" "show 1 §2 starts at the section's heading"
+hasnt "$TMPD/out" "circuit inspection | commutation" "and leaves out what comes before"
+run show 1 '§2¶2' --content "$GOOD" --json
+is "$(sed -n 2p "$TMPD/out" | grep -o '"section":[0-9]*,"paragraph":[0-9]*')" \
+   '"section":1,"paragraph":1' "--json from a place starts at its paragraph"
+run show 1 '§9' --content "$GOOD"
+is "$rc" 2 "a section the case lacks exits 2"
+has "$TMPD/err" "case 1 has no §9" "and says so"
+run show 1 'x' --content "$GOOD"
+is "$rc" 2 "a place that is not one exits 2"
+
+# casebook N is casebook show N off a terminal.
+run show 1 --content "$GOOD" --lang en --width 60
+cp "$TMPD/out" "$TMPD/show1"
+run 1 --content "$GOOD" --lang en --width 60
+is "$rc" 0 "casebook 1 exits 0"
+same "$TMPD/out" "$TMPD/show1" "casebook 1 prints what show 1 prints"
+run sample/1 '§2¶2' --content "$GOOD" --lang en --width 60
+# The header and the legend, each up to a blank line, are left out.
+sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body3"
+same "$TMPD/body3" "$TMPD/want" "casebook COLLECTION/N PLACE shows from the place"
+run '1§2¶2' --content "$GOOD" --lang en --width 60
+sed '1,/^$/d' "$TMPD/out" | sed '1,/^$/d' >"$TMPD/body4"
+same "$TMPD/body4" "$TMPD/want" "casebook 1§2¶2, in one word, shows from the place"
+run 9 --content "$GOOD"
+is "$rc" 2 "casebook 9 (no such document) exits 2"
+has "$TMPD/err" "no document '9'" "and says so"
+
+# The header: number and collection, title, region, date, source.
+run show 7 --content "$SHIPPED" --lang en --width 80
+has "$TMPD/out" "Case: 7 (batch3)" "the header gives the number and the collection"
+is "$(sed -n 2p "$TMPD/out" | cut -c1-7)" "Title: " "then the title"
+has "$TMPD/out" "Region: Guangxi" "the region"
+has "$TMPD/out" "Released: 2022-07-14" "the release date"
+has "$TMPD/out" "Source: Supreme People's Procuratorate release of 14 July 2022" "and the source"
+run show 1 '§2¶2' --content "$GOOD" --lang en --width 60
+is "$(head -1 "$TMPD/out")" "Case: 1 (sample)" "show from a place starts with the header too"
+
+# The pager: never when stdout is not a terminal; on one, $PAGER, unless
+# --no-pager.
+env PAGER="cat >'$TMPD/paged'" "$CASEBOOK" show 1 --content "$GOOD" --lang en >"$TMPD/out" 2>&1
+ok $([ ! -e "$TMPD/paged" ] && [ -s "$TMPD/out" ]; echo $?) "off a terminal show prints without paging"
+run show 1 --content "$GOOD" --lang en --no-pager
+cp "$TMPD/out" "$TMPD/nopager"
+run show 1 --content "$GOOD" --lang en
+is "$rc" 0 "--no-pager is accepted"
+same "$TMPD/nopager" "$TMPD/out" "and changes nothing off a terminal"
+run list --content "$GOOD" --no-pager
+is "$rc" 2 "list does not take --no-pager"
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+  PAGER="cat >'$TMPD/paged'" script -qec "'$CASEBOOK' show 1 --content '$GOOD' --lang en" /dev/null >"$TMPD/tty" 2>&1
+  sed '/^Case:/!d' "$TMPD/paged" 2>/dev/null >"$TMPD/pagedcase"
+  is "$(cat "$TMPD/pagedcase")" "Case: 1 (sample)" "on a terminal show goes through \$PAGER"
+  rm -f "$TMPD/paged"
+  PAGER="cat >'$TMPD/paged'" script -qec "'$CASEBOOK' show 1 --no-pager --content '$GOOD' --lang en" /dev/null >"$TMPD/tty" 2>&1
+  ok $([ ! -e "$TMPD/paged" ] && grep -q "Case: 1 (sample)" "$TMPD/tty"; echo $?) "--no-pager prints to the terminal"
+else
+  echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
+  echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
+fi
+
 done_testing

@@ -22,6 +22,11 @@ trun show 1 --content "$TMPD/ctl" --lang both --width 100
 is "$rc" 0 "show exits 0"
 clean "$TMPD/out" "show: nothing raw on stdout"
 cat >"$TMPD/want" <<'X'
+Case: 1 (hostile)
+Title: Title ^[[2J^[[H cleared
+Region: ^[]0;pwned^GRegion
+Collection: Hostile content
+
   Title ^[[2J^[[H cleared
   C1 <U+009B> CSI and <U+009D> OSC
 
@@ -65,6 +70,12 @@ trun show 3 --content "$TMPD/inv" --lang both --width 100
 is "$rc" 0 "invisible: show exits 0"
 clean "$TMPD/out" "invisible: show: nothing hidden on stdout"
 cat >"$TMPD/want" <<'X'
+Case: 3 (hostile)
+Title: 标签<U+E0041>标题
+Title: Tag<U+E0068><U+E0069><U+E0064><U+E0065> title
+Region: Soft<U+00AD>hyphen region
+Collection: Hostile content
+
   标签<U+E0041>标题
   Tag<U+E0068><U+E0069><U+E0064><U+E0065> title
 

@@ -81,6 +81,10 @@ is "$rc" 0 "CRLF: check passes"
 has "$TMPD/out" "1 document, 3 texts" "CRLF: every text is read"
 trun show 1 --content "$TMPD/crlf" --lang both --width 80
 cat >"$TMPD/want" <<'X'
+Case: 1 (hostile)
+Title: CRLF line ends
+Collection: Hostile content
+
   CRLF line ends
 
       第一段

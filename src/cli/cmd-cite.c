@@ -1,0 +1,79 @@
+/* cmd-cite.c -- casebook cite N §S ¶P: the paragraph's text and its
+   citation in the form lawyers use for typical cases (cite.c), the same
+   text the browser's y copies; "¶3-5" cites a range, "§2" a whole
+   section, and a case number alone gives the case's citation.  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+#include "i18n.h"
+#include "location.h"
+#include "output.h"
+#include "place.h"
+
+/* Print TEXT line by line, each made safe for the terminal.  */
+static void
+print_lines (const char *text)
+{
+  const char *p = text;
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      size_t len = nl ? (size_t) (nl - p) : strlen (p);
+      output_text (p, len, 0);
+      putchar ('\n');
+      p += len + (nl != NULL);
+    }
+}
+
+static int
+cmd_cite_exec (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv)
+{
+  struct place p;
+  if (place_parse (lib, argc, argv, 1, &p) < 0)
+    return 2;
+  enum lang l = cmd_reader_lang (o);
+  if (p.section == 0)
+    {
+      char *c = cite_format (p.doc, l, SIZE_MAX, 0);
+      print_lines (c);
+      free (c);
+      return 0;
+    }
+  size_t s, b, b2;
+  place_blocks (&p, &s, &b, &b2);
+  char *text = cite_passage_range (p.doc, l, s, b, s, b2);
+  if (text == NULL)
+    {
+      struct location loc = { .section = p.section, .para = p.para };
+      char *where = location_format (&loc);
+      /* TRANSLATORS: "casebook: §1 ¶2 of case 7 is not a paragraph of
+         text (it is the keyword list)".  */
+      fprintf (stderr, _("casebook: %s of case %ld has no text to cite\n"),
+               where, p.doc->number);
+      free (where);
+      return 2;
+    }
+  print_lines (text);
+  free (text);
+  return 0;
+}
+
+const struct cmd_entry cmd_cite_entry = {
+  .name = "cite",
+  .min_args = 1,
+  .max_args = -1,
+  /* xgettext:c-format */
+  .usage = N_("casebook: cite takes a document number and optionally a "
+              "place: cite 7 \xc2\xa7" "1 \xc2\xb6" "12\n"),
+  .flags = CMD_LIBRARY,
+  .options = CMD_OPT_LANG,
+  .exec = cmd_cite_exec,
+};

@@ -1,0 +1,24 @@
+/* pager.h -- send a command's standard output through $PAGER (less -R
+   when it is unset) while the output is a terminal, as git and man do.  */
+
+#ifndef CASEBOOK_PAGER_H
+#define CASEBOOK_PAGER_H
+
+#include <stdio.h>
+
+struct pager
+{
+  FILE *pipe;                   /* NULL: not paging */
+  int saved_stdout;
+};
+
+/* Start paging standard output if it is a terminal and $PAGER is not set
+   to "" or "cat"; otherwise leave it alone.  Never fails: when the pager
+   cannot be started, output goes to the terminal.  */
+void pager_start (struct pager *p);
+
+/* Wait for the reader to leave the pager and give standard output back.
+   A pager quit before the end (a broken pipe) is not an error.  */
+void pager_end (struct pager *p);
+
+#endif /* CASEBOOK_PAGER_H */

@@ -1,0 +1,139 @@
+/* place.c -- read "7 §1 ¶12" (and "COLLECTION/7 §1¶3-5") from a
+   command's arguments with location.c, the parser the browser's ':'
+   prompt uses, and check the document has that place.  */
+
+#include <config.h>
+#include "place.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "location.h"
+#include "output.h"
+#include "util.h"
+
+/* Cut a trailing range "-N" or "–N" (U+2013, spaces allowed before N
+   and the dash) off S, returning N, or 0 when S has none.  */
+static size_t
+cut_range (char *s)
+{
+  size_t len = strlen (s);
+  while (len && s[len - 1] == ' ')
+    s[--len] = '\0';
+  size_t end = len;
+  while (len && s[len - 1] >= '0' && s[len - 1] <= '9')
+    len--;
+  if (len == end || end - len > 9)
+    return 0;
+  size_t at = len, dash;
+  while (at && s[at - 1] == ' ')
+    at--;
+  if (at >= 1 && s[at - 1] == '-')
+    dash = at - 1;
+  else if (at >= 3 && strncmp (s + at - 3, "\xe2\x80\x93", 3) == 0)
+    dash = at - 3;
+  else
+    return 0;
+  size_t n = (size_t) strtoul (s + len, NULL, 10);
+  s[dash] = '\0';
+  return n;
+}
+
+int
+place_parse (const struct library *lib, int argc, char **argv,
+             int allow_range, struct place *p)
+{
+  memset (p, 0, sizeof *p);
+  struct buf b = { 0 };
+  for (int i = 0; i < argc; i++)
+    buf_printf (&b, "%s%s", i ? " " : "", argv[i]);
+  char *s = buf_steal (&b);
+  /* The document: "COLLECTION/N" or "N", up to where its number ends.  */
+  char *slash = strchr (s, '/');
+  char *end = slash ? slash + 1 : s;
+  if (slash || (*s >= '0' && *s <= '9'))
+    while (*end >= '0' && *end <= '9')
+      end++;
+  else
+    end += strcspn (s, " ");
+  char *rest = xstrdup (end);
+  *end = '\0';
+  int rc = -1;
+  p->doc = cmd_find_document (lib, s);
+  if (p->doc == NULL)
+    goto out;
+  size_t para2 = allow_range ? cut_range (rest) : 0;
+  const char *r = rest;
+  while (*r == ' ')
+    r++;
+  if (*r)
+    {
+      struct location loc;
+      char *cause = NULL;
+      if (location_parse (r, &loc, &cause) < 0 || loc.has_doc)
+        {
+          if (cause == NULL)
+            {
+              char *v = output_visible (r);
+              cause = xasprintf (_("not a place: %s (write a case number, "
+                                   "then optionally a section and "
+                                   "paragraph: 7 \xc2\xa7" "1 \xc2\xb6"
+                                   "12)"), v);
+              free (v);
+            }
+          fprintf (stderr, "casebook: %s\n", cause);
+          free (cause);
+          goto out;
+        }
+      p->section = loc.section;
+      p->para = loc.para;
+    }
+  if (para2 && p->para == 0)
+    {
+      fprintf (stderr, _("casebook: a range of paragraphs needs a section "
+                         "and a first paragraph: \xc2\xa7" "1 \xc2\xb6"
+                         "3-5\n"));
+      goto out;
+    }
+  if (para2 && para2 < p->para)
+    {
+      size_t t = para2;
+      para2 = p->para;
+      p->para = t;
+    }
+  p->para2 = para2 == p->para ? 0 : para2;
+  const struct document *d = p->doc;
+  size_t last = p->para2 ? p->para2 : p->para;
+  if (p->section > d->nsections
+      || (p->section && last > d->sections[p->section - 1].nblocks))
+    {
+      struct location loc = { .section = p->section, .para = last };
+      char *where = location_format (&loc);
+      fprintf (stderr, _("casebook: case %ld has no %s\n"), d->number, where);
+      free (where);
+      goto out;
+    }
+  rc = 0;
+out:
+  free (rest);
+  free (s);
+  return rc;
+}
+
+void
+place_blocks (const struct place *p, size_t *section, size_t *block,
+              size_t *block2)
+{
+  *section = p->section - 1;
+  if (p->para == 0)
+    {
+      *block = 0;
+      *block2 = p->doc->sections[*section].nblocks - 1;
+      return;
+    }
+  *block = p->para - 1;
+  *block2 = (p->para2 ? p->para2 : p->para) - 1;
+}

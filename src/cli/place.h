@@ -1,0 +1,35 @@
+/* place.h -- the place a command's arguments name: a document ("7",
+   "COLLECTION/7"), then optionally a section and paragraph as casebook
+   prints them ("§1 ¶12", "§1¶12", "s1 p12"), and for cite a range of
+   paragraphs ("¶3-5").  Shared by show and cite.  */
+
+#ifndef CASEBOOK_PLACE_H
+#define CASEBOOK_PLACE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct place
+{
+  const struct document *doc;
+  size_t section;               /* 1-based; 0: the whole document */
+  size_t para;                  /* 1-based block of the section; 0: the
+                                   whole section */
+  size_t para2;                 /* last paragraph of a range; 0: none */
+};
+
+/* Read the place that ARGC arguments ARGV name (they are joined with
+   spaces, so "7 §1¶12" may be one argument or several) into *P, checking
+   that LIB has it; a range only when ALLOW_RANGE.  Returns 0, or -1 after
+   saying on stderr what is wrong.  */
+int place_parse (const struct library *lib, int argc, char **argv,
+                 int allow_range, struct place *p);
+
+/* The blocks *P names (P->section must be set), 0-based: its section in
+   *SECTION, the first and last block in *BLOCK and *BLOCK2 (the whole
+   section when P names no paragraph).  */
+void place_blocks (const struct place *p, size_t *section, size_t *block,
+                   size_t *block2);
+
+#endif /* CASEBOOK_PLACE_H */

@@ -1,0 +1,61 @@
+#!/bin/sh
+# casebook cite: a paragraph (or range, or section) with its citation,
+# the place written as casebook prints it, in one argument or several.
+. "$top_srcdir/tests/cli/lib.sh"
+
+run cite 1 '§2¶2' --content "$GOOD" --lang zh
+is "$rc" 0 "cite 1 §2¶2 exits 0"
+cat >"$TMPD/want" <<'X'
+2019年以来,广西检察机关开展监狱巡回检察39次,坚持巡回检察就是办案。
+
+测试《测试案例集》（2022年7月14日发布）案例一 第2段
+X
+same "$TMPD/out" "$TMPD/want" "cite prints the paragraph, a blank line, the Chinese citation"
+
+run cite 1 '§2' '¶2' --content "$GOOD" --lang zh
+same "$TMPD/out" "$TMPD/want" "the place may come as two arguments"
+run cite 1 s2 p2 --content "$GOOD" --lang zh
+same "$TMPD/out" "$TMPD/want" "s and p stand for § and ¶"
+run cite "sample/1 §2 ¶2" --content "$GOOD" --lang zh
+same "$TMPD/out" "$TMPD/want" "COLLECTION/N names the document"
+
+run cite 1 '§2' '¶1-2' --content "$GOOD" --lang en
+is "$rc" 0 "a range exits 0"
+cat >"$TMPD/want" <<'X'
+I. Practising the "three consciousnesses"
+
+Since 2019, Guangxi procuratorial organs have carried out 39 circuit inspections of prisons, holding that circuit inspection is case handling.
+
+Tests, "Sample cases" (released 14 July 2022), Case 1, paras. 1–2
+X
+same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2"
+run cite 1 '§2¶2–1' --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "a range may be written backwards and with an en dash"
+run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "a range may have spaces around its dash"
+run cite 1 '§2' --content "$GOOD" --lang en
+has "$TMPD/out" "Case 1, paras. 1–" "a section alone cites all its paragraphs"
+
+run cite 1 --content "$GOOD" --lang zh
+is "$(cat "$TMPD/out")" "测试《测试案例集》（2022年7月14日发布）案例一" "a case alone gives the case's citation"
+
+run cite 1 '§2¶99' --content "$GOOD"
+is "$rc" 2 "a paragraph the case does not have exits 2"
+has "$TMPD/err" "case 1 has no §2 ¶99" "and says so"
+run cite 1 '§9' --content "$GOOD"
+is "$rc" 2 "a section the case does not have exits 2"
+run cite 1 '¶2' --content "$GOOD"
+is "$rc" 2 "a paragraph without a section exits 2"
+has "$TMPD/err" "not a place" "and says what a place looks like"
+run cite 1 '§1¶1' --content "$GOOD"
+is "$rc" 2 "the keyword list is not cited"
+has "$TMPD/err" "no text to cite" "and says why"
+run cite 99 --content "$GOOD"
+is "$rc" 2 "a document that does not exist exits 2"
+has "$TMPD/err" "no document '99'" "and names it"
+run cite 1 '§2¶1-2' --content "$GOOD" --json
+is "$rc" 2 "cite does not take --json"
+run cite --content "$GOOD"
+is "$rc" 2 "cite needs a document"
+
+done_testing
