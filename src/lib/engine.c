@@ -1324,6 +1324,34 @@ engine_search (struct engine *e, const struct engine_query *q,
         }
       have_tags = 1;
     }
+  /* Facets: collection:, region:, year: keep only those documents.  */
+  char year[16];
+  snprintf (year, sizeof year, "%d", q->q->year);
+  struct { const char *sql; char *const *vals; size_t n; } facets[3] = {
+    { "SELECT id FROM docs WHERE lower(coll) = ?", q->q->collections,
+      q->q->ncollections },
+    { "SELECT id FROM docs WHERE instr(region, ?) > 0", q->q->regions,
+      q->q->nregions },
+    { "SELECT id FROM docs WHERE year = CAST(? AS INTEGER)", NULL,
+      q->q->year > 0 },
+  };
+  for (int f = 0; f < 3 && rc == 0; f++)
+    for (size_t i = 0; i < facets[f].n && rc == 0; i++)
+      {
+        struct idset s;
+        rc = idset_query (db, facets[f].sql,
+                          facets[f].vals ? facets[f].vals[i] : year, &s);
+        if (rc != 0)
+          break;
+        if (!have_tags)
+          tagged = s;
+        else
+          {
+            idset_intersect (&tagged, &s);
+            free (s.ids);
+          }
+        have_tags = 1;
+      }
   if (rc != 0)
     *error = xstrdup (sqlite3_errmsg (db));
   sqlite3_stmt *meta = NULL;

@@ -286,7 +286,7 @@ static const char schema[] =
   " number INT NOT NULL, path TEXT NOT NULL,"
   " title_zh TEXT, title_en TEXT, kw_zh TEXT, kw_en TEXT,"
   " body_zh TEXT, body_en TEXT, title_rev TEXT, kw_rev TEXT, body_rev TEXT,"
-  " units BLOB);"
+  " units BLOB, region TEXT, year INT);"
   "CREATE UNIQUE INDEX docs_number ON docs(coll, number);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
@@ -753,9 +753,31 @@ bind_stat (sqlite3_stmt *st, int first, const struct file_state *fs)
 
 /* Insert DOC of collection COLL_ID; its id in *ID.  A document number
    already taken in the collection is an error for DIAGS.  */
+/* Where DOC is, for region: (folded): its region and procuratorate in
+   both languages, separated so that no match runs across two.  Caller
+   frees.  */
+static char *
+doc_region (const struct document *doc)
+{
+  struct buf b = { 0 };
+  const struct bitext *bts[2] = { &doc->region, &doc->procuratorate };
+  for (int k = 0; k < 2; k++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        const struct text *t = bitext_get (bts[k], (enum lang) l);
+        if (t == NULL)
+          continue;
+        char *f = norm_fold_string (t->str, t->len);
+        buf_adds (&b, f);
+        buf_addc (&b, ANALYZE_BARRIER);
+        free (f);
+      }
+  return buf_steal (&b);
+}
+
 static int
 insert_doc (struct index *ix, const struct document *doc,
-            const char *coll_id, int64_t *id, struct diags *diags)
+            const char *coll_id, int year, int64_t *id, struct diags *diags)
 {
   sqlite3 *db = ix->db;
   sqlite3_stmt *st;
@@ -782,8 +804,8 @@ insert_doc (struct index *ix, const struct document *doc,
   int rc = -1;
   static const char ins[] =
     "INSERT INTO docs(coll, number, path, title_zh, title_en, kw_zh, kw_en,"
-    " body_zh, body_en, title_rev, kw_rev, body_rev)"
-    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+    " body_zh, body_en, title_rev, kw_rev, body_rev, region, year)"
+    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   if (sqlite3_prepare_v2 (db, ins, -1, &st, NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_text (st, 1, coll_id, -1, SQLITE_STATIC);
@@ -792,6 +814,10 @@ insert_doc (struct index *ix, const struct document *doc,
   for (int c = 0; c < COL_COUNT; c++)
     sqlite3_bind_text (st, 4 + c, dc.text[c].data ? dc.text[c].data : "",
                        (int) dc.text[c].len, SQLITE_STATIC);
+  char *region = doc_region (doc);
+  sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_TRANSIENT);
+  free (region);
+  sqlite3_bind_int (st, 5 + COL_COUNT, year);
   int step = sqlite3_step (st);
   sqlite3_finalize (st);
   if (step != SQLITE_DONE)
@@ -895,7 +921,8 @@ record_file (sqlite3 *db, const char *path, const char *dir,
    COLL_ID in DIR.  */
 static int
 index_file (struct index *ix, const char *path, const char *dir,
-            const char *coll_id, struct file_state *fs, struct diags *diags)
+            const char *coll_id, int year, struct file_state *fs,
+            struct diags *diags)
 {
   sqlite3 *db = ix->db;
   if (forget_file (db, path) != 0)
@@ -915,7 +942,7 @@ index_file (struct index *ix, const char *path, const char *dir,
   int rc = 0;
   size_t errors_before = diags->errors;
   if (content_parse_document (path, data, len, &doc, diags) == 0)
-    rc = insert_doc (ix, &doc, coll_id, &id, diags);
+    rc = insert_doc (ix, &doc, coll_id, year, &id, diags);
   document_free (&doc);
   free (data);
   if (rc == 0 && diags->errors == errors_before)
@@ -928,13 +955,16 @@ index_file (struct index *ix, const char *path, const char *dir,
    (the colls rows) was read.  With WRITE, record its collection.cb.  */
 static char *
 collection_id (sqlite3 *db, const char *dir, const struct known *colls,
-               int64_t checked, int write, int *changed,
+               int64_t checked, int write, int *changed, int *year,
                struct diags *diags)
 {
   struct collection coll;
   size_t errors_before = diags->errors;
   content_read_collection (dir, &coll, diags);
   char *id = xstrdup (coll.id);
+  /* The year of its date: what document_year says of its documents.  */
+  struct document probe = { .collection = &coll };
+  *year = document_year (&probe);
   collection_free (&coll);
   *changed = 0;
   if (diags->errors > errors_before)
@@ -1058,6 +1088,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
     }
   struct pending todo = { 0 };
   char **ids = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *ids);
+  int *years = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *years);
   char **listed = NULL;
   size_t nlisted = 0, listed_alloc = 0;
   for (size_t c = 0; c < cf->ncolls; c++)
@@ -1065,7 +1096,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       const struct content_coll_files *cc = &cf->colls[c];
       int changed;
       ids[c] = collection_id (db, cc->dir, &colls, checked, write, &changed,
-                              diags);
+                              &years[c], diags);
       /* A collection whose id an earlier directory has is left out, as
          the loader leaves it out (content_load_dirs).  */
       for (size_t k = 0; ids[c] && k < c; k++)
@@ -1109,12 +1140,13 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
                        _("cannot read: %s"), strerror (errno));
           else
             rc = index_file (ix, todo.paths[i], cf->colls[c].dir, ids[c],
-                             &fs, diags);
+                             years[c], &fs, diags);
           if (progress && (i % 16 == 15 || i + 1 == todo.n))
             progress (progress_ctx, i + 1, todo.n);
         }
     }
   free (listed);
+  free (years);
   strv_free (ids, cf->ncolls);
   pending_free (&todo);
   known_free (&files);

@@ -372,6 +372,57 @@ query_parse (const char *text, const struct query_options *opt,
           p = e + 1;
           continue;
         }
+      static const char *const facets[] = { "collection:", "region:",
+                                            "year:" };
+      int facet = -1;
+      for (int f = 0; f < 3 && !negated; f++)
+        if (strncmp (p, facets[f], strlen (facets[f])) == 0)
+          facet = f;
+      if (facet >= 0)
+        {
+          p += strlen (facets[facet]);
+          int quoted;
+          char *val = (*p && !is_query_space (p)) ? read_token (&p, &quoted)
+                                                  : xstrdup ("");
+          if (val == NULL || *val == '\0')
+            {
+              free (val);
+              err->message = xasprintf (_("'%s' needs a value after it"),
+                                        facets[facet]);
+              err->offset = start;
+              goto fail;
+            }
+          char *folded = norm_fold_string (val, strlen (val));
+          if (facet == 2)
+            {
+              char *end;
+              long y = strtol (val, &end, 10);
+              if (*end != '\0' || y < 1000 || y > 9999)
+                {
+                  free (val);
+                  free (folded);
+                  err->message = xstrdup (_("'year:' takes a year such as 2022"));
+                  err->offset = start;
+                  goto fail;
+                }
+              q->year = (int) y;
+              free (folded);
+            }
+          else if (facet == 0)
+            {
+              q->collections = xrealloc (q->collections, (q->ncollections + 1)
+                                         * sizeof *q->collections);
+              q->collections[q->ncollections++] = folded;
+            }
+          else
+            {
+              q->regions = xrealloc (q->regions, (q->nregions + 1)
+                                     * sizeof *q->regions);
+              q->regions[q->nregions++] = folded;
+            }
+          free (val);
+          continue;
+        }
       if (!negated && (strncmp (p, "tag:", 4) == 0 || strncmp (p, "lang:", 5) == 0))
         {
           int is_tag = p[0] == 't';
@@ -439,13 +490,14 @@ query_parse (const char *text, const struct query_options *opt,
         expand_glossary (t, folded, opt->glossary);
       free (folded);
     }
-  if (q->nterms == 0 && q->ntags == 0)
+  int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0;
+  if (q->nterms == 0 && q->ntags == 0 && !facets)
     {
       err->message = xstrdup (_("empty query"));
       err->offset = 0;
       goto fail;
     }
-  int positive = q->ntags > 0;
+  int positive = q->ntags > 0 || facets;
   for (size_t i = 0; i < q->nterms; i++)
     positive |= !q->terms[i].negated;
   if (!positive)
@@ -482,6 +534,8 @@ query_free (struct query *q)
   for (size_t i = 0; i < q->ntags; i++)
     free (q->tags[i]);
   free (q->tags);
+  strv_free (q->collections, q->ncollections);
+  strv_free (q->regions, q->nregions);
   free (q);
 }
 

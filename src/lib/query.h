@@ -45,6 +45,12 @@ struct query
   char **tags;                  /* folded tag: filters */
   size_t ntags;
   int lang_only;                /* -1 both, else an enum lang */
+  /* Facets: collection:NAME, region:PLACE (folded), year:YYYY.  */
+  char **collections;
+  size_t ncollections;
+  char **regions;
+  size_t nregions;
+  int year;                     /* 0: any */
 };
 
 struct query_options

@@ -119,4 +119,16 @@ run search 'tag:巡回检察' --content "$SHIPPED" --json
 is "$(grep -c '"section":0,"paragraph":0,"lang":"zh"' "$TMPD/out")" 2 "--json gives each of the two hits"
 is "$(sort "$TMPD/out" | uniq -d)" "" "and no hit twice"
 
+# Facets in queries: collection:, region: (either language, as list
+# --region), year: (the collection's date).
+run search --count --content "$top_srcdir/content" -- 'region:广西 巡回检察'
+is "$rc:$(cat "$TMPD/out")" "0:7:75" "region: keeps the documents of that region"
+run search --count --content "$top_srcdir/content" -- 'region:GUANGXI 巡回检察'
+is "$(cat "$TMPD/out")" "7:75" "in English, any case"
+run search --count --content "$top_srcdir/content" -- 'year:2021 巡回检察'
+is "$rc" 1 "year: of another year finds nothing"
+run search --count --content "$top_srcdir/content" -- 'collection:batch3 year:2022 巡回检察'
+is "$(cat "$TMPD/out" | tr '\n' ' ')" "7:75 0:2 " "collection: and year: together"
+run search --content "$top_srcdir/content" -- 'year:twenty'
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'year:' takes a year such as 2022" "a year that is no year is an error"
 done_testing
