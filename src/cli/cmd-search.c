@@ -359,6 +359,11 @@ cmd_search (const struct cli_options *o, const char *query_text)
       else if (print_document (o, e, q, &r, d, color) != 0)
         rc = 2;
     }
+  if (rc == 0 && !o->count && !o->json && r.ndocs > 1
+      && r.ndocs == r.searched)
+    /* TRANSLATORS: after the results of a query that every document
+       matches.  */
+    printf (_("(in all %zu documents)\n"), r.ndocs);
   engine_results_free (&r);
   engine_query_free (q);
   engine_close (e);

@@ -1325,22 +1325,27 @@ engine_search (struct engine *e, const struct engine_query *q,
       have_tags = 1;
     }
   /* Facets: collection:, region:, year: keep only those documents.  */
-  char year[16];
+  char year[16], number[32];
   snprintf (year, sizeof year, "%d", q->q->year);
-  struct { const char *sql; char *const *vals; size_t n; } facets[3] = {
+  snprintf (number, sizeof number, "%ld", q->q->doc);
+  struct { const char *sql; char *const *vals; size_t n; const char *one; }
+  facets[4] = {
     { "SELECT id FROM docs WHERE lower(coll) = ?", q->q->collections,
-      q->q->ncollections },
+      q->q->ncollections, NULL },
     { "SELECT id FROM docs WHERE instr(region, ?) > 0", q->q->regions,
-      q->q->nregions },
+      q->q->nregions, NULL },
     { "SELECT id FROM docs WHERE year = CAST(? AS INTEGER)", NULL,
-      q->q->year > 0 },
+      q->q->year > 0, year },
+    { "SELECT id FROM docs WHERE number = CAST(? AS INTEGER)", NULL,
+      q->q->doc >= 0, number },
   };
-  for (int f = 0; f < 3 && rc == 0; f++)
+  for (int f = 0; f < 4 && rc == 0; f++)
     for (size_t i = 0; i < facets[f].n && rc == 0; i++)
       {
         struct idset s;
         rc = idset_query (db, facets[f].sql,
-                          facets[f].vals ? facets[f].vals[i] : year, &s);
+                          facets[f].vals ? facets[f].vals[i] : facets[f].one,
+                          &s);
         if (rc != 0)
           break;
         if (!have_tags)

@@ -300,6 +300,7 @@ query_parse (const char *text, const struct query_options *opt,
 {
   struct query *q = xcalloc (1, sizeof *q);
   q->lang_only = -1;
+  q->doc = -1;
   err->message = NULL;
   err->offset = 0;
   size_t text_len = strlen (text);
@@ -373,9 +374,9 @@ query_parse (const char *text, const struct query_options *opt,
           continue;
         }
       static const char *const facets[] = { "collection:", "region:",
-                                            "year:" };
+                                            "year:", "doc:", "case:" };
       int facet = -1;
-      for (int f = 0; f < 3 && !negated; f++)
+      for (int f = 0; f < 5 && !negated; f++)
         if (strncmp (p, facets[f], strlen (facets[f])) == 0)
           facet = f;
       if (facet >= 0)
@@ -393,7 +394,23 @@ query_parse (const char *text, const struct query_options *opt,
               goto fail;
             }
           char *folded = norm_fold_string (val, strlen (val));
-          if (facet == 2)
+          if (facet >= 3)
+            {
+              char *end;
+              long n = strtol (folded, &end, 10);
+              if (*end != '\0' || n < 0 || end == folded)
+                {
+                  free (val);
+                  free (folded);
+                  err->message = xasprintf (_("'%s' takes a document number"),
+                                            facets[facet]);
+                  err->offset = start;
+                  goto fail;
+                }
+              q->doc = n;
+              free (folded);
+            }
+          else if (facet == 2)
             {
               char *end;
               long y = strtol (val, &end, 10);
@@ -490,7 +507,8 @@ query_parse (const char *text, const struct query_options *opt,
         expand_glossary (t, folded, opt->glossary);
       free (folded);
     }
-  int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0;
+  int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0
+    || q->doc >= 0;
   if (q->nterms == 0 && q->ntags == 0 && !facets)
     {
       err->message = xstrdup (_("empty query"));

@@ -51,6 +51,7 @@ struct query
   char **regions;
   size_t nregions;
   int year;                     /* 0: any */
+  long doc;                     /* doc:N (case:N); -1: any */
 };
 
 struct query_options

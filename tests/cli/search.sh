@@ -131,4 +131,11 @@ run search --count --content "$top_srcdir/content" -- 'collection:batch3 year:20
 is "$(cat "$TMPD/out" | tr '\n' ' ')" "7:75 0:2 " "collection: and year: together"
 run search --content "$top_srcdir/content" -- 'year:twenty'
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'year:' takes a year such as 2022" "a year that is no year is an error"
+# doc: (case:) keeps one document; a term in every document says so.
+run search --count --content "$top_srcdir/content" -- 'doc:3 检察'
+is "$(cat "$TMPD/out")" "3:35" "doc: keeps the document of that number"
+run search --count --content "$top_srcdir/content" -- 'case:x'
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'case:' takes a document number" "and wants a number"
+run search -n 0 --content "$top_srcdir/content" -- 检察院
+is "$(tail -1 "$TMPD/out")" "(in all 9 documents)" "a term found in every document is reported as such"
 done_testing
