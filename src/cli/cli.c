@@ -551,7 +551,8 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           struct reader_prefs rp = {
             .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
             .color = o.color, .exact = o.exact, .regex = o.regex,
-            .script_config = o.script_config, .search = start_search
+            .script_config = o.script_config, .search = start_search,
+            .english_revised = o.english_revised
           };
           rc = lib ? browse (lib, &rp) : 2;
           library_free (lib);

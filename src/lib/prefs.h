@@ -18,6 +18,7 @@ struct reader_prefs
   int both;                     /* both languages side by side */
   enum color_mode color;
   int exact;                    /* no glossary cross-language expansion */
+  int english_revised;          /* read the project's revised English */
   int regex;                    /* the whole query is one regex */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */

@@ -313,6 +313,32 @@ toggle_zoom (struct ui *u)
   text_layout (u);
 }
 
+/* E: read the English as the release gives it or as the project revised
+   it (casebook(5), en.rev): the text, the titles of the list, the tags
+   and the search follow.  */
+static void
+toggle_english (struct ui *u)
+{
+  u->revised = !u->revised;
+  tags_free (u);
+  tags_init (u);
+  text_layout (u);
+  if (u->search.text)
+    {
+      /* Search again: the hits are in the English now shown.  */
+      char *text = xstrdup (u->search.text);
+      char *err = NULL;
+      if (ui_search_set (u, text, u->search.backward, &err) != 0)
+        free (err);
+      free (text);
+    }
+  ui_message (u, 0, "%s", u->revised
+              ? _("English: the project's revision of the release's "
+                  "machine translation, where there is one (E: the release's)")
+              : _("English: as the release gives it (E: the project's "
+                  "revision)"));
+}
+
 enum pane
 ui_pane_at (const struct ui *u, int y, int x)
 {
@@ -964,6 +990,9 @@ ui_command (struct ui *u, const struct ui_key *k)
       case 'V':
         copy_mark (u);
         return 0;
+      case 'E':
+        toggle_english (u);
+        return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);
         text_layout (u);
@@ -1155,6 +1184,7 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   u.lib = lib;
   u.opt = opt;
   u.lang = prefs_reader_lang (opt);
+  u.revised = opt->english_revised;
   u.view = opt->both ? VIEW_SIDE_BY_SIDE
     : u.lang == LANG_ZH ? VIEW_ZH : VIEW_EN;
   u.ndocs = library_document_count (lib);

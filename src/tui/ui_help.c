@@ -40,6 +40,7 @@ static const struct help_line help[] = {
   { "", NULL },
   { NULL, N_("Views and places") },
   { "v", N_("view: Chinese, English, side by side, interleaved") },
+  { "E", N_("English: the release's, or the project's revision of it") },
   { "z", N_("give the text the whole screen, or the panes back") },
   { "t", N_("tags pane: this case's keywords or all tags with their case counts") },
   { N_("m letter"), N_("set a mark here") },

@@ -117,6 +117,8 @@ put_title (const struct ui *u, const struct document *d, int y, int x,
   const struct text *t = bitext_pick (&d->title, u->lang, &l);
   if (t == NULL)
     return;
+  if (l == LANG_EN && u->revised)
+    t = bitext_view (&d->title, LANG_EN, 1);   /* the revision, if any */
   size_t off = 0;
   if (region_shown)
     {

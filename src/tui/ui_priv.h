@@ -175,6 +175,8 @@ struct ui
   int have_render;
   int r_width;
   enum view r_view;
+  int r_revised;                /* the render shows the revised English */
+  int revised;                  /* the reader reads the revised English */
   size_t top;                   /* first line shown */
   size_t top_unit;              /* the paragraph to keep at the top */
   size_t sbs_col;               /* side by side: column of the right side */

@@ -104,6 +104,7 @@ ui_query_compile (struct ui *u, const char *text, char **error)
   struct query_options qo = {
     .exact = u->opt->exact,
     .regex = u->opt->regex,
+    .revised = u->revised,
   };
   struct query_error qe = { 0 };
   struct engine_query *q = engine_compile (e, text, &qo, &qe);
@@ -126,7 +127,7 @@ find_doc (const struct ui *u, const struct engine_doc *d)
 /* Does hit H fit document D as loaded (the index may have seen a newer
    file than the browser loaded)?  */
 static int
-hit_fits (const struct document *d, const struct engine_hit *h)
+hit_fits (const struct document *d, const struct engine_hit *h, int revised)
 {
   const struct bitext *bt;
   if (h->part == PART_TITLE)
@@ -139,7 +140,9 @@ hit_fits (const struct document *d, const struct engine_hit *h)
     return 0;
   else
     bt = &d->sections[h->section].blocks[h->block].text;
-  const struct text *t = bitext_get (bt, h->lang);
+  /* The text as shown: the revised English where the reader reads it
+     (a hit in the release's English is then not on screen).  */
+  const struct text *t = bitext_view (bt, h->lang, revised);
   return t && h->end <= t->len && h->text_len == t->len
     && memcmp (t->str, h->text, t->len) == 0;
 }
@@ -172,7 +175,7 @@ ui_search_run (struct ui *u, const struct engine_query *q,
       dr->score = r.docs[i].score;
       dr->hits = xcalloc (h.n ? h.n : 1, sizeof *dr->hits);
       for (size_t k = 0; k < h.n; k++)
-        if (hit_fits (u->docs[di], &h.hits[k]))
+        if (hit_fits (u->docs[di], &h.hits[k], u->revised))
           dr->hits[dr->nhits++] = (struct hit) {
             .part = h.hits[k].part, .section = h.hits[k].section,
             .block = h.hits[k].block, .lang = h.hits[k].lang,

@@ -17,7 +17,7 @@
 void
 tags_init (struct ui *u)
 {
-  tags_collect (u->lib, u->lang, 0, &u->tagp.table);
+  tags_collect (u->lib, u->lang, u->revised, &u->tagp.table);
 }
 
 void

@@ -129,7 +129,8 @@ text_layout (struct ui *u)
     w = maxw;
   if (w < 1)
     w = 1;
-  if (u->have_render && u->r_width == w && u->r_view == u->view)
+  if (u->have_render && u->r_width == w && u->r_view == u->view
+      && u->r_revised == u->revised)
     {
       if (u->top > max_top (u))
         u->top = max_top (u);
@@ -145,11 +146,13 @@ text_layout (struct ui *u)
     .safe_widths = 1,
     .raw = 0,
     .script = u->opt->script_config,
+    .revised = u->revised,
   };
   render_document (u->docs[u->cur], &ro, &u->r);
   u->have_render = 1;
   u->r_width = w;
   u->r_view = u->view;
+  u->r_revised = u->revised;
   u->sbs_col = 0;
   if (u->view == VIEW_SIDE_BY_SIDE)
     {

@@ -1,0 +1,22 @@
+#!/bin/sh
+# E switches the English between the release's machine translation and
+# the project's revision of it: the text, the list's titles and search
+# follow, and the status line says which is shown.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 5
+
+content=$top_srcdir/content
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en
+tui_wait_for 'h: help'
+tui_keys 1 Enter
+tui_expect_has 'adjacent courts' "the release's English: case 1 is about 'adjacent courts'"
+tui_keys E
+tui_expect_has "English: the project's revision" "E: the status line says the revision is shown"
+tui_expect_has 'adjacent procuratorates' "and the text and titles read 'adjacent procuratorates'"
+tui_keys /
+tui_type 'adjacent procuratorates'
+tui_keys Enter
+tui_expect_has 'adjacent procuratorates — [0-9]* hits in' "search finds the words of the revision"
+tui_keys E
+tui_expect_has 'adjacent courts' "E again: the release's English is back"
+tui_finish
