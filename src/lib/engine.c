@@ -930,6 +930,24 @@ count_merged (const struct inst *v, size_t n, const struct engine_query *q)
   return hits;
 }
 
+/* The hits of V (as count_merged counts them) in each language.  */
+static void
+count_by_lang (const struct inst *v, size_t n, const struct engine_query *q,
+               size_t *lang_hits)
+{
+  lang_hits[LANG_ZH] = lang_hits[LANG_EN] = 0;
+  for (size_t i = 0; i < n;)
+    {
+      size_t j = i + 1;
+      while (j < n && v[j].col == v[i].col)
+        j++;
+      /* Instances are sorted by column: count each column's run.  */
+      lang_hits[index_column_lang ((enum index_column) v[i].col)]
+        += count_merged (v + i, j - i, q);
+      i = j;
+    }
+}
+
 /* A set of document ids, sorted.  */
 struct idset
 {
@@ -1064,9 +1082,10 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
 static int
 run_regexes (const struct engine_query *q, const struct doc_texts *t,
              struct engine_hits *hits, size_t *hits_alloc, size_t *count,
-             char **error)
+             size_t *lang_count, char **error)
 {
   *count = 0;
+  size_t found_lang[LANG_COUNT] = { 0, 0 };
   struct search_span *spans = NULL;
   size_t alloc = 0;
   int ok = 1;
@@ -1096,6 +1115,8 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
                   break;
                 }
               found += n;
+              if (!term->negated)
+                found_lang[index_column_lang ((enum index_column) c)] += n;
               if (hits && !term->negated)
                 for (size_t k = 0; k < n; k++)
                   {
@@ -1120,6 +1141,9 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
             *count += found;
         }
     }
+  if (lang_count)
+    for (int l = 0; l < LANG_COUNT; l++)
+      lang_count[l] = found_lang[l];
   free (spans);
   return ok;
 }
@@ -1391,6 +1415,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       if (have_tags && !idset_has (&tagged, r->id))
         continue;
       size_t hits, concepts;
+      size_t regex_lang[LANG_COUNT] = { 0, 0 };
       if (!judge (q, r->inst, r->ninst, &hits, &concepts))
         continue;
       if (q->has_regex)
@@ -1402,7 +1427,7 @@ engine_search (struct engine *e, const struct engine_query *q,
               break;
             }
           size_t n;
-          int ok = run_regexes (q, &t, NULL, NULL, &n, error);
+          int ok = run_regexes (q, &t, NULL, NULL, &n, regex_lang, error);
           doc_texts_free (&t);
           if (ok < 0)
             {
@@ -1419,6 +1444,9 @@ engine_search (struct engine *e, const struct engine_query *q,
       d.score = score_row (q, r, df, res->searched);
       d.hits = hits;
       d.concepts = concepts;
+      count_by_lang (r->inst, r->ninst, q, d.lang_hits);
+      for (int l = 0; l < LANG_COUNT; l++)
+        d.lang_hits[l] += regex_lang[l];
       /* Its instances, for engine_hits: no second query.  */
       struct doc_priv *dp = xcalloc (1, sizeof *dp);
       dp->inst = r->inst;
@@ -1763,7 +1791,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   if (q->has_regex)
     {
       size_t count;
-      if (run_regexes (q, &t, out, &alloc, &count, error) < 0)
+      if (run_regexes (q, &t, out, &alloc, &count, NULL, error) < 0)
         {
           free (out->hits);
           out->hits = NULL;

@@ -83,6 +83,7 @@ struct engine_doc
   double score;                 /* higher is better */
   size_t hits;                  /* what engine_hits returns for it */
   size_t concepts;              /* concepts of the query it matches */
+  size_t lang_hits[LANG_COUNT]; /* of HITS, those in each language */
   void *priv;                   /* the engine's: where its hits are */
 };
 

@@ -28,6 +28,10 @@ struct doc_result
   struct hit *hits;             /* in reading order */
   size_t nhits;
   double score;
+  size_t lang_hits[LANG_COUNT]; /* its hits by language, before HITS is
+                                   loaded */
+  int loaded;                   /* HITS holds them */
+  size_t engine_doc;            /* the engine's result it came from */
 };
 
 /* Free R's hits.  */

@@ -325,7 +325,8 @@ list_limit (struct ui *u, const char *text)
   char *error = NULL;
   struct engine_query *q = ui_query_compile (u, text, &error);
   struct doc_result *res = NULL;
-  if (q == NULL || ui_search_run (u, q, &res, &error) != 0)
+  struct engine_results er;
+  if (q == NULL || ui_search_run (u, q, &res, &er, &error) != 0)
     {
       ui_message (u, 1, "%s", error);
       free (error);
@@ -339,6 +340,7 @@ list_limit (struct ui *u, const char *text)
     if (res[i].doc)
       vis[n++] = i;
   search_results_free_all (res, u->ndocs);
+  engine_results_free (&er);
   if (n == 0)
     {
       ui_message (u, 1, _("No case matches %s; the list is unchanged"), text);

@@ -82,6 +82,9 @@ struct search
   struct doc_result *res;       /* NULL when there is no search; a
                                    document that matches has its doc set */
   int backward;
+  struct engine_results er;     /* what the engine found: the hits of a
+                                   document are taken from it when it is
+                                   first shown (ui_search_load) */
 };
 
 /* A hit of the open document as drawn: its index in the document's
@@ -381,7 +384,10 @@ void tags_toggle (struct ui *u);
    ui.docs; caller frees with search_results_free_all).  Returns 0, or
    -1 with *ERROR set (caller frees).  */
 int ui_search_run (struct ui *u, const struct engine_query *q,
-                   struct doc_result **res, char **error);
+                   struct doc_result **res, struct engine_results *er,
+                   char **error);
+/* Load the hits of document D of the current search, if not yet.  */
+void ui_search_load (struct ui *u, size_t d);
 void search_results_free_all (struct doc_result *res, size_t n);
 /* Free S's contents (one result for each of NDOCS documents).  */
 void search_clear (struct search *s, size_t ndocs);

@@ -32,6 +32,7 @@ search_clear (struct search *s, size_t ndocs)
   free (s->text);
   engine_query_free (s->q);
   search_results_free_all (s->res, ndocs);
+  engine_results_free (&s->er);
   memset (s, 0, sizeof *s);
 }
 
@@ -149,43 +150,63 @@ hit_fits (const struct document *d, const struct engine_hit *h, int revised)
 
 int
 ui_search_run (struct ui *u, const struct engine_query *q,
-               struct doc_result **out, char **error)
+               struct doc_result **out, struct engine_results *er,
+               char **error)
 {
   struct engine *e = ui_engine (u, error);
   if (e == NULL)
     return -1;
-  struct engine_results r;
-  if (engine_search (e, q, &r, error) != 0)
+  if (engine_search (e, q, er, error) != 0)
     return -1;
+  /* Only the counts now, by language: the hits of a document are
+     located when it is shown (ui_search_load), so that a keystroke costs
+     what the engine's search costs, not a pass over every document.  */
   struct doc_result *res = xcalloc (u->ndocs, sizeof *res);
-  for (size_t i = 0; i < r.ndocs; i++)
+  for (size_t i = 0; i < er->ndocs; i++)
     {
-      size_t di = find_doc (u, &r.docs[i]);
+      size_t di = find_doc (u, &er->docs[i]);
       if (di == SIZE_MAX)
         continue;
-      struct engine_hits h;
-      if (engine_hits (e, q, &r.docs[i], &h, error) != 0)
-        {
-          engine_results_free (&r);
-          search_results_free_all (res, u->ndocs);
-          return -1;
-        }
       struct doc_result *dr = &res[di];
       dr->doc = u->docs[di];
-      dr->score = r.docs[i].score;
-      dr->hits = xcalloc (h.n ? h.n : 1, sizeof *dr->hits);
-      for (size_t k = 0; k < h.n; k++)
-        if (hit_fits (u->docs[di], &h.hits[k], u->revised))
-          dr->hits[dr->nhits++] = (struct hit) {
-            .part = h.hits[k].part, .section = h.hits[k].section,
-            .block = h.hits[k].block, .lang = h.hits[k].lang,
-            .start = h.hits[k].start, .end = h.hits[k].end
-          };
-      engine_hits_free (&h);
+      dr->score = er->docs[i].score;
+      dr->engine_doc = i;
+      for (int l = 0; l < LANG_COUNT; l++)
+        dr->lang_hits[l] = er->docs[i].lang_hits[l];
+      /* The revised English is not on screen unless it is read.  */
+      dr->nhits = dr->lang_hits[LANG_ZH] + dr->lang_hits[LANG_EN];
     }
-  engine_results_free (&r);
   *out = res;
   return 0;
+}
+
+void
+ui_search_load (struct ui *u, size_t d)
+{
+  struct doc_result *dr = u->search.res ? &u->search.res[d] : NULL;
+  if (dr == NULL || dr->doc == NULL || dr->loaded || u->engine == NULL
+      || dr->engine_doc >= u->search.er.ndocs)
+    return;
+  dr->loaded = 1;
+  dr->nhits = 0;
+  struct engine_hits h;
+  char *error = NULL;
+  if (engine_hits (u->engine, u->search.q,
+                   &u->search.er.docs[dr->engine_doc], &h, &error) != 0)
+    {
+      ui_message (u, 1, "%s", error);
+      free (error);
+      return;
+    }
+  dr->hits = xcalloc (h.n ? h.n : 1, sizeof *dr->hits);
+  for (size_t k = 0; k < h.n; k++)
+    if (hit_fits (u->docs[d], &h.hits[k], u->revised))
+      dr->hits[dr->nhits++] = (struct hit) {
+        .part = h.hits[k].part, .section = h.hits[k].section,
+        .block = h.hits[k].block, .lang = h.hits[k].lang,
+        .start = h.hits[k].start, .end = h.hits[k].end
+      };
+  engine_hits_free (&h);
 }
 
 int
@@ -195,12 +216,13 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
   if (q == NULL)
     return -1;
   struct doc_result *res;
-  if (ui_search_run (u, q, &res, error) != 0)
+  struct engine_results er;
+  if (ui_search_run (u, q, &res, &er, error) != 0)
     {
       engine_query_free (q);
       return -1;
     }
-  struct search s = { xstrdup (text), q, res, backward };
+  struct search s = { xstrdup (text), q, res, backward, er };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -247,8 +269,20 @@ ui_doc_hits (const struct ui *u, size_t d)
     return u->nvh;
   const struct doc_result *r = &u->search.res[d];
   size_t n = 0;
-  for (size_t i = 0; i < r->nhits; i++)
-    n += ui_hit_shown (u, u->docs[d], &r->hits[i]);
+  if (r->loaded)
+    {
+      for (size_t i = 0; i < r->nhits; i++)
+        n += ui_hit_shown (u, u->docs[d], &r->hits[i]);
+      return n;
+    }
+  /* Not yet located: count by language.  A document without the
+     language on screen shows the other one, with its hits.  */
+  if (u->view == VIEW_SIDE_BY_SIDE || u->view == VIEW_INTERLEAVED)
+    return r->lang_hits[LANG_ZH] + r->lang_hits[LANG_EN];
+  enum lang want = u->view == VIEW_ZH ? LANG_ZH : LANG_EN;
+  n = r->lang_hits[want];
+  if (!document_has_lang (u->docs[d], want))
+    n += r->lang_hits[lang_other (want)];
   return n;
 }
 

@@ -80,8 +80,9 @@ text_map_hits (struct ui *u)
   u->cur_hit = SIZE_MAX;
   if (!u->have_render || u->search.res == NULL)
     return;
+  ui_search_load (u, u->cur);
   const struct doc_result *res = &u->search.res[u->cur];
-  if (res->nhits == 0)
+  if (res->nhits == 0 || !res->loaded)
     return;
   u->vh = xcalloc (res->nhits, sizeof *u->vh);
   for (size_t j = 0; j < res->nhits; j++)
@@ -386,7 +387,7 @@ draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
     return;
   u->roles = xgrow (u->roles, &u->roles_alloc, c->len, 1);
   memset (u->roles, base, c->len);
-  if (u->search.res)
+  if (u->search.res && u->search.res[u->cur].loaded)
     {
       const struct doc_result *res = &u->search.res[u->cur];
       size_t curh = u->cur_hit < u->nvh ? u->vh[u->cur_hit].hit : SIZE_MAX;
