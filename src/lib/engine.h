@@ -50,10 +50,6 @@ struct engine *engine_open (const struct engine_options *o,
                             struct diags *diags, char **note, char **cause);
 void engine_close (struct engine *e);
 
-/* The glossary of the content (for query expansion and checks).  */
-const struct glossary *engine_glossary (const struct engine *e);
-/* Documents the engine searches.  */
-size_t engine_document_count (const struct engine *e);
 
 /* A compiled query.  */
 struct engine_query;
@@ -66,11 +62,6 @@ struct engine_query *engine_compile (struct engine *e, const char *text,
                                      struct query_error *err);
 void engine_query_free (struct engine_query *q);
 
-/* The concepts of Q (words that count toward "3 of 4 words").  */
-size_t engine_query_concepts (const struct engine_query *q);
-/* Whether Q has anything that selects documents (not only stop words
-   or punctuation).  */
-int engine_query_empty (const struct engine_query *q);
 
 /* One matching document.  */
 struct engine_doc

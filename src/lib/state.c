@@ -22,6 +22,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "prefs.h"
 #include "util.h"
 
 #define STATE_MAGIC "casebook-state 1"
@@ -88,13 +89,10 @@ state_free (struct state *st)
 char *
 state_default_path (void)
 {
-  const char *x = getenv ("XDG_STATE_HOME");
-  if (x && x[0] == '/')
-    return util_path_join (x, "casebook/state");
-  const char *h = getenv ("HOME");
-  if (h && h[0] == '/')
-    return util_path_join (h, ".local/state/casebook/state");
-  return NULL;
+  char *dir = prefs_state_dir ();
+  char *path = dir ? util_path_join (dir, "state") : NULL;
+  free (dir);
+  return path;
 }
 
 /* Letter to mark slot, or -1.  */
