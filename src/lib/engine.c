@@ -90,31 +90,9 @@ struct engine_query
   int revised;                  /* search the revised English too */
 };
 
-const struct glossary *
-engine_glossary (const struct engine *e)
-{
-  return &e->glossary;
-}
 
-size_t
-engine_document_count (const struct engine *e)
-{
-  return index_document_count (e->ix);
-}
 
-size_t
-engine_query_concepts (const struct engine_query *q)
-{
-  return q->nconcepts;
-}
 
-int
-engine_query_empty (const struct engine_query *q)
-{
-  return q->unmatchable
-    || (q->match == NULL && !q->has_regex && q->q->ntags == 0
-        && q->negmatch == NULL);
-}
 
 /* Opening.  */
 
@@ -290,12 +268,6 @@ engine_close (struct engine *e)
   segmenter_free (e->seg);
   free (e->content_dir);
   free (e);
-}
-
-static int
-exec_sql (sqlite3 *db, const char *sql)
-{
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* Compiling.  */
@@ -1089,6 +1061,9 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
   struct search_span *spans = NULL;
   size_t alloc = 0;
   int ok = 1;
+  /* One set of match data for every text of the document, not one per
+     paragraph.  */
+  struct search_scratch *scratch = q->has_regex ? search_scratch_new () : NULL;
   for (size_t i = 0; i < q->q->nterms && ok == 1; i++)
     {
       const struct term *term = &q->q->terms[i];
@@ -1108,7 +1083,7 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
               size_t n = 0;
               long r = search_regex_spans (term, t->col[c] + un->off,
                                            un->len, NULL, 0, 0, &spans, &n,
-                                           &alloc, error, NULL);
+                                           &alloc, error, scratch);
               if (r < 0)
                 {
                   ok = -1;
@@ -1145,6 +1120,7 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
     for (int l = 0; l < LANG_COUNT; l++)
       lang_count[l] = found_lang[l];
   free (spans);
+  search_scratch_free (scratch);
   return ok;
 }
 
@@ -1894,9 +1870,10 @@ edit_distance (const char *a, size_t n, const char *b, size_t m, size_t limit)
 static int
 open_vocab (struct engine *e)
 {
-  return exec_sql (index_db (e->ix),
-                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-                   "USING fts5vocab(main, fts, row)");
+  return sqlite3_exec (index_db (e->ix),
+                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                       "USING fts5vocab(main, fts, row)", NULL, NULL, NULL)
+    == SQLITE_OK ? 0 : -1;
 }
 
 /* The nearest English word to the folded word W in the vocabulary, or
@@ -1955,45 +1932,75 @@ suggest_word (struct engine *e, const char *w)
   return best;
 }
 
+/* A word being corrected: its characters, and the best replacement
+   found so far.  */
+struct respelling
+{
+  const char *ch[12];
+  size_t len[12];
+  size_t n;
+  char *best;
+  long best_docs;
+};
+
+/* Try the word with character I replaced by the CLEN bytes at CAND (one
+   ideograph, not the one there): keep it if the text has it as a phrase
+   in more documents than the best so far.  Returns 1 if it was tried.  */
+static int
+try_replacement (struct engine *e, struct respelling *r, size_t i,
+                 const char *cand, size_t clen)
+{
+  if (ideographs_only_n (cand, clen) != 1
+      || (clen == r->len[i] && memcmp (cand, r->ch[i], clen) == 0))
+    return 0;
+  struct buf b = { 0 };
+  for (size_t k = 0; k < r->n; k++)
+    buf_add (&b, k == i ? cand : r->ch[k], k == i ? clen : r->len[k]);
+  long docs = phrase_docs (e, b.data);
+  if (docs > r->best_docs)
+    {
+      free (r->best);
+      r->best = buf_steal (&b);
+      r->best_docs = docs;
+    }
+  else
+    buf_free (&b);
+  return 1;
+}
+
 /* A word of ideographs like W (folded, N characters) with one character
    replaced, that the text has as a phrase in most documents; NULL if
    none.  Caller frees.  */
 static char *
 suggest_ideographs (struct engine *e, const char *w)
 {
-  size_t n = ideographs_only (w);
-  if (n < 2 || n > 12)
+  struct respelling r = { .n = ideographs_only (w) };
+  if (r.n < 2 || r.n > 12)
     return NULL;
-  /* The characters of W.  */
-  const char *ch[12];
-  size_t len[12];
   const char *p = w;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < r.n; i++)
     {
       ucs4_t uc;
       int k = u8_strmbtouc (&uc, (const uint8_t *) p);
-      ch[i] = p;
-      len[i] = (size_t) k;
+      r.ch[i] = p;
+      r.len[i] = (size_t) k;
       p += k;
     }
-  char *best = NULL;
-  long best_docs = 0;
+  /* A character after the first: the bigrams that begin with the one
+     before it propose what it could be.  */
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab WHERE "
                           "term >= ?1 AND term < ?2", -1, &st, NULL)
       != SQLITE_OK)
     return NULL;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 1; i < r.n; i++)
     {
-      /* The character before position I fixes the bigrams to look at:
-         each one that begins with it proposes the character after.  For
-         the first position, the one after fixes them.  */
-      size_t anchor = i > 0 ? i - 1 : 1;
+      size_t plen = r.len[i - 1];
       char lo[8], hi[8];
-      memcpy (lo, ch[anchor], len[anchor]);
-      lo[len[anchor]] = '\0';
-      memcpy (hi, lo, len[anchor] + 1);
-      hi[len[anchor] - 1]++;
+      memcpy (lo, r.ch[i - 1], plen);
+      lo[plen] = '\0';
+      memcpy (hi, lo, plen + 1);
+      hi[plen - 1]++;
       sqlite3_reset (st);
       sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
@@ -2002,68 +2009,30 @@ suggest_ideographs (struct engine *e, const char *w)
         {
           const char *t = (const char *) sqlite3_column_text (st, 0);
           size_t m = (size_t) sqlite3_column_bytes (st, 0);
-          if (t == NULL || m <= len[anchor])
-            continue;
-          const char *cand = t + len[anchor];
-          size_t clen = m - len[anchor];
-          if (i == 0)
-            continue;           /* handled below */
-          if (ideographs_only_n (cand, clen) != 1
-              || (clen == len[i] && memcmp (cand, ch[i], clen) == 0))
-            continue;
-          struct buf b = { 0 };
-          for (size_t k = 0; k < n; k++)
-            buf_add (&b, k == i ? cand : ch[k], k == i ? clen : len[k]);
-          tried++;
-          long docs = phrase_docs (e, b.data);
-          if (docs > best_docs)
-            {
-              free (best);
-              best = buf_steal (&b);
-              best_docs = docs;
-            }
-          else
-            buf_free (&b);
+          if (t != NULL && m > plen)
+            tried += try_replacement (e, &r, i, t + plen, m - plen);
         }
     }
   sqlite3_finalize (st);
-  if (best == NULL && n >= 2)
+  /* The first character, when nothing else helped: the bigrams that end
+     with the second (a scan: the vocabulary is ordered by first
+     character).  */
+  if (r.best == NULL
+      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
+                             -1, &st, NULL) == SQLITE_OK)
     {
-      /* The first character: bigrams that end with the second.  */
-      if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
-                              -1, &st, NULL) == SQLITE_OK)
+      size_t tried = 0;
+      while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
         {
-          size_t tried = 0;
-          while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
-            {
-              const char *t = (const char *) sqlite3_column_text (st, 0);
-              size_t m = (size_t) sqlite3_column_bytes (st, 0);
-              if (t == NULL || m <= len[1] || (unsigned char) t[0] < 0xe0
-                  || memcmp (t + m - len[1], ch[1], len[1]) != 0)
-                continue;
-              size_t clen = m - len[1];
-              if (ideographs_only_n (t, clen) != 1
-                  || (clen == len[0] && memcmp (t, ch[0], clen) == 0))
-                continue;
-              struct buf b = { 0 };
-              buf_add (&b, t, clen);
-              for (size_t k = 1; k < n; k++)
-                buf_add (&b, ch[k], len[k]);
-              tried++;
-              long docs = phrase_docs (e, b.data);
-              if (docs > best_docs)
-                {
-                  free (best);
-                  best = buf_steal (&b);
-                  best_docs = docs;
-                }
-              else
-                buf_free (&b);
-            }
-          sqlite3_finalize (st);
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          if (t != NULL && m > r.len[1] && (unsigned char) t[0] >= 0xe0
+              && memcmp (t + m - r.len[1], r.ch[1], r.len[1]) == 0)
+            tried += try_replacement (e, &r, 0, t, m - r.len[1]);
         }
+      sqlite3_finalize (st);
     }
-  return best;
+  return r.best;
 }
 
 char *
