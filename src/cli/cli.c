@@ -547,7 +547,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     {
       if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
         {
-          struct library *lib = cmd_load_library (&o);
+          struct library *lib = cmd_load_library_headers (&o);
           struct reader_prefs rp = {
             .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
             .color = o.color, .exact = o.exact, .regex = o.regex,

@@ -39,8 +39,10 @@ struct cli_options
 };
 
 /* How the command line opens the browser (ui_run): it runs until the
-   reader quits and returns the exit status.  */
-typedef int (*cli_browse_fn) (const struct library *lib,
+   reader quits and returns the exit status.  LIB holds the documents'
+   headers (content_load_headers); the browser reads a document whole
+   when it opens it.  */
+typedef int (*cli_browse_fn) (struct library *lib,
                               const struct reader_prefs *prefs);
 
 /* Run casebook with ARGC/ARGV, opening the browser with BROWSE when no

@@ -41,15 +41,16 @@ cmd_find (const char *name)
   return NULL;
 }
 
-struct library *
-cmd_load_library (const struct cli_options *o)
+static struct library *
+load_library (const struct cli_options *o, int headers)
 {
   struct diags d = { 0 };
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
   const char *dir = dirs[0];
-  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
-                                           &d);
+  struct library *lib = headers
+    ? content_load_headers ((const char *const *) dirs, ndirs, &d)
+    : content_load_dirs ((const char *const *) dirs, ndirs, &d);
   output_diags (&d);
   if (d.errors)
     {
@@ -78,6 +79,18 @@ cmd_load_library (const struct cli_options *o)
   diags_free (&d);
   strv_free (dirs, ndirs);
   return lib;
+}
+
+struct library *
+cmd_load_library (const struct cli_options *o)
+{
+  return load_library (o, 0);
+}
+
+struct library *
+cmd_load_library_headers (const struct cli_options *o)
+{
+  return load_library (o, 1);
 }
 
 const struct document *

@@ -69,6 +69,9 @@ const struct cmd_entry *cmd_find (const char *name);
    printing its diagnostics; NULL, after saying why, when
    it cannot be loaded or has errors.  Caller frees with library_free.  */
 struct library *cmd_load_library (const struct cli_options *o);
+/* The same with only the documents' headers (content_load_headers), for
+   the browser.  */
+struct library *cmd_load_library_headers (const struct cli_options *o);
 
 struct engine;
 

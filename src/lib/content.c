@@ -526,9 +526,13 @@ header_field (struct document *doc, struct field *f, int *have_number,
   set_side (bt, f, path, diags);
 }
 
-int
-content_parse_document (const char *path, const char *data, size_t len,
-                        struct document *doc, struct diags *diags)
+/* Parse DATA into DOC.  With HEADER_ONLY, stop at the first paragraph or
+   heading, keep no section, mark DOC partial, and set *STOPPED when the
+   text was reached (else all of DATA was the header).  */
+static int
+parse_document (const char *path, const char *data, size_t len,
+                struct document *doc, struct diags *diags, int header_only,
+                int *stopped)
 {
   size_t errors_before = diags->errors;
   struct rawfile rf = { 0 };
@@ -536,9 +540,13 @@ content_parse_document (const char *path, const char *data, size_t len,
   memset (doc, 0, sizeof *doc);
   doc->path = xstrdup (path);
   doc->number = -1;
+  doc->partial = header_only;
+  if (stopped)
+    *stopped = 0;
   /* A few hundred blocks at a time: the model keeps the texts, and the
-     raw fields of the blocks already built are freed.  */
-  const size_t chunk = 512;
+     raw fields of the blocks already built are freed.  A header is a
+     handful of blocks.  */
+  const size_t chunk = header_only ? 1 : 512;
   if (tokenize_some (path, data, len, &tz, &rf, chunk, diags) != 0
       || check_format (&rf, path, diags, errors_before) != 0)
     {
@@ -546,7 +554,7 @@ content_parse_document (const char *path, const char *data, size_t len,
       return -1;
     }
 
-  int have_number = 0, in_body = 0;
+  int have_number = 0, in_body = 0, seen_text = 0;
   unsigned long number_line = 0, keywords_line = 0;
   size_t sections_alloc = 0, blocks_alloc = 0;
   struct section *sec = NULL;
@@ -581,6 +589,9 @@ content_parse_document (const char *path, const char *data, size_t len,
       for (size_t i = 0; i < rb->count; i++)
         {
           enum block_base k = classify (&rb->fields[i]);
+          if (k == kind && (k == BASE_HEADER || rb->fields[i].has_lang)
+              && !(k == BASE_HEADER && in_body))
+            continue;           /* the common case: nothing to report */
           char name[64];
           field_name (&rb->fields[i], name, sizeof name);
           if (k == BASE_NOTE && (kind == BASE_PARAGRAPH || kind == BASE_HEADING))
@@ -628,6 +639,12 @@ content_parse_document (const char *path, const char *data, size_t len,
         }
       if (bad)
         continue;
+      if (header_only && (kind == BASE_PARAGRAPH || kind == BASE_HEADING))
+        {
+          if (stopped)
+            *stopped = 1;
+          break;
+        }
       if (kind == BASE_HEADER)
         {
           for (size_t i = 0; i < rb->count; i++)
@@ -691,6 +708,7 @@ content_parse_document (const char *path, const char *data, size_t len,
         continue;
       if (blk->kind == BLOCK_HEADING)
         blk->level = heading_level (&blk->text);
+      seen_text |= blk->kind != BLOCK_KEYWORDS;
       if (blk->kind == BLOCK_KEYWORDS)
         {
           if (keywords_line)
@@ -701,6 +719,11 @@ content_parse_document (const char *path, const char *data, size_t len,
               continue;
             }
           keywords_line = blk->line;
+          if (seen_text)
+            diags_add (diags, DIAG_WARNING, path, blk->line,
+                       _("the keyword list follows the text; put it before "
+                         "the first paragraph (the browser lists documents "
+                         "by what precedes their text)"));
           for (int l = 0; l < LANG_COUNT; l++)
             {
               const struct text *t = bitext_get (&blk->text, l);
@@ -727,6 +750,20 @@ content_parse_document (const char *path, const char *data, size_t len,
                        doc->keywords.count[LANG_ZH], en_count);
         }
     }
+  if (header_only)
+    {
+      /* The sections come with the rest of the document.  */
+      struct document head = *doc;
+      head.nsections = 0;
+      head.sections = NULL;
+      doc->title = (struct bitext) { 0 };
+      doc->procuratorate = (struct bitext) { 0 };
+      doc->region = (struct bitext) { 0 };
+      doc->keywords = (struct keyword_list) { 0 };
+      doc->path = NULL;
+      document_free (doc);
+      *doc = head;
+    }
   check_revision (&doc->title, "title.en", path, diags);
   check_revision (&doc->procuratorate, "procuratorate.en", path, diags);
   check_revision (&doc->region, "region.en", path, diags);
@@ -737,6 +774,13 @@ content_parse_document (const char *path, const char *data, size_t len,
                _("no title: add 'title.zh' or 'title.en'"));
   rawfile_free (&rf);
   return diags->errors > errors_before ? -1 : 0;
+}
+
+int
+content_parse_document (const char *path, const char *data, size_t len,
+                        struct document *doc, struct diags *diags)
+{
+  return parse_document (path, data, len, doc, diags, 0, NULL);
 }
 
 static int
@@ -1016,49 +1060,132 @@ list_documents (const char *dir, struct content_coll_files *cf,
     }
 }
 
+/* How much of a document to read first for its header: the header and
+   a keyword list are a few hundred bytes; a longer one reads the rest.  */
+#define HEAD_BYTES 4096
+
+static void
+diags_move (struct diags *to, struct diags *from)
+{
+  for (size_t k = 0; k < from->count; k++)
+    diags_add (to, from->items[k].severity, from->items[k].file,
+               from->items[k].line, "%s", from->items[k].message);
+  diags_free (from);
+}
+
+/* Read the document at PATH into DOC: all of it, or with HEADER_ONLY its
+   header only, from the first bytes of the file where they hold it.
+   Returns 0, or -1 with the problems in DIAGS.  */
+static int
+read_document (const char *path, int header_only, struct document *doc,
+               struct diags *diags)
+{
+  size_t len;
+  int whole = 1;
+  char *data = header_only
+    ? util_read_regular_head (path, HEAD_BYTES, &len, &whole)
+    : read_content (path, &len);
+  if (data && !whole)
+    {
+      /* Complete lines only: the cut may fall inside a character.  */
+      char *nl = memrchr (data, '\n', len);
+      struct diags head = { 0 };
+      int stopped;
+      int rc = parse_document (path, data, nl ? (size_t) (nl - data) + 1 : 0,
+                               doc, &head, 1, &stopped);
+      if (stopped)
+        {
+          diags_move (diags, &head);
+          free (data);
+          return rc;
+        }
+      /* A header longer than the bytes read.  */
+      diags_free (&head);
+      document_free (doc);
+      free (data);
+      data = read_content (path, &len);
+    }
+  if (data == NULL)
+    {
+      memset (doc, 0, sizeof *doc);
+      diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
+                 read_error ());
+      return -1;
+    }
+  int rc = parse_document (path, data, len, doc, diags, header_only, NULL);
+  free (data);
+  return rc;
+}
+
+int
+content_load_body (struct document *doc, struct diags *diags)
+{
+  if (!doc->partial)
+    return 0;
+  struct document whole;
+  if (read_document (doc->path, 0, &whole, diags) != 0)
+    {
+      document_free (&whole);
+      return -1;
+    }
+  /* The header stays: others may point into it (the tag table), and the
+     list is sorted by its number.  A keyword list that follows the text
+     is not in the header and comes now.  */
+  doc->sections = whole.sections;
+  doc->nsections = whole.nsections;
+  whole.sections = NULL;
+  whole.nsections = 0;
+  int kw = 0;
+  for (int l = 0; l < LANG_COUNT; l++)
+    kw |= doc->keywords.count[l] > 0;
+  if (!kw)
+    {
+      struct keyword_list none = doc->keywords;
+      doc->keywords = whole.keywords;
+      whole.keywords = none;
+    }
+  doc->partial = 0;
+  document_free (&whole);
+  return 0;
+}
+
 /* Load the collection whose files are CF into COLL.  */
 static void
 load_collection (const struct content_coll_files *cf,
-                 struct collection *coll, struct diags *diags)
+                 struct collection *coll, int header_only,
+                 struct diags *diags)
 {
   load_collection_meta (cf->dir, coll, diags);
   size_t docs_alloc = 0;
+  /* One number, one document: a later file (in name order) with an
+     earlier one's number is left out.  */
+  char (*numbers)[24] = cf->ndocs ? xcalloc (cf->ndocs, sizeof *numbers) : NULL;
+  struct strmap seen = { 0 };
   for (size_t i = 0; i < cf->ndocs; i++)
     {
-      const char *path = cf->docs[i];
-      size_t len;
-      char *data = read_content (path, &len);
-      if (data == NULL)
+      struct document doc;
+      if (read_document (cf->docs[i], header_only, &doc, diags) != 0)
         {
-          diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
-                     read_error ());
+          document_free (&doc);
           continue;
         }
-      struct document doc;
-      if (content_parse_document (path, data, len, &doc, diags) == 0)
+      snprintf (numbers[i], sizeof *numbers, "%ld", doc.number);
+      const size_t *other = strmap_get (&seen, numbers[i]);
+      if (other)
         {
-          const struct document *other = NULL;
-          for (size_t d = 0; d < coll->ndocs; d++)
-            if (coll->docs[d].number == doc.number)
-              other = &coll->docs[d];
-          if (other)
-            {
-              diags_add (diags, DIAG_ERROR, path, doc.number_line,
-                         _("duplicate document number %ld (also in %s)"),
-                         doc.number, other->path);
-              document_free (&doc);
-            }
-          else
-            {
-              coll->docs = xgrow (coll->docs, &docs_alloc, coll->ndocs + 1,
-                                  sizeof *coll->docs);
-              coll->docs[coll->ndocs++] = doc;
-            }
+          diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
+                     _("duplicate document number %ld (also in %s)"),
+                     doc.number, coll->docs[*other].path);
+          document_free (&doc);
+          continue;
         }
-      else
-        document_free (&doc);
-      free (data);
+      strmap_put (&seen, numbers[i], coll->ndocs);
+      coll->docs = xgrow (coll->docs, &docs_alloc, coll->ndocs + 1,
+                          sizeof *coll->docs);
+      coll->docs[coll->ndocs++] = doc;
     }
+  strmap_free (&seen);
+  free (numbers);
   if (coll->ndocs > 1)
     qsort (coll->docs, coll->ndocs, sizeof *coll->docs, compare_docs);
   for (size_t d = 0; d < coll->ndocs; d++)
@@ -1193,8 +1320,9 @@ content_load (const char *dir, struct diags *diags)
   return content_load_dirs (&dir, 1, diags);
 }
 
-struct library *
-content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
+static struct library *
+load_dirs (const char *const *dirs, size_t n, int header_only,
+           struct diags *diags)
 {
   struct library *lib = xcalloc (1, sizeof *lib);
   lib->root = xstrdup (n ? dirs[0] : "");
@@ -1223,7 +1351,7 @@ content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
     for (size_t k = 0; k < cf[i].ncolls; k++)
       {
         struct collection *coll = &lib->colls[lib->ncolls];
-        load_collection (&cf[i].colls[k], coll, diags);
+        load_collection (&cf[i].colls[k], coll, header_only, diags);
         coll->user = i > 0;
         /* One name, one collection: a user's collection with an earlier
            one's id is left out (one directory keeps what it always
@@ -1248,6 +1376,19 @@ content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
     content_files_free (&cf[i]);
   free (cf);
   return lib;
+}
+
+struct library *
+content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
+{
+  return load_dirs (dirs, n, 0, diags);
+}
+
+struct library *
+content_load_headers (const char *const *dirs, size_t n,
+                      struct diags *diags)
+{
+  return load_dirs (dirs, n, 1, diags);
 }
 
 static void

@@ -28,6 +28,22 @@ struct library *content_load (const char *dir, struct diags *diags);
 struct library *content_load_dirs (const char *const *dirs, size_t n,
                                    struct diags *diags);
 
+/* As content_load_dirs, reading only each document's header (number,
+   title, procuratorate, region, and a keyword list that comes before the
+   text): what a list of the documents needs, from the first few
+   kilobytes of each file.  The documents are partial (see model.h) and
+   only the headers' problems are reported; content_load_body() reads the
+   rest of a document when it is opened.  Caller frees with
+   library_free().  */
+struct library *content_load_headers (const char *const *dirs, size_t n,
+                                      struct diags *diags);
+
+/* Read the rest of DOC, a partial document, from its file: its sections,
+   and its keywords if the header had none.  The header's strings stay
+   where they are.  Nothing to do for a whole document.  Returns 0, or -1
+   with the file's problems in DIAGS (DOC is then still partial).  */
+int content_load_body (struct document *doc, struct diags *diags);
+
 /* The files of the content at DIR, laid out as the loader reads them:
    DIR is one collection (it holds collection.cb) or a library whose
    subdirectories are collections.  The one place that knows the layout.  */

@@ -110,6 +110,13 @@ library_document_count (const struct library *lib)
 const struct document *
 library_document (const struct library *lib, size_t i)
 {
+  /* (As strchr: the one walk, for either constness.)  */
+  return library_document_rw ((struct library *) lib, i);
+}
+
+struct document *
+library_document_rw (struct library *lib, size_t i)
+{
   for (size_t c = 0; c < lib->ncolls; c++)
     {
       if (i < lib->colls[c].ndocs)

@@ -79,6 +79,10 @@ struct document
 {
   long number;
   unsigned long number_line;
+  int partial;                  /* only the header is read (number, title,
+                                   procuratorate, region and a keyword list
+                                   before the text): no sections yet;
+                                   content_load_body() reads the rest */
   char *path;
   const struct collection *collection;
   struct bitext title;
@@ -172,6 +176,8 @@ int document_year (const struct document *doc);
 size_t library_document_count (const struct library *lib);
 /* The Ith document across all collections, in order.  */
 const struct document *library_document (const struct library *lib, size_t i);
+/* The same, to change (a partial document read whole).  */
+struct document *library_document_rw (struct library *lib, size_t i);
 /* Find a document by "N" or "COLLECTION/N".  NULL if none, and NULL
    when a plain N is in more than one collection (library_choices()
    lists them).  */

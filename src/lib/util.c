@@ -265,6 +265,52 @@ util_read_regular (const char *path, size_t *len)
   return read_fd (fd, len);
 }
 
+char *
+util_read_regular_head (const char *path, size_t max, size_t *len,
+                        int *whole)
+{
+  int fd = open_checked (path, O_NONBLOCK, 1);
+  if (fd < 0)
+    return NULL;
+  char *data = xmalloc (max + 1);
+  size_t got = 0;
+  int eof = 0;
+  while (got < max)
+    {
+      ssize_t n = read (fd, data + got, max - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          close (fd);
+          free (data);
+          errno = e;
+          return NULL;
+        }
+      if (n == 0)
+        {
+          eof = 1;
+          break;
+        }
+      got += (size_t) n;
+    }
+  if (!eof)
+    {
+      /* Exactly MAX bytes long, or longer?  */
+      char probe;
+      ssize_t n;
+      while ((n = read (fd, &probe, 1)) < 0 && errno == EINTR)
+        ;
+      eof = n == 0;
+    }
+  close (fd);
+  data[got] = '\0';
+  *len = got;
+  *whole = eof;
+  return data;
+}
+
 int
 util_write_atomic (const char *path, const void *data, size_t len)
 {

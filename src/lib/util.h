@@ -77,6 +77,11 @@ char *util_read_file (const char *path, size_t *len);
    /dev/zero never end): NULL with errno 0.  */
 char *util_read_regular (const char *path, size_t *len);
 
+/* Like util_read_regular, but at most the first MAX bytes: *WHOLE says
+   whether that was the whole file.  Caller frees.  */
+char *util_read_regular_head (const char *path, size_t max, size_t *len,
+                              int *whole);
+
 /* Write LEN bytes to PATH atomically and durably: a temporary file in
    the same directory, fsync, rename, fsync of the directory.  Returns 0,
    or -1 with errno set.  */

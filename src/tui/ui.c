@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "layout.h"
 #include "location.h"
@@ -371,6 +372,29 @@ remember_position (struct ui *u)
     }
 }
 
+/* Read the rest of document D, which the list knew by its header only.
+   Its problems are told on the status line; what could be read is shown,
+   and the next opening tries again (the file may have been mended).  */
+static void
+read_whole (struct ui *u, size_t d)
+{
+  struct document *doc = library_document_rw (u->lib, d);
+  if (doc == NULL || !doc->partial)
+    return;
+  struct diags dg = { 0 };
+  if (content_load_body (doc, &dg) != 0)
+    for (size_t i = 0; i < dg.count; i++)
+      if (dg.items[i].severity == DIAG_ERROR)
+        {
+          char *m = xasprintf ("%s:%lu: %s", dg.items[i].file,
+                               dg.items[i].line, dg.items[i].message);
+          ui_message (u, 1, _("cannot read this document: %s"), m);
+          free (m);
+          break;
+        }
+  diags_free (&dg);
+}
+
 void
 ui_open (struct ui *u, size_t d)
 {
@@ -386,6 +410,7 @@ ui_open (struct ui *u, size_t d)
     render_free (&u->r);
   u->have_render = 0;
   u->cur = d;
+  read_whole (u, d);
   size_t unit = 0;
   if (u->state)
     state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,
@@ -1169,7 +1194,7 @@ ui_free (struct ui *u)
 }
 
 int
-ui_run (const struct library *lib, const struct reader_prefs *opt)
+ui_run (struct library *lib, const struct reader_prefs *opt)
 {
   if (library_document_count (lib) == 0)
     {

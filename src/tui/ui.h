@@ -9,6 +9,6 @@
 
 /* Run the browser on LIB until the user quits.  Returns the exit status
    (0, or 2 when the terminal cannot be used, after saying why).  */
-int ui_run (const struct library *lib, const struct reader_prefs *opt);
+int ui_run (struct library *lib, const struct reader_prefs *opt);
 
 #endif /* CASEBOOK_UI_H */

@@ -146,7 +146,7 @@ struct outline
 
 struct ui
 {
-  const struct library *lib;
+  struct library *lib;           /* documents are read whole on opening */
   struct engine *engine;        /* opened at the first search */
   const struct reader_prefs *opt;
   enum lang lang;               /* the reader's language (list, tags) */

@@ -2,7 +2,7 @@
 # The first screen: three panes at 120x40, one pane at a time at 60x20
 # (Tab switches), and a terminal too small for anything.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 15
 
 sample=$tui_data/sample
 
@@ -38,5 +38,24 @@ tui_wait_for 'Cases \[en\]'
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "and it still quits with status 0"
 tui_expect_has '^\[exit 0\]' "the exit shows on a restored screen"
+
+# The list comes from the documents' headers: a text is read when it is
+# opened, so an error in one text neither delays nor stops the others.
+broken=$tui_dir/broken
+cp -r "$sample" "$broken"
+printf '\nbogus.en: x\n' >> "$broken/02-adjacent.cb"
+bad_line=$(wc -l < "$broken/02-adjacent.cb")
+tui_start 120 40 -- --content "$broken"
+tui_wait_for 'h: help'
+tui_expect_has '^ *2 ' "a document whose text has an error is listed"
+tui_keys j Enter
+tui_wait_for 'cannot read this document'
+tui_expect_has "cannot read this document: .*02-adjacent.cb:$bad_line: unknown" \
+  "opening it says what is wrong and where"
+tui_keys BTab k Enter
+tui_wait_for 'Guangxi procuratorial organs deepen'
+tui_expect_not 'cannot read this' "the other documents read as before"
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "and the browser quits normally"
 
 tui_finish
