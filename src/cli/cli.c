@@ -599,7 +599,8 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   struct library *lib = NULL;
   if (entry->flags & CMD_LIBRARY)
     {
-      lib = cmd_load_library (&o);
+      lib = entry->flags & CMD_HEADERS ? cmd_load_library_headers (&o)
+        : cmd_load_library (&o);
       if (lib == NULL)
         return 2;
     }

@@ -88,7 +88,7 @@ const struct cmd_entry cmd_list_entry = {
   .name = "list",
   .min_args = 0,
   .max_args = 0,
-  .flags = CMD_LIBRARY,
+  .flags = CMD_LIBRARY | CMD_HEADERS,
   .options = CMD_OPT_JSON | CMD_OPT_LANG,
   .exec = cmd_list_exec,
 };

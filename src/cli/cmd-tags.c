@@ -64,7 +64,7 @@ const struct cmd_entry cmd_tags_entry = {
   .name = "tags",
   .min_args = 0,
   .max_args = 0,
-  .flags = CMD_LIBRARY,
+  .flags = CMD_LIBRARY | CMD_HEADERS,
   .options = CMD_OPT_JSON | CMD_OPT_LANG,
   .exec = cmd_tags_exec,
 };

@@ -41,6 +41,21 @@ run list --content "$BAD"
 is "$rc" 2 "other commands refuse broken content"
 has "$TMPD/err" "content has errors; 'casebook check $BAD' lists them" "and point to check"
 
+# list and tags read only the documents' headers: an error in a text
+# does not stop them; commands that read texts still refuse it.
+mkdir -p "$TMPD/body"
+cp -r "$top_srcdir/tests/tui/data/sample" "$TMPD/body/c"
+printf '\nbogus.en: x\n' >> "$TMPD/body/c/02-adjacent.cb"
+run list --content "$TMPD/body/c"
+is "$rc" 0 "list reads headers: an error in a text does not stop it"
+is "$(wc -l < "$TMPD/out")" 3 "and every document is listed"
+run tags --content "$TMPD/body/c"
+is "$rc" 0 "tags reads headers too"
+run show 1 --content "$TMPD/body/c"
+is "$rc" 2 "show still refuses content with an error in a text"
+has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
+  "and says where it is"
+
 # Glossary discipline and unmarked words.
 mkdir -p "$TMPD/lint"
 cp "$GOOD"/*.cb "$TMPD/lint/"
