@@ -33,37 +33,43 @@ print_lines (const char *text)
 }
 
 static int
-cmd_cite_exec (const struct cli_options *o, const struct library *lib,
-               int argc, char **argv)
+cite_place (const struct cli_options *o, const struct place *p)
 {
-  struct place p;
-  if (place_parse (lib, argc, argv, 1, &p) < 0)
-    return 2;
   enum lang l = cmd_reader_lang (o);
-  if (p.section == 0)
+  if (p->section == 0)
     {
-      char *c = cite_format (p.doc, l, SIZE_MAX, 0);
+      char *c = cite_format (p->doc, l, SIZE_MAX, 0);
       print_lines (c);
       free (c);
       return 0;
     }
   size_t s, b, b2;
-  place_blocks (&p, &s, &b, &b2);
-  char *text = cite_passage_range (p.doc, l, s, b, s, b2);
+  place_blocks (p, &s, &b, &b2);
+  char *text = cite_passage_range (p->doc, l, s, b, s, b2);
   if (text == NULL)
     {
-      struct location loc = { .section = p.section, .para = p.para };
+      struct location loc = { .section = p->section, .para = p->para };
       char *where = location_format (&loc);
       /* TRANSLATORS: "casebook: §1 ¶2 of case 7 is not a paragraph of
          text (it is the keyword list)".  */
       fprintf (stderr, _("casebook: %s of case %ld has no text to cite\n"),
-               where, p.doc->number);
+               where, p->doc->number);
       free (where);
       return 2;
     }
   print_lines (text);
   free (text);
   return 0;
+}
+
+static int
+cmd_cite_exec (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv)
+{
+  struct place p;
+  int rc = place_parse (lib, argc, argv, 1, &p) < 0 ? 2 : cite_place (o, &p);
+  place_free (&p);
+  return rc;
 }
 
 const struct cmd_entry cmd_cite_entry = {
@@ -73,7 +79,7 @@ const struct cmd_entry cmd_cite_entry = {
   /* xgettext:c-format */
   .usage = N_("casebook: cite takes a document number and optionally a "
               "place: cite 7 \xc2\xa7" "1 \xc2\xb6" "12\n"),
-  .flags = CMD_LIBRARY,
+  .flags = CMD_LIBRARY | CMD_HEADERS,
   .options = CMD_OPT_LANG,
   .exec = cmd_cite_exec,
 };

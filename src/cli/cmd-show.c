@@ -153,13 +153,9 @@ print_header (const struct cli_options *o, const struct document *d,
 }
 
 static int
-cmd_show_exec (const struct cli_options *o, const struct library *lib,
-               int argc, char **argv)
+show_place (const struct cli_options *o, const struct place *p)
 {
-  struct place p;
-  if (place_parse (lib, argc, argv, 0, &p) < 0)
-    return 2;
-  const struct document *d = p.doc;
+  const struct document *d = p->doc;
   if (o->json)
     {
       printf ("{\"document\":%ld", d->number);
@@ -184,8 +180,8 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
       for (size_t s = 0; s < d->nsections; s++)
         for (size_t b = 0; b < d->sections[s].nblocks; b++)
           {
-            if (p.section && (s + 1 < p.section
-                              || (s + 1 == p.section && b + 1 < p.para)))
+            if (p->section && (s + 1 < p->section
+                              || (s + 1 == p->section && b + 1 < p->para)))
               continue;
             const struct block *blk = &d->sections[s].blocks[b];
             static const char *const kinds[] = { "paragraph", "heading", "keywords" };
@@ -238,7 +234,7 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
     }
   /* Each line as soon as its paragraph is laid out: memory in proportion
      to a paragraph, not to the document.  */
-  struct start st = { .section = p.section, .para = p.para };
+  struct start st = { .section = p->section, .para = p->para };
   ro.emit = print_line;
   ro.emit_arg = &st;
   ro.no_offsets = 1;
@@ -249,13 +245,24 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
   return 0;
 }
 
+static int
+cmd_show_exec (const struct cli_options *o, const struct library *lib,
+               int argc, char **argv)
+{
+  struct place p;
+  int rc = place_parse (lib, argc, argv, 0, &p) < 0 ? 2
+    : show_place (o, &p);
+  place_free (&p);
+  return rc;
+}
+
 const struct cmd_entry cmd_show_entry = {
   .name = "show",
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */
   .usage = N_("casebook: show takes one document number\n"),
-  .flags = CMD_LIBRARY,
+  .flags = CMD_LIBRARY | CMD_HEADERS,
   .options = CMD_OPT_JSON | CMD_OPT_RAW | CMD_OPT_LANG | CMD_OPT_BOTH
     | CMD_OPT_WIDTH,
   .exec = cmd_show_exec,

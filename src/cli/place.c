@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "content.h"
 #include "i18n.h"
 #include "location.h"
 #include "output.h"
@@ -65,6 +66,25 @@ place_parse (const struct library *lib, int argc, char **argv,
   p->doc = cmd_find_document (lib, s);
   if (p->doc == NULL)
     goto out;
+  if (p->doc->partial)
+    {
+      /* The library holds headers (CMD_HEADERS): this one is read whole,
+         and an error in its text stops the command.  */
+      struct diags d = { 0 };
+      int bad = content_read_whole (p->doc, &p->whole, &d) != 0;
+      output_diags (&d);
+      diags_free (&d);
+      if (bad)
+        {
+          char *v = output_visible (p->doc->path);
+          fprintf (stderr, _("casebook: %s has errors; 'casebook check' "
+                             "lists them\n"), v);
+          free (v);
+          p->doc = NULL;
+          goto out;
+        }
+      p->doc = &p->whole;
+    }
   size_t para2 = allow_range ? cut_range (rest) : 0;
   const char *r = rest;
   while (*r == ' ')
@@ -121,6 +141,13 @@ out:
   free (rest);
   free (s);
   return rc;
+}
+
+void
+place_free (struct place *p)
+{
+  document_free (&p->whole);
+  p->doc = NULL;
 }
 
 void

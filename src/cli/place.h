@@ -12,7 +12,9 @@
 
 struct place
 {
-  const struct document *doc;
+  const struct document *doc;   /* the document, read whole */
+  struct document whole;        /* DOC, when the library held its header
+                                   only (place_free) */
   size_t section;               /* 1-based; 0: the whole document */
   size_t para;                  /* 1-based block of the section; 0: the
                                    whole section */
@@ -25,6 +27,9 @@ struct place
    saying on stderr what is wrong.  */
 int place_parse (const struct library *lib, int argc, char **argv,
                  int allow_range, struct place *p);
+
+/* Release what place_parse read (after an error too).  */
+void place_free (struct place *p);
 
 /* The blocks *P names (P->section must be set), 0-based: its section in
    *SECTION, the first and last block in *BLOCK and *BLOCK2 (the whole

@@ -1118,12 +1118,23 @@ read_document (const char *path, int header_only, struct document *doc,
 }
 
 int
+content_read_whole (const struct document *doc, struct document *out,
+                    struct diags *diags)
+{
+  if (read_document (doc->path, 0, out, diags) != 0)
+    return -1;
+  out->number = doc->number;
+  out->collection = doc->collection;
+  return 0;
+}
+
+int
 content_load_body (struct document *doc, struct diags *diags)
 {
   if (!doc->partial)
     return 0;
   struct document whole;
-  if (read_document (doc->path, 0, &whole, diags) != 0)
+  if (content_read_whole (doc, &whole, diags) != 0)
     {
       document_free (&whole);
       return -1;

@@ -44,6 +44,13 @@ struct library *content_load_headers (const char *const *dirs, size_t n,
    with the file's problems in DIAGS (DOC is then still partial).  */
 int content_load_body (struct document *doc, struct diags *diags);
 
+/* Read DOC (a document of a library read by its headers, which the caller
+   may not change) whole into *OUT, a document of its own: same number and
+   collection.  Returns 0, or -1 with the file's problems in DIAGS.
+   Caller frees *OUT with document_free() either way.  */
+int content_read_whole (const struct document *doc, struct document *out,
+                        struct diags *diags);
+
 /* The files of the content at DIR, laid out as the loader reads them:
    DIR is one collection (it holds collection.cb) or a library whose
    subdirectories are collections.  The one place that knows the layout.  */

@@ -51,10 +51,16 @@ is "$rc" 0 "list reads headers: an error in a text does not stop it"
 is "$(wc -l < "$TMPD/out")" 3 "and every document is listed"
 run tags --content "$TMPD/body/c"
 is "$rc" 0 "tags reads headers too"
-run show 1 --content "$TMPD/body/c"
-is "$rc" 2 "show still refuses content with an error in a text"
+run show 2 --content "$TMPD/body/c"
+is "$rc" 2 "show refuses a document with an error in its text"
 has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
   "and says where it is"
+run show 1 --content "$TMPD/body/c"
+is "$rc" 0 "show reads only the document it shows"
+run cite 3 --content "$TMPD/body/c"
+is "$rc" 0 "and so does cite"
+run export 1 --content "$TMPD/body/c"
+is "$rc" 2 "export still refuses content with an error in a text"
 
 # Glossary discipline and unmarked words.
 mkdir -p "$TMPD/lint"
