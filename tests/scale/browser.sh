@@ -4,7 +4,7 @@
 # take at most 6 times as long.  Figures as TAP comments.
 . "$top_srcdir/tests/tui/driver.sh"
 . "$top_srcdir/tests/hostile/growth-lib.sh"
-tui_plan 15
+tui_plan 18
 
 # first_screen DIR: milliseconds from start to the first screen, in MS;
 # then quit.  Fails if the screen never came.
@@ -44,6 +44,34 @@ each () {   # each KIND SMALL LARGE
   tui_ok $(( ms2 > 6 * ms1 )) "$1 $2/$3: the first screen takes at most 6 times as long"
   rm -rf "$tui_dir/$1$2" "$tui_dir/$1$3"
 }
+
+# gen_texts DIR N: 400 documents of N paragraphs each.
+gen_texts () {
+  gen_collection "$1"
+  awk -v dir="$1" -v n="$2" 'BEGIN {
+    for (i = 1; i <= 400; i++) {
+      f = sprintf ("%s/%03d.cb", dir, i)
+      printf "casebook-format: 1\nnumber: %d\ntitle.en: Case %d\n\nkeywords.en: k%d\n", i, i, i % 7 > f
+      for (p = 1; p <= n; p++)
+        printf "\nen: Paragraph %d of case %d, about circuit inspection of prisons and detention centres.\n", p, i > f
+      close (f)
+    }
+  }'
+}
+
+# The list comes from the documents' headers and a text is read when it
+# is opened: texts 150 times as long (400 documents, 90 MB) leave
+# the first screen nearly as fast.  A whole load would take many times
+# as long.
+for n in 20 3000; do gen_texts "$tui_dir/texts$n" $n; done
+best "$tui_dir/texts20"; s1=$?; ms1=$MS
+best "$tui_dir/texts3000"; s2=$?; ms2=$MS
+tui_diag "texts: first screen, 400 documents of 20 paragraphs: ${ms1} ms; of 3000: ${ms2} ms"
+tui_ok $s1 "texts 20: the first screen appears and q quits"
+tui_ok $s2 "texts 3000: the first screen appears and q quits"
+[ "$ms1" -lt 100 ] && ms1=100
+tui_ok $(( ms2 > 2 * ms1 )) "texts 20/3000: the first screen takes at most twice as long"
+rm -rf "$tui_dir/texts20" "$tui_dir/texts3000"
 
 each docs 2500 10000
 each keywords 25000 100000
