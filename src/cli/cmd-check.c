@@ -21,6 +21,7 @@
 #include "lint.h"
 #include "output.h"
 #include "prefs.h"
+#include "progress.h"
 #include "termcheck.h"
 #include "util.h"
 
@@ -62,13 +63,24 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
       ndirs = 1;
     }
   dir = dirs[0];
-  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
-                                           &d);
+  struct progress p;
+  progress_start (&p, _("reading documents"));
+  struct content_load_options lo = {
+    .progress = p.on ? progress_update : NULL,
+    .progress_ctx = &p,
+  };
+  struct library *lib = content_load_with ((const char *const *) dirs, ndirs,
+                                           &lo, &d);
   size_t misses = 0;
   if (o->glossary_check)
-    misses = termcheck_library (lib, &d);
+    {
+      progress_step (&p, _("checking the translations' terms"));
+      misses = termcheck_library (lib, &d);
+    }
+  progress_step (&p, _("checking the glossary and the revisions"));
   lint_glossary (lib, &d);
   lint_revisions (lib, &d);
+  progress_end (&p);
   if (o->release_file && cmd_check_release (lib, o->release_file, &d) != 0)
     {
       diags_free (&d);

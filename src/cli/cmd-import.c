@@ -69,7 +69,8 @@ name_taken (const char *name)
   char **dirs;
   size_t n = prefs_library_dirs (NULL, &dirs);
   struct diags d = { 0 };
-  struct library *lib = content_load_dirs ((const char *const *) dirs, n, &d);
+  struct library *lib = cmd_read_content ((const char *const *) dirs, n, 0,
+                                          &d);
   int taken = 0;
   for (size_t c = 0; c < lib->ncolls; c++)
     taken |= lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0;

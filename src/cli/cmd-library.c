@@ -159,12 +159,12 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
       return 2;
     }
   /* Loaded here, errors and all: a broken collection must still be
-     listed, and removable.  */
+     listed, and removable.  The headers tell the documents apart.  */
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
   struct diags d = { 0 };
-  struct library *lib = content_load_dirs ((const char *const *) dirs, ndirs,
-                                           &d);
+  struct library *lib = cmd_read_content ((const char *const *) dirs, ndirs, 1,
+                                          &d);
   output_diags (&d);
   int rc = list ? list_collections (o, lib) : remove_collection (lib, argv[1]);
   library_free (lib);

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "prefs.h"
+#include "progress.h"
 #include "util.h"
 
 const struct cmd_entry *const cmd_table[] = {
@@ -41,6 +42,22 @@ cmd_find (const char *name)
   return NULL;
 }
 
+struct library *
+cmd_read_content (const char *const *dirs, size_t ndirs, int headers,
+                  struct diags *d)
+{
+  struct progress p;
+  progress_start (&p, _("reading documents"));
+  struct content_load_options lo = {
+    .headers_only = headers,
+    .progress = p.on ? progress_update : NULL,
+    .progress_ctx = &p,
+  };
+  struct library *lib = content_load_with (dirs, ndirs, &lo, d);
+  progress_end (&p);
+  return lib;
+}
+
 static struct library *
 load_library (const struct cli_options *o, int headers)
 {
@@ -48,9 +65,8 @@ load_library (const struct cli_options *o, int headers)
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
   const char *dir = dirs[0];
-  struct library *lib = headers
-    ? content_load_headers ((const char *const *) dirs, ndirs, &d)
-    : content_load_dirs ((const char *const *) dirs, ndirs, &d);
+  struct library *lib = cmd_read_content ((const char *const *) dirs, ndirs,
+                                          headers, &d);
   output_diags (&d);
   if (d.errors)
     {
@@ -130,46 +146,6 @@ cmd_reader_lang (const struct cli_options *o)
   return o->lang >= 0 ? (enum lang) o->lang : prefs_locale_lang ();
 }
 
-/* Progress of a long index build on stderr, when it is a terminal:
-   shown after half a second, erased when done.  */
-struct progress
-{
-  struct timespec start;
-  int shown;
-};
-
-static double
-elapsed (const struct timespec *since)
-{
-  struct timespec now;
-  clock_gettime (CLOCK_MONOTONIC, &now);
-  return (double) (now.tv_sec - since->tv_sec)
-    + (double) (now.tv_nsec - since->tv_nsec) / 1e9;
-}
-
-static void
-show_progress (void *ctx, size_t done, size_t total)
-{
-  struct progress *p = ctx;
-  if (done < total && elapsed (&p->start) < 0.5)
-    return;
-  if (done >= total)
-    {
-      if (p->shown)
-        fputs ("\r\033[K", stderr);
-      p->shown = 0;
-      return;
-    }
-  /* TRANSLATORS: progress of building the search index, on one line
-     that is rewritten as it goes.  */
-  fputc ('\r', stderr);
-  fprintf (stderr, _("casebook: indexing documents: %zu of %zu"), done,
-           total);
-  fputs ("\033[K", stderr);
-  fflush (stderr);
-  p->shown = 1;
-}
-
 struct engine *
 cmd_open_engine (const struct cli_options *o)
 {
@@ -178,19 +154,18 @@ cmd_open_engine (const struct cli_options *o)
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
   const char *dir = dirs[0];
-  struct progress p = { .shown = 0 };
-  clock_gettime (CLOCK_MONOTONIC, &p.start);
+  struct progress p;
+  progress_start (&p, _("indexing documents"));
   struct engine_options eo = {
     .content_dirs = (const char *const *) dirs,
     .ndirs = ndirs,
-    .progress = isatty (STDERR_FILENO) ? show_progress : NULL,
+    .progress = p.on ? progress_update : NULL,
     .progress_ctx = &p,
   };
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
   struct engine *e = engine_open (&eo, &d, &note, &cause);
-  if (p.shown)
-    show_progress (&p, 1, 1);
+  progress_end (&p);
   output_diags (&d);
   if (note)
     fprintf (stderr, "casebook: %s\n", note);

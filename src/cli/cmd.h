@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "model.h"
+#include "util.h"
 
 /* The dispatcher loads the library (cmd_load_library) before it runs the
    command and frees it after; other commands receive NULL.  With
@@ -76,6 +77,12 @@ struct library *cmd_load_library (const struct cli_options *o);
 /* The same with only the documents' headers (content_load_headers), for
    the browser.  */
 struct library *cmd_load_library_headers (const struct cli_options *o);
+
+/* Read the content of DIRS as the dispatcher does (whole, or with
+   HEADERS only the documents' headers), its problems into D, showing
+   progress on a terminal when it takes long.  Caller frees.  */
+struct library *cmd_read_content (const char *const *dirs, size_t ndirs,
+                                  int headers, struct diags *d);
 
 struct engine;
 

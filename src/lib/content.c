@@ -1161,11 +1161,19 @@ content_load_body (struct document *doc, struct diags *diags)
 }
 
 /* Load the collection whose files are CF into COLL.  */
+/* Where a load stands, for its progress callback.  */
+struct load_progress
+{
+  const struct content_load_options *o;
+  size_t done, total;
+};
+
 static void
 load_collection (const struct content_coll_files *cf,
-                 struct collection *coll, int header_only,
+                 struct collection *coll, struct load_progress *lp,
                  struct diags *diags)
 {
+  int header_only = lp->o->headers_only;
   load_collection_meta (cf->dir, coll, diags);
   size_t docs_alloc = 0;
   /* One number, one document: a later file (in name order) with an
@@ -1175,6 +1183,9 @@ load_collection (const struct content_coll_files *cf,
   for (size_t i = 0; i < cf->ndocs; i++)
     {
       struct document doc;
+      if (lp->o->progress)
+        lp->o->progress (lp->o->progress_ctx, lp->done, lp->total);
+      lp->done++;
       if (read_document (cf->docs[i], header_only, &doc, diags) != 0)
         {
           document_free (&doc);
@@ -1331,9 +1342,9 @@ content_load (const char *dir, struct diags *diags)
   return content_load_dirs (&dir, 1, diags);
 }
 
-static struct library *
-load_dirs (const char *const *dirs, size_t n, int header_only,
-           struct diags *diags)
+struct library *
+content_load_with (const char *const *dirs, size_t n,
+                   const struct content_load_options *o, struct diags *diags)
 {
   struct library *lib = xcalloc (1, sizeof *lib);
   lib->root = xstrdup (n ? dirs[0] : "");
@@ -1358,11 +1369,15 @@ load_dirs (const char *const *dirs, size_t n, int header_only,
     }
   if (total)
     lib->colls = xcalloc (total, sizeof *lib->colls);
+  struct load_progress lp = { .o = o };
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < cf[i].ncolls; k++)
+      lp.total += cf[i].colls[k].ndocs;
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0; k < cf[i].ncolls; k++)
       {
         struct collection *coll = &lib->colls[lib->ncolls];
-        load_collection (&cf[i].colls[k], coll, header_only, diags);
+        load_collection (&cf[i].colls[k], coll, &lp, diags);
         coll->user = i > 0;
         /* One name, one collection: a user's collection with an earlier
            one's id is left out (one directory keeps what it always
@@ -1386,20 +1401,24 @@ load_dirs (const char *const *dirs, size_t n, int header_only,
   for (size_t i = 0; i < n; i++)
     content_files_free (&cf[i]);
   free (cf);
+  if (o->progress)
+    o->progress (o->progress_ctx, lp.total, lp.total);
   return lib;
 }
 
 struct library *
 content_load_dirs (const char *const *dirs, size_t n, struct diags *diags)
 {
-  return load_dirs (dirs, n, 0, diags);
+  struct content_load_options o = { .headers_only = 0 };
+  return content_load_with (dirs, n, &o, diags);
 }
 
 struct library *
 content_load_headers (const char *const *dirs, size_t n,
                       struct diags *diags)
 {
-  return load_dirs (dirs, n, 1, diags);
+  struct content_load_options o = { .headers_only = 1 };
+  return content_load_with (dirs, n, &o, diags);
 }
 
 static void

@@ -51,6 +51,23 @@ int content_load_body (struct document *doc, struct diags *diags);
 int content_read_whole (const struct document *doc, struct document *out,
                         struct diags *diags);
 
+/* How to load (content_load_with): with HEADERS_ONLY as
+   content_load_headers; PROGRESS, when set, is called after each
+   document with how many of TOTAL were read, and once more when all
+   are (DONE == TOTAL), for a front end to show a long load.  */
+typedef void (*content_progress_fn) (void *ctx, size_t done, size_t total);
+struct content_load_options
+{
+  int headers_only;
+  content_progress_fn progress;
+  void *progress_ctx;
+};
+
+/* content_load_dirs or content_load_headers, as O says.  */
+struct library *content_load_with (const char *const *dirs, size_t n,
+                                   const struct content_load_options *o,
+                                   struct diags *diags);
+
 /* The files of the content at DIR, laid out as the loader reads them:
    DIR is one collection (it holds collection.cb) or a library whose
    subdirectories are collections.  The one place that knows the layout.  */

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Long work shows its progress on a terminal: an index build and a check
+# of a 1000-document library print one line on stderr after half a
+# second, rewrite it as they go and erase it when done; with stderr not a
+# terminal they say nothing.  The terminal's output is recorded with
+# tmux pipe-pane, so that a line shown and erased is still seen.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 7
+
+corpus=$tui_dir/corpus
+CASEBOOK_SHIPPED=$top_srcdir/content \
+  sh "$top_srcdir/tests/bench/mkcorpus" 1000 "$corpus" >/dev/null || exit 99
+
+tui_start_shell 120 10
+tmx pipe-pane -t tui -o "cat >> '$tui_dir/tty'"
+tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' search --count --content '$corpus' 巡回检察 >'$tui_dir/out'; echo index-\$?"
+tui_keys Enter
+tui_wait_for '^index-0'
+tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
+tui_ok "$(grep -q '^casebook: indexing documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
+  "an index build on a terminal counts its documents on stderr"
+tui_ok "$(grep -q "$(printf '\033\\[K')" "$tui_dir/tty"; echo $?)" \
+  "and erases the line"
+tui_expect_not 'indexing documents' "nothing of it stays on the screen"
+tui_ok "$([ -s "$tui_dir/out" ]; echo $?)" "the search printed its counts"
+
+: > "$tui_dir/tty"
+tui_type "'$CASEBOOK' check '$corpus' >'$tui_dir/out'; echo check-\$?"
+tui_keys Enter
+tui_wait_for '^check-0'
+tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
+tui_ok "$(grep -Eq '^casebook: (reading documents: [0-9]* of 1000|checking the glossary)' "$tui_dir/lines"; echo $?)" \
+  "check shows its progress too"
+tui_expect_not 'casebook: (reading|checking)' "and erases it"
+
+XDG_CACHE_HOME=$tui_dir/c2 "$CASEBOOK" search --count --content "$corpus" 巡回检察 \
+  >/dev/null 2>"$tui_dir/err"
+"$CASEBOOK" check "$corpus" >/dev/null 2>>"$tui_dir/err"
+tui_ok "$(! grep -Eq 'indexing|reading documents|checking the' "$tui_dir/err"; echo $?)" \
+  "with stderr not a terminal, no progress"
+tui_finish
