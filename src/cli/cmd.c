@@ -28,6 +28,7 @@ const struct cmd_entry *const cmd_table[] = {
   &cmd_import_entry,
   &cmd_library_entry,
   &cmd_export_entry,
+  &cmd_related_entry,
   NULL
 };
 
