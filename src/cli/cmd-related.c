@@ -18,31 +18,6 @@
 /* How many related documents the command shows.  */
 #define RELATED_SHOWN 5
 
-/* "shares 巡回检察, 减假暂" for R, or that they are alike in wording
-   when no keyword or glossary term says how.  Caller frees.  */
-static char *
-reason_line (const struct related_doc *r)
-{
-  if (r->nreasons == 0)
-    /* TRANSLATORS: why a case is related when no keyword or glossary
-       term they share names it.  */
-    return xstrdup (_("similar wording"));
-  struct buf b = { 0 };
-  for (size_t i = 0; i < r->nreasons; i++)
-    {
-      if (i)
-        buf_adds (&b, ", ");
-      buf_adds (&b, r->reasons[i]);
-    }
-  buf_adds (&b, "");
-  char *list = buf_steal (&b);
-  /* TRANSLATORS: why a case is related to the open one: "shares
-     巡回检察, 减假暂" (its keywords and terms, in the text's language).  */
-  char *line = xasprintf (_("shares %s"), list);
-  free (list);
-  return line;
-}
-
 static int
 cmd_related_exec (const struct cli_options *o, const struct library *lib,
                   int argc, char **argv)
@@ -95,7 +70,7 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
       if (t)
         output_lang (o, tl, t->str, t->len);
       putchar ('\n');
-      char *why = reason_line (r);
+      char *why = related_reason (r);
       printf ("    ");
       output_text (why, strlen (why), o->raw);
       putchar ('\n');

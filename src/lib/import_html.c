@@ -359,30 +359,12 @@ titled (const char *s)
   return 0;
 }
 
-/* Whether the language tag S is English ("en", "en-GB").  */
-static int
-english_tag (const char *s)
-{
-  return strncasecmp (s, "en", 2) == 0 && (s[2] == '\0' || s[2] == '-');
-}
-
-/* Elements that hold text itself, where a lang attribute says what the
-   text is; on <html>, <body> or a <div> it is often a template's
-   default over a Chinese page.  */
-static const char *const text_tags[] = {
-  "td", "th", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "span", NULL
-};
-
-/* Whether element N and its subtree are never read.  The import is of
-   the Chinese text: a text element marked English (lang="en", as the
-   English column of casebook's own HTML export) is no Chinese
-   paragraph.  */
+/* Whether element N and its subtree are never read.  */
 static int
 skipped (const xmlNode *n)
 {
   return name_in (n, skip_tags) || attr_has (n, "class", nav_words)
-    || attr_has (n, "id", nav_words) || attr_has (n, "style", hidden_style)
-    || (name_in (n, text_tags) && attr_has (n, "lang", english_tag));
+    || attr_has (n, "id", nav_words) || attr_has (n, "style", hidden_style);
 }
 
 static int

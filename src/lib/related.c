@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "i18n.h"
 #include "norm.h"
 #include "strmap.h"
 #include "util.h"
@@ -512,4 +513,27 @@ related_doc_free (struct related_doc *r)
     free (r->reasons[i]);
   free (r->reasons);
   memset (r, 0, sizeof *r);
+}
+
+char *
+related_reason (const struct related_doc *r)
+{
+  if (r->nreasons == 0)
+    /* TRANSLATORS: why a case is related when no keyword or glossary
+       term they share names it.  */
+    return xstrdup (_("similar wording"));
+  struct buf b = { 0 };
+  for (size_t i = 0; i < r->nreasons; i++)
+    {
+      if (i)
+        buf_adds (&b, ", ");
+      buf_adds (&b, r->reasons[i]);
+    }
+  buf_adds (&b, "");
+  char *list = buf_steal (&b);
+  /* TRANSLATORS: why a case is related to another: "shares 巡回检察,
+     减假暂" (its keywords and terms, in the text's language).  */
+  char *line = xasprintf (_("shares %s"), list);
+  free (list);
+  return line;
 }

@@ -49,4 +49,9 @@ size_t related_find (const struct related_index *ri,
                      struct related_doc *out);
 void related_doc_free (struct related_doc *r);
 
+/* The reason R is related, for a reader: "shares 巡回检察, 减假暂", or
+   that they are alike in wording when nothing shared names it.  Caller
+   frees.  */
+char *related_reason (const struct related_doc *r);
+
 #endif /* CASEBOOK_RELATED_H */

@@ -669,10 +669,9 @@ draw_status (struct ui *u)
     ;
   else if ((left = ui_search_status (u)) != NULL)
     ;
-  else if (u->focus == PANE_LIST && u->listp.lw.sel < u->nvis
-           && u->vis[u->listp.lw.sel] != u->cur)
+  else if (u->focus == PANE_LIST && (left = list_selected_title (u)) != NULL)
     /* The selected case's whole title, which the list may cut.  */
-    left = list_selected_title (u);
+    ;
   else
     left = xstrdup (_(HINTS));
   if (left)
@@ -717,7 +716,9 @@ ui_draw (struct ui *u)
           attrset (A_NORMAL);
         }
       list_draw (u);
-      if (u->outline.active)
+      if (u->pick.active)
+        pick_draw (u);
+      else if (u->outline.active)
         outline_draw (u);
       else
         text_draw (u);
@@ -936,6 +937,8 @@ ui_command (struct ui *u, const struct ui_key *k)
     }
   if (u->too_small)
     return !k->fn && k->ch == 'q';
+  if (u->pick.active && k->fn != KEY_MOUSE && pick_key (u, k))
+    return 0;
   if (u->outline.active && k->fn != KEY_MOUSE && outline_key (u, k))
     return 0;
   if (k->fn == KEY_MOUSE)
@@ -980,6 +983,12 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'O':
         outline_open (u);
+        return 0;
+      case 'F':
+        facets_open (u);
+        return 0;
+      case 'R':
+        related_open (u);
         return 0;
       case 'z':
         toggle_zoom (u);
@@ -1162,6 +1171,9 @@ ui_free (struct ui *u)
   tags_free (u);
   prompt_end (&u->prompt);
   outline_close (u);
+  pick_close (u);
+  related_index_free (u->related);
+  list_free (u);
   free (u->msg);
   state_free (u->state);
   free (u->state_path);
