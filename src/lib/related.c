@@ -35,9 +35,12 @@ struct related_index
   struct analyzer *an;
   char **terms;                 /* every token met; ids index it */
   size_t nterms, terms_alloc;
-  size_t *df;                   /* documents with each term */
+  size_t *df;                   /* documents with each term; SIZE_MAX for
+                                   a stop word, never counted */
   size_t df_alloc;
   struct strmap ids;            /* token -> id (keys borrowed from TERMS) */
+  size_t *slot, *mark;          /* scratch of count_terms, by term id */
+  size_t slot_alloc, mark_alloc, marked;
   struct doc_vec *docs;         /* in library order */
   size_t ndocs;
 };
@@ -50,21 +53,32 @@ struct token_sink
   size_t n, alloc;
 };
 
+/* The id of token TOK (LEN bytes), added if new.  Called for every
+   token of the library: looked up without allocating when it is short,
+   and whether it is a stop word is asked once per term.  */
 static size_t
 term_id (struct related_index *ri, const char *tok, size_t len)
 {
-  char *s = xstrndup (tok, len);
-  size_t *at = strmap_get (&ri->ids, s);
+  char small[64];
+  char *key = len < sizeof small ? small : xstrndup (tok, len);
+  if (key == small)
+    {
+      memcpy (small, tok, len);
+      small[len] = '\0';
+    }
+  size_t *at = strmap_get (&ri->ids, key);
   if (at)
     {
-      free (s);
+      if (key != small)
+        free (key);
       return *at;
     }
+  char *s = key == small ? xstrdup (small) : key;
   ri->terms = xgrow (ri->terms, &ri->terms_alloc, ri->nterms + 1,
                      sizeof *ri->terms);
   ri->terms[ri->nterms] = s;
   ri->df = xgrow (ri->df, &ri->df_alloc, ri->nterms + 1, sizeof *ri->df);
-  ri->df[ri->nterms] = 0;
+  ri->df[ri->nterms] = analyze_is_stopword (s, len) ? SIZE_MAX : 0;
   strmap_put (&ri->ids, s, ri->nterms);
   return ri->nterms++;
 }
@@ -78,10 +92,13 @@ sink_token (void *ctx, int colocated, const char *tok, size_t len,
   struct token_sink *k = ctx;
   /* A Chinese run's last character stands beside its last bigram: the
      bigram says more.  */
-  if (colocated || analyze_is_stopword (tok, len))
+  if (colocated)
     return 0;
+  size_t id = term_id (k->ri, tok, len);
+  if (k->ri->df[id] == SIZE_MAX)
+    return 0;                   /* a stop word */
   k->ids = xgrow (k->ids, &k->alloc, k->n + 1, sizeof *k->ids);
-  k->ids[k->n++] = term_id (k->ri, tok, len);
+  k->ids[k->n++] = id;
   return 0;
 }
 
@@ -97,13 +114,6 @@ sink_unit (void *ctx, const struct doc_unit *u)
                       k);
     }
   return 0;
-}
-
-static int
-size_cmp (const void *a, const void *b)
-{
-  size_t x = *(const size_t *) a, y = *(const size_t *) b;
-  return (x > y) - (x < y);
 }
 
 static int
@@ -128,21 +138,31 @@ count_terms (struct related_index *ri, const struct document *d,
              struct doc_vec *v)
 {
   struct token_sink k = { ri, NULL, 0, 0 };
-  document_walk (d, sink_unit, &k);
   /* Keywords are part of the text already (the keyword block).  */
-  qsort (k.ids, k.n, sizeof *k.ids, size_cmp);
+  document_walk (d, sink_unit, &k);
   v->doc = d;
   v->terms = xcalloc (k.n ? k.n : 1, sizeof *v->terms);
   v->n = 0;
+  /* Count without sorting: SLOT says where in V a term of this document
+     stands, MARK which document set it (the index's position + 1).  */
+  ri->slot = xgrow (ri->slot, &ri->slot_alloc, ri->nterms, sizeof *ri->slot);
+  ri->mark = xgrow (ri->mark, &ri->mark_alloc, ri->nterms, sizeof *ri->mark);
+  for (size_t i = ri->marked; i < ri->nterms; i++)
+    ri->mark[i] = 0;
+  ri->marked = ri->nterms;
+  size_t me = (size_t) (v - ri->docs) + 1;
   for (size_t i = 0; i < k.n; i++)
     {
-      if (v->n && v->terms[v->n - 1].id == k.ids[i])
+      size_t id = k.ids[i];
+      if (ri->mark[id] == me)
         {
-          v->terms[v->n - 1].w += 1;
+          v->terms[ri->slot[id]].w += 1;
           continue;
         }
-      v->terms[v->n++] = (struct wterm) { k.ids[i], 1 };
-      ri->df[k.ids[i]]++;
+      ri->mark[id] = me;
+      ri->slot[id] = v->n;
+      v->terms[v->n++] = (struct wterm) { id, 1 };
+      ri->df[id]++;
     }
   free (k.ids);
 }
@@ -198,6 +218,8 @@ related_index_free (struct related_index *ri)
     free (ri->terms[i]);
   free (ri->terms);
   free (ri->df);
+  free (ri->slot);
+  free (ri->mark);
   analyzer_free (ri->an);
   free (ri);
 }
@@ -325,7 +347,7 @@ rarity_token (void *ctx, int colocated, const char *tok, size_t len,
   char *s = xstrndup (tok, len);
   const size_t *at = strmap_get (&r->ri->ids, s);
   free (s);
-  if (at == NULL || r->ri->df[*at] == 0)
+  if (at == NULL || r->ri->df[*at] == 0 || r->ri->df[*at] == SIZE_MAX)
     {
       r->missing = 1;
       return 1;
