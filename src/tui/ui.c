@@ -386,6 +386,8 @@ ui_open (struct ui *u, size_t d)
     render_free (&u->r);
   u->have_render = 0;
   u->cur = d;
+  /* The related cases were the old case's.  */
+  pick_close (u);
   size_t unit = 0;
   if (u->state)
     state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,

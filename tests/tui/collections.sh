@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 28
+tui_plan 31
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -70,6 +70,11 @@ tui_expect_line 3 '│ exec2023/1  某监狱罪犯违规减刑监督案' "the pr
 tui_expect_line 4 '│    shares 巡回检察, 减刑, 监狱' "with the reason"
 tui_keys Enter
 tui_expect_line 1 ' 1 某监狱罪犯违规减刑监督案' "Enter opens it"
+tui_keys R
+tui_expect_has '─▶ Related to case 1 ' "R again: the cases related to that one"
+tui_keys : 8 Enter
+tui_expect_line 1 ' 8 新疆' "another case opened from the list's prompt"
+tui_expect_not 'Related to case' "closes the related cases, which were the other case's"
 tmx send-keys -t tui q
 tui_wait_exit >/dev/null
 
