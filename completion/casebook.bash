@@ -323,7 +323,7 @@ _casebook ()
     fi
 
     case $command in
-        show|cite)
+        show|cite|related)
             ((nargs == 0)) &&
                 _casebook_offer $(_casebook_json "$prog" list document)
             ;;

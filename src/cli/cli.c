@@ -32,7 +32,7 @@ enum
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
-  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR,
+  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR, OPT_FACETS,
   OPT_NO_PAGER
 };
 
@@ -60,6 +60,7 @@ static const struct option long_options[] = {
   { "format", required_argument, NULL, OPT_FORMAT },
   { "region", required_argument, NULL, OPT_REGION },
   { "year", required_argument, NULL, OPT_YEAR },
+  { "facets", no_argument, NULL, OPT_FACETS },
   { "snippets", required_argument, NULL, 'n' },
   { "no-pager", no_argument, NULL, OPT_NO_PAGER },
   { "help", no_argument, NULL, OPT_HELP },
@@ -90,7 +91,9 @@ print_help (void)
             "  check [DIR]          validate content and report its coverage\n"
             "  import FILE          turn a release text or saved page into a collection\n"
             "  library [remove NAME]  list the library's collections, or remove one\n"
-            "  export DOC...        write documents as Markdown, HTML or JSON Lines\n"
+            "  export DOC...|QUERY  write documents, or those a query finds, as\n"
+            "                       Markdown, HTML or JSON Lines\n"
+            "  related DOC          the five documents most related to DOC, and why\n"
             "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
             "\n"));
   printf (_("Options:\n"
@@ -118,6 +121,8 @@ print_help (void)
             "      --format=FORMAT  export: md, html or jsonl\n"
             "      --region=REGION  list: documents of that region only\n"
             "      --year=YEAR      list: documents released that year only\n"
+            "      --facets         list: each collection, year, region and keyword\n"
+            "                       with its number of documents\n"
             "      --ambiguous-wide count ambiguous-width characters as two columns\n"
             "      --script=SCRIPT  show Chinese in simplified or traditional script\n"
             "      --help           display this help and exit\n"
@@ -276,8 +281,8 @@ check_options (const struct cmd_entry *entry, int given)
 }
 
 /* Refuse (saying why) an option of one command given to another:
-   --add, --name, --max-size are import's, --format export's, --region
-   and --year list's, --no-pager show's.  0 or -1.  */
+   --add, --name, --max-size are import's, --format export's, --region,
+   --year and --facets list's, --no-pager show's.  0 or -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
@@ -288,6 +293,7 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
     { o->format != NULL, "--format", "export" },
     { o->region != NULL, "--region", "list" },
     { o->year != 0, "--year", "list" },
+    { o->facets, "--facets", "list" },
     { o->no_pager, "--no-pager", "show" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
@@ -452,6 +458,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               usage_hint ();
               return 2;
             }
+          break;
+        case OPT_FACETS:
+          o.facets = 1;
           break;
         case OPT_NO_PAGER:
           o.no_pager = 1;

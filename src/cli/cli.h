@@ -32,6 +32,7 @@ struct cli_options
   const char *format;           /* export --format */
   const char *region;           /* list --region */
   int year;                     /* list --year; 0: any */
+  int facets;                   /* list --facets */
   const char *script;           /* NULL, "simplified" or "traditional" */
   int no_pager;                 /* show --no-pager */
   const char *script_config;    /* OpenCC configuration for traditional

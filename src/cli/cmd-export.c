@@ -1,6 +1,10 @@
-/* cmd-export.c -- casebook export DOC... --format md|html|jsonl [-o FILE]:
-   documents written out for sharing (see export.h), to stdout or
-   atomically to FILE.  An HTML page holds one document.  */
+/* cmd-export.c -- casebook export DOC...|QUERY --format md|html|jsonl
+   [-o FILE]: documents written out for sharing (see export.h), to
+   stdout or atomically to FILE.  Arguments that all name documents (N
+   or COLLECTION/N) are those documents, in the order given; otherwise
+   the arguments together are one query (casebook(1), QUERIES) and the
+   documents it finds are exported best first, as `casebook search'
+   ranks them.  An HTML page holds one document.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -10,10 +14,91 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "export.h"
 #include "i18n.h"
+#include "norm.h"
 #include "output.h"
 #include "util.h"
+
+/* Does ARG name a document: digits, after "COLLECTION/" or not?  */
+static int
+is_document_name (const char *arg)
+{
+  const char *slash = strrchr (arg, '/');
+  const char *n = slash ? slash + 1 : arg;
+  if (slash == arg || *n == '\0')
+    return 0;
+  for (; *n; n++)
+    if (*n < '0' || *n > '9')
+      return 0;
+  return 1;
+}
+
+/* The documents the query ARGV (ARGC words) finds, best first, into
+   *DOCS (caller frees).  Returns how many, or -1 after saying why.  */
+static long
+query_documents (const struct cli_options *o, const struct library *lib,
+                 int argc, char **argv, const struct document ***docs)
+{
+  struct buf qb = { 0 };
+  for (int i = 0; i < argc; i++)
+    {
+      if (i)
+        buf_addc (&qb, ' ');
+      buf_adds (&qb, argv[i]);
+    }
+  char *text = buf_steal (&qb);
+  struct engine *e = cmd_open_engine (o);
+  if (e == NULL)
+    {
+      free (text);
+      return -1;
+    }
+  struct query_options qo = { .exact = o->exact, .regex = o->regex,
+                              .revised = o->english_revised };
+  struct query_error err;
+  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  long n = -1;
+  struct engine_results r = { 0 };
+  char *error = NULL;
+  if (q == NULL)
+    {
+      output_query_error (text, &err);
+      free (err.message);
+    }
+  else if (engine_search (e, q, &r, &error) != 0)
+    {
+      fprintf (stderr, "casebook: %s\n", error);
+      free (error);
+    }
+  else
+    {
+      *docs = xcalloc (r.ndocs ? r.ndocs : 1, sizeof **docs);
+      n = 0;
+      for (size_t i = 0; i < r.ndocs; i++)
+        {
+          char *spec = xasprintf ("%s/%ld", r.docs[i].collection,
+                                  r.docs[i].number);
+          const struct document *d = library_find (lib, spec);
+          free (spec);
+          if (d)
+            (*docs)[n++] = d;
+        }
+      engine_results_free (&r);
+      if (n == 0)
+        {
+          struct visible v;
+          norm_visible (text, strlen (text), 0, &v);
+          fprintf (stderr, _("casebook: no document matches %s\n"), v.str);
+          norm_visible_free (&v);
+        }
+    }
+  engine_query_free (q);
+  engine_close (e);
+  free (text);
+  return n;
+}
 
 static int
 cmd_export_exec (const struct cli_options *o, const struct library *lib,
@@ -26,26 +111,51 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
                          "jsonl)\n"), o->format);
       return 2;
     }
-  if (f == EXPORT_HTML && argc > 1)
+  int by_name = 1;
+  for (int i = 0; i < argc; i++)
+    by_name &= is_document_name (argv[i]);
+  const struct document **docs = NULL;
+  long n = argc;
+  if (by_name)
     {
-      fprintf (stderr, _("casebook: an HTML page holds one document; export "
-                         "them one at a time\n"));
+      docs = xcalloc ((size_t) argc, sizeof *docs);
+      for (int i = 0; i < argc; i++)
+        if ((docs[i] = cmd_find_document (lib, argv[i])) == NULL)
+          {
+            free (docs);
+            return 2;
+          }
+    }
+  else if ((n = query_documents (o, lib, argc, argv, &docs)) <= 0)
+    {
+      free (docs);
+      return n == 0 ? 1 : 2;
+    }
+  if (f == EXPORT_HTML && n > 1)
+    {
+      if (by_name)
+        fprintf (stderr, _("casebook: an HTML page holds one document; "
+                           "export them one at a time\n"));
+      else
+        fprintf (stderr, ngettext ("casebook: the query finds %ld document; "
+                                   "an HTML page holds one: narrow the "
+                                   "query, or use md or jsonl\n",
+                                   "casebook: the query finds %ld documents; "
+                                   "an HTML page holds one: narrow the "
+                                   "query, or use md or jsonl\n",
+                                   (unsigned long) n), n);
+      free (docs);
       return 2;
     }
   struct buf out = { 0 };
   buf_adds (&out, "");
-  for (int i = 0; i < argc; i++)
+  for (long i = 0; i < n; i++)
     {
-      const struct document *d = cmd_find_document (lib, argv[i]);
-      if (d == NULL)
-        {
-          buf_free (&out);
-          return 2;
-        }
       if (f == EXPORT_MARKDOWN && i > 0)
         buf_adds (&out, "\n---\n\n");
-      export_document (d, f, &out);
+      export_document (docs[i], f, &out);
     }
+  free (docs);
   int rc = 0;
   if (o->output_dir)
     {
@@ -67,7 +177,7 @@ const struct cmd_entry cmd_export_entry = {
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */
-  .usage = N_("casebook: export takes one or more documents\n"),
+  .usage = N_("casebook: export takes one or more documents, or a query\n"),
   .flags = CMD_LIBRARY,
   .exec = cmd_export_exec,
 };

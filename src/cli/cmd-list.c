@@ -1,7 +1,9 @@
 /* cmd-list.c -- casebook list: one line per document, its number (with
    its collection, in a library of several), its region (padded to the
    widest) and its title, or one JSON object per document with --json;
-   --region and --year keep the documents of that region or year.  */
+   --region and --year keep the documents of that region or year;
+   --facets lists instead each facet value of those documents with the
+   number it keeps and the query term that keeps them (facets.h).  */
 
 #include <config.h>
 #include "cmd.h"
@@ -10,9 +12,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facets.h"
 #include "layout.h"
 #include "norm.h"
 #include "output.h"
+
+/* Is D among the documents --region and --year ask for?  */
+static int
+list_wanted (const struct cli_options *o, const struct document *d)
+{
+  return !((o->region && !document_in_region (d, o->region))
+           || (o->year && document_year (d) != o->year));
+}
+
+/* --facets: "  9  collection:batch3", a place indented under its
+   province; or one JSON object per value.  */
+static int
+list_facets (const struct cli_options *o, const struct library *lib)
+{
+  size_t n = library_document_count (lib), nset = 0;
+  const struct document **set = xcalloc (n ? n : 1, sizeof *set);
+  for (size_t i = 0; i < n; i++)
+    if (list_wanted (o, library_document (lib, i)))
+      set[nset++] = library_document (lib, i);
+  struct facet_table t;
+  facets_collect (lib, set, nset, cmd_reader_lang (o), &t);
+  free (set);
+  size_t widest = 0;
+  for (size_t i = 0; i < t.n; i++)
+    if (t.items[i].count > widest)
+      widest = t.items[i].count;
+  int numw = snprintf (NULL, 0, "%zu", widest);
+  for (size_t i = 0; i < t.n; i++)
+    {
+      const struct facet_value *v = &t.items[i];
+      if (o->json)
+        {
+          printf ("{\"facet\":\"%s\",\"value\":", facet_kind_name (v->kind));
+          output_json_string (stdout, v->value, strlen (v->value));
+          printf (",\"query\":");
+          output_json_string (stdout, v->query, strlen (v->query));
+          printf (",\"documents\":%zu", v->count);
+          if (v->kind == FACET_REGION)
+            printf (",\"level\":%d", v->level);
+          printf ("}\n");
+          continue;
+        }
+      printf ("%*zu  %s", numw, v->count, v->level == 2 ? "  " : "");
+      output_text (v->query, strlen (v->query), o->raw);
+      putchar ('\n');
+    }
+  int rc = nset > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;
+  facets_free (&t);
+  return rc;
+}
 
 static int
 cmd_list_exec (const struct cli_options *o, const struct library *lib,
@@ -20,6 +73,8 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
 {
   (void) argc;
   (void) argv;
+  if (o->facets)
+    return list_facets (o, lib);
   enum lang l = cmd_reader_lang (o);
   size_t n = library_document_count (lib);
   int region_w = 0;
@@ -38,8 +93,7 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
   for (size_t i = 0; i < n; i++)
     {
       const struct document *d = library_document (lib, i);
-      if ((o->region && !document_in_region (d, o->region))
-          || (o->year && document_year (d) != o->year))
+      if (!list_wanted (o, d))
         continue;
       shown++;
       enum lang tl, rl;

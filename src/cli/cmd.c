@@ -29,6 +29,7 @@ const struct cmd_entry *const cmd_table[] = {
   &cmd_import_entry,
   &cmd_library_entry,
   &cmd_export_entry,
+  &cmd_related_entry,
   NULL
 };
 

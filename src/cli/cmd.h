@@ -59,6 +59,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_library_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_related_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_tags_entry;

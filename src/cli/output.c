@@ -148,3 +148,30 @@ output_diags (const struct diags *d)
       norm_visible_free (&f);
     }
 }
+
+void
+output_query_error (const char *query_text, const struct query_error *err)
+{
+  fprintf (stderr, "casebook: %s\n", err->message);
+  struct visible v;
+  norm_visible (query_text, strlen (query_text), 0, &v);
+  size_t vo = 0;
+  while (vo < v.len && v.src_off[vo] < err->offset)
+    vo++;
+  /* A long query is shown around the error: 30 columns before it, 40
+     after, cut at characters, marked with "...".  */
+  size_t from = vo, to = vo;
+  while (from > 0 && norm_width (v.str + from, vo - from) < 30)
+    do
+      from--;
+    while (from > 0 && (v.str[from] & 0xc0) == 0x80);
+  while (to < v.len && norm_width (v.str + vo, to - vo) < 40)
+    do
+      to++;
+    while (to < v.len && (v.str[to] & 0xc0) == 0x80);
+  const char *pre = from > 0 ? "..." : "";
+  fprintf (stderr, "  %s%.*s%s\n  %*s^\n", pre, (int) (to - from), v.str + from,
+           to < v.len ? "..." : "",
+           (int) strlen (pre) + norm_width (v.str + from, vo - from), "");
+  norm_visible_free (&v);
+}

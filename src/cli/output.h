@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "model.h"
+#include "query.h"
 #include "util.h"
 
 /* Write the LEN bytes of S to F as a JSON string, escaping controls
@@ -31,6 +32,11 @@ void output_lang (const struct cli_options *o, enum lang l, const char *s,
    message on the terminal: controls and invisible characters named.
    Caller frees.  */
 char *output_visible (const char *s);
+
+/* Say on stderr why QUERY_TEXT is not a query (ERR), showing the query
+   around the place with a caret under it.  */
+void output_query_error (const char *query_text,
+                         const struct query_error *err);
 
 /* Columns of the terminal on stdout, else $COLUMNS, else 80; at least 10.  */
 int output_terminal_width (void);

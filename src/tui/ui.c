@@ -372,11 +372,10 @@ remember_position (struct ui *u)
     }
 }
 
-/* Read the rest of document D, which the list knew by its header only.
-   Its problems are told on the status line; what could be read is shown,
+/* Its problems are told on the status line; what could be read is shown,
    and the next opening tries again (the file may have been mended).  */
-static void
-read_whole (struct ui *u, size_t d)
+void
+ui_read_whole (struct ui *u, size_t d)
 {
   struct document *doc = library_document_rw (u->lib, d);
   if (doc == NULL || !doc->partial)
@@ -410,7 +409,9 @@ ui_open (struct ui *u, size_t d)
     render_free (&u->r);
   u->have_render = 0;
   u->cur = d;
-  read_whole (u, d);
+  ui_read_whole (u, d);
+  /* The related cases were the old case's.  */
+  pick_close (u);
   size_t unit = 0;
   if (u->state)
     state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,
@@ -694,10 +695,9 @@ draw_status (struct ui *u)
     ;
   else if ((left = ui_search_status (u)) != NULL)
     ;
-  else if (u->focus == PANE_LIST && u->listp.lw.sel < u->nvis
-           && u->vis[u->listp.lw.sel] != u->cur)
+  else if (u->focus == PANE_LIST && (left = list_selected_title (u)) != NULL)
     /* The selected case's whole title, which the list may cut.  */
-    left = list_selected_title (u);
+    ;
   else
     left = xstrdup (_(HINTS));
   if (left)
@@ -742,7 +742,9 @@ ui_draw (struct ui *u)
           attrset (A_NORMAL);
         }
       list_draw (u);
-      if (u->outline.active)
+      if (u->pick.active)
+        pick_draw (u);
+      else if (u->outline.active)
         outline_draw (u);
       else
         text_draw (u);
@@ -961,6 +963,8 @@ ui_command (struct ui *u, const struct ui_key *k)
     }
   if (u->too_small)
     return !k->fn && k->ch == 'q';
+  if (u->pick.active && k->fn != KEY_MOUSE && pick_key (u, k))
+    return 0;
   if (u->outline.active && k->fn != KEY_MOUSE && outline_key (u, k))
     return 0;
   if (k->fn == KEY_MOUSE)
@@ -1005,6 +1009,12 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'O':
         outline_open (u);
+        return 0;
+      case 'F':
+        facets_open (u);
+        return 0;
+      case 'R':
+        related_open (u);
         return 0;
       case 'z':
         toggle_zoom (u);
@@ -1187,6 +1197,9 @@ ui_free (struct ui *u)
   tags_free (u);
   prompt_end (&u->prompt);
   outline_close (u);
+  pick_close (u);
+  related_index_free (u->related);
+  list_free (u);
   free (u->msg);
   state_free (u->state);
   free (u->state_path);

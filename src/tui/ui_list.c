@@ -1,6 +1,12 @@
 /* ui_list.c -- the case list: number, region and title of every case
    (or of those a limit lets through, mutt's `&'), the open one marked,
-   with the number of search hits of each case at the right.  */
+   with the number of search hits of each case at the right.  In a
+   library of several collections the cases are grouped under a heading
+   per collection (its title and the number of its cases listed, which a
+   limit lowers; a collection none of whose cases is listed has none).
+   A heading is a row like any other, so that j and k reach it: Enter on
+   it folds or unfolds its cases, C folds or unfolds them all.  One
+   collection has no heading: the list is its cases alone.  */
 
 #include <config.h>
 
@@ -14,6 +20,41 @@
 #include "norm.h"
 #include "ui_priv.h"
 
+/* The index in lib->colls of document D's collection.  */
+static size_t
+coll_index (const struct ui *u, const struct document *d)
+{
+  for (size_t c = 0; c < u->lib->ncolls; c++)
+    if (d->collection == &u->lib->colls[c])
+      return c;
+  return 0;
+}
+
+void
+list_rows_build (struct ui *u)
+{
+  struct list_pane *lp = &u->listp;
+  int grouped = u->lib->ncolls > 1;
+  free (lp->rows);
+  lp->rows = xcalloc (u->nvis + u->lib->ncolls + 1, sizeof *lp->rows);
+  lp->nrows = 0;
+  struct list_row *head = NULL;
+  for (size_t i = 0; i < u->nvis; i++)
+    {
+      size_t c = coll_index (u, u->docs[u->vis[i]]);
+      if (grouped && (head == NULL || head->coll != c))
+        {
+          head = &lp->rows[lp->nrows++];
+          *head = (struct list_row) { .heading = 1, .coll = c };
+        }
+      if (head)
+        head->count++;
+      if (!grouped || !lp->folded[c])
+        lp->rows[lp->nrows++] = (struct list_row) { .coll = c, .vis = i };
+    }
+  lp->lw.n = lp->nrows;
+}
+
 void
 list_init (struct ui *u)
 {
@@ -21,17 +62,105 @@ list_init (struct ui *u)
   for (size_t i = 0; i < u->ndocs; i++)
     u->vis[i] = i;
   u->nvis = u->ndocs;
+  u->listp.folded = xcalloc (u->lib->ncolls + 1, 1);
+  list_rows_build (u);
+}
+
+void
+list_free (struct ui *u)
+{
+  free (u->listp.rows);
+  free (u->listp.folded);
+  u->listp.rows = NULL;
+  u->listp.folded = NULL;
+}
+
+/* The case on row R (an index into docs), or SIZE_MAX for a heading or
+   no row.  */
+static size_t
+row_doc (const struct ui *u, size_t r)
+{
+  if (r >= u->listp.nrows || u->listp.rows[r].heading)
+    return SIZE_MAX;
+  return u->vis[u->listp.rows[r].vis];
 }
 
 void
 list_follow (struct ui *u)
 {
-  for (size_t i = 0; i < u->nvis; i++)
-    if (u->vis[i] == u->cur)
+  const struct list_pane *lp = &u->listp;
+  for (size_t r = 0; r < lp->nrows; r++)
+    if (row_doc (u, r) == u->cur)
       {
-        u->listp.lw.sel = i;
+        u->listp.lw.sel = r;
         return;
       }
+  /* Folded away (listed, but not shown): its heading.  */
+  int listed = 0;
+  for (size_t i = 0; i < u->nvis && !listed; i++)
+    listed = u->vis[i] == u->cur;
+  if (!listed)
+    return;
+  size_t c = coll_index (u, u->docs[u->cur]);
+  for (size_t r = 0; r < lp->nrows; r++)
+    if (lp->rows[r].heading && lp->rows[r].coll == c)
+      {
+        u->listp.lw.sel = r;
+        return;
+      }
+}
+
+/* Fold or unfold the collection of heading row R, keeping the heading
+   selected.  */
+static void
+toggle_fold (struct ui *u, size_t r)
+{
+  size_t c = u->listp.rows[r].coll;
+  u->listp.folded[c] = !u->listp.folded[c];
+  list_rows_build (u);
+  for (size_t i = 0; i < u->listp.nrows; i++)
+    if (u->listp.rows[i].heading && u->listp.rows[i].coll == c)
+      u->listp.lw.sel = i;
+}
+
+/* C: fold every collection, or unfold them all when all are folded.  */
+static void
+toggle_fold_all (struct ui *u)
+{
+  int all = 1;
+  for (size_t c = 0; c < u->lib->ncolls; c++)
+    all &= u->listp.folded[c];
+  for (size_t c = 0; c < u->lib->ncolls; c++)
+    u->listp.folded[c] = !all;
+  list_rows_build (u);
+  list_follow (u);
+  ui_message (u, 0, "%s", all ? _("Every collection unfolded")
+              : _("Every collection folded (Enter on a heading unfolds it)"));
+}
+
+/* Draw heading row ROW at Y: the fold mark, the collection's name, its
+   title and the number of its cases listed.  */
+static void
+draw_heading (struct ui *u, const struct list_row *row, int y, attr_t base)
+{
+  const struct rect *p = &u->pane[PANE_LIST];
+  int xmax = p->x + p->w;
+  const struct collection *c = &u->lib->colls[row->coll];
+  attr_t a = base ? base : ui_attr (u, ROLE_HEADING);
+  ui_fill (y, p->x, xmax, base);
+  /* \u25b8 folded, \u25be unfolded.  */
+  int x = ui_put_visible (y, p->x, xmax, u->listp.folded[row->coll]
+                          ? "\xe2\x96\xb8 " : "\xe2\x96\xbe ", 4, a);
+  char count[32];
+  int cw = snprintf (count, sizeof count, " (%zu)", row->count);
+  int tmax = xmax - cw > x ? xmax - cw : xmax;
+  x = ui_put_cut (y, x, tmax, c->id, strlen (c->id), a | A_BOLD);
+  if (x + 2 < tmax)
+    {
+      x = ui_put_visible (y, x, tmax, " ", 1, a);
+      x = ui_put_doc (u, y, x, tmax, &c->title, a);
+    }
+  ui_put_visible (y, x, xmax, count, (size_t) cw, a);
 }
 
 /* Rows of the list under its title row.  */
@@ -174,7 +303,7 @@ list_draw (struct ui *u)
   int h = p->h - 1;
   if (h <= 0)
     return;
-  u->listp.lw.n = u->nvis;
+  u->listp.lw.n = u->listp.nrows;
   listw_clamp (&u->listp.lw, h);
   long maxnum = 0;
   for (size_t i = 0; i < u->ndocs; i++)
@@ -190,14 +319,19 @@ list_draw (struct ui *u)
   for (int row = 0; row < h; row++)
     {
       size_t idx = u->listp.lw.top + (size_t) row;
-      if (idx >= u->nvis)
+      if (idx >= u->listp.nrows)
         break;
-      size_t di = u->vis[idx];
-      const struct document *d = u->docs[di];
       int y = p->y + 1 + row;
       int sel = idx == u->listp.lw.sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_LIST ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
+      if (u->listp.rows[idx].heading)
+        {
+          draw_heading (u, &u->listp.rows[idx], y, base);
+          continue;
+        }
+      size_t di = row_doc (u, idx);
+      const struct document *d = u->docs[di];
       ui_fill (y, p->x, xmax, base);
       int x = p->x;
       if (di == u->cur)
@@ -236,9 +370,22 @@ list_draw (struct ui *u)
 char *
 list_selected_title (const struct ui *u)
 {
-  if (u->listp.lw.sel >= u->nvis)
+  size_t sel = u->listp.lw.sel;
+  if (sel >= u->listp.nrows)
     return NULL;
-  const struct document *d = u->docs[u->vis[u->listp.lw.sel]];
+  if (u->listp.rows[sel].heading)
+    {
+      const struct collection *c = &u->lib->colls[u->listp.rows[sel].coll];
+      const struct text *t = ui_doc_text (u, &c->title);
+      /* TRANSLATORS: the status line on a collection's heading in the
+         list: its name, title and release date.  */
+      return xasprintf (_("%s: %s (%s; Enter folds or unfolds it)"), c->id,
+                        t ? t->str : "", c->date ? c->date : "");
+    }
+  size_t di = row_doc (u, sel);
+  if (di == u->cur)
+    return NULL;
+  const struct document *d = u->docs[di];
   enum lang l;
   const struct text *t = bitext_pick (&d->title, u->lang, &l);
   if (t == NULL)
@@ -253,18 +400,27 @@ list_selected_title (const struct ui *u)
 void
 list_scroll (struct ui *u, int delta)
 {
-  u->listp.lw.n = u->nvis;
+  u->listp.lw.n = u->listp.nrows;
   listw_move (&u->listp.lw, delta);
 }
 
+/* Enter: open the selected case, or fold or unfold the selected
+   collection.  */
 static void
 open_selected (struct ui *u)
 {
-  if (u->listp.lw.sel >= u->nvis)
+  size_t sel = u->listp.lw.sel;
+  if (sel >= u->listp.nrows)
     return;
-  if (u->vis[u->listp.lw.sel] != u->cur)
+  if (u->listp.rows[sel].heading)
+    {
+      toggle_fold (u, sel);
+      return;
+    }
+  size_t di = row_doc (u, sel);
+  if (di != u->cur)
     ui_remember_jump (u);
-  ui_open (u, u->vis[u->listp.lw.sel]);
+  ui_open (u, di);
   ui_set_focus (u, PANE_TEXT);
 }
 
@@ -274,12 +430,18 @@ list_click (struct ui *u, int row)
   /* Row 0 is the title.  */
   row--;
   size_t idx = u->listp.lw.top + (size_t) row;
-  if (row < 0 || idx >= u->nvis)
+  if (row < 0 || idx >= u->listp.nrows)
     return;
   u->listp.lw.sel = idx;
-  if (u->vis[idx] != u->cur)
+  if (u->listp.rows[idx].heading)
+    {
+      toggle_fold (u, idx);
+      return;
+    }
+  size_t di = row_doc (u, idx);
+  if (di != u->cur)
     ui_remember_jump (u);
-  ui_open (u, u->vis[idx]);
+  ui_open (u, di);
 }
 
 int
@@ -291,20 +453,26 @@ list_key (struct ui *u, const struct ui_key *k)
       open_selected (u);
       return 1;
     }
+  if (!k->fn && k->ch == 'C' && u->lib->ncolls > 1)
+    {
+      toggle_fold_all (u);
+      return 1;
+    }
   enum ui_move m = ui_move_key (k);
   /* 12G selects case 12, when it is listed.  */
   if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
     {
-      for (size_t i = 0; i < u->nvis; i++)
-        if (u->docs[u->vis[i]]->number == u->count)
+      for (size_t r = 0; r < u->listp.nrows; r++)
+        if (row_doc (u, r) != SIZE_MAX
+            && u->docs[row_doc (u, r)]->number == u->count)
           {
-            u->listp.lw.sel = i;
+            u->listp.lw.sel = r;
             return 1;
           }
       ui_message (u, 1, _("Case %ld is not in the list"), u->count);
       return 1;
     }
-  u->listp.lw.n = u->nvis;
+  u->listp.lw.n = u->listp.nrows;
   return listw_key (&u->listp.lw, k, (int) h, ui_count (u, 1));
 }
 
@@ -318,6 +486,7 @@ list_limit (struct ui *u, const char *text)
       u->nvis = u->ndocs;
       free (u->limit_text);
       u->limit_text = NULL;
+      list_rows_build (u);
       list_follow (u);
       ui_message (u, 0, _("Showing all %zu cases"), u->ndocs);
       return 0;
@@ -352,6 +521,7 @@ list_limit (struct ui *u, const char *text)
   free (vis);
   free (u->limit_text);
   u->limit_text = xstrdup (text);
+  list_rows_build (u);
   u->listp.lw.top = 0;
   u->listp.lw.sel = 0;
   int listed = 0;

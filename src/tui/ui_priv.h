@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "prefs.h"
+#include "related.h"
 #include "provenance.h"
 #include "model.h"
 #include "query.h"
@@ -105,11 +106,52 @@ struct listw
   size_t top;
 };
 
-/* The case list's own state (ui_list.c): its selection, an index into
-   ui.vis.  */
+/* A row of the case list: a listed case (an index into ui.vis) or,
+   in a library of several collections, the heading of a collection.  */
+struct list_row
+{
+  int heading;
+  size_t coll;                  /* index into lib->colls */
+  size_t vis;                   /* a case: index into ui.vis */
+  size_t count;                 /* a heading: the collection's cases listed */
+};
+
+/* The case list's own state (ui_list.c): its rows and the selection, an
+   index into ROWS; which collections are folded (their cases hidden
+   under the heading).  */
 struct list_pane
 {
   struct listw lw;
+  struct list_row *rows;
+  size_t nrows;
+  unsigned char *folded;        /* one per lib->colls */
+};
+
+/* An overlay list over the text pane (ui_pick.c), as the facets (F) and
+   the related cases (R) use it: items of one or two lines, chosen with
+   Enter.  */
+struct pick_item
+{
+  char *label;                  /* a first column (facets: the kind), or NULL */
+  char *text;
+  int indent;                   /* columns before TEXT */
+  char *note;                   /* at the right end (a count), or NULL */
+  char *detail;                 /* a second line, dim (a reason), or NULL */
+  size_t doc;                   /* what choosing it opens (related) */
+  char *query;                  /* or the limit it adds (facets) */
+};
+
+struct ui;
+
+struct pick
+{
+  int active;
+  char *title;
+  struct pick_item *items;
+  struct listw lw;
+  int lines;                    /* lines per item: 1 or 2 */
+  /* Called with the chosen item after the overlay is closed.  */
+  void (*choose) (struct ui *u, const struct pick_item *it);
 };
 
 /* The tags pane (ui_tags.c): every tag of the library, and the
@@ -206,6 +248,8 @@ struct ui
 
   struct prompt prompt;
   struct outline outline;
+  struct pick pick;             /* facets or related cases (ui_pick.c) */
+  struct related_index *related;        /* built at the first R */
   struct copy_range range;
   int help;
   size_t help_top;
@@ -254,6 +298,9 @@ int ui_put_doc (const struct ui *u, int y, int x, int xmax,
 /* Open document D (index into docs): remember where we were in the old
    one and go to the remembered position in the new one.  */
 void ui_open (struct ui *u, size_t d);
+/* Read the rest of document D, which the list knew by its header only
+   (an error goes to the status line).  */
+void ui_read_whole (struct ui *u, size_t d);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* Give pane P the keys (in the narrow layout, also the screen).  */
@@ -319,8 +366,14 @@ void list_follow (struct ui *u);
 /* Limit the list to documents matching TEXT (empty: no limit).  Returns
    0, or -1 with a message set.  */
 int list_limit (struct ui *u, const char *text);
-/* "12 Full title" of the selected case, or NULL.  Caller frees.  */
+/* "12 Full title" of the selected case when it is not the open one, or
+   the full title of the selected collection heading; else NULL.  Caller
+   frees.  */
 char *list_selected_title (const struct ui *u);
+/* The rows again after the listed cases or the folding changed.  */
+void list_rows_build (struct ui *u);
+/* Free the list's rows and folding.  */
+void list_free (struct ui *u);
 /* Draw pane PANE's title row: a rule with TITLE, shown in reverse video
    with a marker when the pane has the focus.  */
 void ui_pane_title (struct ui *u, enum pane pane, const char *title);
@@ -427,6 +480,22 @@ enum prompt_result prompt_key (struct prompt *p, const struct ui_key *k,
 /* Draw the prompt on row Y, columns [0, WIDTH), and place the cursor.  */
 void prompt_draw (const struct ui *u, const struct prompt *p, int y,
                   int width);
+
+/* ui_pick.c: the overlay list.  Open U->pick (its items, title, lines
+   and choose set by the caller) over the text pane.  */
+void pick_open (struct ui *u);
+void pick_close (struct ui *u);
+void pick_draw (struct ui *u);
+/* Returns 1 if it handled K (Enter chooses, Esc or q closes).  */
+int pick_key (struct ui *u, const struct ui_key *k);
+
+/* ui_facets.c: F, the facets of the cases listed: each collection,
+   year, region and keyword with its count; Enter limits the list.  */
+void facets_open (struct ui *u);
+
+/* ui_related.c: R, the cases most related to the open one, with the
+   reason; Enter opens one.  */
+void related_open (struct ui *u);
 
 /* ui_copy.c: y, the paragraph at the top with its citation to the
    clipboard (or a file, with a message).  */

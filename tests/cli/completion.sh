@@ -30,10 +30,10 @@ words () {
 }
 
 is "$(words casebook s)" "search show" "commands complete from s"
-is "$(words casebook '')" "check cite export import library list search show tags" \
+is "$(words casebook '')" "check cite export import library list related search show tags" \
    "every command is offered"
 is "$(words casebook --content "$GOOD" '')" \
-   "check cite export import library list search show tags" "commands after --content DIR"
+   "check cite export import library list related search show tags" "commands after --content DIR"
 
 is "$(words casebook --la)" "--lang" "--la completes to --lang"
 is "$(words casebook --lang '')" "both en zh" "--lang takes zh, en, both"
@@ -64,6 +64,8 @@ is "$(words casebook "--content=$GOOD" show 1)" "1" \
    "show offers the document numbers (--content=DIR)"
 is "$(words casebook show --content "$GOOD" '')" "0 1 2" \
    "options after the command count"
+is "$(words casebook --content "$GOOD" related '')" "0 1 2" \
+   "related offers the document numbers"
 is "$(CASEBOOK_CONTENT=$GOOD words casebook show '')" "0 1 2" \
    "show with the default content"
 is "$(words casebook --content "$GOOD" cite '')" "0 1 2" \

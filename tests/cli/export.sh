@@ -26,6 +26,31 @@ run --content "$TMPD/back" show 5 --lang zh --width 200
 sed '1,/^$/d' "$TMPD/out" >"$TMPD/after"
 same "$TMPD/after" "$TMPD/before" "and shows the same text"
 
+# Export over a query: the documents it finds, best first.
+run --content "$SHIPPED" export 巡回检察 --format jsonl
+is "$rc" 0 "export QUERY"
+is "$(cut -c1-60 "$TMPD/out" | sed 's/.*"number":\([0-9]*\).*/\1/' | tr '\n' ' ')" "7 0 " "--format jsonl: the matching documents, ranked as search ranks them"
+run --content "$SHIPPED" search --count 巡回检察
+is "$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "7 0 " "(search's order)"
+run --content "$SHIPPED" export 'year:2022 一体化' --format md
+is "$(grep -c '^# ' "$TMPD/out")" "$((2 * $("$CASEBOOK" --content "$SHIPPED" search --count 'year:2022 一体化' | grep -c .)))" "--format md: every document the query finds (a title per language)"
+is "$(grep -c '^---$' "$TMPD/out")" "$(($("$CASEBOOK" --content "$SHIPPED" search --count 'year:2022 一体化' | grep -c .) - 1))" "separated by rules"
+run --content "$SHIPPED" export region:广西 --format html
+is "$rc" 0 "--format html: a query that finds one document"
+has "$TMPD/out" "<h1>广西检察机关全面深化巡回检察赋能刑事执行检察高质量发展</h1>" "makes its page"
+run --content "$SHIPPED" export 巡回检察 --format html
+is "$rc" 2 "a query that finds two for one HTML page is refused"
+has "$TMPD/err" "the query finds 2 documents" "saying how many"
+run --content "$SHIPPED" export 'tag:"circuit inspection"' --format jsonl
+is "$(wc -l <"$TMPD/out")" 1 "a quoted facet in one argument"
+run --content "$SHIPPED" export nowhere-at-all-xyz
+is "$rc" 1 "a query that finds nothing: exit 1"
+has "$TMPD/err" "no document matches nowhere-at-all-xyz" "and says so"
+run --content "$SHIPPED" export '"unclosed'
+is "$rc" 2 "a query that does not parse is an error"
+run --content "$SHIPPED" export 7 batch3/4 --format jsonl
+is "$(cut -c1-60 "$TMPD/out" | sed 's/.*"number":\([0-9]*\).*/\1/' | tr '\n' ' ')" "7 4 " "document names: in the order given"
+
 # Escaping: a title with <script> and &.
 mkdir -p "$TMPD/hostile"
 printf 'casebook-format: 1\nid: h\ntitle.zh: 测试\n' >"$TMPD/hostile/collection.cb"
@@ -45,4 +70,6 @@ run --content "$GOOD" export 1 --format pdf
 is "$rc" 2 "an unknown format is refused"
 run --content "$GOOD" export 99
 is "$rc" 2 "an unknown document is an error"
+run --content "$TMPD/hostile" export '<script>' --format html
+has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "a query's document is escaped the same"
 done_testing

@@ -15,10 +15,11 @@ tui_start 100 30 XDG_DATA_HOME="$data" -CASEBOOK_CONTENT -- --lang=zh
 tui_wait_for 'h: help'
 tui_expect_has '^> 0 全国' "the shipped batch is listed first"
 tui_expect_has '某看守所在押人员' "the first imported collection's cases are listed"
-tui_expect_has '某市检察院对一起' "and the second's"
-# A click (X10 mouse) on screen row 13, under the list's title row: the second
+tui_expect_has '^▾ hearings 第二批检察听证典型… \(3\)│' "and the second's, under its heading"
+# A click (X10 mouse) on screen row 15, under the list's title row, the
+# shipped batch's heading and nine cases and the next heading: the second
 # case of the first imported collection.
-tui_type "$(printf '\033[M %%-\033[M#%%-')"
+tui_type "$(printf '\033[M %%/\033[M#%%/')"
 tui_expect_has '罪犯张某因犯诈骗罪' "a case of the imported collection opens"
 tui_keys v v v
 tui_expect_has 'no English text in this release' "and says in English view that it has no English"

@@ -1,0 +1,94 @@
+/* cmd-related.c -- casebook related DOC: the five documents most
+   related to DOC (related.h), best first, each with its title and what
+   it shares with DOC; or one JSON object per document with --json.
+   Exit 1 when no document is related at all.  */
+
+#include <config.h>
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "output.h"
+#include "related.h"
+#include "util.h"
+
+/* How many related documents the command shows.  */
+#define RELATED_SHOWN 5
+
+static int
+cmd_related_exec (const struct cli_options *o, const struct library *lib,
+                  int argc, char **argv)
+{
+  (void) argc;
+  const struct document *d = cmd_find_document (lib, argv[0]);
+  if (d == NULL)
+    return 2;
+  enum lang l = cmd_reader_lang (o);
+  struct related_index *ri = related_index_new (lib);
+  struct related_doc rel[RELATED_SHOWN];
+  size_t n = related_find (ri, d, l, RELATED_SHOWN, rel);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct related_doc *r = &rel[i];
+      const struct document *e = r->doc;
+      if (o->json)
+        {
+          printf ("{\"document\":%ld,\"collection\":", e->number);
+          output_json_string (stdout, e->collection->id,
+                              strlen (e->collection->id));
+          printf (",\"score\":%.4f,\"keywords\":%zu", r->score, r->keywords);
+          printf (",\"reasons\":[");
+          for (size_t k = 0; k < r->nreasons; k++)
+            {
+              if (k)
+                putchar (',');
+              output_json_string (stdout, r->reasons[k],
+                                  strlen (r->reasons[k]));
+            }
+          putchar (']');
+          output_json_text (stdout, "title_zh", bitext_get (&e->title, LANG_ZH));
+          output_json_text (stdout, "title_en",
+                            bitext_view (&e->title, LANG_EN,
+                                         o->english_revised));
+          printf ("}\n");
+          continue;
+        }
+      if (lib->ncolls > 1)
+        {
+          output_text (e->collection->id, strlen (e->collection->id), o->raw);
+          printf ("/%ld  ", e->number);
+        }
+      else
+        printf ("%2ld  ", e->number);
+      enum lang tl;
+      const struct text *t = bitext_pick (&e->title, l, &tl);
+      if (tl == LANG_EN)
+        t = bitext_view (&e->title, LANG_EN, o->english_revised);
+      if (t)
+        output_lang (o, tl, t->str, t->len);
+      putchar ('\n');
+      char *why = related_reason (r);
+      printf ("    ");
+      output_text (why, strlen (why), o->raw);
+      putchar ('\n');
+      free (why);
+    }
+  for (size_t i = 0; i < n; i++)
+    related_doc_free (&rel[i]);
+  related_index_free (ri);
+  return n > 0 ? 0 : 1;
+}
+
+const struct cmd_entry cmd_related_entry = {
+  .name = "related",
+  .min_args = 1,
+  .max_args = 1,
+  /* xgettext:c-format */
+  .usage = N_("casebook: related takes one document\n"),
+  .flags = CMD_LIBRARY,
+  .options = CMD_OPT_JSON | CMD_OPT_LANG,
+  .exec = cmd_related_exec,
+};

@@ -1,0 +1,561 @@
+/* related.c -- related documents by shared keywords and distinctive
+   terms (see related.h).  */
+
+#include <config.h>
+#include "related.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "i18n.h"
+#include "norm.h"
+#include "strmap.h"
+#include "util.h"
+
+/* One weighted term of a document's vector.  */
+struct wterm
+{
+  size_t id;
+  double w;
+};
+
+struct doc_vec
+{
+  const struct document *doc;
+  struct wterm *terms;          /* by id; unit length */
+  size_t n;
+};
+
+struct related_index
+{
+  const struct library *lib;
+  struct analyzer *an;
+  char **terms;                 /* every token met; ids index it */
+  size_t nterms, terms_alloc;
+  size_t *df;                   /* documents with each term; SIZE_MAX for
+                                   a stop word, never counted */
+  size_t df_alloc;
+  struct strmap ids;            /* token -> id (keys borrowed from TERMS) */
+  size_t *slot, *mark;          /* scratch of count_terms, by term id */
+  size_t slot_alloc, mark_alloc, marked;
+  struct doc_vec *docs;         /* in library order */
+  size_t ndocs;
+};
+
+/* Tokens of one document as they come: term ids, repeated.  */
+struct token_sink
+{
+  struct related_index *ri;
+  size_t *ids;
+  size_t n, alloc;
+};
+
+/* The id of token TOK (LEN bytes), added if new.  Called for every
+   token of the library: looked up without allocating when it is short,
+   and whether it is a stop word is asked once per term.  */
+static size_t
+term_id (struct related_index *ri, const char *tok, size_t len)
+{
+  char small[64];
+  char *key = len < sizeof small ? small : xstrndup (tok, len);
+  if (key == small)
+    {
+      memcpy (small, tok, len);
+      small[len] = '\0';
+    }
+  size_t *at = strmap_get (&ri->ids, key);
+  if (at)
+    {
+      if (key != small)
+        free (key);
+      return *at;
+    }
+  char *s = key == small ? xstrdup (small) : key;
+  ri->terms = xgrow (ri->terms, &ri->terms_alloc, ri->nterms + 1,
+                     sizeof *ri->terms);
+  ri->terms[ri->nterms] = s;
+  ri->df = xgrow (ri->df, &ri->df_alloc, ri->nterms + 1, sizeof *ri->df);
+  ri->df[ri->nterms] = analyze_is_stopword (s, len) ? SIZE_MAX : 0;
+  strmap_put (&ri->ids, s, ri->nterms);
+  return ri->nterms++;
+}
+
+static int
+sink_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  (void) start;
+  (void) end;
+  struct token_sink *k = ctx;
+  /* A Chinese run's last character stands beside its last bigram: the
+     bigram says more.  */
+  if (colocated)
+    return 0;
+  size_t id = term_id (k->ri, tok, len);
+  if (k->ri->df[id] == SIZE_MAX)
+    return 0;                   /* a stop word */
+  k->ids = xgrow (k->ids, &k->alloc, k->n + 1, sizeof *k->ids);
+  k->ids[k->n++] = id;
+  return 0;
+}
+
+static int
+sink_unit (void *ctx, const struct doc_unit *u)
+{
+  struct token_sink *k = ctx;
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (u->text, (enum lang) l);
+      if (t && t->len)
+        analyze_text (k->ri->an, t->str, t->len, ANALYZE_INDEX, sink_token,
+                      k);
+    }
+  return 0;
+}
+
+static int
+wterm_weight_cmp (const void *a, const void *b)
+{
+  const struct wterm *x = a, *y = b;
+  if (x->w != y->w)
+    return x->w > y->w ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+wterm_id_cmp (const void *a, const void *b)
+{
+  const struct wterm *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Document I's term counts into V (weights hold the counts for now).  */
+static void
+count_terms (struct related_index *ri, const struct document *d,
+             struct doc_vec *v)
+{
+  struct token_sink k = { ri, NULL, 0, 0 };
+  /* Keywords are part of the text already (the keyword block).  */
+  document_walk (d, sink_unit, &k);
+  v->doc = d;
+  v->terms = xcalloc (k.n ? k.n : 1, sizeof *v->terms);
+  v->n = 0;
+  /* Count without sorting: SLOT says where in V a term of this document
+     stands, MARK which document set it (the index's position + 1).  */
+  ri->slot = xgrow (ri->slot, &ri->slot_alloc, ri->nterms, sizeof *ri->slot);
+  ri->mark = xgrow (ri->mark, &ri->mark_alloc, ri->nterms, sizeof *ri->mark);
+  for (size_t i = ri->marked; i < ri->nterms; i++)
+    ri->mark[i] = 0;
+  ri->marked = ri->nterms;
+  size_t me = (size_t) (v - ri->docs) + 1;
+  for (size_t i = 0; i < k.n; i++)
+    {
+      size_t id = k.ids[i];
+      if (ri->mark[id] == me)
+        {
+          v->terms[ri->slot[id]].w += 1;
+          continue;
+        }
+      ri->mark[id] = me;
+      ri->slot[id] = v->n;
+      v->terms[v->n++] = (struct wterm) { id, 1 };
+      ri->df[id]++;
+    }
+  free (k.ids);
+}
+
+/* Turn V's counts into its RELATED_TERMS heaviest tf-idf weights, by
+   id, of unit length.  */
+static void
+weigh_terms (const struct related_index *ri, struct doc_vec *v)
+{
+  double n = (double) ri->ndocs;
+  for (size_t i = 0; i < v->n; i++)
+    v->terms[i].w = (1 + log (v->terms[i].w))
+      * log (n / (double) ri->df[v->terms[i].id]);
+  qsort (v->terms, v->n, sizeof *v->terms, wterm_weight_cmp);
+  while (v->n > 0 && v->terms[v->n - 1].w <= 0)
+    v->n--;                     /* in every document: says nothing */
+  if (v->n > RELATED_TERMS)
+    v->n = RELATED_TERMS;
+  double norm = 0;
+  for (size_t i = 0; i < v->n; i++)
+    norm += v->terms[i].w * v->terms[i].w;
+  norm = sqrt (norm);
+  for (size_t i = 0; i < v->n; i++)
+    v->terms[i].w /= norm;
+  qsort (v->terms, v->n, sizeof *v->terms, wterm_id_cmp);
+}
+
+struct related_index *
+related_index_new (const struct library *lib)
+{
+  struct related_index *ri = xcalloc (1, sizeof *ri);
+  ri->lib = lib;
+  ri->an = analyzer_new ();
+  ri->ndocs = library_document_count (lib);
+  ri->docs = xcalloc (ri->ndocs ? ri->ndocs : 1, sizeof *ri->docs);
+  for (size_t i = 0; i < ri->ndocs; i++)
+    count_terms (ri, library_document (lib, i), &ri->docs[i]);
+  for (size_t i = 0; i < ri->ndocs; i++)
+    weigh_terms (ri, &ri->docs[i]);
+  return ri;
+}
+
+void
+related_index_free (struct related_index *ri)
+{
+  if (ri == NULL)
+    return;
+  for (size_t i = 0; i < ri->ndocs; i++)
+    free (ri->docs[i].terms);
+  free (ri->docs);
+  strmap_free (&ri->ids);
+  for (size_t i = 0; i < ri->nterms; i++)
+    free (ri->terms[i]);
+  free (ri->terms);
+  free (ri->df);
+  free (ri->slot);
+  free (ri->mark);
+  analyzer_free (ri->an);
+  free (ri);
+}
+
+static double
+cosine (const struct doc_vec *a, const struct doc_vec *b)
+{
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a->n && j < b->n)
+    {
+      if (a->terms[i].id == b->terms[j].id)
+        dot += a->terms[i++].w * b->terms[j++].w;
+      else if (a->terms[i].id < b->terms[j].id)
+        i++;
+      else
+        j++;
+    }
+  return dot;
+}
+
+/* Do A and B share keyword K (folded), in either language?  */
+static int
+has_keyword (const struct document *d, const char *folded)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    for (size_t k = 0; k < d->keywords.count[l]; k++)
+      {
+        const char *kw = d->keywords.items[l][k];
+        char *f = norm_fold_string (kw, strlen (kw));
+        int same = strcmp (f, folded) == 0;
+        free (f);
+        if (same)
+          return 1;
+      }
+  return 0;
+}
+
+/* D's keywords in L (else the other language) that E has too, added to
+   R's reasons; returns how many.  */
+static size_t
+shared_keywords (const struct document *d, const struct document *e,
+                 enum lang l, struct related_doc *r)
+{
+  enum lang kl = d->keywords.count[l] ? l : lang_other (l);
+  size_t n = 0;
+  for (size_t k = 0; k < d->keywords.count[kl]; k++)
+    {
+      const char *kw = d->keywords.items[kl][k];
+      char *f = norm_fold_string (kw, strlen (kw));
+      /* The same keyword in the other language counts as the same.  */
+      int shared = has_keyword (e, f);
+      if (!shared && k < d->keywords.count[lang_other (kl)])
+        {
+          const char *o = d->keywords.items[lang_other (kl)][k];
+          char *fo = norm_fold_string (o, strlen (o));
+          shared = has_keyword (e, fo);
+          free (fo);
+        }
+      free (f);
+      if (!shared)
+        continue;
+      n++;
+      if (r->nreasons < RELATED_REASONS)
+        {
+          r->reasons = xrealloc (r->reasons, (r->nreasons + 1)
+                                 * sizeof *r->reasons);
+          r->reasons[r->nreasons++] = xstrdup (kw);
+        }
+    }
+  return n;
+}
+
+/* The folded text of D in language L, units apart.  */
+struct fold_sink
+{
+  enum lang l;
+  struct buf b;
+};
+
+static int
+fold_unit (void *ctx, const struct doc_unit *u)
+{
+  struct fold_sink *k = ctx;
+  /* Section titles (【典型意义】) are every case's: no reason.  */
+  if (u->part == PART_SECTION)
+    return 0;
+  const struct text *t = bitext_get (u->text, k->l);
+  if (t && t->len)
+    {
+      char *f = norm_fold_string (t->str, t->len);
+      buf_adds (&k->b, f);
+      buf_addc (&k->b, '\n');
+      free (f);
+    }
+  return 0;
+}
+
+static char *
+folded_text (const struct document *d, enum lang l)
+{
+  struct fold_sink k = { l, { 0 } };
+  buf_adds (&k.b, "");
+  document_walk (d, fold_unit, &k);
+  return buf_steal (&k.b);
+}
+
+/* Looking a term's tokens up: the sum of their idf.  */
+struct rarity
+{
+  const struct related_index *ri;
+  double sum;
+  size_t n;
+  int missing;
+};
+
+static int
+rarity_token (void *ctx, int colocated, const char *tok, size_t len,
+              size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct rarity *r = ctx;
+  char *s = xstrndup (tok, len);
+  const size_t *at = strmap_get (&r->ri->ids, s);
+  free (s);
+  if (at == NULL || r->ri->df[*at] == 0 || r->ri->df[*at] == SIZE_MAX)
+    {
+      r->missing = 1;
+      return 1;
+    }
+  r->sum += log ((double) r->ri->ndocs / (double) r->ri->df[*at]);
+  r->n++;
+  return 0;
+}
+
+/* How rare TERM is: the mean idf of its tokens, 0 when one is in no
+   document.  */
+static double
+term_rarity (const struct related_index *ri, const char *term)
+{
+  struct rarity r = { ri, 0, 0, 0 };
+  analyze_text (ri->an, term, strlen (term), ANALYZE_QUERY, rarity_token, &r);
+  if (r.missing || r.n == 0)
+    return 0;
+  return r.sum / (double) r.n;
+}
+
+struct candidate
+{
+  const char *term;             /* the glossary's, in L */
+  double weight;
+};
+
+/* Occurrences of NEEDLE in HAY, not overlapping.  */
+static size_t
+occurrences (const char *hay, const char *needle)
+{
+  size_t n = 0, len = strlen (needle);
+  for (const char *p = strstr (hay, needle); p; p = strstr (p + len, needle))
+    n++;
+  return n;
+}
+
+static int
+candidate_cmp (const void *a, const void *b)
+{
+  const struct candidate *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return strcmp (x->term, y->term);
+}
+
+/* Is S (folded) part of a reason R already gives, or the other way?  */
+static int
+reason_covers (const struct related_doc *r, const char *s)
+{
+  for (size_t i = 0; i < r->nreasons; i++)
+    {
+      char *f = norm_fold_string (r->reasons[i], strlen (r->reasons[i]));
+      int covers = strstr (f, s) != NULL || strstr (s, f) != NULL;
+      free (f);
+      if (covers)
+        return 1;
+    }
+  return 0;
+}
+
+/* Fill R's remaining reasons with the glossary terms (in L) that both
+   folded texts A and B use, weighed as the index weighs a term: by how
+   rare it is in the library and how often the text that uses it less
+   uses it.  */
+static void
+shared_terms (const struct related_index *ri, const char *a, const char *b,
+              enum lang l, struct related_doc *r)
+{
+  const struct glossary *g = &ri->lib->glossary;
+  struct candidate *c = xcalloc (g->count ? g->count : 1, sizeof *c);
+  size_t n = 0;
+  for (size_t i = 0; i < g->count; i++)
+    {
+      const char *term = g->entries[i].term[l];
+      if (term == NULL || *term == '\0')
+        continue;
+      char *f = norm_fold_string (term, strlen (term));
+      size_t in_a = occurrences (a, f), in_b = in_a ? occurrences (b, f) : 0;
+      if (in_a && in_b)
+        {
+          double rar = term_rarity (ri, f);
+          double tf = (double) (in_a < in_b ? in_a : in_b);
+          /* A term most documents use says nothing of these two.  */
+          if (rar > log (2.0))
+            c[n++] = (struct candidate) { term, rar * (1 + log (tf)) };
+        }
+      free (f);
+    }
+  qsort (c, n, sizeof *c, candidate_cmp);
+  for (size_t i = 0; i < n && r->nreasons < RELATED_REASONS; i++)
+    {
+      char *f = norm_fold_string (c[i].term, strlen (c[i].term));
+      if (!reason_covers (r, f))
+        {
+          r->reasons = xrealloc (r->reasons, (r->nreasons + 1)
+                                 * sizeof *r->reasons);
+          r->reasons[r->nreasons++] = xstrdup (c[i].term);
+        }
+      free (f);
+    }
+  free (c);
+}
+
+/* The language to give the reasons for D and E in: L when both have
+   text in L, else the other (a Chinese-only release shares Chinese
+   words with a bilingual case, even for an English reader).  */
+static enum lang
+reason_lang (const struct document *d, const struct document *e, enum lang l)
+{
+  return document_has_lang (d, l) && document_has_lang (e, l)
+    ? l : lang_other (l);
+}
+
+/* Is X closer than Y?  */
+static int
+closer (const struct related_doc *x, const struct related_doc *y)
+{
+  return x->score > y->score;
+}
+
+size_t
+related_find (const struct related_index *ri, const struct document *d,
+              enum lang l, size_t max, struct related_doc *out)
+{
+  const struct doc_vec *self = NULL;
+  for (size_t i = 0; i < ri->ndocs && self == NULL; i++)
+    if (ri->docs[i].doc == d)
+      self = &ri->docs[i];
+  if (self == NULL || max == 0)
+    return 0;
+  struct related_doc *all = xcalloc (ri->ndocs ? ri->ndocs : 1, sizeof *all);
+  size_t n = 0;
+  for (size_t i = 0; i < ri->ndocs; i++)
+    {
+      const struct doc_vec *v = &ri->docs[i];
+      if (v == self || v->doc->number == 0)
+        continue;
+      struct related_doc r = { .doc = v->doc };
+      r.keywords = shared_keywords (d, v->doc, reason_lang (d, v->doc, l),
+                                    &r);
+      r.score = cosine (self, v) + RELATED_KEYWORD_WEIGHT
+        * (double) r.keywords;
+      if (r.score > 0)
+        all[n++] = r;
+      else
+        related_doc_free (&r);
+    }
+  /* The best MAX by insertion, which keeps library order among equal
+     scores (qsort would not).  */
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t at = kept;
+      while (at > 0 && closer (&all[i], &out[at - 1]))
+        at--;
+      if (at >= max)
+        {
+          related_doc_free (&all[i]);
+          continue;
+        }
+      if (kept == max)
+        related_doc_free (&out[--kept]);
+      memmove (&out[at + 1], &out[at], (kept - at) * sizeof *out);
+      out[at] = all[i];
+      kept++;
+    }
+  free (all);
+  for (size_t i = 0; i < kept; i++)
+    if (out[i].nreasons < RELATED_REASONS)
+      {
+        enum lang tl = reason_lang (d, out[i].doc, l);
+        char *a = folded_text (d, tl), *b = folded_text (out[i].doc, tl);
+        shared_terms (ri, a, b, tl, &out[i]);
+        free (a);
+        free (b);
+      }
+  return kept;
+}
+
+void
+related_doc_free (struct related_doc *r)
+{
+  for (size_t i = 0; i < r->nreasons; i++)
+    free (r->reasons[i]);
+  free (r->reasons);
+  memset (r, 0, sizeof *r);
+}
+
+char *
+related_reason (const struct related_doc *r)
+{
+  if (r->nreasons == 0)
+    /* TRANSLATORS: why a case is related when no keyword or glossary
+       term they share names it.  */
+    return xstrdup (_("similar wording"));
+  struct buf b = { 0 };
+  for (size_t i = 0; i < r->nreasons; i++)
+    {
+      if (i)
+        buf_adds (&b, ", ");
+      buf_adds (&b, r->reasons[i]);
+    }
+  buf_adds (&b, "");
+  char *list = buf_steal (&b);
+  /* TRANSLATORS: why a case is related to another: "shares 巡回检察,
+     减假暂" (its keywords and terms, in the text's language).  */
+  char *line = xasprintf (_("shares %s"), list);
+  free (list);
+  return line;
+}

@@ -1,0 +1,95 @@
+/* ui_related.c -- R: the five cases most related to the open one
+   (related.h, what `casebook related' prints), each with what it shares
+   with it on a second line; Enter opens the chosen case.  The library's
+   terms are analysed at the first R only.  */
+
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui_priv.h"
+
+#define RELATED_SHOWN 5
+
+static void
+related_choose (struct ui *u, const struct pick_item *it)
+{
+  if (it->doc != u->cur)
+    ui_remember_jump (u);
+  ui_open (u, it->doc);
+}
+
+/* The index in docs of D.  */
+static size_t
+doc_index (const struct ui *u, const struct document *d)
+{
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i] == d)
+      return i;
+  return 0;
+}
+
+/* Related cases compare whole texts: read those that the list knows by
+   their headers only, saying how far it is on the status line.  */
+static void
+read_all (struct ui *u)
+{
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i]->partial)
+      {
+        if (i % 64 == 0)
+          {
+            char *msg = xasprintf (_("Reading the cases to relate them: "
+                                     "%zu of %zu"), i, u->ndocs);
+            ui_fill (LINES - 1, 0, COLS, A_NORMAL);
+            ui_put (LINES - 1, 0, COLS, msg, strlen (msg), A_BOLD);
+            refresh ();
+            free (msg);
+          }
+        ui_read_whole (u, i);
+      }
+}
+
+void
+related_open (struct ui *u)
+{
+  if (u->related == NULL)
+    {
+      read_all (u);
+      u->related = related_index_new (u->lib);
+    }
+  const struct document *d = u->docs[u->cur];
+  struct related_doc rel[RELATED_SHOWN];
+  size_t n = related_find (u->related, d, u->lang, RELATED_SHOWN, rel);
+  if (n == 0)
+    {
+      ui_message (u, 1, _("No case is related to case %ld"), d->number);
+      return;
+    }
+  pick_close (u);
+  struct pick *pk = &u->pick;
+  pk->items = xcalloc (n, sizeof *pk->items);
+  for (size_t i = 0; i < n; i++)
+    {
+      struct pick_item *it = &pk->items[i];
+      const struct document *e = rel[i].doc;
+      const struct text *t = ui_doc_text (u, &e->title);
+      if (u->lib->ncolls > 1)
+        it->text = xasprintf ("%s/%ld  %s", e->collection->id, e->number,
+                              t ? t->str : "");
+      else
+        it->text = xasprintf ("%ld  %s", e->number, t ? t->str : "");
+      it->detail = related_reason (&rel[i]);
+      it->doc = doc_index (u, e);
+      related_doc_free (&rel[i]);
+    }
+  pk->lw.n = n;
+  /* TRANSLATORS: the title of the related cases' list.  */
+  pk->title = xasprintf (_("Related to case %ld (Enter: open, Esc: close)"),
+                         d->number);
+  pk->lines = 2;
+  pk->choose = related_choose;
+  pick_open (u);
+}

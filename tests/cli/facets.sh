@@ -1,0 +1,67 @@
+#!/bin/sh
+# casebook list --facets over a library of three collections: every
+# value with the number of documents its query term finds, and each
+# count is what `casebook search' finds for that term.
+. "$top_srcdir/tests/cli/lib.sh"
+HTML="$top_srcdir/tests/data/html"
+XDG_DATA_HOME=$TMPD/data; export XDG_DATA_HOME
+unset CASEBOOK_CONTENT
+"$CASEBOOK" import --add "$HTML/div-p.html" --name exec2023 >/dev/null 2>&1
+"$CASEBOOK" import --add "$HTML/split-cases.html" --name hearings >/dev/null 2>&1
+
+run list --facets --lang zh
+is "$rc" 0 "list --facets"
+has "$TMPD/out" "9  collection:batch3" "each collection with its documents"
+has "$TMPD/out" "3  collection:exec2023" "the imported ones too"
+has "$TMPD/out" "9  year:2022" "each year"
+has "$TMPD/out" "3  year:2024" "of each collection"
+has "$TMPD/out" "1  region:内蒙古" "a province"
+has "$TMPD/out" "1    region:呼伦贝尔" "its place, indented under it"
+has "$TMPD/out" "2  tag:巡回检察" "a keyword two collections share"
+is "$(sed -n 1p "$TMPD/out")" "9  collection:batch3" "collections first, in library order"
+is "$(grep -n 'region:内蒙古' "$TMPD/out" | cut -d: -f1)" \
+   "$(($(grep -n 'region:呼伦贝尔' "$TMPD/out" | cut -d: -f1) - 1))" \
+   "the place follows its province"
+run list --facets --lang en
+has "$TMPD/out" '1  region:"Inner Mongolia"' "English names, quoted when they have a space"
+has "$TMPD/out" '1    region:Hulunbuir' "the English place"
+
+# Every count is what search finds for the term.
+run list --facets --json --lang zh
+cp "$TMPD/out" "$TMPD/facets"
+is "$(grep -c '^{"facet":' "$TMPD/facets")" "$(grep -c . "$TMPD/facets")" "--json: one object per value"
+has "$TMPD/facets" '{"facet":"region","value":"呼伦贝尔","query":"region:呼伦贝尔","documents":1,"level":2}' "with its level"
+bad=0
+nvals=0
+while IFS= read -r line; do
+  q=$(printf '%s\n' "$line" | sed 's/.*"query":"\(.*\)","documents".*/\1/; s/\\"/"/g')
+  want=$(printf '%s\n' "$line" | sed 's/.*"documents":\([0-9]*\).*/\1/')
+  got=$("$CASEBOOK" search --count --no-correct -- "$q" 2>/dev/null | grep -c .)
+  nvals=$((nvals + 1))
+  if [ "$got" != "$want" ]; then
+    bad=$((bad + 1)); echo "# $q: list --facets says $want, search finds $got"
+  fi
+done <"$TMPD/facets"
+ok $([ "$nvals" -gt 30 ]; echo $?) "many values to compare ($nvals)"
+is "$bad" 0 "every facet count is what search finds for its term"
+run list --facets --json --lang en
+cp "$TMPD/out" "$TMPD/facets"
+bad=0
+while IFS= read -r line; do
+  q=$(printf '%s\n' "$line" | sed 's/.*"query":"\(.*\)","documents".*/\1/; s/\\"/"/g')
+  want=$(printf '%s\n' "$line" | sed 's/.*"documents":\([0-9]*\).*/\1/')
+  got=$("$CASEBOOK" search --count --no-correct -- "$q" 2>/dev/null | grep -c .)
+  [ "$got" = "$want" ] || { bad=$((bad + 1)); echo "# $q: $want, search $got"; }
+done <"$TMPD/facets"
+is "$bad" 0 "in English too"
+
+# Under --region or --year the counts are those of the documents listed.
+run list --facets --region 广西 --lang zh
+has "$TMPD/out" "1  collection:batch3" "--region: the counts of that region's documents"
+hasnt "$TMPD/out" "collection:exec2023" "collections without one are left out"
+has "$TMPD/out" "1  tag:巡回检察" "a keyword counted in them only"
+run list --facets --year 1999
+is "$rc" 1 "no document that year: exit 1"
+run show 7 --facets
+is "$rc" 2 "--facets is list's"
+done_testing

@@ -1,0 +1,53 @@
+#!/bin/sh
+# casebook related DOC: the five documents most related by shared
+# keywords and distinctive terms, with the reason.  The orders tested are
+# ones a reader of the shipped batch would give: the Jiangxi case (4) and
+# the Shandong one (5) share the keyword 一体化; the Henan case on
+# prosecutors' discipline (6) is nearest the Xinjiang lists of powers and
+# responsibilities (8); Zhangjiagang's procuratorial power (3) nearest
+# the same Xinjiang lists.  With the imported criminal-enforcement
+# collection, the Guangxi circuit inspection case (7) relates first to
+# that collection's prison case found on a circuit inspection.
+. "$top_srcdir/tests/cli/lib.sh"
+HTML="$top_srcdir/tests/data/html"
+XDG_DATA_HOME=$TMPD/data; export XDG_DATA_HOME
+
+first () { sed -n 1p "$TMPD/out" | sed 's/^ *\([^ ]*\) .*/\1/'; }
+
+run --content "$SHIPPED" related 4 --lang zh
+is "$rc" 0 "related"
+is "$(first)" "5" "4 relates first to 5"
+is "$(sed -n 2p "$TMPD/out")" "    shares 一体化, 移送, 研判" "for the keyword they share, then their rarest common terms"
+is "$(grep -c '^ *[0-9]' "$TMPD/out")" 5 "five documents"
+ok $(grep -q "^ *4 " "$TMPD/out"; [ $? -ne 0 ]; echo $?) "never the document itself"
+ok $(grep -q '^ 0 ' "$TMPD/out"; [ $? -ne 0 ]; echo $?) "never the overview"
+run --content "$SHIPPED" related 6 --lang zh
+is "$(first)" "8" "6 (discipline) relates first to 8 (powers and responsibilities)"
+has "$TMPD/out" "有权必有责" "because both speak of responsibility for power"
+run --content "$SHIPPED" related 3 --lang zh
+is "$(first)" "8" "3 (procuratorial power) relates first to 8"
+run --content "$SHIPPED" related 5 --lang en
+is "$(first)" "4" "in English the same order"
+has "$TMPD/out" "shares Integration" "with English reasons"
+run --content "$SHIPPED" related 5 --json
+is "$(grep -c '^{"document":' "$TMPD/out")" 5 "--json: one object per document"
+has "$TMPD/out" '{"document":4,"collection":"batch3","score":' "best first, with the score"
+has "$TMPD/out" '"reasons":["' "and the reasons"
+
+# A library of three collections: the shipped batch and two imported.
+unset CASEBOOK_CONTENT
+"$CASEBOOK" import --add "$HTML/div-p.html" --name exec2023 >/dev/null 2>&1
+"$CASEBOOK" import --add "$HTML/table-br.html" --name pil >/dev/null 2>&1
+run related batch3/7 --lang zh
+is "$(first)" "exec2023/1" "7 relates first to the imported prison case"
+is "$(sed -n 2p "$TMPD/out")" "    shares 巡回检察, 减刑, 监狱" "for circuit inspection, commutation, prisons"
+run related exec2023/1 --lang en
+is "$(first)" "batch3/7" "and that case to 7"
+has "$TMPD/out" "shares 巡回检察" "in Chinese when one of them has no English"
+run related 99
+is "$rc" 2 "an unknown document is an error"
+run related
+is "$rc" 2 "related takes a document"
+run related 1 2
+is "$rc" 2 "one only"
+done_testing

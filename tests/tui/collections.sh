@@ -1,0 +1,85 @@
+#!/bin/sh
+# A library of three collections in the browser: the case list groups the
+# cases under a heading per collection (title, count) that Enter folds and
+# unfolds, C folds or unfolds all, a limit lowers the counts; F shows the
+# facets with the counts `casebook list --facets' gives and limits the
+# list to one; R lists the cases related to the open one with the reason
+# and opens the chosen one.  One collection has no headings.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 31
+
+data=$tui_dir/data
+HTML=$top_srcdir/tests/data/html
+XDG_DATA_HOME=$data "$CASEBOOK" import --add "$HTML/div-p.html" --name exec2023 >/dev/null 2>&1
+XDG_DATA_HOME=$data "$CASEBOOK" import --add "$HTML/split-cases.html" --name hearings >/dev/null 2>&1
+tui_ok $? "two collections installed beside the shipped one"
+
+tui_start 100 30 XDG_DATA_HOME="$data" -CASEBOOK_CONTENT -- --lang=zh
+tui_wait_for 'h: help'
+tui_expect_line 3 '^▾ batch3 第三批全国检察机关检… \(9\)│' "a heading per collection: name, title, cases"
+tui_expect_has '^▾ exec2023 某市检察机关刑事执… \(3\)│' "the imported collections too"
+tui_expect_has '^▾ hearings 第二批检察听证典型… \(3\)│' "each with its count"
+tui_expect_line 4 '^> 0 全国' "the open case is selected, under its heading"
+
+tui_keys k
+tui_expect_line 30 '^batch3: 第三批全国检察机关检察改革典型案例 \(2022-07-14; Enter folds or unfolds it\)' "k reaches the heading; the status line names the collection"
+tui_keys Enter
+tui_expect_line 3 '^▸ batch3 第三批全国检察机关检… \(9\)│' "Enter folds it"
+tui_expect_line 4 '^▾ exec2023 ' "its cases are hidden"
+tui_keys j j
+tui_expect_line 30 '^0 某市检察机关刑事执行检察典型案例' "j moves over the next heading into its cases"
+tui_keys k k Enter
+tui_expect_line 5 '^  1 内' "Enter again unfolds it"
+tui_keys C
+tui_expect_has '^▸ hearings ' "C folds every collection"
+tui_expect_line 6 '^ *│' "and no case is shown"
+tui_keys C
+tui_expect_line 5 '^  1 内' "C again unfolds them all"
+
+tui_keys '&'
+tui_type 'tag:巡回检察'
+tui_keys Enter
+tui_expect_has '^▾ batch3 第三批全国检察机关检… \(1\)│' "under a limit a heading counts the cases listed"
+tui_expect_has '^▾ exec2023 某市检察机关刑事执… \(1\)│' "in each collection"
+tui_expect_not '^▾ hearings' "a collection with none listed has no heading"
+
+# Facets: the browser's counts are the command line's.
+tui_keys '&' Enter
+tui_keys F
+tui_expect_has '─▶ Facets of every case \(Enter: limit to it, Esc: close\)' "F shows the facets"
+tui_capture | sed -n '3,29p' | sed 's/^[^│]*│//' | awk 'NF >= 2 { print $(NF-1), $NF }' >"$tui_dir/tui-facets"
+XDG_DATA_HOME=$data "$CASEBOOK" list --facets --lang zh | sed 's/^ *\([0-9]*\)  *[a-z]*:\(.*\)$/\2 \1/' >"$tui_dir/cli-facets"
+missing=$(grep -cvxF -f "$tui_dir/cli-facets" "$tui_dir/tui-facets")
+tui_expect_eq "$(wc -l <"$tui_dir/tui-facets" | tr -d ' ')" 27 "27 facet values on screen"
+tui_expect_eq "$missing" 0 "each with the count list --facets gives"
+# The row of tag:巡回检察 in the command line's list is its row here.
+n=$(XDG_DATA_HOME=$data "$CASEBOOK" list --facets --lang zh | grep -n ' tag:巡回检察$' | cut -d: -f1)
+tui_keys $((n - 1)) j
+tui_keys Enter
+tui_expect_line 1 '2/15 cases' "Enter limits the list to the value"
+tui_expect_line 2 '&tag:巡回检察' "with its query term"
+tui_keys F
+tui_expect_has '─▶ Facets of the 2 cases listed' "F again: the facets of the cases listed"
+tui_expect_has '│ Collection  batch3 +1 *$' "counted among them"
+tui_keys Escape
+
+# Related cases of the open one (7, which the limit opened).
+tui_keys R
+tui_expect_has '─▶ Related to case 7 \(Enter: open, Esc: close\)' "R lists the related cases"
+tui_expect_line 3 '│ exec2023/1  某监狱罪犯违规减刑监督案' "the prison case found on a circuit inspection first"
+tui_expect_line 4 '│    shares 巡回检察, 减刑, 监狱' "with the reason"
+tui_keys Enter
+tui_expect_line 1 ' 1 某监狱罪犯违规减刑监督案' "Enter opens it"
+tui_keys R
+tui_expect_has '─▶ Related to case 1 ' "R again: the cases related to that one"
+tui_keys : 8 Enter
+tui_expect_line 1 ' 8 新疆' "another case opened from the list's prompt"
+tui_expect_not 'Related to case' "closes the related cases, which were the other case's"
+tmx send-keys -t tui q
+tui_wait_exit >/dev/null
+
+# One collection: no headings.
+tui_start 100 30 -- --content "$tui_data/sample"
+tui_wait_for 'h: help'
+tui_expect_not '[▾▸]' "a library of one collection lists its cases without a heading"
+tui_finish
