@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "settings.h"
 #include "i18n.h"
 #include "model.h"
 #include "norm.h"
@@ -126,7 +127,7 @@ print_help (void)
   printf (_("Queries: words must all occur; \"a phrase\"; -word excludes (after --);\n"
             "tag:KEYWORD; lang:zh or lang:en; /regex/.  Example:\n"
             "  casebook search 巡回检察\n"
-            "  casebook search -- '\"circuit inspection\" -prison'\n"
+            "  casebook search -- '\"public interest litigation\" -Jilin'\n"
             "\n"));
   printf (_("Exit status is 0 on success, 1 if nothing was found, 2 on error.\n"
             "Full documentation: man casebook; the content format: man 5 casebook.\n"));
@@ -298,6 +299,26 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
         return -1;
       }
   return 0;
+}
+
+/* The configuration file's settings, where the command line (GIVEN
+   options, and RP's language) leaves them open.  */
+static void
+browser_prefs_apply (struct reader_prefs *rp, const struct settings *cfg,
+                     int given)
+{
+  rp->settings = cfg;
+  if (rp->lang < 0 && !rp->both && cfg->lang >= 0)
+    {
+      if (cfg->lang == SETTINGS_LANG_BOTH)
+        rp->both = 1;
+      else
+        rp->lang = cfg->lang;
+    }
+  if (!(given & CMD_OPT_COLOR) && cfg->color >= 0)
+    rp->color = (enum color_mode) cfg->color;
+  if (!(given & CMD_OPT_WIDTH) && cfg->width > 0)
+    rp->text_width = cfg->width;
 }
 
 int
@@ -552,9 +573,17 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
             .color = o.color, .exact = o.exact, .regex = o.regex,
             .script_config = o.script_config, .search = start_search,
-            .english_revised = o.english_revised
+            .english_revised = o.english_revised, .text_width = o.width
           };
+          struct settings cfg;
+          settings_init (&cfg);
+          char *cfg_path = settings_default_path ();
+          if (cfg_path)
+            settings_load (&cfg, cfg_path);
+          free (cfg_path);
+          browser_prefs_apply (&rp, &cfg, given);
           rc = lib ? browse (lib, &rp) : 2;
+          settings_free (&cfg);
           library_free (lib);
           return rc;
         }

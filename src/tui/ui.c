@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "settings.h"
 #include "i18n.h"
 #include "layout.h"
 #include "location.h"
@@ -44,92 +45,6 @@ ui_fatal (const char *msg)
   endwin ();
   fprintf (stderr, "casebook: %s\n", msg);
   exit (2);
-}
-
-/* Colour pairs.  */
-enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT,
-  PAIR_META };
-
-attr_t
-ui_attr (const struct ui *u, enum role r)
-{
-  if (!u->color)
-    switch (r)
-      {
-      case ROLE_BAR:
-      case ROLE_HIT:
-      case ROLE_SELECT:
-      case ROLE_THUMB:
-        return A_REVERSE;
-      case ROLE_CURHIT:
-        return A_REVERSE | A_BOLD | A_UNDERLINE;
-      case ROLE_TITLE:
-      case ROLE_HEADING:
-      case ROLE_SELECT_IDLE:
-      case ROLE_CURRENT:
-      case ROLE_ERROR:
-      case ROLE_SCROLL_HIT:
-        return A_BOLD;
-      case ROLE_META:
-      case ROLE_MARK:
-        return A_DIM;
-      case ROLE_PROVENANCE:
-        return A_BOLD | A_UNDERLINE;
-      default:
-        return A_NORMAL;
-      }
-  switch (r)
-    {
-    case ROLE_BAR:
-    case ROLE_SELECT:
-    case ROLE_THUMB:
-      return A_REVERSE;
-    case ROLE_HIT:
-      return COLOR_PAIR (PAIR_HIT);
-    case ROLE_CURHIT:
-      return COLOR_PAIR (PAIR_CURHIT) | A_BOLD;
-    /* Text roles keep the terminal's own foreground: yellow and cyan on
-       the default background cannot be read on a light theme.  */
-    case ROLE_TITLE:
-    case ROLE_HEADING:
-      return A_BOLD;
-    case ROLE_META:
-      return COLOR_PAIR (PAIR_META);
-    case ROLE_MARK:
-      return A_DIM;
-    case ROLE_SELECT_IDLE:
-      return A_BOLD | A_UNDERLINE;
-    case ROLE_CURRENT:
-      return COLOR_PAIR (PAIR_CURRENT) | A_BOLD;
-    case ROLE_ERROR:
-      return COLOR_PAIR (PAIR_ERROR) | A_BOLD;
-    case ROLE_SCROLL_HIT:
-      return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
-    case ROLE_PROVENANCE:
-      return COLOR_PAIR (PAIR_META) | A_BOLD | A_UNDERLINE;
-    default:
-      return A_NORMAL;
-    }
-}
-
-static void
-colors_init (struct ui *u)
-{
-  u->color = 0;
-  /* The terminal is known to be one here.  */
-  if (!prefs_use_color (u->opt->color, 1))
-    return;
-  if (!has_colors () || start_color () != OK)
-    return;
-  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
-  init_pair (PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
-  init_pair (PAIR_CURHIT, COLOR_BLACK, COLOR_GREEN);
-  init_pair (PAIR_CURRENT, COLOR_GREEN, bg);
-  init_pair (PAIR_ERROR, COLOR_RED, bg);
-  /* Hit marks on the hits' own background, readable on any theme.  */
-  init_pair (PAIR_SCROLL_HIT, COLOR_BLACK, COLOR_YELLOW);
-  init_pair (PAIR_META, COLOR_MAGENTA, bg);
-  u->color = 1;
 }
 
 void
@@ -629,7 +544,8 @@ draw_status (struct ui *u)
 {
   int y = u->rows - 1;
   int xmax = u->cols - 1;       /* never write the bottom right corner */
-  ui_fill (y, 0, u->cols, A_NORMAL);
+  attr_t status = ui_attr (u, ROLE_STATUS);
+  ui_fill (y, 0, u->cols, status);
   if (u->prompt.active)
     {
       prompt_draw (u, &u->prompt, y, xmax);
@@ -652,7 +568,7 @@ draw_status (struct ui *u)
     pw = xmax;
   int left_max = xmax - (pw ? pw + 1 : 0);
   char *left = NULL;
-  attr_t a = A_NORMAL;
+  attr_t a = status;
   if (u->help)
     left = xstrdup (_("Help: Esc or q closes, j/k scroll"));
   else if (u->pending)
@@ -663,7 +579,7 @@ draw_status (struct ui *u)
   else if (u->msg)
     {
       left = xstrdup (u->msg);
-      a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
+      a = u->msg_error ? ui_attr (u, ROLE_ERROR) : status;
     }
   else if ((left = copy_status (u)) != NULL)
     ;
@@ -678,7 +594,7 @@ draw_status (struct ui *u)
   if (left)
     ui_put_cut (y, 0, left_max, left, strlen (left), a);
   if (pw)
-    ui_put (y, xmax - pw, xmax, right.data, right.len, A_NORMAL);
+    ui_put (y, xmax - pw, xmax, right.data, right.len, status);
   buf_free (&right);
   free (left);
   free (pos);
@@ -867,8 +783,14 @@ static int ui_command (struct ui *u, const struct ui_key *k);
 
 /* Handle key K.  Returns 1 to quit.  */
 static int
-ui_key (struct ui *u, const struct ui_key *k)
+ui_key (struct ui *u, const struct ui_key *key)
 {
+  /* The configuration file's bindings apply to commands, not to what is
+     typed in a prompt or after m and '.  */
+  struct ui_key bound = *key;
+  if (!u->prompt.active && !u->pending)
+    bind_translate (u, &bound);
+  const struct ui_key *k = &bound;
   /* Digits make a count for the next command, as in less and vi.  */
   if (!u->prompt.active && !u->pending && !u->help && !u->too_small
       && !k->fn && k->ch >= '0' && k->ch <= '9')
@@ -1233,6 +1155,21 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 3; i++)
     sigaction (sigs[i], &sa, &old[i]);
 
+  const struct settings *cfg = opt->settings;
+  if (cfg && cfg->nerrors)
+    {
+      /* Each one is printed again when the browser ends; a message
+         about the state, more urgent, takes the status line from it.  */
+      if (cfg->nerrors == 1)
+        ui_message (&u, 1, "%s", cfg->errors[0]);
+      else
+        /* TRANSLATORS: %s is "FILE:LINE: message", %zu how many more.  */
+        ui_message (&u, 1, ngettext ("%s (and %zu more problem)",
+                                     "%s (and %zu more problems)",
+                                     cfg->nerrors - 1),
+                    cfg->errors[0], cfg->nerrors - 1);
+    }
+
   state_init (&u);
   list_init (&u);
   tags_init (&u);
@@ -1291,6 +1228,9 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 3; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
+  if (cfg)
+    for (size_t i = 0; i < cfg->nerrors; i++)
+      fprintf (stderr, "casebook: %s\n", cfg->errors[i]);
   if (err)
     {
       fputs (err, stderr);

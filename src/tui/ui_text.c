@@ -407,10 +407,9 @@ draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
       while (e < c->len && u->roles[e] == u->roles[i])
         e++;
       enum role r = (enum role) u->roles[i];
-      attr_t a = ui_attr (u, r);
-      /* casebook's translation is drawn dim, hits excepted.  */
-      if (c->translated && r != ROLE_HIT && r != ROLE_CURHIT)
-        a |= A_DIM;
+      /* casebook's translation is drawn apart (dim), hits excepted.  */
+      attr_t a = c->translated && r != ROLE_HIT && r != ROLE_CURHIT
+        ? ui_attr_translated (u, r) : ui_attr (u, r);
       x = ui_put_visible (y, x, xmax, c->s + i, e - i, a);
       i = e;
     }
