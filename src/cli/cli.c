@@ -93,6 +93,7 @@ print_help (void)
             "  library [remove NAME]  list the library's collections, or remove one\n"
             "  export DOC...        write documents as Markdown, HTML or JSON Lines\n"
             "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
+            "  N [PLACE]            the browser at document N (off a terminal: show)\n"
             "\n"));
   printf (_("Options:\n"
             "      --content=DIR    read content from DIR\n"
@@ -319,6 +320,35 @@ browser_prefs_apply (struct reader_prefs *rp, const struct settings *cfg,
     rp->color = (enum color_mode) cfg->color;
   if (!(given & CMD_OPT_WIDTH) && cfg->width > 0)
     rp->text_width = cfg->width;
+}
+
+/* The browser on O's library, with the configuration file's settings
+   where the command line (GIVEN) leaves them open, starting with the
+   search SEARCH or at the place PLACE ("7 §1 ¶12") when not NULL.  */
+static int
+run_browser (const struct cli_options *o, int given, const char *search,
+             const char *place, cli_browse_fn browse)
+{
+  struct library *lib = cmd_load_library (o);
+  if (lib == NULL)
+    return 2;
+  struct reader_prefs rp = {
+    .content_dir = o->content_dir, .lang = o->lang, .both = o->both,
+    .color = o->color, .exact = o->exact, .regex = o->regex,
+    .script_config = o->script_config, .search = search, .place = place,
+    .english_revised = o->english_revised, .text_width = o->width
+  };
+  struct settings cfg;
+  settings_init (&cfg);
+  char *cfg_path = settings_default_path ();
+  if (cfg_path)
+    settings_load (&cfg, cfg_path);
+  free (cfg_path);
+  browser_prefs_apply (&rp, &cfg, given);
+  int rc = browse (lib, &rp);
+  settings_free (&cfg);
+  library_free (lib);
+  return rc;
 }
 
 int
@@ -564,37 +594,34 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           cmd = "search";
         }
     }
+  int tty = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
   if (cmd == NULL)
     {
-      if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
-        {
-          struct library *lib = cmd_load_library (&o);
-          struct reader_prefs rp = {
-            .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
-            .color = o.color, .exact = o.exact, .regex = o.regex,
-            .script_config = o.script_config, .search = start_search,
-            .english_revised = o.english_revised, .text_width = o.width
-          };
-          struct settings cfg;
-          settings_init (&cfg);
-          char *cfg_path = settings_default_path ();
-          if (cfg_path)
-            settings_load (&cfg, cfg_path);
-          free (cfg_path);
-          browser_prefs_apply (&rp, &cfg, given);
-          rc = lib ? browse (lib, &rp) : 2;
-          settings_free (&cfg);
-          library_free (lib);
-          return rc;
-        }
+      if (tty)
+        return run_browser (&o, given, start_search, NULL, browse);
       cmd = "list";
       args = default_args;
       nargs = 1;
     }
   const struct cmd_entry *entry = cmd_find (cmd);
-  /* "casebook 7", "casebook sample/7 §1 ¶2": show, as "man 1 ls" would
-     be "man ls".  */
+  /* "casebook 7", "casebook sample/7 §1 ¶2": on a terminal the browser
+     there; otherwise show, as "man 1 ls" would be "man ls".  */
   int bare = entry == NULL && is_document_spec (cmd);
+  if (bare && tty && !o.json && !o.raw && !o.no_pager)
+    {
+      /* On a terminal, the browser at that place, as "7 §1 ¶12" typed
+         at its ':' prompt would go.  */
+      struct buf place = { 0 };
+      for (size_t i = 0; i < nargs; i++)
+        {
+          if (i > 0)
+            buf_addc (&place, ' ');
+          buf_adds (&place, args[i]);
+        }
+      rc = run_browser (&o, given, NULL, place.data, browse);
+      buf_free (&place);
+      return rc;
+    }
   if (bare)
     entry = &cmd_show_entry;
   if (entry == NULL)

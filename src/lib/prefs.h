@@ -28,6 +28,8 @@ struct reader_prefs
                                    columns; 0: PREFS_TEXT_WIDTH */
   const char *search;           /* a search to start with, as '/' then
                                    Enter would (casebook +/QUERY), or NULL */
+  const char *place;            /* a place to open at, as the ':' prompt
+                                   takes it ("7 §1 ¶12"), or NULL */
   const struct settings *settings; /* the configuration file's colours and
                                    key bindings (settings.h), or NULL */
 };

@@ -1175,6 +1175,9 @@ ui_run (const struct library *lib, const struct reader_prefs *opt)
   tags_init (&u);
   ui_layout (&u);
   ui_open (&u, start_document (&u));
+  if (opt->place)
+    /* casebook 7 §1 ¶12: as if typed at the ':' prompt.  */
+    goto_place (&u, opt->place);
   if (opt->search && *opt->search)
     {
       /* casebook +/QUERY: as if the reader typed /QUERY and Enter.  */
