@@ -34,7 +34,7 @@ enum
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
   OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR,
-  OPT_NO_PAGER
+  OPT_NO_PAGER, OPT_SIDE_BY_SIDE
 };
 
 static const struct option long_options[] = {
@@ -63,6 +63,7 @@ static const struct option long_options[] = {
   { "year", required_argument, NULL, OPT_YEAR },
   { "snippets", required_argument, NULL, 'n' },
   { "no-pager", no_argument, NULL, OPT_NO_PAGER },
+  { "side-by-side", no_argument, NULL, OPT_SIDE_BY_SIDE },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -108,6 +109,7 @@ print_help (void)
             "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
             "      --no-pager       show: do not page through $PAGER on a terminal\n"
+            "      --side-by-side   show: Chinese and English side by side\n"
             "      --glossary       check: list glossary terms missing in translations\n"
             "      --release=FILE   check: report unmarked texts that are not in FILE\n"
             "      --english=WHICH  show, list, tags: the release's English or the\n"
@@ -279,7 +281,7 @@ check_options (const struct cmd_entry *entry, int given)
 
 /* Refuse (saying why) an option of one command given to another:
    --add, --name, --max-size are import's, --format export's, --region
-   and --year list's, --no-pager show's.  0 or -1.  */
+   and --year list's, --no-pager and --side-by-side show's.  0 or -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
@@ -291,6 +293,7 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
     { o->region != NULL, "--region", "list" },
     { o->year != 0, "--year", "list" },
     { o->no_pager, "--no-pager", "show" },
+    { o->side_by_side, "--side-by-side", "show" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
@@ -506,6 +509,13 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_NO_PAGER:
           o.no_pager = 1;
+          break;
+        case OPT_SIDE_BY_SIDE:
+          /* Both languages, in two columns rather than one after the
+             other.  */
+          o.side_by_side = 1;
+          o.both = 1;
+          o.lang = -1;
           break;
         case OPT_HELP:
         case 'h':

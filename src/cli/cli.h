@@ -34,6 +34,7 @@ struct cli_options
   int year;                     /* list --year; 0: any */
   const char *script;           /* NULL, "simplified" or "traditional" */
   int no_pager;                 /* show --no-pager */
+  int side_by_side;             /* show --side-by-side */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */
 };
