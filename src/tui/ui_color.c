@@ -46,7 +46,6 @@ static const struct settings_style themes[THEME_COUNT][ROLE_COUNT] = {
     [ROLE_MARK] = S (COLOR_MAGENTA, D, 0),
     [ROLE_CURHIT] = S (COLOR_WHITE, COLOR_BLUE, SETTINGS_BOLD),
     [ROLE_CURRENT] = S (COLOR_BLUE, D, SETTINGS_BOLD),
-    [ROLE_TRANSLATED] = S (COLOR_MAGENTA, D, 0),
   },
   /* Light text for a dark background.  */
   [THEME_DARK] = {

@@ -7,7 +7,7 @@
 # off, and a bad line is reported (on the status line, and once on
 # stderr) without stopping anything.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 18
+tui_plan 20
 
 sample=$tui_data/sample
 file=$tui_config/casebook/config
@@ -80,6 +80,19 @@ tui_wait_for 'config:7'
 tui_keys 3 Enter
 tui_expect_not "$esc\\[([0-9]+;)*3[0-7](;[0-9]+)*m" \
   "NO_COLOR: no colour, whatever the theme" -e
+tui_keys q
+tui_wait_exit >/dev/null
+
+# The dark theme, and an element's colour over the theme's.
+cat > "$file" <<'CFG'
+theme = dark
+color.heading = bold red
+CFG
+tui_start 120 40 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_expect_has "$(sgr 33 3)Zhangjiagang deepens" "theme = dark: the title in yellow" -e
+tui_expect_has "$(sgr 31 1)【Part 1】" "color.heading = bold red: headings in red" -e
 tui_keys q
 tui_wait_exit >/dev/null
 
