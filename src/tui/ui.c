@@ -3,7 +3,9 @@
    the list; narrow: one pane at a time), the title bar and status line,
    and the key loop that hands keys to the panes (ui_list.c, ui_text.c,
    ui_tags.c), the prompts (ui_prompt.c, ui_search.c) and help
-   (ui_help.c).  The only module that calls newterm and endwin.  */
+   (ui_help.c), after the configuration file's key bindings (ui_bind.c);
+   colours are ui_color.c's.  The only module that calls newterm and
+   endwin.  */
 
 #include <config.h>
 #include "ui.h"
