@@ -393,11 +393,15 @@ mark_key (struct ui *u, const struct ui_key *k)
     ui_set_focus (u, PANE_TEXT);
 }
 
-int
-ui_open_number (struct ui *u, long n)
+/* Open the case numbered N of collection COLL (NULL: the first such in
+   library order) and show it; a message when there is none.  Returns 0
+   or -1.  */
+static int
+open_case (struct ui *u, const char *coll, long n)
 {
   for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == n)
+    if (u->docs[i]->number == n
+        && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
       {
         if (i != u->cur)
           ui_remember_jump (u);
@@ -405,8 +409,17 @@ ui_open_number (struct ui *u, long n)
         ui_set_focus (u, PANE_TEXT);
         return 0;
       }
-  ui_message (u, 1, _("There is no case %ld"), n);
+  if (coll)
+    ui_message (u, 1, _("There is no case %s/%ld"), coll, n);
+  else
+    ui_message (u, 1, _("There is no case %ld"), n);
   return -1;
+}
+
+int
+ui_open_number (struct ui *u, long n)
+{
+  return open_case (u, NULL, n);
 }
 
 long
@@ -415,19 +428,32 @@ ui_count (const struct ui *u, long dflt)
   return u->have_count ? u->count : dflt;
 }
 
-/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2".  */
+/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
+   library of several collections "batch3/7 §1".  */
 static void
 goto_place (struct ui *u, const char *text)
 {
   struct location loc;
   char *cause = NULL;
+  /* A collection before the number, as casebook list names cases.  */
+  char *coll = NULL;
+  const char *slash = strchr (text, '/');
+  if (slash && slash > text && slash[1] >= '0' && slash[1] <= '9'
+      && strcspn (text, " ") > (size_t) (slash - text))
+    {
+      coll = xstrndup (text, (size_t) (slash - text));
+      text = slash + 1;
+    }
   if (location_parse (text, &loc, &cause) < 0)
     {
       ui_message (u, 1, "%s", cause);
       free (cause);
+      free (coll);
       return;
     }
-  if (loc.has_doc && ui_open_number (u, loc.doc) < 0)
+  int r = loc.has_doc ? open_case (u, coll, loc.doc) : 0;
+  free (coll);
+  if (r < 0)
     return;
   if (loc.section == 0)
     return;
