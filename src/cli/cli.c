@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "settings.h"
 #include "i18n.h"
 #include "model.h"
 #include "norm.h"
@@ -33,7 +34,7 @@ enum
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
   OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR, OPT_FACETS,
-  OPT_NO_PAGER
+  OPT_NO_PAGER, OPT_SIDE_BY_SIDE
 };
 
 static const struct option long_options[] = {
@@ -63,6 +64,7 @@ static const struct option long_options[] = {
   { "facets", no_argument, NULL, OPT_FACETS },
   { "snippets", required_argument, NULL, 'n' },
   { "no-pager", no_argument, NULL, OPT_NO_PAGER },
+  { "side-by-side", no_argument, NULL, OPT_SIDE_BY_SIDE },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -95,6 +97,7 @@ print_help (void)
             "                       Markdown, HTML or JSON Lines\n"
             "  related DOC          the five documents most related to DOC, and why\n"
             "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
+            "  N [PLACE]            the browser at document N (off a terminal: show)\n"
             "\n"));
   printf (_("Options:\n"
             "      --content=DIR    read content from DIR\n"
@@ -109,6 +112,7 @@ print_help (void)
             "      --no-correct     search: never search a corrected query\n"
             "      --raw            pass control characters through (show)\n"
             "      --no-pager       show: do not page through $PAGER on a terminal\n"
+            "      --side-by-side   show: Chinese and English side by side\n"
             "      --glossary       check: list glossary terms missing in translations\n"
             "      --release=FILE   check: report unmarked texts that are not in FILE\n"
             "      --english=WHICH  show, list, tags: the release's English or the\n"
@@ -131,7 +135,7 @@ print_help (void)
   printf (_("Queries: words must all occur; \"a phrase\"; -word excludes (after --);\n"
             "tag:KEYWORD; lang:zh or lang:en; /regex/.  Example:\n"
             "  casebook search 巡回检察\n"
-            "  casebook search -- '\"circuit inspection\" -prison'\n"
+            "  casebook search -- '\"public interest litigation\" -Jilin'\n"
             "\n"));
   printf (_("Exit status is 0 on success, 1 if nothing was found, 2 on error.\n"
             "Full documentation: man casebook; the content format: man 5 casebook.\n"));
@@ -282,7 +286,8 @@ check_options (const struct cmd_entry *entry, int given)
 
 /* Refuse (saying why) an option of one command given to another:
    --add, --name, --max-size are import's, --format export's, --region,
-   --year and --facets list's, --no-pager show's.  0 or -1.  */
+   --year and --facets list's, --no-pager and --side-by-side show's.  0 or
+   -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
@@ -295,6 +300,7 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
     { o->year != 0, "--year", "list" },
     { o->facets, "--facets", "list" },
     { o->no_pager, "--no-pager", "show" },
+    { o->side_by_side, "--side-by-side", "show" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
@@ -304,6 +310,55 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
         return -1;
       }
   return 0;
+}
+
+/* The configuration file's settings, where the command line (GIVEN
+   options, and RP's language) leaves them open.  */
+static void
+browser_prefs_apply (struct reader_prefs *rp, const struct settings *cfg,
+                     int given)
+{
+  rp->settings = cfg;
+  if (rp->lang < 0 && !rp->both && cfg->lang >= 0)
+    {
+      if (cfg->lang == SETTINGS_LANG_BOTH)
+        rp->both = 1;
+      else
+        rp->lang = cfg->lang;
+    }
+  if (!(given & CMD_OPT_COLOR) && cfg->color >= 0)
+    rp->color = (enum color_mode) cfg->color;
+  if (!(given & CMD_OPT_WIDTH) && cfg->width > 0)
+    rp->text_width = cfg->width;
+}
+
+/* The browser on O's library, with the configuration file's settings
+   where the command line (GIVEN) leaves them open, starting with the
+   search SEARCH or at the place PLACE ("7 §1 ¶12") when not NULL.  */
+static int
+run_browser (const struct cli_options *o, int given, const char *search,
+             const char *place, cli_browse_fn browse)
+{
+  struct library *lib = cmd_load_library_headers (o);
+  if (lib == NULL)
+    return 2;
+  struct reader_prefs rp = {
+    .content_dir = o->content_dir, .lang = o->lang, .both = o->both,
+    .color = o->color, .exact = o->exact, .regex = o->regex,
+    .script_config = o->script_config, .search = search, .place = place,
+    .english_revised = o->english_revised, .text_width = o->width
+  };
+  struct settings cfg;
+  settings_init (&cfg);
+  char *cfg_path = settings_default_path ();
+  if (cfg_path)
+    settings_load (&cfg, cfg_path);
+  free (cfg_path);
+  browser_prefs_apply (&rp, &cfg, given);
+  int rc = browse (lib, &rp);
+  settings_free (&cfg);
+  library_free (lib);
+  return rc;
 }
 
 int
@@ -465,6 +520,13 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_NO_PAGER:
           o.no_pager = 1;
           break;
+        case OPT_SIDE_BY_SIDE:
+          /* Both languages, in two columns rather than one after the
+             other.  */
+          o.side_by_side = 1;
+          o.both = 1;
+          o.lang = -1;
+          break;
         case OPT_HELP:
         case 'h':
           print_help ();
@@ -552,29 +614,34 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           cmd = "search";
         }
     }
+  int tty = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
   if (cmd == NULL)
     {
-      if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
-        {
-          struct library *lib = cmd_load_library_headers (&o);
-          struct reader_prefs rp = {
-            .content_dir = o.content_dir, .lang = o.lang, .both = o.both,
-            .color = o.color, .exact = o.exact, .regex = o.regex,
-            .script_config = o.script_config, .search = start_search,
-            .english_revised = o.english_revised
-          };
-          rc = lib ? browse (lib, &rp) : 2;
-          library_free (lib);
-          return rc;
-        }
+      if (tty)
+        return run_browser (&o, given, start_search, NULL, browse);
       cmd = "list";
       args = default_args;
       nargs = 1;
     }
   const struct cmd_entry *entry = cmd_find (cmd);
-  /* "casebook 7", "casebook sample/7 §1 ¶2": show, as "man 1 ls" would
-     be "man ls".  */
+  /* "casebook 7", "casebook sample/7 §1 ¶2": on a terminal the browser
+     there; otherwise show, as "man 1 ls" would be "man ls".  */
   int bare = entry == NULL && is_document_spec (cmd);
+  if (bare && tty && !o.json && !o.raw && !o.no_pager)
+    {
+      /* On a terminal, the browser at that place, as "7 §1 ¶12" typed
+         at its ':' prompt would go.  */
+      struct buf place = { 0 };
+      for (size_t i = 0; i < nargs; i++)
+        {
+          if (i > 0)
+            buf_addc (&place, ' ');
+          buf_adds (&place, args[i]);
+        }
+      rc = run_browser (&o, given, NULL, place.data, browse);
+      buf_free (&place);
+      return rc;
+    }
   if (bare)
     entry = &cmd_show_entry;
   if (entry == NULL)

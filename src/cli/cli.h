@@ -35,6 +35,7 @@ struct cli_options
   int facets;                   /* list --facets */
   const char *script;           /* NULL, "simplified" or "traditional" */
   int no_pager;                 /* show --no-pager */
+  int side_by_side;             /* show --side-by-side */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */
 };

@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "norm.h"
 #include "output.h"
+#include "wrap.h"
 
 /* Is D among the documents --region and --year ask for?  */
 static int
@@ -89,6 +90,8 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         region_w = norm_width (v.str, v.len);
       norm_visible_free (&v);
     }
+  int width = wrap_width (o);
+  char num[64];
   size_t shown = 0;
   for (size_t i = 0; i < n; i++)
     {
@@ -116,24 +119,29 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
           continue;
         }
       /* In a library of several collections a plain number may be
-         ambiguous: name the collection.  */
+         ambiguous: name the collection.  A long title folds under
+         itself at word boundaries.  */
+      struct wrap w;
+      wrap_begin (&w, width);
       if (lib->ncolls > 1)
         {
-          output_text (d->collection->id, strlen (d->collection->id), o->raw);
-          printf ("/%ld  ", d->number);
+          wrap_add (&w, d->collection->id, strlen (d->collection->id), NULL);
+          snprintf (num, sizeof num, "/%ld  ", d->number);
         }
       else
-        printf ("%2ld  ", d->number);
+        snprintf (num, sizeof num, "%2ld  ", d->number);
+      wrap_add (&w, num, strlen (num), NULL);
       struct visible rv;
       norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
       char *reg = layout_fit (rv.str, rv.len, region_w);
-      output_lang (o, rl, reg, strlen (reg));
+      wrap_add_lang (&w, o, rl, reg, strlen (reg), NULL);
       free (reg);
       norm_visible_free (&rv);
-      printf ("  ");
+      wrap_add (&w, "  ", 2, NULL);
+      int hang = wrap_col (&w);
       if (t)
-        output_lang (o, tl, t->str, t->len);
-      putchar ('\n');
+        wrap_add_lang (&w, o, tl, t->str, t->len, NULL);
+      wrap_end (&w, hang);
     }
   return shown > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;
 }
@@ -143,6 +151,6 @@ const struct cmd_entry cmd_list_entry = {
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY | CMD_HEADERS,
-  .options = CMD_OPT_JSON | CMD_OPT_LANG,
+  .options = CMD_OPT_JSON | CMD_OPT_LANG | CMD_OPT_WIDTH,
   .exec = cmd_list_exec,
 };

@@ -19,6 +19,7 @@
 #include "output.h"
 #include "prefs.h"
 #include "util.h"
+#include "wrap.h"
 
 static const char *
 doc_label (long number, enum lang l, char *buf, size_t size)
@@ -132,6 +133,7 @@ print_document (const struct cli_options *o, struct engine *e,
                 const struct engine_doc *d, int color)
 {
   enum lang l = cmd_reader_lang (o);
+  int width = wrap_width (o);
   struct engine_hits h;
   char *error = NULL;
   /* Plain output shows the first few passages: it needs the first hits
@@ -149,20 +151,27 @@ print_document (const struct cli_options *o, struct engine *e,
       char label[32];
       enum lang tl = d->title[l] ? l : lang_other (l);
       const char *t = d->title[tl];
-      if (color)
-        fputs ("\033[1m", stdout);
-      printf ("%s  ", doc_label (d->number, l, label, sizeof label));
+      const char *bold = color ? "\033[1m" : NULL;
+      struct wrap w;
+      wrap_begin (&w, width);
+      doc_label (d->number, l, label, sizeof label);
+      wrap_add (&w, label, strlen (label), bold);
+      wrap_add (&w, "  ", 2, bold);
+      int hang = wrap_col (&w);
       if (t)
-        output_lang (o, tl, t, strlen (t));
-      if (color)
-        fputs ("\033[0m", stdout);
-      printf (ngettext ("  (%zu hit", "  (%zu hits", d->hits), d->hits);
+        wrap_add_lang (&w, o, tl, t, strlen (t), bold);
+      struct buf count = { 0 };
+      buf_printf (&count, ngettext ("  (%zu hit", "  (%zu hits", d->hits),
+                  d->hits);
       if (r->nconcepts > 1 && d->concepts < r->nconcepts)
         /* TRANSLATORS: after the hit count of a document that matches
            only some of the words of the query.  */
-        printf (ngettext ("; %zu of %zu word", "; %zu of %zu words",
-                          r->nconcepts), d->concepts, r->nconcepts);
-      printf (")\n");
+        buf_printf (&count, ngettext ("; %zu of %zu word", "; %zu of %zu words",
+                                      r->nconcepts), d->concepts, r->nconcepts);
+      buf_adds (&count, ")");
+      wrap_add (&w, count.data, count.len, NULL);
+      buf_free (&count);
+      wrap_end (&w, hang);
     }
   size_t shown = 0, passages = 0;
   for (size_t k = 0; k < h.n; k++)
@@ -208,25 +217,31 @@ print_document (const struct cli_options *o, struct engine *e,
       hit_location (hit, loc, sizeof loc);
       /* "en.rev*" for the project's revised English, as the key in
          the content file says.  */
-      printf ("  %s %s%s%s: %s", loc, lang_code (hit->lang),
-              hit->origin == ORIGIN_REVISION ? ".rev" : "",
-              hit->origin == ORIGIN_TRANSLATION
-              || hit->origin == ORIGIN_REVISION ? "*" : "",
-              from > 0 ? "…" : "");
+      char *head = xasprintf ("  %s %s%s%s: ", loc, lang_code (hit->lang),
+                              hit->origin == ORIGIN_REVISION ? ".rev" : "",
+                              hit->origin == ORIGIN_TRANSLATION
+                              || hit->origin == ORIGIN_REVISION ? "*" : "");
+      struct wrap w;
+      wrap_begin (&w, width);
+      wrap_add (&w, head, strlen (head), NULL);
+      free (head);
+      /* Continuation lines start under the passage.  */
+      int hang = wrap_col (&w);
+      if (from > 0)
+        wrap_add (&w, "…", strlen ("…"), NULL);
       size_t at = from;
       for (size_t j = k; j <= last; j++)
         {
           const struct engine_hit *x = &h.hits[j];
-          output_lang (o, x->lang, x->text + at, x->start - at);
-          if (color)
-            fputs ("\033[1;31m", stdout);
-          output_lang (o, x->lang, x->text + x->start, x->end - x->start);
-          if (color)
-            fputs ("\033[0m", stdout);
+          wrap_add_lang (&w, o, x->lang, x->text + at, x->start - at, NULL);
+          wrap_add_lang (&w, o, x->lang, x->text + x->start,
+                         x->end - x->start, color ? "\033[1;31m" : NULL);
           at = x->end;
         }
-      output_lang (o, hit->lang, hit->text + at, to - at);
-      printf ("%s\n", to < hit->text_len ? "…" : "");
+      wrap_add_lang (&w, o, hit->lang, hit->text + at, to - at, NULL);
+      if (to < hit->text_len)
+        wrap_add (&w, "…", strlen ("…"), NULL);
+      wrap_end (&w, hang);
       k = last;
     }
   if (!o->json && shown < d->hits && o->max_snippets >= 0)
@@ -367,6 +382,6 @@ const struct cmd_entry cmd_search_entry = {
   /* xgettext:c-format */
   .usage = N_("casebook: search needs a query\n"),
   .options = CMD_OPT_JSON | CMD_OPT_COUNT | CMD_OPT_COLOR | CMD_OPT_LANG
-    | CMD_OPT_SNIPPETS,
+    | CMD_OPT_SNIPPETS | CMD_OPT_WIDTH,
   .exec = cmd_search_exec,
 };

@@ -1,6 +1,7 @@
 /* cmd-show.c -- casebook show N [§S [¶P]]: one document, or the
    document from that place on, as wrapped text (Chinese,
-   English, or both side by side with --lang=both), the project's
+   English, or both: one after the other with --lang=both, in two columns
+   with --side-by-side), the project's
    translations marked with '*'; or with --json, the document and then
    each of its texts as JSON Lines.  --english=revised shows the project's
    revised English where there is one, marked as the project's.  */
@@ -25,6 +26,8 @@
 static enum view
 show_view (const struct cli_options *o)
 {
+  if (o->side_by_side && o->both)
+    return VIEW_SIDE_BY_SIDE;
   if (o->both)
     return VIEW_INTERLEAVED;
   return cmd_reader_lang (o) == LANG_ZH ? VIEW_ZH : VIEW_EN;

@@ -87,6 +87,20 @@ prefs_cache_dir (void)
 }
 
 char *
+prefs_path_in (char *dir, const char *name)
+{
+  char *path = dir ? util_path_join (dir, name) : NULL;
+  free (dir);
+  return path;
+}
+
+char *
+prefs_config_dir (void)
+{
+  return xdg_dir ("XDG_CONFIG_HOME", ".config");
+}
+
+char *
 prefs_state_dir (void)
 {
   return xdg_dir ("XDG_STATE_HOME", ".local/state");

@@ -8,6 +8,8 @@
 
 #include "model.h"
 
+struct settings;
+
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* What the command line asked of the reader; the browser receives it.  */
@@ -26,6 +28,10 @@ struct reader_prefs
                                    columns; 0: PREFS_TEXT_WIDTH */
   const char *search;           /* a search to start with, as '/' then
                                    Enter would (casebook +/QUERY), or NULL */
+  const char *place;            /* a place to open at, as the ':' prompt
+                                   takes it ("7 §1 ¶12"), or NULL */
+  const struct settings *settings; /* the configuration file's colours and
+                                   key bindings (settings.h), or NULL */
 };
 
 /* How wide the browser sets text unless told otherwise: lines much longer
@@ -50,6 +56,14 @@ int prefs_use_color (enum color_mode mode, int is_terminal);
 /* $XDG_CACHE_HOME/casebook, else ~/.cache/casebook; NULL if neither is
    an absolute path.  Caller frees.  */
 char *prefs_cache_dir (void);
+
+/* DIR/NAME, or NULL when DIR is NULL; frees DIR.  Caller frees:
+   prefs_path_in (prefs_state_dir (), "state").  */
+char *prefs_path_in (char *dir, const char *name);
+
+/* $XDG_CONFIG_HOME/casebook, else ~/.config/casebook; NULL if neither
+   is an absolute path.  Caller frees.  */
+char *prefs_config_dir (void);
 
 /* $XDG_STATE_HOME/casebook, else ~/.local/state/casebook; NULL if
    neither is an absolute path.  Caller frees.  */

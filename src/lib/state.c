@@ -10,15 +10,28 @@
      history TEXT
 
    Unknown record names are skipped, so that a later version can add
-   records; anything else that does not parse makes the file corrupt.  */
+   records; anything else that does not parse makes the file corrupt.
+
+   Two browsers may run at once, each with the state it read at start.
+   So a state remembers what it changed since it was read, and saving
+   takes a lock (flock on "state.lock" beside the file), reads the file
+   again, applies those changes to it, and writes the result through a
+   temporary file and a rename: neither browser loses the other's marks,
+   positions or searches.  The lock is the kernel's, so a browser that
+   was killed leaves no lock behind, only the empty lock file.  */
 
 #include <config.h>
 #include "state.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -27,11 +40,14 @@
 
 #define STATE_MAGIC "casebook-state 1"
 
+/* CHANGED marks what was set since the state was read or saved: only
+   that is applied to the file when saving.  */
 struct state_pos
 {
   char *coll;
   long number;
   size_t unit;
+  int changed;
 };
 
 struct state_mark
@@ -40,6 +56,7 @@ struct state_mark
   char *coll;
   long number;
   size_t unit;
+  int changed;
 };
 
 struct state
@@ -48,12 +65,16 @@ struct state
   size_t npos;
   size_t pos_alloc;
   int has_last;
+  int last_changed;
   char *last_coll;
   long last_number;
   struct state_mark marks[52];
   char **history;
   size_t nhistory;
   size_t history_alloc;
+  char **added;                 /* history entries added since, in order */
+  size_t nadded;
+  size_t added_alloc;
 };
 
 struct state *
@@ -71,10 +92,23 @@ state_clear (struct state *st)
   free (st->last_coll);
   for (size_t i = 0; i < 52; i++)
     free (st->marks[i].coll);
-  for (size_t i = 0; i < st->nhistory; i++)
-    free (st->history[i]);
-  free (st->history);
+  strv_free (st->history, st->nhistory);
+  strv_free (st->added, st->nadded);
   memset (st, 0, sizeof *st);
+}
+
+/* Forget what was changed: ST is now what the file holds.  */
+static void
+state_mark_saved (struct state *st)
+{
+  for (size_t i = 0; i < st->npos; i++)
+    st->pos[i].changed = 0;
+  for (size_t i = 0; i < 52; i++)
+    st->marks[i].changed = 0;
+  st->last_changed = 0;
+  strv_free (st->added, st->nadded);
+  st->added = NULL;
+  st->nadded = st->added_alloc = 0;
 }
 
 void
@@ -89,10 +123,7 @@ state_free (struct state *st)
 char *
 state_default_path (void)
 {
-  char *dir = prefs_state_dir ();
-  char *path = dir ? util_path_join (dir, "state") : NULL;
-  free (dir);
-  return path;
+  return prefs_path_in (prefs_state_dir (), "state");
 }
 
 /* Letter to mark slot, or -1.  */
@@ -127,12 +158,14 @@ state_set_position (struct state *st, const char *coll, long number,
     if (st->pos[i].number == number && strcmp (st->pos[i].coll, coll) == 0)
       {
         st->pos[i].unit = unit;
+        st->pos[i].changed = 1;
         return;
       }
   st->pos = xgrow (st->pos, &st->pos_alloc, st->npos + 1, sizeof *st->pos);
   st->pos[st->npos].coll = xstrdup (coll);
   st->pos[st->npos].number = number;
   st->pos[st->npos].unit = unit;
+  st->pos[st->npos].changed = 1;
   st->npos++;
 }
 
@@ -154,6 +187,7 @@ state_set_last (struct state *st, const char *coll, long number)
   st->last_coll = c;
   st->last_number = number;
   st->has_last = 1;
+  st->last_changed = 1;
 }
 
 int
@@ -182,6 +216,31 @@ state_set_mark (struct state *st, int letter, const char *coll, long number,
   st->marks[k].number = number;
   st->marks[k].unit = unit;
   st->marks[k].set = 1;
+  st->marks[k].changed = 1;
+}
+
+/* Add TEXT to the end of the list *V (*N entries, *ALLOC allocated), or
+   move it there when present; keep at most MAX entries.  */
+static void
+history_list_add (char ***v, size_t *n, size_t *alloc, const char *text,
+                  size_t max)
+{
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp ((*v)[i], text) == 0)
+      {
+        char *s = (*v)[i];
+        memmove (*v + i, *v + i + 1, (*n - i - 1) * sizeof **v);
+        (*v)[*n - 1] = s;
+        return;
+      }
+  if (*n == max)
+    {
+      free ((*v)[0]);
+      memmove (*v, *v + 1, (*n - 1) * sizeof **v);
+      (*n)--;
+    }
+  *v = xgrow (*v, alloc, *n + 1, sizeof **v);
+  (*v)[(*n)++] = xstrdup (text);
 }
 
 void
@@ -189,25 +248,10 @@ state_history_add (struct state *st, const char *text)
 {
   if (text == NULL || *text == '\0')
     return;
-  for (size_t i = 0; i < st->nhistory; i++)
-    if (strcmp (st->history[i], text) == 0)
-      {
-        char *s = st->history[i];
-        memmove (st->history + i, st->history + i + 1,
-                 (st->nhistory - i - 1) * sizeof *st->history);
-        st->history[st->nhistory - 1] = s;
-        return;
-      }
-  if (st->nhistory == STATE_HISTORY_MAX)
-    {
-      free (st->history[0]);
-      memmove (st->history, st->history + 1,
-               (st->nhistory - 1) * sizeof *st->history);
-      st->nhistory--;
-    }
-  st->history = xgrow (st->history, &st->history_alloc, st->nhistory + 1,
-                       sizeof *st->history);
-  st->history[st->nhistory++] = xstrdup (text);
+  history_list_add (&st->history, &st->nhistory, &st->history_alloc, text,
+                    STATE_HISTORY_MAX);
+  history_list_add (&st->added, &st->nadded, &st->added_alloc, text,
+                    STATE_HISTORY_MAX);
 }
 
 size_t
@@ -439,6 +483,7 @@ state_parse (struct state *st, const char *data, size_t len, char **cause)
         }
       p += n;
     }
+  state_mark_saved (st);
   return 0;
 }
 
@@ -471,32 +516,118 @@ state_load (struct state *st, const char *path, char **cause)
   return r;
 }
 
-int
-state_save (const struct state *st, const char *path, char **cause)
+/* Apply what FROM changed since it was read to TO.  */
+static void
+state_apply_changes (struct state *to, const struct state *from)
 {
-  const char *slash = strrchr (path, '/');
-  if (slash && slash != path)
+  for (size_t i = 0; i < from->npos; i++)
+    if (from->pos[i].changed)
+      state_set_position (to, from->pos[i].coll, from->pos[i].number,
+                          from->pos[i].unit);
+  for (int k = 0; k < 52; k++)
+    if (from->marks[k].changed)
+      state_set_mark (to, k < 26 ? 'a' + k : 'A' + k - 26,
+                      from->marks[k].coll, from->marks[k].number,
+                      from->marks[k].unit);
+  if (from->last_changed)
+    state_set_last (to, from->last_coll, from->last_number);
+  for (size_t i = 0; i < from->nadded; i++)
+    state_history_add (to, from->added[i]);
+}
+
+/* Take the lock on DIR/state.lock, waiting up to STATE_LOCK_WAIT_MS for
+   another casebook to finish saving.  Returns its descriptor (close it
+   to unlock), or -1 with *CAUSE set.  The file is made with O_EXCL and
+   never followed through a symbolic link: another user cannot make us
+   lock, or create, a file of theirs.  */
+static int
+state_lock (const char *dir, char **cause)
+{
+  char *path = util_path_join (dir, "state.lock");
+  int fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                 0600);
+  if (fd < 0 && errno == EEXIST)
+    fd = open (path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+  struct stat sb;
+  if (fd >= 0 && (fstat (fd, &sb) != 0 || !S_ISREG (sb.st_mode)
+                  || sb.st_uid != geteuid ()))
     {
-      char *dir = xstrndup (path, (size_t) (slash - path));
-      int r = util_mkdir_p (dir);
-      int e = errno;
-      if (r < 0)
+      close (fd);
+      fd = -1;
+      errno = EPERM;
+    }
+  if (fd < 0)
+    {
+      *cause = xasprintf ("%s: %s", path, strerror (errno));
+      free (path);
+      return -1;
+    }
+  /* A lock held this long belongs to a casebook that is stopped, not one
+     that is saving: give up rather than hang the reader's exit.  */
+  const struct timespec pause = { 0, 20 * 1000 * 1000 };
+  for (int waited = 0; flock (fd, LOCK_EX | LOCK_NB) != 0; waited += 20)
+    {
+      if ((errno != EWOULDBLOCK && errno != EINTR)
+          || waited >= STATE_LOCK_WAIT_MS)
         {
-          *cause = xasprintf ("%s: %s", dir, strerror (e));
-          free (dir);
+          *cause = errno == EWOULDBLOCK
+            ? xasprintf (_("%s: another casebook holds the lock"), path)
+            : xasprintf ("%s: %s", path, strerror (errno));
+          close (fd);
+          free (path);
           return -1;
         }
-      free (dir);
+      nanosleep (&pause, NULL);
     }
+  free (path);
+  return fd;
+}
+
+int
+state_save (struct state *st, const char *path, char **cause)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir = slash && slash != path ? xstrndup (path, (size_t) (slash - path))
+    : xstrdup (slash ? "/" : ".");
+  if (util_mkdir_p (dir) < 0)
+    {
+      *cause = xasprintf ("%s: %s", dir, strerror (errno));
+      free (dir);
+      return -1;
+    }
+  int lock = state_lock (dir, cause);
+  free (dir);
+  if (lock < 0)
+    return -1;
+  /* What the file holds now, with another browser's saves; a damaged
+     file is replaced.  */
+  struct state *merged = state_new ();
+  char *why = NULL;
+  if (state_load (merged, path, &why) == -1)
+    {
+      *cause = why;
+      state_free (merged);
+      close (lock);
+      return -1;
+    }
+  free (why);
+  state_apply_changes (merged, st);
   size_t len;
-  char *data = state_format (st, &len);
+  char *data = state_format (merged, &len);
   int r = util_write_atomic (path, data, len);
   int e = errno;
   free (data);
+  close (lock);
   if (r < 0)
     {
+      state_free (merged);
       *cause = xasprintf ("%s: %s", path, strerror (e));
       return -1;
     }
+  /* ST becomes what was written.  */
+  state_mark_saved (merged);
+  state_clear (st);
+  *st = *merged;
+  free (merged);
   return 0;
 }

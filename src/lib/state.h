@@ -1,7 +1,8 @@
 /* state.h -- what the browser remembers between runs: the reading
    position in every case, the case open last, marks and the search
    history.  Kept as a small line-oriented text file under
-   $XDG_STATE_HOME/casebook/ and written atomically.  No curses here, and
+   $XDG_STATE_HOME/casebook/, merged with the file under a lock and
+   written atomically, so that two browsers keep each other's changes.  No curses here, and
    nothing is printed: failures come back as a cause string.  */
 
 #ifndef CASEBOOK_STATE_H
@@ -36,9 +37,16 @@ char *state_format (const struct state *st, size_t *len);
    read (or is not a regular file); -2 with *CAUSE set when it is
    damaged.  ST is then empty.  */
 int state_load (struct state *st, const char *path, char **cause);
-/* Write ST to PATH through a temporary file and a rename, creating the
-   directory.  Returns 0, or -1 with *CAUSE set (caller frees).  */
-int state_save (const struct state *st, const char *path, char **cause);
+/* Save ST to PATH, creating the directory (0700): under a lock, read
+   the file again, apply what ST changed since it was read (or last
+   saved) -- positions, marks, the last case, history entries -- and
+   write the result through a temporary file and a rename.  ST then
+   holds what was written, another browser's changes included.  Returns
+   0, or -1 with *CAUSE set (caller frees) and ST unchanged.  */
+int state_save (struct state *st, const char *path, char **cause);
+
+/* How long state_save waits for another casebook's lock, in ms.  */
+#define STATE_LOCK_WAIT_MS 3000
 
 /* The reading position (a render unit) in document NUMBER of collection
    COLL.  Returns 1 and sets *UNIT when one is known, else 0.  */

@@ -3,7 +3,9 @@
    the list; narrow: one pane at a time), the title bar and status line,
    and the key loop that hands keys to the panes (ui_list.c, ui_text.c,
    ui_tags.c), the prompts (ui_prompt.c, ui_search.c) and help
-   (ui_help.c).  The only module that calls newterm and endwin.  */
+   (ui_help.c), after the configuration file's key bindings (ui_bind.c);
+   colours are ui_color.c's.  The only module that calls newterm and
+   endwin.  */
 
 #include <config.h>
 #include "ui.h"
@@ -19,6 +21,7 @@
 #include <unistr.h>
 
 #include "content.h"
+#include "settings.h"
 #include "i18n.h"
 #include "layout.h"
 #include "location.h"
@@ -45,92 +48,6 @@ ui_fatal (const char *msg)
   endwin ();
   fprintf (stderr, "casebook: %s\n", msg);
   exit (2);
-}
-
-/* Colour pairs.  */
-enum { PAIR_HIT = 1, PAIR_CURHIT, PAIR_CURRENT, PAIR_ERROR, PAIR_SCROLL_HIT,
-  PAIR_META };
-
-attr_t
-ui_attr (const struct ui *u, enum role r)
-{
-  if (!u->color)
-    switch (r)
-      {
-      case ROLE_BAR:
-      case ROLE_HIT:
-      case ROLE_SELECT:
-      case ROLE_THUMB:
-        return A_REVERSE;
-      case ROLE_CURHIT:
-        return A_REVERSE | A_BOLD | A_UNDERLINE;
-      case ROLE_TITLE:
-      case ROLE_HEADING:
-      case ROLE_SELECT_IDLE:
-      case ROLE_CURRENT:
-      case ROLE_ERROR:
-      case ROLE_SCROLL_HIT:
-        return A_BOLD;
-      case ROLE_META:
-      case ROLE_MARK:
-        return A_DIM;
-      case ROLE_PROVENANCE:
-        return A_BOLD | A_UNDERLINE;
-      default:
-        return A_NORMAL;
-      }
-  switch (r)
-    {
-    case ROLE_BAR:
-    case ROLE_SELECT:
-    case ROLE_THUMB:
-      return A_REVERSE;
-    case ROLE_HIT:
-      return COLOR_PAIR (PAIR_HIT);
-    case ROLE_CURHIT:
-      return COLOR_PAIR (PAIR_CURHIT) | A_BOLD;
-    /* Text roles keep the terminal's own foreground: yellow and cyan on
-       the default background cannot be read on a light theme.  */
-    case ROLE_TITLE:
-    case ROLE_HEADING:
-      return A_BOLD;
-    case ROLE_META:
-      return COLOR_PAIR (PAIR_META);
-    case ROLE_MARK:
-      return A_DIM;
-    case ROLE_SELECT_IDLE:
-      return A_BOLD | A_UNDERLINE;
-    case ROLE_CURRENT:
-      return COLOR_PAIR (PAIR_CURRENT) | A_BOLD;
-    case ROLE_ERROR:
-      return COLOR_PAIR (PAIR_ERROR) | A_BOLD;
-    case ROLE_SCROLL_HIT:
-      return COLOR_PAIR (PAIR_SCROLL_HIT) | A_BOLD;
-    case ROLE_PROVENANCE:
-      return COLOR_PAIR (PAIR_META) | A_BOLD | A_UNDERLINE;
-    default:
-      return A_NORMAL;
-    }
-}
-
-static void
-colors_init (struct ui *u)
-{
-  u->color = 0;
-  /* The terminal is known to be one here.  */
-  if (!prefs_use_color (u->opt->color, 1))
-    return;
-  if (!has_colors () || start_color () != OK)
-    return;
-  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
-  init_pair (PAIR_HIT, COLOR_BLACK, COLOR_YELLOW);
-  init_pair (PAIR_CURHIT, COLOR_BLACK, COLOR_GREEN);
-  init_pair (PAIR_CURRENT, COLOR_GREEN, bg);
-  init_pair (PAIR_ERROR, COLOR_RED, bg);
-  /* Hit marks on the hits' own background, readable on any theme.  */
-  init_pair (PAIR_SCROLL_HIT, COLOR_BLACK, COLOR_YELLOW);
-  init_pair (PAIR_META, COLOR_MAGENTA, bg);
-  u->color = 1;
 }
 
 void
@@ -502,11 +419,15 @@ mark_key (struct ui *u, const struct ui_key *k)
     ui_set_focus (u, PANE_TEXT);
 }
 
-int
-ui_open_number (struct ui *u, long n)
+/* Open the case numbered N of collection COLL (NULL: the first such in
+   library order) and show it; a message when there is none.  Returns 0
+   or -1.  */
+static int
+open_case (struct ui *u, const char *coll, long n)
 {
   for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == n)
+    if (u->docs[i]->number == n
+        && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
       {
         if (i != u->cur)
           ui_remember_jump (u);
@@ -514,8 +435,17 @@ ui_open_number (struct ui *u, long n)
         ui_set_focus (u, PANE_TEXT);
         return 0;
       }
-  ui_message (u, 1, _("There is no case %ld"), n);
+  if (coll)
+    ui_message (u, 1, _("There is no case %s/%ld"), coll, n);
+  else
+    ui_message (u, 1, _("There is no case %ld"), n);
   return -1;
+}
+
+int
+ui_open_number (struct ui *u, long n)
+{
+  return open_case (u, NULL, n);
 }
 
 long
@@ -524,19 +454,32 @@ ui_count (const struct ui *u, long dflt)
   return u->have_count ? u->count : dflt;
 }
 
-/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2".  */
+/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
+   library of several collections "batch3/7 §1".  */
 static void
 goto_place (struct ui *u, const char *text)
 {
   struct location loc;
   char *cause = NULL;
+  /* A collection before the number, as casebook list names cases.  */
+  char *coll = NULL;
+  const char *slash = strchr (text, '/');
+  if (slash && slash > text && slash[1] >= '0' && slash[1] <= '9'
+      && strcspn (text, " ") > (size_t) (slash - text))
+    {
+      coll = xstrndup (text, (size_t) (slash - text));
+      text = slash + 1;
+    }
   if (location_parse (text, &loc, &cause) < 0)
     {
       ui_message (u, 1, "%s", cause);
       free (cause);
+      free (coll);
       return;
     }
-  if (loc.has_doc && ui_open_number (u, loc.doc) < 0)
+  int r = loc.has_doc ? open_case (u, coll, loc.doc) : 0;
+  free (coll);
+  if (r < 0)
     return;
   if (loc.section == 0)
     return;
@@ -655,7 +598,8 @@ draw_status (struct ui *u)
 {
   int y = u->rows - 1;
   int xmax = u->cols - 1;       /* never write the bottom right corner */
-  ui_fill (y, 0, u->cols, A_NORMAL);
+  attr_t status = ui_attr (u, ROLE_STATUS);
+  ui_fill (y, 0, u->cols, status);
   if (u->prompt.active)
     {
       prompt_draw (u, &u->prompt, y, xmax);
@@ -678,7 +622,7 @@ draw_status (struct ui *u)
     pw = xmax;
   int left_max = xmax - (pw ? pw + 1 : 0);
   char *left = NULL;
-  attr_t a = A_NORMAL;
+  attr_t a = status;
   if (u->help)
     left = xstrdup (_("Help: Esc or q closes, j/k scroll"));
   else if (u->pending)
@@ -689,7 +633,7 @@ draw_status (struct ui *u)
   else if (u->msg)
     {
       left = xstrdup (u->msg);
-      a = u->msg_error ? ui_attr (u, ROLE_ERROR) : A_NORMAL;
+      a = u->msg_error ? ui_attr (u, ROLE_ERROR) : status;
     }
   else if ((left = copy_status (u)) != NULL)
     ;
@@ -703,7 +647,7 @@ draw_status (struct ui *u)
   if (left)
     ui_put_cut (y, 0, left_max, left, strlen (left), a);
   if (pw)
-    ui_put (y, xmax - pw, xmax, right.data, right.len, A_NORMAL);
+    ui_put (y, xmax - pw, xmax, right.data, right.len, status);
   buf_free (&right);
   free (left);
   free (pos);
@@ -894,8 +838,14 @@ static int ui_command (struct ui *u, const struct ui_key *k);
 
 /* Handle key K.  Returns 1 to quit.  */
 static int
-ui_key (struct ui *u, const struct ui_key *k)
+ui_key (struct ui *u, const struct ui_key *key)
 {
+  /* The configuration file's bindings apply to commands, not to what is
+     typed in a prompt or after m and '.  */
+  struct ui_key bound = *key;
+  if (!u->prompt.active && !u->pending)
+    bind_translate (u, &bound);
+  const struct ui_key *k = &bound;
   /* Digits make a count for the next command, as in less and vi.  */
   if (!u->prompt.active && !u->pending && !u->help && !u->too_small
       && !k->fn && k->ch >= '0' && k->ch <= '9')
@@ -1271,11 +1221,29 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 3; i++)
     sigaction (sigs[i], &sa, &old[i]);
 
+  const struct settings *cfg = opt->settings;
+  if (cfg && cfg->nerrors)
+    {
+      /* Each one is printed again when the browser ends; a message
+         about the state, more urgent, takes the status line from it.  */
+      if (cfg->nerrors == 1)
+        ui_message (&u, 1, "%s", cfg->errors[0]);
+      else
+        /* TRANSLATORS: %s is "FILE:LINE: message", %zu how many more.  */
+        ui_message (&u, 1, ngettext ("%s (and %zu more problem)",
+                                     "%s (and %zu more problems)",
+                                     cfg->nerrors - 1),
+                    cfg->errors[0], cfg->nerrors - 1);
+    }
+
   state_init (&u);
   list_init (&u);
   tags_init (&u);
   ui_layout (&u);
   ui_open (&u, start_document (&u));
+  if (opt->place)
+    /* casebook 7 §1 ¶12: as if typed at the ':' prompt.  */
+    goto_place (&u, opt->place);
   if (opt->search && *opt->search)
     {
       /* casebook +/QUERY: as if the reader typed /QUERY and Enter.  */
@@ -1329,6 +1297,9 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 3; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
+  if (cfg)
+    for (size_t i = 0; i < cfg->nerrors; i++)
+      fprintf (stderr, "casebook: %s\n", cfg->errors[i]);
   if (err)
     {
       fputs (err, stderr);

@@ -62,6 +62,25 @@ static const struct help_line help[] = {
   { "*", N_("in the margin, and the text drawn dim: the casebook project's translation, not the release's text") },
   { "\xe2\x97\x87 \xe2\x97\x86", N_("in the scrollbar: where the search hits are in the case (\xe2\x97\x86 the current one)") },
   { ">", N_("in the list: the open case; the number at the right counts its hits") },
+  { "", NULL },
+  /* The names that "bind KEY ACTION" takes (settings.c), after the keys
+     they have by default.  */
+  { NULL, N_("Actions for the configuration file (bind KEY ACTION, see casebook(5))") },
+  { "j k", "down up" },
+  { "Space b", "page-down page-up" },
+  { "d u", "half-page-down half-page-up" },
+  { "g G", "top bottom" },
+  { "] [", "next-heading previous-heading" },
+  { "O Enter", "outline open" },
+  { "Tab Shift-Tab", "next-pane previous-pane" },
+  { ": =", "goto where" },
+  { "/ ?", "search search-backward" },
+  { "n N", "next-hit previous-hit" },
+  { "& v E", "limit view english" },
+  { "z t", "zoom tags" },
+  { "m '", "mark go-to-mark" },
+  { "y V", "copy range" },
+  { "^L h L q", "redraw help legend quit" },
 };
 
 #define NHELP (sizeof help / sizeof *help)

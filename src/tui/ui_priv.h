@@ -31,7 +31,8 @@ enum role
   ROLE_NORMAL, ROLE_BAR, ROLE_TITLE, ROLE_META, ROLE_HEADING,
   ROLE_KEYWORDS, ROLE_MARK, ROLE_HIT, ROLE_CURHIT, ROLE_SELECT,
   ROLE_SELECT_IDLE, ROLE_CURRENT, ROLE_BORDER, ROLE_ERROR, ROLE_THUMB,
-  ROLE_SCROLL_HIT, ROLE_PROVENANCE, ROLE_COUNT
+  ROLE_SCROLL_HIT, ROLE_PROVENANCE, ROLE_TRANSLATED, ROLE_STATUS,
+  ROLE_COUNT
 };
 
 /* A key as read: FN is a KEY_* code (then CH is 0), else CH is the
@@ -194,6 +195,7 @@ struct ui
   enum lang lang;               /* the reader's language (list, tags) */
   enum view view;
   int color;
+  attr_t role_attr[ROLE_COUNT]; /* how each role is drawn (ui_color.c) */
 
   /* Documents, in library order.  */
   const struct document **docs;
@@ -266,8 +268,18 @@ struct ui
   size_t roles_alloc;
 };
 
-/* ui.c */
+/* ui_color.c: how each role is drawn, from the theme and the
+   configuration file, with colour when it is wanted and available.  */
+void colors_init (struct ui *u);
 attr_t ui_attr (const struct ui *u, enum role r);
+/* Role R in text that is casebook's translation.  */
+attr_t ui_attr_translated (const struct ui *u, enum role r);
+
+/* ui_bind.c: the configuration file's key bindings.  Turn K, when it is
+   bound, into the key of its action.  Returns 1 if it did.  */
+int bind_translate (const struct ui *u, struct ui_key *k);
+
+/* ui.c */
 void ui_message (struct ui *u, int error, const char *fmt, ...)
   __attribute__ ((format (printf, 3, 4)));
 /* Draw S (LEN bytes, any text) at row Y from column X, never past column

@@ -407,10 +407,9 @@ draw_cell (struct ui *u, const struct rcell *c, int y, int x0, int xmax,
       while (e < c->len && u->roles[e] == u->roles[i])
         e++;
       enum role r = (enum role) u->roles[i];
-      attr_t a = ui_attr (u, r);
-      /* casebook's translation is drawn dim, hits excepted.  */
-      if (c->translated && r != ROLE_HIT && r != ROLE_CURHIT)
-        a |= A_DIM;
+      /* casebook's translation is drawn apart (dim), hits excepted.  */
+      attr_t a = c->translated && r != ROLE_HIT && r != ROLE_CURHIT
+        ? ui_attr_translated (u, r) : ui_attr (u, r);
       x = ui_put_visible (y, x, xmax, c->s + i, e - i, a);
       i = e;
     }
@@ -564,10 +563,11 @@ draw_scrollbar (struct ui *u, const struct rect *p)
   attrset (track);
   mvvline (p->y, x, ACS_VLINE, h);
   attrset (A_NORMAL);
+  int t0 = 0, t1 = 0;           /* the thumb's rows, [t0, t1) */
   if (n > (size_t) h)
     {
-      int t0 = (int) (u->top * (size_t) h / n);
-      int t1 = (int) (((u->top + (size_t) h) * (size_t) h + n - 1) / n);
+      t0 = (int) (u->top * (size_t) h / n);
+      t1 = (int) (((u->top + (size_t) h) * (size_t) h + n - 1) / n);
       if (t1 <= t0)
         t1 = t0 + 1;
       if (t1 > h)
@@ -582,7 +582,10 @@ draw_scrollbar (struct ui *u, const struct rect *p)
       int r = (int) (u->vh[i].line * (size_t) h / n);
       if (r >= h)
         r = h - 1;
-      attr_t a = ui_attr (u, i == u->cur_hit ? ROLE_CURHIT : ROLE_SCROLL_HIT);
+      /* On the thumb a mark keeps the thumb's look: with a hit on every
+         row the thumb, and so the position, would vanish.  */
+      attr_t a = ui_attr (u, i == u->cur_hit ? ROLE_CURHIT
+                          : r >= t0 && r < t1 ? ROLE_THUMB : ROLE_SCROLL_HIT);
       /* A diamond, not a hyphen that reads as part of the track.  */
       setcchar_draw (p->y + r, x, i == u->cur_hit ? L'\u25c6' : L'\u25c7',
                      a);

@@ -11,9 +11,10 @@
 # What each command takes.
 takes () {
   case $1 in
-    list|tags) echo "json lang" ;;
+    list) echo "json lang width" ;;
+    tags) echo "json lang" ;;
     show) echo "json raw lang width" ;;
-    search) echo "json count color lang" ;;
+    search) echo "json count color lang width" ;;
   esac
 }
 conflicts="json:raw json:width json:color count:color"

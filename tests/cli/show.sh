@@ -194,4 +194,21 @@ else
   echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
 fi
 
+# --side-by-side: the Chinese and its English on the same lines, each in
+# its own column; --lang both alone keeps them one after the other.
+run show 1 --content "$GOOD" --side-by-side --width 100
+is "$rc" 0 "show --side-by-side works"
+grep -q '^  广西检察机关深化巡回检察  *\* Guangxi procuratorial organs deepen' "$TMPD/out"
+ok $? "the title's Chinese and English share a line, in two columns"
+[ "$(wc -L <"$TMPD/out")" -le 100 ]
+ok $? "within --width (100 columns)"
+run show 1 --content "$GOOD" --lang both --width 100
+grep -q '^  广西检察机关深化巡回检察 *$' "$TMPD/out"
+ok $? "--lang both alone: the Chinese has its own line"
+run show 1 --content "$GOOD" --side-by-side --lang en --width 100
+grep -q '广西' "$TMPD/out"
+ok $((! $?)) "a later --lang en wins over --side-by-side"
+run list --content "$GOOD" --side-by-side
+is "$rc" 2 "list does not take --side-by-side"
+
 done_testing

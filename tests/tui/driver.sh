@@ -21,6 +21,8 @@ tui_expected=$top_srcdir/tests/tui/expected
 tui_dir=$(mktemp -d /tmp/cbtui.XXXXXX) || exit 99
 tui_sock=$tui_dir/s.0            # short: socket paths are limited
 tui_state=$tui_dir/state         # XDG_STATE_HOME of the programs we start
+tui_config=$tui_dir/config       # their XDG_CONFIG_HOME: no configuration
+                                 # file unless a test writes one
 mkdir "$tui_state"
 tui_n=0
 tui_status=0
@@ -95,6 +97,7 @@ tui_start ()
   {
     echo '#!/bin/sh'
     echo "XDG_STATE_HOME='$tui_state'; export XDG_STATE_HOME"
+    echo "XDG_CONFIG_HOME='$tui_config'; export XDG_CONFIG_HOME"
     echo "LC_ALL=C.UTF-8; export LC_ALL"
     echo "unset NO_COLOR CASEBOOK_CONTENT LANGUAGE COLUMNS LINES"
     while [ $# -gt 0 ] && [ "$1" != -- ]; do
@@ -140,6 +143,7 @@ tui_start_shell ()
   {
     echo '#!/bin/sh'
     echo "XDG_STATE_HOME='$tui_state'; export XDG_STATE_HOME"
+    echo "XDG_CONFIG_HOME='$tui_config'; export XDG_CONFIG_HOME"
     echo "LC_ALL=C.UTF-8; export LC_ALL"
     echo "unset NO_COLOR CASEBOOK_CONTENT LANGUAGE COLUMNS LINES ENV"
     echo "PS1='tui\$ '; export PS1"

@@ -28,7 +28,8 @@ ustart () {
   _u_saved=$CASEBOOK
   if [ -n "$AS_USER" ]; then
     CASEBOOK=setpriv
-    tui_start 100 30 "XDG_STATE_HOME=$1" "XDG_CACHE_HOME=$2" -- \
+    tui_start 100 30 "XDG_STATE_HOME=$1" "XDG_CACHE_HOME=$2" \
+      "XDG_CONFIG_HOME=$USER_DIR/config" -- \
       ${AS_USER#setpriv } "$UCASEBOOK" --content "$USER_DIR/sample" --lang en
   else
     tui_start 100 30 "XDG_STATE_HOME=$1" "XDG_CACHE_HOME=$2" -- \

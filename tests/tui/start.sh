@@ -1,9 +1,11 @@
 #!/bin/sh
 # casebook +/QUERY opens the browser with that search done, on its first
 # hit, as less +/PATTERN does (and as / QUERY Enter would); a query that
-# is not one is said on the status line.
+# is not one is said on the status line.  casebook N [PLACE] on a
+# terminal opens the browser at that case and place (off a terminal it
+# is show, tests/cli/show.sh).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 4
+tui_plan 13
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
@@ -26,4 +28,37 @@ tui_expect_line 40 'invalid regular expression' "a bad query: the browser opens 
 tui_expect_not 'hits in' "and has no search"
 tui_keys q
 tui_wait_exit >/dev/null
+sample=$tui_data/sample
+tui_start 120 40 -- --content "$sample" 3
+tui_wait_for 'h: help'
+tui_expect_line 1 ' 3 Zhangjiagang' "casebook 3: the browser, at case 3"
+tui_expect_not '─▶ Cases' "with the text in focus, not the list"
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "q quits it"
+
+tui_start 120 40 -- --content "$sample" 3 '§2' '¶3'
+tui_wait_for 'Paragraph 11'
+tui_expect_line 3 '\* +Paragraph 11\. ' "casebook 3 §2 ¶3: at paragraph 3 of section 2"
+tui_keys q
+tui_wait_exit >/dev/null
+
+tui_start 120 40 -- --content "$sample" 3 '§9'
+tui_wait_for 'Case 3 has no'
+tui_expect_line 40 'Case 3 has no §9' "a place the case does not have: said on the status line"
+tui_expect_line 1 ' 3 Zhangjiagang' "at the case"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# COLLECTION/N, as list names cases in a library of several.
+tui_start 120 40 -- --content "$sample" tui/3 '§2' '¶3'
+tui_wait_for 'Paragraph 11'
+tui_expect_line 3 '\* +Paragraph 11\. ' "casebook tui/3 §2 ¶3: the collection's case 3, there"
+tui_keys :
+tui_type 'other/1'
+tui_keys Enter
+tui_expect_line 40 '^There is no case other/1' "':other/1': a collection without that case is said"
+tui_expect_line 1 ' 3 Zhangjiagang' "and the case stays open"
+tui_keys q
+tui_wait_exit >/dev/null
+
 tui_finish

@@ -1,10 +1,11 @@
 #!/bin/sh
 # What one run remembers, the next restores: the case open last, the
 # position in every case, marks and the search history, in
-# $XDG_STATE_HOME/casebook/state.  A corrupt state file is reported once,
+# $XDG_STATE_HOME/casebook/state.  Two browsers at once keep each
+# other's marks and searches.  A corrupt state file is reported once,
 # moved aside, and never stops the browser.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 17
+tui_plan 25
 
 sample=$tui_data/sample
 file=$tui_state/casebook/state
@@ -66,6 +67,60 @@ tui_expect_not 'Ignoring' "unknown records are not an error"
 tui_keys / Up
 tui_expect_line 40 '^/back\\slash$' "an escaped backslash comes back as one"
 tui_keys Escape q
+tui_wait_exit >/dev/null
+
+# Two browsers at once, in two windows of one terminal: each sets a mark
+# and searches, they quit in turn, and the state file keeps both marks
+# and both searches (each browser's save is merged with the other's).
+rm -f "$file"
+# Browser A in the first window.
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_keys m a
+tui_expect_line 40 '^Mark a set' "browser A sets mark a in case 3"
+tui_keys /
+tui_type 'supervision'
+tui_keys Enter
+
+# Browser B in a second window, the same program and state directory,
+# its exit status in a file of its own.
+sed "s/status\.$tui_run/status.b/" "$tui_script" > "$tui_dir/run.b"
+chmod +x "$tui_dir/run.b"
+tmx new-window -t tui "$tui_dir/run.b"
+tui_wait_for 'h: help'
+tui_keys 2 Enter
+tui_keys m b
+tui_expect_line 40 '^Mark b set' "browser B, started while A runs, sets mark b in case 2"
+tui_keys /
+tui_type 'reform'
+tui_keys Enter
+tui_keys q
+i=0
+while [ $i -lt $tui_polls ] && [ ! -s "$tui_dir/status.b" ]; do
+  tui_pause; i=$((i + 1))
+done
+tui_expect_eq "$(cat "$tui_dir/status.b" 2>/dev/null)" 0 "browser B quits first"
+
+# Back to A, which quits last: before merging, its save lost B's work.
+tmx kill-window -t tui:1
+tui_settle
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "browser A quits after it"
+grep -q "$(printf '^mark\ta\t')" "$file" && grep -q "$(printf '^mark\tb\t')" "$file"
+tui_ok $? "the state file keeps both marks"
+grep -q "$(printf '^history\tsupervision$')" "$file" \
+  && grep -q "$(printf '^history\treform$')" "$file"
+tui_ok $? "and both searches"
+
+# A third browser goes to either mark.
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_keys "'" b
+tui_expect_line 1 ' 2 Hulunbuir' "mark b (from browser B) opens case 2"
+tui_keys "'" a
+tui_expect_line 1 ' 3 Zhangjiagang' "mark a (from browser A) opens case 3"
+tui_keys q
 tui_wait_exit >/dev/null
 
 tui_finish

@@ -1,0 +1,183 @@
+/* test-settings.c -- the configuration file: every kind of good line
+   takes effect, and every bad one is skipped with a FILE:LINE message
+   while the lines around it still count.  */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "prefs.h"
+#include "settings.h"
+#include "tap.h"
+#include "util.h"
+
+static void
+parse (struct settings *cfg, const char *text)
+{
+  settings_init (cfg);
+  settings_parse (cfg, text, strlen (text), "config");
+}
+
+/* The binding of the one-character key C, or -1.  */
+static int
+bound (const struct settings *cfg, int name, uint32_t c)
+{
+  struct settings_key k = { name, c };
+  const struct settings_binding *b = settings_binding_find (cfg, &k);
+  return b ? (int) b->action : -1;
+}
+
+static void
+test_good (void)
+{
+  struct settings cfg;
+  parse (&cfg,
+         "# comment\n"
+         "\n"
+         "   # indented comment\n"
+         "theme = light\n"
+         "lang=both   # trailing comment\n"
+         "width =72\n"
+         "color= never\n"
+         "color.title = bold blue\n"
+         "colour.hit = black on bright-yellow underline\n"
+         "color.status = 208 on default\n"
+         "bind x quit\n"
+         "bind ^G bottom\n"
+         "bind C-f page-down\n"
+         "bind PgDn half-page-down\n"
+         "bind F2 help\n"
+         "bind Space next-hit\n"
+         "bind 中 view\n"
+         "bind x zoom\n"
+         "bind = where\n");
+  tap_ok (cfg.nerrors == 0, "good lines: no errors (got %zu: %s)",
+          cfg.nerrors, cfg.nerrors ? cfg.errors[0] : "");
+  tap_ok (cfg.theme == THEME_LIGHT, "theme = light");
+  tap_ok (cfg.lang == SETTINGS_LANG_BOTH, "lang=both with a comment after it");
+  tap_ok (cfg.width == 72, "width =72");
+  tap_ok (cfg.color == COLOR_NEVER, "color= never");
+  tap_ok (cfg.style[ELEM_TITLE].set && cfg.style[ELEM_TITLE].fg == 4
+          && cfg.style[ELEM_TITLE].bg == SETTINGS_COLOR_DEFAULT
+          && cfg.style[ELEM_TITLE].attrs == SETTINGS_BOLD,
+          "color.title = bold blue");
+  tap_ok (cfg.style[ELEM_HIT].fg == 0 && cfg.style[ELEM_HIT].bg == 11
+          && cfg.style[ELEM_HIT].attrs == SETTINGS_UNDERLINE,
+          "colour.hit = black on bright-yellow underline");
+  tap_ok (cfg.style[ELEM_STATUS].fg == 208, "a colour by number");
+  tap_ok (!cfg.style[ELEM_META].set, "an element not named keeps its theme");
+  tap_ok (bound (&cfg, CKEY_CHAR, 'x') == ACT_ZOOM,
+          "the later binding of a key wins");
+  tap_ok (bound (&cfg, CKEY_CHAR, 7) == ACT_BOTTOM, "bind ^G");
+  tap_ok (bound (&cfg, CKEY_CHAR, 6) == ACT_PAGE_DOWN, "bind C-f");
+  tap_ok (bound (&cfg, CKEY_PGDN, 0) == ACT_HALF_DOWN, "bind PgDn");
+  tap_ok (bound (&cfg, CKEY_F1 + 1, 0) == ACT_HELP, "bind F2");
+  tap_ok (bound (&cfg, CKEY_CHAR, ' ') == ACT_NEXT_HIT, "bind Space");
+  tap_ok (bound (&cfg, CKEY_CHAR, 0x4e2d) == ACT_VIEW,
+          "a Chinese character is a key");
+  tap_ok (bound (&cfg, CKEY_CHAR, '=') == ACT_WHERE,
+          "bind = is a binding, not a setting");
+  tap_ok (bound (&cfg, CKEY_CHAR, 'y') == -1, "y is not bound");
+  settings_free (&cfg);
+}
+
+/* Each bad line gives one error naming its line, and is skipped.  */
+static void
+test_bad (void)
+{
+  static const struct
+  {
+    const char *line;
+    const char *error;
+  } bad[] = {
+    { "theme = purple", "config:2: unknown theme 'purple' (use default, light or dark)" },
+    { "lang = fr", "config:2: invalid lang 'fr' (use zh, en or both)" },
+    { "width = 5", "config:2: invalid width '5' (a number of columns, 20 to 1000)" },
+    { "width = wide", "config:2: invalid width 'wide' (a number of columns, 20 to 1000)" },
+    { "width = 80 90", "config:2: 'width' takes one value" },
+    { "width =", "config:2: 'width' needs a value" },
+    { "colour = sometimes", "config:2: invalid color 'sometimes' (use auto, always or never)" },
+    { "color.title = bold purple", "config:2: 'purple' is not a colour or attribute" },
+    { "color.title = blue on", "config:2: 'on' is not a colour or attribute" },
+    { "color.title =", "config:2: a colour is missing" },
+    { "color.sidebar = red", "config:2: unknown element 'sidebar' to colour" },
+    { "font = serif", "config:2: unknown setting 'font'" },
+    { "two words = 1", "config:2: a setting's name is one word: NAME = VALUE" },
+    { "= 1", "config:2: a setting's name is missing: NAME = VALUE" },
+    { "quit", "config:2: 'quit' is not a setting: use NAME = VALUE or bind KEY ACTION" },
+    { "bind x", "config:2: 'bind' takes a key and an action: bind KEY ACTION" },
+    { "bind x quit now", "config:2: 'bind' takes a key and an action: bind KEY ACTION" },
+    { "bind F13 quit", "config:2: unknown key 'F13'" },
+    { "bind xy quit", "config:2: unknown key 'xy'" },
+    { "bind ^1 quit", "config:2: unknown key '^1'" },
+    { "bind x explode", "config:2: unknown action 'explode'" },
+    { "\xff = 1", "config:2: not valid UTF-8 text" },
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    {
+      char *text = xasprintf ("theme = dark\n%s\nwidth = 60\n", bad[i].line);
+      struct settings cfg;
+      parse (&cfg, text);
+      tap_ok (cfg.nerrors == 1, "one error for '%s' (got %zu)", bad[i].line,
+              cfg.nerrors);
+      tap_is (cfg.nerrors ? cfg.errors[0] : NULL, bad[i].error,
+              "the error names the file and line of '%s'", bad[i].line);
+      tap_ok (cfg.theme == THEME_DARK && cfg.width == 60,
+              "the lines around '%s' still count", bad[i].line);
+      settings_free (&cfg);
+      free (text);
+    }
+}
+
+static void
+test_file (void)
+{
+  char dir[] = "/tmp/cbsettings.XXXXXX";
+  if (mkdtemp (dir) == NULL)
+    abort ();
+  char path[64];
+  snprintf (path, sizeof path, "%s/config", dir);
+  struct settings cfg;
+  settings_init (&cfg);
+  settings_load (&cfg, path);
+  tap_ok (cfg.nerrors == 0 && cfg.width == -1,
+          "a missing file is no error and sets nothing");
+  settings_free (&cfg);
+  FILE *f = fopen (path, "w");
+  fputs ("width = 66\nbogus\n", f);
+  fclose (f);
+  settings_load (&cfg, path);
+  char want[256];
+  snprintf (want, sizeof want, "%s:2: 'bogus' is not a setting: "
+            "use NAME = VALUE or bind KEY ACTION", path);
+  tap_ok (cfg.width == 66, "the file is read");
+  tap_is (cfg.nerrors ? cfg.errors[0] : NULL, want, "errors name the file");
+  settings_free (&cfg);
+  unlink (path);
+
+  setenv ("XDG_CONFIG_HOME", dir, 1);
+  char *p = settings_default_path ();
+  snprintf (want, sizeof want, "%s/casebook/config", dir);
+  tap_is (p, want, "$XDG_CONFIG_HOME/casebook/config");
+  free (p);
+  unsetenv ("XDG_CONFIG_HOME");
+  setenv ("HOME", "/home/reader", 1);
+  p = settings_default_path ();
+  tap_is (p, "/home/reader/.config/casebook/config",
+          "else ~/.config/casebook/config");
+  free (p);
+  rmdir (dir);
+}
+
+int
+main (void)
+{
+  test_good ();
+  test_bad ();
+  test_file ();
+  return tap_done ();
+}

@@ -1,0 +1,199 @@
+/* test-state-merge.c -- two browsers at once keep each other's marks,
+   positions and searches: each saves what it changed into what the
+   other saved; the lock a killed casebook held does not stop the next
+   save; a lock held by a live one makes the save give up, not hang.  */
+
+#include <config.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "state.h"
+#include "tap.h"
+#include "util.h"
+
+static struct state *
+load (const char *path)
+{
+  struct state *st = state_new ();
+  char *cause = NULL;
+  if (state_load (st, path, &cause) != 0)
+    printf ("# load: %s\n", cause);
+  free (cause);
+  return st;
+}
+
+static int
+has_history (const struct state *st, const char *text)
+{
+  for (size_t i = 0; i < state_history_count (st); i++)
+    if (strcmp (state_history_get (st, i), text) == 0)
+      return 1;
+  return 0;
+}
+
+static int
+mark_at (const struct state *st, int letter, long want_number)
+{
+  const char *coll;
+  long number;
+  size_t unit;
+  return state_mark (st, letter, &coll, &number, &unit)
+    && number == want_number;
+}
+
+static int
+save (struct state *st, const char *path)
+{
+  char *cause = NULL;
+  int r = state_save (st, path, &cause);
+  if (r != 0)
+    printf ("# save: %s\n", cause);
+  free (cause);
+  return r;
+}
+
+/* A child that takes the lock on LOCK_PATH and waits; returns its pid
+   once it holds the lock.  */
+static pid_t
+hold_lock (const char *lock_path)
+{
+  int ready[2];
+  if (pipe (ready) != 0)
+    abort ();
+  pid_t pid = fork ();
+  if (pid == 0)
+    {
+      int fd = open (lock_path, O_RDWR | O_CREAT, 0600);
+      if (fd < 0 || flock (fd, LOCK_EX) != 0)
+        _exit (1);
+      if (write (ready[1], "x", 1) != 1)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+  char c;
+  close (ready[1]);
+  if (read (ready[0], &c, 1) != 1)
+    abort ();
+  close (ready[0]);
+  return pid;
+}
+
+int
+main (void)
+{
+  char dir[] = "/tmp/cbmerge.XXXXXX";
+  tap_ok (mkdtemp (dir) != NULL, "temporary directory");
+  char *path = xasprintf ("%s/casebook/state", dir);
+  char *lock_path = xasprintf ("%s/casebook/state.lock", dir);
+
+  /* Both browsers start from the same file.  */
+  struct state *first = state_new ();
+  state_set_mark (first, 'z', "batch3", 1, 0);
+  state_history_add (first, "old search");
+  tap_ok (save (first, path) == 0, "a first state is saved");
+  state_free (first);
+  struct stat sb;
+  tap_ok (stat (lock_path, &sb) == 0 && S_ISREG (sb.st_mode)
+          && (sb.st_mode & 0777) == 0600,
+          "the lock file is a private regular file");
+  char *casebook_dir = xasprintf ("%s/casebook", dir);
+  tap_ok (stat (casebook_dir, &sb) == 0 && (sb.st_mode & 0777) == 0700,
+          "in a private directory");
+  free (casebook_dir);
+
+  struct state *a = load (path), *b = load (path);
+  state_set_mark (a, 'a', "batch3", 3, 12);
+  state_history_add (a, "alpha");
+  state_set_position (a, "batch3", 3, 12);
+  state_set_mark (b, 'b', "batch3", 5, 7);
+  state_history_add (b, "beta");
+  state_set_position (b, "batch3", 5, 7);
+  state_set_last (b, "batch3", 5);
+  tap_ok (save (a, path) == 0, "browser A saves");
+  tap_ok (save (b, path) == 0, "browser B saves after it");
+
+  struct state *c = load (path);
+  tap_ok (mark_at (c, 'a', 3), "A's mark survives B's save");
+  tap_ok (mark_at (c, 'b', 5), "B's mark is saved");
+  tap_ok (mark_at (c, 'z', 1), "the mark both read is kept");
+  tap_ok (has_history (c, "alpha") && has_history (c, "beta")
+          && has_history (c, "old search"), "both searches are in the history");
+  size_t unit;
+  tap_ok (state_position (c, "batch3", 3, &unit) && unit == 12
+          && state_position (c, "batch3", 5, &unit) && unit == 7,
+          "both positions are kept");
+  tap_ok (mark_at (b, 'a', 3), "after saving, B knows A's mark");
+  state_free (c);
+
+  /* A saves again without changing anything: B's work stays.  */
+  tap_ok (save (a, path) == 0, "A saves again");
+  c = load (path);
+  tap_ok (mark_at (c, 'b', 5) && has_history (c, "beta"),
+          "a second save by A does not undo B's");
+  state_free (c);
+
+  /* The same mark set by both: the later save wins.  */
+  state_set_mark (a, 'm', "batch3", 1, 1);
+  state_set_mark (b, 'm', "batch3", 2, 2);
+  save (a, path);
+  save (b, path);
+  c = load (path);
+  tap_ok (mark_at (c, 'm', 2), "one mark set by both: the later save wins");
+  state_free (c);
+
+  /* A casebook killed while it held the lock.  */
+  pid_t pid = hold_lock (lock_path);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  state_history_add (a, "after a kill");
+  tap_ok (save (a, path) == 0, "a lock left by a killed casebook does not block");
+
+  /* A live one that holds it: the save gives up and says why.  */
+  pid = hold_lock (lock_path);
+  state_history_add (a, "while locked");
+  char *cause = NULL;
+  int r = state_save (a, path, &cause);
+  tap_ok (r == -1 && cause && strstr (cause, "another casebook"),
+          "a lock held by a live casebook: the save fails (%s)",
+          cause ? cause : "no cause");
+  free (cause);
+  tap_ok (has_history (a, "while locked"), "and the state in memory is kept");
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  tap_ok (save (a, path) == 0, "it saves once the lock is free");
+  c = load (path);
+  tap_ok (has_history (c, "while locked"), "with what was kept");
+  state_free (c);
+
+  /* A symbolic link where the lock goes is never followed.  */
+  unlink (lock_path);
+  char *target = xasprintf ("%s/elsewhere", dir);
+  if (symlink (target, lock_path) != 0)
+    abort ();
+  cause = NULL;
+  r = state_save (a, path, &cause);
+  tap_ok (r == -1 && access (target, F_OK) != 0,
+          "a symbolic link as the lock is refused, nothing is created (%s)",
+          cause ? cause : "no cause");
+  free (cause);
+  unlink (lock_path);
+  free (target);
+
+  state_free (a);
+  state_free (b);
+  char *rm = xasprintf ("rm -rf '%s'", dir);
+  if (system (rm) != 0)
+    tap_ok (0, "clean up");
+  free (rm);
+  free (path);
+  free (lock_path);
+  return tap_done ();
+}
