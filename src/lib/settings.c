@@ -93,7 +93,7 @@ void
 settings_free (struct settings *cfg)
 {
   free (cfg->bindings);
-  strv_free (cfg->errors, cfg->nerrors);
+  diags_free (&cfg->problems);
   settings_init (cfg);
 }
 
@@ -255,7 +255,8 @@ static void add_error (struct settings *cfg, const char *name,
                        unsigned long lineno, const char *fmt, ...)
   __attribute__ ((format (printf, 4, 5)));
 
-/* Add "NAME:LINENO: message" (NAME alone when LINENO is 0).  */
+/* Add a problem at NAME:LINENO (the file as a whole when LINENO is
+   0).  */
 static void
 add_error (struct settings *cfg, const char *name, unsigned long lineno,
            const char *fmt, ...)
@@ -264,10 +265,7 @@ add_error (struct settings *cfg, const char *name, unsigned long lineno,
   va_start (ap, fmt);
   char *m = xvasprintf (fmt, ap);
   va_end (ap);
-  cfg->errors = xrealloc (cfg->errors, (cfg->nerrors + 1) * sizeof *cfg->errors);
-  cfg->errors[cfg->nerrors++] = lineno
-    ? xasprintf ("%s:%lu: %s", name, lineno, m)
-    : xasprintf ("%s: %s", name, m);
+  diags_add (&cfg->problems, DIAG_ERROR, name, lineno, "%s", m);
   free (m);
 }
 

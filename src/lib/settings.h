@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /* Colour themes: the default keeps the terminal's own foreground for
    text; light and dark choose colours that read on such a background.  */
 enum settings_theme { THEME_DEFAULT, THEME_LIGHT, THEME_DARK, THEME_COUNT };
@@ -111,8 +113,8 @@ struct settings
   struct settings_binding *bindings;      /* in file order; a later one for
                                            the same key wins */
   size_t nbindings;
-  char **errors;                /* "FILE:LINE: message", in file order */
-  size_t nerrors;
+  struct diags problems;        /* lines that could not be used, with
+                                   file and line, in file order */
 };
 
 /* settings.lang for "both": the languages side by side.  */
@@ -130,7 +132,7 @@ char *settings_default_path (void);
 
 /* Read settings from DATA (LEN bytes) into CFG, naming the file NAME in
    errors.  Lines that cannot be used are skipped and added to
-   CFG->errors; the rest take effect.  */
+   CFG->problems; the rest take effect.  */
 void settings_parse (struct settings *cfg, const char *data, size_t len,
                    const char *name);
 

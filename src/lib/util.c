@@ -180,6 +180,13 @@ diags_add (struct diags *d, enum diag_severity sev, const char *file,
     d->warnings++;
 }
 
+char *
+diag_format (const struct diag *g)
+{
+  return g->line ? xasprintf ("%s:%lu: %s", g->file, g->line, g->message)
+    : xasprintf ("%s: %s", g->file, g->message);
+}
+
 void
 diags_free (struct diags *d)
 {

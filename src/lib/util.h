@@ -43,6 +43,27 @@ void buf_printf (struct buf *b, const char *fmt, ...)
 char *buf_steal (struct buf *b);
 void buf_free (struct buf *b);
 
+/* How the library reports failure -- one convention in every module:
+
+   - A function that can fail returns 0 (or a pointer, or a count) when
+     it succeeds and -1 (or NULL) when it fails.  It never prints and
+     never exits; memory exhaustion alone goes to the fatal handler.
+   - Problems in files that a person edits (content, the glossary, the
+     configuration file) go to a struct diags, each with its file and
+     line, as many as there are: the reader fixes them all in one go.
+     The function reads on past each one where it can, and fails when it
+     added an error.
+   - Any other failure (a file or database that cannot be used, a query
+     or a place that means nothing) is one message for the reader,
+     translated, in *CAUSE, which the caller frees; set only on failure.
+     struct query_error (query.h) is that message with the byte offset in
+     the query where it went wrong, so that a prompt can point there.
+   - A remark that is no failure (the index was damaged and rebuilt) is
+     a message in *NOTE, the same way.
+   - The file functions below that wrap one system call (util_read_*,
+     util_write_atomic, util_mkdir_p) set errno as the call does, for the
+     caller to word the message.  */
+
 enum diag_severity { DIAG_WARNING, DIAG_ERROR };
 
 /* One problem found in a file.  LINE 0 means the file as a whole.  */
@@ -67,6 +88,8 @@ void diags_add (struct diags *d, enum diag_severity sev, const char *file,
                 unsigned long line, const char *fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
 void diags_free (struct diags *d);
+/* "FILE:LINE: message" (or "FILE: message" for LINE 0).  Caller frees.  */
+char *diag_format (const struct diag *g);
 
 /* Read a whole file into memory (NUL appended, not counted in *LEN).
    Returns NULL and sets errno on failure.  Caller frees.  */

@@ -302,8 +302,7 @@ ui_read_whole (struct ui *u, size_t d)
     for (size_t i = 0; i < dg.count; i++)
       if (dg.items[i].severity == DIAG_ERROR)
         {
-          char *m = xasprintf ("%s:%lu: %s", dg.items[i].file,
-                               dg.items[i].line, dg.items[i].message);
+          char *m = diag_format (&dg.items[i]);
           ui_message (u, 1, _("cannot read this document: %s"), m);
           free (m);
           break;
@@ -1222,18 +1221,20 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
     sigaction (sigs[i], &sa, &old[i]);
 
   const struct settings *cfg = opt->settings;
-  if (cfg && cfg->nerrors)
+  if (cfg && cfg->problems.count)
     {
       /* Each one is printed again when the browser ends; a message
          about the state, more urgent, takes the status line from it.  */
-      if (cfg->nerrors == 1)
-        ui_message (&u, 1, "%s", cfg->errors[0]);
+      size_t more = cfg->problems.count - 1;
+      char *first = diag_format (&cfg->problems.items[0]);
+      if (more == 0)
+        ui_message (&u, 1, "%s", first);
       else
         /* TRANSLATORS: %s is "FILE:LINE: message", %zu how many more.  */
         ui_message (&u, 1, ngettext ("%s (and %zu more problem)",
-                                     "%s (and %zu more problems)",
-                                     cfg->nerrors - 1),
-                    cfg->errors[0], cfg->nerrors - 1);
+                                     "%s (and %zu more problems)", more),
+                    first, more);
+      free (first);
     }
 
   state_init (&u);
@@ -1297,9 +1298,12 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 3; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
-  if (cfg)
-    for (size_t i = 0; i < cfg->nerrors; i++)
-      fprintf (stderr, "casebook: %s\n", cfg->errors[i]);
+  for (size_t i = 0; cfg && i < cfg->problems.count; i++)
+    {
+      char *m = diag_format (&cfg->problems.items[i]);
+      fprintf (stderr, "casebook: %s\n", m);
+      free (m);
+    }
   if (err)
     {
       fputs (err, stderr);

@@ -15,6 +15,14 @@
 #include "tap.h"
 #include "util.h"
 
+/* Problem I of CFG as "FILE:LINE: message", or NULL.  Caller frees.  */
+static char *
+problem (const struct settings *cfg, size_t i)
+{
+  return i < cfg->problems.count ? diag_format (&cfg->problems.items[i])
+    : NULL;
+}
+
 static void
 parse (struct settings *cfg, const char *text)
 {
@@ -55,8 +63,10 @@ test_good (void)
          "bind 中 view\n"
          "bind x zoom\n"
          "bind = where\n");
-  tap_ok (cfg.nerrors == 0, "good lines: no errors (got %zu: %s)",
-          cfg.nerrors, cfg.nerrors ? cfg.errors[0] : "");
+  char *first = problem (&cfg, 0);
+  tap_ok (cfg.problems.count == 0, "good lines: no errors (got %zu: %s)",
+          cfg.problems.count, first ? first : "");
+  free (first);
   tap_ok (cfg.theme == THEME_LIGHT, "theme = light");
   tap_ok (cfg.lang == SETTINGS_LANG_BOTH, "lang=both with a comment after it");
   tap_ok (cfg.width == 72, "width =72");
@@ -122,10 +132,12 @@ test_bad (void)
       char *text = xasprintf ("theme = dark\n%s\nwidth = 60\n", bad[i].line);
       struct settings cfg;
       parse (&cfg, text);
-      tap_ok (cfg.nerrors == 1, "one error for '%s' (got %zu)", bad[i].line,
-              cfg.nerrors);
-      tap_is (cfg.nerrors ? cfg.errors[0] : NULL, bad[i].error,
+      tap_ok (cfg.problems.count == 1, "one error for '%s' (got %zu)",
+              bad[i].line, cfg.problems.count);
+      char *got = problem (&cfg, 0);
+      tap_is (got, bad[i].error,
               "the error names the file and line of '%s'", bad[i].line);
+      free (got);
       tap_ok (cfg.theme == THEME_DARK && cfg.width == 60,
               "the lines around '%s' still count", bad[i].line);
       settings_free (&cfg);
@@ -144,7 +156,7 @@ test_file (void)
   struct settings cfg;
   settings_init (&cfg);
   settings_load (&cfg, path);
-  tap_ok (cfg.nerrors == 0 && cfg.width == -1,
+  tap_ok (cfg.problems.count == 0 && cfg.width == -1,
           "a missing file is no error and sets nothing");
   settings_free (&cfg);
   FILE *f = fopen (path, "w");
@@ -155,7 +167,9 @@ test_file (void)
   snprintf (want, sizeof want, "%s:2: 'bogus' is not a setting: "
             "use NAME = VALUE or bind KEY ACTION", path);
   tap_ok (cfg.width == 66, "the file is read");
-  tap_is (cfg.nerrors ? cfg.errors[0] : NULL, want, "errors name the file");
+  char *got = problem (&cfg, 0);
+  tap_is (got, want, "errors name the file");
+  free (got);
   settings_free (&cfg);
   unlink (path);
 
