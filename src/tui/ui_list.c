@@ -71,8 +71,10 @@ list_free (struct ui *u)
 {
   free (u->listp.rows);
   free (u->listp.folded);
+  free (u->listp.region_widths);
   u->listp.rows = NULL;
   u->listp.folded = NULL;
+  u->listp.region_widths = NULL;
 }
 
 /* The case on row R (an index into docs), or SIZE_MAX for a heading or
@@ -213,17 +215,23 @@ int_cmp (const void *a, const void *b)
    the row, else the width that shows four regions in five whole, so that
    one long name is cut rather than every title.  */
 static int
-region_column (const struct ui *u, int avail)
+region_column (struct ui *u, int avail)
 {
   if (u->ndocs == 0)
     return 0;
-  int *w = xcalloc (u->ndocs, sizeof *w);
-  for (size_t i = 0; i < u->ndocs; i++)
+  int *w = u->listp.region_widths;
+  if (w == NULL || u->listp.region_lang != (int) u->lang)
     {
-      const struct text *r = ui_doc_text (u, &u->docs[i]->region);
-      w[i] = r ? ui_text_width (r->str, region_len (r)) : 0;
+      w = xrealloc (w, u->ndocs * sizeof *w);
+      for (size_t i = 0; i < u->ndocs; i++)
+        {
+          const struct text *r = ui_doc_text (u, &u->docs[i]->region);
+          w[i] = r ? ui_text_width (r->str, region_len (r)) : 0;
+        }
+      qsort (w, u->ndocs, sizeof *w, int_cmp);
+      u->listp.region_widths = w;
+      u->listp.region_lang = (int) u->lang;
     }
-  qsort (w, u->ndocs, sizeof *w, int_cmp);
   int cap = avail * 2 / 5;
   int regw = w[u->ndocs - 1];
   if (regw > cap)
@@ -232,7 +240,6 @@ region_column (const struct ui *u, int avail)
       if (regw > cap)
         regw = cap;
     }
-  free (w);
   return regw;
 }
 

@@ -126,6 +126,10 @@ struct list_pane
   struct list_row *rows;
   size_t nrows;
   unsigned char *folded;        /* one per lib->colls */
+  int *region_widths;           /* every region's width in REGION_LANG,
+                                   sorted: drawing does not measure the
+                                   whole library again */
+  int region_lang;
 };
 
 /* An overlay list over the text pane (ui_pick.c), as the facets (F) and
