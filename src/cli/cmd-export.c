@@ -149,15 +149,24 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
     }
   struct buf out = { 0 };
   buf_adds (&out, "");
-  for (long i = 0; i < n; i++)
+  int rc = 0;
+  for (long i = 0; i < n && rc == 0; i++)
     {
-      if (f == EXPORT_MARKDOWN && i > 0)
-        buf_adds (&out, "\n---\n\n");
-      export_document (docs[i], f, &out);
+      /* The library holds headers (CMD_HEADERS): each document is read
+         whole as it is written, and an error in its text stops.  */
+      struct document whole;
+      if (cmd_read_document (docs[i], &whole) != 0)
+        rc = 2;
+      else
+        {
+          if (f == EXPORT_MARKDOWN && i > 0)
+            buf_adds (&out, "\n---\n\n");
+          export_document (&whole, f, &out);
+        }
+      document_free (&whole);
     }
   free (docs);
-  int rc = 0;
-  if (o->output_dir)
+  if (rc == 0 && o->output_dir)
     {
       if (util_write_atomic (o->output_dir, out.data, out.len) != 0)
         {
@@ -166,7 +175,7 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
           rc = 2;
         }
     }
-  else
+  else if (rc == 0)
     fwrite (out.data, 1, out.len, stdout);
   buf_free (&out);
   return rc;
@@ -178,6 +187,6 @@ const struct cmd_entry cmd_export_entry = {
   .max_args = -1,
   /* xgettext:c-format */
   .usage = N_("casebook: export takes one or more documents, or a query\n"),
-  .flags = CMD_LIBRARY,
+  .flags = CMD_LIBRARY | CMD_HEADERS,
   .exec = cmd_export_exec,
 };

@@ -59,6 +59,24 @@ cmd_read_content (const char *const *dirs, size_t ndirs, int headers,
   return lib;
 }
 
+int
+cmd_read_document (const struct document *doc, struct document *whole)
+{
+  struct diags d = { 0 };
+  int bad = content_read_whole (doc, whole, &d) != 0;
+  output_diags (&d);
+  diags_free (&d);
+  if (bad)
+    {
+      char *v = output_visible (doc->path);
+      fprintf (stderr, _("casebook: %s has errors; 'casebook check' "
+                         "lists them\n"), v);
+      free (v);
+      return -1;
+    }
+  return 0;
+}
+
 static struct library *
 load_library (const struct cli_options *o, int headers)
 {

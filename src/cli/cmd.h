@@ -85,6 +85,11 @@ struct library *cmd_load_library_headers (const struct cli_options *o);
 struct library *cmd_read_content (const char *const *dirs, size_t ndirs,
                                   int headers, struct diags *d);
 
+/* Read DOC, which the library knows by its header, whole into *WHOLE
+   (caller frees with document_free, after an error too); on an error in
+   its text, say where on stderr and return -1.  */
+int cmd_read_document (const struct document *doc, struct document *whole);
+
 struct engine;
 
 /* Open the search engine over the content directory O asked for (else

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "content.h"
 #include "i18n.h"
 #include "location.h"
 #include "output.h"
@@ -70,16 +69,8 @@ place_parse (const struct library *lib, int argc, char **argv,
     {
       /* The library holds headers (CMD_HEADERS): this one is read whole,
          and an error in its text stops the command.  */
-      struct diags d = { 0 };
-      int bad = content_read_whole (p->doc, &p->whole, &d) != 0;
-      output_diags (&d);
-      diags_free (&d);
-      if (bad)
+      if (cmd_read_document (p->doc, &p->whole) != 0)
         {
-          char *v = output_visible (p->doc->path);
-          fprintf (stderr, _("casebook: %s has errors; 'casebook check' "
-                             "lists them\n"), v);
-          free (v);
           p->doc = NULL;
           goto out;
         }

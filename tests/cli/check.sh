@@ -60,7 +60,14 @@ is "$rc" 0 "show reads only the document it shows"
 run cite 3 --content "$TMPD/body/c"
 is "$rc" 0 "and so does cite"
 run export 1 --content "$TMPD/body/c"
-is "$rc" 2 "export still refuses content with an error in a text"
+is "$rc" 0 "export reads only the documents it writes"
+run export 1 2 --content "$TMPD/body/c" -o "$TMPD/body/out.md"
+is "$rc" 2 "export refuses a document with an error in its text"
+has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
+  "and says where it is"
+ok "$([ ! -e "$TMPD/body/out.md" ]; echo $?)" "and writes nothing"
+run search --count --content "$TMPD/body/c" circuit
+is "$rc" 2 "search still refuses content with an error in a text"
 
 # Glossary discipline and unmarked words.
 mkdir -p "$TMPD/lint"
