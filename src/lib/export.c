@@ -331,6 +331,29 @@ export_md (const struct document *doc, struct buf *b)
 
 /* HTML.  */
 
+/* T in a TAG element; keywords separated by ideographic spaces.  */
+static void
+html_element (struct buf *b, const struct text *t, const char *tag,
+              int keywords)
+{
+  buf_printf (b, "<%s>", tag);
+  if (keywords)
+    {
+      char **items;
+      size_t n = content_split_keywords (t->str, &items);
+      for (size_t i = 0; i < n; i++)
+        {
+          if (i)
+            buf_adds (b, "\xe3\x80\x80");   /* an ideographic space */
+          html_texts (b, items[i]);
+        }
+      strv_free (items, n);
+    }
+  else
+    html_text (b, t->str, t->len);
+  buf_printf (b, "</%s>", tag);
+}
+
 static void
 html_cell (struct buf *b, const struct bitext *bt, enum lang l,
            const char *tag, int keywords)
@@ -342,23 +365,14 @@ html_cell (struct buf *b, const struct bitext *bt, enum lang l,
                 _("translated by the casebook project"));
   buf_addc (b, '>');
   if (t)
+    html_element (b, t, tag, keywords);
+  if (t && l == LANG_EN && bt->rev.origin == ORIGIN_REVISION)
     {
-      buf_printf (b, "<%s>", tag);
-      if (keywords)
-        {
-          char **items;
-          size_t n = content_split_keywords (t->str, &items);
-          for (size_t i = 0; i < n; i++)
-            {
-              if (i)
-                buf_adds (b, "\xe3\x80\x80");   /* an ideographic space */
-              html_texts (b, items[i]);
-            }
-          strv_free (items, n);
-        }
-      else
-        html_text (b, t->str, t->len);
-      buf_printf (b, "</%s>", tag);
+      /* The project's revision of the release's English, after it.  */
+      buf_printf (b, "<div class=\"rev\" title=\"%s\">",
+                  _("revised by the casebook project"));
+      html_element (b, &bt->rev, tag, keywords);
+      buf_adds (b, "</div>");
     }
   buf_adds (b, "</td>");
 }
@@ -376,6 +390,21 @@ html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
   buf_adds (b, "</tr>\n");
 }
 
+/* Does DOC hold a revision of the release's English?  */
+static int
+has_revision (const struct document *doc)
+{
+  int found = doc->title.rev.origin == ORIGIN_REVISION;
+  for (size_t s = 0; s < doc->nsections && !found; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      found = sec->title.rev.origin == ORIGIN_REVISION;
+      for (size_t k = 0; k < sec->nblocks && !found; k++)
+        found = sec->blocks[k].text.rev.origin == ORIGIN_REVISION;
+    }
+  return found;
+}
+
 static void
 export_html (const struct document *doc, struct buf *b)
 {
@@ -389,6 +418,16 @@ export_html (const struct document *doc, struct buf *b)
               (langs & 1) ? "zh" : "en", PACKAGE_VERSION);
   html_texts (b, title);
   buf_adds (b, "\">\n");
+  /* For casebook's own import of the page (import_page.h): which
+     document of which collection it is.  */
+  buf_adds (b, "<meta name=\"casebook-collection\" content=\"");
+  html_texts (b, ct);
+  buf_adds (b, "\">\n");
+  char *docname = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
+  buf_adds (b, "<meta name=\"casebook-document\" content=\"");
+  html_texts (b, docname);
+  buf_adds (b, "\">\n");
+  free (docname);
   if (c && c->date)
     {
       buf_adds (b, "<meta name=\"PubDate\" content=\"");
@@ -404,10 +443,12 @@ export_html (const struct document *doc, struct buf *b)
             "td,th{vertical-align:top;padding:.25em .75em;text-align:left}\n"
             "tr.title h1{font-size:1.4em;margin:0}\n"
             "tr.section td{font-weight:bold;padding-top:1em}\n"
-            "tr.marker td{color:#555}\n"
+            "tr.marker td,tr.procuratorate td,tr.region td{color:#555}\n"
             "th[lang=zh]::before{content:\"\\4E2D\\6587\"}\n"
             "th[lang=en]::before{content:\"English\"}\n"
             "td.tr::after{content:\" \\2020\";color:#888}\n"
+            "div.rev{color:#444;border-left:2px solid #ccc;padding-left:.5em}\n"
+            "div.rev::before{content:\"\\2021\";color:#888}\n"
             "aside{font-size:.9em;color:#444;border-bottom:1px solid #ccc;"
             "margin-bottom:1em}\n"
             "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}\n"
@@ -430,6 +471,12 @@ export_html (const struct document *doc, struct buf *b)
   buf_adds (b, "</p>\n<p>");
   html_texts (b, _("† translated by the casebook project; other text is the "
                    "release's own."));
+  if (has_revision (doc))
+    {
+      buf_adds (b, " ");
+      html_texts (b, _("‡ the casebook project's revision of the release's "
+                       "English, after it."));
+    }
   if (!(langs & (1 << LANG_EN)))
     {
       buf_adds (b, " ");
@@ -448,6 +495,8 @@ export_html (const struct document *doc, struct buf *b)
                 langs == 3 ? 2 : 1, (langs & 1) ? "案例" : "Case ",
                 doc->number);
   html_row (b, &doc->title, langs, "title", "h1", 0);
+  html_row (b, &doc->procuratorate, langs, "procuratorate", "p", 0);
+  html_row (b, &doc->region, langs, "region", "p", 0);
   for (size_t s = 0; s < doc->nsections; s++)
     {
       const struct section *sec = &doc->sections[s];

@@ -689,7 +689,22 @@ import_lines (const char *path, const struct import_line *lines,
   doc_finish (d, res, path, diags);
   free (im.seen.slots);
 
-  /* Prepend the collection file.  */
+  const char *title = im.coll_title;
+  int title_lang = im.coll_title_lang;
+  if (meta && meta->title)
+    {
+      title = meta->title;
+      title_lang = import_line_lang (title, strlen (title));
+    }
+  import_add_collection (res, path, title, title_lang,
+                         meta ? meta->date : NULL);
+  free (im.coll_title);
+}
+
+void
+import_add_collection (struct import_result *res, const char *path,
+                       const char *title, int title_lang, const char *date)
+{
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
   base = base ? base + 1 : name;
@@ -702,22 +717,19 @@ import_lines (const char *path, const struct import_line *lines,
       free (id);                /* an id and title of blanks would not load */
       id = xstrdup ("release");
     }
-  const char *title = im.coll_title ? im.coll_title : id;
-  int title_lang = im.coll_title_lang;
-  if (meta && meta->title)
+  if (title == NULL)
     {
-      title = meta->title;
-      title_lang = import_line_lang (title, strlen (title));
+      title = id;
+      title_lang = import_line_lang (id, strlen (id));
     }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
               "id: %s\ntitle.%s: %s\nsource: %s\n", name, id,
               lc (title_lang), title, base);
-  if (meta && meta->date)
-    buf_printf (&c, "date: %s\n", meta->date);
+  if (date)
+    buf_printf (&c, "date: %s\n", date);
   free (name);
   free (id);
-  free (im.coll_title);
   res->files = xgrow (res->files, &res->files_alloc, res->nfiles + 1,
                       sizeof *res->files);
   memmove (res->files + 1, res->files, res->nfiles * sizeof *res->files);

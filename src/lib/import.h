@@ -59,6 +59,14 @@ void import_release (const char *path, const char *data, size_t len,
                      struct import_result *res, struct diags *diags);
 void import_free (struct import_result *res);
 
+/* Put the collection file first in RES, for a release read from PATH:
+   its id is the file's name without its extension, its title TITLE (in
+   language TITLE_LANG, 0 Chinese, 1 English; NULL: the id), its date
+   DATE (NULL: none).  */
+void import_add_collection (struct import_result *res, const char *path,
+                            const char *title, int title_lang,
+                            const char *date);
+
 /* Write RES into DIR (created if needed), each file atomically; refuses
    to overwrite an existing collection.  Returns 0, or -1 with *CAUSE set
    (caller frees).  */

@@ -30,6 +30,7 @@
 
 #include "i18n.h"
 #include "import.h"
+#include "import_page.h"
 #include "util.h"
 
 #define SNIFF_BYTES 4096
@@ -918,6 +919,13 @@ import_html (const char *path, const char *data, size_t len,
                                    | HTML_PARSE_IGNORE_ENC);
   free (u);
   xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  if (root && import_page_is_casebook (root))
+    {
+      /* A page casebook exported says what each text is.  */
+      int rc = import_page_read (path, root, res, diags, cause);
+      xmlFreeDoc (doc);
+      return rc;
+    }
   struct page pg = { .path = path };
   size_t art = NO_BLOCK;
   if (root)

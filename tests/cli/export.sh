@@ -26,6 +26,23 @@ run --content "$TMPD/back" show 5 --lang zh --width 200
 sed '1,/^$/d' "$TMPD/out" >"$TMPD/after"
 same "$TMPD/after" "$TMPD/before" "and shows the same text"
 
+# Both languages come back as they were: a page casebook exported says
+# what each text is, which are translations, and the revised English.
+for n in 1 7; do
+  run --content "$SHIPPED" export $n --format html -o "$TMPD/s$n.html"
+  run import "$TMPD/s$n.html" -o "$TMPD/s$n"
+  is "$rc" 0 "shipped case $n: the exported page imports"
+  for e in release revised; do
+    run --content "$SHIPPED" show $n --lang both --english=$e --width 200
+    sed '1,/^$/d' "$TMPD/out" >"$TMPD/before"
+    run --content "$TMPD/s$n" show $n --lang both --english=$e --width 200
+    sed '1,/^$/d' "$TMPD/out" >"$TMPD/after"
+    same "$TMPD/after" "$TMPD/before" "shipped case $n: both languages, --english=$e, as before"
+  done
+done
+has "$TMPD/s1/01.cb" "keywords.en.rev: Adjacent procuratorates" "the revised English comes back as a revision"
+has "$TMPD/s7/07.cb" "title.en.tr: Guangxi" "a translation comes back marked as one"
+
 # Export over a query: the documents it finds, best first.
 run --content "$SHIPPED" export 巡回检察 --format jsonl
 is "$rc" 0 "export QUERY"
