@@ -77,7 +77,31 @@ find (xmlNode *n, const char *name)
   return NULL;
 }
 
-/* The content of meta data NAME under HEAD, or NULL.  Caller frees.  */
+/* S on one line: every run of white space and control characters one
+   space, none at the ends.  Caller frees.  */
+static char *
+one_line (const char *s)
+{
+  struct buf b = { 0 };
+  buf_adds (&b, "");
+  int space = 0;
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      if (*p <= ' ' || *p == 0x7f)
+        {
+          space = b.len > 0;
+          continue;
+        }
+      if (space)
+        buf_addc (&b, ' ');
+      space = 0;
+      buf_addc (&b, (char) *p);
+    }
+  return buf_steal (&b);
+}
+
+/* The content of meta data NAME under HEAD on one line, or NULL when
+   there is none or it is blank.  Caller frees.  */
 static char *
 meta (xmlNode *head, const char *name)
 {
@@ -87,10 +111,29 @@ meta (xmlNode *head, const char *name)
         char *nm = attr (n, "name");
         int match = nm && strcasecmp (nm, name) == 0;
         free (nm);
-        if (match)
-          return attr (n, "content");
+        if (!match)
+          continue;
+        char *c = attr (n, "content");
+        char *v = c ? one_line (c) : NULL;
+        free (c);
+        if (v && *v == '\0')
+          {
+            free (v);
+            v = NULL;
+          }
+        return v;
       }
   return NULL;
+}
+
+/* Is S a date as the content format writes one, YYYY-MM-DD?  */
+static int
+is_date (const char *s)
+{
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+      return 0;
+  return s[10] == '\0';
 }
 
 int
@@ -117,15 +160,16 @@ static const struct row_kind kinds[] = {
   { "paragraph", "" },
 };
 
-/* Add the text of N to B, its whitespace runs (the page's own line
-   breaks) squeezed to one space; *SPACE carries a pending one.  */
+/* Add the text of N to B, its runs of white space and control
+   characters (the page's own line breaks) squeezed to one space; *SPACE
+   carries a pending one.  */
 static void
 add_text (struct buf *b, xmlNode *n, int *space)
 {
   xmlChar *c = xmlNodeGetContent (n);
-  for (const char *p = c ? (const char *) c : ""; *p; p++)
+  for (const unsigned char *p = c ? c : (const xmlChar *) ""; *p; p++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      if (*p <= ' ' || *p == 0x7f)
         {
           *space = b->len > 0;
           continue;
@@ -133,7 +177,7 @@ add_text (struct buf *b, xmlNode *n, int *space)
       if (*space)
         buf_addc (b, ' ');
       *space = 0;
-      buf_addc (b, *p);
+      buf_addc (b, (char) *p);
     }
   xmlFree (c);
 }
@@ -380,10 +424,12 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
   res->paragraphs = counted;
   char *title = meta (head, "casebook-collection");
   char *date = meta (head, "PubDate");
-  if (title && *title == '\0')
+  if (date && !is_date (date))
     {
-      free (title);
-      title = NULL;
+      diags_add (diags, DIAG_WARNING, path, 0,
+                 _("the page's date '%s' is not YYYY-MM-DD: left out"), date);
+      free (date);
+      date = NULL;
     }
   import_add_collection (res, path, title,
                          title ? import_line_lang (title, strlen (title)) : 0,
