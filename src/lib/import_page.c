@@ -4,9 +4,11 @@
 #include "import_page.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "content.h"
 #include "i18n.h"
@@ -77,26 +79,48 @@ find (xmlNode *n, const char *name)
   return NULL;
 }
 
-/* S on one line: every run of white space and control characters one
-   space, none at the ends.  Caller frees.  */
+/* Append S to B as text for the content format: every run of white
+   space and control characters (the page's own line breaks) one space,
+   none at the start; bytes that are not UTF-8 (libxml2 passes them
+   through) as U+FFFD.  *SPACE carries a pending space from call to
+   call.  */
+static void
+append_clean (struct buf *b, const char *s, int *space)
+{
+  const uint8_t *p = (const uint8_t *) s, *e = p + strlen (s);
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtoucr (&uc, p, (size_t) (e - p));
+      if (k > 0 && (uc <= ' ' || uc == 0x7f))
+        {
+          *space = b->len > 0;
+          p += k;
+          continue;
+        }
+      if (*space)
+        buf_addc (b, ' ');
+      *space = 0;
+      if (k < 0)
+        {
+          buf_adds (b, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+      buf_add (b, p, (size_t) k);
+      p += k;
+    }
+}
+
+/* S on one line (see append_clean), without a space at the end.
+   Caller frees.  */
 static char *
 one_line (const char *s)
 {
   struct buf b = { 0 };
   buf_adds (&b, "");
   int space = 0;
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      if (*p <= ' ' || *p == 0x7f)
-        {
-          space = b.len > 0;
-          continue;
-        }
-      if (space)
-        buf_addc (&b, ' ');
-      space = 0;
-      buf_addc (&b, (char) *p);
-    }
+  append_clean (&b, s, &space);
   return buf_steal (&b);
 }
 
@@ -160,25 +184,13 @@ static const struct row_kind kinds[] = {
   { "paragraph", "" },
 };
 
-/* Add the text of N to B, its runs of white space and control
-   characters (the page's own line breaks) squeezed to one space; *SPACE
-   carries a pending one.  */
+/* Add the text of N to B (see append_clean).  */
 static void
 add_text (struct buf *b, xmlNode *n, int *space)
 {
   xmlChar *c = xmlNodeGetContent (n);
-  for (const unsigned char *p = c ? c : (const xmlChar *) ""; *p; p++)
-    {
-      if (*p <= ' ' || *p == 0x7f)
-        {
-          *space = b->len > 0;
-          continue;
-        }
-      if (*space)
-        buf_addc (b, ' ');
-      *space = 0;
-      buf_addc (b, (char) *p);
-    }
+  if (c)
+    append_clean (b, (const char *) c, space);
   xmlFree (c);
 }
 
