@@ -165,7 +165,9 @@ print_document (const struct cli_options *o, struct engine *e,
      only (a passage may hold several).  */
   size_t want = o->json || o->max_snippets < 0 ? 0
     : 4 * (size_t) o->max_snippets + 4;
-  if (engine_hits_first (e, q, d, want, &h, &error) != 0)
+  size_t texts = want == 0 ? 0 : o->max_snippets > 0
+    ? (size_t) o->max_snippets : 1;
+  if (engine_hits_first (e, q, d, want, texts, &h, &error) != 0)
     {
       fprintf (stderr, "casebook: %s\n", error);
       free (error);

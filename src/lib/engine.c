@@ -59,6 +59,7 @@ struct engine
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
+  sqlite3_stmt *texts_st;       /* load_texts's, prepared when first used */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -260,6 +261,7 @@ engine_close (struct engine *e)
     return;
   if (e->t2s_memory)
     norm_t2s_memory_save ();    /* a cache: failing to write it is harmless */
+  sqlite3_finalize (e->texts_st);
   index_close (e->ix);
   glossary_free (&e->glossary);
   for (size_t i = 0; i < e->ngkeys; i++)
@@ -975,42 +977,49 @@ idset_intersect (struct idset *a, const struct idset *b)
   a->n = k;
 }
 
-/* The texts and unit maps of a document.  */
+/* The texts and unit maps of a document.  The texts are SQLite's, in
+   the row that ST holds: valid until doc_texts_free.  */
 struct doc_texts
 {
-  char *col[COL_COUNT];
+  const char *col[COL_COUNT];
   size_t len[COL_COUNT];
   struct index_unit *units[COL_COUNT];
   size_t nunits[COL_COUNT];
+  sqlite3_stmt *st;
 };
 
 static void
 doc_texts_free (struct doc_texts *t)
 {
   for (int c = 0; c < COL_COUNT; c++)
-    {
-      free (t->col[c]);
-      free (t->units[c]);
-    }
+    free (t->units[c]);
+  if (t->st)
+    sqlite3_reset (t->st);      /* no read transaction left open */
   memset (t, 0, sizeof *t);
 }
 
 /* Load the texts of document ID: the columns whose bit is set in MASK
-   (the others are left empty).  */
+   (the others are left empty).  One document at a time: the texts are
+   not copied out of the engine's statement.  */
 static int
-load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
+load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
             char **error)
 {
   memset (t, 0, sizeof *t);
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
-                          "body_zh, body_en, title_rev, kw_rev, body_rev, "
-                          "units FROM docs WHERE id=?",
-                          -1, &st, NULL) != SQLITE_OK)
+  sqlite3 *db = index_db (e->ix);
+  /* Prepared once: passages load a document after another.  */
+  if (e->texts_st == NULL
+      && sqlite3_prepare_v3 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
+                             "body_zh, body_en, title_rev, kw_rev, body_rev, "
+                             "units FROM docs WHERE id=?", -1,
+                             SQLITE_PREPARE_PERSISTENT, &e->texts_st, NULL)
+      != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       return -1;
     }
+  sqlite3_stmt *st = e->texts_st;
+  t->st = st;
   sqlite3_bind_int64 (st, 1, id);
   int rc = -1;
   if (sqlite3_step (st) == SQLITE_ROW)
@@ -1020,14 +1029,13 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
       size_t blen = (size_t) sqlite3_column_bytes (st, COL_COUNT);
       for (int c = 0; c < COL_COUNT && rc == 0; c++)
         {
+          t->col[c] = "";
           if (!(mask & (1u << c)))
-            {
-              t->col[c] = xstrdup ("");
-              continue;
-            }
+            continue;
           const char *s = (const char *) sqlite3_column_text (st, c);
           t->len[c] = (size_t) sqlite3_column_bytes (st, c);
-          t->col[c] = xstrndup (s ? s : "", t->len[c]);
+          if (s)
+            t->col[c] = s;
           t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
                                              t->len[c], &t->units[c]);
           /* The texts are checked where hits are taken from them
@@ -1037,7 +1045,6 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
             rc = -1;
         }
     }
-  sqlite3_finalize (st);
   if (rc != 0)
     {
       doc_texts_free (t);
@@ -1397,7 +1404,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       if (q->has_regex)
         {
           struct doc_texts t;
-          if (load_texts (db, r->id, ~0u, &t, error) != 0)
+          if (load_texts (e, r->id, ~0u, &t, error) != 0)
             {
               rc = -1;
               break;
@@ -1512,7 +1519,41 @@ struct token_map
   const struct index_unit *unit; /* whose positions POS holds */
   struct positions pos;
   int analysed;                 /* the column, when not BY_UNIT */
+  size_t need;                  /* the last position (of the column) the
+                                   caller will ask for in this unit, or
+                                   in the column: analysis stops there */
 };
+
+/* The last unit of column C that begins at or before token position P,
+   or NULL.  */
+static const struct index_unit *
+unit_of_token (const struct doc_texts *t, int c, size_t p)
+{
+  size_t lo = 0, hi = t->nunits[c];
+  if (hi == 0)
+    return NULL;
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->units[c][mid].token <= p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const struct index_unit *u = &t->units[c][lo];
+  return u->token <= p ? u : NULL;
+}
+
+/* Record the positions of the LEN bytes at S into TM->pos, stopping
+   after STOP of them.  */
+static void
+analyse_positions (struct token_map *tm, const char *s, size_t len,
+                   size_t stop)
+{
+  tm->pos.n = 0;
+  tm->pos.stop = stop;
+  analyze_text (tm->a, s, len, ANALYZE_POSITIONS, record_position, &tm->pos);
+}
 
 /* Bytes [*START, *END) of the column's text that token position P came
    from.  Returns 0 if there is no such position.  */
@@ -1525,41 +1566,35 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
     {
       if (!tm->analysed)
         {
-          analyze_text (tm->a, t->col[c], t->len[c], ANALYZE_INDEX,
-                        record_position, &tm->pos);
+          analyse_positions (tm, t->col[c], t->len[c],
+                             tm->need < p ? p + 1 : tm->need + 1);
           tm->analysed = 1;
         }
+      if (p >= tm->pos.n && tm->pos.n == tm->pos.stop)
+        analyse_positions (tm, t->col[c], t->len[c], SIZE_MAX);
       if (p >= tm->pos.n)
         return 0;
       *start = tm->pos.start[p];
       *end = tm->pos.end[p];
       return 1;
     }
-  /* The last unit that begins at or before P.  */
-  size_t lo = 0, hi = t->nunits[c];
-  while (hi - lo > 1)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (t->units[c][mid].token <= p)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  const struct index_unit *u = &t->units[c][lo];
-  if (u->token > p)
+  const struct index_unit *u = unit_of_token (t, c, p);
+  if (u == NULL)
     return 0;
+  size_t rel = p - u->token;
   if (tm->unit != u)
     {
-      tm->pos.n = 0;
-      tm->pos.stop = SIZE_MAX;
-      analyze_text (tm->a, t->col[c] + u->off, u->len, ANALYZE_INDEX,
-                    record_position, &tm->pos);
+      size_t need = tm->need >= p ? tm->need - u->token : rel;
+      analyse_positions (tm, t->col[c] + u->off, u->len, need + 1);
       tm->unit = u;
     }
-  if (p - u->token >= tm->pos.n)
+  /* Asked for more than was expected: the rest of the unit.  */
+  if (rel >= tm->pos.n && tm->pos.n == tm->pos.stop)
+    analyse_positions (tm, t->col[c] + u->off, u->len, SIZE_MAX);
+  if (rel >= tm->pos.n)
     return 0;
-  *start = u->off + tm->pos.start[p - u->token];
-  *end = u->off + tm->pos.end[p - u->token];
+  *start = u->off + tm->pos.start[rel];
+  *end = u->off + tm->pos.end[rel];
   return 1;
 }
 
@@ -1582,25 +1617,178 @@ unit_at (const struct doc_texts *t, int col, size_t off)
   return NULL;
 }
 
-/* Reading order of hits: title, then sections and their blocks; within
-   one text, Chinese before English, then by offset.  */
+/* Reading order of places in a document: title, then sections and
+   their blocks; within one, Chinese before English.  */
+static int
+compare_place (enum hit_part pa, size_t sa, size_t ba, enum lang la,
+               enum hit_part pb, size_t sb, size_t bb, enum lang lb)
+{
+  if ((pa == PART_TITLE) != (pb == PART_TITLE))
+    return pa == PART_TITLE ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (pa != pb)
+    return pa == PART_SECTION ? -1 : 1;
+  if (ba != bb)
+    return ba < bb ? -1 : 1;
+  return (int) la - (int) lb;
+}
+
+/* Reading order of hits: by place, then by offset in the text.  */
 static int
 compare_hits (const void *a, const void *b)
 {
   const struct engine_hit *x = a, *y = b;
-  if ((x->part == PART_TITLE) != (y->part == PART_TITLE))
-    return x->part == PART_TITLE ? -1 : 1;
-  if (x->section != y->section)
-    return x->section < y->section ? -1 : 1;
-  if (x->part != y->part)
-    return x->part == PART_SECTION ? -1 : 1;
-  if (x->block != y->block)
-    return x->block < y->block ? -1 : 1;
-  if (x->lang != y->lang)
-    return (int) x->lang - (int) y->lang;
+  int c = compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang);
+  if (c)
+    return c;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* A hit before it is placed in the text: the instances V[I..J) of one
+   column, merged where they overlap (as engine_search counted them),
+   ending at token LAST, in UNIT (NULL when the index cannot tell).  */
+struct hit_group
+{
+  size_t i, j;
+  int col, last;
+  const struct index_unit *unit;
+};
+
+/* Reading order of two groups as far as their units tell: the order of
+   compare_hits but for the offsets inside one text.  */
+static int
+compare_group_place (const struct hit_group *x, const struct hit_group *y)
+{
+  const struct index_unit *a = x->unit, *b = y->unit;
+  return compare_place (a->part, a->section, a->block,
+                        index_column_lang ((enum index_column) x->col),
+                        b->part, b->section, b->block,
+                        index_column_lang ((enum index_column) y->col));
+}
+
+static int
+compare_group_reading (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  int c = compare_group_place (x, y);
+  if (c)
+    return c;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+compare_group_column (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The hits of the instances V (N, sorted by column and position; no
+   filters) as groups, in column order.  With MAX, only those that can
+   be among the first MAX hits in reading order: when every group's
+   unit is known, the first MAX by unit and every group that ties with
+   the last of them (the offsets decide between those); else the first
+   MAX of each column.  With MAX_TEXTS too, when the units are known,
+   only those in the first MAX_TEXTS places (part, section, block and
+   language) that have hits.  Caller frees.  */
+static struct hit_group *
+group_hits (const struct doc_texts *t,
+            const int *by_unit, const struct inst *v, size_t n, size_t max,
+            size_t max_texts, size_t *ngroups)
+{
+  struct hit_group *g = xcalloc (n ? n : 1, sizeof *g);
+  size_t k = 0, in_col = 0;
+  int all_placed = 1;
+  for (size_t i = 0; i < n;)
+    {
+      int c = v[i].col;
+      size_t j = i + 1;
+      int last = v[i].last;
+      while (j < n && v[j].col == c && v[j].first <= last)
+        {
+          if (v[j].last > last)
+            last = v[j].last;
+          j++;
+        }
+      in_col = k > 0 && g[k - 1].col == c ? in_col + 1 : 0;
+      const struct index_unit *u = by_unit[c] && v[i].first >= 0
+        ? unit_of_token (t, c, (size_t) v[i].first) : NULL;
+      all_placed &= u != NULL;
+      if (max == 0 || in_col < max)
+        g[k++] = (struct hit_group) { i, j, c, last, u };
+      i = j;
+    }
+  if (all_placed && (max || max_texts) && k > 1)
+    {
+      qsort (g, k, sizeof *g, compare_group_reading);
+      size_t keep = max && max < k ? max : k;
+      while (keep < k && compare_group_place (&g[keep], &g[keep - 1]) == 0)
+        keep++;
+      /* A passage lies in one text: the texts of the first MAX_TEXTS
+         places hold every hit the first MAX_TEXTS passages show.  */
+      size_t places = 1;
+      for (size_t x = 1; max_texts && x < keep; x++)
+        if (compare_group_place (&g[x], &g[x - 1]) != 0 && ++places > max_texts)
+          keep = x;
+      k = keep;
+      qsort (g, k, sizeof *g, compare_group_column);
+    }
+  *ngroups = k;
+  return g;
+}
+
+/* A text that hits point into.  */
+struct hit_text
+{
+  const char *text;
+  size_t len;
+  size_t hit;
+};
+
+static int
+compare_hit_text (const void *a, const void *b)
+{
+  uintptr_t x = (uintptr_t) ((const struct hit_text *) a)->text;
+  uintptr_t y = (uintptr_t) ((const struct hit_text *) b)->text;
+  return x < y ? -1 : x > y;
+}
+
+/* Copy the texts that OUT's hits point into (in a row of the index,
+   valid only until its statement is reset) into OUT->texts, once each,
+   and point the hits there.  Only the units with hits are copied, not
+   whole columns.  */
+static void
+keep_hit_texts (struct engine_hits *out)
+{
+  if (out->n == 0)
+    return;
+  struct hit_text *ht = xcalloc (out->n, sizeof *ht);
+  for (size_t i = 0; i < out->n; i++)
+    ht[i] = (struct hit_text) { out->hits[i].text, out->hits[i].text_len, i };
+  qsort (ht, out->n, sizeof *ht, compare_hit_text);
+  size_t total = 0;
+  for (size_t i = 0; i < out->n; i++)
+    if (i == 0 || ht[i].text != ht[i - 1].text)
+      total += ht[i].len + 1;
+  out->texts = xmalloc (total);
+  size_t at = 0;
+  const char *copy = NULL;
+  for (size_t i = 0; i < out->n; i++)
+    {
+      if (i == 0 || ht[i].text != ht[i - 1].text)
+        {
+          copy = out->texts + at;
+          memcpy (out->texts + at, ht[i].text, ht[i].len);
+          out->texts[at + ht[i].len] = '\0';
+          at += ht[i].len + 1;
+        }
+      out->hits[ht[i].hit].text = copy;
+    }
+  free (ht);
 }
 
 int
@@ -1608,12 +1796,12 @@ engine_hits (struct engine *e, const struct engine_query *q,
              const struct engine_doc *d, struct engine_hits *out,
              char **error)
 {
-  return engine_hits_first (e, q, d, 0, out, error);
+  return engine_hits_first (e, q, d, 0, 0, out, error);
 }
 
 int
 engine_hits_first (struct engine *e, const struct engine_query *q,
-                   const struct engine_doc *d, size_t max,
+                   const struct engine_doc *d, size_t max, size_t max_texts,
                    struct engine_hits *out, char **error)
 {
   memset (out, 0, sizeof *out);
@@ -1658,111 +1846,100 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
       }
   n = kept;
   struct doc_texts t;
-  if (load_texts (db, d->id, mask, &t, error) != 0)
+  if (load_texts (e, d->id, mask, &t, error) != 0)
     {
       free (v);
       return -1;
     }
   size_t alloc = 0;
-  struct analyzer *a = index_analyzer (e->ix);
+  int by_unit[COL_COUNT];
   for (int c = 0; c < COL_COUNT; c++)
     {
-      size_t i = 0;
-      while (i < n && v[i].col != c)
-        i++;
-      if (i == n)
-        continue;
       /* Where token positions are in the text: by analysing the unit
          that holds them (the index noted where each unit begins), or,
          for an index that could not, the column up to the last hit
          wanted.  */
-      struct token_map tm = { .a = a, .t = &t, .col = c };
-      tm.pos.stop = SIZE_MAX;
-      tm.by_unit = t.nunits[c] > 0;
-      for (size_t u = 0; u < t.nunits[c] && tm.by_unit; u++)
-        tm.by_unit = t.units[c][u].token != INDEX_NO_TOKEN
+      by_unit[c] = t.nunits[c] > 0;
+      for (size_t u = 0; u < t.nunits[c] && by_unit[c]; u++)
+        by_unit[c] = t.units[c][u].token != INDEX_NO_TOKEN
           && (u == 0 || t.units[c][u].token >= t.units[c][u - 1].token);
-      if (max && !tm.by_unit)
-        {
-          size_t hits = 0, k = i;
-          while (k < n && v[k].col == c && hits < max)
-            {
-              int last = v[k].last;
-              k++;
-              while (k < n && v[k].col == c && v[k].first <= last)
-                {
-                  if (v[k].last > last)
-                    last = v[k].last;
-                  k++;
-                }
-              hits++;
-              if (last >= 0)
-                tm.pos.stop = (size_t) last + 1;
-            }
-        }
-      size_t col_hits = 0;
-      const struct index_unit *checked_unit = NULL;
-      while (i < n && v[i].col == c && (max == 0 || col_hits < max))
-        {
-          col_hits++;
-          /* Merge instances that overlap, as engine_search counted.  */
-          size_t j = i + 1;
-          int last = v[i].last;
-          int prefix_last = q->phrases[v[i].phrase].prefix
-            && v[i].last == last;
-          int concept = q->phrases[v[i].phrase].concept;
-          while (j < n && v[j].col == c && v[j].first <= last)
-            {
-              if (v[j].last > last)
-                {
-                  last = v[j].last;
-                  prefix_last = q->phrases[v[j].phrase].prefix;
-                }
-              j++;
-            }
-          size_t start, end, last_start, unused;
-          if (v[i].first >= 0
-              && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
-              && token_bytes (&tm, (size_t) last, &last_start, &end))
-            {
-              if (prefix_last)
-                {
-                  /* One ideograph matched as the start of a bigram: the
-                     hit is that character alone.  */
-                  int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
-                                      t.len[c] - last_start);
-                  if (len > 0)
-                    end = last_start + (size_t) len;
-                }
-              const struct index_unit *u = unit_at (&t, c, start);
-              if (u && u != checked_unit)
-                {
-                  /* A damaged index could hold anything: what is shown
-                     must be UTF-8.  */
-                  if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
-                    u = NULL;
-                  else
-                    checked_unit = u;
-                }
-              if (u && end <= (size_t) u->off + u->len)
-                {
-                  out->hits = xgrow (out->hits, &alloc, out->n + 1,
-                                     sizeof *out->hits);
-                  out->hits[out->n++] = (struct engine_hit) {
-                    .part = u->part, .section = u->section,
-                    .block = u->block,
-                    .lang = index_column_lang ((enum index_column) c),
-                    .origin = u->origin, .start = start - u->off,
-                    .end = end - u->off, .text = t.col[c] + u->off,
-                    .text_len = u->len, .concept = concept
-                  };
-                }
-            }
-          i = j;
-        }
-      free (tm.pos.start);
-      free (tm.pos.end);
     }
+  size_t ngroups;
+  struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
+                                          &ngroups);
+  struct analyzer *a = index_analyzer (e->ix);
+  struct token_map tm = { .a = a, .t = &t, .col = -1 };
+  const struct index_unit *checked_unit = NULL;
+  for (size_t g = 0; g < ngroups; g++)
+    {
+      const struct hit_group *hg = &groups[g];
+      int c = hg->col;
+      if (c != tm.col)
+        {
+          free (tm.pos.start);
+          free (tm.pos.end);
+          tm = (struct token_map) { .a = a, .t = &t, .col = c,
+                                    .by_unit = by_unit[c] };
+        }
+      /* The last position wanted in this group's unit (or column).  */
+      size_t k = g;
+      while (k + 1 < ngroups && groups[k + 1].col == c
+             && (!by_unit[c] || groups[k + 1].unit == hg->unit))
+        k++;
+      tm.need = groups[k].last >= 0 ? (size_t) groups[k].last : 0;
+      size_t i = hg->i, j = hg->j;
+      int last = hg->last;
+      int prefix_last = 0;
+      for (size_t x = i; x < j; x++)
+        if (v[x].last == last)
+          {
+            /* The instance that reaches furthest first decides.  */
+            prefix_last = q->phrases[v[x].phrase].prefix;
+            break;
+          }
+      int concept = q->phrases[v[i].phrase].concept;
+      size_t start, end, last_start, unused;
+      if (v[i].first >= 0
+          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+          && token_bytes (&tm, (size_t) last, &last_start, &end))
+        {
+          if (prefix_last)
+            {
+              /* One ideograph matched as the start of a bigram: the
+                 hit is that character alone.  */
+              int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
+                                  t.len[c] - last_start);
+              if (len > 0)
+                end = last_start + (size_t) len;
+            }
+          const struct index_unit *u = unit_at (&t, c, start);
+          if (u && u != checked_unit)
+            {
+              /* A damaged index could hold anything: what is shown
+                 must be UTF-8.  */
+              if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
+                u = NULL;
+              else
+                checked_unit = u;
+            }
+          if (u && end <= (size_t) u->off + u->len)
+            {
+              out->hits = xgrow (out->hits, &alloc, out->n + 1,
+                                 sizeof *out->hits);
+              out->hits[out->n++] = (struct engine_hit) {
+                .part = u->part, .section = u->section,
+                .block = u->block,
+                .lang = index_column_lang ((enum index_column) c),
+                .origin = u->origin, .start = start - u->off,
+                .end = end - u->off, .text = t.col[c] + u->off,
+                .text_len = u->len, .concept = concept
+              };
+            }
+        }
+    }
+  free (tm.pos.start);
+  free (tm.pos.end);
+  free (groups);
   free (v);
   if (q->has_regex)
     {
@@ -1780,12 +1957,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
   if (max && out->n > max)
     out->n = max;
-  /* The hits point into the texts: hand them over.  */
-  for (int c = 0; c < COL_COUNT; c++)
-    {
-      out->cols[c] = t.col[c];
-      t.col[c] = NULL;
-    }
+  keep_hit_texts (out);
   doc_texts_free (&t);
   return 0;
 }
@@ -1794,8 +1966,7 @@ void
 engine_hits_free (struct engine_hits *h)
 {
   free (h->hits);
-  for (int c = 0; c < COL_COUNT; c++)
-    free (h->cols[c]);
+  free (h->texts);
   memset (h, 0, sizeof *h);
 }
 

@@ -355,7 +355,8 @@ open_db (struct index *ix, char **cause)
     return 0;
   /* Building the index touches the same pages again and again: keep
      them in memory (64 MB at most) rather than in the file system's.  */
-  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL);
+  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+        "PRAGMA mmap_size=1073741824;", NULL);
   sqlite3_stmt *st;
   rc = sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM sqlite_master", -1,
                            &st, NULL);
