@@ -55,11 +55,14 @@ struct engine
   char *content_dir;
   struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
   size_t ngkeys;
+  char *gkeys_block;            /* the tokens of all, when read from the
+                                   index (else each is its own) */
   int gkeys_built;
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
   sqlite3_stmt *texts_st;       /* load_texts's, prepared when first used */
+  int saved;                    /* the index is in the cache, not memory */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -248,6 +251,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
       return NULL;
     }
   free (path);
+  e->saved = index_saved (e->ix);
   char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
   content_read_glossary (gpath, &e->glossary, diags);
   free (gpath);
@@ -264,8 +268,9 @@ engine_close (struct engine *e)
   sqlite3_finalize (e->texts_st);
   index_close (e->ix);
   glossary_free (&e->glossary);
-  for (size_t i = 0; i < e->ngkeys; i++)
+  for (size_t i = 0; i < e->ngkeys && e->gkeys_block == NULL; i++)
     free (e->gkeys[i].tokens);
+  free (e->gkeys_block);
   free (e->gkeys);
   segmenter_free (e->seg);
   free (e->content_dir);
@@ -368,9 +373,115 @@ compare_gkey (const void *x, const void *y)
   return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
+/* A hash of every form of the glossary, in order: what its keys are
+   made of.  */
+static uint64_t
+glossary_hash (const struct glossary *g)
+{
+  uint64_t h = util_hash (0, "gkeys1", 6);
+  for (size_t i = 0; i < g->count; i++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        size_t n = glossary_nforms (&g->entries[i], (enum lang) l);
+        h = util_hash (h, &n, sizeof n);
+        for (size_t v = 0; v < n; v++)
+          {
+            const char *form = glossary_form (&g->entries[i], (enum lang) l, v);
+            h = util_hash (h, form ? form : "", form ? strlen (form) + 1 : 1);
+          }
+      }
+  return h;
+}
+
+/* The glossary keys as the index saved them for a glossary of hash H:
+   entry numbers (uint32) and NUL-terminated tokens, in order.  Returns 0
+   if it has none for H.  */
+static int
+load_gkeys (struct engine *e, uint64_t h)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT value FROM meta WHERE "
+                          "key='gkeys'", -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  int ok = 0;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    {
+      const char *p = sqlite3_column_blob (st, 0);
+      size_t len = (size_t) sqlite3_column_bytes (st, 0);
+      uint64_t saved;
+      if (len > sizeof saved && (memcpy (&saved, p, sizeof saved), saved == h)
+          && p[len - 1] == '\0')
+        {
+          e->gkeys_block = xmalloc (len - sizeof saved);
+          memcpy (e->gkeys_block, p + sizeof saved, len - sizeof saved);
+          size_t alloc = 0;
+          const char *q = e->gkeys_block, *end = q + len - sizeof saved;
+          ok = 1;
+          while (q < end && ok)
+            {
+              uint32_t entry;
+              if ((size_t) (end - q) < sizeof entry + 1)
+                {
+                  ok = 0;
+                  break;
+                }
+              memcpy (&entry, q, sizeof entry);
+              q += sizeof entry;
+              ok = entry < e->glossary.count;
+              e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
+                                sizeof *e->gkeys);
+              e->gkeys[e->ngkeys++] = (struct gloss_key) { (char *) q, entry };
+              q += strlen (q) + 1;
+            }
+          if (!ok)
+            {
+              free (e->gkeys);
+              free (e->gkeys_block);
+              e->gkeys = NULL;
+              e->gkeys_block = NULL;
+              e->ngkeys = 0;
+            }
+        }
+    }
+  sqlite3_finalize (st);
+  return ok;
+}
+
+/* Save the keys for a glossary of hash H (a cache: failing is
+   harmless).  */
+static void
+save_gkeys (struct engine *e, uint64_t h)
+{
+  struct buf b = { 0 };
+  buf_add (&b, &h, sizeof h);
+  for (size_t i = 0; i < e->ngkeys; i++)
+    {
+      uint32_t entry = (uint32_t) e->gkeys[i].entry;
+      buf_add (&b, &entry, sizeof entry);
+      buf_add (&b, e->gkeys[i].tokens, strlen (e->gkeys[i].tokens) + 1);
+    }
+  sqlite3_stmt *st;
+  if (e->ngkeys > 0
+      && sqlite3_prepare_v2 (index_db (e->ix), "INSERT OR REPLACE INTO meta "
+                             "VALUES('gkeys', ?)", -1, &st, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  buf_free (&b);
+}
+
+/* The tokens of every form of the glossary, sorted: analysing them all
+   costs more than a search, so a saved index keeps them.  */
 static void
 build_gkeys (struct engine *e)
 {
+  e->gkeys_built = 1;
+  uint64_t h = glossary_hash (&e->glossary);
+  if (e->saved && load_gkeys (e, h))
+    return;
   struct analyzer *a = index_analyzer (e->ix);
   size_t alloc = 0;
   for (size_t i = 0; i < e->glossary.count; i++)
@@ -395,7 +506,8 @@ build_gkeys (struct engine *e)
     }
   if (e->ngkeys > 1)
     qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
-  e->gkeys_built = 1;
+  if (e->saved)
+    save_gkeys (e, h);
 }
 
 /* The first glossary entry whose form has the tokens KEY, or -1.  */

@@ -33,6 +33,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
+#include "snapshot.h"
 
 /* How recent a file's times may be before they are not trusted to show
    a change: FAT keeps two seconds, many file systems one.  */
@@ -84,6 +85,12 @@ struct analyzer *
 index_analyzer (struct index *ix)
 {
   return ix->analyzer;
+}
+
+int
+index_saved (const struct index *ix)
+{
+  return ix->path != NULL;
 }
 
 size_t
@@ -1183,6 +1190,47 @@ list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
     }
 }
 
+/* Does the snapshot saved by the last full check say that nothing
+   changed since?  */
+static int
+snapshot_says_fresh (struct index *ix, const char *const *dirs,
+                     size_t ndirs)
+{
+  sqlite3_stmt *st;
+  int fresh = 0;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT value FROM meta WHERE "
+                          "key='snapshot'", -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    fresh = snapshot_fresh (sqlite3_column_blob (st, 0),
+                            (size_t) sqlite3_column_bytes (st, 0), dirs,
+                            ndirs, TIME_SLACK_SECONDS);
+  sqlite3_finalize (st);
+  return fresh;
+}
+
+/* Save the state of the files CF lists, as of a check that began at
+   STARTED and found the index up to date with them.  Harmless if it
+   fails (a read-only cache): the next search checks in full.  */
+static void
+snapshot_save (struct index *ix, const char *const *dirs, size_t ndirs,
+               const struct content_files *cf, int64_t started)
+{
+  struct buf b = { 0 };
+  snapshot_take (dirs, ndirs, cf, started, &b);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "INSERT OR REPLACE INTO meta "
+                          "VALUES('snapshot', ?)", -1, &st, NULL)
+      == SQLITE_OK)
+    {
+      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  buf_free (&b);
+}
+
 int
 index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
             struct diags *diags, index_progress_fn progress,
@@ -1190,6 +1238,11 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
 {
   *cause = NULL;
   sqlite3 *db = ix->db;
+  /* The common case, nothing changed, costs a stat per file.  */
+  if (ix->path && snapshot_says_fresh (ix, dirs, ndirs))
+    return 0;
+  int64_t started = (int64_t) time (NULL);
+  size_t diags_at_start = diags->count;
   struct content_files cf;
   list_dirs (dirs, ndirs, &cf, diags);
   int64_t now = (int64_t) time (NULL);
@@ -1237,6 +1290,10 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
     }
   else if (rc != 0)
     *cause = xstrdup (sqlite3_errmsg (db));
+  /* Content with problems is checked in full every time, so that they
+     are reported every time.  */
+  if (rc == 0 && ix->path && diags->count == diags_at_start)
+    snapshot_save (ix, dirs, ndirs, &cf, started);
   content_files_free (&cf);
   sqlite3_stmt *st;
   if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT count(*) FROM docs", -1,

@@ -62,6 +62,9 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
 
+/* Is the index a file (not in memory)?  */
+int index_saved (const struct index *ix);
+
 /* Documents in the index.  */
 size_t index_document_count (const struct index *ix);
 
