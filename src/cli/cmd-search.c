@@ -245,11 +245,16 @@ print_document (const struct cli_options *o, struct engine *e,
       size_t at = from;
       for (size_t j = k; j <= last; j++)
         {
+          /* Hits may overlap (a regex's match inside a phrase's): what
+             is highlighted already is not printed again.  */
           const struct engine_hit *x = &h.hits[j];
-          output_lang (o, x->lang, x->text + at, x->start - at);
+          if (x->end <= at)
+            continue;
+          size_t start = x->start > at ? x->start : at;
+          output_lang (o, x->lang, x->text + at, start - at);
           if (color)
             fputs ("\033[1;31m", stdout);
-          output_lang (o, x->lang, x->text + x->start, x->end - x->start);
+          output_lang (o, x->lang, x->text + start, x->end - start);
           if (color)
             fputs ("\033[0m", stdout);
           at = x->end;

@@ -89,6 +89,8 @@ struct engine_query
   size_t nrequired;             /* quoted phrases that must all match */
   char *negmatch;               /* excluded words, when nothing positive */
   int has_regex;
+  int *regex_req;               /* per term: the required index of a
+                                   regex's literals, or -1 */
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */
   int revised;                  /* search the revised English too */
@@ -723,6 +725,9 @@ engine_compile (struct engine *e, const char *text,
   size_t alloc = 0;
   /* The words typed without quotes, in order: these become concepts.  */
   size_t *run = xcalloc (q->nterms ? q->nterms : 1, sizeof *run);
+  eq->regex_req = xcalloc (q->nterms ? q->nterms : 1, sizeof *eq->regex_req);
+  for (size_t i = 0; i < q->nterms; i++)
+    eq->regex_req[i] = -1;
   size_t nrun = 0;
   int content_words = 0;
   for (size_t i = 0; i < q->nterms; i++)
@@ -731,20 +736,30 @@ engine_compile (struct engine *e, const char *text,
       if (t->kind == TERM_REGEX)
         {
           eq->has_regex = 1;
-          /* Every match holds the regex's literal: when it is two or
-             more ideographs, FTS5 finds the documents that have it (a
-             superset of those the regex matches), and PCRE2 runs only
-             on them.  A Latin literal may begin inside a word, which is
-             no token, so it cannot be used so.  */
-          if (!t->negated && t->literal && ideographs_only (t->literal) >= 2)
+          /* Every match holds one of the regex's literals: when each
+             is two or more ideographs, FTS5 finds the documents that
+             have one (a superset of those the regex matches), and PCRE2
+             runs only on them.  A Latin literal may begin inside a
+             word, which is no token, so it cannot be used so.  */
+          size_t cjk = 0;
+          for (size_t k = 0; !t->negated && k < t->nliterals; k++)
+            {
+              struct buf one = { 0 };
+              int prefix;
+              cjk += ideographs_only (t->literals[k]) >= 2
+                && add_phrase (a, &one, t->literals[k], &prefix);
+              buf_free (&one);
+            }
+          if (cjk > 0 && cjk == t->nliterals)
             {
               struct alts al = { 0 };
-              alts_add (&al, t->literal);
-              if (add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired))
-                {
-                  eq->phrases[eq->nphrases - 1].filter = 1;
-                  eq->nrequired++;
-                }
+              for (size_t k = 0; k < t->nliterals; k++)
+                alts_add (&al, t->literals[k]);
+              size_t first = eq->nphrases;
+              add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired);
+              for (size_t k = first; k < eq->nphrases; k++)
+                eq->phrases[k].filter = 1;
+              eq->regex_req[i] = (int) eq->nrequired++;
               alts_free (&al);
             }
           continue;
@@ -927,6 +942,7 @@ engine_query_free (struct engine_query *q)
   for (size_t i = 0; i < q->nphrases; i++)
     free (q->phrases[i].first_alt);
   free (q->phrases);
+  free (q->regex_req);
   free (q);
 }
 
@@ -1166,12 +1182,93 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   return rc;
 }
 
+/* The last unit of column C that begins at or before token position P,
+   or NULL.  */
+static const struct index_unit *
+unit_of_token (const struct doc_texts *t, int c, size_t p)
+{
+  size_t lo = 0, hi = t->nunits[c];
+  if (hi == 0)
+    return NULL;
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->units[c][mid].token <= p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const struct index_unit *u = &t->units[c][lo];
+  return u->token <= p ? u : NULL;
+}
+
+/* Does every unit of column C of T have its first token position, in
+   order (an index that noted them)?  */
+static int
+units_placed (const struct doc_texts *t, int c)
+{
+  for (size_t u = 0; u < t->nunits[c]; u++)
+    if (t->units[c][u].token == INDEX_NO_TOKEN
+        || (u > 0 && t->units[c][u].token < t->units[c][u - 1].token))
+      return 0;
+  return t->nunits[c] > 0;
+}
+
+/* The columns that the regexes of Q must be run on in a document whose
+   instances are V (N): those that hold a literal of every regex, when
+   each has literals (else all).  */
+static unsigned
+regex_columns (const struct engine_query *q, const struct inst *v, size_t n)
+{
+  unsigned mask = 0;
+  for (size_t i = 0; i < q->q->nterms; i++)
+    if (q->q->terms[i].kind == TERM_REGEX)
+      {
+        if (q->regex_req[i] < 0 || v == NULL)
+          return ~0u;
+        for (size_t k = 0; k < n; k++)
+          if (q->phrases[v[k].phrase].filter
+              && q->phrases[v[k].phrase].req == q->regex_req[i])
+            mask |= 1u << v[k].col;
+      }
+  return mask;
+}
+
+/* Mark in WANT (per column, per unit; caller frees) the units of T that
+   hold an instance among V (N) of the literals of the regex term I: a
+   match holds a literal, and no match runs across units.  Returns 0 if
+   the term has none to go by (every unit must be searched).  */
+static int
+regex_units (const struct engine_query *q, size_t i, const struct doc_texts *t,
+             const struct inst *v, size_t n, unsigned char *want[COL_COUNT])
+{
+  if (q->regex_req[i] < 0 || v == NULL)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    {
+      const struct phrase *p = &q->phrases[v[k].phrase];
+      int c = v[k].col;
+      if (!p->filter || p->req != q->regex_req[i] || t->nunits[c] == 0)
+        continue;
+      if (want[c] == NULL)
+        want[c] = xcalloc (t->nunits[c], 1);
+      const struct index_unit *u = units_placed (t, c) && v[k].first >= 0
+        ? unit_of_token (t, c, (size_t) v[k].first) : NULL;
+      if (u)
+        want[c][u - t->units[c]] = 1;
+      else
+        memset (want[c], 1, t->nunits[c]);
+    }
+  return 1;
+}
+
 /* Run the regex terms of Q over the texts T.  Appends each match to
    HITS (if not NULL) and returns 1 if every positive regex matched and
    no negated one did, 0 if not, -1 on a limit with *ERROR.  *COUNT gets
    the number of matches of positive regexes.  */
 static int
 run_regexes (const struct engine_query *q, const struct doc_texts *t,
+             const struct inst *v, size_t nv,
              struct engine_hits *hits, size_t *hits_alloc, size_t *count,
              size_t *lang_count, char **error)
 {
@@ -1189,16 +1286,21 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
       if (term->kind != TERM_REGEX)
         continue;
       size_t found = 0;
+      unsigned char *want[COL_COUNT] = { NULL };
+      int selected = regex_units (q, i, t, v, nv, want);
       for (int c = 0; c < COL_COUNT && ok == 1; c++)
         {
           if ((q->lang_only >= 0
                && index_column_lang ((enum index_column) c)
                   != (enum lang) q->lang_only)
-              || (c >= COL_TITLE_REV && !q->revised))
+              || (c >= COL_TITLE_REV && !q->revised)
+              || (selected && want[c] == NULL))
             continue;
           for (size_t u = 0; u < t->nunits[c]; u++)
             {
               const struct index_unit *un = &t->units[c][u];
+              if (selected && !want[c][u])
+                continue;
               size_t n = 0;
               long r = search_regex_spans (term, t->col[c] + un->off,
                                            un->len, NULL, 0, 0, &spans, &n,
@@ -1227,6 +1329,8 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
                   }
             }
         }
+      for (int c = 0; c < COL_COUNT; c++)
+        free (want[c]);
       if (ok == 1)
         {
           if (term->negated ? found > 0 : found == 0)
@@ -1264,10 +1368,14 @@ struct fts_row
    instances by their column (titles and keywords more than the body),
    and phrases that join concepts (the whole query as typed) add to it.
    The IDF is Lucene's, never negative: a term in every document still
-   ranks documents by how much they have of it.  */
+   ranks documents by how much they have of it.  REGEX_MATCHES, the
+   matches of the query's regexes, count as one more such term (and
+   with no length normalisation: the literals that chose the document,
+   which are no hits, say nothing, so the score is what a scan of all
+   texts would give).  */
 static double
 score_row (const struct engine_query *q, const struct fts_row *r,
-           const size_t *df, size_t ndocs)
+           const size_t *df, size_t ndocs, size_t regex_matches)
 {
   const double k1 = 1.2, b = 0.75;
   double tf[QUERY_MAX_TERMS + 1] = { 0 };
@@ -1276,10 +1384,14 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       const struct phrase *p = &q->phrases[r->inst[i].phrase];
       int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
         : QUERY_MAX_TERMS;
-      tf[c] += column_weight[r->inst[i].col];
+      if (!p->filter)
+        tf[c] += column_weight[r->inst[i].col];
     }
   double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
   double score = 0;
+  if (regex_matches)
+    score += (double) regex_matches * (k1 + 1)
+      / ((double) regex_matches + k1);
   for (size_t c = 0; c <= q->nconcepts && c <= QUERY_MAX_TERMS; c++)
     {
       size_t slot = c == q->nconcepts ? QUERY_MAX_TERMS : c;
@@ -1516,13 +1628,15 @@ engine_search (struct engine *e, const struct engine_query *q,
       if (q->has_regex)
         {
           struct doc_texts t;
-          if (load_texts (e, r->id, ~0u, &t, error) != 0)
+          if (load_texts (e, r->id, regex_columns (q, r->inst, r->ninst),
+                          &t, error) != 0)
             {
               rc = -1;
               break;
             }
           size_t n;
-          int ok = run_regexes (q, &t, NULL, NULL, &n, regex_lang, error);
+          int ok = run_regexes (q, &t, r->inst, r->ninst, NULL, NULL, &n,
+                                regex_lang, error);
           doc_texts_free (&t);
           if (ok < 0)
             {
@@ -1536,7 +1650,8 @@ engine_search (struct engine *e, const struct engine_query *q,
       struct engine_doc d = { 0 };
       if (doc_meta (meta, r->id, &d) != 0)
         continue;
-      d.score = score_row (q, r, df, res->searched);
+      d.score = score_row (q, r, df, res->searched,
+                           regex_lang[LANG_ZH] + regex_lang[LANG_EN]);
       d.hits = hits;
       d.concepts = concepts;
       count_by_lang (r->inst, r->ninst, q, d.lang_hits);
@@ -1635,26 +1750,6 @@ struct token_map
                                    caller will ask for in this unit, or
                                    in the column: analysis stops there */
 };
-
-/* The last unit of column C that begins at or before token position P,
-   or NULL.  */
-static const struct index_unit *
-unit_of_token (const struct doc_texts *t, int c, size_t p)
-{
-  size_t lo = 0, hi = t->nunits[c];
-  if (hi == 0)
-    return NULL;
-  while (hi - lo > 1)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (t->units[c][mid].token <= p)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  const struct index_unit *u = &t->units[c][lo];
-  return u->token <= p ? u : NULL;
-}
 
 /* Record the positions of the LEN bytes at S into TM->pos, stopping
    after STOP of them.  */
@@ -1949,7 +2044,17 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   /* A regex's literal selected the document; its places are not
      hits.  */
   size_t kept = 0;
-  unsigned mask = q->has_regex ? ~0u : 0;
+  unsigned mask = q->has_regex ? regex_columns (q, v, n) : 0;
+  /* The regexes need the literals' places: they run only where one is.  */
+  struct inst *lits = NULL;
+  size_t nlits = 0;
+  if (q->has_regex && v)
+    {
+      lits = xcalloc (n ? n : 1, sizeof *lits);
+      if (n)
+        memcpy (lits, v, n * sizeof *v);
+      nlits = n;
+    }
   for (size_t i = 0; i < n; i++)
     if (!q->phrases[v[i].phrase].filter)
       {
@@ -1961,6 +2066,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   if (load_texts (e, d->id, mask, &t, error) != 0)
     {
       free (v);
+      free (lits);
       return -1;
     }
   size_t alloc = 0;
@@ -2056,7 +2162,10 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   if (q->has_regex)
     {
       size_t count;
-      if (run_regexes (q, &t, out, &alloc, &count, NULL, error) < 0)
+      int r = run_regexes (q, &t, lits, nlits, out, &alloc, &count, NULL,
+                           error);
+      free (lits);
+      if (r < 0)
         {
           free (out->hits);
           out->hits = NULL;
