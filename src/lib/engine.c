@@ -2178,6 +2178,17 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
   if (max && out->n > max)
     out->n = max;
+  /* The regexes' matches were all taken: keep those of the first
+     MAX_TEXTS places.  */
+  size_t places = 1;
+  for (size_t i = 1; max_texts && i < out->n; i++)
+    {
+      const struct engine_hit *x = &out->hits[i - 1], *y = &out->hits[i];
+      if (compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang) != 0
+          && ++places > max_texts)
+        out->n = i;
+    }
   keep_hit_texts (out);
   doc_texts_free (&t);
   return 0;
