@@ -314,14 +314,15 @@ is_ideograph (ucs4_t uc)
 }
 
 /* Tokens of the folded text F (LEN bytes).  START and END map each byte
-   of F to the original (NULL: F is the original, byte for byte).  */
+   of F to the original (NULL: F is the original, byte for byte), which
+   begins at BASE of the text being analysed.  */
 static int
 tokenize (struct analyzer *a, const char *f, size_t len,
-          const uint32_t *start, const uint32_t *end, enum analyze_mode mode,
-          analyze_token_fn fn, void *ctx)
+          const uint32_t *start, const uint32_t *end, size_t base,
+          enum analyze_mode mode, analyze_token_fn fn, void *ctx)
 {
-#define ORIG_START(i) (start ? (size_t) start[i] : (i))
-#define ORIG_END(i) (end ? (size_t) end[i] : (i) + 1)
+#define ORIG_START(i) (base + (start ? (size_t) start[i] : (i)))
+#define ORIG_END(i) (base + (end ? (size_t) end[i] : (i) + 1))
   struct cjk_run run = { .n = 0 };
   size_t i = 0;
   int rc = 0;
@@ -412,26 +413,54 @@ plain (const char *s, size_t len, int *has_upper)
   return 1;
 }
 
-int
-analyze_text (struct analyzer *a, const char *s, size_t len,
-              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+/* Analyze the LEN bytes at S, which begin at BASE of the text.  */
+static int
+analyze_piece (struct analyzer *a, const char *s, size_t len, size_t base,
+               enum analyze_mode mode, analyze_token_fn fn, void *ctx)
 {
   int has_upper;
   if (plain (s, len, &has_upper))
     {
       if (!has_upper)
-        return tokenize (a, s, len, NULL, NULL, mode, fn, ctx);
+        return tokenize (a, s, len, NULL, NULL, base, mode, fn, ctx);
       a->lower = xgrow (a->lower, &a->lower_alloc, len + 1, 1);
       for (size_t i = 0; i < len; i++)
         a->lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char) (s[i] + 32) : s[i];
-      return tokenize (a, a->lower, len, NULL, NULL, mode, fn, ctx);
+      return tokenize (a, a->lower, len, NULL, NULL, base, mode, fn, ctx);
     }
   struct folded f;
   norm_fold (s, len, 1, &f);
-  int rc = f.len ? tokenize (a, f.str, f.len, f.start, f.end, mode, fn, ctx)
-    : 0;
+  int rc = f.len
+    ? tokenize (a, f.str, f.len, f.start, f.end, base, mode, fn, ctx) : 0;
   norm_folded_free (&f);
   return rc;
+}
+
+int
+analyze_text (struct analyzer *a, const char *s, size_t len,
+              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+{
+  const char *bar = mode == ANALYZE_QUERY ? NULL
+    : memchr (s, ANALYZE_BARRIER, len);
+  if (bar == NULL)
+    return analyze_piece (a, s, len, 0, mode, fn, ctx);
+  /* Units one at a time: no token runs across a barrier, and folding
+     keeps it as it is, so a unit that needs folding (a traditional or
+     full-width character) does not send the whole column through the
+     slower fold.  */
+  size_t at = 0;
+  for (;;)
+    {
+      size_t end = bar ? (size_t) (bar - s) : len;
+      int rc = analyze_piece (a, s + at, end - at, at, mode, fn, ctx);
+      if (rc || bar == NULL)
+        return rc;
+      rc = fn (ctx, 0, "\x1f", 1, end, end + 1);
+      if (rc)
+        return rc;
+      at = end + 1;
+      bar = memchr (s + at, ANALYZE_BARRIER, len - at);
+    }
 }
 
 /* Stop words, folded (any order).  English: function words and
