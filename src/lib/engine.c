@@ -1136,12 +1136,20 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   memset (t, 0, sizeof *t);
   sqlite3 *db = index_db (e->ix);
   /* Prepared once: passages load a document after another.  */
+  /* A column not asked for is not read (CASE): the body texts are most
+     of a row.  The unit map is kept with the document's head.  */
+  static const char sql[] =
+    "SELECT CASE WHEN ?2 & 1 THEN docs.title_zh END,"
+    " CASE WHEN ?2 & 2 THEN docs.title_en END,"
+    " CASE WHEN ?2 & 4 THEN kw_zh END, CASE WHEN ?2 & 8 THEN kw_en END,"
+    " CASE WHEN ?2 & 16 THEN body_zh END, CASE WHEN ?2 & 32 THEN body_en END,"
+    " CASE WHEN ?2 & 64 THEN title_rev END,"
+    " CASE WHEN ?2 & 128 THEN kw_rev END,"
+    " CASE WHEN ?2 & 256 THEN body_rev END, heads.units"
+    " FROM docs JOIN heads ON heads.id = docs.id WHERE docs.id = ?1";
   if (e->texts_st == NULL
-      && sqlite3_prepare_v3 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
-                             "body_zh, body_en, title_rev, kw_rev, body_rev, "
-                             "units FROM docs WHERE id=?", -1,
-                             SQLITE_PREPARE_PERSISTENT, &e->texts_st, NULL)
-      != SQLITE_OK)
+      && sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                             &e->texts_st, NULL) != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       return -1;
@@ -1149,6 +1157,7 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   sqlite3_stmt *st = e->texts_st;
   t->st = st;
   sqlite3_bind_int64 (st, 1, id);
+  sqlite3_bind_int (st, 2, (int) (mask & ((1u << COL_COUNT) - 1)));
   int rc = -1;
   if (sqlite3_step (st) == SQLITE_ROW)
     {
@@ -1522,7 +1531,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       /* Nothing for FTS5 to find: every document is a candidate, less
          those with an excluded word.  */
       struct idset all, excluded = { 0 };
-      rc = idset_query (db, "SELECT id FROM docs", NULL, &all);
+      rc = idset_query (db, "SELECT id FROM heads", NULL, &all);
       if (rc == 0 && q->negmatch)
         rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
                           q->negmatch, &excluded);
@@ -1561,13 +1570,13 @@ engine_search (struct engine *e, const struct engine_query *q,
   snprintf (number, sizeof number, "%ld", q->q->doc);
   struct { const char *sql; char *const *vals; size_t n; const char *one; }
   facets[4] = {
-    { "SELECT id FROM docs WHERE lower(coll) = ?", q->q->collections,
+    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
       q->q->ncollections, NULL },
-    { "SELECT id FROM docs WHERE instr(region, ?) > 0", q->q->regions,
+    { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
       q->q->nregions, NULL },
-    { "SELECT id FROM docs WHERE year = CAST(? AS INTEGER)", NULL,
+    { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
       q->q->year > 0, year },
-    { "SELECT id FROM docs WHERE number = CAST(? AS INTEGER)", NULL,
+    { "SELECT id FROM heads WHERE number = CAST(? AS INTEGER)", NULL,
       q->q->doc >= 0, number },
   };
   for (int f = 0; f < 4 && rc == 0; f++)
@@ -1592,7 +1601,7 @@ engine_search (struct engine *e, const struct engine_query *q,
     *error = xstrdup (sqlite3_errmsg (db));
   sqlite3_stmt *meta = NULL;
   if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT coll, number, path, "
-                                     "title_zh, title_en FROM docs WHERE "
+                                     "title_zh, title_en FROM heads WHERE "
                                      "id=?", -1, &meta, NULL) != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));

@@ -10,7 +10,11 @@
             is parsed again at every check, so its errors are reported
             every time, as a search without the index would).
      docs   the texts of each document by column, units joined by
-            ANALYZE_BARRIER, and the map of units (index_unit records).
+            ANALYZE_BARRIER.
+     heads  of each document what results show and facets filter on
+            (collection, number, path, titles, region, year) and the map
+            of its units (index_unit records), apart from its large row
+            in docs.
      tags   a document's keywords, folded, for tag: queries.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
@@ -294,8 +298,13 @@ static const char schema[] =
   " number INT NOT NULL, path TEXT NOT NULL,"
   " title_zh TEXT, title_en TEXT, kw_zh TEXT, kw_en TEXT,"
   " body_zh TEXT, body_en TEXT, title_rev TEXT, kw_rev TEXT, body_rev TEXT,"
-  " units BLOB, region TEXT, year INT);"
+  " region TEXT, year INT);"
   "CREATE UNIQUE INDEX docs_number ON docs(coll, number);"
+  /* What a result shows and a facet filters on, apart from the texts:
+     small rows, many to a page, read for every matching document.  */
+  "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
+  " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
+  " region TEXT, year INT, units BLOB);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
@@ -705,6 +714,7 @@ delete_doc (sqlite3 *db, int64_t doc)
     " title_en, kw_zh, kw_en, body_zh, body_en, title_rev, kw_rev, body_rev"
     " FROM docs WHERE id=?1;"
     "DELETE FROM docs WHERE id=?1;"
+    "DELETE FROM heads WHERE id=?1;"
     "DELETE FROM tags WHERE doc=?1;";
   const char *tail = sql;
   while (*tail)
@@ -825,14 +835,36 @@ insert_doc (struct index *ix, const struct document *doc,
     sqlite3_bind_text (st, 4 + c, dc.text[c].data ? dc.text[c].data : "",
                        (int) dc.text[c].len, SQLITE_STATIC);
   char *region = doc_region (doc);
-  sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_TRANSIENT);
-  free (region);
+  sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
   int step = sqlite3_step (st);
   sqlite3_finalize (st);
+  if (step == SQLITE_DONE)
+    {
+      *id = sqlite3_last_insert_rowid (db);
+      step = sqlite3_prepare_v2 (db, "INSERT INTO heads VALUES(?,?,?,?,?,?,"
+                                 "?,?,NULL)", -1, &st, NULL);
+    }
+  if (step == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (st, 1, *id);
+      sqlite3_bind_text (st, 2, coll_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (st, 3, doc->number);
+      sqlite3_bind_text (st, 4, doc->path, -1, SQLITE_STATIC);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          const struct buf *t = &dc.text[COL_TITLE_ZH + l];
+          sqlite3_bind_text (st, 5 + l, t->data ? t->data : "",
+                             (int) t->len, SQLITE_STATIC);
+        }
+      sqlite3_bind_text (st, 7, region, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 8, year);
+      step = sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  free (region);
   if (step != SQLITE_DONE)
     goto out;
-  *id = sqlite3_last_insert_rowid (db);
   /* The same texts to FTS5, bound as they are so that the tokenizer
      knows each column by its text and notes where its units begin.  */
   static const char fts[] =
@@ -876,7 +908,7 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
-  if (sqlite3_prepare_v2 (db, "UPDATE docs SET units=? WHERE id=?", -1, &st,
+  if (sqlite3_prepare_v2 (db, "UPDATE heads SET units=? WHERE id=?", -1, &st,
                           NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_blob (st, 1, units.data, (int) units.len, SQLITE_STATIC);

@@ -21,7 +21,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 7
+#define INDEX_SCHEMA_VERSION 8
 
 /* The indexed columns: a document's texts by kind and language.  */
 enum index_column
