@@ -61,7 +61,8 @@ struct engine
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
-  sqlite3_stmt *texts_st;       /* load_texts's, prepared when first used */
+  sqlite3_stmt *units_st;       /* load_texts's, prepared when first used */
+  sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */
   int saved;                    /* the index is in the cache, not memory */
 };
 
@@ -260,6 +261,8 @@ engine_open (const struct engine_options *o, struct diags *diags,
   return e;
 }
 
+static void release_blobs (struct engine *e);
+
 void
 engine_close (struct engine *e)
 {
@@ -267,7 +270,8 @@ engine_close (struct engine *e)
     return;
   if (e->t2s_memory)
     norm_t2s_memory_save ();    /* a cache: failing to write it is harmless */
-  sqlite3_finalize (e->texts_st);
+  release_blobs (e);
+  sqlite3_finalize (e->units_st);
   index_close (e->ix);
   glossary_free (&e->glossary);
   for (size_t i = 0; i < e->ngkeys && e->gkeys_block == NULL; i++)
@@ -712,6 +716,7 @@ engine_compile (struct engine *e, const char *text,
 {
   struct query_options o = *opt;
   o.glossary = &e->glossary;
+  release_blobs (e);            /* compiling may save the glossary keys */
   struct query *q = query_parse (text, &o, err);
   if (q == NULL)
     return NULL;
@@ -1105,30 +1110,102 @@ idset_intersect (struct idset *a, const struct idset *b)
   a->n = k;
 }
 
-/* The texts and unit maps of a document.  The texts are SQLite's, in
-   the row that ST holds: valid until doc_texts_free.  */
+/* The texts and unit maps of a document.  A text is read from the
+   index one unit at a time, when it is needed (text_unit): passages need
+   a few paragraphs of a document, not all of it.  */
 struct doc_texts
 {
-  const char *col[COL_COUNT];
+  const char *col[COL_COUNT];   /* BUF, or "" for a column not loaded */
   size_t len[COL_COUNT];
   struct index_unit *units[COL_COUNT];
   size_t nunits[COL_COUNT];
-  sqlite3_stmt *st;
+  char *buf[COL_COUNT];         /* LEN + 1 bytes, zeros where not read */
+  unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
+  sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 
 static void
 doc_texts_free (struct doc_texts *t)
 {
   for (int c = 0; c < COL_COUNT; c++)
-    free (t->units[c]);
-  if (t->st)
-    sqlite3_reset (t->st);      /* no read transaction left open */
+    {
+      free (t->units[c]);
+      free (t->buf[c]);
+      free (t->read[c]);
+    }
   memset (t, 0, sizeof *t);
 }
 
-/* Load the texts of document ID: the columns whose bit is set in MASK
-   (the others are left empty).  One document at a time: the texts are
-   not copied out of the engine's statement.  */
+/* Make sure unit U of column C is in T's buffer.  A unit that cannot be
+   read (a damaged index) stays zeros.  */
+static void
+text_unit (const struct doc_texts *t, int c, const struct index_unit *u)
+{
+  size_t i = (size_t) (u - t->units[c]);
+  if (t->read[c] == NULL || t->read[c][i])
+    return;
+  t->read[c][i] = 1;
+  if (u->len > 0)
+    sqlite3_blob_read (t->blob[c], t->buf[c] + u->off, (int) u->len,
+                       (int) u->off);
+}
+
+/* Make sure all of column C is in T's buffer.  */
+static void
+text_column (const struct doc_texts *t, int c)
+{
+  if (t->read[c] == NULL)
+    return;
+  size_t n = 0;
+  while (n < t->nunits[c] && t->read[c][n])
+    n++;
+  if (n == t->nunits[c])
+    return;
+  if (t->len[c] > 0)
+    sqlite3_blob_read (t->blob[c], t->buf[c], (int) t->len[c], 0);
+  memset (t->read[c], 1, t->nunits[c]);
+}
+
+static const char *const column_name[COL_COUNT] = {
+  "title_zh", "title_en", "kw_zh", "kw_en", "body_zh", "body_en",
+  "title_rev", "kw_rev", "body_rev"
+};
+
+/* The engine's handle on column C of row ID of docs, or NULL.  Handles
+   are kept from one document to the next (moving one costs little,
+   opening one as much as preparing a statement) and released by
+   release_blobs.  */
+static sqlite3_blob *
+column_blob (struct engine *e, int c, int64_t id)
+{
+  if (e->blobs[c] && sqlite3_blob_reopen (e->blobs[c], id) == SQLITE_OK)
+    return e->blobs[c];
+  if (e->blobs[c])
+    sqlite3_blob_close (e->blobs[c]);
+  e->blobs[c] = NULL;
+  if (sqlite3_blob_open (index_db (e->ix), "main", "docs", column_name[c], id,
+                         0, &e->blobs[c]) != SQLITE_OK)
+    {
+      sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+  return e->blobs[c];
+}
+
+/* Close the engine's handles: an open one holds a read transaction.  */
+static void
+release_blobs (struct engine *e)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      if (e->blobs[c])
+        sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+}
+
+/* Get ready to read the texts of document ID: the columns whose bit is
+   set in MASK (the others are left empty), with their unit maps.  */
 static int
 load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
             char **error)
@@ -1136,43 +1213,36 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   memset (t, 0, sizeof *t);
   sqlite3 *db = index_db (e->ix);
   /* Prepared once: passages load a document after another.  */
-  /* A column not asked for is not read (CASE): the body texts are most
-     of a row.  The unit map is kept with the document's head.  */
-  static const char sql[] =
-    "SELECT CASE WHEN ?2 & 1 THEN docs.title_zh END,"
-    " CASE WHEN ?2 & 2 THEN docs.title_en END,"
-    " CASE WHEN ?2 & 4 THEN kw_zh END, CASE WHEN ?2 & 8 THEN kw_en END,"
-    " CASE WHEN ?2 & 16 THEN body_zh END, CASE WHEN ?2 & 32 THEN body_en END,"
-    " CASE WHEN ?2 & 64 THEN title_rev END,"
-    " CASE WHEN ?2 & 128 THEN kw_rev END,"
-    " CASE WHEN ?2 & 256 THEN body_rev END, heads.units"
-    " FROM docs JOIN heads ON heads.id = docs.id WHERE docs.id = ?1";
-  if (e->texts_st == NULL
-      && sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                             &e->texts_st, NULL) != SQLITE_OK)
+  if (e->units_st == NULL
+      && sqlite3_prepare_v3 (db, "SELECT units FROM heads WHERE id=?", -1,
+                             SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
+      != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       return -1;
     }
-  sqlite3_stmt *st = e->texts_st;
-  t->st = st;
+  sqlite3_stmt *st = e->units_st;
   sqlite3_bind_int64 (st, 1, id);
-  sqlite3_bind_int (st, 2, (int) (mask & ((1u << COL_COUNT) - 1)));
   int rc = -1;
   if (sqlite3_step (st) == SQLITE_ROW)
     {
       rc = 0;
-      const void *blob = sqlite3_column_blob (st, COL_COUNT);
-      size_t blen = (size_t) sqlite3_column_bytes (st, COL_COUNT);
+      const void *blob = sqlite3_column_blob (st, 0);
+      size_t blen = (size_t) sqlite3_column_bytes (st, 0);
       for (int c = 0; c < COL_COUNT && rc == 0; c++)
         {
           t->col[c] = "";
           if (!(mask & (1u << c)))
             continue;
-          const char *s = (const char *) sqlite3_column_text (st, c);
-          t->len[c] = (size_t) sqlite3_column_bytes (st, c);
-          if (s)
-            t->col[c] = s;
+          t->blob[c] = column_blob (e, c, id);
+          if (t->blob[c] == NULL)
+            {
+              rc = -1;
+              break;
+            }
+          t->len[c] = (size_t) sqlite3_blob_bytes (t->blob[c]);
+          t->buf[c] = xcalloc (t->len[c] + 1, 1);
+          t->col[c] = t->buf[c];
           t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
                                              t->len[c], &t->units[c]);
           /* The texts are checked where hits are taken from them
@@ -1180,8 +1250,11 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
              rest of showing passages.  */
           if (t->nunits[c] == (size_t) -1)
             rc = -1;
+          else
+            t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
         }
     }
+  sqlite3_reset (st);
   if (rc != 0)
     {
       doc_texts_free (t);
@@ -1310,6 +1383,7 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
               const struct index_unit *un = &t->units[c][u];
               if (selected && !want[c][u])
                 continue;
+              text_unit (t, c, un);
               size_t n = 0;
               long r = search_regex_spans (term, t->col[c] + un->off,
                                            un->len, NULL, 0, 0, &spans, &n,
@@ -1488,6 +1562,8 @@ engine_search (struct engine *e, const struct engine_query *q,
                struct engine_results *res, char **error)
 {
   memset (res, 0, sizeof *res);
+  /* A new search: nothing read for the last one is held.  */
+  release_blobs (e);
   res->nconcepts = q->nconcepts;
   res->searched = index_document_count (e->ix);
   *error = NULL;
@@ -1782,6 +1858,7 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
     {
       if (!tm->analysed)
         {
+          text_column (t, c);
           analyse_positions (tm, t->col[c], t->len[c],
                              tm->need < p ? p + 1 : tm->need + 1);
           tm->analysed = 1;
@@ -1800,6 +1877,7 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
   size_t rel = p - u->token;
   if (tm->unit != u)
     {
+      text_unit (t, c, u);
       size_t need = tm->need >= p ? tm->need - u->token : rel;
       analyse_positions (tm, t->col[c] + u->off, u->len, need + 1);
       tm->unit = u;
@@ -2142,6 +2220,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
           const struct index_unit *u = unit_at (&t, c, start);
           if (u && u != checked_unit)
             {
+              text_unit (&t, c, u);
               /* A damaged index could hold anything: what is shown
                  must be UTF-8.  */
               if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
