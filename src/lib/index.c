@@ -373,8 +373,8 @@ open_db (struct index *ix, char **cause)
     return 0;
   /* Building the index touches the same pages again and again: keep
      them in memory (64 MB at most) rather than in the file system's.  */
-  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-        "PRAGMA mmap_size=1073741824;", NULL);
+  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+        NULL);
   sqlite3_stmt *st;
   rc = sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM sqlite_master", -1,
                            &st, NULL);
@@ -1224,6 +1224,18 @@ list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
     }
 }
 
+/* Read the database through a memory map from now on: passages and
+   regexes read a paragraph here and there of many documents, and
+   through read(2) each page costs a system call and a copy.  Not while
+   the index is built: the pages written would count in the process's
+   memory.  Returns 0.  */
+static int
+map_for_search (struct index *ix)
+{
+  exec (ix->db, "PRAGMA mmap_size=1073741824", NULL);
+  return 0;
+}
+
 /* Does the snapshot saved by the last full check say that nothing
    changed since?  */
 static int
@@ -1274,7 +1286,7 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
   sqlite3 *db = ix->db;
   /* The common case, nothing changed, costs a stat per file.  */
   if (ix->path && snapshot_says_fresh (ix, dirs, ndirs))
-    return 0;
+    return map_for_search (ix);
   int64_t started = (int64_t) time (NULL);
   size_t diags_at_start = diags->count;
   struct content_files cf;
@@ -1337,5 +1349,5 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
         ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
       sqlite3_finalize (st);
     }
-  return rc;
+  return rc == 0 ? map_for_search (ix) : rc;
 }
