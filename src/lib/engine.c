@@ -9,9 +9,11 @@
    phrase stands (token positions); the engine merges overlapping
    instances into hits, counts the concepts a document matches, and
    ranks.  Hits are turned into byte offsets only for documents whose
-   passages are shown, by analysing their texts again exactly as the
-   tokenizer did.  Regexes run with PCRE2 over the texts of documents
-   that FTS5 selected by the regex's literal, or over all of them.  */
+   passages are shown, by reading the paragraphs that hold them and
+   analysing them again as the tokenizer did.  Regexes run with PCRE2
+   over the paragraphs where FTS5 found one of the literals that every
+   match holds (query_regex_literals), or over every text when a regex
+   has none.  */
 
 #include <config.h>
 
@@ -2128,7 +2130,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
                          sqlite3_column_bytes (st, 0), &v, NULL);
       sqlite3_finalize (st);
     }
-  /* A regex's literal selected the document; its places are not
+  /* A regex's literals selected the document; their places are not
      hits.  */
   size_t kept = 0;
   unsigned mask = q->has_regex ? regex_columns (q, v, n) : 0;
