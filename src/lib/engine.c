@@ -1536,24 +1536,75 @@ compare_docs (const void *a, const void *b)
   return x->number < y->number ? -1 : x->number > y->number;
 }
 
-/* Fill D's metadata from the docs table.  */
-static int
-doc_meta (sqlite3_stmt *st, int64_t id, struct engine_doc *d)
+/* Where matching documents' heads are read: by looking each up, or,
+   when most documents match, by one pass over the table in id order
+   alongside the matches (which FTS5 gives in id order).  */
+struct heads_reader
 {
-  sqlite3_reset (st);
-  sqlite3_bind_int64 (st, 1, id);
-  if (sqlite3_step (st) != SQLITE_ROW)
+  sqlite3_stmt *one;            /* a head by id */
+  sqlite3_stmt *all;            /* every head, by id; NULL: look up */
+  int64_t at;                   /* the id ALL stands on, -1 before */
+  int done;
+};
+
+static int
+heads_open (sqlite3 *db, int scan, struct heads_reader *h)
+{
+  memset (h, 0, sizeof *h);
+  h->at = -1;
+  if (sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, title_zh, "
+                          "title_en FROM heads WHERE id=?", -1, &h->one,
+                          NULL) != SQLITE_OK)
     return -1;
-  const char *coll = (const char *) sqlite3_column_text (st, 0);
-  const char *path = (const char *) sqlite3_column_text (st, 2);
+  if (scan && sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, "
+                                  "title_zh, title_en FROM heads ORDER BY id",
+                                  -1, &h->all, NULL) != SQLITE_OK)
+    return -1;
+  return 0;
+}
+
+static void
+heads_close (struct heads_reader *h)
+{
+  sqlite3_finalize (h->one);
+  sqlite3_finalize (h->all);
+}
+
+/* Fill D's head, document ID.  */
+static int
+heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
+{
+  sqlite3_stmt *st = h->all;
+  if (st && id >= h->at)
+    {
+      while (!h->done && h->at < id)
+        {
+          if (sqlite3_step (st) == SQLITE_ROW)
+            h->at = sqlite3_column_int64 (st, 0);
+          else
+            h->done = 1;
+        }
+      if (h->done || h->at != id)
+        return -1;
+    }
+  else
+    {
+      st = h->one;
+      sqlite3_reset (st);
+      sqlite3_bind_int64 (st, 1, id);
+      if (sqlite3_step (st) != SQLITE_ROW)
+        return -1;
+    }
+  const char *coll = (const char *) sqlite3_column_text (st, 1);
+  const char *path = (const char *) sqlite3_column_text (st, 3);
   d->id = id;
   d->collection = xstrdup (coll ? coll : "");
-  d->number = (long) sqlite3_column_int64 (st, 1);
+  d->number = (long) sqlite3_column_int64 (st, 2);
   d->path = xstrdup (path ? path : "");
   for (int l = 0; l < LANG_COUNT; l++)
     {
       /* The title column holds the title alone: one unit.  */
-      const char *t = (const char *) sqlite3_column_text (st, 3 + l);
+      const char *t = (const char *) sqlite3_column_text (st, 4 + l);
       d->title[l] = t && *t ? xstrdup (t) : NULL;
     }
   return 0;
@@ -1677,10 +1728,8 @@ engine_search (struct engine *e, const struct engine_query *q,
       }
   if (rc != 0)
     *error = xstrdup (sqlite3_errmsg (db));
-  sqlite3_stmt *meta = NULL;
-  if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT coll, number, path, "
-                                     "title_zh, title_en FROM heads WHERE "
-                                     "id=?", -1, &meta, NULL) != SQLITE_OK)
+  struct heads_reader heads;
+  if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       rc = -1;
@@ -1735,7 +1784,7 @@ engine_search (struct engine *e, const struct engine_query *q,
           hits += n;
         }
       struct engine_doc d = { 0 };
-      if (doc_meta (meta, r->id, &d) != 0)
+      if (heads_get (&heads, r->id, &d) != 0)
         continue;
       d.score = score_row (q, r, df, res->searched,
                            regex_lang[LANG_ZH] + regex_lang[LANG_EN]);
@@ -1755,8 +1804,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       res->docs[res->ndocs++] = d;
       res->total_hits += hits;
     }
-  if (meta)
-    sqlite3_finalize (meta);
+  heads_close (&heads);
   for (size_t i = 0; i < nrows; i++)
     free (rows[i].inst);
   free (rows);
