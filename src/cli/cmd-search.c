@@ -140,7 +140,9 @@ print_document (const struct cli_options *o, struct engine *e,
      only (a passage may hold several).  */
   size_t want = o->json || o->max_snippets < 0 ? 0
     : 4 * (size_t) o->max_snippets + 4;
-  if (engine_hits_first (e, q, d, want, &h, &error) != 0)
+  size_t texts = want == 0 ? 0 : o->max_snippets > 0
+    ? (size_t) o->max_snippets : 1;
+  if (engine_hits_first (e, q, d, want, texts, &h, &error) != 0)
     {
       fprintf (stderr, "casebook: %s\n", error);
       free (error);
@@ -232,10 +234,15 @@ print_document (const struct cli_options *o, struct engine *e,
       size_t at = from;
       for (size_t j = k; j <= last; j++)
         {
+          /* Hits may overlap (a regex's match inside a phrase's): what
+             is highlighted already is not printed again.  */
           const struct engine_hit *x = &h.hits[j];
-          wrap_add_lang (&w, o, x->lang, x->text + at, x->start - at, NULL);
-          wrap_add_lang (&w, o, x->lang, x->text + x->start,
-                         x->end - x->start, color ? "\033[1;31m" : NULL);
+          if (x->end <= at)
+            continue;
+          size_t start = x->start > at ? x->start : at;
+          wrap_add_lang (&w, o, x->lang, x->text + at, start - at, NULL);
+          wrap_add_lang (&w, o, x->lang, x->text + start, x->end - start,
+                         color ? "\033[1;31m" : NULL);
           at = x->end;
         }
       wrap_add_lang (&w, o, hit->lang, hit->text + at, to - at, NULL);

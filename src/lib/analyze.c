@@ -144,40 +144,56 @@ fold_spelling (struct buf *b)
 /* Emit the English (or other spaced-script) word W of LEN folded bytes.  */
 static int
 emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
-           size_t end, analyze_token_fn fn, void *ctx)
+           size_t end, enum analyze_mode mode, analyze_token_fn fn,
+           void *ctx)
 {
   if (len > TOKEN_MAX)
     return 0;
+  if (mode == ANALYZE_POSITIONS)
+    return fn (ctx, 0, w, len, start, end);    /* one token, whatever it is */
+  int has_letter = 0;
+  for (size_t i = 0; i < len && !has_letter; i++)
+    has_letter = !(w[i] >= '0' && w[i] <= '9');
+  /* The stem of a word seen before, keyed by the word as it stands in
+     the text: respelling and stemming depend on nothing else.  */
+  struct stem_slot *slot = NULL;
+  if (has_letter && a->stemmer && len <= STEM_KEY)
+    {
+      uint32_t h = 2166136261u;
+      for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char) w[i]) * 16777619u;
+      slot = &a->stems[h % STEM_SLOTS];
+      if (slot->key_len == len && memcmp (slot->key, w, len) == 0)
+        return fn (ctx, 0, slot->stem, slot->stem_len, start, end);
+    }
   a->word.len = 0;
   /* Apostrophes inside a word ("people's") stay for the stemmer, which
      drops a possessive; the typographic one becomes ASCII.  */
-  for (size_t i = 0; i < len; i++)
-    if (i + 3 <= len && memcmp (w + i, "\xe2\x80\x99", 3) == 0)
-      {
-        buf_addc (&a->word, '\'');
-        i += 2;
-      }
-    else
-      buf_addc (&a->word, w[i]);
-  int has_letter = 0;
-  for (size_t i = 0; i < a->word.len; i++)
-    if (!(a->word.data[i] >= '0' && a->word.data[i] <= '9'))
-      has_letter = 1;
+  const char *p = w, *e = w + len;
+  while (p < e)
+    {
+      const char *q = memchr (p, '\xe2', (size_t) (e - p));
+      if (q == NULL)
+        {
+          buf_add (&a->word, p, (size_t) (e - p));
+          break;
+        }
+      buf_add (&a->word, p, (size_t) (q - p));
+      if (e - q >= 3 && memcmp (q, "\xe2\x80\x99", 3) == 0)
+        {
+          buf_addc (&a->word, '\'');
+          p = q + 3;
+        }
+      else
+        {
+          buf_addc (&a->word, *q);
+          p = q + 1;
+        }
+    }
   if (has_letter)
     fold_spelling (&a->word);
   if (has_letter && a->stemmer)
     {
-      struct stem_slot *slot = NULL;
-      if (a->word.len <= STEM_KEY)
-        {
-          uint32_t h = 2166136261u;
-          for (size_t i = 0; i < a->word.len; i++)
-            h = (h ^ (unsigned char) a->word.data[i]) * 16777619u;
-          slot = &a->stems[h % STEM_SLOTS];
-          if (slot->key_len == a->word.len
-              && memcmp (slot->key, a->word.data, a->word.len) == 0)
-            return fn (ctx, 0, slot->stem, slot->stem_len, start, end);
-        }
       const sb_symbol *s = sb_stemmer_stem (a->stemmer,
                                             (const sb_symbol *) a->word.data,
                                             (int) a->word.len);
@@ -186,8 +202,8 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
           int n = sb_stemmer_length (a->stemmer);
           if (slot && n > 0 && n <= STEM_KEY)
             {
-              slot->key_len = (unsigned char) a->word.len;
-              memcpy (slot->key, a->word.data, a->word.len);
+              slot->key_len = (unsigned char) len;
+              memcpy (slot->key, w, len);
               slot->stem_len = (unsigned char) n;
               memcpy (slot->stem, s, (size_t) n);
             }
@@ -215,7 +231,7 @@ cjk_flush (struct cjk_run *r, const char *f, enum analyze_mode mode,
   if (r->n == 1)
     rc = fn (ctx, 0, f + r->at[1], r->len[1], r->orig_start[1],
              r->orig_end[1]);
-  else if (r->n > 1 && mode == ANALYZE_INDEX)
+  else if (r->n > 1 && mode != ANALYZE_QUERY)
     rc = fn (ctx, 1, f + r->at[1], r->len[1], r->orig_start[1],
              r->orig_end[1]);
   r->n = 0;
@@ -250,31 +266,71 @@ cjk_add (struct cjk_run *r, const char *f, size_t at, size_t len,
   return fn (ctx, 0, tok, n0 + n1, r->orig_start[0], r->orig_end[1]);
 }
 
+/* The character at P (before E) in *UC; returns its length, as
+   u8_mbtouc does.  Inline for the three-byte characters that make up
+   Chinese text: analysis runs over every character indexed or shown.  */
+static inline int
+next_char (ucs4_t *uc, const uint8_t *p, const uint8_t *e)
+{
+  if (p[0] < 0x80)
+    {
+      *uc = p[0];
+      return 1;
+    }
+  if ((p[0] & 0xf0) == 0xe0 && e - p >= 3 && (p[1] & 0xc0) == 0x80
+      && (p[2] & 0xc0) == 0x80)
+    {
+      ucs4_t c = (ucs4_t) (p[0] & 0x0f) << 12 | (ucs4_t) (p[1] & 0x3f) << 6
+        | (ucs4_t) (p[2] & 0x3f);
+      if (c >= 0x800 && (c < 0xd800 || c > 0xdfff))
+        {
+          *uc = c;
+          return 3;
+        }
+    }
+  return u8_mbtouc (uc, p, (size_t) (e - p));
+}
+
+/* norm_is_word, inline for ASCII.  */
+static inline int
+is_word (ucs4_t uc)
+{
+  if (uc < 0x80)
+    return (uc >= '0' && uc <= '9') || ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
+  return norm_is_word (uc);
+}
+
 /* A character of a script written without spaces that is a letter or
    number (an ideograph, kana, hangul), not punctuation such as 。or 、
    which share its blocks.  */
-static int
+static inline int
 is_ideograph (ucs4_t uc)
 {
+  /* The unified ideographs of Unicode 1.1, every one a letter: the
+     characters of almost every Chinese text.  */
+  if (uc >= 0x4e00 && uc <= 0x9fa5)
+    return 1;
   return norm_is_cjk (uc) && uc_is_alnum (uc);
 }
 
 /* Tokens of the folded text F (LEN bytes).  START and END map each byte
-   of F to the original (NULL: F is the original, byte for byte).  */
+   of F to the original (NULL: F is the original, byte for byte), which
+   begins at BASE of the text being analysed.  */
 static int
 tokenize (struct analyzer *a, const char *f, size_t len,
-          const uint32_t *start, const uint32_t *end, enum analyze_mode mode,
-          analyze_token_fn fn, void *ctx)
+          const uint32_t *start, const uint32_t *end, size_t base,
+          enum analyze_mode mode, analyze_token_fn fn, void *ctx)
 {
-#define ORIG_START(i) (start ? (size_t) start[i] : (i))
-#define ORIG_END(i) (end ? (size_t) end[i] : (i) + 1)
+#define ORIG_START(i) (base + (start ? (size_t) start[i] : (i)))
+#define ORIG_END(i) (base + (end ? (size_t) end[i] : (i) + 1))
   struct cjk_run run = { .n = 0 };
   size_t i = 0;
   int rc = 0;
   while (i < len && rc == 0)
     {
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, (const uint8_t *) f + i, len - i);
+      int n = next_char (&uc, (const uint8_t *) f + i,
+                         (const uint8_t *) f + len);
       if (n <= 0)
         n = 1;
       if (is_ideograph (uc))
@@ -289,12 +345,12 @@ tokenize (struct analyzer *a, const char *f, size_t len,
         break;
       if (uc == (ucs4_t) ANALYZE_BARRIER)
         {
-          if (mode == ANALYZE_INDEX)
+          if (mode != ANALYZE_QUERY)
             rc = fn (ctx, 0, "\x1f", 1, ORIG_START (i), ORIG_END (i));
           i++;
           continue;
         }
-      if (!norm_is_word (uc))
+      if (!is_word (uc))
         {
           i += (size_t) n;
           continue;
@@ -305,13 +361,14 @@ tokenize (struct analyzer *a, const char *f, size_t len,
       size_t w = i + (size_t) n;
       while (w < len)
         {
-          int k = u8_mbtouc (&uc, (const uint8_t *) f + w, len - w);
-          if (k <= 0 || !norm_is_word (uc))
+          int k = next_char (&uc, (const uint8_t *) f + w,
+                             (const uint8_t *) f + len);
+          if (k <= 0 || !is_word (uc))
             break;
           w += (size_t) k;
         }
-      rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1), fn,
-                      ctx);
+      rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1), mode,
+                      fn, ctx);
       i = w;
     }
   if (rc == 0)
@@ -339,7 +396,7 @@ plain (const char *s, size_t len, int *has_upper)
           continue;
         }
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int n = next_char (&uc, p, e);
       if (n <= 0)
         return 0;
       p += n;
@@ -356,26 +413,54 @@ plain (const char *s, size_t len, int *has_upper)
   return 1;
 }
 
-int
-analyze_text (struct analyzer *a, const char *s, size_t len,
-              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+/* Analyze the LEN bytes at S, which begin at BASE of the text.  */
+static int
+analyze_piece (struct analyzer *a, const char *s, size_t len, size_t base,
+               enum analyze_mode mode, analyze_token_fn fn, void *ctx)
 {
   int has_upper;
   if (plain (s, len, &has_upper))
     {
       if (!has_upper)
-        return tokenize (a, s, len, NULL, NULL, mode, fn, ctx);
+        return tokenize (a, s, len, NULL, NULL, base, mode, fn, ctx);
       a->lower = xgrow (a->lower, &a->lower_alloc, len + 1, 1);
       for (size_t i = 0; i < len; i++)
         a->lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char) (s[i] + 32) : s[i];
-      return tokenize (a, a->lower, len, NULL, NULL, mode, fn, ctx);
+      return tokenize (a, a->lower, len, NULL, NULL, base, mode, fn, ctx);
     }
   struct folded f;
   norm_fold (s, len, 1, &f);
-  int rc = f.len ? tokenize (a, f.str, f.len, f.start, f.end, mode, fn, ctx)
-    : 0;
+  int rc = f.len
+    ? tokenize (a, f.str, f.len, f.start, f.end, base, mode, fn, ctx) : 0;
   norm_folded_free (&f);
   return rc;
+}
+
+int
+analyze_text (struct analyzer *a, const char *s, size_t len,
+              enum analyze_mode mode, analyze_token_fn fn, void *ctx)
+{
+  const char *bar = mode == ANALYZE_QUERY ? NULL
+    : memchr (s, ANALYZE_BARRIER, len);
+  if (bar == NULL)
+    return analyze_piece (a, s, len, 0, mode, fn, ctx);
+  /* Units one at a time: no token runs across a barrier, and folding
+     keeps it as it is, so a unit that needs folding (a traditional or
+     full-width character) does not send the whole column through the
+     slower fold.  */
+  size_t at = 0;
+  for (;;)
+    {
+      size_t end = bar ? (size_t) (bar - s) : len;
+      int rc = analyze_piece (a, s + at, end - at, at, mode, fn, ctx);
+      if (rc || bar == NULL)
+        return rc;
+      rc = fn (ctx, 0, "\x1f", 1, end, end + 1);
+      if (rc)
+        return rc;
+      at = end + 1;
+      bar = memchr (s + at, ANALYZE_BARRIER, len - at);
+    }
 }
 
 /* Stop words, folded (any order).  English: function words and

@@ -31,7 +31,11 @@ struct analyzer;
 enum analyze_mode
 {
   ANALYZE_INDEX,                /* a text being indexed */
-  ANALYZE_QUERY                 /* a query term: no colocated unigrams */
+  ANALYZE_QUERY,                /* a query term: no colocated unigrams */
+  ANALYZE_POSITIONS             /* where ANALYZE_INDEX's tokens stand:
+                                   the same positions and byte ranges,
+                                   but words are passed as they are
+                                   (neither respelt nor stemmed) */
 };
 
 /* Called for each token TOK (LEN bytes, not NUL-terminated) found at

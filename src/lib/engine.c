@@ -9,9 +9,11 @@
    phrase stands (token positions); the engine merges overlapping
    instances into hits, counts the concepts a document matches, and
    ranks.  Hits are turned into byte offsets only for documents whose
-   passages are shown, by analysing their texts again exactly as the
-   tokenizer did.  Regexes run with PCRE2 over the texts of documents
-   that FTS5 selected by the regex's literal, or over all of them.  */
+   passages are shown, by reading the paragraphs that hold them and
+   analysing them again as the tokenizer did.  Regexes run with PCRE2
+   over the paragraphs where FTS5 found one of the literals that every
+   match holds (query_regex_literals), or over every text when a regex
+   has none.  */
 
 #include <config.h>
 
@@ -55,10 +57,15 @@ struct engine
   char *content_dir;
   struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
   size_t ngkeys;
+  char *gkeys_block;            /* the tokens of all, when read from the
+                                   index (else each is its own) */
   int gkeys_built;
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
+  sqlite3_stmt *units_st;       /* load_texts's, prepared when first used */
+  sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */
+  int saved;                    /* the index is in the cache, not memory */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -85,6 +92,8 @@ struct engine_query
   size_t nrequired;             /* quoted phrases that must all match */
   char *negmatch;               /* excluded words, when nothing positive */
   int has_regex;
+  int *regex_req;               /* per term: the required index of a
+                                   regex's literals, or -1 */
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */
   int revised;                  /* search the revised English too */
@@ -247,11 +256,14 @@ engine_open (const struct engine_options *o, struct diags *diags,
       return NULL;
     }
   free (path);
+  e->saved = index_saved (e->ix);
   char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
   content_read_glossary (gpath, &e->glossary, diags);
   free (gpath);
   return e;
 }
+
+static void release_blobs (struct engine *e);
 
 void
 engine_close (struct engine *e)
@@ -260,10 +272,13 @@ engine_close (struct engine *e)
     return;
   if (e->t2s_memory)
     norm_t2s_memory_save ();    /* a cache: failing to write it is harmless */
+  release_blobs (e);
+  sqlite3_finalize (e->units_st);
   index_close (e->ix);
   glossary_free (&e->glossary);
-  for (size_t i = 0; i < e->ngkeys; i++)
+  for (size_t i = 0; i < e->ngkeys && e->gkeys_block == NULL; i++)
     free (e->gkeys[i].tokens);
+  free (e->gkeys_block);
   free (e->gkeys);
   segmenter_free (e->seg);
   free (e->content_dir);
@@ -366,9 +381,115 @@ compare_gkey (const void *x, const void *y)
   return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
+/* A hash of every form of the glossary, in order: what its keys are
+   made of.  */
+static uint64_t
+glossary_hash (const struct glossary *g)
+{
+  uint64_t h = util_hash (0, "gkeys1", 6);
+  for (size_t i = 0; i < g->count; i++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        size_t n = glossary_nforms (&g->entries[i], (enum lang) l);
+        h = util_hash (h, &n, sizeof n);
+        for (size_t v = 0; v < n; v++)
+          {
+            const char *form = glossary_form (&g->entries[i], (enum lang) l, v);
+            h = util_hash (h, form ? form : "", form ? strlen (form) + 1 : 1);
+          }
+      }
+  return h;
+}
+
+/* The glossary keys as the index saved them for a glossary of hash H:
+   entry numbers (uint32) and NUL-terminated tokens, in order.  Returns 0
+   if it has none for H.  */
+static int
+load_gkeys (struct engine *e, uint64_t h)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT value FROM meta WHERE "
+                          "key='gkeys'", -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  int ok = 0;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    {
+      const char *p = sqlite3_column_blob (st, 0);
+      size_t len = (size_t) sqlite3_column_bytes (st, 0);
+      uint64_t saved;
+      if (len > sizeof saved && (memcpy (&saved, p, sizeof saved), saved == h)
+          && p[len - 1] == '\0')
+        {
+          e->gkeys_block = xmalloc (len - sizeof saved);
+          memcpy (e->gkeys_block, p + sizeof saved, len - sizeof saved);
+          size_t alloc = 0;
+          const char *q = e->gkeys_block, *end = q + len - sizeof saved;
+          ok = 1;
+          while (q < end && ok)
+            {
+              uint32_t entry;
+              if ((size_t) (end - q) < sizeof entry + 1)
+                {
+                  ok = 0;
+                  break;
+                }
+              memcpy (&entry, q, sizeof entry);
+              q += sizeof entry;
+              ok = entry < e->glossary.count;
+              e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
+                                sizeof *e->gkeys);
+              e->gkeys[e->ngkeys++] = (struct gloss_key) { (char *) q, entry };
+              q += strlen (q) + 1;
+            }
+          if (!ok)
+            {
+              free (e->gkeys);
+              free (e->gkeys_block);
+              e->gkeys = NULL;
+              e->gkeys_block = NULL;
+              e->ngkeys = 0;
+            }
+        }
+    }
+  sqlite3_finalize (st);
+  return ok;
+}
+
+/* Save the keys for a glossary of hash H (a cache: failing is
+   harmless).  */
+static void
+save_gkeys (struct engine *e, uint64_t h)
+{
+  struct buf b = { 0 };
+  buf_add (&b, &h, sizeof h);
+  for (size_t i = 0; i < e->ngkeys; i++)
+    {
+      uint32_t entry = (uint32_t) e->gkeys[i].entry;
+      buf_add (&b, &entry, sizeof entry);
+      buf_add (&b, e->gkeys[i].tokens, strlen (e->gkeys[i].tokens) + 1);
+    }
+  sqlite3_stmt *st;
+  if (e->ngkeys > 0
+      && sqlite3_prepare_v2 (index_db (e->ix), "INSERT OR REPLACE INTO meta "
+                             "VALUES('gkeys', ?)", -1, &st, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  buf_free (&b);
+}
+
+/* The tokens of every form of the glossary, sorted: analysing them all
+   costs more than a search, so a saved index keeps them.  */
 static void
 build_gkeys (struct engine *e)
 {
+  e->gkeys_built = 1;
+  uint64_t h = glossary_hash (&e->glossary);
+  if (e->saved && load_gkeys (e, h))
+    return;
   struct analyzer *a = index_analyzer (e->ix);
   size_t alloc = 0;
   for (size_t i = 0; i < e->glossary.count; i++)
@@ -393,7 +514,8 @@ build_gkeys (struct engine *e)
     }
   if (e->ngkeys > 1)
     qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
-  e->gkeys_built = 1;
+  if (e->saved)
+    save_gkeys (e, h);
 }
 
 /* The first glossary entry whose form has the tokens KEY, or -1.  */
@@ -596,6 +718,7 @@ engine_compile (struct engine *e, const char *text,
 {
   struct query_options o = *opt;
   o.glossary = &e->glossary;
+  release_blobs (e);            /* compiling may save the glossary keys */
   struct query *q = query_parse (text, &o, err);
   if (q == NULL)
     return NULL;
@@ -609,6 +732,9 @@ engine_compile (struct engine *e, const char *text,
   size_t alloc = 0;
   /* The words typed without quotes, in order: these become concepts.  */
   size_t *run = xcalloc (q->nterms ? q->nterms : 1, sizeof *run);
+  eq->regex_req = xcalloc (q->nterms ? q->nterms : 1, sizeof *eq->regex_req);
+  for (size_t i = 0; i < q->nterms; i++)
+    eq->regex_req[i] = -1;
   size_t nrun = 0;
   int content_words = 0;
   for (size_t i = 0; i < q->nterms; i++)
@@ -617,20 +743,30 @@ engine_compile (struct engine *e, const char *text,
       if (t->kind == TERM_REGEX)
         {
           eq->has_regex = 1;
-          /* Every match holds the regex's literal: when it is two or
-             more ideographs, FTS5 finds the documents that have it (a
-             superset of those the regex matches), and PCRE2 runs only
-             on them.  A Latin literal may begin inside a word, which is
-             no token, so it cannot be used so.  */
-          if (!t->negated && t->literal && ideographs_only (t->literal) >= 2)
+          /* Every match holds one of the regex's literals: when each
+             is two or more ideographs, FTS5 finds the documents that
+             have one (a superset of those the regex matches), and PCRE2
+             runs only on them.  A Latin literal may begin inside a
+             word, which is no token, so it cannot be used so.  */
+          size_t cjk = 0;
+          for (size_t k = 0; !t->negated && k < t->nliterals; k++)
+            {
+              struct buf one = { 0 };
+              int prefix;
+              cjk += ideographs_only (t->literals[k]) >= 2
+                && add_phrase (a, &one, t->literals[k], &prefix);
+              buf_free (&one);
+            }
+          if (cjk > 0 && cjk == t->nliterals)
             {
               struct alts al = { 0 };
-              alts_add (&al, t->literal);
-              if (add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired))
-                {
-                  eq->phrases[eq->nphrases - 1].filter = 1;
-                  eq->nrequired++;
-                }
+              for (size_t k = 0; k < t->nliterals; k++)
+                alts_add (&al, t->literals[k]);
+              size_t first = eq->nphrases;
+              add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired);
+              for (size_t k = first; k < eq->nphrases; k++)
+                eq->phrases[k].filter = 1;
+              eq->regex_req[i] = (int) eq->nrequired++;
               alts_free (&al);
             }
           continue;
@@ -813,6 +949,7 @@ engine_query_free (struct engine_query *q)
   for (size_t i = 0; i < q->nphrases; i++)
     free (q->phrases[i].first_alt);
   free (q->phrases);
+  free (q->regex_req);
   free (q);
 }
 
@@ -975,13 +1112,18 @@ idset_intersect (struct idset *a, const struct idset *b)
   a->n = k;
 }
 
-/* The texts and unit maps of a document.  */
+/* The texts and unit maps of a document.  A text is read from the
+   index one unit at a time, when it is needed (text_unit): passages need
+   a few paragraphs of a document, not all of it.  */
 struct doc_texts
 {
-  char *col[COL_COUNT];
+  const char *col[COL_COUNT];   /* BUF, or "" for a column not loaded */
   size_t len[COL_COUNT];
   struct index_unit *units[COL_COUNT];
   size_t nunits[COL_COUNT];
+  char *buf[COL_COUNT];         /* LEN + 1 bytes, zeros where not read */
+  unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
+  sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 
 static void
@@ -989,45 +1131,120 @@ doc_texts_free (struct doc_texts *t)
 {
   for (int c = 0; c < COL_COUNT; c++)
     {
-      free (t->col[c]);
       free (t->units[c]);
+      free (t->buf[c]);
+      free (t->read[c]);
     }
   memset (t, 0, sizeof *t);
 }
 
-/* Load the texts of document ID: the columns whose bit is set in MASK
-   (the others are left empty).  */
+/* Make sure unit U of column C is in T's buffer.  A unit that cannot be
+   read (a damaged index) stays zeros.  */
+static void
+text_unit (const struct doc_texts *t, int c, const struct index_unit *u)
+{
+  size_t i = (size_t) (u - t->units[c]);
+  if (t->read[c] == NULL || t->read[c][i])
+    return;
+  t->read[c][i] = 1;
+  if (u->len > 0)
+    sqlite3_blob_read (t->blob[c], t->buf[c] + u->off, (int) u->len,
+                       (int) u->off);
+}
+
+/* Make sure all of column C is in T's buffer.  */
+static void
+text_column (const struct doc_texts *t, int c)
+{
+  if (t->read[c] == NULL)
+    return;
+  size_t n = 0;
+  while (n < t->nunits[c] && t->read[c][n])
+    n++;
+  if (n == t->nunits[c])
+    return;
+  if (t->len[c] > 0)
+    sqlite3_blob_read (t->blob[c], t->buf[c], (int) t->len[c], 0);
+  memset (t->read[c], 1, t->nunits[c]);
+}
+
+static const char *const column_name[COL_COUNT] = {
+  "title_zh", "title_en", "kw_zh", "kw_en", "body_zh", "body_en",
+  "title_rev", "kw_rev", "body_rev"
+};
+
+/* The engine's handle on column C of row ID of docs, or NULL.  Handles
+   are kept from one document to the next (moving one costs little,
+   opening one as much as preparing a statement) and released by
+   release_blobs.  */
+static sqlite3_blob *
+column_blob (struct engine *e, int c, int64_t id)
+{
+  if (e->blobs[c] && sqlite3_blob_reopen (e->blobs[c], id) == SQLITE_OK)
+    return e->blobs[c];
+  if (e->blobs[c])
+    sqlite3_blob_close (e->blobs[c]);
+  e->blobs[c] = NULL;
+  if (sqlite3_blob_open (index_db (e->ix), "main", "docs", column_name[c], id,
+                         0, &e->blobs[c]) != SQLITE_OK)
+    {
+      sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+  return e->blobs[c];
+}
+
+/* Close the engine's handles: an open one holds a read transaction.  */
+static void
+release_blobs (struct engine *e)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      if (e->blobs[c])
+        sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+}
+
+/* Get ready to read the texts of document ID: the columns whose bit is
+   set in MASK (the others are left empty), with their unit maps.  */
 static int
-load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
+load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
             char **error)
 {
   memset (t, 0, sizeof *t);
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (db, "SELECT title_zh, title_en, kw_zh, kw_en, "
-                          "body_zh, body_en, title_rev, kw_rev, body_rev, "
-                          "units FROM docs WHERE id=?",
-                          -1, &st, NULL) != SQLITE_OK)
+  sqlite3 *db = index_db (e->ix);
+  /* Prepared once: passages load a document after another.  */
+  if (e->units_st == NULL
+      && sqlite3_prepare_v3 (db, "SELECT units FROM heads WHERE id=?", -1,
+                             SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
+      != SQLITE_OK)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       return -1;
     }
+  sqlite3_stmt *st = e->units_st;
   sqlite3_bind_int64 (st, 1, id);
   int rc = -1;
   if (sqlite3_step (st) == SQLITE_ROW)
     {
       rc = 0;
-      const void *blob = sqlite3_column_blob (st, COL_COUNT);
-      size_t blen = (size_t) sqlite3_column_bytes (st, COL_COUNT);
+      const void *blob = sqlite3_column_blob (st, 0);
+      size_t blen = (size_t) sqlite3_column_bytes (st, 0);
       for (int c = 0; c < COL_COUNT && rc == 0; c++)
         {
+          t->col[c] = "";
           if (!(mask & (1u << c)))
+            continue;
+          t->blob[c] = column_blob (e, c, id);
+          if (t->blob[c] == NULL)
             {
-              t->col[c] = xstrdup ("");
-              continue;
+              rc = -1;
+              break;
             }
-          const char *s = (const char *) sqlite3_column_text (st, c);
-          t->len[c] = (size_t) sqlite3_column_bytes (st, c);
-          t->col[c] = xstrndup (s ? s : "", t->len[c]);
+          t->len[c] = (size_t) sqlite3_blob_bytes (t->blob[c]);
+          t->buf[c] = xcalloc (t->len[c] + 1, 1);
+          t->col[c] = t->buf[c];
           t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
                                              t->len[c], &t->units[c]);
           /* The texts are checked where hits are taken from them
@@ -1035,9 +1252,11 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
              rest of showing passages.  */
           if (t->nunits[c] == (size_t) -1)
             rc = -1;
+          else
+            t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
         }
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   if (rc != 0)
     {
       doc_texts_free (t);
@@ -1047,12 +1266,93 @@ load_texts (sqlite3 *db, int64_t id, unsigned mask, struct doc_texts *t,
   return rc;
 }
 
+/* The last unit of column C that begins at or before token position P,
+   or NULL.  */
+static const struct index_unit *
+unit_of_token (const struct doc_texts *t, int c, size_t p)
+{
+  size_t lo = 0, hi = t->nunits[c];
+  if (hi == 0)
+    return NULL;
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->units[c][mid].token <= p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const struct index_unit *u = &t->units[c][lo];
+  return u->token <= p ? u : NULL;
+}
+
+/* Does every unit of column C of T have its first token position, in
+   order (an index that noted them)?  */
+static int
+units_placed (const struct doc_texts *t, int c)
+{
+  for (size_t u = 0; u < t->nunits[c]; u++)
+    if (t->units[c][u].token == INDEX_NO_TOKEN
+        || (u > 0 && t->units[c][u].token < t->units[c][u - 1].token))
+      return 0;
+  return t->nunits[c] > 0;
+}
+
+/* The columns that the regexes of Q must be run on in a document whose
+   instances are V (N): those that hold a literal of every regex, when
+   each has literals (else all).  */
+static unsigned
+regex_columns (const struct engine_query *q, const struct inst *v, size_t n)
+{
+  unsigned mask = 0;
+  for (size_t i = 0; i < q->q->nterms; i++)
+    if (q->q->terms[i].kind == TERM_REGEX)
+      {
+        if (q->regex_req[i] < 0 || v == NULL)
+          return ~0u;
+        for (size_t k = 0; k < n; k++)
+          if (q->phrases[v[k].phrase].filter
+              && q->phrases[v[k].phrase].req == q->regex_req[i])
+            mask |= 1u << v[k].col;
+      }
+  return mask;
+}
+
+/* Mark in WANT (per column, per unit; caller frees) the units of T that
+   hold an instance among V (N) of the literals of the regex term I: a
+   match holds a literal, and no match runs across units.  Returns 0 if
+   the term has none to go by (every unit must be searched).  */
+static int
+regex_units (const struct engine_query *q, size_t i, const struct doc_texts *t,
+             const struct inst *v, size_t n, unsigned char *want[COL_COUNT])
+{
+  if (q->regex_req[i] < 0 || v == NULL)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    {
+      const struct phrase *p = &q->phrases[v[k].phrase];
+      int c = v[k].col;
+      if (!p->filter || p->req != q->regex_req[i] || t->nunits[c] == 0)
+        continue;
+      if (want[c] == NULL)
+        want[c] = xcalloc (t->nunits[c], 1);
+      const struct index_unit *u = units_placed (t, c) && v[k].first >= 0
+        ? unit_of_token (t, c, (size_t) v[k].first) : NULL;
+      if (u)
+        want[c][u - t->units[c]] = 1;
+      else
+        memset (want[c], 1, t->nunits[c]);
+    }
+  return 1;
+}
+
 /* Run the regex terms of Q over the texts T.  Appends each match to
    HITS (if not NULL) and returns 1 if every positive regex matched and
    no negated one did, 0 if not, -1 on a limit with *ERROR.  *COUNT gets
    the number of matches of positive regexes.  */
 static int
 run_regexes (const struct engine_query *q, const struct doc_texts *t,
+             const struct inst *v, size_t nv,
              struct engine_hits *hits, size_t *hits_alloc, size_t *count,
              size_t *lang_count, char **error)
 {
@@ -1070,16 +1370,22 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
       if (term->kind != TERM_REGEX)
         continue;
       size_t found = 0;
+      unsigned char *want[COL_COUNT] = { NULL };
+      int selected = regex_units (q, i, t, v, nv, want);
       for (int c = 0; c < COL_COUNT && ok == 1; c++)
         {
           if ((q->lang_only >= 0
                && index_column_lang ((enum index_column) c)
                   != (enum lang) q->lang_only)
-              || (c >= COL_TITLE_REV && !q->revised))
+              || (c >= COL_TITLE_REV && !q->revised)
+              || (selected && want[c] == NULL))
             continue;
           for (size_t u = 0; u < t->nunits[c]; u++)
             {
               const struct index_unit *un = &t->units[c][u];
+              if (selected && !want[c][u])
+                continue;
+              text_unit (t, c, un);
               size_t n = 0;
               long r = search_regex_spans (term, t->col[c] + un->off,
                                            un->len, NULL, 0, 0, &spans, &n,
@@ -1108,6 +1414,8 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
                   }
             }
         }
+      for (int c = 0; c < COL_COUNT; c++)
+        free (want[c]);
       if (ok == 1)
         {
           if (term->negated ? found > 0 : found == 0)
@@ -1145,10 +1453,14 @@ struct fts_row
    instances by their column (titles and keywords more than the body),
    and phrases that join concepts (the whole query as typed) add to it.
    The IDF is Lucene's, never negative: a term in every document still
-   ranks documents by how much they have of it.  */
+   ranks documents by how much they have of it.  REGEX_MATCHES, the
+   matches of the query's regexes, count as one more such term (and
+   with no length normalisation: the literals that chose the document,
+   which are no hits, say nothing, so the score is what a scan of all
+   texts would give).  */
 static double
 score_row (const struct engine_query *q, const struct fts_row *r,
-           const size_t *df, size_t ndocs)
+           const size_t *df, size_t ndocs, size_t regex_matches)
 {
   const double k1 = 1.2, b = 0.75;
   double tf[QUERY_MAX_TERMS + 1] = { 0 };
@@ -1157,10 +1469,14 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       const struct phrase *p = &q->phrases[r->inst[i].phrase];
       int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
         : QUERY_MAX_TERMS;
-      tf[c] += column_weight[r->inst[i].col];
+      if (!p->filter)
+        tf[c] += column_weight[r->inst[i].col];
     }
   double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
   double score = 0;
+  if (regex_matches)
+    score += (double) regex_matches * (k1 + 1)
+      / ((double) regex_matches + k1);
   for (size_t c = 0; c <= q->nconcepts && c <= QUERY_MAX_TERMS; c++)
     {
       size_t slot = c == q->nconcepts ? QUERY_MAX_TERMS : c;
@@ -1220,24 +1536,75 @@ compare_docs (const void *a, const void *b)
   return x->number < y->number ? -1 : x->number > y->number;
 }
 
-/* Fill D's metadata from the docs table.  */
-static int
-doc_meta (sqlite3_stmt *st, int64_t id, struct engine_doc *d)
+/* Where matching documents' heads are read: by looking each up, or,
+   when most documents match, by one pass over the table in id order
+   alongside the matches (which FTS5 gives in id order).  */
+struct heads_reader
 {
-  sqlite3_reset (st);
-  sqlite3_bind_int64 (st, 1, id);
-  if (sqlite3_step (st) != SQLITE_ROW)
+  sqlite3_stmt *one;            /* a head by id */
+  sqlite3_stmt *all;            /* every head, by id; NULL: look up */
+  int64_t at;                   /* the id ALL stands on, -1 before */
+  int done;
+};
+
+static int
+heads_open (sqlite3 *db, int scan, struct heads_reader *h)
+{
+  memset (h, 0, sizeof *h);
+  h->at = -1;
+  if (sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, title_zh, "
+                          "title_en FROM heads WHERE id=?", -1, &h->one,
+                          NULL) != SQLITE_OK)
     return -1;
-  const char *coll = (const char *) sqlite3_column_text (st, 0);
-  const char *path = (const char *) sqlite3_column_text (st, 2);
+  if (scan && sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, "
+                                  "title_zh, title_en FROM heads ORDER BY id",
+                                  -1, &h->all, NULL) != SQLITE_OK)
+    return -1;
+  return 0;
+}
+
+static void
+heads_close (struct heads_reader *h)
+{
+  sqlite3_finalize (h->one);
+  sqlite3_finalize (h->all);
+}
+
+/* Fill D's head, document ID.  */
+static int
+heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
+{
+  sqlite3_stmt *st = h->all;
+  if (st && id >= h->at)
+    {
+      while (!h->done && h->at < id)
+        {
+          if (sqlite3_step (st) == SQLITE_ROW)
+            h->at = sqlite3_column_int64 (st, 0);
+          else
+            h->done = 1;
+        }
+      if (h->done || h->at != id)
+        return -1;
+    }
+  else
+    {
+      st = h->one;
+      sqlite3_reset (st);
+      sqlite3_bind_int64 (st, 1, id);
+      if (sqlite3_step (st) != SQLITE_ROW)
+        return -1;
+    }
+  const char *coll = (const char *) sqlite3_column_text (st, 1);
+  const char *path = (const char *) sqlite3_column_text (st, 3);
   d->id = id;
   d->collection = xstrdup (coll ? coll : "");
-  d->number = (long) sqlite3_column_int64 (st, 1);
+  d->number = (long) sqlite3_column_int64 (st, 2);
   d->path = xstrdup (path ? path : "");
   for (int l = 0; l < LANG_COUNT; l++)
     {
       /* The title column holds the title alone: one unit.  */
-      const char *t = (const char *) sqlite3_column_text (st, 3 + l);
+      const char *t = (const char *) sqlite3_column_text (st, 4 + l);
       d->title[l] = t && *t ? xstrdup (t) : NULL;
     }
   return 0;
@@ -1248,6 +1615,8 @@ engine_search (struct engine *e, const struct engine_query *q,
                struct engine_results *res, char **error)
 {
   memset (res, 0, sizeof *res);
+  /* A new search: nothing read for the last one is held.  */
+  release_blobs (e);
   res->nconcepts = q->nconcepts;
   res->searched = index_document_count (e->ix);
   *error = NULL;
@@ -1291,7 +1660,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       /* Nothing for FTS5 to find: every document is a candidate, less
          those with an excluded word.  */
       struct idset all, excluded = { 0 };
-      rc = idset_query (db, "SELECT id FROM docs", NULL, &all);
+      rc = idset_query (db, "SELECT id FROM heads", NULL, &all);
       if (rc == 0 && q->negmatch)
         rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
                           q->negmatch, &excluded);
@@ -1330,13 +1699,13 @@ engine_search (struct engine *e, const struct engine_query *q,
   snprintf (number, sizeof number, "%ld", q->q->doc);
   struct { const char *sql; char *const *vals; size_t n; const char *one; }
   facets[4] = {
-    { "SELECT id FROM docs WHERE lower(coll) = ?", q->q->collections,
+    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
       q->q->ncollections, NULL },
-    { "SELECT id FROM docs WHERE instr(region, ?) > 0", q->q->regions,
+    { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
       q->q->nregions, NULL },
-    { "SELECT id FROM docs WHERE year = CAST(? AS INTEGER)", NULL,
+    { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
       q->q->year > 0, year },
-    { "SELECT id FROM docs WHERE number = CAST(? AS INTEGER)", NULL,
+    { "SELECT id FROM heads WHERE number = CAST(? AS INTEGER)", NULL,
       q->q->doc >= 0, number },
   };
   for (int f = 0; f < 4 && rc == 0; f++)
@@ -1359,10 +1728,8 @@ engine_search (struct engine *e, const struct engine_query *q,
       }
   if (rc != 0)
     *error = xstrdup (sqlite3_errmsg (db));
-  sqlite3_stmt *meta = NULL;
-  if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT coll, number, path, "
-                                     "title_zh, title_en FROM docs WHERE "
-                                     "id=?", -1, &meta, NULL) != SQLITE_OK)
+  struct heads_reader heads;
+  if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
     {
       *error = xstrdup (sqlite3_errmsg (db));
       rc = -1;
@@ -1397,13 +1764,15 @@ engine_search (struct engine *e, const struct engine_query *q,
       if (q->has_regex)
         {
           struct doc_texts t;
-          if (load_texts (db, r->id, ~0u, &t, error) != 0)
+          if (load_texts (e, r->id, regex_columns (q, r->inst, r->ninst),
+                          &t, error) != 0)
             {
               rc = -1;
               break;
             }
           size_t n;
-          int ok = run_regexes (q, &t, NULL, NULL, &n, regex_lang, error);
+          int ok = run_regexes (q, &t, r->inst, r->ninst, NULL, NULL, &n,
+                                regex_lang, error);
           doc_texts_free (&t);
           if (ok < 0)
             {
@@ -1415,9 +1784,10 @@ engine_search (struct engine *e, const struct engine_query *q,
           hits += n;
         }
       struct engine_doc d = { 0 };
-      if (doc_meta (meta, r->id, &d) != 0)
+      if (heads_get (&heads, r->id, &d) != 0)
         continue;
-      d.score = score_row (q, r, df, res->searched);
+      d.score = score_row (q, r, df, res->searched,
+                           regex_lang[LANG_ZH] + regex_lang[LANG_EN]);
       d.hits = hits;
       d.concepts = concepts;
       count_by_lang (r->inst, r->ninst, q, d.lang_hits);
@@ -1434,8 +1804,7 @@ engine_search (struct engine *e, const struct engine_query *q,
       res->docs[res->ndocs++] = d;
       res->total_hits += hits;
     }
-  if (meta)
-    sqlite3_finalize (meta);
+  heads_close (&heads);
   for (size_t i = 0; i < nrows; i++)
     free (rows[i].inst);
   free (rows);
@@ -1512,7 +1881,21 @@ struct token_map
   const struct index_unit *unit; /* whose positions POS holds */
   struct positions pos;
   int analysed;                 /* the column, when not BY_UNIT */
+  size_t need;                  /* the last position (of the column) the
+                                   caller will ask for in this unit, or
+                                   in the column: analysis stops there */
 };
+
+/* Record the positions of the LEN bytes at S into TM->pos, stopping
+   after STOP of them.  */
+static void
+analyse_positions (struct token_map *tm, const char *s, size_t len,
+                   size_t stop)
+{
+  tm->pos.n = 0;
+  tm->pos.stop = stop;
+  analyze_text (tm->a, s, len, ANALYZE_POSITIONS, record_position, &tm->pos);
+}
 
 /* Bytes [*START, *END) of the column's text that token position P came
    from.  Returns 0 if there is no such position.  */
@@ -1525,41 +1908,37 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
     {
       if (!tm->analysed)
         {
-          analyze_text (tm->a, t->col[c], t->len[c], ANALYZE_INDEX,
-                        record_position, &tm->pos);
+          text_column (t, c);
+          analyse_positions (tm, t->col[c], t->len[c],
+                             tm->need < p ? p + 1 : tm->need + 1);
           tm->analysed = 1;
         }
+      if (p >= tm->pos.n && tm->pos.n == tm->pos.stop)
+        analyse_positions (tm, t->col[c], t->len[c], SIZE_MAX);
       if (p >= tm->pos.n)
         return 0;
       *start = tm->pos.start[p];
       *end = tm->pos.end[p];
       return 1;
     }
-  /* The last unit that begins at or before P.  */
-  size_t lo = 0, hi = t->nunits[c];
-  while (hi - lo > 1)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (t->units[c][mid].token <= p)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  const struct index_unit *u = &t->units[c][lo];
-  if (u->token > p)
+  const struct index_unit *u = unit_of_token (t, c, p);
+  if (u == NULL)
     return 0;
+  size_t rel = p - u->token;
   if (tm->unit != u)
     {
-      tm->pos.n = 0;
-      tm->pos.stop = SIZE_MAX;
-      analyze_text (tm->a, t->col[c] + u->off, u->len, ANALYZE_INDEX,
-                    record_position, &tm->pos);
+      text_unit (t, c, u);
+      size_t need = tm->need >= p ? tm->need - u->token : rel;
+      analyse_positions (tm, t->col[c] + u->off, u->len, need + 1);
       tm->unit = u;
     }
-  if (p - u->token >= tm->pos.n)
+  /* Asked for more than was expected: the rest of the unit.  */
+  if (rel >= tm->pos.n && tm->pos.n == tm->pos.stop)
+    analyse_positions (tm, t->col[c] + u->off, u->len, SIZE_MAX);
+  if (rel >= tm->pos.n)
     return 0;
-  *start = u->off + tm->pos.start[p - u->token];
-  *end = u->off + tm->pos.end[p - u->token];
+  *start = u->off + tm->pos.start[rel];
+  *end = u->off + tm->pos.end[rel];
   return 1;
 }
 
@@ -1582,25 +1961,178 @@ unit_at (const struct doc_texts *t, int col, size_t off)
   return NULL;
 }
 
-/* Reading order of hits: title, then sections and their blocks; within
-   one text, Chinese before English, then by offset.  */
+/* Reading order of places in a document: title, then sections and
+   their blocks; within one, Chinese before English.  */
+static int
+compare_place (enum hit_part pa, size_t sa, size_t ba, enum lang la,
+               enum hit_part pb, size_t sb, size_t bb, enum lang lb)
+{
+  if ((pa == PART_TITLE) != (pb == PART_TITLE))
+    return pa == PART_TITLE ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (pa != pb)
+    return pa == PART_SECTION ? -1 : 1;
+  if (ba != bb)
+    return ba < bb ? -1 : 1;
+  return (int) la - (int) lb;
+}
+
+/* Reading order of hits: by place, then by offset in the text.  */
 static int
 compare_hits (const void *a, const void *b)
 {
   const struct engine_hit *x = a, *y = b;
-  if ((x->part == PART_TITLE) != (y->part == PART_TITLE))
-    return x->part == PART_TITLE ? -1 : 1;
-  if (x->section != y->section)
-    return x->section < y->section ? -1 : 1;
-  if (x->part != y->part)
-    return x->part == PART_SECTION ? -1 : 1;
-  if (x->block != y->block)
-    return x->block < y->block ? -1 : 1;
-  if (x->lang != y->lang)
-    return (int) x->lang - (int) y->lang;
+  int c = compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang);
+  if (c)
+    return c;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* A hit before it is placed in the text: the instances V[I..J) of one
+   column, merged where they overlap (as engine_search counted them),
+   ending at token LAST, in UNIT (NULL when the index cannot tell).  */
+struct hit_group
+{
+  size_t i, j;
+  int col, last;
+  const struct index_unit *unit;
+};
+
+/* Reading order of two groups as far as their units tell: the order of
+   compare_hits but for the offsets inside one text.  */
+static int
+compare_group_place (const struct hit_group *x, const struct hit_group *y)
+{
+  const struct index_unit *a = x->unit, *b = y->unit;
+  return compare_place (a->part, a->section, a->block,
+                        index_column_lang ((enum index_column) x->col),
+                        b->part, b->section, b->block,
+                        index_column_lang ((enum index_column) y->col));
+}
+
+static int
+compare_group_reading (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  int c = compare_group_place (x, y);
+  if (c)
+    return c;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+compare_group_column (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The hits of the instances V (N, sorted by column and position; no
+   filters) as groups, in column order.  With MAX, only those that can
+   be among the first MAX hits in reading order: when every group's
+   unit is known, the first MAX by unit and every group that ties with
+   the last of them (the offsets decide between those); else the first
+   MAX of each column.  With MAX_TEXTS too, when the units are known,
+   only those in the first MAX_TEXTS places (part, section, block and
+   language) that have hits.  Caller frees.  */
+static struct hit_group *
+group_hits (const struct doc_texts *t,
+            const int *by_unit, const struct inst *v, size_t n, size_t max,
+            size_t max_texts, size_t *ngroups)
+{
+  struct hit_group *g = xcalloc (n ? n : 1, sizeof *g);
+  size_t k = 0, in_col = 0;
+  int all_placed = 1;
+  for (size_t i = 0; i < n;)
+    {
+      int c = v[i].col;
+      size_t j = i + 1;
+      int last = v[i].last;
+      while (j < n && v[j].col == c && v[j].first <= last)
+        {
+          if (v[j].last > last)
+            last = v[j].last;
+          j++;
+        }
+      in_col = k > 0 && g[k - 1].col == c ? in_col + 1 : 0;
+      const struct index_unit *u = by_unit[c] && v[i].first >= 0
+        ? unit_of_token (t, c, (size_t) v[i].first) : NULL;
+      all_placed &= u != NULL;
+      if (max == 0 || in_col < max)
+        g[k++] = (struct hit_group) { i, j, c, last, u };
+      i = j;
+    }
+  if (all_placed && (max || max_texts) && k > 1)
+    {
+      qsort (g, k, sizeof *g, compare_group_reading);
+      size_t keep = max && max < k ? max : k;
+      while (keep < k && compare_group_place (&g[keep], &g[keep - 1]) == 0)
+        keep++;
+      /* A passage lies in one text: the texts of the first MAX_TEXTS
+         places hold every hit the first MAX_TEXTS passages show.  */
+      size_t places = 1;
+      for (size_t x = 1; max_texts && x < keep; x++)
+        if (compare_group_place (&g[x], &g[x - 1]) != 0 && ++places > max_texts)
+          keep = x;
+      k = keep;
+      qsort (g, k, sizeof *g, compare_group_column);
+    }
+  *ngroups = k;
+  return g;
+}
+
+/* A text that hits point into.  */
+struct hit_text
+{
+  const char *text;
+  size_t len;
+  size_t hit;
+};
+
+static int
+compare_hit_text (const void *a, const void *b)
+{
+  uintptr_t x = (uintptr_t) ((const struct hit_text *) a)->text;
+  uintptr_t y = (uintptr_t) ((const struct hit_text *) b)->text;
+  return x < y ? -1 : x > y;
+}
+
+/* Copy the texts that OUT's hits point into (in a row of the index,
+   valid only until its statement is reset) into OUT->texts, once each,
+   and point the hits there.  Only the units with hits are copied, not
+   whole columns.  */
+static void
+keep_hit_texts (struct engine_hits *out)
+{
+  if (out->n == 0)
+    return;
+  struct hit_text *ht = xcalloc (out->n, sizeof *ht);
+  for (size_t i = 0; i < out->n; i++)
+    ht[i] = (struct hit_text) { out->hits[i].text, out->hits[i].text_len, i };
+  qsort (ht, out->n, sizeof *ht, compare_hit_text);
+  size_t total = 0;
+  for (size_t i = 0; i < out->n; i++)
+    if (i == 0 || ht[i].text != ht[i - 1].text)
+      total += ht[i].len + 1;
+  out->texts = xmalloc (total);
+  size_t at = 0;
+  const char *copy = NULL;
+  for (size_t i = 0; i < out->n; i++)
+    {
+      if (i == 0 || ht[i].text != ht[i - 1].text)
+        {
+          copy = out->texts + at;
+          memcpy (out->texts + at, ht[i].text, ht[i].len);
+          out->texts[at + ht[i].len] = '\0';
+          at += ht[i].len + 1;
+        }
+      out->hits[ht[i].hit].text = copy;
+    }
+  free (ht);
 }
 
 int
@@ -1608,12 +2140,12 @@ engine_hits (struct engine *e, const struct engine_query *q,
              const struct engine_doc *d, struct engine_hits *out,
              char **error)
 {
-  return engine_hits_first (e, q, d, 0, out, error);
+  return engine_hits_first (e, q, d, 0, 0, out, error);
 }
 
 int
 engine_hits_first (struct engine *e, const struct engine_query *q,
-                   const struct engine_doc *d, size_t max,
+                   const struct engine_doc *d, size_t max, size_t max_texts,
                    struct engine_hits *out, char **error)
 {
   memset (out, 0, sizeof *out);
@@ -1646,10 +2178,20 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
                          sqlite3_column_bytes (st, 0), &v, NULL);
       sqlite3_finalize (st);
     }
-  /* A regex's literal selected the document; its places are not
+  /* A regex's literals selected the document; their places are not
      hits.  */
   size_t kept = 0;
-  unsigned mask = q->has_regex ? ~0u : 0;
+  unsigned mask = q->has_regex ? regex_columns (q, v, n) : 0;
+  /* The regexes need the literals' places: they run only where one is.  */
+  struct inst *lits = NULL;
+  size_t nlits = 0;
+  if (q->has_regex && v)
+    {
+      lits = xcalloc (n ? n : 1, sizeof *lits);
+      if (n)
+        memcpy (lits, v, n * sizeof *v);
+      nlits = n;
+    }
   for (size_t i = 0; i < n; i++)
     if (!q->phrases[v[i].phrase].filter)
       {
@@ -1658,116 +2200,110 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
       }
   n = kept;
   struct doc_texts t;
-  if (load_texts (db, d->id, mask, &t, error) != 0)
+  if (load_texts (e, d->id, mask, &t, error) != 0)
     {
       free (v);
+      free (lits);
       return -1;
     }
   size_t alloc = 0;
-  struct analyzer *a = index_analyzer (e->ix);
+  int by_unit[COL_COUNT];
   for (int c = 0; c < COL_COUNT; c++)
     {
-      size_t i = 0;
-      while (i < n && v[i].col != c)
-        i++;
-      if (i == n)
-        continue;
       /* Where token positions are in the text: by analysing the unit
          that holds them (the index noted where each unit begins), or,
          for an index that could not, the column up to the last hit
          wanted.  */
-      struct token_map tm = { .a = a, .t = &t, .col = c };
-      tm.pos.stop = SIZE_MAX;
-      tm.by_unit = t.nunits[c] > 0;
-      for (size_t u = 0; u < t.nunits[c] && tm.by_unit; u++)
-        tm.by_unit = t.units[c][u].token != INDEX_NO_TOKEN
+      by_unit[c] = t.nunits[c] > 0;
+      for (size_t u = 0; u < t.nunits[c] && by_unit[c]; u++)
+        by_unit[c] = t.units[c][u].token != INDEX_NO_TOKEN
           && (u == 0 || t.units[c][u].token >= t.units[c][u - 1].token);
-      if (max && !tm.by_unit)
-        {
-          size_t hits = 0, k = i;
-          while (k < n && v[k].col == c && hits < max)
-            {
-              int last = v[k].last;
-              k++;
-              while (k < n && v[k].col == c && v[k].first <= last)
-                {
-                  if (v[k].last > last)
-                    last = v[k].last;
-                  k++;
-                }
-              hits++;
-              if (last >= 0)
-                tm.pos.stop = (size_t) last + 1;
-            }
-        }
-      size_t col_hits = 0;
-      const struct index_unit *checked_unit = NULL;
-      while (i < n && v[i].col == c && (max == 0 || col_hits < max))
-        {
-          col_hits++;
-          /* Merge instances that overlap, as engine_search counted.  */
-          size_t j = i + 1;
-          int last = v[i].last;
-          int prefix_last = q->phrases[v[i].phrase].prefix
-            && v[i].last == last;
-          int concept = q->phrases[v[i].phrase].concept;
-          while (j < n && v[j].col == c && v[j].first <= last)
-            {
-              if (v[j].last > last)
-                {
-                  last = v[j].last;
-                  prefix_last = q->phrases[v[j].phrase].prefix;
-                }
-              j++;
-            }
-          size_t start, end, last_start, unused;
-          if (v[i].first >= 0
-              && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
-              && token_bytes (&tm, (size_t) last, &last_start, &end))
-            {
-              if (prefix_last)
-                {
-                  /* One ideograph matched as the start of a bigram: the
-                     hit is that character alone.  */
-                  int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
-                                      t.len[c] - last_start);
-                  if (len > 0)
-                    end = last_start + (size_t) len;
-                }
-              const struct index_unit *u = unit_at (&t, c, start);
-              if (u && u != checked_unit)
-                {
-                  /* A damaged index could hold anything: what is shown
-                     must be UTF-8.  */
-                  if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
-                    u = NULL;
-                  else
-                    checked_unit = u;
-                }
-              if (u && end <= (size_t) u->off + u->len)
-                {
-                  out->hits = xgrow (out->hits, &alloc, out->n + 1,
-                                     sizeof *out->hits);
-                  out->hits[out->n++] = (struct engine_hit) {
-                    .part = u->part, .section = u->section,
-                    .block = u->block,
-                    .lang = index_column_lang ((enum index_column) c),
-                    .origin = u->origin, .start = start - u->off,
-                    .end = end - u->off, .text = t.col[c] + u->off,
-                    .text_len = u->len, .concept = concept
-                  };
-                }
-            }
-          i = j;
-        }
-      free (tm.pos.start);
-      free (tm.pos.end);
     }
+  size_t ngroups;
+  struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
+                                          &ngroups);
+  struct analyzer *a = index_analyzer (e->ix);
+  struct token_map tm = { .a = a, .t = &t, .col = -1 };
+  const struct index_unit *checked_unit = NULL;
+  for (size_t g = 0; g < ngroups; g++)
+    {
+      const struct hit_group *hg = &groups[g];
+      int c = hg->col;
+      if (c != tm.col)
+        {
+          free (tm.pos.start);
+          free (tm.pos.end);
+          tm = (struct token_map) { .a = a, .t = &t, .col = c,
+                                    .by_unit = by_unit[c] };
+        }
+      /* The last position wanted in this group's unit (or column).  */
+      size_t k = g;
+      while (k + 1 < ngroups && groups[k + 1].col == c
+             && (!by_unit[c] || groups[k + 1].unit == hg->unit))
+        k++;
+      tm.need = groups[k].last >= 0 ? (size_t) groups[k].last : 0;
+      size_t i = hg->i, j = hg->j;
+      int last = hg->last;
+      int prefix_last = 0;
+      for (size_t x = i; x < j; x++)
+        if (v[x].last == last)
+          {
+            /* The instance that reaches furthest first decides.  */
+            prefix_last = q->phrases[v[x].phrase].prefix;
+            break;
+          }
+      int concept = q->phrases[v[i].phrase].concept;
+      size_t start, end, last_start, unused;
+      if (v[i].first >= 0
+          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+          && token_bytes (&tm, (size_t) last, &last_start, &end))
+        {
+          if (prefix_last)
+            {
+              /* One ideograph matched as the start of a bigram: the
+                 hit is that character alone.  */
+              int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
+                                  t.len[c] - last_start);
+              if (len > 0)
+                end = last_start + (size_t) len;
+            }
+          const struct index_unit *u = unit_at (&t, c, start);
+          if (u && u != checked_unit)
+            {
+              text_unit (&t, c, u);
+              /* A damaged index could hold anything: what is shown
+                 must be UTF-8.  */
+              if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
+                u = NULL;
+              else
+                checked_unit = u;
+            }
+          if (u && end <= (size_t) u->off + u->len)
+            {
+              out->hits = xgrow (out->hits, &alloc, out->n + 1,
+                                 sizeof *out->hits);
+              out->hits[out->n++] = (struct engine_hit) {
+                .part = u->part, .section = u->section,
+                .block = u->block,
+                .lang = index_column_lang ((enum index_column) c),
+                .origin = u->origin, .start = start - u->off,
+                .end = end - u->off, .text = t.col[c] + u->off,
+                .text_len = u->len, .concept = concept
+              };
+            }
+        }
+    }
+  free (tm.pos.start);
+  free (tm.pos.end);
+  free (groups);
   free (v);
   if (q->has_regex)
     {
       size_t count;
-      if (run_regexes (q, &t, out, &alloc, &count, NULL, error) < 0)
+      int r = run_regexes (q, &t, lits, nlits, out, &alloc, &count, NULL,
+                           error);
+      free (lits);
+      if (r < 0)
         {
           free (out->hits);
           out->hits = NULL;
@@ -1780,12 +2316,18 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
   if (max && out->n > max)
     out->n = max;
-  /* The hits point into the texts: hand them over.  */
-  for (int c = 0; c < COL_COUNT; c++)
+  /* The regexes' matches were all taken: keep those of the first
+     MAX_TEXTS places.  */
+  size_t places = 1;
+  for (size_t i = 1; max_texts && i < out->n; i++)
     {
-      out->cols[c] = t.col[c];
-      t.col[c] = NULL;
+      const struct engine_hit *x = &out->hits[i - 1], *y = &out->hits[i];
+      if (compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang) != 0
+          && ++places > max_texts)
+        out->n = i;
     }
+  keep_hit_texts (out);
   doc_texts_free (&t);
   return 0;
 }
@@ -1794,8 +2336,7 @@ void
 engine_hits_free (struct engine_hits *h)
 {
   free (h->hits);
-  for (int c = 0; c < COL_COUNT; c++)
-    free (h->cols[c]);
+  free (h->texts);
   memset (h, 0, sizeof *h);
 }
 

@@ -113,7 +113,8 @@ struct engine_hits
 {
   struct engine_hit *hits;      /* in reading order */
   size_t n;
-  char *cols[COL_COUNT];        /* the texts the hits point into */
+  char *texts;                  /* the texts the hits point into (the
+                                   engine's) */
 };
 
 /* The hits of Q in document D (from engine_search's results).  Their
@@ -122,11 +123,15 @@ struct engine_hits
 int engine_hits (struct engine *e, const struct engine_query *q,
                  const struct engine_doc *d, struct engine_hits *out,
                  char **error);
-/* The same, only the first MAX hits in reading order (all if 0):
-   faster, for a document whose first passages are shown.  */
+/* The same, only the first MAX hits in reading order (all if 0), and
+   of those only the ones in the first MAX_TEXTS texts (units: a title,
+   heading or paragraph in one language) that have hits (all if 0):
+   faster, for a document whose first passages are shown (a passage
+   lies in one text).  */
 int engine_hits_first (struct engine *e, const struct engine_query *q,
                        const struct engine_doc *d, size_t max,
-                       struct engine_hits *out, char **error);
+                       size_t max_texts, struct engine_hits *out,
+                       char **error);
 void engine_hits_free (struct engine_hits *h);
 
 /* A correction of Q's typed text when some of its words find nothing:

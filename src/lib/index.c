@@ -10,7 +10,11 @@
             is parsed again at every check, so its errors are reported
             every time, as a search without the index would).
      docs   the texts of each document by column, units joined by
-            ANALYZE_BARRIER, and the map of units (index_unit records).
+            ANALYZE_BARRIER.
+     heads  of each document what results show and facets filter on
+            (collection, number, path, titles, region, year) and the map
+            of its units (index_unit records), apart from its large row
+            in docs.
      tags   a document's keywords, folded, for tag: queries.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
@@ -33,6 +37,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
+#include "snapshot.h"
 
 /* How recent a file's times may be before they are not trusted to show
    a change: FAT keeps two seconds, many file systems one.  */
@@ -84,6 +89,12 @@ struct analyzer *
 index_analyzer (struct index *ix)
 {
   return ix->analyzer;
+}
+
+int
+index_saved (const struct index *ix)
+{
+  return ix->path != NULL;
 }
 
 size_t
@@ -170,8 +181,9 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
       return SQLITE_OK;
     }
   /* Texts are checked when content is loaded and queries when they are
-     parsed; a database that says otherwise is damaged.  */
-  if (u8_check ((const uint8_t *) text, (size_t) len) != NULL)
+     parsed; a database that says otherwise is damaged.  What is being
+     inserted (COL >= 0) was checked when it was loaded.  */
+  if (col < 0 && u8_check ((const uint8_t *) text, (size_t) len) != NULL)
     return SQLITE_CORRUPT;
   struct token_ctx tc = { ctx, x_token, NULL, 0, 0 };
   if (col >= 0)
@@ -286,17 +298,23 @@ static const char schema[] =
   " number INT NOT NULL, path TEXT NOT NULL,"
   " title_zh TEXT, title_en TEXT, kw_zh TEXT, kw_en TEXT,"
   " body_zh TEXT, body_en TEXT, title_rev TEXT, kw_rev TEXT, body_rev TEXT,"
-  " units BLOB, region TEXT, year INT);"
+  " region TEXT, year INT);"
   "CREATE UNIQUE INDEX docs_number ON docs(coll, number);"
+  /* What a result shows and a facet filters on, apart from the texts:
+     small rows, many to a page, read for every matching document.  */
+  "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
+  " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
+  " region TEXT, year INT, units BLOB);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
   "CREATE VIRTUAL TABLE fts USING fts5(title_zh, title_en, kw_zh, kw_en,"
   " body_zh, body_en, title_rev, kw_rev, body_rev, content='docs',"
   " content_rowid='id', tokenize='casebook');"
-  /* Collect 16 MB of postings in memory before writing a segment, and
-     merge segments less eagerly: a first build writes far less.  */
-  "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);"
+  /* Collect 1 MB of postings in memory before writing a segment (a
+     larger table is slower to fill: every token looked up in it misses
+     the processor's cache), and merge segments less eagerly.  */
+  "INSERT INTO fts(fts, rank) VALUES('hashsize', 1048576);"
   "INSERT INTO fts(fts, rank) VALUES('automerge', 8);";
 
 static int
@@ -355,7 +373,8 @@ open_db (struct index *ix, char **cause)
     return 0;
   /* Building the index touches the same pages again and again: keep
      them in memory (64 MB at most) rather than in the file system's.  */
-  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL);
+  exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+        NULL);
   sqlite3_stmt *st;
   rc = sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM sqlite_master", -1,
                            &st, NULL);
@@ -695,6 +714,7 @@ delete_doc (sqlite3 *db, int64_t doc)
     " title_en, kw_zh, kw_en, body_zh, body_en, title_rev, kw_rev, body_rev"
     " FROM docs WHERE id=?1;"
     "DELETE FROM docs WHERE id=?1;"
+    "DELETE FROM heads WHERE id=?1;"
     "DELETE FROM tags WHERE doc=?1;";
   const char *tail = sql;
   while (*tail)
@@ -815,14 +835,36 @@ insert_doc (struct index *ix, const struct document *doc,
     sqlite3_bind_text (st, 4 + c, dc.text[c].data ? dc.text[c].data : "",
                        (int) dc.text[c].len, SQLITE_STATIC);
   char *region = doc_region (doc);
-  sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_TRANSIENT);
-  free (region);
+  sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
   int step = sqlite3_step (st);
   sqlite3_finalize (st);
+  if (step == SQLITE_DONE)
+    {
+      *id = sqlite3_last_insert_rowid (db);
+      step = sqlite3_prepare_v2 (db, "INSERT INTO heads VALUES(?,?,?,?,?,?,"
+                                 "?,?,NULL)", -1, &st, NULL);
+    }
+  if (step == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (st, 1, *id);
+      sqlite3_bind_text (st, 2, coll_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (st, 3, doc->number);
+      sqlite3_bind_text (st, 4, doc->path, -1, SQLITE_STATIC);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          const struct buf *t = &dc.text[COL_TITLE_ZH + l];
+          sqlite3_bind_text (st, 5 + l, t->data ? t->data : "",
+                             (int) t->len, SQLITE_STATIC);
+        }
+      sqlite3_bind_text (st, 7, region, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 8, year);
+      step = sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  free (region);
   if (step != SQLITE_DONE)
     goto out;
-  *id = sqlite3_last_insert_rowid (db);
   /* The same texts to FTS5, bound as they are so that the tokenizer
      knows each column by its text and notes where its units begin.  */
   static const char fts[] =
@@ -866,7 +908,7 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
-  if (sqlite3_prepare_v2 (db, "UPDATE docs SET units=? WHERE id=?", -1, &st,
+  if (sqlite3_prepare_v2 (db, "UPDATE heads SET units=? WHERE id=?", -1, &st,
                           NULL) != SQLITE_OK)
     goto out;
   sqlite3_bind_blob (st, 1, units.data, (int) units.len, SQLITE_STATIC);
@@ -1182,6 +1224,59 @@ list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
     }
 }
 
+/* Read the database through a memory map from now on: passages and
+   regexes read a paragraph here and there of many documents, and
+   through read(2) each page costs a system call and a copy.  Not while
+   the index is built: the pages written would count in the process's
+   memory.  Returns 0.  */
+static int
+map_for_search (struct index *ix)
+{
+  exec (ix->db, "PRAGMA mmap_size=1073741824", NULL);
+  return 0;
+}
+
+/* Does the snapshot saved by the last full check say that nothing
+   changed since?  */
+static int
+snapshot_says_fresh (struct index *ix, const char *const *dirs,
+                     size_t ndirs)
+{
+  sqlite3_stmt *st;
+  int fresh = 0;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT value FROM meta WHERE "
+                          "key='snapshot'", -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    fresh = snapshot_fresh (sqlite3_column_blob (st, 0),
+                            (size_t) sqlite3_column_bytes (st, 0), dirs,
+                            ndirs, TIME_SLACK_SECONDS);
+  sqlite3_finalize (st);
+  return fresh;
+}
+
+/* Save the state of the files CF lists, as of a check that began at
+   STARTED and found the index up to date with them.  Harmless if it
+   fails (a read-only cache): the next search checks in full.  */
+static void
+snapshot_save (struct index *ix, const char *const *dirs, size_t ndirs,
+               const struct content_files *cf, int64_t started)
+{
+  struct buf b = { 0 };
+  snapshot_take (dirs, ndirs, cf, started, &b);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "INSERT OR REPLACE INTO meta "
+                          "VALUES('snapshot', ?)", -1, &st, NULL)
+      == SQLITE_OK)
+    {
+      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  buf_free (&b);
+}
+
 int
 index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
             struct diags *diags, index_progress_fn progress,
@@ -1189,6 +1284,11 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
 {
   *cause = NULL;
   sqlite3 *db = ix->db;
+  /* The common case, nothing changed, costs a stat per file.  */
+  if (ix->path && snapshot_says_fresh (ix, dirs, ndirs))
+    return map_for_search (ix);
+  int64_t started = (int64_t) time (NULL);
+  size_t diags_at_start = diags->count;
   struct content_files cf;
   list_dirs (dirs, ndirs, &cf, diags);
   int64_t now = (int64_t) time (NULL);
@@ -1236,6 +1336,10 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
     }
   else if (rc != 0)
     *cause = xstrdup (sqlite3_errmsg (db));
+  /* Content with problems is checked in full every time, so that they
+     are reported every time.  */
+  if (rc == 0 && ix->path && diags->count == diags_at_start)
+    snapshot_save (ix, dirs, ndirs, &cf, started);
   content_files_free (&cf);
   sqlite3_stmt *st;
   if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT count(*) FROM docs", -1,
@@ -1245,5 +1349,5 @@ index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
         ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
       sqlite3_finalize (st);
     }
-  return rc;
+  return rc == 0 ? map_for_search (ix) : rc;
 }

@@ -21,7 +21,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 6
+#define INDEX_SCHEMA_VERSION 8
 
 /* The indexed columns: a document's texts by kind and language.  */
 enum index_column
@@ -61,6 +61,9 @@ void index_close (struct index *ix);
 int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
+
+/* Is the index a file (not in memory)?  */
+int index_saved (const struct index *ix);
 
 /* Documents in the index.  */
 size_t index_document_count (const struct index *ix);

@@ -219,6 +219,287 @@ query_regex_literal (const char *pattern, size_t len)
   return buf_steal (&lit);
 }
 
+/* Literal alternatives of a regex: a set of texts of which every match
+   of a part of the pattern begins with one.  */
+#define LITERALS_MAX 16
+
+struct litset
+{
+  struct buf v[LITERALS_MAX];
+  size_t n;
+};
+
+static void
+litset_free (struct litset *l)
+{
+  for (size_t i = 0; i < l->n; i++)
+    buf_free (&l->v[i]);
+  l->n = 0;
+}
+
+/* The set of every text of A followed by every text of B, into A.
+   Returns 0 (A unchanged) when that makes too many.  */
+static int
+litset_product (struct litset *a, const struct litset *b)
+{
+  if (a->n * b->n > LITERALS_MAX || b->n == 0)
+    return 0;
+  struct litset out = { .n = 0 };
+  for (size_t i = 0; i < a->n; i++)
+    for (size_t k = 0; k < b->n; k++)
+      {
+        struct buf *o = &out.v[out.n++];
+        memset (o, 0, sizeof *o);
+        buf_add (o, a->v[i].data ? a->v[i].data : "", a->v[i].len);
+        buf_add (o, b->v[k].data ? b->v[k].data : "", b->v[k].len);
+      }
+  litset_free (a);
+  *a = out;
+  return 1;
+}
+
+static void
+litset_add (struct litset *l, const char *s, size_t len)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i].len == len && memcmp (l->v[i].data, s, len) == 0)
+      return;
+  struct buf *o = &l->v[l->n++];
+  memset (o, 0, sizeof *o);
+  buf_add (o, s, len);
+}
+
+/* Skip to the end of the branch that P[*I] is in: the next '|' or ')' at
+   its level, or the end.  */
+static void
+skip_branch (const char *p, size_t len, size_t *i)
+{
+  int depth = 0;
+  for (; *i < len; (*i)++)
+    {
+      char c = p[*i];
+      if (c == '\\')
+        (*i)++;
+      else if (c == '[')
+        {
+          (*i)++;
+          if (*i < len && p[*i] == '^')
+            (*i)++;
+          if (*i < len && p[*i] == ']')
+            (*i)++;
+          for (; *i < len && p[*i] != ']'; (*i)++)
+            if (p[*i] == '\\')
+              (*i)++;
+            else if (p[*i] == '[' && *i + 1 < len && p[*i + 1] == ':')
+              {
+                const char *end = memmem (p + *i + 2, len - *i - 2, ":]", 2);
+                if (end == NULL)
+                  {
+                    *i = len;
+                    return;
+                  }
+                *i = (size_t) (end - p) + 1;
+              }
+        }
+      else if (c == '(')
+        depth++;
+      else if (c == ')' && depth-- == 0)
+        return;
+      else if (c == '|' && depth == 0)
+        return;
+    }
+}
+
+/* One character that stands for itself at P[*I] (a letter, or escaped
+   ASCII punctuation), appended to OUT; advances *I.  Returns 0 for
+   anything else.  */
+static int
+literal_char (const char *p, size_t len, size_t *i, int caseless,
+              struct buf *out)
+{
+  const char *ch = p + *i;
+  size_t clen;
+  if (*ch == '\\')
+    {
+      if (*i + 1 >= len || (unsigned char) ch[1] >= 0x80
+          || !strchr ("\\.^$|?*+()[]{}/-", ch[1]))
+        return 0;
+      ch++;
+      clen = 1;
+    }
+  else if (strchr (".^$|?*+()[]{}", *ch))
+    return 0;
+  else
+    {
+      int n = u8_mblen ((const uint8_t *) ch, len - *i);
+      if (n <= 0)
+        return 0;
+      clen = (size_t) n;
+    }
+  ucs4_t uc;
+  u8_mbtouc (&uc, (const uint8_t *) ch, clen);
+  if (caseless && !caseless_safe (uc))
+    return 0;
+  buf_add (out, ch, clen);
+  *i = (size_t) (ch + clen - p);
+  return 1;
+}
+
+/* A character class of plain characters at P[*I] ("[官长]"): its
+   members, each a text of ATOM.  Returns 0 for any other class.  */
+static int
+literal_class (const char *p, size_t len, size_t *i, int caseless,
+               struct litset *atom)
+{
+  size_t k = *i + 1;
+  if (k < len && (p[k] == '^' || p[k] == ']'))
+    return 0;
+  while (k < len && p[k] != ']')
+    {
+      struct buf one = { 0 };
+      if (p[k] == '-' || p[k] == '[' || atom->n == LITERALS_MAX
+          || !literal_char (p, len, &k, caseless, &one))
+        {
+          buf_free (&one);
+          litset_free (atom);
+          return 0;
+        }
+      litset_add (atom, one.data, one.len);
+      buf_free (&one);
+    }
+  if (k >= len || atom->n == 0)
+    {
+      litset_free (atom);
+      return 0;
+    }
+  *i = k + 1;
+  return 1;
+}
+
+static int literal_alternation (const char *p, size_t len, size_t *i,
+                                int caseless, struct litset *out);
+
+/* The texts that every match of the branch at P[*I] begins with, into
+   OUT; *I is left at its end.  Returns 1 if they are the whole of what
+   the branch matches, 0 if only its beginnings.  */
+static int
+literal_branch (const char *p, size_t len, size_t *i, int caseless,
+                struct litset *out)
+{
+  litset_add (out, "", 0);
+  if (*i < len && p[*i] == '^')
+    (*i)++;
+  while (*i < len && p[*i] != '|' && p[*i] != ')')
+    {
+      struct litset atom = { .n = 0 };
+      size_t at = *i;
+      int whole = 1;
+      if (p[at] == '[')
+        whole = literal_class (p, len, i, caseless, &atom);
+      else if (p[at] == '(')
+        {
+          int mark = at + 1 < len && p[at + 1] == '?';
+          if (mark && !(at + 2 < len && p[at + 2] == ':'))
+            whole = 0;          /* a look-around, options, a name */
+          else
+            {
+              *i = at + (mark ? 3 : 1);
+              whole = literal_alternation (p, len, i, caseless, &atom);
+              if (*i < len && p[*i] == ')')
+                (*i)++;
+              else
+                {
+                  litset_free (&atom);
+                  whole = 0;
+                }
+            }
+        }
+      else
+        {
+          struct buf one = { 0 };
+          whole = literal_char (p, len, i, caseless, &one);
+          if (whole)
+            litset_add (&atom, one.data, one.len);
+          buf_free (&one);
+        }
+      char q = *i < len ? p[*i] : '\0';
+      /* An atom that may be absent adds nothing required.  */
+      if (atom.n == 0 || q == '?' || q == '*' || q == '{'
+          || !litset_product (out, &atom))
+        {
+          litset_free (&atom);
+          *i = at;
+          skip_branch (p, len, i);
+          return 0;
+        }
+      litset_free (&atom);
+      if (!whole || q == '+')
+        {
+          /* Required, but what follows it is not next.  */
+          skip_branch (p, len, i);
+          return 0;
+        }
+    }
+  return 1;
+}
+
+/* The texts that every match of the alternatives at P[*I] begins with
+   (the union of its branches'), into OUT; *I is left at the ')' that
+   ends them or at the end.  Returns 1 if they are the whole of what
+   they match; on failure OUT is empty.  */
+static int
+literal_alternation (const char *p, size_t len, size_t *i, int caseless,
+                     struct litset *out)
+{
+  int whole = 1;
+  for (;;)
+    {
+      struct litset branch = { .n = 0 };
+      whole &= literal_branch (p, len, i, caseless, &branch);
+      for (size_t k = 0; k < branch.n && out->n <= LITERALS_MAX; k++)
+        if (out->n == LITERALS_MAX)
+          out->n = LITERALS_MAX + 1;    /* too many: marked, freed below */
+        else
+          litset_add (out, branch.v[k].data ? branch.v[k].data : "",
+                      branch.v[k].len);
+      litset_free (&branch);
+      if (out->n > LITERALS_MAX)
+        {
+          out->n = LITERALS_MAX;
+          litset_free (out);
+          return 0;
+        }
+      if (*i >= len || p[*i] != '|')
+        return whole;
+      (*i)++;
+    }
+}
+
+char **
+query_regex_literals (const char *pattern, size_t len, size_t *n)
+{
+  *n = 0;
+  char *copy = xstrndup (pattern, len);
+  int caseless = !has_upper (copy);
+  free (copy);
+  struct litset set = { .n = 0 };
+  size_t i = 0;
+  literal_alternation (pattern, len, &i, caseless, &set);
+  int usable = set.n > 0 && i == len;
+  for (size_t k = 0; k < set.n && usable; k++)
+    usable = set.v[k].len >= 2;
+  char **v = NULL;
+  if (usable)
+    {
+      v = xcalloc (set.n, sizeof *v);
+      for (size_t k = 0; k < set.n; k++)
+        v[k] = buf_steal (&set.v[k]);
+      *n = set.n;
+    }
+  litset_free (&set);
+  return v;
+}
+
 /* What matching regex term T (compiled from PATTERN) can use: its
    literal, and whether the JIT compiled it.  */
 static void
@@ -228,6 +509,7 @@ regex_extras (struct term *t, const char *pattern, size_t len)
   t->jit = pcre2_pattern_info (t->re, PCRE2_INFO_JITSIZE, &jit_size) == 0
     && jit_size > 0;
   t->literal = query_regex_literal (pattern, len);
+  t->literals = query_regex_literals (pattern, len, &t->nliterals);
 }
 
 static struct term *
@@ -547,6 +829,7 @@ query_free (struct query *q)
       if (t->re)
         pcre2_code_free (t->re);
       free (t->literal);
+      strv_free (t->literals, t->nliterals);
     }
   free (q->terms);
   for (size_t i = 0; i < q->ntags; i++)

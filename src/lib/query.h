@@ -36,6 +36,9 @@ struct term
   int jit;                      /* RE was compiled by the JIT */
   char *literal;                /* a regex: text every match begins with,
                                    or NULL (see query_regex_literal) */
+  char **literals;              /* a regex: texts of which every match
+                                   holds one (query_regex_literals) */
+  size_t nliterals;
 };
 
 struct query
@@ -77,6 +80,15 @@ struct query_error
    could do without them.  NULL when there are fewer than two bytes of
    such text.  Used to skip texts that cannot match.  Caller frees.  */
 char *query_regex_literal (const char *pattern, size_t len);
+
+/* Texts of which every match of the regex PATTERN (LEN bytes) holds one:
+   its literal beginnings, with small character classes and groups of
+   alternatives expanded ("检察[官长]" gives 检察官 and 检察长, "(a|b)c" ac
+   and bc), in each alternative at its top level, as case and
+   quantifiers leave them fixed.  NULL with *N = 0 when some match could
+   hold none of at most 16 such texts of two or more bytes.  Used to
+   select the texts a regex can match.  Caller frees (strv_free).  */
+char **query_regex_literals (const char *pattern, size_t len, size_t *n);
 
 /* Parse TEXT.  Returns NULL and fills ERR on failure.  Free with
    query_free().  */

@@ -138,4 +138,9 @@ run search --count --content "$top_srcdir/content" -- 'case:x'
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'case:' takes a document number" "and wants a number"
 run search -n 0 --content "$top_srcdir/content" -- 检察院
 is "$(tail -1 "$TMPD/out")" "(in all 9 documents)" "a term found in every document is reported as such"
+# Hits that overlap in one passage (a regex's match inside a phrase's)
+# are highlighted once, and nothing past the text is printed.
+run search --color=always --content "$GOOD" -- '巡回检察 /[检監]察/'
+r=$(printf '\033[1;31m'); z=$(printf '\033[0m')
+is "$(sed -n 2p "$TMPD/out")" "  title zh: 广西${r}检察${z}机关深化${r}巡回检察${z}" "overlapping hits share a passage, each character shown once"
 done_testing

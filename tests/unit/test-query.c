@@ -188,6 +188,49 @@ main (void)
   free (longtext);
   query_free (q);
 
+  /* The literals that select the texts a regex can match: every match
+     holds one of them, or there are none.  */
+  static const char *const literal_cases[][2] = {
+    { "检察[官长]", "检察官|检察长" },
+    { "检察(官|长)", "检察官|检察长" },
+    { "(?:巡回|派驻)检察", "巡回检察|派驻检察" },
+    { "巡回检察|法院", "巡回检察|法院" },
+    { "(检察|审判)(官|员)", "检察官|检察员|审判官|审判员" },
+    { "^【检察", "【检察" },
+    { "检察[官长]?", "检察" },
+    { "检察[官长]+工作", "检察官|检察长" },
+    { "检察.院", "检察" },
+    { "[检監]察", "检察|監察" },
+    { "检察|.", "" },
+    { "检察|(?!)", "" },
+    { "检察[^官]", "检察" },
+    { "[官长]检察", "官检察|长检察" },
+    { "(?=检)检察", "" },
+    { "a[bc]", "" },                 /* letters have case */
+    { "x?检察", "" },
+    { "[a-z]检察", "" },
+    { "检察[\\-、]", "检察-|检察、" },
+    { "检察[.]", "检察" },            /* a dot in a class: not followed */
+    { "(检察|审判", "" },
+  };
+  for (size_t i = 0; i < sizeof literal_cases / sizeof *literal_cases; i++)
+    {
+      size_t n;
+      const char *pat = literal_cases[i][0];
+      char **v = query_regex_literals (pat, strlen (pat), &n);
+      struct buf b = { 0 };
+      for (size_t k = 0; k < n; k++)
+        {
+          if (k)
+            buf_addc (&b, '|');
+          buf_adds (&b, v[k]);
+        }
+      tap_is (b.data ? b.data : "", literal_cases[i][1], "literals of /%s/",
+              pat);
+      buf_free (&b);
+      strv_free (v, n);
+    }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);

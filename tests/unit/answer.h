@@ -1,0 +1,59 @@
+/* answer.h -- for the engine's tests: a query's whole answer as one
+   string, to compare two engines or two ways of asking.  Included by
+   the tests that need it (after engine.h).  */
+
+#ifndef CASEBOOK_TEST_ANSWER_H
+#define CASEBOOK_TEST_ANSWER_H
+
+/* "COLL/N:hits:concepts" of every match, best first, and for each its
+   hits ("zh[...]") as engine_hits returns them; or "error: ...".  */
+static char *
+answer (struct engine *e, const char *text)
+{
+  struct query_options qo = { 0 };
+  struct query_error err;
+  struct buf b = { 0 };
+  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  if (q == NULL)
+    {
+      buf_printf (&b, "error: %s", err.message);
+      free (err.message);
+      return buf_steal (&b);
+    }
+  struct engine_results r;
+  char *error = NULL;
+  if (engine_search (e, q, &r, &error) != 0)
+    buf_printf (&b, "error: %s", error);
+  else
+    {
+      for (size_t i = 0; i < r.ndocs; i++)
+        {
+          struct engine_hits h;
+          buf_printf (&b, "%s/%ld:%zu:%zu ", r.docs[i].collection,
+                      r.docs[i].number, r.docs[i].hits, r.docs[i].concepts);
+          if (engine_hits (e, q, &r.docs[i], &h, &error) == 0)
+            {
+              if (h.n != r.docs[i].hits)
+                buf_printf (&b, "(%zu hits listed) ", h.n);
+              for (size_t k = 0; k < h.n; k++)
+                buf_printf (&b, "%s[%.*s]", lang_code (h.hits[k].lang),
+                            (int) (h.hits[k].end - h.hits[k].start),
+                            h.hits[k].text + h.hits[k].start);
+              buf_addc (&b, ' ');
+              engine_hits_free (&h);
+            }
+          else
+            {
+              buf_printf (&b, "hits error: %s", error);
+              free (error);
+              error = NULL;
+            }
+        }
+      engine_results_free (&r);
+    }
+  free (error);
+  engine_query_free (q);
+  return buf_steal (&b);
+}
+
+#endif /* CASEBOOK_TEST_ANSWER_H */

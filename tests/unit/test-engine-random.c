@@ -1,0 +1,327 @@
+/* test-engine-random.c -- a few hundred queries made from a generated
+   corpus' own words (fixed seed) give the same answers, hits included,
+   from the saved index as from one built in memory; the first passages'
+   hits (engine_hits_first) are exactly the first hits of the whole list;
+   and a regex whose literals select the documents answers as a scan of
+   every text does.  */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "engine.h"
+#include "norm.h"
+#include "tap.h"
+#include "answer.h"
+
+#define DOCS 40
+#define QUERIES 320
+
+/* A small generator of our own: the same queries on every system.  */
+static uint32_t seed = 20261130;
+
+static uint32_t
+rnd (uint32_t n)
+{
+  seed = seed * 1664525u + 1013904223u;
+  return (seed >> 8) % (n ? n : 1);
+}
+
+/* Words of the corpus: English words and runs of ideographs, and the
+   keywords (for tag:).  */
+struct words
+{
+  char **en, **zh, **tags;
+  size_t nen, nzh, ntags, aen, azh, atags;
+};
+
+static void
+add (char ***v, size_t *n, size_t *alloc, const char *s, size_t len)
+{
+  *v = xgrow (*v, alloc, *n + 1, sizeof **v);
+  (*v)[(*n)++] = xstrndup (s, len);
+}
+
+static void
+collect_line (struct words *w, const char *line)
+{
+  const char *p = line;
+  while (*p)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, (const uint8_t *) p);
+      if (k <= 0)
+        return;
+      const char *start = p;
+      if ((uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z'))
+        {
+          while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            p++;
+          if (p - start >= 3 && rnd (8) == 0)
+            add (&w->en, &w->nen, &w->aen, start, (size_t) (p - start));
+          continue;
+        }
+      if (uc >= 0x4e00 && uc <= 0x9fa5)
+        {
+          /* Two to four ideographs from here.  */
+          size_t want = 2 + rnd (3), got = 0;
+          while (got < want && u8_strmbtouc (&uc, (const uint8_t *) p) == 3
+                 && uc >= 0x4e00 && uc <= 0x9fa5)
+            {
+              p += 3;
+              got++;
+            }
+          if (got >= 2 && rnd (16) == 0)
+            add (&w->zh, &w->nzh, &w->azh, start, (size_t) (p - start));
+          if (got == 0)
+            p += k;
+          continue;
+        }
+      p += k;
+    }
+}
+
+static void
+collect (struct words *w, const char *dir)
+{
+  for (int d = 1; d <= DOCS; d++)
+    {
+      char *path = xasprintf ("%s/%05d.cb", dir, d);
+      size_t len;
+      char *data = util_read_file (path, &len);
+      free (path);
+      if (data == NULL)
+        continue;
+      for (char *line = strtok (data, "\n"); line; line = strtok (NULL, "\n"))
+        {
+          if (strncmp (line, "keywords.", 9) == 0)
+            {
+              const char *v = strchr (line, ':');
+              char *bar = v ? strchr (v, '|') : NULL;
+              if (v && bar && bar - v > 3)
+                add (&w->tags, &w->ntags, &w->atags, v + 2,
+                     (size_t) (bar - v - 3));
+            }
+          else if (strchr (line, ':'))
+            collect_line (w, strchr (line, ':') + 1);
+        }
+      free (data);
+    }
+}
+
+static const char *
+pick (char **v, size_t n)
+{
+  return n ? v[rnd ((uint32_t) n)] : "x";
+}
+
+/* The first character (UTF-8) of S, and the rest.  */
+static size_t
+first_char (const char *s)
+{
+  int k = u8_mblen ((const uint8_t *) s, strlen (s));
+  return k > 0 ? (size_t) k : 1;
+}
+
+/* A query of one of several shapes.  Caller frees.  */
+static char *
+make_query (const struct words *w)
+{
+  const char *e1 = pick (w->en, w->nen), *e2 = pick (w->en, w->nen);
+  const char *z1 = pick (w->zh, w->nzh), *z2 = pick (w->zh, w->nzh);
+  size_t c1 = first_char (z1);
+  switch (rnd (16))
+    {
+    case 0: return xstrdup (e1);
+    case 1: return xstrdup (z1);
+    case 2: return xasprintf ("%s %s", e1, e2);
+    case 3: return xasprintf ("\"%s %s\"", e1, e2);
+    case 4: return xasprintf ("%s %s", z1, e1);
+    case 5: return xasprintf ("%s -%s", z1, z2);
+    case 6: return xasprintf ("lang:en %s", e1);
+    case 7: return xasprintf ("lang:zh %s %s", z1, z2);
+    case 8: return xasprintf ("tag:%s", pick (w->tags, w->ntags));
+    case 9: return xasprintf ("%.*s", (int) c1, z1);
+    case 10: return xasprintf ("/%s[%.*s%.*s]/", z1, (int) c1, z2,
+                               (int) first_char (z1), z1);
+    case 11: return xasprintf ("/(%s|%s)/", z1, z2);
+    case 12: return xasprintf ("/%s\\w*/", e1);
+    case 13: return xasprintf ("%s /%.*s./", e1, (int) (strlen (z1)), z1);
+    case 14: return xasprintf ("\"%s\" %s", z1, e2);
+    default: return xasprintf ("%s %s %s", z1, z2, e1);
+    }
+}
+
+static int
+same_place (const struct engine_hit *a, const struct engine_hit *b)
+{
+  return a->part == b->part && a->section == b->section
+    && a->block == b->block && a->lang == b->lang;
+}
+
+static void
+hit_line (struct buf *b, const struct engine_hit *h)
+{
+  buf_printf (b, "%d.%zu.%zu.%d[%zu,%zu)%.*s ", (int) h->part, h->section,
+              h->block, (int) h->lang, h->start, h->end,
+              (int) (h->end - h->start), h->text + h->start);
+}
+
+/* Do the first MAX hits in the first TEXTS places of every document of
+   TEXT's answer come out of engine_hits_first as they stand first in
+   engine_hits?  Returns the number of documents where not.  */
+static size_t
+first_hits_differ (struct engine *e, const char *text, size_t max,
+                   size_t texts)
+{
+  struct query_options qo = { 0 };
+  struct query_error err;
+  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  if (q == NULL)
+    {
+      free (err.message);
+      return 0;
+    }
+  struct engine_results r;
+  char *error = NULL;
+  size_t bad = 0;
+  if (engine_search (e, q, &r, &error) == 0)
+    {
+      for (size_t i = 0; i < r.ndocs; i++)
+        {
+          struct engine_hits all, first;
+          if (engine_hits (e, q, &r.docs[i], &all, &error) != 0)
+            break;
+          if (engine_hits_first (e, q, &r.docs[i], max, texts, &first,
+                                 &error) != 0)
+            {
+              engine_hits_free (&all);
+              break;
+            }
+          struct buf want = { 0 }, got = { 0 };
+          size_t places = 0;
+          for (size_t k = 0; k < all.n && k < max; k++)
+            {
+              if (k == 0 || !same_place (&all.hits[k], &all.hits[k - 1]))
+                places++;
+              if (places > texts)
+                break;
+              hit_line (&want, &all.hits[k]);
+            }
+          for (size_t k = 0; k < first.n; k++)
+            hit_line (&got, &first.hits[k]);
+          if (strcmp (want.data ? want.data : "", got.data ? got.data : ""))
+            {
+              if (bad++ == 0)
+                printf ("# %s, document %ld:\n#   all: %s\n# first: %s\n", text,
+                        r.docs[i].number, want.data, got.data);
+            }
+          buf_free (&want);
+          buf_free (&got);
+          engine_hits_free (&all);
+          engine_hits_free (&first);
+        }
+      engine_results_free (&r);
+    }
+  free (error);
+  engine_query_free (q);
+  return bad;
+}
+
+static struct engine *
+open_engine (const char *dir, int in_memory)
+{
+  struct engine_options o = { .content_dir = dir, .in_memory = in_memory };
+  struct diags d = { 0 };
+  char *cause = NULL, *note = NULL;
+  struct engine *e = engine_open (&o, &d, &note, &cause);
+  if (e == NULL)
+    printf ("# engine_open: %s\n", cause ? cause : "?");
+  diags_free (&d);
+  free (cause);
+  free (note);
+  return e;
+}
+
+int
+main (void)
+{
+  char tmp[] = "/tmp/cbrnd.XXXXXX";
+  tap_ok (mkdtemp (tmp) != NULL, "temporary directory");
+  char *corpus = xasprintf ("%s/corpus", tmp);
+  char *cache = xasprintf ("%s/cache", tmp);
+  setenv ("XDG_CACHE_HOME", cache, 1);
+  char *cmd = xasprintf ("CASEBOOK_SHIPPED='%s/content' sh '%s/tests/bench/"
+                         "mkcorpus' %d '%s' >/dev/null", ABS_SRCDIR,
+                         ABS_SRCDIR, DOCS, corpus);
+  tap_ok (system (cmd) == 0, "a corpus of %d documents generated", DOCS);
+  free (cmd);
+
+  struct words w;
+  memset (&w, 0, sizeof w);
+  collect (&w, corpus);
+  tap_ok (w.nen > 20 && w.nzh > 20 && w.ntags > 5, "words to ask for "
+          "(%zu English, %zu Chinese, %zu keywords)", w.nen, w.nzh, w.ntags);
+
+  struct engine *disk = open_engine (corpus, 0);
+  struct engine *mem = open_engine (corpus, 1);
+  tap_ok (disk && mem, "the saved index and one in memory");
+  size_t same = 0, total = 0, first_bad = 0, regex_same = 0, regexes = 0;
+  for (int i = 0; i < QUERIES && disk && mem; i++)
+    {
+      char *text = make_query (&w);
+      char *a = answer (disk, text), *b = answer (mem, text);
+      total++;
+      if (strcmp (a, b) == 0)
+        same++;
+      else if (total - same < 4)
+        printf ("# %s\n#  saved: %.300s\n# memory: %.300s\n", text, a, b);
+      first_bad += first_hits_differ (disk, text, 16, 3)
+        + first_hits_differ (disk, text, 4, 1);
+      const char *slash = strchr (text, '/');
+      if (slash && text[strlen (text) - 1] == '/')
+        {
+          /* The same regex with an alternative that holds no literal:
+             no selection, every text is scanned.  */
+          char *scan = xasprintf ("%.*s/(?:%.*s)|(?!)/",
+                                  (int) (slash - text), text,
+                                  (int) (strlen (slash) - 2), slash + 1);
+          char *c = answer (disk, scan);
+          regexes++;
+          if (strcmp (a, c) == 0)
+            regex_same++;
+          else
+            printf ("# %s\n#  selected: %.300s\n#   scanned: %.300s\n", text,
+                    a, c);
+          free (c);
+          free (scan);
+        }
+      free (a);
+      free (b);
+      free (text);
+    }
+  tap_ok (same == total && total == QUERIES, "saved and in-memory indexes "
+          "agree on %zu of %zu random queries", same, total);
+  tap_ok (first_bad == 0, "the first passages' hits are the first hits "
+          "(%zu documents differ)", first_bad);
+  tap_ok (regexes > 20 && regex_same == regexes, "a regex selected by its "
+          "literals answers as a scan of every text (%zu of %zu)",
+          regex_same, regexes);
+  engine_close (disk);
+  engine_close (mem);
+
+  strv_free (w.en, w.nen);
+  strv_free (w.zh, w.nzh);
+  strv_free (w.tags, w.ntags);
+  cmd = xasprintf ("rm -rf '%s'", tmp);
+  if (system (cmd) != 0)
+    printf ("# could not remove %s\n", tmp);
+  free (cmd);
+  free (corpus);
+  free (cache);
+  norm_cleanup ();
+  return tap_done ();
+}
