@@ -1210,7 +1210,7 @@ release_blobs (struct engine *e)
    set in MASK (the others are left empty), with their unit maps.  */
 static int
 load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
-            char **error)
+            char **cause)
 {
   memset (t, 0, sizeof *t);
   sqlite3 *db = index_db (e->ix);
@@ -1220,7 +1220,7 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
                              SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
       != SQLITE_OK)
     {
-      *error = xstrdup (sqlite3_errmsg (db));
+      *cause = xstrdup (sqlite3_errmsg (db));
       return -1;
     }
   sqlite3_stmt *st = e->units_st;
@@ -1260,7 +1260,7 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   if (rc != 0)
     {
       doc_texts_free (t);
-      *error = xstrdup (_("the search index is damaged; remove it or search "
+      *cause = xstrdup (_("the search index is damaged; remove it or search "
                           "again to rebuild it"));
     }
   return rc;
@@ -1348,13 +1348,13 @@ regex_units (const struct engine_query *q, size_t i, const struct doc_texts *t,
 
 /* Run the regex terms of Q over the texts T.  Appends each match to
    HITS (if not NULL) and returns 1 if every positive regex matched and
-   no negated one did, 0 if not, -1 on a limit with *ERROR.  *COUNT gets
+   no negated one did, 0 if not, -1 on a limit with *CAUSE.  *COUNT gets
    the number of matches of positive regexes.  */
 static int
 run_regexes (const struct engine_query *q, const struct doc_texts *t,
              const struct inst *v, size_t nv,
              struct engine_hits *hits, size_t *hits_alloc, size_t *count,
-             size_t *lang_count, char **error)
+             size_t *lang_count, char **cause)
 {
   *count = 0;
   size_t found_lang[LANG_COUNT] = { 0, 0 };
@@ -1389,7 +1389,7 @@ run_regexes (const struct engine_query *q, const struct doc_texts *t,
               size_t n = 0;
               long r = search_regex_spans (term, t->col[c] + un->off,
                                            un->len, NULL, 0, 0, &spans, &n,
-                                           &alloc, error, scratch);
+                                           &alloc, cause, scratch);
               if (r < 0)
                 {
                   ok = -1;
@@ -1612,14 +1612,14 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
 
 int
 engine_search (struct engine *e, const struct engine_query *q,
-               struct engine_results *res, char **error)
+               struct engine_results *res, char **cause)
 {
   memset (res, 0, sizeof *res);
   /* A new search: nothing read for the last one is held.  */
   release_blobs (e);
   res->nconcepts = q->nconcepts;
   res->searched = index_document_count (e->ix);
-  *error = NULL;
+  *cause = NULL;
   if (q->unmatchable)
     {
       res->missing = 1;
@@ -1727,11 +1727,11 @@ engine_search (struct engine *e, const struct engine_query *q,
         have_tags = 1;
       }
   if (rc != 0)
-    *error = xstrdup (sqlite3_errmsg (db));
+    *cause = xstrdup (sqlite3_errmsg (db));
   struct heads_reader heads;
   if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
     {
-      *error = xstrdup (sqlite3_errmsg (db));
+      *cause = xstrdup (sqlite3_errmsg (db));
       rc = -1;
     }
   /* Documents per concept, for the IDF.  */
@@ -1765,14 +1765,14 @@ engine_search (struct engine *e, const struct engine_query *q,
         {
           struct doc_texts t;
           if (load_texts (e, r->id, regex_columns (q, r->inst, r->ninst),
-                          &t, error) != 0)
+                          &t, cause) != 0)
             {
               rc = -1;
               break;
             }
           size_t n;
           int ok = run_regexes (q, &t, r->inst, r->ninst, NULL, NULL, &n,
-                                regex_lang, error);
+                                regex_lang, cause);
           doc_texts_free (&t);
           if (ok < 0)
             {
@@ -1811,8 +1811,8 @@ engine_search (struct engine *e, const struct engine_query *q,
   free (tagged.ids);
   if (rc != 0)
     {
-      if (*error == NULL)
-        *error = xstrdup (sqlite3_errmsg (db));
+      if (*cause == NULL)
+        *cause = xstrdup (sqlite3_errmsg (db));
       engine_results_free (res);
       return -1;
     }
@@ -2138,18 +2138,18 @@ keep_hit_texts (struct engine_hits *out)
 int
 engine_hits (struct engine *e, const struct engine_query *q,
              const struct engine_doc *d, struct engine_hits *out,
-             char **error)
+             char **cause)
 {
-  return engine_hits_first (e, q, d, 0, 0, out, error);
+  return engine_hits_first (e, q, d, 0, 0, out, cause);
 }
 
 int
 engine_hits_first (struct engine *e, const struct engine_query *q,
                    const struct engine_doc *d, size_t max, size_t max_texts,
-                   struct engine_hits *out, char **error)
+                   struct engine_hits *out, char **cause)
 {
   memset (out, 0, sizeof *out);
-  *error = NULL;
+  *cause = NULL;
   sqlite3 *db = index_db (e->ix);
   struct inst *v = NULL;
   size_t n = 0;
@@ -2168,7 +2168,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
                               "MATCH ? AND rowid=?", -1, &st, NULL)
           != SQLITE_OK)
         {
-          *error = xstrdup (sqlite3_errmsg (db));
+          *cause = xstrdup (sqlite3_errmsg (db));
           return -1;
         }
       sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
@@ -2200,7 +2200,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
       }
   n = kept;
   struct doc_texts t;
-  if (load_texts (e, d->id, mask, &t, error) != 0)
+  if (load_texts (e, d->id, mask, &t, cause) != 0)
     {
       free (v);
       free (lits);
@@ -2301,7 +2301,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
     {
       size_t count;
       int r = run_regexes (q, &t, lits, nlits, out, &alloc, &count, NULL,
-                           error);
+                           cause);
       free (lits);
       if (r < 0)
         {

@@ -89,10 +89,10 @@ struct engine_results
 };
 
 /* Run Q: fill RES (free with engine_results_free).  Returns 0, or -1
-   with *ERROR (caller frees) when a regex hit its limits or the index
+   with *CAUSE (caller frees) when a regex hit its limits or the index
    failed.  */
 int engine_search (struct engine *e, const struct engine_query *q,
-                   struct engine_results *res, char **error);
+                   struct engine_results *res, char **cause);
 void engine_results_free (struct engine_results *res);
 
 /* One hit: where it is in the document and in its text (byte offsets
@@ -118,11 +118,11 @@ struct engine_hits
 };
 
 /* The hits of Q in document D (from engine_search's results).  Their
-   number is D->hits.  Returns 0, or -1 with *ERROR (caller frees).  Free
+   number is D->hits.  Returns 0, or -1 with *CAUSE (caller frees).  Free
    with engine_hits_free.  */
 int engine_hits (struct engine *e, const struct engine_query *q,
                  const struct engine_doc *d, struct engine_hits *out,
-                 char **error);
+                 char **cause);
 /* The same, only the first MAX hits in reading order (all if 0), and
    of those only the ones in the first MAX_TEXTS texts (units: a title,
    heading or paragraph in one language) that have hits (all if 0):
@@ -131,7 +131,7 @@ int engine_hits (struct engine *e, const struct engine_query *q,
 int engine_hits_first (struct engine *e, const struct engine_query *q,
                        const struct engine_doc *d, size_t max,
                        size_t max_texts, struct engine_hits *out,
-                       char **error);
+                       char **cause);
 void engine_hits_free (struct engine_hits *h);
 
 /* A correction of Q's typed text when some of its words find nothing:

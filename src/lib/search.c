@@ -31,7 +31,7 @@ hitvec_add (struct hitvec *v, const struct hit *h)
 static long match_regex (const struct term *t, const struct text *orig,
                          const size_t *starts, size_t nstarts, size_t base,
                          struct hitvec *v, const struct hit *proto,
-                         char **error, struct search_scratch *scratch);
+                         char **cause, struct search_scratch *scratch);
 
 struct search_scratch *
 search_scratch_new (void)
@@ -59,13 +59,13 @@ long
 search_regex_spans (const struct term *t, const char *s, size_t len,
                     const size_t *starts, size_t nstarts, size_t base,
                     struct search_span **spans, size_t *nspans,
-                    size_t *alloc, char **error,
+                    size_t *alloc, char **cause,
                     struct search_scratch *scratch)
 {
   struct hitvec v = { 0 };
   struct text orig = { (char *) s, len, ORIGIN_RELEASE, 0, 0 };
   struct hit proto = { .part = PART_BLOCK };
-  long n = match_regex (t, &orig, starts, nstarts, base, &v, &proto, error,
+  long n = match_regex (t, &orig, starts, nstarts, base, &v, &proto, cause,
                         scratch);
   for (size_t i = 0; n > 0 && i < v.count; i++)
     {
@@ -82,7 +82,7 @@ search_regex_spans (const struct term *t, const char *s, size_t len,
 static long
 match_regex (const struct term *t, const struct text *orig,
              const size_t *starts, size_t nstarts, size_t base,
-             struct hitvec *v, const struct hit *proto, char **error,
+             struct hitvec *v, const struct hit *proto, char **cause,
              struct search_scratch *scratch)
 {
   struct search_scratch *own = scratch ? NULL : search_scratch_new ();
@@ -129,7 +129,7 @@ match_regex (const struct term *t, const struct text *orig,
         {
           PCRE2_UCHAR msg[256];
           pcre2_get_error_message (rc, msg, sizeof msg);
-          *error = xasprintf (_("regular expression /%s/ failed: %s"),
+          *cause = xasprintf (_("regular expression /%s/ failed: %s"),
                               t->source, (const char *) msg);
           count = -1;
           break;

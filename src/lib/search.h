@@ -56,14 +56,14 @@ void search_scratch_free (struct search_scratch *sc);
 
 /* Run the regex term T over S (LEN bytes of valid UTF-8) under the match
    limits, appending the non-empty matches to *SPANS (of *NSPANS, capacity
-   *ALLOC).  Returns the count, or -1 with *ERROR set (caller frees).
+   *ALLOC).  Returns the count, or -1 with *CAUSE set (caller frees).
    SCRATCH (from search_scratch_new) may be NULL.  With STARTS, T has a
    literal and these are all the places (each less BASE) where it stands
    in S, in order: matching starts only there.  */
 long search_regex_spans (const struct term *t, const char *s, size_t len,
                          const size_t *starts, size_t nstarts, size_t base,
                          struct search_span **spans, size_t *nspans,
-                         size_t *alloc, char **error,
+                         size_t *alloc, char **cause,
                          struct search_scratch *scratch);
 
 #endif /* CASEBOOK_SEARCH_H */
