@@ -670,10 +670,43 @@ add_gloss_of (struct engine *e, struct alts *al, const char *w)
     alts_add_entry (al, &e->glossary.entries[g]);
 }
 
+static long phrase_docs (struct engine *e, const char *w);
+
+/* Add W to *WORDS (*N of them): as it is, or, when it is a word of four
+   ideographs or more that no document holds (friso knows 领导干部, the
+   cases say 领导 and 干部 apart), as the words of two ideographs it is
+   made of (the last of three when their number is odd), which is how
+   such compounds are built.  */
+static void
+add_word (struct engine *e, const char *w, char ***words, size_t *n,
+          size_t *alloc)
+{
+  size_t chars = ideographs_only (w);
+  if (chars < 4 || phrase_docs (e, w) != 0)
+    {
+      *words = xgrow (*words, alloc, *n + 1, sizeof **words);
+      (*words)[(*n)++] = xstrdup (w);
+      return;
+    }
+  const char *p = w;
+  for (size_t left = chars; left > 0;)
+    {
+      size_t take = left == 3 ? 3 : 2;
+      const char *q = p;
+      for (size_t k = 0; k < take; k++)
+        q += u8_mblen ((const uint8_t *) q, strlen (q));
+      *words = xgrow (*words, alloc, *n + 1, sizeof **words);
+      (*words)[(*n)++] = xstrndup (p, (size_t) (q - p));
+      p = q;
+      left -= take;
+    }
+}
+
 /* A run of ideographs typed as one word that is not a term of the
    glossary ("检察官违法办案怎么追责"): its words, by friso, each a
    concept (stop words and single characters dropped when there are
-   words of two or more).  Returns 0 if it was not cut.  */
+   words of two or more); a long word no document holds is cut in its
+   parts (add_word).  Returns 0 if it was not cut.  */
 static int
 add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
                size_t *alloc, const char *word, int exact)
@@ -685,8 +718,32 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
     }
   if (e->seg == NULL)
     return 0;
-  char **w;
-  size_t n = segmenter_split (e->seg, word, &w);
+  char **seg;
+  size_t nseg = segmenter_split (e->seg, word, &seg);
+  char **w = NULL;
+  size_t n = 0, walloc = 0;
+  /* Single ideographs side by side are one word friso did not know
+     (非法采砂: 非法 采 砂), unless they are stop words.  */
+  struct buf run = { 0 };
+  for (size_t i = 0; i <= nseg; i++)
+    {
+      int single = i < nseg && ideographs_only (seg[i]) == 1
+        && !analyze_is_stopword (seg[i], strlen (seg[i]));
+      if (single)
+        {
+          buf_adds (&run, seg[i]);
+          continue;
+        }
+      if (run.len)
+        {
+          add_word (e, run.data, &w, &n, &walloc);
+          run.len = 0;
+        }
+      if (i < nseg)
+        add_word (e, seg[i], &w, &n, &walloc);
+    }
+  buf_free (&run);
+  strv_free (seg, nseg);
   size_t longer = 0;
   for (size_t i = 0; i < n; i++)
     longer += ideographs_only (w[i]) >= 2

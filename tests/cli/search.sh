@@ -143,4 +143,18 @@ is "$(tail -1 "$TMPD/out")" "(in all 9 documents)" "a term found in every docume
 run search --color=always --content "$GOOD" -- '巡回检察 /[检監]察/'
 r=$(printf '\033[1;31m'); z=$(printf '\033[0m')
 is "$(sed -n 2p "$TMPD/out")" "  title zh: 广西${r}检察${z}机关深化${r}巡回检察${z}" "overlapping hits share a passage, each character shown once"
+
+# A Chinese compound that no document holds is looked for by its parts:
+# friso knows 领导干部 as one word, the cases say 领导 (and never 干部);
+# 非法采砂 comes from friso as 非法 采 砂, and 采砂 is one word again.
+run search --count --content "$SHIPPED" 领导
+cut -d: -f1 "$TMPD/out" >"$TMPD/lead"
+run search --count --content "$SHIPPED" 领导干部
+is "$rc" 0 "a compound no case holds still finds something"
+cut -d: -f1 "$TMPD/out" >"$TMPD/compound"
+same "$TMPD/compound" "$TMPD/lead" "the cases that hold its part 领导"
+run search --count --content "$SHIPPED" 非法采砂
+is "$rc" 0 "single characters friso leaves are joined into a word"
+run search --count --content "$SHIPPED" 巡回检察
+is "$(wc -l < "$TMPD/out")" 2 "a compound the cases hold is still one phrase"
 done_testing
