@@ -339,6 +339,15 @@ cmd_search (const struct cli_options *o, const char *query_text)
     }
   int color = use_color (o);
   int rc = r.ndocs ? 0 : 1;
+  if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
+    {
+      /* A person at a terminal is told; a script has the exit status
+         (as grep's is 1, and silent).  */
+      struct visible vq;
+      norm_visible (query_text, strlen (query_text), 0, &vq);
+      fprintf (stderr, _("casebook: nothing found for %s\n"), vq.str);
+      norm_visible_free (&vq);
+    }
   for (size_t i = 0; i < r.ndocs && rc == 0; i++)
     {
       const struct engine_doc *d = &r.docs[i];

@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 9
 
 corpus=$tui_dir/corpus
 CASEBOOK_SHIPPED=$top_srcdir/content \
@@ -32,6 +32,17 @@ tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
 tui_ok "$(grep -Eq '^casebook: (reading documents: [0-9]* of 1000|checking the glossary)' "$tui_dir/lines"; echo $?)" \
   "check shows its progress too"
 tui_expect_not 'casebook: (reading|checking)' "and erases it"
+
+# A search that finds nothing says so to a person at a terminal; a
+# script has the exit status, as grep's.
+tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' search --content '$corpus' zzyzxq; echo none-\$?"
+tui_keys Enter
+tui_wait_for '^none-1'
+tui_expect_has '^casebook: nothing found for zzyzxq' "a search that finds nothing says so on a terminal"
+XDG_CACHE_HOME=$tui_dir/c1 "$CASEBOOK" search --content "$corpus" zzyzxq \
+  >"$tui_dir/none.out" 2>"$tui_dir/none.err"
+tui_ok "$([ ! -s "$tui_dir/none.out" ] && [ ! -s "$tui_dir/none.err" ]; echo $?)" \
+  "and nothing when its output is not a terminal"
 
 XDG_CACHE_HOME=$tui_dir/c2 "$CASEBOOK" search --count --content "$corpus" 巡回检察 \
   >/dev/null 2>"$tui_dir/err"
