@@ -1160,7 +1160,6 @@ content_load_body (struct document *doc, struct diags *diags)
   return 0;
 }
 
-/* Load the collection whose files are CF into COLL.  */
 /* Where a load stands, for its progress callback.  */
 struct load_progress
 {
@@ -1168,6 +1167,7 @@ struct load_progress
   size_t done, total;
 };
 
+/* Load the collection whose files are CF into COLL.  */
 static void
 load_collection (const struct content_coll_files *cf,
                  struct collection *coll, struct load_progress *lp,
