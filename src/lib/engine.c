@@ -1169,6 +1169,21 @@ idset_intersect (struct idset *a, const struct idset *b)
   a->n = k;
 }
 
+/* Narrow *SET (all documents until *HAVE) to those also in S, which is
+   taken over.  */
+static void
+idset_narrow (struct idset *set, int *have, struct idset *s)
+{
+  if (!*have)
+    *set = *s;
+  else
+    {
+      idset_intersect (set, s);
+      free (s->ids);
+    }
+  *have = 1;
+}
+
 /* The texts and unit maps of a document.  A text is read from the
    index one unit at a time, when it is needed (text_unit): passages need
    a few paragraphs of a document, not all of it.  */
@@ -1739,16 +1754,8 @@ engine_search (struct engine *e, const struct engine_query *q,
       struct idset s;
       rc = idset_query (db, "SELECT doc FROM tags WHERE tag=?", q->q->tags[i],
                         &s);
-      if (rc != 0)
-        break;
-      if (!have_tags)
-        tagged = s;
-      else
-        {
-          idset_intersect (&tagged, &s);
-          free (s.ids);
-        }
-      have_tags = 1;
+      if (rc == 0)
+        idset_narrow (&tagged, &have_tags, &s);
     }
   /* Facets: collection:, region:, year: keep only those documents.  */
   char year[16], number[32];
@@ -1772,16 +1779,8 @@ engine_search (struct engine *e, const struct engine_query *q,
         rc = idset_query (db, facets[f].sql,
                           facets[f].vals ? facets[f].vals[i] : facets[f].one,
                           &s);
-        if (rc != 0)
-          break;
-        if (!have_tags)
-          tagged = s;
-        else
-          {
-            idset_intersect (&tagged, &s);
-            free (s.ids);
-          }
-        have_tags = 1;
+        if (rc == 0)
+          idset_narrow (&tagged, &have_tags, &s);
       }
   if (rc != 0)
     *cause = xstrdup (sqlite3_errmsg (db));
