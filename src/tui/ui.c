@@ -311,6 +311,14 @@ ui_read_whole (struct ui *u, size_t d)
 }
 
 void
+ui_status_now (const char *msg)
+{
+  ui_fill (LINES - 1, 0, COLS, A_NORMAL);
+  ui_put (LINES - 1, 0, COLS, msg, strlen (msg), A_BOLD);
+  refresh ();
+}
+
+void
 ui_open (struct ui *u, size_t d)
 {
   if (d >= u->ndocs)

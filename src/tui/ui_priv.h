@@ -317,6 +317,9 @@ void ui_open (struct ui *u, size_t d);
 /* Read the rest of document D, which the list knew by its header only
    (an error goes to the status line).  */
 void ui_read_whole (struct ui *u, size_t d);
+/* Show MSG on the status line at once, during work that keeps the main
+   loop from drawing (progress).  */
+void ui_status_now (const char *msg);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* Give pane P the keys (in the narrow layout, also the screen).  */

@@ -43,9 +43,7 @@ read_all (struct ui *u)
           {
             char *msg = xasprintf (_("Reading the cases to relate them: "
                                      "%zu of %zu"), i, u->ndocs);
-            ui_fill (LINES - 1, 0, COLS, A_NORMAL);
-            ui_put (LINES - 1, 0, COLS, msg, strlen (msg), A_BOLD);
-            refresh ();
+            ui_status_now (msg);
             free (msg);
           }
         ui_read_whole (u, i);

@@ -60,9 +60,7 @@ show_progress (void *ctx, size_t done, size_t total)
   (void) ctx;
   char *msg = xasprintf (_("Indexing documents for search: %zu of %zu"),
                          done, total);
-  ui_fill (LINES - 1, 0, COLS, A_NORMAL);
-  ui_put (LINES - 1, 0, COLS, msg, strlen (msg), A_BOLD);
-  refresh ();
+  ui_status_now (msg);
   free (msg);
 }
 
