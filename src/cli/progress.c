@@ -9,6 +9,10 @@
 #include "i18n.h"
 
 #define PROGRESS_DELAY_NS 500000000L
+/* A line on screen is redrawn at most this often: a count that moves
+   by thousands a second would otherwise cost a write to the terminal
+   for each.  */
+#define PROGRESS_REDRAW_NS 50000000L
 
 static struct timespec
 later (const struct timespec *t, long ns)
@@ -23,13 +27,20 @@ later (const struct timespec *t, long ns)
   return r;
 }
 
+/* Has NS passed since T?  */
 static int
-due (const struct progress *p)
+passed (const struct timespec *t, long ns)
 {
-  struct timespec now, at = later (&p->start, PROGRESS_DELAY_NS);
+  struct timespec now, at = later (t, ns);
   clock_gettime (CLOCK_MONOTONIC, &now);
   return now.tv_sec > at.tv_sec
     || (now.tv_sec == at.tv_sec && now.tv_nsec >= at.tv_nsec);
+}
+
+static int
+due (const struct progress *p)
+{
+  return passed (&p->start, PROGRESS_DELAY_NS);
 }
 
 void
@@ -99,8 +110,9 @@ progress_update (void *ctx, size_t done, size_t total)
         fputs ("\r\033[K", stderr);
       p->shown = 0;
     }
-  else if (p->shown || due (p))
+  else if (p->shown ? passed (&p->drawn, PROGRESS_REDRAW_NS) : due (p))
     {
+      clock_gettime (CLOCK_MONOTONIC, &p->drawn);
       fputc ('\r', stderr);
       /* TRANSLATORS: progress of long work, on one line that is rewritten
          as it goes: "casebook: indexing documents: 120 of 2000".  */

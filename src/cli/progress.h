@@ -17,6 +17,7 @@ struct progress
   const char *what;             /* translated, e.g. "reading documents" */
   int on;                       /* stderr is a terminal */
   int shown;                    /* a line is on screen */
+  struct timespec drawn;        /* when it was last drawn */
   /* A step (progress_step) has no count to report as it goes: a thread
      shows it when its half second is up.  */
   pthread_mutex_t lock;

@@ -66,6 +66,9 @@ struct engine
   sqlite3_stmt *units_st;       /* load_texts's, prepared when first used */
   sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */
   int saved;                    /* the index is in the cache, not memory */
+  int (*interrupt) (void *);    /* engine_set_interrupt's */
+  void *interrupt_ctx;
+  int interrupted;              /* INTERRUPT said stop during a search */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -1682,9 +1685,75 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
   return 0;
 }
 
+/* SQLite's progress handler while a search runs: ask the caller's
+   INTERRUPT whether to stop.  */
+static int
+check_interrupt (void *arg)
+{
+  struct engine *e = arg;
+  if (!e->interrupted && e->interrupt (e->interrupt_ctx))
+    e->interrupted = 1;
+  return e->interrupted;
+}
+
+void
+engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx)
+{
+  e->interrupt = fn;
+  e->interrupt_ctx = ctx;
+}
+
+/* The id of document NUMBER of COLLECTION in the index, or -1.  */
+static int64_t
+doc_id (sqlite3 *db, const char *collection, long number)
+{
+  sqlite3_stmt *st;
+  int64_t id = -1;
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM heads WHERE coll=? "
+                          "AND number=?", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (st, 1, collection, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, number);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    id = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return id;
+}
+
+static int search_in (struct engine *e, const struct engine_query *q,
+                      int64_t only, struct engine_results *res,
+                      char **cause);
+
 int
 engine_search (struct engine *e, const struct engine_query *q,
                struct engine_results *res, char **cause)
+{
+  return search_in (e, q, -1, res, cause);
+}
+
+int
+engine_search_one (struct engine *e, const struct engine_query *q,
+                   const char *collection, long number,
+                   struct engine_results *res, char **cause)
+{
+  int64_t id = doc_id (index_db (e->ix), collection, number);
+  if (id < 0)
+    {
+      /* Not in the index (yet): nothing of it matches.  */
+      memset (res, 0, sizeof *res);
+      release_blobs (e);
+      res->nconcepts = q->nconcepts;
+      *cause = NULL;
+      return 0;
+    }
+  return search_in (e, q, id, res, cause);
+}
+
+/* engine_search, over the document with id ONLY, or all when ONLY is
+   -1.  */
+static int
+search_in (struct engine *e, const struct engine_query *q, int64_t only,
+           struct engine_results *res, char **cause)
 {
   memset (res, 0, sizeof *res);
   /* A new search: nothing read for the last one is held.  */
@@ -1698,19 +1767,29 @@ engine_search (struct engine *e, const struct engine_query *q,
       return 0;
     }
   sqlite3 *db = index_db (e->ix);
+  e->interrupted = 0;
+  if (e->interrupt && check_interrupt (e))
+    return 1;                   /* told to stop before it starts */
+  if (e->interrupt)
+    sqlite3_progress_handler (db, 1000, check_interrupt, e);
   struct fts_row *rows = NULL;
   size_t nrows = 0, rows_alloc = 0;
   int rc = 0;
   if (q->match)
     {
-      char *sql = xstrdup ("SELECT rowid, 0, cb_inst(fts) FROM fts "
-                           "WHERE fts MATCH ?");
+      char *sql = xstrdup (only < 0
+                           ? "SELECT rowid, 0, cb_inst(fts) FROM fts "
+                           "WHERE fts MATCH ?"
+                           : "SELECT rowid, 0, cb_inst(fts) FROM fts "
+                           "WHERE fts MATCH ? AND rowid = ?");
       sqlite3_stmt *st;
       if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
         rc = -1;
       else
         {
           sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+          if (only >= 0)
+            sqlite3_bind_int64 (st, 2, only);
           int s;
           while ((s = sqlite3_step (st)) == SQLITE_ROW)
             {
@@ -1732,7 +1811,11 @@ engine_search (struct engine *e, const struct engine_query *q,
       /* Nothing for FTS5 to find: every document is a candidate, less
          those with an excluded word.  */
       struct idset all, excluded = { 0 };
-      rc = idset_query (db, "SELECT id FROM heads", NULL, &all);
+      char one[32];
+      snprintf (one, sizeof one, "%lld", (long long) only);
+      rc = idset_query (db, only < 0 ? "SELECT id FROM heads"
+                        : "SELECT id FROM heads WHERE id = CAST(? AS INTEGER)",
+                        only < 0 ? NULL : one, &all);
       if (rc == 0 && q->negmatch)
         rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
                           q->negmatch, &excluded);
@@ -1811,6 +1894,11 @@ engine_search (struct engine *e, const struct engine_query *q,
   for (size_t i = 0; rc == 0 && i < nrows; i++)
     {
       struct fts_row *r = &rows[i];
+      if (e->interrupt && i % 64 == 63 && check_interrupt (e))
+        {
+          rc = -1;
+          break;
+        }
       if (have_tags && !idset_has (&tagged, r->id))
         continue;
       size_t hits, concepts;
@@ -1865,6 +1953,15 @@ engine_search (struct engine *e, const struct engine_query *q,
     free (rows[i].inst);
   free (rows);
   free (tagged.ids);
+  if (e->interrupt)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (rc != 0 && e->interrupted)
+    {
+      free (*cause);
+      *cause = NULL;
+      engine_results_free (res);
+      return 1;
+    }
   if (rc != 0)
     {
       if (*cause == NULL)

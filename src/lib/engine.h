@@ -90,9 +90,23 @@ struct engine_results
 
 /* Run Q: fill RES (free with engine_results_free).  Returns 0, or -1
    with *CAUSE (caller frees) when a regex hit its limits or the index
-   failed.  */
+   failed, or 1 when interrupted (engine_set_interrupt).  */
 int engine_search (struct engine *e, const struct engine_query *q,
                    struct engine_results *res, char **cause);
+/* The same over document NUMBER of COLLECTION only: RES holds it if it
+   matches, with the hits engine_search gives it, but a score that is
+   not comparable with other documents' (the IDF is of one document).
+   Fast whatever the size of the library: the browser highlights the
+   open document with it before counting everywhere.  */
+int engine_search_one (struct engine *e, const struct engine_query *q,
+                       const char *collection, long number,
+                       struct engine_results *res, char **cause);
+
+/* While a search runs, call FN (CTX) every so often (about every
+   millisecond of work); when it returns nonzero the search stops and
+   returns 1, with no results and no *CAUSE.  FN NULL: never stop.  The
+   browser stops a search when a key is typed.  */
+void engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx);
 void engine_results_free (struct engine_results *res);
 
 /* One hit: where it is in the document and in its text (byte offsets

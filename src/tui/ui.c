@@ -358,13 +358,50 @@ ui_remember_jump (struct ui *u)
   u->prev_unit = text_anchor_unit (u);
 }
 
-static size_t
-find_doc (const struct ui *u, const char *coll, long number)
+/* Order of documents by number, then collection.  */
+static int
+compare_number_coll (const struct document *x, long number,
+                     const char *coll)
 {
-  for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == number
-        && strcmp (doc_coll (u->docs[i]), coll) == 0)
-      return i;
+  if (x->number != number)
+    return x->number < number ? -1 : 1;
+  return strcmp (doc_coll (x), coll);
+}
+
+static int
+compare_by_number (const void *a, const void *b)
+{
+  const struct doc_ref *x = a, *y = b;
+  return compare_number_coll (x->doc, y->doc->number, doc_coll (y->doc));
+}
+
+size_t
+ui_find_doc (struct ui *u, const char *coll, long number)
+{
+  /* A search may find every document of a large library: each is
+     looked up in an index sorted once, not by a pass over the list.  */
+  if (u->by_number == NULL)
+    {
+      u->by_number = xcalloc (u->ndocs ? u->ndocs : 1,
+                              sizeof *u->by_number);
+      for (size_t i = 0; i < u->ndocs; i++)
+        u->by_number[i] = (struct doc_ref) { u->docs[i], i };
+      if (u->ndocs > 1)
+        qsort (u->by_number, u->ndocs, sizeof *u->by_number,
+               compare_by_number);
+    }
+  size_t lo = 0, hi = u->ndocs;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = compare_number_coll (u->by_number[mid].doc, number, coll);
+      if (c == 0)
+        return u->by_number[mid].index;
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return SIZE_MAX;
 }
 
@@ -415,7 +452,7 @@ mark_key (struct ui *u, const struct ui_key *k)
   size_t unit;
   size_t d;
   if (!state_mark (u->state, c, &coll, &number, &unit)
-      || (d = find_doc (u, coll, number)) == SIZE_MAX)
+      || (d = ui_find_doc (u, coll, number)) == SIZE_MAX)
     {
       ui_message (u, 1, _("Mark %c is not set"), c);
       return;
@@ -609,6 +646,15 @@ draw_status (struct ui *u)
   ui_fill (y, 0, u->cols, status);
   if (u->prompt.active)
     {
+      /* The count goes right, as far as the prompt leaves room.  */
+      char *count = ui_search_prompt_count (u);
+      int w = count ? ui_text_width (count, strlen (count)) : 0;
+      if (count && xmax - w > u->cols / 2)
+        {
+          ui_put (y, xmax - w, xmax, count, strlen (count), status);
+          xmax -= w + 1;
+        }
+      free (count);
       prompt_draw (u, &u->prompt, y, xmax);
       return;
     }
@@ -1131,7 +1177,7 @@ start_document (struct ui *u)
   long number;
   if (state_last (u->state, &coll, &number))
     {
-      size_t d = find_doc (u, coll, number);
+      size_t d = ui_find_doc (u, coll, number);
       if (d != SIZE_MAX)
         return d;
     }
@@ -1149,6 +1195,7 @@ ui_free (struct ui *u)
   search_clear (&u->search, u->ndocs);
   engine_close (u->engine);
   free (u->docs);
+  free (u->by_number);
   free (u->vis);
   free (u->limit_text);
   tags_free (u);
@@ -1292,6 +1339,13 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       if (dirty)
         ui_draw (&u);
       dirty = 0;
+      /* A search made as the query is typed covers the open document;
+         the rest is counted now, unless a key comes first.  */
+      if (u.search.partial && ui_search_finish (&u, 1) == 0)
+        {
+          dirty = 1;
+          continue;
+        }
       struct ui_key k;
       if (keys_read (&k, UI_IDLE_MS) == ERR)
         continue;

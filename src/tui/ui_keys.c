@@ -223,19 +223,25 @@ read_sequence (void)
 }
 
 int
-keys_pending (int idle_ms)
+keys_peek (int idle_ms)
 {
   wint_t wc;
   timeout (0);
   int r = get_wch (&wc);
   timeout (idle_ms);
   if (r == ERR)
-    return 0;
+    return -1;
   if (r == KEY_CODE_YES)
     ungetch ((int) wc);
   else
     unget_wch ((wchar_t) wc);
-  return 1;
+  return (int) wc;
+}
+
+int
+keys_pending (int idle_ms)
+{
+  return keys_peek (idle_ms) >= 0;
 }
 
 int

@@ -87,6 +87,10 @@ struct search
   struct engine_results er;     /* what the engine found: the hits of a
                                    document are taken from it when it is
                                    first shown (ui_search_load) */
+  int partial;                  /* only the open document was searched
+                                   (as the query is typed); the rest is
+                                   searched when no key is waiting
+                                   (ui_search_finish) */
 };
 
 /* A hit of the open document as drawn: its index in the document's
@@ -191,6 +195,13 @@ struct outline
   struct outline_item *items;
 };
 
+/* A document and its place in struct ui's DOCS.  */
+struct doc_ref
+{
+  const struct document *doc;
+  size_t index;
+};
+
 struct ui
 {
   struct library *lib;           /* documents are read whole on opening */
@@ -204,6 +215,9 @@ struct ui
   /* Documents, in library order.  */
   const struct document **docs;
   size_t ndocs;
+  struct doc_ref *by_number;    /* DOCS by number and collection, for
+                                   turning a result into a document
+                                   (ui_search.c); NULL until needed */
 
   /* Geometry.  */
   int rows, cols;
@@ -314,6 +328,9 @@ int ui_put_doc (const struct ui *u, int y, int x, int xmax,
 /* Open document D (index into docs): remember where we were in the old
    one and go to the remembered position in the new one.  */
 void ui_open (struct ui *u, size_t d);
+/* The index in U's DOCS of document NUMBER of collection COLL, or
+   SIZE_MAX.  */
+size_t ui_find_doc (struct ui *u, const char *coll, long number);
 /* Read the rest of document D, which the list knew by its header only
    (an error goes to the status line).  */
 void ui_read_whole (struct ui *u, size_t d);
@@ -349,6 +366,9 @@ int keys_read (struct ui_key *k, int idle_ms);
 /* Is more input waiting (a paste, fast typing)?  Looks without taking
    it, then waits IDLE_MS again as keys_read does.  */
 int keys_pending (int idle_ms);
+/* The same, returning the key waiting (a character or a KEY_ code; an
+   escape sequence's first byte), or -1.  */
+int keys_peek (int idle_ms);
 
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000
@@ -463,14 +483,19 @@ void ui_search_load (struct ui *u, size_t d);
 void search_results_free_all (struct doc_result *res, size_t n);
 /* Free S's contents (one result for each of NDOCS documents).  */
 void search_clear (struct search *s, size_t ndocs);
-/* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
-   (caller frees) and the current search unchanged.  */
 /* Compile TEXT with the options the browser was started with.  NULL with
    *ERROR set (caller frees) when it is not a valid query.  */
 struct engine_query *ui_query_compile (struct ui *u, const char *text,
                                 char **error);
+/* Run TEXT as the current search.  Returns 0, or -1 with *ERROR set
+   (caller frees) and the current search unchanged.  */
 int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);
+/* Complete a partial search (struct search): search every document.
+   With INTERRUPTIBLE, a key typed meanwhile stops it, and it returns 1
+   (the search stays partial); else 0.  An error goes to the status
+   line.  */
+int ui_search_finish (struct ui *u, int interruptible);
 /* Does hit H of document D show in the current view?  */
 int ui_hit_shown (const struct ui *u, const struct document *d,
                   const struct hit *h);
@@ -479,6 +504,10 @@ size_t ui_doc_hits (const struct ui *u, size_t d);
 /* Go to the next hit (DIR 1) or previous one (-1) from the position on
    screen, across documents.  */
 void ui_search_next (struct ui *u, int dir);
+/* While a search is typed, its hits in the open document as vim shows
+   them, "[3/12]" (the one the view moved to, of all), or NULL.  Caller
+   frees.  */
+char *ui_search_prompt_count (const struct ui *u);
 /* The search state for the status line, or NULL.  Caller frees.  */
 char *ui_search_status (const struct ui *u);
 /* Open the prompt for / ? or &; for searches, remember the search and

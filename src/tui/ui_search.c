@@ -112,17 +112,6 @@ ui_query_compile (struct ui *u, const char *text, char **error)
   return q;
 }
 
-/* The loaded document that engine document D is, or SIZE_MAX.  */
-static size_t
-find_doc (const struct ui *u, const struct engine_doc *d)
-{
-  for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == d->number
-        && strcmp (u->docs[i]->collection->id, d->collection) == 0)
-      return i;
-  return SIZE_MAX;
-}
-
 /* Does hit H fit document D as loaded (the index may have seen a newer
    file than the browser loaded)?  */
 static int
@@ -146,23 +135,19 @@ hit_fits (const struct document *d, const struct engine_hit *h, int revised)
     && memcmp (t->str, h->text, t->len) == 0;
 }
 
-int
-ui_search_run (struct ui *u, const struct engine_query *q,
-               struct doc_result **out, struct engine_results *er,
-               char **error)
+/* Results per document (indexed like U's DOCS) from ER.  Caller
+   frees.  */
+static struct doc_result *
+results_by_doc (struct ui *u, const struct engine_results *er)
 {
-  struct engine *e = ui_engine (u, error);
-  if (e == NULL)
-    return -1;
-  if (engine_search (e, q, er, error) != 0)
-    return -1;
   /* Only the counts now, by language: the hits of a document are
      located when it is shown (ui_search_load), so that a keystroke costs
      what the engine's search costs, not a pass over every document.  */
   struct doc_result *res = xcalloc (u->ndocs, sizeof *res);
   for (size_t i = 0; i < er->ndocs; i++)
     {
-      size_t di = find_doc (u, &er->docs[i]);
+      size_t di = ui_find_doc (u, er->docs[i].collection,
+                               er->docs[i].number);
       if (di == SIZE_MAX)
         continue;
       struct doc_result *dr = &res[di];
@@ -174,7 +159,89 @@ ui_search_run (struct ui *u, const struct engine_query *q,
       /* The revised English is not on screen unless it is read.  */
       dr->nhits = dr->lang_hits[LANG_ZH] + dr->lang_hits[LANG_EN];
     }
-  *out = res;
+  return res;
+}
+
+int
+ui_search_run (struct ui *u, const struct engine_query *q,
+               struct doc_result **out, struct engine_results *er,
+               char **error)
+{
+  struct engine *e = ui_engine (u, error);
+  if (e == NULL)
+    return -1;
+  if (engine_search (e, q, er, error) != 0)
+    return -1;
+  *out = results_by_doc (u, er);
+  return 0;
+}
+
+/* The engine's interrupt while the browser counts a search everywhere:
+   a key is waiting, other than Enter (which accepts the search, and
+   needs the count under way).  */
+static int
+key_waiting (void *ctx)
+{
+  (void) ctx;
+  int k = keys_peek (UI_IDLE_MS);
+  return k >= 0 && k != '\r' && k != '\n' && k != KEY_ENTER;
+}
+
+/* Search TEXT in the open document only, as the current search, partial
+   (ui_search_finish searches the rest): a keystroke at the prompt
+   highlights what it finds at once, whatever the size of the library.
+   Returns as ui_search_set.  */
+static int
+search_open_document (struct ui *u, const char *text, int backward,
+                      char **error)
+{
+  struct engine_query *q = ui_query_compile (u, text, error);
+  if (q == NULL)
+    return -1;
+  const struct document *d = u->docs[u->cur];
+  struct engine_results er;
+  if (engine_search_one (u->engine, q, d->collection->id, d->number, &er,
+                         error) != 0)
+    {
+      engine_query_free (q);
+      return -1;
+    }
+  struct search s = { xstrdup (text), q, results_by_doc (u, &er), backward,
+                      er, 1 };
+  search_replace (u, &s);
+  u->cur_hit = SIZE_MAX;
+  text_map_hits (u);
+  return 0;
+}
+
+int
+ui_search_finish (struct ui *u, int interruptible)
+{
+  if (!u->search.partial)
+    return 0;
+  struct engine_results er;
+  char *err = NULL;
+  engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL, u);
+  int rc = engine_search (u->engine, u->search.q, &er, &err);
+  engine_set_interrupt (u->engine, NULL, NULL);
+  if (rc == 1)
+    return 1;
+  u->search.partial = 0;
+  if (rc != 0)
+    {
+      /* The open document's hits stay; say why the rest are not
+         counted.  */
+      ui_message (u, 1, "%s", err ? err : "?");
+      free (err);
+      return 0;
+    }
+  /* The open document's hits are the same: the hit the reader is on
+     stays (text_map_hits keeps it).  */
+  search_results_free_all (u->search.res, u->ndocs);
+  engine_results_free (&u->search.er);
+  u->search.er = er;
+  u->search.res = results_by_doc (u, &u->search.er);
+  text_map_hits (u);
   return 0;
 }
 
@@ -220,7 +287,7 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
       engine_query_free (q);
       return -1;
     }
-  struct search s = { xstrdup (text), q, res, backward, er };
+  struct search s = { xstrdup (text), q, res, backward, er, 0 };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -469,6 +536,17 @@ ui_search_status (const struct ui *u)
   return s;
 }
 
+char *
+ui_search_prompt_count (const struct ui *u)
+{
+  if (!u->prompt.active || u->prompt.kind == PROMPT_LIMIT
+      || u->prompt.kind == PROMPT_GOTO || u->search.res == NULL
+      || search_is_saved (u) || u->nvh == 0)
+    return NULL;
+  return xasprintf ("[%zu/%zu]", u->cur_hit < u->nvh ? u->cur_hit + 1 : 0,
+                    u->nvh);
+}
+
 static char *correct (struct ui *u, int backward);
 
 /* Prompts.  */
@@ -534,7 +612,8 @@ preview (struct ui *u)
   if (keys_pending (UI_IDLE_MS))
     return;
   char *err = NULL;
-  if (ui_search_set (u, text, u->prompt.kind == PROMPT_SEARCH_BACK, &err) < 0)
+  if (search_open_document (u, text, u->prompt.kind == PROMPT_SEARCH_BACK,
+                            &err) < 0)
     {
       /* Keep what was highlighted; just say what is wrong.  */
       ui_message (u, 1, "%s", err);
@@ -574,8 +653,11 @@ accept_search (struct ui *u, const char *text, int backward)
       return;
     }
   state_history_add (u->state, text);
-  if (search_is_saved (u) || u->search.text == NULL
-      || strcmp (u->search.text, text) != 0)
+  if (!search_is_saved (u) && u->search.text != NULL
+      && strcmp (u->search.text, text) == 0)
+    /* Searched as typed: count everywhere now, n and N need it.  */
+    ui_search_finish (u, 0);
+  else
     {
       char *err = NULL;
       if (ui_search_set (u, text, backward, &err) < 0)

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 21
+tui_plan 23
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -29,6 +29,12 @@ tui_type 巡回检察
 tui_expect_line 40 '^/巡回检察' "the prompt shows what is typed"
 tui_expect_has "$esc\\[[0-9;]*7m巡回检察" \
   "matches are highlighted (reverse video) while typing" -e
+tui_expect_line 40 "\\[1/$in7\\]\$" \
+  "the prompt line counts the hits in this case, as vim does ([1/$in7])"
+# The open case is searched first; the others are counted while the
+# prompt waits for more keys: case 0's count is in the list before Enter.
+in0=$(printf '%s\n' "$counts" | awk -F: '$1 == 0 { print $2 }')
+tui_expect_line 3 "^  0 .* $in0│" "the other cases are counted before Enter ($in0 in case 0)"
 
 tui_keys Enter
 tui_expect_line 40 "^$state, $first/$total " \

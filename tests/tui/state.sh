@@ -40,7 +40,8 @@ tui_expect_not 'Paragraph 9\. ' "g goes to the top"
 tui_keys "'" a
 tui_expect_line 3 '│\* +Paragraph 9\. ' "the mark from run 1 takes us back"
 tui_keys / Up
-tui_expect_line 40 '^/supervision$' "↑ in the prompt recalls run 1's search"
+tui_expect_line 40 '^/supervision +\[[0-9]+/[0-9]+\]$' \
+  "↑ in the prompt recalls run 1's search (and its hits here, [i/n])"
 tui_keys Escape q
 tui_wait_exit >/dev/null
 

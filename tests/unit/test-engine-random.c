@@ -2,8 +2,9 @@
    corpus' own words (fixed seed) give the same answers, hits included,
    from the saved index as from one built in memory; the first passages'
    hits (engine_hits_first) are exactly the first hits of the whole list;
-   and a regex whose literals select the documents answers as a scan of
-   every text does.  */
+   a regex whose literals select the documents answers as a scan of
+   every text does; one document searched alone gets what it gets in a
+   search of all; and an interrupted search stops.  */
 
 #include <config.h>
 
@@ -170,6 +171,18 @@ hit_line (struct buf *b, const struct engine_hit *h)
               (int) (h->end - h->start), h->text + h->start);
 }
 
+/* TEXT compiled with no options, or NULL if it is no query.  */
+static struct engine_query *
+compile (struct engine *e, const char *text)
+{
+  struct query_options qo = { 0 };
+  struct query_error err;
+  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  if (q == NULL)
+    free (err.message);
+  return q;
+}
+
 /* Do the first MAX hits in the first TEXTS places of every document of
    TEXT's answer come out of engine_hits_first as they stand first in
    engine_hits?  Returns the number of documents where not.  */
@@ -177,14 +190,9 @@ static size_t
 first_hits_differ (struct engine *e, const char *text, size_t max,
                    size_t texts)
 {
-  struct query_options qo = { 0 };
-  struct query_error err;
-  struct engine_query *q = engine_compile (e, text, &qo, &err);
+  struct engine_query *q = compile (e, text);
   if (q == NULL)
-    {
-      free (err.message);
-      return 0;
-    }
+    return 0;
   struct engine_results r;
   char *error = NULL;
   size_t bad = 0;
@@ -231,6 +239,63 @@ first_hits_differ (struct engine *e, const char *text, size_t max,
   return bad;
 }
 
+/* Does engine_search_one give each document of the library what
+   engine_search gives it (its hits, by language, and its concepts; no
+   result for a document that does not match)?  Returns the number of
+   documents where not.  */
+static size_t
+one_differs (struct engine *e, const char *text)
+{
+  struct engine_query *q = compile (e, text);
+  if (q == NULL)
+    return 0;
+  struct engine_results all;
+  char *error = NULL;
+  size_t bad = 0;
+  if (engine_search (e, q, &all, &error) != 0)
+    {
+      free (error);
+      engine_query_free (q);
+      return 1;
+    }
+  for (long n = 1; n <= DOCS; n++)
+    {
+      const struct engine_doc *want = NULL;
+      for (size_t i = 0; i < all.ndocs; i++)
+        if (all.docs[i].number == n)
+          want = &all.docs[i];
+      struct engine_results one;
+      if (engine_search_one (e, q, "bench", n, &one, &error) != 0)
+        {
+          bad++;
+          free (error);
+          error = NULL;
+          continue;
+        }
+      const struct engine_doc *got = one.ndocs ? &one.docs[0] : NULL;
+      int same = (want == NULL) == (got == NULL) && one.ndocs <= 1;
+      if (same && want)
+        same = want->hits == got->hits && want->concepts == got->concepts
+          && want->lang_hits[LANG_ZH] == got->lang_hits[LANG_ZH]
+          && want->lang_hits[LANG_EN] == got->lang_hits[LANG_EN];
+      if (!same && bad++ == 0)
+        printf ("# %s, document %ld: %zu hits in all, %zu alone\n", text, n,
+                want ? want->hits : 0, got ? got->hits : 0);
+      engine_results_free (&one);
+    }
+  engine_results_free (&all);
+  engine_query_free (q);
+  return bad;
+}
+
+/* An interrupt that says stop at its Nth call.  */
+static int
+stop_at (void *ctx)
+{
+  int *left = ctx;
+  return --*left <= 0;
+}
+
 static struct engine *
 open_engine (const char *dir, int in_memory)
 {
@@ -270,6 +335,7 @@ main (void)
   struct engine *mem = open_engine (corpus, 1);
   tap_ok (disk && mem, "the saved index and one in memory");
   size_t same = 0, total = 0, first_bad = 0, regex_same = 0, regexes = 0;
+  size_t one_bad = 0;
   for (int i = 0; i < QUERIES && disk && mem; i++)
     {
       char *text = make_query (&w);
@@ -281,6 +347,8 @@ main (void)
         printf ("# %s\n#  saved: %.300s\n# memory: %.300s\n", text, a, b);
       first_bad += first_hits_differ (disk, text, 16, 3)
         + first_hits_differ (disk, text, 4, 1);
+      if (i % 8 == 0)
+        one_bad += one_differs (i % 16 ? disk : mem, text);
       const char *slash = strchr (text, '/');
       if (slash && text[strlen (text) - 1] == '/')
         {
@@ -310,6 +378,33 @@ main (void)
   tap_ok (regexes > 20 && regex_same == regexes, "a regex selected by its "
           "literals answers as a scan of every text (%zu of %zu)",
           regex_same, regexes);
+  tap_ok (one_bad == 0, "searching one document gives it what searching "
+          "all gives it (%zu documents differ)", one_bad);
+
+  /* A search told to stop stops, with nothing and no error; once the
+     interrupt is gone, the same search answers in full.  */
+  if (disk)
+    {
+      struct engine_query *q = compile (disk, w.en[0]);
+      struct engine_results r;
+      char *error = NULL;
+      int left = 1;
+      engine_set_interrupt (disk, stop_at, &left);
+      int rc = q ? engine_search (disk, q, &r, &error) : -1;
+      tap_ok (rc == 1 && error == NULL && r.ndocs == 0,
+              "an interrupted search returns 1, no results, no error "
+              "(%d, %s)", rc, error ? error : "no error");
+      free (error);
+      error = NULL;
+      engine_set_interrupt (disk, NULL, NULL);
+      rc = q ? engine_search (disk, q, &r, &error) : -1;
+      tap_ok (rc == 0 && r.ndocs > 0, "without the interrupt it finds %s "
+              "(%zu documents)", w.en[0], rc == 0 ? r.ndocs : 0);
+      if (rc == 0)
+        engine_results_free (&r);
+      free (error);
+      engine_query_free (q);
+    }
   engine_close (disk);
   engine_close (mem);
 
