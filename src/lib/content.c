@@ -1064,15 +1064,6 @@ list_documents (const char *dir, struct content_coll_files *cf,
    a keyword list are a few hundred bytes; a longer one reads the rest.  */
 #define HEAD_BYTES 4096
 
-static void
-diags_move (struct diags *to, struct diags *from)
-{
-  for (size_t k = 0; k < from->count; k++)
-    diags_add (to, from->items[k].severity, from->items[k].file,
-               from->items[k].line, "%s", from->items[k].message);
-  diags_free (from);
-}
-
 /* Read the document at PATH into DOC: all of it, or with HEADER_ONLY its
    header only, from the first bytes of the file where they hold it.
    Returns 0, or -1 with the problems in DIAGS.  */

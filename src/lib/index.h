@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "index_columns.h"
 #include "model.h"
 #include "util.h"
 
@@ -22,18 +23,6 @@
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
 #define INDEX_SCHEMA_VERSION 8
-
-/* The indexed columns: a document's texts by kind and language.  */
-enum index_column
-{
-  COL_TITLE_ZH, COL_TITLE_EN,
-  COL_KEYWORDS_ZH, COL_KEYWORDS_EN,
-  COL_BODY_ZH, COL_BODY_EN,
-  /* The project's revised English of machine-translated release texts
-     (casebook(5), en.rev): searched when the reader reads it.  */
-  COL_TITLE_REV, COL_KEYWORDS_REV, COL_BODY_REV,
-  COL_COUNT
-};
 
 enum lang index_column_lang (enum index_column c);
 
@@ -84,8 +73,6 @@ struct index_unit
   uint32_t token;               /* its first token position in the column,
                                    or INDEX_NO_TOKEN */
 };
-
-#define INDEX_NO_TOKEN 0xffffffffu
 
 /* Decode from the unit map BLOB (LEN bytes) of a document stored by
    the index the units of column COL, whose text has COL_LEN bytes, into

@@ -9,6 +9,8 @@
 #include "norm.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,7 +372,11 @@ static int t2s_tried;
 #define T2S_LO 0x3400
 #define T2S_HI 0xfb00
 enum { T2S_UNKNOWN, T2S_SAME, T2S_CHANGES };
-static unsigned char *t2s_state;
+/* Folding runs in two threads while an index is built (index.c): what
+   is learnt, the converter and the memory are used under T2S_LOCK; a
+   state already learnt is read without it.  */
+static _Atomic unsigned char t2s_state[T2S_HI - T2S_LO];
+static pthread_mutex_t t2s_lock = PTHREAD_MUTEX_INITIALIZER;
 /* What was learnt is remembered in a file across runs (see
    norm_t2s_memory): opening OpenCC costs more than a search with the
    cache, and simplified text never needs it.  */
@@ -389,33 +395,45 @@ get_t2s (void)
   return t2s;
 }
 
-static unsigned char *
-t2s_states (void)
+static unsigned char
+t2s_get_state (size_t i)
 {
-  if (t2s_state == NULL)
-    t2s_state = xcalloc (T2S_HI - T2S_LO, 1);
-  return t2s_state;
+  return atomic_load_explicit (&t2s_state[i], memory_order_relaxed);
+}
+
+static void
+t2s_set_state (size_t i, unsigned char v)
+{
+  atomic_store_explicit (&t2s_state[i], v, memory_order_relaxed);
 }
 
 static int
 char_changes (ucs4_t uc)
 {
-  unsigned char *st = &t2s_states ()[uc - T2S_LO];
-  if (*st == T2S_UNKNOWN)
+  size_t i = uc - T2S_LO;
+  unsigned char st = t2s_get_state (i);
+  if (st == T2S_UNKNOWN)
     {
+      pthread_mutex_lock (&t2s_lock);
       opencc_t cc = get_t2s ();
-      if (cc == (opencc_t) -1)
-        return 0;               /* nothing can be converted anyway */
-      uint8_t tmp[8];
-      int n = u8_uctomb (tmp, uc, sizeof tmp);
-      char *conv = cc_convert (cc, (const char *) tmp, (size_t) n);
-      *st = conv && (strlen (conv) != (size_t) n || memcmp (conv, tmp, (size_t) n))
-        ? T2S_CHANGES : T2S_SAME;
-      if (conv)
-        cc_free (conv);
-      t2s_learnt = 1;
+      st = t2s_get_state (i);
+      if (st == T2S_UNKNOWN && cc != (opencc_t) -1)
+        {
+          uint8_t tmp[8];
+          int n = u8_uctomb (tmp, uc, sizeof tmp);
+          char *conv = cc_convert (cc, (const char *) tmp, (size_t) n);
+          st = conv && (strlen (conv) != (size_t) n
+                        || memcmp (conv, tmp, (size_t) n))
+            ? T2S_CHANGES : T2S_SAME;
+          if (conv)
+            cc_free (conv);
+          t2s_set_state (i, st);
+          t2s_learnt = 1;
+        }
+      pthread_mutex_unlock (&t2s_lock);
+      /* No converter: nothing can be converted anyway.  */
     }
-  return *st == T2S_CHANGES;
+  return st == T2S_CHANGES;
 }
 
 int
@@ -486,10 +504,11 @@ norm_t2s_memory (const char *path)
           && util_hash (0, data, body) == sum
           && memchr (states, T2S_CHANGES + 1, n) == NULL)
         {
-          unsigned char *mine = t2s_states ();
+          pthread_mutex_lock (&t2s_lock);
           for (size_t i = 0; i < n; i++)
-            if (mine[i] == T2S_UNKNOWN && states[i] <= T2S_CHANGES)
-              mine[i] = states[i];
+            if (t2s_get_state (i) == T2S_UNKNOWN && states[i] <= T2S_CHANGES)
+              t2s_set_state (i, states[i]);
+          pthread_mutex_unlock (&t2s_lock);
         }
     }
   free (data);
@@ -508,7 +527,9 @@ norm_t2s_memory_save (void)
   char *data = xmalloc (body + sizeof (uint64_t));
   memcpy (data, T2S_MAGIC, 8);
   memcpy (data + 8, &t2s_memory_key, sizeof t2s_memory_key);
-  memcpy (data + 8 + sizeof t2s_memory_key, t2s_states (), n);
+  unsigned char *states = (unsigned char *) data + 8 + sizeof t2s_memory_key;
+  for (size_t i = 0; i < n; i++)
+    states[i] = t2s_get_state (i);
   uint64_t sum = util_hash (0, data, body);
   memcpy (data + body, &sum, sizeof sum);
   int rc = util_write_atomic (t2s_memory_path, data, body + sizeof sum);
@@ -538,7 +559,10 @@ int
 norm_has_opencc (void)
 {
 #if HAVE_OPENCC
-  return get_t2s () != (opencc_t) -1;
+  pthread_mutex_lock (&t2s_lock);
+  int have = get_t2s () != (opencc_t) -1;
+  pthread_mutex_unlock (&t2s_lock);
+  return have;
 #else
   return 0;
 #endif
@@ -553,10 +577,11 @@ fold_t2s (struct fold_out *o)
 {
   if (o->b.len == 0 || !needs_t2s (o->b.data, o->b.len))
     return;                     /* (an empty fold has no buffer at all) */
+  pthread_mutex_lock (&t2s_lock);
   opencc_t cc = get_t2s ();
-  if (cc == (opencc_t) -1)
-    return;
-  char *conv = cc_convert (cc, o->b.data, o->b.len);
+  char *conv = cc == (opencc_t) -1 ? NULL
+    : cc_convert (cc, o->b.data, o->b.len);
+  pthread_mutex_unlock (&t2s_lock);
   if (conv == NULL)
     return;
   size_t clen = strlen (conv);
@@ -790,8 +815,8 @@ norm_cleanup (void)
     cc_close (t2s);
   t2s = (opencc_t) -1;
   t2s_tried = 0;
-  free (t2s_state);
-  t2s_state = NULL;
+  for (size_t i = 0; i < T2S_HI - T2S_LO; i++)
+    t2s_set_state (i, T2S_UNKNOWN);
   free (t2s_memory_path);
   t2s_memory_path = NULL;
   t2s_learnt = 0;

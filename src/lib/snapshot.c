@@ -19,6 +19,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -186,19 +188,73 @@ get_name (struct reader *r)
   return s;
 }
 
-/* Does the next recorded state equal what a stat call gave (RC, ST)?  */
+/* Does the state recorded AT equal what a stat call gave (RC, ST)?  */
 static int
-same_state (struct reader *r, int rc, const struct stat *st)
+state_equal (const void *at, int rc, const struct stat *st)
 {
   struct state now = state_of (rc, st), was;
-  const void *at = take (r, sizeof was.v);
-  if (at == NULL)
-    return 0;
   memcpy (was.v, at, sizeof was.v);
   /* A failed stat matches a failed stat, whatever the errno.  */
   if (was.v[0] != 0 || now.v[0] != 0)
     return was.v[0] != 0 && now.v[0] != 0;
   return memcmp (was.v, now.v, sizeof was.v) == 0;
+}
+
+/* Does the next recorded state equal what a stat call gave?  */
+static int
+same_state (struct reader *r, int rc, const struct stat *st)
+{
+  const void *at = take (r, sizeof (struct state));
+  return at != NULL && state_equal (at, rc, st);
+}
+
+/* A document to check: its directory, its name, its recorded state.  */
+struct doc_check
+{
+  int dirfd;
+  const char *name;
+  const void *state;
+};
+
+struct doc_checks
+{
+  struct doc_check *v;
+  size_t n, alloc;
+  int fresh;                    /* what check_docs found */
+};
+
+/* Are the documents of C from FROM to TO as recorded?  */
+static int
+docs_fresh (const struct doc_checks *c, size_t from, size_t to)
+{
+  struct stat st;
+  for (size_t i = from; i < to; i++)
+    if (!state_equal (c->v[i].state, fstatat (c->v[i].dirfd, c->v[i].name,
+                                               &st, 0), &st))
+      return 0;
+  return 1;
+}
+
+static void *
+check_second_half (void *arg)
+{
+  struct doc_checks *c = arg;
+  c->fresh = docs_fresh (c, c->n / 2, c->n);
+  return NULL;
+}
+
+/* Are all documents of C as recorded?  A stat costs a microsecond or
+   so, most of a search when the library is large: with many documents,
+   a second thread checks half of them.  */
+static int
+all_docs_fresh (struct doc_checks *c)
+{
+  pthread_t t;
+  if (c->n < 512 || pthread_create (&t, NULL, check_second_half, c) != 0)
+    return docs_fresh (c, 0, c->n);
+  int first = docs_fresh (c, 0, c->n / 2);
+  pthread_join (t, NULL);
+  return first && c->fresh;
 }
 
 static int
@@ -237,26 +293,47 @@ snapshot_fresh (const void *snap, size_t len, const char *const *dirs,
       if (!same_state (&r, rc, &st))
         return 0;
     }
-  while (r.ok && r.p < r.end)
+  /* The collections' directories and collection.cb now; their
+     documents, listed first, all at once after.  */
+  struct doc_checks docs = { 0 };
+  int *fds = NULL;
+  size_t nfds = 0, fds_alloc = 0;
+  int fresh = 1;
+  while (fresh && r.ok && r.p < r.end)
     {
       const char *dir;
       if (!same_tag (&r, 'C') || (dir = get_name (&r)) == NULL)
-        return 0;
+        {
+          fresh = 0;
+          break;
+        }
       int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      int fresh = fd >= 0 && same_state (&r, fstat (fd, &st), &st)
+      if (fd >= 0)
+        {
+          fds = xgrow (fds, &fds_alloc, nfds + 1, sizeof *fds);
+          fds[nfds++] = fd;
+        }
+      fresh = fd >= 0 && same_state (&r, fstat (fd, &st), &st)
         && same_state (&r, fstatat (fd, CONTENT_COLLECTION_FILE, &st, 0),
                        &st);
       uint32_t ndocs = fresh ? get_u32 (&r) : 0;
       for (uint32_t d = 0; fresh && d < ndocs; d++)
         {
           const char *name = get_name (&r);
-          fresh = name != NULL
-            && same_state (&r, fstatat (fd, name, &st, 0), &st);
+          const void *state = take (&r, sizeof (struct state));
+          fresh = name != NULL && state != NULL;
+          if (fresh)
+            {
+              docs.v = xgrow (docs.v, &docs.alloc, docs.n + 1,
+                              sizeof *docs.v);
+              docs.v[docs.n++] = (struct doc_check) { fd, name, state };
+            }
         }
-      if (fd >= 0)
-        close (fd);
-      if (!fresh)
-        return 0;
     }
-  return r.ok;
+  fresh = fresh && r.ok && all_docs_fresh (&docs);
+  for (size_t i = 0; i < nfds; i++)
+    close (fds[i]);
+  free (fds);
+  free (docs.v);
+  return fresh;
 }

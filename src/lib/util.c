@@ -180,6 +180,15 @@ diags_add (struct diags *d, enum diag_severity sev, const char *file,
     d->warnings++;
 }
 
+void
+diags_move (struct diags *to, struct diags *from)
+{
+  for (size_t k = 0; k < from->count; k++)
+    diags_add (to, from->items[k].severity, from->items[k].file,
+               from->items[k].line, "%s", from->items[k].message);
+  diags_free (from);
+}
+
 char *
 diag_format (const struct diag *g)
 {

@@ -88,6 +88,8 @@ void diags_add (struct diags *d, enum diag_severity sev, const char *file,
                 unsigned long line, const char *fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
 void diags_free (struct diags *d);
+/* Add FROM's problems to TO's, in order, and empty FROM.  */
+void diags_move (struct diags *to, struct diags *from);
 /* "FILE:LINE: message" (or "FILE: message" for LINE 0).  Caller frees.  */
 char *diag_format (const struct diag *g);
 
