@@ -421,6 +421,15 @@ open_db (struct index *ix, char **cause)
   if (ix->path && exec (ix->db, "PRAGMA journal_mode=WAL;"
                         "PRAGMA synchronous=NORMAL;", cause) != 0)
     return 0;
+  /* Keep the write-ahead log and its index when the last connection
+     closes: otherwise every search creates both files and removes them
+     again, which costs more than many a search.  */
+  if (ix->path)
+    {
+      int persist = 1;
+      sqlite3_file_control (ix->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+                            &persist);
+    }
   /* Building the index touches the same pages again and again: keep
      them in memory (64 MB at most) rather than in the file system's.  */
   exec (ix->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
