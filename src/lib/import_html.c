@@ -25,13 +25,11 @@
 #include <strings.h>
 #include <unistr.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "i18n.h"
 #include "import.h"
 #include "import_page.h"
 #include "util.h"
+#include "xml.h"
 
 #define SNIFF_BYTES 4096
 
@@ -333,9 +331,9 @@ nav_words (const char *s)
 static int
 attr_has (const xmlNode *n, const char *attr, int (*test) (const char *))
 {
-  xmlChar *v = xmlGetProp (n, (const xmlChar *) attr);
+  xmlChar *v = xml_get_prop (n, attr);
   int r = v && test ((const char *) v);
-  xmlFree (v);
+  xml_free (v);
   return r;
 }
 
@@ -467,10 +465,10 @@ squeeze (const char *s)
 static void
 read_meta (struct page *pg, xmlNode *n)
 {
-  xmlChar *name = xmlGetProp (n, (const xmlChar *) "name");
+  xmlChar *name = xml_get_prop (n, "name");
   if (name == NULL)
-    name = xmlGetProp (n, (const xmlChar *) "property");
-  xmlChar *content = xmlGetProp (n, (const xmlChar *) "content");
+    name = xml_get_prop (n, "property");
+  xmlChar *content = xml_get_prop (n, "content");
   if (name && content)
     {
       const char *nm = (const char *) name;
@@ -492,8 +490,8 @@ read_meta (struct page *pg, xmlNode *n)
         if (strcasecmp (nm, date_names[i]) == 0)
           pg->meta_date = find_date ((const char *) content);
     }
-  xmlFree (name);
-  xmlFree (content);
+  xml_free (name);
+  xml_free (content);
 }
 
 /* The stack of an iterative walk: the nearest block and whether inside
@@ -522,10 +520,10 @@ survey (struct page *pg, xmlNode *root)
             read_meta (pg, n);
           else if (name_is (n, "title") && pg->head_title == NULL)
             {
-              xmlChar *t = xmlNodeGetContent (n);
+              xmlChar *t = xml_node_content (n);
               if (t)
                 pg->head_title = squeeze ((const char *) t);
-              xmlFree (t);
+              xml_free (t);
             }
           if (name_is (n, "head"))
             {
@@ -538,10 +536,10 @@ survey (struct page *pg, xmlNode *root)
                       read_meta (pg, c);
                     else if (pg->head_title == NULL)
                       {
-                        xmlChar *t = xmlNodeGetContent (c);
+                        xmlChar *t = xml_node_content (c);
                         if (t)
                           pg->head_title = squeeze ((const char *) t);
-                        xmlFree (t);
+                        xml_free (t);
                       }
                   }
             }
@@ -764,7 +762,7 @@ lines_text (struct lines *ls, const xmlNode *n)
 {
   const char *s = (const char *) n->content;
   /* libxml2 numbers a text node with the line where it ends.  */
-  long end_line = xmlGetLineNo (n);
+  long end_line = xml_line (n);
   const char *first = NULL;
   size_t after = 0;
   for (const char *p = s; *p; p++)
@@ -912,18 +910,23 @@ import_html (const char *path, const char *data, size_t len,
       *cause = xasprintf (_("%s: the page is too large to parse"), path);
       return -1;
     }
-  xmlInitParser ();
-  htmlDocPtr doc = htmlReadMemory (u, (int) ulen, NULL, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET
-                                   | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                                   | HTML_PARSE_IGNORE_ENC);
+  if (xml_load (cause) != 0)
+    {
+      free (u);
+      return -1;
+    }
+  htmlDocPtr doc = xml_html_read_memory (u, (int) ulen, "UTF-8",
+                                         HTML_PARSE_RECOVER | HTML_PARSE_NONET
+                                         | HTML_PARSE_NOERROR
+                                         | HTML_PARSE_NOWARNING
+                                         | HTML_PARSE_IGNORE_ENC);
   free (u);
-  xmlNode *root = doc ? xmlDocGetRootElement (doc) : NULL;
+  xmlNode *root = doc ? xml_root (doc) : NULL;
   if (root && import_page_is_casebook (root))
     {
       /* A page casebook exported says what each text is.  */
       int rc = import_page_read (path, root, res, diags, cause);
-      xmlFreeDoc (doc);
+      xml_free_doc (doc);
       return rc;
     }
   struct page pg = { .path = path };
@@ -937,7 +940,7 @@ import_html (const char *path, const char *data, size_t len,
     {
       *cause = xasprintf (_("%s: no article found in the page"), path);
       page_free (&pg);
-      xmlFreeDoc (doc);
+      xml_free_doc (doc);
       return -1;
     }
   const struct block *a = &pg.blocks[art];
@@ -956,9 +959,9 @@ import_html (const char *path, const char *data, size_t len,
     }
   if (title == NULL && title_block != NO_BLOCK)
     {
-      xmlChar *t = xmlNodeGetContent (pg.blocks[title_block].node);
+      xmlChar *t = xml_node_content (pg.blocks[title_block].node);
       title = squeeze (t ? (const char *) t : "");
-      xmlFree (t);
+      xml_free (t);
     }
   if ((title == NULL || *title == '\0') && pg.head_title)
     {
@@ -996,7 +999,7 @@ import_html (const char *path, const char *data, size_t len,
       lines_free (&ls);
       free (title);
       page_free (&pg);
-      xmlFreeDoc (doc);
+      xml_free_doc (doc);
       return -1;
     }
   /* What the importer could not place: text outside the article.  */
@@ -1009,7 +1012,7 @@ import_html (const char *path, const char *data, size_t len,
         continue;
       if (unplaced++ < 20)
         diags_add (diags, DIAG_WARNING, path,
-                   (unsigned long) xmlGetLineNo (b->node),
+                   (unsigned long) xml_line (b->node),
                    _("text outside the article was not imported (%zu "
                      "characters)"), b->text);
     }
@@ -1033,6 +1036,6 @@ import_html (const char *path, const char *data, size_t len,
   lines_free (&ls);
   free (title);
   page_free (&pg);
-  xmlFreeDoc (doc);
+  xml_free_doc (doc);
   return 0;
 }

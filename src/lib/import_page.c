@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "util.h"
+#include "xml.h"
 
 static int
 is_element (const xmlNode *n, const char *name)
@@ -26,9 +27,9 @@ is_element (const xmlNode *n, const char *name)
 static char *
 attr (const xmlNode *n, const char *name)
 {
-  xmlChar *v = xmlGetProp (n, (const xmlChar *) name);
+  xmlChar *v = xml_get_prop (n, name);
   char *s = v ? xstrdup ((const char *) v) : NULL;
-  xmlFree (v);
+  xml_free (v);
   return s;
 }
 
@@ -188,10 +189,10 @@ static const struct row_kind kinds[] = {
 static void
 add_text (struct buf *b, xmlNode *n, int *space)
 {
-  xmlChar *c = xmlNodeGetContent (n);
+  xmlChar *c = xml_node_content (n);
   if (c)
     append_clean (b, (const char *) c, space);
-  xmlFree (c);
+  xml_free (c);
 }
 
 /* The text of cell N, as one line: with REVISION the project's revision
@@ -356,7 +357,7 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
     {
       if (!is_element (tr, "tr"))
         continue;
-      unsigned long line = (unsigned long) xmlGetLineNo (tr);
+      unsigned long line = (unsigned long) xml_line (tr);
       if (has_class (tr, "marker"))
         {
           /* 案例7 / Case 7: the document's number.  */
