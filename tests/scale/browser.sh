@@ -1,10 +1,14 @@
 #!/bin/sh
 # make check-scale: the browser's first screen on the large
 # inputs, each at a quarter of its size and at full size: the larger may
-# take at most 6 times as long.  Figures as TAP comments.
+# take at most 6 times as long.  Then a query typed at the / prompt
+# until the open case's hits are highlighted, in a library of 2500
+# documents and of 10000 that all match: the open case is searched
+# first, so the larger may take at most twice as long.  Figures as TAP
+# comments.
 . "$top_srcdir/tests/tui/driver.sh"
 . "$top_srcdir/tests/hostile/growth-lib.sh"
-tui_plan 18
+tui_plan 21
 
 # first_screen DIR: milliseconds from start to the first screen, in MS;
 # then quit.  Fails if the screen never came.
@@ -68,6 +72,47 @@ gen_texts () {
 # the first screen nearly as fast.  A whole load would take many times
 # as long.
 each texts 20 3000 2 100
+
+# typed DIR: milliseconds from typing a query at the / prompt to the
+# prompt line's count of the open case's hits ("[1/3]"), the best of
+# three, in MS (once the index is built by a first search).
+typed () {
+  tui_start 100 30 -- --content "$1" --lang en
+  tui_wait_for 'h: help' || return 1
+  tui_keys /
+  tui_type circuit
+  tui_keys Enter
+  tui_wait_for 'hits in' || return 1
+  MS=
+  for _t in 1 2 3; do
+    tui_keys /
+    sleep 0.2
+    _t0=$(date +%s%N)
+    tmx send-keys -t tui -l inspection
+    _i=0
+    while [ $_i -lt 6000 ] \
+          && ! tui_capture | tail -n 1 | grep -qE '\[[0-9]+/[0-9]+\]$'; do
+      _i=$((_i + 1))
+    done
+    _t1=$(date +%s%N)
+    tui_capture | tail -n 1 | grep -qE '\[[0-9]+/[0-9]+\]$' || return 1
+    _ms=$(( (_t1 - _t0) / 1000000 ))
+    [ -z "$MS" ] || [ "$_ms" -lt "$MS" ] && MS=$_ms
+    tui_keys Escape
+  done
+  tui_keys q
+  [ "$(tui_wait_exit)" = 0 ]
+}
+
+for n in 2500 10000; do gen_docs "$tui_dir/typed$n" "$n"; done
+typed "$tui_dir/typed2500"; s1=$?; ms1=$MS
+typed "$tui_dir/typed10000"; s2=$?; ms2=$MS
+tui_diag "typed: highlighted 2500: ${ms1} ms; 10000: ${ms2} ms"
+tui_ok $s1 "typed 2500: the hits of the open case are counted on the prompt line"
+tui_ok $s2 "typed 10000: the hits of the open case are counted on the prompt line"
+[ "${ms1:-0}" -lt 50 ] && ms1=50
+tui_ok $(( ${ms2:-99999} > 2 * ms1 )) "typed 2500/10000: a query is highlighted at most twice as slowly"
+rm -rf "$tui_dir/typed2500" "$tui_dir/typed10000"
 
 each docs 2500 10000
 each keywords 25000 100000
