@@ -325,6 +325,64 @@ main (void)
   diags_free (&bad);
   free (bdir);
 
+  /* A collection large enough to be read in two threads: problems are
+     reported in file order, and of two files with one number the first
+     (by name) is kept, whether documents are read whole or by their
+     headers.  */
+  {
+    char tdir[] = "/tmp/cbcontent.XXXXXX";
+    tap_ok (mkdtemp (tdir) != NULL, "a directory for a large collection");
+    char *meta = xasprintf ("%s/collection.cb", tdir);
+    FILE *f = fopen (meta, "w");
+    if (f)
+      {
+        fputs ("casebook-format: 1\nid: many\ntitle.en: Many\n", f);
+        fclose (f);
+      }
+    free (meta);
+    for (int i = 1; i <= 300; i++)
+      {
+        char *path = xasprintf ("%s/%03d.cb", tdir, i);
+        f = fopen (path, "w");
+        if (f)
+          {
+            /* Files 150 and 151 say 149 too; 77 and 233 are broken (two
+               errors and a warning each).  */
+            int number = i == 150 || i == 151 ? 149 : i;
+            if (i == 77 || i == 233)
+              fprintf (f, "casebook-format: 1\nnumber: x%d\n", i);
+            else
+              fprintf (f, "casebook-format: 1\nnumber: %d\ntitle.en: Case "
+                       "%d\n\nen: Text %d.\n", number, i, i);
+            fclose (f);
+          }
+        free (path);
+      }
+    for (int headers = 0; headers < 2; headers++)
+      {
+        struct diags md = { 0 };
+        const char *dirs[1] = { tdir };
+        struct content_load_options lo = { .headers_only = headers };
+        struct library *ml = content_load_with (dirs, 1, &lo, &md);
+        const struct document *kept = library_find (ml, "many/149");
+        int in_order = md.errors == 6 && md.warnings == 2;
+        for (size_t k = 1; in_order && k < md.count; k++)
+          in_order = strcmp (md.items[k - 1].file, md.items[k].file) <= 0;
+        tap_ok (in_order && md.count > 0
+                && strstr (md.items[0].file, "077.cb") != NULL
+                && library_document_count (ml) == 296
+                && kept && strstr (kept->path, "149.cb") != NULL,
+                "300 files %s: 296 documents, the 8 problems in file order "
+                "(%zu errors), the first file with a number kept",
+                headers ? "by their headers" : "whole", md.errors);
+        library_free (ml);
+        diags_free (&md);
+      }
+    char *rm = xasprintf ("rm -rf '%s'", tdir);
+    tap_ok (system (rm) == 0, "the large collection removed");
+    free (rm);
+  }
+
   /* Not a collection at all.  */
   struct diags none = { 0 };
   struct library *nlib = content_load ("/nonexistent/casebook", &none);
