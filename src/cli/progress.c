@@ -47,6 +47,7 @@ void
 progress_start (struct progress *p, const char *what)
 {
   clock_gettime (CLOCK_MONOTONIC, &p->start);
+  p->drawn = p->start;
   p->what = what;
   p->on = isatty (STDERR_FILENO);
   p->shown = 0;

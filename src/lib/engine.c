@@ -1709,7 +1709,8 @@ doc_id (sqlite3 *db, const char *collection, long number)
 {
   sqlite3_stmt *st;
   int64_t id = -1;
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM heads WHERE coll=? "
+  /* (docs has the index on collection and number.)  */
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM docs WHERE coll=? "
                           "AND number=?", -1, &st, NULL) != SQLITE_OK)
     return -1;
   sqlite3_bind_text (st, 1, collection, -1, SQLITE_STATIC);
@@ -1894,7 +1895,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   for (size_t i = 0; rc == 0 && i < nrows; i++)
     {
       struct fts_row *r = &rows[i];
-      if (e->interrupt && i % 64 == 63 && check_interrupt (e))
+      if (e->interrupt && i % 16 == 15 && check_interrupt (e))
         {
           rc = -1;
           break;
@@ -1955,7 +1956,10 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   free (tagged.ids);
   if (e->interrupt)
     sqlite3_progress_handler (db, 0, NULL, NULL);
-  if (rc != 0 && e->interrupted)
+  /* Told to stop, the search may have failed anywhere, or even seemed
+     to succeed with documents left out (a head not read): it is
+     incomplete either way.  */
+  if (e->interrupted)
     {
       free (*cause);
       *cause = NULL;

@@ -429,6 +429,9 @@ open_db (struct index *ix, char **cause)
       int persist = 1;
       sqlite3_file_control (ix->db, "main", SQLITE_FCNTL_PERSIST_WAL,
                             &persist);
+      /* Kept empty, though: an index is built in one transaction, and
+         the log would otherwise stay the size of the index.  */
+      exec (ix->db, "PRAGMA journal_size_limit=0", NULL);
     }
   /* Building the index touches the same pages again and again: keep
      them in memory (64 MB at most) rather than in the file system's.  */

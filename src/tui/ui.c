@@ -1341,7 +1341,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       dirty = 0;
       /* A search made as the query is typed covers the open document;
          the rest is counted now, unless a key comes first.  */
-      if (u.search.partial && ui_search_finish (&u, 1) == 0)
+      if (u.search.partial && ui_search_finish (&u, 1) != 1)
         {
           dirty = 1;
           continue;

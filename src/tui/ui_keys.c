@@ -223,25 +223,27 @@ read_sequence (void)
 }
 
 int
-keys_peek (int idle_ms)
+keys_peek (int idle_ms, int *code)
 {
   wint_t wc;
   timeout (0);
   int r = get_wch (&wc);
   timeout (idle_ms);
   if (r == ERR)
-    return -1;
+    return 0;
   if (r == KEY_CODE_YES)
     ungetch ((int) wc);
   else
     unget_wch ((wchar_t) wc);
-  return (int) wc;
+  *code = (int) wc;
+  return r == KEY_CODE_YES ? 2 : 1;
 }
 
 int
 keys_pending (int idle_ms)
 {
-  return keys_peek (idle_ms) >= 0;
+  int code;
+  return keys_peek (idle_ms, &code) != 0;
 }
 
 int

@@ -91,6 +91,8 @@ struct search
                                    (as the query is typed); the rest is
                                    searched when no key is waiting
                                    (ui_search_finish) */
+  int failed;                   /* and that search failed: only the open
+                                   document's hits are known */
 };
 
 /* A hit of the open document as drawn: its index in the document's
@@ -366,9 +368,9 @@ int keys_read (struct ui_key *k, int idle_ms);
 /* Is more input waiting (a paste, fast typing)?  Looks without taking
    it, then waits IDLE_MS again as keys_read does.  */
 int keys_pending (int idle_ms);
-/* The same, returning the key waiting (a character or a KEY_ code; an
-   escape sequence's first byte), or -1.  */
-int keys_peek (int idle_ms);
+/* The same, saying which key waits: 0 none, 1 a character (an escape
+   sequence's first byte) in *CODE, 2 a KEY_ code in *CODE.  */
+int keys_peek (int idle_ms, int *code);
 
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000
@@ -493,8 +495,8 @@ int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);
 /* Complete a partial search (struct search): search every document.
    With INTERRUPTIBLE, a key typed meanwhile stops it, and it returns 1
-   (the search stays partial); else 0.  An error goes to the status
-   line.  */
+   (the search stays partial); else 0, or -1 when the search failed
+   (said on the status line; the search is marked failed).  */
 int ui_search_finish (struct ui *u, int interruptible);
 /* Does hit H of document D show in the current view?  */
 int ui_hit_shown (const struct ui *u, const struct document *d,

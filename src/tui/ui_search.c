@@ -183,8 +183,10 @@ static int
 key_waiting (void *ctx)
 {
   (void) ctx;
-  int k = keys_peek (UI_IDLE_MS);
-  return k >= 0 && k != '\r' && k != '\n' && k != KEY_ENTER;
+  int code, k = keys_peek (UI_IDLE_MS, &code);
+  int enter = (k == 1 && (code == '\r' || code == '\n'))
+    || (k == 2 && code == KEY_ENTER);
+  return k != 0 && !enter;
 }
 
 /* Search TEXT in the open document only, as the current search, partial
@@ -207,7 +209,7 @@ search_open_document (struct ui *u, const char *text, int backward,
       return -1;
     }
   struct search s = { xstrdup (text), q, results_by_doc (u, &er), backward,
-                      er, 1 };
+                      er, 1, 0 };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -230,10 +232,11 @@ ui_search_finish (struct ui *u, int interruptible)
   if (rc != 0)
     {
       /* The open document's hits stay; say why the rest are not
-         counted.  */
+         counted (Enter searches again, to say it again).  */
       ui_message (u, 1, "%s", err ? err : "?");
       free (err);
-      return 0;
+      u->search.failed = 1;
+      return -1;
     }
   /* The open document's hits are the same: the hit the reader is on
      stays (text_map_hits keeps it).  */
@@ -287,7 +290,7 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
       engine_query_free (q);
       return -1;
     }
-  struct search s = { xstrdup (text), q, res, backward, er, 0 };
+  struct search s = { xstrdup (text), q, res, backward, er, 0, 0 };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -653,11 +656,10 @@ accept_search (struct ui *u, const char *text, int backward)
       return;
     }
   state_history_add (u->state, text);
-  if (!search_is_saved (u) && u->search.text != NULL
-      && strcmp (u->search.text, text) == 0)
-    /* Searched as typed: count everywhere now, n and N need it.  */
-    ui_search_finish (u, 0);
-  else
+  /* Searched as typed: count everywhere now, n and N need it.  */
+  int typed = !search_is_saved (u) && u->search.text != NULL
+    && strcmp (u->search.text, text) == 0 && !u->search.failed;
+  if (!typed || ui_search_finish (u, 0) != 0)
     {
       char *err = NULL;
       if (ui_search_set (u, text, backward, &err) < 0)

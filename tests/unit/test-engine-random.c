@@ -400,6 +400,32 @@ main (void)
       rc = q ? engine_search (disk, q, &r, &error) : -1;
       tap_ok (rc == 0 && r.ndocs > 0, "without the interrupt it finds %s "
               "(%zu documents)", w.en[0], rc == 0 ? r.ndocs : 0);
+      /* Stopped at any point, a search says so or is complete: never
+         fewer documents as if that were all.  */
+      size_t incomplete = 0, stopped = 0;
+      for (int at = 2; rc == 0 && at < 200; at++)
+        {
+          struct engine_results r2;
+          left = at;
+          engine_set_interrupt (disk, stop_at, &left);
+          int rc2 = engine_search (disk, q, &r2, &error);
+          engine_set_interrupt (disk, NULL, NULL);
+          free (error);
+          error = NULL;
+          if (rc2 == 1)
+            stopped++;
+          else
+            {
+              if (rc2 != 0 || r2.ndocs != r.ndocs
+                  || r2.total_hits != r.total_hits)
+                incomplete++;
+              if (rc2 == 0)
+                engine_results_free (&r2);
+            }
+        }
+      tap_ok (incomplete == 0 && stopped > 0, "stopped anywhere, a search "
+              "is stopped (%zu times) or complete, never short (%zu)",
+              stopped, incomplete);
       if (rc == 0)
         engine_results_free (&r);
       free (error);
