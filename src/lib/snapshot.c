@@ -220,7 +220,7 @@ struct doc_checks
 {
   struct doc_check *v;
   size_t n, alloc;
-  int fresh;                    /* what check_docs found */
+  int fresh;                    /* what the second thread found */
 };
 
 /* Are the documents of C from FROM to TO as recorded?  */
