@@ -3,6 +3,7 @@
 #include <config.h>
 #include "model.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -126,6 +127,25 @@ library_document_rw (struct library *lib, size_t i)
   return NULL;
 }
 
+/* The index in C of its document NUMBER, or SIZE_MAX: the loader keeps
+   a collection's documents in number order, one of each.  */
+static size_t
+collection_index (const struct collection *c, long number)
+{
+  size_t lo = 0, hi = c->ndocs;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c->docs[mid].number == number)
+        return mid;
+      if (c->docs[mid].number < number)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return SIZE_MAX;
+}
+
 static const struct document *
 collection_find (const struct collection *c, const char *num)
 {
@@ -135,10 +155,8 @@ collection_find (const struct collection *c, const char *num)
   long n = strtol (num, &end, 10);
   if (*end != '\0')
     return NULL;
-  for (size_t i = 0; i < c->ndocs; i++)
-    if (c->docs[i].number == n)
-      return &c->docs[i];
-  return NULL;
+  size_t i = collection_index (c, n);
+  return i == SIZE_MAX ? NULL : &c->docs[i];
 }
 
 static int
@@ -238,6 +256,23 @@ library_find (const struct library *lib, const char *spec)
         return collection_find (coll, slash + 1);
     }
   return NULL;
+}
+
+size_t
+library_index_of (const struct library *lib, const char *coll, long number)
+{
+  size_t before = 0;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    {
+      const struct collection *k = &lib->colls[c];
+      if (strcmp (k->id ? k->id : "", coll) == 0)
+        {
+          size_t i = collection_index (k, number);
+          return i == SIZE_MAX ? SIZE_MAX : before + i;
+        }
+      before += k->ndocs;
+    }
+  return SIZE_MAX;
 }
 
 static void

@@ -183,6 +183,10 @@ struct document *library_document_rw (struct library *lib, size_t i);
    lists them).  */
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
+/* The index across the library (as library_document takes it) of
+   document NUMBER of the collection whose id is COLL, or SIZE_MAX.  */
+size_t library_index_of (const struct library *lib, const char *coll,
+                         long number);
 /* The documents a plain "N" names, in library order: up to MAX of them
    into OUT.  Returns how many there are.  */
 size_t library_choices (const struct library *lib, const char *spec,

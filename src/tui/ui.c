@@ -358,51 +358,11 @@ ui_remember_jump (struct ui *u)
   u->prev_unit = text_anchor_unit (u);
 }
 
-/* Order of documents by number, then collection.  */
-static int
-compare_number_coll (const struct document *x, long number,
-                     const char *coll)
-{
-  if (x->number != number)
-    return x->number < number ? -1 : 1;
-  return strcmp (doc_coll (x), coll);
-}
-
-static int
-compare_by_number (const void *a, const void *b)
-{
-  const struct doc_ref *x = a, *y = b;
-  return compare_number_coll (x->doc, y->doc->number, doc_coll (y->doc));
-}
-
 size_t
-ui_find_doc (struct ui *u, const char *coll, long number)
+ui_find_doc (const struct ui *u, const char *coll, long number)
 {
-  /* A search may find every document of a large library: each is
-     looked up in an index sorted once, not by a pass over the list.  */
-  if (u->by_number == NULL)
-    {
-      u->by_number = xcalloc (u->ndocs ? u->ndocs : 1,
-                              sizeof *u->by_number);
-      for (size_t i = 0; i < u->ndocs; i++)
-        u->by_number[i] = (struct doc_ref) { u->docs[i], i };
-      if (u->ndocs > 1)
-        qsort (u->by_number, u->ndocs, sizeof *u->by_number,
-               compare_by_number);
-    }
-  size_t lo = 0, hi = u->ndocs;
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      int c = compare_number_coll (u->by_number[mid].doc, number, coll);
-      if (c == 0)
-        return u->by_number[mid].index;
-      if (c < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return SIZE_MAX;
+  /* U's DOCS are the library's, in its order.  */
+  return library_index_of (u->lib, coll, number);
 }
 
 static void
@@ -1195,7 +1155,6 @@ ui_free (struct ui *u)
   search_clear (&u->search, u->ndocs);
   engine_close (u->engine);
   free (u->docs);
-  free (u->by_number);
   free (u->vis);
   free (u->limit_text);
   tags_free (u);

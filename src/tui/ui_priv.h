@@ -197,13 +197,6 @@ struct outline
   struct outline_item *items;
 };
 
-/* A document and its place in struct ui's DOCS.  */
-struct doc_ref
-{
-  const struct document *doc;
-  size_t index;
-};
-
 struct ui
 {
   struct library *lib;           /* documents are read whole on opening */
@@ -217,9 +210,6 @@ struct ui
   /* Documents, in library order.  */
   const struct document **docs;
   size_t ndocs;
-  struct doc_ref *by_number;    /* DOCS by number and collection, for
-                                   turning a result into a document
-                                   (ui_search.c); NULL until needed */
 
   /* Geometry.  */
   int rows, cols;
@@ -332,7 +322,7 @@ int ui_put_doc (const struct ui *u, int y, int x, int xmax,
 void ui_open (struct ui *u, size_t d);
 /* The index in U's DOCS of document NUMBER of collection COLL, or
    SIZE_MAX.  */
-size_t ui_find_doc (struct ui *u, const char *coll, long number);
+size_t ui_find_doc (const struct ui *u, const char *coll, long number);
 /* Read the rest of document D, which the list knew by its header only
    (an error goes to the status line).  */
 void ui_read_whole (struct ui *u, size_t d);
