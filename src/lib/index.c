@@ -66,9 +66,12 @@ struct tok_shared
   struct recorder *rec;         /* NULL but while inserting */
 };
 
-/* Statements an update runs for every document, prepared once (see
-   cached).  */
-#define STMT_CACHE 16
+/* A statement an update runs for every document, prepared once.  */
+struct cached_stmt
+{
+  const char *sql;
+  sqlite3_stmt *st;
+};
 
 struct index
 {
@@ -77,11 +80,8 @@ struct index
   struct tok_shared shared;
   char *path;                   /* NULL in memory */
   size_t ndocs;
-  struct
-  {
-    const char *sql;
-    sqlite3_stmt *st;
-  } stmts[STMT_CACHE];
+  struct cached_stmt *stmts;     /* see cached */
+  size_t nstmts, stmts_alloc;
 };
 
 /* The statement SQL (a string constant: it is known by its address),
@@ -93,8 +93,7 @@ struct index
 static sqlite3_stmt *
 cached (struct index *ix, const char *sql)
 {
-  size_t i;
-  for (i = 0; i < STMT_CACHE && ix->stmts[i].sql; i++)
+  for (size_t i = 0; i < ix->nstmts; i++)
     if (ix->stmts[i].sql == sql)
       {
         sqlite3_stmt *st = ix->stmts[i].st;
@@ -106,14 +105,9 @@ cached (struct index *ix, const char *sql)
   if (sqlite3_prepare_v3 (ix->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
                           NULL) != SQLITE_OK)
     return NULL;
-  if (i < STMT_CACHE)
-    {
-      ix->stmts[i].sql = sql;
-      ix->stmts[i].st = st;
-    }
-  else
-    /* (Never: the cache has room for every statement that uses it.)  */
-    abort ();
+  ix->stmts = xgrow (ix->stmts, &ix->stmts_alloc, ix->nstmts + 1,
+                     sizeof *ix->stmts);
+  ix->stmts[ix->nstmts++] = (struct cached_stmt) { sql, st };
   return st;
 }
 
@@ -528,8 +522,9 @@ index_close (struct index *ix)
 {
   if (ix == NULL)
     return;
-  for (size_t i = 0; i < STMT_CACHE; i++)
+  for (size_t i = 0; i < ix->nstmts; i++)
     sqlite3_finalize (ix->stmts[i].st);
+  free (ix->stmts);
   if (ix->db)
     sqlite3_close (ix->db);
   analyzer_free (ix->analyzer);
@@ -899,7 +894,7 @@ insert_doc (struct index *ix, const struct document *doc,
             f[3] = (v >> 24) & 0xff;
           }
       free (rec.starts[c]);
-      put_u32 (&units, dc->nunits[c]);
+      index_put_u32 (&units, dc->nunits[c]);
       buf_add (&units, dc->units[c].data ? dc->units[c].data : "",
                dc->units[c].len);
     }

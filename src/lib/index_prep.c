@@ -18,7 +18,7 @@
 #define PREP_AHEAD 16
 
 void
-put_u32 (struct buf *b, uint32_t v)
+index_put_u32 (struct buf *b, uint32_t v)
 {
   unsigned char c[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
                          (v >> 24) & 0xff };
@@ -47,13 +47,13 @@ add_unit (void *ctx, const struct doc_unit *u)
       if (b->len)
         buf_addc (b, ANALYZE_BARRIER);
       struct buf *m = &dc->units[col];
-      put_u32 (m, (uint32_t) u->part);
-      put_u32 (m, (uint32_t) t->origin);
-      put_u32 (m, (uint32_t) u->section);
-      put_u32 (m, (uint32_t) u->block);
-      put_u32 (m, (uint32_t) b->len);
-      put_u32 (m, (uint32_t) t->len);
-      put_u32 (m, INDEX_NO_TOKEN);      /* filled in once FTS5 has seen it */
+      index_put_u32 (m, (uint32_t) u->part);
+      index_put_u32 (m, (uint32_t) t->origin);
+      index_put_u32 (m, (uint32_t) u->section);
+      index_put_u32 (m, (uint32_t) u->block);
+      index_put_u32 (m, (uint32_t) b->len);
+      index_put_u32 (m, (uint32_t) t->len);
+      index_put_u32 (m, INDEX_NO_TOKEN);        /* filled in once FTS5 saw it */
       dc->nunits[col]++;
       buf_add (b, t->str, t->len);
     }

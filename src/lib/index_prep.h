@@ -34,7 +34,8 @@ struct doc_columns
 void doc_columns_build (const struct document *doc, struct doc_columns *dc);
 void doc_columns_free (struct doc_columns *dc);
 
-void put_u32 (struct buf *b, uint32_t v);
+/* Append V to B as a little-endian u32 (the unit records' fields).  */
+void index_put_u32 (struct buf *b, uint32_t v);
 
 /* What the check of one file found.  */
 struct file_state
