@@ -1114,7 +1114,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       known_free (&files);
       return -1;
     }
-  struct pending todo = { 0 };
+  struct pending todo = { 0 }, every = { 0 };
   char **ids = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *ids);
   int *years = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *years);
   char **listed = NULL;
@@ -1139,6 +1139,8 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           const char *path = cc->docs[d];
           listed = xgrow (listed, &listed_alloc, nlisted + 1, sizeof *listed);
           listed[nlisted++] = cc->docs[d];
+          if (write)
+            pending_add (&every, path, c);
           struct file_state fs = { .have_hash = 0 };
           if (changed || stat (path, &fs.st) != 0
               || !unchanged (known_find (&files, path), path, &fs, checked))
@@ -1153,12 +1155,34 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
          first, so that their numbers are free for what replaces them.  */
       if (nlisted > 1)
         qsort (listed, nlisted, sizeof *listed, compare_strp);
-      for (size_t i = 0; i < files.n && rc == 0; i++)
-        if (nlisted == 0 || !bsearch (&files.rows[i].path, listed, nlisted,
-                                      sizeof *listed, compare_strp))
-          rc = forget_file (ix, files.rows[i].path);
-      for (size_t i = 0; i < todo.n && rc == 0; i++)
-        rc = forget_file (ix, todo.paths[i]);
+      size_t gone = 0;
+      for (size_t i = 0; i < files.n; i++)
+        gone += nlisted == 0 || !bsearch (&files.rows[i].path, listed,
+                                          nlisted, sizeof *listed,
+                                          compare_strp);
+      if (2 * (gone + todo.n) >= files.n)
+        {
+          /* Most of it changed (the content replaced, or renamed):
+             start afresh.  Forgetting a document costs as much as
+             indexing it (FTS5 analyses its old text again), and its
+             postings would linger in segments until merged.  */
+          rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
+                     "DELETE FROM docs; DELETE FROM heads; DELETE FROM tags;"
+                     "DELETE FROM files;", NULL);
+          pending_free (&todo);
+          todo = every;
+          every = (struct pending) { 0 };
+        }
+      else
+        {
+          for (size_t i = 0; i < files.n && rc == 0; i++)
+            if (nlisted == 0 || !bsearch (&files.rows[i].path, listed,
+                                          nlisted, sizeof *listed,
+                                          compare_strp))
+              rc = forget_file (ix, files.rows[i].path);
+          for (size_t i = 0; i < todo.n && rc == 0; i++)
+            rc = forget_file (ix, todo.paths[i]);
+        }
       /* Files are read and analysed ahead, in a second thread, as each
          is written here.  */
       struct prep_queue *pq = todo.n ? prep_start (todo.paths, todo.n)
@@ -1178,6 +1202,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   free (years);
   strv_free (ids, cf->ncolls);
   pending_free (&todo);
+  pending_free (&every);
   known_free (&files);
   known_free (&colls);
   return rc;
@@ -1264,10 +1289,60 @@ snapshot_save (struct index *ix, const char *const *dirs, size_t ndirs,
   buf_free (&b);
 }
 
+/* Problems reported from DIAGS's item FROM on name their files under
+   REAL[i] (a directory's full name) as under GIVEN[i] (as the user
+   named it).  */
+static void
+name_as_given (struct diags *diags, size_t from, const char *const *real,
+               const char *const *given, size_t ndirs)
+{
+  for (size_t i = from; i < diags->count; i++)
+    {
+      char *f = diags->items[i].file;
+      for (size_t k = 0; f && k < ndirs; k++)
+        {
+          size_t n = strlen (real[k]);
+          if (strcmp (real[k], given[k]) != 0 && strncmp (f, real[k], n) == 0
+              && (f[n] == '/' || f[n] == '\0'))
+            {
+              diags->items[i].file = xasprintf ("%s%s", given[k], f + n);
+              free (f);
+              break;
+            }
+        }
+    }
+}
+
+static int sync_dirs (struct index *ix, const char *const *dirs,
+                      size_t ndirs, struct diags *diags,
+                      index_progress_fn progress, void *progress_ctx,
+                      char **cause);
+
 int
-index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
+index_sync (struct index *ix, const char *const *given, size_t ndirs,
             struct diags *diags, index_progress_fn progress,
             void *progress_ctx, char **cause)
+{
+  /* The index knows a file by its full name, however its directory was
+     named this time (from another working directory, through a
+     symbolic link): by the name as given, every file would look new
+     and be indexed again.  */
+  char **real = xcalloc (ndirs ? ndirs : 1, sizeof *real);
+  for (size_t i = 0; i < ndirs; i++)
+    if ((real[i] = realpath (given[i], NULL)) == NULL)
+      real[i] = xstrdup (given[i]);
+  size_t from = diags->count;
+  int rc = sync_dirs (ix, (const char *const *) real, ndirs, diags,
+                      progress, progress_ctx, cause);
+  name_as_given (diags, from, (const char *const *) real, given, ndirs);
+  strv_free (real, ndirs);
+  return rc;
+}
+
+static int
+sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
+           struct diags *diags, index_progress_fn progress,
+           void *progress_ctx, char **cause)
 {
   *cause = NULL;
   sqlite3 *db = ix->db;

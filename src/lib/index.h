@@ -43,7 +43,10 @@ void index_close (struct index *ix);
    collection adds nothing, and a collection whose id an earlier one has
    is left out, as content_load_dirs does): a file
    whose size, times or (when its times are too recent to trust) bytes
-   changed is read and its rows replaced; removed files lose theirs.
+   changed is read and its rows replaced; removed files lose theirs
+   (when most files changed, the index starts afresh instead).  Files
+   are known by their full names, so the same directory named another
+   way is the same index; problems are reported under the name given.
    Problems with the content go to DIAGS (with FILE:LINE).  PROGRESS, if
    not NULL, is called as documents are indexed.  Returns 0, or -1 with
    *CAUSE set (caller frees) when the database failed.  */

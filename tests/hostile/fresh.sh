@@ -74,4 +74,43 @@ cat "$TMPD/coll" >"$c/collection.cb"
 run search --json --no-correct --content "$c" hulunbuyr
 has "$TMPD/out" '"collection":"renamed"' "a changed collection id is seen"
 
+# The same content named another way (relative to another working
+# directory, through a symbolic link) is the same index: nothing is
+# read again, and a problem is reported under the name given.
+age
+ln -s "$c" "$TMPD/link"
+if [ $has_trace = 1 ]; then
+  (cd "$TMPD" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+    strace -f -e trace=getdents64,openat -o "$TMPD/trace" \
+    "$CASEBOOK" search --count --content link hulunbuyr >"$TMPD/out" 2>&1)
+  n=$(grep -c 'getdents64\|01-circuit.cb' "$TMPD/trace")
+  is "$n" 0 "content named through a link from another directory is not indexed again"
+else
+  ok 0 "# SKIP the quick check is taken (strace is missing or not permitted)"
+fi
+(cd "$TMPD" && "$CASEBOOK" search --count --no-correct --content link hulunbuyr \
+  >"$TMPD/out" 2>"$TMPD/err")
+is "$(cat "$TMPD/out")" "2:2" "and it answers as before"
+printf 'casebook-format: 1\nnumber: x\n' >"$c/09-broken.cb"
+(cd "$TMPD" && "$CASEBOOK" search --count --no-correct --content link hulunbuyr \
+  >"$TMPD/out" 2>"$TMPD/err")
+has "$TMPD/err" "casebook: link/09-broken.cb:" "a problem is reported under the name given"
+rm "$c/09-broken.cb"
+
+# Every file changed at once (the content replaced): the index starts
+# afresh rather than forgetting each document, and answers as a new
+# index does.
+run search --count --no-correct --content "$c" 巡回检察
+cp "$TMPD/out" "$TMPD/before"
+for f in "$c"/*.cb; do
+  sed 's/Hulunbuyr/Hulunbuzr/' "$f" >"$TMPD/x" && cat "$TMPD/x" >"$f"
+done
+touch "$c"/*.cb
+run search --count --no-correct --content "$c" hulunbuzr
+is "$(cat "$TMPD/out")" "2:2" "after every file changed, the new text is found"
+run search --count --no-correct --content "$c" hulunbuyr
+is "$(cat "$TMPD/out")" "" "and the old text is not"
+run search --count --no-correct --content "$c" 巡回检察
+same "$TMPD/out" "$TMPD/before" "and other answers are unchanged"
+
 done_testing
