@@ -1032,6 +1032,33 @@ compare_inst (const void *a, const void *b)
   return x->last - y->last;
 }
 
+/* Sort V's N instances.  FTS5 gives them in order of column and first
+   position (xInst), out of order only where two begin together: an
+   insertion sort puts those right in one pass.  Should the order ever
+   be further off, qsort takes over.  */
+static void
+sort_inst (struct inst *v, size_t n)
+{
+  size_t moves = 0;
+  for (size_t i = 1; i < n; i++)
+    {
+      struct inst x = v[i];
+      size_t j = i;
+      while (j > 0 && compare_inst (&v[j - 1], &x) > 0)
+        {
+          v[j] = v[j - 1];
+          j--;
+          if (++moves > n)
+            {
+              v[j] = x;
+              qsort (v, n, sizeof *v, compare_inst);
+              return;
+            }
+        }
+      v[j] = x;
+    }
+}
+
 /* What cb_inst says of a row besides its instances.  */
 struct row_stats
 {
@@ -1066,8 +1093,7 @@ decode_inst (const struct engine_query *q, const void *blob, int bytes,
         continue;
       v[k++] = (struct inst) { rec[0], rec[1], rec[2], rec[2] + rec[3] - 1 };
     }
-  if (k > 1)
-    qsort (v, k, sizeof *v, compare_inst);
+  sort_inst (v, k);
   *out = v;
   return k;
 }

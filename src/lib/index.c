@@ -394,8 +394,10 @@ remove_database (const char *path)
 static int
 open_db (struct index *ix, char **cause)
 {
+  /* One thread at a time uses a connection (the build's second thread
+     only analyses): no mutex around each of its calls.  */
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-    | SQLITE_OPEN_NOFOLLOW;
+    | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2 (ix->path ? ix->path : ":memory:", &ix->db,
                             flags, NULL);
   if (rc != SQLITE_OK)
