@@ -1307,7 +1307,12 @@ name_as_given (struct diags *diags, size_t from, const char *const *real,
           if (strcmp (real[k], given[k]) != 0 && strncmp (f, real[k], n) == 0
               && (f[n] == '/' || f[n] == '\0'))
             {
-              diags->items[i].file = xasprintf ("%s%s", given[k], f + n);
+              /* As util_path_join names the files: "c/" gives c/x.cb.  */
+              size_t g = strlen (given[k]);
+              while (g > 1 && given[k][g - 1] == '/')
+                g--;
+              diags->items[i].file = xasprintf ("%.*s%s", (int) g, given[k],
+                                                f + n);
               free (f);
               break;
             }

@@ -92,7 +92,7 @@ fi
   >"$TMPD/out" 2>"$TMPD/err")
 is "$(cat "$TMPD/out")" "2:2" "and it answers as before"
 printf 'casebook-format: 1\nnumber: x\n' >"$c/09-broken.cb"
-(cd "$TMPD" && "$CASEBOOK" search --count --no-correct --content link hulunbuyr \
+(cd "$TMPD" && "$CASEBOOK" search --count --no-correct --content link/ hulunbuyr \
   >"$TMPD/out" 2>"$TMPD/err")
 has "$TMPD/err" "casebook: link/09-broken.cb:" "a problem is reported under the name given"
 rm "$c/09-broken.cb"
