@@ -21,10 +21,17 @@
 #include "util.h"
 #include "wrap.h"
 
+/* "Case 7" (or "Overview"); "batch3/7" in a library of several
+   collections, where a plain number may name several documents: as
+   `casebook list` names them, and as show, cite and export take them.  */
 static const char *
-doc_label (long number, enum lang l, char *buf, size_t size)
+doc_label (const struct engine_doc *d, int several, enum lang l, char *buf,
+           size_t size)
 {
-  if (number == 0)
+  long number = d->number;
+  if (several)
+    snprintf (buf, size, "%s/%ld", d->collection, number);
+  else if (number == 0)
     snprintf (buf, size, "%s", l == LANG_ZH ? "概述" : "Overview");
   else
     snprintf (buf, size, l == LANG_ZH ? "案例%ld" : "Case %ld", number);
@@ -130,7 +137,7 @@ snippet_bounds (const char *s, size_t len, size_t start, size_t end,
 static int
 print_document (const struct cli_options *o, struct engine *e,
                 const struct engine_query *q, const struct engine_results *r,
-                const struct engine_doc *d, int color)
+                const struct engine_doc *d, int several, int color)
 {
   enum lang l = cmd_reader_lang (o);
   int width = wrap_width (o);
@@ -150,13 +157,13 @@ print_document (const struct cli_options *o, struct engine *e,
     }
   if (!o->json)
     {
-      char label[32];
+      char label[256];
       enum lang tl = d->title[l] ? l : lang_other (l);
       const char *t = d->title[tl];
       const char *bold = color ? "\033[1m" : NULL;
       struct wrap w;
       wrap_begin (&w, width);
-      doc_label (d->number, l, label, sizeof label);
+      doc_label (d, several, l, label, sizeof label);
       wrap_add (&w, label, strlen (label), bold);
       wrap_add (&w, "  ", 2, bold);
       int hang = wrap_col (&w);
@@ -338,6 +345,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
       free (fix);
     }
   int color = use_color (o);
+  int several = !o->json && r.ndocs && engine_several_collections (e);
   int rc = r.ndocs ? 0 : 1;
   if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
     {
@@ -358,9 +366,16 @@ cmd_search (const struct cli_options *o, const char *query_text)
           printf (",\"hits\":%zu,\"concepts\":%zu}\n", d->hits,
                   d->concepts);
         }
+      else if (o->count && several)
+        {
+          struct visible vc;
+          norm_visible (d->collection, strlen (d->collection), 0, &vc);
+          printf ("%s/%ld:%zu\n", vc.str, d->number, d->hits);
+          norm_visible_free (&vc);
+        }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, e, q, &r, d, color) != 0)
+      else if (print_document (o, e, q, &r, d, several, color) != 0)
         rc = 2;
     }
   if (rc == 0 && !o->count && !o->json && r.ndocs > 1

@@ -266,6 +266,24 @@ engine_open (const struct engine_options *o, struct diags *diags,
   return e;
 }
 
+int
+engine_several_collections (struct engine *e)
+{
+  /* The first and last collection by docs_number: two lookups in the
+     index, whatever the size of the library.  */
+  sqlite3_stmt *st;
+  int several = 0;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT (SELECT coll FROM docs "
+                          "ORDER BY coll LIMIT 1) IS NOT (SELECT coll FROM "
+                          "docs ORDER BY coll DESC LIMIT 1)", -1, &st, NULL)
+      != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    several = sqlite3_column_int (st, 0);
+  sqlite3_finalize (st);
+  return several;
+}
+
 static void release_blobs (struct engine *e);
 
 void

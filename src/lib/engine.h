@@ -50,6 +50,11 @@ struct engine *engine_open (const struct engine_options *o,
                             struct diags *diags, char **note, char **cause);
 void engine_close (struct engine *e);
 
+/* Does the index hold documents of more than one collection?  Then a
+   plain document number may be ambiguous, and a front end names each
+   document COLLECTION/N, as `casebook list` does.  */
+int engine_several_collections (struct engine *e);
+
 
 /* A compiled query.  */
 struct engine_query;

@@ -53,6 +53,22 @@ run search --json 罪犯张某因犯诈骗罪
 has "$TMPD/out" '"collection":"exec2023"' "and names its collection"
 run search --count 巡回检察
 has "$TMPD/out" "7:" "and still the shipped cases"
+# In a library of several collections a plain number names several
+# documents: search names each COLLECTION/N, as list does and as show
+# takes it back.
+run search --count 罪犯张某因犯诈骗罪
+grep -v '^exec2023/[0-9]*:[0-9]*$' "$TMPD/out" >"$TMPD/other"
+is "$(grep -c . "$TMPD/out"):$(grep -c . "$TMPD/other")" "1:0" "search --count names the collection of each document"
+run search --count 巡回检察
+has "$TMPD/out" "batch3/7:" "the shipped case as batch3/7"
+run search --color=never -n 1 罪犯张某因犯诈骗罪
+doc=$(head -n 1 "$TMPD/out" | cut -d' ' -f1)
+case $doc in exec2023/[0-9]*) ok 0 "search names a document COLLECTION/N";;
+  *) ok 1 "search names a document COLLECTION/N"; echo "# got: $doc";; esac
+run show "$doc" --no-pager
+is "$rc" 0 "which show takes"
+run search --count --content "$SHIPPED" 巡回检察
+is "$(grep -c '^7:[0-9]*$' "$TMPD/out")" 1 "content of one collection: plain numbers still"
 
 run check
 is "$rc" 0 "check covers the whole library"
