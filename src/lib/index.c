@@ -44,6 +44,14 @@
    a change: FAT keeps two seconds, many file systems one.  */
 #define TIME_SLACK_SECONDS 2
 
+/* How long a statement waits for another process's lock, in ms; and
+   how long an update waits for another casebook's write transaction:
+   that one may be the first build of a large library (13 s for 8000
+   documents on an idle machine, twice that beside another build), and
+   giving up only means building the same index again in memory.  */
+#define BUSY_WAIT_MS 10000
+#define WRITER_WAIT_MS 300000
+
 /* While a document is inserted, the tokenizer notes where each of its
    units begins in token positions (after each barrier), so that a hit
    can later be found by analysing its unit alone.  FTS5 tokenizes the
@@ -406,7 +414,7 @@ open_db (struct index *ix, char **cause)
                         : sqlite3_errstr (rc));
       return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? 0 : -1;
     }
-  sqlite3_busy_timeout (ix->db, 10000);
+  sqlite3_busy_timeout (ix->db, BUSY_WAIT_MS);
   sqlite3_extended_result_codes (ix->db, 0);
   ix->shared.analyzer = ix->analyzer;
   if (register_fts (ix->db, &ix->shared) != 0)
@@ -1378,7 +1386,12 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
          index the same file twice and a reader never sees half an
          update; what the read pass reported it reports again.  */
       diags_truncate (diags, diags_before);
-      if (exec (db, "BEGIN IMMEDIATE", cause) != 0)
+      /* Another casebook may be indexing the same content: wait for it
+         (what it wrote is then not written again) rather than fail.  */
+      sqlite3_busy_timeout (db, WRITER_WAIT_MS);
+      int began = exec (db, "BEGIN IMMEDIATE", cause);
+      sqlite3_busy_timeout (db, BUSY_WAIT_MS);
+      if (began != 0)
         {
           content_files_free (&cf);
           return -1;
@@ -1406,7 +1419,10 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
          check.  Harmless if it fails (a read-only cache).  */
       char *sql = xasprintf ("UPDATE meta SET value=%lld WHERE "
                              "key='checked'", (long long) now);
+      /* Nor worth waiting for another casebook's write lock.  */
+      sqlite3_busy_timeout (db, 0);
       exec (db, sql, NULL);
+      sqlite3_busy_timeout (db, BUSY_WAIT_MS);
       free (sql);
     }
   else if (rc != 0)
@@ -1414,7 +1430,13 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
   /* Content with problems is checked in full every time, so that they
      are reported every time.  */
   if (rc == 0 && ix->path && diags->count == diags_at_start)
-    snapshot_save (ix, dirs, ndirs, &cf, started);
+    {
+      /* A search that found nothing to write does not wait for
+         another casebook's write lock to save it: the next one will.  */
+      sqlite3_busy_timeout (db, 0);
+      snapshot_save (ix, dirs, ndirs, &cf, started);
+      sqlite3_busy_timeout (db, BUSY_WAIT_MS);
+    }
   content_files_free (&cf);
   sqlite3_stmt *st;
   if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT count(*) FROM docs", -1,

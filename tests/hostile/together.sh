@@ -1,0 +1,48 @@
+#!/bin/sh
+# Two casebooks at once: one that must update the index while another
+# holds its write lock (indexing a large library for the first time
+# takes longer than SQLite's usual wait) waits for it and keeps using
+# the saved index, rather than giving up after ten seconds and building
+# a second index in memory, which costs as long again.
+. "$top_srcdir/tests/hostile/lib.sh"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  ok 0 "# SKIP sqlite3 is missing"
+  done_testing
+  exit
+fi
+
+c="$TMPD/content"
+cp -r "$GOOD" "$c"
+export XDG_CACHE_HOME="$TMPD/cache"
+run search --count --no-correct --content "$c" 巡回检察
+db=$(ls "$XDG_CACHE_HOME"/casebook/index-*.db)
+
+# An edit that the next search must write into the index.
+printf '\nzh: 补充说明。\nen: A note on zyxwvut.\n' >>"$c/02-adjacent.cb"
+
+# Another process holds the write lock for 12 s, as a first build of a
+# few thousand documents does.
+sqlite3 "$db" 'BEGIN IMMEDIATE;' '.shell touch '"$TMPD"'/held; sleep 12' \
+  'COMMIT;' >/dev/null 2>&1 &
+holder=$!
+i=0
+while [ ! -e "$TMPD/held" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+run search --count --no-correct --content "$c" zyxwvut
+wait $holder
+is "$rc:$(cat "$TMPD/out")" "0:2:1" "a search that must wait for another's write lock finds the edit"
+hasnt "$TMPD/err" "searching without it" "through the saved index, not one built in memory"
+# The edit was saved: the next search needs no write.
+sqlite3 "$db" 'BEGIN IMMEDIATE;' '.shell touch '"$TMPD"'/held2; sleep 12' \
+  'COMMIT;' >/dev/null 2>&1 &
+holder=$!
+i=0
+while [ ! -e "$TMPD/held2" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+start=$(date +%s)
+run search --count --no-correct --content "$c" zyxwvut
+end=$(date +%s)
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+is "$rc:$(cat "$TMPD/out")" "0:2:1" "and saved it there"
+ok $([ $((end - start)) -lt 5 ]; echo $?) "a search with nothing to write does not wait for the lock"
+done_testing
