@@ -87,6 +87,7 @@ struct index
   struct analyzer *analyzer;
   struct tok_shared shared;
   char *path;                   /* NULL in memory */
+  int full;                     /* an update failed for lack of space */
   size_t ndocs;
   struct cached_stmt *stmts;     /* see cached */
   size_t nstmts, stmts_alloc;
@@ -537,6 +538,13 @@ index_close (struct index *ix)
   free (ix->stmts);
   if (ix->db)
     sqlite3_close (ix->db);
+  /* An update that filled the disk leaves its write-ahead log as large
+     as all the space it took (SQLite cannot checkpoint or truncate it
+     without writing), and the next search would fill the disk again
+     to fail the same way: give the space back.  The index is a cache,
+     and one that cannot be brought up to date is no use.  */
+  if (ix->full && ix->path)
+    remove_database (ix->path);
   analyzer_free (ix->analyzer);
   free (ix->path);
   free (ix);
@@ -1409,6 +1417,8 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
         {
           if (*cause == NULL)
             *cause = xstrdup (sqlite3_errmsg (db));
+          ix->full = sqlite3_errcode (db) == SQLITE_FULL
+            || strstr (*cause, sqlite3_errstr (SQLITE_FULL)) != NULL;
           exec (db, "ROLLBACK", NULL);
         }
     }

@@ -1,0 +1,42 @@
+#!/bin/sh
+# A cache on a full disk: an index build that runs out of space answers
+# from memory, as it must, and gives the space back, rather than leaving
+# its write-ahead log as large as all the space it filled (and the disk
+# full for every other program, and for the index of other content).
+# Needs root (mount a small tmpfs); skipped without it.
+. "$top_srcdir/tests/hostile/lib.sh"
+
+why=
+mnt="$TMPD/cache"
+mkdir "$mnt"
+if [ "$(id -u)" != 0 ]; then
+  why="not root"
+elif ! mount -t tmpfs -o size=2m tmpfs "$mnt" 2>/dev/null; then
+  why="cannot mount a tmpfs here"
+else
+  trap 'umount "$mnt" 2>/dev/null; rm -rf "$TMPD"' EXIT
+fi
+if [ -n "$why" ]; then
+  ok 0 "# SKIP a cache on a full disk ($why)"
+  done_testing
+  exit 0
+fi
+
+c="$TMPD/corpus"
+CASEBOOK_SHIPPED=$top_srcdir/content \
+  sh "$top_srcdir/tests/bench/mkcorpus" 150 "$c" >/dev/null || exit 99
+XDG_CACHE_HOME="$TMPD/fresh" "$CASEBOOK" search --count --content "$c" 巡回检察 \
+  >"$TMPD/want" 2>/dev/null
+
+export XDG_CACHE_HOME="$mnt"
+run search --count --content "$c" 巡回检察
+is "$rc" 0 "a build that fills the disk still answers"
+same "$TMPD/out" "$TMPD/want" "as a search with room for its index"
+has "$TMPD/err" "disk is full" "and says why it did without the index"
+used=$(du -sk "$mnt" | cut -f1)
+ok $([ "$used" -lt 512 ]; echo $?) "the space it filled is given back"
+[ "$used" -lt 512 ] || ls -l "$mnt/casebook" | sed 's/^/#   /'
+run search --count --content "$SHIPPED" 巡回检察
+is "$rc" 0 "then smaller content's index fits"
+hasnt "$TMPD/err" "searching without it" "and is saved there"
+done_testing
