@@ -165,6 +165,18 @@ cmd_reader_lang (const struct cli_options *o)
   return o->lang >= 0 ? (enum lang) o->lang : prefs_locale_lang ();
 }
 
+/* The index's progress: documents counted, or a wait for another
+   casebook's update.  */
+static void
+index_progress (void *ctx, size_t done, size_t total)
+{
+  if (total == INDEX_WAITING)
+    progress_step (ctx, _("waiting for another casebook to update the "
+                          "search index"));
+  else
+    progress_update (ctx, done, total);
+}
+
 struct engine *
 cmd_open_engine (const struct cli_options *o)
 {
@@ -178,7 +190,7 @@ cmd_open_engine (const struct cli_options *o)
   struct engine_options eo = {
     .content_dirs = (const char *const *) dirs,
     .ndirs = ndirs,
-    .progress = p.on ? progress_update : NULL,
+    .progress = p.on ? index_progress : NULL,
     .progress_ctx = &p,
   };
   struct diags d = { 0 };

@@ -49,6 +49,7 @@ progress_start (struct progress *p, const char *what)
   clock_gettime (CLOCK_MONOTONIC, &p->start);
   p->drawn = p->start;
   p->what = what;
+  p->counting = what;
   p->on = isatty (STDERR_FILENO);
   p->shown = 0;
   p->ticking = 0;
@@ -117,7 +118,8 @@ progress_update (void *ctx, size_t done, size_t total)
       fputc ('\r', stderr);
       /* TRANSLATORS: progress of long work, on one line that is rewritten
          as it goes: "casebook: indexing documents: 120 of 2000".  */
-      fprintf (stderr, _("casebook: %s: %zu of %zu"), p->what, done, total);
+      fprintf (stderr, _("casebook: %s: %zu of %zu"), p->counting, done,
+               total);
       fputs ("\033[K", stderr);
       fflush (stderr);
       p->shown = 1;

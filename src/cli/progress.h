@@ -15,6 +15,9 @@ struct progress
 {
   struct timespec start;
   const char *what;             /* translated, e.g. "reading documents" */
+  const char *counting;         /* what progress_update counts: WHAT as
+                                   progress_start gave it, whatever
+                                   steps came since */
   int on;                       /* stderr is a terminal */
   int shown;                    /* a line is on screen */
   struct timespec drawn;        /* when it was last drawn */

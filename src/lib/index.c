@@ -1394,10 +1394,20 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
          index the same file twice and a reader never sees half an
          update; what the read pass reported it reports again.  */
       diags_truncate (diags, diags_before);
-      /* Another casebook may be indexing the same content: wait for it
-         (what it wrote is then not written again) rather than fail.  */
-      sqlite3_busy_timeout (db, WRITER_WAIT_MS);
+      /* Another casebook may be indexing the same content: wait for it,
+         saying so (what it wrote is then not written again), rather
+         than fail.  */
+      sqlite3_busy_timeout (db, 0);
       int began = exec (db, "BEGIN IMMEDIATE", cause);
+      if (began != 0 && sqlite3_errcode (db) == SQLITE_BUSY)
+        {
+          free (*cause);
+          *cause = NULL;
+          if (progress)
+            progress (progress_ctx, 0, INDEX_WAITING);
+          sqlite3_busy_timeout (db, WRITER_WAIT_MS);
+          began = exec (db, "BEGIN IMMEDIATE", cause);
+        }
       sqlite3_busy_timeout (db, BUSY_WAIT_MS);
       if (began != 0)
         {

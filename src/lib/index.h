@@ -28,8 +28,12 @@ enum lang index_column_lang (enum index_column c);
 
 struct index;
 
-/* Reports how far a long job has come: DONE of TOTAL documents.  */
+/* Reports how far a long job has come: DONE of TOTAL documents; or,
+   with TOTAL INDEX_WAITING (and DONE 0), that it waits for another
+   casebook's update of the same index, which may take as long as a
+   first build.  */
 typedef void (*index_progress_fn) (void *ctx, size_t done, size_t total);
+#define INDEX_WAITING SIZE_MAX
 
 /* Open the index database at PATH, creating it, or in memory when PATH
    is NULL.  A database that is damaged or of another schema version is

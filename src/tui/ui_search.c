@@ -58,8 +58,10 @@ static void
 show_progress (void *ctx, size_t done, size_t total)
 {
   (void) ctx;
-  char *msg = xasprintf (_("Indexing documents for search: %zu of %zu"),
-                         done, total);
+  char *msg = total == INDEX_WAITING
+    ? xstrdup (_("Waiting for another casebook to update the search index"))
+    : xasprintf (_("Indexing documents for search: %zu of %zu"), done,
+                 total);
   ui_status_now (msg);
   free (msg);
 }

@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 9
+tui_plan 11
 
 corpus=$tui_dir/corpus
 CASEBOOK_SHIPPED=$top_srcdir/content \
@@ -49,6 +49,30 @@ XDG_CACHE_HOME=$tui_dir/c1 "$CASEBOOK" search --content "$corpus" zzyzxq \
   >"$tui_dir/none.out" 2>"$tui_dir/none.err"
 tui_ok "$([ ! -s "$tui_dir/none.out" ] && [ ! -s "$tui_dir/none.err" ]; echo $?)" \
   "and nothing when its output is not a terminal"
+
+# A search that must update the index while another casebook holds its
+# write lock waits for it, and says so.
+if command -v sqlite3 >/dev/null 2>&1; then
+  printf '\nzh: 补充说明。\nen: A note on zyxwvut.\n' >>"$(ls "$corpus"/*.cb | head -1)"
+  db=$(ls "$tui_dir"/c1/casebook/index-*.db)
+  sqlite3 "$db" 'BEGIN IMMEDIATE;' ".shell touch '$tui_dir/held'; sleep 3" \
+    'COMMIT;' >/dev/null 2>&1 &
+  holder=$!
+  i=0
+  while [ ! -e "$tui_dir/held" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  : > "$tui_dir/tty"
+  tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' search --count --content '$corpus' zyxwvut; echo wait-\$?"
+  tui_keys Enter
+  tui_wait_for '^wait-0'
+  wait $holder
+  tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
+  tui_ok "$(grep -q '^casebook: waiting for another casebook to update the search index' "$tui_dir/lines"; echo $?)" \
+    "a search that waits for another's update says so"
+  tui_expect_not 'waiting for another' "and erases it"
+else
+  tui_ok 0 "# SKIP sqlite3 is missing"
+  tui_ok 0 "# SKIP sqlite3 is missing"
+fi
 
 XDG_CACHE_HOME=$tui_dir/c2 "$CASEBOOK" search --count --content "$corpus" 巡回检察 \
   >/dev/null 2>"$tui_dir/err"
