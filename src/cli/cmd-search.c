@@ -155,6 +155,15 @@ print_document (const struct cli_options *o, struct engine *e,
       free (error);
       return -1;
     }
+  if (o->json && h.n == 0)
+    {
+      /* A document that matches with no hits (a query of filters
+         alone: case:7, year:2022) is one object, as --json --count
+         gives it: plain output shows its heading, --count its 0.  */
+      printf ("{\"document\":%ld,\"collection\":", d->number);
+      output_json_string (stdout, d->collection, strlen (d->collection));
+      printf (",\"hits\":0,\"concepts\":%zu}\n", d->concepts);
+    }
   if (!o->json)
     {
       char label[256];

@@ -146,7 +146,14 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
 {
   char *cache = prefs_cache_dir ();
   if (cache == NULL)
-    return NULL;
+    {
+      /* Without a word, every search would build the index again, in
+         seconds for a large library, and nobody would know why.  */
+      *note = xstrdup (_("no cache directory (neither XDG_CACHE_HOME nor "
+                         "HOME names a full path): searching without a "
+                         "saved index"));
+      return NULL;
+    }
   const char *why = NULL;
   if (util_mkdir_p (cache) != 0 && errno != EEXIST)
     why = strerror (errno);

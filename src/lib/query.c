@@ -643,6 +643,16 @@ query_parse (const char *text, const struct query_options *opt,
               err->offset = start;
               goto fail;
             }
+          if (e == p + 1)
+            {
+              /* It would match everywhere, and nothing: a hit is never
+                 empty.  */
+              err->message = xstrdup (_("empty /regex/: put a pattern "
+                                        "between the slashes, or quote "
+                                        "\"//\" to find the slashes"));
+              err->offset = start;
+              goto fail;
+            }
           struct term *t = new_term (q);
           t->kind = TERM_REGEX;
           t->negated = negated;

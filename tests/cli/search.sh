@@ -134,6 +134,21 @@ is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'year:' takes a year such as 2022" 
 # doc: (case:) keeps one document; a term in every document says so.
 run search --count --content "$top_srcdir/content" -- 'doc:3 检察'
 is "$(cat "$TMPD/out")" "3:35" "doc: keeps the document of that number"
+# Filters alone: every output names the same documents, with 0 hits.
+run search --count --content "$top_srcdir/content" -- 'case:7'
+is "$rc:$(cat "$TMPD/out")" "0:7:0" "a query of filters alone: --count gives the document, 0 hits"
+run search --json --content "$top_srcdir/content" -- 'case:7'
+is "$rc:$(cat "$TMPD/out")" '0:{"document":7,"collection":"batch3","hits":0,"concepts":0}' "--json one object for it"
+run search --content "$top_srcdir/content" -- 'case:7'
+is "$rc:$(grep -c '^Case 7 ' "$TMPD/out")" "0:1" "plain output its heading"
+run search --count --content "$top_srcdir/content" -- 'x //'
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: empty /regex/: put a pattern between the slashes, or quote \"//\" to find the slashes" "an empty regex is refused"
+# With no cache directory at all, search says why it builds its index
+# each time.
+env -u HOME -u XDG_CACHE_HOME "$CASEBOOK" search --count --content "$top_srcdir/content" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+is "$(head -1 "$TMPD/out")" "7:75" "with no cache directory, search still answers"
+has "$TMPD/err" "no cache directory" "and says why it saves no index"
 run search --count --content "$top_srcdir/content" -- 'case:x'
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: 'case:' takes a document number" "and wants a number"
 run search -n 0 --content "$top_srcdir/content" -- 检察院

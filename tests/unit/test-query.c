@@ -161,6 +161,7 @@ main (void)
   parse_error ("lang:fr", "'lang:' takes 'zh' or 'en'", 0);
   parse_error ("x /a(b/", "invalid regular expression", 6);
   parse_error ("x /abc", "unterminated /regex/", 2);
+  parse_error ("x //", "empty /regex/", 2);
   parse_error ("", "empty query", 0);
   parse_error ("   ", "empty query", 0);
   parse_error ("-only", "at least one term", 0);
