@@ -55,6 +55,10 @@ struct engine
   struct index *ix;
   struct glossary glossary;
   char *content_dir;
+  char **dirs;                  /* the content's directories, as given */
+  size_t ndirs;
+  long long data_version;       /* SQLite's, when last brought up to date */
+  unsigned long updates;        /* index_updates then */
   struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
   size_t ngkeys;
   char *gkeys_block;            /* the tokens of all, when read from the
@@ -182,6 +186,22 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
   return path;
 }
 
+/* SQLite's count of changes made to the index by other connections
+   (PRAGMA data_version), or -1.  */
+static long long
+data_version (struct engine *e)
+{
+  sqlite3_stmt *st;
+  long long v = -1;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "PRAGMA data_version", -1, &st,
+                          NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
+}
+
 struct engine *
 engine_open (const struct engine_options *o, struct diags *diags,
              char **note, char **cause)
@@ -193,6 +213,10 @@ engine_open (const struct engine_options *o, struct diags *diags,
   const char *const *dirs = o->ndirs ? o->content_dirs : one;
   size_t ndirs = o->ndirs ? o->ndirs : 1;
   e->content_dir = xstrdup (dirs[0]);
+  e->dirs = xcalloc (ndirs, sizeof *e->dirs);
+  for (size_t i = 0; i < ndirs; i++)
+    e->dirs[i] = xstrdup (dirs[i]);
+  e->ndirs = ndirs;
   char *path = o->in_memory ? NULL : index_path (dirs, ndirs, note);
   if (path)
     {
@@ -267,10 +291,32 @@ engine_open (const struct engine_options *o, struct diags *diags,
     }
   free (path);
   e->saved = index_saved (e->ix);
+  e->data_version = data_version (e);
+  e->updates = index_updates (e->ix);
   char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
   content_read_glossary (gpath, &e->glossary, diags);
   free (gpath);
   return e;
+}
+
+static void release_blobs (struct engine *e);
+
+int
+engine_refresh (struct engine *e, struct diags *diags, char **cause)
+{
+  *cause = NULL;
+  /* An open blob handle holds a read transaction: an update would
+     wait for it.  */
+  release_blobs (e);
+  if (index_sync (e->ix, (const char *const *) e->dirs, e->ndirs, diags,
+                  NULL, NULL, cause) != 0)
+    return -1;
+  long long v = data_version (e);
+  unsigned long u = index_updates (e->ix);
+  int changed = v != e->data_version || u != e->updates;
+  e->data_version = v;
+  e->updates = u;
+  return changed;
 }
 
 int
@@ -291,8 +337,6 @@ engine_several_collections (struct engine *e)
   return several;
 }
 
-static void release_blobs (struct engine *e);
-
 void
 engine_close (struct engine *e)
 {
@@ -310,6 +354,7 @@ engine_close (struct engine *e)
   free (e->gkeys);
   segmenter_free (e->seg);
   free (e->content_dir);
+  strv_free (e->dirs, e->ndirs);
   free (e);
 }
 
@@ -1386,8 +1431,14 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   if (rc != 0)
     {
       doc_texts_free (t);
-      *cause = xstrdup (_("the search index is damaged; remove it or search "
-                          "again to rebuild it"));
+      /* A document missing from the index it was found in: another
+         casebook may have indexed its file again since.  */
+      if (data_version (e) != e->data_version)
+        *cause = xstrdup (_("the search index changed since this search "
+                            "(another casebook updated it): search again"));
+      else
+        *cause = xstrdup (_("the search index is damaged; remove it or "
+                            "search again to rebuild it"));
     }
   return rc;
 }
@@ -1564,7 +1615,20 @@ struct doc_priv
 {
   struct inst *inst;
   size_t ninst;
+  unsigned version;             /* index_version when it was found */
 };
+
+/* A number that changes whenever the index does, by this connection or
+   another (SQLite's data version of the database file, as of the last
+   read).  */
+static unsigned
+index_version (struct engine *e)
+{
+  unsigned v = 0;
+  sqlite3_file_control (index_db (e->ix), "main", SQLITE_FCNTL_DATA_VERSION,
+                        &v);
+  return v;
+}
 
 struct fts_row
 {
@@ -1881,6 +1945,9 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       free (all.ids);
       free (excluded.ids);
     }
+  /* What the instances are positions in: engine_hits takes them only
+     from the same index.  */
+  unsigned version = index_version (e);
   /* tag: filters keep only documents with that keyword.  */
   struct idset tagged = { 0 };
   int have_tags = 0;
@@ -1991,6 +2058,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
         d.lang_hits[l] += regex_lang[l];
       /* Its instances, for engine_hits: no second query.  */
       struct doc_priv *dp = xcalloc (1, sizeof *dp);
+      dp->version = version;
       dp->inst = r->inst;
       dp->ninst = r->ninst;
       r->inst = NULL;
@@ -2408,7 +2476,18 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
       }
   n = kept;
   struct doc_texts t;
-  if (load_texts (e, d->id, mask, &t, cause) != 0)
+  int loaded = load_texts (e, d->id, mask, &t, cause);
+  /* Another casebook may have indexed the file again since the search
+     (or this one, brought up to date by engine_refresh): the instances
+     are positions in the old text.  */
+  if (loaded == 0 && dp && index_version (e) != dp->version)
+    {
+      doc_texts_free (&t);
+      *cause = xstrdup (_("the search index changed since this search "
+                          "(another casebook updated it): search again"));
+      loaded = -1;
+    }
+  if (loaded != 0)
     {
       free (v);
       free (lits);

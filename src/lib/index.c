@@ -88,6 +88,7 @@ struct index
   struct tok_shared shared;
   char *path;                   /* NULL in memory */
   int full;                     /* an update failed for lack of space */
+  unsigned long updates;        /* updates index_sync committed */
   size_t ndocs;
   struct cached_stmt *stmts;     /* see cached */
   size_t nstmts, stmts_alloc;
@@ -137,6 +138,12 @@ struct analyzer *
 index_analyzer (struct index *ix)
 {
   return ix->analyzer;
+}
+
+unsigned long
+index_updates (const struct index *ix)
+{
+  return ix->updates;
 }
 
 int
@@ -1422,6 +1429,7 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
                                  "key='checked'; COMMIT", (long long) now);
           rc = exec (db, sql, cause);
           free (sql);
+          ix->updates += rc == 0;
         }
       if (rc != 0)
         {

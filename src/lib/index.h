@@ -58,6 +58,10 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
 
+/* How many times index_sync changed the index through this connection
+   (another process's changes show in SQLite's PRAGMA data_version).  */
+unsigned long index_updates (const struct index *ix);
+
 /* Is the index a file (not in memory)?  */
 int index_saved (const struct index *ix);
 

@@ -283,16 +283,10 @@ bitext_free (struct bitext *bt)
   free (bt->rev.str);
 }
 
-void
-document_free (struct document *doc)
+/* Free DOC's sections.  */
+static void
+sections_free (struct document *doc)
 {
-  free (doc->path);
-  bitext_free (&doc->title);
-  bitext_free (&doc->procuratorate);
-  bitext_free (&doc->region);
-  for (int l = 0; l < LANG_COUNT; l++)
-    strv_free (doc->keywords.items[l], doc->keywords.count[l]);
-  strv_free (doc->keywords.rev_items, doc->keywords.rev_count);
   for (size_t s = 0; s < doc->nsections; s++)
     {
       struct section *sec = &doc->sections[s];
@@ -306,6 +300,28 @@ document_free (struct document *doc)
       free (sec->blocks);
     }
   free (doc->sections);
+  doc->sections = NULL;
+  doc->nsections = 0;
+}
+
+void
+document_drop_body (struct document *doc)
+{
+  sections_free (doc);
+  doc->partial = 1;
+}
+
+void
+document_free (struct document *doc)
+{
+  free (doc->path);
+  bitext_free (&doc->title);
+  bitext_free (&doc->procuratorate);
+  bitext_free (&doc->region);
+  for (int l = 0; l < LANG_COUNT; l++)
+    strv_free (doc->keywords.items[l], doc->keywords.count[l]);
+  strv_free (doc->keywords.rev_items, doc->keywords.rev_count);
+  sections_free (doc);
   memset (doc, 0, sizeof *doc);
 }
 

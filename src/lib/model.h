@@ -220,6 +220,10 @@ int document_walk (const struct document *doc, document_unit_fn fn,
 void collection_free (struct collection *coll);
 /* Free what DOC owns (not DOC itself).  */
 void document_free (struct document *doc);
+
+/* Free DOC's sections and make it partial again, its header kept:
+   content_load_body() reads them anew (the file has changed).  */
+void document_drop_body (struct document *doc);
 /* Free what G owns and clear it.  */
 void glossary_free (struct glossary *g);
 void library_free (struct library *lib);

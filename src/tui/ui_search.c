@@ -556,9 +556,63 @@ static char *correct (struct ui *u, int backward);
 
 /* Prompts.  */
 
+/* Before a new search: files may have been edited since the index was
+   last brought up to date (a translator's editor beside the browser).
+   When the index changed, the documents read so far are read again and
+   the current search is run again: its results are of the old index,
+   and hits are only shown where they fit the text on screen.  */
+static void
+refresh_content (struct ui *u)
+{
+  if (u->engine == NULL)
+    return;                     /* opened, and so up to date, when first
+                                   needed */
+  struct diags d = { 0 };
+  char *cause = NULL;
+  int changed = engine_refresh (u->engine, &d, &cause);
+  diags_free (&d);
+  if (changed < 0)
+    {
+      ui_message (u, 1, _("cannot update the search index: %s"), cause);
+      free (cause);
+      return;
+    }
+  if (changed == 0)
+    return;
+  for (size_t i = 0; i < u->ndocs; i++)
+    {
+      struct document *doc = library_document_rw (u->lib, i);
+      if (doc && !doc->partial)
+        {
+          document_drop_body (doc);
+          ui_read_whole (u, i);
+        }
+    }
+  if (u->have_render)
+    {
+      u->top_unit = text_anchor_unit (u);
+      render_free (&u->r);
+      u->have_render = 0;
+      text_layout (u);
+    }
+  if (u->search.text)
+    {
+      char *text = xstrdup (u->search.text);
+      char *error = NULL;
+      if (ui_search_set (u, text, u->search.backward, &error) != 0)
+        {
+          ui_message (u, 1, "%s", error);
+          free (error);
+        }
+      free (text);
+    }
+}
+
 void
 ui_prompt_start (struct ui *u, enum prompt_kind kind)
 {
+  if (kind == PROMPT_SEARCH || kind == PROMPT_SEARCH_BACK)
+    refresh_content (u);
   prompt_begin (&u->prompt, kind, state_history_count (u->state));
   if (kind == PROMPT_LIMIT)
     return;

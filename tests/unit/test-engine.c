@@ -183,6 +183,59 @@ main (void)
   free (a);
   engine_close (disk);
 
+  /* A long-lived engine (the browser's) brought up to date again: it
+     says whether the index changed, by itself or by another casebook,
+     and results of before another's change are not taken for damage.  */
+  struct engine *lasting = open_engine (content, 0, NULL);
+  struct diags dg = { 0 };
+  char *why = NULL;
+  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 0,
+          "a refresh with nothing edited changes nothing");
+  char *circuit = xasprintf ("%s/01-circuit.cb", content);
+  f = fopen (circuit, "a");
+  if (f)
+    {
+      fputs ("\nzh: 补充说明。\nen: A note on zyxwvut.\n", f);
+      fclose (f);
+    }
+  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 1,
+          "after an edit, a refresh says the index changed");
+  a = lasting ? answer (lasting, "zyxwvut") : xstrdup ("?");
+  tap_ok (strstr (a, "sample/1:") != NULL, "and finds the new text: %s", a);
+  free (a);
+  struct query_options qo = { 0 };
+  struct query_error qe = { 0 };
+  struct engine_query *q = lasting ? engine_compile (lasting, "zyxwvut", &qo,
+                                                     &qe) : NULL;
+  struct engine_results er = { 0 };
+  int searched = q && engine_search (lasting, q, &er, &why) == 0
+    && er.ndocs == 1;
+  /* Another casebook indexes the file again.  */
+  f = fopen (circuit, "a");
+  if (f)
+    {
+      fputs ("\nen: Another note.\n", f);
+      fclose (f);
+    }
+  struct engine *other = open_engine (content, 0, NULL);
+  struct engine_hits h = { 0 };
+  int got = searched ? engine_hits (lasting, q, &er.docs[0], &h, &why) : 0;
+  tap_ok (searched && got == -1 && why && strstr (why, "search again"),
+          "hits of results from before another's update: 'search again' "
+          "(%s)", why ? why : "no cause");
+  free (why);
+  why = NULL;
+  engine_hits_free (&h);
+  engine_results_free (&er);
+  engine_query_free (q);
+  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 1,
+          "and a refresh says the index changed");
+  engine_close (other);
+  engine_close (lasting);
+  diags_free (&dg);
+  free (why);
+  free (circuit);
+
   /* A damaged database is rebuilt, with a note.  */
   char *find = xasprintf ("ls %s/casebook/index-*.db >/dev/null", cache);
   tap_ok (run (find) == 0, "the index is a file under XDG_CACHE_HOME/casebook");
