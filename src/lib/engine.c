@@ -50,6 +50,15 @@ struct gloss_key
   size_t entry;
 };
 
+/* What the content of the index is: the changes other connections
+   committed (PRAGMA data_version, -1 if unknown) and this one's
+   updates.  */
+struct generation
+{
+  long long others;
+  unsigned long updates;
+};
+
 struct engine
 {
   struct index *ix;
@@ -57,8 +66,7 @@ struct engine
   char *content_dir;
   char **dirs;                  /* the content's directories, as given */
   size_t ndirs;
-  long long data_version;       /* SQLite's, when last brought up to date */
-  unsigned long updates;        /* index_updates then */
+  struct generation seen;       /* when last brought up to date */
   struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
   size_t ngkeys;
   char *gkeys_block;            /* the tokens of all, when read from the
@@ -186,20 +194,38 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
   return path;
 }
 
-/* SQLite's count of changes made to the index by other connections
-   (PRAGMA data_version), or -1.  */
-static long long
-data_version (struct engine *e)
+/* A number that changes whenever the index does, by this connection or
+   another, even for bookkeeping (SQLite's data version of the database
+   file, as of the last read: a statement brings it up to date).
+   Cheap: it is compared for every document whose hits are taken.  */
+static unsigned
+db_version (struct engine *e)
 {
-  sqlite3_stmt *st;
-  long long v = -1;
-  if (sqlite3_prepare_v2 (index_db (e->ix), "PRAGMA data_version", -1, &st,
-                          NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (st) == SQLITE_ROW)
-    v = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
+  unsigned v = 0;
+  sqlite3_file_control (index_db (e->ix), "main", SQLITE_FCNTL_DATA_VERSION,
+                        &v);
   return v;
+}
+
+static struct generation
+generation (struct engine *e)
+{
+  struct generation g = { -1, index_updates (e->ix) };
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "PRAGMA data_version", -1, &st,
+                          NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (st) == SQLITE_ROW)
+        g.others = sqlite3_column_int64 (st, 0);
+      sqlite3_finalize (st);
+    }
+  return g;
+}
+
+static int
+same_generation (struct generation a, struct generation b)
+{
+  return a.others == b.others && a.updates == b.updates;
 }
 
 struct engine *
@@ -291,8 +317,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
     }
   free (path);
   e->saved = index_saved (e->ix);
-  e->data_version = data_version (e);
-  e->updates = index_updates (e->ix);
+  e->seen = generation (e);
   char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
   content_read_glossary (gpath, &e->glossary, diags);
   free (gpath);
@@ -311,11 +336,9 @@ engine_refresh (struct engine *e, struct diags *diags, char **cause)
   if (index_sync (e->ix, (const char *const *) e->dirs, e->ndirs, diags,
                   NULL, NULL, cause) != 0)
     return -1;
-  long long v = data_version (e);
-  unsigned long u = index_updates (e->ix);
-  int changed = v != e->data_version || u != e->updates;
-  e->data_version = v;
-  e->updates = u;
+  struct generation g = generation (e);
+  int changed = !same_generation (g, e->seen);
+  e->seen = g;
   return changed;
 }
 
@@ -1433,7 +1456,7 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
       doc_texts_free (t);
       /* A document missing from the index it was found in: another
          casebook may have indexed its file again since.  */
-      if (data_version (e) != e->data_version)
+      if (!same_generation (generation (e), e->seen))
         *cause = xstrdup (_("the search index changed since this search "
                             "(another casebook updated it): search again"));
       else
@@ -1615,20 +1638,9 @@ struct doc_priv
 {
   struct inst *inst;
   size_t ninst;
-  unsigned version;             /* index_version when it was found */
+  unsigned version;             /* db_version when it was found */
+  struct generation found;      /* and its generation */
 };
-
-/* A number that changes whenever the index does, by this connection or
-   another (SQLite's data version of the database file, as of the last
-   read).  */
-static unsigned
-index_version (struct engine *e)
-{
-  unsigned v = 0;
-  sqlite3_file_control (index_db (e->ix), "main", SQLITE_FCNTL_DATA_VERSION,
-                        &v);
-  return v;
-}
 
 struct fts_row
 {
@@ -1947,7 +1959,8 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     }
   /* What the instances are positions in: engine_hits takes them only
      from the same index.  */
-  unsigned version = index_version (e);
+  unsigned version = db_version (e);
+  struct generation found = generation (e);
   /* tag: filters keep only documents with that keyword.  */
   struct idset tagged = { 0 };
   int have_tags = 0;
@@ -2059,6 +2072,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       /* Its instances, for engine_hits: no second query.  */
       struct doc_priv *dp = xcalloc (1, sizeof *dp);
       dp->version = version;
+      dp->found = found;
       dp->inst = r->inst;
       dp->ninst = r->ninst;
       r->inst = NULL;
@@ -2480,7 +2494,8 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   /* Another casebook may have indexed the file again since the search
      (or this one, brought up to date by engine_refresh): the instances
      are positions in the old text.  */
-  if (loaded == 0 && dp && index_version (e) != dp->version)
+  if (loaded == 0 && dp && db_version (e) != dp->version
+      && !same_generation (generation (e), dp->found))
     {
       doc_texts_free (&t);
       *cause = xstrdup (_("the search index changed since this search "

@@ -88,7 +88,7 @@ struct index
   struct tok_shared shared;
   char *path;                   /* NULL in memory */
   int full;                     /* an update failed for lack of space */
-  unsigned long updates;        /* updates index_sync committed */
+  unsigned long updates;        /* updates of the content committed */
   size_t ndocs;
   struct cached_stmt *stmts;     /* see cached */
   size_t nstmts, stmts_alloc;
@@ -1140,6 +1140,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       return -1;
     }
   struct pending todo = { 0 }, every = { 0 };
+  size_t redone = 0;            /* of TODO, files the index has */
   char **ids = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *ids);
   int *years = xcalloc (cf->ncolls ? cf->ncolls : 1, sizeof *years);
   char **listed = NULL;
@@ -1167,9 +1168,13 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           if (write)
             pending_add (&every, path, c);
           struct file_state fs = { .have_hash = 0 };
+          const struct known_file *kf = known_find (&files, path);
           if (changed || stat (path, &fs.st) != 0
-              || !unchanged (known_find (&files, path), path, &fs, checked))
-            pending_add (&todo, path, c);
+              || !unchanged (kf, path, &fs, checked))
+            {
+              pending_add (&todo, path, c);
+              redone += kf != NULL;
+            }
         }
     }
   int rc = 0;
@@ -1185,12 +1190,13 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         gone += nlisted == 0 || !bsearch (&files.rows[i].path, listed,
                                           nlisted, sizeof *listed,
                                           compare_strp);
-      if (2 * (gone + todo.n) >= files.n)
+      if (2 * (gone + redone) >= files.n)
         {
-          /* Most of it changed (the content replaced, or renamed):
-             start afresh.  Forgetting a document costs as much as
-             indexing it (FTS5 analyses its old text again), and its
-             postings would linger in segments until merged.  */
+          /* Most of what the index has must go (the content replaced
+             or renamed): start afresh.  Forgetting a document costs as
+             much as indexing it (FTS5 analyses its old text again), and
+             its postings would linger in segments until merged.  New
+             files alone cost nothing to forget.  */
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
                      "DELETE FROM docs; DELETE FROM heads; DELETE FROM tags;"
                      "DELETE FROM files;", NULL);

@@ -58,8 +58,10 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
 
-/* How many times index_sync changed the index through this connection
-   (another process's changes show in SQLite's PRAGMA data_version).  */
+/* How many updates of the content index_sync committed through this
+   connection (another process's show in SQLite's PRAGMA data_version;
+   neither counts the bookkeeping of a check that found nothing to
+   update).  */
 unsigned long index_updates (const struct index *ix);
 
 /* Is the index a file (not in memory)?  */
