@@ -45,7 +45,8 @@ cite_place (const struct cli_options *o, const struct place *p)
     }
   size_t s, b, b2;
   place_blocks (p, &s, &b, &b2);
-  char *text = cite_passage_range (p->doc, l, s, b, s, b2);
+  char *text = cite_passage_range (p->doc, l, s, b, s, b2,
+                                   o->english_revised);
   if (text == NULL)
     {
       struct location loc = { .section = p->section, .para = p->para };

@@ -132,14 +132,52 @@ cite_format_range (const struct document *doc, enum lang l, size_t section,
 
 char *
 cite_passage (const struct document *doc, enum lang l, size_t section,
-              size_t block)
+              size_t block, int revised)
 {
-  return cite_passage_range (doc, l, section, block, section, block);
+  return cite_passage_range (doc, l, section, block, section, block,
+                             revised);
+}
+
+/* The note after a citation of text that is not the release's own: in
+   the citation's language, like the citation itself (not the
+   interface's), so that a pasted passage never passes the project's
+   wording off as the procuratorate's.  PARAS lists the paragraphs that
+   are the project's (N of them) when only some of ALL are.  */
+static void
+project_note (struct buf *b, enum lang cl, int translated, int revised,
+              const size_t *paras, size_t n, size_t all)
+{
+  if (cl == LANG_ZH)
+    {
+      buf_adds (b, "（");
+      if (n < all)
+        {
+          for (size_t i = 0; i < n; i++)
+            buf_printf (b, "%s第%zu段", i ? "、" : "", paras[i]);
+          buf_adds (b, "为 ");
+        }
+      buf_adds (b, "casebook 项目译文，非发布稿原文）\n");
+      return;
+    }
+  buf_adds (b, "[");
+  if (n < all)
+    {
+      buf_adds (b, n > 1 ? "Paras. " : "Para. ");
+      for (size_t i = 0; i < n; i++)
+        buf_printf (b, "%s%zu", i ? ", " : "", paras[i]);
+      buf_adds (b, ": ");
+    }
+  buf_adds (b, translated && revised
+            ? (n < all ? "translated or revised" : "Translated or revised")
+            : translated ? (n < all ? "translated" : "Translated")
+            : (n < all ? "revised" : "Revised"));
+  buf_adds (b, " by the casebook project; not the release's own text]\n");
 }
 
 char *
 cite_passage_range (const struct document *doc, enum lang l, size_t section,
-                    size_t block, size_t section2, size_t block2)
+                    size_t block, size_t section2, size_t block2,
+                    int revised)
 {
   if (section >= doc->nsections || block >= doc->sections[section].nblocks
       || section2 >= doc->nsections
@@ -156,6 +194,8 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
   struct buf b = { 0 };
   enum lang cl = l, actual = l;
   int first = 1;
+  size_t all = 0, nproj = 0, *proj = NULL;
+  int any_tr = 0, any_rev = 0;
   for (size_t s = section; s <= section2; s++)
     {
       const struct section *sec = &doc->sections[s];
@@ -169,10 +209,21 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
                                               &actual);
           if (t == NULL || t->str == NULL)
             continue;
+          /* The text the reader reads: the revision of the release's
+             English when that is what is shown.  */
+          t = bitext_view (&sec->blocks[k].text, actual, revised);
           if (first)
             cl = actual;
           buf_printf (&b, "%s%s", first ? "" : "\n\n", t->str);
           first = 0;
+          all++;
+          if (text_is_project (t))
+            {
+              proj = xrealloc (proj, (nproj + 1) * sizeof *proj);
+              proj[nproj++] = cite_paragraph (doc, s, k);
+              any_tr |= t->origin == ORIGIN_TRANSLATION;
+              any_rev |= t->origin == ORIGIN_REVISION;
+            }
         }
     }
   if (first)
@@ -183,5 +234,8 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
   char *c = cite_format_range (doc, cl, section, block, section2, block2);
   buf_printf (&b, "\n\n%s\n", c);
   free (c);
+  if (nproj)
+    project_note (&b, cl, any_tr, any_rev, proj, nproj, all);
+  free (proj);
   return buf_steal (&b);
 }

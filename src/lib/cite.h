@@ -23,10 +23,13 @@ char *cite_format (const struct document *doc, enum lang l, size_t section,
                    size_t block);
 
 /* The block's text in L (else in the other language, whose citation is
-   then used), a blank line, and its citation: what a reader pastes.
-   NULL when there is no such block.  Caller frees.  */
+   then used; with REVISED, the project's revision of the release's
+   English where there is one), a blank line, and its citation: what a
+   reader pastes.  When any of the text is the project's translation or
+   revision, a line after the citation says so.  NULL when there is no
+   such block.  Caller frees.  */
 char *cite_passage (const struct document *doc, enum lang l, size_t section,
-                    size_t block);
+                    size_t block, int revised);
 
 /* The same for the blocks from (SECTION, BLOCK) to (SECTION2, BLOCK2):
    "第3至5段", "paras. 3–5".  */
@@ -38,6 +41,6 @@ char *cite_format_range (const struct document *doc, enum lang l,
    frees.  */
 char *cite_passage_range (const struct document *doc, enum lang l,
                           size_t section, size_t block, size_t section2,
-                          size_t block2);
+                          size_t block2, int revised);
 
 #endif /* CASEBOOK_CITE_H */

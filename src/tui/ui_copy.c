@@ -101,7 +101,7 @@ copy_paragraph (struct ui *u)
       b0 = u->range.block;
     }
   u->range.set = 0;
-  char *text = cite_passage_range (d, l, s0, b0, s, b);
+  char *text = cite_passage_range (d, l, s0, b0, s, b, u->revised);
   if (text == NULL)
     {
       ui_message (u, 1, "%s", _("No paragraph here to copy"));

@@ -27,14 +27,46 @@ I. Practising the "three consciousnesses"
 Since 2019, Guangxi procuratorial organs have carried out 39 circuit inspections of prisons, holding that circuit inspection is case handling.
 
 Tests, "Sample cases" (released 14 July 2022), Case 1, paras. 1–2
+[Translated by the casebook project; not the release's own text]
 X
-same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2"
+same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2, and says they are the project's translation"
 run cite 1 '§2¶2–1' --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may be written backwards and with an en dash"
 run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may have spaces around its dash"
 run cite 1 '§2' --content "$GOOD" --lang en
 has "$TMPD/out" "Case 1, paras. 1–" "a section alone cites all its paragraphs"
+
+# The project's wording is never passed off as the release's: a note in
+# the citation's language follows, naming the paragraphs when only some
+# of a range are the project's.
+run cite 2 '§2¶1' --content "$GOOD" --lang zh
+has "$TMPD/out" "（casebook 项目译文，非发布稿原文）" "a Chinese translation is cited with a note saying so"
+run cite 1 '§2¶2' --content "$GOOD" --lang zh
+hasnt "$TMPD/out" "casebook" "the release's own text has no note"
+cat >"$TMPD/mixed.cb" <<'X'
+casebook-format: 1
+number: 3
+title.zh: 混合
+title.en.tr: Mixed
+
+section.zh: 【改革情况】
+section.en.tr: 【Reform situation】
+
+zh: 第一段。
+en: The first paragraph, the release's English.
+en.rev: The first paragraph, as the project revised it.
+
+zh: 第二段。
+en.tr: The second paragraph, translated.
+X
+mkdir "$TMPD/mixed" && cp "$GOOD"/collection.cb "$GOOD"/glossary.tsv "$TMPD/mixed.cb" "$TMPD/mixed/"
+run cite 3 '§1¶1-2' --content "$TMPD/mixed" --lang en
+has "$TMPD/out" "The first paragraph, the release's English." "a range quotes the release's English by default"
+has "$TMPD/out" "[Para. 2: translated by the casebook project; not the release's own text]" "and names the one paragraph that is the project's"
+run cite 3 '§1¶1' --content "$TMPD/mixed" --lang en --english=revised
+has "$TMPD/out" "The first paragraph, as the project revised it." "--english=revised quotes the revision"
+has "$TMPD/out" "[Revised by the casebook project; not the release's own text]" "and says it is the project's revision"
 
 run cite 1 --content "$GOOD" --lang zh
 is "$(cat "$TMPD/out")" "测试《测试案例集》（2022年7月14日发布）案例一" "a case alone gives the case's citation"

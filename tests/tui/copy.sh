@@ -4,7 +4,7 @@
 # set-clipboard on), else to $XDG_STATE_HOME/casebook/clipboard.txt with
 # a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 10
+tui_plan 14
 
 content=$top_srcdir/content
 
@@ -50,6 +50,31 @@ grep -q '^Supreme People.s Procuratorate, "The third batch of typical cases of p
 tui_ok $? "the file holds the English citation"
 head -c 40 "$tui_state/casebook/clipboard.txt" | grep -q '^(1) Strengthening'
 tui_ok $? "after the paragraph"
+# Case 7's English is the project's translation: the copy says so, so
+# that it is never pasted as the procuratorate's words.
+grep -qx "\[Translated by the casebook project; not the release's own text\]" \
+  "$tui_state/casebook/clipboard.txt"
+tui_ok $? "a line after the citation says the English is the project's translation"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# E shows the project's revision of case 1's English: y copies what is
+# on the screen, and says whose wording it is.
+tui_start 100 30 -- --content "$content" --lang en
+tmx set-option -g set-clipboard on
+tui_wait_for 'h: help'
+tui_keys : 1 Space s 2 Space p 3 Enter
+tui_keys E
+tui_expect_line 3 'Hulunbuir covers an area of 250,000' "E: case 1, paragraph 3, revised"
+tui_keys y
+buf=$(tmx show-buffer 2>/dev/null)
+case $buf in
+  "Hulunbuir covers an area of 250,000 square kilometers and has a permanent population of less than 2.3 million. It has"*) r=0 ;;
+  *) r=1; tui_diag "$buf" ;;
+esac
+tui_ok $r "y copies the revised English that is on the screen"
+printf '%s\n' "$buf" | grep -qx "\[Revised by the casebook project; not the release's own text\]"
+tui_ok $? "and says it is the project's revision"
 tui_keys q
 tui_wait_exit >/dev/null
 

@@ -50,12 +50,12 @@ main (void)
   tap_is (en, want, "the English citation");
   free (en);
 
-  char *p = cite_passage (doc, LANG_ZH, first, fb);
+  char *p = cite_passage (doc, LANG_ZH, first, fb, 0);
   const char *t = doc->sections[first].blocks[fb].text.side[LANG_ZH].str;
   tap_ok (p && strncmp (p, t, strlen (t)) == 0 && strstr (p, "案例七"),
           "the passage is the paragraph, then its citation");
   free (p);
-  tap_ok (cite_passage (doc, LANG_ZH, 99, 0) == NULL, "no passage past the end");
+  tap_ok (cite_passage (doc, LANG_ZH, 99, 0, 0) == NULL, "no passage past the end");
 
   /* A range: the first paragraph to the third block after it.  */
   size_t s2 = first, b2 = fb + 2;
@@ -74,8 +74,8 @@ main (void)
   snprintf (want, sizeof want, "Case 7, paras. %zu\xe2\x80\x93%zu", n, n2);
   tap_ok (r && strstr (r, want), "and in English paras. %zu–%zu", n, n2);
   free (r);
-  char *p1 = cite_passage_range (doc, LANG_ZH, s2, b2, first, fb);
-  char *p0 = cite_passage_range (doc, LANG_ZH, first, fb, s2, b2);
+  char *p1 = cite_passage_range (doc, LANG_ZH, s2, b2, first, fb, 0);
+  char *p0 = cite_passage_range (doc, LANG_ZH, first, fb, s2, b2, 0);
   tap_ok (p0 && p1 && strcmp (p0, p1) == 0 && strncmp (p0, t, strlen (t)) == 0,
           "a range's passage starts at its first paragraph, in either order");
   free (p0);
