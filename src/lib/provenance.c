@@ -51,3 +51,29 @@ provenance_of (const struct document *doc, enum lang l)
     return PROVENANCE_TRANSLATION;
   return PROVENANCE_MIXED;
 }
+
+static int
+has_revision (const struct bitext *bt)
+{
+  return bt->rev.origin == ORIGIN_REVISION;
+}
+
+enum provenance
+provenance_shown (const struct document *doc, enum lang l, int revised)
+{
+  enum provenance pv = provenance_of (doc, l);
+  if (!revised || l != LANG_EN || pv == PROVENANCE_NONE)
+    return pv;
+  if (has_revision (&doc->title))
+    return PROVENANCE_REVISED;
+  for (size_t s = 0; s < doc->nsections; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      if (has_revision (&sec->title))
+        return PROVENANCE_REVISED;
+      for (size_t b = 0; b < sec->nblocks; b++)
+        if (has_revision (&sec->blocks[b].text))
+          return PROVENANCE_REVISED;
+    }
+  return pv;
+}

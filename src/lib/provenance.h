@@ -12,7 +12,11 @@ enum provenance
   PROVENANCE_NONE,              /* no text in that language */
   PROVENANCE_RELEASE,           /* all of it is the release's text */
   PROVENANCE_TRANSLATION,       /* all of it is casebook's translation */
-  PROVENANCE_MIXED              /* some of each */
+  PROVENANCE_MIXED,             /* some of each */
+  PROVENANCE_REVISED            /* English as the reader chose to read it:
+                                   the project's revision of the release's
+                                   text in places (perhaps with
+                                   translations) */
 };
 
 /* Count the texts of DOC in language L (title, section titles, blocks)
@@ -23,5 +27,11 @@ void provenance_count (const struct document *doc, enum lang l,
 
 /* The provenance of DOC's text in L, from provenance_count.  */
 enum provenance provenance_of (const struct document *doc, enum lang l);
+
+/* The provenance of DOC's text in L as it is shown: with REVISED (the
+   reader reads the revised English), PROVENANCE_REVISED when any of the
+   English shown is the project's revision; else provenance_of.  */
+enum provenance provenance_shown (const struct document *doc, enum lang l,
+                                  int revised);
 
 #endif /* CASEBOOK_PROVENANCE_H */

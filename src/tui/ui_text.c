@@ -459,6 +459,11 @@ text_provenance_label (enum lang l, enum provenance pv)
       return _("English: casebook's translation, not the official text");
     case PROVENANCE_MIXED:
       return _("English: release text; * marks casebook's translation");
+    case PROVENANCE_REVISED:
+      /* TRANSLATORS: the header above the text after E, when the English
+         shown is, in places, the project's revision of the release's
+         machine translation.  */
+      return _("English: * marks casebook's revision or translation");
     default:
       return _("English: none");
     }
@@ -488,6 +493,10 @@ short_label (enum lang l, enum provenance pv)
       return _("English: translated");
     case PROVENANCE_MIXED:
       return _("English: mixed, see *");
+    case PROVENANCE_REVISED:
+      /* TRANSLATORS: the short form of "English: * marks casebook's
+         revision or translation".  */
+      return _("English: revised, see *");
     default:
       return _("English: none");
     }
@@ -498,7 +507,7 @@ short_label (enum lang l, enum provenance pv)
 static int
 draw_label (struct ui *u, int y, int x, int xmax, enum lang l)
 {
-  enum provenance pv = provenance_of (u->docs[u->cur], l);
+  enum provenance pv = provenance_shown (u->docs[u->cur], l, u->revised);
   const char *s = text_provenance_label (l, pv);
   if (x + ui_text_width (s, strlen (s)) > xmax)
     s = short_label (l, pv);
@@ -533,8 +542,9 @@ draw_header (struct ui *u, const struct rect *p, int xmax)
         /* Both in one row: the Chinese one leaves room for at least the
            short English one.  */
         const char *en = short_label (LANG_EN,
-                                      provenance_of (u->docs[u->cur],
-                                                     LANG_EN));
+                                      provenance_shown (u->docs[u->cur],
+                                                        LANG_EN,
+                                                        u->revised));
         int room = xmax - ui_text_width (en, strlen (en)) - 2;
         x = draw_label (u, y, p->x + 2, room, LANG_ZH);
         x = ui_put (y, x, xmax, "  ", 2, A_NORMAL);

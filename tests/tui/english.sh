@@ -3,15 +3,22 @@
 # the project's revision of it: the text, the list's titles and search
 # follow, and the status line says which is shown.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 5
+tui_plan 8
 
 content=$top_srcdir/content
 tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en
 tui_wait_for 'h: help'
 tui_keys 1 Enter
 tui_expect_has 'adjacent courts' "the release's English: case 1 is about 'adjacent courts'"
+tui_expect_line 2 'English: release text  ' "the header says the English is the release's"
 tui_keys E
 tui_expect_has "English: the project's revision" "E: the status line says the revision is shown"
+# The header must not go on calling the revision the release's text.
+tui_expect_line 2 "English: \\* marks casebook's revision or translation" \
+  "and the header says the English shown is, where marked, the project's"
+tui_keys v v
+tui_expect_line 2 'English: revised, see \*' "so does its short form beside the Chinese one"
+tui_keys v v
 tui_expect_has 'adjacent procuratorates' "and the text and titles read 'adjacent procuratorates'"
 tui_keys /
 tui_type 'adjacent procuratorates'
