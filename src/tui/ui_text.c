@@ -587,8 +587,13 @@ draw_scrollbar (struct ui *u, const struct rect *p)
     }
   if (n == 0)
     return;
-  for (size_t i = 0; i < u->nvh; i++)
+  /* The current hit last, so that another hit on its row cannot draw
+     over its diamond.  */
+  for (size_t j = 0; j <= u->nvh; j++)
     {
+      size_t i = j < u->nvh ? j : u->cur_hit;
+      if (j < u->nvh ? i == u->cur_hit : i >= u->nvh)
+        continue;
       int r = (int) (u->vh[i].line * (size_t) h / n);
       if (r >= h)
         r = h - 1;

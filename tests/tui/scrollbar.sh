@@ -3,7 +3,7 @@
 # that do not look like hyphens (◇, and ◆ for the current hit), and the
 # thumb -- the position -- visible even where every row has a hit mark.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 9
 
 sample=$tui_data/sample
 esc=$(printf '\033')
@@ -26,6 +26,17 @@ thumb_rows () { tui_capture -e | sed -n '3,23p' | grep -n "$esc\\[7m◇" | cut -
 top=$(thumb_rows)
 [ -n "$top" ] && [ "${top%% *}" -le 3 ]
 tui_ok $? "the thumb shows at the top, under the hit marks (rows: $top)"
+# n moves the current hit to one that shares a row of the bar with the
+# next hits: the ◆ must still show there.
+tui_keys n n n
+tui_wait_for '4/24'
+bar=$(tui_capture | sed -n '3,23p')
+tui_expect_eq "$(printf '%s\n' "$bar" | grep -c '◆$')" 1 \
+  "after 3n, still one ◆ (not drawn over by a later hit on its row)"
+tui_keys 1 7 n
+tui_wait_for '21/24'
+bar=$(tui_capture | sed -n '3,23p')
+tui_expect_eq "$(printf '%s\n' "$bar" | grep -c '◆$')" 1 "and after 17n"
 tui_keys G
 bottom=$(thumb_rows)
 case " $bottom " in *" 21 "*) r=0 ;; *) r=1 ;; esac
