@@ -132,8 +132,9 @@ print_help (void)
             "      --help           display this help and exit\n"
             "      --version        output version information and exit\n"
             "\n"));
-  printf (_("Queries: words must all occur; \"a phrase\"; -word excludes (after --);\n"
-            "tag:KEYWORD; lang:zh or lang:en; /regex/.  Example:\n"
+  printf (_("Queries: words rank documents with all of them first, then most;\n"
+            "\"a phrase\"; -word excludes (after --); tag:KEYWORD; lang:zh or\n"
+            "lang:en; /regex/.  Example:\n"
             "  casebook search 巡回检察\n"
             "  casebook search -- '\"public interest litigation\" -Jilin'\n"
             "\n"));

@@ -38,7 +38,7 @@ static const struct help_line help[] = {
   { "&", N_("limit the list to the cases that match (empty: show all)") },
   { "F", N_("facets: each collection, year, region and keyword of the cases listed, with its count; Enter limits the list to it") },
   { N_("in a prompt"), N_("\xe2\x86\x90 \xe2\x86\x92 Backspace ^U ^W edit, \xe2\x86\x91 \xe2\x86\x93 history, Esc or Ctrl-C cancels") },
-  { N_("queries"), N_("words must all occur; \"a phrase\"; -word excludes; tag:KEYWORD; lang:zh or lang:en; /regex/") },
+  { N_("queries"), N_("words rank cases with all of them first, then most; \"a phrase\"; -word excludes; tag:KEYWORD; lang:zh or lang:en; /regex/") },
   { "", NULL },
   { NULL, N_("Views and places") },
   { "v", N_("view: Chinese, English, side by side, interleaved") },

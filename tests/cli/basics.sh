@@ -5,6 +5,11 @@
 run --help
 is "$rc" 0 "--help exits 0"
 has "$TMPD/out" "Usage: casebook [OPTION]... [COMMAND [ARG]...]" "--help shows usage"
+# Words without quotes are a ranked OR (casebook(1), QUERIES): the help
+# must not say they all have to occur.
+has "$TMPD/out" "words rank documents with all of them first, then most" \
+  "--help describes words as ranked, all of them first"
+hasnt "$TMPD/out" "must all occur" "and does not say every word must occur"
 for opt in --content --lang --width --json --color --snippets --count --regex \
            --exact --raw --glossary --output --ambiguous-wide --script; do
   has "$TMPD/out" "$opt" "--help lists $opt"
