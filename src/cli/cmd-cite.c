@@ -43,9 +43,9 @@ cite_place (const struct cli_options *o, const struct place *p)
       free (c);
       return 0;
     }
-  size_t s, b, b2;
-  place_blocks (p, &s, &b, &b2);
-  char *text = cite_passage_range (p->doc, l, s, b, s, b2,
+  size_t s, b, s2, b2;
+  place_blocks (p, &s, &b, &s2, &b2);
+  char *text = cite_passage_range (p->doc, l, s, b, s2, b2,
                                    o->english_revised);
   if (text == NULL)
     {

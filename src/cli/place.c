@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "location.h"
@@ -91,8 +92,9 @@ place_parse (const struct library *lib, int argc, char **argv,
               char *v = output_visible (r);
               cause = xasprintf (_("not a place: %s (write a case number, "
                                    "then optionally a section and "
-                                   "paragraph: 7 \xc2\xa7" "1 \xc2\xb6"
-                                   "12)"), v);
+                                   "paragraph, 7 \xc2\xa7" "1 \xc2\xb6"
+                                   "12, or a paragraph as citations "
+                                   "number them, 7 \xc2\xb6" "15)"), v);
               free (v);
             }
           fprintf (stderr, "casebook: %s\n", cause);
@@ -101,6 +103,40 @@ place_parse (const struct library *lib, int argc, char **argv,
         }
       p->section = loc.section;
       p->para = loc.para;
+      if (loc.section == 0 && loc.para)
+        {
+          /* "¶15", as a citation numbers the case's paragraphs: to its
+             section and block, and the end of a range to its own.  */
+          size_t s1, b1, s2, b2;
+          size_t last = para2 ? para2 : loc.para;
+          if (cite_locate_paragraph (p->doc, loc.para, &s1, &b1) < 0
+              || cite_locate_paragraph (p->doc, last, &s2, &b2) < 0)
+            {
+              struct location bad = { .para = cite_locate_paragraph
+                                      (p->doc, loc.para, &s1, &b1) < 0
+                                      ? loc.para : last };
+              char *where = location_format (&bad);
+              fprintf (stderr, _("casebook: case %ld has no %s\n"),
+                       p->doc->number, where);
+              free (where);
+              goto out;
+            }
+          if (s2 < s1 || (s2 == s1 && b2 < b1))
+            {
+              size_t t = s1;
+              s1 = s2;
+              s2 = t;
+              t = b1;
+              b1 = b2;
+              b2 = t;
+            }
+          p->section = s1 + 1;
+          p->para = b1 + 1;
+          p->section2 = s2 == s1 ? 0 : s2 + 1;
+          p->para2 = para2 && (s2 != s1 || b2 != b1) ? b2 + 1 : 0;
+          rc = 0;
+          goto out;
+        }
     }
   if (para2 && p->para == 0)
     {
@@ -143,9 +179,10 @@ place_free (struct place *p)
 
 void
 place_blocks (const struct place *p, size_t *section, size_t *block,
-              size_t *block2)
+              size_t *section2, size_t *block2)
 {
   *section = p->section - 1;
+  *section2 = p->section2 ? p->section2 - 1 : *section;
   if (p->para == 0)
     {
       *block = 0;

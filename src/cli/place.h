@@ -19,6 +19,9 @@ struct place
   size_t para;                  /* 1-based block of the section; 0: the
                                    whole section */
   size_t para2;                 /* last paragraph of a range; 0: none */
+  size_t section2;              /* the section of PARA2, when a range
+                                   given as citations number paragraphs
+                                   ("¶3-5") crosses one; 0: SECTION */
 };
 
 /* Read the place that ARGC arguments ARGV name (they are joined with
@@ -31,10 +34,10 @@ int place_parse (const struct library *lib, int argc, char **argv,
 /* Release what place_parse read (after an error too).  */
 void place_free (struct place *p);
 
-/* The blocks *P names (P->section must be set), 0-based: its section in
-   *SECTION, the first and last block in *BLOCK and *BLOCK2 (the whole
+/* The blocks *P names (P->section must be set), 0-based: the first in
+   *SECTION and *BLOCK, the last in *SECTION2 and *BLOCK2 (the whole
    section when P names no paragraph).  */
 void place_blocks (const struct place *p, size_t *section, size_t *block,
-                   size_t *block2);
+                   size_t *section2, size_t *block2);
 
 #endif /* CASEBOOK_PLACE_H */

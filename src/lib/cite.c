@@ -30,6 +30,22 @@ cite_paragraph (const struct document *doc, size_t section, size_t block)
   return n;
 }
 
+int
+cite_locate_paragraph (const struct document *doc, size_t n, size_t *section,
+                       size_t *block)
+{
+  size_t k = 0;
+  for (size_t s = 0; n > 0 && s < doc->nsections; s++)
+    for (size_t b = 0; b < doc->sections[s].nblocks; b++)
+      if (doc->sections[s].blocks[b].kind != BLOCK_KEYWORDS && ++k == n)
+        {
+          *section = s;
+          *block = b;
+          return 0;
+        }
+  return -1;
+}
+
 /* N in Chinese numerals (0 to 99), else in Arabic digits.  */
 static void
 zh_number (struct buf *b, long n)

@@ -17,6 +17,12 @@
 size_t cite_paragraph (const struct document *doc, size_t section,
                        size_t block);
 
+/* The block that paragraph N of a citation is (as cite_paragraph counts,
+   from 1): its 0-based SECTION and BLOCK.  Returns 0, or -1 when DOC has
+   no such paragraph.  */
+int cite_locate_paragraph (const struct document *doc, size_t n,
+                           size_t *section, size_t *block);
+
 /* The citation, in language L, of block BLOCK of section SECTION of DOC
    (0-based; SECTION == SIZE_MAX cites the whole case).  Caller frees.  */
 char *cite_format (const struct document *doc, enum lang l, size_t section,

@@ -88,25 +88,30 @@ location_parse (const char *s, struct location *loc, char **cause)
   if (marker (&p, PILCROW, 'p'))
     {
       p = skip_space (p);
-      if (loc->section == 0 || read_number (&p, INT_MAX, &n) < 0 || n == 0)
+      /* Without a section: the paragraph as citations number them,
+         across the case.  */
+      if (read_number (&p, INT_MAX, &n) < 0 || n == 0)
         goto bad;
       loc->para = (size_t) n;
       p = skip_space (p);
     }
-  if (*p != '\0' || (!loc->has_doc && loc->section == 0))
+  if (*p != '\0' || (!loc->has_doc && loc->section == 0 && loc->para == 0))
     goto bad;
   return 0;
 bad:
   /* TRANSLATORS: %s is what the reader typed; keep the example as it is. */
   *cause = xasprintf (_("not a place: %s (write a case number, then "
-                        "optionally a section and paragraph: 7 \xc2\xa7" "1 "
-                        "\xc2\xb6" "12)"), s);
+                        "optionally a section and paragraph, 7 \xc2\xa7" "1 "
+                        "\xc2\xb6" "12, or a paragraph as citations number "
+                        "them, 7 \xc2\xb6" "15)"), s);
   return -1;
 }
 
 char *
 location_format (const struct location *loc)
 {
+  if (loc->section == 0 && loc->para)
+    return xasprintf (PILCROW "%zu", loc->para);
   if (loc->section == 0)
     return xstrdup ("");
   if (loc->para == 0)

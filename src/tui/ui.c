@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "cite.h"
 #include "content.h"
 #include "settings.h"
 #include "i18n.h"
@@ -485,12 +486,24 @@ goto_place (struct ui *u, const char *text)
   free (coll);
   if (r < 0)
     return;
-  if (loc.section == 0)
+  if (loc.section == 0 && loc.para == 0)
     return;
   if (!loc.has_doc)
     ui_remember_jump (u);
   ui_set_focus (u, PANE_TEXT);
-  if (text_goto_place (u, loc.section, loc.para) < 0)
+  size_t section = loc.section, para = loc.para, s, b;
+  if (section == 0)
+    {
+      /* "¶15": the paragraph as citations number them.  */
+      if (cite_locate_paragraph (u->docs[u->cur], loc.para, &s, &b) == 0)
+        {
+          section = s + 1;
+          para = b + 1;
+        }
+      else
+        section = SIZE_MAX;
+    }
+  if (section == SIZE_MAX || text_goto_place (u, section, para) < 0)
     {
       char *where = location_format (&loc);
       ui_message (u, 1, _("Case %ld has no %s"), u->docs[u->cur]->number,

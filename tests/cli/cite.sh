@@ -76,9 +76,26 @@ is "$rc" 2 "a paragraph the case does not have exits 2"
 has "$TMPD/err" "case 1 has no §2 ¶99" "and says so"
 run cite 1 '§9' --content "$GOOD"
 is "$rc" 2 "a section the case does not have exits 2"
-run cite 1 '¶2' --content "$GOOD"
-is "$rc" 2 "a paragraph without a section exits 2"
-has "$TMPD/err" "not a place" "and says what a place looks like"
+# A paragraph as citations number them, across the case (the keyword
+# list left out): what cite prints can be typed back.
+run cite 1 '§2¶2' --content "$GOOD" --lang en
+cp "$TMPD/out" "$TMPD/want"
+run cite 1 '¶2' --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "¶2 without a section is the case's paragraph 2, as its citation says"
+has "$TMPD/out" "para. 2" "which the citation names"
+run cite 1 '§2¶1-2' --content "$GOOD" --lang en
+cp "$TMPD/out" "$TMPD/want"
+run cite 1 '¶1-2' --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "and ¶1-2 a range of them"
+# A range that crosses a section: §2 of case 7 ends at its paragraph 14.
+run cite 7 '¶14-15' --content "$SHIPPED" --lang zh
+has "$TMPD/out" "第14至15段" "a range of the case's paragraphs may cross sections"
+"$CASEBOOK" cite 7 '¶15' --content "$SHIPPED" --lang zh | head -1 >"$TMPD/p15"
+has "$TMPD/out" "$(cut -c1-30 "$TMPD/p15")" "and holds the paragraph after the section's end"
+run cite 1 '¶9' --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: case 1 has no ¶9" "a paragraph the case does not have is named"
+run cite 1 'x2' --content "$GOOD"
+has "$TMPD/err" "not a place" "what is no place says what a place looks like"
 run cite 1 '§1¶1' --content "$GOOD"
 is "$rc" 2 "the keyword list is not cited"
 has "$TMPD/err" "no text to cite" "and says why"

@@ -8,7 +8,7 @@
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 37
+tui_plan 38
 
 sample=$tui_data/sample
 
@@ -86,9 +86,13 @@ tui_type '9'
 tui_keys Enter
 tui_expect_line 30 '^There is no case 9' "a case that does not exist is reported"
 tui_keys :
-tui_type '3 ¶2'
+tui_type '3 ¶11'
 tui_keys Enter
-tui_expect_line 30 '^not a place: 3 ¶2' "a place that cannot be parsed is reported"
+tui_expect_line 3 '\* +Paragraph 11\. ' "':3 ¶11' shows paragraph 11 as citations number it"
+tui_keys :
+tui_type '3 §x'
+tui_keys Enter
+tui_expect_line 30 '^not a place: 3 §x' "a place that cannot be parsed is reported"
 tui_keys 3 Enter
 tui_expect_line 1 ' 3 Zhangjiagang' "3 Enter opens case 3"
 

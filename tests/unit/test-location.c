@@ -49,7 +49,8 @@ main (void)
   good ("123 S10 P200", 1, 123, 10, 200);
   bad ("");
   bad ("x");
-  bad ("7 ¶3");
+  good ("7 ¶3", 1, 7, 0, 3);
+  good ("¶15", 0, 0, 0, 15);
   bad ("7 §0");
   bad ("7 §");
   bad ("7 §1 ¶");
@@ -63,6 +64,11 @@ main (void)
   loc.para = 0;
   f = location_format (&loc);
   tap_is (f, "§1", "formats a section alone");
+  free (f);
+  loc.section = 0;
+  loc.para = 15;
+  f = location_format (&loc);
+  tap_is (f, "¶15", "formats a paragraph of the case as citations number it");
   free (f);
   return tap_done ();
 }
