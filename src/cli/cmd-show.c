@@ -85,10 +85,12 @@ print_line (const struct rline *ln, void *arg)
 
 /* One field of the header: LABEL, a space and VALUE (of language L,
    shown in traditional script when O asks for it), made visible and
-   wrapped at WIDTH with a two-column indent after the first line.  */
+   wrapped at WIDTH with a two-column indent after the first line; each
+   line marked "* " when VALUE is the project's (PROJECT), as the text
+   marks it.  */
 static void
 header_field (const struct cli_options *o, int width, const char *label,
-              enum lang l, const char *value)
+              enum lang l, const char *value, int project)
 {
   if (value == NULL || *value == '\0')
     return;
@@ -104,55 +106,74 @@ header_field (const struct cli_options *o, int width, const char *label,
   norm_visible_text (line, strlen (line), 0, &v);
   free (line);
   struct layout_line *ll;
-  size_t n = layout_wrap (v.str, v.len, width, width - 2, &ll);
+  int mark = project ? 2 : 0;
+  size_t n = layout_wrap (v.str, v.len, width - mark, width - mark - 2, &ll);
   for (size_t i = 0; i < n; i++)
-    printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, v.str + ll[i].off);
+    printf ("%s%s%.*s\n", project ? "* " : "", i ? "  " : "",
+            (int) ll[i].len, v.str + ll[i].off);
   free (ll);
   norm_visible_free (&v);
 }
 
+/* The text of BT to show in language L (or the other), its language in
+   *GOT; *PROJECT is set when it is the project's and so marked.  */
 static const char *
-side_str (const struct bitext *bt, enum lang l, int revised, enum lang *got)
+side_str (const struct bitext *bt, enum lang l, int revised, enum lang *got,
+          int *project)
 {
   const struct text *t = bitext_view (bt, l, revised);
   *got = l;
   if (t == NULL || t->str == NULL || t->len == 0)
     t = bitext_pick (bt, l, got);
+  if (t && t->str && text_is_project (t))
+    *project = 1;
   return t && t->str ? t->str : NULL;
 }
 
 /* The header of `show': the document's number and collection, its title
    (in both languages with --lang both), region, release date and the
-   collection's source; then a blank line.  */
-static void
+   collection's source; then a blank line.  Returns whether it marked
+   any field as the project's.  */
+static int
 print_header (const struct cli_options *o, const struct document *d,
               int width)
 {
+  int marked = 0;
   const struct collection *c = d->collection;
   enum lang l = cmd_reader_lang (o), got;
   char *num = c && c->id ? xasprintf ("%ld (%s)", d->number, c->id)
     : xasprintf ("%ld", d->number);
   /* TRANSLATORS: the labels of the header `casebook show' prints.  */
-  header_field (o, width, _("Case:"), LANG_EN, num);
+  header_field (o, width, _("Case:"), LANG_EN, num, 0);
   free (num);
   for (int k = 0; k < (o->both ? 2 : 1); k++)
     {
       enum lang want = o->both ? (enum lang) k : l;
-      const char *t = side_str (&d->title, want, o->english_revised, &got);
+      int project = 0;
+      const char *t = side_str (&d->title, want, o->english_revised, &got,
+                                &project);
       if (o->both && got != want)
         continue;
-      header_field (o, width, _("Title:"), got, t);
+      header_field (o, width, _("Title:"), got, t, project);
+      marked |= project && t;
     }
-  const char *region = side_str (&d->region, l, o->english_revised, &got);
-  header_field (o, width, _("Region:"), got, region);
+  int project = 0;
+  const char *region = side_str (&d->region, l, o->english_revised, &got,
+                                 &project);
+  header_field (o, width, _("Region:"), got, region, project);
+  marked |= project && region;
   if (c)
     {
-      header_field (o, width, _("Released:"), LANG_EN, c->date);
-      const char *ct = side_str (&c->title, l, o->english_revised, &got);
-      header_field (o, width, _("Collection:"), got, ct);
-      header_field (o, width, _("Source:"), LANG_EN, c->source);
+      header_field (o, width, _("Released:"), LANG_EN, c->date, 0);
+      project = 0;
+      const char *ct = side_str (&c->title, l, o->english_revised, &got,
+                                 &project);
+      header_field (o, width, _("Collection:"), got, ct, project);
+      marked |= project && ct;
+      header_field (o, width, _("Source:"), LANG_EN, c->source, 0);
     }
   putchar ('\n');
+  return marked;
 }
 
 static int
@@ -217,8 +238,8 @@ show_place (const struct cli_options *o, const struct place *p)
   struct pager pg = { .pipe = NULL };
   if (!o->no_pager)
     pager_start (&pg);
-  print_header (o, d, ro.width);
-  if (render_any_translated (d, &ro))
+  int marked = print_header (o, d, ro.width);
+  if (marked || render_any_translated (d, &ro))
     {
       /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
          that Chinese marked so is a translation, not the official

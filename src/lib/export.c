@@ -164,11 +164,14 @@ langs_of (const struct document *doc)
   return m ? m : 1 << LANG_ZH;
 }
 
+/* C's title (its id when it has none); *PROJECT set when the title is
+   the project's translation, to be marked as the texts are.  */
 static const char *
-coll_title (const struct collection *c)
+coll_title (const struct collection *c, int *project)
 {
   enum lang actual;
   const struct text *t = c ? bitext_pick (&c->title, LANG_ZH, &actual) : NULL;
+  *project = t && text_is_project (t);
   return t ? t->str : c && c->id ? c->id : "";
 }
 
@@ -296,8 +299,11 @@ export_md (const struct document *doc, struct buf *b)
   int langs = langs_of (doc);
   md_bitext (b, &doc->title, langs, "# ", 0);
   buf_adds (b, "> ");
-  const char *ct = coll_title (c);
+  int ct_project;
+  const char *ct = coll_title (c, &ct_project);
   md_text (b, ct, strlen (ct));
+  if (ct_project)
+    buf_adds (b, " †");
   if (c && c->date)
     buf_printf (b, ", %s", c->date);
   buf_printf (b, ". %s/%ld", c && c->id ? c->id : "", doc->number);
@@ -411,7 +417,8 @@ export_html (const struct document *doc, struct buf *b)
   const struct collection *c = doc->collection;
   int langs = langs_of (doc);
   const char *title = doc_title (doc, (langs & 1) ? LANG_ZH : LANG_EN);
-  const char *ct = coll_title (c);
+  int ct_project;
+  const char *ct = coll_title (c, &ct_project);
   buf_printf (b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
               "<meta charset=\"utf-8\">\n<meta name=\"generator\" "
               "content=\"casebook %s\">\n<meta name=\"ArticleTitle\" content=\"",
@@ -454,6 +461,8 @@ export_html (const struct document *doc, struct buf *b)
             "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}\n"
             "</style>\n</head>\n<body>\n<aside class=\"citation\">\n<p>");
   html_texts (b, ct);
+  if (ct_project)
+    buf_adds (b, " \xe2\x80\xa0");   /* †, as td.tr marks a text */
   if (c && c->date)
     {
       buf_adds (b, ", ");

@@ -89,4 +89,10 @@ run --content "$GOOD" export 99
 is "$rc" 2 "an unknown document is an error"
 run --content "$TMPD/hostile" export '<script>' --format html
 has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "a query's document is escaped the same"
+# The collection's title is the project's translation in Chinese: marked
+# as every text of the project is.
+run --content "$SHIPPED" export 1 --format md
+has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "--format md marks a collection title the project translated"
+run --content "$SHIPPED" export 1 --format html
+has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "and so does --format html"
 done_testing

@@ -6,11 +6,11 @@ run show 1 --content "$GOOD" --lang en --width 60
 is "$rc" 0 "show exits 0"
 cat >"$TMPD/want" <<'X'
 Case: 1 (sample)
-Title: Guangxi procuratorial organs deepen circuit
-  inspection
+* Title: Guangxi procuratorial organs deepen circuit
+*   inspection
 Region: Guangxi
 Released: 2022-07-14
-Collection: Sample cases
+* Collection: Sample cases
 
 * marks the casebook project's translation, not the
   release's own text.
@@ -164,10 +164,12 @@ has "$TMPD/err" "no document '9'" "and says so"
 # The header: number and collection, title, region, date, source.
 run show 7 --content "$SHIPPED" --lang en --width 80
 has "$TMPD/out" "Case: 7 (batch3)" "the header gives the number and the collection"
-is "$(sed -n 2p "$TMPD/out" | cut -c1-7)" "Title: " "then the title"
+is "$(sed -n 2p "$TMPD/out" | cut -c1-9)" "* Title: " "then the title, marked as the project's translation"
 has "$TMPD/out" "Region: Guangxi" "the region"
 has "$TMPD/out" "Released: 2022-07-14" "the release date"
 has "$TMPD/out" "Source: Supreme People's Procuratorate release of 14 July 2022" "and the source"
+run show 1 --content "$SHIPPED" --lang en --width 80
+is "$(sed -n 2p "$TMPD/out" | cut -c1-7)" "Title: " "a title that is the release's is not marked"
 run show 1 '§2¶2' --content "$GOOD" --lang en --width 60
 is "$(head -1 "$TMPD/out")" "Case: 1 (sample)" "show from a place starts with the header too"
 
