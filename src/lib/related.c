@@ -422,20 +422,40 @@ shared_terms (const struct related_index *ri, const char *a, const char *b,
   size_t n = 0;
   for (size_t i = 0; i < g->count; i++)
     {
-      const char *term = g->entries[i].term[l];
+      const struct glossary_entry *e = &g->entries[i];
+      const char *term = e->term[l];
       if (term == NULL || *term == '\0')
         continue;
-      char *f = norm_fold_string (term, strlen (term));
-      size_t in_a = occurrences (a, f), in_b = in_a ? occurrences (b, f) : 0;
-      if (in_a && in_b)
+      /* The term in any of its forms: the release's English often uses
+         a variant ("circuit inspections", "tour inspection") where the
+         glossary's term is another, and the reason would otherwise be
+         "similar wording" where the Chinese names what is shared.  The
+         best form weighs; the glossary's term names it.  */
+      double best = 0;
+      size_t nforms = 1 + e->nvariants[l] + e->nsynonyms[l];
+      for (size_t k = 0; k < nforms; k++)
         {
-          double rar = term_rarity (ri, f);
-          double tf = (double) (in_a < in_b ? in_a : in_b);
-          /* A term most documents use says nothing of these two.  */
-          if (rar > log (2.0))
-            c[n++] = (struct candidate) { term, rar * (1 + log (tf)) };
+          const char *form = k == 0 ? term : k <= e->nvariants[l]
+            ? e->variants[l][k - 1] : e->synonyms[l][k - 1 - e->nvariants[l]];
+          char *f = norm_fold_string (form, strlen (form));
+          /* "the new era" is "a new era" and "new era" too.  */
+          const char *w = f;
+          if (l == LANG_EN && strncmp (w, "the ", 4) == 0)
+            w += 4;
+          size_t in_a = *w ? occurrences (a, w) : 0;
+          size_t in_b = in_a ? occurrences (b, w) : 0;
+          if (in_a && in_b)
+            {
+              double rar = term_rarity (ri, w);
+              double tf = (double) (in_a < in_b ? in_a : in_b);
+              /* A term most documents use says nothing of these two.  */
+              if (rar > log (2.0) && rar * (1 + log (tf)) > best)
+                best = rar * (1 + log (tf));
+            }
+          free (f);
         }
-      free (f);
+      if (best > 0)
+        c[n++] = (struct candidate) { term, best };
     }
   qsort (c, n, sizeof *c, candidate_cmp);
   for (size_t i = 0; i < n && r->nreasons < RELATED_REASONS; i++)

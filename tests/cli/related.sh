@@ -50,4 +50,9 @@ run related
 is "$rc" 2 "related takes a document"
 run related 1 2
 is "$rc" 2 "one only"
+# The release's English says "performance appraisal" where the
+# glossary's term is "performance assessment" (业绩考核): the reason names
+# the term shared through its variant, as the Chinese names 业绩考核.
+run related 2 --content "$SHIPPED" --lang en
+has "$TMPD/out" "shares performance assessment" "an English reason is found through a glossary variant"
 done_testing
