@@ -149,6 +149,10 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
   int avail = width - gutter;
   if (avail < 1)
     avail = 1;
+  /* A first-line indent that leaves no room for a Chinese character
+     would push it past the column.  */
+  if (avail - indent < 2)
+    indent = 0;
   struct layout_line *ll;
   size_t n = layout_wrap (v->str, v->len, avail - indent, avail, &ll);
   struct rcell *c = xcalloc (n, sizeof *c);
@@ -195,7 +199,11 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
   int width = o->width < 10 ? 10 : o->width;  /* as --width: narrower is no text */
   int both = o->view == VIEW_SIDE_BY_SIDE || o->view == VIEW_INTERLEAVED;
   enum lang want = o->view == VIEW_EN ? LANG_EN : LANG_ZH;
-  if (o->view == VIEW_SIDE_BY_SIDE)
+  /* Side by side needs room for a Chinese character (two columns) in
+     each column beside its mark: narrower, the languages are stacked
+     (as in the interleaved view) rather than drawn past the width.  */
+  if (o->view == VIEW_SIDE_BY_SIDE
+      && (width - 3) / 2 - (o->gutter ? 2 : 0) >= 2)
     {
       int colw = (width - 3) / 2;
       if (colw < 2)

@@ -213,4 +213,13 @@ ok $((! $?)) "a later --lang en wins over --side-by-side"
 run list --content "$GOOD" --side-by-side
 is "$rc" 2 "list does not take --side-by-side"
 
+# However narrow --width is, no line is wider: side by side at 10-16
+# columns stacks the languages where two columns would not hold a
+# Chinese character each.
+wide=
+for w in 10 11 12 13 14 15 16; do
+  "$CASEBOOK" show 7 --content "$SHIPPED" --side-by-side --width $w >"$TMPD/sbs" 2>/dev/null
+  [ "$(wc -L <"$TMPD/sbs")" -le $w ] || wide="$wide $w"
+done
+is "$wide" "" "--side-by-side at 10 to 16 columns: no line wider than --width"
 done_testing
