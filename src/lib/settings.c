@@ -36,7 +36,8 @@ static const char *const action_names[ACT_COUNT] = {
   "open", "next-pane", "previous-pane", "goto", "search",
   "search-backward", "next-hit", "previous-hit", "limit", "view",
   "english", "zoom", "tags", "mark", "go-to-mark", "where",
-  "copy", "range", "redraw", "help", "legend", "quit"
+  "copy", "range", "redraw", "help", "legend", "quit",
+  "facets", "related", "fold-all"
 };
 
 static const struct

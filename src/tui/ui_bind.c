@@ -44,6 +44,9 @@ static const struct ui_key action_keys[ACT_COUNT] = {
   [ACT_HELP] = { 0, 'h' },
   [ACT_LEGEND] = { 0, 'L' },
   [ACT_QUIT] = { 0, 'q' },
+  [ACT_FACETS] = { 0, 'F' },
+  [ACT_RELATED] = { 0, 'R' },
+  [ACT_FOLD_ALL] = { 0, 'C' },
 };
 
 /* K as the configuration file names keys.  0, or -1 for a key the file

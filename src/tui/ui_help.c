@@ -81,6 +81,7 @@ static const struct help_line help[] = {
   { "m '", "mark go-to-mark" },
   { "y V", "copy range" },
   { "^L h L q", "redraw help legend quit" },
+  { "F R C", "facets related fold-all" },
 };
 
 #define NHELP (sizeof help / sizeof *help)

@@ -7,7 +7,7 @@
 # off, and a bad line is reported (on the status line, and once on
 # stderr) without stopping anything.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 20
+tui_plan 21
 
 sample=$tui_data/sample
 file=$tui_config/casebook/config
@@ -37,12 +37,13 @@ width = 50
 lang = zh
 color.status = red
 bind x quit
+bind X facets
 this line is wrong
 bind x explode
 CFG
 tui_start 120 40 -- --content "$sample"
-tui_wait_for 'config:7'
-tui_expect_line 40 "^/.*/casebook/config:7: 'this' is not a setting" \
+tui_wait_for 'config:8'
+tui_expect_line 40 "^/.*/casebook/config:8: 'this' is not a setting" \
   "a bad line is reported on the status line with its file and line"
 tui_expect_has '\[zh\]' "lang = zh opens the Chinese view"
 tui_keys v
@@ -55,18 +56,21 @@ tui_expect_has "Paragraph 1\. The reform of the responsibility *(│|$)" \
   "at 50 columns"
 tui_capture -e | sed -n 40p | grep -aEq "$(sgr 31 1)h: help"
 tui_ok $? "color.status = red colours the status line"
+tui_send X
+tui_expect_has 'Facets of every case' "bind X facets: X opens the facets, as F does"
+tui_keys Escape
 tui_send x
 tui_expect_eq "$(tui_wait_exit)" 0 "bind x quit: x quits"
-tui_expect_has "^casebook: .*/casebook/config:7: 'this' is not a setting" \
+tui_expect_has "^casebook: .*/casebook/config:8: 'this' is not a setting" \
   "the bad lines are printed on stderr at the end"
-tui_expect_has "^casebook: .*/casebook/config:8: unknown action 'explode'" \
+tui_expect_has "^casebook: .*/casebook/config:9: unknown action 'explode'" \
   "an unknown action is named with its line"
-n=$(tui_capture | grep -ac 'config:7')
+n=$(tui_capture | grep -ac 'config:8')
 tui_expect_eq "$n" 1 "each bad line is printed once"
 
 # The command line overrides the file.
 tui_start 120 40 -- --content "$sample" --lang en --width 70
-tui_wait_for 'config:7'
+tui_wait_for 'config:8'
 tui_expect_has '\[en\]' "--lang en overrides lang = zh"
 tui_keys 3 Enter
 tui_expect_has "Paragraph 1\. The reform of the responsibility system for *(│|$)" \
@@ -76,7 +80,7 @@ tui_wait_exit >/dev/null
 
 # NO_COLOR: the file's colours are not used.
 tui_start 120 40 NO_COLOR=1 -- --content "$sample" --lang en
-tui_wait_for 'config:7'
+tui_wait_for 'config:8'
 tui_keys 3 Enter
 tui_expect_not "$esc\\[([0-9]+;)*3[0-7](;[0-9]+)*m" \
   "NO_COLOR: no colour, whatever the theme" -e
