@@ -69,7 +69,7 @@ tui_keys t
 
 tui_keys h
 tui_keys G
-tui_expect_has '^ {20,}project.s translation, not the release.s text' "the help wraps at 80 columns instead of cutting"
+tui_expect_has '^ {20,}counts its hits$' "the help wraps at 80 columns instead of cutting"
 tui_keys q
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
