@@ -1427,15 +1427,20 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
           content_files_free (&cf);
           return -1;
         }
+      /* A file with errors is read again every time and written
+         nowhere: only a pass that changed rows is an update of the
+         content (a browser searches again after one).  */
+      int changes = sqlite3_total_changes (db);
       rc = sync_pass (ix, &cf, 1, diags, progress, progress_ctx,
                       &need_write);
+      int updated = sqlite3_total_changes (db) != changes;
       if (rc == 0)
         {
           char *sql = xasprintf ("UPDATE meta SET value=%lld WHERE "
                                  "key='checked'; COMMIT", (long long) now);
           rc = exec (db, sql, cause);
           free (sql);
-          ix->updates += rc == 0;
+          ix->updates += rc == 0 && updated;
         }
       if (rc != 0)
         {

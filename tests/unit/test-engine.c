@@ -230,6 +230,25 @@ main (void)
   engine_query_free (q);
   tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 1,
           "and a refresh says the index changed");
+  /* A file with errors is read again at every check and indexed
+     nowhere: the index did not change, and the browser must not read
+     every case and search again at each '/'.  */
+  char *broken = xasprintf ("%s/09-broken.cb", content);
+  f = fopen (broken, "w");
+  if (f)
+    {
+      fputs ("casebook-format: 1\nnumber: 9\ntitle.en: Broken\n"
+             "this line has no key\n\nen: fine\n", f);
+      fclose (f);
+    }
+  size_t reported = dg.count;
+  int r1 = lasting ? engine_refresh (lasting, &dg, &why) : -1;
+  int r2 = lasting ? engine_refresh (lasting, &dg, &why) : -1;
+  tap_ok (r1 == 0 && r2 == 0 && dg.count > reported,
+          "a file with errors is reported but changes nothing (%d, %d)",
+          r1, r2);
+  unlink (broken);
+  free (broken);
   engine_close (other);
   engine_close (lasting);
   diags_free (&dg);
