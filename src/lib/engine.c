@@ -327,14 +327,15 @@ engine_open (const struct engine_options *o, struct diags *diags,
 static void release_blobs (struct engine *e);
 
 int
-engine_refresh (struct engine *e, struct diags *diags, char **cause)
+engine_refresh (struct engine *e, struct diags *diags,
+                index_progress_fn progress, void *progress_ctx, char **cause)
 {
   *cause = NULL;
   /* An open blob handle holds a read transaction: an update would
      wait for it.  */
   release_blobs (e);
   if (index_sync (e->ix, (const char *const *) e->dirs, e->ndirs, diags,
-                  NULL, NULL, cause) != 0)
+                  progress, progress_ctx, cause) != 0)
     return -1;
   struct generation g = generation (e);
   int changed = !same_generation (g, e->seen);

@@ -53,12 +53,16 @@ void engine_close (struct engine *e);
 /* Bring E's index up to date with the content again, as engine_open
    did (problems go to DIAGS).  A front end that lives long, the
    browser, calls it before a new search: files may have been edited
-   meanwhile.  Returns 1 when the index changed since E was opened or
+   meanwhile.  PROGRESS, if not NULL, is told as engine_options'
+   is (documents indexed again, or a wait for another casebook's
+   update).  Returns 1 when the index changed since E was opened or
    last refreshed (here or by another casebook): results of earlier
    searches are then out of date and must not be used with
    engine_hits.  0 when it did not; -1 with *CAUSE (caller frees) when
    the index failed.  */
-int engine_refresh (struct engine *e, struct diags *diags, char **cause);
+int engine_refresh (struct engine *e, struct diags *diags,
+                    index_progress_fn progress, void *progress_ctx,
+                    char **cause);
 
 /* Does the index hold documents of more than one collection?  Then a
    plain document number may be ambiguous, and a front end names each

@@ -569,7 +569,11 @@ refresh_content (struct ui *u)
                                    needed */
   struct diags d = { 0 };
   char *cause = NULL;
-  int changed = engine_refresh (u->engine, &d, &cause);
+  /* Another casebook may be updating the index (it may be the first
+     build of a large library), or many files changed: say so while it
+     takes, as when the engine was opened, rather than freeze with the
+     prompt not yet open.  */
+  int changed = engine_refresh (u->engine, &d, show_progress, NULL, &cause);
   diags_free (&d);
   if (changed < 0)
     {

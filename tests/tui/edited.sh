@@ -1,9 +1,12 @@
 #!/bin/sh
 # Cases edited while the browser is open (a translator's editor beside
 # it): the next search finds the new text, both in the case already
-# open and in one not yet read, and shows it in the open case.
+# open and in one not yet read, and shows it in the open case.  A file
+# left with errors is no change: the search kept for Esc keeps its
+# current hit.  A search that must wait for another casebook's update
+# of the index says so rather than freeze.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 5
+tui_plan 8
 
 c=$tui_dir/content
 cp -r "$top_srcdir/content" "$c"
@@ -30,4 +33,41 @@ tui_expect_line 40 '^plughword — 2 hits in 2 cases' \
 tui_expect_has 'A note on plughword' "the open case shows its new paragraph"
 tui_keys n
 tui_expect_line 1 ' 3 .*Zhangjiagang' "and n goes to the other case's hit"
+
+# A case saved half edited, with an error: it is read again at each
+# check and indexed nowhere, which changes nothing.
+printf 'casebook-format: 1\nnumber: 99\ntitle.en: Half\nno key here\n' \
+  >"$c/batch3/99-half.cb"
+tui_keys /
+tui_keys Escape
+tui_keys n
+tui_wait_for '◆'
+tui_keys /
+tui_keys Escape
+tui_expect_line 40 '^plughword — 2 hits in 2 cases, [12]/2' \
+  "with a file that has errors, / and Esc keep the current hit"
+rm -f "$c/batch3/99-half.cb"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "ok 7 # SKIP sqlite3 is missing"
+  echo "ok 8 # SKIP sqlite3 is missing"
+  tui_finish
+fi
+# Another casebook holds the index's write lock (a first build of a large
+# library does for many seconds) while an edit waits to be indexed.
+db=$(ls "$tui_dir"/cache/casebook/index-*.db)
+printf '\nzh: 再补充。\nen: A note on xyzzyword.\n' >>"$c/batch3/04-jiangxi.cb"
+sqlite3 "$db" 'BEGIN IMMEDIATE;' ".shell touch '$tui_dir/held'; sleep 4" \
+  'COMMIT;' >/dev/null 2>&1 &
+holder=$!
+i=0
+while [ ! -e "$tui_dir/held" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+tmx send-keys -t tui /
+tui_wait_for 'Waiting for another casebook'
+tui_ok $? "a search prompt that must wait for another casebook says so"
+wait $holder
+tui_type xyzzyword
+tui_keys Enter
+tui_expect_line 40 '^xyzzyword — 1 hit in 1 case' \
+  "then finds what the edit added"
 tui_finish

@@ -189,7 +189,7 @@ main (void)
   struct engine *lasting = open_engine (content, 0, NULL);
   struct diags dg = { 0 };
   char *why = NULL;
-  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 0,
+  tap_ok (lasting && engine_refresh (lasting, &dg, NULL, NULL, &why) == 0,
           "a refresh with nothing edited changes nothing");
   char *circuit = xasprintf ("%s/01-circuit.cb", content);
   f = fopen (circuit, "a");
@@ -198,7 +198,7 @@ main (void)
       fputs ("\nzh: 补充说明。\nen: A note on zyxwvut.\n", f);
       fclose (f);
     }
-  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 1,
+  tap_ok (lasting && engine_refresh (lasting, &dg, NULL, NULL, &why) == 1,
           "after an edit, a refresh says the index changed");
   a = lasting ? answer (lasting, "zyxwvut") : xstrdup ("?");
   tap_ok (strstr (a, "sample/1:") != NULL, "and finds the new text: %s", a);
@@ -228,7 +228,7 @@ main (void)
   engine_hits_free (&h);
   engine_results_free (&er);
   engine_query_free (q);
-  tap_ok (lasting && engine_refresh (lasting, &dg, &why) == 1,
+  tap_ok (lasting && engine_refresh (lasting, &dg, NULL, NULL, &why) == 1,
           "and a refresh says the index changed");
   /* A file with errors is read again at every check and indexed
      nowhere: the index did not change, and the browser must not read
@@ -242,8 +242,8 @@ main (void)
       fclose (f);
     }
   size_t reported = dg.count;
-  int r1 = lasting ? engine_refresh (lasting, &dg, &why) : -1;
-  int r2 = lasting ? engine_refresh (lasting, &dg, &why) : -1;
+  int r1 = lasting ? engine_refresh (lasting, &dg, NULL, NULL, &why) : -1;
+  int r2 = lasting ? engine_refresh (lasting, &dg, NULL, NULL, &why) : -1;
   tap_ok (r1 == 0 && r2 == 0 && dg.count > reported,
           "a file with errors is reported but changes nothing (%d, %d)",
           r1, r2);
