@@ -2503,6 +2503,15 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
                           "(another casebook updated it): search again"));
       loaded = -1;
     }
+  else if (loaded != 0 && dp && !same_generation (generation (e), dp->found))
+    {
+      /* The document is gone from an index brought up to date since
+         the search (engine_refresh), which load_texts cannot tell from
+         damage: it knows only when the engine was last refreshed.  */
+      free (*cause);
+      *cause = xstrdup (_("the search index changed since this search "
+                          "(another casebook updated it): search again"));
+    }
   if (loaded != 0)
     {
       free (v);
