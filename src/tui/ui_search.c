@@ -583,6 +583,14 @@ refresh_content (struct ui *u)
     }
   if (changed == 0)
     return;
+  /* The current hit, to find again where it is the same.  */
+  struct hit cur = { .part = PART_TITLE };
+  int had_cur = 0;
+  if (u->cur_hit < u->nvh && u->search.res && u->search.res[u->cur].loaded)
+    {
+      cur = u->search.res[u->cur].hits[u->vh[u->cur_hit].hit];
+      had_cur = 1;
+    }
   for (size_t i = 0; i < u->ndocs; i++)
     {
       struct document *doc = library_document_rw (u->lib, i);
@@ -610,12 +618,29 @@ refresh_content (struct ui *u)
         }
       free (text);
     }
+  const struct doc_result *dr = u->search.res ? &u->search.res[u->cur] : NULL;
+  for (size_t i = 0; had_cur && dr && dr->loaded && i < u->nvh; i++)
+    {
+      const struct hit *h = &dr->hits[u->vh[i].hit];
+      if (h->part == cur.part && h->section == cur.section
+          && h->block == cur.block && h->lang == cur.lang
+          && h->start == cur.start && h->end == cur.end)
+        u->cur_hit = i;
+    }
+  /* A limit of the list is a search too.  */
+  if (u->limit_text)
+    {
+      char *text = xstrdup (u->limit_text);
+      list_limit (u, text);
+      free (text);
+    }
 }
 
 void
 ui_prompt_start (struct ui *u, enum prompt_kind kind)
 {
-  if (kind == PROMPT_SEARCH || kind == PROMPT_SEARCH_BACK)
+  if (kind == PROMPT_SEARCH || kind == PROMPT_SEARCH_BACK
+      || kind == PROMPT_LIMIT)
     refresh_content (u);
   prompt_begin (&u->prompt, kind, state_history_count (u->state));
   if (kind == PROMPT_LIMIT)

@@ -6,7 +6,7 @@
 # current hit.  A search that must wait for another casebook's update
 # of the index says so rather than freeze.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 8
+tui_plan 9
 
 c=$tui_dir/content
 cp -r "$top_srcdir/content" "$c"
@@ -48,9 +48,18 @@ tui_expect_line 40 '^plughword — 2 hits in 2 cases, [12]/2' \
   "with a file that has errors, / and Esc keep the current hit"
 rm -f "$c/batch3/99-half.cb"
 
+# A real edit of another case: the search runs again, and its current
+# hit is found again where it is the same.
+before=$(tui_line 40 | sed -n 's/.*cases, \([12]\/2\).*/\1/p')
+printf '\nzh: 另一处。\nen: Elsewhere.\n' >>"$c/batch3/05-shandong.cb"
+tui_keys /
+tui_keys Escape
+tui_expect_line 40 "^plughword — 2 hits in 2 cases, $before" \
+  "after an edit elsewhere, / and Esc keep the current hit ($before)"
+
 if ! command -v sqlite3 >/dev/null 2>&1; then
-  echo "ok 7 # SKIP sqlite3 is missing"
   echo "ok 8 # SKIP sqlite3 is missing"
+  echo "ok 9 # SKIP sqlite3 is missing"
   tui_finish
 fi
 # Another casebook holds the index's write lock (a first build of a large
