@@ -2902,6 +2902,11 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       const struct term *t = &q->q->terms[i];
       if (t->kind != TERM_WORDS || t->negated || t->stopword || t->nalts == 0)
         continue;
+      /* A correction is of a word or a short phrase: a pasted page
+         would only be searched for again, at the cost of the search
+         (a phrase of 50,000 words is 80 MB of FTS5's).  */
+      if (strlen (t->alts[0]) > 256)
+        continue;
       /* Does any rendering of the word find something?  */
       struct buf m = { 0 };
       for (size_t k = 0; k < t->nalts; k++)
