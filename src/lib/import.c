@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -738,6 +739,52 @@ import_add_collection (struct import_result *res, const char *path,
   res->nfiles++;
 }
 
+/* DATA (LEN bytes) decoded from GB18030 (a superset of GB2312 and GBK,
+   what a Chinese editor saves as "ANSI"), or NULL when it is not that:
+   a byte that does not decode, or text that does not come out mostly
+   Chinese (a stray Latin-1 byte before a letter is a valid GBK pair).  */
+static char *
+gb18030_text (const char *data, size_t len, size_t *outlen)
+{
+  iconv_t cd = iconv_open ("UTF-8", "GB18030");
+  if (cd == (iconv_t) -1)
+    return NULL;
+  struct buf b = { 0 };
+  char *in = (char *) data;
+  size_t inleft = len;
+  int ok = 1;
+  while (inleft > 0 && ok)
+    {
+      char out[8192];
+      char *o = out;
+      size_t oleft = sizeof out;
+      size_t r = iconv (cd, &in, &inleft, &o, &oleft);
+      buf_add (&b, out, (size_t) (o - out));
+      if (r == (size_t) -1 && errno != E2BIG)
+        ok = 0;
+    }
+  iconv_close (cd);
+  size_t han = 0, other = 0;
+  const uint8_t *p = (const uint8_t *) b.data, *end = p + b.len;
+  while (ok && p < end)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (end - p));
+      if (uc >= 0x4e00 && uc <= 0x9fff)
+        han++;
+      else if (uc >= 0x80)
+        other++;
+      p += n;
+    }
+  if (!ok || han < 2 || han < other)
+    {
+      buf_free (&b);
+      return NULL;
+    }
+  *outlen = b.len;
+  return buf_steal (&b);
+}
+
 void
 import_release (const char *path, const char *data, size_t len,
                 struct import_result *res, struct diags *diags)
@@ -748,6 +795,20 @@ import_release (const char *path, const char *data, size_t len,
   unsigned long lineno = 0;
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     pos = 3;
+  char *decoded = NULL;
+  if (pos == 0 && u8_check ((const uint8_t *) data, len) != NULL)
+    {
+      size_t dlen;
+      decoded = gb18030_text (data, len, &dlen);
+      if (decoded)
+        {
+          diags_add (diags, DIAG_WARNING, path, 1,
+                     _("the text is not UTF-8 but reads as GB18030 "
+                       "(GBK, GB2312): read as GB18030"));
+          data = decoded;
+          len = dlen;
+        }
+    }
   while (pos < len)
     {
       const char *nl = memchr (data + pos, '\n', len - pos);
@@ -758,6 +819,7 @@ import_release (const char *path, const char *data, size_t len,
     }
   import_lines (path, lines, nlines, NULL, res, diags);
   free (lines);
+  free (decoded);
 }
 
 void
@@ -941,6 +1003,28 @@ import_read_source (const char *file, size_t max, size_t *len, char **cause)
         : xasprintf (_("%s: only blank lines: nothing to import"), name);
       buf_free (&b);
       errno = big ? EFBIG : err;
+      return NULL;
+    }
+  /* A picture, a PDF, a program or a word processor's file chosen by
+     mistake: its bytes would become a collection of U+FFFD and control
+     characters with a warning a line.  A text may hold a stray NUL or
+     escape; a file of other kind holds them throughout.  */
+  size_t look = b.len < 65536 ? b.len : 65536, controls = 0;
+  for (size_t i = 0; i < look; i++)
+    {
+      unsigned char c = (unsigned char) b.data[i];
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+          && c != 0x1b)
+        controls++;
+    }
+  if (controls >= 4 && controls * 100 > look)
+    {
+      *cause = xasprintf (_("%s: not a text file (%zu control bytes in its "
+                            "first %zu): import takes a release text or a "
+                            "saved HTML page, in UTF-8 or GB18030"),
+                          name, controls, look);
+      buf_free (&b);
+      errno = 0;
       return NULL;
     }
   *len = b.len;

@@ -25,4 +25,18 @@ rc=$?
 is "$rc" 0 "hostile input imports"
 has "$TMPD/err" "bad.txt:2: warning: invalid UTF-8 or NUL byte" "with a warning"
 ok $([ -f "$TMPD/bad/01.cb" ]; echo $?) "into a directory named after the file"
+# A release saved by a Chinese editor in GB18030/GBK ("ANSI") is read
+# as such, not turned into U+FFFD.
+printf '\260\270\300\375\322\273\n\261\261\276\251\312\320\274\354\262\354\324\272\n\241\276\271\330\274\374\264\312\241\277\n\322\273\314\345\273\257\241\241\260\354\260\270\n' >"$TMPD/gbk.txt"
+run import "$TMPD/gbk.txt" -o "$TMPD/gbk"
+is "$rc" 0 "a GB18030 text imports"
+has "$TMPD/err" "gbk.txt:1: warning: the text is not UTF-8 but reads as GB18030" "saying how it was read"
+has "$TMPD/gbk/01.cb" "title.zh: 北京市检察院" "its Chinese is Chinese"
+has "$TMPD/gbk/01.cb" "keywords.zh: 一体化 | 办案" "and its keywords split"
+# A program or a picture is not a release.
+head -c 3000 "$CASEBOOK" >"$TMPD/prog.txt"
+run import "$TMPD/prog.txt" -o "$TMPD/prog"
+is "$rc" 2 "a binary file is refused"
+has "$TMPD/err" "prog.txt: not a text file" "as not text"
+ok $([ ! -e "$TMPD/prog" ]; echo $?) "and nothing is written"
 done_testing

@@ -60,8 +60,11 @@ has "$TMPD/out" '"zh":"　　"' "hostile: a keyword line of ideographic spaces i
 trun show 1001 --content "$TMPD/hostile" --json
 has "$TMPD/out" '"en":"Case 123456789"' "hostile: a case number beyond 99999 is text"
 
-imports binary "$HDATA/binary.cb" 1 3 0
-has "$TMPD/import-err" "binary.cb:1: warning: invalid UTF-8 or NUL byte at column byte 1 replaced by U+FFFD" "binary: a warning for its bytes"
+# A picture chosen by mistake is not a release: refused, not a
+# collection of U+FFFD (a stray NUL in a text is still imported, above).
+trun import "$HDATA/binary.cb" -o "$TMPD/binary"
+is "$rc" 2 "binary: refused"
+has "$TMPD/err" "binary.cb: not a text file" "binary: says it is not text"
 
 : >"$TMPD/empty.txt"
 trun import "$TMPD/empty.txt" -o "$TMPD/empty"
