@@ -17,16 +17,17 @@
 #include "output.h"
 #include "place.h"
 
-/* Print TEXT line by line, each made safe for the terminal.  */
+/* Print TEXT line by line, each made safe for the terminal, its Chinese
+   in traditional script with --script=traditional as show prints it.  */
 static void
-print_lines (const char *text)
+print_lines (const struct cli_options *o, const char *text)
 {
   const char *p = text;
   while (*p)
     {
       const char *nl = strchr (p, '\n');
       size_t len = nl ? (size_t) (nl - p) : strlen (p);
-      output_text (p, len, 0);
+      output_lang (o, LANG_ZH, p, len);
       putchar ('\n');
       p += len + (nl != NULL);
     }
@@ -39,7 +40,7 @@ cite_place (const struct cli_options *o, const struct place *p)
   if (p->section == 0)
     {
       char *c = cite_format (p->doc, l, SIZE_MAX, 0);
-      print_lines (c);
+      print_lines (o, c);
       free (c);
       return 0;
     }
@@ -58,7 +59,7 @@ cite_place (const struct cli_options *o, const struct place *p)
       free (where);
       return 2;
     }
-  print_lines (text);
+  print_lines (o, text);
   free (text);
   return 0;
 }

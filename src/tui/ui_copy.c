@@ -11,6 +11,7 @@
 
 #include "cite.h"
 #include "i18n.h"
+#include "norm.h"
 #include "ui_priv.h"
 #include "ui_term.h"
 
@@ -106,6 +107,15 @@ copy_paragraph (struct ui *u)
     {
       ui_message (u, 1, "%s", _("No paragraph here to copy"));
       return;
+    }
+  /* What was read is what is copied: in traditional script when the
+     browser shows it so, as casebook cite prints it.  */
+  char *conv = u->opt->script_config
+    ? norm_to_traditional (text, strlen (text), u->opt->script_config) : NULL;
+  if (conv)
+    {
+      free (text);
+      text = conv;
     }
   size_t p0 = cite_paragraph (d, s0, b0), p1 = cite_paragraph (d, s, b);
   if (p0 > p1)

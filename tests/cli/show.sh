@@ -107,8 +107,11 @@ if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
   has "$TMPD/out" "$(printf '\033[1;31m巡迴檢察\033[0m')" "search highlights the converted text in the right place"
   run show 1 --content "$GOOD" --lang zh --script=simplified
   has "$TMPD/out" "广西检察机关深化巡回检察" "--script=simplified keeps simplified"
+  run cite 1 ¶2 --content "$GOOD" --lang zh --script=traditional
+  has "$TMPD/out" "檢察" "cite prints traditional characters as show does"
+  hasnt "$TMPD/out" "检察" "and no simplified ones"
 else
-  for i in 1 2 3 4; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
+  for i in 1 2 3 4 5 6; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
 fi
 run show 1 --content "$GOOD" --script=cyrillic
 is "$rc" 2 "an unknown script is an error"
