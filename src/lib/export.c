@@ -430,6 +430,11 @@ export_html (const struct document *doc, struct buf *b)
   buf_adds (b, "<meta name=\"casebook-collection\" content=\"");
   html_texts (b, ct);
   buf_adds (b, "\">\n");
+  /* Whose words that title is, so that the import marks it .tr as the
+     texts of the table are marked.  */
+  if (ct_project)
+    buf_adds (b, "<meta name=\"casebook-collection-origin\" "
+              "content=\"translation\">\n");
   char *docname = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
   buf_adds (b, "<meta name=\"casebook-document\" content=\"");
   html_texts (b, docname);

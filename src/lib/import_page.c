@@ -447,6 +447,22 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
   import_add_collection (res, path, title,
                          title ? import_line_lang (title, strlen (title)) : 0,
                          date);
+  /* A title the project worded stays marked as the project's.  */
+  char *origin = meta (head, "casebook-collection-origin");
+  if (title && origin && strcmp (origin, "translation") == 0)
+    {
+      char *text = res->files[0].text;
+      char *key = strstr (text, "\ntitle.");
+      char *colon = key ? strchr (key + 1, ':') : NULL;
+      if (colon)
+        {
+          size_t at = (size_t) (colon - text);
+          char *marked = xasprintf ("%.*s.tr%s", (int) at, text, colon);
+          free (text);
+          res->files[0].text = marked;
+        }
+    }
+  free (origin);
   free (title);
   free (date);
   return 0;

@@ -42,6 +42,9 @@ for n in 1 7; do
 done
 has "$TMPD/s1/01.cb" "keywords.en.rev: Adjacent procuratorates" "the revised English comes back as a revision"
 has "$TMPD/s7/07.cb" "title.en.tr: Guangxi" "a translation comes back marked as one"
+# The shipped collection's Chinese title is the project's translation
+# (title.zh.tr): the imported collection must not claim it as the release's.
+has "$TMPD/s7/collection.cb" "title.zh.tr: 第三批" "the collection's translated title comes back marked as one"
 
 # Export over a query: the documents it finds, best first.
 run --content "$SHIPPED" export 巡回检察 --format jsonl
