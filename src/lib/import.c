@@ -256,8 +256,9 @@ marker_with_title (const char *line, size_t *mark_len)
   return (size_t) (q - line) + n;
 }
 
-/* Split a keyword line: runs of two or more spaces, EN SPACE, ideographic
-   space or the Chinese enumeration comma separate keywords.  */
+/* Split a keyword line: runs of two or more spaces (or no-break spaces),
+   EN SPACE, EM SPACE and the other typographic spaces (U+2000-U+200A),
+   or the ideographic space separate keywords.  */
 static char *
 split_keyword_line (const char *s)
 {
@@ -272,8 +273,14 @@ split_keyword_line (const char *s)
         {
           if (*q == ' ' || *q == '\t')
             q++;
-          else if (starts_with (q, "\xe2\x80\x82") || starts_with (q, "\xe3\x80\x80"))
+          else if (starts_with (q, "\xc2\xa0"))
+            q += 2;             /* a no-break space counts as a space */
+          else if ((starts_with (q, "\xe2\x80") && (unsigned char) q[2] >= 0x80
+                    && (unsigned char) q[2] <= 0x8a)
+                   || starts_with (q, "\xe3\x80\x80"))
             {
+              /* EN SPACE, EM SPACE and their kin (U+2000-U+200A), and
+                 the ideographic space.  */
               q += 3;
               strong = 1;
             }

@@ -39,4 +39,10 @@ run import "$TMPD/prog.txt" -o "$TMPD/prog"
 is "$rc" 2 "a binary file is refused"
 has "$TMPD/err" "prog.txt: not a text file" "as not text"
 ok $([ ! -e "$TMPD/prog" ]; echo $?) "and nothing is written"
+# Keywords separated by EM SPACE (U+2003) or no-break spaces, as pages
+# copied to text have them, are split, not kept as one.
+printf 'Case 1\nTitle\n【关键词】\n巡回检察\342\200\203减刑\342\200\203假释\nCase 2\nTitle\n【Key words】\nCircuit inspection\302\240\302\240Commutation\n' >"$TMPD/em.txt"
+run import "$TMPD/em.txt" -o "$TMPD/em"
+has "$TMPD/em/01.cb" "keywords.zh: 巡回检察 | 减刑 | 假释" "EM SPACE separates keywords"
+has "$TMPD/em/02.cb" "keywords.en: Circuit inspection | Commutation" "so do two no-break spaces"
 done_testing
