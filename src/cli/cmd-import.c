@@ -186,6 +186,14 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       diags_free (&d);
       return 2;
     }
+  /* "1 document (12 texts)", "3 warnings": each count with its own
+     plural.  */
+  char *docs = xasprintf (ngettext ("%zu document", "%zu documents",
+                                    res.documents), res.documents);
+  char *texts = xasprintf (ngettext ("%zu text", "%zu texts",
+                                     res.paragraphs), res.paragraphs);
+  char *warns = xasprintf (ngettext ("%zu warning", "%zu warnings",
+                                     d.warnings), d.warnings);
   if (o->add)
     {
       if (library_install (&res, parent, name, &cause) != 0)
@@ -194,9 +202,10 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
           rc = 2;
         }
       else
-        fprintf (stderr, _("casebook: imported %zu documents (%zu texts) "
-                           "into the library as %s; %zu warnings\n"),
-                 res.documents, res.paragraphs, name, d.warnings);
+        /* TRANSLATORS: "casebook: imported 9 documents (303 texts) into
+           the library as batch3; 5 warnings".  */
+        fprintf (stderr, _("casebook: imported %s (%s) into the library "
+                           "as %s; %s\n"), docs, texts, name, warns);
     }
   else
     {
@@ -209,13 +218,17 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       else
         {
           char *v = output_visible (dir);
-          fprintf (stderr, _("casebook: imported %zu documents (%zu texts) "
-                             "into %s; %zu warnings\n"), res.documents,
-                   res.paragraphs, v, d.warnings);
+          /* TRANSLATORS: "casebook: imported 9 documents (303 texts)
+             into batch3; 5 warnings".  */
+          fprintf (stderr, _("casebook: imported %s (%s) into %s; %s\n"),
+                   docs, texts, v, warns);
           free (v);
         }
       free (dir);
     }
+  free (docs);
+  free (texts);
+  free (warns);
   free (cause);
   free (name);
   free (parent);

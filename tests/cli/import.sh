@@ -45,4 +45,8 @@ printf 'Case 1\nTitle\n【关键词】\n巡回检察\342\200\203减刑\342\200\2
 run import "$TMPD/em.txt" -o "$TMPD/em"
 has "$TMPD/em/01.cb" "keywords.zh: 巡回检察 | 减刑 | 假释" "EM SPACE separates keywords"
 has "$TMPD/em/02.cb" "keywords.en: Circuit inspection | Commutation" "so do two no-break spaces"
+# Each count of the summary has its own plural.
+printf '案例一\n北京市检察院探索一体化办案\n【关键词】\n一体化 | 办案\n正文第一段。\n' >"$TMPD/one.txt"
+run import "$TMPD/one.txt" -o "$TMPD/one"
+has "$TMPD/err" "casebook: imported 1 document (4 texts) into $TMPD/one; 0 warnings" "one document is 'document'"
 done_testing
