@@ -1228,22 +1228,31 @@ load_collection (const struct content_coll_files *cf,
      earlier one's number is left out.  */
   char (*numbers)[24] = cf->ndocs ? xcalloc (cf->ndocs, sizeof *numbers) : NULL;
   struct strmap seen = { 0 };
+  /* Numbers of files left out for their errors: one of them given
+     again is a problem of its own, which check must list too.  */
+  struct strmap broken = { 0 };
   for (size_t i = 0; i < cf->ndocs; i++)
     {
       struct document doc = read[i].doc;
       diags_move (diags, &read[i].diags);
-      if (read[i].rc != 0)
+      int has_number = doc.number_line > 0;
+      if (has_number)
+        snprintf (numbers[i], sizeof *numbers, "%ld", doc.number);
+      const size_t *other = has_number ? strmap_get (&seen, numbers[i])
+        : NULL;
+      const size_t *other_broken = has_number && !other
+        ? strmap_get (&broken, numbers[i]) : NULL;
+      if (other || other_broken)
+        diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
+                   _("duplicate document number %ld (also in %s)"),
+                   doc.number, other ? coll->docs[*other].path
+                   : cf->docs[*other_broken]);
+      /* The file with errors is left out either way; a good one whose
+         number only a file with errors has is kept, to be read.  */
+      if (read[i].rc != 0 || other)
         {
-          document_free (&doc);
-          continue;
-        }
-      snprintf (numbers[i], sizeof *numbers, "%ld", doc.number);
-      const size_t *other = strmap_get (&seen, numbers[i]);
-      if (other)
-        {
-          diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
-                     _("duplicate document number %ld (also in %s)"),
-                     doc.number, coll->docs[*other].path);
+          if (read[i].rc != 0 && has_number && !other && !other_broken)
+            strmap_put (&broken, numbers[i], i);
           document_free (&doc);
           continue;
         }
@@ -1253,6 +1262,7 @@ load_collection (const struct content_coll_files *cf,
       coll->docs[coll->ndocs++] = doc;
     }
   strmap_free (&seen);
+  strmap_free (&broken);
   free (numbers);
   free (read);
   if (coll->ndocs > 1)

@@ -97,4 +97,17 @@ has "$TMPD/out" "0 errors, 0 warnings" "no errors or warnings"
 is "$(cat "$TMPD/err")" "" "nothing on stderr"
 run check --glossary "$SHIPPED"
 has "$TMPD/out" "glossary: 0 missing renderings" "every glossary term of a translated block is rendered"
+# A file left out for its errors still has its number: another file
+# with the same number is a problem of its own, listed in the same run,
+# whichever comes first.
+mkdir "$TMPD/dup"
+cp "$GOOD/collection.cb" "$TMPD/dup/"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: A\nbogus line\n' >"$TMPD/dup/a.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: B\n\nen: text.\n' >"$TMPD/dup/b.cb"
+run check "$TMPD/dup"
+has "$TMPD/err" "b.cb:2: error: duplicate document number 1 (also in $TMPD/dup/a.cb)" "a number a broken file has, given again, is reported"
+has "$TMPD/err" "a.cb:4: error:" "with the broken file's own error"
+mv "$TMPD/dup/a.cb" "$TMPD/dup/c.cb"
+run check "$TMPD/dup"
+has "$TMPD/err" "c.cb:2: error: duplicate document number 1 (also in $TMPD/dup/b.cb)" "and so is a broken file with a number already given"
 done_testing
