@@ -18,6 +18,7 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "import_html.h"
 #include "lint.h"
 #include "output.h"
 #include "prefs.h"
@@ -25,7 +26,10 @@
 #include "termcheck.h"
 #include "util.h"
 
-/* --release FILE: every unmarked text must be the release's.  Returns -1
+/* --release FILE: every unmarked text must be the release's.  FILE is
+   what import takes, a release text or a saved page (in UTF-8 or
+   GB18030): its texts are looked for as import gives them (decoded, the
+   page's markup and entities gone), and as the file's bytes.  Returns -1
    after saying why when FILE cannot be read.  */
 static int
 cmd_check_release (const struct library *lib, const char *file,
@@ -39,7 +43,25 @@ cmd_check_release (const struct library *lib, const char *file,
                strerror (errno));
       return -1;
     }
-  lint_release_words (lib, release, len, d);
+  struct import_result res = { 0 };
+  struct diags quiet = { 0 };
+  char *cause = NULL;
+  if (import_is_html (file, release, len))
+    import_html (file, release, len, &res, &quiet, &cause);
+  else
+    import_release (file, release, len, &res, &quiet);
+  struct buf all = { 0 };
+  buf_add (&all, release, len);
+  for (size_t i = 0; i < res.nfiles; i++)
+    {
+      buf_addc (&all, '\n');
+      buf_adds (&all, res.files[i].text);
+    }
+  lint_release_words (lib, all.data, all.len, d);
+  buf_free (&all);
+  import_free (&res);
+  diags_free (&quiet);
+  free (cause);
   free (release);
   return 0;
 }

@@ -42,4 +42,13 @@ has "$TMPD/sniffed/collection.cb" "date: 2023-05-16" "its date is read"
 "$CASEBOOK" import - -o "$TMPD/stdin" <"$HTML/split-cases.html" >"$TMPD/out" 2>"$TMPD/err"
 is "$?" 0 "a page on standard input imports"
 is "$(ls "$TMPD/stdin" | tr '\n' ' ')" "01.cb 02.cb 03.cb collection.cb " "every case of it"
+# check --release takes the page it was imported from, in GBK too: its
+# texts as import decodes them, not the page's bytes.
+"$CASEBOOK" --content "$SHIPPED" export 7 --format html -o "$TMPD/p7.html"
+sed 's/charset="\{0,1\}utf-8"\{0,1\}/charset=gbk/' "$TMPD/p7.html" |
+  iconv -f utf-8 -t gb18030 >"$TMPD/g7.html"
+run import "$TMPD/g7.html" -o "$TMPD/g7"
+is "$rc" 0 "a GBK page imports"
+run check "$TMPD/g7" --release="$TMPD/g7.html"
+is "$rc:$(grep -c 'not in the release' "$TMPD/err")" "0:0" "check --release with that page finds every text in it"
 done_testing
