@@ -824,7 +824,10 @@ import_release (const char *path, const char *data, size_t len,
       lines[nlines++] = (struct import_line) { data + pos, n, ++lineno };
       pos += n + (nl != NULL);
     }
-  import_lines (path, lines, nlines, NULL, res, diags);
+  /* Text copied from a web page keeps a marker and its text on one line
+     ("【关键词】巡回检察 减刑"), as the page did.  */
+  struct import_meta meta = { .split_markers = 1 };
+  import_lines (path, lines, nlines, &meta, res, diags);
   free (lines);
   free (decoded);
 }

@@ -49,4 +49,11 @@ has "$TMPD/em/02.cb" "keywords.en: Circuit inspection | Commutation" "so do two 
 printf '案例一\n北京市检察院探索一体化办案\n【关键词】\n一体化 | 办案\n正文第一段。\n' >"$TMPD/one.txt"
 run import "$TMPD/one.txt" -o "$TMPD/one"
 has "$TMPD/err" "casebook: imported 1 document (4 texts) into $TMPD/one; 0 warnings" "one document is 'document'"
+# A marker and its text on one line, as text copied from a web page
+# keeps them: the marker is a heading, its text what follows it.
+printf '案例一\n北京市检察院探索一体化办案\n【关键词】一体化 | 办案\n【基本案情】正文第一段。\n' >"$TMPD/mk.txt"
+run import "$TMPD/mk.txt" -o "$TMPD/mk"
+has "$TMPD/mk/01.cb" "keywords.zh: 一体化 | 办案" "a keyword list on its marker's line is the case's keywords"
+has "$TMPD/mk/01.cb" "section.zh: 【基本案情】" "a section marker on its text's line is a heading"
+has "$TMPD/mk/01.cb" "zh: 正文第一段。" "and its text a paragraph"
 done_testing
