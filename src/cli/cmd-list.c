@@ -60,7 +60,10 @@ list_facets (const struct cli_options *o, const struct library *lib)
           continue;
         }
       printf ("%*zu  %s", numw, v->count, v->level == 2 ? "  " : "");
-      output_text (v->query, strlen (v->query), o->raw);
+      /* In traditional script when asked, as the rest is shown: a
+         query folds it back (region:內蒙古 keeps what region:内蒙古
+         does).  */
+      output_lang (o, LANG_ZH, v->query, strlen (v->query));
       putchar ('\n');
     }
   int rc = nset > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;

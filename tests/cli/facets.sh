@@ -64,4 +64,11 @@ run list --facets --year 1999
 is "$rc" 1 "no document that year: exit 1"
 run show 7 --facets
 is "$rc" 2 "--facets is list's"
+# In traditional script when asked, as the rest of the output; the query
+# it shows keeps the same documents.
+run list --facets --content "$SHIPPED" --lang zh --script=traditional
+has "$TMPD/out" "1  region:內蒙古" "--script=traditional shows the facets in traditional script"
+"$CASEBOOK" search --count --content "$SHIPPED" 'region:內蒙古' >"$TMPD/t"
+"$CASEBOOK" search --count --content "$SHIPPED" 'region:内蒙古' >"$TMPD/s"
+same "$TMPD/t" "$TMPD/s" "and the query it shows finds what the simplified one does"
 done_testing
