@@ -504,9 +504,12 @@ header_field (struct document *doc, struct field *f, int *have_number,
           diags_add (diags, DIAG_ERROR, path, f->line,
                      _("'number' must be a whole number, not '%s'"),
                      f->value);
+          /* Given, if wrongly: not also "missing".  */
+          if (*have_number == 0)
+            *have_number = -1;
           return;
         }
-      if (*have_number)
+      if (*have_number > 0)
         {
           diags_add (diags, DIAG_ERROR, path, f->line,
                      _("duplicate field 'number' (first given at line %lu)"),
@@ -772,7 +775,7 @@ parse_document (const char *path, const char *data, size_t len,
   check_revision (&doc->title, "title.en", path, diags);
   check_revision (&doc->procuratorate, "procuratorate.en", path, diags);
   check_revision (&doc->region, "region.en", path, diags);
-  if (!have_number)
+  if (have_number == 0)
     diags_add (diags, DIAG_ERROR, path, 1, _("missing field 'number'"));
   if (bitext_empty (&doc->title))
     diags_add (diags, DIAG_WARNING, path, 1,
