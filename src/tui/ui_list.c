@@ -264,6 +264,9 @@ put_title (const struct ui *u, const struct document *d, int y, int x,
     }
   const char *s = t->str + off;
   size_t len = t->len - off;
+  /* A title the project wrote is drawn as its texts are: dim.  */
+  if (text_is_project (t))
+    a |= ui_attr (u, ROLE_TRANSLATED) & ~A_COLOR;
   char *conv = u->opt->script_config && l == LANG_ZH && len > 0
     ? norm_to_traditional (s, len, u->opt->script_config) : NULL;
   if (conv)

@@ -5,13 +5,20 @@
 # legend.  In the sample, case 3's Chinese is the release's text and its
 # English casebook's translation; case 1 is the other way round.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 13
 
 sample=$tui_data/sample
 esc=$(printf '\033')
 
 tui_start 100 30 -- --content "$sample"
 tui_wait_for 'h: help'
+# In the list too (its titles without the region the row gives): case
+# 1's English title is the project's translation, case 2's the release's
+# own.
+tui_expect_has "${esc}\\[[0-9;]*2m(${esc}\\[[0-9;]*m)*deepen circuit" \
+  "the list draws a title the project translated dim" -e
+tui_expect_not "${esc}\\[[0-9;]*2m(${esc}\\[[0-9;]*m)*Hulunbuir builds" \
+  "and the release's own title not" -e
 tui_keys 3 Enter
 tui_expect_line 2 "│(▶| ) English: casebook's translation, not the official text" \
   "English view of case 3: the header says it is casebook's translation"
