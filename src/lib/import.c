@@ -531,6 +531,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
             {
               char *title = xstrdup (line + t);
               free (line);
+              im->res->splits++;
               importer_line (im, mark, lineno);
               importer_line (im, title, lineno);
               return;
@@ -546,6 +547,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
             rest += *rest == ' ' || *rest == '\t' || *rest == ':' ? 1 : 3;
           char *tail = *rest ? xstrdup (rest) : NULL;
           line[m] = '\0';
+          im->res->splits += tail != NULL;
           importer_line (im, line, lineno);
           if (tail)
             importer_line (im, tail, lineno);

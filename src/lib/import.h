@@ -24,6 +24,8 @@ struct import_result
   size_t files_alloc;           /* room in FILES */
   size_t documents;
   size_t paragraphs;
+  size_t splits;                /* lines that held a marker and its text,
+                                   each taken as two */
 };
 
 /* One line of a release as the importer reads it: LEN bytes at TEXT

@@ -22,6 +22,14 @@ trun check "$TMPD/zero"
 is "$rc" 0 "overview, Case 0, keyword lists: the collection loads"
 has "$TMPD/out" "3 documents, 10 texts" "overview, Case 0, keyword lists: every line kept"
 
+# fuzz-import: a marker and its text on one line are two lines of the
+# collection, and the fuzz target's count of lines kept must say so.
+printf 'Case 1\nOne\n【关键词】一体化 | 办案\n正文。\n' >"$TMPD/split.txt"
+trun import "$TMPD/split.txt" -o "$TMPD/split"
+is "$rc" 0 "a marker and its text on one line: import exits 0"
+trun check "$TMPD/split"
+has "$TMPD/out" "1 document, 4 texts" "a marker and its text on one line: the marker, the keywords and the rest kept"
+
 # fuzz-query: reading three bytes for an ideographic space or a curly
 # quotation mark ran past the end of the query.
 trun search --content "$GOOD" -- "巡回检察　"
