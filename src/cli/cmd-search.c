@@ -132,24 +132,32 @@ snippet_bounds (const char *s, size_t len, size_t start, size_t end,
   *to = e;
 }
 
-/* Print one document's results: its title line, then its passages.
-   Hits whose passages would overlap share one passage.  */
-static int
-print_document (const struct cli_options *o, struct engine *e,
-                const struct engine_query *q, const struct engine_results *r,
-                const struct engine_doc *d, int several, int color)
+/* How many of a document's first hits, and in how many texts, plain
+   output needs for the passages it shows (a passage may hold several);
+   --json and --snippets=-1 show all.  */
+static size_t
+hits_wanted (const struct cli_options *o, size_t *texts)
 {
+  size_t want = o->json || o->max_snippets < 0 ? 0
+    : 4 * (size_t) o->max_snippets + 4;
+  *texts = want == 0 ? 0 : o->max_snippets > 0
+    ? (size_t) o->max_snippets : 1;
+  return want;
+}
+
+/* Print document I of R: its title line, then its passages, whose hits
+   AHEAD gives.  Hits whose passages would overlap share one passage.  */
+static int
+print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
+                const struct engine_results *r, size_t i, int several,
+                int color)
+{
+  const struct engine_doc *d = &r->docs[i];
   enum lang l = cmd_reader_lang (o);
   int width = wrap_width (o);
   struct engine_hits h;
   char *error = NULL;
-  /* Plain output shows the first few passages: it needs the first hits
-     only (a passage may hold several).  */
-  size_t want = o->json || o->max_snippets < 0 ? 0
-    : 4 * (size_t) o->max_snippets + 4;
-  size_t texts = want == 0 ? 0 : o->max_snippets > 0
-    ? (size_t) o->max_snippets : 1;
-  if (engine_hits_first (e, q, d, want, texts, &h, &error) != 0)
+  if (engine_hits_ahead_take (ahead, i, &h, &error) != 0)
     {
       fprintf (stderr, "casebook: %s\n", error);
       free (error);
@@ -365,6 +373,14 @@ cmd_search (const struct cli_options *o, const char *query_text)
       fprintf (stderr, _("casebook: nothing found for %s\n"), vq.str);
       norm_visible_free (&vq);
     }
+  /* Passages are worked out ahead, in a second thread, while those
+     before them are printed.  */
+  struct engine_hits_ahead *ahead = NULL;
+  if (!o->count)
+    {
+      size_t texts, want = hits_wanted (o, &texts);
+      ahead = engine_hits_ahead_start (e, q, &r, want, texts);
+    }
   for (size_t i = 0; i < r.ndocs && rc == 0; i++)
     {
       const struct engine_doc *d = &r.docs[i];
@@ -384,9 +400,10 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, e, q, &r, d, several, color) != 0)
+      else if (print_document (o, ahead, &r, i, several, color) != 0)
         rc = 2;
     }
+  engine_hits_ahead_stop (ahead);
   if (rc == 0 && !o->count && !o->json && r.ndocs > 1
       && r.ndocs == r.searched)
     /* TRANSLATORS: after the results of a query that every document

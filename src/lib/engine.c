@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1643,6 +1644,16 @@ struct doc_priv
   struct generation found;      /* and its generation */
 };
 
+/* Has the index changed since DP was found (by another casebook, or
+   by engine_refresh), so that its instances are positions in an older
+   text?  */
+static int
+results_stale (struct engine *e, const struct doc_priv *dp)
+{
+  return db_version (e) != dp->version
+    && !same_generation (generation (e), dp->found);
+}
+
 struct fts_row
 {
   int64_t id;
@@ -2434,10 +2445,13 @@ engine_hits (struct engine *e, const struct engine_query *q,
   return engine_hits_first (e, q, d, 0, 0, out, cause);
 }
 
-int
-engine_hits_first (struct engine *e, const struct engine_query *q,
-                   const struct engine_doc *d, size_t max, size_t max_texts,
-                   struct engine_hits *out, char **cause)
+/* engine_hits_first, in E; with PINNED, E reads what the search read
+   (engine_hits_ahead's second connection, whose read was checked when
+   it began) and D's version says nothing about it.  */
+static int
+hits_first (struct engine *e, const struct engine_query *q,
+            const struct engine_doc *d, size_t max, size_t max_texts,
+            int pinned, struct engine_hits *out, char **cause)
 {
   memset (out, 0, sizeof *out);
   *cause = NULL;
@@ -2495,15 +2509,15 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   /* Another casebook may have indexed the file again since the search
      (or this one, brought up to date by engine_refresh): the instances
      are positions in the old text.  */
-  if (loaded == 0 && dp && db_version (e) != dp->version
-      && !same_generation (generation (e), dp->found))
+  if (loaded == 0 && dp && !pinned && results_stale (e, dp))
     {
       doc_texts_free (&t);
       *cause = xstrdup (_("the search index changed since this search "
                           "(another casebook updated it): search again"));
       loaded = -1;
     }
-  else if (loaded != 0 && dp && !same_generation (generation (e), dp->found))
+  else if (loaded != 0 && dp && !pinned
+           && !same_generation (generation (e), dp->found))
     {
       /* The document is gone from an index brought up to date since
          the search (engine_refresh), which load_texts cannot tell from
@@ -2650,6 +2664,235 @@ engine_hits_free (struct engine_hits *h)
   free (h->hits);
   free (h->texts);
   memset (h, 0, sizeof *h);
+}
+
+int
+engine_hits_first (struct engine *e, const struct engine_query *q,
+                   const struct engine_doc *d, size_t max, size_t max_texts,
+                   struct engine_hits *out, char **cause)
+{
+  return hits_first (e, q, d, max, max_texts, 0, out, cause);
+}
+
+/* Hits of many documents, two at a time.  Placing hits is mostly
+   analysis and reading, which share nothing, so a second thread with
+   its own connection works out the documents ahead of the one the
+   caller takes; the caller works out the next itself when the thread
+   has not begun it.  */
+
+/* Fewer documents are not worth a thread and a connection (a
+   millisecond or so).  */
+#define AHEAD_MIN_DOCS 32
+/* How far the thread may run ahead: the hits it holds are memory.  */
+#define AHEAD_WINDOW 256
+
+enum ahead_state { AHEAD_FREE, AHEAD_BUSY, AHEAD_DONE };
+
+struct ahead_slot
+{
+  enum ahead_state state;
+  int rc;
+  struct engine_hits hits;
+  char *cause;
+};
+
+struct engine_hits_ahead
+{
+  struct engine *e;
+  const struct engine_query *q;
+  const struct engine_results *res;
+  size_t max, max_texts;
+  int threaded;
+  /* The thread's: a connection whose read began after the caller's
+     connection showed that nothing changed since the search.  */
+  struct engine reader;
+  pthread_t thread;
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
+  struct ahead_slot *slots;     /* per document, under LOCK */
+  size_t next;                  /* the first document no one began */
+  size_t taken;                 /* the caller took those before */
+  int stop;
+};
+
+static void *
+work_ahead (void *arg)
+{
+  struct engine_hits_ahead *a = arg;
+  pthread_mutex_lock (&a->lock);
+  for (;;)
+    {
+      while (!a->stop && a->next < a->res->ndocs
+             && a->next >= a->taken + AHEAD_WINDOW)
+        pthread_cond_wait (&a->wake, &a->lock);
+      if (a->stop || a->next >= a->res->ndocs)
+        break;
+      size_t i = a->next++;
+      a->slots[i].state = AHEAD_BUSY;
+      pthread_mutex_unlock (&a->lock);
+      struct engine_hits h;
+      char *cause = NULL;
+      int rc = hits_first (&a->reader, a->q, &a->res->docs[i], a->max,
+                           a->max_texts, 1, &h, &cause);
+      pthread_mutex_lock (&a->lock);
+      a->slots[i] = (struct ahead_slot) { AHEAD_DONE, rc, h, cause };
+      pthread_cond_broadcast (&a->wake);
+    }
+  pthread_mutex_unlock (&a->lock);
+  return NULL;
+}
+
+static int
+exec_sql (sqlite3 *db, const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Open A's second connection and begin its read; 0 if it reads what
+   the search read.  */
+static int
+open_reader (struct engine_hits_ahead *a)
+{
+  const struct engine_results *res = a->res;
+  for (size_t i = 0; i < res->ndocs; i++)
+    if (res->docs[i].priv == NULL)
+      return -1;                /* not found by this engine's search */
+  char *cause = NULL;
+  struct engine *r = &a->reader;
+  r->ix = index_open_reader (a->e->ix, &cause);
+  free (cause);
+  if (r->ix == NULL)
+    return -1;
+  sqlite3 *db = index_db (r->ix);
+  sqlite3_stmt *st = NULL;
+  int began = exec_sql (db, "BEGIN") == 0
+    && sqlite3_prepare_v2 (db, "SELECT count(*) FROM heads", -1, &st, NULL)
+    == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW;
+  sqlite3_finalize (st);
+  r->seen = generation (r);
+  /* With no read of its own open, the caller's connection tells
+     whether anything was written since the search.  If nothing was,
+     nothing was before the reader's read began either, and the reader
+     sees what the search saw however long it reads.  */
+  release_blobs (a->e);
+  if (began && !results_stale (a->e, res->docs[0].priv))
+    return 0;
+  index_close (r->ix);
+  r->ix = NULL;
+  return -1;
+}
+
+struct engine_hits_ahead *
+engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
+                         const struct engine_results *res, size_t max,
+                         size_t max_texts)
+{
+  struct engine_hits_ahead *a = xcalloc (1, sizeof *a);
+  a->e = e;
+  a->q = q;
+  a->res = res;
+  a->max = max;
+  a->max_texts = max_texts;
+  if (res->ndocs < AHEAD_MIN_DOCS || open_reader (a) != 0)
+    return a;
+  a->slots = xcalloc (res->ndocs, sizeof *a->slots);
+  pthread_mutex_init (&a->lock, NULL);
+  pthread_cond_init (&a->wake, NULL);
+  a->threaded = pthread_create (&a->thread, NULL, work_ahead, a) == 0;
+  if (!a->threaded)
+    {
+      free (a->slots);
+      pthread_mutex_destroy (&a->lock);
+      pthread_cond_destroy (&a->wake);
+      exec_sql (index_db (a->reader.ix), "ROLLBACK");
+      index_close (a->reader.ix);
+      a->reader.ix = NULL;
+    }
+  return a;
+}
+
+int
+engine_hits_ahead_take (struct engine_hits_ahead *a, size_t i,
+                        struct engine_hits *out, char **cause)
+{
+  *cause = NULL;
+  if (!a->threaded)
+    return engine_hits_first (a->e, a->q, &a->res->docs[i], a->max,
+                              a->max_texts, out, cause);
+  pthread_mutex_lock (&a->lock);
+  while (a->slots[i].state == AHEAD_BUSY)
+    {
+      /* The thread is at it: rather than wait, work out one further on
+         (the thread passes over it).  */
+      size_t j = a->next;
+      if (j >= a->res->ndocs || j >= a->taken + AHEAD_WINDOW)
+        {
+          pthread_cond_wait (&a->wake, &a->lock);
+          continue;
+        }
+      a->next++;
+      a->slots[j].state = AHEAD_BUSY;
+      pthread_mutex_unlock (&a->lock);
+      struct engine_hits h;
+      char *why = NULL;
+      int rc = engine_hits_first (a->e, a->q, &a->res->docs[j], a->max,
+                                  a->max_texts, &h, &why);
+      pthread_mutex_lock (&a->lock);
+      a->slots[j] = (struct ahead_slot) { AHEAD_DONE, rc, h, why };
+    }
+  /* Not begun (the thread has not come to it, or the caller skipped
+     it): worked out here, and the thread passes over it.  */
+  if (i >= a->next)
+    a->next = i + 1;
+  if (i + 1 > a->taken)
+    a->taken = i + 1;
+  pthread_cond_broadcast (&a->wake);
+  struct ahead_slot done = a->slots[i];
+  a->slots[i] = (struct ahead_slot) { AHEAD_FREE, 0, { 0 }, NULL };
+  pthread_mutex_unlock (&a->lock);
+  if (done.state == AHEAD_DONE)
+    {
+      *out = done.hits;
+      *cause = done.cause;
+      return done.rc;
+    }
+  return engine_hits_first (a->e, a->q, &a->res->docs[i], a->max,
+                            a->max_texts, out, cause);
+}
+
+int
+engine_hits_ahead_threaded (const struct engine_hits_ahead *a)
+{
+  return a->threaded;
+}
+
+void
+engine_hits_ahead_stop (struct engine_hits_ahead *a)
+{
+  if (a == NULL)
+    return;
+  if (a->threaded)
+    {
+      pthread_mutex_lock (&a->lock);
+      a->stop = 1;
+      pthread_cond_broadcast (&a->wake);
+      pthread_mutex_unlock (&a->lock);
+      pthread_join (a->thread, NULL);
+      for (size_t i = 0; i < a->res->ndocs; i++)
+        if (a->slots[i].state == AHEAD_DONE)
+          {
+            engine_hits_free (&a->slots[i].hits);
+            free (a->slots[i].cause);
+          }
+      free (a->slots);
+      pthread_mutex_destroy (&a->lock);
+      pthread_cond_destroy (&a->wake);
+      release_blobs (&a->reader);
+      sqlite3_finalize (a->reader.units_st);
+      exec_sql (index_db (a->reader.ix), "ROLLBACK");
+      index_close (a->reader.ix);
+    }
+  free (a);
 }
 
 /* Corrections.  */

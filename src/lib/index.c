@@ -94,6 +94,8 @@ struct index
   size_t nstmts, stmts_alloc;
 };
 
+static int map_for_search (struct index *ix);
+
 /* The statement SQL (a string constant: it is known by its address),
    prepared when first used and reset for each use: building an index
    runs a dozen statements for each of thousands of documents, and
@@ -533,6 +535,36 @@ index_open (const char *path, char **note, char **cause)
       sqlite3_finalize (st);
     }
   return ix;
+}
+
+struct index *
+index_open_reader (struct index *ix, char **cause)
+{
+  *cause = NULL;
+  if (ix->path == NULL)
+    return NULL;                /* a database in memory has one connection */
+  struct index *r = xcalloc (1, sizeof *r);
+  r->analyzer = analyzer_new ();
+  r->path = xstrdup (ix->path);
+  r->ndocs = ix->ndocs;
+  r->shared.analyzer = r->analyzer;
+  /* Not created: the index is there, the caller has it open.  */
+  if (sqlite3_open_v2 (r->path, &r->db, SQLITE_OPEN_READWRITE
+                       | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK || register_fts (r->db, &r->shared) != 0)
+    {
+      *cause = xstrdup (r->db ? sqlite3_errmsg (r->db)
+                        : _("cannot open the search index"));
+      /* Whatever happens, this connection must not remove it.  */
+      free (r->path);
+      r->path = NULL;
+      index_close (r);
+      return NULL;
+    }
+  sqlite3_busy_timeout (r->db, BUSY_WAIT_MS);
+  sqlite3_extended_result_codes (r->db, 0);
+  map_for_search (r);
+  return r;
 }
 
 void

@@ -42,6 +42,14 @@ typedef void (*index_progress_fn) (void *ctx, size_t done, size_t total);
 struct index *index_open (const char *path, char **note, char **cause);
 void index_close (struct index *ix);
 
+/* A second connection to IX's database, for reading from another
+   thread while IX's own is in use (a connection serves one thread at a
+   time): it brings nothing up to date and never removes the database.
+   NULL when IX is in memory (no other connection can reach it) or, with
+   *CAUSE set (caller frees), when it cannot be opened.  Close it with
+   index_close before IX.  */
+struct index *index_open_reader (struct index *ix, char **cause);
+
 /* Bring the index up to date with the content in the NDIRS directories
    DIRS (the first is content; a later one that is missing or holds no
    collection adds nothing, and a collection whose id an earlier one has

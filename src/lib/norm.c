@@ -49,6 +49,13 @@ norm_ambiguous_wide (void)
 int
 norm_char_width (uint32_t uc)
 {
+  /* Printable ASCII and the CJK ideographs, most of case text, are as
+     wide in every encoding: spare uc_width comparing the encoding's
+     name with its list of CJK encodings for each of them.  */
+  if (uc >= 0x20 && uc < 0x7f)
+    return 1;
+  if (uc >= 0x4e00 && uc <= 0x9fff)
+    return 2;
   /* "GBK" is the encoding name that makes libunistring count East Asian
      Ambiguous characters as two columns; "UTF-8" counts them as one.  */
   int w = uc_width (uc, ambiguous_wide ? "GBK" : "UTF-8");

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <uniwidth.h>
 #include <unistr.h>
 
 #include "content.h"
@@ -195,6 +196,21 @@ main (void)
   norm_set_ambiguous_wide (1);
   tap_ok (norm_width ("“”", 6) == 4, "quotes are wide with --ambiguous-wide");
   norm_set_ambiguous_wide (0);
+  /* The widths norm_char_width knows without asking libunistring are
+     libunistring's, in either setting.  */
+  int same_widths = 1;
+  for (int wide = 0; wide <= 1; wide++)
+    {
+      norm_set_ambiguous_wide (wide);
+      for (ucs4_t uc = 0x20; uc < 0xa000; uc++)
+        {
+          int lib = uc_width (uc, wide ? "GBK" : "UTF-8");
+          if (norm_char_width (uc) != (lib < 0 ? 0 : lib))
+            same_widths = 0;
+        }
+    }
+  norm_set_ambiguous_wide (0);
+  tap_ok (same_widths, "character widths are libunistring's");
 
   struct visible v;
   const char *ctl = "a\x1b[31mb\xe2\x80\xae" "c\x7f\xc2\x85";
