@@ -1128,6 +1128,37 @@ content_read_whole (const struct document *doc, struct document *out,
 }
 
 int
+content_reload (struct document *doc, struct diags *diags)
+{
+  struct document fresh;
+  if (read_document (doc->path, doc->partial, &fresh, diags) != 0)
+    {
+      document_free (&fresh);
+      return -1;
+    }
+  struct bitext *mine[] = { &doc->title, &doc->procuratorate, &doc->region };
+  struct bitext *theirs[] = { &fresh.title, &fresh.procuratorate,
+                              &fresh.region };
+  for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
+    {
+      struct bitext t = *mine[i];
+      *mine[i] = *theirs[i];
+      *theirs[i] = t;
+    }
+  if (!doc->partial)
+    {
+      document_drop_body (doc);
+      doc->sections = fresh.sections;
+      doc->nsections = fresh.nsections;
+      fresh.sections = NULL;
+      fresh.nsections = 0;
+      doc->partial = 0;
+    }
+  document_free (&fresh);
+  return 0;
+}
+
+int
 content_load_body (struct document *doc, struct diags *diags)
 {
   if (!doc->partial)

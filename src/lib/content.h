@@ -44,6 +44,13 @@ struct library *content_load_headers (const char *const *dirs, size_t n,
    with the file's problems in DIAGS (DOC is then still partial).  */
 int content_load_body (struct document *doc, struct diags *diags);
 
+/* Read DOC's file again after it changed: its title, procuratorate and
+   region, and, unless DOC is partial, its text.  Its number and keywords
+   stay (the list is sorted by the number, the tag table points into the
+   keywords).  Returns 0, or -1 with the file's problems in DIAGS and
+   DOC as it was.  */
+int content_reload (struct document *doc, struct diags *diags);
+
 /* Read DOC (a document of a library read by its headers, which the caller
    may not change) whole into *OUT, a document of its own: same number and
    collection.  Returns 0, or -1 with the file's problems in DIAGS.

@@ -2684,7 +2684,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
    millisecond or so).  */
 #define AHEAD_MIN_DOCS 32
 /* How far the thread may run ahead: the hits it holds are memory.  */
-#define AHEAD_WINDOW 256
+#define AHEAD_WINDOW 64
 
 enum ahead_state { AHEAD_FREE, AHEAD_BUSY, AHEAD_DONE };
 

@@ -501,6 +501,27 @@ hash_round (uint64_t acc, uint64_t word)
   return hash_rotl (acc + word * HASH_P2, 31) * HASH_P1;
 }
 
+int
+util_file_stamp (const char *path, struct file_stamp *out)
+{
+  struct stat st;
+  memset (out, 0, sizeof *out);
+  if (stat (path, &st) != 0)
+    return -1;
+  *out = (struct file_stamp) { (int64_t) st.st_dev, (int64_t) st.st_ino,
+                               (int64_t) st.st_size,
+                               (int64_t) st.st_ctim.tv_sec,
+                               (int64_t) st.st_ctim.tv_nsec };
+  return 0;
+}
+
+int
+util_file_stamp_equal (const struct file_stamp *a, const struct file_stamp *b)
+{
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size
+    && a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec;
+}
+
 uint64_t
 util_hash (uint64_t h, const void *data, size_t len)
 {

@@ -127,6 +127,19 @@ void util_remove_stale_temps (const char *path);
    the result.  */
 uint64_t util_hash (uint64_t h, const void *data, size_t len);
 
+/* A file's state, enough to tell that it changed since: an edit gives
+   it a new change time even when its size and modification time are
+   put back.  */
+struct file_stamp
+{
+  int64_t dev, ino, size, ctime_sec, ctime_nsec;
+};
+/* The state of the file at PATH into *OUT.  Returns 0, or -1 (errno
+   set) with *OUT zeroed.  */
+int util_file_stamp (const char *path, struct file_stamp *out);
+int util_file_stamp_equal (const struct file_stamp *a,
+                           const struct file_stamp *b);
+
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
 int util_mkdir_p (const char *dir);
 

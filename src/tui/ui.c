@@ -1168,6 +1168,7 @@ ui_free (struct ui *u)
   search_clear (&u->search, u->ndocs);
   engine_close (u->engine);
   free (u->docs);
+  free (u->doc_stamps);
   free (u->vis);
   free (u->limit_text);
   tags_free (u);

@@ -67,6 +67,13 @@ list_init (struct ui *u)
 }
 
 void
+list_regions_changed (struct ui *u)
+{
+  free (u->listp.region_widths);
+  u->listp.region_widths = NULL;
+}
+
+void
 list_free (struct ui *u)
 {
   free (u->listp.rows);

@@ -210,6 +210,9 @@ struct ui
   /* Documents, in library order.  */
   const struct document **docs;
   size_t ndocs;
+  /* The state of each one's file when refresh_content last read it
+     (NULL before the first time): those unchanged are not read again.  */
+  struct file_stamp *doc_stamps;
 
   /* Geometry.  */
   int rows, cols;
@@ -403,6 +406,9 @@ int list_limit (struct ui *u, const char *text);
 char *list_selected_title (const struct ui *u);
 /* The rows again after the listed cases or the folding changed.  */
 void list_rows_build (struct ui *u);
+/* The cases' regions changed (their files were read again): measure
+   the region column again when next drawn.  */
+void list_regions_changed (struct ui *u);
 /* Free the list's rows and folding.  */
 void list_free (struct ui *u);
 /* Draw pane PANE's title row: a rule with TITLE, shown in reverse video

@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "norm.h"
 #include "prefs.h"
@@ -591,15 +593,44 @@ refresh_content (struct ui *u)
       cur = u->search.res[u->cur].hits[u->vh[u->cur_hit].hit];
       had_cur = 1;
     }
+  /* Every changed case's title and region, and its text if it was
+     read: a translator may have edited any of them.  One that cannot be
+     read now (saved half edited) is kept as it was.  The files' states
+     are known from the second time on: the first reads every file.  */
+  time_t started = time (NULL);
+  int known = u->doc_stamps != NULL;
+  if (!known)
+    u->doc_stamps = xcalloc (u->ndocs ? u->ndocs : 1,
+                             sizeof *u->doc_stamps);
   for (size_t i = 0; i < u->ndocs; i++)
     {
       struct document *doc = library_document_rw (u->lib, i);
-      if (doc && !doc->partial)
-        {
-          document_drop_body (doc);
-          ui_read_whole (u, i);
-        }
+      if (doc == NULL)
+        continue;
+      struct file_stamp now;
+      int same = util_file_stamp (doc->path, &now) == 0 && known
+        && util_file_stamp_equal (&now, &u->doc_stamps[i]);
+      /* A file changed within a second of now may change again within
+         the same second (a whole-second file system shows the same
+         time): it is read again next time too.  */
+      if (now.ctime_sec + 1 >= (int64_t) started)
+        memset (&now, 0, sizeof now);
+      u->doc_stamps[i] = now;
+      if (same)
+        continue;
+      struct diags dg = { 0 };
+      if (content_reload (doc, &dg) != 0 && i == u->cur)
+        for (size_t k = 0; k < dg.count; k++)
+          if (dg.items[k].severity == DIAG_ERROR)
+            {
+              char *m = diag_format (&dg.items[k]);
+              ui_message (u, 1, _("cannot read this document: %s"), m);
+              free (m);
+              break;
+            }
+      diags_free (&dg);
     }
+  list_regions_changed (u);
   if (u->have_render)
     {
       u->top_unit = text_anchor_unit (u);

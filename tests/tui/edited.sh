@@ -6,7 +6,7 @@
 # current hit.  A search that must wait for another casebook's update
 # of the index says so rather than freeze.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 9
+tui_plan 11
 
 c=$tui_dir/content
 cp -r "$top_srcdir/content" "$c"
@@ -57,9 +57,22 @@ tui_keys Escape
 tui_expect_line 40 "^plughword — 2 hits in 2 cases, $before" \
   "after an edit elsewhere, / and Esc keep the current hit ($before)"
 
+# Titles edited: the open case's (read whole) and one not yet opened
+# (read by its header) are listed as they now are.
+for f in 02-jilin:Jilin 06-henan:Henan; do
+  sed -i "s/^\(title\.en[.a-z]*\): .*/\1: ${f#*:} title edited/" \
+    "$c/batch3/${f%:*}.cb"
+done
+tui_keys /
+tui_keys Escape
+tui_expect_has 'Henan title edited' \
+  "a title edited in a case not yet opened is listed as it now is"
+tui_expect_has 'Jilin title edited' \
+  "and the open case's too"
+
 if ! command -v sqlite3 >/dev/null 2>&1; then
-  echo "ok 8 # SKIP sqlite3 is missing"
-  echo "ok 9 # SKIP sqlite3 is missing"
+  echo "ok 10 # SKIP sqlite3 is missing"
+  echo "ok 11 # SKIP sqlite3 is missing"
   tui_finish
 fi
 # Another casebook holds the index's write lock (a first build of a large
