@@ -300,15 +300,21 @@ ui_read_whole (struct ui *u, size_t d)
     return;
   struct diags dg = { 0 };
   if (content_load_body (doc, &dg) != 0)
-    for (size_t i = 0; i < dg.count; i++)
-      if (dg.items[i].severity == DIAG_ERROR)
-        {
-          char *m = diag_format (&dg.items[i]);
-          ui_message (u, 1, _("cannot read this document: %s"), m);
-          free (m);
-          break;
-        }
+    ui_read_error (u, &dg);
   diags_free (&dg);
+}
+
+void
+ui_read_error (struct ui *u, const struct diags *dg)
+{
+  for (size_t i = 0; i < dg->count; i++)
+    if (dg->items[i].severity == DIAG_ERROR)
+      {
+        char *m = diag_format (&dg->items[i]);
+        ui_message (u, 1, _("cannot read this document: %s"), m);
+        free (m);
+        break;
+      }
 }
 
 void

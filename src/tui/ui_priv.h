@@ -329,6 +329,9 @@ size_t ui_find_doc (const struct ui *u, const char *coll, long number);
 /* Read the rest of document D, which the list knew by its header only
    (an error goes to the status line).  */
 void ui_read_whole (struct ui *u, size_t d);
+/* Say on the status line why the open document could not be read: the
+   first error of DG.  */
+void ui_read_error (struct ui *u, const struct diags *dg);
 /* Show MSG on the status line at once, during work that keeps the main
    loop from drawing (progress).  */
 void ui_status_now (const char *msg);

@@ -620,14 +620,7 @@ refresh_content (struct ui *u)
         continue;
       struct diags dg = { 0 };
       if (content_reload (doc, &dg) != 0 && i == u->cur)
-        for (size_t k = 0; k < dg.count; k++)
-          if (dg.items[k].severity == DIAG_ERROR)
-            {
-              char *m = diag_format (&dg.items[k]);
-              ui_message (u, 1, _("cannot read this document: %s"), m);
-              free (m);
-              break;
-            }
+        ui_read_error (u, &dg);
       diags_free (&dg);
     }
   list_regions_changed (u);
