@@ -373,13 +373,13 @@ cmd_search (const struct cli_options *o, const char *query_text)
       fprintf (stderr, _("casebook: nothing found for %s\n"), vq.str);
       norm_visible_free (&vq);
     }
-  /* Passages are worked out ahead, in a second thread, while those
+  /* Passages are worked out ahead, in other threads, while those
      before them are printed.  */
   struct engine_hits_ahead *ahead = NULL;
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
-      ahead = engine_hits_ahead_start (e, q, &r, want, texts);
+      ahead = engine_hits_ahead_start (e, q, &r, want, texts, 0);
     }
   for (size_t i = 0; i < r.ndocs && rc == 0; i++)
     {

@@ -2674,17 +2674,19 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
   return hits_first (e, q, d, max, max_texts, 0, out, cause);
 }
 
-/* Hits of many documents, two at a time.  Placing hits is mostly
-   analysis and reading, which share nothing, so a second thread with
-   its own connection works out the documents ahead of the one the
-   caller takes; the caller works out the next itself when the thread
-   has not begun it.  */
+/* Hits of many documents at once.  Placing hits is mostly analysis and
+   reading, which share nothing between documents, so threads with
+   connections of their own work out the documents ahead of the one the
+   caller takes; the caller works out one further on rather than wait.  */
 
 /* Fewer documents are not worth a thread and a connection (a
    millisecond or so).  */
 #define AHEAD_MIN_DOCS 32
-/* How far the thread may run ahead: the hits it holds are memory.  */
+/* How far the threads may run ahead: the hits they hold are memory.  */
 #define AHEAD_WINDOW 64
+/* Threads beyond the caller's, at most: the caller prints, and more
+   share its output's pace.  */
+#define AHEAD_MAX_THREADS 3
 
 enum ahead_state { AHEAD_FREE, AHEAD_BUSY, AHEAD_DONE };
 
@@ -2696,17 +2698,25 @@ struct ahead_slot
   char *cause;
 };
 
+struct ahead_worker
+{
+  struct engine_hits_ahead *a;
+  /* A connection whose read began after the caller's connection showed
+     that nothing changed since the search.  */
+  struct engine reader;
+  pthread_t thread;
+  int running;
+};
+
 struct engine_hits_ahead
 {
   struct engine *e;
   const struct engine_query *q;
   const struct engine_results *res;
   size_t max, max_texts;
-  int threaded;
-  /* The thread's: a connection whose read began after the caller's
-     connection showed that nothing changed since the search.  */
-  struct engine reader;
-  pthread_t thread;
+  struct ahead_worker *workers;
+  size_t nopened;               /* WORKERS, each with a connection */
+  size_t nworkers;              /* of those, running */
   pthread_mutex_t lock;
   pthread_cond_t wake;
   struct ahead_slot *slots;     /* per document, under LOCK */
@@ -2715,28 +2725,46 @@ struct engine_hits_ahead
   int stop;
 };
 
+/* Begin document A->next, which someone may begin, as BUSY; its index,
+   or SIZE_MAX.  Under A's lock.  */
+static size_t
+claim_next (struct engine_hits_ahead *a)
+{
+  if (a->next >= a->res->ndocs || a->next >= a->taken + AHEAD_WINDOW)
+    return SIZE_MAX;
+  a->slots[a->next].state = AHEAD_BUSY;
+  return a->next++;
+}
+
+/* Work out document I (claimed) in E, PINNED as hits_first says, and
+   leave its hits in its slot.  Called and returns under A's lock.  */
+static void
+work_out (struct engine_hits_ahead *a, struct engine *e, int pinned,
+          size_t i)
+{
+  pthread_mutex_unlock (&a->lock);
+  struct engine_hits h;
+  char *cause = NULL;
+  int rc = hits_first (e, a->q, &a->res->docs[i], a->max, a->max_texts,
+                       pinned, &h, &cause);
+  pthread_mutex_lock (&a->lock);
+  a->slots[i] = (struct ahead_slot) { AHEAD_DONE, rc, h, cause };
+  pthread_cond_broadcast (&a->wake);
+}
+
 static void *
 work_ahead (void *arg)
 {
-  struct engine_hits_ahead *a = arg;
+  struct ahead_worker *w = arg;
+  struct engine_hits_ahead *a = w->a;
   pthread_mutex_lock (&a->lock);
-  for (;;)
+  while (!a->stop && a->next < a->res->ndocs)
     {
-      while (!a->stop && a->next < a->res->ndocs
-             && a->next >= a->taken + AHEAD_WINDOW)
+      size_t i = claim_next (a);
+      if (i == SIZE_MAX)
         pthread_cond_wait (&a->wake, &a->lock);
-      if (a->stop || a->next >= a->res->ndocs)
-        break;
-      size_t i = a->next++;
-      a->slots[i].state = AHEAD_BUSY;
-      pthread_mutex_unlock (&a->lock);
-      struct engine_hits h;
-      char *cause = NULL;
-      int rc = hits_first (&a->reader, a->q, &a->res->docs[i], a->max,
-                           a->max_texts, 1, &h, &cause);
-      pthread_mutex_lock (&a->lock);
-      a->slots[i] = (struct ahead_slot) { AHEAD_DONE, rc, h, cause };
-      pthread_cond_broadcast (&a->wake);
+      else
+        work_out (a, &w->reader, 1, i);
     }
   pthread_mutex_unlock (&a->lock);
   return NULL;
@@ -2748,18 +2776,14 @@ exec_sql (sqlite3 *db, const char *sql)
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Open A's second connection and begin its read; 0 if it reads what
-   the search read.  */
+/* Open W's connection to E's index and begin its read.  Returns 0, or
+   -1 with nothing open.  */
 static int
-open_reader (struct engine_hits_ahead *a)
+open_reader (struct ahead_worker *w, struct engine *e)
 {
-  const struct engine_results *res = a->res;
-  for (size_t i = 0; i < res->ndocs; i++)
-    if (res->docs[i].priv == NULL)
-      return -1;                /* not found by this engine's search */
   char *cause = NULL;
-  struct engine *r = &a->reader;
-  r->ix = index_open_reader (a->e->ix, &cause);
+  struct engine *r = &w->reader;
+  r->ix = index_open_reader (e->ix, &cause);
   free (cause);
   if (r->ix == NULL)
     return -1;
@@ -2770,22 +2794,38 @@ open_reader (struct engine_hits_ahead *a)
     == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW;
   sqlite3_finalize (st);
   r->seen = generation (r);
-  /* With no read of its own open, the caller's connection tells
-     whether anything was written since the search.  If nothing was,
-     nothing was before the reader's read began either, and the reader
-     sees what the search saw however long it reads.  */
-  release_blobs (a->e);
-  if (began && !results_stale (a->e, res->docs[0].priv))
+  if (began)
     return 0;
   index_close (r->ix);
   r->ix = NULL;
   return -1;
 }
 
+static void
+close_reader (struct ahead_worker *w)
+{
+  release_blobs (&w->reader);
+  sqlite3_finalize (w->reader.units_st);
+  exec_sql (index_db (w->reader.ix), "ROLLBACK");
+  index_close (w->reader.ix);
+  memset (&w->reader, 0, sizeof w->reader);
+}
+
+/* How many threads to start beside the caller's: one fewer than the
+   processors, at most AHEAD_MAX_THREADS.  */
+static size_t
+ahead_threads (void)
+{
+  long n = sysconf (_SC_NPROCESSORS_ONLN);
+  if (n <= 1)
+    return n == 1 ? 0 : 1;      /* unknown: one */
+  return n - 1 > AHEAD_MAX_THREADS ? AHEAD_MAX_THREADS : (size_t) (n - 1);
+}
+
 struct engine_hits_ahead *
 engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
                          const struct engine_results *res, size_t max,
-                         size_t max_texts)
+                         size_t max_texts, size_t threads)
 {
   struct engine_hits_ahead *a = xcalloc (1, sizeof *a);
   a->e = e;
@@ -2793,20 +2833,55 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   a->res = res;
   a->max = max;
   a->max_texts = max_texts;
-  if (res->ndocs < AHEAD_MIN_DOCS || open_reader (a) != 0)
+  if (threads == 0)
+    threads = ahead_threads ();
+  if (threads > AHEAD_MAX_THREADS)
+    threads = AHEAD_MAX_THREADS;
+  int ours = 1;
+  for (size_t i = 0; i < res->ndocs; i++)
+    ours &= res->docs[i].priv != NULL;  /* found by this engine's search */
+  if (res->ndocs < AHEAD_MIN_DOCS || !ours || threads == 0)
     return a;
+  struct ahead_worker *w = xcalloc (threads, sizeof *w);
+  size_t opened = 0;
+  while (opened < threads && open_reader (&w[opened], e) == 0)
+    opened++;
+  /* With no read of its own open, the caller's connection tells
+     whether anything was written since the search.  If nothing was,
+     nothing was before the readers' reads began either, and they see
+     what the search saw however long they read.  */
+  release_blobs (e);
+  if (opened == 0 || results_stale (e, res->docs[0].priv))
+    {
+      for (size_t i = 0; i < opened; i++)
+        close_reader (&w[i]);
+      free (w);
+      return a;
+    }
+  a->workers = w;
+  a->nopened = opened;
   a->slots = xcalloc (res->ndocs, sizeof *a->slots);
   pthread_mutex_init (&a->lock, NULL);
   pthread_cond_init (&a->wake, NULL);
-  a->threaded = pthread_create (&a->thread, NULL, work_ahead, a) == 0;
-  if (!a->threaded)
+  for (size_t i = 0; i < opened; i++)
+    {
+      w[i].a = a;
+      w[i].running = pthread_create (&w[i].thread, NULL, work_ahead, &w[i])
+        == 0;
+      a->nworkers += w[i].running;
+    }
+  for (size_t i = 0; i < opened; i++)
+    if (!w[i].running)
+      close_reader (&w[i]);
+  if (a->nworkers == 0)
     {
       free (a->slots);
+      a->slots = NULL;
+      free (a->workers);
+      a->workers = NULL;
+      a->nopened = 0;
       pthread_mutex_destroy (&a->lock);
       pthread_cond_destroy (&a->wake);
-      exec_sql (index_db (a->reader.ix), "ROLLBACK");
-      index_close (a->reader.ix);
-      a->reader.ix = NULL;
     }
   return a;
 }
@@ -2816,39 +2891,34 @@ engine_hits_ahead_take (struct engine_hits_ahead *a, size_t i,
                         struct engine_hits *out, char **cause)
 {
   *cause = NULL;
-  if (!a->threaded)
+  if (a->nworkers == 0)
     return engine_hits_first (a->e, a->q, &a->res->docs[i], a->max,
                               a->max_texts, out, cause);
   pthread_mutex_lock (&a->lock);
-  while (a->slots[i].state == AHEAD_BUSY)
-    {
-      /* The thread is at it: rather than wait, work out one further on
-         (the thread passes over it).  */
-      size_t j = a->next;
-      if (j >= a->res->ndocs || j >= a->taken + AHEAD_WINDOW)
-        {
-          pthread_cond_wait (&a->wake, &a->lock);
-          continue;
-        }
-      a->next++;
-      a->slots[j].state = AHEAD_BUSY;
-      pthread_mutex_unlock (&a->lock);
-      struct engine_hits h;
-      char *why = NULL;
-      int rc = engine_hits_first (a->e, a->q, &a->res->docs[j], a->max,
-                                  a->max_texts, &h, &why);
-      pthread_mutex_lock (&a->lock);
-      a->slots[j] = (struct ahead_slot) { AHEAD_DONE, rc, h, why };
-    }
-  /* Not begun (the thread has not come to it, or the caller skipped
-     it): worked out here, and the thread passes over it.  */
-  if (i >= a->next)
-    a->next = i + 1;
   if (i + 1 > a->taken)
     a->taken = i + 1;
-  pthread_cond_broadcast (&a->wake);
+  if (i >= a->next)
+    {
+      /* Not begun: worked out here, and the threads pass over it (and
+         over any the caller skipped).  */
+      a->next = i + 1;
+      pthread_cond_broadcast (&a->wake);
+      pthread_mutex_unlock (&a->lock);
+      return engine_hits_first (a->e, a->q, &a->res->docs[i], a->max,
+                                a->max_texts, out, cause);
+    }
+  while (a->slots[i].state == AHEAD_BUSY)
+    {
+      /* A thread is at it: rather than wait, work out one further on.  */
+      size_t j = claim_next (a);
+      if (j == SIZE_MAX)
+        pthread_cond_wait (&a->wake, &a->lock);
+      else
+        work_out (a, a->e, 0, j);
+    }
   struct ahead_slot done = a->slots[i];
   a->slots[i] = (struct ahead_slot) { AHEAD_FREE, 0, { 0 }, NULL };
+  pthread_cond_broadcast (&a->wake);
   pthread_mutex_unlock (&a->lock);
   if (done.state == AHEAD_DONE)
     {
@@ -2856,14 +2926,15 @@ engine_hits_ahead_take (struct engine_hits_ahead *a, size_t i,
       *cause = done.cause;
       return done.rc;
     }
+  /* Skipped, or taken before: worked out here.  */
   return engine_hits_first (a->e, a->q, &a->res->docs[i], a->max,
                             a->max_texts, out, cause);
 }
 
-int
-engine_hits_ahead_threaded (const struct engine_hits_ahead *a)
+size_t
+engine_hits_ahead_threads (const struct engine_hits_ahead *a)
 {
-  return a->threaded;
+  return a->nworkers;
 }
 
 void
@@ -2871,13 +2942,18 @@ engine_hits_ahead_stop (struct engine_hits_ahead *a)
 {
   if (a == NULL)
     return;
-  if (a->threaded)
+  if (a->nworkers)
     {
       pthread_mutex_lock (&a->lock);
       a->stop = 1;
       pthread_cond_broadcast (&a->wake);
       pthread_mutex_unlock (&a->lock);
-      pthread_join (a->thread, NULL);
+      for (size_t k = 0; k < a->nopened; k++)
+        if (a->workers[k].running)
+          {
+            pthread_join (a->workers[k].thread, NULL);
+            close_reader (&a->workers[k]);
+          }
       for (size_t i = 0; i < a->res->ndocs; i++)
         if (a->slots[i].state == AHEAD_DONE)
           {
@@ -2885,12 +2961,9 @@ engine_hits_ahead_stop (struct engine_hits_ahead *a)
             free (a->slots[i].cause);
           }
       free (a->slots);
+      free (a->workers);
       pthread_mutex_destroy (&a->lock);
       pthread_cond_destroy (&a->wake);
-      release_blobs (&a->reader);
-      sqlite3_finalize (a->reader.units_st);
-      exec_sql (index_db (a->reader.ix), "ROLLBACK");
-      index_close (a->reader.ix);
     }
   free (a);
 }

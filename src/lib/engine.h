@@ -169,23 +169,25 @@ void engine_hits_free (struct engine_hits *h);
 
 /* The first hits of each document of RES, the results of Q, as
    engine_hits_first gives them (MAX, MAX_TEXTS), when they are wanted
-   for one document after another: a second thread with its own
-   connection works out those ahead while the caller uses the last
-   (where the index is saved and RES has many documents; else each is
-   worked out when taken).  The thread reads what the search read, even
-   if another casebook updates the index meanwhile.  E, Q and RES must
-   outlive it; E is used meanwhile from the caller's thread only.  */
+   for one document after another: THREADS threads (0: one fewer than
+   the processors; at most 3), each with its own connection, work out
+   those ahead while the caller uses the last (where the index is saved
+   and RES has many documents; else each is worked out when taken).
+   They read what the search read, even if another casebook updates the
+   index meanwhile.  E, Q and RES must outlive it; E is used meanwhile
+   from the caller's thread only.  */
 struct engine_hits_ahead;
 struct engine_hits_ahead *engine_hits_ahead_start
   (struct engine *e, const struct engine_query *q,
-   const struct engine_results *res, size_t max, size_t max_texts);
+   const struct engine_results *res, size_t max, size_t max_texts,
+   size_t threads);
 /* The hits of RES's document I into OUT, as engine_hits_first; take
    them in order of I (those skipped cost their own work when taken).  */
 int engine_hits_ahead_take (struct engine_hits_ahead *a, size_t i,
                             struct engine_hits *out, char **cause);
 void engine_hits_ahead_stop (struct engine_hits_ahead *a);
-/* Does a second thread work out A's hits ahead?  */
-int engine_hits_ahead_threaded (const struct engine_hits_ahead *a);
+/* How many threads work out A's hits ahead (0: the caller does).  */
+size_t engine_hits_ahead_threads (const struct engine_hits_ahead *a);
 
 /* A correction of Q's typed text when some of its words find nothing:
    each such word is replaced by the word of the index's vocabulary that
