@@ -2849,9 +2849,16 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   /* With no read of its own open, the caller's connection tells
      whether anything was written since the search.  If nothing was,
      nothing was before the readers' reads began either, and they see
-     what the search saw however long they read.  */
+     what the search saw however long they read.  Its data version is
+     that of its last read, which may have begun before another
+     casebook's write: PRAGMA data_version (generation) reads again
+     first, and without that read nothing is known.  */
   release_blobs (e);
-  if (opened == 0 || results_stale (e, res->docs[0].priv))
+  const struct doc_priv *dp = res->docs[0].priv;
+  struct generation now = generation (e);
+  int current = now.others != -1 && (db_version (e) == dp->version
+                                     || same_generation (now, dp->found));
+  if (opened == 0 || !current)
     {
       for (size_t i = 0; i < opened; i++)
         close_reader (&w[i]);

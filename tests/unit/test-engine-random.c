@@ -462,6 +462,50 @@ main (void)
       free (error);
       engine_query_free (q);
     }
+
+  /* Another casebook indexes the files again after a search and before
+     its passages are worked out ahead: no second thread reads the new
+     index with the old results' places, every document says 'search
+     again' as engine_hits_first does.  */
+  if (disk)
+    {
+      struct engine_query *q = compile (disk, "检察");
+      struct engine_results r;
+      char *error = NULL;
+      int searched = q && engine_search (disk, q, &r, &error) == 0;
+      size_t found = searched ? r.ndocs : 0;
+      cmd = xasprintf ("for f in '%s'/0*.cb; do printf '\\nzh: 补充。\\n' "
+                       ">>\"$f\"; done", corpus);
+      int edited = system (cmd) == 0;
+      free (cmd);
+      engine_close (open_engine (corpus, 0));
+      struct engine_hits_ahead *ahead = searched
+        ? engine_hits_ahead_start (disk, q, &r, 0, 0, 1) : NULL;
+      size_t again = 0;
+      for (size_t i = 0; ahead && i < r.ndocs; i++)
+        {
+          struct engine_hits h;
+          if (engine_hits_ahead_take (ahead, i, &h, &error) != 0
+              && strstr (error, "search again"))
+            again++;
+          else if (again == i)
+            printf ("# document %ld: %s\n", r.docs[i].number,
+                    error ? error : "hits");
+          engine_hits_free (&h);
+          free (error);
+          error = NULL;
+        }
+      tap_ok (edited && found >= 32
+              && ahead && engine_hits_ahead_threads (ahead) == 0
+              && again == found, "after another's update, no passages are "
+              "worked out ahead from the new index: 'search again' for "
+              "%zu of %zu documents", again, found);
+      engine_hits_ahead_stop (ahead);
+      if (searched)
+        engine_results_free (&r);
+      free (error);
+      engine_query_free (q);
+    }
   engine_close (disk);
   engine_close (mem);
 
