@@ -1912,6 +1912,11 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     return 1;                   /* told to stop before it starts */
   if (e->interrupt)
     sqlite3_progress_handler (db, 1000, check_interrupt, e);
+  /* The generation the instances are of, asked before they are read:
+     asked after, it could count a change committed while they were
+     read, and instances of the old index would pass for the new's.
+     Asked before, such a change only makes them look stale.  */
+  struct generation found = generation (e);
   struct fts_row *rows = NULL;
   size_t nrows = 0, rows_alloc = 0;
   int rc = 0;
@@ -1972,7 +1977,6 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   /* What the instances are positions in: engine_hits takes them only
      from the same index.  */
   unsigned version = db_version (e);
-  struct generation found = generation (e);
   /* tag: filters keep only documents with that keyword.  */
   struct idset tagged = { 0 };
   int have_tags = 0;
@@ -2840,7 +2844,9 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   int ours = 1;
   for (size_t i = 0; i < res->ndocs; i++)
     ours &= res->docs[i].priv != NULL;  /* found by this engine's search */
-  if (res->ndocs < AHEAD_MIN_DOCS || !ours || threads == 0)
+  /* (Debian's SQLite is built for threads; another may not be.)  */
+  if (res->ndocs < AHEAD_MIN_DOCS || !ours || threads == 0
+      || !sqlite3_threadsafe ())
     return a;
   struct ahead_worker *w = xcalloc (threads, sizeof *w);
   size_t opened = 0;

@@ -173,9 +173,11 @@ void engine_hits_free (struct engine_hits *h);
    the processors; at most 3), each with its own connection, work out
    those ahead while the caller uses the last (where the index is saved
    and RES has many documents; else each is worked out when taken).
-   They read what the search read, even if another casebook updates the
-   index meanwhile.  E, Q and RES must outlive it; E is used meanwhile
-   from the caller's thread only.  */
+   The threads read what the search read, even if another casebook
+   updates the index meanwhile; a document the caller works out itself
+   may fail with "search again" then, as with engine_hits_first.  E, Q
+   and RES must outlive it; E is used meanwhile from the caller's thread
+   only.  */
 struct engine_hits_ahead;
 struct engine_hits_ahead *engine_hits_ahead_start
   (struct engine *e, const struct engine_query *q,

@@ -797,7 +797,11 @@ norm_to_traditional (const char *s, size_t len, const char *config)
         cc_close (display_cc);
       free (display_config);
       display_config = xstrdup (config);
-      display_cc = cc_load () ? cc_open (config) : (opencc_t) -1;
+      /* Folding may be loading OpenCC in another thread.  */
+      pthread_mutex_lock (&t2s_lock);
+      int loaded = cc_load ();
+      pthread_mutex_unlock (&t2s_lock);
+      display_cc = loaded ? cc_open (config) : (opencc_t) -1;
     }
   if (display_cc == (opencc_t) -1)
     return NULL;

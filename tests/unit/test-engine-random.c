@@ -338,6 +338,33 @@ open_engine (const char *dir, int in_memory)
   return e;
 }
 
+/* Another casebook's update of the index, committed while a search
+   reads its instances (from engine_set_interrupt's hook, which runs
+   during the search's statement), once.  */
+struct update_during
+{
+  const char *corpus;
+  int calls;
+  int done;
+};
+
+static int
+update_during_search (void *ctx)
+{
+  struct update_during *u = ctx;
+  /* The first call is before the search begins.  */
+  if (u->done || u->calls++ == 0)
+    return 0;
+  u->done = 1;
+  char *cmd = xasprintf ("for f in '%s'/0*.cb; do printf '\\nzh: 再补充。\\n' "
+                         ">>\"$f\"; done", u->corpus);
+  if (system (cmd) != 0)
+    u->done = -1;
+  free (cmd);
+  engine_close (open_engine (u->corpus, 0));
+  return 0;
+}
+
 int
 main (void)
 {
@@ -508,6 +535,50 @@ main (void)
     }
   engine_close (disk);
   engine_close (mem);
+
+  /* A change committed while the search reads (a larger corpus: the
+     hook runs every thousand steps of SQLite's): the results are of the
+     index before it, and every document's hits say so rather than
+     place the old positions in the new texts.  */
+  char *big = xasprintf ("%s/big", tmp);
+  cmd = xasprintf ("CASEBOOK_SHIPPED='%s/content' sh '%s/tests/bench/"
+                   "mkcorpus' 300 '%s' >/dev/null", ABS_SRCDIR, ABS_SRCDIR,
+                   big);
+  int made = system (cmd) == 0;
+  free (cmd);
+  struct engine *e = made ? open_engine (big, 0) : NULL;
+  struct engine_query *q = e ? compile (e, "检察") : NULL;
+  struct update_during during = { big, 0, 0 };
+  struct engine_results r;
+  char *error = NULL;
+  size_t again = 0, found = 0;
+  if (q)
+    {
+      engine_set_interrupt (e, update_during_search, &during);
+      if (engine_search (e, q, &r, &error) == 0)
+        {
+          engine_set_interrupt (e, NULL, NULL);
+          found = r.ndocs;
+          for (size_t i = 0; i < r.ndocs; i++)
+            {
+              struct engine_hits h;
+              if (engine_hits_first (e, q, &r.docs[i], 16, 3, &h, &error) != 0
+                  && strstr (error, "search again"))
+                again++;
+              engine_hits_free (&h);
+              free (error);
+              error = NULL;
+            }
+          engine_results_free (&r);
+        }
+    }
+  tap_ok (during.done == 1 && found > 100 && again == found,
+          "a change committed while the search read: 'search again' for "
+          "%zu of %zu documents", again, found);
+  free (error);
+  engine_query_free (q);
+  engine_close (e);
+  free (big);
 
   strv_free (w.en, w.nen);
   strv_free (w.zh, w.nzh);
