@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine.h"
 #include "export.h"
@@ -168,12 +169,20 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   free (docs);
   if (rc == 0 && o->output_dir)
     {
-      if (util_write_atomic (o->output_dir, out.data, out.len) != 0)
+      /* A link at -o is written through, as the shell's > writes: the
+         file it names is replaced, not the link.  */
+      struct stat sb;
+      char *target = NULL;
+      if (lstat (o->output_dir, &sb) == 0 && S_ISLNK (sb.st_mode))
+        target = realpath (o->output_dir, NULL);
+      if (util_write_atomic (target ? target : o->output_dir, out.data,
+                             out.len) != 0)
         {
           fprintf (stderr, _("casebook: cannot write %s: %s\n"), o->output_dir,
                    strerror (errno));
           rc = 2;
         }
+      free (target);
     }
   else if (rc == 0)
     fwrite (out.data, 1, out.len, stdout);

@@ -331,7 +331,14 @@ int
 util_write_atomic (const char *path, const void *data, size_t len)
 {
   char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
-  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  /* The temporary name is easily guessed: in a directory others may
+     write, a link planted under it must not be followed (that would
+     write over the file it points to), so the file is always new.  One
+     left by an earlier process of this pid is removed first.  */
+  int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+  int fd = open (tmp, flags, 0666);
+  if (fd < 0 && errno == EEXIST && unlink (tmp) == 0)
+    fd = open (tmp, flags, 0666);
   if (fd < 0)
     {
       int e = errno;
@@ -339,6 +346,12 @@ util_write_atomic (const char *path, const void *data, size_t len)
       errno = e;
       return -1;
     }
+  /* A file written over keeps its permissions: a reader's private
+     file (0600) must not become readable by others.  */
+  struct stat old;
+  if (stat (path, &old) == 0 && S_ISREG (old.st_mode)
+      && fchmod (fd, old.st_mode & 0777) != 0)
+    goto fail;
   const char *p = data;
   size_t left = len;
   while (left > 0)

@@ -108,8 +108,9 @@ char *util_read_regular_head (const char *path, size_t max, size_t *len,
                               int *whole);
 
 /* Write LEN bytes to PATH atomically and durably: a temporary file in
-   the same directory, fsync, rename, fsync of the directory.  Returns 0,
-   or -1 with errno set.  */
+   the same directory (never through a link planted under its name),
+   fsync, rename, fsync of the directory.  A file written over keeps
+   its permissions.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
 
 /* Make a rename or creation of PATH durable: fsync the directory that
