@@ -286,25 +286,33 @@ check_options (const struct cmd_entry *entry, int given)
 }
 
 /* Refuse (saying why) an option of one command given to another:
-   --add, --name, --max-size are import's, --format export's, --region,
-   --year and --facets list's, --no-pager and --side-by-side show's.  0 or
-   -1.  */
+   --add, --name, --max-size are import's, -o import's and export's,
+   --format export's, --region, --year and --facets list's, --no-pager
+   and --side-by-side show's.  0 or -1.  */
 static int
 check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
 {
-  const struct { int given; const char *name; const char *cmd; } own[] = {
-    { o->add, "--add", "import" },
-    { o->name != NULL, "--name", "import" },
-    { o->max_size != 0, "--max-size", "import" },
-    { o->format != NULL, "--format", "export" },
-    { o->region != NULL, "--region", "list" },
-    { o->year != 0, "--year", "list" },
-    { o->facets, "--facets", "list" },
-    { o->no_pager, "--no-pager", "show" },
-    { o->side_by_side, "--side-by-side", "show" },
+  const struct
+  {
+    int given;
+    const char *name;
+    const char *cmd;
+    const char *cmd2;           /* a second command that takes it, or NULL */
+  } own[] = {
+    { o->add, "--add", "import", NULL },
+    { o->output_dir != NULL, "-o", "import", "export" },
+    { o->name != NULL, "--name", "import", NULL },
+    { o->max_size != 0, "--max-size", "import", NULL },
+    { o->format != NULL, "--format", "export", NULL },
+    { o->region != NULL, "--region", "list", NULL },
+    { o->year != 0, "--year", "list", NULL },
+    { o->facets, "--facets", "list", NULL },
+    { o->no_pager, "--no-pager", "show", NULL },
+    { o->side_by_side, "--side-by-side", "show", NULL },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
-    if (own[i].given && strcmp (entry->name, own[i].cmd) != 0)
+    if (own[i].given && strcmp (entry->name, own[i].cmd) != 0
+        && (own[i].cmd2 == NULL || strcmp (entry->name, own[i].cmd2) != 0))
       {
         fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
                  own[i].name);

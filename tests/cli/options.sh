@@ -90,6 +90,17 @@ is "$rc" 2 "search --count -n: refused"
 has "$TMPD/err" "casebook: --count cannot be combined with -n" "search --count -n: says why"
 run list --raw --content "$GOOD"
 has "$TMPD/err" "casebook: list does not take --raw" "list --raw: says why"
+# -o is import's and export's: another command would print to stdout
+# while the reader waits for the file.
+for c in "search circuit" "list" "show 1" "tags" "related 1" "cite 1"; do
+  # shellcheck disable=SC2086
+  run $c -o "$TMPD/o.txt" --content "$GOOD"
+  is "$rc:$(cat "$TMPD/out")" "2:" "${c%% *} -o: refused"
+  has "$TMPD/err" "casebook: ${c%% *} does not take -o" "${c%% *} -o: says why"
+done
+ok $([ ! -e "$TMPD/o.txt" ]; echo $?) "no file is written"
+run export 1 -o "$TMPD/o.txt" --content "$GOOD"
+is "$rc" 0 "export -o: works"
 run search circuit --json --count --content "$GOOD"
 case $(head -1 "$TMPD/out") in
   '{"document":1,"collection":"sample","hits":'[0-9]*) ok 0 "search --json --count: one object per document" ;;
