@@ -36,6 +36,7 @@
 
 #include "i18n.h"
 #include "prefs.h"
+#include "strmap.h"
 #include "util.h"
 
 #define STATE_MAGIC "casebook-state 1"
@@ -48,6 +49,7 @@ struct state_pos
   long number;
   size_t unit;
   int changed;
+  char *key;                    /* "NUMBER\tCOLL", POS_INDEX's key */
 };
 
 struct state_mark
@@ -64,6 +66,10 @@ struct state
   struct state_pos *pos;
   size_t npos;
   size_t pos_alloc;
+  /* Position by key: a file may hold a position for every document of
+     a large library (or a hostile one millions), and a search of the
+     list for each of them made reading it quadratic.  */
+  struct strmap pos_index;
   int has_last;
   int last_changed;
   char *last_coll;
@@ -87,8 +93,12 @@ static void
 state_clear (struct state *st)
 {
   for (size_t i = 0; i < st->npos; i++)
-    free (st->pos[i].coll);
+    {
+      free (st->pos[i].coll);
+      free (st->pos[i].key);
+    }
   free (st->pos);
+  strmap_free (&st->pos_index);
   free (st->last_coll);
   for (size_t i = 0; i < 52; i++)
     free (st->marks[i].coll);
@@ -137,35 +147,46 @@ mark_slot (int letter)
   return -1;
 }
 
+/* The key of the position in document NUMBER of COLL.  Caller frees.  */
+static char *
+pos_key (const char *coll, long number)
+{
+  return xasprintf ("%ld\t%s", number, coll);
+}
+
 int
 state_position (const struct state *st, const char *coll, long number,
                 size_t *unit)
 {
-  for (size_t i = 0; i < st->npos; i++)
-    if (st->pos[i].number == number && strcmp (st->pos[i].coll, coll) == 0)
-      {
-        *unit = st->pos[i].unit;
-        return 1;
-      }
-  return 0;
+  char *key = pos_key (coll, number);
+  const size_t *at = strmap_get (&st->pos_index, key);
+  free (key);
+  if (at == NULL)
+    return 0;
+  *unit = st->pos[*at].unit;
+  return 1;
 }
 
 void
 state_set_position (struct state *st, const char *coll, long number,
                     size_t unit)
 {
-  for (size_t i = 0; i < st->npos; i++)
-    if (st->pos[i].number == number && strcmp (st->pos[i].coll, coll) == 0)
-      {
-        st->pos[i].unit = unit;
-        st->pos[i].changed = 1;
-        return;
-      }
+  char *key = pos_key (coll, number);
+  const size_t *at = strmap_get (&st->pos_index, key);
+  if (at)
+    {
+      st->pos[*at].unit = unit;
+      st->pos[*at].changed = 1;
+      free (key);
+      return;
+    }
   st->pos = xgrow (st->pos, &st->pos_alloc, st->npos + 1, sizeof *st->pos);
   st->pos[st->npos].coll = xstrdup (coll);
   st->pos[st->npos].number = number;
   st->pos[st->npos].unit = unit;
   st->pos[st->npos].changed = 1;
+  st->pos[st->npos].key = key;
+  strmap_put (&st->pos_index, key, st->npos);
   st->npos++;
 }
 
@@ -491,7 +512,18 @@ int
 state_load (struct state *st, const char *path, char **cause)
 {
   size_t len;
-  char *data = util_read_regular (path, &len);
+  int whole;
+  char *data = util_read_regular_head (path, STATE_MAX_SIZE, &len, &whole);
+  if (data && !whole)
+    {
+      /* No reader's state comes near this: the file is not one of ours,
+         and reading it all could take the browser's time and memory.  */
+      free (data);
+      *cause = xasprintf (_("%s: larger than %d MiB"), path,
+                          STATE_MAX_SIZE >> 20);
+      state_clear (st);
+      return -2;
+    }
   if (data == NULL)
     {
       if (errno == ENOENT)

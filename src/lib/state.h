@@ -13,6 +13,10 @@
 /* The most search-history entries kept; older ones are dropped.  */
 #define STATE_HISTORY_MAX 200
 
+/* A state file larger than this is damaged: a position for each of
+   100,000 documents takes 3 MiB.  */
+#define STATE_MAX_SIZE (16 << 20)
+
 struct state;
 
 /* A new, empty state.  Free with state_free().  */
@@ -35,7 +39,7 @@ char *state_format (const struct state *st, size_t *len);
 /* Read PATH into ST.  A missing file is not an error (ST stays empty).
    Returns 0; -1 with *CAUSE set (caller frees) when the file cannot be
    read (or is not a regular file); -2 with *CAUSE set when it is
-   damaged.  ST is then empty.  */
+   damaged (or larger than STATE_MAX_SIZE).  ST is then empty.  */
 int state_load (struct state *st, const char *path, char **cause);
 /* Save ST to PATH, creating the directory (0700): under a lock, read
    the file again, apply what ST changed since it was read (or last

@@ -12,6 +12,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "state.h"
@@ -186,6 +187,40 @@ main (void)
   free (cause);
   unlink (lock_path);
   free (target);
+
+  /* A huge state file: a position for each of 300,000 documents reads
+     in well under a second (a list searched for every position took
+     a minute), and one larger than STATE_MAX_SIZE is damaged, not
+     read.  */
+  struct buf big = { 0 };
+  buf_adds (&big, "casebook-state 1\n");
+  for (long i = 0; i < 300000; i++)
+    buf_printf (&big, "pos\tbatch3\t%ld\t%ld\n", i, i % 7);
+  int w = util_write_atomic (path, big.data, big.len);
+  struct timespec t0, t1;
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  c = load (path);
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  double secs = (double) (t1.tv_sec - t0.tv_sec)
+    + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+  unit = 0;
+  tap_ok (w == 0 && state_position (c, "batch3", 299999, &unit)
+          && unit == 299999 % 7, "300,000 positions are read");
+  tap_ok (secs < 5, "in linear time (%.2f s)", secs);
+  state_free (c);
+  while (big.len <= STATE_MAX_SIZE)
+    buf_adds (&big, "history\tpadding padding padding padding padding\n");
+  w = util_write_atomic (path, big.data, big.len);
+  buf_free (&big);
+  c = state_new ();
+  cause = NULL;
+  r = state_load (c, path, &cause);
+  tap_ok (w == 0 && r == -2 && cause && strstr (cause, "larger than"),
+          "a state file larger than STATE_MAX_SIZE is damaged (%s)",
+          cause ? cause : "no cause");
+  tap_ok (!state_position (c, "batch3", 1, &unit), "and nothing of it is kept");
+  free (cause);
+  state_free (c);
 
   state_free (a);
   state_free (b);
