@@ -12,6 +12,7 @@
 
 #include "output.h"
 #include "tags.h"
+#include "util.h"
 
 static int
 cmd_tags_exec (const struct cli_options *o, const struct library *lib,
@@ -37,6 +38,17 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
           printf (",\"documents\":[");
           for (size_t k = 0; k < g->ndocs; k++)
             printf ("%s%ld", k ? "," : "", g->docs[k]);
+          /* The numbers alone are ambiguous in a library of several
+             collections: the names say which, as export's "name".  */
+          printf ("],\"names\":[");
+          for (size_t k = 0; k < g->ndocs; k++)
+            {
+              char *name = xasprintf ("%s/%ld", g->colls[k], g->docs[k]);
+              if (k)
+                putchar (',');
+              output_json_string (stdout, name, strlen (name));
+              free (name);
+            }
           printf ("]}\n");
         }
       else
@@ -50,8 +62,19 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
               putchar (')');
             }
           putchar ('\t');
+          /* In a library of several collections a plain number may be
+             ambiguous: name the collection, as list does.  */
           for (size_t k = 0; k < g->ndocs; k++)
-            printf ("%s%ld", k ? " " : "", g->docs[k]);
+            {
+              if (k)
+                putchar (' ');
+              if (lib->ncolls > 1)
+                {
+                  output_text (g->colls[k], strlen (g->colls[k]), 0);
+                  putchar ('/');
+                }
+              printf ("%ld", g->docs[k]);
+            }
           putchar ('\n');
         }
     }

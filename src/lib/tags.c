@@ -58,6 +58,10 @@ tags_collect (const struct library *lib, enum lang l, int revised,
               g->last_doc = i + 1;
               g->docs = xgrow (g->docs, &g->docs_alloc, g->ndocs + 1,
                                sizeof *g->docs);
+              g->colls = xgrow (g->colls, &g->colls_alloc, g->ndocs + 1,
+                                sizeof *g->colls);
+              g->colls[g->ndocs] = d->collection && d->collection->id
+                ? d->collection->id : "";
               g->docs[g->ndocs++] = d->number;
             }
         }
@@ -71,6 +75,7 @@ tags_table_free (struct tag_table *t)
     {
       free (t->items[i].folded);
       free (t->items[i].docs);
+      free (t->items[i].colls);
     }
   free (t->items);
   strmap_free (&t->index);

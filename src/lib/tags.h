@@ -17,8 +17,11 @@ struct tag
   const char *other;            /* the other language's rendering, or NULL */
   enum lang lang;               /* of NAME */
   long *docs;                   /* document numbers, each once, in order */
+  const char **colls;           /* the collection of each; points into the
+                                   library */
   size_t ndocs;
   size_t docs_alloc;
+  size_t colls_alloc;
   size_t last_doc;              /* library index + 1 of the last document counted */
 };
 

@@ -81,7 +81,7 @@ integration (一体化)	2
 X
 same "$TMPD/out" "$TMPD/want" "tags with their other-language rendering and documents"
 run tags --content "$GOOD" --json --lang zh
-has "$TMPD/out" '{"tag":"巡回检察","other":"circuit inspection","documents":[1]}' "tags --json"
+has "$TMPD/out" '{"tag":"巡回检察","other":"circuit inspection","documents":[1],"names":["sample/1"]}' "tags --json"
 # The interface in Chinese (message catalogs from po/).
 LANGUAGE=zh_CN "$CASEBOOK" --help >"$TMPD/out" 2>&1
 has "$TMPD/out" "用法：casebook" "LANGUAGE=zh_CN: --help in Chinese"

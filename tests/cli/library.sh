@@ -70,6 +70,17 @@ is "$rc" 0 "which show takes"
 run search --count --content "$SHIPPED" 巡回检察
 is "$(grep -c '^7:[0-9]*$' "$TMPD/out")" 1 "content of one collection: plain numbers still"
 
+# tags too: a keyword that case 3 of two collections carries.
+"$CASEBOOK" --content "$SHIPPED" export 3 --format html -o "$TMPD/c3.html"
+run import --add "$TMPD/c3.html" --name again
+run tags --lang zh
+grep '^检察权运行 ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" "	batch3/3 again/3" "tags names the documents COLLECTION/N in a library of several"
+run tags --lang zh --json
+has "$TMPD/out" '{"tag":"检察权运行","other":"Procuratorial power operation","documents":[3,3],"names":["batch3/3","again/3"]}' \
+  "tags --json: the numbers, and the names that tell them apart"
+run library remove again
+
 run check
 is "$rc" 0 "check covers the whole library"
 has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per collection"
