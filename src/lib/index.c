@@ -970,10 +970,15 @@ insert_doc (struct index *ix, const struct document *doc,
   if ((st = cached (ix, tag)) == NULL)
     goto out;
   rc = 0;
-  for (int l = 0; l < LANG_COUNT && rc == 0; l++)
-    for (size_t k = 0; k < doc->keywords.count[l] && rc == 0; k++)
+  /* The lists of both languages, and the revised English list after
+     them: tags --english=revised lists its keywords, and tag: must find
+     the documents it lists.  */
+  for (int l = 0; l <= LANG_COUNT && rc == 0; l++)
+    for (size_t k = 0; k < (l < LANG_COUNT ? doc->keywords.count[l]
+                            : doc->keywords.rev_count) && rc == 0; k++)
       {
-        const char *kw = doc->keywords.items[l][k];
+        const char *kw = l < LANG_COUNT ? doc->keywords.items[l][k]
+          : doc->keywords.rev_items[k];
         char *f = norm_fold_string (kw, strlen (kw));
         sqlite3_reset (st);
         sqlite3_bind_int64 (st, 1, *id);

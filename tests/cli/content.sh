@@ -74,6 +74,17 @@ has "$TMPD/out" "The People's Procuratorate of Hulunbuir City, Inner Mongolia, b
 run tags --content "$SHIPPED" --lang en --english=revised
 has "$TMPD/out" "Adjacent procuratorates (邻近院)" "tags --english=revised: the revised keyword, with its Chinese"
 hasnt "$TMPD/out" "Adjacent hospital" "tags --english=revised: not the machine translation's"
+# tag: finds exactly the documents tags lists for each keyword.
+"$CASEBOOK" tags --content "$SHIPPED" --lang en --english=revised |
+  sed 's/ (.*)//' >"$TMPD/tags"
+bad=
+while IFS='	' read -r tag docs; do
+  got=$("$CASEBOOK" search --content "$SHIPPED" --english=revised --count -- "tag:\"$tag\"" |
+    cut -d: -f1 | sort -n | tr '\n' ' ')
+  want=$(printf '%s\n' $docs | sort -n | tr '\n' ' ')
+  [ "$got" = "$want" ] || bad="$bad [$tag: tags $want, search $got]"
+done <"$TMPD/tags"
+is "$bad" "" "search --english=revised tag:KEYWORD finds the documents tags --english=revised lists"
 run tags --content "$SHIPPED" --lang en
 has "$TMPD/out" "Adjacent hospital" "tags: the release's keyword by default"
 run show 1 --content "$SHIPPED" --english=machine
