@@ -201,6 +201,12 @@ json_bitext (struct buf *b, const struct bitext *bt)
                   origin_name (t->origin));
       first = 0;
     }
+  /* The project's revision of the release's English, as HTML has it.  */
+  if (bt->rev.origin == ORIGIN_REVISION)
+    {
+      buf_printf (b, "%s\"en_rev\":", first ? "" : ",");
+      json_text (b, bt->rev.str, bt->rev.len);
+    }
   buf_addc (b, '}');
 }
 
@@ -241,6 +247,18 @@ export_jsonl (const struct document *doc, struct buf *b)
       buf_addc (b, ']');
       first = 0;
     }
+  if (doc->keywords.rev_count > 0)
+    {
+      buf_printf (b, "%s\"en_rev\":[", first ? "" : ",");
+      for (size_t i = 0; i < doc->keywords.rev_count; i++)
+        {
+          if (i)
+            buf_addc (b, ',');
+          const char *k = doc->keywords.rev_items[i];
+          json_text (b, k, strlen (k));
+        }
+      buf_addc (b, ']');
+    }
   buf_adds (b, "},\"sections\":[");
   for (size_t s = 0; s < doc->nsections; s++)
     {
@@ -262,16 +280,22 @@ export_jsonl (const struct document *doc, struct buf *b)
 
 /* Markdown.  */
 
+/* BT's texts in LANGS, each a paragraph starting with PREFIX; after
+   them the revision of the release's English, marked ‡ as HTML marks
+   it, a paragraph of its own (no second title or heading).  */
 static void
 md_bitext (struct buf *b, const struct bitext *bt, int langs,
            const char *prefix, int keywords)
 {
-  for (int l = 0; l < LANG_COUNT; l++)
+  for (int l = 0; l <= LANG_COUNT; l++)
     {
-      const struct text *t = bitext_get (bt, (enum lang) l);
-      if (t == NULL || !(langs & (1 << l)))
+      const struct text *t = l < LANG_COUNT ? bitext_get (bt, (enum lang) l)
+        : bt->rev.origin == ORIGIN_REVISION && (langs & (1 << LANG_EN))
+        ? &bt->rev : NULL;
+      if (t == NULL || (l < LANG_COUNT && !(langs & (1 << l))))
         continue;
-      buf_adds (b, prefix);
+      if (l < LANG_COUNT)
+        buf_adds (b, prefix);
       if (keywords)
         {
           char **items;
@@ -288,8 +312,25 @@ md_bitext (struct buf *b, const struct bitext *bt, int langs,
         md_text (b, t->str, t->len);
       if (t->origin == ORIGIN_TRANSLATION)
         buf_adds (b, " †");
+      else if (t->origin == ORIGIN_REVISION)
+        buf_adds (b, " ‡");
       buf_adds (b, "\n\n");
     }
+}
+
+/* Does DOC hold a revision of the release's English?  */
+static int
+has_revision (const struct document *doc)
+{
+  int found = doc->title.rev.origin == ORIGIN_REVISION;
+  for (size_t s = 0; s < doc->nsections && !found; s++)
+    {
+      const struct section *sec = &doc->sections[s];
+      found = sec->title.rev.origin == ORIGIN_REVISION;
+      for (size_t k = 0; k < sec->nblocks && !found; k++)
+        found = sec->blocks[k].text.rev.origin == ORIGIN_REVISION;
+    }
+  return found;
 }
 
 static void
@@ -315,6 +356,12 @@ export_md (const struct document *doc, struct buf *b)
   buf_adds (b, "\n>\n> ");
   buf_adds (b, _("† translated by the casebook project; other text is the "
                  "release's own."));
+  if (has_revision (doc))
+    {
+      buf_adds (b, " ");
+      buf_adds (b, _("‡ the casebook project's revision of the release's "
+                     "English, after it."));
+    }
   if (!(langs & (1 << LANG_EN)))
     {
       buf_adds (b, " ");
@@ -394,21 +441,6 @@ html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
     if (langs & (1 << l))
       html_cell (b, bt, (enum lang) l, tag, keywords);
   buf_adds (b, "</tr>\n");
-}
-
-/* Does DOC hold a revision of the release's English?  */
-static int
-has_revision (const struct document *doc)
-{
-  int found = doc->title.rev.origin == ORIGIN_REVISION;
-  for (size_t s = 0; s < doc->nsections && !found; s++)
-    {
-      const struct section *sec = &doc->sections[s];
-      found = sec->title.rev.origin == ORIGIN_REVISION;
-      for (size_t k = 0; k < sec->nblocks && !found; k++)
-        found = sec->blocks[k].text.rev.origin == ORIGIN_REVISION;
-    }
-  return found;
 }
 
 static void

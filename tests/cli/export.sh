@@ -98,4 +98,16 @@ run --content "$SHIPPED" export 1 --format md
 has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "--format md marks a collection title the project translated"
 run --content "$SHIPPED" export 1 --format html
 has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "and so does --format html"
+# The project's revision of a machine-translated English is exported in
+# every format, not only in HTML.
+has "$TMPD/out" '<div class="rev"' "--format html: the revised English"
+run --content "$SHIPPED" export 1 --format md
+has "$TMPD/out" "Adjacent procuratorates · Integrated and centralized case handling · Supervision ‡" "--format md: the revised English, marked ‡"
+has "$TMPD/out" "Adjacent hospital · integrated centralized case handling and supervision" "after the release's"
+has "$TMPD/out" "‡ the casebook project's revision of the release's English" "and the mark explained"
+run --content "$SHIPPED" export 1 --format jsonl
+has "$TMPD/out" '"en_rev":["Adjacent procuratorates","Integrated and centralized case handling","Supervision"]' "--format jsonl: the revised keywords"
+has "$TMPD/out" ',"en_origin":"release","en_rev":"The People'"'"'s Procuratorate of Hulunbuir City' "--format jsonl: the revised title"
+run --content "$SHIPPED" export 7 --format md
+hasnt "$TMPD/out" "‡" "--format md: nothing marked ‡ where nothing is revised"
 done_testing
