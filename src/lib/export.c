@@ -345,9 +345,17 @@ export_md (const struct document *doc, struct buf *b)
   md_text (b, ct, strlen (ct));
   if (ct_project)
     buf_adds (b, " †");
+  /* The date and the name come from the collection's file, as the
+     title does: escaped as it is.  */
   if (c && c->date)
-    buf_printf (b, ", %s", c->date);
-  buf_printf (b, ". %s/%ld", c && c->id ? c->id : "", doc->number);
+    {
+      buf_adds (b, ", ");
+      md_text (b, c->date, strlen (c->date));
+    }
+  char *name = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
+  buf_adds (b, ". ");
+  md_text (b, name, strlen (name));
+  free (name);
   if (c && c->source)
     {
       buf_adds (b, ". ");
