@@ -610,14 +610,23 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   const char *start_search = NULL;
   static char search_word[] = "search";
   static char *search_args[] = { search_word, NULL, NULL };
-  if (cmd && strncmp (cmd, "+/", 2) == 0 && nargs == 1)
+  /* The words after it belong to the query too, as search's do
+     ("casebook +/巡回 检察").  */
+  static struct buf plus_query;  /* reachable until exit */
+  if (cmd && strncmp (cmd, "+/", 2) == 0)
     {
-      start_search = cmd + 2;
+      buf_adds (&plus_query, cmd + 2);
+      for (size_t i = 1; i < nargs; i++)
+        {
+          buf_addc (&plus_query, ' ');
+          buf_adds (&plus_query, args[i]);
+        }
+      start_search = plus_query.data;
       if (isatty (STDIN_FILENO) && isatty (STDOUT_FILENO))
         cmd = NULL;
       else
         {
-          search_args[1] = args[0] + 2;
+          search_args[1] = plus_query.data;
           args = search_args;
           nargs = 2;
           cmd = "search";

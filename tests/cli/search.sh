@@ -172,4 +172,12 @@ run search --count --content "$SHIPPED" 非法采砂
 is "$rc" 0 "single characters friso leaves are joined into a word"
 run search --count --content "$SHIPPED" 巡回检察
 is "$(wc -l < "$TMPD/out")" 2 "a compound the cases hold is still one phrase"
+
+# casebook +/QUERY off a terminal is search QUERY, and the words after it
+# are the query's too.
+run search --count --content "$SHIPPED" 巡回 检察
+cp "$TMPD/out" "$TMPD/words"
+run --count --content "$SHIPPED" +/巡回 检察
+is "$rc" 0 "+/ with two words runs"
+same "$TMPD/out" "$TMPD/words" "and finds what search finds for both words"
 done_testing
