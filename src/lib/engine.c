@@ -2705,8 +2705,8 @@ struct ahead_slot
 struct ahead_worker
 {
   struct engine_hits_ahead *a;
-  /* A connection whose read began after the caller's connection showed
-     that nothing changed since the search.  */
+  /* A connection whose read began before the caller's connection
+     showed that nothing had changed since the search.  */
   struct engine reader;
   pthread_t thread;
   int running;
