@@ -2860,10 +2860,8 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
      casebook's write: PRAGMA data_version (generation) reads again
      first, and without that read nothing is known.  */
   release_blobs (e);
-  const struct doc_priv *dp = res->docs[0].priv;
-  struct generation now = generation (e);
-  int current = now.others != -1 && (db_version (e) == dp->version
-                                     || same_generation (now, dp->found));
+  int current = generation (e).others != -1
+    && !results_stale (e, res->docs[0].priv);
   if (opened == 0 || !current)
     {
       for (size_t i = 0; i < opened; i++)
