@@ -8,6 +8,17 @@ tui_plan 14
 
 content=$top_srcdir/content
 
+# copied PREFIX DESCRIPTION: the clipboard (tmux's buffer, kept in $buf
+# for the checks after) starts with PREFIX.
+copied () {
+  buf=$(tmx show-buffer 2>/dev/null)
+  case $buf in
+    "$1"*) r=0 ;;
+    *) r=1; tui_diag "$buf" ;;
+  esac
+  tui_ok $r "$2"
+}
+
 tui_start 100 30 -- --content "$content" --lang zh
 tmx set-option -g set-clipboard on
 tui_wait_for 'h: help'
@@ -16,12 +27,7 @@ tui_keys ']' ']' ']' ']'
 tui_expect_line 3 '\(一\)从讲政治的高度' "at paragraph (一) of case 7"
 tui_keys y
 tui_expect_line 30 '^Copied paragraph 3 of case 7' "y says what it copied"
-buf=$(tmx show-buffer 2>/dev/null)
-case $buf in
-  "(一)从讲政治的高度"*) r=0 ;;
-  *) r=1 ;;
-esac
-tui_ok $r "the clipboard holds the paragraph"
+copied "(一)从讲政治的高度" "the clipboard holds the paragraph"
 printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3段'
 tui_ok $? "and its citation: 最高人民检察院《…典型案例》（2022年7月14日发布）案例七 第3段"
 # A range: V at (一), then ] ] to (三), then y.
@@ -67,12 +73,8 @@ tui_keys : 1 Space s 2 Space p 3 Enter
 tui_keys E
 tui_expect_line 3 'Hulunbuir covers an area of 250,000' "E: case 1, paragraph 3, revised"
 tui_keys y
-buf=$(tmx show-buffer 2>/dev/null)
-case $buf in
-  "Hulunbuir covers an area of 250,000 square kilometers and has a permanent population of less than 2.3 million. It has"*) r=0 ;;
-  *) r=1; tui_diag "$buf" ;;
-esac
-tui_ok $r "y copies the revised English that is on the screen"
+copied "Hulunbuir covers an area of 250,000 square kilometers and has a permanent population of less than 2.3 million. It has" \
+  "y copies the revised English that is on the screen"
 printf '%s\n' "$buf" | grep -qx "\[Revised by the casebook project; not the release's own text\]"
 tui_ok $? "and says it is the project's revision"
 tui_keys q
