@@ -24,9 +24,12 @@
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -37,6 +40,12 @@
 #include "prefs.h"
 #include "search.h"
 #include "segment.h"
+
+/* A search still reading after this long (nanoseconds) starts a thread
+   to work from the other end (see read_matches): one that ends sooner
+   would wait for the thread's connection to open (half a millisecond
+   or so).  */
+#define SPLIT_AFTER_NS 2000000
 
 /* Column weights for BM25: a word in a title or the keywords says more
    about what a document is about than one in its body.  */
@@ -82,6 +91,8 @@ struct engine
   int (*interrupt) (void *);    /* engine_set_interrupt's */
   void *interrupt_ctx;
   int interrupted;              /* INTERRUPT said stop during a search */
+  long long split_after_ns;     /* engine_set_split's */
+  size_t split_docs;            /* engine_split_docs's */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -236,6 +247,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
   *note = NULL;
   *cause = NULL;
   struct engine *e = xcalloc (1, sizeof *e);
+  e->split_after_ns = SPLIT_AFTER_NS;
   const char *one[1] = { o->content_dir };
   const char *const *dirs = o->ndirs ? o->content_dirs : one;
   size_t ndirs = o->ndirs ? o->ndirs : 1;
@@ -1654,12 +1666,16 @@ results_stale (struct engine *e, const struct doc_priv *dp)
     && !same_generation (generation (e), dp->found);
 }
 
+/* A document the search found, and what was worked out of it.  */
 struct fts_row
 {
   int64_t id;
   struct inst *inst;
   size_t ninst;
   struct row_stats stats;
+  int keep;                     /* a match, as judge and the regexes say */
+  size_t hits, concepts;
+  size_t regex_lang[LANG_COUNT];        /* the regexes' matches */
 };
 
 /* BM25 of one document from its instances, with DF[c] the documents
@@ -1836,6 +1852,18 @@ check_interrupt (void *arg)
 }
 
 void
+engine_set_split (struct engine *e, long long after_ns)
+{
+  e->split_after_ns = after_ns;
+}
+
+size_t
+engine_split_docs (const struct engine *e)
+{
+  return e->split_docs;
+}
+
+void
 engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx)
 {
   e->interrupt = fn;
@@ -1889,6 +1917,388 @@ engine_search_one (struct engine *e, const struct engine_query *q,
   return search_in (e, q, id, res, cause);
 }
 
+/* Second connections.  */
+
+/* Nanoseconds since *SINCE.  */
+static long long
+elapsed_ns (const struct timespec *since)
+{
+  struct timespec now;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  return (now.tv_sec - since->tv_sec) * 1000000000LL
+    + (now.tv_nsec - since->tv_nsec);
+}
+
+static int
+exec_sql (sqlite3 *db, const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Open R, a second connection to E's index for another thread, and
+   begin its read.  Returns 0, or -1 with nothing open.  */
+static int
+open_reader (struct engine *r, struct engine *e)
+{
+  char *cause = NULL;
+  r->ix = index_open_reader (e->ix, &cause);
+  free (cause);
+  if (r->ix == NULL)
+    return -1;
+  sqlite3 *db = index_db (r->ix);
+  sqlite3_stmt *st = NULL;
+  int began = exec_sql (db, "BEGIN") == 0
+    && sqlite3_prepare_v2 (db, "SELECT count(*) FROM meta", -1, &st, NULL)
+    == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW;
+  sqlite3_finalize (st);
+  r->seen = generation (r);
+  if (began)
+    return 0;
+  index_close (r->ix);
+  r->ix = NULL;
+  return -1;
+}
+
+static void
+close_reader (struct engine *r)
+{
+  release_blobs (r);
+  sqlite3_finalize (r->units_st);
+  exec_sql (index_db (r->ix), "ROLLBACK");
+  index_close (r->ix);
+  memset (r, 0, sizeof *r);
+}
+
+
+/* Work out row R of Q, read through TE (the caller's engine, or a
+   thread's): whether it is kept (its tags and facets, JUDGE, Q's
+   regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
+static int
+work_row (struct engine *te, const struct engine_query *q,
+          const struct idset *tagged, int have_tags, struct fts_row *r,
+          char **cause)
+{
+  r->keep = 0;
+  if (have_tags && !idset_has (tagged, r->id))
+    return 0;
+  if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))
+    return 0;
+  if (q->has_regex)
+    {
+      struct doc_texts t;
+      if (load_texts (te, r->id, regex_columns (q, r->inst, r->ninst), &t,
+                      cause) != 0)
+        return -1;
+      size_t n;
+      int ok = run_regexes (q, &t, r->inst, r->ninst, NULL, NULL, &n,
+                            r->regex_lang, cause);
+      doc_texts_free (&t);
+      if (ok <= 0)
+        return ok;
+      r->hits += n;
+    }
+  r->keep = 1;
+  return 0;
+}
+
+/* Searching from both ends.  When a search has many documents to work
+   out, a thread with a connection of its own works them out from the
+   other end: FTS5 gives them in descending order of id as readily as
+   in ascending, and a regex reads the texts of any.  Each side notes
+   the last document it finished and stops at one the other has
+   reached, so neither needs to know beforehand how many there are, and
+   together they do each document once (one, where they meet, may be
+   done twice: the caller's is kept).  */
+
+
+struct split
+{
+  struct engine *e;
+  const struct engine_query *q;
+  const struct idset *tagged;
+  int have_tags;
+  /* With no FTS5 expression, the rows to work out, by index (their keys
+     are indexes then, else ids).  */
+  const struct fts_row *all;
+  size_t nall;
+  /* The last key each side finished: the caller's (INT64_MAX once it
+     has stopped) and the thread's (INT64_MAX before its first).  */
+  _Atomic int_least64_t low, high;
+  atomic_int stop;
+  struct engine reader;
+  pthread_t thread;
+  struct fts_row *rows;         /* the thread's, in descending order */
+  size_t nrows, alloc;
+};
+
+/* Is it time for E's search, which began at *BEGAN and has worked out
+   DONE documents, to start a thread from the top?  The clock is read
+   every 16 documents.  */
+static int
+split_due (const struct engine *e, size_t done, const struct timespec *began)
+{
+  if (e->split_after_ns == 0)
+    return 1;
+  return done % 16 == 0 && elapsed_ns (began) >= e->split_after_ns;
+}
+
+/* The thread's SQLite progress handler.  */
+static int
+split_stopped (void *arg)
+{
+  struct split *s = arg;
+  return atomic_load (&s->stop);
+}
+
+static void *
+search_from_top (void *arg)
+{
+  struct split *s = arg;
+  if (open_reader (&s->reader, s->e) != 0)
+    return NULL;                /* the caller does them all */
+  sqlite3 *db = index_db (s->reader.ix);
+  sqlite3_progress_handler (db, 1000, split_stopped, s);
+  sqlite3_stmt *st = NULL;
+  if (s->all == NULL)
+    {
+      if (sqlite3_prepare_v2 (db, "SELECT rowid, cb_inst(fts) FROM fts "
+                              "WHERE fts MATCH ? ORDER BY rowid DESC", -1,
+                              &st, NULL) != SQLITE_OK)
+        return NULL;
+      sqlite3_bind_text (st, 1, s->q->match, -1, SQLITE_STATIC);
+    }
+  size_t i = s->nall;
+  while (!atomic_load (&s->stop))
+    {
+      struct fts_row r = { 0 };
+      int64_t key;
+      if (st)
+        {
+          if (sqlite3_step (st) != SQLITE_ROW)
+            break;
+          key = r.id = sqlite3_column_int64 (st, 0);
+          if (key <= atomic_load (&s->low))
+            break;
+          r.ninst = decode_inst (s->q, sqlite3_column_blob (st, 1),
+                                 sqlite3_column_bytes (st, 1), &r.inst,
+                                 &r.stats);
+        }
+      else
+        {
+          if (i == 0)
+            break;
+          key = (int64_t) --i;
+          if (key <= atomic_load (&s->low))
+            break;
+          /* Not the whole row: the caller may be writing what it
+             works out into the one where they meet.  */
+          r.id = s->all[i].id;
+          r.stats = s->all[i].stats;
+        }
+      /* A failure here is the caller's to meet: it does what the
+         thread did not.  */
+      char *cause = NULL;
+      if (work_row (&s->reader, s->q, s->tagged, s->have_tags, &r, &cause)
+          != 0)
+        {
+          free (cause);
+          free (r.inst);
+          break;
+        }
+      s->rows = xgrow (s->rows, &s->alloc, s->nrows + 1, sizeof *s->rows);
+      s->rows[s->nrows++] = r;
+      atomic_store (&s->high, key);
+    }
+  sqlite3_finalize (st);
+  return NULL;
+}
+
+/* Start a thread searching from the top for the caller of E searching
+   Q from the bottom, or return NULL.  */
+static struct split *
+split_start (struct engine *e, const struct engine_query *q,
+             const struct idset *tagged, int have_tags,
+             const struct fts_row *all, size_t nall)
+{
+  /* (Debian's SQLite is built for threads; another may not be.)  */
+  if (sysconf (_SC_NPROCESSORS_ONLN) < 2 || !sqlite3_threadsafe ())
+    return NULL;
+  struct split *s = xcalloc (1, sizeof *s);
+  s->e = e;
+  s->q = q;
+  s->tagged = tagged;
+  s->have_tags = have_tags;
+  s->all = all;
+  s->nall = nall;
+  atomic_init (&s->low, -1);
+  atomic_init (&s->high, INT64_MAX);
+  atomic_init (&s->stop, 0);
+  if (pthread_create (&s->thread, NULL, search_from_top, s) != 0)
+    {
+      free (s);
+      return NULL;
+    }
+  return s;
+}
+
+/* Stop S's thread: its rows are final.  */
+static void
+split_stop (struct split *s)
+{
+  atomic_store (&s->low, INT64_MAX);
+  atomic_store (&s->stop, 1);
+  pthread_join (s->thread, NULL);
+  if (s->reader.ix)
+    close_reader (&s->reader);
+}
+
+/* The rows of the documents that Q's FTS5 expression matches (only the
+   document ONLY when that is >= 0), worked out (work_row) and ascending
+   by id, into *ROWS and *NROWS.  MAY_SPLIT lets a thread work from the
+   top; *SPLIT gets the number of rows it gave.  Returns 0, or -1 with
+   *CAUSE (told to stop, too).  */
+static int
+read_matches (struct engine *e, const struct engine_query *q, int64_t only,
+              const struct idset *tagged, int have_tags, int may_split,
+              struct fts_row **rows, size_t *nrows, size_t *split,
+              char **cause)
+{
+  sqlite3 *db = index_db (e->ix);
+  size_t alloc = 0;
+  *rows = NULL;
+  *nrows = 0;
+  *split = 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, only < 0
+                          ? "SELECT rowid, cb_inst(fts) FROM fts "
+                          "WHERE fts MATCH ?"
+                          : "SELECT rowid, cb_inst(fts) FROM fts "
+                          "WHERE fts MATCH ? AND rowid = ?", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      return -1;
+    }
+  sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+  if (only >= 0)
+    sqlite3_bind_int64 (st, 2, only);
+  struct split *s = NULL;
+  struct timespec began;
+  clock_gettime (CLOCK_MONOTONIC, &began);
+  int64_t last = -1;
+  int rc = 0, step;
+  while ((step = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      struct fts_row r = { .id = sqlite3_column_int64 (st, 0) };
+      if (s && r.id >= atomic_load (&s->high))
+        break;                  /* the thread has been here */
+      r.ninst = decode_inst (q, sqlite3_column_blob (st, 1),
+                             sqlite3_column_bytes (st, 1), &r.inst,
+                             &r.stats);
+      if (work_row (e, q, tagged, have_tags, &r, cause) != 0)
+        {
+          free (r.inst);
+          rc = -1;
+          break;
+        }
+      *rows = xgrow (*rows, &alloc, *nrows + 1, sizeof **rows);
+      (*rows)[(*nrows)++] = r;
+      last = r.id;
+      if (s)
+        atomic_store (&s->low, last);
+      if (*nrows % 16 == 0 && e->interrupt && check_interrupt (e))
+        {
+          rc = -1;
+          break;
+        }
+      if (may_split && s == NULL && split_due (e, *nrows, &began))
+        s = split_start (e, q, tagged, have_tags, NULL, 0);
+    }
+  if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      rc = -1;
+    }
+  sqlite3_finalize (st);
+  if (s)
+    {
+      split_stop (s);
+      /* The thread's rows above the caller's last, lowest first.  */
+      for (size_t k = s->nrows; k-- > 0;)
+        {
+          struct fts_row *r = &s->rows[k];
+          if (rc == 0 && r->id > last)
+            {
+              *rows = xgrow (*rows, &alloc, *nrows + 1, sizeof **rows);
+              (*rows)[(*nrows)++] = *r;
+              ++*split;
+            }
+          else
+            free (r->inst);
+        }
+      free (s->rows);
+      free (s);
+    }
+  return rc;
+}
+
+/* Work out ROWS[0] to ROWS[N - 1] (work_row), which FTS5 did not find:
+   every document is one.  MAY_SPLIT and *SPLIT as for read_matches.
+   Returns 0, or -1 with *CAUSE.  */
+static int
+work_all (struct engine *e, const struct engine_query *q,
+          const struct idset *tagged, int have_tags, int may_split,
+          struct fts_row *rows, size_t n, size_t *split, char **cause)
+{
+  struct split *s = NULL;
+  struct timespec began;
+  clock_gettime (CLOCK_MONOTONIC, &began);
+  int64_t last = -1;
+  int rc = 0;
+  *split = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (s && (int64_t) i >= atomic_load (&s->high))
+        break;
+      if (work_row (e, q, tagged, have_tags, &rows[i], cause) != 0)
+        {
+          rc = -1;
+          break;
+        }
+      last = (int64_t) i;
+      if (s)
+        atomic_store (&s->low, last);
+      if (i % 16 == 15 && e->interrupt && check_interrupt (e))
+        {
+          rc = -1;
+          break;
+        }
+      if (may_split && s == NULL && split_due (e, i + 1, &began))
+        s = split_start (e, q, tagged, have_tags, rows, n);
+    }
+  if (s)
+    {
+      split_stop (s);
+      /* The thread went down from the last row, one at a time.  */
+      for (size_t k = 0; k < s->nrows; k++)
+        {
+          size_t i = n - 1 - k;
+          if ((int64_t) i > last)
+            {
+              ++*split;
+              rows[i].keep = s->rows[k].keep;
+              rows[i].hits = s->rows[k].hits;
+              rows[i].concepts = s->rows[k].concepts;
+              memcpy (rows[i].regex_lang, s->rows[k].regex_lang,
+                      sizeof rows[i].regex_lang);
+            }
+        }
+      free (s->rows);
+      free (s);
+    }
+  return rc;
+}
+
 /* engine_search, over the document with id ONLY, or all when ONLY is
    -1.  */
 static int
@@ -1901,6 +2311,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   res->nconcepts = q->nconcepts;
   res->searched = index_document_count (e->ix);
   *cause = NULL;
+  e->split_docs = 0;
   if (q->unmatchable)
     {
       res->missing = 1;
@@ -1912,71 +2323,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     return 1;                   /* told to stop before it starts */
   if (e->interrupt)
     sqlite3_progress_handler (db, 1000, check_interrupt, e);
-  /* The generation the instances are of, asked before they are read:
-     asked after, it could count a change committed while they were
-     read, and instances of the old index would pass for the new's.
-     Asked before, such a change only makes them look stale.  */
-  struct generation found = generation (e);
-  struct fts_row *rows = NULL;
-  size_t nrows = 0, rows_alloc = 0;
   int rc = 0;
-  if (q->match)
-    {
-      char *sql = xstrdup (only < 0
-                           ? "SELECT rowid, 0, cb_inst(fts) FROM fts "
-                           "WHERE fts MATCH ?"
-                           : "SELECT rowid, 0, cb_inst(fts) FROM fts "
-                           "WHERE fts MATCH ? AND rowid = ?");
-      sqlite3_stmt *st;
-      if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
-        rc = -1;
-      else
-        {
-          sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
-          if (only >= 0)
-            sqlite3_bind_int64 (st, 2, only);
-          int s;
-          while ((s = sqlite3_step (st)) == SQLITE_ROW)
-            {
-              rows = xgrow (rows, &rows_alloc, nrows + 1, sizeof *rows);
-              struct fts_row *r = &rows[nrows++];
-              r->id = sqlite3_column_int64 (st, 0);
-              r->ninst = decode_inst (q, sqlite3_column_blob (st, 2),
-                                      sqlite3_column_bytes (st, 2), &r->inst,
-                                      &r->stats);
-            }
-          if (s != SQLITE_DONE)
-            rc = -1;
-          sqlite3_finalize (st);
-        }
-      free (sql);
-    }
-  else
-    {
-      /* Nothing for FTS5 to find: every document is a candidate, less
-         those with an excluded word.  */
-      struct idset all, excluded = { 0 };
-      char one[32];
-      snprintf (one, sizeof one, "%lld", (long long) only);
-      rc = idset_query (db, only < 0 ? "SELECT id FROM heads"
-                        : "SELECT id FROM heads WHERE id = CAST(? AS INTEGER)",
-                        only < 0 ? NULL : one, &all);
-      if (rc == 0 && q->negmatch)
-        rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
-                          q->negmatch, &excluded);
-      for (size_t i = 0; rc == 0 && i < all.n; i++)
-        if (!idset_has (&excluded, all.ids[i]))
-          {
-            rows = xgrow (rows, &rows_alloc, nrows + 1, sizeof *rows);
-            rows[nrows++] = (struct fts_row) { all.ids[i], NULL, 0,
-                                               { 1, 1 } };
-          }
-      free (all.ids);
-      free (excluded.ids);
-    }
-  /* What the instances are positions in: engine_hits takes them only
-     from the same index.  */
-  unsigned version = db_version (e);
   /* tag: filters keep only documents with that keyword.  */
   struct idset tagged = { 0 };
   int have_tags = 0;
@@ -2015,6 +2362,82 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       }
   if (rc != 0)
     *cause = xstrdup (sqlite3_errmsg (db));
+  struct fts_row *rows = NULL;
+  size_t nrows = 0;
+  /* Searched from both ends, the documents were read through two
+     connections, each with its own read: they read the same index if
+     nothing was written between the first and the last (else the
+     search is done again, by this connection alone).  */
+  int may_split = only < 0 && e->split_after_ns >= 0;
+  struct generation found;
+  for (int again = 1; rc == 0 && again;)
+    {
+      again = 0;
+      /* The generation the instances are of, asked before they are
+         read: asked after, it could count a change committed while they
+         were read, and instances of the old index would pass for the
+         new's.  Asked before, such a change only makes them look
+         stale.  */
+      found = generation (e);
+      size_t split = 0;
+      if (q->match)
+        rc = read_matches (e, q, only, &tagged, have_tags, may_split, &rows,
+                           &nrows, &split, cause);
+      else
+        {
+          /* Nothing for FTS5 to find: every document is a candidate,
+             less those with an excluded word.  */
+          struct idset all, excluded = { 0 };
+          char one[32];
+          snprintf (one, sizeof one, "%lld", (long long) only);
+          rc = idset_query (db, only < 0 ? "SELECT id FROM heads"
+                            : "SELECT id FROM heads WHERE id = "
+                            "CAST(? AS INTEGER)",
+                            only < 0 ? NULL : one, &all);
+          if (rc == 0 && q->negmatch)
+            rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
+                              q->negmatch, &excluded);
+          size_t alloc = 0;
+          for (size_t i = 0; rc == 0 && i < all.n; i++)
+            if (!idset_has (&excluded, all.ids[i]))
+              {
+                rows = xgrow (rows, &alloc, nrows + 1, sizeof *rows);
+                rows[nrows++] = (struct fts_row) { .id = all.ids[i],
+                                                   .stats = { 1, 1 } };
+              }
+          free (all.ids);
+          free (excluded.ids);
+          if (rc != 0)
+            *cause = xstrdup (sqlite3_errmsg (db));
+          else
+            /* Only a regex makes a document more than a judgement.  */
+            rc = work_all (e, q, &tagged, have_tags,
+                           may_split && q->has_regex, rows, nrows, &split,
+                           cause);
+        }
+      e->split_docs = split;
+      if (rc == 0 && split)
+        {
+          /* An open handle would hold this connection's read: the
+             generation would be of that read, not of now.  */
+          release_blobs (e);
+          struct generation now = generation (e);
+          if (now.others == -1 || !same_generation (now, found))
+            {
+              for (size_t i = 0; i < nrows; i++)
+                free (rows[i].inst);
+              free (rows);
+              rows = NULL;
+              nrows = 0;
+              may_split = 0;
+              again = 1;
+              e->split_docs = 0;
+            }
+        }
+    }
+  /* What the instances are positions in: engine_hits takes them only
+     from the same index.  */
+  unsigned version = db_version (e);
   struct heads_reader heads;
   if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
     {
@@ -2042,49 +2465,18 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   for (size_t i = 0; rc == 0 && i < nrows; i++)
     {
       struct fts_row *r = &rows[i];
-      if (e->interrupt && i % 16 == 15 && check_interrupt (e))
-        {
-          rc = -1;
-          break;
-        }
-      if (have_tags && !idset_has (&tagged, r->id))
+      if (!r->keep)
         continue;
-      size_t hits, concepts;
-      size_t regex_lang[LANG_COUNT] = { 0, 0 };
-      if (!judge (q, r->inst, r->ninst, &hits, &concepts))
-        continue;
-      if (q->has_regex)
-        {
-          struct doc_texts t;
-          if (load_texts (e, r->id, regex_columns (q, r->inst, r->ninst),
-                          &t, cause) != 0)
-            {
-              rc = -1;
-              break;
-            }
-          size_t n;
-          int ok = run_regexes (q, &t, r->inst, r->ninst, NULL, NULL, &n,
-                                regex_lang, cause);
-          doc_texts_free (&t);
-          if (ok < 0)
-            {
-              rc = -1;
-              break;
-            }
-          if (ok == 0)
-            continue;
-          hits += n;
-        }
       struct engine_doc d = { 0 };
       if (heads_get (&heads, r->id, &d) != 0)
         continue;
       d.score = score_row (q, r, df, res->searched,
-                           regex_lang[LANG_ZH] + regex_lang[LANG_EN]);
-      d.hits = hits;
-      d.concepts = concepts;
+                           r->regex_lang[LANG_ZH] + r->regex_lang[LANG_EN]);
+      d.hits = r->hits;
+      d.concepts = r->concepts;
       count_by_lang (r->inst, r->ninst, q, d.lang_hits);
       for (int l = 0; l < LANG_COUNT; l++)
-        d.lang_hits[l] += regex_lang[l];
+        d.lang_hits[l] += r->regex_lang[l];
       /* Its instances, for engine_hits: no second query.  */
       struct doc_priv *dp = xcalloc (1, sizeof *dp);
       dp->version = version;
@@ -2096,7 +2488,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
                          sizeof *res->docs);
       res->docs[res->ndocs++] = d;
-      res->total_hits += hits;
+      res->total_hits += r->hits;
     }
   heads_close (&heads);
   for (size_t i = 0; i < nrows; i++)
@@ -2692,6 +3084,17 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
    share its output's pace.  */
 #define AHEAD_MAX_THREADS 3
 
+/* How many threads to start beside the caller's: one fewer than the
+   processors, at most AHEAD_MAX_THREADS.  */
+static size_t
+ahead_threads (void)
+{
+  long n = sysconf (_SC_NPROCESSORS_ONLN);
+  if (n <= 1)
+    return n == 1 ? 0 : 1;      /* unknown: one */
+  return n - 1 > AHEAD_MAX_THREADS ? AHEAD_MAX_THREADS : (size_t) (n - 1);
+}
+
 enum ahead_state { AHEAD_FREE, AHEAD_BUSY, AHEAD_DONE };
 
 struct ahead_slot
@@ -2774,58 +3177,6 @@ work_ahead (void *arg)
   return NULL;
 }
 
-static int
-exec_sql (sqlite3 *db, const char *sql)
-{
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-/* Open W's connection to E's index and begin its read.  Returns 0, or
-   -1 with nothing open.  */
-static int
-open_reader (struct ahead_worker *w, struct engine *e)
-{
-  char *cause = NULL;
-  struct engine *r = &w->reader;
-  r->ix = index_open_reader (e->ix, &cause);
-  free (cause);
-  if (r->ix == NULL)
-    return -1;
-  sqlite3 *db = index_db (r->ix);
-  sqlite3_stmt *st = NULL;
-  int began = exec_sql (db, "BEGIN") == 0
-    && sqlite3_prepare_v2 (db, "SELECT count(*) FROM heads", -1, &st, NULL)
-    == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW;
-  sqlite3_finalize (st);
-  r->seen = generation (r);
-  if (began)
-    return 0;
-  index_close (r->ix);
-  r->ix = NULL;
-  return -1;
-}
-
-static void
-close_reader (struct ahead_worker *w)
-{
-  release_blobs (&w->reader);
-  sqlite3_finalize (w->reader.units_st);
-  exec_sql (index_db (w->reader.ix), "ROLLBACK");
-  index_close (w->reader.ix);
-  memset (&w->reader, 0, sizeof w->reader);
-}
-
-/* How many threads to start beside the caller's: one fewer than the
-   processors, at most AHEAD_MAX_THREADS.  */
-static size_t
-ahead_threads (void)
-{
-  long n = sysconf (_SC_NPROCESSORS_ONLN);
-  if (n <= 1)
-    return n == 1 ? 0 : 1;      /* unknown: one */
-  return n - 1 > AHEAD_MAX_THREADS ? AHEAD_MAX_THREADS : (size_t) (n - 1);
-}
-
 struct engine_hits_ahead *
 engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
                          const struct engine_results *res, size_t max,
@@ -2850,7 +3201,7 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
     return a;
   struct ahead_worker *w = xcalloc (threads, sizeof *w);
   size_t opened = 0;
-  while (opened < threads && open_reader (&w[opened], e) == 0)
+  while (opened < threads && open_reader (&w[opened].reader, e) == 0)
     opened++;
   /* With no read of its own open, the caller's connection tells
      whether anything was written since the search.  If nothing was,
@@ -2865,7 +3216,7 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   if (opened == 0 || !current)
     {
       for (size_t i = 0; i < opened; i++)
-        close_reader (&w[i]);
+        close_reader (&w[i].reader);
       free (w);
       return a;
     }
@@ -2883,7 +3234,7 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
     }
   for (size_t i = 0; i < opened; i++)
     if (!w[i].running)
-      close_reader (&w[i]);
+      close_reader (&w[i].reader);
   if (a->nworkers == 0)
     {
       free (a->slots);
@@ -2963,7 +3314,7 @@ engine_hits_ahead_stop (struct engine_hits_ahead *a)
         if (a->workers[k].running)
           {
             pthread_join (a->workers[k].thread, NULL);
-            close_reader (&a->workers[k]);
+            close_reader (&a->workers[k].reader);
           }
       for (size_t i = 0; i < a->res->ndocs; i++)
         if (a->slots[i].state == AHEAD_DONE)

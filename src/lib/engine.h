@@ -121,6 +121,14 @@ int engine_search_one (struct engine *e, const struct engine_query *q,
                        const char *collection, long number,
                        struct engine_results *res, char **cause);
 
+/* A search of many documents works from both ends, with a thread and a
+   connection of its own beside the caller's, once it has run AFTER_NS
+   nanoseconds (0: from its start; -1: never).  The default suits a
+   person waiting; tests use the others.  */
+void engine_set_split (struct engine *e, long long after_ns);
+/* How many documents of E's last search that thread worked out.  */
+size_t engine_split_docs (const struct engine *e);
+
 /* While a search runs, call FN (CTX) every so often (about every
    millisecond of work); when it returns nonzero the search stops and
    returns 1, with no results and no *CAUSE.  FN NULL: never stop.  The

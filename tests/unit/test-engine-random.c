@@ -4,13 +4,15 @@
    hits (engine_hits_first) are exactly the first hits of the whole list;
    a regex whose literals select the documents answers as a scan of
    every text does; one document searched alone gets what it gets in a
-   search of all; and an interrupted search stops.  */
+   search of all; a search worked from both ends by two threads answers
+   as one worked by one; and an interrupted search stops.  */
 
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistr.h>
 
 #include "engine.h"
@@ -315,6 +317,18 @@ one_differs (struct engine *e, const char *text)
   return bad;
 }
 
+/* An interrupt that never stops a search but slows the caller's side,
+   so that the thread of a search worked from both ends (its connection
+   takes a while to open) has a share of a small corpus.  */
+static int
+dawdle (void *ctx)
+{
+  (void) ctx;
+  struct timespec t = { 0, 1000000 };
+  nanosleep (&t, NULL);
+  return 0;
+}
+
 /* An interrupt that says stop at its Nth call.  */
 static int
 stop_at (void *ctx)
@@ -387,9 +401,17 @@ main (void)
 
   struct engine *disk = open_engine (corpus, 0);
   struct engine *mem = open_engine (corpus, 1);
-  tap_ok (disk && mem, "the saved index and one in memory");
+  /* Searched from both ends from the start, and by one thread only.  */
+  struct engine *split = open_engine (corpus, 0);
+  tap_ok (disk && mem && split, "the saved index (twice) and one in memory");
+  if (disk && split)
+    {
+      engine_set_split (disk, -1);
+      engine_set_split (split, 0);
+      engine_set_interrupt (split, dawdle, NULL);
+    }
   size_t same = 0, total = 0, first_bad = 0, regex_same = 0, regexes = 0;
-  size_t one_bad = 0;
+  size_t one_bad = 0, split_same = 0, splits = 0, split_scans = 0;
   for (int i = 0; i < QUERIES && disk && mem; i++)
     {
       char *text = make_query (&w);
@@ -399,6 +421,17 @@ main (void)
         same++;
       else if (total - same < 4)
         printf ("# %s\n#  saved: %.300s\n# memory: %.300s\n", text, a, b);
+      if (split)
+        {
+          char *two = answer (split, text);
+          splits += engine_split_docs (split) > 0;
+          if (strcmp (a, two) == 0)
+            split_same++;
+          else if (total - split_same < 4)
+            printf ("# %s\n#  one thread: %.300s\n# two: %.300s\n", text,
+                    a, two);
+          free (two);
+        }
       first_bad += first_hits_differ (disk, text, 16, 3)
         + first_hits_differ (disk, text, 4, 1);
       if (i % 8 == 0)
@@ -418,6 +451,16 @@ main (void)
           else
             printf ("# %s\n#  selected: %.300s\n#   scanned: %.300s\n", text,
                     a, c);
+          /* Every text scanned, from both ends.  */
+          char *two = split ? answer (split, scan) : xstrdup (c);
+          split_scans += split && engine_split_docs (split) > 0;
+          if (strcmp (c, two) != 0)
+            {
+              split_same--;
+              printf ("# %s\n#  one thread: %.300s\n# two: %.300s\n", scan,
+                      c, two);
+            }
+          free (two);
           free (c);
           free (scan);
         }
@@ -438,6 +481,10 @@ main (void)
           regex_same, regexes);
   tap_ok (one_bad == 0, "searching one document gives it what searching "
           "all gives it (%zu documents differ)", one_bad);
+  tap_ok (split_same == total && splits > QUERIES / 4 && split_scans > 10,
+          "searched from both ends, %zu of %zu queries answer as searched "
+          "by one thread (the second thread took part in %zu, and in %zu "
+          "scans of every text)", split_same, total, splits, split_scans);
 
   /* A search told to stop stops, with nothing and no error; once the
      interrupt is gone, the same search answers in full.  */
@@ -535,6 +582,7 @@ main (void)
     }
   engine_close (disk);
   engine_close (mem);
+  engine_close (split);
 
   /* A change committed while the search reads (a larger corpus: the
      hook runs every thousand steps of SQLite's): the results are of the
@@ -549,6 +597,10 @@ main (void)
   struct engine *e = made ? open_engine (big, 0) : NULL;
   struct engine_query *q = e ? compile (e, "检察") : NULL;
   struct update_during during = { big, 0, 0 };
+  /* One connection reads: a search from both ends would be done again
+     (below).  */
+  if (e)
+    engine_set_split (e, -1);
   struct engine_results r;
   char *error = NULL;
   size_t again = 0, found = 0;
@@ -578,6 +630,32 @@ main (void)
   free (error);
   engine_query_free (q);
   engine_close (e);
+
+  /* The same from both ends: the two connections could have read two
+     indexes, so the search is done again, by one, and answers as the
+     index after the change does, hits and all.  */
+  e = made ? open_engine (big, 0) : NULL;
+  struct update_during during2 = { big, 0, 0 };
+  char *after = NULL, *fresh = NULL;
+  if (e)
+    {
+      engine_set_split (e, 0);
+      engine_set_interrupt (e, update_during_search, &during2);
+      after = answer (e, "检察");
+      engine_set_interrupt (e, NULL, NULL);
+      engine_close (e);
+      e = open_engine (big, 0);
+      fresh = e ? answer (e, "检察") : NULL;
+      engine_close (e);
+    }
+  tap_ok (during2.done == 1 && after && fresh && strcmp (after, fresh) == 0
+          && strstr (after, "again") == NULL && strlen (after) > 1000,
+          "a change committed while a search from both ends read: it is "
+          "searched again and answers as the changed index");
+  if (after && fresh && strcmp (after, fresh) != 0)
+    printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
+  free (after);
+  free (fresh);
   free (big);
 
   strv_free (w.en, w.nen);
