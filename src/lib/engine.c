@@ -44,8 +44,10 @@
 /* A search still reading after this long (nanoseconds) starts a thread
    to work from the other end (see read_matches): one that ends sooner
    would wait for the thread's connection to open (half a millisecond
-   or so).  */
+   or so), and the thread would slow it more than it helped.  */
 #define SPLIT_AFTER_NS 2000000
+/* ... and only when what is left looks at least this long.  */
+#define SPLIT_REST_NS 3000000
 
 /* Column weights for BM25: a word in a title or the keywords says more
    about what a document is about than one in its body.  */
@@ -1970,6 +1972,21 @@ close_reader (struct engine *r)
 }
 
 
+/* The highest id of a document in DB, or 0.  */
+static int64_t
+max_doc_id (sqlite3 *db)
+{
+  sqlite3_stmt *st;
+  int64_t id = 0;
+  if (sqlite3_prepare_v2 (db, "SELECT max(id) FROM heads", -1, &st, NULL)
+      != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    id = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return id;
+}
+
 /* Work out row R of Q, read through TE (the caller's engine, or a
    thread's): whether it is kept (its tags and facets, JUDGE, Q's
    regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
@@ -2032,14 +2049,22 @@ struct split
 };
 
 /* Is it time for E's search, which began at *BEGAN and has worked out
-   DONE documents, to start a thread from the top?  The clock is read
-   every 16 documents.  */
+   DONE documents, AT of TOTAL of the way (ids, or indexes), to start a
+   thread from the top?  Only when the rest looks long enough to be
+   worth the thread's connection (the time so far, scaled).  The clock
+   is read every 16 documents.  */
 static int
-split_due (const struct engine *e, size_t done, const struct timespec *began)
+split_due (const struct engine *e, size_t done, int64_t at, int64_t total,
+           const struct timespec *began)
 {
   if (e->split_after_ns == 0)
     return 1;
-  return done % 16 == 0 && elapsed_ns (began) >= e->split_after_ns;
+  if (done % 16 != 0)
+    return 0;
+  long long t = elapsed_ns (began);
+  if (t < e->split_after_ns || at <= 0 || at >= total)
+    return 0;
+  return (double) t * (double) (total - at) / (double) at >= SPLIT_REST_NS;
 }
 
 /* The thread's SQLite progress handler.  */
@@ -2185,7 +2210,7 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
   struct split *s = NULL;
   struct timespec began;
   clock_gettime (CLOCK_MONOTONIC, &began);
-  int64_t last = -1;
+  int64_t last = -1, max_id = may_split ? max_doc_id (db) : 0;
   int rc = 0, step;
   while ((step = sqlite3_step (st)) == SQLITE_ROW)
     {
@@ -2211,7 +2236,8 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
           rc = -1;
           break;
         }
-      if (may_split && s == NULL && split_due (e, *nrows, &began))
+      if (may_split && s == NULL
+          && split_due (e, *nrows, last, max_id, &began))
         s = split_start (e, q, tagged, have_tags, NULL, 0);
     }
   if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
@@ -2273,7 +2299,8 @@ work_all (struct engine *e, const struct engine_query *q,
           rc = -1;
           break;
         }
-      if (may_split && s == NULL && split_due (e, i + 1, &began))
+      if (may_split && s == NULL
+          && split_due (e, i + 1, (int64_t) i + 1, (int64_t) n, &began))
         s = split_start (e, q, tagged, have_tags, rows, n);
     }
   if (s)
