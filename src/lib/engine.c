@@ -1971,7 +1971,6 @@ close_reader (struct engine *r)
   memset (r, 0, sizeof *r);
 }
 
-
 /* The highest id of a document in DB, or 0.  */
 static int64_t
 max_doc_id (sqlite3 *db)
@@ -2026,7 +2025,6 @@ work_row (struct engine *te, const struct engine_query *q,
    reached, so neither needs to know beforehand how many there are, and
    together they do each document once (one, where they meet, may be
    done twice: the caller's is kept).  */
-
 
 struct split
 {
