@@ -1426,7 +1426,7 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
   sqlite3 *db = index_db (e->ix);
   /* Prepared once: passages load a document after another.  */
   if (e->units_st == NULL
-      && sqlite3_prepare_v3 (db, "SELECT units FROM heads WHERE id=?", -1,
+      && sqlite3_prepare_v3 (db, "SELECT map FROM units WHERE id=?", -1,
                              SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
       != SQLITE_OK)
     {

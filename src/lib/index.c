@@ -12,9 +12,14 @@
      docs   the texts of each document by column, units joined by
             ANALYZE_BARRIER.
      heads  of each document what results show and facets filter on
-            (collection, number, path, titles, region, year) and the map
-            of its units (index_unit records), apart from its large row
-            in docs.
+            (collection, number, path, titles, region, year), apart
+            from its large row in docs: a search reads it for every
+            matching document.
+     units  of each document the map of its units (index_unit records),
+            apart again: a few kilobytes that only passages and regexes
+            read, which in heads made every row spill out of its page
+            (a search of 8000 documents read 36 MB of heads where it
+            needed 2).
      tags   a document's keywords, folded, for tag: queries.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
@@ -364,7 +369,8 @@ static const char schema[] =
      small rows, many to a page, read for every matching document.  */
   "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
   " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
-  " region TEXT, year INT, units BLOB);"
+  " region TEXT, year INT);"
+  "CREATE TABLE units(id INTEGER PRIMARY KEY, map BLOB NOT NULL);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
@@ -778,6 +784,7 @@ delete_doc (struct index *ix, int64_t doc)
     " FROM docs WHERE id=?1",
     "DELETE FROM docs WHERE id=?1",
     "DELETE FROM heads WHERE id=?1",
+    "DELETE FROM units WHERE id=?1",
     "DELETE FROM tags WHERE doc=?1",
   };
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -903,7 +910,7 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
   int step = sqlite3_step (st);
   sqlite3_reset (st);
-  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?,NULL)";
+  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?)";
   if (step == SQLITE_DONE)
     {
       *id = sqlite3_last_insert_rowid (db);
@@ -974,7 +981,7 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
-  static const char set_units[] = "UPDATE heads SET units=? WHERE id=?";
+  static const char set_units[] = "INSERT INTO units(map, id) VALUES(?,?)";
   if ((st = cached (ix, set_units)) == NULL)
     goto out;
   sqlite3_bind_blob (st, 1, units.data, (int) units.len, SQLITE_STATIC);
@@ -1252,7 +1259,8 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
              its postings would linger in segments until merged.  New
              files alone cost nothing to forget.  */
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
-                     "DELETE FROM docs; DELETE FROM heads; DELETE FROM tags;"
+                     "DELETE FROM docs; DELETE FROM heads; DELETE FROM units;"
+                     "DELETE FROM tags;"
                      "DELETE FROM files;", NULL);
           pending_free (&todo);
           todo = every;

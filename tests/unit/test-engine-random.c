@@ -360,12 +360,15 @@ struct update_during
   const char *corpus;
   int calls;
   int done;
+  int dawdle;                   /* and slow the search down (dawdle) */
 };
 
 static int
 update_during_search (void *ctx)
 {
   struct update_during *u = ctx;
+  if (u->dawdle)
+    dawdle (NULL);
   /* The first call is before the search begins.  */
   if (u->done || u->calls++ == 0)
     return 0;
@@ -596,7 +599,7 @@ main (void)
   free (cmd);
   struct engine *e = made ? open_engine (big, 0) : NULL;
   struct engine_query *q = e ? compile (e, "检察") : NULL;
-  struct update_during during = { big, 0, 0 };
+  struct update_during during = { big, 0, 0, 0 };
   /* One connection reads: a search from both ends would be done again
      (below).  */
   if (e)
@@ -635,7 +638,8 @@ main (void)
      indexes, so the search is done again, by one, and answers as the
      index after the change does, hits and all.  */
   e = made ? open_engine (big, 0) : NULL;
-  struct update_during during2 = { big, 0, 0 };
+  /* Slowed down, so that the thread surely takes part.  */
+  struct update_during during2 = { big, 0, 0, 1 };
   char *after = NULL, *fresh = NULL;
   if (e)
     {
