@@ -2324,6 +2324,59 @@ work_all (struct engine *e, const struct engine_query *q,
   return rc;
 }
 
+/* The documents that Q's tag: filters and facets (collection:,
+   region:, year:, number) leave, into *TAGGED, with *HAVE_TAGS set (0:
+   no filter, every document).  Returns 0, or -1 with *CAUSE.  */
+static int
+read_filters (sqlite3 *db, const struct engine_query *q,
+              struct idset *tagged, int *have_tags, char **cause)
+{
+  *tagged = (struct idset) { 0 };
+  *have_tags = 0;
+  int rc = 0;
+  /* tag: filters keep only documents with that keyword.  */
+  for (size_t i = 0; rc == 0 && i < q->q->ntags; i++)
+    {
+      struct idset s;
+      rc = idset_query (db, "SELECT doc FROM tags WHERE tag=?", q->q->tags[i],
+                        &s);
+      if (rc == 0)
+        idset_narrow (tagged, have_tags, &s);
+      else
+        free (s.ids);
+    }
+  /* Facets: collection:, region:, year: keep only those documents.  */
+  char year[16], number[32];
+  snprintf (year, sizeof year, "%d", q->q->year);
+  snprintf (number, sizeof number, "%ld", q->q->doc);
+  struct { const char *sql; char *const *vals; size_t n; const char *one; }
+  facets[4] = {
+    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
+      q->q->ncollections, NULL },
+    { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
+      q->q->nregions, NULL },
+    { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
+      q->q->year > 0, year },
+    { "SELECT id FROM heads WHERE number = CAST(? AS INTEGER)", NULL,
+      q->q->doc >= 0, number },
+  };
+  for (int f = 0; f < 4 && rc == 0; f++)
+    for (size_t i = 0; i < facets[f].n && rc == 0; i++)
+      {
+        struct idset s;
+        rc = idset_query (db, facets[f].sql,
+                          facets[f].vals ? facets[f].vals[i] : facets[f].one,
+                          &s);
+        if (rc == 0)
+          idset_narrow (tagged, have_tags, &s);
+        else
+          free (s.ids);
+      }
+  if (rc != 0)
+    *cause = xstrdup (sqlite3_errmsg (db));
+  return rc;
+}
+
 /* engine_search, over the document with id ONLY, or all when ONLY is
    -1.  */
 static int
@@ -2349,44 +2402,8 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   if (e->interrupt)
     sqlite3_progress_handler (db, 1000, check_interrupt, e);
   int rc = 0;
-  /* tag: filters keep only documents with that keyword.  */
   struct idset tagged = { 0 };
   int have_tags = 0;
-  for (size_t i = 0; rc == 0 && i < q->q->ntags; i++)
-    {
-      struct idset s;
-      rc = idset_query (db, "SELECT doc FROM tags WHERE tag=?", q->q->tags[i],
-                        &s);
-      if (rc == 0)
-        idset_narrow (&tagged, &have_tags, &s);
-    }
-  /* Facets: collection:, region:, year: keep only those documents.  */
-  char year[16], number[32];
-  snprintf (year, sizeof year, "%d", q->q->year);
-  snprintf (number, sizeof number, "%ld", q->q->doc);
-  struct { const char *sql; char *const *vals; size_t n; const char *one; }
-  facets[4] = {
-    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
-      q->q->ncollections, NULL },
-    { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
-      q->q->nregions, NULL },
-    { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
-      q->q->year > 0, year },
-    { "SELECT id FROM heads WHERE number = CAST(? AS INTEGER)", NULL,
-      q->q->doc >= 0, number },
-  };
-  for (int f = 0; f < 4 && rc == 0; f++)
-    for (size_t i = 0; i < facets[f].n && rc == 0; i++)
-      {
-        struct idset s;
-        rc = idset_query (db, facets[f].sql,
-                          facets[f].vals ? facets[f].vals[i] : facets[f].one,
-                          &s);
-        if (rc == 0)
-          idset_narrow (&tagged, &have_tags, &s);
-      }
-  if (rc != 0)
-    *cause = xstrdup (sqlite3_errmsg (db));
   struct fts_row *rows = NULL;
   size_t nrows = 0;
   /* Searched from both ends, the documents were read through two
@@ -2404,6 +2421,13 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
          new's.  Asked before, such a change only makes them look
          stale.  */
       found = generation (e);
+      /* The filters too are read after it: done again, a search must
+         not keep the ids of the index it gave up (a document updated
+         since has another).  */
+      free (tagged.ids);
+      rc = read_filters (db, q, &tagged, &have_tags, cause);
+      if (rc != 0)
+        break;
       size_t split = 0;
       if (q->match)
         rc = read_matches (e, q, only, &tagged, have_tags, may_split, &rows,
