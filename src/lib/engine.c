@@ -2178,19 +2178,22 @@ split_stop (struct split *s)
 /* The rows of the documents that Q's FTS5 expression matches (only the
    document ONLY when that is >= 0), worked out (work_row) and ascending
    by id, into *ROWS and *NROWS.  MAY_SPLIT lets a thread work from the
-   top; *SPLIT gets the number of rows it gave.  Returns 0, or -1 with
-   *CAUSE (told to stop, too).  */
+   top; *SPLIT gets the number of rows it gave, and *MET whether it
+   finished any: where it did may have stopped the caller, even with
+   none of its rows kept.  Returns 0, or -1 with *CAUSE (told to stop,
+   too).  */
 static int
 read_matches (struct engine *e, const struct engine_query *q, int64_t only,
               const struct idset *tagged, int have_tags, int may_split,
               struct fts_row **rows, size_t *nrows, size_t *split,
-              char **cause)
+              int *met, char **cause)
 {
   sqlite3 *db = index_db (e->ix);
   size_t alloc = 0;
   *rows = NULL;
   *nrows = 0;
   *split = 0;
+  *met = 0;
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (db, only < 0
                           ? "SELECT rowid, cb_inst(fts) FROM fts "
@@ -2247,6 +2250,7 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
   if (s)
     {
       split_stop (s);
+      *met = s->nrows > 0;
       /* The thread's rows above the caller's last, lowest first.  */
       for (size_t k = s->nrows; k-- > 0;)
         {
@@ -2267,12 +2271,13 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
 }
 
 /* Work out ROWS[0] to ROWS[N - 1] (work_row), which FTS5 did not find:
-   every document is one.  MAY_SPLIT and *SPLIT as for read_matches.
-   Returns 0, or -1 with *CAUSE.  */
+   every document is one.  MAY_SPLIT, *SPLIT and *MET as for
+   read_matches.  Returns 0, or -1 with *CAUSE.  */
 static int
 work_all (struct engine *e, const struct engine_query *q,
           const struct idset *tagged, int have_tags, int may_split,
-          struct fts_row *rows, size_t n, size_t *split, char **cause)
+          struct fts_row *rows, size_t n, size_t *split, int *met,
+          char **cause)
 {
   struct split *s = NULL;
   struct timespec began;
@@ -2280,6 +2285,7 @@ work_all (struct engine *e, const struct engine_query *q,
   int64_t last = -1;
   int rc = 0;
   *split = 0;
+  *met = 0;
   for (size_t i = 0; i < n; i++)
     {
       if (s && (int64_t) i >= atomic_load (&s->high))
@@ -2304,6 +2310,7 @@ work_all (struct engine *e, const struct engine_query *q,
   if (s)
     {
       split_stop (s);
+      *met = s->nrows > 0;
       /* The thread went down from the last row, one at a time.  */
       for (size_t k = 0; k < s->nrows; k++)
         {
@@ -2429,9 +2436,10 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       if (rc != 0)
         break;
       size_t split = 0;
+      int met = 0;
       if (q->match)
         rc = read_matches (e, q, only, &tagged, have_tags, may_split, &rows,
-                           &nrows, &split, cause);
+                           &nrows, &split, &met, cause);
       else
         {
           /* Nothing for FTS5 to find: every document is a candidate,
@@ -2462,10 +2470,13 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
             /* Only a regex makes a document more than a judgement.  */
             rc = work_all (e, q, &tagged, have_tags,
                            may_split && q->has_regex, rows, nrows, &split,
-                           cause);
+                           &met, cause);
         }
       e->split_docs = split;
-      if (rc == 0 && split)
+      /* Not only when rows of the thread's are kept: the two meet where
+         the thread says it has been, and its index may end lower than
+         the caller's.  */
+      if (rc == 0 && met)
         {
           /* An open handle would hold this connection's read: the
              generation would be of that read, not of now.  */
