@@ -723,12 +723,15 @@ main (void)
      kept, yet the caller stopped where the thread's index, not its
      own, ended: the search must be done again all the same.  The
      document where they meet is long, so that both are at it, and those
-     above it take the caller a while.  */
+     above it take the caller long enough (tens of milliseconds) for
+     the thread's connection to open even on a loaded machine: had the
+     caller passed them all first, the thread would take no part, and
+     the answer would rightly be the old index's.  */
   char *cut = xasprintf ("%s/cut", tmp);
   cmd = xasprintf ("CASEBOOK_SHIPPED='%s/content' sh '%s/tests/bench/"
                    "mkcorpus' 120 '%s' >/dev/null && cd '%s' && for i in "
                    "$(seq 1 120); do awk -v n=$i 'BEGIN { k = n < 17 ? 1 "
-                   ": n == 17 ? 20000 : 200; while (k--) printf \"\\nen: "
+                   ": n == 17 ? 20000 : 2000; while (k--) printf \"\\nen: "
                    "zqxj beta %%d.\\n\", k }' >>$(printf %%05d $i).cb; "
                    "done", ABS_SRCDIR, ABS_SRCDIR, cut, cut);
   made = system (cmd) == 0;
