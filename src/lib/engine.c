@@ -2137,11 +2137,11 @@ search_from_top (void *arg)
 }
 
 /* Start a thread searching from the top for the caller of E searching
-   Q from the bottom, or return NULL.  */
+   Q from the bottom, which has finished LAST, or return NULL.  */
 static struct split *
 split_start (struct engine *e, const struct engine_query *q,
              const struct idset *tagged, int have_tags,
-             const struct fts_row *all, size_t nall)
+             const struct fts_row *all, size_t nall, int64_t last)
 {
   /* (Debian's SQLite is built for threads; another may not be.)  */
   if (sysconf (_SC_NPROCESSORS_ONLN) < 2 || !sqlite3_threadsafe ())
@@ -2153,7 +2153,7 @@ split_start (struct engine *e, const struct engine_query *q,
   s->have_tags = have_tags;
   s->all = all;
   s->nall = nall;
-  atomic_init (&s->low, -1);
+  atomic_init (&s->low, last);
   atomic_init (&s->high, INT64_MAX);
   atomic_init (&s->stop, 0);
   if (pthread_create (&s->thread, NULL, search_from_top, s) != 0)
@@ -2239,7 +2239,10 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
         }
       if (may_split && s == NULL
           && split_due (e, *nrows, last, max_id, &began))
-        s = split_start (e, q, tagged, have_tags, NULL, 0);
+        {
+          s = split_start (e, q, tagged, have_tags, NULL, 0, last);
+          may_split = 0;        /* once */
+        }
     }
   if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
     {
@@ -2305,7 +2308,10 @@ work_all (struct engine *e, const struct engine_query *q,
         }
       if (may_split && s == NULL
           && split_due (e, i + 1, (int64_t) i + 1, (int64_t) n, &began))
-        s = split_start (e, q, tagged, have_tags, rows, n);
+        {
+          s = split_start (e, q, tagged, have_tags, rows, n, last);
+          may_split = 0;        /* once */
+        }
     }
   if (s)
     {

@@ -96,6 +96,10 @@ struct index
   int full;                     /* an update failed for lack of space */
   unsigned long updates;        /* updates of the content committed */
   size_t ndocs;
+  /* A random number the database was made with: a connection opened
+     later by path (index_open_reader) that finds another is on a
+     database made since, in the place of this one.  */
+  sqlite3_int64 instance;
   struct cached_stmt *stmts;     /* see cached */
   size_t nstmts, stmts_alloc;
 };
@@ -492,10 +496,14 @@ open_db (struct index *ix, char **cause)
     }
   if (tables == 0)
     {
+      sqlite3_int64 instance;
+      sqlite3_randomness (sizeof instance, &instance);
       char *sql = xasprintf ("BEGIN IMMEDIATE;%s"
                              "INSERT INTO meta VALUES('schema', %d);"
                              "INSERT INTO meta VALUES('checked', 0);"
-                             "COMMIT;", schema, INDEX_SCHEMA_VERSION);
+                             "INSERT INTO meta VALUES('instance', %lld);"
+                             "COMMIT;", schema, INDEX_SCHEMA_VERSION,
+                             (long long) instance);
       int r = exec (ix->db, sql, cause);
       free (sql);
       if (r != 0)
@@ -518,6 +526,21 @@ open_db (struct index *ix, char **cause)
       return 0;
     }
   return 1;
+}
+
+/* DB's instance (see struct index), 0 if it has none.  */
+static sqlite3_int64
+instance_of (sqlite3 *db)
+{
+  sqlite3_stmt *st;
+  sqlite3_int64 v = 0;
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key='instance'",
+                          -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
 }
 
 struct index *
@@ -557,6 +580,7 @@ index_open (const char *path, char **note, char **cause)
         ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
       sqlite3_finalize (st);
     }
+  ix->instance = instance_of (ix->db);
   return ix;
 }
 
@@ -586,6 +610,20 @@ index_open_reader (struct index *ix, char **cause)
     }
   sqlite3_busy_timeout (r->db, BUSY_WAIT_MS);
   sqlite3_extended_result_codes (r->db, 0);
+  /* Another casebook may have put a new database in the place of the
+     caller's (its own was damaged, say): this one would read another
+     index, with other ids, and the caller's data version would never
+     show it.  */
+  r->instance = instance_of (r->db);
+  if (r->instance != ix->instance)
+    {
+      *cause = xstrdup (_("the search index changed since this search "
+                          "(another casebook updated it): search again"));
+      free (r->path);
+      r->path = NULL;
+      index_close (r);
+      return NULL;
+    }
   map_for_search (r);
   return r;
 }

@@ -762,6 +762,51 @@ main (void)
   free (fresh);
   free (cut);
 
+  /* Another casebook put a new database in the place of the one this
+     engine has open (its own was damaged, say: moved aside with its
+     log and its shared memory), made from changed texts.  The second thread opens the index by its name: it must see
+     that it is not this engine's database, and leave all to the
+     caller, whose answer stays that of the database it has open.  */
+  char *moved = xasprintf ("%s/moved", tmp);
+  cmd = xasprintf ("CASEBOOK_SHIPPED='%s/content' sh '%s/tests/bench/"
+                   "mkcorpus' 60 '%s' >/dev/null", ABS_SRCDIR, ABS_SRCDIR,
+                   moved);
+  made = system (cmd) == 0;
+  free (cmd);
+  struct engine *one = made ? open_engine (moved, 0) : NULL;
+  struct engine *two = made ? open_engine (moved, 0) : NULL;
+  char *want = NULL, *got = NULL;
+  size_t thread_docs = 1;
+  if (one && two)
+    {
+      engine_set_split (one, -1);
+      engine_set_split (two, 0);
+      engine_set_interrupt (two, dawdle, NULL);
+      cmd = xasprintf ("cd '%s/casebook' && for f in index-*; do "
+                       "mv \"$f\" \"$f.old\"; done && cd '%s' && for f in "
+                       "000[2-5]*.cb; do printf '\\nzh: 检察检察检察。\\n' "
+                       ">>\"$f\"; done", cache, moved);
+      if (system (cmd) == 0)
+        {
+          engine_close (open_engine (moved, 0));
+          want = answer (one, "检察");
+          got = answer (two, "检察");
+          thread_docs = engine_split_docs (two);
+        }
+      free (cmd);
+    }
+  tap_ok (want && got && strcmp (want, got) == 0 && thread_docs == 0
+          && strlen (want) > 1000, "a new database in the place of the "
+          "engine's: its second thread does not read it (%zu documents)",
+          thread_docs);
+  if (want && got && strcmp (want, got) != 0)
+    printf ("# one thread: %.200s\n# two: %.200s\n", want, got);
+  free (want);
+  free (got);
+  engine_close (one);
+  engine_close (two);
+  free (moved);
+
   strv_free (w.en, w.nen);
   strv_free (w.zh, w.nzh);
   strv_free (w.tags, w.ntags);
