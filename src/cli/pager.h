@@ -10,15 +10,20 @@ struct pager
 {
   FILE *pipe;                   /* NULL: not paging */
   int saved_stdout;
+  int null_fd;                  /* /dev/null, for output cut short */
 };
 
 /* Start paging standard output if it is a terminal and $PAGER is not set
    to "" or "cat"; otherwise leave it alone.  Never fails: when the pager
-   cannot be started, output goes to the terminal.  */
+   cannot be started, output goes to the terminal.  While paging, the
+   keyboard's and kill's signals (SIGINT, SIGQUIT, SIGTERM, SIGHUP) end
+   the output and are acted on once the pager has ended.  */
 void pager_start (struct pager *p);
 
 /* Wait for the reader to leave the pager and give standard output back.
-   A pager quit before the end (a broken pipe) is not an error.  */
+   A pager quit before the end (a broken pipe) is not an error.  A
+   signal that came while paging is raised again here, once the pager
+   has ended.  */
 void pager_end (struct pager *p);
 
 #endif /* CASEBOOK_PAGER_H */
