@@ -176,6 +176,48 @@ print_header (const struct cli_options *o, const struct document *d,
   return marked;
 }
 
+/* Print document D from place P as text, header first.  */
+static void
+print_text (const struct cli_options *o, const struct place *p,
+            const struct document *d)
+{
+  struct render_options ro = {
+    .view = show_view (o),
+    .width = o->width > 0 ? o->width : output_terminal_width (),
+    .gutter = 1,
+    .raw = o->raw,
+    .script = o->script_config,
+    .revised = o->english_revised,
+  };
+  int marked = print_header (o, d, ro.width);
+  if (marked || render_any_translated (d, &ro))
+    {
+      /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
+         that Chinese marked so is a translation, not the official
+         original.  */
+      const char *legend = o->english_revised
+        ? _("* marks the casebook project's translation or revision, "
+            "not the release's own text.")
+        : _("* marks the casebook project's translation, "
+            "not the release's own text.");
+      struct layout_line *ll;
+      size_t n = layout_wrap (legend, strlen (legend), ro.width, ro.width - 2, &ll);
+      for (size_t i = 0; i < n; i++)
+        printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, legend + ll[i].off);
+      putchar ('\n');
+      free (ll);
+    }
+  /* Each line as soon as its paragraph is laid out: memory in proportion
+     to a paragraph, not to the document.  */
+  struct start st = { .section = p->section, .para = p->para };
+  ro.emit = print_line;
+  ro.emit_arg = &st;
+  ro.no_offsets = 1;
+  struct render r;
+  render_document (d, &ro, &r);
+  render_free (&r);
+}
+
 static int
 show_place (const struct cli_options *o, const struct place *p)
 {
@@ -227,45 +269,20 @@ show_place (const struct cli_options *o, const struct place *p)
           }
       return 0;
     }
-  struct render_options ro = {
-    .view = show_view (o),
-    .width = o->width > 0 ? o->width : output_terminal_width (),
-    .gutter = 1,
-    .raw = o->raw,
-    .script = o->script_config,
-    .revised = o->english_revised,
-  };
   struct pager pg = { .pipe = NULL };
   if (!o->no_pager)
     pager_start (&pg);
-  int marked = print_header (o, d, ro.width);
-  if (marked || render_any_translated (d, &ro))
+  print_text (o, p, d);
+  if (pager_end (&pg) != 0)
     {
-      /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
-         that Chinese marked so is a translation, not the official
-         original.  */
-      const char *legend = o->english_revised
-        ? _("* marks the casebook project's translation or revision, "
-            "not the release's own text.")
-        : _("* marks the casebook project's translation, "
-            "not the release's own text.");
-      struct layout_line *ll;
-      size_t n = layout_wrap (legend, strlen (legend), ro.width, ro.width - 2, &ll);
-      for (size_t i = 0; i < n; i++)
-        printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, legend + ll[i].off);
-      putchar ('\n');
-      free (ll);
+      /* The shell has said why (not found, not executable); the text
+         it never showed is printed here instead.  */
+      char *v = output_visible (pg.cmd);
+      fprintf (stderr, _("casebook: the pager '%s' (PAGER) could not be "
+                         "run; printing without it\n"), v);
+      free (v);
+      print_text (o, p, d);
     }
-  /* Each line as soon as its paragraph is laid out: memory in proportion
-     to a paragraph, not to the document.  */
-  struct start st = { .section = p->section, .para = p->para };
-  ro.emit = print_line;
-  ro.emit_arg = &st;
-  ro.no_offsets = 1;
-  struct render r;
-  render_document (d, &ro, &r);
-  render_free (&r);
-  pager_end (&pg);
   return 0;
 }
 

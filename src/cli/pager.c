@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const int caught[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
@@ -52,6 +53,7 @@ pager_start (struct pager *p)
   p->pipe = NULL;
   p->saved_stdout = -1;
   p->null_fd = -1;
+  p->cmd = NULL;
   if (!isatty (STDOUT_FILENO))
     return;
   const char *cmd = getenv ("PAGER");
@@ -77,6 +79,7 @@ pager_start (struct pager *p)
   signal (SIGPIPE, SIG_IGN);
   p->pipe = f;
   p->saved_stdout = saved;
+  p->cmd = cmd;
   p->null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
   pending_signal = 0;
   devnull_fd = p->null_fd;
@@ -98,17 +101,17 @@ pager_start (struct pager *p)
     }
 }
 
-void
+int
 pager_end (struct pager *p)
 {
   if (p->pipe == NULL)
-    return;
+    return 0;
   fflush (stdout);
   int broken = ferror (stdout) && (errno == EPIPE || pending_signal);
   dup2 (p->saved_stdout, STDOUT_FILENO);
   close (p->saved_stdout);
   /* pclose waits for the pager: the reader is still reading.  */
-  pclose (p->pipe);
+  int status = pclose (p->pipe);
   p->pipe = NULL;
   devnull_fd = -1;
   if (p->null_fd >= 0)
@@ -127,4 +130,10 @@ pager_end (struct pager *p)
       signal (sig, SIG_DFL);
       raise (sig);
     }
+  /* sh -c says 127 for a command not found, 126 for one it cannot
+     run; the pager then read nothing.  */
+  if (status != -1 && WIFEXITED (status)
+      && (WEXITSTATUS (status) == 127 || WEXITSTATUS (status) == 126))
+    return -1;
+  return 0;
 }
