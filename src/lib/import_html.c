@@ -9,7 +9,7 @@
    above (the way readability tools score pages); it grows to its parent
    while the parent adds nothing, or holds much more text that is not
    links (an article split into one block per case, a table of one
-   paragraph a row).  Scripts, styles, forms, navigation
+   paragraph a row, paragraphs standing in the body itself).  Scripts, styles, forms, navigation
    and blocks made mostly of links are never read.  Every walk over the
    tree is iterative: a page nested ten thousand deep is only a page.  */
 
@@ -694,13 +694,17 @@ find_article (struct page *pg)
   for (;;)
     {
       size_t p = pg->blocks[best].parent;
-      if (p == NO_BLOCK || name_is (pg->blocks[p].node, "html")
-          || name_is (pg->blocks[p].node, "body"))
+      if (p == NO_BLOCK || name_is (pg->blocks[p].node, "html"))
         break;
       /* A wrapper that adds no text of its own is climbed too: a table
-         of one paragraph a row scores its longest paragraph highest.  */
+         of one paragraph a row scores its longest paragraph highest.
+         The body only for much more text: a page whose paragraphs, or
+         cases, stand in the body itself would otherwise lose all but
+         one of them.  */
       size_t others = others_text (pg, p, best);
-      if (others > 0 && (double) others < 0.3 * (double) pg->blocks[best].sub_text)
+      int little = (double) others < 0.3 * (double) pg->blocks[best].sub_text;
+      if (name_is (pg->blocks[p].node, "body") ? little
+          : others > 0 && little)
         break;
       best = p;
     }

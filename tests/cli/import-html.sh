@@ -51,4 +51,24 @@ run import "$TMPD/g7.html" -o "$TMPD/g7"
 is "$rc" 0 "a GBK page imports"
 run check "$TMPD/g7" --release="$TMPD/g7.html"
 is "$rc:$(grep -c 'not in the release' "$TMPD/err")" "0:0" "check --release with that page finds every text in it"
+
+# Paragraphs, or whole cases, standing in the body itself: every one is
+# the article.  Before, the best-scoring paragraph alone was imported
+# and the rest dropped without a word.
+{
+  printf '<html><head><title>T</title></head><body>\n'
+  for c in 1 2 3; do
+    printf '<div><p>案例%s</p><p>某某检察院办理的第%s号案件</p>\n' $c $c
+    for i in 1 2 3 4 5; do
+      printf '<p>第%s段：检察机关依法履行职责，办理了这起案件。</p>\n' $i
+    done
+    printf '</div>\n'
+  done
+  printf '</body></html>\n'
+} >"$TMPD/cases.html"
+run import "$TMPD/cases.html" -o "$TMPD/cases"
+has "$TMPD/err" "imported 3 documents (18 texts)" "cases standing in the body: every case is imported"
+sed -e 's/^<div>//' -e 's/^<\/div>$//' "$TMPD/cases.html" | sed '/^$/d' >"$TMPD/paras.html"
+run import "$TMPD/paras.html" -o "$TMPD/paras"
+has "$TMPD/err" "imported 3 documents (18 texts)" "paragraphs standing in the body: every one is imported"
 done_testing
