@@ -919,11 +919,17 @@ import_html (const char *path, const char *data, size_t len,
       free (u);
       return -1;
     }
+  /* XML_PARSE_HUGE: without it libxml2 silently cuts a text longer
+     than 10 MB and stops reading at elements nested 256 deep (the rest
+     of the page, and so the article, lost).  The page is already
+     bounded by import's --max-size, and every walk here is
+     iterative.  */
   htmlDocPtr doc = xml_html_read_memory (u, (int) ulen, "UTF-8",
                                          HTML_PARSE_RECOVER | HTML_PARSE_NONET
                                          | HTML_PARSE_NOERROR
                                          | HTML_PARSE_NOWARNING
-                                         | HTML_PARSE_IGNORE_ENC);
+                                         | HTML_PARSE_IGNORE_ENC
+                                         | XML_PARSE_HUGE);
   free (u);
   xmlNode *root = doc ? xml_root (doc) : NULL;
   if (root && import_page_is_casebook (root))
