@@ -147,14 +147,20 @@ decode (const char *path, const char *data, size_t len, const char *from,
   size_t bad = 0, first_bad = 0;
   if (from == NULL)
     {
+      /* A byte that is not UTF-8 is replaced here, not left to libxml2,
+         which would read the rest of the page as Latin-1.  */
       size_t pos = 0;
       while (pos < len)
         {
-          const char *nul = memchr (data + pos, '\0', len - pos);
-          size_t n = nul ? (size_t) (nul - (data + pos)) : len - pos;
+          const uint8_t *s = (const uint8_t *) data + pos;
+          const uint8_t *stop = u8_check (s, len - pos);
+          size_t n = stop ? (size_t) (stop - s) : len - pos;
+          const char *nul = memchr (data + pos, '\0', n);
+          if (nul)
+            n = (size_t) (nul - (data + pos));
           buf_add (&b, data + pos, n);
           pos += n;
-          if (nul)
+          if (pos < len)
             {
               if (bad++ == 0)
                 first_bad = pos;
@@ -215,6 +221,39 @@ decode (const char *path, const char *data, size_t len, const char *from,
   return buf_steal (&b);
 }
 
+/* Whether DATA (LEN bytes) is UTF-8 but for a few stray bytes: at
+   least eight characters of more than one byte for each byte that is
+   not UTF-8 (a page cut short inside a character, a Latin-1 byte
+   pasted in).  GBK or GB18030 text is hardly ever valid UTF-8 for more
+   than a character or two.  */
+static int
+mostly_utf8 (const char *data, size_t len)
+{
+  size_t good = 0, bad = 0;
+  const uint8_t *p = (const uint8_t *) data, *e = p + len;
+  while (p < e)
+    {
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      ucs4_t uc;
+      int k = u8_mbtoucr (&uc, p, (size_t) (e - p));
+      if (k > 0)
+        {
+          good++;
+          p += k;
+        }
+      else
+        {
+          bad++;
+          p++;
+        }
+    }
+  return good >= 8 * bad;
+}
+
 /* The page as UTF-8: as it declares, unless its bytes say otherwise.  */
 static char *
 page_utf8 (const char *path, const char *data, size_t len, size_t *outlen,
@@ -224,7 +263,10 @@ page_utf8 (const char *path, const char *data, size_t len, size_t *outlen,
     return decode (path, data + 3, len - 3, NULL, outlen, diags, cause);
   size_t at = 0;
   char *cs = declared_charset (data, len, &at);
-  int valid = u8_check ((const uint8_t *) data, len) == NULL;
+  /* A UTF-8 page with a stray byte is UTF-8 still: read as GB18030,
+     all of its Chinese would turn to nonsense.  decode() replaces the
+     stray bytes and says so.  */
+  int valid = mostly_utf8 (data, len);
   int ascii = 1;
   for (size_t i = 0; i < len && ascii; i++)
     ascii = (unsigned char) data[i] < 0x80;

@@ -71,4 +71,17 @@ has "$TMPD/err" "imported 3 documents (18 texts)" "cases standing in the body: e
 sed -e 's/^<div>//' -e 's/^<\/div>$//' "$TMPD/cases.html" | sed '/^$/d' >"$TMPD/paras.html"
 run import "$TMPD/paras.html" -o "$TMPD/paras"
 has "$TMPD/err" "imported 3 documents (18 texts)" "paragraphs standing in the body: every one is imported"
+
+# A UTF-8 page cut short inside a character (a download stopped), or
+# with a stray Latin-1 byte: still UTF-8, the stray bytes replaced.
+# Before, the whole page was read as GB18030 and all of its Chinese
+# came out as nonsense.
+head -c "$(grep -b -o '【基本案情】' "$HTML/div-p.html" | tail -n 1 | cut -d: -f1)" "$HTML/div-p.html" >"$TMPD/cut.html"
+printf '\344\270' >>"$TMPD/cut.html"
+run import "$TMPD/cut.html" -o "$TMPD/cut"
+is "$rc" 0 "a UTF-8 page cut inside a character imports"
+has "$TMPD/err" "cut.html:$(wc -l <"$TMPD/cut.html" | awk '{print $1 + 1}'): warning: 2 bytes do not decode as UTF-8; replaced by U+FFFD" "the cut character is replaced, with a warning at its line"
+hasnt "$TMPD/err" "GB18030" "the page is not read as GB18030"
+grep -q '^title.zh: 某监狱罪犯违规减刑监督案$' "$TMPD/cut/01.cb"
+ok $? "its Chinese reads as Chinese"
 done_testing
