@@ -221,6 +221,29 @@ decode (const char *path, const char *data, size_t len, const char *from,
   return buf_steal (&b);
 }
 
+/* Whether the encoding CS writes ASCII as ASCII.  A declaration found
+   by reading the page's bytes as ASCII can only be true of such an
+   encoding: a page in UTF-16, UTF-32 or EBCDIC could not show it (HTML
+   reads a declared UTF-16 as UTF-8 for that reason).  An encoding
+   iconv does not know counts as compatible: decode() says so.  */
+static int
+ascii_compatible (const char *cs)
+{
+  iconv_t cd = iconv_open (cs, "UTF-8");
+  if (cd == (iconv_t) -1)
+    return 1;
+  static const char probe[] = "<meta charset=\"x\"> AZaz09";
+  char out[128];
+  char *in = (char *) probe, *o = out;
+  size_t inleft = sizeof probe - 1, oleft = sizeof out;
+  size_t r = iconv (cd, &in, &inleft, &o, &oleft);
+  if (r != (size_t) -1)
+    r = iconv (cd, NULL, NULL, &o, &oleft);
+  iconv_close (cd);
+  return r != (size_t) -1 && (size_t) (o - out) == sizeof probe - 1
+    && memcmp (out, probe, sizeof probe - 1) == 0;
+}
+
 /* Whether DATA (LEN bytes) is UTF-8 but for a few stray bytes: at
    least eight characters of more than one byte for each byte that is
    not UTF-8 (a page cut short inside a character, a Latin-1 byte
@@ -263,6 +286,14 @@ page_utf8 (const char *path, const char *data, size_t len, size_t *outlen,
     return decode (path, data + 3, len - 3, NULL, outlen, diags, cause);
   size_t at = 0;
   char *cs = declared_charset (data, len, &at);
+  if (cs && !ascii_compatible (cs))
+    {
+      diags_add (diags, DIAG_WARNING, path, line_at (data, at),
+                 _("the page declares the encoding '%s', which cannot be "
+                   "(the declaration itself is ASCII): ignored"), cs);
+      free (cs);
+      cs = NULL;
+    }
   /* A UTF-8 page with a stray byte is UTF-8 still: read as GB18030,
      all of its Chinese would turn to nonsense.  decode() replaces the
      stray bytes and says so.  */

@@ -84,4 +84,17 @@ has "$TMPD/err" "cut.html:$(wc -l <"$TMPD/cut.html" | awk '{print $1 + 1}'): war
 hasnt "$TMPD/err" "GB18030" "the page is not read as GB18030"
 grep -q '^title.zh: 某监狱罪犯违规减刑监督案$' "$TMPD/cut/01.cb"
 ok $? "its Chinese reads as Chinese"
+
+# A GBK page that declares UTF-16 (or any encoding that does not write
+# ASCII as ASCII, which its own declaration then could not be): the
+# declaration is ignored, with a warning.  Before, the page was decoded
+# as UTF-16 into a single paragraph of nonsense.
+sed 's/charset="\{0,1\}utf-8"\{0,1\}/charset=utf-16/' "$TMPD/p7.html" |
+  iconv -f utf-8 -t gb18030 >"$TMPD/u16.html"
+run import "$TMPD/u16.html" -o "$TMPD/u16"
+is "$rc" 0 "a GBK page declaring UTF-16 imports"
+has "$TMPD/err" "warning: the page declares the encoding 'utf-16', which cannot be (the declaration itself is ASCII): ignored" "the declaration is ignored, with a warning"
+"$CASEBOOK" --content "$SHIPPED" show 7 --lang zh --no-pager >"$TMPD/want7" 2>&1
+"$CASEBOOK" --content "$TMPD/u16" show 7 --lang zh --no-pager >"$TMPD/got7" 2>&1
+is "$(sed -n 2p "$TMPD/got7")" "$(sed -n 2p "$TMPD/want7")" "its Chinese reads as it was exported"
 done_testing
