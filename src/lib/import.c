@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -898,6 +899,23 @@ import_write (const struct import_result *res, const char *dir, char **cause)
       *cause = xasprintf (_("cannot create %s: %s"), dir, strerror (errno));
       return -1;
     }
+  /* Held until the end: two imports into one directory would each
+     find no collection there, and the later one's files would replace
+     the earlier one's, both saying they were imported.  */
+  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0)
+    {
+      *cause = xasprintf (_("cannot open %s: %s"), dir, strerror (errno));
+      return -1;
+    }
+  if (flock (dfd, LOCK_EX | LOCK_NB) != 0)
+    {
+      *cause = errno == EWOULDBLOCK
+        ? xasprintf (_("%s: another import is writing into it"), dir)
+        : xasprintf (_("cannot lock %s: %s"), dir, strerror (errno));
+      close (dfd);
+      return -1;
+    }
   char *meta = util_path_join (dir, "collection.cb");
   struct stat st;
   int exists = stat (meta, &st) == 0;
@@ -906,6 +924,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
     {
       *cause = xasprintf (_("%s already holds a collection; "
                             "import into a new directory"), dir);
+      close (dfd);
       return -1;
     }
   /* Documents first, the collection file last: a directory is only a
@@ -917,17 +936,14 @@ import_write (const struct import_result *res, const char *dir, char **cause)
         {
           *cause = xasprintf (_("cannot write %s: %s"), p, strerror (errno));
           free (p);
+          close (dfd);
           return -1;
         }
       free (p);
     }
   /* The names, too, must survive a crash.  */
-  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0)
-    {
-      fsync (dfd);
-      close (dfd);
-    }
+  fsync (dfd);
+  close (dfd);
   return 0;
 }
 

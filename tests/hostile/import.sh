@@ -101,4 +101,21 @@ awk 'BEGIN {
 imports repeat "$TMPD/repeat.txt" 102 10103 102
 trun show 99007 --content "$TMPD/repeat" --lang en
 has "$TMPD/out" "Again 100" "repeat: the last repeat of case 7 is document 99007"
+
+# Two imports into one directory at once: the second is refused while
+# the first writes (here, while another holds the directory's lock).
+# Before, both found no collection there, the later one's files
+# replaced the earlier one's, and both said they had imported.
+if command -v flock >/dev/null 2>&1; then
+  mkdir "$TMPD/busy"
+  printf '案例1\n标题\n正文。\n' >"$TMPD/one.txt"
+  flock "$TMPD/busy" "$CASEBOOK" import "$TMPD/one.txt" -o "$TMPD/busy" >"$TMPD/out" 2>"$TMPD/err"
+  is "$?" 2 "import into a directory another import is writing into is refused"
+  has "$TMPD/err" "casebook: $TMPD/busy: another import is writing into it" "and says so"
+  is "$(ls "$TMPD/busy")" "" "nothing is written into it"
+  trun import "$TMPD/one.txt" -o "$TMPD/busy"
+  is "$rc" 0 "once the other is done, the import goes ahead"
+else
+  for i in 1 2 3 4; do ok 0 "# SKIP flock(1) is missing"; done
+fi
 done_testing
