@@ -1315,9 +1315,13 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           rc = 128 + ui_signal;
           break;
         }
-      if (dirty)
-        ui_draw (&u);
-      dirty = 0;
+      /* Keys already waiting (a paste, fast typing, a storm of
+         resizes) are handled first, and the screen drawn once.  */
+      if (dirty && !keys_pending (UI_IDLE_MS))
+        {
+          ui_draw (&u);
+          dirty = 0;
+        }
       /* A search made as the query is typed covers the open document;
          the rest is counted now, unless a key comes first.  */
       if (u.search.partial && ui_search_finish (&u, 1) != 1)

@@ -248,13 +248,22 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
     }
   int x = ui_put (y, 0, width, label, strlen (label), A_BOLD);
   const char *s = p->text.data ? p->text.data : "";
-  /* Scroll the text sideways so that the cursor stays on screen.  */
-  size_t start = 0;
-  while (start < p->cur
-         && x + ui_text_width (s + start, p->cur - start) >= width)
-    start = char_next (p, start);
+  /* Scroll the text sideways so that the cursor stays on screen: back
+     from the cursor, a cluster at a time, as far as the line holds (a
+     paste of 100 KB is drawn in the time of one line).  */
+  size_t start = p->cur;
+  int before = 0;
+  while (start > 0)
+    {
+      size_t prev = char_prev (p, start);
+      int w = ui_text_width (s + prev, start - prev);
+      if (x + before + w >= width)
+        break;
+      before += w;
+      start = prev;
+    }
   ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
-  int cx = x + ui_text_width (s + start, p->cur - start);
+  int cx = x + before;
   if (cx >= width)
     cx = width - 1;
   if (cx < 0)
