@@ -1026,8 +1026,7 @@ ui_command (struct ui *u, const struct ui_key *k)
         return 0;
       case 'n':
       case 'N':
-        for (long i = ui_count (u, 1); i > 0; i--)
-          ui_search_next (u, k->ch == 'n' ? 1 : -1);
+        ui_search_repeat (u, k->ch == 'n' ? 1 : -1, ui_count (u, 1));
         return 0;
       case ':':
       case 'o':

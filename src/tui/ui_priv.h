@@ -505,6 +505,9 @@ size_t ui_doc_hits (const struct ui *u, size_t d);
 /* Go to the next hit (DIR 1) or previous one (-1) from the position on
    screen, across documents.  */
 void ui_search_next (struct ui *u, int dir);
+/* The same COUNT times (5n): as many as there are hits at most, since
+   going round them all comes back to the same one.  */
+void ui_search_repeat (struct ui *u, int dir, long count);
 /* While a search is typed, its hits in the open document as vim shows
    them, "[3/12]" (the one the view moved to, of all), or NULL.  Caller
    frees.  */

@@ -482,6 +482,25 @@ ui_search_next (struct ui *u, int dir)
     }
 }
 
+void
+ui_search_repeat (struct ui *u, int dir, long count)
+{
+  size_t total = 0;
+  for (size_t i = 0; u->search.res && i < u->nvis; i++)
+    total += ui_doc_hits (u, u->vis[i]);
+  /* After the first step the hits come round every TOTAL steps: a count
+     of 999999999 is not a billion steps (and minutes deaf to keys).  */
+  size_t steps = count > 0 ? (size_t) count : 1;
+  if (total > 0 && steps > total)
+    steps = (steps - 1) % total + 1;
+  for (size_t i = 0; i < steps; i++)
+    {
+      ui_search_next (u, dir);
+      if (total == 0)
+        break;
+    }
+}
+
 char *
 ui_search_status (const struct ui *u)
 {

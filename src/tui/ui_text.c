@@ -320,8 +320,15 @@ text_key (struct ui *u, const struct ui_key *k)
   long count = ui_count (u, 1);
   if (!k->fn && (k->ch == '[' || k->ch == ']'))
     {
+      /* Until the count is done or the text ends: 999999999] must not
+         spin for minutes at the last heading.  */
       for (long i = 0; i < count; i++)
-        section_jump (u, k->ch == ']' ? 1 : -1);
+        {
+          size_t before = u->top;
+          section_jump (u, k->ch == ']' ? 1 : -1);
+          if (u->top == before)
+            break;
+        }
       return 1;
     }
   enum ui_move m = ui_move_key (k);
