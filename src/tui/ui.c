@@ -465,6 +465,27 @@ ui_count (const struct ui *u, long dflt)
   return u->have_count ? u->count : dflt;
 }
 
+long
+ui_count_times (long rows, long count)
+{
+  if (rows == 0 || count <= 0)
+    return 0;
+  if (rows > 0)
+    return rows > LONG_MAX / count ? LONG_MAX : rows * count;
+  return rows < -(LONG_MAX / count) ? -LONG_MAX : rows * count;
+}
+
+size_t
+ui_offset_move (size_t at, long delta)
+{
+  if (delta >= 0)
+    return (unsigned long) delta > SIZE_MAX - at
+      ? SIZE_MAX : at + (size_t) delta;
+  /* -(delta + 1) + 1: -LONG_MIN is not a long.  */
+  size_t up = (size_t) -(delta + 1) + 1;
+  return up > at ? 0 : at - up;
+}
+
 /* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
    library of several collections "batch3/7 §1".  */
 static void

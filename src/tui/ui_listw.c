@@ -34,12 +34,8 @@ listw_move (struct listw *lw, long delta)
 {
   if (lw->n == 0)
     return;
-  long s = (long) lw->sel + delta;
-  if (s < 0)
-    s = 0;
-  if (s >= (long) lw->n)
-    s = (long) lw->n - 1;
-  lw->sel = (size_t) s;
+  size_t s = ui_offset_move (lw->sel, delta);
+  lw->sel = s < lw->n ? s : lw->n - 1;
 }
 
 int
@@ -49,7 +45,7 @@ listw_key (struct listw *lw, const struct ui_key *k, int h, long count)
   long rows = ui_move_rows (m, h > 0 ? h : 1);
   if (rows)
     {
-      listw_move (lw, rows * (count > 0 ? count : 1));
+      listw_move (lw, ui_count_times (rows, count > 0 ? count : 1));
       return 1;
     }
   switch (m)

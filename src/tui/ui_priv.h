@@ -351,6 +351,11 @@ enum pane ui_pane_at (const struct ui *u, int y, int x);
 
 /* The count typed before the current command, or DFLT when none was.  */
 long ui_count (const struct ui *u, long dflt);
+/* ROWS (negative: up) COUNT times, as far as a long goes: a count of
+   500000000000000000 before Space must not wrap round to upwards.  */
+long ui_count_times (long rows, long count);
+/* Offset AT moved by DELTA, at least 0 and at most SIZE_MAX.  */
+size_t ui_offset_move (size_t at, long delta);
 /* Open the case numbered N (the first such in library order) and show
    it; a message when there is none.  Returns 0 or -1.  */
 int ui_open_number (struct ui *u, long n);

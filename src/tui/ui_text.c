@@ -183,8 +183,7 @@ text_scroll (struct ui *u, long delta)
 {
   if (!u->have_render)
     return;
-  long t = (long) u->top + delta;
-  set_top (u, t < 0 ? 0 : (size_t) t);
+  set_top (u, ui_offset_move (u->top, delta));
 }
 
 void
@@ -338,7 +337,7 @@ text_key (struct ui *u, const struct ui_key *k)
     rows = ui_move_rows (m, h);
   if (rows)
     {
-      text_scroll (u, rows * count);
+      text_scroll (u, ui_count_times (rows, count));
       return 1;
     }
   /* 12G and 12g go to line 12, as in less.  */

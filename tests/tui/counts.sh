@@ -2,7 +2,7 @@
 # Counts as large as can be typed: they end where the text, the sections
 # or the hits end, at once, and keys are answered right after.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 5
+tui_plan 7
 
 sample=$tui_data/sample
 
@@ -16,6 +16,16 @@ tmx send-keys -t tui 9 9 9 9 9 9 9 9 9 ']' =
 tui_wait_for 'Case 3'
 tui_expect_line 24 '^Case 3, section 3/3 ' \
   "999999999] stops at the last section and = answers at once"
+# A count times a page beyond a long: the product wrapped round, and
+# Space went to the top, b to the end.
+tui_keys Tab
+tui_keys g
+tmx send-keys -t tui 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 Space
+tui_wait_for ' 100%$'
+tui_expect_line 24 ' 100%$' "500000000000000000 Space goes to the end"
+tmx send-keys -t tui 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 b
+tui_wait_for ' 1/176 '
+tui_expect_line 24 ' 1/176 ' "and 500000000000000000 b to the top"
 tui_keys /
 tui_type paragraph
 tui_keys Enter
