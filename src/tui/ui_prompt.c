@@ -225,6 +225,10 @@ prompt_key (struct prompt *p, const struct ui_key *k,
     }
 }
 
+/* The columns a prompt's label leaves for what is typed, at least (or
+   half the line, when it is narrower than twice this).  */
+#define PROMPT_MIN_COLS 12
+
 void
 prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
 {
@@ -246,7 +250,13 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
       label = _("Limit to (empty: all): ");
       break;
     }
-  int x = ui_put (y, 0, width, label, strlen (label), A_BOLD);
+  /* A label as wide as the line would leave nothing of what is typed
+     on screen: it is cut first, down to half the line.  */
+  int room = width / 2 < PROMPT_MIN_COLS ? width / 2 : PROMPT_MIN_COLS;
+  int label_max = width - room;
+  int x = ui_text_width (label, strlen (label)) <= label_max
+    ? ui_put (y, 0, width, label, strlen (label), A_BOLD)
+    : ui_put_cut (y, 0, label_max - 1, label, strlen (label), A_BOLD) + 1;
   const char *s = p->text.data ? p->text.data : "";
   /* Scroll the text sideways so that the cursor stays on screen: back
      from the cursor, a cluster at a time, as far as the line holds (a
