@@ -36,16 +36,43 @@
 /* How long get_wch waits before the loop looks at signals again.  */
 
 static volatile sig_atomic_t ui_signal;
+static volatile sig_atomic_t ui_stop;
 
 static void
 on_signal (int sig)
 {
-  ui_signal = sig;
+  if (sig == SIGTSTP)
+    ui_stop = 1;
+  else
+    ui_signal = sig;
+}
+
+/* Ctrl-Z: give the terminal back as it was (with the bracketed paste
+   off: a shell may not read it), stop, and take it again once
+   continued.  */
+static void
+suspend (void)
+{
+  ui_term_paste_mode (0);
+  endwin ();
+  struct sigaction dfl, ours;
+  memset (&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset (&dfl.sa_mask);
+  sigaction (SIGTSTP, &dfl, &ours);
+  raise (SIGTSTP);
+  sigaction (SIGTSTP, &ours, NULL);
+  /* The first refresh after endwin puts the terminal back in the
+     browser's modes.  */
+  refresh ();
+  ui_term_paste_mode (1);
+  clearok (curscr, TRUE);
 }
 
 static void
 ui_fatal (const char *msg)
 {
+  ui_term_paste_mode (0);
   endwin ();
   fprintf (stderr, "casebook: %s\n", msg);
   exit (2);
@@ -889,10 +916,55 @@ mouse_event (struct ui *u)
 
 static int ui_command (struct ui *u, const struct ui_key *k);
 
+/* K came within a bracketed paste: at a prompt it is text (a line
+   break or a tab a space, other controls and keys nothing), elsewhere
+   nothing at all, never a command (a pasted "q" would quit).  Returns 1
+   if K was handled so, with *TEXT the key to type when there is one.  */
+static int
+paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
+{
+  if (k->fn == UI_KEY_PASTE_BEGIN)
+    {
+      u->pasting = 1;
+      u->paste_dropped = 0;
+      return 1;
+    }
+  if (k->fn == UI_KEY_PASTE_END)
+    {
+      u->pasting = 0;
+      if (u->paste_dropped)
+        ui_message (u, 1, "%s", _("Pasted text is taken only at a prompt "
+                                  "(/, ?, :, &); it was ignored"));
+      return 1;
+    }
+  if (!u->pasting || k->fn == KEY_RESIZE)
+    return 0;
+  if (!u->prompt.active)
+    {
+      u->paste_dropped = 1;
+      return 1;
+    }
+  if (k->fn)
+    return 1;
+  wint_t c = k->ch;
+  if (c == '\r' || c == '\n' || c == '\t')
+    c = ' ';
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+    return 1;
+  text->fn = 0;
+  text->ch = c;
+  return 0;
+}
+
 /* Handle key K.  Returns 1 to quit.  */
 static int
 ui_key (struct ui *u, const struct ui_key *key)
 {
+  struct ui_key pasted = *key;
+  if (paste_key (u, key, &pasted))
+    return 0;
+  if (u->pasting && !pasted.fn)
+    return ui_command (u, &pasted);
   /* The configuration file's bindings apply to commands, not to what is
      typed in a prompt or after m and '.  */
   struct ui_key bound = *key;
@@ -1239,9 +1311,27 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
      otherwise win, and resizes would go unseen.  */
   unsetenv ("LINES");
   unsetenv ("COLUMNS");
+  /* Flag-only handlers, without SA_RESTART so that get_wch returns.
+     Set before newterm: curses then leaves Ctrl-Z (SIGTSTP) to
+     suspend (), which first turns the bracketed paste off.  */
+  struct sigaction sa, old[4];
+  static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP };
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset (&sa.sa_mask);
+  sa.sa_flags = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      sigaction (sigs[i], NULL, &old[i]);
+      /* Ctrl-Z ignored by whoever started us stays ignored.  */
+      if (sigs[i] != SIGTSTP || old[i].sa_handler == SIG_DFL)
+        sigaction (sigs[i], &sa, NULL);
+    }
   SCREEN *scr = newterm (NULL, stdout, stdin);
   if (scr == NULL)
     {
+      for (int i = 0; i < 4; i++)
+        sigaction (sigs[i], &old[i], NULL);
       fprintf (stderr, _("casebook: cannot use this terminal; "
                          "'casebook show N' prints a case instead\n"));
       free (u.docs);
@@ -1256,6 +1346,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   keypad (stdscr, TRUE);
   set_escdelay (25);
   timeout (UI_IDLE_MS);
+  ui_term_paste_mode (1);
   colors_init (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -1264,15 +1355,6 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
              , NULL);
   mouseinterval (0);
 
-  /* Flag-only handlers, without SA_RESTART so that get_wch returns.  */
-  struct sigaction sa, old[3];
-  static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = on_signal;
-  sigemptyset (&sa.sa_mask);
-  sa.sa_flags = 0;
-  for (int i = 0; i < 3; i++)
-    sigaction (sigs[i], &sa, &old[i]);
 
   const struct settings *cfg = opt->settings;
   if (cfg && cfg->problems.count)
@@ -1335,6 +1417,13 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           rc = 128 + ui_signal;
           break;
         }
+      if (ui_stop)
+        {
+          ui_stop = 0;
+          suspend ();
+          dirty = 1;
+          continue;
+        }
       /* Keys already waiting (a paste, fast typing, a storm of
          resizes) are handled first, and the screen drawn once.  */
       if (dirty && !keys_pending (UI_IDLE_MS))
@@ -1351,16 +1440,27 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
         }
       struct ui_key k;
       if (keys_read (&k, UI_IDLE_MS) == ERR)
-        continue;
+        {
+          /* A paste whose end mark never came (a terminal's fault, or
+             typed by hand) ends when the input goes quiet.  */
+          if (u.pasting)
+            {
+              struct ui_key end = { UI_KEY_PASTE_END, 0 };
+              ui_key (&u, &end);
+              dirty = 1;
+            }
+          continue;
+        }
       dirty = 1;
       if (ui_key (&u, &k))
         break;
     }
 
   char *err = state_finish (&u);
+  ui_term_paste_mode (0);
   endwin ();
   delscreen (scr);
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
   for (size_t i = 0; cfg && i < cfg->problems.count; i++)

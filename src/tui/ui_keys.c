@@ -5,7 +5,9 @@
    starts a sequence that is read whole (waiting a little longer than
    ncurses does for the rest of it), decoded when it is one of the common
    forms of the cursor and editing keys, and otherwise dropped as one
-   unbound key, never replayed as separate keys.  */
+   unbound key, never replayed as separate keys.  The marks of a
+   bracketed paste are two keys of their own, UI_KEY_PASTE_BEGIN and
+   UI_KEY_PASTE_END: ui.c takes what comes between them for text.  */
 
 #include <config.h>
 
@@ -105,6 +107,10 @@ csi_key (const char *p, int final)
     case '~':
       if (!have)
         return 0;
+      if (strcmp (p, "200") == 0)
+        return UI_KEY_PASTE_BEGIN;
+      if (strcmp (p, "201") == 0)
+        return UI_KEY_PASTE_END;
       switch (first)
         {
         case 1:

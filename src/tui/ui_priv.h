@@ -46,6 +46,9 @@ struct ui_key
 /* K.fn for an escape sequence that was read whole but means nothing
    here (ui_keys.c).  */
 #define UI_KEY_UNBOUND (KEY_MAX + 1)
+/* The start and the end of a bracketed paste (ui_term_paste_mode).  */
+#define UI_KEY_PASTE_BEGIN (KEY_MAX + 2)
+#define UI_KEY_PASTE_END (KEY_MAX + 3)
 
 /* Movement keys, the same in every pane.  */
 enum ui_move
@@ -271,6 +274,8 @@ struct ui
 
   char *msg;                    /* shown on the status line until a key */
   int msg_error;
+  int pasting;                  /* within a bracketed paste */
+  int paste_dropped;            /* some of it was not at a prompt */
 
   struct state *state;
   char *state_path;

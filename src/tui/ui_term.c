@@ -102,3 +102,13 @@ ui_term_set_clipboard (const char *data, size_t len)
   free (b64);
   return r == ERR ? -1 : 0;
 }
+
+void
+ui_term_paste_mode (int on)
+{
+  char *s = tigetstr (on ? "BE" : "BD");
+  if (s == NULL || s == (char *) -1)
+    return;
+  putp (s);
+  fflush (stdout);
+}

@@ -16,4 +16,10 @@ int ui_term_check (void);
    if the sequence was sent, -1 if the terminal cannot take it.  */
 int ui_term_set_clipboard (const char *data, size_t len);
 
+/* Ask the terminal to mark what is pasted (ON 1), or to stop (0): the
+   bracketed paste mode of xterm, when its terminfo entry has the BE and
+   BD capabilities.  Pasted text then comes between "ESC [ 200 ~" and
+   "ESC [ 201 ~", and is never taken for keys.  */
+void ui_term_paste_mode (int on);
+
 #endif /* CASEBOOK_UI_TERM_H */

@@ -2,9 +2,12 @@
 # The prompts under hostile input: a paste of tens of kilobytes is taken
 # in at once (not one redraw of the whole line per character), and the
 # line shows its end, where the cursor is.  On a narrow terminal a long
-# label is cut so that what is typed shows.
+# label is cut so that what is typed shows.  A bracketed paste is text:
+# its line breaks and escapes neither end the prompt nor run as keys,
+# and outside a prompt it is ignored; the terminal is left without the
+# bracketed paste mode when the browser stops or ends.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 13
 
 sample=$tui_data/sample
 
@@ -40,5 +43,62 @@ tui_resize 12 4
 tui_keys :
 tui_type 7
 tui_expect_line 4 '^Go .*… 7$' "at 12 columns too"
+tui_keys Escape
+tui_keys q
+tui_wait_exit >/dev/null
+
+# Two lines with an escape, pasted (tmux brackets a paste with -p when
+# the program asked for it): before, the line break accepted the
+# search, and the q of the second line quit the browser.
+printf 'circuit inspection\nquarterly\033 report\tq' > "$tui_dir/lines"
+tui_start 80 24 -- --content "$sample"
+tui_wait_for 'h: help'
+tmx load-buffer -b lines "$tui_dir/lines"
+tui_keys /
+tmx paste-buffer -p -b lines -t tui
+tui_wait_for 'report q'
+tui_expect_line 24 '^/circuit inspection quarterly report q$' \
+  "a pasted line break and tab are spaces, the escape left out"
+tui_keys Escape
+tmx paste-buffer -p -b lines -t tui
+tui_wait_for 'Pasted text'
+tui_expect_line 24 '^Pasted text is taken only at a prompt' \
+  "pasted with no prompt open, it is ignored and said so"
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "and q still quits with status 0"
+
+# The bracketed paste is off again at Ctrl-Z and at the end: cat -v
+# shows a paste with no ^[[200~ around it.
+printf 'hello' > "$tui_dir/hello"
+tui_start_shell 80 24
+tmx load-buffer -b hello "$tui_dir/hello"
+tui_type "'$CASEBOOK' --content '$sample'"
+tui_keys Enter
+tui_wait_for 'h: help'
+tui_keys C-z
+tui_wait_for 'tui\$ ?$'
+tui_type 'cat -v'
+tui_keys Enter
+tmx paste-buffer -p -b hello -t tui
+tui_keys Enter
+tui_expect_not '20[01]~' "while the browser is stopped a paste is plain"
+tui_keys C-d
+tui_wait_for 'tui\$ ?$'
+tui_type fg
+tui_keys Enter
+tui_wait_for 'h: help'
+tui_keys /
+tmx paste-buffer -p -b hello -t tui
+tui_wait_for '^/hello'
+tui_expect_line 24 '^/hello$' "after fg a paste goes to the prompt again"
+tui_keys Escape
+tui_keys q
+tui_wait_for 'tui\$ ?$'
+tui_type 'cat -v'
+tui_keys Enter
+tmx paste-buffer -p -b hello -t tui
+tui_keys Enter
+tui_keys C-d
+tui_expect_not '20[01]~' "after the browser ends a paste is plain"
 
 tui_finish
