@@ -368,8 +368,9 @@ ui_open (struct ui *u, size_t d)
   u->have_render = 0;
   u->cur = d;
   ui_read_whole (u, d);
-  /* The related cases were the old case's.  */
+  /* The related cases and the outline were the old case's.  */
   pick_close (u);
+  outline_close (u);
   size_t unit = 0;
   if (u->state)
     state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,

@@ -38,6 +38,48 @@ heading_text (const struct ui *u, size_t i, enum lang *l)
   return NULL;
 }
 
+/* The headings of the layout now, into U's outline.  */
+static void
+collect (struct ui *u)
+{
+  struct outline *o = &u->outline;
+  free (o->items);
+  o->items = NULL;
+  o->lw.n = 0;
+  size_t alloc = 0;
+  for (size_t i = 0; u->have_render && i < u->r.nlines; i++)
+    {
+      int level = text_heading_level (u, i);
+      if (level == 0)
+        continue;
+      o->items = xgrow (o->items, &alloc, o->lw.n + 1, sizeof *o->items);
+      o->items[o->lw.n].line = i;
+      o->items[o->lw.n].unit = u->r.lines[i].unit;
+      o->items[o->lw.n].level = level;
+      o->lw.n++;
+    }
+}
+
+void
+outline_relayout (struct ui *u)
+{
+  struct outline *o = &u->outline;
+  if (!o->active)
+    return;
+  /* The lines were the old layout's: past its end in a shorter one.  */
+  size_t unit = o->lw.sel < o->lw.n ? o->items[o->lw.sel].unit : 0;
+  collect (u);
+  if (o->lw.n == 0)
+    {
+      outline_close (u);
+      return;
+    }
+  o->lw.sel = 0;
+  for (size_t j = 0; j < o->lw.n; j++)
+    if (o->items[j].unit <= unit)
+      o->lw.sel = j;
+}
+
 void
 outline_open (struct ui *u)
 {
@@ -45,17 +87,7 @@ outline_open (struct ui *u)
   if (!u->have_render)
     return;
   struct outline *o = &u->outline;
-  size_t alloc = 0;
-  for (size_t i = 0; i < u->r.nlines; i++)
-    {
-      int level = text_heading_level (u, i);
-      if (level == 0)
-        continue;
-      o->items = xgrow (o->items, &alloc, o->lw.n + 1, sizeof *o->items);
-      o->items[o->lw.n].line = i;
-      o->items[o->lw.n].level = level;
-      o->lw.n++;
-    }
+  collect (u);
   if (o->lw.n == 0)
     {
       ui_message (u, 1, "%s", _("This case has no headings"));

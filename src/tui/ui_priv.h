@@ -190,6 +190,7 @@ struct copy_range
 struct outline_item
 {
   size_t line;                  /* the heading's first line in the layout */
+  size_t unit;                  /* its paragraph, to find it in another */
   int level;                    /* 1 【】, 2 一、 I., 3 （一） (1) */
 };
 
@@ -397,6 +398,9 @@ int listw_click (struct listw *lw, int row);
 void outline_open (struct ui *u);
 void outline_close (struct ui *u);
 void outline_draw (struct ui *u);
+/* The text was laid out again (a resize, another view, an edit): take
+   the headings from the new layout, the same one selected.  */
+void outline_relayout (struct ui *u);
 /* Returns 1 if it handled K.  */
 int outline_key (struct ui *u, const struct ui_key *k);
 

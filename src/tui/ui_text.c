@@ -176,6 +176,7 @@ text_layout (struct ui *u)
   for (size_t i = 0; i < u->nvh; i++)
     if (u->vh[i].hit == keep)
       u->cur_hit = i;
+  outline_relayout (u);
 }
 
 void

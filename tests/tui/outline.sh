@@ -1,9 +1,11 @@
 #!/bin/sh
 # Sections: ] and [ stop at every heading level (【…】, 一、, （一）, and in
 # English I. and (1)), and O shows an outline of the open case's headings,
-# indented by level; Enter goes to the one chosen, Esc closes it.
+# indented by level; Enter goes to the one chosen, Esc closes it.  The
+# outline follows the text when it is laid out again under it (a
+# resize, another view), and closes when another case opens.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 15
 
 content=$top_srcdir/content
 text_of () { sed 's/^[^│]*│//; s/[│ ]*$//'; }
@@ -38,5 +40,25 @@ tui_keys g ']' ']' ']' ']'
 tui_expect_line 3 '│\*? +\(1\) Strengthening' "English: ] stops at (1) too"
 tui_keys q
 tui_wait_exit >/dev/null
+
+# Opened narrow, on a layout of many lines, then made wide: the outline
+# kept the old layout's line numbers, past the end of the new one (a
+# read out of bounds: blank headings, and Enter went elsewhere).
+tui_start 40 30 -- --content "$tui_data/sample"
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_keys O
+tui_keys G k
+tui_resize 200 40
+tui_expect_has '│ 【Part 2】' "after a resize the outline still lists its headings"
+tui_keys v
+tui_expect_has '│ 【第二部分】' "and after v"
+tui_keys Enter
+tui_expect_line 3 '│ +【第二部分】.*【Part 2】' "Enter goes to the heading chosen before both"
+tui_keys O
+tui_keys :
+tui_type 1
+tui_keys Enter
+tui_expect_not 'Outline of case' "opening another case closes the outline"
 
 tui_finish
