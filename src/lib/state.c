@@ -267,7 +267,8 @@ history_list_add (char ***v, size_t *n, size_t *alloc, const char *text,
 void
 state_history_add (struct state *st, const char *text)
 {
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0'
+      || strlen (text) > STATE_HISTORY_TEXT_MAX)
     return;
   history_list_add (&st->history, &st->nhistory, &st->history_alloc, text,
                     STATE_HISTORY_MAX);

@@ -13,6 +13,13 @@
 /* The most search-history entries kept; older ones are dropped.  */
 #define STATE_HISTORY_MAX 200
 
+/* The longest search kept in the history, in bytes: a paste of
+   megabytes at a prompt (no query of the 100 words a query may have
+   comes near) would otherwise be written at every exit, and a few of
+   them take the file past STATE_MAX_SIZE, where it is put aside with
+   every position and mark.  */
+#define STATE_HISTORY_TEXT_MAX 4096
+
 /* A state file larger than this is damaged: a position for each of
    100,000 documents takes 3 MiB.  */
 #define STATE_MAX_SIZE (16 << 20)
@@ -72,7 +79,8 @@ void state_set_mark (struct state *st, int letter, const char *coll,
                      long number, size_t unit);
 
 /* Search history, oldest first.  Adding an entry already present moves it
-   to the end; empty entries are ignored.  */
+   to the end; empty entries, and those longer than
+   STATE_HISTORY_TEXT_MAX, are ignored.  */
 void state_history_add (struct state *st, const char *text);
 size_t state_history_count (const struct state *st);
 /* Entry I (0 the oldest); NULL when I is out of range.  */

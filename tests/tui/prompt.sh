@@ -5,9 +5,11 @@
 # label is cut so that what is typed shows.  A bracketed paste is text:
 # its line breaks and escapes neither end the prompt nor run as keys,
 # and outside a prompt it is ignored; the terminal is left without the
-# bracketed paste mode when the browser stops or ends.
+# bracketed paste mode when the browser stops or ends.  A search of
+# more than 4 KiB is not kept in the history (a few pastes of megabytes
+# took the state file past its limit, and every mark with it).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 13
+tui_plan 15
 
 sample=$tui_data/sample
 
@@ -46,6 +48,24 @@ tui_expect_line 4 '^Go .*… 7$' "at 12 columns too"
 tui_keys Escape
 tui_keys q
 tui_wait_exit >/dev/null
+state=$tui_state/casebook/state
+
+# Enter on the 24 KB paste, then on a short search.
+tui_start 80 24 -- --content "$sample"
+tui_wait_for 'h: help'
+tmx load-buffer -b paste "$tui_dir/paste"
+tui_keys /
+tmx paste-buffer -b paste -t tui
+tui_wait_for 'PASTEEND$'
+tui_keys Enter
+tui_keys /
+tui_type circuit
+tui_keys Enter
+tui_keys q
+tui_wait_exit >/dev/null
+tui_expect_eq "$(grep -c PASTEEND "$state")" 0 \
+  "a 24 KB search is not kept in the history"
+tui_expect_eq "$(grep -c '^history.circuit$' "$state")" 1 "a short one is"
 
 # Two lines with an escape, pasted (tmux brackets a paste with -p when
 # the program asked for it): before, the line break accepted the
