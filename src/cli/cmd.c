@@ -167,7 +167,7 @@ cmd_reader_lang (const struct cli_options *o)
 
 /* The index's progress: documents counted, or a wait for another
    casebook's update.  */
-static void
+static int
 index_progress (void *ctx, size_t done, size_t total)
 {
   if (total == INDEX_WAITING)
@@ -175,6 +175,7 @@ index_progress (void *ctx, size_t done, size_t total)
                           "search index"));
   else
     progress_update (ctx, done, total);
+  return 0;
 }
 
 struct engine *

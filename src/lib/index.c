@@ -57,6 +57,7 @@
    giving up only means building the same index again in memory.  */
 #define BUSY_WAIT_MS 10000
 #define WRITER_WAIT_MS 300000
+#define WRITER_SLICE_MS 250
 
 /* While a document is inserted, the tokenizer notes where each of its
    units begins in token positions (after each barrier), so that a hit
@@ -94,6 +95,7 @@ struct index
   struct tok_shared shared;
   char *path;                   /* NULL in memory */
   int full;                     /* an update failed for lack of space */
+  int stopped;                  /* the progress function said stop */
   unsigned long updates;        /* updates of the content committed */
   size_t ndocs;
   /* A random number the database was made with: a connection opened
@@ -1324,8 +1326,12 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           rc = index_file (ix, prep_take (pq, i), cf->colls[c].dir, ids[c],
                            years[c], diags);
           prep_done (pq, i);
-          if (progress && (i % 16 == 15 || i + 1 == todo.n))
-            progress (progress_ctx, i + 1, todo.n);
+          if (progress && (i % 16 == 15 || i + 1 == todo.n)
+              && progress (progress_ctx, i + 1, todo.n) != 0)
+            {
+              ix->stopped = 1;
+              rc = -1;
+            }
         }
       prep_stop (pq);
     }
@@ -1463,6 +1469,7 @@ index_sync (struct index *ix, const char *const *given, size_t ndirs,
      named this time (from another working directory, through a
      symbolic link): by the name as given, every file would look new
      and be indexed again.  */
+  ix->stopped = 0;
   char **real = xcalloc (ndirs ? ndirs : 1, sizeof *real);
   for (size_t i = 0; i < ndirs; i++)
     if ((real[i] = realpath (given[i], NULL)) == NULL)
@@ -1512,13 +1519,20 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
          than fail.  */
       sqlite3_busy_timeout (db, 0);
       int began = exec (db, "BEGIN IMMEDIATE", cause);
-      if (began != 0 && sqlite3_errcode (db) == SQLITE_BUSY)
+      /* In slices, asking PROGRESS between them whether to go on: a
+         reader's Ctrl-C must not wait minutes for the other casebook.  */
+      for (int waited = 0; began != 0 && waited < WRITER_WAIT_MS
+             && sqlite3_errcode (db) == SQLITE_BUSY;
+           waited += WRITER_SLICE_MS)
         {
           free (*cause);
           *cause = NULL;
-          if (progress)
-            progress (progress_ctx, 0, INDEX_WAITING);
-          sqlite3_busy_timeout (db, WRITER_WAIT_MS);
+          if (progress && progress (progress_ctx, 0, INDEX_WAITING) != 0)
+            {
+              *cause = xstrdup (_("interrupted"));
+              break;
+            }
+          sqlite3_busy_timeout (db, WRITER_SLICE_MS);
           began = exec (db, "BEGIN IMMEDIATE", cause);
         }
       sqlite3_busy_timeout (db, BUSY_WAIT_MS);
@@ -1545,7 +1559,8 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
       if (rc != 0)
         {
           if (*cause == NULL)
-            *cause = xstrdup (sqlite3_errmsg (db));
+            *cause = xstrdup (ix->stopped ? _("interrupted")
+                              : sqlite3_errmsg (db));
           ix->full = sqlite3_errcode (db) == SQLITE_FULL
             || strstr (*cause, sqlite3_errstr (SQLITE_FULL)) != NULL;
           exec (db, "ROLLBACK", NULL);

@@ -31,8 +31,10 @@ struct index;
 /* Reports how far a long job has come: DONE of TOTAL documents; or,
    with TOTAL INDEX_WAITING (and DONE 0), that it waits for another
    casebook's update of the same index, which may take as long as a
-   first build.  */
-typedef void (*index_progress_fn) (void *ctx, size_t done, size_t total);
+   first build (it is then called again every quarter of a second).
+   Returns nonzero to stop: the update is abandoned, as failed, with the
+   cause "interrupted".  */
+typedef int (*index_progress_fn) (void *ctx, size_t done, size_t total);
 #define INDEX_WAITING SIZE_MAX
 
 /* Open the index database at PATH, creating it, or in memory when PATH

@@ -47,6 +47,12 @@ on_signal (int sig)
     ui_signal = sig;
 }
 
+int
+ui_interrupted (void)
+{
+  return ui_signal != 0;
+}
+
 /* Ctrl-Z: give the terminal back as it was (with the bracketed paste
    off: a shell may not read it), stop, and take it again once
    continued.  */

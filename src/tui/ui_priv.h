@@ -338,6 +338,9 @@ void ui_read_whole (struct ui *u, size_t d);
 /* Say on the status line why the open document could not be read: the
    first error of DG.  */
 void ui_read_error (struct ui *u, const struct diags *dg);
+/* Has Ctrl-C, SIGTERM or SIGHUP come, for the main loop to handle?
+   Long work asks, to stop early.  */
+int ui_interrupted (void);
 /* Show MSG on the status line at once, during work that keeps the main
    loop from drawing (progress).  */
 void ui_status_now (const char *msg);

@@ -55,8 +55,9 @@ search_replace (struct ui *u, struct search *s)
 }
 
 /* Building the index the first time can take a while on a large
-   library: say how far it is on the status line.  */
-static void
+   library, and so can waiting for another casebook's update: say how
+   far it is on the status line, and stop on Ctrl-C or a signal.  */
+static int
 show_progress (void *ctx, size_t done, size_t total)
 {
   (void) ctx;
@@ -66,6 +67,7 @@ show_progress (void *ctx, size_t done, size_t total)
                  total);
   ui_status_now (msg);
   free (msg);
+  return ui_interrupted ();
 }
 
 /* The engine, opened when first needed: the first screen does not wait

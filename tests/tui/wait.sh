@@ -1,0 +1,58 @@
+#!/bin/sh
+# Waiting for another casebook's update of the search index (it may take
+# minutes, as a first build of a large library does): Ctrl-C stops the
+# wait at once, and so does SIGTERM, which ends the browser with the
+# terminal restored.  Before, both waited until the other was done, for
+# up to five minutes.
+. "$top_srcdir/tests/tui/driver.sh"
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "1..0 # SKIP sqlite3 is missing"
+  exit 0
+fi
+tui_plan 5
+
+c=$tui_dir/content
+cp -r "$tui_data/sample" "$c"
+chmod -R u+w "$c"
+cache=$tui_dir/cache
+
+# hold: another casebook's write lock on the index, until $tui_dir/release.
+hold ()
+{
+  rm -f "$tui_dir/held" "$tui_dir/release"
+  sqlite3 "$(ls "$cache"/casebook/index-*.db)" 'BEGIN IMMEDIATE;' \
+    ".shell touch '$tui_dir/held'; while [ ! -e '$tui_dir/release' ]; do sleep 0.1; done" \
+    'COMMIT;' >/dev/null 2>&1 &
+  holder=$!
+  i=0
+  while [ ! -e "$tui_dir/held" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+release () { touch "$tui_dir/release"; wait $holder; }
+trap 'touch "$tui_dir/release"; tui_cleanup' EXIT
+
+tui_start 80 24 "XDG_CACHE_HOME=$cache" -- --content "$c"
+tui_wait_for 'h: help'
+tui_keys /
+tui_type circuit
+tui_keys Enter
+tui_wait_for '^circuit'
+
+printf '\nzh: 补充。\nen: A note.\n' >>"$c/02-adjacent.cb"
+hold
+tmx send-keys -t tui /
+tui_wait_for 'Waiting for another casebook'
+tui_ok $? "/ after an edit waits for the other casebook, and says so"
+tmx send-keys -t tui C-c
+tui_wait_for '^circuit — 6 hits'
+tui_ok $? "Ctrl-C stops the wait at once"
+
+tmx send-keys -t tui /
+tui_wait_for 'Waiting for another casebook'
+kill -TERM "$(tui_program_pid)"
+tui_expect_eq "$(tui_wait_exit)" 143 "SIGTERM during the wait ends it, status 143"
+tui_stty_restored
+tui_ok $? "with the terminal restored"
+release
+tui_ok $? "the other casebook's update was left alone"
+
+tui_finish
