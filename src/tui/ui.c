@@ -1283,6 +1283,7 @@ ui_free (struct ui *u)
   related_index_free (u->related);
   list_free (u);
   free (u->msg);
+  free (u->msg_after_prompt);
   state_free (u->state);
   free (u->state_path);
   free (u->roles);

@@ -275,6 +275,7 @@ struct ui
 
   char *msg;                    /* shown on the status line until a key */
   int msg_error;
+  char *msg_after_prompt;       /* an error to show when the prompt closes */
   int pasting;                  /* within a bracketed paste */
   int paste_dropped;            /* some of it was not at a prompt */
 

@@ -687,6 +687,15 @@ ui_prompt_start (struct ui *u, enum prompt_kind kind)
   if (kind == PROMPT_SEARCH || kind == PROMPT_SEARCH_BACK
       || kind == PROMPT_LIMIT)
     refresh_content (u);
+  /* What that had to say (the open case's file cannot be read any more,
+     the index cannot be updated) would be hidden by the prompt, and
+     cleared when it closes: it is said then.  */
+  if (u->msg && u->msg_error)
+    {
+      free (u->msg_after_prompt);
+      u->msg_after_prompt = u->msg;
+      u->msg = NULL;
+    }
   prompt_begin (&u->prompt, kind, state_history_count (u->state));
   if (kind == PROMPT_LIMIT)
     return;
@@ -894,4 +903,11 @@ ui_prompt_key (struct ui *u, const struct ui_key *k)
   else
     accept_search (u, text, kind == PROMPT_SEARCH_BACK);
   free (text);
+  if (u->msg_after_prompt)
+    {
+      free (u->msg);
+      u->msg = u->msg_after_prompt;
+      u->msg_error = 1;
+      u->msg_after_prompt = NULL;
+    }
 }

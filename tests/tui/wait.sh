@@ -43,8 +43,8 @@ tmx send-keys -t tui /
 tui_wait_for 'Waiting for another casebook'
 tui_ok $? "/ after an edit waits for the other casebook, and says so"
 tmx send-keys -t tui C-c
-tui_wait_for '^circuit — 6 hits'
-tui_ok $? "Ctrl-C stops the wait at once"
+tui_wait_for '^cannot update the search index: interrupted'
+tui_ok $? "Ctrl-C stops the wait at once, and says so"
 
 tmx send-keys -t tui /
 tui_wait_for 'Waiting for another casebook'
