@@ -384,6 +384,16 @@ update_during_search (void *ctx)
   return 0;
 }
 
+/* How many documents answer() listed in A.  */
+static size_t
+count_docs_in (const char *a)
+{
+  size_t n = 0;
+  for (const char *p = a; (p = strstr (p, "bench/")) != NULL; p++)
+    n++;
+  return n;
+}
+
 /* Another casebook's removal of documents 18 and above, committed
    from the interrupt hook's second call (among the first 16 documents
    of a search, before a thread from the top can begin), once.  */
@@ -751,11 +761,19 @@ main (void)
       fresh = e ? answer (e, "zqxj /beta \\d+/") : NULL;
       engine_close (e);
     }
-  tap_ok (removing.done == 1 && after && fresh && strcmp (after, fresh) == 0
-          && strstr (after, "again") == NULL && strstr (after, "/17:"),
+  /* Had the caller passed all the documents before the thread's
+     connection opened (a loaded machine), the thread took no part and
+     the answer is rightly the old index's, all 120 documents.  Either
+     is right; a mixture of the two is what went wrong.  */
+  size_t during_docs = after ? count_docs_in (after) : 0;
+  size_t fresh_docs = fresh ? count_docs_in (fresh) : 0;
+  tap_ok (removing.done == 1 && after && fresh && fresh_docs == 17
+          && ((strcmp (after, fresh) == 0 && strstr (after, "again") == NULL)
+              || during_docs == 120),
           "a change committed before the second thread's read, which "
-          "stopped the caller and kept nothing: searched again, it answers "
-          "as the changed index");
+          "stopped the caller and kept nothing: it answers as the changed "
+          "index, searched again, or as the old one (%zu documents; "
+          "17 and 120 are right)", during_docs);
   if (after && fresh && strcmp (after, fresh) != 0)
     printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
   free (after);
