@@ -208,6 +208,22 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
   return path;
 }
 
+/* The integer SQL (a query of one value) gives in DB, or FALLBACK if it
+   gives none.  */
+static int64_t
+query_int (sqlite3 *db, const char *sql, int64_t fallback)
+{
+  sqlite3_stmt *st;
+  int64_t v = fallback;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    return fallback;
+  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0)
+      != SQLITE_NULL)
+    v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
+}
+
 /* A number that changes whenever the index does, by this connection or
    another, even for bookkeeping (SQLite's data version of the database
    file, as of the last read: a statement brings it up to date).
@@ -224,15 +240,10 @@ db_version (struct engine *e)
 static struct generation
 generation (struct engine *e)
 {
-  struct generation g = { -1, index_updates (e->ix) };
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (index_db (e->ix), "PRAGMA data_version", -1, &st,
-                          NULL) == SQLITE_OK)
-    {
-      if (sqlite3_step (st) == SQLITE_ROW)
-        g.others = sqlite3_column_int64 (st, 0);
-      sqlite3_finalize (st);
-    }
+  struct generation g = {
+    query_int (index_db (e->ix), "PRAGMA data_version", -1),
+    index_updates (e->ix)
+  };
   return g;
 }
 
@@ -363,17 +374,9 @@ engine_several_collections (struct engine *e)
 {
   /* The first and last collection by docs_number: two lookups in the
      index, whatever the size of the library.  */
-  sqlite3_stmt *st;
-  int several = 0;
-  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT (SELECT coll FROM docs "
+  return (int) query_int (index_db (e->ix), "SELECT (SELECT coll FROM docs "
                           "ORDER BY coll LIMIT 1) IS NOT (SELECT coll FROM "
-                          "docs ORDER BY coll DESC LIMIT 1)", -1, &st, NULL)
-      != SQLITE_OK)
-    return 0;
-  if (sqlite3_step (st) == SQLITE_ROW)
-    several = sqlite3_column_int (st, 0);
-  sqlite3_finalize (st);
-  return several;
+                          "docs ORDER BY coll DESC LIMIT 1)", 0);
 }
 
 void
@@ -1971,21 +1974,6 @@ close_reader (struct engine *r)
   memset (r, 0, sizeof *r);
 }
 
-/* The highest id of a document in DB, or 0.  */
-static int64_t
-max_doc_id (sqlite3 *db)
-{
-  sqlite3_stmt *st;
-  int64_t id = 0;
-  if (sqlite3_prepare_v2 (db, "SELECT max(id) FROM heads", -1, &st, NULL)
-      != SQLITE_OK)
-    return 0;
-  if (sqlite3_step (st) == SQLITE_ROW)
-    id = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  return id;
-}
-
 /* Work out row R of Q, read through TE (the caller's engine, or a
    thread's): whether it is kept (its tags and facets, JUDGE, Q's
    regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
@@ -2211,7 +2199,9 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
   struct split *s = NULL;
   struct timespec began;
   clock_gettime (CLOCK_MONOTONIC, &began);
-  int64_t last = -1, max_id = may_split ? max_doc_id (db) : 0;
+  int64_t last = -1;
+  int64_t max_id = may_split
+    ? query_int (db, "SELECT max(id) FROM heads", 0) : 0;
   int rc = 0, step;
   while ((step = sqlite3_step (st)) == SQLITE_ROW)
     {

@@ -392,18 +392,27 @@ static const char schema[] =
   "INSERT INTO fts(fts, rank) VALUES('hashsize', 4194304);"
   "INSERT INTO fts(fts, rank) VALUES('automerge', 8);";
 
+/* The integer under KEY in DB's meta table, or MISSING if there is
+   none (or it cannot be read).  */
+static sqlite3_int64
+meta_value (sqlite3 *db, const char *key, sqlite3_int64 missing)
+{
+  sqlite3_stmt *st;
+  sqlite3_int64 v = missing;
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key=?", -1, &st,
+                          NULL) != SQLITE_OK)
+    return missing;
+  sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
+}
+
 static int
 schema_version (sqlite3 *db)
 {
-  sqlite3_stmt *st;
-  int v = -1;
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key='schema'",
-                          -1, &st, NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (st) == SQLITE_ROW)
-    v = sqlite3_column_int (st, 0);
-  sqlite3_finalize (st);
-  return v;
+  return (int) meta_value (db, "schema", -1);
 }
 
 /* Remove the database at PATH with its journal files.  */
@@ -530,21 +539,6 @@ open_db (struct index *ix, char **cause)
   return 1;
 }
 
-/* DB's instance (see struct index), 0 if it has none.  */
-static sqlite3_int64
-instance_of (sqlite3 *db)
-{
-  sqlite3_stmt *st;
-  sqlite3_int64 v = 0;
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key='instance'",
-                          -1, &st, NULL) != SQLITE_OK)
-    return 0;
-  if (sqlite3_step (st) == SQLITE_ROW)
-    v = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  return v;
-}
-
 struct index *
 index_open (const char *path, char **note, char **cause)
 {
@@ -582,7 +576,7 @@ index_open (const char *path, char **note, char **cause)
         ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
       sqlite3_finalize (st);
     }
-  ix->instance = instance_of (ix->db);
+  ix->instance = meta_value (ix->db, "instance", 0);
   return ix;
 }
 
@@ -616,7 +610,7 @@ index_open_reader (struct index *ix, char **cause)
      caller's (its own was damaged, say): this one would read another
      index, with other ids, and the caller's data version would never
      show it.  */
-  r->instance = instance_of (r->db);
+  r->instance = meta_value (r->db, "instance", 0);
   if (r->instance != ix->instance)
     {
       *cause = xstrdup (_("the search index changed since this search "
