@@ -384,6 +384,35 @@ update_during_search (void *ctx)
   return 0;
 }
 
+/* Does QUERY, searched from both ends in CORPUS while a change to
+   FILES (see update_during) is committed, answer as the changed index,
+   hits and all, with no "search again"?  The search is slowed, so that
+   the thread surely takes part.  */
+static int
+changed_during_split (const char *corpus, const char *query,
+                      const char *files)
+{
+  struct engine *e = open_engine (corpus, 0);
+  if (e == NULL)
+    return 0;
+  struct update_during during = { corpus, 0, 0, 1, files };
+  engine_set_split (e, 0);
+  engine_set_interrupt (e, update_during_search, &during);
+  char *after = answer (e, query);
+  engine_set_interrupt (e, NULL, NULL);
+  engine_close (e);
+  e = open_engine (corpus, 0);
+  char *fresh = e ? answer (e, query) : NULL;
+  engine_close (e);
+  int same = during.done == 1 && fresh && strcmp (after, fresh) == 0
+    && strstr (after, "again") == NULL && strlen (after) > 1000;
+  if (fresh && strcmp (after, fresh) != 0)
+    printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
+  free (after);
+  free (fresh);
+  return same;
+}
+
 /* How many documents answer() listed in A.  */
 static size_t
 count_docs_in (const char *a)
@@ -675,55 +704,15 @@ main (void)
   /* The same from both ends: the two connections could have read two
      indexes, so the search is done again, by one, and answers as the
      index after the change does, hits and all.  */
-  e = made ? open_engine (big, 0) : NULL;
-  /* Slowed down, so that the thread surely takes part.  */
-  struct update_during during2 = { big, 0, 0, 1, NULL };
-  char *after = NULL, *fresh = NULL;
-  if (e)
-    {
-      engine_set_split (e, 0);
-      engine_set_interrupt (e, update_during_search, &during2);
-      after = answer (e, "检察");
-      engine_set_interrupt (e, NULL, NULL);
-      engine_close (e);
-      e = open_engine (big, 0);
-      fresh = e ? answer (e, "检察") : NULL;
-      engine_close (e);
-    }
-  tap_ok (during2.done == 1 && after && fresh && strcmp (after, fresh) == 0
-          && strstr (after, "again") == NULL && strlen (after) > 1000,
+  tap_ok (made && changed_during_split (big, "检察", NULL),
           "a change committed while a search from both ends read: it is "
           "searched again and answers as the changed index");
-  if (after && fresh && strcmp (after, fresh) != 0)
-    printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
-  free (after);
-  free (fresh);
-
   /* The same with a tag: the change gives the documents it changes new
      ids, so the search done again must take the documents with that
      tag again too, not keep those of the index it gave up.  */
-  e = made ? open_engine (big, 0) : NULL;
-  struct update_during during3 = { big, 0, 0, 1, "001*" };
-  after = fresh = NULL;
-  if (e)
-    {
-      engine_set_split (e, 0);
-      engine_set_interrupt (e, update_during_search, &during3);
-      after = answer (e, "tag:一体化 检察");
-      engine_set_interrupt (e, NULL, NULL);
-      engine_close (e);
-      e = open_engine (big, 0);
-      fresh = e ? answer (e, "tag:一体化 检察") : NULL;
-      engine_close (e);
-    }
-  tap_ok (during3.done == 1 && after && fresh && strcmp (after, fresh) == 0
-          && strstr (after, "again") == NULL && strlen (after) > 1000,
+  tap_ok (made && changed_during_split (big, "tag:一体化 检察", "001*"),
           "a change committed while a tag: search from both ends read: "
           "searched again, it answers as the changed index");
-  if (after && fresh && strcmp (after, fresh) != 0)
-    printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
-  free (after);
-  free (fresh);
   free (big);
 
   /* Where the two meet, both may work out one document; the thread's is
@@ -748,7 +737,7 @@ main (void)
   free (cmd);
   e = made ? open_engine (cut, 0) : NULL;
   struct remove_during removing = { cut, 0, 0 };
-  after = fresh = NULL;
+  char *after = NULL, *fresh = NULL;
   if (e)
     {
       /* The thread begins at the 16th document, after the change.  */
