@@ -1334,7 +1334,7 @@ struct doc_texts
   size_t len[COL_COUNT];
   struct index_unit *units[COL_COUNT];
   size_t nunits[COL_COUNT];
-  char *buf[COL_COUNT];         /* LEN + 1 bytes, zeros where not read */
+  char *buf[COL_COUNT];         /* LEN + 1 bytes, only READ units set */
   unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
@@ -1351,8 +1351,18 @@ doc_texts_free (struct doc_texts *t)
   memset (t, 0, sizeof *t);
 }
 
-/* Make sure unit U of column C is in T's buffer.  A unit that cannot be
-   read (a damaged index) stays zeros.  */
+/* Read LEN bytes at OFF of column C into T's buffer, or zeros where
+   they cannot be read (a damaged index).  */
+static void
+read_text (const struct doc_texts *t, int c, size_t off, size_t len)
+{
+  if (len > 0
+      && sqlite3_blob_read (t->blob[c], t->buf[c] + off, (int) len,
+                            (int) off) != SQLITE_OK)
+    memset (t->buf[c] + off, 0, len);
+}
+
+/* Make sure unit U of column C is in T's buffer.  */
 static void
 text_unit (const struct doc_texts *t, int c, const struct index_unit *u)
 {
@@ -1360,9 +1370,7 @@ text_unit (const struct doc_texts *t, int c, const struct index_unit *u)
   if (t->read[c] == NULL || t->read[c][i])
     return;
   t->read[c][i] = 1;
-  if (u->len > 0)
-    sqlite3_blob_read (t->blob[c], t->buf[c] + u->off, (int) u->len,
-                       (int) u->off);
+  read_text (t, c, u->off, u->len);
 }
 
 /* Make sure all of column C is in T's buffer.  */
@@ -1376,8 +1384,7 @@ text_column (const struct doc_texts *t, int c)
     n++;
   if (n == t->nunits[c])
     return;
-  if (t->len[c] > 0)
-    sqlite3_blob_read (t->blob[c], t->buf[c], (int) t->len[c], 0);
+  read_text (t, c, 0, t->len[c]);
   memset (t->read[c], 1, t->nunits[c]);
 }
 
@@ -1456,7 +1463,10 @@ load_texts (struct engine *e, int64_t id, unsigned mask, struct doc_texts *t,
               break;
             }
           t->len[c] = (size_t) sqlite3_blob_bytes (t->blob[c]);
-          t->buf[c] = xcalloc (t->len[c] + 1, 1);
+          /* Not cleared: only what is read is looked at (a column is
+             tens of kilobytes, a passage's unit a few hundred bytes).  */
+          t->buf[c] = xmalloc (t->len[c] + 1);
+          t->buf[c][t->len[c]] = '\0';
           t->col[c] = t->buf[c];
           t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
                                              t->len[c], &t->units[c]);
