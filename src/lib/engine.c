@@ -3632,6 +3632,80 @@ suggest_ideographs (struct engine *e, const char *w)
   return r.best;
 }
 
+/* In TEXT (from FROM on), word A and then word B with only spaces or
+   hyphens between them: where A begins, and in *END where B ends; or
+   NULL.  */
+static const char *
+find_apart (const char *text, const char *from, const char *a, const char *b,
+            const char **end)
+{
+  size_t na = strlen (a), nb = strlen (b);
+  for (const char *at = strstr (from, a); at; at = strstr (at + 1, a))
+    {
+      const char *p = at + na;
+      const char *gap = p;
+      while (*p == ' ' || *p == '-')
+        p++;
+      if (p > gap && strncmp (p, b, nb) == 0
+          && (at == text || !util_ascii_alnum ((unsigned char) at[-1]))
+          && !util_ascii_alnum ((unsigned char) p[nb]))
+        {
+          *end = p + nb;
+          return at;
+        }
+    }
+  return NULL;
+}
+
+/* A word written apart as two ("Zhang jiagang", "Hulun Buir") of which
+   one finds nothing: terms I and I+1 of Q joined, if the text has the
+   joined word.  Caller frees.  */
+static char *
+suggest_joined (struct engine *e, const struct engine_query *q, size_t i)
+{
+  if (i + 1 >= q->q->nterms || !query_plain_word (&q->q->terms[i])
+      || !query_plain_word (&q->q->terms[i + 1]))
+    return NULL;
+  char *joined = xasprintf ("%s%s", q->q->terms[i].source,
+                            q->q->terms[i + 1].source);
+  if (strlen (joined) > 64 || phrase_docs (e, joined) <= 0)
+    {
+      free (joined);
+      return NULL;
+    }
+  return joined;
+}
+
+/* A word written as one that the text has as two ("casehandling"): the
+   two, apart, that are found together in most documents, or NULL.
+   Caller frees.  */
+static char *
+suggest_split (struct engine *e, const struct term *t)
+{
+  if (!query_plain_word (t))
+    return NULL;
+  size_t n = strlen (t->source);
+  if (n < 5 || n > 40)
+    return NULL;
+  char *best = NULL;
+  long best_docs = 0;
+  for (size_t cut = 2; cut + 2 <= n; cut++)
+    {
+      char *apart = xasprintf ("%.*s %s", (int) cut, t->source,
+                               t->source + cut);
+      long docs = phrase_docs (e, apart);
+      if (docs > best_docs)
+        {
+          free (best);
+          best = apart;
+          best_docs = docs;
+        }
+      else
+        free (apart);
+    }
+  return best;
+}
+
 char *
 engine_suggest (struct engine *e, const struct engine_query *q)
 {
@@ -3668,8 +3742,31 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       buf_free (&m);
       if (found != 0)
         continue;
+      /* Written apart: joined with the word before it, or after it.  */
+      int joined = 0;
+      for (size_t k = i > 0 ? i - 1 : i; k <= i && !joined; k++)
+        {
+          char *fix = suggest_joined (e, q, k);
+          const char *end = NULL;
+          const char *at = fix ? find_apart (text, rest, q->q->terms[k].source,
+                                             q->q->terms[k + 1].source, &end)
+            : NULL;
+          if (at)
+            {
+              buf_add (&out, rest, (size_t) (at - rest));
+              buf_adds (&out, fix);
+              rest = end;
+              changed = joined = 1;
+              i = k + 1;
+            }
+          free (fix);
+        }
+      if (joined)
+        continue;
       char *fix = ideographs_only (t->alts[0]) >= 2
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
+      if (fix == NULL)
+        fix = suggest_split (e, t);
       const char *at = fix ? strstr (rest, t->source) : NULL;
       if (at)
         {

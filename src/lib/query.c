@@ -76,6 +76,28 @@ expand_glossary (struct term *t, const char *folded, const struct glossary *g)
     }
 }
 
+/* FOLDED without its hyphens when it is words of ASCII letters and
+   digits joined by them ("zhang-jiagang"), as one word is often written
+   either way: else NULL.  Caller frees.  */
+static char *
+without_hyphens (const char *folded)
+{
+  if (strchr (folded, '-') == NULL
+      || !util_ascii_alnum ((unsigned char) folded[0]))
+    return NULL;
+  char *w = xmalloc (strlen (folded) + 1), *o = w;
+  for (const char *c = folded; *c; c++)
+    if (util_ascii_alnum ((unsigned char) *c))
+      *o++ = *c;
+    else if (*c != '-' || !util_ascii_alnum ((unsigned char) c[1]))
+      {
+        free (w);
+        return NULL;
+      }
+  *o = '\0';
+  return w;
+}
+
 static int
 has_upper (const char *s)
 {
@@ -796,7 +818,13 @@ query_parse (const char *text, const struct query_options *opt,
       t->source = tok;
       add_alt (t, folded);
       if (!opt->exact)
-        expand_glossary (t, folded, opt->glossary);
+        {
+          expand_glossary (t, folded, opt->glossary);
+          char *joined = quoted ? NULL : without_hyphens (folded);
+          if (joined)
+            add_alt (t, joined);
+          free (joined);
+        }
       free (folded);
     }
   int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0
@@ -856,4 +884,16 @@ query_jit_available (void)
   uint32_t jit = 0;
   pcre2_config (PCRE2_CONFIG_JIT, &jit);
   return jit != 0;
+}
+
+int
+query_plain_word (const struct term *t)
+{
+  if (t->kind != TERM_WORDS || t->negated || t->quoted || t->nalts == 0
+      || t->source[0] == '\0')
+    return 0;
+  for (const char *c = t->source; *c; c++)
+    if (!util_ascii_alnum ((unsigned char) *c))
+      return 0;
+  return 1;
 }

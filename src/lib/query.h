@@ -96,6 +96,10 @@ struct query *query_parse (const char *text, const struct query_options *opt,
                            struct query_error *err);
 void query_free (struct query *q);
 
+/* Is term T a plain word as typed: ASCII letters and digits only, not
+   quoted, excluded or a field?  */
+int query_plain_word (const struct term *t);
+
 /* Whether PCRE2 was built with JIT support.  */
 int query_jit_available (void);
 

@@ -578,3 +578,10 @@ strv_free (char **v, size_t n)
     free (v[i]);
   free (v);
 }
+
+int
+util_ascii_alnum (int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+    || (c >= '0' && c <= '9');
+}

@@ -23,6 +23,9 @@ char *xasprintf (const char *fmt, ...)
 char *xvasprintf (const char *fmt, va_list ap)
   __attribute__ ((format (printf, 1, 0)));
 
+/* Is C an ASCII letter or digit, whatever the locale?  */
+int util_ascii_alnum (int c);
+
 /* Called on memory exhaustion; a front end restores the terminal here.  */
 void util_set_fatal (void (*fn) (const char *msg));
 

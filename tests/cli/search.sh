@@ -88,6 +88,20 @@ run search --content "$GOOD" --json -- Hulunbiur
 is "$(head -1 "$TMPD/out")" '{"correction":"hulunbuir","query":"Hulunbiur"}' "--json carries the correction as an object of its own"
 run search --content "$GOOD" --no-correct -- Hulunbiur
 is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: nothing found, nothing corrected"
+# One word written as two, or two as one: joined or cut where the text
+# has it so, before any word is respelt.
+run search --content "$SHIPPED" --count -- Zhang jiagang
+is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a name written apart finds the case"
+has "$TMPD/err" "Showing results for Zhangjiagang (nothing found for Zhang jiagang)" "joined, not respelt"
+run search --content "$SHIPPED" --count -- 'the Hulun Buir model'
+has "$TMPD/err" "Showing results for the HulunBuir model (nothing found for the Hulun Buir model)" "joined within a longer query"
+run search --content "$SHIPPED" --count -- procuratorialorgans
+has "$TMPD/err" "Showing results for procuratorial organs (nothing found for procuratorialorgans)" "a word that is two is cut"
+run search --content "$SHIPPED" --count -- zhang-jiagang
+is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a hyphenated word finds it written as one"
+is "$(cat "$TMPD/err")" "" "with nothing to correct"
+run search --content "$SHIPPED" --count --exact -- zhang-jiagang
+is "$rc" 1 "--exact: a hyphenated word is only itself"
 
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"
