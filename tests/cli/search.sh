@@ -194,4 +194,29 @@ cp "$TMPD/out" "$TMPD/words"
 run --count --content "$SHIPPED" +/巡回 检察
 is "$rc" 0 "+/ with two words runs"
 same "$TMPD/out" "$TMPD/words" "and finds what search finds for both words"
+# A search that finds many documents has their passages worked out ahead,
+# by other threads: each document reads as it does found alone.
+CASEBOOK_SHIPPED="$top_srcdir/content" sh "$top_srcdir/tests/bench/mkcorpus" \
+  60 "$TMPD/many" >/dev/null
+e=$(printf '\033')
+for opts in "--color=always --width=50" "--json"; do
+  # shellcheck disable=SC2086
+  "$CASEBOOK" search $opts --content "$TMPD/many" -- 检察 >"$TMPD/all"
+  docs=0 differ=0
+  for n in $(sed -n "s/^$e\\[1mCase \\([0-9]*\\)$e.*/\\1/p
+                     s/^{\"document\":\\([0-9]*\\),.*/\\1/p" "$TMPD/all" |
+             uniq); do
+    docs=$((docs + 1))
+    # shellcheck disable=SC2086
+    "$CASEBOOK" search $opts --content "$TMPD/many" -- "case:$n 检察" \
+      >"$TMPD/one"
+    awk -v n="$n" -v e="$e" '
+      /^{"document":/ { keep = index($0, "{\"document\":" n ",") == 1 }
+      index($0, e "[1mCase ") == 1 { keep = index($0, e "[1mCase " n e) == 1 }
+      index($0, "(in all ") == 1 { keep = 0 }
+      keep' "$TMPD/all" >"$TMPD/block"
+    cmp -s "$TMPD/one" "$TMPD/block" || differ=$((differ + 1))
+  done
+  is "$docs:$differ" "60:0" "$opts: each of many documents printed as alone"
+done
 done_testing
