@@ -76,9 +76,10 @@ expand_glossary (struct term *t, const char *folded, const struct glossary *g)
     }
 }
 
-/* FOLDED without its hyphens when it is words of ASCII letters and
-   digits joined by them ("zhang-jiagang"), as one word is often written
-   either way: else NULL.  Caller frees.  */
+/* FOLDED without its hyphens when it is words of ASCII letters (and
+   digits) joined by them ("zhang-jiagang"), as one word is often written
+   either way: else NULL.  Not numbers ("3-5" is not 35).  Caller
+   frees.  */
 static char *
 without_hyphens (const char *folded)
 {
@@ -86,15 +87,29 @@ without_hyphens (const char *folded)
       || !util_ascii_alnum ((unsigned char) folded[0]))
     return NULL;
   char *w = xmalloc (strlen (folded) + 1), *o = w;
+  int letter = 0;
   for (const char *c = folded; *c; c++)
-    if (util_ascii_alnum ((unsigned char) *c))
-      *o++ = *c;
-    else if (*c != '-' || !util_ascii_alnum ((unsigned char) c[1]))
-      {
-        free (w);
-        return NULL;
-      }
+    {
+      if (util_ascii_alnum ((unsigned char) *c))
+        {
+          letter |= !(*c >= '0' && *c <= '9');
+          *o++ = *c;
+          continue;
+        }
+      /* Each part has a letter, and one hyphen ends it.  */
+      if (*c != '-' || !letter || !util_ascii_alnum ((unsigned char) c[1]))
+        {
+          free (w);
+          return NULL;
+        }
+      letter = 0;
+    }
   *o = '\0';
+  if (!letter)
+    {
+      free (w);
+      return NULL;
+    }
   return w;
 }
 

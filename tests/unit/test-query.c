@@ -232,6 +232,35 @@ main (void)
       strv_free (v, n);
     }
 
+  /* A hyphenated word is also the word written as one; numbers are
+     not joined.  */
+  const char *hyphen_cases[][2] = {
+    { "zhang-jiagang", "zhang-jiagang|zhangjiagang" },
+    { "Inner-Mongolia", "inner-mongolia|innermongolia" },
+    { "covid-19", "covid-19" },
+    { "3-5", "3-5" },
+    { "a--b", "a--b" },
+    { "\"zhang-jiagang\"", "zhang-jiagang" },
+  };
+  for (size_t i = 0; i < sizeof hyphen_cases / sizeof *hyphen_cases; i++)
+    {
+      struct query_options hq = { 0 };
+      struct query_error herr = { 0 };
+      struct query *hy = query_parse (hyphen_cases[i][0], &hq, &herr);
+      struct buf b = { 0 };
+      for (size_t k = 0; hy && hy->nterms && k < hy->terms[0].nalts; k++)
+        {
+          if (k)
+            buf_addc (&b, '|');
+          buf_adds (&b, hy->terms[0].alts[k]);
+        }
+      tap_is (b.data ? b.data : "", hyphen_cases[i][1], "renderings of %s",
+              hyphen_cases[i][0]);
+      buf_free (&b);
+      query_free (hy);
+      free (herr.message);
+    }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);
