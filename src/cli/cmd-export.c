@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "engine.h"
 #include "export.h"
@@ -169,20 +168,14 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   free (docs);
   if (rc == 0 && o->output_dir)
     {
-      /* A link at -o is written through, as the shell's > writes: the
-         file it names is replaced, not the link.  */
-      struct stat sb;
-      char *target = NULL;
-      if (lstat (o->output_dir, &sb) == 0 && S_ISLNK (sb.st_mode))
-        target = realpath (o->output_dir, NULL);
-      if (util_write_atomic (target ? target : o->output_dir, out.data,
-                             out.len) != 0)
+      /* As the shell's > writes: through a link, into a FIFO or a
+         device; a file is replaced atomically.  */
+      if (util_write_out (o->output_dir, out.data, out.len) != 0)
         {
           fprintf (stderr, _("casebook: cannot write %s: %s\n"), o->output_dir,
                    strerror (errno));
           rc = 2;
         }
-      free (target);
     }
   else if (rc == 0)
     fwrite (out.data, 1, out.len, stdout);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,6 +328,25 @@ util_read_regular_head (const char *path, size_t max, size_t *len,
   return data;
 }
 
+/* Write the LEN bytes of DATA to FD, however many calls it takes.
+   Returns 0, or -1 with errno set.  */
+static int
+write_all (int fd, const void *data, size_t len)
+{
+  const char *p = data;
+  while (len > 0)
+    {
+      ssize_t n = write (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      p += n;
+      len -= (size_t) n;
+    }
+  return 0;
+}
+
 int
 util_write_atomic (const char *path, const void *data, size_t len)
 {
@@ -352,21 +372,7 @@ util_write_atomic (const char *path, const void *data, size_t len)
   if (stat (path, &old) == 0 && S_ISREG (old.st_mode)
       && fchmod (fd, old.st_mode & 0777) != 0)
     goto fail;
-  const char *p = data;
-  size_t left = len;
-  while (left > 0)
-    {
-      ssize_t n = write (fd, p, left);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          goto fail;
-        }
-      p += n;
-      left -= (size_t) n;
-    }
-  if (fsync (fd) != 0)
+  if (write_all (fd, data, len) != 0 || fsync (fd) != 0)
     goto fail;
   if (close (fd) != 0)
     {
@@ -390,6 +396,69 @@ fail:;
   free (tmp);
   errno = e;
   return -1;
+}
+
+/* The path of the file PATH names once its links are followed, which
+   need not exist (a dangling link names the file that > would make).
+   NULL with errno set (ELOOP for a loop).  Caller frees.  */
+static char *
+follow_links (const char *path)
+{
+  char *p = xstrdup (path);
+  for (int hops = 0; hops < 40; hops++)
+    {
+      struct stat st;
+      if (lstat (p, &st) != 0 || !S_ISLNK (st.st_mode))
+        return p;
+      char to[PATH_MAX];
+      ssize_t n = readlink (p, to, sizeof to - 1);
+      if (n < 0)
+        {
+          int e = errno;
+          free (p);
+          errno = e;
+          return NULL;
+        }
+      to[n] = '\0';
+      char *slash = strrchr (p, '/');
+      char *next = to[0] == '/' || slash == NULL ? xstrdup (to)
+        : xasprintf ("%.*s/%s", (int) (slash - p), p, to);
+      free (p);
+      p = next;
+    }
+  free (p);
+  errno = ELOOP;
+  return NULL;
+}
+
+int
+util_write_out (const char *path, const void *data, size_t len)
+{
+  /* stat follows /dev/stdout's link into /proc, which readlink cannot
+     name: whatever is there that is no file is written into.  */
+  struct stat st;
+  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      if (fd < 0)
+        return -1;
+      if (write_all (fd, data, len) != 0)
+        {
+          int e = errno;
+          close (fd);
+          errno = e;
+          return -1;
+        }
+      return close (fd);
+    }
+  char *target = follow_links (path);
+  if (target == NULL)
+    return -1;
+  int rc = util_write_atomic (target, data, len);
+  int e = errno;
+  free (target);
+  errno = e;
+  return rc;
 }
 
 int

@@ -116,6 +116,13 @@ char *util_read_regular_head (const char *path, size_t max, size_t *len,
    its permissions.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
 
+/* Write LEN bytes to PATH as the shell's > would, but atomically where
+   a file is replaced: a link is followed to the file it names, made if
+   it does not exist yet, and replaced with util_write_atomic; a FIFO, a
+   terminal or a device (/dev/null, /dev/stdout) is opened and written
+   into, never replaced by a file.  Returns 0, or -1 with errno set.  */
+int util_write_out (const char *path, const void *data, size_t len);
+
 /* Make a rename or creation of PATH durable: fsync the directory that
    holds it (a file system that cannot is not an error).  Returns 0, or
    -1 with errno set.  */

@@ -3,6 +3,8 @@
 # keeps: a link planted under the temporary name is never written
 # through, a file written over keeps its permissions, and a link at the
 # output path is written through (as the shell's > writes), not replaced.
+# Neither is a FIFO or a device (as root, -o /dev/null must not put a
+# file in its place), nor a link to a file not yet made.
 . "$top_srcdir/tests/hostile/lib.sh"
 
 mkdir "$TMPD/shared"
@@ -28,4 +30,35 @@ trun --content "$GOOD" export 1 -o "$TMPD/link.md"
 is "$rc" 0 "export -o to a symbolic link"
 ok $([ -L "$TMPD/link.md" ]; echo $?) "the link stays a link"
 has "$TMPD/drafts.md" "# " "and the file it names holds the export"
+# A dangling link: the file it names is made, as > makes it.
+ln -s made.md "$TMPD/dangling.md"
+trun --content "$GOOD" export 1 -o "$TMPD/dangling.md"
+is "$rc" 0 "export -o to a link to no file yet"
+ok $([ -L "$TMPD/dangling.md" ]; echo $?) "the link stays a link"
+has "$TMPD/made.md" "# " "and the file it names is made, holding the export"
+
+# A FIFO, itself or through a link, is written into: it stays a FIFO,
+# and the reader at its other end gets the export.
+mkfifo "$TMPD/fifo"
+ln -s fifo "$TMPD/fifo-link"
+for out in fifo fifo-link; do
+  rm -f "$TMPD/read"
+  timeout "$LIMIT" cat "$TMPD/fifo" >"$TMPD/read" &
+  trun --content "$GOOD" export 1 -o "$TMPD/$out"
+  wait
+  is "$rc" 0 "export -o to $out"
+  ok $([ -p "$TMPD/fifo" ]; echo $?) "$out: the FIFO stays a FIFO"
+  has "$TMPD/read" "# " "$out: its reader gets the export"
+done
+
+# A device (here a null device of our own: only root can make one).
+if [ "$(id -u)" -eq 0 ] && mknod "$TMPD/null" c 1 3 2>/dev/null; then
+  trun --content "$GOOD" export 1 -o "$TMPD/null"
+  is "$rc" 0 "export -o to a null device"
+  ok $([ -c "$TMPD/null" ]; echo $?) "the device stays a device"
+else
+  for i in 1 2; do
+    echo "ok $((tap_n = tap_n + 1)) # SKIP only root can make a device"
+  done
+fi
 done_testing
