@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "i18n.h"
 #include "norm.h"
@@ -42,9 +43,19 @@ output_json_string (FILE *f, const char *s, size_t len)
              the text and a terminal showing the JSON gets nothing
              hidden.  */
           uint32_t uc;
+          ucs4_t any;
+          int k = u8_mbtoucr (&any, (const uint8_t *) s + i, len - i);
           int n = norm_invisible_at (s + i, len - i, &uc);
-          if (n == 0)
-            fputc (c, f);
+          if (k < 0)
+            /* A byte that is not UTF-8 (a directory's name in GBK can
+               be a collection's id) has no place in JSON: U+FFFD, as
+               norm_visible shows it.  */
+            fputs ("\\ufffd", f);
+          else if (n == 0)
+            {
+              fwrite (s + i, 1, (size_t) k, f);
+              i += (size_t) k - 1;
+            }
           else if (uc < 0x10000)
             {
               fprintf (f, "\\u%04x", (unsigned) uc);

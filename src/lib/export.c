@@ -41,6 +41,30 @@ invisible (ucs4_t uc)
     || uc_is_general_category (uc, UC_CATEGORY_Cf);
 }
 
+/* The character at P (E the end) into *UC, its length returned; a
+   byte that is not UTF-8 (in a collection's id taken from its
+   directory's name) is U+FFFD, one a byte as norm_visible counts.  */
+static int
+next_char (const uint8_t *p, const uint8_t *e, ucs4_t *uc)
+{
+  int k = u8_mbtoucr (uc, p, (size_t) (e - p));
+  if (k > 0)
+    return k;
+  *uc = 0xfffd;
+  return 1;
+}
+
+/* Add UC, the K bytes at P, to B: a U+FFFD that stands for a byte
+   that is not UTF-8 as itself, so that what is written is UTF-8.  */
+static void
+add_char (struct buf *b, const uint8_t *p, int k, ucs4_t uc)
+{
+  if (uc == 0xfffd)
+    buf_adds (b, "\xef\xbf\xbd");
+  else
+    buf_add (b, p, (size_t) k);
+}
+
 /* S (LEN bytes of UTF-8) as HTML text or attribute value.  */
 static void
 html_text (struct buf *b, const char *s, size_t len)
@@ -49,7 +73,7 @@ html_text (struct buf *b, const char *s, size_t len)
   while (p < e)
     {
       ucs4_t uc;
-      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int k = next_char (p, e, &uc);
       if (uc == '&')
         buf_adds (b, "&amp;");
       else if (uc == '<')
@@ -66,7 +90,7 @@ html_text (struct buf *b, const char *s, size_t len)
         /* HTML has no reference for most controls: name the code point. */
         buf_printf (b, "[U+%04X]", (unsigned) uc);
       else
-        buf_add (b, p, (size_t) k);
+        add_char (b, p, k, uc);
       p += k;
     }
 }
@@ -87,7 +111,7 @@ json_text (struct buf *b, const char *s, size_t len)
   while (p < e)
     {
       ucs4_t uc;
-      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int k = next_char (p, e, &uc);
       if (uc == '"' || uc == '\\')
         {
           buf_addc (b, '\\');
@@ -107,7 +131,7 @@ json_text (struct buf *b, const char *s, size_t len)
             buf_printf (b, "\\u%04x", (unsigned) uc);
         }
       else
-        buf_add (b, p, (size_t) k);
+        add_char (b, p, k, uc);
       p += k;
     }
   buf_addc (b, '"');
@@ -123,7 +147,7 @@ md_text (struct buf *b, const char *s, size_t len)
   while (p < e)
     {
       ucs4_t uc;
-      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      int k = next_char (p, e, &uc);
       if (uc < 0x80 && strchr ("\\`*_{}[]<>()#+-.!|&~", (int) uc) && uc != 0)
         {
           buf_addc (b, '\\');
@@ -134,7 +158,7 @@ md_text (struct buf *b, const char *s, size_t len)
       else if (invisible (uc))
         buf_printf (b, "[U+%04X]", (unsigned) uc);
       else
-        buf_add (b, p, (size_t) k);
+        add_char (b, p, k, uc);
       p += k;
     }
 }

@@ -105,4 +105,28 @@ is "$(cat "$TMPD/out")" " 1    Starts with a byte order mark" "byte order mark: 
 printf '\357\273\277casebook-glossary\t1\r\n检察\tprocuratorate\r\n' >"$TMPD/bom/glossary.tsv"
 trun check "$TMPD/bom"
 has "$TMPD/out" "1 glossary term; 0 errors" "byte order mark and CRLF in the glossary"
+
+# A collection without an id is named after its directory, whose name
+# may be in another encoding (GBK, from an archive made on Windows):
+# JSON must stay UTF-8, each stray byte U+FFFD, as the terminal shows it.
+lib="$TMPD/gbklib"
+mkdir -p "$lib"
+gbk="$lib/$(printf '\274\354\262\354')"    # 检察 in GBK
+mkdir "$gbk"
+printf 'casebook-format: 1\ntitle.en: Named by its directory\n' >"$gbk/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: Stray bytes\nregion.en: Here\n\nsection.en: Key words\n\nkeywords.en: stray\n\nen: A paragraph of stray bytes.\n' >"$gbk/01.cb"
+mkdir "$lib/b"
+printf 'casebook-format: 1\nid: b\ntitle.en: Named b\n' >"$lib/b/collection.cb"
+sed 's/^number: 1/number: 2/' "$gbk/01.cb" >"$lib/b/02.cb"
+for c in "library --json" "list --json" "list --facets --json" "tags --json" \
+         "search --json stray" "search --json --count stray" \
+         "related --json 2" "export 1 2 --format jsonl" \
+         "export 1 2 --format md" "export 1 --format html"; do
+  # shellcheck disable=SC2086
+  trun --content "$lib" $c
+  clean "$TMPD/out" "a directory's name not in UTF-8: $c is UTF-8"
+done
+has "$TMPD/out" "<meta name=\"casebook-document\" content=\"$(printf '\357\277\275\357\277\275\357\277\275\357\277\275')/1\">" "and names the collection with U+FFFD"
+trun --content "$lib" list --json
+has "$TMPD/out" '"collection":"\ufffd\ufffd\ufffd\ufffd"' "list --json: each stray byte is \\ufffd"
 done_testing
