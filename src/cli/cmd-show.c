@@ -224,7 +224,12 @@ show_place (const struct cli_options *o, const struct place *p)
   const struct document *d = p->doc;
   if (o->json)
     {
-      printf ("{\"document\":%ld", d->number);
+      printf ("{\"document\":%ld,\"collection\":", d->number);
+      /* Which collection's document N it is, as the plain header says:
+         in a library, several may have one.  */
+      const char *id = d->collection && d->collection->id
+        ? d->collection->id : "";
+      output_json_string (stdout, id, strlen (id));
       output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
       output_json_text (stdout, "title_en",
                         bitext_view (&d->title, LANG_EN, o->english_revised));

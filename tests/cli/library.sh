@@ -115,6 +115,11 @@ run show 7 --lang en
 is "$rc" 0 "a plain number in one collection works"
 run show exec2023/1 --lang both
 has "$TMPD/out" "no English text in this release" "a Chinese-only case says so in the English column"
+# JSON names the collection as the text's header does: hearings/3 and
+# batch3/3 are both document 3.
+run show hearings/3 --json
+is "$(head -1 "$TMPD/out" | grep -o '^{"document":3,"collection":"[a-z0-9]*"')" \
+   '{"document":3,"collection":"hearings"' "show --json: the header names the collection"
 
 run library remove batch3
 is "$rc" 2 "the shipped collection cannot be removed"
