@@ -226,9 +226,14 @@ library_remove (const char *parent, const char *name, char **cause)
   struct stat st;
   int rc = -1;
   char *gone = NULL;
+  errno = 0;
   if (lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || lstat (meta, &st) != 0)
     {
-      *cause = xasprintf (_("no collection named '%s' in %s"), name, parent);
+      /* A collection its owner made unreadable is there all the same:
+         say why it cannot be removed, not that there is none.  */
+      *cause = errno == EACCES
+        ? xasprintf (_("cannot remove %s: %s"), dir, strerror (errno))
+        : xasprintf (_("no collection named '%s' in %s"), name, parent);
       goto out;
     }
   gone = xasprintf ("%s/.%s.old.%ld", parent, name, (long) getpid ());

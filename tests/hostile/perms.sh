@@ -11,7 +11,7 @@ ready=$?
 trap 'rm -rf "$TMPD" "$USER_DIR"' EXIT
 if [ $ready -ne 0 ]; then
   for d in "an unreadable file" "a read-only state directory" \
-           "a read-only cache directory"; do
+           "a read-only cache directory" "an unreadable collection"; do
     skip "$d" "running as root without setpriv or the user nobody"
   done
   done_testing
@@ -52,4 +52,19 @@ for cmd in "list" "show 1 --width 80" "tags" "search circuit" "search --count ci
       is "$(cat "$TMPD/err")" "" "read-only state and cache: $cmd says nothing" ;;
   esac
 done
+
+# A collection of the library that its owner made unreadable: library
+# lists it, and remove says why it cannot, not that there is none.
+mkdir "$USER_DIR/data"
+chmod 777 "$USER_DIR/data"
+XDG_DATA_HOME=$USER_DIR/data urun import --add "$top_srcdir/tests/data/html/div-p.html" --name shut
+is "$rc" 0 "an unreadable collection: installed"
+$AS_USER chmod 000 "$USER_DIR/data/casebook/collections/shut"
+XDG_DATA_HOME=$USER_DIR/data urun library
+has "$TMPD/out" "shut" "an unreadable collection: library lists it"
+XDG_DATA_HOME=$USER_DIR/data urun library remove shut
+is "$rc" 2 "an unreadable collection: remove exits 2"
+has "$TMPD/err" "collections/shut: Permission denied" "an unreadable collection: and says why"
+hasnt "$TMPD/err" "no collection named" "an unreadable collection: not that there is none"
+$AS_USER chmod 700 "$USER_DIR/data/casebook/collections/shut"
 done_testing
