@@ -674,7 +674,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     given |= CMD_OPT_BOTH;
   else if (o.lang >= 0)
     given |= CMD_OPT_LANG;
-  if (check_options (entry, given) != 0 || check_command_options (entry, &o) != 0)
+  /* Another command's options first: --side-by-side is named as typed,
+     not as the --lang both it implies.  */
+  if (check_command_options (entry, &o) != 0 || check_options (entry, given) != 0)
     {
       usage_hint ();
       return 2;

@@ -223,8 +223,13 @@ ok $? "--lang both alone: the Chinese has its own line"
 run show 1 --content "$GOOD" --side-by-side --lang en --width 100
 grep -q '广西' "$TMPD/out"
 ok $((! $?)) "a later --lang en wins over --side-by-side"
-run list --content "$GOOD" --side-by-side
-is "$rc" 2 "list does not take --side-by-side"
+for c in list "related 1" "search circuit"; do
+  # shellcheck disable=SC2086
+  run $c --content "$GOOD" --side-by-side
+  is "$rc" 2 "${c%% *} does not take --side-by-side"
+  # What was typed is named, not the --lang both it stands for.
+  has "$TMPD/err" "casebook: ${c%% *} does not take --side-by-side" "${c%% *} --side-by-side: says so"
+done
 
 # However narrow --width is, no line is wider: side by side at 10-16
 # columns stacks the languages where two columns would not hold a
