@@ -498,12 +498,18 @@ header_field (struct document *doc, struct field *f, int *have_number,
     {
       char *end;
       long n = strtol (f->value, &end, 10);
-      if (f->has_lang || *f->value < '0' || *f->value > '9' || *end != '\0'
-          || n > 1000000000L)
+      int digits = !f->has_lang && *f->value >= '0' && *f->value <= '9'
+        && *end == '\0';
+      if (!digits || n > CONTENT_NUMBER_MAX)
         {
-          diags_add (diags, DIAG_ERROR, path, f->line,
-                     _("'number' must be a whole number, not '%s'"),
-                     f->value);
+          if (digits)
+            diags_add (diags, DIAG_ERROR, path, f->line,
+                       _("'number' must be at most %ld, not '%s'"),
+                       CONTENT_NUMBER_MAX, f->value);
+          else
+            diags_add (diags, DIAG_ERROR, path, f->line,
+                       _("'number' must be a whole number, not '%s'"),
+                       f->value);
           /* Given, if wrongly: not also "missing".  */
           if (*have_number == 0)
             *have_number = -1;

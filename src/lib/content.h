@@ -11,6 +11,8 @@
 #define CONTENT_FORMAT_VERSION 1
 #define CONTENT_COLLECTION_FILE "collection.cb"
 #define CONTENT_GLOSSARY_FILE "glossary.tsv"
+/* The largest document number.  */
+#define CONTENT_NUMBER_MAX 1000000000L
 
 /* Load the content under DIR: DIR is a collection (it holds collection.cb)
    or a library whose subdirectories are collections.  Every problem goes

@@ -365,7 +365,7 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
           const char *d = t + strcspn (t, "0123456789");
           errno = 0;
           long v = strtol (d, NULL, 10);
-          if (errno || v > 1000000000L)
+          if (errno || v > CONTENT_NUMBER_MAX)
             diags_add (diags, DIAG_WARNING, path, line,
                        _("'%s' is no document number"), t);
           else

@@ -223,6 +223,9 @@ main (void)
   expect ("casebook-format: 1\nnumber: one\ntitle.en: T\n",
           "2: error: 'number' must be a whole number, not 'one'",
           "a bad number (not also a missing one)");
+  expect ("casebook-format: 1\nnumber: 99999999999\ntitle.en: T\n",
+          "2: error: 'number' must be at most 1000000000, not '99999999999'",
+          "a number too large says so, not that it is no whole number");
   expect (HEAD "en: caf\xc3 au lait\n",
           "5: error: invalid UTF-8 at byte 8 of the line (byte offset 49 in the file)",
           "invalid UTF-8 with its offset");
