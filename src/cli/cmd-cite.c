@@ -39,7 +39,10 @@ cite_place (const struct cli_options *o, const struct place *p)
   enum lang l = cmd_reader_lang (o);
   if (p->section == 0)
     {
-      char *c = cite_format (p->doc, l, SIZE_MAX, 0);
+      /* In the language its paragraphs are cited in: a case in one
+         language (an imported release) is cited in that one.  */
+      char *c = cite_format (p->doc, document_has_lang (p->doc, l) ? l
+                             : lang_other (l), SIZE_MAX, 0);
       print_lines (o, c);
       free (c);
       return 0;

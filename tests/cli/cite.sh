@@ -70,6 +70,14 @@ has "$TMPD/out" "[Revised by the casebook project; not the release's own text]" 
 
 run cite 1 --content "$GOOD" --lang zh
 is "$(cat "$TMPD/out")" "测试《测试案例集》（2022年7月14日发布）案例一" "a case alone gives the case's citation"
+# An imported page is in Chinese alone: the case is cited in Chinese, as
+# its paragraphs are, even in English (not "(released ...), Case 1",
+# without the title the collection has only in Chinese).
+run import "$top_srcdir/tests/data/html/div-p.html" -o "$TMPD/zhonly"
+run cite 1 --content "$TMPD/zhonly" --lang en
+is "$(cat "$TMPD/out")" "《某市检察机关刑事执行检察典型案例》（2023年8月2日发布）案例一" "a Chinese-only case alone is cited in Chinese"
+run cite 1 '¶2' --content "$TMPD/zhonly" --lang en
+has "$TMPD/out" "《某市检察机关刑事执行检察典型案例》（2023年8月2日发布）案例一 第2段" "as its paragraphs are"
 
 run cite 1 '§2¶99' --content "$GOOD"
 is "$rc" 2 "a paragraph the case does not have exits 2"
