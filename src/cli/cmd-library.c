@@ -85,8 +85,15 @@ list_collections (const struct cli_options *o, const struct library *lib)
     {
       const struct collection *coll = &lib->colls[c];
       put_padded (coll->id ? coll->id : "", name_w);
-      printf ("  %9zu  %-10s  ", coll->ndocs,
-              coll->date ? coll->date : "-");
+      printf ("  %9zu  ", coll->ndocs);
+      /* The date is the collection file's text, as the title is: safe
+         for the terminal, and never cut.  */
+      struct visible date;
+      norm_visible (coll->date ? coll->date : "-",
+                    coll->date ? strlen (coll->date) : 1, 0, &date);
+      int date_w = norm_width (date.str, date.len);
+      printf ("%s%*s  ", date.str, date_w < 10 ? 10 - date_w : 0, "");
+      norm_visible_free (&date);
       /* TRANSLATORS: where a collection comes from, at most 7
          columns.  */
       put_padded (coll->user ? _("user") : _("shipped"), 7);

@@ -157,4 +157,13 @@ trun check "$TMPD/badname"
 is "$rc" 2 "a bad file with an escape in its name: check exits 2"
 controls "$TMPD/err"
 ok $((1 - $?)) "a file name's escape is made visible in diagnostics"
+
+# The collection's date and source are its file's text too: library
+# shows them visibly, however they are written.
+coll baddate "$HDATA/bom.cb"
+printf 'date: \033]0;pwned\007\033[2J\nsource: a \033[5msource\n' >>"$TMPD/baddate/collection.cb"
+trun library --content "$TMPD/baddate"
+is "$rc" 0 "a date with escapes: library exits 0"
+clean "$TMPD/out" "a date with escapes: library's table is clean"
+has "$TMPD/out" "^[]0;pwned^G^[[2J" "a date with escapes: shown visibly"
 done_testing
