@@ -39,8 +39,10 @@ cmd_check_release (const struct library *lib, const char *file,
   char *release = util_read_file (file, &len);
   if (release == NULL)
     {
-      fprintf (stderr, _("casebook: cannot read %s: %s\n"), file,
-               strerror (errno));
+      int e = errno;
+      char *v = output_visible (file);
+      fprintf (stderr, _("casebook: cannot read %s: %s\n"), v, strerror (e));
+      free (v);
       return -1;
     }
   struct import_result res = { 0 };

@@ -107,8 +107,10 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   enum export_format f = EXPORT_MARKDOWN;
   if (o->format && export_format_parse (o->format, &f) != 0)
     {
+      char *v = output_visible (o->format);
       fprintf (stderr, _("casebook: invalid --format '%s' (use md, html or "
-                         "jsonl)\n"), o->format);
+                         "jsonl)\n"), v);
+      free (v);
       return 2;
     }
   int by_name = 1;
@@ -172,8 +174,11 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
          device; a file is replaced atomically.  */
       if (util_write_out (o->output_dir, out.data, out.len) != 0)
         {
-          fprintf (stderr, _("casebook: cannot write %s: %s\n"), o->output_dir,
-                   strerror (errno));
+          int e = errno;
+          char *v = output_visible (o->output_dir);
+          fprintf (stderr, _("casebook: cannot write %s: %s\n"), v,
+                   strerror (e));
+          free (v);
           rc = 2;
         }
     }

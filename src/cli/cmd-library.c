@@ -120,10 +120,12 @@ remove_collection (const struct library *lib, const char *name)
   for (size_t c = 0; c < lib->ncolls; c++)
     if (lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0)
       coll = &lib->colls[c];
+  char *shown = output_visible (name);
   if (coll && !coll->user)
     {
       fprintf (stderr, _("casebook: %s is shipped with casebook and cannot "
-                         "be removed\n"), name);
+                         "be removed\n"), shown);
+      free (shown);
       return 2;
     }
   char *parent = prefs_collections_dir ();
@@ -131,6 +133,7 @@ remove_collection (const struct library *lib, const char *name)
     {
       fprintf (stderr, _("casebook: no library directory: set XDG_DATA_HOME "
                          "or HOME\n"));
+      free (shown);
       return 2;
     }
   /* The directory under the collections directory that holds it.  */
@@ -142,11 +145,15 @@ remove_collection (const struct library *lib, const char *name)
   int rc = 0;
   if (library_remove (parent, dirname, &cause) != 0)
     {
-      fprintf (stderr, "casebook: %s\n", cause);
+      /* It quotes the name as typed.  */
+      char *v = output_visible (cause);
+      fprintf (stderr, "casebook: %s\n", v);
+      free (v);
       rc = 2;
     }
   else
-    fprintf (stderr, _("casebook: removed %s from the library\n"), name);
+    fprintf (stderr, _("casebook: removed %s from the library\n"), shown);
+  free (shown);
   free (cause);
   free (parent);
   return rc;

@@ -97,7 +97,10 @@ place_parse (const struct library *lib, int argc, char **argv,
                                    "number them, 7 \xc2\xb6" "15)"), v);
               free (v);
             }
-          fprintf (stderr, "casebook: %s\n", cause);
+          /* location_parse quotes what was typed as it is.  */
+          char *v = output_visible (cause);
+          fprintf (stderr, "casebook: %s\n", v);
+          free (v);
           free (cause);
           goto out;
         }

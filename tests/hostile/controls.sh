@@ -166,4 +166,16 @@ trun library --content "$TMPD/baddate"
 is "$rc" 0 "a date with escapes: library exits 0"
 clean "$TMPD/out" "a date with escapes: library's table is clean"
 has "$TMPD/out" "^[]0;pwned^G^[[2J" "a date with escapes: shown visibly"
+
+# What the reader typed, quoted back in a message: made visible in every
+# command, as the diagnostics' file names are (a name from a script's
+# glob may hold anything).
+for c in "export 1 --format x$esc" "export 1 -o $TMPD/none/x$esc" \
+         "library remove x$esc" "cite 1 s1$esc" \
+         "check --release $TMPD/none$esc $GOOD"; do
+  # shellcheck disable=SC2086
+  trun --content "$GOOD" $c
+  is "$rc" 2 "a typed argument with an escape: ${c%% *} exits 2"
+  clean "$TMPD/err" "a typed argument with an escape: ${c%% *} quotes it visibly"
+done
 done_testing
