@@ -201,15 +201,21 @@ cmd_open_engine (const struct cli_options *o)
   output_diags (&d);
   if (note)
     fprintf (stderr, "casebook: %s\n", note);
+  char *shown = output_visible (dir);
   if (e == NULL)
-    fprintf (stderr, _("casebook: cannot search %s: %s\n"), dir, cause);
+    {
+      char *why = output_visible (cause);
+      fprintf (stderr, _("casebook: cannot search %s: %s\n"), shown, why);
+      free (why);
+    }
   else if (d.errors)
     {
       fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), dir, dir);
+                         "'casebook check %s' lists them\n"), shown, shown);
       engine_close (e);
       e = NULL;
     }
+  free (shown);
   free (note);
   free (cause);
   diags_free (&d);

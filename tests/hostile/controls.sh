@@ -178,4 +178,15 @@ for c in "export 1 --format x$esc" "export 1 -o $TMPD/none/x$esc" \
   is "$rc" 2 "a typed argument with an escape: ${c%% *} exits 2"
   clean "$TMPD/err" "a typed argument with an escape: ${c%% *} quotes it visibly"
 done
+
+# A content directory with errors, named with an escape: search and a
+# query's export name it visibly, as list does.
+mkdir "$TMPD/broken$esc"
+cp -R "$BAD"/* "$TMPD/broken$esc/"
+for c in "search circuit" "export circuit" "list"; do
+  # shellcheck disable=SC2086
+  trun --content "$TMPD/broken$esc" $c
+  is "$rc" 2 "content with errors in a directory with an escape: ${c%% *} exits 2"
+  clean "$TMPD/err" "content with errors in a directory with an escape: ${c%% *} names it visibly"
+done
 done_testing
