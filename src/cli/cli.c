@@ -354,6 +354,7 @@ run_browser (const struct cli_options *o, int given, const char *search,
   struct reader_prefs rp = {
     .content_dir = o->content_dir, .lang = o->lang, .both = o->both,
     .color = o->color, .exact = o->exact, .regex = o->regex,
+    .no_correct = o->no_correct,
     .script_config = o->script_config, .search = search, .place = place,
     .english_revised = o->english_revised, .text_width = o->width
   };

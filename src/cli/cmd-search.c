@@ -308,7 +308,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
       engine_close (e);
       return 2;
     }
-  if (!o->no_correct && !o->regex && (r.ndocs == 0 || r.missing > 0))
+  if (!o->no_correct && !o->regex && engine_correction_wanted (&r))
     {
       /* Some words find nothing: a typo?  Search the nearest words the
          text has, and say so.  */
@@ -319,7 +319,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
       if (fix && (q2 = engine_compile (e, fix, &qo, &err)) != NULL
           && engine_search (e, q2, &r2, &error) == 0)
         {
-          if (r2.ndocs > 0 && r2.missing < r.missing + (r.ndocs == 0))
+          if (engine_correction_better (&r, &r2))
             {
               engine_results_free (&r);
               engine_query_free (q);

@@ -3785,3 +3785,16 @@ engine_suggest (struct engine *e, const struct engine_query *q)
   buf_adds (&out, rest);
   return buf_steal (&out);
 }
+
+int
+engine_correction_wanted (const struct engine_results *r)
+{
+  return r->ndocs == 0 || r->missing > 0;
+}
+
+int
+engine_correction_better (const struct engine_results *r,
+                          const struct engine_results *fixed)
+{
+  return fixed->ndocs > 0 && fixed->missing < r->missing + (r->ndocs == 0);
+}

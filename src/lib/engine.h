@@ -207,4 +207,13 @@ size_t engine_hits_ahead_threads (const struct engine_hits_ahead *a);
    nothing to correct or no correction.  Caller frees.  */
 char *engine_suggest (struct engine *e, const struct engine_query *q);
 
+/* The policy both front ends follow for corrections.  Is answer R worth
+   a correction: it finds nothing, or some of its words find nothing?
+   And is FIXED, the correction's answer, the one to show instead: it
+   finds something, with fewer words that find nothing (one that found
+   nothing has all its words missing)?  */
+int engine_correction_wanted (const struct engine_results *r);
+int engine_correction_better (const struct engine_results *r,
+                              const struct engine_results *fixed);
+
 #endif /* CASEBOOK_ENGINE_H */

@@ -22,6 +22,7 @@ struct reader_prefs
   int exact;                    /* no glossary cross-language expansion */
   int english_revised;          /* read the project's revised English */
   int regex;                    /* the whole query is one regex */
+  int no_correct;               /* never search a corrected query */
   const char *script_config;    /* OpenCC configuration for traditional
                                    display ("s2tw.json"), or NULL */
   int text_width;               /* the browser's widest line of text, in

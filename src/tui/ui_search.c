@@ -833,18 +833,18 @@ accept_search (struct ui *u, const char *text, int backward)
     }
 }
 
-/* When the search just made finds no document, search the correction
-   the engine suggests, as casebook search does (engine_suggest), if it
-   finds something.  Returns the corrected query (caller frees), or
-   NULL.  */
+/* When the search just made finds nothing, or some of its words find
+   nothing, search the correction the engine suggests, and keep it when
+   it is better: as casebook search does (engine_correction_wanted,
+   engine_correction_better).  Returns the corrected query (caller
+   frees), or NULL.  */
 static char *
 correct (struct ui *u, int backward)
 {
-  if (u->opt->regex || u->search.q == NULL || u->engine == NULL)
+  if (u->opt->regex || u->opt->no_correct || u->search.q == NULL
+      || u->engine == NULL || u->search.partial
+      || !engine_correction_wanted (&u->search.er))
     return NULL;
-  for (size_t i = 0; i < u->ndocs; i++)
-    if (u->search.res[i].doc)
-      return NULL;
   char *fix = engine_suggest (u->engine, u->search.q);
   if (fix == NULL)
     return NULL;
@@ -853,10 +853,8 @@ correct (struct ui *u, int backward)
   memset (&u->search, 0, sizeof u->search);
   if (ui_search_set (u, fix, backward, &err) == 0)
     {
-      size_t found = 0;
-      for (size_t i = 0; i < u->ndocs; i++)
-        found += u->search.res[i].doc != NULL;
-      if (found)
+      if (!u->search.partial
+          && engine_correction_better (&old.er, &u->search.er))
         {
           search_clear (&old, u->ndocs);
           return fix;

@@ -5,7 +5,7 @@
 # view, a regex over Chinese does the same; a misspelt word is corrected
 # as casebook search corrects it.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 5
+tui_plan 8
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
@@ -36,4 +36,24 @@ tui_type Hulunbiur
 tui_keys Enter
 tui_expect_has 'Showing results for hulunbuir \(nothing found for Hulunbiur\)' \
   "a misspelt name: the correction's results, and the status line says so"
+# One of two words finds nothing (Zhang finds a name): corrected all the
+# same, as casebook search corrects it.
+want=$("$CASEBOOK" --content "$content" search --count -- Zhang jiagang 2>&1 >/dev/null)
+tui_keys /
+tui_type 'Zhang jiagang'
+tui_keys Enter
+tui_expect_has 'Showing results for Zhangjiagang \(nothing found for Zhang jiagang\)' \
+  "a word that finds nothing beside one that does: corrected as search does ($want)"
+tui_keys q
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en --no-correct
+tui_wait_for 'h: help'
+tui_keys /
+tui_type 'Zhang jiagang'
+tui_keys Enter
+tui_expect_line 40 '^Zhang jiagang — [0-9]* hits in [0-9]* cases' \
+  "--no-correct: the query as typed"
+tui_keys /
+tui_type Hulunbiur
+tui_keys Enter
+tui_expect_line 40 '^Not found: Hulunbiur' "--no-correct: nothing corrected"
 tui_finish
