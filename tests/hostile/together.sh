@@ -17,6 +17,7 @@ cp -r "$GOOD" "$c"
 export XDG_CACHE_HOME="$TMPD/cache"
 run search --count --no-correct --content "$c" 巡回检察
 db=$(ls "$XDG_CACHE_HOME"/casebook/index-*.db)
+is "$(sqlite3 "$db" 'PRAGMA page_size')" 16384 "the index is made of 16 KB pages"
 
 # An edit that the next search must write into the index.
 printf '\nzh: 补充说明。\nen: A note on zyxwvut.\n' >>"$c/02-adjacent.cb"
