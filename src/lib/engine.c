@@ -3632,39 +3632,16 @@ suggest_ideographs (struct engine *e, const char *w)
   return r.best;
 }
 
-/* In TEXT (from FROM on), word A and then word B with only spaces or
-   hyphens between them: where A begins, and in *END where B ends; or
-   NULL.  */
-static const char *
-find_apart (const char *text, const char *from, const char *a, const char *b,
-            const char **end)
-{
-  size_t na = strlen (a), nb = strlen (b);
-  for (const char *at = strstr (from, a); at; at = strstr (at + 1, a))
-    {
-      const char *p = at + na;
-      const char *gap = p;
-      while (*p == ' ' || *p == '-')
-        p++;
-      if (p > gap && strncmp (p, b, nb) == 0
-          && (at == text || !util_ascii_alnum ((unsigned char) at[-1]))
-          && !util_ascii_alnum ((unsigned char) p[nb]))
-        {
-          *end = p + nb;
-          return at;
-        }
-    }
-  return NULL;
-}
-
 /* A word written apart as two ("Zhang jiagang", "Hulun Buir") of which
-   one finds nothing: terms I and I+1 of Q joined, if the text has the
-   joined word.  Caller frees.  */
+   one finds nothing: terms I and I+1 of Q, written one after the other,
+   joined, if the text has the joined word.  Caller frees.  */
 static char *
 suggest_joined (struct engine *e, const struct engine_query *q, size_t i)
 {
   if (i + 1 >= q->q->nterms || !query_plain_word (&q->q->terms[i])
-      || !query_plain_word (&q->q->terms[i + 1]))
+      || !query_plain_word (&q->q->terms[i + 1])
+      || !query_terms_adjacent (q->text, &q->q->terms[i],
+                                &q->q->terms[i + 1]))
     return NULL;
   char *joined = xasprintf ("%s%s", q->q->terms[i].source,
                             q->q->terms[i + 1].source);
@@ -3746,16 +3723,17 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       int joined = 0;
       for (size_t k = i > 0 ? i - 1 : i; k <= i && !joined; k++)
         {
-          char *fix = suggest_joined (e, q, k);
-          const char *end = NULL;
-          const char *at = fix ? find_apart (text, rest, q->q->terms[k].source,
-                                             q->q->terms[k + 1].source, &end)
-            : NULL;
-          if (at)
+          /* Where the words are in the text, not where their letters
+             first occur: "-xzhang zhang jiagang".  */
+          const struct term *a = &q->q->terms[k];
+          const char *at = text + a->source_off;
+          char *fix = at >= rest ? suggest_joined (e, q, k) : NULL;
+          if (fix)
             {
+              const struct term *b = &q->q->terms[k + 1];
               buf_add (&out, rest, (size_t) (at - rest));
               buf_adds (&out, fix);
-              rest = end;
+              rest = text + b->source_off + strlen (b->source);
               changed = joined = 1;
               i = k + 1;
             }
@@ -3767,8 +3745,8 @@ engine_suggest (struct engine *e, const struct engine_query *q)
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
       if (fix == NULL)
         fix = suggest_split (e, t);
-      const char *at = fix ? strstr (rest, t->source) : NULL;
-      if (at)
+      const char *at = text + t->source_off;
+      if (fix && at >= rest)
         {
           buf_add (&out, rest, (size_t) (at - rest));
           buf_adds (&out, fix);

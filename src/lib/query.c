@@ -580,12 +580,14 @@ static const char *const quote_pairs[][2] = {
 };
 
 /* Read one token starting at *P: a "quoted" string or a run of non-space
-   characters.  Returns a fresh string, or NULL on an unterminated quote.  */
+   characters.  Returns a fresh string, or NULL on an unterminated quote;
+   *BEGIN is where its text begins (inside the quotes).  */
 static char *
-read_token (const char **p, int *quoted)
+read_token (const char **p, int *quoted, const char **begin)
 {
   const char *s = *p;
   *quoted = 0;
+  *begin = s;
   for (size_t q = 0; q < sizeof quote_pairs / sizeof *quote_pairs; q++)
     {
       size_t open = strlen (quote_pairs[q][0]);
@@ -601,6 +603,7 @@ read_token (const char **p, int *quoted)
       if (*e == '\0')
         return NULL;
       *quoted = 1;
+      *begin = s + open;
       char *tok = xstrndup (s + open, (size_t) (e - s - (ptrdiff_t) open));
       *p = e + (strncmp (e, close, close_len) == 0 ? close_len
                 : *e == '"' ? 1 : 3);
@@ -694,6 +697,7 @@ query_parse (const char *text, const struct query_options *opt,
           t->kind = TERM_REGEX;
           t->negated = negated;
           t->source = xstrndup (p + 1, (size_t) (e - p - 1));
+          t->source_off = (size_t) (p + 1 - text);
           t->re = compile_regex (p + 1, (size_t) (e - p - 1),
                                  (size_t) (p + 1 - text), err);
           if (t->re == NULL)
@@ -712,8 +716,9 @@ query_parse (const char *text, const struct query_options *opt,
         {
           p += strlen (facets[facet]);
           int quoted;
-          char *val = (*p && !is_query_space (p)) ? read_token (&p, &quoted)
-                                                  : xstrdup ("");
+          const char *begin;
+          char *val = (*p && !is_query_space (p))
+            ? read_token (&p, &quoted, &begin) : xstrdup ("");
           if (val == NULL || *val == '\0')
             {
               free (val);
@@ -774,8 +779,9 @@ query_parse (const char *text, const struct query_options *opt,
           int is_tag = p[0] == 't';
           p += is_tag ? 4 : 5;
           int quoted;
-          char *val = (*p && !is_query_space (p)) ? read_token (&p, &quoted)
-                                                  : xstrdup ("");
+          const char *begin;
+          char *val = (*p && !is_query_space (p))
+            ? read_token (&p, &quoted, &begin) : xstrdup ("");
           if (val == NULL)
             {
               err->message = xstrdup (_("unterminated quotation mark"));
@@ -812,7 +818,8 @@ query_parse (const char *text, const struct query_options *opt,
           continue;
         }
       int quoted;
-      char *tok = read_token (&p, &quoted);
+      const char *begin;
+      char *tok = read_token (&p, &quoted, &begin);
       if (tok == NULL)
         {
           err->message = xstrdup (_("unterminated quotation mark"));
@@ -831,6 +838,7 @@ query_parse (const char *text, const struct query_options *opt,
       t->negated = negated;
       t->quoted = quoted;
       t->source = tok;
+      t->source_off = (size_t) (begin - text);
       add_alt (t, folded);
       if (!opt->exact)
         {
@@ -911,4 +919,19 @@ query_plain_word (const struct term *t)
     if (!util_ascii_alnum ((unsigned char) *c))
       return 0;
   return 1;
+}
+
+int
+query_terms_adjacent (const char *text, const struct term *a,
+                      const struct term *b)
+{
+  if (a->quoted || b->quoted)
+    return 0;
+  const char *p = text + a->source_off + strlen (a->source);
+  const char *end = text + b->source_off;
+  if (p >= end)
+    return 0;
+  while (p < end && is_query_space (p))
+    p += space_len (p);
+  return p == end;
 }

@@ -29,6 +29,7 @@ struct term
   int quoted;                   /* a "phrase": stop words kept, required */
   int stopword;                 /* dropped from matching (engine.c) */
   char *source;                 /* as the user typed it */
+  size_t source_off;            /* where SOURCE begins in the query text */
   char **alts;                  /* folded alternatives */
   unsigned char *alt_needs;     /* per alternative: QUERY_NEEDS_* bits */
   size_t nalts;
@@ -99,6 +100,12 @@ void query_free (struct query *q);
 /* Is term T a plain word as typed: ASCII letters and digits only, not
    quoted, excluded or a field?  */
 int query_plain_word (const struct term *t);
+
+/* Are terms A and then B, neither quoted, written one after the other
+   in TEXT (the query they were parsed from) with only spaces between
+   them?  */
+int query_terms_adjacent (const char *text, const struct term *a,
+                          const struct term *b);
 
 /* Whether PCRE2 was built with JIT support.  */
 int query_jit_available (void);

@@ -102,6 +102,12 @@ is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a hyphenated word fi
 is "$(cat "$TMPD/err")" "" "with nothing to correct"
 run search --content "$SHIPPED" --count --exact -- zhang-jiagang
 is "$rc" 1 "--exact: a hyphenated word is only itself"
+# The word corrected is the term, not the first place its letters occur:
+# inside an excluded term, or a word of which it is a part.
+run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
+has "$TMPD/err" "Showing results for -xcasehandling case handling (nothing found for -xcasehandling casehandling)" "the word cut, not the excluded term holding it"
+run search --content "$SHIPPED" --count -- 'xinspecton -xinspecton inspecton'
+has "$TMPD/err" "Showing results for inspector -xinspecton inspector (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
 
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"

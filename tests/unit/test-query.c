@@ -261,6 +261,37 @@ main (void)
       free (herr.message);
     }
 
+  /* Each term knows where it is written, so that a correction replaces
+     that word and not the first place its letters occur.  */
+  {
+    const char *text = "-xab ab tag:ef cd -gh \"ij\" /kl/ mn\xe3\x80\x80op";
+    struct query_options po = { 0 };
+    struct query_error perr = { 0 };
+    struct query *pq = query_parse (text, &po, &perr);
+    struct buf b = { 0 };
+    for (size_t k = 0; pq && k < pq->nterms; k++)
+      {
+        const struct term *t = &pq->terms[k];
+        buf_printf (&b, "%s%zu:%.*s", k ? " " : "", t->source_off,
+                    (int) strlen (t->source), text + t->source_off);
+      }
+    tap_is (b.data ? b.data : "",
+            "1:xab 5:ab 15:cd 19:gh 23:ij 28:kl 32:mn 37:op",
+            "each term's place in the query");
+    buf_free (&b);
+    b = (struct buf) { 0 };
+    for (size_t k = 0; pq && k + 1 < pq->nterms; k++)
+      buf_addc (&b, query_terms_adjacent (text, &pq->terms[k],
+                                          &pq->terms[k + 1]) ? '1' : '0');
+    /* Only -xab ab and mn op: a field, an excluded, a quoted or a regex
+       term between them, or at either end, is not a space.  */
+    tap_is (b.data ? b.data : "", "1000001",
+            "terms apart only by spaces are adjacent");
+    buf_free (&b);
+    query_free (pq);
+    free (perr.message);
+  }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);
