@@ -843,6 +843,9 @@ parse_collection (const char *path, const char *data, size_t len,
   if (coll->id && strchr (coll->id, '/'))
     diags_add (diags, DIAG_ERROR, path, id_line,
                _("'id' must not contain '/'"));
+  if (coll->date && !util_date_valid (coll->date))
+    diags_add (diags, DIAG_ERROR, path, date_line,
+               _("'date' must be a day written YYYY-MM-DD"));
   rawfile_free (&rf);
   return diags->errors > errors_before ? -1 : 0;
 }

@@ -500,7 +500,12 @@ find_date (const char *s)
         d = d * 10 + (*q - '0');
       if (k == 0 || d < 1 || d > 31 || (*q >= '0' && *q <= '9'))
         continue;
-      return xasprintf ("%04d-%02d-%02d", y, m, d);
+      /* Not a day that never was (2023年2月30日): the collection's date
+         would not load.  */
+      char *date = xasprintf ("%04d-%02d-%02d", y, m, d);
+      if (util_date_valid (date))
+        return date;
+      free (date);
     }
   return NULL;
 }

@@ -654,3 +654,17 @@ util_ascii_alnum (int c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
     || (c >= '0' && c <= '9');
 }
+
+int
+util_date_valid (const char *s)
+{
+  static const char shape[] = "dddd-dd-dd";
+  for (size_t i = 0; i < sizeof shape; i++)
+    if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+      return 0;
+  int y = atoi (s), m = atoi (s + 5), d = atoi (s + 8);
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1]
+    && (m != 2 || d <= 28 + leap);
+}

@@ -26,6 +26,9 @@ char *xvasprintf (const char *fmt, va_list ap)
 /* Is C an ASCII letter or digit, whatever the locale?  */
 int util_ascii_alnum (int c);
 
+/* Is S a day written YYYY-MM-DD (2024-02-29, not 2022-13-45)?  */
+int util_date_valid (const char *s);
+
 /* Called on memory exhaustion; a front end restores the terminal here.  */
 void util_set_fatal (void (*fn) (const char *msg));
 

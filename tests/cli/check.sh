@@ -110,4 +110,20 @@ has "$TMPD/err" "a.cb:4: error:" "with the broken file's own error"
 mv "$TMPD/dup/a.cb" "$TMPD/dup/c.cb"
 run check "$TMPD/dup"
 has "$TMPD/err" "c.cb:2: error: duplicate document number 1 (also in $TMPD/dup/b.cb)" "and so is a broken file with a number already given"
+# A collection's date is a day written YYYY-MM-DD (casebook(5)): one
+# that is not is an error, and gives no year: facet.
+for d in 2022-13-45 2023-02-29 2022-7-14 '2022-07-14 morning'; do
+  mkdir -p "$TMPD/date"
+  cp "$GOOD"/*.cb "$TMPD/date/"
+  sed "s/^date: .*/date: $d/" "$GOOD/collection.cb" >"$TMPD/date/collection.cb"
+  run check "$TMPD/date"
+  is "$rc:$(sed "s|$TMPD/date/||" "$TMPD/err")" \
+    "2:casebook: collection.cb:8: error: 'date' must be a day written YYYY-MM-DD" \
+    "a date $d is an error"
+  run search --content "$TMPD/date" --count year:2022
+  is "$rc" 2 "and content with it is refused ($d)"
+done
+sed "s/^date: .*/date: 2024-02-29/" "$GOOD/collection.cb" >"$TMPD/date/collection.cb"
+run check "$TMPD/date"
+is "$rc" 0 "a leap day is a day"
 done_testing

@@ -80,10 +80,11 @@ has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "HTML: the 
 hasnt "$TMPD/out" "<script>" "no script element"
 run --content "$TMPD/hostile" export 1 --format md
 has "$TMPD/out" '\<script\>alert\(1\)\</script\> \& 标题' "Markdown: escaped"
-# The citation's date and name come from the collection's file too.
-printf 'casebook-format: 1\nid: h_1\ntitle.zh: 测试\ndate: 2022 [x](javascript:alert(1)) <b>\n' >"$TMPD/hostile/collection.cb"
+# The citation's title, date and name come from the collection's file
+# too (a date is only ever YYYY-MM-DD: casebook(5)).
+printf 'casebook-format: 1\nid: h_1\ntitle.zh: 测试 [x](javascript:alert(1)) <b>\ndate: 2022-07-14\n' >"$TMPD/hostile/collection.cb"
 run --content "$TMPD/hostile" export 1 --format md
-has "$TMPD/out" '> 测试, 2022 \[x\]\(javascript:alert\(1\)\) \<b\>. h\_1/1' "Markdown: the citation's date and name escaped"
+has "$TMPD/out" '> 测试 \[x\]\(javascript:alert\(1\)\) \<b\>, 2022\-07\-14. h\_1/1' "Markdown: the citation's title, date and name escaped"
 hasnt "$TMPD/out" '](javascript' "no link"
 printf 'casebook-format: 1\nid: h\ntitle.zh: 测试\n' >"$TMPD/hostile/collection.cb"
 run --content "$TMPD/hostile" export 1 --format jsonl

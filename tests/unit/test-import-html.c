@@ -270,6 +270,30 @@ test_fixtures (void)
   add_keywords (&s);
   no_junk (&s, "split cases");
 
+  /* A day that never was is no date: the collection would not load.  */
+  {
+    char *path = xasprintf ("%s/tests/data/html/split-cases.html", ABS_SRCDIR);
+    size_t len = 0;
+    char *data = util_read_file (path, &len);
+    const char *at = data ? strstr (data, "2024/1/9") : NULL;
+    struct imported bad = { 0 };
+    if (at)
+      {
+        struct buf page = { 0 };
+        buf_add (&page, data, (size_t) (at - data));
+        buf_adds (&page, "2023/2/30");
+        buf_adds (&page, at + strlen ("2024/1/9"));
+        import_data ("split-cases.html", page.data, page.len, &bad);
+        buf_free (&page);
+      }
+    tap_ok (at && bad.rc == 0 && strstr (collection_file (&bad), "date:") == NULL,
+            "a date written 2023/2/30 is not taken");
+    if (at)
+      imported_free (&bad);
+    free (data);
+    free (path);
+  }
+
   imported_free (&t);
   imported_free (&d);
   imported_free (&g);
