@@ -61,6 +61,7 @@ place_parse (const struct library *lib, int argc, char **argv,
   else
     end += strcspn (s, " ");
   char *rest = xstrdup (end);
+  char *typed = NULL;           /* REST before its range is cut */
   *end = '\0';
   int rc = -1;
   p->doc = cmd_find_document (lib, s);
@@ -77,6 +78,7 @@ place_parse (const struct library *lib, int argc, char **argv,
         }
       p->doc = &p->whole;
     }
+  typed = xstrdup (rest);
   size_t para2 = allow_range ? cut_range (rest) : 0;
   const char *r = rest;
   while (*r == ' ')
@@ -85,21 +87,22 @@ place_parse (const struct library *lib, int argc, char **argv,
     {
       struct location loc;
       char *cause = NULL;
-      if (location_parse (r, &loc, &cause) < 0 || loc.has_doc)
+      int wrong = location_parse (r, &loc, &cause) < 0 || loc.has_doc;
+      free (cause);
+      if (wrong)
         {
-          if (cause == NULL)
-            {
-              char *v = output_visible (r);
-              cause = xasprintf (_("not a place: %s (write a case number, "
-                                   "then optionally a section and "
-                                   "paragraph, 7 \xc2\xa7" "1 \xc2\xb6"
-                                   "12, or a paragraph as citations "
-                                   "number them, 7 \xc2\xb6" "15)"), v);
-              free (v);
-            }
-          /* location_parse quotes what was typed as it is.  */
-          char *v = output_visible (cause);
-          fprintf (stderr, "casebook: %s\n", v);
+          /* Not location_parse's message: it has the place without its
+             range ("¶" for "¶-3").  */
+          size_t t_len = strlen (typed);
+          while (t_len && typed[t_len - 1] == ' ')
+            typed[--t_len] = '\0';
+          char *v = output_visible (typed + strspn (typed, " "));
+          cause = xasprintf (_("not a place: %s (write a case number, "
+                               "then optionally a section and "
+                               "paragraph, 7 \xc2\xa7" "1 \xc2\xb6"
+                               "12, or a paragraph as citations "
+                               "number them, 7 \xc2\xb6" "15)"), v);
+          fprintf (stderr, "casebook: %s\n", cause);
           free (v);
           free (cause);
           goto out;
@@ -168,6 +171,7 @@ place_parse (const struct library *lib, int argc, char **argv,
     }
   rc = 0;
 out:
+  free (typed);
   free (rest);
   free (s);
   return rc;

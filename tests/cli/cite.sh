@@ -104,6 +104,10 @@ run cite 1 '¶9' --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "2:casebook: case 1 has no ¶9" "a paragraph the case does not have is named"
 run cite 1 'x2' --content "$GOOD"
 has "$TMPD/err" "not a place" "what is no place says what a place looks like"
+for w in '¶-3' '§1 ¶x-3' '§-1'; do
+  run cite 7 "$w" --content "$SHIPPED"
+  has "$TMPD/err" "casebook: not a place: $w (" "what is no place is quoted whole, its range too ($w)"
+done
 run cite 1 '§1¶1' --content "$GOOD"
 is "$rc" 2 "the keyword list is not cited"
 has "$TMPD/err" "no text to cite" "and says why"
