@@ -180,7 +180,22 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
   struct library *lib = cmd_read_content ((const char *const *) dirs, ndirs, 1,
                                           &d);
   output_diags (&d);
-  int rc = list ? list_collections (o, lib) : remove_collection (lib, argv[1]);
+  /* A directory that cannot be read as content at all (none there, no
+     collection in it) is an error, as it is for every command; a
+     broken collection is listed, and exits 0, so that it can be seen
+     and removed.  */
+  int unreadable = 0;
+  for (size_t i = 0; i < d.count; i++)
+    for (size_t k = 0; k < ndirs; k++)
+      unreadable |= d.items[i].severity == DIAG_ERROR
+        && strcmp (d.items[i].file, dirs[k]) == 0;
+  int rc;
+  if (!list)
+    rc = remove_collection (lib, argv[1]);
+  else if (unreadable && lib->ncolls == 0)
+    rc = 2;
+  else
+    rc = list_collections (o, lib) || unreadable ? 2 : 0;
   library_free (lib);
   diags_free (&d);
   strv_free (dirs, ndirs);

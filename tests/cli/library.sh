@@ -153,4 +153,12 @@ mkdir -p "$coll/.half.new.99999"
 cp "$coll/exec2023/"* "$coll/.half.new.99999/"
 run library
 hasnt "$TMPD/out" "half" "a dot directory is never read"
+# Content that cannot be opened at all is an error, as for every other
+# command; there is no empty table to read as "no collections".
+run --content "$TMPD/none" library
+is "$rc:$(cat "$TMPD/out")" "2:" "content that does not exist: library exits 2 and lists nothing"
+has "$TMPD/err" "cannot open content" "and says why"
+mkdir "$TMPD/empty"
+run --content "$TMPD/empty" library --json
+is "$rc:$(cat "$TMPD/out")" "2:" "a directory with no collection: library exits 2"
 done_testing
