@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "content.h"
 #include "i18n.h"
@@ -31,8 +32,28 @@ put_padded (const char *s, int width)
   norm_visible_free (&v);
 }
 
+/* Whether DIR is the content shipped with casebook: --content and
+   CASEBOOK_CONTENT may name it, or a directory of the reader's own.  */
 static int
-list_collections (const struct cli_options *o, const struct library *lib)
+is_shipped_dir (const char *dir)
+{
+  struct stat a, b;
+  return stat (dir, &a) == 0 && stat (prefs_shipped_dir (), &b) == 0
+    && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Whether COLL came with casebook: not from the user's library, and
+   from the shipped content (SHIPPED: the library's first directory is
+   it).  */
+static int
+coll_shipped (const struct collection *coll, int shipped)
+{
+  return !coll->user && shipped;
+}
+
+static int
+list_collections (const struct cli_options *o, const struct library *lib,
+                  int shipped)
 {
   enum lang l = cmd_reader_lang (o);
   int name_w = 4;
@@ -54,7 +75,7 @@ list_collections (const struct cli_options *o, const struct library *lib)
           printf ("{\"collection\":");
           output_json_string (stdout, id, strlen (id));
           printf (",\"documents\":%zu,\"shipped\":%s", coll->ndocs,
-                  coll->user ? "false" : "true");
+                  coll_shipped (coll, shipped) ? "true" : "false");
           struct text date = { .str = coll->date,
                                .len = coll->date ? strlen (coll->date) : 0 };
           struct text src = { .str = coll->source,
@@ -96,7 +117,7 @@ list_collections (const struct cli_options *o, const struct library *lib)
       norm_visible_free (&date);
       /* TRANSLATORS: where a collection comes from, at most 7
          columns.  */
-      put_padded (coll->user ? _("user") : _("shipped"), 7);
+      put_padded (coll_shipped (coll, shipped) ? _("shipped") : _("user"), 7);
       fputs ("  ", stdout);
       enum lang tl;
       const struct text *t = bitext_pick (&coll->title, l, &tl);
@@ -114,17 +135,28 @@ list_collections (const struct cli_options *o, const struct library *lib)
 }
 
 static int
-remove_collection (const struct library *lib, const char *name)
+remove_collection (const struct library *lib, const char *name, int shipped)
 {
   const struct collection *coll = NULL;
   for (size_t c = 0; c < lib->ncolls; c++)
     if (lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0)
       coll = &lib->colls[c];
   char *shown = output_visible (name);
-  if (coll && !coll->user)
+  if (coll && coll_shipped (coll, shipped))
     {
       fprintf (stderr, _("casebook: %s is shipped with casebook and cannot "
                          "be removed\n"), shown);
+      free (shown);
+      return 2;
+    }
+  if (coll && !coll->user)
+    {
+      /* In the directory --content names: not the library's to remove
+         (and a collection of the library with its name is another).  */
+      char *dir = output_visible (coll->dir);
+      fprintf (stderr, _("casebook: %s is in %s, not in your library, and "
+                         "is not removed\n"), shown, dir);
+      free (dir);
       free (shown);
       return 2;
     }
@@ -189,13 +221,14 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
     for (size_t k = 0; k < ndirs; k++)
       unreadable |= d.items[i].severity == DIAG_ERROR
         && strcmp (d.items[i].file, dirs[k]) == 0;
+  int shipped = is_shipped_dir (dirs[0]);
   int rc;
   if (!list)
-    rc = remove_collection (lib, argv[1]);
+    rc = remove_collection (lib, argv[1], shipped);
   else if (unreadable && lib->ncolls == 0)
     rc = 2;
   else
-    rc = list_collections (o, lib) || unreadable ? 2 : 0;
+    rc = list_collections (o, lib, shipped) || unreadable ? 2 : 0;
   library_free (lib);
   diags_free (&d);
   strv_free (dirs, ndirs);

@@ -34,10 +34,16 @@ prefs_reader_lang (const struct reader_prefs *p)
 const char *
 prefs_content_dir (void)
 {
-  static char buf[PATH_MAX];
   const char *env = getenv ("CASEBOOK_CONTENT");
   if (env && *env)
     return env;
+  return prefs_shipped_dir ();
+}
+
+const char *
+prefs_shipped_dir (void)
+{
+  static char buf[PATH_MAX];
   /* An uninstalled build reads the source tree's content.  */
   ssize_t n = readlink ("/proc/self/exe", buf, sizeof buf - 1);
   if (n > 0)

@@ -49,6 +49,9 @@ enum lang prefs_reader_lang (const struct reader_prefs *p);
    the source tree's content/ for an uninstalled build, else the installed
    one.  Static storage.  */
 const char *prefs_content_dir (void);
+/* The content shipped with casebook: the source tree's content/ for an
+   uninstalled build, else the installed one.  Static storage.  */
+const char *prefs_shipped_dir (void);
 
 /* Whether to colour output under MODE on a device that IS_TERMINAL:
    NO_COLOR (set and not empty) turns AUTO off.  */

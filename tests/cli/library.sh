@@ -161,4 +161,21 @@ has "$TMPD/err" "cannot open content" "and says why"
 mkdir "$TMPD/empty"
 run --content "$TMPD/empty" library --json
 is "$rc:$(cat "$TMPD/out")" "2:" "a directory with no collection: library exits 2"
+# Only the content that comes with casebook is "shipped": a directory
+# --content or CASEBOOK_CONTENT names holds the reader's own collections,
+# which are not the library's to remove.
+run --content "$GOOD" library --json
+has "$TMPD/out" '"collection":"sample","documents":3,"shipped":false' "--content DIR: its collection is not shipped (--json)"
+run --content "$GOOD" library
+grep '^sample ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" " user " "--content DIR: the table says the user's"
+CASEBOOK_CONTENT=$GOOD "$CASEBOOK" library --json >"$TMPD/out"
+has "$TMPD/out" '"shipped":false' "CASEBOOK_CONTENT: the same"
+run --content "$SHIPPED" library --json
+has "$TMPD/out" '"collection":"batch3","documents":9,"shipped":true' "--content naming the shipped content: shipped"
+run import --add "$HTML/split-cases.html" --name sample
+run --content "$GOOD" library remove sample
+is "$rc" 2 "--content DIR: its collection is not removed"
+has "$TMPD/err" "not in your library" "and says why, not that it is shipped"
+ok $([ -f "$GOOD/collection.cb" ] && [ -f "$coll/sample/collection.cb" ]; echo $?) "nor the library's collection of that name"
 done_testing
