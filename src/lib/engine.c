@@ -3529,6 +3529,71 @@ suggest_word (struct engine *e, const char *w)
   return best;
 }
 
+/* Looking for a word of a text by the token it makes.  */
+struct surface
+{
+  const char *token;
+  const char *text;
+  char *found;
+};
+
+static int
+match_surface (void *ctx, int colocated, const char *tok, size_t len,
+               size_t start, size_t end)
+{
+  struct surface *s = ctx;
+  if (colocated || len != strlen (s->token) || memcmp (tok, s->token, len))
+    return 0;
+  s->found = xstrndup (s->text + start, end - start);
+  for (char *c = s->found; *c; c++)
+    if (*c >= 'A' && *c <= 'Z')
+      *c = (char) (*c - 'A' + 'a');
+  return 1;
+}
+
+/* A word of the text that the index holds as TOKEN (a stem: "handl"),
+   as it is written there, in lower case ("handling"), or NULL: a
+   correction is shown as a word, not as a stem.  Caller frees.  */
+static char *
+surface_word (struct engine *e, const char *token)
+{
+  struct buf m = { 0 };
+  int prefix;
+  char *found = NULL;
+  sqlite3_stmt *st;
+  if (!add_phrase (index_analyzer (e->ix), &m, token, &prefix)
+      || sqlite3_prepare_v2 (index_db (e->ix), "SELECT rowid FROM fts WHERE "
+                             "fts MATCH ? LIMIT 1", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      buf_free (&m);
+      return NULL;
+    }
+  sqlite3_bind_text (st, 1, m.data, -1, SQLITE_STATIC);
+  int64_t id = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0)
+    : -1;
+  sqlite3_finalize (st);
+  buf_free (&m);
+  struct doc_texts t;
+  char *cause = NULL;
+  if (id >= 0 && load_texts (e, id, (1u << COL_COUNT) - 1, &t, &cause) == 0)
+    {
+      for (int c = 0; c < COL_COUNT && found == NULL; c++)
+        {
+          text_column (&t, c);
+          struct surface s = { token, t.col[c], NULL };
+          if (u8_check ((const uint8_t *) t.col[c], t.len[c]) == NULL)
+            analyze_text (index_analyzer (e->ix), t.col[c], t.len[c],
+                          ANALYZE_INDEX, match_surface, &s);
+          found = s.found;
+        }
+      doc_texts_free (&t);
+    }
+  free (cause);
+  release_blobs (e);
+  return found;
+}
+
 /* A word being corrected: its characters, and the best replacement
    found so far.  */
 struct respelling
@@ -3743,6 +3808,13 @@ engine_suggest (struct engine *e, const struct engine_query *q)
         continue;
       char *fix = ideographs_only (t->alts[0]) >= 2
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
+      char *word = fix && ideographs_only (fix) == 0 ? surface_word (e, fix)
+        : NULL;
+      if (word)
+        {
+          free (fix);
+          fix = word;
+        }
       if (fix == NULL)
         fix = suggest_split (e, t);
       const char *at = text + t->source_off;

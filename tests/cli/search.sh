@@ -88,6 +88,10 @@ run search --content "$GOOD" --json -- Hulunbiur
 is "$(head -1 "$TMPD/out")" '{"correction":"hulunbuir","query":"Hulunbiur"}' "--json carries the correction as an object of its own"
 run search --content "$GOOD" --no-correct -- Hulunbiur
 is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: nothing found, nothing corrected"
+# A respelling is shown as a word of the text, not as the stem the index
+# holds ("handl").
+run search --content "$SHIPPED" --count -- handlng
+has "$TMPD/err" "Showing results for handling (nothing found for handlng)" "a respelling is shown as a word"
 # One word written as two, or two as one: joined or cut where the text
 # has it so, before any word is respelt.
 run search --content "$SHIPPED" --count -- Zhang jiagang
@@ -107,7 +111,7 @@ is "$rc" 1 "--exact: a hyphenated word is only itself"
 run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
 has "$TMPD/err" "Showing results for -xcasehandling case handling (nothing found for -xcasehandling casehandling)" "the word cut, not the excluded term holding it"
 run search --content "$SHIPPED" --count -- 'xinspecton -xinspecton inspecton'
-has "$TMPD/err" "Showing results for inspector -xinspecton inspector (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
+has "$TMPD/err" "Showing results for inspectors -xinspecton inspectors (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
 
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"
