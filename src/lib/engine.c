@@ -3544,15 +3544,12 @@ match_surface (void *ctx, int colocated, const char *tok, size_t len,
   struct surface *s = ctx;
   if (colocated || len != strlen (s->token) || memcmp (tok, s->token, len))
     return 0;
-  s->found = xstrndup (s->text + start, end - start);
-  for (char *c = s->found; *c; c++)
-    if (*c >= 'A' && *c <= 'Z')
-      *c = (char) (*c - 'A' + 'a');
+  s->found = norm_fold_string (s->text + start, end - start);
   return 1;
 }
 
 /* A word of the text that the index holds as TOKEN (a stem: "handl"),
-   as it is written there, in lower case ("handling"), or NULL: a
+   as it is written there, folded ("handling"), or NULL: a
    correction is shown as a word, not as a stem.  Caller frees.  */
 static char *
 surface_word (struct engine *e, const char *token)
