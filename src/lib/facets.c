@@ -4,7 +4,7 @@
    engine asks of it for the value's query term, never by counting where
    the value came from: "吉林" counts a document whose procuratorate is in
    吉林 even when its region says something else, as region:吉林 finds
-   it.  The rules, as engine.c and index.c apply them:
+   it.  The rules, as engine_search.c and index.c apply them:
    - collection:NAME  the folded collection id equals NAME folded;
    - year:YYYY        the year of the collection's date;
    - region:PLACE     PLACE folded occurs in the folded region or

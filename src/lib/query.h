@@ -27,7 +27,7 @@ struct term
   enum term_kind kind;
   int negated;
   int quoted;                   /* a "phrase": stop words kept, required */
-  int stopword;                 /* dropped from matching (engine.c) */
+  int stopword;                 /* dropped from matching (engine_compile.c) */
   char *source;                 /* as the user typed it */
   size_t source_off;            /* where SOURCE begins in the query text */
   char **alts;                  /* folded alternatives */

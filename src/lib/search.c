@@ -1,7 +1,7 @@
 /* search.c -- what the browser keeps of a search (hits by document) and
    the regex matcher the engine runs over texts: PCRE2 under match
    limits, every match on character boundaries.  Words and phrases are
-   matched by the index (engine.c); this file knows nothing of them.  */
+   matched by the index (engine_*.c); this file knows nothing of them.  */
 
 #include <config.h>
 #include "search.h"

@@ -52,11 +52,26 @@ report "src/tui includes no command-line header" "$(
     case " $cli_h " in *" $h "*) echo "$f includes $h" ;; esac
   done)"
 
+# A module's private header, X_priv.h, is what X.c and its parts X_*.c
+# share: no other file includes it.
+report "a private header is included only by its own module" "$(
+  for dir in lib cli tui; do
+    includes $dir | while read -r f h; do
+      case $h in
+        *_priv.h)
+          m=${h%_priv.h}; b=$(basename "$f")
+          case $b in "$m".c | "$m"_*.c | "$m"_*.h) ;;
+            *) echo "$f includes $h" ;; esac ;;
+      esac
+    done
+  done)"
+
 # Module graph of the library: module a depends on b when a.c or a.h
-# includes b.h (b != a).  A module that can reach itself is on a cycle.
+# includes b.h (b != a).  X_priv.h is part of module X.  A module that
+# can reach itself is on a cycle.
 report "no include cycle among the library's modules" "$(
   includes lib | while read -r f h; do
-    a=$(basename "$f"); a=${a%.*}; b=${h%.h}
+    a=$(basename "$f"); a=${a%.*}; a=${a%_priv}; b=${h%.h}; b=${b%_priv}
     case " $lib_h " in *" $h "*) [ "$a" != "$b" ] && echo "$a $b" ;; esac
   done | sort -u | awk '
     { adj[$1] = adj[$1] " " $2; mods[$1]; mods[$2] }

@@ -1,0 +1,777 @@
+/* engine_compile.c -- a query turned into one FTS5 expression
+   (engine_compile): each concept's alternatives (its words as the
+   analysis sees them, the glossary's renderings in the other language,
+   the Chinese segmenter's words) as phrases OR'd together, with the
+   glossary's keys built once and kept in the index.  */
+
+#include <config.h>
+
+#include "engine_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "norm.h"
+#include "segment.h"
+
+/* Compiling.  */
+
+struct token_list
+{
+  size_t n;
+  int last_single_cjk;
+};
+
+static int
+count_token (void *ctx, int colocated, const char *tok, size_t len,
+             size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct token_list *tl = ctx;
+  tl->n++;
+  tl->last_single_cjk = analyze_is_single_cjk (tok, len);
+  return 0;
+}
+
+/* Append ALT as an FTS5 phrase to B; 0 if it has no tokens (nothing is
+   appended then).  *PREFIX is set when its last token is one ideograph,
+   matched as a prefix of the bigrams it begins.  */
+int
+engine_compile_add_phrase (struct analyzer *a, struct buf *b, const char *alt,
+                           int *prefix)
+{
+  struct token_list tl = { 0, 0 };
+  analyze_text (a, alt, strlen (alt), ANALYZE_QUERY, count_token, &tl);
+  if (tl.n == 0)
+    return 0;
+  buf_addc (b, '"');
+  for (const char *p = alt; *p; p++)
+    {
+      if (*p == '"')
+        buf_addc (b, '"');
+      buf_addc (b, *p);
+    }
+  buf_addc (b, '"');
+  *prefix = tl.last_single_cjk;
+  if (*prefix)
+    buf_addc (b, '*');
+  return 1;
+}
+
+void
+engine_compile_add_or (struct buf *b)
+{
+  if (b->len)
+    buf_adds (b, " OR ");
+}
+
+static struct phrase *
+new_phrase (struct engine_query *eq, size_t *alloc)
+{
+  eq->phrases = xgrow (eq->phrases, alloc, eq->nphrases + 1,
+                       sizeof *eq->phrases);
+  struct phrase *p = &eq->phrases[eq->nphrases++];
+  memset (p, 0, sizeof *p);
+  p->req = -1;
+  return p;
+}
+
+static int
+join_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct buf *b = ctx;
+  if (b->len)
+    buf_addc (b, ' ');
+  buf_add (b, tok, len);
+  return 0;
+}
+
+/* The tokens of S joined by spaces.  Caller frees.  */
+char *
+engine_compile_token_key (struct analyzer *a, const char *s)
+{
+  struct buf b = { 0 };
+  analyze_text (a, s, strlen (s), ANALYZE_QUERY, join_token, &b);
+  return buf_steal (&b);
+}
+
+static int
+compare_gkey (const void *x, const void *y)
+{
+  const struct gloss_key *a = x, *b = y;
+  int c = strcmp (a->tokens, b->tokens);
+  if (c)
+    return c;
+  return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+/* A hash of every form of the glossary, in order: what its keys are
+   made of.  */
+static uint64_t
+glossary_hash (const struct glossary *g)
+{
+  uint64_t h = util_hash (0, "gkeys1", 6);
+  for (size_t i = 0; i < g->count; i++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        size_t n = glossary_nforms (&g->entries[i], (enum lang) l);
+        h = util_hash (h, &n, sizeof n);
+        for (size_t v = 0; v < n; v++)
+          {
+            const char *form = glossary_form (&g->entries[i], (enum lang) l, v);
+            h = util_hash (h, form ? form : "", form ? strlen (form) + 1 : 1);
+          }
+      }
+  return h;
+}
+
+/* The glossary keys as the index saved them for a glossary of hash H:
+   entry numbers (uint32) and NUL-terminated tokens, in order.  Returns 0
+   if it has none for H.  */
+static int
+load_gkeys (struct engine *e, uint64_t h)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT value FROM meta WHERE "
+                          "key='gkeys'", -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  int ok = 0;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    {
+      const char *p = sqlite3_column_blob (st, 0);
+      size_t len = (size_t) sqlite3_column_bytes (st, 0);
+      uint64_t saved;
+      if (len > sizeof saved && (memcpy (&saved, p, sizeof saved), saved == h)
+          && p[len - 1] == '\0')
+        {
+          e->gkeys_block = xmalloc (len - sizeof saved);
+          memcpy (e->gkeys_block, p + sizeof saved, len - sizeof saved);
+          size_t alloc = 0;
+          const char *q = e->gkeys_block, *end = q + len - sizeof saved;
+          ok = 1;
+          while (q < end && ok)
+            {
+              uint32_t entry;
+              if ((size_t) (end - q) < sizeof entry + 1)
+                {
+                  ok = 0;
+                  break;
+                }
+              memcpy (&entry, q, sizeof entry);
+              q += sizeof entry;
+              ok = entry < e->glossary.count;
+              e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
+                                sizeof *e->gkeys);
+              e->gkeys[e->ngkeys++] = (struct gloss_key) { (char *) q, entry };
+              q += strlen (q) + 1;
+            }
+          if (!ok)
+            {
+              free (e->gkeys);
+              free (e->gkeys_block);
+              e->gkeys = NULL;
+              e->gkeys_block = NULL;
+              e->ngkeys = 0;
+            }
+        }
+    }
+  sqlite3_finalize (st);
+  return ok;
+}
+
+/* Save the keys for a glossary of hash H (a cache: failing is
+   harmless).  */
+static void
+save_gkeys (struct engine *e, uint64_t h)
+{
+  struct buf b = { 0 };
+  buf_add (&b, &h, sizeof h);
+  for (size_t i = 0; i < e->ngkeys; i++)
+    {
+      uint32_t entry = (uint32_t) e->gkeys[i].entry;
+      buf_add (&b, &entry, sizeof entry);
+      buf_add (&b, e->gkeys[i].tokens, strlen (e->gkeys[i].tokens) + 1);
+    }
+  sqlite3_stmt *st;
+  if (e->ngkeys > 0
+      && sqlite3_prepare_v2 (index_db (e->ix), "INSERT OR REPLACE INTO meta "
+                             "VALUES('gkeys', ?)", -1, &st, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_step (st);
+      sqlite3_finalize (st);
+    }
+  buf_free (&b);
+}
+
+/* The tokens of every form of the glossary, sorted: analysing them all
+   costs more than a search, so a saved index keeps them.  */
+static void
+build_gkeys (struct engine *e)
+{
+  e->gkeys_built = 1;
+  uint64_t h = glossary_hash (&e->glossary);
+  if (e->saved && load_gkeys (e, h))
+    return;
+  struct analyzer *a = index_analyzer (e->ix);
+  size_t alloc = 0;
+  for (size_t i = 0; i < e->glossary.count; i++)
+    {
+      const struct glossary_entry *g = &e->glossary.entries[i];
+      for (int l = 0; l < LANG_COUNT; l++)
+        for (size_t v = 0; v < glossary_nforms (g, (enum lang) l); v++)
+          {
+            const char *form = glossary_form (g, (enum lang) l, v);
+            if (form == NULL || *form == '\0')
+              continue;
+            char *key = engine_compile_token_key (a, form);
+            if (*key == '\0')
+              {
+                free (key);
+                continue;
+              }
+            e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
+                              sizeof *e->gkeys);
+            e->gkeys[e->ngkeys++] = (struct gloss_key) { key, i };
+          }
+    }
+  if (e->ngkeys > 1)
+    qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
+  if (e->saved)
+    save_gkeys (e, h);
+}
+
+/* The first glossary entry whose form has the tokens KEY, or -1.  */
+static long
+gloss_find (struct engine *e, const char *key)
+{
+  if (!e->gkeys_built)
+    build_gkeys (e);
+  size_t lo = 0, hi = e->ngkeys;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = strcmp (e->gkeys[mid].tokens, key);
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < e->ngkeys && strcmp (e->gkeys[lo].tokens, key) == 0
+    ? (long) e->gkeys[lo].entry : -1;
+}
+
+/* A concept being built: its alternatives (folded).  */
+struct alts
+{
+  char **v;
+  size_t n;
+};
+
+static void
+alts_add (struct alts *a, const char *s)
+{
+  char *f = norm_fold_string (s, strlen (s));
+  for (size_t i = 0; i < a->n; i++)
+    if (strcmp (a->v[i], f) == 0)
+      {
+        free (f);
+        return;
+      }
+  a->v = xrealloc (a->v, (a->n + 1) * sizeof *a->v);
+  a->v[a->n++] = f;
+}
+
+static void
+alts_add_entry (struct alts *a, const struct glossary_entry *g)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      if (g->term[l] && *g->term[l])
+        alts_add (a, g->term[l]);
+      /* Variants and synonyms alike (casebook(5)).  */
+      for (size_t v = 1; v < glossary_nforms (g, (enum lang) l); v++)
+        alts_add (a, glossary_form (g, (enum lang) l, v));
+    }
+}
+
+/* Join query words as they would stand in a text: a space between two
+   words of letters, nothing between ideographs.  */
+static void
+join_words (struct buf *b, const char *w)
+{
+  if (b->len && w[0] && (unsigned char) w[0] < 0x80
+      && (unsigned char) b->data[b->len - 1] < 0x80)
+    buf_addc (b, ' ');
+  buf_adds (b, w);
+}
+
+/* Add the alternatives A as phrases of CONCEPT (and REQ) to the
+   expression POS.  Returns the number of phrases added.  */
+static size_t
+add_alts (struct engine *e, struct engine_query *eq, struct buf *pos,
+          size_t *alloc, const struct alts *a, int concept, int req)
+{
+  size_t added = 0;
+  for (size_t k = 0; k < a->n; k++)
+    {
+      struct buf one = { 0 };
+      int prefix;
+      if (engine_compile_add_phrase (index_analyzer (e->ix), &one, a->v[k],
+                                     &prefix))
+        {
+          engine_compile_add_or (pos);
+          buf_add (pos, one.data, one.len);
+          struct phrase *p = new_phrase (eq, alloc);
+          p->concept = concept;
+          p->req = req;
+          p->prefix = prefix;
+          if (added == 0)
+            p->first_alt = xstrdup (a->v[0]);
+          added++;
+        }
+      buf_free (&one);
+    }
+  return added;
+}
+
+static void
+alts_free (struct alts *a)
+{
+  strv_free (a->v, a->n);
+  memset (a, 0, sizeof *a);
+}
+
+/* Add a concept with the alternatives AL, unless the same words are a
+   concept already.  */
+static void
+add_concept (struct engine *e, struct engine_query *eq, struct buf *pos,
+             size_t *alloc, const struct alts *al)
+{
+  for (size_t k = 0; k < eq->nphrases && al->n; k++)
+    if (eq->phrases[k].concept >= 0 && eq->phrases[k].first_alt
+        && strcmp (eq->phrases[k].first_alt, al->v[0]) == 0)
+      return;
+  if (add_alts (e, eq, pos, alloc, al, (int) eq->nconcepts, -1))
+    eq->nconcepts++;
+  else
+    eq->unmatchable = 1;        /* a word too long to be indexed, say */
+}
+
+/* The number of ideographs in the LEN bytes at S if they hold nothing
+   else, else 0.  */
+size_t
+engine_compile_ideographs_n (const char *s, size_t len)
+{
+  size_t n = 0;
+  const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (k <= 0 || !analyze_is_single_cjk ((const char *) p, (size_t) k))
+        return 0;
+      p += k;
+      n++;
+    }
+  return n;
+}
+
+size_t
+engine_compile_ideographs (const char *s)
+{
+  return engine_compile_ideographs_n (s, strlen (s));
+}
+
+/* Add the glossary entry whose tokens are those of W, if any, to AL.  */
+static void
+add_gloss_of (struct engine *e, struct alts *al, const char *w)
+{
+  char *key = engine_compile_token_key (index_analyzer (e->ix), w);
+  long g = *key ? gloss_find (e, key) : -1;
+  free (key);
+  if (g >= 0)
+    alts_add_entry (al, &e->glossary.entries[g]);
+}
+
+
+
+/* The documents that the FTS5 expression M matches.  */
+long
+engine_compile_count_docs (struct engine *e, const char *m)
+{
+  sqlite3_stmt *st;
+  long n = -1;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT count(*) FROM fts WHERE "
+                          "fts MATCH ?", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (st, 1, m, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return n;
+}
+
+/* The documents that the words W match as a phrase.  */
+long
+engine_compile_phrase_docs (struct engine *e, const char *w)
+{
+  struct buf b = { 0 };
+  int prefix;
+  long n = 0;
+  if (engine_compile_add_phrase (index_analyzer (e->ix), &b, w, &prefix))
+    n = engine_compile_count_docs (e, b.data);
+  buf_free (&b);
+  return n;
+}
+
+
+/* Add W to *WORDS (*N of them): as it is, or, when it is a word of four
+   ideographs or more that no document holds (friso knows 领导干部, the
+   cases say 领导 and 干部 apart), as the words of two ideographs it is
+   made of (the last of three when their number is odd), which is how
+   such compounds are built.  */
+static void
+add_word (struct engine *e, const char *w, char ***words, size_t *n,
+          size_t *alloc)
+{
+  size_t chars = engine_compile_ideographs (w);
+  if (chars < 4 || engine_compile_phrase_docs (e, w) != 0)
+    {
+      *words = xgrow (*words, alloc, *n + 1, sizeof **words);
+      (*words)[(*n)++] = xstrdup (w);
+      return;
+    }
+  const char *p = w;
+  for (size_t left = chars; left > 0;)
+    {
+      size_t take = left == 3 ? 3 : 2;
+      const char *q = p;
+      for (size_t k = 0; k < take; k++)
+        q += u8_mblen ((const uint8_t *) q, strlen (q));
+      *words = xgrow (*words, alloc, *n + 1, sizeof **words);
+      (*words)[(*n)++] = xstrndup (p, (size_t) (q - p));
+      p = q;
+      left -= take;
+    }
+}
+
+/* A run of ideographs typed as one word that is not a term of the
+   glossary ("检察官违法办案怎么追责"): its words, by friso, each a
+   concept (stop words and single characters dropped when there are
+   words of two or more); a long word no document holds is cut in its
+   parts (add_word).  Returns 0 if it was not cut.  */
+static int
+add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
+               size_t *alloc, const char *word, int exact)
+{
+  if (!e->seg_tried)
+    {
+      e->seg = segmenter_new (&e->glossary);
+      e->seg_tried = 1;
+    }
+  if (e->seg == NULL)
+    return 0;
+  char **seg;
+  size_t nseg = segmenter_split (e->seg, word, &seg);
+  char **w = NULL;
+  size_t n = 0, walloc = 0;
+  /* Single ideographs side by side are one word friso did not know
+     (非法采砂: 非法 采 砂), unless they are stop words.  */
+  struct buf run = { 0 };
+  for (size_t i = 0; i <= nseg; i++)
+    {
+      int single = i < nseg && engine_compile_ideographs (seg[i]) == 1
+        && !analyze_is_stopword (seg[i], strlen (seg[i]));
+      if (single)
+        {
+          buf_adds (&run, seg[i]);
+          continue;
+        }
+      if (run.len)
+        {
+          add_word (e, run.data, &w, &n, &walloc);
+          run.len = 0;
+        }
+      if (i < nseg)
+        add_word (e, seg[i], &w, &n, &walloc);
+    }
+  buf_free (&run);
+  strv_free (seg, nseg);
+  size_t longer = 0;
+  for (size_t i = 0; i < n; i++)
+    longer += engine_compile_ideographs (w[i]) >= 2
+      && !analyze_is_stopword (w[i], strlen (w[i]));
+  if (longer < 2)
+    {
+      strv_free (w, n);
+      return 0;
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      if (engine_compile_ideographs (w[i]) < 2
+          || analyze_is_stopword (w[i], strlen (w[i])))
+        continue;
+      struct alts al = { 0 };
+      alts_add (&al, w[i]);
+      if (!exact)
+        add_gloss_of (e, &al, w[i]);
+      add_concept (e, eq, pos, alloc, &al);
+      alts_free (&al);
+    }
+  strv_free (w, n);
+  return 1;
+}
+
+struct engine_query *
+engine_compile (struct engine *e, const char *text,
+                const struct query_options *opt, struct query_error *err)
+{
+  struct query_options o = *opt;
+  o.glossary = &e->glossary;
+  /* Compiling may save the glossary keys.  */
+  engine_texts_release (e);
+  struct query *q = query_parse (text, &o, err);
+  if (q == NULL)
+    return NULL;
+  struct engine_query *eq = xcalloc (1, sizeof *eq);
+  eq->q = q;
+  eq->text = xstrdup (text);
+  eq->lang_only = q->lang_only;
+  eq->revised = opt->revised;
+  struct analyzer *a = index_analyzer (e->ix);
+  struct buf pos = { 0 }, neg = { 0 };
+  size_t alloc = 0;
+  /* The words typed without quotes, in order: these become concepts.  */
+  size_t *run = xcalloc (q->nterms ? q->nterms : 1, sizeof *run);
+  eq->regex_req = xcalloc (q->nterms ? q->nterms : 1, sizeof *eq->regex_req);
+  for (size_t i = 0; i < q->nterms; i++)
+    eq->regex_req[i] = -1;
+  size_t nrun = 0;
+  int content_words = 0;
+  for (size_t i = 0; i < q->nterms; i++)
+    {
+      struct term *t = &q->terms[i];
+      if (t->kind == TERM_REGEX)
+        {
+          eq->has_regex = 1;
+          /* Every match holds one of the regex's literals: when each
+             is two or more ideographs, FTS5 finds the documents that
+             have one (a superset of those the regex matches), and PCRE2
+             runs only on them.  A Latin literal may begin inside a
+             word, which is no token, so it cannot be used so.  */
+          size_t cjk = 0;
+          for (size_t k = 0; !t->negated && k < t->nliterals; k++)
+            {
+              struct buf one = { 0 };
+              int prefix;
+              cjk += engine_compile_ideographs (t->literals[k]) >= 2
+                && engine_compile_add_phrase (a, &one, t->literals[k],
+                                              &prefix);
+              buf_free (&one);
+            }
+          if (cjk > 0 && cjk == t->nliterals)
+            {
+              struct alts al = { 0 };
+              for (size_t k = 0; k < t->nliterals; k++)
+                alts_add (&al, t->literals[k]);
+              size_t first = eq->nphrases;
+              add_alts (e, eq, &pos, &alloc, &al, -4, (int) eq->nrequired);
+              for (size_t k = first; k < eq->nphrases; k++)
+                eq->phrases[k].filter = 1;
+              eq->regex_req[i] = (int) eq->nrequired++;
+              alts_free (&al);
+            }
+          continue;
+        }
+      if (t->negated)
+        {
+          for (size_t k = 0; k < t->nalts; k++)
+            {
+              struct buf one = { 0 };
+              int prefix;
+              if (engine_compile_add_phrase (a, &one, t->alts[k], &prefix))
+                {
+                  engine_compile_add_or (&neg);
+                  buf_add (&neg, one.data, one.len);
+                }
+              buf_free (&one);
+            }
+          continue;
+        }
+      if (t->quoted)
+        {
+          /* A quoted phrase must match as typed (or as one of its
+             glossary renderings).  */
+          struct alts al = { 0 };
+          for (size_t k = 0; k < t->nalts; k++)
+            alts_add (&al, t->alts[k]);
+          if (add_alts (e, eq, &pos, &alloc, &al, -2, (int) eq->nrequired))
+            eq->nrequired++;
+          else
+            eq->unmatchable = 1;        /* nothing in it can be found */
+          alts_free (&al);
+          continue;
+        }
+      run[nrun++] = i;
+      if (!analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+        content_words++;
+    }
+  /* Group the words into concepts: the longest run of words that is a
+     glossary term (after stemming: "circuit inspections") is one
+     concept with all the term's renderings; other words are concepts
+     of their own.  Stop words go, unless they are all there is.  */
+  struct buf whole = { 0 };
+  size_t concepts_before = eq->nconcepts;
+  for (size_t i = 0; i < nrun;)
+    {
+      size_t best = i;
+      long entry = -1;
+      for (size_t j = i + 5 < nrun ? i + 5 : nrun - 1; j > i; j--)
+        {
+          struct buf span = { 0 };
+          for (size_t k = i; k <= j; k++)
+            join_words (&span, q->terms[run[k]].alts[0]);
+          char *key = engine_compile_token_key (a, span.data);
+          entry = *key ? gloss_find (e, key) : -1;
+          free (key);
+          buf_free (&span);
+          if (entry >= 0)
+            {
+              best = j;
+              break;
+            }
+        }
+      struct term *t = &q->terms[run[i]];
+      for (size_t k = i; k <= best; k++)
+        join_words (&whole, q->terms[run[k]].alts[0]);
+      if (best == i && content_words > 0
+          && analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+        {
+          t->stopword = 1;
+          i++;
+          continue;
+        }
+      struct alts al = { 0 };
+      if (best == i)
+        {
+          char *key = engine_compile_token_key (a, t->alts[0]);
+          long g = *key ? gloss_find (e, key) : -1;
+          free (key);
+          if (g < 0 && !opt->exact
+              && engine_compile_ideographs (t->alts[0]) >= 4
+              && add_segmented (e, eq, &pos, &alloc, t->alts[0], opt->exact))
+            {
+              i++;
+              continue;
+            }
+          for (size_t k = 0; k < t->nalts; k++)
+            alts_add (&al, t->alts[k]);
+          if (!opt->exact && g >= 0)
+            alts_add_entry (&al, &e->glossary.entries[g]);
+        }
+      else
+        {
+          struct buf span = { 0 };
+          for (size_t k = i; k <= best; k++)
+            join_words (&span, q->terms[run[k]].alts[0]);
+          alts_add (&al, span.data);
+          buf_free (&span);
+          if (!opt->exact)
+            alts_add_entry (&al, &e->glossary.entries[entry]);
+        }
+      add_concept (e, eq, &pos, &alloc, &al);
+      alts_free (&al);
+      i = best + 1;
+    }
+  if (eq->nconcepts - concepts_before > 1 && whole.len)
+    {
+      /* The words as typed, together: where they stand so, they are one
+         hit, and such a document ranks higher.  */
+      struct alts al = { 0 };
+      alts_add (&al, whole.data);
+      add_alts (e, eq, &pos, &alloc, &al, -3, -1);
+      alts_free (&al);
+    }
+  buf_free (&whole);
+  free (run);
+  for (size_t i = 0; i < q->ntags; i++)
+    {
+      /* The tag's words in the keyword lists: where it is shown.  */
+      struct buf one = { 0 };
+      int prefix;
+      if (engine_compile_add_phrase (a, &one, q->tags[i], &prefix))
+        {
+          engine_compile_add_or (&pos);
+          buf_adds (&pos, opt->revised ? "{kw_zh kw_en kw_rev} : "
+                    : "{kw_zh kw_en} : ");
+          buf_add (&pos, one.data, one.len);
+          struct phrase *p = new_phrase (eq, &alloc);
+          p->concept = -1;
+          p->prefix = prefix;
+        }
+      buf_free (&one);
+    }
+  /* The columns searched: the languages asked for, and the revised
+     English only for a reader who reads it.  */
+  char cols[160];
+  snprintf (cols, sizeof cols, "{%s%s%s} : ",
+            eq->lang_only == LANG_EN ? "" : "title_zh kw_zh body_zh ",
+            eq->lang_only == LANG_ZH ? "" : "title_en kw_en body_en ",
+            eq->lang_only != LANG_ZH && eq->revised
+            ? "title_rev kw_rev body_rev" : "");
+  if (pos.len)
+    {
+      struct buf m = { 0 };
+      buf_adds (&m, cols);
+      buf_addc (&m, '(');
+      buf_add (&m, pos.data, pos.len);
+      buf_addc (&m, ')');
+      if (neg.len)
+        {
+          buf_adds (&m, " NOT ");
+          buf_adds (&m, cols);
+          buf_addc (&m, '(');
+          buf_add (&m, neg.data, neg.len);
+          buf_addc (&m, ')');
+        }
+      eq->match = buf_steal (&m);
+    }
+  else if (neg.len)
+    {
+      struct buf m = { 0 };
+      buf_adds (&m, cols);
+      buf_addc (&m, '(');
+      buf_add (&m, neg.data, neg.len);
+      buf_addc (&m, ')');
+      eq->negmatch = buf_steal (&m);
+    }
+  buf_free (&pos);
+  buf_free (&neg);
+  return eq;
+}
+
+void
+engine_query_free (struct engine_query *q)
+{
+  if (q == NULL)
+    return;
+  query_free (q->q);
+  free (q->text);
+  free (q->match);
+  free (q->negmatch);
+  for (size_t i = 0; i < q->nphrases; i++)
+    free (q->phrases[i].first_alt);
+  free (q->phrases);
+  free (q->regex_req);
+  free (q);
+}

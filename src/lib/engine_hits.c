@@ -1,0 +1,545 @@
+/* engine_hits.c -- the hits of one document in byte offsets of the text
+   the reader sees: its instances grouped by reading order, and only the
+   units that hold the ones wanted read and analysed again as the
+   tokenizer did.  */
+
+#include <config.h>
+
+#include "engine_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "i18n.h"
+
+/* Byte ranges of the token positions of one column, as the tokenizer
+   numbered them.  */
+struct positions
+{
+  size_t *start, *end;
+  size_t n, alloc;
+  size_t stop;                  /* enough once N reaches it */
+};
+
+static int
+record_position (void *ctx, int colocated, const char *tok, size_t len,
+                 size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  struct positions *p = ctx;
+  if (colocated)
+    return 0;
+  if (p->n == p->alloc)
+    {
+      p->alloc = p->alloc ? 2 * p->alloc : 256;
+      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
+      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
+    }
+  p->start[p->n] = start;
+  p->end[p->n++] = end;
+  return p->n >= p->stop;
+}
+
+/* Token positions of one column mapped to bytes: the positions of one
+   unit at a time (BY_UNIT), or of the column from its start.  */
+struct token_map
+{
+  struct analyzer *a;
+  const struct doc_texts *t;
+  int col;
+  int by_unit;
+  const struct index_unit *unit; /* whose positions POS holds */
+  struct positions pos;
+  int analysed;                 /* the column, when not BY_UNIT */
+  size_t need;                  /* the last position (of the column) the
+                                   caller will ask for in this unit, or
+                                   in the column: analysis stops there */
+};
+
+/* Record the positions of the LEN bytes at S into TM->pos, stopping
+   after STOP of them.  */
+static void
+analyse_positions (struct token_map *tm, const char *s, size_t len,
+                   size_t stop)
+{
+  tm->pos.n = 0;
+  tm->pos.stop = stop;
+  analyze_text (tm->a, s, len, ANALYZE_POSITIONS, record_position, &tm->pos);
+}
+
+/* Bytes [*START, *END) of the column's text that token position P came
+   from.  Returns 0 if there is no such position.  */
+static int
+token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
+{
+  const struct doc_texts *t = tm->t;
+  int c = tm->col;
+  if (!tm->by_unit)
+    {
+      if (!tm->analysed)
+        {
+          engine_texts_column (t, c);
+          analyse_positions (tm, t->col[c], t->len[c],
+                             tm->need < p ? p + 1 : tm->need + 1);
+          tm->analysed = 1;
+        }
+      if (p >= tm->pos.n && tm->pos.n == tm->pos.stop)
+        analyse_positions (tm, t->col[c], t->len[c], SIZE_MAX);
+      if (p >= tm->pos.n)
+        return 0;
+      *start = tm->pos.start[p];
+      *end = tm->pos.end[p];
+      return 1;
+    }
+  const struct index_unit *u = engine_texts_unit_of_token (t, c, p);
+  if (u == NULL)
+    return 0;
+  size_t rel = p - u->token;
+  if (tm->unit != u)
+    {
+      engine_texts_unit (t, c, u);
+      size_t need = tm->need >= p ? tm->need - u->token : rel;
+      analyse_positions (tm, t->col[c] + u->off, u->len, need + 1);
+      tm->unit = u;
+    }
+  /* Asked for more than was expected: the rest of the unit.  */
+  if (rel >= tm->pos.n && tm->pos.n == tm->pos.stop)
+    analyse_positions (tm, t->col[c] + u->off, u->len, SIZE_MAX);
+  if (rel >= tm->pos.n)
+    return 0;
+  *start = u->off + tm->pos.start[rel];
+  *end = u->off + tm->pos.end[rel];
+  return 1;
+}
+
+/* The unit of column text T that holds byte OFF.  */
+static const struct index_unit *
+unit_at (const struct doc_texts *t, int col, size_t off)
+{
+  size_t lo = 0, hi = t->nunits[col];
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      const struct index_unit *u = &t->units[col][mid];
+      if (off < u->off)
+        hi = mid;
+      else if (off >= (size_t) u->off + u->len)
+        lo = mid + 1;
+      else
+        return u;
+    }
+  return NULL;
+}
+
+/* Reading order of places in a document: title, then sections and
+   their blocks; within one, Chinese before English.  */
+static int
+compare_place (enum hit_part pa, size_t sa, size_t ba, enum lang la,
+               enum hit_part pb, size_t sb, size_t bb, enum lang lb)
+{
+  if ((pa == PART_TITLE) != (pb == PART_TITLE))
+    return pa == PART_TITLE ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (pa != pb)
+    return pa == PART_SECTION ? -1 : 1;
+  if (ba != bb)
+    return ba < bb ? -1 : 1;
+  return (int) la - (int) lb;
+}
+
+/* Reading order of hits: by place, then by offset in the text.  */
+static int
+compare_hits (const void *a, const void *b)
+{
+  const struct engine_hit *x = a, *y = b;
+  int c = compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang);
+  if (c)
+    return c;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* A hit before it is placed in the text: the instances V[I..J) of one
+   column, merged where they overlap (as engine_search counted them),
+   ending at token LAST, in UNIT (NULL when the index cannot tell).  */
+struct hit_group
+{
+  size_t i, j;
+  int col, last;
+  const struct index_unit *unit;
+};
+
+/* Reading order of two groups as far as their units tell: the order of
+   compare_hits but for the offsets inside one text.  */
+static int
+compare_group_place (const struct hit_group *x, const struct hit_group *y)
+{
+  const struct index_unit *a = x->unit, *b = y->unit;
+  return compare_place (a->part, a->section, a->block,
+                        index_column_lang ((enum index_column) x->col),
+                        b->part, b->section, b->block,
+                        index_column_lang ((enum index_column) y->col));
+}
+
+static int
+compare_group_reading (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  int c = compare_group_place (x, y);
+  if (c)
+    return c;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+compare_group_column (const void *a, const void *b)
+{
+  const struct hit_group *x = a, *y = b;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The hits of the instances V (N, sorted by column and position; no
+   filters) as groups, in column order.  With MAX, only those that can
+   be among the first MAX hits in reading order: when every group's
+   unit is known, the first MAX by unit and every group that ties with
+   the last of them (the offsets decide between those); else the first
+   MAX of each column.  With MAX_TEXTS too, when the units are known,
+   only those in the first MAX_TEXTS places (part, section, block and
+   language) that have hits.  Caller frees.  */
+static struct hit_group *
+group_hits (const struct doc_texts *t,
+            const int *by_unit, const struct inst *v, size_t n, size_t max,
+            size_t max_texts, size_t *ngroups)
+{
+  struct hit_group *g = xcalloc (n ? n : 1, sizeof *g);
+  size_t k = 0, in_col = 0;
+  int all_placed = 1;
+  for (size_t i = 0; i < n;)
+    {
+      int c = v[i].col;
+      size_t j = i + 1;
+      int last = v[i].last;
+      while (j < n && v[j].col == c && v[j].first <= last)
+        {
+          if (v[j].last > last)
+            last = v[j].last;
+          j++;
+        }
+      in_col = k > 0 && g[k - 1].col == c ? in_col + 1 : 0;
+      const struct index_unit *u = by_unit[c] && v[i].first >= 0
+        ? engine_texts_unit_of_token (t, c, (size_t) v[i].first) : NULL;
+      all_placed &= u != NULL;
+      if (max == 0 || in_col < max)
+        g[k++] = (struct hit_group) { i, j, c, last, u };
+      i = j;
+    }
+  if (all_placed && (max || max_texts) && k > 1)
+    {
+      qsort (g, k, sizeof *g, compare_group_reading);
+      size_t keep = max && max < k ? max : k;
+      while (keep < k && compare_group_place (&g[keep], &g[keep - 1]) == 0)
+        keep++;
+      /* A passage lies in one text: the texts of the first MAX_TEXTS
+         places hold every hit the first MAX_TEXTS passages show.  */
+      size_t places = 1;
+      for (size_t x = 1; max_texts && x < keep; x++)
+        if (compare_group_place (&g[x], &g[x - 1]) != 0 && ++places > max_texts)
+          keep = x;
+      k = keep;
+      qsort (g, k, sizeof *g, compare_group_column);
+    }
+  *ngroups = k;
+  return g;
+}
+
+/* A text that hits point into.  */
+struct hit_text
+{
+  const char *text;
+  size_t len;
+  size_t hit;
+};
+
+static int
+compare_hit_text (const void *a, const void *b)
+{
+  uintptr_t x = (uintptr_t) ((const struct hit_text *) a)->text;
+  uintptr_t y = (uintptr_t) ((const struct hit_text *) b)->text;
+  return x < y ? -1 : x > y;
+}
+
+/* Copy the texts that OUT's hits point into (in a row of the index,
+   valid only until its statement is reset) into OUT->texts, once each,
+   and point the hits there.  Only the units with hits are copied, not
+   whole columns.  */
+static void
+keep_hit_texts (struct engine_hits *out)
+{
+  if (out->n == 0)
+    return;
+  struct hit_text *ht = xcalloc (out->n, sizeof *ht);
+  for (size_t i = 0; i < out->n; i++)
+    ht[i] = (struct hit_text) { out->hits[i].text, out->hits[i].text_len, i };
+  qsort (ht, out->n, sizeof *ht, compare_hit_text);
+  size_t total = 0;
+  for (size_t i = 0; i < out->n; i++)
+    if (i == 0 || ht[i].text != ht[i - 1].text)
+      total += ht[i].len + 1;
+  out->texts = xmalloc (total);
+  size_t at = 0;
+  const char *copy = NULL;
+  for (size_t i = 0; i < out->n; i++)
+    {
+      if (i == 0 || ht[i].text != ht[i - 1].text)
+        {
+          copy = out->texts + at;
+          memcpy (out->texts + at, ht[i].text, ht[i].len);
+          out->texts[at + ht[i].len] = '\0';
+          at += ht[i].len + 1;
+        }
+      out->hits[ht[i].hit].text = copy;
+    }
+  free (ht);
+}
+
+int
+engine_hits (struct engine *e, const struct engine_query *q,
+             const struct engine_doc *d, struct engine_hits *out,
+             char **cause)
+{
+  return engine_hits_first (e, q, d, 0, 0, out, cause);
+}
+
+/* engine_hits_first, in E; with PINNED, E reads what the search read
+   (engine_hits_ahead's second connection, whose read was checked when
+   it began) and D's version says nothing about it.  */
+int
+engine_hits_read (struct engine *e, const struct engine_query *q,
+                  const struct engine_doc *d, size_t max, size_t max_texts,
+                  int pinned, struct engine_hits *out, char **cause)
+{
+  memset (out, 0, sizeof *out);
+  *cause = NULL;
+  sqlite3 *db = index_db (e->ix);
+  struct inst *v = NULL;
+  size_t n = 0;
+  const struct doc_priv *dp = d->priv;
+  if (dp)
+    {
+      v = xcalloc (dp->ninst ? dp->ninst : 1, sizeof *v);
+      if (dp->ninst)            /* memcpy takes no NULL, even for 0 */
+        memcpy (v, dp->inst, dp->ninst * sizeof *v);
+      n = dp->ninst;
+    }
+  else if (q->match)
+    {
+      sqlite3_stmt *st;
+      if (sqlite3_prepare_v2 (db, "SELECT cb_inst(fts) FROM fts WHERE fts "
+                              "MATCH ? AND rowid=?", -1, &st, NULL)
+          != SQLITE_OK)
+        {
+          *cause = xstrdup (sqlite3_errmsg (db));
+          return -1;
+        }
+      sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (st, 2, d->id);
+      if (sqlite3_step (st) == SQLITE_ROW)
+        n = engine_inst_decode (q, sqlite3_column_blob (st, 0),
+                                sqlite3_column_bytes (st, 0), &v, NULL);
+      sqlite3_finalize (st);
+    }
+  /* A regex's literals selected the document; their places are not
+     hits.  */
+  size_t kept = 0;
+  unsigned mask = q->has_regex ? engine_regex_columns (q, v, n) : 0;
+  /* The regexes need the literals' places: they run only where one is.  */
+  struct inst *lits = NULL;
+  size_t nlits = 0;
+  if (q->has_regex && v)
+    {
+      lits = xcalloc (n ? n : 1, sizeof *lits);
+      if (n)
+        memcpy (lits, v, n * sizeof *v);
+      nlits = n;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (!q->phrases[v[i].phrase].filter)
+      {
+        mask |= 1u << v[i].col;
+        v[kept++] = v[i];
+      }
+  n = kept;
+  struct doc_texts t;
+  int loaded = engine_texts_load (e, d->id, mask, &t, cause);
+  /* Another casebook may have indexed the file again since the search
+     (or this one, brought up to date by engine_refresh): the instances
+     are positions in the old text.  */
+  if (loaded == 0 && dp && !pinned && engine_search_stale (e, dp))
+    {
+      engine_texts_free (&t);
+      *cause = xstrdup (_("the search index changed since this search "
+                          "(another casebook updated it): search again"));
+      loaded = -1;
+    }
+  else if (loaded != 0 && dp && !pinned
+           && !engine_same_generation (engine_generation (e), dp->found))
+    {
+      /* The document is gone from an index brought up to date since
+         the search (engine_refresh), which engine_texts_load cannot tell from
+         damage: it knows only when the engine was last refreshed.  */
+      free (*cause);
+      *cause = xstrdup (_("the search index changed since this search "
+                          "(another casebook updated it): search again"));
+    }
+  if (loaded != 0)
+    {
+      free (v);
+      free (lits);
+      return -1;
+    }
+  size_t alloc = 0;
+  int by_unit[COL_COUNT];
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      /* Where token positions are in the text: by analysing the unit
+         that holds them (the index noted where each unit begins), or,
+         for an index that could not, the column up to the last hit
+         wanted.  */
+      by_unit[c] = t.nunits[c] > 0;
+      for (size_t u = 0; u < t.nunits[c] && by_unit[c]; u++)
+        by_unit[c] = t.units[c][u].token != INDEX_NO_TOKEN
+          && (u == 0 || t.units[c][u].token >= t.units[c][u - 1].token);
+    }
+  size_t ngroups;
+  struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
+                                          &ngroups);
+  struct analyzer *a = index_analyzer (e->ix);
+  struct token_map tm = { .a = a, .t = &t, .col = -1 };
+  const struct index_unit *checked_unit = NULL;
+  for (size_t g = 0; g < ngroups; g++)
+    {
+      const struct hit_group *hg = &groups[g];
+      int c = hg->col;
+      if (c != tm.col)
+        {
+          free (tm.pos.start);
+          free (tm.pos.end);
+          tm = (struct token_map) { .a = a, .t = &t, .col = c,
+                                    .by_unit = by_unit[c] };
+        }
+      /* The last position wanted in this group's unit (or column).  */
+      size_t k = g;
+      while (k + 1 < ngroups && groups[k + 1].col == c
+             && (!by_unit[c] || groups[k + 1].unit == hg->unit))
+        k++;
+      tm.need = groups[k].last >= 0 ? (size_t) groups[k].last : 0;
+      size_t i = hg->i, j = hg->j;
+      int last = hg->last;
+      int prefix_last = 0;
+      for (size_t x = i; x < j; x++)
+        if (v[x].last == last)
+          {
+            /* The instance that reaches furthest first decides.  */
+            prefix_last = q->phrases[v[x].phrase].prefix;
+            break;
+          }
+      int concept = q->phrases[v[i].phrase].concept;
+      size_t start, end, last_start, unused;
+      if (v[i].first >= 0
+          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+          && token_bytes (&tm, (size_t) last, &last_start, &end))
+        {
+          if (prefix_last)
+            {
+              /* One ideograph matched as the start of a bigram: the
+                 hit is that character alone.  */
+              int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
+                                  t.len[c] - last_start);
+              if (len > 0)
+                end = last_start + (size_t) len;
+            }
+          const struct index_unit *u = unit_at (&t, c, start);
+          if (u && u != checked_unit)
+            {
+              engine_texts_unit (&t, c, u);
+              /* A damaged index could hold anything: what is shown
+                 must be UTF-8.  */
+              if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
+                u = NULL;
+              else
+                checked_unit = u;
+            }
+          if (u && end <= (size_t) u->off + u->len)
+            {
+              out->hits = xgrow (out->hits, &alloc, out->n + 1,
+                                 sizeof *out->hits);
+              out->hits[out->n++] = (struct engine_hit) {
+                .part = u->part, .section = u->section,
+                .block = u->block,
+                .lang = index_column_lang ((enum index_column) c),
+                .origin = u->origin, .start = start - u->off,
+                .end = end - u->off, .text = t.col[c] + u->off,
+                .text_len = u->len, .concept = concept
+              };
+            }
+        }
+    }
+  free (tm.pos.start);
+  free (tm.pos.end);
+  free (groups);
+  free (v);
+  if (q->has_regex)
+    {
+      size_t count;
+      int r = engine_regex_run (q, &t, lits, nlits, out, &alloc, &count, NULL,
+                                cause);
+      free (lits);
+      if (r < 0)
+        {
+          free (out->hits);
+          out->hits = NULL;
+          out->n = 0;
+          engine_texts_free (&t);
+          return -1;
+        }
+    }
+  if (out->n > 1)
+    qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
+  if (max && out->n > max)
+    out->n = max;
+  /* The regexes' matches were all taken: keep those of the first
+     MAX_TEXTS places.  */
+  size_t places = 1;
+  for (size_t i = 1; max_texts && i < out->n; i++)
+    {
+      const struct engine_hit *x = &out->hits[i - 1], *y = &out->hits[i];
+      if (compare_place (x->part, x->section, x->block, x->lang,
+                         y->part, y->section, y->block, y->lang) != 0
+          && ++places > max_texts)
+        out->n = i;
+    }
+  keep_hit_texts (out);
+  engine_texts_free (&t);
+  return 0;
+}
+
+void
+engine_hits_free (struct engine_hits *h)
+{
+  free (h->hits);
+  free (h->texts);
+  memset (h, 0, sizeof *h);
+}
+
+int
+engine_hits_first (struct engine *e, const struct engine_query *q,
+                   const struct engine_doc *d, size_t max, size_t max_texts,
+                   struct engine_hits *out, char **cause)
+{
+  return engine_hits_read (e, q, d, max, max_texts, 0, out, cause);
+}

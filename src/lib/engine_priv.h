@@ -1,0 +1,278 @@
+/* engine_priv.h -- what the engine's modules share (engine.c opens and
+   reads the index; engine_compile.c turns a query into FTS5;
+   engine_inst.c decodes what FTS5 found; engine_texts.c reads a
+   document's texts; engine_regex.c runs regexes over them;
+   engine_search.c ranks documents; engine_hits.c and engine_ahead.c
+   place hits; engine_suggest.c corrects).  Only engine*.c include
+   this: the front ends see engine.h alone.
+
+   Every function here follows engine.h's convention: 0 (or a count)
+   on success, -1 with *CAUSE (caller frees) on failure.  */
+
+#ifndef CASEBOOK_ENGINE_PRIV_H
+#define CASEBOOK_ENGINE_PRIV_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "analyze.h"
+#include "engine.h"
+#include "index.h"
+#include "model.h"
+#include "util.h"
+
+struct segmenter;
+
+/* A search still reading after this long (nanoseconds) starts a thread
+   to work from the other end (see engine_search.c): one that ends sooner
+   would wait for the thread's connection to open (half a millisecond
+   or so), and the thread would slow it more than it helped.  The
+   default of engine_set_split.  */
+#define SPLIT_AFTER_NS 2000000
+
+/* A form of a glossary term as the analysis sees it: its tokens joined
+   by spaces, so that "circuit inspections" typed in a query finds the
+   entry "circuit inspection".  */
+struct gloss_key
+{
+  char *tokens;
+  size_t entry;
+};
+
+/* What the content of the index is: the changes other connections
+   committed (PRAGMA data_version, -1 if unknown) and this one's
+   updates.  */
+struct generation
+{
+  long long others;
+  unsigned long updates;
+};
+
+struct engine
+{
+  struct index *ix;
+  struct glossary glossary;
+  char *content_dir;
+  char **dirs;                  /* the content's directories, as given */
+  size_t ndirs;
+  struct generation seen;       /* when last brought up to date */
+  struct gloss_key *gkeys;      /* sorted by tokens; built when first used */
+  size_t ngkeys;
+  char *gkeys_block;            /* the tokens of all, when read from the
+                                   index (else each is its own) */
+  int gkeys_built;
+  struct segmenter *seg;        /* loaded when a query first needs it */
+  int seg_tried;
+  int t2s_memory;               /* save what folding learnt on close */
+  sqlite3_stmt *units_st;       /* engine_texts_load's, prepared when
+                                   first used */
+  sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */
+  int saved;                    /* the index is in the cache, not memory */
+  int (*interrupt) (void *);    /* engine_set_interrupt's */
+  void *interrupt_ctx;
+  int interrupted;              /* INTERRUPT said stop during a search */
+  long long split_after_ns;     /* engine_set_split's */
+  size_t split_docs;            /* engine_split_docs's */
+};
+
+/* One FTS5 phrase of the query.  */
+struct phrase
+{
+  char *first_alt;              /* of a concept's first phrase: the words */
+  int concept;                  /* >= 0: a concept; -1: a tag; -2: a
+                                   required quoted phrase (see req) */
+  int req;                      /* index of the required term, or -1 */
+  int prefix;                   /* last token matched as a prefix: trim
+                                   the hit to its first character */
+  int filter;                   /* a regex's literal: selects documents,
+                                   its instances are no hits */
+};
+
+struct engine_query
+{
+  struct query *q;
+  char *text;                   /* as typed */
+  char *match;                  /* the FTS5 expression, NULL if none */
+  struct phrase *phrases;
+  size_t nphrases;
+  size_t nconcepts;
+  size_t nrequired;             /* quoted phrases that must all match */
+  char *negmatch;               /* excluded words, when nothing positive */
+  int has_regex;
+  int *regex_req;               /* per term: the required index of a
+                                   regex's literals, or -1 */
+  int lang_only;
+  int unmatchable;              /* a word with nothing to find in it */
+  int revised;                  /* search the revised English too */
+};
+
+/* One instance of a phrase: token positions [first, last] of a column.  */
+struct inst
+{
+  int phrase, col, first, last;
+};
+
+/* What cb_inst says of a row besides its instances.  */
+struct row_stats
+{
+  int len;                      /* tokens in the document */
+  int avg_len;                  /* tokens in an average document */
+};
+
+/* The texts and unit maps of a document.  A text is read from the
+   index one unit at a time, when it is needed (engine_texts_unit):
+   passages need a few paragraphs of a document, not all of it.  */
+struct doc_texts
+{
+  const char *col[COL_COUNT];   /* BUF, or "" for a column not loaded */
+  size_t len[COL_COUNT];
+  struct index_unit *units[COL_COUNT];
+  size_t nunits[COL_COUNT];
+  char *buf[COL_COUNT];         /* LEN + 1 bytes, only READ units set */
+  unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
+  sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
+};
+
+/* What engine_search keeps of a document for engine_hits.  */
+struct doc_priv
+{
+  struct inst *inst;
+  size_t ninst;
+  unsigned version;             /* engine_db_version when it was found */
+  struct generation found;      /* and its generation */
+};
+
+/* engine.c: the index and its connections.  */
+
+/* The integer SQL (a query of one value) gives in DB, or FALLBACK if it
+   gives none.  */
+int64_t engine_sql_int (sqlite3 *db, const char *sql, int64_t fallback);
+
+/* A number that changes whenever the index does, by this connection or
+   another (SQLite's data version of the database file, as of the last
+   read).  Cheap: it is compared for every document whose hits are
+   taken.  */
+unsigned engine_db_version (struct engine *e);
+
+/* What the content of E's index is now, and whether two such are the
+   same.  */
+struct generation engine_generation (struct engine *e);
+int engine_same_generation (struct generation a, struct generation b);
+
+/* Nanoseconds since *SINCE (CLOCK_MONOTONIC).  */
+long long engine_elapsed_ns (const struct timespec *since);
+
+/* Open R, a second connection to E's index for another thread, and
+   begin its read.  Returns 0, or -1 with nothing open.  Closed (its
+   read ended) by engine_close_reader.  */
+int engine_open_reader (struct engine *r, struct engine *e);
+void engine_close_reader (struct engine *r);
+
+/* engine_compile.c: queries into FTS5 expressions.  */
+
+/* Append ALT as an FTS5 phrase to B; 0 if it has no tokens (nothing is
+   appended then).  *PREFIX is set when its last token is one ideograph,
+   matched as a prefix of the bigrams it begins.  */
+int engine_compile_add_phrase (struct analyzer *a, struct buf *b,
+                               const char *alt, int *prefix);
+
+/* Append " OR " to B unless it is empty.  */
+void engine_compile_add_or (struct buf *b);
+
+/* The tokens of S joined by spaces.  Caller frees.  */
+char *engine_compile_token_key (struct analyzer *a, const char *s);
+
+/* The number of ideographs in the LEN bytes at S (or the string S) if
+   they hold nothing else, else 0.  */
+size_t engine_compile_ideographs_n (const char *s, size_t len);
+size_t engine_compile_ideographs (const char *s);
+
+/* The documents that the FTS5 expression M matches, or that the words W
+   match as a phrase; -1 if the index cannot say.  */
+long engine_compile_count_docs (struct engine *e, const char *m);
+long engine_compile_phrase_docs (struct engine *e, const char *w);
+
+/* engine_inst.c: what cb_inst says of a row.  */
+
+/* Decode the instances of cb_inst's BLOB (BYTES) into *OUT (caller
+   frees), sorted, skipping phrases the query does not know; *RS (if not
+   NULL) gets the row's lengths.  Returns the number of instances.  */
+size_t engine_inst_decode (const struct engine_query *q, const void *blob,
+                           int bytes, struct inst **out,
+                           struct row_stats *rs);
+
+/* Hits: V's N instances merged where they overlap in one column (the
+   instances of a regex's literal are not hits); and those hits in each
+   language, into LANG_HITS[LANG_COUNT].  */
+size_t engine_inst_count_merged (const struct inst *v, size_t n,
+                                 const struct engine_query *q);
+void engine_inst_count_by_lang (const struct inst *v, size_t n,
+                                const struct engine_query *q,
+                                size_t *lang_hits);
+
+/* engine_texts.c: a document's texts, read from the index.  */
+
+/* Get ready to read the texts of document ID: the columns whose bit is
+   set in MASK (the others are left empty), with their unit maps.
+   Returns 0, or -1 with *CAUSE.  T is freed by engine_texts_free either
+   way.  */
+int engine_texts_load (struct engine *e, int64_t id, unsigned mask,
+                       struct doc_texts *t, char **cause);
+void engine_texts_free (struct doc_texts *t);
+
+/* Make sure unit U of column C, or all of column C, is in T's
+   buffer.  */
+void engine_texts_unit (const struct doc_texts *t, int c,
+                        const struct index_unit *u);
+void engine_texts_column (const struct doc_texts *t, int c);
+
+/* Close E's blob handles: an open one holds a read transaction.  */
+void engine_texts_release (struct engine *e);
+
+/* The last unit of column C that begins at or before token position P,
+   or NULL.  */
+const struct index_unit *engine_texts_unit_of_token (const struct doc_texts *t,
+                                                     int c, size_t p);
+
+/* Does every unit of column C of T have its first token position, in
+   order (an index that noted them)?  */
+int engine_texts_units_placed (const struct doc_texts *t, int c);
+
+/* engine_regex.c: the query's regexes over a document's texts.  */
+
+/* The columns (a bit mask) that the regexes of Q must be run on in a
+   document whose instances are V (N).  */
+unsigned engine_regex_columns (const struct engine_query *q,
+                               const struct inst *v, size_t n);
+
+/* Run the regex terms of Q over the texts T (whose instances are V,
+   NV).  Appends each match to HITS (if not NULL; *HITS_ALLOC its
+   allocation) and returns 1 if every positive regex matched and no
+   negated one did, 0 if not, -1 on a limit with *CAUSE.  *COUNT gets
+   the number of matches of positive regexes, LANG_COUNT (if not NULL)
+   those per language.  */
+int engine_regex_run (const struct engine_query *q, const struct doc_texts *t,
+                      const struct inst *v, size_t nv,
+                      struct engine_hits *hits, size_t *hits_alloc,
+                      size_t *count, size_t *lang_count, char **cause);
+
+/* engine_search.c */
+
+/* Has the index changed since DP was found (by another casebook, or by
+   engine_refresh), so that its instances are positions in an older
+   text?  */
+int engine_search_stale (struct engine *e, const struct doc_priv *dp);
+
+/* engine_hits.c */
+
+/* engine_hits_first, in E; with PINNED, E reads what the search read
+   (engine_hits_ahead's second connection, whose read was checked when
+   it began) and D's version says nothing about it.  */
+int engine_hits_read (struct engine *e, const struct engine_query *q,
+                      const struct engine_doc *d, size_t max,
+                      size_t max_texts, int pinned,
+                      struct engine_hits *out, char **cause);
+
+#endif /* CASEBOOK_ENGINE_PRIV_H */

@@ -1,0 +1,978 @@
+/* engine_search.c -- engine_search: the documents FTS5 finds (worked
+   from both ends by two threads when there are many), judged against
+   the query's required phrases, filters and regexes, and ranked by
+   BM25.  */
+
+#include <config.h>
+
+#include "engine_priv.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "search.h"
+
+/* A search splits (SPLIT_AFTER_NS, engine_priv.h) only when what is
+   left looks at least this long.  */
+#define SPLIT_REST_NS 3000000
+
+/* Column weights for BM25: a word in a title or the keywords says more
+   about what a document is about than one in its body.  */
+static const double column_weight[COL_COUNT] = { 8, 8, 5, 5, 1, 1, 8, 5, 1 };
+
+/* A set of document ids, sorted.  */
+struct idset
+{
+  int64_t *ids;
+  size_t n;
+};
+
+static int
+compare_id (const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int
+idset_has (const struct idset *s, int64_t id)
+{
+  if (s->n == 0)
+    return 0;                   /* bsearch takes no NULL array */
+  return bsearch (&id, s->ids, s->n, sizeof *s->ids, compare_id) != NULL;
+}
+
+/* The ids SQL (with one text parameter ARG, or none) selects.  */
+static int
+idset_query (sqlite3 *db, const char *sql, const char *arg, struct idset *s)
+{
+  memset (s, 0, sizeof *s);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  if (arg)
+    sqlite3_bind_text (st, 1, arg, -1, SQLITE_STATIC);
+  size_t alloc = 0;
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      s->ids = xgrow (s->ids, &alloc, s->n + 1, sizeof *s->ids);
+      s->ids[s->n++] = sqlite3_column_int64 (st, 0);
+    }
+  sqlite3_finalize (st);
+  if (s->n > 1)
+    qsort (s->ids, s->n, sizeof *s->ids, compare_id);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+idset_intersect (struct idset *a, const struct idset *b)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < a->n; i++)
+    if (idset_has (b, a->ids[i]))
+      a->ids[k++] = a->ids[i];
+  a->n = k;
+}
+
+/* Narrow *SET (all documents until *HAVE) to those also in S, which is
+   taken over.  */
+static void
+idset_narrow (struct idset *set, int *have, struct idset *s)
+{
+  if (!*have)
+    *set = *s;
+  else
+    {
+      idset_intersect (set, s);
+      free (s->ids);
+    }
+  *have = 1;
+}
+
+/* Has the index changed since DP was found (by another casebook, or
+   by engine_refresh), so that its instances are positions in an older
+   text?  */
+int
+engine_search_stale (struct engine *e, const struct doc_priv *dp)
+{
+  return engine_db_version (e) != dp->version
+    && !engine_same_generation (engine_generation (e), dp->found);
+}
+
+/* A document the search found, and what was worked out of it.  */
+struct fts_row
+{
+  int64_t id;
+  struct inst *inst;
+  size_t ninst;
+  struct row_stats stats;
+  int keep;                     /* a match, as judge and the regexes say */
+  size_t hits, concepts;
+  size_t regex_lang[LANG_COUNT];        /* the regexes' matches */
+};
+
+/* BM25 of one document from its instances, with DF[c] the documents
+   that match concept c among NDOCS: each concept's frequency weighs
+   instances by their column (titles and keywords more than the body),
+   and phrases that join concepts (the whole query as typed) add to it.
+   The IDF is Lucene's, never negative: a term in every document still
+   ranks documents by how much they have of it.  REGEX_MATCHES, the
+   matches of the query's regexes, count as one more such term (and
+   with no length normalisation: the literals that chose the document,
+   which are no hits, say nothing, so the score is what a scan of all
+   texts would give).  */
+static double
+score_row (const struct engine_query *q, const struct fts_row *r,
+           const size_t *df, size_t ndocs, size_t regex_matches)
+{
+  const double k1 = 1.2, b = 0.75;
+  double tf[QUERY_MAX_TERMS + 1] = { 0 };
+  for (size_t i = 0; i < r->ninst; i++)
+    {
+      const struct phrase *p = &q->phrases[r->inst[i].phrase];
+      int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
+        : QUERY_MAX_TERMS;
+      if (!p->filter)
+        tf[c] += column_weight[r->inst[i].col];
+    }
+  double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
+  double score = 0;
+  if (regex_matches)
+    score += (double) regex_matches * (k1 + 1)
+      / ((double) regex_matches + k1);
+  for (size_t c = 0; c <= q->nconcepts && c <= QUERY_MAX_TERMS; c++)
+    {
+      size_t slot = c == q->nconcepts ? QUERY_MAX_TERMS : c;
+      if (tf[slot] == 0)
+        continue;
+      double d = slot == QUERY_MAX_TERMS ? 1 : (double) df[slot];
+      double idf = log (1 + ((double) ndocs - d + 0.5) / (d + 0.5));
+      if (slot == QUERY_MAX_TERMS)
+        idf = 1;                /* tags, quoted phrases, the whole query */
+      score += idf * tf[slot] * (k1 + 1) / (tf[slot] + norm);
+    }
+  return score;
+}
+
+/* Judge a document from its instances: NULL-safe.  Returns 1 if it
+   matches (every required phrase and, when the query has concepts, at
+   least one), filling *HITS and *CONCEPTS.  */
+static int
+judge (const struct engine_query *q, const struct inst *v, size_t n,
+       size_t *hits, size_t *concepts)
+{
+  unsigned char seen_concept[QUERY_MAX_TERMS] = { 0 };
+  unsigned char seen_req[QUERY_MAX_TERMS] = { 0 };
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct phrase *p = &q->phrases[v[i].phrase];
+      if (p->concept >= 0 && p->concept < QUERY_MAX_TERMS)
+        seen_concept[p->concept] = 1;
+      if (p->req >= 0 && p->req < QUERY_MAX_TERMS)
+        seen_req[p->req] = 1;
+    }
+  size_t c = 0, r = 0;
+  for (size_t i = 0; i < q->nconcepts; i++)
+    c += seen_concept[i];
+  for (size_t i = 0; i < q->nrequired; i++)
+    r += seen_req[i];
+  *concepts = c;
+  *hits = engine_inst_count_merged (v, n, q);
+  if (r < q->nrequired)
+    return 0;
+  if (q->nconcepts > 0 && c == 0)
+    return 0;
+  return 1;
+}
+
+static int
+compare_docs (const void *a, const void *b)
+{
+  const struct engine_doc *x = a, *y = b;
+  if (x->concepts != y->concepts)
+    return x->concepts > y->concepts ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  int c = strcmp (x->collection, y->collection);
+  if (c)
+    return c;
+  return x->number < y->number ? -1 : x->number > y->number;
+}
+
+/* Where matching documents' heads are read: by looking each up, or,
+   when most documents match, by one pass over the table in id order
+   alongside the matches (which FTS5 gives in id order).  */
+struct heads_reader
+{
+  sqlite3_stmt *one;            /* a head by id */
+  sqlite3_stmt *all;            /* every head, by id; NULL: look up */
+  int64_t at;                   /* the id ALL stands on, -1 before */
+  int done;
+};
+
+static int
+heads_open (sqlite3 *db, int scan, struct heads_reader *h)
+{
+  memset (h, 0, sizeof *h);
+  h->at = -1;
+  if (sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, title_zh, "
+                          "title_en FROM heads WHERE id=?", -1, &h->one,
+                          NULL) != SQLITE_OK)
+    return -1;
+  if (scan && sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, "
+                                  "title_zh, title_en FROM heads ORDER BY id",
+                                  -1, &h->all, NULL) != SQLITE_OK)
+    return -1;
+  return 0;
+}
+
+static void
+heads_close (struct heads_reader *h)
+{
+  sqlite3_finalize (h->one);
+  sqlite3_finalize (h->all);
+}
+
+/* Fill D's head, document ID.  */
+static int
+heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
+{
+  sqlite3_stmt *st = h->all;
+  if (st && id >= h->at)
+    {
+      while (!h->done && h->at < id)
+        {
+          if (sqlite3_step (st) == SQLITE_ROW)
+            h->at = sqlite3_column_int64 (st, 0);
+          else
+            h->done = 1;
+        }
+      if (h->done || h->at != id)
+        return -1;
+    }
+  else
+    {
+      st = h->one;
+      sqlite3_reset (st);
+      sqlite3_bind_int64 (st, 1, id);
+      if (sqlite3_step (st) != SQLITE_ROW)
+        return -1;
+    }
+  const char *coll = (const char *) sqlite3_column_text (st, 1);
+  const char *path = (const char *) sqlite3_column_text (st, 3);
+  d->id = id;
+  d->collection = xstrdup (coll ? coll : "");
+  d->number = (long) sqlite3_column_int64 (st, 2);
+  d->path = xstrdup (path ? path : "");
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      /* The title column holds the title alone: one unit.  */
+      const char *t = (const char *) sqlite3_column_text (st, 4 + l);
+      d->title[l] = t && *t ? xstrdup (t) : NULL;
+    }
+  return 0;
+}
+
+/* SQLite's progress handler while a search runs: ask the caller's
+   INTERRUPT whether to stop.  */
+static int
+check_interrupt (void *arg)
+{
+  struct engine *e = arg;
+  if (!e->interrupted && e->interrupt (e->interrupt_ctx))
+    e->interrupted = 1;
+  return e->interrupted;
+}
+
+void
+engine_set_split (struct engine *e, long long after_ns)
+{
+  e->split_after_ns = after_ns;
+}
+
+size_t
+engine_split_docs (const struct engine *e)
+{
+  return e->split_docs;
+}
+
+void
+engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx)
+{
+  e->interrupt = fn;
+  e->interrupt_ctx = ctx;
+}
+
+/* The id of document NUMBER of COLLECTION in the index, or -1.  */
+static int64_t
+doc_id (sqlite3 *db, const char *collection, long number)
+{
+  sqlite3_stmt *st;
+  int64_t id = -1;
+  /* (docs has the index on collection and number.)  */
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM docs WHERE coll=? "
+                          "AND number=?", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (st, 1, collection, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, number);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    id = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return id;
+}
+
+static int search_in (struct engine *e, const struct engine_query *q,
+                      int64_t only, struct engine_results *res,
+                      char **cause);
+
+int
+engine_search (struct engine *e, const struct engine_query *q,
+               struct engine_results *res, char **cause)
+{
+  return search_in (e, q, -1, res, cause);
+}
+
+int
+engine_search_one (struct engine *e, const struct engine_query *q,
+                   const char *collection, long number,
+                   struct engine_results *res, char **cause)
+{
+  int64_t id = doc_id (index_db (e->ix), collection, number);
+  if (id < 0)
+    {
+      /* Not in the index (yet): nothing of it matches.  */
+      memset (res, 0, sizeof *res);
+      engine_texts_release (e);
+      res->nconcepts = q->nconcepts;
+      *cause = NULL;
+      return 0;
+    }
+  return search_in (e, q, id, res, cause);
+}
+
+/* Work out row R of Q, read through TE (the caller's engine, or a
+   thread's): whether it is kept (its tags and facets, JUDGE, Q's
+   regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
+static int
+work_row (struct engine *te, const struct engine_query *q,
+          const struct idset *tagged, int have_tags, struct fts_row *r,
+          char **cause)
+{
+  r->keep = 0;
+  if (have_tags && !idset_has (tagged, r->id))
+    return 0;
+  if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))
+    return 0;
+  if (q->has_regex)
+    {
+      struct doc_texts t;
+      if (engine_texts_load (te, r->id,
+                             engine_regex_columns (q, r->inst, r->ninst), &t,
+                             cause) != 0)
+        return -1;
+      size_t n;
+      int ok = engine_regex_run (q, &t, r->inst, r->ninst, NULL, NULL, &n,
+                                 r->regex_lang, cause);
+      engine_texts_free (&t);
+      if (ok <= 0)
+        return ok;
+      r->hits += n;
+    }
+  r->keep = 1;
+  return 0;
+}
+
+/* Searching from both ends.  When a search has many documents to work
+   out, a thread with a connection of its own works them out from the
+   other end: FTS5 gives them in descending order of id as readily as
+   in ascending, and a regex reads the texts of any.  Each side notes
+   the last document it finished and stops at one the other has
+   reached, so neither needs to know beforehand how many there are, and
+   together they do each document once (one, where they meet, may be
+   done twice: the caller's is kept).  */
+
+struct split
+{
+  struct engine *e;
+  const struct engine_query *q;
+  const struct idset *tagged;
+  int have_tags;
+  /* With no FTS5 expression, the rows to work out, by index (their keys
+     are indexes then, else ids).  */
+  const struct fts_row *all;
+  size_t nall;
+  /* The last key each side finished: the caller's (INT64_MAX once it
+     has stopped) and the thread's (INT64_MAX before its first).  */
+  _Atomic int_least64_t low, high;
+  atomic_int stop;
+  struct engine reader;
+  pthread_t thread;
+  struct fts_row *rows;         /* the thread's, in descending order */
+  size_t nrows, alloc;
+};
+
+/* Is it time for E's search, which began at *BEGAN and has worked out
+   DONE documents, AT of TOTAL of the way (ids, or indexes), to start a
+   thread from the top?  Only when the rest looks long enough to be
+   worth the thread's connection (the time so far, scaled).  The clock
+   is read every 16 documents.  */
+static int
+split_due (const struct engine *e, size_t done, int64_t at, int64_t total,
+           const struct timespec *began)
+{
+  if (e->split_after_ns == 0)
+    return 1;
+  if (done % 16 != 0)
+    return 0;
+  long long t = engine_elapsed_ns (began);
+  if (t < e->split_after_ns || at <= 0 || at >= total)
+    return 0;
+  return (double) t * (double) (total - at) / (double) at >= SPLIT_REST_NS;
+}
+
+/* The thread's SQLite progress handler.  */
+static int
+split_stopped (void *arg)
+{
+  struct split *s = arg;
+  return atomic_load (&s->stop);
+}
+
+static void *
+search_from_top (void *arg)
+{
+  struct split *s = arg;
+  if (engine_open_reader (&s->reader, s->e) != 0)
+    return NULL;                /* the caller does them all */
+  sqlite3 *db = index_db (s->reader.ix);
+  sqlite3_progress_handler (db, 1000, split_stopped, s);
+  sqlite3_stmt *st = NULL;
+  if (s->all == NULL)
+    {
+      if (sqlite3_prepare_v2 (db, "SELECT rowid, cb_inst(fts) FROM fts "
+                              "WHERE fts MATCH ? ORDER BY rowid DESC", -1,
+                              &st, NULL) != SQLITE_OK)
+        return NULL;
+      sqlite3_bind_text (st, 1, s->q->match, -1, SQLITE_STATIC);
+    }
+  size_t i = s->nall;
+  while (!atomic_load (&s->stop))
+    {
+      struct fts_row r = { 0 };
+      int64_t key;
+      if (st)
+        {
+          if (sqlite3_step (st) != SQLITE_ROW)
+            break;
+          key = r.id = sqlite3_column_int64 (st, 0);
+          if (key <= atomic_load (&s->low))
+            break;
+          r.ninst = engine_inst_decode (s->q, sqlite3_column_blob (st, 1),
+                                        sqlite3_column_bytes (st, 1), &r.inst,
+                                        &r.stats);
+        }
+      else
+        {
+          if (i == 0)
+            break;
+          key = (int64_t) --i;
+          if (key <= atomic_load (&s->low))
+            break;
+          /* Not the whole row: the caller may be writing what it
+             works out into the one where they meet.  */
+          r.id = s->all[i].id;
+          r.stats = s->all[i].stats;
+        }
+      /* A failure here is the caller's to meet: it does what the
+         thread did not.  */
+      char *cause = NULL;
+      if (work_row (&s->reader, s->q, s->tagged, s->have_tags, &r, &cause)
+          != 0)
+        {
+          free (cause);
+          free (r.inst);
+          break;
+        }
+      s->rows = xgrow (s->rows, &s->alloc, s->nrows + 1, sizeof *s->rows);
+      s->rows[s->nrows++] = r;
+      atomic_store (&s->high, key);
+    }
+  sqlite3_finalize (st);
+  return NULL;
+}
+
+/* Start a thread searching from the top for the caller of E searching
+   Q from the bottom, which has finished LAST, or return NULL.  */
+static struct split *
+split_start (struct engine *e, const struct engine_query *q,
+             const struct idset *tagged, int have_tags,
+             const struct fts_row *all, size_t nall, int64_t last)
+{
+  /* (Debian's SQLite is built for threads; another may not be.)  */
+  if (sysconf (_SC_NPROCESSORS_ONLN) < 2 || !sqlite3_threadsafe ())
+    return NULL;
+  struct split *s = xcalloc (1, sizeof *s);
+  s->e = e;
+  s->q = q;
+  s->tagged = tagged;
+  s->have_tags = have_tags;
+  s->all = all;
+  s->nall = nall;
+  atomic_init (&s->low, last);
+  atomic_init (&s->high, INT64_MAX);
+  atomic_init (&s->stop, 0);
+  if (pthread_create (&s->thread, NULL, search_from_top, s) != 0)
+    {
+      free (s);
+      return NULL;
+    }
+  return s;
+}
+
+/* Stop S's thread: its rows are final.  */
+static void
+split_stop (struct split *s)
+{
+  atomic_store (&s->low, INT64_MAX);
+  atomic_store (&s->stop, 1);
+  pthread_join (s->thread, NULL);
+  if (s->reader.ix)
+    engine_close_reader (&s->reader);
+}
+
+/* The rows of the documents that Q's FTS5 expression matches (only the
+   document ONLY when that is >= 0), worked out (work_row) and ascending
+   by id, into *ROWS and *NROWS.  MAY_SPLIT lets a thread work from the
+   top; *SPLIT gets the number of rows it gave, and *MET whether it
+   finished any: where it did may have stopped the caller, even with
+   none of its rows kept.  Returns 0, or -1 with *CAUSE (told to stop,
+   too).  */
+static int
+read_matches (struct engine *e, const struct engine_query *q, int64_t only,
+              const struct idset *tagged, int have_tags, int may_split,
+              struct fts_row **rows, size_t *nrows, size_t *split,
+              int *met, char **cause)
+{
+  sqlite3 *db = index_db (e->ix);
+  size_t alloc = 0;
+  *rows = NULL;
+  *nrows = 0;
+  *split = 0;
+  *met = 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, only < 0
+                          ? "SELECT rowid, cb_inst(fts) FROM fts "
+                          "WHERE fts MATCH ?"
+                          : "SELECT rowid, cb_inst(fts) FROM fts "
+                          "WHERE fts MATCH ? AND rowid = ?", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      return -1;
+    }
+  sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
+  if (only >= 0)
+    sqlite3_bind_int64 (st, 2, only);
+  struct split *s = NULL;
+  struct timespec began;
+  clock_gettime (CLOCK_MONOTONIC, &began);
+  int64_t last = -1;
+  int64_t max_id = may_split
+    ? engine_sql_int (db, "SELECT max(id) FROM heads", 0) : 0;
+  int rc = 0, step;
+  while ((step = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      struct fts_row r = { .id = sqlite3_column_int64 (st, 0) };
+      if (s && r.id >= atomic_load (&s->high))
+        break;                  /* the thread has been here */
+      r.ninst = engine_inst_decode (q, sqlite3_column_blob (st, 1),
+                                    sqlite3_column_bytes (st, 1), &r.inst,
+                                    &r.stats);
+      if (work_row (e, q, tagged, have_tags, &r, cause) != 0)
+        {
+          free (r.inst);
+          rc = -1;
+          break;
+        }
+      *rows = xgrow (*rows, &alloc, *nrows + 1, sizeof **rows);
+      (*rows)[(*nrows)++] = r;
+      last = r.id;
+      if (s)
+        atomic_store (&s->low, last);
+      if (*nrows % 16 == 0 && e->interrupt && check_interrupt (e))
+        {
+          rc = -1;
+          break;
+        }
+      if (may_split && s == NULL
+          && split_due (e, *nrows, last, max_id, &began))
+        {
+          s = split_start (e, q, tagged, have_tags, NULL, 0, last);
+          may_split = 0;        /* once */
+        }
+    }
+  if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      rc = -1;
+    }
+  sqlite3_finalize (st);
+  if (s)
+    {
+      split_stop (s);
+      *met = s->nrows > 0;
+      /* The thread's rows above the caller's last, lowest first.  */
+      for (size_t k = s->nrows; k-- > 0;)
+        {
+          struct fts_row *r = &s->rows[k];
+          if (rc == 0 && r->id > last)
+            {
+              *rows = xgrow (*rows, &alloc, *nrows + 1, sizeof **rows);
+              (*rows)[(*nrows)++] = *r;
+              ++*split;
+            }
+          else
+            free (r->inst);
+        }
+      free (s->rows);
+      free (s);
+    }
+  return rc;
+}
+
+/* Work out ROWS[0] to ROWS[N - 1] (work_row), which FTS5 did not find:
+   every document is one.  MAY_SPLIT, *SPLIT and *MET as for
+   read_matches.  Returns 0, or -1 with *CAUSE.  */
+static int
+work_all (struct engine *e, const struct engine_query *q,
+          const struct idset *tagged, int have_tags, int may_split,
+          struct fts_row *rows, size_t n, size_t *split, int *met,
+          char **cause)
+{
+  struct split *s = NULL;
+  struct timespec began;
+  clock_gettime (CLOCK_MONOTONIC, &began);
+  int64_t last = -1;
+  int rc = 0;
+  *split = 0;
+  *met = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (s && (int64_t) i >= atomic_load (&s->high))
+        break;
+      if (work_row (e, q, tagged, have_tags, &rows[i], cause) != 0)
+        {
+          rc = -1;
+          break;
+        }
+      last = (int64_t) i;
+      if (s)
+        atomic_store (&s->low, last);
+      if (i % 16 == 15 && e->interrupt && check_interrupt (e))
+        {
+          rc = -1;
+          break;
+        }
+      if (may_split && s == NULL
+          && split_due (e, i + 1, (int64_t) i + 1, (int64_t) n, &began))
+        {
+          s = split_start (e, q, tagged, have_tags, rows, n, last);
+          may_split = 0;        /* once */
+        }
+    }
+  if (s)
+    {
+      split_stop (s);
+      *met = s->nrows > 0;
+      /* The thread went down from the last row, one at a time.  */
+      for (size_t k = 0; k < s->nrows; k++)
+        {
+          size_t i = n - 1 - k;
+          if ((int64_t) i > last)
+            {
+              ++*split;
+              rows[i].keep = s->rows[k].keep;
+              rows[i].hits = s->rows[k].hits;
+              rows[i].concepts = s->rows[k].concepts;
+              memcpy (rows[i].regex_lang, s->rows[k].regex_lang,
+                      sizeof rows[i].regex_lang);
+            }
+        }
+      free (s->rows);
+      free (s);
+    }
+  return rc;
+}
+
+/* The documents that Q's tag: filters and facets (collection:,
+   region:, year:, number) leave, into *TAGGED, with *HAVE_TAGS set (0:
+   no filter, every document).  Returns 0, or -1 with *CAUSE.  */
+static int
+read_filters (sqlite3 *db, const struct engine_query *q,
+              struct idset *tagged, int *have_tags, char **cause)
+{
+  *tagged = (struct idset) { 0 };
+  *have_tags = 0;
+  int rc = 0;
+  /* tag: filters keep only documents with that keyword.  */
+  for (size_t i = 0; rc == 0 && i < q->q->ntags; i++)
+    {
+      struct idset s;
+      rc = idset_query (db, "SELECT doc FROM tags WHERE tag=?", q->q->tags[i],
+                        &s);
+      if (rc == 0)
+        idset_narrow (tagged, have_tags, &s);
+      else
+        free (s.ids);
+    }
+  /* Facets: collection:, region:, year: keep only those documents.  */
+  char year[16], number[32];
+  snprintf (year, sizeof year, "%d", q->q->year);
+  snprintf (number, sizeof number, "%ld", q->q->doc);
+  struct { const char *sql; char *const *vals; size_t n; const char *one; }
+  facets[4] = {
+    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
+      q->q->ncollections, NULL },
+    { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
+      q->q->nregions, NULL },
+    { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
+      q->q->year > 0, year },
+    { "SELECT id FROM heads WHERE number = CAST(? AS INTEGER)", NULL,
+      q->q->doc >= 0, number },
+  };
+  for (int f = 0; f < 4 && rc == 0; f++)
+    for (size_t i = 0; i < facets[f].n && rc == 0; i++)
+      {
+        struct idset s;
+        rc = idset_query (db, facets[f].sql,
+                          facets[f].vals ? facets[f].vals[i] : facets[f].one,
+                          &s);
+        if (rc == 0)
+          idset_narrow (tagged, have_tags, &s);
+        else
+          free (s.ids);
+      }
+  if (rc != 0)
+    *cause = xstrdup (sqlite3_errmsg (db));
+  return rc;
+}
+
+/* engine_search, over the document with id ONLY, or all when ONLY is
+   -1.  */
+static int
+search_in (struct engine *e, const struct engine_query *q, int64_t only,
+           struct engine_results *res, char **cause)
+{
+  memset (res, 0, sizeof *res);
+  /* A new search: nothing read for the last one is held.  */
+  engine_texts_release (e);
+  res->nconcepts = q->nconcepts;
+  res->searched = index_document_count (e->ix);
+  *cause = NULL;
+  e->split_docs = 0;
+  if (q->unmatchable)
+    {
+      res->missing = 1;
+      return 0;
+    }
+  sqlite3 *db = index_db (e->ix);
+  e->interrupted = 0;
+  if (e->interrupt && check_interrupt (e))
+    return 1;                   /* told to stop before it starts */
+  if (e->interrupt)
+    sqlite3_progress_handler (db, 1000, check_interrupt, e);
+  int rc = 0;
+  struct idset tagged = { 0 };
+  int have_tags = 0;
+  struct fts_row *rows = NULL;
+  size_t nrows = 0;
+  /* Searched from both ends, the documents were read through two
+     connections, each with its own read: they read the same index if
+     nothing was written between the first and the last (else the
+     search is done again, by this connection alone).  */
+  int may_split = only < 0 && e->split_after_ns >= 0;
+  struct generation found;
+  for (int again = 1; rc == 0 && again;)
+    {
+      again = 0;
+      /* The generation the instances are of, asked before they are
+         read: asked after, it could count a change committed while they
+         were read, and instances of the old index would pass for the
+         new's.  Asked before, such a change only makes them look
+         stale.  */
+      found = engine_generation (e);
+      /* The filters too are read after it: done again, a search must
+         not keep the ids of the index it gave up (a document updated
+         since has another).  */
+      free (tagged.ids);
+      rc = read_filters (db, q, &tagged, &have_tags, cause);
+      if (rc != 0)
+        break;
+      size_t split = 0;
+      int met = 0;
+      if (q->match)
+        rc = read_matches (e, q, only, &tagged, have_tags, may_split, &rows,
+                           &nrows, &split, &met, cause);
+      else
+        {
+          /* Nothing for FTS5 to find: every document is a candidate,
+             less those with an excluded word.  */
+          struct idset all, excluded = { 0 };
+          char one[32];
+          snprintf (one, sizeof one, "%lld", (long long) only);
+          rc = idset_query (db, only < 0 ? "SELECT id FROM heads"
+                            : "SELECT id FROM heads WHERE id = "
+                            "CAST(? AS INTEGER)",
+                            only < 0 ? NULL : one, &all);
+          if (rc == 0 && q->negmatch)
+            rc = idset_query (db, "SELECT rowid FROM fts WHERE fts MATCH ?",
+                              q->negmatch, &excluded);
+          size_t alloc = 0;
+          for (size_t i = 0; rc == 0 && i < all.n; i++)
+            if (!idset_has (&excluded, all.ids[i]))
+              {
+                rows = xgrow (rows, &alloc, nrows + 1, sizeof *rows);
+                rows[nrows++] = (struct fts_row) { .id = all.ids[i],
+                                                   .stats = { 1, 1 } };
+              }
+          free (all.ids);
+          free (excluded.ids);
+          if (rc != 0)
+            *cause = xstrdup (sqlite3_errmsg (db));
+          else
+            /* Only a regex makes a document more than a judgement.  */
+            rc = work_all (e, q, &tagged, have_tags,
+                           may_split && q->has_regex, rows, nrows, &split,
+                           &met, cause);
+        }
+      e->split_docs = split;
+      /* Not only when rows of the thread's are kept: the two meet where
+         the thread says it has been, and its index may end lower than
+         the caller's.  */
+      if (rc == 0 && met)
+        {
+          /* An open handle would hold this connection's read: the
+             generation would be of that read, not of now.  */
+          engine_texts_release (e);
+          struct generation now = engine_generation (e);
+          if (now.others == -1 || !engine_same_generation (now, found))
+            {
+              for (size_t i = 0; i < nrows; i++)
+                free (rows[i].inst);
+              free (rows);
+              rows = NULL;
+              nrows = 0;
+              may_split = 0;
+              again = 1;
+              e->split_docs = 0;
+            }
+        }
+    }
+  /* What the instances are positions in: engine_hits takes them only
+     from the same index.  */
+  unsigned version = engine_db_version (e);
+  struct heads_reader heads;
+  if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      rc = -1;
+    }
+  /* Documents per concept, for the IDF.  */
+  size_t df[QUERY_MAX_TERMS] = { 0 };
+  for (size_t i = 0; i < nrows; i++)
+    {
+      unsigned char seen[QUERY_MAX_TERMS] = { 0 };
+      for (size_t k = 0; k < rows[i].ninst; k++)
+        {
+          int c = q->phrases[rows[i].inst[k].phrase].concept;
+          if (c >= 0 && c < QUERY_MAX_TERMS && !seen[c])
+            {
+              seen[c] = 1;
+              df[c]++;
+            }
+        }
+    }
+  for (size_t c = 0; c < q->nconcepts && c < QUERY_MAX_TERMS; c++)
+    res->missing += df[c] == 0;
+  size_t alloc = 0;
+  for (size_t i = 0; rc == 0 && i < nrows; i++)
+    {
+      struct fts_row *r = &rows[i];
+      if (!r->keep)
+        continue;
+      struct engine_doc d = { 0 };
+      if (heads_get (&heads, r->id, &d) != 0)
+        continue;
+      d.score = score_row (q, r, df, res->searched,
+                           r->regex_lang[LANG_ZH] + r->regex_lang[LANG_EN]);
+      d.hits = r->hits;
+      d.concepts = r->concepts;
+      engine_inst_count_by_lang (r->inst, r->ninst, q, d.lang_hits);
+      for (int l = 0; l < LANG_COUNT; l++)
+        d.lang_hits[l] += r->regex_lang[l];
+      /* Its instances, for engine_hits: no second query.  */
+      struct doc_priv *dp = xcalloc (1, sizeof *dp);
+      dp->version = version;
+      dp->found = found;
+      dp->inst = r->inst;
+      dp->ninst = r->ninst;
+      r->inst = NULL;
+      d.priv = dp;
+      res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
+                         sizeof *res->docs);
+      res->docs[res->ndocs++] = d;
+      res->total_hits += r->hits;
+    }
+  heads_close (&heads);
+  for (size_t i = 0; i < nrows; i++)
+    free (rows[i].inst);
+  free (rows);
+  free (tagged.ids);
+  if (e->interrupt)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  /* Told to stop, the search may have failed anywhere, or even seemed
+     to succeed with documents left out (a head not read): it is
+     incomplete either way.  */
+  if (e->interrupted)
+    {
+      free (*cause);
+      *cause = NULL;
+      engine_results_free (res);
+      return 1;
+    }
+  if (rc != 0)
+    {
+      if (*cause == NULL)
+        *cause = xstrdup (sqlite3_errmsg (db));
+      engine_results_free (res);
+      return -1;
+    }
+  if (res->ndocs > 1)
+    qsort (res->docs, res->ndocs, sizeof *res->docs, compare_docs);
+  return 0;
+}
+
+void
+engine_results_free (struct engine_results *res)
+{
+  for (size_t i = 0; i < res->ndocs; i++)
+    {
+      free (res->docs[i].collection);
+      free (res->docs[i].path);
+      struct doc_priv *dp = res->docs[i].priv;
+      if (dp)
+        free (dp->inst);
+      free (dp);
+      for (int l = 0; l < LANG_COUNT; l++)
+        free (res->docs[i].title[l]);
+    }
+  free (res->docs);
+  memset (res, 0, sizeof *res);
+}

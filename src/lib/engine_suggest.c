@@ -1,0 +1,436 @@
+/* engine_suggest.c -- corrections (engine_suggest): a word that finds
+   nothing respelt as a word of the index's vocabulary, joined with the
+   next word or split in two, when that finds documents.  */
+
+#include <config.h>
+
+#include "engine_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "norm.h"
+
+/* Optimal string alignment distance between A and B (bytes), or LIMIT+1
+   once it exceeds LIMIT.  */
+static size_t
+edit_distance (const char *a, size_t n, const char *b, size_t m, size_t limit)
+{
+  if (n > m + limit || m > n + limit || n > 64 || m > 64)
+    return limit + 1;
+  size_t d[65][65];
+  for (size_t i = 0; i <= n; i++)
+    d[i][0] = i;
+  for (size_t j = 0; j <= m; j++)
+    d[0][j] = j;
+  for (size_t i = 1; i <= n; i++)
+    {
+      size_t row_min = SIZE_MAX;
+      for (size_t j = 1; j <= m; j++)
+        {
+          size_t cost = a[i - 1] != b[j - 1];
+          size_t v = d[i - 1][j] + 1;
+          if (d[i][j - 1] + 1 < v)
+            v = d[i][j - 1] + 1;
+          if (d[i - 1][j - 1] + cost < v)
+            v = d[i - 1][j - 1] + cost;
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+              && d[i - 2][j - 2] + 1 < v)
+            v = d[i - 2][j - 2] + 1;
+          d[i][j] = v;
+          if (v < row_min)
+            row_min = v;
+        }
+      if (row_min > limit)
+        return limit + 1;
+    }
+  return d[n][m];
+}
+
+/* The vocabulary of the index, for corrections.  */
+static int
+open_vocab (struct engine *e)
+{
+  return sqlite3_exec (index_db (e->ix),
+                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                       "USING fts5vocab(main, fts, row)", NULL, NULL, NULL)
+    == SQLITE_OK ? 0 : -1;
+}
+
+/* The nearest English word to the folded word W in the vocabulary, or
+   NULL.  Caller frees.  */
+static char *
+suggest_word (struct engine *e, const char *w)
+{
+  char *key = engine_compile_token_key (index_analyzer (e->ix), w);
+  if (*key == '\0' || strchr (key, ' '))
+    {
+      free (key);
+      return NULL;              /* not one word */
+    }
+  size_t n = strlen (key);
+  size_t limit = n >= 6 ? 2 : n >= 4 ? 1 : 0;
+  char *best = NULL;
+  size_t best_dist = limit + 1;
+  long best_docs = 0;
+  /* Terms that begin with the word's first letter, or with its second
+     (its first two letters swapped): a slip seldom hits the first
+     letter, and a scan of the whole vocabulary costs more than the
+     search.  */
+  sqlite3_stmt *st;
+  for (int pass = 0; limit > 0 && pass < 2 && n >= 2; pass++)
+    {
+      char lo[2] = { key[pass], '\0' }, hi[2] = { (char) (key[pass] + 1), '\0' };
+      if (pass == 1 && key[1] == key[0])
+        break;
+      if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
+                              "WHERE term >= ?1 AND term < ?2", -1, &st,
+                              NULL) != SQLITE_OK)
+        break;
+      sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (st) == SQLITE_ROW)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          long docs = (long) sqlite3_column_int64 (st, 1);
+          if (t == NULL || m < 3)
+            continue;
+          size_t dist = edit_distance (key, n, t, m, limit);
+          if (dist == 0 || dist > limit)
+            continue;
+          if (dist < best_dist || (dist == best_dist && docs > best_docs))
+            {
+              free (best);
+              best = xstrndup (t, m);
+              best_dist = dist;
+              best_docs = docs;
+            }
+        }
+      sqlite3_finalize (st);
+    }
+  free (key);
+  return best;
+}
+
+/* Looking for a word of a text by the token it makes.  */
+struct surface
+{
+  const char *token;
+  const char *text;
+  char *found;
+};
+
+static int
+match_surface (void *ctx, int colocated, const char *tok, size_t len,
+               size_t start, size_t end)
+{
+  struct surface *s = ctx;
+  if (colocated || len != strlen (s->token) || memcmp (tok, s->token, len))
+    return 0;
+  s->found = norm_fold_string (s->text + start, end - start);
+  return 1;
+}
+
+/* A word of the text that the index holds as TOKEN (a stem: "handl"),
+   as it is written there, folded ("handling"), or NULL: a
+   correction is shown as a word, not as a stem.  Caller frees.  */
+static char *
+surface_word (struct engine *e, const char *token)
+{
+  struct buf m = { 0 };
+  int prefix;
+  char *found = NULL;
+  sqlite3_stmt *st;
+  if (!engine_compile_add_phrase (index_analyzer (e->ix), &m, token, &prefix)
+      || sqlite3_prepare_v2 (index_db (e->ix), "SELECT rowid FROM fts WHERE "
+                             "fts MATCH ? LIMIT 1", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      buf_free (&m);
+      return NULL;
+    }
+  sqlite3_bind_text (st, 1, m.data, -1, SQLITE_STATIC);
+  int64_t id = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0)
+    : -1;
+  sqlite3_finalize (st);
+  buf_free (&m);
+  struct doc_texts t;
+  char *cause = NULL;
+  if (id >= 0
+      && engine_texts_load (e, id, (1u << COL_COUNT) - 1, &t, &cause) == 0)
+    {
+      for (int c = 0; c < COL_COUNT && found == NULL; c++)
+        {
+          engine_texts_column (&t, c);
+          struct surface s = { token, t.col[c], NULL };
+          if (u8_check ((const uint8_t *) t.col[c], t.len[c]) == NULL)
+            analyze_text (index_analyzer (e->ix), t.col[c], t.len[c],
+                          ANALYZE_INDEX, match_surface, &s);
+          found = s.found;
+        }
+      engine_texts_free (&t);
+    }
+  free (cause);
+  engine_texts_release (e);
+  return found;
+}
+
+/* A word being corrected: its characters, and the best replacement
+   found so far.  */
+struct respelling
+{
+  const char *ch[12];
+  size_t len[12];
+  size_t n;
+  char *best;
+  long best_docs;
+};
+
+/* Try the word with character I replaced by the CLEN bytes at CAND (one
+   ideograph, not the one there): keep it if the text has it as a phrase
+   in more documents than the best so far.  Returns 1 if it was tried.  */
+static int
+try_replacement (struct engine *e, struct respelling *r, size_t i,
+                 const char *cand, size_t clen)
+{
+  if (engine_compile_ideographs_n (cand, clen) != 1
+      || (clen == r->len[i] && memcmp (cand, r->ch[i], clen) == 0))
+    return 0;
+  struct buf b = { 0 };
+  for (size_t k = 0; k < r->n; k++)
+    buf_add (&b, k == i ? cand : r->ch[k], k == i ? clen : r->len[k]);
+  long docs = engine_compile_phrase_docs (e, b.data);
+  if (docs > r->best_docs)
+    {
+      free (r->best);
+      r->best = buf_steal (&b);
+      r->best_docs = docs;
+    }
+  else
+    buf_free (&b);
+  return 1;
+}
+
+/* A word of ideographs like W (folded, N characters) with one character
+   replaced, that the text has as a phrase in most documents; NULL if
+   none.  Caller frees.  */
+static char *
+suggest_ideographs (struct engine *e, const char *w)
+{
+  struct respelling r = { .n = engine_compile_ideographs (w) };
+  if (r.n < 2 || r.n > 12)
+    return NULL;
+  const char *p = w;
+  for (size_t i = 0; i < r.n; i++)
+    {
+      ucs4_t uc;
+      int k = u8_strmbtouc (&uc, (const uint8_t *) p);
+      r.ch[i] = p;
+      r.len[i] = (size_t) k;
+      p += k;
+    }
+  /* A character after the first: the bigrams that begin with the one
+     before it propose what it could be.  */
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab WHERE "
+                          "term >= ?1 AND term < ?2", -1, &st, NULL)
+      != SQLITE_OK)
+    return NULL;
+  for (size_t i = 1; i < r.n; i++)
+    {
+      size_t plen = r.len[i - 1];
+      char lo[8], hi[8];
+      memcpy (lo, r.ch[i - 1], plen);
+      lo[plen] = '\0';
+      memcpy (hi, lo, plen + 1);
+      hi[plen - 1]++;
+      sqlite3_reset (st);
+      sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
+      size_t tried = 0;
+      while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          if (t != NULL && m > plen)
+            tried += try_replacement (e, &r, i, t + plen, m - plen);
+        }
+    }
+  sqlite3_finalize (st);
+  /* The first character, when nothing else helped: the bigrams that end
+     with the second (a scan: the vocabulary is ordered by first
+     character).  */
+  if (r.best == NULL
+      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
+                             -1, &st, NULL) == SQLITE_OK)
+    {
+      size_t tried = 0;
+      while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, 0);
+          size_t m = (size_t) sqlite3_column_bytes (st, 0);
+          if (t != NULL && m > r.len[1] && (unsigned char) t[0] >= 0xe0
+              && memcmp (t + m - r.len[1], r.ch[1], r.len[1]) == 0)
+            tried += try_replacement (e, &r, 0, t, m - r.len[1]);
+        }
+      sqlite3_finalize (st);
+    }
+  return r.best;
+}
+
+/* A word written apart as two ("Zhang jiagang", "Hulun Buir") of which
+   one finds nothing: terms I and I+1 of Q, written one after the other,
+   joined, if the text has the joined word.  Caller frees.  */
+static char *
+suggest_joined (struct engine *e, const struct engine_query *q, size_t i)
+{
+  if (i + 1 >= q->q->nterms || !query_plain_word (&q->q->terms[i])
+      || !query_plain_word (&q->q->terms[i + 1])
+      || !query_terms_adjacent (q->text, &q->q->terms[i],
+                                &q->q->terms[i + 1]))
+    return NULL;
+  char *joined = xasprintf ("%s%s", q->q->terms[i].source,
+                            q->q->terms[i + 1].source);
+  if (strlen (joined) > 64 || engine_compile_phrase_docs (e, joined) <= 0)
+    {
+      free (joined);
+      return NULL;
+    }
+  return joined;
+}
+
+/* A word written as one that the text has as two ("casehandling"): the
+   two, apart, that are found together in most documents, or NULL.
+   Caller frees.  */
+static char *
+suggest_split (struct engine *e, const struct term *t)
+{
+  if (!query_plain_word (t))
+    return NULL;
+  size_t n = strlen (t->source);
+  if (n < 5 || n > 40)
+    return NULL;
+  char *best = NULL;
+  long best_docs = 0;
+  for (size_t cut = 2; cut + 2 <= n; cut++)
+    {
+      char *apart = xasprintf ("%.*s %s", (int) cut, t->source,
+                               t->source + cut);
+      long docs = engine_compile_phrase_docs (e, apart);
+      if (docs > best_docs)
+        {
+          free (best);
+          best = apart;
+          best_docs = docs;
+        }
+      else
+        free (apart);
+    }
+  return best;
+}
+
+char *
+engine_suggest (struct engine *e, const struct engine_query *q)
+{
+  if (open_vocab (e) != 0)
+    return NULL;
+  const char *text = q->text;
+  struct buf out = { 0 };
+  const char *rest = text;
+  int changed = 0;
+  for (size_t i = 0; i < q->q->nterms; i++)
+    {
+      const struct term *t = &q->q->terms[i];
+      if (t->kind != TERM_WORDS || t->negated || t->stopword || t->nalts == 0)
+        continue;
+      /* A correction is of a word or a short phrase: a pasted page
+         would only be searched for again, at the cost of the search
+         (a phrase of 50,000 words is 80 MB of FTS5's).  */
+      if (strlen (t->alts[0]) > 256)
+        continue;
+      /* Does any rendering of the word find something?  */
+      struct buf m = { 0 };
+      for (size_t k = 0; k < t->nalts; k++)
+        {
+          struct buf one = { 0 };
+          int prefix;
+          if (engine_compile_add_phrase (index_analyzer (e->ix), &one,
+                                         t->alts[k], &prefix))
+            {
+              engine_compile_add_or (&m);
+              buf_add (&m, one.data, one.len);
+            }
+          buf_free (&one);
+        }
+      long found = m.len ? engine_compile_count_docs (e, m.data) : -1;
+      buf_free (&m);
+      if (found != 0)
+        continue;
+      /* Written apart: joined with the word before it, or after it.  */
+      int joined = 0;
+      for (size_t k = i > 0 ? i - 1 : i; k <= i && !joined; k++)
+        {
+          /* Where the words are in the text, not where their letters
+             first occur: "-xzhang zhang jiagang".  */
+          const struct term *a = &q->q->terms[k];
+          const char *at = text + a->source_off;
+          char *fix = at >= rest ? suggest_joined (e, q, k) : NULL;
+          if (fix)
+            {
+              const struct term *b = &q->q->terms[k + 1];
+              buf_add (&out, rest, (size_t) (at - rest));
+              buf_adds (&out, fix);
+              rest = text + b->source_off + strlen (b->source);
+              changed = joined = 1;
+              i = k + 1;
+            }
+          free (fix);
+        }
+      if (joined)
+        continue;
+      char *fix = engine_compile_ideographs (t->alts[0]) >= 2
+        ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
+      char *word = fix && engine_compile_ideographs (fix) == 0
+        ? surface_word (e, fix)
+        : NULL;
+      if (word)
+        {
+          free (fix);
+          fix = word;
+        }
+      if (fix == NULL)
+        fix = suggest_split (e, t);
+      const char *at = text + t->source_off;
+      if (fix && at >= rest)
+        {
+          buf_add (&out, rest, (size_t) (at - rest));
+          buf_adds (&out, fix);
+          rest = at + strlen (t->source);
+          changed = 1;
+        }
+      free (fix);
+    }
+  if (!changed)
+    {
+      buf_free (&out);
+      return NULL;
+    }
+  buf_adds (&out, rest);
+  return buf_steal (&out);
+}
+
+int
+engine_correction_wanted (const struct engine_results *r)
+{
+  return r->ndocs == 0 || r->missing > 0;
+}
+
+int
+engine_correction_better (const struct engine_results *r,
+                          const struct engine_results *fixed)
+{
+  return fixed->ndocs > 0 && fixed->missing < r->missing + (r->ndocs == 0);
+}

@@ -1,0 +1,201 @@
+/* engine_texts.c -- a document's texts and unit maps read from the
+   index: a unit (paragraph) at a time, when it is needed, through
+   incremental blob I/O.  */
+
+#include <config.h>
+
+#include "engine_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+void
+engine_texts_free (struct doc_texts *t)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      free (t->units[c]);
+      free (t->buf[c]);
+      free (t->read[c]);
+    }
+  memset (t, 0, sizeof *t);
+}
+
+/* Read LEN bytes at OFF of column C into T's buffer, or zeros where
+   they cannot be read (a damaged index).  */
+static void
+read_text (const struct doc_texts *t, int c, size_t off, size_t len)
+{
+  if (len > 0
+      && sqlite3_blob_read (t->blob[c], t->buf[c] + off, (int) len,
+                            (int) off) != SQLITE_OK)
+    memset (t->buf[c] + off, 0, len);
+}
+
+/* Make sure unit U of column C is in T's buffer.  */
+void
+engine_texts_unit (const struct doc_texts *t, int c,
+                   const struct index_unit *u)
+{
+  size_t i = (size_t) (u - t->units[c]);
+  if (t->read[c] == NULL || t->read[c][i])
+    return;
+  t->read[c][i] = 1;
+  read_text (t, c, u->off, u->len);
+}
+
+/* Make sure all of column C is in T's buffer.  */
+void
+engine_texts_column (const struct doc_texts *t, int c)
+{
+  if (t->read[c] == NULL)
+    return;
+  size_t n = 0;
+  while (n < t->nunits[c] && t->read[c][n])
+    n++;
+  if (n == t->nunits[c])
+    return;
+  read_text (t, c, 0, t->len[c]);
+  memset (t->read[c], 1, t->nunits[c]);
+}
+
+static const char *const column_name[COL_COUNT] = {
+  "title_zh", "title_en", "kw_zh", "kw_en", "body_zh", "body_en",
+  "title_rev", "kw_rev", "body_rev"
+};
+
+/* The engine's handle on column C of row ID of docs, or NULL.  Handles
+   are kept from one document to the next (moving one costs little,
+   opening one as much as preparing a statement) and released by
+   engine_texts_release.  */
+static sqlite3_blob *
+column_blob (struct engine *e, int c, int64_t id)
+{
+  if (e->blobs[c] && sqlite3_blob_reopen (e->blobs[c], id) == SQLITE_OK)
+    return e->blobs[c];
+  if (e->blobs[c])
+    sqlite3_blob_close (e->blobs[c]);
+  e->blobs[c] = NULL;
+  if (sqlite3_blob_open (index_db (e->ix), "main", "docs", column_name[c], id,
+                         0, &e->blobs[c]) != SQLITE_OK)
+    {
+      sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+  return e->blobs[c];
+}
+
+/* Close the engine's handles: an open one holds a read transaction.  */
+void
+engine_texts_release (struct engine *e)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      if (e->blobs[c])
+        sqlite3_blob_close (e->blobs[c]);
+      e->blobs[c] = NULL;
+    }
+}
+
+/* Get ready to read the texts of document ID: the columns whose bit is
+   set in MASK (the others are left empty), with their unit maps.  */
+int
+engine_texts_load (struct engine *e, int64_t id, unsigned mask,
+                   struct doc_texts *t, char **cause)
+{
+  memset (t, 0, sizeof *t);
+  sqlite3 *db = index_db (e->ix);
+  /* Prepared once: passages load a document after another.  */
+  if (e->units_st == NULL
+      && sqlite3_prepare_v3 (db, "SELECT map FROM units WHERE id=?", -1,
+                             SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
+      != SQLITE_OK)
+    {
+      *cause = xstrdup (sqlite3_errmsg (db));
+      return -1;
+    }
+  sqlite3_stmt *st = e->units_st;
+  sqlite3_bind_int64 (st, 1, id);
+  int rc = -1;
+  if (sqlite3_step (st) == SQLITE_ROW)
+    {
+      rc = 0;
+      const void *blob = sqlite3_column_blob (st, 0);
+      size_t blen = (size_t) sqlite3_column_bytes (st, 0);
+      for (int c = 0; c < COL_COUNT && rc == 0; c++)
+        {
+          t->col[c] = "";
+          if (!(mask & (1u << c)))
+            continue;
+          t->blob[c] = column_blob (e, c, id);
+          if (t->blob[c] == NULL)
+            {
+              rc = -1;
+              break;
+            }
+          t->len[c] = (size_t) sqlite3_blob_bytes (t->blob[c]);
+          /* Not cleared: only what is read is looked at (a column is
+             tens of kilobytes, a passage's unit a few hundred bytes).  */
+          t->buf[c] = xmalloc (t->len[c] + 1);
+          t->buf[c][t->len[c]] = '\0';
+          t->col[c] = t->buf[c];
+          t->nunits[c] = index_units_decode (blob, blen, (enum index_column) c,
+                                             t->len[c], &t->units[c]);
+          /* The texts are checked where hits are taken from them
+             (engine_hits): checking all of them costs more than the
+             rest of showing passages.  */
+          if (t->nunits[c] == (size_t) -1)
+            rc = -1;
+          else
+            t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
+        }
+    }
+  sqlite3_reset (st);
+  if (rc != 0)
+    {
+      engine_texts_free (t);
+      /* A document missing from the index it was found in: another
+         casebook may have indexed its file again since.  */
+      if (!engine_same_generation (engine_generation (e), e->seen))
+        *cause = xstrdup (_("the search index changed since this search "
+                            "(another casebook updated it): search again"));
+      else
+        *cause = xstrdup (_("the search index is damaged; remove it or "
+                            "search again to rebuild it"));
+    }
+  return rc;
+}
+
+/* The last unit of column C that begins at or before token position P,
+   or NULL.  */
+const struct index_unit *
+engine_texts_unit_of_token (const struct doc_texts *t, int c, size_t p)
+{
+  size_t lo = 0, hi = t->nunits[c];
+  if (hi == 0)
+    return NULL;
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->units[c][mid].token <= p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const struct index_unit *u = &t->units[c][lo];
+  return u->token <= p ? u : NULL;
+}
+
+/* Does every unit of column C of T have its first token position, in
+   order (an index that noted them)?  */
+int
+engine_texts_units_placed (const struct doc_texts *t, int c)
+{
+  for (size_t u = 0; u < t->nunits[c]; u++)
+    if (t->units[c][u].token == INDEX_NO_TOKEN
+        || (u > 0 && t->units[c][u].token < t->units[c][u - 1].token))
+      return 0;
+  return t->nunits[c] > 0;
+}
