@@ -43,6 +43,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
+#include "index_fts.h"
 #include "index_prep.h"
 #include "snapshot.h"
 
@@ -59,28 +60,6 @@
 #define WRITER_WAIT_MS 300000
 #define WRITER_SLICE_MS 250
 
-/* While a document is inserted, the tokenizer notes where each of its
-   units begins in token positions (after each barrier), so that a hit
-   can later be found by analysing its unit alone.  FTS5 tokenizes the
-   columns of a new row in order, one call each: the Nth call is column
-   N, which its length confirms.  */
-struct recorder
-{
-  size_t len[COL_COUNT];
-  const struct buf *tokens;     /* each column's tokens, analysed in
-                                   advance (index_prep.h), or NULL */
-  int next;                     /* the column of the next call */
-  uint32_t *starts[COL_COUNT];  /* token position of each unit */
-  size_t nstarts[COL_COUNT];
-  int seen[COL_COUNT];
-};
-
-struct tok_shared
-{
-  struct analyzer *analyzer;
-  struct recorder *rec;         /* NULL but while inserting */
-};
-
 /* A statement an update runs for every document, prepared once.  */
 struct cached_stmt
 {
@@ -92,7 +71,7 @@ struct index
 {
   sqlite3 *db;
   struct analyzer *analyzer;
-  struct tok_shared shared;
+  struct index_fts_shared shared;
   char *path;                   /* NULL in memory */
   int full;                     /* an update failed for lack of space */
   int stopped;                  /* the progress function said stop */
@@ -170,177 +149,6 @@ size_t
 index_document_count (const struct index *ix)
 {
   return ix->ndocs;
-}
-
-/* The FTS5 tokenizer: casebook's analysis.  */
-
-struct tokenizer
-{
-  struct tok_shared *shared;
-};
-
-struct token_ctx
-{
-  void *fts_ctx;
-  int (*x_token) (void *, int, const char *, int, int, int);
-  struct recorder *rec;
-  int col;
-  uint32_t pos;
-};
-
-static int
-pass_token (void *ctx, int colocated, const char *tok, size_t len,
-            size_t start, size_t end)
-{
-  struct token_ctx *t = ctx;
-  if (t->rec && !colocated)
-    {
-      if (len == 1 && tok[0] == ANALYZE_BARRIER)
-        {
-          size_t n = t->rec->nstarts[t->col];
-          t->rec->starts[t->col] = xrealloc (t->rec->starts[t->col],
-                                             (n + 1) * sizeof (uint32_t));
-          t->rec->starts[t->col][n] = t->pos + 1;
-          t->rec->nstarts[t->col] = n + 1;
-        }
-      t->pos++;
-    }
-  return t->x_token (t->fts_ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok,
-                     (int) len, (int) start, (int) end);
-}
-
-static int
-tok_create (void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
-{
-  (void) argv;
-  (void) argc;
-  struct tokenizer *t = xcalloc (1, sizeof *t);
-  t->shared = ctx;
-  *out = (Fts5Tokenizer *) t;
-  return SQLITE_OK;
-}
-
-static void
-tok_delete (Fts5Tokenizer *t)
-{
-  free (t);
-}
-
-static int
-tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
-              int len, int (*x_token) (void *, int, const char *, int, int,
-                                       int))
-{
-  struct tokenizer *t = (struct tokenizer *) tk;
-  struct recorder *rec = t->shared->rec;
-  int col = -1;
-  if (rec && (flags & FTS5_TOKENIZE_DOCUMENT) && rec->next < COL_COUNT)
-    {
-      col = rec->next++;
-      if (rec->len[col] != (size_t) (len > 0 ? len : 0))
-        {
-          rec->next = COL_COUNT;        /* not what was expected: stop */
-          col = -1;
-        }
-    }
-  if (len <= 0)
-    {
-      if (col >= 0)
-        rec->seen[col] = 1;
-      return SQLITE_OK;
-    }
-  /* Texts are checked when content is loaded and queries when they are
-     parsed; a database that says otherwise is damaged.  What is being
-     inserted (COL >= 0) was checked when it was loaded.  */
-  if (col < 0 && u8_check ((const uint8_t *) text, (size_t) len) != NULL)
-    return SQLITE_CORRUPT;
-  struct token_ctx tc = { ctx, x_token, NULL, 0, 0 };
-  if (col >= 0)
-    {
-      rec->seen[col] = 1;
-      tc.rec = rec;
-      tc.col = col;
-    }
-  if (col >= 0 && rec->tokens)
-    return prep_replay (&rec->tokens[col], pass_token, &tc);
-  enum analyze_mode mode = (flags & FTS5_TOKENIZE_QUERY)
-    ? ANALYZE_QUERY : ANALYZE_INDEX;
-  return analyze_text (t->shared->analyzer, text, (size_t) len, mode,
-                       pass_token, &tc);
-}
-
-/* cb_inst(fts): the instances of the phrases of the query in this row,
-   as a blob of int32: first the row's length in tokens and the table's
-   rows and tokens (for length normalisation), then a quadruple per
-   instance (phrase, column, token offset, phrase size).  The engine
-   merges and counts them, ranks, and maps them to bytes.  */
-static void
-aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
-          int nargs, sqlite3_value **args)
-{
-  (void) nargs;
-  (void) args;
-  int n, len;
-  sqlite3_int64 rows, total;
-  int rc = api->xInstCount (fc, &n);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fc, -1, &len);
-  if (rc == SQLITE_OK)
-    rc = api->xRowCount (fc, &rows);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnTotalSize (fc, -1, &total);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  int32_t *out = sqlite3_malloc64 ((sqlite3_uint64) (n + 1) * 16);
-  if (out == NULL)
-    {
-      sqlite3_result_error_nomem (ctx);
-      return;
-    }
-  out[0] = len;
-  out[1] = (int32_t) (rows > INT32_MAX ? INT32_MAX : rows);
-  out[2] = (int32_t) (total / (rows > 0 ? rows : 1));
-  out[3] = 0;
-  for (int i = 0; i < n; i++)
-    {
-      int phrase, col, off;
-      rc = api->xInst (fc, i, &phrase, &col, &off);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_free (out);
-          sqlite3_result_error_code (ctx, rc);
-          return;
-        }
-      out[4 * i + 4] = phrase;
-      out[4 * i + 5] = col;
-      out[4 * i + 6] = off;
-      out[4 * i + 7] = api->xPhraseSize (fc, phrase);
-    }
-  sqlite3_result_blob (ctx, out, (n + 1) * 16, sqlite3_free);
-}
-
-static int
-register_fts (sqlite3 *db, struct tok_shared *a)
-{
-  fts5_api *api = NULL;
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-    return -1;
-  sqlite3_bind_pointer (st, 1, (void *) &api, "fts5_api_ptr", NULL);
-  sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (api == NULL || api->iVersion < 2)
-    return -1;
-  fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
-  if (api->xCreateTokenizer (api, "casebook", a, &tok, NULL) != SQLITE_OK)
-    return -1;
-  if (api->xCreateFunction (api, "cb_inst", NULL, aux_inst, NULL)
-      != SQLITE_OK)
-    return -1;
-  return 0;
 }
 
 static int
@@ -465,7 +273,7 @@ open_db (struct index *ix, char **cause)
   sqlite3_busy_timeout (ix->db, BUSY_WAIT_MS);
   sqlite3_extended_result_codes (ix->db, 0);
   ix->shared.analyzer = ix->analyzer;
-  if (register_fts (ix->db, &ix->shared) != 0)
+  if (index_fts_register (ix->db, &ix->shared) != 0)
     {
       *cause = xstrdup (_("SQLite has no FTS5"));
       return -1;
@@ -601,7 +409,7 @@ index_open_reader (struct index *ix, char **cause)
   /* Not created: the index is there, the caller has it open.  */
   if (sqlite3_open_v2 (r->path, &r->db, SQLITE_OPEN_READWRITE
                        | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL)
-      != SQLITE_OK || register_fts (r->db, &r->shared) != 0)
+      != SQLITE_OK || index_fts_register (r->db, &r->shared) != 0)
     {
       *cause = xstrdup (r->db ? sqlite3_errmsg (r->db)
                         : _("cannot open the search index"));
@@ -985,7 +793,7 @@ insert_doc (struct index *ix, const struct document *doc,
     " body_en, title_rev, kw_rev, body_rev) VALUES(?,?,?,?,?,?,?,?,?,?)";
   if ((st = cached (ix, fts)) == NULL)
     goto out;
-  struct recorder rec;
+  struct index_fts_recorder rec;
   memset (&rec, 0, sizeof rec);
   sqlite3_bind_int64 (st, 1, *id);
   for (int c = 0; c < COL_COUNT; c++)

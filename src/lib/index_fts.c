@@ -1,0 +1,182 @@
+/* index_fts.c -- what the index adds to FTS5 (see index_fts.h): the
+   tokenizer "casebook", which is casebook's analysis (analyze.h), and
+   the auxiliary function cb_inst, which tells the engine where a
+   query's phrases stand in a row.  */
+
+#include <config.h>
+
+#include "index_fts.h"
+
+#include <stdlib.h>
+#include <unistr.h>
+
+#include "index_prep.h"
+
+struct tokenizer
+{
+  struct index_fts_shared *shared;
+};
+
+struct token_ctx
+{
+  void *fts_ctx;
+  int (*x_token) (void *, int, const char *, int, int, int);
+  struct index_fts_recorder *rec;
+  int col;
+  uint32_t pos;
+};
+
+static int
+pass_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  struct token_ctx *t = ctx;
+  if (t->rec && !colocated)
+    {
+      if (len == 1 && tok[0] == ANALYZE_BARRIER)
+        {
+          size_t n = t->rec->nstarts[t->col];
+          t->rec->starts[t->col] = xrealloc (t->rec->starts[t->col],
+                                             (n + 1) * sizeof (uint32_t));
+          t->rec->starts[t->col][n] = t->pos + 1;
+          t->rec->nstarts[t->col] = n + 1;
+        }
+      t->pos++;
+    }
+  return t->x_token (t->fts_ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok,
+                     (int) len, (int) start, (int) end);
+}
+
+static int
+tok_create (void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+  (void) argv;
+  (void) argc;
+  struct tokenizer *t = xcalloc (1, sizeof *t);
+  t->shared = ctx;
+  *out = (Fts5Tokenizer *) t;
+  return SQLITE_OK;
+}
+
+static void
+tok_delete (Fts5Tokenizer *t)
+{
+  free (t);
+}
+
+static int
+tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
+              int len, int (*x_token) (void *, int, const char *, int, int,
+                                       int))
+{
+  struct tokenizer *t = (struct tokenizer *) tk;
+  struct index_fts_recorder *rec = t->shared->rec;
+  int col = -1;
+  if (rec && (flags & FTS5_TOKENIZE_DOCUMENT) && rec->next < COL_COUNT)
+    {
+      col = rec->next++;
+      if (rec->len[col] != (size_t) (len > 0 ? len : 0))
+        {
+          rec->next = COL_COUNT;        /* not what was expected: stop */
+          col = -1;
+        }
+    }
+  if (len <= 0)
+    {
+      if (col >= 0)
+        rec->seen[col] = 1;
+      return SQLITE_OK;
+    }
+  /* Texts are checked when content is loaded and queries when they are
+     parsed; a database that says otherwise is damaged.  What is being
+     inserted (COL >= 0) was checked when it was loaded.  */
+  if (col < 0 && u8_check ((const uint8_t *) text, (size_t) len) != NULL)
+    return SQLITE_CORRUPT;
+  struct token_ctx tc = { ctx, x_token, NULL, 0, 0 };
+  if (col >= 0)
+    {
+      rec->seen[col] = 1;
+      tc.rec = rec;
+      tc.col = col;
+    }
+  if (col >= 0 && rec->tokens)
+    return prep_replay (&rec->tokens[col], pass_token, &tc);
+  enum analyze_mode mode = (flags & FTS5_TOKENIZE_QUERY)
+    ? ANALYZE_QUERY : ANALYZE_INDEX;
+  return analyze_text (t->shared->analyzer, text, (size_t) len, mode,
+                       pass_token, &tc);
+}
+
+/* cb_inst(fts): the instances of the phrases of the query in this row,
+   as a blob of int32: first the row's length in tokens and the table's
+   rows and tokens (for length normalisation), then a quadruple per
+   instance (phrase, column, token offset, phrase size).  The engine
+   merges and counts them, ranks, and maps them to bytes.  */
+static void
+aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
+          int nargs, sqlite3_value **args)
+{
+  (void) nargs;
+  (void) args;
+  int n, len;
+  sqlite3_int64 rows, total;
+  int rc = api->xInstCount (fc, &n);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fc, -1, &len);
+  if (rc == SQLITE_OK)
+    rc = api->xRowCount (fc, &rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fc, -1, &total);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+  int32_t *out = sqlite3_malloc64 ((sqlite3_uint64) (n + 1) * 16);
+  if (out == NULL)
+    {
+      sqlite3_result_error_nomem (ctx);
+      return;
+    }
+  out[0] = len;
+  out[1] = (int32_t) (rows > INT32_MAX ? INT32_MAX : rows);
+  out[2] = (int32_t) (total / (rows > 0 ? rows : 1));
+  out[3] = 0;
+  for (int i = 0; i < n; i++)
+    {
+      int phrase, col, off;
+      rc = api->xInst (fc, i, &phrase, &col, &off);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_free (out);
+          sqlite3_result_error_code (ctx, rc);
+          return;
+        }
+      out[4 * i + 4] = phrase;
+      out[4 * i + 5] = col;
+      out[4 * i + 6] = off;
+      out[4 * i + 7] = api->xPhraseSize (fc, phrase);
+    }
+  sqlite3_result_blob (ctx, out, (n + 1) * 16, sqlite3_free);
+}
+
+int
+index_fts_register (sqlite3 *db, struct index_fts_shared *a)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_pointer (st, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (api == NULL || api->iVersion < 2)
+    return -1;
+  fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+  if (api->xCreateTokenizer (api, "casebook", a, &tok, NULL) != SQLITE_OK)
+    return -1;
+  if (api->xCreateFunction (api, "cb_inst", NULL, aux_inst, NULL)
+      != SQLITE_OK)
+    return -1;
+  return 0;
+}
