@@ -1,0 +1,93 @@
+#!/bin/sh
+# Same answer everywhere: for queries that use every part of the query
+# language (terms, both scripts, phrases, inflections, exclusions, tag:,
+# lang:, year:, regexes, full-width letters, corner brackets, words the
+# search corrects, and nothing at all), the browser's count of hits and
+# cases equals what `casebook search` prints in each of its forms:
+# --count, --json and the plain listing with its passages.
+. "$top_srcdir/tests/tui/driver.sh"
+
+content=$top_srcdir/content
+queries='巡回检察
+巡迴檢察
+"circuit inspection"
+circuit inspections
+procuratorial
+hailar
+Hulun Buir
+handlng
+/检察[官长]/
+/inspect(ion|ed)/
+tag:巡回检察
+lang:zh 巡回检察
+lang:en prosecutor
+prosecutor -discipline
+"public interest litigation"
+公益诉讼 检察建议
+ＰＵＢＬＩＣ
+「巡回检察」
+year:2022 hailar
+检察官惩戒
+案-件比
+community-corrections
+zzyzxq'
+nq=$(printf '%s\n' "$queries" | grep -c .)
+tui_plan $((nq * 3))
+
+cb () { "$CASEBOOK" --content "$content" search "$@" 2>/dev/null; }
+
+# "HITS CASES" of each form of `casebook search`.
+by_count () {
+  cb --count -- "$1" | awk -F: '{ n += $NF; c++ } END { print n + 0, c + 0 }'
+}
+by_json () {
+  cb --json -- "$1" | grep -o '"document":[0-9]*' |
+    awk '{ n++; seen[$0] } END { c = 0; for (d in seen) c++; print n + 0, c }'
+}
+by_listing () {
+  cb -- "$1" | sed -n 's/^[^ ].*  (\([0-9]*\) hits\{0,1\}[;)][^(]*$/\1/p' |
+    awk '{ n += $1; c++ } END { print n + 0, c + 0 }'
+}
+
+# "HITS CASES" as the browser's status line says once the search is
+# entered: "Q — 12 hits in 3 cases, 1/12", or "Not found: Q".  A
+# correction ("Showing results for ...") or a wrap ("Search wrapped
+# ...") takes the line first: n shows the count then.
+by_browser () {
+  tmx send-keys -t tui Escape
+  tui_settle
+  tui_keys /
+  tui_type "$1"
+  tmx send-keys -t tui Enter
+  _a_i=0
+  while [ $_a_i -lt 40 ]; do
+    tui_pause
+    _a_line=$(tui_line 40)
+    case $_a_line in
+      "Not found: $1"*) echo "0 0"; return ;;
+      *" hit"*" in "*" case"*)
+        printf '%s\n' "$_a_line" |
+          sed -n 's/.* — \([0-9]*\) hits\{0,1\} in \([0-9]*\) cases\{0,1\}, .*/\1 \2/p'
+        return ;;
+      "Showing results for"* | "Search wrapped"*) tmx send-keys -t tui n ;;
+    esac
+    _a_i=$((_a_i + 1))
+  done
+  echo "no count on the status line: $_a_line"
+}
+
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both
+tui_wait_for 'h: help'
+
+# (A here-document, not a pipe: the loop must run in this shell, whose
+# status tui_finish reports.)
+while IFS= read -r q; do
+  want=$(by_count "$q")
+  browser=$(by_browser "$q")
+  tui_expect_eq "$browser" "$want" "$q: the browser counts what --count does ($want)"
+  tui_expect_eq "$(by_json "$q")" "$want" "$q: and --json"
+  tui_expect_eq "$(by_listing "$q")" "$want" "$q: and the listing"
+done <<EOF
+$queries
+EOF
+tui_finish
