@@ -116,6 +116,20 @@ int content_read_glossary (const char *path, struct glossary *g,
 int content_parse_document (const char *path, const char *data, size_t len,
                             struct document *doc, struct diags *diags);
 
+/* content_parse_document, or with HEADER_ONLY the header alone: stop at
+   the first paragraph or heading, keep no section, mark DOC partial,
+   and set *STOPPED (if not NULL) when the text was reached (else all of
+   DATA was the header).  */
+int content_parse_part (const char *path, const char *data, size_t len,
+                        struct document *doc, struct diags *diags,
+                        int header_only, int *stopped);
+
+/* Parse a collection.cb file's bytes into COLL's metadata.  Returns 0
+   if no error was added.  */
+int content_parse_collection (const char *path, const char *data,
+                              size_t len, struct collection *coll,
+                              struct diags *diags);
+
 /* Parse a glossary file's bytes into G.  Returns 0 if no error.  */
 int content_parse_glossary (const char *path, const char *data, size_t len,
                             struct glossary *g, struct diags *diags);

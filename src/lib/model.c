@@ -42,6 +42,13 @@ bitext_get (const struct bitext *bt, enum lang l)
 }
 
 int
+bitext_is_empty (const struct bitext *bt)
+{
+  return bt->side[LANG_ZH].origin == ORIGIN_NONE
+    && bt->side[LANG_EN].origin == ORIGIN_NONE;
+}
+
+int
 text_is_project (const struct text *t)
 {
   return t && (t->origin == ORIGIN_TRANSLATION || t->origin == ORIGIN_REVISION);

@@ -142,6 +142,8 @@ enum lang lang_other (enum lang l);
 
 /* The side of BT in L, or NULL when that side is missing.  */
 const struct text *bitext_get (const struct bitext *bt, enum lang l);
+/* Does BT have neither side?  */
+int bitext_is_empty (const struct bitext *bt);
 /* The side in L, else the other side, else NULL; *ACTUAL says which.  */
 const struct text *bitext_pick (const struct bitext *bt, enum lang l,
                                 enum lang *actual);
