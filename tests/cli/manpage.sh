@@ -37,6 +37,18 @@ while read -r opt; do
 done <"$TMPD/options"
 is "${missing:-none}" none "every option of --help is in casebook(1) ($(wc -l <"$TMPD/options") options)"
 
+# Every environment variable the program reads is in ENVIRONMENT, in
+# English and in Chinese (COLUMNS, CASEBOOK_LOCALEDIR and XDG_DATA_HOME
+# were read but not listed).  HOME and TERM are everyone's.
+grep -rhoE 'getenv \("[A-Z_]+"\)|"XDG_[A-Z]+_HOME"' "$top_srcdir/src" --include='*.c' |
+  grep -oE '[A-Z_]{2,}' | grep -vx -e HOME -e TERM | sort -u >"$TMPD/env"
+for page in "$man1" "$zhman"; do
+  sed -n '/^\.SH \(ENVIRONMENT\|环境变量\)/,/^\.SH/p' "$page" |
+    sed -n '/^\.TP/{n;p}' | grep -oE '[A-Z_]{2,}' | sort -u >"$TMPD/env-doc"
+  missing=$(comm -23 "$TMPD/env" "$TMPD/env-doc" | tr '\n' ' ')
+  is "${missing:-none}" none "every variable casebook reads is in ENVIRONMENT of ${page#"$top_srcdir"/} ($(wc -l <"$TMPD/env") variables)"
+done
+
 # Every key of the browser's help screen (its expected screen, which the
 # TUI tests compare with the real one) is in the BROWSER section.
 sed -n '/^BROWSER/,/^ENVIRONMENT/p' "$TMPD/man.txt" >"$TMPD/browser.txt"
