@@ -48,7 +48,9 @@ static void
 hit_location (const struct engine_hit *h, char *buf, size_t size)
 {
   if (h->part == PART_TITLE)
-    snprintf (buf, size, "title");
+    /* TRANSLATORS: where a search hit is, printed before its language
+       ("title zh:"), as "§1 ¶12" places one in a paragraph.  */
+    snprintf (buf, size, "%s", _("title"));
   else if (h->part == PART_SECTION)
     snprintf (buf, size, "§%zu", h->section + 1);
   else
