@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "export.h"
 #include "settings.h"
 #include "i18n.h"
 #include "model.h"
@@ -74,6 +75,26 @@ static void
 usage_hint (void)
 {
   fprintf (stderr, _("Try 'casebook --help' for more information.\n"));
+}
+
+/* ARG, the value of an option, as a message shows it: visibly, never
+   its control characters raw.  The string lasts until the next call
+   (a usage error reports one value, and ends the program).  */
+static const char *
+shown (const char *arg)
+{
+  static char *last;
+  free (last);
+  last = output_visible (arg);
+  return last;
+}
+
+/* After a usage error's message: the hint, and the exit status, 2.  */
+static int
+usage_error (void)
+{
+  usage_hint ();
+  return 2;
 }
 
 static void
@@ -392,13 +413,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             {
               enum lang l;
               if (lang_parse (optarg, &l) != 0)
-                {
-                  char *a = output_visible (optarg);
-                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), a);
-                  free (a);
-                  usage_hint ();
-                  return 2;
-                }
+              {
+                fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), shown (optarg));
+                return usage_error ();
+              }
               o.lang = (int) l;
               o.both = 0;
             }
@@ -406,24 +424,18 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_WIDTH:
           given |= CMD_OPT_WIDTH;
           if (parse_int (optarg, &o.width) != 0 || o.width < 10)
-            {
-              char *a = output_visible (optarg);
-              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), a);
-              free (a);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), shown (optarg));
+            return usage_error ();
+          }
           break;
         case 'n':
           given |= CMD_OPT_SNIPPETS;
           if (parse_int (optarg, &o.max_snippets) != 0)
-            {
-              char *a = output_visible (optarg);
-              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), a);
-              free (a);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), shown (optarg));
+            return usage_error ();
+          }
           break;
         case OPT_JSON:
           given |= CMD_OPT_JSON;
@@ -439,13 +451,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           else if (strcmp (optarg, "auto") == 0)
             o.color = COLOR_AUTO;
           else
-            {
-              char *a = output_visible (optarg);
-              fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), a);
-              free (a);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --color '%s' (use auto, always or never)\n"), shown (optarg));
+            return usage_error ();
+          }
           break;
         case OPT_COUNT:
           given |= CMD_OPT_COUNT;
@@ -472,11 +481,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_ENGLISH:
           if (strcmp (optarg, "release") && strcmp (optarg, "revised"))
-            {
-              fprintf (stderr, _("casebook: invalid --english '%s' (use release or revised)\n"), optarg);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --english '%s' (use release or revised)\n"), shown (optarg));
+            return usage_error ();
+          }
           o.english_revised = strcmp (optarg, "revised") == 0;
           break;
         case OPT_RELEASE:
@@ -484,13 +492,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_SCRIPT:
           if (strcmp (optarg, "simplified") && strcmp (optarg, "traditional"))
-            {
-              char *a = output_visible (optarg);
-              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), a);
-              free (a);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), shown (optarg));
+            return usage_error ();
+          }
           o.script = optarg;
           break;
         case 'o':
@@ -504,13 +509,21 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_MAX_SIZE:
           if (parse_size (optarg, &o.max_size) != 0)
-            {
-              fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), optarg);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), shown (optarg));
+            return usage_error ();
+          }
           break;
         case OPT_FORMAT:
+          {
+            enum export_format f;
+            if (export_format_parse (optarg, &f) != 0)
+              {
+                fprintf (stderr, _("casebook: invalid --format '%s' (use "
+                                   "md, html or jsonl)\n"), shown (optarg));
+                return usage_error ();
+              }
+          }
           o.format = optarg;
           break;
         case OPT_REGION:
@@ -518,11 +531,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_YEAR:
           if (parse_int (optarg, &o.year) != 0 || o.year < 1)
-            {
-              fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), optarg);
-              usage_hint ();
-              return 2;
-            }
+          {
+            fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), shown (optarg));
+            return usage_error ();
+          }
           break;
         case OPT_FACETS:
           o.facets = 1;

@@ -105,14 +105,8 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
                  int argc, char **argv)
 {
   enum export_format f = EXPORT_MARKDOWN;
-  if (o->format && export_format_parse (o->format, &f) != 0)
-    {
-      char *v = output_visible (o->format);
-      fprintf (stderr, _("casebook: invalid --format '%s' (use md, html or "
-                         "jsonl)\n"), v);
-      free (v);
-      return 2;
-    }
+  if (o->format)                /* checked with the other options */
+    export_format_parse (o->format, &f);
   int by_name = 1;
   for (int i = 0; i < argc; i++)
     by_name &= is_document_name (argv[i]);

@@ -106,4 +106,25 @@ case $(head -1 "$TMPD/out") in
   '{"document":1,"collection":"sample","hits":'[0-9]*) ok 0 "search --json --count: one object per document" ;;
   *) ok 1 "search --json --count: one object per document"; head -2 "$TMPD/out" | sed 's/^/# /' ;;
 esac
+# Every invalid option value is reported the same way: shown visibly
+# (casebook(1): control characters are shown visibly in messages), with
+# the hint, status 2.  --year, --english and --max-size once wrote the
+# value's escape sequences to the terminal raw, and export's --format
+# left out the hint.
+esc=$(printf '\033')
+for opt in --lang --width -n --color --english --script --max-size --year; do
+  case $opt in
+    --*) run --content "$GOOD" list "$opt=${esc}[7mX" ;;   # --color=WHEN
+    *) run --content "$GOOD" list "$opt" "${esc}[7mX" ;;
+  esac
+  ! grep -q "$esc" "$TMPD/err" && grep -qF "'^[[7mX'" "$TMPD/err"
+  ok $? "$opt ESC[7mX: the value is shown visibly"
+  has "$TMPD/err" "casebook --help" "$opt ESC[7mX: with the hint"
+  is "$rc" 2 "$opt ESC[7mX: exit status 2"
+done
+run --content "$GOOD" export 1 --format "${esc}[7mX"
+! grep -q "$esc" "$TMPD/err" && grep -qF "'^[[7mX'" "$TMPD/err"
+ok $? "--format ESC[7mX: the value is shown visibly"
+has "$TMPD/err" "casebook --help" "--format pdf: with the hint, as every other invalid value"
+is "$rc" 2 "--format ESC[7mX: exit status 2"
 done_testing
