@@ -21,7 +21,7 @@ struct help_line
 static const struct help_line help[] = {
   { NULL, N_("Moving") },
   { "j k  \xe2\x86\x93 \xe2\x86\x91", N_("line down, up (in the list and tags: next, previous)") },
-  { N_("Space PgDn  b PgUp"), N_("page down, up") },
+  { N_("Space f PgDn  b PgUp"), N_("page down, up") },
   { "d u", N_("half a page down, up") },
   { N_("g Home  G End"), N_("first, last line") },
   { "[ ]", N_("previous, next heading, at every level (\xe3\x80\x90\xe2\x80\xa6\xe3\x80\x91, \xe4\xb8\x80\xe3\x80\x81, \xef\xbc\x88\xe4\xb8\x80\xef\xbc\x89, I., (1))") },

@@ -75,6 +75,18 @@ done
 ok $([ "$keys" -ge 20 ]; echo $?) "the help screen lists $keys keys"
 is "${missing:-none}" none "every key of the help screen is in casebook(1)"
 
+# And the other way: every key the BROWSER section gives an item is on
+# the help screen (f paged down in casebook(1) but not in h's list).
+sed -n '/^\.SH BROWSER/,/^\.SH ENVIRONMENT/p' "$man1" | sed -n '/^\.TP/{n;p}' |
+  sed -E 's/\\-/-/g; s/\\\(aq/'"'"'/g; s/^\.[A-Z]+ //; s/"//g; s/,/ /g' |
+  tr ' ' '\n' | grep -v -e '^$' -e '^\\' -e '^(' | sort -u >"$TMPD/man-keys"
+sed -n '/^static const struct help_line help/,/Actions for the configuration/p' \
+  "$top_srcdir/src/tui/ui_help.c" | sed -nE 's/^ *\{ (N_\()?"([^"]*)".*/\2/p' |
+  tr ' ' '\n' | grep -v -e '^$' -e '\\' | sort -u >"$TMPD/help-keys"
+missing=$(comm -23 "$TMPD/man-keys" "$TMPD/help-keys" | tr '\n' ' ')
+ok $([ "$(wc -l <"$TMPD/man-keys")" -ge 30 ]; echo $?) "casebook(1) gives $(wc -l <"$TMPD/man-keys") keys an item"
+is "${missing:-none}" none "every key of casebook(1)'s BROWSER items is on the help screen"
+
 # The Chinese page keeps the English page's structure.
 s1=$(grep -c '^\.\(SH\|SS\|TP\|PP\|EX\)' "$man1")
 s2=$(grep -c '^\.\(SH\|SS\|TP\|PP\|EX\)' "$zhman")
