@@ -1098,6 +1098,11 @@ ui_command (struct ui *u, const struct ui_key *k)
       case 'R':
         related_open (u);
         return 0;
+      case 'C':
+        if (u->narrow)
+          ui_set_focus (u, PANE_LIST);
+        list_fold_all (u);
+        return 0;
       case 'z':
         toggle_zoom (u);
         return 0;

@@ -132,10 +132,15 @@ toggle_fold (struct ui *u, size_t r)
       u->listp.lw.sel = i;
 }
 
-/* C: fold every collection, or unfold them all when all are folded.  */
-static void
-toggle_fold_all (struct ui *u)
+void
+list_fold_all (struct ui *u)
 {
+  if (u->lib->ncolls < 2)
+    {
+      ui_message (u, 0, "%s", _("One collection: the list has no headings "
+                                "to fold"));
+      return;
+    }
   int all = 1;
   for (size_t c = 0; c < u->lib->ncolls; c++)
     all &= u->listp.folded[c];
@@ -468,11 +473,6 @@ list_key (struct ui *u, const struct ui_key *k)
   if (ui_is_enter (k))
     {
       open_selected (u);
-      return 1;
-    }
-  if (!k->fn && k->ch == 'C' && u->lib->ncolls > 1)
-    {
-      toggle_fold_all (u);
       return 1;
     }
   enum ui_move m = ui_move_key (k);

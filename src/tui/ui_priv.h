@@ -412,6 +412,10 @@ int outline_key (struct ui *u, const struct ui_key *k);
    rectangle, if shown) and X_key (handle K; 1 if it did).  */
 void list_draw (struct ui *u);
 int list_key (struct ui *u, const struct ui_key *k);
+/* C, from any pane: fold every collection under its heading, or unfold
+   them all when all are folded; in a library of one collection, which
+   has no headings, say so.  */
+void list_fold_all (struct ui *u);
 /* A click on ROW of the pane selects and opens that case.  */
 void list_click (struct ui *u, int row);
 /* The wheel: move the selection by DELTA.  */

@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 31
+tui_plan 34
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -35,6 +35,15 @@ tui_expect_has '^▸ hearings ' "C folds every collection"
 tui_expect_line 6 '^ *│' "and no case is shown"
 tui_keys C
 tui_expect_line 5 '^  1 内' "C again unfolds them all"
+# C is the configuration file's fold-all, which casebook(5) binds "in
+# every pane": from the text it folds the list too (it said "Key C is
+# not bound").
+tui_keys Tab
+tui_keys C
+tui_expect_has '^▸ hearings ' "C from the text pane folds every collection"
+tui_expect_not 'Key C is not bound' "and is not called unbound"
+tui_keys C
+tui_keys Tab Tab
 
 tui_keys '&'
 tui_type 'tag:巡回检察'
@@ -82,4 +91,6 @@ tui_wait_exit >/dev/null
 tui_start 100 30 -- --content "$tui_data/sample"
 tui_wait_for 'h: help'
 tui_expect_not '[▾▸]' "a library of one collection lists its cases without a heading"
+tui_keys C
+tui_expect_line 30 '^One collection: the list has no headings to fold' "C says there is nothing to fold"
 tui_finish
