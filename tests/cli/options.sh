@@ -127,4 +127,47 @@ run --content "$GOOD" export 1 --format "${esc}[7mX"
 ok $? "--format ESC[7mX: the value is shown visibly"
 has "$TMPD/err" "casebook --help" "--format pdf: with the hint, as every other invalid value"
 is "$rc" 2 "--format ESC[7mX: exit status 2"
+# The output options each command takes are those casebook(1) lists
+# under OPTIONS ("list takes --json, --lang and --width; ..."): the page
+# once left out list's and search's --width, and cite, related and
+# library.
+if command -v groff >/dev/null 2>&1; then
+  groff -k -Tutf8 -man -P-cbou "$top_srcdir/man/casebook.1" 2>/dev/null |
+    sed -n '/^OPTIONS/,/^ *--content/p' | tr -s ' \n' '  ' |
+    sed 's/.*is refused (exit status 2): //; s/\. So are the pairs.*//' |
+    sed 's/; /\n/g' >"$TMPD/takes"
+  echo >>"$TMPD/takes"          # the last clause's line end
+  args_of () {
+    case $1 in
+      show) echo "7 --no-pager" ;; search) echo 巡回检察 ;; cite) echo "7 ¶3" ;;
+      related|export) echo 7 ;; import) echo "$TMPD/none.txt" ;; *) echo ;;
+    esac
+  }
+  cmds=0
+  while IFS= read -r clause; do
+    [ -n "$clause" ] || continue
+    who=${clause%% take*}
+    opts=" $(printf '%s\n' "${clause#* take}" | sed 's/^s //; s/(also both)//; s/,/ /g; s/ and / /g') "
+    for cmd in $(printf '%s\n' "$who" | sed 's/,/ /g; s/ and / /g'); do
+      cmds=$((cmds + 1))
+      wrong=
+      for opt in --json --raw --lang --width --count --color -n; do
+        case $opt in
+          --lang) val=--lang=zh ;; --width) val=--width=50 ;;
+          --color) val=--color=never ;; -n) val="-n 2" ;; *) val=$opt ;;
+        esac
+        # shellcheck disable=SC2046,SC2086 # words on purpose
+        run --content "$SHIPPED" $cmd $(args_of "$cmd") $val
+        refused=0
+        grep -q 'does not take' "$TMPD/err" && refused=1
+        case $opts in *" $opt "*) want=0 ;; *) want=1 ;; esac
+        [ "$refused" = "$want" ] || wrong="$wrong $opt"
+      done
+      is "${wrong:-none}" none "$cmd takes the output options casebook(1) says it takes"
+    done
+  done <"$TMPD/takes"
+  is "$cmds" 10 "casebook(1) says which output options each of the 10 commands takes"
+else
+  echo "ok $((tap_n = tap_n + 1)) # SKIP groff not installed"
+fi
 done_testing
