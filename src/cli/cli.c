@@ -413,10 +413,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
             {
               enum lang l;
               if (lang_parse (optarg, &l) != 0)
-              {
-                fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), shown (optarg));
-                return usage_error ();
-              }
+                {
+                  fprintf (stderr, _("casebook: invalid --lang '%s' (use zh, en or both)\n"), shown (optarg));
+                  return usage_error ();
+                }
               o.lang = (int) l;
               o.both = 0;
             }
@@ -424,18 +424,18 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         case OPT_WIDTH:
           given |= CMD_OPT_WIDTH;
           if (parse_int (optarg, &o.width) != 0 || o.width < 10)
-          {
-            fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), shown (optarg));
+              return usage_error ();
+            }
           break;
         case 'n':
           given |= CMD_OPT_SNIPPETS;
           if (parse_int (optarg, &o.max_snippets) != 0)
-          {
-            fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), shown (optarg));
+              return usage_error ();
+            }
           break;
         case OPT_JSON:
           given |= CMD_OPT_JSON;
@@ -481,10 +481,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_ENGLISH:
           if (strcmp (optarg, "release") && strcmp (optarg, "revised"))
-          {
-            fprintf (stderr, _("casebook: invalid --english '%s' (use release or revised)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid --english '%s' (use release or revised)\n"), shown (optarg));
+              return usage_error ();
+            }
           o.english_revised = strcmp (optarg, "revised") == 0;
           break;
         case OPT_RELEASE:
@@ -492,10 +492,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_SCRIPT:
           if (strcmp (optarg, "simplified") && strcmp (optarg, "traditional"))
-          {
-            fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid --script '%s' (use simplified or traditional)\n"), shown (optarg));
+              return usage_error ();
+            }
           o.script = optarg;
           break;
         case 'o':
@@ -509,10 +509,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_MAX_SIZE:
           if (parse_size (optarg, &o.max_size) != 0)
-          {
-            fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), shown (optarg));
+              return usage_error ();
+            }
           break;
         case OPT_FORMAT:
           {
@@ -531,10 +531,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_YEAR:
           if (parse_int (optarg, &o.year) != 0 || o.year < 1)
-          {
-            fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), shown (optarg));
-            return usage_error ();
-          }
+            {
+              fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), shown (optarg));
+              return usage_error ();
+            }
           break;
         case OPT_FACETS:
           o.facets = 1;
