@@ -571,6 +571,31 @@ space_len (const char *p)
   return *p == ' ' || *p == '\t' ? 1 : 3;
 }
 
+/* The bytes at P are the query syntax's ASCII character C, or its
+   full-width form, which a Chinese input method types (U+FF01-U+FF5E
+   are U+0021-U+007E): "－邻近院", "tag：巡回检察", "／检察[官长]／".
+   Returns the length of what is there (1 or 3), or 0.  */
+static size_t
+syntax_char (const char *p, char c)
+{
+  if (*p == c)
+    return 1;
+  unsigned cp = 0xff00u + (unsigned char) c - 0x20u;
+  const char wide[3] = { (char) 0xef, (char) (0x80 | ((cp >> 6) & 0x3f)),
+                         (char) (0x80 | (cp & 0x3f)) };
+  return strncmp (p, wide, 3) == 0 ? 3 : 0;
+}
+
+/* If P begins with the field NAME (ASCII, without its colon) and a
+   colon, ASCII or full-width, the length of both; else 0.  */
+static size_t
+field_prefix (const char *p, const char *name)
+{
+  size_t n = strlen (name);
+  size_t colon = strncmp (p, name, n) == 0 ? syntax_char (p + n, ':') : 0;
+  return colon ? n + colon : 0;
+}
+
 /* Quotation marks that open a phrase, and the one that closes each:
    ASCII, curly, full-width and corner brackets.  */
 static const char *const quote_pairs[][2] = {
@@ -663,27 +688,32 @@ query_parse (const char *text, const struct query_options *opt,
           goto fail;
         }
       int negated = 0;
-      if (*p == '-' && p[1] && !is_query_space (p + 1))
+      size_t minus = syntax_char (p, '-');
+      if (minus && p[minus] && !is_query_space (p + minus))
         {
           negated = 1;
-          p++;
+          p += minus;
         }
-      if (*p == '/')
+      size_t slash = syntax_char (p, '/');
+      const char *e = p + slash;
+      while (slash && *e && !syntax_char (e, '/'))
         {
-          const char *e = p + 1;
-          while (*e && *e != '/')
-            {
-              if (*e == '\\' && e[1])
-                e++;
-              e++;
-            }
-          if (*e != '/')
+          if (*e == '\\' && e[1])
+            e++;
+          e++;
+        }
+      /* A full-width slash with no other after it is only a character
+         (Chinese writes 收／付): the ASCII one opens a regex.  */
+      if (slash == 1 || (slash && *e))
+        {
+          size_t close = syntax_char (e, '/');
+          if (!close)
             {
               err->message = xstrdup (_("unterminated /regex/: add the closing '/'"));
               err->offset = start;
               goto fail;
             }
-          if (e == p + 1)
+          if (e == p + slash)
             {
               /* It would match everywhere, and nothing: a hit is never
                  empty.  */
@@ -696,25 +726,32 @@ query_parse (const char *text, const struct query_options *opt,
           struct term *t = new_term (q);
           t->kind = TERM_REGEX;
           t->negated = negated;
-          t->source = xstrndup (p + 1, (size_t) (e - p - 1));
-          t->source_off = (size_t) (p + 1 - text);
-          t->re = compile_regex (p + 1, (size_t) (e - p - 1),
-                                 (size_t) (p + 1 - text), err);
+          const char *pat = p + slash;
+          size_t pat_len = (size_t) (e - pat);
+          t->source = xstrndup (pat, pat_len);
+          t->source_off = (size_t) (pat - text);
+          t->re = compile_regex (pat, pat_len, (size_t) (pat - text), err);
           if (t->re == NULL)
             goto fail;
-          regex_extras (t, p + 1, (size_t) (e - p - 1));
-          p = e + 1;
+          regex_extras (t, pat, pat_len);
+          p = e + close;
           continue;
         }
       static const char *const facets[] = { "collection:", "region:",
                                             "year:", "doc:", "case:" };
       int facet = -1;
-      for (int f = 0; f < 5 && !negated; f++)
-        if (strncmp (p, facets[f], strlen (facets[f])) == 0)
-          facet = f;
+      size_t prefix = 0;
+      for (int f = 0; f < 5 && !negated && facet < 0; f++)
+        {
+          char name[16];
+          snprintf (name, sizeof name, "%.*s", (int) strlen (facets[f]) - 1,
+                    facets[f]);
+          if ((prefix = field_prefix (p, name)) > 0)
+            facet = f;
+        }
       if (facet >= 0)
         {
-          p += strlen (facets[facet]);
+          p += prefix;
           int quoted;
           const char *begin;
           char *val = (*p && !is_query_space (p))
@@ -747,7 +784,7 @@ query_parse (const char *text, const struct query_options *opt,
           else if (facet == 2)
             {
               char *end;
-              long y = strtol (val, &end, 10);
+              long y = strtol (folded, &end, 10);
               if (*end != '\0' || y < 1000 || y > 9999)
                 {
                   free (val);
@@ -774,10 +811,12 @@ query_parse (const char *text, const struct query_options *opt,
           free (val);
           continue;
         }
-      if (!negated && (strncmp (p, "tag:", 4) == 0 || strncmp (p, "lang:", 5) == 0))
+      size_t tag = negated ? 0 : field_prefix (p, "tag");
+      size_t lang = negated || tag ? 0 : field_prefix (p, "lang");
+      if (tag || lang)
         {
-          int is_tag = p[0] == 't';
-          p += is_tag ? 4 : 5;
+          int is_tag = tag > 0;
+          p += is_tag ? tag : lang;
           int quoted;
           const char *begin;
           char *val = (*p && !is_query_space (p))
@@ -805,7 +844,10 @@ query_parse (const char *text, const struct query_options *opt,
           else
             {
               enum lang l;
-              if (lang_parse (val, &l) != 0)
+              char *code = norm_fold_string (val, strlen (val));
+              int unknown = lang_parse (code, &l) != 0;
+              free (code);
+              if (unknown)
                 {
                   free (val);
                   err->message = xstrdup (_("'lang:' takes 'zh' or 'en'"));

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Same answer everywhere: for queries that use every part of the query
 # language (terms, both scripts, phrases, inflections, exclusions, tag:,
-# lang:, year:, regexes, full-width letters, corner brackets, words the
-# search corrects, and nothing at all), the browser's count of hits and
+# lang:, year:, regexes, full-width letters and syntax, corner brackets,
+# words the search corrects, and nothing at all), the browser's count of hits and
 # cases equals what `casebook search` prints in each of its forms:
 # --count, --json and the plain listing with its passages.
 . "$top_srcdir/tests/tui/driver.sh"
@@ -30,6 +30,8 @@ year:2022 hailar
 检察官惩戒
 案-件比
 community-corrections
+一体化 －邻近院
+tag：巡回检察
 zzyzxq'
 nq=$(printf '%s\n' "$queries" | grep -c .)
 tui_plan $((nq * 3))

@@ -292,6 +292,49 @@ main (void)
     free (perr.message);
   }
 
+  /* The syntax typed with a Chinese input method's full-width forms
+     means what the ASCII does: － excludes, ： ends a field's name, ／
+     delimits a regex (but a lone ／ is a character of the text).  */
+  {
+    const char *wide[][2] = {
+      { "a \xef\xbc\x8d" "b", "1 negated" },
+      { "tag\xef\xbc\x9a" "x y", "1 tag" },
+      { "lang\xef\xbc\x9a\xef\xbd\x9a\xef\xbd\x88 y", "zh only" },
+      { "year\xef\xbc\x9a\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x92 y",
+        "year 2022" },
+      { "collection\xef\xbc\x9a" "c y", "1 collection" },
+      { "\xef\xbc\x8f" "a[bc]\xef\xbc\x8f", "regex a[bc] at 3" },
+      { "/a[bc]\xef\xbc\x8f", "regex a[bc] at 1" },
+      { "\xe6\x94\xb6\xef\xbc\x8f\xe4\xbb\x98", "words" },
+      { "\xef\xbc\x8f" "ab", "words" },
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
+      {
+        struct query_options wo = { 0 };
+        struct query_error werr = { 0 };
+        struct query *wq = query_parse (wide[i][0], &wo, &werr);
+        char got[64] = "error";
+        if (wq && wq->nterms > 1 && wq->terms[1].negated)
+          snprintf (got, sizeof got, "1 negated");
+        else if (wq && wq->ntags == 1)
+          snprintf (got, sizeof got, "1 tag");
+        else if (wq && wq->lang_only == LANG_ZH)
+          snprintf (got, sizeof got, "zh only");
+        else if (wq && wq->year)
+          snprintf (got, sizeof got, "year %d", wq->year);
+        else if (wq && wq->ncollections == 1)
+          snprintf (got, sizeof got, "1 collection");
+        else if (wq && wq->nterms == 1 && wq->terms[0].kind == TERM_REGEX)
+          snprintf (got, sizeof got, "regex %s at %zu", wq->terms[0].source,
+                    wq->terms[0].source_off);
+        else if (wq && wq->nterms == 1 && wq->terms[0].kind == TERM_WORDS)
+          snprintf (got, sizeof got, "words");
+        tap_is (got, wide[i][1], "full-width syntax: %s", wide[i][0]);
+        query_free (wq);
+        free (werr.message);
+      }
+  }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);
