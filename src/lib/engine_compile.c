@@ -466,10 +466,11 @@ add_word (struct engine *e, const char *w, char ***words, size_t *n,
 }
 
 /* A run of ideographs typed as one word that is not a term of the
-   glossary ("检察官违法办案怎么追责"): its words, by friso, each a
-   concept (stop words and single characters dropped when there are
-   words of two or more); a long word no document holds is cut in its
-   parts (add_word).  Returns 0 if it was not cut.  */
+   glossary ("检察官违法办案怎么追责", "什么是巡回检察"): its words, by
+   friso, each a concept (stop words and single characters dropped when
+   there are words of two or more, or one and stop words); a long word
+   no document holds is cut in its parts (add_word).  Returns 0 if it
+   was not cut.  */
 static int
 add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
                size_t *alloc, const char *word, int exact)
@@ -507,11 +508,16 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
     }
   buf_free (&run);
   strv_free (seg, nseg);
-  size_t longer = 0;
+  size_t longer = 0, stops = 0;
   for (size_t i = 0; i < n; i++)
-    longer += engine_compile_ideographs (w[i]) >= 2
-      && !analyze_is_stopword (w[i], strlen (w[i]));
-  if (longer < 2)
+    {
+      int stop = analyze_is_stopword (w[i], strlen (w[i]));
+      longer += engine_compile_ideographs (w[i]) >= 2 && !stop;
+      stops += stop;
+    }
+  /* One word is cut out of the run only when what it leaves is stop
+     words: 什么是巡回检察 asks for 巡回检察, but 减假暂 is one word.  */
+  if (longer == 0 || (longer == 1 && stops == 0))
     {
       strv_free (w, n);
       return 0;

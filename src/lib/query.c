@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -571,6 +572,43 @@ space_len (const char *p)
   return *p == ' ' || *p == '\t' ? 1 : 3;
 }
 
+/* Is the character that begins at P (LEN bytes at most) an ideograph?  */
+static int
+ideograph_at (const char *p, size_t len)
+{
+  ucs4_t uc;
+  return len > 0 && u8_mbtouc (&uc, (const uint8_t *) p, len) > 0
+    && uc_is_property_ideographic (uc);
+}
+
+/* The length of what ends a term at P (START being where the text
+   begins), or 0: a space, or punctuation that Chinese puts between
+   words (巡回检察，公益诉讼; 巡回检察、公益诉讼; 什么是巡回检察？), in
+   its full-width form or, beside an ideograph, in the ASCII one that a
+   half-width input method types.  ASCII punctuation elsewhere is part
+   of the term (3,000).  */
+static size_t
+break_len (const char *start, const char *p)
+{
+  static const char *const wide[] = {
+    "\xe3\x80\x80", "\xef\xbc\x8c", "\xe3\x80\x81", "\xef\xbc\x9b",
+    "\xe3\x80\x82", "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a",
+  };
+  if (*p == ' ' || *p == '\t')
+    return 1;
+  for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
+    if (strncmp (p, wide[i], 3) == 0)
+      return 3;
+  if (*p == '\0' || strchr (",;?!", *p) == NULL)
+    return 0;
+  ucs4_t before;
+  if (p > start && u8_prev (&before, (const uint8_t *) p,
+                            (const uint8_t *) start)
+      && uc_is_property_ideographic (before))
+    return 1;
+  return ideograph_at (p + 1, strlen (p + 1)) ? 1 : 0;
+}
+
 /* The bytes at P are the query syntax's ASCII character C, or its
    full-width form, which a Chinese input method types (U+FF01-U+FF5E
    are U+0021-U+007E): "－邻近院", "tag：巡回检察", "／检察[官长]／".
@@ -635,7 +673,7 @@ read_token (const char **p, int *quoted, const char **begin)
       return tok;
     }
   const char *e = s;
-  while (*e && !is_query_space (e))
+  while (*e && !break_len (s, e))
     e++;
   *p = e;
   return xstrndup (s, (size_t) (e - s));
@@ -673,8 +711,9 @@ query_parse (const char *text, const struct query_options *opt,
   const char *p = text;
   for (;;)
     {
-      while (*p && is_query_space (p))
-        p += space_len (p);
+      size_t gap;
+      while ((gap = break_len (text, p)) > 0)
+        p += gap;
       if (*p == '\0')
         break;
       size_t start = (size_t) (p - text);
@@ -689,7 +728,7 @@ query_parse (const char *text, const struct query_options *opt,
         }
       int negated = 0;
       size_t minus = syntax_char (p, '-');
-      if (minus && p[minus] && !is_query_space (p + minus))
+      if (minus && p[minus] && !break_len (text, p + minus))
         {
           negated = 1;
           p += minus;
@@ -754,7 +793,7 @@ query_parse (const char *text, const struct query_options *opt,
           p += prefix;
           int quoted;
           const char *begin;
-          char *val = (*p && !is_query_space (p))
+          char *val = (*p && !break_len (text, p))
             ? read_token (&p, &quoted, &begin) : xstrdup ("");
           if (val == NULL || *val == '\0')
             {
@@ -819,7 +858,7 @@ query_parse (const char *text, const struct query_options *opt,
           p += is_tag ? tag : lang;
           int quoted;
           const char *begin;
-          char *val = (*p && !is_query_space (p))
+          char *val = (*p && !break_len (text, p))
             ? read_token (&p, &quoted, &begin) : xstrdup ("");
           if (val == NULL)
             {

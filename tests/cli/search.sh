@@ -246,4 +246,21 @@ if command -v msgfmt >/dev/null 2>&1; then
 else
   echo "ok $((tap_n = tap_n + 1)) # SKIP msgfmt not installed"
 fi
+# Chinese is typed without spaces: a question around a term asks for the
+# term, and the punctuation that lists words (in full-width form, or
+# the ASCII one beside an ideograph) separates them as a space does.
+# ASCII punctuation inside other words stays part of them.
+same_count () {   # same_count QUERY AS-QUERY DESCRIPTION
+  a=$("$CASEBOOK" search --count --content "$SHIPPED" -- "$1" 2>/dev/null)
+  b=$("$CASEBOOK" search --count --content "$SHIPPED" -- "$2" 2>/dev/null)
+  if [ -n "$b" ]; then is "$a" "$b" "$3"; else is "$a" "-" "$3 (nothing to compare)"; fi
+}
+same_count 什么是巡回检察 巡回检察 "什么是巡回检察 finds what 巡回检察 does"
+same_count 巡回检察是什么？ 巡回检察 "so does 巡回检察是什么？"
+same_count 巡回检察，公益诉讼 "巡回检察 公益诉讼" "， separates words as a space does"
+same_count 巡回检察、公益诉讼 "巡回检察 公益诉讼" "、 too"
+same_count 巡回检察,公益诉讼 "巡回检察 公益诉讼" "and an ASCII comma beside an ideograph"
+same_count 一体化，－邻近院 "一体化 -邻近院" "an exclusion after ，"
+"$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
+is "$(cat "$TMPD/out")" "1:1" "a comma inside a number is part of it (3,000)"
 done_testing
