@@ -141,6 +141,29 @@ fold_spelling (struct buf *b)
     replace_tail (b, 4, "lor");
 }
 
+/* The length of the stem of the folded word W (LEN bytes) when it is a
+   verb in "-alize" or a word made from one ("specialized",
+   "personalization"): the word up to "aliz".  Else 0.  The stemmer
+   would take "-alize" off and leave the adjective, but "specialized"
+   teams (专业化) are not "special" teams (专班), "personalized" items
+   (个性化) not "personal" information, and "centralized" handling
+   (集中) is not the "Central" Committee.  */
+static size_t
+alize_stem (const char *w, size_t len)
+{
+  static const char *const tails[] = {
+    "alize", "alized", "alizes", "alizing", "alization", "alizations",
+    "alizer", "alizers",
+  };
+  for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+    {
+      size_t n = strlen (tails[i]);
+      if (len >= n + 3 && ends_with (w, len, tails[i]))
+        return len - n + 4;     /* up to and with "aliz" */
+    }
+  return 0;
+}
+
 /* Emit the English (or other spaced-script) word W of LEN folded bytes.  */
 static int
 emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
@@ -192,7 +215,10 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
     }
   if (has_letter)
     fold_spelling (&a->word);
-  if (has_letter && a->stemmer)
+  size_t alize = has_letter ? alize_stem (a->word.data, a->word.len) : 0;
+  if (alize)
+    a->word.len = alize;        /* stemmed already */
+  else if (has_letter && a->stemmer)
     {
       const sb_symbol *s = sb_stemmer_stem (a->stemmer,
                                             (const sb_symbol *) a->word.data,
@@ -463,23 +489,27 @@ analyze_text (struct analyzer *a, const char *s, size_t len,
     }
 }
 
-/* Stop words, folded (any order).  English: function words and
-   the words of a question; Chinese: question words and particles that
-   say nothing about what is asked.  */
+/* Stop words, folded (any order).  English: function words, the words
+   of a question and of a request ("please tell me about", "show me",
+   "info on"); Chinese: question words, particles and the words of a
+   request (请问, 介绍一下, 关于) that say nothing about what is asked.  */
 static const char *const stopwords[] = {
-  "a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
-  "at", "be", "been", "before", "being", "between", "both", "but", "by",
-  "can", "could", "did", "do", "does", "doing", "during", "each", "for",
-  "from", "had", "has", "have", "how", "i", "if", "in", "into", "is",
+  "a", "about", "after", "against", "all", "also", "among", "an", "and",
+  "any", "are", "as", "at", "be", "been", "before", "being", "between",
+  "both", "but", "by", "can", "could", "describe", "did", "do", "does",
+  "doing", "during", "each", "explain", "find", "for", "from", "give",
+  "had", "has", "have", "how", "i", "if", "in", "info", "into", "is",
   "it", "its", "me", "more", "most", "my", "no", "nor", "not", "of", "on",
-  "or", "other", "our", "out", "over", "should", "so", "some", "such",
-  "than", "that", "the", "their", "them", "then", "there", "these",
-  "they", "this", "those", "through", "to", "under", "up", "was", "we",
-  "were", "what", "when", "where", "which", "while", "who", "whom",
-  "why", "will", "with", "would", "you", "your",
+  "or", "other", "our", "out", "over", "per", "please", "should", "show",
+  "so", "some", "such", "tell", "than", "that", "the", "their", "them",
+  "then", "there", "these", "they", "this", "those", "through", "to",
+  "under", "up", "upon", "via", "was", "we", "were", "what", "whats",
+  "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+  "within", "without", "would", "you", "your",
   "为什么", "了", "什么", "如何", "怎么", "怎么样", "怎样", "是", "是否",
   "的", "吗", "哪些", "呢", "和", "与", "及", "在", "对", "有", "有哪些",
-  "是什么", "怎么办",
+  "是什么", "怎么办", "关于", "有关", "请问", "介绍", "一下", "帮我",
+  "查找", "查询",
 };
 
 int
@@ -490,6 +520,21 @@ analyze_is_stopword (const char *w, size_t len)
     if (strlen (stopwords[i]) == len && memcmp (stopwords[i], w, len) == 0)
       return 1;
   return 0;
+}
+
+int
+analyze_is_punctuation (const char *w, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) w, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (n <= 0 || uc_is_alnum (uc))
+        return 0;
+      p += n;
+    }
+  return 1;
 }
 
 int

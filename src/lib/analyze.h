@@ -60,6 +60,11 @@ int analyze_text (struct analyzer *a, const char *s, size_t len,
    "how", "怎么", "的")?  */
 int analyze_is_stopword (const char *w, size_t len);
 
+/* Does the word W (LEN bytes of valid UTF-8) hold no letter, digit or
+   ideograph: only punctuation and symbols ("&", "+", "—")?  Such a word
+   is no token of any text, and says nothing about what is sought.  */
+int analyze_is_punctuation (const char *w, size_t len);
+
 /* Does folded S consist of exactly one character written without
    spaces (one ideograph)?  Such a query is matched as a prefix of
    bigrams.  */

@@ -392,13 +392,21 @@ engine_compile_ideographs (const char *s)
   return engine_compile_ideographs_n (s, strlen (s));
 }
 
-/* Add the glossary entry whose tokens are those of W, if any, to AL.  */
-static void
-add_gloss_of (struct engine *e, struct alts *al, const char *w)
+/* The glossary entry whose tokens are those of W, or -1.  */
+static long
+gloss_entry_of (struct engine *e, const char *w)
 {
   char *key = engine_compile_token_key (index_analyzer (e->ix), w);
   long g = *key ? gloss_find (e, key) : -1;
   free (key);
+  return g;
+}
+
+/* Add the glossary entry whose tokens are those of W, if any, to AL.  */
+static void
+add_gloss_of (struct engine *e, struct alts *al, const char *w)
+{
+  long g = gloss_entry_of (e, w);
   if (g >= 0)
     alts_add_entry (al, &e->glossary.entries[g]);
 }
@@ -439,13 +447,16 @@ engine_compile_phrase_docs (struct engine *e, const char *w)
    ideographs or more that no document holds (friso knows 领导干部, the
    cases say 领导 and 干部 apart), as the words of two ideographs it is
    made of (the last of three when their number is odd), which is how
-   such compounds are built.  */
+   such compounds are built.  A synonym of the glossary stays whole even
+   where no text holds it (人手不够): its term's forms are what is found,
+   and its halves (不够) would find something else.  */
 static void
 add_word (struct engine *e, const char *w, char ***words, size_t *n,
           size_t *alloc)
 {
   size_t chars = engine_compile_ideographs (w);
-  if (chars < 4 || engine_compile_phrase_docs (e, w) != 0)
+  if (chars < 4 || engine_compile_phrase_docs (e, w) != 0
+      || gloss_entry_of (e, w) >= 0)
     {
       *words = xgrow (*words, alloc, *n + 1, sizeof **words);
       (*words)[(*n)++] = xstrdup (w);
@@ -489,8 +500,10 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
   /* Single ideographs side by side are one word friso did not know
      (非法采砂: 非法 采 砂), unless they are stop words.  */
   struct buf run = { 0 };
+  size_t asking = 0;
   for (size_t i = 0; i <= nseg; i++)
     {
+      asking += i < nseg && analyze_is_stopword (seg[i], strlen (seg[i]));
       int single = i < nseg && engine_compile_ideographs (seg[i]) == 1
         && !analyze_is_stopword (seg[i], strlen (seg[i]));
       if (single)
@@ -508,16 +521,13 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
     }
   buf_free (&run);
   strv_free (seg, nseg);
-  size_t longer = 0, stops = 0;
+  size_t longer = 0;
   for (size_t i = 0; i < n; i++)
-    {
-      int stop = analyze_is_stopword (w[i], strlen (w[i]));
-      longer += engine_compile_ideographs (w[i]) >= 2 && !stop;
-      stops += stop;
-    }
-  /* One word is cut out of the run only when what it leaves is stop
-     words: 什么是巡回检察 asks for 巡回检察, but 减假暂 is one word.  */
-  if (longer == 0 || (longer == 1 && stops == 0))
+    longer += engine_compile_ideographs (w[i]) >= 2
+      && !analyze_is_stopword (w[i], strlen (w[i]));
+  /* One word is the run as typed, unless the rest is words of a
+     question (巡回检察是什么, 人手不够怎么办): then that word is sought.  */
+  if (longer == 0 || (longer == 1 && asking == 0))
     {
       strv_free (w, n);
       return 0;
@@ -536,6 +546,16 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
     }
   strv_free (w, n);
   return 1;
+}
+
+/* Is the folded word W one a query can do without when it has others: a
+   stop word ("the", "怎么"), or punctuation typed as a word ("Tiger &
+   Leopard", "tiger - leopard"), which no text holds as a token?  */
+static int
+ignorable_word (const char *w)
+{
+  size_t len = strlen (w);
+  return analyze_is_stopword (w, len) || analyze_is_punctuation (w, len);
 }
 
 struct engine_query *
@@ -629,13 +649,14 @@ engine_compile (struct engine *e, const char *text,
           continue;
         }
       run[nrun++] = i;
-      if (!analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+      if (!ignorable_word (t->alts[0]))
         content_words++;
     }
   /* Group the words into concepts: the longest run of words that is a
      glossary term (after stemming: "circuit inspections") is one
      concept with all the term's renderings; other words are concepts
-     of their own.  Stop words go, unless they are all there is.  */
+     of their own.  Stop words and punctuation go, unless they are all
+     there is.  */
   struct buf whole = { 0 };
   size_t concepts_before = eq->nconcepts;
   for (size_t i = 0; i < nrun;)
@@ -660,8 +681,7 @@ engine_compile (struct engine *e, const char *text,
       struct term *t = &q->terms[run[i]];
       for (size_t k = i; k <= best; k++)
         join_words (&whole, q->terms[run[k]].alts[0]);
-      if (best == i && content_words > 0
-          && analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+      if (best == i && content_words > 0 && ignorable_word (t->alts[0]))
         {
           t->stopword = 1;
           i++;

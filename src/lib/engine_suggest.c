@@ -59,22 +59,23 @@ open_vocab (struct engine *e)
     == SQLITE_OK ? 0 : -1;
 }
 
-/* The nearest English word to the folded word W in the vocabulary, or
-   NULL.  Caller frees.  */
-static char *
-suggest_word (struct engine *e, const char *w)
+/* The best respelling found so far: a term of the vocabulary, its
+   distance from the word and the documents that hold it.  */
+struct nearest
 {
-  char *key = engine_compile_token_key (index_analyzer (e->ix), w);
-  if (*key == '\0' || strchr (key, ' '))
-    {
-      free (key);
-      return NULL;              /* not one word */
-    }
+  char *term;
+  size_t dist;
+  long docs;
+};
+
+/* Look for terms of the vocabulary within the edit distance that KEY's
+   length allows, and keep in *BEST the nearest (of two as near, the one
+   more documents hold).  */
+static void
+nearest_term (struct engine *e, const char *key, struct nearest *best)
+{
   size_t n = strlen (key);
   size_t limit = n >= 6 ? 2 : n >= 4 ? 1 : 0;
-  char *best = NULL;
-  size_t best_dist = limit + 1;
-  long best_docs = 0;
   /* Terms that begin with the word's first letter, or with its second
      (its first two letters swapped): a slip seldom hits the first
      letter, and a scan of the whole vocabulary costs more than the
@@ -101,18 +102,49 @@ suggest_word (struct engine *e, const char *w)
           size_t dist = edit_distance (key, n, t, m, limit);
           if (dist == 0 || dist > limit)
             continue;
-          if (dist < best_dist || (dist == best_dist && docs > best_docs))
+          if (best->term == NULL || dist < best->dist
+              || (dist == best->dist && docs > best->docs))
             {
-              free (best);
-              best = xstrndup (t, m);
-              best_dist = dist;
-              best_docs = docs;
+              free (best->term);
+              best->term = xstrndup (t, m);
+              best->dist = dist;
+              best->docs = docs;
             }
         }
       sqlite3_finalize (st);
     }
+}
+
+/* Is W a word of ASCII letters and digits only?  */
+static int
+ascii_word (const char *w)
+{
+  for (; *w; w++)
+    if (!((*w >= 'a' && *w <= 'z') || (*w >= '0' && *w <= '9')))
+      return 0;
+  return 1;
+}
+
+/* The nearest English word to the folded word W in the vocabulary, or
+   NULL.  Caller frees.  */
+static char *
+suggest_word (struct engine *e, const char *w)
+{
+  char *key = engine_compile_token_key (index_analyzer (e->ix), w);
+  if (*key == '\0' || strchr (key, ' '))
+    {
+      free (key);
+      return NULL;              /* not one word */
+    }
+  struct nearest best = { NULL, 0, 0 };
+  nearest_term (e, key, &best);
+  /* A slip can make a word look inflected: the stemmer takes "ing" off
+     "xinjaing" and leaves "xinja", three edits from "xinjiang".  So the
+     word as typed is compared too.  */
+  if (strcmp (key, w) != 0 && ascii_word (w))
+    nearest_term (e, w, &best);
   free (key);
-  return best;
+  return best.term;
 }
 
 /* Looking for a word of a text by the token it makes.  */

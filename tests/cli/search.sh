@@ -106,6 +106,51 @@ is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a hyphenated word fi
 is "$(cat "$TMPD/err")" "" "with nothing to correct"
 run search --content "$SHIPPED" --count --exact -- zhang-jiagang
 is "$rc" 1 "--exact: a hyphenated word is only itself"
+# ranked QUERY: search the shipped cases; prints the exit status and
+# the documents found, best first ("0:7 0 ").
+ranked () {
+  run search --content "$SHIPPED" --count -- "$1"
+  printf '%s:%s' "$rc" "$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')"
+}
+# A slip can look like an inflection: "Xinjaing" is not stemmed to
+# "xinja" and left uncorrected.
+is "$(ranked Xinjaing)" "0:8 0 " "a slip that ends like a suffix finds the case"
+has "$TMPD/err" "Showing results for xinjiang (nothing found for Xinjaing)" "respelt as typed, not as its stem"
+# Punctuation typed as a word is no word of the query: the rest is found.
+is "$(ranked 'Tiger & Leopard')" "0:2 " "an ampersand between words"
+is "$(ranked 'Tiger - Leopard')" "0:2 " "a dash between words is no exclusion"
+is "$(ranked '&')" "1:" "punctuation alone finds nothing"
+# A synonym of the glossary that no text holds (人手不够, for 办案人员不足)
+# stays one word inside a longer run, not 人手 and 不够 (不够清晰, case 8).
+is "$(ranked 基层检察院人手不够 | cut -d' ' -f1-2)" "0:0 1" "a glossary synonym in a run of ideographs is kept whole"
+is "$(grep -c '^8:' "$TMPD/out")" 0 "and its halves find nothing of their own"
+# A term with the words of a question typed onto it is that term.
+is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
+is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"
+# A complaint, as a foreign reader calls it, is the report letter
+# (举报信件) with which Henan's disciplinary case begins.
+run search --content "$SHIPPED" -- complaint
+has "$TMPD/out" "举报信件" "a complaint finds the report letter"
+# A foreign reader's own words for the release's terms (the glossary's
+# synonyms): the epidemic (疫情), plea bargaining (认罪认罚), mafia
+# (涉黑涉恶).
+is "$(ranked COVID)" "0:7 2 " "COVID finds the epidemic"
+ranked 'plea bargaining' >/dev/null
+is "$(cut -d: -f1 "$TMPD/out" | sort -n | tr '\n' ' ')" "3 5 8 " "plea bargaining finds the admission of guilt and acceptance of punishment"
+is "$(ranked mafia)" "0:1 " "mafia finds organized crime and evil forces"
+# The words of a request are no words of what is sought: not respelt
+# ("info" is not "into", "please" not "plea"), not ranked ("show" in
+# case 4 is no drone).
+is "$(ranked 'please explain black soil protection')" "0:2 " "an English request is not respelt"
+is "$(cat "$TMPD/err")" "" "and nothing is said of it"
+is "$(ranked 'info about discipline' | cut -d' ' -f1)" "0:6" "info is not respelt as into"
+is "$(cat "$TMPD/err")" "" "and nothing is said of it"
+is "$(ranked 'show me cases on drones' | cut -d' ' -f1)" "0:2" "show me: the case with the drone first"
+is "$(ranked 介绍一下巡回检察 | cut -d' ' -f1)" "0:7" "介绍一下: the case of the term first"
+# "-alize" is no suffix to take off: "specialized teams" (专业化, case 3)
+# are not the "special teams" (专班) of case 1.
+is "$(ranked 'specialized teams' | grep -c ' 3 ')" 1 "specialized teams finds the specialized teams"
+is "$(ranked 'personalized' | cut -d' ' -f1)" "0:2" "personalized is not personal"
 # The word corrected is the term, not the first place its letters occur:
 # inside an excluded term, or a word of which it is a part.
 run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
