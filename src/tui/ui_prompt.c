@@ -260,14 +260,21 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
   const char *s = p->text.data ? p->text.data : "";
   /* Scroll the text sideways so that the cursor stays on screen: back
      from the cursor, a cluster at a time, as far as the line holds (a
-     paste of 100 KB is drawn in the time of one line).  */
+     paste of 100 KB is drawn in the time of one line).  The cluster
+     under the cursor keeps its columns: a wide one (监) at the edge
+     would not be drawn, and the cursor would sit on a blank.  */
   size_t start = p->cur;
+  size_t at_end = char_next (p, p->cur);
+  int under = at_end > p->cur ? ui_text_width (s + p->cur, at_end - p->cur)
+    : 1;
+  if (under < 1)
+    under = 1;
   int before = 0;
   while (start > 0)
     {
       size_t prev = char_prev (p, start);
       int w = ui_text_width (s + prev, start - prev);
-      if (x + before + w >= width)
+      if (x + before + w + under > width)
         break;
       before += w;
       start = prev;

@@ -7,9 +7,11 @@
 # and outside a prompt it is ignored; the terminal is left without the
 # bracketed paste mode when the browser stops or ends.  A search of
 # more than 4 KiB is not kept in the history (a few pastes of megabytes
-# took the state file past its limit, and every mark with it).
+# took the state file past its limit, and every mark with it).  On a
+# line too short for the query, the character under the cursor shows,
+# a wide one too.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 15
+tui_plan 17
 
 sample=$tui_data/sample
 
@@ -120,5 +122,18 @@ tmx paste-buffer -p -b hello -t tui
 tui_keys Enter
 tui_keys C-d
 tui_expect_not '20[01]~' "after the browser ends a paste is plain"
+
+# A line too short for the query: ← onto a wide character at the right
+# edge kept the view where it was and drew the line without it (no room
+# for its second column), so the cursor sat on a blank.
+tui_start 21 10 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_keys /
+tui_type 'a监督检察院监督检察院监督检察院'
+tui_send Left
+tui_expect_line 10 '^/.*检察院$' "← at the edge: the wide character under the cursor shows"
+tui_expect_eq "$(tui_cursor)" "17 9" "and the cursor is on it"
+tui_keys Escape
+tui_keys q
 
 tui_finish
