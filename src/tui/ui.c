@@ -480,11 +480,21 @@ open_case (struct ui *u, const char *coll, long n)
         ui_set_focus (u, PANE_TEXT);
         return 0;
       }
-  if (coll)
+  ui_no_case_message (u, coll, n);
+  return -1;
+}
+
+void
+ui_no_case_message (struct ui *u, const char *coll, long n)
+{
+  if (n == LONG_MAX)
+    /* TRANSLATORS: a count typed before Enter or G passed the largest
+       number the browser holds.  */
+    ui_message (u, 1, "%s", _("There is no case with a number that large"));
+  else if (coll)
     ui_message (u, 1, _("There is no case %s/%ld"), coll, n);
   else
     ui_message (u, 1, _("There is no case %ld"), n);
-  return -1;
 }
 
 int
@@ -985,8 +995,13 @@ ui_key (struct ui *u, const struct ui_key *key)
       long d = (long) (k->ch - '0');
       if (!u->have_count)
         u->count = 0;
+      /* Past LONG_MAX the count stays there, rather than dropping the
+         digit: 12345678901234567890 must not become case
+         1234567890123456789, a number that was not typed.  */
       if (u->count <= (LONG_MAX - d) / 10)
         u->count = u->count * 10 + d;
+      else
+        u->count = LONG_MAX;
       u->have_count = 1;
       free (u->msg);
       u->msg = NULL;

@@ -10,6 +10,7 @@
 
 #include <config.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -486,7 +487,10 @@ list_key (struct ui *u, const struct ui_key *k)
             u->listp.lw.sel = r;
             return 1;
           }
-      ui_message (u, 1, _("Case %ld is not in the list"), u->count);
+      if (u->count == LONG_MAX)
+        ui_no_case_message (u, NULL, u->count);
+      else
+        ui_message (u, 1, _("Case %ld is not in the list"), u->count);
       return 1;
     }
   u->listp.lw.n = u->listp.nrows;

@@ -263,7 +263,7 @@ struct ui
   size_t prev_doc, prev_unit;
   int pending;                  /* 'm' or '\'' waiting for a letter */
   int have_count;               /* digits typed before a command (5j, 12G) */
-  long count;
+  long count;                   /* LONG_MAX once the digits pass it */
 
   struct prompt prompt;
   struct outline outline;
@@ -369,6 +369,9 @@ size_t ui_offset_move (size_t at, long delta);
 /* Open the case numbered N (the first such in library order) and show
    it; a message when there is none.  Returns 0 or -1.  */
 int ui_open_number (struct ui *u, long n);
+/* Say that there is no case N (of collection COLL, or NULL): N of
+   LONG_MAX is a count typed past the largest number held.  */
+void ui_no_case_message (struct ui *u, const char *coll, long n);
 
 /* ui_keys.c: read one key into K (ncurses' timeout applies), reading a
    whole escape sequence when one starts: common forms of the cursor,

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Counts as large as can be typed: they end where the text, the sections
-# or the hits end, at once, and keys are answered right after.
+# or the hits end, at once, and keys are answered right after.  A count
+# past the largest number held is not cut to a number that was not typed.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 9
 
 sample=$tui_data/sample
 
@@ -36,6 +37,17 @@ tui_expect_line 24 '^Case [0-9]' "999999999n goes round the hits and = answers"
 tmx send-keys -t tui 9 9 9 9 9 9 9 9 9 N =
 tui_wait_for '^Case [0-9]'
 tui_expect_line 24 '^Case [0-9]' "and so does 999999999N"
+# 20 digits: the last one was dropped, and the browser spoke of case
+# 1234567890123456789, which nobody typed.
+tmx send-keys -t tui 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 Enter
+tui_wait_for '^There is no case'
+tui_expect_line 24 '^There is no case with a number that large' \
+  "12345678901234567890 Enter: no case that large, not case 1234567890123456789"
+tui_keys Tab
+tmx send-keys -t tui 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 G
+tui_wait_for '^There is no case'
+tui_expect_line 24 '^There is no case with a number that large' \
+  "and 12345678901234567890G in the list says the same"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
 tui_stty_restored
