@@ -352,6 +352,13 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
         n = engine_inst_decode (q, sqlite3_column_blob (st, 0),
                                 sqlite3_column_bytes (st, 0), &v, NULL);
       sqlite3_finalize (st);
+      /* As engine_search found them: what the reader can see.  */
+      if (q->revised
+          && engine_texts_drop_revised (e, d->id, v, &n, cause) != 0)
+        {
+          free (v);
+          return -1;
+        }
     }
   /* A regex's literals selected the document; their places are not
      hits.  */

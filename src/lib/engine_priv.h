@@ -240,6 +240,14 @@ const struct index_unit *engine_texts_unit_of_token (const struct doc_texts *t,
    order (an index that noted them)?  */
 int engine_texts_units_placed (const struct doc_texts *t, int c);
 
+/* For a reader of the revised English: drop from V (*N instances of
+   document ID) those in the release's English of a unit that the
+   project revised.  The reader reads the revision there, and a hit is
+   one the reader can see: both front ends count what the browser can
+   show.  Returns 0, or -1 with *CAUSE.  */
+int engine_texts_drop_revised (struct engine *e, int64_t id, struct inst *v,
+                               size_t *n, char **cause);
+
 /* engine_regex.c: the query's regexes over a document's texts.  */
 
 /* The columns (a bit mask) that the regexes of Q must be run on in a

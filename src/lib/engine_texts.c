@@ -199,3 +199,47 @@ engine_texts_units_placed (const struct doc_texts *t, int c)
       return 0;
   return t->nunits[c] > 0;
 }
+
+/* Is there a unit of column C of T at the place of U (its part,
+   section and block)?  */
+static int
+has_unit_at (const struct doc_texts *t, int c, const struct index_unit *u)
+{
+  for (size_t i = 0; i < t->nunits[c]; i++)
+    if (t->units[c][i].part == u->part && t->units[c][i].section == u->section
+        && t->units[c][i].block == u->block)
+      return 1;
+  return 0;
+}
+
+int
+engine_texts_drop_revised (struct engine *e, int64_t id, struct inst *v,
+                           size_t *n, char **cause)
+{
+  static const int revised_of[COL_COUNT] = {
+    [COL_TITLE_EN] = COL_TITLE_REV, [COL_KEYWORDS_EN] = COL_KEYWORDS_REV,
+    [COL_BODY_EN] = COL_BODY_REV,
+  };
+  unsigned mask = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (revised_of[v[i].col])
+      mask |= 1u << v[i].col | 1u << revised_of[v[i].col];
+  if (mask == 0)
+    return 0;
+  struct doc_texts t;
+  if (engine_texts_load (e, id, mask, &t, cause) != 0)
+    return -1;
+  size_t kept = 0;
+  for (size_t i = 0; i < *n; i++)
+    {
+      int c = v[i].col, rc = revised_of[c];
+      const struct index_unit *u = rc && v[i].first >= 0
+        && engine_texts_units_placed (&t, c)
+        ? engine_texts_unit_of_token (&t, c, (size_t) v[i].first) : NULL;
+      if (u == NULL || !has_unit_at (&t, rc, u))
+        v[kept++] = v[i];
+    }
+  *n = kept;
+  engine_texts_free (&t);
+  return 0;
+}

@@ -34,9 +34,20 @@ community-corrections
 tag：巡回检察
 zzyzxq'
 nq=$(printf '%s\n' "$queries" | grep -c .)
-tui_plan $((nq * 3))
+# Read in the project's revision of the release's English (E), where
+# the release's "hospital" (院) is "procuratorate": what the reader
+# cannot see is not counted, by the browser or by search.
+revised_queries='hospital
+adjacent procuratorates
+whole procuratorate
+drone'
+nr=$(printf '%s\n' "$revised_queries" | grep -c .)
+tui_plan $((nq * 3 + nr * 2 + 2))
 
-cb () { "$CASEBOOK" --content "$content" search "$@" 2>/dev/null; }
+english=release
+cb () {
+  "$CASEBOOK" --content "$content" --english=$english search "$@" 2>/dev/null
+}
 
 # "HITS CASES" of each form of `casebook search`.
 by_count () {
@@ -92,4 +103,28 @@ while IFS= read -r q; do
 done <<EOF
 $queries
 EOF
+
+english=revised
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both --english=revised
+tui_wait_for 'h: help'
+while IFS= read -r q; do
+  want=$(by_count "$q")
+  tui_expect_eq "$(by_browser "$q")" "$want" "revised English, $q: the browser counts what --count does ($want)"
+  tui_expect_eq "$(by_json "$q")" "$want" "revised English, $q: and --json"
+done <<EOF
+$revised_queries
+EOF
+# n goes on from hit to hit where the counts say there are hits: it
+# used to find none in a case whose hits were in the English hidden
+# behind a revision.
+by_browser 'whole procuratorate' >/dev/null
+at () { tui_line 40 | sed -n 's/.* cases, \([0-9]*\)\/.*/\1/p'; }
+first=$(at)
+tmx send-keys -t tui n
+tui_settle
+tmx send-keys -t tui n
+tui_settle
+tui_expect_eq "$(at)" "$((first + 2))" "revised English: n goes on from hit to hit"
+is_hidden=$("$CASEBOOK" --content "$content" --english=revised search --count hospital 2>/dev/null)
+tui_expect_eq "$is_hidden" "" "the release's hospital, revised away, is not found in the revised English"
 tui_finish
