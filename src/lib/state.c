@@ -533,7 +533,7 @@ state_load (struct state *st, const char *path, char **cause)
           return 0;
         }
       *cause = xasprintf ("%s: %s", path, errno ? strerror (errno)
-                          : "not a regular file");
+                          : _("not a regular file"));
       state_clear (st);
       return -1;
     }

@@ -126,4 +126,15 @@ done
 sed "s/^date: .*/date: 2024-02-29/" "$GOOD/collection.cb" >"$TMPD/date/collection.cb"
 run check "$TMPD/date"
 is "$rc" 0 "a leap day is a day"
+# A header block with a field that belongs in a block of its own: that
+# field is the error, and the number beside it is still read (it was
+# reported missing as well, sending the reader after the wrong thing).
+mkdir "$TMPD/shared"
+cp "$GOOD/collection.cb" "$TMPD/shared/"
+printf 'casebook-format: 1\nnumber: 1\nkeywords.en: a | b\n\ntitle.en: A\n\nen: text.\n' \
+  >"$TMPD/shared/a.cb"
+run check "$TMPD/shared"
+is "$rc:$(sed "s|$TMPD/shared/||" "$TMPD/err")" \
+  "2:casebook: a.cb:3: error: 'keywords.en' cannot share a block with 'casebook-format' (separate them with a blank line)" \
+  "a field sharing the header's block is the one error reported"
 done_testing
