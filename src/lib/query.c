@@ -593,6 +593,7 @@ break_len (const char *start, const char *p)
   static const char *const wide[] = {
     "\xe3\x80\x80", "\xef\xbc\x8c", "\xe3\x80\x81", "\xef\xbc\x9b",
     "\xe3\x80\x82", "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a",
+    "\xe2\x80\x94",
   };
   if (*p == ' ' || *p == '\t')
     return 1;

@@ -304,6 +304,7 @@ same_count 什么是巡回检察 巡回检察 "什么是巡回检察 finds what 
 same_count 巡回检察是什么？ 巡回检察 "so does 巡回检察是什么？"
 same_count 巡回检察，公益诉讼 "巡回检察 公益诉讼" "， separates words as a space does"
 same_count 巡回检察、公益诉讼 "巡回检察 公益诉讼" "、 too"
+same_count 巡回检察——公益诉讼 "巡回检察 公益诉讼" "and a dash"
 same_count 巡回检察,公益诉讼 "巡回检察 公益诉讼" "and an ASCII comma beside an ideograph"
 same_count 一体化，－邻近院 "一体化 -邻近院" "an exclusion after ，"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
