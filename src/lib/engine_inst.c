@@ -64,6 +64,7 @@ engine_inst_decode (const struct engine_query *q, const void *blob, int bytes,
         memcpy (head, p, sizeof head);
       rs->len = head[0];
       rs->avg_len = head[2] > 0 ? head[2] : 1;
+      rs->revised = (unsigned) head[3];
     }
   for (size_t i = 0; i < n; i++)
     {

@@ -119,6 +119,8 @@ struct row_stats
 {
   int len;                      /* tokens in the document */
   int avg_len;                  /* tokens in an average document */
+  unsigned revised;             /* a bit per column of the revised
+                                   English the row has */
 };
 
 /* The texts and unit maps of a document.  A text is read from the
@@ -247,6 +249,15 @@ int engine_texts_units_placed (const struct doc_texts *t, int c);
    show.  Returns 0, or -1 with *CAUSE.  */
 int engine_texts_drop_revised (struct engine *e, int64_t id, struct inst *v,
                                size_t *n, char **cause);
+
+/* MASK (a bit per column) with the columns of the revised English that
+   revise the release's English columns in it.  */
+unsigned engine_texts_with_revised (unsigned mask);
+
+/* Is unit U of column C of T the release's English of a place that the
+   project revised (T holding the map of the revised column)?  */
+int engine_texts_is_revised (const struct doc_texts *t, int c,
+                             const struct index_unit *u);
 
 /* engine_regex.c: the query's regexes over a document's texts.  */
 

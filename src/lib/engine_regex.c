@@ -13,7 +13,8 @@
 
 /* The columns that the regexes of Q must be run on in a document whose
    instances are V (N): those that hold a literal of every regex, when
-   each has literals (else all).  */
+   each has literals (else all), with those of the revised English that
+   say where the release's English is hidden.  */
 unsigned
 engine_regex_columns (const struct engine_query *q, const struct inst *v,
                       size_t n)
@@ -29,7 +30,9 @@ engine_regex_columns (const struct engine_query *q, const struct inst *v,
               && q->phrases[v[k].phrase].req == q->regex_req[i])
             mask |= 1u << v[k].col;
       }
-  return mask;
+  /* A reader of the revised English reads the release's only where it
+     was not revised: which places were is in the revised columns.  */
+  return q->revised ? engine_texts_with_revised (mask) : mask;
 }
 
 /* Mark in WANT (per column, per unit; caller frees) the units of T that
@@ -99,6 +102,9 @@ engine_regex_run (const struct engine_query *q, const struct doc_texts *t,
             {
               const struct index_unit *un = &t->units[c][u];
               if (selected && !want[c][u])
+                continue;
+              /* The reader of the revised English does not see it.  */
+              if (q->revised && engine_texts_is_revised (t, c, un))
                 continue;
               engine_texts_unit (t, c, un);
               size_t n = 0;

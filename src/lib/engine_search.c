@@ -368,7 +368,8 @@ work_row (struct engine *te, const struct engine_query *q,
   r->keep = 0;
   if (have_tags && !idset_has (tagged, r->id))
     return 0;
-  if (q->revised
+  /* (Only a document with revisions can have hits to drop.)  */
+  if (q->revised && r->stats.revised
       && engine_texts_drop_revised (te, r->id, r->inst, &r->ninst, cause) != 0)
     return -1;
   if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))

@@ -101,9 +101,12 @@ engine_texts_release (struct engine *e)
 
 /* Get ready to read the texts of document ID: the columns whose bit is
    set in MASK (the others are left empty), with their unit maps.  */
-int
-engine_texts_load (struct engine *e, int64_t id, unsigned mask,
-                   struct doc_texts *t, char **cause)
+/* engine_texts_load, or with MAPS_ONLY the unit maps alone: no text
+   can be read then, and none of the blob handles that reading needs is
+   opened.  */
+static int
+load (struct engine *e, int64_t id, unsigned mask, int maps_only,
+      struct doc_texts *t, char **cause)
 {
   memset (t, 0, sizeof *t);
   sqlite3 *db = index_db (e->ix);
@@ -129,6 +132,17 @@ engine_texts_load (struct engine *e, int64_t id, unsigned mask,
           t->col[c] = "";
           if (!(mask & (1u << c)))
             continue;
+          if (maps_only)
+            {
+              /* Where the units are in the text is not needed: nothing
+                 of it is read.  */
+              t->nunits[c] = index_units_decode (blob, blen,
+                                                 (enum index_column) c,
+                                                 SIZE_MAX, &t->units[c]);
+              if (t->nunits[c] == (size_t) -1)
+                rc = -1;
+              continue;
+            }
           t->blob[c] = column_blob (e, c, id);
           if (t->blob[c] == NULL)
             {
@@ -168,6 +182,13 @@ engine_texts_load (struct engine *e, int64_t id, unsigned mask,
   return rc;
 }
 
+int
+engine_texts_load (struct engine *e, int64_t id, unsigned mask,
+                   struct doc_texts *t, char **cause)
+{
+  return load (e, id, mask, 0, t, cause);
+}
+
 /* The last unit of column C that begins at or before token position P,
    or NULL.  */
 const struct index_unit *
@@ -200,15 +221,38 @@ engine_texts_units_placed (const struct doc_texts *t, int c)
   return t->nunits[c] > 0;
 }
 
-/* Is there a unit of column C of T at the place of U (its part,
-   section and block)?  */
+/* The column of the revised English that revises column C, or 0 (the
+   index of no such column) for a column that is not the release's
+   English.  */
 static int
-has_unit_at (const struct doc_texts *t, int c, const struct index_unit *u)
+revised_column (int c)
 {
-  for (size_t i = 0; i < t->nunits[c]; i++)
-    if (t->units[c][i].part == u->part && t->units[c][i].section == u->section
-        && t->units[c][i].block == u->block)
-      return 1;
+  return c == COL_TITLE_EN ? COL_TITLE_REV
+    : c == COL_KEYWORDS_EN ? COL_KEYWORDS_REV
+    : c == COL_BODY_EN ? COL_BODY_REV : 0;
+}
+
+unsigned
+engine_texts_with_revised (unsigned mask)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    if ((mask & (1u << c)) && revised_column (c))
+      mask |= 1u << revised_column (c);
+  return mask;
+}
+
+int
+engine_texts_is_revised (const struct doc_texts *t, int c,
+                         const struct index_unit *u)
+{
+  int rc = revised_column (c);
+  for (size_t i = 0; rc && i < t->nunits[rc]; i++)
+    {
+      const struct index_unit *r = &t->units[rc][i];
+      if (r->part == u->part && r->section == u->section
+          && r->block == u->block)
+        return 1;
+    }
   return 0;
 }
 
@@ -216,27 +260,23 @@ int
 engine_texts_drop_revised (struct engine *e, int64_t id, struct inst *v,
                            size_t *n, char **cause)
 {
-  static const int revised_of[COL_COUNT] = {
-    [COL_TITLE_EN] = COL_TITLE_REV, [COL_KEYWORDS_EN] = COL_KEYWORDS_REV,
-    [COL_BODY_EN] = COL_BODY_REV,
-  };
   unsigned mask = 0;
   for (size_t i = 0; i < *n; i++)
-    if (revised_of[v[i].col])
-      mask |= 1u << v[i].col | 1u << revised_of[v[i].col];
+    if (revised_column (v[i].col))
+      mask |= 1u << v[i].col;
   if (mask == 0)
     return 0;
   struct doc_texts t;
-  if (engine_texts_load (e, id, mask, &t, cause) != 0)
+  if (load (e, id, engine_texts_with_revised (mask), 1, &t, cause) != 0)
     return -1;
   size_t kept = 0;
   for (size_t i = 0; i < *n; i++)
     {
-      int c = v[i].col, rc = revised_of[c];
-      const struct index_unit *u = rc && v[i].first >= 0
+      int c = v[i].col;
+      const struct index_unit *u = revised_column (c) && v[i].first >= 0
         && engine_texts_units_placed (&t, c)
         ? engine_texts_unit_of_token (&t, c, (size_t) v[i].first) : NULL;
-      if (u == NULL || !has_unit_at (&t, rc, u))
+      if (u == NULL || !engine_texts_is_revised (&t, c, u))
         v[kept++] = v[i];
     }
   *n = kept;

@@ -109,7 +109,8 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
 
 /* cb_inst(fts): the instances of the phrases of the query in this row,
    as a blob of int32: first the row's length in tokens and the table's
-   rows and tokens (for length normalisation), then a quadruple per
+   rows and tokens (for length normalisation) and which columns of the
+   revised English it has, then a quadruple per
    instance (phrase, column, token offset, phrase size).  The engine
    merges and counts them, ranks, and maps them to bytes.  */
 static void
@@ -141,7 +142,16 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
   out[0] = len;
   out[1] = (int32_t) (rows > INT32_MAX ? INT32_MAX : rows);
   out[2] = (int32_t) (total / (rows > 0 ? rows : 1));
+  /* Which columns of the revised English the row has (bit per
+     column, from COL_TITLE_REV): a search in the revised English
+     looks for the release's text those replaced only in such rows.  */
   out[3] = 0;
+  for (int c = COL_TITLE_REV; c <= COL_BODY_REV; c++)
+    {
+      int size = 0;
+      if (api->xColumnSize (fc, c, &size) == SQLITE_OK && size > 0)
+        out[3] |= 1 << (c - COL_TITLE_REV);
+    }
   for (int i = 0; i < n; i++)
     {
       int phrase, col, off;

@@ -41,7 +41,8 @@ struct index_fts_shared
    A->analyzer (and notes, while A->rec is set, where each unit of a
    row being inserted begins), and the function cb_inst(fts): the
    instances of the query's phrases in a row, as a blob of int32 (the
-   row's length in tokens, the table's rows, its average row length, 0,
+   row's length in tokens, the table's rows, its average row length, a
+   bit per column of the revised English the row has (from COL_TITLE_REV),
    then per instance: phrase, column, token offset, phrase size).  A
    must outlive DB.  Returns 0, or -1 if this SQLite has no FTS5.  */
 int index_fts_register (sqlite3 *db, struct index_fts_shared *a);

@@ -38,8 +38,10 @@ nq=$(printf '%s\n' "$queries" | grep -c .)
 # the release's "hospital" (院) is "procuratorate": what the reader
 # cannot see is not counted, by the browser or by search.
 revised_queries='hospital
+/hospital/
 adjacent procuratorates
 whole procuratorate
+/whole (hospital|procuratorate)/
 drone'
 nr=$(printf '%s\n' "$revised_queries" | grep -c .)
 tui_plan $((nq * 3 + nr * 2 + 2))
