@@ -643,20 +643,11 @@ content_parse_part (const char *path, const char *data, size_t len,
               bad = 1;
             }
         }
-      if (bad && kind == BASE_HEADER && !in_body)
-        {
-          /* The header's own fields are still read: the error said what
-             is wrong, and "missing field 'number'" beside it, for a
-             number that is there, would send the reader looking for
-             the wrong thing.  */
-          for (size_t i = 0; i < rb->count; i++)
-            if (!rb->fields[i].skip
-                && classify (&rb->fields[i]) == BASE_HEADER)
-              header_field (doc, &rb->fields[i], &have_number, &number_line,
-                            path, diags);
-          doc->number_line = number_line;
-        }
-      if (bad)
+      /* A header block with a field that belongs elsewhere still gives
+         its own fields: the error said what is wrong, and "missing field
+         'number'" beside it, for a number that is there, would send the
+         reader looking for the wrong thing.  */
+      if (bad && !(kind == BASE_HEADER && !in_body))
         continue;
       if (header_only && (kind == BASE_PARAGRAPH || kind == BASE_HEADING))
         {
@@ -667,7 +658,8 @@ content_parse_part (const char *path, const char *data, size_t len,
       if (kind == BASE_HEADER)
         {
           for (size_t i = 0; i < rb->count; i++)
-            if (!rb->fields[i].skip)
+            if (!rb->fields[i].skip
+                && classify (&rb->fields[i]) == BASE_HEADER)
               header_field (doc, &rb->fields[i], &have_number, &number_line,
                             path, diags);
           doc->number_line = number_line;
