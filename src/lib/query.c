@@ -625,12 +625,12 @@ syntax_char (const char *p, char c)
   return strncmp (p, wide, 3) == 0 ? 3 : 0;
 }
 
-/* If P begins with the field NAME (ASCII, without its colon) and a
-   colon, ASCII or full-width, the length of both; else 0.  */
+/* If P begins with the field NAME ("tag:"), its colon ASCII or
+   full-width, the length of what is there; else 0.  */
 static size_t
 field_prefix (const char *p, const char *name)
 {
-  size_t n = strlen (name);
+  size_t n = strlen (name) - 1;
   size_t colon = strncmp (p, name, n) == 0 ? syntax_char (p + n, ':') : 0;
   return colon ? n + colon : 0;
 }
@@ -782,13 +782,8 @@ query_parse (const char *text, const struct query_options *opt,
       int facet = -1;
       size_t prefix = 0;
       for (int f = 0; f < 5 && !negated && facet < 0; f++)
-        {
-          char name[16];
-          snprintf (name, sizeof name, "%.*s", (int) strlen (facets[f]) - 1,
-                    facets[f]);
-          if ((prefix = field_prefix (p, name)) > 0)
-            facet = f;
-        }
+        if ((prefix = field_prefix (p, facets[f])) > 0)
+          facet = f;
       if (facet >= 0)
         {
           p += prefix;
@@ -851,8 +846,8 @@ query_parse (const char *text, const struct query_options *opt,
           free (val);
           continue;
         }
-      size_t tag = negated ? 0 : field_prefix (p, "tag");
-      size_t lang = negated || tag ? 0 : field_prefix (p, "lang");
+      size_t tag = negated ? 0 : field_prefix (p, "tag:");
+      size_t lang = negated || tag ? 0 : field_prefix (p, "lang:");
       if (tag || lang)
         {
           int is_tag = tag > 0;
