@@ -134,6 +134,7 @@ struct doc_texts
   size_t nunits[COL_COUNT];
   char *buf[COL_COUNT];         /* LEN + 1 bytes, only READ units set */
   unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
+  unsigned char placed[COL_COUNT];      /* engine_texts_units_placed's */
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 

@@ -101,6 +101,19 @@ engine_texts_release (struct engine *e)
 
 /* Get ready to read the texts of document ID: the columns whose bit is
    set in MASK (the others are left empty), with their unit maps.  */
+/* Does every unit of column C of T have its first token position, in
+   order (an index that noted them)?  Worked out once, when the maps are
+   read: a regex asks it for every instance of its literals.  */
+static int
+units_placed (const struct doc_texts *t, int c)
+{
+  for (size_t u = 0; u < t->nunits[c]; u++)
+    if (t->units[c][u].token == INDEX_NO_TOKEN
+        || (u > 0 && t->units[c][u].token < t->units[c][u - 1].token))
+      return 0;
+  return t->nunits[c] > 0;
+}
+
 /* engine_texts_load, or with MAPS_ONLY the unit maps alone: no text
    can be read then, and none of the blob handles that reading needs is
    opened.  */
@@ -141,6 +154,8 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
                                                  SIZE_MAX, &t->units[c]);
               if (t->nunits[c] == (size_t) -1)
                 rc = -1;
+              else
+                t->placed[c] = (unsigned char) units_placed (t, c);
               continue;
             }
           t->blob[c] = column_blob (e, c, id);
@@ -163,7 +178,10 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
           if (t->nunits[c] == (size_t) -1)
             rc = -1;
           else
-            t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
+            {
+              t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
+              t->placed[c] = (unsigned char) units_placed (t, c);
+            }
         }
     }
   sqlite3_reset (st);
@@ -209,16 +227,10 @@ engine_texts_unit_of_token (const struct doc_texts *t, int c, size_t p)
   return u->token <= p ? u : NULL;
 }
 
-/* Does every unit of column C of T have its first token position, in
-   order (an index that noted them)?  */
 int
 engine_texts_units_placed (const struct doc_texts *t, int c)
 {
-  for (size_t u = 0; u < t->nunits[c]; u++)
-    if (t->units[c][u].token == INDEX_NO_TOKEN
-        || (u > 0 && t->units[c][u].token < t->units[c][u - 1].token))
-      return 0;
-  return t->nunits[c] > 0;
+  return t->placed[c];
 }
 
 /* The column of the revised English that revises column C, or 0 (the
