@@ -77,6 +77,7 @@ new_phrase (struct engine_query *eq, size_t *alloc)
   struct phrase *p = &eq->phrases[eq->nphrases++];
   memset (p, 0, sizeof *p);
   p->req = -1;
+  p->spellings = 1;
   return p;
 }
 
@@ -316,14 +317,33 @@ join_words (struct buf *b, const char *w)
 }
 
 /* Add the alternatives A as phrases of CONCEPT (and REQ) to the
-   expression POS.  Returns the number of phrases added.  */
+   expression POS.  Alternatives that analyse to the same tokens (an
+   inflection the stemmer undoes: "inspection", "inspections"; a British
+   spelling: "centre") are one phrase, which FTS5 looks for once instead
+   of finding the same places again for each.  The phrase remembers how
+   many spellings it stands for: the ranking counts each, as it did when
+   each was a phrase of its own.  Returns the number of phrases added.  */
 static size_t
 add_alts (struct engine *e, struct engine_query *eq, struct buf *pos,
           size_t *alloc, const struct alts *a, int concept, int req)
 {
   size_t added = 0;
+  char **keys = xcalloc (a->n ? a->n : 1, sizeof *keys);
+  /* The phrase each alternative became, or SIZE_MAX.  */
+  size_t *phrase_of = xcalloc (a->n ? a->n : 1, sizeof *phrase_of);
   for (size_t k = 0; k < a->n; k++)
     {
+      keys[k] = engine_compile_token_key (index_analyzer (e->ix), a->v[k]);
+      phrase_of[k] = SIZE_MAX;
+      size_t same = SIZE_MAX;
+      for (size_t j = 0; j < k && same == SIZE_MAX; j++)
+        if (phrase_of[j] != SIZE_MAX && strcmp (keys[j], keys[k]) == 0)
+          same = phrase_of[j];
+      if (same != SIZE_MAX)
+        {
+          eq->phrases[same].spellings++;
+          continue;
+        }
       struct buf one = { 0 };
       int prefix;
       if (engine_compile_add_phrase (index_analyzer (e->ix), &one, a->v[k],
@@ -337,10 +357,13 @@ add_alts (struct engine *e, struct engine_query *eq, struct buf *pos,
           p->prefix = prefix;
           if (added == 0)
             p->first_alt = xstrdup (a->v[0]);
+          phrase_of[k] = (size_t) (p - eq->phrases);
           added++;
         }
       buf_free (&one);
     }
+  strv_free (keys, a->n);
+  free (phrase_of);
   return added;
 }
 

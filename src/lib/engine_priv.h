@@ -88,6 +88,8 @@ struct phrase
                                    the hit to its first character */
   int filter;                   /* a regex's literal: selects documents,
                                    its instances are no hits */
+  unsigned spellings;           /* how many of the concept's alternatives
+                                   it stands for (engine_compile.c) */
 };
 
 struct engine_query

@@ -140,7 +140,7 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
         : QUERY_MAX_TERMS;
       if (!p->filter)
-        tf[c] += column_weight[r->inst[i].col];
+        tf[c] += column_weight[r->inst[i].col] * p->spellings;
     }
   double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
   double score = 0;
