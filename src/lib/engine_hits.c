@@ -412,16 +412,11 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
   size_t alloc = 0;
   int by_unit[COL_COUNT];
   for (int c = 0; c < COL_COUNT; c++)
-    {
-      /* Where token positions are in the text: by analysing the unit
-         that holds them (the index noted where each unit begins), or,
-         for an index that could not, the column up to the last hit
-         wanted.  */
-      by_unit[c] = t.nunits[c] > 0;
-      for (size_t u = 0; u < t.nunits[c] && by_unit[c]; u++)
-        by_unit[c] = t.units[c][u].token != INDEX_NO_TOKEN
-          && (u == 0 || t.units[c][u].token >= t.units[c][u - 1].token);
-    }
+    /* Where token positions are in the text: by analysing the unit
+       that holds them (the index noted where each unit begins), or,
+       for an index that could not, the column up to the last hit
+       wanted.  */
+    by_unit[c] = engine_texts_units_placed (&t, c);
   size_t ngroups;
   struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
                                           &ngroups);
