@@ -99,8 +99,6 @@ engine_texts_release (struct engine *e)
     }
 }
 
-/* Get ready to read the texts of document ID: the columns whose bit is
-   set in MASK (the others are left empty), with their unit maps.  */
 /* Does every unit of column C of T have its first token position, in
    order (an index that noted them)?  Worked out once, when the maps are
    read: a regex asks it for every instance of its literals.  */
@@ -114,6 +112,8 @@ units_placed (const struct doc_texts *t, int c)
   return t->nunits[c] > 0;
 }
 
+/* Get ready to read the texts of document ID: the columns whose bit is
+   set in MASK (the others are left empty), with their unit maps.  */
 /* engine_texts_load, or with MAPS_ONLY the unit maps alone: no text
    can be read then, and none of the blob handles that reading needs is
    opened.  */
