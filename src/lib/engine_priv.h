@@ -137,6 +137,8 @@ struct doc_texts
   char *buf[COL_COUNT];         /* LEN + 1 bytes, only READ units set */
   unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
   unsigned char placed[COL_COUNT];      /* engine_texts_units_placed's */
+  unsigned char ordered[COL_COUNT];     /* units in order of place (part,
+                                           section, block), each once */
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 

@@ -112,6 +112,30 @@ units_placed (const struct doc_texts *t, int c)
   return t->nunits[c] > 0;
 }
 
+/* Where unit A stands against unit B in the document: <0, 0, >0.  */
+static int
+compare_unit_place (const struct index_unit *a, const struct index_unit *b)
+{
+  if (a->part != b->part)
+    return a->part < b->part ? -1 : 1;
+  if (a->section != b->section)
+    return a->section < b->section ? -1 : 1;
+  return a->block < b->block ? -1 : a->block > b->block;
+}
+
+/* Are the units of column C of T in order of place, none twice?  A
+   column's units are, as the document holds them: then the unit of a
+   place is found by bisection (engine_texts_is_revised, asked for every
+   unit a regex reads and every instance of the revised English).  */
+static int
+units_ordered (const struct doc_texts *t, int c)
+{
+  for (size_t u = 1; u < t->nunits[c]; u++)
+    if (compare_unit_place (&t->units[c][u - 1], &t->units[c][u]) >= 0)
+      return 0;
+  return 1;
+}
+
 /* Get ready to read the texts of document ID: the columns whose bit is
    set in MASK (the others are left empty), with their unit maps.  */
 /* engine_texts_load, or with MAPS_ONLY the unit maps alone: no text
@@ -155,7 +179,10 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
               if (t->nunits[c] == (size_t) -1)
                 rc = -1;
               else
-                t->placed[c] = (unsigned char) units_placed (t, c);
+                {
+                  t->placed[c] = (unsigned char) units_placed (t, c);
+                  t->ordered[c] = (unsigned char) units_ordered (t, c);
+                }
               continue;
             }
           t->blob[c] = column_blob (e, c, id);
@@ -181,6 +208,7 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
             {
               t->read[c] = xcalloc (t->nunits[c] ? t->nunits[c] : 1, 1);
               t->placed[c] = (unsigned char) units_placed (t, c);
+              t->ordered[c] = (unsigned char) units_ordered (t, c);
             }
         }
     }
@@ -258,13 +286,28 @@ engine_texts_is_revised (const struct doc_texts *t, int c,
                          const struct index_unit *u)
 {
   int rc = revised_column (c);
-  for (size_t i = 0; rc && i < t->nunits[rc]; i++)
+  if (rc == 0)
+    return 0;
+  if (t->ordered[rc])
     {
-      const struct index_unit *r = &t->units[rc][i];
-      if (r->part == u->part && r->section == u->section
-          && r->block == u->block)
-        return 1;
+      size_t lo = 0, hi = t->nunits[rc];
+      while (lo < hi)
+        {
+          size_t mid = lo + (hi - lo) / 2;
+          int cmp = compare_unit_place (&t->units[rc][mid], u);
+          if (cmp == 0)
+            return 1;
+          if (cmp < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      return 0;
     }
+  /* A map out of order (a damaged index): look at every unit.  */
+  for (size_t i = 0; i < t->nunits[rc]; i++)
+    if (compare_unit_place (&t->units[rc][i], u) == 0)
+      return 1;
   return 0;
 }
 

@@ -51,14 +51,18 @@ gen_glossary () {
   }' >"$1/glossary.tsv"
 }
 
-# gen_paragraphs DIR N [LANG PARAGRAPH]: one document of N short
-# paragraphs in LANG (en), each PARAGRAPH with its number for %d
-# ("Paragraph %d.").
+# gen_paragraphs DIR N [LANG PARAGRAPH [REVISION]]: one document of N
+# short paragraphs in LANG (en), each PARAGRAPH with its number for %d
+# ("Paragraph %d."), and each revised as REVISION when that is given.
 gen_paragraphs () {
   gen_collection "$1"
-  awk -v n="$2" -v lang="${3:-en}" -v para="${4:-Paragraph %d.}" 'BEGIN {
+  awk -v n="$2" -v lang="${3:-en}" -v para="${4:-Paragraph %d.}" \
+      -v rev="${5:-}" 'BEGIN {
     printf "casebook-format: 1\nnumber: 1\ntitle.%s: Many paragraphs\n\nkeywords.%s: many | paragraphs\n", lang, lang
-    for (i = 1; i <= n; i++) printf "\n%s: " para "\n", lang, i
+    for (i = 1; i <= n; i++) {
+      printf "\n%s: " para "\n", lang, i
+      if (rev != "") printf "%s.rev: " rev "\n", lang, i
+    }
   }' >"$1/01.cb"
 }
 
