@@ -112,14 +112,17 @@ units_placed (const struct doc_texts *t, int c)
   return t->nunits[c] > 0;
 }
 
-/* Where unit A stands against unit B in the document: <0, 0, >0.  */
+/* Where unit A stands against unit B in the document: <0, 0, >0.  The
+   title first; then by section, its title before its blocks.  */
 static int
 compare_unit_place (const struct index_unit *a, const struct index_unit *b)
 {
-  if (a->part != b->part)
-    return a->part < b->part ? -1 : 1;
+  if ((a->part == PART_TITLE) != (b->part == PART_TITLE))
+    return a->part == PART_TITLE ? -1 : 1;
   if (a->section != b->section)
     return a->section < b->section ? -1 : 1;
+  if (a->part != b->part)
+    return a->part < b->part ? -1 : 1;
   return a->block < b->block ? -1 : a->block > b->block;
 }
 

@@ -53,13 +53,16 @@ gen_glossary () {
 
 # gen_paragraphs DIR N [LANG PARAGRAPH [REVISION]]: one document of N
 # short paragraphs in LANG (en), each PARAGRAPH with its number for %d
-# ("Paragraph %d."), and each revised as REVISION when that is given.
+# ("Paragraph %d.").  With REVISION, each is revised as REVISION, in
+# sections of 100 whose titles are revised too.
 gen_paragraphs () {
   gen_collection "$1"
   awk -v n="$2" -v lang="${3:-en}" -v para="${4:-Paragraph %d.}" \
       -v rev="${5:-}" 'BEGIN {
     printf "casebook-format: 1\nnumber: 1\ntitle.%s: Many paragraphs\n\nkeywords.%s: many | paragraphs\n", lang, lang
     for (i = 1; i <= n; i++) {
+      if (rev != "" && i % 100 == 1)
+        printf "\nsection.%s: Part %d\nsection.%s.rev: Part %d\n", lang, i, lang, i
       printf "\n%s: " para "\n", lang, i
       if (rev != "") printf "%s.rev: " rev "\n", lang, i
     }
