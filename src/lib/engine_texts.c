@@ -129,7 +129,8 @@ compare_unit_place (const struct index_unit *a, const struct index_unit *b)
 /* Are the units of column C of T in order of place, none twice?  A
    column's units are, as the document holds them: then the unit of a
    place is found by bisection (engine_texts_is_revised, asked for every
-   unit a regex reads and every instance of the revised English).  */
+   unit a regex reads and, in the revised English, for every instance in
+   the release's English of a document with revisions).  */
 static int
 units_ordered (const struct doc_texts *t, int c)
 {
