@@ -133,21 +133,14 @@ unit_at (const struct doc_texts *t, int col, size_t off)
   return NULL;
 }
 
-/* Reading order of places in a document: title, then sections and
-   their blocks; within one, Chinese before English.  */
+/* Reading order of places in a document (engine_texts_compare_place);
+   within one, Chinese before English.  */
 static int
 compare_place (enum hit_part pa, size_t sa, size_t ba, enum lang la,
                enum hit_part pb, size_t sb, size_t bb, enum lang lb)
 {
-  if ((pa == PART_TITLE) != (pb == PART_TITLE))
-    return pa == PART_TITLE ? -1 : 1;
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (pa != pb)
-    return pa == PART_SECTION ? -1 : 1;
-  if (ba != bb)
-    return ba < bb ? -1 : 1;
-  return (int) la - (int) lb;
+  int c = engine_texts_compare_place (pa, sa, ba, pb, sb, bb);
+  return c ? c : (int) la - (int) lb;
 }
 
 /* Reading order of hits: by place, then by offset in the text.  */

@@ -137,8 +137,8 @@ struct doc_texts
   char *buf[COL_COUNT];         /* LEN + 1 bytes, only READ units set */
   unsigned char *read[COL_COUNT];       /* per unit: read into BUF */
   unsigned char placed[COL_COUNT];      /* engine_texts_units_placed's */
-  unsigned char ordered[COL_COUNT];     /* units in order of place (part,
-                                           section, block), each once */
+  unsigned char ordered[COL_COUNT];     /* a revised column's units in
+                                           reading order, each once */
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 
@@ -246,6 +246,12 @@ const struct index_unit *engine_texts_unit_of_token (const struct doc_texts *t,
 /* Does every unit of column C of T have its first token position, in
    order (an index that noted them)?  */
 int engine_texts_units_placed (const struct doc_texts *t, int c);
+
+/* The reading order of two places of a document (part, section,
+   block): the title first, then section by section, each section's
+   title before its blocks.  <0, 0 or >0.  */
+int engine_texts_compare_place (enum hit_part pa, size_t sa, size_t ba,
+                                enum hit_part pb, size_t sb, size_t bb);
 
 /* For a reader of the revised English: drop from V (*N instances of
    document ID) those in the release's English of a unit that the

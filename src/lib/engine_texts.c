@@ -112,28 +112,38 @@ units_placed (const struct doc_texts *t, int c)
   return t->nunits[c] > 0;
 }
 
-/* Where unit A stands against unit B in the document: <0, 0, >0.  The
-   title first; then by section, its title before its blocks.  */
+int
+engine_texts_compare_place (enum hit_part pa, size_t sa, size_t ba,
+                            enum hit_part pb, size_t sb, size_t bb)
+{
+  if ((pa == PART_TITLE) != (pb == PART_TITLE))
+    return pa == PART_TITLE ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (pa != pb)
+    return pa == PART_SECTION ? -1 : 1;
+  return ba < bb ? -1 : ba > bb;
+}
+
 static int
 compare_unit_place (const struct index_unit *a, const struct index_unit *b)
 {
-  if ((a->part == PART_TITLE) != (b->part == PART_TITLE))
-    return a->part == PART_TITLE ? -1 : 1;
-  if (a->section != b->section)
-    return a->section < b->section ? -1 : 1;
-  if (a->part != b->part)
-    return a->part < b->part ? -1 : 1;
-  return a->block < b->block ? -1 : a->block > b->block;
+  return engine_texts_compare_place (a->part, a->section, a->block,
+                                     b->part, b->section, b->block);
 }
 
-/* Are the units of column C of T in order of place, none twice?  A
-   column's units are, as the document holds them: then the unit of a
-   place is found by bisection (engine_texts_is_revised, asked for every
-   unit a regex reads and, in the revised English, for every instance in
-   the release's English of a document with revisions).  */
+/* Are the units of column C of T, a column of the revised English, in
+   order of place, none twice?  A column's units are, as the document
+   holds them: then the unit of a place is found by bisection
+   (engine_texts_is_revised, asked for every unit a regex reads and, in
+   the revised English, for every instance in the release's English of
+   a document with revisions).  0 for the other columns, which nothing
+   looks up by place.  */
 static int
 units_ordered (const struct doc_texts *t, int c)
 {
+  if (c < COL_TITLE_REV)
+    return 0;
   for (size_t u = 1; u < t->nunits[c]; u++)
     if (compare_unit_place (&t->units[c][u - 1], &t->units[c][u]) >= 0)
       return 0;
