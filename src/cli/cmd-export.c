@@ -49,7 +49,7 @@ query_documents (const struct cli_options *o, const struct library *lib,
       buf_adds (&qb, argv[i]);
     }
   char *text = buf_steal (&qb);
-  struct engine *e = cmd_open_engine (o);
+  struct engine *e = cmd_open_engine (o, 0);
   if (e == NULL)
     {
       free (text);

@@ -283,89 +283,140 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
   return 0;
 }
 
+/* What a search found: the query compiled (NULL with ERR when it did
+   not compile), its results (unless ERROR), and FIX, the correction
+   searched instead of what was typed when that found more.  */
+struct found
+{
+  struct engine_query *q;
+  struct query_error err;
+  struct engine_results r;
+  int searched;                 /* R holds results */
+  char *error;
+  char *fix;
+};
+
+static void
+found_free (struct found *f)
+{
+  if (f->searched)
+    engine_results_free (&f->r);
+  if (f->q == NULL)
+    free (f->err.message);
+  engine_query_free (f->q);
+  free (f->error);
+  free (f->fix);
+  memset (f, 0, sizeof *f);
+}
+
+/* Search E for QUERY_TEXT into *F (free with found_free), saying
+   nothing yet.  */
+static void
+find (struct engine *e, const struct cli_options *o, const char *query_text,
+      struct found *f)
+{
+  memset (f, 0, sizeof *f);
+  struct query_options qo = { .exact = o->exact, .regex = o->regex,
+                              .revised = o->english_revised };
+  f->q = engine_compile (e, query_text, &qo, &f->err);
+  if (f->q == NULL || engine_search (e, f->q, &f->r, &f->error) != 0)
+    return;
+  f->searched = 1;
+  if (o->no_correct || o->regex || !engine_correction_wanted (&f->r))
+    return;
+  /* Some words find nothing: a typo?  Search the nearest words the
+     text has.  */
+  char *fix = engine_suggest (e, f->q);
+  struct engine_query *q2 = NULL;
+  struct engine_results r2;
+  struct query_error err;
+  char *error = NULL;
+  if (fix && (q2 = engine_compile (e, fix, &qo, &err)) != NULL
+      && engine_search (e, q2, &r2, &error) == 0)
+    {
+      if (engine_correction_better (&f->r, &r2))
+        {
+          engine_results_free (&f->r);
+          engine_query_free (f->q);
+          f->r = r2;
+          f->q = q2;
+          f->fix = fix;
+          return;
+        }
+      engine_results_free (&r2);
+    }
+  else if (q2 == NULL && fix)
+    free (err.message);
+  free (error);
+  engine_query_free (q2);
+  free (fix);
+}
+
 static int
 cmd_search (const struct cli_options *o, const char *query_text)
 {
-  struct engine *e = cmd_open_engine (o);
+  struct engine *e = cmd_open_engine (o, 1);
   if (e == NULL)
     return 2;
-  struct query_options qo = { .exact = o->exact, .regex = o->regex,
-                              .revised = o->english_revised };
-  struct query_error err;
-  struct engine_query *q = engine_compile (e, query_text, &qo, &err);
-  if (q == NULL)
+  /* The search runs while the engine checks that the content is as
+     the index saw it; if it is not, the index is brought up to date
+     and the search made again, before anything is shown.  */
+  struct found f;
+  for (;;)
     {
-      output_query_error (query_text, &err);
-      free (err.message);
-      engine_close (e);
-      return 2;
-    }
-  struct engine_results r;
-  char *error = NULL;
-  if (engine_search (e, q, &r, &error) != 0)
-    {
-      fprintf (stderr, "casebook: %s\n", error);
-      free (error);
-      engine_query_free (q);
-      engine_close (e);
-      return 2;
-    }
-  if (!o->no_correct && !o->regex && engine_correction_wanted (&r))
-    {
-      /* Some words find nothing: a typo?  Search the nearest words the
-         text has, and say so.  */
-      char *fix = engine_suggest (e, q);
-      struct engine_query *q2 = NULL;
-      struct engine_results r2;
-      int used = 0;
-      if (fix && (q2 = engine_compile (e, fix, &qo, &err)) != NULL
-          && engine_search (e, q2, &r2, &error) == 0)
+      find (e, o, query_text, &f);
+      int settled = cmd_settle_engine (o, e);
+      if (settled < 0)
         {
-          if (engine_correction_better (&r, &r2))
-            {
-              engine_results_free (&r);
-              engine_query_free (q);
-              r = r2;
-              q = q2;
-              used = 1;
-              if (o->json)
-                {
-                  printf ("{\"correction\":");
-                  output_json_string (stdout, fix, strlen (fix));
-                  printf (",\"query\":");
-                  output_json_string (stdout, query_text, strlen (query_text));
-                  printf ("}\n");
-                }
-              else
-                {
-                  /* --count keeps its lines to counts: the note goes to
-                     stderr there.  */
-                  FILE *f = o->count ? stderr : stdout;
-                  struct visible vf, vq;
-                  norm_visible (fix, strlen (fix), 0, &vf);
-                  norm_visible (query_text, strlen (query_text), 0, &vq);
-                  /* TRANSLATORS: the first is the corrected query, the
-                     second what was typed.  */
-                  fprintf (f, _("Showing results for %s (nothing found for "
-                                "%s)\n"), vf.str, vq.str);
-                  norm_visible_free (&vf);
-                  norm_visible_free (&vq);
-                }
-            }
-          else
-            engine_results_free (&r2);
+          found_free (&f);
+          return 2;
         }
-      else if (q2 == NULL && fix)
-        free (err.message);
-      free (error);
-      error = NULL;
-      if (!used)
-        engine_query_free (q2);
-      free (fix);
+      if (settled == 0)
+        break;
+      found_free (&f);
     }
+  if (f.q == NULL)
+    {
+      output_query_error (query_text, &f.err);
+      found_free (&f);
+      engine_close (e);
+      return 2;
+    }
+  if (!f.searched)
+    {
+      fprintf (stderr, "casebook: %s\n", f.error ? f.error : "?");
+      found_free (&f);
+      engine_close (e);
+      return 2;
+    }
+  if (f.fix && o->json)
+    {
+      printf ("{\"correction\":");
+      output_json_string (stdout, f.fix, strlen (f.fix));
+      printf (",\"query\":");
+      output_json_string (stdout, query_text, strlen (query_text));
+      printf ("}\n");
+    }
+  else if (f.fix)
+    {
+      /* --count keeps its lines to counts: the note goes to stderr
+         there.  */
+      FILE *out = o->count ? stderr : stdout;
+      struct visible vf, vq;
+      norm_visible (f.fix, strlen (f.fix), 0, &vf);
+      norm_visible (query_text, strlen (query_text), 0, &vq);
+      /* TRANSLATORS: the first is the corrected query, the second what
+         was typed.  */
+      fprintf (out, _("Showing results for %s (nothing found for %s)\n"),
+               vf.str, vq.str);
+      norm_visible_free (&vf);
+      norm_visible_free (&vq);
+    }
+  const struct engine_query *q = f.q;
+  const struct engine_results *r = &f.r;
   int color = use_color (o);
-  int several = !o->json && r.ndocs && engine_several_collections (e);
-  int rc = r.ndocs ? 0 : 1;
+  int several = !o->json && r->ndocs && engine_several_collections (e);
+  int rc = r->ndocs ? 0 : 1;
   if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
     {
       /* A person at a terminal is told; a script has the exit status
@@ -381,11 +432,11 @@ cmd_search (const struct cli_options *o, const char *query_text)
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
-      ahead = engine_hits_ahead_start (e, q, &r, want, texts, 0);
+      ahead = engine_hits_ahead_start (e, q, r, want, texts, 0);
     }
-  for (size_t i = 0; i < r.ndocs && rc == 0; i++)
+  for (size_t i = 0; i < r->ndocs && rc == 0; i++)
     {
-      const struct engine_doc *d = &r.docs[i];
+      const struct engine_doc *d = &r->docs[i];
       if (o->count && o->json)
         {
           printf ("{\"document\":%ld,\"collection\":", d->number);
@@ -402,17 +453,16 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, &r, i, several, color) != 0)
+      else if (print_document (o, ahead, r, i, several, color) != 0)
         rc = 2;
     }
   engine_hits_ahead_stop (ahead);
-  if (rc == 0 && !o->count && !o->json && r.ndocs > 1
-      && r.ndocs == r.searched)
+  if (rc == 0 && !o->count && !o->json && r->ndocs > 1
+      && r->ndocs == r->searched)
     /* TRANSLATORS: after the results of a query that every document
        matches.  */
-    printf (_("(in all %zu documents)\n"), r.ndocs);
-  engine_results_free (&r);
-  engine_query_free (q);
+    printf (_("(in all %zu documents)\n"), r->ndocs);
+  found_free (&f);
   engine_close (e);
   return rc;
 }

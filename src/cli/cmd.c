@@ -178,14 +178,45 @@ index_progress (void *ctx, size_t done, size_t total)
   return 0;
 }
 
+/* Say what engine_open or engine_settle reported about the content
+   directory DIR: D, *NOTE, and *CAUSE (freed) when FAILED.  Returns -1
+   when the engine cannot be used (FAILED, or errors in the content).  */
+static int
+say_engine (const char *dir, struct diags *d, char *note, char *cause,
+            int failed)
+{
+  output_diags (d);
+  if (note)
+    fprintf (stderr, "casebook: %s\n", note);
+  char *shown = output_visible (dir);
+  int rc = 0;
+  if (failed)
+    {
+      char *why = output_visible (cause);
+      fprintf (stderr, _("casebook: cannot search %s: %s\n"), shown, why);
+      free (why);
+      rc = -1;
+    }
+  else if (d->errors)
+    {
+      fprintf (stderr, _("casebook: %s: content has errors; "
+                         "'casebook check %s' lists them\n"), shown, shown);
+      rc = -1;
+    }
+  free (shown);
+  free (note);
+  free (cause);
+  diags_free (d);
+  return rc;
+}
+
 struct engine *
-cmd_open_engine (const struct cli_options *o)
+cmd_open_engine (const struct cli_options *o, int check_alongside)
 {
   /* The library as the other commands load it: the shipped content and
      the user's collections, or what --content names.  */
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
-  const char *dir = dirs[0];
   struct progress p;
   progress_start (&p, _("indexing documents"));
   struct engine_options eo = {
@@ -193,32 +224,38 @@ cmd_open_engine (const struct cli_options *o)
     .ndirs = ndirs,
     .progress = p.on ? index_progress : NULL,
     .progress_ctx = &p,
+    .check_alongside = check_alongside,
   };
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
   struct engine *e = engine_open (&eo, &d, &note, &cause);
   progress_end (&p);
-  output_diags (&d);
-  if (note)
-    fprintf (stderr, "casebook: %s\n", note);
-  char *shown = output_visible (dir);
-  if (e == NULL)
+  if (say_engine (dirs[0], &d, note, cause, e == NULL) != 0)
     {
-      char *why = output_visible (cause);
-      fprintf (stderr, _("casebook: cannot search %s: %s\n"), shown, why);
-      free (why);
-    }
-  else if (d.errors)
-    {
-      fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), shown, shown);
       engine_close (e);
       e = NULL;
     }
-  free (shown);
-  free (note);
-  free (cause);
-  diags_free (&d);
   strv_free (dirs, ndirs);
   return e;
+}
+
+int
+cmd_settle_engine (const struct cli_options *o, struct engine *e)
+{
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  struct progress p;
+  progress_start (&p, _("indexing documents"));
+  struct diags d = { 0 };
+  char *note = NULL, *cause = NULL;
+  int rc = engine_settle (e, &d, p.on ? index_progress : NULL, &p, &note,
+                          &cause);
+  progress_end (&p);
+  if (say_engine (dirs[0], &d, note, cause, rc < 0) != 0)
+    {
+      engine_close (e);
+      rc = -1;
+    }
+  strv_free (dirs, ndirs);
+  return rc;
 }

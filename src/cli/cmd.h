@@ -95,8 +95,18 @@ struct engine;
 /* Open the search engine over the content directory O asked for (else
    the default one), showing progress on a terminal while it indexes and
    printing its diagnostics and notes; NULL, after saying why, when it
-   cannot search or the content has errors.  Close with engine_close.  */
-struct engine *cmd_open_engine (const struct cli_options *o);
+   cannot search or the content has errors.  Close with engine_close.
+   With CHECK_ALONGSIDE, whether the content changed is checked while
+   the caller searches: it calls cmd_settle_engine before it shows
+   anything (engine_settle).  */
+struct engine *cmd_open_engine (const struct cli_options *o,
+                                int check_alongside);
+
+/* Settle E (engine_settle), saying what cmd_open_engine would have.
+   Returns 0 when what E answered stands, 1 when it must be asked
+   again; -1, after saying why and closing E, when it cannot search or
+   the content has errors.  */
+int cmd_settle_engine (const struct cli_options *o, struct engine *e);
 
 /* The document SPEC names ("COLLECTION/N", or "N" when one collection
    has it), or NULL after saying on stderr that there is none or which

@@ -157,6 +157,55 @@ engine_same_generation (struct generation a, struct generation b)
   return a.others == b.others && a.updates == b.updates;
 }
 
+/* Bring E's index up to date with its content, as engine_open
+   describes; if the saved index (at E->index_path) fails, build one in
+   memory instead, saying so in *NOTE.  Returns 0; 1 when the index is
+   now that one in memory; -1 with *CAUSE set (and maybe *NOTE) when
+   nothing can be searched, E->ix then being NULL or unusable.  */
+static int
+sync_or_fall_back (struct engine *e, struct diags *diags,
+                   index_progress_fn progress, void *progress_ctx,
+                   char **note, char **cause)
+{
+  const char *const *dirs = (const char *const *) e->dirs;
+  char *sync_cause = NULL;
+  if (index_sync (e->ix, dirs, e->ndirs, diags, progress, progress_ctx,
+                  &sync_cause) == 0)
+    return 0;
+  if (e->index_path == NULL)
+    {
+      *cause = sync_cause;
+      return -1;
+    }
+  /* A damaged or unwritable database: build the index in memory.  */
+  char *n = xasprintf (_("cannot update the search index %s (%s): "
+                         "searching without it"), e->index_path, sync_cause);
+  free (*note);
+  *note = n;
+  free (sync_cause);
+  sync_cause = NULL;
+  free (e->index_path);
+  e->index_path = NULL;
+  index_close (e->ix);
+  char *open_note = NULL;
+  e->ix = index_open (NULL, &open_note, cause);
+  free (open_note);
+  struct diags scratch = { 0 };
+  int rc = 1;
+  if (e->ix == NULL
+      || index_sync (e->ix, dirs, e->ndirs, &scratch, progress, progress_ctx,
+                     &sync_cause) != 0)
+    {
+      if (*cause == NULL)
+        *cause = sync_cause ? sync_cause : xstrdup ("?");
+      else
+        free (sync_cause);
+      rc = -1;
+    }
+  diags_free (&scratch);
+  return rc;
+}
+
 struct engine *
 engine_open (const struct engine_options *o, struct diags *diags,
              char **note, char **cause)
@@ -195,6 +244,8 @@ engine_open (const struct engine_options *o, struct diags *diags,
       *cause = NULL;
       free (*note);
       *note = n;
+      free (path);
+      path = NULL;
       e->ix = index_open (NULL, &open_note, cause);
     }
   if (open_note)
@@ -208,44 +259,19 @@ engine_open (const struct engine_options *o, struct diags *diags,
       engine_close (e);
       return NULL;
     }
-  char *sync_cause = NULL;
-  if (index_sync (e->ix, dirs, ndirs, diags, o->progress, o->progress_ctx,
-                  &sync_cause) != 0 && path)
+  /* Checking that nothing changed costs a stat per file, most of a
+     search of a large library: alongside the search, when the caller
+     settles afterwards.  */
+  e->index_path = path;
+  if (o->check_alongside && path && *note == NULL
+      && index_check_start (e->ix, dirs, ndirs) == 0)
+    e->check_pending = 1;
+  else if (sync_or_fall_back (e, diags, o->progress, o->progress_ctx, note,
+                              cause) < 0)
     {
-      /* A damaged or unwritable database: build the index in memory.  */
-      char *n = xasprintf (_("cannot update the search index %s (%s): "
-                             "searching without it"), path, sync_cause);
-      free (*note);
-      *note = n;
-      free (sync_cause);
-      sync_cause = NULL;
-      index_close (e->ix);
-      e->ix = index_open (NULL, &open_note, cause);
-      free (open_note);
-      struct diags scratch = { 0 };
-      if (e->ix == NULL
-          || index_sync (e->ix, dirs, ndirs, &scratch, o->progress,
-                         o->progress_ctx, &sync_cause) != 0)
-        {
-          diags_free (&scratch);
-          free (path);
-          if (*cause == NULL)
-            *cause = sync_cause ? sync_cause : xstrdup ("?");
-          else
-            free (sync_cause);
-          engine_close (e);
-          return NULL;
-        }
-      diags_free (&scratch);
-    }
-  else if (sync_cause)
-    {
-      free (path);
-      *cause = sync_cause;
       engine_close (e);
       return NULL;
     }
-  free (path);
   e->saved = index_saved (e->ix);
   e->seen = engine_generation (e);
   char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
@@ -255,10 +281,68 @@ engine_open (const struct engine_options *o, struct diags *diags,
 }
 
 int
+engine_settle (struct engine *e, struct diags *diags,
+               index_progress_fn progress, void *progress_ctx, char **note,
+               char **cause)
+{
+  *note = NULL;
+  *cause = NULL;
+  if (e->unusable)
+    {
+      *cause = xstrdup (e->unusable);
+      return -1;
+    }
+  if (!e->check_pending)
+    return 0;
+  e->check_pending = 0;
+  if (index_check_finish (e->ix))
+    return 0;
+  /* Something changed: bring the index up to date as engine_open would
+     have.  Open blob handles hold a read transaction, and a statement
+     would outlive an index replaced by one in memory.  */
+  engine_texts_release (e);
+  sqlite3_finalize (e->units_st);
+  e->units_st = NULL;
+  int rc = sync_or_fall_back (e, diags, progress, progress_ctx, note, cause);
+  if (rc < 0)
+    {
+      e->unusable = xstrdup (*cause);
+      return -1;
+    }
+  e->saved = index_saved (e->ix);
+  struct generation g = engine_generation (e);
+  int changed = rc == 1 || !engine_same_generation (g, e->seen);
+  e->seen = g;
+  return changed;
+}
+
+int
+engine_settle_quietly (struct engine *e, char **cause)
+{
+  *cause = NULL;
+  if (!e->check_pending && !e->unusable)
+    return 0;
+  struct diags scratch = { 0 };
+  char *note;
+  int rc = engine_settle (e, &scratch, NULL, NULL, &note, cause);
+  diags_free (&scratch);
+  free (note);
+  if (rc >= 0)
+    {
+      free (*cause);
+      *cause = NULL;
+    }
+  return rc < 0 ? -1 : 0;
+}
+
+int
 engine_refresh (struct engine *e, struct diags *diags,
                 index_progress_fn progress, void *progress_ctx, char **cause)
 {
   *cause = NULL;
+  /* index_sync checks again in full what a check begun alongside was
+     looking at.  */
+  e->check_pending = 0;
   /* An open blob handle holds a read transaction: an update would
      wait for it.  */
   engine_texts_release (e);
@@ -274,6 +358,11 @@ engine_refresh (struct engine *e, struct diags *diags,
 int
 engine_several_collections (struct engine *e)
 {
+  char *cause;
+  int usable = engine_settle_quietly (e, &cause) == 0;
+  free (cause);
+  if (!usable)
+    return 0;
   /* The first and last collection by docs_number: two lookups in the
      index, whatever the size of the library.  */
   return (int) engine_sql_int (index_db (e->ix),
@@ -298,6 +387,8 @@ engine_close (struct engine *e)
   free (e->gkeys_block);
   free (e->gkeys);
   segmenter_free (e->seg);
+  free (e->index_path);
+  free (e->unusable);
   free (e->content_dir);
   strv_free (e->dirs, e->ndirs);
   free (e);

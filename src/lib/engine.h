@@ -38,9 +38,11 @@ struct engine_options
   int in_memory;                /* never use the cache directory */
   index_progress_fn progress;   /* NULL, or told how indexing goes */
   void *progress_ctx;
+  int check_alongside;          /* see engine_settle */
 };
 
-/* Open an engine over O's content, bringing its index up to date.
+/* Open an engine over O's content, bringing its index up to date
+   (with O's CHECK_ALONGSIDE, see engine_settle).
    Problems in the content go to DIAGS (the engine still opens; whether
    errors are fatal is the caller's choice).  *NOTE (caller frees, may be
    NULL) says once why the saved index could not be used, or that a
@@ -63,6 +65,24 @@ void engine_close (struct engine *e);
 int engine_refresh (struct engine *e, struct diags *diags,
                     index_progress_fn progress, void *progress_ctx,
                     char **cause);
+
+/* With engine_options' CHECK_ALONGSIDE, engine_open only begins the
+   check that the content is as the index last saw it (a stat of every
+   file), in another thread, and engine_compile, engine_search,
+   engine_search_one, engine_suggest and the correction calls answer
+   meanwhile from the index as it is.  engine_settle waits for that check; when something
+   changed it brings the index up to date as engine_open would have
+   (DIAGS, PROGRESS, *NOTE and *CAUSE as there).  Returns 0 when the
+   answers given meanwhile stand, 1 when the index changed since and
+   they must be worked out again, -1 with *CAUSE (caller frees) when
+   nothing can be searched (E can then only be closed); *NOTE as
+   engine_open's.  Call it before taking hits or asking
+   engine_several_collections: those settle first if it was not, and
+   what it would have said is lost.  engine_refresh checks in full
+   anyway and drops a check begun alongside.  */
+int engine_settle (struct engine *e, struct diags *diags,
+                   index_progress_fn progress, void *progress_ctx,
+                   char **note, char **cause);
 
 /* Does the index hold documents of more than one collection?  Then a
    plain document number may be ambiguous, and a front end names each

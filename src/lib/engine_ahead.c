@@ -124,6 +124,10 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
                          const struct engine_results *res, size_t max,
                          size_t max_texts, size_t threads)
 {
+  /* An engine that cannot search any more says so to each take.  */
+  char *cause;
+  int usable = engine_settle_quietly (e, &cause) == 0;
+  free (cause);
   struct engine_hits_ahead *a = xcalloc (1, sizeof *a);
   a->e = e;
   a->q = q;
@@ -138,7 +142,7 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   for (size_t i = 0; i < res->ndocs; i++)
     ours &= res->docs[i].priv != NULL;  /* found by this engine's search */
   /* (Debian's SQLite is built for threads; another may not be.)  */
-  if (res->ndocs < AHEAD_MIN_DOCS || !ours || threads == 0
+  if (!usable || res->ndocs < AHEAD_MIN_DOCS || !ours || threads == 0
       || !sqlite3_threadsafe ())
     return a;
   struct ahead_worker *w = xcalloc (threads, sizeof *w);

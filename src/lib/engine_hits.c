@@ -536,5 +536,7 @@ engine_hits_first (struct engine *e, const struct engine_query *q,
                    const struct engine_doc *d, size_t max, size_t max_texts,
                    struct engine_hits *out, char **cause)
 {
+  if (engine_settle_quietly (e, cause) != 0)
+    return -1;
   return engine_hits_read (e, q, d, max, max_texts, 0, out, cause);
 }

@@ -70,6 +70,11 @@ struct engine
                                    first used */
   sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */
   int saved;                    /* the index is in the cache, not memory */
+  char *index_path;             /* where it is, NULL in memory */
+  int check_pending;            /* the check engine_open began alongside
+                                   runs until engine_settle */
+  char *unusable;               /* why, once engine_settle failed: E can
+                                   only be closed */
   int (*interrupt) (void *);    /* engine_set_interrupt's */
   void *interrupt_ctx;
   int interrupted;              /* INTERRUPT said stop during a search */
@@ -166,6 +171,13 @@ unsigned engine_db_version (struct engine *e);
 /* What the content of E's index is now, and whether two such are the
    same.  */
 struct generation engine_generation (struct engine *e);
+/* A safety net for the calls that must not read an index that a check
+   begun alongside may yet find out of date: a caller that opened E with
+   CHECK_ALONGSIDE has called engine_settle before them, and this does
+   nothing.  Otherwise it settles, dropping what engine_settle would
+   say; returns -1 with *CAUSE (caller frees) when E can no longer
+   search.  */
+int engine_settle_quietly (struct engine *e, char **cause);
 int engine_same_generation (struct generation a, struct generation b);
 
 /* Nanoseconds since *SINCE (CLOCK_MONOTONIC).  */

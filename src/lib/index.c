@@ -83,6 +83,7 @@ struct index
   sqlite3_int64 instance;
   struct cached_stmt *stmts;     /* see cached */
   size_t nstmts, stmts_alloc;
+  struct snapshot_check *check;  /* begun by index_check_start */
 };
 
 static int map_for_search (struct index *ix);
@@ -444,6 +445,7 @@ index_close (struct index *ix)
 {
   if (ix == NULL)
     return;
+  index_check_finish (ix);
   for (size_t i = 0; i < ix->nstmts; i++)
     sqlite3_finalize (ix->stmts[i].st);
   free (ix->stmts);
@@ -1194,23 +1196,70 @@ map_for_search (struct index *ix)
   return 0;
 }
 
+/* Begin checking the files in the NDIRS directories DIRS (full names)
+   against the snapshot saved by the last full check, in the background
+   with BACKGROUND (snapshot_check_start).  NULL when there is none or it
+   is already known not to hold.  */
+static struct snapshot_check *
+start_check (struct index *ix, const char *const *dirs, size_t ndirs,
+             int background)
+{
+  sqlite3_stmt *st;
+  struct snapshot_check *c = NULL;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT value FROM meta WHERE "
+                          "key='snapshot'", -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_step (st) == SQLITE_ROW
+      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
+    c = snapshot_check_start (sqlite3_column_blob (st, 0),
+                              (size_t) sqlite3_column_bytes (st, 0), dirs,
+                              ndirs, TIME_SLACK_SECONDS, background);
+  sqlite3_finalize (st);
+  return c;
+}
+
 /* Does the snapshot saved by the last full check say that nothing
    changed since?  */
 static int
 snapshot_says_fresh (struct index *ix, const char *const *dirs,
                      size_t ndirs)
 {
-  sqlite3_stmt *st;
-  int fresh = 0;
-  if (sqlite3_prepare_v2 (ix->db, "SELECT value FROM meta WHERE "
-                          "key='snapshot'", -1, &st, NULL) != SQLITE_OK)
+  struct snapshot_check *c = start_check (ix, dirs, ndirs, 0);
+  return c ? snapshot_check_finish (c) : 0;
+}
+
+/* The full names of the NDIRS directories GIVEN, as index_sync knows
+   them (caller frees with strv_free).  */
+static char **
+real_dirs (const char *const *given, size_t ndirs)
+{
+  char **real = xcalloc (ndirs ? ndirs : 1, sizeof *real);
+  for (size_t i = 0; i < ndirs; i++)
+    if ((real[i] = realpath (given[i], NULL)) == NULL)
+      real[i] = xstrdup (given[i]);
+  return real;
+}
+
+int
+index_check_start (struct index *ix, const char *const *dirs, size_t ndirs)
+{
+  index_check_finish (ix);
+  if (ix->path == NULL)
+    return -1;
+  map_for_search (ix);
+  char **real = real_dirs (dirs, ndirs);
+  ix->check = start_check (ix, (const char *const *) real, ndirs, 1);
+  strv_free (real, ndirs);
+  return ix->check ? 0 : -1;
+}
+
+int
+index_check_finish (struct index *ix)
+{
+  if (ix->check == NULL)
     return 0;
-  if (sqlite3_step (st) == SQLITE_ROW
-      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
-    fresh = snapshot_fresh (sqlite3_column_blob (st, 0),
-                            (size_t) sqlite3_column_bytes (st, 0), dirs,
-                            ndirs, TIME_SLACK_SECONDS);
-  sqlite3_finalize (st);
+  int fresh = snapshot_check_finish (ix->check);
+  ix->check = NULL;
   return fresh;
 }
 
@@ -1274,15 +1323,14 @@ index_sync (struct index *ix, const char *const *given, size_t ndirs,
             struct diags *diags, index_progress_fn progress,
             void *progress_ctx, char **cause)
 {
+  ix->stopped = 0;
+  /* A check begun by index_check_start is replaced by this one.  */
+  index_check_finish (ix);
   /* The index knows a file by its full name, however its directory was
      named this time (from another working directory, through a
      symbolic link): by the name as given, every file would look new
      and be indexed again.  */
-  ix->stopped = 0;
-  char **real = xcalloc (ndirs ? ndirs : 1, sizeof *real);
-  for (size_t i = 0; i < ndirs; i++)
-    if ((real[i] = realpath (given[i], NULL)) == NULL)
-      real[i] = xstrdup (given[i]);
+  char **real = real_dirs (given, ndirs);
   size_t from = diags->count;
   int rc = sync_dirs (ix, (const char *const *) real, ndirs, diags,
                       progress, progress_ctx, cause);

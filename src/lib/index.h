@@ -68,6 +68,22 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
                 struct diags *diags, index_progress_fn progress,
                 void *progress_ctx, char **cause);
 
+/* The check for a change that index_sync begins with, in two steps so
+   that the index can answer meanwhile: index_check_start begins it
+   (the documents are looked at in another thread) and returns 0, or -1
+   when the index cannot tell that quickly that the content in DIRS is
+   as it was (it is in memory; the last check found problems or files
+   too recently written; a directory, a collection or the list of
+   documents differs): index_sync then.  index_check_finish waits for
+   the check and returns
+   1 when nothing changed since the index was last brought up to date,
+   so that what it answered meanwhile stands, and 0 when index_sync
+   must run (or no check was begun).  index_sync and index_close
+   finish a check still running.  */
+int index_check_start (struct index *ix, const char *const *dirs,
+                       size_t ndirs);
+int index_check_finish (struct index *ix);
+
 /* How many updates of the content index_sync committed through this
    connection (another process's show in SQLite's PRAGMA data_version;
    neither counts the bookkeeping of a check that found nothing to

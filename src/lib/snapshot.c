@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -216,45 +217,54 @@ struct doc_check
   const void *state;
 };
 
-struct doc_checks
+struct snapshot_check
 {
-  struct doc_check *v;
-  size_t n, alloc;
-  int fresh;                    /* what the second thread found */
+  void *snap;                   /* a copy: the names point into it */
+  struct doc_check *docs;
+  size_t ndocs, docs_alloc;
+  int *fds;                     /* the collections' directories */
+  size_t nfds, fds_alloc;
+  atomic_size_t next;           /* the first document not yet taken */
+  atomic_int stale;             /* something differs */
+  pthread_t thread;
+  int threaded;
 };
 
-/* Are the documents of C from FROM to TO as recorded?  */
-static int
-docs_fresh (const struct doc_checks *c, size_t from, size_t to)
+/* Documents are taken this many at a time, by whichever thread comes:
+   few enough that the caller, done with its own work, finds some left
+   to share; enough that taking them costs nothing.  */
+#define DOCS_PER_TAKE 64
+
+/* Check documents of C until none is left or one differs.  */
+static void
+check_docs (struct snapshot_check *c)
 {
   struct stat st;
-  for (size_t i = from; i < to; i++)
-    if (!state_equal (c->v[i].state, fstatat (c->v[i].dirfd, c->v[i].name,
-                                               &st, 0), &st))
-      return 0;
-  return 1;
+  for (;;)
+    {
+      size_t from = atomic_fetch_add (&c->next, DOCS_PER_TAKE);
+      if (from >= c->ndocs || atomic_load (&c->stale))
+        return;
+      size_t to = c->ndocs - from < DOCS_PER_TAKE ? c->ndocs
+        : from + DOCS_PER_TAKE;
+      for (size_t i = from; i < to; i++)
+        {
+          const struct doc_check *d = &c->docs[i];
+          if (!state_equal (d->state, fstatat (d->dirfd, d->name, &st, 0),
+                            &st))
+            {
+              atomic_store (&c->stale, 1);
+              return;
+            }
+        }
+    }
 }
 
 static void *
-check_second_half (void *arg)
+check_docs_thread (void *arg)
 {
-  struct doc_checks *c = arg;
-  c->fresh = docs_fresh (c, c->n / 2, c->n);
+  check_docs (arg);
   return NULL;
-}
-
-/* Are all documents of C as recorded?  A stat costs a microsecond or
-   so, most of a search when the library is large: with many documents,
-   a second thread checks half of them.  */
-static int
-all_docs_fresh (struct doc_checks *c)
-{
-  pthread_t t;
-  if (c->n < 512 || pthread_create (&t, NULL, check_second_half, c) != 0)
-    return docs_fresh (c, 0, c->n);
-  int first = docs_fresh (c, 0, c->n / 2);
-  pthread_join (t, NULL);
-  return first && c->fresh;
 }
 
 static int
@@ -264,76 +274,104 @@ same_tag (struct reader *r, char tag)
   return t != NULL && *t == tag;
 }
 
-int
-snapshot_fresh (const void *snap, size_t len, const char *const *dirs,
-                size_t ndirs, int64_t slack)
+/* Check the header, the directories and the collections recorded by
+   the snapshot C->snap (LEN bytes), and list its documents in C.
+   Returns 0 when those are as recorded.  */
+static int
+check_collections (struct snapshot_check *c, size_t len,
+                   const char *const *dirs, size_t ndirs, int64_t slack)
 {
-  struct reader r = { snap, (const unsigned char *) snap + len, 1 };
+  struct reader r = { c->snap, (const unsigned char *) c->snap + len, 1 };
   int64_t started, newest;
   const void *m = take (&r, sizeof MAGIC);
   const void *s = take (&r, sizeof started);
   const void *n = take (&r, sizeof newest);
   if (m == NULL || s == NULL || n == NULL
       || memcmp (m, MAGIC, sizeof MAGIC) != 0)
-    return 0;
+    return -1;
   memcpy (&started, s, sizeof started);
   memcpy (&newest, n, sizeof newest);
   /* Times too close to the check cannot show an edit made just after
      it: no need to look further.  */
   if (newest + slack >= started || get_u32 (&r) != ndirs)
-    return 0;
+    return -1;
   struct stat st;
   for (size_t i = 0; i < ndirs; i++)
     {
       const char *name;
       if (!same_tag (&r, 'T') || (name = get_name (&r)) == NULL
           || strcmp (name, dirs[i]) != 0)
-        return 0;
+        return -1;
       int rc = stat (dirs[i], &st);
       if (!same_state (&r, rc, &st))
-        return 0;
+        return -1;
     }
   /* The collections' directories and collection.cb now; their
-     documents, listed first, all at once after.  */
-  struct doc_checks docs = { 0 };
-  int *fds = NULL;
-  size_t nfds = 0, fds_alloc = 0;
-  int fresh = 1;
-  while (fresh && r.ok && r.p < r.end)
+     documents are only listed here, for check_docs.  */
+  while (r.ok && r.p < r.end)
     {
       const char *dir;
       if (!same_tag (&r, 'C') || (dir = get_name (&r)) == NULL)
-        {
-          fresh = 0;
-          break;
-        }
+        return -1;
       int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (fd >= 0)
-        {
-          fds = xgrow (fds, &fds_alloc, nfds + 1, sizeof *fds);
-          fds[nfds++] = fd;
-        }
-      fresh = fd >= 0 && same_state (&r, fstat (fd, &st), &st)
-        && same_state (&r, fstatat (fd, CONTENT_COLLECTION_FILE, &st, 0),
-                       &st);
-      uint32_t ndocs = fresh ? get_u32 (&r) : 0;
-      for (uint32_t d = 0; fresh && d < ndocs; d++)
+      if (fd < 0)
+        return -1;
+      c->fds = xgrow (c->fds, &c->fds_alloc, c->nfds + 1, sizeof *c->fds);
+      c->fds[c->nfds++] = fd;
+      if (!same_state (&r, fstat (fd, &st), &st)
+          || !same_state (&r, fstatat (fd, CONTENT_COLLECTION_FILE, &st, 0),
+                          &st))
+        return -1;
+      uint32_t ndocs = get_u32 (&r);
+      for (uint32_t d = 0; d < ndocs; d++)
         {
           const char *name = get_name (&r);
           const void *state = take (&r, sizeof (struct state));
-          fresh = name != NULL && state != NULL;
-          if (fresh)
-            {
-              docs.v = xgrow (docs.v, &docs.alloc, docs.n + 1,
-                              sizeof *docs.v);
-              docs.v[docs.n++] = (struct doc_check) { fd, name, state };
-            }
+          if (name == NULL || state == NULL)
+            return -1;
+          c->docs = xgrow (c->docs, &c->docs_alloc, c->ndocs + 1,
+                           sizeof *c->docs);
+          c->docs[c->ndocs++] = (struct doc_check) { fd, name, state };
         }
     }
-  fresh = fresh && r.ok && all_docs_fresh (&docs);
-  for (size_t i = 0; i < nfds; i++)
-    close (fds[i]);
-  free (fds);
-  free (docs.v);
+  return r.ok ? 0 : -1;
+}
+
+struct snapshot_check *
+snapshot_check_start (const void *snap, size_t len, const char *const *dirs,
+                      size_t ndirs, int64_t slack, int background)
+{
+  struct snapshot_check *c = xcalloc (1, sizeof *c);
+  c->snap = xmalloc (len ? len : 1);
+  if (len)
+    memcpy (c->snap, snap, len);
+  atomic_init (&c->next, 0);
+  atomic_init (&c->stale, 0);
+  if (check_collections (c, len, dirs, ndirs, slack) != 0)
+    {
+      atomic_store (&c->stale, 1);
+      snapshot_check_finish (c);
+      return NULL;
+    }
+  if (background && c->ndocs >= SNAPSHOT_BACKGROUND_DOCS)
+    c->threaded = pthread_create (&c->thread, NULL, check_docs_thread, c)
+      == 0;
+  return c;
+}
+
+int
+snapshot_check_finish (struct snapshot_check *c)
+{
+  /* What the thread has not taken yet is checked here, alongside it.  */
+  check_docs (c);
+  if (c->threaded)
+    pthread_join (c->thread, NULL);
+  int fresh = !atomic_load (&c->stale);
+  for (size_t i = 0; i < c->nfds; i++)
+    close (c->fds[i]);
+  free (c->fds);
+  free (c->docs);
+  free (c->snap);
+  free (c);
   return fresh;
 }

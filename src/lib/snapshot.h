@@ -31,8 +31,23 @@ void snapshot_take (const char *const *dirs, size_t ndirs,
 /* Is every file in the snapshot SNAP (LEN bytes) in the state recorded,
    and the snapshot to be believed (its times older than its check by
    more than SLACK seconds)?  DIRS are the directories now asked for;
-   they must be those of the snapshot.  */
-int snapshot_fresh (const void *snap, size_t len, const char *const *dirs,
-                    size_t ndirs, int64_t slack);
+   they must be those of the snapshot.
+
+   Asked in two steps, so that the caller can work while the documents
+   are looked at: snapshot_check_start checks the header, the
+   directories and the collections, and returns NULL when the answer is
+   already no.  With BACKGROUND and at least SNAPSHOT_BACKGROUND_DOCS
+   documents, it starts a thread that stats them.
+   snapshot_check_finish stats those the thread has not reached yet
+   (alongside it), waits for it and gives the answer: 1 when every file
+   is as recorded.  SNAP need not outlive the start.  Every check
+   started must be finished: it holds a thread and open directories.  */
+#define SNAPSHOT_BACKGROUND_DOCS 256
+struct snapshot_check;
+struct snapshot_check *snapshot_check_start (const void *snap, size_t len,
+                                             const char *const *dirs,
+                                             size_t ndirs, int64_t slack,
+                                             int background);
+int snapshot_check_finish (struct snapshot_check *c);
 
 #endif /* CASEBOOK_SNAPSHOT_H */

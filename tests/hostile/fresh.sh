@@ -14,8 +14,8 @@ export XDG_CACHE_HOME="$TMPD/cache"
 # first (full) check saves a snapshot that the second one trusts.
 age () {
   sleep 3
-  run search --count --no-correct --content "$c" 巡回检察
-  run search --count --no-correct --content "$c" 巡回检察
+  run search --count --no-correct --content "${1:-$c}" 巡回检察
+  run search --count --no-correct --content "${1:-$c}" 巡回检察
 }
 
 has_trace=0
@@ -35,12 +35,18 @@ else
   ok 0 "# SKIP the quick check is taken (strace is missing or not permitted)"
 fi
 
+# respell FILE OLD NEW: replace the word OLD by NEW (as long) in FILE
+# in place, and put its modification time back.
+respell () {
+  sed "s/$2/$3/" "$1" >"$TMPD/edited"
+  touch -r "$1" "$TMPD/edited"
+  cat "$TMPD/edited" >"$1"
+  touch -r "$TMPD/edited" "$1"
+}
+
 # A same-size edit with its modification time put back.
 f="$c/02-adjacent.cb"
-sed 's/Hulunbuir/Hulunbuxr/' "$f" >"$TMPD/edited"
-touch -r "$f" "$TMPD/edited"
-cat "$TMPD/edited" >"$f"
-touch -r "$TMPD/edited" "$f"
+respell "$f" Hulunbuir Hulunbuxr
 run search --count --no-correct --content "$c" hulunbuxr
 is "$(cat "$TMPD/out")" "2:2" "a same-size edit with the time restored is seen"
 run search --count --no-correct --content "$c" hulunbuir
@@ -96,6 +102,54 @@ printf 'casebook-format: 1\nnumber: x\n' >"$c/09-broken.cb"
   >"$TMPD/out" 2>"$TMPD/err")
 has "$TMPD/err" "casebook: link/09-broken.cb:" "a problem is reported under the name given"
 rm "$c/09-broken.cb"
+
+# Errors brought in after a trusted snapshot: the search runs while the
+# files are checked, and says nothing of what it found before the
+# content's problem.
+age
+printf 'casebook-format: 1\nnumber: x\n' >"$c/09-broken.cb"
+run search --count --no-correct --content "$c" hulunbuyr
+is "$rc" 2 "errors brought in after a trusted check fail the search"
+is "$(cat "$TMPD/out")" "" "and nothing is printed for it"
+has "$TMPD/err" "09-broken.cb:2:" "the problem is reported"
+rm "$c/09-broken.cb"
+
+# Many documents: another thread stats them while the search runs, and
+# the search takes what that thread has not reached yet.  An edit of
+# the first or the last document is seen either way.
+m="$TMPD/many"
+mkdir "$m"
+cp "$c/collection.cb" "$m/"
+i=0
+while [ $i -lt 300 ]; do
+  sed "s/^number: 2\$/number: $((i + 10))/" "$c/02-adjacent.cb" \
+    >"$m/$(printf '%03d' $i).cb"
+  i=$((i + 1))
+done
+age "$m"
+run search --count --no-correct --content "$m" hulunbuyr
+is "$(wc -l <"$TMPD/out")" 300 "300 documents are indexed"
+if [ $has_trace = 1 ]; then
+  ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+  strace -f -e trace=getdents64,openat,clone,clone3 -o "$TMPD/trace" \
+    "$CASEBOOK" search --count --no-correct --content "$m" hulunbuyr \
+    >/dev/null 2>&1
+  is "$(grep -c 'getdents64\|/000.cb' "$TMPD/trace")" 0 \
+    "of 300 documents, none is read when nothing changed"
+  n=$(grep -c 'clone' "$TMPD/trace")
+  is "$([ "$n" -ge 1 ] && echo yes)" yes "and another thread checks them"
+else
+  ok 0 "# SKIP the quick check is taken (strace is missing or not permitted)"
+  ok 0 "# SKIP the check runs in another thread"
+fi
+for k in 000 299; do
+  respell "$m/$k.cb" Hulunbuyr Hulunbuwr
+  run search --count --no-correct --content "$m" hulunbuwr
+  is "$(cat "$TMPD/out")" "$((1$k - 1000 + 10)):2" \
+    "of 300 documents, an edit of $k.cb with its time restored is seen"
+  respell "$m/$k.cb" Hulunbuwr Hulunbuyr
+  age "$m"
+done
 
 # Every file changed at once (the content replaced): the index starts
 # afresh rather than forgetting each document, and answers as a new
