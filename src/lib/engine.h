@@ -70,9 +70,10 @@ int engine_refresh (struct engine *e, struct diags *diags,
    check that the content is as the index last saw it (a stat of every
    file), in another thread, and engine_compile, engine_search,
    engine_search_one, engine_suggest and the correction calls answer
-   meanwhile from the index as it is.  engine_settle waits for that check; when something
-   changed it brings the index up to date as engine_open would have
-   (DIAGS, PROGRESS, *NOTE and *CAUSE as there).  Returns 0 when the
+   meanwhile from the index as it is.  engine_settle waits for that
+   check; when something changed it brings the index up to date as
+   engine_open would have (DIAGS, PROGRESS, *NOTE and *CAUSE as
+   there).  Returns 0 when the
    answers given meanwhile stand, 1 when the index changed since and
    they must be worked out again, -1 with *CAUSE (caller frees) when
    nothing can be searched (E can then only be closed); *NOTE as

@@ -171,6 +171,8 @@ unsigned engine_db_version (struct engine *e);
 /* What the content of E's index is now, and whether two such are the
    same.  */
 struct generation engine_generation (struct engine *e);
+int engine_same_generation (struct generation a, struct generation b);
+
 /* A safety net for the calls that must not read an index that a check
    begun alongside may yet find out of date: a caller that opened E with
    CHECK_ALONGSIDE has called engine_settle before them, and this does
@@ -178,7 +180,6 @@ struct generation engine_generation (struct engine *e);
    say; returns -1 with *CAUSE (caller frees) when E can no longer
    search.  */
 int engine_settle_quietly (struct engine *e, char **cause);
-int engine_same_generation (struct generation a, struct generation b);
 
 /* Nanoseconds since *SINCE (CLOCK_MONOTONIC).  */
 long long engine_elapsed_ns (const struct timespec *since);

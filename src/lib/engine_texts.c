@@ -132,6 +132,12 @@ compare_unit_place (const struct index_unit *a, const struct index_unit *b)
                                      b->part, b->section, b->block);
 }
 
+static int
+compare_unit_place_v (const void *a, const void *b)
+{
+  return compare_unit_place (a, b);
+}
+
 /* Are the units of column C of T, a column of the revised English, in
    order of place, none twice?  A column's units are, as the document
    holds them: then the unit of a place is found by bisection
@@ -303,21 +309,8 @@ engine_texts_is_revised (const struct doc_texts *t, int c,
   if (rc == 0)
     return 0;
   if (t->ordered[rc])
-    {
-      size_t lo = 0, hi = t->nunits[rc];
-      while (lo < hi)
-        {
-          size_t mid = lo + (hi - lo) / 2;
-          int cmp = compare_unit_place (&t->units[rc][mid], u);
-          if (cmp == 0)
-            return 1;
-          if (cmp < 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      return 0;
-    }
+    return bsearch (u, t->units[rc], t->nunits[rc], sizeof *u,
+                    compare_unit_place_v) != NULL;
   /* A map out of order (a damaged index): look at every unit.  */
   for (size_t i = 0; i < t->nunits[rc]; i++)
     if (compare_unit_place (&t->units[rc][i], u) == 0)

@@ -75,11 +75,10 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
    as it was (it is in memory; the last check found problems or files
    too recently written; a directory, a collection or the list of
    documents differs): index_sync then.  index_check_finish waits for
-   the check and returns
-   1 when nothing changed since the index was last brought up to date,
-   so that what it answered meanwhile stands, and 0 when index_sync
-   must run (or no check was begun).  index_sync and index_close
-   finish a check still running.  */
+   the check and returns 1 when nothing changed since the index was
+   last brought up to date, so that what it answered meanwhile stands,
+   and 0 when index_sync must run (or no check was begun).  index_sync
+   and index_close finish a check still running.  */
 int index_check_start (struct index *ix, const char *const *dirs,
                        size_t ndirs);
 int index_check_finish (struct index *ix);
