@@ -1411,7 +1411,10 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
     goto_place (&u, opt->place);
   if (opt->search && *opt->search)
     {
-      /* casebook +/QUERY: as if the reader typed /QUERY and Enter.  */
+      /* casebook +/QUERY: the search done and its first hit shown,
+         as less +/PATTERN searches from the top of the file: the first
+         case in the list with hits, from its top, not from where
+         reading stopped last time.  */
       char *err = NULL;
       if (ui_search_set (&u, opt->search, 0, &err) < 0)
         {
@@ -1419,7 +1422,16 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           free (err);
         }
       else
-        ui_search_next (&u, 1);
+        {
+          for (size_t i = 0; i < u.nvis; i++)
+            if (ui_doc_hits (&u, u.vis[i]) > 0)
+              {
+                ui_open (&u, u.vis[i]);
+                break;
+              }
+          text_set_top (&u, 0);
+          ui_search_next (&u, 1);
+        }
     }
 
   int rc = 0;

@@ -5,7 +5,7 @@
 # terminal opens the browser at that case and place (off a terminal it
 # is show, tests/cli/show.sh).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 13
+tui_plan 14
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
@@ -19,6 +19,19 @@ tui_expect_line 40 "^$state, 1/$total " \
   "+/巡回检察: the search is done and its first hit shown ($state, 1/$total)"
 tui_keys n
 tui_expect_line 40 "^$state, 2/$total " "n goes on to the next hit"
+# Leave the reading at the end of the case of the first hits (0, before
+# 7): the next +/ still begins at the first hit, not after where reading
+# stopped (which would be 7's first).
+tui_keys :
+tui_type 0
+tui_keys Enter G
+tui_pause
+tui_keys q
+tui_wait_exit >/dev/null
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both +/巡回检察
+tui_wait_for "$total hits"
+tui_expect_line 40 "^$state, 1/$total " \
+  "+/巡回检察 after reading stopped at the end of case 0: its first hit again"
 tui_keys q
 tui_wait_exit >/dev/null
 
