@@ -38,12 +38,6 @@ doc_label (const struct engine_doc *d, int several, enum lang l, char *buf,
   return buf;
 }
 
-static int
-use_color (const struct cli_options *o)
-{
-  return prefs_use_color (o->color, isatty (STDOUT_FILENO));
-}
-
 static void
 hit_location (const struct engine_hit *h, char *buf, size_t size)
 {
@@ -152,7 +146,7 @@ hits_wanted (const struct cli_options *o, size_t *texts)
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
-                int color)
+                enum highlight hl)
 {
   const struct engine_doc *d = &r->docs[i];
   enum lang l = cmd_reader_lang (o);
@@ -179,7 +173,7 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       char label[256];
       enum lang tl = d->title[l] ? l : lang_other (l);
       const char *t = d->title[tl];
-      const char *bold = color ? "\033[1m" : NULL;
+      const char *bold = hl != HIGHLIGHT_NONE ? "\033[1m" : NULL;
       struct wrap w;
       wrap_begin (&w, width);
       doc_label (d, several, l, label, sizeof label);
@@ -268,7 +262,8 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
           size_t start = x->start > at ? x->start : at;
           wrap_add_lang (&w, o, x->lang, x->text + at, start - at, NULL);
           wrap_add_lang (&w, o, x->lang, x->text + start, x->end - start,
-                         color ? "\033[1;31m" : NULL);
+                         hl == HIGHLIGHT_COLOR ? "\033[1;31m"
+                         : hl == HIGHLIGHT_MONO ? "\033[7m" : NULL);
           at = x->end;
         }
       wrap_add_lang (&w, o, hit->lang, hit->text + at, to - at, NULL);
@@ -414,7 +409,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
     }
   const struct engine_query *q = f.q;
   const struct engine_results *r = &f.r;
-  int color = use_color (o);
+  enum highlight hl = prefs_highlight (o->color, isatty (STDOUT_FILENO));
   int several = !o->json && r->ndocs && engine_several_collections (e);
   int rc = r->ndocs ? 0 : 1;
   if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
@@ -453,7 +448,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, color) != 0)
+      else if (print_document (o, ahead, r, i, several, hl) != 0)
         rc = 2;
     }
   engine_hits_ahead_stop (ahead);

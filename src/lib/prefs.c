@@ -73,6 +73,14 @@ prefs_use_color (enum color_mode mode, int is_terminal)
   return is_terminal;
 }
 
+enum highlight
+prefs_highlight (enum color_mode mode, int is_terminal)
+{
+  if (prefs_use_color (mode, is_terminal))
+    return HIGHLIGHT_COLOR;
+  return mode == COLOR_AUTO && is_terminal ? HIGHLIGHT_MONO : HIGHLIGHT_NONE;
+}
+
 /* $VAR/casebook, else $HOME/FALLBACK/casebook.  */
 static char *
 xdg_dir (const char *var, const char *fallback)

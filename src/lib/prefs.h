@@ -57,6 +57,13 @@ const char *prefs_shipped_dir (void);
    NO_COLOR (set and not empty) turns AUTO off.  */
 int prefs_use_color (enum color_mode mode, int is_terminal);
 
+/* How output under MODE on a device that IS_TERMINAL sets matches
+   apart: in colour; with attributes alone (reverse video) where
+   NO_COLOR turned AUTO's colour off, since NO_COLOR asks for no colour,
+   not for no highlighting; or not at all.  */
+enum highlight { HIGHLIGHT_NONE, HIGHLIGHT_COLOR, HIGHLIGHT_MONO };
+enum highlight prefs_highlight (enum color_mode mode, int is_terminal);
+
 /* $XDG_CACHE_HOME/casebook, else ~/.cache/casebook; NULL if neither is
    an absolute path.  Caller frees.  */
 char *prefs_cache_dir (void);

@@ -34,6 +34,19 @@ has "$TMPD/out" "$(printf '\033[1;31m巡回检察\033[0m')" "--color=always high
 has "$TMPD/out" "… 7 more" "-n limits the snippets"
 NO_COLOR=1 "$CASEBOOK" search --color=auto 巡回检察 --content "$GOOD" >"$TMPD/out"
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/out"; then ok 1 "NO_COLOR: no colour"; else ok 0 "NO_COLOR: no colour"; fi
+# On a terminal NO_COLOR takes the colour away, not the highlight: as in
+# the browser, a match shows in reverse video.
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+  NO_COLOR=1 PAGER=cat script -qec "'$CASEBOOK' search -n 1 巡回检察 --content '$GOOD'" /dev/null >"$TMPD/tty" 2>&1
+  has "$TMPD/tty" "$(printf '\033[7m巡回检察\033[0m')" "NO_COLOR on a terminal: the match in reverse video"
+  hasnt "$TMPD/tty" "$(printf '\033[1;31m')" "NO_COLOR on a terminal: and in no colour"
+  PAGER=cat script -qec "'$CASEBOOK' search -n 1 巡回检察 --content '$GOOD'" /dev/null >"$TMPD/tty" 2>&1
+  has "$TMPD/tty" "$(printf '\033[1;31m巡回检察\033[0m')" "on a terminal without NO_COLOR: in colour"
+else
+  for i in 1 2 3; do
+    echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
+  done
+fi
 run search --content "$GOOD" -- '-巡回检察 integration' 
 is "$rc" 0 "exclusion after --"
 hasnt "$TMPD/out" "Case 1" "the excluded document is gone"
