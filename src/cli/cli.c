@@ -21,6 +21,7 @@
 
 #include "cmd.h"
 #include "export.h"
+#include "help.h"
 #include "settings.h"
 #include "i18n.h"
 #include "model.h"
@@ -95,73 +96,6 @@ usage_error (void)
 {
   usage_hint ();
   return 2;
-}
-
-static void
-print_help (void)
-{
-  printf (_("Usage: casebook [OPTION]... [COMMAND [ARG]...]\n"
-            "Read, search and compare the Supreme People's Procuratorate's typical\n"
-            "cases in Chinese and English.  With no COMMAND on a terminal, open the\n"
-            "browser; otherwise list the cases.\n"
-            "\n"));
-  printf (_("Commands:\n"
-            "  list                 one line per document: number, region, title\n"
-            "  show N [PLACE]       the document N (from PLACE on) as wrapped text\n"
-            "  search QUERY...      find documents and passages (see QUERIES)\n"
-            "  cite N [PLACE]       a paragraph (\xc2\xa7" "1 \xc2\xb6" "12, \xc2\xb6" "3-5) with its citation\n"
-            "  tags                 every keyword with the documents that carry it\n"
-            "  check [DIR]          validate content and report its coverage\n"
-            "  import FILE          turn a release text or saved page into a collection\n"
-            "  library [remove NAME]  list the library's collections, or remove one\n"
-            "  export DOC...|QUERY  write documents, or those a query finds, as\n"
-            "                       Markdown, HTML or JSON Lines\n"
-            "  related DOC          the five documents most related to DOC, and why\n"
-            "  +/QUERY              the browser with that search (as less +/PATTERN)\n"
-            "  N [PLACE]            the browser at document N (off a terminal: show)\n"
-            "\n"));
-  printf (_("Options:\n"
-            "      --content=DIR    read content from DIR\n"
-            "      --lang=LANG      zh, en, or (show, browser) both\n"
-            "      --width=N        wrap text at N columns\n"
-            "      --json           print JSON Lines (list, show, search, tags)\n"
-            "      --color[=WHEN]   highlight matches: auto, always, never\n"
-            "  -n, --snippets=N     show up to N passages per document (search)\n"
-            "      --count          print only the number of hits per document\n"
-            "      --regex          the whole query is one regular expression\n"
-            "      --exact          do not match glossary renderings across languages\n"
-            "      --no-correct     search: never search a corrected query\n"
-            "      --raw            pass control characters through (show)\n"
-            "      --no-pager       show: do not page through $PAGER on a terminal\n"
-            "      --side-by-side   show: Chinese and English side by side\n"
-            "      --glossary       check: list glossary terms missing in translations\n"
-            "      --release=FILE   check: report unmarked texts that are not in FILE\n"
-            "      --english=WHICH  show, list, tags: the release's English or the\n"
-            "                       project's revised English: release (default)\n"
-            "                       or revised\n"
-            "  -o, --output=DIR     import: write the collection to DIR (export: a file)\n"
-            "      --add            import: install the collection in your library\n"
-            "      --name=NAME      import --add: the collection's name\n"
-            "      --max-size=N     import: read at most N bytes (K, M, G; 64M)\n"
-            "      --format=FORMAT  export: md, html or jsonl\n"
-            "      --region=REGION  list: documents of that region only\n"
-            "      --year=YEAR      list: documents released that year only\n"
-            "      --facets         list: each collection, year, region and keyword\n"
-            "                       with its number of documents\n"
-            "      --ambiguous-wide count ambiguous-width characters as two columns\n"
-            "      --script=SCRIPT  show Chinese in simplified or traditional script\n"
-            "      --help           display this help and exit\n"
-            "      --version        output version information and exit\n"
-            "\n"));
-  printf (_("Queries: words rank documents with all of them first, then most;\n"
-            "\"a phrase\"; -word excludes (after --); tag:KEYWORD; lang:zh or\n"
-            "lang:en; /regex/.  Example:\n"
-            "  casebook search 巡回检察\n"
-            "  casebook search -- '\"public interest litigation\" -Jilin'\n"
-            "\n"));
-  printf (_("Exit status is 0 on success, 1 if nothing was found, 2 on error.\n"
-            "Full documentation: man casebook; the content format: man 5 casebook.\n"));
-  printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void
@@ -306,34 +240,36 @@ check_options (const struct cmd_entry *entry, int given)
   return 0;
 }
 
-/* Refuse (saying why) an option of one command given to another:
-   --add, --name, --max-size are import's, -o import's and export's,
-   --format export's, --region, --year and --facets list's, --no-pager
-   and --side-by-side show's.  0 or -1.  */
+/* Refuse (saying why) an option of one command given to another (see
+   cmd_takes).  ENGLISH_GIVEN: whether --english was.  0 or -1.  */
 static int
-check_command_options (const struct cmd_entry *entry, const struct cli_options *o)
+check_command_options (const struct cmd_entry *entry,
+                       const struct cli_options *o, int english_given)
 {
   const struct
   {
     int given;
     const char *name;
-    const char *cmd;
-    const char *cmd2;           /* a second command that takes it, or NULL */
   } own[] = {
-    { o->add, "--add", "import", NULL },
-    { o->output_dir != NULL, "-o", "import", "export" },
-    { o->name != NULL, "--name", "import", NULL },
-    { o->max_size != 0, "--max-size", "import", NULL },
-    { o->format != NULL, "--format", "export", NULL },
-    { o->region != NULL, "--region", "list", NULL },
-    { o->year != 0, "--year", "list", NULL },
-    { o->facets, "--facets", "list", NULL },
-    { o->no_pager, "--no-pager", "show", NULL },
-    { o->side_by_side, "--side-by-side", "show", NULL },
+    { o->regex, "--regex" },
+    { o->exact, "--exact" },
+    { o->no_correct, "--no-correct" },
+    { o->no_pager, "--no-pager" },
+    { o->side_by_side, "--side-by-side" },
+    { o->glossary_check, "--glossary" },
+    { o->release_file != NULL, "--release" },
+    { english_given, "--english" },
+    { o->output_dir != NULL, "-o" },
+    { o->add, "--add" },
+    { o->name != NULL, "--name" },
+    { o->max_size != 0, "--max-size" },
+    { o->format != NULL, "--format" },
+    { o->region != NULL, "--region" },
+    { o->year != 0, "--year" },
+    { o->facets, "--facets" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
-    if (own[i].given && strcmp (entry->name, own[i].cmd) != 0
-        && (own[i].cmd2 == NULL || strcmp (entry->name, own[i].cmd2) != 0))
+    if (own[i].given && !cmd_takes (entry, own[i].name))
       {
         fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
                  own[i].name);
@@ -341,6 +277,13 @@ check_command_options (const struct cmd_entry *entry, const struct cli_options *
       }
   return 0;
 }
+
+/* The browser, as the option checks see it: the output options it
+   takes (the others by cmd_takes).  */
+static const struct cmd_entry browser_entry = {
+  .name = "browser",
+  .options = CMD_OPT_LANG | CMD_OPT_BOTH | CMD_OPT_COLOR | CMD_OPT_WIDTH,
+};
 
 /* The configuration file's settings, where the command line (GIVEN
    options, and RP's language) leaves them open.  */
@@ -397,6 +340,8 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
 {
   struct cli_options o = { .lang = -1, .color = COLOR_AUTO, .max_snippets = 3 };
   int given = 0;                /* CMD_OPT_* given on the command line */
+  int english_given = 0;
+  int want_help = 0;
   int c;
   opterr = 0;
   while ((c = getopt_long (argc, argv, ":n:o:h", long_options, NULL)) != -1)
@@ -486,6 +431,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               return usage_error ();
             }
           o.english_revised = strcmp (optarg, "revised") == 0;
+          english_given = 1;
           break;
         case OPT_RELEASE:
           o.release_file = optarg;
@@ -551,8 +497,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_HELP:
         case 'h':
-          print_help ();
-          return finish (0);
+          /* The command's own help when one is named, wherever it is
+             (getopt has yet to reach it).  */
+          want_help = 1;
+          break;
         case OPT_VERSION:
           print_version ();
           return finish (0);
@@ -570,7 +518,21 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           return 2;
         case '?':
         default:
-          if (optopt && optopt < 256)
+          if (optopt < 0 || (optopt >= 0x80 && optopt < 256))
+            {
+              /* One byte of a character (getopt reads bytes): the word
+                 it is in, most likely a query's excluded term.  */
+              const char *word = NULL;
+              for (int i = 1; i < argc && word == NULL; i++)
+                if (argv[i][0] == '-' && argv[i][1] != '-'
+                    && strchr (argv[i], optopt) != NULL)
+                  word = argv[i];
+              char *a = output_visible (word ? word : "");
+              fprintf (stderr, _("casebook: invalid option '%s' (a query that "
+                                 "begins with '-' goes after '--')\n"), a);
+              free (a);
+            }
+          else if (optopt && optopt < 256)
             fprintf (stderr, _("casebook: invalid option -- '%c'\n"), optopt);
           else
             {
@@ -581,6 +543,14 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           usage_hint ();
           return 2;
         }
+    }
+  if (want_help)
+    {
+      /* casebook COMMAND --help: that command's; else the program's.  */
+      const struct cmd_entry *entry = optind < argc ? cmd_find (argv[optind])
+        : NULL;
+      help_print (entry);
+      return finish (0);
     }
   const char *aw = getenv ("CASEBOOK_AMBIGUOUS_WIDE");
   if (aw && strcmp (aw, "1") == 0)
@@ -646,10 +616,20 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
         }
     }
   int tty = isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
+  if (o.both)
+    given |= CMD_OPT_BOTH;
+  else if (o.lang >= 0)
+    given |= CMD_OPT_LANG;
   if (cmd == NULL)
     {
       if (tty)
-        return run_browser (&o, given, start_search, NULL, browse);
+        {
+          /* Options only a command uses are refused, not forgotten.  */
+          if (check_command_options (&browser_entry, &o, english_given) != 0
+              || check_options (&browser_entry, given) != 0)
+            return usage_error ();
+          return run_browser (&o, given, start_search, NULL, browse);
+        }
       cmd = "list";
       args = default_args;
       nargs = 1;
@@ -662,6 +642,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     {
       /* On a terminal, the browser at that place, as "7 §1 ¶12" typed
          at its ':' prompt would go.  */
+      if (check_command_options (&browser_entry, &o, english_given) != 0
+          || check_options (&browser_entry, given) != 0)
+        return usage_error ();
       struct buf place = { 0 };
       for (size_t i = 0; i < nargs; i++)
         {
@@ -683,13 +666,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       usage_hint ();
       return 2;
     }
-  if (o.both)
-    given |= CMD_OPT_BOTH;
-  else if (o.lang >= 0)
-    given |= CMD_OPT_LANG;
   /* Another command's options first: --side-by-side is named as typed,
      not as the --lang both it implies.  */
-  if (check_command_options (entry, &o) != 0 || check_options (entry, given) != 0)
+  if (check_command_options (entry, &o, english_given) != 0 || check_options (entry, given) != 0)
     {
       usage_hint ();
       return 2;

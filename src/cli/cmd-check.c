@@ -172,6 +172,8 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
 
 const struct cmd_entry cmd_check_entry = {
   .name = "check",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  check [DIR]          validate content and report its coverage\n"),
   .min_args = 0,
   .max_args = 1,
   /* xgettext:c-format */

@@ -79,6 +79,9 @@ cmd_cite_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_cite_entry = {
   .name = "cite",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  cite N [PLACE]       a paragraph (\xc2\xa7" "1 \xc2\xb6" "12, "
+              "\xc2\xb6" "3-5) with its citation\n"),
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */

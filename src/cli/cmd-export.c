@@ -184,6 +184,9 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_export_entry = {
   .name = "export",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  export DOC...|QUERY  write documents, or those a query finds, as\n"
+              "                       Markdown, HTML or JSON Lines\n"),
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */

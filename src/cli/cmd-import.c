@@ -239,6 +239,8 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
 
 const struct cmd_entry cmd_import_entry = {
   .name = "import",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  import FILE          turn a release text or saved page into a collection\n"),
   .min_args = 1,
   .max_args = 1,
   /* xgettext:c-format */

@@ -237,6 +237,8 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
 
 const struct cmd_entry cmd_library_entry = {
   .name = "library",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  library [remove NAME]  list the library's collections, or remove one\n"),
   .min_args = 0,
   .max_args = 2,
   /* xgettext:c-format */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "facets.h"
+#include "i18n.h"
 #include "layout.h"
 #include "norm.h"
 #include "output.h"
@@ -151,6 +152,8 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_list_entry = {
   .name = "list",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  list                 one line per document: number, region, title\n"),
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY | CMD_HEADERS,

@@ -84,6 +84,8 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_related_entry = {
   .name = "related",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  related DOC          the five documents most related to DOC, and why\n"),
   .min_args = 1,
   .max_args = 1,
   /* xgettext:c-format */

@@ -481,6 +481,8 @@ cmd_search_exec (const struct cli_options *o, const struct library *unused,
 
 const struct cmd_entry cmd_search_entry = {
   .name = "search",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  search QUERY...      find documents and passages (see QUERIES)\n"),
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */

@@ -304,6 +304,8 @@ cmd_show_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_show_entry = {
   .name = "show",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  show N [PLACE]       the document N (from PLACE on) as wrapped text\n"),
   .min_args = 1,
   .max_args = -1,
   /* xgettext:c-format */

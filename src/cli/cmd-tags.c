@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "output.h"
 #include "tags.h"
 #include "util.h"
@@ -85,6 +86,8 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
 
 const struct cmd_entry cmd_tags_entry = {
   .name = "tags",
+  /* The line --help gives it, in the list of commands.  */
+  .help = N_("  tags                 every keyword with the documents that carry it\n"),
   .min_args = 0,
   .max_args = 0,
   .flags = CMD_LIBRARY | CMD_HEADERS,

@@ -33,6 +33,51 @@ const struct cmd_entry *const cmd_table[] = {
   NULL
 };
 
+/* The options of only some commands, beside the CMD_OPT_* ones, with
+   the commands that take them.  */
+static const struct
+{
+  const char *option;
+  const char *commands;         /* space-separated */
+} option_owners[] = {
+  { "--regex", "search export browser" },
+  { "--exact", "search export browser" },
+  { "--no-correct", "search browser" },
+  { "--no-pager", "show" },
+  { "--side-by-side", "show" },
+  { "--glossary", "check" },
+  { "--release", "check" },
+  { "--english", "show list tags search cite related export browser" },
+  { "-o", "import export" },
+  { "--add", "import" },
+  { "--name", "import" },
+  { "--max-size", "import" },
+  { "--format", "export" },
+  { "--region", "list" },
+  { "--year", "list" },
+  { "--facets", "list" },
+};
+
+int
+cmd_takes (const struct cmd_entry *entry, const char *option)
+{
+  size_t n = strlen (entry->name);
+  for (size_t i = 0; i < sizeof option_owners / sizeof *option_owners; i++)
+    if (strcmp (option_owners[i].option, option) == 0)
+      {
+        for (const char *c = option_owners[i].commands; *c;)
+          {
+            size_t len = strcspn (c, " ");
+            if (len == n && memcmp (c, entry->name, n) == 0)
+              return 1;
+            c += len;
+            c += *c == ' ';
+          }
+        return 0;
+      }
+  return 1;
+}
+
 const struct cmd_entry *
 cmd_find (const char *name)
 {

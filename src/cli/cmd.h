@@ -36,6 +36,10 @@ struct cmd_entry
 {
   const char *name;
   const char *alias;            /* another name it answers to, or NULL */
+  /* Its synopsis and what it does, as --help lists it (N_()): two
+     spaces, the name and its arguments, two spaces or more, the
+     description.  */
+  const char *help;
   int min_args;                 /* arguments after the name */
   int max_args;                 /* -1: any number */
   /* Said on stderr when the arguments do not fit (N_(), translated when
@@ -69,6 +73,13 @@ extern const struct cmd_entry *const cmd_table[];
 
 /* The command called NAME (its name or its alias, exactly), or NULL.  */
 const struct cmd_entry *cmd_find (const char *name);
+
+/* Whether the command ENTRY takes OPTION ("--add", "-o"), an option of
+   only some commands that is not one of the CMD_OPT_* above; an option
+   this does not know is every command's.  The dispatcher refuses it
+   elsewhere; a command's --help lists it.  The browser is the command
+   named "browser" here.  */
+int cmd_takes (const struct cmd_entry *entry, const char *option);
 
 /* Load the library of the content directory O asked for (else the
    shipped content and the user's collections, prefs_library_dirs()),
