@@ -353,6 +353,10 @@ cmd_search (const struct cli_options *o, const char *query_text)
   struct engine *e = cmd_open_engine (o, 1);
   if (e == NULL)
     return 2;
+  /* A damaged index is built again once, and the search made again
+     when nothing was shown yet.  */
+  int rebuilt = 0;
+ again:;
   /* The search runs while the engine checks that the content is as
      the index saw it; if it is not, the index is brought up to date
      and the search made again, before anything is shown.  */
@@ -365,6 +369,15 @@ cmd_search (const struct cli_options *o, const char *query_text)
         {
           found_free (&f);
           return 2;
+        }
+      if (settled == 0 && f.q && !f.searched && !rebuilt
+          && engine_damaged (e))
+        {
+          found_free (&f);
+          rebuilt = 1;
+          if (cmd_rebuild_engine (o, e) != 0)
+            return 2;
+          continue;
         }
       if (settled == 0)
         break;
@@ -424,6 +437,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
   /* Passages are worked out ahead, in other threads, while those
      before them are printed.  */
   struct engine_hits_ahead *ahead = NULL;
+  size_t failed_at = 0;
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
@@ -449,9 +463,29 @@ cmd_search (const struct cli_options *o, const char *query_text)
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
       else if (print_document (o, ahead, r, i, several, hl) != 0)
-        rc = 2;
+        {
+          rc = 2;
+          failed_at = i;
+        }
     }
   engine_hits_ahead_stop (ahead);
+  if (rc == 2 && !rebuilt && engine_damaged (e))
+    {
+      /* Passages found the index damaged.  Built again; the search is
+         made again if nothing of it was printed, else the reader is
+         told to.  */
+      int shown = failed_at > 0 || f.fix != NULL;
+      found_free (&f);
+      rebuilt = 1;
+      if (cmd_rebuild_engine (o, e) != 0)
+        return 2;
+      if (!shown)
+        goto again;
+      fprintf (stderr, _("casebook: the search index was rebuilt: search "
+                         "again\n"));
+      engine_close (e);
+      return 2;
+    }
   if (rc == 0 && !o->count && !o->json && r->ndocs > 1
       && r->ndocs == r->searched)
     /* TRANSLATORS: after the results of a query that every document

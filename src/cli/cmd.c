@@ -285,6 +285,27 @@ cmd_open_engine (const struct cli_options *o, int check_alongside)
 }
 
 int
+cmd_rebuild_engine (const struct cli_options *o, struct engine *e)
+{
+  char **dirs;
+  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
+  struct progress p;
+  progress_start (&p, _("indexing documents"));
+  struct diags d = { 0 };
+  char *note = NULL, *cause = NULL;
+  int rc = engine_rebuild (e, &d, p.on ? index_progress : NULL, &p, &note,
+                           &cause);
+  progress_end (&p);
+  if (say_engine (dirs[0], &d, note, cause, rc < 0) != 0)
+    {
+      engine_close (e);
+      rc = -1;
+    }
+  strv_free (dirs, ndirs);
+  return rc;
+}
+
+int
 cmd_settle_engine (const struct cli_options *o, struct engine *e)
 {
   char **dirs;

@@ -119,6 +119,11 @@ struct engine *cmd_open_engine (const struct cli_options *o,
    the content has errors.  */
 int cmd_settle_engine (const struct cli_options *o, struct engine *e);
 
+/* engine_rebuild for a command, E's index found damaged: progress on
+   stderr, notes and problems said as cmd_open_engine says them.
+   Returns 0, or -1 with E closed.  */
+int cmd_rebuild_engine (const struct cli_options *o, struct engine *e);
+
 /* The document SPEC names ("COLLECTION/N", or "N" when one collection
    has it), or NULL after saying on stderr that there is none or which
    collections have it.  */

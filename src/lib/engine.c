@@ -206,6 +206,79 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   return rc;
 }
 
+char *
+engine_db_error (struct engine *e, sqlite3 *db)
+{
+  int code = sqlite3_errcode (db) & 0xff;
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    engine_note_damage (e);
+  return xstrdup (sqlite3_errmsg (db));
+}
+
+void
+engine_note_damage (struct engine *e)
+{
+  if (e->damage)
+    atomic_store (e->damage, 1);
+}
+
+int
+engine_damaged (const struct engine *e)
+{
+  return atomic_load (&e->damaged);
+}
+
+int
+engine_rebuild (struct engine *e, struct diags *diags,
+                index_progress_fn progress, void *progress_ctx, char **note,
+                char **cause)
+{
+  *note = NULL;
+  *cause = NULL;
+  if (e->index_path == NULL || e->unusable)
+    {
+      *cause = xstrdup (e->unusable ? e->unusable
+                        : _("the search index is damaged"));
+      return -1;
+    }
+  engine_texts_release (e);
+  sqlite3_finalize (e->units_st);
+  e->units_st = NULL;
+  index_close (e->ix);
+  index_remove (e->index_path);
+  *note = xasprintf (_("the search index %s was damaged; rebuilding it"),
+                     e->index_path);
+  char *open_note = NULL;
+  e->ix = index_open (e->index_path, &open_note, cause);
+  free (open_note);
+  e->check_pending = 0;
+  int rc = 0;
+  if (e->ix == NULL)
+    {
+      /* As engine_open: an index in memory answers the same.  */
+      free (*cause);
+      *cause = NULL;
+      free (e->index_path);
+      e->index_path = NULL;
+      e->ix = index_open (NULL, &open_note, cause);
+      free (open_note);
+    }
+  if (e->ix == NULL
+      || sync_or_fall_back (e, diags, progress, progress_ctx, note, cause) < 0)
+    rc = -1;
+  if (rc != 0)
+    {
+      if (*cause == NULL)
+        *cause = xstrdup (_("the search index is damaged"));
+      e->unusable = xstrdup (*cause);
+      return -1;
+    }
+  atomic_store (&e->damaged, 0);
+  e->saved = index_saved (e->ix);
+  e->seen = engine_generation (e);
+  return 0;
+}
+
 struct engine *
 engine_open (const struct engine_options *o, struct diags *diags,
              char **note, char **cause)
@@ -214,6 +287,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
   *cause = NULL;
   struct engine *e = xcalloc (1, sizeof *e);
   e->split_after_ns = SPLIT_AFTER_NS;
+  e->damage = &e->damaged;
   const char *one[1] = { o->content_dir };
   const char *const *dirs = o->ndirs ? o->content_dirs : one;
   size_t ndirs = o->ndirs ? o->ndirs : 1;
@@ -420,6 +494,7 @@ engine_open_reader (struct engine *r, struct engine *e)
   char *cause = NULL;
   r->ix = index_open_reader (e->ix, &cause);
   free (cause);
+  r->damage = e->damage;
   if (r->ix == NULL)
     return -1;
   sqlite3 *db = index_db (r->ix);

@@ -85,6 +85,20 @@ int engine_settle (struct engine *e, struct diags *diags,
                    index_progress_fn progress, void *progress_ctx,
                    char **note, char **cause);
 
+/* Did a call on E fail because its index is damaged (a damaged file,
+   or contents that cannot be what was indexed)?  Then engine_rebuild
+   makes it again.  */
+int engine_damaged (const struct engine *e);
+
+/* Remove E's damaged index and build it again from the content, as
+   engine_open would a new one (DIAGS, PROGRESS, *NOTE, which says why,
+   and *CAUSE as there); in memory when the cache cannot hold it.
+   Compiled queries stay usable; results of earlier searches are not.
+   Returns 0, or -1 with *CAUSE (E can then only be closed).  */
+int engine_rebuild (struct engine *e, struct diags *diags,
+                    index_progress_fn progress, void *progress_ctx,
+                    char **note, char **cause);
+
 /* Does the index hold documents of more than one collection?  Then a
    plain document number may be ambiguous, and a front end names each
    document COLLECTION/N, as `casebook list` does.  */

@@ -336,7 +336,7 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
                               "MATCH ? AND rowid=?", -1, &st, NULL)
           != SQLITE_OK)
         {
-          *cause = xstrdup (sqlite3_errmsg (db));
+          *cause = engine_db_error (e, db);
           return -1;
         }
       sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);

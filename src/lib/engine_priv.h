@@ -13,6 +13,7 @@
 #define CASEBOOK_ENGINE_PRIV_H
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -78,6 +79,10 @@ struct engine
   int (*interrupt) (void *);    /* engine_set_interrupt's */
   void *interrupt_ctx;
   int interrupted;              /* INTERRUPT said stop during a search */
+  /* Set when a read found the index damaged (engine_damaged): the
+     engine's own flag, which its readers' point to as well.  */
+  _Atomic int damaged;
+  _Atomic int *damage;
   long long split_after_ns;     /* engine_set_split's */
   size_t split_docs;            /* engine_split_docs's */
 };
@@ -188,6 +193,13 @@ long long engine_elapsed_ns (const struct timespec *since);
    begin its read.  Returns 0, or -1 with nothing open.  Closed (its
    read ended) by engine_close_reader.  */
 int engine_open_reader (struct engine *r, struct engine *e);
+
+/* DB's last error, as a cause (caller frees); when it says the database
+   is damaged, E (or the engine whose reader E is) is marked so
+   (engine_damaged).  */
+char *engine_db_error (struct engine *e, sqlite3 *db);
+/* Mark E's index damaged: what it holds cannot be what was indexed.  */
+void engine_note_damage (struct engine *e);
 void engine_close_reader (struct engine *r);
 
 /* engine_compile.c: queries into FTS5 expressions.  */

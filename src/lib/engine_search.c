@@ -336,6 +336,13 @@ int
 engine_search (struct engine *e, const struct engine_query *q,
                struct engine_results *res, char **cause)
 {
+  if (e->unusable)
+    {
+      /* (engine_settle or engine_rebuild failed: no index to read.)  */
+      memset (res, 0, sizeof *res);
+      *cause = xstrdup (e->unusable);
+      return -1;
+    }
   return search_in (e, q, -1, res, cause);
 }
 
@@ -344,6 +351,12 @@ engine_search_one (struct engine *e, const struct engine_query *q,
                    const char *collection, long number,
                    struct engine_results *res, char **cause)
 {
+  if (e->unusable)
+    {
+      memset (res, 0, sizeof *res);
+      *cause = xstrdup (e->unusable);
+      return -1;
+    }
   int64_t id = doc_id (index_db (e->ix), collection, number);
   if (id < 0)
     {
@@ -578,7 +591,7 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
                           "WHERE fts MATCH ? AND rowid = ?", -1, &st, NULL)
       != SQLITE_OK)
     {
-      *cause = xstrdup (sqlite3_errmsg (db));
+      *cause = engine_db_error (e, db);
       return -1;
     }
   sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
@@ -624,7 +637,7 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
     }
   if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
     {
-      *cause = xstrdup (sqlite3_errmsg (db));
+      *cause = engine_db_error (e, db);
       rc = -1;
     }
   sqlite3_finalize (st);
@@ -719,7 +732,7 @@ work_all (struct engine *e, const struct engine_query *q,
    region:, year:, number) leave, into *TAGGED, with *HAVE_TAGS set (0:
    no filter, every document).  Returns 0, or -1 with *CAUSE.  */
 static int
-read_filters (sqlite3 *db, const struct engine_query *q,
+read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
               struct idset *tagged, int *have_tags, char **cause)
 {
   *tagged = (struct idset) { 0 };
@@ -764,7 +777,7 @@ read_filters (sqlite3 *db, const struct engine_query *q,
           free (s.ids);
       }
   if (rc != 0)
-    *cause = xstrdup (sqlite3_errmsg (db));
+    *cause = engine_db_error (e, db);
   return rc;
 }
 
@@ -816,7 +829,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
          not keep the ids of the index it gave up (a document updated
          since has another).  */
       free (tagged.ids);
-      rc = read_filters (db, q, &tagged, &have_tags, cause);
+      rc = read_filters (e, db, q, &tagged, &have_tags, cause);
       if (rc != 0)
         break;
       size_t split = 0;
@@ -849,7 +862,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
           free (all.ids);
           free (excluded.ids);
           if (rc != 0)
-            *cause = xstrdup (sqlite3_errmsg (db));
+            *cause = engine_db_error (e, db);
           else
             /* Only a regex makes a document more than a judgement.  */
             rc = work_all (e, q, &tagged, have_tags,
@@ -885,7 +898,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   struct heads_reader heads;
   if (heads_open (db, nrows > res->searched / 8, &heads) != 0 && rc == 0)
     {
-      *cause = xstrdup (sqlite3_errmsg (db));
+      *cause = engine_db_error (e, db);
       rc = -1;
     }
   /* Documents per concept, for the IDF.  */
@@ -954,7 +967,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   if (rc != 0)
     {
       if (*cause == NULL)
-        *cause = xstrdup (sqlite3_errmsg (db));
+        *cause = engine_db_error (e, db);
       engine_results_free (res);
       return -1;
     }

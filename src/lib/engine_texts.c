@@ -173,7 +173,7 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
                              SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
       != SQLITE_OK)
     {
-      *cause = xstrdup (sqlite3_errmsg (db));
+      *cause = engine_db_error (e, db);
       return -1;
     }
   sqlite3_stmt *st = e->units_st;
@@ -242,8 +242,10 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
         *cause = xstrdup (_("the search index changed since this search "
                             "(another casebook updated it): search again"));
       else
-        *cause = xstrdup (_("the search index is damaged; remove it or "
-                            "search again to rebuild it"));
+        {
+          engine_note_damage (e);
+          *cause = xstrdup (_("the search index is damaged"));
+        }
     }
   return rc;
 }

@@ -225,8 +225,8 @@ schema_version (sqlite3 *db)
 }
 
 /* Remove the database at PATH with its journal files.  */
-static void
-remove_database (const char *path)
+void
+index_remove (const char *path)
 {
   static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
   for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
@@ -374,7 +374,7 @@ index_open (const char *path, char **note, char **cause)
       *cause = NULL;
       sqlite3_close (ix->db);
       ix->db = NULL;
-      remove_database (ix->path);
+      index_remove (ix->path);
       ok = open_db (ix, cause);
     }
   if (ok != 1)
@@ -457,7 +457,7 @@ index_close (struct index *ix)
      to fail the same way: give the space back.  The index is a cache,
      and one that cannot be brought up to date is no use.  */
   if (ix->full && ix->path)
-    remove_database (ix->path);
+    index_remove (ix->path);
   analyzer_free (ix->analyzer);
   free (ix->path);
   free (ix);

@@ -44,6 +44,10 @@ typedef int (*index_progress_fn) (void *ctx, size_t done, size_t total);
 struct index *index_open (const char *path, char **note, char **cause);
 void index_close (struct index *ix);
 
+/* Remove the index database at PATH and the files SQLite keeps beside
+   it, as index_open does with a damaged one; close it first.  */
+void index_remove (const char *path);
+
 /* A second connection to IX's database, for reading from another
    thread while IX's own is in use (a connection serves one thread at a
    time): it brings nothing up to date and never removes the database.

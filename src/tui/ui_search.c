@@ -239,7 +239,12 @@ ui_search_finish (struct ui *u, int interruptible)
     {
       /* The open document's hits stay; say why the rest are not
          counted (Enter searches again, to say it again).  */
-      ui_message (u, 1, "%s", err ? err : "?");
+      if (engine_damaged (u->engine))
+        /* TRANSLATORS: %s says what is wrong with the search index.  */
+        ui_message (u, 1, _("%s: search again to rebuild it"),
+                    err ? err : "?");
+      else
+        ui_message (u, 1, "%s", err ? err : "?");
       free (err);
       u->search.failed = 1;
       return -1;
@@ -596,7 +601,18 @@ refresh_content (struct ui *u)
      build of a large library), or many files changed: say so while it
      takes, as when the engine was opened, rather than freeze with the
      prompt not yet open.  */
-  int changed = engine_refresh (u->engine, &d, show_progress, NULL, &cause);
+  int changed;
+  if (engine_damaged (u->engine))
+    {
+      /* A search found the index damaged: built again, as the message
+         then promised, and the current search run again.  */
+      char *note = NULL;
+      changed = engine_rebuild (u->engine, &d, show_progress, NULL, &note,
+                                &cause) == 0 ? 1 : -1;
+      free (note);
+    }
+  else
+    changed = engine_refresh (u->engine, &d, show_progress, NULL, &cause);
   diags_free (&d);
   if (changed < 0)
     {
