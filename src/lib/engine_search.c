@@ -81,6 +81,17 @@ idset_intersect (struct idset *a, const struct idset *b)
   a->n = k;
 }
 
+/* Leave out of A those in B.  */
+static void
+idset_subtract (struct idset *a, const struct idset *b)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < a->n; i++)
+    if (!idset_has (b, a->ids[i]))
+      a->ids[k++] = a->ids[i];
+  a->n = k;
+}
+
 /* Narrow *SET (all documents until *HAVE) to those also in S, which is
    taken over.  */
 static void
@@ -776,6 +787,31 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
         else
           free (s.ids);
       }
+  /* Fields typed with a minus: what they would keep is left out, of
+     every document when nothing narrowed them before.  */
+  static const char *const excluding[] = {
+    [QUERY_FIELD_TAG] = "SELECT doc FROM tags WHERE tag=?",
+    [QUERY_FIELD_COLLECTION] = "SELECT id FROM heads WHERE lower(coll) = ?",
+    [QUERY_FIELD_REGION] = "SELECT id FROM heads WHERE instr(region, ?) > 0",
+    [QUERY_FIELD_YEAR] = "SELECT id FROM heads WHERE year = "
+      "CAST(? AS INTEGER)",
+    [QUERY_FIELD_DOC] = "SELECT id FROM heads WHERE number = "
+      "CAST(? AS INTEGER)",
+  };
+  if (rc == 0 && q->q->nexcluded > 0 && !*have_tags)
+    {
+      rc = idset_query (db, "SELECT id FROM heads", NULL, tagged);
+      *have_tags = 1;
+    }
+  for (size_t i = 0; rc == 0 && i < q->q->nexcluded; i++)
+    {
+      const struct query_exclusion *x = &q->q->excluded[i];
+      struct idset s;
+      rc = idset_query (db, excluding[x->field], x->value, &s);
+      if (rc == 0)
+        idset_subtract (tagged, &s);
+      free (s.ids);
+    }
   if (rc != 0)
     *cause = engine_db_error (e, db);
   return rc;

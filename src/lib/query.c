@@ -643,6 +643,16 @@ static const char *const quote_pairs[][2] = {
   { "\xe3\x80\x8e", "\xe3\x80\x8f" },
 };
 
+
+/* Leave out of Q's documents those that FIELD with VALUE (taken) would
+   keep.  */
+static void
+exclude (struct query *q, enum query_field field, char *value)
+{
+  q->excluded = xrealloc (q->excluded, (q->nexcluded + 1)
+                          * sizeof *q->excluded);
+  q->excluded[q->nexcluded++] = (struct query_exclusion) { field, value };
+}
 /* Read one token starting at *P: a "quoted" string or a run of non-space
    characters.  Returns a fresh string, or NULL on an unterminated quote;
    *BEGIN is where its text begins (inside the quotes).  */
@@ -718,7 +728,7 @@ query_parse (const char *text, const struct query_options *opt,
       if (*p == '\0')
         break;
       size_t start = (size_t) (p - text);
-      if (q->nterms + q->ntags >= QUERY_MAX_TERMS)
+      if (q->nterms + q->ntags + q->nexcluded >= QUERY_MAX_TERMS)
         {
           /* Each term is a pass over every text: a pasted page must not
              make one search take minutes.  */
@@ -781,7 +791,7 @@ query_parse (const char *text, const struct query_options *opt,
                                             "year:", "doc:", "case:" };
       int facet = -1;
       size_t prefix = 0;
-      for (int f = 0; f < 5 && !negated && facet < 0; f++)
+      for (int f = 0; f < 5 && facet < 0; f++)
         if ((prefix = field_prefix (p, facets[f])) > 0)
           facet = f;
       if (facet >= 0)
@@ -813,7 +823,10 @@ query_parse (const char *text, const struct query_options *opt,
                   err->offset = start;
                   goto fail;
                 }
-              q->doc = n;
+              if (negated)
+                exclude (q, QUERY_FIELD_DOC, xasprintf ("%ld", n));
+              else
+                q->doc = n;
               free (folded);
             }
           else if (facet == 2)
@@ -828,9 +841,15 @@ query_parse (const char *text, const struct query_options *opt,
                   err->offset = start;
                   goto fail;
                 }
-              q->year = (int) y;
+              if (negated)
+                exclude (q, QUERY_FIELD_YEAR, xasprintf ("%ld", y));
+              else
+                q->year = (int) y;
               free (folded);
             }
+          else if (negated)
+            exclude (q, facet == 0 ? QUERY_FIELD_COLLECTION
+                     : QUERY_FIELD_REGION, folded);
           else if (facet == 0)
             {
               q->collections = xrealloc (q->collections, (q->ncollections + 1)
@@ -846,8 +865,8 @@ query_parse (const char *text, const struct query_options *opt,
           free (val);
           continue;
         }
-      size_t tag = negated ? 0 : field_prefix (p, "tag:");
-      size_t lang = negated || tag ? 0 : field_prefix (p, "lang:");
+      size_t tag = field_prefix (p, "tag:");
+      size_t lang = tag ? 0 : field_prefix (p, "lang:");
       if (tag || lang)
         {
           int is_tag = tag > 0;
@@ -871,7 +890,9 @@ query_parse (const char *text, const struct query_options *opt,
               err->offset = start;
               goto fail;
             }
-          if (is_tag)
+          if (is_tag && negated)
+            exclude (q, QUERY_FIELD_TAG, norm_fold_string (val, strlen (val)));
+          else if (is_tag)
             {
               q->tags = xrealloc (q->tags, (q->ntags + 1) * sizeof *q->tags);
               q->tags[q->ntags++] = norm_fold_string (val, strlen (val));
@@ -889,7 +910,8 @@ query_parse (const char *text, const struct query_options *opt,
                   err->offset = start;
                   goto fail;
                 }
-              q->lang_only = (int) l;
+              /* Not one language: the other.  */
+              q->lang_only = (int) (negated ? lang_other (l) : l);
             }
           free (val);
           continue;
@@ -929,7 +951,7 @@ query_parse (const char *text, const struct query_options *opt,
     }
   int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0
     || q->doc >= 0;
-  if (q->nterms == 0 && q->ntags == 0 && !facets)
+  if (q->nterms == 0 && q->ntags == 0 && !facets && q->nexcluded == 0)
     {
       err->message = xstrdup (_("empty query"));
       err->offset = 0;
@@ -973,6 +995,9 @@ query_free (struct query *q)
   for (size_t i = 0; i < q->ntags; i++)
     free (q->tags[i]);
   free (q->tags);
+  for (size_t i = 0; i < q->nexcluded; i++)
+    free (q->excluded[i].value);
+  free (q->excluded);
   strv_free (q->collections, q->ncollections);
   strv_free (q->regions, q->nregions);
   free (q);

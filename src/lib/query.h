@@ -56,6 +56,22 @@ struct query
   size_t nregions;
   int year;                     /* 0: any */
   long doc;                     /* doc:N (case:N); -1: any */
+  /* Fields typed with a minus (-tag:X, -collection:X, -region:X,
+     -year:Y, -doc:N): documents they would keep are left out.  */
+  struct query_exclusion *excluded;
+  size_t nexcluded;
+};
+
+enum query_field
+{
+  QUERY_FIELD_TAG, QUERY_FIELD_COLLECTION, QUERY_FIELD_REGION,
+  QUERY_FIELD_YEAR, QUERY_FIELD_DOC
+};
+
+struct query_exclusion
+{
+  enum query_field field;
+  char *value;                  /* folded; a year or number as digits */
 };
 
 struct query_options

@@ -50,6 +50,18 @@ fi
 run search --content "$GOOD" -- '-巡回检察 integration' 
 is "$rc" 0 "exclusion after --"
 hasnt "$TMPD/out" "Case 1" "the excluded document is gone"
+# Fields typed with a minus leave out what they would keep.
+run search --count --content "$SHIPPED" -- '检察 -tag:巡回检察'
+is "$rc" 0 "-tag:KEYWORD: exit 0"
+is "$(cut -d: -f1 "$TMPD/out" | sort -n | tr '\n' ' ')" "0 1 2 3 4 5 6 8 " \
+  "-tag:巡回检察 leaves out case 7, which carries it"
+run search --count --content "$SHIPPED" -- '检察 -case:7 -region:山东'
+is "$(cut -d: -f1 "$TMPD/out" | sort -n | tr '\n' ' ')" "0 1 2 3 4 6 8 " \
+  "-case:7 -region:山东 leave out cases 7 and 5"
+run search --count --content "$SHIPPED" -- 'tag:巡回检察 -tag:巡回检察'
+is "$rc" 1 "a field and its exclusion: nothing found"
+run search --count --content "$SHIPPED" -- '-year:2022'
+is "$rc" 2 "an excluded field alone is refused, as an excluded word is"
 run search 'tag:' --content "$GOOD"
 is "$rc" 2 "tag: with nothing after it is an error"
 has "$TMPD/err" "'tag:' needs a keyword after it" "and says so"
