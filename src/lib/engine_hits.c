@@ -416,6 +416,7 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
   struct analyzer *a = index_analyzer (e->ix);
   struct token_map tm = { .a = a, .t = &t, .col = -1 };
   const struct index_unit *checked_unit = NULL;
+  size_t run_end = 0;
   for (size_t g = 0; g < ngroups; g++)
     {
       const struct hit_group *hg = &groups[g];
@@ -427,12 +428,17 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
           tm = (struct token_map) { .a = a, .t = &t, .col = c,
                                     .by_unit = by_unit[c] };
         }
-      /* The last position wanted in this group's unit (or column).  */
-      size_t k = g;
-      while (k + 1 < ngroups && groups[k + 1].col == c
-             && (!by_unit[c] || groups[k + 1].unit == hg->unit))
-        k++;
-      tm.need = groups[k].last >= 0 ? (size_t) groups[k].last : 0;
+      /* The last position wanted in this group's unit (or column): the
+         last group of the run of them, found once per run (a paragraph
+         of many hits would otherwise cost their square).  */
+      if (g == 0 || g > run_end)
+        {
+          run_end = g;
+          while (run_end + 1 < ngroups && groups[run_end + 1].col == c
+                 && (!by_unit[c] || groups[run_end + 1].unit == hg->unit))
+            run_end++;
+        }
+      tm.need = groups[run_end].last >= 0 ? (size_t) groups[run_end].last : 0;
       size_t i = hg->i, j = hg->j;
       int last = hg->last;
       int prefix_last = 0;

@@ -52,4 +52,17 @@ growth "20,000 and 80,000 revised paragraphs: a word the revision replaced" \
   20000 80000 "'$CASEBOOK' --english=revised search --count --content '$TMPD/v@' 'hospital procuratorate'"
 growth "20,000 and 80,000 revised paragraphs: a regex" 20000 80000 \
   "'$CASEBOOK' --english=revised search --count --content '$TMPD/v@' '/procuratorate \\d+/'"
+# Every hit of one paragraph: the end of each run of hits in the same
+# paragraph was looked for again from every hit (100,000 hits took 15
+# times as long as 25,000).
+gen_hits () {
+  gen_collection "$1"
+  {
+    printf 'casebook-format: 1\nnumber: 1\ntitle.en: Many hits\n\nen: '
+    awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "zorblax "; print "" }'
+  } >"$1/01.cb"
+}
+for n in 25000 100000; do gen_hits "$TMPD/h$n" $n; done
+growth "one paragraph of 25,000 and 100,000 hits: every hit (--json)" \
+  25000 100000 "'$CASEBOOK' search --json --content '$TMPD/h@' zorblax"
 done_testing
