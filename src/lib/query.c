@@ -151,6 +151,21 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
       err->offset = base_offset + erroff;
       return NULL;
     }
+  /* A pattern that can match an empty string (x*, ^, (?=a)) matches
+     at every place of every text: no hit to show, and the empty match
+     retried at each character costs the square of a paragraph.  PCRE2's
+     lower bound on a match's length says so.  */
+  uint32_t minlen = 1;
+  if (pcre2_pattern_info (re, PCRE2_INFO_MINLENGTH, &minlen) == 0
+      && minlen == 0)
+    {
+      pcre2_code_free (re);
+      err->message = xstrdup (_("this regular expression can match an empty "
+                                "string, which is everywhere: make it need "
+                                "a character (x+ rather than x*)"));
+      err->offset = base_offset;
+      return NULL;
+    }
   pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);  /* failure is harmless */
   return re;
 }

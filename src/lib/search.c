@@ -106,15 +106,19 @@ match_regex (const struct term *t, const struct text *orig,
             break;
           off = starts[next] - base;
         }
-      /* pcre2_jit_match skips pcre2_match's checks (it takes no
-         PCRE2_ANCHORED, which only the retry after an empty match uses):
-         on many short texts the checks cost as much as the matching.  */
-      int rc = t->jit && opts == PCRE2_NO_UTF_CHECK
-        ? pcre2_jit_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, 0, md, mc)
+      /* pcre2_jit_match skips pcre2_match's checks: on many short texts
+         they cost as much as the matching, and with
+         PCRE2_MATCH_INVALID_UTF pcre2_match checks the rest of the text
+         at every call.  After an empty match it looks on for one that
+         is not empty there (it takes no PCRE2_ANCHORED, which the
+         retry without JIT uses).  */
+      int rc = t->jit
+        ? pcre2_jit_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off,
+                           opts & PCRE2_NOTEMPTY_ATSTART, md, mc)
         : pcre2_match (t->re, (PCRE2_SPTR) orig->str, orig->len, off, opts, md, mc);
       if (rc == PCRE2_ERROR_NOMATCH)
         {
-          if (opts & PCRE2_NOTEMPTY_ATSTART)
+          if (opts & PCRE2_ANCHORED)
             {
               /* Advance one character after an empty match.  */
               opts = PCRE2_NO_UTF_CHECK;
@@ -147,8 +151,9 @@ match_regex (const struct term *t, const struct text *orig,
             }
         }
       off = ov[1];
-      opts = PCRE2_NO_UTF_CHECK | (ov[1] == ov[0] ? PCRE2_NOTEMPTY_ATSTART
-                                   | PCRE2_ANCHORED : 0);
+      opts = PCRE2_NO_UTF_CHECK;
+      if (ov[1] == ov[0])
+        opts |= PCRE2_NOTEMPTY_ATSTART | (t->jit ? 0 : PCRE2_ANCHORED);
     }
   search_scratch_free (own);
   return count;

@@ -65,4 +65,17 @@ gen_hits () {
 for n in 25000 100000; do gen_hits "$TMPD/h$n" $n; done
 growth "one paragraph of 25,000 and 100,000 hits: every hit (--json)" \
   25000 100000 "'$CASEBOOK' search --json --content '$TMPD/h@' zorblax"
+# A regex whose match may be empty before it is not, in one long
+# paragraph: the retry after each empty match went through pcre2_match,
+# which checks the rest of the text at every call (100,000 took 5 s).
+gen_lookahead () {
+  gen_collection "$1"
+  {
+    printf 'casebook-format: 1\nnumber: 1\ntitle.en: Lookahead\n\nen: '
+    awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "ba "; print "" }'
+  } >"$1/01.cb"
+}
+for n in 25000 100000; do gen_lookahead "$TMPD/a$n" $n; done
+growth "one paragraph of 25,000 and 100,000 empty matches: a regex" \
+  25000 100000 "'$CASEBOOK' search --count --content '$TMPD/a@' '/(?=a)a/'"
 done_testing

@@ -54,7 +54,9 @@ trun search --content "$TMPD/runs" -- '/(a|a)*!/'
 is "$rc" 2 "(a|a)*! on a long run: exit 2"
 has "$TMPD/err" "casebook: regular expression /(a|a)*!/ failed: " "(a|a)*! on a long run: a limit ends it"
 nothing "(a*)*b on a long run" --regex '(a*)*b'
-nothing "an empty regex matches nothing to show" --regex ''
+# An empty regex matches an empty string everywhere, and so shows
+# nothing: refused, saying what to write instead.
+fails "an empty regex" "casebook: this regular expression can match an empty string, which is everywhere: make it need a character (x+ rather than x*)" --regex ''
 fails "regex nested 10,000 deep" "casebook: invalid regular expression: parentheses are too deeply nested" -- \
   "/$(awk 'BEGIN { for (i = 0; i < 10000; i++) printf "("; printf "a"; for (i = 0; i < 10000; i++) printf ")" }')/"
 fails "\\K in a lookbehind" "casebook: invalid regular expression: \\K is not allowed in lookarounds (but see PCRE2_EXTRA_ALLOW_LOOKAROUND_BSK)" --regex '(?<=\Ka)'
