@@ -1411,6 +1411,19 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
                                  "key='checked'; COMMIT", (long long) now);
           rc = exec (db, sql, cause);
           free (sql);
+          /* The update is in the write-ahead log until a checkpoint
+             copies it into the database, which needs room as well: one
+             that fails there would leave the log, and the disk full,
+             behind every later search.  (The last connection to close
+             would try again, and say nothing.)  */
+          if (rc == 0 && updated && ix->path
+              && sqlite3_wal_checkpoint_v2 (db, NULL,
+                                            SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                            NULL) == SQLITE_FULL)
+            {
+              *cause = xstrdup (sqlite3_errstr (SQLITE_FULL));
+              rc = -1;
+            }
           ix->updates += rc == 0 && updated;
         }
       if (rc != 0)
