@@ -38,37 +38,6 @@
 
 /* Opening.  */
 
-/* Is DIR a directory that only this user can write, and owned by them?
-   A cache directory that another user controls could plant a database
-   (forged answers) or a symbolic link (a write elsewhere).  *WHY says
-   what is wrong (static string).  */
-static int
-private_dir (const char *dir, const char **why)
-{
-  struct stat st;
-  if (lstat (dir, &st) != 0)
-    {
-      *why = strerror (errno);
-      return 0;
-    }
-  if (!S_ISDIR (st.st_mode))
-    {
-      *why = _("not a directory");
-      return 0;
-    }
-  if (st.st_uid != geteuid ())
-    {
-      *why = _("owned by another user");
-      return 0;
-    }
-  if (st.st_mode & (S_IWGRP | S_IWOTH))
-    {
-      *why = _("writable by other users");
-      return 0;
-    }
-  return 1;
-}
-
 /* Where the index of CONTENT_DIR lives, if the cache directory can be
    used: NULL with *NOTE (caller frees) when not.  Caller frees.  */
 static char *
@@ -84,18 +53,19 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
                          "saved index"));
       return NULL;
     }
+  /* A cache directory that another user controls could plant a
+     database (forged answers) or a symbolic link (a write elsewhere).  */
   const char *why = NULL;
-  if (util_mkdir_p (cache) != 0 && errno != EEXIST)
-    why = strerror (errno);
-  if (why == NULL)
-    private_dir (cache, &why);
-  if (why != NULL)
+  char *real = prefs_private_dir (cache, &why);
+  if (real == NULL)
     {
       *note = xasprintf (_("not using the cache directory %s (%s): "
                            "searching without a saved index"), cache, why);
       free (cache);
       return NULL;
     }
+  free (cache);
+  cache = real;
   /* One index per set of directories, named by a hash of their full
      names.  */
   uint64_t h = 0;

@@ -5,10 +5,14 @@
 
 #include "prefs.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "i18n.h"
 
 #include "util.h"
 
@@ -145,4 +149,72 @@ prefs_library_dirs (const char *content_dir, char ***dirs)
     return 1;
   (*dirs)[1] = user;
   return 2;
+}
+
+/* Can only this user (or root) rename or replace what the directory
+   whose status is ST holds?  */
+static int
+ancestor_safe (const struct stat *st, uid_t me)
+{
+  if (st->st_uid != me && st->st_uid != 0)
+    return 0;
+  return !(st->st_mode & (S_IWGRP | S_IWOTH)) || (st->st_mode & S_ISVTX);
+}
+
+char *
+prefs_private_dir (const char *dir, const char **why)
+{
+  if (util_mkdir_p (dir) != 0 && errno != EEXIST)
+    {
+      *why = strerror (errno);
+      return NULL;
+    }
+  struct stat st;
+  uid_t me = geteuid ();
+  if (lstat (dir, &st) != 0)
+    {
+      *why = strerror (errno);
+      return NULL;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      *why = _("not a directory");
+      return NULL;
+    }
+  if (st.st_uid != me)
+    {
+      *why = _("owned by another user");
+      return NULL;
+    }
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    {
+      *why = _("writable by other users");
+      return NULL;
+    }
+  char *real = realpath (dir, NULL);
+  if (real == NULL)
+    {
+      *why = strerror (errno);
+      return NULL;
+    }
+  /* The ancestors, from the parent up to the root.  */
+  char *up = xstrdup (real);
+  for (char *slash = strrchr (up, '/'); slash; slash = strrchr (up, '/'))
+    {
+      if (slash == up)
+        slash[1] = '\0';       /* the root itself */
+      else
+        *slash = '\0';
+      if (stat (up, &st) != 0 || !ancestor_safe (&st, me))
+        {
+          *why = _("a directory above it can be changed by another user");
+          free (up);
+          free (real);
+          return NULL;
+        }
+      if (slash == up)
+        break;
+    }
+  free (up);
+  return real;
 }

@@ -80,6 +80,16 @@ char *prefs_config_dir (void);
    neither is an absolute path.  Caller frees.  */
 char *prefs_state_dir (void);
 
+/* Make DIR (as mkdir -p, mode 0700) if it is missing, and check that it
+   is private: a directory, not a link, owned by this user and writable
+   by no one else, whose every ancestor belongs to this user or root and
+   is writable by others only with the sticky bit.  Otherwise another
+   user could plant files in it, or swap it for a directory of theirs
+   between this check and its use.  The cache and the state directories
+   are used only so.  Returns DIR's full name without links, to use from
+   then on (caller frees), or NULL with *WHY (static storage).  */
+char *prefs_private_dir (const char *dir, const char **why);
+
 /* Where the user's collections are installed:
    $XDG_DATA_HOME/casebook/collections, else
    ~/.local/share/casebook/collections; NULL if neither is an absolute

@@ -512,6 +512,26 @@ state_parse (struct state *st, const char *data, size_t len, char **cause)
 int
 state_load (struct state *st, const char *path, char **cause)
 {
+  /* Nor is a state read from a directory another user controls.  */
+  const char *slash = strrchr (path, '/');
+  if (slash && slash != path)
+    {
+      char *dir = xstrndup (path, (size_t) (slash - path));
+      struct stat ds;
+      const char *why;
+      int exists = lstat (dir, &ds) == 0;
+      char *real = exists ? prefs_private_dir (dir, &why) : NULL;
+      if (exists && real == NULL)
+        {
+          *cause = xasprintf (_("not using the state directory %s (%s)"),
+                              dir, why);
+          free (dir);
+          state_clear (st);
+          return -1;
+        }
+      free (real);
+      free (dir);
+    }
   size_t len;
   int whole;
   char *data = util_read_regular_head (path, STATE_MAX_SIZE, &len, &whole);
@@ -620,41 +640,55 @@ int
 state_save (struct state *st, const char *path, char **cause)
 {
   const char *slash = strrchr (path, '/');
-  char *dir = slash && slash != path ? xstrndup (path, (size_t) (slash - path))
-    : xstrdup (slash ? "/" : ".");
-  if (util_mkdir_p (dir) < 0)
+  char *given = slash && slash != path
+    ? xstrndup (path, (size_t) (slash - path)) : xstrdup (slash ? "/" : ".");
+  /* Another user's directory could plant the lock, read the history or
+     take the file by a link: the state goes only where no one else can
+     reach, and through the directory as checked.  */
+  const char *why_dir;
+  char *dir = prefs_private_dir (given, &why_dir);
+  if (dir == NULL)
     {
-      *cause = xasprintf ("%s: %s", dir, strerror (errno));
-      free (dir);
+      *cause = xasprintf (_("not using the state directory %s (%s)"), given,
+                          why_dir);
+      free (given);
       return -1;
     }
+  free (given);
+  char *file = util_path_join (dir, slash ? slash + 1 : path);
   int lock = state_lock (dir, cause);
   free (dir);
   if (lock < 0)
-    return -1;
+    {
+      free (file);
+      return -1;
+    }
   /* What the file holds now, with another browser's saves; a damaged
      file is replaced.  */
   struct state *merged = state_new ();
   char *why = NULL;
-  if (state_load (merged, path, &why) == -1)
+  int rc = -1;
+  if (state_load (merged, file, &why) == -1)
+    *cause = why;
+  else
     {
-      *cause = why;
-      state_free (merged);
-      close (lock);
-      return -1;
+      free (why);
+      state_apply_changes (merged, st);
+      size_t len;
+      char *data = state_format (merged, &len);
+      int r = util_write_atomic (file, data, len);
+      int e = errno;
+      free (data);
+      if (r < 0)
+        *cause = xasprintf ("%s: %s", file, strerror (e));
+      else
+        rc = 0;
     }
-  free (why);
-  state_apply_changes (merged, st);
-  size_t len;
-  char *data = state_format (merged, &len);
-  int r = util_write_atomic (path, data, len);
-  int e = errno;
-  free (data);
   close (lock);
-  if (r < 0)
+  free (file);
+  if (rc != 0)
     {
       state_free (merged);
-      *cause = xasprintf ("%s: %s", path, strerror (e));
       return -1;
     }
   /* ST becomes what was written.  */

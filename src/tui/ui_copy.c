@@ -136,10 +136,13 @@ copy_paragraph (struct ui *u)
       free (text);
       return;
     }
-  char *dir = prefs_state_dir ();
+  char *given = prefs_state_dir ();
+  const char *why;
+  /* The state directory, only as private as the state itself.  */
+  char *dir = given ? prefs_private_dir (given, &why) : NULL;
+  free (given);
   char *path = dir ? xasprintf ("%s/%s", dir, CLIP_FILE) : NULL;
-  if (path == NULL || util_mkdir_p (dir) < 0
-      || util_write_atomic (path, text, strlen (text)) < 0)
+  if (path == NULL || util_write_atomic (path, text, strlen (text)) < 0)
     ui_message (u, 1, "%s", _("This terminal has no clipboard, and the "
                               "state directory cannot be written"));
   else

@@ -334,6 +334,26 @@ main (void)
   tap_ok (run (find) != 0, "nothing was written there");
   free (find);
 
+  /* Nor one whose parent others can write: they could swap the private
+     directory for one of theirs between the check and its use.  The
+     sticky bit (/tmp's) stops them.  */
+  chmod (sub, 0700);
+  note = NULL;
+  disk = open_engine (content, 0, &note);
+  tap_ok (disk != NULL && note != NULL
+          && strstr (note, "a directory above it"),
+          "a private cache directory in one others can write is refused: %s",
+          note ? note : "no note");
+  free (note);
+  engine_close (disk);
+  chmod (shared, 01777);
+  note = NULL;
+  disk = open_engine (content, 0, &note);
+  tap_ok (disk != NULL && note == NULL,
+          "and used when that one is sticky (%s)", note ? note : "no note");
+  free (note);
+  engine_close (disk);
+
   cmd = xasprintf ("rm -rf '%s'", tmp);
   run (cmd);
   free (cmd);

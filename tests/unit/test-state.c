@@ -171,6 +171,32 @@ main (void)
           "time", rounds);
   free (want);
 
+  /* A state directory in one that others can write (not sticky) is
+     neither written nor read: another user could swap it for theirs.  */
+  char *shared = xasprintf ("%s/shared", dir);
+  char *shared_state = xasprintf ("%s/casebook/state", shared);
+  mkdir (shared, 0700);
+  struct state *st = make_state (1, 1);
+  tap_ok (state_save (st, shared_state, &cause) == 0,
+          "a state saved in a private directory");
+  chmod (shared, 0777);
+  cause = NULL;
+  int saved = state_save (st, shared_state, &cause);
+  tap_ok (saved == -1 && cause && strstr (cause, "a directory above it"),
+          "not saved once the directory above can be changed by others: %s",
+          cause ? cause : "saved");
+  free (cause);
+  cause = NULL;
+  struct state *read = state_new ();
+  int loaded = state_load (read, shared_state, &cause);
+  tap_ok (loaded == -1 && cause != NULL, "nor read: %s",
+          cause ? cause : "read");
+  free (cause);
+  state_free (read);
+  state_free (st);
+  free (shared_state);
+  free (shared);
+
   char *cmd = xasprintf ("rm -rf %s", dir);
   tap_ok (system (cmd) == 0, "cleaned up");
   free (cmd);
