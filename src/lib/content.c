@@ -517,11 +517,12 @@ content_load_with (const char *const *dirs, size_t n,
         struct collection *coll = &lib->colls[lib->ncolls];
         load_collection (&cf[i].colls[k], coll, &lp, diags);
         coll->user = i > 0;
-        /* One name, one collection: a user's collection with an earlier
-           one's id is left out (one directory keeps what it always
-           had).  */
+        /* One name, one collection: a collection with an earlier one's
+           id is left out (one directory keeps what it always had), in
+           a content directory of several as in the user's library, as
+           the index leaves it out.  */
         const struct collection *same = NULL;
-        for (size_t c = 0; c < lib->ncolls && i > 0 && coll->id; c++)
+        for (size_t c = 0; c < lib->ncolls && coll->id; c++)
           if (lib->colls[c].id && strcmp (lib->colls[c].id, coll->id) == 0)
             same = &lib->colls[c];
         if (same)

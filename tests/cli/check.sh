@@ -137,4 +137,15 @@ run check "$TMPD/shared"
 is "$rc:$(sed "s|$TMPD/shared/||" "$TMPD/err")" \
   "2:casebook: a.cb:3: error: 'keywords.en' cannot share a block with 'casebook-format' (separate them with a blank line)" \
   "a field sharing the header's block is the one error reported"
+# Two collections of one id in a content directory: the later is left
+# out with a warning, as in the user's library, and as the index does.
+mkdir "$TMPD/twice"
+cp -r "$GOOD" "$TMPD/twice/a"
+cp -r "$GOOD" "$TMPD/twice/b"
+run check "$TMPD/twice"
+has "$TMPD/err" "warning: collection 'sample' is also in $TMPD/twice/a; this one is left out" \
+  "a repeated collection id: check warns"
+has "$TMPD/out" "1 warning" "and counts it"
+run list --content "$TMPD/twice"
+is "$(grep -c . "$TMPD/out")" 3 "and list shows the collection's 3 documents once"
 done_testing
