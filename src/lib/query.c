@@ -151,13 +151,20 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
       err->offset = base_offset + erroff;
       return NULL;
     }
-  /* A pattern that can match an empty string (x*, ^, (?=a)) matches
-     at every place of every text: no hit to show, and the empty match
-     retried at each character costs the square of a paragraph.  PCRE2's
-     lower bound on a match's length says so.  */
+  /* A pattern that matches an empty string (x*, ^, a?) matches at
+     every place of every text, with no hit to show.  PCRE2's lower
+     bound on a match's length may be 0 for one that cannot (X|(?!)):
+     the empty text decides.  */
   uint32_t minlen = 1;
+  int empty = 0;
   if (pcre2_pattern_info (re, PCRE2_INFO_MINLENGTH, &minlen) == 0
       && minlen == 0)
+    {
+      pcre2_match_data *md = pcre2_match_data_create (1, NULL);
+      empty = md && pcre2_match (re, (PCRE2_SPTR) "", 0, 0, 0, md, NULL) >= 0;
+      pcre2_match_data_free (md);
+    }
+  if (empty)
     {
       pcre2_code_free (re);
       err->message = xstrdup (_("this regular expression can match an empty "
