@@ -7,6 +7,7 @@
      last    COLLECTION  NUMBER
      pos     COLLECTION  NUMBER  UNIT
      mark    LETTER      COLLECTION  NUMBER  UNIT
+     markline LETTER     LINES       (into the unit, after its mark)
      history TEXT
 
    Unknown record names are skipped, so that a later version can add
@@ -58,6 +59,7 @@ struct state_mark
   char *coll;
   long number;
   size_t unit;
+  size_t line;                  /* lines into the unit (state_mark_line) */
   int changed;
 };
 
@@ -236,7 +238,25 @@ state_set_mark (struct state *st, int letter, const char *coll, long number,
   st->marks[k].coll = c;
   st->marks[k].number = number;
   st->marks[k].unit = unit;
+  st->marks[k].line = 0;
   st->marks[k].set = 1;
+  st->marks[k].changed = 1;
+}
+
+size_t
+state_mark_line (const struct state *st, int letter)
+{
+  int k = mark_slot (letter);
+  return k >= 0 && st->marks[k].set ? st->marks[k].line : 0;
+}
+
+void
+state_set_mark_line (struct state *st, int letter, size_t line)
+{
+  int k = mark_slot (letter);
+  if (k < 0 || !st->marks[k].set)
+    return;
+  st->marks[k].line = line;
   st->marks[k].changed = 1;
 }
 
@@ -338,6 +358,10 @@ state_format (const struct state *st, size_t *len)
         put_field (&b, st->marks[k].coll);
         buf_printf (&b, "\t%ld\t%zu\n", st->marks[k].number,
                     st->marks[k].unit);
+        /* A record of its own: a casebook from before it skips it.  */
+        if (st->marks[k].line > 0)
+          buf_printf (&b, "markline\t%c\t%zu\n",
+                      k < 26 ? 'a' + k : 'A' + k - 26, st->marks[k].line);
       }
   for (size_t i = 0; i < st->nhistory; i++)
     {
@@ -456,6 +480,13 @@ parse_record (struct state *st, char *line)
           || parse_long (f[3], &number) < 0 || parse_size (f[4], &unit) < 0)
         return -1;
       state_set_mark (st, f[1][0], f[2], number, unit);
+    }
+  else if (strcmp (f[0], "markline") == 0)
+    {
+      if (n != 3 || strlen (f[1]) != 1 || mark_slot (f[1][0]) < 0
+          || parse_size (f[2], &unit) < 0)
+        return -1;
+      state_set_mark_line (st, f[1][0], unit);
     }
   else if (strcmp (f[0], "history") == 0)
     {
@@ -579,9 +610,12 @@ state_apply_changes (struct state *to, const struct state *from)
                           from->pos[i].unit);
   for (int k = 0; k < 52; k++)
     if (from->marks[k].changed)
-      state_set_mark (to, k < 26 ? 'a' + k : 'A' + k - 26,
-                      from->marks[k].coll, from->marks[k].number,
-                      from->marks[k].unit);
+      {
+        int letter = k < 26 ? 'a' + k : 'A' + k - 26;
+        state_set_mark (to, letter, from->marks[k].coll,
+                        from->marks[k].number, from->marks[k].unit);
+        state_set_mark_line (to, letter, from->marks[k].line);
+      }
   if (from->last_changed)
     state_set_last (to, from->last_coll, from->last_number);
   for (size_t i = 0; i < from->nadded; i++)

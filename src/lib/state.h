@@ -77,6 +77,11 @@ int state_mark (const struct state *st, int letter, const char **coll,
                 long *number, size_t *unit);
 void state_set_mark (struct state *st, int letter, const char *coll,
                      long number, size_t unit);
+/* How many lines into its unit mark LETTER is, at the width it was set
+   at (0 when not set, or at the unit's first line); set after
+   state_set_mark, which makes it 0.  */
+size_t state_mark_line (const struct state *st, int letter);
+void state_set_mark_line (struct state *st, int letter, size_t line);
 
 /* Search history, oldest first.  Adding an entry already present moves it
    to the end; empty entries, and those longer than

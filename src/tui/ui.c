@@ -397,6 +397,7 @@ ui_remember_jump (struct ui *u)
   u->prev_set = 1;
   u->prev_doc = u->cur;
   u->prev_unit = text_anchor_unit (u);
+  u->prev_line = text_lines_into_unit (u);
 }
 
 size_t
@@ -406,11 +407,13 @@ ui_find_doc (const struct ui *u, const char *coll, long number)
   return library_index_of (u->lib, coll, number);
 }
 
+/* Open document D at LINE lines into UNIT: the exact line a mark or ''
+   was set at, as vi and less go back to it.  */
 static void
-go_to (struct ui *u, size_t d, size_t unit)
+go_to (struct ui *u, size_t d, size_t unit, size_t line)
 {
   ui_open (u, d);
-  text_goto_unit (u, unit);
+  text_goto_unit_line (u, unit, line);
 }
 
 static void
@@ -428,9 +431,9 @@ mark_key (struct ui *u, const struct ui_key *k)
           ui_message (u, 1, _("No previous position"));
           return;
         }
-      size_t d = u->prev_doc, unit = u->prev_unit;
+      size_t d = u->prev_doc, unit = u->prev_unit, line = u->prev_line;
       ui_remember_jump (u);
-      go_to (u, d, unit);
+      go_to (u, d, unit, line);
       return;
     }
   if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
@@ -445,6 +448,7 @@ mark_key (struct ui *u, const struct ui_key *k)
       const struct document *d = u->docs[u->cur];
       state_set_mark (u->state, c, doc_coll (d), d->number,
                       text_anchor_unit (u));
+      state_set_mark_line (u->state, c, text_lines_into_unit (u));
       ui_message (u, 0, _("Mark %c set"), c);
       return;
     }
@@ -459,7 +463,7 @@ mark_key (struct ui *u, const struct ui_key *k)
       return;
     }
   ui_remember_jump (u);
-  go_to (u, d, unit);
+  go_to (u, d, unit, state_mark_line (u->state, c));
   if (u->narrow)
     ui_set_focus (u, PANE_TEXT);
 }

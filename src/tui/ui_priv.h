@@ -252,6 +252,7 @@ struct ui
   struct search search;
   struct search saved;          /* restored when a prompt is cancelled */
   size_t saved_cur, saved_top, saved_unit, saved_hit;
+  size_t saved_line;            /* lines into SAVED_UNIT */
   int saved_width;              /* the layout SAVED_TOP belongs to */
 
   /* The tags pane's own state (ui_tags.c).  */
@@ -261,6 +262,7 @@ struct ui
      jump, for ''.  */
   int prev_set;                 /* the position before the last jump ('') */
   size_t prev_doc, prev_unit;
+  size_t prev_line;             /* lines into PREV_UNIT */
   int pending;                  /* 'm' or '\'' waiting for a letter */
   int have_count;               /* digits typed before a command (5j, 12G) */
   long count;                   /* LONG_MAX once the digits pass it */
@@ -465,6 +467,11 @@ int text_heading_level (const struct ui *u, size_t i);
 void text_set_top (struct ui *u, size_t line);
 /* Put the paragraph UNIT at the top.  */
 void text_goto_unit (struct ui *u, size_t unit);
+/* Show LINE lines into UNIT at the top (the last of its lines if it has
+   fewer now, the width having changed), as a mark or '' set there.  */
+void text_goto_unit_line (struct ui *u, size_t unit, size_t line);
+/* How many lines into its unit (text_anchor_unit) the top line is.  */
+size_t text_lines_into_unit (const struct ui *u);
 /* The unit of the paragraph at the top of the pane.  */
 size_t text_anchor_unit (const struct ui *u);
 /* Rebuild the open document's drawn hits.  */

@@ -208,6 +208,30 @@ text_goto_unit (struct ui *u, size_t unit)
   u->top_unit = unit;
 }
 
+void
+text_goto_unit_line (struct ui *u, size_t unit, size_t line)
+{
+  text_goto_unit (u, unit);
+  if (!u->have_render || line == 0)
+    return;
+  size_t first = render_line_of_unit (&u->r, unit);
+  size_t target = first + line;
+  while (target > first
+         && (target >= u->r.nlines || u->r.lines[target].unit != unit))
+    target--;
+  set_top (u, target);
+  u->top_unit = unit;
+}
+
+size_t
+text_lines_into_unit (const struct ui *u)
+{
+  if (!u->have_render || u->r.nlines == 0)
+    return 0;
+  size_t first = render_line_of_unit (&u->r, text_anchor_unit (u));
+  return u->top > first ? u->top - first : 0;
+}
+
 int
 text_goto_place (struct ui *u, size_t section, size_t para)
 {

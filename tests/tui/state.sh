@@ -5,7 +5,7 @@
 # other's marks and searches.  A corrupt state file is reported once,
 # moved aside, and never stops the browser.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 25
+tui_plan 29
 
 sample=$tui_data/sample
 file=$tui_state/casebook/state
@@ -121,6 +121,31 @@ tui_keys "'" b
 tui_expect_line 1 ' 2 Hulunbuir' "mark b (from browser B) opens case 2"
 tui_keys "'" a
 tui_expect_line 1 ' 3 Zhangjiagang' "mark a (from browser A) opens case 3"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# A mark and '' go back to the line they were set at, as in vi and
+# less, not to the start of its paragraph: here the last line of
+# paragraph 9, four lines into it at this width.
+tui_start 60 20 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_keys ']' ']' j j j j j
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "inside paragraph 9 at the top"
+tui_keys m c g "'" c
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "'c: back to that line"
+tui_keys "'" "'" "'" "'"
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "'' twice: back to it again"
+tui_keys q
+tui_wait_exit >/dev/null
+tui_start 60 20 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys g "'" c
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "the next run's 'c: the same line"
 tui_keys q
 tui_wait_exit >/dev/null
 
