@@ -190,7 +190,9 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
            only some of the words of the query.  */
         buf_printf (&count, ngettext ("; %zu of %zu word", "; %zu of %zu words",
                                       r->nconcepts), d->concepts, r->nconcepts);
-      buf_adds (&count, ")");
+      /* TRANSLATORS: closes "  (%zu hits": a full-width one in Chinese,
+         as the opening one is.  */
+      buf_adds (&count, _(")"));
       wrap_add (&w, count.data, count.len, NULL);
       buf_free (&count);
       wrap_end (&w, hang);
