@@ -966,7 +966,11 @@ query_parse (const char *text, const struct query_options *opt,
           expand_glossary (t, folded, opt->glossary);
           char *joined = quoted ? NULL : without_hyphens (folded);
           if (joined)
-            add_alt (t, joined);
+            {
+              add_alt (t, joined);
+              /* zhang-jiagang is Zhangjiagang: its renderings too.  */
+              expand_glossary (t, joined, opt->glossary);
+            }
           free (joined);
         }
       free (folded);

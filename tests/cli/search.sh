@@ -158,6 +158,9 @@ has "$TMPD/err" "Showing results for procuratorial organs (nothing found for pro
 run search --content "$SHIPPED" --count -- zhang-jiagang
 is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a hyphenated word finds it written as one"
 is "$(cat "$TMPD/err")" "" "with nothing to correct"
+cp "$TMPD/out" "$TMPD/hyphen"
+run search --content "$SHIPPED" --count -- Zhangjiagang
+same "$TMPD/hyphen" "$TMPD/out" "and finds what the word written as one finds, its Chinese rendering too"
 run search --content "$SHIPPED" --count --exact -- zhang-jiagang
 is "$rc" 1 "--exact: a hyphenated word is only itself"
 # ranked QUERY: search the shipped cases; prints the exit status and
