@@ -137,18 +137,35 @@ json_text (struct buf *b, const char *s, size_t len)
   buf_addc (b, '"');
 }
 
-/* S as Markdown text: every character that could start markup
+/* S as Markdown text: every character that could make markup
    backslash-escaped (CommonMark allows it before any ASCII
-   punctuation), controls named.  */
+   punctuation), controls named.  Emphasis, code, links (parentheses
+   too: a link's target is one), HTML, entities, tables and
+   strikethrough can begin anywhere; a list item, a heading
+   or a quote only where S begins (it may begin a line): "- ", "+ ",
+   "# ", "> " and "1. " there, not the hyphen of "high-quality" or the
+   dot of "2022.7" (escaped, they read badly in the file).  */
 static void
 md_text (struct buf *b, const char *s, size_t len)
 {
   const uint8_t *p = (const uint8_t *) s, *e = p + len;
+  /* What S holds so far: only spaces (0), then only digits (1), or
+     more (2).  */
+  int lead = 0;
   while (p < e)
     {
       ucs4_t uc;
       int k = next_char (p, e, &uc);
-      if (uc < 0x80 && strchr ("\\`*_{}[]<>()#+-.!|&~", (int) uc) && uc != 0)
+      int digit = uc >= '0' && uc <= '9';
+      int markup = uc != 0 && uc < 0x80
+        && (strchr ("\\`*_[]()<>!|&~", (int) uc)
+            || (lead == 0 && strchr ("-+#", (int) uc))
+            || (lead == 1 && (uc == '.' || uc == ')')));
+      if (lead == 0 && uc != ' ')
+        lead = digit ? 1 : 2;
+      else if (lead == 1 && !digit)
+        lead = 2;
+      if (markup)
         {
           buf_addc (b, '\\');
           buf_addc (b, (char) uc);

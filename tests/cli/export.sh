@@ -84,7 +84,7 @@ has "$TMPD/out" '\<script\>alert\(1\)\</script\> \& 标题' "Markdown: escaped"
 # too (a date is only ever YYYY-MM-DD: casebook(5)).
 printf 'casebook-format: 1\nid: h_1\ntitle.zh: 测试 [x](javascript:alert(1)) <b>\ndate: 2022-07-14\n' >"$TMPD/hostile/collection.cb"
 run --content "$TMPD/hostile" export 1 --format md
-has "$TMPD/out" '> 测试 \[x\]\(javascript:alert\(1\)\) \<b\>, 2022\-07\-14. h\_1/1' "Markdown: the citation's title, date and name escaped"
+has "$TMPD/out" '> 测试 \[x\]\(javascript:alert\(1\)\) \<b\>, 2022-07-14. h\_1/1' "Markdown: the citation's title, date and name escaped (a hyphen inside a line is no markup)"
 hasnt "$TMPD/out" '](javascript' "no link"
 printf 'casebook-format: 1\nid: h\ntitle.zh: 测试\n' >"$TMPD/hostile/collection.cb"
 run --content "$TMPD/hostile" export 1 --format jsonl
@@ -102,7 +102,7 @@ has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "a query's 
 # The collection's title is the project's translation in Chinese: marked
 # as every text of the project is.
 run --content "$SHIPPED" export 1 --format md
-has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022\\-07\\-14" "--format md marks a collection title the project translated"
+has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "--format md marks a collection title the project translated"
 run --content "$SHIPPED" export 1 --format html
 has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "and so does --format html"
 # The project's revision of a machine-translated English is exported in

@@ -177,6 +177,34 @@ test_round_trip (void)
   diags_free (&d);
 }
 
+/* Markdown escapes what could make a list, a heading or a quote only
+   where a text begins (it may begin a line): "high-quality" and
+   "2022.7" inside a line stay as they read.  */
+static void
+test_markdown_line_start (void)
+{
+  const char *cb = "casebook-format: 1\nnumber: 6\n"
+    "title.en.tr: 1. A high-quality title of 2022.7\n"
+    "\nen.tr: - not a list item, # nor a heading\n";
+  struct document doc;
+  struct diags d = { 0 };
+  if (content_parse_document ("06.cb", cb, strlen (cb), &doc, &d) != 0)
+    {
+      tap_ok (0, "the document loads (%s)", d.count ? d.items[0].message : "?");
+      diags_free (&d);
+      return;
+    }
+  struct buf b = { 0 };
+  export_document (&doc, EXPORT_MARKDOWN, &b);
+  tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7") != NULL
+          && strstr (b.data, "\\- not a list item, # nor a heading") != NULL,
+          "Markdown: 1. and - escaped where a text begins, - . # inside it "
+          "not");
+  buf_free (&b);
+  document_free (&doc);
+  diags_free (&d);
+}
+
 static void
 test_escaping (void)
 {
@@ -208,8 +236,9 @@ test_escaping (void)
 
   export_document (&doc, EXPORT_MARKDOWN, &b);
   tap_ok (strstr (b.data, "标题\\<script\\>alert\\(1\\)\\</script\\> \\& ") != NULL
-          && strstr (b.data, "\\[link\\]\\(javascript:x\\) \\# not") != NULL,
-          "Markdown: markup characters backslash-escaped");
+          && strstr (b.data, "\\[link\\]\\(javascript:x\\) # not") != NULL,
+          "Markdown: markup characters backslash-escaped (not a # inside a "
+          "line)");
   buf_free (&b);
 
   export_document (&doc, EXPORT_JSONL, &b);
@@ -230,5 +259,6 @@ main (void)
 {
   test_round_trip ();
   test_escaping ();
+  test_markdown_line_start ();
   return tap_done ();
 }
