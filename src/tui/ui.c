@@ -474,18 +474,36 @@ mark_key (struct ui *u, const struct ui_key *k)
 static int
 open_case (struct ui *u, const char *coll, long n)
 {
+  /* A plain number that several collections have: the open case's
+     collection's, else the first in library order, and the reader is
+     told which (casebook show N refuses it, listing them).  */
+  size_t found = SIZE_MAX, count = 0;
+  const char *here = u->cur < u->ndocs ? doc_coll (u->docs[u->cur]) : NULL;
   for (size_t i = 0; i < u->ndocs; i++)
     if (u->docs[i]->number == n
         && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
       {
-        if (i != u->cur)
-          ui_remember_jump (u);
-        ui_open (u, i);
-        ui_set_focus (u, PANE_TEXT);
-        return 0;
+        count++;
+        if (found == SIZE_MAX
+            || (here && strcmp (doc_coll (u->docs[i]), here) == 0))
+          found = i;
       }
-  ui_no_case_message (u, coll, n);
-  return -1;
+  if (found == SIZE_MAX)
+    {
+      ui_no_case_message (u, coll, n);
+      return -1;
+    }
+  if (found != u->cur)
+    ui_remember_jump (u);
+  ui_open (u, found);
+  ui_set_focus (u, PANE_TEXT);
+  if (count > 1)
+    /* TRANSLATORS: %1$ld is the number typed, %2$s the collection
+       opened.  */
+    ui_message (u, 0, _("Case %1$ld is in %3$zu collections: this is "
+                        "%2$s/%1$ld (type COLLECTION/%1$ld for another)"),
+                n, doc_coll (u->docs[found]), count);
+  return 0;
 }
 
 void

@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 34
+tui_plan 36
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -84,6 +84,11 @@ tui_expect_has '─▶ Related to case 1 ' "R again: the cases related to that o
 tui_keys : 8 Enter
 tui_expect_line 1 ' 8 新疆' "another case opened from the list's prompt"
 tui_expect_not 'Related to case' "closes the related cases, which were the other case's"
+# A plain number that every collection has: the open case's collection's
+# (batch3), and the status line says so, as show refuses it.
+tui_keys : 2 Enter
+tui_expect_line 1 ' 2 吉林' "a number several collections have: the open case's collection's"
+tui_expect_line 30 '^Case 2 is in 3 collections: this is batch3/2 ' "and the status line says which"
 tmx send-keys -t tui q
 tui_wait_exit >/dev/null
 
