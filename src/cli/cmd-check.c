@@ -120,7 +120,17 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   double zt = st.present[LANG_ZH] ? 100.0 * (double) st.translated[LANG_ZH] / (double) st.present[LANG_ZH] : 0;
   double et = st.present[LANG_EN] ? 100.0 * (double) st.translated[LANG_EN] / (double) st.present[LANG_EN] : 0;
   char *shown = output_visible (dir);
-  printf ("%s: ", shown);
+  /* The totals are the library's: the content directory's and those
+     of the user's collections, which live elsewhere.  */
+  size_t user = 0;
+  for (size_t c = 0; c < lib->ncolls; c++)
+    user += lib->colls[c].user != 0;
+  if (user)
+    printf (ngettext ("%s and %zu collection of your library: ",
+                      "%s and %zu collections of your library: ", user),
+            shown, user);
+  else
+    printf ("%s: ", shown);
   free (shown);
   printf (ngettext ("%zu document", "%zu documents", st.documents), st.documents);
   printf (", ");

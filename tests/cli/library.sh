@@ -84,6 +84,8 @@ run library remove again
 run check
 is "$rc" 0 "check covers the whole library"
 has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per collection"
+has "$TMPD/out" "content and 3 collections of your library: " \
+  "and the totals say they are the library's, not the content directory's"
 has "$TMPD/out" "  exec2023: 3 documents, Chinese only: no English text in this release" "the imported ones Chinese only"
 run list
 has "$TMPD/out" "hearings/2" "list names documents COLLECTION/N in a library of several"
