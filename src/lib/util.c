@@ -398,9 +398,32 @@ fail:;
   return -1;
 }
 
+/* May the link P, whose status is LINK, be followed?  As Linux's
+   fs.protected_symlinks allows: not one in a sticky directory that
+   others can write (/tmp) unless this user or the directory's owner
+   made it.  Following links here, rather than letting open(2) do it,
+   must not lift that protection whatever the setting: another user's
+   link in /tmp would aim a write anywhere this user can write.  */
+static int
+may_follow (const char *p, const struct stat *link)
+{
+  if (link->st_uid == geteuid ())
+    return 1;
+  const char *slash = strrchr (p, '/');
+  char *dir = slash == NULL ? xstrdup (".")
+    : slash == p ? xstrdup ("/") : xstrndup (p, (size_t) (slash - p));
+  struct stat ds;
+  int ok = stat (dir, &ds) != 0
+    || !((ds.st_mode & S_ISVTX) && (ds.st_mode & S_IWOTH))
+    || ds.st_uid == link->st_uid;
+  free (dir);
+  return ok;
+}
+
 /* The path of the file PATH names once its links are followed, which
    need not exist (a dangling link names the file that > would make).
-   NULL with errno set (ELOOP for a loop).  Caller frees.  */
+   NULL with errno set (ELOOP for a loop, EACCES for a link that
+   may_follow refuses).  Caller frees.  */
 static char *
 follow_links (const char *path)
 {
@@ -410,6 +433,12 @@ follow_links (const char *path)
       struct stat st;
       if (lstat (p, &st) != 0 || !S_ISLNK (st.st_mode))
         return p;
+      if (!may_follow (p, &st))
+        {
+          free (p);
+          errno = EACCES;
+          return NULL;
+        }
       char to[PATH_MAX];
       ssize_t n = readlink (p, to, sizeof to - 1);
       if (n < 0)
