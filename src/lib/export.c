@@ -11,11 +11,11 @@
 #include "export.h"
 
 #include <string.h>
-#include <unictype.h>
 #include <unistr.h>
 
 #include "content.h"
 #include "i18n.h"
+#include "norm.h"
 #include "util.h"
 
 int
@@ -32,13 +32,13 @@ export_format_parse (const char *s, enum export_format *f)
   return 0;
 }
 
-/* Whether UC must never reach a reader as itself: controls, and format
-   characters that can hide text (bidi overrides, tags, soft hyphens).  */
+/* Whether UC must never reach a reader as itself: what the terminal
+   never gets either (norm_is_invisible: controls, format characters
+   that can hide text, private-use and unassigned ones).  */
 static int
 invisible (ucs4_t uc)
 {
-  return uc < 0x20 || (uc >= 0x7f && uc < 0xa0)
-    || uc_is_general_category (uc, UC_CATEGORY_Cf);
+  return norm_is_invisible (uc);
 }
 
 /* The character at P (E the end) into *UC, its length returned; a

@@ -166,6 +166,12 @@ needs_escape (ucs4_t uc, int safe_widths)
 }
 
 int
+norm_is_invisible (uint32_t uc)
+{
+  return is_dangerous (uc);
+}
+
+int
 norm_invisible_at (const char *s, size_t len, uint32_t *uc)
 {
   ucs4_t c;

@@ -46,6 +46,8 @@ void norm_visible_text (const char *s, size_t len, int terminal_safe_widths,
    return its length in bytes; else return 0.  For writers that escape
    rather than name such characters (JSON's \uXXXX).  */
 int norm_invisible_at (const char *s, size_t len, uint32_t *uc);
+/* Is UC such a character?  */
+int norm_is_invisible (uint32_t uc);
 /* Does S contain anything norm_visible would change?  */
 int norm_needs_visible (const char *s, size_t len, int terminal_safe_widths);
 

@@ -184,7 +184,7 @@ static void
 test_markdown_line_start (void)
 {
   const char *cb = "casebook-format: 1\nnumber: 6\n"
-    "title.en.tr: 1. A high-quality title of 2022.7\n"
+    "title.en.tr: 1. A high-quality title of 2022.7 \xee\x80\x80\n"
     "\nen.tr: - not a list item, # nor a heading\n";
   struct document doc;
   struct diags d = { 0 };
@@ -196,10 +196,11 @@ test_markdown_line_start (void)
     }
   struct buf b = { 0 };
   export_document (&doc, EXPORT_MARKDOWN, &b);
-  tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7") != NULL
+  tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7 [U+E000]")
+          != NULL
           && strstr (b.data, "\\- not a list item, # nor a heading") != NULL,
           "Markdown: 1. and - escaped where a text begins, - . # inside it "
-          "not");
+          "not; a private-use character named, as on the terminal");
   buf_free (&b);
   document_free (&doc);
   diags_free (&d);
