@@ -728,15 +728,19 @@ import_add_collection (struct import_result *res, const char *path,
       free (id);                /* an id and title of blanks would not load */
       id = xstrdup ("release");
     }
-  if (title == NULL)
+  /* Without a title in the release, the file's name stands for one:
+     words of the project, not the release's, and marked so.  */
+  int named = title == NULL;
+  if (named)
     {
       title = id;
       title_lang = import_line_lang (id, strlen (id));
     }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
-              "id: %s\ntitle.%s: %s\nsource: %s\n", name, id,
-              lc (title_lang), title, base);
+              "id: %s\n%stitle.%s%s: %s\nsource: %s\n", name, id,
+              named ? "# no title in the release: its file's name\n" : "",
+              lc (title_lang), named ? ".tr" : "", title, base);
   if (date)
     buf_printf (&c, "date: %s\n", date);
   free (name);

@@ -16,6 +16,13 @@ has "$TMPD/out" "巡回检察" "and reads"
 run import "$release" -o "$TMPD/coll"
 is "$rc" 2 "import refuses to overwrite a collection"
 has "$TMPD/err" "already holds a collection" "and says so"
+# A release with no title of its own: the file's name stands for one,
+# marked as the project's words, not the release's.
+printf '广西检察机关深化巡回检察\n\n正文第一段。\n' >"$TMPD/untitled.txt"
+run import "$TMPD/untitled.txt" -o "$TMPD/untitled"
+is "$rc" 0 "a release without a title imports"
+has "$TMPD/untitled/collection.cb" "title.en.tr: untitled" \
+  "its file's name is the collection's title, marked as the project's"
 run import /nonexistent/release.txt -o "$TMPD/x"
 is "$rc" 2 "a missing file exits 2"
 has "$TMPD/err" "casebook: /nonexistent/release.txt: cannot read: No such file or directory" "and says why"
