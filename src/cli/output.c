@@ -164,6 +164,8 @@ void
 output_query_error (const char *query_text, const struct query_error *err)
 {
   fprintf (stderr, "casebook: %s\n", err->message);
+  if (query_text[strspn (query_text, " \t")] == '\0')
+    return;                     /* nothing to point at */
   struct visible v;
   norm_visible (query_text, strlen (query_text), 0, &v);
   size_t vo = 0;

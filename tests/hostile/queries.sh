@@ -36,6 +36,7 @@ fails "invalid UTF-8" "casebook: the query is not valid UTF-8" -- "$(printf 'a\3
 is "$(sed -n 2p "$TMPD/err")" "  a��[2Jb" "invalid UTF-8: the query is echoed with U+FFFD for each bad byte"
 fails "an empty query" "casebook: empty query" ""
 fails "a blank query" "casebook: empty query" "  $(printf '\t')  "
+is "$(wc -l <"$TMPD/err" | tr -d ' ')" 1 "a blank query: no caret under nothing"
 fails "ideographic spaces" "casebook: empty query" "　　"
 fails "tag: alone" "casebook: 'tag:' needs a keyword after it" "tag:"
 fails "tag: and a blank" "casebook: 'tag:' needs a keyword after it" "tag: circuit"
