@@ -12,15 +12,6 @@
 #include "norm.h"
 #include "util.h"
 
-/* Map KEY (taken: T frees it) to item I in M.  */
-static void
-put_owned (struct tag_table *t, struct strmap *m, char *key, size_t i)
-{
-  t->keys = xgrow (t->keys, &t->keys_alloc, t->nkeys + 1, sizeof *t->keys);
-  t->keys[t->nkeys++] = key;
-  strmap_put (m, key, i);
-}
-
 void
 tags_collect (const struct library *lib, enum lang l, int revised,
               struct tag_table *t)
@@ -40,42 +31,13 @@ tags_collect (const struct library *lib, enum lang l, int revised,
       for (size_t k = 0; k < count[al]; k++)
         {
           const char *name = items[al][k];
-          const char *other = k < count[ol] ? items[ol][k] : NULL;
           char *f = norm_fold_string (name, strlen (name));
-          char *fo = other ? norm_fold_string (other, strlen (other)) : NULL;
           size_t *at = strmap_get (&t->index, f);
-          /* One document's keyword in the other language only, the same
-             keyword of another in both: one tag, shown in L.  */
-          if (at == NULL && fo)
-            {
-              at = strmap_get (&t->index, fo);
-              if (at && t->items[*at].lang != al)
-                {
-                  struct tag *was = &t->items[*at];
-                  was->other = was->name;
-                  was->name = name;
-                  was->lang = al;
-                }
-              else
-                at = NULL;
-            }
-          if (at == NULL && other == NULL)
-            at = strmap_get (&t->by_other, f);
           struct tag *g;
           if (at)
             {
               g = &t->items[*at];
-              if (g->other == NULL && other)
-                g->other = other;
-              size_t gi = (size_t) (g - t->items);
-              if (!strmap_get (&t->index, f))
-                put_owned (t, &t->index, f, gi);
-              else
-                free (f);
-              if (fo && !strmap_get (&t->by_other, fo))
-                put_owned (t, &t->by_other, fo, gi);
-              else
-                free (fo);
+              free (f);
             }
           else
             {
@@ -85,13 +47,9 @@ tags_collect (const struct library *lib, enum lang l, int revised,
               memset (g, 0, sizeof *g);
               g->folded = f;
               g->name = name;
-              g->other = other;
+              g->other = k < count[ol] ? items[ol][k] : NULL;
               g->lang = al;
               strmap_put (&t->index, f, t->count);
-              if (fo && !strmap_get (&t->by_other, fo))
-                put_owned (t, &t->by_other, fo, t->count);
-              else
-                free (fo);
               t->count++;
             }
           /* A keyword listed twice in one document counts once.  */
@@ -121,9 +79,5 @@ tags_table_free (struct tag_table *t)
     }
   free (t->items);
   strmap_free (&t->index);
-  strmap_free (&t->by_other);
-  for (size_t i = 0; i < t->nkeys; i++)
-    free (t->keys[i]);
-  free (t->keys);
   memset (t, 0, sizeof *t);
 }

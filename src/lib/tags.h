@@ -31,17 +31,11 @@ struct tag_table
   size_t count;
   size_t alloc;
   struct strmap index;          /* folded -> position in ITEMS */
-  struct strmap by_other;       /* folded other-language rendering ->
-                                   position in ITEMS */
-  char **keys;                  /* the maps' keys no item holds */
-  size_t nkeys, keys_alloc;
 };
 
 /* Collect the keywords of every document of LIB in language L (a
    document without keywords in L contributes those of the other
-   language), merged when they fold alike or one is the other's
-   rendering (a collection with no English for 一体化 and one that gives
-   "Integration" make one tag), into T; with REVISED, the
+   language), merged when they fold alike, into T; with REVISED, the
    project's revised English list where there is one.  Linear in the
    number of keywords.  T borrows names from LIB, which must outlive it;
    free T with tags_table_free.  */

@@ -70,12 +70,6 @@ is "$rc" 0 "which show takes"
 run search --count --content "$SHIPPED" 巡回检察
 is "$(grep -c '^7:[0-9]*$' "$TMPD/out")" 1 "content of one collection: plain numbers still"
 
-# A keyword one collection gives in Chinese only and another in both
-# languages is one tag, shown in English: exec2023 has no English.
-run tags
-has "$TMPD/out" "Circuit inspection (巡回检察)	batch3/7 exec2023/1" \
-  "tags: a keyword with no English in one collection joins its rendering in another"
-is "$(grep -c '^巡回检察	' "$TMPD/out")" 0 "and is not listed again on its own"
 # tags too: a keyword that case 3 of two collections carries.
 "$CASEBOOK" --content "$SHIPPED" export 3 --format html -o "$TMPD/c3.html"
 run import --add "$TMPD/c3.html" --name again
