@@ -24,14 +24,17 @@ casebook: invalid regular expression: missing closing parenthesis
 X
 same "$TMPD/err" "$TMPD/want" "the pattern with a caret under the error"
 run search --regex '(' --content "$GOOD"
-# A pattern that can match an empty string matches everywhere and shows
-# nothing: refused, with what to write instead.
+is "$rc" 2 "--regex with a bad pattern exits 2"
+# A pattern that matches the empty text matches everywhere and shows
+# nothing: refused, with what to write instead.  One whose every match
+# is empty (a word boundary) finds nothing to show.
 run search --count '/x*/' --content "$GOOD"
 is "$rc" 2 "a regex that can match an empty string: refused"
 has "$TMPD/err" "can match an empty string" "and said"
 run search --count --regex '^' --content "$GOOD"
 is "$rc" 2 "--regex '^' too"
-is "$rc" 2 "--regex with a bad pattern exits 2"
+run search --count '/\b/' --content "$GOOD"
+is "$rc" 1 "a regex whose every match is empty: nothing found"
 run search --count circuit inspection --content "$GOOD"
 is "$(cat "$TMPD/out")" "1:8" "--count prints document:hits"
 run search --content "$GOOD" --json -- HULUNBUIR
