@@ -143,28 +143,38 @@ json_text (struct buf *b, const char *s, size_t len)
    too: a link's target is one), HTML, entities, tables and
    strikethrough can begin anywhere; a list item, a heading
    or a quote only where S begins (it may begin a line): "- ", "+ ",
-   "# ", "> " and "1. " there, not the hyphen of "high-quality" or the
-   dot of "2022.7" (escaped, they read badly in the file).  */
+   "# ", "> " and "1. " there, and a heading's closing #s after a space,
+   not the hyphen of "high-quality" or the dot of "2022.7" (escaped,
+   they read badly in the file).  */
 static void
 md_text (struct buf *b, const char *s, size_t len)
 {
   const uint8_t *p = (const uint8_t *) s, *e = p + len;
-  /* What S holds so far: only spaces (0), then only digits (1), or
-     more (2).  */
-  int lead = 0;
+  /* What S holds so far: only spaces (0), then only digits (1, at
+     most 9 of them make a list item's number), or more (2).  */
+  int lead = 0, ndigits = 0;
+  ucs4_t prev = ' ';
   while (p < e)
     {
       ucs4_t uc;
       int k = next_char (p, e, &uc);
       int digit = uc >= '0' && uc <= '9';
+      /* "1." makes an item only before a space or the end.  */
+      int item_end = (uc == '.' || uc == ')') && lead == 1 && ndigits <= 9
+        && (p + k == e || p[k] == ' ');
       int markup = uc != 0 && uc < 0x80
         && (strchr ("\\`*_[]()<>!|&~", (int) uc)
-            || (lead == 0 && strchr ("-+#", (int) uc))
-            || (lead == 1 && (uc == '.' || uc == ')')));
+            || (lead == 0 && strchr ("-+", (int) uc))
+            /* A heading's #s open a line, and a run of them after a
+               space closes one.  */
+            || (uc == '#' && prev == ' ')
+            || item_end);
       if (lead == 0 && uc != ' ')
         lead = digit ? 1 : 2;
       else if (lead == 1 && !digit)
         lead = 2;
+      ndigits += digit && lead == 1;
+      prev = uc;
       if (markup)
         {
           buf_addc (b, '\\');

@@ -185,7 +185,7 @@ test_markdown_line_start (void)
 {
   const char *cb = "casebook-format: 1\nnumber: 6\n"
     "title.en.tr: 1. A high-quality title of 2022.7 \xee\x80\x80\n"
-    "\nen.tr: - not a list item, # nor a heading\n";
+    "\nen.tr: - not a list item, nor# a heading, nor its end #\n";
   struct document doc;
   struct diags d = { 0 };
   if (content_parse_document ("06.cb", cb, strlen (cb), &doc, &d) != 0)
@@ -198,9 +198,11 @@ test_markdown_line_start (void)
   export_document (&doc, EXPORT_MARKDOWN, &b);
   tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7 [U+E000]")
           != NULL
-          && strstr (b.data, "\\- not a list item, # nor a heading") != NULL,
-          "Markdown: 1. and - escaped where a text begins, - . # inside it "
-          "not; a private-use character named, as on the terminal");
+          && strstr (b.data, "\\- not a list item, nor# a heading, nor its "
+                     "end \\#") != NULL,
+          "Markdown: 1. and - escaped where a text begins, and # after a "
+          "space; - . # inside words not; a private-use character named, "
+          "as on the terminal");
   buf_free (&b);
   document_free (&doc);
   diags_free (&d);
@@ -237,9 +239,8 @@ test_escaping (void)
 
   export_document (&doc, EXPORT_MARKDOWN, &b);
   tap_ok (strstr (b.data, "标题\\<script\\>alert\\(1\\)\\</script\\> \\& ") != NULL
-          && strstr (b.data, "\\[link\\]\\(javascript:x\\) # not") != NULL,
-          "Markdown: markup characters backslash-escaped (not a # inside a "
-          "line)");
+          && strstr (b.data, "\\[link\\]\\(javascript:x\\) \\# not") != NULL,
+          "Markdown: markup characters backslash-escaped");
   buf_free (&b);
 
   export_document (&doc, EXPORT_JSONL, &b);
