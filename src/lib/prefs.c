@@ -6,6 +6,7 @@
 #include "prefs.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,18 @@ prefs_library_dirs (const char *content_dir, char ***dirs)
   return 2;
 }
 
+/* Is GID this user's own group, with no other member (a "user private
+   group", as Debian makes them, where a umask of 002 leaves
+   directories group-writable)?  */
+static int
+own_group (gid_t gid)
+{
+  if (gid != getegid ())
+    return 0;
+  struct group *gr = getgrgid (gid);
+  return gr != NULL && (gr->gr_mem == NULL || gr->gr_mem[0] == NULL);
+}
+
 /* Can only this user (or root) rename or replace what the directory
    whose status is ST holds?  */
 static int
@@ -158,7 +171,25 @@ ancestor_safe (const struct stat *st, uid_t me)
 {
   if (st->st_uid != me && st->st_uid != 0)
     return 0;
-  return !(st->st_mode & (S_IWGRP | S_IWOTH)) || (st->st_mode & S_ISVTX);
+  if (st->st_mode & S_ISVTX)
+    return 1;
+  return !(st->st_mode & S_IWOTH)
+    && (!(st->st_mode & S_IWGRP) || own_group (st->st_gid));
+}
+
+/* Is the directory whose status is ST this user's alone: a directory,
+   owned by this user, that no one else can write?  NULL, or what is
+   wrong (static).  */
+static const char *
+not_private (const struct stat *st, uid_t me)
+{
+  if (!S_ISDIR (st->st_mode))
+    return _("not a directory");
+  if (st->st_uid != me)
+    return _("owned by another user");
+  if (st->st_mode & (S_IWGRP | S_IWOTH))
+    return _("writable by other users");
+  return NULL;
 }
 
 char *
@@ -176,25 +207,21 @@ prefs_private_dir (const char *dir, const char **why)
       *why = strerror (errno);
       return NULL;
     }
-  if (!S_ISDIR (st.st_mode))
-    {
-      *why = _("not a directory");
-      return NULL;
-    }
-  if (st.st_uid != me)
-    {
-      *why = _("owned by another user");
-      return NULL;
-    }
-  if (st.st_mode & (S_IWGRP | S_IWOTH))
-    {
-      *why = _("writable by other users");
-      return NULL;
-    }
+  if ((*why = not_private (&st, me)) != NULL)
+    return NULL;
   char *real = realpath (dir, NULL);
   if (real == NULL)
     {
       *why = strerror (errno);
+      return NULL;
+    }
+  /* The name without links is what is used: checked again, as a link
+     above DIR may have changed since.  */
+  if (lstat (real, &st) != 0 || (*why = not_private (&st, me)) != NULL)
+    {
+      if (*why == NULL)
+        *why = strerror (errno);
+      free (real);
       return NULL;
     }
   /* The ancestors, from the parent up to the root.  */

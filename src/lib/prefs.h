@@ -83,7 +83,8 @@ char *prefs_state_dir (void);
 /* Make DIR (as mkdir -p, mode 0700) if it is missing, and check that it
    is private: a directory, not a link, owned by this user and writable
    by no one else, whose every ancestor belongs to this user or root and
-   is writable by others only with the sticky bit.  Otherwise another
+   is writable by others only with the sticky bit (by its group only if
+   that is the user's own, with no other member).  Otherwise another
    user could plant files in it, or swap it for a directory of theirs
    between this check and its use.  The cache and the state directories
    are used only so.  Returns DIR's full name without links, to use from

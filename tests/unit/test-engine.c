@@ -6,6 +6,7 @@
 
 #include <config.h>
 
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +354,23 @@ main (void)
           "and used when that one is sticky (%s)", note ? note : "no note");
   free (note);
   engine_close (disk);
+  /* Group-writable for the user's own group alone (a user private
+     group, umask 002): no one else can change it.  */
+  struct group *gr = getgrgid (getegid ());
+  if (gr && (gr->gr_mem == NULL || gr->gr_mem[0] == NULL)
+      && chown (shared, (uid_t) -1, getegid ()) == 0)
+    {
+      chmod (shared, 0770);
+      note = NULL;
+      disk = open_engine (content, 0, &note);
+      tap_ok (disk != NULL && note == NULL,
+              "and when only the user's own group can write it (%s)",
+              note ? note : "no note");
+      free (note);
+      engine_close (disk);
+    }
+  else
+    tap_ok (1, "# SKIP the user's group has other members");
 
   cmd = xasprintf ("rm -rf '%s'", tmp);
   run (cmd);
