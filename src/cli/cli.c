@@ -215,6 +215,25 @@ option_name (int flag)
   return "?";
 }
 
+/* The browser, as the option checks see it: the output options it
+   takes (the others by cmd_takes).  */
+static const struct cmd_entry browser_entry = {
+  .name = "browser",
+  .options = CMD_OPT_LANG | CMD_OPT_BOTH | CMD_OPT_COLOR | CMD_OPT_WIDTH,
+};
+
+/* Say that ENTRY (a command, or the browser) does not take OPTION.  */
+static void
+refuse (const struct cmd_entry *entry, const char *option)
+{
+  if (entry == &browser_entry)
+    fprintf (stderr, _("casebook: the browser does not take %s\n"), option);
+  else
+    /* TRANSLATORS: "casebook: list does not take --raw".  */
+    fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
+             option);
+}
+
 /* Refuse (saying why) an output option that ENTRY would ignore, or a
    pair of GIVEN options that contradict each other.  0 or -1.  */
 static int
@@ -223,9 +242,7 @@ check_options (const struct cmd_entry *entry, int given)
   for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
     if ((given & option_names[i].flag) && !(entry->options & option_names[i].flag))
       {
-        /* TRANSLATORS: "casebook: list does not take --raw".  */
-        fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
-                 option_names[i].name);
+        refuse (entry, option_names[i].name);
         return -1;
       }
   for (size_t i = 0; i < sizeof option_conflicts / sizeof *option_conflicts; i++)
@@ -271,19 +288,11 @@ check_command_options (const struct cmd_entry *entry,
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && !cmd_takes (entry, own[i].name))
       {
-        fprintf (stderr, _("casebook: %s does not take %s\n"), entry->name,
-                 own[i].name);
+        refuse (entry, own[i].name);
         return -1;
       }
   return 0;
 }
-
-/* The browser, as the option checks see it: the output options it
-   takes (the others by cmd_takes).  */
-static const struct cmd_entry browser_entry = {
-  .name = "browser",
-  .options = CMD_OPT_LANG | CMD_OPT_BOTH | CMD_OPT_COLOR | CMD_OPT_WIDTH,
-};
 
 /* The configuration file's settings, where the command line (GIVEN
    options, and RP's language) leaves them open.  */

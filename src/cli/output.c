@@ -164,8 +164,17 @@ void
 output_query_error (const char *query_text, const struct query_error *err)
 {
   fprintf (stderr, "casebook: %s\n", err->message);
-  if (query_text[strspn (query_text, " \t")] == '\0')
-    return;                     /* nothing to point at */
+  /* A query of blanks (ideographic spaces too): nothing to point at.  */
+  const char *q = query_text;
+  for (;;)
+    {
+      q += strspn (q, " \t");
+      if (strncmp (q, "\xe3\x80\x80", 3) != 0)
+        break;
+      q += 3;
+    }
+  if (*q == '\0')
+    return;
   struct visible v;
   norm_visible (query_text, strlen (query_text), 0, &v);
   size_t vo = 0;

@@ -157,6 +157,8 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   free (e->index_path);
   e->index_path = NULL;
   index_close (e->ix);
+  /* A new index: what was found damaged is gone.  */
+  atomic_store (&e->damaged, 0);
   char *open_note = NULL;
   e->ix = index_open (NULL, &open_note, cause);
   free (open_note);

@@ -665,7 +665,6 @@ static const char *const quote_pairs[][2] = {
   { "\xe3\x80\x8e", "\xe3\x80\x8f" },
 };
 
-
 /* Leave out of Q's documents those that FIELD with VALUE (taken) would
    keep.  */
 static void
@@ -675,6 +674,7 @@ exclude (struct query *q, enum query_field field, char *value)
                           * sizeof *q->excluded);
   q->excluded[q->nexcluded++] = (struct query_exclusion) { field, value };
 }
+
 /* Read one token starting at *P: a "quoted" string or a run of non-space
    characters.  Returns a fresh string, or NULL on an unterminated quote;
    *BEGIN is where its text begins (inside the quotes).  */

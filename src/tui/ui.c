@@ -499,7 +499,7 @@ open_case (struct ui *u, const char *coll, long n)
   ui_set_focus (u, PANE_TEXT);
   if (count > 1)
     /* TRANSLATORS: %1$ld is the number typed, %2$s the collection
-       opened.  */
+       opened, %3$zu how many collections have a case of that number.  */
     ui_message (u, 0, _("Case %1$ld is in %3$zu collections: this is "
                         "%2$s/%1$ld (type COLLECTION/%1$ld for another)"),
                 n, doc_coll (u->docs[found]), count);

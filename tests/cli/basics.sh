@@ -51,7 +51,7 @@ is "$(head -1 "$TMPD/err")" \
 # is refused, not forgotten.
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
   script -qec "'$CASEBOOK' --json --content '$GOOD'; echo status=\$?" /dev/null >"$TMPD/tty" 2>&1
-  has "$TMPD/tty" "casebook: browser does not take --json" "the browser refuses --json"
+  has "$TMPD/tty" "casebook: the browser does not take --json" "the browser refuses --json"
   has "$TMPD/tty" "status=2" "with exit status 2"
 else
   for i in 1 2; do
