@@ -284,8 +284,13 @@ cmd_open_engine (const struct cli_options *o, int check_alongside)
   return e;
 }
 
-int
-cmd_rebuild_engine (const struct cli_options *o, struct engine *e)
+/* Run STEP (engine_settle or engine_rebuild) on E for a command:
+   progress on stderr, notes and problems said as cmd_open_engine says
+   them, E closed when it failed.  Returns STEP's value, or -1.  */
+static int
+engine_step (const struct cli_options *o, struct engine *e,
+             int (*step) (struct engine *, struct diags *, index_progress_fn,
+                          void *, char **, char **))
 {
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
@@ -293,8 +298,7 @@ cmd_rebuild_engine (const struct cli_options *o, struct engine *e)
   progress_start (&p, _("indexing documents"));
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
-  int rc = engine_rebuild (e, &d, p.on ? index_progress : NULL, &p, &note,
-                           &cause);
+  int rc = step (e, &d, p.on ? index_progress : NULL, &p, &note, &cause);
   progress_end (&p);
   if (say_engine (dirs[0], &d, note, cause, rc < 0) != 0)
     {
@@ -306,22 +310,13 @@ cmd_rebuild_engine (const struct cli_options *o, struct engine *e)
 }
 
 int
+cmd_rebuild_engine (const struct cli_options *o, struct engine *e)
+{
+  return engine_step (o, e, engine_rebuild);
+}
+
+int
 cmd_settle_engine (const struct cli_options *o, struct engine *e)
 {
-  char **dirs;
-  size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
-  struct progress p;
-  progress_start (&p, _("indexing documents"));
-  struct diags d = { 0 };
-  char *note = NULL, *cause = NULL;
-  int rc = engine_settle (e, &d, p.on ? index_progress : NULL, &p, &note,
-                          &cause);
-  progress_end (&p);
-  if (say_engine (dirs[0], &d, note, cause, rc < 0) != 0)
-    {
-      engine_close (e);
-      rc = -1;
-    }
-  strv_free (dirs, ndirs);
-  return rc;
+  return engine_step (o, e, engine_settle);
 }

@@ -52,30 +52,28 @@ growth "20,000 and 80,000 revised paragraphs: a word the revision replaced" \
   20000 80000 "'$CASEBOOK' --english=revised search --count --content '$TMPD/v@' 'hospital procuratorate'"
 growth "20,000 and 80,000 revised paragraphs: a regex" 20000 80000 \
   "'$CASEBOOK' --english=revised search --count --content '$TMPD/v@' '/procuratorate \\d+/'"
+
+# gen_repeat DIR N TITLE WORD: one document whose one paragraph is WORD
+# (with its space) N times.
+gen_repeat () {
+  gen_collection "$1"
+  {
+    printf 'casebook-format: 1\nnumber: 1\ntitle.en: %s\n\nen: ' "$3"
+    awk -v n="$2" -v w="$4" 'BEGIN { for (i = 0; i < n; i++) printf "%s ", w; print "" }'
+  } >"$1/01.cb"
+}
+
 # Every hit of one paragraph: the end of each run of hits in the same
 # paragraph was looked for again from every hit (100,000 hits took 15
 # times as long as 25,000).
-gen_hits () {
-  gen_collection "$1"
-  {
-    printf 'casebook-format: 1\nnumber: 1\ntitle.en: Many hits\n\nen: '
-    awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "zorblax "; print "" }'
-  } >"$1/01.cb"
-}
-for n in 25000 100000; do gen_hits "$TMPD/h$n" $n; done
+for n in 25000 100000; do gen_repeat "$TMPD/h$n" $n "Many hits" zorblax; done
 growth "one paragraph of 25,000 and 100,000 hits: every hit (--json)" \
   25000 100000 "'$CASEBOOK' search --json --content '$TMPD/h@' zorblax"
+
 # A regex whose match may be empty before it is not, in one long
 # paragraph: the retry after each empty match went through pcre2_match,
 # which checks the rest of the text at every call (100,000 took 5 s).
-gen_lookahead () {
-  gen_collection "$1"
-  {
-    printf 'casebook-format: 1\nnumber: 1\ntitle.en: Lookahead\n\nen: '
-    awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "ba "; print "" }'
-  } >"$1/01.cb"
-}
-for n in 25000 100000; do gen_lookahead "$TMPD/a$n" $n; done
+for n in 25000 100000; do gen_repeat "$TMPD/a$n" $n Lookahead ba; done
 growth "one paragraph of 25,000 and 100,000 empty matches: a regex" \
   25000 100000 "'$CASEBOOK' search --count --content '$TMPD/a@' '/(?=a)a/'"
 done_testing
