@@ -178,6 +178,37 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   return rc;
 }
 
+/* Open E's index at PATH (taken; NULL: in memory) as E->ix and
+   E->index_path.  One saved there that cannot be opened (a read-only
+   cache, say) gives way to one in memory, which answers the same,
+   *NOTE saying so; a note of index_open's (a damaged one removed)
+   replaces *NOTE.  Returns 0, or -1 with *CAUSE.  */
+static int
+open_index (struct engine *e, char *path, char **note, char **cause)
+{
+  char *open_note = NULL;
+  e->ix = index_open (path, &open_note, cause);
+  if (e->ix == NULL && path)
+    {
+      char *n = xasprintf (_("cannot use the search index %s (%s): "
+                             "searching without it"), path, *cause);
+      free (*cause);
+      *cause = NULL;
+      free (*note);
+      *note = n;
+      free (path);
+      path = NULL;
+      e->ix = index_open (NULL, &open_note, cause);
+    }
+  if (open_note)
+    {
+      free (*note);
+      *note = open_note;
+    }
+  e->index_path = path;
+  return e->ix ? 0 : -1;
+}
+
 char *
 engine_db_error (struct engine *e, sqlite3 *db)
 {
@@ -220,22 +251,11 @@ engine_rebuild (struct engine *e, struct diags *diags,
   index_remove (e->index_path);
   *note = xasprintf (_("the search index %s was damaged; rebuilding it"),
                      e->index_path);
-  char *open_note = NULL;
-  e->ix = index_open (e->index_path, &open_note, cause);
-  free (open_note);
+  char *path = e->index_path;
+  e->index_path = NULL;
   e->check_pending = 0;
   int rc = 0;
-  if (e->ix == NULL)
-    {
-      /* As engine_open: an index in memory answers the same.  */
-      free (*cause);
-      *cause = NULL;
-      free (e->index_path);
-      e->index_path = NULL;
-      e->ix = index_open (NULL, &open_note, cause);
-      free (open_note);
-    }
-  if (e->ix == NULL
+  if (open_index (e, path, note, cause) != 0
       || sync_or_fall_back (e, diags, progress, progress_ctx, note, cause) < 0)
     rc = -1;
   if (rc != 0)
@@ -278,37 +298,15 @@ engine_open (const struct engine_options *o, struct diags *diags,
       free (t2s);
       e->t2s_memory = 1;
     }
-  char *open_note = NULL;
-  e->ix = index_open (path, &open_note, cause);
-  if (e->ix == NULL && path)
+  if (open_index (e, path, note, cause) != 0)
     {
-      /* The saved index cannot be opened (a read-only cache, say): an
-         index in memory answers the same.  */
-      char *n = xasprintf (_("cannot use the search index %s (%s): "
-                             "searching without it"), path, *cause);
-      free (*cause);
-      *cause = NULL;
-      free (*note);
-      *note = n;
-      free (path);
-      path = NULL;
-      e->ix = index_open (NULL, &open_note, cause);
-    }
-  if (open_note)
-    {
-      free (*note);
-      *note = open_note;
-    }
-  if (e->ix == NULL)
-    {
-      free (path);
       engine_close (e);
       return NULL;
     }
+  path = e->index_path;
   /* Checking that nothing changed costs a stat per file, most of a
      search of a large library: alongside the search, when the caller
      settles afterwards.  */
-  e->index_path = path;
   if (o->check_alongside && path && *note == NULL
       && index_check_start (e->ix, dirs, ndirs) == 0)
     e->check_pending = 1;
