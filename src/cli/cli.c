@@ -555,9 +555,26 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     }
   if (want_help)
     {
-      /* casebook COMMAND --help: that command's; else the program's.  */
-      const struct cmd_entry *entry = optind < argc ? cmd_find (argv[optind])
-        : NULL;
+      /* casebook COMMAND --help: that command's; else the program's.
+         A word that is no command is refused as it would be without
+         --help, not answered with the program's help as if it were
+         one.  */
+      const char *word = optind < argc ? argv[optind] : NULL;
+      const struct cmd_entry *entry = word ? cmd_find (word) : NULL;
+      if (word && entry == NULL && strncmp (word, "+/", 2) != 0)
+        {
+          if (!is_document_spec (word))
+            {
+              char *a = output_visible (word);
+              fprintf (stderr, _("casebook: unknown command '%s'\n"), a);
+              free (a);
+              usage_hint ();
+              return 2;
+            }
+          /* "casebook 7 --help": what "casebook 7" runs off a
+             terminal.  */
+          entry = &cmd_show_entry;
+        }
       help_print (entry);
       return finish (0);
     }

@@ -34,6 +34,15 @@ for c in list show search cite tags check import library export related; do
   run "$c" --help
   ok "$rc" "$c --help exits 0"
 done
+# A word that is no command is refused with --help as without it.
+run frob --help
+is "$rc" 2 "frob --help: an unknown command, exit 2"
+is "$(cat "$TMPD/err")" "casebook: unknown command 'frob'
+Try 'casebook --help' for more information." "frob --help: said so, with the hint"
+is "$(wc -c <"$TMPD/out")" 0 "frob --help: no help printed"
+run 7 --help
+is "$rc" 0 "7 --help: exit 0"
+has "$TMPD/out" "show N [PLACE]" "7 --help: the help of show, which it runs"
 # Options a command would ignore are refused, --english among them.
 run check --english=revised --content "$GOOD"
 is "$rc" 2 "check --english: refused"
