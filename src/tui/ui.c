@@ -396,8 +396,7 @@ ui_remember_jump (struct ui *u)
     return;
   u->prev_set = 1;
   u->prev_doc = u->cur;
-  u->prev_unit = text_anchor_unit (u);
-  u->prev_line = text_lines_into_unit (u);
+  u->prev_unit = text_top_place (u, &u->prev_line);
 }
 
 size_t
@@ -446,9 +445,9 @@ mark_key (struct ui *u, const struct ui_key *k)
       if (!u->have_render)
         return;
       const struct document *d = u->docs[u->cur];
-      state_set_mark (u->state, c, doc_coll (d), d->number,
-                      text_anchor_unit (u));
-      state_set_mark_line (u->state, c, text_lines_into_unit (u));
+      size_t line, unit = text_top_place (u, &line);
+      state_set_mark (u->state, c, doc_coll (d), d->number, unit);
+      state_set_mark_line (u->state, c, line);
       ui_message (u, 0, _("Mark %c set"), c);
       return;
     }

@@ -252,7 +252,9 @@ struct ui
   struct search search;
   struct search saved;          /* restored when a prompt is cancelled */
   size_t saved_cur, saved_top, saved_unit, saved_hit;
-  size_t saved_line;            /* lines into SAVED_UNIT */
+  size_t saved_place, saved_line;       /* the top line: SAVED_LINE lines
+                                           into unit SAVED_PLACE
+                                           (text_top_place) */
   int saved_width;              /* the layout SAVED_TOP belongs to */
 
   /* The tags pane's own state (ui_tags.c).  */
@@ -470,8 +472,10 @@ void text_goto_unit (struct ui *u, size_t unit);
 /* Show LINE lines into UNIT at the top (the last of its lines if it has
    fewer now, the width having changed), as a mark or '' set there.  */
 void text_goto_unit_line (struct ui *u, size_t unit, size_t line);
-/* How many lines into its unit (text_anchor_unit) the top line is.  */
-size_t text_lines_into_unit (const struct ui *u);
+/* The unit of the top line (a blank line's is the paragraph above it),
+   with *LINE set to how many lines into that unit the top line is:
+   text_goto_unit_line goes back there.  */
+size_t text_top_place (const struct ui *u, size_t *line);
 /* The unit of the paragraph at the top of the pane.  */
 size_t text_anchor_unit (const struct ui *u);
 /* Rebuild the open document's drawn hits.  */

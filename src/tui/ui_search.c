@@ -719,7 +719,7 @@ ui_prompt_start (struct ui *u, enum prompt_kind kind)
   u->saved_cur = u->cur;
   u->saved_top = u->top;
   u->saved_unit = u->top_unit;
-  u->saved_line = text_lines_into_unit (u);
+  u->saved_place = text_top_place (u, &u->saved_line);
   u->saved_hit = u->cur_hit;
   u->saved_width = u->r_width;
 }
@@ -835,7 +835,7 @@ accept_search (struct ui *u, const char *text, int backward)
   u->search.backward = backward;
   u->prev_set = 1;
   u->prev_doc = u->saved_cur;
-  u->prev_unit = u->saved_unit;
+  u->prev_unit = u->saved_place;
   u->prev_line = u->saved_line;
   if (u->cur_hit < u->nvh && corrected == NULL)
     return;

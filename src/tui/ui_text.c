@@ -224,12 +224,21 @@ text_goto_unit_line (struct ui *u, size_t unit, size_t line)
 }
 
 size_t
-text_lines_into_unit (const struct ui *u)
+text_top_place (const struct ui *u, size_t *line)
 {
-  if (!u->have_render || u->r.nlines == 0)
-    return 0;
-  size_t first = render_line_of_unit (&u->r, text_anchor_unit (u));
-  return u->top > first ? u->top - first : 0;
+  *line = 0;
+  if (!u->have_render || u->r.nlines == 0 || u->top >= u->r.nlines)
+    return text_anchor_unit (u);
+  /* The top line's own unit: a blank line belongs to the paragraph
+     above it, which text_goto_unit_line goes back into.  Counted from
+     the next paragraph, it would be a line before that paragraph's
+     first, and the view would come back one line lower.  */
+  size_t unit = u->r.lines[u->top].unit;
+  size_t first = render_line_of_unit (&u->r, unit);
+  if (first > u->top || u->r.lines[first].unit != unit)
+    return text_anchor_unit (u);
+  *line = u->top - first;
+  return unit;
 }
 
 int

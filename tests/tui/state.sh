@@ -5,7 +5,7 @@
 # other's marks and searches.  A corrupt state file is reported once,
 # moved aside, and never stops the browser.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 29
+tui_plan 31
 
 sample=$tui_data/sample
 file=$tui_state/casebook/state
@@ -139,6 +139,12 @@ tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
 tui_keys "'" "'" "'" "'"
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "'' twice: back to it again"
+# At the blank line between two paragraphs: back to the blank line,
+# not to the first line of the paragraph below it.
+tui_keys "'" c j
+tui_expect_line 4 '^\* +Paragraph 10\. ' "the blank line after paragraph 9 at the top"
+tui_keys m d g "'" d
+tui_expect_line 4 '^\* +Paragraph 10\. ' "'d: back to the blank line"
 tui_keys q
 tui_wait_exit >/dev/null
 tui_start 60 20 -- --content "$sample" --lang en
