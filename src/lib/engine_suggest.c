@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "norm.h"
+#include "pinyin.h"
 
 /* Optimal string alignment distance between A and B (bytes), or LIMIT+1
    once it exceeds LIMIT.  */
@@ -222,14 +223,24 @@ struct respelling
 };
 
 /* Try the word with character I replaced by the CLEN bytes at CAND (one
-   ideograph, not the one there): keep it if the text has it as a phrase
-   in more documents than the best so far.  Returns 1 if it was tried.  */
+   ideograph, not the one there, read as it is): keep it if the text has
+   it as a phrase in more documents than the best so far.  Returns 1 if
+   it was tried.  */
 static int
 try_replacement (struct engine *e, struct respelling *r, size_t i,
                  const char *cand, size_t clen)
 {
   if (engine_compile_ideographs_n (cand, clen) != 1
       || (clen == r->len[i] && memcmp (cand, r->ch[i], clen) == 0))
+    return 0;
+  /* A slip of a pinyin input method picks a character of the same
+     sound (诉讼 typed as 诉松, both song).  Any other character that the
+     text has there makes another word, not the one meant: 坐牢 is not a
+     slip for 打牢, nor 案例六 for 案例专(刊).  */
+  ucs4_t was, now;
+  if (u8_mbtouc (&was, (const uint8_t *) r->ch[i], r->len[i]) <= 0
+      || u8_mbtouc (&now, (const uint8_t *) cand, clen) <= 0
+      || !pinyin_homophones (was, now))
     return 0;
   struct buf b = { 0 };
   for (size_t k = 0; k < r->n; k++)

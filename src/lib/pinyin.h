@@ -1,0 +1,19 @@
+/* pinyin.h -- the Mandarin readings of ideographs, to tell a slip of a
+   pinyin input method (权 typed as 全, both quan) from a different word
+   (六 for 专).  From the Unihan database, without tones.  */
+
+#ifndef CASEBOOK_PINYIN_H
+#define CASEBOOK_PINYIN_H
+
+#include <unitypes.h>
+
+/* Do ideographs A and B share a reading, tones aside?  0 when either
+   has no reading known (outside U+3400 to U+9FFF, or not an
+   ideograph).  */
+int pinyin_homophones (ucs4_t a, ucs4_t b);
+
+/* The readings of UC, without tones and separated by spaces ("xing
+   hang"), or "" when none is known.  Static; do not free.  */
+const char *pinyin_readings (ucs4_t uc);
+
+#endif /* CASEBOOK_PINYIN_H */
