@@ -196,6 +196,82 @@ compare_group_column (const void *a, const void *b)
   return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* A place (part, section, block and language) that groups G[FROM..TO)
+   of a document are in, and what the query's words it holds weigh.  */
+struct place_weight
+{
+  size_t from, to;
+  double weight;
+};
+
+static int
+compare_place_weight (const void *a, const void *b)
+{
+  const struct place_weight *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Of the K groups G (in reading order) of the instances V, keep those of
+   the MAX_TEXTS places that hold the weightiest words of Q, by the IDF
+   (IDF[c], NIDF concepts) of the concepts each holds, each counted once:
+   a paragraph with the rare word of the query before a title with only
+   its common one ("虚假诉讼监督": 虚假诉讼 before 监督).  Places that weigh
+   the same go in reading order.  At most MAX groups in all (0: all),
+   shared between the places, so that each keeps some.  Returns how many
+   are kept, in reading order.  */
+static size_t
+keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
+                        const struct engine_query *q, const double *idf,
+                        size_t nidf, size_t max, size_t max_texts)
+{
+  struct place_weight *pw = xcalloc (k, sizeof *pw);
+  size_t np = 0;
+  unsigned char *seen = xcalloc (nidf, 1);
+  for (size_t x = 0; x < k;)
+    {
+      size_t y = x + 1;
+      while (y < k && compare_group_place (&g[y], &g[x]) == 0)
+        y++;
+      memset (seen, 0, nidf);
+      double w = 0;
+      for (size_t a = x; a < y; a++)
+        for (size_t i = g[a].i; i < g[a].j; i++)
+          {
+            int c = q->phrases[v[i].phrase].concept;
+            if (c >= 0 && (size_t) c < nidf && !seen[c])
+              {
+                seen[c] = 1;
+                w += idf[c];
+              }
+          }
+      pw[np++] = (struct place_weight) { x, y, w };
+      x = y;
+    }
+  free (seen);
+  qsort (pw, np, sizeof *pw, compare_place_weight);
+  if (np > max_texts)
+    np = max_texts;
+  /* Back in reading order.  */
+  for (size_t a = 1; a < np; a++)
+    for (size_t b = a; b > 0 && pw[b - 1].from > pw[b].from; b--)
+      {
+        struct place_weight tmp = pw[b];
+        pw[b] = pw[b - 1];
+        pw[b - 1] = tmp;
+      }
+  size_t each = max == 0 ? SIZE_MAX : np ? (max + np - 1) / np : max;
+  if (max && each * np > max)
+    each = max / np ? max / np : 1;
+  size_t kept = 0;
+  for (size_t a = 0; a < np; a++)
+    for (size_t x = pw[a].from; x < pw[a].to && x - pw[a].from < each; x++)
+      g[kept++] = g[x];
+  free (pw);
+  return kept;
+}
+
 /* The hits of the instances V (N, sorted by column and position; no
    filters) as groups, in column order.  With MAX, only those that can
    be among the first MAX hits in reading order: when every group's
@@ -203,11 +279,14 @@ compare_group_column (const void *a, const void *b)
    the last of them (the offsets decide between those); else the first
    MAX of each column.  With MAX_TEXTS too, when the units are known,
    only those in the first MAX_TEXTS places (part, section, block and
-   language) that have hits.  Caller frees.  */
+   language) that have hits; or, with the IDF of Q's NIDF concepts
+   (NULL: reading order), in the MAX_TEXTS places that weigh most
+   (keep_weightiest_places).  Caller frees.  */
 static struct hit_group *
 group_hits (const struct doc_texts *t,
             const int *by_unit, const struct inst *v, size_t n, size_t max,
-            size_t max_texts, size_t *ngroups)
+            size_t max_texts, const struct engine_query *q, const double *idf,
+            size_t nidf, size_t *ngroups)
 {
   struct hit_group *g = xcalloc (n ? n : 1, sizeof *g);
   size_t k = 0, in_col = 0;
@@ -227,11 +306,18 @@ group_hits (const struct doc_texts *t,
       const struct index_unit *u = by_unit[c] && v[i].first >= 0
         ? engine_texts_unit_of_token (t, c, (size_t) v[i].first) : NULL;
       all_placed &= u != NULL;
-      if (max == 0 || in_col < max)
+      /* Weighed, the places are all looked at.  */
+      if (max == 0 || in_col < max || (idf && max_texts))
         g[k++] = (struct hit_group) { i, j, c, last, u };
       i = j;
     }
-  if (all_placed && (max || max_texts) && k > 1)
+  if (all_placed && max_texts && idf && k > 1)
+    {
+      qsort (g, k, sizeof *g, compare_group_reading);
+      k = keep_weightiest_places (g, k, v, q, idf, nidf, max, max_texts);
+      qsort (g, k, sizeof *g, compare_group_column);
+    }
+  else if (all_placed && (max || max_texts) && k > 1)
     {
       qsort (g, k, sizeof *g, compare_group_reading);
       size_t keep = max && max < k ? max : k;
@@ -411,8 +497,12 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
        wanted.  */
     by_unit[c] = engine_texts_units_placed (&t, c);
   size_t ngroups;
+  /* A regex's matches are all taken, wherever they are: the places are
+     those of the first hits then.  */
+  int weigh = dp && dp->idf && !q->has_regex;
   struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
-                                          &ngroups);
+                                          q, weigh ? dp->idf : NULL,
+                                          weigh ? dp->nidf : 0, &ngroups);
   struct analyzer *a = index_analyzer (e->ix);
   struct token_map tm = { .a = a, .t = &t, .col = -1 };
   const struct index_unit *checked_unit = NULL;

@@ -159,6 +159,9 @@ struct doc_priv
   size_t ninst;
   unsigned version;             /* engine_db_version when it was found */
   struct generation found;      /* and its generation */
+  double *idf;                  /* per concept, as the search weighed
+                                   them (NULL: one concept, or none) */
+  size_t nidf;
 };
 
 /* engine.c: the index and its connections.  */

@@ -129,6 +129,16 @@ struct fts_row
   size_t regex_lang[LANG_COUNT];        /* the regexes' matches */
 };
 
+/* The IDF of a concept that DF of NDOCS documents match: Lucene's,
+   never negative, so that a term in every document still ranks them by
+   how much they have of it.  */
+static double
+concept_idf (size_t df, size_t ndocs)
+{
+  double d = (double) df;
+  return log (1 + ((double) ndocs - d + 0.5) / (d + 0.5));
+}
+
 /* BM25 of one document from its instances, with DF[c] the documents
    that match concept c among NDOCS: each concept's frequency weighs
    instances by their column (titles and keywords more than the body),
@@ -163,10 +173,8 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       size_t slot = c == q->nconcepts ? QUERY_MAX_TERMS : c;
       if (tf[slot] == 0)
         continue;
-      double d = slot == QUERY_MAX_TERMS ? 1 : (double) df[slot];
-      double idf = log (1 + ((double) ndocs - d + 0.5) / (d + 0.5));
-      if (slot == QUERY_MAX_TERMS)
-        idf = 1;                /* tags, quoted phrases, the whole query */
+      /* Tags, quoted phrases, the whole query: 1.  */
+      double idf = slot == QUERY_MAX_TERMS ? 1 : concept_idf (df[slot], ndocs);
       score += idf * tf[slot] * (k1 + 1) / (tf[slot] + norm);
     }
   return score;
@@ -976,6 +984,15 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       dp->found = found;
       dp->inst = r->inst;
       dp->ninst = r->ninst;
+      /* The passages to show are chosen by these weights: those with
+         the rarer words of the query first.  */
+      if (q->nconcepts > 1 && q->nconcepts <= QUERY_MAX_TERMS)
+        {
+          dp->idf = xcalloc (q->nconcepts, sizeof *dp->idf);
+          dp->nidf = q->nconcepts;
+          for (size_t c = 0; c < q->nconcepts; c++)
+            dp->idf[c] = concept_idf (df[c], res->searched);
+        }
       r->inst = NULL;
       d.priv = dp;
       res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
@@ -1021,7 +1038,10 @@ engine_results_free (struct engine_results *res)
       free (res->docs[i].path);
       struct doc_priv *dp = res->docs[i].priv;
       if (dp)
-        free (dp->inst);
+        {
+          free (dp->inst);
+          free (dp->idf);
+        }
       free (dp);
       for (int l = 0; l < LANG_COUNT; l++)
         free (res->docs[i].title[l]);

@@ -151,6 +151,16 @@ is "$rc:$(cat "$TMPD/out")" "0:2:2" "a misspelt name finds the case"
 has "$TMPD/err" "Showing results for hulunbuir (nothing found for Hulunbiur)" "and --count says so on stderr"
 run search --content "$GOOD" -n 1 -- 邻进院
 has "$TMPD/out" "Showing results for 邻近院 (nothing found for 邻进院)" "a slip of one Chinese character is corrected"
+# Passages show the rarer words of a query first: the paragraphs of case 4
+# with 虚假诉讼, not its title and keywords, which have only 监督 (in every
+# case).  With one word, they are the first in reading order.
+run search --content "$SHIPPED" -- 虚假诉讼监督
+sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
+has "$TMPD/passages" "虚假诉讼" "虚假诉讼监督: case 4's passages show 虚假诉讼"
+hasnt "$TMPD/passages" "title" "and not its title, which has only 监督"
+run search --content "$SHIPPED" -- 监督
+sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
+is "$(head -1 "$TMPD/passages" | cut -c1-10)" "  title zh" "监督 alone: the title first"
 # Only by a character of the same sound, as a pinyin input method slips:
 # the text has 打牢 and 案例专(刊), which are other words.
 run search --content "$SHIPPED" -- 坐牢
