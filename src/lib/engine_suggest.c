@@ -50,13 +50,17 @@ edit_distance (const char *a, size_t n, const char *b, size_t m, size_t limit)
   return d[n][m];
 }
 
-/* The vocabulary of the index, for corrections.  */
+/* The vocabulary of the index, for corrections: its terms (vocab) and
+   where each is (vocab_at).  */
 static int
 open_vocab (struct engine *e)
 {
   return sqlite3_exec (index_db (e->ix),
                        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-                       "USING fts5vocab(main, fts, row)", NULL, NULL, NULL)
+                       "USING fts5vocab(main, fts, row);"
+                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_at "
+                       "USING fts5vocab(main, fts, instance)", NULL, NULL,
+                       NULL)
     == SQLITE_OK ? 0 : -1;
 }
 
@@ -148,12 +152,15 @@ suggest_word (struct engine *e, const char *w)
   return best.term;
 }
 
-/* Looking for a word of a text by the token it makes.  */
+/* Looking for a word of a text by the token it makes: of the forms
+   found, the nearest to what was typed.  */
 struct surface
 {
   const char *token;
+  const char *typed;            /* folded */
   const char *text;
   char *found;
+  size_t dist;
 };
 
 static int
@@ -163,46 +170,73 @@ match_surface (void *ctx, int colocated, const char *tok, size_t len,
   struct surface *s = ctx;
   if (colocated || len != strlen (s->token) || memcmp (tok, s->token, len))
     return 0;
-  s->found = norm_fold_string (s->text + start, end - start);
-  return 1;
+  char *w = norm_fold_string (s->text + start, end - start);
+  size_t d = edit_distance (s->typed, strlen (s->typed), w, strlen (w), 64);
+  if (s->found == NULL || d < s->dist)
+    {
+      free (s->found);
+      s->found = w;
+      s->dist = d;
+    }
+  else
+    free (w);
+  return s->dist == 0;
 }
 
 /* A word of the text that the index holds as TOKEN (a stem: "handl"),
    as it is written there, folded ("handling"), or NULL: a
-   correction is shown as a word, not as a stem.  Caller frees.  */
+   correction is shown as a word, not as a stem.  Of its forms in a
+   few documents, the nearest to TYPED (folded): "comittee" is shown as
+   committee, not committees.  Caller frees.  */
 static char *
-surface_word (struct engine *e, const char *token)
+surface_word (struct engine *e, const char *token, const char *typed)
 {
-  struct buf m = { 0 };
-  int prefix;
   char *found = NULL;
+  size_t best = SIZE_MAX;
   sqlite3_stmt *st;
-  if (!engine_compile_add_phrase (index_analyzer (e->ix), &m, token, &prefix)
-      || sqlite3_prepare_v2 (index_db (e->ix), "SELECT rowid FROM fts WHERE "
-                             "fts MATCH ? LIMIT 1", -1, &st, NULL)
+  /* Documents that hold the token, looked up as it is: a query would
+     analyse it again, and a stem is not always its own stem
+     ("committe", of committee, is "committ").  */
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT DISTINCT doc FROM "
+                          "vocab_at WHERE term = ? LIMIT 4", -1, &st, NULL)
       != SQLITE_OK)
-    {
-      buf_free (&m);
-      return NULL;
-    }
-  sqlite3_bind_text (st, 1, m.data, -1, SQLITE_STATIC);
-  int64_t id = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0)
-    : -1;
+    return NULL;
+  sqlite3_bind_text (st, 1, token, -1, SQLITE_STATIC);
+  int64_t ids[4];
+  size_t nids = 0;
+  while (nids < 4 && sqlite3_step (st) == SQLITE_ROW)
+    ids[nids++] = sqlite3_column_int64 (st, 0);
   sqlite3_finalize (st);
-  buf_free (&m);
+  /* A word of letters is in the English texts; of ideographs, in the
+     Chinese.  */
+  enum lang in = (unsigned char) token[0] < 0x80 ? LANG_EN : LANG_ZH;
+  unsigned mask = 0;
+  for (int c = 0; c < COL_COUNT; c++)
+    if (index_column_lang ((enum index_column) c) == in)
+      mask |= 1u << c;
   struct doc_texts t;
   char *cause = NULL;
-  if (id >= 0
-      && engine_texts_load (e, id, (1u << COL_COUNT) - 1, &t, &cause) == 0)
+  for (size_t k = 0; k < nids && best > 0; k++)
     {
-      for (int c = 0; c < COL_COUNT && found == NULL; c++)
+      if (engine_texts_load (e, ids[k], mask, &t, &cause) != 0)
+        break;
+      for (int c = 0; c < COL_COUNT && best > 0; c++)
         {
+          if (!(mask & (1u << c)))
+            continue;
           engine_texts_column (&t, c);
-          struct surface s = { token, t.col[c], NULL };
+          struct surface s = { token, typed, t.col[c], NULL, 0 };
           if (u8_check ((const uint8_t *) t.col[c], t.len[c]) == NULL)
             analyze_text (index_analyzer (e->ix), t.col[c], t.len[c],
                           ANALYZE_INDEX, match_surface, &s);
-          found = s.found;
+          if (s.found && s.dist < best)
+            {
+              free (found);
+              found = s.found;
+              best = s.dist;
+            }
+          else
+            free (s.found);
         }
       engine_texts_free (&t);
     }
@@ -437,7 +471,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       char *fix = engine_compile_ideographs (t->alts[0]) >= 2
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
       char *word = fix && engine_compile_ideographs (fix) == 0
-        ? surface_word (e, fix)
+        ? surface_word (e, fix, t->alts[0])
         : NULL;
       if (word)
         {

@@ -151,6 +151,12 @@ is "$rc:$(cat "$TMPD/out")" "0:2:2" "a misspelt name finds the case"
 has "$TMPD/err" "Showing results for hulunbuir (nothing found for Hulunbiur)" "and --count says so on stderr"
 run search --content "$GOOD" -n 1 -- 邻进院
 has "$TMPD/out" "Showing results for 邻近院 (nothing found for 邻进院)" "a slip of one Chinese character is corrected"
+# A word whose stem is not its own stem ("committee" is held as
+# "committe", whose stem is "committ") is corrected all the same, to the
+# form nearest to what was typed, not to the first the text has.
+run search --content "$SHIPPED" -- comittee
+has "$TMPD/out" "Showing results for committee (nothing found for comittee)" \
+  "comittee: corrected to committee"
 # Passages show the rarer words of a query first: the paragraphs of case 4
 # with 虚假诉讼, not its title and keywords, which have only 监督 (in every
 # case).  With one word, they are the first in reading order.
