@@ -138,6 +138,11 @@ struct engine_results
   size_t ndocs;
   size_t total_hits;
   size_t nconcepts;             /* concepts in the query */
+  double *idf;                  /* the IDF of each concept, as the search
+                                   weighed it; NULL with fewer than two
+                                   (passages come from the places whose
+                                   hits' concepts weigh most, each
+                                   counted once: engine_hits_first) */
   size_t missing;               /* of those, found in no document */
   size_t searched;              /* documents searched */
 };

@@ -236,16 +236,16 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
         y++;
       memset (seen, 0, nidf);
       double w = 0;
+      /* A group's concept is its first instance's, as its hit's.  */
       for (size_t a = x; a < y; a++)
-        for (size_t i = g[a].i; i < g[a].j; i++)
-          {
-            int c = q->phrases[v[i].phrase].concept;
-            if (c >= 0 && (size_t) c < nidf && !seen[c])
-              {
-                seen[c] = 1;
-                w += idf[c];
-              }
-          }
+        {
+          int c = q->phrases[v[g[a].i].phrase].concept;
+          if (c >= 0 && (size_t) c < nidf && !seen[c])
+            {
+              seen[c] = 1;
+              w += idf[c];
+            }
+        }
       pw[np++] = (struct place_weight) { x, y, w };
       x = y;
     }

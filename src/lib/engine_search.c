@@ -962,6 +962,12 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     }
   for (size_t c = 0; c < q->nconcepts && c < QUERY_MAX_TERMS; c++)
     res->missing += df[c] == 0;
+  if (q->nconcepts > 1 && q->nconcepts <= QUERY_MAX_TERMS)
+    {
+      res->idf = xcalloc (q->nconcepts, sizeof *res->idf);
+      for (size_t c = 0; c < q->nconcepts; c++)
+        res->idf[c] = concept_idf (df[c], res->searched);
+    }
   size_t alloc = 0;
   for (size_t i = 0; rc == 0 && i < nrows; i++)
     {
@@ -990,8 +996,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
         {
           dp->idf = xcalloc (q->nconcepts, sizeof *dp->idf);
           dp->nidf = q->nconcepts;
-          for (size_t c = 0; c < q->nconcepts; c++)
-            dp->idf[c] = concept_idf (df[c], res->searched);
+          memcpy (dp->idf, res->idf, q->nconcepts * sizeof *dp->idf);
         }
       r->inst = NULL;
       d.priv = dp;
@@ -1047,5 +1052,6 @@ engine_results_free (struct engine_results *res)
         free (res->docs[i].title[l]);
     }
   free (res->docs);
+  free (res->idf);
   memset (res, 0, sizeof *res);
 }

@@ -185,11 +185,70 @@ compile (struct engine *e, const char *text)
   return q;
 }
 
+/* The hits of ALL (in reading order) that engine_hits_first should give
+   with MAX and TEXTS, for a query of several concepts weighed by IDF
+   (R's): the TEXTS places whose hits' concepts weigh most (each counted
+   once; of two that weigh the same, the first), in reading order, and
+   the first hits of each, MAX shared between them.  */
+static void
+weightiest_hits (const struct engine_hits *all, const double *idf,
+                 size_t nconcepts, size_t max, size_t texts, struct buf *want)
+{
+  struct { size_t from, to; double w; } *pl = xcalloc (all->n + 1,
+                                                       sizeof *pl);
+  size_t np = 0;
+  unsigned char *seen = xcalloc (nconcepts + 1, 1);
+  for (size_t k = 0; k < all->n;)
+    {
+      size_t e = k + 1;
+      while (e < all->n && same_place (&all->hits[e], &all->hits[k]))
+        e++;
+      memset (seen, 0, nconcepts + 1);
+      double w = 0;
+      for (size_t x = k; x < e; x++)
+        {
+          int c = all->hits[x].concept;
+          if (c >= 0 && (size_t) c < nconcepts && !seen[c])
+            {
+              seen[c] = 1;
+              w += idf[c];
+            }
+        }
+      pl[np].from = k;
+      pl[np].to = e;
+      pl[np++].w = w;
+      k = e;
+    }
+  free (seen);
+  /* Choose TEXTS of them, heaviest first, by repeated selection.  */
+  unsigned char *chosen = xcalloc (np + 1, 1);
+  size_t nchosen = 0;
+  while (nchosen < texts && nchosen < np)
+    {
+      size_t best = SIZE_MAX;
+      for (size_t a = 0; a < np; a++)
+        if (!chosen[a] && (best == SIZE_MAX || pl[a].w > pl[best].w))
+          best = a;
+      chosen[best] = 1;
+      nchosen++;
+    }
+  size_t each = (max + nchosen - 1) / (nchosen ? nchosen : 1);
+  if (nchosen && each * nchosen > max)
+    each = max / nchosen ? max / nchosen : 1;
+  for (size_t a = 0; a < np; a++)
+    if (chosen[a])
+      for (size_t x = pl[a].from; x < pl[a].to && x - pl[a].from < each; x++)
+        hit_line (want, &all->hits[x]);
+  free (chosen);
+  free (pl);
+}
+
 /* Searches whose passages threads worked out ahead; three of them.  */
 static size_t worked_ahead, several_ahead;
 
 /* Do the first MAX hits in the first TEXTS places of every document of
-   TEXT's answer come out of engine_hits_first as they stand first in
+   TEXT's answer (in the weightiest places, for several concepts:
+   weightiest_hits) come out of engine_hits_first as they stand first in
    engine_hits, and out of engine_hits_ahead_take as out of
    engine_hits_first?  Returns the number of documents where not.  */
 static size_t
@@ -227,14 +286,19 @@ first_hits_differ (struct engine *e, const char *text, size_t max,
             }
           struct buf want = { 0 }, got = { 0 };
           size_t places = 0;
-          for (size_t k = 0; k < all.n && k < max; k++)
-            {
-              if (k == 0 || !same_place (&all.hits[k], &all.hits[k - 1]))
-                places++;
-              if (places > texts)
-                break;
-              hit_line (&want, &all.hits[k]);
-            }
+          /* Several concepts (and no regex, whose matches are all
+             taken): the passages of the weightiest places.  */
+          if (r.idf && strchr (text, '/') == NULL)
+            weightiest_hits (&all, r.idf, r.nconcepts, max, texts, &want);
+          else
+            for (size_t k = 0; k < all.n && k < max; k++)
+              {
+                if (k == 0 || !same_place (&all.hits[k], &all.hits[k - 1]))
+                  places++;
+                if (places > texts)
+                  break;
+                hit_line (&want, &all.hits[k]);
+              }
           for (size_t k = 0; k < first.n; k++)
             hit_line (&got, &first.hits[k]);
           struct buf ahead_got = { 0 };
