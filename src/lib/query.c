@@ -712,6 +712,114 @@ read_token (const char **p, int *quoted, const char **begin)
   return xstrndup (s, (size_t) (e - s));
 }
 
+/* Skip the Chinese or Arabic number at *P (up to 999: 六, 十二, 二十,
+   一百零五, 12), returning it, or -1 with *P unchanged.  */
+static long
+case_number (const char **p)
+{
+  static const char *const digit[] = { "〇", "一", "二", "三", "四", "五",
+                                       "六", "七", "八", "九" };
+  const char *s = *p;
+  if (*s >= '0' && *s <= '9')
+    {
+      long n = 0;
+      while (*s >= '0' && *s <= '9' && n < 100000)
+        n = n * 10 + (*s++ - '0');
+      *p = s;
+      return n;
+    }
+  long n = 0, cur = -1;
+  int any = 0;
+  for (;;)
+    {
+      int d = -1;
+      for (int k = 0; k < 10 && d < 0; k++)
+        if (strncmp (s, digit[k], strlen (digit[k])) == 0)
+          d = k;
+      if (d < 0 && strncmp (s, "零", strlen ("零")) == 0)
+        d = 0;
+      if (d >= 0)
+        {
+          s += strlen (d == 0 && strncmp (s, "零", strlen ("零")) == 0
+                       ? "零" : digit[d]);
+          cur = d;
+          any = 1;
+          continue;
+        }
+      long unit = strncmp (s, "十", strlen ("十")) == 0 ? 10
+        : strncmp (s, "百", strlen ("百")) == 0 ? 100 : 0;
+      if (unit == 0)
+        break;
+      s += strlen ("十");       /* 十 and 百 are 3 bytes each */
+      n += (cur < 0 ? 1 : cur) * unit;
+      cur = -1;
+      any = 1;
+    }
+  if (!any)
+    return -1;
+  *p = s;
+  return n + (cur > 0 ? cur : 0);
+}
+
+/* Does *P begin with WORD?  Then skip it.  */
+static int
+skip_word (const char **p, const char *word)
+{
+  size_t n = strlen (word);
+  if (strncmp (*p, word, n) != 0)
+    return 0;
+  *p += n;
+  return 1;
+}
+
+static void
+skip_spaces (const char **p)
+{
+  while (**p == ' ')
+    ++*p;
+}
+
+long
+query_case_reference (const char *text)
+{
+  char *f = norm_fold_string (text, strlen (text));
+  const char *p = f;
+  long n = -1;
+  skip_spaces (&p);
+  if (skip_word (&p, "case"))
+    {
+      /* case 6, case no. 6, case #6, case number 6.  */
+      skip_spaces (&p);
+      if (!skip_word (&p, "no.") && !skip_word (&p, "no")
+          && !skip_word (&p, "number"))
+        skip_word (&p, "#");
+      skip_spaces (&p);
+      n = *p >= '0' && *p <= '9' ? case_number (&p) : -1;
+    }
+  else if (skip_word (&p, "典型案例") || skip_word (&p, "案例"))
+    {
+      /* 案例六, 案例 6, 案例第六.  */
+      skip_spaces (&p);
+      skip_word (&p, "第");
+      n = case_number (&p);
+    }
+  else if (skip_word (&p, "第"))
+    {
+      /* 第六个案例, 第6件案例, 第六案, 第六个典型案例.  */
+      n = case_number (&p);
+      if (!skip_word (&p, "个"))
+        skip_word (&p, "件");
+      if (n >= 0 && !skip_word (&p, "典型案例") && !skip_word (&p, "案例")
+          && !skip_word (&p, "案"))
+        n = -1;
+    }
+  skip_spaces (&p);
+  if (*p != '\0')
+    n = -1;
+  free (f);
+  return n;
+}
+
 struct query *
 query_parse (const char *text, const struct query_options *opt,
              struct query_error *err)
@@ -738,6 +846,15 @@ query_parse (const char *text, const struct query_options *opt,
       if (t->re == NULL)
         goto fail;
       regex_extras (t, text, text_len);
+      return q;
+    }
+  /* "case 6" or 案例六 alone means the case, as the headings and the
+     citations name it: the words are in no text.  */
+  long ref = query_case_reference (text);
+  if (ref >= 0)
+    {
+      q->doc = ref;
+      q->case_reference = 1;
       return q;
     }
 

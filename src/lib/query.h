@@ -56,6 +56,8 @@ struct query
   size_t nregions;
   int year;                     /* 0: any */
   long doc;                     /* doc:N (case:N); -1: any */
+  int case_reference;           /* the query was a case's name alone
+                                   ("case 6", 案例六): DOC is its number */
   /* Fields typed with a minus (-tag:X, -collection:X, -region:X,
      -year:Y, -doc:N): documents they would keep are left out.  */
   struct query_exclusion *excluded;
@@ -106,6 +108,10 @@ char *query_regex_literal (const char *pattern, size_t len);
    hold none of at most 16 such texts of two or more bytes.  Used to
    select the texts a regex can match.  Caller frees (strv_free).  */
 char **query_regex_literals (const char *pattern, size_t len, size_t *n);
+
+/* The number of the case that TEXT names, all of it, as a reader would
+   ("case 6", "Case No. 6", 案例六, 案例6, 第六个案例, 第6案), or -1.  */
+long query_case_reference (const char *text);
 
 /* Parse TEXT.  Returns NULL and fills ERR on failure.  Free with
    query_free().  */

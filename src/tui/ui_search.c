@@ -414,6 +414,40 @@ hit_in_document (const struct ui *u, int dir)
   return SIZE_MAX;
 }
 
+/* A search with no hits anywhere: a query of fields alone (case:6,
+   案例六, year:2022) keeps cases and has no words to find, and goes to
+   the next case it keeps, in direction DIR; else there is nothing.  */
+static void
+search_kept_cases (struct ui *u, int dir)
+{
+  size_t pos = cur_in_list (u), kept = 0, next = SIZE_MAX;
+  for (size_t k = 1; k <= u->nvis; k++)
+    {
+      size_t idx = pos == SIZE_MAX ? (dir > 0 ? k - 1 : u->nvis - k)
+        : dir > 0 ? (pos + k) % u->nvis
+        : (pos + u->nvis - k % u->nvis) % u->nvis;
+      if (u->search.res[u->vis[idx]].doc == NULL)
+        continue;
+      kept++;
+      if (next == SIZE_MAX)
+        next = idx;
+    }
+  if (kept == 0)
+    {
+      ui_message (u, 1, _("Not found: %s"), u->search.text);
+      return;
+    }
+  size_t d = u->vis[next];
+  if (d != u->cur)
+    {
+      ui_remember_jump (u);
+      ui_open (u, d);
+    }
+  ui_message (u, 0, ngettext ("%s keeps %zu case, and has no words to find",
+                              "%s keeps %zu cases, and has no words to find",
+                              kept), u->search.text, kept);
+}
+
 void
 ui_search_next (struct ui *u, int dir)
 {
@@ -433,7 +467,7 @@ ui_search_next (struct ui *u, int dir)
       for (size_t i = 0; i < u->nvis; i++)
         all += u->search.res[u->vis[i]].nhits;
       if (all == 0)
-        ui_message (u, 1, _("Not found: %s"), u->search.text);
+        search_kept_cases (u, dir);
       else
         {
           /* The hits are in the language not on screen: say so.  */

@@ -168,11 +168,20 @@ run search --content "$SHIPPED" -- 监督
 sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
 is "$(head -1 "$TMPD/passages" | cut -c1-10)" "  title zh" "监督 alone: the title first"
 # Only by a character of the same sound, as a pinyin input method slips:
-# the text has 打牢 and 案例专(刊), which are other words.
+# the text has 打牢 and 检察官司(法), which are other words.
 run search --content "$SHIPPED" -- 坐牢
 is "$rc:$(cat "$TMPD/out" "$TMPD/err")" "1:" "坐牢 is not respelt as 打牢"
-run search --content "$SHIPPED" -- 案例六
-hasnt "$TMPD/out" "案例专" "案例六 is not respelt as 案例专"
+run search --content "$SHIPPED" -- 假官司
+is "$rc:$(cat "$TMPD/out" "$TMPD/err")" "1:" "假官司 is not respelt as 察官司"
+# A case named alone is that case, in every form of search.
+run search --content "$SHIPPED" --count -- 案例六
+is "$rc:$(cat "$TMPD/out")" "0:6:0" "案例六 --count: case 6, no hits"
+run search --content "$SHIPPED" --json -- "Case No. 7"
+is "$(grep -o '"document":[0-9]*,"collection":"batch3","hits":0' "$TMPD/out")" \
+  '"document":7,"collection":"batch3","hits":0' "Case No. 7 --json: case 7"
+run search --content "$SHIPPED" -- 第八个案例
+is "$(grep -c '^Case 8 ' "$TMPD/out"):$(grep -c '^Case' "$TMPD/out")" "1:1" \
+  "第八个案例: case 8 alone"
 run search --content "$SHIPPED" --count -- 全责清单
 has "$TMPD/err" "Showing results for 权责清单 (nothing found for 全责清单)" "全 for 权 (both quan) is"
 run search --content "$GOOD" --json -- Hulunbiur

@@ -2,7 +2,8 @@
 # Same answer everywhere: for queries that use every part of the query
 # language (terms, both scripts, phrases, inflections, exclusions, tag:,
 # lang:, year:, regexes, full-width letters and syntax, corner brackets,
-# words the search corrects, and nothing at all), the browser's count of hits and
+# words the search corrects, a case named, fields alone and nothing at
+# all), the browser's count of hits and
 # cases equals what `casebook search` prints in each of its forms:
 # --count, --json and the plain listing with its passages.
 . "$top_srcdir/tests/tui/driver.sh"
@@ -32,6 +33,9 @@ year:2022 hailar
 community-corrections
 一体化 －邻近院
 tag：巡回检察
+案例六
+case 7
+year:2022
 zzyzxq'
 nq=$(printf '%s\n' "$queries" | grep -c .)
 # Read in the project's revision of the release's English (E), where
@@ -56,8 +60,12 @@ by_count () {
   cb --count -- "$1" | awk -F: '{ n += $NF; c++ } END { print n + 0, c + 0 }'
 }
 by_json () {
-  cb --json -- "$1" | grep -o '"document":[0-9]*' |
-    awk '{ n++; seen[$0] } END { c = 0; for (d in seen) c++; print n + 0, c }'
+  # An object with a match is a hit; one without is a case the query
+  # keeps with no hits (fields alone).
+  cb --json -- "$1" | awk '
+    match($0, /"document":[0-9]*/) { seen[substr($0, RSTART, RLENGTH)] }
+    /"match":/ { n++ }
+    END { c = 0; for (d in seen) c++; print n + 0, c }'
 }
 by_listing () {
   cb -- "$1" | sed -n 's/^[^ ].*  (\([0-9]*\) hits\{0,1\}[;)][^(]*$/\1/p' |
@@ -80,6 +88,10 @@ by_browser () {
     _a_line=$(tui_line 40)
     case $_a_line in
       "Not found: $1"*) echo "0 0"; return ;;
+      "$1 keeps "*" case"*", and has no words to find"*)
+        printf '%s\n' "$_a_line" |
+          sed -n 's/.* keeps \([0-9]*\) cases\{0,1\}, and has no words.*/0 \1/p'
+        return ;;
       *" hit"*" in "*" case"*)
         printf '%s\n' "$_a_line" |
           sed -n 's/.* — \([0-9]*\) hits\{0,1\} in \([0-9]*\) cases\{0,1\}, .*/\1 \2/p'

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 23
+tui_plan 26
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -102,5 +102,17 @@ tui_expect_line 1 ' 0 Supreme People' "? from the top of case 7 goes back to cas
 tui_expect_line 40 "^$state, $before/$total " "to its last hit"
 tui_keys N
 tui_expect_line 40 "^$state, $first/$total " "N after ? goes forward, to case 7"
+
+# A case named alone is that case: / opens it, with nothing to
+# highlight, and n goes to the next case a query of fields keeps.
+tui_keys /
+tui_type 案例六
+tui_keys Enter
+tui_expect_line 1 ' 6 The People' "/案例六 opens case 6"
+tui_expect_line 40 '^案例六 keeps 1 case, and has no words to find' "and says why nothing is highlighted"
+tui_keys / 
+tui_type year:2022
+tui_keys Enter n
+tui_expect_line 1 ' 8 Xinjiang' "n: the next case year:2022 keeps"
 
 tui_finish

@@ -335,6 +335,32 @@ main (void)
       }
   }
 
+  /* A case named alone, as the headings and citations name it.  */
+  {
+    static const struct { const char *text; long want; } refs[] = {
+      { "case 6", 6 }, { "Case No. 6", 6 }, { "case #12", 12 },
+      { "CASE6", 6 }, { "ｃａｓｅ　６", 6 }, { "案例六", 6 }, { "案例 6", 6 },
+      { "案例第六", 6 }, { "典型案例八", 8 }, { "第六个案例", 6 },
+      { "第6件案例", 6 }, { "第十二案", 12 }, { "第二十个典型案例", 20 },
+      { "案例一百零五", 105 }, { "案例〇", 0 },
+      { "case", -1 }, { "案例", -1 }, { "第六", -1 }, { "case 6 discipline", -1 },
+      { "the case 6", -1 }, { "案例六 惩戒", -1 }, { "case six", -1 },
+      { "第六个", -1 }, { "案例X", -1 },
+    };
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
+      {
+        long got = query_case_reference (refs[i].text);
+        tap_ok (got == refs[i].want, "case reference '%s': %ld (want %ld)",
+                refs[i].text, got, refs[i].want);
+      }
+    struct query_options ro = { 0 };
+    struct query_error rerr;
+    struct query *rq = query_parse ("案例六", &ro, &rerr);
+    tap_ok (rq && rq->doc == 6 && rq->case_reference && rq->nterms == 0,
+            "案例六 parses as case:6, with no words");
+    query_free (rq);
+  }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);
