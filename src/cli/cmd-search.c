@@ -435,6 +435,21 @@ cmd_search (const struct cli_options *o, const char *query_text)
       norm_visible (query_text, strlen (query_text), 0, &vq);
       fprintf (stderr, _("casebook: nothing found for %s\n"), vq.str);
       norm_visible_free (&vq);
+      /* Words the other English has (a name the release's translation
+         spells otherwise): say where they are.  */
+      size_t other = engine_other_english_finds (e, q);
+      if (other > 0 && o->english_revised)
+        fprintf (stderr, ngettext ("casebook: the release's English has it, "
+                                   "in %zu case (--english=release)\n",
+                                   "casebook: the release's English has it, "
+                                   "in %zu cases (--english=release)\n",
+                                   other), other);
+      else if (other > 0)
+        fprintf (stderr, ngettext ("casebook: casebook's revised English has "
+                                   "it, in %zu case (--english=revised)\n",
+                                   "casebook: casebook's revised English has "
+                                   "it, in %zu cases (--english=revised)\n",
+                                   other), other);
     }
   /* Passages are worked out ahead, in other threads, while those
      before them are printed.  */

@@ -242,10 +242,18 @@ size_t engine_hits_ahead_threads (const struct engine_hits_ahead *a);
 /* A correction of Q's typed text when some of its words find nothing:
    each such word is replaced by the word of the index's vocabulary that
    is nearest (English: at most one edit in five letters, two in longer
-   words; Chinese: one character replaced by another that makes a word
-   found in the text) and found in most documents.  NULL when there is
-   nothing to correct or no correction.  Caller frees.  */
+   words; Chinese: one character replaced by another of the same sound
+   that makes a word found in the text) and found in most documents.
+   NULL when there is nothing to correct or no correction.  Caller
+   frees.  */
 char *engine_suggest (struct engine *e, const struct engine_query *q);
+
+/* How many documents Q's text finds in the English that Q does not read
+   (the project's revision for a reader of the release's, and the other
+   way round): a search that found nothing can say where the words are
+   ("Zhalainur" is in the revision only).  0 on any failure.  */
+size_t engine_other_english_finds (struct engine *e,
+                                   const struct engine_query *q);
 
 /* The policy both front ends follow for corrections.  Is answer R worth
    a correction: it finds nothing, or some of its words find nothing?

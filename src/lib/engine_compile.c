@@ -597,6 +597,8 @@ engine_compile (struct engine *e, const char *text,
   eq->text = xstrdup (text);
   eq->lang_only = q->lang_only;
   eq->revised = opt->revised;
+  eq->exact = opt->exact;
+  eq->regex = opt->regex;
   struct analyzer *a = index_analyzer (e->ix);
   struct buf pos = { 0 }, neg = { 0 };
   size_t alloc = 0;

@@ -118,6 +118,7 @@ struct engine_query
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */
   int revised;                  /* search the revised English too */
+  int exact, regex;             /* compiled with these options */
 };
 
 /* One instance of a phrase: token positions [first, last] of a column.  */

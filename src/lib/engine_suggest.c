@@ -499,6 +499,31 @@ engine_suggest (struct engine *e, const struct engine_query *q)
   return buf_steal (&out);
 }
 
+size_t
+engine_other_english_finds (struct engine *e, const struct engine_query *q)
+{
+  struct query_options o = { .exact = q->exact, .regex = q->regex,
+                             .revised = !q->revised };
+  struct query_error err = { 0 };
+  struct engine_query *other = engine_compile (e, q->text, &o, &err);
+  if (other == NULL)
+    {
+      free (err.message);
+      return 0;
+    }
+  struct engine_results r;
+  char *cause = NULL;
+  size_t n = 0;
+  if (engine_search (e, other, &r, &cause) == 0)
+    {
+      n = r.ndocs;
+      engine_results_free (&r);
+    }
+  free (cause);
+  engine_query_free (other);
+  return n;
+}
+
 int
 engine_correction_wanted (const struct engine_results *r)
 {

@@ -434,7 +434,17 @@ search_kept_cases (struct ui *u, int dir)
     }
   if (kept == 0)
     {
-      ui_message (u, 1, _("Not found: %s"), u->search.text);
+      /* Words the other English has: say so, and how to read it.  */
+      struct engine *e = u->search.q ? u->engine : NULL;
+      size_t other = e ? engine_other_english_finds (e, u->search.q) : 0;
+      if (other > 0 && u->revised)
+        ui_message (u, 1, _("Not found: %s (the release's English has it)"),
+                    u->search.text);
+      else if (other > 0)
+        ui_message (u, 1, _("Not found: %s (casebook's revised English has "
+                            "it)"), u->search.text);
+      else
+        ui_message (u, 1, _("Not found: %s"), u->search.text);
       return;
     }
   size_t d = u->vis[next];

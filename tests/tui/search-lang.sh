@@ -3,9 +3,11 @@
 # view, an English query counts its hits in the English text and says
 # where they are (v shows them) instead of "Not found"; in the English
 # view, a regex over Chinese does the same; a misspelt word is corrected
-# as casebook search corrects it.
+# as casebook search corrects it.  A word only the other English has
+# (a name the release's translation spells otherwise) is not found, and
+# both say where it is.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 8
+tui_plan 12
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
@@ -56,4 +58,22 @@ tui_keys /
 tui_type Hulunbiur
 tui_keys Enter
 tui_expect_line 40 '^Not found: Hulunbiur' "--no-correct: nothing corrected"
+
+tui_start 100 40 -- --content "$content" search Zhalainur
+tui_wait_for '^\[exit 1\]'
+tui_expect_line 2 "^casebook: casebook's revised English has it, in 1 case \\(--english=revised\\)" \
+  "search on a terminal: Zhalainur is in the revised English"
+tui_start 100 40 -- --content "$content" --english=revised search hospital
+tui_wait_for '^\[exit 1\]'
+tui_expect_line 2 "^casebook: the release's English has it, in [0-9]+ cases \\(--english=release\\)" \
+  "and hospital in the release's"
+tui_start 100 40 -- --content "$content"
+tui_wait_for 'h: help'
+tui_keys /
+tui_type Zhalainur
+tui_keys Enter
+tui_expect_line 40 "^Not found: Zhalainur \\(casebook's revised English has it\\)" \
+  "the browser says so too"
+tui_keys E n
+tui_expect_line 1 '  1 Inner Mongolia Hulunbuir' "E, then n: found in the revised English, in case 1"
 tui_finish
