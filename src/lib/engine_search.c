@@ -900,8 +900,8 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
             if (!idset_has (&excluded, all.ids[i]))
               {
                 rows = xgrow (rows, &alloc, nrows + 1, sizeof *rows);
-                rows[nrows++] = (struct fts_row) { .id = all.ids[i],
-                                                   .stats = { 1, 1 } };
+                rows[nrows++] = (struct fts_row) {
+                  .id = all.ids[i], .stats = { .len = 1, .avg_len = 1 } };
               }
           free (all.ids);
           free (excluded.ids);

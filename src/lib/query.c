@@ -712,8 +712,10 @@ read_token (const char **p, int *quoted, const char **begin)
   return xstrndup (s, (size_t) (e - s));
 }
 
-/* Skip the Chinese or Arabic number at *P (up to 999: 六, 十二, 二十,
-   一百零五, 12), returning it, or -1 with *P unchanged.  */
+/* Skip the Chinese or Arabic number at *P, returning it, or -1 with *P
+   unchanged.  Chinese numbers are written as they are read, up to 999:
+   六, 十二, 二十, 一百零五, 〇; a run of digits (六六) or of units (十十)
+   is no number.  */
 static long
 case_number (const char **p)
 {
@@ -728,30 +730,41 @@ case_number (const char **p)
       *p = s;
       return n;
     }
-  long n = 0, cur = -1;
-  int any = 0;
-  for (;;)
+  long n = 0, last_unit = 1000;
+  int cur = -1, any = 0, filler = 0;
+  /* Every character here is 3 bytes of UTF-8.  */
+  for (;; s += 3)
     {
       int d = -1;
       for (int k = 0; k < 10 && d < 0; k++)
-        if (strncmp (s, digit[k], strlen (digit[k])) == 0)
+        if (strncmp (s, digit[k], 3) == 0)
           d = k;
-      if (d < 0 && strncmp (s, "零", strlen ("零")) == 0)
+      if (d < 0 && strncmp (s, "零", 3) == 0)
         d = 0;
       if (d >= 0)
         {
-          s += strlen (d == 0 && strncmp (s, "零", strlen ("零")) == 0
-                       ? "零" : digit[d]);
+          /* 零 after a unit only holds a place (一百零五).  */
+          if (d == 0 && cur < 0 && last_unit < 1000 && !filler)
+            {
+              filler = 1;
+              continue;
+            }
+          if (cur >= 0)
+            return -1;          /* two digits in a row */
           cur = d;
           any = 1;
           continue;
         }
-      long unit = strncmp (s, "十", strlen ("十")) == 0 ? 10
-        : strncmp (s, "百", strlen ("百")) == 0 ? 100 : 0;
+      long unit = strncmp (s, "十", 3) == 0 ? 10
+        : strncmp (s, "百", 3) == 0 ? 100 : 0;
       if (unit == 0)
         break;
-      s += strlen ("十");       /* 十 and 百 are 3 bytes each */
+      /* Units fall (百 before 十), each once, after a digit other than
+         zero; 十 may stand alone (十二).  */
+      if (unit >= last_unit || cur == 0 || (cur < 0 && unit != 10))
+        return -1;
       n += (cur < 0 ? 1 : cur) * unit;
+      last_unit = unit;
       cur = -1;
       any = 1;
     }
@@ -854,7 +867,6 @@ query_parse (const char *text, const struct query_options *opt,
   if (ref >= 0)
     {
       q->doc = ref;
-      q->case_reference = 1;
       return q;
     }
 

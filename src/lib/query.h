@@ -56,8 +56,6 @@ struct query
   size_t nregions;
   int year;                     /* 0: any */
   long doc;                     /* doc:N (case:N); -1: any */
-  int case_reference;           /* the query was a case's name alone
-                                   ("case 6", 案例六): DOC is its number */
   /* Fields typed with a minus (-tag:X, -collection:X, -region:X,
      -year:Y, -doc:N): documents they would keep are left out.  */
   struct query_exclusion *excluded;
