@@ -202,6 +202,7 @@ struct place_weight
 {
   size_t from, to;
   double weight;
+  size_t best;                  /* the first group of its rarest concept */
 };
 
 static int
@@ -218,9 +219,11 @@ compare_place_weight (const void *a, const void *b)
    (IDF[c], NIDF concepts) of the concepts each holds, each counted once:
    a paragraph with the rare word of the query before a title with only
    its common one ("虚假诉讼监督": 虚假诉讼 before 监督).  Places that weigh
-   the same go in reading order.  At most MAX groups in all (0: all),
-   shared between the places, so that each keeps some.  Returns how many
-   are kept, in reading order.  */
+   the same go in reading order.  A place's groups are kept from the
+   first of its rarest concept on: its passage shows that word, not the
+   common one before it.  At most MAX groups in all (0: all), shared
+   between the places, so that each keeps some.  Returns how many are
+   kept, in reading order.  */
 static size_t
 keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
                         const struct engine_query *q, const double *idf,
@@ -235,7 +238,8 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
       while (y < k && compare_group_place (&g[y], &g[x]) == 0)
         y++;
       memset (seen, 0, nidf);
-      double w = 0;
+      double w = 0, top = -1;
+      size_t best = x;
       /* A group's concept is its first instance's, as its hit's.  */
       for (size_t a = x; a < y; a++)
         {
@@ -244,15 +248,22 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
             {
               seen[c] = 1;
               w += idf[c];
+              if (idf[c] > top)
+                {
+                  top = idf[c];
+                  best = a;
+                }
             }
         }
-      pw[np++] = (struct place_weight) { x, y, w };
+      pw[np++] = (struct place_weight) { x, y, w, best };
       x = y;
     }
   free (seen);
   qsort (pw, np, sizeof *pw, compare_place_weight);
   if (np > max_texts)
     np = max_texts;
+  if (max && np > max)
+    np = max;
   /* Back in reading order.  */
   for (size_t a = 1; a < np; a++)
     for (size_t b = a; b > 0 && pw[b - 1].from > pw[b].from; b--)
@@ -266,7 +277,7 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
     each = max / np ? max / np : 1;
   size_t kept = 0;
   for (size_t a = 0; a < np; a++)
-    for (size_t x = pw[a].from; x < pw[a].to && x - pw[a].from < each; x++)
+    for (size_t x = pw[a].best; x < pw[a].to && x - pw[a].best < each; x++)
       g[kept++] = g[x];
   free (pw);
   return kept;

@@ -207,17 +207,22 @@ surface_word (struct engine *e, const char *token, const char *typed)
   while (nids < 4 && sqlite3_step (st) == SQLITE_ROW)
     ids[nids++] = sqlite3_column_int64 (st, 0);
   sqlite3_finalize (st);
-  /* A word of letters is in the English texts; of ideographs, in the
-     Chinese.  */
+  /* A word of letters is mostly in the English texts, of ideographs in
+     the Chinese: those are read first, the others only when the word
+     is not there (Latin letters in a Chinese text).  */
   enum lang in = (unsigned char) token[0] < 0x80 ? LANG_EN : LANG_ZH;
-  unsigned mask = 0;
+  unsigned first = 0;
   for (int c = 0; c < COL_COUNT; c++)
     if (index_column_lang ((enum index_column) c) == in)
-      mask |= 1u << c;
+      first |= 1u << c;
   struct doc_texts t;
   char *cause = NULL;
-  for (size_t k = 0; k < nids && best > 0; k++)
+  for (size_t pass = 0; pass < 2 * nids && best > 0; pass++)
     {
+      size_t k = pass % nids;
+      unsigned mask = pass < nids ? first : ~first & ((1u << COL_COUNT) - 1);
+      if (pass == nids && found)
+        break;
       if (engine_texts_load (e, ids[k], mask, &t, &cause) != 0)
         break;
       for (int c = 0; c < COL_COUNT && best > 0; c++)
@@ -259,7 +264,9 @@ struct respelling
 /* Try the word with character I replaced by the CLEN bytes at CAND (one
    ideograph, not the one there, read as it is): keep it if the text has
    it as a phrase in more documents than the best so far.  Returns 1 if
-   it was tried.  */
+   it was a candidate (one ideograph, another than the one there), tried
+   or turned down for its sound: the callers' bound on the candidates
+   they look at is a bound on their scan of the vocabulary as well.  */
 static int
 try_replacement (struct engine *e, struct respelling *r, size_t i,
                  const char *cand, size_t clen)
@@ -275,7 +282,7 @@ try_replacement (struct engine *e, struct respelling *r, size_t i,
   if (u8_mbtouc (&was, (const uint8_t *) r->ch[i], r->len[i]) <= 0
       || u8_mbtouc (&now, (const uint8_t *) cand, clen) <= 0
       || !pinyin_homophones (was, now))
-    return 0;
+    return 1;
   struct buf b = { 0 };
   for (size_t k = 0; k < r->n; k++)
     buf_add (&b, k == i ? cand : r->ch[k], k == i ? clen : r->len[k]);

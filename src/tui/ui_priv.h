@@ -96,6 +96,10 @@ struct search
                                    (ui_search_finish) */
   int failed;                   /* and that search failed: only the open
                                    document's hits are known */
+  int other_known;              /* OTHER is worked out (once: n after a
+                                   search that found nothing asks again) */
+  size_t other;                 /* documents the English not read has it
+                                   in (engine_other_english_finds) */
 };
 
 /* A hit of the open document as drawn: its index in the document's

@@ -214,8 +214,9 @@ search_open_document (struct ui *u, const char *text, int backward,
       engine_query_free (q);
       return -1;
     }
-  struct search s = { xstrdup (text), q, results_by_doc (u, &er), backward,
-                      er, 1, 0 };
+  struct search s = { .text = xstrdup (text), .q = q,
+                      .res = results_by_doc (u, &er), .backward = backward,
+                      .er = er, .partial = 1 };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -301,7 +302,8 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
       engine_query_free (q);
       return -1;
     }
-  struct search s = { xstrdup (text), q, res, backward, er, 0, 0 };
+  struct search s = { .text = xstrdup (text), .q = q, .res = res,
+                      .backward = backward, .er = er };
   search_replace (u, &s);
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
@@ -436,7 +438,12 @@ search_kept_cases (struct ui *u, int dir)
     {
       /* Words the other English has: say so, and how to read it.  */
       struct engine *e = u->search.q ? u->engine : NULL;
-      size_t other = e ? engine_other_english_finds (e, u->search.q) : 0;
+      if (e && !u->search.other_known)
+        {
+          u->search.other = engine_other_english_finds (e, u->search.q);
+          u->search.other_known = 1;
+        }
+      size_t other = u->search.other;
       if (other > 0 && u->revised)
         ui_message (u, 1, _("Not found: %s (the release's English has it)"),
                     u->search.text);

@@ -219,8 +219,10 @@ text_goto_unit_line (struct ui *u, size_t unit, size_t line)
   while (target > first
          && (target >= u->r.nlines || u->r.lines[target].unit != unit))
     target--;
+  /* The paragraph to keep across a relayout is the one set_top finds
+     there: for a blank line, the paragraph below it, as for any top
+     line.  */
   set_top (u, target);
-  u->top_unit = unit;
 }
 
 size_t

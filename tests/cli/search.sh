@@ -162,7 +162,8 @@ has "$TMPD/out" "Showing results for committee (nothing found for comittee)" \
 # case).  With one word, they are the first in reading order.
 run search --content "$SHIPPED" -- 虚假诉讼监督
 sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
-has "$TMPD/passages" "虚假诉讼" "虚假诉讼监督: case 4's passages show 虚假诉讼"
+head -1 "$TMPD/passages" >"$TMPD/first"
+has "$TMPD/first" "虚假诉讼" "虚假诉讼监督: case 4's first passage shows 虚假诉讼"
 hasnt "$TMPD/passages" "title" "and not its title, which has only 监督"
 run search --content "$SHIPPED" -- 监督
 sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"

@@ -5,7 +5,7 @@
 # other's marks and searches.  A corrupt state file is reported once,
 # moved aside, and never stops the browser.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 31
+tui_plan 32
 
 sample=$tui_data/sample
 file=$tui_state/casebook/state
@@ -145,6 +145,9 @@ tui_keys "'" c j
 tui_expect_line 4 '^\* +Paragraph 10\. ' "the blank line after paragraph 9 at the top"
 tui_keys m d g "'" d
 tui_expect_line 4 '^\* +Paragraph 10\. ' "'d: back to the blank line"
+tui_resize 64 20
+tui_expect_line 3 '^\* +Paragraph 10\. ' \
+  "a resize then keeps the paragraph below the blank line, not the one above"
 tui_keys q
 tui_wait_exit >/dev/null
 tui_start 60 20 -- --content "$sample" --lang en

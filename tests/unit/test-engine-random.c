@@ -189,13 +189,14 @@ compile (struct engine *e, const char *text)
    with MAX and TEXTS, for a query of several concepts weighed by IDF
    (R's): the TEXTS places whose hits' concepts weigh most (each counted
    once; of two that weigh the same, the first), in reading order, and
-   the first hits of each, MAX shared between them.  */
+   the hits of each from the first of its rarest concept on, MAX shared
+   between them.  */
 static void
 weightiest_hits (const struct engine_hits *all, const double *idf,
                  size_t nconcepts, size_t max, size_t texts, struct buf *want)
 {
-  struct { size_t from, to; double w; } *pl = xcalloc (all->n + 1,
-                                                       sizeof *pl);
+  struct { size_t from, to, best; double w; } *pl
+    = xcalloc (all->n + 1, sizeof *pl);
   size_t np = 0;
   unsigned char *seen = xcalloc (nconcepts + 1, 1);
   for (size_t k = 0; k < all->n;)
@@ -204,7 +205,8 @@ weightiest_hits (const struct engine_hits *all, const double *idf,
       while (e < all->n && same_place (&all->hits[e], &all->hits[k]))
         e++;
       memset (seen, 0, nconcepts + 1);
-      double w = 0;
+      double w = 0, top = -1;
+      size_t best = k;
       for (size_t x = k; x < e; x++)
         {
           int c = all->hits[x].concept;
@@ -212,8 +214,14 @@ weightiest_hits (const struct engine_hits *all, const double *idf,
             {
               seen[c] = 1;
               w += idf[c];
+              if (idf[c] > top)
+                {
+                  top = idf[c];
+                  best = x;
+                }
             }
         }
+      pl[np].best = best;
       pl[np].from = k;
       pl[np].to = e;
       pl[np++].w = w;
@@ -223,7 +231,7 @@ weightiest_hits (const struct engine_hits *all, const double *idf,
   /* Choose TEXTS of them, heaviest first, by repeated selection.  */
   unsigned char *chosen = xcalloc (np + 1, 1);
   size_t nchosen = 0;
-  while (nchosen < texts && nchosen < np)
+  while (nchosen < texts && nchosen < np && nchosen < max)
     {
       size_t best = SIZE_MAX;
       for (size_t a = 0; a < np; a++)
@@ -237,7 +245,7 @@ weightiest_hits (const struct engine_hits *all, const double *idf,
     each = max / nchosen ? max / nchosen : 1;
   for (size_t a = 0; a < np; a++)
     if (chosen[a])
-      for (size_t x = pl[a].from; x < pl[a].to && x - pl[a].from < each; x++)
+      for (size_t x = pl[a].best; x < pl[a].to && x - pl[a].best < each; x++)
         hit_line (want, &all->hits[x]);
   free (chosen);
   free (pl);
