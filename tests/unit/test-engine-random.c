@@ -471,6 +471,11 @@ changed_during_split (const char *corpus, const char *query,
   engine_set_split (e, 0);
   engine_set_interrupt (e, update_during_search, &during);
   char *after = answer (e, query);
+  /* On a loaded machine (make distcheck beside other builds) the
+     thread may not have begun before the caller finished: the search
+     then read one index, the old one, and the passages rightly say
+     "search again".  That is not the case under test; it is said.  */
+  int thread_took_part = engine_split_docs (e) > 0;
   engine_set_interrupt (e, NULL, NULL);
   engine_close (e);
   e = open_engine (corpus, 0);
@@ -478,6 +483,13 @@ changed_during_split (const char *corpus, const char *query,
   engine_close (e);
   int same = during.done == 1 && fresh && strcmp (after, fresh) == 0
     && strstr (after, "again") == NULL && strlen (after) > 1000;
+  if (!same && !thread_took_part && during.done == 1
+      && strstr (after, "again") != NULL)
+    {
+      printf ("# the thread from the top took no part: the search read the "
+              "old index alone, and says 'search again'\n");
+      same = 1;
+    }
   if (fresh && strcmp (after, fresh) != 0)
     printf ("# during: %.200s\n# after: %.200s\n", after, fresh);
   free (after);
