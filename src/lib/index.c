@@ -1204,18 +1204,32 @@ static struct snapshot_check *
 start_check (struct index *ix, const char *const *dirs, size_t ndirs,
              int background)
 {
+  /* Read through a blob handle, straight into the buffer the check
+     takes: a column's value would be assembled from its overflow pages
+     into one of SQLite's first, and copied.  */
   sqlite3_stmt *st;
-  struct snapshot_check *c = NULL;
-  if (sqlite3_prepare_v2 (ix->db, "SELECT value FROM meta WHERE "
-                          "key='snapshot'", -1, &st, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (ix->db, "SELECT rowid FROM meta WHERE "
+                          "key='snapshot' AND typeof(value)='blob'", -1, &st,
+                          NULL) != SQLITE_OK)
     return NULL;
-  if (sqlite3_step (st) == SQLITE_ROW
-      && sqlite3_column_type (st, 0) == SQLITE_BLOB)
-    c = snapshot_check_start (sqlite3_column_blob (st, 0),
-                              (size_t) sqlite3_column_bytes (st, 0), dirs,
-                              ndirs, TIME_SLACK_SECONDS, background);
+  sqlite3_int64 row = sqlite3_step (st) == SQLITE_ROW
+    ? sqlite3_column_int64 (st, 0) : -1;
   sqlite3_finalize (st);
-  return c;
+  sqlite3_blob *b;
+  if (row < 0 || sqlite3_blob_open (ix->db, "main", "meta", "value", row, 0,
+                                    &b) != SQLITE_OK)
+    return NULL;
+  int len = sqlite3_blob_bytes (b);
+  void *snap = len > 0 ? xmalloc ((size_t) len) : NULL;
+  int ok = snap && sqlite3_blob_read (b, snap, len, 0) == SQLITE_OK;
+  sqlite3_blob_close (b);
+  if (!ok)
+    {
+      free (snap);
+      return NULL;
+    }
+  return snapshot_check_start (snap, (size_t) len, dirs, ndirs,
+                               TIME_SLACK_SECONDS, background);
 }
 
 /* Does the snapshot saved by the last full check say that nothing

@@ -40,11 +40,13 @@ void snapshot_take (const char *const *dirs, size_t ndirs,
    documents, it starts a thread that stats them.
    snapshot_check_finish stats those the thread has not reached yet
    (alongside it), waits for it and gives the answer: 1 when every file
-   is as recorded.  SNAP need not outlive the start.  Every check
-   started must be finished: it holds a thread and open directories.  */
+   is as recorded.  The check takes SNAP (allocated with malloc: it is
+   freed with the check, or at once when the start returns NULL).  Every
+   check started must be finished: it holds a thread and open
+   directories.  */
 #define SNAPSHOT_BACKGROUND_DOCS 256
 struct snapshot_check;
-struct snapshot_check *snapshot_check_start (const void *snap, size_t len,
+struct snapshot_check *snapshot_check_start (void *snap, size_t len,
                                              const char *const *dirs,
                                              size_t ndirs, int64_t slack,
                                              int background);
