@@ -126,30 +126,44 @@ read_document (const char *path, int header_only, struct document *doc,
 {
   size_t len;
   int whole = 1;
-  char *data = header_only
-    ? util_read_regular_head (path, HEAD_BYTES, &len, &whole)
-    : read_content (path, &len);
-  if (data && !whole)
+  char *data = NULL;
+  if (header_only)
     {
-      /* Complete lines only: the cut may fall inside a character.  */
-      char *nl = memrchr (data, '\n', len);
-      struct diags head = { 0 };
-      int stopped;
-      int rc = content_parse_part (path, data,
-                                   nl ? (size_t) (nl - data) + 1 : 0,
-                                   doc, &head, 1, &stopped);
-      if (stopped)
+      /* The first bytes into a buffer on the stack, the same for every
+         file: one allocated for each of thousands of files would be
+         fresh memory each time, dearer than reading the file.  The
+         parse copies what it keeps.  */
+      char head[HEAD_BYTES + 1];
+      if (util_read_regular_head_into (path, head, HEAD_BYTES, &len, &whole)
+          == 0)
         {
-          diags_move (diags, &head);
-          free (data);
-          return rc;
+          /* Complete lines only, when there is more: the cut may fall
+             inside a character.  */
+          char *nl = whole ? NULL : memrchr (head, '\n', len);
+          struct diags hd = { 0 };
+          int stopped = 0;
+          int rc = content_parse_part (path, head,
+                                       whole ? len
+                                       : nl ? (size_t) (nl - head) + 1 : 0,
+                                       doc, &hd, 1, &stopped);
+          if (whole || stopped)
+            {
+              diags_move (diags, &hd);
+              return rc;
+            }
+          /* A header longer than the bytes read.  */
+          diags_free (&hd);
+          document_free (doc);
         }
-      /* A header longer than the bytes read.  */
-      diags_free (&head);
-      document_free (doc);
-      free (data);
-      data = read_content (path, &len);
+      else
+        {
+          memset (doc, 0, sizeof *doc);
+          diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
+                     read_error ());
+          return -1;
+        }
     }
+  data = read_content (path, &len);
   if (data == NULL)
     {
       memset (doc, 0, sizeof *doc);

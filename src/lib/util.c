@@ -282,28 +282,26 @@ util_read_regular (const char *path, size_t *len)
   return read_fd (fd, len);
 }
 
-char *
-util_read_regular_head (const char *path, size_t max, size_t *len,
-                        int *whole)
+int
+util_read_regular_head_into (const char *path, char *buf, size_t max,
+                             size_t *len, int *whole)
 {
   int fd = open_checked (path, O_NONBLOCK, 1);
   if (fd < 0)
-    return NULL;
-  char *data = xmalloc (max + 1);
+    return -1;
   size_t got = 0;
   int eof = 0;
   while (got < max)
     {
-      ssize_t n = read (fd, data + got, max - got);
+      ssize_t n = read (fd, buf + got, max - got);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         {
           int e = errno;
           close (fd);
-          free (data);
           errno = e;
-          return NULL;
+          return -1;
         }
       if (n == 0)
         {
@@ -322,9 +320,24 @@ util_read_regular_head (const char *path, size_t max, size_t *len,
       eof = n == 0;
     }
   close (fd);
-  data[got] = '\0';
+  buf[got] = '\0';
   *len = got;
   *whole = eof;
+  return 0;
+}
+
+char *
+util_read_regular_head (const char *path, size_t max, size_t *len,
+                        int *whole)
+{
+  char *data = xmalloc (max + 1);
+  if (util_read_regular_head_into (path, data, max, len, whole) != 0)
+    {
+      int e = errno;
+      free (data);
+      errno = e;
+      return NULL;
+    }
   return data;
 }
 

@@ -112,6 +112,12 @@ char *util_read_regular (const char *path, size_t *len);
    whether that was the whole file.  Caller frees.  */
 char *util_read_regular_head (const char *path, size_t max, size_t *len,
                               int *whole);
+/* The same into BUF (MAX + 1 bytes: the bytes read and a NUL), which
+   the caller can use again for the next file: memory written for the
+   first time costs a page fault, far more than the read.  Returns 0, or
+   -1 with errno set (0 for a file that is not regular).  */
+int util_read_regular_head_into (const char *path, char *buf, size_t max,
+                                 size_t *len, int *whole);
 
 /* Write LEN bytes to PATH atomically and durably: a temporary file in
    the same directory (never through a link planted under its name),

@@ -167,6 +167,36 @@ main (void)
   library_free (lib);
   diags_free (&dd);
 
+  /* A short header before a text longer than the first bytes read (the
+     common case: the read stops at the text), and a file of exactly
+     those bytes, all header, whose last line ends the read.  */
+  struct buf body = { 0 };
+  buf_printf (&body, "casebook-format: 1\nnumber: 6\ntitle.en: Sixth\n");
+  while (body.len < 6000)
+    buf_printf (&body, "\nen: A paragraph of the long text.\n");
+  put ("06.cb", body.data);
+  buf_free (&body);
+  struct buf exact = { 0 };
+  buf_printf (&exact, "casebook-format: 1\nnumber: 7\ntitle.en: ");
+  while (exact.len < 4096 - 1)
+    buf_addc (&exact, 'x');
+  buf_addc (&exact, '\n');
+  put ("07.cb", exact.data);
+  struct diags de = { 0 };
+  lib = content_load_headers (dirs, 1, &de);
+  const struct document *six = find (lib, 6);
+  tap_ok (six && six->partial && six->title.side[LANG_EN].str
+          && strcmp (six->title.side[LANG_EN].str, "Sixth") == 0,
+          "a short header before a long text is read from the first bytes");
+  const struct document *seven = find (lib, 7);
+  tap_ok (exact.len == 4096 && seven && seven->title.side[LANG_EN].str
+          && seven->title.side[LANG_EN].len == 4096 - 1 - strlen (
+            "casebook-format: 1\nnumber: 7\ntitle.en: "),
+          "a file of exactly the bytes read first is read whole");
+  buf_free (&exact);
+  library_free (lib);
+  diags_free (&de);
+
   char *cmd = xasprintf ("rm -rf '%s'", dir);
   if (system (cmd) != 0)
     printf ("# could not remove %s\n", dir);
