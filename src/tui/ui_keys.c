@@ -228,11 +228,12 @@ read_sequence (void)
   return fn ? fn : UI_KEY_UNBOUND;
 }
 
-int
-keys_peek (int idle_ms, int *code)
+/* keys_peek, waiting up to WAIT_MS for a key.  */
+static int
+peek_within (int wait_ms, int idle_ms, int *code)
 {
   wint_t wc;
-  timeout (0);
+  timeout (wait_ms);
   int r = get_wch (&wc);
   timeout (idle_ms);
   if (r == ERR)
@@ -246,10 +247,23 @@ keys_peek (int idle_ms, int *code)
 }
 
 int
+keys_peek (int idle_ms, int *code)
+{
+  return peek_within (0, idle_ms, code);
+}
+
+int
 keys_pending (int idle_ms)
 {
   int code;
   return keys_peek (idle_ms, &code) != 0;
+}
+
+int
+keys_wait (int wait_ms, int idle_ms)
+{
+  int code;
+  return peek_within (wait_ms, idle_ms, &code) != 0;
 }
 
 int

@@ -393,9 +393,17 @@ int keys_pending (int idle_ms);
 /* The same, saying which key waits: 0 none, 1 a character (an escape
    sequence's first byte) in *CODE, 2 a KEY_ code in *CODE.  */
 int keys_peek (int idle_ms, int *code);
+/* Does a key come within WAIT_MS?  Waits no longer, and leaves the key
+   to be read; IDLE_MS as keys_pending.  0 also when a signal
+   interrupts the wait.  */
+int keys_wait (int wait_ms, int idle_ms);
 
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000
+
+/* How long typing at the search prompt must pause before the cases
+   other than the open one are counted (see the main loop).  */
+#define UI_COUNT_PAUSE_MS 100
 
 /* ui_listw.c: the list widget.  Keep LW's selection in range and
    visible in H rows.  */

@@ -31,8 +31,9 @@ tui_expect_has "$esc\\[[0-9;]*7m巡回检察" \
   "matches are highlighted (reverse video) while typing" -e
 tui_expect_line 40 "\\[1/$in7\\]\$" \
   "the prompt line counts the hits in this case, as vim does ([1/$in7])"
-# The open case is searched first; the others are counted while the
-# prompt waits for more keys: case 0's count is in the list before Enter.
+# The open case is searched first; the others are counted once typing
+# pauses, while the prompt waits for more keys: case 0's count is in the
+# list before Enter.
 in0=$(printf '%s\n' "$counts" | awk -F: '$1 == 0 { print $2 }')
 tui_expect_line 3 "^  0 .* $in0│" "the other cases are counted before Enter ($in0 in case 0)"
 
