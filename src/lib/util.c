@@ -241,7 +241,8 @@ read_fd (int fd, size_t *len)
    (EISDIR), and with ONLY_REGULAR anything but a regular file (errno 0).
    Returns the descriptor or -1.  */
 static int
-open_checked (const char *path, int flags, int only_regular)
+open_checked (const char *path, int flags, int only_regular,
+              struct stat *out)
 {
   int fd = open (path, O_RDONLY | O_CLOEXEC | flags);
   if (fd < 0)
@@ -255,7 +256,11 @@ open_checked (const char *path, int flags, int only_regular)
   else if (only_regular && !S_ISREG (st.st_mode))
     e = -1;
   if (e == 0)
-    return fd;
+    {
+      if (out)
+        *out = st;
+      return fd;
+    }
   close (fd);
   errno = e > 0 ? e : 0;
   return -1;
@@ -264,7 +269,7 @@ open_checked (const char *path, int flags, int only_regular)
 char *
 util_read_file (const char *path, size_t *len)
 {
-  int fd = open_checked (path, 0, 0);
+  int fd = open_checked (path, 0, 0, NULL);
   return fd < 0 ? NULL : read_fd (fd, len);
 }
 
@@ -273,7 +278,7 @@ util_read_regular (const char *path, size_t *len)
 {
   /* O_NONBLOCK so that opening a FIFO returns at once; the checks and the
      reading use the one descriptor, so nothing can change in between.  */
-  int fd = open_checked (path, O_NONBLOCK, 1);
+  int fd = open_checked (path, O_NONBLOCK, 1, NULL);
   if (fd < 0)
     return NULL;
   int fl = fcntl (fd, F_GETFL);
@@ -286,7 +291,8 @@ int
 util_read_regular_head_into (const char *path, char *buf, size_t max,
                              size_t *len, int *whole)
 {
-  int fd = open_checked (path, O_NONBLOCK, 1);
+  struct stat st;
+  int fd = open_checked (path, O_NONBLOCK, 1, &st);
   if (fd < 0)
     return -1;
   size_t got = 0;
@@ -310,9 +316,13 @@ util_read_regular_head_into (const char *path, char *buf, size_t max,
         }
       got += (size_t) n;
     }
-  if (!eof)
+  /* Exactly MAX bytes long, or longer?  The size says, without another
+     read (a file that grows meanwhile is read as it was); one that says
+     0 (as /proc's do) is asked by reading on.  */
+  if (!eof && st.st_size > 0)
+    eof = st.st_size <= (off_t) got;
+  else if (!eof)
     {
-      /* Exactly MAX bytes long, or longer?  */
       char probe;
       ssize_t n;
       while ((n = read (fd, &probe, 1)) < 0 && errno == EINTR)
