@@ -125,8 +125,7 @@ read_document (const char *path, int header_only, struct document *doc,
                struct diags *diags)
 {
   size_t len;
-  int whole = 1;
-  char *data = NULL;
+  int whole = 1, unreadable = 0;
   if (header_only)
     {
       /* The first bytes into a buffer on the stack, the same for every
@@ -134,18 +133,18 @@ read_document (const char *path, int header_only, struct document *doc,
          fresh memory each time, dearer than reading the file.  The
          parse copies what it keeps.  */
       char head[HEAD_BYTES + 1];
-      if (util_read_regular_head_into (path, head, HEAD_BYTES, &len, &whole)
-          == 0)
+      unreadable = util_read_regular_head_into (path, head, HEAD_BYTES, &len,
+                                                &whole) != 0;
+      if (!unreadable)
         {
           /* Complete lines only, when there is more: the cut may fall
              inside a character.  */
           char *nl = whole ? NULL : memrchr (head, '\n', len);
+          size_t part = whole ? len : nl ? (size_t) (nl - head) + 1 : 0;
           struct diags hd = { 0 };
           int stopped = 0;
-          int rc = content_parse_part (path, head,
-                                       whole ? len
-                                       : nl ? (size_t) (nl - head) + 1 : 0,
-                                       doc, &hd, 1, &stopped);
+          int rc = content_parse_part (path, head, part, doc, &hd, 1,
+                                       &stopped);
           if (whole || stopped)
             {
               diags_move (diags, &hd);
@@ -155,15 +154,8 @@ read_document (const char *path, int header_only, struct document *doc,
           diags_free (&hd);
           document_free (doc);
         }
-      else
-        {
-          memset (doc, 0, sizeof *doc);
-          diags_add (diags, DIAG_ERROR, path, 0, _("cannot read: %s"),
-                     read_error ());
-          return -1;
-        }
     }
-  data = read_content (path, &len);
+  char *data = unreadable ? NULL : read_content (path, &len);
   if (data == NULL)
     {
       memset (doc, 0, sizeof *doc);
