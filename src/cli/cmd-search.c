@@ -142,15 +142,16 @@ hits_wanted (const struct cli_options *o, size_t *texts)
 }
 
 /* Print document I of R: its title line, then its passages, whose hits
-   AHEAD gives.  Hits whose passages would overlap share one passage.  */
+   AHEAD gives, wrapped at WIDTH (wrap_width: asked once, not for each
+   of thousands of documents).  Hits whose passages would overlap share
+   one passage.  */
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
-                enum highlight hl)
+                enum highlight hl, int width)
 {
   const struct engine_doc *d = &r->docs[i];
   enum lang l = cmd_reader_lang (o);
-  int width = wrap_width (o);
   struct engine_hits h;
   char *error = NULL;
   if (engine_hits_ahead_take (ahead, i, &h, &error) != 0)
@@ -455,6 +456,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
      before them are printed.  */
   struct engine_hits_ahead *ahead = NULL;
   size_t failed_at = 0;
+  int width = wrap_width (o);
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
@@ -479,7 +481,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, hl) != 0)
+      else if (print_document (o, ahead, r, i, several, hl, width) != 0)
         {
           rc = 2;
           failed_at = i;
