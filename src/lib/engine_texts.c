@@ -169,7 +169,7 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
   sqlite3 *db = index_db (e->ix);
   /* Prepared once: passages load a document after another.  */
   if (e->units_st == NULL
-      && sqlite3_prepare_v3 (db, "SELECT map FROM units WHERE id=?", -1,
+      && sqlite3_prepare_v3 (db, "SELECT map FROM docs WHERE id=?", -1,
                              SQLITE_PREPARE_PERSISTENT, &e->units_st, NULL)
       != SQLITE_OK)
     {

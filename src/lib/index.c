@@ -10,16 +10,15 @@
             is parsed again at every check, so its errors are reported
             every time, as a search without the index would).
      docs   the texts of each document by column, units joined by
-            ANALYZE_BARRIER.
+            ANALYZE_BARRIER, after the map of its units (index_unit
+            records): only passages and regexes read it, from the page
+            they read the texts from.
      heads  of each document what results show and facets filter on
             (collection, number, path, titles, region, year), apart
             from its large row in docs: a search reads it for every
-            matching document.
-     units  of each document the map of its units (index_unit records),
-            apart again: a few kilobytes that only passages and regexes
-            read, which in heads made every row spill out of its page
-            (a search of 8000 documents read 36 MB of heads where it
-            needed 2).
+            matching document.  (Kept with heads, the maps made every
+            row spill out of its page: a search of 8000 documents read
+            36 MB of heads where it needed 2.)
      tags   a document's keywords, folded, for tag: queries.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
@@ -175,8 +174,13 @@ static const char schema[] =
   "CREATE TABLE files(path TEXT PRIMARY KEY, dir TEXT NOT NULL,"
   " size INT, mtime INT, mtime_ns INT, ctime INT, ctime_ns INT, ino INT,"
   " hash INT, doc INT);"
-  "CREATE TABLE docs(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
-  " number INT NOT NULL, path TEXT NOT NULL,"
+  /* MAP: where each column's units (paragraphs) are in its text, and
+     the token each begins at (index_units_decode).  First in the row,
+     so that it is on the page where the row begins, which a passage
+     reads anyway: kept in a table of its own, it was a page read of its
+     own for each document, a third of the reads of passages.  */
+  "CREATE TABLE docs(id INTEGER PRIMARY KEY, map BLOB NOT NULL,"
+  " coll TEXT NOT NULL, number INT NOT NULL, path TEXT NOT NULL,"
   " title_zh TEXT, title_en TEXT, kw_zh TEXT, kw_en TEXT,"
   " body_zh TEXT, body_en TEXT, title_rev TEXT, kw_rev TEXT, body_rev TEXT,"
   " region TEXT, year INT);"
@@ -186,7 +190,6 @@ static const char schema[] =
   "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
   " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
   " region TEXT, year INT);"
-  "CREATE TABLE units(id INTEGER PRIMARY KEY, map BLOB NOT NULL);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
@@ -634,7 +637,6 @@ delete_doc (struct index *ix, int64_t doc)
     " FROM docs WHERE id=?1",
     "DELETE FROM docs WHERE id=?1",
     "DELETE FROM heads WHERE id=?1",
-    "DELETE FROM units WHERE id=?1",
     "DELETE FROM tags WHERE doc=?1",
   };
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -745,8 +747,8 @@ insert_doc (struct index *ix, const struct document *doc,
   int rc = -1;
   static const char ins[] =
     "INSERT INTO docs(coll, number, path, title_zh, title_en, kw_zh, kw_en,"
-    " body_zh, body_en, title_rev, kw_rev, body_rev, region, year)"
-    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " body_zh, body_en, title_rev, kw_rev, body_rev, region, year, map)"
+    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   if ((st = cached (ix, ins)) == NULL)
     goto out;
   sqlite3_bind_text (st, 1, coll_id, -1, SQLITE_STATIC);
@@ -758,6 +760,13 @@ insert_doc (struct index *ix, const struct document *doc,
   char *region = doc_region (doc);
   sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
+  /* Where the units begin in tokens is known once FTS5 has analysed
+     the texts (below): the map's place is kept at its size now and the
+     map written there then, not the row written twice.  */
+  size_t map_len = 0;
+  for (int c = 0; c < COL_COUNT; c++)
+    map_len += 4 + dc->units[c].len;
+  sqlite3_bind_zeroblob (st, 6 + COL_COUNT, (int) map_len);
   int step = sqlite3_step (st);
   sqlite3_reset (st);
   static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?)";
@@ -831,14 +840,14 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
-  static const char set_units[] = "INSERT INTO units(map, id) VALUES(?,?)";
-  if ((st = cached (ix, set_units)) == NULL)
+  sqlite3_blob *map;
+  if (units.len != map_len
+      || sqlite3_blob_open (db, "main", "docs", "map", *id, 1, &map)
+      != SQLITE_OK)
     goto out;
-  sqlite3_bind_blob (st, 1, units.data, (int) units.len, SQLITE_STATIC);
-  sqlite3_bind_int64 (st, 2, *id);
-  step = sqlite3_step (st);
-  sqlite3_reset (st);
-  if (step != SQLITE_DONE)
+  step = sqlite3_blob_write (map, units.data, (int) units.len, 0);
+  sqlite3_blob_close (map);
+  if (step != SQLITE_OK)
     goto out;
   static const char tag[] = "INSERT INTO tags VALUES(?,?)";
   if ((st = cached (ix, tag)) == NULL)
@@ -1109,7 +1118,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
              its postings would linger in segments until merged.  New
              files alone cost nothing to forget.  */
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
-                     "DELETE FROM docs; DELETE FROM heads; DELETE FROM units;"
+                     "DELETE FROM docs; DELETE FROM heads;"
                      "DELETE FROM tags;"
                      "DELETE FROM files;", NULL);
           pending_free (&todo);

@@ -113,14 +113,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
   XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/corrupt" 2>"$TMPD/err"
   is "$(cat "$TMPD/err")" "" "and the next search finds it whole"
   for f in "$TMPD"/cache/casebook/index-*.db; do
-    sqlite3 "$f" "UPDATE units SET map = x'00'"
+    sqlite3 "$f" "UPDATE docs SET map = x'00'"
   done
   XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --content "$TMPD/c" -n 1 --color=never circuit >"$TMPD/corrupt" 2>"$TMPD/err"
   same "$TMPD/corrupt" "$TMPD/plain" "damaged paragraph maps met by passages: rebuilt, and the passages shown"
   # Met only after a first document was printed: rebuilt, and the reader
   # told to search again, the rest not printed from a damaged index.
   for f in "$TMPD"/cache/casebook/index-*.db; do
-    sqlite3 "$f" "UPDATE units SET map = x'00' WHERE id = (SELECT id FROM docs WHERE number = 2)"
+    sqlite3 "$f" "UPDATE docs SET map = x'00' WHERE number = 2"
   done
   XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --content "$TMPD/c" -n 1 --color=never circuit >"$TMPD/corrupt" 2>"$TMPD/err"
   is "$?" 2 "damage met after a document was printed: exit 2"
