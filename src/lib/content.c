@@ -250,19 +250,24 @@ struct load_progress
   size_t done, total;
 };
 
-/* A document file read, with what reading it found.  */
+/* What reading a document file found.  The document itself is read
+   into the array the collection keeps: a document is 472 bytes, and
+   with thousands of them, memory touched for the first time is much
+   of what a listing costs (a copy into a second array, grown as
+   documents were kept, was 500 pages of it at 2000 documents).  */
 struct doc_read
 {
-  struct document doc;
   struct diags diags;
   int rc;
 };
 
-/* Every other file of a collection, from FROM, read into OUT.  */
+/* Every other file of a collection, from FROM, read into DOCS, with
+   what was found in OUT.  */
 struct read_share
 {
   const struct content_coll_files *cf;
   int header_only;
+  struct document *docs;
   struct doc_read *out;
   size_t from;
 };
@@ -273,7 +278,7 @@ read_share (void *arg)
   struct read_share *r = arg;
   for (size_t i = r->from; i < r->cf->ndocs; i += 2)
     r->out[i].rc = read_document (r->cf->docs[i], r->header_only,
-                                  &r->out[i].doc, &r->out[i].diags);
+                                  &r->docs[i], &r->out[i].diags);
   return NULL;
 }
 
@@ -282,9 +287,10 @@ read_share (void *arg)
    many, a second thread reads every other one.  */
 static void
 read_documents (const struct content_coll_files *cf,
-                struct load_progress *lp, struct doc_read *out)
+                struct load_progress *lp, struct document *docs,
+                struct doc_read *out)
 {
-  struct read_share odd = { cf, lp->o->headers_only, out, 1 };
+  struct read_share odd = { cf, lp->o->headers_only, docs, out, 1 };
   pthread_t t;
   int threaded = cf->ndocs >= 256
     && pthread_create (&t, NULL, read_share, &odd) == 0;
@@ -294,7 +300,7 @@ read_documents (const struct content_coll_files *cf,
       if (lp->o->progress)
         lp->o->progress (lp->o->progress_ctx, lp->done + i, lp->total);
       out[i].rc = read_document (cf->docs[i], lp->o->headers_only,
-                                 &out[i].doc, &out[i].diags);
+                                 &docs[i], &out[i].diags);
     }
   if (threaded)
     pthread_join (t, NULL);
@@ -308,9 +314,10 @@ load_collection (const struct content_coll_files *cf,
                  struct diags *diags)
 {
   load_collection_meta (cf->dir, coll, diags);
-  size_t docs_alloc = 0;
+  /* The documents kept are moved down over those left out.  */
+  struct document *docs = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *docs);
   struct doc_read *read = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *read);
-  read_documents (cf, lp, read);
+  read_documents (cf, lp, docs, read);
   /* One number, one document: a later file (in name order) with an
      earlier one's number is left out.  */
   char (*numbers)[24] = cf->ndocs ? xcalloc (cf->ndocs, sizeof *numbers) : NULL;
@@ -320,7 +327,7 @@ load_collection (const struct content_coll_files *cf,
   struct strmap broken = { 0 };
   for (size_t i = 0; i < cf->ndocs; i++)
     {
-      struct document doc = read[i].doc;
+      struct document doc = docs[i];
       diags_move (diags, &read[i].diags);
       int has_number = doc.number_line > 0;
       if (has_number)
@@ -332,7 +339,7 @@ load_collection (const struct content_coll_files *cf,
       if (other || other_broken)
         diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
                    _("duplicate document number %ld (also in %s)"),
-                   doc.number, other ? coll->docs[*other].path
+                   doc.number, other ? docs[*other].path
                    : cf->docs[*other_broken]);
       /* The file with errors is left out either way; a good one whose
          number only a file with errors has is kept, to be read.  */
@@ -344,10 +351,12 @@ load_collection (const struct content_coll_files *cf,
           continue;
         }
       strmap_put (&seen, numbers[i], coll->ndocs);
-      coll->docs = xgrow (coll->docs, &docs_alloc, coll->ndocs + 1,
-                          sizeof *coll->docs);
-      coll->docs[coll->ndocs++] = doc;
+      docs[coll->ndocs++] = doc;
     }
+  if (coll->ndocs > 0)
+    coll->docs = docs;
+  else
+    free (docs);
   strmap_free (&seen);
   strmap_free (&broken);
   free (numbers);
