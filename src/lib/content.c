@@ -254,7 +254,7 @@ struct load_progress
    into the array the collection keeps: a document is 472 bytes, and
    with thousands of them, memory touched for the first time is much
    of what a listing costs (a copy into a second array, grown as
-   documents were kept, was 500 pages of it at 2000 documents).  */
+   documents were kept, was 250 pages of it at 2000 documents).  */
 struct doc_read
 {
   struct diags diags;
