@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/tui/driver.sh"
 TMPD=$tui_dir
 . "$top_srcdir/tests/hostile/user-lib.sh"
-tui_plan 14
+tui_plan 15
 
 user_setup
 ready=$?
@@ -62,6 +62,11 @@ tui_wait_for 'h: help'
 tui_keys / 
 tui_type 'circuit'
 tui_keys Enter
+# Opened when the prompt opened, the index says once, as the prompt
+# closes, why the cache is not used; the next key shows the search.
+tui_expect_line 30 '^not using the cache directory .*Permission denied' \
+  "read-only cache: says once why the cache is not used"
+tui_keys n
 tui_expect_line 30 '^circuit — ' "read-only cache: searching works"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "read-only cache: quits with status 0"

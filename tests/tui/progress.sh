@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 16
 
 corpus=$tui_dir/corpus
 CASEBOOK_SHIPPED=$top_srcdir/content \
@@ -73,6 +73,27 @@ else
   tui_ok 0 "# SKIP sqlite3 is missing"
   tui_ok 0 "# SKIP sqlite3 is missing"
 fi
+
+# The browser: its first screen does not wait for the index; the search
+# prompt builds it, counting on the status line, before it opens, so
+# that the keys typed at the prompt search an index ready for them.
+tui_start 120 10 "XDG_CACHE_HOME=$tui_dir/c3" -- --content "$corpus"
+tmx pipe-pane -t tui -o "cat >> '$tui_dir/tty3'"
+tui_wait_for 'h: help'
+tui_ok "$(! ls "$tui_dir"/c3/casebook/index-*.db >/dev/null 2>&1; echo $?)" \
+  "the browser's first screen does not build the index"
+tui_keys /
+tui_wait_for '^/'
+tr '\r' '\n' < "$tui_dir/tty3" > "$tui_dir/lines3"
+tui_ok "$(grep -q 'Indexing documents for search: [0-9]* of 1000' "$tui_dir/lines3"; echo $?)" \
+  "/ builds it, counting its documents on the status line"
+tui_ok "$(ls "$tui_dir"/c3/casebook/index-*.db >/dev/null 2>&1; echo $?)" \
+  "and the prompt opens on the index built"
+tui_type 巡回检察
+tui_wait_for '^/巡回检察.*\[1/[0-9]*\]'
+tui_expect_line 10 '^/巡回检察.*\[1/[0-9]*\]' "where the query typed is found"
+tui_keys Escape q
+tui_expect_eq "$(tui_wait_exit)" 0 "and the browser quits with status 0"
 
 XDG_CACHE_HOME=$tui_dir/c2 "$CASEBOOK" search --count --content "$corpus" 巡回检察 \
   >/dev/null 2>"$tui_dir/err"
