@@ -649,11 +649,15 @@ refresh_content (struct ui *u)
          typed at the prompt: the stat of every file and the index's
          first pages are then paid while the reader types, not between
          the key and its highlights (at 8000 documents, 50 ms of the
-         first query's 55).  Should it fail, the query typed fails as
-         it would have, and says why.  */
+         first query's 55).  Should it fail (Ctrl-C during a wait for
+         another casebook's update), that is said as the prompt closes,
+         and the query typed tries again.  */
       char *error = NULL;
-      ui_engine (u, &error);
-      free (error);
+      if (ui_engine (u, &error) == NULL)
+        {
+          ui_message (u, 1, "%s", error);
+          free (error);
+        }
       return;
     }
   struct diags d = { 0 };
