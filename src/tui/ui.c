@@ -1057,6 +1057,7 @@ ui_command (struct ui *u, const struct ui_key *k)
     }
   free (u->msg);
   u->msg = NULL;
+  ui_show_kept_message (u);
   if (k->fn == UI_KEY_UNBOUND)
     {
       u->have_count = 0;

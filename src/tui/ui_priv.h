@@ -283,7 +283,8 @@ struct ui
 
   char *msg;                    /* shown on the status line until a key */
   int msg_error;
-  char *msg_after_prompt;       /* an error to show when the prompt closes */
+  char *msg_after_prompt;       /* an error or note to show when the prompt
+                                   closes (ui_show_kept_message) */
   int pasting;                  /* within a bracketed paste */
   int paste_dropped;            /* some of it was not at a prompt */
 
@@ -567,6 +568,10 @@ char *ui_search_status (const struct ui *u);
 void ui_prompt_start (struct ui *u, enum prompt_kind kind);
 /* A key while the prompt is open: edit, preview, accept or cancel.  */
 void ui_prompt_key (struct ui *u, const struct ui_key *k);
+/* Show the message kept while a prompt was open (msg_after_prompt), if
+   there is one and no prompt is open: a prompt's own message goes
+   first, the kept one at the next key.  */
+void ui_show_kept_message (struct ui *u);
 
 /* ui_prompt.c */
 /* Open a prompt; HIST_COUNT history entries can be recalled.  */

@@ -645,13 +645,13 @@ refresh_content (struct ui *u)
 {
   if (u->engine == NULL)
     {
-      /* Opened now, and so up to date, rather than by the first key
-         typed at the prompt: the stat of every file and the index's
-         first pages are then paid while the reader types, not between
-         the key and its highlights (at 8000 documents, 50 ms of the
-         first query's 55).  Should it fail (Ctrl-C during a wait for
-         another casebook's update), that is said as the prompt closes,
-         and the query typed tries again.  */
+      /* Opened now, and so up to date, before the prompt shows,
+         rather than by the first key typed at it: the stat of every
+         file and the index's first pages are then paid between the /
+         and the prompt, not between a key and its highlights (at 8000
+         documents, 50 ms of the first query's 55).  Should it fail
+         (Ctrl-C during a wait for another casebook's update), that is
+         said as the prompt closes, and the query typed tries again.  */
       char *error = NULL;
       if (ui_engine (u, &error) == NULL)
         {
@@ -984,11 +984,20 @@ ui_prompt_key (struct ui *u, const struct ui_key *k)
   else
     accept_search (u, text, kind == PROMPT_SEARCH_BACK);
   free (text);
-  if (u->msg_after_prompt)
-    {
-      free (u->msg);
-      u->msg = u->msg_after_prompt;
-      u->msg_error = 1;
-      u->msg_after_prompt = NULL;
-    }
+  /* What the search itself said (a correction, a bad regex) comes
+     first: the message kept from the prompt's opening waits for the
+     next key (ui_show_kept_message).  */
+  if (u->msg == NULL)
+    ui_show_kept_message (u);
+}
+
+void
+ui_show_kept_message (struct ui *u)
+{
+  if (u->msg_after_prompt == NULL || u->prompt.active)
+    return;
+  free (u->msg);
+  u->msg = u->msg_after_prompt;
+  u->msg_error = 1;
+  u->msg_after_prompt = NULL;
 }

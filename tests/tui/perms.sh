@@ -12,7 +12,7 @@ user_setup
 ready=$?
 trap 'tui_cleanup; rm -rf "$USER_DIR"' EXIT
 if [ $ready -ne 0 ]; then
-  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do
+  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
     echo "ok $i # SKIP running as root without setpriv or the user nobody"
   done
   exit 0

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 26
+tui_plan 29
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -115,5 +115,23 @@ tui_keys /
 tui_type year:2022
 tui_keys Enter n
 tui_expect_line 1 ' 8 Xinjiang' "n: the next case year:2022 keeps"
+
+# The first prompt opens the index; what that has to say (here, that the
+# cache directory cannot be used) waits for what the search itself says
+# (its correction), and shows at the next key.
+: > "$tui_dir/not-a-directory"
+tui_start 120 40 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/not-a-directory" -- \
+  --content "$content"
+tui_wait_for 'h: help'
+tui_keys /
+tui_type Hulunbiur
+tui_keys Enter
+tui_expect_line 40 '^Showing results for hulunbuir \(nothing found for Hulunbiur\)' \
+  "the first search's correction shows as the prompt closes"
+tui_keys n
+tui_expect_line 40 '^not using the cache directory .*Not a directory' \
+  "and the index's note at the next key"
+tui_keys n
+tui_expect_line 40 '^hulunbuir — ' "then the search's state again"
 
 tui_finish

@@ -9,7 +9,7 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   echo "1..0 # SKIP sqlite3 is missing"
   exit 0
 fi
-tui_plan 8
+tui_plan 9
 
 c=$tui_dir/content
 cp -r "$tui_data/sample" "$c"
@@ -53,6 +53,7 @@ tui_expect_eq "$(tui_wait_exit)" 143 "SIGTERM during the wait ends it, status 14
 tui_stty_restored
 tui_ok $? "with the terminal restored"
 release
+tui_ok $? "the other casebook's update was left alone"
 
 # A browser started on an index that another casebook is updating
 # waits as its first prompt opens the index; Ctrl-C stops that wait too,
@@ -68,11 +69,11 @@ tmx send-keys -t tui C-c
 tui_wait_for '^cannot search: interrupted'
 tui_ok $? "Ctrl-C stops that wait, and says so"
 release
+tui_ok $? "and its update was left alone too"
 tui_keys /
 tui_type circuit
 tui_keys Enter
 tui_wait_for '^circuit'
 tui_ok $? "the next / opens the index, and the search works"
-tui_ok $? "the other casebook's update was left alone"
 
 tui_finish
