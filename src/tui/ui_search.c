@@ -649,7 +649,8 @@ refresh_content (struct ui *u)
          rather than by the first key typed at it: the stat of every
          file and the index's first pages are then paid between the /
          and the prompt, not between a key and its highlights (at 8000
-         documents, 50 ms of the first query's 55).  Should it fail
+         documents the first query took 50 ms of the browser's own
+         time, a later one 5).  Should it fail
          (Ctrl-C during a wait for another casebook's update), that is
          said as the prompt closes, and the query typed tries again.  */
       char *error = NULL;

@@ -120,8 +120,9 @@ tui_expect_line 1 ' 8 Xinjiang' "n: the next case year:2022 keeps"
 # cache directory cannot be used) waits for what the search itself says
 # (its correction), and shows at the next key.
 : > "$tui_dir/not-a-directory"
-tui_start 120 40 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/not-a-directory" -- \
-  --content "$content"
+# (A state of its own: none restores a search before the prompt.)
+tui_start 120 40 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/not-a-directory" \
+  "XDG_STATE_HOME=$tui_dir/state-fresh" -- --content "$content"
 tui_wait_for 'h: help'
 tui_keys /
 tui_type Hulunbiur
