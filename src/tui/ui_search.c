@@ -56,7 +56,9 @@ search_replace (struct ui *u, struct search *s)
 
 /* Building the index the first time can take a while on a large
    library, and so can waiting for another casebook's update: say how
-   far it is on the status line, and stop on Ctrl-C or a signal.  */
+   far it is on the status line, and stop on Ctrl-C, a signal, or an
+   Esc typed meanwhile.  The Esc is left to be read: it then cancels the
+   prompt that the index was opened for, as it would have at once.  */
 static int
 show_progress (void *ctx, size_t done, size_t total)
 {
@@ -67,7 +69,9 @@ show_progress (void *ctx, size_t done, size_t total)
                  total);
   ui_status_now (msg);
   free (msg);
-  return ui_interrupted ();
+  int code;
+  return ui_interrupted ()
+    || (keys_peek (UI_IDLE_MS, &code) == 1 && code == 27);
 }
 
 /* The engine, opened when first needed: the first screen does not wait

@@ -9,7 +9,7 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   echo "1..0 # SKIP sqlite3 is missing"
   exit 0
 fi
-tui_plan 9
+tui_plan 10
 
 c=$tui_dir/content
 cp -r "$tui_data/sample" "$c"
@@ -68,6 +68,11 @@ tui_ok $? "the first / waits for the other casebook, and says so"
 tmx send-keys -t tui C-c
 tui_wait_for '^cannot search: interrupted'
 tui_ok $? "Ctrl-C stops that wait, and says so"
+tmx send-keys -t tui /
+tui_wait_for 'Waiting for another casebook'
+tmx send-keys -t tui Escape
+tui_wait_for '^cannot search: interrupted'
+tui_ok $? "so does Esc, which also closes the prompt"
 release
 tui_ok $? "and its update was left alone too"
 tui_keys /
