@@ -635,7 +635,10 @@ main (void)
           regex_same, regexes);
   tap_ok (one_bad == 0, "searching one document gives it what searching "
           "all gives it (%zu documents differ)", one_bad);
-  tap_ok (split_same == total && splits > QUERIES / 4 && split_scans > 10,
+  /* How often the second thread takes part is the scheduler's to say
+     (214 of 320 on a quiet machine, 76 under ASan beside other tests):
+     enough that its answers were compared, not a share of them.  */
+  tap_ok (split_same == total && splits > 10 && split_scans > 10,
           "searched from both ends, %zu of %zu queries answer as searched "
           "by one thread (the second thread took part in %zu, and in %zu "
           "scans of every text)", split_same, total, splits, split_scans);
