@@ -28,26 +28,26 @@ hold ()
   while [ ! -e "$tui_dir/held" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
 release () { touch "$tui_dir/release"; wait $holder; }
+# slash_waits: / now waits for the other casebook.
+slash_waits () { tmx send-keys -t tui /; tui_wait_for 'Waiting for another casebook'; }
+# stop_wait KEY MESSAGE DESCRIPTION: KEY stops the wait, and MESSAGE says so.
+stop_wait () { tmx send-keys -t tui "$1"; tui_wait_for "$2"; tui_ok $? "$3"; }
+# search_circuit: a search that works.
+search_circuit () { tui_keys /; tui_type circuit; tui_keys Enter; tui_wait_for '^circuit'; }
 trap 'touch "$tui_dir/release"; tui_cleanup' EXIT
 
 tui_start 80 24 "XDG_CACHE_HOME=$cache" -- --content "$c"
 tui_wait_for 'h: help'
-tui_keys /
-tui_type circuit
-tui_keys Enter
-tui_wait_for '^circuit'
+search_circuit
 
 printf '\nzh: 补充。\nen: A note.\n' >>"$c/02-adjacent.cb"
 hold
-tmx send-keys -t tui /
-tui_wait_for 'Waiting for another casebook'
+slash_waits
 tui_ok $? "/ after an edit waits for the other casebook, and says so"
-tmx send-keys -t tui C-c
-tui_wait_for '^cannot update the search index: interrupted'
-tui_ok $? "Ctrl-C stops the wait at once, and says so"
+stop_wait C-c '^cannot update the search index: interrupted' \
+  "Ctrl-C stops the wait at once, and says so"
 
-tmx send-keys -t tui /
-tui_wait_for 'Waiting for another casebook'
+slash_waits
 kill -TERM "$(tui_program_pid)"
 tui_expect_eq "$(tui_wait_exit)" 143 "SIGTERM during the wait ends it, status 143"
 tui_stty_restored
@@ -62,23 +62,15 @@ printf '\nzh: 又一补充。\nen: Another note.\n' >>"$c/02-adjacent.cb"
 hold
 tui_start 80 24 "XDG_CACHE_HOME=$cache" -- --content "$c"
 tui_wait_for 'h: help'
-tmx send-keys -t tui /
-tui_wait_for 'Waiting for another casebook'
+slash_waits
 tui_ok $? "the first / waits for the other casebook, and says so"
-tmx send-keys -t tui C-c
-tui_wait_for '^cannot search: interrupted'
-tui_ok $? "Ctrl-C stops that wait, and says so"
-tmx send-keys -t tui /
-tui_wait_for 'Waiting for another casebook'
-tmx send-keys -t tui Escape
-tui_wait_for '^cannot search: interrupted'
-tui_ok $? "so does Esc, which also closes the prompt"
+stop_wait C-c '^cannot search: interrupted' "Ctrl-C stops that wait, and says so"
+slash_waits
+stop_wait Escape '^cannot search: interrupted' \
+  "so does Esc, which also closes the prompt"
 release
 tui_ok $? "and its update was left alone too"
-tui_keys /
-tui_type circuit
-tui_keys Enter
-tui_wait_for '^circuit'
+search_circuit
 tui_ok $? "the next / opens the index, and the search works"
 
 tui_finish
