@@ -141,6 +141,95 @@ hits_wanted (const struct cli_options *o, size_t *texts)
   return want;
 }
 
+/* Hit HIT of document D as one line of --json.  */
+static void
+print_hit_json (const struct engine_doc *d, const struct engine_hit *hit)
+{
+  size_t from, to;
+  snippet_bounds (hit->text, hit->text_len, hit->start, hit->end, &from,
+                  &to);
+  printf ("{\"document\":%ld,\"collection\":", d->number);
+  output_json_string (stdout, d->collection, strlen (d->collection));
+  printf (",\"part\":\"%s\",\"section\":%zu,\"paragraph\":%zu,"
+          "\"lang\":\"%s\",\"start\":%zu,\"end\":%zu,"
+          "\"translated\":%s,\"revised\":%s,\"score\":%.4f,"
+          "\"concepts\":%zu,\"match\":",
+          hit->part == PART_TITLE ? "title"
+          : hit->part == PART_SECTION ? "section" : "paragraph",
+          hit->section, hit->block, lang_code (hit->lang),
+          hit->start, hit->end,
+          hit->origin == ORIGIN_TRANSLATION ? "true" : "false",
+          hit->origin == ORIGIN_REVISION ? "true" : "false",
+          d->score, d->concepts);
+  output_json_string (stdout, hit->text + hit->start, hit->end - hit->start);
+  printf (",\"snippet\":");
+  output_json_string (stdout, hit->text + from, to - from);
+  printf ("}\n");
+}
+
+/* A passage: hits FIRST to LAST of a document's, which fall inside the
+   bounds (FROM, TO) of the first's snippet in one text.  */
+struct passage
+{
+  size_t first, last;
+  size_t from, to;
+};
+
+/* The passage of H's hits that begins at hit K.  */
+static struct passage
+passage_at (const struct engine_hits *h, size_t k)
+{
+  const struct engine_hit *hit = &h->hits[k];
+  struct passage p = { .first = k, .last = k };
+  snippet_bounds (hit->text, hit->text_len, hit->start, hit->end, &p.from,
+                  &p.to);
+  /* The hits of the same text that fall inside this passage are shown
+     in it, not again.  */
+  while (p.last + 1 < h->n && h->hits[p.last + 1].text == hit->text
+         && h->hits[p.last + 1].start >= hit->end
+         && h->hits[p.last + 1].end <= p.to)
+    p.last++;
+  return p;
+}
+
+static int
+compare_passages (const void *a, const void *b)
+{
+  const struct passage *x = a, *y = b;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The passages of H's hits (in reading order) to show, *N of them, in
+   reading order: at most MAX (negative: all), the first of each text
+   before a second of any, so that each text the engine chose for the
+   query's rarest words is shown, not crowded out by a text before it
+   with several passages.  A text's passages are only worked out as far
+   as they are shown.  Caller frees.  */
+static struct passage *
+choose_passages (const struct engine_hits *h, int max, size_t *n)
+{
+  size_t want = max < 0 ? SIZE_MAX : (size_t) max;
+  struct passage *p = xcalloc (h->n ? h->n : 1, sizeof *p);
+  size_t np = 0;
+  for (size_t k = 0; k < h->n && np < want && max >= 0; k++)
+    if (k == 0 || h->hits[k].text != h->hits[k - 1].text)
+      p[np++] = passage_at (h, k);
+  /* Then the others, in reading order, while there is room.  */
+  size_t firsts = np;
+  for (size_t k = 0, f = 0; k < h->n && np < want;)
+    {
+      struct passage x;
+      if (f < firsts && p[f].first == k)
+        x = p[f++];
+      else
+        p[np++] = x = passage_at (h, k);
+      k = x.last + 1;
+    }
+  qsort (p, np, sizeof *p, compare_passages);
+  *n = np;
+  return p;
+}
+
 /* Print document I of R: its title line, then its passages, whose hits
    AHEAD gives, wrapped at WIDTH (wrap_width: asked once, not for each
    of thousands of documents).  Hits whose passages would overlap share
@@ -198,45 +287,17 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       buf_free (&count);
       wrap_end (&w, hang);
     }
-  size_t shown = 0, passages = 0;
-  for (size_t k = 0; k < h.n; k++)
+  if (o->json)
+    for (size_t k = 0; k < h.n; k++)
+      print_hit_json (d, &h.hits[k]);
+  size_t npass = 0, shown = 0;
+  struct passage *pass = o->json ? NULL
+    : choose_passages (&h, o->max_snippets, &npass);
+  for (size_t p = 0; p < npass; p++)
     {
+      size_t k = pass[p].first, last = pass[p].last;
+      size_t from = pass[p].from, to = pass[p].to;
       const struct engine_hit *hit = &h.hits[k];
-      size_t from, to;
-      snippet_bounds (hit->text, hit->text_len, hit->start, hit->end, &from,
-                      &to);
-      if (o->json)
-        {
-          printf ("{\"document\":%ld,\"collection\":", d->number);
-          output_json_string (stdout, d->collection, strlen (d->collection));
-          printf (",\"part\":\"%s\",\"section\":%zu,\"paragraph\":%zu,"
-                  "\"lang\":\"%s\",\"start\":%zu,\"end\":%zu,"
-                  "\"translated\":%s,\"revised\":%s,\"score\":%.4f,"
-                  "\"concepts\":%zu,\"match\":",
-                  hit->part == PART_TITLE ? "title"
-                  : hit->part == PART_SECTION ? "section" : "paragraph",
-                  hit->section, hit->block, lang_code (hit->lang),
-                  hit->start, hit->end,
-                  hit->origin == ORIGIN_TRANSLATION ? "true" : "false",
-                  hit->origin == ORIGIN_REVISION ? "true" : "false",
-                  d->score, d->concepts);
-          output_json_string (stdout, hit->text + hit->start,
-                              hit->end - hit->start);
-          printf (",\"snippet\":");
-          output_json_string (stdout, hit->text + from, to - from);
-          printf ("}\n");
-          continue;
-        }
-      if (o->max_snippets >= 0 && passages >= (size_t) o->max_snippets)
-        break;
-      /* The hits of the same text that fall inside this passage are
-         shown in it, not again.  */
-      size_t last = k;
-      while (last + 1 < h.n && h.hits[last + 1].text == hit->text
-             && h.hits[last + 1].start >= hit->end
-             && h.hits[last + 1].end <= to)
-        last++;
-      passages++;
       shown += last - k + 1;
       char loc[64];
       hit_location (hit, loc, sizeof loc);
@@ -273,8 +334,8 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       if (to < hit->text_len)
         wrap_add (&w, "…", strlen ("…"), NULL);
       wrap_end (&w, hang);
-      k = last;
     }
+  free (pass);
   if (!o->json && shown < d->hits && o->max_snippets >= 0)
     printf (_("  … %zu more\n"), d->hits - shown);
   engine_hits_free (&h);

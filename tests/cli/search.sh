@@ -168,6 +168,17 @@ hasnt "$TMPD/passages" "title" "and not its title, which has only 监督"
 run search --content "$SHIPPED" -- 监督
 sed -n '/^Case 4 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
 is "$(head -1 "$TMPD/passages" | cut -c1-10)" "  title zh" "监督 alone: the title first"
+# Each paragraph chosen for the rarer word is shown, even after one with
+# several passages of the common word: case 1 has 蒙古语 in §2 ¶7 alone,
+# after ¶5's three 案件.
+run search --content "$SHIPPED" -- 蒙古语案件
+sed -n '/^Case 1 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
+has "$TMPD/passages" "蒙古语" "蒙古语案件: case 1's passages show 蒙古语"
+is "$(wc -l <"$TMPD/passages" | tr -d ' ')" 3 "in the three passages -n gives"
+run search --content "$SHIPPED" -n 30 -- 蒙古语案件
+sed -n '/^Case 1 /,/^Case /p' "$TMPD/out" | grep '^  §\|^  title' >"$TMPD/passages"
+is "$(grep -c '§2 ¶5' "$TMPD/passages")" 2 \
+  "with -n 30, more than it has paragraphs: a paragraph's second passage too"
 # Only by a character of the same sound, as a pinyin input method slips:
 # the text has 打牢, 检察官司(法) and 发现监狱, which are other words.
 run search --content "$SHIPPED" -- 坐牢
