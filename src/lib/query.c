@@ -675,11 +675,33 @@ exclude (struct query *q, enum query_field field, char *value)
   q->excluded[q->nexcluded++] = (struct query_exclusion) { field, value };
 }
 
+/* Is P (START being where the text begins) between an ideograph and a
+   Latin letter, either way round?  Chinese text never runs into an
+   English word, but a query typed without switching the space back on
+   does: 巡回检察prison is two words, as the index has them.  */
+static int
+script_break (const char *start, const char *p)
+{
+  ucs4_t before, at;
+  if (p == start || *p == '\0'
+      || u8_prev (&before, (const uint8_t *) p, (const uint8_t *) start)
+      == NULL
+      || u8_mbtouc (&at, (const uint8_t *) p, strlen (p)) <= 0)
+    return 0;
+  const uc_script_t *latin = uc_script_byname ("Latin");
+  return (uc_is_property_ideographic (before)
+          && uc_is_alpha (at) && uc_is_script (at, latin))
+    || (uc_is_property_ideographic (at)
+        && uc_is_alpha (before) && uc_is_script (before, latin));
+}
+
 /* Read one token starting at *P: a "quoted" string or a run of non-space
-   characters.  Returns a fresh string, or NULL on an unterminated quote;
-   *BEGIN is where its text begins (inside the quotes).  */
+   characters, which, with SPLIT, also ends where Chinese and a Latin
+   letter meet (script_break).  Returns a fresh string, or NULL on an
+   unterminated quote; *BEGIN is where its text begins (inside the
+   quotes).  */
 static char *
-read_token (const char **p, int *quoted, const char **begin)
+read_token (const char **p, int split, int *quoted, const char **begin)
 {
   const char *s = *p;
   *quoted = 0;
@@ -706,7 +728,7 @@ read_token (const char **p, int *quoted, const char **begin)
       return tok;
     }
   const char *e = s;
-  while (*e && !break_len (s, e))
+  while (*e && !break_len (s, e) && !(split && script_break (s, e)))
     e++;
   *p = e;
   return xstrndup (s, (size_t) (e - s));
@@ -951,7 +973,7 @@ query_parse (const char *text, const struct query_options *opt,
           int quoted;
           const char *begin;
           char *val = (*p && !break_len (text, p))
-            ? read_token (&p, &quoted, &begin) : xstrdup ("");
+            ? read_token (&p, 0, &quoted, &begin) : xstrdup ("");
           if (val == NULL || *val == '\0')
             {
               free (val);
@@ -1025,7 +1047,7 @@ query_parse (const char *text, const struct query_options *opt,
           int quoted;
           const char *begin;
           char *val = (*p && !break_len (text, p))
-            ? read_token (&p, &quoted, &begin) : xstrdup ("");
+            ? read_token (&p, 0, &quoted, &begin) : xstrdup ("");
           if (val == NULL)
             {
               err->message = xstrdup (_("unterminated quotation mark"));
@@ -1069,7 +1091,8 @@ query_parse (const char *text, const struct query_options *opt,
         }
       int quoted;
       const char *begin;
-      char *tok = read_token (&p, &quoted, &begin);
+      /* An excluded word is excluded as typed.  */
+      char *tok = read_token (&p, !negated, &quoted, &begin);
       if (tok == NULL)
         {
           err->message = xstrdup (_("unterminated quotation mark"));

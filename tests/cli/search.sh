@@ -424,6 +424,11 @@ same_count 巡回检察、公益诉讼 "巡回检察 公益诉讼" "、 too"
 same_count 巡回检察——公益诉讼 "巡回检察 公益诉讼" "and a dash"
 same_count 巡回检察,公益诉讼 "巡回检察 公益诉讼" "and an ASCII comma beside an ideograph"
 same_count 一体化，－邻近院 "一体化 -邻近院" "an exclusion after ，"
+same_count 巡回检察prison "巡回检察 prison" "Chinese running into an English word is two words"
+same_count Hulunbuir邻近院 "Hulunbuir 邻近院" "and an English word into Chinese"
+same_count ｐｒｉｓｏｎ巡回检察 "prison 巡回检察" "a full-width Latin letter too"
+"$CASEBOOK" search --count --content "$SHIPPED" -- '"巡回检察prison"' >"$TMPD/out" 2>&1
+is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what they hold as one"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
 is "$(cat "$TMPD/out")" "1:1" "a comma inside a number is part of it (3,000)"
 done_testing
