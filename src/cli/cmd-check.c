@@ -36,18 +36,19 @@ cmd_check_release (const struct library *lib, const char *file,
                    struct diags *d)
 {
   size_t len;
-  char *release = util_read_file (file, &len);
+  char *cause = NULL;
+  /* Read as import reads it: a FIFO or a device may never end.  */
+  char *release = import_read_source (file, IMPORT_MAX_SIZE, &len, &cause);
   if (release == NULL)
     {
-      int e = errno;
-      char *v = output_visible (file);
-      fprintf (stderr, _("casebook: cannot read %s: %s\n"), v, strerror (e));
+      char *v = output_visible (cause);
+      fprintf (stderr, "casebook: %s\n", v);
       free (v);
+      free (cause);
       return -1;
     }
   struct import_result res = { 0 };
   struct diags quiet = { 0 };
-  char *cause = NULL;
   if (import_is_html (file, release, len))
     import_html (file, release, len, &res, &quiet, &cause);
   else

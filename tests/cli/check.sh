@@ -87,6 +87,16 @@ sed "s|$TMPD/lint/||g" "$TMPD/err" | grep "not in the release" | head -1 >"$TMPD
 is "$(cut -d: -f1-3 "$TMPD/errs")" "casebook: collection.cb:4" "check --release: an unmarked text not in the release, with file and line"
 run check --release "$TMPD/nonexistent" "$TMPD/lint"
 is "$rc" 2 "check --release: an unreadable release text is an error"
+# Read as import reads it: a FIFO (which no writer may ever end) or a
+# device is refused at once, not read forever.
+mkfifo "$TMPD/fifo"
+timeout 20 "$CASEBOOK" check --release "$TMPD/fifo" "$TMPD/lint" \
+  >"$TMPD/out" 2>"$TMPD/err"
+rc=$?
+is "$rc" 2 "check --release: a FIFO is refused, not waited on"
+has "$TMPD/err" "not a regular file" "and said why"
+run check --release /dev/zero "$TMPD/lint"
+is "$rc" 2 "check --release: so is a device that never ends"
 
 run check "$SHIPPED"
 is "$rc" 0 "shipped content passes check"
