@@ -41,19 +41,31 @@ has_suffix (const char *s, const char *suffix)
 }
 
 /* util_read_file for content, which reads only regular files (and
-   reports directories): a FIFO would block the loader forever and a
-   device such as /dev/zero never ends.  NULL with errno set, or with
-   errno 0 for such a file; read_error() says which.  */
+   reports directories) of at most CONTENT_MAX_SIZE: a FIFO would block
+   the loader forever, a device such as /dev/zero never ends, and a huge
+   file would take all memory.  NULL with errno set, or with errno 0 for
+   a file that is not regular; read_error() says which.  */
 static char *
 read_content (const char *path, size_t *len)
 {
-  return util_read_regular (path, len);
+  return util_read_regular (path, CONTENT_MAX_SIZE, len);
 }
 
 static const char *
 read_error (void)
 {
-  return errno ? strerror (errno) : _("not a regular file");
+  return content_read_error (errno);
+}
+
+/* The message names the limit.  */
+_Static_assert (CONTENT_MAX_SIZE == (size_t) 64 << 20,
+                "content_read_error says 64 MiB");
+
+const char *
+content_read_error (int e)
+{
+  return e == EFBIG ? _("larger than 64 MiB, the most casebook reads")
+    : e ? strerror (e) : _("not a regular file");
 }
 
 /* Read the collection.cb of DIR into COLL's metadata.  */

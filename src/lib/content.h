@@ -11,6 +11,14 @@
 #define CONTENT_FORMAT_VERSION 1
 #define CONTENT_COLLECTION_FILE "collection.cb"
 #define CONTENT_GLOSSARY_FILE "glossary.tsv"
+/* The largest content file read: ten thousand times a long case.  A
+   larger one is refused (CONTENT_TOO_LARGE says so), not read until
+   memory runs out.  */
+#define CONTENT_MAX_SIZE ((size_t) 64 << 20)
+/* Why a content file could not be read, from the errno E its reading
+   left: 0 for a file that is not regular, EFBIG for one larger than
+   CONTENT_MAX_SIZE.  */
+const char *content_read_error (int e);
 /* The largest document number.  */
 #define CONTENT_NUMBER_MAX 1000000000L
 

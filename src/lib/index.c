@@ -617,7 +617,7 @@ unchanged (const struct known_file *kf, const char *path,
   if (newest + TIME_SLACK_SECONDS < checked)
     return 1;
   size_t len;
-  char *data = util_read_regular (path, &len);
+  char *data = util_read_regular (path, CONTENT_MAX_SIZE, &len);
   if (data == NULL)
     return 0;
   fs->hash = util_hash (0, data, len);

@@ -124,11 +124,11 @@ prepare (struct prepared *p, struct analyzer *a)
       return;
     }
   size_t len;
-  char *data = util_read_regular (p->path, &len);
+  char *data = util_read_regular (p->path, CONTENT_MAX_SIZE, &len);
   if (data == NULL)
     {
       diags_add (&p->diags, DIAG_ERROR, p->path, 0, _("cannot read: %s"),
-                 errno ? strerror (errno) : _("not a regular file"));
+                 content_read_error (errno));
       return;
     }
   p->read = 1;

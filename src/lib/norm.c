@@ -505,8 +505,9 @@ norm_t2s_memory (const char *path)
   t2s_memory_key = util_hash (0, v, sizeof v);
   t2s_memory_path = xstrdup (path);
   size_t len;
-  char *data = util_read_regular (path, &len);
   size_t n = T2S_HI - T2S_LO, body = 8 + sizeof (uint64_t) + n;
+  /* No more than the table's size is read: a larger file is not one.  */
+  char *data = util_read_regular (path, body + sizeof (uint64_t), &len);
   uint64_t key, sum;
   if (data && len == body + sizeof sum)
     {

@@ -474,12 +474,15 @@ void
 settings_load (struct settings *cfg, const char *path)
 {
   size_t len;
-  char *data = util_read_regular (path, &len);
+  /* A configuration is a few lines: a file of megabytes is not one,
+     and is not read until memory runs out.  */
+  char *data = util_read_regular (path, (size_t) 1 << 20, &len);
   if (data == NULL)
     {
       if (errno != ENOENT)
-        add_error (cfg, path, 0, "%s", errno ? strerror (errno)
-                   : _("not a regular file"));
+        add_error (cfg, path, 0, "%s", errno == EFBIG
+                   ? _("larger than 1 MiB: not a configuration file")
+                   : errno ? strerror (errno) : _("not a regular file"));
       return;
     }
   settings_parse (cfg, data, len, path);

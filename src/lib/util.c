@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -211,7 +212,7 @@ diags_free (struct diags *d)
 
 /* Read all of FD (then closed) into memory, NUL appended.  */
 static char *
-read_fd (int fd, size_t *len)
+read_fd (int fd, size_t max, size_t *len)
 {
   struct buf b = { 0 };
   char chunk[65536];
@@ -230,6 +231,14 @@ read_fd (int fd, size_t *len)
         }
       if (n == 0)
         break;
+      if ((size_t) n > max - b.len)
+        {
+          /* Stopped here, not when memory runs out.  */
+          close (fd);
+          buf_free (&b);
+          errno = EFBIG;
+          return NULL;
+        }
       buf_add (&b, chunk, (size_t) n);
     }
   close (fd);
@@ -270,21 +279,29 @@ char *
 util_read_file (const char *path, size_t *len)
 {
   int fd = open_checked (path, 0, 0, NULL);
-  return fd < 0 ? NULL : read_fd (fd, len);
+  return fd < 0 ? NULL : read_fd (fd, SIZE_MAX, len);
 }
 
 char *
-util_read_regular (const char *path, size_t *len)
+util_read_regular (const char *path, size_t max, size_t *len)
 {
   /* O_NONBLOCK so that opening a FIFO returns at once; the checks and the
      reading use the one descriptor, so nothing can change in between.  */
-  int fd = open_checked (path, O_NONBLOCK, 1, NULL);
+  struct stat st;
+  int fd = open_checked (path, O_NONBLOCK, 1, &st);
   if (fd < 0)
     return NULL;
+  if (st.st_size > 0 && (uintmax_t) st.st_size > max)
+    {
+      /* Refused before a byte is read.  */
+      close (fd);
+      errno = EFBIG;
+      return NULL;
+    }
   int fl = fcntl (fd, F_GETFL);
   if (fl != -1)
     fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
-  return read_fd (fd, len);
+  return read_fd (fd, max, len);
 }
 
 int

@@ -54,6 +54,15 @@ refused device "/dev/zero as a document and as the glossary (they never end)" \
   "casebook: 02.cb: error: cannot read: not a regular file" \
   "casebook: glossary.tsv: error: cannot read: not a regular file"
 
+# A file of gigabytes (sparse: no disk is used) is refused unread, not
+# read until memory runs out.
+coll huge "$HDATA/bom.cb"
+truncate -s 4G "$TMPD/huge/02.cb"
+truncate -s 4G "$TMPD/huge/glossary.tsv"
+refused huge "a document and a glossary of 4 GiB" \
+  "casebook: 02.cb: error: cannot read: larger than 64 MiB, the most casebook reads" \
+  "casebook: glossary.tsv: error: cannot read: larger than 64 MiB, the most casebook reads"
+
 # The content directory itself.
 ln -s self "$TMPD/self"
 trun list --content "$TMPD/self"

@@ -171,6 +171,17 @@ test_file (void)
   tap_is (got, want, "errors name the file");
   free (got);
   settings_free (&cfg);
+  /* A file of gigabytes (sparse here) is refused, not read until memory
+     runs out.  */
+  tap_ok (truncate (path, (off_t) 4 << 30) == 0, "a sparse file of 4 GiB");
+  settings_init (&cfg);
+  settings_load (&cfg, path);
+  got = problem (&cfg, 0);
+  snprintf (want, sizeof want, "%s: larger than 1 MiB: "
+            "not a configuration file", path);
+  tap_is (got, want, "a file too large to be a configuration: refused");
+  free (got);
+  settings_free (&cfg);
   unlink (path);
 
   setenv ("XDG_CONFIG_HOME", dir, 1);
