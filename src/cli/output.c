@@ -76,10 +76,7 @@ output_json_string (FILE *f, const char *s, size_t len)
 char *
 output_visible (const char *s)
 {
-  struct visible v;
-  norm_visible (s, strlen (s), 0, &v);
-  free (v.src_off);
-  return v.str;
+  return norm_visible_string (s);
 }
 
 void

@@ -270,6 +270,14 @@ norm_visible_text (const char *s, size_t len, int safe_widths,
   visible_build (s, len, safe_widths, 0, v);
 }
 
+char *
+norm_visible_string (const char *s)
+{
+  struct visible v;
+  visible_build (s, strlen (s), 0, 0, &v);
+  return v.str;
+}
+
 void
 norm_visible_free (struct visible *v)
 {

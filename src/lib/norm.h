@@ -40,6 +40,10 @@ void norm_visible_free (struct visible *v);
    that never maps back, at an eighth of the memory.  */
 void norm_visible_text (const char *s, size_t len, int terminal_safe_widths,
                         struct visible *v);
+/* The string S made safe to quote in a message on a terminal (a file
+   name, a setting, $TERM): controls and invisible characters named.
+   Caller frees.  */
+char *norm_visible_string (const char *s);
 /* If S (LEN bytes) starts with a character that must not reach a
    terminal as itself -- a control, a line or paragraph separator, a
    format, private-use or unassigned character -- store it in *UC and

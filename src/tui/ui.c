@@ -1536,15 +1536,26 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   for (int i = 0; i < 4; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
+  /* Out of curses, a message's values (a setting, a path) are still
+     the user's text: shown visibly, as in the browser, not let drive
+     the terminal.  */
   for (size_t i = 0; cfg && i < cfg->problems.count; i++)
     {
       char *m = diag_format (&cfg->problems.items[i]);
-      fprintf (stderr, "casebook: %s\n", m);
+      char *v = norm_visible_string (m);
+      fprintf (stderr, "casebook: %s\n", v);
+      free (v);
       free (m);
     }
   if (err)
     {
-      fputs (err, stderr);
+      /* One line: its newline is the line's end, not a control.  */
+      size_t n = strlen (err);
+      if (n > 0 && err[n - 1] == '\n')
+        err[n - 1] = '\0';
+      char *v = norm_visible_string (err);
+      fprintf (stderr, "%s\n", v);
+      free (v);
       free (err);
     }
   ui_free (&u);

@@ -17,6 +17,7 @@
 #include <term.h>
 
 #include "i18n.h"
+#include "norm.h"
 
 int
 ui_term_check (void)
@@ -35,26 +36,35 @@ ui_term_check (void)
       fprintf (stderr, _("casebook: the browser needs a terminal that can "
                          "move the cursor (TERM is %s); 'casebook show N' "
                          "prints a case instead\n"),
-               term && *term ? term : _("not set"));
+               /* TRANSLATORS: these two are what TERM is, in
+                  "(TERM is %s)".  */
+               term == NULL ? _("not set") : *term ? term : _("empty"));
       return -1;
     }
-  int err = 0;
+  /* $TERM is anybody's text: named visibly in a message.  */
+  char *shown = norm_visible_string (term);
+  int err = 0, rc = 0;
   if (setupterm (NULL, STDOUT_FILENO, &err) != OK)
     {
       fprintf (stderr, _("casebook: unknown terminal type '%s'; "
-                         "'casebook show N' prints a case instead\n"), term);
-      return -1;
+                         "'casebook show N' prints a case instead\n"), shown);
+      rc = -1;
     }
-  const char *cup = tigetstr ("cup");
-  int ok = cup != NULL && cup != (const char *) -1;
-  del_curterm (cur_term);
-  if (!ok)
+  else
     {
-      fprintf (stderr, _("casebook: the terminal '%s' cannot move the "
-                         "cursor; 'casebook show N' prints a case instead\n"),
-               term);
-      return -1;
+      const char *cup = tigetstr ("cup");
+      int ok = cup != NULL && cup != (const char *) -1;
+      del_curterm (cur_term);
+      if (!ok)
+        {
+          fprintf (stderr, _("casebook: the terminal '%s' cannot move the "
+                             "cursor; 'casebook show N' prints a case "
+                             "instead\n"), shown);
+          rc = -1;
+        }
     }
+  free (shown);
+  return rc;
   return 0;
 }
 

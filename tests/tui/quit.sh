@@ -4,7 +4,7 @@
 # Ctrl-C restore the terminal; a non-UTF-8 locale or a TERM that cannot
 # move the cursor gets one line pointing to `casebook show', status 2.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 20
+tui_plan 23
 
 sample=$tui_data/sample
 d=$tui_dir
@@ -76,5 +76,23 @@ tui_wait_for '^\[exit'
 tui_expect_has "^casebook: .*TERM is dumb.*casebook show" "and one line that says why"
 tui_start 80 24 -TERM -- --content "$sample"
 tui_expect_eq "$(tui_wait_exit)" 2 "TERM unset: status 2"
+# $TERM and the configuration are anybody's text: the messages that name
+# them, written when curses is not (or no longer) there, show their
+# escapes visibly rather than obey them.
+tui_start 200 10 "TERM=x$(printf '\033')[2Jy" -- --content "$sample"
+tui_expect_eq "$(tui_wait_exit)" 2 "TERM with an escape in it: status 2"
+tui_wait_for '^\[exit'
+tui_expect_has "unknown terminal type 'x\^\[\[2Jy'" \
+  "and TERM named visibly, not obeyed"
+mkdir -p "$tui_config/casebook"
+printf 'theme = \033[31mneon\n' >"$tui_config/casebook/config"
+tui_start 200 10 -- --content "$sample"
+tui_wait_for 'unknown theme'
+tmx send-keys -t tui q
+tui_wait_exit >/dev/null
+tui_wait_for '^\[exit'
+tui_expect_has "unknown theme '\^\[\[31mneon'" \
+  "a setting with an escape: named visibly after the browser has gone"
+rm "$tui_config/casebook/config"
 
 tui_finish
