@@ -93,10 +93,14 @@ norm_width (const char *s, size_t len)
    as Persian and Devanagari, and ZWJ is not safe even there: terminals
    disagree whether a ZWJ sequence takes two columns or the sum of its
    parts, so curses and the terminal would disagree and the screen tears.
-   Variation selectors (U+FE00-FE0F, U+E0100-E01EF) are not format
-   characters but nonspacing marks (Mn): they stay, as ideographic
-   variation sequences choose a glyph of the ideograph before them and
-   take no column in libunistring or the C library.  */
+   Nor is any other character that Unicode says draws nothing (its
+   Default_Ignorable_Code_Point property) though it is a letter or a
+   mark: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the
+   combining grapheme joiner U+034F, the Khmer vowels U+17B4-17B5.
+   Variation selectors (U+FE00-FE0F, U+E0100-E01EF, and Mongolian's)
+   are ignorable too, but stay: ideographic variation sequences choose a
+   glyph of the ideograph before them and take no column in
+   libunistring or the C library.  */
 static int
 is_dangerous (ucs4_t uc)
 {
@@ -112,7 +116,9 @@ is_dangerous (ucs4_t uc)
     return 0;
   return uc_is_general_category (uc, UC_CATEGORY_Cf)
     || uc_is_general_category (uc, UC_CATEGORY_Co)
-    || uc_is_general_category (uc, UC_CATEGORY_Cn);
+    || uc_is_general_category (uc, UC_CATEGORY_Cn)
+    || (uc_is_property_default_ignorable_code_point (uc)
+        && !uc_is_property_variation_selector (uc));
 }
 
 static int

@@ -220,6 +220,16 @@ main (void)
           "visible map points at the original bytes");
   norm_visible_free (&v);
   tap_ok (!norm_needs_visible ("巡回检察 plain", 17, 0), "plain text needs nothing");
+  /* Letters and marks that draw nothing are named too; a variation
+     selector after an ideograph stays, choosing its glyph.  */
+  const char *blank = "a\xe3\x85\xa4" "b\xcd\x8f" "c\xef\xbe\xa0" "d";
+  norm_visible (blank, strlen (blank), 0, &v);
+  tap_is (v.str, "a<U+3164>b<U+034F>c<U+FFA0>d",
+          "Hangul fillers and the grapheme joiner made visible");
+  norm_visible_free (&v);
+  const char *ivs = "\xe8\x91\x9b\xf3\xa0\x84\x81";   /* 葛 U+E0101 */
+  tap_ok (!norm_needs_visible (ivs, strlen (ivs), 0),
+          "an ideographic variation sequence needs nothing");
 
   /* Quoted Chinese must be able to wrap.  */
   const char *q = "他又说“再见”然后离开了这里";
