@@ -1,6 +1,6 @@
 /* cmd-export.c -- casebook export DOC...|QUERY --format md|html|jsonl
    [-o FILE]: documents written out for sharing (see export.h), to
-   stdout or atomically to FILE.  Arguments that all name documents (N
+   stdout or to FILE as the shell's > writes it.  Arguments that all name documents (N
    or COLLECTION/N) are those documents, in the order given; otherwise
    the arguments together are one query (casebook(1), QUERIES) and the
    documents it finds are exported best first, as `casebook search'
@@ -165,7 +165,8 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   if (rc == 0 && o->output_dir)
     {
       /* As the shell's > writes: through a link, into a FIFO or a
-         device; a file is replaced atomically.  */
+         device, not where > may not; a file is replaced whole where
+         nothing but its text changes (util_write_out).  */
       if (util_write_out (o->output_dir, out.data, out.len) != 0)
         {
           int e = errno;

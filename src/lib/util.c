@@ -387,55 +387,188 @@ write_all (int fd, const void *data, size_t len)
   return 0;
 }
 
-int
-util_write_atomic (const char *path, const void *data, size_t len)
+/* Open a new temporary file beside PATH for writing, its name into
+   *TMP (caller frees).  The name is easily guessed: in a directory
+   others may write, a link planted under it must not be followed (that
+   would write over the file it points to), so the file is always new.
+   With CLEAR, a file left by an earlier process of this pid is removed
+   (the directory is ours); without, a name already taken is another's
+   file and the next free name is used.  Returns the descriptor, or -1
+   with errno set.  */
+static int
+open_temp (const char *path, int clear, char **tmp)
 {
-  char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
-  /* The temporary name is easily guessed: in a directory others may
-     write, a link planted under it must not be followed (that would
-     write over the file it points to), so the file is always new.  One
-     left by an earlier process of this pid is removed first.  */
   int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
-  int fd = open (tmp, flags, 0666);
-  if (fd < 0 && errno == EEXIST && unlink (tmp) == 0)
-    fd = open (tmp, flags, 0666);
-  if (fd < 0)
+  for (int n = 0; n < 100; n++)
     {
-      int e = errno;
-      free (tmp);
-      errno = e;
-      return -1;
+      *tmp = n == 0 ? xasprintf ("%s.tmp.%ld", path, (long) getpid ())
+        : xasprintf ("%s.tmp.%ld.%d", path, (long) getpid (), n);
+      int fd = open (*tmp, flags, 0666);
+      if (fd < 0 && errno == EEXIST && clear && unlink (*tmp) == 0)
+        fd = open (*tmp, flags, 0666);
+      if (fd >= 0 || errno != EEXIST || clear)
+        {
+          if (fd < 0)
+            {
+              int e = errno;
+              free (*tmp);
+              *tmp = NULL;
+              errno = e;
+            }
+          return fd;
+        }
+      free (*tmp);
     }
+  *tmp = NULL;
+  errno = EEXIST;
+  return -1;
+}
+
+/* Write LEN bytes of DATA into a new temporary file beside PATH, synced
+   and closed, its name into *TMP (caller frees).  OLD, when not NULL,
+   is the status of the file it is to replace: the new one gets its
+   permissions, and with OWNER its owner and group too (EPERM when that
+   is not allowed).  CLEAR as for open_temp.  Returns 0, or -1 with
+   errno set and nothing left behind.  */
+static int
+write_temp (const char *path, const void *data, size_t len,
+            const struct stat *old, int owner, int clear, char **tmp)
+{
+  int fd = open_temp (path, clear, tmp);
+  if (fd < 0)
+    return -1;
+  struct stat st;
+  /* Owner first: a change of owner clears the set-id bits that the
+     mode then sets.  */
+  if (old && owner
+      && (fstat (fd, &st) != 0
+          || ((st.st_uid != old->st_uid || st.st_gid != old->st_gid)
+              && fchown (fd, old->st_uid, old->st_gid) != 0)))
+    goto fail;
   /* A file written over keeps its permissions: a reader's private
      file (0600) must not become readable by others.  */
-  struct stat old;
-  if (stat (path, &old) == 0 && S_ISREG (old.st_mode)
-      && fchmod (fd, old.st_mode & 0777) != 0)
+  if (old && fchmod (fd, old->st_mode & 0777) != 0)
     goto fail;
   if (write_all (fd, data, len) != 0 || fsync (fd) != 0)
     goto fail;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail;
-    }
+  int rc = close (fd);
   fd = -1;
-  if (rename (tmp, path) != 0)
-    goto fail;
-  free (tmp);
-  util_remove_stale_temps (path);
-  /* The rename is only durable once the directory is: without this a
-     crash can leave the old file, or none, after we reported success.  */
-  return util_fsync_dir (path);
+  if (rc == 0)
+    return 0;
 
 fail:;
   int e = errno;
   if (fd >= 0)
     close (fd);
-  unlink (tmp);
-  free (tmp);
+  unlink (*tmp);
+  free (*tmp);
+  *tmp = NULL;
   errno = e;
   return -1;
+}
+
+int
+util_write_atomic (const char *path, const void *data, size_t len)
+{
+  struct stat old;
+  int over = stat (path, &old) == 0 && S_ISREG (old.st_mode);
+  char *tmp;
+  if (write_temp (path, data, len, over ? &old : NULL, 0, 1, &tmp) != 0)
+    return -1;
+  if (rename (tmp, path) != 0)
+    {
+      int e = errno;
+      unlink (tmp);
+      free (tmp);
+      errno = e;
+      return -1;
+    }
+  free (tmp);
+  util_remove_stale_temps (path);
+  /* The rename is only durable once the directory is: without this a
+     crash can leave the old file, or none, after we reported success.  */
+  return util_fsync_dir (path);
+}
+
+/* Write LEN bytes of DATA into the file PATH itself, as the shell's >
+   does, but only once the disk has room for them, and without emptying
+   the file first: the old bytes are written over, then what is left of
+   them cut off.  Returns 0, or -1 with errno set.  */
+static int
+write_in_place (const char *path, const void *data, size_t len)
+{
+  int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  /* A full disk or quota is found before a byte is changed; a file
+     system that cannot reserve space (EOPNOTSUPP, EINVAL) is written
+     all the same.  */
+  int e = len > 0 ? posix_fallocate (fd, 0, (off_t) len) : 0;
+  if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+    {
+      close (fd);
+      errno = e;
+      return -1;
+    }
+  if (write_all (fd, data, len) != 0 || ftruncate (fd, (off_t) len) != 0
+      || fsync (fd) != 0)
+    {
+      e = errno;
+      close (fd);
+      errno = e;
+      return -1;
+    }
+  return close (fd);
+}
+
+/* Write LEN bytes of DATA to the regular file PATH (no link), which may
+   not exist yet, as util_write_out says.  */
+static int
+write_over (const char *path, const void *data, size_t len)
+{
+  struct stat old;
+  int exists = lstat (path, &old) == 0;
+  if (exists && S_ISDIR (old.st_mode))
+    {
+      errno = EISDIR;
+      return -1;
+    }
+  /* Refused where > is refused (a file mode 0444, or on a read-only
+     file system), and written where > writes (root writes a file of
+     mode 0444): the replacement would otherwise succeed wherever the
+     directory may be written.  */
+  if (exists && faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+    return -1;
+  /* Another link to the file must see the new text, as it does after
+     >: a replacement would leave it the old one.  */
+  if (exists && old.st_nlink > 1)
+    return write_in_place (path, data, len);
+  char *tmp;
+  if (write_temp (path, data, len, exists ? &old : NULL, 1, 0, &tmp) != 0)
+    {
+      /* A replacement that could not be another user's file (not
+         root), or a directory we may not write: > writes into the
+         file, and so do we.  */
+      if (exists && (errno == EPERM || errno == EACCES))
+        return write_in_place (path, data, len);
+      return -1;
+    }
+  if (rename (tmp, path) != 0)
+    {
+      int e = errno;
+      unlink (tmp);
+      free (tmp);
+      /* Another's file in a sticky directory (/tmp), or one mounted
+         over: it may be written, not replaced.  */
+      if (exists && (e == EPERM || e == EACCES || e == EBUSY))
+        return write_in_place (path, data, len);
+      errno = e;
+      return -1;
+    }
+  free (tmp);
+  /* No util_remove_stale_temps: the directory is the reader's, and a
+     file named like our temporary one is theirs to keep.  */
+  return util_fsync_dir (path);
 }
 
 /* May the link P, whose status is LINK, be followed?  As Linux's
@@ -523,7 +656,7 @@ util_write_out (const char *path, const void *data, size_t len)
   char *target = follow_links (path);
   if (target == NULL)
     return -1;
-  int rc = util_write_atomic (target, data, len);
+  int rc = write_over (target, data, len);
   int e = errno;
   free (target);
   errno = e;

@@ -128,11 +128,17 @@ int util_read_regular_head_into (const char *path, char *buf, size_t max,
    its permissions.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
 
-/* Write LEN bytes to PATH as the shell's > would, but atomically where
-   a file is replaced: a link is followed to the file it names, made if
-   it does not exist yet, and replaced with util_write_atomic; a FIFO, a
-   terminal or a device (/dev/null, /dev/stdout) is opened and written
-   into, never replaced by a file.  Returns 0, or -1 with errno set.  */
+/* Write LEN bytes to PATH as the shell's > would, but whole or not at
+   all where it can: a link is followed to the file it names, made if it
+   does not exist yet; a FIFO, a terminal or a device (/dev/null,
+   /dev/stdout) is opened and written into, never replaced by a file.  A
+   file that cannot be written (access(2) W_OK, as > finds) is refused.
+   Otherwise a temporary file beside it, with its mode, owner and group,
+   takes its place; where that cannot be (the file has other hard links,
+   is another user's and we are not root, or its directory may not be
+   written) the bytes are written into the file itself, once the disk
+   has room for them.  Temporary files of others are left alone.
+   Returns 0, or -1 with errno set.  */
 int util_write_out (const char *path, const void *data, size_t len);
 
 /* Make a rename or creation of PATH durable: fsync the directory that

@@ -4,8 +4,12 @@
 # through, a file written over keeps its permissions, and a link at the
 # output path is written through (as the shell's > writes), not replaced.
 # Neither is a FIFO or a device (as root, -o /dev/null must not put a
-# file in its place), nor a link to a file not yet made.
+# file in its place), nor a link to a file not yet made.  A file that >
+# could not write is refused; one that a replacement would change in
+# more than its text (other hard links, another's file) is written into,
+# as > writes; files named like a temporary one are left alone.
 . "$top_srcdir/tests/hostile/lib.sh"
+. "$top_srcdir/tests/hostile/user-lib.sh"
 
 mkdir "$TMPD/shared"
 echo "the reader's own file" >"$TMPD/victim"
@@ -15,6 +19,7 @@ sh -c 'ln -s "$1/victim" "$1/shared/case.md.tmp.$$"; exec "$2" --content "$3" ex
   sh "$TMPD" "$CASEBOOK" "$GOOD" >"$TMPD/out" 2>"$TMPD/err"
 is "$?" 0 "export -o beside a planted link exits 0"
 is "$(cat "$TMPD/victim")" "the reader's own file" "the file the link points to is untouched"
+ok $([ -L "$(echo "$TMPD"/shared/case.md.tmp.*)" ]; echo $?) "the link, which is not casebook's, is left where it was"
 ok $([ -f "$TMPD/shared/case.md" ] && [ ! -L "$TMPD/shared/case.md" ]; echo $?) "the export is a file of its own"
 has "$TMPD/shared/case.md" "# " "holding the document"
 
@@ -77,6 +82,87 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 else
   for i in 1 2 3; do
     echo "ok $((tap_n = tap_n + 1)) # SKIP needs root and the user nobody"
+  done
+fi
+# Another link to the file sees the new text, as after >: the file is
+# written into, not replaced.
+echo "the old text" >"$TMPD/linked.md"
+ln "$TMPD/linked.md" "$TMPD/other-name.md"
+ino=$(stat -c %i "$TMPD/linked.md")
+trun --content "$GOOD" export 1 -o "$TMPD/linked.md"
+is "$rc" 0 "export -o over a file with two hard links"
+is "$(stat -c %i "$TMPD/linked.md")" "$ino" "it is the same file"
+has "$TMPD/other-name.md" "# " "and its other name holds the export"
+hasnt "$TMPD/other-name.md" "the old text" "not the old text"
+# A shorter export over a longer file leaves nothing of the old one.
+yes "old line" | head -n 20000 >"$TMPD/linked.md"
+trun --content "$GOOD" export 1 -o "$TMPD/linked.md"
+run --content "$GOOD" export 1
+same "$TMPD/other-name.md" "$TMPD/out" "a longer old text is cut to the export"
+
+# A file named as casebook names its temporary files, by a process long
+# gone, is the reader's: export does not clear it away.
+echo "the reader's notes" >"$TMPD/notes.md.tmp.999999999"
+trun --content "$GOOD" export 1 -o "$TMPD/notes.md"
+is "$rc" 0 "export -o beside a file named NAME.tmp.PID"
+is "$(cat "$TMPD/notes.md.tmp.999999999")" "the reader's notes" "that file is left alone"
+is "$(ls "$TMPD" | grep -c '^notes\.md\.tmp')" 1 "and no other is left behind"
+
+# Root writes a file of mode 0444, as root's > does, and keeps its mode;
+# another user's private file keeps its owner, group and mode.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+  echo old >"$TMPD/ro.md"
+  chmod 444 "$TMPD/ro.md"
+  trun --content "$GOOD" export 1 -o "$TMPD/ro.md"
+  is "$rc" 0 "as root, export -o over a file of mode 0444 (> writes it)"
+  is "$(stat -c %a "$TMPD/ro.md")" 444 "it keeps mode 444"
+  has "$TMPD/ro.md" "# " "and holds the export"
+  echo old >"$TMPD/theirs.md"
+  chown nobody:"$(id -g nobody)" "$TMPD/theirs.md"
+  chmod 600 "$TMPD/theirs.md"
+  want=$(stat -c '%U:%g %a' "$TMPD/theirs.md")
+  trun --content "$GOOD" export 1 -o "$TMPD/theirs.md"
+  is "$rc" 0 "as root, export -o over another user's file"
+  is "$(stat -c '%U:%g %a' "$TMPD/theirs.md")" "$want" "it keeps its owner, group and mode"
+  has "$TMPD/theirs.md" "# " "and holds the export"
+else
+  for i in 1 2 3 4 5 6; do
+    skip "export -o as root over a read-only or another user's file" "needs root and the user nobody"
+  done
+fi
+
+# As an ordinary user: a file of one's own, mode 0444, is refused as >
+# refuses it; another's file that one may write, in a directory one may
+# not, is written into and stays theirs.
+user_setup
+ready=$?
+trap 'rm -rf "$TMPD" "$USER_DIR"' EXIT
+if [ $ready -eq 0 ]; then
+  user_copy "$GOOD" good
+  mkdir "$USER_DIR/mine"
+  [ -n "$AS_USER" ] && chown nobody "$USER_DIR/mine"
+  echo "kept" >"$USER_DIR/mine/ro.md"
+  [ -n "$AS_USER" ] && chown nobody "$USER_DIR/mine/ro.md"
+  chmod 444 "$USER_DIR/mine/ro.md"
+  urun --content "$USER_DIR/good" export 1 -o "$USER_DIR/mine/ro.md"
+  is "$rc" 2 "export -o over one's own file of mode 0444: refused"
+  has "$TMPD/err" "cannot write $USER_DIR/mine/ro.md: Permission denied" "saying why"
+  is "$(cat "$USER_DIR/mine/ro.md")" "kept" "and the file is untouched"
+  echo old >"$USER_DIR/shared.md"
+  chmod 666 "$USER_DIR/shared.md"
+  want=$(stat -c '%u:%g %a %i' "$USER_DIR/shared.md")
+  urun --content "$USER_DIR/good" export 1 -o "$USER_DIR/shared.md"
+  is "$rc" 0 "export -o over a file one may write in a directory one may not"
+  has "$USER_DIR/shared.md" "# " "holds the export"
+  if [ -n "$AS_USER" ]; then
+    is "$(stat -c '%u:%g %a %i' "$USER_DIR/shared.md")" "$want" "and is the same file, its owner's"
+  else
+    skip "and is the same file, its owner's" "only root can give the file to another user"
+  fi
+else
+  for d in "a read-only file refused" "saying why" "untouched" \
+           "a file in a directory one may not write" "holds the export" "same file"; do
+    skip "$d" "running as root without setpriv or the user nobody"
   done
 fi
 done_testing
