@@ -157,7 +157,7 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
         {
           if (f == EXPORT_MARKDOWN && i > 0)
             buf_adds (&out, "\n---\n\n");
-          export_document (&whole, f, &out);
+          export_document (&whole, f, cmd_reader_lang (o), &out);
         }
       document_free (&whole);
     }

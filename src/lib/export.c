@@ -215,13 +215,14 @@ langs_of (const struct document *doc)
   return m ? m : 1 << LANG_ZH;
 }
 
-/* C's title (its id when it has none); *PROJECT set when the title is
-   the project's translation, to be marked as the texts are.  */
+/* C's title in L, the reader's language, or else in the other (its id
+   when it has none); *PROJECT set when the title given is the
+   project's translation, to be marked as the texts are.  */
 static const char *
-coll_title (const struct collection *c, int *project)
+coll_title (const struct collection *c, enum lang l, int *project)
 {
   enum lang actual;
-  const struct text *t = c ? bitext_pick (&c->title, LANG_ZH, &actual) : NULL;
+  const struct text *t = c ? bitext_pick (&c->title, l, &actual) : NULL;
   *project = t && text_is_project (t);
   return t ? t->str : c && c->id ? c->id : "";
 }
@@ -385,14 +386,14 @@ has_revision (const struct document *doc)
 }
 
 static void
-export_md (const struct document *doc, struct buf *b)
+export_md (const struct document *doc, enum lang lang, struct buf *b)
 {
   const struct collection *c = doc->collection;
   int langs = langs_of (doc);
   md_bitext (b, &doc->title, langs, "# ", 0);
   buf_adds (b, "> ");
   int ct_project;
-  const char *ct = coll_title (c, &ct_project);
+  const char *ct = coll_title (c, lang, &ct_project);
   md_text (b, ct, strlen (ct));
   if (ct_project)
     buf_adds (b, " †");
@@ -503,13 +504,13 @@ html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
 }
 
 static void
-export_html (const struct document *doc, struct buf *b)
+export_html (const struct document *doc, enum lang lang, struct buf *b)
 {
   const struct collection *c = doc->collection;
   int langs = langs_of (doc);
   const char *title = doc_title (doc, (langs & 1) ? LANG_ZH : LANG_EN);
   int ct_project;
-  const char *ct = coll_title (c, &ct_project);
+  const char *ct = coll_title (c, lang, &ct_project);
   buf_printf (b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
               "<meta charset=\"utf-8\">\n<meta name=\"generator\" "
               "content=\"casebook %s\">\n<meta name=\"ArticleTitle\" content=\"",
@@ -526,6 +527,20 @@ export_html (const struct document *doc, struct buf *b)
   if (ct_project)
     buf_adds (b, "<meta name=\"casebook-collection-origin\" "
               "content=\"translation\">\n");
+  /* Each language's title, named by its key in collection.cb, so that
+     the import keeps both and whose words each is, whichever one the
+     reader sees.  */
+  for (int l = 0; c && l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (&c->title, (enum lang) l);
+      if (t == NULL)
+        continue;
+      buf_printf (b, "<meta name=\"casebook-collection-title.%s%s\" "
+                  "content=\"", lang_code ((enum lang) l),
+                  text_is_project (t) ? ".tr" : "");
+      html_texts (b, t->str);
+      buf_adds (b, "\">\n");
+    }
   char *docname = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
   buf_adds (b, "<meta name=\"casebook-document\" content=\"");
   html_texts (b, docname);
@@ -621,12 +636,12 @@ export_html (const struct document *doc, struct buf *b)
 
 void
 export_document (const struct document *doc, enum export_format f,
-                 struct buf *out)
+                 enum lang lang, struct buf *out)
 {
   if (f == EXPORT_JSONL)
     export_jsonl (doc, out);
   else if (f == EXPORT_MARKDOWN)
-    export_md (doc, out);
+    export_md (doc, lang, out);
   else
-    export_html (doc, out);
+    export_html (doc, lang, out);
 }

@@ -15,8 +15,10 @@ enum export_format { EXPORT_MARKDOWN, EXPORT_HTML, EXPORT_JSONL };
 int export_format_parse (const char *s, enum export_format *f);
 
 /* Append DOC in format F to OUT: a whole page for HTML, one line for
-   JSON Lines, a Markdown document.  */
+   JSON Lines, a Markdown document.  LANG is the reader's language: the
+   citation gives the collection's title in it (in the other language
+   when the collection has none in it).  */
 void export_document (const struct document *doc, enum export_format f,
-                      struct buf *out);
+                      enum lang lang, struct buf *out);
 
 #endif /* CASEBOOK_EXPORT_H */

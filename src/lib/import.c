@@ -700,21 +700,19 @@ import_lines (const char *path, const struct import_line *lines,
   doc_finish (d, res, path, diags);
   free (im.seen.slots);
 
-  const char *title = im.coll_title;
-  int title_lang = im.coll_title_lang;
+  struct import_title title = { { NULL, NULL }, { 0, 0 } };
   if (meta && meta->title)
-    {
-      title = meta->title;
-      title_lang = import_line_lang (title, strlen (title));
-    }
-  import_add_collection (res, path, title, title_lang,
-                         meta ? meta->date : NULL);
+    title.text[import_line_lang (meta->title, strlen (meta->title))]
+      = meta->title;
+  else if (im.coll_title)
+    title.text[im.coll_title_lang] = im.coll_title;
+  import_add_collection (res, path, &title, meta ? meta->date : NULL);
   free (im.coll_title);
 }
 
 void
 import_add_collection (struct import_result *res, const char *path,
-                       const char *title, int title_lang, const char *date)
+                       const struct import_title *title, const char *date)
 {
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
@@ -728,19 +726,24 @@ import_add_collection (struct import_result *res, const char *path,
       free (id);                /* an id and title of blanks would not load */
       id = xstrdup ("release");
     }
-  /* Without a title in the release, the file's name stands for one:
-     words of the project, not the release's, and marked so.  */
-  int named = title == NULL;
-  if (named)
-    {
-      title = id;
-      title_lang = import_line_lang (id, strlen (id));
-    }
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
-              "id: %s\n%stitle.%s%s: %s\nsource: %s\n", name, id,
-              named ? "# no title in the release: its file's name\n" : "",
-              lc (title_lang), named ? ".tr" : "", title, base);
+              "id: %s\n", name, id);
+  int titled = 0;
+  for (int l = 0; title && l < 2; l++)
+    if (title->text[l])
+      {
+        buf_printf (&c, "title.%s%s: %s\n", lc (l), title->tr[l] ? ".tr" : "",
+                    title->text[l]);
+        titled = 1;
+      }
+  /* Without a title in the release, the file's name stands for one:
+     words of the project, not the release's, and marked so.  */
+  if (!titled)
+    buf_printf (&c, "# no title in the release: its file's name\n"
+                "title.%s.tr: %s\n", lc (import_line_lang (id, strlen (id))),
+                id);
+  buf_printf (&c, "source: %s\n", base);
   if (date)
     buf_printf (&c, "date: %s\n", date);
   free (name);

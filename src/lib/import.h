@@ -61,12 +61,21 @@ void import_release (const char *path, const char *data, size_t len,
                      struct import_result *res, struct diags *diags);
 void import_free (struct import_result *res);
 
+/* A collection's title as a source gives it: TEXT[0] in Chinese and
+   TEXT[1] in English (NULL: none), each marked TR when it is the
+   casebook project's translation rather than the release's words.  */
+struct import_title
+{
+  const char *text[2];
+  int tr[2];
+};
+
 /* Put the collection file first in RES, for a release read from PATH:
-   its id is the file's name without its extension, its title TITLE (in
-   language TITLE_LANG, 0 Chinese, 1 English; NULL: the id), its date
+   its id is the file's name without its extension, its title TITLE
+   (NULL, or no text: the id, marked as the project's words), its date
    DATE (NULL: none).  */
 void import_add_collection (struct import_result *res, const char *path,
-                            const char *title, int title_lang,
+                            const struct import_title *title,
                             const char *date);
 
 /* Write RES into DIR (created if needed), each file atomically; refuses

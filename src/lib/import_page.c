@@ -435,7 +435,6 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
   res->nfiles = 1;
   res->documents = 1;
   res->paragraphs = counted;
-  char *title = meta (head, "casebook-collection");
   char *date = meta (head, "PubDate");
   if (date && !is_date (date))
     {
@@ -444,24 +443,34 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
       free (date);
       date = NULL;
     }
-  import_add_collection (res, path, title,
-                         title ? import_line_lang (title, strlen (title)) : 0,
-                         date);
-  /* A title the project worded stays marked as the project's.  */
-  char *origin = meta (head, "casebook-collection-origin");
-  if (title && origin && strcmp (origin, "translation") == 0)
+  /* The collection's title in each language, named by its key in
+     collection.cb; a page without them (an older casebook's) has one,
+     in the language it is written in.  A title the project worded
+     stays marked as the project's.  */
+  struct import_title t = { { NULL, NULL }, { 0, 0 } };
+  char *titles[4] = { NULL, NULL, NULL, NULL };
+  static const char *const keys[4] = {
+    "casebook-collection-title.zh", "casebook-collection-title.zh.tr",
+    "casebook-collection-title.en", "casebook-collection-title.en.tr"
+  };
+  for (int k = 0; k < 4; k++)
+    if ((titles[k] = meta (head, keys[k])) != NULL && t.text[k / 2] == NULL)
+      {
+        t.text[k / 2] = titles[k];
+        t.tr[k / 2] = k % 2;
+      }
+  char *title = NULL, *origin = NULL;
+  if (t.text[0] == NULL && t.text[1] == NULL
+      && (title = meta (head, "casebook-collection")) != NULL)
     {
-      char *text = res->files[0].text;
-      char *key = strstr (text, "\ntitle.");
-      char *colon = key ? strchr (key + 1, ':') : NULL;
-      if (colon)
-        {
-          size_t at = (size_t) (colon - text);
-          char *marked = xasprintf ("%.*s.tr%s", (int) at, text, colon);
-          free (text);
-          res->files[0].text = marked;
-        }
+      int l = import_line_lang (title, strlen (title));
+      origin = meta (head, "casebook-collection-origin");
+      t.text[l] = title;
+      t.tr[l] = origin && strcmp (origin, "translation") == 0;
     }
+  import_add_collection (res, path, &t, date);
+  for (int k = 0; k < 4; k++)
+    free (titles[k]);
   free (origin);
   free (title);
   free (date);

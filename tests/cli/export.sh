@@ -45,6 +45,11 @@ has "$TMPD/s7/07.cb" "title.en.tr: Guangxi" "a translation comes back marked as 
 # The shipped collection's Chinese title is the project's translation
 # (title.zh.tr): the imported collection must not claim it as the release's.
 has "$TMPD/s7/collection.cb" "title.zh.tr: 第三批" "the collection's translated title comes back marked as one"
+has "$TMPD/s7/collection.cb" "title.en: The third batch of typical cases" "and the release's own English title comes back, unmarked"
+# Whichever language the page was exported in.
+LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 7 --format html -o "$TMPD/s7zh.html"
+run import "$TMPD/s7zh.html" -o "$TMPD/s7zh"
+is "$(grep '^title\.' "$TMPD/s7zh/collection.cb")" "$(grep '^title\.' "$TMPD/s7/collection.cb")" "a page exported for a Chinese reader gives the same titles"
 
 # Export over a query: the documents it finds, best first.
 run --content "$SHIPPED" export 巡回检察 --format jsonl
@@ -99,12 +104,18 @@ run --content "$GOOD" export 99
 is "$rc" 2 "an unknown document is an error"
 run --content "$TMPD/hostile" export '<script>' --format html
 has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "a query's document is escaped the same"
-# The collection's title is the project's translation in Chinese: marked
-# as every text of the project is.
+# The collection's title in the reader's language: the release's own in
+# English, unmarked; the project's translation in Chinese, marked as
+# every text of the project is.
 run --content "$SHIPPED" export 1 --format md
-has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "--format md marks a collection title the project translated"
+has "$TMPD/out" "> The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "--format md: the collection's title in the reader's English"
+hasnt "$TMPD/out" "第三批" "not in Chinese"
 run --content "$SHIPPED" export 1 --format html
-has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "and so does --format html"
+has "$TMPD/out" "<p>The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "and so does --format html"
+LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 1 --format md >"$TMPD/out"
+has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: --format md marks a collection title the project translated"
+LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 1 --format html >"$TMPD/out"
+has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: and so does --format html"
 # The project's revision of a machine-translated English is exported in
 # every format, not only in HTML.
 has "$TMPD/out" '<div class="rev"' "--format html: the revised English"
@@ -117,4 +128,11 @@ has "$TMPD/out" '"en_rev":["Adjacent procuratorates","Integrated and centralized
 has "$TMPD/out" ',"en_origin":"release","en_rev":"The People'"'"'s Procuratorate of Hulunbuir City' "--format jsonl: the revised title"
 run --content "$SHIPPED" export 7 --format md
 hasnt "$TMPD/out" "‡" "--format md: nothing marked ‡ where nothing is revised"
+# A collection with no title in the reader's language gives the other,
+# marked when it is the project's.
+mkdir "$TMPD/zhonly"
+printf 'casebook-format: 1\nid: zhonly\ntitle.zh.tr: 只有中文标题\n' >"$TMPD/zhonly/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: A title\n\nen: Text.\n' >"$TMPD/zhonly/01.cb"
+run --content "$TMPD/zhonly" export 1 --format md
+has "$TMPD/out" "> 只有中文标题 †. zhonly/1" "no English title: the Chinese one, marked as the project's"
 done_testing

@@ -84,7 +84,7 @@ static void
 round_trip (const struct document *doc, const char *what)
 {
   struct buf page = { 0 };
-  export_document (doc, EXPORT_HTML, &page);
+  export_document (doc, EXPORT_HTML, LANG_ZH, &page);
   struct import_result res;
   struct diags d = { 0 };
   char *cause = NULL;
@@ -156,7 +156,7 @@ test_round_trip (void)
   const struct document *d1 = library_find (lib, "1");
   struct buf page = { 0 };
   if (d1)
-    export_document (d1, EXPORT_HTML, &page);
+    export_document (d1, EXPORT_HTML, LANG_ZH, &page);
   tap_ok (page.data && strstr (page.data, "<td lang=\"en\" class=\"tr\"")
           && strstr (page.data, "<td lang=\"zh\"><h1>")
           && strstr (page.data, "<th lang=\"zh\"></th><th lang=\"en\"></th>")
@@ -169,12 +169,98 @@ test_round_trip (void)
           "HTML: a citation header names collection, date and document");
   buf_free (&page);
   if (d1)
-    export_document (d1, EXPORT_MARKDOWN, &page);
+    export_document (d1, EXPORT_MARKDOWN, LANG_ZH, &page);
   tap_ok (page.data && strstr (page.data, "# 广西检察机关深化巡回检察\n")
           && strstr (page.data, " †\n"), "Markdown: title, translations marked †");
   buf_free (&page);
   library_free (lib);
   diags_free (&d);
+}
+
+/* The title lines (title.LANG[.tr]: ...) of the collection.cb that
+   importing DOC's page, exported for a reader of L, gives.  Caller
+   frees.  */
+static char *
+imported_titles (const struct document *doc, enum lang l)
+{
+  struct buf page = { 0 }, got = { 0 };
+  buf_adds (&got, "");
+  export_document (doc, EXPORT_HTML, l, &page);
+  struct import_result res;
+  struct diags d = { 0 };
+  char *cause = NULL;
+  if (import_html ("exported.html", page.data, page.len, &res, &d,
+                   &cause) == 0)
+    {
+      for (const char *p = res.files[0].text; p && *p;)
+        {
+          size_t n = strcspn (p, "\n");
+          if (strncmp (p, "title.", 6) == 0)
+            buf_printf (&got, "%.*s\n", (int) n, p);
+          p += n + (p[n] == '\n');
+        }
+      import_free (&res);
+    }
+  free (cause);
+  diags_free (&d);
+  buf_free (&page);
+  return buf_steal (&got);
+}
+
+/* The citation gives the collection's title in the reader's language,
+   marked † only when it is the project's; the page keeps both, so the
+   import gives collection.cb both titles with their provenance, for a
+   reader of either language.  */
+static void
+test_collection_title (void)
+{
+  static const struct
+  {
+    const char *dir, *doc, *md[2], *titles;
+  } cases[] = {
+    { "/tests/data/good", "1",
+      { "> 测试案例集, 2022-07-14", "> Sample cases †, 2022-07-14" },
+      "title.zh: 测试案例集\ntitle.en.tr: Sample cases\n" },
+    { "/content", "7",
+      { "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14",
+        "> The third batch of typical cases of procuratorial reform of "
+        "national procuratorial organs, 2022-07-14" },
+      "title.zh.tr: 第三批全国检察机关检察改革典型案例\n"
+      "title.en: The third batch of typical cases of procuratorial reform "
+      "of national procuratorial organs\n" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    {
+      struct diags d = { 0 };
+      char *dir = xasprintf ("%s%s", ABS_SRCDIR, cases[i].dir);
+      struct library *lib = content_load (dir, &d);
+      const struct document *doc = lib ? library_find (lib, cases[i].doc)
+        : NULL;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          struct buf b = { 0 };
+          buf_adds (&b, "");
+          if (doc)
+            export_document (doc, EXPORT_MARKDOWN, (enum lang) l, &b);
+          const char *line = strstr (b.data, "\n> ");
+          size_t n = line ? strcspn (line + 1, ".") : 0;
+          char *got = line ? xstrndup (line + 1, n) : xstrdup ("");
+          tap_is (got, cases[i].md[l], "%s/%s, a reader of %s: the "
+                  "collection's title in the citation", cases[i].dir,
+                  cases[i].doc, lang_code ((enum lang) l));
+          free (got);
+          buf_free (&b);
+          char *titles = doc ? imported_titles (doc, (enum lang) l)
+            : xstrdup ("");
+          tap_is (titles, cases[i].titles, "%s/%s, a reader of %s: both "
+                  "titles come back from the page, each marked as it was",
+                  cases[i].dir, cases[i].doc, lang_code ((enum lang) l));
+          free (titles);
+        }
+      library_free (lib);
+      diags_free (&d);
+      free (dir);
+    }
 }
 
 /* Markdown escapes what could make a list, a heading or a quote only
@@ -195,7 +281,7 @@ test_markdown_line_start (void)
       return;
     }
   struct buf b = { 0 };
-  export_document (&doc, EXPORT_MARKDOWN, &b);
+  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, &b);
   tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7 [U+E000]")
           != NULL
           && strstr (b.data, "\\- not a list item, nor# a heading, nor its "
@@ -225,7 +311,7 @@ test_escaping (void)
       return;
     }
   struct buf b = { 0 };
-  export_document (&doc, EXPORT_HTML, &b);
+  export_document (&doc, EXPORT_HTML, LANG_ZH, &b);
   tap_ok (strstr (b.data, "<script>") == NULL && strstr (b.data, "<img") == NULL
           && strstr (b.data, "<b>bold") == NULL,
           "HTML: no markup from the text survives");
@@ -237,13 +323,13 @@ test_escaping (void)
           != NULL, "HTML: attribute values escaped too");
   buf_free (&b);
 
-  export_document (&doc, EXPORT_MARKDOWN, &b);
+  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, &b);
   tap_ok (strstr (b.data, "标题\\<script\\>alert\\(1\\)\\</script\\> \\& ") != NULL
           && strstr (b.data, "\\[link\\]\\(javascript:x\\) \\# not") != NULL,
           "Markdown: markup characters backslash-escaped");
   buf_free (&b);
 
-  export_document (&doc, EXPORT_JSONL, &b);
+  export_document (&doc, EXPORT_JSONL, LANG_ZH, &b);
   tap_ok (strstr (b.data, "\"zh\":\"标题<script>alert(1)</script> & \\\"引\\\" "
                   "'x' \\udb40\\udc41藏\",\"zh_origin\":\"release\"") != NULL,
           "JSON: exact text, quotes and the TAG character escaped");
@@ -260,6 +346,7 @@ int
 main (void)
 {
   test_round_trip ();
+  test_collection_title ();
   test_escaping ();
   test_markdown_line_start ();
   return tap_done ();
