@@ -316,6 +316,7 @@ struct doc_builder
   int have_title;
   int have_keywords;
   int page_title;               /* the title is the page's, not a line */
+  size_t header_len;            /* OUT up to the number: room for a title */
 };
 
 static void
@@ -337,6 +338,7 @@ doc_start (struct doc_builder *d, long number, unsigned long line)
   d->number = number;
   d->first_line = line;
   buf_printf (&d->out, "casebook-format: 1\nnumber: %ld\n", number);
+  d->header_len = d->out.len;
 }
 
 /* Clean one source line: valid UTF-8 (bad bytes become U+FFFD with a
@@ -480,6 +482,27 @@ numset_add (struct numset *s, long v)
     }
 }
 
+/* The collection's id for a release read from PATH: the file's name
+   without its extension ("release" for standard input or a name of
+   blanks, which would not load).  Caller frees.  */
+static char *
+collection_id (const char *path)
+{
+  char *name = printable_name (path);
+  char *base = strrchr (name, '/');
+  char *id = xstrdup (base ? base + 1 : name);
+  free (name);
+  char *dot = strrchr (id, '.');
+  if (dot && dot != id)
+    *dot = '\0';
+  if (id[strspn (id, " \t")] == '\0' || strcmp (id, "-") == 0)
+    {
+      free (id);
+      id = xstrdup ("release");
+    }
+  return id;
+}
+
 /* The importer's state between lines.  */
 struct importer
 {
@@ -495,6 +518,35 @@ struct importer
   long max_seen;
   unsigned long lineno;
 };
+
+/* Title the overview (document 0, the text before the first case),
+   which a release seldom titles, with the collection's title: a
+   document without a title loads with a warning, on every list and
+   search.  The words are the release's (or the file's name) but their
+   use as the overview's title is the project's, so it is marked .tr,
+   as the file's name is when it stands for the collection's title.
+   It is counted with the texts, as check counts it.  */
+static void
+title_overview (struct importer *im)
+{
+  struct doc_builder *d = &im->d;
+  if (im->started || d->have_title || d->out.len == 0)
+    return;
+  char *id = im->coll_title ? NULL : collection_id (im->path);
+  const char *title = im->coll_title ? im->coll_title : id;
+  int lang = im->coll_title ? im->coll_title_lang
+    : import_line_lang (id, strlen (id));
+  struct buf b = { 0 };
+  buf_add (&b, d->out.data, d->header_len);
+  buf_printf (&b, "# no title in the release: the collection's\n"
+              "title.%s.tr: %s\n", lc (lang), title);
+  buf_add (&b, d->out.data + d->header_len, d->out.len - d->header_len);
+  buf_free (&d->out);
+  d->out = b;
+  d->have_title = 1;
+  d->paragraphs++;
+  free (id);
+}
 
 /* The length of the known 【marker】 that LINE starts with when more
    text follows it on the same line; 0 otherwise.  */
@@ -566,6 +618,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
               /* The overview is document 0: "Case 0" must not
                  replace it.  */
               numset_add (&im->seen, 0);
+              title_overview (im);
             }
           doc_finish (d, im->res, path, diags);
         }
@@ -697,6 +750,7 @@ import_lines (const char *path, const struct import_line *lines,
   if (!im.started && d->paragraphs == 0)
     diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
+  title_overview (&im);
   doc_finish (d, res, path, diags);
   free (im.seen.slots);
 
@@ -717,15 +771,7 @@ import_add_collection (struct import_result *res, const char *path,
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
   base = base ? base + 1 : name;
-  char *id = xstrdup (base);
-  char *dot = strrchr (id, '.');
-  if (dot && dot != id)
-    *dot = '\0';
-  if (id[strspn (id, " \t")] == '\0' || strcmp (id, "-") == 0)
-    {
-      free (id);                /* an id and title of blanks would not load */
-      id = xstrdup ("release");
-    }
+  char *id = collection_id (path);
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
               "id: %s\n", name, id);

@@ -5,12 +5,24 @@ release="$top_srcdir/tests/data/release/spp-reform-typical-cases-batch3.txt"
 
 run import "$release" -o "$TMPD/coll"
 is "$rc" 0 "import exits 0"
-has "$TMPD/err" "casebook: imported 9 documents (303 texts) into $TMPD/coll; 5 warnings" "a summary line"
+has "$TMPD/err" "casebook: imported 9 documents (304 texts) into $TMPD/coll; 4 warnings" "a summary line"
 has "$TMPD/err" "spp-reform-typical-cases-batch3.txt:43: warning: keyword line has no separators" "keyword lines without separators are reported with their line"
 is "$(ls "$TMPD/coll" | tr '\n' ' ')" "00.cb 01.cb 02.cb 03.cb 04.cb 05.cb 06.cb 07.cb 08.cb collection.cb " "one file per document and a collection file"
 run check "$TMPD/coll"
 is "$rc" 0 "the imported collection passes check"
-has "$TMPD/out" "9 documents, 303 texts" "with every text"
+has "$TMPD/out" "9 documents, 304 texts" "with every text"
+# The release gives its overview (document 0) no title: the collection's
+# stands for one, marked as the project's words, and the collection
+# loads without a warning, as the reader's own collection too.
+has "$TMPD/coll/00.cb" "title.en.tr: Typical Cases of Procuratorial Reform of National Procuratorial Organs in 2022" "the overview takes the collection's title, marked as the project's"
+run list --content "$TMPD/coll"
+is "$(cat "$TMPD/err")" "" "the imported collection lists without a warning"
+run import "$release" --add --name overview_test
+is "$rc" 0 "import --add"
+run search 巡回检察
+is "$rc" 0 "search in the library"
+is "$(cat "$TMPD/err")" "" "with the installed collection, no warning"
+run library remove overview_test
 run show 7 --content "$TMPD/coll" --lang zh
 has "$TMPD/out" "巡回检察" "and reads"
 run import "$release" -o "$TMPD/coll"
@@ -23,6 +35,7 @@ run import "$TMPD/untitled.txt" -o "$TMPD/untitled"
 is "$rc" 0 "a release without a title imports"
 has "$TMPD/untitled/collection.cb" "title.en.tr: untitled" \
   "its file's name is the collection's title, marked as the project's"
+has "$TMPD/untitled/00.cb" "title.en.tr: untitled" "and its overview's"
 run import /nonexistent/release.txt -o "$TMPD/x"
 is "$rc" 2 "a missing file exits 2"
 has "$TMPD/err" "casebook: /nonexistent/release.txt: cannot read: No such file or directory" "and says why"
