@@ -114,8 +114,11 @@ cmd_read_document (const struct document *doc, struct document *whole)
   if (bad)
     {
       char *v = output_visible (doc->path);
-      fprintf (stderr, _("casebook: %s has errors; 'casebook check' "
-                         "lists them\n"), v);
+      char *dir = output_shell_word (doc->collection && doc->collection->dir
+                                     ? doc->collection->dir : doc->path);
+      fprintf (stderr, _("casebook: %s has errors; 'casebook check %s' "
+                         "lists them\n"), v, dir);
+      free (dir);
       free (v);
       return -1;
     }
@@ -142,15 +145,23 @@ load_library (const struct cli_options *o, int headers)
         user |= d.items[i].severity == DIAG_ERROR
           && strncmp (d.items[i].file, dirs[1], ulen) == 0
           && d.items[i].file[ulen] == '/';
+      /* When the directory itself could not be read, its error is all
+         there is to say: check would only say it again.  */
+      int only_dir = 1;
+      for (size_t i = 0; i < d.count && only_dir; i++)
+        only_dir = d.items[i].severity != DIAG_ERROR
+          || strcmp (d.items[i].file, dir) == 0;
       if (user)
         fprintf (stderr, _("casebook: a collection of your library has "
                            "errors; 'casebook check' lists them and "
                            "'casebook library remove NAME' removes it\n"));
-      else
+      else if (!only_dir)
         {
           char *a = output_visible (dir);
+          char *w = output_shell_word (dir);
           fprintf (stderr, _("casebook: %s: content has errors; "
-                             "'casebook check %s' lists them\n"), a, a);
+                             "'casebook check %s' lists them\n"), a, w);
+          free (w);
           free (a);
         }
       library_free (lib);
@@ -244,8 +255,10 @@ say_engine (const char *dir, struct diags *d, char *note, char *cause,
     }
   else if (d->errors)
     {
+      char *w = output_shell_word (dir);
       fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), shown, shown);
+                         "'casebook check %s' lists them\n"), shown, w);
+      free (w);
       rc = -1;
     }
   free (shown);

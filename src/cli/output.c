@@ -79,6 +79,30 @@ output_visible (const char *s)
   return norm_visible_string (s);
 }
 
+char *
+output_shell_word (const char *s)
+{
+  char *v = norm_visible_string (s);
+  int plain = *v != '\0';
+  for (const char *p = v; *p && plain; p++)
+    plain = (unsigned char) *p >= 0x80 || strchr ("abcdefghijklmnopqrstuvwxyz"
+                                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                 "0123456789_./:@%+=,-", *p);
+  if (plain)
+    return v;
+  /* In single quotes, where only a single quote needs more.  */
+  struct buf b = { 0 };
+  buf_addc (&b, '\'');
+  for (const char *p = v; *p; p++)
+    if (*p == '\'')
+      buf_adds (&b, "'\\''");
+    else
+      buf_addc (&b, *p);
+  buf_addc (&b, '\'');
+  free (v);
+  return buf_steal (&b);
+}
+
 void
 output_json_text (FILE *f, const char *key, const struct text *t)
 {

@@ -32,6 +32,10 @@ void output_lang (const struct cli_options *o, enum lang l, const char *s,
    message on the terminal: controls and invisible characters named.
    Caller frees.  */
 char *output_visible (const char *s);
+/* S as output_visible gives it, quoted as one word for a shell when it
+   holds anything but letters, digits and _./:@%+=,- (a space, a
+   quote): for a command a message suggests.  Caller frees.  */
+char *output_shell_word (const char *s);
 
 /* Say on stderr why QUERY_TEXT is not a query (ERR), showing the query
    around the place with a caret under it.  */

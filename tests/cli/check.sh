@@ -55,6 +55,18 @@ run show 2 --content "$TMPD/body/c"
 is "$rc" 2 "show refuses a document with an error in its text"
 has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
   "and says where it is"
+has "$TMPD/err" "has errors; 'casebook check $TMPD/body/c' lists them" \
+  "and which check lists them"
+# A directory whose name the shell would split is quoted in the command
+# suggested; one that cannot be read is said once, without a suggestion.
+mkdir -p "$TMPD/with space"
+cp -r "$BAD" "$TMPD/with space/bad"
+run list --content "$TMPD/with space/bad"
+has "$TMPD/err" "'casebook check '$TMPD/with space/bad'' lists them" \
+  "a directory with a space: quoted in the check suggested"
+run list --content "$TMPD/nonexistent"
+is "$rc:$(wc -l <"$TMPD/err" | tr -d ' ')" "2:1" \
+  "a directory that does not exist: one line, no suggestion"
 run show 1 --content "$TMPD/body/c"
 is "$rc" 0 "show reads only the document it shows"
 run cite 3 --content "$TMPD/body/c"
