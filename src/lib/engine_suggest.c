@@ -73,6 +73,23 @@ struct nearest
   long docs;
 };
 
+/* A statement that steps through the terms of the vocabulary that
+   begin with the byte FIRST, and the documents that hold each: (term,
+   doc).  NULL if it cannot be made.  Caller finalizes.  */
+static sqlite3_stmt *
+vocab_from (struct engine *e, char first)
+{
+  char lo[2] = { first, '\0' }, hi[2] = { (char) (first + 1), '\0' };
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
+                          "WHERE term >= ?1 AND term < ?2", -1, &st, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
+  return st;
+}
+
 /* Look for terms of the vocabulary within the edit distance that KEY's
    length allows, and keep in *BEST the nearest (of two as near, the one
    more documents hold).  */
@@ -80,7 +97,10 @@ static void
 nearest_term (struct engine *e, const char *key, struct nearest *best)
 {
   size_t n = strlen (key);
-  size_t limit = n >= 6 ? 2 : n >= 4 ? 1 : 0;
+  /* Two edits only in a long word: in one of six to eight letters they
+     make another word as often as they mend a slip ("action" is not
+     "active", "probation" not "promotion", "handover" not "handler").  */
+  size_t limit = n >= 9 ? 2 : n >= 4 ? 1 : 0;
   /* Terms that begin with the word's first letter, or with its second
      (its first two letters swapped): a slip seldom hits the first
      letter, and a scan of the whole vocabulary costs more than the
@@ -88,15 +108,10 @@ nearest_term (struct engine *e, const char *key, struct nearest *best)
   sqlite3_stmt *st;
   for (int pass = 0; limit > 0 && pass < 2 && n >= 2; pass++)
     {
-      char lo[2] = { key[pass], '\0' }, hi[2] = { (char) (key[pass] + 1), '\0' };
       if (pass == 1 && key[1] == key[0])
         break;
-      if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
-                              "WHERE term >= ?1 AND term < ?2", -1, &st,
-                              NULL) != SQLITE_OK)
+      if ((st = vocab_from (e, key[pass])) == NULL)
         break;
-      sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (st) == SQLITE_ROW)
         {
           const char *t = (const char *) sqlite3_column_text (st, 0);
@@ -130,6 +145,11 @@ ascii_word (const char *w)
   return 1;
 }
 
+static char *surface_word (struct engine *e, const char *token,
+                           const char *typed);
+static void nearest_by_surface (struct engine *e, const char *w,
+                                struct nearest *best);
+
 /* The nearest English word to the folded word W in the vocabulary, or
    NULL.  Caller frees.  */
 static char *
@@ -148,6 +168,8 @@ suggest_word (struct engine *e, const char *w)
      word as typed is compared too.  */
   if (strcmp (key, w) != 0 && ascii_word (w))
     nearest_term (e, w, &best);
+  if (best.term == NULL && ascii_word (w))
+    nearest_by_surface (e, w, &best);
   free (key);
   return best.term;
 }
@@ -248,6 +270,81 @@ surface_word (struct engine *e, const char *token, const char *typed)
   free (cause);
   engine_texts_release (e);
   return found;
+}
+
+/* When the stemmer hides a slip, W's stem and the word meant share no
+   near stem: "litigaton" is left whole, "litigation" is "litig".  So
+   stems of the vocabulary that agree with W as far as the shorter goes
+   are read back as the words the text writes, and the nearest of those
+   to W, within the edits its length allows, is kept in *BEST (as its
+   stem, as nearest_term keeps it).  At most SURFACE_TRIES stems, the
+   nearest and those more documents hold first, are read back: each
+   reads a few texts.  */
+#define SURFACE_TRIES 12
+static void
+nearest_by_surface (struct engine *e, const char *w, struct nearest *best)
+{
+  size_t n = strlen (w);
+  /* Stricter than nearest_term: a stem that W only begins with is a
+     looser match, and "handover" is not "handler".  */
+  size_t limit = n >= 10 ? 2 : n >= 5 ? 1 : 0;
+  if (limit == 0)
+    return;
+  struct nearest tries[SURFACE_TRIES];
+  size_t ntries = 0;
+  sqlite3_stmt *st = vocab_from (e, w[0]);
+  if (st == NULL)
+    return;
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      const char *t = (const char *) sqlite3_column_text (st, 0);
+      size_t m = (size_t) sqlite3_column_bytes (st, 0);
+      long docs = (long) sqlite3_column_int64 (st, 1);
+      /* A stem of four letters or more, whose letters and W's agree as
+         far as the shorter goes, but for two edits ("communiti" and
+         "comunity": an m left out, and the stemmer's i).  */
+      size_t k = m < n ? m : n, pd;
+      if (t == NULL || m < 4 || m > n + 2 || !ascii_word (t)
+          || (pd = edit_distance (t, k, w, k, 2)) > 2)
+        continue;
+      /* The nearest, then those more documents hold, are read back.  */
+      size_t at = ntries;
+      if (ntries == SURFACE_TRIES)
+        {
+          at = 0;
+          for (size_t j = 1; j < ntries; j++)
+            if (tries[j].dist > tries[at].dist
+                || (tries[j].dist == tries[at].dist
+                    && tries[j].docs < tries[at].docs))
+              at = j;
+          if (tries[at].dist < pd
+              || (tries[at].dist == pd && tries[at].docs >= docs))
+            continue;
+          free (tries[at].term);
+        }
+      else
+        ntries++;
+      tries[at] = (struct nearest) { xstrndup (t, m), pd, docs };
+    }
+  sqlite3_finalize (st);
+  for (size_t k = 0; k < ntries; k++)
+    {
+      char *word = surface_word (e, tries[k].term, w);
+      size_t d = word ? edit_distance (w, n, word, strlen (word), limit)
+        : limit + 1;
+      free (word);
+      if (d > 0 && d <= limit
+          && (best->term == NULL || d < best->dist
+              || (d == best->dist && tries[k].docs > best->docs)))
+        {
+          free (best->term);
+          best->term = tries[k].term;
+          best->dist = d;
+          best->docs = tries[k].docs;
+        }
+      else
+        free (tries[k].term);
+    }
 }
 
 /* A word being corrected: its characters, and the best replacement
