@@ -492,7 +492,9 @@ analyze_text (struct analyzer *a, const char *s, size_t len,
 /* Stop words, folded (any order).  English: function words, the words
    of a question and of a request ("please tell me about", "show me",
    "info on"); Chinese: question words, particles and the words of a
-   request (请问, 介绍一下, 关于) that say nothing about what is asked.  */
+   request (请问, 介绍一下, 关于) that say nothing about what is asked,
+   and 案例, "case (study)": every document is one, so that 内蒙古的案例
+   asks for 内蒙古.  ("case" stays: it is also 案件, a matter handled.)  */
 static const char *const stopwords[] = {
   "a", "about", "after", "against", "all", "also", "among", "an", "and",
   "any", "are", "as", "at", "be", "been", "before", "being", "between",
@@ -503,13 +505,14 @@ static const char *const stopwords[] = {
   "or", "other", "our", "out", "over", "per", "please", "should", "show",
   "so", "some", "such", "tell", "than", "that", "the", "their", "them",
   "then", "there", "these", "they", "this", "those", "through", "to",
+  "together",
   "under", "up", "upon", "via", "was", "we", "were", "what", "whats",
   "when", "where", "which", "while", "who", "whom", "why", "will", "with",
   "within", "without", "would", "you", "your",
   "为什么", "了", "什么", "如何", "怎么", "怎么样", "怎样", "是", "是否",
   "的", "吗", "哪些", "呢", "和", "与", "及", "在", "对", "有", "有哪些",
   "是什么", "怎么办", "关于", "有关", "请问", "介绍", "一下", "帮我",
-  "查找", "查询",
+  "查找", "查询", "案例",
 };
 
 int
