@@ -7,10 +7,10 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
-#include <stdint.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -438,8 +438,9 @@ write_temp (const char *path, const void *data, size_t len,
   if (fd < 0)
     return -1;
   struct stat st;
-  /* Owner first: a change of owner clears the set-id bits that the
-     mode then sets.  */
+  /* Owner, then mode: a change of owner may clear mode bits, and the
+     old file's permission bits (not its set-id bits) are what the new
+     one gets.  */
   if (old && owner
       && (fstat (fd, &st) != 0
           || ((st.st_uid != old->st_uid || st.st_gid != old->st_gid)
@@ -493,13 +494,29 @@ util_write_atomic (const char *path, const void *data, size_t len)
 /* Write LEN bytes of DATA into the file PATH itself, as the shell's >
    does, but only once the disk has room for them, and without emptying
    the file first: the old bytes are written over, then what is left of
-   them cut off.  Returns 0, or -1 with errno set.  */
+   them cut off.  OLD is PATH's status as it was judged: what is opened
+   must be that file, not a link or a FIFO put there since (in a
+   directory others may write, that would aim the write anywhere this
+   user can write).  Returns 0, or -1 with errno set.  */
 static int
-write_in_place (const char *path, const void *data, size_t len)
+write_in_place (const char *path, const struct stat *old, const void *data,
+                size_t len)
 {
-  int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  int fd = open (path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY
+                 | O_CLOEXEC);
   if (fd < 0)
     return -1;
+  struct stat st;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
+      || st.st_dev != old->st_dev || st.st_ino != old->st_ino)
+    {
+      close (fd);
+      errno = EAGAIN;           /* it changed under us: try again */
+      return -1;
+    }
+  int fl = fcntl (fd, F_GETFL);
+  if (fl != -1)
+    fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
   /* A full disk or quota is found before a byte is changed; a file
      system that cannot reserve space (EOPNOTSUPP, EINVAL) is written
      all the same.  */
@@ -542,7 +559,7 @@ write_over (const char *path, const void *data, size_t len)
   /* Another link to the file must see the new text, as it does after
      >: a replacement would leave it the old one.  */
   if (exists && old.st_nlink > 1)
-    return write_in_place (path, data, len);
+    return write_in_place (path, &old, data, len);
   char *tmp;
   if (write_temp (path, data, len, exists ? &old : NULL, 1, 0, &tmp) != 0)
     {
@@ -550,7 +567,7 @@ write_over (const char *path, const void *data, size_t len)
          root), or a directory we may not write: > writes into the
          file, and so do we.  */
       if (exists && (errno == EPERM || errno == EACCES))
-        return write_in_place (path, data, len);
+        return write_in_place (path, &old, data, len);
       return -1;
     }
   if (rename (tmp, path) != 0)
@@ -561,7 +578,7 @@ write_over (const char *path, const void *data, size_t len)
       /* Another's file in a sticky directory (/tmp), or one mounted
          over: it may be written, not replaced.  */
       if (exists && (e == EPERM || e == EACCES || e == EBUSY))
-        return write_in_place (path, data, len);
+        return write_in_place (path, &old, data, len);
       errno = e;
       return -1;
     }
