@@ -1,10 +1,10 @@
 /* cmd-export.c -- casebook export DOC...|QUERY --format md|html|jsonl
    [-o FILE]: documents written out for sharing (see export.h), to
-   stdout or to FILE as the shell's > writes it.  Arguments that all name documents (N
-   or COLLECTION/N) are those documents, in the order given; otherwise
-   the arguments together are one query (casebook(1), QUERIES) and the
-   documents it finds are exported best first, as `casebook search'
-   ranks them.  An HTML page holds one document.  */
+   stdout or to FILE as the shell's > writes it.  Arguments that all
+   name documents (N or COLLECTION/N) are those documents, in the order
+   given; otherwise the arguments together are one query (casebook(1),
+   QUERIES) and the documents it finds are exported best first, as
+   `casebook search' ranks them.  An HTML page holds one document.  */
 
 #include <config.h>
 #include "cmd.h"

@@ -116,8 +116,8 @@ cmd_read_document (const struct document *doc, struct document *whole)
       char *v = output_visible (doc->path);
       char *dir = output_shell_word (doc->collection && doc->collection->dir
                                      ? doc->collection->dir : doc->path);
-      fprintf (stderr, _("casebook: %s has errors; 'casebook check %s' "
-                         "lists them\n"), v, dir);
+      fprintf (stderr, _("casebook: %s has errors; to list them: "
+                         "casebook check %s\n"), v, dir);
       free (dir);
       free (v);
       return -1;
@@ -159,8 +159,8 @@ load_library (const struct cli_options *o, int headers)
         {
           char *a = output_visible (dir);
           char *w = output_shell_word (dir);
-          fprintf (stderr, _("casebook: %s: content has errors; "
-                             "'casebook check %s' lists them\n"), a, w);
+          fprintf (stderr, _("casebook: %s: content has errors; to list "
+                             "them: casebook check %s\n"), a, w);
           free (w);
           free (a);
         }
@@ -256,8 +256,8 @@ say_engine (const char *dir, struct diags *d, char *note, char *cause,
   else if (d->errors)
     {
       char *w = output_shell_word (dir);
-      fprintf (stderr, _("casebook: %s: content has errors; "
-                         "'casebook check %s' lists them\n"), shown, w);
+      fprintf (stderr, _("casebook: %s: content has errors; to list "
+                         "them: casebook check %s\n"), shown, w);
       free (w);
       rc = -1;
     }

@@ -88,6 +88,13 @@ output_shell_word (const char *s)
     plain = (unsigned char) *p >= 0x80 || strchr ("abcdefghijklmnopqrstuvwxyz"
                                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                  "0123456789_./:@%+=,-", *p);
+  if (plain && *v == '-')
+    {
+      /* Not an option: "-bad" is "./-bad".  */
+      char *dotted = xasprintf ("./%s", v);
+      free (v);
+      return dotted;
+    }
   if (plain)
     return v;
   /* In single quotes, where only a single quote needs more.  */

@@ -34,7 +34,8 @@ void output_lang (const struct cli_options *o, enum lang l, const char *s,
 char *output_visible (const char *s);
 /* S as output_visible gives it, quoted as one word for a shell when it
    holds anything but letters, digits and _./:@%+=,- (a space, a
-   quote): for a command a message suggests.  Caller frees.  */
+   quote), and after ./ when it begins with - (not an option): for a
+   command a message suggests.  Caller frees.  */
 char *output_shell_word (const char *s);
 
 /* Say on stderr why QUERY_TEXT is not a query (ERR), showing the query

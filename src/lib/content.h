@@ -12,7 +12,7 @@
 #define CONTENT_COLLECTION_FILE "collection.cb"
 #define CONTENT_GLOSSARY_FILE "glossary.tsv"
 /* The largest content file read: ten thousand times a long case.  A
-   larger one is refused (CONTENT_TOO_LARGE says so), not read until
+   larger one is refused (content_read_error says so), not read until
    memory runs out.  */
 #define CONTENT_MAX_SIZE ((size_t) 64 << 20)
 /* Why a content file could not be read, from the errno E its reading

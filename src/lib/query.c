@@ -675,6 +675,13 @@ exclude (struct query *q, enum query_field field, char *value)
   q->excluded[q->nexcluded++] = (struct query_exclusion) { field, value };
 }
 
+static int
+latin_letter (ucs4_t uc)
+{
+  const uc_script_t *sc = uc_is_alpha (uc) ? uc_script (uc) : NULL;
+  return sc && strcmp (sc->name, "Latin") == 0;
+}
+
 /* Is P (START being where the text begins) between an ideograph and a
    Latin letter, either way round?  Chinese text never runs into an
    English word, but a query typed without switching the space back on
@@ -686,13 +693,10 @@ script_break (const char *start, const char *p)
   if (p == start || *p == '\0'
       || u8_prev (&before, (const uint8_t *) p, (const uint8_t *) start)
       == NULL
-      || u8_mbtouc (&at, (const uint8_t *) p, strlen (p)) <= 0)
+      || u8_mbtouc (&at, (const uint8_t *) p, strnlen (p, 4)) <= 0)
     return 0;
-  const uc_script_t *latin = uc_script_byname ("Latin");
-  return (uc_is_property_ideographic (before)
-          && uc_is_alpha (at) && uc_is_script (at, latin))
-    || (uc_is_property_ideographic (at)
-        && uc_is_alpha (before) && uc_is_script (before, latin));
+  return (uc_is_property_ideographic (before) && latin_letter (at))
+    || (uc_is_property_ideographic (at) && latin_letter (before));
 }
 
 /* Read one token starting at *P: a "quoted" string or a run of non-space

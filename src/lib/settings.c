@@ -20,6 +20,12 @@
 #include "prefs.h"
 #include "util.h"
 
+/* The largest configuration read: a few lines are all it holds.  */
+#define SETTINGS_MAX_SIZE ((size_t) 1 << 20)
+/* The message names the limit.  */
+_Static_assert (SETTINGS_MAX_SIZE == (size_t) 1 << 20,
+                "settings_load says 1 MiB");
+
 static const char *const theme_names[THEME_COUNT] = {
   "default", "light", "dark"
 };
@@ -476,7 +482,7 @@ settings_load (struct settings *cfg, const char *path)
   size_t len;
   /* A configuration is a few lines: a file of megabytes is not one,
      and is not read until memory runs out.  */
-  char *data = util_read_regular (path, (size_t) 1 << 20, &len);
+  char *data = util_read_regular (path, SETTINGS_MAX_SIZE, &len);
   if (data == NULL)
     {
       if (errno != ENOENT)

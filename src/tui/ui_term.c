@@ -65,7 +65,6 @@ ui_term_check (void)
     }
   free (shown);
   return rc;
-  return 0;
 }
 
 /* DATA (LEN bytes) in base64.  Caller frees.  */

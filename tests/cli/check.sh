@@ -39,7 +39,7 @@ is "$after" "$before" "check changes nothing in the content directory"
 
 run list --content "$BAD"
 is "$rc" 2 "other commands refuse broken content"
-has "$TMPD/err" "content has errors; 'casebook check $BAD' lists them" "and point to check"
+has "$TMPD/err" "content has errors; to list them: casebook check $BAD" "and point to check"
 
 # list and tags read only the documents' headers: an error in a text
 # does not stop them; commands that read texts still refuse it.
@@ -55,15 +55,19 @@ run show 2 --content "$TMPD/body/c"
 is "$rc" 2 "show refuses a document with an error in its text"
 has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
   "and says where it is"
-has "$TMPD/err" "has errors; 'casebook check $TMPD/body/c' lists them" \
+has "$TMPD/err" "has errors; to list them: casebook check $TMPD/body/c" \
   "and which check lists them"
 # A directory whose name the shell would split is quoted in the command
 # suggested; one that cannot be read is said once, without a suggestion.
 mkdir -p "$TMPD/with space"
 cp -r "$BAD" "$TMPD/with space/bad"
 run list --content "$TMPD/with space/bad"
-has "$TMPD/err" "'casebook check '$TMPD/with space/bad'' lists them" \
+has "$TMPD/err" "to list them: casebook check '$TMPD/with space/bad'" \
   "a directory with a space: quoted in the check suggested"
+cp -r "$BAD" "$TMPD/-bad"
+(cd "$TMPD" && "$CASEBOOK" list --content -bad) >"$TMPD/out" 2>"$TMPD/err"
+has "$TMPD/err" "to list them: casebook check ./-bad" \
+  "a directory named like an option: suggested as ./-bad"
 run list --content "$TMPD/nonexistent"
 is "$rc:$(wc -l <"$TMPD/err" | tr -d ' ')" "2:1" \
   "a directory that does not exist: one line, no suggestion"
