@@ -936,12 +936,27 @@ content_parse_glossary (const char *path, const char *data, size_t len,
         }
       char *zh = trim (fields[0]);
       char *en = nf > 1 ? trim (fields[1]) : NULL;
-      if (nf > 6 || en == NULL || *zh == '\0' || *en == '\0')
+      /* Say what is wrong with the line: a line of tabs has the fields
+         it needs, and "expected 2 to 6 fields" would send its author
+         counting tabs when what it lacks is the term.  */
+      int broken = 1;
+      if (nf <= 6 && *zh == '\0')
+        diags_add (diags, DIAG_ERROR, path, lineno,
+                   _("empty term: the first field must give the Chinese "
+                     "term"));
+      else if (nf > 6 || en == NULL)
+        diags_add (diags, DIAG_ERROR, path, lineno,
+                   _("expected 2 to 6 tab-separated fields: zh, en, "
+                     "Chinese variants, English variants, Chinese "
+                     "synonyms, English synonyms"));
+      else if (*en == '\0')
+        diags_add (diags, DIAG_ERROR, path, lineno,
+                   _("term '%s' has an empty English rendering (the "
+                     "second field)"), zh);
+      else
+        broken = 0;
+      if (broken)
         {
-          diags_add (diags, DIAG_ERROR, path, lineno,
-                     _("expected 2 to 6 tab-separated fields: zh, en, "
-                       "Chinese variants, English variants, Chinese "
-                       "synonyms, English synonyms"));
           free (line);
           continue;
         }

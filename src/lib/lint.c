@@ -111,6 +111,20 @@ lint_glossary (const struct library *lib, struct diags *diags)
                            form, e->term[LANG_ZH]);
                 continue;
               }
+            /* Checked before the other entries' terms: "also a term of
+               its own" names the entry twice and reads as if two
+               entries clashed, when the variant only repeats the term
+               that already matches.  Compared as is_term compares: a
+               form that differs only as folding does ("市(州)院") may
+               be the one the texts use.  */
+            if (strcmp (form, e->term[l]) == 0)
+              {
+                diags_add (diags, DIAG_WARNING, g->path, e->line,
+                           _("variant '%s' of '%s' repeats the term itself, "
+                             "which matches already"),
+                           form, e->term[LANG_ZH]);
+                continue;
+              }
             if (is_term (g, (enum lang) l, form))
               {
                 diags_add (diags, DIAG_WARNING, g->path, e->line,

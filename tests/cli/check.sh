@@ -97,6 +97,15 @@ casebook: TMP/glossary.tsv:3: warning: variant '院' of '检察院' is a single 
 X
 sed "s|$TMPD/lint|TMP|g" "$TMPD/err" >"$TMPD/errs"
 same "$TMPD/errs" "$TMPD/want" "a variant that occurs nowhere and a one-character variant, with file and line"
+# A line of tabs alone lacks its term, and is told so, not to count
+# its fields.
+mkdir -p "$TMPD/lint-empty"
+cp "$GOOD"/*.cb "$TMPD/lint-empty/"
+printf 'casebook-glossary\t1\n\t\t\t\n' >"$TMPD/lint-empty/glossary.tsv"
+run check "$TMPD/lint-empty"
+is "$rc:$(sed "s|$TMPD/lint-empty/||" "$TMPD/err")" \
+  "2:casebook: glossary.tsv:2: error: empty term: the first field must give the Chinese term" \
+  "a glossary line of tabs alone: an empty term, with file and line"
 printf 'Browser test cases\n' >"$TMPD/release.txt"
 run check --release "$TMPD/release.txt" "$TMPD/lint"
 sed "s|$TMPD/lint/||g" "$TMPD/err" | grep "not in the release" | head -1 >"$TMPD/errs"

@@ -404,6 +404,26 @@ main (void)
   glossary_free (&g);
   diags_free (&gd);
 
+  /* A line of tabs, or of spaces, lacks its term, not its fields: the
+     error says so, and one with a term but no English says that.  */
+  struct glossary eg = { 0 };
+  struct diags ed = { 0 };
+  const char *etext = "casebook-glossary\t1\n\t\t\t\n   \talpha\n   \n"
+    "甲\t \n乙\n";
+  content_parse_glossary ("e.tsv", etext, strlen (etext), &eg, &ed);
+  tap_ok (ed.errors == 5 && eg.count == 0, "glossary: five broken lines, no term (%zu)",
+          ed.errors);
+  for (size_t i = 0; i < ed.count && i < 3; i++)
+    tap_ok (strstr (ed.items[i].message, "empty term") != NULL,
+            "glossary: line %lu has an empty term: %s", ed.items[i].line,
+            ed.items[i].message);
+  tap_ok (ed.count > 3 && strstr (ed.items[3].message, "'甲' has an empty English") != NULL,
+          "glossary: a term with a blank English field is said to lack it");
+  tap_ok (ed.count > 4 && strstr (ed.items[4].message, "expected 2 to 6") != NULL,
+          "glossary: a term with no second field still lacks fields");
+  glossary_free (&eg);
+  diags_free (&ed);
+
   /* A term met again after many others is still a duplicate (found by
      hashing), and a table that grows keeps every earlier term.  */
   struct buf gb = { 0 };
