@@ -379,6 +379,20 @@ check_format (const struct rawfile *rf, const char *path, struct diags *diags,
   return 0;
 }
 
+/* Report F, a "casebook-format" field, unless it is the first line
+   check_format() read (at FORMAT_LINE): a second one is as much a
+   duplicate as a second 'number', and would leave the reader to guess
+   which version the file means.  */
+static void
+check_format_again (const struct field *f, unsigned long format_line,
+                    const char *path, struct diags *diags)
+{
+  if (f->line != format_line)
+    diags_add (diags, DIAG_ERROR, path, f->line,
+               _("duplicate field '%s' (first given at line %lu)"),
+               "casebook-format", format_line);
+}
+
 size_t
 content_split_keywords (const char *value, char ***items)
 {
@@ -481,11 +495,14 @@ add_section (struct document *doc, size_t *alloc)
 
 static void
 header_field (struct document *doc, struct field *f, int *have_number,
-              unsigned long *number_line, const char *path,
-              struct diags *diags)
+              unsigned long *number_line, unsigned long format_line,
+              const char *path, struct diags *diags)
 {
   if (strcmp (f->base, "casebook-format") == 0)
-    return;
+    {
+      check_format_again (f, format_line, path, diags);
+      return;
+    }
   if (strcmp (f->base, "number") == 0)
     {
       char *end;
@@ -562,6 +579,7 @@ content_parse_part (const char *path, const char *data, size_t len,
 
   int have_number = 0, in_body = 0, seen_text = 0;
   unsigned long number_line = 0, keywords_line = 0;
+  const unsigned long format_line = rf.blocks[0].fields[0].line;
   size_t sections_alloc = 0, blocks_alloc = 0;
   struct section *sec = NULL;
   for (size_t b = 0;; b++)
@@ -661,7 +679,7 @@ content_parse_part (const char *path, const char *data, size_t len,
             if (!rb->fields[i].skip
                 && classify (&rb->fields[i]) == BASE_HEADER)
               header_field (doc, &rb->fields[i], &have_number, &number_line,
-                            path, diags);
+                            format_line, path, diags);
           doc->number_line = number_line;
           continue;
         }
@@ -707,16 +725,19 @@ content_parse_part (const char *path, const char *data, size_t len,
           }
         else
           set_side (&blk->text, &rb->fields[i], path, diags);
+      /* The revision first: a block of 'en.rev' alone lacks the
+         release's English it revises, which is what casebook(5) lists
+         and what its author needs to hear, not that it has no text.  */
+      if (check_revision (&blk->text, blk->kind == BLOCK_HEADING ? "heading.en"
+                          : blk->kind == BLOCK_KEYWORDS ? "keywords.en" : "en",
+                          path, diags) != 0)
+        continue;
       if (bitext_is_empty (&blk->text))
         {
           diags_add (diags, DIAG_ERROR, path, blk->line,
                      _("a block with neither Chinese nor English text"));
           continue;
         }
-      if (check_revision (&blk->text, blk->kind == BLOCK_HEADING ? "heading.en"
-                          : blk->kind == BLOCK_KEYWORDS ? "keywords.en" : "en",
-                          path, diags) != 0)
-        continue;
       if (blk->kind == BLOCK_HEADING)
         blk->level = heading_level (&blk->text);
       seen_text |= blk->kind != BLOCK_KEYWORDS;
@@ -807,6 +828,7 @@ content_parse_collection (const char *path, const char *data, size_t len,
       return -1;
     }
   unsigned long id_line = 0, date_line = 0, source_line = 0;
+  const unsigned long format_line = rf.blocks[0].fields[0].line;
   for (size_t b = 0; b < rf.count; b++)
     for (size_t i = 0; i < rf.blocks[b].count; i++)
       {
@@ -814,7 +836,7 @@ content_parse_collection (const char *path, const char *data, size_t len,
         char name[64];
         field_name (f, name, sizeof name);
         if (strcmp (f->base, "casebook-format") == 0)
-          continue;
+          check_format_again (f, format_line, path, diags);
         else if (strcmp (f->base, "id") == 0)
           set_plain (&coll->id, &id_line, f, path, diags);
         else if (strcmp (f->base, "date") == 0)

@@ -27,9 +27,11 @@ casebook: 10-mixed.cb:6: error: 'heading.en' cannot share a block with 'en' (sep
 casebook: 10-mixed.cb:8: error: 1 Chinese keywords but 2 English ones: the lists must pair item by item
 casebook: 10-mixed.cb:12: error: 'en' given twice in one block (first at line 11); separate paragraphs with a blank line
 casebook: 11-syntax.cb:4: error: expected 'key: value' at the start of the line
+casebook: 12-format.cb:3: error: duplicate field 'casebook-format' (first given at line 1)
+casebook: 13-revision.cb:5: error: 'en.rev' revises the release's English, but there is no 'en' beside it
 X
 same "$TMPD/errs" "$TMPD/want" "every planted error with file and line"
-has "$TMPD/out" "16 errors, 0 warnings" "summary counts the errors"
+has "$TMPD/out" "18 errors, 0 warnings" "summary counts the errors"
 
 # The loader never writes to content.
 before=$(cd "$BAD" && ls -l --time-style=+%s . | md5sum)

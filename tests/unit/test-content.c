@@ -271,6 +271,18 @@ main (void)
   expect (HEAD "zh: 甲\nen.tr: A\nen.rev: B\n",
           "7: error: 'en.rev' revises the release's English, but there is no 'en' beside it",
           "a revision needs the release's English beside it");
+  expect (HEAD "en.rev: B\n",
+          "5: error: 'en.rev' revises the release's English, but there is no 'en' beside it",
+          "a revision alone is a revision without its English, not an empty block");
+  expect (HEAD "keywords.en.rev: a | b\n",
+          "5: error: 'keywords.en.rev' revises the release's English, but there is no 'keywords.en' beside it",
+          "and so is a revised keyword list alone");
+  expect (HEAD "\ncasebook-format: 1\n\nen: x\n",
+          "6: error: duplicate field 'casebook-format' (first given at line 1)",
+          "a second format line in a block of its own is a duplicate");
+  expect ("casebook-format: 1\ncasebook-format: 1\nnumber: 1\ntitle.en: T\n\nen: x\n",
+          "2: error: duplicate field 'casebook-format' (first given at line 1)",
+          "and so is one in the first block, like a second 'number'");
   expect (HEAD "heading.en: 1. x\nheading.en.rev: 1. y\nheading.en.rev: 1. z\n",
           "7: error: 'heading.en.rev' given twice in one block (first at line 6); separate paragraphs with a blank line",
           "a revision given twice");
@@ -322,11 +334,28 @@ main (void)
   struct diags bad = { 0 };
   char *bdir = fixture ("tests/data/bad");
   struct library *blib = content_load (bdir, &bad);
-  tap_ok (bad.errors == 16, "all 16 planted errors reported (%zu)", bad.errors);
+  tap_ok (bad.errors == 18, "all 18 planted errors reported (%zu)", bad.errors);
   tap_ok (library_document_count (blib) == 1, "the one good file still loads");
   library_free (blib);
   diags_free (&bad);
   free (bdir);
+
+  /* collection.cb takes its format line once, as a document does.  */
+  {
+    const char *ctext = "casebook-format: 1\nid: c\ncasebook-format: 1\n"
+      "title.en: C\n";
+    struct collection cc = { 0 };
+    struct diags cd = { 0 };
+    int crc = content_parse_collection ("collection.cb", ctext,
+                                        strlen (ctext), &cc, &cd);
+    tap_ok (crc == -1 && cd.errors == 1 && cd.items[0].line == 3
+            && strcmp (cd.items[0].message, "duplicate field 'casebook-format' "
+                       "(first given at line 1)") == 0,
+            "collection: a second format line is a duplicate (%zu errors)",
+            cd.errors);
+    collection_free (&cc);
+    diags_free (&cd);
+  }
 
   /* A collection large enough to be read in two threads: problems are
      reported in file order, and of two files with one number the first
