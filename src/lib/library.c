@@ -83,13 +83,21 @@ write_synced (const char *path, const char *text)
   return close (fd);
 }
 
-/* Delete DIR and the files in it (a collection is flat).  */
+/* Delete DIR and the files in it (a collection is flat).  DIR itself is
+   never followed if it is a link: removing a collection must not empty
+   the directory a link in the library points to.  */
 static int
 remove_tree (const char *dir)
 {
-  DIR *dh = opendir (dir);
-  if (dh == NULL)
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
     return -1;
+  DIR *dh = fdopendir (fd);
+  if (dh == NULL)
+    {
+      close (fd);
+      return -1;
+    }
   struct dirent *de;
   int r = 0;
   while ((de = readdir (dh)) != NULL)
@@ -227,7 +235,26 @@ library_remove (const char *parent, const char *name, char **cause)
   int rc = -1;
   char *gone = NULL;
   errno = 0;
-  if (lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || lstat (meta, &st) != 0)
+  int link = lstat (dir, &st) == 0 && S_ISLNK (st.st_mode);
+  /* A link to a collection is listed, as the loader follows it, so it
+     can be removed too: the link alone, which is all that is the
+     library's; the directory it points to is the reader's own.  */
+  if (link && stat (dir, &st) == 0 && S_ISDIR (st.st_mode)
+      && stat (meta, &st) == 0)
+    {
+      if (unlink (dir) != 0)
+        {
+          *cause = xasprintf (_("cannot remove %s: %s"), dir,
+                              strerror (errno));
+          goto out;
+        }
+      sync_path (parent);
+      rc = 0;
+      goto out;
+    }
+  errno = 0;
+  if (link || lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode)
+      || lstat (meta, &st) != 0)
     {
       /* A collection its owner made unreadable is there all the same:
          say why it cannot be removed, not that there is none.  */

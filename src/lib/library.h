@@ -20,7 +20,8 @@ int library_install (const struct import_result *res, const char *parent,
                      const char *name, char **cause);
 
 /* Remove the collection NAME under PARENT: renamed out of sight first,
-   then deleted.  Returns 0, or -1 with *CAUSE set (caller frees).  */
+   then deleted; where NAME is a link to a collection, the link alone is
+   removed.  Returns 0, or -1 with *CAUSE set (caller frees).  */
 int library_remove (const char *parent, const char *name, char **cause);
 
 #endif /* CASEBOOK_LIBRARY_H */

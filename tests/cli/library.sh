@@ -150,6 +150,29 @@ is "$rc" 0 "and removes it"
 run list
 is "$rc" 0 "after which list works again"
 
+# A collection that is a link (to a directory of the reader's own) is
+# listed under its id, and removed under that name: the link alone,
+# never the directory it points to.
+mkdir -p "$TMPD/mine"
+cp "$GOOD"/*.cb "$TMPD/mine/"
+sed -i 's/^id: .*/id: vic/' "$TMPD/mine/collection.cb"
+ln -s "$TMPD/mine" "$coll/evil"
+run library
+grep '^vic ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" " user " "a linked collection is listed under its id"
+run library remove vic
+is "$rc" 0 "and removed under the name library lists"
+ok $([ ! -e "$coll/evil" ] && [ ! -L "$coll/evil" ]; echo $?) "the link is gone"
+is "$(ls "$TMPD/mine" | tr '\n' ' ')" "00-intro.cb 01-circuit.cb 02-adjacent.cb collection.cb " \
+  "and the directory it pointed to keeps every file"
+run library
+is "$(grep -c '^vic ' "$TMPD/out")" 0 "it is no longer listed"
+ln -s "$TMPD/mine" "$coll/evil"
+run library remove evil
+is "$rc" 0 "a link is removed under its own name too, as a directory is"
+ok $([ ! -L "$coll/evil" ] && [ -f "$TMPD/mine/collection.cb" ]; echo $?) \
+  "the link alone"
+
 # A half-installed collection (a killed import) never appears.
 mkdir -p "$coll/.half.new.99999"
 cp "$coll/exec2023/"* "$coll/.half.new.99999/"

@@ -163,6 +163,34 @@ test_install (void)
   free (cause);
   cause = NULL;
 
+  /* A link to a collection: removing it removes the link, and leaves
+     every file of the directory it points to.  */
+  char *target = xasprintf ("%s/elsewhere", tmp);
+  mkdir (target, 0700);
+  char *tmeta = xasprintf ("%s/collection.cb", target);
+  write_file (tmeta, "casebook-format: 1\nid: vic\ntitle.zh: 别处\n");
+  char *link = xasprintf ("%s/evil", parent);
+  tap_ok (symlink (target, link) == 0, "a link in the library");
+  tap_ok (library_remove (parent, "evil", &cause) == 0 && !exists (link)
+          && exists (tmeta),
+          "removing a linked collection removes the link, not its files (%s)",
+          cause ? cause : "ok");
+  free (cause);
+  cause = NULL;
+  /* A link to something that is no collection is not one to remove.  */
+  symlink (tmeta, link);
+  tap_ok (library_remove (parent, "evil", &cause) == -1 && exists (link)
+          && exists (tmeta) && cause && strstr (cause, "no collection named"),
+          "a link to a file is no collection, and stays");
+  free (cause);
+  cause = NULL;
+  unlink (link);
+  unlink (tmeta);
+  rmdir (target);
+  free (link);
+  free (tmeta);
+  free (target);
+
   /* A user directory that is empty or missing adds nothing, silently.  */
   const char *dirs2[] = { ABS_SRCDIR "/tests/data/good", "/nonexistent/cb" };
   lib = content_load_dirs (dirs2, 2, &d);
