@@ -959,6 +959,102 @@ page_free (struct page *pg)
     free (pg->dates[i]);
 }
 
+/* libxml2's HTML parser drops the page's control characters (U+0001 to
+   U+001F but white space, even written as "&#27;") without a word.
+   casebook(5) promises that import drops nothing unsaid, and a text
+   release keeps them (every command shows them visibly): so each goes
+   through the parser as a private-use character, U+10FF00 plus the
+   control's code, and comes back in the collection's files.  In UTF-8
+   that carrier is F4 8F BC and one byte 0x80 + the code.  */
+static const char carrier[] = "\xf4\x8f\xbc";
+
+static int
+is_control (unsigned char c)
+{
+  return c >= 0x01 && c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+    && c != '\f';
+}
+
+/* Is there a carrier at P (before E)?  */
+static int
+carrier_at (const char *p, const char *e)
+{
+  return *p == carrier[0] && e - p >= 4 && memcmp (p, carrier, 3) == 0
+    && (unsigned char) p[3] >= 0x80 && (unsigned char) p[3] < 0xa0;
+}
+
+/* U (*LEN bytes, UTF-8) with each control character as its carrier,
+   *LEN updated; NULL when there is none.  A page that holds a carrier
+   of its own would have it come back as a control: then the controls
+   are left to the parser, and a warning at the first says so.  */
+static char *
+carry_controls (const char *path, const char *u, size_t *len,
+                struct diags *diags)
+{
+  size_t first = *len, n = 0;
+  for (size_t i = 0; i < *len; i++)
+    if (is_control ((unsigned char) u[i]))
+      {
+        if (n++ == 0)
+          first = i;
+      }
+    else if (carrier_at (u + i, u + *len))
+      {
+        for (size_t j = 0; j < *len && n == 0; j++)
+          if (is_control ((unsigned char) u[j]))
+            first = j, n = 1;
+        if (n > 0)
+          diags_add (diags, DIAG_WARNING, path, line_at (u, first),
+                     _("control characters in this page are left out: it "
+                       "holds the private-use characters (U+10FF00 to "
+                       "U+10FF1F) that would carry them"));
+        return NULL;
+      }
+  if (n == 0)
+    return NULL;
+  struct buf b = { 0 };
+  size_t run = 0;               /* start of the bytes not yet copied */
+  for (size_t i = first; i < *len; i++)
+    if (is_control ((unsigned char) u[i]))
+      {
+        buf_add (&b, u + run, i - run);
+        buf_add (&b, carrier, 3);
+        buf_addc (&b, (char) (0x80 + u[i]));
+        run = i + 1;
+      }
+  buf_add (&b, u + run, *len - run);
+  *len = b.len;
+  return buf_steal (&b);
+}
+
+/* S with each carrier made its control character again, in place.  */
+static void
+restore_controls (char *s)
+{
+  char *out = s;
+  const char *e = s + strlen (s);
+  for (const char *p = s; p < e;)
+    if (carrier_at (p, e))
+      {
+        *out++ = (char) ((unsigned char) p[3] - 0x80);
+        p += 4;
+      }
+    else
+      *out++ = *p++;
+  *out = '\0';
+}
+
+/* The controls carried through the parser back in RES's files and in
+   the messages from BEFORE on.  */
+static void
+restore_all (struct import_result *res, struct diags *diags, size_t before)
+{
+  for (size_t i = 0; i < res->nfiles; i++)
+    restore_controls (res->files[i].text);
+  for (size_t i = before; i < diags->count; i++)
+    restore_controls (diags->items[i].message);
+}
+
 /* The page's <title> without the site's name after it ("标题_最高人民检察院").  */
 static char *
 cut_site_name (const char *t)
@@ -986,6 +1082,12 @@ import_html (const char *path, const char *data, size_t len,
   char *u = page_utf8 (path, data, len, &ulen, diags, cause);
   if (u == NULL)
     return -1;
+  char *carried = carry_controls (path, u, &ulen, diags);
+  if (carried)
+    {
+      free (u);
+      u = carried;
+    }
   if (ulen > INT_MAX)
     {
       free (u);
@@ -997,6 +1099,7 @@ import_html (const char *path, const char *data, size_t len,
       free (u);
       return -1;
     }
+  size_t diags_before = diags->count;
   /* XML_PARSE_HUGE: without it libxml2 silently cuts a text longer
      than 10 MB and stops reading at elements nested 256 deep (the rest
      of the page, and so the article, lost).  The page is already
@@ -1015,6 +1118,8 @@ import_html (const char *path, const char *data, size_t len,
       /* A page casebook exported says what each text is.  */
       int rc = import_page_read (path, root, res, diags, cause);
       xml_free_doc (doc);
+      if (rc == 0 && carried)
+        restore_all (res, diags, diags_before);
       return rc;
     }
   struct page pg = { .path = path };
@@ -1121,6 +1226,8 @@ import_html (const char *path, const char *data, size_t len,
   struct import_meta meta = { .title = title, .date = date,
                               .split_markers = 1 };
   import_lines (path, ls.v + first, ls.n - first, &meta, res, diags);
+  if (carried)
+    restore_all (res, diags, diags_before);
   lines_free (&ls);
   free (title);
   page_free (&pg);

@@ -80,11 +80,15 @@ find (xmlNode *n, const char *name)
   return NULL;
 }
 
-/* Append S to B as text for the content format: every run of white
-   space and control characters (the page's own line breaks) one space,
-   none at the start; bytes that are not UTF-8 (libxml2 passes them
-   through) as U+FFFD.  *SPACE carries a pending space from call to
-   call.  */
+/* Append S to B as text for the content format: every run of the
+   page's white space (space, tab, the line breaks and form feed, as
+   HTML counts it) one space, none at the start; bytes that are not
+   UTF-8 (libxml2 passes them through) as U+FFFD.  Other control
+   characters are kept, as a text release keeps them: casebook(5)
+   promises the importer drops nothing unsaid, and every command shows
+   them visibly.  (DEL comes here as it is; the others come carried
+   through the parser, see import_html.c.)  *SPACE carries a pending
+   space from call to call.  */
 static void
 append_clean (struct buf *b, const char *s, int *space)
 {
@@ -93,7 +97,8 @@ append_clean (struct buf *b, const char *s, int *space)
     {
       ucs4_t uc;
       int k = u8_mbtoucr (&uc, p, (size_t) (e - p));
-      if (k > 0 && (uc <= ' ' || uc == 0x7f))
+      if (k > 0 && (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r'
+                    || uc == '\f'))
         {
           *space = b->len > 0;
           p += k;
