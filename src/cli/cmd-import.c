@@ -123,7 +123,22 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
                          "or --add\n"));
       return 2;
     }
-  char *name = NULL, *parent = NULL;
+  char *name = NULL, *parent = NULL, *dir = NULL;
+  char *cause = NULL;
+  if (!o->add)
+    {
+      /* Refused before the release is read: a refusal after every
+         warning of the parse reads as if the warnings were the
+         problem, and the parse was for nothing.  */
+      dir = output_dir (o, file);
+      if (import_dir_vacant (dir, &cause) != 0)
+        {
+          put_cause (cause);
+          free (cause);
+          free (dir);
+          return 2;
+        }
+    }
   if (o->add)
     {
       name = add_name (o, file);
@@ -155,7 +170,6 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
 
   size_t max = o->max_size ? o->max_size : IMPORT_MAX_SIZE;
   size_t len;
-  char *cause = NULL;
   char *data = import_read_source (file, max, &len, &cause);
   if (data == NULL)
     {
@@ -166,6 +180,7 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       free (cause);
       free (name);
       free (parent);
+      free (dir);
       return 2;
     }
   struct diags d = { 0 };
@@ -183,6 +198,7 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       free (cause);
       free (name);
       free (parent);
+      free (dir);
       diags_free (&d);
       return 2;
     }
@@ -209,7 +225,6 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
     }
   else
     {
-      char *dir = output_dir (o, file);
       if (import_write (&res, dir, &cause) != 0)
         {
           put_cause (cause);
@@ -224,7 +239,6 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
                    docs, texts, v, warns);
           free (v);
         }
-      free (dir);
     }
   free (docs);
   free (texts);
@@ -232,6 +246,7 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
   free (cause);
   free (name);
   free (parent);
+  free (dir);
   import_free (&res);
   diags_free (&d);
   return rc;

@@ -945,6 +945,20 @@ write_new_file (const char *path, const char *text)
 }
 
 int
+import_dir_vacant (const char *dir, char **cause)
+{
+  char *meta = util_path_join (dir, "collection.cb");
+  struct stat st;
+  int exists = stat (meta, &st) == 0;
+  free (meta);
+  if (!exists)
+    return 0;
+  *cause = xasprintf (_("%s already holds a collection; "
+                        "import into a new directory"), dir);
+  return -1;
+}
+
+int
 import_write (const struct import_result *res, const char *dir, char **cause)
 {
   if (util_mkdir_p (dir) != 0)
@@ -969,14 +983,10 @@ import_write (const struct import_result *res, const char *dir, char **cause)
       close (dfd);
       return -1;
     }
-  char *meta = util_path_join (dir, "collection.cb");
-  struct stat st;
-  int exists = stat (meta, &st) == 0;
-  free (meta);
-  if (exists)
+  /* Asked again under the lock: the caller's early question
+     (import_dir_vacant) was answered before the parse.  */
+  if (import_dir_vacant (dir, cause) != 0)
     {
-      *cause = xasprintf (_("%s already holds a collection; "
-                            "import into a new directory"), dir);
       close (dfd);
       return -1;
     }

@@ -78,6 +78,12 @@ void import_add_collection (struct import_result *res, const char *path,
                             const struct import_title *title,
                             const char *date);
 
+/* Whether DIR can take an import: 0 when it holds no collection (or
+   does not exist yet), else -1 with *CAUSE set (caller frees).  Asked
+   before the parse, so that a refusal is not buried under the release's
+   warnings; import_write asks again.  */
+int import_dir_vacant (const char *dir, char **cause);
+
 /* Write RES into DIR (created if needed), each file atomically; refuses
    to overwrite an existing collection.  Returns 0, or -1 with *CAUSE set
    (caller frees).  */

@@ -28,6 +28,13 @@ has "$TMPD/out" "巡回检察" "and reads"
 run import "$release" -o "$TMPD/coll"
 is "$rc" 2 "import refuses to overwrite a collection"
 has "$TMPD/err" "already holds a collection" "and says so"
+# Before the parse: the refusal is the one line, not the last after
+# every warning of the release.
+is "$(sed "s|$TMPD/||" "$TMPD/err")" \
+  "casebook: coll already holds a collection; import into a new directory" \
+  "refused before the release is read: no warning of the parse"
+run import /nonexistent/release.txt -o "$TMPD/coll"
+has "$TMPD/err" "already holds a collection" "so even a release that cannot be read is refused for it"
 # A release with no title of its own: the file's name stands for one,
 # marked as the project's words, not the release's.
 printf '广西检察机关深化巡回检察\n\n正文第一段。\n' >"$TMPD/untitled.txt"

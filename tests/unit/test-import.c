@@ -4,6 +4,7 @@
 
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,5 +201,29 @@ main (void)
           "hostile input: one document, three warnings (%zu)", hd.warnings);
   import_free (&hr);
   diags_free (&hd);
+  /* The early question import asks of its directory, before the parse:
+     a directory with a collection is refused, an empty or absent one
+     is not.  */
+  {
+    char dir[] = "/tmp/cbimport.XXXXXX";
+    tap_ok (mkdtemp (dir) != NULL, "a directory for an import");
+    char *cause = NULL;
+    char *absent = xasprintf ("%s/new", dir);
+    tap_ok (import_dir_vacant (dir, &cause) == 0
+            && import_dir_vacant (absent, &cause) == 0 && cause == NULL,
+            "an empty or absent directory can take an import");
+    char *meta = xasprintf ("%s/collection.cb", dir);
+    FILE *f = fopen (meta, "w");
+    if (f)
+      fclose (f);
+    tap_ok (import_dir_vacant (dir, &cause) == -1 && cause
+            && strstr (cause, "already holds a collection") != NULL,
+            "one with a collection cannot (%s)", cause ? cause : "no cause");
+    free (cause);
+    remove (meta);
+    remove (dir);
+    free (meta);
+    free (absent);
+  }
   return tap_done ();
 }
