@@ -168,8 +168,22 @@ suggest_word (struct engine *e, const char *w)
      word as typed is compared too.  */
   if (strcmp (key, w) != 0 && ascii_word (w))
     nearest_term (e, w, &best);
-  if (best.term == NULL && ascii_word (w))
-    nearest_by_surface (e, w, &best);
+  if (ascii_word (w))
+    {
+      /* A stem is nearer some slips than the word meant is: "inspecton"
+         is one edit from "inspector" but two from "inspect", the stem
+         of "inspection".  So the stem found is judged by the word the
+         text writes for it, as nearest_by_surface judges its own.  */
+      if (best.term)
+        {
+          char *word = surface_word (e, best.term, w);
+          if (word)
+            best.dist = edit_distance (w, strlen (w), word, strlen (word),
+                                       64);
+          free (word);
+        }
+      nearest_by_surface (e, w, &best);
+    }
   free (key);
   return best.term;
 }

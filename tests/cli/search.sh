@@ -289,7 +289,7 @@ is "$(ranked 'personalized' | cut -d' ' -f1)" "0:2" "personalized is not persona
 run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
 has "$TMPD/err" "Showing results for -xcasehandling case handling (nothing found for -xcasehandling casehandling)" "the word cut, not the excluded term holding it"
 run search --content "$SHIPPED" --count -- 'xinspecton -xinspecton inspecton'
-has "$TMPD/err" "Showing results for inspectors -xinspecton inspectors (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
+has "$TMPD/err" "Showing results for inspectors -xinspecton inspection (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
 
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"
