@@ -97,10 +97,11 @@ static void
 nearest_term (struct engine *e, const char *key, struct nearest *best)
 {
   size_t n = strlen (key);
-  /* Two edits only in a long word: in one of six to eight letters they
+  /* Two edits only in a long word: in one of up to eleven letters they
      make another word as often as they mend a slip ("action" is not
-     "active", "probation" not "promotion", "handover" not "handler").  */
-  size_t limit = n >= 9 ? 2 : n >= 4 ? 1 : 0;
+     "active", "probation" not "promotion", "conviction" not
+     "connection", "corruption" not "correction").  */
+  size_t limit = n >= 12 ? 2 : n >= 4 ? 1 : 0;
   /* Terms that begin with the word's first letter, or with its second
      (its first two letters swapped): a slip seldom hits the first
      letter, and a scan of the whole vocabulary costs more than the
@@ -300,8 +301,9 @@ nearest_by_surface (struct engine *e, const char *w, struct nearest *best)
 {
   size_t n = strlen (w);
   /* Stricter than nearest_term: a stem that W only begins with is a
-     looser match, and "handover" is not "handler".  */
-  size_t limit = n >= 10 ? 2 : n >= 5 ? 1 : 0;
+     looser match, and "handover" is not "handler", nor "convictions"
+     "conditions".  */
+  size_t limit = n >= 12 ? 2 : n >= 5 ? 1 : 0;
   if (limit == 0)
     return;
   struct nearest tries[SURFACE_TRIES];

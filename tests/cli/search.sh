@@ -288,8 +288,17 @@ is "$(ranked 'personalized' | cut -d' ' -f1)" "0:2" "personalized is not persona
 # inside an excluded term, or a word of which it is a part.
 run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
 has "$TMPD/err" "Showing results for -xcasehandling case handling (nothing found for -xcasehandling casehandling)" "the word cut, not the excluded term holding it"
-run search --content "$SHIPPED" --count -- 'xinspecton -xinspecton inspecton'
-has "$TMPD/err" "Showing results for inspectors -xinspecton inspection (nothing found for xinspecton -xinspecton inspecton)" "each word respelt where it is"
+run search --content "$SHIPPED" --count -- 'xinspection -xinspection inspecton'
+has "$TMPD/err" "Showing results for inspection -xinspection inspection (nothing found for xinspection -xinspection inspecton)" "each word respelt where it is"
+# A real word is not respelt as another: two edits only from twelve
+# letters.
+for w in conviction convictions corruption; do
+  run search --content "$SHIPPED" --count -- "$w"
+  is "$rc" 1 "$w: not corrected"
+  hasnt "$TMPD/err" "Showing results" "$w: nothing is shown in its place"
+done
+run search --content "$SHIPPED" --count -- acountabilty
+has "$TMPD/err" "Showing results for accountability" "two slips in a word of twelve letters are mended"
 
 # never cut inside a word, accented letters included.
 mkdir -p "$TMPD/w"
