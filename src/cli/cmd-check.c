@@ -168,7 +168,7 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
         printf (_(", Chinese only: no English text in this release"));
       else if (cs.blocks > 0 && cs.present[LANG_ZH] == 0)
         printf (_(", English only: no Chinese text in this release"));
-      else
+      else if (cs.blocks > 0)   /* a collection with no text has no share */
         printf (_(", Chinese %.0f%%, English %.0f%%"),
                 100.0 * (double) cs.present[LANG_ZH] / (double) cs.blocks,
                 100.0 * (double) cs.present[LANG_EN] / (double) cs.blocks);

@@ -185,4 +185,14 @@ has "$TMPD/err" "warning: collection 'sample' is also in $TMPD/twice/a; this one
 has "$TMPD/out" "1 warning" "and counts it"
 run list --content "$TMPD/twice"
 is "$(grep -c . "$TMPD/out")" 3 "and list shows the collection's 3 documents once"
+# A collection with no document yet beside another: its line gives the
+# count, not a share of nothing ("-nan%").
+mkdir "$TMPD/none"
+cp -r "$GOOD" "$TMPD/none/a"
+mkdir "$TMPD/none/b"
+printf 'casebook-format: 1\nid: b\ntitle.en: B\n' >"$TMPD/none/b/collection.cb"
+run check "$TMPD/none"
+is "$rc:$(grep '^  b:' "$TMPD/out")" "0:  b: 0 documents" \
+  "a collection without texts has no coverage share"
+hasnt "$TMPD/out" "nan" "and no share is not a number"
 done_testing
