@@ -257,9 +257,25 @@ marker_with_title (const char *line, size_t *mark_len)
   return (size_t) (q - line) + n;
 }
 
+/* Whether the character that ends the LEN bytes at S, and the one that
+   starts T, are both Chinese: a space between them separates keywords,
+   since Chinese words are written without one.  */
+static int
+cjk_around (const char *s, size_t len, const char *t)
+{
+  const uint8_t *start = (const uint8_t *) s;
+  ucs4_t before, after;
+  if (len == 0 || *t == '\0'
+      || u8_prev (&before, start + len, start) == NULL)
+    return 0;
+  u8_mbtouc (&after, (const uint8_t *) t, strlen (t));
+  return norm_is_cjk (before) && norm_is_cjk (after);
+}
+
 /* Split a keyword line: runs of two or more spaces (or no-break spaces),
-   EN SPACE, EM SPACE and the other typographic spaces (U+2000-U+200A),
-   or the ideographic space separate keywords.  */
+   a space between two Chinese characters, EN SPACE, EM SPACE and the
+   other typographic spaces (U+2000-U+200A), or the ideographic space
+   separate keywords.  */
 static char *
 split_keyword_line (const char *s)
 {
@@ -289,7 +305,8 @@ split_keyword_line (const char *s)
             break;
         }
       sep = (size_t) (q - p);
-      if (sep > 0 && (strong || sep >= 2) && *q && b.len > 0)
+      if (sep > 0 && (strong || sep >= 2 || cjk_around (b.data, b.len, q))
+          && *q && b.len > 0)
         {
           buf_adds (&b, " | ");
           p = q;

@@ -85,4 +85,16 @@ run import "$TMPD/mk.txt" -o "$TMPD/mk"
 has "$TMPD/mk/01.cb" "keywords.zh: 一体化 | 办案" "a keyword list on its marker's line is the case's keywords"
 has "$TMPD/mk/01.cb" "section.zh: 【基本案情】" "a section marker on its text's line is a heading"
 has "$TMPD/mk/01.cb" "zh: 正文第一段。" "and its text a paragraph"
+# Chinese is written without spaces, so one space between two Chinese
+# words separates keywords, as a page's collapsed spaces leave them; one
+# beside a Latin word or a number stays inside the keyword.
+printf 'Case 1\nTitle\n【关键词】\n检察听证 公开 ISO 9001 认证\n' >"$TMPD/sp.txt"
+run import "$TMPD/sp.txt" -o "$TMPD/sp"
+has "$TMPD/sp/01.cb" "keywords.zh: 检察听证 | 公开 ISO 9001 认证" \
+  "a space between Chinese words separates keywords"
+hasnt "$TMPD/err" "no separators" "and the line is not reported as without them"
+printf '<html><head><title>T</title></head><body><article><p>案例1</p><p>某检察院推进检察听证</p><p>【关键词】</p><p>检察听证  公开  司法公信力</p><p>正文。</p></article></body></html>\n' >"$TMPD/sp.html"
+run import "$TMPD/sp.html" -o "$TMPD/sph"
+has "$TMPD/sph/01.cb" "keywords.zh: 检察听证 | 公开 | 司法公信力" \
+  "a page's keywords, their spaces collapsed by HTML, are split too"
 done_testing
