@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "import.h"
 #include "strmap.h"
 
 /* One "key: value" line.  */
@@ -146,6 +147,7 @@ struct tokenizer
 {
   size_t pos;
   unsigned long lineno;
+  int bad_utf8;                 /* a line of invalid UTF-8 was reported */
 };
 
 /* Read blocks of DATA from where TZ stands into RF (which the caller has
@@ -190,9 +192,22 @@ tokenize_some (const char *path, const char *data, size_t len,
       if (bad)
         {
           size_t at = (size_t) ((const char *) bad - line);
-          diags_add (diags, DIAG_ERROR, path, lineno,
-                     _("invalid UTF-8 at byte %zu of the line (byte offset %zu "
-                       "in the file)"), at + 1, line_off + at);
+          /* A file saved by a Chinese editor as "ANSI" is GB18030 on
+             every line: the first error says so, and how to mend it.  */
+          size_t gb_len;
+          char *gb = tz->bad_utf8 ? NULL : import_gb18030 (line, n, &gb_len);
+          if (gb)
+            diags_add (diags, DIAG_ERROR, path, lineno,
+                       _("invalid UTF-8 at byte %zu of the line (byte offset "
+                         "%zu in the file): the file seems to be GB18030 "
+                         "(GBK, GB2312); save it as UTF-8 (iconv -f GB18030 "
+                         "-t UTF-8)"), at + 1, line_off + at);
+          else
+            diags_add (diags, DIAG_ERROR, path, lineno,
+                       _("invalid UTF-8 at byte %zu of the line (byte offset "
+                         "%zu in the file)"), at + 1, line_off + at);
+          free (gb);
+          tz->bad_utf8 = 1;
           continue;
         }
       if (n > 0 && line[0] == '#')

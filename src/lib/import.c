@@ -823,8 +823,8 @@ import_add_collection (struct import_result *res, const char *path,
    what a Chinese editor saves as "ANSI"), or NULL when it is not that:
    a byte that does not decode, or text that does not come out mostly
    Chinese (a stray Latin-1 byte before a letter is a valid GBK pair).  */
-static char *
-gb18030_text (const char *data, size_t len, size_t *outlen)
+char *
+import_gb18030 (const char *data, size_t len, size_t *outlen)
 {
   iconv_t cd = iconv_open ("UTF-8", "GB18030");
   if (cd == (iconv_t) -1)
@@ -879,7 +879,7 @@ import_release (const char *path, const char *data, size_t len,
   if (pos == 0 && u8_check ((const uint8_t *) data, len) != NULL)
     {
       size_t dlen;
-      decoded = gb18030_text (data, len, &dlen);
+      decoded = import_gb18030 (data, len, &dlen);
       if (decoded)
         {
           diags_add (diags, DIAG_WARNING, path, 1,

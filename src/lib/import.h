@@ -106,4 +106,9 @@ char *import_read_source (const char *file, size_t max, size_t *len,
    belong to.  Returns 0 for Chinese, 1 for English.  */
 int import_line_lang (const char *s, size_t len);
 
+/* DATA (LEN bytes) decoded from GB18030 (GBK, GB2312) into UTF-8, its
+   length in *OUTLEN, or NULL when it does not read as mostly Chinese in
+   that encoding.  Caller frees.  */
+char *import_gb18030 (const char *data, size_t len, size_t *outlen);
+
 #endif /* CASEBOOK_IMPORT_H */

@@ -229,6 +229,14 @@ main (void)
   expect (HEAD "en: caf\xc3 au lait\n",
           "5: error: invalid UTF-8 at byte 8 of the line (byte offset 49 in the file)",
           "invalid UTF-8 with its offset");
+  /* A file a Chinese editor saved as GBK ("ANSI"): the first line
+     in error says what the file is and how to mend it, not each.  */
+  expect (HEAD "zh: \xbc\xec\xb2\xec\xcc\xfd\xd6\xa4\n\nzh: \xbc\xec\xb2\xec\n",
+          "5: error: invalid UTF-8 at byte 5 of the line (byte offset 46 in the file): "
+          "the file seems to be GB18030 (GBK, GB2312); save it as UTF-8 "
+          "(iconv -f GB18030 -t UTF-8)\n"
+          "7: error: invalid UTF-8 at byte 5 of the line (byte offset 60 in the file)",
+          "GBK text: the first error names the encoding");
   expect (HEAD "en: \xed\xa0\x80\n",
           "5: error: invalid UTF-8 at byte 5 of the line (byte offset 46 in the file)",
           "a surrogate is invalid");
