@@ -154,14 +154,17 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
         }
       if (!library_name_ok (name) || name_taken (name))
         {
+          /* --name is typed, or pasted: shown as every name is.  */
+          char *v = output_visible (name);
           if (library_name_ok (name))
             fprintf (stderr, _("casebook: the library already has a "
                                "collection named '%s'; choose another "
-                               "--name\n"), name);
+                               "--name\n"), v);
           else
             fprintf (stderr, _("casebook: '%s' cannot name a collection (use "
                                "letters, digits, '-', '_' and '.', at most 64 "
-                               "bytes)\n"), name);
+                               "bytes)\n"), v);
+          free (v);
           free (name);
           free (parent);
           return 2;
@@ -218,10 +221,14 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
           rc = 2;
         }
       else
-        /* TRANSLATORS: "casebook: imported 9 documents (303 texts) into
-           the library as batch3; 5 warnings".  */
-        fprintf (stderr, _("casebook: imported %s (%s) into the library "
-                           "as %s; %s\n"), docs, texts, name, warns);
+        {
+          char *v = output_visible (name);
+          /* TRANSLATORS: "casebook: imported 9 documents (303 texts) into
+             the library as batch3; 5 warnings".  */
+          fprintf (stderr, _("casebook: imported %s (%s) into the library "
+                             "as %s; %s\n"), docs, texts, v, warns);
+          free (v);
+        }
     }
   else
     {

@@ -203,4 +203,20 @@ run --content "$GOOD" library remove sample
 is "$rc" 2 "--content DIR: its collection is not removed"
 has "$TMPD/err" "not in your library" "and says why, not that it is shipped"
 ok $([ -f "$GOOD/collection.cb" ] && [ -f "$coll/sample/collection.cb" ]; echo $?) "nor the library's collection of that name"
+# A --name with a control or bidirectional character is shown visibly
+# in every message about it, as library remove shows it (an escape
+# sequence reached the terminal as typed).
+esc=$(printf 'x\033[31my')
+run import --add "$HTML/split-cases.html" --name "$esc"
+is "$rc:$(cat "$TMPD/err")" \
+  "2:casebook: 'x^[[31my' cannot name a collection (use letters, digits, '-', '_' and '.', at most 64 bytes)" \
+  "a name refused is shown visibly"
+rlo=$(printf 'x\342\200\256y')
+run import --add "$HTML/split-cases.html" --name "$rlo"
+has "$TMPD/err" "into the library as x<U+202E>y;" "a name installed is shown visibly"
+run import --add "$HTML/split-cases.html" --name "$rlo"
+has "$TMPD/err" "named 'x<U+202E>y'; choose another" "and so is a name in use"
+hasnt "$TMPD/err" "$rlo" "never as typed"
+run library remove "$rlo"
+is "$rc" 0 "and it is removed"
 done_testing
