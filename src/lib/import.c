@@ -529,6 +529,7 @@ struct importer
   struct diags *diags;
   struct doc_builder d;
   int started, expect_title, expect_keywords;
+  int seen_line;                /* a line has been taken */
   char *coll_title;
   int coll_title_lang;
   struct numset seen;           /* document numbers taken */
@@ -565,6 +566,29 @@ title_overview (struct importer *im)
   free (id);
 }
 
+/* Does LINE, the first of a release, look like its title: a short line
+   that names typical cases ("第四批全国检察机关检察改革典型案例") and does
+   not end as a sentence does?  */
+static int
+release_title_line (const char *line)
+{
+  size_t n = strlen (line);
+  if (n == 0 || n > 160
+      || (strstr (line, "典型案例") == NULL
+          && strcasestr (line, "typical case") == NULL))
+    return 0;
+  static const char *const ends[] = {
+    "。", "，", "；", "：", "！", "？", ",", ".", ";", ":", "!", "?"
+  };
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+    {
+      size_t k = strlen (ends[i]);
+      if (n >= k && memcmp (line + n - k, ends[i], k) == 0)
+        return 0;
+    }
+  return 1;
+}
+
 /* The length of the known 【marker】 that LINE starts with when more
    text follows it on the same line; 0 otherwise.  */
 static size_t
@@ -591,6 +615,8 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
   const char *path = im->path;
   struct diags *diags = im->diags;
   im->lineno = lineno;
+  int first = !im->seen_line;
+  im->seen_line = 1;
   if (im->meta && im->meta->split_markers)
     {
       size_t mark_len = 0, t = marker_with_title (line, &mark_len);
@@ -706,6 +732,18 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
                      "(split it with ' | ')"));
       emit (d, "keywords", lang, kw, lineno);
       free (kw);
+      free (line);
+      return;
+    }
+  if (first && im->coll_title == NULL && !(im->meta && im->meta->title)
+      && release_title_line (line))
+    {
+      /* A release that starts with its own title names the collection
+         (and so the overview), as an attachment line does; the line is
+         kept, as a heading.  */
+      im->coll_title = xstrdup (line);
+      im->coll_title_lang = lang;
+      emit (d, "heading", lang, line, lineno);
       free (line);
       return;
     }

@@ -97,4 +97,16 @@ printf '<html><head><title>T</title></head><body><article><p>案例1</p><p>某�
 run import "$TMPD/sp.html" -o "$TMPD/sph"
 has "$TMPD/sph/01.cb" "keywords.zh: 检察听证 | 公开 | 司法公信力" \
   "a page's keywords, their spaces collapsed by HTML, are split too"
+# A release that starts with its own title names the collection; a first
+# line that is a sentence does not.
+printf '第四批全国检察机关检察改革典型案例\n\n导语。\n案例一\n某检察院推进改革\n' >"$TMPD/ti.txt"
+run import "$TMPD/ti.txt" -o "$TMPD/ti"
+has "$TMPD/ti/collection.cb" "title.zh: 第四批全国检察机关检察改革典型案例" \
+  "the release's first line, its title, titles the collection"
+has "$TMPD/ti/00.cb" "heading.zh: 第四批全国检察机关检察改革典型案例" \
+  "and is kept as a heading"
+printf '最高检发布第四批典型案例，共3件。\n案例一\n某检察院推进改革\n' >"$TMPD/ts.txt"
+run import "$TMPD/ts.txt" -o "$TMPD/ts"
+has "$TMPD/ts/collection.cb" "title.en.tr: ts" \
+  "a first line that is a sentence does not: the file's name does"
 done_testing
