@@ -162,7 +162,7 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
                                "--name\n"), v);
           else
             fprintf (stderr, _("casebook: '%s' cannot name a collection (use "
-                               "letters, digits, '-', '_' and '.', at most 64 "
+                               "letters, digits, '-', '_' and '.' (not first), at most 64 "
                                "bytes)\n"), v);
           free (v);
           free (name);
