@@ -176,7 +176,7 @@ _casebook_help ()
         fi
     done < <(LC_ALL=C "$1" --help 2>/dev/null)
     ((${#_cb_opts[@]})) || _cb_opts=(--content --lang --width --json --color
-        -n --snippets --count --regex --exact --raw --glossary -o --output
+        -n --snippets --count --regex --exact --raw --glossary --pending -o --output
         --ambiguous-wide --script --help --version)
     ((${#_cb_argopts[@]})) || _cb_argopts=(--content --lang --width
         -n --snippets -o --output --script)

@@ -36,7 +36,7 @@ enum
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
   OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR, OPT_FACETS,
-  OPT_NO_PAGER, OPT_SIDE_BY_SIDE
+  OPT_NO_PAGER, OPT_SIDE_BY_SIDE, OPT_PENDING
 };
 
 static const struct option long_options[] = {
@@ -52,6 +52,7 @@ static const struct option long_options[] = {
   { "no-correct", no_argument, NULL, OPT_NO_CORRECT },
   { "raw", no_argument, NULL, OPT_RAW },
   { "glossary", no_argument, NULL, OPT_GLOSSARY },
+  { "pending", no_argument, NULL, OPT_PENDING },
   { "ambiguous-wide", no_argument, NULL, OPT_AMBIGUOUS_WIDE },
   { "script", required_argument, NULL, OPT_SCRIPT },
   { "english", required_argument, NULL, OPT_ENGLISH },
@@ -274,6 +275,7 @@ check_command_options (const struct cmd_entry *entry,
     { o->no_pager, "--no-pager" },
     { o->side_by_side, "--side-by-side" },
     { o->glossary_check, "--glossary" },
+    { o->pending, "--pending" },
     { o->release_file != NULL, "--release" },
     { english_given, "--english" },
     { o->output_dir != NULL, "-o" },
@@ -429,6 +431,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_GLOSSARY:
           o.glossary_check = 1;
+          break;
+        case OPT_PENDING:
+          o.pending = 1;
           break;
         case OPT_AMBIGUOUS_WIDE:
           norm_set_ambiguous_wide (1);

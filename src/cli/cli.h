@@ -23,6 +23,7 @@ struct cli_options
   int no_correct;               /* never search a corrected query */
   int raw;
   int glossary_check;
+  int pending;                  /* check --pending: texts lacking a side */
   const char *release_file;     /* check --release: the release text */
   int english_revised;          /* --english=revised */
   const char *output_dir;       /* import: the collection; export: the file */

@@ -69,6 +69,43 @@ cmd_check_release (const struct library *lib, const char *file,
   return 0;
 }
 
+/* --pending: a text of one language only, at the line of the side it
+   has, with the key that would give it the other.  */
+static int
+print_pending (void *ctx, const struct doc_unit *u)
+{
+  const struct document *doc = ctx;
+  const struct bitext *bt = u->text;
+  static const char *const base[] = {
+    [UNIT_TITLE] = "title.", [UNIT_HEADING] = "heading.",
+    [UNIT_KEYWORDS] = "keywords.", [UNIT_PARAGRAPH] = ""
+  };
+  const char *key = u->part == PART_SECTION ? "section." : base[u->kind];
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *has = &bt->side[l];
+      enum lang other = lang_other ((enum lang) l);
+      if (has->origin == ORIGIN_NONE || bt->side[other].origin != ORIGIN_NONE)
+        continue;
+      char *path = output_visible (doc->path);
+      char *have = xasprintf ("%s%s%s", key, lang_code ((enum lang) l),
+                              has->origin == ORIGIN_TRANSLATION ? ".tr" : "");
+      char *want = xasprintf ("%s%s.tr", key, lang_code (other));
+      if (other == LANG_EN)
+        /* TRANSLATORS: FILE:LINE: the key of the text there ("title.zh",
+           "zh"), then the key to add after it ("title.en.tr").  */
+        printf (_("%s:%lu: %s has no English; add %s\n"), path, has->line,
+                have, want);
+      else
+        printf (_("%s:%lu: %s has no Chinese; add %s\n"), path, has->line,
+                have, want);
+      free (have);
+      free (want);
+      free (path);
+    }
+  return 0;
+}
+
 static int
 cmd_check_exec (const struct cli_options *o, const struct library *unused,
                 int argc, char **argv)
@@ -114,6 +151,12 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
       return 2;
     }
   output_diags (&d);
+  if (o->pending)
+    for (size_t i = 0; i < library_document_count (lib); i++)
+      {
+        const struct document *doc = library_document (lib, i);
+        document_walk (doc, print_pending, (void *) doc);
+      }
   struct content_stats st;
   content_stats (lib, &st);
   double zh = st.blocks ? 100.0 * (double) st.present[LANG_ZH] / (double) st.blocks : 0;

@@ -46,6 +46,7 @@ static const struct
   { "--no-pager", "show" },
   { "--side-by-side", "show" },
   { "--glossary", "check" },
+  { "--pending", "check" },
   { "--release", "check" },
   { "--english", "show list tags search cite related export browser" },
   { "-o", "import export" },

@@ -49,6 +49,8 @@ static const struct option_help options[] = {
     0, "--side-by-side" },
   { N_("      --glossary       check: list glossary terms missing in "
        "translations\n"), 0, "--glossary" },
+  { N_("      --pending        check: list the texts that lack a language\n"),
+    0, "--pending" },
   { N_("      --release=FILE   check: report unmarked texts that are not in "
        "FILE\n"), 0, "--release" },
   { N_("      --english=WHICH  the release's English or the project's "

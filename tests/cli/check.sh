@@ -6,6 +6,21 @@ run check "$GOOD"
 is "$rc" 0 "check of good content exits 0"
 is "$(cat "$TMPD/out")" "$GOOD: 3 documents, 16 texts; Chinese 94% (47% translated), English 100% (50% translated); 4 glossary terms; 0 errors, 0 warnings" "one-line summary with coverage"
 is "$(cat "$TMPD/err")" "" "nothing on stderr"
+# --pending: each text that lacks a language, where a translator adds it.
+run check --pending "$GOOD"
+is "$rc" 0 "check --pending exits 0: a pending text is no error"
+is "$(head -n 1 "$TMPD/out")" "$GOOD/02-adjacent.cb:21: en has no Chinese; add zh.tr" \
+  "the text lacking Chinese, as FILE:LINE, with the key to add"
+is "$(wc -l <"$TMPD/out")" 2 "one line for it, then the summary"
+printf '案例一\n某检察院推进改革\n【改革情况】\n正文。\n' >"$TMPD/pend.txt"
+"$CASEBOOK" import "$TMPD/pend.txt" -o "$TMPD/pend" 2>/dev/null
+run check --pending "$TMPD/pend"
+has "$TMPD/out" "$TMPD/pend/01.cb:7: title.zh has no English; add title.en.tr" \
+  "an imported release: its title"
+has "$TMPD/out" "section.zh has no English; add section.en.tr" "its sections"
+has "$TMPD/out" "zh has no English; add en.tr" "and its paragraphs"
+run list --pending --content "$GOOD"
+is "$rc" 2 "--pending is check's alone"
 
 run check "$BAD"
 is "$rc" 2 "check of broken content exits 2"
