@@ -168,9 +168,11 @@ library_install (const struct import_result *res, const char *parent,
   char *tmp = xasprintf ("%s/.%s.new.%ld", parent, name, (long) getpid ());
   remove_tree (tmp);            /* left by an earlier run of this pid */
   int rc = -1;
+  /* A failure in the temporary directory is told by the collection's
+     name: the temporary one is ours, and gone.  */
   if (mkdir (tmp, 0700) != 0)
     {
-      *cause = xasprintf (_("cannot create %s: %s"), tmp, strerror (errno));
+      *cause = xasprintf (_("cannot install %s: %s"), final, strerror (errno));
       goto out;
     }
   for (size_t i = 0; i < res->nfiles; i++)
@@ -184,7 +186,8 @@ library_install (const struct import_result *res, const char *parent,
       free (text);
       if (w != 0)
         {
-          *cause = xasprintf (_("cannot write %s: %s"), p, strerror (e));
+          *cause = xasprintf (_("cannot install %s: %s"), final,
+                              strerror (e));
           free (p);
           remove_tree (tmp);
           goto out;
@@ -193,7 +196,8 @@ library_install (const struct import_result *res, const char *parent,
     }
   if (sync_path (tmp) != 0)
     {
-      *cause = xasprintf (_("cannot write %s: %s"), tmp, strerror (errno));
+      *cause = xasprintf (_("cannot install %s: %s"), final,
+                          strerror (errno));
       remove_tree (tmp);
       goto out;
     }

@@ -67,4 +67,13 @@ is "$rc" 2 "an unreadable collection: remove exits 2"
 has "$TMPD/err" "collections/shut: Permission denied" "an unreadable collection: and says why"
 hasnt "$TMPD/err" "no collection named" "an unreadable collection: not that there is none"
 $AS_USER chmod 700 "$USER_DIR/data/casebook/collections/shut"
+# A library that may not be written: the collection is named, not the
+# temporary directory it would have been written into.
+$AS_USER chmod 555 "$USER_DIR/data/casebook/collections"
+XDG_DATA_HOME=$USER_DIR/data urun import --add "$top_srcdir/tests/data/html/div-p.html" --name ro
+is "$rc" 2 "a library that may not be written: import --add exits 2"
+has "$TMPD/err" "cannot install $USER_DIR/data/casebook/collections/ro: Permission denied" \
+  "and names the collection it could not install"
+hasnt "$TMPD/err" ".new." "not its temporary directory"
+$AS_USER chmod 700 "$USER_DIR/data/casebook/collections"
 done_testing
