@@ -103,6 +103,10 @@ fold_spelling (struct buf *b)
     { "catalogue", "catalog" }, { "dialogue", "dialog" },
     { "enrolment", "enrollment" }, { "fulfil", "fulfill" },
     { "fulfilment", "fulfillment" }, { "ageing", "aging" },
+    /* Not a spelling but the same word of this field: 检察 is
+       "procuratorial" in the release and "prosecutorial" in most
+       English written about China's procuratorates.  */
+    { "prosecutorial", "procuratorial" },
   };
   const char *w = b->data;
   size_t len = b->len;

@@ -284,6 +284,12 @@ is "$(ranked 介绍一下巡回检察 | cut -d' ' -f1)" "0:7" "介绍一下: the
 # are not the "special teams" (专班) of case 1.
 is "$(ranked 'specialized teams' | grep -c ' 3 ')" 1 "specialized teams finds the specialized teams"
 is "$(ranked 'personalized' | cut -d' ' -f1)" "0:2" "personalized is not personal"
+# The adjective of 检察 as English about China writes it finds the
+# release's.
+run search --count --content "$SHIPPED" -- prosecutorial
+is "$(cat "$TMPD/out")" "$("$CASEBOOK" search --count --content "$SHIPPED" -- procuratorial)" \
+  "prosecutorial finds what procuratorial finds"
+is "$rc" 0 "and finds it"
 # The word corrected is the term, not the first place its letters occur:
 # inside an excluded term, or a word of which it is a part.
 run search --content "$SHIPPED" --count -- '-xcasehandling casehandling'
