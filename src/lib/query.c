@@ -647,14 +647,25 @@ syntax_char (const char *p, char c)
   return strncmp (p, wide, 3) == 0 ? 3 : 0;
 }
 
-/* If P begins with the field NAME ("tag:"), its colon ASCII or
-   full-width, the length of what is there; else 0.  */
+/* If P begins with the field NAME ("tag:"), the length of what is
+   there; else 0.  Its letters in either case, as the value's are
+   (Tag:, LANG:, a phone's capital), and each letter and the colon ASCII
+   or full-width (ｔａｇ：, an input method's full-width mode).  */
 static size_t
 field_prefix (const char *p, const char *name)
 {
-  size_t n = strlen (name) - 1;
-  size_t colon = strncmp (p, name, n) == 0 ? syntax_char (p + n, ':') : 0;
-  return colon ? n + colon : 0;
+  const char *at = p;
+  for (; name[1] != '\0'; name++)
+    {
+      size_t k = syntax_char (at, *name);
+      if (k == 0)
+        k = syntax_char (at, (char) (*name - 'a' + 'A'));
+      if (k == 0)
+        return 0;
+      at += k;
+    }
+  size_t colon = syntax_char (at, ':');
+  return colon ? (size_t) (at - p) + colon : 0;
 }
 
 /* Quotation marks that open a phrase, and the one that closes each:

@@ -307,6 +307,16 @@ main (void)
       { "/a[bc]\xef\xbc\x8f", "regex a[bc] at 1" },
       { "\xe6\x94\xb6\xef\xbc\x8f\xe4\xbb\x98", "words" },
       { "\xef\xbc\x8f" "ab", "words" },
+      /* A field's name in either case, and in full-width letters: a
+         phone's capital (Tag:), or an input method's full-width mode.  */
+      { "Tag:x y", "1 tag" },
+      { "LANG:zh y", "zh only" },
+      { "Year:2022 y", "year 2022" },
+      { "COLLECTION:c y", "1 collection" },
+      { "\xef\xbd\x94\xef\xbd\x81\xef\xbd\x87\xef\xbc\x9a" "x y",
+        "1 tag" },
+      { "\xef\xbc\xac\xef\xbc\xa1\xef\xbc\xae\xef\xbc\xa7"
+        "\xef\xbc\x9a\xef\xbd\x9a\xef\xbd\x88 y", "zh only" },
     };
     for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
       {
