@@ -23,6 +23,7 @@ tag:巡回检察
 lang:zh 巡回检察
 lang:en prosecutor
 prosecutor -discipline
+-lang:zh prosecutor
 "public interest litigation"
 公益诉讼 检察建议
 ＰＵＢＬＩＣ

@@ -230,7 +230,7 @@ tui_cursor () { tmx display-message -p -t tui '#{cursor_x} #{cursor_y}'; }
 tui_type ()
 {
   _t_before=$(tui_capture)
-  tmx send-keys -t tui -l "$1"
+  tmx send-keys -t tui -l -- "$1"
   tui_wait_change "$_t_before"
 }
 
