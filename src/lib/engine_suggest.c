@@ -146,6 +146,13 @@ ascii_word (const char *w)
   return 1;
 }
 
+/* Is C ASCII punctuation?  */
+static int
+ascii_punct (char c)
+{
+  return c > ' ' && c < 0x7f && !util_ascii_alnum ((unsigned char) c);
+}
+
 static char *surface_word (struct engine *e, const char *token,
                            const char *typed);
 static void nearest_by_surface (struct engine *e, const char *w,
@@ -164,12 +171,20 @@ suggest_word (struct engine *e, const char *w)
     }
   struct nearest best = { NULL, 0, 0 };
   nearest_term (e, key, &best);
+  /* The word as typed, without the ASCII punctuation typed around it
+     ("handlng?", "(xinjaing)"), which is part of the term but no slip.  */
+  size_t lead = 0, len = strlen (w);
+  while (lead < len && ascii_punct (w[lead]))
+    lead++;
+  while (len > lead && ascii_punct (w[len - 1]))
+    len--;
+  char *typed = xstrndup (w + lead, len - lead);
   /* A slip can make a word look inflected: the stemmer takes "ing" off
      "xinjaing" and leaves "xinja", three edits from "xinjiang".  So the
      word as typed is compared too.  */
-  if (strcmp (key, w) != 0 && ascii_word (w))
-    nearest_term (e, w, &best);
-  if (ascii_word (w))
+  if (strcmp (key, typed) != 0 && ascii_word (typed))
+    nearest_term (e, typed, &best);
+  if (ascii_word (typed))
     {
       /* A stem is nearer some slips than the word meant is: "inspecton"
          is one edit from "inspector" but two from "inspect", the stem
@@ -177,14 +192,15 @@ suggest_word (struct engine *e, const char *w)
          text writes for it, as nearest_by_surface judges its own.  */
       if (best.term)
         {
-          char *word = surface_word (e, best.term, w);
+          char *word = surface_word (e, best.term, typed);
           if (word)
-            best.dist = edit_distance (w, strlen (w), word, strlen (word),
-                                       64);
+            best.dist = edit_distance (typed, strlen (typed), word,
+                                       strlen (word), 64);
           free (word);
         }
-      nearest_by_surface (e, w, &best);
+      nearest_by_surface (e, typed, &best);
     }
+  free (typed);
   free (key);
   return best.term;
 }

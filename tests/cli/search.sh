@@ -222,6 +222,14 @@ is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: nothing found, nothing corrected
 # holds ("handl").
 run search --content "$SHIPPED" --count -- handlng
 has "$TMPD/err" "Showing results for handling (nothing found for handlng)" "a respelling is shown as a word"
+# The punctuation typed around a word is no slip: a word ending a
+# question is corrected as the word alone is.
+for w in 'what is handlng?:what is handling' '(litigaton):litigation' \
+         'Xinjaing.:xinjiang'; do
+  run search --content "$SHIPPED" --count -- "${w%%:*}"
+  has "$TMPD/err" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
+    "${w%%:*}: corrected to ${w#*:}"
+done
 # One word written as two, or two as one: joined or cut where the text
 # has it so, before any word is respelt.
 run search --content "$SHIPPED" --count -- Zhang jiagang
