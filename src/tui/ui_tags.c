@@ -114,17 +114,34 @@ tags_draw (struct ui *u)
           tmax = xmax - (int) strlen (num);
           ui_put_visible (y, tmax, xmax, num, strlen (num), base);
         }
+      int nw = ui_text_width (name, strlen (name));
       x = ui_put_in (u, y, p->x + 1, tmax, name, strlen (name), u->lang, base);
-      if (other)
+      if (other && x - (p->x + 1) == nw)
         {
-          /* The closing parenthesis only when the rendering is whole.  */
+          /* The rendering in parentheses when it is whole; cut, it ends
+             with an ellipsis as every cut does, and where not even
+             " (" and one column fit, the ellipsis alone says it is
+             there: a bare " (", or a rendering without its ")", hid
+             the cut.  */
           int ow = ui_text_width (other, strlen (other));
-          x = ui_put_visible (y, x, tmax, " (", 2, base);
-          int e = ui_put_in (u, y, x, tmax, other, strlen (other),
-                             lang_other (u->lang),
-                             sel ? base : ui_attr (u, ROLE_META));
-          if (e - x == ow)
-            ui_put_visible (y, e, tmax, ")", 1, base);
+          attr_t oa = sel ? base : ui_attr (u, ROLE_META);
+          if (x + 2 + ow + 1 <= tmax)
+            {
+              x = ui_put_visible (y, x, tmax, " (", 2, base);
+              x = ui_put_in (u, y, x, tmax, other, strlen (other),
+                             lang_other (u->lang), oa);
+              ui_put_visible (y, x, tmax, ")", 1, base);
+            }
+          else if (x + 4 <= tmax)
+            {
+              x = ui_put_visible (y, x, tmax, " (", 2, base);
+              /* Short of the last column when the rendering alone
+                 would just fit: it is cut for the ")" it lacks.  */
+              ui_put_in (u, y, x, ow > tmax - x ? tmax : tmax - 1, other,
+                         strlen (other), lang_other (u->lang), oa);
+            }
+          else
+            ui_put_visible (y, x, tmax, "\xe2\x80\xa6", 3, base);
         }
     }
 }

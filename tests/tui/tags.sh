@@ -2,7 +2,7 @@
 # The tags pane (Enter searches tag: and limits the list; t shows all
 # tags with their counts), the help screen, = and marks.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 19
+tui_plan 23
 
 sample=$tui_data/sample
 
@@ -54,5 +54,29 @@ tui_expect_line 30 '^/abcX$' "End, Left and Backspace"
 tui_keys Escape
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "q quits"
+
+# A rendering that does not fit is cut with an ellipsis, as every cut
+# is: never a bare " (" (all tags, where the count leaves it no room),
+# nor a rendering that fits only without its ")".
+cut=$tui_dir/cut
+mkdir "$cut"
+cp "$sample/collection.cb" "$cut/"
+printf '%s\n' 'casebook-format: 1' 'number: 1' 'title.zh: 标题' \
+  'title.en.tr: Title' '' 'section.zh: 【关键词】' \
+  'section.en.tr: 【Key words】' '' \
+  'keywords.zh: 检察权运行 | 公益' \
+  'keywords.en.tr: Procuratorial power operation | Twenty-six letters, exactly' \
+  '' 'zh: 正文。' 'en.tr: Text.' > "$cut/1.cb"
+tui_start 100 30 -- --content "$cut"
+tui_wait_for 'h: help'
+tui_expect_has '^ Twenty-six letters, exactly \(公… +│' \
+  "a rendering that fits only without its ')' is cut with an ellipsis"
+tui_expect_not '\([^)…│]*│' "this case's keywords: no '(' left open without an ellipsis"
+tui_keys t
+tui_expect_has '^ Procuratorial power operation… +1│' \
+  "all tags: no room for ' (' and a column, an ellipsis says a rendering is cut"
+tui_expect_not '\([^)…│]*│' "all tags: no '(' left open without an ellipsis"
+tui_keys q
+tui_wait_exit >/dev/null
 
 tui_finish
