@@ -724,8 +724,10 @@ text_position (const struct ui *u)
       if (line_section (ln) >= 0 && ln->section < d->nsections)
         {
           const struct section *s = &d->sections[ln->section];
-          buf_adds (&b, ", ");
-          buf_printf (&b, _("section %zu/%zu"), ln->section + 1,
+          /* TRANSLATORS: the parts of what '=' says, "Case 3, section
+             2/3 【Part 2】, paragraph 1/8, line 50/127 (59%)", each with
+             the separator before it (Chinese: "，").  */
+          buf_printf (&b, _(", section %zu/%zu"), ln->section + 1,
                       d->nsections);
           const struct text *st = ui_doc_text (u, &s->title);
           if (st)
@@ -734,18 +736,14 @@ text_position (const struct ui *u)
               buf_add (&b, st->str, st->len);
             }
           if (c->present && c->part == PART_BLOCK)
-            {
-              buf_adds (&b, ", ");
-              buf_printf (&b, _("paragraph %zu/%zu"), c->block + 1,
-                          s->nblocks);
-            }
+            buf_printf (&b, _(", paragraph %zu/%zu"), c->block + 1,
+                        s->nblocks);
         }
       size_t n = u->r.nlines;
       size_t bottom = u->top + (size_t) text_height (u);
       if (bottom > n)
         bottom = n;
-      buf_adds (&b, ", ");
-      buf_printf (&b, _("line %zu/%zu (%zu%%)"), u->top + 1, n,
+      buf_printf (&b, _(", line %zu/%zu (%zu%%)"), u->top + 1, n,
                   bottom * 100 / n);
     }
   return buf_steal (&b);

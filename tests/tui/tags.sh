@@ -2,7 +2,7 @@
 # The tags pane (Enter searches tag: and limits the list; t shows all
 # tags with their counts), the help screen, = and marks.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 23
+tui_plan 24
 
 sample=$tui_data/sample
 
@@ -76,6 +76,18 @@ tui_keys t
 tui_expect_has '^ Procuratorial power operation… +1│' \
   "all tags: no room for ' (' and a column, an ellipsis says a rendering is cut"
 tui_expect_not '\([^)…│]*│' "all tags: no '(' left open without an ellipsis"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# = in Chinese is punctuated as Chinese: its parts were joined by an
+# untranslated ", ".
+tui_start 100 30 LANGUAGE=zh_CN -- --content "$sample"
+tui_wait_for 'h:'
+tui_keys 3 Enter
+tui_keys ']' ']'
+tui_keys =
+tui_expect_line 30 '^案例 3，第 [0-9]/3 节 【[^】]*】(，第 [0-9]+/[0-9]+ 段)?，第 [0-9]+/[0-9]+ 行（[0-9]+%）' \
+  "= in Chinese: its parts separated by '，'"
 tui_keys q
 tui_wait_exit >/dev/null
 
