@@ -97,6 +97,20 @@ insert_char (struct prompt *p, wint_t ch)
   p->cur += len;
 }
 
+/* The length in bytes of the space that ends at offset I, or 0: a
+   space, or the ideographic space (U+3000) of a Chinese input method,
+   which the query language reads as one too.  */
+static size_t
+space_before (const struct prompt *p, size_t i)
+{
+  const char *s = p->text.data;
+  if (i >= 1 && s[i - 1] == ' ')
+    return 1;
+  if (i >= 3 && memcmp (s + i - 3, "\xe3\x80\x80", 3) == 0)
+    return 3;
+  return 0;
+}
+
 static enum prompt_result
 history_move (struct prompt *p, const struct state *st, int dir)
 {
@@ -208,9 +222,9 @@ prompt_key (struct prompt *p, const struct ui_key *k,
     case 23:                    /* ^W */
       {
         size_t e = p->cur, s = e;
-        while (s > 0 && p->text.data[s - 1] == ' ')
-          s--;
-        while (s > 0 && p->text.data[s - 1] != ' ')
+        while (s > 0 && space_before (p, s))
+          s -= space_before (p, s);
+        while (s > 0 && !space_before (p, s))
           s--;
         if (s == e)
           return PROMPT_NONE;

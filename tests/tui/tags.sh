@@ -2,7 +2,7 @@
 # The tags pane (Enter searches tag: and limits the list; t shows all
 # tags with their counts), the help screen, = and marks.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 24
+tui_plan 26
 
 sample=$tui_data/sample
 
@@ -88,6 +88,15 @@ tui_keys ']' ']'
 tui_keys =
 tui_expect_line 30 '^案例 3，第 [0-9]/3 节 【[^】]*】(，第 [0-9]+/[0-9]+ 段)?，第 [0-9]+/[0-9]+ 行（[0-9]+%）' \
   "= in Chinese: its parts separated by '，'"
+# ^W stops at the ideographic space a Chinese input method types, as
+# the query language does at it.
+tui_keys /
+tui_type '巡回检察　公益诉讼'
+tui_keys C-w
+tui_expect_line 30 '^/巡回检察　 *(\[[0-9/]+\])?$' "^W deletes back to an ideographic space"
+tui_keys C-w
+tui_expect_line 30 '^/ *$' "and then the word before it with that space"
+tui_keys Escape
 tui_keys q
 tui_wait_exit >/dev/null
 
