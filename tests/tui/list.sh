@@ -5,10 +5,11 @@
 # selected case's whole title on the status line; the focused pane's
 # title marked; reading keys scroll the text from the list; an & limit
 # shows on the status line and in the list's title, and one that hides
-# the open case says so; messages never cover the position; the key hints
+# the open case says so, as does one cleared to open a case by its
+# number; messages never cover the position; the key hints
 # include v; the help wraps at 80 columns.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 23
+tui_plan 26
 
 content=$top_srcdir/content
 
@@ -57,6 +58,16 @@ tui_expect_line 24 'case 1 is not among them: opened c' \
 tui_expect_line 1 '  0 Supreme' "and opens the first case listed"
 tui_keys '&' Enter
 tui_expect_not '\[&' "an empty & clears the limit and its marker"
+# A case opened by its number that the limit hides: not opened behind
+# the limit, where the list marks no case open.
+tui_keys '&'
+tui_type 'Zhangjiagang'
+tui_keys Enter
+tui_keys 7 Enter
+tui_expect_line 24 '^Case 7 was not among the cases listed: showing all 9 cases' \
+  "7 Enter, hidden by the limit, clears it and says so"
+tui_expect_has '^> 7 Guangxi' "and the list marks case 7 open"
+tui_expect_not '\[&' "the limit's marker is gone"
 # A tag from the tags pane that the open case does not carry.
 tui_keys 7 Enter
 tui_keys t
