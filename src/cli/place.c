@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "location.h"
+#include "norm.h"
 #include "output.h"
 #include "util.h"
 
@@ -51,7 +52,10 @@ place_parse (const struct library *lib, int argc, char **argv,
   struct buf b = { 0 };
   for (int i = 0; i < argc; i++)
     buf_printf (&b, "%s%s", i ? " " : "", argv[i]);
-  char *s = buf_steal (&b);
+  char *joined = buf_steal (&b);
+  /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  */
+  char *s = norm_nfkc_string (joined);
+  free (joined);
   /* The document: "COLLECTION/N" or "N", up to where its number ends.  */
   char *slash = strchr (s, '/');
   char *end = slash ? slash + 1 : s;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "norm.h"
 #include "util.h"
 
 #define SECTION_SIGN "\xc2\xa7"  /* § */
@@ -64,9 +65,12 @@ marker (const char **p, const char *sign, char letter)
 }
 
 int
-location_parse (const char *s, struct location *loc, char **cause)
+location_parse (const char *typed, struct location *loc, char **cause)
 {
   memset (loc, 0, sizeof *loc);
+  /* Full-width digits and letters, as a Chinese input method types
+     them, read as ASCII.  */
+  char *s = norm_nfkc_string (typed);
   const char *p = skip_space (s);
   long n;
   if (*p >= '0' && *p <= '9')
@@ -97,13 +101,15 @@ location_parse (const char *s, struct location *loc, char **cause)
     }
   if (*p != '\0' || (!loc->has_doc && loc->section == 0 && loc->para == 0))
     goto bad;
+  free (s);
   return 0;
 bad:
+  free (s);
   /* TRANSLATORS: %s is what the reader typed; keep the example as it is. */
   *cause = xasprintf (_("not a place: %s (write a case number, then "
                         "optionally a section and paragraph, 7 \xc2\xa7" "1 "
                         "\xc2\xb6" "12, or a paragraph as citations number "
-                        "them, 7 \xc2\xb6" "15)"), s);
+                        "them, 7 \xc2\xb6" "15)"), typed);
   return -1;
 }
 

@@ -22,7 +22,8 @@ struct location
 /* Parse S: an optional case number, then optionally "§N" and "¶N" (also
    written "sN", "pN"), spaces anywhere between the parts: "7",
    "7 §1 ¶12", "7§1¶12", "§2", "s1 p3"; "7 ¶15" alone is paragraph 15 of
-   the case, as a citation numbers it.
+   the case, as a citation numbers it.  Full-width digits and letters
+   ("７ §１") are read as their ASCII forms.
    Returns 0, or -1 with *CAUSE set (caller frees).  */
 int location_parse (const char *s, struct location *loc, char **cause);
 

@@ -802,6 +802,21 @@ norm_fold_string (const char *s, size_t len)
   return f.str;
 }
 
+char *
+norm_nfkc_string (const char *s)
+{
+  size_t len = strlen (s), outlen;
+  if (u8_check ((const uint8_t *) s, len) != NULL)
+    return xstrdup (s);
+  uint8_t *r = u8_normalize (UNINORM_NFKC, (const uint8_t *) s, len, NULL,
+                             &outlen);
+  if (r == NULL)
+    return xstrdup (s);
+  char *out = xstrndup ((const char *) r, outlen);
+  free (r);
+  return out;
+}
+
 #if HAVE_OPENCC
 /* The converter for display, kept open for the configuration last used.  */
 static opencc_t display_cc = (opencc_t) -1;

@@ -71,6 +71,10 @@ void norm_fold (const char *s, size_t len, int map, struct folded *f);
 void norm_folded_free (struct folded *f);
 /* Fold a query (no map) into a fresh NUL-terminated string.  Caller frees.  */
 char *norm_fold_string (const char *s, size_t len);
+/* S (NUL-terminated) in NFKC, its case kept: what a Chinese input
+   method types in full width ("７ §２", "ｂａｔｃｈ３／２") in ASCII.  S
+   itself, copied, when it is not valid UTF-8.  Caller frees.  */
+char *norm_nfkc_string (const char *s);
 
 /* Is UC a CJK ideograph (or another character of a script written without
    spaces)?  */

@@ -119,4 +119,10 @@ is "$rc" 2 "cite does not take --json"
 run cite --content "$GOOD"
 is "$rc" 2 "cite needs a document"
 
+# A place in full width, as a Chinese input method types it.
+run cite ７ §２ ¶１ --content "$SHIPPED"
+is "$rc:$(cat "$TMPD/out")" "0:$("$CASEBOOK" cite 7 §2 ¶1 --content "$SHIPPED")" \
+  "full-width digits name the place their ASCII forms do"
+run show batch３／７ --content "$SHIPPED"
+is "$rc" 0 "and a collection's document"
 done_testing

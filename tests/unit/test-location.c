@@ -56,6 +56,10 @@ main (void)
   bad ("7 §1 ¶");
   bad ("7 8");
   bad ("99999999999999999999999");
+  /* Full width, as a Chinese input method types digits and letters.  */
+  good ("７ §２ ¶１２", 1, 7, 2, 12);
+  good ("１２３　ｓ１　ｐ２", 1, 123, 1, 2);
+  bad ("７ §");
 
   struct location loc = { 1, 7, 1, 12 };
   char *f = location_format (&loc);
