@@ -19,12 +19,40 @@
 #include "i18n.h"
 #include "norm.h"
 
+/* The locale the environment asks for characters in: LC_ALL, else
+   LC_CTYPE, else LANG, or NULL.  */
+static const char *
+ctype_asked (void)
+{
+  static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+  for (size_t i = 0; i < sizeof vars / sizeof *vars; i++)
+    {
+      const char *v = getenv (vars[i]);
+      if (v && *v)
+        return v;
+    }
+  return NULL;
+}
+
 int
 ui_term_check (void)
 {
   const char *cs = nl_langinfo (CODESET);
   if (cs == NULL || (strcasecmp (cs, "UTF-8") != 0 && strcasecmp (cs, "utf8") != 0))
     {
+      const char *asked = ctype_asked ();
+      if (asked && (strcasestr (asked, "utf-8") || strcasestr (asked, "utf8")))
+        {
+          /* A UTF-8 locale was asked for and setlocale fell back to C:
+             it is not installed, which is what to mend.  */
+          char *shown = norm_visible_string (asked);
+          fprintf (stderr, _("casebook: the locale %s is not installed "
+                             "('locale -a' lists those that are; C.UTF-8 "
+                             "always is); the browser needs a UTF-8 "
+                             "locale\n"), shown);
+          free (shown);
+          return -1;
+        }
       fprintf (stderr, _("casebook: the browser needs a UTF-8 locale "
                          "(for example LANG=C.UTF-8); 'casebook list' and "
                          "'casebook show N' print the cases instead\n"));

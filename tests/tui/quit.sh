@@ -4,7 +4,7 @@
 # Ctrl-C restore the terminal; a non-UTF-8 locale or a TERM that cannot
 # move the cursor gets one line pointing to `casebook show', status 2.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 23
+tui_plan 25
 
 sample=$tui_data/sample
 d=$tui_dir
@@ -70,6 +70,13 @@ tui_wait_for '^\[exit'
 tui_expect_eq "$(tui_capture | grep -v '^$' | sed -n 1p)" \
   "casebook: the browser needs a UTF-8 locale (for example LANG=C.UTF-8); 'casebook list' and 'casebook show N' print the cases instead" \
   "and one line that points to casebook show"
+# A UTF-8 locale asked for but not installed: that is what to mend.
+tui_start 200 10 LC_ALL=xx_YY.UTF-8 -- --content "$sample"
+tui_expect_eq "$(tui_wait_exit)" 2 "a UTF-8 locale not installed: status 2"
+tui_wait_for '^\[exit'
+tui_expect_eq "$(tui_capture | grep -v '^$' | sed -n 1p)" \
+  "casebook: the locale xx_YY.UTF-8 is not installed ('locale -a' lists those that are; C.UTF-8 always is); the browser needs a UTF-8 locale" \
+  "and one line that says it is not installed"
 tui_start 200 10 TERM=dumb -- --content "$sample"
 tui_expect_eq "$(tui_wait_exit)" 2 "TERM=dumb: status 2"
 tui_wait_for '^\[exit'
