@@ -559,6 +559,10 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       const struct term *t = &q->q->terms[i];
       if (t->kind != TERM_WORDS || t->negated || t->stopword || t->nalts == 0)
         continue;
+      /* A stop word is searched when it is all there is ("please tell
+         me"), but is never respelt as another word ("plea").  */
+      if (analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+        continue;
       /* A correction is of a word or a short phrase: a pasted page
          would only be searched for again, at the cost of the search
          (a phrase of 50,000 words is 80 MB of FTS5's).  */

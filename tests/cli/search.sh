@@ -311,6 +311,8 @@ for w in conviction convictions corruption; do
   is "$rc" 1 "$w: not corrected"
   hasnt "$TMPD/err" "Showing results" "$w: nothing is shown in its place"
 done
+run search --content "$SHIPPED" --count -- 'please tell me'
+hasnt "$TMPD/err" "Showing results" "a query of stop words alone: none is respelt"
 run search --content "$SHIPPED" --count -- acountabilty
 has "$TMPD/err" "Showing results for accountability" "two slips in a word of twelve letters are mended"
 
