@@ -411,7 +411,7 @@ ui_find_doc (const struct ui *u, const char *coll, long number)
 static void
 go_to (struct ui *u, size_t d, size_t unit, size_t line)
 {
-  ui_open (u, d);
+  ui_open_listed (u, d);
   text_goto_unit_line (u, unit, line);
 }
 
@@ -467,6 +467,25 @@ mark_key (struct ui *u, const struct ui_key *k)
     ui_set_focus (u, PANE_TEXT);
 }
 
+void
+ui_open_listed (struct ui *u, size_t d)
+{
+  /* A case the limit (&) hides is not opened behind it, where the list
+     would mark no case open and the search's counts, n and N would
+     pass it by: the limit goes, and the reader is told.  */
+  size_t listed = 0;
+  while (listed < u->nvis && u->vis[listed] != d)
+    listed++;
+  int unlimited = u->limit_text && listed == u->nvis;
+  if (unlimited)
+    list_limit (u, NULL);
+  ui_open (u, d);
+  if (unlimited)
+    ui_message (u, 0, _("Case %ld was not among the cases listed: "
+                        "showing all %zu cases"), u->docs[d]->number,
+                u->ndocs);
+}
+
 /* Open the case numbered N of collection COLL (NULL: the first such in
    library order) and show it; a message when there is none.  Returns 0
    or -1.  */
@@ -492,22 +511,10 @@ open_case (struct ui *u, const char *coll, long n)
       ui_no_case_message (u, coll, n);
       return -1;
     }
-  /* A case the limit (&) hides is not opened behind it, where the list
-     would mark no case open and the search's counts, n and N would
-     pass it by: the limit goes, and the reader is told.  */
-  size_t listed = 0;
-  while (listed < u->nvis && u->vis[listed] != found)
-    listed++;
-  int unlimited = u->limit_text && listed == u->nvis;
-  if (unlimited)
-    list_limit (u, NULL);
   if (found != u->cur)
     ui_remember_jump (u);
-  ui_open (u, found);
+  ui_open_listed (u, found);
   ui_set_focus (u, PANE_TEXT);
-  if (unlimited && count <= 1)
-    ui_message (u, 0, _("Case %ld was not among the cases listed: "
-                        "showing all %zu cases"), n, u->ndocs);
   if (count > 1)
     /* TRANSLATORS: %1$ld is the number typed, %2$s the collection
        opened, %3$zu how many collections have a case of that number.  */

@@ -339,6 +339,9 @@ int ui_put_doc (const struct ui *u, int y, int x, int xmax,
 /* Open document D (index into docs): remember where we were in the old
    one and go to the remembered position in the new one.  */
 void ui_open (struct ui *u, size_t d);
+/* Open document D as ui_open does, first lifting the limit (&) when it
+   hides D, and saying so: a case opened by number, mark or relation.  */
+void ui_open_listed (struct ui *u, size_t d);
 /* The index in U's DOCS of document NUMBER of collection COLL, or
    SIZE_MAX.  */
 size_t ui_find_doc (const struct ui *u, const char *coll, long number);

@@ -18,7 +18,7 @@ related_choose (struct ui *u, const struct pick_item *it)
 {
   if (it->doc != u->cur)
     ui_remember_jump (u);
-  ui_open (u, it->doc);
+  ui_open_listed (u, it->doc);
 }
 
 /* The index in docs of D.  */

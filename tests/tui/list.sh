@@ -9,7 +9,7 @@
 # number; messages never cover the position; the key hints
 # include v; the help wraps at 80 columns.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 26
+tui_plan 28
 
 content=$top_srcdir/content
 
@@ -68,6 +68,15 @@ tui_expect_line 24 '^Case 7 was not among the cases listed: showing all 9 cases'
   "7 Enter, hidden by the limit, clears it and says so"
 tui_expect_has '^> 7 Guangxi' "and the list marks case 7 open"
 tui_expect_not '\[&' "the limit's marker is gone"
+# So does a mark that leads to a case the limit hides.
+tui_keys m a
+tui_keys '&'
+tui_type 'Zhangjiagang'
+tui_keys Enter
+tui_keys "'" a
+tui_expect_line 24 '^Case 7 was not among the cases listed: showing all 9 cases' \
+  "a mark to a case the limit hides clears it and says so"
+tui_expect_has '^> 7 Guangxi' "and the list marks case 7 open"
 # A tag from the tags pane that the open case does not carry.
 tui_keys 7 Enter
 tui_keys t
