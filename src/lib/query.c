@@ -973,6 +973,23 @@ query_parse (const char *text, const struct query_options *opt,
             goto fail;
           regex_extras (t, pat, pat_len);
           p = e + close;
+          /* "/巡回/g", "/x/i": flags as other tools write them would be
+             a word that is found nowhere, and the query nothing.  */
+          size_t letters = 0;
+          while ((p[letters] >= 'a' && p[letters] <= 'z')
+                 || (p[letters] >= 'A' && p[letters] <= 'Z'))
+            letters++;
+          if (letters > 0)
+            {
+              err->message = xasprintf (_("'%.*s' after a /regex/: it takes "
+                                          "no flags (it ignores case unless "
+                                          "it has a capital letter; write "
+                                          "(?i) and the like inside it), and "
+                                          "a word after it needs a space "
+                                          "before it"), (int) letters, p);
+              err->offset = (size_t) (p - text);
+              goto fail;
+            }
           continue;
         }
       static const char *const facets[] = { "collection:", "region:",

@@ -162,6 +162,8 @@ main (void)
   parse_error ("x /a(b/", "invalid regular expression", 6);
   parse_error ("x /abc", "unterminated /regex/", 2);
   parse_error ("x //", "empty /regex/", 2);
+  /* Letters right after a regex are flags as other tools write them.  */
+  parse_error ("/ab/gi x", "'gi' after a /regex/: it takes no flags", 4);
   parse_error ("", "empty query", 0);
   parse_error ("   ", "empty query", 0);
   parse_error ("-only", "at least one term", 0);
