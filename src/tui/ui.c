@@ -721,6 +721,33 @@ draw_title (struct ui *u)
   buf_free (&right);
 }
 
+/* A message wider than the status line's WIDTH columns, in attribute
+   A: wrapped, its last line on the status line (row Y) and the others
+   over the rows above it (at most half the screen, the last of them cut
+   with … when that is not enough), as vi shows a long message, rather
+   than cut where it may say what to do.  The next key takes it away.  */
+static void
+draw_long_message (int y, int width, const char *msg, attr_t a)
+{
+  char *v = norm_visible_string (msg);
+  struct layout_line *lines;
+  size_t n = layout_wrap (v, strlen (v), width, width, &lines);
+  size_t room = (size_t) (y + 1) / 2, shown = n < room ? n : room;
+  for (size_t i = 0; i < shown; i++)
+    {
+      int row = y - (int) (shown - 1 - i);
+      move (row, 0);
+      clrtoeol ();
+      const char *at = v + lines[i].off;
+      if (i == shown - 1 && shown < n)
+        ui_put_cut (row, 0, width, at, strlen (at), a);
+      else
+        ui_put (row, 0, width, at, lines[i].len, a);
+    }
+  free (lines);
+  free (v);
+}
+
 static void
 draw_status (struct ui *u)
 {
@@ -758,7 +785,7 @@ draw_status (struct ui *u)
   if (pw > xmax)
     pw = xmax;
   int left_max = xmax - (pw ? pw + 1 : 0);
-  char *left = NULL;
+  char *left = NULL, *shown_msg = NULL;
   attr_t a = status;
   if (u->help)
     left = xstrdup (_("Help: Esc or q closes, j/k scroll"));
@@ -769,7 +796,7 @@ draw_status (struct ui *u)
     left = xasprintf ("%ld", u->count);
   else if (u->msg)
     {
-      left = xstrdup (u->msg);
+      left = shown_msg = xstrdup (u->msg);
       a = u->msg_error ? ui_attr (u, ROLE_ERROR) : status;
     }
   else if ((left = copy_status (u)) != NULL)
@@ -781,7 +808,10 @@ draw_status (struct ui *u)
     ;
   else
     left = xstrdup (_(HINTS));
-  if (left)
+  if (left && left == shown_msg && ui_text_width (left, strlen (left)) > left_max
+      && y > 1 && left_max >= 10)
+    draw_long_message (y, left_max, left, a);
+  else if (left)
     ui_put_cut (y, 0, left_max, left, strlen (left), a);
   if (pw)
     ui_put (y, xmax - pw, xmax, right.data, right.len, status);

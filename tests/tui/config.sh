@@ -43,7 +43,7 @@ bind x explode
 CFG
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'config:8'
-tui_expect_line 40 "^/.*/casebook/config:8: 'this' is not a setting" \
+tui_expect_msg "/.*/casebook/config:8: 'this' is not a setting" \
   "a bad line is reported on the status line with its file and line"
 tui_expect_has '\[zh\]' "lang = zh opens the Chinese view"
 tui_keys v

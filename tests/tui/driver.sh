@@ -332,6 +332,24 @@ tui_expect_has ()
   fi
 }
 
+# tui_expect_msg REGEX DESCRIPTION: the status line's message matches
+# REGEX, read whole when it is wrapped over the lines above (the bottom
+# six lines joined, the position at the end taken off; each break read
+# both as a space and as none, since a long word is broken too).
+tui_expect_msg ()
+{
+  _t_tail=$(tui_capture | tail -n 6 |
+    sed -E 's/ +(\[& [0-9]+\/[0-9]+\] +)?[0-9]+\/[0-9]+ +[0-9]+%$//; s/ +$//')
+  if printf '%s\n' "$_t_tail" | tr '\n' ' ' | grep -Eq -- "$1" ||
+     printf '%s\n' "$_t_tail" | tr -d '\n' | grep -Eq -- "$1"; then
+    tui_ok 0 "$2"
+  else
+    tui_ok 1 "$2"
+    tui_diag "expected the message to match /$1/; the screen's end was:"
+    printf '%s\n' "$_t_tail" | cat -v | tui_diag_stdin
+  fi
+}
+
 # tui_expect_not REGEX DESCRIPTION [-e]: no line of the screen matches
 # REGEX.
 tui_expect_not ()

@@ -8,7 +8,7 @@
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 38
+tui_plan 39
 
 sample=$tui_data/sample
 
@@ -92,7 +92,10 @@ tui_expect_line 3 '\* +Paragraph 11\. ' "':3 ¶11' shows paragraph 11 as citatio
 tui_keys :
 tui_type '3 §x'
 tui_keys Enter
-tui_expect_line 30 '^not a place: 3 §x' "a place that cannot be parsed is reported"
+tui_expect_line 29 '^not a place: 3 §x' "a place that cannot be parsed is reported"
+# A message wider than the status line is wrapped over the line above
+# it, not cut before it says what to write.
+tui_expect_line 30 '7 ¶15\) +[0-9]+/[0-9]+ +[0-9]+%$' "its end is on the status line, beside the position"
 tui_keys 3 Enter
 tui_expect_line 1 ' 3 Zhangjiagang' "3 Enter opens case 3"
 

@@ -64,7 +64,7 @@ tui_type 'circuit'
 tui_keys Enter
 # Opened when the prompt opened, the index says once, as the prompt
 # closes, why the cache is not used; the next key shows the search.
-tui_expect_line 30 '^not using the cache directory .*Permission denied' \
+tui_expect_msg 'not using the cache directory .*Permission denied' \
   "read-only cache: says once why the cache is not used"
 tui_keys n
 tui_expect_line 30 '^circuit — ' "read-only cache: searching works"

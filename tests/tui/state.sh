@@ -49,7 +49,7 @@ tui_wait_exit >/dev/null
 printf 'casebook-state 1\npos\tbroken\n' > "$file"
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'state'
-tui_expect_line 40 'Ignoring the saved state.*line 2' "a corrupt state file is reported"
+tui_expect_msg 'Ignoring the saved state.*line 2' "a corrupt state file is reported"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "and is not fatal"
 grep -q broken "$file.corrupt" && head -n 1 "$file" | grep -qx 'casebook-state 1'
