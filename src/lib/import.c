@@ -735,7 +735,10 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
       free (line);
       return;
     }
+  /* An attachment line is left to the branch below, which takes the
+     title after its "附件：" / "Attachment:".  */
   if (first && im->coll_title == NULL && !(im->meta && im->meta->title)
+      && !starts_with (line, "Attachment:") && !starts_with (line, "附件")
       && release_title_line (line))
     {
       /* A release that starts with its own title names the collection

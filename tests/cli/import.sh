@@ -109,4 +109,11 @@ printf '最高检发布第四批典型案例，共3件。\n案例一\n某检察�
 run import "$TMPD/ts.txt" -o "$TMPD/ts"
 has "$TMPD/ts/collection.cb" "title.en.tr: ts" \
   "a first line that is a sentence does not: the file's name does"
+# A first line that is an attachment line names the collection by the
+# title after its "附件：", as it did before a first line could be a title.
+printf '附件：第四批全国检察机关检察改革典型案例\n导语。\n案例一\n某检察院推进改革\n' >"$TMPD/at.txt"
+run import "$TMPD/at.txt" -o "$TMPD/at"
+has "$TMPD/at/collection.cb" "title.zh: 第四批全国检察机关检察改革典型案例" \
+  "an attachment line as the first: the title after its marker"
+hasnt "$TMPD/at/collection.cb" "title.zh: 附件" "not the marker with it"
 done_testing
