@@ -153,6 +153,19 @@ ascii_punct (char c)
   return c > ' ' && c < 0x7f && !util_ascii_alnum ((unsigned char) c);
 }
 
+/* W without the ASCII punctuation typed around it ("handlng?",
+   "(xinjaing)"), which is part of the term but no slip.  Caller frees.  */
+static char *
+strip_punct (const char *w)
+{
+  size_t lead = 0, len = strlen (w);
+  while (lead < len && ascii_punct (w[lead]))
+    lead++;
+  while (len > lead && ascii_punct (w[len - 1]))
+    len--;
+  return xstrndup (w + lead, len - lead);
+}
+
 static char *surface_word (struct engine *e, const char *token,
                            const char *typed);
 static void nearest_by_surface (struct engine *e, const char *w,
@@ -171,14 +184,7 @@ suggest_word (struct engine *e, const char *w)
     }
   struct nearest best = { NULL, 0, 0 };
   nearest_term (e, key, &best);
-  /* The word as typed, without the ASCII punctuation typed around it
-     ("handlng?", "(xinjaing)"), which is part of the term but no slip.  */
-  size_t lead = 0, len = strlen (w);
-  while (lead < len && ascii_punct (w[lead]))
-    lead++;
-  while (len > lead && ascii_punct (w[len - 1]))
-    len--;
-  char *typed = xstrndup (w + lead, len - lead);
+  char *typed = strip_punct (w);
   /* A slip can make a word look inflected: the stemmer takes "ing" off
      "xinjaing" and leaves "xinja", three edits from "xinjiang".  So the
      word as typed is compared too.  */
@@ -560,8 +566,13 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       if (t->kind != TERM_WORDS || t->negated || t->stopword || t->nalts == 0)
         continue;
       /* A stop word is searched when it is all there is ("please tell
-         me"), but is never respelt as another word ("plea").  */
-      if (analyze_is_stopword (t->alts[0], strlen (t->alts[0])))
+         me"), but is never respelt as another word ("plea"), nor with
+         the punctuation typed around it ("please?"), which
+         suggest_word leaves out.  */
+      char *bare = strip_punct (t->alts[0]);
+      int stop = analyze_is_stopword (bare, strlen (bare));
+      free (bare);
+      if (stop)
         continue;
       /* A correction is of a word or a short phrase: a pasted page
          would only be searched for again, at the cost of the search

@@ -313,6 +313,10 @@ for w in conviction convictions corruption; do
 done
 run search --content "$SHIPPED" --count -- 'please tell me'
 hasnt "$TMPD/err" "Showing results" "a query of stop words alone: none is respelt"
+for w in 'please?' '(please)' 'could you please?'; do
+  run search --content "$SHIPPED" --count -- "$w"
+  hasnt "$TMPD/err" "Showing results" "$w: a stop word with punctuation around it is not respelt"
+done
 run search --content "$SHIPPED" --count -- acountabilty
 has "$TMPD/err" "Showing results for accountability" "two slips in a word of twelve letters are mended"
 
