@@ -145,4 +145,7 @@ LANGUAGE=zh_TW "$CASEBOOK" --help >"$TMPD/out" 2>&1
 has "$TMPD/out" "用法" "LANGUAGE=zh_TW: --help in Chinese too"
 LANGUAGE=zh_CN "$CASEBOOK" check "$GOOD" >"$TMPD/out" 2>&1
 has "$TMPD/out" "3 个文档" "LANGUAGE=zh_CN: check's summary in Chinese"
+# One word for "locale" in the Chinese catalogue, as in its other
+# messages and the man page: 区域设置, never 语言环境.
+hasnt "$top_srcdir/po/zh_CN.po" "语言环境" "zh_CN.po: a locale is 区域设置 throughout"
 done_testing
