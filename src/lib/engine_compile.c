@@ -578,7 +578,18 @@ static int
 ignorable_word (const char *w)
 {
   size_t len = strlen (w);
-  return analyze_is_stopword (w, len) || analyze_is_punctuation (w, len);
+  if (analyze_is_punctuation (w, len))
+    return 1;
+  /* A stop word with the punctuation typed around it ("please!",
+     "(the)") is still one: the punctuation is part of the term.  */
+  size_t lead = 0, end = len;
+  while (lead < end && w[lead] > ' ' && w[lead] < 0x7f
+         && !util_ascii_alnum ((unsigned char) w[lead]))
+    lead++;
+  while (end > lead && w[end - 1] > ' ' && w[end - 1] < 0x7f
+         && !util_ascii_alnum ((unsigned char) w[end - 1]))
+    end--;
+  return analyze_is_stopword (w + lead, end - lead);
 }
 
 struct engine_query *

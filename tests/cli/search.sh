@@ -311,6 +311,9 @@ for w in conviction convictions corruption; do
   is "$rc" 1 "$w: not corrected"
   hasnt "$TMPD/err" "Showing results" "$w: nothing is shown in its place"
 done
+run search --content "$SHIPPED" --count -- 'tell me about circuit inspection please!'
+is "$(cat "$TMPD/out")" "$("$CASEBOOK" search --content "$SHIPPED" --count -- 'circuit inspection')" \
+  "a stop word with punctuation typed after it is still a stop word"
 run search --content "$SHIPPED" --count -- 'please tell me'
 hasnt "$TMPD/err" "Showing results" "a query of stop words alone: none is respelt"
 for w in 'please?' '(please)' 'could you please?'; do
