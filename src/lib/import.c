@@ -283,15 +283,15 @@ split_keyword_line (const char *s)
   const char *p = s;
   while (*p)
     {
-      size_t sep = 0;
+      size_t sep = 0, spaces = 0;
       const char *q = p;
       int strong = 0;
       while (*q)
         {
           if (*q == ' ' || *q == '\t')
-            q++;
+            q++, spaces++;
           else if (starts_with (q, "\xc2\xa0"))
-            q += 2;             /* a no-break space counts as a space */
+            q += 2, spaces++;   /* a no-break space counts as a space */
           else if ((starts_with (q, "\xe2\x80") && (unsigned char) q[2] >= 0x80
                     && (unsigned char) q[2] <= 0x8a)
                    || starts_with (q, "\xe3\x80\x80"))
@@ -305,7 +305,8 @@ split_keyword_line (const char *s)
             break;
         }
       sep = (size_t) (q - p);
-      if (sep > 0 && (strong || sep >= 2 || cjk_around (b.data, b.len, q))
+      /* (Two spaces, not two bytes: a no-break space alone is one.)  */
+      if (sep > 0 && (strong || spaces >= 2 || cjk_around (b.data, b.len, q))
           && *q && b.len > 0)
         {
           buf_adds (&b, " | ");

@@ -116,4 +116,9 @@ run import "$TMPD/at.txt" -o "$TMPD/at"
 has "$TMPD/at/collection.cb" "title.zh: 第四批全国检察机关检察改革典型案例" \
   "an attachment line as the first: the title after its marker"
 hasnt "$TMPD/at/collection.cb" "title.zh: 附件" "not the marker with it"
+# One no-break space is one space, not two: it splits no keyword.
+printf 'Case 1\nTitle\n【关键词】\nISO\302\2409001 certification\n' >"$TMPD/nb.txt"
+run import "$TMPD/nb.txt" -o "$TMPD/nb"
+has "$TMPD/nb/01.cb" "keywords.en: ISO$(printf '\302\240')9001 certification" \
+  "a single no-break space stays inside a keyword"
 done_testing
