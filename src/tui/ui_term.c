@@ -47,9 +47,8 @@ ui_term_check (void)
              it is not installed, which is what to mend.  */
           char *shown = norm_visible_string (asked);
           fprintf (stderr, _("casebook: the locale %s is not installed "
-                             "('locale -a' lists those that are; C.UTF-8 "
-                             "always is); the browser needs a UTF-8 "
-                             "locale\n"), shown);
+                             "('locale -a' lists those that are); the "
+                             "browser needs a UTF-8 locale\n"), shown);
           free (shown);
           return -1;
         }

@@ -75,7 +75,7 @@ tui_start 200 10 LC_ALL=xx_YY.UTF-8 -- --content "$sample"
 tui_expect_eq "$(tui_wait_exit)" 2 "a UTF-8 locale not installed: status 2"
 tui_wait_for '^\[exit'
 tui_expect_eq "$(tui_capture | grep -v '^$' | sed -n 1p)" \
-  "casebook: the locale xx_YY.UTF-8 is not installed ('locale -a' lists those that are; C.UTF-8 always is); the browser needs a UTF-8 locale" \
+  "casebook: the locale xx_YY.UTF-8 is not installed ('locale -a' lists those that are); the browser needs a UTF-8 locale" \
   "and one line that says it is not installed"
 tui_start 200 10 TERM=dumb -- --content "$sample"
 tui_expect_eq "$(tui_wait_exit)" 2 "TERM=dumb: status 2"
