@@ -571,25 +571,37 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
   return 1;
 }
 
-/* Is the folded word W one a query can do without when it has others: a
-   stop word ("the", "怎么"), or punctuation typed as a word ("Tiger &
-   Leopard", "tiger - leopard"), which no text holds as a token?  */
+/* Is C ASCII punctuation?  */
 static int
-ignorable_word (const char *w)
+ascii_punct (char c)
+{
+  return c > ' ' && c < 0x7f && !util_ascii_alnum ((unsigned char) c);
+}
+
+const char *
+engine_compile_bare_word (const char *w, size_t *len)
+{
+  size_t lead = 0, end = strlen (w);
+  while (lead < end && ascii_punct (w[lead]))
+    lead++;
+  while (end > lead && ascii_punct (w[end - 1]))
+    end--;
+  *len = end - lead;
+  return w + lead;
+}
+
+/* A query can do without such a word when it has others; no text holds
+   one as a token ("Tiger & Leopard", "tiger - leopard").  */
+int
+engine_compile_ignorable (const char *w)
 {
   size_t len = strlen (w);
   if (analyze_is_punctuation (w, len))
     return 1;
   /* A stop word with the punctuation typed around it ("please!",
      "(the)") is still one: the punctuation is part of the term.  */
-  size_t lead = 0, end = len;
-  while (lead < end && w[lead] > ' ' && w[lead] < 0x7f
-         && !util_ascii_alnum ((unsigned char) w[lead]))
-    lead++;
-  while (end > lead && w[end - 1] > ' ' && w[end - 1] < 0x7f
-         && !util_ascii_alnum ((unsigned char) w[end - 1]))
-    end--;
-  return analyze_is_stopword (w + lead, end - lead);
+  const char *bare = engine_compile_bare_word (w, &len);
+  return analyze_is_stopword (bare, len);
 }
 
 struct engine_query *
@@ -685,7 +697,7 @@ engine_compile (struct engine *e, const char *text,
           continue;
         }
       run[nrun++] = i;
-      if (!ignorable_word (t->alts[0]))
+      if (!engine_compile_ignorable (t->alts[0]))
         content_words++;
     }
   /* Group the words into concepts: the longest run of words that is a
@@ -717,7 +729,7 @@ engine_compile (struct engine *e, const char *text,
       struct term *t = &q->terms[run[i]];
       for (size_t k = i; k <= best; k++)
         join_words (&whole, q->terms[run[k]].alts[0]);
-      if (best == i && content_words > 0 && ignorable_word (t->alts[0]))
+      if (best == i && content_words > 0 && engine_compile_ignorable (t->alts[0]))
         {
           t->stopword = 1;
           i++;

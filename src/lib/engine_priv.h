@@ -220,6 +220,14 @@ void engine_compile_add_or (struct buf *b);
 /* The tokens of S joined by spaces.  Caller frees.  */
 char *engine_compile_token_key (struct analyzer *a, const char *s);
 
+/* W without the ASCII punctuation typed around it ("handlng?",
+   "(please)"), which is part of the term: a pointer into W, its length
+   in *LEN.  */
+const char *engine_compile_bare_word (const char *w, size_t *len);
+/* Is the word W no more than a stop word ("the", "怎么", "please!") or
+   punctuation typed as a word ("&", "-")?  */
+int engine_compile_ignorable (const char *w);
+
 /* The number of ideographs in the LEN bytes at S (or the string S) if
    they hold nothing else, else 0.  */
 size_t engine_compile_ideographs_n (const char *s, size_t len);

@@ -146,24 +146,14 @@ ascii_word (const char *w)
   return 1;
 }
 
-/* Is C ASCII punctuation?  */
-static int
-ascii_punct (char c)
-{
-  return c > ' ' && c < 0x7f && !util_ascii_alnum ((unsigned char) c);
-}
-
-/* W without the ASCII punctuation typed around it ("handlng?",
-   "(xinjaing)"), which is part of the term but no slip.  Caller frees.  */
+/* W without the ASCII punctuation typed around it, which is part of
+   the term but no slip.  Caller frees.  */
 static char *
 strip_punct (const char *w)
 {
-  size_t lead = 0, len = strlen (w);
-  while (lead < len && ascii_punct (w[lead]))
-    lead++;
-  while (len > lead && ascii_punct (w[len - 1]))
-    len--;
-  return xstrndup (w + lead, len - lead);
+  size_t len;
+  const char *bare = engine_compile_bare_word (w, &len);
+  return xstrndup (bare, len);
 }
 
 static char *surface_word (struct engine *e, const char *token,
@@ -569,10 +559,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
          me"), but is never respelt as another word ("plea"), nor with
          the punctuation typed around it ("please?"), which
          suggest_word leaves out.  */
-      char *bare = strip_punct (t->alts[0]);
-      int stop = analyze_is_stopword (bare, strlen (bare));
-      free (bare);
-      if (stop)
+      if (engine_compile_ignorable (t->alts[0]))
         continue;
       /* A correction is of a word or a short phrase: a pasted page
          would only be searched for again, at the cost of the search
