@@ -499,12 +499,99 @@ add_word (struct engine *e, const char *w, char ***words, size_t *n,
     }
 }
 
+/* The words of WORD: friso's of each run of ideographs, and each run of
+   other characters (a number, a Latin word) as it is, but for
+   punctuation: "调用检察人员408人" is 调用 检察 人员 408 人.  Returns their
+   number; caller frees *WORDS with strv_free.  */
+static size_t
+split_words (struct segmenter *seg, const char *word, char ***words)
+{
+  char **v = NULL;
+  size_t n = 0, alloc = 0;
+  const char *p = word, *end = word + strlen (word);
+  while (p < end)
+    {
+      const char *q = p;
+      int cjk = -1;
+      while (q < end)
+        {
+          int k = u8_mblen ((const uint8_t *) q, (size_t) (end - q));
+          if (k <= 0)
+            k = 1;
+          int is = analyze_is_single_cjk (q, (size_t) k);
+          if (cjk >= 0 && is != cjk)
+            break;
+          cjk = is;
+          q += k;
+        }
+      char *run = xstrndup (p, (size_t) (q - p));
+      if (cjk)
+        {
+          char **part;
+          size_t npart = segmenter_split (seg, run, &part);
+          for (size_t i = 0; i < npart; i++)
+            {
+              v = xgrow (v, &alloc, n + 1, sizeof *v);
+              v[n++] = part[i];
+            }
+          free (part);
+          free (run);
+        }
+      else
+        {
+          size_t len;
+          const char *bare = engine_compile_bare_word (run, &len);
+          if (len > 0 && !engine_compile_ignorable (run))
+            {
+              v = xgrow (v, &alloc, n + 1, sizeof *v);
+              v[n++] = xstrndup (bare, len);
+            }
+          free (run);
+        }
+      p = q;
+    }
+  *words = v;
+  return n;
+}
+
+/* Is W a word that counts though it has no ideograph (a number, a Latin
+   word)?  */
+static int
+other_word (const char *w)
+{
+  return (unsigned char) w[0] < 0x80;
+}
+
+/* Is W ideographs (two or more) typed together with other characters,
+   that no text holds as typed?  Numbers are written in many ways beside
+   their words (调用各类检察人员408人): such a word is sought as its
+   words.  */
+static int
+unheld_mixed_word (struct engine *e, const char *w)
+{
+  size_t cjk = 0, other = 0;
+  const char *p = w, *end = w + strlen (w);
+  while (p < end)
+    {
+      int k = u8_mblen ((const uint8_t *) p, (size_t) (end - p));
+      if (k <= 0)
+        return 0;
+      if (analyze_is_single_cjk (p, (size_t) k))
+        cjk++;
+      else if (!analyze_is_punctuation (p, (size_t) k))
+        other++;
+      p += k;
+    }
+  return cjk >= 2 && other > 0 && engine_compile_phrase_docs (e, w) == 0;
+}
+
 /* A run of ideographs typed as one word that is not a term of the
-   glossary ("检察官违法办案怎么追责", "什么是巡回检察"): its words, by
-   friso, each a concept (stop words and single characters dropped when
-   there are words of two or more, or one and stop words); a long word
-   no document holds is cut in its parts (add_word).  Returns 0 if it
-   was not cut.  */
+   glossary ("检察官违法办案怎么追责", "什么是巡回检察"), or ideographs and
+   a number or Latin letters typed together that the text does not hold
+   so ("调用检察人员408人"): its words, by friso, each a concept (stop
+   words and single characters dropped when there are words of two or
+   more, or one and stop words); a long word no document holds is cut in
+   its parts (add_word).  Returns 0 if it was not cut.  */
 static int
 add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
                size_t *alloc, const char *word, int exact)
@@ -517,7 +604,7 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
   if (e->seg == NULL)
     return 0;
   char **seg;
-  size_t nseg = segmenter_split (e->seg, word, &seg);
+  size_t nseg = split_words (e->seg, word, &seg);
   char **w = NULL;
   size_t n = 0, walloc = 0;
   /* Single ideographs side by side are one word friso did not know
@@ -546,7 +633,7 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
   strv_free (seg, nseg);
   size_t longer = 0;
   for (size_t i = 0; i < n; i++)
-    longer += engine_compile_ideographs (w[i]) >= 2
+    longer += (engine_compile_ideographs (w[i]) >= 2 || other_word (w[i]))
       && !analyze_is_stopword (w[i], strlen (w[i]));
   /* One word is the run as typed, unless the rest is words of a
      question (巡回检察是什么, 人手不够怎么办): then that word is sought.  */
@@ -557,7 +644,7 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
     }
   for (size_t i = 0; i < n; i++)
     {
-      if (engine_compile_ideographs (w[i]) < 2
+      if ((engine_compile_ideographs (w[i]) < 2 && !other_word (w[i]))
           || analyze_is_stopword (w[i], strlen (w[i])))
         continue;
       struct alts al = { 0 };
@@ -742,7 +829,8 @@ engine_compile (struct engine *e, const char *text,
           long g = *key ? gloss_find (e, key) : -1;
           free (key);
           if (g < 0 && !opt->exact
-              && engine_compile_ideographs (t->alts[0]) >= 4
+              && (engine_compile_ideographs (t->alts[0]) >= 4
+                  || unheld_mixed_word (e, t->alts[0]))
               && add_segmented (e, eq, &pos, &alloc, t->alts[0], opt->exact))
             {
               i++;

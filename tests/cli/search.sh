@@ -265,6 +265,13 @@ is "$(ranked '&')" "1:" "punctuation alone finds nothing"
 # stays one word inside a longer run, not 人手 and 不够 (不够清晰, case 8).
 is "$(ranked 基层检察院人手不够 | cut -d' ' -f1-2)" "0:0 1" "a glossary synonym in a run of ideographs is kept whole"
 is "$(grep -c '^8:' "$TMPD/out")" 0 "and its halves find nothing of their own"
+# Ideographs and a number typed together that no text writes so (it
+# says 调用各类检察人员408人) are sought as their words; typed as the text
+# has them, they are one phrase still.
+is "$(ranked 调用检察人员408人)" "0:5 " "ideographs and a number the text writes apart"
+is "$(ranked 检察人员408人)" "0:5 " "and as the text writes them"
+run search --count --content "$SHIPPED" -- 17名委员
+is "$(cat "$TMPD/out")" "6:2" "a number and ideographs held as typed are a phrase"
 # A term with the words of a question typed onto it is that term.
 is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
 is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"
