@@ -384,6 +384,7 @@ struct respelling
   size_t n;
   char *best;
   long best_docs;
+  int best_near;                /* BEST only sounds near: 占 zhan, 暂 zan */
 };
 
 /* Try the word with character I replaced by the CLEN bytes at CAND (one
@@ -400,23 +401,29 @@ try_replacement (struct engine *e, struct respelling *r, size_t i,
       || (clen == r->len[i] && memcmp (cand, r->ch[i], clen) == 0))
     return 0;
   /* A slip of a pinyin input method picks a character of the same
-     sound (诉讼 typed as 诉松, both song).  Any other character that the
-     text has there makes another word, not the one meant: 坐牢 is not a
-     slip for 打牢, nor 案例六 for 案例专(刊).  */
+     sound (诉讼 typed as 诉松, both song), or of a sound that a fuzzy
+     input method, as many set theirs, takes for it (减假暂 as 减假占, zan
+     and zhan); a character of the same sound is the likelier.  Any
+     other character that the text has there makes another word, not
+     the one meant: 坐牢 is not a slip for 打牢, nor 案例六 for 案例专(刊).  */
   ucs4_t was, now;
   if (u8_mbtouc (&was, (const uint8_t *) r->ch[i], r->len[i]) <= 0
       || u8_mbtouc (&now, (const uint8_t *) cand, clen) <= 0
-      || !pinyin_homophones (was, now))
+      || !pinyin_near (was, now))
+    return 1;
+  int near = !pinyin_homophones (was, now);
+  if (near && r->best && !r->best_near)
     return 1;
   struct buf b = { 0 };
   for (size_t k = 0; k < r->n; k++)
     buf_add (&b, k == i ? cand : r->ch[k], k == i ? clen : r->len[k]);
   long docs = engine_compile_phrase_docs (e, b.data);
-  if (docs > r->best_docs)
+  if (docs > 0 && (docs > r->best_docs || (r->best_near && !near)))
     {
       free (r->best);
       r->best = buf_steal (&b);
       r->best_docs = docs;
+      r->best_near = near;
     }
   else
     buf_free (&b);

@@ -12,6 +12,11 @@
    ideograph).  */
 int pinyin_homophones (ucs4_t a, ucs4_t b);
 
+/* Do A and B share a reading as a fuzzy pinyin input method takes it
+   (zh, ch, sh as z, c, s; -ng as -n: 占 zhan for 暂 zan), tones aside?
+   Every pair of homophones is near.  */
+int pinyin_near (ucs4_t a, ucs4_t b);
+
 /* The readings of UC, without tones and separated by spaces ("xing
    hang"), or "" when none is known.  Static; do not free.  */
 const char *pinyin_readings (ucs4_t uc);

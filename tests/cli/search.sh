@@ -272,6 +272,10 @@ is "$(ranked 调用检察人员408人)" "0:5 " "ideographs and a number the text
 is "$(ranked 检察人员408人)" "0:5 " "and as the text writes them"
 run search --count --content "$SHIPPED" -- 17名委员
 is "$(cat "$TMPD/out")" "6:2" "a number and ideographs held as typed are a phrase"
+# A fuzzy pinyin input method takes zan for zhan: 减假占 is a slip for
+# 减假暂 (commutation, parole and temporary service outside prison).
+is "$(ranked 减假占)" "0:7 " "a slip of a fuzzy pinyin input method is respelt"
+has "$TMPD/err" "Showing results for 减假暂" "as the word of the same sound near it"
 # A term with the words of a question typed onto it is that term.
 is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
 is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"

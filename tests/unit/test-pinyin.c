@@ -22,5 +22,11 @@ main (void)
   tap_ok (!pinyin_homophones (0x5750, 0x6253), "坐 and 打 are not");
   tap_ok (!pinyin_homophones ('a', 'a'), "letters are not");
   tap_ok (!pinyin_homophones (0x5973, 0x5974), "女 (nv) and 奴 (nu) are not");
+  tap_ok (pinyin_near (0x5360, 0x6682), "占 (zhan) is near 暂 (zan)");
+  tap_ok (pinyin_near (0x751F, 0x68EE), "生 (sheng) is near 森 (sen)");
+  tap_ok (pinyin_near (0x5168, 0x6743), "homophones are near");
+  tap_ok (!pinyin_near (0x5973, 0x5974), "女 (nv) and 奴 (nu) are not near");
+  tap_ok (!pinyin_near (0x5750, 0x6253), "坐 (zuo) and 打 (da) are not near");
+  tap_ok (!pinyin_near ('a', 'a'), "letters are not near");
   return tap_done ();
 }
