@@ -251,6 +251,13 @@ build_gkeys (struct engine *e)
     save_gkeys (e, h);
 }
 
+void
+engine_compile_gloss_keys (struct engine *e)
+{
+  if (!e->gkeys_built)
+    build_gkeys (e);
+}
+
 /* The first glossary entry whose form has the tokens KEY, or -1.  */
 static long
 gloss_find (struct engine *e, const char *key)

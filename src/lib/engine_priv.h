@@ -220,6 +220,9 @@ void engine_compile_add_or (struct buf *b);
 /* The tokens of S joined by spaces.  Caller frees.  */
 char *engine_compile_token_key (struct analyzer *a, const char *s);
 
+/* Make E's glossary keys (e->gkeys) if they are not made yet.  */
+void engine_compile_gloss_keys (struct engine *e);
+
 /* W without the ASCII punctuation typed around it ("handlng?",
    "(please)"), which is part of the term: a pointer into W, its length
    in *LEN.  */

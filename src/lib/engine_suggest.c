@@ -518,6 +518,137 @@ suggest_joined (struct engine *e, const struct engine_query *q, size_t i)
   return joined;
 }
 
+/* Do the tokens SPAN (joined by spaces) stand together in KEY, a
+   glossary form's tokens?  */
+static int
+key_holds (const char *key, const char *span)
+{
+  size_t n = strlen (span);
+  for (const char *p = key; (p = strstr (p, span)) != NULL; p++)
+    if ((p == key || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return 1;
+  return 0;
+}
+
+static size_t
+count_tokens (const char *key)
+{
+  size_t n = *key != '\0';
+  for (; *key; key++)
+    n += *key == ' ';
+  return n;
+}
+
+/* The glossary entry of which a form holds the tokens SPAN together
+   and no more than as many others (the form is not cut to less than
+   half), when only one entry has such a form; -1 if none or more.  */
+static long
+gloss_entry_holding (struct engine *e, const char *span)
+{
+  engine_compile_gloss_keys (e);
+  size_t ntok = count_tokens (span);
+  long found = -1;
+  for (size_t i = 0; i < e->ngkeys; i++)
+    {
+      const char *key = e->gkeys[i].tokens;
+      if (count_tokens (key) > 2 * ntok || !key_holds (key, span))
+        continue;
+      if (found >= 0 && (size_t) found != e->gkeys[i].entry)
+        return -1;
+      found = (long) e->gkeys[i].entry;
+    }
+  return found;
+}
+
+/* Is the word W (folded) one of the glossary's, in one of its forms?
+   Then it is a word of the field, not a slip for another ("fast", of
+   "fast-track procedure", is not "fact").  */
+static int
+gloss_word (struct engine *e, const char *w)
+{
+  char *key = engine_compile_token_key (index_analyzer (e->ix), w);
+  int found = 0;
+  if (*key && strchr (key, ' ') == NULL)
+    {
+      engine_compile_gloss_keys (e);
+      for (size_t i = 0; i < e->ngkeys && !found; i++)
+        found = key_holds (e->gkeys[i].tokens, key);
+    }
+  free (key);
+  return found;
+}
+
+/* Is term T a word typed as it is, that a glossary span may hold: not
+   quoted, excluded or a field.  */
+static int
+span_word (const struct term *t)
+{
+  return t->kind == TERM_WORDS && !t->negated && !t->quoted && t->nalts > 0
+    && t->source[0] != '\0';
+}
+
+/* Words of Q around term I, which finds nothing, that are a part of one
+   glossary term's form and half of it at least ("fast-track
+   sentencing", of "fast-track sentencing procedure"), two tokens or
+   more: that term, in the language the words are typed in, for terms
+   *FROM to *TO.  The longest such run; NULL if none.  Caller frees.  */
+static char *
+suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
+                    size_t *from, size_t *to)
+{
+  const struct query *qq = q->q;
+  struct analyzer *a = index_analyzer (e->ix);
+  size_t lo = i, hi = i;
+  while (lo > 0 && i - lo < 4 && span_word (&qq->terms[lo - 1])
+         && query_terms_adjacent (q->text, &qq->terms[lo - 1],
+                                  &qq->terms[lo]))
+    lo--;
+  while (hi + 1 < qq->nterms && hi - i < 4 && span_word (&qq->terms[hi + 1])
+         && query_terms_adjacent (q->text, &qq->terms[hi],
+                                  &qq->terms[hi + 1]))
+    hi++;
+  long best = -1;
+  size_t best_len = 0;
+  for (size_t k = lo; k <= i; k++)
+    for (size_t j = hi; j >= i && j + 1 > k; j--)
+      {
+        if (j - k + 1 <= best_len)
+          break;
+        struct buf span = { 0 };
+        for (size_t m = k; m <= j; m++)
+          {
+            char *key = engine_compile_token_key (a, qq->terms[m].alts[0]);
+            if (*key)
+              {
+                if (span.len)
+                  buf_addc (&span, ' ');
+                buf_adds (&span, key);
+              }
+            free (key);
+          }
+        long g = span.len && count_tokens (span.data) >= 2
+          ? gloss_entry_holding (e, span.data) : -1;
+        buf_free (&span);
+        if (g >= 0)
+          {
+            best = g;
+            best_len = j - k + 1;
+            *from = k;
+            *to = j;
+          }
+        if (j == 0)
+          break;
+      }
+  if (best < 0)
+    return NULL;
+  const struct glossary_entry *g = &e->glossary.entries[best];
+  enum lang l = engine_compile_ideographs (qq->terms[i].alts[0]) > 0
+    ? LANG_ZH : LANG_EN;
+  const char *term = g->term[l] && *g->term[l] ? g->term[l]
+    : g->term[l == LANG_ZH ? LANG_EN : LANG_ZH];
+  return term && *term ? xstrdup (term) : NULL;
+}
+
 /* A word written as one that the text has as two ("casehandling"): the
    two, apart, that are found together in most documents, or NULL.
    Caller frees.  */
@@ -612,6 +743,25 @@ engine_suggest (struct engine *e, const struct engine_query *q)
           free (fix);
         }
       if (joined)
+        continue;
+      /* A part of a term of the glossary: that term.  */
+      size_t from, to;
+      char *term = suggest_gloss_span (e, q, i, &from, &to);
+      if (term && text + q->q->terms[from].source_off >= rest)
+        {
+          const struct term *a = &q->q->terms[from], *b = &q->q->terms[to];
+          buf_add (&out, rest, (size_t) (text + a->source_off - rest));
+          buf_adds (&out, term);
+          rest = text + b->source_off + strlen (b->source);
+          changed = 1;
+          i = to;
+          free (term);
+          continue;
+        }
+      free (term);
+      /* A word of the glossary is no slip.  */
+      if (engine_compile_ideographs (t->alts[0]) == 0
+          && gloss_word (e, t->alts[0]))
         continue;
       char *fix = engine_compile_ideographs (t->alts[0]) >= 2
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);

@@ -276,6 +276,14 @@ is "$(cat "$TMPD/out")" "6:2" "a number and ideographs held as typed are a phras
 # 减假暂 (commutation, parole and temporary service outside prison).
 is "$(ranked 减假占)" "0:7 " "a slip of a fuzzy pinyin input method is respelt"
 has "$TMPD/err" "Showing results for 减假暂" "as the word of the same sound near it"
+# Words that are part of a glossary term, half of it at least, and find
+# nothing are that term: the release's English says "expedited judgment
+# procedure" for 速裁程序, a foreign reader "fast-track sentencing".
+is "$(ranked 'fast-track sentencing')" "0:3 " "part of a glossary term is that term"
+has "$TMPD/err" "Showing results for expedited sentencing procedure (nothing found for fast-track sentencing)" "and says so"
+# A word of the glossary is no slip for another: "fast" is not "fact".
+ranked 'fast lane' >/dev/null
+is "$(grep -c 'fact' "$TMPD/err")" 0 "a word of the glossary is not respelt"
 # A term with the words of a question typed onto it is that term.
 is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
 is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"
