@@ -430,6 +430,9 @@ engine_close (struct engine *e)
     free (e->gkeys[i].tokens);
   free (e->gkeys_block);
   free (e->gkeys);
+  for (size_t i = 0; i < e->nukeys; i++)
+    free (e->ukeys[i].tokens);
+  free (e->ukeys);
   segmenter_free (e->seg);
   free (e->index_path);
   free (e->unusable);

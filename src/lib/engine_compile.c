@@ -278,6 +278,83 @@ gloss_find (struct engine *e, const char *key)
     ? (long) e->gkeys[lo].entry : -1;
 }
 
+static int
+compare_strings (const void *x, const void *y)
+{
+  return strcmp (*(char *const *) x, *(char *const *) y);
+}
+
+/* The tokens of KEY (joined by spaces), two or three of them, sorted
+   and joined again; NULL for fewer or more.  Caller frees.  */
+static char *
+sorted_tokens (const char *key)
+{
+  char *copy = xstrdup (key), *tok[3];
+  size_t n = 0;
+  for (char *p = copy, *save = NULL; (p = strtok_r (p, " ", &save));
+       p = NULL)
+    {
+      if (n == 3)
+        {
+          free (copy);
+          return NULL;
+        }
+      tok[n++] = p;
+    }
+  char *out = NULL;
+  if (n >= 2)
+    {
+      qsort (tok, n, sizeof *tok, compare_strings);
+      out = n == 2 ? xasprintf ("%s %s", tok[0], tok[1])
+        : xasprintf ("%s %s %s", tok[0], tok[1], tok[2]);
+    }
+  free (copy);
+  return out;
+}
+
+/* The first glossary entry with a form of the tokens KEY, two or three,
+   in any order, or -1: English says a thing the other way round as
+   often ("prosecutors punished", the glossary's "punishing
+   prosecutors"; "prison inspection", "inspection prison").  */
+static long
+gloss_find_unordered (struct engine *e, const char *key)
+{
+  if (!e->ukeys_built)
+    {
+      e->ukeys_built = 1;
+      if (!e->gkeys_built)
+        build_gkeys (e);
+      size_t alloc = 0;
+      for (size_t i = 0; i < e->ngkeys; i++)
+        {
+          char *s = sorted_tokens (e->gkeys[i].tokens);
+          if (s == NULL)
+            continue;
+          e->ukeys = xgrow (e->ukeys, &alloc, e->nukeys + 1,
+                            sizeof *e->ukeys);
+          e->ukeys[e->nukeys++] = (struct gloss_key) { s, e->gkeys[i].entry };
+        }
+      if (e->nukeys > 1)
+        qsort (e->ukeys, e->nukeys, sizeof *e->ukeys, compare_gkey);
+    }
+  char *s = sorted_tokens (key);
+  if (s == NULL)
+    return -1;
+  size_t lo = 0, hi = e->nukeys;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp (e->ukeys[mid].tokens, s) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  long found = lo < e->nukeys && strcmp (e->ukeys[lo].tokens, s) == 0
+    ? (long) e->ukeys[lo].entry : -1;
+  free (s);
+  return found;
+}
+
 /* A concept being built: its alternatives (folded).  */
 struct alts
 {
@@ -812,6 +889,8 @@ engine_compile (struct engine *e, const char *text,
             join_words (&span, q->terms[run[k]].alts[0]);
           char *key = engine_compile_token_key (a, span.data);
           entry = *key ? gloss_find (e, key) : -1;
+          if (entry < 0 && *key)
+            entry = gloss_find_unordered (e, key);
           free (key);
           buf_free (&span);
           if (entry >= 0)

@@ -64,6 +64,11 @@ struct engine
   char *gkeys_block;            /* the tokens of all, when read from the
                                    index (else each is its own) */
   int gkeys_built;
+  struct gloss_key *ukeys;      /* forms of two or three tokens, their
+                                   tokens sorted (gloss_find_unordered);
+                                   built when first used */
+  size_t nukeys;
+  int ukeys_built;
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */

@@ -284,6 +284,10 @@ has "$TMPD/err" "Showing results for expedited sentencing procedure (nothing fou
 # A word of the glossary is no slip for another: "fast" is not "fact".
 ranked 'fast lane' >/dev/null
 is "$(grep -c 'fact' "$TMPD/err")" 0 "a word of the glossary is not respelt"
+# Two or three words of a glossary term's form, in another order, are
+# that term: "prosecutors punished" is the glossary's "punishing
+# prosecutors", prosecutor discipline (检察官惩戒), case 6.
+is "$(ranked 'how are prosecutors punished for breaking procedural rules' | cut -d' ' -f1)" "0:6" "a glossary term's words in another order are that term"
 # A term with the words of a question typed onto it is that term.
 is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
 is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"
