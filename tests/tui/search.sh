@@ -135,4 +135,19 @@ tui_expect_msg 'not using the cache directory .*Not a directory' \
 tui_keys n
 tui_expect_line 40 '^hulunbuir — ' "then the search's state again"
 
+# The browser's search is the command line's: words that are part of a
+# glossary term are that term, and a fuzzy pinyin slip is mended.
+tui_keys /
+tui_type 'fast-track sentencing'
+tui_keys Enter
+tui_expect_line 40 '^Showing results for expedited sentencing procedure \(nothing found for fast-track sentencing\)' \
+  "part of a glossary term is that term in the browser"
+tui_expect_line 1 ' 3 The People' "and opens the case that has it"
+tui_keys /
+tui_type 减假占
+tui_keys Enter
+tui_expect_line 40 '^Showing results for 减假暂 \(nothing found for 减假占\)' \
+  "a fuzzy pinyin slip is mended in the browser"
+tui_expect_line 1 ' 7 Guangxi' "and case 7 opens"
+
 tui_finish
