@@ -583,6 +583,17 @@ add_word (struct engine *e, const char *w, char ***words, size_t *n,
     }
 }
 
+struct segmenter *
+engine_compile_segmenter (struct engine *e)
+{
+  if (!e->seg_tried)
+    {
+      e->seg = segmenter_new (&e->glossary);
+      e->seg_tried = 1;
+    }
+  return e->seg;
+}
+
 /* The words of WORD: friso's of each run of ideographs, and each run of
    other characters (a number, a Latin word) as it is, but for
    punctuation: "调用检察人员408人" is 调用 检察 人员 408 人.  Returns their
@@ -680,12 +691,7 @@ static int
 add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
                size_t *alloc, const char *word, int exact)
 {
-  if (!e->seg_tried)
-    {
-      e->seg = segmenter_new (&e->glossary);
-      e->seg_tried = 1;
-    }
-  if (e->seg == NULL)
+  if (engine_compile_segmenter (e) == NULL)
     return 0;
   char **seg;
   size_t nseg = split_words (e->seg, word, &seg);

@@ -228,6 +228,10 @@ char *engine_compile_token_key (struct analyzer *a, const char *s);
 /* Make E's glossary keys (e->gkeys) if they are not made yet.  */
 void engine_compile_gloss_keys (struct engine *e);
 
+/* E's segmenter, loaded when first asked for; NULL when friso or its
+   dictionary is not installed.  */
+struct segmenter *engine_compile_segmenter (struct engine *e);
+
 /* W without the ASCII punctuation typed around it ("handlng?",
    "(please)"), which is part of the term: a pointer into W, its length
    in *LEN.  */

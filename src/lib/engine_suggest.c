@@ -13,6 +13,7 @@
 
 #include "norm.h"
 #include "pinyin.h"
+#include "segment.h"
 
 /* Optimal string alignment distance between A and B (bytes), or LIMIT+1
    once it exceeds LIMIT.  */
@@ -385,7 +386,36 @@ struct respelling
   char *best;
   long best_docs;
   int best_near;                /* BEST only sounds near: 占 zhan, 暂 zan */
+  int word[12];                 /* the characters of the word that
+                                   character I stands in, as friso cuts
+                                   the word typed; 0 until known, -1
+                                   if it cannot be */
 };
+
+/* The number of characters of the word that holds the character at
+   byte OFF of W, ideographs, as friso cuts W; 0 when there is no
+   segmenter, or its words are not W's characters.  */
+static int
+word_length (struct engine *e, const char *w, size_t off)
+{
+  struct segmenter *s = engine_compile_segmenter (e);
+  if (s == NULL)
+    return 0;
+  char **words;
+  size_t n = segmenter_split (s, w, &words), at = 0;
+  int found = 0;
+  for (size_t k = 0; k < n && found == 0; k++)
+    {
+      size_t len = strlen (words[k]);
+      if (strncmp (w + at, words[k], len) != 0)
+        break;
+      if (off < at + len)
+        found = (int) engine_compile_ideographs (words[k]);
+      at += len;
+    }
+  strv_free (words, n);
+  return found;
+}
 
 /* Try the word with character I replaced by the CLEN bytes at CAND (one
    ideograph, not the one there, read as it is): keep it if the text has
@@ -414,11 +444,26 @@ try_replacement (struct engine *e, struct respelling *r, size_t i,
   int near = !pinyin_homophones (was, now);
   if (near && r->best && !r->best_near)
     return 1;
+  /* A sound only near is a looser likeness, which a word typed as meant
+     has as often: the character is respelt so only to make a longer
+     word than the one friso finds it in as typed (减假占 as 减假暂, 山下联动
+     as 上下联动), not another word as long (上诉, appeal, is not 上述,
+     aforesaid; 特赦 is not 特色) or none (死刑 is not 市刑, nor 国资
+     国指).  */
+  size_t off = (size_t) (r->ch[i] - r->ch[0]);
+  if (near && r->word[i] == 0)
+    {
+      int len = word_length (e, r->ch[0], off);
+      r->word[i] = len > 0 ? len : -1;
+    }
+  if (near && r->word[i] <= 0)
+    return 1;
   struct buf b = { 0 };
   for (size_t k = 0; k < r->n; k++)
     buf_add (&b, k == i ? cand : r->ch[k], k == i ? clen : r->len[k]);
   long docs = engine_compile_phrase_docs (e, b.data);
-  if (docs > 0 && (docs > r->best_docs || (r->best_near && !near)))
+  if (docs > 0 && (docs > r->best_docs || (r->best_near && !near))
+      && (!near || word_length (e, b.data, off) > r->word[i]))
     {
       free (r->best);
       r->best = buf_steal (&b);
@@ -476,10 +521,11 @@ suggest_ideographs (struct engine *e, const char *w)
         }
     }
   sqlite3_finalize (st);
-  /* The first character, when nothing else helped: the bigrams that end
+  /* The first character, when nothing else helped, or only a sound
+     near (one of the same sound is the likelier): the bigrams that end
      with the second (a scan: the vocabulary is ordered by first
      character).  */
-  if (r.best == NULL
+  if ((r.best == NULL || r.best_near)
       && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
                              -1, &st, NULL) == SQLITE_OK)
     {

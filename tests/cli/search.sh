@@ -276,6 +276,17 @@ is "$(cat "$TMPD/out")" "6:2" "a number and ideographs held as typed are a phras
 # 减假暂 (commutation, parole and temporary service outside prison).
 is "$(ranked 减假占)" "0:7 " "a slip of a fuzzy pinyin input method is respelt"
 has "$TMPD/err" "Showing results for 减假暂" "as the word of the same sound near it"
+# A sound only near is respelt to make a longer word than friso finds
+# there as typed: 上诉 (an appeal) is a word, not a slip for 上述 (the
+# aforesaid), nor 死刑 (the death penalty) for 市刑, which is none.
+is "$(ranked 上诉)" "1:" "a word typed as meant is not respelt by a sound near it"
+is "$(ranked 死刑)" "1:" "nor respelt into no word"
+ranked 山下联动 >/dev/null
+has "$TMPD/err" "Showing results for 上下联动" "a slip that makes a shorter word is respelt"
+# 件刑 is 减刑 (jian) typed with a character of the same sound, not 件信
+# (xin, near xing) with the second character respelt.
+ranked 件刑 >/dev/null
+has "$TMPD/err" "Showing results for 减刑 " "the same sound is sought before a sound near"
 # Words that are part of a glossary term, half of it at least, and find
 # nothing are that term: the release's English says "expedited judgment
 # procedure" for 速裁程序, a foreign reader "fast-track sentencing".
