@@ -576,18 +576,26 @@ key_holds (const char *key, const char *span)
   return 0;
 }
 
+/* The tokens of KEY that are not stop words: "appeal by the
+   procuratorate" has two, of which "appeals by" holds one, not half.  */
 static size_t
 count_tokens (const char *key)
 {
-  size_t n = *key != '\0';
-  for (; *key; key++)
-    n += *key == ' ';
+  size_t n = 0;
+  for (const char *p = key; *p;)
+    {
+      size_t k = strcspn (p, " ");
+      n += k > 0 && !analyze_is_stopword (p, k);
+      p += k;
+      p += *p == ' ';
+    }
   return n;
 }
 
 /* The glossary entry of which a form holds the tokens SPAN together
    and no more than as many others (the form is not cut to less than
-   half), when only one entry has such a form; -1 if none or more.  */
+   half; stop words are not counted), when only one entry has such a
+   form; -1 if none or more.  */
 static long
 gloss_entry_holding (struct engine *e, const char *span)
 {
@@ -636,7 +644,7 @@ span_word (const struct term *t)
 /* Words of Q around term I, which finds nothing, that are a part of one
    glossary term's form and half of it at least ("fast-track
    sentencing", of "fast-track sentencing procedure"), two tokens or
-   more: that term, in the language the words are typed in, for terms
+   more besides stop words: that term, in the language the words are typed in, for terms
    *FROM to *TO.  The longest such run; NULL if none.  Caller frees.  */
 static char *
 suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,

@@ -292,6 +292,13 @@ has "$TMPD/err" "Showing results for 减刑 " "the same sound is sought before a
 # procedure" for 速裁程序, a foreign reader "fast-track sentencing".
 is "$(ranked 'fast-track sentencing')" "0:3 " "part of a glossary term is that term"
 has "$TMPD/err" "Showing results for expedited sentencing procedure (nothing found for fast-track sentencing)" "and says so"
+# Stop words are not half a term: "appeals by" (a defendant's appeal) is
+# not the glossary's "appeal by the procuratorate" (抗诉, protest), nor
+# "bail for" its "bail for medical treatment" (暂予监外执行).
+is "$(ranked 'appeals by defendants')" "1:" "stop words do not make half a glossary term"
+hasnt "$TMPD/err" "protest" "and the words are not read as that term"
+ranked 'bail for suspects' >/dev/null
+hasnt "$TMPD/err" "temporary execution" "nor a glossary word with a stop word"
 # A word of the glossary is no slip for another: "fast" is not "fact".
 ranked 'fast lane' >/dev/null
 is "$(grep -c 'fact' "$TMPD/err")" 0 "a word of the glossary is not respelt"
