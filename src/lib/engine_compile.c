@@ -355,6 +355,45 @@ gloss_find_unordered (struct engine *e, const char *key)
   return found;
 }
 
+/* The most words typed that can be one glossary term: as many as its
+   longest form has ("organization in the nature of a criminal
+   syndicate", which a correction may put in a query, has eight), six
+   at least.  Words are parted by spaces and by the punctuation of
+   ideographs (减刑、假释、暂予监外执行 is three).  */
+static size_t
+gloss_span (struct engine *e)
+{
+  if (e->gspan == 0)
+    {
+      size_t most = 6;
+      const struct glossary *g = &e->glossary;
+      for (size_t i = 0; i < g->count; i++)
+        for (int l = 0; l < LANG_COUNT; l++)
+          for (size_t v = 0; v < glossary_nforms (&g->entries[i], (enum lang) l);
+               v++)
+            {
+              const char *f = glossary_form (&g->entries[i], (enum lang) l, v);
+              size_t words = 0;
+              int in = 0;
+              for (const char *p = f, *end = f + strlen (f); p < end;)
+                {
+                  int k = u8_mblen ((const uint8_t *) p, (size_t) (end - p));
+                  if (k <= 0)
+                    k = 1;
+                  int apart = *p == ' '
+                    || (k > 1 && analyze_is_punctuation (p, (size_t) k));
+                  words += !apart && !in;
+                  in = !apart;
+                  p += k;
+                }
+              if (words > most)
+                most = words;
+            }
+      e->gspan = most;
+    }
+  return e->gspan;
+}
+
 /* A concept being built: its alternatives (folded).  */
 struct alts
 {
@@ -888,7 +927,9 @@ engine_compile (struct engine *e, const char *text,
     {
       size_t best = i;
       long entry = -1;
-      for (size_t j = i + 5 < nrun ? i + 5 : nrun - 1; j > i; j--)
+      size_t most = gloss_span (e);
+      for (size_t j = i + most - 1 < nrun ? i + most - 1 : nrun - 1; j > i;
+           j--)
         {
           struct buf span = { 0 };
           for (size_t k = i; k <= j; k++)

@@ -69,6 +69,8 @@ struct engine
                                    built when first used */
   size_t nukeys;
   int ukeys_built;
+  size_t gspan;                 /* the most words of a glossary form
+                                   (gloss_span); 0 until counted */
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
