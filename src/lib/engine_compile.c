@@ -936,7 +936,10 @@ engine_compile (struct engine *e, const char *text,
             join_words (&span, q->terms[run[k]].alts[0]);
           char *key = engine_compile_token_key (a, span.data);
           entry = *key ? gloss_find (e, key) : -1;
-          if (entry < 0 && *key)
+          /* In another order, the words are the term only through its
+             forms, which --exact does not search: as typed, they would
+             be a phrase no text holds.  */
+          if (entry < 0 && *key && !opt->exact)
             entry = gloss_find_unordered (e, key);
           free (key);
           buf_free (&span);

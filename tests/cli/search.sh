@@ -313,6 +313,11 @@ is "$(grep -c 'fact' "$TMPD/err")" 0 "a word of the glossary is not respelt"
 # that term: "prosecutors punished" is the glossary's "punishing
 # prosecutors", prosecutor discipline (检察官惩戒), case 6.
 is "$(ranked 'how are prosecutors punished for breaking procedural rules' | cut -d' ' -f1)" "0:6" "a glossary term's words in another order are that term"
+# With --exact the glossary's forms are not searched: words in another
+# order than a form's are the words, not a phrase as typed that no text
+# holds.
+run search --exact --count --content "$SHIPPED" -- 'prosecutors punished'
+is "$rc" 0 "--exact: a glossary term's words in another order are still found"
 # A term with the words of a question typed onto it is that term.
 is "$(ranked 巡回检察是什么)" "0:7 0 " "a term and a question word typed as one"
 is "$(ranked 人手不够怎么办)" "0:0 1 " "a synonym and a question word typed as one"
