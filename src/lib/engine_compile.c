@@ -355,6 +355,28 @@ gloss_find_unordered (struct engine *e, const char *key)
   return found;
 }
 
+/* The words of the glossary form F, as gloss_span counts them.  */
+static size_t
+words_of_form (const char *f)
+{
+  if (f == NULL)
+    return 0;
+  size_t words = 0;
+  int in = 0;
+  for (const char *p = f, *end = f + strlen (f); p < end;)
+    {
+      int k = u8_mblen ((const uint8_t *) p, (size_t) (end - p));
+      if (k <= 0)
+        k = 1;
+      int apart = *p == ' '
+        || (k > 1 && analyze_is_punctuation (p, (size_t) k));
+      words += !apart && !in;
+      in = !apart;
+      p += k;
+    }
+  return words;
+}
+
 /* The most words typed that can be one glossary term: as many as its
    longest form has ("organization in the nature of a criminal
    syndicate", which a correction may put in a query, has eight), six
@@ -369,26 +391,17 @@ gloss_span (struct engine *e)
       const struct glossary *g = &e->glossary;
       for (size_t i = 0; i < g->count; i++)
         for (int l = 0; l < LANG_COUNT; l++)
-          for (size_t v = 0; v < glossary_nforms (&g->entries[i], (enum lang) l);
-               v++)
-            {
-              const char *f = glossary_form (&g->entries[i], (enum lang) l, v);
-              size_t words = 0;
-              int in = 0;
-              for (const char *p = f, *end = f + strlen (f); p < end;)
-                {
-                  int k = u8_mblen ((const uint8_t *) p, (size_t) (end - p));
-                  if (k <= 0)
-                    k = 1;
-                  int apart = *p == ' '
-                    || (k > 1 && analyze_is_punctuation (p, (size_t) k));
-                  words += !apart && !in;
-                  in = !apart;
-                  p += k;
-                }
-              if (words > most)
-                most = words;
-            }
+          {
+            const struct glossary_entry *ent = &g->entries[i];
+            for (size_t v = 0; v < glossary_nforms (ent, (enum lang) l); v++)
+              {
+                size_t words = words_of_form (glossary_form (ent,
+                                                             (enum lang) l,
+                                                             v));
+                if (words > most)
+                  most = words;
+              }
+          }
       e->gspan = most;
     }
   return e->gspan;
@@ -952,7 +965,8 @@ engine_compile (struct engine *e, const char *text,
       struct term *t = &q->terms[run[i]];
       for (size_t k = i; k <= best; k++)
         join_words (&whole, q->terms[run[k]].alts[0]);
-      if (best == i && content_words > 0 && engine_compile_ignorable (t->alts[0]))
+      if (best == i && content_words > 0
+          && engine_compile_ignorable (t->alts[0]))
         {
           t->stopword = 1;
           i++;

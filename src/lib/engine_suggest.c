@@ -644,8 +644,9 @@ span_word (const struct term *t)
 /* Words of Q around term I, which finds nothing, that are a part of one
    glossary term's form and half of it at least ("fast-track
    sentencing", of "fast-track sentencing procedure"), two tokens or
-   more besides stop words: that term, in the language the words are typed in, for terms
-   *FROM to *TO.  The longest such run; NULL if none.  Caller frees.  */
+   more besides stop words: that term, in the language the words are
+   typed in, for terms *FROM to *TO.  The longest such run; NULL if
+   none.  Caller frees.  */
 static char *
 suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
                     size_t *from, size_t *to)
