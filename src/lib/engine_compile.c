@@ -262,8 +262,7 @@ engine_compile_gloss_keys (struct engine *e)
 static long
 gloss_find (struct engine *e, const char *key)
 {
-  if (!e->gkeys_built)
-    build_gkeys (e);
+  engine_compile_gloss_keys (e);
   size_t lo = 0, hi = e->ngkeys;
   while (lo < hi)
     {
@@ -322,8 +321,7 @@ gloss_find_unordered (struct engine *e, const char *key)
   if (!e->ukeys_built)
     {
       e->ukeys_built = 1;
-      if (!e->gkeys_built)
-        build_gkeys (e);
+      engine_compile_gloss_keys (e);
       size_t alloc = 0;
       for (size_t i = 0; i < e->ngkeys; i++)
         {
