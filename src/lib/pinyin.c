@@ -17,36 +17,6 @@ pinyin_readings (ucs4_t uc)
   return pinyin_sets[pinyin_set_of[uc - PINYIN_FIRST]];
 }
 
-/* Does the space-separated list LIST hold the word of N bytes at W?  */
-static int
-has_reading (const char *list, const char *w, size_t n)
-{
-  for (const char *p = list; *p;)
-    {
-      size_t k = strcspn (p, " ");
-      if (k == n && memcmp (p, w, n) == 0)
-        return 1;
-      p += k;
-      p += *p == ' ';
-    }
-  return 0;
-}
-
-int
-pinyin_homophones (ucs4_t a, ucs4_t b)
-{
-  const char *ra = pinyin_readings (a), *rb = pinyin_readings (b);
-  for (const char *p = ra; *p;)
-    {
-      size_t k = strcspn (p, " ");
-      if (has_reading (rb, p, k))
-        return 1;
-      p += k;
-      p += *p == ' ';
-    }
-  return 0;
-}
-
 /* The reading of N bytes at R as a fuzzy pinyin input method takes it
    (模糊音): zh, ch and sh as z, c and s, and a final ng as n, into OUT
    (at least N + 1 bytes).  */
@@ -65,33 +35,51 @@ fuzzy_reading (const char *r, size_t n, char *out)
   out[o] = '\0';
 }
 
-int
-pinyin_near (ucs4_t a, ucs4_t b)
+/* Are the readings of N bytes at P and M bytes at Q the same, or with
+   FUZZY the same as a fuzzy input method takes them?  */
+static int
+same_reading (const char *p, size_t n, const char *q, size_t m, int fuzzy)
+{
+  if (!fuzzy)
+    return n == m && memcmp (p, q, n) == 0;
+  char fp[16], fq[16];
+  if (n >= sizeof fp || m >= sizeof fq)
+    return 0;
+  fuzzy_reading (p, n, fp);
+  fuzzy_reading (q, m, fq);
+  return strcmp (fp, fq) == 0;
+}
+
+/* Do A and B share a reading (same_reading)?  */
+static int
+share_reading (ucs4_t a, ucs4_t b, int fuzzy)
 {
   const char *ra = pinyin_readings (a), *rb = pinyin_readings (b);
   for (const char *p = ra; *p;)
     {
-      size_t k = strcspn (p, " ");
-      char fa[16];
-      if (k < sizeof fa)
+      size_t n = strcspn (p, " ");
+      for (const char *q = rb; *q;)
         {
-          fuzzy_reading (p, k, fa);
-          for (const char *q = rb; *q;)
-            {
-              size_t m = strcspn (q, " ");
-              char fb[16];
-              if (m < sizeof fb)
-                {
-                  fuzzy_reading (q, m, fb);
-                  if (strcmp (fa, fb) == 0)
-                    return 1;
-                }
-              q += m;
-              q += *q == ' ';
-            }
+          size_t m = strcspn (q, " ");
+          if (same_reading (p, n, q, m, fuzzy))
+            return 1;
+          q += m;
+          q += *q == ' ';
         }
-      p += k;
+      p += n;
       p += *p == ' ';
     }
   return 0;
+}
+
+int
+pinyin_homophones (ucs4_t a, ucs4_t b)
+{
+  return share_reading (a, b, 0);
+}
+
+int
+pinyin_near (ucs4_t a, ucs4_t b)
+{
+  return share_reading (a, b, 1);
 }
