@@ -353,6 +353,7 @@ struct found
   int searched;                 /* R holds results */
   char *error;
   char *fix;
+  int other_english;            /* R is of the English not asked for */
 };
 
 static void
@@ -381,7 +382,28 @@ find (struct engine *e, const struct cli_options *o, const char *query_text,
   if (f->q == NULL || engine_search (e, f->q, &f->r, &f->error) != 0)
     return;
   f->searched = 1;
-  if (o->no_correct || o->regex || !engine_correction_wanted (&f->r))
+  if (o->no_correct)
+    return;
+  /* Nothing found: is it in the other English (a name that the
+     release's translation spells otherwise)?  */
+  struct engine_results other_r;
+  struct engine_query *other;
+  if (engine_other_english_wanted (&f->r)
+      && (other = engine_other_english (e, f->q, &other_r)) != NULL)
+    {
+      if (engine_other_english_better (&other_r))
+        {
+          engine_results_free (&f->r);
+          engine_query_free (f->q);
+          f->r = other_r;
+          f->q = other;
+          f->other_english = 1;
+          return;
+        }
+      engine_results_free (&other_r);
+      engine_query_free (other);
+    }
+  if (o->regex || !engine_correction_wanted (&f->r))
     return;
   /* Some words find nothing: a typo?  Search the nearest words the
      text has.  */
@@ -468,6 +490,28 @@ cmd_search (const struct cli_options *o, const char *query_text)
       printf (",\"query\":");
       output_json_string (stdout, query_text, strlen (query_text));
       printf ("}\n");
+    }
+  else if (f.other_english && o->json)
+    {
+      printf ("{\"english\":\"%s\",\"query\":",
+              o->english_revised ? "release" : "revised");
+      output_json_string (stdout, query_text, strlen (query_text));
+      printf ("}\n");
+    }
+  else if (f.other_english)
+    {
+      FILE *out = o->count ? stderr : stdout;
+      struct visible vq;
+      norm_visible (query_text, strlen (query_text), 0, &vq);
+      /* TRANSLATORS: %s is the query as typed.  */
+      if (o->english_revised)
+        fprintf (out, _("Showing results in the release's English (nothing "
+                        "found for %s in casebook's revision)"), vq.str);
+      else
+        fprintf (out, _("Showing results in casebook's revised English "
+                        "(nothing found for %s in the release's)"), vq.str);
+      fputc ('\n', out);
+      norm_visible_free (&vq);
     }
   else if (f.fix)
     {

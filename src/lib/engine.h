@@ -248,12 +248,27 @@ size_t engine_hits_ahead_threads (const struct engine_hits_ahead *a);
    frees.  */
 char *engine_suggest (struct engine *e, const struct engine_query *q);
 
-/* How many documents Q's text finds in the English that Q does not read
-   (the project's revision for a reader of the release's, and the other
-   way round): a search that found nothing can say where the words are
-   ("Zhalainur" is in the revision only).  0 on any failure.  */
+/* Q's text searched in the English that Q does not read (the
+   project's revision for a reader of the release's, and the other way
+   round): the query, which the caller frees, with its answer in *R
+   (caller frees), or NULL on any failure (R untouched).  */
+struct engine_query *engine_other_english (struct engine *e,
+                                           const struct engine_query *q,
+                                           struct engine_results *r);
+/* How many documents that finds: 0 on any failure.  */
 size_t engine_other_english_finds (struct engine *e,
                                    const struct engine_query *q);
+/* The policy both front ends follow.  Is the other English to be
+   searched, answer R finding nothing?  And is its answer OTHER the one
+   to show instead: it finds documents with every word of the query
+   ("Zhalainur", which the release's translation spells Zhalainuoer, is
+   in the revision only)?  Before any correction, since a word the
+   other English has is what was meant, more surely than a respelling;
+   one that finds only some of the words is not.  Not with
+   --no-correct, which searches only what was typed, where it was
+   asked.  */
+int engine_other_english_wanted (const struct engine_results *r);
+int engine_other_english_better (const struct engine_results *other);
 
 /* The policy both front ends follow for corrections.  Is answer R worth
    a correction: it finds nothing, or some of its words find nothing?

@@ -849,8 +849,9 @@ engine_suggest (struct engine *e, const struct engine_query *q)
   return buf_steal (&out);
 }
 
-size_t
-engine_other_english_finds (struct engine *e, const struct engine_query *q)
+struct engine_query *
+engine_other_english (struct engine *e, const struct engine_query *q,
+                      struct engine_results *r)
 {
   struct query_options o = { .exact = q->exact, .regex = q->regex,
                              .revised = !q->revised };
@@ -859,19 +860,41 @@ engine_other_english_finds (struct engine *e, const struct engine_query *q)
   if (other == NULL)
     {
       free (err.message);
-      return 0;
+      return NULL;
     }
-  struct engine_results r;
   char *cause = NULL;
-  size_t n = 0;
-  if (engine_search (e, other, &r, &cause) == 0)
+  if (engine_search (e, other, r, &cause) != 0)
     {
-      n = r.ndocs;
-      engine_results_free (&r);
+      free (cause);
+      engine_query_free (other);
+      return NULL;
     }
-  free (cause);
+  return other;
+}
+
+size_t
+engine_other_english_finds (struct engine *e, const struct engine_query *q)
+{
+  struct engine_results r;
+  struct engine_query *other = engine_other_english (e, q, &r);
+  if (other == NULL)
+    return 0;
+  size_t n = r.ndocs;
+  engine_results_free (&r);
   engine_query_free (other);
   return n;
+}
+
+int
+engine_other_english_wanted (const struct engine_results *r)
+{
+  return r->ndocs == 0;
+}
+
+int
+engine_other_english_better (const struct engine_results *other)
+{
+  return other->ndocs > 0 && other->missing == 0;
 }
 
 int

@@ -268,8 +268,8 @@ toggle_zoom (struct ui *u)
 /* E: read the English as the release gives it or as the project revised
    it (casebook(5), en.rev): the text, the titles of the list, the tags
    and the search follow.  */
-static void
-toggle_english (struct ui *u)
+void
+ui_toggle_english (struct ui *u)
 {
   u->revised = !u->revised;
   tags_free (u);
@@ -1199,7 +1199,7 @@ ui_command (struct ui *u, const struct ui_key *k)
         copy_mark (u);
         return 0;
       case 'E':
-        toggle_english (u);
+        ui_toggle_english (u);
         return 0;
       case 'v':
         u->view = (enum view) ((u->view + 1) % VIEW_COUNT);

@@ -359,6 +359,9 @@ int ui_interrupted (void);
 void ui_status_now (const char *msg);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
+/* E: read the other English (the release's or the project's revision);
+   the text, the list, the tags and the current search follow.  */
+void ui_toggle_english (struct ui *u);
 /* Give pane P the keys (in the narrow layout, also the screen).  */
 void ui_set_focus (struct ui *u, enum pane p);
 /* The movement K asks for (j/k, arrows, Space/b, d/u, g/G...).  */

@@ -636,6 +636,7 @@ ui_search_prompt_count (const struct ui *u)
 }
 
 static char *correct (struct ui *u, int backward);
+static int other_english (struct ui *u);
 
 /* Prompts.  */
 
@@ -901,16 +902,27 @@ accept_search (struct ui *u, const char *text, int backward)
   if (!search_is_saved (u))
     search_clear (&u->saved, u->ndocs);
   memset (&u->saved, 0, sizeof u->saved);
-  char *corrected = correct (u, backward);
+  int other = other_english (u);
+  char *corrected = other ? NULL : correct (u, backward);
   u->search.backward = backward;
   u->prev_set = 1;
   u->prev_doc = u->saved_cur;
   u->prev_unit = u->saved_place;
   u->prev_line = u->saved_line;
-  if (u->cur_hit < u->nvh && corrected == NULL)
+  if (u->cur_hit < u->nvh && corrected == NULL && !other)
     return;
   goto_saved (u);
   ui_search_next (u, 1);
+  /* TRANSLATORS: as casebook search says it, and the key that reads
+     the English searched first again: %s is the query typed.  */
+  if (other && u->revised)
+    ui_message (u, 0, _("Showing results in casebook's revised English "
+                        "(nothing found for %s in the release's; E: back)"),
+                text);
+  else if (other)
+    ui_message (u, 0, _("Showing results in the release's English (nothing "
+                        "found for %s in casebook's revision; E: back)"),
+                text);
   if (corrected)
     {
       /* TRANSLATORS: as casebook search says it: the corrected query,
@@ -919,6 +931,28 @@ accept_search (struct ui *u, const char *text, int backward)
                   corrected, text);
       free (corrected);
     }
+}
+
+/* When the search just made finds nothing, and the other English has
+   every word of it, read that English (as E does), where the search is
+   made again: as casebook search does (engine_other_english_wanted,
+   engine_other_english_better).  Returns 1 if it did.  */
+static int
+other_english (struct ui *u)
+{
+  if (u->opt->no_correct || u->search.q == NULL || u->engine == NULL
+      || u->search.partial || !engine_other_english_wanted (&u->search.er))
+    return 0;
+  struct engine_results r;
+  struct engine_query *q = engine_other_english (u->engine, u->search.q, &r);
+  if (q == NULL)
+    return 0;
+  int better = engine_other_english_better (&r);
+  engine_results_free (&r);
+  engine_query_free (q);
+  if (better)
+    ui_toggle_english (u);
+  return better;
 }
 
 /* When the search just made finds nothing, or some of its words find

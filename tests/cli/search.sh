@@ -218,6 +218,23 @@ run search --content "$GOOD" --json -- Hulunbiur
 is "$(head -1 "$TMPD/out")" '{"correction":"hulunbuir","query":"Hulunbiur"}' "--json carries the correction as an object of its own"
 run search --content "$GOOD" --no-correct -- Hulunbiur
 is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: nothing found, nothing corrected"
+# A word only the other English has (the revision writes Zhalainur, the
+# release's translation Zhalainuoer) is found there, before any
+# respelling, and said so in every output; --no-correct searches only
+# the English asked for.
+run search --content "$SHIPPED" --count -- Zhalainur
+is "$rc:$(cat "$TMPD/out")" "0:1:3" "Zhalainur: found in case 1, in the revised English"
+has "$TMPD/err" "Showing results in casebook's revised English (nothing found for Zhalainur in the release's)" \
+  "--count says so on stderr"
+run search --content "$SHIPPED" --json -- Zhalainur
+is "$(head -1 "$TMPD/out")" '{"english":"revised","query":"Zhalainur"}' "--json says so in an object of its own"
+is "$(grep -c '"revised":true' "$TMPD/out")" 3 "and its hits are marked revised"
+run search --content "$SHIPPED" --english=revised -- hospital
+is "$rc:$(head -1 "$TMPD/out")" \
+  "0:Showing results in the release's English (nothing found for hospital in casebook's revision)" \
+  "and the other way round"
+run search --content "$SHIPPED" --no-correct -- Zhalainur
+is "$rc:$(cat "$TMPD/out")" "1:" "--no-correct: not in the English asked for, nothing found"
 # A respelling is shown as a word of the text, not as the stem the index
 # holds ("handl").
 run search --content "$SHIPPED" --count -- handlng

@@ -4,10 +4,10 @@
 # where they are (v shows them) instead of "Not found"; in the English
 # view, a regex over Chinese does the same; a misspelt word is corrected
 # as casebook search corrects it.  A word only the other English has
-# (a name the release's translation spells otherwise) is not found, and
-# both say where it is.
+# (a name the release's translation spells otherwise) is found there, by
+# both; with --no-correct it is not found, and both say where it is.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 12
+tui_plan 18
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
@@ -59,21 +59,41 @@ tui_type Hulunbiur
 tui_keys Enter
 tui_expect_line 40 '^Not found: Hulunbiur' "--no-correct: nothing corrected"
 
-tui_start 100 40 -- --content "$content" search Zhalainur
+tui_start 100 40 -- --content "$content" --no-correct search Zhalainur
 tui_wait_for '^\[exit 1\]'
 tui_expect_line 2 "^casebook: casebook's revised English has it, in 1 case \\(--english=revised\\)" \
-  "search on a terminal: Zhalainur is in the revised English"
-tui_start 100 40 -- --content "$content" --english=revised search hospital
+  "search --no-correct on a terminal: Zhalainur is in the revised English"
+tui_start 100 40 -- --content "$content" --english=revised --no-correct search hospital
 tui_wait_for '^\[exit 1\]'
 tui_expect_line 2 "^casebook: the release's English has it, in [0-9]+ cases \\(--english=release\\)" \
   "and hospital in the release's"
-tui_start 100 40 -- --content "$content"
+want=$("$CASEBOOK" --content "$content" search --count Zhalainur 2>/dev/null)
+want=${want#1:}
+tui_start 100 40 -- --content "$content" search Zhalainur
+tui_wait_for '^\[exit 0\]'
+tui_expect_line 1 "^Showing results in casebook's revised English \\(nothing found for Zhalainur in the release's\\)" \
+  "without --no-correct, search shows the revised English's results"
+tui_expect_has '§2 ¶8 en.rev\*: .*Zhalainur District' "and its passages, marked as the project's"
+tui_start 100 40 -- --content "$content" --no-correct
 tui_wait_for 'h: help'
 tui_keys /
 tui_type Zhalainur
 tui_keys Enter
 tui_expect_line 40 "^Not found: Zhalainur \\(casebook's revised English has it\\)" \
-  "the browser says so too"
+  "the browser with --no-correct says so too"
 tui_keys E n
 tui_expect_line 1 '  1 Inner Mongolia Hulunbuir' "E, then n: found in the revised English, in case 1"
+tui_keys q
+tui_start 140 40 -- --content "$content"
+tui_wait_for 'h: help'
+tui_keys /
+tui_type Zhalainur
+tui_keys Enter
+tui_expect_line 40 "^Showing results in casebook's revised English \\(nothing found for Zhalainur in the release's; E: back\\)" \
+  "without it, the browser reads the revised English, as search does"
+tui_expect_has 'Zhalainur District' "and shows the first hit, in case 1"
+tui_keys n
+tui_expect_line 40 "^Zhalainur — $want hits in 1 case, 2/$want" "n steps through the $want hits search counts"
+tui_keys E
+tui_expect_line 40 '^English: as the release gives it' "E: back to the release's English"
 tui_finish
