@@ -317,6 +317,18 @@ is_fold_space (ucs4_t uc)
     || uc == 0x202f || uc == 0x205f;
 }
 
+/* A format character that draws nothing and stands alone, as a zero
+   width space (U+200B) or a soft hyphen (U+00AD) that a web page puts
+   between the characters of a word: folded away, so that 巡<U+200B>回检察
+   is 巡回检察.  One that a cluster holds (the joiner of an emoji
+   sequence, a variation selector) goes with its cluster.  */
+static int
+is_fold_invisible (ucs4_t uc)
+{
+  return uc >= 0xa0 && uc_is_general_category (uc, UC_CATEGORY_Cf)
+    && uc_is_property_default_ignorable_code_point (uc);
+}
+
 struct fold_out
 {
   struct buf b;
@@ -726,6 +738,8 @@ norm_fold (const char *s, size_t len, int map, struct folded *f)
           fold_emit (&o, p, n, off, off + n);   /* ideographs fold to themselves */
           last_space = 0;
         }
+      else if (u8_mblen (p, n) == (int) n && is_fold_invisible (uc))
+        ;                       /* typed or pasted, never seen: no break */
       else if (u8_mblen (p, n) == (int) n && is_fold_space (uc))
         {
           if (!last_space)

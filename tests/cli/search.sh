@@ -545,6 +545,10 @@ same_count 一体化，－邻近院 "一体化 -邻近院" "an exclusion after �
 same_count 巡回检察prison "巡回检察 prison" "Chinese running into an English word is two words"
 same_count Hulunbuir邻近院 "Hulunbuir 邻近院" "and an English word into Chinese"
 same_count ｐｒｉｓｏｎ巡回检察 "prison 巡回检察" "a full-width Latin letter too"
+# A zero width space or soft hyphen a web page puts inside a word, pasted
+# with it, draws nothing and divides nothing.
+same_count "$(printf '巡\342\200\213回检察')" 巡回检察 "a zero width space pasted inside 巡回检察"
+same_count "$(printf 'circuit insp\302\255ection')" "circuit inspection" "a soft hyphen inside inspection"
 "$CASEBOOK" search --count --content "$SHIPPED" -- '"巡回检察prison"' >"$TMPD/out" 2>&1
 is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what they hold as one"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1

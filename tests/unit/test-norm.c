@@ -171,6 +171,14 @@ main (void)
   fold_is ("HULUNBUIR", "hulunbuir", "upper case");
   fold_is ("案-件比", "案-件比", "hyphen kept");
   fold_is ("\xef\xac\x81le", "file", "ligature");
+  fold_is ("巡\xe2\x80\x8b回检察", "巡回检察", "a zero width space pasted inside a word is gone");
+  fold_is ("pro\xc2\xadsecutor\xef\xbb\xbf", "prosecutor", "so are a soft hyphen and a BOM");
+  fold_is ("\xe2\x80\x8b", "", "and a query of one alone is empty");
+  fold_is ("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",
+           "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",
+           "a joiner inside an emoji sequence stays with it");
+  tap_ok (map_ok ("a\xe2\x80\x8bb 巡\xe2\x80\x8b回", strlen ("a\xe2\x80\x8bb 巡\xe2\x80\x8b回")),
+          "map: the text around a dropped zero width space maps back");
 #if HAVE_OPENCC
   if (norm_has_opencc ())
     fold_is ("巡迴檢察", "巡回检察", "traditional to simplified");
