@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -235,6 +236,13 @@ index_progress (void *ctx, size_t done, size_t total)
   return 0;
 }
 
+static int
+is_directory (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
 /* Say what engine_open or engine_settle reported about the content
    directory DIR: D, *NOTE, and *CAUSE (freed) when FAILED.  Returns -1
    when the engine cannot be used (FAILED, or errors in the content).  */
@@ -254,6 +262,8 @@ say_engine (const char *dir, struct diags *d, char *note, char *cause,
       free (why);
       rc = -1;
     }
+  else if (d->errors && !is_directory (dir))
+    rc = -1;                    /* said: no directory to check */
   else if (d->errors)
     {
       char *w = output_shell_word (dir);

@@ -318,9 +318,15 @@ engine_open (const struct engine_options *o, struct diags *diags,
     }
   e->saved = index_saved (e->ix);
   e->seen = engine_generation (e);
-  char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
-  content_read_glossary (gpath, &e->glossary, diags);
-  free (gpath);
+  /* A content "directory" that is none was said so already: its
+     glossary is not looked for inside it as well.  */
+  struct stat st;
+  if (stat (dirs[0], &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      char *gpath = util_path_join (dirs[0], CONTENT_GLOSSARY_FILE);
+      content_read_glossary (gpath, &e->glossary, diags);
+      free (gpath);
+    }
   return e;
 }
 

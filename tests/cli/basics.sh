@@ -123,6 +123,14 @@ has "$TMPD/err" "casebook: no document '42'" "and names it"
 run list --content /nonexistent
 is "$rc" 2 "missing content exits 2"
 has "$TMPD/err" "casebook: /nonexistent: error: cannot open content: No such file or directory" "and says what and where"
+# search says it once too: no glossary sought inside it, and no "casebook
+# check" to run on a directory that is none.
+run search x --content /nonexistent
+is "$rc:$(cat "$TMPD/err")" "2:casebook: /nonexistent: error: cannot open content: No such file or directory" \
+  "search of missing content: one line, what and where"
+run search x --content "$GOOD/collection.cb"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: $GOOD/collection.cb: error: not a directory (content is a directory of .cb files)" \
+  "search of a file as content: one line"
 
 run tags --content "$GOOD" --lang en
 is "$rc" 0 "tags exits 0"
