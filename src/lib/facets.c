@@ -77,9 +77,7 @@ facet_kind_name (enum facet_kind k)
 /* What one document offers the counts: its folded fields.  */
 struct doc_fields
 {
-  char *region;                 /* region and procuratorate, both languages,
-                                   folded, NUL between the four */
-  size_t region_len;
+  char *region;                 /* document_region_folded */
   char **keywords;              /* folded, both languages */
   size_t nkeywords;
   char *coll;                   /* folded id */
@@ -90,21 +88,7 @@ static void
 fields_fill (const struct document *d, struct doc_fields *f)
 {
   memset (f, 0, sizeof *f);
-  struct buf b = { 0 };
-  const struct bitext *bts[2] = { &d->region, &d->procuratorate };
-  for (int k = 0; k < 2; k++)
-    for (int l = 0; l < LANG_COUNT; l++)
-      {
-        const struct text *t = bitext_get (bts[k], (enum lang) l);
-        if (t == NULL)
-          continue;
-        char *s = norm_fold_string (t->str, t->len);
-        buf_add (&b, s, strlen (s) + 1);
-        free (s);
-      }
-  f->region_len = b.len;
-  f->region = b.len ? buf_steal (&b) : NULL;
-  buf_free (&b);
+  f->region = document_region_folded (d);
   for (int l = 0; l < LANG_COUNT; l++)
     for (size_t k = 0; k < d->keywords.count[l]; k++)
       {
@@ -126,20 +110,6 @@ fields_free (struct doc_fields *f)
     free (f->keywords[k]);
   free (f->keywords);
   free (f->coll);
-}
-
-/* Does F's region field hold folded NEEDLE (in one of its texts)?  */
-static int
-region_has (const struct doc_fields *f, const char *needle)
-{
-  for (size_t off = 0; off < f->region_len;)
-    {
-      const char *s = f->region + off;
-      if (strstr (s, needle))
-        return 1;
-      off += strlen (s) + 1;
-    }
-  return 0;
 }
 
 /* A value being gathered: its text as shown, its folded key, and where
@@ -307,7 +277,7 @@ count_value (const struct pending *p, const struct doc_fields *fields,
           keep = f->year == p->year;
           break;
         case FACET_REGION:
-          keep = f->region && region_has (f, p->folded);
+          keep = strstr (f->region, p->folded) != NULL;
           break;
         case FACET_KEYWORD:
           for (size_t k = 0; k < f->nkeywords && !keep; k++)

@@ -694,32 +694,10 @@ bind_stat (sqlite3_stmt *st, int first, const struct file_state *fs)
   sqlite3_bind_int64 (st, first + 6, (int64_t) fs->hash);
 }
 
-/* Insert DOC of collection COLL_ID; its id in *ID.  A document number
-   already taken in the collection is an error for DIAGS.  */
-/* Where DOC is, for region: (folded): its region and procuratorate in
-   both languages, separated so that no match runs across two.  Caller
-   frees.  */
-static char *
-doc_region (const struct document *doc)
-{
-  struct buf b = { 0 };
-  const struct bitext *bts[2] = { &doc->region, &doc->procuratorate };
-  for (int k = 0; k < 2; k++)
-    for (int l = 0; l < LANG_COUNT; l++)
-      {
-        const struct text *t = bitext_get (bts[k], (enum lang) l);
-        if (t == NULL)
-          continue;
-        char *f = norm_fold_string (t->str, t->len);
-        buf_adds (&b, f);
-        buf_addc (&b, ANALYZE_BARRIER);
-        free (f);
-      }
-  return buf_steal (&b);
-}
-
-/* Insert document DOC, its columns DC and their TOKENS (or NULL: they
-   are analysed as FTS5 asks).  */
+/* Insert document DOC of collection COLL_ID, its columns DC and their
+   TOKENS (or NULL: they are analysed as FTS5 asks); its id in *ID.  A
+   document number already taken in the collection is an error for
+   DIAGS.  */
 static int
 insert_doc (struct index *ix, const struct document *doc,
             const struct doc_columns *dc, const struct buf *tokens,
@@ -757,7 +735,7 @@ insert_doc (struct index *ix, const struct document *doc,
   for (int c = 0; c < COL_COUNT; c++)
     sqlite3_bind_text (st, 4 + c, dc->text[c].data ? dc->text[c].data : "",
                        (int) dc->text[c].len, SQLITE_STATIC);
-  char *region = doc_region (doc);
+  char *region = document_region_folded (doc);
   sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
   /* Where the units begin in tokens is known once FTS5 has analysed

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyze.h"
+#include "norm.h"
 #include "util.h"
 
 const char *
@@ -188,29 +190,36 @@ document_has_lang (const struct document *doc, enum lang l)
   return 0;
 }
 
-/* Whether NEEDLE occurs in T, ASCII letters in any case.  */
-static int
-text_has (const struct text *t, const char *needle)
+char *
+document_region_folded (const struct document *doc)
 {
-  if (t->str == NULL)
-    return 0;
-  size_t n = strlen (needle);
-  if (n == 0)
-    return 1;
-  for (size_t i = 0; i + n <= t->len; i++)
-    if (strncasecmp (t->str + i, needle, n) == 0)
-      return 1;
-  return 0;
+  struct buf b = { 0 };
+  const struct bitext *bts[2] = { &doc->region, &doc->procuratorate };
+  for (int k = 0; k < 2; k++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        const struct text *t = bitext_get (bts[k], (enum lang) l);
+        if (t == NULL)
+          continue;
+        char *f = norm_fold_string (t->str, t->len);
+        buf_adds (&b, f);
+        buf_addc (&b, ANALYZE_BARRIER);
+        free (f);
+      }
+  return buf_steal (&b);
 }
 
 int
 document_in_region (const struct document *doc, const char *region)
 {
-  for (int l = 0; l < LANG_COUNT; l++)
-    if (text_has (&doc->region.side[l], region)
-        || text_has (&doc->procuratorate.side[l], region))
-      return 1;
-  return 0;
+  /* Folded as region: folds its value, so that list --region 廣西 or
+     ＧＵＡＮＧＸＩ keeps what region:廣西 keeps.  */
+  char *needle = norm_fold_string (region, strlen (region));
+  char *hay = document_region_folded (doc);
+  int in = strstr (hay, needle) != NULL;
+  free (hay);
+  free (needle);
+  return in;
 }
 
 int

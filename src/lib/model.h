@@ -167,8 +167,14 @@ const char *glossary_form (const struct glossary_entry *e, enum lang l,
 /* Whether DOC has any text in L (the release's or a translation).  */
 int document_has_lang (const struct document *doc, enum lang l);
 
+/* Where region: and list --region look: DOC's region and procuratorate
+   in both languages, each folded as queries are (norm_fold_string),
+   ANALYZE_BARRIER after each so that no match runs across two.  Caller
+   frees.  */
+char *document_region_folded (const struct document *doc);
 /* Whether DOC's region or procuratorate, in either language, contains
-   REGION (ASCII letters in any case): "广西", "Guangxi", "南宁".  */
+   REGION, both folded as queries are (NFKC, case, traditional script):
+   "广西", "廣西", "Guangxi", "南宁".  */
 int document_in_region (const struct document *doc, const char *region);
 
 /* The year DOC was released (its collection's date), or 0 if unknown.  */

@@ -60,6 +60,14 @@ run list --facets --region 广西 --lang zh
 has "$TMPD/out" "1  collection:batch3" "--region: the counts of that region's documents"
 hasnt "$TMPD/out" "collection:exec2023" "collections without one are left out"
 has "$TMPD/out" "1  tag:巡回检察" "a keyword counted in them only"
+# --region folds as region: does (NFKC, case, traditional script), so
+# the two keep the same documents.
+for r in 廣西 ＧＵＡＮＧＸＩ; do
+  run list --content "$SHIPPED" --region "$r"
+  is "$rc $(cut -c1-2 "$TMPD/out")" "0  7" "--region $r: case 7, as region:$r finds"
+  run list --content "$SHIPPED" --region "$r" --facets --lang zh
+  has "$TMPD/out" "1  region:广西" "--region $r --facets: that region's counts"
+done
 run list --facets --year 1999
 is "$rc" 1 "no document that year: exit 1"
 run show 7 --facets
