@@ -296,6 +296,21 @@ check_command_options (const struct cmd_entry *entry,
   return 0;
 }
 
+/* Refuse (saying why) --side-by-side, two languages, with ONE_LANG,
+   the --lang of one language also given, whichever came last: either
+   would silently undo the other.  0 or -1.  */
+static int
+check_side_by_side (const struct cli_options *o, const char *one_lang)
+{
+  if (!o->side_by_side || one_lang == NULL)
+    return 0;
+  char lang_opt[16];
+  snprintf (lang_opt, sizeof lang_opt, "--lang %s", one_lang);
+  fprintf (stderr, _("casebook: %s cannot be combined with %s\n"),
+           "--side-by-side", lang_opt);
+  return -1;
+}
+
 /* The configuration file's settings, where the command line (GIVEN
    options, and RP's language) leaves them open.  */
 static void
@@ -352,6 +367,8 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
   struct cli_options o = { .lang = -1, .color = COLOR_AUTO, .max_snippets = 3 };
   int given = 0;                /* CMD_OPT_* given on the command line */
   int english_given = 0;
+  const char *one_lang = NULL;  /* "zh" or "en": the last --lang of one
+                                   language, unless --lang both followed */
   int want_help = 0;
   int c;
   opterr = 0;
@@ -364,7 +381,10 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_LANG:
           if (strcmp (optarg, "both") == 0)
-            o.both = 1;
+            {
+              o.both = 1;
+              one_lang = NULL;
+            }
           else
             {
               enum lang l;
@@ -375,6 +395,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
                 }
               o.lang = (int) l;
               o.both = 0;
+              one_lang = lang_code (l);
             }
           break;
         case OPT_WIDTH:
@@ -699,7 +720,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
     }
   /* Another command's options first: --side-by-side is named as typed,
      not as the --lang both it implies.  */
-  if (check_command_options (entry, &o, english_given) != 0 || check_options (entry, given) != 0)
+  if (check_command_options (entry, &o, english_given) != 0
+      || check_options (entry, given) != 0
+      || check_side_by_side (&o, one_lang) != 0)
     {
       usage_hint ();
       return 2;

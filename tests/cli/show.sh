@@ -220,9 +220,17 @@ ok $? "within --width (100 columns)"
 run show 1 --content "$GOOD" --lang both --width 100
 grep -q '^  广西检察机关深化巡回检察 *$' "$TMPD/out"
 ok $? "--lang both alone: the Chinese has its own line"
-run show 1 --content "$GOOD" --side-by-side --lang en --width 100
-grep -q '广西' "$TMPD/out"
-ok $((! $?)) "a later --lang en wins over --side-by-side"
+# Two languages side by side and one language contradict each other:
+# refused as the other such pairs are, whichever comes last.
+run show 1 --content "$GOOD" --side-by-side --lang zh
+is "$rc" 2 "show --side-by-side --lang zh is refused"
+has "$TMPD/err" "casebook: --side-by-side cannot be combined with --lang zh" "and says why"
+run show 1 --content "$GOOD" --lang en --side-by-side
+is "$rc" 2 "so is --lang en before --side-by-side"
+has "$TMPD/err" "casebook: --side-by-side cannot be combined with --lang en" "naming the language given"
+run show 1 --content "$GOOD" --lang zh --lang both --side-by-side --width 100
+grep -q '^  广西检察机关深化巡回检察  *\* Guangxi procuratorial organs deepen' "$TMPD/out"
+ok $? "--lang both after --lang zh: side by side"
 for c in list "related 1" "search circuit"; do
   # shellcheck disable=SC2086
   run $c --content "$GOOD" --side-by-side
