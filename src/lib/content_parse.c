@@ -792,8 +792,13 @@ content_parse_part (const char *path, const char *data, size_t len,
           if (doc->keywords.count[LANG_ZH] && en_count
               && doc->keywords.count[LANG_ZH] != en_count)
             diags_add (diags, DIAG_ERROR, path, blk->line,
-                       _("%zu Chinese keywords but %zu English ones: the "
-                         "lists must pair item by item"),
+                       /* The plural follows the first count; the second
+                          is put so as to need none.  */
+                       ngettext ("%zu Chinese keyword but %zu in English: "
+                                 "the lists must pair item by item",
+                                 "%zu Chinese keywords but %zu in English: "
+                                 "the lists must pair item by item",
+                                 doc->keywords.count[LANG_ZH]),
                        doc->keywords.count[LANG_ZH], en_count);
         }
     }

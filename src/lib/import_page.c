@@ -318,8 +318,12 @@ pair_keywords (struct row *r, const char *path, unsigned long line,
   if (nz == ne)
     return;
   diags_add (diags, DIAG_WARNING, path, line,
-             _("%zu Chinese keywords but %zu English ones: the English "
-               "list was not imported"), nz, ne);
+             /* The plural follows the first count; the second is put
+                so as to need none.  */
+             ngettext ("%zu Chinese keyword but %zu in English: the "
+                       "English list was not imported",
+                       "%zu Chinese keywords but %zu in English: the "
+                       "English list was not imported", nz), nz, ne);
   free (r->text[LANG_EN]);
   free (r->rev);
   r->text[LANG_EN] = r->rev = NULL;

@@ -39,7 +39,7 @@ casebook: 07-binary.cb:5: error: NUL byte at byte offset 52: not a text file
 casebook: 08-noformat.cb:1: error: the first field must be 'casebook-format: 1'
 casebook: 09-future.cb:1: error: unsupported format version '2' (this casebook reads version 1)
 casebook: 10-mixed.cb:6: error: 'heading.en' cannot share a block with 'en' (separate them with a blank line)
-casebook: 10-mixed.cb:8: error: 1 Chinese keywords but 2 English ones: the lists must pair item by item
+casebook: 10-mixed.cb:8: error: 1 Chinese keyword but 2 in English: the lists must pair item by item
 casebook: 10-mixed.cb:12: error: 'en' given twice in one block (first at line 11); separate paragraphs with a blank line
 casebook: 11-syntax.cb:4: error: expected 'key: value' at the start of the line
 casebook: 12-format.cb:3: error: duplicate field 'casebook-format' (first given at line 1)
@@ -189,6 +189,16 @@ run check "$TMPD/shared"
 is "$rc:$(sed "s|$TMPD/shared/||" "$TMPD/err")" \
   "2:casebook: a.cb:3: error: 'keywords.en' cannot share a block with 'casebook-format' (separate them with a blank line)" \
   "a field sharing the header's block is the one error reported"
+# Keyword counts that do not pair: the noun follows the first count
+# (one keyword, two keywords), and the second needs no plural.
+mkdir "$TMPD/kw"
+cp "$GOOD/collection.cb" "$TMPD/kw/"
+printf 'casebook-format: 1\nnumber: 1\n\ntitle.en: A\n\nkeywords.zh: 甲 | 乙\nkeywords.en: a\n\nen: text.\n' \
+  >"$TMPD/kw/a.cb"
+run check "$TMPD/kw"
+is "$rc:$(sed "s|$TMPD/kw/||" "$TMPD/err")" \
+  "2:casebook: a.cb:6: error: 2 Chinese keywords but 1 in English: the lists must pair item by item" \
+  "two Chinese keywords, one English: no \"1 English ones\""
 # Two collections of one id in a content directory: the later is left
 # out with a warning, as in the user's library, and as the index does.
 mkdir "$TMPD/twice"

@@ -254,7 +254,7 @@ main (void)
           "5: error: empty value for 'zh'\n5: error: a block with neither Chinese nor English text",
           "paragraph with neither language");
   expect (HEAD "keywords.en: a | b\nkeywords.zh: 甲\n",
-          "5: error: 1 Chinese keywords but 2 English ones: the lists must pair item by item",
+          "5: error: 1 Chinese keyword but 2 in English: the lists must pair item by item",
           "keyword lists that do not pair");
   expect (HEAD "just words\n", "5: error: expected 'key: value' at the start of the line",
           "line without a key");
@@ -297,7 +297,7 @@ main (void)
   expect (HEAD "keywords.en: Adjacent hospital | b c\nkeywords.en.rev: a | b | c\nkeywords.zh.tr: 甲 | 乙 | 丙\n", "",
           "Chinese keywords pair with the revised list");
   expect (HEAD "keywords.en: a | b\nkeywords.en.rev: a | b | c\nkeywords.zh.tr: 甲 | 乙\n",
-          "5: error: 2 Chinese keywords but 3 English ones: the lists must pair item by item",
+          "5: error: 2 Chinese keywords but 3 in English: the lists must pair item by item",
           "and must pair with it");
   {
     const char *g = "casebook-format: 1\nnumber: 4\ntitle.en: Jiangxi courts\n"
