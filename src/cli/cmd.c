@@ -192,6 +192,20 @@ cmd_find_document (const struct library *lib, const char *spec)
   const struct document *d = library_find (lib, spec);
   if (d)
     return d;
+  /* "nope/7": the collection is what is missing, and 'casebook
+     library' names those there are.  */
+  const char *slash = strrchr (spec, '/');
+  if (slash && slash > spec
+      && library_collection (lib, spec, (size_t) (slash - spec)) == NULL)
+    {
+      char *id = xstrndup (spec, (size_t) (slash - spec));
+      char *v = output_visible (id);
+      fprintf (stderr, _("casebook: no collection '%s' (try 'casebook "
+                         "library')\n"), v);
+      free (v);
+      free (id);
+      return NULL;
+    }
   const struct document *ch[8];
   size_t n = library_choices (lib, spec, ch, 8);
   char *v = output_visible (spec);

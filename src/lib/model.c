@@ -264,12 +264,20 @@ library_find (const struct library *lib, const char *spec)
       const struct document *d = NULL;
       return library_choices (lib, spec, &d, 1) == 1 ? d : NULL;
     }
-  size_t n = (size_t) (slash - spec);
+  const struct collection *coll
+    = library_collection (lib, spec, (size_t) (slash - spec));
+  return coll ? collection_find (coll, slash + 1) : NULL;
+}
+
+const struct collection *
+library_collection (const struct library *lib, const char *id, size_t id_len)
+{
   for (size_t c = 0; c < lib->ncolls; c++)
     {
       const struct collection *coll = &lib->colls[c];
-      if (coll->id && strlen (coll->id) == n && memcmp (coll->id, spec, n) == 0)
-        return collection_find (coll, slash + 1);
+      if (coll->id && strlen (coll->id) == id_len
+          && memcmp (coll->id, id, id_len) == 0)
+        return coll;
     }
   return NULL;
 }

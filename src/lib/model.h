@@ -191,6 +191,10 @@ struct document *library_document_rw (struct library *lib, size_t i);
    lists them).  */
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
+/* The collection of LIB whose id is the ID_LEN bytes at ID (the part
+   of "COLLECTION/N" before the slash), or NULL.  */
+const struct collection *library_collection (const struct library *lib,
+                                             const char *id, size_t id_len);
 /* The index across the library (as library_document takes it) of
    document NUMBER of the collection whose id is COLL, or SIZE_MAX.  */
 size_t library_index_of (const struct library *lib, const char *coll,

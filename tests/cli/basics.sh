@@ -120,6 +120,13 @@ is "$rc" 2 "show without a number is an error"
 run show 42 --content "$GOOD"
 is "$rc" 2 "show of a missing document exits 2"
 has "$TMPD/err" "casebook: no document '42'" "and names it"
+# A collection part that names no collection: that is what is missing.
+run show nope/1 --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: no collection 'nope' (try 'casebook library')" \
+  "show nope/1: no collection 'nope'"
+run show sample/42 --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: no document 'sample/42' (try 'casebook list')" \
+  "show sample/42: the collection is there, the document is not"
 run list --content /nonexistent
 is "$rc" 2 "missing content exits 2"
 has "$TMPD/err" "casebook: /nonexistent: error: cannot open content: No such file or directory" "and says what and where"
