@@ -161,8 +161,11 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
                                "collection named '%s'; choose another "
                                "--name\n"), v);
           else
+            /* Chinese too, as library_name_ok takes any character
+               beyond ASCII and the man page promises Chinese names.  */
             fprintf (stderr, _("casebook: '%s' cannot name a collection (use "
-                               "letters, digits, '-', '_' and '.' (not first), at most 64 "
+                               "letters, digits, Chinese characters, '-', "
+                               "'_' and '.' (not first), at most 64 "
                                "bytes)\n"), v);
           free (v);
           free (name);

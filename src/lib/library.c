@@ -147,7 +147,8 @@ library_install (const struct import_result *res, const char *parent,
   if (!library_name_ok (name))
     {
       *cause = xasprintf (_("'%s' cannot name a collection (use letters, "
-                            "digits, '-', '_' and '.' (not first), at most 64 bytes)"),
+                            "digits, Chinese characters, '-', '_' and '.' "
+                            "(not first), at most 64 bytes)"),
                           name);
       return -1;
     }

@@ -209,11 +209,17 @@ ok $([ -f "$GOOD/collection.cb" ] && [ -f "$coll/sample/collection.cb" ]; echo $
 esc=$(printf 'x\033[31my')
 run import --add "$HTML/split-cases.html" --name "$esc"
 is "$rc:$(cat "$TMPD/err")" \
-  "2:casebook: 'x^[[31my' cannot name a collection (use letters, digits, '-', '_' and '.' (not first), at most 64 bytes)" \
+  "2:casebook: 'x^[[31my' cannot name a collection (use letters, digits, Chinese characters, '-', '_' and '.' (not first), at most 64 bytes)" \
   "a name refused is shown visibly"
 run import --add "$HTML/split-cases.html" --name .hid
-has "$TMPD/err" "'.hid' cannot name a collection (use letters, digits, '-', '_' and '.' (not first)" \
+has "$TMPD/err" "'.hid' cannot name a collection (use letters, digits, Chinese characters, '-', '_' and '.' (not first)" \
   "a name that starts with a dot: the rule it breaks is in the message"
+# The message names every kind of name accepted: Chinese ones too.
+run import --add "$HTML/split-cases.html" --name bad/name
+has "$TMPD/err" "'bad/name' cannot name a collection (use letters, digits, Chinese characters," \
+  "a name refused: the message says Chinese names are taken"
+run import --add "$HTML/split-cases.html" --name 听证案例
+is "$rc" 0 "as they are"
 rlo=$(printf 'x\342\200\256y')
 run import --add "$HTML/split-cases.html" --name "$rlo"
 has "$TMPD/err" "into the library as x<U+202E>y;" "a name installed is shown visibly"
