@@ -1031,7 +1031,9 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
       u->paste_dropped = 1;
       return 1;
     }
-  if (k->fn)
+  /* An ESC in the paste is dropped as a control character; what came
+     with it is text.  */
+  if (k->fn && k->fn != UI_KEY_META)
     return 1;
   wint_t c = k->ch;
   if (c == '\r' || c == '\n' || c == '\t')
@@ -1096,7 +1098,8 @@ ui_command (struct ui *u, const struct ui_key *k)
     }
   if (u->prompt.active)
     {
-      if (k->fn == UI_KEY_UNBOUND)
+      /* Alt+b is not Esc and b: the prompt and its text stay.  */
+      if (k->fn == UI_KEY_UNBOUND || k->fn == UI_KEY_META)
         beep ();
       else if (u->prompt.kind == PROMPT_GOTO)
         goto_prompt_key (u, k);
@@ -1112,6 +1115,15 @@ ui_command (struct ui *u, const struct ui_key *k)
       u->have_count = 0;
       u->pending = 0;
       ui_message (u, 1, "%s", _("Key not bound"));
+      return 0;
+    }
+  if (k->fn == UI_KEY_META)
+    {
+      u->have_count = 0;
+      u->pending = 0;
+      char *name = keys_name (k);
+      ui_message (u, 1, _("Key %s is not bound (h: help)"), name);
+      free (name);
       return 0;
     }
   if (u->pending)

@@ -5,15 +5,23 @@
    starts a sequence that is read whole (waiting a little longer than
    ncurses does for the rest of it), decoded when it is one of the common
    forms of the cursor and editing keys, and otherwise dropped as one
-   unbound key, never replayed as separate keys.  The marks of a
+   unbound key, never replayed as separate keys.  An ESC with a key
+   right behind it (already read, or come within ncurses' escape delay:
+   Alt+b, or tmux's "send-keys M-b") is one Meta key, UI_KEY_META, that
+   the browser reports as not bound: taken as Esc and then the key, M-q
+   at the search prompt threw the query away and quit.  The marks of a
    bracketed paste are two keys of their own, UI_KEY_PASTE_BEGIN and
    UI_KEY_PASTE_END: ui.c takes what comes between them for text.  */
 
 #include <config.h>
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "ui_priv.h"
+#include "util.h"
 
 /* How long the rest of a sequence may take to arrive after its ESC (or
    one byte after another), in milliseconds.  A lone Esc takes this long
@@ -172,27 +180,53 @@ ss3_key (int c)
 }
 
 /* After ESC: read the rest of a sequence and decode it.  Returns a KEY_*
-   code, UI_KEY_UNBOUND for a sequence that means nothing here, or 0 for
-   a lone Esc.  */
+   code, UI_KEY_UNBOUND for a sequence that means nothing here,
+   UI_KEY_META with the key that came with the ESC in *META, or 0 for a
+   lone Esc.  */
 static int
-read_sequence (void)
+read_sequence (wint_t *meta)
 {
-  int c = seq_byte ();
-  if (c < 0)
-    return 0;
-  if (c != '[' && c != 'O')
+  /* What came with the ESC is there at once; a terminal sends Alt+key
+     in one write.  A key typed after Esc comes later.  */
+  wint_t wc;
+  timeout (0);
+  int r = get_wch (&wc);
+  int at_once = r != ERR;
+  if (r == ERR)
     {
-      /* Esc and then a key (tmux's send-keys sends "Escape q" in one
-         write, and so may a quick hand): a lone Esc, then that key,
-         which may start a sequence of its own.  */
-      unget_wch ((wchar_t) c);
+      timeout (SEQ_WAIT_MS);
+      r = get_wch (&wc);
+    }
+  timeout (SEQ_WAIT_MS);
+  if (r == ERR)
+    return 0;
+  if (r == KEY_CODE_YES)
+    {
+      /* A function key (a resize) is given back as a key code.  */
+      ungetch ((int) wc);
       return 0;
     }
+  if (wc != '[' && wc != 'O')
+    {
+      /* Esc typed and then a key, or Esc twice: Esc, then that key,
+         which may start a sequence of its own.  */
+      if (!at_once || wc == 27)
+        {
+          unget_wch (wc);
+          return 0;
+        }
+      *meta = wc;
+      return UI_KEY_META;
+    }
+  int c = (int) wc;
   if (c == 'O')
     {
       int d = seq_byte ();
       if (d < 0)
-        return UI_KEY_UNBOUND;
+        {
+          *meta = 'O';
+          return at_once ? UI_KEY_META : UI_KEY_UNBOUND;
+        }
       int fn = ss3_key (d);
       return fn ? fn : UI_KEY_UNBOUND;
     }
@@ -222,6 +256,11 @@ read_sequence (void)
         p[n++] = (char) b;
     }
   p[n] = '\0';
+  if (final < 0 && n == 0 && at_once)
+    {
+      *meta = '[';
+      return UI_KEY_META;
+    }
   if (final < 0)
     return UI_KEY_UNBOUND;
   int fn = csi_key (p, final);
@@ -285,12 +324,83 @@ keys_read (struct ui_key *k, int idle_ms)
       k->ch = wc;
       return OK;
     }
-  timeout (SEQ_WAIT_MS);
-  int fn = read_sequence ();
+  wint_t meta = 0;
+  int fn = read_sequence (&meta);
   timeout (idle_ms);
   if (fn)
-    k->fn = fn;
+    {
+      k->fn = fn;
+      if (fn == UI_KEY_META)
+        k->ch = meta;
+    }
   else
     k->ch = 27;
   return OK;
+}
+
+/* The name of character C: itself, or a word for a control character
+   or a space.  */
+static char *
+char_name (wint_t c)
+{
+  switch (c)
+    {
+    case ' ':
+      return xstrdup ("Space");
+    case '\r':
+    case '\n':
+      return xstrdup ("Enter");
+    case '\t':
+      return xstrdup ("Tab");
+    case 27:
+      return xstrdup ("Esc");
+    case 8:
+    case 0x7f:
+      return xstrdup ("Backspace");
+    default:
+      break;
+    }
+  if (c < 0x20)
+    return xasprintf ("^%c", (int) c + '@');
+  if (c >= 0x80 && c < 0xa0)
+    return xasprintf ("<U+%04X>", (unsigned) c);
+  uint8_t s[8] = { 0 };
+  if (u8_uctomb (s, (ucs4_t) c, 6) <= 0)
+    return xasprintf ("<U+%04X>", (unsigned) c);
+  return xstrdup ((const char *) s);
+}
+
+/* The names are those on the keys, as the manual gives them in every
+   language: not translated.  */
+char *
+keys_name (const struct ui_key *k)
+{
+  static const struct { int fn; const char *name; } names[] = {
+    { KEY_IC, "Insert" }, { KEY_DC, "Delete" }, { KEY_LEFT, "Left" },
+    { KEY_RIGHT, "Right" }, { KEY_UP, "Up" }, { KEY_DOWN, "Down" },
+    { KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_PPAGE, "PgUp" },
+    { KEY_NPAGE, "PgDn" }, { KEY_BACKSPACE, "Backspace" },
+    { KEY_ENTER, "Enter" }, { KEY_BTAB, "Shift-Tab" },
+  };
+  if (k->fn == 0)
+    return char_name (k->ch);
+  if (k->fn == UI_KEY_META)
+    {
+      char *c = char_name (k->ch);
+      char *m = xasprintf ("M-%s", c);
+      free (c);
+      return m;
+    }
+  if (k->fn >= KEY_F (0) && k->fn <= KEY_F (63))
+    return xasprintf ("F%d", k->fn - KEY_F (0));
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (names[i].fn == k->fn)
+      return xstrdup (names[i].name);
+  /* ncurses' own name, without its prefix: KEY_SDC is SDC.  */
+  const char *n = k->fn <= KEY_MAX ? keyname (k->fn) : NULL;
+  if (n == NULL)
+    return xasprintf ("<%d>", k->fn);
+  if (strncmp (n, "KEY_", 4) == 0)
+    n += 4;
+  return xstrdup (n);
 }

@@ -36,7 +36,8 @@ enum role
 };
 
 /* A key as read: FN is a KEY_* code (then CH is 0), else CH is the
-   character typed.  */
+   character typed.  FN UI_KEY_META is Esc and the key CH at once
+   (Alt+CH).  */
 struct ui_key
 {
   int fn;
@@ -49,6 +50,8 @@ struct ui_key
 /* The start and the end of a bracketed paste (ui_term_paste_mode).  */
 #define UI_KEY_PASTE_BEGIN (KEY_MAX + 2)
 #define UI_KEY_PASTE_END (KEY_MAX + 3)
+/* Esc with a key right behind it: Alt and that key (ui_keys.c).  */
+#define UI_KEY_META (KEY_MAX + 4)
 
 /* Movement keys, the same in every pane.  */
 enum ui_move
@@ -404,6 +407,9 @@ int keys_peek (int idle_ms, int *code);
    to be read; IDLE_MS as keys_pending.  0 also when a signal
    interrupts the wait.  */
 int keys_wait (int wait_ms, int idle_ms);
+/* K's name for a message ("x", "F5", "Insert", "M-b").  Caller
+   frees.  */
+char *keys_name (const struct ui_key *k);
 
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000

@@ -6,9 +6,9 @@
 # `['), digits are a count (10j, 12G, 3n, 12 Enter), `:' and `o' go to
 # any case number or to a place "7 §1 ¶12", Ctrl-C in a prompt cancels
 # the prompt and not the program, and the prompt deletes a letter with
-# its accent in one step.
+# its accent in one step; Alt+key is one key, never Esc and the key.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 39
+tui_plan 43
 
 sample=$tui_data/sample
 
@@ -50,6 +50,20 @@ tui_expect_line 30 '^Key not bound' "a long unknown sequence is one unbound key"
 
 tui_keys x
 tui_expect_line 30 '^Key x is not bound \(h: help\)' "a letter that does nothing says so"
+# Esc with a key right behind it (Alt+key, tmux's M-G) is one key, not
+# Esc and then the key: not bound, at the prompt too, where the prompt
+# and its text stay; a lone Esc still closes the prompt.
+tui_keys M-G
+tui_expect_line 30 '^Key M-G is not bound \(h: help\)' "Alt+G is one key, and not bound"
+tui_expect_eq "$(pos)" 1 "and not G: the text stays at the top"
+tui_keys /
+tui_type 'Paragraph'
+tmx send-keys -t tui M-b
+tmx send-keys -t tui M-q
+tui_type 'x'
+tui_expect_line 30 '^/Paragraphx' "Alt+b and Alt+q at the search prompt keep the prompt and its text"
+tui_keys Escape
+tui_expect_eq "$(pos)" 1 "a lone Esc still closes the prompt, where the view was"
 tui_keys 1 0 j
 tui_expect_eq "$(pos)" 11 "10j moves ten lines"
 tmx send-keys -t tui -H 1b

@@ -92,7 +92,8 @@ tui_ok "$(ls "$tui_dir"/c3/casebook/index-*.db >/dev/null 2>&1; echo $?)" \
 tui_type 巡回检察
 tui_wait_for '^/巡回检察.*\[1/[0-9]*\]'
 tui_expect_line 10 '^/巡回检察.*\[1/[0-9]*\]' "where the query typed is found"
-tui_keys Escape q
+tui_keys Escape
+tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "and the browser quits with status 0"
 
 XDG_CACHE_HOME=$tui_dir/c2 "$CASEBOOK" search --count --content "$corpus" 巡回检察 \

@@ -42,7 +42,8 @@ tui_expect_line 3 '│\* +Paragraph 9\. ' "the mark from run 1 takes us back"
 tui_keys / Up
 tui_expect_line 40 '^/supervision +\[[0-9]+/[0-9]+\]$' \
   "↑ in the prompt recalls run 1's search (and its hits here, [i/n])"
-tui_keys Escape q
+tui_keys Escape
+tui_keys q
 tui_wait_exit >/dev/null
 
 # A corrupt state file: one message, moved aside, a fresh one written.
@@ -67,7 +68,8 @@ tui_wait_for 'h: help'
 tui_expect_not 'Ignoring' "unknown records are not an error"
 tui_keys / Up
 tui_expect_line 40 '^/back\\slash$' "an escaped backslash comes back as one"
-tui_keys Escape q
+tui_keys Escape
+tui_keys q
 tui_wait_exit >/dev/null
 
 # Two browsers at once, in two windows of one terminal: each sets a mark
