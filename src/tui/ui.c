@@ -1283,13 +1283,18 @@ ui_command (struct ui *u, const struct ui_key *k)
     done = text_key (u, k);
   else
     done = tags_key (u, k);
-  /* A letter that does nothing says so, rather than nothing at all.  */
-  if (!done && !k->fn && k->ch > 0x20 && k->ch != 0x7f)
+  /* A letter or a function key (F5, Insert) that does nothing says so,
+     rather than nothing at all; a movement key at the end of a pane
+     is not worth a message.  */
+  int unbound_letter = !k->fn && k->ch > 0x20 && k->ch != 0x7f;
+  int unbound_fn = k->fn && ui_move_key (k) == MOVE_NONE
+    && !ui_is_enter (k) && k->fn != KEY_BACKSPACE;
+  if (!done && (unbound_letter || unbound_fn))
     {
-      char key[8] = { 0 };
-      if (u8_uctomb ((uint8_t *) key, (ucs4_t) k->ch, 6) > 0)
-        /* TRANSLATORS: %s is the key typed.  */
-        ui_message (u, 1, _("Key %s is not bound (h: help)"), key);
+      char *name = keys_name (k);
+      /* TRANSLATORS: %s is the key typed: a letter, F5, Insert, M-b.  */
+      ui_message (u, 1, _("Key %s is not bound (h: help)"), name);
+      free (name);
     }
   return 0;
 }

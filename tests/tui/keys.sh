@@ -6,9 +6,10 @@
 # `['), digits are a count (10j, 12G, 3n, 12 Enter), `:' and `o' go to
 # any case number or to a place "7 §1 ¶12", Ctrl-C in a prompt cancels
 # the prompt and not the program, and the prompt deletes a letter with
-# its accent in one step; Alt+key is one key, never Esc and the key.
+# its accent in one step; Alt+key is one key, never Esc and the key;
+# an unbound function key is named as not bound.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 43
+tui_plan 46
 
 sample=$tui_data/sample
 
@@ -56,6 +57,13 @@ tui_expect_line 30 '^Key x is not bound \(h: help\)' "a letter that does nothing
 tui_keys M-G
 tui_expect_line 30 '^Key M-G is not bound \(h: help\)' "Alt+G is one key, and not bound"
 tui_expect_eq "$(pos)" 1 "and not G: the text stays at the top"
+# A function key that does nothing says so too, naming it.
+tui_keys F5
+tui_expect_line 30 '^Key F5 is not bound \(h: help\)' "F5 does nothing, and says so"
+tui_keys F12
+tui_expect_line 30 '^Key F12 is not bound \(h: help\)' "so does F12"
+tui_keys IC
+tui_expect_line 30 '^Key Insert is not bound \(h: help\)' "and Insert"
 tui_keys /
 tui_type 'Paragraph'
 tmx send-keys -t tui M-b
