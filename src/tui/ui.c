@@ -486,26 +486,37 @@ ui_open_listed (struct ui *u, size_t d)
                 u->ndocs);
 }
 
+/* The case numbered N of collection COLL (NULL: the first such in
+   library order), or SIZE_MAX; *COUNT how many collections have it.  */
+static size_t
+find_case (const struct ui *u, const char *coll, long n, size_t *count)
+{
+  /* A plain number that several collections have: the open case's
+     collection's, else the first in library order, and the reader is
+     told which (casebook show N refuses it, listing them).  */
+  size_t found = SIZE_MAX;
+  const char *here = u->cur < u->ndocs ? doc_coll (u->docs[u->cur]) : NULL;
+  *count = 0;
+  for (size_t i = 0; i < u->ndocs; i++)
+    if (u->docs[i]->number == n
+        && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
+      {
+        (*count)++;
+        if (found == SIZE_MAX
+            || (here && strcmp (doc_coll (u->docs[i]), here) == 0))
+          found = i;
+      }
+  return found;
+}
+
 /* Open the case numbered N of collection COLL (NULL: the first such in
    library order) and show it; a message when there is none.  Returns 0
    or -1.  */
 static int
 open_case (struct ui *u, const char *coll, long n)
 {
-  /* A plain number that several collections have: the open case's
-     collection's, else the first in library order, and the reader is
-     told which (casebook show N refuses it, listing them).  */
-  size_t found = SIZE_MAX, count = 0;
-  const char *here = u->cur < u->ndocs ? doc_coll (u->docs[u->cur]) : NULL;
-  for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == n
-        && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
-      {
-        count++;
-        if (found == SIZE_MAX
-            || (here && strcmp (doc_coll (u->docs[i]), here) == 0))
-          found = i;
-      }
+  size_t count;
+  size_t found = find_case (u, coll, n, &count);
   if (found == SIZE_MAX)
     {
       ui_no_case_message (u, coll, n);
@@ -570,6 +581,26 @@ ui_offset_move (size_t at, long delta)
   return up > at ? 0 : at - up;
 }
 
+/* Does DOC have section *SECTION (1-based; 0 with *PARA: the paragraph
+   *PARA as citations number them, turned into its section and block)
+   and in it block *PARA (1-based, 0 for the section itself)?  */
+static int
+place_in_doc (const struct document *doc, size_t *section, size_t *para)
+{
+  if (*section == 0)
+    {
+      size_t s, b;
+      if (cite_locate_paragraph (doc, *para, &s, &b) != 0)
+        return 0;
+      *section = s + 1;
+      *para = b + 1;
+      return 1;
+    }
+  if (*section > doc->nsections)
+    return 0;
+  return *para <= doc->sections[*section - 1].nblocks;
+}
+
 /* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
    library of several collections "batch3/7 §1".  */
 static void
@@ -593,28 +624,40 @@ goto_place (struct ui *u, const char *text)
       free (coll);
       return;
     }
+  /* A place the case does not have leaves the view where it was, as a
+     case that does not exist does: the place is looked up in the case
+     before it is opened.  */
+  size_t d = u->cur;
+  if (loc.has_doc)
+    {
+      size_t count;
+      d = find_case (u, coll, loc.doc, &count);
+      if (d == SIZE_MAX)
+        {
+          ui_no_case_message (u, coll, loc.doc);
+          free (coll);
+          return;
+        }
+    }
+  size_t section = loc.section, para = loc.para;
+  int place = loc.section != 0 || loc.para != 0;
+  if (place && d < u->ndocs
+      && !place_in_doc (u->docs[d], &section, &para))
+    {
+      char *where = location_format (&loc);
+      ui_message (u, 1, _("Case %ld has no %s"), u->docs[d]->number, where);
+      free (where);
+      free (coll);
+      return;
+    }
   int r = loc.has_doc ? open_case (u, coll, loc.doc) : 0;
   free (coll);
-  if (r < 0)
-    return;
-  if (loc.section == 0 && loc.para == 0)
+  if (r < 0 || !place)
     return;
   if (!loc.has_doc)
     ui_remember_jump (u);
   ui_set_focus (u, PANE_TEXT);
-  size_t section = loc.section, para = loc.para, s, b;
-  if (section == 0)
-    {
-      /* "¶15": the paragraph as citations number them.  */
-      if (cite_locate_paragraph (u->docs[u->cur], loc.para, &s, &b) == 0)
-        {
-          section = s + 1;
-          para = b + 1;
-        }
-      else
-        section = SIZE_MAX;
-    }
-  if (section == SIZE_MAX || text_goto_place (u, section, para) < 0)
+  if (text_goto_place (u, section, para) < 0)
     {
       char *where = location_format (&loc);
       ui_message (u, 1, _("Case %ld has no %s"), u->docs[u->cur]->number,

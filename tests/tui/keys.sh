@@ -9,7 +9,7 @@
 # its accent in one step; Alt+key is one key, never Esc and the key;
 # an unbound function key is named as not bound.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 46
+tui_plan 49
 
 sample=$tui_data/sample
 
@@ -107,6 +107,16 @@ tui_keys :
 tui_type '9'
 tui_keys Enter
 tui_expect_line 30 '^There is no case 9' "a case that does not exist is reported"
+# So is a place that the case does not have, and the view stays.
+tui_keys :
+tui_type '3 ¶999'
+tui_keys Enter
+tui_expect_msg 'Case 3 has no ¶999' "a place case 3 does not have is reported"
+tui_expect_line 1 ' 1 Guangxi' "and case 1 stays open"
+tui_keys :
+tui_type '3 §99'
+tui_keys Enter
+tui_expect_line 1 ' 1 Guangxi' "so does it for a section case 3 does not have"
 tui_keys :
 tui_type '3 ¶11'
 tui_keys Enter
