@@ -641,6 +641,16 @@ goto_place (struct ui *u, const char *text)
     }
   size_t section = loc.section, para = loc.para;
   int place = loc.section != 0 || loc.para != 0;
+  if (place && d < u->ndocs)
+    {
+      /* The list knew the case by its header only.  */
+      ui_read_whole (u, d);
+      if (u->docs[d]->partial)
+        {
+          free (coll);          /* unreadable: the status line says why */
+          return;
+        }
+    }
   if (place && d < u->ndocs
       && !place_in_doc (u->docs[d], &section, &para))
     {
