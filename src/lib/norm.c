@@ -329,6 +329,17 @@ is_fold_invisible (ucs4_t uc)
     && uc_is_property_default_ignorable_code_point (uc);
 }
 
+/* Does UC, at P of S, start a grapheme cluster?  The copy of runs
+   above ends a run of ideographs before a joiner that belongs to its
+   last one, which must fold as it does inside the cluster.  */
+static int
+starts_cluster (const uint8_t *s, const uint8_t *p, ucs4_t uc)
+{
+  ucs4_t prev;
+  return p == s || u8_prev (&prev, p, s) == NULL
+    || uc_is_grapheme_break (prev, uc);
+}
+
 struct fold_out
 {
   struct buf b;
@@ -738,7 +749,8 @@ norm_fold (const char *s, size_t len, int map, struct folded *f)
           fold_emit (&o, p, n, off, off + n);   /* ideographs fold to themselves */
           last_space = 0;
         }
-      else if (u8_mblen (p, n) == (int) n && is_fold_invisible (uc))
+      else if (u8_mblen (p, n) == (int) n && is_fold_invisible (uc)
+               && starts_cluster ((const uint8_t *) s, p, uc))
         ;                       /* typed or pasted, never seen: no break */
       else if (u8_mblen (p, n) == (int) n && is_fold_space (uc))
         {
