@@ -1131,6 +1131,17 @@ query_parse (const char *text, const struct query_options *opt,
           err->offset = start;
           goto fail;
         }
+      if (u8_mbsnlen ((const uint8_t *) tok, strlen (tok))
+          > QUERY_MAX_TERM_CHARS)
+        {
+          free (tok);
+          err->message = xasprintf (quoted
+                                    ? _("phrase too long: a phrase has at most %d characters")
+                                    : _("word too long: a word has at most %d characters"),
+                                    QUERY_MAX_TERM_CHARS);
+          err->offset = start;
+          goto fail;
+        }
       char *folded = norm_fold_string (tok, strlen (tok));
       if (*folded == '\0')
         {

@@ -135,5 +135,10 @@ int query_jit_available (void);
 #define QUERY_DEPTH_LIMIT 10000
 /* Words, phrases, regexes and tag: filters in one query.  */
 #define QUERY_MAX_TERMS 100
+/* Characters in one word or phrase: more than any paragraph of the
+   releases (the longest is some 2,300), and few enough that SQLite's
+   FTS5, which grows a phrase's list of tokens a few at a time, builds
+   it at once (50,000 tokens took a minute under AddressSanitizer).  */
+#define QUERY_MAX_TERM_CHARS 10000
 
 #endif /* CASEBOOK_QUERY_H */
