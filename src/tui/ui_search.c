@@ -563,30 +563,49 @@ ui_search_repeat (struct ui *u, int dir, long count)
     }
 }
 
+/* What the search found in the cases listed: hits in the language on
+   screen (*TOTAL, in *CASES cases, *BEFORE of them in cases above the
+   open one, whose place is *SEEN), hits in the other language
+   (*HIDDEN), and cases a query of fields alone keeps (*KEPT).  */
+struct search_totals
+{
+  size_t total, cases, before, hidden, kept;
+  int seen;
+};
+
+static struct search_totals
+search_count (const struct ui *u)
+{
+  struct search_totals t = { 0 };
+  size_t all = 0;
+  for (size_t i = 0; i < u->nvis; i++)
+    {
+      size_t n = ui_doc_hits (u, u->vis[i]);
+      if (u->vis[i] == u->cur)
+        t.seen = 1;
+      else if (!t.seen)
+        t.before += n;
+      t.total += n;
+      t.cases += n > 0;
+      all += u->search.res[u->vis[i]].nhits;
+      t.kept += u->search.res[u->vis[i]].doc != NULL;
+    }
+  /* Hits in the language not on screen count too: say where they are
+     rather than "no hits" (the same query finds the same documents as
+     casebook search).  */
+  t.hidden = all > t.total ? all - t.total : 0;
+  return t;
+}
+
 char *
 ui_search_status (const struct ui *u)
 {
   if (u->search.res == NULL)
     return u->limit_text ? xasprintf (_("Limit: %s"), u->limit_text) : NULL;
-  size_t total = 0, cases = 0, before = 0;
-  int seen = 0;
-  for (size_t i = 0; i < u->nvis; i++)
-    {
-      size_t n = ui_doc_hits (u, u->vis[i]);
-      if (u->vis[i] == u->cur)
-        seen = 1;
-      else if (!seen)
-        before += n;
-      total += n;
-      cases += n > 0;
-    }
-  /* Hits in the language not on screen count too: say where they are
-     rather than "no hits" (the same query finds the same documents as
-     casebook search).  */
-  size_t all = 0;
-  for (size_t i = 0; i < u->nvis; i++)
-    all += u->search.res[u->vis[i]].nhits;
-  size_t hidden = all > total ? all - total : 0;
+  struct search_totals t = search_count (u);
+  size_t total = t.total, cases = t.cases, before = t.before;
+  size_t hidden = t.hidden;
+  int seen = t.seen;
   const char *other = u->view == VIEW_ZH ? _("English") : _("Chinese");
   const char *dash = norm_ambiguous_wide () ? " - " : " \xe2\x80\x94 ";
   if (total == 0 && hidden > 0)
@@ -629,10 +648,37 @@ ui_search_prompt_count (const struct ui *u)
 {
   if (!u->prompt.active || u->prompt.kind == PROMPT_LIMIT
       || u->prompt.kind == PROMPT_GOTO || u->search.res == NULL
-      || search_is_saved (u) || u->nvh == 0)
+      || search_is_saved (u))
     return NULL;
-  return xasprintf ("[%zu/%zu]", u->cur_hit < u->nvh ? u->cur_hit + 1 : 0,
-                    u->nvh);
+  if (u->nvh > 0)
+    return xasprintf ("[%zu/%zu]", u->cur_hit < u->nvh ? u->cur_hit + 1 : 0,
+                      u->nvh);
+  /* None in the case open, as vim would count them; but while the
+     query is typed, whether it finds anything elsewhere is what
+     decides the next key.  Until the other cases are searched (keys
+     still coming) that is not known, and nothing is said.  */
+  if (u->search.partial || u->search.failed)
+    return NULL;
+  struct search_totals t = search_count (u);
+  int here = t.seen && ui_doc_hits (u, u->cur) > 0;
+  if (here)
+    return NULL;              /* hits not laid out on screen yet */
+  if (t.total > 0)
+    /* TRANSLATORS: the search prompt's count when the case open has no
+       hits and others do: "[none here; in 3 cases]".  */
+    return xasprintf (ngettext ("[none here; in %zu case]",
+                                "[none here; in %zu cases]", t.cases),
+                      t.cases);
+  if (t.hidden > 0)
+    /* TRANSLATORS: the search prompt's count when the only hits are in
+       the language not on screen: "[none here; in the Chinese text]".  */
+    return xasprintf (_("[none here; in the %s text]"),
+                      u->view == VIEW_ZH ? _("English") : _("Chinese"));
+  if (t.kept > 0)
+    /* TRANSLATORS: the search prompt's count for a query of fields
+       alone (case:6), which keeps cases and has no words to find.  */
+    return xasprintf (ngettext ("[%zu case]", "[%zu cases]", t.kept), t.kept);
+  return xstrdup (_("[no hits]"));
 }
 
 static char *correct (struct ui *u, int backward);

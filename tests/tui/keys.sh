@@ -149,11 +149,11 @@ tui_expect_line 30 '^Paragraph — ' "Ctrl-C drops a count (42 no longer shows)"
 tui_keys /
 tui_type "$(printf 'ae\314\201')"
 tui_keys BSpace
-tui_expect_line 30 '^/a *$' "Backspace deletes e and its combining accent together"
+tui_expect_line 30 '^/a *(\[[^]]*\])?$' "Backspace deletes e and its combining accent together"
 tui_type "$(printf 'e\314\201')"
 tmx send-keys -t tui Left
 tui_type 'x'
-tui_expect_eq "$(tui_line 30 | sed 's/ *$//')" "$(printf '/axe\314\201')" \
+tui_expect_eq "$(tui_line 30 | sed 's/ *\[[^]]*\]$//; s/ *$//')" "$(printf '/axe\314\201')" \
   "Left steps over e and its accent: x goes before them (/ax, then é)" 
 tui_keys Escape
 # A resize while an ESC waits for the rest of its sequence is still a

@@ -7,7 +7,7 @@
 # (a name the release's translation spells otherwise) is found there, by
 # both; with --no-correct it is not found, and both say where it is.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 18
+tui_plan 19
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 'lang:en "circuit inspection"')
@@ -27,6 +27,9 @@ tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en
 tui_wait_for 'h: help'
 tui_keys /
 tui_type '/检察[官长]/'
+tui_wait_for '\[none here'
+tui_expect_line 40 '\[none here; in the Chinese text\]$' \
+  "as it is typed, the prompt says the hits are in the other language"
 tui_keys Enter
 tui_expect_has 'hits in the Chinese text, v shows it' \
   "English view: a regex over Chinese counts its Chinese hits"

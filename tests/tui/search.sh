@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 33
+tui_plan 36
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -23,6 +23,26 @@ tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both
 tui_wait_for 'h: help'
 tui_keys 7 Enter
 tui_expect_line 1 ' 7 Guangxi' "7 opens case 7"
+
+# None in the case open: the prompt says whether the query finds
+# anything elsewhere, as it is typed.
+zn=$("$CASEBOOK" --content "$content" search --count 扎赉诺尔 | grep -c .)
+tui_keys /
+tui_type 扎赉诺尔
+tui_wait_for '\[none here'
+tui_expect_line 40 "^/扎赉诺尔 .*\\[none here; in $zn cases?\\]\$" \
+  "none in case 7: the prompt says how many cases have it ($zn)"
+tui_keys Escape
+tui_keys /
+tui_type zzzqqq
+tui_wait_for '\[no hits'
+tui_expect_line 40 '^/zzzqqq .*\[no hits\]$' "nothing anywhere: the prompt says so"
+tui_keys Escape
+tui_keys /
+tui_type case:6
+tui_wait_for '\[1 case'
+tui_expect_line 40 '^/case:6 .*\[1 case\]$' "a query of fields alone: the cases it keeps"
+tui_keys Escape
 
 tui_keys /
 tui_type 巡回检察
