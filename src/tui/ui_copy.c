@@ -1,7 +1,8 @@
 /* ui_copy.c -- y: copy the paragraph at the top of the text pane with
-   its citation (cite.c), to the terminal's clipboard through OSC 52 when
-   the terminal takes it, else to a file under $XDG_STATE_HOME/casebook
-   with a message saying where.  */
+   its citation (cite.c): into tmux's buffer in tmux (ui_tmux.c), else
+   to the terminal's clipboard through OSC 52 when the terminal takes
+   it, else to a file under $XDG_STATE_HOME/casebook with a message
+   saying where.  */
 
 #include <config.h>
 
@@ -14,6 +15,7 @@
 #include "norm.h"
 #include "ui_priv.h"
 #include "ui_term.h"
+#include "ui_tmux.h"
 
 /* The file a copy goes to when the terminal has no clipboard.  */
 #define CLIP_FILE "clipboard.txt"
@@ -128,7 +130,8 @@ copy_paragraph (struct ui *u)
     ? xasprintf (_("paragraph %zu"), p0)
     /* TRANSLATORS: a range of paragraphs copied by V and y.  */
     : xasprintf (_("paragraphs %zu-%zu"), p0, p1);
-  if (ui_term_set_clipboard (text, strlen (text)) == 0)
+  if (ui_tmux_set_buffer (text, strlen (text)) == 0
+      || ui_term_set_clipboard (text, strlen (text)) == 0)
     {
       ui_message (u, 0, _("Copied %s of case %ld with its citation"), what,
                   d->number);

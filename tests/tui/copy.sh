@@ -1,10 +1,10 @@
 #!/bin/sh
 # y copies the paragraph at the top of the text with its citation in the
-# form lawyers use: through OSC 52 where the terminal takes it (tmux with
-# set-clipboard on), else to $XDG_STATE_HOME/casebook/clipboard.txt with
-# a message saying where.
+# form lawyers use: into tmux's buffer in tmux (whatever set-clipboard
+# says), through OSC 52 where the terminal takes it, else to
+# $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 14
+tui_plan 16
 
 content=$top_srcdir/content
 
@@ -43,8 +43,22 @@ tui_ok $? "with every paragraph of it, and the citation 第3至5段"
 tui_keys q
 tui_wait_exit >/dev/null
 
-# screen's terminfo entry has no Ms: the copy goes to a file.
-tui_start 200 30 TERM=screen-256color -- --content "$content"
+# tmux's default, set-clipboard external, drops an application's
+# OSC 52: the copy goes into tmux's buffer all the same.
+tui_start 100 30 -- --content "$content" --lang zh
+tmx set-option -g set-clipboard external
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_keys g ']' ']' ']' ']'
+tui_keys y
+tui_expect_line 30 '^Copied paragraph 3 of case 7' "set-clipboard external: y says it copied"
+copied "(一)从讲政治的高度" "and tmux's buffer holds the paragraph"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# screen's terminfo entry has no Ms, and this is not tmux: the copy goes
+# to a file.
+tui_start 200 30 TERM=screen-256color -TMUX -- --content "$content"
 tui_wait_for 'h: help'
 tui_keys 7 Enter
 tui_keys g ']' ']' ']' ']'
@@ -65,8 +79,9 @@ tui_keys q
 tui_wait_exit >/dev/null
 
 # E shows the project's revision of case 1's English: y copies what is
-# on the screen, and says whose wording it is.
-tui_start 100 30 -- --content "$content" --lang en
+# on the screen, and says whose wording it is.  Without $TMUX the copy
+# is the OSC 52 sequence, which tmux takes with set-clipboard on.
+tui_start 100 30 -TMUX -- --content "$content" --lang en
 tmx set-option -g set-clipboard on
 tui_wait_for 'h: help'
 tui_keys : 1 Space s 2 Space p 3 Enter
