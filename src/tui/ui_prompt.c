@@ -277,22 +277,33 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
      paste of 100 KB is drawn in the time of one line).  The cluster
      under the cursor keeps its columns: a wide one (监) at the edge
      would not be drawn, and the cursor would sit on a blank.  */
-  size_t start = p->cur;
   size_t at_end = char_next (p, p->cur);
   int under = at_end > p->cur ? ui_text_width (s + p->cur, at_end - p->cur)
     : 1;
   if (under < 1)
     under = 1;
-  int before = 0;
-  while (start > 0)
+  size_t start;
+  int before;
+  /* Text scrolled off to the left is marked with a "<" (as readline
+     and zsh do), which takes a column of its own.  */
+  for (int marked = 0;; marked++)
     {
-      size_t prev = char_prev (p, start);
-      int w = ui_text_width (s + prev, start - prev);
-      if (x + before + w + under > width)
+      start = p->cur;
+      before = 0;
+      while (start > 0)
+        {
+          size_t prev = char_prev (p, start);
+          int w = ui_text_width (s + prev, start - prev);
+          if (x + marked + before + w + under > width)
+            break;
+          before += w;
+          start = prev;
+        }
+      if (start == 0 || marked || x + 1 + under > width)
         break;
-      before += w;
-      start = prev;
     }
+  if (start > 0)
+    x = ui_put (y, x, width, "<", 1, A_BOLD);
   ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
   int cx = x + before;
   if (cx >= width)

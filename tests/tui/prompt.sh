@@ -11,7 +11,7 @@
 # line too short for the query, the character under the cursor shows,
 # a wide one too.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 17
+tui_plan 19
 
 sample=$tui_data/sample
 
@@ -131,8 +131,12 @@ tui_wait_for 'h: help'
 tui_keys /
 tui_type 'a监督检察院监督检察院监督检察院'
 tui_send Left
-tui_expect_line 10 '^/.*检察院$' "← at the edge: the wide character under the cursor shows"
-tui_expect_eq "$(tui_cursor)" "17 9" "and the cursor is on it"
+tui_expect_line 10 '^/<.*检察院$' "← at the edge: the wide character under the cursor shows"
+tui_expect_eq "$(tui_cursor)" "18 9" "and the cursor is on it"
+tui_expect_eq "$(tui_line 10 | cut -c1-2)" "/<" \
+  "a < after the / marks the text scrolled off to the left"
+tui_send Home
+tui_expect_line 10 '^/a监督' "Home: the start of the text, and no mark"
 tui_keys Escape
 tui_keys q
 
