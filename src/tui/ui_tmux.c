@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -63,34 +64,52 @@ load_buffer (const char *data, size_t len)
       return -1;
     }
   /* A tmux that exits before reading it all must not kill the browser
-     with SIGPIPE: the write fails instead.  */
+     with SIGPIPE: the write fails instead.  One that stops reading
+     must not hang it either: the writes wait at most until the
+     deadline, as the wait for its exit does.  */
   struct sigaction ign = { .sa_handler = SIG_IGN }, old;
   sigemptyset (&ign.sa_mask);
   sigaction (SIGPIPE, &ign, &old);
+  fcntl (fds[1], F_SETFL, fcntl (fds[1], F_GETFL) | O_NONBLOCK);
+  struct timespec now;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  long long deadline = now.tv_sec * 1000LL + now.tv_nsec / 1000000
+    + TMUX_WAIT_MS;
   int ok = 1;
-  for (size_t off = 0; off < len;)
+  for (size_t off = 0; off < len && ok;)
     {
       ssize_t n = write (fds[1], data + off, len - off);
+      if (n > 0)
+        {
+          off += (size_t) n;
+          continue;
+        }
       if (n < 0 && errno == EINTR)
         continue;
-      if (n <= 0)
+      if (n < 0 && errno == EAGAIN)
         {
-          ok = 0;
-          break;
+          clock_gettime (CLOCK_MONOTONIC, &now);
+          long long left = deadline - (now.tv_sec * 1000LL
+                                       + now.tv_nsec / 1000000);
+          struct pollfd pfd = { .fd = fds[1], .events = POLLOUT };
+          if (left > 0 && (poll (&pfd, 1, (int) left) > 0
+                           || errno == EINTR))
+            continue;
         }
-      off += (size_t) n;
+      ok = 0;
     }
   close (fds[1]);
   sigaction (SIGPIPE, &old, NULL);
   int status;
-  for (int waited = 0;; waited += 10)
+  for (;;)
     {
       pid_t w = waitpid (pid, &status, WNOHANG);
       if (w == pid)
         break;
       if (w < 0 && errno != EINTR)
         return -1;
-      if (waited >= TMUX_WAIT_MS)
+      clock_gettime (CLOCK_MONOTONIC, &now);
+      if (!ok || now.tv_sec * 1000LL + now.tv_nsec / 1000000 >= deadline)
         {
           kill (pid, SIGKILL);
           while (waitpid (pid, &status, 0) < 0 && errno == EINTR)

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 16
+tui_plan 18
 
 content=$top_srcdir/content
 
@@ -44,24 +44,43 @@ tui_keys q
 tui_wait_exit >/dev/null
 
 # tmux's default, set-clipboard external, drops an application's
-# OSC 52: the copy goes into tmux's buffer all the same.
+# OSC 52: the copy goes into tmux's buffer all the same.  (From here the
+# case opens where the last run left it, paragraph 3 perhaps: g and ]
+# may leave the screen as it was, and are sent without waiting for a
+# change.)
 tui_start 100 30 -- --content "$content" --lang zh
 tmx set-option -g set-clipboard external
 tui_wait_for 'h: help'
 tui_keys 7 Enter
-tui_keys g ']' ']' ']' ']'
+tui_send g ']' ']' ']' ']'
 tui_keys y
 tui_expect_line 30 '^Copied paragraph 3 of case 7' "set-clipboard external: y says it copied"
 copied "(一)从讲政治的高度" "and tmux's buffer holds the paragraph"
 tui_keys q
 tui_wait_exit >/dev/null
 
+# A tmux that never answers (here one that reads nothing and sleeps):
+# after two seconds the copy goes the other ways, and the browser goes on.
+mkdir -p "$tui_dir/hung"
+printf '#!/bin/sh\nexec sleep 60\n' >"$tui_dir/hung/tmux"
+chmod +x "$tui_dir/hung/tmux"
+tui_start 200 30 TERM=screen-256color "PATH=$tui_dir/hung:$PATH" -- --content "$content"
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_send g ']' ']' ']' ']'
+tmx send-keys -t tui y
+tui_wait_for 'No clipboard in this terminal'
+tui_expect_line 30 "^No clipboard in this terminal: paragraph 3" \
+  "a tmux that does not answer: given up on, and the copy goes to a file"
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "and the browser still quits with status 0"
+
 # screen's terminfo entry has no Ms, and this is not tmux: the copy goes
 # to a file.
 tui_start 200 30 TERM=screen-256color -TMUX -- --content "$content"
 tui_wait_for 'h: help'
 tui_keys 7 Enter
-tui_keys g ']' ']' ']' ']'
+tui_send g ']' ']' ']' ']'
 tui_keys y
 tui_expect_line 30 "^No clipboard in this terminal: paragraph 3 with its citation is in $tui_state/casebook/clipboard.txt" \
   "without OSC 52: a message says which file holds the copy"
