@@ -282,26 +282,27 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
     : 1;
   if (under < 1)
     under = 1;
-  size_t start;
-  int before;
-  /* Text scrolled off to the left is marked with a "<" (as readline
-     and zsh do), which takes a column of its own.  */
-  for (int marked = 0;; marked++)
+  size_t start = p->cur;
+  int before = 0;
+  while (start > 0)
     {
-      start = p->cur;
-      before = 0;
-      while (start > 0)
-        {
-          size_t prev = char_prev (p, start);
-          int w = ui_text_width (s + prev, start - prev);
-          if (x + marked + before + w + under > width)
-            break;
-          before += w;
-          start = prev;
-        }
-      if (start == 0 || marked || x + 1 + under > width)
+      size_t prev = char_prev (p, start);
+      int w = ui_text_width (s + prev, start - prev);
+      if (x + before + w + under > width)
         break;
+      before += w;
+      start = prev;
     }
+  /* Text scrolled off to the left is marked with a "<" (as readline
+     and zsh do), which takes a column of its own: the first clusters
+     shown give it up.  */
+  if (start > 0 && x + 1 + under <= width)
+    while (start < p->cur && x + 1 + before + under > width)
+      {
+        size_t next = char_next (p, start);
+        before -= ui_text_width (s + start, next - start);
+        start = next;
+      }
   if (start > 0)
     x = ui_put (y, x, width, "<", 1, A_BOLD);
   ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
