@@ -120,10 +120,13 @@ cite_format_range (const struct document *doc, enum lang l, size_t section,
           buf_adds (&b, "案例");
           zh_number (&b, doc->number);
         }
+      /* A space after the case's number only: "案例七 第3段", but
+         "（…发布）第3段" for the overview, after full-width text.  */
+      const char *sep = doc->number > 0 ? " " : "";
       if (para && para2 > para)
-        buf_printf (&b, "%s第%zu至%zu段", b.len ? " " : "", para, para2);
+        buf_printf (&b, "%s第%zu至%zu段", sep, para, para2);
       else if (para)
-        buf_printf (&b, "%s第%zu段", b.len ? " " : "", para);
+        buf_printf (&b, "%s第%zu段", sep, para);
       return buf_steal (&b);
     }
   static const char *const months[] = { "January", "February", "March",

@@ -100,6 +100,12 @@ run cite 7 '¶14-15' --content "$SHIPPED" --lang zh
 has "$TMPD/out" "第14至15段" "a range of the case's paragraphs may cross sections"
 "$CASEBOOK" cite 7 '¶15' --content "$SHIPPED" --lang zh | head -1 >"$TMPD/p15"
 has "$TMPD/out" "$(cut -c1-30 "$TMPD/p15")" "and holds the paragraph after the section's end"
+# The overview (document 0) has no case number for the paragraph to
+# stand apart from: nothing between the release's date and 第1段.
+run cite 0 '¶1' --content "$SHIPPED" --lang zh
+has "$TMPD/out" "发布）第1段" "the overview's paragraph follows the release's date"
+run cite 7 '¶1' --content "$SHIPPED" --lang zh
+has "$TMPD/out" "案例七 第1段" "a case's paragraph stands apart from its number"
 run cite 1 '¶9' --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "2:casebook: case 1 has no ¶9" "a paragraph the case does not have is named"
 run cite 1 'x2' --content "$GOOD"
