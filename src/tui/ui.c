@@ -1075,6 +1075,8 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
       if (u->paste_dropped)
         ui_message (u, 1, "%s", _("Pasted text is taken only at a prompt "
                                   "(/, ?, :, &); it was ignored"));
+      else
+        ui_prompt_pasted (u);
       return 1;
     }
   if (!u->pasting || k->fn == KEY_RESIZE)

@@ -580,6 +580,9 @@ char *ui_search_status (const struct ui *u);
 void ui_prompt_start (struct ui *u, enum prompt_kind kind);
 /* A key while the prompt is open: edit, preview, accept or cancel.  */
 void ui_prompt_key (struct ui *u, const struct ui_key *k);
+/* A bracketed paste into the open prompt has ended: search what it
+   holds (the paste's last key left that to the end marker).  */
+void ui_prompt_pasted (struct ui *u);
 /* Show the message kept while a prompt was open (msg_after_prompt), if
    there is one and no prompt is open: a prompt's own message goes
    first, the kept one at the next key.  */

@@ -1037,6 +1037,13 @@ correct (struct ui *u, int backward)
 }
 
 void
+ui_prompt_pasted (struct ui *u)
+{
+  if (u->prompt.active && u->prompt.kind != PROMPT_LIMIT)
+    preview (u);
+}
+
+void
 ui_prompt_key (struct ui *u, const struct ui_key *k)
 {
   enum prompt_kind kind = u->prompt.kind;

@@ -11,7 +11,7 @@
 # line too short for the query, the character under the cursor shows,
 # a wide one too.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 19
+tui_plan 20
 
 sample=$tui_data/sample
 
@@ -79,8 +79,19 @@ tmx load-buffer -b lines "$tui_dir/lines"
 tui_keys /
 tmx paste-buffer -p -b lines -t tui
 tui_wait_for 'report q'
-tui_expect_line 24 '^/circuit inspection quarterly report q$' \
+tui_expect_line 24 '^/circuit inspection quarterly report q( +\[.*\])?$' \
   "a pasted line break and tab are spaces, the escape left out"
+# The paste is searched when it ends, not at the next key: its last
+# character's search waited for the paste's end marker.
+printf 'circuit' > "$tui_dir/word"
+tmx load-buffer -b word "$tui_dir/word"
+tui_keys Escape
+sleep 0.1
+tui_keys /
+tmx paste-buffer -p -b word -t tui
+tui_wait_for '^/circuit +\[1/[0-9]+\]$'
+tui_expect_line 24 '^/circuit +\[1/[0-9]+\]$' \
+  "a pasted word is searched and its hits counted when the paste ends"
 tui_keys Escape
 tmx paste-buffer -p -b lines -t tui
 tui_wait_for 'Pasted text'
@@ -112,7 +123,7 @@ tui_wait_for 'h: help'
 tui_keys /
 tmx paste-buffer -p -b hello -t tui
 tui_wait_for '^/hello'
-tui_expect_line 24 '^/hello$' "after fg a paste goes to the prompt again"
+tui_expect_line 24 '^/hello( +\[.*\])?$' "after fg a paste goes to the prompt again"
 tui_keys Escape
 tui_keys q
 tui_wait_for 'tui\$ ?$'
