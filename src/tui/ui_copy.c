@@ -21,7 +21,8 @@
 #define CLIP_FILE "clipboard.txt"
 
 /* The paragraph to copy: the first one whose line is at or below the
-   top of the pane, in the language shown (the reader's when both are).
+   top of the pane (or the paragraph gone to, text_current_line), in the
+   language shown (the reader's when both are).
    Returns 0 and sets *SECTION, *BLOCK and *L, or -1.  */
 static int
 current_paragraph (const struct ui *u, size_t *section, size_t *block,
@@ -30,7 +31,7 @@ current_paragraph (const struct ui *u, size_t *section, size_t *block,
   enum lang want = u->view == VIEW_ZH ? LANG_ZH
     : u->view == VIEW_EN ? LANG_EN : u->lang;
   const struct document *d = u->docs[u->cur];
-  for (size_t i = u->top; i < u->r.nlines; i++)
+  for (size_t i = text_current_line (u); i < u->r.nlines; i++)
     {
       const struct rline *ln = &u->r.lines[i];
       for (int c = 0; c < 2; c++)

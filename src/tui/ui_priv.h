@@ -503,6 +503,10 @@ void text_goto_unit_line (struct ui *u, size_t unit, size_t line);
 size_t text_top_place (const struct ui *u, size_t *line);
 /* The unit of the paragraph at the top of the pane.  */
 size_t text_anchor_unit (const struct ui *u);
+/* The line from which the paragraph '=' names and y copies is read: the
+   top line, or the first of the paragraph gone to when the end of the
+   text kept it from the top (":7 ¶15" near the end).  */
+size_t text_current_line (const struct ui *u);
 /* Rebuild the open document's drawn hits.  */
 void text_map_hits (struct ui *u);
 /* The provenance header's words for language L: "English: release

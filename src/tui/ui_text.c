@@ -50,6 +50,20 @@ text_anchor_unit (const struct ui *u)
   return u->r.lines[u->top < u->r.nlines ? u->top : u->r.nlines - 1].unit;
 }
 
+size_t
+text_current_line (const struct ui *u)
+{
+  if (!u->have_render || u->r.nlines == 0 || u->top >= u->r.nlines)
+    return u->top;
+  /* After a scroll the paragraph to keep is the top one, and begins at
+     or above the top line; only a paragraph gone to begins below it.  */
+  size_t first = render_line_of_unit (&u->r, u->top_unit);
+  if (first > u->top && first < u->top + (size_t) text_height (u)
+      && first < u->r.nlines)
+    return first;
+  return u->top;
+}
+
 /* Set the first line shown; it becomes the paragraph to keep.  */
 static void
 set_top (struct ui *u, size_t top)
@@ -715,7 +729,7 @@ text_position (const struct ui *u)
   buf_printf (&b, _("Case %ld"), d->number);
   if (u->have_render && u->r.nlines)
     {
-      size_t i = u->top;
+      size_t i = text_current_line (u);
       while (i + 1 < u->r.nlines && u->r.lines[i].style == RSTYLE_BLANK)
         i++;
       const struct rline *ln = &u->r.lines[i];

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 18
+tui_plan 20
 
 content=$top_srcdir/content
 
@@ -40,6 +40,20 @@ buf=$(tmx show-buffer 2>/dev/null)
 printf '%s\n' "$buf" | grep -q '^(二)以政治责任' \
   && printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3至5段'
 tui_ok $? "with every paragraph of it, and the citation 第3至5段"
+# Near its end the case cannot have ¶15 at the top of the pane; what was
+# gone to is still what = names and y copies, not the paragraph whose
+# last lines are at the top.
+tui_keys :
+tmx send-keys -t tui -l '7 ¶15'
+tui_keys Enter
+tui_keys =
+tui_expect_line 30 '^Case 7, section 3/3 【典型意义】, paragraph 1/1,' \
+  "= names the paragraph gone to near the end of the case"
+tui_keys y
+buf=$(tmx show-buffer 2>/dev/null)
+printf '%s\n' "$buf" | grep -q '^广西检察机关不断深化' \
+  && printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第15段'
+tui_ok $? "and y copies it, cited as 第15段"
 tui_keys q
 tui_wait_exit >/dev/null
 
