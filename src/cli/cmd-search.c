@@ -184,11 +184,25 @@ passage_at (const struct engine_hits *h, size_t k)
   snippet_bounds (hit->text, hit->text_len, hit->start, hit->end, &p.from,
                   &p.to);
   /* The hits of the same text that fall inside this passage are shown
-     in it, not again.  */
+     in it, not again.  One that begins inside it and runs past its end
+     takes the passage on to its own end (once: a text full of hits does
+     not become one passage), rather than being cut in two there and
+     shown again in the next.  */
+  int stretched = 0;
   while (p.last + 1 < h->n && h->hits[p.last + 1].text == hit->text
          && h->hits[p.last + 1].start >= hit->end
-         && h->hits[p.last + 1].end <= p.to)
-    p.last++;
+         && h->hits[p.last + 1].start < p.to)
+    {
+      const struct engine_hit *next = &h->hits[p.last + 1];
+      if (next->end > p.to)
+        {
+          if (stretched)
+            break;
+          stretched = 1;
+          p.to = next->end;
+        }
+      p.last++;
+    }
   return p;
 }
 
@@ -226,6 +240,25 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
       k = x.last + 1;
     }
   qsort (p, np, sizeof *p, compare_passages);
+  /* A passage does not repeat the end of the one before it in the same
+     text: it begins where that one ended (never after its own first
+     hit, which may overlap the last one's, as a regex's match inside a
+     phrase does).  */
+  for (size_t i = 1; i < np; i++)
+    if (h->hits[p[i].first].text == h->hits[p[i - 1].first].text
+        && p[i].from < p[i - 1].to)
+      {
+        const struct engine_hit *hit = &h->hits[p[i].first];
+        size_t f = p[i - 1].to < hit->start ? p[i - 1].to : hit->start;
+        size_t clen;
+        /* Nor with what closed the clause it cut (”、，).  */
+        while (f < hit->start
+               && (hit->text[f] == ' '
+                   || ends_clause (char_at (hit->text, hit->text_len, f,
+                                            &clen))))
+          f += hit->text[f] == ' ' ? 1 : clen;
+        p[i].from = f;
+      }
   *n = np;
   return p;
 }

@@ -411,6 +411,16 @@ run search 目标 --content "$TMPD/w" --lang=en --color=never --ambiguous-wide
 is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 zh: …“己”“庚”“辛”“壬”“癸”目标“甲”“乙”“丙”“丁”“戊”…" "with --ambiguous-wide, quotes are two columns"
 run search target --content "$TMPD/w" --lang=en --color=never
 is "$(sed -n 2p "$TMPD/out")" "  §1 ¶1 en: …Fiscalía General signed the target agreement with the …" "a snippet does not end inside an accented word, nor start with a colon"
+# A hit that begins inside a passage and runs past its end is shown
+# whole in it: case 7's §2 ¶8 has 减假暂 twice within a few characters,
+# and the passage of the first ended inside the second ("…和“减假…").
+# The next passage begins where that one ended, not 30 columns back.
+run search 减假暂 lang:zh --content "$SHIPPED" -n 20 --color=never
+grep '^  §2 ¶8 zh:' "$TMPD/out" >"$TMPD/p8"
+is "$(head -1 "$TMPD/p8")" "  §2 ¶8 zh: (一)强化“减假暂”实质审查。针对巡回检察和“减假暂…" \
+  "a hit across a passage's end is shown whole in it"
+is "$(sed -n 2p "$TMPD/p8" | cut -c1-40)" "$(printf '%s' '  §2 ¶8 zh: …倒查30年中发现的“减假暂”监督形式化问题' | cut -c1-40)" \
+  "and the next passage does not repeat it"
 # tag: prints each passage once, however many hits it has: case 7's
 # keyword list has 巡回检察 twice (巡回检察 | 交叉巡回检察), two hits of
 # one passage.
