@@ -177,6 +177,10 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
     printf ("%s: ", shown);
   free (shown);
   printf (ngettext ("%zu document", "%zu documents", st.documents), st.documents);
+  if (lib->left_out)
+    printf (ngettext (" (%zu file left out for its errors)",
+                      " (%zu files left out for their errors)",
+                      lib->left_out), lib->left_out);
   printf (", ");
   printf (ngettext ("%zu text", "%zu texts", st.blocks), st.blocks);
   printf (_("; Chinese %.0f%% (%.0f%% translated), English %.0f%% (%.0f%% translated); "),

@@ -543,6 +543,7 @@ content_load_with (const char *const *dirs, size_t n,
       {
         struct collection *coll = &lib->colls[lib->ncolls];
         load_collection (&cf[i].colls[k], coll, &lp, diags);
+        lib->left_out += cf[i].colls[k].ndocs - coll->ndocs;
         coll->user = i > 0;
         /* One name, one collection: a collection with an earlier one's
            id is left out (one directory keeps what it always had), in

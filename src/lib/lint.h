@@ -12,9 +12,10 @@
 
 /* Check the glossary of LIB against its texts: a variant that occurs in
    no text (a Chinese variant in no Chinese text, an English variant in no
-   English text of the release's own), a variant of one character, and a
-   variant that is also an entry's term.  Returns the warnings added to
-   DIAGS.  */
+   English text of the release's own; not checked when LIB left files out
+   for their errors, whose texts may be the ones that have it), a variant
+   of one character, and a variant that is also an entry's term.
+   Returns the warnings added to DIAGS.  */
 size_t lint_glossary (const struct library *lib, struct diags *diags);
 
 /* Check that every text of LIB marked as the release's own (a key without

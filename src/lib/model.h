@@ -132,6 +132,9 @@ struct library
   struct collection *colls;
   size_t ncolls;
   struct glossary glossary;
+  /* Document files not loaded for their errors (a number given twice
+     is one): their texts are in no collection.  */
+  size_t left_out;
 };
 
 /* "zh" or "en" for L.  */

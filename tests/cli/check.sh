@@ -149,6 +149,17 @@ has "$TMPD/out" "0 errors, 0 warnings" "no errors or warnings"
 is "$(cat "$TMPD/err")" "" "nothing on stderr"
 run check --glossary "$SHIPPED"
 has "$TMPD/out" "glossary: 0 missing renderings" "every glossary term of a translated block is rendered"
+# One bad line in case 7: that one error is reported, the summary says
+# the file was left out, and the glossary's variants found only in
+# case 7 (执检, 关键字) are not called unused.
+cp -R "$SHIPPED" "$TMPD/one-bad"
+sed '30s/^heading\.zh:/headng.zh:/' "$SHIPPED/batch3/07-guangxi.cb" \
+  >"$TMPD/one-bad/batch3/07-guangxi.cb"
+run check "$TMPD/one-bad"
+is "$(cat "$TMPD/err")" "casebook: $TMPD/one-bad/batch3/07-guangxi.cb:30: error: unknown field 'headng.zh'" \
+  "a bad line in a case is its only error, with no glossary warnings"
+has "$TMPD/out" "8 documents (1 file left out for its errors)" \
+  "and the summary says the file was left out"
 # A file left out for its errors still has its number: another file
 # with the same number is a problem of its own, listed in the same run,
 # whichever comes first.
