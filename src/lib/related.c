@@ -347,7 +347,12 @@ rarity_token (void *ctx, int colocated, const char *tok, size_t len,
   char *s = xstrndup (tok, len);
   const size_t *at = strmap_get (&r->ri->ids, s);
   free (s);
-  if (at == NULL || r->ri->df[*at] == 0 || r->ri->df[*at] == SIZE_MAX)
+  /* A stop word ("of", "and") weighs nothing either way; taken for a
+     token in no document, it made every term with one ("list of powers
+     and responsibilities") no reason at all.  */
+  if (at && r->ri->df[*at] == SIZE_MAX)
+    return 0;
+  if (at == NULL || r->ri->df[*at] == 0)
     {
       r->missing = 1;
       return 1;
@@ -357,8 +362,8 @@ rarity_token (void *ctx, int colocated, const char *tok, size_t len,
   return 0;
 }
 
-/* How rare TERM is: the mean idf of its tokens, 0 when one is in no
-   document.  */
+/* How rare TERM is: the mean idf of its tokens but stop words, 0 when
+   one is in no document.  */
 static double
 term_rarity (const struct related_index *ri, const char *term)
 {

@@ -55,4 +55,9 @@ is "$rc" 2 "one only"
 # the term shared through its variant, as the Chinese names 业绩考核.
 run related 2 --content "$SHIPPED" --lang en
 is "$(grep -c -E 'shares (.*, )?performance assessment' "$TMPD/out")" 1 "an English reason is found through a glossary variant"
+# A term with a stop word in it ("for") is weighed by its other words:
+# taken for a word in no document, "for" made it no reason at all.
+run related 4 --content "$SHIPPED" --lang en
+is "$(grep -c -E 'shares (.*, )?procuratorial recommendation for retrial' "$TMPD/out")" 1 \
+  "a glossary term with a stop word in it can be a reason"
 done_testing
