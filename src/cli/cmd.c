@@ -127,45 +127,52 @@ cmd_read_document (const struct document *doc, struct document *whole)
   return 0;
 }
 
+/* After errors in the content of DIRS (NDIRS of them: the content
+   directory, then the user's library), listed in D: say how to list
+   them, or, when they are in one of the user's collections (they stop
+   every command), how to be rid of it.  Nothing when the content
+   directory could not be read: its error is all there is to say.  */
+static void
+hint_content_errors (char *const *dirs, size_t ndirs, const struct diags *d)
+{
+  const char *dir = dirs[0];
+  int user = 0;
+  size_t ulen = ndirs > 1 ? strlen (dirs[1]) : 0;
+  for (size_t i = 0; i < d->count && ndirs > 1; i++)
+    user |= d->items[i].severity == DIAG_ERROR
+      && strncmp (d->items[i].file, dirs[1], ulen) == 0
+      && d->items[i].file[ulen] == '/';
+  int only_dir = 1;
+  for (size_t i = 0; i < d->count && only_dir; i++)
+    only_dir = d->items[i].severity != DIAG_ERROR
+      || strcmp (d->items[i].file, dir) == 0;
+  if (user)
+    fprintf (stderr, _("casebook: a collection of your library has "
+                       "errors; 'casebook check' lists them and "
+                       "'casebook library remove NAME' removes it\n"));
+  else if (!only_dir)
+    {
+      char *a = output_visible (dir);
+      char *w = output_shell_word (dir);
+      fprintf (stderr, _("casebook: %s: content has errors; to list "
+                         "them: casebook check %s\n"), a, w);
+      free (w);
+      free (a);
+    }
+}
+
 static struct library *
 load_library (const struct cli_options *o, int headers)
 {
   struct diags d = { 0 };
   char **dirs;
   size_t ndirs = prefs_library_dirs (o->content_dir, &dirs);
-  const char *dir = dirs[0];
   struct library *lib = cmd_read_content ((const char *const *) dirs, ndirs,
                                           headers, &d);
   output_diags (&d);
   if (d.errors)
     {
-      /* An error in one of the user's collections: say how to get rid of
-         it, since it stops every command.  */
-      int user = 0;
-      size_t ulen = ndirs > 1 ? strlen (dirs[1]) : 0;
-      for (size_t i = 0; i < d.count && ndirs > 1; i++)
-        user |= d.items[i].severity == DIAG_ERROR
-          && strncmp (d.items[i].file, dirs[1], ulen) == 0
-          && d.items[i].file[ulen] == '/';
-      /* When the directory itself could not be read, its error is all
-         there is to say: check would only say it again.  */
-      int only_dir = 1;
-      for (size_t i = 0; i < d.count && only_dir; i++)
-        only_dir = d.items[i].severity != DIAG_ERROR
-          || strcmp (d.items[i].file, dir) == 0;
-      if (user)
-        fprintf (stderr, _("casebook: a collection of your library has "
-                           "errors; 'casebook check' lists them and "
-                           "'casebook library remove NAME' removes it\n"));
-      else if (!only_dir)
-        {
-          char *a = output_visible (dir);
-          char *w = output_shell_word (dir);
-          fprintf (stderr, _("casebook: %s: content has errors; to list "
-                             "them: casebook check %s\n"), a, w);
-          free (w);
-          free (a);
-        }
+      hint_content_errors (dirs, ndirs, &d);
       library_free (lib);
       lib = NULL;
     }
@@ -257,13 +264,14 @@ is_directory (const char *path)
   return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
-/* Say what engine_open or engine_settle reported about the content
-   directory DIR: D, *NOTE, and *CAUSE (freed) when FAILED.  Returns -1
+/* Say what engine_open or engine_settle reported about the content of
+   DIRS (NDIRS): D, *NOTE, and *CAUSE (freed) when FAILED.  Returns -1
    when the engine cannot be used (FAILED, or errors in the content).  */
 static int
-say_engine (const char *dir, struct diags *d, char *note, char *cause,
-            int failed)
+say_engine (char *const *dirs, size_t ndirs, struct diags *d, char *note,
+            char *cause, int failed)
 {
+  const char *dir = dirs[0];
   output_diags (d);
   if (note)
     fprintf (stderr, "casebook: %s\n", note);
@@ -280,10 +288,7 @@ say_engine (const char *dir, struct diags *d, char *note, char *cause,
     rc = -1;                    /* said: no directory to check */
   else if (d->errors)
     {
-      char *w = output_shell_word (dir);
-      fprintf (stderr, _("casebook: %s: content has errors; to list "
-                         "them: casebook check %s\n"), shown, w);
-      free (w);
+      hint_content_errors (dirs, ndirs, d);
       rc = -1;
     }
   free (shown);
@@ -313,7 +318,7 @@ cmd_open_engine (const struct cli_options *o, int check_alongside)
   char *note = NULL, *cause = NULL;
   struct engine *e = engine_open (&eo, &d, &note, &cause);
   progress_end (&p);
-  if (say_engine (dirs[0], &d, note, cause, e == NULL) != 0)
+  if (say_engine (dirs, ndirs, &d, note, cause, e == NULL) != 0)
     {
       engine_close (e);
       e = NULL;
@@ -338,7 +343,7 @@ engine_step (const struct cli_options *o, struct engine *e,
   char *note = NULL, *cause = NULL;
   int rc = step (e, &d, p.on ? index_progress : NULL, &p, &note, &cause);
   progress_end (&p);
-  if (say_engine (dirs[0], &d, note, cause, rc < 0) != 0)
+  if (say_engine (dirs, ndirs, &d, note, cause, rc < 0) != 0)
     {
       engine_close (e);
       rc = -1;

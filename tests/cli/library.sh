@@ -142,6 +142,12 @@ printf 'casebook-format: 1\nnumber: x\n' >"$coll/broken/01.cb"
 run list
 is "$rc" 2 "a broken user collection stops list"
 has "$TMPD/err" "'casebook library remove NAME' removes it" "and says how to remove it"
+# search says the same: the shipped content, which check finds
+# without fault, was named as the one with errors.
+run search --count 巡回检察
+is "$rc" 2 "a broken user collection stops search"
+has "$TMPD/err" "'casebook library remove NAME' removes it" "and search says how to remove it"
+hasnt "$TMPD/err" "content has errors" "not that the content directory has errors"
 run library
 is "$rc" 0 "library still lists"
 has "$TMPD/out" "broken" "the broken collection too"
