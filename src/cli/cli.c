@@ -197,12 +197,13 @@ static const struct
 };
 
 /* Pairs of options that contradict each other, whatever the command:
-   JSON is exact (never raw), unwrapped and uncoloured; a count prints no
-   passages to colour or limit.  */
+   JSON is exact (never raw), unwrapped and uncoloured, and gives every
+   hit, not passages; a count prints no passages to colour or limit.  */
 static const int option_conflicts[][2] = {
   { CMD_OPT_JSON, CMD_OPT_RAW },
   { CMD_OPT_JSON, CMD_OPT_WIDTH },
   { CMD_OPT_JSON, CMD_OPT_COLOR },
+  { CMD_OPT_JSON, CMD_OPT_SNIPPETS },
   { CMD_OPT_COUNT, CMD_OPT_COLOR },
   { CMD_OPT_COUNT, CMD_OPT_SNIPPETS },
 };

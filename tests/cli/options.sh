@@ -88,6 +88,11 @@ is "$rc" 0 "show --lang both: works"
 run search circuit --count -n 2 --content "$GOOD"
 is "$rc" 2 "search --count -n: refused"
 has "$TMPD/err" "casebook: --count cannot be combined with -n" "search --count -n: says why"
+# --json gives every hit: -n, which limits passages, was taken and did
+# nothing.
+run search circuit --json -n 1 --content "$GOOD"
+is "$rc" 2 "search --json -n: refused"
+has "$TMPD/err" "casebook: --json cannot be combined with -n" "search --json -n: says why"
 run list --raw --content "$GOOD"
 has "$TMPD/err" "casebook: list does not take --raw" "list --raw: says why"
 # -o is import's and export's: another command would print to stdout
