@@ -16,6 +16,7 @@
 #include <config.h>
 #include "import_html.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
@@ -983,17 +984,50 @@ carrier_at (const char *p, const char *e)
     && (unsigned char) p[3] >= 0x80 && (unsigned char) p[3] < 0xa0;
 }
 
-/* U (*LEN bytes, UTF-8) with each control character as its carrier,
-   *LEN updated; NULL when there is none.  A page that holds a carrier
+/* The control character that a numeric character reference at P (before
+   E) stands for ("&#27;", "&#x1B;"), with *REFLEN its length; 0 for any
+   other text.  */
+static unsigned char
+control_ref (const char *p, const char *e, size_t *reflen)
+{
+  if (e - p < 4 || p[0] != '&' || p[1] != '#')
+    return 0;
+  const char *q = p + 2;
+  int hex = *q == 'x' || *q == 'X';
+  q += hex;
+  unsigned v = 0;
+  const char *digits = q;
+  /* A control's reference has few digits: more (leading zeros aside)
+     would pass 31, and V must not wrap.  */
+  while (q < e && q - digits < 8
+         && (hex ? isxdigit ((unsigned char) *q)
+             : isdigit ((unsigned char) *q)))
+    {
+      v = v * (hex ? 16 : 10) + (unsigned) (isdigit ((unsigned char) *q)
+                                            ? *q - '0'
+                                            : (*q | 0x20) - 'a' + 10);
+      q++;
+    }
+  if (q == digits || q >= e || *q != ';' || v > 0xff
+      || !is_control ((unsigned char) v))
+    return 0;
+  *reflen = (size_t) (q + 1 - p);
+  return (unsigned char) v;
+}
+
+/* U (*LEN bytes, UTF-8) with each control character, raw or written as
+   a character reference, as its carrier, *LEN updated; NULL when there
+   is none.  A page that holds a carrier
    of its own would have it come back as a control: then the controls
    are left to the parser, and a warning at the first says so.  */
 static char *
 carry_controls (const char *path, const char *u, size_t *len,
                 struct diags *diags)
 {
-  size_t first = *len, n = 0;
+  size_t first = *len, n = 0, reflen;
   for (size_t i = 0; i < *len; i++)
-    if (is_control ((unsigned char) u[i]))
+    if (is_control ((unsigned char) u[i])
+        || control_ref (u + i, u + *len, &reflen))
       {
         if (n++ == 0)
           first = i;
@@ -1001,7 +1035,8 @@ carry_controls (const char *path, const char *u, size_t *len,
     else if (carrier_at (u + i, u + *len))
       {
         for (size_t j = 0; j < *len && n == 0; j++)
-          if (is_control ((unsigned char) u[j]))
+          if (is_control ((unsigned char) u[j])
+              || control_ref (u + j, u + *len, &reflen))
             first = j, n = 1;
         if (n > 0)
           diags_add (diags, DIAG_WARNING, path, line_at (u, first),
@@ -1015,13 +1050,17 @@ carry_controls (const char *path, const char *u, size_t *len,
   struct buf b = { 0 };
   size_t run = 0;               /* start of the bytes not yet copied */
   for (size_t i = first; i < *len; i++)
-    if (is_control ((unsigned char) u[i]))
-      {
-        buf_add (&b, u + run, i - run);
-        buf_add (&b, carrier, 3);
-        buf_addc (&b, (char) (0x80 + u[i]));
-        run = i + 1;
-      }
+    {
+      unsigned char c = (unsigned char) u[i];
+      size_t skip = 1;
+      if (!is_control (c) && (c = control_ref (u + i, u + *len, &skip)) == 0)
+        continue;
+      buf_add (&b, u + run, i - run);
+      buf_add (&b, carrier, 3);
+      buf_addc (&b, (char) (0x80 + c));
+      run = i + skip;
+      i += skip - 1;
+    }
   buf_add (&b, u + run, *len - run);
   *len = b.len;
   return buf_steal (&b);

@@ -108,6 +108,12 @@ ok "$(grep -q "$(printf '^zh: 正文\001有\033\[31m控制')" "$TMPD/ctl/01.cb";
 ok "$(grep -q "$(printf '^en: Text with a \002 control')" "$TMPD/ctl/01.cb"; echo $?)" "in either language"
 run --content "$TMPD/ctl" show 1 --no-pager
 has "$TMPD/out" '正文^A有^[[31m控制' "and shown visibly"
+# Written as character references (&#27; &#x7;), which libxml2 drops
+# as it drops the raw bytes; other references are the parser's (&#65;).
+printf '<html><body><div>\n<p>案例1 标题</p>\n<p>甲&#27;乙&#x7;丙&#X08;丁&#65;戊，再多写一些正文文字。</p>\n</div></body></html>\n' >"$TMPD/ctl3.html"
+run import "$TMPD/ctl3.html" -o "$TMPD/ctl3"
+is "$rc:$(grep -c ': warning:' "$TMPD/err")" "0:0" "a page with controls written as references imports, without a warning"
+ok "$(grep -q "$(printf '^zh: 甲\033乙\007丙\010丁A戊')" "$TMPD/ctl3/01.cb"; echo $?)" "and keeps them"
 # A page that holds the private-use characters that carry them through
 # the parser cannot keep them: it says so, at the first one's line.
 printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\001有控制字符，也有\364\217\274\201这样的私用字符，再多一点。</p>\n</div></body></html>\n' >"$TMPD/ctl2.html"
