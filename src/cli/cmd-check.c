@@ -116,8 +116,15 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   char **dirs;
   size_t ndirs;
   if (dir == NULL)
-    /* The library in use: the content and the user's collections.  */
-    ndirs = prefs_library_dirs (o->content_dir, &dirs);
+    {
+      /* The library in use: the content and the user's collections.  */
+      ndirs = prefs_library_dirs (o->content_dir, &dirs);
+      /* A release is compared with the content alone: the collections
+         of the user's library were made from other releases, and every
+         text of theirs would be a warning.  */
+      while (o->release_file && ndirs > 1)
+        free (dirs[--ndirs]);
+    }
   else
     {
       dirs = xcalloc (1, sizeof *dirs);

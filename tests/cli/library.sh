@@ -87,6 +87,12 @@ has "$TMPD/out" "  batch3: 9 documents, Chinese 100%, English 100%" "a line per 
 has "$TMPD/out" "content and 3 collections of your library: " \
   "and the totals say they are the library's, not the content directory's"
 has "$TMPD/out" "  exec2023: 3 documents, Chinese only: no English text in this release" "the imported ones Chinese only"
+# A release is compared with the content alone: the collections of the
+# library were made from other releases, and each of their texts was a
+# warning.
+run check --release="$top_srcdir/tests/data/release/spp-reform-typical-cases-batch3.txt"
+is "$rc:$(grep -c 'collections/' "$TMPD/err")" "0:0" \
+  "check --release with no directory leaves the library's collections out"
 run list
 has "$TMPD/out" "hearings/2" "list names documents COLLECTION/N in a library of several"
 run library --json
