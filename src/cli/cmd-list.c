@@ -94,6 +94,17 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         region_w = norm_width (v.str, v.len);
       norm_visible_free (&v);
     }
+  /* "COLLECTION/N" padded to the widest, so that the regions and
+     titles of collections with names of different lengths line up.  */
+  int ref_w = 0;
+  for (size_t i = 0; i < n && lib->ncolls > 1; i++)
+    {
+      const struct document *d = library_document (lib, i);
+      int w = norm_width (d->collection->id, strlen (d->collection->id))
+        + snprintf (NULL, 0, "/%ld", d->number);
+      if (w > ref_w)
+        ref_w = w;
+    }
   int width = wrap_width (o);
   char num[64];
   size_t shown = 0;
@@ -129,12 +140,20 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
       wrap_begin (&w, width);
       if (lib->ncolls > 1)
         {
-          wrap_add (&w, d->collection->id, strlen (d->collection->id), NULL);
-          snprintf (num, sizeof num, "/%ld  ", d->number);
+          const char *id = d->collection->id;
+          wrap_add (&w, id, strlen (id), NULL);
+          int pad = ref_w - norm_width (id, strlen (id))
+            - snprintf (NULL, 0, "/%ld", d->number);
+          char *ref = xasprintf ("/%ld%*s  ", d->number, pad > 0 ? pad : 0,
+                                 "");
+          wrap_add (&w, ref, strlen (ref), NULL);
+          free (ref);
         }
       else
-        snprintf (num, sizeof num, "%2ld  ", d->number);
-      wrap_add (&w, num, strlen (num), NULL);
+        {
+          snprintf (num, sizeof num, "%2ld  ", d->number);
+          wrap_add (&w, num, strlen (num), NULL);
+        }
       struct visible rv;
       norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
       char *reg = layout_fit (rv.str, rv.len, region_w);

@@ -95,6 +95,12 @@ is "$rc:$(grep -c 'collections/' "$TMPD/err")" "0:0" \
   "check --release with no directory leaves the library's collections out"
 run list
 has "$TMPD/out" "hearings/2" "list names documents COLLECTION/N in a library of several"
+# The names differ in length (batch3, exec2023, hearings): the titles
+# start at one column on every line (after the last run of spaces of a
+# document's first line: a region may have a space of its own).
+ok "$(awk '!/^ / && match($0, /.*  /) { print RLENGTH }' "$TMPD/out" |
+        sort -u | wc -l | awk '{ print ($1 == 1) ? 0 : 1 }')" \
+  "and the titles line up"
 run library --json
 is "$(grep -c '^{"collection":' "$TMPD/out")" 4 "library --json: one object per collection"
 has "$TMPD/out" '{"collection":"batch3","documents":9,"shipped":true' "with its count and origin"
