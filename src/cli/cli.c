@@ -10,6 +10,7 @@
 #include <config.h>
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -92,6 +93,28 @@ shown (const char *arg)
 }
 
 /* After a usage error's message: the hint, and the exit status, 2.  */
+/* Is the unknown option C a letter of an argument that reads as an
+   excluded word ("-Jilin": three letters or more, letters only), not
+   a cluster of options?  */
+static int
+excluded_word (int argc, char **argv, int c)
+{
+  if (c <= 0 || c >= 0x80 || !isalpha (c))
+    return 0;
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (a[0] != '-' || a[1] == '-' || strchr (a + 1, c) == NULL)
+        continue;
+      size_t n = 0;
+      while (isalpha ((unsigned char) a[1 + n]))
+        n++;
+      if (n >= 3 && a[1 + n] == '\0')
+        return 1;
+    }
+  return 0;
+}
+
 static int
 usage_error (void)
 {
@@ -554,10 +577,12 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           return 2;
         case '?':
         default:
-          if (optopt < 0 || (optopt >= 0x80 && optopt < 256))
+          if (optopt < 0 || (optopt >= 0x80 && optopt < 256)
+              || excluded_word (argc, argv, optopt))
             {
-              /* One byte of a character (getopt reads bytes): the word
-                 it is in, most likely a query's excluded term.  */
+              /* One byte of a character (getopt reads bytes), or a
+                 letter of a word: the word it is in, most likely a
+                 query's excluded term ("-吉林", "-Jilin").  */
               const char *word = NULL;
               for (int i = 1; i < argc && word == NULL; i++)
                 if (argv[i][0] == '-' && argv[i][1] != '-'

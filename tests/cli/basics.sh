@@ -56,6 +56,14 @@ is "$rc" 2 "a query word beginning with - before --: exit 2"
 is "$(head -1 "$TMPD/err")" \
   "casebook: invalid option '-吉林' (a query that begins with '-' goes after '--')" \
   "and the word is named whole, with the remedy"
+# So is an English word, which getopt reads as a cluster of letters.
+run search 公益诉讼 -Jilin --content "$GOOD"
+is "$rc:$(head -1 "$TMPD/err")" \
+  "2:casebook: invalid option '-Jilin' (a query that begins with '-' goes after '--')" \
+  "an excluded English word before -- is named whole, with the remedy"
+run search x -Z --content "$GOOD"
+is "$(head -1 "$TMPD/err")" "casebook: invalid option -- 'Z'" \
+  "an unknown option letter alone is still named as one"
 # On a terminal no command opens the browser, which has no --json: it
 # is refused, not forgotten.
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
