@@ -92,7 +92,6 @@ shown (const char *arg)
   return last;
 }
 
-/* After a usage error's message: the hint, and the exit status, 2.  */
 /* Is the unknown option C a letter of an argument that reads as an
    excluded word ("-Jilin": three letters or more, letters only), not
    a cluster of options?  */
@@ -115,6 +114,7 @@ excluded_word (int argc, char **argv, int c)
   return 0;
 }
 
+/* After a usage error's message: the hint, and the exit status, 2.  */
 static int
 usage_error (void)
 {
