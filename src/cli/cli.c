@@ -426,7 +426,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           given |= CMD_OPT_WIDTH;
           if (parse_int (optarg, &o.width) != 0 || o.width < 10)
             {
-              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, at least 10)\n"), shown (optarg));
+              fprintf (stderr, _("casebook: invalid --width '%s' (a number of columns, 10 to 100000)\n"), shown (optarg));
               return usage_error ();
             }
           break;
@@ -434,7 +434,7 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           given |= CMD_OPT_SNIPPETS;
           if (parse_int (optarg, &o.max_snippets) != 0)
             {
-              fprintf (stderr, _("casebook: invalid -n '%s' (a number)\n"), shown (optarg));
+              fprintf (stderr, _("casebook: invalid -n '%s' (a number, 0 to 100000)\n"), shown (optarg));
               return usage_error ();
             }
           break;

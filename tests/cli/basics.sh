@@ -61,6 +61,15 @@ run search 公益诉讼 -Jilin --content "$GOOD"
 is "$rc:$(head -1 "$TMPD/err")" \
   "2:casebook: invalid option '-Jilin' (a query that begins with '-' goes after '--')" \
   "an excluded English word before -- is named whole, with the remedy"
+# A number out of range says the range, not just "a number".
+run search -n 99999999999 公益诉讼 --content "$GOOD"
+is "$rc:$(head -1 "$TMPD/err")" \
+  "2:casebook: invalid -n '99999999999' (a number, 0 to 100000)" \
+  "-n too large: the range is named"
+run list --width=5 --content "$GOOD"
+is "$rc:$(head -1 "$TMPD/err")" \
+  "2:casebook: invalid --width '5' (a number of columns, 10 to 100000)" \
+  "--width too small: the range is named"
 run search x -Z --content "$GOOD"
 is "$(head -1 "$TMPD/err")" "casebook: invalid option -- 'Z'" \
   "an unknown option letter alone is still named as one"
