@@ -597,6 +597,10 @@ content_parse_part (const char *path, const char *data, size_t len,
   const unsigned long format_line = rf.blocks[0].fields[0].line;
   size_t sections_alloc = 0, blocks_alloc = 0;
   struct section *sec = NULL;
+  /* Where the problems of the blocks read last begin: a header read
+     alone stops at the block after it, and what reading that block
+     found belongs to the body, which is not being read.  */
+  size_t chunk_diags = diags->count, blocks_seen = 0;
   for (size_t b = 0;; b++)
     {
       if (b == rf.count)
@@ -605,14 +609,31 @@ content_parse_part (const char *path, const char *data, size_t len,
             break;
           rawfile_free (&rf);
           b = 0;
+          chunk_diags = diags->count;
           tokenize_some (path, data, len, &tz, &rf, chunk, diags);
           if (rf.count == 0)
-            break;
+            {
+              if (header_only)
+                diags_truncate (diags, chunk_diags);
+              break;
+            }
         }
       struct rawblock *rb = &rf.blocks[b];
       enum block_base kind = BASE_UNKNOWN;
       for (size_t i = 0; i < rb->count && (kind == BASE_UNKNOWN || kind == BASE_NOTE); i++)
         kind = classify (&rb->fields[i]);
+      /* The header ends where the text begins (its keywords come after
+         a section heading); a block that is nothing known, after the
+         first, is the text's problem too.  */
+      if (header_only && blocks_seen++ > 0
+          && (kind == BASE_PARAGRAPH || kind == BASE_HEADING
+              || kind == BASE_UNKNOWN))
+        {
+          diags_truncate (diags, chunk_diags);
+          if (stopped)
+            *stopped = 1;
+          break;
+        }
       if (kind == BASE_UNKNOWN)
         {
           for (size_t i = 0; i < rb->count; i++)
@@ -682,12 +703,6 @@ content_parse_part (const char *path, const char *data, size_t len,
          reader looking for the wrong thing.  */
       if (bad && !(kind == BASE_HEADER && !in_body))
         continue;
-      if (header_only && (kind == BASE_PARAGRAPH || kind == BASE_HEADING))
-        {
-          if (stopped)
-            *stopped = 1;
-          break;
-        }
       if (kind == BASE_HEADER)
         {
           for (size_t i = 0; i < rb->count; i++)

@@ -992,24 +992,6 @@ meta_int (sqlite3 *db, const char *key)
   return v;
 }
 
-
-static void
-diags_truncate (struct diags *d, size_t count)
-{
-  for (size_t i = count; i < d->count; i++)
-    {
-      free (d->items[i].file);
-      free (d->items[i].message);
-    }
-  d->count = count;
-  d->errors = d->warnings = 0;
-  for (size_t i = 0; i < d->count; i++)
-    if (d->items[i].severity == DIAG_ERROR)
-      d->errors++;
-    else
-      d->warnings++;
-}
-
 static int
 compare_strp (const void *a, const void *b)
 {

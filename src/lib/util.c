@@ -191,6 +191,21 @@ diags_move (struct diags *to, struct diags *from)
   diags_free (from);
 }
 
+void
+diags_truncate (struct diags *d, size_t count)
+{
+  while (d->count > count)
+    {
+      struct diag *g = &d->items[--d->count];
+      if (g->severity == DIAG_ERROR)
+        d->errors--;
+      else if (g->severity == DIAG_WARNING)
+        d->warnings--;
+      free (g->file);
+      free (g->message);
+    }
+}
+
 char *
 diag_format (const struct diag *g)
 {

@@ -96,6 +96,8 @@ void diags_add (struct diags *d, enum diag_severity sev, const char *file,
 void diags_free (struct diags *d);
 /* Add FROM's problems to TO's, in order, and empty FROM.  */
 void diags_move (struct diags *to, struct diags *from);
+/* Forget D's problems after its first COUNT.  */
+void diags_truncate (struct diags *d, size_t count);
 /* "FILE:LINE: message" (or "FILE: message" for LINE 0).  Caller frees.  */
 char *diag_format (const struct diag *g);
 

@@ -74,6 +74,29 @@ has "$TMPD/err" "02-adjacent.cb:23: error: unknown field 'bogus.en'" \
   "and says where it is"
 has "$TMPD/err" "has errors; to list them: casebook check $TMPD/body/c" \
   "and which check lists them"
+# So in a small file, where the header and the error are read at once:
+# an unknown block right after the header, or bad UTF-8 in the first
+# paragraph.
+mkdir -p "$TMPD/small"
+printf 'casebook-format: 1\nid: small\ntitle.en: Small\ndate: 2022-07-14\n' \
+  > "$TMPD/small/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: One\n\nfoo: bar\n' \
+  > "$TMPD/small/01.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.en: Two\n\nen: second\377\n' \
+  > "$TMPD/small/02.cb"
+printf 'casebook-format: 1\nnumber: 3\ntitle.en: Three\n\nen: third\n' \
+  > "$TMPD/small/03.cb"
+run list --content "$TMPD/small"
+is "$rc:$(wc -l < "$TMPD/out" | tr -d ' '):$(wc -c < "$TMPD/err" | tr -d ' ')" \
+  "0:3:0" "small files: errors in the texts do not stop list"
+run show 3 --content "$TMPD/small"
+is "$rc" 0 "nor show of another document"
+run show 1 --content "$TMPD/small"
+has "$TMPD/err" "01.cb:5: error: unknown field 'foo'" \
+  "show of the document says its error"
+run check "$TMPD/small"
+is "$rc" 2 "and check finds both"
+has "$TMPD/err" "02.cb:5: error: invalid UTF-8" "with where they are"
 # A directory whose name the shell would split is quoted in the command
 # suggested; one that cannot be read is said once, without a suggestion.
 mkdir -p "$TMPD/with space"
