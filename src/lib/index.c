@@ -383,6 +383,9 @@ index_open (const char *path, char **note, char **cause)
     {
       if (*cause == NULL)
         *cause = xstrdup (_("cannot create the search index"));
+      /* Made, or begun, on a full disk: the files left would hold
+         space and fail the same way next time (index_close).  */
+      ix->full = strstr (*cause, sqlite3_errstr (SQLITE_FULL)) != NULL;
       index_close (ix);
       return NULL;
     }

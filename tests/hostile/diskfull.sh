@@ -54,5 +54,13 @@ for size in 1800k 1900k 2000k 2100k; do
   ok $([ "$free" -gt 64 ]; echo $?) "a cache of $size: and leaves room free (${free} KB)"
   umount "$mnt"
 done
+# Too small for even the empty index: nothing is left behind.
+mount -t tmpfs -o size=200k tmpfs "$mnt" || exit 99
+run search --count --content "$SHIPPED" 巡回检察
+same "$TMPD/out" "$TMPD/want" "a cache of 200k: the search answers"
+has "$TMPD/err" "disk is full" "and says why it did without the index"
+left=$(ls -A "$mnt/casebook" 2>/dev/null | grep -c '^index-')
+is "$left" 0 "and leaves no index file behind"
+umount "$mnt"
 mount -t tmpfs -o size=2m tmpfs "$mnt"
 done_testing
