@@ -1107,7 +1107,7 @@ import_read_source (const char *file, size_t max, size_t *len, char **cause)
         }
       if (why)
         {
-          *cause = xasprintf (_("%s: cannot import: %s"), file, why);
+          *cause = xasprintf (_("%s: cannot read: %s"), file, why);
           close (fd);
           errno = 0;
           return NULL;

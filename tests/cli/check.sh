@@ -162,6 +162,8 @@ is "$rc" 2 "check --release: a FIFO is refused, not waited on"
 has "$TMPD/err" "not a regular file" "and said why"
 run check --release /dev/zero "$TMPD/lint"
 is "$rc" 2 "check --release: so is a device that never ends"
+has "$TMPD/err" "casebook: /dev/zero: cannot read: not a regular file" \
+  "said as a file not read, not as an import"
 
 run check "$SHIPPED"
 is "$rc" 0 "shipped content passes check"

@@ -11,7 +11,7 @@ case "${ASAN_OPTIONS:-}:$CASEBOOK" in
 esac
 run import /dev/zero -o "$TMPD/zero"
 is "$rc" 2 "/dev/zero is refused"
-has "$TMPD/err" "casebook: /dev/zero: cannot import: not a regular file" "as not a regular file"
+has "$TMPD/err" "casebook: /dev/zero: cannot read: not a regular file" "as not a regular file"
 ok $([ ! -e "$TMPD/zero" ]; echo $?) "and nothing is written"
 
 run import /dev/null -o "$TMPD/null"
