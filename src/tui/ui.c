@@ -1566,6 +1566,9 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
         }
       else
         {
+          /* Corrected as at the prompt and in casebook search.  */
+          char *corrected = NULL;
+          int how = ui_search_amend (&u, 0, &corrected);
           for (size_t i = 0; i < u.nvis; i++)
             if (ui_doc_hits (&u, u.vis[i]) > 0)
               {
@@ -1574,6 +1577,8 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
               }
           text_set_top (&u, 0);
           ui_search_next (&u, 1);
+          ui_search_amend_say (&u, how, corrected, opt->search);
+          free (corrected);
         }
     }
 

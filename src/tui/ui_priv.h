@@ -557,6 +557,16 @@ struct engine_query *ui_query_compile (struct ui *u, const char *text,
    (caller frees) and the current search unchanged.  */
 int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);
+/* After ui_search_set found nothing (or some of its words nothing):
+   read the other English, or search the correction, where that is
+   better, as Enter at the prompt and casebook search do.  Returns 0
+   when the search stays, 1 when the other English is read, 2 when the
+   correction is searched (*CORRECTED, caller frees).  */
+int ui_search_amend (struct ui *u, int backward, char **corrected);
+/* Say on the status line what ui_search_amend did (HOW, CORRECTED) to
+   the query TEXT typed.  */
+void ui_search_amend_say (struct ui *u, int how, const char *corrected,
+                          const char *text);
 /* Complete a partial search (struct search): search every document.
    With INTERRUPTIBLE, a key typed meanwhile stops it, and it returns 1
    (the search stays partial); else 0, or -1 when the search failed

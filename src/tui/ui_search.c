@@ -709,6 +709,26 @@ refresh_content (struct ui *u)
         {
           ui_message (u, 1, "%s", error);
           free (error);
+          return;
+        }
+      /* The index is now as the files are, and the open case may have
+         been edited since the browser read it: its hits must fit the
+         text on screen.  One file, read again; the others are read
+         when opened.  */
+      struct document *doc = library_document_rw (u->lib, u->cur);
+      if (doc && !doc->partial)
+        {
+          struct diags dg = { 0 };
+          if (content_reload (doc, &dg) != 0)
+            ui_read_error (u, &dg);
+          diags_free (&dg);
+          if (u->have_render)
+            {
+              u->top_unit = text_anchor_unit (u);
+              render_free (&u->r);
+              u->have_render = 0;
+              text_layout (u);
+            }
         }
       return;
     }
@@ -948,17 +968,37 @@ accept_search (struct ui *u, const char *text, int backward)
   if (!search_is_saved (u))
     search_clear (&u->saved, u->ndocs);
   memset (&u->saved, 0, sizeof u->saved);
-  int other = other_english (u);
-  char *corrected = other ? NULL : correct (u, backward);
+  int hit_before = u->cur_hit < u->nvh;
+  char *corrected = NULL;
+  int how = ui_search_amend (u, backward, &corrected);
   u->search.backward = backward;
   u->prev_set = 1;
   u->prev_doc = u->saved_cur;
   u->prev_unit = u->saved_place;
   u->prev_line = u->saved_line;
-  if (u->cur_hit < u->nvh && corrected == NULL && !other)
+  if (hit_before && how == 0)
     return;
   goto_saved (u);
   ui_search_next (u, 1);
+  ui_search_amend_say (u, how, corrected, text);
+  free (corrected);
+}
+
+int
+ui_search_amend (struct ui *u, int backward, char **corrected)
+{
+  *corrected = NULL;
+  if (other_english (u))
+    return 1;
+  *corrected = correct (u, backward);
+  return *corrected ? 2 : 0;
+}
+
+void
+ui_search_amend_say (struct ui *u, int how, const char *corrected,
+                     const char *text)
+{
+  int other = how == 1;
   /* TRANSLATORS: as casebook search says it, and the key that reads
      the English searched first again: %s is the query typed.  */
   if (other && u->revised)
@@ -975,7 +1015,6 @@ accept_search (struct ui *u, const char *text, int backward)
          then what was typed.  */
       ui_message (u, 0, _("Showing results for %s (nothing found for %s)"),
                   corrected, text);
-      free (corrected);
     }
 }
 

@@ -6,7 +6,7 @@
 # current hit.  A search that must wait for another casebook's update
 # of the index says so rather than freeze.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 13
 
 c=$tui_dir/content
 cp -r "$top_srcdir/content" "$c"
@@ -17,6 +17,15 @@ tui_start 120 40 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
 tui_wait_for 'h: help'
 tui_keys 2 Enter
 tui_expect_line 1 ' 2 Jilin' "2 opens case 2"
+# Edited before the first search, which opens the index: the open case
+# is read again, so that its new hit shows.
+printf '\nzh: 补充。\nen: A first note on zzfirstword.\n' >>"$c"/batch3/02-jilin.cb
+tui_keys /
+tui_type zzfirstword
+tui_keys Enter
+tui_expect_line 40 '^zzfirstword — 1 hit in 1 case' \
+  "the open case edited before the first search: its new hit is found"
+tui_expect_has 'A first note on zzfirstword' "and shown"
 tui_keys /
 tui_type plughword
 tui_keys Enter

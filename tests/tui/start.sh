@@ -5,7 +5,7 @@
 # terminal opens the browser at that case and place (off a terminal it
 # is show, tests/cli/show.sh).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 14
+tui_plan 16
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
@@ -35,6 +35,15 @@ tui_expect_line 40 "^$state, 1/$total " \
 tui_keys q
 tui_wait_exit >/dev/null
 
+# A slip is corrected as at the prompt and in casebook search.
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both +/邻进院
+tui_wait_for 'nothing found for 邻进院'
+tui_expect_line 40 '^Showing results for 邻近院 \(nothing found for 邻进院\)' \
+  "+/邻进院: corrected as / 邻进院 Enter would be"
+tui_keys n
+tui_expect_line 40 '^邻近院 — [0-9]* hits in' "and the corrected search is the one kept"
+tui_keys q
+tui_wait_exit >/dev/null
 tui_start 120 40 NO_COLOR=1 -- --content "$content" '+//[/'
 tui_wait_for 'invalid regular expression'
 tui_expect_line 40 'invalid regular expression' "a bad query: the browser opens and says what is wrong"
