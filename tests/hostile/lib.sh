@@ -67,8 +67,10 @@ refused () {
   sed "s|$TMPD/$name/||g" "$TMPD/err" >"$TMPD/errs"
   printf '%s\n' "$@" >"$TMPD/want"
   same "$TMPD/errs" "$TMPD/want" "$desc: the error names file and line"
-  trun list --content "$TMPD/$name"
-  is "$rc" 2 "$desc: list refuses the content"
+  # show reads the text (list reads headers: an error in a text does
+  # not stop it, casebook(1)).
+  trun show 1 --content "$TMPD/$name"
+  is "$rc" 2 "$desc: show refuses the document"
   is "$(cat "$TMPD/out")" "" "$desc: and prints nothing on stdout"
 }
 
