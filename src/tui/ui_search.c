@@ -686,6 +686,19 @@ static int other_english (struct ui *u);
 
 /* Prompts.  */
 
+/* Lay the open case out again, from the same place, after its text
+   was read again.  */
+static void
+relayout_text (struct ui *u)
+{
+  if (!u->have_render)
+    return;
+  u->top_unit = text_anchor_unit (u);
+  render_free (&u->r);
+  u->have_render = 0;
+  text_layout (u);
+}
+
 /* Before a new search: files may have been edited since the index was
    last brought up to date (a translator's editor beside the browser).
    When the index changed, the documents read so far are read again and
@@ -722,13 +735,7 @@ refresh_content (struct ui *u)
           if (content_reload (doc, &dg) != 0)
             ui_read_error (u, &dg);
           diags_free (&dg);
-          if (u->have_render)
-            {
-              u->top_unit = text_anchor_unit (u);
-              render_free (&u->r);
-              u->have_render = 0;
-              text_layout (u);
-            }
+          relayout_text (u);
         }
       return;
     }
@@ -798,13 +805,7 @@ refresh_content (struct ui *u)
       diags_free (&dg);
     }
   list_regions_changed (u);
-  if (u->have_render)
-    {
-      u->top_unit = text_anchor_unit (u);
-      render_free (&u->r);
-      u->have_render = 0;
-      text_layout (u);
-    }
+  relayout_text (u);
   if (u->search.text)
     {
       char *text = xstrdup (u->search.text);
