@@ -418,52 +418,17 @@ find (struct engine *e, const struct cli_options *o, const char *query_text,
   if (o->no_correct)
     return;
   /* Nothing found: is it in the other English (a name that the
-     release's translation spells otherwise)?  */
-  struct engine_results other_r;
-  struct engine_query *other;
-  if (engine_other_english_wanted (&f->r)
-      && (other = engine_other_english (e, f->q, &other_r)) != NULL)
-    {
-      if (engine_other_english_better (&other_r))
-        {
-          engine_results_free (&f->r);
-          engine_query_free (f->q);
-          f->r = other_r;
-          f->q = other;
-          f->other_english = 1;
-          return;
-        }
-      engine_results_free (&other_r);
-      engine_query_free (other);
-    }
-  if (o->regex || !engine_correction_wanted (&f->r))
+     release's translation spells otherwise), or are some words typos?  */
+  struct engine_amended a;
+  engine_amend (e, f->q, &f->r, &a);
+  if (a.how == ENGINE_AMEND_NONE)
     return;
-  /* Some words find nothing: a typo?  Search the nearest words the
-     text has.  */
-  char *fix = engine_suggest (e, f->q);
-  struct engine_query *q2 = NULL;
-  struct engine_results r2;
-  struct query_error err;
-  char *error = NULL;
-  if (fix && (q2 = engine_compile (e, fix, &qo, &err)) != NULL
-      && engine_search (e, q2, &r2, &error) == 0)
-    {
-      if (engine_correction_better (&f->r, &r2))
-        {
-          engine_results_free (&f->r);
-          engine_query_free (f->q);
-          f->r = r2;
-          f->q = q2;
-          f->fix = fix;
-          return;
-        }
-      engine_results_free (&r2);
-    }
-  else if (q2 == NULL && fix)
-    free (err.message);
-  free (error);
-  engine_query_free (q2);
-  free (fix);
+  engine_results_free (&f->r);
+  engine_query_free (f->q);
+  f->r = a.r;
+  f->q = a.q;
+  f->fix = a.fix;
+  f->other_english = a.how == ENGINE_AMEND_OTHER_ENGLISH;
 }
 
 static int

@@ -279,4 +279,28 @@ int engine_correction_wanted (const struct engine_results *r);
 int engine_correction_better (const struct engine_results *r,
                               const struct engine_results *fixed);
 
+/* Both policies above in their order, as both front ends apply them
+   when a search is made (and the browser says at its prompt what Enter
+   will do): what to show in place of Q, whose answer is R.  */
+enum engine_amend
+{
+  ENGINE_AMEND_NONE,            /* Q stands */
+  ENGINE_AMEND_OTHER_ENGLISH,   /* Q in the English it does not read */
+  ENGINE_AMEND_CORRECTED        /* Q's words corrected (engine_suggest) */
+};
+struct engine_amended
+{
+  enum engine_amend how;
+  struct engine_query *q;       /* what to show instead; NULL for NONE */
+  struct engine_results r;      /* its answer */
+  char *fix;                    /* CORRECTED: the corrected text */
+};
+/* Fill OUT (free with engine_amended_free).  A regex is not corrected;
+   a caller asked for --no-correct does not call this.  A search that
+   fails on the way leaves Q standing.  */
+void engine_amend (struct engine *e, const struct engine_query *q,
+                   const struct engine_results *r,
+                   struct engine_amended *out);
+void engine_amended_free (struct engine_amended *a);
+
 #endif /* CASEBOOK_ENGINE_H */

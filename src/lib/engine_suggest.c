@@ -909,3 +909,57 @@ engine_correction_better (const struct engine_results *r,
 {
   return fixed->ndocs > 0 && fixed->missing < r->missing + (r->ndocs == 0);
 }
+
+void
+engine_amend (struct engine *e, const struct engine_query *q,
+              const struct engine_results *r, struct engine_amended *out)
+{
+  memset (out, 0, sizeof *out);
+  if (engine_other_english_wanted (r)
+      && (out->q = engine_other_english (e, q, &out->r)) != NULL)
+    {
+      if (engine_other_english_better (&out->r))
+        {
+          out->how = ENGINE_AMEND_OTHER_ENGLISH;
+          return;
+        }
+      engine_amended_free (out);
+    }
+  if (q->regex || !engine_correction_wanted (r))
+    return;
+  char *fix = engine_suggest (e, q);
+  if (fix == NULL)
+    return;
+  struct query_options o = { .exact = q->exact, .regex = q->regex,
+                             .revised = q->revised };
+  struct query_error err = { 0 };
+  char *cause = NULL;
+  out->q = engine_compile (e, fix, &o, &err);
+  if (out->q != NULL && engine_search (e, out->q, &out->r, &cause) == 0)
+    {
+      if (engine_correction_better (r, &out->r))
+        {
+          out->how = ENGINE_AMEND_CORRECTED;
+          out->fix = fix;
+          return;
+        }
+      engine_results_free (&out->r);
+    }
+  free (err.message);
+  free (cause);
+  engine_query_free (out->q);
+  free (fix);
+  memset (out, 0, sizeof *out);
+}
+
+void
+engine_amended_free (struct engine_amended *a)
+{
+  if (a->q)
+    {
+      engine_query_free (a->q);
+      engine_results_free (&a->r);
+    }
+  free (a->fix);
+  memset (a, 0, sizeof *a);
+}

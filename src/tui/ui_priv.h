@@ -103,6 +103,9 @@ struct search
                                    search that found nothing asks again) */
   size_t other;                 /* documents the English not read has it
                                    in (engine_other_english_finds) */
+  char *amend_hint;             /* what Enter will search instead, when
+                                   this finds nothing (ui_search_finish
+                                   at the prompt); NULL: none */
 };
 
 /* A hit of the open document as drawn: its index in the document's

@@ -35,6 +35,7 @@ search_clear (struct search *s, size_t ndocs)
   engine_query_free (s->q);
   search_results_free_all (s->res, ndocs);
   engine_results_free (&s->er);
+  free (s->amend_hint);
   memset (s, 0, sizeof *s);
 }
 
@@ -227,6 +228,25 @@ search_open_document (struct ui *u, const char *text, int backward,
   return 0;
 }
 
+/* What Enter will show in place of the search typed, which finds
+   nothing (ui_search_amend, which Enter applies), for the prompt to
+   say: the correction, or which English; NULL when the search stays.
+   Caller frees.  */
+static char *
+amend_hint (struct ui *u)
+{
+  struct engine_amended a;
+  engine_amend (u->engine, u->search.q, &u->search.er, &a);
+  char *hint = NULL;
+  if (a.how == ENGINE_AMEND_CORRECTED)
+    hint = xstrdup (a.fix);
+  else if (a.how == ENGINE_AMEND_OTHER_ENGLISH)
+    hint = xstrdup (u->revised ? _("the release's English")
+                    : _("casebook's revised English"));
+  engine_amended_free (&a);
+  return hint;
+}
+
 int
 ui_search_finish (struct ui *u, int interruptible)
 {
@@ -261,6 +281,16 @@ ui_search_finish (struct ui *u, int interruptible)
   u->search.er = er;
   u->search.res = results_by_doc (u, &u->search.er);
   text_map_hits (u);
+  /* Typed at the prompt and found nowhere: the prompt says what Enter
+     will show instead, rather than "[no hits]" before Enter shows
+     hits.  */
+  if (u->prompt.active && er.ndocs == 0 && !u->opt->no_correct)
+    {
+      engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL,
+                            u);
+      u->search.amend_hint = amend_hint (u);
+      engine_set_interrupt (u->engine, NULL, NULL);
+    }
   return 0;
 }
 
@@ -650,9 +680,21 @@ ui_search_prompt_count (const struct ui *u)
       || u->prompt.kind == PROMPT_GOTO || u->search.res == NULL
       || search_is_saved (u))
     return NULL;
+  if (u->nvh > 0 && u->cur_hit < u->nvh)
+    return xasprintf ("[%zu/%zu]", u->cur_hit + 1, u->nvh);
   if (u->nvh > 0)
-    return xasprintf ("[%zu/%zu]", u->cur_hit < u->nvh ? u->cur_hit + 1 : 0,
-                      u->nvh);
+    /* The open case's hits are all behind the screen in the direction
+       searched (above it, or below its top searching back): "[0/3]"
+       read as a count gone wrong.  Enter goes on to the next case.  */
+    return xasprintf (u->prompt.kind == PROMPT_SEARCH_BACK
+                      /* TRANSLATORS: the search prompt's count when
+                         searching back and the open case's hits are
+                         all further down: "[3 below]".  */
+                      ? _("[%zu below]")
+                      /* TRANSLATORS: the search prompt's count when the
+                         open case's hits are all above the screen:
+                         "[3 above]".  */
+                      : _("[%zu above]"), u->nvh);
   /* None in the case open, as vim would count them; but while the
      query is typed, whether it finds anything elsewhere is what
      decides the next key.  Until the other cases are searched (keys
@@ -678,11 +720,14 @@ ui_search_prompt_count (const struct ui *u)
     /* TRANSLATORS: the search prompt's count for a query of fields
        alone (case:6), which keeps cases and has no words to find.  */
     return xasprintf (ngettext ("[%zu case]", "[%zu cases]", t.kept), t.kept);
+  if (u->search.amend_hint)
+    /* TRANSLATORS: the search prompt's count when nothing matches what
+       is typed and Enter will show something else: a correction
+       ("[no hits; Enter: circuit inspection]") or the other English.  */
+    return xasprintf (_("[no hits; Enter: %s]"), u->search.amend_hint);
   return xstrdup (_("[no hits]"));
 }
 
-static char *correct (struct ui *u, int backward);
-static int other_english (struct ui *u);
 
 /* Prompts.  */
 
@@ -989,10 +1034,40 @@ int
 ui_search_amend (struct ui *u, int backward, char **corrected)
 {
   *corrected = NULL;
-  if (other_english (u))
-    return 1;
-  *corrected = correct (u, backward);
-  return *corrected ? 2 : 0;
+  if (u->opt->no_correct || u->search.q == NULL || u->engine == NULL
+      || u->search.partial)
+    return 0;
+  struct engine_amended a;
+  engine_amend (u->engine, u->search.q, &u->search.er, &a);
+  enum engine_amend how = a.how;
+  char *fix = a.fix;
+  a.fix = NULL;
+  engine_amended_free (&a);
+  if (how == ENGINE_AMEND_OTHER_ENGLISH)
+    {
+      /* Read that English, as E does: the search is made again there.  */
+      ui_toggle_english (u);
+      return 1;
+    }
+  if (how == ENGINE_AMEND_NONE)
+    return 0;
+  /* The correction becomes the search: highlighted, counted, and n and
+     N go through it.  */
+  char *err = NULL;
+  struct search old = u->search;
+  memset (&u->search, 0, sizeof u->search);
+  if (ui_search_set (u, fix, backward, &err) == 0 && !u->search.partial)
+    {
+      search_clear (&old, u->ndocs);
+      *corrected = fix;
+      return 2;
+    }
+  search_clear (&u->search, u->ndocs);
+  free (err);
+  u->search = old;
+  text_map_hits (u);
+  free (fix);
+  return 0;
 }
 
 void
@@ -1017,63 +1092,6 @@ ui_search_amend_say (struct ui *u, int how, const char *corrected,
       ui_message (u, 0, _("Showing results for %s (nothing found for %s)"),
                   corrected, text);
     }
-}
-
-/* When the search just made finds nothing, and the other English has
-   every word of it, read that English (as E does), where the search is
-   made again: as casebook search does (engine_other_english_wanted,
-   engine_other_english_better).  Returns 1 if it did.  */
-static int
-other_english (struct ui *u)
-{
-  if (u->opt->no_correct || u->search.q == NULL || u->engine == NULL
-      || u->search.partial || !engine_other_english_wanted (&u->search.er))
-    return 0;
-  struct engine_results r;
-  struct engine_query *q = engine_other_english (u->engine, u->search.q, &r);
-  if (q == NULL)
-    return 0;
-  int better = engine_other_english_better (&r);
-  engine_results_free (&r);
-  engine_query_free (q);
-  if (better)
-    ui_toggle_english (u);
-  return better;
-}
-
-/* When the search just made finds nothing, or some of its words find
-   nothing, search the correction the engine suggests, and keep it when
-   it is better: as casebook search does (engine_correction_wanted,
-   engine_correction_better).  Returns the corrected query (caller
-   frees), or NULL.  */
-static char *
-correct (struct ui *u, int backward)
-{
-  if (u->opt->regex || u->opt->no_correct || u->search.q == NULL
-      || u->engine == NULL || u->search.partial
-      || !engine_correction_wanted (&u->search.er))
-    return NULL;
-  char *fix = engine_suggest (u->engine, u->search.q);
-  if (fix == NULL)
-    return NULL;
-  char *err = NULL;
-  struct search old = u->search;
-  memset (&u->search, 0, sizeof u->search);
-  if (ui_search_set (u, fix, backward, &err) == 0)
-    {
-      if (!u->search.partial
-          && engine_correction_better (&old.er, &u->search.er))
-        {
-          search_clear (&old, u->ndocs);
-          return fix;
-        }
-      search_clear (&u->search, u->ndocs);
-    }
-  free (err);
-  u->search = old;
-  text_map_hits (u);
-  free (fix);
-  return NULL;
 }
 
 void

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 36
+tui_plan 38
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -42,6 +42,26 @@ tui_keys /
 tui_type case:6
 tui_wait_for '\[1 case'
 tui_expect_line 40 '^/case:6 .*\[1 case\]$' "a query of fields alone: the cases it keeps"
+tui_keys Escape
+
+# Found nowhere as typed, but Enter will search a correction: the prompt
+# says which, as casebook search would show it, not "[no hits]".
+fix=$("$CASEBOOK" --content "$content" search 邻进院 | sed -n \
+  's/^Showing results for \([^ ]*\) (nothing found for 邻进院)$/\1/p')
+tui_keys /
+tui_type 邻进院
+tui_wait_for '\[no hits'
+tui_expect_line 40 "^/邻进院 .*\\[no hits; Enter: $fix\\]\$" \
+  "a typo: the prompt names the correction Enter will search (${fix:-none})"
+tui_keys Escape
+
+# Searching back from the top of case 7, every hit of it is below: the
+# prompt says so rather than "[0/N]".
+tui_keys '?'
+tui_type 巡回检察
+tui_wait_for '\[[0-9]+ below'
+tui_expect_line 40 "^\\?巡回检察 .*\\[$in7 below\\]\$" \
+  "? from the top: the prompt says the $in7 hits are below"
 tui_keys Escape
 
 tui_keys /
