@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "norm.h"
+#include "regex_error.h"
 #include "util.h"
 
 static void
@@ -144,10 +145,9 @@ compile_regex (const char *pattern, size_t len, size_t base_offset,
                                   &errcode, &erroff, NULL);
   if (re == NULL)
     {
-      PCRE2_UCHAR msg[256];
-      pcre2_get_error_message (errcode, msg, sizeof msg);
-      err->message = xasprintf (_("invalid regular expression: %s"),
-                                (const char *) msg);
+      char *msg = regex_error_message (errcode);
+      err->message = xasprintf (_("invalid regular expression: %s"), msg);
+      free (msg);
       err->offset = base_offset + erroff;
       return NULL;
     }

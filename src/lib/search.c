@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "regex_error.h"
 #include "util.h"
 
 struct hitvec
@@ -131,10 +132,10 @@ match_regex (const struct term *t, const struct text *orig,
         }
       if (rc < 0)
         {
-          PCRE2_UCHAR msg[256];
-          pcre2_get_error_message (rc, msg, sizeof msg);
+          char *msg = regex_error_message (rc);
           *cause = xasprintf (_("regular expression /%s/ failed: %s"),
-                              t->source, (const char *) msg);
+                              t->source, msg);
+          free (msg);
           count = -1;
           break;
         }

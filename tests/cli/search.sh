@@ -25,6 +25,13 @@ X
 same "$TMPD/err" "$TMPD/want" "the pattern with a caret under the error"
 run search --regex '(' --content "$GOOD"
 is "$rc" 2 "--regex with a bad pattern exits 2"
+# PCRE2 has no catalogue: casebook translates what a regex's errors say.
+LANGUAGE=zh_CN "$CASEBOOK" search 'x /a(b/' --content "$GOOD" >"$TMPD/out" 2>&1
+has "$TMPD/out" "casebook: 无效的正则表达式：缺少右括号" \
+  "LANGUAGE=zh_CN: PCRE2's error in Chinese"
+LANGUAGE=zh_TW "$CASEBOOK" search --regex 'a{3,2}' --content "$GOOD" \
+  >"$TMPD/out" 2>&1
+has "$TMPD/out" "{} 量詞中的數字順序顛倒" "LANGUAGE=zh_TW: and in traditional Chinese"
 # A pattern that matches the empty text matches everywhere and shows
 # nothing: refused, with what to write instead.  One whose every match
 # is empty (a word boundary) finds nothing to show.
