@@ -1151,6 +1151,11 @@ ui_command (struct ui *u, const struct ui_key *k)
       text_layout (u);
       return 0;
     }
+  /* Too small to show more than that line: the prompt, the help and
+     the rest are hidden, and a key typed blind must not edit or move
+     them.  q quits.  */
+  if (u->too_small)
+    return !k->fn && k->ch == 'q';
   if (u->prompt.active)
     {
       /* Alt+b is not Esc and b: the prompt and its text stay.  */
@@ -1196,8 +1201,6 @@ ui_command (struct ui *u, const struct ui_key *k)
       help_key (u, k);
       return 0;
     }
-  if (u->too_small)
-    return !k->fn && k->ch == 'q';
   if (u->pick.active && k->fn != KEY_MOUSE && pick_key (u, k))
     return 0;
   if (u->outline.active && k->fn != KEY_MOUSE && outline_key (u, k))

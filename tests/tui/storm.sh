@@ -2,12 +2,25 @@
 # Hostile terminal sizes: 2x80, 500x200, and a storm of 200 resizes in
 # about a second; the browser keeps up, never crashes, and still answers.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 7
+tui_plan 8
 
 tui_start 80 24 -- --content "$top_srcdir/content"
 tui_wait_for 'h: help'
 tui_resize 80 2
 tui_expect_line 1 '^Terminal to' "2x80: it says the terminal is too small"
+# Keys typed while the terminal is too small to show the prompt do not
+# edit it: what was not seen was not typed.
+tui_resize 80 24
+tui_wait_for 'h: help'
+tui_keys /
+tui_wait_for '^/'
+tui_resize 80 2
+tui_wait_for 'Terminal to'
+tui_type zz
+tui_resize 80 24
+tui_wait_for '^/'
+tui_expect_line 24 '^/ *$' "a prompt hidden by a too-small terminal kept nothing typed blind"
+tui_keys Escape
 tui_resize 500 200
 tui_wait_for 'h: help'
 tui_expect_line 1 'The third batch' "500x200: the title bar is drawn"
