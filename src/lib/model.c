@@ -77,6 +77,23 @@ keywords_view (const struct keyword_list *kw, enum lang l, int revised,
   return kw->items[l];
 }
 
+char *const *
+keywords_partner (const struct keyword_list *kw, enum lang l, int revised,
+                  size_t *count)
+{
+  int lengths_agree = kw->count[LANG_EN] == kw->count[LANG_ZH];
+  if (l == LANG_ZH)
+    return keywords_view (kw, LANG_EN, !(lengths_agree && !revised), count);
+  int reading_release = kw->rev_count > 0 && !revised;
+  if (reading_release && !lengths_agree)
+    {
+      *count = 0;
+      return NULL;
+    }
+  *count = kw->count[LANG_ZH];
+  return kw->items[LANG_ZH];
+}
+
 size_t
 glossary_nforms (const struct glossary_entry *e, enum lang l)
 {

@@ -161,6 +161,17 @@ const struct text *bitext_view (const struct bitext *bt, enum lang l,
    *COUNT and returns the items.  */
 char *const *keywords_view (const struct keyword_list *kw, enum lang l,
                             int revised, size_t *count);
+/* The list that pairs item by item with KW's list in L as
+   keywords_view gives it (REVISED as there), in the other language, with
+   its length in *COUNT.  The Chinese pairs with the English revision
+   where there is one (casebook(5)), or with the release's English when
+   that is read and the two lists are of one length (a revision that
+   mends words, not one that splits or joins items); the release's
+   English, where there is a revision, pairs with the Chinese only in
+   lists of one length.  NULL with *COUNT 0 when nothing pairs.  Points
+   into KW.  */
+char *const *keywords_partner (const struct keyword_list *kw, enum lang l,
+                               int revised, size_t *count);
 
 /* The forms of glossary entry E in L: its term (form 0), its variants,
    then its synonyms.  */

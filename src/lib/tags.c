@@ -21,16 +21,19 @@ tags_collect (const struct library *lib, enum lang l, int revised,
   for (size_t i = 0; i < n; i++)
     {
       const struct document *d = library_document (lib, i);
-      char *const *items[LANG_COUNT];
-      size_t count[LANG_COUNT];
-      for (int k = 0; k < LANG_COUNT; k++)
-        items[k] = keywords_view (&d->keywords, (enum lang) k, revised,
-                                  &count[k]);
-      enum lang al = count[l] ? l : lang_other (l);
-      enum lang ol = lang_other (al);
-      for (size_t k = 0; k < count[al]; k++)
+      size_t count, npartner;
+      char *const *items = keywords_view (&d->keywords, l, revised, &count);
+      enum lang al = l;
+      if (count == 0)
         {
-          const char *name = items[al][k];
+          al = lang_other (l);
+          items = keywords_view (&d->keywords, al, revised, &count);
+        }
+      char *const *partner = keywords_partner (&d->keywords, al, revised,
+                                               &npartner);
+      for (size_t k = 0; k < count; k++)
+        {
+          const char *name = items[k];
           char *f = norm_fold_string (name, strlen (name));
           size_t *at = strmap_get (&t->index, f);
           struct tag *g;
@@ -47,7 +50,7 @@ tags_collect (const struct library *lib, enum lang l, int revised,
               memset (g, 0, sizeof *g);
               g->folded = f;
               g->name = name;
-              g->other = k < count[ol] ? items[ol][k] : NULL;
+              g->other = k < npartner ? partner[k] : NULL;
               g->lang = al;
               strmap_put (&t->index, f, t->count);
               t->count++;

@@ -102,4 +102,16 @@ run search --content "$SHIPPED" --json --english=revised -- "adjacent procurator
 has "$TMPD/out" '"revised":true' "search --english=revised: hits in the revision, marked so"
 run search --content "$SHIPPED" -n 40 --english=revised -- "adjacent procuratorates"
 has "$TMPD/out" " en.rev*: " "search --english=revised: plain output names the revision"
+# Case 1's release lists two English keywords, its revision and the
+# Chinese three: tags pairs the Chinese with the revision, and the
+# release's English with nothing, rather than item by item with the
+# release's (which paired 一体化集中办案 with "...and supervision").
+run tags --content "$SHIPPED" --lang zh
+has "$TMPD/out" "一体化集中办案 (Integrated and centralized case handling)	1" \
+  "tags --lang zh: the Chinese pairs with the revised English list"
+has "$TMPD/out" "监督 (Supervision)	1" "and every item of it has its pair"
+run tags --content "$SHIPPED"
+has "$TMPD/out" "integrated centralized case handling and supervision	1" \
+  "tags: the release's English list, of another length, pairs with nothing"
+hasnt "$TMPD/out" "supervision (一体化集中办案)" "not with the Chinese item in its place"
 done_testing
