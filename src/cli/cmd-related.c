@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "output.h"
+#include "norm.h"
 #include "related.h"
 #include "util.h"
 
@@ -70,6 +71,20 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
       if (t)
         output_lang (o, tl, t->str, t->len);
       putchar ('\n');
+      /* The reasons are keywords and glossary terms: Chinese ones in
+         the script asked for, as the title above (--json keeps the
+         text as it is, as everywhere).  */
+      for (size_t k = 0; o->script_config && k < rel[i].nreasons; k++)
+        {
+          char *conv = norm_to_traditional (rel[i].reasons[k],
+                                            strlen (rel[i].reasons[k]),
+                                            o->script_config);
+          if (conv)
+            {
+              free (rel[i].reasons[k]);
+              rel[i].reasons[k] = conv;
+            }
+        }
       char *why = related_reason (r);
       printf ("    ");
       output_text (why, strlen (why), o->raw);

@@ -414,52 +414,79 @@ reason_covers (const struct related_doc *r, const char *s)
   return 0;
 }
 
-/* Fill R's remaining reasons with the glossary terms (in L) that both
-   folded texts A and B use, weighed as the index weighs a term: by how
-   rare it is in the library and how often the text that uses it less
-   uses it.  */
-static void
-shared_terms (const struct related_index *ri, const char *a, const char *b,
-              enum lang l, struct related_doc *r)
+/* The weight of glossary entry E's forms in language L as folded texts
+   A and B both use them, as the index weighs a term: by how rare it is
+   in the library and how often the text that uses it less uses it; 0
+   when they do not both use it.  */
+static double
+shared_weight (const struct related_index *ri,
+               const struct glossary_entry *e, enum lang l, const char *a,
+               const char *b)
 {
+  /* The term in any of its forms: the release's English often uses a
+     variant ("circuit inspections", "tour inspection") where the
+     glossary's term is another, and the reason would otherwise be
+     "similar wording" where the Chinese names what is shared.  The best
+     form weighs; the glossary's term names it.  */
+  double best = 0;
+  if (e->term[l] == NULL || *e->term[l] == '\0')
+    return 0;
+  for (size_t k = 0; k < glossary_nforms (e, l); k++)
+    {
+      const char *form = glossary_form (e, l, k);
+      char *f = norm_fold_string (form, strlen (form));
+      /* "the new era" is "a new era" and "new era" too.  */
+      const char *w = f;
+      if (l == LANG_EN && strncmp (w, "the ", 4) == 0)
+        w += 4;
+      size_t in_a = *w ? occurrences (a, w) : 0;
+      size_t in_b = in_a ? occurrences (b, w) : 0;
+      if (in_a && in_b)
+        {
+          double rar = term_rarity (ri, w);
+          double tf = (double) (in_a < in_b ? in_a : in_b);
+          /* A term most documents use says nothing of these two.  */
+          if (rar > log (2.0) && rar * (1 + log (tf)) > best)
+            best = rar * (1 + log (tf));
+        }
+      free (f);
+    }
+  return best;
+}
+
+/* Fill R's remaining reasons with the glossary terms that documents D
+   and E both use, in either language (what two cases share does not
+   depend on the language it is read in: 新时代 in both Chinese texts,
+   "new era" in both English ones), named in L where the glossary has
+   the term in L.  */
+static void
+shared_terms (const struct related_index *ri, const struct document *d,
+              const struct document *e, enum lang l, struct related_doc *r)
+{
+  char *a[LANG_COUNT], *b[LANG_COUNT];
+  for (int k = 0; k < LANG_COUNT; k++)
+    {
+      int both = document_has_lang (d, k) && document_has_lang (e, k);
+      a[k] = both ? folded_text (d, k) : NULL;
+      b[k] = both ? folded_text (e, k) : NULL;
+    }
   const struct glossary *g = &ri->lib->glossary;
   struct candidate *c = xcalloc (g->count ? g->count : 1, sizeof *c);
   size_t n = 0;
   for (size_t i = 0; i < g->count; i++)
     {
-      const struct glossary_entry *e = &g->entries[i];
-      const char *term = e->term[l];
-      if (term == NULL || *term == '\0')
-        continue;
-      /* The term in any of its forms: the release's English often uses
-         a variant ("circuit inspections", "tour inspection") where the
-         glossary's term is another, and the reason would otherwise be
-         "similar wording" where the Chinese names what is shared.  The
-         best form weighs; the glossary's term names it.  */
+      const struct glossary_entry *ge = &g->entries[i];
       double best = 0;
-      size_t nforms = 1 + e->nvariants[l] + e->nsynonyms[l];
-      for (size_t k = 0; k < nforms; k++)
-        {
-          const char *form = k == 0 ? term : k <= e->nvariants[l]
-            ? e->variants[l][k - 1] : e->synonyms[l][k - 1 - e->nvariants[l]];
-          char *f = norm_fold_string (form, strlen (form));
-          /* "the new era" is "a new era" and "new era" too.  */
-          const char *w = f;
-          if (l == LANG_EN && strncmp (w, "the ", 4) == 0)
-            w += 4;
-          size_t in_a = *w ? occurrences (a, w) : 0;
-          size_t in_b = in_a ? occurrences (b, w) : 0;
-          if (in_a && in_b)
-            {
-              double rar = term_rarity (ri, w);
-              double tf = (double) (in_a < in_b ? in_a : in_b);
-              /* A term most documents use says nothing of these two.  */
-              if (rar > log (2.0) && rar * (1 + log (tf)) > best)
-                best = rar * (1 + log (tf));
-            }
-          free (f);
-        }
-      if (best > 0)
+      for (int k = 0; k < LANG_COUNT; k++)
+        if (a[k])
+          {
+            double w = shared_weight (ri, ge, k, a[k], b[k]);
+            if (w > best)
+              best = w;
+          }
+      const char *term = ge->term[l] && *ge->term[l] ? ge->term[l]
+        : ge->term[lang_other (l)];
+      if (best > 0 && term && *term)
         c[n++] = (struct candidate) { term, best };
     }
   qsort (c, n, sizeof *c, candidate_cmp);
@@ -475,6 +502,11 @@ shared_terms (const struct related_index *ri, const char *a, const char *b,
       free (f);
     }
   free (c);
+  for (int k = 0; k < LANG_COUNT; k++)
+    {
+      free (a[k]);
+      free (b[k]);
+    }
 }
 
 /* The language to give the reasons for D and E in: L when both have
@@ -543,13 +575,7 @@ related_find (const struct related_index *ri, const struct document *d,
   free (all);
   for (size_t i = 0; i < kept; i++)
     if (out[i].nreasons < RELATED_REASONS)
-      {
-        enum lang tl = reason_lang (d, out[i].doc, l);
-        char *a = folded_text (d, tl), *b = folded_text (out[i].doc, tl);
-        shared_terms (ri, a, b, tl, &out[i]);
-        free (a);
-        free (b);
-      }
+      shared_terms (ri, d, out[i].doc, l, &out[i]);
   return kept;
 }
 

@@ -60,4 +60,24 @@ is "$(grep -c -E 'shares (.*, )?performance assessment' "$TMPD/out")" 1 "an Engl
 run related 4 --content "$SHIPPED" --lang en
 is "$(grep -c -E 'shares (.*, )?procuratorial recommendation for retrial' "$TMPD/out")" 1 \
   "a glossary term with a stop word in it can be a reason"
+# What two cases share does not depend on the language read: the same
+# number of reasons for each related case in English and in Chinese
+# (case 3 shares 新时代 with case 7, whose English texts both say "new
+# era", where the English reasons were empty).
+run related 7 --content "$SHIPPED" --lang en --json
+sed 's/.*"document":\([0-9]*\).*"reasons":\[\([^]]*\)\].*/\1 \2/' "$TMPD/out" \
+  | awk '{ d = $1; sub(/^[^ ]* /, ""); print d, ($0 == "" ? 0 : gsub(/","/, "") + 1) }' >"$TMPD/en"
+run related 7 --content "$SHIPPED" --lang zh --json
+cp "$TMPD/out" "$TMPD/zh.json"
+sed 's/.*"document":\([0-9]*\).*"reasons":\[\([^]]*\)\].*/\1 \2/' "$TMPD/out" \
+  | awk '{ d = $1; sub(/^[^ ]* /, ""); print d, ($0 == "" ? 0 : gsub(/","/, "") + 1) }' >"$TMPD/zh"
+same "$TMPD/en" "$TMPD/zh" "related: as many reasons in English as in Chinese"
+has "$TMPD/out" '"reasons":["新时代"' "case 3's reason is 新时代 in Chinese"
+run related 7 --content "$SHIPPED" --lang en
+is "$(grep -c -E 'shares (.*, )?(the )?new era' "$TMPD/out")" \
+  "$(grep -c -E '"reasons":\[.*"新时代"' "$TMPD/zh.json")" "and the new era in English, as often"
+# --script traditional: the reasons too, as the titles.
+run related 7 --content "$SHIPPED" --lang zh --script traditional
+is "$(grep -c 'shares .*新時代' "$TMPD/out")" \
+  "$(grep -c -E '"reasons":\[.*"新时代"' "$TMPD/zh.json")" "--script traditional converts the reasons"
 done_testing
