@@ -101,8 +101,9 @@ struct help_row
   int first;
 };
 
-/* The help table laid out at WIDTH columns, descriptions wrapped (never
-   cut) beside a key column of *KW columns.  Caller frees.  */
+/* The help table laid out at WIDTH columns, descriptions wrapped beside
+   a key column of *KW columns (cut only on a screen too narrow for 10
+   columns of them).  Caller frees.  */
 static struct help_row *
 help_rows (int width, int *kw, size_t *nrows)
 {
@@ -172,12 +173,16 @@ help_draw (struct ui *u)
         }
       if (*l->keys == '\0')
         continue;
+      /* The key column is a third of a narrow screen at most, and a
+         description is wrapped to no less than 10 columns: what does not
+         fit is cut with an ellipsis, as every cut is, so that "Tab
+         Shift" is not read as a key of its own.  */
       if (rows[r].first)
         {
           const char *k = _(l->keys);
-          ui_put (y, 3, 3 + kw, k, strlen (k), A_BOLD);
+          ui_put_cut (y, 3, 3 + kw, k, strlen (k), A_BOLD);
         }
-      ui_put (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len, A_NORMAL);
+      ui_put_cut (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len, A_NORMAL);
     }
   free (rows);
 }

@@ -1,0 +1,50 @@
+#!/bin/sh
+# The help screen (h) on a narrow terminal: the key column takes a third
+# of the width at most, and a key name longer than that is cut with an
+# ellipsis, as every cut is ("Tab  Shift" read as two keys, "g Home  G"
+# as G alone); where the screen is too narrow for 10 columns of
+# description, a description cut ends with one too.
+. "$top_srcdir/tests/tui/driver.sh"
+tui_plan 10
+
+sample=$tui_data/sample
+
+help_at ()
+{
+  tui_start "$1" 60 -- --content "$sample" --lang en
+  tui_wait_for 'h: help'
+  tui_keys h
+  tui_wait_for '^ Moving'
+}
+
+help_at 30
+tui_expect_has '^   Space f P…  page down, up$' "30 columns: 'Space f PgDn  b PgUp' is cut with …"
+tui_expect_has '^   g Home  G…  first, last$' "30 columns: 'g Home  G End' is cut with …"
+tui_expect_has '^   Tab  Shif…  next, previous$' "30 columns: 'Tab  Shift-Tab' is cut with …"
+tui_keys q
+tui_keys q
+tui_wait_exit >/dev/null
+
+help_at 36
+tui_expect_has '^   g Home  G E…  first, last line$' "36 columns: 'g Home  G End' is cut with …"
+tui_expect_has '^   Tab  Shift-…  next, previous$' "36 columns: 'Tab  Shift-Tab' is cut with …"
+tui_keys q
+tui_keys q
+tui_wait_exit >/dev/null
+
+help_at 45
+tui_expect_has '^   Space f PgDn  …  page down, up$' "45 columns: 'Space f PgDn  b PgUp' is cut with …"
+tui_expect_has '^   g Home  G End    first, last line$' "45 columns: 'g Home  G End' fits, whole"
+tui_keys q
+tui_keys q
+tui_wait_exit >/dev/null
+
+# 20 columns: 10 columns of description where 8 fit.
+help_at 20
+tui_expect_has '^           up \(in …$' "20 columns: a description cut ends with …"
+tui_expect_not '^           up \(in [^…]*$' "and is never cut without it"
+tui_keys q
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "q closes the help, q quits"
+
+tui_finish
