@@ -370,8 +370,63 @@ char_name (wint_t c)
   return xstrdup ((const char *) s);
 }
 
+/* The cursor and editing keys that terminfo also lists with modifiers
+   (the capability and the key they are, as ncurses' keyname gives the
+   capability), and their shifted forms in curses' own codes.  */
+static const struct { const char *cap; int fn; } modifiable[] = {
+  { "kUP", KEY_UP }, { "kDN", KEY_DOWN }, { "kLFT", KEY_LEFT },
+  { "kRIT", KEY_RIGHT }, { "kHOM", KEY_HOME }, { "kEND", KEY_END },
+  { "kPRV", KEY_PPAGE }, { "kNXT", KEY_NPAGE }, { "kIC", KEY_IC },
+  { "kDC", KEY_DC },
+};
+static const struct { int shifted; int fn; } shifted_keys[] = {
+  { KEY_SR, KEY_UP }, { KEY_SF, KEY_DOWN }, { KEY_SLEFT, KEY_LEFT },
+  { KEY_SRIGHT, KEY_RIGHT }, { KEY_SHOME, KEY_HOME }, { KEY_SEND, KEY_END },
+  { KEY_SPREVIOUS, KEY_PPAGE }, { KEY_SNEXT, KEY_NPAGE },
+  { KEY_SIC, KEY_IC }, { KEY_SDC, KEY_DC },
+};
+
+/* Is FN one of the codes this file gives keys ncurses does not know?  */
+static int
+keys_own (int fn)
+{
+  return fn >= UI_KEY_UNBOUND && fn <= UI_KEY_META;
+}
+
+int
+keys_unmodify (int fn, int *mods)
+{
+  for (size_t i = 0; i < sizeof shifted_keys / sizeof *shifted_keys; i++)
+    if (shifted_keys[i].shifted == fn)
+      {
+        *mods = KEYS_SHIFT;
+        return shifted_keys[i].fn;
+      }
+  /* Keys past KEY_MAX are the terminal's extended ones, defined by name
+     only; ncurses names the modified forms kLFT5 and the like, the digit
+     the xterm modifier parameter: 1 + Shift 1, Alt 2, Ctrl 4.  */
+  if (fn <= KEY_MAX || keys_own (fn))
+    return 0;
+  const char *n = keyname (fn);
+  if (n == NULL)
+    return 0;
+  size_t len = strlen (n);
+  if (len < 2 || n[len - 1] < '2' || n[len - 1] > '8')
+    return 0;
+  for (size_t i = 0; i < sizeof modifiable / sizeof *modifiable; i++)
+    if (strlen (modifiable[i].cap) == len - 1
+        && strncmp (n, modifiable[i].cap, len - 1) == 0)
+      {
+        *mods = n[len - 1] - '1';
+        return modifiable[i].fn;
+      }
+  return 0;
+}
+
 /* The names are those on the keys, as the manual gives them in every
-   language: not translated.  */
+   language: not translated.  Modifiers come first in the order tmux and
+   Emacs write them, C-M-S-Left, and are those the configuration file's
+   bind takes.  */
 char *
 keys_name (const struct ui_key *k)
 {
@@ -393,12 +448,19 @@ keys_name (const struct ui_key *k)
     }
   if (k->fn >= KEY_F (0) && k->fn <= KEY_F (63))
     return xasprintf ("F%d", k->fn - KEY_F (0));
+  int mods = 0;
+  int fn = keys_unmodify (k->fn, &mods);
+  if (fn == 0)
+    fn = k->fn;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (names[i].fn == k->fn)
-      return xstrdup (names[i].name);
-  /* ncurses' own name, without its prefix: KEY_SDC is SDC.  */
-  const char *n = k->fn <= KEY_MAX ? keyname (k->fn) : NULL;
-  if (n == NULL)
+    if (names[i].fn == fn)
+      return xasprintf ("%s%s%s%s", mods & KEYS_CTRL ? "C-" : "",
+                        mods & KEYS_ALT ? "M-" : "",
+                        mods & KEYS_SHIFT ? "S-" : "", names[i].name);
+  /* ncurses' own name, without its prefix: KEY_SUSPEND is SUSPEND, an
+     extended key its terminfo name (kxIN).  */
+  const char *n = keys_own (k->fn) ? NULL : keyname (k->fn);
+  if (n == NULL || strcmp (n, "UNKNOWN KEY") == 0)
     return xasprintf ("<%d>", k->fn);
   if (strncmp (n, "KEY_", 4) == 0)
     n += 4;

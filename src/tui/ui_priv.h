@@ -410,9 +410,18 @@ int keys_peek (int idle_ms, int *code);
    to be read; IDLE_MS as keys_pending.  0 also when a signal
    interrupts the wait.  */
 int keys_wait (int wait_ms, int idle_ms);
-/* K's name for a message ("x", "F5", "Insert", "M-b").  Caller
+/* K's name for a message ("x", "F5", "Insert", "M-b", "C-Left").  Caller
    frees.  */
 char *keys_name (const struct ui_key *k);
+/* The modifiers keys_unmodify finds, as the bits of xterm's modifier
+   parameter less one.  */
+#define KEYS_SHIFT 1
+#define KEYS_ALT 2
+#define KEYS_CTRL 4
+/* When FN is a cursor or editing key with modifiers (Shift-Left, or an
+   extended key such as ncurses' kLFT5, Ctrl-Left), return the key
+   without them (KEY_LEFT) and set *MODS to the KEYS_* bits; else 0.  */
+int keys_unmodify (int fn, int *mods);
 
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000

@@ -7,9 +7,10 @@
 # any case number or to a place "7 §1 ¶12", Ctrl-C in a prompt cancels
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step; Alt+key is one key, never Esc and the key;
-# an unbound function key is named as not bound.
+# an unbound function key is named as not bound, a key with modifiers
+# by the name bind takes (C-Left).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 49
+tui_plan 54
 
 sample=$tui_data/sample
 
@@ -64,6 +65,19 @@ tui_keys F12
 tui_expect_line 30 '^Key F12 is not bound \(h: help\)' "so does F12"
 tui_keys IC
 tui_expect_line 30 '^Key Insert is not bound \(h: help\)' "and Insert"
+# Keys with modifiers that terminfo lists (tmux-256color's kLFT5 and the
+# like, codes past KEY_MAX) are named as bind names them, not by their
+# code: "Key <543>" said nothing.
+tui_keys C-Left
+tui_expect_line 30 '^Key C-Left is not bound \(h: help\)' "Ctrl-Left is named C-Left"
+tui_keys M-Up
+tui_expect_line 30 '^Key M-Up is not bound \(h: help\)' "Alt-Up is named M-Up"
+tui_keys C-S-Right
+tui_expect_line 30 '^Key C-S-Right is not bound \(h: help\)' "Ctrl-Shift-Right is C-S-Right"
+tui_keys C-Home
+tui_expect_line 30 '^Key C-Home is not bound \(h: help\)' "Ctrl-Home is named C-Home"
+tui_keys S-DC
+tui_expect_line 30 '^Key S-Delete is not bound \(h: help\)' "Shift-Delete is named S-Delete"
 tui_keys /
 tui_type 'Paragraph'
 tmx send-keys -t tui M-b
