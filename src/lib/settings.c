@@ -199,8 +199,47 @@ parse_style (char **words, size_t n, struct settings_style *st,
   return 0;
 }
 
+/* Why parse_key refused a key.  */
+enum key_refusal
+{
+  KEYNAME_UNKNOWN = -1,
+  KEYNAME_ENTER = -2,           /* ^J: the browser reads it as Enter */
+  KEYNAME_BACKSPACE = -3,       /* ^H: as Backspace */
+  KEYNAME_SIGNAL = -4           /* ^C, ^Z, ^\: the terminal's signals */
+};
+
+/* A cursor or editing key after C-, M- and S- (any of them, in any
+   order): W without them, its modifiers in *MODS.  */
+static const char *
+strip_modifiers (const char *w, uint32_t *mods)
+{
+  *mods = 0;
+  for (;;)
+    {
+      if (w[0] == '\0' || w[1] != '-' || w[2] == '\0')
+        return w;
+      switch (w[0])
+        {
+        case 'C': case 'c':
+          *mods |= CKEY_MOD_CTRL;
+          break;
+        case 'M': case 'm':
+          *mods |= CKEY_MOD_ALT;
+          break;
+        case 'S': case 's':
+          *mods |= CKEY_MOD_SHIFT;
+          break;
+        default:
+          return w;
+        }
+      w += 2;
+    }
+}
+
 /* A key as the file names it: one character, ^X or C-x, or a name
-   (Space, Enter, Tab, Esc, Up, PgDn, Home, F1...).  0 or -1.  */
+   (Space, Enter, Tab, Esc, Up, PgDn, Home, F1...), a cursor or editing
+   key with modifiers as the browser names it (C-Left, S-Up, C-M-Home).
+   0, or a key_refusal.  */
 static int
 parse_key (const char *w, struct settings_key *key)
 {
@@ -219,13 +258,30 @@ parse_key (const char *w, struct settings_key *key)
       char c = w[len - 1];
       if (c >= 'a' && c <= 'z')
         c = (char) (c - 'a' + 'A');
-      if (c >= '@' && c <= '_')
+      if (c < '@' || c > '_')
+        return KEYNAME_UNKNOWN;
+      /* The browser reads ^J as Enter and ^H as Backspace and looks
+         them up under those names, so a binding of ^J or ^H alone would
+         never be found; the terminal turns ^C, ^Z and ^\ into signals,
+         so the browser never sees them.  Refused, saying so, rather than
+         taken and never used.  ^M, ^I and ^[ are the very bytes of Enter,
+         Tab and Esc, and bind them.  */
+      switch (c)
         {
-          key->name = CKEY_CHAR;
-          key->ch = (uint32_t) (c - '@');
-          return 0;
+        case 'J':
+          return KEYNAME_ENTER;
+        case 'H':
+          return KEYNAME_BACKSPACE;
+        case 'C':
+        case 'Z':
+        case '\\':
+          return KEYNAME_SIGNAL;
+        default:
+          break;
         }
-      return -1;
+      key->name = CKEY_CHAR;
+      key->ch = (uint32_t) (c - '@');
+      return 0;
     }
   for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
     if (strcasecmp (w, key_names[i].name) == 0)
@@ -234,6 +290,21 @@ parse_key (const char *w, struct settings_key *key)
         key->ch = key_names[i].ch;
         return 0;
       }
+  uint32_t mods;
+  const char *base = strip_modifiers (w, &mods);
+  if (mods)
+    {
+      for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+        if (strcasecmp (base, key_names[i].name) == 0
+            && key_names[i].key >= CKEY_UP && key_names[i].key <= CKEY_DELETE
+            && key_names[i].key != CKEY_BTAB)
+          {
+            key->name = key_names[i].key;
+            key->ch = mods;
+            return 0;
+          }
+      return KEYNAME_UNKNOWN;
+    }
   if ((w[0] == 'F' || w[0] == 'f') && w[1] >= '1' && w[1] <= '9')
     {
       char *end;
@@ -245,7 +316,7 @@ parse_key (const char *w, struct settings_key *key)
           return 0;
         }
     }
-  return -1;
+  return KEYNAME_UNKNOWN;
 }
 
 const struct settings_binding *
@@ -435,12 +506,26 @@ parse_line (struct settings *cfg, char *line, const char *name,
       return;
     }
   struct settings_key key;
-  int a;
+  int a, r;
   if (n != 3)
     add_error (cfg, name, lineno,
                _("'%s' takes a key and an action: bind KEY ACTION"), words[0]);
-  else if (parse_key (words[1], &key) < 0)
+  else if ((r = parse_key (words[1], &key)) == KEYNAME_UNKNOWN)
     add_error (cfg, name, lineno, _("unknown key '%s'"), words[1]);
+  else if (r == KEYNAME_ENTER)
+    add_error (cfg, name, lineno,
+               _("'%s' cannot be bound: ^J and ^M are Enter; "
+                 "use bind Enter ACTION"), words[1]);
+  else if (r == KEYNAME_BACKSPACE)
+    add_error (cfg, name, lineno,
+               _("'%s' cannot be bound: ^H is Backspace; "
+                 "use bind Backspace ACTION"), words[1]);
+  else if (r == KEYNAME_SIGNAL)
+    add_error (cfg, name, lineno,
+               /* TRANSLATORS: ^C, ^Z and ^\ are keys; the terminal
+                  sends a signal for them instead.  */
+               _("'%s' cannot be bound: the terminal keeps ^C, ^Z and ^\\ "
+                 "for itself"), words[1]);
   else if ((a = name_index (words[2], action_names, ACT_COUNT)) < 0)
     add_error (cfg, name, lineno, _("unknown action '%s'"), words[2]);
   else

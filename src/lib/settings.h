@@ -88,8 +88,16 @@ enum settings_keyname
   CKEY_F1                       /* CKEY_F1 + N - 1 is FN, up to F12 */
 };
 
+/* The modifiers of a cursor or editing key: the bits of xterm's
+   modifier parameter, less one.  */
+#define CKEY_MOD_SHIFT 1
+#define CKEY_MOD_ALT 2
+#define CKEY_MOD_CTRL 4
+
 /* A key: NAME, or when NAME is CKEY_CHAR, the character CH (controls
-   included: ^X is 24, Space 32, Enter 13, Tab 9).  */
+   included: ^X is 24, Space 32, Enter 13, Tab 9).  For a cursor or
+   editing key (Up to Delete), CH holds the CKEY_MOD_* bits of its
+   modifiers ("C-Left"), 0 for none.  */
 struct settings_key
 {
   int name;

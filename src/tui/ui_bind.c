@@ -9,6 +9,10 @@
 #include "settings.h"
 #include "ui_priv.h"
 
+/* keys_unmodify's modifiers are the file's.  */
+_Static_assert (KEYS_SHIFT == CKEY_MOD_SHIFT && KEYS_ALT == CKEY_MOD_ALT
+                && KEYS_CTRL == CKEY_MOD_CTRL, "one set of modifier bits");
+
 /* The key each action has by default (see the help screen).  */
 static const struct ui_key action_keys[ACT_COUNT] = {
   [ACT_DOWN] = { 0, 'j' },
@@ -80,12 +84,19 @@ settings_key_of (const struct ui_key *k, struct settings_key *ck)
       ck->name = CKEY_F1 + (k->fn - KEY_F (1));
       return 0;
     }
+  /* A key with modifiers (C-Left) is the key and its modifiers in CH.  */
+  int mods = 0;
+  int fn = keys_unmodify (k->fn, &mods);
+  if (fn == 0)
+    fn = k->fn;
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
-    if (fns[i].fn == k->fn)
+    if (fns[i].fn == fn)
       {
         ck->name = fns[i].name;
-        if (k->fn == KEY_ENTER)
+        if (fn == KEY_ENTER)
           ck->ch = '\r';
+        else
+          ck->ch = (uint32_t) mods;
         return 0;
       }
   return -1;

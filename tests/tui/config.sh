@@ -5,9 +5,10 @@
 # element's colour can be set, the reading width and the language apply
 # -- the command line overrides the file, NO_COLOR still turns colour
 # off, and a bad line is reported (on the status line, and once on
-# stderr) without stopping anything.
+# stderr) without stopping anything, a key bind cannot bind (^J, ^C)
+# too.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 21
+tui_plan 26
 
 sample=$tui_data/sample
 file=$tui_config/casebook/config
@@ -99,6 +100,28 @@ tui_expect_has "$(sgr 33 3)Zhangjiagang deepens" "theme = dark: the title in yel
 tui_expect_has "$(sgr 31 1)【Part 1】" "color.heading = bold red: headings in red" -e
 tui_keys q
 tui_wait_exit >/dev/null
+
+# Keys bind cannot give an action of their own are refused, saying why,
+# not taken and then never looked up: ^J is Enter, ^H Backspace, and the
+# terminal keeps ^C for SIGINT.  A key with modifiers is bound by the
+# name the browser gives it when it is not bound (C-Left).
+cat > "$file" <<'CFG'
+bind ^J quit
+bind ^h quit
+bind C-c quit
+bind C-Left quit
+CFG
+tui_start 120 40 -- --content "$sample" --lang en
+tui_wait_for 'config:1'
+tui_expect_msg "/.*/casebook/config:1: '\\^J' cannot be bound: \\^J and \\^M are Enter" \
+  "bind ^J is refused: ^J is Enter"
+tui_keys C-Left
+tui_expect_eq "$(tui_wait_exit)" 0 "bind C-Left quit: Ctrl-Left quits"
+tui_expect_has "^casebook: .*/casebook/config:2: '\\^h' cannot be bound: \\^H is Backspace" \
+  "bind ^h is refused: ^H is Backspace"
+tui_expect_has "^casebook: .*/casebook/config:3: 'C-c' cannot be bound: the terminal keeps" \
+  "bind C-c is refused: the terminal keeps it"
+tui_expect_not "config:4" "bind C-Left is taken"
 
 # A file that cannot be read is reported, not fatal.
 rm -f "$file"

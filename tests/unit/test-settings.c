@@ -62,7 +62,10 @@ test_good (void)
          "bind Space next-hit\n"
          "bind 中 view\n"
          "bind x zoom\n"
-         "bind = where\n");
+         "bind = where\n"
+         "bind C-Left previous-heading\n"
+         "bind m-s-pgdn bottom\n"
+         "bind ^M open\n");
   char *first = problem (&cfg, 0);
   tap_ok (cfg.problems.count == 0, "good lines: no errors (got %zu: %s)",
           cfg.problems.count, first ? first : "");
@@ -92,6 +95,18 @@ test_good (void)
   tap_ok (bound (&cfg, CKEY_CHAR, '=') == ACT_WHERE,
           "bind = is a binding, not a setting");
   tap_ok (bound (&cfg, CKEY_CHAR, 'y') == -1, "y is not bound");
+  struct settings_key ck = { CKEY_LEFT, CKEY_MOD_CTRL };
+  const struct settings_binding *b = settings_binding_find (&cfg, &ck);
+  tap_ok (b && b->action == ACT_PREV_HEADING, "bind C-Left");
+  ck.name = CKEY_LEFT;
+  ck.ch = 0;
+  tap_ok (settings_binding_find (&cfg, &ck) == NULL,
+          "and Left is not bound by it");
+  ck.name = CKEY_PGDN;
+  ck.ch = CKEY_MOD_ALT | CKEY_MOD_SHIFT;
+  b = settings_binding_find (&cfg, &ck);
+  tap_ok (b && b->action == ACT_BOTTOM, "bind m-s-pgdn: modifiers in any case");
+  tap_ok (bound (&cfg, CKEY_CHAR, '\r') == ACT_OPEN, "bind ^M binds Enter");
   settings_free (&cfg);
 }
 
@@ -125,6 +140,15 @@ test_bad (void)
     { "bind xy quit", "config:2: unknown key 'xy'" },
     { "bind ^1 quit", "config:2: unknown key '^1'" },
     { "bind x explode", "config:2: unknown action 'explode'" },
+    { "bind C-Tab quit", "config:2: unknown key 'C-Tab'" },
+    { "bind C-F5 quit", "config:2: unknown key 'C-F5'" },
+    { "bind X-Left quit", "config:2: unknown key 'X-Left'" },
+    { "bind ^J quit", "config:2: '^J' cannot be bound: ^J and ^M are Enter; use bind Enter ACTION" },
+    { "bind c-j quit", "config:2: 'c-j' cannot be bound: ^J and ^M are Enter; use bind Enter ACTION" },
+    { "bind ^H quit", "config:2: '^H' cannot be bound: ^H is Backspace; use bind Backspace ACTION" },
+    { "bind ^C quit", "config:2: '^C' cannot be bound: the terminal keeps ^C, ^Z and ^\\ for itself" },
+    { "bind C-z quit", "config:2: 'C-z' cannot be bound: the terminal keeps ^C, ^Z and ^\\ for itself" },
+    { "bind ^\\ quit", "config:2: '^\\' cannot be bound: the terminal keeps ^C, ^Z and ^\\ for itself" },
     { "\xff = 1", "config:2: not valid UTF-8 text" },
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
