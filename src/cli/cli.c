@@ -30,6 +30,7 @@
 #include "output.h"
 #include "prefs.h"
 #include "query.h"
+#include "util.h"
 
 enum
 {
@@ -90,6 +91,125 @@ shown (const char *arg)
   free (last);
   last = output_visible (arg);
   return last;
+}
+
+#define N_LONG_OPTIONS (sizeof long_options / sizeof *long_options)
+
+/* The entry of long_options that the long option ARG ("--wid",
+   "--count=3") names as getopt_long resolves it: the one spelled so,
+   else the first that it abbreviates.  NULL if none.  */
+static const struct option *
+long_option_find (const char *arg)
+{
+  const char *name = arg + 2;
+  size_t name_len = strcspn (name, "=");
+  const struct option *first = NULL;
+  for (const struct option *p = long_options; p->name; p++)
+    if (strncmp (p->name, name, name_len) == 0)
+      {
+        if (strlen (p->name) == name_len)
+          return p;
+        if (first == NULL)
+          first = p;
+      }
+  return first;
+}
+
+/* Mark in AMBIG (one per long_options entry) what the long option ARG
+   could mean when it abbreviates more than one option.  opterr is 0,
+   so getopt_long reports that only as an unknown option; this decides
+   it as glibc does: the first option ARG abbreviates, and each other
+   that differs from that one in argument, flag or value ("--colo" is
+   --color or --colour, one option spelled two ways: not ambiguous).
+   Returns how many it marked, 0 when ARG is not ambiguous.  */
+static size_t
+long_option_ambiguity (const char *arg, char ambig[N_LONG_OPTIONS])
+{
+  const char *name = arg + 2;
+  size_t name_len = strcspn (name, "=");
+  const struct option *first = NULL;
+  size_t n = 0;
+  memset (ambig, 0, N_LONG_OPTIONS);
+  for (size_t i = 0; long_options[i].name; i++)
+    {
+      const struct option *p = &long_options[i];
+      if (strncmp (p->name, name, name_len) != 0)
+        continue;
+      if (strlen (p->name) == name_len)
+        return 0;               /* an exact match is never ambiguous */
+      if (first == NULL)
+        first = p;
+      else if (p->has_arg != first->has_arg || p->flag != first->flag
+               || p->val != first->val)
+        {
+          if (n == 0)
+            {
+              ambig[first - long_options] = 1;
+              n = 1;
+            }
+          ambig[i] = 1;
+          n++;
+        }
+    }
+  return n;
+}
+
+/* Did getopt_long's last error, with optopt OPT, come from a long
+   option, ARG (argv[optind - 1])?  After a short option's error ARG is
+   the word its letter is in or, mid-cluster ("-xZ"), the word before,
+   which may be a long option getopt took; OPT is then that letter.
+   A long option's gives 0 (unknown or ambiguous) or its value, which
+   may be a letter too when ARG gave an option of none a value.  */
+static int
+long_option_failed (const char *arg, int opt)
+{
+  if (strncmp (arg, "--", 2) != 0)
+    return 0;
+  if (opt == 0 || opt >= 256)
+    return 1;
+  const struct option *p = long_option_find (arg);
+  return p && p->has_arg == no_argument && p->val == opt
+    && strchr (arg, '=') != NULL;
+}
+
+/* Say, as GNU getopt would, what is wrong with ARG, the long option
+   getopt_long returned C (':' or '?') for, with optopt OPT.  */
+static void
+long_option_error (int c, const char *arg, int opt)
+{
+  if (c == ':' || opt != 0)
+    {
+      /* getopt took ARG for an option, which it names in full ("--wid"
+         is --width).  */
+      const struct option *p = long_option_find (arg);
+      char *name = p ? xasprintf ("--%s", p->name) : output_visible (arg);
+      if (c == ':')
+        fprintf (stderr, _("casebook: option '%s' requires an argument\n"),
+                 name);
+      else
+        fprintf (stderr, _("casebook: option '%s' doesn't allow an "
+                           "argument\n"), name);
+      free (name);
+      return;
+    }
+  char *a = output_visible (arg);
+  char ambig[N_LONG_OPTIONS];
+  if (long_option_ambiguity (arg, ambig) == 0)
+    fprintf (stderr, _("casebook: unrecognized option '%s'\n"), a);
+  else
+    {
+      /* TRANSLATORS: the options it could mean follow, each as
+         " '--count'" below.  */
+      fprintf (stderr, _("casebook: option '%s' is ambiguous; "
+                         "possibilities:"), a);
+      for (size_t i = 0; long_options[i].name; i++)
+        if (ambig[i])
+          /* TRANSLATORS: one of the options an ambiguous one could
+             mean, after "possibilities:"; keep the leading space.  */
+          fprintf (stderr, _(" '--%s'"), long_options[i].name);
+      fputc ('\n', stderr);
+    }
+  free (a);
 }
 
 /* Is the unknown option C a letter of an argument that reads as an
@@ -564,15 +684,14 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           print_version ();
           return finish (0);
         case ':':
-          if (optopt && optopt < 256)
+          /* A short option misses its argument only at the end, so
+             argv[optind - 1] is the word it is in; a long one's value
+             may be a letter (--snippets is -n).  */
+          if (strncmp (argv[optind - 1], "--", 2) == 0)
+            long_option_error (c, argv[optind - 1], optopt);
+          else
             fprintf (stderr, _("casebook: option requires an argument -- '%c'\n"),
                      optopt);
-          else
-            {
-              char *a = output_visible (argv[optind - 1]);
-              fprintf (stderr, _("casebook: option '%s' requires an argument\n"), a);
-              free (a);
-            }
           usage_hint ();
           return 2;
         case '?':
@@ -593,6 +712,8 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
                                  "begins with '-' goes after '--')\n"), a);
               free (a);
             }
+          else if (long_option_failed (argv[optind - 1], optopt))
+            long_option_error (c, argv[optind - 1], optopt);
           else if (optopt && optopt < 256)
             fprintf (stderr, _("casebook: invalid option -- '%c'\n"), optopt);
           else

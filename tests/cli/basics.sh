@@ -130,6 +130,30 @@ is "$rc" 2 "an option without its argument exits 2"
 is "$(head -1 "$TMPD/err")" "casebook: option '--width' requires an argument" "and says which option"
 run list --content "$GOOD" -n
 is "$(head -1 "$TMPD/err")" "casebook: option requires an argument -- 'n'" "short options too"
+# A long option names itself in full, as GNU getopt says it, even
+# abbreviated or with a letter for its value (--snippets is -n).
+run list --content "$GOOD" --wid
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: option '--width' requires an argument" \
+  "an abbreviated option without its argument is named in full"
+run list --content "$GOOD" --snippets
+is "$(head -1 "$TMPD/err")" "casebook: option '--snippets' requires an argument" \
+  "a long option whose value is a letter is named as itself, not as -n"
+run search x --count=3 --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: option '--count' doesn't allow an argument
+Try 'casebook --help' for more information." \
+  "an option of no argument given one says so, with the hint"
+run search x --js=1 --content "$GOOD"
+is "$(head -1 "$TMPD/err")" "casebook: option '--json' doesn't allow an argument" \
+  "so does its abbreviation, named in full"
+# An abbreviation of several options lists them, in the table's order;
+# --color and --colour are one option, but differ from --content.
+run search --co x --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: option '--co' is ambiguous; possibilities: '--content' '--color' '--colour' '--count'
+Try 'casebook --help' for more information." \
+  "an ambiguous option lists what it could mean, with the hint"
+run search x --re=y --content "$GOOD"
+is "$(head -1 "$TMPD/err")" "casebook: option '--re=y' is ambiguous; possibilities: '--regex' '--release' '--region'" \
+  "an ambiguous option with a value is named as typed"
 run show 1 --content "$GOOD" --width 5
 is "$rc" 2 "a width under 10 is refused"
 run show --content "$GOOD"
