@@ -1,6 +1,7 @@
 /* cmd-export.c -- casebook export DOC...|QUERY --format md|html|jsonl
    [-o FILE]: documents written out for sharing (see export.h), to
-   stdout or to FILE as the shell's > writes it.  Arguments that all
+   stdout (also -o -) or to FILE as the shell's > writes it; the Chinese
+   of md and html in the script --script asks for, as show writes it.  Arguments that all
    name documents (N or COLLECTION/N) are those documents, in the order
    given; otherwise the arguments together are one query (casebook(1),
    QUERIES) and the documents it finds are exported best first, as
@@ -107,6 +108,18 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   enum export_format f = EXPORT_MARKDOWN;
   if (o->format)                /* checked with the other options */
     export_format_parse (o->format, &f);
+  /* JSON Lines is data: the text as the content holds it, each marked
+     the release's or the project's.  OpenCC's traditional script is
+     neither, and a script could not undo it; asked for in so many
+     words, it is refused rather than ignored (a zh_TW locale's default
+     is not asked for).  */
+  if (f == EXPORT_JSONL && o->script && strcmp (o->script, "traditional") == 0)
+    {
+      fprintf (stderr, _("casebook: --format jsonl writes the text as the "
+                         "content holds it; --script=traditional is for md "
+                         "and html\n"));
+      return 2;
+    }
   int by_name = 1;
   for (int i = 0; i < argc; i++)
     by_name &= is_document_name (argv[i]);
@@ -157,12 +170,14 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
         {
           if (f == EXPORT_MARKDOWN && i > 0)
             buf_adds (&out, "\n---\n\n");
-          export_document (&whole, f, cmd_reader_lang (o), &out);
+          export_document (&whole, f, cmd_reader_lang (o), o->script_config,
+                           &out);
         }
       document_free (&whole);
     }
   free (docs);
-  if (rc == 0 && o->output_dir)
+  /* "-o -" is standard output, as "-" is standard input to import.  */
+  if (rc == 0 && o->output_dir && strcmp (o->output_dir, "-") != 0)
     {
       /* As the shell's > writes: through a link, into a FIFO or a
          device, not where > may not; a file is replaced whole where

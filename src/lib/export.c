@@ -215,24 +215,53 @@ langs_of (const struct document *doc)
   return m ? m : 1 << LANG_ZH;
 }
 
-/* C's title in L, the reader's language, or else in the other (its id
-   when it has none); *PROJECT set when the title given is the
-   project's translation, to be marked as the texts are.  */
+/* S (LEN bytes, of language L) as the reader asked to read it: in
+   traditional script when L is Chinese and SCRIPT (an OpenCC
+   configuration) is given, as show writes it; else S itself.  The
+   length into *OUT_LEN; *CONV is what the caller frees (NULL when S
+   is given back).  */
 static const char *
-coll_title (const struct collection *c, enum lang l, int *project)
+script_text (const char *s, size_t len, enum lang l, const char *script,
+             size_t *out_len, char **conv)
 {
-  enum lang actual;
-  const struct text *t = c ? bitext_pick (&c->title, l, &actual) : NULL;
-  *project = t && text_is_project (t);
-  return t ? t->str : c && c->id ? c->id : "";
+  *conv = script && l == LANG_ZH && len > 0
+    ? norm_to_traditional (s, len, script) : NULL;
+  *out_len = *conv ? strlen (*conv) : len;
+  return *conv ? *conv : s;
 }
 
-static const char *
-doc_title (const struct document *doc, enum lang l)
+/* C's title in L, the reader's language, or else in the other (its id
+   when it has none), in SCRIPT (script_text); *PROJECT set when the
+   title given is the project's translation, to be marked as the texts
+   are.  Caller frees.  */
+static char *
+coll_title (const struct collection *c, enum lang l, const char *script,
+            int *project)
 {
-  enum lang actual;
+  enum lang actual = l;
+  const struct text *t = c ? bitext_pick (&c->title, l, &actual) : NULL;
+  *project = t && text_is_project (t);
+  if (t == NULL)
+    return xstrdup (c && c->id ? c->id : "");
+  size_t len;
+  char *conv;
+  const char *s = script_text (t->str, t->len, actual, script, &len, &conv);
+  return conv ? conv : xstrdup (s);
+}
+
+/* DOC's title in L (or the other), in SCRIPT (script_text).  Caller
+   frees.  */
+static char *
+doc_title (const struct document *doc, enum lang l, const char *script)
+{
+  enum lang actual = l;
   const struct text *t = bitext_pick (&doc->title, l, &actual);
-  return t ? t->str : "";
+  if (t == NULL)
+    return xstrdup ("");
+  size_t len;
+  char *conv;
+  const char *s = script_text (t->str, t->len, actual, script, &len, &conv);
+  return conv ? conv : xstrdup (s);
 }
 
 /* JSON Lines.  */
@@ -280,6 +309,9 @@ export_jsonl (const struct document *doc, struct buf *b)
     }
   buf_adds (b, ",\"title\":");
   json_bitext (b, &doc->title);
+  /* Every field of the header, as the HTML page has them.  */
+  buf_adds (b, ",\"procuratorate\":");
+  json_bitext (b, &doc->procuratorate);
   buf_adds (b, ",\"region\":");
   json_bitext (b, &doc->region);
   buf_adds (b, ",\"keywords\":{");
@@ -332,12 +364,13 @@ export_jsonl (const struct document *doc, struct buf *b)
 
 /* Markdown.  */
 
-/* BT's texts in LANGS, each a paragraph starting with PREFIX; after
-   them the revision of the release's English, marked ‡ as HTML marks
-   it, a paragraph of its own (no second title or heading).  */
+/* BT's texts in LANGS, each a paragraph starting with PREFIX, the
+   Chinese in SCRIPT (script_text); after them the revision of the
+   release's English, marked ‡ as HTML marks it, a paragraph of its own
+   (no second title or heading).  */
 static void
 md_bitext (struct buf *b, const struct bitext *bt, int langs,
-           const char *prefix, int keywords)
+           const char *prefix, int keywords, const char *script)
 {
   for (int l = 0; l <= LANG_COUNT; l++)
     {
@@ -348,10 +381,15 @@ md_bitext (struct buf *b, const struct bitext *bt, int langs,
         continue;
       if (l < LANG_COUNT)
         buf_adds (b, prefix);
+      size_t len;
+      char *conv;
+      const char *s = script_text (t->str, t->len,
+                                   l < LANG_COUNT ? (enum lang) l : LANG_EN,
+                                   script, &len, &conv);
       if (keywords)
         {
           char **items;
-          size_t n = content_split_keywords (t->str, &items);
+          size_t n = content_split_keywords (s, &items);
           for (size_t i = 0; i < n; i++)
             {
               if (i)
@@ -361,7 +399,8 @@ md_bitext (struct buf *b, const struct bitext *bt, int langs,
           strv_free (items, n);
         }
       else
-        md_text (b, t->str, t->len);
+        md_text (b, s, len);
+      free (conv);
       if (t->origin == ORIGIN_TRANSLATION)
         buf_adds (b, " †");
       else if (t->origin == ORIGIN_REVISION)
@@ -386,15 +425,21 @@ has_revision (const struct document *doc)
 }
 
 static void
-export_md (const struct document *doc, enum lang lang, struct buf *b)
+export_md (const struct document *doc, enum lang lang, const char *script,
+           struct buf *b)
 {
   const struct collection *c = doc->collection;
   int langs = langs_of (doc);
-  md_bitext (b, &doc->title, langs, "# ", 0);
+  md_bitext (b, &doc->title, langs, "# ", 0, script);
+  /* The rest of the header, as the HTML page has it: paragraphs of
+     their own, translations marked as every text is.  */
+  md_bitext (b, &doc->procuratorate, langs, "", 0, script);
+  md_bitext (b, &doc->region, langs, "", 0, script);
   buf_adds (b, "> ");
   int ct_project;
-  const char *ct = coll_title (c, lang, &ct_project);
+  char *ct = coll_title (c, lang, script, &ct_project);
   md_text (b, ct, strlen (ct));
+  free (ct);
   if (ct_project)
     buf_adds (b, " †");
   /* The date and the name come from the collection's file, as the
@@ -431,29 +476,33 @@ export_md (const struct document *doc, enum lang lang, struct buf *b)
   for (size_t s = 0; s < doc->nsections; s++)
     {
       const struct section *sec = &doc->sections[s];
-      md_bitext (b, &sec->title, langs, "## ", 0);
+      md_bitext (b, &sec->title, langs, "## ", 0, script);
       for (size_t k = 0; k < sec->nblocks; k++)
         {
           const struct block *blk = &sec->blocks[k];
           md_bitext (b, &blk->text, langs,
                      blk->kind == BLOCK_HEADING ? "### " : "",
-                     blk->kind == BLOCK_KEYWORDS);
+                     blk->kind == BLOCK_KEYWORDS, script);
         }
     }
 }
 
 /* HTML.  */
 
-/* T in a TAG element; keywords separated by ideographic spaces.  */
+/* T (of language L) in a TAG element, the Chinese in SCRIPT
+   (script_text); keywords separated by ideographic spaces.  */
 static void
-html_element (struct buf *b, const struct text *t, const char *tag,
-              int keywords)
+html_element (struct buf *b, const struct text *t, enum lang l,
+              const char *tag, int keywords, const char *script)
 {
+  size_t len;
+  char *conv;
+  const char *s = script_text (t->str, t->len, l, script, &len, &conv);
   buf_printf (b, "<%s>", tag);
   if (keywords)
     {
       char **items;
-      size_t n = content_split_keywords (t->str, &items);
+      size_t n = content_split_keywords (s, &items);
       for (size_t i = 0; i < n; i++)
         {
           if (i)
@@ -463,13 +512,14 @@ html_element (struct buf *b, const struct text *t, const char *tag,
       strv_free (items, n);
     }
   else
-    html_text (b, t->str, t->len);
+    html_text (b, s, len);
+  free (conv);
   buf_printf (b, "</%s>", tag);
 }
 
 static void
 html_cell (struct buf *b, const struct bitext *bt, enum lang l,
-           const char *tag, int keywords)
+           const char *tag, int keywords, const char *script)
 {
   const struct text *t = bitext_get (bt, l);
   buf_printf (b, "<td lang=\"%s\"", lang_code (l));
@@ -478,13 +528,13 @@ html_cell (struct buf *b, const struct bitext *bt, enum lang l,
                 _("translated by the casebook project"));
   buf_addc (b, '>');
   if (t)
-    html_element (b, t, tag, keywords);
+    html_element (b, t, l, tag, keywords, script);
   if (t && l == LANG_EN && bt->rev.origin == ORIGIN_REVISION)
     {
       /* The project's revision of the release's English, after it.  */
       buf_printf (b, "<div class=\"rev\" title=\"%s\">",
                   _("revised by the casebook project"));
-      html_element (b, &bt->rev, tag, keywords);
+      html_element (b, &bt->rev, LANG_EN, tag, keywords, script);
       buf_adds (b, "</div>");
     }
   buf_adds (b, "</td>");
@@ -492,25 +542,26 @@ html_cell (struct buf *b, const struct bitext *bt, enum lang l,
 
 static void
 html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
-          const char *tag, int keywords)
+          const char *tag, int keywords, const char *script)
 {
   if (bitext_get (bt, LANG_ZH) == NULL && bitext_get (bt, LANG_EN) == NULL)
     return;
   buf_printf (b, "<tr class=\"%s\">", cls);
   for (int l = 0; l < LANG_COUNT; l++)
     if (langs & (1 << l))
-      html_cell (b, bt, (enum lang) l, tag, keywords);
+      html_cell (b, bt, (enum lang) l, tag, keywords, script);
   buf_adds (b, "</tr>\n");
 }
 
 static void
-export_html (const struct document *doc, enum lang lang, struct buf *b)
+export_html (const struct document *doc, enum lang lang, const char *script,
+             struct buf *b)
 {
   const struct collection *c = doc->collection;
   int langs = langs_of (doc);
-  const char *title = doc_title (doc, (langs & 1) ? LANG_ZH : LANG_EN);
+  char *title = doc_title (doc, (langs & 1) ? LANG_ZH : LANG_EN, script);
   int ct_project;
-  const char *ct = coll_title (c, lang, &ct_project);
+  char *ct = coll_title (c, lang, script, &ct_project);
   buf_printf (b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
               "<meta charset=\"utf-8\">\n<meta name=\"generator\" "
               "content=\"casebook %s\">\n<meta name=\"ArticleTitle\" content=\"",
@@ -538,7 +589,12 @@ export_html (const struct document *doc, enum lang lang, struct buf *b)
       buf_printf (b, "<meta name=\"casebook-collection-title.%s%s\" "
                   "content=\"", lang_code ((enum lang) l),
                   text_is_project (t) ? ".tr" : "");
-      html_texts (b, t->str);
+      size_t len;
+      char *conv;
+      const char *s = script_text (t->str, t->len, (enum lang) l, script,
+                                   &len, &conv);
+      html_text (b, s, len);
+      free (conv);
       buf_adds (b, "\">\n");
     }
   char *docname = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
@@ -614,13 +670,13 @@ export_html (const struct document *doc, enum lang lang, struct buf *b)
     buf_printf (b, "<tr class=\"marker\"><td colspan=\"%d\">%s%ld</td></tr>\n",
                 langs == 3 ? 2 : 1, (langs & 1) ? "案例" : "Case ",
                 doc->number);
-  html_row (b, &doc->title, langs, "title", "h1", 0);
-  html_row (b, &doc->procuratorate, langs, "procuratorate", "p", 0);
-  html_row (b, &doc->region, langs, "region", "p", 0);
+  html_row (b, &doc->title, langs, "title", "h1", 0, script);
+  html_row (b, &doc->procuratorate, langs, "procuratorate", "p", 0, script);
+  html_row (b, &doc->region, langs, "region", "p", 0, script);
   for (size_t s = 0; s < doc->nsections; s++)
     {
       const struct section *sec = &doc->sections[s];
-      html_row (b, &sec->title, langs, "section", "p", 0);
+      html_row (b, &sec->title, langs, "section", "p", 0, script);
       for (size_t k = 0; k < sec->nblocks; k++)
         {
           const struct block *blk = &sec->blocks[k];
@@ -628,20 +684,22 @@ export_html (const struct document *doc, enum lang lang, struct buf *b)
                     blk->kind == BLOCK_HEADING ? "heading"
                     : blk->kind == BLOCK_KEYWORDS ? "keywords" : "paragraph",
                     blk->kind == BLOCK_HEADING ? "h2" : "p",
-                    blk->kind == BLOCK_KEYWORDS);
+                    blk->kind == BLOCK_KEYWORDS, script);
         }
     }
   buf_adds (b, "</tbody>\n</table>\n</article>\n</body>\n</html>\n");
+  free (title);
+  free (ct);
 }
 
 void
 export_document (const struct document *doc, enum export_format f,
-                 enum lang lang, struct buf *out)
+                 enum lang lang, const char *script, struct buf *out)
 {
   if (f == EXPORT_JSONL)
     export_jsonl (doc, out);
   else if (f == EXPORT_MARKDOWN)
-    export_md (doc, lang, out);
+    export_md (doc, lang, script, out);
   else
-    export_html (doc, lang, out);
+    export_html (doc, lang, script, out);
 }

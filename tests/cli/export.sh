@@ -128,6 +128,36 @@ has "$TMPD/out" '"en_rev":["Adjacent procuratorates","Integrated and centralized
 has "$TMPD/out" ',"en_origin":"release","en_rev":"The People'"'"'s Procuratorate of Hulunbuir City' "--format jsonl: the revised title"
 run --content "$SHIPPED" export 7 --format md
 hasnt "$TMPD/out" "‡" "--format md: nothing marked ‡ where nothing is revised"
+# Every field of the header that the HTML page has: the procuratorate
+# and the region too, translations marked as every text is.
+run --content "$SHIPPED" export 1 --format md
+is "$(grep -cx '内蒙古自治区呼伦贝尔市人民检察院 †' "$TMPD/out")" 1 "--format md: the procuratorate, marked as the project's"
+is "$(grep -cx "People's Procuratorate of Hulunbuir City, Inner Mongolia Autonomous Region" "$TMPD/out")" 1 "in English too, the release's own unmarked"
+is "$(grep -cx '内蒙古呼伦贝尔 †' "$TMPD/out")" 1 "--format md: the region"
+run --content "$SHIPPED" export 1 --format jsonl
+has "$TMPD/out" '"procuratorate":{"zh":"内蒙古自治区呼伦贝尔市人民检察院","zh_origin":"translation","en":"People'"'"'s Procuratorate of Hulunbuir City, Inner Mongolia Autonomous Region","en_origin":"release"},"region":{' "--format jsonl: the procuratorate, with its origins, before the region"
+# -o - is standard output, as import reads standard input from -.
+mkdir "$TMPD/cwd"
+(cd "$TMPD/cwd" && "$CASEBOOK" --content "$GOOD" export 1 -o - >"$TMPD/out" 2>"$TMPD/err")
+is "$?:$(head -c 2 "$TMPD/out")" "0:# " "-o -: the export on standard output"
+ok $([ ! -e "$TMPD/cwd/-" ]; echo $?) "and no file named -"
+# The script the reader asked for: md and html as show writes them;
+# JSON Lines is data, the text as the content holds it.
+if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
+  run --content "$SHIPPED" export 7 --script=traditional
+  has "$TMPD/out" "# 廣西檢察機關全面深化巡迴檢察" "--script=traditional: --format md in traditional characters"
+  hasnt "$TMPD/out" "检察" "and no simplified ones"
+  run --content "$SHIPPED" export 7 --script=traditional --format html
+  has "$TMPD/out" "<h1>廣西檢察機關全面深化巡迴檢察" "--format html too"
+  hasnt "$TMPD/out" "检察" "all of it"
+  run --content "$SHIPPED" export 7 --script=traditional --format jsonl
+  is "$rc:$(cat "$TMPD/out")" "2:" "--format jsonl refuses --script=traditional"
+  has "$TMPD/err" "--format jsonl writes the text as the content holds it" "and says why"
+  LANGUAGE=zh_TW "$CASEBOOK" --content "$SHIPPED" export 7 --format jsonl >"$TMPD/out"
+  has "$TMPD/out" '"zh":"广西检察机关全面深化巡回检察' "a zh_TW locale's default script leaves jsonl as it is"
+  LANGUAGE=zh_TW "$CASEBOOK" --content "$SHIPPED" export 7 >"$TMPD/out"
+  has "$TMPD/out" "# 廣西檢察機關" "and is md's, as it is show's"
+fi
 # A collection with no title in the reader's language gives the other,
 # marked when it is the project's.
 mkdir "$TMPD/zhonly"

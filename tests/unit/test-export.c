@@ -84,7 +84,7 @@ static void
 round_trip (const struct document *doc, const char *what)
 {
   struct buf page = { 0 };
-  export_document (doc, EXPORT_HTML, LANG_ZH, &page);
+  export_document (doc, EXPORT_HTML, LANG_ZH, NULL, &page);
   struct import_result res;
   struct diags d = { 0 };
   char *cause = NULL;
@@ -156,7 +156,7 @@ test_round_trip (void)
   const struct document *d1 = library_find (lib, "1");
   struct buf page = { 0 };
   if (d1)
-    export_document (d1, EXPORT_HTML, LANG_ZH, &page);
+    export_document (d1, EXPORT_HTML, LANG_ZH, NULL, &page);
   tap_ok (page.data && strstr (page.data, "<td lang=\"en\" class=\"tr\"")
           && strstr (page.data, "<td lang=\"zh\"><h1>")
           && strstr (page.data, "<th lang=\"zh\"></th><th lang=\"en\"></th>")
@@ -169,7 +169,7 @@ test_round_trip (void)
           "HTML: a citation header names collection, date and document");
   buf_free (&page);
   if (d1)
-    export_document (d1, EXPORT_MARKDOWN, LANG_ZH, &page);
+    export_document (d1, EXPORT_MARKDOWN, LANG_ZH, NULL, &page);
   tap_ok (page.data && strstr (page.data, "# 广西检察机关深化巡回检察\n")
           && strstr (page.data, " †\n"), "Markdown: title, translations marked †");
   buf_free (&page);
@@ -185,7 +185,7 @@ imported_titles (const struct document *doc, enum lang l)
 {
   struct buf page = { 0 }, got = { 0 };
   buf_adds (&got, "");
-  export_document (doc, EXPORT_HTML, l, &page);
+  export_document (doc, EXPORT_HTML, l, NULL, &page);
   struct import_result res;
   struct diags d = { 0 };
   char *cause = NULL;
@@ -241,7 +241,7 @@ test_collection_title (void)
           struct buf b = { 0 };
           buf_adds (&b, "");
           if (doc)
-            export_document (doc, EXPORT_MARKDOWN, (enum lang) l, &b);
+            export_document (doc, EXPORT_MARKDOWN, (enum lang) l, NULL, &b);
           const char *line = strstr (b.data, "\n> ");
           size_t n = line ? strcspn (line + 1, ".") : 0;
           char *got = line ? xstrndup (line + 1, n) : xstrdup ("");
@@ -281,7 +281,7 @@ test_markdown_line_start (void)
       return;
     }
   struct buf b = { 0 };
-  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, &b);
+  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, NULL, &b);
   tap_ok (strstr (b.data, "1\\. A high-quality title of 2022.7 [U+E000]")
           != NULL
           && strstr (b.data, "\\- not a list item, nor# a heading, nor its "
@@ -311,7 +311,7 @@ test_escaping (void)
       return;
     }
   struct buf b = { 0 };
-  export_document (&doc, EXPORT_HTML, LANG_ZH, &b);
+  export_document (&doc, EXPORT_HTML, LANG_ZH, NULL, &b);
   tap_ok (strstr (b.data, "<script>") == NULL && strstr (b.data, "<img") == NULL
           && strstr (b.data, "<b>bold") == NULL,
           "HTML: no markup from the text survives");
@@ -323,13 +323,13 @@ test_escaping (void)
           != NULL, "HTML: attribute values escaped too");
   buf_free (&b);
 
-  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, &b);
+  export_document (&doc, EXPORT_MARKDOWN, LANG_ZH, NULL, &b);
   tap_ok (strstr (b.data, "标题\\<script\\>alert\\(1\\)\\</script\\> \\& ") != NULL
           && strstr (b.data, "\\[link\\]\\(javascript:x\\) \\# not") != NULL,
           "Markdown: markup characters backslash-escaped");
   buf_free (&b);
 
-  export_document (&doc, EXPORT_JSONL, LANG_ZH, &b);
+  export_document (&doc, EXPORT_JSONL, LANG_ZH, NULL, &b);
   tap_ok (strstr (b.data, "\"zh\":\"标题<script>alert(1)</script> & \\\"引\\\" "
                   "'x' \\udb40\\udc41藏\",\"zh_origin\":\"release\"") != NULL,
           "JSON: exact text, quotes and the TAG character escaped");
