@@ -218,6 +218,21 @@ print_text (const struct cli_options *o, const struct place *p,
   render_free (&r);
 }
 
+/* The text T of language L as the JSON member PREFIX and L's code
+   ("title_zh"), then whose words it is: PREFIX L_translated, and
+   PREFIX L_revised where it is the project's revision.  */
+static void
+json_marked_text (const char *prefix, enum lang l, const struct text *t)
+{
+  char key[32];
+  snprintf (key, sizeof key, "%s%s", prefix, lang_code (l));
+  output_json_text (stdout, key, t);
+  printf (",\"%s_translated\":%s", key,
+          t && t->origin == ORIGIN_TRANSLATION ? "true" : "false");
+  if (t && t->origin == ORIGIN_REVISION)
+    printf (",\"%s_revised\":true", key);
+}
+
 static int
 show_place (const struct cli_options *o, const struct place *p)
 {
@@ -230,9 +245,15 @@ show_place (const struct cli_options *o, const struct place *p)
       const char *id = d->collection && d->collection->id
         ? d->collection->id : "";
       output_json_string (stdout, id, strlen (id));
-      output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
-      output_json_text (stdout, "title_en",
-                        bitext_view (&d->title, LANG_EN, o->english_revised));
+      /* Each title marked as each paragraph's text is below, and as
+         the plain header marks it.  */
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          const struct text *t = l == LANG_EN
+            ? bitext_view (&d->title, LANG_EN, o->english_revised)
+            : bitext_get (&d->title, (enum lang) l);
+          json_marked_text ("title_", (enum lang) l, t);
+        }
       for (int l = 0; l < LANG_COUNT; l++)
         {
           size_t nk;
@@ -262,13 +283,7 @@ show_place (const struct cli_options *o, const struct place *p)
               {
                 const struct text *t = bitext_view (&blk->text, l,
                                                     o->english_revised);
-                char key[16];
-                snprintf (key, sizeof key, "%s", lang_code (l));
-                output_json_text (stdout, key, t);
-                printf (",\"%s_translated\":%s", lang_code (l),
-                        t && t->origin == ORIGIN_TRANSLATION ? "true" : "false");
-                if (t && t->origin == ORIGIN_REVISION)
-                  printf (",\"%s_revised\":true", lang_code (l));
+                json_marked_text ("", (enum lang) l, t);
               }
             printf ("}\n");
           }

@@ -97,6 +97,13 @@ has "$TMPD/out" 'Bell^G and ^[[31mred' "list shows controls visibly too"
 
 run show 1 --content "$GOOD" --json
 has "$TMPD/out" '"document":1,"section":1,"paragraph":1,"kind":"paragraph","zh":"2019年以来,广西检察机关开展监狱巡回检察39次,坚持巡回检察就是办案。","zh_translated":false,"en":"Since 2019' "show --json gives each paragraph with its languages and origins"
+# The header marks its titles as the paragraphs mark their texts, as
+# the plain header marks them.
+run show 1 --content "$SHIPPED" --json
+has "$TMPD/out" '"title_zh":"内蒙古呼伦贝尔市检察院构建“邻近院一体化集中办案”模式","title_zh_translated":true,"title_en":"Inner Mongolia' "show --json: a title the project translated"
+has "$TMPD/out" 'adjacent courts\"","title_en_translated":false,"keywords_zh"' "and the release's own"
+run show 1 --content "$SHIPPED" --json --english=revised
+has "$TMPD/out" 'by adjacent procuratorates\"","title_en_translated":false,"title_en_revised":true,' "show --json --english=revised: a title the project revised"
 # Traditional script (needs OpenCC).
 if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
   run show 1 --content "$GOOD" --lang zh --script=traditional
