@@ -51,9 +51,29 @@ coll_shipped (const struct collection *coll, int shipped)
   return !coll->user && shipped;
 }
 
+/* Why COLL cannot be read: the first error D holds about a file of
+   its directory, as "FILE:LINE: MESSAGE" with FILE named within the
+   directory; NULL when there is none.  Caller frees.  */
+static char *
+coll_error (const struct collection *coll, const struct diags *d)
+{
+  size_t dlen = coll->dir ? strlen (coll->dir) : 0;
+  for (size_t i = 0; dlen && i < d->count; i++)
+    {
+      const struct diag *g = &d->items[i];
+      if (g->severity != DIAG_ERROR || strncmp (g->file, coll->dir, dlen) != 0
+          || (g->file[dlen] != '/' && g->file[dlen] != '\0'))
+        continue;
+      const char *f = g->file[dlen] == '/' ? g->file + dlen + 1 : g->file;
+      return g->line ? xasprintf ("%s:%lu: %s", f, g->line, g->message)
+        : xasprintf ("%s: %s", f, g->message);
+    }
+  return NULL;
+}
+
 static int
 list_collections (const struct cli_options *o, const struct library *lib,
-                  int shipped)
+                  const struct diags *d, int shipped)
 {
   enum lang l = cmd_reader_lang (o);
   int name_w = 4;
@@ -86,6 +106,12 @@ list_collections (const struct cli_options *o, const struct library *lib,
           output_json_text (stdout, "title_en", bitext_get (&coll->title, LANG_EN));
           printf (",\"directory\":");
           output_json_string (stdout, coll->dir, strlen (coll->dir));
+          /* Why a collection listed so that it can be removed cannot
+             be read.  */
+          char *why = coll_error (coll, d);
+          struct text err = { .str = why, .len = why ? strlen (why) : 0 };
+          output_json_text (stdout, "error", why ? &err : NULL);
+          free (why);
           printf ("}\n");
         }
       return 0;
@@ -119,6 +145,21 @@ list_collections (const struct cli_options *o, const struct library *lib,
          columns.  */
       put_padded (coll_shipped (coll, shipped) ? _("shipped") : _("user"), 7);
       fputs ("  ", stdout);
+      /* A collection that cannot be read is listed so that it can be
+         removed: its title is what it says of itself, so the column
+         says instead that it cannot be read, and why.  */
+      char *why = coll_error (coll, d);
+      if (why)
+        {
+          /* TRANSLATORS: in the title column of `casebook library';
+             %s is the file, line and error ("01.cb:2: ...").  */
+          char *line = xasprintf (_("cannot be read: %s"), why);
+          output_text (line, strlen (line), o->raw);
+          free (line);
+          free (why);
+          putchar ('\n');
+          continue;
+        }
       enum lang tl;
       const struct text *t = bitext_pick (&coll->title, l, &tl);
       if (t)
@@ -204,6 +245,21 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
       fprintf (stderr, _("Try 'casebook --help' for more information.\n"));
       return 2;
     }
+  /* With a content directory named, the library is not in use and
+     not listed: a name the reader reads in that listing is no
+     collection of the library, and one the listing does not show must
+     not be removed unseen.  */
+  const char *env = getenv ("CASEBOOK_CONTENT");
+  const char *chosen = o->content_dir ? "--content"
+    : env && *env ? "CASEBOOK_CONTENT" : NULL;
+  if (remove && chosen)
+    {
+      /* TRANSLATORS: %s is --content or CASEBOOK_CONTENT.  */
+      fprintf (stderr, _("casebook: library remove removes from your "
+                         "library, which is not in use with %s; run it "
+                         "without %s\n"), chosen, chosen);
+      return 2;
+    }
   /* Loaded here, errors and all: a broken collection must still be
      listed, and removable.  The headers tell the documents apart.  */
   char **dirs;
@@ -228,7 +284,7 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
   else if (unreadable && lib->ncolls == 0)
     rc = 2;
   else
-    rc = list_collections (o, lib, shipped) || unreadable ? 2 : 0;
+    rc = list_collections (o, lib, &d, shipped) || unreadable ? 2 : 0;
   library_free (lib);
   diags_free (&d);
   strv_free (dirs, ndirs);

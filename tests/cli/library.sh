@@ -163,6 +163,13 @@ hasnt "$TMPD/err" "content has errors" "not that the content directory has error
 run library
 is "$rc" 0 "library still lists"
 has "$TMPD/out" "broken" "the broken collection too"
+grep '^broken ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" "cannot be read: 01.cb:2: 'number' must be a whole number" "saying it cannot be read, and why"
+hasnt "$TMPD/line" "坏" "not with a title as if it could"
+run library --json
+has "$TMPD/out" '"directory":"'"$coll"'/broken","error":"01.cb:2: '"'"'number'"'"' must be a whole number' "--json: why, as error"
+has "$TMPD/out" '"shipped":true,"date":"2022-07-14"' "(a collection that is read has none)"
+is "$(grep -c '"error":null}$' "$TMPD/out")" "$(($(grep -c . "$TMPD/out") - 1))" "its error is null"
 run library remove broken
 is "$rc" 0 "and removes it"
 run list
@@ -219,8 +226,23 @@ has "$TMPD/out" '"collection":"batch3","documents":9,"shipped":true' "--content 
 run import --add "$HTML/split-cases.html" --name sample
 run --content "$GOOD" library remove sample
 is "$rc" 2 "--content DIR: its collection is not removed"
-has "$TMPD/err" "not in your library" "and says why, not that it is shipped"
+has "$TMPD/err" "library remove removes from your library, which is not in use with --content" "and says why, not that it is shipped"
 ok $([ -f "$GOOD/collection.cb" ] && [ -f "$coll/sample/collection.cb" ]; echo $?) "nor the library's collection of that name"
+# Nor one of the library that library, with the same --content, does
+# not list: the library is not in use.
+run import --add "$HTML/split-cases.html" --name zz
+run --content "$SHIPPED" library
+hasnt "$TMPD/out" "zz" "--content: the library's collections are not listed"
+run --content "$SHIPPED" library remove zz
+is "$rc" 2 "--content: library remove is refused"
+has "$TMPD/err" "not in use with --content" "and says why"
+ok $([ -f "$coll/zz/collection.cb" ]; echo $?) "the collection it did not list is still there"
+CASEBOOK_CONTENT=$SHIPPED "$CASEBOOK" library remove zz 2>"$TMPD/err"
+is "$?" 2 "CASEBOOK_CONTENT: the same"
+has "$TMPD/err" "not in use with CASEBOOK_CONTENT" "naming it"
+ok $([ -f "$coll/zz/collection.cb" ]; echo $?) "and the collection is still there"
+run library remove zz
+is "$rc" 0 "without them it is removed"
 # A --name with a control or bidirectional character is shown visibly
 # in every message about it, as library remove shows it (an escape
 # sequence reached the terminal as typed).
