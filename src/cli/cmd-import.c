@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "import_html.h"
+#include "import_own.h"
 #include "library.h"
 #include "output.h"
 #include "prefs.h"
@@ -184,6 +185,20 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       if (big)
         fprintf (stderr, _("casebook: --max-size=N raises the limit\n"));
       free (cause);
+      free (name);
+      free (parent);
+      free (dir);
+      return 2;
+    }
+  /* Before the HTML test: a .cb or an export named .html is still
+     casebook's, and its keys or its † would be filed as the release's
+     words.  */
+  if (import_own_refuse (strcmp (file, "-") == 0 ? _("standard input") : file,
+                         data, len, &cause) != 0)
+    {
+      put_cause (cause);
+      free (cause);
+      free (data);
       free (name);
       free (parent);
       free (dir);

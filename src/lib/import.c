@@ -272,18 +272,43 @@ cjk_around (const char *s, size_t len, const char *t)
   return norm_is_cjk (before) && norm_is_cjk (after);
 }
 
-/* Split a keyword line: runs of two or more spaces (or no-break spaces),
-   a space between two Chinese characters, EN SPACE, EM SPACE and the
-   other typographic spaces (U+2000-U+200A), or the ideographic space
-   separate keywords.  */
+/* The length of the list separator at S, 0 if none: 、 ， ； , ; or
+   '|' (the content file's own).  When the line separates with
+   semicolons (SEMIS), its Latin commas stand inside keywords
+   ("Commutation, parole and temporary execution; Circuit inspection");
+   a full-width comma is not written inside a Chinese keyword.  */
+static size_t
+keyword_punct (const char *s, int semis)
+{
+  if (*s == ';' || *s == '|' || (*s == ',' && !semis))
+    return 1;
+  if (starts_with (s, "、") || starts_with (s, "；") || starts_with (s, "，"))
+    return 3;
+  return 0;
+}
+
+/* Split a keyword line: at 、 ， ； , ; (Latin commas not where
+   semicolons separate), at runs of two or more spaces (or no-break spaces), a
+   space between two Chinese characters, EN SPACE, EM SPACE and the
+   other typographic spaces (U+2000-U+200A), or the ideographic space.
+   Each keyword is trimmed, and an empty one (", ,") dropped.  */
 static char *
 split_keyword_line (const char *s)
 {
   struct buf b = { 0 };
+  int semis = strchr (s, ';') != NULL || strstr (s, "；") != NULL;
+  int pending = 0;              /* a separator since the last keyword */
   const char *p = s;
   while (*p)
     {
-      size_t sep = 0, spaces = 0;
+      size_t punct = keyword_punct (p, semis);
+      if (punct > 0)
+        {
+          pending = 1;
+          p += punct;
+          continue;
+        }
+      size_t spaces = 0;
       const char *q = p;
       int strong = 0;
       while (*q)
@@ -304,22 +329,21 @@ split_keyword_line (const char *s)
           else
             break;
         }
-      sep = (size_t) (q - p);
-      /* (Two spaces, not two bytes: a no-break space alone is one.)  */
-      if (sep > 0 && (strong || spaces >= 2 || cjk_around (b.data, b.len, q))
-          && *q && b.len > 0)
+      if (q > p)
         {
-          buf_adds (&b, " | ");
+          /* (Two spaces, not two bytes: a no-break space alone is
+             one.)  Spaces around a separator, or at either end, are
+             not the keyword's.  */
+          if (strong || spaces >= 2 || cjk_around (b.data, b.len, q))
+            pending = 1;
+          else if (*q && !pending && b.len > 0 && !keyword_punct (q, semis))
+            buf_add (&b, p, (size_t) (q - p));
           p = q;
           continue;
         }
-      if (sep > 0)
-        {
-          if (*q)
-            buf_add (&b, p, sep);
-          p = q;
-          continue;
-        }
+      if (pending && b.len > 0)
+        buf_adds (&b, " | ");
+      pending = 0;
       buf_addc (&b, *p++);
     }
   return buf_steal (&b);
@@ -329,6 +353,8 @@ struct doc_builder
 {
   long number;
   unsigned long first_line;
+  unsigned long last_line;      /* the last line the document took */
+  int is_case;                  /* a case, not the overview */
   struct buf out;
   size_t paragraphs;
   int have_title;
@@ -355,6 +381,7 @@ doc_start (struct doc_builder *d, long number, unsigned long line)
   memset (d, 0, sizeof *d);
   d->number = number;
   d->first_line = line;
+  d->last_line = line;
   buf_printf (&d->out, "casebook-format: 1\nnumber: %ld\n", number);
   d->header_len = d->out.len;
 }
@@ -452,10 +479,12 @@ doc_finish (struct doc_builder *d, struct import_result *res,
 }
 
 /* A set of document numbers (open addressing), so that a release of
-   many cases is not checked against every earlier one.  */
+   many cases is not checked against every earlier one; each number
+   may carry a value (numset_put).  */
 struct numset
 {
   long *slots;                  /* -1: empty (numbers are never negative) */
+  size_t *vals;                 /* beside SLOTS */
   size_t cap, n;
 };
 
@@ -474,22 +503,27 @@ numset_has (const struct numset *s, long v)
   return s->cap > 0 && s->slots[numset_slot (s, v)] == v;
 }
 
+/* Add V with the value VAL (replacing its value if V is there).  */
 static void
-numset_add (struct numset *s, long v)
+numset_put (struct numset *s, long v, size_t val)
 {
   if ((s->n + 1) * 2 > s->cap)
     {
       struct numset t = { .cap = s->cap ? s->cap * 2 : 64 };
       t.slots = xmalloc (t.cap * sizeof *t.slots);
+      t.vals = xmalloc (t.cap * sizeof *t.vals);
       for (size_t i = 0; i < t.cap; i++)
         t.slots[i] = -1;
       for (size_t i = 0; i < s->cap; i++)
         if (s->slots[i] != -1)
           {
-            t.slots[numset_slot (&t, s->slots[i])] = s->slots[i];
+            size_t h = numset_slot (&t, s->slots[i]);
+            t.slots[h] = s->slots[i];
+            t.vals[h] = s->vals[i];
             t.n++;
           }
       free (s->slots);
+      free (s->vals);
       *s = t;
     }
   size_t h = numset_slot (s, v);
@@ -498,6 +532,51 @@ numset_add (struct numset *s, long v)
       s->slots[h] = v;
       s->n++;
     }
+  s->vals[h] = val;
+}
+
+static void
+numset_add (struct numset *s, long v)
+{
+  numset_put (s, v, 0);
+}
+
+/* Whether V is in S, its value in *VAL.  */
+static int
+numset_get (const struct numset *s, long v, size_t *val)
+{
+  if (!numset_has (s, v))
+    return 0;
+  *val = s->vals[numset_slot (s, v)];
+  return 1;
+}
+
+/* Take V out of S: the numbers after it in its run are put again, so
+   that none is left behind the hole (linear probing).  */
+static void
+numset_del (struct numset *s, long v)
+{
+  if (!numset_has (s, v))
+    return;
+  size_t h = numset_slot (s, v);
+  s->slots[h] = -1;
+  s->n--;
+  for (size_t j = (h + 1) & (s->cap - 1); s->slots[j] != -1;
+       j = (j + 1) & (s->cap - 1))
+    {
+      long w = s->slots[j];
+      size_t val = s->vals[j];
+      s->slots[j] = -1;
+      s->n--;
+      numset_put (s, w, val);
+    }
+}
+
+static void
+numset_free (struct numset *s)
+{
+  free (s->slots);
+  free (s->vals);
 }
 
 /* The collection's id for a release read from PATH: the file's name
@@ -521,6 +600,15 @@ collection_id (const char *path)
   return id;
 }
 
+/* What the importer knows of a document it has written into the
+   result.  */
+struct import_doc_info
+{
+  unsigned long first_line, last_line;
+  size_t paragraphs;            /* as counted in the result */
+  int drop;                     /* a table of contents' entry */
+};
+
 /* The importer's state between lines.  */
 struct importer
 {
@@ -536,7 +624,82 @@ struct importer
   struct numset seen;           /* document numbers taken */
   long max_seen;
   unsigned long lineno;
+  /* A table of contents lists the cases, each a marker and a title,
+     before the cases themselves: a case with no text is kept in BARE
+     (its number, with its file's index in the result) until a case of
+     the same number comes, which takes its number and its place.  */
+  struct numset bare;
+  struct import_doc_info *info; /* beside RES's files */
+  size_t info_alloc;
+  unsigned long toc_first, toc_last;    /* the lines left out; 0: none */
 };
+
+/* Finish the document being built into IM's result, and remember
+   whether it is a case with no text but its title.  */
+static void
+importer_finish (struct importer *im)
+{
+  struct doc_builder *d = &im->d;
+  size_t idx = im->res->nfiles;
+  struct import_doc_info inf = { d->first_line, d->last_line,
+                                 d->paragraphs + (size_t) d->page_title, 0 };
+  int is_case = d->is_case;
+  int bare = is_case && d->paragraphs <= (size_t) d->have_title;
+  long number = d->number;
+  doc_finish (d, im->res, im->path, im->diags);
+  if (im->res->nfiles == idx)
+    return;
+  im->info = xgrow (im->info, &im->info_alloc, idx + 1, sizeof *im->info);
+  im->info[idx] = inf;
+  if (bare)
+    numset_put (&im->bare, number, idx);
+  else if (is_case)
+    numset_del (&im->bare, number);
+}
+
+/* Leave the file at IDX out, as a table of contents' entry.  */
+static void
+importer_drop_toc (struct importer *im, size_t idx)
+{
+  struct import_doc_info *inf = &im->info[idx];
+  inf->drop = 1;
+  if (im->toc_first == 0 || inf->first_line < im->toc_first)
+    im->toc_first = inf->first_line;
+  if (inf->last_line > im->toc_last)
+    im->toc_last = inf->last_line;
+}
+
+/* Take the entries of a table of contents out of the result, and say
+   which lines they were.  */
+static void
+importer_purge_toc (struct importer *im)
+{
+  struct import_result *res = im->res;
+  if (im->toc_first == 0)
+    return;
+  size_t kept = 0;
+  for (size_t i = 0; i < res->nfiles; i++)
+    if (im->info[i].drop)
+      {
+        free (res->files[i].name);
+        free (res->files[i].text);
+        res->documents--;
+        res->paragraphs -= im->info[i].paragraphs;
+      }
+    else
+      res->files[kept++] = res->files[i];
+  res->nfiles = kept;
+  if (im->toc_first == im->toc_last)
+    diags_add (im->diags, DIAG_WARNING, im->path, im->toc_first,
+               _("line %lu looks like a table of contents (a case with a "
+                 "title and no text, given again later): left out"),
+               im->toc_first);
+  else
+    diags_add (im->diags, DIAG_WARNING, im->path, im->toc_first,
+               _("lines %lu-%lu look like a table of contents (cases with "
+                 "a title and no text, given again later): left out"),
+               im->toc_first, im->toc_last);
+}
 
 /* Title the overview (document 0, the text before the first case),
    which a release seldom titles, with the collection's title: a
@@ -664,14 +827,22 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
               numset_add (&im->seen, 0);
               title_overview (im);
             }
-          doc_finish (d, im->res, path, diags);
+          importer_finish (im);
         }
       else
         buf_free (&d->out);  /* an empty overview */
-      /* Move a repeated number up by thousands past every number
-         so far, so that no document file replaces another.  */
+      /* A case given before with its title alone was an entry of a
+         table of contents: this one takes its number.  Else move a
+         repeated number up by thousands past every number so far, so
+         that no document file replaces another.  */
       long given = num;
-      if (numset_has (&im->seen, num) && num <= im->max_seen)
+      size_t bare_idx;
+      if (numset_get (&im->bare, num, &bare_idx))
+        {
+          importer_drop_toc (im, bare_idx);
+          numset_del (&im->bare, num);
+        }
+      else if (numset_has (&im->seen, num) && num <= im->max_seen)
         num += ((im->max_seen - num) / 1000 + 1) * 1000;
       if (num != given)
         diags_add (diags, DIAG_WARNING, path, lineno,
@@ -681,6 +852,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
       if (num > im->max_seen)
         im->max_seen = num;
       doc_start (d, num, lineno);
+      d->is_case = 1;
       buf_printf (&d->out, "# marker: %s\n", line);
       im->started = 1;
       im->expect_title = 1;
@@ -688,6 +860,7 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
       free (line);
       return;
     }
+  d->last_line = lineno;
   if (im->expect_title)
     {
       buf_printf (&d->out, "# line %lu\ntitle.%s: %s\n", lineno, lc (lang), line);
@@ -810,8 +983,11 @@ import_lines (const char *path, const struct import_line *lines,
     diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
   title_overview (&im);
-  doc_finish (d, res, path, diags);
-  free (im.seen.slots);
+  importer_finish (&im);
+  importer_purge_toc (&im);
+  numset_free (&im.seen);
+  numset_free (&im.bare);
+  free (im.info);
 
   struct import_title title = { { NULL, NULL }, { 0, 0 } };
   if (meta && meta->title)

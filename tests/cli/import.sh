@@ -121,4 +121,55 @@ printf 'Case 1\nTitle\n【关键词】\nISO\302\2409001 certification\n' >"$TMPD
 run import "$TMPD/nb.txt" -o "$TMPD/nb"
 has "$TMPD/nb/01.cb" "keywords.en: ISO$(printf '\302\240')9001 certification" \
   "a single no-break space stays inside a keyword"
+# casebook's own files are not a release: a content file's keys, an
+# export's JSON or its Markdown (with the † of the project's
+# translations) would be filed under en:/zh: as the release's words.
+run import "$SHIPPED/batch3/07-guangxi.cb" -o "$TMPD/own-doc"
+is "$rc" 2 "a casebook document is refused"
+has "$TMPD/err" "07-guangxi.cb: a casebook document (casebook-format:), not a release: copy it into a collection's directory" "saying what it is and what to do"
+ok $([ ! -e "$TMPD/own-doc" ]; echo $?) "and nothing is written"
+run import "$SHIPPED/batch3/collection.cb" -o "$TMPD/own-coll"
+is "$rc" 2 "a collection file is refused"
+has "$TMPD/err" "collection.cb: a casebook collection file" "as a collection file"
+run --content "$SHIPPED" export batch3/7 -o "$TMPD/e7.md"
+cp "$TMPD/e7.md" "$TMPD/e7.txt"
+run import "$TMPD/e7.txt" -o "$TMPD/own-md"
+is "$rc" 2 "a Markdown export is refused, whatever its name"
+has "$TMPD/err" "e7.txt: Markdown that casebook export wrote, not a release" "as casebook's Markdown"
+LC_ALL=zh_CN.UTF-8 "$CASEBOOK" --content "$SHIPPED" export batch3/7 batch3/1 >"$TMPD/e-zh.md" 2>/dev/null
+run import - -o "$TMPD/own-mdzh" <"$TMPD/e-zh.md"
+is "$rc" 2 "so is one of several documents with its note in Chinese, on standard input"
+has "$TMPD/err" "standard input: Markdown that casebook export wrote" "named as standard input"
+run --content "$SHIPPED" export batch3/7 --format jsonl -o "$TMPD/e7.jsonl"
+run import "$TMPD/e7.jsonl" -o "$TMPD/own-json"
+is "$rc" 2 "a JSON Lines export is refused"
+has "$TMPD/err" "e7.jsonl: JSON, as casebook export writes it, not a release" "as JSON"
+run --content "$SHIPPED" export batch3/7 --format html -o "$TMPD/e7.html"
+run import "$TMPD/e7.html" -o "$TMPD/own-html"
+is "$rc" 0 "an HTML export still comes back"
+printf '# 第十批典型案例\n\n> 引言\n\n案例一\n某检察院推进改革\n正文。\n' >"$TMPD/mdrel.txt"
+run import "$TMPD/mdrel.txt" -o "$TMPD/mdrel"
+is "$rc" 0 "a release that merely looks like Markdown imports"
+# A table of contents lists the cases, a title each, before the cases:
+# the cases keep their numbers, the list is left out with one warning.
+printf '最高检发布第十批典型案例\n\n目录\n案例一：张某某非法采矿案\n案例二：李某某减刑监督案\n\n案例一：张某某非法采矿案\n【关键词】巡回检察 公益诉讼\n【基本案情】\n2021年，张某某非法采矿。\n\n案例二：李某某减刑监督案\n【关键词】减刑 假释\n【基本案情】\n李某某减刑不当。\n' >"$TMPD/toc.txt"
+run import "$TMPD/toc.txt" -o "$TMPD/toc"
+is "$rc" 0 "a release with a table of contents imports"
+is "$(ls "$TMPD/toc" | tr '\n' ' ')" "00.cb 01.cb 02.cb collection.cb " "its cases keep their numbers"
+has "$TMPD/toc/01.cb" "zh: 2021年，张某某非法采矿。" "with their text"
+has "$TMPD/err" "toc.txt:4: warning: lines 4-5 look like a table of contents" "the list is left out with one warning"
+hasnt "$TMPD/err" "appears twice" "not as repeated cases"
+printf 'Case 1\nT1\nbody\nCase 1\nT1 again\nmore\n' >"$TMPD/twice.txt"
+run import "$TMPD/twice.txt" -o "$TMPD/twice"
+has "$TMPD/err" "case 1 appears twice; the later one is kept as document 1001" "a case repeated with text is still kept twice"
+# Keyword lists separated by 、，；,; are split, each keyword trimmed; a
+# list separated by semicolons keeps its commas inside the keywords.
+printf 'Case 1\nT\n【关键词】\n巡回检察、公益诉讼、生态修复\nCase 2\nT\n【Key words】\ncircuit inspection; public interest litigation\nCase 3\nT\n【关键词】\n巡回检察 ，公益诉讼；生态修复；\nCase 4\nT\n【Key words】\nCommutation, parole and temporary execution; Circuit inspection\nCase 5\nT\n【Key words】\nCircuit inspection, Commutation , ,Parole\n' >"$TMPD/kwp.txt"
+run import "$TMPD/kwp.txt" -o "$TMPD/kwp"
+has "$TMPD/kwp/01.cb" "keywords.zh: 巡回检察 | 公益诉讼 | 生态修复" "、 separates keywords"
+has "$TMPD/kwp/02.cb" "keywords.en: circuit inspection | public interest litigation" "so does ;"
+has "$TMPD/kwp/03.cb" "keywords.zh: 巡回检察 | 公益诉讼 | 生态修复" "and ， and ；, the spaces around them trimmed"
+has "$TMPD/kwp/04.cb" "keywords.en: Commutation, parole and temporary execution | Circuit inspection" "commas stay inside keywords where semicolons separate"
+has "$TMPD/kwp/05.cb" "keywords.en: Circuit inspection | Commutation | Parole" "commas separate otherwise, empty keywords dropped"
+hasnt "$TMPD/err" "no separators" "a split list is not reported as without separators"
 done_testing
