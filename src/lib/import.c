@@ -632,7 +632,36 @@ struct importer
   struct import_doc_info *info; /* beside RES's files */
   size_t info_alloc;
   unsigned long toc_first, toc_last;    /* the lines left out; 0: none */
+  int toc_pending;              /* the case being built took the number
+                                   of the case at TOC_IDX, left out if
+                                   this one has text */
+  size_t toc_idx;
 };
+
+static void importer_drop_toc (struct importer *im, size_t idx);
+
+/* Number the case being built, which took the number of a case with no
+   text, as a repeat after all: it has no text either.  */
+static void
+importer_renumber (struct importer *im)
+{
+  struct doc_builder *d = &im->d;
+  long given = d->number;
+  long num = given + ((im->max_seen - given) / 1000 + 1) * 1000;
+  diags_add (im->diags, DIAG_WARNING, im->path, d->first_line,
+             _("case %ld appears twice; the later one is kept as "
+               "document %ld"), given, num);
+  numset_add (&im->seen, num);
+  if (num > im->max_seen)
+    im->max_seen = num;
+  struct buf b = { 0 };
+  buf_printf (&b, "casebook-format: 1\nnumber: %ld\n", num);
+  buf_add (&b, d->out.data + d->header_len, d->out.len - d->header_len);
+  buf_free (&d->out);
+  d->out = b;
+  d->header_len = b.len;
+  d->number = num;
+}
 
 /* Finish the document being built into IM's result, and remember
    whether it is a case with no text but its title.  */
@@ -645,6 +674,16 @@ importer_finish (struct importer *im)
                                  d->paragraphs + (size_t) d->page_title, 0 };
   int is_case = d->is_case;
   int bare = is_case && d->paragraphs <= (size_t) d->have_title;
+  if (im->toc_pending)
+    {
+      /* Only a case with text shows the earlier one was an entry of a
+         table of contents; two with none are a case repeated.  */
+      if (bare)
+        importer_renumber (im);
+      else
+        importer_drop_toc (im, im->toc_idx);
+      im->toc_pending = 0;
+    }
   long number = d->number;
   doc_finish (d, im->res, im->path, im->diags);
   if (im->res->nfiles == idx)
@@ -831,17 +870,14 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
         }
       else
         buf_free (&d->out);  /* an empty overview */
-      /* A case given before with its title alone was an entry of a
-         table of contents: this one takes its number.  Else move a
+      /* A case given before with its title alone may be an entry of
+         a table of contents: this one takes its number, and keeps it
+         if it has text (importer_finish).  Else move a
          repeated number up by thousands past every number so far, so
          that no document file replaces another.  */
       long given = num;
-      size_t bare_idx;
-      if (numset_get (&im->bare, num, &bare_idx))
-        {
-          importer_drop_toc (im, bare_idx);
-          numset_del (&im->bare, num);
-        }
+      if (numset_get (&im->bare, num, &im->toc_idx))
+        im->toc_pending = 1;
       else if (numset_has (&im->seen, num) && num <= im->max_seen)
         num += ((im->max_seen - num) / 1000 + 1) * 1000;
       if (num != given)
