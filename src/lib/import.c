@@ -273,35 +273,55 @@ cjk_around (const char *s, size_t len, const char *t)
 }
 
 /* The length of the list separator at S, 0 if none: 、 ， ； , ; or
-   '|' (the content file's own).  When the line separates with
-   semicolons (SEMIS), its Latin commas stand inside keywords
-   ("Commutation, parole and temporary execution; Circuit inspection");
-   a full-width comma is not written inside a Chinese keyword.  */
+   '|' (the content file's own).  Latin commas separate only where
+   COMMAS says: an English keyword holds them ("Commutation, parole and
+   temporary execution outside prison"), so only a Chinese list that
+   has no semicolon is split at them; a full-width comma is not written
+   inside a Chinese keyword.  */
 static size_t
-keyword_punct (const char *s, int semis)
+keyword_punct (const char *s, int commas)
 {
-  if (*s == ';' || *s == '|' || (*s == ',' && !semis))
+  if (*s == ';' || *s == '|' || (*s == ',' && commas))
     return 1;
   if (starts_with (s, "、") || starts_with (s, "；") || starts_with (s, "，"))
     return 3;
   return 0;
 }
 
-/* Split a keyword line: at 、 ， ； , ; (Latin commas not where
-   semicolons separate), at runs of two or more spaces (or no-break spaces), a
-   space between two Chinese characters, EN SPACE, EM SPACE and the
-   other typographic spaces (U+2000-U+200A), or the ideographic space.
-   Each keyword is trimmed, and an empty one (", ,") dropped.  */
+/* Does S hold a Chinese character?  */
+static int
+has_cjk (const char *s)
+{
+  const uint8_t *p = (const uint8_t *) s;
+  ucs4_t c;
+  while (*p)
+    {
+      int n = u8_strmbtouc (&c, p);
+      if (n <= 0)
+        return 0;
+      if (norm_is_cjk (c))
+        return 1;
+      p += n;
+    }
+  return 0;
+}
+
+/* Split a keyword line: at 、 ， ； , ; (Latin commas in a Chinese list
+   without semicolons only), at runs of two or more spaces (or no-break
+   spaces), a space between two Chinese characters, EN SPACE, EM SPACE
+   and the other typographic spaces (U+2000-U+200A), or the ideographic
+   space.  Each keyword is trimmed, and an empty one (", ,") dropped.  */
 static char *
 split_keyword_line (const char *s)
 {
   struct buf b = { 0 };
-  int semis = strchr (s, ';') != NULL || strstr (s, "；") != NULL;
+  int commas = strchr (s, ';') == NULL && strstr (s, "；") == NULL
+    && has_cjk (s);
   int pending = 0;              /* a separator since the last keyword */
   const char *p = s;
   while (*p)
     {
-      size_t punct = keyword_punct (p, semis);
+      size_t punct = keyword_punct (p, commas);
       if (punct > 0)
         {
           pending = 1;
@@ -336,7 +356,7 @@ split_keyword_line (const char *s)
              not the keyword's.  */
           if (strong || spaces >= 2 || cjk_around (b.data, b.len, q))
             pending = 1;
-          else if (*q && !pending && b.len > 0 && !keyword_punct (q, semis))
+          else if (*q && !pending && b.len > 0 && !keyword_punct (q, commas))
             buf_add (&b, p, (size_t) (q - p));
           p = q;
           continue;

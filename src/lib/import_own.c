@@ -79,18 +79,28 @@ content_kind (const char *p, const char *e)
 }
 
 /* A Markdown export (export.c, export_md): its title paragraphs
-   ("# ..."), then the quoted line naming the collection, a ">" alone,
-   and the quoted note on the † of the project's translations, in
-   whatever language the note was written.  */
+   ("# ..."), the header's fields (procuratorate, region: a few short
+   paragraphs), then the quoted line naming the collection, a ">"
+   alone, and the quoted note on the † of the project's translations,
+   in whatever language the note was written.  */
 static int
 markdown_export (const char *p, const char *e)
 {
   const char *line = NULL;
   size_t len = 0;
-  int found = 0;
-  while (!found && next_line (&p, e, &line, &len))
-    found = !blank (line, len) && !line_starts (line, len, "# ");
-  if (!found || !line_starts (line, len, "> "))
+  int titles = 0, fields = 0, quote = 0;
+  while (!quote && next_line (&p, e, &line, &len))
+    {
+      if (blank (line, len))
+        continue;
+      if (line_starts (line, len, "# ") && fields == 0)
+        titles++;
+      else if (line_starts (line, len, "> "))
+        quote = 1;
+      else if (titles == 0 || line_starts (line, len, "#") || ++fields > 8)
+        return 0;
+    }
+  if (!quote || titles == 0)
     return 0;
   if (!next_line (&p, e, &line, &len) || len != 1 || line[0] != '>')
     return 0;

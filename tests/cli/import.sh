@@ -164,12 +164,18 @@ run import "$TMPD/twice.txt" -o "$TMPD/twice"
 has "$TMPD/err" "case 1 appears twice; the later one is kept as document 1001" "a case repeated with text is still kept twice"
 # Keyword lists separated by 、，；,; are split, each keyword trimmed; a
 # list separated by semicolons keeps its commas inside the keywords.
-printf 'Case 1\nT\n【关键词】\n巡回检察、公益诉讼、生态修复\nCase 2\nT\n【Key words】\ncircuit inspection; public interest litigation\nCase 3\nT\n【关键词】\n巡回检察 ，公益诉讼；生态修复；\nCase 4\nT\n【Key words】\nCommutation, parole and temporary execution; Circuit inspection\nCase 5\nT\n【Key words】\nCircuit inspection, Commutation , ,Parole\n' >"$TMPD/kwp.txt"
+printf 'Case 1\nT\n【关键词】\n巡回检察、公益诉讼、生态修复\nCase 2\nT\n【Key words】\ncircuit inspection; public interest litigation\nCase 3\nT\n【关键词】\n巡回检察 ，公益诉讼；生态修复；\nCase 4\nT\n【Key words】\nCommutation, parole and temporary execution; Circuit inspection\nCase 5\nT\n【关键词】\n巡回检察, 减刑 , ,假释\n' >"$TMPD/kwp.txt"
 run import "$TMPD/kwp.txt" -o "$TMPD/kwp"
 has "$TMPD/kwp/01.cb" "keywords.zh: 巡回检察 | 公益诉讼 | 生态修复" "、 separates keywords"
 has "$TMPD/kwp/02.cb" "keywords.en: circuit inspection | public interest litigation" "so does ;"
 has "$TMPD/kwp/03.cb" "keywords.zh: 巡回检察 | 公益诉讼 | 生态修复" "and ， and ；, the spaces around them trimmed"
 has "$TMPD/kwp/04.cb" "keywords.en: Commutation, parole and temporary execution | Circuit inspection" "commas stay inside keywords where semicolons separate"
-has "$TMPD/kwp/05.cb" "keywords.en: Circuit inspection | Commutation | Parole" "commas separate otherwise, empty keywords dropped"
+has "$TMPD/kwp/05.cb" "keywords.zh: 巡回检察 | 减刑 | 假释" "Latin commas separate a Chinese list, empty keywords dropped"
 hasnt "$TMPD/err" "no separators" "a split list is not reported as without separators"
+# An English keyword holds commas: a list without semicolons is not cut
+# at them ("Commutation, parole and ..." is one keyword of the release).
+printf 'Case 1\nT\n【Key words】\nCommutation, parole and temporary execution outside prison\n' >"$TMPD/kwc.txt"
+run import "$TMPD/kwc.txt" -o "$TMPD/kwc"
+has "$TMPD/kwc/01.cb" "keywords.en: Commutation, parole and temporary execution outside prison" \
+  "an English keyword keeps its commas"
 done_testing
