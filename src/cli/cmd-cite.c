@@ -41,8 +41,8 @@ cite_place (const struct cli_options *o, const struct place *p)
     {
       /* In the language its paragraphs are cited in: a case in one
          language (an imported release) is cited in that one.  */
-      char *c = cite_format (p->doc, document_has_lang (p->doc, l) ? l
-                             : lang_other (l), SIZE_MAX, 0);
+      char *c = cite_case (p->doc, document_has_lang (p->doc, l) ? l
+                           : lang_other (l));
       print_lines (o, c);
       free (c);
       return 0;

@@ -77,11 +77,17 @@ parse_date (const char *s, int *y, int *m, int *d)
     && *d >= 1 && *d <= 31;
 }
 
-static const char *
-side (const struct bitext *bt, enum lang l)
+/* The side of BT in L, or else in the other language: a collection
+   whose title or publisher is in one language only is still named in a
+   citation in the other, as export names it.  NULL when BT has
+   neither.  */
+static const struct text *
+coll_text (const struct bitext *bt, enum lang l)
 {
   const struct text *t = bitext_get (bt, l);
-  return t && t->str && t->len ? t->str : NULL;
+  if (t == NULL || t->str == NULL || t->len == 0)
+    t = bitext_get (bt, lang_other (l));
+  return t && t->str && t->len ? t : NULL;
 }
 
 char *
@@ -96,8 +102,10 @@ cite_format_range (const struct document *doc, enum lang l, size_t section,
                    size_t block, size_t section2, size_t block2)
 {
   const struct collection *c = doc->collection;
-  const char *pub = c ? side (&c->publisher, l) : NULL;
-  const char *title = c ? side (&c->title, l) : NULL;
+  const struct text *pt = c ? coll_text (&c->publisher, l) : NULL;
+  const struct text *tt = c ? coll_text (&c->title, l) : NULL;
+  const char *pub = pt ? pt->str : NULL;
+  const char *title = tt ? tt->str : NULL;
   int y, m, d;
   int dated = c && parse_date (c->date, &y, &m, &d);
   size_t para = section == SIZE_MAX ? 0 : cite_paragraph (doc, section, block);
@@ -157,40 +165,114 @@ cite_passage (const struct document *doc, enum lang l, size_t section,
                              revised);
 }
 
+/* Which of the collection's words in a citation in CL are the
+   project's: bit 1 its title, bit 2 its publisher.  */
+static int
+coll_project (const struct document *doc, enum lang cl)
+{
+  const struct collection *c = doc->collection;
+  if (c == NULL)
+    return 0;
+  return (text_is_project (coll_text (&c->title, cl)) ? 1 : 0)
+    | (text_is_project (coll_text (&c->publisher, cl)) ? 2 : 0);
+}
+
+/* What goes before part K (from 0) of NPARTS in an English list: "a,
+   b and c".  */
+static const char *
+list_sep (int k, int nparts)
+{
+  return k == 0 ? "" : k == nparts - 1 ? " and " : ", ";
+}
+
 /* The note after a citation of text that is not the release's own: in
    the citation's language, like the citation itself (not the
    interface's), so that a pasted passage never passes the project's
    wording off as the procuratorate's.  PARAS lists the paragraphs that
-   are the project's (N of them) when only some of ALL are.  */
+   are the project's (N of them) when only some of ALL are.  COLL (as
+   coll_project gives it) names the collection's title and publisher
+   when they are the project's: inside 《》 a title reads as the
+   official one.  */
 static void
 project_note (struct buf *b, enum lang cl, int translated, int revised,
-              const size_t *paras, size_t n, size_t all)
+              const size_t *paras, size_t n, size_t all, int coll)
 {
+  /* The parts named, in order: the paragraphs (all of them: the text),
+     the title, the publisher.  Only when the text is all there is, is
+     no part named, as before titles were marked.  */
+  int text = n > 0 && n == all;
+  int some = n > 0 && n < all;
+  int nparts = (n > 0) + ((coll & 1) != 0) + ((coll & 2) != 0);
+  int named = coll != 0 || some;
   if (cl == LANG_ZH)
     {
       buf_adds (b, "（");
-      if (n < all)
+      if (named)
         {
-          for (size_t i = 0; i < n; i++)
+          int k = 0;
+          if (text)
+            buf_adds (b, "引文");
+          k += text;
+          for (size_t i = 0; some && i < n; i++)
             buf_printf (b, "%s第%zu段", i ? "、" : "", paras[i]);
+          k += some;
+          if (coll & 1)
+            buf_printf (b, "%s案例集标题", k++ ? "、" : "");
+          if (coll & 2)
+            buf_printf (b, "%s发布机关", k++ ? "、" : "");
           buf_adds (b, "为 ");
         }
       buf_adds (b, "casebook 项目译文，非发布稿原文）\n");
       return;
     }
   buf_adds (b, "[");
-  if (n < all)
+  if (named)
     {
-      buf_adds (b, n > 1 ? "Paras. " : "Para. ");
-      for (size_t i = 0; i < n; i++)
-        buf_printf (b, "%s%zu", i ? ", " : "", paras[i]);
+      int k = 0;
+      if (text)
+        {
+          buf_adds (b, "Text");
+          k++;
+        }
+      if (some)
+        {
+          buf_adds (b, n > 1 ? "Paras. " : "Para. ");
+          for (size_t i = 0; i < n; i++)
+            buf_printf (b, "%s%zu", i ? ", " : "", paras[i]);
+          k++;
+        }
+      if (coll & 1)
+        {
+          buf_printf (b, "%s%s", list_sep (k, nparts), k ? "collection title"
+                      : "Collection title");
+          k++;
+        }
+      if (coll & 2)
+        {
+          buf_printf (b, "%s%s", list_sep (k, nparts),
+                      k ? "publisher" : "Publisher");
+          k++;
+        }
       buf_adds (b, ": ");
     }
   buf_adds (b, translated && revised
-            ? (n < all ? "translated or revised" : "Translated or revised")
-            : translated ? (n < all ? "translated" : "Translated")
-            : (n < all ? "revised" : "Revised"));
+            ? (named ? "translated or revised" : "Translated or revised")
+            : translated ? (named ? "translated" : "Translated")
+            : (named ? "revised" : "Revised"));
   buf_adds (b, " by the casebook project; not the release's own text]\n");
+}
+
+char *
+cite_case (const struct document *doc, enum lang l)
+{
+  struct buf b = { 0 };
+  char *c = cite_format (doc, l, SIZE_MAX, 0);
+  buf_printf (&b, "%s\n", c);
+  free (c);
+  int coll = coll_project (doc, l);
+  if (coll)
+    project_note (&b, l, 1, 0, NULL, 0, 0, coll);
+  return buf_steal (&b);
 }
 
 char *
@@ -211,8 +293,8 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
       block2 = tb;
     }
   struct buf b = { 0 };
-  enum lang cl = l, actual = l;
-  int first = 1;
+  enum lang actual = l;
+  int first = 1, any_l = 0;
   size_t all = 0, nproj = 0, *proj = NULL;
   int any_tr = 0, any_rev = 0;
   for (size_t s = section; s <= section2; s++)
@@ -231,8 +313,7 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
           /* The text the reader reads: the revision of the release's
              English when that is what is shown.  */
           t = bitext_view (&sec->blocks[k].text, actual, revised);
-          if (first)
-            cl = actual;
+          any_l |= actual == l;
           buf_printf (&b, "%s%s", first ? "" : "\n\n", t->str);
           first = 0;
           all++;
@@ -250,11 +331,16 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
       buf_free (&b);
       return NULL;
     }
+  /* Cited in L when any of the text is in L, not as the first
+     paragraph happens to be: the same range gives the same citation
+     whichever paragraph it starts at.  */
+  enum lang cl = any_l ? l : lang_other (l);
+  int coll = coll_project (doc, cl);
   char *c = cite_format_range (doc, cl, section, block, section2, block2);
   buf_printf (&b, "\n\n%s\n", c);
   free (c);
-  if (nproj)
-    project_note (&b, cl, any_tr, any_rev, proj, nproj, all);
+  if (nproj || coll)
+    project_note (&b, cl, any_tr || coll, any_rev, proj, nproj, all, coll);
   free (proj);
   return buf_steal (&b);
 }

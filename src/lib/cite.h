@@ -24,14 +24,22 @@ int cite_locate_paragraph (const struct document *doc, size_t n,
                            size_t *section, size_t *block);
 
 /* The citation, in language L, of block BLOCK of section SECTION of DOC
-   (0-based; SECTION == SIZE_MAX cites the whole case).  Caller frees.  */
+   (0-based; SECTION == SIZE_MAX cites the whole case), one line.  The
+   collection's title and publisher are given in L, or in the other
+   language where the collection has none in L.  Caller frees.  */
 char *cite_format (const struct document *doc, enum lang l, size_t section,
                    size_t block);
+
+/* The case's citation in L, a line, and then, when the collection's
+   title or publisher it gives is the project's translation, a line
+   saying so, as cite_passage() does for text.  Caller frees.  */
+char *cite_case (const struct document *doc, enum lang l);
 
 /* The block's text in L (else in the other language, whose citation is
    then used; with REVISED, the project's revision of the release's
    English where there is one), a blank line, and its citation: what a
-   reader pastes.  When any of the text is the project's translation or
+   reader pastes.  When any of the text, or the collection's title or
+   publisher the citation gives, is the project's translation or
    revision, a line after the citation says so.  NULL when there is no
    such block.  Caller frees.  */
 char *cite_passage (const struct document *doc, enum lang l, size_t section,
@@ -43,7 +51,8 @@ char *cite_format_range (const struct document *doc, enum lang l,
                          size_t section, size_t block, size_t section2,
                          size_t block2);
 /* The texts of those blocks (in either order), a blank line between
-   them, then their citation.  NULL when there are none.  Caller
+   them, then their citation: in L when any of them is in L, else in
+   the other language.  NULL when there are none.  Caller
    frees.  */
 char *cite_passage_range (const struct document *doc, enum lang l,
                           size_t section, size_t block, size_t section2,

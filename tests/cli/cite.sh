@@ -27,9 +27,9 @@ I. Practising the "three consciousnesses"
 Since 2019, Guangxi procuratorial organs have carried out 39 circuit inspections of prisons, holding that circuit inspection is case handling.
 
 Tests, "Sample cases" (released 14 July 2022), Case 1, paras. 1–2
-[Translated by the casebook project; not the release's own text]
+[Text and collection title: translated by the casebook project; not the release's own text]
 X
-same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2, and says they are the project's translation"
+same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2, and says they and the title (title.en.tr) are the project's translation"
 run cite 1 '§2¶2–1' --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may be written backwards and with an en dash"
 run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
@@ -63,10 +63,10 @@ X
 mkdir "$TMPD/mixed" && cp "$GOOD"/collection.cb "$GOOD"/glossary.tsv "$TMPD/mixed.cb" "$TMPD/mixed/"
 run cite 3 '§1¶1-2' --content "$TMPD/mixed" --lang en
 has "$TMPD/out" "The first paragraph, the release's English." "a range quotes the release's English by default"
-has "$TMPD/out" "[Para. 2: translated by the casebook project; not the release's own text]" "and names the one paragraph that is the project's"
+has "$TMPD/out" "[Para. 2 and collection title: translated by the casebook project; not the release's own text]" "and names the one paragraph that is the project's"
 run cite 3 '§1¶1' --content "$TMPD/mixed" --lang en --english=revised
 has "$TMPD/out" "The first paragraph, as the project revised it." "--english=revised quotes the revision"
-has "$TMPD/out" "[Revised by the casebook project; not the release's own text]" "and says it is the project's revision"
+has "$TMPD/out" "[Text and collection title: translated or revised by the casebook project; not the release's own text]" "and says it is the project's revision (and the title its translation)"
 
 run cite 1 --content "$GOOD" --lang zh
 is "$(cat "$TMPD/out")" "测试《测试案例集》（2022年7月14日发布）案例一" "a case alone gives the case's citation"
@@ -78,6 +78,66 @@ run cite 1 --content "$TMPD/zhonly" --lang en
 is "$(cat "$TMPD/out")" "《某市检察机关刑事执行检察典型案例》（2023年8月2日发布）案例一" "a Chinese-only case alone is cited in Chinese"
 run cite 1 '¶2' --content "$TMPD/zhonly" --lang en
 has "$TMPD/out" "《某市检察机关刑事执行检察典型案例》（2023年8月2日发布）案例一 第2段" "as its paragraphs are"
+
+# The collection's title and publisher are the project's translation
+# where collection.cb says .tr: inside 《》 or quotes a title reads as
+# the official one, so the note names them too, for the text's citation
+# and the case's alike.
+run cite 7 '¶3' --content "$SHIPPED" --lang zh
+is "$(tail -2 "$TMPD/out")" "最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3段
+（案例集标题、发布机关为 casebook 项目译文，非发布稿原文）" "a Chinese citation names a translated title and publisher (title.zh.tr, publisher.zh.tr)"
+run cite 7 '¶3' --content "$SHIPPED" --lang en
+is "$(tail -1 "$TMPD/out")" "[Translated by the casebook project; not the release's own text]" "the English one, whose title and publisher are the release's, names only the text"
+run cite 7 --content "$SHIPPED" --lang zh
+is "$(cat "$TMPD/out")" "最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七
+（案例集标题、发布机关为 casebook 项目译文，非发布稿原文）" "a case alone notes its translated title too"
+run cite 2 '¶1' --content "$GOOD" --lang en
+is "$(tail -2 "$TMPD/out")" 'Tests, "Sample cases" (released 14 July 2022), Case 2, para. 1
+[Collection title: translated by the casebook project; not the release'"'"'s own text]' "an English title.en.tr is named when the text is the release's own"
+
+# A collection titled in one language only is still named, in that
+# language, in a citation in the other (as export names it).
+mkdir "$TMPD/onelang"
+cp "$GOOD"/glossary.tsv "$GOOD"/0*.cb "$TMPD/onelang/"
+grep -v '^title.zh\|^publisher.zh' "$GOOD/collection.cb" >"$TMPD/onelang/collection.cb"
+run cite 1 '§2¶2' --content "$TMPD/onelang" --lang zh
+is "$(tail -2 "$TMPD/out" | head -1)" "Tests《Sample cases》（2022年7月14日发布）案例一 第2段" "a Chinese citation falls back to the English title and publisher"
+has "$TMPD/out" "（案例集标题为 casebook 项目译文，非发布稿原文）" "and says the title is the project's translation"
+run cite 1 --content "$TMPD/onelang" --lang zh
+has "$TMPD/out" "Tests《Sample cases》（2022年7月14日发布）案例一" "so does the case's citation"
+
+# A range is cited in --lang's language when any of its paragraphs is in
+# it, whichever paragraph it starts at.
+mkdir "$TMPD/mix"
+cat >"$TMPD/mix/collection.cb" <<'X'
+casebook-format: 1
+id: m
+title.zh: 测试案例集
+title.en.tr: Test collection
+publisher.zh: 最高人民检察院
+date: 2023-01-05
+X
+cat >"$TMPD/mix/01.cb" <<'X'
+casebook-format: 1
+number: 1
+title.zh: 案一
+
+section.zh: 【基本案情】
+
+zh: 一。
+en: One.
+
+zh: 二。
+
+zh.tr: 三。
+en: Three.
+X
+run cite 1 '¶2-3' --content "$TMPD/mix" --lang en
+has "$TMPD/out" "(released 5 January 2023), Case 1, paras. 2–3" "a range that starts in Chinese only is cited in English with --lang en"
+run cite 1 '¶1-3' --content "$TMPD/mix" --lang en
+has "$TMPD/out" "(released 5 January 2023), Case 1, paras. 1–3" "as one that starts in both is"
+run cite 1 '¶2' --content "$TMPD/mix" --lang en
+has "$TMPD/out" "最高人民检察院《测试案例集》（2023年1月5日发布）案例一 第2段" "a paragraph in Chinese only is still cited in Chinese"
 
 run cite 1 '§2¶99' --content "$GOOD"
 is "$rc" 2 "a paragraph the case does not have exits 2"

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 20
+tui_plan 21
 
 content=$top_srcdir/content
 
@@ -30,6 +30,10 @@ tui_expect_line 30 '^Copied paragraph 3 of case 7' "y says what it copied"
 copied "(一)从讲政治的高度" "the clipboard holds the paragraph"
 printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3段'
 tui_ok $? "and its citation: 最高人民检察院《…典型案例》（2022年7月14日发布）案例七 第3段"
+# The Chinese title and publisher are the project's translation
+# (title.zh.tr): the copy says so, as cite does.
+printf '%s\n' "$buf" | tail -1 | grep -qx '（案例集标题、发布机关为 casebook 项目译文，非发布稿原文）'
+tui_ok $? "and a line saying its title and publisher are the project's translation"
 # A range: V at (一), then ] ] to (三), then y.
 tui_keys V
 tui_expect_line 30 '^Range from paragraph 3: y copies' "V starts a range and says so"
