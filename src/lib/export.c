@@ -553,6 +553,31 @@ html_row (struct buf *b, const struct bitext *bt, int langs, const char *cls,
   buf_adds (b, "</tr>\n");
 }
 
+/* A meta datum casebook-collection-KEY.LANG[.tr] for each side of BT,
+   in SCRIPT as the page's text, for the import to read back into
+   collection.cb (import_page.c).  */
+static void
+html_coll_meta (struct buf *b, const char *key, const struct bitext *bt,
+                const char *script)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct text *t = bitext_get (bt, (enum lang) l);
+      if (t == NULL)
+        continue;
+      buf_printf (b, "<meta name=\"casebook-collection-%s.%s%s\" "
+                  "content=\"", key, lang_code ((enum lang) l),
+                  text_is_project (t) ? ".tr" : "");
+      size_t len;
+      char *conv;
+      const char *s = script_text (t->str, t->len, (enum lang) l, script,
+                                   &len, &conv);
+      html_text (b, s, len);
+      free (conv);
+      buf_adds (b, "\">\n");
+    }
+}
+
 static void
 export_html (const struct document *doc, enum lang lang, const char *script,
              struct buf *b)
@@ -578,24 +603,14 @@ export_html (const struct document *doc, enum lang lang, const char *script,
   if (ct_project)
     buf_adds (b, "<meta name=\"casebook-collection-origin\" "
               "content=\"translation\">\n");
-  /* Each language's title, named by its key in collection.cb, so that
-     the import keeps both and whose words each is, whichever one the
-     reader sees.  */
-  for (int l = 0; c && l < LANG_COUNT; l++)
+  /* Each language's title and publisher, named by their keys in
+     collection.cb, so that the import keeps both languages and whose
+     words each is, whichever one the reader sees, and a citation of
+     the imported page still names its issuer.  */
+  if (c)
     {
-      const struct text *t = bitext_get (&c->title, (enum lang) l);
-      if (t == NULL)
-        continue;
-      buf_printf (b, "<meta name=\"casebook-collection-title.%s%s\" "
-                  "content=\"", lang_code ((enum lang) l),
-                  text_is_project (t) ? ".tr" : "");
-      size_t len;
-      char *conv;
-      const char *s = script_text (t->str, t->len, (enum lang) l, script,
-                                   &len, &conv);
-      html_text (b, s, len);
-      free (conv);
-      buf_adds (b, "\">\n");
+      html_coll_meta (b, "title", &c->title, script);
+      html_coll_meta (b, "publisher", &c->publisher, script);
     }
   char *docname = xasprintf ("%s/%ld", c && c->id ? c->id : "", doc->number);
   buf_adds (b, "<meta name=\"casebook-document\" content=\"");

@@ -1051,13 +1051,14 @@ import_lines (const char *path, const struct import_line *lines,
       = meta->title;
   else if (im.coll_title)
     title.text[im.coll_title_lang] = im.coll_title;
-  import_add_collection (res, path, &title, meta ? meta->date : NULL);
+  import_add_collection (res, path, &title, NULL, meta ? meta->date : NULL);
   free (im.coll_title);
 }
 
 void
 import_add_collection (struct import_result *res, const char *path,
-                       const struct import_title *title, const char *date)
+                       const struct import_title *title,
+                       const struct import_title *publisher, const char *date)
 {
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
@@ -1080,6 +1081,10 @@ import_add_collection (struct import_result *res, const char *path,
     buf_printf (&c, "# no title in the release: its file's name\n"
                 "title.%s.tr: %s\n", lc (import_line_lang (id, strlen (id))),
                 id);
+  for (int l = 0; publisher && l < 2; l++)
+    if (publisher->text[l])
+      buf_printf (&c, "publisher.%s%s: %s\n", lc (l),
+                  publisher->tr[l] ? ".tr" : "", publisher->text[l]);
   buf_printf (&c, "source: %s\n", base);
   if (date)
     buf_printf (&c, "date: %s\n", date);

@@ -61,9 +61,9 @@ void import_release (const char *path, const char *data, size_t len,
                      struct import_result *res, struct diags *diags);
 void import_free (struct import_result *res);
 
-/* A collection's title as a source gives it: TEXT[0] in Chinese and
-   TEXT[1] in English (NULL: none), each marked TR when it is the
-   casebook project's translation rather than the release's words.  */
+/* A collection's title (or publisher) as a source gives it: TEXT[0] in
+   Chinese and TEXT[1] in English (NULL: none), each marked TR when it is
+   the casebook project's translation rather than the release's words.  */
 struct import_title
 {
   const char *text[2];
@@ -72,10 +72,12 @@ struct import_title
 
 /* Put the collection file first in RES, for a release read from PATH:
    its id is the file's name without its extension, its title TITLE
-   (NULL, or no text: the id, marked as the project's words), its date
-   DATE (NULL: none).  */
+   (NULL, or no text: the id, marked as the project's words), its
+   publisher PUBLISHER (NULL, or no text: none), its date DATE (NULL:
+   none).  */
 void import_add_collection (struct import_result *res, const char *path,
                             const struct import_title *title,
+                            const struct import_title *publisher,
                             const char *date);
 
 /* Whether DIR can take an import: 0 when it holds no collection (or

@@ -156,6 +156,28 @@ meta (xmlNode *head, const char *name)
   return NULL;
 }
 
+/* Read the meta data casebook-collection-KEY.zh, .zh.tr, .en and .en.tr
+   (as export writes them) under HEAD into T: the release's words
+   before the project's where a page has both.  VALS (4) holds what
+   was read, for the caller to free; T points into it.  */
+static void
+page_coll_meta (xmlNode *head, const char *key, struct import_title *t,
+                char *vals[4])
+{
+  static const char *const suffix[4] = { "zh", "zh.tr", "en", "en.tr" };
+  for (int k = 0; k < 4; k++)
+    {
+      char *name = xasprintf ("casebook-collection-%s.%s", key, suffix[k]);
+      vals[k] = meta (head, name);
+      free (name);
+      if (vals[k] != NULL && t->text[k / 2] == NULL)
+        {
+          t->text[k / 2] = vals[k];
+          t->tr[k / 2] = k % 2;
+        }
+    }
+}
+
 /* Is S a date as the content format writes one, YYYY-MM-DD?  */
 static int
 is_date (const char *s)
@@ -457,17 +479,8 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
      in the language it is written in.  A title the project worded
      stays marked as the project's.  */
   struct import_title t = { { NULL, NULL }, { 0, 0 } };
-  char *titles[4] = { NULL, NULL, NULL, NULL };
-  static const char *const keys[4] = {
-    "casebook-collection-title.zh", "casebook-collection-title.zh.tr",
-    "casebook-collection-title.en", "casebook-collection-title.en.tr"
-  };
-  for (int k = 0; k < 4; k++)
-    if ((titles[k] = meta (head, keys[k])) != NULL && t.text[k / 2] == NULL)
-      {
-        t.text[k / 2] = titles[k];
-        t.tr[k / 2] = k % 2;
-      }
+  char *titles[4];
+  page_coll_meta (head, "title", &t, titles);
   char *title = NULL, *origin = NULL;
   if (t.text[0] == NULL && t.text[1] == NULL
       && (title = meta (head, "casebook-collection")) != NULL)
@@ -477,9 +490,17 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
       t.text[l] = title;
       t.tr[l] = origin && strcmp (origin, "translation") == 0;
     }
-  import_add_collection (res, path, &t, date);
+  /* Its publisher the same way (a page from before casebook wrote it
+     has none), so that a citation of the page still names its issuer.  */
+  struct import_title pub = { { NULL, NULL }, { 0, 0 } };
+  char *pubs[4];
+  page_coll_meta (head, "publisher", &pub, pubs);
+  import_add_collection (res, path, &t, &pub, date);
   for (int k = 0; k < 4; k++)
-    free (titles[k]);
+    {
+      free (titles[k]);
+      free (pubs[k]);
+    }
   free (origin);
   free (title);
   free (date);

@@ -46,6 +46,15 @@ has "$TMPD/s7/07.cb" "title.en.tr: Guangxi" "a translation comes back marked as 
 # (title.zh.tr): the imported collection must not claim it as the release's.
 has "$TMPD/s7/collection.cb" "title.zh.tr: 第三批" "the collection's translated title comes back marked as one"
 has "$TMPD/s7/collection.cb" "title.en: The third batch of typical cases" "and the release's own English title comes back, unmarked"
+# The publisher too, each language marked as collection.cb marks it, so
+# that a citation of the imported page is as complete as the original's.
+has "$TMPD/s7/collection.cb" "publisher.zh.tr: 最高人民检察院" "the collection's translated publisher comes back marked as one"
+has "$TMPD/s7/collection.cb" "publisher.en: Supreme People's Procuratorate" "and its own English publisher, unmarked"
+for l in zh en; do
+  "$CASEBOOK" --content "$SHIPPED" cite 7 '¶3' --lang $l >"$TMPD/cite-before"
+  run --content "$TMPD/s7" cite 7 '¶3' --lang $l
+  same "$TMPD/out" "$TMPD/cite-before" "the imported page's citation ($l) is the original's"
+done
 # Whichever language the page was exported in.
 LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 7 --format html -o "$TMPD/s7zh.html"
 run import "$TMPD/s7zh.html" -o "$TMPD/s7zh"
