@@ -19,6 +19,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "import_html.h"
+#include "import_own.h"
 #include "lint.h"
 #include "output.h"
 #include "prefs.h"
@@ -45,6 +46,18 @@ cmd_check_release (const struct library *lib, const char *file,
       fprintf (stderr, "casebook: %s\n", v);
       free (v);
       free (cause);
+      return -1;
+    }
+  /* A .cb or an export is casebook's, not the release: its keys and
+     its marked translations would pass for the release's words.  */
+  if (import_own_refuse (strcmp (file, "-") == 0 ? _("standard input")
+                         : file, release, len, &cause) != 0)
+    {
+      char *v = output_visible (cause);
+      fprintf (stderr, "casebook: %s\n", v);
+      free (v);
+      free (cause);
+      free (release);
       return -1;
     }
   struct import_result res = { 0 };

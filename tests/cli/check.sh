@@ -164,6 +164,12 @@ run check --release /dev/zero "$TMPD/lint"
 is "$rc" 2 "check --release: so is a device that never ends"
 has "$TMPD/err" "casebook: /dev/zero: cannot read: not a regular file" \
   "said as a file not read, not as an import"
+# casebook's own document is not a release: compared as one, its keys
+# and marked translations would pass for the release's words.
+run check --release "$SHIPPED/batch3/07-guangxi.cb" "$TMPD/lint"
+is "$rc" 2 "check --release: a casebook document is refused as the release"
+has "$TMPD/err" "a casebook document (casebook-format:), not a release" \
+  "and said what it is, as import says it"
 
 run check "$SHIPPED"
 is "$rc" 0 "shipped content passes check"
