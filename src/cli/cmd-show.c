@@ -254,6 +254,14 @@ show_place (const struct cli_options *o, const struct place *p)
             : bitext_get (&d->title, (enum lang) l);
           json_marked_text ("title_", (enum lang) l, t);
         }
+      /* The header's other fields, as the plain header and export
+         give them.  */
+      for (int l = 0; l < LANG_COUNT; l++)
+        json_marked_text ("procuratorate_", (enum lang) l,
+                          bitext_get (&d->procuratorate, (enum lang) l));
+      for (int l = 0; l < LANG_COUNT; l++)
+        json_marked_text ("region_", (enum lang) l,
+                          bitext_get (&d->region, (enum lang) l));
       for (int l = 0; l < LANG_COUNT; l++)
         {
           size_t nk;

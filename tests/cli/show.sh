@@ -101,7 +101,9 @@ has "$TMPD/out" '"document":1,"section":1,"paragraph":1,"kind":"paragraph","zh":
 # the plain header marks them.
 run show 1 --content "$SHIPPED" --json
 has "$TMPD/out" '"title_zh":"内蒙古呼伦贝尔市检察院构建“邻近院一体化集中办案”模式","title_zh_translated":true,"title_en":"Inner Mongolia' "show --json: a title the project translated"
-has "$TMPD/out" 'adjacent courts\"","title_en_translated":false,"keywords_zh"' "and the release's own"
+has "$TMPD/out" 'adjacent courts\"","title_en_translated":false,"procuratorate_zh"' "and the release's own"
+has "$TMPD/out" '"procuratorate_en":"People'"'"'s Procuratorate of Hulunbuir City, Inner Mongolia Autonomous Region","procuratorate_en_translated":false,"region_zh":"内蒙古呼伦贝尔","region_zh_translated":true,' \
+  "show --json: the header's procuratorate and region, marked as the titles"
 run show 1 --content "$SHIPPED" --json --english=revised
 has "$TMPD/out" 'by adjacent procuratorates\"","title_en_translated":false,"title_en_revised":true,' "show --json --english=revised: a title the project revised"
 # Traditional script (needs OpenCC).
