@@ -458,7 +458,9 @@ shared_weight (const struct related_index *ri,
    and E both use, in either language (what two cases share does not
    depend on the language it is read in: 新时代 in both Chinese texts,
    "new era" in both English ones), named in L where the glossary has
-   the term in L.  */
+   the term in L.  L is the language the keywords are named in
+   (reason_lang), so that one reason does not come twice, 巡回检察 and
+   "cross circuit inspection".  */
 static void
 shared_terms (const struct related_index *ri, const struct document *d,
               const struct document *e, enum lang l, struct related_doc *r)
@@ -575,7 +577,8 @@ related_find (const struct related_index *ri, const struct document *d,
   free (all);
   for (size_t i = 0; i < kept; i++)
     if (out[i].nreasons < RELATED_REASONS)
-      shared_terms (ri, d, out[i].doc, l, &out[i]);
+      shared_terms (ri, d, out[i].doc, reason_lang (d, out[i].doc, l),
+                    &out[i]);
   return kept;
 }
 

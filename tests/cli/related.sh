@@ -80,4 +80,20 @@ is "$(grep -c -E 'shares (.*, )?(the )?new era' "$TMPD/out")" \
 run related 7 --content "$SHIPPED" --lang zh --script traditional
 is "$(grep -c 'shares .*新時代' "$TMPD/out")" \
   "$(grep -c -E '"reasons":\[.*"新时代"' "$TMPD/zh.json")" "--script traditional converts the reasons"
+# A Chinese-only collection read in English: the reasons are named in
+# the language the keywords are (Chinese), not half in English, where
+# 假释 came again as "parole".
+mkdir -p "$TMPD/zhlib"
+cp "$SHIPPED/glossary.tsv" "$TMPD/zhlib/"
+{
+  printf '第十批典型案例\n\n案例一\n甲检察院开展交叉巡回检察\n【关键词】巡回检察 假释\n【基本案情】\n甲检察院在新时代开展交叉巡回检察，发现假释问题。\n'
+  printf '\n案例二\n乙检察院开展交叉巡回检察\n【关键词】巡回检察 假释\n【基本案情】\n乙检察院在新时代开展交叉巡回检察，纠正假释问题。\n'
+  for n in 三 四 五 六 七; do
+    printf '\n案例%s\n丁检察院办理行政案件%s\n【关键词】行政\n【基本案情】\n丁检察院办理行政诉讼监督案件。\n' $n $n
+  done
+} >"$TMPD/zh.txt"
+"$CASEBOOK" import "$TMPD/zh.txt" -o "$TMPD/zhlib/zh" 2>/dev/null
+run related 1 --content "$TMPD/zhlib" --lang en
+is "$(sed -n 2p "$TMPD/out")" "    shares 巡回检察, 假释, 新时代" \
+  "a Chinese-only case's reasons are all Chinese, each once, in English too"
 done_testing
