@@ -149,7 +149,13 @@ list_collections (const struct cli_options *o, const struct library *lib,
          removed: its title is what it says of itself, so the column
          says instead that it cannot be read, and why.  */
       char *why = coll_error (coll, d);
-      if (why)
+      /* One document with an error is left out and the rest is read:
+         the collection is listed as itself, its error after it.  */
+      int unreadable = why && (coll->ndocs == 0
+                               || (bitext_get (&coll->title, LANG_ZH) == NULL
+                                   && bitext_get (&coll->title, LANG_EN)
+                                   == NULL));
+      if (unreadable)
         {
           /* TRANSLATORS: in the title column of `casebook library';
              %s is the file, line and error ("01.cb:2: ...").  */
@@ -169,6 +175,17 @@ list_collections (const struct cli_options *o, const struct library *lib,
           printf (" (");
           output_text (coll->source, strlen (coll->source), o->raw);
           printf (")");
+        }
+      if (why)
+        {
+          /* TRANSLATORS: after a collection's title in `casebook
+             library' when a document of it is left out for an error;
+             %s is the file, line and error ("03.cb:3: ...").  */
+          char *line = xasprintf (_("with errors: %s"), why);
+          fputs ("; ", stdout);
+          output_text (line, strlen (line), o->raw);
+          free (line);
+          free (why);
         }
       putchar ('\n');
     }

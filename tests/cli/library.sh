@@ -174,6 +174,18 @@ run library remove broken
 is "$rc" 0 "and removes it"
 run list
 is "$rc" 0 "after which list works again"
+# One bad document of several is left out and the rest read: the
+# collection is listed as itself, with its error after its title.
+mkdir -p "$coll/halfbad"
+printf 'casebook-format: 1\nid: halfbad\ntitle.zh: 半坏\n' >"$coll/halfbad/collection.cb"
+cp "$(ls "$GOOD"/*.cb | grep -v collection.cb | head -1)" "$coll/halfbad/01.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.zh: 二\nbogus line\n' >"$coll/halfbad/02.cb"
+run library
+grep '^halfbad ' "$TMPD/out" >"$TMPD/line"
+has "$TMPD/line" "半坏" "a collection with one bad document keeps its title"
+has "$TMPD/line" "; with errors: 02.cb:4:" "and says which document has an error"
+hasnt "$TMPD/line" "cannot be read" "not that it cannot be read"
+run library remove halfbad
 
 # A collection that is a link (to a directory of the reader's own) is
 # listed under its id, and removed under that name: the link alone,
