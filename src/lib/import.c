@@ -728,8 +728,27 @@ importer_drop_toc (struct importer *im, size_t idx)
     im->toc_last = inf->last_line;
 }
 
+/* Say that lines FIRST-LAST, entries of a table of contents, were left
+   out.  */
+static void
+importer_say_toc (struct importer *im, unsigned long first,
+                  unsigned long last)
+{
+  if (first == last)
+    diags_add (im->diags, DIAG_WARNING, im->path, first,
+               _("line %lu looks like a table of contents (a case with a "
+                 "title and no text, given again later): left out"),
+               first);
+  else
+    diags_add (im->diags, DIAG_WARNING, im->path, first,
+               _("lines %lu-%lu look like a table of contents (cases with "
+                 "a title and no text, given again later): left out"),
+               first, last);
+}
+
 /* Take the entries of a table of contents out of the result, and say
-   which lines they were.  */
+   which lines they were: one warning for each run of entries next to
+   each other, so that none names a kept case's lines.  */
 static void
 importer_purge_toc (struct importer *im)
 {
@@ -737,27 +756,28 @@ importer_purge_toc (struct importer *im)
   if (im->toc_first == 0)
     return;
   size_t kept = 0;
+  unsigned long run_first = 0, run_last = 0;
   for (size_t i = 0; i < res->nfiles; i++)
     if (im->info[i].drop)
       {
+        if (run_first == 0)
+          run_first = im->info[i].first_line;
+        run_last = im->info[i].last_line;
         free (res->files[i].name);
         free (res->files[i].text);
         res->documents--;
         res->paragraphs -= im->info[i].paragraphs;
       }
     else
-      res->files[kept++] = res->files[i];
+      {
+        if (run_first != 0)
+          importer_say_toc (im, run_first, run_last);
+        run_first = 0;
+        res->files[kept++] = res->files[i];
+      }
+  if (run_first != 0)
+    importer_say_toc (im, run_first, run_last);
   res->nfiles = kept;
-  if (im->toc_first == im->toc_last)
-    diags_add (im->diags, DIAG_WARNING, im->path, im->toc_first,
-               _("line %lu looks like a table of contents (a case with a "
-                 "title and no text, given again later): left out"),
-               im->toc_first);
-  else
-    diags_add (im->diags, DIAG_WARNING, im->path, im->toc_first,
-               _("lines %lu-%lu look like a table of contents (cases with "
-                 "a title and no text, given again later): left out"),
-               im->toc_first, im->toc_last);
 }
 
 /* Title the overview (document 0, the text before the first case),

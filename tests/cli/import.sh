@@ -159,6 +159,12 @@ is "$(ls "$TMPD/toc" | tr '\n' ' ')" "00.cb 01.cb 02.cb collection.cb " "its cas
 has "$TMPD/toc/01.cb" "zh: 2021年，张某某非法采矿。" "with their text"
 has "$TMPD/err" "toc.txt:4: warning: lines 4-5 look like a table of contents" "the list is left out with one warning"
 hasnt "$TMPD/err" "appears twice" "not as repeated cases"
+# Entries that are not next to each other are named each on its own: a
+# warning never names the lines of a case that was kept.
+printf '案例一\n张某案\n案例一\n张某案\n正文一。\n案例二\n李某案\n正文二。\n案例三\n王某案\n案例三\n王某案\n正文三。\n' >"$TMPD/toc2.txt"
+run import "$TMPD/toc2.txt" -o "$TMPD/toc2"
+has "$TMPD/err" "toc2.txt:1: warning: lines 1-2 look like" "the first entry left out is named alone"
+has "$TMPD/err" "toc2.txt:9: warning: lines 9-10 look like" "and the second, not lines 1-10"
 printf 'Case 1\nT1\nbody\nCase 1\nT1 again\nmore\n' >"$TMPD/twice.txt"
 run import "$TMPD/twice.txt" -o "$TMPD/twice"
 has "$TMPD/err" "case 1 appears twice; the later one is kept as document 1001" "a case repeated with text is still kept twice"
