@@ -603,6 +603,12 @@ export_html (const struct document *doc, enum lang lang, const char *script,
   if (ct_project)
     buf_adds (b, "<meta name=\"casebook-collection-origin\" "
               "content=\"translation\">\n");
+  /* Chinese converted to traditional script is OpenCC's wording, not
+     the release's nor the project's: the import refuses a page that
+     says so rather than file it as either.  */
+  if (script)
+    buf_adds (b, "<meta name=\"casebook-script\" "
+              "content=\"traditional\">\n");
   /* Each language's title and publisher, named by their keys in
      collection.cb, so that the import keeps both languages and whose
      words each is, whichever one the reader sees, and a citation of

@@ -376,6 +376,17 @@ import_page_read (const char *path, xmlNode *root, struct import_result *res,
 {
   memset (res, 0, sizeof *res);
   xmlNode *head = find (root, "head");
+  char *script = meta (head, "casebook-script");
+  if (script)
+    {
+      free (script);
+      *cause = xasprintf (_("%s: a page casebook exported in traditional "
+                            "script: its Chinese is a conversion, neither "
+                            "the release's words nor the project's; "
+                            "export it again with --script=simplified"),
+                          path);
+      return -1;
+    }
   xmlNode *table = find (root, "table");
   xmlNode *tbody = table ? find (table->children, "tbody") : NULL;
   long number = 0;

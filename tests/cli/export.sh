@@ -159,6 +159,13 @@ if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
   run --content "$SHIPPED" export 7 --script=traditional --format html
   has "$TMPD/out" "<h1>廣西檢察機關全面深化巡迴檢察" "--format html too"
   hasnt "$TMPD/out" "检察" "all of it"
+  # Converted, the page's Chinese is OpenCC's, not the release's: import
+  # refuses it rather than file it as the release's words.
+  cp "$TMPD/out" "$TMPD/trad.html"
+  run import "$TMPD/trad.html" -o "$TMPD/trad"
+  is "$rc" 2 "a page exported in traditional script is refused by import"
+  has "$TMPD/err" "exported in traditional script" "saying why"
+  [ ! -e "$TMPD/trad" ]; ok $? "and nothing is written"
   run --content "$SHIPPED" export 7 --script=traditional --format jsonl
   is "$rc:$(cat "$TMPD/out")" "2:" "--format jsonl refuses --script=traditional"
   has "$TMPD/err" "--format jsonl writes the text as the content holds it" "and says why"
