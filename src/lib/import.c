@@ -763,6 +763,10 @@ importer_purge_toc (struct importer *im)
         if (run_first == 0)
           run_first = im->info[i].first_line;
         run_last = im->info[i].last_line;
+        res->left_out += im->info[i].paragraphs;
+        for (const char *m = res->files[i].text;
+             (m = strstr (m, "\n# marker: ")) != NULL; m++)
+          res->left_out++;
         free (res->files[i].name);
         free (res->files[i].text);
         res->documents--;

@@ -26,6 +26,8 @@ struct import_result
   size_t paragraphs;
   size_t splits;                /* lines that held a marker and its text,
                                    each taken as two */
+  size_t left_out;              /* texts and markers of a table of
+                                   contents, left out (with a warning) */
 };
 
 /* One line of a release as the importer reads it: LEN bytes at TEXT
