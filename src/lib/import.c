@@ -651,7 +651,7 @@ struct importer
   struct numset bare;
   struct import_doc_info *info; /* beside RES's files */
   size_t info_alloc;
-  unsigned long toc_first, toc_last;    /* the lines left out; 0: none */
+  int toc_dropped;              /* some file is a table of contents' entry */
   int toc_pending;              /* the case being built took the number
                                    of the case at TOC_IDX, left out if
                                    this one has text */
@@ -722,10 +722,7 @@ importer_drop_toc (struct importer *im, size_t idx)
 {
   struct import_doc_info *inf = &im->info[idx];
   inf->drop = 1;
-  if (im->toc_first == 0 || inf->first_line < im->toc_first)
-    im->toc_first = inf->first_line;
-  if (inf->last_line > im->toc_last)
-    im->toc_last = inf->last_line;
+  im->toc_dropped = 1;
 }
 
 /* Say that lines FIRST-LAST, entries of a table of contents, were left
@@ -753,7 +750,7 @@ static void
 importer_purge_toc (struct importer *im)
 {
   struct import_result *res = im->res;
-  if (im->toc_first == 0)
+  if (!im->toc_dropped)
     return;
   size_t kept = 0;
   unsigned long run_first = 0, run_last = 0;

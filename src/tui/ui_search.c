@@ -728,7 +728,6 @@ ui_search_prompt_count (const struct ui *u)
   return xstrdup (_("[no hits]"));
 }
 
-
 /* Prompts.  */
 
 /* Lay the open case out again, from the same place, after its text
