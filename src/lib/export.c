@@ -230,23 +230,42 @@ script_text (const char *s, size_t len, enum lang l, const char *script,
   return *conv ? *conv : s;
 }
 
-/* C's title in L, the reader's language, or else in the other (its id
-   when it has none), in SCRIPT (script_text); *PROJECT set when the
-   title given is the project's translation, to be marked as the texts
-   are.  Caller frees.  */
+/* BT in L, the reader's language, or else in the other, in SCRIPT
+   (script_text); NULL when it has neither or is empty.  *PROJECT set
+   when the text given is the project's translation, to be marked as
+   the texts are.  Caller frees.  */
 static char *
-coll_title (const struct collection *c, enum lang l, const char *script,
-            int *project)
+coll_text (const struct bitext *bt, enum lang l, const char *script,
+           int *project)
 {
   enum lang actual = l;
-  const struct text *t = c ? bitext_pick (&c->title, l, &actual) : NULL;
+  const struct text *t = bt ? bitext_pick (bt, l, &actual) : NULL;
   *project = t && text_is_project (t);
-  if (t == NULL)
-    return xstrdup (c && c->id ? c->id : "");
+  if (t == NULL || t->len == 0)
+    return NULL;
   size_t len;
   char *conv;
   const char *s = script_text (t->str, t->len, actual, script, &len, &conv);
   return conv ? conv : xstrdup (s);
+}
+
+/* C's title as coll_text gives it, or its id when it has none.  Caller
+   frees.  */
+static char *
+coll_title (const struct collection *c, enum lang l, const char *script,
+            int *project)
+{
+  char *s = coll_text (c ? &c->title : NULL, l, script, project);
+  return s ? s : xstrdup (c && c->id ? c->id : "");
+}
+
+/* C's publisher as coll_text gives it: NULL when C names none.  Caller
+   frees.  */
+static char *
+coll_publisher (const struct collection *c, enum lang l, const char *script,
+                int *project)
+{
+  return coll_text (c ? &c->publisher : NULL, l, script, project);
 }
 
 /* DOC's title in L (or the other), in SCRIPT (script_text).  Caller
@@ -436,6 +455,15 @@ export_md (const struct document *doc, enum lang lang, const char *script,
   md_bitext (b, &doc->procuratorate, langs, "", 0, script);
   md_bitext (b, &doc->region, langs, "", 0, script);
   buf_adds (b, "> ");
+  /* Who issued it first, as a citation names it (cite.h).  */
+  int pub_project;
+  char *pub = coll_publisher (c, lang, script, &pub_project);
+  if (pub)
+    {
+      md_text (b, pub, strlen (pub));
+      buf_adds (b, pub_project ? " †, " : ", ");
+      free (pub);
+    }
   int ct_project;
   char *ct = coll_title (c, lang, script, &ct_project);
   md_text (b, ct, strlen (ct));
@@ -648,6 +676,14 @@ export_html (const struct document *doc, enum lang lang, const char *script,
             "margin-bottom:1em}\n"
             "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}\n"
             "</style>\n</head>\n<body>\n<aside class=\"citation\">\n<p>");
+  int pub_project;
+  char *pub = coll_publisher (c, lang, script, &pub_project);
+  if (pub)
+    {
+      html_texts (b, pub);
+      buf_adds (b, pub_project ? " \xe2\x80\xa0, " : ", ");
+      free (pub);
+    }
   html_texts (b, ct);
   if (ct_project)
     buf_adds (b, " \xe2\x80\xa0");   /* †, as td.tr marks a text */

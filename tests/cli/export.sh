@@ -113,18 +113,19 @@ run --content "$GOOD" export 99
 is "$rc" 2 "an unknown document is an error"
 run --content "$TMPD/hostile" export '<script>' --format html
 has "$TMPD/out" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 标题" "a query's document is escaped the same"
-# The collection's title in the reader's language: the release's own in
-# English, unmarked; the project's translation in Chinese, marked as
-# every text of the project is.
+# The collection's publisher and title in the reader's language, as a
+# citation names them: the release's own in English, unmarked; the
+# project's translation in Chinese, marked as every text of the project
+# is.
 run --content "$SHIPPED" export 1 --format md
-has "$TMPD/out" "> The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "--format md: the collection's title in the reader's English"
+has "$TMPD/out" "> Supreme People's Procuratorate, The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "--format md: the collection's publisher and title in the reader's English"
 hasnt "$TMPD/out" "第三批" "not in Chinese"
 run --content "$SHIPPED" export 1 --format html
-has "$TMPD/out" "<p>The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "and so does --format html"
+has "$TMPD/out" "<p>Supreme People&#39;s Procuratorate, The third batch of typical cases of procuratorial reform of national procuratorial organs, 2022-07-14" "and so does --format html"
 LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 1 --format md >"$TMPD/out"
-has "$TMPD/out" "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: --format md marks a collection title the project translated"
+has "$TMPD/out" "> 最高人民检察院 †, 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: --format md marks a publisher and title the project translated"
 LANGUAGE=zh_CN "$CASEBOOK" --content "$SHIPPED" export 1 --format html >"$TMPD/out"
-has "$TMPD/out" "<p>第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: and so does --format html"
+has "$TMPD/out" "<p>最高人民检察院 †, 第三批全国检察机关检察改革典型案例 †, 2022-07-14" "LANGUAGE=zh_CN: and so does --format html"
 # The project's revision of a machine-translated English is exported in
 # every format, not only in HTML.
 has "$TMPD/out" '<div class="rev"' "--format html: the revised English"
