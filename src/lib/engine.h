@@ -294,6 +294,9 @@ struct engine_amended
   struct engine_query *q;       /* what to show instead; NULL for NONE */
   struct engine_results r;      /* its answer */
   char *fix;                    /* CORRECTED: the corrected text */
+  int interrupted;              /* a search on the way was interrupted
+                                   (engine_set_interrupt): HOW says
+                                   nothing yet; ask again */
 };
 /* Fill OUT (free with engine_amended_free).  A regex is not corrected;
    a caller asked for --no-correct does not call this.  A search that

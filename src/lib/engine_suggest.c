@@ -915,6 +915,7 @@ engine_amend (struct engine *e, const struct engine_query *q,
               const struct engine_results *r, struct engine_amended *out)
 {
   memset (out, 0, sizeof *out);
+  e->interrupted = 0;
   if (engine_other_english_wanted (r)
       && (out->q = engine_other_english (e, q, &out->r)) != NULL)
     {
@@ -924,6 +925,12 @@ engine_amend (struct engine *e, const struct engine_query *q,
           return;
         }
       engine_amended_free (out);
+    }
+  /* Stopped before the other English was counted: nothing is known.  */
+  if (e->interrupted)
+    {
+      out->interrupted = 1;
+      return;
     }
   if (q->regex || !engine_correction_wanted (r))
     return;
@@ -950,6 +957,7 @@ engine_amend (struct engine *e, const struct engine_query *q,
   engine_query_free (out->q);
   free (fix);
   memset (out, 0, sizeof *out);
+  out->interrupted = e->interrupted;
 }
 
 void

@@ -1630,7 +1630,8 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
          on two processors, at 8000 documents, the highlights of a
          query typed showed 65-89 ms after it, 44-51 ms with a pause:
          what tmux takes to show typed keys at all.)  */
-      if (u.search.partial && !keys_wait (UI_COUNT_PAUSE_MS, UI_IDLE_MS))
+      if ((u.search.partial || u.search.amend_due)
+          && !keys_wait (UI_COUNT_PAUSE_MS, UI_IDLE_MS))
         {
           if (ui_signal || ui_stop)
             continue;           /* the wait was interrupted: see to it */

@@ -103,9 +103,13 @@ struct search
                                    search that found nothing asks again) */
   size_t other;                 /* documents the English not read has it
                                    in (engine_other_english_finds) */
-  char *amend_hint;             /* what Enter will search instead, when
-                                   this finds nothing (ui_search_finish
-                                   at the prompt); NULL: none */
+  /* What Enter will show instead when this finds nothing at the
+     prompt (engine_amend), worked out once typing pauses
+     (ui_search_finish) and kept for Enter to apply.  */
+  int amend_due;                /* still to be worked out */
+  int amend_known;              /* AMEND_HOW and AMEND_FIX are */
+  enum engine_amend amend_how;
+  char *amend_fix;              /* ENGINE_AMEND_CORRECTED: the correction */
 };
 
 /* A hit of the open document as drawn: its index in the document's

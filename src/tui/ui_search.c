@@ -35,7 +35,7 @@ search_clear (struct search *s, size_t ndocs)
   engine_query_free (s->q);
   search_results_free_all (s->res, ndocs);
   engine_results_free (&s->er);
-  free (s->amend_hint);
+  free (s->amend_fix);
   memset (s, 0, sizeof *s);
 }
 
@@ -228,30 +228,42 @@ search_open_document (struct ui *u, const char *text, int backward,
   return 0;
 }
 
-/* What Enter will show in place of the search typed, which finds
-   nothing (ui_search_amend, which Enter applies), for the prompt to
-   say: the correction, or which English; NULL when the search stays.
-   Caller frees.  */
-static char *
-amend_hint (struct ui *u)
+/* Work out what Enter will show in place of the search typed, which
+   finds nothing (ui_search_amend applies it), for the prompt to say.
+   Returns 1 when a key came first (it is worked out later), else 0.  */
+static int
+amend_work (struct ui *u, int interruptible)
 {
+  if (!u->search.amend_due)
+    return 0;
+  if (!u->prompt.active)
+    {
+      u->search.amend_due = 0;    /* no hint to give: Enter came */
+      return 0;
+    }
   struct engine_amended a;
+  engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL, u);
   engine_amend (u->engine, u->search.q, &u->search.er, &a);
-  char *hint = NULL;
-  if (a.how == ENGINE_AMEND_CORRECTED)
-    hint = xstrdup (a.fix);
-  else if (a.how == ENGINE_AMEND_OTHER_ENGLISH)
-    hint = xstrdup (u->revised ? _("the release's English")
-                    : _("casebook's revised English"));
+  engine_set_interrupt (u->engine, NULL, NULL);
+  if (a.interrupted)
+    {
+      engine_amended_free (&a);
+      return 1;
+    }
+  u->search.amend_due = 0;
+  u->search.amend_known = 1;
+  u->search.amend_how = a.how;
+  u->search.amend_fix = a.fix;
+  a.fix = NULL;
   engine_amended_free (&a);
-  return hint;
+  return 0;
 }
 
 int
 ui_search_finish (struct ui *u, int interruptible)
 {
   if (!u->search.partial)
-    return 0;
+    return amend_work (u, interruptible);
   struct engine_results er;
   char *err = NULL;
   engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL, u);
@@ -286,10 +298,10 @@ ui_search_finish (struct ui *u, int interruptible)
      hits.  */
   if (u->prompt.active && er.ndocs == 0 && !u->opt->no_correct)
     {
-      engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL,
-                            u);
-      u->search.amend_hint = amend_hint (u);
-      engine_set_interrupt (u->engine, NULL, NULL);
+      u->search.amend_due = 1;
+      /* The count is shown either way; a key that comes first leaves
+         the hint to the next pause.  */
+      amend_work (u, interruptible);
     }
   return 0;
 }
@@ -720,11 +732,16 @@ ui_search_prompt_count (const struct ui *u)
     /* TRANSLATORS: the search prompt's count for a query of fields
        alone (case:6), which keeps cases and has no words to find.  */
     return xasprintf (ngettext ("[%zu case]", "[%zu cases]", t.kept), t.kept);
-  if (u->search.amend_hint)
+  const char *instead = !u->search.amend_known ? NULL
+    : u->search.amend_how == ENGINE_AMEND_CORRECTED ? u->search.amend_fix
+    : u->search.amend_how != ENGINE_AMEND_OTHER_ENGLISH ? NULL
+    : u->revised ? _("the release's English")
+    : _("casebook's revised English");
+  if (instead)
     /* TRANSLATORS: the search prompt's count when nothing matches what
        is typed and Enter will show something else: a correction
        ("[no hits; Enter: circuit inspection]") or the other English.  */
-    return xasprintf (_("[no hits; Enter: %s]"), u->search.amend_hint);
+    return xasprintf (_("[no hits; Enter: %s]"), instead);
   return xstrdup (_("[no hits]"));
 }
 
@@ -1036,12 +1053,23 @@ ui_search_amend (struct ui *u, int backward, char **corrected)
   if (u->opt->no_correct || u->search.q == NULL || u->engine == NULL
       || u->search.partial)
     return 0;
-  struct engine_amended a;
-  engine_amend (u->engine, u->search.q, &u->search.er, &a);
-  enum engine_amend how = a.how;
-  char *fix = a.fix;
-  a.fix = NULL;
-  engine_amended_free (&a);
+  enum engine_amend how;
+  char *fix;
+  if (u->search.amend_known)
+    {
+      /* Worked out at the prompt, for the hint: not again.  */
+      how = u->search.amend_how;
+      fix = u->search.amend_fix ? xstrdup (u->search.amend_fix) : NULL;
+    }
+  else
+    {
+      struct engine_amended a;
+      engine_amend (u->engine, u->search.q, &u->search.er, &a);
+      how = a.how;
+      fix = a.fix;
+      a.fix = NULL;
+      engine_amended_free (&a);
+    }
   if (how == ENGINE_AMEND_OTHER_ENGLISH)
     {
       /* Read that English, as E does: the search is made again there.  */

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 38
+tui_plan 40
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -189,5 +189,17 @@ tui_keys Enter
 tui_expect_line 40 '^Showing results for 减假暂 \(nothing found for 减假占\)' \
   "a fuzzy pinyin slip is mended in the browser"
 tui_expect_line 1 ' 7 Guangxi' "and case 7 opens"
+
+# The prompt's hint stays while the cursor moves over the query (the
+# text is the same), and Enter searches what it named.
+tui_keys /
+tui_type 邻进院
+tui_wait_for '\[no hits'
+tui_send Left Left Right
+tui_expect_line 40 "^/邻进院 .*\\[no hits; Enter: $fix\\]\$" \
+  "the cursor moved: the prompt still names the correction"
+tui_keys Enter
+tui_expect_line 40 "^Showing results for $fix \\(nothing found for 邻进院\\)" \
+  "Enter searches the correction the prompt named"
 
 tui_finish

@@ -694,6 +694,60 @@ main (void)
       engine_query_free (q);
     }
 
+  /* What a search that finds nothing is amended to (the browser's
+     prompt works it out with an interrupt, as keys come): stopped
+     anywhere, it says it was stopped or gives the whole answer, never
+     "nothing to amend" for want of time.  */
+  if (disk)
+    {
+      /* A typo of a long word of the corpus: its letters 2 and 3
+         swapped.  */
+      char *typo = NULL;
+      for (size_t i = 0; i < w.nen && typo == NULL; i++)
+        if (strlen (w.en[i]) >= 7 && w.en[i][1] != w.en[i][2])
+          {
+            typo = xstrdup (w.en[i]);
+            char c = typo[1];
+            typo[1] = typo[2];
+            typo[2] = c;
+          }
+      struct engine_query *q = typo ? compile (disk, typo) : NULL;
+      struct engine_results r;
+      char *error = NULL;
+      int rc = q ? engine_search (disk, q, &r, &error) : -1;
+      struct engine_amended whole = { 0 };
+      if (rc == 0)
+        engine_amend (disk, q, &r, &whole);
+      tap_ok (rc == 0 && r.ndocs == 0 && !whole.interrupted
+              && whole.how == ENGINE_AMEND_CORRECTED,
+              "%s finds nothing and is corrected to %s", typo ? typo : "?",
+              whole.fix ? whole.fix : "nothing");
+      size_t short_ = 0, stopped = 0;
+      for (int at = 1; rc == 0 && at < 400; at++)
+        {
+          struct engine_amended a;
+          int left = at;
+          engine_set_interrupt (disk, stop_at, &left);
+          engine_amend (disk, q, &r, &a);
+          engine_set_interrupt (disk, NULL, NULL);
+          if (a.interrupted)
+            stopped += a.how == ENGINE_AMEND_NONE && a.fix == NULL;
+          else if (a.how != whole.how || !a.fix || !whole.fix
+                   || strcmp (a.fix, whole.fix) != 0)
+            short_++;
+          engine_amended_free (&a);
+        }
+      tap_ok (short_ == 0 && stopped > 0, "an amendment stopped anywhere "
+              "says so (%zu times) or is whole, never short (%zu)",
+              stopped, short_);
+      engine_amended_free (&whole);
+      if (rc == 0)
+        engine_results_free (&r);
+      free (error);
+      engine_query_free (q);
+      free (typo);
+    }
+
   /* Another casebook indexes the files again after a search and before
      its passages are worked out ahead: no second thread reads the new
      index with the old results' places, every document says 'search
