@@ -436,6 +436,10 @@ engine_close (struct engine *e)
     free (e->gkeys[i].tokens);
   free (e->gkeys_block);
   free (e->gkeys);
+  for (size_t i = 0; i < e->ngfolds && e->gfolds_block == NULL; i++)
+    free (e->gfolds[i].folded);
+  free (e->gfolds_block);
+  free (e->gfolds);
   for (size_t i = 0; i < e->nukeys; i++)
     free (e->ukeys[i].tokens);
   free (e->ukeys);

@@ -114,12 +114,12 @@ compare_gkey (const void *x, const void *y)
   return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
-/* A hash of every form of the glossary, in order: what its keys are
-   made of.  */
+/* A hash of TAG (what is made of them, and how) and every form of the
+   glossary, in order.  */
 static uint64_t
-glossary_hash (const struct glossary *g)
+glossary_hash (const struct glossary *g, const char *tag)
 {
-  uint64_t h = util_hash (0, "gkeys1", 6);
+  uint64_t h = util_hash (0, tag, strlen (tag));
   for (size_t i = 0; i < g->count; i++)
     for (int l = 0; l < LANG_COUNT; l++)
       {
@@ -134,16 +134,19 @@ glossary_hash (const struct glossary *g)
   return h;
 }
 
-/* The glossary keys as the index saved them for a glossary of hash H:
-   entry numbers (uint32) and NUL-terminated tokens, in order.  Returns 0
+/* The keys the index saved under NAME in its meta table for a glossary
+   of hash H: entry numbers (uint32) and NUL-terminated strings, in
+   order, into *KEYS (*N of them; their strings in *BLOCK).  Returns 0
    if it has none for H.  */
 static int
-load_gkeys (struct engine *e, uint64_t h)
+load_keys (struct engine *e, const char *name, uint64_t h,
+           struct gloss_key **keys, size_t *n, char **block)
 {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT value FROM meta WHERE "
-                          "key='gkeys'", -1, &st, NULL) != SQLITE_OK)
+                          "key=?", -1, &st, NULL) != SQLITE_OK)
     return 0;
+  sqlite3_bind_text (st, 1, name, -1, SQLITE_STATIC);
   int ok = 0;
   if (sqlite3_step (st) == SQLITE_ROW
       && sqlite3_column_type (st, 0) == SQLITE_BLOB)
@@ -154,10 +157,10 @@ load_gkeys (struct engine *e, uint64_t h)
       if (len > sizeof saved && (memcpy (&saved, p, sizeof saved), saved == h)
           && p[len - 1] == '\0')
         {
-          e->gkeys_block = xmalloc (len - sizeof saved);
-          memcpy (e->gkeys_block, p + sizeof saved, len - sizeof saved);
+          *block = xmalloc (len - sizeof saved);
+          memcpy (*block, p + sizeof saved, len - sizeof saved);
           size_t alloc = 0;
-          const char *q = e->gkeys_block, *end = q + len - sizeof saved;
+          const char *q = *block, *end = q + len - sizeof saved;
           ok = 1;
           while (q < end && ok)
             {
@@ -170,18 +173,17 @@ load_gkeys (struct engine *e, uint64_t h)
               memcpy (&entry, q, sizeof entry);
               q += sizeof entry;
               ok = entry < e->glossary.count;
-              e->gkeys = xgrow (e->gkeys, &alloc, e->ngkeys + 1,
-                                sizeof *e->gkeys);
-              e->gkeys[e->ngkeys++] = (struct gloss_key) { (char *) q, entry };
+              *keys = xgrow (*keys, &alloc, *n + 1, sizeof **keys);
+              (*keys)[(*n)++] = (struct gloss_key) { (char *) q, entry };
               q += strlen (q) + 1;
             }
           if (!ok)
             {
-              free (e->gkeys);
-              free (e->gkeys_block);
-              e->gkeys = NULL;
-              e->gkeys_block = NULL;
-              e->ngkeys = 0;
+              free (*keys);
+              free (*block);
+              *keys = NULL;
+              *block = NULL;
+              *n = 0;
             }
         }
     }
@@ -189,25 +191,27 @@ load_gkeys (struct engine *e, uint64_t h)
   return ok;
 }
 
-/* Save the keys for a glossary of hash H (a cache: failing is
-   harmless).  */
+/* Save the N KEYS for a glossary of hash H under NAME (a cache:
+   failing is harmless).  */
 static void
-save_gkeys (struct engine *e, uint64_t h)
+save_keys (struct engine *e, const char *name, uint64_t h,
+           const struct gloss_key *keys, size_t n)
 {
   struct buf b = { 0 };
   buf_add (&b, &h, sizeof h);
-  for (size_t i = 0; i < e->ngkeys; i++)
+  for (size_t i = 0; i < n; i++)
     {
-      uint32_t entry = (uint32_t) e->gkeys[i].entry;
+      uint32_t entry = (uint32_t) keys[i].entry;
       buf_add (&b, &entry, sizeof entry);
-      buf_add (&b, e->gkeys[i].tokens, strlen (e->gkeys[i].tokens) + 1);
+      buf_add (&b, keys[i].tokens, strlen (keys[i].tokens) + 1);
     }
   sqlite3_stmt *st;
-  if (e->ngkeys > 0
+  if (n > 0
       && sqlite3_prepare_v2 (index_db (e->ix), "INSERT OR REPLACE INTO meta "
-                             "VALUES('gkeys', ?)", -1, &st, NULL) == SQLITE_OK)
+                             "VALUES(?, ?)", -1, &st, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
+      sqlite3_bind_text (st, 1, name, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (st, 2, b.data, (int) b.len, SQLITE_STATIC);
       sqlite3_step (st);
       sqlite3_finalize (st);
     }
@@ -220,8 +224,9 @@ static void
 build_gkeys (struct engine *e)
 {
   e->gkeys_built = 1;
-  uint64_t h = glossary_hash (&e->glossary);
-  if (e->saved && load_gkeys (e, h))
+  uint64_t h = glossary_hash (&e->glossary, "gkeys1");
+  if (e->saved && load_keys (e, "gkeys", h, &e->gkeys, &e->ngkeys,
+                             &e->gkeys_block))
     return;
   struct analyzer *a = index_analyzer (e->ix);
   size_t alloc = 0;
@@ -248,7 +253,40 @@ build_gkeys (struct engine *e)
   if (e->ngkeys > 1)
     qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
   if (e->saved)
-    save_gkeys (e, h);
+    save_keys (e, "gkeys", h, e->gkeys, e->ngkeys);
+}
+
+/* Every form of the glossary folded (query_glossary_folds), for
+   query_parse: folding them all costs about as much as a search, so a
+   saved index keeps them.  */
+static void
+build_gfolds (struct engine *e)
+{
+  e->gfolds_built = 1;
+  uint64_t h = glossary_hash (&e->glossary, "gfolds1");
+  struct gloss_key *keys = NULL;
+  size_t n = 0;
+  if (e->saved && load_keys (e, "gfolds", h, &keys, &n, &e->gfolds_block))
+    {
+      /* As saved: sorted, the strings in the block.  */
+      e->gfolds = xcalloc (n ? n : 1, sizeof *e->gfolds);
+      for (size_t i = 0; i < n; i++)
+        e->gfolds[i] = (struct query_gloss_form) { keys[i].tokens,
+                                                   keys[i].entry };
+      e->ngfolds = n;
+      free (keys);
+      return;
+    }
+  e->gfolds = query_glossary_folds (&e->glossary, &e->ngfolds);
+  if (e->saved && e->ngfolds > 0)
+    {
+      keys = xcalloc (e->ngfolds, sizeof *keys);
+      for (size_t i = 0; i < e->ngfolds; i++)
+        keys[i] = (struct gloss_key) { e->gfolds[i].folded,
+                                       e->gfolds[i].entry };
+      save_keys (e, "gfolds", h, keys, e->ngfolds);
+      free (keys);
+    }
 }
 
 void
@@ -839,6 +877,10 @@ engine_compile (struct engine *e, const char *text,
   o.glossary = &e->glossary;
   /* Compiling may save the glossary keys.  */
   engine_texts_release (e);
+  if (!e->gfolds_built)
+    build_gfolds (e);
+  o.folds = e->gfolds;
+  o.nfolds = e->ngfolds;
   struct query *q = query_parse (text, &o, err);
   if (q == NULL)
     return NULL;

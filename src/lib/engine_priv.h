@@ -64,6 +64,13 @@ struct engine
   char *gkeys_block;            /* the tokens of all, when read from the
                                    index (else each is its own) */
   int gkeys_built;
+  struct query_gloss_form *gfolds;  /* the glossary's forms folded, for
+                                       query_parse; built when first
+                                       used */
+  size_t ngfolds;
+  char *gfolds_block;           /* their text, when read from the index
+                                   (else each is its own) */
+  int gfolds_built;
   struct gloss_key *ukeys;      /* forms of two or three tokens, their
                                    tokens sorted (gloss_find_unordered);
                                    built when first used */

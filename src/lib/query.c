@@ -3,6 +3,7 @@
 #include <config.h>
 #include "query.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,29 +54,98 @@ entry_form (const struct glossary_entry *e, int l, size_t i)
   return e->synonyms[l][i - 1 - e->nvariants[l]];
 }
 
-/* Add the glossary's renderings of FOLDED to T: every form of every entry
-   that has FOLDED as a form.  */
+/* Add every form of entry E to T, folded.  */
 static void
-expand_glossary (struct term *t, const char *folded, const struct glossary *g)
+add_entry_forms (struct term *t, const struct glossary_entry *e)
 {
+  for (int l = 0; l < LANG_COUNT; l++)
+    for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l]; v++)
+      {
+        const char *form = entry_form (e, l, v);
+        char *f = norm_fold_string (form, strlen (form));
+        add_alt (t, f);
+        free (f);
+      }
+}
+
+int
+query_gloss_form_compare (const void *a, const void *b)
+{
+  const struct query_gloss_form *x = a, *y = b;
+  int c = strcmp (x->folded, y->folded);
+  if (c)
+    return c;
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+struct query_gloss_form *
+query_glossary_folds (const struct glossary *g, size_t *n)
+{
+  struct query_gloss_form *v = NULL;
+  size_t alloc = 0;
+  *n = 0;
   for (size_t i = 0; g && i < g->count; i++)
     {
       const struct glossary_entry *e = &g->entries[i];
-      int hit = 0;
-      for (int l = 0; l < LANG_COUNT && !hit; l++)
-        for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l] && !hit; v++)
-          hit = folded_equal (entry_form (e, l, v), folded);
-      if (!hit)
-        continue;
       for (int l = 0; l < LANG_COUNT; l++)
-        for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l]; v++)
+        for (size_t k = 0; k < 1 + e->nvariants[l] + e->nsynonyms[l]; k++)
           {
-            const char *form = entry_form (e, l, v);
-            char *f = norm_fold_string (form, strlen (form));
-            add_alt (t, f);
-            free (f);
+            const char *form = entry_form (e, l, k);
+            if (form == NULL)
+              continue;
+            v = xgrow (v, &alloc, *n + 1, sizeof *v);
+            v[(*n)++] = (struct query_gloss_form) {
+              norm_fold_string (form, strlen (form)), i };
           }
     }
+  if (*n > 1)
+    qsort (v, *n, sizeof *v, query_gloss_form_compare);
+  return v;
+}
+
+/* Add the glossary's renderings of FOLDED to T: every form of every entry
+   that has FOLDED as a form, entries in their order.  */
+static void
+expand_glossary (struct term *t, const char *folded,
+                 const struct query_options *opt)
+{
+  const struct glossary *g = opt->glossary;
+  if (g == NULL)
+    return;
+  if (opt->folds == NULL)
+    {
+      for (size_t i = 0; i < g->count; i++)
+        {
+          const struct glossary_entry *e = &g->entries[i];
+          int hit = 0;
+          for (int l = 0; l < LANG_COUNT && !hit; l++)
+            for (size_t v = 0; v < 1 + e->nvariants[l] + e->nsynonyms[l]
+                   && !hit; v++)
+              hit = folded_equal (entry_form (e, l, v), folded);
+          if (hit)
+            add_entry_forms (t, e);
+        }
+      return;
+    }
+  /* The first form that folds to FOLDED; those after it that do are
+     of the same or later entries.  */
+  size_t lo = 0, hi = opt->nfolds;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp (opt->folds[mid].folded, folded) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  size_t last = SIZE_MAX;
+  for (size_t i = lo; i < opt->nfolds
+         && strcmp (opt->folds[i].folded, folded) == 0; i++)
+    if (opt->folds[i].entry != last && opt->folds[i].entry < g->count)
+      {
+        last = opt->folds[i].entry;
+        add_entry_forms (t, &g->entries[last]);
+      }
 }
 
 /* FOLDED without its hyphens when it is words of ASCII letters (and
@@ -1158,13 +1228,13 @@ query_parse (const char *text, const struct query_options *opt,
       add_alt (t, folded);
       if (!opt->exact)
         {
-          expand_glossary (t, folded, opt->glossary);
+          expand_glossary (t, folded, opt);
           char *joined = quoted ? NULL : without_hyphens (folded);
           if (joined)
             {
               add_alt (t, joined);
               /* zhang-jiagang is Zhangjiagang: its renderings too.  */
-              expand_glossary (t, joined, opt->glossary);
+              expand_glossary (t, joined, opt);
             }
           free (joined);
         }

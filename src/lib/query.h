@@ -81,7 +81,27 @@ struct query_options
   int revised;                  /* the reader reads the revised English:
                                    search it too (engine.h) */
   const struct glossary *glossary;
+  /* Every form of GLOSSARY folded, sorted (query_glossary_folds): a
+     term's entries found without folding each form again; NULL: folded
+     as the query is parsed.  */
+  const struct query_gloss_form *folds;
+  size_t nfolds;
 };
+
+/* A form of a glossary entry, folded as a query's terms are
+   (norm_fold_string).  */
+struct query_gloss_form
+{
+  char *folded;
+  size_t entry;
+};
+
+/* Every form of G folded, sorted by the folded text, then the entry:
+   *N of them.  Caller frees each FOLDED and the array.  */
+struct query_gloss_form *query_glossary_folds (const struct glossary *g,
+                                               size_t *n);
+/* The order of query_glossary_folds, for qsort.  */
+int query_gloss_form_compare (const void *a, const void *b);
 
 /* A parse or compile failure: MESSAGE (caller frees) and the byte offset
    in the query string where it was found.  */

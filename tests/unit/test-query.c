@@ -376,6 +376,70 @@ main (void)
     query_free (rq);
   }
 
+  /* The glossary's forms folded once and looked up (as the engine
+     does) give every term the renderings that folding each form as the
+     query is parsed gives: over the shipped glossary, each form typed
+     as it is, in capitals, and with a slip.  */
+  {
+    char *gpath = xasprintf ("%s/content/glossary.tsv", top ? top : "..");
+    struct glossary g = { 0 };
+    struct diags gd = { 0 };
+    int read = content_read_glossary (gpath, &g, &gd);
+    size_t nfolds;
+    struct query_gloss_form *folds = query_glossary_folds (&g, &nfolds);
+    size_t tried = 0, differ = 0, expanded = 0;
+    for (size_t i = 0; i < g.count; i++)
+      for (int l = 0; l < LANG_COUNT; l++)
+        for (size_t v = 0; v < 1 + g.entries[i].nvariants[l]; v++)
+          {
+            const char *form = v ? g.entries[i].variants[l][v - 1]
+              : g.entries[i].term[l];
+            char *typed[3] = { xasprintf ("\"%s\"", form),
+                               xasprintf ("\"%s\"", form),
+                               xasprintf ("%sx", form) };
+            for (char *c = typed[1]; *c; c++)
+              if (*c >= 'a' && *c <= 'z')
+                *c = (char) (*c - 32);
+            for (int k = 0; k < 3; k++)
+              {
+                struct query_options slow = { .glossary = &g };
+                struct query_options fast = { .glossary = &g,
+                                              .folds = folds,
+                                              .nfolds = nfolds };
+                struct query_error e1 = { 0 }, e2 = { 0 };
+                struct query *a = query_parse (typed[k], &slow, &e1);
+                struct query *b = query_parse (typed[k], &fast, &e2);
+                tried++;
+                int same = (a == NULL) == (b == NULL)
+                  && (a == NULL || a->nterms == b->nterms);
+                for (size_t t = 0; same && a && t < a->nterms; t++)
+                  {
+                    same = a->terms[t].nalts == b->terms[t].nalts;
+                    expanded += a->terms[t].nalts > 1;
+                    for (size_t x = 0; same && x < a->terms[t].nalts; x++)
+                      same = strcmp (a->terms[t].alts[x],
+                                     b->terms[t].alts[x]) == 0;
+                  }
+                differ += !same;
+                query_free (a);
+                query_free (b);
+                free (e1.message);
+                free (e2.message);
+                free (typed[k]);
+              }
+          }
+    tap_ok (read == 0 && g.count > 100 && expanded > g.count && differ == 0,
+            "the glossary folded once renders %zu queries as folding each "
+            "form does (%zu differ; %zu terms expanded)", tried, differ,
+            expanded);
+    for (size_t i = 0; i < nfolds; i++)
+      free (folds[i].folded);
+    free (folds);
+    glossary_free (&g);
+    diags_free (&gd);
+    free (gpath);
+  }
+
   engine_close (eng);
   library_free (lib);
   diags_free (&d);
