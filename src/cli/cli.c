@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "cmd.h"
 #include "export.h"
@@ -37,7 +38,7 @@ enum
   OPT_CONTENT = 256, OPT_LANG, OPT_WIDTH, OPT_JSON, OPT_COLOR, OPT_COUNT,
   OPT_REGEX, OPT_EXACT, OPT_RAW, OPT_GLOSSARY, OPT_HELP, OPT_VERSION,
   OPT_AMBIGUOUS_WIDE, OPT_SCRIPT, OPT_NO_CORRECT, OPT_ENGLISH, OPT_RELEASE,
-  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_FORMAT, OPT_REGION, OPT_YEAR, OPT_FACETS,
+  OPT_ADD, OPT_NAME, OPT_MAX_SIZE, OPT_PUBLISHER, OPT_DATE, OPT_FORMAT, OPT_REGION, OPT_YEAR, OPT_FACETS,
   OPT_NO_PAGER, OPT_SIDE_BY_SIDE, OPT_PENDING
 };
 
@@ -63,6 +64,8 @@ static const struct option long_options[] = {
   { "add", no_argument, NULL, OPT_ADD },
   { "name", required_argument, NULL, OPT_NAME },
   { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+  { "publisher", required_argument, NULL, OPT_PUBLISHER },
+  { "date", required_argument, NULL, OPT_DATE },
   { "format", required_argument, NULL, OPT_FORMAT },
   { "region", required_argument, NULL, OPT_REGION },
   { "year", required_argument, NULL, OPT_YEAR },
@@ -294,6 +297,24 @@ parse_size (const char *s, size_t *out)
   return 0;
 }
 
+/* Is S a value collection.cb can hold: valid UTF-8 on one line, with
+   something besides spaces and no control character?  */
+static int
+one_line_text (const char *s)
+{
+  size_t n = strlen (s);
+  if (u8_check ((const uint8_t *) s, n) != NULL)
+    return 0;
+  int seen = 0;
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f)
+        return 0;
+      seen |= *p != ' ';
+    }
+  return seen;
+}
+
 /* Does S name a document as show takes it: "N", or "COLLECTION/N", or
    either followed by a place ("7§1¶2")?  */
 static int
@@ -426,6 +447,8 @@ check_command_options (const struct cmd_entry *entry,
     { o->add, "--add" },
     { o->name != NULL, "--name" },
     { o->max_size != 0, "--max-size" },
+    { o->publisher != NULL, "--publisher" },
+    { o->date != NULL, "--date" },
     { o->format != NULL, "--format" },
     { o->region != NULL, "--region" },
     { o->year != 0, "--year" },
@@ -638,6 +661,24 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               fprintf (stderr, _("casebook: invalid --max-size '%s' (a number of bytes, with K, M or G)\n"), shown (optarg));
               return usage_error ();
             }
+          break;
+        case OPT_PUBLISHER:
+          if (!one_line_text (optarg))
+            {
+              fprintf (stderr, _("casebook: invalid --publisher '%s' (a "
+                                 "name on one line)\n"), shown (optarg));
+              return usage_error ();
+            }
+          o.publisher = optarg;
+          break;
+        case OPT_DATE:
+          if (!util_date_valid (optarg))
+            {
+              fprintf (stderr, _("casebook: invalid --date '%s' (a day "
+                                 "written YYYY-MM-DD)\n"), shown (optarg));
+              return usage_error ();
+            }
+          o.date = optarg;
           break;
         case OPT_FORMAT:
           {

@@ -30,6 +30,8 @@ struct cli_options
   int add;                      /* import --add: into the user's library */
   const char *name;             /* import --add --name */
   size_t max_size;              /* import --max-size; 0: IMPORT_MAX_SIZE */
+  const char *publisher;        /* import --publisher */
+  const char *date;             /* import --date, YYYY-MM-DD */
   const char *format;           /* export --format */
   const char *region;           /* list --region */
   int year;                     /* list --year; 0: any */

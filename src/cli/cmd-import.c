@@ -212,6 +212,8 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
   else
     import_release (file, data, len, &res, &d);
   free (data);
+  if (rc == 0)
+    import_set_collection_meta (&res, o->publisher, o->date);
   output_diags (&d);
   if (rc != 0)
     {

@@ -54,6 +54,8 @@ static const struct
   { "--add", "import" },
   { "--name", "import" },
   { "--max-size", "import" },
+  { "--publisher", "import" },
+  { "--date", "import" },
   { "--format", "export" },
   { "--region", "list" },
   { "--year", "list" },

@@ -65,6 +65,10 @@ static const struct option_help options[] = {
     0, "--name" },
   { N_("      --max-size=N     import: read at most N bytes (K, M, G; "
        "64M)\n"), 0, "--max-size" },
+  { N_("      --publisher=NAME import: who released it, where the release "
+       "does not say\n"), 0, "--publisher" },
+  { N_("      --date=DATE      import: its release date, YYYY-MM-DD\n"),
+    0, "--date" },
   { N_("      --format=FORMAT  export: md, html or jsonl\n"), 0, "--format" },
   { N_("      --region=REGION  list: documents of that region only\n"),
     0, "--region" },

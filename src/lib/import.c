@@ -1119,6 +1119,42 @@ import_add_collection (struct import_result *res, const char *path,
   res->nfiles++;
 }
 
+void
+import_set_collection_meta (struct import_result *res, const char *publisher,
+                            const char *date)
+{
+  if (res->nfiles == 0 || strcmp (res->files[0].name, "collection.cb") != 0
+      || (publisher == NULL && date == NULL))
+    return;
+  /* The file is import_add_collection's: one "key: value" a line.  */
+  struct buf c = { 0 };
+  const char *p = res->files[0].text;
+  while (*p)
+    {
+      size_t len = strcspn (p, "\n");
+      int drop = (publisher && starts_with (p, "publisher."))
+        || (date && starts_with (p, "date:"));
+      if (!drop)
+        {
+          buf_add (&c, p, len);
+          buf_addc (&c, '\n');
+        }
+      p += len + (p[len] == '\n');
+    }
+  if (publisher)
+    {
+      /* One line, as every value is.  */
+      size_t n = strcspn (publisher, "\r\n");
+      buf_printf (&c, "# given when it was imported, not the release's "
+                  "words\npublisher.%s.tr: %.*s\n",
+                  lc (import_line_lang (publisher, n)), (int) n, publisher);
+    }
+  if (date)
+    buf_printf (&c, "date: %s\n", date);
+  free (res->files[0].text);
+  res->files[0].text = buf_steal (&c);
+}
+
 /* DATA (LEN bytes) decoded from GB18030 (a superset of GB2312 and GBK,
    what a Chinese editor saves as "ANSI"), or NULL when it is not that:
    a byte that does not decode, or text that does not come out mostly

@@ -82,6 +82,15 @@ void import_add_collection (struct import_result *res, const char *path,
                             const struct import_title *publisher,
                             const char *date);
 
+/* Give the collection file at the head of RES (import_add_collection)
+   the publisher PUBLISHER and the date DATE (YYYY-MM-DD), each in place
+   of what the source gave, where not NULL: for a release that does not
+   say, a plain text above all.  The publisher, the importer's words and
+   not the release's, is marked as the project's (.tr) in the language
+   it is written in.  */
+void import_set_collection_meta (struct import_result *res,
+                                 const char *publisher, const char *date);
+
 /* Whether DIR can take an import: 0 when it holds no collection (or
    does not exist yet), else -1 with *CAUSE set (caller frees).  Asked
    before the parse, so that a refusal is not buried under the release's

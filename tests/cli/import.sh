@@ -184,4 +184,31 @@ printf 'Case 1\nT\n【Key words】\nCommutation, parole and temporary execution 
 run import "$TMPD/kwc.txt" -o "$TMPD/kwc"
 has "$TMPD/kwc/01.cb" "keywords.en: Commutation, parole and temporary execution outside prison" \
   "an English keyword keeps its commas"
+# A plain text does not say who released it or when: --publisher and
+# --date say so, the publisher marked as not the release's words, and a
+# citation names both.
+printf 'Case 1\nT\nbody one.\n' >"$TMPD/meta.txt"
+run import "$TMPD/meta.txt" -o "$TMPD/meta" --publisher "最高人民检察院" --date 2022-07-14
+is "$rc" 0 "import --publisher --date"
+has "$TMPD/meta/collection.cb" "publisher.zh.tr: 最高人民检察院" "the publisher, in its language, marked as not the release's"
+has "$TMPD/meta/collection.cb" "date: 2022-07-14" "the date"
+run --content "$TMPD/meta" check
+is "$rc" 0 "the collection checks clean"
+run --content "$TMPD/meta" cite 1
+has "$TMPD/out" "最高人民检察院, " "a citation names the publisher"
+has "$TMPD/out" "(released 14 July 2022)" "and the date"
+# In place of what a page gave.
+run import "$top_srcdir/tests/data/html/div-p.html" -o "$TMPD/meta-html" --publisher "Supreme People's Procuratorate" --date 2023-01-02
+has "$TMPD/meta-html/collection.cb" "publisher.en.tr: Supreme People's Procuratorate" "a page's publisher is the one given"
+is "$(grep -c '^date:' "$TMPD/meta-html/collection.cb")" 1 "and one date"
+has "$TMPD/meta-html/collection.cb" "date: 2023-01-02" "the one given"
+run import "$TMPD/meta.txt" -o "$TMPD/meta2" --date 2022-02-30
+is "$rc" 2 "a date that is no day is refused"
+has "$TMPD/err" "invalid --date '2022-02-30' (a day written YYYY-MM-DD)" "saying how to write one"
+ok $([ ! -e "$TMPD/meta2" ]; echo $?) "and nothing is written"
+run import "$TMPD/meta.txt" -o "$TMPD/meta2" --publisher "$(printf 'a\033[31mb')"
+is "$rc" 2 "a publisher with a control character is refused"
+has "$TMPD/err" "invalid --publisher 'a^[[31mb' (a name on one line)" "shown visibly"
+run list --date 2022-07-14
+has "$TMPD/err" "list does not take --date" "other commands refuse --date"
 done_testing
