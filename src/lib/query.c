@@ -68,8 +68,9 @@ add_entry_forms (struct term *t, const struct glossary_entry *e)
       }
 }
 
-int
-query_gloss_form_compare (const void *a, const void *b)
+/* The order of query_glossary_folds.  */
+static int
+gloss_form_compare (const void *a, const void *b)
 {
   const struct query_gloss_form *x = a, *y = b;
   int c = strcmp (x->folded, y->folded);
@@ -99,7 +100,7 @@ query_glossary_folds (const struct glossary *g, size_t *n)
           }
     }
   if (*n > 1)
-    qsort (v, *n, sizeof *v, query_gloss_form_compare);
+    qsort (v, *n, sizeof *v, gloss_form_compare);
   return v;
 }
 

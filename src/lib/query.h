@@ -100,8 +100,6 @@ struct query_gloss_form
    *N of them.  Caller frees each FOLDED and the array.  */
 struct query_gloss_form *query_glossary_folds (const struct glossary *g,
                                                size_t *n);
-/* The order of query_glossary_folds, for qsort.  */
-int query_gloss_form_compare (const void *a, const void *b);
 
 /* A parse or compile failure: MESSAGE (caller frees) and the byte offset
    in the query string where it was found.  */
