@@ -940,9 +940,14 @@ content_parse_glossary (const char *path, const char *data, size_t len,
   size_t alloc = 0;
   int seen_magic = 0;
   g->path = xstrdup (path);
-  if (memchr (data, '\0', len))
+  const char *nul = memchr (data, '\0', len);
+  if (nul)
     {
-      diags_add (diags, DIAG_ERROR, path, 1,
+      /* Where it is, as tokenize_some says for a document.  */
+      unsigned long line = 1;
+      for (const char *p = data; p < nul; p++)
+        line += *p == '\n';
+      diags_add (diags, DIAG_ERROR, path, line,
                  _("NUL byte in the glossary: not a text file"));
       return -1;
     }

@@ -60,8 +60,9 @@ refused badgloss "a glossary with invalid UTF-8 and a missing field" \
   "casebook: glossary.tsv:5: error: expected 2 to 6 tab-separated fields: zh, en, Chinese variants, English variants, Chinese synonyms, English synonyms"
 coll nulgloss "$HDATA/bom.cb"
 printf 'casebook-glossary\t1\n检察\tpro\000cur\n' >"$TMPD/nulgloss/glossary.tsv"
+# On the line that holds it, as a document's is.
 refused nulgloss "a glossary with a NUL byte" \
-  "casebook: glossary.tsv:1: error: NUL byte in the glossary: not a text file"
+  "casebook: glossary.tsv:2: error: NUL byte in the glossary: not a text file"
 
 # U+FFFE and U+FFFF are valid UTF-8: they load, and show as <U+FFFE>.
 coll fffe "$HDATA/utf8-fffe.cb"
