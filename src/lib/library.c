@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,44 @@ remove_tree (const char *dir)
   return rmdir (dir) != 0 ? -1 : r;
 }
 
+/* Delete what installs and removals killed mid-way left in PARENT:
+   .NAME.new.PID (a collection half written) and .NAME.old.PID (one
+   half deleted), of processes that are gone.  Nothing reads them, and
+   nothing else would ever delete them.  A live process's are left: it
+   may be about to rename its directory.  */
+static void
+remove_stale (const char *parent)
+{
+  DIR *dh = opendir (parent);
+  if (dh == NULL)
+    return;
+  struct dirent *de;
+  while ((de = readdir (dh)) != NULL)
+    {
+      if (de->d_name[0] != '.')
+        continue;
+      /* The last two dots: NAME may hold dots of its own.  */
+      const char *pdot = strrchr (de->d_name, '.');
+      /* ".N.new." at least.  */
+      if (pdot - de->d_name < 6
+          || (strncmp (pdot - 4, ".new.", 5) != 0
+              && strncmp (pdot - 4, ".old.", 5) != 0))
+        continue;
+      char *end;
+      long pid = strtol (pdot + 1, &end, 10);
+      if (*end != '\0' || pdot[1] < '1' || pdot[1] > '9' || pid <= 0
+          || pid == (long) getpid () || kill ((pid_t) pid, 0) == 0
+          || errno != ESRCH)
+        continue;
+      char *p = util_path_join (parent, de->d_name);
+      struct stat st;
+      if (lstat (p, &st) == 0 && S_ISDIR (st.st_mode))
+        remove_tree (p);
+      free (p);
+    }
+  closedir (dh);
+}
+
 /* The collection file TEXT with its id line saying NAME.  Caller frees.  */
 static char *
 with_id (const char *text, const char *name)
@@ -166,6 +205,7 @@ library_install (const struct import_result *res, const char *parent,
       free (final);
       return -1;
     }
+  remove_stale (parent);
   char *tmp = xasprintf ("%s/.%s.new.%ld", parent, name, (long) getpid ());
   remove_tree (tmp);            /* left by an earlier run of this pid */
   int rc = -1;
@@ -268,6 +308,7 @@ library_remove (const char *parent, const char *name, char **cause)
         : xasprintf (_("no collection named '%s' in %s"), name, parent);
       goto out;
     }
+  remove_stale (parent);
   gone = xasprintf ("%s/.%s.old.%ld", parent, name, (long) getpid ());
   remove_tree (gone);
   if (rename (dir, gone) != 0)

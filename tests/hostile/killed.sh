@@ -63,4 +63,37 @@ if [ "$st" -eq 137 ]; then
 else
   ok 0 "# SKIP the update finished before it could be killed (status $st)"
 fi
+
+# kill -9 during import --add or library remove leaves .NAME.new.PID (a
+# collection half written) or .NAME.old.PID (one half deleted) in the
+# library, out of sight: the next install or removal clears what a
+# process that is gone left, and keeps what a live one is writing.
+export XDG_DATA_HOME="$TMPD/data"
+lib=$XDG_DATA_HOME/casebook/collections
+html=$top_srcdir/tests/data/html/div-p.html
+# plant: what killed writers (a pid no longer running) leave, and a
+# live writer's (this shell's) directory.
+plant () {
+  dead=$(sh -c 'echo $$')
+  mkdir -p "$lib/.half.new.$dead" "$lib/.gone.old.$dead" "$lib/.live.new.$$"
+  echo 'casebook-format: 1' >"$lib/.half.new.$dead/collection.cb"
+  echo 'zh: 半' >"$lib/.gone.old.$dead/01.cb"
+}
+left () {
+  (cd "$lib" && ls -A | grep -E '^\.(half|gone)\.' | tr '\n' ' ')
+}
+trun import --add "$html" --name one
+plant
+trun import --add "$html" --name two
+is "$rc" 0 "after kill -9 during an install: the next import --add works"
+is "$(left)" "" "and clears what the killed one left"
+ok $([ -d "$lib/.live.new.$$" ]; echo $?) "but not what a live one is writing"
+plant
+trun library remove one
+is "$rc" 0 "after kill -9 during a removal: the next removal works"
+is "$(left)" "" "and clears what the killed one left"
+ok $([ -d "$lib/.live.new.$$" ]; echo $?) "but not what a live one is writing"
+trun library
+is "$(awk 'NR > 1 { print $1 }' "$TMPD/out" | tr '\n' ' ')" "batch3 two " \
+  "and the library lists only its collections"
 done_testing
