@@ -139,6 +139,7 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
 {
   const char *const *dirs = (const char *const *) e->dirs;
   char *sync_cause = NULL;
+  size_t diags_before = diags->count;
   if (index_sync (e->ix, dirs, e->ndirs, diags, progress, progress_ctx,
                   &sync_cause) == 0)
     return 0;
@@ -162,10 +163,14 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   char *open_note = NULL;
   e->ix = index_open (NULL, &open_note, cause);
   free (open_note);
-  struct diags scratch = { 0 };
+  /* The content's diagnostics are those of this build, which reads every
+     file: the failed update may have read only some before it stopped
+     (none, when it could not write at all), and a document with an
+     error would be left out without a word.  */
+  diags_truncate (diags, diags_before);
   int rc = 1;
   if (e->ix == NULL
-      || index_sync (e->ix, dirs, e->ndirs, &scratch, progress, progress_ctx,
+      || index_sync (e->ix, dirs, e->ndirs, diags, progress, progress_ctx,
                      &sync_cause) != 0)
     {
       if (*cause == NULL)
@@ -174,7 +179,6 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
         free (sync_cause);
       rc = -1;
     }
-  diags_free (&scratch);
   return rc;
 }
 

@@ -76,4 +76,29 @@ has "$TMPD/err" "cannot install $USER_DIR/data/casebook/collections/ro: Permissi
   "and names the collection it could not install"
 hasnt "$TMPD/err" ".new." "not its temporary directory"
 $AS_USER chmod 700 "$USER_DIR/data/casebook/collections"
+
+# An index that may be read but not written (made by root, say, or on a
+# file system remounted read-only), over content changed since with an
+# error in it: the index built in memory instead reports the error as
+# a fresh one does, and does not drop the document without a word.
+user_copy "$top_srcdir/tests/data/good" changed
+# (A cache directory the test user owns alone, or it is not used.)
+mkdir "$USER_DIR/ixro" "$USER_DIR/fresh"
+chmod 700 "$USER_DIR/ixro" "$USER_DIR/fresh"
+[ -z "$AS_USER" ] || chown nobody "$USER_DIR/ixro" "$USER_DIR/fresh"
+XDG_CACHE_HOME=$USER_DIR/ixro urun search --count circuit --content "$USER_DIR/changed"
+is "$rc" 0 "a read-only index: built"
+$AS_USER chmod 444 "$USER_DIR"/ixro/casebook/index-*.db
+chmod 666 "$USER_DIR/changed/01-circuit.cb"
+echo 'zh: 又一段' >>"$USER_DIR/changed/01-circuit.cb"
+XDG_CACHE_HOME=$USER_DIR/fresh urun search --count circuit --content "$USER_DIR/changed"
+cp "$TMPD/out" "$TMPD/want"
+cp "$TMPD/err" "$TMPD/wanterr"
+want_rc=$rc
+XDG_CACHE_HOME=$USER_DIR/ixro urun search --count circuit --content "$USER_DIR/changed"
+is "$rc" "$want_rc" "a read-only index over content with an error: exits as with a fresh index"
+same "$TMPD/out" "$TMPD/want" "and prints what it prints with a fresh index"
+has "$TMPD/err" "cannot update the search index" "and says why it searches without the index"
+grep -v 'search index' "$TMPD/err" >"$TMPD/goterr"
+same "$TMPD/goterr" "$TMPD/wanterr" "and reports the content's error as a fresh index does"
 done_testing
