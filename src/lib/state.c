@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -671,6 +672,53 @@ state_lock (const char *dir, char **cause)
 }
 
 int
+state_put_aside (const char *path, char **aside)
+{
+  for (int n = 1; n < 1000; n++)
+    {
+      char *to = n == 1 ? xasprintf ("%s.corrupt", path)
+        : xasprintf ("%s.corrupt.%d", path, n);
+      /* A second link, then the first removed: unlike rename(2), never
+         over a file put aside before.  */
+      int r = link (path, to);
+      if (r != 0 && (errno == EPERM || errno == EOPNOTSUPP
+                     || errno == EMLINK))
+        {
+          /* No hard links here: rename, where nothing is yet.  */
+          struct stat sb;
+          r = lstat (to, &sb) == 0 ? (errno = EEXIST, -1) : rename (path, to);
+          if (r == 0)
+            {
+              *aside = to;
+              return 0;
+            }
+        }
+      if (r == 0)
+        {
+          if (unlink (path) != 0)
+            {
+              int e = errno;
+              unlink (to);
+              free (to);
+              errno = e;
+              return -1;
+            }
+          *aside = to;
+          return 0;
+        }
+      int e = errno;
+      free (to);
+      if (e != EEXIST)
+        {
+          errno = e;
+          return -1;
+        }
+    }
+  errno = EEXIST;
+  return -1;
+}
+
+int
 state_save (struct state *st, const char *path, char **cause)
 {
   const char *slash = strrchr (path, '/');
@@ -697,15 +745,26 @@ state_save (struct state *st, const char *path, char **cause)
       free (file);
       return -1;
     }
-  /* What the file holds now, with another browser's saves; a damaged
-     file is replaced.  */
+  /* What the file holds now, with another browser's saves.  One
+     damaged since this browser read it (edited by hand, written by a
+     newer casebook) is not written over: it is put aside, and said.  */
   struct state *merged = state_new ();
   char *why = NULL;
+  char *put_aside = NULL;
   int rc = -1;
-  if (state_load (merged, file, &why) == -1)
+  int loaded = state_load (merged, file, &why);
+  if (loaded == -2 && state_put_aside (file, &put_aside) != 0)
+    {
+      *cause = xasprintf (_("%s; not writing over it, as it cannot be "
+                            "moved aside: %s"), why, strerror (errno));
+      free (why);
+    }
+  else if (loaded == -1)
     *cause = why;
   else
     {
+      if (put_aside)
+        *cause = xasprintf (_("%s; moved it to %s"), why, put_aside);
       free (why);
       state_apply_changes (merged, st);
       size_t len;
@@ -714,13 +773,17 @@ state_save (struct state *st, const char *path, char **cause)
       int e = errno;
       free (data);
       if (r < 0)
-        *cause = xasprintf ("%s: %s", file, strerror (e));
+        {
+          free (*cause);
+          *cause = xasprintf ("%s: %s", file, strerror (e));
+        }
       else
-        rc = 0;
+        rc = put_aside ? 1 : 0;
     }
+  free (put_aside);
   close (lock);
   free (file);
-  if (rc != 0)
+  if (rc < 0)
     {
       state_free (merged);
       return -1;
@@ -730,5 +793,5 @@ state_save (struct state *st, const char *path, char **cause)
   state_clear (st);
   *st = *merged;
   free (merged);
-  return 0;
+  return rc;
 }

@@ -52,9 +52,16 @@ int state_load (struct state *st, const char *path, char **cause);
    the file again, apply what ST changed since it was read (or last
    saved) -- positions, marks, the last case, history entries -- and
    write the result through a temporary file and a rename.  ST then
-   holds what was written, another browser's changes included.  Returns
-   0, or -1 with *CAUSE set (caller frees) and ST unchanged.  */
+   holds what was written, another browser's changes included.  A file
+   damaged since it was read is put aside (state_put_aside), not written
+   over.  Returns 0; 1 when it put one aside, *CAUSE saying so (caller
+   frees); or -1 with *CAUSE set (caller frees) and ST unchanged.  */
 int state_save (struct state *st, const char *path, char **cause);
+/* Move the damaged state file PATH out of the way, to PATH.corrupt or,
+   when a file put aside before is there, PATH.corrupt.2 and on: never
+   over another.  Returns 0 with *ASIDE its new name (caller frees), or
+   -1 with errno set.  */
+int state_put_aside (const char *path, char **aside);
 
 /* How long state_save waits for another casebook's lock, in ms.  */
 #define STATE_LOCK_WAIT_MS 3000

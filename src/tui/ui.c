@@ -1380,8 +1380,9 @@ state_init (struct ui *u)
       free (cause);
       return;
     }
-  char *aside = xasprintf ("%s.corrupt", u->state_path);
-  if (rename (u->state_path, aside) == 0)
+  /* Never over a file put aside before: that is the reader's too.  */
+  char *aside = NULL;
+  if (state_put_aside (u->state_path, &aside) == 0)
     ui_message (u, 1, _("Ignoring the saved state (%s); moved it to %s"),
                 cause, aside);
   else
@@ -1404,10 +1405,18 @@ state_finish (struct ui *u)
       state_set_last (u->state, doc_coll (d), d->number);
     }
   char *cause = NULL;
-  if (u->state_ok && state_save (u->state, u->state_path, &cause) < 0)
+  int r = u->state_ok ? state_save (u->state, u->state_path, &cause) : 0;
+  if (r < 0)
     {
       char *m = xasprintf (_("casebook: cannot save the browser state: %s\n"),
                            cause);
+      free (cause);
+      return m;
+    }
+  if (r > 0)
+    {
+      /* Saved, but over a file damaged meanwhile, put aside.  */
+      char *m = xasprintf ("casebook: %s\n", cause);
       free (cause);
       return m;
     }

@@ -222,6 +222,40 @@ main (void)
   free (cause);
   state_free (c);
 
+  /* A file damaged while a browser ran (edited by hand, or written by
+     a newer casebook) is not written over at its save: it is put
+     aside, never over one put aside before, and the save says so.  */
+  static const char *const damaged[] = {
+    "casebook-state 1\nmark\tbroken\n", "casebook-state 9\nnewer\n"
+  };
+  for (int k = 0; k < 2; k++)
+    {
+      unlink (path);
+      w = util_write_atomic (path, damaged[k], strlen (damaged[k]));
+      state_history_add (a, k == 0 ? "after damage" : "after more damage");
+      cause = NULL;
+      r = state_save (a, path, &cause);
+      tap_ok (w == 0 && r == 1 && cause && strstr (cause, ".corrupt"),
+              "a state damaged meanwhile: the save says where it put it (%s)",
+              cause ? cause : "no cause");
+      free (cause);
+      c = load (path);
+      tap_ok (has_history (c, k == 0 ? "after damage" : "after more damage"),
+              "and saves the browser's state");
+      state_free (c);
+      for (int j = 0; j <= k; j++)
+        {
+          char *aside = j == 0 ? xasprintf ("%s.corrupt", path)
+            : xasprintf ("%s.corrupt.%d", path, j + 1);
+          size_t alen = 0;
+          char *text = util_read_file (aside, &alen);
+          tap_ok (text && strcmp (text, damaged[j]) == 0,
+                  "the damaged file %d is kept whole in %s", j + 1, aside);
+          free (text);
+          free (aside);
+        }
+    }
+
   state_free (a);
   state_free (b);
   char *rm = xasprintf ("rm -rf '%s'", dir);
