@@ -84,15 +84,13 @@ write_synced (const char *path, const char *text)
   return close (fd);
 }
 
-/* Delete DIR and the files in it (a collection is flat).  DIR itself is
-   never followed if it is a link: removing a collection must not empty
-   the directory a link in the library points to.  */
+/* Delete what the directory open as FD holds (FD is taken), by names
+   relative to it: a directory swapped for a link meanwhile, by whoever
+   else can write its parent, cannot turn a deletion to the files the
+   link points to.  */
 static int
-remove_tree (const char *dir)
+remove_contents (int fd)
 {
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
   DIR *dh = fdopendir (fd);
   if (dh == NULL)
     {
@@ -105,15 +103,34 @@ remove_tree (const char *dir)
     {
       if (strcmp (de->d_name, ".") == 0 || strcmp (de->d_name, "..") == 0)
         continue;
-      char *p = util_path_join (dir, de->d_name);
       struct stat st;
-      if (lstat (p, &st) == 0 && S_ISDIR (st.st_mode))
-        r |= remove_tree (p);
-      else if (unlink (p) != 0)
+      if (fstatat (dirfd (dh), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0
+          && S_ISDIR (st.st_mode))
+        {
+          int sub = openat (dirfd (dh), de->d_name, O_RDONLY | O_DIRECTORY
+                            | O_NOFOLLOW | O_CLOEXEC);
+          if (sub < 0 || remove_contents (sub) != 0)
+            r = -1;
+          if (unlinkat (dirfd (dh), de->d_name, AT_REMOVEDIR) != 0)
+            r = -1;
+        }
+      else if (unlinkat (dirfd (dh), de->d_name, 0) != 0)
         r = -1;
-      free (p);
     }
   closedir (dh);
+  return r;
+}
+
+/* Delete DIR and the files in it (a collection is flat).  DIR itself is
+   never followed if it is a link: removing a collection must not empty
+   the directory a link in the library points to.  */
+static int
+remove_tree (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  int r = remove_contents (fd);
   return rmdir (dir) != 0 ? -1 : r;
 }
 
