@@ -652,17 +652,23 @@ new_term (struct query *q)
   return t;
 }
 
-/* strncmp, not memcmp: P may be the last byte of the string.  */
-static int
-is_query_space (const char *p)
-{
-  return *p == ' ' || *p == '\t' || strncmp (p, "\xe3\x80\x80", 3) == 0;
-}
-
+/* The length of the white space character at P, or 0.  Any white
+   space divides words as a space does: a line break from a file or a
+   shell variable, a no-break or narrow space pasted from a page, the
+   ideographic space of a Chinese input method.  */
 static size_t
 space_len (const char *p)
 {
-  return *p == ' ' || *p == '\t' ? 1 : 3;
+  ucs4_t uc;
+  int n = u8_mbtouc (&uc, (const uint8_t *) p, strnlen (p, 4));
+  return n > 0 && *p != '\0' && uc_is_property_white_space (uc)
+    ? (size_t) n : 0;
+}
+
+static int
+is_query_space (const char *p)
+{
+  return space_len (p) > 0;
 }
 
 /* Is the character that begins at P (LEN bytes at most) an ideograph?  */
@@ -684,12 +690,13 @@ static size_t
 break_len (const char *start, const char *p)
 {
   static const char *const wide[] = {
-    "\xe3\x80\x80", "\xef\xbc\x8c", "\xe3\x80\x81", "\xef\xbc\x9b",
+    "\xef\xbc\x8c", "\xe3\x80\x81", "\xef\xbc\x9b",
     "\xe3\x80\x82", "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a",
     "\xe2\x80\x94",
   };
-  if (*p == ' ' || *p == '\t')
-    return 1;
+  size_t space = space_len (p);
+  if (space > 0)
+    return space;
   for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
     if (strncmp (p, wide[i], 3) == 0)
       return 3;

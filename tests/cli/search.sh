@@ -566,6 +566,16 @@ same_count ｐｒｉｓｏｎ巡回检察 "prison 巡回检察" "a full-width La
 # with it, draws nothing and divides nothing.
 same_count "$(printf '巡\342\200\213回检察')" 巡回检察 "a zero width space pasted inside 巡回检察"
 same_count "$(printf 'circuit insp\302\255ection')" "circuit inspection" "a soft hyphen inside inspection"
+# Any white space divides words as a space does: a line break from a
+# shell variable or a file, a no-break or narrow space pasted from a page.
+same_count "$(printf '巡回\n检察')" "巡回 检察" "a line break between two words"
+same_count "$(printf 'circuit\ninspection')" "circuit inspection" "in English too"
+same_count "$(printf '巡回\302\240检察')" "巡回 检察" "a no-break space"
+same_count "$(printf '巡回\342\200\257检察')" "巡回 检察" "a narrow no-break space"
+same_count "$(printf '巡回检察\r\ntag:巡回检察')" "巡回检察 tag:巡回检察" \
+  "a field after a line break is a field"
+same_count "$(printf '一体化\302\240-邻近院')" "一体化 -邻近院" \
+  "an exclusion after a no-break space"
 "$CASEBOOK" search --count --content "$SHIPPED" -- '"巡回检察prison"' >"$TMPD/out" 2>&1
 is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what they hold as one"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
