@@ -757,6 +757,12 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
   *tagged = (struct idset) { 0 };
   *have_tags = 0;
   int rc = 0;
+  if (q->q->contradictory)
+    {
+      /* No document meets them all: an empty set keeps none.  */
+      *have_tags = 1;
+      return 0;
+    }
   /* tag: filters keep only documents with that keyword.  */
   for (size_t i = 0; rc == 0 && i < q->q->ntags; i++)
     {

@@ -1109,7 +1109,12 @@ query_parse (const char *text, const struct query_options *opt,
               if (negated)
                 exclude (q, QUERY_FIELD_DOC, xasprintf ("%ld", n));
               else
-                q->doc = n;
+                {
+                  /* Each field keeps what it keeps, as two tag: do: a
+                     second number is not the first's replacement.  */
+                  q->contradictory |= q->doc >= 0 && q->doc != n;
+                  q->doc = n;
+                }
               free (folded);
             }
           else if (facet == 2)
@@ -1127,7 +1132,10 @@ query_parse (const char *text, const struct query_options *opt,
               if (negated)
                 exclude (q, QUERY_FIELD_YEAR, xasprintf ("%ld", y));
               else
-                q->year = (int) y;
+                {
+                  q->contradictory |= q->year > 0 && q->year != y;
+                  q->year = (int) y;
+                }
               free (folded);
             }
           else if (negated)
@@ -1194,7 +1202,9 @@ query_parse (const char *text, const struct query_options *opt,
                   goto fail;
                 }
               /* Not one language: the other.  */
-              q->lang_only = (int) (negated ? lang_other (l) : l);
+              int only = (int) (negated ? lang_other (l) : l);
+              q->contradictory |= q->lang_only >= 0 && q->lang_only != only;
+              q->lang_only = only;
             }
           free (val);
           continue;

@@ -56,6 +56,9 @@ struct query
   size_t nregions;
   int year;                     /* 0: any */
   long doc;                     /* doc:N (case:N); -1: any */
+  /* Fields that no document meets together (case:7 case:6, year:2021
+     year:2022, lang:zh lang:en): the query keeps nothing.  */
+  int contradictory;
   /* Fields typed with a minus (-tag:X, -collection:X, -region:X,
      -year:Y, -doc:N): documents they would keep are left out.  */
   struct query_exclusion *excluded;

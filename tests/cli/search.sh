@@ -462,6 +462,17 @@ run search --json --content "$top_srcdir/content" -- 'case:7'
 is "$rc:$(cat "$TMPD/out")" '0:{"document":7,"collection":"batch3","hits":0,"concepts":0}' "--json one object for it"
 run search --content "$top_srcdir/content" -- 'case:7'
 is "$rc:$(grep -c '^Case 7 ' "$TMPD/out")" "0:1" "plain output its heading"
+# A field given twice keeps what both keep, as two tag: or region: do,
+# whichever comes first: no document is case 7 and case 6, of 2021 and
+# 2022, and lang:zh lang:en leaves no language to look at.
+for q in 'case:7 case:6' 'case:6 case:7' 'year:2021 year:2022' \
+         'year:2022 year:2021 巡回检察' 'lang:zh lang:en 巡回' \
+         'lang:en lang:zh 巡回' '-lang:en lang:en 巡回' 'lang:zh -lang:zh 巡回'; do
+  run search --count --content "$top_srcdir/content" -- "$q"
+  is "$rc:$(cat "$TMPD/out")" "1:" "$q finds nothing"
+done
+run search --count --content "$top_srcdir/content" -- 'case:7 doc:7 lang:zh lang:zh 巡回'
+is "$rc:$(cat "$TMPD/out")" "0:7:43" "the same field twice is the field once"
 run search --count --content "$top_srcdir/content" -- 'x //'
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: empty /regex/: put a pattern between the slashes, or quote \"//\" to find the slashes" "an empty regex is refused"
 # With no cache directory at all, search says why it builds its index
