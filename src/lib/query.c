@@ -186,12 +186,76 @@ without_hyphens (const char *folded)
   return w;
 }
 
+/* Skip from *P past the first of the characters in ENDS, or to the end
+   of the string.  */
+static void
+skip_past (const char **p, const char *ends)
+{
+  while (**p && strchr (ends, **p) == NULL)
+    ++*p;
+  if (**p)
+    ++*p;
+}
+
+/* Does the regex S have an upper-case letter to match?  The letters of
+   its syntax are not such letters: an escape (\S, \B, \p{Han},
+   \x{4E}, \k<Name>), a group's name ((?<Name>...)), a verb ((*UTF));
+   what \Q...\E quotes is.  */
 static int
 has_upper (const char *s)
 {
-  for (const char *p = s; *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      return 1;
+  const char *p = s;
+  while (*p)
+    {
+      if (p[0] == '\\' && p[1] == 'Q')
+        {
+          for (p += 2; *p && !(p[0] == '\\' && p[1] == 'E'); p++)
+            if (*p >= 'A' && *p <= 'Z')
+              return 1;
+          continue;
+        }
+      if (p[0] == '\\' && p[1] != '\0')
+        {
+          char c = p[1];
+          p += 2;
+          if (*p == '{' && strchr ("pPxoNgk", c))
+            skip_past (&p, "}");
+          else if ((*p == '<' || *p == '\'') && (c == 'k' || c == 'g'))
+            skip_past (&p, ">'");
+          else if (c == 'c' && *p)
+            p++;                /* \cX, a control character */
+          else if (c == 'x')
+            for (int k = 0; k < 2 && *p
+                   && strchr ("0123456789abcdefABCDEF", *p); k++)
+              p++;              /* \x4E */
+          continue;
+        }
+      if (p[0] == '(' && p[1] == '*')
+        {
+          skip_past (&p, ")");
+          continue;
+        }
+      if (p[0] == '(' && p[1] == '?')
+        {
+          const char *n = p + 2;
+          if (*n == 'P' && (n[1] == '<' || n[1] == '=' || n[1] == '>'))
+            n += 2;
+          else if ((*n == '<' && n[1] != '=' && n[1] != '!') || *n == '\''
+                   || *n == '&')
+            n += 1;
+          else
+            {
+              p += 2;
+              continue;
+            }
+          p = n;
+          skip_past (&p, ">')");
+          continue;
+        }
+      if (*p >= 'A' && *p <= 'Z')
+        return 1;
+      p++;
+    }
   return 0;
 }
 

@@ -134,6 +134,14 @@ main (void)
   finds ("/\\d{3},\\d{3}/", "2:1", "a regex");
   finds ("/Inspection/", "", "an upper-case regex is case-sensitive");
   finds ("/inspection/", "1:4", "a lower-case regex is caseless");
+  /* The letter of an escape or a name is syntax, not a letter to
+     match: the text's "Hulunbuir" is found.  */
+  finds ("/\\bhulunbuir\\S*/", "2:2", "\\S, \\B and the like leave it caseless");
+  finds ("/\\p{Latin}*hulunbuir/", "2:2", "so does a property's name");
+  finds ("/hulu\\x{4E}buir/", "2:2", "and a hex escape's digits");
+  finds ("/hulu\\x4Ebuir/", "2:2", "braces or none");
+  finds ("/(?<Name>hulunbuir)\\k<Name>?/", "2:2", "and a group's name");
+  finds ("/\\QHULUNBUIR\\E/", "", "a capital quoted with \\Q is a letter to match");
   finds ("39 prisons", "1:4", "a document with every word");
   finds ("39 alpacas", "1:2", "or with some of them");
   finds ("nothing-like-this", "", "no match");
