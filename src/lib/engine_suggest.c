@@ -543,19 +543,54 @@ suggest_ideographs (struct engine *e, const char *w)
   return r.best;
 }
 
+/* The letters and digits term T is written in, to join it to another
+   or cut it in two: as typed ("Zhang", "CASEHANDLING"), or, typed
+   otherwise, as folded, without the punctuation around it, however it
+   was typed (full-width letters, "jiagang." ending a sentence, a zero
+   width space pasted inside); NULL if it is not such a word.  Caller
+   frees.  */
+static char *
+plain_form (const struct term *t)
+{
+  if (query_plain_word (t))
+    return xstrdup (t->source);
+  if (t->kind != TERM_WORDS || t->negated || t->quoted || t->nalts == 0)
+    return NULL;
+  char *bare = strip_punct (t->alts[0]);
+  if (*bare == '\0' || !ascii_word (bare))
+    {
+      free (bare);
+      return NULL;
+    }
+  return bare;
+}
+
 /* A word written apart as two ("Zhang jiagang", "Hulun Buir") of which
    one finds nothing: terms I and I+1 of Q, written one after the other,
    joined, if the text has the joined word.  Caller frees.  */
 static char *
 suggest_joined (struct engine *e, const struct engine_query *q, size_t i)
 {
-  if (i + 1 >= q->q->nterms || !query_plain_word (&q->q->terms[i])
-      || !query_plain_word (&q->q->terms[i + 1])
+  if (i + 1 >= q->q->nterms
       || !query_terms_adjacent (q->text, &q->q->terms[i],
                                 &q->q->terms[i + 1]))
     return NULL;
-  char *joined = xasprintf ("%s%s", q->q->terms[i].source,
-                            q->q->terms[i + 1].source);
+  /* "(Zhang jiagang." is one word, "Zhang, jiagang" two.  */
+  const struct term *ta = &q->q->terms[i], *tb = &q->q->terms[i + 1];
+  size_t len;
+  if (ta->nalts > 0
+      && (engine_compile_bare_word (ta->alts[0], &len)[len] != '\0'))
+    return NULL;
+  if (tb->nalts > 0 && engine_compile_bare_word (tb->alts[0], &len)
+      != tb->alts[0])
+    return NULL;
+  char *a = plain_form (&q->q->terms[i]);
+  char *b = a ? plain_form (&q->q->terms[i + 1]) : NULL;
+  char *joined = b ? xasprintf ("%s%s", a, b) : NULL;
+  free (a);
+  free (b);
+  if (joined == NULL)
+    return NULL;
   if (strlen (joined) > 64 || engine_compile_phrase_docs (e, joined) <= 0)
     {
       free (joined);
@@ -710,17 +745,18 @@ suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
 static char *
 suggest_split (struct engine *e, const struct term *t)
 {
-  if (!query_plain_word (t))
-    return NULL;
-  size_t n = strlen (t->source);
+  char *w = plain_form (t);
+  size_t n = w ? strlen (w) : 0;
   if (n < 5 || n > 40)
-    return NULL;
+    {
+      free (w);
+      return NULL;
+    }
   char *best = NULL;
   long best_docs = 0;
   for (size_t cut = 2; cut + 2 <= n; cut++)
     {
-      char *apart = xasprintf ("%.*s %s", (int) cut, t->source,
-                               t->source + cut);
+      char *apart = xasprintf ("%.*s %s", (int) cut, w, w + cut);
       long docs = engine_compile_phrase_docs (e, apart);
       if (docs > best_docs)
         {
@@ -731,6 +767,7 @@ suggest_split (struct engine *e, const struct term *t)
       else
         free (apart);
     }
+  free (w);
   return best;
 }
 

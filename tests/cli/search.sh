@@ -263,6 +263,18 @@ run search --content "$SHIPPED" --count -- 'the Guang xi model'
 has "$TMPD/err" "Showing results for the Guangxi model (nothing found for the Guang xi model)" "joined within a longer query"
 run search --content "$SHIPPED" --count -- procuratorialorgans
 has "$TMPD/err" "Showing results for procuratorial organs (nothing found for procuratorialorgans)" "a word that is two is cut"
+# However the words are typed: in full-width letters, with the full
+# stop that ends a sentence, with a zero width space pasted inside.
+run search --content "$SHIPPED" --count -- ｐｒｏｃｕｒａｔｏｒｉａｌｏｒｇａｎｓ
+has "$TMPD/err" "Showing results for procuratorial organs" "a word that is two, in full-width letters, is cut"
+run search --content "$SHIPPED" --count -- 'procuratorialorgans.'
+has "$TMPD/err" "Showing results for procuratorial organs" "and with a full stop after it"
+run search --content "$SHIPPED" --count -- "$(printf 'procuratorial\342\200\213organs')"
+has "$TMPD/err" "Showing results for procuratorial organs" "and with a zero width space inside"
+run search --content "$SHIPPED" --count -- 'Ｚｈａｎｇ ｊｉａｇａｎｇ'
+is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a name written apart in full-width letters is joined"
+run search --content "$SHIPPED" --count -- 'Zhang jiagang.'
+is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "and with a full stop after it"
 run search --content "$SHIPPED" --count -- zhang-jiagang
 is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a hyphenated word finds it written as one"
 is "$(cat "$TMPD/err")" "" "with nothing to correct"
