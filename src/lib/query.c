@@ -744,6 +744,25 @@ ideograph_at (const char *p, size_t len)
     && uc_is_property_ideographic (uc);
 }
 
+/* Is the character at P an ASCII or a full-width digit?  */
+static int
+digit_at (const char *p)
+{
+  ucs4_t uc;
+  return u8_mbtouc (&uc, (const uint8_t *) p, strnlen (p, 4)) > 0
+    && ((uc >= '0' && uc <= '9') || (uc >= 0xff10 && uc <= 0xff19));
+}
+
+/* Is the character before P (START being where the text begins) one?  */
+static int
+digit_before (const char *start, const char *p)
+{
+  ucs4_t uc;
+  return p > start
+    && u8_prev (&uc, (const uint8_t *) p, (const uint8_t *) start) != NULL
+    && ((uc >= '0' && uc <= '9') || (uc >= 0xff10 && uc <= 0xff19));
+}
+
 /* The length of what ends a term at P (START being where the text
    begins), or 0: a space, or punctuation that Chinese puts between
    words (巡回检察，公益诉讼; 巡回检察、公益诉讼; 什么是巡回检察？), in
@@ -761,6 +780,11 @@ break_len (const char *start, const char *p)
   size_t space = space_len (p);
   if (space > 0)
     return space;
+  /* A full-width comma between digits is a number's, as the ASCII one
+     is (１，２１７, typed in an input method's full-width mode).  */
+  if (strncmp (p, "\xef\xbc\x8c", 3) == 0 && digit_before (start, p)
+      && digit_at (p + 3))
+    return 0;
   for (size_t i = 0; i < sizeof wide / sizeof *wide; i++)
     if (strncmp (p, wide[i], 3) == 0)
       return 3;

@@ -603,4 +603,6 @@ same_count "$(printf '一体化\302\240-邻近院')" "一体化 -邻近院" \
 is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what they hold as one"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
 is "$(cat "$TMPD/out")" "1:1" "a comma inside a number is part of it (3,000)"
+same_count １，２１７ 1,217 "so is a full-width one, as an input method types it (１，２１７)"
+same_count 1，217 1,217 "between half-width digits too"
 done_testing
