@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "norm.h"
+#include "query.h"
 
 void
 output_json_string (FILE *f, const char *s, size_t len)
@@ -192,16 +193,9 @@ void
 output_query_error (const char *query_text, const struct query_error *err)
 {
   fprintf (stderr, "casebook: %s\n", err->message);
-  /* A query of blanks (ideographic spaces too): nothing to point at.  */
-  const char *q = query_text;
-  for (;;)
-    {
-      q += strspn (q, " \t");
-      if (strncmp (q, "\xe3\x80\x80", 3) != 0)
-        break;
-      q += 3;
-    }
-  if (*q == '\0')
+  /* A query of blanks (ideographic spaces, line breaks too): nothing
+     to point at.  */
+  if (query_blank (query_text))
     return;
   struct visible v;
   norm_visible (query_text, strlen (query_text), 0, &v);

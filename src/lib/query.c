@@ -1421,6 +1421,16 @@ query_plain_word (const struct term *t)
 }
 
 int
+query_blank (const char *text)
+{
+  const char *p = text;
+  size_t n;
+  while ((n = space_len (p)) > 0)
+    p += n;
+  return *p == '\0';
+}
+
+int
 query_terms_adjacent (const char *text, const struct term *a,
                       const struct term *b)
 {

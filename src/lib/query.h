@@ -142,6 +142,10 @@ void query_free (struct query *q);
    quoted, excluded or a field?  */
 int query_plain_word (const struct term *t);
 
+/* Is TEXT (a UTF-8 query) nothing but the white space that divides a
+   query's words, or nothing at all?  */
+int query_blank (const char *text);
+
 /* Are terms A and then B, neither quoted, written one after the other
    in TEXT (the query they were parsed from) with only spaces between
    them?  */
