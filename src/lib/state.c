@@ -6,6 +6,7 @@
      casebook-state 1
      last    COLLECTION  NUMBER
      pos     COLLECTION  NUMBER  UNIT
+     posline COLLECTION  NUMBER  LINES   (into the unit, after its pos)
      mark    LETTER      COLLECTION  NUMBER  UNIT
      markline LETTER     LINES       (into the unit, after its mark)
      history TEXT
@@ -50,6 +51,7 @@ struct state_pos
   char *coll;
   long number;
   size_t unit;
+  size_t line;                  /* lines into the unit (state_position_line) */
   int changed;
   char *key;                    /* "NUMBER\tCOLL", POS_INDEX's key */
 };
@@ -179,6 +181,7 @@ state_set_position (struct state *st, const char *coll, long number,
   if (at)
     {
       st->pos[*at].unit = unit;
+      st->pos[*at].line = 0;
       st->pos[*at].changed = 1;
       free (key);
       return;
@@ -187,10 +190,33 @@ state_set_position (struct state *st, const char *coll, long number,
   st->pos[st->npos].coll = xstrdup (coll);
   st->pos[st->npos].number = number;
   st->pos[st->npos].unit = unit;
+  st->pos[st->npos].line = 0;
   st->pos[st->npos].changed = 1;
   st->pos[st->npos].key = key;
   strmap_put (&st->pos_index, key, st->npos);
   st->npos++;
+}
+
+size_t
+state_position_line (const struct state *st, const char *coll, long number)
+{
+  char *key = pos_key (coll, number);
+  const size_t *at = strmap_get (&st->pos_index, key);
+  free (key);
+  return at ? st->pos[*at].line : 0;
+}
+
+void
+state_set_position_line (struct state *st, const char *coll, long number,
+                         size_t line)
+{
+  char *key = pos_key (coll, number);
+  const size_t *at = strmap_get (&st->pos_index, key);
+  free (key);
+  if (at == NULL)
+    return;
+  st->pos[*at].line = line;
+  st->pos[*at].changed = 1;
 }
 
 int
@@ -351,6 +377,15 @@ state_format (const struct state *st, size_t *len)
       buf_adds (&b, "pos");
       put_field (&b, st->pos[i].coll);
       buf_printf (&b, "\t%ld\t%zu\n", st->pos[i].number, st->pos[i].unit);
+      /* A record of its own, as markline is: a casebook from before
+         skips it.  */
+      if (st->pos[i].line > 0)
+        {
+          buf_adds (&b, "posline");
+          put_field (&b, st->pos[i].coll);
+          buf_printf (&b, "\t%ld\t%zu\n", st->pos[i].number,
+                      st->pos[i].line);
+        }
     }
   for (int k = 0; k < 52; k++)
     if (st->marks[k].set)
@@ -474,6 +509,13 @@ parse_record (struct state *st, char *line)
           || parse_size (f[3], &unit) < 0)
         return -1;
       state_set_position (st, f[1], number, unit);
+    }
+  else if (strcmp (f[0], "posline") == 0)
+    {
+      if (n != 4 || parse_long (f[2], &number) < 0
+          || parse_size (f[3], &unit) < 0)
+        return -1;
+      state_set_position_line (st, f[1], number, unit);
     }
   else if (strcmp (f[0], "mark") == 0)
     {
@@ -607,8 +649,12 @@ state_apply_changes (struct state *to, const struct state *from)
 {
   for (size_t i = 0; i < from->npos; i++)
     if (from->pos[i].changed)
-      state_set_position (to, from->pos[i].coll, from->pos[i].number,
-                          from->pos[i].unit);
+      {
+        state_set_position (to, from->pos[i].coll, from->pos[i].number,
+                            from->pos[i].unit);
+        state_set_position_line (to, from->pos[i].coll, from->pos[i].number,
+                                 from->pos[i].line);
+      }
   for (int k = 0; k < 52; k++)
     if (from->marks[k].changed)
       {

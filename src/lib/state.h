@@ -72,6 +72,13 @@ int state_position (const struct state *st, const char *coll, long number,
                     size_t *unit);
 void state_set_position (struct state *st, const char *coll, long number,
                          size_t unit);
+/* How many lines into its unit that position is, at the width it was
+   left at (0 when not known, or at the unit's first line); set after
+   state_set_position, which makes it 0.  */
+size_t state_position_line (const struct state *st, const char *coll,
+                            long number);
+void state_set_position_line (struct state *st, const char *coll,
+                              long number, size_t line);
 
 /* The document open when the browser last quit.  Returns 1 when known;
    *COLL points into ST.  */

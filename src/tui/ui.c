@@ -312,14 +312,18 @@ doc_coll (const struct document *d)
   return d->collection && d->collection->id ? d->collection->id : "";
 }
 
+/* The line at the top, as a mark keeps it: coming back to the case
+   puts that line at the top again, as less's :n and :p do, not the
+   start of its paragraph.  */
 static void
 remember_position (struct ui *u)
 {
   if (u->have_render && u->state)
     {
       const struct document *d = u->docs[u->cur];
-      state_set_position (u->state, doc_coll (d), d->number,
-                          text_anchor_unit (u));
+      size_t line, unit = text_top_place (u, &line);
+      state_set_position (u->state, doc_coll (d), d->number, unit);
+      state_set_position_line (u->state, doc_coll (d), d->number, line);
     }
 }
 
@@ -377,14 +381,18 @@ ui_open (struct ui *u, size_t d)
   /* The related cases and the outline were the old case's.  */
   pick_close (u);
   outline_close (u);
-  size_t unit = 0;
-  if (u->state)
-    state_position (u->state, doc_coll (u->docs[d]), u->docs[d]->number,
-                    &unit);
+  size_t unit = 0, line = 0;
+  if (u->state
+      && state_position (u->state, doc_coll (u->docs[d]),
+                         u->docs[d]->number, &unit))
+    line = state_position_line (u->state, doc_coll (u->docs[d]),
+                                u->docs[d]->number);
   u->top_unit = unit;
   u->top = 0;
   u->cur_hit = SIZE_MAX;
   text_layout (u);
+  if (line > 0)
+    text_goto_unit_line (u, unit, line);
   tags_reset (u);
   list_follow (u);
 }

@@ -5,7 +5,7 @@
 # other's marks and searches.  A corrupt state file is reported once,
 # moved aside, and never stops the browser.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 32
+tui_plan 35
 
 sample=$tui_data/sample
 file=$tui_state/casebook/state
@@ -157,6 +157,30 @@ tui_wait_for 'h: help'
 tui_keys g "'" c
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "the next run's 'c: the same line"
+tui_keys q
+tui_wait_exit >/dev/null
+
+
+# The position in a case is its line too, as in less's :n and :p and in
+# mutt's pager: back in case 3, in this run or the next, the same line is
+# at the top, not the start of its paragraph.
+tui_start 60 20 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_keys g ']' ']' j j j j j
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "again inside paragraph 9 at the top"
+tui_keys 1 Enter 3 Enter
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "case 1, then case 3 again: the same line at the top"
+tui_keys 1 Enter
+tui_keys q
+tui_wait_exit >/dev/null
+tui_start 60 20 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys 3 Enter
+tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
+  "the next run's case 3: the same line"
 tui_keys q
 tui_wait_exit >/dev/null
 
