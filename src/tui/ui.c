@@ -1505,13 +1505,15 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   /* Flag-only handlers, without SA_RESTART so that get_wch returns.
      Set before newterm: curses then leaves Ctrl-Z (SIGTSTP) to
      suspend (), which first turns the bracketed paste off.  */
-  struct sigaction sa, old[4];
-  static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP };
+  struct sigaction sa, old[5];
+  /* SIGQUIT (Ctrl-\) as SIGTERM: by default it killed us with the
+     terminal left in our modes, echo off and the mouse reported.  */
+  static const int sigs[5] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP };
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sigemptyset (&sa.sa_mask);
   sa.sa_flags = 0;
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     {
       sigaction (sigs[i], NULL, &old[i]);
       /* Ctrl-Z ignored by whoever started us stays ignored.  */
@@ -1521,7 +1523,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   SCREEN *scr = newterm (NULL, stdout, stdin);
   if (scr == NULL)
     {
-      for (int i = 0; i < 4; i++)
+      for (int i = 0; i < 5; i++)
         sigaction (sigs[i], &old[i], NULL);
       fprintf (stderr, _("casebook: cannot use this terminal; "
                          "'casebook show N' prints a case instead\n"));
@@ -1680,7 +1682,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   ui_term_paste_mode (0);
   endwin ();
   delscreen (scr);
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     sigaction (sigs[i], &old[i], NULL);
   util_set_fatal (NULL);
   /* Out of curses, a message's values (a setting, a path) are still

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Leaving: q gives the shell its screen and prompt back with the terminal
-# modes restored; Ctrl-Z suspends and fg resumes; SIGTERM, SIGHUP and
-# Ctrl-C restore the terminal; a non-UTF-8 locale or a TERM that cannot
-# move the cursor gets one line pointing to `casebook show', status 2.
+# modes restored; Ctrl-Z suspends and fg resumes; SIGTERM, SIGHUP,
+# SIGQUIT (Ctrl-\) and Ctrl-C restore the terminal; a non-UTF-8 locale
+# or a TERM that cannot move the cursor gets one line pointing to
+# `casebook show', status 2.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 25
+tui_plan 28
 
 sample=$tui_data/sample
 d=$tui_dir
@@ -43,12 +44,14 @@ tui_wait_for '^status='
 tui_expect_has '^status=0' "and it still quits with status 0"
 
 # Signals: the terminal is restored and the status says which.
-for sig in TERM HUP; do
+# SIGQUIT too, which Ctrl-\ sends: killed by it, casebook left the
+# terminal without echo, in the alternate screen, reporting the mouse.
+for sig in TERM HUP QUIT; do
   tui_start 80 24 -- --content "$sample"
   tui_wait_for 'h: help'
   pid=$(tui_program_pid)
   kill -$sig "$pid"
-  case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+  case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
   tui_expect_eq "$(tui_wait_exit)" $want "SIG$sig: exit status $want"
   tui_stty_restored
   tui_ok $? "SIG$sig: terminal modes restored"
