@@ -1535,6 +1535,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   cbreak ();
   noecho ();
   nonl ();
+  ui_term_no_flow_control ();
   intrflush (stdscr, FALSE);
   keypad (stdscr, TRUE);
   set_escdelay (25);

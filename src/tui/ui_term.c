@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -147,4 +148,19 @@ ui_term_paste_mode (int on)
     return;
   putp (s);
   fflush (stdout);
+}
+
+void
+ui_term_no_flow_control (void)
+{
+  /* With IXON on, Ctrl-S stopped the screen until Ctrl-Q, with nothing
+     on it to say why: the browser looked hung.  curses draws to
+     stdout, and keeps the terminal modes of that descriptor.  */
+  struct termios t;
+  int fd = fileno (stdout);
+  if (tcgetattr (fd, &t) != 0 || !(t.c_iflag & IXON))
+    return;
+  t.c_iflag &= ~IXON;
+  if (tcsetattr (fd, TCSADRAIN, &t) == 0)
+    def_prog_mode ();
 }

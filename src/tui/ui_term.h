@@ -22,4 +22,9 @@ int ui_term_set_clipboard (const char *data, size_t len);
    "ESC [ 201 ~", and is never taken for keys.  */
 void ui_term_paste_mode (int on);
 
+/* Take Ctrl-S and Ctrl-Q as keys (the tty's output flow control off,
+   as vim has it), and make that part of the mode curses puts back after
+   a suspend.  Call after cbreak; endwin restores the shell's mode.  */
+void ui_term_no_flow_control (void);
+
 #endif /* CASEBOOK_UI_TERM_H */

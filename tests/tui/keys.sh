@@ -8,9 +8,9 @@
 # the prompt and not the program, and the prompt deletes a letter with
 # its accent in one step; Alt+key is one key, never Esc and the key;
 # an unbound function key is named as not bound, a key with modifiers
-# by the name bind takes (C-Left).
+# by the name bind takes (C-Left); Ctrl-S does not stop the screen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 54
+tui_plan 55
 
 sample=$tui_data/sample
 
@@ -52,6 +52,14 @@ tui_expect_line 30 '^Key not bound' "a long unknown sequence is one unbound key"
 
 tui_keys x
 tui_expect_line 30 '^Key x is not bound \(h: help\)' "a letter that does nothing says so"
+# Ctrl-S is a key, not the tty's flow control: with it, the screen
+# stopped (the browser looked hung) until Ctrl-Q.  Not 30 s to see it.
+tui_send C-s
+_polls=$tui_polls
+tui_polls=40
+tui_keys w
+tui_polls=$_polls
+tui_expect_line 30 '^Key w is not bound' "after Ctrl-S the screen still shows what a key does"
 # Esc with a key right behind it (Alt+key, tmux's M-G) is one key, not
 # Esc and then the key: not bound, at the prompt too, where the prompt
 # and its text stay; a lone Esc still closes the prompt.
