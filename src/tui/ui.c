@@ -1155,8 +1155,10 @@ ui_command (struct ui *u, const struct ui_key *k)
 {
   if (k->fn == KEY_RESIZE)
     {
+      int old_cols = u->cols;
       ui_layout (u);
       text_layout (u);
+      help_relayout (u, old_cols);
       return 0;
     }
   /* Too small to show more than that line: the prompt, the help and

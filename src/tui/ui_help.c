@@ -188,6 +188,37 @@ help_draw (struct ui *u)
 }
 
 void
+help_relayout (struct ui *u, int old_cols)
+{
+  if (!u->help || old_cols == u->cols)
+    return;
+  int kw;
+  size_t nold, nnew;
+  struct help_row *old = help_rows (old_cols, &kw, &nold);
+  struct help_row *rows = help_rows (u->cols, &kw, &nnew);
+  if (u->help_top < nold)
+    {
+      /* The entry at the top, and how many of its rows were above.  */
+      size_t i = old[u->help_top].i, into = 0;
+      while (into < u->help_top && old[u->help_top - into - 1].i == i)
+        into++;
+      for (size_t r = 0; r < nnew; r++)
+        if (rows[r].i == i)
+          {
+            while (into > 0 && r + 1 < nnew && rows[r + 1].i == i)
+              {
+                r++;
+                into--;
+              }
+            u->help_top = r;
+            break;
+          }
+    }
+  free (old);
+  free (rows);
+}
+
+void
 help_show_legend (struct ui *u)
 {
   size_t legend = 0;

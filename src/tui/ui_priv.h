@@ -661,6 +661,9 @@ char *copy_status (const struct ui *u);
 void help_draw (struct ui *u);
 /* Open the help at its legend (what the marks on the screen mean).  */
 void help_show_legend (struct ui *u);
+/* After a resize from OLD_COLS columns: keep the entry at the top of the
+   help (and the row of it), as the text keeps its paragraph.  */
+void help_relayout (struct ui *u, int old_cols);
 /* Scroll, or close on Esc, q, h or F1.  */
 int help_key (struct ui *u, const struct ui_key *k);
 

@@ -3,9 +3,10 @@
 # of the width at most, and a key name longer than that is cut with an
 # ellipsis, as every cut is ("Tab  Shift" read as two keys, "g Home  G"
 # as G alone); where the screen is too narrow for 10 columns of
-# description, a description cut ends with one too.
+# description, a description cut ends with one too.  A resize keeps the
+# same entry at the top, as the text keeps its paragraph.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 10
+tui_plan 12
 
 sample=$tui_data/sample
 
@@ -46,5 +47,17 @@ tui_expect_not '^           up \(in [^…]*$' "and is never cut without it"
 tui_keys q
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "q closes the help, q quits"
+
+# The legend (L) at 100 columns, then 60: it stayed at the same row
+# number of a table wrapped anew, and showed the middle of the keys.
+tui_start 100 24 -- --content "$sample" --lang en
+tui_wait_for 'h: help'
+tui_keys L
+tui_expect_line 2 '^ On the screen$' "L: the legend at the top"
+tui_resize 60 24
+tui_expect_line 2 '^ On the screen$' "after a resize, still the legend at the top"
+tui_keys q
+tui_keys q
+tui_wait_exit >/dev/null
 
 tui_finish
