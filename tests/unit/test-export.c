@@ -165,8 +165,9 @@ test_round_trip (void)
   tap_ok (page.data && strstr (page.data, "http") == NULL
           && strstr (page.data, "src=") == NULL && strstr (page.data, "<link") == NULL,
           "HTML: no external assets");
-  tap_ok (page.data && strstr (page.data, "<aside class=\"citation\">\n<p>测试案例集, 2022-07-14. sample/1"),
-          "HTML: a citation header names collection, date and document");
+  tap_ok (page.data && strstr (page.data, "<aside class=\"citation\">\n<p>测试, 测试案例集, 2022-07-14. sample/1"),
+          "HTML: a citation header names publisher, collection, date and "
+          "document");
   buf_free (&page);
   if (d1)
     export_document (d1, EXPORT_MARKDOWN, LANG_ZH, NULL, &page);
@@ -207,8 +208,8 @@ imported_titles (const struct document *doc, enum lang l)
   return buf_steal (&got);
 }
 
-/* The citation gives the collection's title in the reader's language,
-   marked † only when it is the project's; the page keeps both, so the
+/* The citation gives the collection's publisher and title in the
+   reader's language, each marked † only when it is the project's; the page keeps both, so the
    import gives collection.cb both titles with their provenance, for a
    reader of either language.  */
 static void
@@ -219,12 +220,15 @@ test_collection_title (void)
     const char *dir, *doc, *md[2], *titles;
   } cases[] = {
     { "/tests/data/good", "1",
-      { "> 测试案例集, 2022-07-14", "> Sample cases †, 2022-07-14" },
+      { "> 测试, 测试案例集, 2022-07-14",
+        "> Tests, Sample cases †, 2022-07-14" },
       "title.zh: 测试案例集\ntitle.en.tr: Sample cases\n" },
     { "/content", "7",
-      { "> 第三批全国检察机关检察改革典型案例 †, 2022-07-14",
-        "> The third batch of typical cases of procuratorial reform of "
-        "national procuratorial organs, 2022-07-14" },
+      { "> 最高人民检察院 †, 第三批全国检察机关检察改革典型案例 †, "
+        "2022-07-14",
+        "> Supreme People's Procuratorate, The third batch of typical cases "
+        "of procuratorial reform of national procuratorial organs, "
+        "2022-07-14" },
       "title.zh.tr: 第三批全国检察机关检察改革典型案例\n"
       "title.en: The third batch of typical cases of procuratorial reform "
       "of national procuratorial organs\n" },
@@ -246,8 +250,8 @@ test_collection_title (void)
           size_t n = line ? strcspn (line + 1, ".") : 0;
           char *got = line ? xstrndup (line + 1, n) : xstrdup ("");
           tap_is (got, cases[i].md[l], "%s/%s, a reader of %s: the "
-                  "collection's title in the citation", cases[i].dir,
-                  cases[i].doc, lang_code ((enum lang) l));
+                  "collection's publisher and title in the citation",
+                  cases[i].dir, cases[i].doc, lang_code ((enum lang) l));
           free (got);
           buf_free (&b);
           char *titles = doc ? imported_titles (doc, (enum lang) l)
