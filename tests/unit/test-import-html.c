@@ -397,8 +397,16 @@ repeats_time (int n)
 static void
 test_scale (void)
 {
-  /* Once every case was checked against every earlier one.  */
+  /* Once every case was checked against every earlier one.  The best
+     of three of each: one run on a busy machine (make -j2 runs other
+     tests beside this) has taken 0.57 s where the others took 0.44.  */
   double t1 = repeats_time (20000), t4 = repeats_time (80000);
+  for (int i = 0; i < 2; i++)
+    {
+      double a = repeats_time (20000), b = repeats_time (80000);
+      t1 = a < t1 ? a : t1;
+      t4 = b < t4 ? b : t4;
+    }
   tap_ok (t4 < 6 * t1 + 0.05, "importing 4n cases takes less than 6 times n's "
           "(%.3f s for 20,000, %.3f s for 80,000)", t1, t4);
 }
