@@ -437,15 +437,15 @@ engine_close (struct engine *e)
   index_close (e->ix);
   glossary_free (&e->glossary);
   for (size_t i = 0; i < e->ngkeys && e->gkeys_block == NULL; i++)
-    free (e->gkeys[i].tokens);
+    free (e->gkeys[i].key);
   free (e->gkeys_block);
   free (e->gkeys);
   for (size_t i = 0; i < e->ngfolds && e->gfolds_block == NULL; i++)
-    free (e->gfolds[i].folded);
+    free (e->gfolds[i].key);
   free (e->gfolds_block);
   free (e->gfolds);
   for (size_t i = 0; i < e->nukeys; i++)
-    free (e->ukeys[i].tokens);
+    free (e->ukeys[i].key);
   free (e->ukeys);
   segmenter_free (e->seg);
   free (e->index_path);

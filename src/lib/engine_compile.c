@@ -104,34 +104,33 @@ engine_compile_token_key (struct analyzer *a, const char *s)
   return buf_steal (&b);
 }
 
-static int
-compare_gkey (const void *x, const void *y)
-{
-  const struct gloss_key *a = x, *b = y;
-  int c = strcmp (a->tokens, b->tokens);
-  if (c)
-    return c;
-  return a->entry < b->entry ? -1 : a->entry > b->entry;
-}
-
-/* A hash of TAG (what is made of them, and how) and every form of the
-   glossary, in order.  */
+/* A hash of TAG (what is made of them, and how) and every form of E's
+   glossary, in order: what a saved set of keys is checked against.  The
+   forms are hashed once.  */
 static uint64_t
-glossary_hash (const struct glossary *g, const char *tag)
+glossary_hash (struct engine *e, const char *tag)
 {
-  uint64_t h = util_hash (0, tag, strlen (tag));
-  for (size_t i = 0; i < g->count; i++)
-    for (int l = 0; l < LANG_COUNT; l++)
-      {
-        size_t n = glossary_nforms (&g->entries[i], (enum lang) l);
-        h = util_hash (h, &n, sizeof n);
-        for (size_t v = 0; v < n; v++)
+  if (!e->gloss_hashed)
+    {
+      const struct glossary *g = &e->glossary;
+      uint64_t h = 0;
+      for (size_t i = 0; i < g->count; i++)
+        for (int l = 0; l < LANG_COUNT; l++)
           {
-            const char *form = glossary_form (&g->entries[i], (enum lang) l, v);
-            h = util_hash (h, form ? form : "", form ? strlen (form) + 1 : 1);
+            size_t n = glossary_nforms (&g->entries[i], (enum lang) l);
+            h = util_hash (h, &n, sizeof n);
+            for (size_t v = 0; v < n; v++)
+              {
+                const char *form = glossary_form (&g->entries[i],
+                                                  (enum lang) l, v);
+                h = util_hash (h, form ? form : "",
+                               form ? strlen (form) + 1 : 1);
+              }
           }
-      }
-  return h;
+      e->gloss_hash = h;
+      e->gloss_hashed = 1;
+    }
+  return util_hash (e->gloss_hash, tag, strlen (tag));
 }
 
 /* The keys the index saved under NAME in its meta table for a glossary
@@ -203,7 +202,7 @@ save_keys (struct engine *e, const char *name, uint64_t h,
     {
       uint32_t entry = (uint32_t) keys[i].entry;
       buf_add (&b, &entry, sizeof entry);
-      buf_add (&b, keys[i].tokens, strlen (keys[i].tokens) + 1);
+      buf_add (&b, keys[i].key, strlen (keys[i].key) + 1);
     }
   sqlite3_stmt *st;
   if (n > 0
@@ -224,7 +223,7 @@ static void
 build_gkeys (struct engine *e)
 {
   e->gkeys_built = 1;
-  uint64_t h = glossary_hash (&e->glossary, "gkeys1");
+  uint64_t h = glossary_hash (e, "gkeys1");
   if (e->saved && load_keys (e, "gkeys", h, &e->gkeys, &e->ngkeys,
                              &e->gkeys_block))
     return;
@@ -251,42 +250,25 @@ build_gkeys (struct engine *e)
           }
     }
   if (e->ngkeys > 1)
-    qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, compare_gkey);
+    qsort (e->gkeys, e->ngkeys, sizeof *e->gkeys, query_gloss_key_compare);
   if (e->saved)
     save_keys (e, "gkeys", h, e->gkeys, e->ngkeys);
 }
 
 /* Every form of the glossary folded (query_glossary_folds), for
    query_parse: folding them all costs about as much as a search, so a
-   saved index keeps them.  */
+   saved index keeps them, as it keeps the glossary keys.  */
 static void
 build_gfolds (struct engine *e)
 {
   e->gfolds_built = 1;
-  uint64_t h = glossary_hash (&e->glossary, "gfolds1");
-  struct gloss_key *keys = NULL;
-  size_t n = 0;
-  if (e->saved && load_keys (e, "gfolds", h, &keys, &n, &e->gfolds_block))
-    {
-      /* As saved: sorted, the strings in the block.  */
-      e->gfolds = xcalloc (n ? n : 1, sizeof *e->gfolds);
-      for (size_t i = 0; i < n; i++)
-        e->gfolds[i] = (struct query_gloss_form) { keys[i].tokens,
-                                                   keys[i].entry };
-      e->ngfolds = n;
-      free (keys);
-      return;
-    }
+  uint64_t h = glossary_hash (e, "gfolds1");
+  if (e->saved && load_keys (e, "gfolds", h, &e->gfolds, &e->ngfolds,
+                             &e->gfolds_block))
+    return;
   e->gfolds = query_glossary_folds (&e->glossary, &e->ngfolds);
-  if (e->saved && e->ngfolds > 0)
-    {
-      keys = xcalloc (e->ngfolds, sizeof *keys);
-      for (size_t i = 0; i < e->ngfolds; i++)
-        keys[i] = (struct gloss_key) { e->gfolds[i].folded,
-                                       e->gfolds[i].entry };
-      save_keys (e, "gfolds", h, keys, e->ngfolds);
-      free (keys);
-    }
+  if (e->saved)
+    save_keys (e, "gfolds", h, e->gfolds, e->ngfolds);
 }
 
 void
@@ -305,13 +287,13 @@ gloss_find (struct engine *e, const char *key)
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      int c = strcmp (e->gkeys[mid].tokens, key);
+      int c = strcmp (e->gkeys[mid].key, key);
       if (c < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return lo < e->ngkeys && strcmp (e->gkeys[lo].tokens, key) == 0
+  return lo < e->ngkeys && strcmp (e->gkeys[lo].key, key) == 0
     ? (long) e->gkeys[lo].entry : -1;
 }
 
@@ -363,7 +345,7 @@ gloss_find_unordered (struct engine *e, const char *key)
       size_t alloc = 0;
       for (size_t i = 0; i < e->ngkeys; i++)
         {
-          char *s = sorted_tokens (e->gkeys[i].tokens);
+          char *s = sorted_tokens (e->gkeys[i].key);
           if (s == NULL)
             continue;
           e->ukeys = xgrow (e->ukeys, &alloc, e->nukeys + 1,
@@ -371,7 +353,7 @@ gloss_find_unordered (struct engine *e, const char *key)
           e->ukeys[e->nukeys++] = (struct gloss_key) { s, e->gkeys[i].entry };
         }
       if (e->nukeys > 1)
-        qsort (e->ukeys, e->nukeys, sizeof *e->ukeys, compare_gkey);
+        qsort (e->ukeys, e->nukeys, sizeof *e->ukeys, query_gloss_key_compare);
     }
   char *s = sorted_tokens (key);
   if (s == NULL)
@@ -380,12 +362,12 @@ gloss_find_unordered (struct engine *e, const char *key)
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (strcmp (e->ukeys[mid].tokens, s) < 0)
+      if (strcmp (e->ukeys[mid].key, s) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
-  long found = lo < e->nukeys && strcmp (e->ukeys[lo].tokens, s) == 0
+  long found = lo < e->nukeys && strcmp (e->ukeys[lo].key, s) == 0
     ? (long) e->ukeys[lo].entry : -1;
   free (s);
   return found;

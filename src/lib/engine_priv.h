@@ -33,15 +33,6 @@ struct segmenter;
    default of engine_set_split.  */
 #define SPLIT_AFTER_NS 2000000
 
-/* A form of a glossary term as the analysis sees it: its tokens joined
-   by spaces, so that "circuit inspections" typed in a query finds the
-   entry "circuit inspection".  */
-struct gloss_key
-{
-  char *tokens;
-  size_t entry;
-};
-
 /* What the content of the index is: the changes other connections
    committed (PRAGMA data_version, -1 if unknown) and this one's
    updates.  */
@@ -64,13 +55,14 @@ struct engine
   char *gkeys_block;            /* the tokens of all, when read from the
                                    index (else each is its own) */
   int gkeys_built;
-  struct query_gloss_form *gfolds;  /* the glossary's forms folded, for
-                                       query_parse; built when first
-                                       used */
+  struct gloss_key *gfolds;     /* the glossary's forms folded, for
+                                   query_parse; built when first used */
   size_t ngfolds;
   char *gfolds_block;           /* their text, when read from the index
                                    (else each is its own) */
   int gfolds_built;
+  uint64_t gloss_hash;          /* of the glossary's forms (glossary_hash) */
+  int gloss_hashed;
   struct gloss_key *ukeys;      /* forms of two or three tokens, their
                                    tokens sorted (gloss_find_unordered);
                                    built when first used */

@@ -639,7 +639,7 @@ gloss_entry_holding (struct engine *e, const char *span)
   long found = -1;
   for (size_t i = 0; i < e->ngkeys; i++)
     {
-      const char *key = e->gkeys[i].tokens;
+      const char *key = e->gkeys[i].key;
       if (count_tokens (key) > 2 * ntok || !key_holds (key, span))
         continue;
       if (found >= 0 && (size_t) found != e->gkeys[i].entry)
@@ -661,7 +661,7 @@ gloss_word (struct engine *e, const char *w)
     {
       engine_compile_gloss_keys (e);
       for (size_t i = 0; i < e->ngkeys && !found; i++)
-        found = key_holds (e->gkeys[i].tokens, key);
+        found = key_holds (e->gkeys[i].key, key);
     }
   free (key);
   return found;

@@ -68,21 +68,20 @@ add_entry_forms (struct term *t, const struct glossary_entry *e)
       }
 }
 
-/* The order of query_glossary_folds.  */
-static int
-gloss_form_compare (const void *a, const void *b)
+int
+query_gloss_key_compare (const void *a, const void *b)
 {
-  const struct query_gloss_form *x = a, *y = b;
-  int c = strcmp (x->folded, y->folded);
+  const struct gloss_key *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
   if (c)
     return c;
   return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
-struct query_gloss_form *
+struct gloss_key *
 query_glossary_folds (const struct glossary *g, size_t *n)
 {
-  struct query_gloss_form *v = NULL;
+  struct gloss_key *v = NULL;
   size_t alloc = 0;
   *n = 0;
   for (size_t i = 0; g && i < g->count; i++)
@@ -95,12 +94,12 @@ query_glossary_folds (const struct glossary *g, size_t *n)
             if (form == NULL)
               continue;
             v = xgrow (v, &alloc, *n + 1, sizeof *v);
-            v[(*n)++] = (struct query_gloss_form) {
+            v[(*n)++] = (struct gloss_key) {
               norm_fold_string (form, strlen (form)), i };
           }
     }
   if (*n > 1)
-    qsort (v, *n, sizeof *v, gloss_form_compare);
+    qsort (v, *n, sizeof *v, query_gloss_key_compare);
   return v;
 }
 
@@ -134,14 +133,14 @@ expand_glossary (struct term *t, const char *folded,
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (strcmp (opt->folds[mid].folded, folded) < 0)
+      if (strcmp (opt->folds[mid].key, folded) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
   size_t last = SIZE_MAX;
   for (size_t i = lo; i < opt->nfolds
-         && strcmp (opt->folds[i].folded, folded) == 0; i++)
+         && strcmp (opt->folds[i].key, folded) == 0; i++)
     if (opt->folds[i].entry != last && opt->folds[i].entry < g->count)
       {
         last = opt->folds[i].entry;

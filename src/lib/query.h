@@ -77,6 +77,15 @@ struct query_exclusion
   char *value;                  /* folded; a year or number as digits */
 };
 
+/* A form of glossary entry ENTRY as an analysis gives it: folded (for
+   query_parse), or its tokens joined by spaces (the engine's keys, so
+   that "circuit inspections" typed finds "circuit inspection").  */
+struct gloss_key
+{
+  char *key;
+  size_t entry;
+};
+
 struct query_options
 {
   int exact;                    /* no glossary cross-language expansion */
@@ -87,22 +96,17 @@ struct query_options
   /* Every form of GLOSSARY folded, sorted (query_glossary_folds): a
      term's entries found without folding each form again; NULL: folded
      as the query is parsed.  */
-  const struct query_gloss_form *folds;
+  const struct gloss_key *folds;
   size_t nfolds;
 };
 
-/* A form of a glossary entry, folded as a query's terms are
-   (norm_fold_string).  */
-struct query_gloss_form
-{
-  char *folded;
-  size_t entry;
-};
-
-/* Every form of G folded, sorted by the folded text, then the entry:
-   *N of them.  Caller frees each FOLDED and the array.  */
-struct query_gloss_form *query_glossary_folds (const struct glossary *g,
-                                               size_t *n);
+/* Every form of G folded as a query's terms are (norm_fold_string),
+   sorted by query_gloss_key_compare: *N of them.  Caller frees each KEY
+   and the array.  */
+struct gloss_key *query_glossary_folds (const struct glossary *g,
+                                        size_t *n);
+/* The order of glossary keys: by KEY, then by entry.  For qsort.  */
+int query_gloss_key_compare (const void *a, const void *b);
 
 /* A parse or compile failure: MESSAGE (caller frees) and the byte offset
    in the query string where it was found.  */

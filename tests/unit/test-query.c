@@ -394,7 +394,7 @@ main (void)
     struct diags gd = { 0 };
     int read = content_read_glossary (gpath, &g, &gd);
     size_t nfolds;
-    struct query_gloss_form *folds = query_glossary_folds (&g, &nfolds);
+    struct gloss_key *folds = query_glossary_folds (&g, &nfolds);
     size_t tried = 0, differ = 0, expanded = 0;
     for (size_t i = 0; i < g.count; i++)
       for (int l = 0; l < LANG_COUNT; l++)
@@ -441,7 +441,7 @@ main (void)
             "form does (%zu differ; %zu terms expanded)", tried, differ,
             expanded);
     for (size_t i = 0; i < nfolds; i++)
-      free (folds[i].folded);
+      free (folds[i].key);
     free (folds);
     glossary_free (&g);
     diags_free (&gd);
