@@ -658,7 +658,14 @@ engine_compile_segmenter (struct engine *e)
 {
   if (!e->seg_tried)
     {
-      e->seg = segmenter_new (&e->glossary);
+      /* Beside the index, where t2s.bin is.  */
+      char *list = NULL;
+      const char *slash = e->index_path ? strrchr (e->index_path, '/') : NULL;
+      if (slash)
+        list = xasprintf ("%.*s/segment.bin", (int) (slash - e->index_path),
+                          e->index_path);
+      e->seg = segmenter_new (&e->glossary, list);
+      free (list);
       e->seg_tried = 1;
     }
   return e->seg;
