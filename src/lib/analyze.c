@@ -499,32 +499,43 @@ analyze_text (struct analyzer *a, const char *s, size_t len,
    request (请问, 介绍一下, 关于) that say nothing about what is asked,
    and 案例, "case (study)": every document is one, so that 内蒙古的案例
    asks for 内蒙古.  ("case" stays: it is also 案件, a matter handled.)  */
-static const char *const stopwords[] = {
-  "a", "about", "after", "against", "all", "also", "among", "an", "and",
-  "any", "are", "as", "at", "be", "been", "before", "being", "between",
-  "both", "but", "by", "can", "could", "describe", "did", "do", "does",
-  "doing", "during", "each", "explain", "find", "for", "from", "give",
-  "had", "has", "have", "how", "i", "if", "in", "info", "into", "is",
-  "it", "its", "me", "more", "most", "my", "no", "nor", "not", "of", "on",
-  "or", "other", "our", "out", "over", "per", "please", "should", "show",
-  "so", "some", "such", "tell", "than", "that", "the", "their", "them",
-  "then", "there", "these", "they", "this", "those", "through", "to",
-  "together",
-  "under", "up", "upon", "via", "was", "we", "were", "what", "whats",
-  "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-  "within", "without", "would", "you", "your",
-  "为什么", "了", "什么", "如何", "怎么", "怎么样", "怎样", "是", "是否",
-  "的", "吗", "哪些", "呢", "和", "与", "及", "在", "对", "有", "有哪些",
-  "是什么", "怎么办", "关于", "有关", "请问", "介绍", "一下", "帮我",
-  "查找", "查询", "案例",
+#define SW(s) { s, sizeof s - 1 }
+static const struct { const char *w; size_t len; } stopwords[] = {
+  SW ("a"), SW ("about"), SW ("after"), SW ("against"), SW ("all"),
+  SW ("also"), SW ("among"), SW ("an"), SW ("and"), SW ("any"), SW ("are"),
+  SW ("as"), SW ("at"), SW ("be"), SW ("been"), SW ("before"), SW ("being"),
+  SW ("between"), SW ("both"), SW ("but"), SW ("by"), SW ("can"),
+  SW ("could"), SW ("describe"), SW ("did"), SW ("do"), SW ("does"),
+  SW ("doing"), SW ("during"), SW ("each"), SW ("explain"), SW ("find"),
+  SW ("for"), SW ("from"), SW ("give"), SW ("had"), SW ("has"), SW ("have"),
+  SW ("how"), SW ("i"), SW ("if"), SW ("in"), SW ("info"), SW ("into"),
+  SW ("is"), SW ("it"), SW ("its"), SW ("me"), SW ("more"), SW ("most"),
+  SW ("my"), SW ("no"), SW ("nor"), SW ("not"), SW ("of"), SW ("on"),
+  SW ("or"), SW ("other"), SW ("our"), SW ("out"), SW ("over"), SW ("per"),
+  SW ("please"), SW ("should"), SW ("show"), SW ("so"), SW ("some"),
+  SW ("such"), SW ("tell"), SW ("than"), SW ("that"), SW ("the"),
+  SW ("their"), SW ("them"), SW ("then"), SW ("there"), SW ("these"),
+  SW ("they"), SW ("this"), SW ("those"), SW ("through"), SW ("to"),
+  SW ("together"), SW ("under"), SW ("up"), SW ("upon"), SW ("via"),
+  SW ("was"), SW ("we"), SW ("were"), SW ("what"), SW ("whats"), SW ("when"),
+  SW ("where"), SW ("which"), SW ("while"), SW ("who"), SW ("whom"),
+  SW ("why"), SW ("will"), SW ("with"), SW ("within"), SW ("without"),
+  SW ("would"), SW ("you"), SW ("your"), SW ("为什么"), SW ("了"), SW ("什么"),
+  SW ("如何"), SW ("怎么"), SW ("怎么样"), SW ("怎样"), SW ("是"), SW ("是否"),
+  SW ("的"), SW ("吗"), SW ("哪些"), SW ("呢"), SW ("和"), SW ("与"),
+  SW ("及"), SW ("在"), SW ("对"), SW ("有"), SW ("有哪些"), SW ("是什么"),
+  SW ("怎么办"), SW ("关于"), SW ("有关"), SW ("请问"), SW ("介绍"),
+  SW ("一下"), SW ("帮我"), SW ("查找"), SW ("查询"), SW ("案例"),
 };
+#undef SW
 
 int
 analyze_is_stopword (const char *w, size_t len)
 {
-  /* A query has a few words: a linear search is quick enough.  */
+  /* A linear search, but by length first: corrections ask it of every
+     token of every glossary form they look through.  */
   for (size_t i = 0; i < sizeof stopwords / sizeof *stopwords; i++)
-    if (strlen (stopwords[i]) == len && memcmp (stopwords[i], w, len) == 0)
+    if (stopwords[i].len == len && memcmp (stopwords[i].w, w, len) == 0)
       return 1;
   return 0;
 }

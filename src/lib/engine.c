@@ -448,6 +448,7 @@ engine_close (struct engine *e)
     free (e->ukeys[i].key);
   free (e->ukeys);
   segmenter_free (e->seg);
+  engine_vocab_forget (e);
   free (e->index_path);
   free (e->unusable);
   free (e->content_dir);

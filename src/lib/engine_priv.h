@@ -42,6 +42,15 @@ struct generation
   unsigned long updates;
 };
 
+/* The terms of the vocabulary that begin with one byte, and the
+   documents that hold each (engine_suggest.c).  */
+struct vocab_letter
+{
+  struct vocab_term { size_t at, len; long docs; } *terms;
+  size_t n;
+  char *block;                  /* the terms, each at its AT */
+};
+
 struct engine
 {
   struct index *ix;
@@ -89,6 +98,9 @@ struct engine
      engine's own flag, which its readers' point to as well.  */
   _Atomic int damaged;
   _Atomic int *damage;
+  struct vocab_letter *vocab[256];      /* by first byte, read when
+                                           first asked (vocab_letter) */
+  struct generation vocab_seen; /* what they were read from */
   long long split_after_ns;     /* engine_set_split's */
   size_t split_docs;            /* engine_split_docs's */
 };
@@ -265,6 +277,9 @@ size_t engine_inst_decode (const struct engine_query *q, const void *blob,
    language, into LANG_HITS[LANG_COUNT].  */
 size_t engine_inst_count_merged (const struct inst *v, size_t n,
                                  const struct engine_query *q);
+/* Forget the vocabulary engine_suggest read (engine_suggest.c).  */
+void engine_vocab_forget (struct engine *e);
+
 void engine_inst_count_by_lang (const struct inst *v, size_t n,
                                 const struct engine_query *q,
                                 size_t *lang_hits);
@@ -287,6 +302,9 @@ void engine_texts_column (const struct doc_texts *t, int c);
 
 /* Close E's blob handles: an open one holds a read transaction.  */
 void engine_texts_release (struct engine *e);
+
+/* The name of column C in the docs table and in fts5vocab's rows.  */
+const char *engine_texts_column_name (int c);
 
 /* The last unit of column C that begins at or before token position P,
    or NULL.  */

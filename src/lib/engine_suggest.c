@@ -74,12 +74,24 @@ struct nearest
   long docs;
 };
 
-/* A statement that steps through the terms of the vocabulary that
-   begin with the byte FIRST, and the documents that hold each: (term,
-   doc).  NULL if it cannot be made.  Caller finalizes.  */
-static sqlite3_stmt *
-vocab_from (struct engine *e, char first)
+/* The terms of the vocabulary that begin with the byte FIRST, and the
+   documents that hold each.  fts5vocab counts those by reading every
+   term's postings, so a letter costs milliseconds; a correction asks
+   for a word's first and second letters, its stem's and the word's as
+   typed, often the same: each letter is read once per content of the
+   index.  NULL if it cannot be read.  */
+static const struct vocab_letter *
+vocab_letter (struct engine *e, char first)
 {
+  unsigned char b = (unsigned char) first;
+  struct generation now = engine_generation (e);
+  if (!engine_same_generation (now, e->vocab_seen))
+    {
+      engine_vocab_forget (e);
+      e->vocab_seen = now;
+    }
+  if (e->vocab[b])
+    return e->vocab[b];
   char lo[2] = { first, '\0' }, hi[2] = { (char) (first + 1), '\0' };
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term, doc FROM vocab "
@@ -88,7 +100,47 @@ vocab_from (struct engine *e, char first)
     return NULL;
   sqlite3_bind_text (st, 1, lo, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (st, 2, hi, -1, SQLITE_TRANSIENT);
-  return st;
+  struct vocab_letter *v = xcalloc (1, sizeof *v);
+  struct buf block = { 0 };
+  size_t alloc = 0;
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *t = (const char *) sqlite3_column_text (st, 0);
+      if (t == NULL)
+        continue;
+      v->terms = xgrow (v->terms, &alloc, v->n + 1, sizeof *v->terms);
+      v->terms[v->n].at = block.len;
+      v->terms[v->n].len = (size_t) sqlite3_column_bytes (st, 0);
+      v->terms[v->n].docs = (long) sqlite3_column_int64 (st, 1);
+      buf_add (&block, t, v->terms[v->n].len + 1);
+      v->n++;
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      /* Not kept: a letter read in part would be believed whole.  */
+      free (v->terms);
+      free (v);
+      buf_free (&block);
+      return NULL;
+    }
+  v->block = buf_steal (&block);
+  e->vocab[b] = v;
+  return v;
+}
+
+void
+engine_vocab_forget (struct engine *e)
+{
+  for (size_t i = 0; i < sizeof e->vocab / sizeof *e->vocab; i++)
+    if (e->vocab[i])
+      {
+        free (e->vocab[i]->terms);
+        free (e->vocab[i]->block);
+        free (e->vocab[i]);
+        e->vocab[i] = NULL;
+      }
 }
 
 /* Look for terms of the vocabulary within the edit distance that KEY's
@@ -107,19 +159,19 @@ nearest_term (struct engine *e, const char *key, struct nearest *best)
      (its first two letters swapped): a slip seldom hits the first
      letter, and a scan of the whole vocabulary costs more than the
      search.  */
-  sqlite3_stmt *st;
   for (int pass = 0; limit > 0 && pass < 2 && n >= 2; pass++)
     {
       if (pass == 1 && key[1] == key[0])
         break;
-      if ((st = vocab_from (e, key[pass])) == NULL)
+      const struct vocab_letter *v = vocab_letter (e, key[pass]);
+      if (v == NULL)
         break;
-      while (sqlite3_step (st) == SQLITE_ROW)
+      for (size_t i = 0; i < v->n; i++)
         {
-          const char *t = (const char *) sqlite3_column_text (st, 0);
-          size_t m = (size_t) sqlite3_column_bytes (st, 0);
-          long docs = (long) sqlite3_column_int64 (st, 1);
-          if (t == NULL || m < 3)
+          const char *t = v->block + v->terms[i].at;
+          size_t m = v->terms[i].len;
+          long docs = v->terms[i].docs;
+          if (m < 3)
             continue;
           size_t dist = edit_distance (key, n, t, m, limit);
           if (dist == 0 || dist > limit)
@@ -133,7 +185,6 @@ nearest_term (struct engine *e, const char *key, struct nearest *best)
               best->docs = docs;
             }
         }
-      sqlite3_finalize (st);
     }
 }
 
@@ -233,30 +284,116 @@ match_surface (void *ctx, int colocated, const char *tok, size_t len,
   return s->dist == 0;
 }
 
+/* The places of a token in the first documents that hold it: their
+   ids in the order fts5vocab gives them, and the instances, by
+   document, column and position.  */
+#define SURFACE_DOCS 4
+struct token_places
+{
+  int64_t ids[SURFACE_DOCS];
+  size_t nids;
+  struct token_place { size_t doc; int col; size_t pos; } *v;
+  size_t n, alloc;
+};
+
+static int
+compare_token_place (const void *a, const void *b)
+{
+  const struct token_place *x = a, *y = b;
+  if (x->doc != y->doc)
+    return x->doc < y->doc ? -1 : 1;
+  if (x->col != y->col)
+    return x->col < y->col ? -1 : 1;
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Read TOKEN's places into *P.  Returns 0, or -1.  */
+static int
+token_places (struct engine *e, const char *token, struct token_places *p)
+{
+  memset (p, 0, sizeof *p);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT doc, col, offset FROM "
+                          "vocab_at WHERE term = ?", -1, &st, NULL)
+      != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (st, 1, token, -1, SQLITE_STATIC);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      int64_t id = sqlite3_column_int64 (st, 0);
+      size_t k = 0;
+      while (k < p->nids && p->ids[k] != id)
+        k++;
+      if (k == p->nids)
+        {
+          if (p->nids == SURFACE_DOCS)
+            break;
+          p->ids[p->nids++] = id;
+        }
+      const char *name = (const char *) sqlite3_column_text (st, 1);
+      int col = -1;
+      for (int c = 0; name && c < COL_COUNT && col < 0; c++)
+        if (strcmp (name, engine_texts_column_name (c)) == 0)
+          col = c;
+      if (col < 0)
+        continue;
+      p->v = xgrow (p->v, &p->alloc, p->n + 1, sizeof *p->v);
+      p->v[p->n++] = (struct token_place) {
+        k, col, (size_t) sqlite3_column_int64 (st, 2) };
+    }
+  sqlite3_finalize (st);
+  qsort (p->v, p->n, sizeof *p->v, compare_token_place);
+  return 0;
+}
+
+/* Look for the token of S in column C of T: only in the units that
+   hold one of the N places at V (all of column C of one document, by
+   position), where the index noted where units begin; else in the
+   whole column.  The units are those analysis would reach in the
+   column, in the same order, so S ends the same either way.  */
+static void
+surface_in_column (struct engine *e, const struct doc_texts *t, int c,
+                   const struct token_place *v, size_t n, struct surface *s)
+{
+  struct analyzer *a = index_analyzer (e->ix);
+  if (!engine_texts_units_placed (t, c))
+    {
+      engine_texts_column (t, c);
+      s->text = t->col[c];
+      if (u8_check ((const uint8_t *) t->col[c], t->len[c]) == NULL)
+        analyze_text (a, t->col[c], t->len[c], ANALYZE_INDEX, match_surface,
+                      s);
+      return;
+    }
+  const struct index_unit *done = NULL;
+  for (size_t i = 0; i < n && !(s->found && s->dist == 0); i++)
+    {
+      const struct index_unit *u = engine_texts_unit_of_token (t, c,
+                                                               v[i].pos);
+      if (u == NULL || u == done)
+        continue;
+      done = u;
+      engine_texts_unit (t, c, u);
+      s->text = t->col[c] + u->off;
+      if (u8_check ((const uint8_t *) s->text, u->len) == NULL)
+        analyze_text (a, s->text, u->len, ANALYZE_INDEX, match_surface, s);
+    }
+}
+
 /* A word of the text that the index holds as TOKEN (a stem: "handl"),
    as it is written there, folded ("handling"), or NULL: a
    correction is shown as a word, not as a stem.  Of its forms in a
    few documents, the nearest to TYPED (folded): "comittee" is shown as
-   committee, not committees.  Caller frees.  */
+   committee, not committees.  Only the paragraphs that hold the token
+   are read and analysed again.  Caller frees.  */
 static char *
 surface_word (struct engine *e, const char *token, const char *typed)
 {
   char *found = NULL;
   size_t best = SIZE_MAX;
-  sqlite3_stmt *st;
-  /* Documents that hold the token, looked up as it is: a query would
-     analyse it again, and a stem is not always its own stem
-     ("committe", of committee, is "committ").  */
-  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT DISTINCT doc FROM "
-                          "vocab_at WHERE term = ? LIMIT 4", -1, &st, NULL)
-      != SQLITE_OK)
+  struct token_places p;
+  if (token_places (e, token, &p) != 0)
     return NULL;
-  sqlite3_bind_text (st, 1, token, -1, SQLITE_STATIC);
-  int64_t ids[4];
-  size_t nids = 0;
-  while (nids < 4 && sqlite3_step (st) == SQLITE_ROW)
-    ids[nids++] = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
   /* A word of letters is mostly in the English texts, of ideographs in
      the Chinese: those are read first, the others only when the word
      is not there (Latin letters in a Chinese text).  */
@@ -267,23 +404,33 @@ surface_word (struct engine *e, const char *token, const char *typed)
       first |= 1u << c;
   struct doc_texts t;
   char *cause = NULL;
+  size_t nids = p.nids;
   for (size_t pass = 0; pass < 2 * nids && best > 0; pass++)
     {
       size_t k = pass % nids;
       unsigned mask = pass < nids ? first : ~first & ((1u << COL_COUNT) - 1);
       if (pass == nids && found)
         break;
-      if (engine_texts_load (e, ids[k], mask, &t, &cause) != 0)
+      /* Only the columns that hold it.  */
+      unsigned holding = 0;
+      for (size_t i = 0; i < p.n; i++)
+        if (p.v[i].doc == k)
+          holding |= 1u << p.v[i].col;
+      if ((mask & holding) == 0)
+        continue;
+      if (engine_texts_load (e, p.ids[k], mask & holding, &t, &cause) != 0)
         break;
       for (int c = 0; c < COL_COUNT && best > 0; c++)
         {
-          if (!(mask & (1u << c)))
+          if (!(mask & holding & (1u << c)))
             continue;
-          engine_texts_column (&t, c);
-          struct surface s = { token, typed, t.col[c], NULL, 0 };
-          if (u8_check ((const uint8_t *) t.col[c], t.len[c]) == NULL)
-            analyze_text (index_analyzer (e->ix), t.col[c], t.len[c],
-                          ANALYZE_INDEX, match_surface, &s);
+          size_t i = 0, j;
+          while (i < p.n && (p.v[i].doc != k || p.v[i].col != c))
+            i++;
+          for (j = i; j < p.n && p.v[j].doc == k && p.v[j].col == c; j++)
+            ;
+          struct surface s = { token, typed, NULL, NULL, 0 };
+          surface_in_column (e, &t, c, p.v + i, j - i, &s);
           if (s.found && s.dist < best)
             {
               free (found);
@@ -296,6 +443,7 @@ surface_word (struct engine *e, const char *token, const char *typed)
       engine_texts_free (&t);
     }
   free (cause);
+  free (p.v);
   engine_texts_release (e);
   return found;
 }
@@ -321,19 +469,19 @@ nearest_by_surface (struct engine *e, const char *w, struct nearest *best)
     return;
   struct nearest tries[SURFACE_TRIES];
   size_t ntries = 0;
-  sqlite3_stmt *st = vocab_from (e, w[0]);
-  if (st == NULL)
+  const struct vocab_letter *v = vocab_letter (e, w[0]);
+  if (v == NULL)
     return;
-  while (sqlite3_step (st) == SQLITE_ROW)
+  for (size_t i = 0; i < v->n; i++)
     {
-      const char *t = (const char *) sqlite3_column_text (st, 0);
-      size_t m = (size_t) sqlite3_column_bytes (st, 0);
-      long docs = (long) sqlite3_column_int64 (st, 1);
+      const char *t = v->block + v->terms[i].at;
+      size_t m = v->terms[i].len;
+      long docs = v->terms[i].docs;
       /* A stem of four letters or more, whose letters and W's agree as
          far as the shorter goes, but for two edits ("communiti" and
          "comunity": an m left out, and the stemmer's i).  */
       size_t k = m < n ? m : n, pd;
-      if (t == NULL || m < 4 || m > n + 2 || !ascii_word (t)
+      if (m < 4 || m > n + 2 || !ascii_word (t)
           || (pd = edit_distance (t, k, w, k, 2)) > 2)
         continue;
       /* The nearest, then those more documents hold, are read back.  */
@@ -355,7 +503,6 @@ nearest_by_surface (struct engine *e, const char *w, struct nearest *best)
         ntries++;
       tries[at] = (struct nearest) { xstrndup (t, m), pd, docs };
     }
-  sqlite3_finalize (st);
   for (size_t k = 0; k < ntries; k++)
     {
       char *word = surface_word (e, tries[k].term, w);
@@ -640,7 +787,9 @@ gloss_entry_holding (struct engine *e, const char *span)
   for (size_t i = 0; i < e->ngkeys; i++)
     {
       const char *key = e->gkeys[i].key;
-      if (count_tokens (key) > 2 * ntok || !key_holds (key, span))
+      /* (Whether it holds the span first: counting tokens looks up
+         every one among the stop words.)  */
+      if (!key_holds (key, span) || count_tokens (key) > 2 * ntok)
         continue;
       if (found >= 0 && (size_t) found != e->gkeys[i].entry)
         return -1;

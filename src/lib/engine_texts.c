@@ -66,6 +66,12 @@ static const char *const column_name[COL_COUNT] = {
   "title_rev", "kw_rev", "body_rev"
 };
 
+const char *
+engine_texts_column_name (int c)
+{
+  return c >= 0 && c < COL_COUNT ? column_name[c] : "";
+}
+
 /* The engine's handle on column C of row ID of docs, or NULL.  Handles
    are kept from one document to the next (moving one costs little,
    opening one as much as preparing a statement) and released by
