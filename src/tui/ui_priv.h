@@ -79,6 +79,9 @@ struct prompt
   size_t cur;                   /* cursor, a byte offset into TEXT */
   size_t hist;                  /* history entry shown; count = the edit line */
   char *edit;                   /* the line being typed while browsing history */
+  size_t mark;                  /* the byte a query error points at
+                                   (shown in reverse), SIZE_MAX for none;
+                                   any edit clears it */
 };
 
 /* A search: its text, the compiled query and the hits in every

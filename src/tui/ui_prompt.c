@@ -26,6 +26,7 @@ prompt_begin (struct prompt *p, enum prompt_kind kind, size_t hist_count)
   buf_add (&p->text, "", 0);
   p->cur = 0;
   p->hist = hist_count;
+  p->mark = SIZE_MAX;
 }
 
 void
@@ -42,6 +43,7 @@ set_text (struct prompt *p, const char *s)
   p->text.len = 0;
   buf_adds (&p->text, s);
   p->cur = p->text.len;
+  p->mark = SIZE_MAX;
 }
 
 /* Byte offset of the grapheme cluster before / after offset I: a base
@@ -72,6 +74,7 @@ delete_range (struct prompt *p, size_t from, size_t to)
 {
   if (to <= from)
     return;
+  p->mark = SIZE_MAX;
   memmove (p->text.data + from, p->text.data + to, p->text.len - to + 1);
   p->text.len -= to - from;
   if (p->cur > to)
@@ -90,6 +93,7 @@ insert_char (struct prompt *p, wint_t ch)
   if (n <= 0)
     return;
   size_t len = (size_t) n;
+  p->mark = SIZE_MAX;
   buf_add (&p->text, enc, len);   /* grow; then move into place */
   memmove (p->text.data + p->cur + len, p->text.data + p->cur,
            p->text.len - len - p->cur);
@@ -305,7 +309,20 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
       }
   if (start > 0)
     x = ui_put (y, x, width, "<", 1, A_BOLD);
-  ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
+  if (p->mark >= start && p->mark < SIZE_MAX)
+    {
+      /* What a query error points at, in reverse, as the command line
+         puts a caret under it; a blank after the text when it is the
+         end that is missing something (an unclosed quote).  */
+      size_t m = p->mark < p->text.len ? p->mark : p->text.len;
+      size_t m_end = char_next (p, m);
+      x = ui_put (y, x, width, s + start, m - start, A_NORMAL);
+      x = m_end > m ? ui_put (y, x, width, s + m, m_end - m, A_REVERSE)
+        : ui_put (y, x, width, " ", 1, A_REVERSE);
+      ui_put (y, x, width, s + m_end, p->text.len - m_end, A_NORMAL);
+    }
+  else
+    ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);
   int cx = x + before;
   if (cx >= width)
     cx = width - 1;

@@ -119,7 +119,13 @@ ui_query_compile (struct ui *u, const char *text, char **error)
   struct query_error qe = { 0 };
   struct engine_query *q = engine_compile (e, text, &qo, &qe);
   if (q == NULL)
-    *error = qe.message ? qe.message : xstrdup (_("bad query"));
+    {
+      *error = qe.message ? qe.message : xstrdup (_("bad query"));
+      /* The prompt shows where, when it holds the query.  */
+      if (u->prompt.active && u->prompt.text.data
+          && strcmp (u->prompt.text.data, text) == 0)
+        u->prompt.mark = qe.offset;
+    }
   return q;
 }
 

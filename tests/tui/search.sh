@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 40
+tui_plan 42
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -112,6 +112,29 @@ tui_keys Escape
 tui_expect_eq "$(tui_capture | sed -n 1,39p)" "$screen_before" \
   "Esc cancels the prompt and restores the screen"
 tui_expect_line 40 "^$state, 1/$total " "and the search"
+
+# As a query is typed, the prompt shows in reverse where it goes wrong,
+# where the command line puts its caret; an edit that mends it takes
+# the mark away.
+tui_keys /
+tui_type '/(/'
+tui_wait_for "/\\(${esc}\\[7m/" -e
+prompt_e=$(tui_capture -e | tail -n 1)
+case $prompt_e in
+  *"/(${esc}[7m/"*) tui_ok 0 "a bad regex: the prompt marks where it goes wrong" ;;
+  *) tui_ok 1 "a bad regex: the prompt marks where it goes wrong"
+     printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
+esac
+tui_keys BSpace
+tui_type ')x/'
+tui_wait_for '^//\(\)x/'
+prompt_e=$(tui_capture -e | tail -n 1)
+case $prompt_e in
+  *"${esc}[7m"*) tui_ok 1 "mended, the mark is gone"
+     printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
+  *) tui_ok 0 "mended, the mark is gone" ;;
+esac
+tui_keys Escape
 
 # A bad regex says why and changes nothing.
 tui_keys /
