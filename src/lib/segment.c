@@ -61,59 +61,86 @@ struct segmenter
   friso_config_t list_config;   /* the settings it was written with */
 };
 
-/* A key for what the dictionary holds: friso's configuration, the
-   files in its lexicon directory (as installed and replaced by the
-   package) and the glossary's Chinese terms.  0 when there is no
-   configuration to read.  */
-static uint64_t
-segment_key (const struct glossary *g)
+/* The lexicon directory that the LEN bytes INI of the friso
+   configuration at INI_PATH name, found as friso finds it: the first
+   value, up to a space or tab, of a line whose key is friso.lex_dir
+   (lines that begin with #, a space or a tab are not read: Debian's
+   file names it in comments first), relative to INI_PATH's directory
+   unless it begins with /.  NULL when there is none.  Caller frees.  */
+static char *
+ini_lex_dir (const char *ini_path, const char *ini, size_t len)
+{
+  static const char key[] = "friso.lex_dir";
+  const char *p = ini, *end = ini + len;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', (size_t) (end - p));
+      if (eol == NULL)
+        eol = end;
+      const char *k = p;
+      p = eol < end ? eol + 1 : end;
+      if (k == eol || *k == '#' || *k == ' ' || *k == '\t')
+        continue;
+      size_t klen = strcspn (k, " \t=\n");
+      if (klen != sizeof key - 1 || memcmp (k, key, klen) != 0)
+        continue;
+      const char *v = memchr (k, '=', (size_t) (eol - k));
+      if (v == NULL)
+        v = eol;                /* friso reads an empty value */
+      else
+        v++;
+      while (v < eol && (*v == ' ' || *v == '\t'))
+        v++;
+      size_t vlen = strcspn (v, " \t\n");
+      if ((size_t) (eol - v) < vlen)
+        vlen = (size_t) (eol - v);
+      if (vlen == 0)
+        continue;               /* friso looks on, too */
+      const char *slash = strrchr (ini_path, '/');
+      if (*v != '/' && slash)
+        return xasprintf ("%.*s/%.*s", (int) (slash - ini_path), ini_path,
+                          (int) vlen, v);
+      return xstrndup (v, vlen);
+    }
+  return NULL;
+}
+
+/* A key for what the dictionary holds: friso's configuration (at
+   INI_PATH), the files in its lexicon directory (as installed and
+   replaced by the package) and the glossary's Chinese terms.  0 when
+   there is no configuration to read.  */
+uint64_t
+segmenter_key (const char *ini_path, const struct glossary *g)
 {
   size_t len;
-  char *ini = util_read_regular (FRISO_INI, 1 << 20, &len);
+  char *ini = util_read_regular (ini_path, 1 << 20, &len);
   if (ini == NULL)
     return 0;
   uint64_t h = util_hash (0, MEMORY_MAGIC, 8);
   h = util_hash (h, ini, len);
   int max = SEGMENT_MAX_LEN;
   h = util_hash (h, &max, sizeof max);
-  /* friso.lex_dir = DIR: every file in it, in whatever order.  */
-  const char *p = strstr (ini, "friso.lex_dir");
-  if (p && (p == ini || p[-1] == '\n'))
+  /* Every file of the lexicon directory, in whatever order.  */
+  char *dir = ini_lex_dir (ini_path, ini, len);
+  DIR *d = dir ? opendir (dir) : NULL;
+  uint64_t files = 0;
+  struct dirent *de;
+  while (d && (de = readdir (d)) != NULL)
     {
-      p = strchr (p, '=');
-      const char *end = p ? strchr (p, '\n') : NULL;
-      if (p && end == NULL)
-        end = p + strlen (p);
-      if (p)
-        {
-          p++;
-          while (p < end && (*p == ' ' || *p == '\t'))
-            p++;
-          while (end > p && (end[-1] == ' ' || end[-1] == '\t'
-                             || end[-1] == '\r'))
-            end--;
-          char *dir = xstrndup (p, (size_t) (end - p));
-          DIR *d = opendir (dir);
-          uint64_t files = 0;
-          struct dirent *de;
-          while (d && (de = readdir (d)) != NULL)
-            {
-              struct stat st;
-              if (de->d_name[0] == '.'
-                  || fstatat (dirfd (d), de->d_name, &st, 0) != 0)
-                continue;
-              int64_t v[6] = { st.st_size, st.st_mtim.tv_sec,
-                               st.st_mtim.tv_nsec, st.st_ctim.tv_sec,
-                               st.st_ctim.tv_nsec, (int64_t) st.st_ino };
-              uint64_t f = util_hash (0, de->d_name, strlen (de->d_name));
-              files += util_hash (f, v, sizeof v);
-            }
-          if (d)
-            closedir (d);
-          free (dir);
-          h = util_hash (h, &files, sizeof files);
-        }
+      struct stat st;
+      if (de->d_name[0] == '.'
+          || fstatat (dirfd (d), de->d_name, &st, 0) != 0)
+        continue;
+      int64_t v[6] = { st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                       st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
+                       (int64_t) st.st_ino };
+      uint64_t f = util_hash (0, de->d_name, strlen (de->d_name));
+      files += util_hash (f, v, sizeof v);
     }
+  if (d)
+    closedir (d);
+  free (dir);
+  h = util_hash (h, &files, sizeof files);
   free (ini);
   for (size_t i = 0; g && i < g->count; i++)
     {
@@ -330,7 +357,7 @@ segmenter_new (const struct glossary *g, const char *memory)
   s->glossary = g;
   if (memory)
     {
-      s->key = segment_key (g);
+      s->key = segmenter_key (FRISO_INI, g);
       s->memory_path = xstrdup (memory);
       if (s->key != 0 && open_list (s) == 0)
         return s;

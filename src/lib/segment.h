@@ -14,6 +14,7 @@
 #define CASEBOOK_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -29,6 +30,11 @@ struct segmenter;
 struct segmenter *segmenter_new (const struct glossary *g,
                                  const char *memory);
 void segmenter_free (struct segmenter *s);
+
+/* The key a list is written under for the friso configuration
+   INI_PATH and the glossary G: what friso's dictionary and G's Chinese
+   terms are read from.  0 when INI_PATH cannot be read.  For tests.  */
+uint64_t segmenter_key (const char *ini_path, const struct glossary *g);
 
 /* Does S read words from its list (rather than friso's dictionary
    loaded whole)?  For tests.  */

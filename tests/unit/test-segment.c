@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,10 @@
 #include "segment.h"
 #include "tap.h"
 #include "util.h"
+
+/* The size of the list's header: magic, key, 12 settings, 16 bytes of
+   punctuation, the longest word, the number of words, the pool's size.  */
+#define HEAD_BYTES (8 + 8 + 4 * 12 + 16 + 12)
 
 /* The words of TEXT by S, joined by spaces.  Caller frees.  */
 static char *
@@ -210,6 +215,33 @@ main (void)
         rmdir (list);
     }
   free (bytes);
+
+  /* The key follows the files of friso's lexicon directory, however
+     friso.ini names it: after commented-out examples (as Debian's
+     does), or relative to friso.ini.  */
+  char *lexdir = xasprintf ("%s/lex", dir);
+  char *lexfile = xasprintf ("%s/lex/lex-main.lex", dir);
+  char *ini = xasprintf ("%s/friso.ini", dir);
+  mkdir (lexdir, 0700);
+  for (int relative = 0; relative < 2; relative++)
+    {
+      char *text = xasprintf ("# lexicon directory.\n"
+                              "# linux:\tfriso.lex_dir = /c/friso/dict/\n"
+                              "friso.lex_dir = %s/\nfriso.max_len = 5\n",
+                              relative ? "lex" : lexdir);
+      util_write_atomic (ini, text, strlen (text));
+      free (text);
+      util_write_atomic (lexfile, "中国/null/100\n", strlen ("中国/null/100\n"));
+      uint64_t k1 = segmenter_key (ini, &g);
+      util_write_atomic (lexfile, "中国人/null/100\n",
+                         strlen ("中国人/null/100\n"));
+      uint64_t k2 = segmenter_key (ini, &g);
+      tap_ok (k1 != 0 && k1 != k2, "a changed lexicon changes the key "
+              "(lex_dir %s)", relative ? "relative" : "after comments");
+    }
+  free (ini);
+  free (lexfile);
+  free (lexdir);
 
   for (size_t i = 0; i < nruns; i++)
     free (runs[i]);
