@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -53,7 +52,7 @@ struct segmenter
   uint64_t key;
   friso_t friso;                /* the whole dictionary, once loaded */
   friso_config_t config;
-  /* The word list, mapped, when it was found and whole.  */
+  /* The word list, read, when it was found and whole.  */
   const unsigned char *map;
   size_t map_len;
   const unsigned char *offsets, *pool;
@@ -168,8 +167,11 @@ put32 (struct buf *b, uint32_t v)
   buf_add (b, &v, sizeof v);
 }
 
-/* Map the word list at S->memory_path if it is one, whole, for S->key.
-   Returns 0 when it is mapped.  */
+/* Read the word list at S->memory_path if it is one, whole, for
+   S->key.  Returns 0 when it is read.  It is read, not mapped: the
+   cache may be shared, and a file cut short or written over in place
+   while mapped would be read past its end (SIGBUS) or with offsets
+   checked before they changed; the checksum reads every byte anyway.  */
 static int
 open_list (struct segmenter *s)
 {
@@ -178,15 +180,32 @@ open_list (struct segmenter *s)
   if (fd < 0)
     return -1;
   struct stat st;
-  void *map = MAP_FAILED;
+  unsigned char *m = NULL;
+  size_t len = 0;
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
       && st.st_size > HEAD_SIZE + 8 && st.st_size < (off_t) 1 << 30)
-    map = mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    {
+      len = (size_t) st.st_size;
+      m = xmalloc (len);
+      size_t got = 0;
+      while (got < len)
+        {
+          ssize_t k = read (fd, m + got, len - got);
+          if (k < 0 && errno == EINTR)
+            continue;
+          if (k <= 0)
+            break;
+          got += (size_t) k;
+        }
+      if (got != len)
+        {
+          free (m);
+          m = NULL;
+        }
+    }
   close (fd);
-  if (map == MAP_FAILED)
+  if (m == NULL)
     return -1;
-  const unsigned char *m = map;
-  size_t len = (size_t) st.st_size;
   uint64_t key, sum;
   memcpy (&key, m + 8, sizeof key);
   memcpy (&sum, m + len - 8, sizeof sum);
@@ -195,18 +214,20 @@ open_list (struct segmenter *s)
       || (uint64_t) HEAD_SIZE + 4 * (uint64_t) n + pool + 8 != len
       || util_hash (0, m, len - 8) != sum)
     {
-      munmap (map, len);
+      free (m);
       return -1;
     }
   const unsigned char *offsets = m + HEAD_SIZE, *p = offsets + 4 * (size_t) n;
-  /* Every word inside the pool, with its NUL: nothing read past it.  */
+  /* Every word inside the pool, with its NUL: nothing read past it; and
+     of a lexicon friso has (it ignores others).  */
   for (uint32_t i = 0; i < n; i++)
     {
       uint32_t off = get32 (offsets + 4 * (size_t) i);
-      if (off > pool || pool - off < 6 || memchr (p + off + 5, '\0',
-                                                  pool - off - 5) == NULL)
+      if (off > pool || pool - off < 6
+          || p[off] >= __FRISO_LEXICON_LENGTH__
+          || memchr (p + off + 5, '\0', pool - off - 5) == NULL)
         {
-          munmap (map, len);
+          free (m);
           return -1;
         }
     }
@@ -389,8 +410,7 @@ segmenter_free (struct segmenter *s)
     friso_free (s->friso);
   free (s->config);
   free (s->list_config);
-  if (s->map)
-    munmap ((void *) s->map, s->map_len);
+  free ((void *) s->map);
   free (s->memory_path);
   free (s);
 }

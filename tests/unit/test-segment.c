@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -213,6 +214,55 @@ main (void)
         }
       if (damage == 3)
         rmdir (list);
+    }
+  free (bytes);
+
+  /* Changed in place once read: the list written by another user in a
+     shared cache, or cut short by a tool that writes files in place.
+     A segmenter that has read it goes on as before (in a child: one
+     that still looked at the file would die of SIGBUS).  */
+  segmenter_free (segmenter_new (&g, list));
+  struct segmenter *held = segmenter_new (&g, list);
+  char *before = cut (whole, "常态化开展监狱交叉巡回检察");
+  tap_ok (held && segmenter_from_list (held), "a list is read");
+  if (truncate (list, HEAD_BYTES) != 0)
+    tap_ok (0, "truncate: %s", strerror (errno));
+  fflush (stdout);
+  pid_t pid = fork ();
+  if (pid == 0)
+    {
+      char *x = cut (held, "常态化开展监狱交叉巡回检察");
+      _exit (strcmp (x, before) == 0 ? 0 : 1);
+    }
+  int status = -1;
+  if (pid > 0)
+    waitpid (pid, &status, 0);
+  tap_ok (pid > 0 && WIFEXITED (status) && WEXITSTATUS (status) == 0,
+          "a list cut short after it was read does not harm the reader "
+          "(child: %s %d)", WIFSIGNALED (status) ? "signal" : "exit",
+          WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
+  segmenter_free (held);
+  free (before);
+
+  /* Planted: whole and checksummed, but with a word of a lexicon friso
+     does not have (friso_dic_add ignores it, and the copy made for it
+     was lost).  */
+  segmenter_free (segmenter_new (&g, list));
+  bytes = util_read_file (list, &len);
+  if (bytes && len > HEAD_BYTES + 8)
+    {
+      uint32_t nw, off0;
+      memcpy (&nw, bytes + HEAD_BYTES - 8, sizeof nw);
+      memcpy (&off0, bytes + HEAD_BYTES, sizeof off0);
+      bytes[HEAD_BYTES + 4 * (size_t) nw + off0] = (char) 200;
+      uint64_t sum = util_hash (0, bytes, len - 8);
+      memcpy (bytes + len - 8, &sum, sizeof sum);
+      unlink (list);
+      util_write_atomic (list, bytes, len);
+      struct segmenter *s = segmenter_new (&g, list);
+      tap_ok (s && !segmenter_from_list (s),
+              "a list with a word of no lexicon is not used");
+      segmenter_free (s);
     }
   free (bytes);
 
