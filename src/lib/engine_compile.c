@@ -658,12 +658,14 @@ engine_compile_segmenter (struct engine *e)
 {
   if (!e->seg_tried)
     {
-      /* Beside the index, where t2s.bin is.  */
+      /* Beside the index and named after it (index-X.db, index-X.words):
+         the list holds the glossary's terms, and libraries with
+         glossaries of their own would otherwise write it over in
+         turn.  */
       char *list = NULL;
-      const char *slash = e->index_path ? strrchr (e->index_path, '/') : NULL;
-      if (slash)
-        list = xasprintf ("%.*s/segment.bin", (int) (slash - e->index_path),
-                          e->index_path);
+      size_t len = e->index_path ? strlen (e->index_path) : 0;
+      if (len > 3 && strcmp (e->index_path + len - 3, ".db") == 0)
+        list = xasprintf ("%.*s.words", (int) (len - 3), e->index_path);
       e->seg = segmenter_new (&e->glossary, list);
       free (list);
       e->seg_tried = 1;

@@ -99,6 +99,13 @@ same "$TMPD/second" "$TMPD/first" "the cache answers as the first search did"
 same "$TMPD/none" "$TMPD/first" "and as a search without a cache"
 has "$TMPD/err" "casebook: not using the cache directory /dev/null/cache/casebook" "an unusable cache directory is one note"
 ok $(ls "$TMPD/cache/casebook/"index-*.db >/dev/null 2>&1; echo $?) "the cache is in XDG_CACHE_HOME/casebook"
+# A query friso cuts leaves the dictionary's words beside the index,
+# named after it, and later searches cut it the same from them.
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count 深化巡回 --content "$TMPD/c" >"$TMPD/cut1" 2>&1
+db=$(ls "$TMPD/cache/casebook/"index-*.db | head -n 1)
+ok $(test -s "${db%.db}.words"; echo $?) "a query cut into words leaves the word list beside its index"
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count 深化巡回 --content "$TMPD/c" >"$TMPD/cut2" 2>&1
+same "$TMPD/cut2" "$TMPD/cut1" "and the next search, cut from the list, answers the same"
 sleep 1
 printf '\nen: Another circuit inspection took place.\n' >>"$TMPD/c/02-adjacent.cb"
 XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/after"
