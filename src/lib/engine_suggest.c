@@ -85,7 +85,9 @@ vocab_letter (struct engine *e, char first)
 {
   unsigned char b = (unsigned char) first;
   struct generation now = engine_generation (e);
-  if (!engine_same_generation (now, e->vocab_seen))
+  /* (A generation that cannot be read is taken for a change, as a
+     search takes it.)  */
+  if (now.others == -1 || !engine_same_generation (now, e->vocab_seen))
     {
       engine_vocab_forget (e);
       e->vocab_seen = now;
