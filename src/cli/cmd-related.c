@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "norm.h"
+#include "progress.h"
 #include "related.h"
 #include "util.h"
 
@@ -28,7 +29,11 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   if (d == NULL)
     return 2;
   enum lang l = cmd_reader_lang (o);
-  struct related_index *ri = related_index_new (lib);
+  struct progress p;
+  progress_start (&p, _("relating the documents"));
+  struct related_index *ri = related_index_new (lib, p.on ? progress_update
+                                                : NULL, &p);
+  progress_end (&p);
   struct related_doc rel[RELATED_SHOWN];
   size_t n = related_find (ri, d, l, RELATED_SHOWN, rel);
   for (size_t i = 0; i < n; i++)

@@ -167,6 +167,65 @@ count_terms (struct related_index *ri, const struct document *d,
   free (k.ids);
 }
 
+/* Move the worst of HEAP's N terms (a heap with the worst at the top,
+   by wterm_weight_cmp) down from slot I to its place.  */
+static void
+sift_down (struct wterm *heap, size_t n, size_t i)
+{
+  for (;;)
+    {
+      size_t worst = i, l = 2 * i + 1, r = l + 1;
+      if (l < n && wterm_weight_cmp (&heap[l], &heap[worst]) > 0)
+        worst = l;
+      if (r < n && wterm_weight_cmp (&heap[r], &heap[worst]) > 0)
+        worst = r;
+      if (worst == i)
+        return;
+      struct wterm t = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = t;
+      i = worst;
+    }
+}
+
+/* Keep the RELATED_TERMS heaviest of V's terms of positive weight, in
+   no order: those that sorting them all would keep first (the order of
+   wterm_weight_cmp is total), at the cost of a heap of RELATED_TERMS
+   rather than a sort of the thousands of terms of a long document.  */
+static void
+keep_heaviest (struct doc_vec *v)
+{
+  struct wterm heap[RELATED_TERMS];
+  size_t n = 0;
+  for (size_t i = 0; i < v->n; i++)
+    {
+      const struct wterm *t = &v->terms[i];
+      if (t->w <= 0)
+        continue;               /* in every document: says nothing */
+      if (n < RELATED_TERMS)
+        {
+          /* Up from the bottom to its place.  */
+          size_t at = n++;
+          heap[at] = *t;
+          while (at > 0 && wterm_weight_cmp (&heap[at],
+                                             &heap[(at - 1) / 2]) > 0)
+            {
+              struct wterm x = heap[at];
+              heap[at] = heap[(at - 1) / 2];
+              heap[(at - 1) / 2] = x;
+              at = (at - 1) / 2;
+            }
+        }
+      else if (wterm_weight_cmp (t, &heap[0]) < 0)
+        {
+          heap[0] = *t;
+          sift_down (heap, n, 0);
+        }
+    }
+  memcpy (v->terms, heap, n * sizeof *heap);
+  v->n = n;
+}
+
 /* Turn V's counts into its RELATED_TERMS heaviest tf-idf weights, by
    id, of unit length.  */
 static void
@@ -176,11 +235,7 @@ weigh_terms (const struct related_index *ri, struct doc_vec *v)
   for (size_t i = 0; i < v->n; i++)
     v->terms[i].w = (1 + log (v->terms[i].w))
       * log (n / (double) ri->df[v->terms[i].id]);
-  qsort (v->terms, v->n, sizeof *v->terms, wterm_weight_cmp);
-  while (v->n > 0 && v->terms[v->n - 1].w <= 0)
-    v->n--;                     /* in every document: says nothing */
-  if (v->n > RELATED_TERMS)
-    v->n = RELATED_TERMS;
+  keep_heaviest (v);
   double norm = 0;
   for (size_t i = 0; i < v->n; i++)
     norm += v->terms[i].w * v->terms[i].w;
@@ -191,7 +246,9 @@ weigh_terms (const struct related_index *ri, struct doc_vec *v)
 }
 
 struct related_index *
-related_index_new (const struct library *lib)
+related_index_new (const struct library *lib,
+                   void (*progress) (void *ctx, size_t done, size_t total),
+                   void *ctx)
 {
   struct related_index *ri = xcalloc (1, sizeof *ri);
   ri->lib = lib;
@@ -199,9 +256,15 @@ related_index_new (const struct library *lib)
   ri->ndocs = library_document_count (lib);
   ri->docs = xcalloc (ri->ndocs ? ri->ndocs : 1, sizeof *ri->docs);
   for (size_t i = 0; i < ri->ndocs; i++)
-    count_terms (ri, library_document (lib, i), &ri->docs[i]);
+    {
+      if (progress && i % 32 == 0)
+        progress (ctx, i, ri->ndocs);
+      count_terms (ri, library_document (lib, i), &ri->docs[i]);
+    }
   for (size_t i = 0; i < ri->ndocs; i++)
     weigh_terms (ri, &ri->docs[i]);
+  if (progress)
+    progress (ctx, ri->ndocs, ri->ndocs);
   return ri;
 }
 

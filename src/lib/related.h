@@ -36,9 +36,15 @@ struct related_doc
   size_t nreasons;
 };
 
-/* Analyse every document of LIB (which must outlive the index).  Free
-   with related_index_free.  */
-struct related_index *related_index_new (const struct library *lib);
+/* Analyse every document of LIB (which must outlive the index), calling
+   PROGRESS (if not NULL) with CTX, the documents analysed and their
+   number, now and then and once at the end (DONE == TOTAL): a library
+   of thousands takes seconds.  Free with related_index_free.  */
+struct related_index *related_index_new (const struct library *lib,
+                                         void (*progress) (void *ctx,
+                                                           size_t done,
+                                                           size_t total),
+                                         void *ctx);
 void related_index_free (struct related_index *ri);
 
 /* The at most MAX documents most related to D, best first, into OUT

@@ -50,13 +50,27 @@ read_all (struct ui *u)
       }
 }
 
+/* related_index_new's progress, on the status line.  */
+static void
+relating (void *ctx, size_t done, size_t total)
+{
+  (void) ctx;
+  if (done >= total)
+    return;
+  char *msg = xasprintf (_("Relating the cases: %zu of %zu"), done, total);
+  ui_status_now (msg);
+  free (msg);
+}
+
 void
 related_open (struct ui *u)
 {
   if (u->related == NULL)
     {
       read_all (u);
-      u->related = related_index_new (u->lib);
+      /* Only a library of some size takes long enough to say so.  */
+      u->related = related_index_new (u->lib, u->ndocs >= 64 ? relating
+                                      : NULL, u);
     }
   const struct document *d = u->docs[u->cur];
   struct related_doc rel[RELATED_SHOWN];

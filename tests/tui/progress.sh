@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 16
+tui_plan 20
 
 corpus=$tui_dir/corpus
 CASEBOOK_SHIPPED=$top_srcdir/content \
@@ -38,6 +38,16 @@ tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
 tui_ok "$(grep -Eq '^casebook: (reading documents: [0-9]* of 3000|checking the glossary)' "$tui_dir/lines"; echo $?)" \
   "check shows its progress too"
 tui_expect_not 'casebook: (reading|checking)' "and erases it"
+
+# Relating the documents analyses the whole library: seconds at 1000.
+: > "$tui_dir/tty"
+tui_type "'$CASEBOOK' related 7 --content '$corpus' >'$tui_dir/out'; echo related-\$?"
+tui_keys Enter
+tui_wait_for '^related-0'
+tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
+tui_ok "$(grep -q '^casebook: relating the documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
+  "related counts the documents it relates on stderr"
+tui_expect_not 'relating the documents' "and erases it"
 
 # A search that finds nothing says so to a person at a terminal; a
 # script has the exit status, as grep's.
@@ -92,6 +102,16 @@ tui_ok "$(ls "$tui_dir"/c3/casebook/index-*.db >/dev/null 2>&1; echo $?)" \
 tui_type 巡回检察
 tui_wait_for '^/巡回检察.*\[1/[0-9]*\]'
 tui_expect_line 10 '^/巡回检察.*\[1/[0-9]*\]' "where the query typed is found"
+tui_keys Escape
+# R relates the cases: the library's terms are analysed then, counted
+# on the status line (watched on the screen: curses rewrites only the
+# digits that change, so the recorded output holds the line whole
+# once at most).
+tui_keys R
+tui_ok "$(tui_wait_for 'Relating the cases: [0-9]+ of 1000'; echo $?)" \
+  "R counts the cases it relates on the status line"
+tui_wait_for 'Related to case'
+tui_expect_has 'Related to case' "then lists the related cases"
 tui_keys Escape
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "and the browser quits with status 0"
