@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "norm.h"
 #include "output.h"
+#include "progress.h"
 #include "util.h"
 
 /* Does ARG name a document: digits, after "COLLECTION/" or not?  */
@@ -159,8 +160,13 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
   struct buf out = { 0 };
   buf_adds (&out, "");
   int rc = 0;
+  /* A query can find thousands, each read whole: seconds.  */
+  struct progress p;
+  progress_start (&p, _("exporting documents"));
   for (long i = 0; i < n && rc == 0; i++)
     {
+      if (p.on)
+        progress_update (&p, (size_t) i, (size_t) n);
       /* The library holds headers (CMD_HEADERS): each document is read
          whole as it is written, and an error in its text stops.  */
       struct document whole;
@@ -175,6 +181,7 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
         }
       document_free (&whole);
     }
+  progress_end (&p);
   free (docs);
   /* "-o -" is standard output, as "-" is standard input to import.  */
   if (rc == 0 && o->output_dir && strcmp (o->output_dir, "-") != 0)
