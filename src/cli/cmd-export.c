@@ -170,7 +170,7 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
       /* The library holds headers (CMD_HEADERS): each document is read
          whole as it is written, and an error in its text stops.  */
       struct document whole;
-      if (cmd_read_document (docs[i], &whole) != 0)
+      if (cmd_read_document_during (docs[i], &whole, &p) != 0)
         rc = 2;
       else
         {

@@ -111,8 +111,17 @@ cmd_read_content (const char *const *dirs, size_t ndirs, int headers,
 int
 cmd_read_document (const struct document *doc, struct document *whole)
 {
+  return cmd_read_document_during (doc, whole, NULL);
+}
+
+int
+cmd_read_document_during (const struct document *doc,
+                          struct document *whole, struct progress *progress)
+{
   struct diags d = { 0 };
   int bad = content_read_whole (doc, whole, &d) != 0;
+  if (progress && (bad || d.count > 0))
+    progress_update (progress, 1, 1);   /* erased: a line of its own */
   output_diags (&d);
   diags_free (&d);
   if (bad)

@@ -100,6 +100,12 @@ struct library *cmd_read_content (const char *const *dirs, size_t ndirs,
    (caller frees with document_free, after an error too); on an error in
    its text, say where on stderr and return -1.  */
 int cmd_read_document (const struct document *doc, struct document *whole);
+/* The same while PROGRESS (a struct progress) may be on stderr: its line
+   is erased before anything is said (the next update draws it again).  */
+struct progress;
+int cmd_read_document_during (const struct document *doc,
+                              struct document *whole,
+                              struct progress *progress);
 
 struct engine;
 

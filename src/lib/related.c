@@ -24,14 +24,21 @@ struct wterm
 
 struct doc_vec
 {
-  const struct document *doc;
+  const struct document *doc;   /* the library's (perhaps its header) */
   struct wterm *terms;          /* by id; unit length */
   size_t n;
+  /* What finding the related documents asks of each, kept from the
+     document read whole: its keywords, as written and folded, and the
+     languages it has text in.  */
+  char **kw[LANG_COUNT], **kw_folded[LANG_COUNT];
+  size_t nkw[LANG_COUNT];
+  unsigned char has_lang[LANG_COUNT];
 };
 
 struct related_index
 {
   const struct library *lib;
+  struct related_options o;
   struct analyzer *an;
   char **terms;                 /* every token met; ids index it */
   size_t nterms, terms_alloc;
@@ -132,7 +139,8 @@ wterm_id_cmp (const void *a, const void *b)
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Document I's term counts into V (weights hold the counts for now).  */
+/* Document D's term counts into V (weights hold the counts for now),
+   with what related_find asks of it.  */
 static void
 count_terms (struct related_index *ri, const struct document *d,
              struct doc_vec *v)
@@ -140,7 +148,20 @@ count_terms (struct related_index *ri, const struct document *d,
   struct token_sink k = { ri, NULL, 0, 0 };
   /* Keywords are part of the text already (the keyword block).  */
   document_walk (d, sink_unit, &k);
-  v->doc = d;
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      size_t n = d->keywords.count[l];
+      v->nkw[l] = n;
+      v->kw[l] = xcalloc (n ? n : 1, sizeof *v->kw[l]);
+      v->kw_folded[l] = xcalloc (n ? n : 1, sizeof *v->kw_folded[l]);
+      for (size_t i = 0; i < n; i++)
+        {
+          const char *w = d->keywords.items[l][i];
+          v->kw[l][i] = xstrdup (w);
+          v->kw_folded[l][i] = norm_fold_string (w, strlen (w));
+        }
+      v->has_lang[l] = (unsigned char) document_has_lang (d, (enum lang) l);
+    }
   v->terms = xcalloc (k.n ? k.n : 1, sizeof *v->terms);
   v->n = 0;
   /* Count without sorting: SLOT says where in V a term of this document
@@ -165,6 +186,9 @@ count_terms (struct related_index *ri, const struct document *d,
       ri->df[id]++;
     }
   free (k.ids);
+  /* Room was made for every token; the distinct ones are far fewer,
+     and every document's counts are held until all are counted.  */
+  v->terms = xrealloc (v->terms, (v->n ? v->n : 1) * sizeof *v->terms);
 }
 
 /* Move the worst of HEAP's N terms (a heap with the worst at the top,
@@ -236,6 +260,7 @@ weigh_terms (const struct related_index *ri, struct doc_vec *v)
     v->terms[i].w = (1 + log (v->terms[i].w))
       * log (n / (double) ri->df[v->terms[i].id]);
   keep_heaviest (v);
+  v->terms = xrealloc (v->terms, (v->n ? v->n : 1) * sizeof *v->terms);
   double norm = 0;
   for (size_t i = 0; i < v->n; i++)
     norm += v->terms[i].w * v->terms[i].w;
@@ -245,26 +270,59 @@ weigh_terms (const struct related_index *ri, struct doc_vec *v)
   qsort (v->terms, v->n, sizeof *v->terms, wterm_id_cmp);
 }
 
+/* D whole: D itself, or read into *WHOLE (*READ set) as RI's options
+   say.  NULL when it cannot be read.  */
+static const struct document *
+whole_document (const struct related_index *ri, const struct document *d,
+                struct document *whole, int *read)
+{
+  *read = 0;
+  if (!d->partial || ri->o.read_whole == NULL)
+    return d;
+  *read = 1;
+  if (ri->o.read_whole (ri->o.read_ctx, d, whole) != 0)
+    {
+      document_free (whole);
+      *read = 0;
+      return NULL;
+    }
+  return whole;
+}
+
 struct related_index *
 related_index_new (const struct library *lib,
-                   void (*progress) (void *ctx, size_t done, size_t total),
-                   void *ctx)
+                   const struct related_options *o)
 {
   struct related_index *ri = xcalloc (1, sizeof *ri);
+  if (o)
+    ri->o = *o;
   ri->lib = lib;
   ri->an = analyzer_new ();
-  ri->ndocs = library_document_count (lib);
-  ri->docs = xcalloc (ri->ndocs ? ri->ndocs : 1, sizeof *ri->docs);
-  for (size_t i = 0; i < ri->ndocs; i++)
+  size_t ndocs = library_document_count (lib);
+  ri->docs = xcalloc (ndocs ? ndocs : 1, sizeof *ri->docs);
+  for (size_t i = 0; i < ndocs; i++)
     {
-      if (progress && i % 32 == 0)
-        progress (ctx, i, ri->ndocs);
-      count_terms (ri, library_document (lib, i), &ri->docs[i]);
+      if (ri->o.progress && i % 32 == 0)
+        ri->o.progress (ri->o.progress_ctx, i, ndocs);
+      const struct document *d = library_document (lib, i);
+      struct document whole;
+      int read;
+      const struct document *w = whole_document (ri, d, &whole, &read);
+      if (w == NULL)
+        {
+          related_index_free (ri);
+          return NULL;
+        }
+      count_terms (ri, w, &ri->docs[i]);
+      ri->docs[i].doc = d;
+      ri->ndocs = i + 1;
+      if (read)
+        document_free (&whole);
     }
   for (size_t i = 0; i < ri->ndocs; i++)
     weigh_terms (ri, &ri->docs[i]);
-  if (progress)
-    progress (ctx, ri->ndocs, ri->ndocs);
+  if (ri->o.progress)
+    ri->o.progress (ri->o.progress_ctx, ri->ndocs, ri->ndocs);
   return ri;
 }
 
@@ -274,7 +332,14 @@ related_index_free (struct related_index *ri)
   if (ri == NULL)
     return;
   for (size_t i = 0; i < ri->ndocs; i++)
-    free (ri->docs[i].terms);
+    {
+      free (ri->docs[i].terms);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          strv_free (ri->docs[i].kw[l], ri->docs[i].nkw[l]);
+          strv_free (ri->docs[i].kw_folded[l], ri->docs[i].nkw[l]);
+        }
+    }
   free (ri->docs);
   strmap_free (&ri->ids);
   for (size_t i = 0; i < ri->nterms; i++)
@@ -304,45 +369,31 @@ cosine (const struct doc_vec *a, const struct doc_vec *b)
   return dot;
 }
 
-/* Do A and B share keyword K (folded), in either language?  */
+/* Has the document of E keyword FOLDED (folded), in either language?  */
 static int
-has_keyword (const struct document *d, const char *folded)
+has_keyword (const struct doc_vec *e, const char *folded)
 {
   for (int l = 0; l < LANG_COUNT; l++)
-    for (size_t k = 0; k < d->keywords.count[l]; k++)
-      {
-        const char *kw = d->keywords.items[l][k];
-        char *f = norm_fold_string (kw, strlen (kw));
-        int same = strcmp (f, folded) == 0;
-        free (f);
-        if (same)
-          return 1;
-      }
+    for (size_t k = 0; k < e->nkw[l]; k++)
+      if (strcmp (e->kw_folded[l][k], folded) == 0)
+        return 1;
   return 0;
 }
 
 /* D's keywords in L (else the other language) that E has too, added to
    R's reasons; returns how many.  */
 static size_t
-shared_keywords (const struct document *d, const struct document *e,
+shared_keywords (const struct doc_vec *d, const struct doc_vec *e,
                  enum lang l, struct related_doc *r)
 {
-  enum lang kl = d->keywords.count[l] ? l : lang_other (l);
+  enum lang kl = d->nkw[l] ? l : lang_other (l);
   size_t n = 0;
-  for (size_t k = 0; k < d->keywords.count[kl]; k++)
+  for (size_t k = 0; k < d->nkw[kl]; k++)
     {
-      const char *kw = d->keywords.items[kl][k];
-      char *f = norm_fold_string (kw, strlen (kw));
       /* The same keyword in the other language counts as the same.  */
-      int shared = has_keyword (e, f);
-      if (!shared && k < d->keywords.count[lang_other (kl)])
-        {
-          const char *o = d->keywords.items[lang_other (kl)][k];
-          char *fo = norm_fold_string (o, strlen (o));
-          shared = has_keyword (e, fo);
-          free (fo);
-        }
-      free (f);
+      int shared = has_keyword (e, d->kw_folded[kl][k]);
+      if (!shared && k < d->nkw[lang_other (kl)])
+        shared = has_keyword (e, d->kw_folded[lang_other (kl)][k]);
       if (!shared)
         continue;
       n++;
@@ -350,7 +401,7 @@ shared_keywords (const struct document *d, const struct document *e,
         {
           r->reasons = xrealloc (r->reasons, (r->nreasons + 1)
                                  * sizeof *r->reasons);
-          r->reasons[r->nreasons++] = xstrdup (kw);
+          r->reasons[r->nreasons++] = xstrdup (d->kw[kl][k]);
         }
     }
   return n;
@@ -525,13 +576,24 @@ shared_weight (const struct related_index *ri,
    (reason_lang), so that one reason does not come twice, 巡回检察 and
    "cross circuit inspection".  */
 static void
-shared_terms (const struct related_index *ri, const struct document *d,
-              const struct document *e, enum lang l, struct related_doc *r)
+shared_terms (const struct related_index *ri, const struct doc_vec *dv,
+              const struct doc_vec *ev, enum lang l, struct related_doc *r)
 {
+  struct document dw, ew;
+  int dread, eread;
+  const struct document *d = whole_document (ri, dv->doc, &dw, &dread);
+  const struct document *e = d ? whole_document (ri, ev->doc, &ew, &eread)
+    : NULL;
+  if (e == NULL)
+    {
+      if (d && dread)
+        document_free (&dw);
+      return;                   /* no reasons beyond the keywords */
+    }
   char *a[LANG_COUNT], *b[LANG_COUNT];
   for (int k = 0; k < LANG_COUNT; k++)
     {
-      int both = document_has_lang (d, k) && document_has_lang (e, k);
+      int both = dv->has_lang[k] && ev->has_lang[k];
       a[k] = both ? folded_text (d, k) : NULL;
       b[k] = both ? folded_text (e, k) : NULL;
     }
@@ -572,16 +634,19 @@ shared_terms (const struct related_index *ri, const struct document *d,
       free (a[k]);
       free (b[k]);
     }
+  if (dread)
+    document_free (&dw);
+  if (eread)
+    document_free (&ew);
 }
 
 /* The language to give the reasons for D and E in: L when both have
    text in L, else the other (a Chinese-only release shares Chinese
    words with a bilingual case, even for an English reader).  */
 static enum lang
-reason_lang (const struct document *d, const struct document *e, enum lang l)
+reason_lang (const struct doc_vec *d, const struct doc_vec *e, enum lang l)
 {
-  return document_has_lang (d, l) && document_has_lang (e, l)
-    ? l : lang_other (l);
+  return d->has_lang[l] && e->has_lang[l] ? l : lang_other (l);
 }
 
 /* Is X closer than Y?  */
@@ -609,8 +674,7 @@ related_find (const struct related_index *ri, const struct document *d,
       if (v == self || v->doc->number == 0)
         continue;
       struct related_doc r = { .doc = v->doc };
-      r.keywords = shared_keywords (d, v->doc, reason_lang (d, v->doc, l),
-                                    &r);
+      r.keywords = shared_keywords (self, v, reason_lang (self, v, l), &r);
       r.score = cosine (self, v) + RELATED_KEYWORD_WEIGHT
         * (double) r.keywords;
       if (r.score > 0)
@@ -640,8 +704,13 @@ related_find (const struct related_index *ri, const struct document *d,
   free (all);
   for (size_t i = 0; i < kept; i++)
     if (out[i].nreasons < RELATED_REASONS)
-      shared_terms (ri, d, out[i].doc, reason_lang (d, out[i].doc, l),
-                    &out[i]);
+      {
+        const struct doc_vec *v = NULL;
+        for (size_t j = 0; j < ri->ndocs && v == NULL; j++)
+          if (ri->docs[j].doc == out[i].doc)
+            v = &ri->docs[j];
+        shared_terms (ri, self, v, reason_lang (self, v, l), &out[i]);
+      }
   return kept;
 }
 

@@ -36,20 +36,36 @@ struct related_doc
   size_t nreasons;
 };
 
-/* Analyse every document of LIB (which must outlive the index), calling
-   PROGRESS (if not NULL) with CTX, the documents analysed and their
-   number, now and then and once at the end (DONE == TOTAL): a library
-   of thousands takes seconds.  Free with related_index_free.  */
+/* How related_index_new reads and reports.  */
+struct related_options
+{
+  /* Read DOC, a document the library holds by its header only, whole
+     into *WHOLE (freed with document_free either way); 0, or -1 when it
+     cannot be (said by the callback).  Each is read, analysed and let go
+     in turn, so that a library of thousands need not be in memory whole
+     (the cases related are read again for their reasons).  NULL when
+     every document is whole.  */
+  int (*read_whole) (void *ctx, const struct document *doc,
+                     struct document *whole);
+  void *read_ctx;
+  /* Called now and then with the documents analysed and their number,
+     and once at the end (DONE == TOTAL): a library of thousands takes
+     seconds.  NULL: none.  */
+  void (*progress) (void *ctx, size_t done, size_t total);
+  void *progress_ctx;
+};
+
+/* Analyse every document of LIB (which must outlive the index), as O
+   says (NULL: all whole, no progress).  NULL when a document could not
+   be read.  Free with related_index_free.  */
 struct related_index *related_index_new (const struct library *lib,
-                                         void (*progress) (void *ctx,
-                                                           size_t done,
-                                                           size_t total),
-                                         void *ctx);
+                                         const struct related_options *o);
 void related_index_free (struct related_index *ri);
 
 /* The at most MAX documents most related to D, best first, into OUT
    (caller frees each with related_doc_free), their reasons in language
-   L.  Ties go to library order.  Returns how many.  */
+   L.  Ties go to library order.  Returns how many; a document that can
+   no longer be read whole for its reasons is given without them.  */
 size_t related_find (const struct related_index *ri,
                      const struct document *d, enum lang l, size_t max,
                      struct related_doc *out);

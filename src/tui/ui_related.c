@@ -69,8 +69,10 @@ related_open (struct ui *u)
     {
       read_all (u);
       /* Only a library of some size takes long enough to say so.  */
-      u->related = related_index_new (u->lib, u->ndocs >= 64 ? relating
-                                      : NULL, u);
+      struct related_options ro = {
+        .progress = u->ndocs >= 64 ? relating : NULL, .progress_ctx = u
+      };
+      u->related = related_index_new (u->lib, &ro);
     }
   const struct document *d = u->docs[u->cur];
   struct related_doc rel[RELATED_SHOWN];

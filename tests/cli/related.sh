@@ -96,4 +96,12 @@ cp "$SHIPPED/glossary.tsv" "$TMPD/zhlib/"
 run related 1 --content "$TMPD/zhlib" --lang en
 is "$(sed -n 2p "$TMPD/out")" "    shares 巡回检察, 假释, 新时代" \
   "a Chinese-only case's reasons are all Chinese, each once, in English too"
+# The documents are read whole one at a time: one with an error in its
+# text, not the one asked about, still stops related, saying where.
+mkdir -p "$TMPD/broken"
+cp "$SHIPPED"/batch3/*.cb "$TMPD/broken/"
+printf '\nthis line has no key\n' >>"$TMPD/broken/03-zhangjiagang.cb"
+run related 7 --content "$TMPD/broken"
+is "$rc" 2 "a document with an error in its text stops related"
+ok $(grep -Eq '03-zhangjiagang\.cb:[0-9]+: error' "$TMPD/err"; echo $?) "and says where"
 done_testing
