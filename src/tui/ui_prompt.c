@@ -309,17 +309,36 @@ prompt_draw (const struct ui *u, const struct prompt *p, int y, int width)
       }
   if (start > 0)
     x = ui_put (y, x, width, "<", 1, A_BOLD);
+  /* What a query error points at, in reverse, as the command line puts
+     a caret under it; a blank after the text when it is the end that
+     is missing something (an unclosed quote).  The offset may fall
+     inside a cluster (on the accent of <\u0301, which drawn alone is
+     nothing): the whole cluster is marked.  Looked for only as far as
+     the line shows.  */
+  size_t m = SIZE_MAX;
   if (p->mark >= start && p->mark < SIZE_MAX)
     {
-      /* What a query error points at, in reverse, as the command line
-         puts a caret under it; a blank after the text when it is the
-         end that is missing something (an unclosed quote).  */
-      size_t m = p->mark < p->text.len ? p->mark : p->text.len;
+      size_t want = p->mark < p->text.len ? p->mark : p->text.len;
+      int col = x;
+      m = start;
+      while (m < want && col < width)
+        {
+          size_t next = char_next (p, m);
+          if (next > want)
+            break;
+          col += ui_text_width (s + m, next - m);
+          m = next;
+        }
+      if (col >= width)
+        m = SIZE_MAX;
+    }
+  if (m != SIZE_MAX)
+    {
       size_t m_end = char_next (p, m);
-      x = ui_put (y, x, width, s + start, m - start, A_NORMAL);
-      x = m_end > m ? ui_put (y, x, width, s + m, m_end - m, A_REVERSE)
-        : ui_put (y, x, width, " ", 1, A_REVERSE);
-      ui_put (y, x, width, s + m_end, p->text.len - m_end, A_NORMAL);
+      int mx = ui_put (y, x, width, s + start, m - start, A_NORMAL);
+      mx = m_end > m ? ui_put (y, mx, width, s + m, m_end - m, A_REVERSE)
+        : ui_put (y, mx, width, " ", 1, A_REVERSE);
+      ui_put (y, mx, width, s + m_end, p->text.len - m_end, A_NORMAL);
     }
   else
     ui_put (y, x, width, s + start, p->text.len - start, A_NORMAL);

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 42
+tui_plan 46
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -125,6 +125,11 @@ case $prompt_e in
   *) tui_ok 1 "a bad regex: the prompt marks where it goes wrong"
      printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
 esac
+tui_expect_eq "$(tui_cursor)" "4 39" "and the cursor stays after the text"
+tui_keys Home
+tui_settle
+tui_expect_eq "$(tui_cursor)" "1 39" "or at its start, after Home"
+tui_keys End
 tui_keys BSpace
 tui_type ')x/'
 tui_wait_for '^//\(\)x/'
@@ -134,6 +139,22 @@ case $prompt_e in
      printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
   *) tui_ok 0 "mended, the mark is gone" ;;
 esac
+tui_keys Escape
+
+# The mark covers the whole character where the error is, even when
+# the offset is that of a combining accent: the accent drawn alone is
+# nothing to see.
+acute=$(printf '\314\201')
+tui_keys /
+tui_type "/(?<${acute}x>a)/"
+tui_wait_for "^/.*x>a\\)/"
+prompt_e=$(tui_capture -e | tail -n 1)
+case $prompt_e in
+  *"(?${esc}[7m<${acute}"*) tui_ok 0 "the mark covers a letter with its accent" ;;
+  *) tui_ok 1 "the mark covers a letter with its accent"
+     printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
+esac
+tui_expect_eq "$(tui_cursor)" "10 39" "and the cursor stays after the text"
 tui_keys Escape
 
 # A bad regex says why and changes nothing.
