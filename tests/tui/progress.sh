@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 22
+tui_plan 25
 
 corpus=$tui_dir/corpus
 CASEBOOK_SHIPPED=$top_srcdir/content \
@@ -58,6 +58,23 @@ tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
 tui_ok "$(grep -q '^casebook: exporting documents: [0-9]* of [0-9]*' "$tui_dir/lines"; echo $?)" \
   "export counts the documents it writes on stderr"
 tui_expect_not 'exporting documents' "and erases it"
+
+# What reading a document whole has to say (a warning, here) comes on
+# a line of its own, not after the count, and the count is erased.
+last=$(grep -l '^number: 1000$' "$corpus"/*.cb)
+cp "$last" "$tui_dir/last.cb"
+grep -v '^title\.' "$tui_dir/last.cb" > "$last"
+: > "$tui_dir/tty"
+tui_type "'$CASEBOOK' export \$(seq 1 1000) --content '$corpus' >'$tui_dir/out'; echo byname-\$?"
+tui_keys Enter
+tui_wait_for '^byname-0'
+cp "$tui_dir/last.cb" "$last"
+tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
+tui_ok "$(grep -q '^casebook: exporting documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
+  "export by name counts the documents too"
+tui_ok "$(! grep -q 'exporting documents: .*casebook: ' "$tui_dir/lines"; echo $?)" \
+  "a warning as it reads one does not follow the count"
+tui_expect_not 'exporting documents' "and the count is erased"
 
 # A search that finds nothing says so to a person at a terminal; a
 # script has the exit status, as grep's.
