@@ -148,6 +148,64 @@ expand_glossary (struct term *t, const char *folded,
       }
 }
 
+/* Is UC an ideograph or another letter of a script written without
+   spaces (kana, hangul)?  */
+static int
+unspaced_letter (ucs4_t uc)
+{
+  return norm_is_cjk (uc) && uc_is_alnum (uc);
+}
+
+/* FOLDED without the white space it has between two ideographs ("巡回
+   检察"), else NULL: Chinese is written without spaces, and a space
+   typed between its words inside quotes would otherwise ask for text
+   that has one there too, which almost none has.  Caller frees.  */
+static char *
+without_cjk_spaces (const char *folded)
+{
+  const uint8_t *p = (const uint8_t *) folded;
+  size_t len = strlen (folded);
+  struct buf b = { 0 };
+  int dropped = 0;
+  ucs4_t prev = 0;
+  for (size_t i = 0; i < len;)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p + i, len - i);
+      if (n <= 0)
+        n = 1;
+      if (uc_is_space (uc) && unspaced_letter (prev))
+        {
+          /* The run of white space, and what follows it.  */
+          size_t j = (size_t) n + i;
+          ucs4_t next = 0;
+          while (j < len)
+            {
+              int k = u8_mbtouc (&next, p + j, len - j);
+              if (k <= 0 || !uc_is_space (next))
+                break;
+              j += (size_t) k;
+            }
+          if (j < len && unspaced_letter (next))
+            {
+              dropped = 1;
+              i = j;
+              continue;
+            }
+        }
+      buf_add (&b, p + i, (size_t) n);
+      prev = uc;
+      i += (size_t) n;
+    }
+  buf_adds (&b, "");
+  if (!dropped)
+    {
+      buf_free (&b);
+      return NULL;
+    }
+  return buf_steal (&b);
+}
+
 /* FOLDED without its hyphens when it is words of ASCII letters (and
    digits) joined by them ("zhang-jiagang"), as one word is often written
    either way: else NULL.  Not numbers ("3-5" is not 35).  Caller
@@ -1331,9 +1389,16 @@ query_parse (const char *text, const struct query_options *opt,
       t->source = tok;
       t->source_off = (size_t) (begin - text);
       add_alt (t, folded);
+      /* "巡回 检察" in quotes is 巡回检察 as well as the words with a
+         space between them.  */
+      char *unspaced = quoted ? without_cjk_spaces (folded) : NULL;
+      if (unspaced)
+        add_alt (t, unspaced);
       if (!opt->exact)
         {
           expand_glossary (t, folded, opt);
+          if (unspaced)
+            expand_glossary (t, unspaced, opt);
           char *joined = quoted ? NULL : without_hyphens (folded);
           if (joined)
             {
@@ -1343,6 +1408,7 @@ query_parse (const char *text, const struct query_options *opt,
             }
           free (joined);
         }
+      free (unspaced);
       free (folded);
     }
   int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0

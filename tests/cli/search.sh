@@ -612,4 +612,10 @@ is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what
 is "$(cat "$TMPD/out")" "1:1" "a comma inside a number is part of it (3,000)"
 same_count １，２１７ 1,217 "so is a full-width one, as an input method types it (１，２１７)"
 same_count 1，217 1,217 "between half-width digits too"
+# Chinese is written without spaces: one typed between its words inside
+# quotes asks for the words together (and also as typed, with it).
+docs () { "$CASEBOOK" search --count --content "$SHIPPED" -- "$1" 2>/dev/null | cut -d: -f1 | tr '\n' ' '; }
+is "$(docs '"巡回 检察"')" "$(docs '"巡回检察"')" "a quoted phrase with a space between Chinese words finds what the words together do"
+is "$(docs '"交叉 巡回"')" "$(docs '"交叉巡回"')" "as does one the glossary does not know"
+is "$(docs '"circuit  inspection"')" "$(docs '"circuit inspection"')" "between English words a space still separates"
 done_testing
