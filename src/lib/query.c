@@ -1242,6 +1242,14 @@ query_parse (const char *text, const struct query_options *opt,
             {
               char *end;
               long n = strtol (folded, &end, 10);
+              /* Or in Chinese, as 案例七 names it: case:七.  */
+              const char *cn = folded;
+              long m = *end != '\0' ? case_number (&cn) : -1;
+              if (m >= 0 && *cn == '\0')
+                {
+                  n = m;
+                  end = (char *) cn;
+                }
               if (*end != '\0' || n < 0 || end == folded)
                 {
                   free (val);

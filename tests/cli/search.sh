@@ -618,4 +618,7 @@ docs () { "$CASEBOOK" search --count --content "$SHIPPED" -- "$1" 2>/dev/null | 
 is "$(docs '"巡回 检察"')" "$(docs '"巡回检察"')" "a quoted phrase with a space between Chinese words finds what the words together do"
 is "$(docs '"交叉 巡回"')" "$(docs '"交叉巡回"')" "as does one the glossary does not know"
 is "$(docs '"circuit  inspection"')" "$(docs '"circuit inspection"')" "between English words a space still separates"
+# case: takes a number in Chinese too, as 案例七 does.
+is "$(docs 'case:七')" "$(docs 'case:7')" "case:七 is case:7"
+is "$(docs '-case:七 巡回检察')" "$(docs '-case:7 巡回检察')" "-case:七 is -case:7"
 done_testing
