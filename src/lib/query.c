@@ -752,6 +752,256 @@ query_regex_literals (const char *pattern, size_t len, size_t *n)
   return v;
 }
 
+/* Skip the class that begins at P[*K] ('['), to just after its ']':
+   a ']' first is a member, so is "[:alpha:]".  Returns 0 when it does
+   not end.  */
+static int
+skip_class (const char *p, size_t len, size_t *k)
+{
+  size_t i = *k + 1;
+  if (i < len && p[i] == '^')
+    i++;
+  if (i < len && p[i] == ']')
+    i++;
+  while (i < len && p[i] != ']')
+    {
+      if (p[i] == '\\')
+        i++;
+      else if (p[i] == '[' && i + 1 < len && p[i + 1] == ':')
+        {
+          const char *end = memmem (p + i + 2, len - i - 2, ":]", 2);
+          if (end == NULL)
+            return 0;
+          i = (size_t) (end - p) + 1;
+        }
+      i++;
+    }
+  if (i >= len)
+    return 0;
+  *k = i + 1;
+  return 1;
+}
+
+/* Skip the group that begins at P[*I] ('('), to just after its ')'.
+   Returns 0 when it does not end.  */
+static int
+skip_group (const char *p, size_t len, size_t *i)
+{
+  size_t k = *i + 1;
+  int depth = 1;
+  while (k < len && depth > 0)
+    {
+      char c = p[k];
+      if (c == '\\')
+        k += 2;
+      else if (c == '[')
+        {
+          if (!skip_class (p, len, &k))
+            return 0;
+        }
+      else
+        {
+          depth += c == '(';
+          depth -= c == ')';
+          k++;
+        }
+    }
+  if (depth > 0 || k > len)
+    return 0;
+  *i = k;
+  return 1;
+}
+
+/* Skip one atom of a regex's top level at P[*I], with the quantifier
+   after it.  Returns 0 for anything it does not follow for certain (a
+   backreference, an escape with a number, a look-around): the caller
+   gives up.  */
+static int
+skip_atom (const char *p, size_t len, size_t *i)
+{
+  size_t k = *i;
+  char c = p[k];
+  if (c == '\\')
+    {
+      if (k + 1 >= len)
+        return 0;
+      char e = p[k + 1];
+      if (e == 'p' || e == 'P')
+        {
+          if (k + 2 < len && p[k + 2] == '{')
+            {
+              const char *end = memchr (p + k + 3, '}', len - k - 3);
+              if (end == NULL)
+                return 0;
+              k = (size_t) (end - p) + 1;
+            }
+          else
+            k += 3;             /* \pL */
+        }
+      else if ((unsigned char) e < 0x80
+               && strchr ("dDwWsShHvVRXbBAzZG\\.^$|?*+()[]{}/-", e))
+        k += 2;
+      else
+        return 0;
+    }
+  else if (c == '[')
+    {
+      if (!skip_class (p, len, &k))
+        return 0;
+    }
+  else if (c == '(')
+    {
+      if (k + 1 < len && (p[k + 1] == '*'
+                          || (p[k + 1] == '?'
+                              && !(k + 2 < len && p[k + 2] == ':'))))
+        return 0;
+      if (!skip_group (p, len, &k))
+        return 0;
+    }
+  else if (c == ')' || c == '|')
+    return 0;
+  else
+    {
+      int n = u8_mblen ((const uint8_t *) p + k, len - k);
+      if (n <= 0)
+        return 0;
+      k += (size_t) n;
+    }
+  if (k < len && (p[k] == '?' || p[k] == '*' || p[k] == '+'))
+    k++;
+  else if (k < len && p[k] == '{')
+    {
+      /* {n}, {n,}, {n,m}; any other '{' is a character of its own.  */
+      size_t q = k + 1;
+      while (q < len && p[q] >= '0' && p[q] <= '9')
+        q++;
+      int digits = q > k + 1;
+      if (q < len && p[q] == ',')
+        for (q++; q < len && p[q] >= '0' && p[q] <= '9'; q++)
+          ;
+      if (!(digits && q < len && p[q] == '}'))
+        {
+          *i = k;
+          return 1;
+        }
+      k = q + 1;
+    }
+  else
+    {
+      *i = k;
+      return 1;
+    }
+  if (k < len && (p[k] == '?' || p[k] == '+'))
+    k++;                        /* lazy, possessive */
+  *i = k;
+  return 1;
+}
+
+/* Is every text of SET two ideographs or more?  Then FTS5 can look
+   each up.  */
+static int
+ideograph_set (const struct litset *set)
+{
+  for (size_t k = 0; k < set->n; k++)
+    {
+      const uint8_t *p = (const uint8_t *) set->v[k].data;
+      size_t len = set->v[k].len, chars = 0;
+      for (size_t i = 0; i < len;)
+        {
+          ucs4_t uc;
+          int n = u8_mbtouc (&uc, p + i, len - i);
+          if (n <= 0 || !unspaced_letter (uc))
+            return 0;
+          chars++;
+          i += (size_t) n;
+        }
+      if (chars < 2)
+        return 0;
+    }
+  return set->n > 0;
+}
+
+/* The same of the N texts V.  */
+static int
+ideograph_texts (char **v, size_t n)
+{
+  struct litset set = { .n = 0 };
+  for (size_t k = 0; k < n && k < LITERALS_MAX; k++)
+    litset_add (&set, v[k], strlen (v[k]));
+  int all = n > 0 && n <= LITERALS_MAX && ideograph_set (&set);
+  litset_free (&set);
+  return all;
+}
+
+/* query_regex_literals' texts from inside the pattern, when none begin
+   it: of a pattern of one alternative at its top level, the literal
+   runs that each atom there begins ("\d+名检察官" holds 名检察官), the
+   set of those of two ideographs or more that are longest at their
+   shortest.  NULL, *N = 0, when there is none or the pattern holds what
+   the scan does not follow.  */
+static char **
+inner_literals (const char *pattern, size_t len, size_t *n)
+{
+  *n = 0;
+  /* Options and verbs change what follows them ((?x) drops spaces); a
+     quote takes metacharacters literally: not followed.  */
+  for (size_t i = 0; i + 1 < len; i++)
+    if (pattern[i] == '\\')
+      {
+        if (pattern[i + 1] == 'Q' || pattern[i + 1] == 'E')
+          return NULL;
+        i++;
+      }
+    else if (pattern[i] == '(' && (pattern[i + 1] == '*'
+                                   || (pattern[i + 1] == '?'
+                                       && !(i + 2 < len
+                                            && pattern[i + 2] == ':'))))
+      return NULL;
+  /* Every atom of the top level followed to the end: there is no
+     second alternative there (a text of one is in no match of the
+     other), and nothing the scan cannot read.  */
+  size_t at = 0;
+  while (at < len)
+    if (!skip_atom (pattern, len, &at))
+      return NULL;
+  char *copy = xstrndup (pattern, len);
+  int caseless = !has_upper (copy);
+  free (copy);
+  struct litset best = { .n = 0 };
+  size_t best_min = 0;
+  size_t i = len > 0 && pattern[0] == '^' ? 1 : 0;
+  while (i < len)
+    {
+      struct litset set = { .n = 0 };
+      size_t j = i;
+      literal_branch (pattern, len, &j, caseless, &set);
+      size_t shortest = SIZE_MAX;
+      for (size_t k = 0; k < set.n; k++)
+        if (set.v[k].len < shortest)
+          shortest = set.v[k].len;
+      if (ideograph_set (&set) && shortest > best_min)
+        {
+          litset_free (&best);
+          best = set;
+          best_min = shortest;
+        }
+      else
+        litset_free (&set);
+      if (!skip_atom (pattern, len, &i))
+        break;
+    }
+  char **v = NULL;
+  if (best.n > 0)
+    {
+      v = xcalloc (best.n, sizeof *v);
+      for (size_t k = 0; k < best.n; k++)
+        v[k] = buf_steal (&best.v[k]);
+      *n = best.n;
+    }
+  litset_free (&best);
+  return v;
+}
+
 /* What matching regex term T (compiled from PATTERN) can use: its
    literal, and whether the JIT compiled it.  */
 static void
@@ -762,6 +1012,19 @@ regex_extras (struct term *t, const char *pattern, size_t len)
     && jit_size > 0;
   t->literal = query_regex_literal (pattern, len);
   t->literals = query_regex_literals (pattern, len, &t->nliterals);
+  /* Texts FTS5 can look up, from inside the pattern when none begin
+     it: a beginning of Latin letters or one ideograph is no token.  */
+  if (!ideograph_texts (t->literals, t->nliterals))
+    {
+      size_t n;
+      char **inner = inner_literals (pattern, len, &n);
+      if (inner)
+        {
+          strv_free (t->literals, t->nliterals);
+          t->literals = inner;
+          t->nliterals = n;
+        }
+    }
 }
 
 static struct term *

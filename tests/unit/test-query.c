@@ -242,6 +242,49 @@ main (void)
       strv_free (v, n);
     }
 
+  /* Without literals to begin it, a regex's texts come from inside it:
+     the runs of two ideographs or more that every match holds.  */
+  static const char *const inner_cases[][2] = {
+    { "/\\d+名检察官/", "名检察官" },
+    { "/[0-9]{4}年/", "" },                 /* one ideograph: no token */
+    { "/\\p{Han}+检察院/", "检察院" },
+    { "/\\pL检察院/", "检察院" },
+    { "/.{1,3}(检察|审判)官/", "检察官|审判官" },
+    { "/\\d+(?:检察|审判)官/", "检察官|审判官" },
+    { "/x?巡回检察/", "巡回检察" },
+    { "/a{2}检察官/", "检察官" },
+    { "/a{x检察官/", "检察官" },            /* {x is no quantifier */
+    { "/\\d+检察[官长]?院/", "检察" },      /* an optional ends the run */
+    { "/.{2}检察.{2}院/", "检察" },
+    { "/.{2}检察(官|长.|员)/", "检察官|检察长|检察员" },
+    { "/.检察官|法院/", "" },                /* two alternatives */
+    { "/(?x) 检 察 官/", "" },              /* options: not followed */
+    { "/\\Q检察\\E官/", "" },
+    { "/(a)\\1检察官/", "" },               /* a backreference */
+    { "/\\d检察官\\1|x/", "" },             /* and an alternative after it */
+    { "/(?=检)检察/", "" },
+    { "/\\d+巡回检察院/", "巡回检察院" },
+  };
+  for (size_t i = 0; i < sizeof inner_cases / sizeof *inner_cases; i++)
+    {
+      struct query_options iq = { 0 };
+      struct query_error ierr = { 0 };
+      struct query *rq = query_parse (inner_cases[i][0], &iq, &ierr);
+      struct buf b = { 0 };
+      for (size_t k = 0; rq && rq->nterms > 0 && k < rq->terms[0].nliterals;
+           k++)
+        {
+          if (k)
+            buf_addc (&b, '|');
+          buf_adds (&b, rq->terms[0].literals[k]);
+        }
+      tap_is (b.data ? b.data : "", inner_cases[i][1], "texts of %s",
+              inner_cases[i][0]);
+      buf_free (&b);
+      free (ierr.message);
+      query_free (rq);
+    }
+
   /* A hyphenated word is also the word written as one; numbers are
      not joined.  */
   const char *hyphen_cases[][2] = {
