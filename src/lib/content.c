@@ -185,7 +185,35 @@ int
 content_read_whole (const struct document *doc, struct document *out,
                     struct diags *diags)
 {
-  if (read_document (doc->path, 0, out, diags) != 0)
+  struct diags all = { 0 };
+  int rc = read_document (doc->path, 0, out, &all);
+  /* What the header says was said when the library read it by its
+     headers: said again, each of its warnings would come twice.  */
+  if (all.count > 0 && doc->partial)
+    {
+      struct document head;
+      struct diags said = { 0 };
+      read_document (doc->path, 1, &head, &said);
+      document_free (&head);
+      struct diags kept = { 0 };
+      for (size_t i = 0; i < all.count; i++)
+        {
+          const struct diag *g = &all.items[i];
+          int again = 0;
+          for (size_t k = 0; k < said.count && !again; k++)
+            again = said.items[k].line == g->line
+              && said.items[k].severity == g->severity
+              && strcmp (said.items[k].message, g->message) == 0;
+          if (!again)
+            diags_add (&kept, g->severity, g->file, g->line, "%s",
+                       g->message);
+        }
+      diags_free (&said);
+      diags_free (&all);
+      all = kept;
+    }
+  diags_move (diags, &all);
+  if (rc != 0)
     return -1;
   out->number = doc->number;
   out->collection = doc->collection;

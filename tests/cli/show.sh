@@ -257,4 +257,13 @@ for w in 10 11 12 13 14 15 16; do
   [ "$(wc -L <"$TMPD/sbs")" -le $w ] || wide="$wide $w"
 done
 is "$wide" "" "--side-by-side at 10 to 16 columns: no line wider than --width"
+# A warning in a document's header is said when the library is read by
+# its headers, and not again when the document is read whole.
+mkdir -p "$TMPD/notitle"
+cp "$SHIPPED"/batch3/*.cb "$TMPD/notitle/"
+grep -v '^title\.' "$SHIPPED/batch3/02-jilin.cb" >"$TMPD/notitle/02-jilin.cb"
+for cmd in show export; do
+  "$CASEBOOK" $cmd 2 --content "$TMPD/notitle" >/dev/null 2>"$TMPD/err"
+  is "$(grep -c 'warning: no title' "$TMPD/err")" 1 "$cmd: a header's warning is said once"
+done
 done_testing
