@@ -521,6 +521,28 @@ litset_add (struct litset *l, const char *s, size_t len)
   buf_add (o, s, len);
 }
 
+/* Where the POSIX class ("[:alpha:]") that may begin at P[I] ('[',
+   inside a class) ends: the index of its last ']', or I when it is none
+   and the '[' is a member.  As PCRE2 reads it, a ']' or another "[:"
+   before the ":]" makes it none ("[[:x]a:]" is the class of '[', ':'
+   and 'x' with "a:]" after it).  */
+static size_t
+posix_class_end (const char *p, size_t len, size_t i)
+{
+  if (i + 1 >= len || (p[i + 1] != ':' && p[i + 1] != '.'
+                       && p[i + 1] != '='))
+    return i;
+  char term = p[i + 1];
+  for (size_t k = i + 2; k + 1 < len; k++)
+    if (p[k] == '\\' && (p[k + 1] == ']' || p[k + 1] == '\\'))
+      k++;
+    else if ((p[k] == '[' && p[k + 1] == term) || p[k] == ']')
+      return i;
+    else if (p[k] == term && p[k + 1] == ']')
+      return k + 1;
+  return i;
+}
+
 /* Skip to the end of the branch that P[*I] is in: the next '|' or ')' at
    its level, or the end.  */
 static void
@@ -542,16 +564,8 @@ skip_branch (const char *p, size_t len, size_t *i)
           for (; *i < len && p[*i] != ']'; (*i)++)
             if (p[*i] == '\\')
               (*i)++;
-            else if (p[*i] == '[' && *i + 1 < len && p[*i + 1] == ':')
-              {
-                const char *end = memmem (p + *i + 2, len - *i - 2, ":]", 2);
-                if (end == NULL)
-                  {
-                    *i = len;
-                    return;
-                  }
-                *i = (size_t) (end - p) + 1;
-              }
+            else if (p[*i] == '[')
+              *i = posix_class_end (p, len, *i);
         }
       else if (c == '(')
         depth++;
@@ -753,8 +767,8 @@ query_regex_literals (const char *pattern, size_t len, size_t *n)
 }
 
 /* Skip the class that begins at P[*K] ('['), to just after its ']':
-   a ']' first is a member, so is "[:alpha:]".  Returns 0 when it does
-   not end.  */
+   a ']' first is a member, so is "[:alpha:]" (posix_class_end).
+   Returns 0 when it does not end.  */
 static int
 skip_class (const char *p, size_t len, size_t *k)
 {
@@ -767,13 +781,8 @@ skip_class (const char *p, size_t len, size_t *k)
     {
       if (p[i] == '\\')
         i++;
-      else if (p[i] == '[' && i + 1 < len && p[i + 1] == ':')
-        {
-          const char *end = memmem (p + i + 2, len - i - 2, ":]", 2);
-          if (end == NULL)
-            return 0;
-          i = (size_t) (end - p) + 1;
-        }
+      else if (p[i] == '[')
+        i = posix_class_end (p, len, i);
       i++;
     }
   if (i >= len)

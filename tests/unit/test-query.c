@@ -223,6 +223,11 @@ main (void)
     { "检察[\\-、]", "检察-|检察、" },
     { "检察[.]", "检察" },            /* a dot in a class: not followed */
     { "(检察|审判", "" },
+    /* "[:x]" with a ']' inside is no POSIX class: its '[' is a member,
+       and the second alternative is 审判:]官]院.  */
+    { "(检察[[:x]|审判:]官])院", "检察|审判:" },
+    { "[[:alpha:]检]察", "" },
+    { "[[:alpha:]]", "" },
   };
   for (size_t i = 0; i < sizeof literal_cases / sizeof *literal_cases; i++)
     {
@@ -264,6 +269,12 @@ main (void)
     { "/\\d检察官\\1|x/", "" },             /* and an alternative after it */
     { "/(?=检)检察/", "" },
     { "/\\d+巡回检察院/", "巡回检察院" },
+    /* No POSIX class: "[[:x]" ends at the first ']', and '|' is at the
+       top level.  */
+    { "/[[:x]检察院:]|审判]官员/", "" },
+    { "/.(检察[[:x]|审判:]官])院/", "" },
+    { "/.[[:alpha:]]检察官/", "检察官" },
+    { "/.[[:alpha:][:digit:]]检察官/", "检察官" },
   };
   for (size_t i = 0; i < sizeof inner_cases / sizeof *inner_cases; i++)
     {
