@@ -645,6 +645,29 @@ literal_class (const char *p, size_t len, size_t *i, int caseless,
 static int literal_alternation (const char *p, size_t len, size_t *i,
                                 int caseless, struct litset *out);
 
+/* Past what at P[I] matches nothing and is no atom: \E, \Q\E, a
+   comment (?#..).  A quantifier after it repeats the atom before it
+   ("察\E?" is "察?").  */
+static size_t
+past_nothing (const char *p, size_t len, size_t i)
+{
+  for (;;)
+    if (i + 1 < len && p[i] == '\\' && p[i + 1] == 'E')
+      i += 2;
+    else if (i + 3 < len && p[i] == '\\' && p[i + 1] == 'Q'
+             && p[i + 2] == '\\' && p[i + 3] == 'E')
+      i += 4;
+    else if (i + 2 < len && p[i] == '(' && p[i + 1] == '?' && p[i + 2] == '#')
+      {
+        const char *end = memchr (p + i, ')', len - i);
+        if (end == NULL)
+          return i;
+        i = (size_t) (end - p) + 1;
+      }
+    else
+      return i;
+}
+
 /* The texts that every match of the branch at P[*I] begins with, into
    OUT; *I is left at its end.  Returns 1 if they are the whole of what
    the branch matches, 0 if only its beginnings.  */
@@ -688,7 +711,8 @@ literal_branch (const char *p, size_t len, size_t *i, int caseless,
             litset_add (&atom, one.data, one.len);
           buf_free (&one);
         }
-      char q = *i < len ? p[*i] : '\0';
+      size_t after = past_nothing (p, len, *i);
+      char q = after < len ? p[after] : '\0';
       /* An atom that may be absent adds nothing required.  */
       if (atom.n == 0 || q == '?' || q == '*' || q == '{'
           || !litset_product (out, &atom))

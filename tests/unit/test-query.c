@@ -228,6 +228,11 @@ main (void)
     { "(检察[[:x]|审判:]官])院", "检察|审判:" },
     { "[[:alpha:]检]察", "" },
     { "[[:alpha:]]", "" },
+    /* \E, \Q\E and a comment are nothing: a quantifier after them is
+       the character's before them.  */
+    { "检察\\E?官", "检" },
+    { "检察\\Q\\E{0}官员", "检" },
+    { "检察官(?#x)*员", "检察" },
   };
   for (size_t i = 0; i < sizeof literal_cases / sizeof *literal_cases; i++)
     {
