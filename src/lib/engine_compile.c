@@ -569,6 +569,29 @@ engine_compile_ideographs (const char *s)
   return engine_compile_ideographs_n (s, strlen (s));
 }
 
+/* Does folding leave every character of S as it is?  The index folds
+   traditional characters by phrases, as OpenCC reads them in the text
+   (在乾隆 stays, 在乾 alone is 在干; 憑藉 is 凭借, 藉 alone stays), so a
+   regex's literal with one that folding changes may be folded otherwise
+   where the text holds it, and FTS5 would not select a document the
+   regex matches (found by a fresh-eyes attack).  A character already
+   simplified is one no phrase changes.  */
+static int
+folds_alone_as_itself (const char *s)
+{
+  const uint8_t *p = (const uint8_t *) s;
+  size_t len = strlen (s);
+  for (size_t i = 0; i < len;)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p + i, len - i);
+      if (k <= 0 || !norm_fold_keeps_ideograph (uc))
+        return 0;
+      i += (size_t) k;
+    }
+  return 1;
+}
+
 /* The glossary entry whose tokens are those of W, or -1.  */
 static long
 gloss_entry_of (struct engine *e, const char *w)
@@ -909,6 +932,7 @@ engine_compile (struct engine *e, const char *text,
               struct buf one = { 0 };
               int prefix;
               cjk += engine_compile_ideographs (t->literals[k]) >= 2
+                && folds_alone_as_itself (t->literals[k])
                 && engine_compile_add_phrase (a, &one, t->literals[k],
                                               &prefix);
               buf_free (&one);

@@ -618,6 +618,24 @@ docs () { "$CASEBOOK" search --count --content "$SHIPPED" -- "$1" 2>/dev/null | 
 is "$(docs '"巡回 检察"')" "$(docs '"巡回检察"')" "a quoted phrase with a space between Chinese words finds what the words together do"
 is "$(docs '"交叉 巡回"')" "$(docs '"交叉巡回"')" "as does one the glossary does not know"
 is "$(docs '"circuit  inspection"')" "$(docs '"circuit inspection"')" "between English words a space still separates"
+# A regex's literals select the texts it runs on only where folding
+# them alone gives what folding the text gives: 在乾 alone is 在干, but
+# 在乾隆 stays as it is.
+mkdir -p "$TMPD/trad"
+cp "$GOOD/collection.cb" "$TMPD/trad/"
+cat >"$TMPD/trad/01-trad.cb" <<'X'
+casebook-format: 1
+number: 1
+title.zh: 繁体
+title.en: Traditional
+
+zh: 在乾隆年間，乾淨的乾坤
+en: In the Qianlong years.
+X
+for re in '/在乾/' '/\S*在乾/' '/\d*在乾/'; do
+  is "$("$CASEBOOK" search --count --content "$TMPD/trad" -- "$re" 2>&1)" "1:1" \
+    "$re finds 在乾 inside 在乾隆"
+done
 # case: takes a number in Chinese too, as 案例七 does.
 is "$(docs 'case:七')" "$(docs 'case:7')" "case:七 is case:7"
 is "$(docs '-case:七 巡回检察')" "$(docs '-case:7 巡回检察')" "-case:七 is -case:7"
