@@ -54,7 +54,6 @@ struct segmenter
   friso_config_t config;
   /* The word list, read, when it was found and whole.  */
   const unsigned char *map;
-  size_t map_len;
   const unsigned char *offsets, *pool;
   uint32_t nwords, pool_len, max_chars;
   friso_config_t list_config;   /* the settings it was written with */
@@ -232,7 +231,6 @@ open_list (struct segmenter *s)
         }
     }
   s->map = m;
-  s->map_len = len;
   s->offsets = offsets;
   s->pool = p;
   s->nwords = n;
