@@ -543,6 +543,31 @@ posix_class_end (const char *p, size_t len, size_t i)
   return i;
 }
 
+/* Skip the class that begins at P[*K] ('['), to just after its ']':
+   a ']' first is a member, so is "[:alpha:]" (posix_class_end).
+   Returns 0 when it does not end.  */
+static int
+skip_class (const char *p, size_t len, size_t *k)
+{
+  size_t i = *k + 1;
+  if (i < len && p[i] == '^')
+    i++;
+  if (i < len && p[i] == ']')
+    i++;
+  while (i < len && p[i] != ']')
+    {
+      if (p[i] == '\\')
+        i++;
+      else if (p[i] == '[')
+        i = posix_class_end (p, len, i);
+      i++;
+    }
+  if (i >= len)
+    return 0;
+  *k = i + 1;
+  return 1;
+}
+
 /* Skip to the end of the branch that P[*I] is in: the next '|' or ')' at
    its level, or the end.  */
 static void
@@ -556,16 +581,12 @@ skip_branch (const char *p, size_t len, size_t *i)
         (*i)++;
       else if (c == '[')
         {
-          (*i)++;
-          if (*i < len && p[*i] == '^')
-            (*i)++;
-          if (*i < len && p[*i] == ']')
-            (*i)++;
-          for (; *i < len && p[*i] != ']'; (*i)++)
-            if (p[*i] == '\\')
-              (*i)++;
-            else if (p[*i] == '[')
-              *i = posix_class_end (p, len, *i);
+          if (!skip_class (p, len, i))
+            {
+              *i = len;
+              return;
+            }
+          (*i)--;               /* at its ']': the loop steps past it */
         }
       else if (c == '(')
         depth++;
@@ -788,31 +809,6 @@ query_regex_literals (const char *pattern, size_t len, size_t *n)
     }
   litset_free (&set);
   return v;
-}
-
-/* Skip the class that begins at P[*K] ('['), to just after its ']':
-   a ']' first is a member, so is "[:alpha:]" (posix_class_end).
-   Returns 0 when it does not end.  */
-static int
-skip_class (const char *p, size_t len, size_t *k)
-{
-  size_t i = *k + 1;
-  if (i < len && p[i] == '^')
-    i++;
-  if (i < len && p[i] == ']')
-    i++;
-  while (i < len && p[i] != ']')
-    {
-      if (p[i] == '\\')
-        i++;
-      else if (p[i] == '[')
-        i = posix_class_end (p, len, i);
-      i++;
-    }
-  if (i >= len)
-    return 0;
-  *k = i + 1;
-  return 1;
 }
 
 /* Skip the group that begins at P[*I] ('('), to just after its ')'.
