@@ -671,24 +671,36 @@ suggest_ideographs (struct engine *e, const char *w)
     }
   sqlite3_finalize (st);
   /* The first character, when nothing else helped, or only a sound
-     near (one of the same sound is the likelier): the bigrams that end
-     with the second (a scan: the vocabulary is ordered by first
-     character).  */
+     near (one of the same sound is the likelier): each character that
+     sounds near it and makes a bigram of the text with the second.
+     Asked one by one: the vocabulary is ordered by first character, and
+     a scan of it reads every posting of the index.  */
+  ucs4_t was;
+  size_t nnear = 0;
+  ucs4_t *near = NULL;
   if ((r.best == NULL || r.best_near)
-      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM vocab",
-                             -1, &st, NULL) == SQLITE_OK)
+      && u8_mbtouc (&was, (const uint8_t *) r.ch[0], r.len[0]) > 0)
+    near = pinyin_near_all (was, &nnear);
+  if (near
+      && sqlite3_prepare_v2 (index_db (e->ix), "SELECT 1 FROM vocab WHERE "
+                             "term = ?1", -1, &st, NULL) == SQLITE_OK)
     {
-      size_t tried = 0;
-      while (sqlite3_step (st) == SQLITE_ROW && tried < 200)
+      for (size_t k = 0; k < nnear; k++)
         {
-          const char *t = (const char *) sqlite3_column_text (st, 0);
-          size_t m = (size_t) sqlite3_column_bytes (st, 0);
-          if (t != NULL && m > r.len[1] && (unsigned char) t[0] >= 0xe0
-              && memcmp (t + m - r.len[1], r.ch[1], r.len[1]) == 0)
-            tried += try_replacement (e, &r, 0, t, m - r.len[1]);
+          char bigram[16];
+          int clen = u8_uctomb ((uint8_t *) bigram, near[k], 4);
+          if (clen <= 0 || near[k] == was)
+            continue;
+          memcpy (bigram + clen, r.ch[1], r.len[1]);
+          sqlite3_reset (st);
+          sqlite3_bind_text (st, 1, bigram, clen + (int) r.len[1],
+                             SQLITE_STATIC);
+          if (sqlite3_step (st) == SQLITE_ROW)
+            try_replacement (e, &r, 0, bigram, (size_t) clen);
         }
       sqlite3_finalize (st);
     }
+  free (near);
   return r.best;
 }
 

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "util.h"
+
 #include "pinyin_table.h"
 
 const char *
@@ -50,11 +52,11 @@ same_reading (const char *p, size_t n, const char *q, size_t m, int fuzzy)
   return strcmp (fp, fq) == 0;
 }
 
-/* Do A and B share a reading (same_reading)?  */
+/* Do the readings RA and RB (as pinyin_readings gives them) share one
+   (same_reading)?  */
 static int
-share_reading (ucs4_t a, ucs4_t b, int fuzzy)
+share_readings (const char *ra, const char *rb, int fuzzy)
 {
-  const char *ra = pinyin_readings (a), *rb = pinyin_readings (b);
   for (const char *p = ra; *p;)
     {
       size_t n = strcspn (p, " ");
@@ -75,11 +77,35 @@ share_reading (ucs4_t a, ucs4_t b, int fuzzy)
 int
 pinyin_homophones (ucs4_t a, ucs4_t b)
 {
-  return share_reading (a, b, 0);
+  return share_readings (pinyin_readings (a), pinyin_readings (b), 0);
 }
 
 int
 pinyin_near (ucs4_t a, ucs4_t b)
 {
-  return share_reading (a, b, 1);
+  return share_readings (pinyin_readings (a), pinyin_readings (b), 1);
+}
+
+ucs4_t *
+pinyin_near_all (ucs4_t uc, size_t *n)
+{
+  *n = 0;
+  const char *mine = pinyin_readings (uc);
+  if (*mine == '\0')
+    return NULL;
+  /* Characters share their set of readings, and there are far fewer
+     sets than characters: each set is compared once.  */
+  enum { NSETS = sizeof pinyin_sets / sizeof *pinyin_sets };
+  unsigned char near[NSETS];
+  near[0] = 0;
+  for (size_t s = 1; s < NSETS; s++)
+    near[s] = (unsigned char) share_readings (mine, pinyin_sets[s], 1);
+  size_t count = 0;
+  for (ucs4_t c = PINYIN_FIRST; c <= PINYIN_LAST; c++)
+    count += near[pinyin_set_of[c - PINYIN_FIRST]];
+  ucs4_t *all = xcalloc (count, sizeof *all);
+  for (ucs4_t c = PINYIN_FIRST; c <= PINYIN_LAST; c++)
+    if (near[pinyin_set_of[c - PINYIN_FIRST]])
+      all[(*n)++] = c;
+  return all;
 }

@@ -5,6 +5,7 @@
 #ifndef CASEBOOK_PINYIN_H
 #define CASEBOOK_PINYIN_H
 
+#include <stddef.h>
 #include <unitypes.h>
 
 /* Do ideographs A and B share a reading, tones aside?  0 when either
@@ -16,6 +17,11 @@ int pinyin_homophones (ucs4_t a, ucs4_t b);
    (zh, ch, sh as z, c, s; -ng as -n: 占 zhan for 暂 zan), tones aside?
    Every pair of homophones is near.  */
 int pinyin_near (ucs4_t a, ucs4_t b);
+
+/* The ideographs near UC (pinyin_near), UC among them, in the order of
+   their code points; their number in *N.  NULL, and *N 0, when UC has no
+   reading known.  Caller frees.  */
+ucs4_t *pinyin_near_all (ucs4_t uc, size_t *n);
 
 /* The readings of UC, without tones and separated by spaces ("xing
    hang"), or "" when none is known.  Static; do not free.  */

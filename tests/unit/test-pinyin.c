@@ -4,6 +4,8 @@
 
 #include <config.h>
 
+#include <stdlib.h>
+
 #include "pinyin.h"
 #include "tap.h"
 
@@ -28,5 +30,28 @@ main (void)
   tap_ok (!pinyin_near (0x5973, 0x5974), "女 (nv) and 奴 (nu) are not near");
   tap_ok (!pinyin_near (0x5750, 0x6253), "坐 (zuo) and 打 (da) are not near");
   tap_ok (!pinyin_near ('a', 'a'), "letters are not near");
+
+  size_t n;
+  ucs4_t *near = pinyin_near_all (0x5360, &n);
+  int has_self = 0, has_zan = 0, has_da = 0, ordered = 1, all_near = 1;
+  for (size_t i = 0; i < n; i++)
+    {
+      has_self |= near[i] == 0x5360;
+      has_zan |= near[i] == 0x6682;
+      has_da |= near[i] == 0x6253;
+      ordered &= i == 0 || near[i - 1] < near[i];
+      all_near &= pinyin_near (0x5360, near[i]);
+    }
+  tap_ok (n > 20 && has_self && has_zan, "占's near characters hold 占 and 暂");
+  tap_ok (!has_da, "but not 打");
+  tap_ok (ordered, "in the order of their code points");
+  tap_ok (all_near, "and every one is near 占");
+  size_t count = 0;
+  for (ucs4_t c = 0x3400; c <= 0x9FFF; c++)
+    count += pinyin_near (0x5360, c);
+  tap_ok (count == n, "every character near 占 is listed");
+  free (near);
+  near = pinyin_near_all ('a', &n);
+  tap_ok (near == NULL && n == 0, "a letter has none");
   return tap_done ();
 }
