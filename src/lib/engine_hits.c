@@ -157,6 +157,30 @@ compare_hits (const void *a, const void *b)
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
+size_t
+engine_hits_merged (struct engine_hit *hits, size_t n)
+{
+  if (n > 1)
+    qsort (hits, n, sizeof *hits, compare_hits);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      struct engine_hit *x = kept ? &hits[kept - 1] : NULL, *y = &hits[i];
+      if (x && x->text == y->text && y->start < x->end
+          && compare_place (x->part, x->section, x->block, x->lang,
+                            y->part, y->section, y->block, y->lang) == 0)
+        {
+          if (y->end > x->end)
+            x->end = y->end;
+          if (x->concept < 0)
+            x->concept = y->concept;
+          continue;
+        }
+      hits[kept++] = *y;
+    }
+  return kept;
+}
+
 /* A hit before it is placed in the text: the instances V[I..J) of one
    column, merged where they overlap (as engine_search counted them),
    ending at token LAST, in UNIT (NULL when the index cannot tell).  */
@@ -610,7 +634,9 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
           return -1;
         }
     }
-  if (out->n > 1)
+  if (q->has_regex)
+    out->n = engine_hits_merged (out->hits, out->n);
+  else if (out->n > 1)
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
   if (max && out->n > max)
     out->n = max;

@@ -127,6 +127,11 @@ struct fts_row
   int keep;                     /* a match, as judge and the regexes say */
   size_t hits, concepts;
   size_t regex_lang[LANG_COUNT];        /* the regexes' matches */
+  /* Where a regex's match may cover a word's hit or another match's,
+     HITS is the number of hits engine_hits gives, merged there, and
+     these are theirs in each language (merged_hits).  */
+  int merged;
+  size_t merged_lang[LANG_COUNT];
 };
 
 /* The IDF of a concept that DF of NDOCS documents match: Lucene's,
@@ -389,6 +394,132 @@ engine_search_one (struct engine *e, const struct engine_query *q,
   return search_in (e, q, id, res, cause);
 }
 
+/* Can a match of Q's regexes in a document whose instances are V (N)
+   cover what a hit of a word or another regex covers?  Only then does
+   the number of hits need the matches' places.  */
+static int
+may_overlap (const struct engine_query *q, const struct inst *v, size_t n)
+{
+  size_t regexes = 0;
+  for (size_t i = 0; i < q->q->nterms; i++)
+    regexes += q->q->terms[i].kind == TERM_REGEX && !q->q->terms[i].negated;
+  if (regexes > 1)
+    return 1;
+  for (size_t i = 0; i < n; i++)
+    if (!q->phrases[v[i].phrase].filter)
+      return 1;
+  return 0;
+}
+
+static int
+compare_pointers (const void *a, const void *b)
+{
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  return (x > y) - (x < y);
+}
+
+/* Is there a match among the texts AT (N, sorted) of the regexes'
+   matches in the text of instance V in T: in its unit, or its column
+   when the index did not note where units begin?  */
+static int
+matched_beside (const struct doc_texts *t, const struct inst *v,
+                const char *const *at, size_t n)
+{
+  int c = v->col;
+  if (t->nunits[c] == 0)
+    return 0;                   /* the regexes were not run there */
+  if (!engine_texts_units_placed (t, c) || v->first < 0)
+    {
+      const struct index_unit *u = &t->units[c][0];
+      const struct index_unit *last = &t->units[c][t->nunits[c] - 1];
+      const char *lo = t->col[c] + u->off, *hi = t->col[c] + last->off;
+      for (size_t i = 0; i < n; i++)
+        if (at[i] >= lo && at[i] <= hi)
+          return 1;
+      return 0;
+    }
+  const struct index_unit *u =
+    engine_texts_unit_of_token (t, c, (size_t) v->first);
+  const char *text = u ? t->col[c] + u->off : NULL;
+  return text && bsearch (&text, at, n, sizeof *at, compare_pointers);
+}
+
+/* R's hits counted as engine_hits lists them, where its regexes'
+   matches FOUND (read in T, by engine_regex_run; consumed) may cover
+   another's or a word's hit: into R->hits and R->merged_lang.  The
+   words' hits are placed (their texts analysed) only in the texts that
+   hold a match; elsewhere, as the rest of the search, they are counted
+   from their instances.  Returns 0, or -1 with *CAUSE.  */
+static int
+merged_hits (struct engine *te, const struct engine_query *q,
+             struct fts_row *r, const struct doc_texts *t,
+             struct engine_hits *found, char **cause)
+{
+  const char **at = xcalloc (found->n ? found->n : 1, sizeof *at);
+  for (size_t i = 0; i < found->n; i++)
+    at[i] = found->hits[i].text;
+  if (found->n > 1)
+    qsort (at, found->n, sizeof *at, compare_pointers);
+  /* The words' instances beside a match, with every literal's (which
+     say where the regexes run), and the others.  */
+  struct inst *near = xcalloc (r->ninst ? r->ninst : 1, sizeof *near);
+  struct inst *rest = xcalloc (r->ninst ? r->ninst : 1, sizeof *rest);
+  size_t nnear = 0, nrest = 0, words_near = 0;
+  for (size_t i = 0; i < r->ninst; i++)
+    {
+      const struct inst *v = &r->inst[i];
+      if (q->phrases[v->phrase].filter)
+        near[nnear++] = *v;
+      else if (matched_beside (t, v, at, found->n))
+        {
+          near[nnear++] = *v;
+          words_near++;
+        }
+      else
+        rest[nrest++] = *v;
+    }
+  free (at);
+  int rc = 0;
+  size_t lang[LANG_COUNT] = { 0, 0 };
+  if (words_near == 0)
+    {
+      /* Only the regexes' matches can overlap: their places are
+         known.  */
+      found->n = engine_hits_merged (found->hits, found->n);
+      for (size_t i = 0; i < found->n; i++)
+        lang[found->hits[i].lang]++;
+    }
+  else
+    {
+      /* (PINNED: this is the search's own read.)  */
+      struct doc_priv dp = { .inst = near, .ninst = nnear };
+      struct engine_doc d = { .id = r->id, .priv = &dp };
+      struct engine_hits h;
+      rc = engine_hits_read (te, q, &d, 0, 0, 1, &h, cause);
+      if (rc == 0)
+        {
+          for (size_t i = 0; i < h.n; i++)
+            lang[h.hits[i].lang]++;
+          engine_hits_free (&h);
+        }
+    }
+  if (rc == 0)
+    {
+      size_t rest_lang[LANG_COUNT];
+      engine_inst_count_by_lang (rest, nrest, q, rest_lang);
+      r->hits = 0;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          r->merged_lang[l] = lang[l] + rest_lang[l];
+          r->hits += r->merged_lang[l];
+        }
+      r->merged = 1;
+    }
+  free (near);
+  free (rest);
+  return rc;
+}
+
 /* Work out row R of Q, read through TE (the caller's engine, or a
    thread's): whether it is kept (its tags and facets, JUDGE, Q's
    regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
@@ -414,12 +545,24 @@ work_row (struct engine *te, const struct engine_query *q,
                              cause) != 0)
         return -1;
       size_t n;
-      int ok = engine_regex_run (q, &t, r->inst, r->ninst, NULL, NULL, &n,
+      /* The matches' places, when they may overlap.  */
+      int overlap = may_overlap (q, r->inst, r->ninst);
+      struct engine_hits found = { 0 };
+      size_t found_alloc = 0;
+      int ok = engine_regex_run (q, &t, r->inst, r->ninst,
+                                 overlap ? &found : NULL, &found_alloc, &n,
                                  r->regex_lang, cause);
+      if (ok == 1)
+        {
+          r->hits += n;
+          if (n > 0 && overlap
+              && merged_hits (te, q, r, &t, &found, cause) != 0)
+            ok = -1;
+        }
+      free (found.hits);
       engine_texts_free (&t);
       if (ok <= 0)
         return ok;
-      r->hits += n;
     }
   r->keep = 1;
   return 0;
@@ -739,6 +882,9 @@ work_all (struct engine *e, const struct engine_query *q,
               rows[i].concepts = s->rows[k].concepts;
               memcpy (rows[i].regex_lang, s->rows[k].regex_lang,
                       sizeof rows[i].regex_lang);
+              rows[i].merged = s->rows[k].merged;
+              memcpy (rows[i].merged_lang, s->rows[k].merged_lang,
+                      sizeof rows[i].merged_lang);
             }
         }
       free (s->rows);
@@ -989,7 +1135,8 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       d.concepts = r->concepts;
       engine_inst_count_by_lang (r->inst, r->ninst, q, d.lang_hits);
       for (int l = 0; l < LANG_COUNT; l++)
-        d.lang_hits[l] += r->regex_lang[l];
+        d.lang_hits[l] = r->merged ? r->merged_lang[l]
+          : d.lang_hits[l] + r->regex_lang[l];
       /* Its instances, for engine_hits: no second query.  */
       struct doc_priv *dp = xcalloc (1, sizeof *dp);
       dp->version = version;

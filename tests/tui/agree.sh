@@ -1,9 +1,10 @@
 #!/bin/sh
 # Same answer everywhere: for queries that use every part of the query
 # language (terms, both scripts, phrases, inflections, exclusions, tag:,
-# lang:, year:, regexes, full-width letters and syntax, corner brackets,
-# words the search corrects, a case named, fields alone and nothing at
-# all), the browser's count of hits and
+# lang:, year:, regexes, with words whose hits they overlap too,
+# full-width letters and syntax, corner brackets, words the search
+# corrects, a case named, fields alone and nothing at all), the
+# browser's count of hits and
 # cases equals what `casebook search` prints in each of its forms:
 # --count, --json and the plain listing with its passages.
 . "$top_srcdir/tests/tui/driver.sh"
@@ -19,6 +20,8 @@ Hulun Buir
 handlng
 /检察[官长]/
 /inspect(ion|ed)/
+prison /prisons?/
+巡回检察 /巡回检察/
 tag:巡回检察
 lang:zh 巡回检察
 lang:en prosecutor

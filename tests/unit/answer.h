@@ -6,7 +6,9 @@
 #define CASEBOOK_TEST_ANSWER_H
 
 /* "COLL/N:hits:concepts" of every match, best first, and for each its
-   hits ("zh[...]") as engine_hits returns them; or "error: ...".  */
+   hits ("zh[...]") as engine_hits returns them, with a note where they
+   are not what the search counted or overlap (answer_consistent); or
+   "error: ...".  */
 static char *
 answer (struct engine *e, const char *text)
 {
@@ -35,6 +37,19 @@ answer (struct engine *e, const char *text)
             {
               if (h.n != r.docs[i].hits)
                 buf_printf (&b, "(%zu hits listed) ", h.n);
+              size_t by_lang = r.docs[i].lang_hits[LANG_ZH]
+                + r.docs[i].lang_hits[LANG_EN];
+              if (by_lang != r.docs[i].hits)
+                buf_printf (&b, "(%zu hits by language) ", by_lang);
+              for (size_t k = 1; k < h.n; k++)
+                {
+                  const struct engine_hit *x = &h.hits[k - 1];
+                  const struct engine_hit *y = &h.hits[k];
+                  if (x->part == y->part && x->section == y->section
+                      && x->block == y->block && x->lang == y->lang
+                      && y->start < x->end)
+                    buf_printf (&b, "(hits %zu and %zu overlap) ", k - 1, k);
+                }
               for (size_t k = 0; k < h.n; k++)
                 buf_printf (&b, "%s[%.*s]", lang_code (h.hits[k].lang),
                             (int) (h.hits[k].end - h.hits[k].start),
@@ -54,6 +69,23 @@ answer (struct engine *e, const char *text)
   free (error);
   engine_query_free (q);
   return buf_steal (&b);
+}
+
+/* Does answer A list each document's hits as the search counts them,
+   in all and by language?  */
+static inline int
+answer_consistent (const char *a)
+{
+  return strstr (a, " hits listed)") == NULL
+    && strstr (a, " hits by language)") == NULL;
+}
+
+/* Do two hits of answer A overlap?  (Two words' can, by a character,
+   where their bigrams do not: 检察 and 察组获评 in 检察组获评.)  */
+static inline int
+answer_overlaps (const char *a)
+{
+  return strstr (a, " overlap)") != NULL;
 }
 
 #endif /* CASEBOOK_TEST_ANSWER_H */

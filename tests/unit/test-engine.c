@@ -125,6 +125,26 @@ main (void)
   tap_ok (strncmp (a, "sample/1:", 9) == 0, "a question in English finds "
           "the case, though 'how' is nowhere: %s", a);
   free (a);
+  /* A regex's match where a word has a hit, or another regex's match,
+     is one hit, in the count as in the list.  */
+  static const char *const overlaps[] = {
+    "prisons /prison/", "/prison/ /prisons?/", "巡回检察 /巡回检察/",
+    "circuit inspection /巡回/", "巡回 /回检察/", NULL
+  };
+  for (size_t i = 0; overlaps[i]; i++)
+    {
+      a = answer (mem, overlaps[i]);
+      tap_ok (answer_consistent (a) && !answer_overlaps (a)
+              && strchr (a, '[') != NULL, "%s: its "
+              "hits do not overlap and are counted as listed: %s",
+              overlaps[i], a);
+      free (a);
+    }
+  a = answer (mem, "prisons /prison/");
+  b = answer (mem, "prisons");
+  tap_is (a, b, "prison inside prisons is no hit of its own");
+  free (a);
+  free (b);
   a = answer (mem, "-circuit");
   tap_ok (strncmp (a, "error:", 6) == 0, "a query of exclusions alone is "
           "an error: %s", a);
