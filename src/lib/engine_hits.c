@@ -157,27 +157,101 @@ compare_hits (const void *a, const void *b)
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
-size_t
-engine_hits_merged (struct engine_hit *hits, size_t n)
+/* A hit of engine_hits_merged: whether it is a regex's match, and the
+   first of the hits merged with it (a union-find's parent).  */
+struct merge_item
 {
-  if (n > 1)
-    qsort (hits, n, sizeof *hits, compare_hits);
-  size_t kept = 0;
+  struct engine_hit h;
+  int match;
+  size_t parent;
+};
+
+static int
+compare_merge_items (const void *a, const void *b)
+{
+  return compare_hits (&((const struct merge_item *) a)->h,
+                       &((const struct merge_item *) b)->h);
+}
+
+static size_t
+merge_root (struct merge_item *m, size_t i)
+{
+  while (m[i].parent != i)
+    {
+      m[i].parent = m[m[i].parent].parent;
+      i = m[i].parent;
+    }
+  return i;
+}
+
+size_t
+engine_hits_merged (struct engine_hit *hits, size_t n, size_t nwords)
+{
+  if (n < 2)
+    return n;
+  struct merge_item *m = xcalloc (n, sizeof *m);
+  for (size_t i = 0; i < n; i++)
+    m[i] = (struct merge_item) { hits[i], i >= nwords, 0 };
+  qsort (m, n, sizeof *m, compare_merge_items);
+  for (size_t i = 0; i < n; i++)
+    m[i].parent = i;
+  /* The hits before this one in its text that reach past its start:
+     those it overlaps.  Two words' hits stay apart (as without a
+     regex: 检察 and 察组获评 in 检察组获评); a match joins whatever it
+     overlaps, and what those are joined to.  */
+  size_t *open = xcalloc (n, sizeof *open);
+  size_t nopen = 0;
   for (size_t i = 0; i < n; i++)
     {
-      struct engine_hit *x = kept ? &hits[kept - 1] : NULL, *y = &hits[i];
-      if (x && x->text == y->text && y->start < x->end
-          && compare_place (x->part, x->section, x->block, x->lang,
-                            y->part, y->section, y->block, y->lang) == 0)
+      const struct engine_hit *y = &m[i].h;
+      size_t kept = 0;
+      for (size_t k = 0; k < nopen; k++)
         {
-          if (y->end > x->end)
-            x->end = y->end;
-          if (x->concept < 0)
-            x->concept = y->concept;
-          continue;
+          const struct engine_hit *x = &m[open[k]].h;
+          if (x->text != y->text || x->end <= y->start
+              || compare_place (x->part, x->section, x->block, x->lang,
+                                y->part, y->section, y->block, y->lang))
+            continue;
+          open[kept++] = open[k];
+          if (m[open[k]].match || m[i].match)
+            {
+              size_t a = merge_root (m, open[k]), b = merge_root (m, i);
+              /* The root is the first in reading order.  */
+              if (a < b)
+                m[b].parent = a;
+              else if (b < a)
+                m[a].parent = b;
+            }
         }
-      hits[kept++] = *y;
+      nopen = kept;
+      open[nopen++] = i;
     }
+  free (open);
+  /* Each merged hit covers all of its own, with the concept of the
+     first word's that has one.  */
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t r = merge_root (m, i);
+      if (r == i)
+        continue;
+      if (m[i].h.end > m[r].h.end)
+        m[r].h.end = m[i].h.end;
+      if (m[r].h.concept < 0)
+        m[r].h.concept = m[i].h.concept;
+    }
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    if (m[i].parent == i)
+      hits[kept++] = m[i].h;
+  free (m);
+  /* A merged hit may now end after one that began with it (rarely:
+     look before sorting again).  */
+  for (size_t i = 1; i < kept; i++)
+    if (compare_hits (&hits[i - 1], &hits[i]) > 0)
+      {
+        qsort (hits, kept, sizeof *hits, compare_hits);
+        break;
+      }
   return kept;
 }
 
@@ -619,6 +693,8 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
   free (tm.pos.end);
   free (groups);
   free (v);
+  /* The words' hits: the regexes' matches come after them.  */
+  size_t nwords = out->n;
   if (q->has_regex)
     {
       size_t count;
@@ -635,7 +711,7 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
         }
     }
   if (q->has_regex)
-    out->n = engine_hits_merged (out->hits, out->n);
+    out->n = engine_hits_merged (out->hits, out->n, nwords);
   else if (out->n > 1)
     qsort (out->hits, out->n, sizeof *out->hits, compare_hits);
   if (max && out->n > max)

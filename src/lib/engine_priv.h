@@ -365,13 +365,17 @@ int engine_search_stale (struct engine *e, const struct doc_priv *dp);
 
 /* engine_hits.c */
 
-/* Put HITS (N) in reading order, and merge those that cover some of the
-   same characters of one text into one that covers them all: a regex's
-   match where a word of the query has a hit ("prison /prisons?/"), or
-   two regexes' matches.  (A word's hits are merged so already, where
-   their instances overlap.)  The merged hit is the word's, with its
-   concept, if one of them is.  Returns how many are left.  */
-size_t engine_hits_merged (struct engine_hit *hits, size_t n);
+/* Put HITS (N) in reading order, the first NWORDS of them the words'
+   hits and the others the regexes' matches, and merge a match with the
+   hits that cover some of the same characters of one text into one
+   that covers them all: a regex's match where a word of the query has
+   a hit ("prison /prisons?/"), or two regexes' matches.  Two words'
+   hits are not merged so: they were merged where their instances
+   overlap, and may share a character where their bigrams do not (as
+   they do when the query has no regex).  The merged hit is the word's,
+   with its concept, if one of them is.  Returns how many are left.  */
+size_t engine_hits_merged (struct engine_hit *hits, size_t n,
+                           size_t nwords);
 
 /* engine_hits_first, in E; with PINNED, E reads what the search read
    (engine_hits_ahead's second connection, whose read was checked when

@@ -485,7 +485,7 @@ merged_hits (struct engine *te, const struct engine_query *q,
     {
       /* Only the regexes' matches can overlap: their places are
          known.  */
-      found->n = engine_hits_merged (found->hits, found->n);
+      found->n = engine_hits_merged (found->hits, found->n, 0);
       for (size_t i = 0; i < found->n; i++)
         lang[found->hits[i].lang]++;
     }

@@ -145,6 +145,25 @@ main (void)
   tap_is (a, b, "prison inside prisons is no hit of its own");
   free (a);
   free (b);
+  /* Two words' hits that share a character where their bigrams do not
+     (巡回 and 回检察 in 巡回检察) stay two, as without a regex: one
+     elsewhere, or a negated one, changes neither the list nor the
+     count.  */
+  static const char *const beside[] = {
+    "巡回 回检察 /prison/", "巡回 回检察 -/xyzzy/", NULL
+  };
+  for (size_t i = 0; beside[i]; i++)
+    {
+      a = answer (mem, beside[i]);
+      tap_ok (answer_consistent (a), "%s: the words' hits are counted as "
+              "listed: %s", beside[i], a);
+      free (a);
+    }
+  a = answer (mem, "巡回 回检察 -/xyzzy/");
+  b = answer (mem, "巡回 回检察");
+  tap_is (a, b, "a negated regex that matches nowhere merges no words' hits");
+  free (a);
+  free (b);
   a = answer (mem, "-circuit");
   tap_ok (strncmp (a, "error:", 6) == 0, "a query of exclusions alone is "
           "an error: %s", a);
