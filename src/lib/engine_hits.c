@@ -495,6 +495,129 @@ keep_hit_texts (struct engine_hits *out)
   free (ht);
 }
 
+/* Place the words' hits of V (N, none a literal's) in T, appending them
+   to OUT (its room *ALLOC): the first MAX of them in the first
+   MAX_TEXTS places (0: all), chosen by group_hits, with the weights IDF
+   (NIDF of them) when not NULL.  */
+static void
+place_words (struct engine *e, const struct engine_query *q,
+             struct doc_texts *t, const struct inst *v, size_t n, size_t max,
+             size_t max_texts, const double *idf, size_t nidf,
+             struct engine_hits *out, size_t *alloc)
+{
+  int by_unit[COL_COUNT];
+  for (int c = 0; c < COL_COUNT; c++)
+    /* Where token positions are in the text: by analysing the unit
+       that holds them (the index noted where each unit begins), or,
+       for an index that could not, the column up to the last hit
+       wanted.  */
+    by_unit[c] = engine_texts_units_placed (t, c);
+  size_t ngroups;
+  struct hit_group *groups = group_hits (t, by_unit, v, n, max, max_texts,
+                                          q, idf, nidf, &ngroups);
+  struct analyzer *a = index_analyzer (e->ix);
+  struct token_map tm = { .a = a, .t = t, .col = -1 };
+  const struct index_unit *checked_unit = NULL;
+  size_t run_end = 0;
+  for (size_t g = 0; g < ngroups; g++)
+    {
+      const struct hit_group *hg = &groups[g];
+      int c = hg->col;
+      if (c != tm.col)
+        {
+          free (tm.pos.start);
+          free (tm.pos.end);
+          tm = (struct token_map) { .a = a, .t = t, .col = c,
+                                    .by_unit = by_unit[c] };
+        }
+      /* The last position wanted in this group's unit (or column): the
+         last group of the run of them, found once per run (a paragraph
+         of many hits would otherwise cost their square).  */
+      if (g == 0 || g > run_end)
+        {
+          run_end = g;
+          while (run_end + 1 < ngroups && groups[run_end + 1].col == c
+                 && (!by_unit[c] || groups[run_end + 1].unit == hg->unit))
+            run_end++;
+        }
+      tm.need = groups[run_end].last >= 0 ? (size_t) groups[run_end].last : 0;
+      size_t i = hg->i, j = hg->j;
+      int last = hg->last;
+      int prefix_last = 0;
+      for (size_t x = i; x < j; x++)
+        if (v[x].last == last)
+          {
+            /* The instance that reaches furthest first decides.  */
+            prefix_last = q->phrases[v[x].phrase].prefix;
+            break;
+          }
+      int concept = q->phrases[v[i].phrase].concept;
+      size_t start, end, last_start, unused;
+      if (v[i].first >= 0
+          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+          && token_bytes (&tm, (size_t) last, &last_start, &end))
+        {
+          if (prefix_last)
+            {
+              /* One ideograph matched as the start of a bigram: the
+                 hit is that character alone.  */
+              int len = u8_mblen ((const uint8_t *) t->col[c] + last_start,
+                                  t->len[c] - last_start);
+              if (len > 0)
+                end = last_start + (size_t) len;
+            }
+          const struct index_unit *u = unit_at (t, c, start);
+          if (u && u != checked_unit)
+            {
+              engine_texts_unit (t, c, u);
+              /* A damaged index could hold anything: what is shown
+                 must be UTF-8.  */
+              if (u8_check ((const uint8_t *) t->col[c] + u->off, u->len))
+                u = NULL;
+              else
+                checked_unit = u;
+            }
+          if (u && end <= (size_t) u->off + u->len)
+            {
+              out->hits = xgrow (out->hits, alloc, out->n + 1,
+                                 sizeof *out->hits);
+              out->hits[out->n++] = (struct engine_hit) {
+                .part = u->part, .section = u->section,
+                .block = u->block,
+                .lang = index_column_lang ((enum index_column) c),
+                .origin = u->origin, .start = start - u->off,
+                .end = end - u->off, .text = t->col[c] + u->off,
+                .text_len = u->len, .concept = concept
+              };
+            }
+        }
+    }
+  free (tm.pos.start);
+  free (tm.pos.end);
+  free (groups);
+}
+
+size_t
+engine_hits_count_merged (struct engine *e, const struct engine_query *q,
+                          struct doc_texts *t, const struct inst *v,
+                          size_t n, struct engine_hits *matches,
+                          size_t *lang_hits)
+{
+  struct engine_hits h = { 0 };
+  size_t alloc = 0;
+  place_words (e, q, t, v, n, 0, 0, NULL, 0, &h, &alloc);
+  size_t nwords = h.n;
+  h.hits = xgrow (h.hits, &alloc, h.n + matches->n + 1, sizeof *h.hits);
+  if (matches->n)
+    memcpy (h.hits + h.n, matches->hits, matches->n * sizeof *h.hits);
+  h.n = engine_hits_merged (h.hits, h.n + matches->n, nwords);
+  lang_hits[LANG_ZH] = lang_hits[LANG_EN] = 0;
+  for (size_t i = 0; i < h.n; i++)
+    lang_hits[h.hits[i].lang]++;
+  free (h.hits);
+  return h.n;
+}
+
 int
 engine_hits (struct engine *e, const struct engine_query *q,
              const struct engine_doc *d, struct engine_hits *out,
@@ -598,100 +721,11 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
       return -1;
     }
   size_t alloc = 0;
-  int by_unit[COL_COUNT];
-  for (int c = 0; c < COL_COUNT; c++)
-    /* Where token positions are in the text: by analysing the unit
-       that holds them (the index noted where each unit begins), or,
-       for an index that could not, the column up to the last hit
-       wanted.  */
-    by_unit[c] = engine_texts_units_placed (&t, c);
-  size_t ngroups;
   /* A regex's matches are all taken, wherever they are: the places are
      those of the first hits then.  */
   int weigh = dp && dp->idf && !q->has_regex;
-  struct hit_group *groups = group_hits (&t, by_unit, v, n, max, max_texts,
-                                          q, weigh ? dp->idf : NULL,
-                                          weigh ? dp->nidf : 0, &ngroups);
-  struct analyzer *a = index_analyzer (e->ix);
-  struct token_map tm = { .a = a, .t = &t, .col = -1 };
-  const struct index_unit *checked_unit = NULL;
-  size_t run_end = 0;
-  for (size_t g = 0; g < ngroups; g++)
-    {
-      const struct hit_group *hg = &groups[g];
-      int c = hg->col;
-      if (c != tm.col)
-        {
-          free (tm.pos.start);
-          free (tm.pos.end);
-          tm = (struct token_map) { .a = a, .t = &t, .col = c,
-                                    .by_unit = by_unit[c] };
-        }
-      /* The last position wanted in this group's unit (or column): the
-         last group of the run of them, found once per run (a paragraph
-         of many hits would otherwise cost their square).  */
-      if (g == 0 || g > run_end)
-        {
-          run_end = g;
-          while (run_end + 1 < ngroups && groups[run_end + 1].col == c
-                 && (!by_unit[c] || groups[run_end + 1].unit == hg->unit))
-            run_end++;
-        }
-      tm.need = groups[run_end].last >= 0 ? (size_t) groups[run_end].last : 0;
-      size_t i = hg->i, j = hg->j;
-      int last = hg->last;
-      int prefix_last = 0;
-      for (size_t x = i; x < j; x++)
-        if (v[x].last == last)
-          {
-            /* The instance that reaches furthest first decides.  */
-            prefix_last = q->phrases[v[x].phrase].prefix;
-            break;
-          }
-      int concept = q->phrases[v[i].phrase].concept;
-      size_t start, end, last_start, unused;
-      if (v[i].first >= 0
-          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
-          && token_bytes (&tm, (size_t) last, &last_start, &end))
-        {
-          if (prefix_last)
-            {
-              /* One ideograph matched as the start of a bigram: the
-                 hit is that character alone.  */
-              int len = u8_mblen ((const uint8_t *) t.col[c] + last_start,
-                                  t.len[c] - last_start);
-              if (len > 0)
-                end = last_start + (size_t) len;
-            }
-          const struct index_unit *u = unit_at (&t, c, start);
-          if (u && u != checked_unit)
-            {
-              engine_texts_unit (&t, c, u);
-              /* A damaged index could hold anything: what is shown
-                 must be UTF-8.  */
-              if (u8_check ((const uint8_t *) t.col[c] + u->off, u->len))
-                u = NULL;
-              else
-                checked_unit = u;
-            }
-          if (u && end <= (size_t) u->off + u->len)
-            {
-              out->hits = xgrow (out->hits, &alloc, out->n + 1,
-                                 sizeof *out->hits);
-              out->hits[out->n++] = (struct engine_hit) {
-                .part = u->part, .section = u->section,
-                .block = u->block,
-                .lang = index_column_lang ((enum index_column) c),
-                .origin = u->origin, .start = start - u->off,
-                .end = end - u->off, .text = t.col[c] + u->off,
-                .text_len = u->len, .concept = concept
-              };
-            }
-        }
-    }
-  free (tm.pos.start);
-  free (tm.pos.end);
-  free (groups);
+  place_words (e, q, &t, v, n, max, max_texts, weigh ? dp->idf : NULL,
+               weigh ? dp->nidf : 0, out, &alloc);
   free (v);
   /* The words' hits: the regexes' matches come after them.  */
   size_t nwords = out->n;

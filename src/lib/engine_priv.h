@@ -377,6 +377,17 @@ int engine_search_stale (struct engine *e, const struct doc_priv *dp);
 size_t engine_hits_merged (struct engine_hit *hits, size_t n,
                            size_t nwords);
 
+/* The number of hits that the words' instances V (N, none a literal's)
+   and the regexes' matches MATCHES (in T; merged in place) make,
+   merged as engine_hits merges them (engine_hits_merged), and of them
+   those in each language, into LANG_HITS[LANG_COUNT].  The instances
+   are placed by analysing their units of T.  */
+size_t engine_hits_count_merged (struct engine *e,
+                                 const struct engine_query *q,
+                                 struct doc_texts *t, const struct inst *v,
+                                 size_t n, struct engine_hits *matches,
+                                 size_t *lang_hits);
+
 /* engine_hits_first, in E; with PINNED, E reads what the search read
    (engine_hits_ahead's second connection, whose read was checked when
    it began) and D's version says nothing about it.  */

@@ -445,79 +445,48 @@ matched_beside (const struct doc_texts *t, const struct inst *v,
 }
 
 /* R's hits counted as engine_hits lists them, where its regexes'
-   matches FOUND (read in T, by engine_regex_run; consumed) may cover
-   another's or a word's hit: into R->hits and R->merged_lang.  The
-   words' hits are placed (their texts analysed) only in the texts that
-   hold a match; elsewhere, as the rest of the search, they are counted
-   from their instances.  Returns 0, or -1 with *CAUSE.  */
-static int
+   matches FOUND (read in T, by engine_regex_run; merged in place) may
+   cover another's or a word's hit: into R->hits and R->merged_lang.
+   The words' hits are placed (their texts analysed) only in the texts
+   that hold a match; elsewhere, as in the rest of the search, they are
+   counted from their instances.  */
+static void
 merged_hits (struct engine *te, const struct engine_query *q,
-             struct fts_row *r, const struct doc_texts *t,
-             struct engine_hits *found, char **cause)
+             struct fts_row *r, struct doc_texts *t,
+             struct engine_hits *found)
 {
   const char **at = xcalloc (found->n ? found->n : 1, sizeof *at);
   for (size_t i = 0; i < found->n; i++)
     at[i] = found->hits[i].text;
   if (found->n > 1)
     qsort (at, found->n, sizeof *at, compare_pointers);
-  /* The words' instances beside a match, with every literal's (which
-     say where the regexes run), and the others.  */
+  /* The words' instances beside a match, and the others.  */
   struct inst *near = xcalloc (r->ninst ? r->ninst : 1, sizeof *near);
   struct inst *rest = xcalloc (r->ninst ? r->ninst : 1, sizeof *rest);
-  size_t nnear = 0, nrest = 0, words_near = 0;
+  size_t nnear = 0, nrest = 0;
   for (size_t i = 0; i < r->ninst; i++)
     {
       const struct inst *v = &r->inst[i];
       if (q->phrases[v->phrase].filter)
+        continue;
+      if (matched_beside (t, v, at, found->n))
         near[nnear++] = *v;
-      else if (matched_beside (t, v, at, found->n))
-        {
-          near[nnear++] = *v;
-          words_near++;
-        }
       else
         rest[nrest++] = *v;
     }
   free (at);
-  int rc = 0;
-  size_t lang[LANG_COUNT] = { 0, 0 };
-  if (words_near == 0)
+  size_t lang[LANG_COUNT], rest_lang[LANG_COUNT];
+  engine_hits_count_merged (te, q, t, near, nnear, found, lang);
+  engine_inst_count_by_lang (rest, nrest, q, rest_lang);
+  r->hits = 0;
+  for (int l = 0; l < LANG_COUNT; l++)
     {
-      /* Only the regexes' matches can overlap: their places are
-         known.  */
-      found->n = engine_hits_merged (found->hits, found->n, 0);
-      for (size_t i = 0; i < found->n; i++)
-        lang[found->hits[i].lang]++;
+      r->merged_lang[l] = lang[l] + rest_lang[l];
+      r->hits += r->merged_lang[l];
     }
-  else
-    {
-      /* (PINNED: this is the search's own read.)  */
-      struct doc_priv dp = { .inst = near, .ninst = nnear };
-      struct engine_doc d = { .id = r->id, .priv = &dp };
-      struct engine_hits h;
-      rc = engine_hits_read (te, q, &d, 0, 0, 1, &h, cause);
-      if (rc == 0)
-        {
-          for (size_t i = 0; i < h.n; i++)
-            lang[h.hits[i].lang]++;
-          engine_hits_free (&h);
-        }
-    }
-  if (rc == 0)
-    {
-      size_t rest_lang[LANG_COUNT];
-      engine_inst_count_by_lang (rest, nrest, q, rest_lang);
-      r->hits = 0;
-      for (int l = 0; l < LANG_COUNT; l++)
-        {
-          r->merged_lang[l] = lang[l] + rest_lang[l];
-          r->hits += r->merged_lang[l];
-        }
-      r->merged = 1;
-    }
+  r->merged = 1;
   free (near);
   free (rest);
-  return rc;
 }
 
 /* Work out row R of Q, read through TE (the caller's engine, or a
@@ -555,9 +524,8 @@ work_row (struct engine *te, const struct engine_query *q,
       if (ok == 1)
         {
           r->hits += n;
-          if (n > 0 && overlap
-              && merged_hits (te, q, r, &t, &found, cause) != 0)
-            ok = -1;
+          if (n > 0 && overlap)
+            merged_hits (te, q, r, &t, &found);
         }
       free (found.hits);
       engine_texts_free (&t);
