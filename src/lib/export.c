@@ -268,6 +268,12 @@ coll_publisher (const struct collection *c, enum lang l, const char *script,
   return coll_text (c ? &c->publisher : NULL, l, script, project);
 }
 
+/* What a page in traditional script says of its Chinese, which is
+   neither the release's words nor the project's.  */
+static const char traditional_note[] =
+  N_("The Chinese is in traditional script: OpenCC's conversion of the "
+     "release's simplified text, not its wording.");
+
 /* DOC's title in L (or the other), in SCRIPT (script_text).  Caller
    frees.  */
 static char *
@@ -500,6 +506,11 @@ export_md (const struct document *doc, enum lang lang, const char *script,
       buf_adds (b, " ");
       buf_adds (b, _("no English text in this release"));
     }
+  if (script && (langs & (1 << LANG_ZH)))
+    {
+      buf_adds (b, " ");
+      buf_adds (b, _(traditional_note));
+    }
   buf_adds (b, "\n\n");
   for (size_t s = 0; s < doc->nsections; s++)
     {
@@ -714,6 +725,11 @@ export_html (const struct document *doc, enum lang lang, const char *script,
     {
       buf_adds (b, " ");
       html_texts (b, _("no English text in this release"));
+    }
+  if (script && (langs & (1 << LANG_ZH)))
+    {
+      buf_adds (b, " ");
+      html_texts (b, _(traditional_note));
     }
   buf_adds (b, "</p>\n</aside>\n<article>\n<table>\n");
   if (langs == 3)

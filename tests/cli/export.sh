@@ -157,9 +157,13 @@ if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
   run --content "$SHIPPED" export 7 --script=traditional
   has "$TMPD/out" "# 廣西檢察機關全面深化巡迴檢察" "--script=traditional: --format md in traditional characters"
   hasnt "$TMPD/out" "检察" "and no simplified ones"
+  has "$TMPD/out" "The Chinese is in traditional script: OpenCC's conversion" \
+    "and the page says whose wording that is"
   run --content "$SHIPPED" export 7 --script=traditional --format html
   has "$TMPD/out" "<h1>廣西檢察機關全面深化巡迴檢察" "--format html too"
   hasnt "$TMPD/out" "检察" "all of it"
+  has "$TMPD/out" "The Chinese is in traditional script: OpenCC&#39;s conversion" \
+    "and says whose wording it is, where the reader sees it"
   # Converted, the page's Chinese is OpenCC's, not the release's: import
   # refuses it rather than file it as the release's words.
   cp "$TMPD/out" "$TMPD/trad.html"
