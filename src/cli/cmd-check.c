@@ -213,7 +213,8 @@ cmd_check_exec (const struct cli_options *o, const struct library *unused,
   printf (ngettext ("%zu warning", "%zu warnings", d.warnings), d.warnings);
   printf ("\n");
   if (o->glossary_check)
-    printf (_("glossary: %zu missing renderings\n"), misses);
+    printf (ngettext ("glossary: %zu missing rendering\n",
+                      "glossary: %zu missing renderings\n", misses), misses);
   /* Coverage by collection, when there are several or one is in a single
      language (an imported release): a report, never an error.  */
   for (size_t c = 0; c < lib->ncolls; c++)

@@ -61,8 +61,10 @@ facets_open (struct ui *u)
   facets_free (&t);
   pk->title = u->limit_text
     /* TRANSLATORS: the facet list's title under a limit.  */
-    ? xasprintf (_("Facets of the %zu cases listed (Enter: limit to it, "
-                   "Esc: close)"), u->nvis)
+    ? xasprintf (ngettext ("Facets of the %zu case listed (Enter: limit "
+                           "to it, Esc: close)",
+                           "Facets of the %zu cases listed (Enter: limit "
+                           "to it, Esc: close)", u->nvis), u->nvis)
     : xstrdup (_("Facets of every case (Enter: limit to it, Esc: close)"));
   pk->lines = 1;
   pk->choose = facet_choose;

@@ -180,6 +180,8 @@ has "$TMPD/out" "0 errors, 0 warnings" "no errors or warnings"
 is "$(cat "$TMPD/err")" "" "nothing on stderr"
 run check --glossary "$SHIPPED"
 has "$TMPD/out" "glossary: 0 missing renderings" "every glossary term of a translated block is rendered"
+run check --glossary "$GOOD"
+is "$(tail -n 1 "$TMPD/out")" "glossary: 1 missing rendering" "one missing rendering, in the singular"
 # One bad line in case 7: that one error is reported, the summary says
 # the file was left out, and the glossary's variants found only in
 # case 7 (执检, 关键字) are not called unused.

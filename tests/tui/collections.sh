@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 36
+tui_plan 37
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -70,6 +70,9 @@ tui_expect_line 2 '&tag:巡回检察' "with its query term"
 tui_keys F
 tui_expect_has '─▶ Facets of the 2 cases listed' "F again: the facets of the cases listed"
 tui_expect_has '│ Collection  batch3 +1 *$' "counted among them"
+tui_keys Enter
+tui_keys F
+tui_expect_has '─▶ Facets of the 1 case listed' "one case listed, in the singular"
 tui_keys Escape
 
 # Related cases of the open one (7, which the limit opened).
