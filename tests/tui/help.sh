@@ -4,9 +4,10 @@
 # ellipsis, as every cut is ("Tab  Shift" read as two keys, "g Home  G"
 # as G alone); where the screen is too narrow for 10 columns of
 # description, a description cut ends with one too.  A resize keeps the
-# same entry at the top, as the text keeps its paragraph.
+# same entry at the top, as the text keeps its paragraph.  Every key
+# that works is listed.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 12
+tui_plan 15
 
 sample=$tui_data/sample
 
@@ -47,6 +48,17 @@ tui_expect_not '^           up \(in [^…]*$' "and is never cut without it"
 tui_keys q
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "q closes the help, q quits"
+
+# Every key that works is listed: less's, and the prompt's editing keys.
+help_at 160
+tui_expect_has '^   less keys  *\^N \^E line down, \^P \^Y up; \^F \^B page down, up; \^D \^U half a page; < > first, last line$' \
+  "the keys of less are listed"
+tui_expect_has 'Enter goes to one, O or Esc closes it$' "and how the outline closes"
+tui_expect_has '^   in a prompt .*\^U \^K \^W edit; .* \^P \^N history; Esc, \^G or Ctrl-C cancels$' \
+  "and the prompt's editing keys"
+tui_keys q
+tui_keys q
+tui_wait_exit >/dev/null
 
 # The legend (L) at 100 columns, then 60: it stayed at the same row
 # number of a table wrapped anew, and showed the middle of the keys.
