@@ -176,6 +176,18 @@ ui_doc_text (const struct ui *u, const struct bitext *bt)
   return bitext_pick (bt, u->lang, NULL);
 }
 
+const struct text *
+ui_doc_title (const struct ui *u, const struct document *d, enum lang *l)
+{
+  enum lang got;
+  const struct text *t = bitext_pick (&d->title, u->lang, &got);
+  if (t && got == LANG_EN && u->revised)
+    t = bitext_view (&d->title, LANG_EN, 1);    /* the revision, if any */
+  if (l)
+    *l = got;
+  return t;
+}
+
 int
 ui_put_in (const struct ui *u, int y, int x, int xmax, const char *s,
            size_t len, enum lang l, attr_t a)
@@ -754,7 +766,8 @@ draw_title (struct ui *u)
   const struct document *d = u->docs[u->cur];
   const struct text *ct = d->collection
     ? ui_doc_text (u, &d->collection->title) : NULL;
-  const struct text *tt = ui_doc_text (u, &d->title);
+  enum lang tl;
+  const struct text *tt = ui_doc_title (u, d, &tl);
   char num[32];
   snprintf (num, sizeof num, "%ld ", d->number);
   int avail = xmax - 2;
@@ -776,7 +789,7 @@ draw_title (struct ui *u)
     }
   x = ui_put (0, x, xmax - 1, num, strlen (num), bar | A_BOLD);
   if (tt)
-    ui_put_doc (u, 0, x, xmax - 1, &d->title, bar);
+    ui_put_in (u, 0, x, xmax - 1, tt->str, tt->len, tl, bar);
   if (xmax < u->cols)
     ui_put (0, xmax, u->cols, right.data, right.len, bar);
   buf_free (&right);

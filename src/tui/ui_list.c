@@ -263,11 +263,9 @@ put_title (const struct ui *u, const struct document *d, int y, int x,
            int xmax, int region_shown, attr_t a)
 {
   enum lang l;
-  const struct text *t = bitext_pick (&d->title, u->lang, &l);
+  const struct text *t = ui_doc_title (u, d, &l);
   if (t == NULL)
     return;
-  if (l == LANG_EN && u->revised)
-    t = bitext_view (&d->title, LANG_EN, 1);   /* the revision, if any */
   size_t off = 0;
   if (region_shown)
     {
@@ -410,7 +408,7 @@ list_selected_title (const struct ui *u)
     return NULL;
   const struct document *d = u->docs[di];
   enum lang l;
-  const struct text *t = bitext_pick (&d->title, u->lang, &l);
+  const struct text *t = ui_doc_title (u, d, &l);
   if (t == NULL)
     return NULL;
   char *conv = u->opt->script_config && l == LANG_ZH && t->len > 0

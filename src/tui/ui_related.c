@@ -89,7 +89,7 @@ related_open (struct ui *u)
     {
       struct pick_item *it = &pk->items[i];
       const struct document *e = rel[i].doc;
-      const struct text *t = ui_doc_text (u, &e->title);
+      const struct text *t = ui_doc_title (u, e, NULL);
       if (u->lib->ncolls > 1)
         it->text = xasprintf ("%s/%ld  %s", e->collection->id, e->number,
                               t ? t->str : "");

@@ -33,6 +33,23 @@ tags_reset (struct ui *u)
   u->tagp.lw[0].top = 0;
 }
 
+/* The open case's keywords in the reader's language, or the other when
+   it has none there, as E reads the English (the project's revision,
+   where there is one): their language in *L, their number in *N.  */
+static char *const *
+case_keywords (const struct ui *u, enum lang *l, size_t *n)
+{
+  const struct keyword_list *kw = &u->docs[u->cur]->keywords;
+  *l = u->lang;
+  char *const *items = keywords_view (kw, *l, u->revised, n);
+  if (*n == 0)
+    {
+      *l = lang_other (u->lang);
+      items = keywords_view (kw, *l, u->revised, n);
+    }
+  return items;
+}
+
 /* Entry I of the list shown: name, other rendering, case count (0 for
    the open case's own keywords).  Returns 0 past the end.  */
 static int
@@ -49,12 +66,16 @@ tag_entry (const struct ui *u, size_t i, const char **name,
       return 1;
     }
   const struct keyword_list *kw = &u->docs[u->cur]->keywords;
-  enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
-  enum lang ol = lang_other (al);
-  if (i >= kw->count[al])
+  enum lang al;
+  size_t n, np;
+  char *const *items = case_keywords (u, &al, &n);
+  if (i >= n)
     return 0;
-  *name = kw->items[al][i];
-  *other = i < kw->count[ol] ? kw->items[ol][i] : NULL;
+  /* Its rendering: the item of the other list that pairs with it, as
+     `casebook tags' pairs them.  */
+  char *const *partner = keywords_partner (kw, al, u->revised, &np);
+  *name = items[i];
+  *other = partner && i < np ? partner[i] : NULL;
   *count = 0;
   return 1;
 }
@@ -64,9 +85,10 @@ tag_count (const struct ui *u)
 {
   if (u->tagp.all)
     return u->tagp.table.count;
-  const struct keyword_list *kw = &u->docs[u->cur]->keywords;
-  enum lang al = kw->count[u->lang] ? u->lang : lang_other (u->lang);
-  return kw->count[al];
+  enum lang al;
+  size_t n;
+  case_keywords (u, &al, &n);
+  return n;
 }
 
 void
