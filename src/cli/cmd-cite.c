@@ -55,10 +55,19 @@ cite_place (const struct cli_options *o, const struct place *p)
     {
       struct location loc = { .section = p->section, .para = p->para };
       char *where = location_format (&loc);
-      /* TRANSLATORS: "casebook: §1 ¶2 of case 7 is not a paragraph of
-         text (it is the keyword list)".  */
-      fprintf (stderr, _("casebook: %s of case %ld has no text to cite\n"),
-               where, p->doc->number);
+      /* The place search gives a hit in a keyword list: say what it is,
+         and how to read it.  */
+      if (s == s2 && b == b2 && b < p->doc->sections[s].nblocks
+          && p->doc->sections[s].blocks[b].kind == BLOCK_KEYWORDS)
+        /* TRANSLATORS: "casebook: §1 ¶1 of case 7 is its keyword list,
+           which citations leave out (casebook show 7 §1¶1 shows it)".  */
+        fprintf (stderr, _("casebook: %s of case %ld is its keyword list, "
+                           "which citations leave out (casebook show %ld "
+                           "%s shows it)\n"), where, p->doc->number,
+                 p->doc->number, where);
+      else
+        fprintf (stderr, _("casebook: %s of case %ld has no text to "
+                           "cite\n"), where, p->doc->number);
       free (where);
       return 2;
     }
