@@ -414,7 +414,8 @@ may_overlap (const struct engine_query *q, const struct inst *v, size_t n)
 static int
 compare_pointers (const void *a, const void *b)
 {
-  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  uintptr_t x = (uintptr_t) *(const char *const *) a;
+  uintptr_t y = (uintptr_t) *(const char *const *) b;
   return (x > y) - (x < y);
 }
 
@@ -432,9 +433,11 @@ matched_beside (const struct doc_texts *t, const struct inst *v,
     {
       const struct index_unit *u = &t->units[c][0];
       const struct index_unit *last = &t->units[c][t->nunits[c] - 1];
-      const char *lo = t->col[c] + u->off, *hi = t->col[c] + last->off;
+      /* (As addresses: the matches' texts are in other columns too.)  */
+      uintptr_t lo = (uintptr_t) (t->col[c] + u->off);
+      uintptr_t hi = (uintptr_t) (t->col[c] + last->off);
       for (size_t i = 0; i < n; i++)
-        if (at[i] >= lo && at[i] <= hi)
+        if ((uintptr_t) at[i] >= lo && (uintptr_t) at[i] <= hi)
           return 1;
       return 0;
     }
