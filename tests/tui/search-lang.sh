@@ -85,7 +85,7 @@ tui_keys Enter
 tui_expect_line 40 "^Not found: Zhalainur \\(casebook's revised English has it\\)" \
   "the browser with --no-correct says so too"
 tui_keys E n
-tui_expect_line 1 '  1 Inner Mongolia Hulunbuir' "E, then n: found in the revised English, in case 1"
+tui_expect_line 1 '  1 The People.s Procuratorate of Hulunbuir' "E, then n: found in the revised English, in case 1 (its revised title in the bar)"
 tui_keys q
 tui_start 140 40 -- --content "$content"
 tui_wait_for 'h: help'
