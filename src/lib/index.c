@@ -27,12 +27,15 @@
 
 #include "index.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -59,6 +62,10 @@
 #define WRITER_WAIT_MS 300000
 #define WRITER_SLICE_MS 250
 
+/* What names a database built in private (see begin_private) beside
+   index-HASH.db: index-HASH.build-XXXXXX.db.  */
+#define BUILD_INFIX ".build-"
+
 /* A statement an update runs for every document, prepared once.  */
 struct cached_stmt
 {
@@ -72,6 +79,11 @@ struct index
   struct analyzer *analyzer;
   struct index_fts_shared shared;
   char *path;                   /* NULL in memory */
+  /* While the first build goes into a database of its own (PATH, see
+     begin_private): where it goes when done, and the descriptor whose
+     lock tells others that its builder is alive.  */
+  char *final_path;
+  int build_fd;
   int full;                     /* an update failed for lack of space */
   int stopped;                  /* the progress function said stop */
   unsigned long updates;        /* updates of the content committed */
@@ -290,13 +302,24 @@ open_db (struct index *ix, char **cause)
      Only a new database takes it (before anything is written); one that
      exists keeps its own.  */
   exec (ix->db, "PRAGMA page_size=16384", NULL);
-  if (ix->path && exec (ix->db, "PRAGMA journal_mode=WAL;"
-                        "PRAGMA synchronous=NORMAL;", cause) != 0)
+  if (ix->final_path)
+    {
+      /* Built in private (begin_private): nobody else reads it, and one
+         left unfinished is thrown away whole.  Without a journal every
+         page is written once, not to the log and then again into the
+         database, and the disk is waited for once, when it is done
+         (publish): 8000 documents built in 15 s rather than 20.  */
+      if (exec (ix->db, "PRAGMA journal_mode=OFF;"
+                "PRAGMA synchronous=OFF;", cause) != 0)
+        return 0;
+    }
+  else if (ix->path && exec (ix->db, "PRAGMA journal_mode=WAL;"
+                             "PRAGMA synchronous=NORMAL;", cause) != 0)
     return 0;
   /* Keep the write-ahead log and its index when the last connection
      closes: otherwise every search creates both files and removes them
      again, which costs more than many a search.  */
-  if (ix->path)
+  if (ix->path && ix->final_path == NULL)
     {
       int persist = 1;
       sqlite3_file_control (ix->db, "main", SQLITE_FCNTL_PERSIST_WAL,
@@ -357,6 +380,108 @@ open_db (struct index *ix, char **cause)
   return 1;
 }
 
+/* Read what IX keeps of its database as a whole: how many documents it
+   has, and the random number it was made with.  */
+static void
+read_identity (struct index *ix)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM docs", -1, &st, NULL)
+      == SQLITE_OK)
+    {
+      if (sqlite3_step (st) == SQLITE_ROW)
+        ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
+      sqlite3_finalize (st);
+    }
+  ix->instance = meta_value (ix->db, "instance", 0);
+}
+
+/* Remove from the directory of the index at PATH what builders that
+   are gone (killed) left there: databases built in private
+   (begin_private) that nobody holds locked any more, and the files
+   SQLite kept beside them.  Done when an index is built or updated (a
+   search that writes nothing lists no directory).  */
+static void
+remove_stale_builds (const char *path)
+{
+  char *slash = strrchr (path, '/');
+  char *dir = slash ? xasprintf ("%.*s", (int) (slash - path), path)
+    : xstrdup (".");
+  DIR *dh = opendir (dir);
+  free (dir);
+  if (dh == NULL)
+    return;
+  struct dirent *de;
+  while ((de = readdir (dh)) != NULL)
+    {
+      const char *name = de->d_name;
+      const char *infix = strstr (name, BUILD_INFIX);
+      if (strncmp (name, "index-", 6) != 0 || infix == NULL
+          || strlen (infix) < strlen (BUILD_INFIX "XXXXXX.db"))
+        continue;
+      /* The database's own name: what a -wal, -shm or -journal adds is
+         cut.  */
+      size_t len = (size_t) (infix - name) + strlen (BUILD_INFIX "XXXXXX.db");
+      char *db = xasprintf ("%.*s", (int) len, name);
+      int fd = openat (dirfd (dh), db, O_RDONLY | O_NOFOLLOW | O_NONBLOCK
+                       | O_CLOEXEC);
+      if (fd < 0 ? errno == ENOENT : flock (fd, LOCK_EX | LOCK_NB) == 0)
+        unlinkat (dirfd (dh), name, 0);
+      if (fd >= 0)
+        close (fd);
+      free (db);
+    }
+  closedir (dh);
+}
+
+/* The first build of the index at PATH, which does not exist yet, goes
+   into a database of its own beside it (made with O_EXCL, locked while
+   its builder lives), which sync_dirs then puts in PATH's place
+   (publish).  Returns 0 with IX set up for that, or -1 when PATH must be
+   built in place.  */
+static int
+begin_private (struct index *ix, const char *path)
+{
+  size_t n = strlen (path);
+  struct stat st;
+  if (n < 3 || strcmp (path + n - 3, ".db") != 0
+      || lstat (path, &st) == 0 || errno != ENOENT)
+    return -1;
+  remove_stale_builds (path);
+  char *tmp = xasprintf ("%.*s" BUILD_INFIX "XXXXXX.db", (int) (n - 3), path);
+  int fd = mkostemps (tmp, 3, O_CLOEXEC);
+  if (fd < 0)
+    {
+      free (tmp);
+      return -1;
+    }
+  /* Another casebook's remove_stale_builds may have taken it for one
+     left by a killed builder before it was locked.  */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0 || fstat (fd, &st) != 0
+      || st.st_nlink == 0)
+    {
+      close (fd);
+      free (tmp);
+      return -1;
+    }
+  ix->final_path = xstrdup (path);
+  ix->path = tmp;
+  ix->build_fd = fd;
+  return 0;
+}
+
+/* Give up the database built in private: remove it.  */
+static void
+end_private (struct index *ix)
+{
+  index_remove (ix->path);
+  close (ix->build_fd);
+  ix->build_fd = -1;
+  free (ix->path);
+  ix->path = ix->final_path;
+  ix->final_path = NULL;
+}
+
 struct index *
 index_open (const char *path, char **note, char **cause)
 {
@@ -364,8 +489,28 @@ index_open (const char *path, char **note, char **cause)
   *cause = NULL;
   struct index *ix = xcalloc (1, sizeof *ix);
   ix->analyzer = analyzer_new ();
-  ix->path = path ? xstrdup (path) : NULL;
-  int ok = open_db (ix, cause);
+  ix->build_fd = -1;
+  int ok = -1;
+  if (path && begin_private (ix, path) == 0)
+    {
+      ok = open_db (ix, cause);
+      if (ok != 1)
+        {
+          /* Whatever went wrong goes wrong again in place, and is
+             handled there.  */
+          sqlite3_close (ix->db);
+          ix->db = NULL;
+          free (*cause);
+          *cause = NULL;
+          end_private (ix);
+        }
+    }
+  if (ok != 1)
+    {
+      free (ix->path);
+      ix->path = path ? xstrdup (path) : NULL;
+      ok = open_db (ix, cause);
+    }
   if (ok == 0 && ix->path)
     {
       /* A cache: remove it and start again.  */
@@ -389,15 +534,7 @@ index_open (const char *path, char **note, char **cause)
       index_close (ix);
       return NULL;
     }
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM docs", -1, &st, NULL)
-      == SQLITE_OK)
-    {
-      if (sqlite3_step (st) == SQLITE_ROW)
-        ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
-      sqlite3_finalize (st);
-    }
-  ix->instance = meta_value (ix->db, "instance", 0);
+  read_identity (ix);
   return ix;
 }
 
@@ -456,12 +593,17 @@ index_close (struct index *ix)
   free (ix->stmts);
   if (ix->db)
     sqlite3_close (ix->db);
+  /* A build in private that was never finished goes (PATH is then
+     another casebook's, or nobody's).  */
+  int private = ix->final_path != NULL;
+  if (private)
+    end_private (ix);
   /* An update that filled the disk leaves its write-ahead log as large
      as all the space it took (SQLite cannot checkpoint or truncate it
      without writing), and the next search would fill the disk again
      to fail the same way: give the space back.  The index is a cache,
      and one that cannot be brought up to date is no use.  */
-  if (ix->full && ix->path)
+  if (ix->full && ix->path && !private)
     index_remove (ix->path);
   analyzer_free (ix->analyzer);
   free (ix->path);
@@ -1240,7 +1382,7 @@ int
 index_check_start (struct index *ix, const char *const *dirs, size_t ndirs)
 {
   index_check_finish (ix);
-  if (ix->path == NULL)
+  if (ix->path == NULL || ix->final_path)
     return -1;
   pages_for_search (ix);
   char **real = real_dirs (dirs, ndirs);
@@ -1313,6 +1455,48 @@ static int sync_dirs (struct index *ix, const char *const *dirs,
                       size_t ndirs, struct diags *diags,
                       index_progress_fn progress, void *progress_ctx,
                       char **cause);
+
+/* Put the database built in private (begin_private) in its place, and
+   open it there.  Another casebook may have put one there meanwhile:
+   that one stays, and is opened.  Returns 0 when IX's is in place, 1
+   when another's is (or the built one could not be kept: it must be
+   brought up to date as any other), -1 with *CAUSE when the database
+   in place cannot be opened.  */
+static int
+publish (struct index *ix, char **cause)
+{
+  for (size_t i = 0; i < ix->nstmts; i++)
+    sqlite3_finalize (ix->stmts[i].st);
+  ix->nstmts = 0;
+  /* A log from now on, as any other connection's: made here, while
+     this one is the database's only connection, as the change needs.  */
+  int ok = exec (ix->db, "PRAGMA journal_mode=WAL", NULL) == 0
+    && sqlite3_close (ix->db) == SQLITE_OK;
+  ix->db = NULL;
+  /* On the disk before it has the name: after a crash, PATH holds the
+     whole index or none.  link, unlike rename, never replaces another
+     casebook's.  */
+  ok = ok && fdatasync (ix->build_fd) == 0;
+  int placed = ok && link (ix->path, ix->final_path) == 0;
+#ifdef RENAME_NOREPLACE
+  /* A file system without hard links (FAT) may still rename without
+     replacing.  */
+  if (ok && !placed && errno != EEXIST)
+    placed = renameat2 (AT_FDCWD, ix->path, AT_FDCWD, ix->final_path,
+                        RENAME_NOREPLACE) == 0;
+#endif
+  end_private (ix);
+  /* What a builder killed meanwhile left.  */
+  remove_stale_builds (ix->path);
+  if (open_db (ix, cause) != 1)
+    {
+      if (*cause == NULL)
+        *cause = xstrdup (_("cannot open the search index"));
+      return -1;
+    }
+  read_identity (ix);
+  return placed ? 0 : 1;
+}
 
 int
 index_sync (struct index *ix, const char *const *given, size_t ndirs,
@@ -1421,6 +1605,8 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
               rc = -1;
             }
           ix->updates += rc == 0 && updated;
+          if (rc == 0 && updated && ix->path && ix->final_path == NULL)
+            remove_stale_builds (ix->path);
         }
       if (rc != 0)
         {
@@ -1447,6 +1633,20 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
     }
   else if (rc != 0)
     *cause = xstrdup (sqlite3_errmsg (db));
+  if (rc == 0 && ix->final_path)
+    {
+      rc = publish (ix, cause);
+      db = ix->db;
+      if (rc == 1)
+        {
+          /* Another's is in place: bring that one up to date, as if
+             this had never been built.  */
+          diags_truncate (diags, diags_at_start);
+          content_files_free (&cf);
+          return sync_dirs (ix, dirs, ndirs, diags, progress, progress_ctx,
+                            cause);
+        }
+    }
   /* Content with problems is checked in full every time, so that they
      are reported every time.  */
   if (rc == 0 && ix->path && diags->count == diags_at_start)

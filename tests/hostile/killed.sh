@@ -40,6 +40,12 @@ answers () {
   done > "$TMPD/want"
 }
 
+# builds: the databases that first builds are being made in (see
+# begin_private in index.c), or that killed builders left.
+builds () {
+  (cd "$XDG_CACHE_HOME/casebook" 2>/dev/null && ls -A | grep -c '\.build-')
+}
+
 killed 巡回检察
 if [ "$st" -eq 137 ]; then
   answers 1
@@ -47,6 +53,57 @@ if [ "$st" -eq 137 ]; then
 else
   ok 0 "# SKIP the build finished before it could be killed (status $st)"
 fi
+is "$(builds)" 0 "and what the killed build left is gone"
+
+# The first build goes into a database of its own, put in place when it
+# is done: one a live builder holds locked stays, one nobody holds (its
+# builder was killed) goes, with the files SQLite kept beside it.
+rm -rf "$XDG_CACHE_HOME"
+mkdir -p "$XDG_CACHE_HOME/casebook"
+chmod 700 "$XDG_CACHE_HOME" "$XDG_CACHE_HOME/casebook"
+cb=$XDG_CACHE_HOME/casebook
+: >"$cb/index-0123456789abcdef.build-Live01.db"
+: >"$cb/index-0123456789abcdef.build-Dead01.db"
+: >"$cb/index-0123456789abcdef.build-Dead01.db-wal"
+: >"$cb/index-0123456789abcdef.build-Gone01.db-shm"
+: >"$cb/notours.build-Dead01.db"
+if command -v flock >/dev/null 2>&1; then
+  flock -x "$cb/index-0123456789abcdef.build-Live01.db" \
+    sh -c "touch '$TMPD/locked'; sleep 30" &
+  holder=$!
+  i=0
+  while [ ! -e "$TMPD/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  run search --count --no-correct --content "$c" 巡回检察
+  kill $holder 2>/dev/null
+  wait $holder 2>/dev/null
+  is "$rc" 0 "a search beside another's build in progress works"
+  is "$(cd "$cb" && ls -A | grep '\.build-' | tr '\n' ' ')" \
+    "index-0123456789abcdef.build-Live01.db notours.build-Dead01.db " \
+    "and removes what killed builders left, and nothing else"
+else
+  ok 0 "# SKIP flock(1) is missing"
+  ok 0 "# SKIP flock(1) is missing"
+fi
+is "$(ls "$cb"/index-*.db | grep -vc '\.build-')" 1 "the index built is in its place"
+is "$(stat -c %a "$(ls "$cb"/index-*.db | grep -v '\.build-')")" 600 \
+  "readable by its owner alone"
+
+# Two first builds at once: both answer right, and one index is kept.
+rm -rf "$XDG_CACHE_HOME"
+for k in 1 2; do
+  "$CASEBOOK" search --count --no-correct --content "$c" procuratorial \
+    >"$TMPD/both.$k" 2>"$TMPD/both.err.$k" &
+done
+wait
+"$CASEBOOK" search --count --no-correct --content "$c" procuratorial >"$TMPD/after"
+XDG_CACHE_HOME="$TMPD/fresh.both" \
+  "$CASEBOOK" search --count --no-correct --content "$c" procuratorial >"$TMPD/want"
+same "$TMPD/both.1" "$TMPD/want" "two first builds at once: the first answers right"
+same "$TMPD/both.2" "$TMPD/want" "and the second"
+is "$(cat "$TMPD/both.err.1" "$TMPD/both.err.2")" "" "and neither complains"
+same "$TMPD/after" "$TMPD/want" "the index kept answers right"
+is "$(ls -A "$XDG_CACHE_HOME/casebook" | grep -c '^index-.*\.db$')" 1 \
+  "and it is the only one, nothing of the other build left"
 
 # An edit, and the search that indexes it again killed: 200 documents
 # changed at once, so that the update takes long enough to be cut.
