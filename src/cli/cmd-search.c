@@ -45,6 +45,10 @@ hit_location (const struct engine_hit *h, char *buf, size_t size)
     /* TRANSLATORS: where a search hit is, printed before its language
        ("title zh:"), as "§1 ¶12" places one in a paragraph.  */
     snprintf (buf, size, "%s", _("title"));
+  else if (h->keywords)
+    /* TRANSLATORS: as "title" above, a hit in the case's keyword
+       list.  */
+    snprintf (buf, size, "%s", _("keywords"));
   else if (h->part == PART_SECTION)
     snprintf (buf, size, "§%zu", h->section + 1);
   else
@@ -155,6 +159,7 @@ print_hit_json (const struct engine_doc *d, const struct engine_hit *hit)
           "\"translated\":%s,\"revised\":%s,\"score\":%.4f,"
           "\"concepts\":%zu,\"match\":",
           hit->part == PART_TITLE ? "title"
+          : hit->keywords ? "keywords"
           : hit->part == PART_SECTION ? "section" : "paragraph",
           hit->section, hit->block, lang_code (hit->lang),
           hit->start, hit->end,

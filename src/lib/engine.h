@@ -188,6 +188,8 @@ struct engine_hit
   const char *text;             /* the whole text of that unit */
   size_t text_len;
   int concept;                  /* which concept, -1 for tags and regexes */
+  int keywords;                 /* that unit is the keyword list (its
+                                   place is a block's: PART_BLOCK) */
 };
 
 struct engine_hits

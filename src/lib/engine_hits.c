@@ -587,7 +587,8 @@ place_words (struct engine *e, const struct engine_query *q,
                 .lang = index_column_lang ((enum index_column) c),
                 .origin = u->origin, .start = start - u->off,
                 .end = end - u->off, .text = t->col[c] + u->off,
-                .text_len = u->len, .concept = concept
+                .text_len = u->len, .concept = concept,
+                .keywords = index_column_keywords ((enum index_column) c)
               };
             }
         }

@@ -130,7 +130,8 @@ engine_regex_run (const struct engine_query *q, const struct doc_texts *t,
                       .lang = index_column_lang ((enum index_column) c),
                       .origin = un->origin, .start = spans[k].start,
                       .end = spans[k].end, .text = t->col[c] + un->off,
-                      .text_len = un->len, .concept = -1
+                      .text_len = un->len, .concept = -1,
+                      .keywords = index_column_keywords ((enum index_column) c)
                     };
                   }
             }

@@ -134,6 +134,13 @@ index_column_lang (enum index_column c)
   return c < COL_TITLE_REV && c % 2 == 0 ? LANG_ZH : LANG_EN;
 }
 
+int
+index_column_keywords (enum index_column c)
+{
+  return c == COL_KEYWORDS_ZH || c == COL_KEYWORDS_EN
+    || c == COL_KEYWORDS_REV;
+}
+
 sqlite3 *
 index_db (struct index *ix)
 {

@@ -25,6 +25,8 @@
 #define INDEX_SCHEMA_VERSION 14
 
 enum lang index_column_lang (enum index_column c);
+/* Does column C hold keyword lists?  */
+int index_column_keywords (enum index_column c);
 
 struct index;
 

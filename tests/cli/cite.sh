@@ -177,7 +177,7 @@ done
 run cite 1 '§1¶1' --content "$GOOD"
 is "$rc" 2 "the keyword list is not cited"
 has "$TMPD/err" "casebook: §1 ¶1 of case 1 is its keyword list, which citations leave out (casebook show 1 §1 ¶1 shows it)" \
-  "and says what it is and how to read it, at the place search prints for it"
+  "and says what it is and how to read it"
 run cite 99 --content "$GOOD"
 is "$rc" 2 "a document that does not exist exits 2"
 has "$TMPD/err" "no document '99'" "and names it"

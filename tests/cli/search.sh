@@ -8,10 +8,10 @@ cat >"$TMPD/want" <<'X'
 Case 1  Guangxi procuratorial organs deepen circuit inspection  (8 hits)
   title zh: 广西检察机关深化巡回检察
   title en*: …procuratorial organs deepen circuit inspection
-  §1 ¶1 zh: 巡回检察 | 减假暂
+  keywords zh: 巡回检察 | 减假暂
   … 5 more
 X
-same "$TMPD/out" "$TMPD/want" "heading, snippets located by section and paragraph"
+same "$TMPD/out" "$TMPD/want" "heading, snippets located by part, section and paragraph"
 run search nothing-of-the-sort --content "$GOOD"
 is "$rc" 1 "no match exits 1"
 is "$(cat "$TMPD/out")" "" "and prints nothing"
@@ -453,10 +453,16 @@ is "$(sed -n 2p "$TMPD/p8" | cut -c1-40)" "$(printf '%s' '  §2 ¶8 zh: …倒�
 run search 'tag:巡回检察' --content "$SHIPPED" -n 100 --lang zh
 is "$rc" 0 "search tag:巡回检察 exits 0"
 has "$TMPD/out" "(2 hits)" "case 7's keyword list is two hits"
-is "$(grep -c '^  §1 ¶1 zh:' "$TMPD/out")" 1 "and one passage, printed once"
+is "$(grep -c '^  keywords zh:' "$TMPD/out")" 1 "and one passage, printed once"
 is "$(grep '^  ' "$TMPD/out" | sort | uniq -d)" "" "tag: prints no passage twice"
 run search 'tag:巡回检察' --content "$SHIPPED" --json
-is "$(grep -c '"section":0,"paragraph":0,"lang":"zh"' "$TMPD/out")" 2 "--json gives each of the two hits"
+is "$(grep -c '"part":"keywords","section":0,"paragraph":0,"lang":"zh"' "$TMPD/out")" 2 "--json gives each of the two hits, in the keyword list"
+run search '巡回检察' --content "$SHIPPED" --json
+words=$(grep '"part":"keywords"' "$TMPD/out" | grep -c '"lang":"zh"')
+run search '/巡回检察/' --content "$SHIPPED" --json
+is "$(grep '"part":"keywords"' "$TMPD/out" | grep -c '"lang":"zh"'):$words" \
+  "$words:$([ "$words" -gt 1 ] && echo "$words")" \
+  "a regex's hits in keyword lists say so, as a word's do"
 is "$(sort "$TMPD/out" | uniq -d)" "" "and no hit twice"
 
 # Facets in queries: collection:, region: (either language, as list
