@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "i18n.h"
 #include "heading.h"
 #include "norm.h"
@@ -750,8 +751,17 @@ text_position (const struct ui *u)
               buf_add (&b, st->str, st->len);
             }
           if (c->present && c->part == PART_BLOCK)
-            buf_printf (&b, _(", paragraph %zu/%zu"), c->block + 1,
-                        s->nblocks);
+            {
+              buf_printf (&b, _(", paragraph %zu/%zu"), c->block + 1,
+                          s->nblocks);
+              /* The number a citation gives it, which y copies and
+                 ":7 ¶15" goes to (a keyword list has none).  */
+              size_t cited = cite_paragraph (d, ln->section, c->block);
+              if (cited)
+                /* TRANSLATORS: after ", paragraph 1/8": the paragraph's
+                   number across the case, as citations give it.  */
+                buf_printf (&b, _(" (¶%zu)"), cited);
+            }
         }
       size_t n = u->r.nlines;
       size_t bottom = u->top + (size_t) text_height (u);

@@ -51,8 +51,8 @@ tui_keys :
 tmx send-keys -t tui -l '7 ¶15'
 tui_keys Enter
 tui_keys =
-tui_expect_line 30 '^Case 7, section 3/3 【典型意义】, paragraph 1/1,' \
-  "= names the paragraph gone to near the end of the case"
+tui_expect_line 30 '^Case 7, section 3/3 【典型意义】, paragraph 1/1 \(¶15\),' \
+  "= names the paragraph gone to near the end of the case, and its number in a citation"
 tui_keys y
 buf=$(tmx show-buffer 2>/dev/null)
 printf '%s\n' "$buf" | grep -q '^广西检察机关不断深化' \

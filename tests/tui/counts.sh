@@ -33,10 +33,11 @@ tui_keys Enter
 tui_wait_for '^paragraph .* hits'
 tmx send-keys -t tui 9 9 9 9 9 9 9 9 9 n =
 tui_wait_for '^Case [0-9]'
-tui_expect_line 24 '^Case [0-9]' "999999999n goes round the hits and = answers"
+# (What = says may take two lines of 80 columns.)
+tui_expect_has '^Case [0-9]+, section' "999999999n goes round the hits and = answers"
 tmx send-keys -t tui 9 9 9 9 9 9 9 9 9 N =
 tui_wait_for '^Case [0-9]'
-tui_expect_line 24 '^Case [0-9]' "and so does 999999999N"
+tui_expect_has '^Case [0-9]+, section' "and so does 999999999N"
 # 20 digits: the last one was dropped, and the browser spoke of case
 # 1234567890123456789, which nobody typed.
 tmx send-keys -t tui 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 Enter
