@@ -192,10 +192,12 @@ passage_at (const struct engine_hits *h, size_t k)
      in it, not again.  One that begins inside it and runs past its end
      takes the passage on to its own end (once: a text full of hits does
      not become one passage), rather than being cut in two there and
-     shown again in the next.  */
+     shown again in the next.  So does one that overlaps this one (检察
+     and 察组 in 检察组), which would otherwise begin a passage of the
+     same words.  */
   int stretched = 0;
   while (p.last + 1 < h->n && h->hits[p.last + 1].text == hit->text
-         && h->hits[p.last + 1].start >= hit->end
+         && h->hits[p.last + 1].start >= hit->start
          && h->hits[p.last + 1].start < p.to)
     {
       const struct engine_hit *next = &h->hits[p.last + 1];

@@ -447,6 +447,10 @@ is "$(head -1 "$TMPD/p8")" "  §2 ¶8 zh: (一)强化“减假暂”实质审查
   "a hit across a passage's end is shown whole in it"
 is "$(sed -n 2p "$TMPD/p8" | cut -c1-40)" "$(printf '%s' '  §2 ¶8 zh: …倒查30年中发现的“减假暂”监督形式化问题' | cut -c1-40)" \
   "and the next passage does not repeat it"
+# Two words' hits that overlap (检察 and 察组 in 检察组) are one
+# passage, not two of the same words.
+run search '检察 察组' --content "$SHIPPED" -n 100 --color=never
+is "$(grep -c '组获评全国' "$TMPD/out")" 1 "overlapping hits of two words share one passage"
 # tag: prints each passage once, however many hits it has: case 7's
 # keyword list has 巡回检察 twice (巡回检察 | 交叉巡回检察), two hits of
 # one passage.
