@@ -324,6 +324,14 @@ doc_coll (const struct document *d)
   return d->collection && d->collection->id ? d->collection->id : "";
 }
 
+char *
+ui_case_name (const struct ui *u, const struct document *d)
+{
+  if (u->lib->ncolls > 1)
+    return xasprintf ("%s/%ld", doc_coll (d), d->number);
+  return xasprintf ("%ld", d->number);
+}
+
 /* The line at the top, as a mark keeps it: coming back to the case
    puts that line at the top again, as less's :n and :p do, not the
    start of its paragraph.  */
@@ -501,9 +509,12 @@ ui_open_listed (struct ui *u, size_t d)
     list_limit (u, NULL);
   ui_open (u, d);
   if (unlimited)
-    ui_message (u, 0, _("Case %ld was not among the cases listed: "
-                        "showing all %zu cases"), u->docs[d]->number,
-                u->ndocs);
+    {
+      char *name = ui_case_name (u, u->docs[d]);
+      ui_message (u, 0, _("Case %s was not among the cases listed: "
+                          "showing all %zu cases"), name, u->ndocs);
+      free (name);
+    }
 }
 
 /* The case numbered N of collection COLL (NULL: the first such in

@@ -555,15 +555,19 @@ list_limit (struct ui *u, const char *text)
                                   "shows all", n), n, u->ndocs);
       return 0;
     }
-  long hidden = u->docs[u->cur]->number;
+  char *hidden = ui_case_name (u, u->docs[u->cur]);
   ui_remember_jump (u);
   ui_open (u, u->vis[0]);
+  char *opened = ui_case_name (u, u->docs[u->cur]);
   /* TRANSLATORS: a limit that hides the case that was open: "Limited to
-     3 cases of 9; case 4 is not among them: opened case 7".  */
-  ui_message (u, 0, ngettext ("Limited to %zu case of %zu; case %ld is not "
-                              "among them: opened case %ld",
-                              "Limited to %zu cases of %zu; case %ld is not "
-                              "among them: opened case %ld", n),
-              n, u->ndocs, hidden, u->docs[u->cur]->number);
+     3 cases of 9; case 4 is not among them: opened case 7" (in a
+     library of several collections, "case batch3/4").  */
+  ui_message (u, 0, ngettext ("Limited to %zu case of %zu; case %s is not "
+                              "among them: opened case %s",
+                              "Limited to %zu cases of %zu; case %s is not "
+                              "among them: opened case %s", n),
+              n, u->ndocs, hidden, opened);
+  free (hidden);
+  free (opened);
   return 0;
 }

@@ -344,6 +344,10 @@ const struct text *ui_doc_text (const struct ui *u, const struct bitext *bt);
 /* D's title in the reader's language, or the other (into *L when not
    NULL), the project's revision of its English where E reads it;
    NULL when it has none.  */
+/* How messages name case D: "7", or "batch3/7" in a library of several
+   collections (whose numbers repeat), as ':' takes it.  Caller
+   frees.  */
+char *ui_case_name (const struct ui *u, const struct document *d);
 const struct text *ui_doc_title (const struct ui *u,
                                  const struct document *d, enum lang *l);
 /* Draw S (LEN bytes of language L) at Y, X up to XMAX, in traditional

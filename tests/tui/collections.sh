@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 37
+tui_plan 38
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -48,6 +48,8 @@ tui_keys Tab Tab
 tui_keys '&'
 tui_type 'tag:巡回检察'
 tui_keys Enter
+tui_expect_has 'case batch3/0 is not among them: opened case batch3/7 ' \
+  "a limit that hides the open case names both cases with their collection"
 tui_expect_has '^▾ batch3 第三批全国检察机关检… \(1\)│' "under a limit a heading counts the cases listed"
 tui_expect_has '^▾ exec2023 某市检察机关刑事执… \(1\)│' "in each collection"
 tui_expect_not '^▾ hearings' "a collection with none listed has no heading"
