@@ -454,6 +454,17 @@ begin_private (struct index *ix, const char *path)
   if (n < 3 || strcmp (path + n - 3, ".db") != 0
       || lstat (path, &st) == 0 || errno != ENOENT)
     return -1;
+  /* What SQLite kept beside an index whose database was removed
+     without it (a removal cut short, rm index-*.db): a log there would
+     be played into the index built when it is opened at PATH, pages of
+     another database over its own.  */
+  static const char *const kept[] = { "-wal", "-shm", "-journal" };
+  for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+    {
+      char *p = xasprintf ("%s%s", path, kept[i]);
+      unlink (p);
+      free (p);
+    }
   remove_stale_builds (path);
   char *tmp = xasprintf ("%.*s" BUILD_INFIX "XXXXXX.db", (int) (n - 3), path);
   int fd = mkostemps (tmp, 3, O_CLOEXEC);
