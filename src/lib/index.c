@@ -609,6 +609,17 @@ index_close (struct index *ix)
   for (size_t i = 0; i < ix->nstmts; i++)
     sqlite3_finalize (ix->stmts[i].st);
   free (ix->stmts);
+  /* What this connection wrote last (the snapshot, the glossary's keys:
+     caches, that fail without a word) is in the write-ahead log until
+     a checkpoint copies it into the database, which may need room the
+     log took: a first build leaves none to spare (publish).  The close
+     would try, and fail unseen, and the log keep the disk full behind
+     every later search: give the space back, as after an update.  */
+  if (ix->db && ix->path && ix->final_path == NULL
+      && sqlite3_total_changes (ix->db) > 0
+      && sqlite3_wal_checkpoint_v2 (ix->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                    NULL, NULL) == SQLITE_FULL)
+    ix->full = 1;
   if (ix->db)
     sqlite3_close (ix->db);
   /* A build in private that was never finished goes (PATH is then
