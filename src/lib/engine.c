@@ -202,6 +202,10 @@ open_index (struct engine *e, char *path, char **note, char **cause)
       *note = n;
       free (path);
       path = NULL;
+      /* What the first attempt said (a damaged index removed) is
+         said again, by this note, in other words.  */
+      free (open_note);
+      open_note = NULL;
       e->ix = index_open (NULL, &open_note, cause);
     }
   if (open_note)

@@ -1499,8 +1499,10 @@ publish (struct index *ix, char **cause)
   ix->nstmts = 0;
   /* A log from now on, as any other connection's: made here, while
      this one is the database's only connection, as the change needs.  */
-  int ok = exec (ix->db, "PRAGMA journal_mode=WAL", NULL) == 0
-    && sqlite3_close (ix->db) == SQLITE_OK;
+  int ok = exec (ix->db, "PRAGMA journal_mode=WAL", NULL) == 0;
+  /* Closed whatever happened (close_v2: at once, or when the last
+     statement is done), so that the file removed below goes.  */
+  ok = sqlite3_close_v2 (ix->db) == SQLITE_OK && ok;
   ix->db = NULL;
   /* On the disk before it has the name: after a crash, PATH holds the
      whole index or none.  link, unlike rename, never replaces another
