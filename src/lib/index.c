@@ -247,17 +247,28 @@ schema_version (sqlite3 *db)
   return (int) meta_value (db, "schema", -1);
 }
 
+/* The files SQLite keeps beside the database at PATH: PATH with each
+   of these added.  */
+static const char *const kept_beside[] = { "-wal", "-shm", "-journal" };
+
+/* Remove what SQLite kept beside the database at PATH.  */
+static void
+remove_kept_beside (const char *path)
+{
+  for (size_t i = 0; i < sizeof kept_beside / sizeof *kept_beside; i++)
+    {
+      char *p = xasprintf ("%s%s", path, kept_beside[i]);
+      unlink (p);
+      free (p);
+    }
+}
+
 /* Remove the database at PATH with its journal files.  */
 void
 index_remove (const char *path)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
-    {
-      char *p = xasprintf ("%s%s", path, suffixes[i]);
-      unlink (p);
-      free (p);
-    }
+  unlink (path);
+  remove_kept_beside (path);
 }
 
 /* SQLite's settings for the whole process, made before its first use.
@@ -458,13 +469,7 @@ begin_private (struct index *ix, const char *path)
      without it (a removal cut short, rm index-*.db): a log there would
      be played into the index built when it is opened at PATH, pages of
      another database over its own.  */
-  static const char *const kept[] = { "-wal", "-shm", "-journal" };
-  for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
-    {
-      char *p = xasprintf ("%s%s", path, kept[i]);
-      unlink (p);
-      free (p);
-    }
+  remove_kept_beside (path);
   remove_stale_builds (path);
   char *tmp = xasprintf ("%.*s" BUILD_INFIX "XXXXXX.db", (int) (n - 3), path);
   int fd = mkostemps (tmp, 3, O_CLOEXEC);

@@ -341,13 +341,13 @@ void ui_fill (int y, int x, int xmax, attr_t a);
 int ui_text_width (const char *s, size_t len);
 /* The document's title (or region) in the reader's language.  */
 const struct text *ui_doc_text (const struct ui *u, const struct bitext *bt);
-/* D's title in the reader's language, or the other (into *L when not
-   NULL), the project's revision of its English where E reads it;
-   NULL when it has none.  */
 /* How messages name case D: "7", or "batch3/7" in a library of several
    collections (whose numbers repeat), as ':' takes it.  Caller
    frees.  */
 char *ui_case_name (const struct ui *u, const struct document *d);
+/* D's title in the reader's language, or the other (into *L when not
+   NULL), the project's revision of its English where E reads it;
+   NULL when it has none.  */
 const struct text *ui_doc_title (const struct ui *u,
                                  const struct document *d, enum lang *l);
 /* Draw S (LEN bytes of language L) at Y, X up to XMAX, in traditional
