@@ -277,10 +277,9 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
-                enum highlight hl, int width)
+                enum highlight hl, int width, enum lang l)
 {
   const struct engine_doc *d = &r->docs[i];
-  enum lang l = cmd_reader_lang (o);
   struct engine_hits h;
   char *error = NULL;
   if (engine_hits_ahead_take (ahead, i, &h, &error) != 0)
@@ -343,14 +342,27 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       hit_location (hit, loc, sizeof loc);
       /* "en.rev*" for the project's revised English, as the key in
          the content file says.  */
-      char *head = xasprintf ("  %s %s%s%s: ", loc, lang_code (hit->lang),
-                              hit->origin == ORIGIN_REVISION ? ".rev" : "",
-                              hit->origin == ORIGIN_TRANSLATION
-                              || hit->origin == ORIGIN_REVISION ? "*" : "");
+      /* Put together without printf: thousands of passages.  */
+      char head[128];
+      size_t hl_len = 0;
+      const char *const parts[] = {
+        "  ", loc, " ", lang_code (hit->lang),
+        hit->origin == ORIGIN_REVISION ? ".rev" : "",
+        hit->origin == ORIGIN_TRANSLATION || hit->origin == ORIGIN_REVISION
+        ? "*" : "", ": "
+      };
+      for (size_t x = 0; x < sizeof parts / sizeof *parts; x++)
+        {
+          size_t n = strlen (parts[x]);
+          if (hl_len + n < sizeof head)
+            {
+              memcpy (head + hl_len, parts[x], n);
+              hl_len += n;
+            }
+        }
       struct wrap w;
       wrap_begin (&w, width);
-      wrap_add (&w, head, strlen (head), NULL);
-      free (head);
+      wrap_add (&w, head, hl_len, NULL);
       /* Continuation lines start under the passage.  */
       int hang = wrap_col (&w);
       if (from > 0)
@@ -567,6 +579,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
   struct engine_hits_ahead *ahead = NULL;
   size_t failed_at = 0;
   int width = wrap_width (o);
+  enum lang l = cmd_reader_lang (o);
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
@@ -591,7 +604,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, hl, width) != 0)
+      else if (print_document (o, ahead, r, i, several, hl, width, l) != 0)
         {
           rc = 2;
           failed_at = i;

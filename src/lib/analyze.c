@@ -408,6 +408,19 @@ tokenize (struct analyzer *a, const char *f, size_t len,
 #undef ORIG_END
 }
 
+/* Is UC, not ASCII, punctuation or a space that folding leaves alone
+   or turns into another that is no letter or digit (the full-width
+   forms of 。，、 and the like, typographic quotes and dashes)?  */
+static int
+plain_punctuation (ucs4_t uc)
+{
+  return ((uc >= 0x3000 && uc < 0x3040) || (uc >= 0x2010 && uc < 0x205f)
+          || (uc >= 0xff01 && uc < 0xff66) || uc == 0xa0 || uc == 0xb7)
+    && !uc_is_alnum (uc)
+    && !(uc >= 0xff10 && uc <= 0xff19) && !(uc >= 0xff21 && uc <= 0xff3a)
+    && !(uc >= 0xff41 && uc <= 0xff5a);
+}
+
 /* Is every character of S one that folding leaves alone or turns into
    something that is not a letter or digit (punctuation, spaces)?  Then
    S can be cut as it is, apart from ASCII case: almost all case text
@@ -430,13 +443,7 @@ plain (const char *s, size_t len, int *has_upper)
       if (n <= 0)
         return 0;
       p += n;
-      if (norm_fold_keeps_ideograph (uc))
-        continue;
-      if (((uc >= 0x3000 && uc < 0x3040) || (uc >= 0x2010 && uc < 0x205f)
-           || (uc >= 0xff01 && uc < 0xff66) || uc == 0xa0 || uc == 0xb7)
-          && !uc_is_alnum (uc)
-          && !(uc >= 0xff10 && uc <= 0xff19) && !(uc >= 0xff21 && uc <= 0xff3a)
-          && !(uc >= 0xff41 && uc <= 0xff5a))
+      if (norm_fold_keeps_ideograph (uc) || plain_punctuation (uc))
         continue;
       return 0;
     }
@@ -491,6 +498,154 @@ analyze_text (struct analyzer *a, const char *s, size_t len,
       at = end + 1;
       bar = memchr (s + at, ANALYZE_BARRIER, len - at);
     }
+}
+
+static void
+positions_add (struct analyze_positions *p, size_t start, size_t end)
+{
+  if (p->n == p->alloc)
+    {
+      p->alloc = p->alloc ? 2 * p->alloc : 256;
+      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
+      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
+    }
+  p->start[p->n] = start;
+  p->end[p->n++] = end;
+}
+
+/* analyze_token_fn of the general way: each token that takes a
+   position.  */
+static int
+record_position (void *ctx, int colocated, const char *tok, size_t len,
+                 size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  struct analyze_positions *p = ctx;
+  if (colocated)
+    return 0;
+  positions_add (p, start, end);
+  return p->n >= p->stop;
+}
+
+/* The positions of the LEN bytes at S, which begin at BASE of the
+   text, added to P in one pass when S is plain (see plain), as
+   tokenize would give them: no fold, no token built, no call per
+   token.  Returns 1 when done (or P's stop reached), 0 when S holds a
+   character this pass does not take, with P as it was: then the
+   general way must.  Only what tokenize does with exactly these
+   characters is done here; anything else goes the general way.  */
+static int
+positions_plain (const char *s, size_t len, size_t base,
+                 struct analyze_positions *p)
+{
+  const uint8_t *b = (const uint8_t *) s, *e = b + len, *q = b;
+  size_t first = p->n;
+  /* The run of ideographs: its characters so far, where the one before
+     the last began, and where the last begins and ends.  */
+  size_t run = 0, prev_start = 0, last_start = 0, last_end = 0;
+  int enough = 0;
+  while (q < e)
+    {
+      ucs4_t uc;
+      int n = next_char (&uc, q, e);
+      if (n <= 0)
+        goto not_plain;
+      int ideograph = uc >= 0x80 && is_ideograph (uc)
+        && norm_fold_keeps_ideograph (uc);
+      if (uc >= 0x80 && !ideograph
+          && (!plain_punctuation (uc) || is_word (uc)))
+        goto not_plain;
+      /* Enough positions, and the character after the last of them is
+         one taken here: nothing after it (a combining mark, a letter
+         the word would go on in, a character folding changes) can
+         change them.  */
+      if (enough)
+        return 1;
+      size_t at = (size_t) (q - b);
+      if (ideograph)
+        {
+          /* Each ideograph after the first ends a bigram.  */
+          prev_start = last_start;
+          last_start = at;
+          last_end = at + (size_t) n;
+          if (run++ > 0)
+            {
+              positions_add (p, base + prev_start, base + last_end);
+              enough = p->n >= p->stop;
+            }
+          q += n;
+          continue;
+        }
+      /* A run of one ideograph is a token of its own; a longer run's
+         last character stands beside its last bigram.  */
+      if (run == 1)
+        {
+          positions_add (p, base + last_start, base + last_end);
+          if (p->n >= p->stop)
+            return 1;           /* this character was taken */
+        }
+      run = 0;
+      if (uc == (ucs4_t) ANALYZE_BARRIER)
+        {
+          positions_add (p, base + at, base + at + 1);
+          enough = p->n >= p->stop;
+        }
+      else if (uc < 0x80 && is_word (uc))
+        {
+          /* A word of ASCII letters and digits (one that goes on in
+             other letters is not taken, at the next turn).  */
+          const uint8_t *w = q + 1;
+          while (w < e && *w < 0x80 && is_word (*w))
+            w++;
+          if ((size_t) (w - q) <= TOKEN_MAX)
+            {
+              positions_add (p, base + at, base + (size_t) (w - b));
+              enough = p->n >= p->stop;
+            }
+          q = w;
+          continue;
+        }
+      q += n;
+    }
+  if (run == 1)
+    positions_add (p, base + last_start, base + last_end);
+  return 1;
+not_plain:
+  p->n = first;
+  return 0;
+}
+
+void
+analyze_positions (struct analyzer *a, const char *s, size_t len,
+                   size_t stop, struct analyze_positions *p)
+{
+  p->n = 0;
+  p->stop = stop;
+  /* Units one at a time, as analyze_text takes them.  */
+  size_t at = 0;
+  for (;;)
+    {
+      const char *bar = memchr (s + at, ANALYZE_BARRIER, len - at);
+      size_t end = bar ? (size_t) (bar - s) : len;
+      if (!positions_plain (s + at, end - at, at, p))
+        analyze_piece (a, s + at, end - at, at, ANALYZE_POSITIONS,
+                       record_position, p);
+      if (p->n >= p->stop || bar == NULL)
+        return;
+      positions_add (p, end, end + 1);
+      if (p->n >= p->stop)
+        return;
+      at = end + 1;
+    }
+}
+
+void
+analyze_positions_free (struct analyze_positions *p)
+{
+  free (p->start);
+  free (p->end);
+  memset (p, 0, sizeof *p);
 }
 
 /* Stop words, folded (any order).  English: function words, the words

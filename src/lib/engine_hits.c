@@ -13,35 +13,6 @@
 
 #include "i18n.h"
 
-/* Byte ranges of the token positions of one column, as the tokenizer
-   numbered them.  */
-struct positions
-{
-  size_t *start, *end;
-  size_t n, alloc;
-  size_t stop;                  /* enough once N reaches it */
-};
-
-static int
-record_position (void *ctx, int colocated, const char *tok, size_t len,
-                 size_t start, size_t end)
-{
-  (void) tok;
-  (void) len;
-  struct positions *p = ctx;
-  if (colocated)
-    return 0;
-  if (p->n == p->alloc)
-    {
-      p->alloc = p->alloc ? 2 * p->alloc : 256;
-      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
-      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
-    }
-  p->start[p->n] = start;
-  p->end[p->n++] = end;
-  return p->n >= p->stop;
-}
-
 /* Token positions of one column mapped to bytes: the positions of one
    unit at a time (BY_UNIT), or of the column from its start.  */
 struct token_map
@@ -51,23 +22,12 @@ struct token_map
   int col;
   int by_unit;
   const struct index_unit *unit; /* whose positions POS holds */
-  struct positions pos;
+  struct analyze_positions pos;
   int analysed;                 /* the column, when not BY_UNIT */
   size_t need;                  /* the last position (of the column) the
                                    caller will ask for in this unit, or
                                    in the column: analysis stops there */
 };
-
-/* Record the positions of the LEN bytes at S into TM->pos, stopping
-   after STOP of them.  */
-static void
-analyse_positions (struct token_map *tm, const char *s, size_t len,
-                   size_t stop)
-{
-  tm->pos.n = 0;
-  tm->pos.stop = stop;
-  analyze_text (tm->a, s, len, ANALYZE_POSITIONS, record_position, &tm->pos);
-}
 
 /* Bytes [*START, *END) of the column's text that token position P came
    from.  Returns 0 if there is no such position.  */
@@ -81,12 +41,12 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
       if (!tm->analysed)
         {
           engine_texts_column (t, c);
-          analyse_positions (tm, t->col[c], t->len[c],
-                             tm->need < p ? p + 1 : tm->need + 1);
+          analyze_positions (tm->a, t->col[c], t->len[c],
+                             tm->need < p ? p + 1 : tm->need + 1, &tm->pos);
           tm->analysed = 1;
         }
       if (p >= tm->pos.n && tm->pos.n == tm->pos.stop)
-        analyse_positions (tm, t->col[c], t->len[c], SIZE_MAX);
+        analyze_positions (tm->a, t->col[c], t->len[c], SIZE_MAX, &tm->pos);
       if (p >= tm->pos.n)
         return 0;
       *start = tm->pos.start[p];
@@ -101,12 +61,14 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
     {
       engine_texts_unit (t, c, u);
       size_t need = tm->need >= p ? tm->need - u->token : rel;
-      analyse_positions (tm, t->col[c] + u->off, u->len, need + 1);
+      analyze_positions (tm->a, t->col[c] + u->off, u->len, need + 1,
+                         &tm->pos);
       tm->unit = u;
     }
   /* Asked for more than was expected: the rest of the unit.  */
   if (rel >= tm->pos.n && tm->pos.n == tm->pos.stop)
-    analyse_positions (tm, t->col[c] + u->off, u->len, SIZE_MAX);
+    analyze_positions (tm->a, t->col[c] + u->off, u->len, SIZE_MAX,
+                       &tm->pos);
   if (rel >= tm->pos.n)
     return 0;
   *start = u->off + tm->pos.start[rel];
@@ -525,8 +487,7 @@ place_words (struct engine *e, const struct engine_query *q,
       int c = hg->col;
       if (c != tm.col)
         {
-          free (tm.pos.start);
-          free (tm.pos.end);
+          analyze_positions_free (&tm.pos);
           tm = (struct token_map) { .a = a, .t = t, .col = c,
                                     .by_unit = by_unit[c] };
         }
@@ -593,8 +554,7 @@ place_words (struct engine *e, const struct engine_query *q,
             }
         }
     }
-  free (tm.pos.start);
-  free (tm.pos.end);
+  analyze_positions_free (&tm.pos);
   free (groups);
 }
 

@@ -201,6 +201,21 @@ norm_needs_visible (const char *s, size_t len, int safe_widths)
           p++;
           continue;
         }
+      /* The unified ideographs (U+4E00-U+9FFF), most of a Chinese text,
+         are assigned letters (is_dangerous): decoded here, not by a
+         call for each.  Whether curses agrees on their width is asked
+         the slow way.  */
+      if (!safe_widths && *p >= 0xe4 && *p <= 0xe9 && e - p >= 3
+          && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+        {
+          ucs4_t c = (ucs4_t) (p[0] & 0x0f) << 12
+            | (ucs4_t) (p[1] & 0x3f) << 6 | (ucs4_t) (p[2] & 0x3f);
+          if (c >= 0x4e00 && c <= 0x9fff)
+            {
+              p += 3;
+              continue;
+            }
+        }
       ucs4_t uc;
       int n = u8_mbtoucr (&uc, p, (size_t) (e - p));
       if (n < 0 || needs_escape (uc, safe_widths))

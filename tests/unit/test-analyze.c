@@ -1,0 +1,161 @@
+/* test-analyze.c -- analyze_positions gives exactly the positions that
+   analyze_text numbers in ANALYZE_POSITIONS mode: over the shipped
+   case texts, whose units it takes in one pass, and over random mixes
+   of the characters that pass and those that send it the general way
+   (traditional and full-width characters, letters beyond ASCII,
+   circled digits, long words, units), stopped anywhere.  */
+
+#include <config.h>
+
+#include <glob.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "util.h"
+#include "tap.h"
+
+/* The general way: every token that takes a position.  */
+static int
+record (void *ctx, int colocated, const char *tok, size_t len,
+        size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  struct analyze_positions *p = ctx;
+  if (colocated)
+    return 0;
+  if (p->n == p->alloc)
+    {
+      p->alloc = p->alloc ? 2 * p->alloc : 64;
+      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
+      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
+    }
+  p->start[p->n] = start;
+  p->end[p->n++] = end;
+  return p->n >= p->stop;
+}
+
+/* Do both ways agree on S (LEN bytes) stopped at STOP?  Says where
+   they part the first time.  */
+static int
+agree (struct analyzer *a, const char *s, size_t len, size_t stop)
+{
+  static int told;
+  struct analyze_positions want = { .stop = stop }, got = { 0 };
+  analyze_text (a, s, len, ANALYZE_POSITIONS, record, &want);
+  analyze_positions (a, s, len, stop, &got);
+  int same = want.n == got.n;
+  size_t i = 0;
+  for (; same && i < want.n; i++)
+    same = want.start[i] == got.start[i] && want.end[i] == got.end[i];
+  if (!same && !told++)
+    {
+      printf ("# %zu positions against %zu, stopped at %zu; part at %zu "
+              "in", got.n, want.n, stop, i ? i - 1 : 0);
+      for (size_t k = 0; k < len && k < 200; k++)
+        printf (" %02x", (unsigned char) s[k]);
+      printf ("\n");
+    }
+  analyze_positions_free (&want);
+  analyze_positions_free (&got);
+  return same;
+}
+
+static uint32_t seed = 20261204;
+
+static uint32_t
+rnd (uint32_t n)
+{
+  seed = seed * 1664525u + 1013904223u;
+  return (seed >> 8) % n;
+}
+
+int
+main (void)
+{
+  struct analyzer *a = analyzer_new ();
+
+  /* The shipped cases, each field as a text and stopped at a few
+     places.  */
+  glob_t g;
+  size_t texts = 0, bad = 0;
+  if (glob (ABS_SRCDIR "/content/*/*.cb", 0, NULL, &g) == 0)
+    {
+      for (size_t f = 0; f < g.gl_pathc; f++)
+        {
+          FILE *fp = fopen (g.gl_pathv[f], "r");
+          char *line = NULL;
+          size_t cap = 0;
+          ssize_t n;
+          while (fp && (n = getline (&line, &cap, fp)) > 0)
+            {
+              char *colon = strstr (line, ": ");
+              if (colon == NULL)
+                continue;
+              const char *s = colon + 2;
+              size_t len = (size_t) (line + n - s);
+              texts++;
+              bad += !agree (a, s, len, SIZE_MAX) || !agree (a, s, len, 1)
+                || !agree (a, s, len, 7);
+            }
+          free (line);
+          if (fp)
+            fclose (fp);
+        }
+      globfree (&g);
+    }
+  tap_ok (texts > 500 && bad == 0, "the shipped texts: the same positions "
+          "for %zu of %zu", texts - bad, texts);
+
+  /* Random mixes.  */
+  static const char *const pieces[] = {
+    "检", "察", "巡", "回", "机", "关", "。", "，", "、", "“", "”", "（", "）",
+    "—", "…", " ", "\n", "\x1f", "a", "B", "z", "7", "0", "-", "'", ".",
+    "’", "Procuratorate", "people's", "3.5", "\u00a0", "\u00b7",
+    "檢", "察院", "體", "ＡＢ", "１２", "é", "ß", "①", "²", "ﬁ", "㈱",
+    "\u200b", "\u3000", "丽", "\U00020000", "ｶ", "한", "글", "ア", "\x01",
+    "x", "y", "e\u0301", "\u0301", "\u200d", "\ufe0f", "察\ufe00",
+    "\U000e0100", "Å", "ｱ",
+  };
+  size_t npieces = sizeof pieces / sizeof *pieces;
+  size_t cases = 0;
+  bad = 0;
+  char *buf = xmalloc (4096);
+  for (int k = 0; k < 4000; k++)
+    {
+      size_t len = 0, n = 1 + rnd (40);
+      for (size_t i = 0; i < n; i++)
+        {
+          const char *p = pieces[rnd ((uint32_t) npieces)];
+          size_t l = strlen (p);
+          memcpy (buf + len, p, l);
+          len += l;
+        }
+      /* A word too long to be a token, now and then.  */
+      if (rnd (20) == 0)
+        for (int i = 0; i < 130; i++)
+          buf[len++] = 'q';
+      cases++;
+      bad += !agree (a, buf, len, SIZE_MAX)
+        || !agree (a, buf, len, 1 + rnd (12));
+    }
+  free (buf);
+  tap_ok (bad == 0, "random texts: the same positions for %zu of %zu",
+          cases - bad, cases);
+
+  /* Plain text still takes the general way's word limit and units.  */
+  struct analyze_positions p = { 0 };
+  const char unit[] = "巡回检察\x1f" "ab 检，x";
+  analyze_positions (a, unit, sizeof unit - 1, SIZE_MAX, &p);
+  tap_ok (p.n == 7 && p.start[3] == 12 && p.end[3] == 13
+          && p.start[6] == 22 && p.end[6] == 23,
+          "bigrams, a unit's end, a word, a lone ideograph, a letter "
+          "(%zu positions)", p.n);
+  analyze_positions_free (&p);
+
+  analyzer_free (a);
+  return tap_done ();
+}
