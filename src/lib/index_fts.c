@@ -120,19 +120,41 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
   (void) nargs;
   (void) args;
   int n, len;
-  sqlite3_int64 rows, total;
   int rc = api->xInstCount (fc, &n);
   if (rc == SQLITE_OK)
     rc = api->xColumnSize (fc, -1, &len);
-  if (rc == SQLITE_OK)
-    rc = api->xRowCount (fc, &rows);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnTotalSize (fc, -1, &total);
+  /* The rows and their tokens are the same for every row of a query:
+     asked once (FTS5 reads them from its index at each asking, a tenth
+     of what a count costs), kept with the query.  */
+  sqlite3_int64 *totals = api->xGetAuxdata (fc, 0);
+  if (rc == SQLITE_OK && totals == NULL)
+    {
+      sqlite3_int64 rows, total;
+      rc = api->xRowCount (fc, &rows);
+      if (rc == SQLITE_OK)
+        rc = api->xColumnTotalSize (fc, -1, &total);
+      if (rc == SQLITE_OK)
+        {
+          totals = sqlite3_malloc64 (2 * sizeof *totals);
+          if (totals == NULL)
+            rc = SQLITE_NOMEM;
+          else
+            {
+              totals[0] = rows;
+              totals[1] = total;
+              /* (Freed by FTS5 at once when it cannot keep it.)  */
+              rc = api->xSetAuxdata (fc, totals, sqlite3_free);
+              if (rc != SQLITE_OK)
+                totals = NULL;
+            }
+        }
+    }
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (ctx, rc);
       return;
     }
+  sqlite3_int64 rows = totals[0], total = totals[1];
   int32_t *out = sqlite3_malloc64 ((sqlite3_uint64) (n + 1) * 16);
   if (out == NULL)
     {
