@@ -1225,9 +1225,14 @@ import_release (const char *path, const char *data, size_t len,
           len = dlen;
         }
     }
+  /* A text with CRs and not one LF has the classic Mac OS's line ends
+     (as vim reads it): read with no line end, the whole release would
+     run into one paragraph.  Elsewhere a CR is dropped (CRLF).  */
+  int eol = memchr (data + pos, '\n', len - pos) == NULL
+    && memchr (data + pos, '\r', len - pos) != NULL ? '\r' : '\n';
   while (pos < len)
     {
-      const char *nl = memchr (data + pos, '\n', len - pos);
+      const char *nl = memchr (data + pos, eol, len - pos);
       size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
       lines = xgrow (lines, &alloc, nlines + 1, sizeof *lines);
       lines[nlines++] = (struct import_line) { data + pos, n, ++lineno };

@@ -211,4 +211,11 @@ is "$rc" 2 "a publisher with a control character is refused"
 has "$TMPD/err" "invalid --publisher 'a^[[31mb' (a name on one line)" "shown visibly"
 run list --date 2022-07-14
 has "$TMPD/err" "list does not take --date" "other commands refuse --date"
+# A text saved with the classic Mac OS's line ends (CR alone, not one
+# LF) is read line by line, not as one paragraph.
+printf '案例一 甲案\r正文一。\r案例二 乙案\r正文二。\r' >"$TMPD/cr.txt"
+run import "$TMPD/cr.txt" -o "$TMPD/cr"
+is "$rc" 0 "a text with CR line ends imports"
+is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
+has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
 done_testing
