@@ -56,14 +56,19 @@ place_parse (const struct library *lib, int argc, char **argv,
   /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  */
   char *s = norm_nfkc_string (joined);
   free (joined);
-  /* The document: "COLLECTION/N" or "N", up to where its number ends.  */
+  /* The document: "COLLECTION/N" or "N", up to where its number ends.
+     Spaces before it (" 7", as a shell variable leaves them) are none
+     of it; a COLLECTION/ with no number ("batch3/-1") is named whole in
+     the error, not as "batch3/".  */
+  char *lead = s + strspn (s, " ");
+  memmove (s, lead, strlen (lead) + 1);
   char *slash = strchr (s, '/');
   char *end = slash ? slash + 1 : s;
   if (slash || (*s >= '0' && *s <= '9'))
     while (*end >= '0' && *end <= '9')
       end++;
-  else
-    end += strcspn (s, " ");
+  if (end == s || (slash && end == slash + 1))
+    end += strcspn (end, " ");
   char *rest = xstrdup (end);
   char *typed = NULL;           /* REST before its range is cut */
   *end = '\0';

@@ -168,6 +168,13 @@ is "$rc:$(cat "$TMPD/err")" "2:casebook: no collection 'nope' (try 'casebook lib
 run show sample/42 --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "2:casebook: no document 'sample/42' (try 'casebook list')" \
   "show sample/42: the collection is there, the document is not"
+# What was typed is named whole: not "sample/" for sample/-1, not '' for
+# a number after a space (" 7" is 7, as related and cite read it).
+run show sample/-1 --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: no document 'sample/-1' (try 'casebook list')" \
+  "show sample/-1: named as typed"
+run show ' 1' --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "0:" "show ' 1': the space before the number is none of it"
 run list --content /nonexistent
 is "$rc" 2 "missing content exits 2"
 has "$TMPD/err" "casebook: /nonexistent: error: cannot open content: No such file or directory" "and says what and where"
