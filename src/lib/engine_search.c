@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "norm.h"
 #include "search.h"
 
 /* A search splits (SPLIT_AFTER_NS, engine_priv.h) only when what is
@@ -65,6 +66,48 @@ idset_query (sqlite3 *db, const char *sql, const char *arg, struct idset *s)
       s->ids = xgrow (s->ids, &alloc, s->n + 1, sizeof *s->ids);
       s->ids[s->n++] = sqlite3_column_int64 (st, 0);
     }
+  sqlite3_finalize (st);
+  if (s->n > 1)
+    qsort (s->ids, s->n, sizeof *s->ids, compare_id);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The ids of the documents of the collections whose id, folded as a
+   query folds a value (case, full-width forms, traditional script), is
+   FOLDED.  Not SQLite's lower(coll), which folds ASCII alone: with it
+   collection:檢察 or collection:Ärzte, as list --facets gives them,
+   found nothing.  */
+static int
+idset_collection (sqlite3 *db, const char *folded, struct idset *s)
+{
+  memset (s, 0, sizeof *s);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, "SELECT id, coll FROM heads", -1, &st, NULL)
+      != SQLITE_OK)
+    return -1;
+  size_t alloc = 0;
+  char *last = NULL;            /* the last id folded, and whether it is */
+  int last_same = 0;
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *coll = (const char *) sqlite3_column_text (st, 1);
+      if (coll == NULL)
+        continue;
+      if (last == NULL || strcmp (last, coll) != 0)
+        {
+          free (last);
+          last = xstrdup (coll);
+          char *f = norm_fold_string (coll, strlen (coll));
+          last_same = strcmp (f, folded) == 0;
+          free (f);
+        }
+      if (!last_same)
+        continue;
+      s->ids = xgrow (s->ids, &alloc, s->n + 1, sizeof *s->ids);
+      s->ids[s->n++] = sqlite3_column_int64 (st, 0);
+    }
+  free (last);
   sqlite3_finalize (st);
   if (s->n > 1)
     qsort (s->ids, s->n, sizeof *s->ids, compare_id);
@@ -897,8 +940,7 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
   snprintf (number, sizeof number, "%ld", q->q->doc);
   struct { const char *sql; char *const *vals; size_t n; const char *one; }
   facets[4] = {
-    { "SELECT id FROM heads WHERE lower(coll) = ?", q->q->collections,
-      q->q->ncollections, NULL },
+    { NULL, q->q->collections, q->q->ncollections, NULL },
     { "SELECT id FROM heads WHERE instr(region, ?) > 0", q->q->regions,
       q->q->nregions, NULL },
     { "SELECT id FROM heads WHERE year = CAST(? AS INTEGER)", NULL,
@@ -910,9 +952,11 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
     for (size_t i = 0; i < facets[f].n && rc == 0; i++)
       {
         struct idset s;
-        rc = idset_query (db, facets[f].sql,
-                          facets[f].vals ? facets[f].vals[i] : facets[f].one,
-                          &s);
+        rc = facets[f].sql == NULL
+          ? idset_collection (db, facets[f].vals[i], &s)
+          : idset_query (db, facets[f].sql,
+                         facets[f].vals ? facets[f].vals[i] : facets[f].one,
+                         &s);
         if (rc == 0)
           idset_narrow (tagged, have_tags, &s);
         else
@@ -922,7 +966,7 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
      every document when nothing narrowed them before.  */
   static const char *const excluding[] = {
     [QUERY_FIELD_TAG] = "SELECT doc FROM tags WHERE tag=?",
-    [QUERY_FIELD_COLLECTION] = "SELECT id FROM heads WHERE lower(coll) = ?",
+    [QUERY_FIELD_COLLECTION] = NULL,      /* idset_collection */
     [QUERY_FIELD_REGION] = "SELECT id FROM heads WHERE instr(region, ?) > 0",
     [QUERY_FIELD_YEAR] = "SELECT id FROM heads WHERE year = "
       "CAST(? AS INTEGER)",
@@ -938,7 +982,9 @@ read_filters (struct engine *e, sqlite3 *db, const struct engine_query *q,
     {
       const struct query_exclusion *x = &q->q->excluded[i];
       struct idset s;
-      rc = idset_query (db, excluding[x->field], x->value, &s);
+      rc = x->field == QUERY_FIELD_COLLECTION
+        ? idset_collection (db, x->value, &s)
+        : idset_query (db, excluding[x->field], x->value, &s);
       if (rc == 0)
         idset_subtract (tagged, &s);
       free (s.ids);

@@ -79,4 +79,19 @@ has "$TMPD/out" "1  region:內蒙古" "--script=traditional shows the facets in 
 "$CASEBOOK" search --count --content "$SHIPPED" 'region:內蒙古' >"$TMPD/t"
 "$CASEBOOK" search --count --content "$SHIPPED" 'region:内蒙古' >"$TMPD/s"
 same "$TMPD/t" "$TMPD/s" "and the query it shows finds what the simplified one does"
+# A collection named in traditional script, or with a letter that is
+# not ASCII, is found by the term list --facets gives for it (and by its
+# other forms, as every field value is): SQLite's lower() folds ASCII
+# alone, and collection:檢察 found nothing.
+XDG_DATA_HOME=$TMPD/data2; export XDG_DATA_HOME
+"$CASEBOOK" import --add "$HTML/div-p.html" --name 檢察 >/dev/null 2>&1
+"$CASEBOOK" import --add "$HTML/split-cases.html" --name Ärzte >/dev/null 2>&1
+run search --count collection:檢察
+is "$(grep -c '^檢察/' "$TMPD/out")" 3 "collection:檢察 finds its documents"
+run search --count collection:检察
+is "$(grep -c '^檢察/' "$TMPD/out")" 3 "collection:检察 too"
+run search --count collection:ärzte
+is "$(grep -c '^Ärzte/' "$TMPD/out")" 3 "collection:ärzte finds Ärzte's"
+run search --count -- '-collection:检察 罪犯张某因犯诈骗罪'
+is "$rc:$(cat "$TMPD/out")" "1:" "-collection:检察 leaves them out"
 done_testing
