@@ -53,8 +53,20 @@ place_parse (const struct library *lib, int argc, char **argv,
   for (int i = 0; i < argc; i++)
     buf_printf (&b, "%s%s", i ? " " : "", argv[i]);
   char *joined = buf_steal (&b);
-  /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  */
-  char *s = norm_nfkc_string (joined);
+  /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  But
+     a collection whose id NFKC would change ("ａｂ", a name import --add
+     takes) is named as typed: only what follows it is normalized.  */
+  char *s;
+  const char *jslash = strchr (joined, '/');
+  if (jslash && jslash > joined
+      && library_collection (lib, joined, (size_t) (jslash - joined)))
+    {
+      char *rest = norm_nfkc_string (jslash + 1);
+      s = xasprintf ("%.*s/%s", (int) (jslash - joined), joined, rest);
+      free (rest);
+    }
+  else
+    s = norm_nfkc_string (joined);
   free (joined);
   /* The document: "COLLECTION/N" or "N", up to where its number ends.
      Spaces before it (" 7", as a shell variable leaves them) are none

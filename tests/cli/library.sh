@@ -280,4 +280,14 @@ has "$TMPD/err" "named 'x<U+202E>y'; choose another" "and so is a name in use"
 hasnt "$TMPD/err" "$rlo" "never as typed"
 run library remove "$rlo"
 is "$rc" 0 "and it is removed"
+# A name in full-width letters, which --name takes, names its
+# collection in show and cite as in related and export: the NFKC that
+# reads "ｂａｔｃｈ３／２" as batch3/2 made it "ab/1", no collection.
+run import --add "$HTML/div-p.html" --name ａｂ
+is "$rc" 0 "a collection named in full-width letters"
+run show ａｂ/1
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ａｂ/1 shows it"
+run cite ａｂ/１ ¶1
+is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
+run library remove ａｂ
 done_testing
