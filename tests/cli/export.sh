@@ -32,6 +32,11 @@ for n in 1 7; do
   run --content "$SHIPPED" export $n --format html -o "$TMPD/s$n.html"
   run import "$TMPD/s$n.html" -o "$TMPD/s$n"
   is "$rc" 0 "shipped case $n: the exported page imports"
+  # Its texts counted as check counts them: a text in both languages
+  # is one, not two.
+  texts=$(sed -n 's/.*imported 1 document (\([0-9]*\) texts).*/\1/p' "$TMPD/err")
+  "$CASEBOOK" check "$TMPD/s$n" >"$TMPD/check" 2>&1
+  has "$TMPD/check" "1 document, $texts texts;" "shipped case $n: import counts its texts as check does"
   for e in release revised; do
     run --content "$SHIPPED" show $n --lang both --english=$e --width 200
     sed '1,/^$/d' "$TMPD/out" >"$TMPD/before"

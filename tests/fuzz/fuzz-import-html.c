@@ -16,11 +16,12 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* A text in either language or both is one, as check counts them.  */
 static size_t
 count_texts (const struct bitext *bt)
 {
-  return (bt->side[LANG_ZH].origin != ORIGIN_NONE)
-    + (bt->side[LANG_EN].origin != ORIGIN_NONE);
+  return bt->side[LANG_ZH].origin != ORIGIN_NONE
+    || bt->side[LANG_EN].origin != ORIGIN_NONE;
 }
 
 int
