@@ -1319,6 +1319,8 @@ import_dir_vacant (const char *dir, char **cause)
 int
 import_write (const struct import_result *res, const char *dir, char **cause)
 {
+  struct stat st;
+  int made = stat (dir, &st) != 0;     /* the directory is this import's */
   if (util_mkdir_p (dir) != 0)
     {
       *cause = xasprintf (_("cannot create %s: %s"), dir, strerror (errno));
@@ -1357,7 +1359,18 @@ import_write (const struct import_result *res, const char *dir, char **cause)
         {
           *cause = xasprintf (_("cannot write %s: %s"), p, strerror (errno));
           free (p);
+          /* Take back the documents written (a full disk): they are no
+             collection without collection.cb, and would be left as
+             half an import, in a directory made for it.  */
+          for (size_t k = i + 1; k < res->nfiles; k++)
+            {
+              p = util_path_join (dir, res->files[k].name);
+              unlink (p);
+              free (p);
+            }
           close (dfd);
+          if (made)
+            rmdir (dir);
           return -1;
         }
       free (p);

@@ -73,6 +73,18 @@ same "$TMPD/out" "$TMPD/want" "a cache of 200k: the search answers"
 has "$TMPD/err" "disk is full" "and says why it did without the index"
 left=$(ls -A "$mnt/casebook" 2>/dev/null | grep -c '^index-')
 is "$left" 0 "and leaves no index file behind"
+# An import that runs out of space leaves no half of itself: the
+# documents it wrote before the disk filled are taken back, and the
+# directory it made for them.
+umount "$mnt"
+mount -t tmpfs -o size=64k tmpfs "$mnt"
+run import "$top_srcdir/tests/data/release/spp-reform-typical-cases-batch3.txt" -o "$mnt/out"
+is "$rc" 2 "import -o on a full disk fails"
+has "$TMPD/err" "No space left on device" "and says why"
+is "$(ls -A "$mnt")" "" "and leaves nothing behind"
+mkdir "$mnt/given"
+run import "$top_srcdir/tests/data/release/spp-reform-typical-cases-batch3.txt" -o "$mnt/given"
+is "$(ls -A "$mnt/given")" "" "nor in a directory it was given, which stays"
 umount "$mnt"
 mount -t tmpfs -o size=2m tmpfs "$mnt"
 done_testing
