@@ -505,6 +505,30 @@ end_private (struct index *ix)
   ix->final_path = NULL;
 }
 
+/* Open the index PATH (NULL: in memory) into IX: when it does not
+   exist yet, a database of its own to build it in (begin_private),
+   else PATH itself.  Returns as open_db does.  */
+static int
+open_new_or_in_place (struct index *ix, const char *path, char **cause)
+{
+  if (path && begin_private (ix, path) == 0)
+    {
+      int ok = open_db (ix, cause);
+      if (ok == 1)
+        return 1;
+      /* Whatever went wrong goes wrong again in place, and is handled
+         there.  */
+      sqlite3_close (ix->db);
+      ix->db = NULL;
+      free (*cause);
+      *cause = NULL;
+      end_private (ix);
+    }
+  free (ix->path);
+  ix->path = path ? xstrdup (path) : NULL;
+  return open_db (ix, cause);
+}
+
 struct index *
 index_open (const char *path, char **note, char **cause)
 {
@@ -513,30 +537,11 @@ index_open (const char *path, char **note, char **cause)
   struct index *ix = xcalloc (1, sizeof *ix);
   ix->analyzer = analyzer_new ();
   ix->build_fd = -1;
-  int ok = -1;
-  if (path && begin_private (ix, path) == 0)
-    {
-      ok = open_db (ix, cause);
-      if (ok != 1)
-        {
-          /* Whatever went wrong goes wrong again in place, and is
-             handled there.  */
-          sqlite3_close (ix->db);
-          ix->db = NULL;
-          free (*cause);
-          *cause = NULL;
-          end_private (ix);
-        }
-    }
-  if (ok != 1)
-    {
-      free (ix->path);
-      ix->path = path ? xstrdup (path) : NULL;
-      ok = open_db (ix, cause);
-    }
+  int ok = open_new_or_in_place (ix, path, cause);
   if (ok == 0 && ix->path)
     {
-      /* A cache: remove it and start again.  */
+      /* A cache: remove it and start again, built in private as a
+         first build is (its file private to its owner too).  */
       *note = xasprintf (_("the search index %s was unusable (%s); "
                            "rebuilding it"), ix->path,
                          *cause ? *cause : "?");
@@ -545,7 +550,7 @@ index_open (const char *path, char **note, char **cause)
       sqlite3_close (ix->db);
       ix->db = NULL;
       index_remove (ix->path);
-      ok = open_db (ix, cause);
+      ok = open_new_or_in_place (ix, path, cause);
     }
   if (ok != 1)
     {

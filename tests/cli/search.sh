@@ -114,6 +114,12 @@ is "$(cat "$TMPD/after")" "1:4
 for f in "$TMPD"/cache/casebook/index-*.db; do printf 'garbage' | dd of="$f" bs=1 seek=200 conv=notrunc 2>/dev/null; done
 XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/corrupt"
 same "$TMPD/corrupt" "$TMPD/after" "a corrupt cache is rebuilt, never believed"
+for f in "$TMPD"/cache/casebook/index-*.db; do truncate -s 100000 "$f"; done
+XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/corrupt" 2>"$TMPD/err"
+same "$TMPD/corrupt" "$TMPD/after" "a truncated index is rebuilt, never believed"
+has "$TMPD/err" "was unusable" "with a note that says so"
+is "$(stat -c %a "$TMPD"/cache/casebook/index-*.db | sort -u)" 600 \
+  "built again in private, as a first build: its owner's alone"
 # Damage that opening the index does not see, found by the search
 # itself: the index is built again and the search answered, every time.
 if command -v sqlite3 >/dev/null 2>&1; then
