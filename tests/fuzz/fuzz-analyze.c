@@ -1,7 +1,9 @@
 /* fuzz-analyze.c -- libFuzzer target for the search analysis and the
    engine's translation of queries into FTS5: the input, when it is
    UTF-8, is analysed as an indexed text and as a query (every token must
-   point inside the text, on character boundaries, in order), then
+   point inside the text, on character boundaries, in order), its token
+   positions found by analyze_positions must be those the general
+   analysis numbers (whole, and stopped after a few), then
    searched for in an index, built in memory, of tests/data/good: the
    query may be refused, never crash the engine or break FTS5's syntax,
    and every hit must lie inside its text.  Its first byte chooses
@@ -39,6 +41,39 @@ check_token (void *ctx, int colocated, const char *tok, size_t len,
     abort ();
   c->last_start = start;
   return 0;
+}
+
+/* The general way's positions, as analyze_positions must give them.  */
+static int
+record_position (void *ctx, int colocated, const char *tok, size_t len,
+                 size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  struct analyze_positions *p = ctx;
+  if (colocated)
+    return 0;
+  p->start = xgrow (p->start, &p->alloc, p->n + 1, sizeof *p->start);
+  p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
+  p->start[p->n] = start;
+  p->end[p->n++] = end;
+  return p->n >= p->stop;
+}
+
+static void
+check_positions (struct analyzer *a, const char *text, size_t len,
+                 size_t stop)
+{
+  struct analyze_positions want = { .stop = stop }, got = { 0 };
+  analyze_text (a, text, len, ANALYZE_POSITIONS, record_position, &want);
+  analyze_positions (a, text, len, stop, &got);
+  if (got.n != want.n)
+    abort ();
+  for (size_t i = 0; i < got.n; i++)
+    if (got.start[i] != want.start[i] || got.end[i] != want.end[i])
+      abort ();
+  analyze_positions_free (&want);
+  analyze_positions_free (&got);
 }
 
 static struct engine *
@@ -79,6 +114,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   struct check c = { text, len, 0 };
   analyze_text (a, text, len, ANALYZE_INDEX, check_token, &c);
   analyze_text (a, text, len, ANALYZE_QUERY, check_token, &c);
+  check_positions (a, text, len, SIZE_MAX);
+  check_positions (a, text, len, 1 + flags % 8);
   analyzer_free (a);
   struct query_options qo = { .exact = flags & 1, .regex = (flags & 2) != 0 };
   struct query_error err;
