@@ -25,11 +25,14 @@ count_lines (const char *data, size_t size)
   size_t pos = 0, n = 0;
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     pos = 3;
+  /* A text with CRs and not one LF has CR line ends (import.c).  */
+  char eol = memchr (data + pos, '\n', size - pos) == NULL
+    && memchr (data + pos, '\r', size - pos) != NULL ? '\r' : '\n';
   int blank = 1, any = 0;
   for (; pos < size; pos++)
     {
       char c = data[pos];
-      if (c == '\n')
+      if (c == eol)
         {
           n += !blank;
           blank = 1;
