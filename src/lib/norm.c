@@ -101,6 +101,17 @@ norm_width (const char *s, size_t len)
    are ignorable too, but stay: ideographic variation sequences choose a
    glyph of the ideograph before them and take no column in
    libunistring or the C library.  */
+/* Is UC a unified ideograph (U+4E00-U+9FFF), or CJK or general
+   punctuation that case text is written with (U+3000-U+303F, U+FF01-
+   U+FF5E, U+2010-U+2027)?  Every one is assigned, and none a format
+   character or one that draws nothing.  */
+static int
+cjk_text_char (ucs4_t uc)
+{
+  return (uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0x3000 && uc <= 0x303f)
+    || (uc >= 0xff01 && uc <= 0xff5e) || (uc >= 0x2010 && uc <= 0x2027);
+}
+
 static int
 is_dangerous (ucs4_t uc)
 {
@@ -111,8 +122,10 @@ is_dangerous (ucs4_t uc)
   if (uc == 0x2028 || uc == 0x2029)
     return 1;
   /* The CJK ideographs and syllables that make up most case text are
-     all assigned letters: skip the table lookup for them.  */
-  if ((uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0xac00 && uc <= 0xd7a3))
+     all assigned letters, and its punctuation (CJK symbols, full-width
+     forms, dashes and quotation marks) all assigned and no format
+     character: skip the table lookups for them.  */
+  if (cjk_text_char (uc) || (uc >= 0xac00 && uc <= 0xd7a3))
     return 0;
   return uc_is_general_category (uc, UC_CATEGORY_Cf)
     || uc_is_general_category (uc, UC_CATEGORY_Co)
@@ -201,16 +214,15 @@ norm_needs_visible (const char *s, size_t len, int safe_widths)
           p++;
           continue;
         }
-      /* The unified ideographs (U+4E00-U+9FFF), most of a Chinese text,
-         are assigned letters (is_dangerous): decoded here, not by a
-         call for each.  Whether curses agrees on their width is asked
-         the slow way.  */
-      if (!safe_widths && *p >= 0xe4 && *p <= 0xe9 && e - p >= 3
+      /* Most of a Chinese text (cjk_text_char), decoded here, not by a
+         call for each character.  Whether curses agrees on their
+         width is asked the slow way.  */
+      if (!safe_widths && (*p & 0xf0) == 0xe0 && e - p >= 3
           && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
         {
           ucs4_t c = (ucs4_t) (p[0] & 0x0f) << 12
             | (ucs4_t) (p[1] & 0x3f) << 6 | (ucs4_t) (p[2] & 0x3f);
-          if (c >= 0x4e00 && c <= 0x9fff)
+          if (cjk_text_char (c))
             {
               p += 3;
               continue;
