@@ -38,17 +38,36 @@ doc_label (const struct engine_doc *d, int several, enum lang l, char *buf,
   return buf;
 }
 
+/* The words plain output repeats for each document or passage,
+   translated once (gettext looks each up again at every call: a
+   twentieth of printing thousands of passages).  */
+struct labels
+{
+  const char *title, *keywords, *close;
+};
+
 static void
-hit_location (const struct engine_hit *h, char *buf, size_t size)
+labels_init (struct labels *lb)
+{
+  /* TRANSLATORS: where a search hit is, printed before its language
+     ("title zh:"), as "§1 ¶12" places one in a paragraph.  */
+  lb->title = _("title");
+  /* TRANSLATORS: as "title" above, a hit in the case's keyword
+     list.  */
+  lb->keywords = _("keywords");
+  /* TRANSLATORS: closes "  (%zu hits": a full-width one in Chinese,
+     as the opening one is.  */
+  lb->close = _(")");
+}
+
+static void
+hit_location (const struct engine_hit *h, const struct labels *lb,
+              char *buf, size_t size)
 {
   if (h->part == PART_TITLE)
-    /* TRANSLATORS: where a search hit is, printed before its language
-       ("title zh:"), as "§1 ¶12" places one in a paragraph.  */
-    snprintf (buf, size, "%s", _("title"));
+    snprintf (buf, size, "%s", lb->title);
   else if (h->keywords)
-    /* TRANSLATORS: as "title" above, a hit in the case's keyword
-       list.  */
-    snprintf (buf, size, "%s", _("keywords"));
+    snprintf (buf, size, "%s", lb->keywords);
   else if (h->part == PART_SECTION)
     snprintf (buf, size, "§%zu", h->section + 1);
   else
@@ -277,7 +296,8 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
-                enum highlight hl, int width, enum lang l)
+                enum highlight hl, int width, enum lang l,
+                const struct labels *lb)
 {
   const struct engine_doc *d = &r->docs[i];
   struct engine_hits h;
@@ -319,9 +339,7 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
            only some of the words of the query.  */
         buf_printf (&count, ngettext ("; %zu of %zu word", "; %zu of %zu words",
                                       r->nconcepts), d->concepts, r->nconcepts);
-      /* TRANSLATORS: closes "  (%zu hits": a full-width one in Chinese,
-         as the opening one is.  */
-      buf_adds (&count, _(")"));
+      buf_adds (&count, lb->close);
       wrap_add (&w, count.data, count.len, NULL);
       buf_free (&count);
       wrap_end (&w, hang);
@@ -339,7 +357,7 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       const struct engine_hit *hit = &h.hits[k];
       shown += last - k + 1;
       char loc[64];
-      hit_location (hit, loc, sizeof loc);
+      hit_location (hit, lb, loc, sizeof loc);
       /* "en.rev*" for the project's revised English, as the key in
          the content file says.  */
       /* Put together without printf: thousands of passages.  */
@@ -580,6 +598,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
   size_t failed_at = 0;
   int width = wrap_width (o);
   enum lang l = cmd_reader_lang (o);
+  struct labels lb;
+  labels_init (&lb);
   if (!o->count)
     {
       size_t texts, want = hits_wanted (o, &texts);
@@ -604,7 +624,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, hl, width, l) != 0)
+      else if (print_document (o, ahead, r, i, several, hl, width, l, &lb) != 0)
         {
           rc = 2;
           failed_at = i;
