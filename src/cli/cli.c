@@ -696,7 +696,9 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           o.region = optarg;
           break;
         case OPT_YEAR:
-          if (parse_int (optarg, &o.year) != 0 || o.year < 1)
+          /* The years a query's year: takes.  */
+          if (parse_int (optarg, &o.year) != 0 || o.year < QUERY_YEAR_MIN
+              || o.year > QUERY_YEAR_MAX)
             {
               fprintf (stderr, _("casebook: invalid --year '%s' (a year such as 2022)\n"), shown (optarg));
               return usage_error ();

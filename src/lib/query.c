@@ -1566,7 +1566,7 @@ query_parse (const char *text, const struct query_options *opt,
             {
               char *end;
               long y = strtol (folded, &end, 10);
-              if (*end != '\0' || y < 1000 || y > 9999)
+              if (*end != '\0' || y < QUERY_YEAR_MIN || y > QUERY_YEAR_MAX)
                 {
                   free (val);
                   free (folded);

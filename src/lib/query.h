@@ -13,6 +13,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+/* The years year: (and list --year) take: four digits.  */
+#define QUERY_YEAR_MIN 1000
+#define QUERY_YEAR_MAX 9999
+
 enum term_kind { TERM_WORDS, TERM_REGEX };
 
 /* What a text must contain for an alternative to occur in it: bytes
@@ -49,7 +53,8 @@ struct query
   char **tags;                  /* folded tag: filters */
   size_t ntags;
   int lang_only;                /* -1 both, else an enum lang */
-  /* Facets: collection:NAME, region:PLACE (folded), year:YYYY.  */
+  /* Facets: collection:NAME, region:PLACE (folded), year:YYYY (from
+     QUERY_YEAR_MIN to QUERY_YEAR_MAX).  */
   char **collections;
   size_t ncollections;
   char **regions;

@@ -127,6 +127,10 @@ for opt in --lang --width -n --color --english --script --max-size --year; do
   has "$TMPD/err" "casebook --help" "$opt ESC[7mX: with the hint"
   is "$rc" 2 "$opt ESC[7mX: exit status 2"
 done
+# --year takes the years year: takes, four digits.
+run --content "$GOOD" list --year 99999
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: invalid --year '99999' (a year such as 2022)" \
+  "--year 99999 is refused, as year:99999 is"
 run --content "$GOOD" export 1 --format "${esc}[7mX"
 ! grep -q "$esc" "$TMPD/err" && grep -qF "'^[[7mX'" "$TMPD/err"
 ok $? "--format ESC[7mX: the value is shown visibly"
