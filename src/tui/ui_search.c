@@ -760,10 +760,24 @@ relayout_text (struct ui *u)
 {
   if (!u->have_render)
     return;
-  u->top_unit = text_anchor_unit (u);
+  /* The same line of the same paragraph, not the paragraph's first
+     line: the first prompt of a run reads the open case again, edited
+     or not, and the view must not jump up from the middle of a long
+     paragraph (nor Esc "restore" it there).  */
+  size_t keep = u->top_unit;
+  size_t line = 0;
+  size_t unit = text_top_place (u, &line);
+  u->top_unit = unit;
   render_free (&u->r);
   u->have_render = 0;
   text_layout (u);
+  text_goto_unit_line (u, unit, line);
+  /* A paragraph gone to below the top (near the end of the case) stays
+     the one that y and = name.  */
+  size_t anchor = u->top_unit;
+  u->top_unit = keep;
+  if (text_current_line (u) == u->top)
+    u->top_unit = anchor;
 }
 
 /* Before a new search: files may have been edited since the index was
