@@ -691,12 +691,15 @@ goto_place (struct ui *u, const char *text)
       free (coll);
       return;
     }
+  /* A place in the case already open is a jump within it, whether the
+     case is named (7 §2 in case 7) or not (§2), for '' to come back
+     from: open_case remembers only a jump to another case.  */
+  if (place && d == u->cur)
+    ui_remember_jump (u);
   int r = loc.has_doc ? open_case (u, coll, loc.doc) : 0;
   free (coll);
   if (r < 0 || !place)
     return;
-  if (!loc.has_doc)
-    ui_remember_jump (u);
   ui_set_focus (u, PANE_TEXT);
   if (text_goto_place (u, section, para) < 0)
     {
