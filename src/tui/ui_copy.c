@@ -20,6 +20,30 @@
 /* The file a copy goes to when the terminal has no clipboard.  */
 #define CLIP_FILE "clipboard.txt"
 
+/* TEXT as casebook cite prints it: line by line, each line's control
+   and invisible characters named (^[, <U+202E>), so that a paste puts
+   no escape sequence into a terminal or a shell, and no hidden
+   direction override into a brief.  Caller frees.  */
+static char *
+visible_copy (const char *text)
+{
+  struct buf b = { 0 };
+  const char *p = text;
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      size_t len = nl ? (size_t) (nl - p) : strlen (p);
+      struct visible v;
+      norm_visible_text (p, len, 0, &v);
+      buf_add (&b, v.str, v.len);
+      norm_visible_free (&v);
+      if (nl)
+        buf_addc (&b, '\n');
+      p += len + (nl != NULL);
+    }
+  return buf_steal (&b);
+}
+
 /* The paragraph to copy: the first one whose line is at or below the
    top of the pane (or the paragraph gone to, text_current_line), in the
    language shown (the reader's when both are).
@@ -120,6 +144,9 @@ copy_paragraph (struct ui *u)
       free (text);
       text = conv;
     }
+  char *vis = visible_copy (text);
+  free (text);
+  text = vis;
   size_t p0 = cite_paragraph (d, s0, b0), p1 = cite_paragraph (d, s, b);
   if (p0 > p1)
     {

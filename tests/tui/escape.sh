@@ -2,7 +2,7 @@
 # Content with control characters: an ESC in a paragraph is drawn as ^[,
 # never sent to the terminal (which would turn the rest red).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 13
 
 esc=$(printf '\033')
 
@@ -13,6 +13,18 @@ tui_expect_not "${esc}\\[31m" "no red from the content reaches the terminal" -e
 tui_keys v
 tui_expect_line 1 '\[zh\|en\]' "side by side"
 tui_expect_has '之前\^\[\[31m之后.*before\^\[\[31maft' "both sides show ^[ and stay aligned"
+# y copies the paragraph as casebook cite prints it, the ESC named: a
+# paste puts no escape sequence into a terminal or a shell.
+tui_keys y
+tui_expect_line 24 '^Copied paragraph 1 of case 1' "y copies the paragraph"
+buf=$(tmx show-buffer 2>/dev/null)
+case $buf in
+  *"$esc"*) tui_ok 1 "the copy holds ^[, not the ESC itself"
+            printf '%s\n' "$buf" | cat -v | tui_diag_stdin ;;
+  'before^[[31mafter'*) tui_ok 0 "the copy holds ^[, not the ESC itself" ;;
+  *) tui_ok 1 "the copy holds ^[, not the ESC itself"
+     printf '%s\n' "$buf" | cat -v | tui_diag_stdin ;;
+esac
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
 
