@@ -259,11 +259,17 @@ ui_layout (struct ui *u)
 void
 ui_set_focus (struct ui *u, enum pane p)
 {
+  int unzoom = u->zoom && p != PANE_TEXT;
   u->focus = p;
-  if (u->zoom && p != PANE_TEXT)
+  if (unzoom)
     u->zoom = 0;
   if (u->narrow || !u->zoom)
     ui_layout (u);
+  /* The panes are back and the text pane is narrower again: lay the
+     text out for it, as z does, or its lines (laid out for the whole
+     screen) run on into the list and the tags.  */
+  if (unzoom)
+    text_layout (u);
 }
 
 /* z: give the text pane the whole screen, or give the panes back.  */

@@ -3,7 +3,7 @@
 # 100 columns, centred in its pane; z gives the text pane the whole
 # screen (the width still holds), z or Tab gives the panes back.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 9
+tui_plan 12
 
 content=$top_srcdir/content
 
@@ -36,6 +36,14 @@ tui_expect_line 3 '│\* Guangxi' "80 columns: no margin"
 tui_keys z
 tui_expect_line 3 '^\* Guangxi procuratorial organs comprehensively deepen circuit' \
   "z at 80 columns: the text uses the whole width"
+# Tab gives the panes back, and the text is laid out again for its
+# pane: laid out for the whole screen, its lines ran on into the list.
+tui_keys Tab
+tui_expect_line 3 '^  0 National .*│\* Guangxi procuratorial organs *$' \
+  "Tab after z: the text is set for its pane again"
+tui_expect_line 4 '^  1 Hulunbuir ' "and the list's rows are whole"
+tui_expect_has '^─  Cases .*│  English: translated +L: legend$' \
+  "with the header of the narrower pane"
 tui_keys q
 tui_wait_exit >/dev/null
 
