@@ -1075,7 +1075,14 @@ mouse_event (struct ui *u)
 #endif
   if (delta)
     {
-      if (p == PANE_TEXT)
+      /* Over the facets, the related cases or the outline, drawn over
+         the text pane, the wheel moves in them, as their keys do: the
+         text hidden behind them must not scroll.  */
+      if (p == PANE_TEXT && u->pick.active)
+        listw_move (&u->pick.lw, delta);
+      else if (p == PANE_TEXT && u->outline.active)
+        listw_move (&u->outline.lw, delta);
+      else if (p == PANE_TEXT)
         text_scroll (u, delta);
       else if (p == PANE_LIST)
         list_scroll (u, delta);

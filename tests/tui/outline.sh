@@ -5,7 +5,7 @@
 # outline follows the text when it is laid out again under it (a
 # resize, another view), and closes when another case opens.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 15
+tui_plan 18
 
 content=$top_srcdir/content
 text_of () { sed 's/^[^│]*│//; s/[│ ]*$//'; }
@@ -60,5 +60,23 @@ tui_keys :
 tui_type 1
 tui_keys Enter
 tui_expect_not 'Outline of case' "opening another case closes the outline"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# The mouse wheel over the outline moves in it, as j does, three
+# headings a notch: the text hidden behind it used to scroll instead.
+tui_start 80 24 -- --content "$content" --lang en
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_send g
+tui_keys O
+tui_expect_has 'Outline of case 7' "O opens the outline"
+wheel_down=$(printf '\033[MaR%%')
+tmx send-keys -t tui -l "$wheel_down$wheel_down$wheel_down"
+tui_settle
+tui_expect_line 24 ' 1/316 ' "the wheel over the outline leaves the text where it was"
+tui_keys Enter
+tui_expect_line 3 '│\*   \(3\) Practicing the win-win' \
+  "and moves in the outline: Enter goes to the tenth heading"
 
 tui_finish
