@@ -914,12 +914,29 @@ draw_status (struct ui *u)
   free (pos);
 }
 
+/* "Terminal too small", wrapped over the rows there are rather than cut
+   inside a word (11 columns showed "Terminal to"), the last row cut
+   with "…" when they are not enough.  One column is kept free, so that
+   the bottom right corner is never written.  */
 static void
 draw_too_small (struct ui *u)
 {
   const char *m = _("Terminal too small");
-  int xmax = u->cols - (u->rows == 1 ? 1 : 0);
-  ui_put (0, 0, xmax, m, strlen (m), A_BOLD);
+  int width = u->cols - 1;
+  if (width < 1)
+    return;
+  struct layout_line *lines;
+  size_t n = layout_wrap (m, strlen (m), width, width, &lines);
+  size_t rows = (size_t) u->rows;
+  for (size_t i = 0; i < n && i < rows; i++)
+    {
+      const char *at = m + lines[i].off;
+      if (i == rows - 1 && n > rows)
+        ui_put_cut ((int) i, 0, width, at, strlen (at), A_BOLD);
+      else
+        ui_put ((int) i, 0, width, at, lines[i].len, A_BOLD);
+    }
+  free (lines);
 }
 
 static void

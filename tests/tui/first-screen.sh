@@ -2,7 +2,7 @@
 # The first screen: three panes at 120x40, one pane at a time at 60x20
 # (Tab switches), and a terminal too small for anything.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 15
+tui_plan 16
 
 sample=$tui_data/sample
 
@@ -32,7 +32,9 @@ tui_wait_for 'Cases \[en\]'
 tui_expect_has '1 Guangxi' "after 1x1, a resize to 40x10 shows the list"
 tui_resize 1 1
 tui_resize 11 2
-tui_expect_line 1 '^Terminal to' "at 11x2 it says the terminal is too small"
+tui_expect_line 1 '^Terminal *$' "at 11x2 it says the terminal is too small"
+# Wrapped, not cut inside a word: "Terminal to" read as a word cut off.
+tui_expect_line 2 '^too small *$' "on two lines, the message whole"
 tui_resize 50 12
 tui_wait_for 'Cases \[en\]'
 tui_keys q
