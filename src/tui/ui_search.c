@@ -1023,11 +1023,12 @@ accept_search (struct ui *u, const char *text, int backward)
     {
       restore (u);
       memset (&u->saved, 0, sizeof u->saved);
+      /* An empty / or ? repeats the last search, in its direction, as
+         in vi and less; with none yet it says so, as n does, rather
+         than close the prompt without a word.  */
       if (u->search.res)
-        {
-          u->search.backward = backward;
-          ui_search_next (u, 1);
-        }
+        u->search.backward = backward;
+      ui_search_next (u, 1);
       return;
     }
   state_history_add (u->state, text);
