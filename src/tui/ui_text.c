@@ -589,11 +589,20 @@ draw_header (struct ui *u, const struct rect *p, int xmax)
   switch (u->view)
     {
     case VIEW_SIDE_BY_SIDE:
-      x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 1,
-                      column_lang (u, 0));
-      x = draw_label (u, y, p->x + (int) u->sbs_col, xmax + 1,
-                      column_lang (u, 1));
-      break;
+      if (u->sbs_col > 0)
+        {
+          x = draw_label (u, y, p->x + 2, p->x + (int) u->sbs_col - 1,
+                          column_lang (u, 0));
+          x = draw_label (u, y, p->x + (int) u->sbs_col, xmax + 1,
+                          column_lang (u, 1));
+          break;
+        }
+      /* Too narrow for two columns, the languages are laid out one
+         under the other (render.c): there is no right column, whose
+         label, drawn at the pane's edge, said "English" alone over the
+         Chinese and covered the focus marker.  Label them as the
+         interleaved view does.  */
+      /* FALLTHROUGH */
     case VIEW_INTERLEAVED:
       {
         /* Both in one row: the Chinese one leaves room for at least the

@@ -3,7 +3,7 @@
 # side starts each paragraph pair on the same row, also after scrolling;
 # the mouse selects a case and the wheel scrolls.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 13
+tui_plan 15
 
 sample=$tui_data/sample
 
@@ -61,6 +61,18 @@ tui_type "$(printf '\033[MaS#')"
 tui_expect_eq "$(tui_line 3 | text_of)" "$fifth" \
   "the wheel scrolls the text down three lines"
 tui_expect_line 5 '^> 3 Jiangsu' "and leaves the list alone"
+tui_keys q
+tui_wait_exit >/dev/null
 
+# At 12 columns the side-by-side view has no room for two columns and
+# lays the languages out one under the other: its header is then the
+# interleaved view's, after the focus marker.  (The right column's
+# label, "English", was drawn over the marker, above the Chinese.)
+tui_start 12 8 -- --content "$top_srcdir/content" --lang=both
+tui_wait_for '1/'
+tui_keys Tab
+tui_keys 7 Enter
+tui_expect_line 3 '^  广西检察' "12 columns, side by side: the Chinese first, alone on its row"
+tui_expect_line 2 '^▶ ' "the header keeps the focus marker"
 
 tui_finish
