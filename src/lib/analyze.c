@@ -528,6 +528,19 @@ record_position (void *ctx, int colocated, const char *tok, size_t len,
   return p->n >= p->stop;
 }
 
+/* Is UC punctuation that plain takes but that folding does not leave
+   where it is, when something else in the piece sends it through the
+   fold: the bidi embeddings and overrides U+202A-U+202E, which folding
+   drops (the ideographs either side then make a bigram), and the
+   ideographic and Hangul tone marks U+302A-U+302F, which combine with
+   the character before (whose token then takes their bytes too)?  A
+   pass that stops early must not stop before one of them.  */
+static int
+moved_by_fold (ucs4_t uc)
+{
+  return (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x302a && uc <= 0x302f);
+}
+
 /* The positions of the LEN bytes at S, which begin at BASE of the
    text, added to P in one pass when S is plain (see plain), as
    tokenize would give them: no fold, no token built, no call per
@@ -554,7 +567,7 @@ positions_plain (const char *s, size_t len, size_t base,
       int ideograph = uc >= 0x80 && is_ideograph (uc)
         && norm_fold_keeps_ideograph (uc);
       if (uc >= 0x80 && !ideograph
-          && (!plain_punctuation (uc) || is_word (uc)))
+          && (!plain_punctuation (uc) || is_word (uc) || moved_by_fold (uc)))
         goto not_plain;
       /* Enough positions, and the character after the last of them is
          one taken here: nothing after it (a combining mark, a letter

@@ -118,7 +118,7 @@ main (void)
     "檢", "察院", "體", "ＡＢ", "１２", "é", "ß", "①", "²", "ﬁ", "㈱",
     "\u200b", "\u3000", "丽", "\U00020000", "ｶ", "한", "글", "ア", "\x01",
     "x", "y", "e\u0301", "\u0301", "\u200d", "\ufe0f", "察\ufe00",
-    "\U000e0100", "Å", "ｱ",
+    "\U000e0100", "Å", "ｱ", "\u202a", "\u202e", "\u302a", "\u302f",
   };
   size_t npieces = sizeof pieces / sizeof *pieces;
   size_t cases = 0;
@@ -145,6 +145,22 @@ main (void)
   free (buf);
   tap_ok (bad == 0, "random texts: the same positions for %zu of %zu",
           cases - bad, cases);
+
+  /* Stopped before a character that plain punctuation takes but that
+     folding, which a later character in the unit asks for, drops (a
+     bidi embedding: the ideographs either side make a bigram) or joins
+     to the character before (an ideographic tone mark).  */
+  static const char *const moved[] = {
+    "巡\u202a回是é", "巡\u202e回是é", "检察\u302a机关ü", "检\u302f察ü",
+    "ab\u302a cdé",
+  };
+  size_t moved_bad = 0;
+  for (size_t i = 0; i < sizeof moved / sizeof *moved; i++)
+    for (size_t stop = 1; stop <= 3; stop++)
+      moved_bad += !agree (a, moved[i], strlen (moved[i]), stop);
+  tap_ok (moved_bad == 0, "stopped before a character folding drops or "
+          "joins to the one before: the same positions (%zu differ)",
+          moved_bad);
 
   /* Plain text still takes the general way's word limit and units.  */
   struct analyze_positions p = { 0 };
