@@ -511,6 +511,10 @@ end_private (struct index *ix)
 static int
 open_new_or_in_place (struct index *ix, const char *path, char **cause)
 {
+  /* Opened before (found unusable): begin_private puts its own name
+     in IX->path.  */
+  free (ix->path);
+  ix->path = NULL;
   if (path && begin_private (ix, path) == 0)
     {
       int ok = open_db (ix, cause);
