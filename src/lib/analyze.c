@@ -513,10 +513,8 @@ positions_add (struct analyze_positions *p, size_t start, size_t end)
   p->end[p->n++] = end;
 }
 
-/* analyze_token_fn of the general way: each token that takes a
-   position.  */
-static int
-record_position (void *ctx, int colocated, const char *tok, size_t len,
+int
+analyze_record_position (void *ctx, int colocated, const char *tok, size_t len,
                  size_t start, size_t end)
 {
   (void) tok;
@@ -643,7 +641,7 @@ analyze_positions (struct analyzer *a, const char *s, size_t len,
       size_t end = bar ? (size_t) (bar - s) : len;
       if (!positions_plain (s + at, end - at, at, p))
         analyze_piece (a, s + at, end - at, at, ANALYZE_POSITIONS,
-                       record_position, p);
+                       analyze_record_position, p);
       if (p->n >= p->stop || bar == NULL)
         return;
       positions_add (p, end, end + 1);

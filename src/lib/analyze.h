@@ -74,6 +74,11 @@ struct analyze_positions
 void analyze_positions (struct analyzer *a, const char *s, size_t len,
                         size_t stop, struct analyze_positions *p);
 void analyze_positions_free (struct analyze_positions *p);
+/* The analyze_token_fn that analyze_positions' general way records
+   with (CTX a struct analyze_positions, its STOP set): for comparing the
+   two.  */
+int analyze_record_position (void *ctx, int colocated, const char *tok,
+                             size_t len, size_t start, size_t end);
 
 /* Is the folded word W (LEN bytes) an English or Chinese stop word:
    a word too common or too empty to say what a query is about ("the",

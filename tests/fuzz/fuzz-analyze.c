@@ -43,29 +43,12 @@ check_token (void *ctx, int colocated, const char *tok, size_t len,
   return 0;
 }
 
-/* The general way's positions, as analyze_positions must give them.  */
-static int
-record_position (void *ctx, int colocated, const char *tok, size_t len,
-                 size_t start, size_t end)
-{
-  (void) tok;
-  (void) len;
-  struct analyze_positions *p = ctx;
-  if (colocated)
-    return 0;
-  p->start = xgrow (p->start, &p->alloc, p->n + 1, sizeof *p->start);
-  p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
-  p->start[p->n] = start;
-  p->end[p->n++] = end;
-  return p->n >= p->stop;
-}
-
 static void
 check_positions (struct analyzer *a, const char *text, size_t len,
                  size_t stop)
 {
   struct analyze_positions want = { .stop = stop }, got = { 0 };
-  analyze_text (a, text, len, ANALYZE_POSITIONS, record_position, &want);
+  analyze_text (a, text, len, ANALYZE_POSITIONS, analyze_record_position, &want);
   analyze_positions (a, text, len, stop, &got);
   if (got.n != want.n)
     abort ();

@@ -17,27 +17,6 @@
 #include "util.h"
 #include "tap.h"
 
-/* The general way: every token that takes a position.  */
-static int
-record (void *ctx, int colocated, const char *tok, size_t len,
-        size_t start, size_t end)
-{
-  (void) tok;
-  (void) len;
-  struct analyze_positions *p = ctx;
-  if (colocated)
-    return 0;
-  if (p->n == p->alloc)
-    {
-      p->alloc = p->alloc ? 2 * p->alloc : 64;
-      p->start = xrealloc (p->start, p->alloc * sizeof *p->start);
-      p->end = xrealloc (p->end, p->alloc * sizeof *p->end);
-    }
-  p->start[p->n] = start;
-  p->end[p->n++] = end;
-  return p->n >= p->stop;
-}
-
 /* Do both ways agree on S (LEN bytes) stopped at STOP?  Says where
    they part the first time.  */
 static int
@@ -45,7 +24,7 @@ agree (struct analyzer *a, const char *s, size_t len, size_t stop)
 {
   static int told;
   struct analyze_positions want = { .stop = stop }, got = { 0 };
-  analyze_text (a, s, len, ANALYZE_POSITIONS, record, &want);
+  analyze_text (a, s, len, ANALYZE_POSITIONS, analyze_record_position, &want);
   analyze_positions (a, s, len, stop, &got);
   int same = want.n == got.n;
   size_t i = 0;
