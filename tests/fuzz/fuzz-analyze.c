@@ -48,7 +48,8 @@ check_positions (struct analyzer *a, const char *text, size_t len,
                  size_t stop)
 {
   struct analyze_positions want = { .stop = stop }, got = { 0 };
-  analyze_text (a, text, len, ANALYZE_POSITIONS, analyze_record_position, &want);
+  analyze_text (a, text, len, ANALYZE_POSITIONS, analyze_record_position,
+                &want);
   analyze_positions (a, text, len, stop, &got);
   if (got.n != want.n)
     abort ();

@@ -94,8 +94,9 @@ main (void)
     "检", "察", "巡", "回", "机", "关", "。", "，", "、", "“", "”", "（", "）",
     "—", "…", " ", "\n", "\x1f", "a", "B", "z", "7", "0", "-", "'", ".",
     "’", "Procuratorate", "people's", "3.5", "\u00a0", "\u00b7",
-    "檢", "察院", "體", "ＡＢ", "１２", "é", "ß", "①", "²", "ﬁ", "㈱",
-    "\u200b", "\u3000", "丽", "\U00020000", "ｶ", "한", "글", "ア", "\x01",
+    "檢", "察院", "體", "ＡＢ", "１２", "é", "ß", "①", "²", "ﬁ",
+    "㈱", "\u200b", "\u3000", "丽", "\U00020000", "ｶ", "한", "글",
+    "ア", "\x01",
     "x", "y", "e\u0301", "\u0301", "\u200d", "\ufe0f", "察\ufe00",
     "\U000e0100", "Å", "ｱ", "\u202a", "\u202e", "\u302a", "\u302f",
   };
@@ -130,8 +131,8 @@ main (void)
      bidi embedding: the ideographs either side make a bigram) or joins
      to the character before (an ideographic tone mark).  */
   static const char *const moved[] = {
-    "巡\u202a回是é", "巡\u202e回是é", "检察\u302a机关ü", "检\u302f察ü",
-    "ab\u302a cdé",
+    "巡\u202a回是é", "巡\u202e回是é", "检察\u302a机关ü",
+    "检\u302f察ü", "ab\u302a cdé",
   };
   size_t moved_bad = 0;
   for (size_t i = 0; i < sizeof moved / sizeof *moved; i++)
