@@ -68,9 +68,11 @@ content_read_error (int e)
     : e ? strerror (e) : _("not a regular file");
 }
 
-/* Read the collection.cb of DIR into COLL's metadata.  */
+/* Read the collection.cb of DIR into COLL's metadata.  UNLISTED: DIR
+   itself could not be read, and said so; a collection.cb that cannot
+   be read for the same reason (permission) is then no second error.  */
 static void
-load_collection_meta (const char *dir, struct collection *coll,
+load_collection_meta (const char *dir, int unlisted, struct collection *coll,
                       struct diags *diags)
 {
   memset (coll, 0, sizeof *coll);
@@ -79,8 +81,11 @@ load_collection_meta (const char *dir, struct collection *coll,
   size_t len;
   char *data = read_content (meta, &len);
   if (data == NULL)
-    diags_add (diags, DIAG_ERROR, meta, 0, _("cannot read: %s"),
-               read_error ());
+    {
+      if (!(unlisted && errno == EACCES))
+        diags_add (diags, DIAG_ERROR, meta, 0, _("cannot read: %s"),
+                   read_error ());
+    }
   else
     content_parse_collection (meta, data, len, coll, diags);
   free (data);
@@ -102,6 +107,7 @@ list_documents (const char *dir, struct content_coll_files *cf,
     {
       diags_add (diags, DIAG_ERROR, dir, 0, _("cannot read directory: %s"),
                  strerror (errno));
+      cf->unlisted = 1;
       return;
     }
   size_t alloc = 0;
@@ -353,7 +359,7 @@ load_collection (const struct content_coll_files *cf,
                  struct collection *coll, struct load_progress *lp,
                  struct diags *diags)
 {
-  load_collection_meta (cf->dir, coll, diags);
+  load_collection_meta (cf->dir, cf->unlisted, coll, diags);
   /* The documents kept are moved down over those left out.  */
   struct document *docs = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *docs);
   struct doc_read *read = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *read);
@@ -506,7 +512,7 @@ content_read_collection (const char *dir, struct collection *coll,
                          struct diags *diags)
 {
   size_t errors_before = diags->errors;
-  load_collection_meta (dir, coll, diags);
+  load_collection_meta (dir, 0, coll, diags);
   return diags->errors > errors_before ? -1 : 0;
 }
 

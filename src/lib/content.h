@@ -93,6 +93,7 @@ struct content_coll_files
   char *dir;                    /* the collection's directory */
   char **docs;                  /* paths of its .cb documents, sorted */
   size_t ndocs;
+  int unlisted;                 /* the directory could not be read (said) */
 };
 
 struct content_files

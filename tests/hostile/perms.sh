@@ -62,6 +62,15 @@ is "$rc" 0 "an unreadable collection: installed"
 $AS_USER chmod 000 "$USER_DIR/data/casebook/collections/shut"
 XDG_DATA_HOME=$USER_DIR/data urun library
 has "$TMPD/out" "shut" "an unreadable collection: library lists it"
+# Its collection.cb cannot be read for the same reason: one error, the
+# directory's, not a second one that follows from it.
+is "$(grep -c "collections/shut.*error:" "$TMPD/err")" 1 \
+  "an unreadable collection: one error"
+has "$TMPD/err" "collections/shut: error: cannot read directory: Permission denied" \
+  "an unreadable collection: the directory's"
+XDG_DATA_HOME=$USER_DIR/data urun list
+is "$(grep -c "collections/shut.*error:" "$TMPD/err")" 1 \
+  "an unreadable collection: list says it once too"
 XDG_DATA_HOME=$USER_DIR/data urun library remove shut
 is "$rc" 2 "an unreadable collection: remove exits 2"
 has "$TMPD/err" "collections/shut: Permission denied" "an unreadable collection: and says why"
