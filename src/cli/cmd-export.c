@@ -20,21 +20,29 @@
 #include "i18n.h"
 #include "norm.h"
 #include "output.h"
+#include "place.h"
 #include "progress.h"
 #include "util.h"
 
-/* Does ARG name a document: digits, after "COLLECTION/" or not?  */
-static int
-is_document_name (const char *arg)
+/* The document ARG names, as show reads it ("7", " 7", "７",
+   "batch3/7"), or NULL when ARG is no document's name but words of a
+   query.  Caller frees.  */
+static char *
+document_name (const struct library *lib, const char *arg)
 {
-  const char *slash = strrchr (arg, '/');
-  const char *n = slash ? slash + 1 : arg;
-  if (slash == arg || *n == '\0')
-    return 0;
-  for (; *n; n++)
-    if (*n < '0' || *n > '9')
-      return 0;
-  return 1;
+  char *rest;
+  char *s = place_document_spec (lib, arg, &rest);
+  const char *slash = strrchr (s, '/');
+  const char *n = slash ? slash + 1 : s;
+  int name = slash != s && *n && n[strspn (n, "0123456789")] == '\0'
+    && rest[strspn (rest, " ")] == '\0';
+  free (rest);
+  if (!name)
+    {
+      free (s);
+      return NULL;
+    }
+  return s;
 }
 
 /* The documents the query ARGV (ARGC words) finds, best first, into
@@ -121,22 +129,26 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
                          "and html\n"));
       return 2;
     }
+  char **names = xcalloc ((size_t) argc, sizeof *names);
   int by_name = 1;
-  for (int i = 0; i < argc; i++)
-    by_name &= is_document_name (argv[i]);
+  for (int i = 0; i < argc && by_name; i++)
+    by_name = (names[i] = document_name (lib, argv[i])) != NULL;
   const struct document **docs = NULL;
   long n = argc;
   if (by_name)
     {
       docs = xcalloc ((size_t) argc, sizeof *docs);
-      for (int i = 0; i < argc; i++)
-        if ((docs[i] = cmd_find_document (lib, argv[i])) == NULL)
+      for (int i = 0; i < argc && docs; i++)
+        if ((docs[i] = cmd_find_document (lib, names[i])) == NULL)
           {
             free (docs);
-            return 2;
+            docs = NULL;
           }
     }
-  else if ((n = query_documents (o, lib, argc, argv, &docs)) <= 0)
+  strv_free (names, (size_t) argc);
+  if (by_name && docs == NULL)
+    return 2;
+  if (!by_name && (n = query_documents (o, lib, argc, argv, &docs)) <= 0)
     {
       free (docs);
       return n == 0 ? 1 : 2;

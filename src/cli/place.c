@@ -44,30 +44,24 @@ cut_range (char *s)
   return n;
 }
 
-int
-place_parse (const struct library *lib, int argc, char **argv,
-             int allow_range, struct place *p)
+char *
+place_document_spec (const struct library *lib, const char *arg,
+                     char **rest)
 {
-  memset (p, 0, sizeof *p);
-  struct buf b = { 0 };
-  for (int i = 0; i < argc; i++)
-    buf_printf (&b, "%s%s", i ? " " : "", argv[i]);
-  char *joined = buf_steal (&b);
   /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  But
      a collection whose id NFKC would change ("ａｂ", a name import --add
      takes) is named as typed: only what follows it is normalized.  */
   char *s;
-  const char *jslash = strchr (joined, '/');
-  if (jslash && jslash > joined
-      && library_collection (lib, joined, (size_t) (jslash - joined)))
+  const char *jslash = strchr (arg, '/');
+  if (jslash && jslash > arg
+      && library_collection (lib, arg, (size_t) (jslash - arg)))
     {
-      char *rest = norm_nfkc_string (jslash + 1);
-      s = xasprintf ("%.*s/%s", (int) (jslash - joined), joined, rest);
-      free (rest);
+      char *after = norm_nfkc_string (jslash + 1);
+      s = xasprintf ("%.*s/%s", (int) (jslash - arg), arg, after);
+      free (after);
     }
   else
-    s = norm_nfkc_string (joined);
-  free (joined);
+    s = norm_nfkc_string (arg);
   /* The document: "COLLECTION/N" or "N", up to where its number ends.
      Spaces before it (" 7", as a shell variable leaves them) are none
      of it; a COLLECTION/ with no number ("batch3/-1") is named whole in
@@ -81,9 +75,24 @@ place_parse (const struct library *lib, int argc, char **argv,
       end++;
   if (end == s || (slash && end == slash + 1))
     end += strcspn (end, " ");
-  char *rest = xstrdup (end);
-  char *typed = NULL;           /* REST before its range is cut */
+  *rest = xstrdup (end);
   *end = '\0';
+  return s;
+}
+
+int
+place_parse (const struct library *lib, int argc, char **argv,
+             int allow_range, struct place *p)
+{
+  memset (p, 0, sizeof *p);
+  struct buf b = { 0 };
+  for (int i = 0; i < argc; i++)
+    buf_printf (&b, "%s%s", i ? " " : "", argv[i]);
+  char *joined = buf_steal (&b);
+  char *rest;
+  char *s = place_document_spec (lib, joined, &rest);
+  free (joined);
+  char *typed = NULL;           /* REST before its range is cut */
   int rc = -1;
   p->doc = cmd_find_document (lib, s);
   if (p->doc == NULL)

@@ -24,6 +24,14 @@ struct place
                                    ("¶3-5") crosses one; 0: SECTION */
 };
 
+/* The document that ARG names at its start, as show, cite and export
+   read it: "COLLECTION/N" or "N" after NFKC ("７", "ｂａｔｃｈ３／２") and
+   without leading spaces; a collection id that NFKC would change is
+   taken as typed.  *REST is what follows (a place, or nothing).  Both
+   are the caller's to free; the name may be empty.  */
+char *place_document_spec (const struct library *lib, const char *arg,
+                           char **rest);
+
 /* Read the place that ARGC arguments ARGV name (they are joined with
    spaces, so "7 §1¶12" may be one argument or several) into *P, checking
    that LIB has it; a range only when ALLOW_RANGE.  Returns 0, or -1 after

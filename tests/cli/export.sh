@@ -89,6 +89,14 @@ run --content "$SHIPPED" export '"unclosed'
 is "$rc" 2 "a query that does not parse is an error"
 run --content "$SHIPPED" export 7 batch3/4 --format jsonl
 is "$(cut -c1-60 "$TMPD/out" | sed 's/.*"number":\([0-9]*\).*/\1/' | tr '\n' ' ')" "7 4 " "document names: in the order given"
+# Named as show takes them: a space a shell variable left, full-width
+# digits and letters as a Chinese input method types them.  They were
+# read as a query, and exported whatever it found.
+run --content "$SHIPPED" export ' 7' '７ ' 'ｂａｔｃｈ３／４' --format jsonl
+is "$rc:$(cut -c1-60 "$TMPD/out" | sed 's/.*"number":\([0-9]*\).*/\1/' | tr '\n' ' ')" "0:7 7 4 " \
+  "document names as show reads them: ' 7', '７ ', 'ｂａｔｃｈ３／４'"
+run --content "$SHIPPED" export '７' 巡回检察 --format jsonl
+is "$rc" 0 "a name among query words: one query"
 
 # Escaping: a title with <script> and &.
 mkdir -p "$TMPD/hostile"
