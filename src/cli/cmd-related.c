@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "norm.h"
+#include "place.h"
 #include "progress.h"
 #include "related.h"
 #include "util.h"
@@ -34,7 +35,14 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
                   int argc, char **argv)
 {
   (void) argc;
-  const struct document *d = cmd_find_document (lib, argv[0]);
+  /* Named as show names it (" 7", "７"); anything after the name is
+     none, and the whole argument is named in the error.  */
+  char *rest;
+  char *name = place_document_spec (lib, argv[0], &rest);
+  const struct document *d
+    = cmd_find_document (lib, rest[strspn (rest, " ")] ? argv[0] : name);
+  free (rest);
+  free (name);
   if (d == NULL)
     return 2;
   enum lang l = cmd_reader_lang (o);

@@ -104,4 +104,13 @@ printf '\nthis line has no key\n' >>"$TMPD/broken/03-zhangjiagang.cb"
 run related 7 --content "$TMPD/broken"
 is "$rc" 2 "a document with an error in its text stops related"
 ok $(grep -Eq '03-zhangjiagang\.cb:[0-9]+: error' "$TMPD/err"; echo $?) "and says where"
+# Named as show names it: full-width, with a space a shell left.
+run --content "$SHIPPED" related 7 --lang en
+cp "$TMPD/out" "$TMPD/want"
+for name in '７' 'ｂａｔｃｈ３／７' '7 '; do
+  run --content "$SHIPPED" related "$name" --lang en
+  is "$rc:$(cmp -s "$TMPD/out" "$TMPD/want"; echo $?)" "0:0" "related '$name' is related 7"
+done
+run --content "$SHIPPED" related '7 §1'
+has "$TMPD/err" "no document '7 §1'" "a place after the name is no document"
 done_testing
