@@ -289,17 +289,22 @@ toggle_zoom (struct ui *u)
 void
 ui_toggle_english (struct ui *u)
 {
+  struct hit_place hp = ui_search_hit_place (u);
   u->revised = !u->revised;
   tags_free (u);
   tags_init (u);
   text_layout (u);
   if (u->search.text)
     {
-      /* Search again: the hits are in the English now shown.  */
+      /* Search again: the hits are in the English now shown.  The hit
+         the reader was on stays the current one, so that n goes on
+         from it and not from the first on screen.  */
       char *text = xstrdup (u->search.text);
       char *err = NULL;
       if (ui_search_set (u, text, u->search.backward, &err) != 0)
         free (err);
+      else
+        ui_search_hit_return (u, &hp);
       free (text);
     }
   ui_message (u, 0, "%s", u->revised

@@ -611,6 +611,21 @@ void ui_search_next (struct ui *u, int dir);
 /* The same COUNT times (5n): as many as there are hits at most, since
    going round them all comes back to the same one.  */
 void ui_search_repeat (struct ui *u, int dir, long count);
+/* Where the current hit of the open document is, to find it again
+   when the search runs again over other text (E): the hit, and how many
+   hits of its paragraph and language come before it.  */
+struct hit_place
+{
+  int set;                      /* 0: there is no current hit */
+  struct hit h;
+  size_t nth;
+};
+/* The current hit's place.  */
+struct hit_place ui_search_hit_place (const struct ui *u);
+/* After the search ran again, make the hit at P current again: the
+   NTH of its paragraph and language (the last of them when there are
+   fewer now, the first after it when there are none), shown.  */
+void ui_search_hit_return (struct ui *u, const struct hit_place *p);
 /* While a search is typed, its hits in the open document as vim shows
    them, "[3/12]" (the one the view moved to, of all), or NULL.  Caller
    frees.  */

@@ -419,6 +419,87 @@ ui_doc_hits (const struct ui *u, size_t d)
   return n;
 }
 
+/* Are A and B hits in the same text: paragraph (or title) and
+   language?  */
+static int
+hit_same_text (const struct hit *a, const struct hit *b)
+{
+  return a->part == b->part && a->section == b->section
+    && a->block == b->block && a->lang == b->lang;
+}
+
+struct hit_place
+ui_search_hit_place (const struct ui *u)
+{
+  struct hit_place p = { 0 };
+  if (u->cur_hit >= u->nvh || u->search.res == NULL
+      || !u->search.res[u->cur].loaded)
+    return p;
+  const struct doc_result *r = &u->search.res[u->cur];
+  p.set = 1;
+  p.h = r->hits[u->vh[u->cur_hit].hit];
+  for (size_t i = 0; i < r->nhits; i++)
+    if (hit_same_text (&r->hits[i], &p.h) && r->hits[i].start < p.h.start)
+      p.nth++;
+  return p;
+}
+
+void
+ui_search_hit_return (struct ui *u, const struct hit_place *p)
+{
+  if (!p->set || u->search.res == NULL || !u->search.res[u->cur].loaded)
+    return;
+  /* The Chinese is the same text and its hits the same; an English
+     revised has its words elsewhere, and the hit as many hits into
+     the paragraph is the nearest to be had.  */
+  const struct doc_result *r = &u->search.res[u->cur];
+  size_t best = SIZE_MAX, best_nth = 0;
+  for (size_t i = 0; i < u->nvh; i++)
+    {
+      const struct hit *h = &r->hits[u->vh[i].hit];
+      if (!hit_same_text (h, &p->h))
+        continue;
+      size_t nth = 0;
+      for (size_t j = 0; j < r->nhits; j++)
+        if (hit_same_text (&r->hits[j], h) && r->hits[j].start < h->start)
+          nth++;
+      if (nth == p->nth)
+        {
+          best = i;
+          break;
+        }
+      if (nth < p->nth && (best == SIZE_MAX || nth >= best_nth))
+        {
+          best = i;
+          best_nth = nth;
+        }
+    }
+  if (best == SIZE_MAX)
+    {
+      /* None there now: the first hit after the paragraph's start.  */
+      size_t from = SIZE_MAX;
+      for (size_t i = 0; i < u->r.nlines && from == SIZE_MAX; i++)
+        for (int c = 0; c < 2; c++)
+          {
+            const struct rcell *cell = &u->r.lines[i].cell[c];
+            if (cell->present && cell->part == p->h.part
+                && cell->section == p->h.section
+                && cell->block == p->h.block && cell->lang == p->h.lang)
+              from = i;
+          }
+      for (size_t i = 0; i < u->nvh && from != SIZE_MAX; i++)
+        if (u->vh[i].line >= from)
+          {
+            best = i;
+            break;
+          }
+    }
+  if (best == SIZE_MAX)
+    return;
+  u->cur_hit = best;
+  text_show_line (u, u->vh[best].line);
+}
+
 /* Position of the open document in the list, or SIZE_MAX.  */
 static size_t
 cur_in_list (const struct ui *u)
