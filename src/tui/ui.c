@@ -1644,7 +1644,9 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       /* casebook +/QUERY: the search done and its first hit shown,
          as less +/PATTERN searches from the top of the file: the first
          case in the list with hits, from its top, not from where
-         reading stopped last time.  */
+         reading stopped last time.  It goes into the search history
+         as a search typed at / does (a bad one too, to be mended).  */
+      state_history_add (u.state, opt->search);
       char *err = NULL;
       if (ui_search_set (&u, opt->search, 0, &err) < 0)
         {
