@@ -660,7 +660,12 @@ draw_scrollbar (struct ui *u, const struct rect *p)
       size_t i = j < u->nvh ? j : u->cur_hit;
       if (j < u->nvh ? i == u->cur_hit : i >= u->nvh)
         continue;
-      int r = (int) (u->vh[i].line * (size_t) h / n);
+      /* A text that fits has no thumb and nothing to scroll to: each
+         mark goes beside its hit's line, not spread over the whole
+         height into the rows below the text's end.  */
+      int r = n <= (size_t) h
+        ? (int) (u->vh[i].line >= u->top ? u->vh[i].line - u->top : 0)
+        : (int) (u->vh[i].line * (size_t) h / n);
       if (r >= h)
         r = h - 1;
       /* On the thumb a mark keeps the thumb's look: with a hit on every
