@@ -6,7 +6,9 @@
    1.0 forbids both, so quoted Chinese could not wrap), and a word wider
    than the line is broken at a character boundary instead of overflowing.
    Filling is greedy and counts columns with norm_char_width, the same
-   function the screen uses.  */
+   function the screen uses.  layout_wrap_words keeps fewer breaks: in
+   narrow text only those at spaces, for text whose tokens must stay
+   whole (the browser's help: Shift-Tab, tag:KEYWORD).  */
 
 #include <config.h>
 #include "layout.h"
@@ -27,9 +29,27 @@ is_letter (ucs4_t uc)
     || (uc >= 0x20000 && uc <= 0x3ffff) || norm_is_word (uc);
 }
 
-size_t
-layout_wrap (const char *s, size_t len, int first_width, int width,
-             struct layout_line **lines)
+/* Is UC a narrow character that is not a space: part of a word of
+   letters, digits and signs, which breaks only at a space in
+   layout_wrap_words?  */
+static int
+is_narrow_sign (ucs4_t uc)
+{
+  return uc != ' ' && norm_char_width (uc) == 1;
+}
+
+/* Is UC wide punctuation (、 ； 】), not an ideograph?  */
+static int
+is_wide_punct (ucs4_t uc)
+{
+  return norm_char_width (uc) == 2 && !is_letter (uc);
+}
+
+/* Break S into lines (see layout_wrap); with WORDS, only at spaces
+   between narrow text (layout_wrap_words).  */
+static size_t
+wrap (const char *s, size_t len, int first_width, int width, int words,
+      struct layout_line **lines)
 {
   struct layout_line *out = NULL;
   size_t nout = 0, alloc = 0;
@@ -52,6 +72,23 @@ layout_wrap (const char *s, size_t len, int first_width, int width,
         brk[i] = UC_BREAK_POSSIBLE;
       if (prev == 0x201d && is_letter (uc))
         brk[i] = UC_BREAK_POSSIBLE;
+      prev = uc;
+      i += (size_t) n;
+    }
+
+  /* Words: keep only the breaks after a space, those between wide
+     characters, and those at a wide punctuation mark (、 ； before
+     ^E or Backspace); not those between an ideograph and a narrow
+     sign (tag:关键词).  */
+  prev = 0;
+  for (size_t i = 0; words && i < len;)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, u + i, len - i);
+      if (brk[i] == UC_BREAK_POSSIBLE && prev != ' '
+          && (is_narrow_sign (prev) || is_narrow_sign (uc))
+          && !is_wide_punct (prev) && !is_wide_punct (uc))
+        brk[i] = UC_BREAK_PROHIBITED;
       prev = uc;
       i += (size_t) n;
     }
@@ -121,6 +158,20 @@ layout_wrap (const char *s, size_t len, int first_width, int width,
   free (brk);
   *lines = out;
   return nout;
+}
+
+size_t
+layout_wrap (const char *s, size_t len, int first_width, int width,
+             struct layout_line **lines)
+{
+  return wrap (s, len, first_width, width, 0, lines);
+}
+
+size_t
+layout_wrap_words (const char *s, size_t len, int first_width, int width,
+                   struct layout_line **lines)
+{
+  return wrap (s, len, first_width, width, 1, lines);
 }
 
 char *

@@ -23,6 +23,16 @@ struct layout_line
 size_t layout_wrap (const char *s, size_t len, int first_width, int width,
                     struct layout_line **lines);
 
+/* The same, but text of letters, digits and signs breaks only at a
+   space (a hyphen, a colon or a slash keeps its word whole: key names
+   such as Shift-Tab, tokens such as tag:KEYWORD); wide (Chinese) text
+   still breaks between its characters, and at its punctuation before
+   or after narrow text, but not between an ideograph and a narrow
+   sign (tag:关键词).  A word wider than the line is broken as
+   layout_wrap breaks it.  Caller frees *LINES.  */
+size_t layout_wrap_words (const char *s, size_t len, int first_width,
+                          int width, struct layout_line **lines);
+
 /* Pad or cut S so that it takes exactly WIDTH columns; a cut ends at a
    character boundary (a wide character that does not fit becomes a
    space).  Caller frees.  */

@@ -93,18 +93,34 @@ help_height (const struct ui *u)
   return u->rows - 2 > 0 ? u->rows - 2 : 1;
 }
 
-/* One row of the help screen: line I of the table, and the part of its
-   description wrapped onto this row.  */
+/* One row of the help screen: line I of the table, the part of its key
+   names on this row (KLEN 0: none) and the part of its description
+   (LEN 0: none).  */
 struct help_row
 {
   size_t i;
+  size_t koff, klen;
+  int kown;                     /* the key names have the row to
+                                   themselves: too wide for the column */
   size_t off, len;
-  int first;
 };
 
-/* The help table laid out at WIDTH columns, descriptions wrapped beside
-   a key column of *KW columns (cut only on a screen too narrow for 10
-   columns of them).  Caller frees.  */
+static struct help_row *
+help_row_add (struct help_row **rows, size_t *n, size_t *alloc, size_t i)
+{
+  *rows = xgrow (*rows, alloc, *n + 1, sizeof **rows);
+  struct help_row *r = &(*rows)[(*n)++];
+  memset (r, 0, sizeof *r);
+  r->i = i;
+  return r;
+}
+
+/* The help table laid out at WIDTH columns: descriptions wrapped at
+   spaces beside a key column of *KW columns (a third of the width at
+   most, and less where that leaves fewer than 10 for them).  Key names
+   wider than that have rows of their own above the description, as a
+   man page sets a long tag, so that no key is cut; they are wrapped at
+   spaces too on a screen narrower than they are.  Caller frees.  */
 static struct help_row *
 help_rows (int width, int *kw, size_t *nrows)
 {
@@ -119,6 +135,8 @@ help_rows (int width, int *kw, size_t *nrows)
       }
   if (k > width / 3)
     k = width / 3;
+  if (k > width - 16)           /* 10 columns of description, if it can */
+    k = width - 16 > 0 ? width - 16 : 0;
   *kw = k;
   int dw = width - 6 - k;       /* 3 + keys + 2, and the last column */
   if (dw < 10)
@@ -127,19 +145,48 @@ help_rows (int width, int *kw, size_t *nrows)
   size_t n = 0, alloc = 0;
   for (size_t i = 0; i < NHELP; i++)
     {
+      size_t desc_row = n;
+      if (help[i].keys && *help[i].keys)
+        {
+          const char *ks = _(help[i].keys);
+          size_t klen = strlen (ks);
+          if (ui_text_width (ks, klen) > k)
+            {
+              struct layout_line *kl;
+              size_t nk = layout_wrap_words (ks, klen, width - 4, width - 4,
+                                             &kl);
+              for (size_t j = 0; j < nk; j++)
+                {
+                  struct help_row *r = help_row_add (&rows, &n, &alloc, i);
+                  r->koff = kl[j].off;
+                  r->klen = kl[j].len;
+                  r->kown = 1;
+                }
+              free (kl);
+              desc_row = n;
+            }
+          else
+            {
+              struct help_row *r = help_row_add (&rows, &n, &alloc, i);
+              r->klen = klen;
+            }
+        }
       const char *d = help[i].desc ? _(help[i].desc) : "";
-      struct layout_line *ll = NULL;
-      size_t nl = *d ? layout_wrap (d, strlen (d), help[i].keys ? dw
-                                    : width - 2, help[i].keys ? dw
-                                    : width - 2, &ll) : 1;
+      if (*d == '\0')
+        {
+          if (n == desc_row)
+            help_row_add (&rows, &n, &alloc, i);    /* a heading's blank */
+          continue;
+        }
+      int dwidth = help[i].keys ? dw : width - 2;
+      struct layout_line *ll;
+      size_t nl = layout_wrap_words (d, strlen (d), dwidth, dwidth, &ll);
       for (size_t j = 0; j < nl; j++)
         {
-          rows = xgrow (rows, &alloc, n + 1, sizeof *rows);
-          rows[n].i = i;
-          rows[n].off = ll ? ll[j].off : 0;
-          rows[n].len = ll ? ll[j].len : 0;
-          rows[n].first = j == 0;
-          n++;
+          struct help_row *r = desc_row + j < n ? &rows[desc_row + j]
+            : help_row_add (&rows, &n, &alloc, i);
+          r->off = ll[j].off;
+          r->len = ll[j].len;
         }
       free (ll);
     }
@@ -174,16 +221,16 @@ help_draw (struct ui *u)
         }
       if (*l->keys == '\0')
         continue;
-      /* The key column is a third of a narrow screen at most, and a
-         description is wrapped to no less than 10 columns: what does not
-         fit is cut with an ellipsis, as every cut is, so that "Tab
-         Shift" is not read as a key of its own.  */
-      if (rows[r].first)
-        {
-          const char *k = _(l->keys);
-          ui_put_cut (y, 3, 3 + kw, k, strlen (k), A_BOLD);
-        }
-      ui_put_cut (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len, A_NORMAL);
+      /* Key names fit their column, or have the row; a description is
+         cut (with an ellipsis, as every cut is) only on a screen too
+         narrow for 10 columns of it.  */
+      const char *k = _(l->keys);
+      if (rows[r].klen > 0)
+        ui_put_cut (y, 3, rows[r].kown ? w - 1 : 3 + kw, k + rows[r].koff,
+                    rows[r].klen, A_BOLD);
+      if (rows[r].len > 0)
+        ui_put_cut (y, 5 + kw, w - 1, d + rows[r].off, rows[r].len,
+                    A_NORMAL);
     }
   free (rows);
 }

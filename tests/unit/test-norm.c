@@ -260,6 +260,39 @@ main (void)
   tap_ok (n == 4 && ll[0].len == 10, "an over-long word gets emergency breaks");
   free (ll);
 
+  /* layout_wrap_words: narrow text breaks at spaces only; wide text
+     between its characters.  */
+  const char *tokens = "excludes; tag:KEYWORD; half-page-down a/b";
+  n = layout_wrap_words (tokens, strlen (tokens), 16, 16, &ll);
+  int whole = n == 4;
+  for (size_t i = 0; i < n; i++)
+    whole = whole && (i + 1 == n || tokens[ll[i].off + ll[i].len] == ' ');
+  tap_ok (whole, "layout_wrap_words breaks only at spaces (%zu lines)", n);
+  free (ll);
+  n = layout_wrap (tokens, strlen (tokens), 16, 16, &ll);
+  tap_ok (n >= 3 && tokens[ll[0].off + ll[0].len] != ' ',
+          "where layout_wrap breaks after a colon or hyphen");
+  free (ll);
+  const char *zh = "用 tag:关键词 查找，再按回车打开该案例的全文";
+  n = layout_wrap_words (zh, strlen (zh), 12, 12, &ll);
+  int tag_whole = 1;
+  for (size_t i = 0; i < n; i++)
+    tag_whole = tag_whole && ll[i].width <= 12
+      && (ll[i].len < 4 || memcmp (zh + ll[i].off + ll[i].len - 4, "tag:", 4));
+  tap_ok (n >= 3 && tag_whole,
+          "Chinese wraps between characters, not inside tag: (%zu lines)", n);
+  free (ll);
+  const char *keys = "Home End ^A ^E、Backspace、Delete ^D";
+  n = layout_wrap_words (keys, strlen (keys), 18, 18, &ll);
+  tap_ok (n == 3 && strncmp (keys + ll[1].off, "Backspace", 9) == 0,
+          "layout_wrap_words breaks after 、 before a narrow word (%zu lines)",
+          n);
+  free (ll);
+  n = layout_wrap_words (longword, strlen (longword), 10, 10, &ll);
+  tap_ok (n == 4 && ll[0].len == 10,
+          "layout_wrap_words: an over-long word gets emergency breaks");
+  free (ll);
+
   /* Every shipped paragraph: fold maps and wrapping rules.  */
   const char *top = getenv ("top_srcdir");
   char *dir = xasprintf ("%s/content", top ? top : "..");
