@@ -182,14 +182,22 @@ draw_heading (struct ui *u, const struct list_row *row, int y, attr_t base)
 static int
 list_rows (const struct ui *u)
 {
-  int h = u->pane[PANE_LIST].h - 1;
+  int h = u->pane[PANE_LIST].h - ui_pane_head (u, PANE_LIST);
   return h > 0 ? h : 1;
+}
+
+int
+ui_pane_head (const struct ui *u, enum pane pane)
+{
+  return u->pane[pane].h >= 2;
 }
 
 void
 ui_pane_title (struct ui *u, enum pane pane, const char *title)
 {
   const struct rect *p = &u->pane[pane];
+  if (!ui_pane_head (u, pane))
+    return;
   int xmax = p->x + p->w;
   int focused = u->focus == pane;
   attr_t head = focused ? ui_attr (u, ROLE_SELECT) | A_BOLD
@@ -321,7 +329,8 @@ list_draw (struct ui *u)
     : xasprintf (_("Cases (%zu)"), u->ndocs);
   ui_pane_title (u, PANE_LIST, title);
   free (title);
-  int h = p->h - 1;
+  int head = ui_pane_head (u, PANE_LIST);
+  int h = p->h - head;
   if (h <= 0)
     return;
   u->listp.lw.n = u->listp.nrows;
@@ -342,7 +351,7 @@ list_draw (struct ui *u)
       size_t idx = u->listp.lw.top + (size_t) row;
       if (idx >= u->listp.nrows)
         break;
-      int y = p->y + 1 + row;
+      int y = p->y + head + row;
       int sel = idx == u->listp.lw.sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_LIST ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
@@ -448,8 +457,8 @@ open_selected (struct ui *u)
 void
 list_click (struct ui *u, int row)
 {
-  /* Row 0 is the title.  */
-  row--;
+  /* Row 0 is the title, if there is room for one.  */
+  row -= ui_pane_head (u, PANE_LIST);
   size_t idx = u->listp.lw.top + (size_t) row;
   if (row < 0 || idx >= u->listp.nrows)
     return;

@@ -106,7 +106,7 @@ outline_draw (struct ui *u)
 {
   const struct rect *p = &u->pane[PANE_TEXT];
   struct outline *o = &u->outline;
-  if (!o->active || p->h <= 1)
+  if (!o->active || p->h <= 0)
     return;
   int xmax = p->x + p->w;
   for (int row = 0; row < p->h; row++)
@@ -115,14 +115,15 @@ outline_draw (struct ui *u)
                              "Esc: close)"), u->docs[u->cur]->number);
   ui_pane_title (u, PANE_TEXT, title);
   free (title);
-  int h = p->h - 1;
+  int head = ui_pane_head (u, PANE_TEXT);
+  int h = p->h - head;
   listw_clamp (&o->lw, h);
   for (int row = 0; row < h; row++)
     {
       size_t j = o->lw.top + (size_t) row;
       if (j >= o->lw.n)
         break;
-      int y = p->y + 1 + row;
+      int y = p->y + head + row;
       attr_t a = j == o->lw.sel ? ui_attr (u, ROLE_SELECT)
         : o->items[j].level == 1 ? ui_attr (u, ROLE_HEADING) : A_NORMAL;
       ui_fill (y, p->x, xmax, j == o->lw.sel ? a : A_NORMAL);
@@ -161,5 +162,7 @@ outline_key (struct ui *u, const struct ui_key *k)
       outline_close (u);
       return 1;
     }
-  return listw_key (&o->lw, k, u->pane[PANE_TEXT].h - 1, ui_count (u, 1));
+  return listw_key (&o->lw, k,
+                    u->pane[PANE_TEXT].h - ui_pane_head (u, PANE_TEXT),
+                    ui_count (u, 1));
 }

@@ -42,11 +42,12 @@ pick_open (struct ui *u)
   ui_set_focus (u, PANE_TEXT);
 }
 
-/* Items that fit in the pane under its title row.  */
+/* Items that fit in the pane under its title row (at least one).  */
 static int
 pick_rows (const struct ui *u)
 {
-  int h = (u->pane[PANE_TEXT].h - 1) / u->pick.lines;
+  int h = (u->pane[PANE_TEXT].h - ui_pane_head (u, PANE_TEXT))
+    / u->pick.lines;
   return h > 0 ? h : 1;
 }
 
@@ -55,7 +56,7 @@ pick_draw (struct ui *u)
 {
   const struct rect *p = &u->pane[PANE_TEXT];
   struct pick *pk = &u->pick;
-  if (!pk->active || p->h <= 1)
+  if (!pk->active || p->h <= 0)
     return;
   int xmax = p->x + p->w;
   for (int row = 0; row < p->h; row++)
@@ -81,7 +82,7 @@ pick_draw (struct ui *u)
       if (j >= pk->lw.n)
         break;
       const struct pick_item *it = &pk->items[j];
-      int y = p->y + 1 + row * pk->lines;
+      int y = p->y + ui_pane_head (u, PANE_TEXT) + row * pk->lines;
       int sel = j == pk->lw.sel;
       attr_t a = sel ? ui_attr (u, ROLE_SELECT) : A_NORMAL;
       ui_fill (y, p->x, xmax, a);

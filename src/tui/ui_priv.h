@@ -497,8 +497,13 @@ void list_regions_changed (struct ui *u);
 /* Free the list's rows and folding.  */
 void list_free (struct ui *u);
 /* Draw pane PANE's title row: a rule with TITLE, shown in reverse video
-   with a marker when the pane has the focus.  */
+   with a marker when the pane has the focus; nothing in a pane of one
+   row (ui_pane_head).  */
 void ui_pane_title (struct ui *u, enum pane pane, const char *title);
+/* The rows above the list of pane PANE: its title row, 1, or 0 in a
+   pane of one row (a terminal of 3 rows), whose row shows the selected
+   item rather than a title alone, or nothing.  */
+int ui_pane_head (const struct ui *u, enum pane pane);
 /* Every case listed; measure the region column.  */
 void list_init (struct ui *u);
 

@@ -103,7 +103,8 @@ tags_draw (struct ui *u)
     : _("Keywords (t: all tags)");
   ui_pane_title (u, PANE_TAGS, title);
   int x;
-  int h = p->h - 1;
+  int head = ui_pane_head (u, PANE_TAGS);
+  int h = p->h - head;
   size_t n = tag_count (u);
   if (h <= 0)
     return;
@@ -112,7 +113,7 @@ tags_draw (struct ui *u)
   if (n == 0)
     {
       const char *none = _("(no keywords)");
-      ui_put (p->y + 1, p->x + 1, xmax, none, strlen (none),
+      ui_put (p->y + head, p->x + 1, xmax, none, strlen (none),
               ui_attr (u, ROLE_META));
       return;
     }
@@ -123,7 +124,7 @@ tags_draw (struct ui *u)
       size_t count;
       if (!tag_entry (u, i, &name, &other, &count))
         break;
-      int y = p->y + 1 + row;
+      int y = p->y + head + row;
       int sel = i == u->tagp.lw[m].sel;
       attr_t base = sel ? ui_attr (u, u->focus == PANE_TAGS ? ROLE_SELECT
                                    : ROLE_SELECT_IDLE) : A_NORMAL;
@@ -230,14 +231,16 @@ tags_click (struct ui *u, int row)
 {
   struct listw *lw = &u->tagp.lw[u->tagp.all];
   lw->n = tag_count (u);
-  /* Row 0 is the title.  */
-  listw_click (lw, row - 1);
+  /* Row 0 is the title, if there is room for one.  */
+  listw_click (lw, row - ui_pane_head (u, PANE_TAGS));
 }
 
 int
 tags_key (struct ui *u, const struct ui_key *k)
 {
-  int h = u->pane[PANE_TAGS].h > 1 ? u->pane[PANE_TAGS].h - 1 : 1;
+  int h = u->pane[PANE_TAGS].h - ui_pane_head (u, PANE_TAGS);
+  if (h < 1)
+    h = 1;
   if (ui_is_enter (k))
     {
       activate (u);
