@@ -291,6 +291,9 @@ ui_toggle_english (struct ui *u)
 {
   struct hit_place hp = ui_search_hit_place (u);
   u->revised = !u->revised;
+  /* A place in the English read is not one in the other.  */
+  if (u->anchor.lang == LANG_EN)
+    u->anchor.set = 0;
   tags_free (u);
   tags_init (u);
   text_layout (u);
@@ -419,6 +422,7 @@ ui_open (struct ui *u, size_t d)
     line = state_position_line (u->state, doc_coll (u->docs[d]),
                                 u->docs[d]->number);
   u->top_unit = unit;
+  u->anchor.set = 0;            /* the old case's */
   u->top = 0;
   u->cur_hit = SIZE_MAX;
   text_layout (u);

@@ -203,6 +203,21 @@ struct copy_range
   size_t section, block;
 };
 
+/* Where the top line of the text begins: in which text of paragraph
+   UNIT, and at which byte of it (ui_text.c).  A new width shows the
+   line that holds that byte at the top, as less keeps its place; it is
+   set only where the reader moves, so that a storm of resizes does not
+   drift (each layout's line starting a little earlier).  */
+struct text_anchor
+{
+  int set;
+  size_t unit;
+  enum lang lang;
+  enum hit_part part;
+  size_t section, block;
+  size_t off;                   /* byte offset in the original text */
+};
+
 /* The outline of the open case (ui_outline.c).  */
 struct outline_item
 {
@@ -260,6 +275,8 @@ struct ui
   int revised;                  /* the reader reads the revised English */
   size_t top;                   /* first line shown */
   size_t top_unit;              /* the paragraph to keep at the top */
+  struct text_anchor anchor;    /* and the place in it, while its unit
+                                   is TOP_UNIT */
   size_t sbs_col;               /* side by side: column of the right side */
   struct vhit *vh;              /* hits of the open document, in display order */
   size_t nvh;

@@ -1031,7 +1031,7 @@ goto_saved (struct ui *u)
 {
   if (u->r_width == u->saved_width)
     {
-      u->top = u->saved_top;
+      text_set_top (u, u->saved_top);   /* its place in the paragraph too */
       u->top_unit = u->saved_unit;
     }
   else

@@ -65,13 +65,63 @@ text_current_line (const struct ui *u)
   return u->top;
 }
 
-/* Set the first line shown; it becomes the paragraph to keep.  */
+/* Where line LN begins, its first text's (*A, less UNIT and SET);
+   0 for a line without text (a blank line).  */
+static int
+line_anchor (const struct rline *ln, struct text_anchor *a)
+{
+  for (int c = 0; c < 2; c++)
+    {
+      const struct rcell *cell = &ln->cell[c];
+      if (!cell->present)
+        continue;
+      a->lang = cell->lang;
+      a->part = cell->part;
+      a->section = cell->section;
+      a->block = cell->block;
+      a->off = cell->src_off ? cell->src_off[0] : cell->src_start;
+      return 1;
+    }
+  return 0;
+}
+
+/* Set the first line shown; it becomes the paragraph to keep, and the
+   place in it.  */
 static void
 set_top (struct ui *u, size_t top)
 {
   size_t m = max_top (u);
   u->top = top > m ? m : top;
   u->top_unit = text_anchor_unit (u);
+  u->anchor.set = 0;
+  if (u->have_render && u->top < u->r.nlines
+      && u->r.lines[u->top].unit == u->top_unit
+      && line_anchor (&u->r.lines[u->top], &u->anchor))
+    {
+      u->anchor.set = 1;
+      u->anchor.unit = u->top_unit;
+    }
+}
+
+/* The line of the layout that holds the anchor's place: the last of
+   paragraph UNIT (whose first line is FIRST) to begin at or before it
+   in the same text; FIRST when there is none.  */
+static size_t
+anchor_line (const struct ui *u, size_t unit, size_t first)
+{
+  const struct text_anchor *a = &u->anchor;
+  if (!a->set || a->unit != unit)
+    return first;
+  size_t best = first;
+  for (size_t i = first; i < u->r.nlines && u->r.lines[i].unit == unit; i++)
+    {
+      struct text_anchor l;
+      if (line_anchor (&u->r.lines[i], &l) && l.lang == a->lang
+          && l.part == a->part && l.section == a->section
+          && l.block == a->block && l.off <= a->off)
+        best = i;
+    }
+  return best;
 }
 
 static int
@@ -180,6 +230,8 @@ text_layout (struct ui *u)
       u->sbs_col = m == SIZE_MAX ? 0 : m;
     }
   size_t top = u->r.nlines ? render_line_of_unit (&u->r, u->top_unit) : 0;
+  if (u->r.nlines)
+    top = anchor_line (u, u->top_unit, top);
   size_t m = max_top (u);
   u->top = top > m ? m : top;
   /* The hit list is rebuilt; keep the current hit across the relayout.  */

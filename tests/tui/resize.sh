@@ -1,6 +1,7 @@
 #!/bin/sh
 # Resizing keeps the reading position: the paragraph at the top at 120x40
-# is at the top at 30x8 (one pane, narrow) and again at 120x40.
+# is at the top at 30x8 (one pane, narrow) and again at 120x40, and so is
+# the line within it.
 . "$top_srcdir/tests/tui/driver.sh"
 tui_plan 11
 
@@ -22,13 +23,15 @@ tui_expect_line 3 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 is still at the top
 tui_resize 120 40
 tui_expect_line 3 '│\* +Paragraph 9\. ' "back at 120x40 too"
 
-# From the middle of a paragraph: the paragraph's first line goes to the top.
+# From the middle of a paragraph: the line that holds the text at the
+# top goes to the top, as in less (it used to be the paragraph's first;
+# resize-line.sh has more).
 tui_keys j
-tui_expect_not '│\* +Paragraph 9\. ' "j: paragraph 9's first line scrolls off"
+tui_expect_line 3 '│\* cases keeps deepening' "j: paragraph 9's second line at the top"
 tui_resize 30 8
-tui_expect_line 3 '^\* +Paragraph 9\. ' "at 30x8 paragraph 9 starts the pane"
+tui_expect_line 3 '^\* handling cases keeps ' "at 30x8 the line with 'cases keeps' starts the pane"
 tui_resize 120 40
-tui_expect_line 3 '│\* +Paragraph 9\. ' "and again at 120x40"
+tui_expect_line 3 '│\* cases keeps deepening' "and at 120x40 the same line as before"
 
 # Side by side, the same.
 tui_keys v
