@@ -1,7 +1,9 @@
 /* cmd-related.c -- casebook related DOC: the five documents most
    related to DOC (related.h), best first, each with its title and what
    it shares with DOC; or one JSON object per document with --json.
-   Exit 1 when no document is related at all.  */
+   Exit 1 when no document is related at all.  The search index, brought
+   up to date, holds each document's terms: only the documents it lacks
+   are read.  */
 
 #include <config.h>
 #include "cmd.h"
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "i18n.h"
 #include "output.h"
 #include "norm.h"
@@ -46,14 +49,20 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   if (d == NULL)
     return 2;
   enum lang l = cmd_reader_lang (o);
+  /* Problems in the content were said as it was indexed.  */
+  struct engine *eng = cmd_open_engine (o, 0);
+  if (eng == NULL)
+    return 2;
   struct progress p;
   progress_start (&p, _("relating the documents"));
   struct related_options ro = {
     .read_whole = read_whole, .read_ctx = &p,
-    .progress = p.on ? progress_update : NULL, .progress_ctx = &p
+    .progress = p.on ? progress_update : NULL, .progress_ctx = &p,
+    .engine = eng
   };
   struct related_index *ri = related_index_new (lib, &ro);
   progress_end (&p);
+  engine_close (eng);
   if (ri == NULL)
     return 2;
   struct related_doc rel[RELATED_SHOWN];

@@ -241,6 +241,27 @@ void engine_hits_ahead_stop (struct engine_hits_ahead *a);
 /* How many threads work out A's hits ahead (0: the caller does).  */
 size_t engine_hits_ahead_threads (const struct engine_hits_ahead *a);
 
+/* What the index keeps of each document for related.h (termvec.h),
+   read document by document between engine_terms_begin and
+   engine_terms_end, all from the index as it was at the beginning (the
+   index as it is: settle E, or open it without CHECK_ALONGSIDE, first
+   for one as the files are).  E is not to be used meanwhile.  NULL with
+   *CAUSE (caller frees) when the index cannot be read.  */
+struct engine_terms;
+struct engine_terms *engine_terms_begin (struct engine *e, char **cause);
+/* The terms record of document NUMBER of COLLECTION into *REC (*LEN
+   bytes) and its file's full name into *PATH, both valid until the
+   next call.  Returns 1, or 0 when the index has none (or cannot say).  */
+int engine_terms_get (struct engine_terms *t, const char *collection,
+                      long number, const char **path, const void **rec,
+                      size_t *len);
+/* The term numbered ID in the records' vocabulary into *TERM (*LEN
+   bytes, not NUL-terminated), valid until engine_terms_end.  Returns 1,
+   or 0 when there is none.  */
+int engine_terms_word (struct engine_terms *t, uint32_t id,
+                       const char **term, size_t *len);
+void engine_terms_end (struct engine_terms *t);
+
 /* A correction of Q's typed text when some of its words find nothing:
    each such word is replaced by the word of the index's vocabulary that
    is nearest (English: at most one edit in five letters, two in longer

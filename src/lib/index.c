@@ -20,6 +20,13 @@
             row spill out of its page: a search of 8000 documents read
             36 MB of heads where it needed 2.)
      tags   a document's keywords, folded, for tag: queries.
+     terms  of each document the terms that related.h weighs, counted
+            (termvec.h), so that relating documents reads no file and
+            analyses no text: written with its other rows.
+     words  the terms of those records, numbered: each once.  Never
+            emptied (a term no document has any more costs a row).  Not
+            "vocab": corrections make a temp.vocab (engine_suggest.c),
+            which would hide it.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
 
@@ -48,6 +55,7 @@
 #include "index_fts.h"
 #include "index_prep.h"
 #include "snapshot.h"
+#include "termvec.h"
 
 /* How recent a file's times may be before they are not trusted to show
    a change: FAT keeps two seconds, many file systems one.  */
@@ -212,6 +220,8 @@ static const char schema[] =
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
+  "CREATE TABLE terms(id INTEGER PRIMARY KEY, rec BLOB NOT NULL);"
+  "CREATE TABLE words(id INTEGER PRIMARY KEY, term TEXT NOT NULL);"
   "CREATE VIRTUAL TABLE fts USING fts5(title_zh, title_en, kw_zh, kw_en,"
   " body_zh, body_en, title_rev, kw_rev, body_rev, content='docs',"
   " content_rowid='id', tokenize='casebook');"
@@ -826,6 +836,7 @@ delete_doc (struct index *ix, int64_t doc)
     "DELETE FROM docs WHERE id=?1",
     "DELETE FROM heads WHERE id=?1",
     "DELETE FROM tags WHERE doc=?1",
+    "DELETE FROM terms WHERE id=?1",
   };
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
     {
@@ -883,13 +894,14 @@ bind_stat (sqlite3_stmt *st, int first, const struct file_state *fs)
 }
 
 /* Insert document DOC of collection COLL_ID, its columns DC and their
-   TOKENS (or NULL: they are analysed as FTS5 asks); its id in *ID.  A
-   document number already taken in the collection is an error for
-   DIAGS.  */
+   TOKENS (or NULL: they are analysed as FTS5 asks), and its TERMS
+   (termvec.h); its id in *ID.  A document number already taken in the
+   collection is an error for DIAGS.  */
 static int
 insert_doc (struct index *ix, const struct document *doc,
             const struct doc_columns *dc, const struct buf *tokens,
-            const char *coll_id, int year, int64_t *id, struct diags *diags)
+            const struct buf *terms, const char *coll_id, int year,
+            int64_t *id, struct diags *diags)
 {
   sqlite3 *db = ix->db;
   static const char dup[] = "SELECT path FROM docs WHERE coll=? AND number=?";
@@ -1015,6 +1027,16 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_blob_close (map);
   if (step != SQLITE_OK)
     goto out;
+  static const char term[] = "INSERT INTO terms VALUES(?,?)";
+  if ((st = cached (ix, term)) == NULL)
+    goto out;
+  sqlite3_bind_int64 (st, 1, *id);
+  sqlite3_bind_blob (st, 2, terms->data ? terms->data : "", (int) terms->len,
+                     SQLITE_STATIC);
+  step = sqlite3_step (st);
+  sqlite3_reset (st);
+  if (step != SQLITE_DONE)
+    goto out;
   static const char tag[] = "INSERT INTO tags VALUES(?,?)";
   if ((st = cached (ix, tag)) == NULL)
     goto out;
@@ -1061,12 +1083,62 @@ record_file (struct index *ix, const char *path, const char *dir,
   return rc;
 }
 
+/* The vocabulary of IX's terms records, to number the terms of the
+   documents an update writes (termvec.h).  NULL if it cannot be read.  */
+static struct termvec_vocab *
+load_vocab (struct index *ix)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT id, term FROM words", -1, &st,
+                          NULL) != SQLITE_OK)
+    return NULL;
+  struct termvec_vocab *v = termvec_vocab_new ();
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    termvec_vocab_add (v, (uint32_t) sqlite3_column_int64 (st, 0),
+                       (const char *) sqlite3_column_blob (st, 1),
+                       (size_t) sqlite3_column_bytes (st, 1));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      termvec_vocab_free (v);
+      return NULL;
+    }
+  return v;
+}
+
+/* Store the terms that preparing P added to the vocabulary: whether or
+   not its document is written, a later one may use them.  */
+static int
+store_added (struct index *ix, const struct prepared *p)
+{
+  static const char sql[] = "INSERT INTO words VALUES(?,?)";
+  size_t at = 0, len;
+  uint32_t id;
+  const char *term;
+  while (termvec_added_next (&p->added, &at, &id, &term, &len))
+    {
+      sqlite3_stmt *st = cached (ix, sql);
+      if (st == NULL)
+        return -1;
+      sqlite3_bind_int64 (st, 1, id);
+      sqlite3_bind_text (st, 2, term, (int) len, SQLITE_STATIC);
+      int rc = sqlite3_step (st);
+      sqlite3_reset (st);
+      if (rc != SQLITE_DONE)
+        return -1;
+    }
+  return 0;
+}
+
 /* Index the document file P (prepared: read, parsed, analysed) of the
    collection COLL_ID in DIR.  */
 static int
 index_file (struct index *ix, struct prepared *p, const char *dir,
             const char *coll_id, int year, struct diags *diags)
 {
+  if (store_added (ix, p) != 0)
+    return -1;
   if (p->stat_errno)
     {
       diags_add (diags, DIAG_ERROR, p->path, 0, _("cannot read: %s"),
@@ -1082,8 +1154,8 @@ index_file (struct index *ix, struct prepared *p, const char *dir,
   int64_t id = -1;
   int rc = 0;
   if (p->parsed)
-    rc = insert_doc (ix, &p->doc, &p->dc, p->tokens, coll_id, year, &id,
-                     diags);
+    rc = insert_doc (ix, &p->doc, &p->dc, p->tokens, &p->terms, coll_id,
+                     year, &id, diags);
   if (rc == 0 && diags->errors == errors_before)
     rc = record_file (ix, p->path, dir, &p->fs, id);
   return rc;
@@ -1267,7 +1339,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
              files alone cost nothing to forget.  */
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
                      "DELETE FROM docs; DELETE FROM heads;"
-                     "DELETE FROM tags;"
+                     "DELETE FROM tags; DELETE FROM terms;"
                      "DELETE FROM files;", NULL);
           pending_free (&todo);
           todo = every;
@@ -1285,7 +1357,11 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         }
       /* Files are read and analysed ahead, in a second thread, as each
          is written here.  */
-      struct prep_queue *pq = todo.n ? prep_start (todo.paths, todo.n)
+      struct termvec_vocab *vocab = todo.n && rc == 0 ? load_vocab (ix)
+        : NULL;
+      if (todo.n && vocab == NULL)
+        rc = -1;
+      struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab)
         : NULL;
       for (size_t i = 0; i < todo.n && rc == 0; i++)
         {
@@ -1301,6 +1377,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
             }
         }
       prep_stop (pq);
+      termvec_vocab_free (vocab);
     }
   free (listed);
   free (years);

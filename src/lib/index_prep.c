@@ -11,6 +11,7 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "termvec.h"
 
 /* How many documents the second thread may prepare ahead of the one
    being written: enough that it never waits, few enough that their
@@ -56,6 +57,7 @@ add_unit (void *ctx, const struct doc_unit *u)
       index_put_u32 (m, INDEX_NO_TOKEN);        /* filled in once FTS5 saw it */
       dc->nunits[col]++;
       buf_add (b, t->str, t->len);
+      buf_addc (&dc->order, (char) col);
     }
   return 0;
 }
@@ -75,6 +77,7 @@ doc_columns_free (struct doc_columns *dc)
       buf_free (&dc->text[c]);
       buf_free (&dc->units[c]);
     }
+  buf_free (&dc->order);
 }
 
 /* Recorded tokens: per token a flag byte (colocated), its start, end
@@ -97,26 +100,34 @@ record_token (void *ctx, int colocated, const char *tok, size_t len,
 }
 
 int
-prep_replay (const struct buf *tokens, analyze_token_fn fn, void *ctx)
+prep_replay_from (const struct buf *tokens, size_t *at, analyze_token_fn fn,
+                  void *ctx)
 {
-  size_t at = 0;
-  while (at + sizeof (struct token_head) <= tokens->len)
+  while (*at + sizeof (struct token_head) <= tokens->len)
     {
       struct token_head h;
-      memcpy (&h, tokens->data + at, sizeof h);
-      at += sizeof h;
-      int rc = fn (ctx, (int) h.colocated, tokens->data + at, h.len, h.start,
-                   h.end);
+      memcpy (&h, tokens->data + *at, sizeof h);
+      *at += sizeof h;
+      const char *tok = tokens->data + *at;
+      *at += h.len;
+      int rc = fn (ctx, (int) h.colocated, tok, h.len, h.start, h.end);
       if (rc)
         return rc;
-      at += h.len;
     }
   return 0;
 }
 
-/* Prepare the file P->path with analyzer A.  */
+int
+prep_replay (const struct buf *tokens, analyze_token_fn fn, void *ctx)
+{
+  size_t at = 0;
+  return prep_replay_from (tokens, &at, fn, ctx);
+}
+
+/* Prepare the file P->path with analyzer A, numbering its terms in
+   VOCAB.  */
 static void
-prepare (struct prepared *p, struct analyzer *a)
+prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab)
 {
   if (stat (p->path, &p->fs.st) != 0)
     {
@@ -144,6 +155,18 @@ prepare (struct prepared *p, struct analyzer *a)
     if (p->dc.text[c].len)
       analyze_text (a, p->dc.text[c].data, p->dc.text[c].len, ANALYZE_INDEX,
                     record_token, &p->tokens[c]);
+  /* Its terms for related: the units in the order of document_walk,
+     each from its column's tokens (AT: where each column's next unit
+     begins).  The revised English is no part of them.  */
+  termvec_begin (vocab, &p->doc, &p->terms, &p->added);
+  size_t at[COL_COUNT] = { 0 };
+  for (size_t i = 0; i < p->dc.order.len; i++)
+    {
+      int col = (unsigned char) p->dc.order.data[i];
+      if (col < COL_TITLE_REV)
+        prep_replay_from (&p->tokens[col], &at[col], termvec_token, vocab);
+    }
+  termvec_end (vocab);
 }
 
 static void
@@ -154,6 +177,8 @@ prepared_free (struct prepared *p)
   doc_columns_free (&p->dc);
   for (int c = 0; c < COL_COUNT; c++)
     buf_free (&p->tokens[c]);
+  buf_free (&p->terms);
+  buf_free (&p->added);
   diags_free (&p->diags);
   memset (p, 0, sizeof *p);
 }
@@ -168,6 +193,7 @@ struct prep_queue
   int stop;
   int threaded;
   struct analyzer *analyzer;    /* unthreaded: the caller's preparing */
+  struct termvec_vocab *vocab;  /* used by whichever prepares */
   pthread_t thread;
   pthread_mutex_t lock;
   pthread_cond_t wake;
@@ -190,7 +216,7 @@ prepare_ahead (void *arg)
       pthread_mutex_unlock (&q->lock);
       struct prepared *p = &q->items[i % PREP_AHEAD];
       p->path = q->paths[i];
-      prepare (p, a);
+      prepare (p, a, q->vocab);
       pthread_mutex_lock (&q->lock);
       q->ready = i + 1;
       pthread_cond_broadcast (&q->wake);
@@ -201,9 +227,10 @@ prepare_ahead (void *arg)
 }
 
 struct prep_queue *
-prep_start (char *const *paths, size_t n)
+prep_start (char *const *paths, size_t n, struct termvec_vocab *vocab)
 {
   struct prep_queue *q = xcalloc (1, sizeof *q);
+  q->vocab = vocab;
   q->paths = paths;
   q->n = n;
   q->items = xcalloc (PREP_AHEAD, sizeof *q->items);
@@ -224,7 +251,7 @@ prep_take (struct prep_queue *q, size_t i)
       if (q->analyzer == NULL)
         q->analyzer = analyzer_new ();
       p->path = q->paths[i];
-      prepare (p, q->analyzer);
+      prepare (p, q->analyzer, q->vocab);
       return p;
     }
   pthread_mutex_lock (&q->lock);

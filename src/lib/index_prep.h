@@ -28,6 +28,8 @@ struct doc_columns
   struct buf text[COL_COUNT];
   struct buf units[COL_COUNT];
   uint32_t nunits[COL_COUNT];
+  struct buf order;             /* the column of each unit's text, a byte
+                                   each, as document_walk gave them */
 };
 
 /* Fill DC (zeroed first) from DOC.  Free with doc_columns_free.  */
@@ -58,6 +60,9 @@ struct prepared
   struct doc_columns dc;
   struct buf tokens[COL_COUNT]; /* each column's tokens as ANALYZE_INDEX
                                    gives them, for prep_replay */
+  struct buf terms;             /* its terms for related (termvec.h) */
+  struct buf added;             /* the terms that are new to the
+                                   vocabulary (termvec_added_next) */
   struct diags diags;           /* what reading and parsing found */
 };
 
@@ -65,12 +70,21 @@ struct prepared
    call it on the text they came from.  Returns 0, or what FN returned
    to stop.  */
 int prep_replay (const struct buf *tokens, analyze_token_fn fn, void *ctx);
+/* The same from byte *AT of TOKENS (0: the first token), stopping when
+   FN returns nonzero; *AT is then past the token that stopped it, or at
+   the end.  */
+int prep_replay_from (const struct buf *tokens, size_t *at,
+                      analyze_token_fn fn, void *ctx);
 
 struct prep_queue;
 
+struct termvec_vocab;
+
 /* Prepare the N files PATHS (borrowed until prep_stop) in order, in a
-   second thread when one can be started (else each when taken).  */
-struct prep_queue *prep_start (char *const *paths, size_t n);
+   second thread when one can be started (else each when taken), their
+   terms numbered in VOCAB (which the queue uses until prep_stop).  */
+struct prep_queue *prep_start (char *const *paths, size_t n,
+                               struct termvec_vocab *vocab);
 /* File I, once ready (I taken in order, 0 first).  Valid until
    prep_done (Q, I).  */
 struct prepared *prep_take (struct prep_queue *q, size_t i);

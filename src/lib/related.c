@@ -10,10 +10,21 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "engine.h"
 #include "i18n.h"
 #include "norm.h"
-#include "strmap.h"
+#include "termtab.h"
+#include "termvec.h"
 #include "util.h"
+
+/* A term's count in a document, until every document is counted.  */
+struct term_count
+{
+  uint32_t id, count;
+};
+
+/* log (TF) for the counts most terms have, worked out once.  */
+#define LOG_TF_KNOWN 64
 
 /* One weighted term of a document's vector.  */
 struct wterm
@@ -25,6 +36,8 @@ struct wterm
 struct doc_vec
 {
   const struct document *doc;   /* the library's (perhaps its header) */
+  struct term_count *counts;    /* its terms, until weighed */
+  size_t ncounts;
   struct wterm *terms;          /* by id; unit length */
   size_t n;
   /* What finding the related documents asks of each, kept from the
@@ -40,54 +53,57 @@ struct related_index
   const struct library *lib;
   struct related_options o;
   struct analyzer *an;
-  char **terms;                 /* every token met; ids index it */
-  size_t nterms, terms_alloc;
+  struct termtab terms;         /* every token met, numbered by id */
+  size_t nterms;
   size_t *df;                   /* documents with each term; SIZE_MAX for
                                    a stop word, never counted */
   size_t df_alloc;
-  struct strmap ids;            /* token -> id (keys borrowed from TERMS) */
   size_t *slot, *mark;          /* scratch of count_terms, by term id */
+  double *idf;                  /* by term id, once all are counted */
+  size_t *id_of;                /* the term id of each number of the
+                                   index's vocabulary (SIZE_MAX: not yet
+                                   met) */
+  size_t id_of_alloc;
+  double log_tf[LOG_TF_KNOWN];
   size_t slot_alloc, mark_alloc, marked;
   struct doc_vec *docs;         /* in library order */
   size_t ndocs;
+  size_t analysed;              /* documents not taken from the index */
 };
 
-/* Tokens of one document as they come: term ids, repeated.  */
+/* Tokens of one document as they come: term ids, repeated; or, from
+   the index's record, each once with its count.  */
 struct token_sink
 {
   struct related_index *ri;
   size_t *ids;
+  size_t *counts;               /* how often IDS[I] comes; NULL: once */
   size_t n, alloc;
 };
 
+/* The id of token TOK (LEN bytes), or SIZE_MAX when no document has
+   it.  */
+static size_t
+term_find (const struct related_index *ri, const char *tok, size_t len)
+{
+  return termtab_find (&ri->terms, tok, len);
+}
+
 /* The id of token TOK (LEN bytes), added if new.  Called for every
-   token of the library: looked up without allocating when it is short,
-   and whether it is a stop word is asked once per term.  */
+   token of the library (or every term of each document's record):
+   whether it is a stop word is asked once per term.  */
 static size_t
 term_id (struct related_index *ri, const char *tok, size_t len)
 {
-  char small[64];
-  char *key = len < sizeof small ? small : xstrndup (tok, len);
-  if (key == small)
+  int added;
+  size_t id = termtab_add (&ri->terms, tok, len, &added);
+  if (added)
     {
-      memcpy (small, tok, len);
-      small[len] = '\0';
+      ri->df = xgrow (ri->df, &ri->df_alloc, id + 1, sizeof *ri->df);
+      ri->df[id] = analyze_is_stopword (tok, len) ? SIZE_MAX : 0;
+      ri->nterms = id + 1;
     }
-  size_t *at = strmap_get (&ri->ids, key);
-  if (at)
-    {
-      if (key != small)
-        free (key);
-      return *at;
-    }
-  char *s = key == small ? xstrdup (small) : key;
-  ri->terms = xgrow (ri->terms, &ri->terms_alloc, ri->nterms + 1,
-                     sizeof *ri->terms);
-  ri->terms[ri->nterms] = s;
-  ri->df = xgrow (ri->df, &ri->df_alloc, ri->nterms + 1, sizeof *ri->df);
-  ri->df[ri->nterms] = analyze_is_stopword (s, len) ? SIZE_MAX : 0;
-  strmap_put (&ri->ids, s, ri->nterms);
-  return ri->nterms++;
+  return id;
 }
 
 static int
@@ -139,31 +155,26 @@ wterm_id_cmp (const void *a, const void *b)
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Document D's term counts into V (weights hold the counts for now),
-   with what related_find asks of it.  */
+/* V's keywords in language L: KW, N of them (taken), and their folded
+   forms.  */
 static void
-count_terms (struct related_index *ri, const struct document *d,
+take_keywords (struct doc_vec *v, enum lang l, char **kw, size_t n)
+{
+  v->nkw[l] = n;
+  v->kw[l] = kw;
+  v->kw_folded[l] = xcalloc (n ? n : 1, sizeof *v->kw_folded[l]);
+  for (size_t i = 0; i < n; i++)
+    v->kw_folded[l][i] = norm_fold_string (kw[i], strlen (kw[i]));
+}
+
+/* V's term counts (weights hold the counts for now) from the tokens K
+   holds (freed).  */
+static void
+count_terms (struct related_index *ri, struct token_sink *k,
              struct doc_vec *v)
 {
-  struct token_sink k = { ri, NULL, 0, 0 };
-  /* Keywords are part of the text already (the keyword block).  */
-  document_walk (d, sink_unit, &k);
-  for (int l = 0; l < LANG_COUNT; l++)
-    {
-      size_t n = d->keywords.count[l];
-      v->nkw[l] = n;
-      v->kw[l] = xcalloc (n ? n : 1, sizeof *v->kw[l]);
-      v->kw_folded[l] = xcalloc (n ? n : 1, sizeof *v->kw_folded[l]);
-      for (size_t i = 0; i < n; i++)
-        {
-          const char *w = d->keywords.items[l][i];
-          v->kw[l][i] = xstrdup (w);
-          v->kw_folded[l][i] = norm_fold_string (w, strlen (w));
-        }
-      v->has_lang[l] = (unsigned char) document_has_lang (d, (enum lang) l);
-    }
-  v->terms = xcalloc (k.n ? k.n : 1, sizeof *v->terms);
-  v->n = 0;
+  v->counts = xmalloc ((k->n ? k->n : 1) * sizeof *v->counts);
+  v->ncounts = 0;
   /* Count without sorting: SLOT says where in V a term of this document
      stands, MARK which document set it (the index's position + 1).  */
   ri->slot = xgrow (ri->slot, &ri->slot_alloc, ri->nterms, sizeof *ri->slot);
@@ -172,23 +183,143 @@ count_terms (struct related_index *ri, const struct document *d,
     ri->mark[i] = 0;
   ri->marked = ri->nterms;
   size_t me = (size_t) (v - ri->docs) + 1;
-  for (size_t i = 0; i < k.n; i++)
+  for (size_t i = 0; i < k->n; i++)
     {
-      size_t id = k.ids[i];
+      size_t id = k->ids[i];
+      uint32_t count = k->counts ? (uint32_t) k->counts[i] : 1;
       if (ri->mark[id] == me)
         {
-          v->terms[ri->slot[id]].w += 1;
+          v->counts[ri->slot[id]].count += count;
           continue;
         }
       ri->mark[id] = me;
-      ri->slot[id] = v->n;
-      v->terms[v->n++] = (struct wterm) { id, 1 };
+      ri->slot[id] = v->ncounts;
+      v->counts[v->ncounts++] = (struct term_count) { (uint32_t) id, count };
       ri->df[id]++;
     }
-  free (k.ids);
+  free (k->ids);
+  free (k->counts);
   /* Room was made for every token; the distinct ones are far fewer,
      and every document's counts are held until all are counted.  */
-  v->terms = xrealloc (v->terms, (v->n ? v->n : 1) * sizeof *v->terms);
+  v->counts = xrealloc (v->counts, (v->ncounts ? v->ncounts : 1)
+                        * sizeof *v->counts);
+}
+
+/* Document D, read whole, analysed into V, with what related_find
+   asks of it.  */
+static void
+analyse_document (struct related_index *ri, const struct document *d,
+                  struct doc_vec *v)
+{
+  struct token_sink k = { ri, NULL, NULL, 0, 0 };
+  /* Keywords are part of the text already (the keyword block).  */
+  document_walk (d, sink_unit, &k);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      size_t n = d->keywords.count[l];
+      char **kw = xcalloc (n ? n : 1, sizeof *kw);
+      for (size_t i = 0; i < n; i++)
+        kw[i] = xstrdup (d->keywords.items[l][i]);
+      take_keywords (v, (enum lang) l, kw, n);
+      v->has_lang[l] = (unsigned char) document_has_lang (d, (enum lang) l);
+    }
+  count_terms (ri, &k, v);
+}
+
+/* The document of V from the index's record REC (LEN bytes) of its
+   terms, as analyse_document would have found them.  Returns 0, or -1
+   when the record is damaged (V is then untouched, and the library's
+   terms too).  */
+static int
+read_record (struct related_index *ri, struct engine_terms *et,
+             const void *rec, size_t len, struct doc_vec *v)
+{
+  struct termvec tv;
+  if (termvec_read (rec, len, &tv) != 0)
+    return -1;
+  /* Read through once before any term is taken: every number is one
+     of the vocabulary.  */
+  struct termvec check = tv;
+  const char *t;
+  size_t tlen, count, n = 0;
+  uint32_t num;
+  int r;
+  while ((r = termvec_next (&check, &num, &count)) == 1)
+    {
+      if ((num >= ri->id_of_alloc || ri->id_of[num] == SIZE_MAX)
+          && engine_terms_word (et, num, &t, &tlen) != 1)
+        r = -1;
+      if (r < 0)
+        break;
+      n++;
+    }
+  if (r < 0)
+    {
+      termvec_free (&tv);
+      return -1;
+    }
+  struct token_sink k = { ri, xmalloc ((n ? n : 1) * sizeof *k.ids),
+                          xmalloc ((n ? n : 1) * sizeof *k.counts), 0, n };
+  while (termvec_next (&tv, &num, &count) == 1)
+    {
+      if (num >= ri->id_of_alloc)
+        {
+          size_t before = ri->id_of_alloc;
+          ri->id_of = xgrow (ri->id_of, &ri->id_of_alloc, (size_t) num + 1,
+                             sizeof *ri->id_of);
+          for (size_t i = before; i < ri->id_of_alloc; i++)
+            ri->id_of[i] = SIZE_MAX;
+        }
+      /* A term new to the library takes the next id, as in the order
+         analyse_document meets them.  */
+      if (ri->id_of[num] == SIZE_MAX)
+        {
+          engine_terms_word (et, num, &t, &tlen);
+          ri->id_of[num] = term_id (ri, t, tlen);
+        }
+      size_t id = ri->id_of[num];
+      if (ri->df[id] == SIZE_MAX)
+        continue;               /* a stop word, as sink_token skips it */
+      k.ids[k.n] = id;
+      k.counts[k.n++] = count;
+    }
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      take_keywords (v, (enum lang) l, tv.kw[l], tv.nkw[l]);
+      tv.kw[l] = NULL;
+      v->has_lang[l] = tv.has_lang[l];
+    }
+  termvec_free (&tv);
+  count_terms (ri, &k, v);
+  return 0;
+}
+
+/* Is the file FULL, the index's name for it, the file of D, as the
+   library names it (the index knows a file by its full name, the
+   library as the user named its directory: the collection and number
+   say which, the file's own name that it is the same)?  */
+static int
+same_file (const char *full, const struct document *d)
+{
+  const char *a = strrchr (full, '/'), *b = strrchr (d->path, '/');
+  return strcmp (a ? a + 1 : full, b ? b + 1 : d->path) == 0;
+}
+
+/* D's terms from the index's record, read by T, into V.  Returns 0, or
+   -1 when the index has none of D (or a damaged one).  */
+static int
+recorded_terms (struct related_index *ri, struct engine_terms *t,
+                const struct document *d, struct doc_vec *v)
+{
+  const char *path;
+  const void *rec;
+  size_t len;
+  if (t == NULL || d->collection == NULL || d->path == NULL
+      || engine_terms_get (t, d->collection->id, d->number, &path, &rec,
+                           &len) != 1
+      || !same_file (path, d))
+    return -1;
+  return read_record (ri, t, rec, len, v);
 }
 
 /* Move the worst of HEAP's N terms (a heap with the worst at the top,
@@ -212,55 +343,59 @@ sift_down (struct wterm *heap, size_t n, size_t i)
     }
 }
 
-/* Keep the RELATED_TERMS heaviest of V's terms of positive weight, in
-   no order: those that sorting them all would keep first (the order of
-   wterm_weight_cmp is total), at the cost of a heap of RELATED_TERMS
-   rather than a sort of the thousands of terms of a long document.  */
+/* Offer T to HEAP, which holds *N of the RELATED_TERMS heaviest terms
+   of positive weight offered so far, in no order (a heap with the
+   worst at the top, by wterm_weight_cmp): those that sorting all the
+   terms offered would keep first (the order is total), at the cost of a
+   heap of RELATED_TERMS rather than a sort of the thousands of terms of
+   a long document.  */
 static void
-keep_heaviest (struct doc_vec *v)
+heap_offer (struct wterm *heap, size_t *n, const struct wterm *t)
 {
-  struct wterm heap[RELATED_TERMS];
-  size_t n = 0;
-  for (size_t i = 0; i < v->n; i++)
+  if (t->w <= 0)
+    return;                     /* in every document: says nothing */
+  if (*n < RELATED_TERMS)
     {
-      const struct wterm *t = &v->terms[i];
-      if (t->w <= 0)
-        continue;               /* in every document: says nothing */
-      if (n < RELATED_TERMS)
+      /* Up from the bottom to its place.  */
+      size_t at = (*n)++;
+      heap[at] = *t;
+      while (at > 0 && wterm_weight_cmp (&heap[at], &heap[(at - 1) / 2]) > 0)
         {
-          /* Up from the bottom to its place.  */
-          size_t at = n++;
-          heap[at] = *t;
-          while (at > 0 && wterm_weight_cmp (&heap[at],
-                                             &heap[(at - 1) / 2]) > 0)
-            {
-              struct wterm x = heap[at];
-              heap[at] = heap[(at - 1) / 2];
-              heap[(at - 1) / 2] = x;
-              at = (at - 1) / 2;
-            }
-        }
-      else if (wterm_weight_cmp (t, &heap[0]) < 0)
-        {
-          heap[0] = *t;
-          sift_down (heap, n, 0);
+          struct wterm x = heap[at];
+          heap[at] = heap[(at - 1) / 2];
+          heap[(at - 1) / 2] = x;
+          at = (at - 1) / 2;
         }
     }
-  memcpy (v->terms, heap, n * sizeof *heap);
-  v->n = n;
+  else if (wterm_weight_cmp (t, &heap[0]) < 0)
+    {
+      heap[0] = *t;
+      sift_down (heap, *n, 0);
+    }
 }
 
-/* Turn V's counts into its RELATED_TERMS heaviest tf-idf weights, by
-   id, of unit length.  */
+/* Turn V's counts into its RELATED_TERMS heaviest tf-idf weights
+   ((1 + ln tf) * idf, RI's IDF worked out), by id, of unit length.  */
 static void
 weigh_terms (const struct related_index *ri, struct doc_vec *v)
 {
-  double n = (double) ri->ndocs;
-  for (size_t i = 0; i < v->n; i++)
-    v->terms[i].w = (1 + log (v->terms[i].w))
-      * log (n / (double) ri->df[v->terms[i].id]);
-  keep_heaviest (v);
-  v->terms = xrealloc (v->terms, (v->n ? v->n : 1) * sizeof *v->terms);
+  struct wterm heap[RELATED_TERMS];
+  size_t n = 0;
+  for (size_t i = 0; i < v->ncounts; i++)
+    {
+      uint32_t id = v->counts[i].id, tf = v->counts[i].count;
+      struct wterm t = {
+        id, (1 + (tf < LOG_TF_KNOWN ? ri->log_tf[tf] : log ((double) tf)))
+        * ri->idf[id]
+      };
+      heap_offer (heap, &n, &t);
+    }
+  free (v->counts);
+  v->counts = NULL;
+  v->ncounts = 0;
+  v->terms = xmalloc ((n ? n : 1) * sizeof *v->terms);
+  memcpy (v->terms, heap, n * sizeof *heap);
+  v->n = n;
   double norm = 0;
   for (size_t i = 0; i < v->n; i++)
     norm += v->terms[i].w * v->terms[i].w;
@@ -300,30 +435,58 @@ related_index_new (const struct library *lib,
   ri->an = analyzer_new ();
   size_t ndocs = library_document_count (lib);
   ri->docs = xcalloc (ndocs ? ndocs : 1, sizeof *ri->docs);
+  struct engine_terms *t = NULL;
+  if (ri->o.engine)
+    {
+      char *cause = NULL;
+      t = engine_terms_begin (ri->o.engine, &cause);
+      free (cause);             /* every document is read then */
+    }
   for (size_t i = 0; i < ndocs; i++)
     {
       if (ri->o.progress && i % 32 == 0)
         ri->o.progress (ri->o.progress_ctx, i, ndocs);
       const struct document *d = library_document (lib, i);
-      struct document whole;
-      int read;
-      const struct document *w = whole_document (ri, d, &whole, &read);
-      if (w == NULL)
+      if (recorded_terms (ri, t, d, &ri->docs[i]) != 0)
         {
-          related_index_free (ri);
-          return NULL;
+          struct document whole;
+          int read;
+          const struct document *w = whole_document (ri, d, &whole, &read);
+          if (w == NULL)
+            {
+              engine_terms_end (t);
+              related_index_free (ri);
+              return NULL;
+            }
+          analyse_document (ri, w, &ri->docs[i]);
+          ri->analysed++;
+          if (read)
+            document_free (&whole);
         }
-      count_terms (ri, w, &ri->docs[i]);
       ri->docs[i].doc = d;
       ri->ndocs = i + 1;
-      if (read)
-        document_free (&whole);
     }
+  engine_terms_end (t);
+  /* What weighing each document's terms asks again and again: the same
+     logarithms as it would work out each time, to the bit.  */
+  double n = (double) ri->ndocs;
+  ri->idf = xmalloc ((ri->nterms ? ri->nterms : 1) * sizeof *ri->idf);
+  for (size_t i = 0; i < ri->nterms; i++)
+    ri->idf[i] = ri->df[i] == SIZE_MAX || ri->df[i] == 0 ? 0
+      : log (n / (double) ri->df[i]);
+  for (size_t tf = 1; tf < LOG_TF_KNOWN; tf++)
+    ri->log_tf[tf] = log ((double) tf);
   for (size_t i = 0; i < ri->ndocs; i++)
     weigh_terms (ri, &ri->docs[i]);
   if (ri->o.progress)
     ri->o.progress (ri->o.progress_ctx, ri->ndocs, ri->ndocs);
   return ri;
+}
+
+size_t
+related_index_analysed (const struct related_index *ri)
+{
+  return ri->analysed;
 }
 
 void
@@ -333,6 +496,7 @@ related_index_free (struct related_index *ri)
     return;
   for (size_t i = 0; i < ri->ndocs; i++)
     {
+      free (ri->docs[i].counts);
       free (ri->docs[i].terms);
       for (int l = 0; l < LANG_COUNT; l++)
         {
@@ -341,11 +505,10 @@ related_index_free (struct related_index *ri)
         }
     }
   free (ri->docs);
-  strmap_free (&ri->ids);
-  for (size_t i = 0; i < ri->nterms; i++)
-    free (ri->terms[i]);
-  free (ri->terms);
+  termtab_free (&ri->terms);
   free (ri->df);
+  free (ri->idf);
+  free (ri->id_of);
   free (ri->slot);
   free (ri->mark);
   analyzer_free (ri->an);
@@ -458,20 +621,18 @@ rarity_token (void *ctx, int colocated, const char *tok, size_t len,
   (void) start;
   (void) end;
   struct rarity *r = ctx;
-  char *s = xstrndup (tok, len);
-  const size_t *at = strmap_get (&r->ri->ids, s);
-  free (s);
+  size_t at = term_find (r->ri, tok, len);
   /* A stop word ("of", "and") weighs nothing either way; taken for a
      token in no document, it made every term with one ("list of powers
      and responsibilities") no reason at all.  */
-  if (at && r->ri->df[*at] == SIZE_MAX)
+  if (at != SIZE_MAX && r->ri->df[at] == SIZE_MAX)
     return 0;
-  if (at == NULL || r->ri->df[*at] == 0)
+  if (at == SIZE_MAX || r->ri->df[at] == 0)
     {
       r->missing = 1;
       return 1;
     }
-  r->sum += log ((double) r->ri->ndocs / (double) r->ri->df[*at]);
+  r->sum += log ((double) r->ri->ndocs / (double) r->ri->df[at]);
   r->n++;
   return 0;
 }

@@ -599,6 +599,10 @@ void ui_search_load (struct ui *u, size_t d);
 void search_results_free_all (struct doc_result *res, size_t n);
 /* Free S's contents (one result for each of NDOCS documents).  */
 void search_clear (struct search *s, size_t ndocs);
+/* The engine, opened (and so brought up to date) when first needed:
+   the first screen does not wait for the index.  NULL with *ERROR set
+   (caller frees) if it cannot be opened.  */
+struct engine *ui_engine (struct ui *u, char **error);
 /* Compile TEXT with the options the browser was started with.  NULL with
    *ERROR set (caller frees) when it is not a valid query.  */
 struct engine_query *ui_query_compile (struct ui *u, const char *text,

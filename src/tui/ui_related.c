@@ -1,13 +1,16 @@
 /* ui_related.c -- R: the five cases most related to the open one
    (related.h, what `casebook related' prints), each with what it shares
    with it on a second line; Enter opens the chosen case.  The library's
-   terms are analysed at the first R only.  */
+   terms are weighed at the first R only: from the search index, which
+   keeps each case's (related.h), through the engine that searches use;
+   without one, every case is read whole and analysed.  */
 
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "ui_priv.h"
 
@@ -50,6 +53,21 @@ read_all (struct ui *u)
       }
 }
 
+/* related_options.read_whole: a case the index lacks, or that a
+   reason is sought in, read whole into a copy and let go; a problem is
+   said on the status line.  */
+static int
+read_copy (void *ctx, const struct document *doc, struct document *whole)
+{
+  struct ui *u = ctx;
+  struct diags dg = { 0 };
+  int rc = content_read_whole (doc, whole, &dg);
+  if (rc != 0)
+    ui_read_error (u, &dg);
+  diags_free (&dg);
+  return rc;
+}
+
 /* related_index_new's progress, on the status line.  */
 static void
 relating (void *ctx, size_t done, size_t total)
@@ -67,12 +85,20 @@ related_open (struct ui *u)
 {
   if (u->related == NULL)
     {
-      read_all (u);
+      char *error = NULL;
+      struct engine *e = ui_engine (u, &error);
+      free (error);             /* then without the index, as before it */
+      if (e == NULL)
+        read_all (u);
       /* Only a library of some size takes long enough to say so.  */
       struct related_options ro = {
-        .progress = u->ndocs >= 64 ? relating : NULL, .progress_ctx = u
+        .read_whole = e ? read_copy : NULL, .read_ctx = u,
+        .progress = u->ndocs >= 64 ? relating : NULL, .progress_ctx = u,
+        .engine = e
       };
       u->related = related_index_new (u->lib, &ro);
+      if (u->related == NULL)
+        return;                 /* said by read_copy */
     }
   const struct document *d = u->docs[u->cur];
   struct related_doc rel[RELATED_SHOWN];

@@ -75,10 +75,7 @@ show_progress (void *ctx, size_t done, size_t total)
     || (keys_peek (UI_IDLE_MS, &code) == 1 && code == 27);
 }
 
-/* The engine, opened when first needed: the first screen does not wait
-   for the index.  NULL with *ERROR set (caller frees) if it cannot be
-   opened.  */
-static struct engine *
+struct engine *
 ui_engine (struct ui *u, char **error)
 {
   if (u->engine)

@@ -76,4 +76,14 @@ growth "one paragraph of 25,000 and 100,000 hits: every hit (--json)" \
 for n in 25000 100000; do gen_repeat "$TMPD/a$n" $n Lookahead ba; done
 growth "one paragraph of 25,000 and 100,000 empty matches: a regex" \
   25000 100000 "'$CASEBOOK' search --count --content '$TMPD/a@' '/(?=a)a/'"
+
+# Relating documents takes each one's terms from the index (built by a
+# first run, not timed) rather than reading and analysing every file.
+for n in 200 800; do
+  CASEBOOK_SHIPPED="$top_srcdir/content" \
+    sh "$top_srcdir/tests/bench/mkcorpus" $n "$TMPD/rel$n" >/dev/null
+  "$CASEBOOK" related 7 --content "$TMPD/rel$n" >/dev/null 2>&1
+done
+growth "200 and 800 documents, the index built: related" 200 800 \
+  "'$CASEBOOK' related 7 --content '$TMPD/rel@'"
 done_testing

@@ -39,15 +39,16 @@ tui_ok "$(grep -Eq '^casebook: (reading documents: [0-9]* of 3000|checking the g
   "check shows its progress too"
 tui_expect_not 'casebook: (reading|checking)' "and erases it"
 
-# Relating the documents analyses the whole library: seconds at 1000.
+# Relating the documents reads their terms from the search index,
+# which it builds first when there is none: seconds at 1000.
 : > "$tui_dir/tty"
-tui_type "'$CASEBOOK' related 7 --content '$corpus' >'$tui_dir/out'; echo related-\$?"
+tui_type "XDG_CACHE_HOME='$tui_dir/c4' '$CASEBOOK' related 7 --content '$corpus' >'$tui_dir/out'; echo related-\$?"
 tui_keys Enter
 tui_wait_for '^related-0'
 tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
-tui_ok "$(grep -q '^casebook: relating the documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
-  "related counts the documents it relates on stderr"
-tui_expect_not 'relating the documents' "and erases it"
+tui_ok "$(grep -q '^casebook: indexing documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
+  "related counts the documents it indexes on stderr"
+tui_expect_not 'indexing documents' "and erases it"
 
 # Exporting what a query finds reads every document it finds whole.
 : > "$tui_dir/tty"
@@ -130,7 +131,7 @@ tui_type 巡回检察
 tui_wait_for '^/巡回检察.*\[1/[0-9]*\]'
 tui_expect_line 10 '^/巡回检察.*\[1/[0-9]*\]' "where the query typed is found"
 tui_keys Escape
-# R relates the cases: the library's terms are analysed then, counted
+# R relates the cases: the library's terms are weighed then, counted
 # on the status line ("Relating the cases: 0 of 1000").  curses
 # writes only what changed, after the "Re" of "Reading the cases" the
 # line may hold before it, and then only the digits that change.
