@@ -667,13 +667,6 @@ index_close (struct index *ix)
    and length, each a little-endian uint32; columns one after another,
    each preceded by its count.  */
 
-static uint32_t
-get_u32 (const unsigned char *p)
-{
-  return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16
-    | (uint32_t) p[3] << 24;
-}
-
 size_t
 index_units_decode (const void *blob, size_t len, enum index_column col,
                     size_t col_len, struct index_unit **units)
@@ -684,7 +677,7 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
     {
       if (end - p < 4)
         return (size_t) -1;
-      uint32_t n = get_u32 (p);
+      uint32_t n = index_get_u32 (p);
       p += 4;
       if ((size_t) (end - p) / UNIT_RECORD < n)
         return (size_t) -1;
@@ -696,13 +689,13 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
       struct index_unit *u = xcalloc (n ? n : 1, sizeof *u);
       for (uint32_t i = 0; i < n; i++, p += UNIT_RECORD)
         {
-          u[i].part = (enum hit_part) get_u32 (p);
-          u[i].origin = (enum origin) get_u32 (p + 4);
-          u[i].section = get_u32 (p + 8);
-          u[i].block = get_u32 (p + 12);
-          u[i].off = get_u32 (p + 16);
-          u[i].len = get_u32 (p + 20);
-          u[i].token = get_u32 (p + 24);
+          u[i].part = (enum hit_part) index_get_u32 (p);
+          u[i].origin = (enum origin) index_get_u32 (p + 4);
+          u[i].section = index_get_u32 (p + 8);
+          u[i].block = index_get_u32 (p + 12);
+          u[i].off = index_get_u32 (p + 16);
+          u[i].len = index_get_u32 (p + 20);
+          u[i].token = index_get_u32 (p + 24);
           if (u[i].part > PART_BLOCK || u[i].origin > ORIGIN_REVISION
               || u[i].off > col_len || u[i].len > col_len - u[i].off)
             {

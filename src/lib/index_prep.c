@@ -18,6 +18,13 @@
    texts and tokens stay a few megabytes.  */
 #define PREP_AHEAD 16
 
+uint32_t
+index_get_u32 (const unsigned char *p)
+{
+  return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16
+    | (uint32_t) p[3] << 24;
+}
+
 void
 index_put_u32 (struct buf *b, uint32_t v)
 {
@@ -159,12 +166,20 @@ prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab)
      each from its column's tokens (AT: where each column's next unit
      begins).  The revised English is no part of them.  */
   termvec_begin (vocab, &p->doc, &p->terms, &p->added);
-  size_t at[COL_COUNT] = { 0 };
+  size_t at[COL_COUNT] = { 0 }, unit[COL_COUNT] = { 0 };
   for (size_t i = 0; i < p->dc.order.len; i++)
     {
       int col = (unsigned char) p->dc.order.data[i];
+      /* Where the unit ends, from its record: its text may hold a
+         barrier byte of its own.  */
+      const unsigned char *r = (const unsigned char *) p->dc.units[col].data
+        + unit[col]++ * UNIT_RECORD;
       if (col < COL_TITLE_REV)
-        prep_replay_from (&p->tokens[col], &at[col], termvec_token, vocab);
+        {
+          termvec_unit (vocab, (size_t) index_get_u32 (r + 16)
+                        + index_get_u32 (r + 20));
+          prep_replay_from (&p->tokens[col], &at[col], termvec_token, vocab);
+        }
     }
   termvec_end (vocab);
 }

@@ -114,8 +114,9 @@ sink_token (void *ctx, int colocated, const char *tok, size_t len,
   (void) end;
   struct token_sink *k = ctx;
   /* A Chinese run's last character stands beside its last bigram: the
-     bigram says more.  */
-  if (colocated)
+     bigram says more.  A barrier (a U+001F in the text) is no term: the
+     index's records, whose units it joins, leave it out.  */
+  if (colocated || (len == 1 && tok[0] == ANALYZE_BARRIER))
     return 0;
   size_t id = term_id (k->ri, tok, len);
   if (k->ri->df[id] == SIZE_MAX)

@@ -54,20 +54,30 @@ struct termvec_vocab
   uint32_t *met;                /* the document's terms' places, in the
                                    order they first came */
   size_t nmet, met_alloc;
+  size_t unit_end;              /* where the unit being counted ends in
+                                   its column's text */
   struct buf *out;              /* the document's record */
   struct buf *added;            /* the document's new terms */
 };
+
+void
+termvec_unit (struct termvec_vocab *v, size_t end_off)
+{
+  v->unit_end = end_off;
+}
 
 /* A term is counted by its number (a new one given the next).  */
 int
 termvec_token (void *ctx, int colocated, const char *tok, size_t len,
                size_t start, size_t end)
 {
-  (void) start;
   (void) end;
   struct termvec_vocab *v = ctx;
+  /* The barrier that joins the unit to the next ends it; one in the
+     unit's own text (a U+001F the file holds) is no term, as related.c
+     takes none, and must not cut the unit short.  */
   if (len == 1 && tok[0] == ANALYZE_BARRIER)
-    return 1;
+    return start >= v->unit_end;
   if (colocated)
     return 0;
   int added;

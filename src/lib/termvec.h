@@ -42,9 +42,13 @@ void termvec_vocab_add (struct termvec_vocab *v, uint32_t id,
    tokens of DOC's units in order (termvec_token), then termvec_end.  */
 void termvec_begin (struct termvec_vocab *v, const struct document *doc,
                     struct buf *out, struct buf *added);
+/* The tokens that follow are of a unit whose text ends at byte END_OFF
+   of its column's (index_prep.h).  */
+void termvec_unit (struct termvec_vocab *v, size_t end_off);
 /* An analyze_token_fn (CTX the vocabulary V begun) for the recorded
-   tokens of one unit: counts each but the colocated ones, and stops (1)
-   at the barrier that ends the unit.  */
+   tokens of one unit: counts each but the colocated ones and the
+   barriers, and stops (1) at the barrier that ends the unit (at or past
+   its END_OFF).  */
 int termvec_token (void *ctx, int colocated, const char *tok, size_t len,
                    size_t start, size_t end);
 /* End the record begun on V.  */

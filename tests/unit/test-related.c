@@ -210,6 +210,22 @@ main (void)
   free (before);
   free (after);
 
+  /* A unit separator (U+001F, the byte that joins a column's units in
+     the index) in a paragraph's text: no term either way, and the
+     paragraph's terms are not cut short at it, nor the next unit's taken
+     for its.  */
+  char *sep = xasprintf ("%s/separator", tmp);
+  cmd = xasprintf ("cp -r '%s/content' '%s' && cd '%s/batch3'"
+                   " && sed 's/^zh: 为切实做强/zh: 为切实\x1f做强/;"
+                   "s/^en.tr: To effectively/en.tr: To\x1f effectively/'"
+                   " 04-jiangxi.cb >x && mv x 04-jiangxi.cb"
+                   " && [ $(tr -cd '\\037' <04-jiangxi.cb | wc -c) = 2 ]",
+                   ABS_SRCDIR, sep, sep);
+  tap_ok (run (cmd) == 0, "a separator put in two paragraphs");
+  free (cmd);
+  free (compare (sep, NULL, 1, "a separator in the text"));
+  free (sep);
+
   cmd = xasprintf ("rm -rf '%s'", tmp);
   run (cmd);
   free (cmd);
