@@ -247,7 +247,7 @@ termvec_next (struct termvec *tv, uint32_t *id, size_t *count)
   size_t n;
   if (get_number (&tv->at, tv->end, &n) != 0
       || get_number (&tv->at, tv->end, count) != 0 || n == 0
-      || n > UINT32_MAX || *count == 0)
+      || n > UINT32_MAX || *count == 0 || *count > UINT32_MAX)
     return -1;
   *id = (uint32_t) n;
   return 1;

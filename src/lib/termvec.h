@@ -75,8 +75,9 @@ struct termvec
 int termvec_read (const void *rec, size_t len, struct termvec *tv);
 
 /* The next term of TV: its number in the vocabulary in *ID and how
-   often it comes in *COUNT.  Returns 1, 0 when there is none left, -1
-   when the record is damaged.  */
+   often it comes in *COUNT (1 to UINT32_MAX, as related counts).
+   Returns 1, 0 when there is none left, -1 when the record is
+   damaged.  */
 int termvec_next (struct termvec *tv, uint32_t *id, size_t *count);
 
 /* Free what TV still owns.  */
