@@ -77,13 +77,16 @@ engine_terms_get (struct engine_terms *t, const char *collection,
 }
 
 /* Read T's vocabulary whole: a term per term of the library, fewer
-   rows than the records have terms by far.  */
+   rows than the records have terms by far.  The terms are numbered 1
+   to their number (termvec.c): one numbered past it is damage, and is
+   not made room for (a single row numbered 2^28 took 4 GB).  */
 static void
 read_vocab (struct engine_terms *t)
 {
   t->vocab_read = 1;
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (index_db (t->e->ix), "SELECT id, term FROM words",
+  if (sqlite3_prepare_v2 (index_db (t->e->ix), "SELECT id, term FROM words"
+                          " WHERE id <= (SELECT count(*) FROM words)",
                           -1, &st, NULL) != SQLITE_OK)
     return;
   while (sqlite3_step (st) == SQLITE_ROW)

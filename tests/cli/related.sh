@@ -127,7 +127,27 @@ if command -v sqlite3 >/dev/null 2>&1; then
                  WHERE id = (SELECT id FROM docs WHERE number = 7)"
   run --content "$SHIPPED" related 7 --json
   same "$TMPD/out" "$TMPD/want" "a record with a count past any document's: answered from the file"
+  # A word numbered far past the others, in the record instead of that
+  # count: the vocabulary is not made room for by its numbers (1 GB: 4
+  # would not do), nor that word believed.  Not under AddressSanitizer
+  # or valgrind, which reserve far more address space than they use.
+  sqlite3 "$db" "INSERT INTO words VALUES(268435000, 'zzz');
+                 UPDATE terms SET rec = substr(rec, 1, length(rec) - 11)
+                   || x'b8fcff7f01'
+                 WHERE id = (SELECT id FROM docs WHERE number = 7)"
+  (
+    case "${ASAN_OPTIONS:-}:$CASEBOOK" in
+      ?*:*|*/valgrind/*) ;;
+      *) ulimit -v 1000000 2>/dev/null ;;
+    esac
+    run --content "$SHIPPED" related 7 --json
+    echo "$rc" >"$TMPD/rc"
+  )
+  is "$(cat "$TMPD/rc")" 0 "a vocabulary numbered far past its size: related exits 0"
+  same "$TMPD/out" "$TMPD/want" "and answers from the file"
 else
-  echo "ok $((tap_n = tap_n + 1)) # SKIP sqlite3 is missing"
+  for i in 1 2 3; do
+    echo "ok $((tap_n = tap_n + 1)) # SKIP sqlite3 is missing"
+  done
 fi
 done_testing
