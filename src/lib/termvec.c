@@ -3,8 +3,12 @@
 
    A record: a byte with a bit for each language the document has text
    in (Chinese 1, English 2); then for each language its keywords, their
-   number and each one's length and bytes; then, to the end, each term's
-   number in the vocabulary and count.  Numbers are unsigned LEB128.  */
+   number and each one's length and bytes; then each term's number in
+   the vocabulary and count; last, the low 32 bits of util_hash of all
+   before them, little-endian.  Numbers are unsigned LEB128.  The hash
+   is what tells a record cut short (or changed) from a whole one: a cut
+   where a term ends would otherwise read as a document of fewer
+   terms.  */
 
 #include <config.h>
 #include "termvec.h"
@@ -14,7 +18,18 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "index_prep.h"
 #include "termtab.h"
+
+/* The bytes of the hash that ends a record.  */
+#define CHECK_LEN 4
+
+/* The hash of the LEN bytes at P, as a record ends with it.  */
+static uint32_t
+record_check (const void *p, size_t len)
+{
+  return (uint32_t) util_hash (0, p, len);
+}
 
 static void
 put_number (struct buf *b, size_t v)
@@ -56,7 +71,8 @@ struct termvec_vocab
   size_t nmet, met_alloc;
   size_t unit_end;              /* where the unit being counted ends in
                                    its column's text */
-  struct buf *out;              /* the document's record */
+  struct buf *out;              /* the document's record ... */
+  size_t out_off;               /* ... from this byte of it */
   struct buf *added;            /* the document's new terms */
 };
 
@@ -142,6 +158,7 @@ void
 termvec_begin (struct termvec_vocab *v, const struct document *doc,
                struct buf *out, struct buf *added)
 {
+  v->out_off = out->len;
   unsigned char langs = 0;
   for (int l = 0; l < LANG_COUNT; l++)
     if (document_has_lang (doc, (enum lang) l))
@@ -170,6 +187,9 @@ termvec_end (struct termvec_vocab *v)
       put_number (v->out, v->tf[v->met[i]]);
       v->tf[v->met[i]] = 0;
     }
+  uint32_t check = record_check (v->out->data + v->out_off,
+                                 v->out->len - v->out_off);
+  index_put_u32 (v->out, check);
   v->nmet = 0;
   v->out = NULL;
   v->added = NULL;
@@ -207,8 +227,10 @@ int
 termvec_read (const void *rec, size_t len, struct termvec *tv)
 {
   memset (tv, 0, sizeof *tv);
-  const unsigned char *p = rec, *end = p + len;
-  if (len < 1)
+  if (len < 1 + CHECK_LEN)
+    return -1;
+  const unsigned char *p = rec, *end = p + len - CHECK_LEN;
+  if (index_get_u32 (end) != record_check (rec, len - CHECK_LEN))
     return -1;
   for (int l = 0; l < LANG_COUNT; l++)
     tv->has_lang[l] = (*p >> l) & 1;

@@ -70,7 +70,8 @@ struct termvec
 };
 
 /* Read the record REC (LEN bytes, which must outlive TV) into TV.
-   Returns 0, or -1 when it is damaged (TV then holds nothing to
+   Returns 0, or -1 when it is damaged: cut short, changed (it ends
+   with a hash of itself) or unreadable (TV then holds nothing to
    free).  */
 int termvec_read (const void *rec, size_t len, struct termvec *tv);
 
