@@ -95,16 +95,19 @@ read_vocab (struct engine_terms *t)
       if (id <= 0 || id >= MAX_TERM_ID)
         continue;
       size_t i = (size_t) id;
-      if (i >= t->nids)
+      if (i >= t->ids_alloc)
         {
+          /* Only the room just made is marked empty: the rest was when
+             it was made (all of it at each term was quadratic).  */
           size_t before = t->ids_alloc;
           t->off = xgrow (t->off, &t->ids_alloc, i + 1, sizeof *t->off);
           t->ids_alloc = before;
           t->len = xgrow (t->len, &t->ids_alloc, i + 1, sizeof *t->len);
-          for (size_t k = t->nids; k < t->ids_alloc; k++)
+          for (size_t k = before; k < t->ids_alloc; k++)
             t->len[k] = SIZE_MAX;
-          t->nids = i + 1;
         }
+      if (i >= t->nids)
+        t->nids = i + 1;
       t->off[i] = t->words.len;
       t->len[i] = (size_t) sqlite3_column_bytes (st, 1);
       buf_add (&t->words, sqlite3_column_blob (st, 1), t->len[i]);
