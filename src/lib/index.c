@@ -23,10 +23,11 @@
      terms  of each document the terms that related.h weighs, counted
             (termvec.h), so that relating documents reads no file and
             analyses no text: written with its other rows.
-     words  the terms of those records, numbered: each once.  Never
-            emptied (a term no document has any more costs a row).  Not
-            "vocab": corrections make a temp.vocab (engine_suggest.c),
-            which would hide it.
+     words  the terms of those records, numbered 1 to their number:
+            each once.  Emptied only with every record, when an update
+            starts afresh (a term no document has any more costs a row
+            until then).  Not "vocab": corrections make a temp.vocab
+            (engine_suggest.c), which would hide it.
      fts    FTS5 over docs (external content: the texts are kept once),
             tokenized by casebook's analysis.  */
 
@@ -1076,6 +1077,22 @@ record_file (struct index *ix, const char *path, const char *dir,
   return rc;
 }
 
+/* Are the terms of DB's vocabulary numbered 1 to their number, as
+   updates number them and engine_terms.c reads them?  */
+static int
+vocab_sound (sqlite3 *db)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce(min(id), 1) = 1"
+                          " AND coalesce(max(id), 0) = count(*) FROM words",
+                          -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  int sound = sqlite3_step (st) == SQLITE_ROW
+    && sqlite3_column_int (st, 0) == 1;
+  sqlite3_finalize (st);
+  return sound;
+}
+
 /* The vocabulary of IX's terms records, to number the terms of the
    documents an update writes (termvec.h).  NULL if it cannot be read.  */
 static struct termvec_vocab *
@@ -1311,7 +1328,12 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         }
     }
   int rc = 0;
-  *need_write = todo.n > 0 || files.n != nlisted;
+  /* A vocabulary numbered otherwise (damage, a hand edit) cannot number
+     new terms: a number below 1 or past 2^32 is cut to another's, the
+     next one may be taken, and one in a gap may be in records.  Every
+     document is written again, with a vocabulary of its own.  */
+  int vocab_ok = vocab_sound (db);
+  *need_write = todo.n > 0 || files.n != nlisted || !vocab_ok;
   if (write)
     {
       /* Files that are gone, then files that changed, lose their rows
@@ -1323,7 +1345,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         gone += nlisted == 0 || !bsearch (&files.rows[i].path, listed,
                                           nlisted, sizeof *listed,
                                           compare_strp);
-      if (2 * (gone + redone) >= files.n)
+      if (2 * (gone + redone) >= files.n || !vocab_ok)
         {
           /* Most of what the index has must go (the content replaced
              or renamed): start afresh.  Forgetting a document costs as
@@ -1333,7 +1355,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
                      "DELETE FROM docs; DELETE FROM heads;"
                      "DELETE FROM tags; DELETE FROM terms;"
-                     "DELETE FROM files;", NULL);
+                     "DELETE FROM words; DELETE FROM files;", NULL);
           pending_free (&todo);
           todo = every;
           every = (struct pending) { 0 };
