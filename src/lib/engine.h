@@ -260,6 +260,7 @@ int engine_terms_get (struct engine_terms *t, const char *collection,
    or 0 when there is none.  */
 int engine_terms_word (struct engine_terms *t, uint32_t id,
                        const char **term, size_t *len);
+/* Release T and what it gave; E may then be used again.  */
 void engine_terms_end (struct engine_terms *t);
 
 /* A correction of Q's typed text when some of its words find nothing:

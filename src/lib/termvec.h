@@ -30,6 +30,7 @@
    index has, and those added since.  Used by one thread at a time.  */
 struct termvec_vocab;
 
+/* An empty vocabulary.  Free with termvec_vocab_free.  */
 struct termvec_vocab *termvec_vocab_new (void);
 void termvec_vocab_free (struct termvec_vocab *v);
 /* Add TERM (LEN bytes) to V as term ID, as the index has it.  */
