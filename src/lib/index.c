@@ -678,7 +678,7 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
     {
       if (end - p < 4)
         return (size_t) -1;
-      uint32_t n = index_get_u32 (p);
+      uint32_t n = util_get_le32 (p);
       p += 4;
       if ((size_t) (end - p) / UNIT_RECORD < n)
         return (size_t) -1;
@@ -690,13 +690,13 @@ index_units_decode (const void *blob, size_t len, enum index_column col,
       struct index_unit *u = xcalloc (n ? n : 1, sizeof *u);
       for (uint32_t i = 0; i < n; i++, p += UNIT_RECORD)
         {
-          u[i].part = (enum hit_part) index_get_u32 (p);
-          u[i].origin = (enum origin) index_get_u32 (p + 4);
-          u[i].section = index_get_u32 (p + 8);
-          u[i].block = index_get_u32 (p + 12);
-          u[i].off = index_get_u32 (p + 16);
-          u[i].len = index_get_u32 (p + 20);
-          u[i].token = index_get_u32 (p + 24);
+          u[i].part = (enum hit_part) util_get_le32 (p);
+          u[i].origin = (enum origin) util_get_le32 (p + 4);
+          u[i].section = util_get_le32 (p + 8);
+          u[i].block = util_get_le32 (p + 12);
+          u[i].off = util_get_le32 (p + 16);
+          u[i].len = util_get_le32 (p + 20);
+          u[i].token = util_get_le32 (p + 24);
           if (u[i].part > PART_BLOCK || u[i].origin > ORIGIN_REVISION
               || u[i].off > col_len || u[i].len > col_len - u[i].off)
             {
@@ -1006,7 +1006,7 @@ insert_doc (struct index *ix, const struct document *doc,
             f[3] = (v >> 24) & 0xff;
           }
       free (rec.starts[c]);
-      index_put_u32 (&units, dc->nunits[c]);
+      buf_add_le32 (&units, dc->nunits[c]);
       buf_add (&units, dc->units[c].data ? dc->units[c].data : "",
                dc->units[c].len);
     }

@@ -18,21 +18,6 @@
    texts and tokens stay a few megabytes.  */
 #define PREP_AHEAD 16
 
-uint32_t
-index_get_u32 (const unsigned char *p)
-{
-  return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16
-    | (uint32_t) p[3] << 24;
-}
-
-void
-index_put_u32 (struct buf *b, uint32_t v)
-{
-  unsigned char c[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
-                         (v >> 24) & 0xff };
-  buf_add (b, c, 4);
-}
-
 static int
 add_unit (void *ctx, const struct doc_unit *u)
 {
@@ -55,13 +40,13 @@ add_unit (void *ctx, const struct doc_unit *u)
       if (b->len)
         buf_addc (b, ANALYZE_BARRIER);
       struct buf *m = &dc->units[col];
-      index_put_u32 (m, (uint32_t) u->part);
-      index_put_u32 (m, (uint32_t) t->origin);
-      index_put_u32 (m, (uint32_t) u->section);
-      index_put_u32 (m, (uint32_t) u->block);
-      index_put_u32 (m, (uint32_t) b->len);
-      index_put_u32 (m, (uint32_t) t->len);
-      index_put_u32 (m, INDEX_NO_TOKEN);        /* filled in once FTS5 saw it */
+      buf_add_le32 (m, (uint32_t) u->part);
+      buf_add_le32 (m, (uint32_t) t->origin);
+      buf_add_le32 (m, (uint32_t) u->section);
+      buf_add_le32 (m, (uint32_t) u->block);
+      buf_add_le32 (m, (uint32_t) b->len);
+      buf_add_le32 (m, (uint32_t) t->len);
+      buf_add_le32 (m, INDEX_NO_TOKEN);        /* filled in once FTS5 saw it */
       dc->nunits[col]++;
       buf_add (b, t->str, t->len);
       buf_addc (&dc->order, (char) col);
@@ -176,8 +161,8 @@ prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab)
         + unit[col]++ * UNIT_RECORD;
       if (col < COL_TITLE_REV)
         {
-          termvec_unit (vocab, (size_t) index_get_u32 (r + 16)
-                        + index_get_u32 (r + 20));
+          termvec_unit (vocab, (size_t) util_get_le32 (r + 16)
+                        + util_get_le32 (r + 20));
           prep_replay_from (&p->tokens[col], &at[col], termvec_token, vocab);
         }
     }

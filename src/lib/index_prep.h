@@ -36,11 +36,6 @@ struct doc_columns
 void doc_columns_build (const struct document *doc, struct doc_columns *dc);
 void doc_columns_free (struct doc_columns *dc);
 
-/* Append V to B as a little-endian u32 (the unit records' fields).  */
-void index_put_u32 (struct buf *b, uint32_t v);
-/* The little-endian u32 at P, as index_put_u32 put it.  */
-uint32_t index_get_u32 (const unsigned char *p);
-
 /* What the check of one file found.  */
 struct file_state
 {

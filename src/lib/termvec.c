@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "analyze.h"
-#include "index_prep.h"
 #include "termtab.h"
 
 /* The bytes of the hash that ends a record.  */
@@ -189,7 +188,7 @@ termvec_end (struct termvec_vocab *v)
     }
   uint32_t check = record_check (v->out->data + v->out_off,
                                  v->out->len - v->out_off);
-  index_put_u32 (v->out, check);
+  buf_add_le32 (v->out, check);
   v->nmet = 0;
   v->out = NULL;
   v->added = NULL;
@@ -230,7 +229,7 @@ termvec_read (const void *rec, size_t len, struct termvec *tv)
   if (len < 1 + CHECK_LEN)
     return -1;
   const unsigned char *p = rec, *end = p + len - CHECK_LEN;
-  if (index_get_u32 (end) != record_check (rec, len - CHECK_LEN))
+  if (util_get_le32 (end) != record_check (rec, len - CHECK_LEN))
     return -1;
   for (int l = 0; l < LANG_COUNT; l++)
     tv->has_lang[l] = (*p >> l) & 1;

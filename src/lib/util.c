@@ -124,6 +124,21 @@ buf_add (struct buf *b, const void *data, size_t len)
 }
 
 void
+buf_add_le32 (struct buf *b, uint32_t v)
+{
+  unsigned char c[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
+                         (v >> 24) & 0xff };
+  buf_add (b, c, 4);
+}
+
+uint32_t
+util_get_le32 (const unsigned char *p)
+{
+  return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16
+    | (uint32_t) p[3] << 24;
+}
+
+void
 buf_adds (struct buf *b, const char *s)
 {
   buf_add (b, s, strlen (s));

@@ -43,6 +43,10 @@ struct buf
 void buf_add (struct buf *b, const void *data, size_t len);
 void buf_adds (struct buf *b, const char *s);
 void buf_addc (struct buf *b, char c);
+/* Append V to B as 4 bytes, little-endian (the index's records).  */
+void buf_add_le32 (struct buf *b, uint32_t v);
+/* The 4 bytes at P, little-endian, as buf_add_le32 put them.  */
+uint32_t util_get_le32 (const unsigned char *p);
 void buf_printf (struct buf *b, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 /* Hand over the contents (never NULL) and reset B.  Caller frees.  */
