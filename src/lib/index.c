@@ -1331,9 +1331,11 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   /* A vocabulary numbered otherwise (damage, a hand edit) cannot number
      new terms: a number below 1 or past 2^32 is cut to another's, the
      next one may be taken, and one in a gap may be in records.  Every
-     document is written again, with a vocabulary of its own.  */
-  int vocab_ok = vocab_sound (db);
-  *need_write = todo.n > 0 || files.n != nlisted || !vocab_ok;
+     document is written again, with a vocabulary of its own.  Looked
+     at only when something is to be written: it reads the whole
+     vocabulary, and the browser syncs before every search.  */
+  *need_write = todo.n > 0 || files.n != nlisted;
+  int vocab_ok = !*need_write || vocab_sound (db);
   if (write)
     {
       /* Files that are gone, then files that changed, lose their rows
