@@ -3,7 +3,7 @@
    it shares with DOC; or one JSON object per document with --json.
    Exit 1 when no document is related at all.  The search index, brought
    up to date, holds each document's terms: only the documents it lacks
-   are read.  */
+   are read (all of them when there is no saved index).  */
 
 #include <config.h>
 #include "cmd.h"
@@ -49,9 +49,12 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   if (d == NULL)
     return 2;
   enum lang l = cmd_reader_lang (o);
-  /* Problems in the content were said as it was indexed.  */
-  struct engine *eng = cmd_open_engine (o, 0);
-  if (eng == NULL)
+  /* Problems in the content were said as it was indexed.  Without a
+     saved index, reading every document once (4 s at 2000) is faster
+     than building an index in memory to read its terms (13 s).  */
+  int without;
+  struct engine *eng = cmd_open_saved_engine (o, &without);
+  if (eng == NULL && !without)
     return 2;
   struct progress p;
   progress_start (&p, _("relating the documents"));

@@ -309,8 +309,11 @@ say_engine (char *const *dirs, size_t ndirs, struct diags *d, char *note,
   return rc;
 }
 
-struct engine *
-cmd_open_engine (const struct cli_options *o, int check_alongside)
+/* cmd_open_engine, and cmd_open_saved_engine with SAVED_ONLY (*WITHOUT
+   then set).  */
+static struct engine *
+open_engine (const struct cli_options *o, int check_alongside,
+             int saved_only, int *without)
 {
   /* The library as the other commands load it: the shipped content and
      the user's collections, or what --content names.  */
@@ -324,18 +327,35 @@ cmd_open_engine (const struct cli_options *o, int check_alongside)
     .progress = p.on ? index_progress : NULL,
     .progress_ctx = &p,
     .check_alongside = check_alongside,
+    .saved_only = saved_only,
   };
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
   struct engine *e = engine_open (&eo, &d, &note, &cause);
   progress_end (&p);
-  if (say_engine (dirs, ndirs, &d, note, cause, e == NULL) != 0)
+  if (without)
+    *without = e == NULL && cause == NULL;
+  if (say_engine (dirs, ndirs, &d, note, cause, e == NULL && cause) != 0)
     {
       engine_close (e);
       e = NULL;
+      if (without)
+        *without = 0;
     }
   strv_free (dirs, ndirs);
   return e;
+}
+
+struct engine *
+cmd_open_engine (const struct cli_options *o, int check_alongside)
+{
+  return open_engine (o, check_alongside, 0, NULL);
+}
+
+struct engine *
+cmd_open_saved_engine (const struct cli_options *o, int *without)
+{
+  return open_engine (o, 0, 1, without);
 }
 
 /* Run STEP (engine_settle or engine_rebuild) on E for a command:

@@ -119,6 +119,14 @@ struct engine;
 struct engine *cmd_open_engine (const struct cli_options *o,
                                 int check_alongside);
 
+/* cmd_open_engine for a command that has a way without the index,
+   slower than with it but faster than building one in memory: where
+   the index cannot be kept in the user's cache directory, NULL with
+   *WITHOUT set, the note that says why printed.  NULL with *WITHOUT 0
+   as cmd_open_engine's.  */
+struct engine *cmd_open_saved_engine (const struct cli_options *o,
+                                      int *without);
+
 /* Settle E (engine_settle), saying what cmd_open_engine would have.
    Returns 0 when what E answered stands, 1 when it must be asked
    again; -1, after saying why and closing E, when it cannot search or

@@ -131,7 +131,9 @@ engine_same_generation (struct generation a, struct generation b)
    describes; if the saved index (at E->index_path) fails, build one in
    memory instead, saying so in *NOTE.  Returns 0; 1 when the index is
    now that one in memory; -1 with *CAUSE set (and maybe *NOTE) when
-   nothing can be searched, E->ix then being NULL or unusable.  */
+   nothing can be searched, E->ix then being NULL or unusable; -1 with
+   *CAUSE NULL and *NOTE saying why when E->saved_only forbids the one
+   in memory.  */
 static int
 sync_or_fall_back (struct engine *e, struct diags *diags,
                    index_progress_fn progress, void *progress_ctx,
@@ -155,6 +157,8 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   *note = n;
   free (sync_cause);
   sync_cause = NULL;
+  if (e->saved_only)
+    return -1;
   free (e->index_path);
   e->index_path = NULL;
   index_close (e->ix);
@@ -185,8 +189,9 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
 /* Open E's index at PATH (taken; NULL: in memory) as E->ix and
    E->index_path.  One saved there that cannot be opened (a read-only
    cache, say) gives way to one in memory, which answers the same,
-   *NOTE saying so; a note of index_open's (a damaged one removed)
-   replaces *NOTE.  Returns 0, or -1 with *CAUSE.  */
+   *NOTE saying so (unless E->saved_only: then -1, *CAUSE NULL); a note
+   of index_open's (a damaged one removed) replaces *NOTE.  Returns 0,
+   or -1 with *CAUSE.  */
 static int
 open_index (struct engine *e, char *path, char **note, char **cause)
 {
@@ -202,9 +207,11 @@ open_index (struct engine *e, char *path, char **note, char **cause)
       *note = n;
       free (path);
       path = NULL;
+      free (open_note);
+      if (e->saved_only)
+        return -1;
       /* What the first attempt said (a damaged index removed) is
          said again, by this note, in other words.  */
-      free (open_note);
       open_note = NULL;
       e->ix = index_open (NULL, &open_note, cause);
     }
@@ -297,6 +304,12 @@ engine_open (const struct engine_options *o, struct diags *diags,
     e->dirs[i] = xstrdup (dirs[i]);
   e->ndirs = ndirs;
   char *path = o->in_memory ? NULL : index_path (dirs, ndirs, note);
+  e->saved_only = o->saved_only && !o->in_memory;
+  if (path == NULL && e->saved_only)
+    {
+      engine_close (e);
+      return NULL;
+    }
   if (path)
     {
       /* Folding needs OpenCC only for characters never seen before.  */
@@ -324,6 +337,7 @@ engine_open (const struct engine_options *o, struct diags *diags,
       engine_close (e);
       return NULL;
     }
+  e->saved_only = 0;
   e->saved = index_saved (e->ix);
   e->seen = engine_generation (e);
   /* A content "directory" that is none was said so already: its

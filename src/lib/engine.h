@@ -36,6 +36,13 @@ struct engine_options
                                            library (prefs_library_dirs) */
   size_t ndirs;
   int in_memory;                /* never use the cache directory */
+  int saved_only;               /* never build an index in memory: where
+                                   engine_open would (the cache directory
+                                   cannot hold one, or it cannot be opened
+                                   or updated), it returns NULL, *NOTE
+                                   saying why and *CAUSE NULL.  For a
+                                   caller that has a cheaper way without
+                                   an index.  */
   index_progress_fn progress;   /* NULL, or told how indexing goes */
   void *progress_ctx;
   int check_alongside;          /* see engine_settle */

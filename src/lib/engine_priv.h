@@ -82,6 +82,8 @@ struct engine
   struct segmenter *seg;        /* loaded when a query first needs it */
   int seg_tried;
   int t2s_memory;               /* save what folding learnt on close */
+  int saved_only;               /* engine_options' SAVED_ONLY, while
+                                   engine_open runs */
   sqlite3_stmt *units_st;       /* engine_texts_load's, prepared when
                                    first used */
   sqlite3_blob *blobs[COL_COUNT];       /* column_blob's */

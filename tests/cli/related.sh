@@ -113,6 +113,17 @@ for name in '７' 'ｂａｔｃｈ３／７' '7 '; do
 done
 run --content "$SHIPPED" related '7 §1'
 has "$TMPD/err" "no document '7 §1'" "a place after the name is no document"
+# A cache directory that cannot be used safely: related reads every
+# document rather than build an index in memory first, and answers as
+# with the index, saying once why it did without.
+XDG_CACHE_HOME=$TMPD/okcache run --content "$SHIPPED" related 7 --json
+cp "$TMPD/out" "$TMPD/want"
+mkdir -p "$TMPD/opencache/casebook"
+chmod 777 "$TMPD/opencache/casebook"
+XDG_CACHE_HOME=$TMPD/opencache run --content "$SHIPPED" related 7 --json
+same "$TMPD/out" "$TMPD/want" "a cache directory others can write: related answers as with the index"
+is "$(grep -c 'writable by other users' "$TMPD/err")" 1 "and says once why it did without it"
+is "$(ls "$TMPD/opencache/casebook")" "" "and writes nothing there"
 # Damage to the index's terms records or vocabulary that SQLite does not
 # see (termvec.h; a hand edit, a disk that lies): related answers as
 # from the files, never believing the damage, in the memory it needs.
