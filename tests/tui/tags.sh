@@ -86,7 +86,7 @@ tui_wait_for 'h:'
 tui_keys 3 Enter
 tui_keys ']' ']'
 tui_keys =
-tui_expect_line 30 '^案例 3，第 [0-9]/3 节 【[^】]*】(，第 [0-9]+/[0-9]+ 段(（引用时为第 [0-9]+ 段）)?)?，第 [0-9]+/[0-9]+ 行（[0-9]+%）' \
+tui_expect_line 30 '^案例 3，第 [0-9]/3 节 【[^】]*】(，第 [0-9]+/[0-9]+ 段(（引注中为第 [0-9]+ 段）)?)?，第 [0-9]+/[0-9]+ 行（[0-9]+%）' \
   "= in Chinese: its parts separated by '，'"
 # ^W stops at the ideographic space a Chinese input method types, as
 # the query language does at it.
