@@ -65,7 +65,7 @@ tui_expect_eq "$(wc -l <"$tui_dir/tui-facets" | tr -d ' ')" 27 "27 facet values 
 tui_expect_eq "$missing" 0 "each with the count list --facets gives"
 # The row of tag:巡回检察 in the command line's list is its row here.
 n=$(XDG_DATA_HOME=$data "$CASEBOOK" list --facets --lang zh | grep -n ' tag:巡回检察$' | cut -d: -f1)
-tui_keys $((n - 1)) j
+tui_send $((n - 1)) j
 tui_keys Enter
 tui_expect_line 1 '2/15 cases' "Enter limits the list to the value"
 tui_expect_line 2 '&tag:巡回检察' "with its query term"

@@ -20,7 +20,7 @@ tui_expect_line 24 '^Case 3, section 3/3 ' \
 # A count times a page beyond a long: the product wrapped round, and
 # Space went to the top, b to the end.
 tui_keys Tab
-tui_keys g
+tui_keys_same g
 tmx send-keys -t tui 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 Space
 tui_wait_for ' 100%$'
 tui_expect_line 24 ' 100%$' "500000000000000000 Space goes to the end"

@@ -216,10 +216,29 @@ tui_keys ()
 }
 
 # tui_send KEY...: send keys that may leave the screen's text as it was
-# (cursor movement), then wait for it to settle.
+# (cursor movement, a highlight that capture-pane -p does not show),
+# then wait for it to settle.
 tui_send ()
 {
   tmx send-keys -t tui "$@"
+  tui_settle
+}
+
+# tui_keys_same KEY...: send keys that should leave the screen's text as
+# it was (a key that says again what is said, a command typed at a
+# shell that prints nothing): give a slow program a second to show
+# otherwise, then wait for the screen to settle.  A test whose keys go
+# and come back (g then '') sends them in two tui_keys instead, so that
+# each is seen to be taken.
+tui_keys_same ()
+{
+  _t_before=$(tui_capture)
+  tmx send-keys -t tui "$@"
+  _t_i=0
+  while [ $_t_i -lt 20 ] && [ "$(tui_capture)" = "$_t_before" ]; do
+    tui_pause
+    _t_i=$((_t_i + 1))
+  done
   tui_settle
 }
 
@@ -244,6 +263,14 @@ tui_wait_change ()
     tui_pause
     _t_i=$((_t_i + 1))
   done
+  # Keys that change nothing waited the whole time allowed, half a
+  # minute lost each time: a test sends those with tui_send or
+  # tui_keys_same, and this one fails.
+  if [ $_t_i -ge $tui_polls ]; then
+    tui_diag "the screen did not change (lines ${BASH_LINENO[*]:-?} of the" \
+      "driver and the test): tui_send or tui_keys_same is for such keys"
+    tui_status=1
+  fi
   tui_settle
 }
 

@@ -17,7 +17,7 @@ shell=$(tmx display-message -p -t tui '#{pane_pid}')
 tui_type "unset LESS PAGER; '$CASEBOOK' --content '$content' --lang en show 1"
 tui_keys Enter
 tui_wait_for '^:'
-tui_keys C-c
+tui_keys_same C-c
 tui_settle
 pgrep -P "$shell" -x casebook >/dev/null
 tui_ok $? "Ctrl-C in less: casebook waits for the pager"

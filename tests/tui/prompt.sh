@@ -111,7 +111,7 @@ tui_wait_for 'h: help'
 tui_keys C-z
 tui_wait_for 'tui\$ ?$'
 tui_type 'cat -v'
-tui_keys Enter
+tui_keys_same Enter
 tmx paste-buffer -p -b hello -t tui
 tui_keys Enter
 tui_expect_not '20[01]~' "while the browser is stopped a paste is plain"
@@ -128,7 +128,7 @@ tui_keys Escape
 tui_keys q
 tui_wait_for 'tui\$ ?$'
 tui_type 'cat -v'
-tui_keys Enter
+tui_keys_same Enter
 tmx paste-buffer -p -b hello -t tui
 tui_keys Enter
 tui_keys C-d

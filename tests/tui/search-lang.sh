@@ -20,7 +20,7 @@ tui_type 'lang:en "circuit inspection"'
 tui_keys Enter
 tui_expect_line 40 "^lang:en \"circuit inspection\" — $total hits in the English text, v shows it" \
   "Chinese view: the English hits are counted and placed ($total, as search --count says)"
-tui_keys n
+tui_keys_same n
 tui_expect_has "$total hits in the English text" "n says where the hits are, not 'Not found'"
 tui_keys q
 tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en

@@ -126,10 +126,10 @@ case $prompt_e in
      printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
 esac
 tui_expect_eq "$(tui_cursor)" "4 39" "and the cursor stays after the text"
-tui_keys Home
+tui_send Home
 tui_settle
 tui_expect_eq "$(tui_cursor)" "1 39" "or at its start, after Home"
-tui_keys End
+tui_send End
 tui_keys BSpace
 tui_type ')x/'
 tui_wait_for '^//\(\)x/'

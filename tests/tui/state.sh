@@ -135,17 +135,20 @@ tui_keys 3 Enter
 tui_keys ']' ']' j j j j j
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "inside paragraph 9 at the top"
-tui_keys m c g "'" c
+tui_keys m c g
+tui_keys "'" c
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "'c: back to that line"
-tui_keys "'" "'" "'" "'"
+tui_keys "'" "'"
+tui_keys "'" "'"
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "'' twice: back to it again"
 # At the blank line between two paragraphs: back to the blank line,
 # not to the first line of the paragraph below it.
 tui_keys "'" c j
 tui_expect_line 4 '^\* +Paragraph 10\. ' "the blank line after paragraph 9 at the top"
-tui_keys m d g "'" d
+tui_keys m d g
+tui_keys "'" d
 tui_expect_line 4 '^\* +Paragraph 10\. ' "'d: back to the blank line"
 tui_resize 64 20
 tui_expect_line 3 '^\* +Paragraph 10\. ' \
@@ -167,10 +170,12 @@ tui_wait_exit >/dev/null
 tui_start 60 20 -- --content "$sample" --lang en
 tui_wait_for 'h: help'
 tui_keys 3 Enter
-tui_keys g ']' ']' j j j j j
+tui_keys g
+tui_keys ']' ']' j j j j j
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "again inside paragraph 9 at the top"
-tui_keys 1 Enter 3 Enter
+tui_keys 1 Enter
+tui_keys 3 Enter
 tui_expect_line 3 '^\* and supervision runs smoothly\. ' \
   "case 1, then case 3 again: the same line at the top"
 tui_keys 1 Enter

@@ -16,7 +16,8 @@ tui_keys /
 tui_wait_for '^/'
 tui_resize 80 2
 tui_wait_for 'Terminal to'
-tui_type zz
+tmx send-keys -t tui -l zz
+tui_settle
 tui_resize 80 24
 tui_wait_for '^/'
 tui_expect_line 24 '^/ *$' "a prompt hidden by a too-small terminal kept nothing typed blind"
