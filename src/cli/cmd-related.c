@@ -42,8 +42,18 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
      none, and the whole argument is named in the error.  */
   char *rest;
   char *name = place_document_spec (lib, argv[0], &rest);
-  const struct document *d
-    = cmd_find_document (lib, rest[strspn (rest, " ")] ? argv[0] : name);
+  const struct document *d = NULL;
+  if (rest[strspn (rest, " ")])
+    {
+      /* Not through cmd_find_document: it would take the slash of
+         "7 a/b" for a collection's, and say there is no "7 a".  */
+      char *v = output_visible (argv[0]);
+      fprintf (stderr, _("casebook: no document '%s' (try 'casebook "
+                         "list')\n"), v);
+      free (v);
+    }
+  else
+    d = cmd_find_document (lib, name);
   free (rest);
   free (name);
   if (d == NULL)

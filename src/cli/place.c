@@ -69,6 +69,11 @@ place_document_spec (const struct library *lib, const char *arg,
   char *lead = s + strspn (s, " ");
   memmove (s, lead, strlen (lead) + 1);
   char *slash = strchr (s, '/');
+  /* A slash after a space is the place's ("7 a/b"), not a collection's
+     "7 a", unless what comes before it names one.  */
+  if (slash && (size_t) (slash - s) > strcspn (s, " ")
+      && library_collection (lib, s, (size_t) (slash - s)) == NULL)
+    slash = NULL;
   char *end = slash ? slash + 1 : s;
   if (slash || (*s >= '0' && *s <= '9'))
     while (*end >= '0' && *end <= '9')

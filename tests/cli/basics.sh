@@ -173,6 +173,12 @@ is "$rc:$(cat "$TMPD/err")" "2:casebook: no document 'sample/42' (try 'casebook 
 run show sample/-1 --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "2:casebook: no document 'sample/-1' (try 'casebook list')" \
   "show sample/-1: named as typed"
+# A slash in the place after the name is none of the document's: not
+# "no collection '1 a'" for "1 a/b".
+run show '1 a/b' --content "$GOOD"
+is "$rc:$(head -c 21 "$TMPD/err")" "2:casebook: not a place" \
+  "show '1 a/b': the place is wrong, not a collection"
+has "$TMPD/err" "not a place: a/b (" "and it is named"
 run show ' 1' --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "0:" "show ' 1': the space before the number is none of it"
 run list --content /nonexistent

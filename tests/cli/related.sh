@@ -113,6 +113,9 @@ for name in '７' 'ｂａｔｃｈ３／７' '7 '; do
 done
 run --content "$SHIPPED" related '7 §1'
 has "$TMPD/err" "no document '7 §1'" "a place after the name is no document"
+run --content "$SHIPPED" related '7 a/b'
+is "$rc:$(cat "$TMPD/err")" "2:casebook: no document '7 a/b' (try 'casebook list')" \
+  "nor one with a slash: named whole, not as a collection '7 a'"
 # A cache directory that cannot be used safely: related reads every
 # document rather than build an index in memory first, and answers as
 # with the index, saying once why it did without.
