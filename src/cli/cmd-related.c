@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "engine.h"
 #include "i18n.h"
 #include "output.h"
@@ -24,13 +25,39 @@
 /* How many related documents the command shows.  */
 #define RELATED_SHOWN 5
 
+/* What read_whole is given: the progress to erase before a message,
+   and the documents read so far.  */
+struct reading
+{
+  struct progress *progress;
+  const struct document **read;
+  size_t nread, alloc;
+};
+
 /* related_options.read_whole: the library holds headers (CMD_HEADERS),
    and each document is read whole in turn, not all at once (300 MB at
-   2000 documents).  */
+   2000 documents).  The reasons read a document again for each other
+   one they are found with: what its content says (a warning) was said
+   the first time, and is not said again for each.  */
 static int
 read_whole (void *ctx, const struct document *doc, struct document *whole)
 {
-  return cmd_read_document_during (doc, whole, ctx);
+  struct reading *r = ctx;
+  for (size_t i = 0; i < r->nread; i++)
+    if (r->read[i] == doc)
+      {
+        struct diags d = { 0 };
+        int rc = content_read_whole (doc, whole, &d);
+        diags_free (&d);
+        if (rc == 0)
+          return 0;
+        /* Changed since, and now in error: said as the first time.  */
+        document_free (whole);
+        break;
+      }
+  r->read = xgrow (r->read, &r->alloc, r->nread + 1, sizeof *r->read);
+  r->read[r->nread++] = doc;
+  return cmd_read_document_during (doc, whole, r->progress);
 }
 
 static int
@@ -68,8 +95,9 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
     return 2;
   struct progress p;
   progress_start (&p, _("relating the documents"));
+  struct reading reading = { &p, NULL, 0, 0 };
   struct related_options ro = {
-    .read_whole = read_whole, .read_ctx = &p,
+    .read_whole = read_whole, .read_ctx = &reading,
     .progress = p.on ? progress_update : NULL, .progress_ctx = &p,
     .engine = eng
   };
@@ -77,7 +105,10 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   progress_end (&p);
   engine_close (eng);
   if (ri == NULL)
-    return 2;
+    {
+      free (reading.read);
+      return 2;
+    }
   struct related_doc rel[RELATED_SHOWN];
   size_t n = related_find (ri, d, l, RELATED_SHOWN, rel);
   for (size_t i = 0; i < n; i++)
@@ -143,6 +174,7 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   for (size_t i = 0; i < n; i++)
     related_doc_free (&rel[i]);
   related_index_free (ri);
+  free (reading.read);
   return n > 0 ? 0 : 1;
 }
 

@@ -127,6 +127,17 @@ XDG_CACHE_HOME=$TMPD/opencache run --content "$SHIPPED" related 7 --json
 same "$TMPD/out" "$TMPD/want" "a cache directory others can write: related answers as with the index"
 is "$(grep -c 'writable by other users' "$TMPD/err")" 1 "and says once why it did without it"
 is "$(ls "$TMPD/opencache/casebook")" "" "and writes nothing there"
+# A warning in the text of the case asked about (its keyword list after
+# the text) is said once, not again each time the reasons read the case
+# with another.
+cp -r "$SHIPPED" "$TMPD/kw"
+f="$TMPD/kw/batch3/02-jilin.cb"
+grep '^keywords' "$f" >"$TMPD/kwlines"
+grep -v '^keywords' "$f" >"$TMPD/body"
+{ cat "$TMPD/body"; echo; cat "$TMPD/kwlines"; } >"$f"
+XDG_CACHE_HOME=$TMPD/opencache run --content "$TMPD/kw" related 2
+is "$rc:$(grep -c 'keyword list follows the text' "$TMPD/err")" 0:1 \
+  "a warning in the case asked about: said once, not for each related one"
 # Damage to the index's terms records or vocabulary that SQLite does not
 # see (termvec.h; a hand edit, a disk that lies): related answers as
 # from the files, never believing the damage, in the memory it needs.
