@@ -52,12 +52,22 @@ place_document_spec (const struct library *lib, const char *arg,
      a collection whose id NFKC would change ("ａｂ", a name import --add
      takes) is named as typed: only what follows it is normalized.  */
   char *s;
-  const char *jslash = strchr (arg, '/');
-  if (jslash && jslash > arg
-      && library_collection (lib, arg, (size_t) (jslash - arg)))
+  /* After the spaces that are none of the name (below), up to a slash
+     typed either way ("ａｂ／２" is ａｂ/2, as " 7" is 7): otherwise the
+     whole is normalized, and the error names a collection "ab" that
+     was never typed.  */
+  const char *a = arg + strspn (arg, " ");
+  size_t id_len = strcspn (a, "/"), slash_len = 1;
+  const char *fw = strstr (a, "\xef\xbc\x8f");        /* U+FF0F */
+  if (fw && (size_t) (fw - a) < id_len)
     {
-      char *after = norm_nfkc_string (jslash + 1);
-      s = xasprintf ("%.*s/%s", (int) (jslash - arg), arg, after);
+      id_len = (size_t) (fw - a);
+      slash_len = 3;
+    }
+  if (a[id_len] && id_len > 0 && library_collection (lib, a, id_len))
+    {
+      char *after = norm_nfkc_string (a + id_len + slash_len);
+      s = xasprintf ("%.*s/%s", (int) id_len, a, after);
       free (after);
     }
   else

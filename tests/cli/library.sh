@@ -289,5 +289,12 @@ run show ａｂ/1
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ａｂ/1 shows it"
 run cite ａｂ/１ ¶1
 is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
+# With the spaces before it that " 7" may have, and the slash as the
+# input method types it (ｂａｔｃｈ３／２): not "no collection 'ab'", a
+# name nobody typed.
+run show ' ａｂ/1'
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ' ａｂ/1' shows it"
+run related 'ａｂ／１'
+is "$rc:$(cat "$TMPD/err")" "0:" "related ａｂ／１ relates it"
 run library remove ａｂ
 done_testing
