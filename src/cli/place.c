@@ -72,6 +72,12 @@ place_document_spec (const struct library *lib, const char *arg,
     }
   else
     s = norm_nfkc_string (arg);
+  /* A tab or a line break (a shell variable, a pasted line) separates
+     as a space does: not taken for a place, which the error would name
+     as blank ("7\t", shown "7 ").  */
+  for (char *p = s; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' || *p == '\f')
+      *p = ' ';
   /* The document: "COLLECTION/N" or "N", up to where its number ends.
      Spaces before it (" 7", as a shell variable leaves them) are none
      of it; a COLLECTION/ with no number ("batch3/-1") is named whole in

@@ -179,6 +179,12 @@ run show '1 a/b' --content "$GOOD"
 is "$rc:$(head -c 21 "$TMPD/err")" "2:casebook: not a place" \
   "show '1 a/b': the place is wrong, not a collection"
 has "$TMPD/err" "not a place: a/b (" "and it is named"
+# A tab after the number separates as a space does: it was taken for a
+# place, and named as a blank ("not a place:  (write ...").
+run show "$(printf '1\t')" --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "0:" "show '1<TAB>' shows 1"
+run show "$(printf '1\tx')" --content "$GOOD"
+has "$TMPD/err" "not a place: x (" "and a place after a tab is named"
 run show ' 1' --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "0:" "show ' 1': the space before the number is none of it"
 run list --content /nonexistent
