@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "cite.h"
 #include "cmd.h"
@@ -94,7 +96,13 @@ place_document_spec (const struct library *lib, const char *arg,
   if (slash || (*s >= '0' && *s <= '9'))
     while (*end >= '0' && *end <= '9')
       end++;
-  if (end == s || (slash && end == slash + 1))
+  /* A mark on the number's last digit ("7\xcc\x81") is the name's: cut
+     off it, the place would be a lone mark, drawn over the space before
+     it in the error.  */
+  ucs4_t uc;
+  int mark = *end && u8_mbtouc (&uc, (const uint8_t *) end, strlen (end)) > 0
+    && uc_is_general_category (uc, UC_CATEGORY_M);
+  if (end == s || (slash && end == slash + 1) || mark)
     end += strcspn (end, " ");
   *rest = xstrdup (end);
   *end = '\0';

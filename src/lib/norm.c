@@ -306,9 +306,26 @@ norm_visible_text (const char *s, size_t len, int safe_widths,
 char *
 norm_visible_string (const char *s)
 {
+  /* A message puts the string after a quote or a space: marks it
+     begins with would be drawn over that, and not be seen.  */
+  struct buf b = { 0 };
+  size_t len = strlen (s);
+  ucs4_t uc;
+  int n;
+  while (len && (n = u8_mbtoucr (&uc, (const uint8_t *) s, len)) > 0
+         && uc_is_general_category (uc, UC_CATEGORY_M))
+    {
+      buf_printf (&b, "<U+%04X>", (unsigned) uc);
+      s += n;
+      len -= (size_t) n;
+    }
   struct visible v;
-  visible_build (s, strlen (s), 0, 0, &v);
-  return v.str;
+  visible_build (s, len, 0, 0, &v);
+  if (b.len == 0)
+    return v.str;
+  buf_add (&b, v.str, v.len);
+  free (v.str);
+  return buf_steal (&b);
 }
 
 void

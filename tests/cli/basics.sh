@@ -185,6 +185,13 @@ run show "$(printf '1\t')" --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "0:" "show '1<TAB>' shows 1"
 run show "$(printf '1\tx')" --content "$GOOD"
 has "$TMPD/err" "not a place: x (" "and a place after a tab is named"
+# A combining mark on the number is the name's; alone after a space it
+# is named by its code point, not drawn over the space before it.
+run show "$(printf '1\314\201')" --content "$GOOD"
+is "$rc:$(cat "$TMPD/err")" "2:casebook: no document '$(printf '1\314\201')' (try 'casebook list')" \
+  "show 1 with a combining acute: no such document, named whole"
+run show "$(printf '1 \314\201')" --content "$GOOD"
+has "$TMPD/err" "not a place: <U+0301> (" "a lone mark after the number is shown by its code point"
 run show ' 1' --content "$GOOD"
 is "$rc:$(cat "$TMPD/err")" "0:" "show ' 1': the space before the number is none of it"
 run list --content /nonexistent
