@@ -1214,6 +1214,14 @@ ui_key (struct ui *u, const struct ui_key *key)
   return r;
 }
 
+void
+ui_resize_now (struct ui *u)
+{
+  struct ui_key k = { KEY_RESIZE, 0 };
+  ui_command (u, &k);
+  ui_draw (u);
+}
+
 /* Handle key K, a command (its count, if any, in U).  Returns 1 to
    quit.  */
 static int

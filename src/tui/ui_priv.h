@@ -396,6 +396,10 @@ int ui_interrupted (void);
 /* Show MSG on the status line at once, during work that keeps the main
    loop from drawing (progress).  */
 void ui_status_now (const char *msg);
+/* The terminal was resized during such work: lay the screen out and
+   draw it again at its new size at once, rather than leave the old
+   layout cut or half blank until the work ends.  */
+void ui_resize_now (struct ui *u);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* E: read the other English (the release's or the project's revision);

@@ -59,20 +59,28 @@ search_replace (struct ui *u, struct search *s)
    library, and so can waiting for another casebook's update: say how
    far it is on the status line, and stop on Ctrl-C, a signal, or an
    Esc typed meanwhile.  The Esc is left to be read: it then cancels the
-   prompt that the index was opened for, as it would have at once.  */
+   prompt that the index was opened for, as it would have at once.  A
+   resize is read and seen to here: left waiting, it hid an Esc typed
+   after it until the end (only the first key waiting is looked at),
+   and the screen kept its old layout, cut or half blank, meanwhile.  */
 static int
 show_progress (void *ctx, size_t done, size_t total)
 {
-  (void) ctx;
+  struct ui *u = ctx;
+  int code, k;
+  while ((k = keys_peek (UI_IDLE_MS, &code)) == 2 && code == KEY_RESIZE)
+    {
+      struct ui_key key;
+      keys_read (&key, UI_IDLE_MS);
+      ui_resize_now (u);
+    }
   char *msg = total == INDEX_WAITING
     ? xstrdup (_("Waiting for another casebook to update the search index"))
     : xasprintf (_("Indexing documents for search: %zu of %zu"), done,
                  total);
   ui_status_now (msg);
   free (msg);
-  int code;
-  return ui_interrupted ()
-    || (keys_peek (UI_IDLE_MS, &code) == 1 && code == 27);
+  return ui_interrupted () || (k == 1 && code == 27);
 }
 
 struct engine *
@@ -87,6 +95,7 @@ ui_engine (struct ui *u, char **error)
     .content_dirs = (const char *const *) dirs,
     .ndirs = ndirs,
     .progress = show_progress,
+    .progress_ctx = u,
   };
   struct diags d = { 0 };
   char *note = NULL, *cause = NULL;
@@ -910,12 +919,12 @@ refresh_content (struct ui *u)
       /* A search found the index damaged: built again, as the message
          then promised, and the current search run again.  */
       char *note = NULL;
-      changed = engine_rebuild (u->engine, &d, show_progress, NULL, &note,
+      changed = engine_rebuild (u->engine, &d, show_progress, u, &note,
                                 &cause) == 0 ? 1 : -1;
       free (note);
     }
   else
-    changed = engine_refresh (u->engine, &d, show_progress, NULL, &cause);
+    changed = engine_refresh (u->engine, &d, show_progress, u, &cause);
   diags_free (&d);
   if (changed < 0)
     {
