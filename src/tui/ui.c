@@ -1215,6 +1215,16 @@ ui_key (struct ui *u, const struct ui_key *key)
 }
 
 void
+ui_stop_now (void)
+{
+  if (ui_stop)
+    {
+      ui_stop = 0;
+      suspend ();
+    }
+}
+
+void
 ui_resize_now (struct ui *u)
 {
   struct ui_key k = { KEY_RESIZE, 0 };

@@ -62,12 +62,15 @@ search_replace (struct ui *u, struct search *s)
    prompt that the index was opened for, as it would have at once.  A
    resize is read and seen to here: left waiting, it hid an Esc typed
    after it until the end (only the first key waiting is looked at),
-   and the screen kept its old layout, cut or half blank, meanwhile.  */
+   and the screen kept its old layout, cut or half blank, meanwhile.
+   Ctrl-Z stops the browser here too, rather than when the build ends;
+   a resize while it was stopped is then seen to.  */
 static int
 show_progress (void *ctx, size_t done, size_t total)
 {
   struct ui *u = ctx;
   int code, k;
+  ui_stop_now ();
   while ((k = keys_peek (UI_IDLE_MS, &code)) == 2 && code == KEY_RESIZE)
     {
       struct ui_key key;

@@ -4,9 +4,11 @@
 # still stops the build.  The resize used to be left waiting until the
 # build ended: the old layout stayed, cut at the narrower width or half
 # blank at a taller one, and the Esc, behind the resize, was never seen,
-# so the build went on to its end.
+# so the build went on to its end.  Ctrl-Z in the build stops the
+# browser at once, and fg finds the build going on; it used to stop only
+# once the build was over.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 4
+tui_plan 7
 
 # Big enough that its index takes seconds to build.
 corpus=$tui_dir/corpus
@@ -47,4 +49,33 @@ else
 fi
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
+
+# Ctrl-Z, in a shell with job control.
+tui_start_shell 80 24
+tui_type "XDG_CACHE_HOME='$tui_dir/cache2' '$CASEBOOK' --content '$corpus' --lang en"
+tui_keys Enter
+tui_wait_for 'h: help'
+tmx send-keys -t tui /
+poll_for ()
+{
+  _i=0
+  while [ $_i -lt $tui_polls ] && ! tui_capture | grep -Eq -- "$1"; do
+    tui_pause
+    _i=$((_i + 1))
+  done
+}
+poll_for 'Indexing documents for search'
+tmx send-keys -t tui C-z
+tui_wait_for '^tui\$ $'
+tui_expect_has '[Ss]topped' "Ctrl-Z during the build: stopped"
+tmx send-keys -t tui fg Enter
+poll_for 'Indexing documents for search|^/'
+tui_expect_has 'Indexing documents for search' "fg: the build goes on (it was stopped at once)"
+tui_wait_for '^/'
+tui_keys Escape
+tui_keys q
+tui_wait_for '^tui\$ $'
+tui_type 'echo status-$?'
+tui_keys Enter
+tui_expect_has '^status-0' "then quits with status 0"
 tui_finish
