@@ -115,9 +115,34 @@ help_row_add (struct help_row **rows, size_t *n, size_t *alloc, size_t i)
   return r;
 }
 
+/* The width of the longest word of the descriptions beside keys: the
+   longest run of ASCII letters, digits and signs, which wrapping keeps
+   whole (search-backward, tag:KEYWORD;).  */
+static int
+longest_word (void)
+{
+  int best = 0;
+  for (size_t i = 0; i < NHELP; i++)
+    {
+      if (help[i].keys == NULL || help[i].desc == NULL)
+        continue;
+      int run = 0;
+      for (const char *p = _(help[i].desc); *p; p++)
+        if (*p > ' ' && *p < 0x7f)
+          {
+            if (++run > best)
+              best = run;
+          }
+        else
+          run = 0;
+    }
+  return best;
+}
+
 /* The help table laid out at WIDTH columns: descriptions wrapped at
    spaces beside a key column of *KW columns (a third of the width at
-   most, and less where that leaves fewer than 10 for them).  Key names
+   most, and less where that leaves fewer than 10 for them or too few
+   for their longest word).  Key names
    wider than that have rows of their own above the description, as a
    man page sets a long tag, so that no key is cut; they are wrapped at
    spaces too on a screen narrower than they are.  Caller frees.  */
@@ -137,6 +162,13 @@ help_rows (int width, int *kw, size_t *nrows)
     k = width / 3;
   if (k > width - 16)           /* 10 columns of description, if it can */
     k = width - 16 > 0 ? width - 16 : 0;
+  /* And room for the longest word, if it can: the key column gives way
+     (its wider names then have rows of their own) rather than a word
+     be broken where there is no space ("search-backwar" and "d", at 30
+     columns).  */
+  int lw = longest_word ();
+  if (width - 6 - k < lw)
+    k = width - 6 - lw > 0 ? width - 6 - lw : 0;
   *kw = k;
   int dw = width - 6 - k;       /* 3 + keys + 2, and the last column */
   if (dw < 10)

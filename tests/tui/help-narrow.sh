@@ -5,9 +5,11 @@
 # have rows of their own, the description under them, as a man page
 # sets a long tag.  They used to be cut ("Space f PgDn…", "Tab
 # Shift-T…") below 60 columns, and a description broke after a colon or
-# a hyphen ("tag:" and "KEYWORD" on two rows).
+# a hyphen ("tag:" and "KEYWORD" on two rows).  At 24 and 30 columns
+# the key column gives way to the longest word: words used to be broken
+# there where they had no space ("search-backwar" and "d").
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 12
+tui_plan 24
 
 sample=$tui_data/sample
 
@@ -91,9 +93,9 @@ split_tokens ()
   done
 }
 
-for w in 40 50; do
+for w in 24 30 40 50; do
   # Tall enough for the whole table on one screen.
-  tui_start $w 200 NO_COLOR=1 -- --content "$sample" --lang en
+  tui_start $w 400 NO_COLOR=1 -- --content "$sample" --lang en
   tui_wait_for 'h: help'
   tui_keys h
   tui_wait_for '^ Moving'

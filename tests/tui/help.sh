@@ -41,10 +41,10 @@ tui_keys q
 tui_keys q
 tui_wait_exit >/dev/null
 
-# 20 columns: the key column narrows to leave 10 for descriptions,
-# which wrap without a cut.
+# 20 columns: the key column gives way to the descriptions (every key
+# name has a row of its own), which wrap without a cut.
 help_at 20
-tui_expect_has '^         up \(in the$' "20 columns: a description wraps whole"
+tui_expect_has '^     \(in the list$' "20 columns: a description wraps whole"
 tui_expect_eq "$(tui_capture | sed '1d;$d' | grep -v '【…】' | grep -c '…')" 0 \
   "and is never cut"
 tui_keys q
