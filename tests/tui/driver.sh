@@ -267,8 +267,12 @@ tui_wait_change ()
   # minute lost each time: a test sends those with tui_send or
   # tui_keys_same, and this one fails.
   if [ $_t_i -ge $tui_polls ]; then
-    tui_diag "the screen did not change (lines ${BASH_LINENO[*]:-?} of the" \
-      "driver and the test): tui_send or tui_keys_same is for such keys"
+    # Where, when bash runs the test (dash has no BASH_LINENO, nor
+    # arrays to parse).
+    _t_where=?
+    [ -n "${BASH_VERSION:-}" ] && eval '_t_where="${BASH_LINENO[*]}"'
+    tui_diag "the screen did not change (lines $_t_where of the driver" \
+      "and the test): tui_send or tui_keys_same is for such keys"
     tui_status=1
   fi
   tui_settle
