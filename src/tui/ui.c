@@ -1214,14 +1214,14 @@ ui_key (struct ui *u, const struct ui_key *key)
   return r;
 }
 
-void
+int
 ui_stop_now (void)
 {
-  if (ui_stop)
-    {
-      ui_stop = 0;
-      suspend ();
-    }
+  if (!ui_stop)
+    return 0;
+  ui_stop = 0;
+  suspend ();
+  return 1;
 }
 
 void
@@ -1716,10 +1716,8 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           rc = 128 + ui_signal;
           break;
         }
-      if (ui_stop)
+      if (ui_stop_now ())
         {
-          ui_stop = 0;
-          suspend ();
           dirty = 1;
           continue;
         }

@@ -400,10 +400,11 @@ void ui_status_now (const char *msg);
    draw it again at its new size at once, rather than leave the old
    layout cut or half blank until the work ends.  */
 void ui_resize_now (struct ui *u);
-/* Ctrl-Z during such work: stop now, not when the work ends (seconds
-   for a first index build of a large library); the screen comes back
-   when continued.  */
-void ui_stop_now (void);
+/* After Ctrl-Z: stop now, in the main loop or during such work (not
+   when the work ends: seconds for a first index build of a large
+   library); the screen comes back when continued.  Returns 1 when it
+   stopped, 0 when no Ctrl-Z was waiting.  */
+int ui_stop_now (void);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* E: read the other English (the release's or the project's revision);
