@@ -183,8 +183,9 @@ ancestor_safe (const struct stat *st, uid_t me)
 static const char *
 not_private (const struct stat *st, uid_t me)
 {
+  /* In the words the system uses when mkdir meets a file there.  */
   if (!S_ISDIR (st->st_mode))
-    return _("not a directory");
+    return strerror (ENOTDIR);
   if (st->st_uid != me)
     return _("owned by another user");
   if (st->st_mode & (S_IWGRP | S_IWOTH))

@@ -807,6 +807,8 @@ util_path_join (const char *a, const char *b)
   size_t la = strlen (a);
   while (la > 1 && a[la - 1] == '/')
     la--;
+  if (la == 1 && a[0] == '/')
+    la = 0;                     /* the root: "/b", not "//b" */
   return xasprintf ("%.*s/%s", (int) la, a, b);
 }
 

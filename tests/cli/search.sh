@@ -98,6 +98,13 @@ XDG_CACHE_HOME=/dev/null/cache "$CASEBOOK" search --count circuit --content "$TM
 same "$TMPD/second" "$TMPD/first" "the cache answers as the first search did"
 same "$TMPD/none" "$TMPD/first" "and as a search without a cache"
 has "$TMPD/err" "casebook: not using the cache directory /dev/null/cache/casebook" "an unusable cache directory is one note"
+# A file where the directory should be: said in the same words whether
+# it is the cache directory itself or one above it.
+mkdir -p "$TMPD/filecache"
+: >"$TMPD/filecache/casebook"
+XDG_CACHE_HOME="$TMPD/filecache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >/dev/null 2>"$TMPD/err1"
+XDG_CACHE_HOME="$TMPD/filecache/casebook/x" "$CASEBOOK" search --count circuit --content "$TMPD/c" >/dev/null 2>"$TMPD/err2"
+is "$(sed 's,/x/casebook ,/casebook ,; s,.*(\(.*\)).*,\1,' "$TMPD/err2")" "$(sed 's,.*(\(.*\)).*,\1,' "$TMPD/err1")" "a file in the cache directory's place: one wording"
 ok $(ls "$TMPD/cache/casebook/"index-*.db >/dev/null 2>&1; echo $?) "the cache is in XDG_CACHE_HOME/casebook"
 # A query friso cuts leaves the dictionary's words beside the index,
 # named after it, and later searches cut it the same from them.

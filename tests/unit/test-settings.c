@@ -219,6 +219,15 @@ test_file (void)
   tap_is (p, "/home/reader/.config/casebook/config",
           "else ~/.config/casebook/config");
   free (p);
+  /* A home at the root is named as the user would write it.  */
+  setenv ("XDG_CACHE_HOME", "/", 1);
+  p = prefs_cache_dir ();
+  tap_is (p, "/casebook", "XDG_CACHE_HOME=/ gives /casebook, not //casebook");
+  free (p);
+  unsetenv ("XDG_CACHE_HOME");
+  p = util_path_join ("///", "x");
+  tap_is (p, "/x", "and so does a root written with several slashes");
+  free (p);
   rmdir (dir);
 }
 
