@@ -477,6 +477,14 @@ static pthread_mutex_t t2s_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *t2s_memory_path;
 static uint64_t t2s_memory_key;
 static int t2s_learnt;          /* since the memory was read */
+/* The memory is read when a character is first met whose state is not
+   known: a search in English, or in text learnt already, never reads
+   the table (50 KB, its checksum and the states it sets: most of a
+   millisecond of every search).  */
+static int t2s_memory_pending;
+# ifdef OPENCC_T2S_CONFIG
+static void t2s_memory_read (void);
+# endif
 
 static opencc_t
 get_t2s (void)
@@ -509,8 +517,12 @@ char_changes (ucs4_t uc)
   if (st == T2S_UNKNOWN)
     {
       pthread_mutex_lock (&t2s_lock);
-      opencc_t cc = get_t2s ();
+# ifdef OPENCC_T2S_CONFIG
+      if (t2s_memory_pending)
+        t2s_memory_read ();
+# endif
       st = t2s_get_state (i);
+      opencc_t cc = st == T2S_UNKNOWN ? get_t2s () : (opencc_t) -1;
       if (st == T2S_UNKNOWN && cc != (opencc_t) -1)
         {
           uint8_t tmp[8];
@@ -572,23 +584,41 @@ void
 norm_t2s_memory (const char *path)
 {
 #if HAVE_OPENCC && defined OPENCC_T2S_CONFIG
+  pthread_mutex_lock (&t2s_lock);
   free (t2s_memory_path);
   t2s_memory_path = NULL;
   t2s_learnt = 0;
+  t2s_memory_pending = 0;
   struct stat st;
-  if (path == NULL || stat (OPENCC_T2S_CONFIG, &st) != 0)
-    return;
-  /* What t2s does changes with OpenCC's data, which is installed (and
-     replaced) as a whole with its configuration.  */
-  uint64_t v[5] = { (uint64_t) st.st_size, (uint64_t) st.st_mtim.tv_sec,
-                    (uint64_t) st.st_mtim.tv_nsec, (uint64_t) st.st_ino,
-                    (uint64_t) st.st_ctim.tv_nsec };
-  t2s_memory_key = util_hash (0, v, sizeof v);
-  t2s_memory_path = xstrdup (path);
+  if (path != NULL && stat (OPENCC_T2S_CONFIG, &st) == 0)
+    {
+      /* What t2s does changes with OpenCC's data, which is installed
+         (and replaced) as a whole with its configuration.  */
+      uint64_t v[5] = { (uint64_t) st.st_size, (uint64_t) st.st_mtim.tv_sec,
+                        (uint64_t) st.st_mtim.tv_nsec, (uint64_t) st.st_ino,
+                        (uint64_t) st.st_ctim.tv_nsec };
+      t2s_memory_key = util_hash (0, v, sizeof v);
+      t2s_memory_path = xstrdup (path);
+      t2s_memory_pending = 1;
+    }
+  pthread_mutex_unlock (&t2s_lock);
+#else
+  (void) path;
+#endif
+}
+
+#if HAVE_OPENCC && defined OPENCC_T2S_CONFIG
+/* Read the memory norm_t2s_memory named: the states it knows that are
+   not known yet.  Called with T2S_LOCK held.  */
+static void
+t2s_memory_read (void)
+{
+  t2s_memory_pending = 0;
   size_t len;
   size_t n = T2S_HI - T2S_LO, body = 8 + sizeof (uint64_t) + n;
   /* No more than the table's size is read: a larger file is not one.  */
-  char *data = util_read_regular (path, body + sizeof (uint64_t), &len);
+  char *data = util_read_regular (t2s_memory_path, body + sizeof (uint64_t),
+                                  &len);
   uint64_t key, sum;
   if (data && len == body + sizeof sum)
     {
@@ -598,19 +628,13 @@ norm_t2s_memory (const char *path)
       if (memcmp (data, T2S_MAGIC, 8) == 0 && key == t2s_memory_key
           && util_hash (0, data, body) == sum
           && memchr (states, T2S_CHANGES + 1, n) == NULL)
-        {
-          pthread_mutex_lock (&t2s_lock);
-          for (size_t i = 0; i < n; i++)
-            if (t2s_get_state (i) == T2S_UNKNOWN && states[i] <= T2S_CHANGES)
-              t2s_set_state (i, states[i]);
-          pthread_mutex_unlock (&t2s_lock);
-        }
+        for (size_t i = 0; i < n; i++)
+          if (t2s_get_state (i) == T2S_UNKNOWN && states[i] <= T2S_CHANGES)
+            t2s_set_state (i, states[i]);
     }
   free (data);
-#else
-  (void) path;
-#endif
 }
+#endif
 
 int
 norm_t2s_memory_save (void)
@@ -937,6 +961,7 @@ norm_cleanup (void)
   free (t2s_memory_path);
   t2s_memory_path = NULL;
   t2s_learnt = 0;
+  t2s_memory_pending = 0;
   if (display_cc != (opencc_t) -1)
     cc_close (display_cc);
   display_cc = (opencc_t) -1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <uniwidth.h>
 #include <unistr.h>
 
@@ -142,6 +143,17 @@ test_t2s_memory (void)
   norm_cleanup ();
   norm_t2s_memory (path);
   fold_is ("巡迴檢察 巡回检察", "巡回检察 巡回检察", "t2s memory: folding with it read back");
+  /* Read when an ideograph first needs it, not when named: a search in
+     English never reads it.  Removed after it was named and before any
+     ideograph was folded, it is found missing, so what is folded then
+     is learnt anew, and written again.  */
+  norm_cleanup ();
+  norm_t2s_memory (path);
+  fold_is ("Circuit", "circuit", "t2s memory: folding English");
+  unlink (path);
+  fold_is ("巡迴檢察", "巡回检察", "t2s memory: then an ideograph");
+  tap_ok (norm_t2s_memory_save () == 0 && access (path, F_OK) == 0,
+          "t2s memory: read only when an ideograph needed it");
   /* Damage it: ignored.  */
   if (data)
     {
