@@ -60,6 +60,15 @@ read_whole (void *ctx, const struct document *doc, struct document *whole)
   return cmd_read_document_during (doc, whole, r->progress);
 }
 
+/* related_options.progress: on stderr; the command is never stopped
+   half-way (Ctrl-C ends it).  */
+static int
+relating (void *ctx, size_t done, size_t total)
+{
+  progress_update (ctx, done, total);
+  return 0;
+}
+
 static int
 cmd_related_exec (const struct cli_options *o, const struct library *lib,
                   int argc, char **argv)
@@ -99,7 +108,7 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   struct reading reading = { &p, NULL, 0, 0 };
   struct related_options ro = {
     .read_whole = read_whole, .read_ctx = &reading,
-    .progress = p.on ? progress_update : NULL, .progress_ctx = &p,
+    .progress = p.on ? relating : NULL, .progress_ctx = &p,
     .engine = eng
   };
   struct related_index *ri = related_index_new (lib, &ro);

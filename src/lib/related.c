@@ -445,8 +445,13 @@ related_index_new (const struct library *lib,
     }
   for (size_t i = 0; i < ndocs; i++)
     {
-      if (ri->o.progress && i % 32 == 0)
-        ri->o.progress (ri->o.progress_ctx, i, ndocs);
+      if (ri->o.progress && i % 32 == 0
+          && ri->o.progress (ri->o.progress_ctx, i, ndocs) != 0)
+        {
+          engine_terms_end (t);
+          related_index_free (ri);
+          return NULL;
+        }
       const struct document *d = library_document (lib, i);
       if (recorded_terms (ri, t, d, &ri->docs[i]) != 0)
         {
@@ -479,6 +484,7 @@ related_index_new (const struct library *lib,
     ri->log_tf[tf] = log ((double) tf);
   for (size_t i = 0; i < ri->ndocs; i++)
     weigh_terms (ri, &ri->docs[i]);
+  /* At the end it is too late to stop: what is done is kept.  */
   if (ri->o.progress)
     ri->o.progress (ri->o.progress_ctx, ri->ndocs, ri->ndocs);
   return ri;

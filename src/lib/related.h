@@ -56,8 +56,10 @@ struct related_options
   void *read_ctx;
   /* Called now and then with the documents analysed and their number,
      and once at the end (DONE == TOTAL): a library of thousands takes
-     seconds.  NULL: none.  */
-  void (*progress) (void *ctx, size_t done, size_t total);
+     seconds.  A nonzero return stops the work (a reader who pressed
+     Esc need not wait for it): related_index_new returns NULL.  NULL:
+     none.  */
+  int (*progress) (void *ctx, size_t done, size_t total);
   void *progress_ctx;
   /* The engine over the same content (engine_terms), brought up to
      date: each document whose terms its index recorded is not read.
@@ -67,7 +69,8 @@ struct related_options
 
 /* Analyse every document of LIB (which must outlive the index), as O
    says (NULL: all whole, no progress).  NULL when a document could not
-   be read.  Free with related_index_free.  */
+   be read, or O's progress asked to stop.  Free with
+   related_index_free.  */
 struct related_index *related_index_new (const struct library *lib,
                                          const struct related_options *o);
 void related_index_free (struct related_index *ri);

@@ -1232,6 +1232,37 @@ ui_resize_now (struct ui *u)
   ui_draw (u);
 }
 
+int
+ui_work_poll (struct ui *u)
+{
+  int code, k;
+  ui_stop_now ();
+  /* Only the first key waiting is looked at: a resize left waiting hid
+     an Esc typed after it until the work was over.  */
+  while ((k = keys_peek (UI_IDLE_MS, &code)) == 2 && code == KEY_RESIZE)
+    {
+      struct ui_key key;
+      keys_read (&key, UI_IDLE_MS);
+      ui_resize_now (u);
+    }
+  return ui_interrupted () || (k == 1 && code == 27);
+}
+
+void
+ui_work_stopped (void)
+{
+  int code;
+  if (keys_peek (UI_IDLE_MS, &code) == 1 && code == 27)
+    {
+      struct ui_key key;
+      keys_read (&key, UI_IDLE_MS);
+    }
+  /* As in less: Ctrl-C ends the work, not the browser.  A SIGTERM or
+     SIGHUP still does.  */
+  if (ui_signal == SIGINT)
+    ui_signal = 0;
+}
+
 /* Handle key K, a command (its count, if any, in U).  Returns 1 to
    quit.  */
 static int

@@ -405,6 +405,15 @@ void ui_resize_now (struct ui *u);
    library); the screen comes back when continued.  Returns 1 when it
    stopped, 0 when no Ctrl-Z was waiting.  */
 int ui_stop_now (void);
+/* During such work, now and then: stop at once for Ctrl-Z, and draw
+   the screen again at once after a resize (ui_resize_now).  Returns 1
+   when the work is to stop: Ctrl-C, SIGTERM or SIGHUP came, or an Esc
+   is waiting (left to be read).  */
+int ui_work_poll (struct ui *u);
+/* The work stopped as ui_work_poll asked, and nothing waits for the
+   Esc or the Ctrl-C that stopped it: take them (a SIGTERM or SIGHUP
+   stays, for the main loop to quit).  */
+void ui_work_stopped (void);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* E: read the other English (the release's or the project's revision);

@@ -35,8 +35,9 @@ doc_index (const struct ui *u, const struct document *d)
 }
 
 /* Related cases compare whole texts: read those that the list knows by
-   their headers only, saying how far it is on the status line.  */
-static void
+   their headers only, saying how far it is on the status line.  Returns
+   -1 when the reader stopped it (ui_work_poll).  */
+static int
 read_all (struct ui *u)
 {
   for (size_t i = 0; i < u->ndocs; i++)
@@ -44,6 +45,8 @@ read_all (struct ui *u)
       {
         if (i % 64 == 0)
           {
+            if (ui_work_poll (u))
+              return -1;
             char *msg = xasprintf (_("Reading the cases to relate them: "
                                      "%zu of %zu"), i, u->ndocs);
             ui_status_now (msg);
@@ -51,6 +54,7 @@ read_all (struct ui *u)
           }
         ui_read_whole (u, i);
       }
+  return 0;
 }
 
 /* related_options.read_whole: a case the index lacks, or that a
@@ -68,16 +72,28 @@ read_copy (void *ctx, const struct document *doc, struct document *whole)
   return rc;
 }
 
-/* related_index_new's progress, on the status line.  */
-static void
+/* related_index_new's progress, on the status line; Esc, Ctrl-C, a
+   resize and Ctrl-Z are seen to at once, as in the index build.  */
+static int
 relating (void *ctx, size_t done, size_t total)
 {
-  (void) ctx;
+  struct ui *u = ctx;
   if (done >= total)
-    return;
+    return 0;
+  if (ui_work_poll (u))
+    return 1;
   char *msg = xasprintf (_("Relating the cases: %zu of %zu"), done, total);
   ui_status_now (msg);
   free (msg);
+  return 0;
+}
+
+/* The reader stopped the work of the first R.  */
+static void
+related_stopped (struct ui *u)
+{
+  ui_work_stopped ();
+  ui_message (u, 1, "%s", _("Relating the cases stopped"));
 }
 
 void
@@ -88,8 +104,14 @@ related_open (struct ui *u)
       char *error = NULL;
       struct engine *e = ui_engine (u, &error);
       free (error);             /* then without the index, as before it */
-      if (e == NULL)
-        read_all (u);
+      /* Not when the reader stopped the index build: the Esc or Ctrl-C
+         that stopped it waits still, and reading every case instead
+         would take longer than the build.  */
+      if (e == NULL && (ui_work_poll (u) || read_all (u) != 0))
+        {
+          related_stopped (u);
+          return;
+        }
       /* Only a library of some size takes long enough to say so.  */
       struct related_options ro = {
         .read_whole = e ? read_copy : NULL, .read_ctx = u,
@@ -98,7 +120,11 @@ related_open (struct ui *u)
       };
       u->related = related_index_new (u->lib, &ro);
       if (u->related == NULL)
-        return;                 /* said by read_copy */
+        {
+          if (ui_work_poll (u))
+            related_stopped (u);
+          return;               /* else said by read_copy */
+        }
     }
   const struct document *d = u->docs[u->cur];
   struct related_doc rel[RELATED_SHOWN];

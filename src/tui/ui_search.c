@@ -58,32 +58,24 @@ search_replace (struct ui *u, struct search *s)
 /* Building the index the first time can take a while on a large
    library, and so can waiting for another casebook's update: say how
    far it is on the status line, and stop on Ctrl-C, a signal, or an
-   Esc typed meanwhile.  The Esc is left to be read: it then cancels the
-   prompt that the index was opened for, as it would have at once.  A
-   resize is read and seen to here: left waiting, it hid an Esc typed
-   after it until the end (only the first key waiting is looked at),
-   and the screen kept its old layout, cut or half blank, meanwhile.
-   Ctrl-Z stops the browser here too, rather than when the build ends;
-   a resize while it was stopped is then seen to.  */
+   Esc typed meanwhile (ui_work_poll).  The Esc is left to be read: it
+   then cancels the prompt that the index was opened for, as it would
+   have at once.  A resize is seen to here: otherwise the screen kept
+   its old layout, cut or half blank, until the build ended.  Ctrl-Z
+   stops the browser here too, rather than when the build ends; a
+   resize while it was stopped is then seen to.  */
 static int
 show_progress (void *ctx, size_t done, size_t total)
 {
   struct ui *u = ctx;
-  int code, k;
-  ui_stop_now ();
-  while ((k = keys_peek (UI_IDLE_MS, &code)) == 2 && code == KEY_RESIZE)
-    {
-      struct ui_key key;
-      keys_read (&key, UI_IDLE_MS);
-      ui_resize_now (u);
-    }
+  int stop = ui_work_poll (u);
   char *msg = total == INDEX_WAITING
     ? xstrdup (_("Waiting for another casebook to update the search index"))
     : xasprintf (_("Indexing documents for search: %zu of %zu"), done,
                  total);
   ui_status_now (msg);
   free (msg);
-  return ui_interrupted () || (k == 1 && code == 27);
+  return stop;
 }
 
 struct engine *
