@@ -458,13 +458,28 @@ go_to (struct ui *u, size_t d, size_t unit, size_t line)
   text_goto_unit_line (u, unit, line);
 }
 
+/* What m and ' say of a key that is no mark: the same for both.  */
+static void
+mark_refused (struct ui *u)
+{
+  u->pending = 0;
+  ui_message (u, 1, "%s", _("Marks are letters a-z and A-Z"));
+}
+
 static void
 mark_key (struct ui *u, const struct ui_key *k)
 {
   int what = u->pending;
   u->pending = 0;
-  if (k->fn || k->ch == 27)
+  if (k->fn == KEY_MOUSE || (!k->fn && k->ch == 27))
     return;
+  /* F5 or an arrow is no letter either, and is said so as a digit is,
+     not dropped without a word.  */
+  if (k->fn)
+    {
+      mark_refused (u);
+      return;
+    }
   int c = (int) k->ch;
   if (what == '\'' && c == '\'')
     {
@@ -480,7 +495,7 @@ mark_key (struct ui *u, const struct ui_key *k)
     }
   if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
     {
-      ui_message (u, 1, _("Marks are letters a-z and A-Z"));
+      mark_refused (u);
       return;
     }
   if (what == 'm')
@@ -1141,12 +1156,27 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
     {
       u->pasting = 1;
       u->paste_dropped = 0;
+      /* After m or ', the paste is the letter when it is one; until it
+         ends, the status line no longer asks for one.  */
+      u->paste_mark = u->prompt.active ? 0 : u->pending;
+      u->paste_keys = 0;
+      u->pending = 0;
       return 1;
     }
   if (k->fn == UI_KEY_PASTE_END)
     {
       u->pasting = 0;
-      if (u->paste_dropped)
+      if (u->paste_mark)
+        {
+          /* Several keys are no mark, and none of them a command.  */
+          u->pending = u->paste_mark;
+          u->paste_mark = 0;
+          if (u->paste_keys == 1)
+            mark_key (u, &u->paste_first);
+          else
+            mark_refused (u);
+        }
+      else if (u->paste_dropped)
         ui_message (u, 1, "%s", _("Pasted text is taken only at a prompt "
                                   "(/, ?, :, &); it was ignored"));
       else
@@ -1157,6 +1187,8 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
     return 0;
   if (!u->prompt.active)
     {
+      if (u->paste_mark && u->paste_keys++ == 0)
+        u->paste_first = *k;
       u->paste_dropped = 1;
       return 1;
     }

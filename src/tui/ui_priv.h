@@ -317,6 +317,11 @@ struct ui
                                    closes (ui_show_kept_message) */
   int pasting;                  /* within a bracketed paste */
   int paste_dropped;            /* some of it was not at a prompt */
+  int paste_mark;               /* m or ' was waiting for a letter when
+                                   it began: what it holds is that letter
+                                   if it is one key */
+  size_t paste_keys;            /* its keys so far, then */
+  struct ui_key paste_first;    /* and the first of them */
 
   struct state *state;
   char *state_path;
