@@ -1280,9 +1280,11 @@ ui_work_poll (struct ui *u)
   return ui_interrupted () || (k == 1 && code == 27);
 }
 
-void
-ui_work_stopped (void)
+int
+ui_work_taken (struct ui *u)
 {
+  if (!ui_work_poll (u))
+    return 0;
   int code;
   if (keys_peek (UI_IDLE_MS, &code) == 1 && code == 27)
     {
@@ -1293,6 +1295,7 @@ ui_work_stopped (void)
      SIGHUP still does.  */
   if (ui_signal == SIGINT)
     ui_signal = 0;
+  return 1;
 }
 
 /* Handle key K, a command (its count, if any, in U).  Returns 1 to
@@ -1735,6 +1738,10 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       char *err = NULL;
       if (ui_search_set (&u, opt->search, 0, &err) < 0)
         {
+          /* Esc or Ctrl-C in the index build stops the search, and the
+             browser shows what it can, as after /: there is no prompt
+             here to take them, and Ctrl-C would quit.  */
+          ui_work_taken (&u);
           ui_message (&u, 1, "%s", err);
           free (err);
         }

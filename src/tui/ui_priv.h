@@ -415,10 +415,11 @@ int ui_stop_now (void);
    when the work is to stop: Ctrl-C, SIGTERM or SIGHUP came, or an Esc
    is waiting (left to be read).  */
 int ui_work_poll (struct ui *u);
-/* The work stopped as ui_work_poll asked, and nothing waits for the
-   Esc or the Ctrl-C that stopped it: take them (a SIGTERM or SIGHUP
-   stays, for the main loop to quit).  */
-void ui_work_stopped (void);
+/* After such work failed, with no prompt open for the Esc or Ctrl-C
+   that stopped it to cancel: did ui_work_poll ask it to stop?  Then
+   take them, and return 1 (a SIGTERM or SIGHUP stays, for the main
+   loop to quit).  */
+int ui_work_taken (struct ui *u);
 /* Remember the current position for ''.  */
 void ui_remember_jump (struct ui *u);
 /* E: read the other English (the release's or the project's revision);

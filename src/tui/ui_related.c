@@ -92,7 +92,7 @@ relating (void *ctx, size_t done, size_t total)
 static void
 related_stopped (struct ui *u)
 {
-  ui_work_stopped ();
+  ui_work_taken (u);
   ui_message (u, 1, "%s", _("Relating the cases stopped"));
 }
 
@@ -121,8 +121,8 @@ related_open (struct ui *u)
       u->related = related_index_new (u->lib, &ro);
       if (u->related == NULL)
         {
-          if (ui_work_poll (u))
-            related_stopped (u);
+          if (ui_work_taken (u))
+            ui_message (u, 1, "%s", _("Relating the cases stopped"));
           return;               /* else said by read_copy */
         }
     }

@@ -200,6 +200,9 @@ activate (struct ui *u)
   char *err = NULL;
   if (ui_search_set (u, q.data, 0, &err) < 0)
     {
+      /* Esc or Ctrl-C in the first index build: that search stopped,
+         and no more (no prompt takes them here).  */
+      ui_work_taken (u);
       ui_message (u, 1, "%s", err);
       free (err);
       buf_free (&q);
