@@ -1261,12 +1261,18 @@ import_free (struct import_result *res)
 /* Write TEXT to PATH, a name no one else writes (the directory is the
    importer's): a temporary name, fsync, rename.  Unlike
    util_write_atomic it does not look for other writers' leftovers,
-   which would read the whole directory for every file.  0 or -1/errno.  */
+   which would read the whole directory for every file.  The temporary
+   name is easily guessed, and the directory may be one others can
+   write: a link planted under it is removed, never followed (that would
+   write over the file it points to).  0 or -1/errno.  */
 static int
 write_new_file (const char *path, const char *text)
 {
   char *tmp = xasprintf ("%s.tmp.%ld", path, (long) getpid ());
-  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+  int fd = open (tmp, flags, 0666);
+  if (fd < 0 && errno == EEXIST && unlink (tmp) == 0)
+    fd = open (tmp, flags, 0666);
   int r = fd < 0 ? -1 : 0;
   size_t left = strlen (text);
   while (r == 0 && left > 0)

@@ -218,4 +218,17 @@ run import "$TMPD/cr.txt" -o "$TMPD/cr"
 is "$rc" 0 "a text with CR line ends imports"
 is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
 has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
+# The temporary names an import writes under are easily guessed: in a
+# directory another user can write, a link planted there is not
+# followed, and the file it points to keeps its text.
+printf '案例一 甲案\n正文一。\n' >"$TMPD/plant.txt"
+mkdir "$TMPD/plant"
+echo precious >"$TMPD/victim"
+sh -c 'for f in 01 collection; do ln -s "$2" "$1/$f.cb.tmp.$$"; done
+       exec "$3" import "$4" -o "$1"' sh "$TMPD/plant" "$TMPD/victim" \
+  "$CASEBOOK" "$TMPD/plant.txt" >"$TMPD/out" 2>"$TMPD/err"
+is "$?" 0 "an import beside planted links succeeds"
+is "$(cat "$TMPD/victim")" "precious" "and writes through none of them"
+ok $([ -f "$TMPD/plant/01.cb" ] && [ ! -L "$TMPD/plant/01.cb" ]; echo $?) \
+  "its documents are its own files"
 done_testing
