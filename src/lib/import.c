@@ -10,6 +10,7 @@
 #include <config.h>
 #include "import.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -1308,18 +1309,71 @@ write_new_file (const char *path, const char *text)
   return r;
 }
 
-int
-import_dir_vacant (const char *dir, char **cause)
+/* The first document of DIR (NAME.cb, NAME not starting with a dot, as
+   the loader reads them): what an import stopped mid-way (kill -9,
+   Ctrl-C, a crash) leaves without collection.cb.  Its temporary files
+   (NAME.cb.tmp.PID) are no document: nothing reads them.  NULL when
+   there is none.  Caller frees.  */
+static char *
+stray_file (const char *dir)
+{
+  DIR *dh = opendir (dir);
+  if (dh == NULL)
+    return NULL;
+  char *found = NULL;
+  struct dirent *de;
+  while (found == NULL && (de = readdir (dh)) != NULL)
+    {
+      size_t n = strlen (de->d_name);
+      if (de->d_name[0] != '.' && n > 3
+          && strcmp (de->d_name + n - 3, ".cb") == 0)
+        found = xstrdup (de->d_name);
+    }
+  closedir (dh);
+  return found;
+}
+
+/* import_dir_vacant; LOCKED when the caller holds DIR's lock, so that a
+   file there is no other import's at work.  */
+static int
+dir_vacant (const char *dir, int locked, char **cause)
 {
   char *meta = util_path_join (dir, "collection.cb");
   struct stat st;
   int exists = stat (meta, &st) == 0;
   free (meta);
-  if (!exists)
+  if (exists)
+    {
+      *cause = xasprintf (_("%s already holds a collection; "
+                            "import into a new directory"), dir);
+      return -1;
+    }
+  /* Its documents would be the new collection's too, beside those
+     imported now, and the summary would count only these.  */
+  char *stray = stray_file (dir);
+  if (stray == NULL)
     return 0;
-  *cause = xasprintf (_("%s already holds a collection; "
-                        "import into a new directory"), dir);
+  int busy = 0;
+  int fd = locked ? -1 : open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      busy = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+      close (fd);
+    }
+  if (busy)
+    *cause = xasprintf (_("%s: another import is writing into it"), dir);
+  else
+    *cause = xasprintf (_("%s holds %s but no collection.cb (an import "
+                          "stopped before it was done?); remove it, or "
+                          "import into a new directory"), dir, stray);
+  free (stray);
   return -1;
+}
+
+int
+import_dir_vacant (const char *dir, char **cause)
+{
+  return dir_vacant (dir, 0, cause);
 }
 
 int
@@ -1351,7 +1405,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
     }
   /* Asked again under the lock: the caller's early question
      (import_dir_vacant) was answered before the parse.  */
-  if (import_dir_vacant (dir, cause) != 0)
+  if (dir_vacant (dir, 1, cause) != 0)
     {
       close (dfd);
       return -1;

@@ -91,10 +91,10 @@ void import_add_collection (struct import_result *res, const char *path,
 void import_set_collection_meta (struct import_result *res,
                                  const char *publisher, const char *date);
 
-/* Whether DIR can take an import: 0 when it holds no collection (or
-   does not exist yet), else -1 with *CAUSE set (caller frees).  Asked
-   before the parse, so that a refusal is not buried under the release's
-   warnings; import_write asks again.  */
+/* Whether DIR can take an import: 0 when it holds no collection and no
+   document (or does not exist yet), else -1 with *CAUSE set (caller
+   frees).  Asked before the parse, so that a refusal is not buried
+   under the release's warnings; import_write asks again.  */
 int import_dir_vacant (const char *dir, char **cause);
 
 /* Write RES into DIR (created if needed), each file atomically; refuses

@@ -231,4 +231,25 @@ is "$?" 0 "an import beside planted links succeeds"
 is "$(cat "$TMPD/victim")" "precious" "and writes through none of them"
 ok $([ -f "$TMPD/plant/01.cb" ] && [ ! -L "$TMPD/plant/01.cb" ]; echo $?) \
   "its documents are its own files"
+# An import stopped mid-way (kill -9, Ctrl-C) leaves documents but no
+# collection.cb: another import there
+# would make its documents the new collection's too, and count only its
+# own.  It is refused, naming what is there.
+mkdir "$TMPD/stopped"
+printf 'casebook-format: 1\nnumber: 5\n' >"$TMPD/stopped/05.cb"
+run import "$TMPD/plant.txt" -o "$TMPD/stopped"
+is "$rc" 2 "a directory holding documents but no collection is refused"
+has "$TMPD/err" "casebook: $TMPD/stopped holds 05.cb but no collection.cb (an import stopped before it was done?); remove it, or import into a new directory" \
+  "naming the directory and the file"
+ok $([ ! -e "$TMPD/stopped/01.cb" ]; echo $?) "and nothing is written there"
+rm "$TMPD/stopped/05.cb"
+run import "$TMPD/plant.txt" -o "$TMPD/stopped"
+is "$rc" 0 "emptied, it takes the import"
+if command -v flock >/dev/null 2>&1; then
+  mkdir "$TMPD/busy" && : >"$TMPD/busy/01.cb"
+  flock "$TMPD/busy" "$CASEBOOK" import "$TMPD/plant.txt" -o "$TMPD/busy" \
+    >"$TMPD/out" 2>"$TMPD/err"
+  is "$?" 2 "the files of an import at work are its own"
+  has "$TMPD/err" "$TMPD/busy: another import is writing into it" "and it is said so"
+fi
 done_testing
