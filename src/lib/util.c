@@ -777,8 +777,9 @@ int
 util_mkdir_p (const char *dir)
 {
   char *d = xstrdup (dir);
-  for (char *p = d + 1; *p; p++)
-    if (*p == '/')
+  /* From the second byte, a leading '/' being the root; "" has none.  */
+  for (char *p = d; *p; p++)
+    if (*p == '/' && p > d)
       {
         *p = '\0';
         if (mkdir (d, 0700) != 0 && errno != EEXIST)

@@ -252,4 +252,9 @@ if command -v flock >/dev/null 2>&1; then
   is "$?" 2 "the files of an import at work are its own"
   has "$TMPD/err" "$TMPD/busy: another import is writing into it" "and it is said so"
 fi
+# An empty -o names no directory: refused as one that cannot be made
+# (the directory maker read past the end of the empty name).
+run import "$TMPD/plant.txt" -o ""
+is "$rc" 2 "an empty -o is refused"
+has "$TMPD/err" "casebook: cannot create : No such file or directory" "as a directory that cannot be made"
 done_testing
