@@ -688,6 +688,14 @@ util_write_out (const char *path, const void *data, size_t len)
   struct stat st;
   if (stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
     {
+      /* Reached through links as a file is: another user's link in
+         /tmp must not aim the write at a FIFO or a device (a disk)
+         this user can write.  Only asked: the path it ends at may be
+         none (a pipe's "pipe:[N]").  */
+      char *target = follow_links (path);
+      if (target == NULL)
+        return -1;
+      free (target);
       int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
       if (fd < 0)
         return -1;

@@ -199,4 +199,23 @@ printf 'casebook-format: 1\nid: zhonly\ntitle.zh.tr: 只有中文标题\n' >"$TM
 printf 'casebook-format: 1\nnumber: 1\ntitle.en: A title\n\nen: Text.\n' >"$TMPD/zhonly/01.cb"
 run --content "$TMPD/zhonly" export 1 --format md
 has "$TMPD/out" "> 只有中文标题 †. zhonly/1" "no English title: the Chinese one, marked as the project's"
+# Another user's link in a sticky directory others can write (/tmp) is
+# not followed to a FIFO or a device either: it would aim the export at
+# a disk, or a root's FIFO, that this user can write.  (A null device of
+# our own: only root can make one, and give a link to another user.)
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 \
+   && mknod "$TMPD/dev" c 1 3 2>/dev/null; then
+  mkdir "$TMPD/sticky" && chmod 1777 "$TMPD/sticky"
+  ln -s "$TMPD/dev" "$TMPD/sticky/case.md" && chown -h nobody "$TMPD/sticky/case.md"
+  run --content "$SHIPPED" export 1 -o "$TMPD/sticky/case.md"
+  is "$rc" 2 "export -o through another user's link to a device: refused"
+  has "$TMPD/err" "cannot write $TMPD/sticky/case.md: Permission denied" "said as for a file"
+  ln -s "$TMPD/dev" "$TMPD/sticky/mine.md"
+  run --content "$SHIPPED" export 1 -o "$TMPD/sticky/mine.md"
+  is "$rc" 0 "through one's own link, the device is written into"
+else
+  for i in 1 2 3; do
+    echo "ok $((tap_n = tap_n + 1)) # SKIP needs root and the user nobody"
+  done
+fi
 done_testing
