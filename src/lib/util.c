@@ -178,6 +178,28 @@ buf_free (struct buf *b)
   b->len = b->alloc = 0;
 }
 
+/* MSG (taken), or its start and its end around "...", cut between
+   characters, when it is longer than a screen or two: a message quotes
+   what it is about (a field's name, a value), and a hostile file's
+   could fill the terminal with megabytes of it.  The end says what is
+   expected, so it is kept too.  Caller frees.  */
+static char *
+clip_message (char *msg)
+{
+  enum { HEAD = 600, TAIL = 300 };
+  size_t len = strlen (msg);
+  if (len <= HEAD + TAIL + 100)
+    return msg;
+  size_t head = HEAD, tail = len - TAIL;
+  while (head > 0 && ((unsigned char) msg[head] & 0xc0) == 0x80)
+    head--;
+  while (tail < len && ((unsigned char) msg[tail] & 0xc0) == 0x80)
+    tail++;
+  char *clipped = xasprintf ("%.*s...%s", (int) head, msg, msg + tail);
+  free (msg);
+  return clipped;
+}
+
 void
 diags_add (struct diags *d, enum diag_severity sev, const char *file,
            unsigned long line, const char *fmt, ...)
@@ -186,7 +208,7 @@ diags_add (struct diags *d, enum diag_severity sev, const char *file,
   struct diag *g = &d->items[d->count++];
   va_list ap;
   va_start (ap, fmt);
-  g->message = xvasprintf (fmt, ap);
+  g->message = clip_message (xvasprintf (fmt, ap));
   va_end (ap);
   g->file = xstrdup (file ? file : "");
   g->line = line;

@@ -264,4 +264,21 @@ run check "$TMPD/none"
 is "$rc:$(grep '^  b:' "$TMPD/out")" "0:  b: 0 documents" \
   "a collection without texts has no coverage share"
 hasnt "$TMPD/out" "nan" "and no share is not a number"
+# A message quotes what it is about; a hostile file's field name or
+# value of megabytes is quoted by its start and end, not whole.
+mkdir "$TMPD/huge"
+cp "$GOOD/collection.cb" "$TMPD/huge/"
+awk 'BEGIN { printf "casebook-format: 1\nnumber: 1\n\n"
+             for (i = 0; i < 20000; i++) printf "a.b.c"; print ": x" }' \
+  >"$TMPD/huge/01.cb"
+awk 'BEGIN { printf "casebook-format: 1\nnumber: "
+             for (i = 0; i < 20000; i++) printf "99999"; print "" }' \
+  >"$TMPD/huge/02.cb"
+run check "$TMPD/huge"
+is "$rc" 2 "a document with a huge field name or number is an error"
+is "$(awk 'length > 1200' "$TMPD/err" | wc -l | tr -d ' ')" 0 "said in lines of at most a screen or two"
+has "$TMPD/err" "huge/01.cb:4: error: malformed field name 'a.b.ca.b.c" "the name's start"
+has "$TMPD/err" "b.c' (expected NAME, NAME.zh," "and its end, and what is expected"
+has "$TMPD/err" "..." "around a mark where it is cut"
+has "$TMPD/err" "huge/02.cb:2: error: 'number' must be at most 1000000000, not '99999" "the number's start"
 done_testing
