@@ -643,7 +643,7 @@ write_over (const char *path, const void *data, size_t len)
 /* May the link P, whose status is LINK, be followed?  As Linux's
    fs.protected_symlinks allows: not one in a sticky directory that
    others can write (/tmp) unless this user or the directory's owner
-   made it.  Following links here, rather than letting open(2) do it,
+   made it.  (fs.protected_fifos asks the same of a FIFO.)  Following links here, rather than letting open(2) do it,
    must not lift that protection whatever the setting: another user's
    link in /tmp would aim a write anywhere this user can write.  */
 static int
@@ -717,7 +717,16 @@ util_write_out (const char *path, const void *data, size_t len)
       char *target = follow_links (path);
       if (target == NULL)
         return -1;
+      /* Nor at another user's FIFO there, as fs.protected_fifos keeps
+         the shell's > from it: the export would wait for a reader
+         forever, or go to whoever made it.  */
+      int ok = !S_ISFIFO (st.st_mode) || may_follow (target, &st);
       free (target);
+      if (!ok)
+        {
+          errno = EACCES;
+          return -1;
+        }
       int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
       if (fd < 0)
         return -1;

@@ -213,8 +213,15 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 \
   ln -s "$TMPD/dev" "$TMPD/sticky/mine.md"
   run --content "$SHIPPED" export 1 -o "$TMPD/sticky/mine.md"
   is "$rc" 0 "through one's own link, the device is written into"
+  # Nor another user's FIFO there, which would hold the export until
+  # it read it (here it never would: without the refusal, timeout).
+  mkfifo "$TMPD/sticky/fifo.md" && chown nobody "$TMPD/sticky/fifo.md"
+  timeout 20 "$CASEBOOK" --content "$SHIPPED" export 1 \
+    -o "$TMPD/sticky/fifo.md" >"$TMPD/out" 2>"$TMPD/err"
+  is "$?" 2 "export -o to another user's FIFO in a sticky directory: refused"
+  has "$TMPD/err" "cannot write $TMPD/sticky/fifo.md: Permission denied" "as the kernel says it"
 else
-  for i in 1 2 3; do
+  for i in 1 2 3 4 5; do
     echo "ok $((tap_n = tap_n + 1)) # SKIP needs root and the user nobody"
   done
 fi
