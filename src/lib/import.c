@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1312,8 +1313,8 @@ write_new_file (const char *path, const char *text)
 /* The first document of DIR (NAME.cb, NAME not starting with a dot, as
    the loader reads them): what an import stopped mid-way (kill -9,
    Ctrl-C, a crash) leaves without collection.cb.  Its temporary files
-   (NAME.cb.tmp.PID) are no document: nothing reads them.  NULL when
-   there is none.  Caller frees.  */
+   (NAME.cb.tmp.PID) are no document: import_write deletes them.  NULL
+   when there is none.  Caller frees.  */
 static char *
 stray_file (const char *dir)
 {
@@ -1331,6 +1332,38 @@ stray_file (const char *dir)
     }
   closedir (dh);
   return found;
+}
+
+/* Delete the temporary files (NAME.cb.tmp.PID) that imports into the
+   directory open as DFD left when they were stopped mid-way (kill -9,
+   Ctrl-C): half-written, and never read or deleted otherwise.  Only
+   those of processes that are gone.  */
+static void
+remove_stale_temps (int dfd)
+{
+  int fd = dup (dfd);
+  DIR *dh = fd < 0 ? NULL : fdopendir (fd);
+  if (dh == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  struct dirent *de;
+  while ((de = readdir (dh)) != NULL)
+    {
+      const char *t = strstr (de->d_name, ".cb.tmp.");
+      if (t == NULL || de->d_name[0] == '.')
+        continue;
+      char *end;
+      long pid = strtol (t + 8, &end, 10);
+      if (*end != '\0' || t[8] < '1' || t[8] > '9' || pid <= 0
+          || pid == (long) getpid () || kill ((pid_t) pid, 0) == 0
+          || errno != ESRCH)
+        continue;
+      unlinkat (dirfd (dh), de->d_name, 0);
+    }
+  closedir (dh);
 }
 
 /* import_dir_vacant; LOCKED when the caller holds DIR's lock, so that a
@@ -1410,6 +1443,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
       close (dfd);
       return -1;
     }
+  remove_stale_temps (dfd);
   /* Documents first, the collection file last: a directory is only a
      collection once everything else is in place.  */
   for (size_t i = res->nfiles; i-- > 0;)

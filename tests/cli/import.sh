@@ -243,8 +243,15 @@ has "$TMPD/err" "casebook: $TMPD/stopped holds 05.cb but no collection.cb (an im
   "naming the directory and the file"
 ok $([ ! -e "$TMPD/stopped/01.cb" ]; echo $?) "and nothing is written there"
 rm "$TMPD/stopped/05.cb"
+# The half-written temporary file a stopped import leaves goes with the
+# next import there; one of a process still at work stays.
+gone=$(sh -c 'echo $$')
+: >"$TMPD/stopped/05.cb.tmp.$gone"
+: >"$TMPD/stopped/06.cb.tmp.$$"
 run import "$TMPD/plant.txt" -o "$TMPD/stopped"
 is "$rc" 0 "emptied, it takes the import"
+ok $([ ! -e "$TMPD/stopped/05.cb.tmp.$gone" ]; echo $?) "a stopped import's temporary file is deleted"
+ok $([ -e "$TMPD/stopped/06.cb.tmp.$$" ]; echo $?) "a live process's is not"
 if command -v flock >/dev/null 2>&1; then
   mkdir "$TMPD/busy" && : >"$TMPD/busy/01.cb"
   flock "$TMPD/busy" "$CASEBOOK" import "$TMPD/plant.txt" -o "$TMPD/busy" \
