@@ -643,9 +643,10 @@ write_over (const char *path, const void *data, size_t len)
 /* May the link P, whose status is LINK, be followed?  As Linux's
    fs.protected_symlinks allows: not one in a sticky directory that
    others can write (/tmp) unless this user or the directory's owner
-   made it.  (fs.protected_fifos asks the same of a FIFO.)  Following links here, rather than letting open(2) do it,
-   must not lift that protection whatever the setting: another user's
-   link in /tmp would aim a write anywhere this user can write.  */
+   made it.  (fs.protected_fifos asks the same of a FIFO.)  Following
+   links here, rather than letting open(2) do it, must not lift that
+   protection whatever the setting: another user's link in /tmp would
+   aim a write anywhere this user can write.  */
 static int
 may_follow (const char *p, const struct stat *link)
 {
