@@ -282,7 +282,14 @@ text_goto_unit_line (struct ui *u, size_t unit, size_t line)
   if (!u->have_render || line == 0)
     return;
   size_t first = render_line_of_unit (&u->r, unit);
-  size_t target = first + line;
+  if (first >= u->r.nlines)
+    return;
+  /* LINE comes from the state file, which may say anything: a count
+     down from FIRST + LINE (10^15, or a sum wrapped past SIZE_MAX)
+     would keep the browser from ever starting.  The layout's last line
+     is as far as it goes.  */
+  size_t target = line < u->r.nlines - first ? first + line
+    : u->r.nlines - 1;
   while (target > first
          && (target >= u->r.nlines || u->r.lines[target].unit != unit))
     target--;
