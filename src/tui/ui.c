@@ -513,10 +513,19 @@ mark_key (struct ui *u, const struct ui_key *k)
   long number;
   size_t unit;
   size_t d;
-  if (!state_mark (u->state, c, &coll, &number, &unit)
-      || (d = ui_find_doc (u, coll, number)) == SIZE_MAX)
+  if (!state_mark (u->state, c, &coll, &number, &unit))
     {
       ui_message (u, 1, _("Mark %c is not set"), c);
+      return;
+    }
+  if ((d = ui_find_doc (u, coll, number)) == SIZE_MAX)
+    {
+      /* Set, and kept: the case may be back with its collection, or
+         under another --content.  */
+      /* TRANSLATORS: %2$s/%3$ld is the case a mark was set in, as
+         COLLECTION/NUMBER.  */
+      ui_message (u, 1, _("Mark %1$c is in case %2$s/%3$ld, which is not "
+                          "in this library"), c, coll, number);
       return;
     }
   ui_remember_jump (u);
