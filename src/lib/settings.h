@@ -122,6 +122,7 @@ struct settings
   struct settings_binding *bindings;      /* in file order; a later one for
                                            the same key wins */
   size_t nbindings;
+  size_t bindings_alloc;
   struct diags problems;        /* lines that could not be used, with
                                    file and line, in file order */
 };
