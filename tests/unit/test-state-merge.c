@@ -30,6 +30,36 @@ load (const char *path)
   return st;
 }
 
+/* Write to PATH a state file of N positions (kept in *KEEP when not
+   NULL) and time its load: the best of three, in seconds.  */
+static double
+load_seconds (const char *path, long n, struct buf *keep)
+{
+  struct buf b = { 0 };
+  buf_adds (&b, "casebook-state 1\n");
+  for (long i = 0; i < n; i++)
+    buf_printf (&b, "pos\tbatch3\t%ld\t%ld\n", i, i % 7);
+  double best = -1;
+  if (util_write_atomic (path, b.data, b.len) == 0)
+    for (int k = 0; k < 3; k++)
+      {
+        struct timespec t0, t1;
+        clock_gettime (CLOCK_MONOTONIC, &t0);
+        struct state *st = load (path);
+        clock_gettime (CLOCK_MONOTONIC, &t1);
+        state_free (st);
+        double secs = (double) (t1.tv_sec - t0.tv_sec)
+          + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+        if (best < 0 || secs < best)
+          best = secs;
+      }
+  if (keep)
+    *keep = b;
+  else
+    buf_free (&b);
+  return best;
+}
+
 static int
 has_history (const struct state *st, const char *text)
 {
@@ -188,29 +218,30 @@ main (void)
   unlink (lock_path);
   free (target);
 
-  /* A huge state file: a position for each of 300,000 documents reads
-     in well under a second (a list searched for every position took
-     a minute), and one larger than STATE_MAX_SIZE is damaged, not
-     read.  */
+  /* A huge state file: a position for each of 300,000 documents is
+     read (a list searched for every position took a minute), and one
+     larger than STATE_MAX_SIZE is damaged, not read.  That the reading
+     is linear is seen as a growth ratio, never a wall time, and at
+     sizes whose tables fit the processor's caches (beyond, each lookup
+     is a cache miss, and the ratio says more of the machine than of
+     the code): four times the positions may take at most eight times as
+     long (about four here), where a list searched for each took eleven
+     to sixteen.  The best of
+     three loads of each.  */
+  double quarter = load_seconds (path, 10000, NULL);
+  double four = load_seconds (path, 40000, NULL);
+  tap_ok (four < 8 * quarter, "positions are read in linear time "
+          "(%.4f s for 10,000, %.4f s for 40,000)", quarter, four);
   struct buf big = { 0 };
-  buf_adds (&big, "casebook-state 1\n");
-  for (long i = 0; i < 300000; i++)
-    buf_printf (&big, "pos\tbatch3\t%ld\t%ld\n", i, i % 7);
-  int w = util_write_atomic (path, big.data, big.len);
-  struct timespec t0, t1;
-  clock_gettime (CLOCK_MONOTONIC, &t0);
+  load_seconds (path, 300000, &big);
   c = load (path);
-  clock_gettime (CLOCK_MONOTONIC, &t1);
-  double secs = (double) (t1.tv_sec - t0.tv_sec)
-    + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
   unit = 0;
-  tap_ok (w == 0 && state_position (c, "batch3", 299999, &unit)
+  tap_ok (state_position (c, "batch3", 299999, &unit)
           && unit == 299999 % 7, "300,000 positions are read");
-  tap_ok (secs < 5, "in linear time (%.2f s)", secs);
   state_free (c);
   while (big.len <= STATE_MAX_SIZE)
     buf_adds (&big, "history\tpadding padding padding padding padding\n");
-  w = util_write_atomic (path, big.data, big.len);
+  int w = util_write_atomic (path, big.data, big.len);
   buf_free (&big);
   c = state_new ();
   cause = NULL;
