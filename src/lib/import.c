@@ -1397,8 +1397,9 @@ dir_vacant (const char *dir, int locked, char **cause)
     *cause = xasprintf (_("%s: another import is writing into it"), dir);
   else
     *cause = xasprintf (_("%s holds %s but no collection.cb (an import "
-                          "stopped before it was done?); remove it, or "
-                          "import into a new directory"), dir, stray);
+                          "stopped before it was done?); remove the "
+                          "directory, or import into a new one"), dir,
+                        stray);
   free (stray);
   return -1;
 }

@@ -239,7 +239,7 @@ mkdir "$TMPD/stopped"
 printf 'casebook-format: 1\nnumber: 5\n' >"$TMPD/stopped/05.cb"
 run import "$TMPD/plant.txt" -o "$TMPD/stopped"
 is "$rc" 2 "a directory holding documents but no collection is refused"
-has "$TMPD/err" "casebook: $TMPD/stopped holds 05.cb but no collection.cb (an import stopped before it was done?); remove it, or import into a new directory" \
+has "$TMPD/err" "casebook: $TMPD/stopped holds 05.cb but no collection.cb (an import stopped before it was done?); remove the directory, or import into a new one" \
   "naming the directory and the file"
 ok $([ ! -e "$TMPD/stopped/01.cb" ]; echo $?) "and nothing is written there"
 rm "$TMPD/stopped/05.cb"
