@@ -206,6 +206,38 @@ tui_wait_for ()
 
 tui_diag_stdin () { sed 's/^/# |/'; }
 
+# tui_poll_for REGEX: wait until the screen matches REGEX (grep -E),
+# without waiting for it to settle: progress on the status line keeps
+# changing it.  Quiet on a timeout (the check after it says what is
+# wrong).
+tui_poll_for ()
+{
+  _t_i=0
+  while [ $_t_i -lt $tui_polls ] && ! tui_capture | grep -Eq -- "$1"; do
+    tui_pause
+    _t_i=$((_t_i + 1))
+  done
+}
+
+# tui_big_corpus N DIR: write a library of N documents into DIR
+# (tests/bench/mkcorpus), large enough for long work to be seen; exits
+# the test as a hard error when it cannot.
+tui_big_corpus ()
+{
+  CASEBOOK_SHIPPED=$top_srcdir/content \
+    sh "$top_srcdir/tests/bench/mkcorpus" "$1" "$2" >/dev/null || exit 99
+}
+
+# tui_state_file: make the private state directory of the programs we
+# start, and print the name of the state file in it, for a test to
+# write.
+tui_state_file ()
+{
+  mkdir -p "$tui_state/casebook"
+  chmod 700 "$tui_state/casebook"
+  echo "$tui_state/casebook/state"
+}
+
 # tui_keys KEY...: send tmux key names (Enter, Tab, Up, C-l, ...), then
 # wait for the screen to change and settle.
 tui_keys ()

@@ -10,17 +10,7 @@
 tui_plan 9
 
 corpus=$tui_dir/corpus
-CASEBOOK_SHIPPED=$top_srcdir/content \
-  sh "$top_srcdir/tests/bench/mkcorpus" 3000 "$corpus" >/dev/null || exit 99
-
-poll_for ()
-{
-  _i=0
-  while [ $_i -lt $tui_polls ] && ! tui_capture | grep -Eq -- "$1"; do
-    tui_pause
-    _i=$((_i + 1))
-  done
-}
+tui_big_corpus 3000 "$corpus"
 
 # stop_build KEY WHAT: KEY once the build shows its progress; the
 # browser is to stay, saying the search was stopped.  Each run has its
@@ -28,9 +18,9 @@ poll_for ()
 run=0
 stop_build ()
 {
-  poll_for 'Indexing documents for search'
+  tui_poll_for 'Indexing documents for search'
   tmx send-keys -t tui "$1"
-  poll_for 'cannot search: interrupted|\[exit [0-9]+\]'
+  tui_poll_for 'cannot search: interrupted|\[exit [0-9]+\]'
   tui_settle
   tui_expect_line 24 '^cannot search: interrupted' "$2: the build stops, and the browser says so"
   tui_keys q

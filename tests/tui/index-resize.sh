@@ -12,8 +12,7 @@ tui_plan 7
 
 # Big enough that its index takes seconds to build.
 corpus=$tui_dir/corpus
-CASEBOOK_SHIPPED=$top_srcdir/content \
-  sh "$top_srcdir/tests/bench/mkcorpus" 3000 "$corpus" >/dev/null || exit 99
+tui_big_corpus 3000 "$corpus"
 
 tui_start 80 24 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
   --content "$corpus" --lang en
@@ -56,25 +55,17 @@ tui_type "XDG_CACHE_HOME='$tui_dir/cache2' '$CASEBOOK' --content '$corpus' --lan
 tui_keys Enter
 tui_wait_for 'h: help'
 tmx send-keys -t tui /
-poll_for ()
-{
-  _i=0
-  while [ $_i -lt $tui_polls ] && ! tui_capture | grep -Eq -- "$1"; do
-    tui_pause
-    _i=$((_i + 1))
-  done
-}
-poll_for 'Indexing documents for search'
+tui_poll_for 'Indexing documents for search'
 tmx send-keys -t tui C-z
 tui_wait_for '^tui\$ ?$'
 tui_expect_has '[Ss]topped' "Ctrl-Z during the build: stopped"
 tmx send-keys -t tui fg Enter
-poll_for 'Indexing documents for search|^/'
+tui_poll_for 'Indexing documents for search|^/'
 tui_expect_has 'Indexing documents for search' "fg: the build goes on (it was stopped at once)"
 # Stopped rather than waited for: under a sanitizer the whole build
 # takes longer than the driver waits.
 tmx send-keys -t tui Escape
-poll_for 'cannot search: interrupted|^/'
+tui_poll_for 'cannot search: interrupted|^/'
 tui_keys Escape
 tui_keys q
 tui_wait_for '^tui\$ ?$'

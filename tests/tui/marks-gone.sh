@@ -7,9 +7,7 @@
 tui_plan 6
 
 sample=$tui_data/sample
-mkdir -p "$tui_state/casebook"
-chmod 700 "$tui_state/casebook"
-file=$tui_state/casebook/state
+file=$(tui_state_file)
 printf 'casebook-state 1\nmark\tb\ttui\t99\t0\nmark\tc\tgone\033]2;x\a\t1\t0\n' \
   > "$file"
 

@@ -8,8 +8,7 @@
 tui_plan 25
 
 corpus=$tui_dir/corpus
-CASEBOOK_SHIPPED=$top_srcdir/content \
-  sh "$top_srcdir/tests/bench/mkcorpus" 1000 "$corpus" >/dev/null || exit 99
+tui_big_corpus 1000 "$corpus"
 
 tui_start_shell 120 10
 tmx pipe-pane -t tui -o "cat >> '$tui_dir/tty'"
@@ -29,8 +28,7 @@ tui_ok "$([ -s "$tui_dir/out" ]; echo $?)" "the search printed its counts"
 # which progress is shown.  Three times as many take long enough on
 # any machine.
 big=$tui_dir/big
-CASEBOOK_SHIPPED=$top_srcdir/content \
-  sh "$top_srcdir/tests/bench/mkcorpus" 3000 "$big" >/dev/null || exit 99
+tui_big_corpus 3000 "$big"
 tui_type "'$CASEBOOK' check '$big' >'$tui_dir/out'; echo check-\$?"
 tui_keys Enter
 tui_wait_for '^check-0'

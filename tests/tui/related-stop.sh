@@ -10,25 +10,13 @@
 tui_plan 9
 
 corpus=$tui_dir/corpus
-CASEBOOK_SHIPPED=$top_srcdir/content \
-  sh "$top_srcdir/tests/bench/mkcorpus" 3000 "$corpus" >/dev/null || exit 99
-
-# poll_for REGEX: wait for REGEX without waiting for the screen to
-# settle (the progress keeps changing it).
-poll_for ()
-{
-  _i=0
-  while [ $_i -lt $tui_polls ] && ! tui_capture | grep -Eq -- "$1"; do
-    tui_pause
-    _i=$((_i + 1))
-  done
-}
+tui_big_corpus 3000 "$corpus"
 
 tui_start 80 24 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
   --content "$corpus" --lang en
 tui_wait_for 'h: help'
 tmx send-keys -t tui R
-poll_for 'Indexing documents for search'
+tui_poll_for 'Indexing documents for search'
 tmx resize-window -t tui -x 60 -y 15
 _i=0
 while [ $_i -lt 40 ] && tui_line 2 | grep -q '│'; do
@@ -37,7 +25,7 @@ while [ $_i -lt 40 ] && tui_line 2 | grep -q '│'; do
 done
 tui_expect_not '│' "R, 60x15 during the build: drawn at the new size at once"
 tmx send-keys -t tui Escape
-poll_for 'Relating the cases stopped|Reading the cases|Related to case'
+tui_poll_for 'Relating the cases stopped|Reading the cases|Related to case'
 tui_settle
 tui_expect_msg 'Relating the cases stopped' "Esc during R's build: R stops, and says so"
 tui_expect_not 'Related to case|Reading the cases' "nor reads every case instead"
@@ -48,9 +36,9 @@ tui_start 80 24 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
   --content "$corpus" --lang en
 tui_wait_for 'h: help'
 tmx send-keys -t tui R
-poll_for 'Indexing documents for search'
+tui_poll_for 'Indexing documents for search'
 tmx send-keys -t tui C-c
-poll_for 'Relating the cases stopped|Related to case|exit 130'
+tui_poll_for 'Relating the cases stopped|Related to case|exit 130'
 tui_settle
 tui_expect_msg 'Relating the cases stopped' "Ctrl-C during R's build: R stops, the browser stays"
 tui_keys q
@@ -63,10 +51,10 @@ tui_start 80 24 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
   --content "$corpus" --lang en
 tui_wait_for 'h: help'
 tmx send-keys -t tui R
-poll_for 'Relating the cases:|Related to case'
+tui_poll_for 'Relating the cases:|Related to case'
 if tui_capture | grep -q 'Relating the cases:'; then
   tmx send-keys -t tui Escape
-  poll_for 'Relating the cases stopped|Related to case'
+  tui_poll_for 'Relating the cases stopped|Related to case'
   tui_settle
   tui_expect_msg 'Relating the cases stopped' "Esc while relating: R stops"
 else

@@ -8,9 +8,7 @@
 tui_plan 6
 
 sample=$tui_data/sample
-mkdir -p "$tui_state/casebook"
-chmod 700 "$tui_state/casebook"
-file=$tui_state/casebook/state
+file=$(tui_state_file)
 max=18446744073709551615
 printf 'casebook-state 1\nlast\ttui\t2\npos\ttui\t2\t3\nposline\ttui\t2\t1000000000000000\nmark\ta\ttui\t3\t2\nmarkline\ta\t1000000000000000\nmark\tb\ttui\t1\t%s\nmarkline\tb\t%s\n' \
   "$max" "$max" > "$file"
