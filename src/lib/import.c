@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1355,11 +1354,7 @@ remove_stale_temps (int dfd)
       const char *t = strstr (de->d_name, ".cb.tmp.");
       if (t == NULL || de->d_name[0] == '.')
         continue;
-      char *end;
-      long pid = strtol (t + 8, &end, 10);
-      if (*end != '\0' || t[8] < '1' || t[8] > '9' || pid <= 0
-          || pid == (long) getpid () || kill ((pid_t) pid, 0) == 0
-          || errno != ESRCH)
+      if (!util_pid_gone (t + 8))
         continue;
       unlinkat (dirfd (dh), de->d_name, 0);
     }

@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,11 +156,7 @@ remove_stale (const char *parent)
           || (strncmp (pdot - 4, ".new.", 5) != 0
               && strncmp (pdot - 4, ".old.", 5) != 0))
         continue;
-      char *end;
-      long pid = strtol (pdot + 1, &end, 10);
-      if (*end != '\0' || pdot[1] < '1' || pdot[1] > '9' || pid <= 0
-          || pid == (long) getpid () || kill ((pid_t) pid, 0) == 0
-          || errno != ESRCH)
+      if (!util_pid_gone (pdot + 1))
         continue;
       char *p = util_path_join (parent, de->d_name);
       struct stat st;

@@ -777,6 +777,17 @@ util_fsync_dir (const char *path)
   return rc;
 }
 
+int
+util_pid_gone (const char *digits)
+{
+  if (digits[0] < '1' || digits[0] > '9')
+    return 0;
+  char *end;
+  long pid = strtol (digits, &end, 10);
+  return *end == '\0' && pid > 0 && pid != (long) getpid ()
+    && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
 void
 util_remove_stale_temps (const char *path)
 {
@@ -797,12 +808,9 @@ util_remove_stale_temps (const char *path)
           if (strncmp (de->d_name, base, blen) != 0
               || strncmp (de->d_name + blen, ".tmp.", 5) != 0)
             continue;
-          char *end;
-          long pid = strtol (de->d_name + blen + 5, &end, 10);
           /* Only files of writers that are gone: a live one may be
              about to rename its file.  */
-          if (*end != '\0' || pid <= 0 || pid == (long) getpid ()
-              || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+          if (!util_pid_gone (de->d_name + blen + 5))
             continue;
           char *p = util_path_join (dir, de->d_name);
           unlink (p);

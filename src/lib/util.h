@@ -156,6 +156,11 @@ int util_fsync_dir (const char *path);
    before their rename left behind.  */
 void util_remove_stale_temps (const char *path);
 
+/* Is DIGITS, the whole string, the number of a process other than this
+   one that is gone?  Then what a name ending in it holds is a leftover
+   of a writer killed before it was done; a live writer's is not.  */
+int util_pid_gone (const char *digits);
+
 /* A 64-bit checksum of LEN bytes at DATA, seeded with H (0, or a
    checksum to continue from): for caches and keys, where it catches
    damage, not an adversary.  Every bit of the input reaches every bit of
