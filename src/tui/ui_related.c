@@ -88,12 +88,13 @@ relating (void *ctx, size_t done, size_t total)
   return 0;
 }
 
-/* The reader stopped the work of the first R.  */
+/* After the work of the first R failed: if the reader stopped it
+   (ui_work_taken), say so.  */
 static void
 related_stopped (struct ui *u)
 {
-  ui_work_taken (u);
-  ui_message (u, 1, "%s", _("Relating the cases stopped"));
+  if (ui_work_taken (u))
+    ui_message (u, 1, "%s", _("Relating the cases stopped"));
 }
 
 void
@@ -121,9 +122,8 @@ related_open (struct ui *u)
       u->related = related_index_new (u->lib, &ro);
       if (u->related == NULL)
         {
-          if (ui_work_taken (u))
-            ui_message (u, 1, "%s", _("Relating the cases stopped"));
-          return;               /* else said by read_copy */
+          related_stopped (u);  /* else said by read_copy */
+          return;
         }
     }
   const struct document *d = u->docs[u->cur];
