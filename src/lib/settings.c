@@ -17,6 +17,7 @@
 
 #include "i18n.h"
 #include "model.h"
+#include "norm.h"
 #include "prefs.h"
 #include "util.h"
 
@@ -317,6 +318,45 @@ parse_key (const char *w, struct settings_key *key)
         }
     }
   return KEYNAME_UNKNOWN;
+}
+
+char *
+settings_key_name (const struct settings_key *key)
+{
+  if (key->name == CKEY_CHAR)
+    {
+      uint32_t c = key->ch;
+      for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+        if (key_names[i].key == CKEY_CHAR && key_names[i].ch == c)
+          return xstrdup (key_names[i].name);
+      if (c < 0x20)
+        return xasprintf ("^%c", (char) ('@' + c));
+      uint8_t u[6];
+      int n = u8_uctomb (u, c, sizeof u);
+      if (n <= 0)
+        return xasprintf ("U+%04lX", (unsigned long) c);
+      /* A key of the file's own, quoted on the screen: a format or
+         private-use character named rather than sent as itself.  */
+      char *one = xstrndup ((const char *) u, (size_t) n);
+      char *v = norm_visible_string (one);
+      free (one);
+      return v;
+    }
+  if (key->name >= CKEY_F1 && key->name < CKEY_F1 + 12)
+    return xasprintf ("F%d", key->name - CKEY_F1 + 1);
+  const char *base = "?";
+  /* The first of a key's names in the table is the one shown (PgDn,
+     not PageDown).  */
+  for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+    if (key_names[i].key == key->name)
+      {
+        base = key_names[i].name;
+        break;
+      }
+  uint32_t mods = key->ch;
+  return xasprintf ("%s%s%s%s", mods & CKEY_MOD_CTRL ? "C-" : "",
+                    mods & CKEY_MOD_ALT ? "M-" : "",
+                    mods & CKEY_MOD_SHIFT ? "S-" : "", base);
 }
 
 const struct settings_binding *

@@ -155,6 +155,11 @@ const char *settings_action_name (enum settings_action a);
 const char *settings_element_name (enum settings_element e);
 const char *settings_theme_name (enum settings_theme t);
 
+/* KEY as the file names it (x, ^F, Space, PgDn, C-Left, F5), for the
+   screen: a character that must not reach a terminal as itself is
+   named (<U+200B>).  Caller frees.  */
+char *settings_key_name (const struct settings_key *key);
+
 /* The key binding for KEY, the last one given; NULL when there is
    none.  */
 const struct settings_binding *settings_binding_find (const struct settings *cfg,

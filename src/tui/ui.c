@@ -30,9 +30,6 @@
 #include "ui_priv.h"
 #include "ui_term.h"
 
-/* The key hints, shown on the status line when it has nothing else.  */
-#define HINTS N_("h: help  q: quit  /: search  v: view  Tab: next pane")
-
 /* How long get_wch waits before the loop looks at signals again.  */
 
 static volatile sig_atomic_t ui_signal;
@@ -934,7 +931,7 @@ draw_status (struct ui *u)
     /* The selected case's whole title, which the list may cut.  */
     ;
   else
-    left = xstrdup (_(HINTS));
+    left = xstrdup (u->hints ? u->hints : "");
   if (left && left == shown_msg && ui_text_width (left, strlen (left)) > left_max
       && y > 1 && left_max >= 10)
     draw_long_message (y, left_max, left, a);
@@ -1626,6 +1623,7 @@ ui_free (struct ui *u)
   pick_close (u);
   related_index_free (u->related);
   list_free (u);
+  free (u->hints);
   free (u->msg);
   free (u->msg_after_prompt);
   state_free (u->state);
@@ -1703,6 +1701,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   timeout (UI_IDLE_MS);
   ui_term_paste_mode (1);
   colors_init (&u);
+  u.hints = bind_hints (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
              | BUTTON5_PRESSED

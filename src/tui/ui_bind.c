@@ -6,6 +6,9 @@
 
 #include <config.h>
 
+#include <stdlib.h>
+
+#include "i18n.h"
 #include "settings.h"
 #include "ui_priv.h"
 
@@ -114,4 +117,111 @@ bind_translate (const struct ui *u, struct ui_key *k)
     return 0;
   *k = action_keys[b->action];
   return 1;
+}
+
+/* Bindings by key, and in the file's order for one key.  */
+static int
+compare_bindings (const void *a, const void *b)
+{
+  const struct settings_binding *x = *(const struct settings_binding *const *) a;
+  const struct settings_binding *y = *(const struct settings_binding *const *) b;
+  if (x->key.name != y->key.name)
+    return x->key.name < y->key.name ? -1 : 1;
+  if (x->key.ch != y->key.ch)
+    return x->key.ch < y->key.ch ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+unsigned char *
+bind_overridden (const struct settings *cfg)
+{
+  size_t nb = cfg->nbindings;
+  unsigned char *overridden = xcalloc (nb ? nb : 1, 1);
+  /* By sorting, not by a look-up per binding: a file may bind
+     thousands of keys.  */
+  const struct settings_binding **by_key = xcalloc (nb ? nb : 1,
+                                                    sizeof *by_key);
+  for (size_t i = 0; i < nb; i++)
+    by_key[i] = &cfg->bindings[i];
+  qsort (by_key, nb, sizeof *by_key, compare_bindings);
+  for (size_t i = 0; i + 1 < nb; i++)
+    if (by_key[i]->key.name == by_key[i + 1]->key.name
+        && by_key[i]->key.ch == by_key[i + 1]->key.ch)
+      overridden[by_key[i] - cfg->bindings] = 1;
+  free (by_key);
+  return overridden;
+}
+
+/* The status line's hints, in their order.  */
+static const enum settings_action hints[] = {
+  ACT_HELP, ACT_QUIT, ACT_SEARCH, ACT_VIEW, ACT_NEXT_PANE
+};
+
+/* Add to B the hint "KEY: what action A does".  */
+static void
+add_hint (struct buf *b, enum settings_action a, const char *key)
+{
+  switch (a)
+    {
+    case ACT_HELP:
+      /* TRANSLATORS: the status line's hints, two spaces apart: "h:
+         help  q: quit  /: search  v: view  Tab: next pane".  %s is a
+         key: h, q, /, v, Tab by default, or one the configuration file
+         binds (F2, x).  */
+      buf_printf (b, _("%s: help"), key);
+      break;
+    case ACT_QUIT:
+      buf_printf (b, _("%s: quit"), key);
+      break;
+    case ACT_SEARCH:
+      buf_printf (b, _("%s: search"), key);
+      break;
+    case ACT_VIEW:
+      buf_printf (b, _("%s: view"), key);
+      break;
+    default:
+      buf_printf (b, _("%s: next pane"), key);
+      break;
+    }
+}
+
+/* The key to name for action A: its own unless the file binds that key
+   to another action, else the first key the file binds to A (among
+   those OVERRIDDEN does not mark), else none.  Caller frees.  */
+static char *
+key_for (const struct settings *cfg, const unsigned char *overridden,
+         enum settings_action a)
+{
+  struct settings_key ck;
+  if (settings_key_of (&action_keys[a], &ck) == 0)
+    {
+      const struct settings_binding *b = cfg
+        ? settings_binding_find (cfg, &ck) : NULL;
+      if (b == NULL || b->action == a)
+        return settings_key_name (&ck);
+    }
+  for (size_t i = 0; cfg && i < cfg->nbindings; i++)
+    if (!overridden[i] && cfg->bindings[i].action == a)
+      return settings_key_name (&cfg->bindings[i].key);
+  return NULL;
+}
+
+char *
+bind_hints (const struct ui *u)
+{
+  const struct settings *cfg = u->opt ? u->opt->settings : NULL;
+  unsigned char *overridden = cfg ? bind_overridden (cfg) : NULL;
+  struct buf b = { 0 };
+  for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+    {
+      char *key = key_for (cfg, overridden, hints[i]);
+      if (key == NULL)
+        continue;
+      if (b.len)
+        buf_adds (&b, "  ");
+      add_hint (&b, hints[i], key);
+      free (key);
+    }
+  free (overridden);
+  return b.data ? b.data : xstrdup ("");
 }

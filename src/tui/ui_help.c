@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "layout.h"
+#include "settings.h"
 #include "ui_priv.h"
 
 struct help_line
@@ -87,6 +88,71 @@ static const struct help_line help[] = {
 
 #define NHELP (sizeof help / sizeof *help)
 
+/* The lines of the help screen: the table above, then the keys the
+   reader's configuration file binds, each with its action, so that the
+   help names the keys that reader uses.  */
+struct help_lines
+{
+  struct help_line *at;
+  size_t n;
+  size_t own;                   /* from here on, the bindings: the file's
+                                   words, not translated, KEYS allocated */
+};
+
+static struct help_lines
+help_lines_of (const struct ui *u)
+{
+  const struct settings *cfg = u->opt ? u->opt->settings : NULL;
+  size_t nb = cfg ? cfg->nbindings : 0;
+  struct help_lines h;
+  h.at = xcalloc (NHELP + 2 + nb, sizeof *h.at);
+  memcpy (h.at, help, sizeof help);
+  h.n = NHELP;
+  h.own = SIZE_MAX;
+  if (nb == 0)
+    return h;
+  h.at[h.n++] = (struct help_line) { "", NULL };
+  h.at[h.n++] = (struct help_line) {
+    NULL, N_("Your bindings (the configuration file's; a key bound there "
+             "does what it says, whatever the lines above say of it)") };
+  h.own = h.n;
+  /* In the file's order, each key once: where it is bound again, the
+     later binding is the one that counts.  */
+  unsigned char *overridden = bind_overridden (cfg);
+  for (size_t i = 0; i < nb; i++)
+    if (!overridden[i])
+      {
+        const struct settings_binding *b = &cfg->bindings[i];
+        h.at[h.n++] = (struct help_line) {
+          settings_key_name (&b->key), settings_action_name (b->action) };
+      }
+  free (overridden);
+  return h;
+}
+
+static void
+help_lines_free (struct help_lines *h)
+{
+  for (size_t i = h->own; i < h->n; i++)
+    free ((char *) h->at[i].keys);
+  free (h->at);
+}
+
+/* Line I's key names and description, translated where they are
+   ours.  */
+static const char *
+line_keys (const struct help_lines *h, size_t i)
+{
+  return i >= h->own ? h->at[i].keys : _(h->at[i].keys);
+}
+
+static const char *
+line_desc (const struct help_lines *h, size_t i)
+{
+  const char *d = h->at[i].desc;
+  return d == NULL ? "" : i >= h->own ? d : _(d);
+}
+
 static int
 help_height (const struct ui *u)
 {
@@ -119,15 +185,15 @@ help_row_add (struct help_row **rows, size_t *n, size_t *alloc, size_t i)
    longest run of ASCII letters, digits and signs, which wrapping keeps
    whole (search-backward, tag:KEYWORD;).  */
 static int
-longest_word (void)
+longest_word (const struct help_lines *h)
 {
   int best = 0;
-  for (size_t i = 0; i < NHELP; i++)
+  for (size_t i = 0; i < h->n; i++)
     {
-      if (help[i].keys == NULL || help[i].desc == NULL)
+      if (h->at[i].keys == NULL || h->at[i].desc == NULL)
         continue;
       int run = 0;
-      for (const char *p = _(help[i].desc); *p; p++)
+      for (const char *p = line_desc (h, i); *p; p++)
         if (*p > ' ' && *p < 0x7f)
           {
             if (++run > best)
@@ -147,13 +213,13 @@ longest_word (void)
    man page sets a long tag, so that no key is cut; they are wrapped at
    spaces too on a screen narrower than they are.  Caller frees.  */
 static struct help_row *
-help_rows (int width, int *kw, size_t *nrows)
+help_rows (const struct help_lines *h, int width, int *kw, size_t *nrows)
 {
   int k = 0;
-  for (size_t i = 0; i < NHELP; i++)
-    if (help[i].keys && *help[i].keys)
+  for (size_t i = 0; i < h->n; i++)
+    if (h->at[i].keys && *h->at[i].keys)
       {
-        const char *ks = _(help[i].keys);
+        const char *ks = line_keys (h, i);
         int x = ui_text_width (ks, strlen (ks));
         if (x > k)
           k = x;
@@ -166,7 +232,7 @@ help_rows (int width, int *kw, size_t *nrows)
      (its wider names then have rows of their own) rather than a word
      be broken where there is no space ("search-backwar" and "d", at 30
      columns).  */
-  int lw = longest_word ();
+  int lw = longest_word (h);
   if (width - 6 - k < lw)
     k = width - 6 - lw > 0 ? width - 6 - lw : 0;
   *kw = k;
@@ -175,12 +241,12 @@ help_rows (int width, int *kw, size_t *nrows)
     dw = 10;
   struct help_row *rows = NULL;
   size_t n = 0, alloc = 0;
-  for (size_t i = 0; i < NHELP; i++)
+  for (size_t i = 0; i < h->n; i++)
     {
       size_t desc_row = n;
-      if (help[i].keys && *help[i].keys)
+      if (h->at[i].keys && *h->at[i].keys)
         {
-          const char *ks = _(help[i].keys);
+          const char *ks = line_keys (h, i);
           size_t klen = strlen (ks);
           if (ui_text_width (ks, klen) > k)
             {
@@ -203,14 +269,14 @@ help_rows (int width, int *kw, size_t *nrows)
               r->klen = klen;
             }
         }
-      const char *d = help[i].desc ? _(help[i].desc) : "";
+      const char *d = line_desc (h, i);
       if (*d == '\0')
         {
           if (n == desc_row)
             help_row_add (&rows, &n, &alloc, i);    /* a heading's blank */
           continue;
         }
-      int dwidth = help[i].keys ? dw : width - 2;
+      int dwidth = h->at[i].keys ? dw : width - 2;
       struct layout_line *ll;
       size_t nl = layout_wrap_words (d, strlen (d), dwidth, dwidth, &ll);
       for (size_t j = 0; j < nl; j++)
@@ -233,7 +299,8 @@ help_draw (struct ui *u)
   int w = u->cols;
   int kw;
   size_t nrows;
-  struct help_row *rows = help_rows (w, &kw, &nrows);
+  struct help_lines lines = help_lines_of (u);
+  struct help_row *rows = help_rows (&lines, w, &kw, &nrows);
   size_t maxtop = nrows > (size_t) h ? nrows - (size_t) h : 0;
   if (u->help_top > maxtop)
     u->help_top = maxtop;
@@ -243,8 +310,8 @@ help_draw (struct ui *u)
       if (r >= nrows)
         break;
       int y = 1 + row;
-      const struct help_line *l = &help[rows[r].i];
-      const char *d = l->desc ? _(l->desc) : "";
+      const struct help_line *l = &lines.at[rows[r].i];
+      const char *d = line_desc (&lines, rows[r].i);
       if (l->keys == NULL)
         {
           ui_put (y, 1, w - 1, d + rows[r].off, rows[r].len,
@@ -256,7 +323,7 @@ help_draw (struct ui *u)
       /* Key names fit their column, or have the row; a description is
          cut (with an ellipsis, as every cut is) only on a screen too
          narrow for 10 columns of it.  */
-      const char *k = _(l->keys);
+      const char *k = line_keys (&lines, rows[r].i);
       if (rows[r].klen > 0)
         ui_put_cut (y, 3, rows[r].kown ? w - 1 : 3 + kw, k + rows[r].koff,
                     rows[r].klen, A_BOLD);
@@ -265,6 +332,7 @@ help_draw (struct ui *u)
                     A_NORMAL);
     }
   free (rows);
+  help_lines_free (&lines);
 }
 
 void
@@ -274,8 +342,9 @@ help_relayout (struct ui *u, int old_cols)
     return;
   int kw;
   size_t nold, nnew;
-  struct help_row *old = help_rows (old_cols, &kw, &nold);
-  struct help_row *rows = help_rows (u->cols, &kw, &nnew);
+  struct help_lines lines = help_lines_of (u);
+  struct help_row *old = help_rows (&lines, old_cols, &kw, &nold);
+  struct help_row *rows = help_rows (&lines, u->cols, &kw, &nnew);
   if (u->help_top < nold)
     {
       /* The entry at the top, and how many of its rows were above.  */
@@ -296,6 +365,7 @@ help_relayout (struct ui *u, int old_cols)
     }
   free (old);
   free (rows);
+  help_lines_free (&lines);
 }
 
 void
@@ -307,7 +377,8 @@ help_show_legend (struct ui *u)
       legend = i;
   int kw;
   size_t nrows;
-  struct help_row *rows = help_rows (u->cols, &kw, &nrows);
+  struct help_lines lines = help_lines_of (u);
+  struct help_row *rows = help_rows (&lines, u->cols, &kw, &nrows);
   u->help = 1;
   u->help_top = 0;
   for (size_t r = 0; r < nrows; r++)
@@ -317,6 +388,7 @@ help_show_legend (struct ui *u)
         break;
       }
   free (rows);
+  help_lines_free (&lines);
 }
 
 int

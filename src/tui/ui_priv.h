@@ -311,6 +311,8 @@ struct ui
   int help;
   size_t help_top;
 
+  char *hints;                  /* the status line's when it has nothing
+                                   else to say (bind_hints) */
   char *msg;                    /* shown on the status line until a key */
   int msg_error;
   char *msg_after_prompt;       /* an error or note to show when the prompt
@@ -342,6 +344,12 @@ attr_t ui_attr_translated (const struct ui *u, enum role r);
 /* ui_bind.c: the configuration file's key bindings.  Turn K, when it is
    bound, into the key of its action.  Returns 1 if it did.  */
 int bind_translate (const struct ui *u, struct ui_key *k);
+/* For each of CFG's bindings, whether a later one binds its key again
+   (and so it does nothing).  Caller frees.  */
+unsigned char *bind_overridden (const struct settings *cfg);
+/* The status line's hints ("h: help  q: quit ..."), naming the keys
+   this reader's configuration leaves to each action.  Caller frees.  */
+char *bind_hints (const struct ui *u);
 
 /* ui.c */
 void ui_message (struct ui *u, int error, const char *fmt, ...)

@@ -259,6 +259,52 @@ test_many_binds (void)
   buf_free (&b);
 }
 
+/* A key's name reads back as the same key, in the file's spelling, and
+   a character that must not reach the terminal is named.  */
+static void
+test_key_names (void)
+{
+  static const struct
+  {
+    const char *given, *shown;
+  } names[] = {
+    { "x", "x" }, { "^G", "^G" }, { "C-f", "^F" }, { "Space", "Space" },
+    { "^M", "Enter" }, { "Tab", "Tab" }, { "Esc", "Esc" },
+    { "PageDown", "PgDn" }, { "F12", "F12" }, { "中", "中" },
+    { "m-s-pgdn", "M-S-PgDn" }, { "C-Left", "C-Left" }, { "S-Tab", "BTab" },
+    { "Backspace", "Backspace" }, { "C-M-Home", "C-M-Home" },
+  };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    {
+      struct settings cfg;
+      char *line = xasprintf ("bind %s quit\n", names[i].given);
+      parse (&cfg, line);
+      free (line);
+      char *shown = cfg.nbindings == 1
+        ? settings_key_name (&cfg.bindings[0].key) : NULL;
+      tap_ok (shown && strcmp (shown, names[i].shown) == 0,
+              "the key bound as %s is named %s (got %s)", names[i].given,
+              names[i].shown, shown ? shown : "no binding");
+      /* And the name given again binds the same key.  */
+      struct settings again;
+      line = xasprintf ("bind %s quit\n", shown ? shown : "");
+      parse (&again, line);
+      free (line);
+      tap_ok (again.nbindings == 1 && cfg.nbindings == 1
+              && again.bindings[0].key.name == cfg.bindings[0].key.name
+              && again.bindings[0].key.ch == cfg.bindings[0].key.ch,
+              "%s reads back as the same key", shown ? shown : "?");
+      free (shown);
+      settings_free (&again);
+      settings_free (&cfg);
+    }
+  struct settings_key zw = { CKEY_CHAR, 0x200b };
+  char *shown = settings_key_name (&zw);
+  tap_ok (strchr (shown, 0xe2) == NULL && strstr (shown, "200B") != NULL,
+          "a zero-width space is named, not sent (got %s)", shown);
+  free (shown);
+}
+
 int
 main (void)
 {
@@ -266,5 +312,6 @@ main (void)
   test_bad ();
   test_file ();
   test_many_binds ();
+  test_key_names ();
   return tap_done ();
 }
