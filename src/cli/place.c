@@ -46,6 +46,22 @@ cut_range (char *s)
   return n;
 }
 
+/* TYPED, the place as the reader gave it, without the spaces around it
+   and with what the terminal would not show made visible, for an
+   error to quote.  Caller frees.  */
+static char *
+typed_visible (const char *typed)
+{
+  const char *t = typed + strspn (typed, " ");
+  size_t t_len = strlen (t);
+  while (t_len && t[t_len - 1] == ' ')
+    t_len--;
+  char *trimmed = xstrndup (t, t_len);
+  char *v = output_visible (trimmed);
+  free (trimmed);
+  return v;
+}
+
 char *
 place_document_spec (const struct library *lib, const char *arg,
                      char **rest)
@@ -152,10 +168,7 @@ place_parse (const struct library *lib, int argc, char **argv,
         {
           /* Not location_parse's message: it has the place without its
              range ("¶" for "¶-3").  */
-          size_t t_len = strlen (typed);
-          while (t_len && typed[t_len - 1] == ' ')
-            typed[--t_len] = '\0';
-          char *v = output_visible (typed + strspn (typed, " "));
+          char *v = typed_visible (typed);
           cause = xasprintf (_("not a place: %s (write a case number, "
                                "then optionally a section and "
                                "paragraph, 7 \xc2\xa7" "1 \xc2\xb6"
@@ -164,6 +177,24 @@ place_parse (const struct library *lib, int argc, char **argv,
           fprintf (stderr, "casebook: %s\n", cause);
           free (v);
           free (cause);
+          goto out;
+        }
+      if (para2 && loc.para && para2 < loc.para)
+        {
+          /* "¶3-1" is a slip (a digit typed in the wrong place, or the
+             range's start lost): citing ¶1-3 instead would quote what
+             the reader did not ask for, without a word.  */
+          char *v = typed_visible (typed);
+          struct location first = { .section = loc.section, .para = para2 };
+          char *where = location_format (&first);
+          /* TRANSLATORS: the first %s is the range as typed ("¶3-1"),
+             the second and the number the range the other way round
+             ("¶1-3").  */
+          fprintf (stderr, _("casebook: the range %s runs backwards "
+                             "(write its first paragraph first: "
+                             "%s-%zu)\n"), v, where, loc.para);
+          free (where);
+          free (v);
           goto out;
         }
       p->section = loc.section;
@@ -186,15 +217,6 @@ place_parse (const struct library *lib, int argc, char **argv,
               free (where);
               goto out;
             }
-          if (s2 < s1 || (s2 == s1 && b2 < b1))
-            {
-              size_t t = s1;
-              s1 = s2;
-              s2 = t;
-              t = b1;
-              b1 = b2;
-              b2 = t;
-            }
           p->section = s1 + 1;
           p->para = b1 + 1;
           p->section2 = s2 == s1 ? 0 : s2 + 1;
@@ -209,12 +231,6 @@ place_parse (const struct library *lib, int argc, char **argv,
                          "and a first paragraph: \xc2\xa7" "1 \xc2\xb6"
                          "3-5\n"));
       goto out;
-    }
-  if (para2 && para2 < p->para)
-    {
-      size_t t = para2;
-      para2 = p->para;
-      p->para = t;
     }
   p->para2 = para2 == p->para ? 0 : para2;
   const struct document *d = p->doc;

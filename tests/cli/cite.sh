@@ -30,8 +30,22 @@ Tests, "Sample cases" (released 14 July 2022), Case 1, paras. 1–2
 [Text and collection title: translated by the casebook project; not the release's own text]
 X
 same "$TMPD/out" "$TMPD/want" "¶1-2 cites both paragraphs as paras. 1–2, and says they and the title (title.en.tr) are the project's translation"
-run cite 1 '§2¶2–1' --content "$GOOD" --lang en
-same "$TMPD/out" "$TMPD/want" "a range may be written backwards and with an en dash"
+run cite 1 '§2¶1–2' --content "$GOOD" --lang en
+same "$TMPD/out" "$TMPD/want" "a range may be written with an en dash"
+# A range that runs backwards is a slip, not the range the other way round.
+for w in '§2¶2–1' '§2 ¶2-1' '¶3-1' '¶9-3'; do
+  run cite 1 "$w" --content "$GOOD" --lang en
+  is "$rc:$(cat "$TMPD/out")" "2:" "a backward range ($w) exits 2 and cites nothing"
+  has "$TMPD/err" "casebook: the range $w runs backwards (write its first paragraph first: " "and names it ($w)"
+done
+has "$TMPD/err" "first: ¶3-9)" "and gives it the right way round"
+run cite 1 '§2' '¶2' - 1 --content "$GOOD" --lang en
+has "$TMPD/err" "the range §2 ¶2 - 1 runs backwards (write its first paragraph first: §2 ¶1-2)" "in several arguments too, section and all"
+# Sections have no ranges: "§3-1" is refused, the wrong way round or not.
+for w in '§3-1' '§1-3'; do
+  run cite 7 "$w" --content "$SHIPPED"
+  is "$rc:$(cat "$TMPD/out")" "2:" "a range of sections ($w) exits 2 and cites nothing"
+done
 run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may have spaces around its dash"
 run cite 1 '§2' --content "$GOOD" --lang en
