@@ -1408,11 +1408,14 @@ import_dir_vacant (const char *dir, char **cause)
 int
 import_write (const struct import_result *res, const char *dir, char **cause)
 {
-  struct stat st;
-  int made = stat (dir, &st) != 0;     /* the directory is this import's */
-  if (util_mkdir_p (dir) != 0)
+  /* The directories this import makes ("-o a/b/c": a, a/b and a/b/c
+     where none was there) are taken back when it fails, those still
+     empty: a failed import leaves the file system as it found it.  */
+  struct made_dirs made = { 0 };
+  if (util_mkdir_made (dir, &made) != 0)
     {
       *cause = xasprintf (_("cannot create %s: %s"), dir, strerror (errno));
+      util_rmdir_made (&made);
       return -1;
     }
   /* Held until the end: two imports into one directory would each
@@ -1422,6 +1425,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
   if (dfd < 0)
     {
       *cause = xasprintf (_("cannot open %s: %s"), dir, strerror (errno));
+      util_rmdir_made (&made);
       return -1;
     }
   if (flock (dfd, LOCK_EX | LOCK_NB) != 0)
@@ -1430,6 +1434,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
         ? xasprintf (_("%s: another import is writing into it"), dir)
         : xasprintf (_("cannot lock %s: %s"), dir, strerror (errno));
       close (dfd);
+      util_rmdir_made (&made);
       return -1;
     }
   /* Asked again under the lock: the caller's early question
@@ -1437,6 +1442,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
   if (dir_vacant (dir, 1, cause) != 0)
     {
       close (dfd);
+      util_rmdir_made (&made);
       return -1;
     }
   remove_stale_temps (dfd);
@@ -1459,8 +1465,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
               free (p);
             }
           close (dfd);
-          if (made)
-            rmdir (dir);
+          util_rmdir_made (&made);
           return -1;
         }
       free (p);
@@ -1468,6 +1473,7 @@ import_write (const struct import_result *res, const char *dir, char **cause)
   /* The names, too, must survive a crash.  */
   fsync (dfd);
   close (dfd);
+  util_made_free (&made);
   return 0;
 }
 

@@ -824,30 +824,64 @@ util_remove_stale_temps (const char *path)
 int
 util_mkdir_p (const char *dir)
 {
+  return util_mkdir_made (dir, NULL);
+}
+
+/* Make D (mode 0700), adding it to MADE (which may be NULL) when it was
+   not there.  0, or -1/errno.  */
+static int
+mkdir_one (const char *d, struct made_dirs *made)
+{
+  if (mkdir (d, 0700) != 0)
+    return errno == EEXIST ? 0 : -1;
+  if (made)
+    {
+      made->dirs = xrealloc (made->dirs, (made->n + 1) * sizeof *made->dirs);
+      made->dirs[made->n++] = xstrdup (d);
+    }
+  return 0;
+}
+
+int
+util_mkdir_made (const char *dir, struct made_dirs *made)
+{
   char *d = xstrdup (dir);
+  int r = 0;
   /* From the second byte, a leading '/' being the root; "" has none.  */
-  for (char *p = d; *p; p++)
+  for (char *p = d; *p && r == 0; p++)
     if (*p == '/' && p > d)
       {
         *p = '\0';
-        if (mkdir (d, 0700) != 0 && errno != EEXIST)
-          {
-            int e = errno;
-            free (d);
-            errno = e;
-            return -1;
-          }
+        r = mkdir_one (d, made);
         *p = '/';
       }
-  int r = mkdir (d, 0700);
+  if (r == 0)
+    r = mkdir_one (d, made);
   int e = errno;
   free (d);
-  if (r != 0 && e != EEXIST)
-    {
-      errno = e;
-      return -1;
-    }
-  return 0;
+  errno = e;
+  return r;
+}
+
+void
+util_rmdir_made (struct made_dirs *made)
+{
+  int e = errno;
+  /* rmdir takes only an empty directory: one that holds another's
+     files by now is theirs too, and stays, with its parents.  */
+  for (size_t i = made->n; i-- > 0;)
+    if (rmdir (made->dirs[i]) != 0)
+      break;
+  util_made_free (made);
+  errno = e;
+}
+
+void
+util_made_free (struct made_dirs *made)
+{
+  strv_free (made->dirs, made->n);
+  made->dirs = NULL;
+  made->n = 0;
 }
 
 char *

@@ -183,6 +183,25 @@ int util_file_stamp_equal (const struct file_stamp *a,
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
 int util_mkdir_p (const char *dir);
 
+/* The directories util_mkdir_made created, parents first.  */
+struct made_dirs
+{
+  char **dirs;
+  size_t n;
+};
+
+/* util_mkdir_p, adding each directory it creates itself to *MADE, also
+   when it fails part of the way (*MADE starts zeroed).  0 or -1/errno.  */
+int util_mkdir_made (const char *dir, struct made_dirs *made);
+
+/* Take back the directories in *MADE that are still empty, deepest
+   first, so that a failed write leaves the file system as it was;
+   errno is kept.  Empties *MADE, as util_made_free does.  */
+void util_rmdir_made (struct made_dirs *made);
+
+/* Forget *MADE (the directories stay).  */
+void util_made_free (struct made_dirs *made);
+
 /* Join two path parts with one slash.  Caller frees.  */
 char *util_path_join (const char *a, const char *b);
 

@@ -264,4 +264,24 @@ fi
 run import "$TMPD/plant.txt" -o ""
 is "$rc" 2 "an empty -o is refused"
 has "$TMPD/err" "casebook: cannot create : No such file or directory" "as a directory that cannot be made"
+# A failed import leaves the file system as it found it: the directories
+# it made for -o (or for the library, with --add) are taken back, and
+# none that was there before.  A write fails past the file size limit
+# (SIGXFSZ ignored: write says EFBIG; what casebook says cannot be kept
+# either, in a file); a name fails that is too long.
+(trap '' XFSZ; ulimit -f 0 && run import "$release" -o "$TMPD/made/a/b"
+ exit $rc)
+is "$?" 2 "an import that cannot write exits 2"
+ok $([ ! -e "$TMPD/made" ]; echo $?) "and takes back the directories it made, parents too"
+mkdir "$TMPD/had"
+(trap '' XFSZ; ulimit -f 0 && run import "$release" -o "$TMPD/had/a/b")
+ok $([ -d "$TMPD/had" ] && [ -z "$(ls -A "$TMPD/had")" ]; echo $?) \
+  "a directory that was there stays, emptied of what the import made"
+long=$(printf '%0300d' 0)
+run import "$release" -o "$TMPD/made/a/$long"
+is "$rc" 2 "a directory that cannot be made exits 2"
+ok $([ ! -e "$TMPD/made" ]; echo $?) "and its parents made on the way are taken back"
+(trap '' XFSZ; ulimit -f 0 && XDG_DATA_HOME=$TMPD/xdg \
+   run import "$release" --add --name made)
+ok $([ ! -e "$TMPD/xdg" ]; echo $?) "--add takes back the library's directories it made"
 done_testing
