@@ -32,26 +32,54 @@ put_cause (const char *cause)
   free (v);
 }
 
+/* FILE's name without its directory and its extension; *CUT says
+   whether it had one.  Caller frees.  */
+static char *
+file_stem (const char *file, int *cut)
+{
+  const char *base = strrchr (file, '/');
+  char *stem = xstrdup (base ? base + 1 : file);
+  char *dot = strrchr (stem, '.');
+  *cut = dot && dot != stem;
+  if (*cut)
+    *dot = '\0';
+  return stem;
+}
+
+/* TYPED as a collection is named (library_name_norm), or NULL after
+   saying why it cannot be one.  Caller frees.  */
+static char *
+collection_name (const char *typed)
+{
+  char *cause = NULL;
+  char *name = library_name_norm (typed, &cause);
+  if (name == NULL)
+    {
+      put_cause (cause);
+      free (cause);
+    }
+  return name;
+}
+
 /* The collection name --add uses for FILE: --name, else FILE's name
-   without its extension.  NULL after saying why there is none.  Caller
-   frees.  */
+   without its extension, as collection_name gives them.  NULL after
+   saying why there is none.  Caller frees.  */
 static char *
 add_name (const struct cli_options *o, const char *file)
 {
   if (o->name)
-    return xstrdup (o->name);
+    return collection_name (o->name);
   if (strcmp (file, "-") == 0)
     {
       fprintf (stderr, _("casebook: importing standard input with --add "
                          "needs --name\n"));
       return NULL;
     }
-  const char *base = strrchr (file, '/');
-  char *name = xstrdup (base ? base + 1 : file);
-  char *dot = strrchr (name, '.');
-  if (dot && dot != name)
-    *dot = '\0';
-  if (!library_name_ok (name))
+  int cut;
+  char *stem = file_stem (file, &cut);
+  char *name = collection_name (stem);
+  free (stem);
+  if (name && !library_name_ok (name))
     {
       char *v = output_visible (name);
       fprintf (stderr, _("casebook: '%s' cannot name a collection; give "
@@ -87,12 +115,9 @@ output_dir (const struct cli_options *o, const char *file)
 {
   if (o->output_dir)
     return xstrdup (o->output_dir);
-  const char *base = strrchr (file, '/');
-  char *dir = xstrdup (base ? base + 1 : file);
-  char *dot = strrchr (dir, '.');
-  if (dot && dot != dir)
-    *dot = '\0';
-  else
+  int cut;
+  char *dir = file_stem (file, &cut);
+  if (!cut)
     {
       char *t = xasprintf ("%s.collection", dir);
       free (dir);
@@ -189,6 +214,22 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
       free (parent);
       free (dir);
       return 2;
+    }
+  /* The collection is named after FILE: a name with an invisible
+     character is refused as --add's is, once FILE is known to be
+     there (a missing file is told as that).  */
+  if (!o->add)
+    {
+      char *given = import_collection_id (file);
+      char *id = collection_name (given);
+      free (given);
+      if (id == NULL)
+        {
+          free (data);
+          free (dir);
+          return 2;
+        }
+      free (id);
     }
   /* Before the HTML test: a .cb or an export named .html is still
      casebook's, and its keys or its † would be filed as the release's

@@ -67,8 +67,9 @@ place_document_spec (const struct library *lib, const char *arg,
                      char **rest)
 {
   /* "７", "ｂａｔｃｈ３／２": as a Chinese input method types them.  But
-     a collection whose id NFKC would change ("ａｂ", a name import --add
-     takes) is named as typed: only what follows it is normalized.  */
+     a collection whose id NFKC would change ("ａｂ", written by hand,
+     with a warning, or installed by an import before names were stored
+     in NFKC) is named as typed: only what follows it is normalized.  */
   char *s;
   /* After the spaces that are none of the name (below), up to a slash
      typed either way ("ａｂ／２" is ａｂ/2, as " 7" is 7): otherwise the

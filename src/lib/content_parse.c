@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "import.h"
+#include "library.h"
 #include "strmap.h"
 
 /* One "key: value" line.  */
@@ -850,6 +851,28 @@ content_parse_document (const char *path, const char *data, size_t len,
   return content_parse_part (path, data, len, doc, diags, 0, NULL);
 }
 
+/* The id ID, written by hand at line LINE of PATH, checked as import
+   checks the names it gives (library_name_norm): a hidden character is
+   an error, a look-alike form (ｂａｔｃｈ３) a warning.  */
+static void
+check_id (const char *id, const char *path, unsigned long line,
+          struct diags *diags)
+{
+  char *cause = NULL;
+  char *norm = library_name_norm (id, &cause);
+  if (norm == NULL)
+    diags_add (diags, DIAG_ERROR, path, line, "%s", cause);
+  else if (strcmp (norm, id) != 0)
+    /* TRANSLATORS: "'id' ｂａｔｃｈ３ is ... write batch3 ...".  */
+    diags_add (diags, DIAG_WARNING, path, line,
+               _("'id' %s is written in look-alike forms (full-width "
+                 "letters or digits, or the like), which could make "
+                 "it pass for another; write %s, as casebook import "
+                 "names collections"), id, norm);
+  free (norm);
+  free (cause);
+}
+
 int
 content_parse_collection (const char *path, const char *data, size_t len,
                           struct collection *coll, struct diags *diags)
@@ -897,6 +920,8 @@ content_parse_collection (const char *path, const char *data, size_t len,
   if (coll->id && strchr (coll->id, '/'))
     diags_add (diags, DIAG_ERROR, path, id_line,
                _("'id' must not contain '/'"));
+  if (coll->id)
+    check_id (coll->id, path, id_line, diags);
   if (coll->date && !util_date_valid (coll->date))
     diags_add (diags, DIAG_ERROR, path, date_line,
                _("'date' must be a day written YYYY-MM-DD"));

@@ -600,15 +600,12 @@ numset_free (struct numset *s)
   free (s->vals);
 }
 
-/* The collection's id for a release read from PATH: the file's name
-   without its extension ("release" for standard input or a name of
-   blanks, which would not load).  Caller frees.  */
-static char *
-collection_id (const char *path)
+char *
+import_collection_id (const char *path)
 {
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
-  char *id = xstrdup (base ? base + 1 : name);
+  char *id = norm_nfkc_string (base ? base + 1 : name);
   free (name);
   char *dot = strrchr (id, '.');
   if (dot && dot != id)
@@ -795,7 +792,7 @@ title_overview (struct importer *im)
   struct doc_builder *d = &im->d;
   if (im->started || d->have_title || d->out.len == 0)
     return;
-  char *id = im->coll_title ? NULL : collection_id (im->path);
+  char *id = im->coll_title ? NULL : import_collection_id (im->path);
   const char *title = im->coll_title ? im->coll_title : id;
   int lang = im->coll_title ? im->coll_title_lang
     : import_line_lang (id, strlen (id));
@@ -1085,7 +1082,7 @@ import_add_collection (struct import_result *res, const char *path,
   char *name = printable_name (path);
   char *base = strrchr (name, '/');
   base = base ? base + 1 : name;
-  char *id = collection_id (path);
+  char *id = import_collection_id (path);
   struct buf c = { 0 };
   buf_printf (&c, "# casebook collection imported from %s\ncasebook-format: 1\n"
               "id: %s\n", name, id);

@@ -73,7 +73,8 @@ struct import_title
 };
 
 /* Put the collection file first in RES, for a release read from PATH:
-   its id is the file's name without its extension, its title TITLE
+   its id is the file's name without its extension (in NFKC: the
+   full-width ｂａｔｃｈ３ is batch3), its title TITLE
    (NULL, or no text: the id, marked as the project's words), its
    publisher PUBLISHER (NULL, or no text: none), its date DATE (NULL:
    none).  */
@@ -81,6 +82,14 @@ void import_add_collection (struct import_result *res, const char *path,
                             const struct import_title *title,
                             const struct import_title *publisher,
                             const char *date);
+
+/* The id import_add_collection gives the collection of a release read
+   from PATH: the file's name without its extension, a control in it
+   shown as '?' (a newline would end the line of collection.cb), in
+   NFKC as library_name_norm gives names ("ｂａｔｃｈ３.txt" is batch3),
+   or "release" for standard input or a name of blanks, which would not
+   load.  Caller frees.  */
+char *import_collection_id (const char *path);
 
 /* Give the collection file at the head of RES (import_add_collection)
    the publisher PUBLISHER and the date DATE (YYYY-MM-DD), each in place

@@ -17,6 +17,7 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "norm.h"
 #include "util.h"
 
 int
@@ -36,6 +37,33 @@ library_name_ok (const char *name)
         return 0;
     }
   return 1;
+}
+
+char *
+library_name_norm (const char *name, char **cause)
+{
+  /* Bytes that are not UTF-8 are not this function's to refuse: a
+     name typed for --add is refused them (library_name_ok), a file's
+     name shows them as '?' (import_add_collection).  */
+  size_t len = strlen (name);
+  int hidden = 0;
+  for (size_t i = 0; i < len && !hidden;)
+    {
+      uint32_t uc;
+      hidden = norm_invisible_at (name + i, len - i, &uc) > 0;
+      int n = u8_mblen ((const uint8_t *) name + i, len - i);
+      i += n > 0 ? (size_t) n : 1;
+    }
+  if (hidden)
+    {
+      char *v = norm_visible_string (name);
+      *cause = xasprintf (_("'%s' cannot name a collection: it holds a "
+                            "control or an invisible character, by which "
+                            "one collection could pass for another"), v);
+      free (v);
+      return NULL;
+    }
+  return norm_nfkc_string (name);
 }
 
 static int

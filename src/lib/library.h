@@ -11,6 +11,14 @@
    '-', '_' and '.' (not first), or non-ASCII UTF-8; never "." or "..".  */
 int library_name_ok (const char *name);
 
+/* NAME as a collection is to be named (its id, its directory in the
+   library): in NFKC, so that the full-width ｂａｔｃｈ３ is batch3.  NULL
+   when NAME holds a control or an invisible character (a bidirectional
+   control, a zero-width space: what norm_visible_string names), by
+   which one collection could pass for another, with *CAUSE saying so
+   and showing them (caller frees).  Caller frees.  */
+char *library_name_norm (const char *name, char **cause);
+
 /* Install RES as the collection NAME under PARENT (created 0700 if
    needed), its id set to NAME: written into a temporary directory under
    PARENT, every file and the directory synced, then renamed into place,

@@ -222,6 +222,25 @@ done
 sed "s/^date: .*/date: 2024-02-29/" "$GOOD/collection.cb" >"$TMPD/date/collection.cb"
 run check "$TMPD/date"
 is "$rc" 0 "a leap day is a day"
+# A collection's id written by hand is held to what import names
+# collections (casebook(5)): a hidden character is an error, shown
+# visibly, and a look-alike form a warning, each with its file and line.
+mkdir "$TMPD/id"
+cp "$GOOD"/*.cb "$TMPD/id/"
+for id in "$(printf 'sam\342\200\213ple')" "$(printf 'sam\342\200\256ple')" "$(printf 'sam\033ple')"; do
+  sed "s/^id: .*/id: $id/" "$GOOD/collection.cb" >"$TMPD/id/collection.cb"
+  run check "$TMPD/id"
+  is "$rc" 2 "an id with a hidden character is an error"
+  has "$TMPD/err" "casebook: $TMPD/id/collection.cb:3: error: 'sam" "with its file and line"
+  has "$TMPD/err" "cannot name a collection: it holds a control or an invisible character" "saying why"
+  hasnt "$TMPD/err" "$id" "and never as written"
+done
+has "$TMPD/err" "'sam^[ple'" "an escape shown as ^["
+sed "s/^id: .*/id: ｓａｍｐｌｅ/" "$GOOD/collection.cb" >"$TMPD/id/collection.cb"
+run check "$TMPD/id"
+is "$rc:$(sed "s|$TMPD/id/||" "$TMPD/err")" \
+  "0:casebook: collection.cb:3: warning: 'id' ｓａｍｐｌｅ is written in look-alike forms (full-width letters or digits, or the like), which could make it pass for another; write sample, as casebook import names collections" \
+  "an id in full-width letters is a warning that names its NFKC form"
 # A header block with a field that belongs in a block of its own: that
 # field is the error, and the number beside it is still read (it was
 # reported missing as well, sending the reader after the wrong thing).

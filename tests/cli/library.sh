@@ -261,7 +261,7 @@ is "$rc" 0 "without them it is removed"
 esc=$(printf 'x\033[31my')
 run import --add "$HTML/split-cases.html" --name "$esc"
 is "$rc:$(cat "$TMPD/err")" \
-  "2:casebook: 'x^[[31my' cannot name a collection (use letters, digits, Chinese characters, '-', '_' and '.' (not first), at most 64 bytes)" \
+  "2:casebook: 'x^[[31my' cannot name a collection: it holds a control or an invisible character, by which one collection could pass for another" \
   "a name refused is shown visibly"
 run import --add "$HTML/split-cases.html" --name .hid
 has "$TMPD/err" "'.hid' cannot name a collection (use letters, digits, Chinese characters, '-', '_' and '.' (not first)" \
@@ -272,21 +272,56 @@ has "$TMPD/err" "'bad/name' cannot name a collection (use letters, digits, Chine
   "a name refused: the message says Chinese names are taken"
 run import --add "$HTML/split-cases.html" --name 听证案例
 is "$rc" 0 "as they are"
+# A name that could pass for another is refused, as typed or as a
+# file's name, and shown visibly: a bidirectional control, a zero-width
+# space, a control.
 rlo=$(printf 'x\342\200\256y')
 run import --add "$HTML/split-cases.html" --name "$rlo"
-has "$TMPD/err" "into the library as x<U+202E>y;" "a name installed is shown visibly"
-run import --add "$HTML/split-cases.html" --name "$rlo"
-has "$TMPD/err" "named 'x<U+202E>y'; choose another" "and so is a name in use"
+is "$rc" 2 "a name with a bidirectional control is refused"
+has "$TMPD/err" "casebook: 'x<U+202E>y' cannot name a collection: it holds a control or an invisible character, by which one collection could pass for another" \
+  "saying why, the name shown visibly"
 hasnt "$TMPD/err" "$rlo" "never as typed"
-run library remove "$rlo"
-is "$rc" 0 "and it is removed"
-# A name in full-width letters, which --name takes, names its
-# collection in show and cite as in related and export: the NFKC that
-# reads "ｂａｔｃｈ３／２" as batch3/2 made it "ab/1", no collection.
+ok $([ ! -e "$coll/$rlo" ]; echo $?) "and nothing is installed"
+for n in "zero-width space:$(printf 'batch\342\200\2133')" "C1 control:$(printf 'a\302\205b')"; do
+  run import --add "$HTML/split-cases.html" --name "${n#*:}"
+  is "$rc:$(grep -c 'cannot name a collection: it holds' "$TMPD/err")" "2:1" \
+    "so is one with a ${n%%:*}"
+done
+cp "$HTML/split-cases.html" "$TMPD/$(printf 'zw\342\200\213sp').html"
+run import --add "$TMPD/$(printf 'zw\342\200\213sp').html"
+has "$TMPD/err" "'zw<U+200B>sp' cannot name a collection" "a file's name too, with --add"
+run import "$TMPD/$(printf 'zw\342\200\213sp').html" -o "$TMPD/zwsp"
+is "$rc" 2 "and with -o, whose collection the file names"
+has "$TMPD/err" "'zw<U+200B>sp' cannot name a collection" "saying why"
+ok $([ ! -e "$TMPD/zwsp" ]; echo $?) "before anything is written"
+# A name in full-width letters is stored in NFKC: ｂａｔｃｈ３ would be
+# drawn as batch3, the shipped collection's name, and is refused as that
+# name in use; ａｂ is ab.
+run import --add "$HTML/div-p.html" --name ｂａｔｃｈ３
+is "$rc:$(cat "$TMPD/err")" \
+  "2:casebook: the library already has a collection named 'batch3'; choose another --name" \
+  "ｂａｔｃｈ３ is batch3, a name in use"
 run import --add "$HTML/div-p.html" --name ａｂ
-is "$rc" 0 "a collection named in full-width letters"
+has "$TMPD/err" "into the library as ab;" "ａｂ is installed as ab"
+is "$(grep '^id:' "$coll/ab/collection.cb")" "id: ab" "its id written so"
+cp "$HTML/div-p.html" "$TMPD/ｆｗ.html"
+run import "$TMPD/ｆｗ.html" -o "$TMPD/fw"
+is "$(grep '^id:' "$TMPD/fw/collection.cb")" "id: fw" "and a file's name too, with -o"
+run show ａｂ/1
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ab)" "show ａｂ/1 shows it"
+run library remove ab
+# A collection whose id is written by hand in full width (or that an
+# import installed so before names were stored in NFKC) is named as it
+# is written, in show and cite as in related, with a warning: the NFKC
+# that reads "ｂａｔｃｈ３／２" as batch3/2 made it "ab/1", no collection.
+run import --add "$HTML/div-p.html" --name old
+mv "$coll/old" "$coll/ａｂ"
+sed 's/^id: .*/id: ａｂ/' "$coll/ａｂ/collection.cb" >"$TMPD/c.cb"
+mv "$TMPD/c.cb" "$coll/ａｂ/collection.cb"
 run show ａｂ/1
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ａｂ/1 shows it"
+has "$TMPD/err" "collection.cb:3: warning: 'id' ａｂ is written in look-alike forms (full-width letters or digits, or the like), which could make it pass for another; write ab, as casebook import names collections" \
+  "and warns of the id, with its file and line"
 run cite ａｂ/１ ¶1
 is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
 # With the spaces before it that " 7" may have, and the slash as the
@@ -295,6 +330,6 @@ is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
 run show ' ａｂ/1'
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ' ａｂ/1' shows it"
 run related 'ａｂ／１'
-is "$rc:$(cat "$TMPD/err")" "0:" "related ａｂ／１ relates it"
+is "$rc:$(grep -v "warning: 'id' ａｂ" "$TMPD/err")" "0:" "related ａｂ／１ relates it"
 run library remove ａｂ
 done_testing

@@ -304,9 +304,44 @@ test_facets (void)
   diags_free (&d);
 }
 
+/* library_name_norm: names in NFKC, and none with a hidden character.  */
+static void
+test_name_norm (void)
+{
+  char *cause = NULL;
+  char *n = library_name_norm ("\xef\xbd\x82\xef\xbd\x81\xef\xbd\x94"
+                               "\xef\xbd\x83\xef\xbd\x88\xef\xbc\x93",
+                               &cause);
+  tap_ok (n && strcmp (n, "batch3") == 0 && cause == NULL,
+          "name_norm: full-width ｂａｔｃｈ３ is batch3 (got %s)", n ? n : "NULL");
+  free (n);
+  n = library_name_norm ("第四批", &cause);
+  tap_ok (n && strcmp (n, "第四批") == 0, "name_norm: Chinese stays as it is");
+  free (n);
+  static const struct { const char *name, *shown; } hidden[] = {
+    { "batch\xe2\x80\x8b" "3", "batch<U+200B>3" },  /* zero-width space */
+    { "a\xe2\x80\xae" "b", "a<U+202E>b" },            /* RLO, Cf */
+    { "a\xe2\x81\xa6" "b", "a<U+2066>b" },            /* LRI, Cf */
+    { "a\xc2\xad" "b", "a<U+00AD>b" },                 /* soft hyphen, Cf */
+    { "a\x1b" "b", "a^[b" },                           /* ESC, Cc */
+    { "a\xc2\x9b" "b", "a<U+009B>b" },                 /* CSI, Cc */
+  };
+  for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+    {
+      cause = NULL;
+      n = library_name_norm (hidden[i].name, &cause);
+      tap_ok (n == NULL && cause && strstr (cause, hidden[i].shown),
+              "name_norm: %s is refused, shown so (got %s)", hidden[i].shown,
+              cause ? cause : "no cause");
+      free (n);
+      free (cause);
+    }
+}
+
 int
 main (void)
 {
+  test_name_norm ();
   test_facets ();
   test_one_language ();
   if (mkdtemp (tmp) == NULL)
