@@ -199,6 +199,16 @@ remove_collection (const struct library *lib, const char *name, int shipped)
   for (size_t c = 0; c < lib->ncolls; c++)
     if (lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0)
       coll = &lib->colls[c];
+  /* Else as import names collections: "ａｂ" was installed as ab, and
+     show ａｂ/1 finds it there too.  */
+  char *cause = NULL;
+  char *norm = coll ? NULL : library_name_norm (name, &cause);
+  for (size_t c = 0; norm && c < lib->ncolls; c++)
+    if (lib->colls[c].id && strcmp (lib->colls[c].id, norm) == 0)
+      coll = &lib->colls[c];
+  free (norm);
+  free (cause);
+  cause = NULL;
   char *shown = output_visible (name);
   if (coll && coll_shipped (coll, shipped))
     {
@@ -231,7 +241,6 @@ remove_collection (const struct library *lib, const char *name, int shipped)
   size_t plen = strlen (parent);
   if (coll && strncmp (coll->dir, parent, plen) == 0 && coll->dir[plen] == '/')
     dirname = coll->dir + plen + 1;
-  char *cause = NULL;
   int rc = 0;
   if (library_remove (parent, dirname, &cause) != 0)
     {

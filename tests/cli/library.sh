@@ -309,7 +309,10 @@ run import "$TMPD/ｆｗ.html" -o "$TMPD/fw"
 is "$(grep '^id:' "$TMPD/fw/collection.cb")" "id: fw" "and a file's name too, with -o"
 run show ａｂ/1
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ab)" "show ａｂ/1 shows it"
-run library remove ab
+run library remove ａｂ
+is "$rc:$(cat "$TMPD/err")" "0:casebook: removed ａｂ from the library" \
+  "library remove ａｂ removes ab, as show ａｂ/1 finds it"
+ok $([ ! -e "$coll/ab" ]; echo $?) "its directory is gone"
 # A collection whose id is written by hand in full width (or that an
 # import installed so before names were stored in NFKC) is named as it
 # is written, in show and cite as in related, with a warning: the NFKC
