@@ -111,6 +111,30 @@ main (void)
       free (err.message);
     }
 
+  /* A run of ideographs cut in three words: besides the whole run,
+     each two words side by side are a phrase that joins concepts
+     (刑事执行, 执行检查), found where a slip made the third another
+     word.  */
+  q = engine_compile (e, "刑事执行检查", &qo, &err);
+  if (q)
+    {
+      size_t joining = 0;
+      for (size_t i = 0; i < q->nphrases; i++)
+        joining += q->phrases[i].concept == -3;
+      if (q->nconcepts == 3)
+        tap_ok (joining == 3, "the run and its two pairs join the three "
+                "words (%zu): %s", joining, q->match);
+      else
+        tap_ok (1, "# SKIP 刑事执行检查 is %zu words here, not 3",
+                q->nconcepts);
+      engine_query_free (q);
+    }
+  else
+    {
+      tap_ok (0, "compiled 刑事执行检查: %s", err.message);
+      free (err.message);
+    }
+
   engine_close (e);
   return tap_done ();
 }
