@@ -230,6 +230,18 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
       if (s)
         {
           int n = sb_stemmer_length (a->stemmer);
+          /* Snowball undoes a doubled consonant where it takes "-ed"
+             or "-ing" off (hopping, hop), but an English word that ends
+             in "ff" keeps it: "staffing" and "staffed" are "staff",
+             not "staf", as the texts' "50 staff" is.  */
+          if (n >= 2 && (size_t) n + 1 < a->word.len && s[n - 1] == 'f'
+              && s[n - 2] != 'f' && a->word.data[n] == 'f'
+              && memcmp (a->word.data, s, (size_t) n) == 0)
+            {
+              a->word.len = (size_t) n + 1;
+              s = (const sb_symbol *) a->word.data;
+              n++;
+            }
           if (slot && n > 0 && n <= STEM_KEY)
             {
               slot->key_len = (unsigned char) len;

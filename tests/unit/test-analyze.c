@@ -44,6 +44,21 @@ agree (struct analyzer *a, const char *s, size_t len, size_t stop)
   return same;
 }
 
+/* Append token TOK to the buffer CTX, a space between tokens.  */
+static int
+join_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  (void) colocated;
+  (void) start;
+  (void) end;
+  struct buf *b = ctx;
+  if (b->len)
+    buf_addc (b, ' ');
+  buf_add (b, tok, len);
+  return 0;
+}
+
 static uint32_t seed = 20261204;
 
 static uint32_t
@@ -189,6 +204,24 @@ main (void)
           "bigrams, a unit's end, a word, a lone ideograph, a letter "
           "(%zu positions)", p.n);
   analyze_positions_free (&p);
+
+  /* Stems: a word in "ff" keeps both (staffing, staffed, staff), where
+     Snowball undoes other doubled letters (hopping, hop).  */
+  static const char *const stems[][2] = {
+    { "staffing", "staff" }, { "staffed", "staff" }, { "staffs", "staff" },
+    { "staff", "staff" }, { "bluffing", "bluff" }, { "hopping", "hop" },
+    { "offered", "offer" },
+  };
+  for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+    {
+      struct buf b = { 0 };
+      analyze_text (a, stems[i][0], strlen (stems[i][0]), ANALYZE_QUERY,
+                    join_token, &b);
+      buf_addc (&b, '\0');
+      tap_is (b.data, stems[i][1], "%s stems as %s", stems[i][0],
+              stems[i][1]);
+      buf_free (&b);
+    }
 
   analyzer_free (a);
   return tap_done ();
