@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void
@@ -936,6 +937,14 @@ util_file_stamp_equal (const struct file_stamp *a, const struct file_stamp *b)
 {
   return a->dev == b->dev && a->ino == b->ino && a->size == b->size
     && a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec;
+}
+
+long long
+util_now_ms (void)
+{
+  struct timespec now;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  return now.tv_sec * 1000LL + now.tv_nsec / 1000000;
 }
 
 uint64_t

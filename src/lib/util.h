@@ -180,6 +180,10 @@ int util_file_stamp (const char *path, struct file_stamp *out);
 int util_file_stamp_equal (const struct file_stamp *a,
                            const struct file_stamp *b);
 
+/* Milliseconds on the monotonic clock, for timing a wait or a piece of
+   work (not the time of day).  */
+long long util_now_ms (void);
+
 /* Create DIR and its parents (mode 0700 for new ones).  0 or -1/errno.  */
 int util_mkdir_p (const char *dir);
 

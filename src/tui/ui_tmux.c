@@ -19,20 +19,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
+
 extern char **environ;
 
 /* How long tmux may take to load the buffer before it is given up on:
    a server that does not answer must not hang the browser.  */
 #define TMUX_WAIT_MS 2000
-
-/* Milliseconds on the monotonic clock.  */
-static long long
-now_ms (void)
-{
-  struct timespec now;
-  clock_gettime (CLOCK_MONOTONIC, &now);
-  return now.tv_sec * 1000LL + now.tv_nsec / 1000000;
-}
 
 /* Run "tmux load-buffer -w -" with LEN bytes of DATA on its standard
    input, and its output thrown away (the screen is curses').  Returns
@@ -80,7 +73,7 @@ load_buffer (const char *data, size_t len)
   sigemptyset (&ign.sa_mask);
   sigaction (SIGPIPE, &ign, &old);
   fcntl (fds[1], F_SETFL, fcntl (fds[1], F_GETFL) | O_NONBLOCK);
-  long long deadline = now_ms () + TMUX_WAIT_MS;
+  long long deadline = util_now_ms () + TMUX_WAIT_MS;
   int ok = 1;
   for (size_t off = 0; off < len && ok;)
     {
@@ -94,7 +87,7 @@ load_buffer (const char *data, size_t len)
         continue;
       if (n < 0 && errno == EAGAIN)
         {
-          long long left = deadline - now_ms ();
+          long long left = deadline - util_now_ms ();
           struct pollfd pfd = { .fd = fds[1], .events = POLLOUT };
           if (left > 0 && (poll (&pfd, 1, (int) left) > 0
                            || errno == EINTR))
@@ -112,7 +105,7 @@ load_buffer (const char *data, size_t len)
         break;
       if (w < 0 && errno != EINTR)
         return -1;
-      if (!ok || now_ms () >= deadline)
+      if (!ok || util_now_ms () >= deadline)
         {
           kill (pid, SIGKILL);
           while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
