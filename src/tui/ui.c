@@ -1270,8 +1270,10 @@ ui_resize_now (struct ui *u)
   ui_draw (u);
 }
 
-int
-ui_work_poll (struct ui *u)
+/* ui_work_poll; with REDRAW 0 a resize is only taken off the input, to
+   be given back by ui_engine_poll_end.  */
+static int
+work_poll (struct ui *u, int redraw)
 {
   int code, k;
   ui_stop_now ();
@@ -1281,9 +1283,33 @@ ui_work_poll (struct ui *u)
     {
       struct ui_key key;
       keys_read (&key, UI_IDLE_MS);
-      ui_resize_now (u);
+      if (redraw)
+        ui_resize_now (u);
+      else
+        u->resize_due = 1;
     }
   return ui_interrupted () || (k == 1 && code == 27);
+}
+
+int
+ui_work_poll (struct ui *u)
+{
+  return work_poll (u, 1);
+}
+
+int
+ui_engine_poll (struct ui *u)
+{
+  return work_poll (u, 0);
+}
+
+void
+ui_engine_poll_end (struct ui *u)
+{
+  if (!u->resize_due)
+    return;
+  u->resize_due = 0;
+  ungetch (KEY_RESIZE);
 }
 
 int
@@ -1819,7 +1845,18 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
         {
           if (ui_signal || ui_stop)
             continue;           /* the wait was interrupted: see to it */
-          if (ui_search_finish (&u, 1) != 1)
+          int r = ui_search_finish (&u, 1);
+          if (u.counting.enter_taken)
+            {
+              /* Enter came during the count, which went on and took
+                 it (struct counting): its turn now.  */
+              u.counting.enter_taken = 0;
+              dirty = 1;
+              if (ui_key (&u, &u.counting.enter))
+                break;
+              continue;
+            }
+          if (r != 1)
             {
               dirty = 1;
               continue;

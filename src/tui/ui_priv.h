@@ -115,6 +115,20 @@ struct search
   char *amend_fix;              /* ENGINE_AMEND_CORRECTED: the correction */
 };
 
+/* The count of a search's hits in every case once Enter is typed at
+   the prompt, which Esc and Ctrl-C stop (ui_search.c): seconds in a
+   large library.  */
+struct counting
+{
+  long long began_ms;            /* util_now_ms */
+  int said;                     /* the status line says it counts */
+  int enter_taken;              /* ENTER came while the cases were counted
+                                   at a pause in the typing, and was taken
+                                   off the input to see an Esc after it;
+                                   the main loop gives it back */
+  struct ui_key enter;
+};
+
 /* A hit of the open document as drawn: its index in the document's
    result and the first display line it is on.  */
 struct vhit
@@ -325,6 +339,10 @@ struct ui
   size_t paste_keys;            /* its keys so far, then */
   struct ui_key paste_first;    /* and the first of them */
 
+  int resize_due;               /* a resize taken off the input during
+                                   a search (ui_engine_poll) */
+  struct counting counting;
+
   struct state *state;
   char *state_path;
   int state_ok;                 /* writing the state is allowed */
@@ -423,6 +441,12 @@ int ui_stop_now (void);
    when the work is to stop: Ctrl-C, SIGTERM or SIGHUP came, or an Esc
    is waiting (left to be read).  */
 int ui_work_poll (struct ui *u);
+/* The same during a search, from the engine's interrupt: the engine
+   must not be called meanwhile (SQLite forbids it there), and a layout
+   for a new size may load hits, so a resize is kept, not seen to, until
+   ui_engine_poll_end gives it back to be read after the search.  */
+int ui_engine_poll (struct ui *u);
+void ui_engine_poll_end (struct ui *u);
 /* After such work failed, with no prompt open for the Esc or Ctrl-C
    that stopped it to cancel: did ui_work_poll ask it to stop?  Then
    take them, and return 1 (a SIGTERM or SIGHUP stays, for the main
@@ -621,8 +645,9 @@ void tags_toggle (struct ui *u);
 
 /* ui_search.c */
 /* Run Q through the engine into one result per document (indexed like
-   ui.docs; caller frees with search_results_free_all).  Returns 0, or
-   -1 with *ERROR set (caller frees).  */
+   ui.docs; caller frees with search_results_free_all).  Returns 0, -1
+   with *ERROR set (caller frees), or 1 when the engine's interrupt
+   stopped it.  */
 int ui_search_run (struct ui *u, const struct engine_query *q,
                    struct doc_result **res, struct engine_results *er,
                    char **error);
@@ -654,10 +679,11 @@ int ui_search_amend (struct ui *u, int backward, char **corrected);
 void ui_search_amend_say (struct ui *u, int how, const char *corrected,
                           const char *text);
 /* Complete a partial search (struct search): search every document.
-   With INTERRUPTIBLE, a key typed meanwhile stops it, and it returns 1
-   (the search stays partial); else 0, or -1 when the search failed
-   (said on the status line; the search is marked failed).  */
-int ui_search_finish (struct ui *u, int interruptible);
+   With TYPING (the prompt is open), a key typed meanwhile stops it,
+   Enter excepted (struct counting); else Esc or Ctrl-C do.  Stopped, it
+   returns 1 (the search stays partial); else 0, or -1 when the search
+   failed (said on the status line; the search is marked failed).  */
+int ui_search_finish (struct ui *u, int typing);
 /* Does hit H of document D show in the current view?  */
 int ui_hit_shown (const struct ui *u, const struct document *d,
                   const struct hit *h);

@@ -188,23 +188,82 @@ ui_search_run (struct ui *u, const struct engine_query *q,
   struct engine *e = ui_engine (u, error);
   if (e == NULL)
     return -1;
-  if (engine_search (e, q, er, error) != 0)
-    return -1;
+  int rc = engine_search (e, q, er, error);
+  if (rc != 0)
+    return rc;
   *out = results_by_doc (u, er);
   return 0;
 }
 
-/* The engine's interrupt while the browser counts a search everywhere:
-   a key is waiting, other than Enter (which accepts the search, and
-   needs the count under way).  */
+/* How long the count after Enter goes on before the status line says
+   that it counts, and how to stop it.  */
+#define COUNT_SAY_MS 200
+
+/* The engine's interrupt while the browser counts the hits of every
+   case after Enter: Esc and Ctrl-C stop it, as they stop the index
+   build and R; other keys wait their turn.  */
+static int
+count_stop (void *ctx)
+{
+  struct ui *u = ctx;
+  if (ui_engine_poll (u))
+    return 1;
+  if (!u->counting.said && util_now_ms () - u->counting.began_ms
+      >= COUNT_SAY_MS)
+    {
+      u->counting.said = 1;
+      ui_status_now (_("Counting the hits in every case (Esc: stop)"));
+    }
+  return 0;
+}
+
+/* The count after Enter begins: it is said once it takes a while.  */
+static void
+count_begin (struct ui *u)
+{
+  u->counting.said = 0;
+  u->counting.began_ms = util_now_ms ();
+}
+
+/* The engine's interrupt while the browser counts a search everywhere
+   as the query is typed: a key is waiting, or Ctrl-C came.  Enter is
+   the exception: it accepts the search, and needs the count under way,
+   which goes on as the count after Enter (count_stop).  The Enter is
+   taken off the input, for an Esc typed after it to be seen, and kept
+   for the main loop to give back.  */
 static int
 key_waiting (void *ctx)
 {
-  (void) ctx;
+  struct ui *u = ctx;
+  if (u->counting.enter_taken)
+    return count_stop (u);
   int code, k = keys_peek (UI_IDLE_MS, &code);
   int enter = (k == 1 && (code == '\r' || code == '\n'))
     || (k == 2 && code == KEY_ENTER);
-  return k != 0 && !enter;
+  if (enter && !u->pasting)
+    {
+      keys_read (&u->counting.enter, UI_IDLE_MS);
+      u->counting.enter_taken = 1;
+      count_begin (u);
+      return count_stop (u);
+    }
+  return k != 0 || ui_interrupted ();
+}
+
+/* Let the engine's work on a search be stopped from now on: with
+   TYPING by any key (key_waiting), else by Esc or Ctrl-C (count_stop).
+   Until search_unwatch.  */
+static void
+search_watch (struct ui *u, int typing)
+{
+  engine_set_interrupt (u->engine, typing ? key_waiting : count_stop, u);
+}
+
+static void
+search_unwatch (struct ui *u)
+{
+  engine_set_interrupt (u->engine, NULL, NULL);
+  ui_engine_poll_end (u);
 }
 
 /* Search TEXT in the open document only, as the current search, partial
@@ -237,9 +296,10 @@ search_open_document (struct ui *u, const char *text, int backward,
 
 /* Work out what Enter will show in place of the search typed, which
    finds nothing (ui_search_amend applies it), for the prompt to say.
-   Returns 1 when a key came first (it is worked out later), else 0.  */
+   Returns 1 when stopped (TYPING as ui_search_finish; it is worked out
+   later), else 0.  */
 static int
-amend_work (struct ui *u, int interruptible)
+amend_work (struct ui *u, int typing)
 {
   if (!u->search.amend_due)
     return 0;
@@ -249,9 +309,9 @@ amend_work (struct ui *u, int interruptible)
       return 0;
     }
   struct engine_amended a;
-  engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL, u);
+  search_watch (u, typing);
   engine_amend (u->engine, u->search.q, &u->search.er, &a);
-  engine_set_interrupt (u->engine, NULL, NULL);
+  search_unwatch (u);
   if (a.interrupted)
     {
       engine_amended_free (&a);
@@ -267,15 +327,15 @@ amend_work (struct ui *u, int interruptible)
 }
 
 int
-ui_search_finish (struct ui *u, int interruptible)
+ui_search_finish (struct ui *u, int typing)
 {
   if (!u->search.partial)
-    return amend_work (u, interruptible);
+    return amend_work (u, typing);
   struct engine_results er;
   char *err = NULL;
-  engine_set_interrupt (u->engine, interruptible ? key_waiting : NULL, u);
+  search_watch (u, typing);
   int rc = engine_search (u->engine, u->search.q, &er, &err);
-  engine_set_interrupt (u->engine, NULL, NULL);
+  search_unwatch (u);
   if (rc == 1)
     return 1;
   u->search.partial = 0;
@@ -308,7 +368,7 @@ ui_search_finish (struct ui *u, int interruptible)
       u->search.amend_due = 1;
       /* The count is shown either way; a key that comes first leaves
          the hint to the next pause.  */
-      amend_work (u, interruptible);
+      amend_work (u, typing);
     }
   return 0;
 }
@@ -342,18 +402,26 @@ ui_search_load (struct ui *u, size_t d)
   engine_hits_free (&h);
 }
 
-int
-ui_search_set (struct ui *u, const char *text, int backward, char **error)
+/* ui_search_set; with STOPPABLE, Esc and Ctrl-C stop the count of
+   every case (count_stop), and it returns 1.  */
+static int
+search_set (struct ui *u, const char *text, int backward, int stoppable,
+            char **error)
 {
   struct engine_query *q = ui_query_compile (u, text, error);
   if (q == NULL)
     return -1;
   struct doc_result *res;
   struct engine_results er;
-  if (ui_search_run (u, q, &res, &er, error) != 0)
+  if (stoppable)
+    search_watch (u, 0);
+  int rc = ui_search_run (u, q, &res, &er, error);
+  if (stoppable)
+    search_unwatch (u);
+  if (rc != 0)
     {
       engine_query_free (q);
-      return -1;
+      return rc;
     }
   struct search s = { .text = xstrdup (text), .q = q, .res = res,
                       .backward = backward, .er = er };
@@ -361,6 +429,12 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
   u->cur_hit = SIZE_MAX;
   text_map_hits (u);
   return 0;
+}
+
+int
+ui_search_set (struct ui *u, const char *text, int backward, char **error)
+{
+  return search_set (u, text, backward, 0, error);
 }
 
 /* The bitext that hit H points into.  */
@@ -1114,20 +1188,28 @@ accept_search (struct ui *u, const char *text, int backward)
       return;
     }
   state_history_add (u->state, text);
-  /* Searched as typed: count everywhere now, n and N need it.  */
+  /* Searched as typed: count everywhere now, n and N need it.  Esc and
+     Ctrl-C stop the count, and put back the search and the view as
+     they were, as Esc at the prompt does (the query is in the
+     history).  */
   int typed = !search_is_saved (u) && u->search.text != NULL
     && strcmp (u->search.text, text) == 0 && !u->search.failed;
-  if (!typed || ui_search_finish (u, 0) != 0)
+  count_begin (u);
+  int rc = typed ? ui_search_finish (u, 0) : -1;
+  char *err = NULL;
+  if (rc == -1)
+    rc = search_set (u, text, backward, 1, &err);
+  if (rc != 0)
     {
-      char *err = NULL;
-      if (ui_search_set (u, text, backward, &err) < 0)
-        {
-          restore (u);
-          memset (&u->saved, 0, sizeof u->saved);
-          ui_message (u, 1, "%s", err);
-          free (err);
-          return;
-        }
+      restore (u);
+      memset (&u->saved, 0, sizeof u->saved);
+      if (rc == 1 && ui_work_taken (u))
+        ui_message (u, 1, "%s", _("Counting the hits stopped: the search "
+                                  "and the view are as they were"));
+      else if (err)
+        ui_message (u, 1, "%s", err);
+      free (err);
+      return;
     }
   /* The new search stays; the one saved is done with.  */
   if (!search_is_saved (u))
