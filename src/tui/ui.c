@@ -503,7 +503,12 @@ mark_key (struct ui *u, const struct ui_key *k)
       size_t line, unit = text_top_place (u, &line);
       state_set_mark (u->state, c, doc_coll (d), d->number, unit);
       state_set_mark_line (u->state, c, line);
-      ui_message (u, 0, _("Mark %c set"), c);
+      if (u->state_ok)
+        ui_message (u, 0, _("Mark %c set"), c);
+      else
+        /* The state is not saved (state_off said why, at the start).  */
+        ui_message (u, 1, _("Mark %c set, for this session only: marks "
+                            "are not being saved"), c);
       return;
     }
   const char *coll;
@@ -1551,39 +1556,47 @@ ui_command (struct ui *u, const struct ui_key *k)
 
 /* State.  */
 
+/* The state cannot be saved this run, for CAUSE: say so once, as it
+   starts, for the reader not to lose marks unawares (m says it again).  */
 static void
+state_off (struct ui *u, const char *cause)
+{
+  u->state_ok = 0;
+  /* TRANSLATORS: %s says why: the state file cannot be read, is
+     damaged, or its directory is not private.  */
+  ui_message (u, 1, _("Ignoring the saved state (%s): positions and marks "
+                      "will not be saved"), cause);
+}
+
+/* Read the state; returns 1 when that is said on the status line.  */
+static int
 state_init (struct ui *u)
 {
   u->state = state_new ();
   u->state_path = state_default_path ();
   u->state_ok = u->state_path != NULL;
   if (!u->state_path)
-    return;
+    {
+      ui_message (u, 1, "%s", _("Positions and marks will not be saved: "
+                                "neither XDG_STATE_HOME nor HOME is set"));
+      return 1;
+    }
   char *cause = NULL;
   int r = state_load (u->state, u->state_path, &cause);
   if (r == 0)
-    return;
-  if (r == -1)
-    {
-      /* Unreadable, or not a file: leave it alone, and do not write over
-         it either.  */
-      ui_message (u, 1, _("Ignoring the saved state (%s)"), cause);
-      u->state_ok = 0;
-      free (cause);
-      return;
-    }
-  /* Never over a file put aside before: that is the reader's too.  */
+    return 0;
+  /* Unreadable, or not a file: leave it alone, and do not write over
+     it either.  Damaged: put aside, never over a file put aside before
+     (that is the reader's too), or else left alone as well.  */
   char *aside = NULL;
-  if (state_put_aside (u->state_path, &aside) == 0)
+  if (r == -1 || state_put_aside (u->state_path, &aside) != 0)
+    state_off (u, cause);
+  else
     ui_message (u, 1, _("Ignoring the saved state (%s); moved it to %s"),
                 cause, aside);
-  else
-    {
-      ui_message (u, 1, _("Ignoring the saved state (%s)"), cause);
-      u->state_ok = 0;
-    }
   free (aside);
   free (cause);
+  return 1;
 }
 
 /* Save the state; returns a message for stderr or NULL.  */
@@ -1753,7 +1766,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       free (first);
     }
 
-  state_init (&u);
+  char *state_said = state_init (&u) ? xstrdup (u.msg) : NULL;
   list_init (&u);
   tags_init (&u);
   ui_layout (&u);
@@ -1796,6 +1809,17 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           free (corrected);
         }
     }
+
+  /* What the state said must not be lost to what the search or the
+     place given at the start says (a bad query): it comes at the next
+     key (ui_show_kept_message).  */
+  if (state_said && (u.msg == NULL || strcmp (u.msg, state_said) != 0))
+    {
+      free (u.msg_after_prompt);
+      u.msg_after_prompt = state_said;
+      state_said = NULL;
+    }
+  free (state_said);
 
   int rc = 0;
   int dirty = 1;

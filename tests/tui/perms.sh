@@ -79,8 +79,8 @@ chmod 000 "$USER_DIR/rw/casebook/state"
 before=$(stat -c "%s %Y %a" "$USER_DIR/rw/casebook/state")
 ustart "$USER_DIR/rw" "$USER_DIR/rw"
 tui_wait_for 'state'
-tui_expect_line 30 'Ignoring the saved state.*Permission denied' \
-  "an unreadable state file is reported"
+tui_expect_msg 'Ignoring the saved state.*Permission denied.*: positions and marks will not be saved' \
+  "an unreadable state file is reported, and that nothing will be saved"
 tui_keys j q
 tui_expect_eq "$(tui_wait_exit)" 0 "and is not fatal"
 tui_expect_not 'cannot save' "nothing more is said"
