@@ -1783,7 +1783,12 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
          as a search typed at / does (a bad one too, to be mended).  */
       state_history_add (u.state, opt->search);
       char *err = NULL;
-      if (ui_search_set (&u, opt->search, 0, &err) < 0)
+      int rc = ui_search_set_stoppable (&u, opt->search, 0, &err);
+      if (rc == 1)
+        /* Esc or Ctrl-C while every case was counted: the browser shows
+           the first screen without the search, as Esc after / would.  */
+        ui_search_stopped_say (&u);
+      else if (rc < 0)
         {
           /* Esc or Ctrl-C in the index build stops the search, and the
              browser shows what it can, as after /: there is no prompt

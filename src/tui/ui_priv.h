@@ -668,6 +668,14 @@ struct engine_query *ui_query_compile (struct ui *u, const char *text,
    (caller frees) and the current search unchanged.  */
 int ui_search_set (struct ui *u, const char *text, int backward,
                    char **error);
+/* ui_search_set, the count of every case stopped by Esc or Ctrl-C
+   (said on the status line once it takes a while): returns 1 then, the
+   current search unchanged, and the key taken.  For searches no prompt
+   is there to cancel: casebook +/QUERY, Enter on a tag.  */
+int ui_search_set_stoppable (struct ui *u, const char *text, int backward,
+                             char **error);
+/* What the status line says after such a stop.  */
+void ui_search_stopped_say (struct ui *u);
 /* After ui_search_set found nothing (or some of its words nothing):
    read the other English, or search the correction, where that is
    better, as Enter at the prompt and casebook search do.  Returns 0

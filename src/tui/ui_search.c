@@ -437,6 +437,24 @@ ui_search_set (struct ui *u, const char *text, int backward, char **error)
   return search_set (u, text, backward, 0, error);
 }
 
+int
+ui_search_set_stoppable (struct ui *u, const char *text, int backward,
+                         char **error)
+{
+  count_begin (u);
+  int rc = search_set (u, text, backward, 1, error);
+  if (rc == 1)
+    ui_work_taken (u);
+  return rc;
+}
+
+void
+ui_search_stopped_say (struct ui *u)
+{
+  ui_message (u, 1, "%s", _("Counting the hits stopped: the search "
+                            "and the view are as they were"));
+}
+
 /* The bitext that hit H points into.  */
 static const struct bitext *
 hit_bitext (const struct document *d, const struct hit *h)
@@ -1204,8 +1222,7 @@ accept_search (struct ui *u, const char *text, int backward)
       restore (u);
       memset (&u->saved, 0, sizeof u->saved);
       if (rc == 1 && ui_work_taken (u))
-        ui_message (u, 1, "%s", _("Counting the hits stopped: the search "
-                                  "and the view are as they were"));
+        ui_search_stopped_say (u);
       else if (err)
         ui_message (u, 1, "%s", err);
       free (err);

@@ -198,7 +198,15 @@ activate (struct ui *u)
       buf_addc (&q, *s);
   buf_addc (&q, '"');
   char *err = NULL;
-  if (ui_search_set (u, q.data, 0, &err) < 0)
+  int rc = ui_search_set_stoppable (u, q.data, 0, &err);
+  if (rc == 1)
+    {
+      /* Esc or Ctrl-C while every case was counted: no limit either.  */
+      ui_search_stopped_say (u);
+      buf_free (&q);
+      return;
+    }
+  if (rc < 0)
     {
       /* Esc or Ctrl-C in the first index build: that search stopped,
          and no more (no prompt takes them here).  */

@@ -5,9 +5,10 @@
 # search and the view as they were, as they stop the index build and
 # R.  A Ctrl-C used to quit the browser (status 130) once the count was
 # over, and an Esc to be read only then.  The same when Enter comes
-# while the count made at a pause in the typing is under way.
+# while the count made at a pause in the typing is under way, and for
+# the search casebook +/QUERY makes as it starts.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 11
+tui_plan 14
 
 corpus=$tui_dir/corpus
 tui_big_corpus 3000 "$corpus"
@@ -56,6 +57,12 @@ tui_wait_for '^/'
 tui_type "$query"
 tmx send-keys -t tui Enter
 stop_count C-c "Enter during the count at a pause, Ctrl-C"
+
+# casebook +/QUERY: no prompt is there to cancel, and Ctrl-C quit once
+# the count was over.  Now the browser opens without the search.
+tui_start 80 24 NO_COLOR=1 "XDG_CACHE_HOME=$tui_dir/cache" -- \
+  --content "$corpus" --lang en "+/$query"
+stop_count C-c "casebook +/QUERY, Ctrl-C"
 
 # Left alone, the count ends, and the search is made.
 start
