@@ -271,7 +271,14 @@ has "$TMPD/err" "casebook: cannot create : No such file or directory" "as a dire
 # either, in a file); a name fails that is too long.
 (trap '' XFSZ; ulimit -f 0 && run import "$release" -o "$TMPD/made/a/b"
  exit $rc)
-is "$?" 2 "an import that cannot write exits 2"
+st=$?
+# Under check-valgrind the limit stops memcheck's own log too, and the
+# wrapper's status is its own.
+case "$CASEBOOK" in
+  */valgrind/*)
+    ok 0 "an import that cannot write exits 2 # SKIP memcheck cannot write its log past ulimit -f 0" ;;
+  *) is "$st" 2 "an import that cannot write exits 2" ;;
+esac
 ok $([ ! -e "$TMPD/made" ]; echo $?) "and takes back the directories it made, parents too"
 mkdir "$TMPD/had"
 (trap '' XFSZ; ulimit -f 0 && run import "$release" -o "$TMPD/had/a/b")
