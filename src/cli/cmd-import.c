@@ -101,8 +101,19 @@ name_taken (const char *name)
   struct library *lib = cmd_read_content ((const char *const *) dirs, n, 0,
                                           &d);
   int taken = 0;
-  for (size_t c = 0; c < lib->ncolls; c++)
-    taken |= lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0;
+  /* And by its NFKC form: a collection installed before names were
+     kept so (ａｂ) is the one ab would pass for.  */
+  for (size_t c = 0; c < lib->ncolls && !taken; c++)
+    {
+      const char *id = lib->colls[c].id;
+      if (id == NULL)
+        continue;
+      char *cause = NULL;
+      char *norm = library_name_norm (id, &cause);
+      taken = strcmp (id, name) == 0 || (norm && strcmp (norm, name) == 0);
+      free (norm);
+      free (cause);
+    }
   library_free (lib);
   diags_free (&d);
   strv_free (dirs, n);

@@ -862,8 +862,9 @@ check_id (const char *id, const char *path, unsigned long line,
   char *norm = library_name_norm (id, &cause);
   if (norm == NULL)
     diags_add (diags, DIAG_ERROR, path, line, "%s", cause);
-  else if (strcmp (norm, id) != 0)
-    /* TRANSLATORS: "'id' ｂａｔｃｈ３ is ... write batch3 ...".  */
+  else if (strcmp (norm, id) != 0 && strchr (norm, '/') == NULL)
+    /* (A form that would be a slash is not offered: no id holds one.)
+       TRANSLATORS: "'id' ｂａｔｃｈ３ is ... write batch3 ...".  */
     diags_add (diags, DIAG_WARNING, path, line,
                _("'id' %s is written in look-alike forms (full-width "
                  "letters or digits, or the like), which could make "

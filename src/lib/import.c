@@ -607,6 +607,11 @@ import_collection_id (const char *path)
   char *base = strrchr (name, '/');
   char *id = norm_nfkc_string (base ? base + 1 : name);
   free (name);
+  /* A full-width solidus (a／b.txt) is a slash in NFKC, which no id may
+     hold.  */
+  for (char *p = id; *p; p++)
+    if (*p == '/')
+      *p = '-';
   char *dot = strrchr (id, '.');
   if (dot && dot != id)
     *dot = '\0';
@@ -1409,37 +1414,53 @@ import_write (const struct import_result *res, const char *dir, char **cause)
      where none was there) are taken back when it fails, those still
      empty: a failed import leaves the file system as it found it.  */
   struct made_dirs made = { 0 };
-  if (util_mkdir_made (dir, &made) != 0)
+  int dfd = -1;
+  /* Another import that failed takes back a directory it made, under
+     its lock: one opened here just before is then no directory any
+     more, and is made again.  */
+  for (int tries = 0; dfd < 0; tries++)
     {
-      *cause = xasprintf (_("cannot create %s: %s"), dir, strerror (errno));
-      util_rmdir_made (&made);
-      return -1;
-    }
-  /* Held until the end: two imports into one directory would each
-     find no collection there, and the later one's files would replace
-     the earlier one's, both saying they were imported.  */
-  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0)
-    {
-      *cause = xasprintf (_("cannot open %s: %s"), dir, strerror (errno));
-      util_rmdir_made (&made);
-      return -1;
-    }
-  if (flock (dfd, LOCK_EX | LOCK_NB) != 0)
-    {
-      *cause = errno == EWOULDBLOCK
-        ? xasprintf (_("%s: another import is writing into it"), dir)
-        : xasprintf (_("cannot lock %s: %s"), dir, strerror (errno));
-      close (dfd);
-      util_rmdir_made (&made);
-      return -1;
+      if (util_mkdir_made (dir, &made) != 0)
+        {
+          *cause = xasprintf (_("cannot create %s: %s"), dir,
+                              strerror (errno));
+          util_rmdir_made (&made);
+          return -1;
+        }
+      /* Held until the end: two imports into one directory would each
+         find no collection there, and the later one's files would
+         replace the earlier one's, both saying they were imported.  */
+      dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (dfd < 0)
+        {
+          *cause = xasprintf (_("cannot open %s: %s"), dir,
+                              strerror (errno));
+          util_rmdir_made (&made);
+          return -1;
+        }
+      if (flock (dfd, LOCK_EX | LOCK_NB) != 0)
+        {
+          *cause = errno == EWOULDBLOCK
+            ? xasprintf (_("%s: another import is writing into it"), dir)
+            : xasprintf (_("cannot lock %s: %s"), dir, strerror (errno));
+          close (dfd);
+          /* What this import made is the lock holder's to use now.  */
+          util_made_free (&made);
+          return -1;
+        }
+      struct stat st;
+      if (fstat (dfd, &st) == 0 && st.st_nlink == 0 && tries < 3)
+        {
+          close (dfd);
+          dfd = -1;
+        }
     }
   /* Asked again under the lock: the caller's early question
      (import_dir_vacant) was answered before the parse.  */
   if (dir_vacant (dir, 1, cause) != 0)
     {
+      util_rmdir_made (&made);       /* under the lock, then let go */
       close (dfd);
-      util_rmdir_made (&made);
       return -1;
     }
   remove_stale_temps (dfd);
@@ -1461,8 +1482,8 @@ import_write (const struct import_result *res, const char *dir, char **cause)
               unlink (p);
               free (p);
             }
-          close (dfd);
           util_rmdir_made (&made);
+          close (dfd);
           return -1;
         }
       free (p);

@@ -231,13 +231,12 @@ library_install (const struct import_result *res, const char *parent,
                           name);
       return -1;
     }
-  /* The library's directories, made by the first --add: taken back
-     when it fails, as an import into -o DIR does.  */
-  struct made_dirs made = { 0 };
-  if (util_mkdir_made (parent, &made) != 0)
+  /* The library's directories stay when the install fails, though
+     this one made them: another --add may have found them made and be
+     about to install into them.  */
+  if (util_mkdir_p (parent) != 0)
     {
       *cause = xasprintf (_("cannot create %s: %s"), parent, strerror (errno));
-      util_rmdir_made (&made);
       return -1;
     }
   char *final = util_path_join (parent, name);
@@ -247,7 +246,6 @@ library_install (const struct import_result *res, const char *parent,
       *cause = xasprintf (_("a collection named '%s' is already installed "
                             "(%s)"), name, final);
       free (final);
-      util_made_free (&made);
       return -1;
     }
   remove_stale (parent);
@@ -306,10 +304,6 @@ library_install (const struct import_result *res, const char *parent,
     }
   rc = 0;
 out:
-  if (rc != 0)
-    util_rmdir_made (&made);
-  else
-    util_made_free (&made);
   free (tmp);
   free (final);
   return rc;

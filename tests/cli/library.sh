@@ -307,6 +307,13 @@ is "$(grep '^id:' "$coll/ab/collection.cb")" "id: ab" "its id written so"
 cp "$HTML/div-p.html" "$TMPD/ｆｗ.html"
 run import "$TMPD/ｆｗ.html" -o "$TMPD/fw"
 is "$(grep '^id:' "$TMPD/fw/collection.cb")" "id: fw" "and a file's name too, with -o"
+# A full-width solidus is a slash in NFKC, which no id may hold.
+cp "$HTML/div-p.html" "$TMPD/a／b.html"
+run import "$TMPD/a／b.html" -o "$TMPD/slash"
+is "$rc:$(grep '^id:' "$TMPD/slash/collection.cb")" "0:id: a-b" \
+  "a／b.html gives the id a-b"
+run --content "$TMPD/slash" list
+is "$rc" 0 "and the collection loads"
 run show ａｂ/1
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ab)" "show ａｂ/1 shows it"
 run library remove ａｂ
@@ -327,6 +334,9 @@ has "$TMPD/err" "collection.cb:3: warning: 'id' ａｂ is written in look-alike 
   "and warns of the id, with its file and line"
 run cite ａｂ/１ ¶1
 is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
+run import --add "$HTML/div-p.html" --name ab
+is "$rc:$(grep -c "already has a collection named 'ab'" "$TMPD/err")" "2:1" \
+  "ab is refused as a name in use: the collection ａｂ would pass for it"
 # With the spaces before it that " 7" may have, and the slash as the
 # input method types it (ｂａｔｃｈ３／２): not "no collection 'ab'", a
 # name nobody typed.
