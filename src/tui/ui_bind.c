@@ -203,6 +203,12 @@ key_for (const struct settings *cfg, const unsigned char *overridden,
   for (size_t i = 0; cfg && i < cfg->nbindings; i++)
     if (!overridden[i] && cfg->bindings[i].action == a)
       return settings_key_name (&cfg->bindings[i].key);
+  /* Help has a second key of its own.  */
+  struct settings_key f1 = { CKEY_F1, 0 };
+  const struct settings_binding *b = cfg ? settings_binding_find (cfg, &f1)
+    : NULL;
+  if (a == ACT_HELP && (b == NULL || b->action == a))
+    return settings_key_name (&f1);
   return NULL;
 }
 

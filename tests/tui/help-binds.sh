@@ -4,7 +4,7 @@
 # action, or leave out one that no key does, and the help lists the
 # file's bindings, each key once, as the last binding of it says.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 10
+tui_plan 12
 
 sample=$tui_data/sample
 mkdir -p "$tui_config/casebook"
@@ -34,6 +34,14 @@ tui_start 120 40 -- --content "$sample"
 tui_wait_for 'h: help'
 tui_expect_line 40 '^h: help  /: search  v: view  Tab: next pane ' \
   "no hint names q, bound to down"
+tui_send C-c
+tui_expect_eq "$(tui_wait_exit)" 130 "Ctrl-C quits"
+
+# h bound away: F1, help's other key, is named.
+printf 'bind h down\n' > "$tui_config/casebook/config"
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'F1: help'
+tui_expect_line 40 '^F1: help  q: quit  /: search ' "F1 is named for help"
 tui_send C-c
 tui_expect_eq "$(tui_wait_exit)" 130 "Ctrl-C quits"
 tui_finish
