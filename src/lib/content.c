@@ -16,8 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
+#include "headcache.h"
 #include "i18n.h"
+#include "prefs.h"
 #include "strmap.h"
 
 static int
@@ -294,6 +297,8 @@ struct load_progress
 {
   const struct content_load_options *o;
   size_t done, total;
+  char *cache_dir;              /* for the headers kept (headcache.h) */
+  int64_t started;              /* when the load began */
 };
 
 /* What reading a document file found.  The document itself is read
@@ -305,7 +310,40 @@ struct doc_read
 {
   struct diags diags;
   int rc;
+  struct stat st;               /* the file's, taken before it was read */
+  int keep;                     /* its header to be kept (ST is set) */
 };
+
+/* The name of the file at PATH in its directory.  */
+static const char *
+base_name (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Read file I of CF into DOC, from the headers kept in HC (or NULL)
+   when they hold it as it is.  */
+static void
+read_one (const struct content_coll_files *cf, size_t i, int header_only,
+          const struct headcache *hc, struct document *doc,
+          struct doc_read *out)
+{
+  int have_st = 0;
+  if (hc && header_only)
+    {
+      if (headcache_get (hc, base_name (cf->docs[i]), cf->docs[i], doc,
+                         &out->st, &have_st))
+        {
+          out->rc = 0;
+          out->keep = 1;
+          return;
+        }
+    }
+  out->rc = read_document (cf->docs[i], header_only, doc, &out->diags);
+  out->keep = have_st && out->rc == 0 && out->diags.count == 0
+    && headcache_may_keep (hc, &out->st);
+}
 
 /* Every other file of a collection, from FROM, read into DOCS, with
    what was found in OUT.  */
@@ -313,6 +351,7 @@ struct read_share
 {
   const struct content_coll_files *cf;
   int header_only;
+  const struct headcache *hc;
   struct document *docs;
   struct doc_read *out;
   size_t from;
@@ -323,8 +362,7 @@ read_share (void *arg)
 {
   struct read_share *r = arg;
   for (size_t i = r->from; i < r->cf->ndocs; i += 2)
-    r->out[i].rc = read_document (r->cf->docs[i], r->header_only,
-                                  &r->docs[i], &r->out[i].diags);
+    read_one (r->cf, i, r->header_only, r->hc, &r->docs[i], &r->out[i]);
   return NULL;
 }
 
@@ -333,10 +371,10 @@ read_share (void *arg)
    many, a second thread reads every other one.  */
 static void
 read_documents (const struct content_coll_files *cf,
-                struct load_progress *lp, struct document *docs,
-                struct doc_read *out)
+                struct load_progress *lp, const struct headcache *hc,
+                struct document *docs, struct doc_read *out)
 {
-  struct read_share odd = { cf, lp->o->headers_only, docs, out, 1 };
+  struct read_share odd = { cf, lp->o->headers_only, hc, docs, out, 1 };
   pthread_t t;
   int threaded = cf->ndocs >= 256
     && pthread_create (&t, NULL, read_share, &odd) == 0;
@@ -345,8 +383,7 @@ read_documents (const struct content_coll_files *cf,
     {
       if (lp->o->progress)
         lp->o->progress (lp->o->progress_ctx, lp->done + i, lp->total);
-      out[i].rc = read_document (cf->docs[i], lp->o->headers_only,
-                                 &docs[i], &out[i].diags);
+      read_one (cf, i, lp->o->headers_only, hc, &docs[i], &out[i]);
     }
   if (threaded)
     pthread_join (t, NULL);
@@ -363,7 +400,23 @@ load_collection (const struct content_coll_files *cf,
   /* The documents kept are moved down over those left out.  */
   struct document *docs = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *docs);
   struct doc_read *read = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *read);
-  read_documents (cf, lp, docs, read);
+  struct headcache *hc = lp->cache_dir && lp->o->headers_only && cf->ndocs
+    ? headcache_open (lp->cache_dir, cf->dir, lp->started) : NULL;
+  read_documents (cf, lp, hc, docs, read);
+  if (hc)
+    {
+      /* Kept as read, one per file: before any is left out.  */
+      const struct stat **states = xcalloc (cf->ndocs, sizeof *states);
+      char **names = xcalloc (cf->ndocs, sizeof *names);
+      for (size_t i = 0; i < cf->ndocs; i++)
+        {
+          states[i] = read[i].keep ? &read[i].st : NULL;
+          names[i] = (char *) base_name (cf->docs[i]);
+        }
+      headcache_close (hc, docs, names, states, cf->ndocs);
+      free (names);
+      free (states);
+    }
   /* One number, one document: a later file (in name order) with an
      earlier one's number is left out.  */
   char (*numbers)[24] = cf->ndocs ? xcalloc (cf->ndocs, sizeof *numbers) : NULL;
@@ -568,7 +621,16 @@ content_load_with (const char *const *dirs, size_t n,
     }
   if (total)
     lib->colls = xcalloc (total, sizeof *lib->colls);
-  struct load_progress lp = { .o = o };
+  struct load_progress lp = { .o = o, .started = (int64_t) time (NULL) };
+  if (o->headers_only)
+    {
+      /* Quietly without: a listing works as well, only slower, and
+         a search says what is wrong with the directory.  */
+      const char *why;
+      char *cache = prefs_cache_dir ();
+      lp.cache_dir = cache ? prefs_private_dir (cache, &why) : NULL;
+      free (cache);
+    }
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0; k < cf[i].ncolls; k++)
       lp.total += cf[i].colls[k].ndocs;
@@ -604,6 +666,7 @@ content_load_with (const char *const *dirs, size_t n,
   free (cf);
   if (o->progress)
     o->progress (o->progress_ctx, lp.total, lp.total);
+  free (lp.cache_dir);
   return lib;
 }
 

@@ -1,0 +1,506 @@
+/* headcache.c -- a collection's document headers kept between listings
+   (see headcache.h).
+
+   The file, headers-HASH in the cache directory (HASH: of the
+   collection directory's full name), in native byte order:
+     "cbhead1" NUL; the length of the body (uint64) and its checksum
+     (util_hash, uint64); the body:
+       the collection directory's full name (uint32 length, bytes);
+       the number of entries (uint32), then each entry's offset in the
+       body (uint64), the entries being in the order of their names;
+       per entry: its file name (uint32 length, bytes), its state (seven
+       int64: device, inode, size, modification and change times in
+       seconds and nanoseconds), the number and its line (int64 each),
+       the nine texts of the title, procuratorate and region (each side
+       and the revision), and the keyword lists.
+   A text is its origin (one byte), and unless that is ORIGIN_NONE its
+   line and place in the file (int64 each) and its bytes (uint32 length
+   and bytes).  A keyword list is, per language, its origin (one byte)
+   and its items (uint32 count, then each as a length and bytes), then
+   the revised English items the same way.  The file is read through a
+   mapping: only the pages of the entries used are touched.  */
+
+#include <config.h>
+
+#include "headcache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define MAGIC "cbhead1"
+#define HEAD_LEN (sizeof MAGIC + 2 * sizeof (uint64_t))
+#define STATE_FIELDS 7
+/* Times closer than this to the listing's start are not believed: a
+   second for file systems that keep whole seconds, one more for a clock
+   read a little before the file system's.  */
+#define TIME_SLACK_SECONDS 2
+/* No cache file is larger than this: 64 KB of header for each of
+   100,000 documents is far beyond any real collection.  */
+#define MAX_FILE ((size_t) 1 << 32)
+
+struct headcache
+{
+  char *path;                   /* of the cache file */
+  char *dir;                    /* the collection directory's full name */
+  int dirfd;                    /* open on it, for one stat per file */
+  int64_t now;
+  const unsigned char *map;     /* the file, NULL when it is not used */
+  size_t map_len;
+  const unsigned char *body;
+  size_t body_len;
+  const unsigned char *offsets; /* COUNT uint64 offsets into BODY */
+  uint32_t count;
+};
+
+/* Writing.  */
+
+static void
+put_u32 (struct buf *b, uint32_t v)
+{
+  buf_add (b, &v, sizeof v);
+}
+
+static void
+put_i64 (struct buf *b, int64_t v)
+{
+  buf_add (b, &v, sizeof v);
+}
+
+static void
+put_bytes (struct buf *b, const char *s, size_t n)
+{
+  put_u32 (b, (uint32_t) n);
+  buf_add (b, s, n);
+}
+
+static void
+put_text (struct buf *b, const struct text *t)
+{
+  buf_addc (b, (char) t->origin);
+  if (t->origin == ORIGIN_NONE)
+    return;
+  put_i64 (b, (int64_t) t->line);
+  put_i64 (b, (int64_t) t->file_off);
+  put_bytes (b, t->str, t->len);
+}
+
+static void
+put_bitext (struct buf *b, const struct bitext *bt)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    put_text (b, &bt->side[l]);
+  put_text (b, &bt->rev);
+}
+
+static void
+put_items (struct buf *b, char *const *items, size_t n)
+{
+  put_u32 (b, (uint32_t) n);
+  for (size_t i = 0; i < n; i++)
+    put_bytes (b, items[i], strlen (items[i]));
+}
+
+void
+headcache_encode (const struct document *doc, struct buf *out)
+{
+  put_i64 (out, (int64_t) doc->number);
+  put_i64 (out, (int64_t) doc->number_line);
+  put_bitext (out, &doc->title);
+  put_bitext (out, &doc->procuratorate);
+  put_bitext (out, &doc->region);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      buf_addc (out, (char) doc->keywords.origin[l]);
+      put_items (out, doc->keywords.items[l], doc->keywords.count[l]);
+    }
+  put_items (out, doc->keywords.rev_items, doc->keywords.rev_count);
+}
+
+/* Reading: each step checks that what it reads is inside the data.  */
+
+struct reader
+{
+  const unsigned char *p, *end;
+  int bad;
+};
+
+static const unsigned char *
+take (struct reader *r, size_t n)
+{
+  if (r->bad || (size_t) (r->end - r->p) < n)
+    {
+      r->bad = 1;
+      return NULL;
+    }
+  const unsigned char *at = r->p;
+  r->p += n;
+  return at;
+}
+
+static uint32_t
+get_u32 (struct reader *r)
+{
+  uint32_t v = 0;
+  const unsigned char *at = take (r, sizeof v);
+  if (at)
+    memcpy (&v, at, sizeof v);
+  return v;
+}
+
+static int64_t
+get_i64 (struct reader *r)
+{
+  int64_t v = 0;
+  const unsigned char *at = take (r, sizeof v);
+  if (at)
+    memcpy (&v, at, sizeof v);
+  return v;
+}
+
+/* A length and its bytes: a new string (with a NUL) of *LEN bytes, or
+   NULL when R is bad.  */
+static char *
+get_string (struct reader *r, size_t *len)
+{
+  uint32_t n = get_u32 (r);
+  const unsigned char *at = take (r, n);
+  if (at == NULL)
+    return NULL;
+  *len = n;
+  return xstrndup ((const char *) at, n);
+}
+
+static void
+get_text (struct reader *r, struct text *t)
+{
+  memset (t, 0, sizeof *t);
+  const unsigned char *o = take (r, 1);
+  if (o == NULL || *o == ORIGIN_NONE)
+    return;
+  if (*o > ORIGIN_REVISION)
+    {
+      r->bad = 1;
+      return;
+    }
+  int64_t line = get_i64 (r), off = get_i64 (r);
+  char *s = get_string (r, &t->len);
+  if (s == NULL || line < 0 || off < 0)
+    {
+      free (s);
+      r->bad = 1;
+      return;
+    }
+  t->origin = (enum origin) *o;
+  t->line = (unsigned long) line;
+  t->file_off = (size_t) off;
+  t->str = s;
+}
+
+static void
+get_bitext (struct reader *r, struct bitext *bt)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    get_text (r, &bt->side[l]);
+  get_text (r, &bt->rev);
+}
+
+static size_t
+get_items (struct reader *r, char ***items)
+{
+  *items = NULL;
+  uint32_t n = get_u32 (r);
+  /* Each item takes at least its length: a count beyond the data is
+     damage, not an allocation to make.  */
+  if (r->bad || n > (size_t) (r->end - r->p) / sizeof (uint32_t))
+    {
+      r->bad = 1;
+      return 0;
+    }
+  if (n == 0)
+    return 0;
+  char **v = xcalloc (n, sizeof *v);
+  for (uint32_t i = 0; i < n; i++)
+    {
+      size_t len;
+      v[i] = get_string (r, &len);
+      if (v[i] == NULL)
+        {
+          strv_free (v, i);
+          return 0;
+        }
+    }
+  *items = v;
+  return n;
+}
+
+/* Fill DOC from R (PATH kept in it).  Returns 0, or -1 (DOC freed).  */
+static int
+read_header (struct reader *r, const char *path, struct document *doc)
+{
+  memset (doc, 0, sizeof *doc);
+  doc->number = (long) get_i64 (r);
+  int64_t line = get_i64 (r);
+  doc->number_line = line > 0 ? (unsigned long) line : 0;
+  doc->partial = 1;
+  get_bitext (r, &doc->title);
+  get_bitext (r, &doc->procuratorate);
+  get_bitext (r, &doc->region);
+  for (int l = 0; l < LANG_COUNT && !r->bad; l++)
+    {
+      const unsigned char *o = take (r, 1);
+      if (o && *o <= ORIGIN_REVISION)
+        doc->keywords.origin[l] = (enum origin) *o;
+      else
+        r->bad = 1;
+      doc->keywords.count[l] = get_items (r, &doc->keywords.items[l]);
+    }
+  doc->keywords.rev_count = get_items (r, &doc->keywords.rev_items);
+  if (r->bad || line < 0)
+    {
+      document_free (doc);
+      return -1;
+    }
+  doc->path = xstrdup (path);
+  return 0;
+}
+
+int
+headcache_decode (const unsigned char *data, size_t len, const char *path,
+                  struct document *doc)
+{
+  struct reader r = { data, data + len, 0 };
+  return read_header (&r, path, doc) == 0 && r.p == r.end ? 0
+    : (document_free (doc), -1);
+}
+
+/* The seven numbers of a state.  */
+static void
+state_values (const struct stat *st, int64_t v[STATE_FIELDS])
+{
+  v[0] = (int64_t) st->st_dev;
+  v[1] = (int64_t) st->st_ino;
+  v[2] = (int64_t) st->st_size;
+  v[3] = (int64_t) st->st_mtim.tv_sec;
+  v[4] = (int64_t) st->st_mtim.tv_nsec;
+  v[5] = (int64_t) st->st_ctim.tv_sec;
+  v[6] = (int64_t) st->st_ctim.tv_nsec;
+}
+
+/* Opening.  */
+
+/* Map the cache file of HC, if it is one to believe.  */
+static void
+map_file (struct headcache *hc)
+{
+  int fd = open (hc->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return;
+  struct stat st;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
+      || st.st_uid != geteuid () || (st.st_mode & 022) != 0
+      || (uint64_t) st.st_size < HEAD_LEN
+      || (uint64_t) st.st_size > MAX_FILE)
+    {
+      close (fd);
+      return;
+    }
+  size_t len = (size_t) st.st_size;
+  void *map = mmap (NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+  close (fd);
+  if (map == MAP_FAILED)
+    return;
+  const unsigned char *m = map;
+  uint64_t body_len, sum;
+  memcpy (&body_len, m + sizeof MAGIC, sizeof body_len);
+  memcpy (&sum, m + sizeof MAGIC + sizeof body_len, sizeof sum);
+  /* A file shortened under the mapping would fault: the cache is
+     written whole under a new name and renamed, never shortened.  */
+  struct reader r = { m + HEAD_LEN, m + len, 0 };
+  size_t dlen = 0;
+  char *dir = NULL;
+  uint32_t count = 0;
+  if (memcmp (m, MAGIC, sizeof MAGIC) == 0 && body_len == len - HEAD_LEN
+      && util_hash (0, m + HEAD_LEN, body_len) == sum
+      && (dir = get_string (&r, &dlen)) != NULL
+      && strcmp (dir, hc->dir) == 0
+      && (count = get_u32 (&r), take (&r, (size_t) count * sizeof (uint64_t)))
+         != NULL)
+    {
+      hc->map = m;
+      hc->map_len = len;
+      hc->body = m + HEAD_LEN;
+      hc->body_len = body_len;
+      hc->offsets = r.p - (size_t) count * sizeof (uint64_t);
+      hc->count = count;
+    }
+  else
+    munmap (map, len);
+  free (dir);
+}
+
+struct headcache *
+headcache_open (const char *cache_dir, const char *dir, int64_t now)
+{
+  char *real = realpath (dir, NULL);
+  if (real == NULL)
+    return NULL;
+  int dirfd = open (real, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirfd < 0)
+    {
+      free (real);
+      return NULL;
+    }
+  struct headcache *hc = xcalloc (1, sizeof *hc);
+  hc->dir = real;
+  hc->dirfd = dirfd;
+  hc->now = now;
+  hc->path = xasprintf ("%s/headers-%016llx", cache_dir,
+                        (unsigned long long) util_hash (0, real,
+                                                        strlen (real) + 1));
+  map_file (hc);
+  return hc;
+}
+
+/* The entry named NAME: a reader over it, after its name; 0 if none.  */
+static int
+find (const struct headcache *hc, const char *name, struct reader *out)
+{
+  size_t lo = 0, hi = hc->count, nlen = strlen (name);
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      uint64_t off;
+      memcpy (&off, hc->offsets + mid * sizeof off, sizeof off);
+      struct reader r = { hc->body, hc->body + hc->body_len, 0 };
+      if (off > hc->body_len)
+        return 0;
+      r.p += off;
+      uint32_t n = get_u32 (&r);
+      const unsigned char *s = take (&r, n);
+      if (s == NULL)
+        return 0;
+      int c = memcmp (s, name, n < nlen ? n : nlen);
+      if (c == 0)
+        c = (n > nlen) - (n < nlen);
+      if (c == 0)
+        {
+          *out = r;
+          return 1;
+        }
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 0;
+}
+
+/* Does HC hold an entry for NAME recorded in state ST?  If so, R is
+   set to read its header.  */
+static int
+recorded_as (const struct headcache *hc, const char *name,
+             const struct stat *st, struct reader *r)
+{
+  if (hc->map == NULL || !find (hc, name, r))
+    return 0;
+  int64_t now[STATE_FIELDS], then[STATE_FIELDS];
+  state_values (st, now);
+  const unsigned char *at = take (r, sizeof then);
+  if (at == NULL)
+    return 0;
+  memcpy (then, at, sizeof then);
+  return memcmp (now, then, sizeof now) == 0;
+}
+
+int
+headcache_get (const struct headcache *hc, const char *name,
+               const char *path, struct document *doc, struct stat *st,
+               int *have_st)
+{
+  *have_st = fstatat (hc->dirfd, name, st, 0) == 0;
+  struct reader r;
+  return *have_st && S_ISREG (st->st_mode)
+    && recorded_as (hc, name, st, &r) && read_header (&r, path, doc) == 0;
+}
+
+int
+headcache_may_keep (const struct headcache *hc, const struct stat *st)
+{
+  return S_ISREG (st->st_mode)
+    && st->st_mtim.tv_sec + TIME_SLACK_SECONDS < hc->now
+    && st->st_ctim.tv_sec + TIME_SLACK_SECONDS < hc->now;
+}
+
+/* Closing.  */
+
+static void
+write_file (const struct headcache *hc, const struct document *docs,
+            char *const *names, const struct stat *const *states,
+            size_t ndocs)
+{
+  struct buf body = { 0 };
+  put_bytes (&body, hc->dir, strlen (hc->dir));
+  uint32_t count = 0;
+  for (size_t i = 0; i < ndocs; i++)
+    count += states[i] != NULL;
+  put_u32 (&body, count);
+  size_t offsets_at = body.len;
+  for (uint32_t i = 0; i < count; i++)
+    put_i64 (&body, 0);
+  size_t k = 0;
+  for (size_t i = 0; i < ndocs; i++)
+    {
+      if (states[i] == NULL)
+        continue;
+      uint64_t off = body.len;
+      memcpy (body.data + offsets_at + k++ * sizeof off, &off, sizeof off);
+      put_bytes (&body, names[i], strlen (names[i]));
+      int64_t v[STATE_FIELDS];
+      state_values (states[i], v);
+      buf_add (&body, v, sizeof v);
+      headcache_encode (&docs[i], &body);
+    }
+  struct buf file = { 0 };
+  buf_add (&file, MAGIC, sizeof MAGIC);
+  uint64_t len = body.len, sum = util_hash (0, body.data, body.len);
+  buf_add (&file, &len, sizeof len);
+  buf_add (&file, &sum, sizeof sum);
+  buf_add (&file, body.data, body.len);
+  buf_free (&body);
+  if (file.len <= MAX_FILE)
+    (void) util_write_atomic (hc->path, file.data, file.len);
+  buf_free (&file);
+}
+
+void
+headcache_close (struct headcache *hc, const struct document *docs,
+                 char *const *names, const struct stat *const *states,
+                 size_t ndocs)
+{
+  if (hc == NULL)
+    return;
+  /* Written again when an entry is new, or one is no longer kept.  */
+  size_t kept = 0, same = 0;
+  for (size_t i = 0; i < ndocs; i++)
+    if (states[i])
+      {
+        struct reader r;
+        kept++;
+        same += recorded_as (hc, names[i], states[i], &r);
+      }
+  if (same != kept || kept != hc->count)
+    write_file (hc, docs, names, states, ndocs);
+  if (hc->map)
+    munmap ((void *) hc->map, hc->map_len);
+  close (hc->dirfd);
+  free (hc->dir);
+  free (hc->path);
+  free (hc);
+}
