@@ -5,15 +5,50 @@
 #include <config.h>
 
 #include <locale.h>
+#include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "ui.h"
 
+/* Ask for the heap in huge pages (2 MB) where the kernel gives them on
+   request (transparent huge pages in "madvise" mode, Debian's default).
+   Memory touched for the first time is much of what a listing or a
+   search costs: on the 2-processor virtual machine casebook is measured
+   on, each new 4 KB page costs about 10 microseconds, and a huge page
+   costs about what one small page does.  The heap's top is padded so
+   that the part advised is there at once; brk extends it later with
+   small pages.  Nothing is asked when malloc is not glibc's on brk (the
+   sanitizers', valgrind's).  */
+static void
+heap_huge_pages (void)
+{
+#if defined M_TOP_PAD && defined MADV_HUGEPAGE
+  const size_t pad = (size_t) 16 << 20, huge = (size_t) 2 << 20;
+  mallopt (M_TOP_PAD, (int) pad);
+  char *before = sbrk (0);
+  void *p = malloc (1);
+  char *after = sbrk (0);
+  if (p && before != (char *) -1 && after != (char *) -1
+      && (char *) p >= before && (char *) p < after)
+    {
+      uintptr_t lo = ((uintptr_t) before + huge - 1) & ~(uintptr_t) (huge - 1);
+      uintptr_t hi = (uintptr_t) after & ~(uintptr_t) (huge - 1);
+      if (hi > lo)
+        madvise ((void *) lo, hi - lo, MADV_HUGEPAGE);
+    }
+  free (p);
+#endif
+}
+
 int
 main (int argc, char **argv)
 {
+  heap_huge_pages ();
   setlocale (LC_ALL, "");
 #if ENABLE_NLS
   const char *localedir = getenv ("CASEBOOK_LOCALEDIR");
