@@ -165,13 +165,15 @@ get_i64 (struct reader *r)
 }
 
 /* A length and its bytes: a new string (with a NUL) of *LEN bytes, or
-   NULL when R is bad.  */
+   NULL when R is bad.  The model's strings hold no NUL of their own.  */
 static char *
 get_string (struct reader *r, size_t *len)
 {
   uint32_t n = get_u32 (r);
   const unsigned char *at = take (r, n);
-  if (at == NULL)
+  if (at && memchr (at, '\0', n) != NULL)
+    r->bad = 1;
+  if (at == NULL || r->bad)
     return NULL;
   *len = n;
   return xstrndup ((const char *) at, n);
