@@ -1337,6 +1337,23 @@ ui_work_taken (struct ui *u)
 
 /* Handle key K, a command (its count, if any, in U).  Returns 1 to
    quit.  */
+/* Say that the key K does nothing, naming the key that opens the help
+   as the configuration leaves it.  */
+static void
+say_unbound (struct ui *u, const struct ui_key *k)
+{
+  char *name = keys_name (k);
+  if (u->help_key)
+    /* TRANSLATORS: the first %s is the key typed (a letter, F5, Insert,
+       M-b), the second the key that opens the help (h, F1).  */
+    ui_message (u, 1, _("Key %s is not bound (%s: help)"), name,
+                u->help_key);
+  else
+    /* TRANSLATORS: %s is the key typed: a letter, F5, Insert, M-b.  */
+    ui_message (u, 1, _("Key %s is not bound"), name);
+  free (name);
+}
+
 static int
 ui_command (struct ui *u, const struct ui_key *k)
 {
@@ -1378,9 +1395,7 @@ ui_command (struct ui *u, const struct ui_key *k)
     {
       u->have_count = 0;
       u->pending = 0;
-      char *name = keys_name (k);
-      ui_message (u, 1, _("Key %s is not bound (h: help)"), name);
-      free (name);
+      say_unbound (u, k);
       return 0;
     }
   if (u->pending)
@@ -1545,12 +1560,7 @@ ui_command (struct ui *u, const struct ui_key *k)
   int unbound_fn = k->fn && ui_move_key (k) == MOVE_NONE
     && !ui_is_enter (k) && k->fn != KEY_BACKSPACE;
   if (!done && (unbound_letter || unbound_fn))
-    {
-      char *name = keys_name (k);
-      /* TRANSLATORS: %s is the key typed: a letter, F5, Insert, M-b.  */
-      ui_message (u, 1, _("Key %s is not bound (h: help)"), name);
-      free (name);
-    }
+    say_unbound (u, k);
   return 0;
 }
 
@@ -1663,6 +1673,7 @@ ui_free (struct ui *u)
   related_index_free (u->related);
   list_free (u);
   free (u->hints);
+  free (u->help_key);
   free (u->msg);
   free (u->msg_after_prompt);
   state_free (u->state);
@@ -1741,6 +1752,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
   ui_term_paste_mode (1);
   colors_init (&u);
   u.hints = bind_hints (&u);
+  u.help_key = bind_help_key (&u);
   mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
              | BUTTON5_PRESSED

@@ -213,6 +213,16 @@ key_for (const struct settings *cfg, const unsigned char *overridden,
 }
 
 char *
+bind_help_key (const struct ui *u)
+{
+  const struct settings *cfg = u->opt ? u->opt->settings : NULL;
+  unsigned char *overridden = cfg ? bind_overridden (cfg) : NULL;
+  char *key = key_for (cfg, overridden, ACT_HELP);
+  free (overridden);
+  return key;
+}
+
+char *
 bind_hints (const struct ui *u)
 {
   const struct settings *cfg = u->opt ? u->opt->settings : NULL;

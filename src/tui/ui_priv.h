@@ -327,6 +327,8 @@ struct ui
 
   char *hints;                  /* the status line's when it has nothing
                                    else to say (bind_hints) */
+  char *help_key;               /* the key that opens the help, as the
+                                   configuration leaves it, or NULL */
   char *msg;                    /* shown on the status line until a key */
   int msg_error;
   char *msg_after_prompt;       /* an error or note to show when the prompt
@@ -368,6 +370,9 @@ unsigned char *bind_overridden (const struct settings *cfg);
 /* The status line's hints ("h: help  q: quit ..."), naming the keys
    this reader's configuration leaves to each action.  Caller frees.  */
 char *bind_hints (const struct ui *u);
+/* The name of the key that opens the help ("h", or another when the
+   configuration binds h away), or NULL when none does.  Caller frees.  */
+char *bind_help_key (const struct ui *u);
 
 /* ui.c */
 void ui_message (struct ui *u, int error, const char *fmt, ...)

@@ -4,7 +4,7 @@
 # action, or leave out one that no key does, and the help lists the
 # file's bindings, each key once, as the last binding of it says.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 12
+tui_plan 15
 
 sample=$tui_data/sample
 mkdir -p "$tui_config/casebook"
@@ -15,6 +15,9 @@ tui_start 120 40 -- --content "$sample"
 tui_wait_for 'F2: help'
 tui_expect_line 40 '^F2: help  x: quit  /: search  v: view  Tab: next pane ' \
   "the hints name the keys the file binds to help and quit"
+tui_keys Z
+tui_expect_line 40 '^Key Z is not bound \(F2: help\)' \
+  "a key that does nothing names the key bound to help"
 tui_keys F2
 tui_expect_line 40 '^Help: ' "F2, bound to help, opens it"
 tui_keys G
@@ -42,6 +45,16 @@ printf 'bind h down\n' > "$tui_config/casebook/config"
 tui_start 120 40 -- --content "$sample"
 tui_wait_for 'F1: help'
 tui_expect_line 40 '^F1: help  q: quit  /: search ' "F1 is named for help"
+tui_send C-c
+tui_expect_eq "$(tui_wait_exit)" 130 "Ctrl-C quits"
+
+# Neither h nor F1 opens the help: a key that does nothing says only so.
+printf 'bind h down\nbind F1 down\n' > "$tui_config/casebook/config"
+tui_start 120 40 -- --content "$sample"
+tui_wait_for 'q: quit'
+tui_keys Z
+tui_expect_line 40 '^Key Z is not bound +[0-9]' \
+  "with no key for help, the message names none"
 tui_send C-c
 tui_expect_eq "$(tui_wait_exit)" 130 "Ctrl-C quits"
 tui_finish
