@@ -765,6 +765,36 @@ state_put_aside (const char *path, char **aside)
 }
 
 int
+state_can_save (const char *path, char **cause)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir = slash && slash != path
+    ? xstrndup (path, (size_t) (slash - path)) : xstrdup (slash ? "/" : ".");
+  /* state_save makes what is missing (mkdir -p): the nearest directory
+     that exists is where the first one goes.  */
+  struct stat st;
+  while (stat (dir, &st) != 0 && errno == ENOENT)
+    {
+      char *up = strrchr (dir, '/');
+      if (up == NULL)
+        {
+          free (dir);
+          dir = xstrdup (".");
+          break;
+        }
+      if (up == dir)
+        up[1] = '\0';
+      else
+        *up = '\0';
+    }
+  int rc = faccessat (AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS);
+  if (rc != 0)
+    *cause = xasprintf ("%s: %s", dir, strerror (errno));
+  free (dir);
+  return rc == 0 ? 0 : -1;
+}
+
+int
 state_save (struct state *st, const char *path, char **cause)
 {
   const char *slash = strrchr (path, '/');

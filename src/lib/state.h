@@ -57,6 +57,12 @@ int state_load (struct state *st, const char *path, char **cause);
    over.  Returns 0; 1 when it put one aside, *CAUSE saying so (caller
    frees); or -1 with *CAUSE set (caller frees) and ST unchanged.  */
 int state_save (struct state *st, const char *path, char **cause);
+/* Could state_save write PATH, as far as can be told before it does:
+   the directory (or, when it is still to be made, the nearest one
+   that exists) can be written by this user.  Returns 0, or -1 with
+   *CAUSE set (caller frees): a read-only state directory is then found
+   when the browser starts, not when it quits with marks made.  */
+int state_can_save (const char *path, char **cause);
 /* Move the damaged state file PATH out of the way, to PATH.corrupt or,
    when a file put aside before is there, PATH.corrupt.2 and on: never
    over another.  Returns 0 with *ASIDE its new name (caller frees), or

@@ -1593,6 +1593,18 @@ state_init (struct ui *u)
     }
   char *cause = NULL;
   int r = state_load (u->state, u->state_path, &cause);
+  if (r == 0 && state_can_save (u->state_path, &cause) != 0)
+    {
+      /* Read, but nothing can be written there: said now, not at the
+         end, when marks made meanwhile would be lost.  */
+      u->state_ok = 0;
+      /* TRANSLATORS: %s says why: the state directory and its error,
+         "/home/ann/.local/state/casebook: Permission denied".  */
+      ui_message (u, 1, _("Positions and marks will not be saved (%s)"),
+                  cause);
+      free (cause);
+      return 1;
+    }
   if (r == 0)
     return 0;
   /* Unreadable, or not a file: leave it alone, and do not write over

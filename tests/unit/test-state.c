@@ -197,6 +197,20 @@ main (void)
   free (shared_state);
   free (shared);
 
+  /* Whether a save could be made, as the browser asks when it starts.  */
+  char *why = NULL;
+  char *deep = xasprintf ("%s/not/yet/made/state", dir);
+  tap_ok (state_can_save (deep, &why) == 0,
+          "a state directory still to be made, under one that can be "
+          "written, can be saved to");
+  free (deep);
+  char *in_file = xasprintf ("%s/state/below", path);
+  tap_ok (state_can_save (in_file, &why) != 0 && why != NULL
+          && strstr (why, "Not a directory") != NULL,
+          "one below a file cannot, and says why");
+  free (why);
+  free (in_file);
+
   char *cmd = xasprintf ("rm -rf %s", dir);
   tap_ok (system (cmd) == 0, "cleaned up");
   free (cmd);
