@@ -23,7 +23,11 @@
    costs about what one small page does.  The heap's top is padded so
    that the part advised is there at once; brk extends it later with
    small pages.  Nothing is asked when malloc is not glibc's on brk (the
-   sanitizers', valgrind's).  */
+   sanitizers', valgrind's).  The cost: memory is resident by 2 MB at a
+   time (a listing of 2000 documents 12.7 MB rather than 7.6; the index
+   build's peak 93.6 rather than 92.3), and setting M_TOP_PAD keeps
+   glibc's threshold for mapping a large block at its first value
+   (128 KB) rather than raised as blocks are freed (mallopt(3)).  */
 static void
 heap_huge_pages (void)
 {

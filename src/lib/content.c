@@ -628,7 +628,11 @@ content_load_with (const char *const *dirs, size_t n,
          a search says what is wrong with the directory.  */
       const char *why;
       char *cache = prefs_cache_dir ();
-      lp.cache_dir = cache ? prefs_private_dir (cache, &why) : NULL;
+      struct stat cst;
+      /* Only one a search has made: a listing, perhaps run by another
+         user (sudo) with this HOME, makes no directory of its own.  */
+      lp.cache_dir = cache && stat (cache, &cst) == 0 && S_ISDIR (cst.st_mode)
+        ? prefs_private_dir (cache, &why) : NULL;
       free (cache);
     }
   for (size_t i = 0; i < n; i++)

@@ -9,6 +9,11 @@
 #include "util.h"
 
 #define CONTENT_FORMAT_VERSION 1
+/* The version of what reading a header gives (its fields, the problems
+   it finds): the headers kept between listings (headcache.h) are of
+   one version, and a change to content_parse.c that alters what a
+   header read gives or says must raise it.  */
+#define CONTENT_HEADER_VERSION 1
 #define CONTENT_COLLECTION_FILE "collection.cb"
 #define CONTENT_GLOSSARY_FILE "glossary.tsv"
 /* The largest content file read: ten thousand times a long case.  A

@@ -5,6 +5,9 @@
    collection directory's full name), in native byte order:
      "cbhead1" NUL; the length of the body (uint64) and its checksum
      (util_hash, uint64); the body:
+       what wrote it (uint32 length, bytes: "casebook VERSION header
+       CONTENT_HEADER_VERSION"): a file another casebook wrote, whose
+       reading of a header may differ, is not used;
        the collection directory's full name (uint32 length, bytes);
        the number of entries (uint32), then each entry's offset in the
        body (uint64), the entries being in the order of their names;
@@ -17,8 +20,9 @@
    line and place in the file (int64 each) and its bytes (uint32 length
    and bytes).  A keyword list is, per language, its origin (one byte)
    and its items (uint32 count, then each as a length and bytes), then
-   the revised English items the same way.  The file is read through a
-   mapping: only the pages of the entries used are touched.  */
+   the revised English items the same way.  The file is read whole
+   (its checksum needs every byte), not mapped: a mapping of a file that
+   something else shortens meanwhile would kill the process (SIGBUS).  */
 
 #include <config.h>
 
@@ -29,21 +33,20 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "util.h"
 
 #define MAGIC "cbhead1"
 #define HEAD_LEN (sizeof MAGIC + 2 * sizeof (uint64_t))
 #define STATE_FIELDS 7
-/* Times closer than this to the listing's start are not believed: a
-   second for file systems that keep whole seconds, one more for a clock
-   read a little before the file system's.  */
-#define TIME_SLACK_SECONDS 2
-/* No cache file is larger than this: 64 KB of header for each of
-   100,000 documents is far beyond any real collection.  */
-#define MAX_FILE ((size_t) 1 << 32)
+/* Times closer than this to the listing's start are not believed.  */
+#define TIME_SLACK_SECONDS UTIL_TIME_SLACK_SECONDS
+/* No cache file is larger than this (4 GiB, the most a uint32 length
+   and a 32-bit size_t allow): 40 KB of header for each of 100,000
+   documents.  */
+#define MAX_FILE ((size_t) UINT32_MAX)
 
 struct headcache
 {
@@ -51,8 +54,9 @@ struct headcache
   char *dir;                    /* the collection directory's full name */
   int dirfd;                    /* open on it, for one stat per file */
   int64_t now;
-  const unsigned char *map;     /* the file, NULL when it is not used */
-  size_t map_len;
+  int any_dir;                  /* the file's directory name not checked
+                                   (headcache_open_body) */
+  unsigned char *file;          /* the file, NULL when it is not used */
   const unsigned char *body;
   size_t body_len;
   const unsigned char *offsets; /* COUNT uint64 offsets into BODY */
@@ -297,58 +301,95 @@ state_values (const struct stat *st, int64_t v[STATE_FIELDS])
 
 /* Opening.  */
 
-/* Map the cache file of HC, if it is one to believe.  */
+/* What writes the file, and must have written one to be used.  */
+static char *
+writer_id (void)
+{
+  return xasprintf ("casebook %s header %d", PACKAGE_VERSION,
+                    CONTENT_HEADER_VERSION);
+}
+
+/* Take the LEN bytes at FILE (malloc'd; HC frees them) as HC's cache
+   file if they are one to believe, else free them.  */
 static void
-map_file (struct headcache *hc)
+adopt (struct headcache *hc, unsigned char *file, size_t len)
+{
+  uint64_t body_len = 0, sum = 0;
+  if (len >= HEAD_LEN)
+    {
+      memcpy (&body_len, file + sizeof MAGIC, sizeof body_len);
+      memcpy (&sum, file + sizeof MAGIC + sizeof body_len, sizeof sum);
+    }
+  struct reader r = { file + HEAD_LEN, file + len, 0 };
+  size_t n = 0;
+  char *writer = NULL, *dir = NULL, *want = writer_id ();
+  uint32_t count = 0;
+  if (len >= HEAD_LEN && memcmp (file, MAGIC, sizeof MAGIC) == 0
+      && body_len == len - HEAD_LEN
+      && util_hash (0, file + HEAD_LEN, body_len) == sum
+      && (writer = get_string (&r, &n)) != NULL && strcmp (writer, want) == 0
+      && (dir = get_string (&r, &n)) != NULL
+      && (hc->any_dir || strcmp (dir, hc->dir) == 0)
+      && (count = get_u32 (&r), !r.bad)
+      && count <= (size_t) (r.end - r.p) / sizeof (uint64_t))
+    {
+      hc->file = file;
+      hc->body = file + HEAD_LEN;
+      hc->body_len = body_len;
+      hc->offsets = r.p;
+      hc->count = count;
+    }
+  else
+    free (file);
+  free (want);
+  free (writer);
+  free (dir);
+}
+
+/* Read the cache file of HC, if it is one to believe: a regular file
+   of this user's that no one else may write, never through a link.  */
+static void
+read_file (struct headcache *hc)
 {
   int fd = open (hc->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return;
   struct stat st;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
-      || st.st_uid != geteuid () || (st.st_mode & 022) != 0
-      || (uint64_t) st.st_size < HEAD_LEN
-      || (uint64_t) st.st_size > MAX_FILE)
+  unsigned char *file = NULL;
+  size_t len = 0;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+      && st.st_uid == geteuid () && (st.st_mode & 022) == 0
+      && (uint64_t) st.st_size >= HEAD_LEN
+      && (uint64_t) st.st_size <= MAX_FILE)
     {
-      close (fd);
-      return;
+      /* As long as fstat said: a file grown meanwhile fails its
+         checksum, one shortened its read.  */
+      size_t want = (size_t) st.st_size;
+      file = xmalloc (want);
+      while (len < want)
+        {
+          ssize_t got = read (fd, file + len, want - len);
+          if (got < 0 && errno == EINTR)
+            continue;
+          if (got <= 0)
+            break;
+          len += (size_t) got;
+        }
+      if (len < want)
+        {
+          free (file);
+          file = NULL;
+        }
     }
-  size_t len = (size_t) st.st_size;
-  void *map = mmap (NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
   close (fd);
-  if (map == MAP_FAILED)
-    return;
-  const unsigned char *m = map;
-  uint64_t body_len, sum;
-  memcpy (&body_len, m + sizeof MAGIC, sizeof body_len);
-  memcpy (&sum, m + sizeof MAGIC + sizeof body_len, sizeof sum);
-  /* A file shortened under the mapping would fault: the cache is
-     written whole under a new name and renamed, never shortened.  */
-  struct reader r = { m + HEAD_LEN, m + len, 0 };
-  size_t dlen = 0;
-  char *dir = NULL;
-  uint32_t count = 0;
-  if (memcmp (m, MAGIC, sizeof MAGIC) == 0 && body_len == len - HEAD_LEN
-      && util_hash (0, m + HEAD_LEN, body_len) == sum
-      && (dir = get_string (&r, &dlen)) != NULL
-      && strcmp (dir, hc->dir) == 0
-      && (count = get_u32 (&r), take (&r, (size_t) count * sizeof (uint64_t)))
-         != NULL)
-    {
-      hc->map = m;
-      hc->map_len = len;
-      hc->body = m + HEAD_LEN;
-      hc->body_len = body_len;
-      hc->offsets = r.p - (size_t) count * sizeof (uint64_t);
-      hc->count = count;
-    }
-  else
-    munmap (map, len);
-  free (dir);
+  if (file)
+    adopt (hc, file, len);
 }
 
-struct headcache *
-headcache_open (const char *cache_dir, const char *dir, int64_t now)
+/* HC for the collection in DIR, its file not read yet; NULL when DIR
+   cannot be opened.  */
+static struct headcache *
+new_cache (const char *cache_dir, const char *dir, int64_t now)
 {
   char *real = realpath (dir, NULL);
   if (real == NULL)
@@ -366,7 +407,34 @@ headcache_open (const char *cache_dir, const char *dir, int64_t now)
   hc->path = xasprintf ("%s/headers-%016llx", cache_dir,
                         (unsigned long long) util_hash (0, real,
                                                         strlen (real) + 1));
-  map_file (hc);
+  return hc;
+}
+
+struct headcache *
+headcache_open (const char *cache_dir, const char *dir, int64_t now)
+{
+  struct headcache *hc = new_cache (cache_dir, dir, now);
+  if (hc)
+    read_file (hc);
+  return hc;
+}
+
+struct headcache *
+headcache_open_body (const char *dir, const void *body, size_t len,
+                     int64_t now)
+{
+  struct headcache *hc = new_cache ("/nonexistent", dir, now);
+  if (hc == NULL || len > MAX_FILE - HEAD_LEN)
+    return hc;
+  hc->any_dir = 1;
+  unsigned char *file = xmalloc (HEAD_LEN + len);
+  uint64_t n = len, sum = util_hash (0, body, len);
+  memcpy (file, MAGIC, sizeof MAGIC);
+  memcpy (file + sizeof MAGIC, &n, sizeof n);
+  memcpy (file + sizeof MAGIC + sizeof n, &sum, sizeof sum);
+  if (len > 0)
+    memcpy (file + HEAD_LEN, body, len);
+  adopt (hc, file, HEAD_LEN + len);
   return hc;
 }
 
@@ -410,7 +478,7 @@ static int
 recorded_as (const struct headcache *hc, const char *name,
              const struct stat *st, struct reader *r)
 {
-  if (hc->map == NULL || !find (hc, name, r))
+  if (hc->file == NULL || !find (hc, name, r))
     return 0;
   int64_t now[STATE_FIELDS], then[STATE_FIELDS];
   state_values (st, now);
@@ -448,6 +516,9 @@ write_file (const struct headcache *hc, const struct document *docs,
             size_t ndocs)
 {
   struct buf body = { 0 };
+  char *writer = writer_id ();
+  put_bytes (&body, writer, strlen (writer));
+  free (writer);
   put_bytes (&body, hc->dir, strlen (hc->dir));
   uint32_t count = 0;
   for (size_t i = 0; i < ndocs; i++)
@@ -476,8 +547,19 @@ write_file (const struct headcache *hc, const struct document *docs,
   buf_add (&file, &sum, sizeof sum);
   buf_add (&file, body.data, body.len);
   buf_free (&body);
-  if (file.len <= MAX_FILE)
-    (void) util_write_atomic (hc->path, file.data, file.len);
+  if (file.len <= MAX_FILE && util_write_atomic (hc->path, file.data,
+                                                 file.len) == 0)
+    {
+      /* Readable by no one else, whatever the umask made it (or a file
+         written over before kept): one writable by the group would not
+         be read (read_file), and be written again at every listing.  */
+      int fd = open (hc->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      struct stat st;
+      if (fd >= 0 && fstat (fd, &st) == 0 && (st.st_mode & 077) != 0)
+        (void) fchmod (fd, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
   buf_free (&file);
 }
 
@@ -499,8 +581,15 @@ headcache_close (struct headcache *hc, const struct document *docs,
       }
   if (same != kept || kept != hc->count)
     write_file (hc, docs, names, states, ndocs);
-  if (hc->map)
-    munmap ((void *) hc->map, hc->map_len);
+  headcache_free (hc);
+}
+
+void
+headcache_free (struct headcache *hc)
+{
+  if (hc == NULL)
+    return;
+  free (hc->file);
   close (hc->dirfd);
   free (hc->dir);
   free (hc->path);

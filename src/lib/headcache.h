@@ -61,5 +61,12 @@ struct buf;
 void headcache_encode (const struct document *doc, struct buf *out);
 int headcache_decode (const unsigned char *data, size_t len,
                       const char *path, struct document *doc);
+/* For tests: the cache of the collection in DIR as if its file held
+   the LEN bytes at BODY after a valid header and checksum, whatever
+   directory the body names (NULL when DIR cannot be opened); and HC
+   freed without writing anything.  */
+struct headcache *headcache_open_body (const char *dir, const void *body,
+                                       size_t len, int64_t now);
+void headcache_free (struct headcache *hc);
 
 #endif /* CASEBOOK_HEADCACHE_H */

@@ -58,9 +58,8 @@
 #include "snapshot.h"
 #include "termvec.h"
 
-/* How recent a file's times may be before they are not trusted to show
-   a change: FAT keeps two seconds, many file systems one.  */
-#define TIME_SLACK_SECONDS 2
+/* How recent a file's times may be before they are not trusted.  */
+#define TIME_SLACK_SECONDS UTIL_TIME_SLACK_SECONDS
 
 /* How long a statement waits for another process's lock, in ms; and
    how long an update waits for another casebook's write transaction:

@@ -105,6 +105,11 @@ void diags_truncate (struct diags *d, size_t count);
 /* "FILE:LINE: message" (or "FILE: message" for LINE 0).  Caller frees.  */
 char *diag_format (const struct diag *g);
 
+/* How recent a file's times may be before they are not trusted to show
+   a change (the index's check and the headers kept between listings):
+   FAT keeps two seconds, many file systems one.  */
+#define UTIL_TIME_SLACK_SECONDS 2
+
 /* Read a whole file into memory (NUL appended, not counted in *LEN).
    Returns NULL and sets errno on failure.  Caller frees.  */
 char *util_read_file (const char *path, size_t *len);

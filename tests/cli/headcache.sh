@@ -12,13 +12,25 @@ export XDG_CACHE_HOME="$TMPD/cache"
 # cannot be believed yet): wait until the copies are older.
 sleep 3
 
+# A listing makes no cache directory of its own (run by another user
+# with this HOME, under sudo, it would be theirs); a search does.
+run list --content "$TMPD/c"
+[ ! -e "$XDG_CACHE_HOME" ]
+ok $? "a listing makes no cache directory"
+run search --count --content "$TMPD/c" 巡回检察
+[ -d "$XDG_CACHE_HOME/casebook" ]
+ok $? "a search makes it"
+
+# With the umask of a user-private group (002) too, the file is the
+# user's alone, and used.
+umask 002
 run list --content "$TMPD/c"; cp "$TMPD/out" "$TMPD/list1"
 run list --json --content "$TMPD/c"; cp "$TMPD/out" "$TMPD/json1"
 run tags --content "$TMPD/c"; cp "$TMPD/out" "$TMPD/tags1"
 n=$(ls "$XDG_CACHE_HOME/casebook" | grep -c '^headers-')
 is "$n" 1 "the first listing keeps the headers"
 cache=$(ls -d "$XDG_CACHE_HOME"/casebook/headers-*)
-before=$(cksum < "$cache")
+before=$(stat -c %i "$cache")
 
 run list --content "$TMPD/c"
 same "$TMPD/out" "$TMPD/list1" "list answers the same from the cache"
@@ -26,7 +38,9 @@ run list --json --content "$TMPD/c"
 same "$TMPD/out" "$TMPD/json1" "so does list --json"
 run tags --content "$TMPD/c"
 same "$TMPD/out" "$TMPD/tags1" "and tags"
-is "$(cksum < "$cache")" "$before" "a listing that changes nothing writes nothing"
+is "$(stat -c %i "$cache")" "$before" "a listing that changes nothing writes nothing (the same file)"
+is "$(stat -c %a "$cache")" 600 "the file is the user's alone, whatever the umask"
+umask 022
 
 # Without a cache directory at all, the same again.
 env -u XDG_CACHE_HOME -u HOME "$CASEBOOK" list --content "$TMPD/c" \

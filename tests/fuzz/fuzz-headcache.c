@@ -1,13 +1,18 @@
-/* fuzz-headcache.c -- libFuzzer target for the decoding of a header
-   kept in the cache (headcache.c): any bytes are refused or give a
+/* fuzz-headcache.c -- libFuzzer target for the headers kept in the
+   cache (headcache.c): any bytes, as one header, are refused or give a
    header that keeps the model's promises and encodes back to the very
-   same bytes.  */
+   same bytes; and as the body of a cache file (behind a valid header
+   and checksum, as a damaged or forged file would have), they are
+   refused or looked up without reading outside them.  */
 
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "headcache.h"
 #include "util.h"
@@ -22,9 +27,65 @@ check_text (const struct text *t)
     abort ();
 }
 
+/* A collection directory with a few files to look up, made once.  */
+static const char *const names[] = { "00-overview.cb", "01-a.cb", "b.cb",
+                                     "zz.cb" };
+static char *coll_dir;
+
+/* The directory taken away at exit: a fuzzing or replaying process
+   leaves nothing behind.  */
+static void
+remove_coll_dir (void)
+{
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    {
+      char *p = util_path_join (coll_dir, names[i]);
+      unlink (p);
+      free (p);
+    }
+  rmdir (coll_dir);
+}
+
+static void
+look_up (const uint8_t *data, size_t size)
+{
+  if (coll_dir == NULL)
+    {
+      char tmpl[] = "/tmp/cbfuzzhc.XXXXXX";
+      if (mkdtemp (tmpl) == NULL)
+        abort ();
+      coll_dir = xstrdup (tmpl);
+      atexit (remove_coll_dir);
+      for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        {
+          char *p = util_path_join (coll_dir, names[i]);
+          FILE *f = fopen (p, "w");
+          if (f == NULL || fclose (f) != 0)
+            abort ();
+          free (p);
+        }
+    }
+  struct headcache *hc = headcache_open_body (coll_dir, data, size,
+                                              (int64_t) time (NULL));
+  if (hc == NULL)
+    abort ();
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    {
+      char *p = util_path_join (coll_dir, names[i]);
+      struct document doc;
+      struct stat st;
+      int have;
+      if (headcache_get (hc, names[i], p, &doc, &st, &have))
+        document_free (&doc);
+      free (p);
+    }
+  headcache_free (hc);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
+  look_up (data, size);
   struct document doc;
   if (headcache_decode (data, size, "fuzz.cb", &doc) != 0)
     return 0;

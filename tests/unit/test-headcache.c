@@ -227,6 +227,41 @@ main (void)
           "both headers come from the cache, as read");
   keep_all (hc, coll, states);
 
+  /* One written by another casebook (its header read another way) is
+     not used: the writer named in the file is changed, its checksum
+     made good again.  */
+  {
+    size_t len;
+    char *bytes = util_read_file (file, &len);
+    char *copy = bytes ? xmalloc (len) : NULL;
+    if (copy)
+      memcpy (copy, bytes, len);
+    const size_t head = 8 + 2 * sizeof (uint64_t);
+    uint32_t wlen = 0;
+    if (bytes && len > head + 4)
+      memcpy (&wlen, bytes + head, sizeof wlen);
+    int made = bytes && wlen > 0 && head + 4 + wlen <= len;
+    if (made)
+      {
+        bytes[head + 4 + wlen - 1] ^= 1;
+        uint64_t sum = util_hash (0, bytes + head, len - head);
+        memcpy (bytes + 8 + sizeof (uint64_t), &sum, sizeof sum);
+        made = util_write_atomic (file, bytes, len) == 0;
+      }
+    hc = headcache_open (cache, coll_dir, later);
+    tap_ok (made && ask (hc, coll, states, &alike) == 0,
+            "a file another casebook wrote is not used");
+    headcache_free (hc);
+    if (copy)
+      util_write_atomic (file, copy, len);
+    hc = headcache_open (cache, coll_dir, later);
+    tap_ok (ask (hc, coll, states, &alike) == 2,
+            "the same file, as this casebook wrote it, is");
+    keep_all (hc, coll, states);
+    free (copy);
+    free (bytes);
+  }
+
   /* The same size and the modification time put back: the change time
      still tells.  */
   struct stat before;
