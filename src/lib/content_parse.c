@@ -567,7 +567,9 @@ header_field (struct document *doc, struct field *f, int *have_number,
 
 /* Parse DATA into DOC.  With HEADER_ONLY, stop at the first paragraph or
    heading, keep no section, mark DOC partial, and set *STOPPED when the
-   text was reached (else all of DATA was the header).  */
+   text was reached (else all of DATA was the header).  Listings keep
+   what a header read gives (headcache.h): a change to it, or to the
+   problems it reports, raises CONTENT_HEADER_VERSION (content.h).  */
 int
 content_parse_part (const char *path, const char *data, size_t len,
                     struct document *doc, struct diags *diags, int header_only,
