@@ -91,13 +91,17 @@ load_collection_meta (const char *dir, int unlisted, struct collection *coll,
     }
   else
     content_parse_collection (meta, data, len, coll, diags);
-  free (data);
-  free (meta);
   if (coll->id == NULL)
     {
       const char *slash = strrchr (dir, '/');
       coll->id = xstrdup (slash && slash[1] ? slash + 1 : dir);
+      /* Said only of a collection.cb that was read: one that cannot
+         be is an error of its own.  */
+      if (data)
+        content_check_dir_id (coll->id, meta, diags);
     }
+  free (data);
+  free (meta);
 }
 
 /* The document files of the collection in DIR, sorted.  */

@@ -143,6 +143,12 @@ int content_parse_part (const char *path, const char *data, size_t len,
 int content_parse_collection (const char *path, const char *data,
                               size_t len, struct collection *coll,
                               struct diags *diags);
+/* A collection.cb at META_PATH gives no 'id', and the collection takes
+   the name ID of its directory: hold it to the rule an 'id' is held to
+   (a control or an invisible character, look-alike forms), with a
+   warning in DIAGS that says to give an 'id'.  */
+void content_check_dir_id (const char *id, const char *meta_path,
+                           struct diags *diags);
 
 /* Parse a glossary file's bytes into G.  Returns 0 if no error.  */
 int content_parse_glossary (const char *path, const char *data, size_t len,

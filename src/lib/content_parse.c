@@ -876,6 +876,29 @@ check_id (const char *id, const char *path, unsigned long line,
   free (cause);
 }
 
+void
+content_check_dir_id (const char *id, const char *meta_path,
+                      struct diags *diags)
+{
+  char *cause = NULL;
+  char *norm = library_name_norm (id, &cause);
+  if (norm == NULL)
+    /* TRANSLATORS: %s says why the directory's name cannot name a
+       collection ("'a<U+200B>b' cannot name a collection: ...").  */
+    diags_add (diags, DIAG_WARNING, meta_path, 0,
+               _("%s; it is this collection's directory, and this file "
+                 "gives no 'id': give one here"), cause);
+  else if (strcmp (norm, id) != 0 && strchr (norm, '/') == NULL)
+    diags_add (diags, DIAG_WARNING, meta_path, 0,
+               _("the collection's name %s, its directory's (this file "
+                 "gives no 'id'), is written in look-alike forms "
+                 "(full-width letters or digits, or the like), which "
+                 "could make it pass for another; give 'id: %s' here"),
+               id, norm);
+  free (norm);
+  free (cause);
+}
+
 int
 content_parse_collection (const char *path, const char *data, size_t len,
                           struct collection *coll, struct diags *diags)

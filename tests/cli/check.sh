@@ -241,6 +241,22 @@ run check "$TMPD/id"
 is "$rc:$(sed "s|$TMPD/id/||" "$TMPD/err")" \
   "0:casebook: collection.cb:3: warning: 'id' ｓａｍｐｌｅ is written in look-alike forms (full-width letters or digits, or the like), which could make it pass for another; write sample, as casebook import names collections" \
   "an id in full-width letters is a warning that names its NFKC form"
+# A collection.cb without an id: the directory's name is the id, held
+# to the same rule, said of collection.cb as warnings (the reader wrote
+# no id to mend).
+mkdir "$TMPD/noid" "$TMPD/noid/ｓａｍｐｌｅ" "$TMPD/noid/$(printf 'sam\342\200\213ple')"
+for d in "$TMPD"/noid/*/; do
+  cp "$GOOD"/*.cb "$d"
+  grep -v '^id:' "$GOOD/collection.cb" >"$d/collection.cb"
+done
+run check "$TMPD/noid"
+is "$rc" 0 "a directory's name that would be a bad id only warns"
+has "$TMPD/err" "ｓａｍｐｌｅ/collection.cb: warning: the collection's name ｓａｍｐｌｅ, its directory's (this file gives no 'id'), is written in look-alike forms (full-width letters or digits, or the like), which could make it pass for another; give 'id: sample' here" \
+  "one in full-width letters names its NFKC form"
+has "$TMPD/err" "/collection.cb: warning: 'sam<U+200B>ple' cannot name a collection: it holds a control or an invisible character, by which one collection could pass for another; it is this collection's directory, and this file gives no 'id': give one here" \
+  "one with a hidden character says so, visibly"
+run list --content "$TMPD/noid"
+has "$TMPD/err" "give 'id: sample' here" "list says so too"
 # A header block with a field that belongs in a block of its own: that
 # field is the error, and the number beside it is still read (it was
 # reported missing as well, sending the reader after the wrong thing).
