@@ -1,8 +1,9 @@
 /* content.c -- the loader of casebook's content (see content.h): the
    collections of a content directory and their files listed, read
    (the headers alone when that is all a caller needs, in two threads
-   for a large collection) and parsed by content_parse.c, and the
-   glossary.  Every problem is a diagnostic with its file and line; the
+   for a large collection, taken from those kept in the cache directory
+   when a file is as it was, headcache.h) and parsed by content_parse.c,
+   and the glossary.  Every problem is a diagnostic with its file and line; the
    loader keeps going.  */
 
 #include <config.h>
