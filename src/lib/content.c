@@ -406,7 +406,8 @@ load_collection (const struct content_coll_files *cf,
   struct document *docs = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *docs);
   struct doc_read *read = xcalloc (cf->ndocs ? cf->ndocs : 1, sizeof *read);
   struct headcache *hc = lp->cache_dir && lp->o->headers_only && cf->ndocs
-    ? headcache_open (lp->cache_dir, cf->dir, lp->started) : NULL;
+    ? headcache_open (lp->cache_dir, cf->dir, lp->started,
+                      CONTENT_HEADER_VERSION) : NULL;
   read_documents (cf, lp, hc, docs, read);
   if (hc)
     {

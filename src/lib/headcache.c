@@ -6,8 +6,9 @@
      "cbhead1" NUL; the length of the body (uint64) and its checksum
      (util_hash, uint64); the body:
        what wrote it (uint32 length, bytes: "casebook VERSION header
-       CONTENT_HEADER_VERSION"): a file another casebook wrote, whose
-       reading of a header may differ, is not used;
+       N", N the caller's CONTENT_HEADER_VERSION): a file another
+       casebook wrote, whose reading of a header may differ, is not
+       used;
        the collection directory's full name (uint32 length, bytes);
        the number of entries (uint32), then each entry's offset in the
        body (uint64), the entries being in the order of their names;
@@ -35,7 +36,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "content.h"
 #include "util.h"
 
 #define MAGIC "cbhead1"
@@ -54,6 +54,7 @@ struct headcache
   char *dir;                    /* the collection directory's full name */
   int dirfd;                    /* open on it, for one stat per file */
   int64_t now;
+  int version;                  /* of the reading of a header */
   int any_dir;                  /* the file's directory name not checked
                                    (headcache_open_body) */
   unsigned char *file;          /* the file, NULL when it is not used */
@@ -301,12 +302,11 @@ state_values (const struct stat *st, int64_t v[STATE_FIELDS])
 
 /* Opening.  */
 
-/* What writes the file, and must have written one to be used.  */
+/* What writes HC's file, and must have written one to be used.  */
 static char *
-writer_id (void)
+writer_id (const struct headcache *hc)
 {
-  return xasprintf ("casebook %s header %d", PACKAGE_VERSION,
-                    CONTENT_HEADER_VERSION);
+  return xasprintf ("casebook %s header %d", PACKAGE_VERSION, hc->version);
 }
 
 /* Take the LEN bytes at FILE (malloc'd; HC frees them) as HC's cache
@@ -322,7 +322,7 @@ adopt (struct headcache *hc, unsigned char *file, size_t len)
     }
   struct reader r = { file + HEAD_LEN, file + len, 0 };
   size_t n = 0;
-  char *writer = NULL, *dir = NULL, *want = writer_id ();
+  char *writer = NULL, *dir = NULL, *want = writer_id (hc);
   uint32_t count = 0;
   if (len >= HEAD_LEN && memcmp (file, MAGIC, sizeof MAGIC) == 0
       && body_len == len - HEAD_LEN
@@ -389,7 +389,7 @@ read_file (struct headcache *hc)
 /* HC for the collection in DIR, its file not read yet; NULL when DIR
    cannot be opened.  */
 static struct headcache *
-new_cache (const char *cache_dir, const char *dir, int64_t now)
+new_cache (const char *cache_dir, const char *dir, int64_t now, int version)
 {
   char *real = realpath (dir, NULL);
   if (real == NULL)
@@ -404,6 +404,7 @@ new_cache (const char *cache_dir, const char *dir, int64_t now)
   hc->dir = real;
   hc->dirfd = dirfd;
   hc->now = now;
+  hc->version = version;
   hc->path = xasprintf ("%s/headers-%016llx", cache_dir,
                         (unsigned long long) util_hash (0, real,
                                                         strlen (real) + 1));
@@ -411,9 +412,10 @@ new_cache (const char *cache_dir, const char *dir, int64_t now)
 }
 
 struct headcache *
-headcache_open (const char *cache_dir, const char *dir, int64_t now)
+headcache_open (const char *cache_dir, const char *dir, int64_t now,
+                int version)
 {
-  struct headcache *hc = new_cache (cache_dir, dir, now);
+  struct headcache *hc = new_cache (cache_dir, dir, now, version);
   if (hc)
     read_file (hc);
   return hc;
@@ -421,9 +423,9 @@ headcache_open (const char *cache_dir, const char *dir, int64_t now)
 
 struct headcache *
 headcache_open_body (const char *dir, const void *body, size_t len,
-                     int64_t now)
+                     int64_t now, int version)
 {
-  struct headcache *hc = new_cache ("/nonexistent", dir, now);
+  struct headcache *hc = new_cache ("/nonexistent", dir, now, version);
   if (hc == NULL || len > MAX_FILE - HEAD_LEN)
     return hc;
   hc->any_dir = 1;
@@ -516,7 +518,7 @@ write_file (const struct headcache *hc, const struct document *docs,
             size_t ndocs)
 {
   struct buf body = { 0 };
-  char *writer = writer_id ();
+  char *writer = writer_id (hc);
   put_bytes (&body, writer, strlen (writer));
   free (writer);
   put_bytes (&body, hc->dir, strlen (hc->dir));

@@ -28,9 +28,11 @@ struct headcache;
 /* The header cache of the collection in DIR, kept in the private
    directory CACHE_DIR (see prefs_private_dir), or NULL when none can
    be used there (then every file is read).  NOW is when the listing
-   began (seconds since the epoch): what is recorded must be older.  */
+   began (seconds since the epoch): what is recorded must be older.
+   VERSION is that of the reading of a header (CONTENT_HEADER_VERSION):
+   a file written for another, or by another casebook, is not used.  */
 struct headcache *headcache_open (const char *cache_dir, const char *dir,
-                                  int64_t now);
+                                  int64_t now, int version);
 
 /* Fill DOC with the header of the document file NAME (a name in the
    collection's directory; PATH is its full name, kept in DOC) when the
@@ -66,7 +68,8 @@ int headcache_decode (const unsigned char *data, size_t len,
    directory the body names (NULL when DIR cannot be opened); and HC
    freed without writing anything.  */
 struct headcache *headcache_open_body (const char *dir, const void *body,
-                                       size_t len, int64_t now);
+                                       size_t len, int64_t now,
+                                       int version);
 void headcache_free (struct headcache *hc);
 
 #endif /* CASEBOOK_HEADCACHE_H */

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "headcache.h"
 #include "util.h"
 
@@ -66,7 +67,8 @@ look_up (const uint8_t *data, size_t size)
         }
     }
   struct headcache *hc = headcache_open_body (coll_dir, data, size,
-                                              (int64_t) time (NULL));
+                                              (int64_t) time (NULL),
+                                              CONTENT_HEADER_VERSION);
   if (hc == NULL)
     abort ();
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)

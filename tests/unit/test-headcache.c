@@ -20,6 +20,8 @@
 #include "tap.h"
 #include "util.h"
 
+#define V CONTENT_HEADER_VERSION
+
 static int
 same_text (const struct text *a, const struct text *b)
 {
@@ -200,7 +202,7 @@ main (void)
   int alike;
 
   /* Files written just now are not to be believed on their times.  */
-  struct headcache *hc = headcache_open (cache, coll_dir, time (NULL));
+  struct headcache *hc = headcache_open (cache, coll_dir, time (NULL), V);
   tap_ok (hc && ask (hc, coll, states, &alike) == 0, "nothing is kept yet");
   tap_ok (!headcache_may_keep (hc, &states[0]),
           "a file changed within the last seconds is not kept");
@@ -208,7 +210,7 @@ main (void)
 
   /* As if a minute had passed: kept, and given back as read.  */
   time_t later = time (NULL) + 60;
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (headcache_may_keep (hc, &states[0]), "an older one is kept");
   keep_all (hc, coll, states);
   char *file = NULL;
@@ -222,7 +224,7 @@ main (void)
   struct stat fst;
   tap_ok (stat (file, &fst) == 0 && S_ISREG (fst.st_mode),
           "the cache file is written");
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (ask (hc, coll, states, &alike) == 2 && alike,
           "both headers come from the cache, as read");
   keep_all (hc, coll, states);
@@ -248,13 +250,13 @@ main (void)
         memcpy (bytes + 8 + sizeof (uint64_t), &sum, sizeof sum);
         made = util_write_atomic (file, bytes, len) == 0;
       }
-    hc = headcache_open (cache, coll_dir, later);
+    hc = headcache_open (cache, coll_dir, later, V);
     tap_ok (made && ask (hc, coll, states, &alike) == 0,
             "a file another casebook wrote is not used");
     headcache_free (hc);
     if (copy)
       util_write_atomic (file, copy, len);
-    hc = headcache_open (cache, coll_dir, later);
+    hc = headcache_open (cache, coll_dir, later, V);
     tap_ok (ask (hc, coll, states, &alike) == 2,
             "the same file, as this casebook wrote it, is");
     keep_all (hc, coll, states);
@@ -275,7 +277,7 @@ main (void)
     }
   struct timespec times[2] = { before.st_atim, before.st_mtim };
   utimensat (AT_FDCWD, one, times, 0);
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (ask (hc, coll, states, &alike) == 1,
           "a same-size edit with its time put back is read again");
   keep_all (hc, coll, states);
@@ -289,17 +291,17 @@ main (void)
       c ^= 1;
       pwrite (fd, &c, 1, fst.st_size / 2);
     }
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   if (fd >= 0)
     close (fd);
   tap_ok (ask (hc, coll, states, &alike) == 0, "a damaged file is not used");
   keep_all (hc, coll, states);
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (ask (hc, coll, states, &alike) == 2,
           "and is written again whole");
   keep_all (hc, coll, states);
   chmod (file, 0666);
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (ask (hc, coll, states, &alike) == 0,
           "a file others may write is not used");
   chmod (file, 0600);
@@ -307,7 +309,7 @@ main (void)
   char *moved = xasprintf ("%s/planted", dir);
   rename (file, moved);
   symlink (moved, file);
-  hc = headcache_open (cache, coll_dir, later);
+  hc = headcache_open (cache, coll_dir, later, V);
   tap_ok (ask (hc, coll, states, &alike) == 0,
           "a link in the cache's place is not followed");
   struct stat mst_before, mst_after, lst;
