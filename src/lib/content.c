@@ -315,7 +315,7 @@ struct doc_read
 {
   struct diags diags;
   int rc;
-  struct stat st;               /* the file's, taken before it was read */
+  struct headcache_state st;    /* the file's, taken before it was read */
   int keep;                     /* its header to be kept (ST is set) */
 };
 
@@ -412,7 +412,8 @@ load_collection (const struct content_coll_files *cf,
   if (hc)
     {
       /* Kept as read, one per file: before any is left out.  */
-      const struct stat **states = xcalloc (cf->ndocs, sizeof *states);
+      const struct headcache_state **states
+        = xcalloc (cf->ndocs, sizeof *states);
       char **names = xcalloc (cf->ndocs, sizeof *names);
       for (size_t i = 0; i < cf->ndocs; i++)
         {

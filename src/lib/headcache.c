@@ -34,13 +34,14 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
 
 #define MAGIC "cbhead1"
 #define HEAD_LEN (sizeof MAGIC + 2 * sizeof (uint64_t))
-#define STATE_FIELDS 7
+#define STATE_FIELDS HEADCACHE_STATE_FIELDS
 /* Times closer than this to the listing's start are not believed.  */
 #define TIME_SLACK_SECONDS UTIL_TIME_SLACK_SECONDS
 /* No cache file is larger than this (4 GiB, the most a uint32 length
@@ -287,17 +288,15 @@ headcache_decode (const unsigned char *data, size_t len, const char *path,
     : (document_free (doc), -1);
 }
 
-/* The seven numbers of a state.  */
-static void
-state_values (const struct stat *st, int64_t v[STATE_FIELDS])
+/* The state ST says.  */
+static struct headcache_state
+state_of (const struct stat *st)
 {
-  v[0] = (int64_t) st->st_dev;
-  v[1] = (int64_t) st->st_ino;
-  v[2] = (int64_t) st->st_size;
-  v[3] = (int64_t) st->st_mtim.tv_sec;
-  v[4] = (int64_t) st->st_mtim.tv_nsec;
-  v[5] = (int64_t) st->st_ctim.tv_sec;
-  v[6] = (int64_t) st->st_ctim.tv_nsec;
+  struct headcache_state s = { {
+      (int64_t) st->st_dev, (int64_t) st->st_ino, (int64_t) st->st_size,
+      (int64_t) st->st_mtim.tv_sec, (int64_t) st->st_mtim.tv_nsec,
+      (int64_t) st->st_ctim.tv_sec, (int64_t) st->st_ctim.tv_nsec } };
+  return s;
 }
 
 /* Opening.  */
@@ -478,43 +477,42 @@ find (const struct headcache *hc, const char *name, struct reader *out)
    set to read its header.  */
 static int
 recorded_as (const struct headcache *hc, const char *name,
-             const struct stat *st, struct reader *r)
+             const struct headcache_state *st, struct reader *r)
 {
   if (hc->file == NULL || !find (hc, name, r))
     return 0;
-  int64_t now[STATE_FIELDS], then[STATE_FIELDS];
-  state_values (st, now);
-  const unsigned char *at = take (r, sizeof then);
-  if (at == NULL)
-    return 0;
-  memcpy (then, at, sizeof then);
-  return memcmp (now, then, sizeof now) == 0;
+  const unsigned char *at = take (r, sizeof st->v);
+  return at && memcmp (at, st->v, sizeof st->v) == 0;
 }
 
 int
 headcache_get (const struct headcache *hc, const char *name,
-               const char *path, struct document *doc, struct stat *st,
-               int *have_st)
+               const char *path, struct document *doc,
+               struct headcache_state *st, int *have_st)
 {
-  *have_st = fstatat (hc->dirfd, name, st, 0) == 0;
+  struct stat sb;
+  *have_st = fstatat (hc->dirfd, name, &sb, 0) == 0 && S_ISREG (sb.st_mode);
+  if (!*have_st)
+    return 0;
+  *st = state_of (&sb);
   struct reader r;
-  return *have_st && S_ISREG (st->st_mode)
-    && recorded_as (hc, name, st, &r) && read_header (&r, path, doc) == 0;
+  return recorded_as (hc, name, st, &r) && read_header (&r, path, doc) == 0;
 }
 
 int
-headcache_may_keep (const struct headcache *hc, const struct stat *st)
+headcache_may_keep (const struct headcache *hc,
+                    const struct headcache_state *st)
 {
-  return S_ISREG (st->st_mode)
-    && st->st_mtim.tv_sec + TIME_SLACK_SECONDS < hc->now
-    && st->st_ctim.tv_sec + TIME_SLACK_SECONDS < hc->now;
+  /* v[3] and v[5]: the modification and change times' seconds.  */
+  return st->v[3] + TIME_SLACK_SECONDS < hc->now
+    && st->v[5] + TIME_SLACK_SECONDS < hc->now;
 }
 
 /* Closing.  */
 
 static void
 write_file (const struct headcache *hc, const struct document *docs,
-            char *const *names, const struct stat *const *states,
+            char *const *names, const struct headcache_state *const *states,
             size_t ndocs)
 {
   struct buf body = { 0 };
@@ -537,9 +535,7 @@ write_file (const struct headcache *hc, const struct document *docs,
       uint64_t off = body.len;
       memcpy (body.data + offsets_at + k++ * sizeof off, &off, sizeof off);
       put_bytes (&body, names[i], strlen (names[i]));
-      int64_t v[STATE_FIELDS];
-      state_values (states[i], v);
-      buf_add (&body, v, sizeof v);
+      buf_add (&body, states[i]->v, sizeof states[i]->v);
       headcache_encode (&docs[i], &body);
     }
   struct buf file = { 0 };
@@ -567,8 +563,8 @@ write_file (const struct headcache *hc, const struct document *docs,
 
 void
 headcache_close (struct headcache *hc, const struct document *docs,
-                 char *const *names, const struct stat *const *states,
-                 size_t ndocs)
+                 char *const *names,
+                 const struct headcache_state *const *states, size_t ndocs)
 {
   if (hc == NULL)
     return;

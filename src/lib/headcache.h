@@ -19,11 +19,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/stat.h>
 
 #include "model.h"
 
 struct headcache;
+
+/* What is kept of a document file's state (its stat): device, inode,
+   size, modification and change times in seconds and nanoseconds.
+   Small: a listing holds one for each of thousands of files.  */
+#define HEADCACHE_STATE_FIELDS 7
+struct headcache_state
+{
+  int64_t v[HEADCACHE_STATE_FIELDS];
+};
 
 /* The header cache of the collection in DIR, kept in the private
    directory CACHE_DIR (see prefs_private_dir), or NULL when none can
@@ -37,23 +45,26 @@ struct headcache *headcache_open (const char *cache_dir, const char *dir,
 /* Fill DOC with the header of the document file NAME (a name in the
    collection's directory; PATH is its full name, kept in DOC) when the
    cache holds it and the file is in the state recorded.  Returns 1
-   when DOC was filled; else 0, with *ST the file's state (for
-   headcache_keep) when it could be asked for, and *HAVE_ST set.  Safe
-   to call from several threads at once.  */
+   when DOC was filled; else 0, with *HAVE_ST set when the file is a
+   regular one whose state could be asked for, and then *ST that state
+   (for headcache_may_keep and headcache_close).  Safe to call from
+   several threads at once.  */
 int headcache_get (const struct headcache *hc, const char *name,
-                   const char *path, struct document *doc, struct stat *st,
-                   int *have_st);
+                   const char *path, struct document *doc,
+                   struct headcache_state *st, int *have_st);
 
 /* Whether a header read from a file in state ST, without a problem,
    may be recorded (its times old enough to be believed).  */
-int headcache_may_keep (const struct headcache *hc, const struct stat *st);
+int headcache_may_keep (const struct headcache *hc,
+                        const struct headcache_state *st);
 
 /* Write the cache again for the NDOCS headers DOCS, read from files
    named NAMES in states STATES (NULL for one not to record), when it
    would change; then free HC.  Nothing is said when it cannot be
    written: the next listing reads the files.  */
 void headcache_close (struct headcache *hc, const struct document *docs,
-                      char *const *names, const struct stat *const *states,
+                      char *const *names,
+                      const struct headcache_state *const *states,
                       size_t ndocs);
 
 /* For tests: the cache's encoding of DOC's header (appended to OUT)

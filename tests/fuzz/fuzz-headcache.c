@@ -75,7 +75,7 @@ look_up (const uint8_t *data, size_t size)
     {
       char *p = util_path_join (coll_dir, names[i]);
       struct document doc;
-      struct stat st;
+      struct headcache_state st;
       int have;
       if (headcache_get (hc, names[i], p, &doc, &st, &have))
         document_free (&doc);

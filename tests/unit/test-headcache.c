@@ -95,7 +95,7 @@ base (const char *path)
    gave, each compared with COLL's own; STATES get the files' states.  */
 static size_t
 ask (const struct headcache *hc, const struct collection *coll,
-     struct stat *states, int *same)
+     struct headcache_state *states, int *same)
 {
   size_t hits = 0;
   *same = 1;
@@ -117,9 +117,9 @@ ask (const struct headcache *hc, const struct collection *coll,
 /* Record every document of COLL, in the states STATES, and close HC.  */
 static void
 keep_all (struct headcache *hc, const struct collection *coll,
-          const struct stat *states)
+          const struct headcache_state *states)
 {
-  const struct stat **st = xcalloc (coll->ndocs, sizeof *st);
+  const struct headcache_state **st = xcalloc (coll->ndocs, sizeof *st);
   char **names = xcalloc (coll->ndocs, sizeof *names);
   for (size_t i = 0; i < coll->ndocs; i++)
     {
@@ -198,7 +198,7 @@ main (void)
   tap_ok (coll && coll->ndocs == 2, "our collection is read");
   if (coll == NULL || coll->ndocs != 2)
     return tap_done ();
-  struct stat states[2];
+  struct headcache_state states[2];
   int alike;
 
   /* Files written just now are not to be believed on their times.  */
