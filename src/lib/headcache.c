@@ -113,6 +113,18 @@ put_items (struct buf *b, char *const *items, size_t n)
     put_bytes (b, items[i], strlen (items[i]));
 }
 
+/* The file for the LEN bytes of BODY: the magic, the body's length and
+   checksum, the body (appended to OUT).  */
+static void
+put_file (struct buf *out, const void *body, size_t len)
+{
+  uint64_t n = len, sum = util_hash (0, body, len);
+  buf_add (out, MAGIC, sizeof MAGIC);
+  buf_add (out, &n, sizeof n);
+  buf_add (out, &sum, sizeof sum);
+  buf_add (out, body, len);
+}
+
 void
 headcache_encode (const struct document *doc, struct buf *out)
 {
@@ -428,14 +440,10 @@ headcache_open_body (const char *dir, const void *body, size_t len,
   if (hc == NULL || len > MAX_FILE - HEAD_LEN)
     return hc;
   hc->any_dir = 1;
-  unsigned char *file = xmalloc (HEAD_LEN + len);
-  uint64_t n = len, sum = util_hash (0, body, len);
-  memcpy (file, MAGIC, sizeof MAGIC);
-  memcpy (file + sizeof MAGIC, &n, sizeof n);
-  memcpy (file + sizeof MAGIC + sizeof n, &sum, sizeof sum);
-  if (len > 0)
-    memcpy (file + HEAD_LEN, body, len);
-  adopt (hc, file, HEAD_LEN + len);
+  struct buf file = { 0 };
+  put_file (&file, body, len);
+  size_t n = file.len;
+  adopt (hc, (unsigned char *) buf_steal (&file), n);
   return hc;
 }
 
@@ -539,11 +547,7 @@ write_file (const struct headcache *hc, const struct document *docs,
       headcache_encode (&docs[i], &body);
     }
   struct buf file = { 0 };
-  buf_add (&file, MAGIC, sizeof MAGIC);
-  uint64_t len = body.len, sum = util_hash (0, body.data, body.len);
-  buf_add (&file, &len, sizeof len);
-  buf_add (&file, &sum, sizeof sum);
-  buf_add (&file, body.data, body.len);
+  put_file (&file, body.data, body.len);
   buf_free (&body);
   if (file.len <= MAX_FILE && util_write_atomic (hc->path, file.data,
                                                  file.len) == 0)
