@@ -263,40 +263,68 @@ diags_free (struct diags *d)
   memset (d, 0, sizeof *d);
 }
 
-/* Read all of FD (then closed) into memory, NUL appended.  */
+/* Read all of FD (then closed) into memory, NUL appended.  SIZE_HINT
+   is the file's length when known (0 if not): the buffer is made that
+   large at once and read into directly, so a large file costs one
+   allocation and no copying (a pipe or a file that grows still reads
+   whole, in steps that double).  */
 static char *
-read_fd (int fd, size_t max, size_t *len)
+read_fd (int fd, size_t max, size_t size_hint, size_t *len)
 {
-  struct buf b = { 0 };
-  char chunk[65536];
+  size_t got = 0;
+  if (size_hint > max)
+    size_hint = max;
+  /* One byte more than the length, so that the end is seen without
+     another allocation, and one for the NUL.  */
+  size_t alloc = (size_hint ? size_hint : 65536) + 2;
+  char *data = xmalloc (alloc);
   for (;;)
     {
-      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (alloc - got < 2)
+        data = xgrow (data, &alloc, alloc + 1, 1);
+      size_t room = alloc - got - 1;
+      if (max - got < room)
+        room = max - got + 1;   /* a byte past MAX tells it is too long */
+      ssize_t n = read (fd, data + got, room);
       if (n < 0)
         {
           if (errno == EINTR)
             continue;
           int e = errno;
           close (fd);
-          buf_free (&b);
+          free (data);
           errno = e;
           return NULL;
         }
       if (n == 0)
         break;
-      if ((size_t) n > max - b.len)
+      if ((size_t) n > max - got)
         {
           /* Stopped here, not when memory runs out.  */
           close (fd);
-          buf_free (&b);
+          free (data);
           errno = EFBIG;
           return NULL;
         }
-      buf_add (&b, chunk, (size_t) n);
+      got += (size_t) n;
     }
   close (fd);
-  *len = b.len;
-  return buf_steal (&b);
+  data[got] = '\0';
+  /* Kept by the caller, often for as long as it runs: no more than it
+     holds (a short pipe read into the first 64 KB).  */
+  if (alloc - got > 4096)
+    data = xrealloc (data, got + 1);
+  *len = got;
+  return data;
+}
+
+/* The length of the regular file ST describes, or 0 (a pipe, a device:
+   unknown).  */
+static size_t
+size_of (const struct stat *st)
+{
+  return S_ISREG (st->st_mode) && st->st_size > 0
+    && (uintmax_t) st->st_size < SIZE_MAX / 2 ? (size_t) st->st_size : 0;
 }
 
 /* Open PATH with FLAGS and check what it is: a directory is refused
@@ -331,8 +359,9 @@ open_checked (const char *path, int flags, int only_regular,
 char *
 util_read_file (const char *path, size_t *len)
 {
-  int fd = open_checked (path, 0, 0, NULL);
-  return fd < 0 ? NULL : read_fd (fd, SIZE_MAX, len);
+  struct stat st;
+  int fd = open_checked (path, 0, 0, &st);
+  return fd < 0 ? NULL : read_fd (fd, SIZE_MAX, size_of (&st), len);
 }
 
 char *
@@ -354,7 +383,7 @@ util_read_regular (const char *path, size_t max, size_t *len)
   int fl = fcntl (fd, F_GETFL);
   if (fl != -1)
     fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
-  return read_fd (fd, max, len);
+  return read_fd (fd, max, size_of (&st), len);
 }
 
 int

@@ -118,8 +118,9 @@ char *util_read_file (const char *path, size_t *len);
    a device is refused without being opened for long (a FIFO would block,
    /dev/zero never end): NULL with errno 0.  A file of more than MAX
    bytes is refused too, with errno EFBIG, having read no more than MAX
-   and one buffer of 64 KiB: a file that is not what the caller reads
-   must not take every byte of memory.  */
+   and one byte: a file that is not what the caller reads must not take
+   every byte of memory.  The file's length sizes the buffer, so a large
+   file is read in one allocation, without copying.  */
 char *util_read_regular (const char *path, size_t max, size_t *len);
 
 /* Like util_read_regular, but at most the first MAX bytes: *WHOLE says
