@@ -136,15 +136,35 @@ struct unit_ref
   size_t block;
 };
 
-/* Wrap one side into cells; returns the count and the cells (caller
-   frees the array).  */
-static size_t
-wrap_side (struct render *r, const struct text *t, enum lang l,
+/* One side of a unit laid out: its visible text and where each line of
+   it lies.  The cells are made one at a time (side_cell), as the lines
+   they go into are, so that a long paragraph is not held twice.  */
+struct side
+{
+  /* The visible text and its map to the source's bytes (NULL: byte i is
+     byte i), owned by the render or the document: not a pointer to the
+     render's list of texts, which moves as it grows.  */
+  const char *str;
+  const size_t *src_off;
+  struct layout_line *ll;       /* N lines */
+  size_t n;
+  int indent;
+  int translated;
+  enum lang lang;
+  const struct unit_ref *ref;
+};
+
+/* Lay out T (in language L) at WIDTH with a first-line INDENT.  Free
+   with side_free.  */
+static void
+side_wrap (struct render *r, const struct text *t, enum lang l,
            const struct unit_ref *ref, int indent, int width,
-           const struct render_options *o, struct rcell **cells)
+           const struct render_options *o, struct side *sd)
 {
   struct visible own;
-  struct visible *v = keep_visible (r, t, l, o, &own);
+  const struct visible *v = keep_visible (r, t, l, o, &own);
+  sd->str = v->str;
+  sd->src_off = v->src_off;
   int gutter = o->gutter ? 2 : 0;
   int avail = width - gutter;
   if (avail < 1)
@@ -153,32 +173,43 @@ wrap_side (struct render *r, const struct text *t, enum lang l,
      would push it past the column.  */
   if (avail - indent < 2)
     indent = 0;
-  struct layout_line *ll;
-  size_t n = layout_wrap (v->str, v->len, avail - indent, avail, &ll);
-  struct rcell *c = xcalloc (n, sizeof *c);
-  for (size_t i = 0; i < n; i++)
-    {
-      c[i].s = v->str + ll[i].off;
-      c[i].len = ll[i].len;
-      c[i].indent = i == 0 ? indent : 0;
-      c[i].present = 1;
-      c[i].translated = text_is_project (t);
-      c[i].lang = l;
-      c[i].part = ref->part;
-      c[i].section = ref->section;
-      c[i].block = ref->block;
-      c[i].src_off = v->src_off ? v->src_off + ll[i].off : NULL;
-      c[i].src_start = ll[i].off;
-    }
-  free (ll);
-  *cells = c;
-  return n;
+  sd->n = layout_wrap (v->str, v->len, avail - indent, avail, &sd->ll);
+  sd->indent = indent;
+  sd->translated = text_is_project (t);
+  sd->lang = l;
+  sd->ref = ref;
 }
 
-/* With a line callback, hand over the lines laid out so far and free
-   them and their texts.  */
+/* Fill C with line I of SD (C's column is left as it is).  */
 static void
-flush (struct render *r, const struct render_options *o)
+side_cell (const struct side *sd, size_t i, struct rcell *c)
+{
+  const struct layout_line *ll = &sd->ll[i];
+  c->s = sd->str + ll->off;
+  c->len = ll->len;
+  c->indent = i == 0 ? sd->indent : 0;
+  c->present = 1;
+  c->translated = sd->translated;
+  c->lang = sd->lang;
+  c->part = sd->ref->part;
+  c->section = sd->ref->section;
+  c->block = sd->ref->block;
+  c->src_off = sd->src_off ? sd->src_off + ll->off : NULL;
+  c->src_start = ll->off;
+}
+
+static void
+side_free (struct side *sd)
+{
+  free (sd->ll);
+  sd->ll = NULL;
+  sd->n = 0;
+}
+
+/* With a line callback, hand over the lines laid out so far (their texts
+   stay: a unit's later lines may still point into them).  */
+static void
+emit_lines (struct render *r, const struct render_options *o)
 {
   if (o->emit == NULL || r->nlines == 0)
     return;
@@ -187,6 +218,32 @@ flush (struct render *r, const struct render_options *o)
   r->last_style = r->lines[r->nlines - 1].style;
   r->nemitted += r->nlines;
   r->nlines = 0;
+}
+
+/* Lines a render with a callback holds before handing them over in the
+   middle of a unit: a paragraph of megabytes is printed as it is laid
+   out, in little memory, rather than held whole.  */
+enum { EMIT_BATCH = 512 };
+
+/* A new line of STYLE, first handing over a full batch when there is a
+   callback.  */
+static struct rline *
+next_line (struct render *r, enum rstyle style, size_t section,
+           const struct render_options *o)
+{
+  if (r->nlines >= EMIT_BATCH)
+    emit_lines (r, o);
+  return new_line (r, style, section);
+}
+
+/* With a line callback, hand over the lines laid out so far and free
+   them and their texts.  */
+static void
+flush (struct render *r, const struct render_options *o)
+{
+  if (o->emit == NULL)
+    return;
+  emit_lines (r, o);
   for (size_t i = 0; i < r->nstrings; i++)
     norm_visible_free (&r->strings[i]);
   r->nstrings = 0;
@@ -208,32 +265,27 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
       int colw = (width - 3) / 2;
       if (colw < 2)
         colw = 2;
-      struct rcell *cz = NULL, *ce = NULL;
-      size_t nz = 0, ne = 0;
+      struct side zh = { 0 }, en = { 0 };
       const struct text *tz = bitext_get (bt, LANG_ZH);
       const struct text *te = bitext_view (bt, LANG_EN, o->revised);
       if (tz)
-        nz = wrap_side (r, tz, LANG_ZH, ref, style == RSTYLE_BODY
-                        ? para_indent (LANG_ZH) : 0, colw, o, &cz);
+        side_wrap (r, tz, LANG_ZH, ref, style == RSTYLE_BODY
+                   ? para_indent (LANG_ZH) : 0, colw, o, &zh);
       if (te)
-        ne = wrap_side (r, te, LANG_EN, ref, style == RSTYLE_BODY
-                        ? para_indent (LANG_EN) : 0, colw, o, &ce);
-      size_t n = nz > ne ? nz : ne;
+        side_wrap (r, te, LANG_EN, ref, style == RSTYLE_BODY
+                   ? para_indent (LANG_EN) : 0, colw, o, &en);
+      size_t n = zh.n > en.n ? zh.n : en.n;
       for (size_t i = 0; i < n; i++)
         {
-          struct rline *ln = new_line (r, style, ref->section);
-          if (i < nz)
-            ln->cell[0] = cz[i];
-          if (i < ne)
-            {
-              ln->cell[1] = ce[i];
-              ln->cell[1].col += colw + 3;
-            }
-          else
-            ln->cell[1].col = colw + 3;
+          struct rline *ln = next_line (r, style, ref->section, o);
+          if (i < zh.n)
+            side_cell (&zh, i, &ln->cell[0]);
+          if (i < en.n)
+            side_cell (&en, i, &ln->cell[1]);
+          ln->cell[1].col = colw + 3;
         }
-      free (cz);
-      free (ce);
+      side_free (&zh);
+      side_free (&en);
       r->nunits++;
       flush (r, o);
       return;
@@ -251,12 +303,12 @@ emit_unit (struct render *r, const struct bitext *bt, enum rstyle style,
           if (t == NULL)
             continue;
         }
-      struct rcell *c;
-      size_t n = wrap_side (r, t, l, ref, style == RSTYLE_BODY
-                            ? para_indent (l) : 0, width, o, &c);
-      for (size_t i = 0; i < n; i++)
-        new_line (r, style, ref->section)->cell[0] = c[i];
-      free (c);
+      struct side sd = { 0 };
+      side_wrap (r, t, l, ref, style == RSTYLE_BODY ? para_indent (l) : 0,
+                 width, o, &sd);
+      for (size_t i = 0; i < sd.n; i++)
+        side_cell (&sd, i, &next_line (r, style, ref->section, o)->cell[0]);
+      side_free (&sd);
     }
   r->nunits++;
   flush (r, o);

@@ -145,6 +145,49 @@ main (void)
         buf_free (&b.text);
       }
 
+  /* A paragraph of thousands of lines is handed over in batches while
+     it is laid out (a 20 MB paragraph is not held whole): the lines are
+     still those of a whole render, in every view, when one side is kept
+     as a visible copy (an escape in it) and the other is not.  */
+  {
+    struct buf src = { 0 };
+    buf_adds (&src, "casebook-format: 1\nnumber: 6\ntitle.en: Long\n\nzh: ");
+    for (int i = 0; i < 3000; i++)
+      buf_printf (&src, "检察机关第%d次巡回检察。", i);
+    buf_adds (&src, "\nen: \033[1m");
+    for (int i = 0; i < 2500; i++)
+      buf_printf (&src, "The procuratorate inspected, round %d. ", i);
+    buf_adds (&src, "\n");
+    struct document ld;
+    struct diags ldd = { 0 };
+    tap_ok (content_parse_document ("l.cb", src.data, src.len, &ld, &ldd) == 0,
+            "long paragraph: the document parses");
+    for (int view = 0; view < VIEW_COUNT; view++)
+      {
+        struct render_options ro = { .view = (enum view) view, .width = 40 };
+        struct render whole, streamed;
+        struct collected a = { 0 }, b = { 0 };
+        render_document (&ld, &ro, &whole);
+        for (size_t i = 0; i < whole.nlines; i++)
+          collect_line (&whole.lines[i], &a);
+        ro.emit = collect_line;
+        ro.emit_arg = &b;
+        render_document (&ld, &ro, &streamed);
+        tap_ok (a.n > 3 * 512 && a.n == b.n && streamed.nlines == 0
+                && a.text.len == b.text.len
+                && memcmp (a.text.data, b.text.data, a.text.len) == 0,
+                "long paragraph: view %d streams the same %zu lines (%zu)",
+                view, a.n, b.n);
+        render_free (&whole);
+        render_free (&streamed);
+        buf_free (&a.text);
+        buf_free (&b.text);
+      }
+    document_free (&ld);
+    diags_free (&ldd);
+    buf_free (&src);
+  }
+
   /* Hits map to the same bytes of a cell whether the render shows the
      text as it is (no offset map) or made visible (with one).  */
   {
