@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cachesweep.h"
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
@@ -220,6 +221,9 @@ open_index (struct engine *e, char *path, char **note, char **cause)
       free (*note);
       *note = open_note;
     }
+  /* Used: kept by the sweep of the cache a new index makes.  */
+  if (e->ix && path)
+    cachesweep_mark_path (path, (int64_t) time (NULL));
   e->index_path = path;
   return e->ix ? 0 : -1;
 }

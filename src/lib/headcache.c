@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cachesweep.h"
 #include "util.h"
 
 #define MAGIC "cbhead1"
@@ -373,6 +374,8 @@ read_file (struct headcache *hc)
       && (uint64_t) st.st_size >= HEAD_LEN
       && (uint64_t) st.st_size <= MAX_FILE)
     {
+      /* Used: kept by the sweep of the cache (cachesweep.h).  */
+      cachesweep_mark_fd (fd, &st, hc->now);
       /* As long as fstat said: a file grown meanwhile fails its
          checksum, one shortened its read.  */
       size_t want = (size_t) st.st_size;

@@ -50,6 +50,7 @@
 #include <unistr.h>
 
 #include "analyze.h"
+#include "cachesweep.h"
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
@@ -481,6 +482,16 @@ begin_private (struct index *ix, const char *path)
      another database over its own.  */
   remove_kept_beside (path);
   remove_stale_builds (path);
+  /* A new index: the set of directories changed (a collection added or
+     removed) or the cache was emptied; what was used for the old set
+     goes when it has not been used for a month.  */
+  char *slash = strrchr (path, '/');
+  if (slash && slash > path)
+    {
+      char *dir = xasprintf ("%.*s", (int) (slash - path), path);
+      cachesweep_run (dir, (int64_t) time (NULL));
+      free (dir);
+    }
   char *tmp = xasprintf ("%.*s" BUILD_INFIX "XXXXXX.db", (int) (n - 3), path);
   int fd = mkostemps (tmp, 3, O_CLOEXEC);
   if (fd < 0)
