@@ -35,7 +35,8 @@
    one of 250,000 with 64 MB advised, 3.6 times with none; the browser
    needs 730 MB for it, so 512 MB was not enough either).  Where the
    address space is limited (ulimit -v, strict overcommit) and the first
-   extension fails, the heap is left as glibc makes it.  Nothing is
+   extension fails, nothing is advised and the heap grows as glibc
+   grows it, by what it needs at a time.  Nothing is
    asked when malloc is not glibc's on brk (the sanitizers', valgrind's).
    The cost: memory is resident by 2 MB at a time (a listing of 2000
    documents 12.7 MB rather than 7.6), and what a browser freed stays
