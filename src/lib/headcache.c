@@ -29,7 +29,6 @@
 
 #include "headcache.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -380,15 +379,8 @@ read_file (struct headcache *hc)
          checksum, one shortened its read.  */
       size_t want = (size_t) st.st_size;
       file = xmalloc (want);
-      while (len < want)
-        {
-          ssize_t got = read (fd, file + len, want - len);
-          if (got < 0 && errno == EINTR)
-            continue;
-          if (got <= 0)
-            break;
-          len += (size_t) got;
-        }
+      ssize_t got = util_read_all (fd, file, want);
+      len = got > 0 ? (size_t) got : 0;
       if (len < want)
         {
           free (file);

@@ -186,17 +186,7 @@ open_list (struct segmenter *s)
     {
       len = (size_t) st.st_size;
       m = xmalloc (len);
-      size_t got = 0;
-      while (got < len)
-        {
-          ssize_t k = read (fd, m + got, len - got);
-          if (k < 0 && errno == EINTR)
-            continue;
-          if (k <= 0)
-            break;
-          got += (size_t) k;
-        }
-      if (got != len)
+      if (util_read_all (fd, m, len) != (ssize_t) len)
         {
           free (m);
           m = NULL;

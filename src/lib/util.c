@@ -263,6 +263,25 @@ diags_free (struct diags *d)
   memset (d, 0, sizeof *d);
 }
 
+ssize_t
+util_read_all (int fd, void *buf, size_t len)
+{
+  char *p = buf;
+  size_t got = 0;
+  while (got < len)
+    {
+      ssize_t n = read (fd, p + got, len - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      got += (size_t) n;
+    }
+  return (ssize_t) got;
+}
+
 /* Read all of FD (then closed) into memory, NUL appended.  SIZE_HINT
    is the file's length when known (0 if not): the buffer is made that
    large at once and read into directly, so a large file costs one
@@ -394,27 +413,16 @@ util_read_regular_head_into (const char *path, char *buf, size_t max,
   int fd = open_checked (path, O_NONBLOCK, 1, &st);
   if (fd < 0)
     return -1;
-  size_t got = 0;
-  int eof = 0;
-  while (got < max)
+  ssize_t r = util_read_all (fd, buf, max);
+  if (r < 0)
     {
-      ssize_t n = read (fd, buf + got, max - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int e = errno;
-          close (fd);
-          errno = e;
-          return -1;
-        }
-      if (n == 0)
-        {
-          eof = 1;
-          break;
-        }
-      got += (size_t) n;
+      int e = errno;
+      close (fd);
+      errno = e;
+      return -1;
     }
+  size_t got = (size_t) r;
+  int eof = got < max;
   /* Exactly MAX bytes long, or longer?  The size says, without another
      read (a file that grows meanwhile is read as it was); one that says
      0 (as /proc's do) is asked by reading on.  */

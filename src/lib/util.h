@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <stdint.h>
 
 /* Allocation wrappers: on exhaustion they call the fatal handler set by
@@ -109,6 +110,11 @@ char *diag_format (const struct diag *g);
    a change (the index's check and the headers kept between listings):
    FAT keeps two seconds, many file systems one.  */
 #define UTIL_TIME_SLACK_SECONDS 2
+
+/* Read from FD into BUF until LEN bytes are read or the file ends
+   (reads cut short by a signal are made again).  Returns the count read,
+   less than LEN only at the end of the file, or -1 with errno set.  */
+ssize_t util_read_all (int fd, void *buf, size_t len);
 
 /* Read a whole file into memory (NUL appended, not counted in *LEN).
    Returns NULL and sets errno on failure.  Caller frees.  */
