@@ -304,28 +304,19 @@ read_fd (int fd, size_t max, size_t size_hint, size_t *len)
       size_t room = alloc - got - 1;
       if (max - got < room)
         room = max - got + 1;   /* a byte past MAX tells it is too long */
-      ssize_t n = read (fd, data + got, room);
-      if (n < 0)
+      ssize_t n = util_read_all (fd, data + got, room);
+      if (n < 0 || (size_t) n > max - got)
         {
-          if (errno == EINTR)
-            continue;
-          int e = errno;
+          /* A file too long stops here, not when memory runs out.  */
+          int e = n < 0 ? errno : EFBIG;
           close (fd);
           free (data);
           errno = e;
           return NULL;
         }
-      if (n == 0)
-        break;
-      if ((size_t) n > max - got)
-        {
-          /* Stopped here, not when memory runs out.  */
-          close (fd);
-          free (data);
-          errno = EFBIG;
-          return NULL;
-        }
       got += (size_t) n;
+      if ((size_t) n < room)
+        break;                  /* the end of the file */
     }
   close (fd);
   data[got] = '\0';
