@@ -45,7 +45,6 @@ analyzer_new (void)
 {
   struct analyzer *a = xcalloc (1, sizeof *a);
   a->stemmer = sb_stemmer_new ("english", "UTF_8");
-  a->stems = xcalloc (STEM_SLOTS, sizeof *a->stems);
   return a;
 }
 
@@ -186,6 +185,10 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
   struct stem_slot *slot = NULL;
   if (has_letter && a->stemmer && len <= STEM_KEY)
     {
+      /* Made when first needed: a search analyses a few words, and
+         clearing the table cost it more than their stems.  */
+      if (a->stems == NULL)
+        a->stems = xcalloc (STEM_SLOTS, sizeof *a->stems);
       uint32_t h = 2166136261u;
       for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char) w[i]) * 16777619u;
