@@ -124,7 +124,7 @@ struct engine_query *engine_compile (struct engine *e, const char *text,
 void engine_query_free (struct engine_query *q);
 
 
-/* One matching document.  */
+/* One matching document.  Its strings belong to the results.  */
 struct engine_doc
 {
   int64_t id;                   /* the engine's own handle */

@@ -173,7 +173,9 @@ struct doc_texts
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
 };
 
-/* What engine_search keeps of a document for engine_hits.  */
+/* What engine_search keeps of a document for engine_hits.  The
+   document's strings (collection, path, titles) follow it in the same
+   block.  */
 struct doc_priv
 {
   struct inst *inst;
@@ -181,7 +183,8 @@ struct doc_priv
   unsigned version;             /* engine_db_version when it was found */
   struct generation found;      /* and its generation */
   double *idf;                  /* per concept, as the search weighed
-                                   them (NULL: one concept, or none) */
+                                   them (NULL: one concept, or none):
+                                   the results' own idf */
   size_t nidf;
 };
 

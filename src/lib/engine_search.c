@@ -332,18 +332,40 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
       if (sqlite3_step (st) != SQLITE_ROW)
         return -1;
     }
-  const char *coll = (const char *) sqlite3_column_text (st, 1);
-  const char *path = (const char *) sqlite3_column_text (st, 3);
-  d->id = id;
-  d->collection = xstrdup (coll ? coll : "");
-  d->number = (long) sqlite3_column_int64 (st, 2);
-  d->path = xstrdup (path ? path : "");
-  for (int l = 0; l < LANG_COUNT; l++)
+  /* The collection, the path and the titles (the title column holds
+     the title alone: one unit), NULL for none.  */
+  static const int column[2 + LANG_COUNT] = { 1, 3, 4, 5 };
+  const char *text[2 + LANG_COUNT];
+  size_t len[2 + LANG_COUNT], size = sizeof (struct doc_priv);
+  for (int k = 0; k < 2 + LANG_COUNT; k++)
     {
-      /* The title column holds the title alone: one unit.  */
-      const char *t = (const char *) sqlite3_column_text (st, 4 + l);
-      d->title[l] = t && *t ? xstrdup (t) : NULL;
+      text[k] = (const char *) sqlite3_column_text (st, column[k]);
+      len[k] = text[k] ? (size_t) sqlite3_column_bytes (st, column[k]) : 0;
+      size += len[k] + 1;
     }
+  /* One block for them all, after the document's doc_priv: a search
+     that every document matches makes thousands of results, and six
+     blocks for each cost more to make and to free than the search
+     itself took to find them.  */
+  struct doc_priv *dp = xmalloc (size);
+  memset (dp, 0, sizeof *dp);
+  char *at = (char *) (dp + 1);
+  char *copy[2 + LANG_COUNT];
+  for (int k = 0; k < 2 + LANG_COUNT; k++)
+    {
+      copy[k] = at;
+      if (len[k])
+        memcpy (at, text[k], len[k]);
+      at[len[k]] = '\0';
+      at += len[k] + 1;
+    }
+  d->id = id;
+  d->number = (long) sqlite3_column_int64 (st, 2);
+  d->collection = copy[0];
+  d->path = copy[1];
+  for (int l = 0; l < LANG_COUNT; l++)
+    d->title[l] = len[2 + l] ? copy[2 + l] : NULL;
+  d->priv = dp;
   return 0;
 }
 
@@ -1155,21 +1177,19 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
         d.lang_hits[l] = r->merged ? r->merged_lang[l]
           : d.lang_hits[l] + r->regex_lang[l];
       /* Its instances, for engine_hits: no second query.  */
-      struct doc_priv *dp = xcalloc (1, sizeof *dp);
+      struct doc_priv *dp = d.priv;
       dp->version = version;
       dp->found = found;
       dp->inst = r->inst;
       dp->ninst = r->ninst;
       /* The passages to show are chosen by these weights: those with
          the rarer words of the query first.  */
-      if (q->nconcepts > 1 && q->nconcepts <= QUERY_MAX_TERMS)
+      if (res->idf)
         {
-          dp->idf = xcalloc (q->nconcepts, sizeof *dp->idf);
+          dp->idf = res->idf;
           dp->nidf = q->nconcepts;
-          memcpy (dp->idf, res->idf, q->nconcepts * sizeof *dp->idf);
         }
       r->inst = NULL;
-      d.priv = dp;
       res->docs = xgrow (res->docs, &alloc, res->ndocs + 1,
                          sizeof *res->docs);
       res->docs[res->ndocs++] = d;
@@ -1209,17 +1229,11 @@ engine_results_free (struct engine_results *res)
 {
   for (size_t i = 0; i < res->ndocs; i++)
     {
-      free (res->docs[i].collection);
-      free (res->docs[i].path);
+      /* (Its strings are in the same block: heads_get.)  */
       struct doc_priv *dp = res->docs[i].priv;
       if (dp)
-        {
-          free (dp->inst);
-          free (dp->idf);
-        }
+        free (dp->inst);
       free (dp);
-      for (int l = 0; l < LANG_COUNT; l++)
-        free (res->docs[i].title[l]);
     }
   free (res->docs);
   free (res->idf);
