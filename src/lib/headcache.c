@@ -544,19 +544,11 @@ write_file (const struct headcache *hc, const struct document *docs,
   struct buf file = { 0 };
   put_file (&file, body.data, body.len);
   buf_free (&body);
-  if (file.len <= MAX_FILE && util_write_atomic (hc->path, file.data,
-                                                 file.len) == 0)
-    {
-      /* Readable by no one else, whatever the umask made it (or a file
-         written over before kept): one writable by the group would not
-         be read (read_file), and be written again at every listing.  */
-      int fd = open (hc->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-      struct stat st;
-      if (fd >= 0 && fstat (fd, &st) == 0 && (st.st_mode & 077) != 0)
-        (void) fchmod (fd, 0600);
-      if (fd >= 0)
-        close (fd);
-    }
+  /* Readable by no one else, whatever the umask made it (or a file
+     written over before kept): one writable by the group would not be
+     read (read_file), and be written again at every listing.  */
+  if (file.len <= MAX_FILE)
+    util_write_private (hc->path, file.data, file.len);
   buf_free (&file);
 }
 

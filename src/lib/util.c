@@ -374,13 +374,14 @@ util_read_file (const char *path, size_t *len)
   return fd < 0 ? NULL : read_fd (fd, SIZE_MAX, size_of (&st), len);
 }
 
-char *
-util_read_regular (const char *path, size_t max, size_t *len)
+/* util_read_regular, opening PATH with FLAGS as well.  */
+static char *
+read_regular (const char *path, int flags, size_t max, size_t *len)
 {
   /* O_NONBLOCK so that opening a FIFO returns at once; the checks and the
      reading use the one descriptor, so nothing can change in between.  */
   struct stat st;
-  int fd = open_checked (path, O_NONBLOCK, 1, &st);
+  int fd = open_checked (path, O_NONBLOCK | flags, 1, &st);
   if (fd < 0)
     return NULL;
   if (st.st_size > 0 && (uintmax_t) st.st_size > max)
@@ -394,6 +395,18 @@ util_read_regular (const char *path, size_t max, size_t *len)
   if (fl != -1)
     fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
   return read_fd (fd, max, size_of (&st), len);
+}
+
+char *
+util_read_regular (const char *path, size_t max, size_t *len)
+{
+  return read_regular (path, 0, max, len);
+}
+
+char *
+util_read_own (const char *path, size_t max, size_t *len)
+{
+  return read_regular (path, O_NOFOLLOW, max, len);
 }
 
 int
@@ -549,13 +562,17 @@ fail:;
   return -1;
 }
 
-int
-util_write_atomic (const char *path, const void *data, size_t len)
+/* util_write_atomic, the new file's permissions those of MODE's (NULL:
+   as made) rather than the old file's.  */
+static int
+write_atomic (const char *path, const void *data, size_t len,
+              const struct stat *mode)
 {
   struct stat old;
   int over = stat (path, &old) == 0 && S_ISREG (old.st_mode);
   char *tmp;
-  if (write_temp (path, data, len, over ? &old : NULL, 0, 1, &tmp) != 0)
+  if (write_temp (path, data, len, mode ? mode : over ? &old : NULL, 0, 1,
+                  &tmp) != 0)
     return -1;
   if (rename (tmp, path) != 0)
     {
@@ -570,6 +587,21 @@ util_write_atomic (const char *path, const void *data, size_t len)
   /* The rename is only durable once the directory is: without this a
      crash can leave the old file, or none, after we reported success.  */
   return util_fsync_dir (path);
+}
+
+int
+util_write_atomic (const char *path, const void *data, size_t len)
+{
+  return write_atomic (path, data, len, NULL);
+}
+
+int
+util_write_private (const char *path, const void *data, size_t len)
+{
+  struct stat mode;
+  memset (&mode, 0, sizeof mode);
+  mode.st_mode = S_IFREG | 0600;
+  return write_atomic (path, data, len, &mode);
 }
 
 /* Write LEN bytes of DATA into the file PATH itself, as the shell's >

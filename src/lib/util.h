@@ -129,6 +129,10 @@ char *util_read_file (const char *path, size_t *len);
    file is read in one allocation, without copying.  */
 char *util_read_regular (const char *path, size_t max, size_t *len);
 
+/* Like util_read_regular, never through a symbolic link (ELOOP): for
+   a file casebook keeps in its own directory.  */
+char *util_read_own (const char *path, size_t max, size_t *len);
+
 /* Like util_read_regular, but at most the first MAX bytes: *WHOLE says
    whether that was the whole file.  Caller frees.  */
 char *util_read_regular_head (const char *path, size_t max, size_t *len,
@@ -145,6 +149,9 @@ int util_read_regular_head_into (const char *path, char *buf, size_t max,
    fsync, rename, fsync of the directory.  A file written over keeps
    its permissions.  Returns 0, or -1 with errno set.  */
 int util_write_atomic (const char *path, const void *data, size_t len);
+/* The same, the file readable by its owner only (0600), whatever the
+   umask or the file written over.  */
+int util_write_private (const char *path, const void *data, size_t len);
 
 /* Write LEN bytes to PATH as the shell's > would, but whole or not at
    all where it can: a link is followed to the file it names, made if it
