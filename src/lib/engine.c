@@ -314,6 +314,12 @@ engine_open (const struct engine_options *o, struct diags *diags,
       engine_close (e);
       return NULL;
     }
+  /* Checking that nothing changed costs a stat per file, most of a
+     search of a large library that finds little: begun at once from
+     the copy of the index's snapshot, alongside the rest, when the
+     caller settles afterwards.  */
+  struct snapshot_check *early = o->check_alongside && path
+    ? index_check_early (path, dirs, ndirs) : NULL;
   if (path)
     {
       /* Folding needs OpenCC only for characters never seen before.  */
@@ -325,15 +331,17 @@ engine_open (const struct engine_options *o, struct diags *diags,
     }
   if (open_index (e, path, note, cause) != 0)
     {
+      index_check_cancel (early);
       engine_close (e);
       return NULL;
     }
   path = e->index_path;
-  /* Checking that nothing changed costs a stat per file, most of a
-     search of a large library: alongside the search, when the caller
-     settles afterwards.  */
-  if (o->check_alongside && path && *note == NULL
-      && index_check_start (e->ix, dirs, ndirs) == 0)
+  int checking = 0;
+  if (o->check_alongside && path && *note == NULL)
+    checking = index_check_start (e->ix, dirs, ndirs, early) == 0;
+  else
+    index_check_cancel (early);
+  if (checking)
     e->check_pending = 1;
   else if (sync_or_fall_back (e, diags, o->progress, o->progress_ctx, note,
                               cause) < 0)

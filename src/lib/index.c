@@ -258,11 +258,16 @@ schema_version (sqlite3 *db)
   return (int) meta_value (db, "schema", -1);
 }
 
-/* The files SQLite keeps beside the database at PATH: PATH with each
-   of these added.  */
-static const char *const kept_beside[] = { "-wal", "-shm", "-journal" };
+/* Where the copy of a database's snapshot is kept (index_check_early):
+   the database's name and this.  */
+#define SNAPSHOT_COPY "-snap"
 
-/* Remove what SQLite kept beside the database at PATH.  */
+/* The files kept beside the database at PATH, by SQLite and by
+   snapshot_save: PATH with each of these added.  */
+static const char *const kept_beside[] = { "-wal", "-shm", "-journal",
+  SNAPSHOT_COPY };
+
+/* Remove what is kept beside the database at PATH.  */
 static void
 remove_kept_beside (const char *path)
 {
@@ -1467,17 +1472,10 @@ pages_for_build (struct index *ix)
   exec (ix->db, "PRAGMA cache_size=-65536", NULL);
 }
 
-/* Begin checking the files in the NDIRS directories DIRS (full names)
-   against the snapshot saved by the last full check, in the background
-   with BACKGROUND (snapshot_check_start).  NULL when there is none or it
-   is already known not to hold.  */
-static struct snapshot_check *
-start_check (struct index *ix, const char *const *dirs, size_t ndirs,
-             int background)
+/* A handle on the snapshot saved by the last full check, or NULL.  */
+static sqlite3_blob *
+open_snapshot (struct index *ix)
 {
-  /* Read through a blob handle, straight into the buffer the check
-     takes: a column's value would be assembled from its overflow pages
-     into one of SQLite's first, and copied.  */
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (ix->db, "SELECT rowid FROM meta WHERE "
                           "key='snapshot' AND typeof(value)='blob'", -1, &st,
@@ -1490,6 +1488,23 @@ start_check (struct index *ix, const char *const *dirs, size_t ndirs,
   if (row < 0 || sqlite3_blob_open (ix->db, "main", "meta", "value", row, 0,
                                     &b) != SQLITE_OK)
     return NULL;
+  return b;
+}
+
+/* Begin checking the files in the NDIRS directories DIRS (full names)
+   against the snapshot saved by the last full check, as MODE says
+   (snapshot_check_start).  NULL when there is none or it is already
+   known not to hold.  */
+static struct snapshot_check *
+start_check (struct index *ix, const char *const *dirs, size_t ndirs,
+             enum snapshot_mode mode)
+{
+  /* Read through a blob handle, straight into the buffer the check
+     takes: a column's value would be assembled from its overflow pages
+     into one of SQLite's first, and copied.  */
+  sqlite3_blob *b = open_snapshot (ix);
+  if (b == NULL)
+    return NULL;
   int len = sqlite3_blob_bytes (b);
   void *snap = len > 0 ? xmalloc ((size_t) len) : NULL;
   int ok = snap && sqlite3_blob_read (b, snap, len, 0) == SQLITE_OK;
@@ -1500,7 +1515,24 @@ start_check (struct index *ix, const char *const *dirs, size_t ndirs,
       return NULL;
     }
   return snapshot_check_start (snap, (size_t) len, dirs, ndirs,
-                               TIME_SLACK_SECONDS, background);
+                               TIME_SLACK_SECONDS, mode);
+}
+
+/* Does the snapshot saved in IX begin with the SNAPSHOT_HEAD_BYTES
+   bytes that C's does (then C's, read from the copy beside the index,
+   is that one)?  Only the first page of the value is read.  */
+static int
+saved_snapshot_is (struct index *ix, const struct snapshot_check *c)
+{
+  sqlite3_blob *b = open_snapshot (ix);
+  if (b == NULL)
+    return 0;
+  unsigned char head[SNAPSHOT_HEAD_BYTES];
+  int same = sqlite3_blob_bytes (b) >= (int) sizeof head
+    && sqlite3_blob_read (b, head, sizeof head, 0) == SQLITE_OK
+    && snapshot_check_is (c, head);
+  sqlite3_blob_close (b);
+  return same;
 }
 
 /* Does the snapshot saved by the last full check say that nothing
@@ -1509,7 +1541,7 @@ static int
 snapshot_says_fresh (struct index *ix, const char *const *dirs,
                      size_t ndirs)
 {
-  struct snapshot_check *c = start_check (ix, dirs, ndirs, 0);
+  struct snapshot_check *c = start_check (ix, dirs, ndirs, SNAPSHOT_HERE);
   return c ? snapshot_check_finish (c) : 0;
 }
 
@@ -1525,15 +1557,56 @@ real_dirs (const char *const *given, size_t ndirs)
   return real;
 }
 
+/* The most a copy of a snapshot is believed to hold: a million
+   documents take 100 MB.  */
+#define SNAPSHOT_COPY_MAX ((size_t) 1 << 30)
+
+struct snapshot_check *
+index_check_early (const char *path, const char *const *dirs, size_t ndirs)
+{
+  char *copy = xasprintf ("%s" SNAPSHOT_COPY, path);
+  size_t len;
+  /* Never through a link, nor anything but a regular file.  */
+  void *snap = util_read_own (copy, SNAPSHOT_COPY_MAX, &len);
+  free (copy);
+  if (snap == NULL)
+    return NULL;
+  char **real = real_dirs (dirs, ndirs);
+  struct snapshot_check *c =
+    snapshot_check_start (snap, len, (const char *const *) real, ndirs,
+                          TIME_SLACK_SECONDS, SNAPSHOT_ALL_BEHIND);
+  strv_free (real, ndirs);
+  return c;
+}
+
+void
+index_check_cancel (struct snapshot_check *early)
+{
+  snapshot_check_cancel (early);
+}
+
 int
-index_check_start (struct index *ix, const char *const *dirs, size_t ndirs)
+index_check_start (struct index *ix, const char *const *dirs, size_t ndirs,
+                   struct snapshot_check *early)
 {
   index_check_finish (ix);
   if (ix->path == NULL || ix->final_path)
-    return -1;
+    {
+      snapshot_check_cancel (early);
+      return -1;
+    }
   pages_for_search (ix);
+  /* The check begun from the copy stands if the copy is of the
+     snapshot the database holds now: it has had a head start.  */
+  if (early && saved_snapshot_is (ix, early))
+    {
+      ix->check = early;
+      return 0;
+    }
+  snapshot_check_cancel (early);
   char **real = real_dirs (dirs, ndirs);
-  ix->check = start_check (ix, (const char *const *) real, ndirs, 1);
+  ix->check = start_check (ix, (const char *const *) real, ndirs,
+                           SNAPSHOT_DOCS_BEHIND);
   strv_free (real, ndirs);
   return ix->check ? 0 : -1;
 }
@@ -1556,15 +1629,32 @@ snapshot_save (struct index *ix, const char *const *dirs, size_t ndirs,
                const struct content_files *cf, int64_t started)
 {
   struct buf b = { 0 };
-  snapshot_take (dirs, ndirs, cf, started, &b);
+  uint64_t id;
+  sqlite3_randomness (sizeof id, &id);
+  snapshot_take (dirs, ndirs, cf, started, id, &b);
   sqlite3_stmt *st;
+  int saved = 0;
   if (sqlite3_prepare_v2 (ix->db, "INSERT OR REPLACE INTO meta "
                           "VALUES('snapshot', ?)", -1, &st, NULL)
       == SQLITE_OK)
     {
       sqlite3_bind_blob (st, 1, b.data, (int) b.len, SQLITE_STATIC);
-      sqlite3_step (st);
+      saved = sqlite3_step (st) == SQLITE_DONE;
       sqlite3_finalize (st);
+    }
+  /* And a copy in a file beside the database, which the next search
+     reads and starts to check before it has opened the database (a
+     third of the time a search of 8000 documents takes when nothing
+     changed, a stat per file, then goes alongside the rest).  The
+     database's snapshot stays the one that counts: the copy is used
+     only while its id is that one's (index_check_start), and a copy
+     written over or cut short fails its hash.  Not written, the copy
+     is only not used.  */
+  if (saved)
+    {
+      char *copy = xasprintf ("%s" SNAPSHOT_COPY, ix->path);
+      util_write_private (copy, b.data, b.len);
+      free (copy);
     }
   buf_free (&b);
 }

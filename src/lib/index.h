@@ -85,9 +85,21 @@ int index_sync (struct index *ix, const char *const *dirs, size_t ndirs,
    last brought up to date, so that what it answered meanwhile stands,
    and 0 when index_sync must run (or no check was begun).  index_sync
    and index_close finish a check still running.  */
+struct snapshot_check;
 int index_check_start (struct index *ix, const char *const *dirs,
-                       size_t ndirs);
+                       size_t ndirs, struct snapshot_check *early);
 int index_check_finish (struct index *ix);
+
+/* The same check begun before the index at PATH is opened, from the
+   copy of its snapshot kept beside it (NULL when there is none): for
+   index_check_start, which takes it (as EARLY) when the copy is still
+   that of the index, and stops it when not.  One that is not handed
+   to index_check_start must go to index_check_cancel (NULL is
+   allowed).  */
+struct snapshot_check *index_check_early (const char *path,
+                                          const char *const *dirs,
+                                          size_t ndirs);
+void index_check_cancel (struct snapshot_check *early);
 
 /* How many updates of the content index_sync committed through this
    connection (another process's show in SQLite's PRAGMA data_version;

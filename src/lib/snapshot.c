@@ -3,7 +3,9 @@
 
    Layout (native byte order: the snapshot lives in a private cache next
    to the index that it describes):
-     header   "cbsnap1" NUL, the check's start, the newest time recorded
+     header   "cbsnap2" NUL, the snapshot's id (a random uint64, see
+              snapshot.h), a hash (util_hash) of all that follows it
+              (uint64), the check's start, the newest time recorded
               (int64 each), the number of directories asked for (uint32)
      per directory asked for:   'T', its name, its state
      per collection listed:     'C', its directory, the directory's
@@ -26,7 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "cbsnap1"
+#define MAGIC "cbsnap2"
 #define STATE_FIELDS 9
 
 struct state
@@ -97,12 +99,15 @@ put_state (struct writer *w, struct state s)
 
 void
 snapshot_take (const char *const *dirs, size_t ndirs,
-               const struct content_files *cf, int64_t started,
+               const struct content_files *cf, int64_t started, uint64_t id,
                struct buf *out)
 {
   struct writer w = { out, 0 };
   int64_t zero = 0;
   buf_add (out, MAGIC, sizeof MAGIC);
+  buf_add (out, &id, sizeof id);
+  size_t sum_at = out->len;
+  buf_add (out, &zero, sizeof zero);
   buf_add (out, &started, sizeof started);
   size_t newest_at = out->len;
   buf_add (out, &zero, sizeof zero);
@@ -142,6 +147,9 @@ snapshot_take (const char *const *dirs, size_t ndirs,
         close (fd);
     }
   memcpy (out->data + newest_at, &w.newest, sizeof w.newest);
+  uint64_t sum = util_hash (0, out->data + sum_at + sizeof sum,
+                            out->len - sum_at - sizeof sum);
+  memcpy (out->data + sum_at, &sum, sizeof sum);
 }
 
 /* Reading.  */
@@ -220,6 +228,15 @@ struct doc_check
 struct snapshot_check
 {
   void *snap;                   /* taken: the names point into it */
+  size_t len;
+  /* SNAPSHOT_ALL_BEHIND: what the thread checks the collections
+     against, its own copies; and set once it has listed the documents
+     (the caller may then share them).  */
+  char **dirs;
+  size_t ndirs;
+  int64_t slack;
+  int deferred;
+  atomic_int listed;
   struct doc_check *docs;
   size_t ndocs, docs_alloc;
   int *fds;                     /* the collections' directories */
@@ -283,14 +300,24 @@ check_collections (struct snapshot_check *c, size_t len,
 {
   struct reader r = { c->snap, (const unsigned char *) c->snap + len, 1 };
   int64_t started, newest;
+  uint64_t id;
   const void *m = take (&r, sizeof MAGIC);
+  const void *id_at = take (&r, sizeof id);
+  const unsigned char *sum_at = take (&r, sizeof (uint64_t));
   const void *s = take (&r, sizeof started);
   const void *n = take (&r, sizeof newest);
-  if (m == NULL || s == NULL || n == NULL
+  if (m == NULL || id_at == NULL || sum_at == NULL || s == NULL || n == NULL
       || memcmp (m, MAGIC, sizeof MAGIC) != 0)
     return -1;
   memcpy (&started, s, sizeof started);
   memcpy (&newest, n, sizeof newest);
+  /* A copy cut short or written over (the one kept in a file beside
+     the index) is not believed.  */
+  uint64_t want, sum = util_hash (0, sum_at + sizeof want,
+                                  (size_t) (r.end - sum_at) - sizeof want);
+  memcpy (&want, sum_at, sizeof want);
+  if (sum != want)
+    return -1;
   /* Times too close to the check cannot show an edit made just after
      it: no need to look further.  */
   if (newest + slack >= started || get_u32 (&r) != ndirs)
@@ -337,9 +364,25 @@ check_collections (struct snapshot_check *c, size_t len,
   return r.ok ? 0 : -1;
 }
 
+/* SNAPSHOT_ALL_BEHIND's thread: the whole check.  */
+static void *
+check_all_thread (void *arg)
+{
+  struct snapshot_check *c = arg;
+  if (check_collections (c, c->len, (const char *const *) c->dirs, c->ndirs,
+                         c->slack) != 0)
+    atomic_store (&c->stale, 1);
+  else
+    {
+      atomic_store (&c->listed, 1);
+      check_docs (c);
+    }
+  return NULL;
+}
+
 struct snapshot_check *
 snapshot_check_start (void *snap, size_t len, const char *const *dirs,
-                      size_t ndirs, int64_t slack, int background)
+                      size_t ndirs, int64_t slack, enum snapshot_mode mode)
 {
   if (snap == NULL || len == 0)
     {
@@ -350,25 +393,51 @@ snapshot_check_start (void *snap, size_t len, const char *const *dirs,
   /* Taken, not copied: a snapshot of thousands of files is hundreds of
      kilobytes, and memory first written costs more than reading it.  */
   c->snap = snap;
+  c->len = len;
   atomic_init (&c->next, 0);
   atomic_init (&c->stale, 0);
+  atomic_init (&c->listed, 0);
+  if (mode == SNAPSHOT_ALL_BEHIND)
+    {
+      c->dirs = xcalloc (ndirs ? ndirs : 1, sizeof *c->dirs);
+      for (size_t i = 0; i < ndirs; i++)
+        c->dirs[i] = xstrdup (dirs[i]);
+      c->ndirs = ndirs;
+      c->slack = slack;
+      c->deferred = 1;
+      c->threaded = pthread_create (&c->thread, NULL, check_all_thread, c)
+        == 0;
+      if (c->threaded)
+        return c;
+      /* No thread: the documents are left to the caller's finish.  */
+      c->deferred = 0;
+    }
   if (check_collections (c, len, dirs, ndirs, slack) != 0)
     {
       atomic_store (&c->stale, 1);
       snapshot_check_finish (c);
       return NULL;
     }
-  if (background && c->ndocs >= SNAPSHOT_BACKGROUND_DOCS)
+  if (mode == SNAPSHOT_DOCS_BEHIND && c->ndocs >= SNAPSHOT_BACKGROUND_DOCS)
     c->threaded = pthread_create (&c->thread, NULL, check_docs_thread, c)
       == 0;
   return c;
 }
 
 int
+snapshot_check_is (const struct snapshot_check *c, const void *head)
+{
+  return c->len >= SNAPSHOT_HEAD_BYTES
+    && memcmp (c->snap, head, SNAPSHOT_HEAD_BYTES) == 0;
+}
+
+int
 snapshot_check_finish (struct snapshot_check *c)
 {
-  /* What the thread has not taken yet is checked here, alongside it.  */
-  check_docs (c);
+  /* What the thread has not taken yet is checked here, alongside it,
+     once there is a list to take from.  */
+  if (!c->deferred || atomic_load (&c->listed))
+    check_docs (c);
   if (c->threaded)
     pthread_join (c->thread, NULL);
   int fresh = !atomic_load (&c->stale);
@@ -377,6 +446,16 @@ snapshot_check_finish (struct snapshot_check *c)
   free (c->fds);
   free (c->docs);
   free (c->snap);
+  strv_free (c->dirs, c->ndirs);
   free (c);
   return fresh;
+}
+
+void
+snapshot_check_cancel (struct snapshot_check *c)
+{
+  if (c == NULL)
+    return;
+  atomic_store (&c->stale, 1);
+  snapshot_check_finish (c);
 }

@@ -23,33 +23,52 @@
 
 /* Record into OUT (appended) the state of the NDIRS directories DIRS as
    given and of the collections and documents CF lists in them, as of
-   the check that began at STARTED (seconds since the epoch).  */
+   the check that began at STARTED (seconds since the epoch).  ID names
+   this snapshot: a random number, so that a copy of it kept elsewhere
+   (a file beside the index, read before the index is open) can be told
+   to be this one by its first SNAPSHOT_HEAD_BYTES bytes.  */
+#define SNAPSHOT_HEAD_BYTES 16
 void snapshot_take (const char *const *dirs, size_t ndirs,
                     const struct content_files *cf, int64_t started,
-                    struct buf *out);
+                    uint64_t id, struct buf *out);
 
 /* Is every file in the snapshot SNAP (LEN bytes) in the state recorded,
-   and the snapshot to be believed (its times older than its check by
-   more than SLACK seconds)?  DIRS are the directories now asked for;
-   they must be those of the snapshot.
+   and the snapshot to be believed (whole, and its times older than its
+   check by more than SLACK seconds)?  DIRS are the directories now
+   asked for; they must be those of the snapshot.
 
-   Asked in two steps, so that the caller can work while the documents
-   are looked at: snapshot_check_start checks the header, the
-   directories and the collections, and returns NULL when the answer is
-   already no.  With BACKGROUND and at least SNAPSHOT_BACKGROUND_DOCS
-   documents, it starts a thread that stats them.
-   snapshot_check_finish stats those the thread has not reached yet
+   Asked in two steps, so that the caller can work while the files are
+   looked at.  snapshot_check_start begins the check:
+   - SNAPSHOT_HERE: the header, the directories and the collections are
+     checked at once, and NULL returned when the answer is already no;
+   - SNAPSHOT_DOCS_BEHIND: the same, and with at least
+     SNAPSHOT_BACKGROUND_DOCS documents a thread starts to stat them;
+   - SNAPSHOT_ALL_BEHIND: a thread does it all, for a caller that has
+     more to do first (where no thread can be made, as SNAPSHOT_HERE).
+   snapshot_check_finish stats what a thread has not reached yet
    (alongside it), waits for it and gives the answer: 1 when every file
-   is as recorded.  The check takes SNAP (allocated with malloc: it is
-   freed with the check, or at once when the start returns NULL).  Every
-   check started must be finished: it holds a thread and open
-   directories.  */
+   is as recorded.  snapshot_check_cancel stops a check whose answer is
+   not wanted (NULL is allowed).  The check takes SNAP (allocated with
+   malloc: it is freed with the check, or at once when the start
+   returns NULL).  Every check started must be finished or cancelled:
+   it holds a thread and open directories.  */
 #define SNAPSHOT_BACKGROUND_DOCS 256
+enum snapshot_mode
+{
+  SNAPSHOT_HERE,
+  SNAPSHOT_DOCS_BEHIND,
+  SNAPSHOT_ALL_BEHIND
+};
 struct snapshot_check;
 struct snapshot_check *snapshot_check_start (void *snap, size_t len,
                                              const char *const *dirs,
                                              size_t ndirs, int64_t slack,
-                                             int background);
+                                             enum snapshot_mode mode);
 int snapshot_check_finish (struct snapshot_check *c);
+void snapshot_check_cancel (struct snapshot_check *c);
+
+/* Is C's snapshot the one whose first SNAPSHOT_HEAD_BYTES bytes are
+   HEAD?  */
+int snapshot_check_is (const struct snapshot_check *c, const void *head);
 
 #endif /* CASEBOOK_SNAPSHOT_H */

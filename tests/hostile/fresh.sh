@@ -151,6 +151,49 @@ for k in 000 299; do
   age "$m"
 done
 
+# The copy of the snapshot kept beside the index, which a search reads
+# before it opens the index: private, and never believed when it is
+# not the index's own.
+# (The largest: that of the 300 documents.)
+snap=$(ls -S "$XDG_CACHE_HOME"/casebook/index-*.db-snap 2>/dev/null | head -n 1)
+is "$([ -n "$snap" ] && stat -c %a "$snap")" 600 \
+  "a copy of the snapshot is kept beside the index, private"
+age "$m"
+cp "$snap" "$TMPD/snap-kept"
+# Written over (by a crash, a disk, anyone): each byte changed.
+tr '\000-\377' '\001-\377\000' <"$TMPD/snap-kept" >"$snap"
+respell "$m/150.cb" Hulunbuyr Hulunbuvr
+run search --count --no-correct --content "$m" hulunbuvr
+is "$(cat "$TMPD/out")" "160:2" "with the copy damaged, an edit is seen"
+respell "$m/150.cb" Hulunbuvr Hulunbuyr
+age "$m"
+# An older index put back (a cache restored from a backup): the copy,
+# newer, matches the files, but is not the index's.
+db=${snap%-snap}
+cp "$db" "$TMPD/db-kept"
+respell "$m/150.cb" Hulunbuyr Hulunbuvr
+run search --count --no-correct --content "$m" hulunbuvr
+age "$m"
+cat "$TMPD/db-kept" >"$db"
+run search --count --no-correct --content "$m" hulunbuvr
+is "$(cat "$TMPD/out")" "160:2" \
+  "with an older index put back, the edit made since is still found"
+respell "$m/150.cb" Hulunbuvr Hulunbuyr
+# A link planted as the copy is not read through, and the next copy
+# written replaces the link, not what it points to.
+age "$m"
+echo precious >"$TMPD/outside"
+rm -f "$snap"
+ln -s "$TMPD/outside" "$snap"
+respell "$m/150.cb" Hulunbuyr Hulunbuvr
+run search --count --no-correct --content "$m" hulunbuvr
+is "$(cat "$TMPD/out")" "160:2" "with a link as the copy, an edit is seen"
+is "$(cat "$TMPD/outside")" precious "and the file it points to is untouched"
+is "$([ -f "$snap" ] && [ ! -L "$snap" ] && echo file)" file \
+  "and a copy of its own replaces the link"
+respell "$m/150.cb" Hulunbuvr Hulunbuyr
+age "$m"
+
 # Every file changed at once (the content replaced): the index starts
 # afresh rather than forgetting each document, and answers as a new
 # index does.
