@@ -1,8 +1,8 @@
 /* test-cachesweep.c -- the cache keeps what was used in the last month
-   and loses the rest: an index with its logs and word list goes with
-   its database, a header file on its own; names casebook does not give,
-   links and what they point to are left alone; a file is marked used
-   once a day at most.  */
+   and loses the rest: an index with its logs, word list and snapshot's
+   copy goes with its database, a header file on its own; names
+   casebook does not give, links and what they point to are left alone;
+   a file is marked used once a day at most.  */
 
 #include <config.h>
 
@@ -80,6 +80,7 @@ main (void)
   n = xasprintf ("%s.db-wal", A); make (n, recent); free (n);
   n = xasprintf ("%s.db-shm", A); make (n, old); free (n);
   n = xasprintf ("%s.words", A); make (n, old); free (n);
+  n = xasprintf ("%s.db-snap", A); make (n, recent); free (n);
   /* A recent index whose word list is old: kept whole.  */
   n = xasprintf ("%s.db", B); make (n, recent); free (n);
   n = xasprintf ("%s.words", B); make (n, old); free (n);
@@ -105,7 +106,7 @@ main (void)
   tap_ok (symlink (target, link) == 0, "a link planted with an index's name");
 
   size_t removed = cachesweep_run (dir, now);
-  tap_ok (removed == 6, "six files removed (%zu)", removed);
+  tap_ok (removed == 7, "seven files removed (%zu)", removed);
   n = xasprintf ("%s.db", A);
   tap_ok (!exists (n), "the old index is gone");
   free (n);
@@ -116,7 +117,10 @@ main (void)
   int shm = exists (n);
   free (n);
   n = xasprintf ("%s.words", A);
-  tap_ok (!shm && !exists (n), "and its shared index and word list");
+  char *snap = xasprintf ("%s.db-snap", A);
+  tap_ok (!shm && !exists (n) && !exists (snap),
+          "and its shared index, word list and snapshot's copy");
+  free (snap);
   free (n);
   n = xasprintf ("%s.db", B);
   int b_db = exists (n);
