@@ -562,8 +562,8 @@ fail:;
   return -1;
 }
 
-/* util_write_atomic, the new file's permissions those of MODE's (NULL:
-   as made) rather than the old file's.  */
+/* util_write_atomic; with MODE, the new file has MODE's permissions
+   rather than the old file's.  */
 static int
 write_atomic (const char *path, const void *data, size_t len,
               const struct stat *mode)

@@ -1,7 +1,9 @@
 /* test-util.c -- reading whole files: every length around the buffer's
    sizes comes back byte for byte, a file longer than the caller's limit
    is refused, a pipe of unknown length reads whole, and what is not a
-   regular file is refused by util_read_regular.  */
+   regular file is refused by util_read_regular; util_read_own does not
+   read through a link, and util_write_private makes a file its owner's
+   alone whatever the umask or the file it replaces.  */
 
 #include <config.h>
 
@@ -111,6 +113,35 @@ main (void)
     free (a);
     free (r);
     free (want);
+  }
+
+  /* Private files.  */
+  {
+    char *own = xasprintf ("%s/own", dir), *link = xasprintf ("%s/link", dir);
+    mode_t mask = umask (022);
+    struct stat st;
+    tap_ok (util_write_private (own, "abc", 3) == 0
+            && stat (own, &st) == 0 && (st.st_mode & 0777) == 0600,
+            "util_write_private makes a file 0600 under umask 022");
+    chmod (own, 0644);
+    tap_ok (util_write_private (own, "abcd", 4) == 0
+            && stat (own, &st) == 0 && (st.st_mode & 0777) == 0600
+            && st.st_size == 4,
+            "and one written over a file of 0644 is 0600 again");
+    umask (mask);
+    size_t got = 0;
+    char *a = util_read_own (own, 100, &got);
+    tap_ok (a && got == 4 && memcmp (a, "abcd", 4) == 0,
+            "util_read_own reads a file of its own");
+    free (a);
+    errno = 0;
+    char *b = symlink (own, link) == 0 ? util_read_own (link, 100, &got)
+      : (char *) "";
+    tap_ok (b == NULL && errno == ELOOP, "and not through a link");
+    unlink (link);
+    unlink (own);
+    free (own);
+    free (link);
   }
 
   unlink (path);
