@@ -334,7 +334,9 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
     }
   /* The collection, the path and the titles (the title column holds
      the title alone: one unit), NULL for none.  */
-  static const int column[2 + LANG_COUNT] = { 1, 3, 4, 5 };
+  static const int column[] = { 1, 3, 4, 5 };
+  _Static_assert (sizeof column / sizeof *column == 2 + LANG_COUNT,
+                  "a column for each string of the head");
   const char *text[2 + LANG_COUNT];
   size_t len[2 + LANG_COUNT], size = sizeof (struct doc_priv);
   for (int k = 0; k < 2 + LANG_COUNT; k++)
@@ -364,7 +366,7 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
   d->collection = copy[0];
   d->path = copy[1];
   for (int l = 0; l < LANG_COUNT; l++)
-    d->title[l] = len[2 + l] ? copy[2 + l] : NULL;
+    d->title[l] = *copy[2 + l] ? copy[2 + l] : NULL;
   d->priv = dp;
   return 0;
 }

@@ -1472,6 +1472,19 @@ pages_for_build (struct index *ix)
   exec (ix->db, "PRAGMA cache_size=-65536", NULL);
 }
 
+/* Write the copy of the snapshot SNAP (LEN bytes) beside the database
+   at PATH (index_check_early), or remove it if that fails: a copy that
+   is not the database's snapshot is never used, but read and checked
+   in vain by every search.  */
+static void
+write_copy (const char *path, const void *snap, size_t len)
+{
+  char *copy = xasprintf ("%s" SNAPSHOT_COPY, path);
+  if (util_write_private (copy, snap, len) != 0)
+    unlink (copy);
+  free (copy);
+}
+
 /* A handle on the snapshot saved by the last full check, or NULL.  */
 static sqlite3_blob *
 open_snapshot (struct index *ix)
@@ -1497,7 +1510,7 @@ open_snapshot (struct index *ix)
    known not to hold.  */
 static struct snapshot_check *
 start_check (struct index *ix, const char *const *dirs, size_t ndirs,
-             enum snapshot_mode mode)
+             enum snapshot_mode mode, int recopy)
 {
   /* Read through a blob handle, straight into the buffer the check
      takes: a column's value would be assembled from its overflow pages
@@ -1514,6 +1527,11 @@ start_check (struct index *ix, const char *const *dirs, size_t ndirs,
       free (snap);
       return NULL;
     }
+  /* A copy that is missing, damaged or of another snapshot (its write
+     failed, or two writers crossed) would otherwise cost every search
+     until the content next changes.  */
+  if (recopy)
+    write_copy (ix->path, snap, (size_t) len);
   return snapshot_check_start (snap, (size_t) len, dirs, ndirs,
                                TIME_SLACK_SECONDS, mode);
 }
@@ -1541,7 +1559,7 @@ static int
 snapshot_says_fresh (struct index *ix, const char *const *dirs,
                      size_t ndirs)
 {
-  struct snapshot_check *c = start_check (ix, dirs, ndirs, SNAPSHOT_HERE);
+  struct snapshot_check *c = start_check (ix, dirs, ndirs, SNAPSHOT_HERE, 0);
   return c ? snapshot_check_finish (c) : 0;
 }
 
@@ -1597,16 +1615,23 @@ index_check_start (struct index *ix, const char *const *dirs, size_t ndirs,
     }
   pages_for_search (ix);
   /* The check begun from the copy stands if the copy is of the
-     snapshot the database holds now: it has had a head start.  */
+     snapshot the database holds now: it has had a head start.  One
+     that already found a change is that snapshot's answer too: the
+     index is brought up to date before the search, not after.  */
   if (early && saved_snapshot_is (ix, early))
     {
-      ix->check = early;
-      return 0;
+      if (!snapshot_check_failed (early))
+        {
+          ix->check = early;
+          return 0;
+        }
+      snapshot_check_cancel (early);
+      return -1;
     }
   snapshot_check_cancel (early);
   char **real = real_dirs (dirs, ndirs);
   ix->check = start_check (ix, (const char *const *) real, ndirs,
-                           SNAPSHOT_DOCS_BEHIND);
+                           SNAPSHOT_DOCS_BEHIND, 1);
   strv_free (real, ndirs);
   return ix->check ? 0 : -1;
 }
@@ -1648,14 +1673,9 @@ snapshot_save (struct index *ix, const char *const *dirs, size_t ndirs,
      changed, a stat per file, then goes alongside the rest).  The
      database's snapshot stays the one that counts: the copy is used
      only while its id is that one's (index_check_start), and a copy
-     written over or cut short fails its hash.  Not written, the copy
-     is only not used.  */
+     written over or cut short fails its hash.  */
   if (saved)
-    {
-      char *copy = xasprintf ("%s" SNAPSHOT_COPY, ix->path);
-      util_write_private (copy, b.data, b.len);
-      free (copy);
-    }
+    write_copy (ix->path, b.data, b.len);
   buf_free (&b);
 }
 

@@ -92,9 +92,11 @@ int index_check_finish (struct index *ix);
 
 /* The same check begun before the index at PATH is opened, from the
    copy of its snapshot kept beside it (NULL when there is none): for
-   index_check_start, which takes it (as EARLY) when the copy is still
-   that of the index, and stops it when not.  One that is not handed
-   to index_check_start must go to index_check_cancel (NULL is
+   index_check_start over the same DIRS, which takes it (as EARLY) when
+   the copy is still that of the index and has not already found a
+   change (then -1), and otherwise stops it and checks as it would
+   without, writing the copy again from the index.  One that is not
+   handed to index_check_start must go to index_check_cancel (NULL is
    allowed).  */
 struct snapshot_check *index_check_early (const char *path,
                                           const char *const *dirs,

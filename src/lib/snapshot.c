@@ -4,8 +4,8 @@
    Layout (native byte order: the snapshot lives in a private cache next
    to the index that it describes):
      header   "cbsnap2" NUL, the snapshot's id (a random uint64, see
-              snapshot.h), a hash (util_hash) of all that follows it
-              (uint64), the check's start, the newest time recorded
+              snapshot.h), a hash (util_hash) of all the rest (uint64),
+              the check's start, the newest time recorded
               (int64 each), the number of directories asked for (uint32)
      per directory asked for:   'T', its name, its state
      per collection listed:     'C', its directory, the directory's
@@ -65,6 +65,20 @@ state_newest (const struct state *s)
   if (s->v[0] != 0)
     return 0;
   return s->v[5] > s->v[7] ? s->v[5] : s->v[7];
+}
+
+/* The snapshot's head is its magic and its id.  */
+_Static_assert (SNAPSHOT_HEAD_BYTES == sizeof MAGIC + sizeof (uint64_t),
+                "SNAPSHOT_HEAD_BYTES is the magic and the id");
+
+/* The hash of the snapshot S (LEN bytes), whose hash field (after its
+   head) is skipped.  */
+static uint64_t
+hash_of (const void *s, size_t len)
+{
+  const size_t skip = SNAPSHOT_HEAD_BYTES + sizeof (uint64_t);
+  uint64_t h = util_hash (0, s, SNAPSHOT_HEAD_BYTES);
+  return util_hash (h, (const char *) s + skip, len - skip);
 }
 
 /* Writing.  */
@@ -147,8 +161,8 @@ snapshot_take (const char *const *dirs, size_t ndirs,
         close (fd);
     }
   memcpy (out->data + newest_at, &w.newest, sizeof w.newest);
-  uint64_t sum = util_hash (0, out->data + sum_at + sizeof sum,
-                            out->len - sum_at - sizeof sum);
+  uint64_t sum = hash_of (out->data + sum_at - SNAPSHOT_HEAD_BYTES,
+                          out->len - sum_at + SNAPSHOT_HEAD_BYTES);
   memcpy (out->data + sum_at, &sum, sizeof sum);
 }
 
@@ -313,10 +327,9 @@ check_collections (struct snapshot_check *c, size_t len,
   memcpy (&newest, n, sizeof newest);
   /* A copy cut short or written over (the one kept in a file beside
      the index) is not believed.  */
-  uint64_t want, sum = util_hash (0, sum_at + sizeof want,
-                                  (size_t) (r.end - sum_at) - sizeof want);
+  uint64_t want;
   memcpy (&want, sum_at, sizeof want);
-  if (sum != want)
+  if (hash_of (c->snap, len) != want)
     return -1;
   /* Times too close to the check cannot show an edit made just after
      it: no need to look further.  */
@@ -337,6 +350,10 @@ check_collections (struct snapshot_check *c, size_t len,
      documents are only listed here, for check_docs.  */
   while (r.ok && r.p < r.end)
     {
+      /* Told to stop (snapshot_check_cancel): a collection on a slow
+         file system is not waited for.  */
+      if (atomic_load (&c->stale))
+        return -1;
       const char *dir;
       if (!same_tag (&r, 'C') || (dir = get_name (&r)) == NULL)
         return -1;
@@ -422,6 +439,12 @@ snapshot_check_start (void *snap, size_t len, const char *const *dirs,
     c->threaded = pthread_create (&c->thread, NULL, check_docs_thread, c)
       == 0;
   return c;
+}
+
+int
+snapshot_check_failed (struct snapshot_check *c)
+{
+  return atomic_load (&c->stale);
 }
 
 int

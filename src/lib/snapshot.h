@@ -48,10 +48,11 @@ void snapshot_take (const char *const *dirs, size_t ndirs,
    snapshot_check_finish stats what a thread has not reached yet
    (alongside it), waits for it and gives the answer: 1 when every file
    is as recorded.  snapshot_check_cancel stops a check whose answer is
-   not wanted (NULL is allowed).  The check takes SNAP (allocated with
-   malloc: it is freed with the check, or at once when the start
-   returns NULL).  Every check started must be finished or cancelled:
-   it holds a thread and open directories.  */
+   not wanted, at its next collection or batch of documents (NULL is
+   allowed).  The check takes SNAP (allocated with malloc: it is freed
+   with the check, or at once when the start returns NULL).  Every
+   check started must be finished or cancelled: it holds a thread and
+   open directories.  */
 #define SNAPSHOT_BACKGROUND_DOCS 256
 enum snapshot_mode
 {
@@ -70,5 +71,9 @@ void snapshot_check_cancel (struct snapshot_check *c);
 /* Is C's snapshot the one whose first SNAPSHOT_HEAD_BYTES bytes are
    HEAD?  */
 int snapshot_check_is (const struct snapshot_check *c, const void *head);
+
+/* Has C already found that something differs (or been told to stop)?
+   Does not wait: 0 may still turn out so.  */
+int snapshot_check_failed (struct snapshot_check *c);
 
 #endif /* CASEBOOK_SNAPSHOT_H */

@@ -374,9 +374,10 @@ util_read_file (const char *path, size_t *len)
   return fd < 0 ? NULL : read_fd (fd, SIZE_MAX, size_of (&st), len);
 }
 
-/* util_read_regular, opening PATH with FLAGS as well.  */
+/* util_read_regular, opening PATH with FLAGS as well; with OWN, only a
+   file of this user's.  */
 static char *
-read_regular (const char *path, int flags, size_t max, size_t *len)
+read_regular (const char *path, int flags, int own, size_t max, size_t *len)
 {
   /* O_NONBLOCK so that opening a FIFO returns at once; the checks and the
      reading use the one descriptor, so nothing can change in between.  */
@@ -384,6 +385,12 @@ read_regular (const char *path, int flags, size_t max, size_t *len)
   int fd = open_checked (path, O_NONBLOCK | flags, 1, &st);
   if (fd < 0)
     return NULL;
+  if (own && st.st_uid != geteuid ())
+    {
+      close (fd);
+      errno = EPERM;
+      return NULL;
+    }
   if (st.st_size > 0 && (uintmax_t) st.st_size > max)
     {
       /* Refused before a byte is read.  */
@@ -400,13 +407,13 @@ read_regular (const char *path, int flags, size_t max, size_t *len)
 char *
 util_read_regular (const char *path, size_t max, size_t *len)
 {
-  return read_regular (path, 0, max, len);
+  return read_regular (path, 0, 0, max, len);
 }
 
 char *
 util_read_own (const char *path, size_t max, size_t *len)
 {
-  return read_regular (path, O_NOFOLLOW, max, len);
+  return read_regular (path, O_NOFOLLOW, 1, max, len);
 }
 
 int

@@ -129,8 +129,9 @@ char *util_read_file (const char *path, size_t *len);
    file is read in one allocation, without copying.  */
 char *util_read_regular (const char *path, size_t max, size_t *len);
 
-/* Like util_read_regular, never through a symbolic link (ELOOP): for
-   a file casebook keeps in its own directory.  */
+/* Like util_read_regular, for a file casebook keeps in its own
+   directory: never through a symbolic link, and only a file of this
+   user's (EPERM).  */
 char *util_read_own (const char *path, size_t max, size_t *len);
 
 /* Like util_read_regular, but at most the first MAX bytes: *WHOLE says

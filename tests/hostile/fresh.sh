@@ -194,6 +194,24 @@ is "$([ -f "$snap" ] && [ ! -L "$snap" ] && echo file)" file \
 respell "$m/150.cb" Hulunbuvr Hulunbuyr
 age "$m"
 
+# A copy that is not the index's snapshot (written over) is written
+# again from the index, so that the next search can use it.
+cp "$snap" "$TMPD/snap-good"
+printf 'cbsnap2\0junk' >"$snap"
+run search --count --no-correct --content "$m" hulunbuyr
+is "$(wc -l <"$TMPD/out")" 300 "with the copy written over, the search answers"
+same "$snap" "$TMPD/snap-good" "and the copy is written again from the index"
+# Nothing changed: the copy's check is the one kept.  The index's own
+# snapshot is made unbelievable past its first page (a byte of its last
+# document's state): read, it would send the search to a full check,
+# which writes a new snapshot and copy.  Kept, the copy stays as it is.
+sqlite3 "$db" "UPDATE meta SET value = CAST(substr(value, 1,
+  length(value) - 1) || x'ff' AS BLOB) WHERE key = 'snapshot'"
+run search --count --no-correct --content "$m" hulunbuyr
+is "$(wc -l <"$TMPD/out")" 300 "with nothing changed, the search answers"
+same "$snap" "$TMPD/snap-good" \
+  "from the copy's check, the index's own snapshot unread"
+
 # Every file changed at once (the content replaced): the index starts
 # afresh rather than forgetting each document, and answers as a new
 # index does.

