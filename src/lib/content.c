@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "prefs.h"
 #include "strmap.h"
+#include "thread.h"
 
 static int
 compare_names (const void *a, const void *b)
@@ -382,7 +383,7 @@ read_documents (const struct content_coll_files *cf,
   struct read_share odd = { cf, lp->o->headers_only, hc, docs, out, 1 };
   pthread_t t;
   int threaded = cf->ndocs >= 256
-    && pthread_create (&t, NULL, read_share, &odd) == 0;
+    && thread_start (&t, read_share, &odd) == 0;
   size_t step = threaded ? 2 : 1;
   for (size_t i = 0; i < cf->ndocs; i += step)
     {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "thread.h"
 
 /* Hits of many documents at once.  Placing hits is mostly analysis and
    reading, which share nothing between documents, so threads with
@@ -174,7 +175,7 @@ engine_hits_ahead_start (struct engine *e, const struct engine_query *q,
   for (size_t i = 0; i < opened; i++)
     {
       w[i].a = a;
-      w[i].running = pthread_create (&w[i].thread, NULL, work_ahead, &w[i])
+      w[i].running = thread_start (&w[i].thread, work_ahead, &w[i])
         == 0;
       a->nworkers += w[i].running;
     }

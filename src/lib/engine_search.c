@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "norm.h"
 #include "search.h"
+#include "thread.h"
 
 /* A search splits (SPLIT_AFTER_NS, engine_priv.h) only when what is
    left looks at least this long.  */
@@ -745,7 +746,7 @@ split_start (struct engine *e, const struct engine_query *q,
   atomic_init (&s->low, last);
   atomic_init (&s->high, INT64_MAX);
   atomic_init (&s->stop, 0);
-  if (pthread_create (&s->thread, NULL, search_from_top, s) != 0)
+  if (thread_start (&s->thread, search_from_top, s) != 0)
     {
       free (s);
       return NULL;

@@ -12,6 +12,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "termvec.h"
+#include "thread.h"
 
 /* How many documents the second thread may prepare ahead of the one
    being written: enough that it never waits, few enough that their
@@ -238,7 +239,7 @@ prep_start (char *const *paths, size_t n, struct termvec_vocab *vocab)
   pthread_cond_init (&q->wake, NULL);
   /* One document is no work to share.  */
   q->threaded = n > 1
-    && pthread_create (&q->thread, NULL, prepare_ahead, q) == 0;
+    && thread_start (&q->thread, prepare_ahead, q) == 0;
   return q;
 }
 

@@ -28,6 +28,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "thread.h"
+
 #define MAGIC "cbsnap2"
 #define STATE_FIELDS 9
 
@@ -422,7 +424,7 @@ snapshot_check_start (void *snap, size_t len, const char *const *dirs,
       c->ndirs = ndirs;
       c->slack = slack;
       c->deferred = 1;
-      c->threaded = pthread_create (&c->thread, NULL, check_all_thread, c)
+      c->threaded = thread_start (&c->thread, check_all_thread, c)
         == 0;
       if (c->threaded)
         return c;
@@ -436,7 +438,7 @@ snapshot_check_start (void *snap, size_t len, const char *const *dirs,
       return NULL;
     }
   if (mode == SNAPSHOT_DOCS_BEHIND && c->ndocs >= SNAPSHOT_BACKGROUND_DOCS)
-    c->threaded = pthread_create (&c->thread, NULL, check_docs_thread, c)
+    c->threaded = thread_start (&c->thread, check_docs_thread, c)
       == 0;
   return c;
 }
