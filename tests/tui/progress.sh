@@ -48,9 +48,14 @@ tui_ok "$(grep -q '^casebook: indexing documents: [0-9]* of 1000' "$tui_dir/line
   "related counts the documents it indexes on stderr"
 tui_expect_not 'indexing documents' "and erases it"
 
-# Exporting what a query finds reads every document it finds whole.
+# Exporting what a query finds reads every document it finds whole:
+# of 1000 documents, about the half second after which progress is
+# shown, so of the 3000, with their index built beforehand (quietly:
+# stderr is no terminal).
+XDG_CACHE_HOME=$tui_dir/c5 "$CASEBOOK" search --count --content "$big" \
+  巡回检察 >/dev/null 2>&1
 : > "$tui_dir/tty"
-tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' export 巡回检察 --content '$corpus' >'$tui_dir/out'; echo export-\$?"
+tui_type "XDG_CACHE_HOME='$tui_dir/c5' '$CASEBOOK' export 巡回检察 --content '$big' >'$tui_dir/out'; echo export-\$?"
 tui_keys Enter
 tui_wait_for '^export-0'
 tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
@@ -60,16 +65,16 @@ tui_expect_not 'exporting documents' "and erases it"
 
 # What reading a document whole has to say (a warning, here) comes on
 # a line of its own, not after the count, and the count is erased.
-last=$(grep -l '^number: 1000$' "$corpus"/*.cb)
+last=$(grep -l '^number: 3000$' "$big"/*.cb)
 cp "$last" "$tui_dir/last.cb"
 grep -v '^title\.' "$tui_dir/last.cb" > "$last"
 : > "$tui_dir/tty"
-tui_type "'$CASEBOOK' export \$(seq 1 1000) --content '$corpus' >'$tui_dir/out'; echo byname-\$?"
+tui_type "'$CASEBOOK' export \$(seq 1 3000) --content '$big' >'$tui_dir/out'; echo byname-\$?"
 tui_keys Enter
 tui_wait_for '^byname-0'
 cp "$tui_dir/last.cb" "$last"
 tr '\r' '\n' < "$tui_dir/tty" > "$tui_dir/lines"
-tui_ok "$(grep -q '^casebook: exporting documents: [0-9]* of 1000' "$tui_dir/lines"; echo $?)" \
+tui_ok "$(grep -q '^casebook: exporting documents: [0-9]* of 3000' "$tui_dir/lines"; echo $?)" \
   "export by name counts the documents too"
 tui_ok "$(! grep -q 'exporting documents: .*casebook: ' "$tui_dir/lines"; echo $?)" \
   "a warning as it reads one does not follow the count"
