@@ -162,6 +162,10 @@ engine_search_stale (struct engine *e, const struct doc_priv *dp)
 }
 
 /* A document the search found, and what was worked out of it.  */
+/* See struct fts_row: done at 8000 documents that all match, once all
+   were found, it took a quarter of the search's time, in one thread.  */
+#define ROW_TALLY 8
+
 struct fts_row
 {
   int64_t id;
@@ -176,6 +180,14 @@ struct fts_row
      these are theirs in each language (merged_hits).  */
   int merged;
   size_t merged_lang[LANG_COUNT];
+  /* What the ranking and the counts take from the instances, summed up
+     by the thread that worked the row out (tally_row), when the query
+     has fewer than ROW_TALLY concepts: which concepts they hold (bit
+     c), the score's weighted frequency of each (the last slot, of the
+     phrases of none), and the hits in each language.  */
+  unsigned seen;
+  double tf[ROW_TALLY];
+  size_t lang_hits[LANG_COUNT];
 };
 
 /* The IDF of a concept that DF of NDOCS documents match: Lucene's,
@@ -204,14 +216,21 @@ score_row (const struct engine_query *q, const struct fts_row *r,
 {
   const double k1 = 1.2, b = 0.75;
   double tf[QUERY_MAX_TERMS + 1] = { 0 };
-  for (size_t i = 0; i < r->ninst; i++)
+  if (q->nconcepts < ROW_TALLY)
     {
-      const struct phrase *p = &q->phrases[r->inst[i].phrase];
-      int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
-        : QUERY_MAX_TERMS;
-      if (!p->filter)
-        tf[c] += column_weight[r->inst[i].col] * p->spellings;
+      for (size_t c = 0; c < q->nconcepts; c++)
+        tf[c] = r->tf[c];
+      tf[QUERY_MAX_TERMS] = r->tf[q->nconcepts];
     }
+  else
+    for (size_t i = 0; i < r->ninst; i++)
+      {
+        const struct phrase *p = &q->phrases[r->inst[i].phrase];
+        int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
+          : QUERY_MAX_TERMS;
+        if (!p->filter)
+          tf[c] += column_weight[r->inst[i].col] * p->spellings;
+      }
   double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
   double score = 0;
   if (regex_matches)
@@ -227,6 +246,33 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       score += idf * tf[slot] * (k1 + 1) / (tf[slot] + norm);
     }
   return score;
+}
+
+/* Sum up R's instances as the ranking and the counts need them (see
+   struct fts_row): in the thread that worked R out, so that the many
+   rows of a search that most documents match are not gone through
+   again one after another once all are found.  The same sums, in the
+   same order, as score_row and engine_inst_count_by_lang make.  */
+static void
+tally_row (const struct engine_query *q, struct fts_row *r)
+{
+  if (q->nconcepts >= ROW_TALLY)
+    return;
+  r->seen = 0;
+  memset (r->tf, 0, sizeof r->tf);
+  for (size_t i = 0; i < r->ninst; i++)
+    {
+      const struct phrase *p = &q->phrases[r->inst[i].phrase];
+      size_t slot = p->concept >= 0 && p->concept < QUERY_MAX_TERMS
+        ? (size_t) p->concept : q->nconcepts;
+      if (slot < q->nconcepts)
+        r->seen |= 1u << slot;
+      else if (p->concept >= 0 && p->concept < QUERY_MAX_TERMS)
+        continue;               /* (no such concept: never weighed) */
+      if (!p->filter)
+        r->tf[slot] += column_weight[r->inst[i].col] * p->spellings;
+    }
+  engine_inst_count_by_lang (r->inst, r->ninst, q, r->lang_hits);
 }
 
 /* Judge a document from its instances: NULL-safe.  Returns 1 if it
@@ -564,9 +610,9 @@ merged_hits (struct engine *te, const struct engine_query *q,
    thread's): whether it is kept (its tags and facets, JUDGE, Q's
    regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
 static int
-work_row (struct engine *te, const struct engine_query *q,
-          const struct idset *tagged, int have_tags, struct fts_row *r,
-          char **cause)
+work_row_1 (struct engine *te, const struct engine_query *q,
+            const struct idset *tagged, int have_tags, struct fts_row *r,
+            char **cause)
 {
   r->keep = 0;
   if (have_tags && !idset_has (tagged, r->id))
@@ -605,6 +651,17 @@ work_row (struct engine *te, const struct engine_query *q,
     }
   r->keep = 1;
   return 0;
+}
+
+static int
+work_row (struct engine *te, const struct engine_query *q,
+          const struct idset *tagged, int have_tags, struct fts_row *r,
+          char **cause)
+{
+  int rc = work_row_1 (te, q, tagged, have_tags, r, cause);
+  if (rc == 0)
+    tally_row (q, r);
+  return rc;
 }
 
 /* Searching from both ends.  When a search has many documents to work
@@ -924,6 +981,10 @@ work_all (struct engine *e, const struct engine_query *q,
               rows[i].merged = s->rows[k].merged;
               memcpy (rows[i].merged_lang, s->rows[k].merged_lang,
                       sizeof rows[i].merged_lang);
+              rows[i].seen = s->rows[k].seen;
+              memcpy (rows[i].tf, s->rows[k].tf, sizeof rows[i].tf);
+              memcpy (rows[i].lang_hits, s->rows[k].lang_hits,
+                      sizeof rows[i].lang_hits);
             }
         }
       free (s->rows);
@@ -1141,7 +1202,10 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     }
   /* Documents per concept, for the IDF.  */
   size_t df[QUERY_MAX_TERMS] = { 0 };
-  for (size_t i = 0; i < nrows; i++)
+  for (size_t i = 0; i < nrows && q->nconcepts < ROW_TALLY; i++)
+    for (size_t c = 0; c < q->nconcepts; c++)
+      df[c] += (rows[i].seen >> c) & 1;
+  for (size_t i = 0; i < nrows && q->nconcepts >= ROW_TALLY; i++)
     {
       unsigned char seen[QUERY_MAX_TERMS] = { 0 };
       for (size_t k = 0; k < rows[i].ninst; k++)
@@ -1175,7 +1239,10 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
                            r->regex_lang[LANG_ZH] + r->regex_lang[LANG_EN]);
       d.hits = r->hits;
       d.concepts = r->concepts;
-      engine_inst_count_by_lang (r->inst, r->ninst, q, d.lang_hits);
+      if (q->nconcepts < ROW_TALLY)
+        memcpy (d.lang_hits, r->lang_hits, sizeof d.lang_hits);
+      else
+        engine_inst_count_by_lang (r->inst, r->ninst, q, d.lang_hits);
       for (int l = 0; l < LANG_COUNT; l++)
         d.lang_hits[l] = r->merged ? r->merged_lang[l]
           : d.lang_hits[l] + r->regex_lang[l];
