@@ -7,6 +7,7 @@
 
 #include "engine_priv.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -337,12 +338,13 @@ heads_open (sqlite3 *db, int scan, struct heads_reader *h)
   memset (h, 0, sizeof *h);
   h->at = -1;
   if (sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, title_zh, "
-                          "title_en FROM heads WHERE id=?", -1, &h->one,
+                          "title_en, len FROM heads WHERE id=?", -1, &h->one,
                           NULL) != SQLITE_OK)
     return -1;
   if (scan && sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, "
-                                  "title_zh, title_en FROM heads ORDER BY id",
-                                  -1, &h->all, NULL) != SQLITE_OK)
+                                  "title_zh, title_en, len FROM heads "
+                                  "ORDER BY id", -1, &h->all, NULL)
+      != SQLITE_OK)
     return -1;
   return 0;
 }
@@ -354,9 +356,11 @@ heads_close (struct heads_reader *h)
   sqlite3_finalize (h->all);
 }
 
-/* Fill D's head, document ID.  */
+/* Fill D's head, document ID, and its length in tokens into
+   *TOKENS.  */
 static int
-heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
+heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d,
+           int *tokens)
 {
   sqlite3_stmt *st = h->all;
   if (st && id >= h->at)
@@ -415,6 +419,8 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d)
   for (int l = 0; l < LANG_COUNT; l++)
     d->title[l] = *copy[2 + l] ? copy[2 + l] : NULL;
   d->priv = dp;
+  sqlite3_int64 n = sqlite3_column_int64 (st, 6);
+  *tokens = n > INT_MAX ? INT_MAX : (int) n;
   return 0;
 }
 
@@ -731,11 +737,12 @@ search_from_top (void *arg)
   sqlite3_stmt *st = NULL;
   if (s->all == NULL)
     {
-      if (sqlite3_prepare_v2 (db, "SELECT rowid, cb_inst(fts) FROM fts "
-                              "WHERE fts MATCH ? ORDER BY rowid DESC", -1,
+      if (sqlite3_prepare_v2 (db, "SELECT rowid, cb_inst(fts, ?2) FROM fts "
+                              "WHERE fts MATCH ?1 ORDER BY rowid DESC", -1,
                               &st, NULL) != SQLITE_OK)
         return NULL;
       sqlite3_bind_text (st, 1, s->q->match, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 2, s->q->revised);
     }
   size_t i = s->nall;
   while (!atomic_load (&s->stop))
@@ -842,11 +849,14 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
   *split = 0;
   *met = 0;
   sqlite3_stmt *st;
+  /* (Which columns of the revised English a row has only where the
+     revised English is searched: FTS5 reads its table of sizes for
+     each row asked.)  */
   if (sqlite3_prepare_v2 (db, only < 0
-                          ? "SELECT rowid, cb_inst(fts) FROM fts "
-                          "WHERE fts MATCH ?"
-                          : "SELECT rowid, cb_inst(fts) FROM fts "
-                          "WHERE fts MATCH ? AND rowid = ?", -1, &st, NULL)
+                          ? "SELECT rowid, cb_inst(fts, ?3) FROM fts "
+                          "WHERE fts MATCH ?1"
+                          : "SELECT rowid, cb_inst(fts, ?3) FROM fts "
+                          "WHERE fts MATCH ?1 AND rowid = ?2", -1, &st, NULL)
       != SQLITE_OK)
     {
       *cause = engine_db_error (e, db);
@@ -855,6 +865,7 @@ read_matches (struct engine *e, const struct engine_query *q, int64_t only,
   sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
   if (only >= 0)
     sqlite3_bind_int64 (st, 2, only);
+  sqlite3_bind_int (st, 3, q->revised);
   struct split *s = NULL;
   struct timespec began;
   clock_gettime (CLOCK_MONOTONIC, &began);
@@ -1233,7 +1244,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       if (!r->keep)
         continue;
       struct engine_doc d = { 0 };
-      if (heads_get (&heads, r->id, &d) != 0)
+      if (heads_get (&heads, r->id, &d, &r->stats.len) != 0)
         continue;
       d.score = score_row (q, r, df, res->searched,
                            r->regex_lang[LANG_ZH] + r->regex_lang[LANG_EN]);

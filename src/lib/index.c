@@ -214,10 +214,12 @@ static const char schema[] =
   " region TEXT, year INT);"
   "CREATE UNIQUE INDEX docs_number ON docs(coll, number);"
   /* What a result shows and a facet filters on, apart from the texts:
-     small rows, many to a page, read for every matching document.  */
+     small rows, many to a page, read for every matching document.
+     LEN: its texts' length in tokens, as FTS5 counts it, for the
+     ranking (FTS5's own table of sizes costs a lookup a row).  */
   "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
   " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
-  " region TEXT, year INT);"
+  " region TEXT, year INT, len INT NOT NULL);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
@@ -902,6 +904,35 @@ bind_stat (sqlite3_stmt *st, int first, const struct file_state *fs)
   sqlite3_bind_int64 (st, first + 6, (int64_t) fs->hash);
 }
 
+static int
+count_token (void *ctx, int colocated, const char *tok, size_t len,
+             size_t start, size_t end)
+{
+  (void) tok;
+  (void) len;
+  (void) start;
+  (void) end;
+  *(int64_t *) ctx += !colocated;
+  return 0;
+}
+
+/* The length in tokens of the texts DC, as FTS5 counted them when they
+   were inserted (REC), or as the analysis counts them where FTS5 did
+   not show them all to REC (it never has).  */
+static int64_t
+doc_tokens (struct index *ix, const struct doc_columns *dc,
+            const struct index_fts_recorder *rec)
+{
+  int64_t n = 0;
+  for (int c = 0; c < COL_COUNT; c++)
+    if (rec->seen[c] && rec->next <= COL_COUNT)
+      n += rec->ntokens[c];
+    else if (dc->text[c].len)
+      analyze_text (ix->analyzer, dc->text[c].data, dc->text[c].len,
+                    ANALYZE_INDEX, count_token, &n);
+  return n;
+}
+
 /* Insert document DOC of collection COLL_ID, its columns DC and their
    TOKENS (or NULL: they are analysed as FTS5 asks), and its TERMS
    (termvec.h); its id in *ID.  A document number already taken in the
@@ -931,6 +962,7 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_reset (st);
 
   struct buf units = { 0 };
+  char *region = NULL;
   int rc = -1;
   static const char ins[] =
     "INSERT INTO docs(coll, number, path, title_zh, title_en, kw_zh, kw_en,"
@@ -944,7 +976,7 @@ insert_doc (struct index *ix, const struct document *doc,
   for (int c = 0; c < COL_COUNT; c++)
     sqlite3_bind_text (st, 4 + c, dc->text[c].data ? dc->text[c].data : "",
                        (int) dc->text[c].len, SQLITE_STATIC);
-  char *region = document_region_folded (doc);
+  region = document_region_folded (doc);
   sqlite3_bind_text (st, 4 + COL_COUNT, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5 + COL_COUNT, year);
   /* Where the units begin in tokens is known once FTS5 has analysed
@@ -956,33 +988,9 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_bind_zeroblob (st, 6 + COL_COUNT, (int) map_len);
   int step = sqlite3_step (st);
   sqlite3_reset (st);
-  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?)";
-  if (step == SQLITE_DONE)
-    {
-      *id = sqlite3_last_insert_rowid (db);
-      st = cached (ix, head);
-      step = st ? SQLITE_OK : SQLITE_ERROR;
-    }
-  if (step == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (st, 1, *id);
-      sqlite3_bind_text (st, 2, coll_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (st, 3, doc->number);
-      sqlite3_bind_text (st, 4, doc->path, -1, SQLITE_STATIC);
-      for (int l = 0; l < LANG_COUNT; l++)
-        {
-          const struct buf *t = &dc->text[COL_TITLE_ZH + l];
-          sqlite3_bind_text (st, 5 + l, t->data ? t->data : "",
-                             (int) t->len, SQLITE_STATIC);
-        }
-      sqlite3_bind_text (st, 7, region, -1, SQLITE_STATIC);
-      sqlite3_bind_int (st, 8, year);
-      step = sqlite3_step (st);
-      sqlite3_reset (st);
-    }
-  free (region);
   if (step != SQLITE_DONE)
     goto out;
+  *id = sqlite3_last_insert_rowid (db);
   /* The same texts to FTS5, bound as they are so that the tokenizer
      knows each column by its text and notes where its units begin.  */
   static const char fts[] =
@@ -1027,6 +1035,26 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
+  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?,?)";
+  if ((st = cached (ix, head)) == NULL)
+    goto out;
+  sqlite3_bind_int64 (st, 1, *id);
+  sqlite3_bind_text (st, 2, coll_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 3, doc->number);
+  sqlite3_bind_text (st, 4, doc->path, -1, SQLITE_STATIC);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const struct buf *t = &dc->text[COL_TITLE_ZH + l];
+      sqlite3_bind_text (st, 5 + l, t->data ? t->data : "", (int) t->len,
+                         SQLITE_STATIC);
+    }
+  sqlite3_bind_text (st, 7, region, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 8, year);
+  sqlite3_bind_int64 (st, 9, doc_tokens (ix, dc, &rec));
+  step = sqlite3_step (st);
+  sqlite3_reset (st);
+  if (step != SQLITE_DONE)
+    goto out;
   sqlite3_blob *map;
   if (units.len != map_len
       || sqlite3_blob_open (db, "main", "docs", "map", *id, 1, &map)
@@ -1069,6 +1097,7 @@ insert_doc (struct index *ix, const struct document *doc,
       }
   sqlite3_reset (st);
 out:
+  free (region);
   buf_free (&units);
   return rc;
 }

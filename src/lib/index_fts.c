@@ -84,7 +84,10 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
   if (len <= 0)
     {
       if (col >= 0)
-        rec->seen[col] = 1;
+        {
+          rec->seen[col] = 1;
+          rec->ntokens[col] = 0;
+        }
       return SQLITE_OK;
     }
   /* Texts are checked when content is loaded and queries when they are
@@ -99,30 +102,36 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
       tc.rec = rec;
       tc.col = col;
     }
+  int rc;
   if (col >= 0 && rec->tokens)
-    return prep_replay (&rec->tokens[col], pass_token, &tc);
-  enum analyze_mode mode = (flags & FTS5_TOKENIZE_QUERY)
-    ? ANALYZE_QUERY : ANALYZE_INDEX;
-  return analyze_text (t->shared->analyzer, text, (size_t) len, mode,
-                       pass_token, &tc);
+    rc = prep_replay (&rec->tokens[col], pass_token, &tc);
+  else
+    rc = analyze_text (t->shared->analyzer, text, (size_t) len,
+                       (flags & FTS5_TOKENIZE_QUERY) ? ANALYZE_QUERY
+                       : ANALYZE_INDEX, pass_token, &tc);
+  /* The positions taken are what FTS5 counts as the column's size
+     (xColumnSize): every token but a colocated one.  */
+  if (col >= 0)
+    rec->ntokens[col] = tc.pos;
+  return rc;
 }
 
-/* cb_inst(fts): the instances of the phrases of the query in this row,
-   as a blob of int32: first the row's length in tokens and the table's
-   rows and tokens (for length normalisation) and which columns of the
-   revised English it has, then a quadruple per
+/* cb_inst(fts[, revised]): the instances of the phrases of the query
+   in this row, as a blob of int32: first 0 (see index_fts.h), the
+   table's rows and tokens (for length normalisation) and, when asked,
+   which columns of the revised English it has, then a quadruple per
    instance (phrase, column, token offset, phrase size).  The engine
    merges and counts them, ranks, and maps them to bytes.  */
 static void
 aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
           int nargs, sqlite3_value **args)
 {
-  (void) nargs;
-  (void) args;
-  int n, len;
+  int n;
   int rc = api->xInstCount (fc, &n);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fc, -1, &len);
+  /* Not the row's length: FTS5 reads it from its table of sizes for
+     each row asked, a third of what this function cost at 8000
+     documents.  The index keeps it with the row's head.  */
+  int revised = nargs > 0 && sqlite3_value_int (args[0]) != 0;
   /* The rows and their tokens are the same for every row of a query:
      asked once (FTS5 reads them from its index at each asking, a tenth
      of what a count costs), kept with the query.  */
@@ -161,14 +170,14 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
       sqlite3_result_error_nomem (ctx);
       return;
     }
-  out[0] = len;
+  out[0] = 0;
   out[1] = (int32_t) (rows > INT32_MAX ? INT32_MAX : rows);
   out[2] = (int32_t) (total / (rows > 0 ? rows : 1));
   /* Which columns of the revised English the row has (bit per
      column, from COL_TITLE_REV): a search in the revised English
      looks for the release's text those replaced only in such rows.  */
   out[3] = 0;
-  for (int c = COL_TITLE_REV; c <= COL_BODY_REV; c++)
+  for (int c = COL_TITLE_REV; revised && c <= COL_BODY_REV; c++)
     {
       int size = 0;
       if (api->xColumnSize (fc, c, &size) == SQLITE_OK && size > 0)

@@ -27,6 +27,8 @@ struct index_fts_recorder
   uint32_t *starts[COL_COUNT];  /* token position of each unit */
   size_t nstarts[COL_COUNT];
   int seen[COL_COUNT];
+  uint32_t ntokens[COL_COUNT];  /* each seen column's length in tokens,
+                                   as FTS5 counts it */
 };
 
 /* What the tokenizers of a connection share: the analysis, and the
@@ -39,12 +41,14 @@ struct index_fts_shared
 
 /* Register on DB the tokenizer "casebook", which analyses with
    A->analyzer (and notes, while A->rec is set, where each unit of a
-   row being inserted begins), and the function cb_inst(fts): the
-   instances of the query's phrases in a row, as a blob of int32 (the
-   row's length in tokens, the table's rows, its average row length, a
-   bit per column of the revised English the row has (from COL_TITLE_REV),
-   then per instance: phrase, column, token offset, phrase size).  A
-   must outlive DB.  Returns 0, or -1 if this SQLite has no FTS5.  */
+   row being inserted begins and how long each column is), and the
+   function cb_inst(fts[, revised]): the instances of the query's
+   phrases in a row, as a blob of int32 (0, where the row's length in
+   tokens was: it is in the heads table; the table's rows, its average
+   row length, and with REVISED true a bit per column of the revised
+   English the row has (from COL_TITLE_REV), else 0; then per instance:
+   phrase, column, token offset, phrase size).  A must outlive DB.
+   Returns 0, or -1 if this SQLite has no FTS5.  */
 int index_fts_register (sqlite3 *db, struct index_fts_shared *a);
 
 #endif /* CASEBOOK_INDEX_FTS_H */
