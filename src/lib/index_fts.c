@@ -201,17 +201,24 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
   sqlite3_result_blob (ctx, out, (n + 1) * 16, sqlite3_free);
 }
 
-int
-index_fts_register (sqlite3 *db, struct index_fts_shared *a)
+fts5_api *
+index_fts_api (sqlite3 *db)
 {
   fts5_api *api = NULL;
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-    return -1;
+    return NULL;
   sqlite3_bind_pointer (st, 1, (void *) &api, "fts5_api_ptr", NULL);
   sqlite3_step (st);
   sqlite3_finalize (st);
-  if (api == NULL || api->iVersion < 2)
+  return api && api->iVersion >= 2 ? api : NULL;
+}
+
+int
+index_fts_register (sqlite3 *db, struct index_fts_shared *a)
+{
+  fts5_api *api = index_fts_api (db);
+  if (api == NULL)
     return -1;
   fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
   if (api->xCreateTokenizer (api, "casebook", a, &tok, NULL) != SQLITE_OK)

@@ -51,4 +51,7 @@ struct index_fts_shared
    Returns 0, or -1 if this SQLite has no FTS5.  */
 int index_fts_register (sqlite3 *db, struct index_fts_shared *a);
 
+/* DB's FTS5 API (version 2 or later), or NULL.  */
+fts5_api *index_fts_api (sqlite3 *db);
+
 #endif /* CASEBOOK_INDEX_FTS_H */

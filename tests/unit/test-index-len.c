@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "index.h"
+#include "index_fts.h"
 #include "tap.h"
 #include "util.h"
 
@@ -29,13 +30,7 @@ fts_size (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
 static int
 register_size (sqlite3 *db)
 {
-  fts5_api *api = NULL;
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-    return -1;
-  sqlite3_bind_pointer (st, 1, (void *) &api, "fts5_api_ptr", NULL);
-  sqlite3_step (st);
-  sqlite3_finalize (st);
+  fts5_api *api = index_fts_api (db);
   return api && api->xCreateFunction (api, "fts_size", NULL, fts_size, NULL)
     == SQLITE_OK ? 0 : -1;
 }
