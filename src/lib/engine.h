@@ -176,6 +176,13 @@ void engine_set_split (struct engine *e, long long after_ns);
 /* How many documents of E's last search that thread worked out.  */
 size_t engine_split_docs (const struct engine *e);
 
+/* Whether E leaves out of a search the phrases that the index's filter
+   of neighbouring tokens says occur nowhere (src/lib/pairs.h): it does
+   unless told not to, which tests use to compare the two.  */
+void engine_set_pairs (struct engine *e, int use);
+/* How many phrases E's last search left out so.  */
+size_t engine_pairs_left_out (const struct engine *e);
+
 /* While a search runs, call FN (CTX) every so often (about every
    millisecond of work); when it returns nonzero the search stops and
    returns 1, with no results and no *CAUSE.  FN NULL: never stop.  The

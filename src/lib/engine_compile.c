@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "norm.h"
+#include "pairs.h"
 #include "segment.h"
 
 /* Compiling.  */
@@ -79,6 +80,47 @@ new_phrase (struct engine_query *eq, size_t *alloc)
   p->req = -1;
   p->spellings = 1;
   return p;
+}
+
+/* The tokens of a phrase as the filter of neighbouring tokens takes
+   them (pairs.h).  */
+struct phrase_tokens
+{
+  uint64_t *v;
+  size_t n, alloc;
+  int colocated;
+};
+
+static int
+hash_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  (void) start;
+  (void) end;
+  struct phrase_tokens *pt = ctx;
+  pt->colocated |= colocated;
+  pt->v = xgrow (pt->v, &pt->alloc, pt->n + 1, sizeof *pt->v);
+  pt->v[pt->n++] = pairs_token (tok, len);
+  return 0;
+}
+
+/* P, the phrase of ALT, just written into POS at AT: note where, and
+   its tokens when the filter can judge it.  */
+static void
+place_phrase (struct analyzer *a, struct phrase *p, const char *alt,
+              const struct buf *pos, size_t at)
+{
+  p->at = at;
+  p->len = pos->len - at;
+  struct phrase_tokens pt = { 0 };
+  analyze_text (a, alt, strlen (alt), ANALYZE_QUERY, hash_token, &pt);
+  if (pt.n >= 2 && !pt.colocated && !p->prefix)
+    {
+      p->tokens = pt.v;
+      p->ntokens = pt.n;
+    }
+  else
+    free (pt.v);
 }
 
 static int
@@ -504,11 +546,13 @@ add_alts (struct engine *e, struct engine_query *eq, struct buf *pos,
                                      &prefix))
         {
           engine_compile_add_or (pos);
+          size_t at = pos->len;
           buf_add (pos, one.data, one.len);
           struct phrase *p = new_phrase (eq, alloc);
           p->concept = concept;
           p->req = req;
           p->prefix = prefix;
+          place_phrase (index_analyzer (e->ix), p, a->v[k], pos, at);
           if (added == 0)
             p->first_alt = xstrdup (a->v[0]);
           phrase_of[k] = (size_t) (p - eq->phrases);
@@ -1097,12 +1141,14 @@ engine_compile (struct engine *e, const char *text,
       if (engine_compile_add_phrase (a, &one, q->tags[i], &prefix))
         {
           engine_compile_add_or (&pos);
+          size_t at = pos.len;
           buf_adds (&pos, opt->revised ? "{kw_zh kw_en kw_rev} : "
                     : "{kw_zh kw_en} : ");
           buf_add (&pos, one.data, one.len);
           struct phrase *p = new_phrase (eq, &alloc);
           p->concept = -1;
           p->prefix = prefix;
+          place_phrase (a, p, q->tags[i], &pos, at);
         }
       buf_free (&one);
     }
@@ -1119,7 +1165,11 @@ engine_compile (struct engine *e, const char *text,
       struct buf m = { 0 };
       buf_adds (&m, cols);
       buf_addc (&m, '(');
+      eq->list_at = m.len;
       buf_add (&m, pos.data, pos.len);
+      eq->list_end = m.len;
+      for (size_t i = 0; i < eq->nphrases; i++)
+        eq->phrases[i].at += eq->list_at;
       buf_addc (&m, ')');
       if (neg.len)
         {
@@ -1155,7 +1205,10 @@ engine_query_free (struct engine_query *q)
   free (q->match);
   free (q->negmatch);
   for (size_t i = 0; i < q->nphrases; i++)
-    free (q->phrases[i].first_alt);
+    {
+      free (q->phrases[i].first_alt);
+      free (q->phrases[i].tokens);
+    }
   free (q->phrases);
   free (q->regex_req);
   free (q);

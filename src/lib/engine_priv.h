@@ -110,6 +110,8 @@ struct engine
   struct generation vocab_seen; /* what they were read from */
   long long split_after_ns;     /* engine_set_split's */
   size_t split_docs;            /* engine_split_docs's */
+  int no_pairs;                 /* engine_set_pairs (E, 0) */
+  size_t pairs_left_out;        /* engine_pairs_left_out's */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -125,6 +127,13 @@ struct phrase
                                    its instances are no hits */
   unsigned spellings;           /* how many of the concept's alternatives
                                    it stands for (engine_compile.c) */
+  /* Where it is in the expression's list of phrases OR'd together:
+     AT bytes into MATCH, LEN long.  And its tokens (pairs_token), when
+     the filter of neighbouring tokens can say it occurs nowhere: two or
+     more, none colocated, the last no prefix; else NULL.  */
+  size_t at, len;
+  uint64_t *tokens;
+  size_t ntokens;
 };
 
 struct engine_query
@@ -132,6 +141,7 @@ struct engine_query
   struct query *q;
   char *text;                   /* as typed */
   char *match;                  /* the FTS5 expression, NULL if none */
+  size_t list_at, list_end;     /* its list of phrases OR'd together */
   struct phrase *phrases;
   size_t nphrases;
   size_t nconcepts;

@@ -56,6 +56,7 @@
 #include "norm.h"
 #include "index_fts.h"
 #include "index_prep.h"
+#include "pairs.h"
 #include "snapshot.h"
 #include "termvec.h"
 
@@ -108,6 +109,9 @@ struct index
 
 static int pages_for_search (struct index *ix);
 static void pages_for_build (struct index *ix);
+static int pairs_begin (struct index *ix, int afresh, size_t nlisted,
+                        struct pairs *p);
+static int pairs_end (struct index *ix, struct pairs *p);
 
 /* The statement SQL (a string constant: it is known by its address),
    prepared when first used and reset for each use: building an index
@@ -224,6 +228,10 @@ static const char schema[] =
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
   "CREATE TABLE terms(id INTEGER PRIMARY KEY, rec BLOB NOT NULL);"
+  /* The filter of neighbouring tokens (pairs.h), in chunks; a chunk
+     with no bit set is not written.  Its size in bits is meta 'pairs'
+     (0 or none: there is no filter to go by).  */
+  "CREATE TABLE pairs(chunk INTEGER PRIMARY KEY, bits BLOB NOT NULL);"
   "CREATE TABLE words(id INTEGER PRIMARY KEY, term TEXT NOT NULL);"
   "CREATE VIRTUAL TABLE fts USING fts5(title_zh, title_en, kw_zh, kw_en,"
   " body_zh, body_en, title_rev, kw_rev, body_rev, content='docs',"
@@ -1371,7 +1379,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
             }
         }
     }
-  int rc = 0;
+  int rc = 0, afresh = files.n == 0;
   /* A vocabulary numbered otherwise (damage, a hand edit) cannot number
      new terms: a number below 1 or past 2^32 is cut to another's, the
      next one may be taken, and one in a gap may be in records.  Every
@@ -1401,7 +1409,10 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
                      "DELETE FROM docs; DELETE FROM heads;"
                      "DELETE FROM tags; DELETE FROM terms;"
-                     "DELETE FROM words; DELETE FROM files;", NULL);
+                     "DELETE FROM words; DELETE FROM files;"
+                     "DELETE FROM pairs; DELETE FROM meta WHERE key='pairs';",
+                     NULL);
+          afresh = 1;
           pending_free (&todo);
           todo = every;
           every = (struct pending) { 0 };
@@ -1422,7 +1433,13 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         : NULL;
       if (todo.n && vocab == NULL)
         rc = -1;
-      struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab)
+      /* The pairs of neighbouring tokens are noted by the thread that
+         analyses the documents (as FTS5 will be given them).  */
+      struct pairs pairs = { 0 };
+      int noting = todo.n && rc == 0
+        && pairs_begin (ix, afresh, nlisted, &pairs);
+      struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab,
+                                                  noting ? &pairs : NULL)
         : NULL;
       for (size_t i = 0; i < todo.n && rc == 0; i++)
         {
@@ -1439,6 +1456,9 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         }
       prep_stop (pq);
       termvec_vocab_free (vocab);
+      if (noting && rc == 0)
+        rc = pairs_end (ix, &pairs);
+      pairs_free (&pairs);
     }
   free (listed);
   free (years);
@@ -1448,6 +1468,138 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   known_free (&files);
   known_free (&colls);
   return rc;
+}
+
+/* Get the filter of neighbouring tokens ready for a sync that writes
+   documents, into P: a new one when the index starts AFRESH, else the
+   index's own.  Returns 0 when there is none to keep (one saturated,
+   or made unusable), which the sync leaves so.  NLISTED: the documents
+   the index will have.  */
+static int
+pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p)
+{
+  if (afresh)
+    {
+      pairs_init (p, pairs_size_for (nlisted));
+      return 1;
+    }
+  sqlite3_int64 nbits = meta_value (ix->db, "pairs", 0);
+  /* Made for four times fewer documents, most of its bits would be
+     set: it would say "maybe" of nearly every pair.  */
+  if (nbits <= 0 || (nbits & (nbits - 1)) != 0
+      || (uint64_t) nbits < PAIRS_CHUNK_BYTES * 8
+      || 4 * (uint64_t) nbits < pairs_size_for (nlisted))
+    {
+      exec (ix->db, "DELETE FROM meta WHERE key='pairs'", NULL);
+      return 0;
+    }
+  pairs_init (p, (uint64_t) nbits);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT chunk, bits FROM pairs", -1, &st,
+                          NULL) != SQLITE_OK)
+    {
+      pairs_free (p);
+      return 0;
+    }
+  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      sqlite3_int64 c = sqlite3_column_int64 (st, 0);
+      if (c >= 0 && (size_t) c < nchunks
+          && sqlite3_column_bytes (st, 1) == PAIRS_CHUNK_BYTES)
+        memcpy (p->bits + (size_t) c * PAIRS_CHUNK_BYTES,
+                sqlite3_column_blob (st, 1), PAIRS_CHUNK_BYTES);
+      else
+        p->broken = 1;          /* not what was written */
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    p->broken = 1;
+  return 1;
+}
+
+/* Write the chunks of P that changed, and its size; or, if it is
+   broken, say there is no filter.  Returns 0, or -1 if the database
+   failed.  */
+static int
+pairs_end (struct index *ix, struct pairs *p)
+{
+  if (p->broken)
+    return exec (ix->db, "DELETE FROM pairs; DELETE FROM meta WHERE "
+                 "key='pairs'", NULL);
+  /* Nothing new (a file with errors, read again at every check): no
+     write, which would tell every reader that the index changed.  */
+  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES), dirty = 0;
+  for (size_t c = 0; c < nchunks; c++)
+    dirty += p->dirty[c];
+  if (dirty == 0)
+    return 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "INSERT OR REPLACE INTO pairs VALUES(?,?)",
+                          -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  int rc = 0;
+  for (size_t c = 0; c < nchunks && rc == 0; c++)
+    if (p->dirty[c])
+      {
+        sqlite3_bind_int64 (st, 1, (sqlite3_int64) c);
+        sqlite3_bind_blob (st, 2, p->bits + c * PAIRS_CHUNK_BYTES,
+                           PAIRS_CHUNK_BYTES, SQLITE_STATIC);
+        rc = sqlite3_step (st) == SQLITE_DONE ? 0 : -1;
+        sqlite3_reset (st);
+      }
+  sqlite3_finalize (st);
+  if (rc == 0)
+    {
+      char *sql = xasprintf ("INSERT OR REPLACE INTO meta VALUES('pairs', "
+                             "%llu)", (unsigned long long) p->nbits);
+      rc = exec (ix->db, sql, NULL);
+      free (sql);
+    }
+  return rc;
+}
+
+int
+index_phrase_may_occur (struct index *ix, const uint64_t *tokens, size_t n)
+{
+  if (n < 2)
+    return 1;
+  static const char size_sql[] = "SELECT value FROM meta WHERE key='pairs'";
+  static const char chunk_sql[] = "SELECT bits FROM pairs WHERE chunk=?";
+  sqlite3_stmt *st = cached (ix, size_sql);
+  if (st == NULL)
+    return 1;
+  sqlite3_int64 nbits = sqlite3_step (st) == SQLITE_ROW
+    ? sqlite3_column_int64 (st, 0) : 0;
+  sqlite3_reset (st);
+  if (nbits < PAIRS_CHUNK_BYTES * 8 || (nbits & (nbits - 1)) != 0)
+    return 1;
+  for (size_t i = 0; i + 1 < n; i++)
+    {
+      uint64_t w, m;
+      pairs_slot (tokens[i], tokens[i + 1], (uint64_t) nbits, &w, &m);
+      if ((st = cached (ix, chunk_sql)) == NULL)
+        return 1;
+      uint64_t byte = w * 8;
+      sqlite3_bind_int64 (st, 1, (sqlite3_int64) (byte / PAIRS_CHUNK_BYTES));
+      int step = sqlite3_step (st);
+      int set;
+      if (step == SQLITE_ROW)
+        {
+          const unsigned char *b = sqlite3_column_blob (st, 0);
+          set = b == NULL || sqlite3_column_bytes (st, 0) != PAIRS_CHUNK_BYTES
+            || (pairs_word (b + byte % PAIRS_CHUNK_BYTES) & m) == m;
+        }
+      else
+        /* A chunk not written has no bit set; a failed read says
+           nothing.  */
+        set = step != SQLITE_DONE;
+      sqlite3_reset (st);
+      if (!set)
+        return 0;
+    }
+  return 1;
 }
 
 /* The files of every directory of DIRS as one list: the first must be

@@ -22,7 +22,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 19
+#define INDEX_SCHEMA_VERSION 20
 
 enum lang index_column_lang (enum index_column c);
 /* Does column C hold keyword lists?  */
@@ -102,6 +102,14 @@ struct snapshot_check *index_check_early (const char *path,
                                           const char *const *dirs,
                                           size_t ndirs);
 void index_check_cancel (struct snapshot_check *early);
+
+/* May the phrase whose tokens (QUERY-mode analysis, each hashed with
+   pairs_token) are the N at TOKENS occur in some document of IX?  0
+   only when two of its neighbouring tokens stand together nowhere
+   (pairs.h): FTS5 would find it in no row.  1 when they may, or when
+   the index cannot tell.  */
+int index_phrase_may_occur (struct index *ix, const uint64_t *tokens,
+                            size_t n);
 
 /* How many updates of the content index_sync committed through this
    connection (another process's show in SQLite's PRAGMA data_version;

@@ -8,6 +8,7 @@
 #include "index_fts.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistr.h>
 
 #include "index_prep.h"
@@ -116,12 +117,14 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
   return rc;
 }
 
-/* cb_inst(fts[, revised]): the instances of the phrases of the query
-   in this row, as a blob of int32: first 0 (see index_fts.h), the
-   table's rows and tokens (for length normalisation) and, when asked,
-   which columns of the revised English it has, then a quadruple per
-   instance (phrase, column, token offset, phrase size).  The engine
-   merges and counts them, ranks, and maps them to bytes.  */
+/* cb_inst(fts[, revised[, map]]): the instances of the phrases of the
+   query in this row, as a blob of int32: first 0 (see index_fts.h),
+   the table's rows and tokens (for length normalisation) and, when
+   asked, which columns of the revised English it has, then a quadruple
+   per instance (phrase, column, token offset, phrase size).  MAP, a
+   blob of int32, gives the number to report for each phrase of the
+   expression (-1 for one it does not cover).  The engine merges and
+   counts them, ranks, and maps them to bytes.  */
 static void
 aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
           int nargs, sqlite3_value **args)
@@ -132,6 +135,15 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
      each row asked, a third of what this function cost at 8000
      documents.  The index keeps it with the row's head.  */
   int revised = nargs > 0 && sqlite3_value_int (args[0]) != 0;
+  /* FTS5's number of each phrase to the query's, when the expression
+     left some of its phrases out (engine_search.c, narrow_matching).  */
+  const unsigned char *map = NULL;
+  int nmap = 0;
+  if (nargs > 1 && sqlite3_value_type (args[1]) == SQLITE_BLOB)
+    {
+      map = sqlite3_value_blob (args[1]);
+      nmap = sqlite3_value_bytes (args[1]) / (int) sizeof (int32_t);
+    }
   /* The rows and their tokens are the same for every row of a query:
      asked once (FTS5 reads them from its index at each asking, a tenth
      of what a count costs), kept with the query.  */
@@ -193,7 +205,15 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
           sqlite3_result_error_code (ctx, rc);
           return;
         }
-      out[4 * i + 4] = phrase;
+      if (map)
+        {
+          int32_t to = -1;
+          if (phrase >= 0 && phrase < nmap)
+            memcpy (&to, map + (size_t) phrase * sizeof to, sizeof to);
+          out[4 * i + 4] = to;
+        }
+      else
+        out[4 * i + 4] = phrase;
       out[4 * i + 5] = col;
       out[4 * i + 6] = off;
       out[4 * i + 7] = api->xPhraseSize (fc, phrase);

@@ -42,13 +42,15 @@ struct index_fts_shared
 /* Register on DB the tokenizer "casebook", which analyses with
    A->analyzer (and notes, while A->rec is set, where each unit of a
    row being inserted begins and how long each column is), and the
-   function cb_inst(fts[, revised]): the instances of the query's
-   phrases in a row, as a blob of int32 (0, where the row's length in
-   tokens was: it is in the heads table; the table's rows, its average
-   row length, and with REVISED true a bit per column of the revised
-   English the row has (from COL_TITLE_REV), else 0; then per instance:
-   phrase, column, token offset, phrase size).  A must outlive DB.
-   Returns 0, or -1 if this SQLite has no FTS5.  */
+   function cb_inst(fts[, revised[, map]]): the instances of the
+   query's phrases in a row, as a blob of int32 (0, where the row's
+   length in tokens was: it is in the heads table; the table's rows,
+   its average row length, and with REVISED true a bit per column of
+   the revised English the row has (from COL_TITLE_REV), else 0; then
+   per instance: phrase, column, token offset, phrase size), each
+   phrase numbered as MAP (int32 by FTS5's number) says when it is
+   given.  A must outlive DB.  Returns 0, or -1 if this SQLite has no
+   FTS5.  */
 int index_fts_register (sqlite3 *db, struct index_fts_shared *a);
 
 /* DB's FTS5 API (version 2 or later), or NULL.  */

@@ -11,6 +11,7 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "pairs.h"
 #include "termvec.h"
 #include "thread.h"
 
@@ -120,7 +121,8 @@ prep_replay (const struct buf *tokens, analyze_token_fn fn, void *ctx)
 /* Prepare the file P->path with analyzer A, numbering its terms in
    VOCAB.  */
 static void
-prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab)
+prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab,
+         struct pairs *pairs)
 {
   if (stat (p->path, &p->fs.st) != 0)
     {
@@ -148,6 +150,15 @@ prepare (struct prepared *p, struct analyzer *a, struct termvec_vocab *vocab)
     if (p->dc.text[c].len)
       analyze_text (a, p->dc.text[c].data, p->dc.text[c].len, ANALYZE_INDEX,
                     record_token, &p->tokens[c]);
+  /* From the tokens FTS5 will be given, column by column (a phrase
+     never runs from one column into the next).  */
+  for (int c = 0; pairs && c < COL_COUNT; c++)
+    {
+      struct pairs_walk w;
+      pairs_walk_begin (&w, pairs);
+      prep_replay (&p->tokens[c], pairs_walk_token, &w);
+      pairs_walk_end (&w);
+    }
   /* Its terms for related: the units in the order of document_walk,
      each from its column's tokens (AT: where each column's next unit
      begins).  The revised English is no part of them.  */
@@ -195,6 +206,7 @@ struct prep_queue
   int threaded;
   struct analyzer *analyzer;    /* unthreaded: the caller's preparing */
   struct termvec_vocab *vocab;  /* used by whichever prepares */
+  struct pairs *pairs;          /* likewise, or NULL */
   pthread_t thread;
   pthread_mutex_t lock;
   pthread_cond_t wake;
@@ -217,7 +229,7 @@ prepare_ahead (void *arg)
       pthread_mutex_unlock (&q->lock);
       struct prepared *p = &q->items[i % PREP_AHEAD];
       p->path = q->paths[i];
-      prepare (p, a, q->vocab);
+      prepare (p, a, q->vocab, q->pairs);
       pthread_mutex_lock (&q->lock);
       q->ready = i + 1;
       pthread_cond_broadcast (&q->wake);
@@ -228,10 +240,12 @@ prepare_ahead (void *arg)
 }
 
 struct prep_queue *
-prep_start (char *const *paths, size_t n, struct termvec_vocab *vocab)
+prep_start (char *const *paths, size_t n, struct termvec_vocab *vocab,
+            struct pairs *pairs)
 {
   struct prep_queue *q = xcalloc (1, sizeof *q);
   q->vocab = vocab;
+  q->pairs = pairs;
   q->paths = paths;
   q->n = n;
   q->items = xcalloc (PREP_AHEAD, sizeof *q->items);
@@ -252,7 +266,7 @@ prep_take (struct prep_queue *q, size_t i)
       if (q->analyzer == NULL)
         q->analyzer = analyzer_new ();
       p->path = q->paths[i];
-      prepare (p, q->analyzer, q->vocab);
+      prepare (p, q->analyzer, q->vocab, q->pairs);
       return p;
     }
   pthread_mutex_lock (&q->lock);

@@ -79,9 +79,13 @@ struct termvec_vocab;
 
 /* Prepare the N files PATHS (borrowed until prep_stop) in order, in a
    second thread when one can be started (else each when taken), their
-   terms numbered in VOCAB (which the queue uses until prep_stop).  */
+   terms numbered in VOCAB and, unless PAIRS is NULL, the pairs of
+   neighbouring tokens of their columns noted in PAIRS (pairs.h; the
+   queue uses both until prep_stop).  */
+struct pairs;
 struct prep_queue *prep_start (char *const *paths, size_t n,
-                               struct termvec_vocab *vocab);
+                               struct termvec_vocab *vocab,
+                               struct pairs *pairs);
 /* File I, once ready (I taken in order, 0 first).  Valid until
    prep_done (Q, I).  */
 struct prepared *prep_take (struct prep_queue *q, size_t i);
