@@ -109,9 +109,22 @@ struct index
 
 static int pages_for_search (struct index *ix);
 static void pages_for_build (struct index *ix);
-static int pairs_begin (struct index *ix, int afresh, size_t nlisted,
-                        struct pairs *p);
-static int pairs_end (struct index *ix, struct pairs *p);
+/* How a sync keeps the filter of neighbouring tokens (pairs.h).  */
+enum pairs_way
+{
+  PAIRS_NEW,                    /* made afresh with the index: every chunk
+                                   written */
+  PAIRS_MERGE,                  /* the new documents' pairs noted apart,
+                                   ORed into the chunks they touch */
+  PAIRS_REMAKE                  /* none, or one too small or not to be
+                                   believed: made again from every
+                                   document's texts once they are in */
+};
+
+static void pairs_begin (struct index *ix, int afresh, size_t nlisted,
+                         struct pairs *p, enum pairs_way *way);
+static int pairs_end (struct index *ix, struct pairs *p, enum pairs_way way,
+                      size_t docs, size_t nlisted);
 
 /* The statement SQL (a string constant: it is known by its address),
    prepared when first used and reset for each use: building an index
@@ -1436,16 +1449,19 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       /* The pairs of neighbouring tokens are noted by the thread that
          analyses the documents (as FTS5 will be given them).  */
       struct pairs pairs = { 0 };
-      int noting = todo.n && rc == 0
-        && pairs_begin (ix, afresh, nlisted, &pairs);
+      enum pairs_way way = PAIRS_REMAKE;
+      if (todo.n && rc == 0)
+        pairs_begin (ix, afresh, nlisted, &pairs, &way);
       struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab,
-                                                  noting ? &pairs : NULL)
+                                                  pairs.bits ? &pairs : NULL)
         : NULL;
+      size_t written = 0;
       for (size_t i = 0; i < todo.n && rc == 0; i++)
         {
           size_t c = todo.coll[i];
-          rc = index_file (ix, prep_take (pq, i), cf->colls[c].dir, ids[c],
-                           years[c], diags);
+          struct prepared *p = prep_take (pq, i);
+          written += p->parsed;
+          rc = index_file (ix, p, cf->colls[c].dir, ids[c], years[c], diags);
           prep_done (pq, i);
           if (progress && (i % 16 == 15 || i + 1 == todo.n)
               && progress (progress_ctx, i + 1, todo.n) != 0)
@@ -1456,8 +1472,8 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
         }
       prep_stop (pq);
       termvec_vocab_free (vocab);
-      if (noting && rc == 0)
-        rc = pairs_end (ix, &pairs);
+      if (todo.n && rc == 0)
+        rc = pairs_end (ix, &pairs, way, written, nlisted);
       pairs_free (&pairs);
     }
   free (listed);
@@ -1470,94 +1486,169 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   return rc;
 }
 
-/* Get the filter of neighbouring tokens ready for a sync that writes
-   documents, into P: a new one when the index starts AFRESH, else the
-   index's own.  Returns 0 when there is none to keep (one saturated,
-   or made unusable), which the sync leaves so.  NLISTED: the documents
-   the index will have.  */
-static int
-pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p)
+/* The filter's size in bits that DB's meta says, or 0 when it says
+   none or one that cannot be (not a power of two, too small or too
+   large: damage).  */
+static uint64_t
+pairs_nbits (sqlite3 *db)
 {
-  if (afresh)
-    {
-      pairs_init (p, pairs_size_for (nlisted));
-      return 1;
-    }
-  sqlite3_int64 nbits = meta_value (ix->db, "pairs", 0);
-  /* Made for four times fewer documents, most of its bits would be
-     set: it would say "maybe" of nearly every pair.  */
-  if (nbits <= 0 || (nbits & (nbits - 1)) != 0
-      || (uint64_t) nbits < PAIRS_CHUNK_BYTES * 8
-      || 4 * (uint64_t) nbits < pairs_size_for (nlisted))
-    {
-      exec (ix->db, "DELETE FROM meta WHERE key='pairs'", NULL);
-      return 0;
-    }
-  pairs_init (p, (uint64_t) nbits);
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (ix->db, "SELECT chunk, bits FROM pairs", -1, &st,
-                          NULL) != SQLITE_OK)
-    {
-      pairs_free (p);
-      return 0;
-    }
-  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES);
-  int rc;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      sqlite3_int64 c = sqlite3_column_int64 (st, 0);
-      if (c >= 0 && (size_t) c < nchunks
-          && sqlite3_column_bytes (st, 1) == PAIRS_CHUNK_BYTES)
-        memcpy (p->bits + (size_t) c * PAIRS_CHUNK_BYTES,
-                sqlite3_column_blob (st, 1), PAIRS_CHUNK_BYTES);
-      else
-        p->broken = 1;          /* not what was written */
-    }
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    p->broken = 1;
-  return 1;
+  sqlite3_int64 n = meta_value (db, "pairs", 0);
+  if (n < PAIRS_CHUNK_BYTES * 8 || (n & (n - 1)) != 0
+      || (uint64_t) n > pairs_size_for (SIZE_MAX))
+    return 0;
+  return (uint64_t) n;
 }
 
-/* Write the chunks of P that changed, and its size; or, if it is
-   broken, say there is no filter.  Returns 0, or -1 if the database
-   failed.  */
-static int
-pairs_end (struct index *ix, struct pairs *p)
+/* Get the filter ready for a sync that writes documents, the index
+   having NLISTED documents when it is done: into P (empty, noted
+   apart from the index's own), and how it will be kept into *WAY.  */
+static void
+pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p,
+             enum pairs_way *way)
 {
-  if (p->broken)
-    return exec (ix->db, "DELETE FROM pairs; DELETE FROM meta WHERE "
-                 "key='pairs'", NULL);
-  /* Nothing new (a file with errors, read again at every check): no
-     write, which would tell every reader that the index changed.  */
-  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES), dirty = 0;
-  for (size_t c = 0; c < nchunks; c++)
-    dirty += p->dirty[c];
-  if (dirty == 0)
-    return 0;
+  uint64_t nbits = afresh ? 0 : pairs_nbits (ix->db);
+  /* Made for four times fewer documents, most of its bits would be set:
+     it would say "maybe" of nearly every pair.  */
+  if (afresh)
+    *way = PAIRS_NEW;
+  else if (nbits && 4 * nbits >= pairs_size_for (nlisted))
+    *way = PAIRS_MERGE;
+  else
+    {
+      *way = PAIRS_REMAKE;
+      return;
+    }
+  pairs_init (p, nbits ? nbits : pairs_size_for (nlisted));
+}
+
+/* Note in P the pairs of every document in IX, from their texts as
+   FTS5 was given them (the same analysis of the same columns).  */
+static int
+pairs_note_all (struct index *ix, struct pairs *p)
+{
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (ix->db, "INSERT OR REPLACE INTO pairs VALUES(?,?)",
-                          -1, &st, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (ix->db, "SELECT title_zh, title_en, kw_zh, kw_en,"
+                          " body_zh, body_en, title_rev, kw_rev, body_rev "
+                          "FROM docs", -1, &st, NULL) != SQLITE_OK)
     return -1;
-  int rc = 0;
-  for (size_t c = 0; c < nchunks && rc == 0; c++)
-    if (p->dirty[c])
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    for (int c = 0; c < COL_COUNT; c++)
       {
-        sqlite3_bind_int64 (st, 1, (sqlite3_int64) c);
-        sqlite3_bind_blob (st, 2, p->bits + c * PAIRS_CHUNK_BYTES,
-                           PAIRS_CHUNK_BYTES, SQLITE_STATIC);
-        rc = sqlite3_step (st) == SQLITE_DONE ? 0 : -1;
-        sqlite3_reset (st);
+        const char *text = (const char *) sqlite3_column_text (st, c);
+        int len = sqlite3_column_bytes (st, c);
+        struct pairs_walk w;
+        pairs_walk_begin (&w, p);
+        if (text && len > 0)
+          analyze_text (ix->analyzer, text, (size_t) len, ANALYZE_INDEX,
+                        pairs_walk_token, &w);
+        pairs_walk_end (&w);
       }
   sqlite3_finalize (st);
-  if (rc == 0)
-    {
-      char *sql = xasprintf ("INSERT OR REPLACE INTO meta VALUES('pairs', "
-                             "%llu)", (unsigned long long) p->nbits);
-      rc = exec (ix->db, sql, NULL);
-      free (sql);
-    }
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Write chunk C of P's bits.  */
+static int
+pairs_write_chunk (struct index *ix, const struct pairs *p, size_t c)
+{
+  static const char sql[] = "INSERT OR REPLACE INTO pairs VALUES(?,?)";
+  sqlite3_stmt *st = cached (ix, sql);
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_int64 (st, 1, (sqlite3_int64) c);
+  sqlite3_bind_blob (st, 2, p->bits + c * PAIRS_CHUNK_BYTES,
+                     PAIRS_CHUNK_BYTES, SQLITE_STATIC);
+  int rc = sqlite3_step (st) == SQLITE_DONE ? 0 : -1;
+  sqlite3_reset (st);
   return rc;
+}
+
+/* Write all of P, in place of what the index had.  */
+static int
+pairs_write_all (struct index *ix, const struct pairs *p)
+{
+  if (exec (ix->db, "DELETE FROM pairs; DELETE FROM meta WHERE key='pairs'",
+            NULL) != 0)
+    return -1;
+  if (p->broken)
+    return 0;                   /* no filter: every phrase looked for */
+  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES);
+  /* Every chunk, empty or not: one missing is damage, and a search
+     then takes it that every pair may occur.  */
+  for (size_t c = 0; c < nchunks; c++)
+    if (pairs_write_chunk (ix, p, c) != 0)
+      return -1;
+  char *sql = xasprintf ("INSERT INTO meta VALUES('pairs', %llu)",
+                         (unsigned long long) p->nbits);
+  int rc = exec (ix->db, sql, NULL);
+  free (sql);
+  return rc;
+}
+
+/* Keep the filter as WAY says, P holding the pairs of the documents
+   this sync wrote (when it noted them); DOCS, how many it wrote, of the
+   NLISTED the index now has.  Returns 0, or -1 if the database
+   failed.  */
+static int
+pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
+           size_t nlisted)
+{
+  if (way == PAIRS_NEW)
+    return pairs_write_all (ix, p);
+  if (way == PAIRS_REMAKE)
+    {
+      /* (A file with errors, read again at every check, writes no
+         document: nothing to make the filter again for.)  */
+      if (docs == 0)
+        return 0;
+      struct pairs all;
+      pairs_init (&all, pairs_size_for (nlisted));
+      int rc = pairs_note_all (ix, &all);
+      if (rc == 0)
+        rc = pairs_write_all (ix, &all);
+      pairs_free (&all);
+      return rc;
+    }
+  if (p->broken)
+    return pairs_write_all (ix, p);
+  /* Only the chunks the new pairs touch are read, ORed and, if that
+     set a bit, written: a file with errors read again at every check
+     costs nothing here.  */
+  static const char sql[] = "SELECT bits FROM pairs WHERE chunk=?";
+  size_t nchunks = (size_t) (p->nbits / 8 / PAIRS_CHUNK_BYTES);
+  for (size_t c = 0; c < nchunks; c++)
+    {
+      if (!p->dirty[c])
+        continue;
+      sqlite3_stmt *st = cached (ix, sql);
+      if (st == NULL)
+        return -1;
+      sqlite3_bind_int64 (st, 1, (sqlite3_int64) c);
+      int step = sqlite3_step (st), whole = 0, changed = 0;
+      unsigned char *chunk = p->bits + c * PAIRS_CHUNK_BYTES;
+      if (step == SQLITE_ROW
+          && sqlite3_column_bytes (st, 0) == PAIRS_CHUNK_BYTES)
+        {
+          const unsigned char *had = sqlite3_column_blob (st, 0);
+          whole = had != NULL;
+          for (size_t i = 0; whole && i < PAIRS_CHUNK_BYTES; i++)
+            {
+              changed |= (chunk[i] & ~had[i]) != 0;
+              chunk[i] |= had[i];
+            }
+        }
+      sqlite3_reset (st);
+      if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return -1;
+      /* A chunk missing or cut short is damage: the filter is made
+         again from every document.  */
+      if (!whole)
+        return pairs_end (ix, p, PAIRS_REMAKE, docs, nlisted);
+      if (changed && pairs_write_chunk (ix, p, c) != 0)
+        return -1;
+    }
+  return 0;
 }
 
 int
@@ -1573,7 +1664,9 @@ index_phrase_may_occur (struct index *ix, const uint64_t *tokens, size_t n)
   sqlite3_int64 nbits = sqlite3_step (st) == SQLITE_ROW
     ? sqlite3_column_int64 (st, 0) : 0;
   sqlite3_reset (st);
-  if (nbits < PAIRS_CHUNK_BYTES * 8 || (nbits & (nbits - 1)) != 0)
+  /* (As pairs_nbits: a size that cannot be is damage, no filter.)  */
+  if (nbits < PAIRS_CHUNK_BYTES * 8 || (nbits & (nbits - 1)) != 0
+      || (uint64_t) nbits > pairs_size_for (SIZE_MAX))
     return 1;
   for (size_t i = 0; i + 1 < n; i++)
     {
@@ -1592,9 +1685,9 @@ index_phrase_may_occur (struct index *ix, const uint64_t *tokens, size_t n)
             || (pairs_word (b + byte % PAIRS_CHUNK_BYTES) & m) == m;
         }
       else
-        /* A chunk not written has no bit set; a failed read says
-           nothing.  */
-        set = step != SQLITE_DONE;
+        /* Every chunk is written: one missing is damage, and a failed
+           read says nothing.  */
+        set = 1;
       sqlite3_reset (st);
       if (!set)
         return 0;
