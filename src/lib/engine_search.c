@@ -671,6 +671,8 @@ work_row_1 (struct engine *te, const struct engine_query *q,
   return 0;
 }
 
+/* work_row_1, and R's instances summed up as they are then, whether
+   or not it is kept (the documents per concept count them all).  */
 static int
 work_row (struct engine *te, const struct engine_query *q,
           const struct idset *tagged, int have_tags, struct fts_row *r,
