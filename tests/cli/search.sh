@@ -129,10 +129,14 @@ is "$(stat -c %a "$TMPD"/cache/casebook/index-*.db | sort -u)" 600 \
   "built again in private, as a first build: its owner's alone"
 # Damage that opening the index does not see, found by the search
 # itself: the index is built again and the search answered, every time.
+# The pages of FTS5's postings are made random after a header that
+# says the page runs past its end, which FTS5 always finds: random
+# pages alone are sometimes well-formed enough to say "no such word"
+# (2 times in 30), and no index can tell that from the truth.
 if command -v sqlite3 >/dev/null 2>&1; then
   XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --content "$TMPD/c" -n 1 --color=never circuit >"$TMPD/plain"
   for f in "$TMPD"/cache/casebook/index-*.db; do
-    sqlite3 "$f" "UPDATE fts_data SET block = randomblob(length(block)) WHERE id > 10"
+    sqlite3 "$f" "UPDATE fts_data SET block = x'0000FFFF' || randomblob(length(block) - 4) WHERE id > 10 AND length(block) > 4"
   done
   XDG_CACHE_HOME="$TMPD/cache" "$CASEBOOK" search --count circuit --content "$TMPD/c" >"$TMPD/corrupt" 2>"$TMPD/err"
   same "$TMPD/corrupt" "$TMPD/after" "a damaged full-text index met by a search: rebuilt, and answered"
