@@ -86,22 +86,6 @@ pairs_free (struct pairs *p)
   memset (p, 0, sizeof *p);
 }
 
-void
-pairs_add (struct pairs *p, uint64_t a, uint64_t b)
-{
-  uint64_t w, m;
-  pairs_slot (a, b, p->nbits, &w, &m);
-  set_word (p, w, m);
-}
-
-int
-pairs_maybe (const struct pairs *p, uint64_t a, uint64_t b)
-{
-  uint64_t w, m;
-  pairs_slot (a, b, p->nbits, &w, &m);
-  return (pairs_word (p->bits + w * 8) & m) == m;
-}
-
 uint64_t
 pairs_word (const unsigned char *at)
 {

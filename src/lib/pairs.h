@@ -43,12 +43,6 @@ void pairs_slot (uint64_t a, uint64_t b, uint64_t nbits, uint64_t *word,
 void pairs_init (struct pairs *p, uint64_t nbits);
 void pairs_free (struct pairs *p);
 
-/* Note that token B stands right after token A.  */
-void pairs_add (struct pairs *p, uint64_t a, uint64_t b);
-
-/* May token B stand right after token A anywhere P has seen?  */
-int pairs_maybe (const struct pairs *p, uint64_t a, uint64_t b);
-
 /* The 64-bit word stored at AT (8 bytes, little-endian).  */
 uint64_t pairs_word (const unsigned char *at);
 
