@@ -183,6 +183,12 @@ void engine_set_pairs (struct engine *e, int use);
 /* How many phrases E's last search left out so.  */
 size_t engine_pairs_left_out (const struct engine *e);
 
+/* For tests: call FN (CTX) in each search after its first read of the
+   index and before its read of the matches, where another casebook's
+   write would fall between them.  FN NULL: never.  */
+void engine_set_between_reads (struct engine *e, void (*fn) (void *),
+                               void *ctx);
+
 /* While a search runs, call FN (CTX) every so often (about every
    millisecond of work); when it returns nonzero the search stops and
    returns 1, with no results and no *CAUSE.  FN NULL: never stop.  The

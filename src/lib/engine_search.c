@@ -466,6 +466,33 @@ engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx)
   e->interrupt_ctx = ctx;
 }
 
+void
+engine_set_between_reads (struct engine *e, void (*fn) (void *), void *ctx)
+{
+  e->between_reads = fn;
+  e->between_reads_ctx = ctx;
+}
+
+/* Begin a read of DB's index that lasts until read_end: the statements
+   of a search then all read the index as it was when the first began,
+   where each would otherwise read it as it is when it begins.  Returns
+   whether a read was begun (none when one is open already).  */
+static int
+read_begin (sqlite3 *db)
+{
+  return sqlite3_get_autocommit (db)
+    && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* End the read read_begin began, if BEGUN.  (An interrupted statement
+   may have ended it already.)  */
+static void
+read_end (sqlite3 *db, int begun)
+{
+  if (begun && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+}
+
 /* The id of document NUMBER of COLLECTION in the index, or -1.  */
 static int64_t
 doc_id (sqlite3 *db, const char *collection, long number)
@@ -1233,6 +1260,13 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   for (int again = 1; rc == 0 && again;)
     {
       again = 0;
+      /* The generation, the filters, the filter of pairs and the
+         matches are read in one read of the index: each read apart,
+         another casebook's write could fall between them, and the
+         matches of a document it added be counted without the phrases
+         the filter of pairs said were nowhere, or the tag filters miss
+         a document the matches hold.  */
+      int begun = read_begin (db);
       /* The generation the instances are of, asked before they are
          read: asked after, it could count a change committed while they
          were read, and instances of the old index would pass for the
@@ -1245,12 +1279,17 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       free (tagged.ids);
       rc = read_filters (e, db, q, &tagged, &have_tags, cause);
       if (rc != 0)
-        break;
+        {
+          read_end (db, begun);
+          break;
+        }
       size_t split = 0;
       int met = 0;
       /* (Asked in this pass: the filter is of the index as it is now.)  */
       struct matching m;
       narrow_matching (e, q, &m);
+      if (e->between_reads)
+        e->between_reads (e->between_reads_ctx);
       if (q->match)
         {
           /* (With no phrase that can occur, nothing is found.)  */
@@ -1291,6 +1330,11 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
                            &met, cause);
         }
       matching_free (&m);
+      /* Ended before the generation is asked again below, which within
+         the read would not change.  A handle left open on a text (a
+         regex's) is a statement of the read: closed first.  */
+      engine_texts_release (e);
+      read_end (db, begun);
       e->split_docs = split;
       /* Not only when rows of the thread's are kept: the two meet where
          the thread says it has been, and its index may end lower than

@@ -40,6 +40,30 @@ open_engine (const char *dir, int in_memory, char **note)
   return e;
 }
 
+/* engine_set_between_reads's: another casebook adds a word to FILE and
+   indexes the content DIR, once.  */
+struct another_write
+{
+  const char *file, *dir;
+  int done;
+};
+
+static void
+write_between (void *arg)
+{
+  struct another_write *w = arg;
+  if (w->done++)
+    return;
+  FILE *f = fopen (w->file, "a");
+  if (f)
+    {
+      fputs ("\nen: A note on qwzxkj.\n", f);
+      fclose (f);
+    }
+  struct engine *other = open_engine (w->dir, 0, NULL);
+  engine_close (other);
+}
+
 static const char *const queries[] = {
   "巡回检察", "circuit inspection", "\"circuit inspection\"", "inspect",
   "HULUNBUIR", "tag:巡回检察", "tag:邻近院 14", "lang:en 巡回检察",
@@ -290,6 +314,24 @@ main (void)
   unlink (broken);
   free (broken);
   engine_close (other);
+
+  /* A search reads one state of the index: another casebook's write
+     between its first read and its read of the matches is not seen in
+     part (the matches of a document without the phrases the filter of
+     pairs, read before, said were nowhere), nor at all.  The next
+     search sees it.  */
+  struct another_write w = { circuit, content, 0 };
+  if (lasting)
+    engine_set_between_reads (lasting, write_between, &w);
+  a = lasting ? answer (lasting, "qwzxkj") : xstrdup ("?");
+  tap_ok (w.done == 1 && strcmp (a, "") == 0, "a write between a search's "
+          "reads is not seen by it (%d): %s", w.done, a);
+  free (a);
+  a = lasting ? answer (lasting, "qwzxkj") : xstrdup ("?");
+  tap_ok (strstr (a, "sample/1:") != NULL, "the next search sees it: %s", a);
+  free (a);
+  if (lasting)
+    engine_set_between_reads (lasting, NULL, NULL);
   engine_close (lasting);
 
   /* Results of before an engine's own refresh, of a document indexed
