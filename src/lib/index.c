@@ -123,8 +123,18 @@ enum pairs_way
 
 static void pairs_begin (struct index *ix, int afresh, size_t nlisted,
                          struct pairs *p, enum pairs_way *way);
+/* How a remaking of the filter reports its progress: it goes on from
+   the documents the sync wrote, BASE, to TOTAL.  */
+struct pairs_progress
+{
+  index_progress_fn fn;
+  void *ctx;
+  size_t base, total;
+};
+
 static int pairs_end (struct index *ix, struct pairs *p, enum pairs_way way,
-                      size_t docs, size_t nlisted);
+                      size_t docs, size_t nlisted,
+                      const struct pairs_progress *pp);
 
 /* The statement SQL (a string constant: it is known by its address),
    prepared when first used and reset for each use: building an index
@@ -1455,6 +1465,12 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab,
                                                   pairs.bits ? &pairs : NULL)
         : NULL;
+      /* A filter made again reads and analyses every document once
+         they are in (seconds for thousands): its progress goes on from
+         theirs, as one count.  */
+      struct pairs_progress pp = { progress, progress_ctx, todo.n, todo.n };
+      if (todo.n && rc == 0 && way == PAIRS_REMAKE)
+        pp.total += nlisted;
       size_t written = 0;
       for (size_t i = 0; i < todo.n && rc == 0; i++)
         {
@@ -1464,7 +1480,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           rc = index_file (ix, p, cf->colls[c].dir, ids[c], years[c], diags);
           prep_done (pq, i);
           if (progress && (i % 16 == 15 || i + 1 == todo.n)
-              && progress (progress_ctx, i + 1, todo.n) != 0)
+              && progress (progress_ctx, i + 1, pp.total) != 0)
             {
               ix->stopped = 1;
               rc = -1;
@@ -1473,8 +1489,12 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       prep_stop (pq);
       termvec_vocab_free (vocab);
       if (todo.n && rc == 0)
-        rc = pairs_end (ix, &pairs, way, written, nlisted);
+        rc = pairs_end (ix, &pairs, way, written, nlisted, &pp);
       pairs_free (&pairs);
+      /* Done, whether made again or not (nothing written: nothing to
+         make it again for): the count ends.  */
+      if (progress && rc == 0 && pp.total > todo.n)
+        progress (progress_ctx, pp.total, pp.total);
     }
   free (listed);
   free (years);
@@ -1522,9 +1542,11 @@ pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p,
 }
 
 /* Note in P the pairs of every document in IX, from their texts as
-   FTS5 was given them (the same analysis of the same columns).  */
+   FTS5 was given them (the same analysis of the same columns),
+   reporting progress through PP.  */
 static int
-pairs_note_all (struct index *ix, struct pairs *p)
+pairs_note_all (struct index *ix, struct pairs *p,
+                const struct pairs_progress *pp)
 {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (ix->db, "SELECT title_zh, title_en, kw_zh, kw_en,"
@@ -1532,18 +1554,30 @@ pairs_note_all (struct index *ix, struct pairs *p)
                           "FROM docs", -1, &st, NULL) != SQLITE_OK)
     return -1;
   int rc;
+  size_t done = pp->base;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    for (int c = 0; c < COL_COUNT; c++)
-      {
-        const char *text = (const char *) sqlite3_column_text (st, c);
-        int len = sqlite3_column_bytes (st, c);
-        struct pairs_walk w;
-        pairs_walk_begin (&w, p);
-        if (text && len > 0)
-          analyze_text (ix->analyzer, text, (size_t) len, ANALYZE_INDEX,
-                        pairs_walk_token, &w);
-        pairs_walk_end (&w);
-      }
+    {
+      for (int c = 0; c < COL_COUNT; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (st, c);
+          int len = sqlite3_column_bytes (st, c);
+          struct pairs_walk w;
+          pairs_walk_begin (&w, p);
+          if (text && len > 0)
+            analyze_text (ix->analyzer, text, (size_t) len, ANALYZE_INDEX,
+                          pairs_walk_token, &w);
+          pairs_walk_end (&w);
+        }
+      /* (The end is told by the caller: the documents may be more than
+         the count expected, after damage.)  */
+      if (++done % 16 == 0 && pp->fn
+          && pp->fn (pp->ctx, done < pp->total ? done : pp->total - 1,
+                     pp->total) != 0)
+        {
+          ix->stopped = 1;
+          break;
+        }
+    }
   sqlite3_finalize (st);
   return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -1588,11 +1622,12 @@ pairs_write_all (struct index *ix, const struct pairs *p)
 
 /* Keep the filter as WAY says, P holding the pairs of the documents
    this sync wrote (when it noted them); DOCS, how many it wrote, of the
-   NLISTED the index now has.  Returns 0, or -1 if the database
-   failed.  */
+   NLISTED the index now has.  Made again, its progress is told through
+   PP.  Returns 0, or -1 if the database failed or PP's function said
+   stop.  */
 static int
 pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
-           size_t nlisted)
+           size_t nlisted, const struct pairs_progress *pp)
 {
   if (way == PAIRS_NEW)
     return pairs_write_all (ix, p);
@@ -1604,7 +1639,9 @@ pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
         return 0;
       struct pairs all;
       pairs_init (&all, pairs_size_for (nlisted));
-      int rc = pairs_note_all (ix, &all);
+      int rc = pairs_note_all (ix, &all, pp);
+      if (rc == 0 && pp->fn)
+        pp->fn (pp->ctx, pp->total, pp->total);
       if (rc == 0)
         rc = pairs_write_all (ix, &all);
       pairs_free (&all);
@@ -1644,7 +1681,12 @@ pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
       /* A chunk missing or cut short is damage: the filter is made
          again from every document.  */
       if (!whole)
-        return pairs_end (ix, p, PAIRS_REMAKE, docs, nlisted);
+        {
+          /* (Its progress now goes on past the count the sync gave.)  */
+          struct pairs_progress more = *pp;
+          more.total = more.base + nlisted;
+          return pairs_end (ix, p, PAIRS_REMAKE, docs, nlisted, &more);
+        }
       if (changed && pairs_write_chunk (ix, p, c) != 0)
         return -1;
     }
