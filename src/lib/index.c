@@ -124,12 +124,15 @@ enum pairs_way
 static void pairs_begin (struct index *ix, int afresh, size_t nlisted,
                          struct pairs *p, enum pairs_way *way);
 /* How a remaking of the filter reports its progress: it goes on from
-   the documents the sync wrote, BASE, to TOTAL.  */
+   the documents the sync wrote, BASE, to TOTAL.  And the documents it
+   reads: those with an id up to OLD, the others having been noted as
+   they were written (all: INT64_MAX).  */
 struct pairs_progress
 {
   index_progress_fn fn;
   void *ctx;
   size_t base, total;
+  int64_t old;
 };
 
 static int pairs_end (struct index *ix, struct pairs *p, enum pairs_way way,
@@ -279,6 +282,21 @@ meta_value (sqlite3 *db, const char *key, sqlite3_int64 missing)
                           NULL) != SQLITE_OK)
     return missing;
   sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
+}
+
+/* The integer the query SQL gives, or MISSING if it gives none (or
+   fails).  */
+static sqlite3_int64
+sql_value (sqlite3 *db, const char *sql, sqlite3_int64 missing)
+{
+  sqlite3_stmt *st;
+  sqlite3_int64 v = missing;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    return missing;
   if (sqlite3_step (st) == SQLITE_ROW)
     v = sqlite3_column_int64 (st, 0);
   sqlite3_finalize (st);
@@ -1468,9 +1486,24 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       /* A filter made again reads and analyses every document once
          they are in (seconds for thousands): its progress goes on from
          theirs, as one count.  */
-      struct pairs_progress pp = { progress, progress_ctx, todo.n, todo.n };
+      struct pairs_progress pp = { progress, progress_ctx, todo.n, todo.n,
+                                   INT64_MAX };
       if (todo.n && rc == 0 && way == PAIRS_REMAKE)
-        pp.total += nlisted;
+        {
+          /* The documents written from now on have greater ids (SQLite
+             gives a row one more than the greatest): their pairs are
+             noted in PAIRS as they are written, and only the others
+             need be read again.  */
+          pp.old = sql_value (db, "SELECT coalesce(max(id), 0) FROM docs",
+                              -1);
+          sqlite3_int64 old = sql_value (db, "SELECT count(*) FROM docs", -1);
+          if (pp.old < 0 || old < 0)
+            {
+              pp.old = INT64_MAX;
+              old = (sqlite3_int64) nlisted;
+            }
+          pp.total += (size_t) old;
+        }
       size_t written = 0;
       for (size_t i = 0; i < todo.n && rc == 0; i++)
         {
@@ -1535,15 +1568,18 @@ pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p,
     *way = PAIRS_MERGE;
   else
     {
+      /* Made again, at the size for the library it will be: the new
+         documents' pairs are noted as they are written, the others'
+         read again after (pairs_end).  */
       *way = PAIRS_REMAKE;
-      return;
+      nbits = 0;
     }
   pairs_init (p, nbits ? nbits : pairs_size_for (nlisted));
 }
 
-/* Note in P the pairs of every document in IX, from their texts as
-   FTS5 was given them (the same analysis of the same columns),
-   reporting progress through PP.  */
+/* Note in P the pairs of every document in IX with an id up to PP's
+   OLD, from their texts as FTS5 was given them (the same analysis of
+   the same columns), reporting progress through PP.  */
 static int
 pairs_note_all (struct index *ix, struct pairs *p,
                 const struct pairs_progress *pp)
@@ -1551,8 +1587,10 @@ pairs_note_all (struct index *ix, struct pairs *p,
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2 (ix->db, "SELECT title_zh, title_en, kw_zh, kw_en,"
                           " body_zh, body_en, title_rev, kw_rev, body_rev "
-                          "FROM docs", -1, &st, NULL) != SQLITE_OK)
+                          "FROM docs WHERE id <= ?", -1, &st, NULL)
+      != SQLITE_OK)
     return -1;
+  sqlite3_bind_int64 (st, 1, pp->old);
   int rc;
   size_t done = pp->base;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -1637,13 +1675,20 @@ pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
          document: nothing to make the filter again for.)  */
       if (docs == 0)
         return 0;
-      struct pairs all;
-      pairs_init (&all, pairs_size_for (nlisted));
-      int rc = pairs_note_all (ix, &all, pp);
+      /* P holds the written documents' pairs, at the new size, unless
+         every document is to be read (after damage found in a merge).  */
+      struct pairs all = { 0 };
+      struct pairs *into = p;
+      if (pp->old == INT64_MAX)
+        {
+          pairs_init (&all, pairs_size_for (nlisted));
+          into = &all;
+        }
+      int rc = pairs_note_all (ix, into, pp);
       if (rc == 0 && pp->fn)
         pp->fn (pp->ctx, pp->total, pp->total);
       if (rc == 0)
-        rc = pairs_write_all (ix, &all);
+        rc = pairs_write_all (ix, into);
       pairs_free (&all);
       return rc;
     }
@@ -1685,6 +1730,7 @@ pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
           /* (Its progress now goes on past the count the sync gave.)  */
           struct pairs_progress more = *pp;
           more.total = more.base + nlisted;
+          more.old = INT64_MAX;
           return pairs_end (ix, p, PAIRS_REMAKE, docs, nlisted, &more);
         }
       if (changed && pairs_write_chunk (ix, p, c) != 0)
