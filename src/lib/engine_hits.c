@@ -611,8 +611,9 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
   else if (q->match)
     {
       sqlite3_stmt *st;
-      if (sqlite3_prepare_v2 (db, "SELECT cb_inst(fts) FROM fts WHERE fts "
-                              "MATCH ? AND rowid=?", -1, &st, NULL)
+      if (sqlite3_prepare_v2 (db, "SELECT cb_inst(fts, ?3) FROM fts "
+                              "WHERE fts MATCH ?1 AND rowid=?2", -1, &st,
+                              NULL)
           != SQLITE_OK)
         {
           *cause = engine_db_error (e, db);
@@ -620,6 +621,7 @@ engine_hits_read (struct engine *e, const struct engine_query *q,
         }
       sqlite3_bind_text (st, 1, q->match, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (st, 2, d->id);
+      sqlite3_bind_int (st, 3, q->revised);
       if (sqlite3_step (st) == SQLITE_ROW)
         n = engine_inst_decode (q, sqlite3_column_blob (st, 0),
                                 sqlite3_column_bytes (st, 0), &v, NULL);

@@ -121,10 +121,11 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
    query in this row, as a blob of int32: first 0 (see index_fts.h),
    the table's rows and tokens (for length normalisation) and, when
    asked, which columns of the revised English it has, then a quadruple
-   per instance (phrase, column, token offset, phrase size).  MAP, a
-   blob of int32, gives the number to report for each phrase of the
-   expression (-1 for one it does not cover).  The engine merges and
-   counts them, ranks, and maps them to bytes.  */
+   per instance (phrase, column, token offset, phrase size).  With
+   REVISED given and false, the instances in the revised English are
+   left out.  MAP, a blob of int32, gives the number to report for each
+   phrase of the expression (-1 for one it does not cover).  The engine
+   merges and counts them, ranks, and maps them to bytes.  */
 static void
 aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
           int nargs, sqlite3_value **args)
@@ -135,6 +136,7 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
      each row asked, a third of what this function cost at 8000
      documents.  The index keeps it with the row's head.  */
   int revised = nargs > 0 && sqlite3_value_int (args[0]) != 0;
+  int hide_revised = nargs > 0 && !revised;
   /* FTS5's number of each phrase to the query's, when the expression
      left some of its phrases out (engine_search.c, narrow_matching).  */
   const unsigned char *map = NULL;
@@ -195,6 +197,7 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
       if (api->xColumnSize (fc, c, &size) == SQLITE_OK && size > 0)
         out[3] |= 1 << (c - COL_TITLE_REV);
     }
+  int k = 0;
   for (int i = 0; i < n; i++)
     {
       int phrase, col, off;
@@ -205,20 +208,23 @@ aux_inst (const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
           sqlite3_result_error_code (ctx, rc);
           return;
         }
+      if (hide_revised && col >= COL_TITLE_REV)
+        continue;
       if (map)
         {
           int32_t to = -1;
           if (phrase >= 0 && phrase < nmap)
             memcpy (&to, map + (size_t) phrase * sizeof to, sizeof to);
-          out[4 * i + 4] = to;
+          out[4 * k + 4] = to;
         }
       else
-        out[4 * i + 4] = phrase;
-      out[4 * i + 5] = col;
-      out[4 * i + 6] = off;
-      out[4 * i + 7] = api->xPhraseSize (fc, phrase);
+        out[4 * k + 4] = phrase;
+      out[4 * k + 5] = col;
+      out[4 * k + 6] = off;
+      out[4 * k + 7] = api->xPhraseSize (fc, phrase);
+      k++;
     }
-  sqlite3_result_blob (ctx, out, (n + 1) * 16, sqlite3_free);
+  sqlite3_result_blob (ctx, out, (k + 1) * 16, sqlite3_free);
 }
 
 fts5_api *
