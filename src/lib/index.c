@@ -1483,9 +1483,9 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
       struct prep_queue *pq = vocab ? prep_start (todo.paths, todo.n, vocab,
                                                   pairs.bits ? &pairs : NULL)
         : NULL;
-      /* A filter made again reads and analyses every document once
-         they are in (seconds for thousands): its progress goes on from
-         theirs, as one count.  */
+      /* A filter made again reads and analyses the documents the
+         index had once the new are in (seconds for thousands): its
+         progress goes on from theirs, as one count.  */
       struct pairs_progress pp = { progress, progress_ctx, todo.n, todo.n,
                                    INT64_MAX };
       if (todo.n && rc == 0 && way == PAIRS_REMAKE)
