@@ -183,11 +183,13 @@ void engine_set_pairs (struct engine *e, int use);
 /* How many phrases E's last search left out so.  */
 size_t engine_pairs_left_out (const struct engine *e);
 
-/* For tests: call FN (CTX) in each search after its first read of the
-   index and before its read of the matches, where another casebook's
-   write would fall between them.  FN NULL: never.  */
-void engine_set_between_reads (struct engine *e, void (*fn) (void *),
-                               void *ctx);
+/* For tests: call FN (CTX, STEP) in each search where another
+   casebook's write would fall between two of its reads of the index:
+   after its first read and before its read of the matches (STEP 0),
+   and after that and before its read of the documents' heads (STEP 1).
+   FN NULL: never.  */
+void engine_set_between_reads (struct engine *e,
+                               void (*fn) (void *, int), void *ctx);
 
 /* While a search runs, call FN (CTX) every so often (about every
    millisecond of work); when it returns nonzero the search stops and

@@ -111,7 +111,7 @@ struct engine
   long long split_after_ns;     /* engine_set_split's */
   size_t split_docs;            /* engine_split_docs's */
   int no_pairs;                 /* engine_set_pairs (E, 0) */
-  void (*between_reads) (void *);       /* engine_set_between_reads's */
+  void (*between_reads) (void *, int); /* engine_set_between_reads's */
   void *between_reads_ctx;
   size_t pairs_left_out;        /* engine_pairs_left_out's */
 };

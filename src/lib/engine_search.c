@@ -467,7 +467,8 @@ engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx)
 }
 
 void
-engine_set_between_reads (struct engine *e, void (*fn) (void *), void *ctx)
+engine_set_between_reads (struct engine *e, void (*fn) (void *, int),
+                          void *ctx)
 {
   e->between_reads = fn;
   e->between_reads_ctx = ctx;
@@ -484,8 +485,8 @@ read_begin (sqlite3 *db)
     && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
-/* End the read read_begin began, if BEGUN.  (An interrupted statement
-   may have ended it already.)  */
+/* End the read read_begin began, if BEGUN.  (An error of the disk or
+   of memory may have ended it already.)  */
 static void
 read_end (sqlite3 *db, int begun)
 {
@@ -1257,6 +1258,8 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
      search is done again, by this connection alone).  */
   int may_split = only < 0 && e->split_after_ns >= 0;
   struct generation found;
+  int heads_begun = 0;          /* the heads' read (read_begin) */
+  int redone = 0;
   for (int again = 1; rc == 0 && again;)
     {
       again = 0;
@@ -1289,7 +1292,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       struct matching m;
       narrow_matching (e, q, &m);
       if (e->between_reads)
-        e->between_reads (e->between_reads_ctx);
+        e->between_reads (e->between_reads_ctx, 0);
       if (q->match)
         {
           /* (With no phrase that can occur, nothing is found.)  */
@@ -1336,17 +1339,30 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       engine_texts_release (e);
       read_end (db, begun);
       e->split_docs = split;
-      /* Not only when rows of the thread's are kept: the two meet where
-         the thread says it has been, and its index may end lower than
-         the caller's.  */
-      if (rc == 0 && met)
+      /* The heads are read next, in a read of their own, which must be
+         of the index the matches were of: a document removed and
+         another added since would have the removed one's id (SQLite
+         gives a new row the greatest plus one), and the new one's title
+         be shown with the old one's hits.  So that read begins here,
+         and a write since the matches' read began (its generation has
+         changed) makes the search be done again, twice at most.
+         Searched from both ends, the thread's read began after the
+         caller's: the same question covers it, and is asked whenever
+         the two met, not only when rows of the thread's are kept (the
+         thread's index may end lower than the caller's).  */
+      if (rc == 0 && e->between_reads)
+        e->between_reads (e->between_reads_ctx, 1);
+      if (rc == 0)
         {
-          /* An open handle would hold this connection's read: the
-             generation would be of that read, not of now.  */
-          engine_texts_release (e);
+          heads_begun = read_begin (db);
           struct generation now = engine_generation (e);
-          if (now.others == -1 || !engine_same_generation (now, found))
+          int changed = now.others == -1 ? met
+            : !engine_same_generation (now, found);
+          if (changed && (met || redone < 2))
             {
+              read_end (db, heads_begun);
+              heads_begun = 0;
+              redone++;
               for (size_t i = 0; i < nrows; i++)
                 free (rows[i].inst);
               free (rows);
@@ -1433,6 +1449,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       res->total_hits += r->hits;
     }
   heads_close (&heads);
+  read_end (db, heads_begun);
   for (size_t i = 0; i < nrows; i++)
     free (rows[i].inst);
   free (rows);

@@ -1685,10 +1685,10 @@ pairs_end (struct index *ix, struct pairs *p, enum pairs_way way, size_t docs,
           into = &all;
         }
       int rc = pairs_note_all (ix, into, pp);
-      if (rc == 0 && pp->fn)
-        pp->fn (pp->ctx, pp->total, pp->total);
       if (rc == 0)
         rc = pairs_write_all (ix, into);
+      if (rc == 0 && pp->fn)
+        pp->fn (pp->ctx, pp->total, pp->total);
       pairs_free (&all);
       return rc;
     }

@@ -49,8 +49,8 @@ struct index_fts_shared
    the revised English the row has (from COL_TITLE_REV), else 0; then
    per instance: phrase, column, token offset, phrase size; with
    REVISED given and false, none in the revised English), each phrase
-   numbered as MAP (int32 by FTS5's number) says when it is given.  A must outlive DB.  Returns 0, or -1 if this SQLite has no
-   FTS5.  */
+   numbered as MAP (int32 by FTS5's number) says when it is given.
+   A must outlive DB.  Returns 0, or -1 if this SQLite has no FTS5.  */
 int index_fts_register (sqlite3 *db, struct index_fts_shared *a);
 
 /* DB's FTS5 API (version 2 or later), or NULL.  */

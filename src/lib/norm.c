@@ -631,7 +631,8 @@ t2s_memory_read (void)
      asked is read already.)  */
   long page = sysconf (_SC_PAGESIZE);
   if (page > 0 && data)
-    for (uintptr_t at = (uintptr_t) t2s_state; at < (uintptr_t) (t2s_state + n);
+    for (uintptr_t at = (uintptr_t) t2s_state;
+         at < (uintptr_t) (t2s_state + n);
          at = (at | ((uintptr_t) page - 1)) + 1)
       atomic_fetch_or_explicit ((_Atomic unsigned char *) at, 0,
                                 memory_order_relaxed);
