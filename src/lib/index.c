@@ -117,8 +117,10 @@ enum pairs_way
   PAIRS_MERGE,                  /* the new documents' pairs noted apart,
                                    ORed into the chunks they touch */
   PAIRS_REMAKE                  /* none, or one too small or not to be
-                                   believed: made again from every
-                                   document's texts once they are in */
+                                   believed: made again, the new
+                                   documents' pairs noted as they are
+                                   written and the others' read again
+                                   from their texts once they are in */
 };
 
 static void pairs_begin (struct index *ix, int afresh, size_t nlisted,
@@ -254,8 +256,8 @@ static const char schema[] =
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
   "CREATE TABLE terms(id INTEGER PRIMARY KEY, rec BLOB NOT NULL);"
-  /* The filter of neighbouring tokens (pairs.h), in chunks; a chunk
-     with no bit set is not written.  Its size in bits is meta 'pairs'
+  /* The filter of neighbouring tokens (pairs.h), in chunks, every one
+     written (one missing is damage).  Its size in bits is meta 'pairs'
      (0 or none: there is no filter to go by).  */
   "CREATE TABLE pairs(chunk INTEGER PRIMARY KEY, bits BLOB NOT NULL);"
   "CREATE TABLE words(id INTEGER PRIMARY KEY, term TEXT NOT NULL);"
@@ -1539,13 +1541,12 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
   return rc;
 }
 
-/* The filter's size in bits that DB's meta says, or 0 when it says
-   none or one that cannot be (not a power of two, too small or too
-   large: damage).  */
+/* N, a filter's size in bits as the index's meta says it, or 0 when
+   it is none or one that cannot be (not a power of two, too small or
+   too large: damage).  */
 static uint64_t
-pairs_nbits (sqlite3 *db)
+pairs_nbits_valid (sqlite3_int64 n)
 {
-  sqlite3_int64 n = meta_value (db, "pairs", 0);
   if (n < PAIRS_CHUNK_BYTES * 8 || (n & (n - 1)) != 0
       || (uint64_t) n > pairs_size_for (SIZE_MAX))
     return 0;
@@ -1559,7 +1560,8 @@ static void
 pairs_begin (struct index *ix, int afresh, size_t nlisted, struct pairs *p,
              enum pairs_way *way)
 {
-  uint64_t nbits = afresh ? 0 : pairs_nbits (ix->db);
+  uint64_t nbits = afresh ? 0
+    : pairs_nbits_valid (meta_value (ix->db, "pairs", 0));
   /* Made for four times fewer documents, most of its bits would be set:
      it would say "maybe" of nearly every pair.  */
   if (afresh)
@@ -1749,17 +1751,15 @@ index_phrase_may_occur (struct index *ix, const uint64_t *tokens, size_t n)
   sqlite3_stmt *st = cached (ix, size_sql);
   if (st == NULL)
     return 1;
-  sqlite3_int64 nbits = sqlite3_step (st) == SQLITE_ROW
-    ? sqlite3_column_int64 (st, 0) : 0;
+  uint64_t nbits = pairs_nbits_valid (sqlite3_step (st) == SQLITE_ROW
+                                      ? sqlite3_column_int64 (st, 0) : 0);
   sqlite3_reset (st);
-  /* (As pairs_nbits: a size that cannot be is damage, no filter.)  */
-  if (nbits < PAIRS_CHUNK_BYTES * 8 || (nbits & (nbits - 1)) != 0
-      || (uint64_t) nbits > pairs_size_for (SIZE_MAX))
-    return 1;
+  if (nbits == 0)
+    return 1;                   /* no filter to go by */
   for (size_t i = 0; i + 1 < n; i++)
     {
       uint64_t w, m;
-      pairs_slot (tokens[i], tokens[i + 1], (uint64_t) nbits, &w, &m);
+      pairs_slot (tokens[i], tokens[i + 1], nbits, &w, &m);
       if ((st = cached (ix, chunk_sql)) == NULL)
         return 1;
       uint64_t byte = w * 8;
