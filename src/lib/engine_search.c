@@ -191,6 +191,33 @@ struct fts_row
   size_t lang_hits[LANG_COUNT];
 };
 
+/* Add up into TF the weighted frequency of each of Q's concepts among
+   the instances V (N): TF[c] for concept c, TF[OTHER] for the phrases
+   of none (a concept number Q does not have is never weighed), noting
+   in *SEEN, if not NULL, bit c for each concept met (Q then has fewer
+   than ROW_TALLY).  In the instances' order, whoever adds them up: the
+   same sums to the last bit.  */
+static void
+weigh_instances (const struct engine_query *q, const struct inst *v,
+                 size_t n, double *tf, size_t other, unsigned *seen)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct phrase *p = &q->phrases[v[i].phrase];
+      size_t slot = other;
+      if (p->concept >= 0 && p->concept < QUERY_MAX_TERMS)
+        {
+          if ((size_t) p->concept >= q->nconcepts)
+            continue;
+          slot = (size_t) p->concept;
+          if (seen)
+            *seen |= 1u << slot;
+        }
+      if (!p->filter)
+        tf[slot] += column_weight[v[i].col] * p->spellings;
+    }
+}
+
 /* The IDF of a concept that DF of NDOCS documents match: Lucene's,
    never negative, so that a term in every document still ranks them by
    how much they have of it.  */
@@ -224,14 +251,7 @@ score_row (const struct engine_query *q, const struct fts_row *r,
       tf[QUERY_MAX_TERMS] = r->tf[q->nconcepts];
     }
   else
-    for (size_t i = 0; i < r->ninst; i++)
-      {
-        const struct phrase *p = &q->phrases[r->inst[i].phrase];
-        int c = p->concept >= 0 && p->concept < QUERY_MAX_TERMS ? p->concept
-          : QUERY_MAX_TERMS;
-        if (!p->filter)
-          tf[c] += column_weight[r->inst[i].col] * p->spellings;
-      }
+    weigh_instances (q, r->inst, r->ninst, tf, QUERY_MAX_TERMS, NULL);
   double norm = k1 * (1 - b + b * (double) r->stats.len / r->stats.avg_len);
   double score = 0;
   if (regex_matches)
@@ -261,18 +281,7 @@ tally_row (const struct engine_query *q, struct fts_row *r)
     return;
   r->seen = 0;
   memset (r->tf, 0, sizeof r->tf);
-  for (size_t i = 0; i < r->ninst; i++)
-    {
-      const struct phrase *p = &q->phrases[r->inst[i].phrase];
-      size_t slot = p->concept >= 0 && p->concept < QUERY_MAX_TERMS
-        ? (size_t) p->concept : q->nconcepts;
-      if (slot < q->nconcepts)
-        r->seen |= 1u << slot;
-      else if (p->concept >= 0 && p->concept < QUERY_MAX_TERMS)
-        continue;               /* (no such concept: never weighed) */
-      if (!p->filter)
-        r->tf[slot] += column_weight[r->inst[i].col] * p->spellings;
-    }
+  weigh_instances (q, r->inst, r->ninst, r->tf, q->nconcepts, &r->seen);
   engine_inst_count_by_lang (r->inst, r->ninst, q, r->lang_hits);
 }
 
