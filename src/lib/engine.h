@@ -183,6 +183,15 @@ void engine_set_pairs (struct engine *e, int use);
 /* How many phrases E's last search left out so.  */
 size_t engine_pairs_left_out (const struct engine *e);
 
+/* Whether E counts the matches of a regex that is a set of ideograph
+   texts ("/检察[官长]/") from its texts' places in the index, in the
+   documents where folding changed no ideograph, rather than running
+   it over their texts: it does unless told not to, which tests use to
+   compare the two.  */
+void engine_set_regex_counts (struct engine *e, int use);
+/* How many documents E's last search counted so.  */
+size_t engine_regex_counted_docs (const struct engine *e);
+
 /* For tests: call FN (CTX, STEP) in each search where another
    casebook's write would fall between two of its reads of the index:
    after its first read and before its read of the matches (STEP 0),

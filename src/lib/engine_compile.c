@@ -636,6 +636,53 @@ folds_alone_as_itself (const char *s)
   return 1;
 }
 
+/* Can no two places of the texts V (N) overlap in any text: none
+   holds another, and none ends with what one begins with ("哈哈" does,
+   with itself)?  */
+static int
+texts_apart (char *const *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        if (i != j && strstr (v[j], v[i]) != NULL)
+          return 0;
+        size_t len = strlen (v[i]);
+        for (size_t k = 1; k < len; k++)
+          if (((unsigned char) v[i][k] & 0xc0) != 0x80
+              && strncmp (v[i] + k, v[j], len - k) == 0)
+            return 0;
+      }
+  return 1;
+}
+
+/* The number of Q's one regex when its matches in a text are the
+   places of its literals there, as EQ looks for them, else -1: the
+   literals are all it matches (query_regex_literals), each is looked
+   for (ideographs that fold as themselves), and no two places of them
+   overlap, so that PCRE2, which takes a match and goes on after it,
+   finds each place, once.  Where folding changed no ideograph in a
+   document (the index's unplain table says where it did), FTS5's
+   places of the literals are then the places of the regex's matches,
+   and the texts need not be read to count them.  */
+static int
+regex_counted (const struct query *q, const struct engine_query *eq)
+{
+  int which = -1;
+  for (size_t i = 0; i < q->nterms; i++)
+    if (q->terms[i].kind == TERM_REGEX)
+      {
+        if (which >= 0)
+          return -1;
+        which = (int) i;
+      }
+  if (which < 0)
+    return -1;
+  const struct term *t = &q->terms[which];
+  return !t->negated && eq->regex_req[which] >= 0 && t->literals_whole
+    && texts_apart (t->literals, t->nliterals) ? which : -1;
+}
+
 /* The glossary entry whose tokens are those of W, or -1.  */
 static long
 gloss_entry_of (struct engine *e, const char *w)
@@ -967,6 +1014,7 @@ engine_compile (struct engine *e, const char *text,
   eq->revised = opt->revised;
   eq->exact = opt->exact;
   eq->regex = opt->regex;
+  eq->regex_counted = -1;
   struct analyzer *a = index_analyzer (e->ix);
   struct buf pos = { 0 }, neg = { 0 };
   size_t alloc = 0;
@@ -1046,6 +1094,7 @@ engine_compile (struct engine *e, const char *text,
       if (!engine_compile_ignorable (t->alts[0]))
         content_words++;
     }
+  eq->regex_counted = regex_counted (q, eq);
   /* Group the words into concepts: the longest run of words that is a
      glossary term (after stemming: "circuit inspections") is one
      concept with all the term's renderings; other words are concepts

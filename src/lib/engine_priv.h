@@ -114,6 +114,8 @@ struct engine
   void (*between_reads) (void *, int); /* engine_set_between_reads's */
   void *between_reads_ctx;
   size_t pairs_left_out;        /* engine_pairs_left_out's */
+  int no_regex_counts;          /* engine_set_regex_counts (E, 0) */
+  size_t regex_counted_docs;    /* engine_regex_counted_docs's */
 };
 
 /* One FTS5 phrase of the query.  */
@@ -152,6 +154,10 @@ struct engine_query
   int has_regex;
   int *regex_req;               /* per term: the required index of a
                                    regex's literals, or -1 */
+  /* The query's one regex, when its matches are its literals' places in
+     a document where folding changed no ideograph (engine_compile.c):
+     its term's number, else -1.  */
+  int regex_counted;
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */
   int revised;                  /* search the revised English too */

@@ -174,6 +174,8 @@ struct fts_row
   size_t ninst;
   struct row_stats stats;
   int keep;                     /* a match, as judge and the regexes say */
+  int counted;                  /* the regex's matches counted from the
+                                   instances (work_row_1) */
   size_t hits, concepts;
   size_t regex_lang[LANG_COUNT];        /* the regexes' matches */
   /* Where a regex's match may cover a word's hit or another match's,
@@ -456,6 +458,18 @@ engine_set_pairs (struct engine *e, int use)
   e->no_pairs = !use;
 }
 
+void
+engine_set_regex_counts (struct engine *e, int use)
+{
+  e->no_regex_counts = !use;
+}
+
+size_t
+engine_regex_counted_docs (const struct engine *e)
+{
+  return e->regex_counted_docs;
+}
+
 size_t
 engine_pairs_left_out (const struct engine *e)
 {
@@ -666,10 +680,11 @@ merged_hits (struct engine *te, const struct engine_query *q,
    regexes on its texts) and its hits.  Returns 0, or -1 with *CAUSE.  */
 static int
 work_row_1 (struct engine *te, const struct engine_query *q,
-            const struct idset *tagged, int have_tags, struct fts_row *r,
-            char **cause)
+            const struct idset *tagged, int have_tags,
+            const struct idset *unplain, struct fts_row *r, char **cause)
 {
   r->keep = 0;
+  r->counted = 0;
   if (have_tags && !idset_has (tagged, r->id))
     return 0;
   /* (Only a document with revisions can have hits to drop.)  */
@@ -678,7 +693,27 @@ work_row_1 (struct engine *te, const struct engine_query *q,
     return -1;
   if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))
     return 0;
-  if (q->has_regex)
+  if (unplain && !idset_has (unplain, r->id)
+      && !(q->revised && r->stats.revised)
+      && !may_overlap (q, r->inst, r->ninst))
+    {
+      /* The regex's matches are its literals' places (regex_counted in
+         engine_compile.c): judge found one.  */
+      size_t n = 0;
+      int req = q->regex_req[q->regex_counted];
+      for (size_t i = 0; i < r->ninst; i++)
+        {
+          const struct inst *v = &r->inst[i];
+          if (q->phrases[v->phrase].filter && q->phrases[v->phrase].req == req)
+            {
+              r->regex_lang[index_column_lang ((enum index_column) v->col)]++;
+              n++;
+            }
+        }
+      r->hits += n;
+      r->counted = 1;
+    }
+  else if (q->has_regex)
     {
       struct doc_texts t;
       if (engine_texts_load (te, r->id,
@@ -712,10 +747,10 @@ work_row_1 (struct engine *te, const struct engine_query *q,
    or not it is kept (the documents per concept count them all).  */
 static int
 work_row (struct engine *te, const struct engine_query *q,
-          const struct idset *tagged, int have_tags, struct fts_row *r,
-          char **cause)
+          const struct idset *tagged, int have_tags,
+          const struct idset *unplain, struct fts_row *r, char **cause)
 {
-  int rc = work_row_1 (te, q, tagged, have_tags, r, cause);
+  int rc = work_row_1 (te, q, tagged, have_tags, unplain, r, cause);
   if (rc == 0)
     tally_row (q, r);
   return rc;
@@ -822,6 +857,7 @@ struct split
   const struct matching *m;     /* what it runs, with FTS5 */
   const struct idset *tagged;
   int have_tags;
+  const struct idset *unplain;
   /* With no FTS5 expression, the rows to work out, by index (their keys
      are indexes then, else ids).  */
   const struct fts_row *all;
@@ -913,8 +949,8 @@ search_from_top (void *arg)
       /* A failure here is the caller's to meet: it does what the
          thread did not.  */
       char *cause = NULL;
-      if (work_row (&s->reader, s->q, s->tagged, s->have_tags, &r, &cause)
-          != 0)
+      if (work_row (&s->reader, s->q, s->tagged, s->have_tags, s->unplain,
+                    &r, &cause) != 0)
         {
           free (cause);
           free (r.inst);
@@ -933,8 +969,8 @@ search_from_top (void *arg)
 static struct split *
 split_start (struct engine *e, const struct engine_query *q,
              const struct matching *m, const struct idset *tagged,
-             int have_tags, const struct fts_row *all, size_t nall,
-             int64_t last)
+             int have_tags, const struct idset *unplain,
+             const struct fts_row *all, size_t nall, int64_t last)
 {
   /* (Debian's SQLite is built for threads; another may not be.)  */
   if (sysconf (_SC_NPROCESSORS_ONLN) < 2 || !sqlite3_threadsafe ())
@@ -945,6 +981,7 @@ split_start (struct engine *e, const struct engine_query *q,
   s->m = m;
   s->tagged = tagged;
   s->have_tags = have_tags;
+  s->unplain = unplain;
   s->all = all;
   s->nall = nall;
   atomic_init (&s->low, last);
@@ -979,7 +1016,8 @@ split_stop (struct split *s)
 static int
 read_matches (struct engine *e, const struct engine_query *q,
               const struct matching *m, int64_t only,
-              const struct idset *tagged, int have_tags, int may_split,
+              const struct idset *tagged, int have_tags,
+              const struct idset *unplain, int may_split,
               struct fts_row **rows, size_t *nrows, size_t *split,
               int *met, char **cause)
 {
@@ -1022,7 +1060,7 @@ read_matches (struct engine *e, const struct engine_query *q,
       r.ninst = engine_inst_decode (q, sqlite3_column_blob (st, 1),
                                     sqlite3_column_bytes (st, 1), &r.inst,
                                     &r.stats);
-      if (work_row (e, q, tagged, have_tags, &r, cause) != 0)
+      if (work_row (e, q, tagged, have_tags, unplain, &r, cause) != 0)
         {
           free (r.inst);
           rc = -1;
@@ -1041,7 +1079,8 @@ read_matches (struct engine *e, const struct engine_query *q,
       if (may_split && s == NULL
           && split_due (e, *nrows, last, max_id, &began))
         {
-          s = split_start (e, q, m, tagged, have_tags, NULL, 0, last);
+          s = split_start (e, q, m, tagged, have_tags, unplain, NULL, 0,
+                           last);
           may_split = 0;        /* once */
         }
     }
@@ -1094,7 +1133,7 @@ work_all (struct engine *e, const struct engine_query *q,
     {
       if (s && (int64_t) i >= atomic_load (&s->high))
         break;
-      if (work_row (e, q, tagged, have_tags, &rows[i], cause) != 0)
+      if (work_row (e, q, tagged, have_tags, NULL, &rows[i], cause) != 0)
         {
           rc = -1;
           break;
@@ -1110,7 +1149,8 @@ work_all (struct engine *e, const struct engine_query *q,
       if (may_split && s == NULL
           && split_due (e, i + 1, (int64_t) i + 1, (int64_t) n, &began))
         {
-          s = split_start (e, q, NULL, tagged, have_tags, rows, n, last);
+          s = split_start (e, q, NULL, tagged, have_tags, NULL, rows, n,
+                           last);
           may_split = 0;        /* once */
         }
     }
@@ -1257,7 +1297,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   if (e->interrupt)
     sqlite3_progress_handler (db, 1000, check_interrupt, e);
   int rc = 0;
-  struct idset tagged = { 0 };
+  struct idset tagged = { 0 }, unplain = { 0 };
   int have_tags = 0;
   struct fts_row *rows = NULL;
   size_t nrows = 0;
@@ -1290,6 +1330,14 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
          since has another).  */
       free (tagged.ids);
       rc = read_filters (e, db, q, &tagged, &have_tags, cause);
+      /* The documents whose places of a regex's literals need not be
+         its matches: few, and all of them are read.  */
+      free (unplain.ids);
+      unplain = (struct idset) { 0 };
+      if (rc == 0 && q->regex_counted >= 0 && !e->no_regex_counts
+          && (rc = idset_query (db, "SELECT doc FROM unplain", NULL,
+                                &unplain)) != 0)
+        *cause = engine_db_error (e, db);
       if (rc != 0)
         {
           read_end (db, begun);
@@ -1306,8 +1354,10 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
         {
           /* (With no phrase that can occur, nothing is found.)  */
           if (!m.none)
-            rc = read_matches (e, q, &m, only, &tagged, have_tags, may_split,
-                               &rows, &nrows, &split, &met, cause);
+            rc = read_matches (e, q, &m, only, &tagged, have_tags,
+                               q->regex_counted >= 0 && !e->no_regex_counts
+                               ? &unplain : NULL, may_split, &rows, &nrows,
+                               &split, &met, cause);
         }
       else
         {
@@ -1383,6 +1433,9 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
             }
         }
     }
+  e->regex_counted_docs = 0;
+  for (size_t i = 0; i < nrows; i++)
+    e->regex_counted_docs += rows[i].counted;
   /* What the instances are positions in: engine_hits takes them only
      from the same index.  */
   unsigned version = engine_db_version (e);
@@ -1463,6 +1516,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     free (rows[i].inst);
   free (rows);
   free (tagged.ids);
+  free (unplain.ids);
   if (e->interrupt)
     sqlite3_progress_handler (db, 0, NULL, NULL);
   /* Told to stop, the search may have failed anywhere, or even seemed

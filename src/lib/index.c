@@ -23,6 +23,12 @@
      terms  of each document the terms that related.h weighs, counted
             (termvec.h), so that relating documents reads no file and
             analyses no text: written with its other rows.
+     unplain  the documents where folding changed an ideograph, or
+            joined two that stand apart (a traditional character, a
+            compatibility ideograph, an invisible character between
+            two): elsewhere a text of ideographs stands where FTS5 says,
+            byte for byte, and a regex that is a set of such texts is
+            counted from their places (engine_search.c).
      words  the terms of those records, numbered 1 to their number:
             each once.  Emptied only with every record, when an update
             starts afresh (a term no document has any more costs a row
@@ -261,6 +267,7 @@ static const char schema[] =
      (0 or none: there is no filter to go by).  */
   "CREATE TABLE pairs(chunk INTEGER PRIMARY KEY, bits BLOB NOT NULL);"
   "CREATE TABLE words(id INTEGER PRIMARY KEY, term TEXT NOT NULL);"
+  "CREATE TABLE unplain(doc INTEGER PRIMARY KEY);"
   "CREATE VIRTUAL TABLE fts USING fts5(title_zh, title_en, kw_zh, kw_en,"
   " body_zh, body_en, title_rev, kw_rev, body_rev, content='docs',"
   " content_rowid='id', tokenize='casebook');"
@@ -899,6 +906,7 @@ delete_doc (struct index *ix, int64_t doc)
     "DELETE FROM heads WHERE id=?1",
     "DELETE FROM tags WHERE doc=?1",
     "DELETE FROM terms WHERE id=?1",
+    "DELETE FROM unplain WHERE doc=?1",
   };
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
     {
@@ -982,6 +990,63 @@ doc_tokens (struct index *ix, const struct doc_columns *dc,
       analyze_text (ix->analyzer, dc->text[c].data, dc->text[c].len,
                     ANALYZE_INDEX, count_token, &n);
   return n;
+}
+
+/* A column's text, and whether its tokens of ideographs are so far
+   each the very bytes they came from.  */
+struct plain_check
+{
+  const char *text;
+  size_t len;
+  int plain;
+};
+
+/* An analyze_token_fn: is the token TOK (LEN bytes) of ideographs (or
+   of another script written without spaces) other than the text it
+   came from, [START, END)?  Then folding changed an ideograph there,
+   or a character it drops stood between two.  Stops at the first.  */
+static int
+check_plain (void *ctx, int colocated, const char *tok, size_t len,
+             size_t start, size_t end)
+{
+  (void) colocated;
+  struct plain_check *pc = ctx;
+  ucs4_t uc;
+  if (len == 0 || (unsigned char) tok[0] < 0x80
+      || u8_mbtouc (&uc, (const uint8_t *) tok, len) <= 0
+      || !norm_is_cjk (uc))
+    return 0;
+  if (end < start || end - start != len || end > pc->len
+      || memcmp (pc->text + start, tok, len) != 0)
+    {
+      pc->plain = 0;
+      return 1;
+    }
+  return 0;
+}
+
+/* Does folding leave every ideograph of the texts DC as it is, the
+   tokens of ideographs each the very bytes they came from?  TOKENS:
+   the columns' tokens as FTS5 was given them, or NULL (analysed
+   here).  */
+static int
+doc_plain (struct index *ix, const struct doc_columns *dc,
+           const struct buf *tokens)
+{
+  for (int c = 0; c < COL_COUNT; c++)
+    {
+      if (dc->text[c].len == 0)
+        continue;
+      struct plain_check pc = { dc->text[c].data, dc->text[c].len, 1 };
+      if (tokens)
+        prep_replay (&tokens[c], check_plain, &pc);
+      else
+        analyze_text (ix->analyzer, dc->text[c].data, dc->text[c].len,
+                      ANALYZE_INDEX, check_plain, &pc);
+      if (!pc.plain)
+        return 0;
+    }
+  return 1;
 }
 
 /* Insert document DOC of collection COLL_ID, its columns DC and their
@@ -1115,6 +1180,17 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_blob_close (map);
   if (step != SQLITE_OK)
     goto out;
+  static const char unplain[] = "INSERT INTO unplain VALUES(?)";
+  if (!doc_plain (ix, dc, tokens))
+    {
+      if ((st = cached (ix, unplain)) == NULL)
+        goto out;
+      sqlite3_bind_int64 (st, 1, *id);
+      step = sqlite3_step (st);
+      sqlite3_reset (st);
+      if (step != SQLITE_DONE)
+        goto out;
+    }
   static const char term[] = "INSERT INTO terms VALUES(?,?)";
   if ((st = cached (ix, term)) == NULL)
     goto out;
@@ -1452,6 +1528,7 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
           rc = exec (db, "INSERT INTO fts(fts) VALUES('delete-all');"
                      "DELETE FROM docs; DELETE FROM heads;"
                      "DELETE FROM tags; DELETE FROM terms;"
+                     "DELETE FROM unplain;"
                      "DELETE FROM words; DELETE FROM files;"
                      "DELETE FROM pairs; DELETE FROM meta WHERE key='pairs';",
                      NULL);

@@ -787,15 +787,17 @@ literal_alternation (const char *p, size_t len, size_t *i, int caseless,
 }
 
 char **
-query_regex_literals (const char *pattern, size_t len, size_t *n)
+query_regex_literals (const char *pattern, size_t len, size_t *n, int *whole)
 {
   *n = 0;
+  if (whole)
+    *whole = 0;
   char *copy = xstrndup (pattern, len);
   int caseless = !has_upper (copy);
   free (copy);
   struct litset set = { .n = 0 };
   size_t i = 0;
-  literal_alternation (pattern, len, &i, caseless, &set);
+  int all = literal_alternation (pattern, len, &i, caseless, &set);
   int usable = set.n > 0 && i == len;
   for (size_t k = 0; k < set.n && usable; k++)
     usable = set.v[k].len >= 2;
@@ -806,6 +808,10 @@ query_regex_literals (const char *pattern, size_t len, size_t *n)
       for (size_t k = 0; k < set.n; k++)
         v[k] = buf_steal (&set.v[k]);
       *n = set.n;
+      /* A '^' anywhere is an anchor the scan passes over (or a
+         member of a class): the texts are then not all it matches.  */
+      if (whole)
+        *whole = all && memchr (pattern, '^', len) == NULL;
     }
   litset_free (&set);
   return v;
@@ -1040,7 +1046,8 @@ regex_extras (struct term *t, const char *pattern, size_t len)
   t->jit = pcre2_pattern_info (t->re, PCRE2_INFO_JITSIZE, &jit_size) == 0
     && jit_size > 0;
   t->literal = query_regex_literal (pattern, len);
-  t->literals = query_regex_literals (pattern, len, &t->nliterals);
+  t->literals = query_regex_literals (pattern, len, &t->nliterals,
+                                      &t->literals_whole);
   /* Texts FTS5 can look up, from inside the pattern when none begin
      it: a beginning of Latin letters or one ideograph is no token.  */
   if (!ideograph_texts (t->literals, t->nliterals))
@@ -1052,6 +1059,7 @@ regex_extras (struct term *t, const char *pattern, size_t len)
           strv_free (t->literals, t->nliterals);
           t->literals = inner;
           t->nliterals = n;
+          t->literals_whole = 0;
         }
     }
 }

@@ -44,6 +44,7 @@ struct term
   char **literals;              /* a regex: texts of which every match
                                    holds one (query_regex_literals) */
   size_t nliterals;
+  int literals_whole;           /* and they are all it matches */
 };
 
 struct query
@@ -134,8 +135,11 @@ char *query_regex_literal (const char *pattern, size_t len);
    and bc), in each alternative at its top level, as case and
    quantifiers leave them fixed.  NULL with *N = 0 when some match could
    hold none of at most 16 such texts of two or more bytes.  Used to
-   select the texts a regex can match.  Caller frees (strv_free).  */
-char **query_regex_literals (const char *pattern, size_t len, size_t *n);
+   select the texts a regex can match.  *WHOLE (if not NULL) is set when
+   the texts are all that the regex matches, with no anchor ("检察[官长]",
+   not "^检察官" or "检察官+").  Caller frees (strv_free).  */
+char **query_regex_literals (const char *pattern, size_t len, size_t *n,
+                             int *whole);
 
 /* The number of the case that TEXT names, all of it, as a reader would
    ("case 6", "Case No. 6", 案例六, 案例6, 第六个案例, 第6案), or -1.  */

@@ -1,9 +1,34 @@
-/* answer.h -- for the engine's tests: a query's whole answer as one
-   string, to compare two engines or two ways of asking.  Included by
-   the tests that need it (after engine.h).  */
+/* answer.h -- for the engine's tests: an engine opened, and a query's
+   whole answer as one string, to compare two engines or two ways of
+   asking.  Included by the tests that need it (after engine.h).  */
 
 #ifndef CASEBOOK_TEST_ANSWER_H
 #define CASEBOOK_TEST_ANSWER_H
+
+/* An engine on the content DIR, its index in the cache or IN_MEMORY;
+   what opening it reported printed as TAP comments, and its note in
+   *NOTE (caller frees) if NOTE is not NULL.  NULL if it failed.
+   (Inline: not every test that includes this opens one so.)  */
+static inline struct engine *
+answer_open_engine (const char *dir, int in_memory, char **note)
+{
+  struct engine_options o = { .content_dir = dir, .in_memory = in_memory };
+  struct diags d = { 0 };
+  char *cause = NULL, *n = NULL;
+  struct engine *e = engine_open (&o, &d, &n, &cause);
+  for (size_t i = 0; i < d.count; i++)
+    printf ("# %s:%lu: %s\n", d.items[i].file, d.items[i].line,
+            d.items[i].message);
+  if (e == NULL)
+    printf ("# engine_open: %s\n", cause ? cause : "?");
+  diags_free (&d);
+  free (cause);
+  if (note)
+    *note = n;
+  else
+    free (n);
+  return e;
+}
 
 /* "COLL/N:hits:concepts" of every match, best first, and for each its
    hits ("zh[...]") as engine_hits returns them, with a note where they

@@ -19,27 +19,6 @@
 #include "tap.h"
 #include "answer.h"
 
-static struct engine *
-open_engine (const char *dir, int in_memory, char **note)
-{
-  struct engine_options o = { .content_dir = dir, .in_memory = in_memory };
-  struct diags d = { 0 };
-  char *cause = NULL, *n = NULL;
-  struct engine *e = engine_open (&o, &d, &n, &cause);
-  for (size_t i = 0; i < d.count; i++)
-    printf ("# %s:%lu: %s\n", d.items[i].file, d.items[i].line,
-            d.items[i].message);
-  if (e == NULL)
-    printf ("# engine_open: %s\n", cause ? cause : "?");
-  diags_free (&d);
-  free (cause);
-  if (note)
-    *note = n;
-  else
-    free (n);
-  return e;
-}
-
 /* engine_set_between_reads's: at STEP, once, another casebook changes
    the content DIR (the shell command CMD) and indexes it.  */
 struct another_write
@@ -58,7 +37,7 @@ write_between (void *arg, int step)
   w->done = 1;
   if (system (w->cmd) != 0)
     printf ("# failed: %s\n", w->cmd);
-  struct engine *other = open_engine (w->dir, 0, NULL);
+  struct engine *other = answer_open_engine (w->dir, 0, NULL);
   engine_close (other);
 }
 
@@ -95,11 +74,11 @@ main (void)
 
   /* The saved index and one in memory agree on every query.  */
   char *note = NULL;
-  struct engine *disk = open_engine (content, 0, &note);
+  struct engine *disk = answer_open_engine (content, 0, &note);
   tap_ok (disk != NULL && note == NULL, "the index is built in the cache "
           "(%s)", note ? note : "no note");
   free (note);
-  struct engine *mem = open_engine (content, 1, NULL);
+  struct engine *mem = answer_open_engine (content, 1, NULL);
   tap_ok (mem != NULL, "an index in memory");
   size_t same = 0, total = 0;
   for (size_t i = 0; queries[i] && disk && mem; i++, total++)
@@ -202,7 +181,7 @@ main (void)
              "alpacas.\n", f);
       fclose (f);
     }
-  disk = open_engine (content, 0, NULL);
+  disk = answer_open_engine (content, 0, NULL);
   a = disk ? answer (disk, "alpacas") : xstrdup ("");
   tap_ok (strstr (a, "sample/1:") != NULL, "the edited document is "
           "searched anew: %s", a);
@@ -229,7 +208,7 @@ main (void)
     { before.st_mtim.tv_sec, before.st_mtim.tv_nsec / 1000 } };
   utimes (file, tv);
   engine_close (disk);
-  disk = open_engine (content, 0, NULL);
+  disk = answer_open_engine (content, 0, NULL);
   a = disk ? answer (disk, "llamass") : xstrdup ("");
   tap_ok (strstr (a, "sample/1:") != NULL, "a same-size edit with its time "
           "restored is noticed: %s", a);
@@ -239,7 +218,7 @@ main (void)
   engine_close (disk);
   char *removed = xasprintf ("%s/02-adjacent.cb", content);
   unlink (removed);
-  disk = open_engine (content, 0, NULL);
+  disk = answer_open_engine (content, 0, NULL);
   a = disk ? answer (disk, "HULUNBUIR") : xstrdup ("?");
   tap_is (a, "", "a removed document is no longer found");
   free (a);
@@ -248,7 +227,7 @@ main (void)
   /* A long-lived engine (the browser's) brought up to date again: it
      says whether the index changed, by itself or by another casebook,
      and results of before another's change are not taken for damage.  */
-  struct engine *lasting = open_engine (content, 0, NULL);
+  struct engine *lasting = answer_open_engine (content, 0, NULL);
   struct diags dg = { 0 };
   char *why = NULL;
   tap_ok (lasting && engine_refresh (lasting, &dg, NULL, NULL, &why) == 0,
@@ -279,7 +258,7 @@ main (void)
       fputs ("\nen: Another note.\n", f);
       fclose (f);
     }
-  struct engine *other = open_engine (content, 0, NULL);
+  struct engine *other = answer_open_engine (content, 0, NULL);
   struct engine_hits h = { 0 };
   int got = searched ? engine_hits (lasting, q, &er.docs[0], &h, &why) : 0;
   tap_ok (searched && got == -1 && why && strstr (why, "search again"),
@@ -367,7 +346,7 @@ main (void)
   cmd = xasprintf ("cp -r '%s' '%s'", src, fresh);
   run (cmd);
   free (cmd);
-  lasting = open_engine (fresh, 0, NULL);
+  lasting = answer_open_engine (fresh, 0, NULL);
   q = lasting ? engine_compile (lasting, "loader", &qo, &qe) : NULL;
   searched = q && engine_search (lasting, q, &er, &why) == 0 && er.ndocs == 1;
   char *intro = xasprintf ("%s/00-intro.cb", fresh);
@@ -408,7 +387,7 @@ main (void)
   run (cmd);
   free (cmd);
   note = NULL;
-  disk = open_engine (content, 0, &note);
+  disk = answer_open_engine (content, 0, &note);
   a = disk ? answer (disk, "巡回检察") : xstrdup ("?");
   b = answer (mem, "巡回检察");
   tap_ok (disk != NULL && note != NULL, "a damaged index is noticed (%s)",
@@ -429,7 +408,7 @@ main (void)
   chmod (sub, 0777);
   setenv ("XDG_CACHE_HOME", shared, 1);
   note = NULL;
-  disk = open_engine (content, 0, &note);
+  disk = answer_open_engine (content, 0, &note);
   tap_ok (disk != NULL && note != NULL && strstr (note, "writable by other"),
           "a cache directory writable by others is refused: %s",
           note ? note : "no note");
@@ -447,7 +426,7 @@ main (void)
      sticky bit (/tmp's) stops them.  */
   chmod (sub, 0700);
   note = NULL;
-  disk = open_engine (content, 0, &note);
+  disk = answer_open_engine (content, 0, &note);
   tap_ok (disk != NULL && note != NULL
           && strstr (note, "a directory above it"),
           "a private cache directory in one others can write is refused: %s",
@@ -456,7 +435,7 @@ main (void)
   engine_close (disk);
   chmod (shared, 01777);
   note = NULL;
-  disk = open_engine (content, 0, &note);
+  disk = answer_open_engine (content, 0, &note);
   tap_ok (disk != NULL && note == NULL,
           "and used when that one is sticky (%s)", note ? note : "no note");
   free (note);
@@ -469,7 +448,7 @@ main (void)
     {
       chmod (shared, 0770);
       note = NULL;
-      disk = open_engine (content, 0, &note);
+      disk = answer_open_engine (content, 0, &note);
       tap_ok (disk != NULL && note == NULL,
               "and when only the user's own group can write it (%s)",
               note ? note : "no note");

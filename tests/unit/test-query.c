@@ -238,7 +238,7 @@ main (void)
     {
       size_t n;
       const char *pat = literal_cases[i][0];
-      char **v = query_regex_literals (pat, strlen (pat), &n);
+      char **v = query_regex_literals (pat, strlen (pat), &n, NULL);
       struct buf b = { 0 };
       for (size_t k = 0; k < n; k++)
         {
@@ -249,6 +249,27 @@ main (void)
       tap_is (b.data ? b.data : "", literal_cases[i][1], "literals of /%s/",
               pat);
       buf_free (&b);
+      strv_free (v, n);
+    }
+
+  /* Whether the texts are all that a regex matches: then, where
+     folding changes nothing, a regex's matches are its texts' places.  */
+  static const struct { const char *pat; int whole; } whole_cases[] = {
+    { "检察[官长]", 1 }, { "检察(官|长)", 1 }, { "(?:巡回|派驻)检察", 1 },
+    { "巡回检察|法院", 1 }, { "检察官", 1 }, { "^检察官", 0 },
+    { "检察[^官]", 0 }, { "检察[官长]?", 0 }, { "检察[官长]+", 0 },
+    { "检察官{2}", 0 }, { "检察.院", 0 }, { "(?i)检察官", 0 },
+    { "检察\\E?官", 0 }, { "检察官\\b", 0 }, { "(?=检)检察官", 0 },
+    { "检察官|", 0 },
+  };
+  for (size_t i = 0; i < sizeof whole_cases / sizeof *whole_cases; i++)
+    {
+      size_t n;
+      int whole = -1;
+      const char *pat = whole_cases[i].pat;
+      char **v = query_regex_literals (pat, strlen (pat), &n, &whole);
+      tap_ok (whole == whole_cases[i].whole, "/%s/: %s all it matches",
+              pat, whole ? "its texts are" : "not only its texts are");
       strv_free (v, n);
     }
 
