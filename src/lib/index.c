@@ -1011,13 +1011,12 @@ check_plain (void *ctx, int colocated, const char *tok, size_t len,
 {
   (void) colocated;
   struct plain_check *pc = ctx;
-  ucs4_t uc;
   if (len == 0 || (unsigned char) tok[0] < 0x80
-      || u8_mbtouc (&uc, (const uint8_t *) tok, len) <= 0
-      || !norm_is_cjk (uc))
+      || (end >= start && end - start == len && end <= pc->len
+          && memcmp (pc->text + start, tok, len) == 0))
     return 0;
-  if (end < start || end - start != len || end > pc->len
-      || memcmp (pc->text + start, tok, len) != 0)
+  ucs4_t uc;
+  if (u8_mbtouc (&uc, (const uint8_t *) tok, len) > 0 && norm_is_cjk (uc))
     {
       pc->plain = 0;
       return 1;
