@@ -661,10 +661,10 @@ texts_apart (char *const *v, size_t n)
    literals are all it matches (query_regex_literals), each is looked
    for (ideographs that fold as themselves), and no two places of them
    overlap, so that PCRE2, which takes a match and goes on after it,
-   finds each place, once.  Where folding changed no ideograph in a
-   document (the index's unplain table says where it did), FTS5's
-   places of the literals are then the places of the regex's matches,
-   and the texts need not be read to count them.  */
+   finds each place, once.  In a document that is plain (the index's
+   unplain table lists those that are not: doc_plain in index.c),
+   FTS5's places of the literals are then the places of the regex's
+   matches, and the texts need not be read to count them.  */
 static int
 regex_counted (const struct query *q, const struct engine_query *eq)
 {
@@ -679,8 +679,14 @@ regex_counted (const struct query *q, const struct engine_query *eq)
   if (which < 0)
     return -1;
   const struct term *t = &q->terms[which];
-  return !t->negated && eq->regex_req[which] >= 0 && t->literals_whole
-    && texts_apart (t->literals, t->nliterals) ? which : -1;
+  if (t->negated || eq->regex_req[which] < 0 || !t->literals_whole
+      || !texts_apart (t->literals, t->nliterals))
+    return -1;
+  /* (A phrase whose last token is a prefix finds longer texts too.)  */
+  for (size_t i = 0; i < eq->nphrases; i++)
+    if (eq->phrases[i].req == eq->regex_req[which] && eq->phrases[i].prefix)
+      return -1;
+  return which;
 }
 
 /* The glossary entry whose tokens are those of W, or -1.  */

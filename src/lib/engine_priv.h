@@ -155,8 +155,8 @@ struct engine_query
   int *regex_req;               /* per term: the required index of a
                                    regex's literals, or -1 */
   /* The query's one regex, when its matches are its literals' places in
-     a document where folding changed no ideograph (engine_compile.c):
-     its term's number, else -1.  */
+     a plain document (regex_counted in engine_compile.c): its term's
+     number, else -1.  */
   int regex_counted;
   int lang_only;
   int unmatchable;              /* a word with nothing to find in it */

@@ -1285,6 +1285,7 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   res->searched = index_document_count (e->ix);
   *cause = NULL;
   e->split_docs = 0;
+  e->regex_counted_docs = 0;
   if (q->unmatchable)
     {
       res->missing = 1;
@@ -1433,7 +1434,6 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
             }
         }
     }
-  e->regex_counted_docs = 0;
   for (size_t i = 0; i < nrows; i++)
     e->regex_counted_docs += rows[i].counted;
   /* What the instances are positions in: engine_hits takes them only

@@ -1,9 +1,10 @@
 /* test-regex-counts.c -- a regex that is a set of ideograph texts
    ("/检察[官长]/") is counted from its texts' places in the index where
-   folding changed no ideograph, and run over the texts where it did
-   (a traditional character, an invisible one between two): the
-   answers are those of running it over every text, and the counting
-   is done where it may be and only there.  */
+   folding changed no ideograph and FTS5 joined no two runs of them,
+   and run over the texts elsewhere (a traditional character, an
+   invisible one between two, "大学 | 学生"): the answers are those of
+   running it over every text, and the counting is done where it may be
+   and only there.  */
 
 #include <config.h>
 
@@ -38,7 +39,8 @@ static const char *const regexes[] = {
   "/检察[官长]/", "/检察官/", "/(?:检察|审判)[官长]/", "lang:zh /检察[官长]/",
   "lang:en /检察[官长]/", "/哈哈/", "/检察官+/", "/^检察官/",
   "检察 /检察[官长]/", "/检察[官长]/ /审判长/", "巡回 -/检察长/",
-  "/檢察官/", "/检察\\x{5b98}/", NULL
+  "/檢察官/", "/检察\\x{5b98}/", "/大学生/", "/大学生|研究生/",
+  "lang:zh /大学生/", "tag:学生权益 /大学生/", NULL
 };
 
 /* Does every regex get the same answer from FAST and SLOW (which runs
@@ -91,6 +93,31 @@ main (void)
      (U+2F08, 人) fold to others.  */
   write_doc (content, "06-compatible.cb", 6,
              "\xef\xa7\xbb检察官\xe2\xbc\x88民检察院的检察长。");
+
+  /* Two pairs of ideographs with something between them that makes
+     no token take neighbouring positions: FTS5 finds 大学生 in "大学 |
+     学生" and 检察官 in "检察、察官" (found by a fresh-eyes attack).  */
+  char *path = xasprintf ("%s/07-joined.cb", content);
+  FILE *f = fopen (path, "w");
+  if (f)
+    {
+      fputs ("casebook-format: 1\nnumber: 7\ntitle.zh: 高校普法\n"
+             "title.en: Law in universities\n\n"
+             "keywords.zh: 大学 | 学生权益\n"
+             "keywords.en: University | Student rights\n\n"
+             "zh: 本案中，检察机关走进校园。\nen: Some English.\n", f);
+      fclose (f);
+    }
+  free (path);
+  write_doc (content, "08-comma.cb", 8,
+             "检察机关走进大学，学生们踊跃提问。检察、察官。");
+  struct buf latin = { 0 };
+  buf_adds (&latin, "检察\xe3\x80\x80察官，检察");
+  for (int i = 0; i < 200; i++)
+    buf_addc (&latin, 'x');
+  buf_adds (&latin, "察长。");
+  write_doc (content, "09-apart.cb", 9, latin.data);
+  buf_free (&latin);
 
   struct engine *disk = answer_open_engine (content, 0, NULL);
   struct engine *slow = answer_open_engine (content, 0, NULL);
