@@ -371,6 +371,11 @@ tokenize (struct analyzer *a, const char *f, size_t len,
   struct cjk_run run = { .n = 0 };
   size_t i = 0;
   int rc = 0;
+  /* The last character of the last run of two ideographs or more, while
+     no token has taken a position since it ended (JOIN_LEN 0: none): a
+     run that begins with it takes ANALYZE_GAP's position first.  */
+  char join[8];
+  size_t join_len = 0;
   while (i < len && rc == 0)
     {
       ucs4_t uc;
@@ -380,10 +385,24 @@ tokenize (struct analyzer *a, const char *f, size_t len,
         n = 1;
       if (is_ideograph (uc))
         {
-          rc = cjk_add (&run, f, i, (size_t) n, ORIG_START (i),
-                        ORIG_END (i + (size_t) n - 1), fn, ctx);
+          /* The run's first bigram is next.  */
+          if (run.n == 1 && join_len == run.len[1]
+              && memcmp (f + run.at[1], join, join_len) == 0)
+            rc = fn (ctx, 0, "\x1e", 1, run.orig_start[1], run.orig_start[1]);
+          if (run.n == 1)
+            join_len = 0;
+          if (rc == 0)
+            rc = cjk_add (&run, f, i, (size_t) n, ORIG_START (i),
+                          ORIG_END (i + (size_t) n - 1), fn, ctx);
           i += (size_t) n;
           continue;
+        }
+      if (run.n == 1)
+        join_len = 0;           /* its one character took a position */
+      else if (run.n > 1 && run.len[1] <= sizeof join)
+        {
+          join_len = run.len[1];
+          memcpy (join, f + run.at[1], join_len);
         }
       rc = cjk_flush (&run, f, mode, fn, ctx);
       if (rc)
@@ -391,7 +410,10 @@ tokenize (struct analyzer *a, const char *f, size_t len,
       if (uc == (ucs4_t) ANALYZE_BARRIER)
         {
           if (mode != ANALYZE_QUERY)
-            rc = fn (ctx, 0, "\x1f", 1, ORIG_START (i), ORIG_END (i));
+            {
+              rc = fn (ctx, 0, "\x1f", 1, ORIG_START (i), ORIG_END (i));
+              join_len = 0;
+            }
           i++;
           continue;
         }
@@ -414,6 +436,8 @@ tokenize (struct analyzer *a, const char *f, size_t len,
         }
       rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1), mode,
                       fn, ctx);
+      if (w - i <= TOKEN_MAX)
+        join_len = 0;           /* (a longer word makes no token) */
       i = w;
     }
   if (rc == 0)
@@ -568,8 +592,11 @@ positions_plain (const char *s, size_t len, size_t base,
   const uint8_t *b = (const uint8_t *) s, *e = b + len, *q = b;
   size_t first = p->n;
   /* The run of ideographs: its characters so far, where the one before
-     the last began, and where the last begins and ends.  */
+     the last began, and where the last begins and ends.  And, as
+     tokenize keeps it, the last character of the last longer run while
+     no position has been taken since (JOIN_LEN 0: none).  */
   size_t run = 0, prev_start = 0, last_start = 0, last_end = 0;
+  size_t join_start = 0, join_len = 0;
   int enough = 0;
   while (q < e)
     {
@@ -591,6 +618,17 @@ positions_plain (const char *s, size_t len, size_t base,
       size_t at = (size_t) (q - b);
       if (ideograph)
         {
+          /* The run's first bigram is next: after ANALYZE_GAP, if the
+             run begins with the last one's last character.  */
+          if (run == 1 && join_len == last_end - last_start
+              && memcmp (b + last_start, b + join_start, join_len) == 0)
+            {
+              positions_add (p, base + last_start, base + last_start);
+              if (p->n >= p->stop)
+                return 1;
+            }
+          if (run == 1)
+            join_len = 0;
           /* Each ideograph after the first ends a bigram.  */
           prev_start = last_start;
           last_start = at;
@@ -608,13 +646,20 @@ positions_plain (const char *s, size_t len, size_t base,
       if (run == 1)
         {
           positions_add (p, base + last_start, base + last_end);
+          join_len = 0;
           if (p->n >= p->stop)
             return 1;           /* this character was taken */
+        }
+      else if (run > 1)
+        {
+          join_start = last_start;
+          join_len = last_end - last_start;
         }
       run = 0;
       if (uc == (ucs4_t) ANALYZE_BARRIER)
         {
           positions_add (p, base + at, base + at + 1);
+          join_len = 0;
           enough = p->n >= p->stop;
         }
       else if (uc < 0x80 && is_word (uc))
@@ -627,6 +672,7 @@ positions_plain (const char *s, size_t len, size_t base,
           if ((size_t) (w - q) <= TOKEN_MAX)
             {
               positions_add (p, base + at, base + (size_t) (w - b));
+              join_len = 0;
               enough = p->n >= p->stop;
             }
           q = w;

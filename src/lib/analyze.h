@@ -13,7 +13,8 @@
    - Words of letters and digits (by libunistring's word breaks): British
      spellings folded to American (-ise/-ize, -our/-or, -tre/-ter, -ll-
      before a suffix), then stemmed with Snowball's English stemmer.
-   - Everything else (punctuation, spaces) separates tokens.
+   - Everything else (punctuation, spaces) separates tokens, taking no
+     position, but for ANALYZE_GAP.
    Each token reports the byte range of the ORIGINAL text it came from,
    so that highlights point at what the reader sees.  */
 
@@ -27,6 +28,13 @@ struct analyzer;
 /* A character that ends one unit of text and begins the next inside an
    indexed column: no phrase matches across it.  */
 #define ANALYZE_BARRIER '\x1f'
+
+/* The token that takes a position between two runs of ideographs where
+   the second begins with the character the first ends with and nothing
+   between them makes a token ("大学 | 学生", "检察、察官"): without it
+   their bigrams would stand side by side, and a phrase (大学生, 检察官)
+   be found across the gap.  It is no term (its bytes are no text's).  */
+#define ANALYZE_GAP '\x1e'
 
 enum analyze_mode
 {

@@ -26,12 +26,10 @@
      unplain  the documents where folding changed an ideograph, or
             joined two that stand apart (a traditional character, a
             compatibility ideograph, an invisible character between
-            two), or where FTS5 would take two pairs of ideographs for
-            neighbours across something that makes no token ("大学 |
-            学生" holds 大学生 for it): elsewhere a text of ideographs
-            that folds as itself is where FTS5 finds it, byte for byte,
-            and a regex that is a set of such texts is counted from
-            their places (doc_plain; engine_search.c).
+            two): elsewhere a text of ideographs that folds as itself
+            is where FTS5 finds it, byte for byte, and a regex that is
+            a set of such texts is counted from their places (doc_plain;
+            engine_search.c).
      words  the terms of those records, numbered 1 to their number:
             each once.  Emptied only with every record, when an update
             starts afresh (a term no document has any more costs a row
@@ -996,72 +994,45 @@ doc_tokens (struct index *ix, const struct doc_columns *dc,
 }
 
 /* A column's text, and whether its tokens of ideographs are so far
-   each the very bytes they came from, no two of them joined across
-   something between; and the last token that took a position, when it
-   was a pair of ideographs: where it began, the length of its first
-   character, and its second.  */
+   each the very bytes they came from.  */
 struct plain_check
 {
   const char *text;
   size_t len;
   int plain;
-  int pair;
-  size_t pair_start, pair_first, last_len;
-  char last[8];
 };
 
-/* An analyze_token_fn: does the token TOK (LEN bytes, at [START, END)
-   of the text) make the column's tokens of ideographs (or of another
-   script written without spaces) other than its text?  Then PC->plain
-   is cleared, and the analysis stopped.  So it is when such a token is
-   not the bytes it came from: folding changed an ideograph there, or a
-   character it drops stood between two.  And when a pair of them, BC,
-   takes the position after another, AB, where the text has something
-   between the two that makes no token (a mark, a space, "大学 | 学生"):
-   FTS5 takes them for neighbours, and finds ABC there.  */
+/* An analyze_token_fn: is the token TOK (LEN bytes) of ideographs (or
+   of another script written without spaces) other than the text it
+   came from, [START, END)?  Then folding changed an ideograph there,
+   or a character it drops stood between two: PC->plain is cleared,
+   and the analysis stopped.  */
 static int
 check_plain (void *ctx, int colocated, const char *tok, size_t len,
              size_t start, size_t end)
 {
+  (void) colocated;
   struct plain_check *pc = ctx;
+  if (len == 0 || (unsigned char) tok[0] < 0x80
+      || (end >= start && end - start == len && end <= pc->len
+          && memcmp (pc->text + start, tok, len) == 0))
+    return 0;
   ucs4_t uc;
-  int first = len > 0 && (unsigned char) tok[0] >= 0x80
-    ? u8_mbtouc (&uc, (const uint8_t *) tok, len) : 0;
-  int cjk = first > 0 && norm_is_cjk (uc);
-  if (cjk && !(end >= start && end - start == len && end <= pc->len
-               && memcmp (pc->text + start, tok, len) == 0))
+  if (u8_mbtouc (&uc, (const uint8_t *) tok, len) > 0 && norm_is_cjk (uc))
     {
       pc->plain = 0;
       return 1;
-    }
-  if (colocated)
-    return 0;                   /* (the position is the last token's) */
-  size_t rest = cjk ? len - (size_t) first : 0;
-  int pair = rest > 0 && rest <= sizeof pc->last;
-  if (pair && pc->pair && start != pc->pair_start + pc->pair_first
-      && (size_t) first == pc->last_len
-      && memcmp (tok, pc->last, (size_t) first) == 0)
-    {
-      pc->plain = 0;
-      return 1;
-    }
-  pc->pair = pair;
-  if (pair)
-    {
-      pc->pair_start = start;
-      pc->pair_first = (size_t) first;
-      pc->last_len = rest;
-      memcpy (pc->last, tok + first, rest);
     }
   return 0;
 }
 
 /* Are the texts DC plain for a regex (check_plain): every token of
-   ideographs the very bytes it came from, and no two pairs of them
-   neighbours to FTS5 that are not in the text?  Then the places FTS5
-   finds of a text of ideographs that folds as itself are its places in
-   the texts.  TOKENS: the columns' tokens as FTS5 was given them, or
-   NULL (analysed here).  */
+   ideographs the very bytes it came from?  Then the places FTS5 finds
+   of a text of ideographs that folds as itself are its places in the
+   texts, as bigrams are neighbours only where their characters are
+   (ANALYZE_GAP keeps apart those of two runs that would seem to run
+   on).  TOKENS: the columns' tokens as FTS5 was given them, or NULL
+   (analysed here).  */
 static int
 doc_plain (struct index *ix, const struct doc_columns *dc,
            const struct buf *tokens)

@@ -115,8 +115,10 @@ sink_token (void *ctx, int colocated, const char *tok, size_t len,
   struct token_sink *k = ctx;
   /* A Chinese run's last character stands beside its last bigram: the
      bigram says more.  A barrier (a U+001F in the text) is no term: the
-     index's records, whose units it joins, leave it out.  */
-  if (colocated || (len == 1 && tok[0] == ANALYZE_BARRIER))
+     index's records, whose units it joins, leave it out; nor is the gap
+     between two runs of ideographs (ANALYZE_GAP).  */
+  if (colocated || (len == 1 && (tok[0] == ANALYZE_BARRIER
+                                  || tok[0] == ANALYZE_GAP)))
     return 0;
   size_t id = term_id (k->ri, tok, len);
   if (k->ri->df[id] == SIZE_MAX)
@@ -628,6 +630,8 @@ rarity_token (void *ctx, int colocated, const char *tok, size_t len,
   (void) start;
   (void) end;
   struct rarity *r = ctx;
+  if (len == 1 && tok[0] == ANALYZE_GAP)
+    return 0;                   /* no term */
   size_t at = term_find (r->ri, tok, len);
   /* A stop word ("of", "and") weighs nothing either way; taken for a
      token in no document, it made every term with one ("list of powers

@@ -93,7 +93,7 @@ termvec_token (void *ctx, int colocated, const char *tok, size_t len,
      takes none, and must not cut the unit short.  */
   if (len == 1 && tok[0] == ANALYZE_BARRIER)
     return start >= v->unit_end;
-  if (colocated)
+  if (colocated || (len == 1 && tok[0] == ANALYZE_GAP))
     return 0;
   int added;
   size_t at = termtab_add (&v->terms, tok, len, &added);

@@ -19,6 +19,30 @@
 #include "util.h"
 #include "tap.h"
 
+/* An analyze_token_fn: each token into the buf CTX, a colocated one
+   marked "+", the gap as "|".  */
+static int
+list_token (void *ctx, int colocated, const char *tok, size_t len,
+            size_t start, size_t end)
+{
+  struct buf *b = ctx;
+  if (len == 1 && tok[0] == ANALYZE_GAP)
+    buf_printf (b, "|[%zu,%zu) ", start, end);
+  else
+    buf_printf (b, "%s%.*s ", colocated ? "+" : "", (int) len, tok);
+  return 0;
+}
+
+/* The tokens of S in MODE, as list_token writes them.  Caller frees.  */
+static char *
+tokens_of (struct analyzer *a, const char *s, enum analyze_mode mode)
+{
+  struct buf b = { 0 };
+  analyze_text (a, s, strlen (s), mode, list_token, &b);
+  buf_addc (&b, '\0');
+  return buf_steal (&b);
+}
+
 /* Do both ways agree on S (LEN bytes) stopped at STOP?  Says where
    they part the first time.  */
 static int
@@ -190,6 +214,33 @@ main (void)
           "bigrams, a unit's end, a word, a lone ideograph, a letter "
           "(%zu positions)", p.n);
   analyze_positions_free (&p);
+
+  /* Two runs of ideographs, the second beginning with the character
+     the first ends with, with nothing between them that takes a
+     position: a gap does, so that their bigrams are not neighbours
+     (大学 and 学生 would make 大学生), in the index, in a query and in
+     the positions; one that begins otherwise, or a run of one, or a
+     word between, needs none.  */
+  static const char *const gaps[][3] = {
+    { "大学 | 学生", "大学 +学 |[9,9) 学生 +生 ", "大学 |[9,9) 学生 " },
+    { "检察、察官", "检察 +察 |[9,9) 察官 +官 ", "检察 |[9,9) 察官 " },
+    { "檢察　察官", "检察 +察 |[9,9) 察官 +官 ", "检察 |[9,9) 察官 " },
+    { "检察、官员", "检察 +察 官员 +员 ", "检察 官员 " },
+    { "检察、察、察官", "检察 +察 察 察官 +官 ", "检察 察 察官 " },
+    { "检察 x 察官", "检察 +察 x 察官 +官 ", "检察 x 察官 " },
+  };
+  for (size_t i = 0; i < sizeof gaps / sizeof *gaps; i++)
+    {
+      char *index = tokens_of (a, gaps[i][0], ANALYZE_INDEX);
+      char *query = tokens_of (a, gaps[i][0], ANALYZE_QUERY);
+      tap_ok (strcmp (index, gaps[i][1]) == 0
+              && strcmp (query, gaps[i][2]) == 0
+              && agree (a, gaps[i][0], strlen (gaps[i][0]), SIZE_MAX)
+              && agree (a, gaps[i][0], strlen (gaps[i][0]), 2),
+              "%s: %s/ %s", gaps[i][0], index, query);
+      free (index);
+      free (query);
+    }
 
   /* Stems: a word in "ff" keeps both (staffing, staffed, staff), where
      Snowball undoes other doubled letters (hopping, hop).  */
