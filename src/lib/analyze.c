@@ -371,9 +371,12 @@ tokenize (struct analyzer *a, const char *f, size_t len,
   struct cjk_run run = { .n = 0 };
   size_t i = 0;
   int rc = 0;
-  /* The last character of the last run of two ideographs or more, while
-     no token has taken a position since it ended (JOIN_LEN 0: none): a
-     run that begins with it takes ANALYZE_GAP's position first.  */
+  /* The last character of the last run of ideographs, while no other
+     token has taken a position since it ended (JOIN_LEN 0: none): a run
+     that begins with it takes ANALYZE_GAP's position first.  Whatever
+     the runs' lengths: a phrase typed across the two ("学，学生") must
+     find the text it was copied from ("大学，学生").  */
+  static const char gap = ANALYZE_GAP;
   char join[8];
   size_t join_len = 0;
   while (i < len && rc == 0)
@@ -385,11 +388,10 @@ tokenize (struct analyzer *a, const char *f, size_t len,
         n = 1;
       if (is_ideograph (uc))
         {
-          /* The run's first bigram is next.  */
-          if (run.n == 1 && join_len == run.len[1]
-              && memcmp (f + run.at[1], join, join_len) == 0)
-            rc = fn (ctx, 0, "\x1e", 1, run.orig_start[1], run.orig_start[1]);
-          if (run.n == 1)
+          if (run.n == 0 && join_len == (size_t) n
+              && memcmp (f + i, join, join_len) == 0)
+            rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
+          if (run.n == 0)
             join_len = 0;
           if (rc == 0)
             rc = cjk_add (&run, f, i, (size_t) n, ORIG_START (i),
@@ -397,11 +399,9 @@ tokenize (struct analyzer *a, const char *f, size_t len,
           i += (size_t) n;
           continue;
         }
-      if (run.n == 1)
-        join_len = 0;           /* its one character took a position */
-      else if (run.n > 1 && run.len[1] <= sizeof join)
+      if (run.n > 0)
         {
-          join_len = run.len[1];
+          join_len = run.len[1] <= sizeof join ? run.len[1] : 0;
           memcpy (join, f + run.at[1], join_len);
         }
       rc = cjk_flush (&run, f, mode, fn, ctx);
@@ -593,8 +593,8 @@ positions_plain (const char *s, size_t len, size_t base,
   size_t first = p->n;
   /* The run of ideographs: its characters so far, where the one before
      the last began, and where the last begins and ends.  And, as
-     tokenize keeps it, the last character of the last longer run while
-     no position has been taken since (JOIN_LEN 0: none).  */
+     tokenize keeps it, the last character of the last run while no
+     other position has been taken since (JOIN_LEN 0: none).  */
   size_t run = 0, prev_start = 0, last_start = 0, last_end = 0;
   size_t join_start = 0, join_len = 0;
   int enough = 0;
@@ -618,16 +618,16 @@ positions_plain (const char *s, size_t len, size_t base,
       size_t at = (size_t) (q - b);
       if (ideograph)
         {
-          /* The run's first bigram is next: after ANALYZE_GAP, if the
-             run begins with the last one's last character.  */
-          if (run == 1 && join_len == last_end - last_start
-              && memcmp (b + last_start, b + join_start, join_len) == 0)
+          /* A run that begins with the last one's last character:
+             ANALYZE_GAP first.  */
+          if (run == 0 && join_len == (size_t) n
+              && memcmp (q, b + join_start, join_len) == 0)
             {
-              positions_add (p, base + last_start, base + last_start);
+              positions_add (p, base + at, base + at);
               if (p->n >= p->stop)
                 return 1;
             }
-          if (run == 1)
+          if (run == 0)
             join_len = 0;
           /* Each ideograph after the first ends a bigram.  */
           prev_start = last_start;
@@ -643,17 +643,16 @@ positions_plain (const char *s, size_t len, size_t base,
         }
       /* A run of one ideograph is a token of its own; a longer run's
          last character stands beside its last bigram.  */
-      if (run == 1)
-        {
-          positions_add (p, base + last_start, base + last_end);
-          join_len = 0;
-          if (p->n >= p->stop)
-            return 1;           /* this character was taken */
-        }
-      else if (run > 1)
+      if (run > 0)
         {
           join_start = last_start;
           join_len = last_end - last_start;
+        }
+      if (run == 1)
+        {
+          positions_add (p, base + last_start, base + last_end);
+          if (p->n >= p->stop)
+            return 1;           /* this character was taken */
         }
       run = 0;
       if (uc == (ucs4_t) ANALYZE_BARRIER)

@@ -679,12 +679,17 @@ regex_counted (const struct query *q, const struct engine_query *eq)
   if (which < 0)
     return -1;
   const struct term *t = &q->terms[which];
-  if (t->negated || eq->regex_req[which] < 0 || !t->literals_whole
-      || !texts_apart (t->literals, t->nliterals))
+  /* (Which release English a reader of the revised one sees is known
+     from the texts, a revision that makes no token included.)  */
+  if (t->negated || eq->revised || eq->regex_req[which] < 0
+      || !t->literals_whole || !texts_apart (t->literals, t->nliterals))
     return -1;
-  /* (A phrase whose last token is a prefix finds longer texts too.)  */
+  /* Its literals only: a word's hits, which a match may cover, or a
+     tag's, are counted with the matches' places.  (And a phrase whose
+     last token is a prefix finds longer texts too.)  */
   for (size_t i = 0; i < eq->nphrases; i++)
-    if (eq->phrases[i].req == eq->regex_req[which] && eq->phrases[i].prefix)
+    if (!eq->phrases[i].filter || eq->phrases[i].req != eq->regex_req[which]
+        || eq->phrases[i].prefix)
       return -1;
   return which;
 }
@@ -1100,7 +1105,6 @@ engine_compile (struct engine *e, const char *text,
       if (!engine_compile_ignorable (t->alts[0]))
         content_words++;
     }
-  eq->regex_counted = regex_counted (q, eq);
   /* Group the words into concepts: the longest run of words that is a
      glossary term (after stemming: "circuit inspections") is one
      concept with all the term's renderings; other words are concepts
@@ -1207,6 +1211,7 @@ engine_compile (struct engine *e, const char *text,
         }
       buf_free (&one);
     }
+  eq->regex_counted = regex_counted (q, eq);
   /* The columns searched: the languages asked for, and the revised
      English only for a reader who reads it.  */
   char cols[160];

@@ -694,7 +694,6 @@ work_row_1 (struct engine *te, const struct engine_query *q,
   if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))
     return 0;
   if (unplain && !idset_has (unplain, r->id)
-      && !(q->revised && r->stats.revised)
       && !may_overlap (q, r->inst, r->ninst))
     {
       /* The regex's matches are its literals' places (regex_counted in

@@ -33,11 +33,11 @@ answer_open_engine (const char *dir, int in_memory, char **note)
 /* "COLL/N:hits:concepts" of every match, best first, and for each its
    hits ("zh[...]") as engine_hits returns them, with a note where they
    are not what the search counted or overlap (answer_consistent); or
-   "error: ...".  */
+   "error: ...".  For a reader of the revised English if REVISED.  */
 static char *
-answer (struct engine *e, const char *text)
+answer_as (struct engine *e, const char *text, int revised)
 {
-  struct query_options qo = { 0 };
+  struct query_options qo = { .revised = revised };
   struct query_error err;
   struct buf b = { 0 };
   struct engine_query *q = engine_compile (e, text, &qo, &err);
@@ -94,6 +94,13 @@ answer (struct engine *e, const char *text)
   free (error);
   engine_query_free (q);
   return buf_steal (&b);
+}
+
+/* answer_as for a reader of the release's English.  */
+static char *
+answer (struct engine *e, const char *text)
+{
+  return answer_as (e, text, 0);
 }
 
 /* Does answer A list each document's hits as the search counts them,

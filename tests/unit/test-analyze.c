@@ -219,14 +219,16 @@ main (void)
      the first ends with, with nothing between them that takes a
      position: a gap does, so that their bigrams are not neighbours
      (大学 and 学生 would make 大学生), in the index, in a query and in
-     the positions; one that begins otherwise, or a run of one, or a
-     word between, needs none.  */
+     the positions, whatever the runs' lengths; one that begins
+     otherwise, or a word between, needs none.  */
   static const char *const gaps[][3] = {
     { "大学 | 学生", "大学 +学 |[9,9) 学生 +生 ", "大学 |[9,9) 学生 " },
     { "检察、察官", "检察 +察 |[9,9) 察官 +官 ", "检察 |[9,9) 察官 " },
     { "檢察　察官", "检察 +察 |[9,9) 察官 +官 ", "检察 |[9,9) 察官 " },
     { "检察、官员", "检察 +察 官员 +员 ", "检察 官员 " },
-    { "检察、察、察官", "检察 +察 察 察官 +官 ", "检察 察 察官 " },
+    { "检察、察、察官", "检察 +察 |[9,9) 察 |[15,15) 察官 +官 ",
+      "检察 |[9,9) 察 |[15,15) 察官 " },
+    { "学，学生", "学 |[6,6) 学生 +生 ", "学 |[6,6) 学生 " },
     { "检察 x 察官", "检察 +察 x 察官 +官 ", "检察 x 察官 " },
   };
   for (size_t i = 0; i < sizeof gaps / sizeof *gaps; i++)
