@@ -13,8 +13,10 @@
    - Words of letters and digits (by libunistring's word breaks): British
      spellings folded to American (-ise/-ize, -our/-or, -tre/-ter, -ll-
      before a suffix), then stemmed with Snowball's English stemmer.
-   - Everything else (punctuation, spaces) separates tokens, taking no
-     position, but for ANALYZE_GAP.
+   - Everything else (punctuation, spaces) separates tokens and takes
+     no position; but where it stands between two runs of ideographs,
+     the second beginning with the character the first ends with, a
+     token of its own does (ANALYZE_GAP).
    Each token reports the byte range of the ORIGINAL text it came from,
    so that highlights point at what the reader sees.  */
 

@@ -185,10 +185,9 @@ size_t engine_pairs_left_out (const struct engine *e);
 
 /* Whether E counts the matches of a regex that is a set of ideograph
    texts ("/检察[官长]/") from its texts' places in the index, in the
-   documents where those are its matches (no ideograph changed by
-   folding, none joined to another across what makes no token), rather
-   than running it over their texts: it does unless told not to, which
-   tests use to compare the two.  */
+   documents where those are its matches (folding changed no ideograph
+   there), rather than running it over their texts: it does unless told
+   not to, which tests use to compare the two.  */
 void engine_set_regex_counts (struct engine *e, int use);
 /* How many documents E's last search counted so.  */
 size_t engine_regex_counted_docs (const struct engine *e);
