@@ -228,9 +228,22 @@ main (void)
      long (about four here), where a list searched for each took eleven
      to sixteen.  The best of seven loads of each: of three, all three
      of 40,000 were once slowed by other tests on a busy machine (ten
-     times the time of 10,000).  */
-  double quarter = load_seconds (path, 10000, NULL);
-  double four = load_seconds (path, 40000, NULL);
+     times the time of 10,000).  And in rounds, the two sizes one after
+     the other, until the best of each are in proportion (five rounds
+     at most): seven of 40,000 in a row were once slowed too, by a
+     distcheck beside a sanitized check on two processors (15 times).
+     A list searched for each position fails every round.  */
+  double quarter = -1, four = -1;
+  for (int round = 0; round < 5 && !(four >= 0 && four < 8 * quarter);
+       round++)
+    {
+      double q = load_seconds (path, 10000, NULL);
+      double f = load_seconds (path, 40000, NULL);
+      if (quarter < 0 || q < quarter)
+        quarter = q;
+      if (four < 0 || f < four)
+        four = f;
+    }
   tap_ok (four < 8 * quarter, "positions are read in linear time "
           "(%.4f s for 10,000, %.4f s for 40,000)", quarter, four);
   struct buf big = { 0 };
