@@ -25,6 +25,7 @@ struct token_ctx
   struct index_fts_recorder *rec;
   int col;
   uint32_t pos;
+  size_t taken;                 /* positions taken, with or without REC */
 };
 
 static int
@@ -32,6 +33,7 @@ pass_token (void *ctx, int colocated, const char *tok, size_t len,
             size_t start, size_t end)
 {
   struct token_ctx *t = ctx;
+  t->taken += !colocated;
   if (t->rec && !colocated)
     {
       if (len == 1 && tok[0] == ANALYZE_BARRIER)
@@ -96,7 +98,7 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
      inserted (COL >= 0) was checked when it was loaded.  */
   if (col < 0 && u8_check ((const uint8_t *) text, (size_t) len) != NULL)
     return SQLITE_CORRUPT;
-  struct token_ctx tc = { ctx, x_token, NULL, 0, 0 };
+  struct token_ctx tc = { ctx, x_token, NULL, 0, 0, 0 };
   if (col >= 0)
     {
       rec->seen[col] = 1;
@@ -110,6 +112,13 @@ tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
     rc = analyze_text (t->shared->analyzer, text, (size_t) len,
                        (flags & FTS5_TOKENIZE_QUERY) ? ANALYZE_QUERY
                        : ANALYZE_INDEX, pass_token, &tc);
+  /* A text that makes no token (a revision that is a dash alone) still
+     takes a position: FTS5's size of a column is how cb_inst tells a
+     row that has a revised English from one that has none.  Decided by
+     the text alone, so that its deletion gives FTS5 the same.  */
+  static const char gap = ANALYZE_GAP;
+  if (rc == 0 && (flags & FTS5_TOKENIZE_DOCUMENT) && tc.taken == 0)
+    rc = pass_token (&tc, 0, &gap, 1, 0, 0);
   /* The positions taken are what FTS5 counts as the column's size
      (xColumnSize): every token but a colocated one.  */
   if (col >= 0)

@@ -165,6 +165,16 @@ main (void)
           "two runs: %s / %s", a, b);
   free (a);
   free (b);
+  /* The release's English that a revision of no token replaces is no
+     hit for a reader of the revised English, in a word's search too.  */
+  a = answer_as (disk, "检察官出庭", 1);
+  b = answer_as (disk, "检察官出庭", 0);
+  tap_ok (strncmp (a, "sample/10:1:", 12) == 0 && answer_consistent (a)
+          && strncmp (b, "sample/10:", 10) == 0 && strstr (b, "en[检察官]"),
+          "a revision of no token hides the release's English: %s / %s",
+          a, b);
+  free (a);
+  free (b);
   /* A phrase typed across two runs, as the text has them, finds it.  */
   a = answer (disk, "\"学，学生\" \"检察、察\"");
   tap_ok (strncmp (a, "sample/8:", 9) == 0, "a phrase copied across two "
