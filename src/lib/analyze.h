@@ -35,7 +35,9 @@ struct analyzer;
    the second begins with the character the first ends with and nothing
    between them makes a token ("大学 | 学生", "检察、察官"): without it
    their bigrams would stand side by side, and a phrase (大学生, 检察官)
-   be found across the gap.  It is no term (its bytes are no text's).  */
+   be found across the gap.  It is no term (its bytes are no text's).
+   The index also gives it to a text that makes no token of its own
+   (index_fts.c), so that FTS5 knows the text is there.  */
 #define ANALYZE_GAP '\x1e'
 
 enum analyze_mode
