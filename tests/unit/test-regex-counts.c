@@ -14,22 +14,29 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "util.h"
 #include "tap.h"
 #include "answer.h"
 
+/* Write TEXT to the file NAME in DIR.  */
+static void
+write_file (const char *dir, const char *name, const char *text)
+{
+  char *path = xasprintf ("%s/%s", dir, name);
+  if (util_write_atomic (path, text, strlen (text)) != 0)
+    printf ("# could not write %s\n", path);
+  free (path);
+}
+
+/* Write the document NAME in DIR, number NUMBER, its Chinese ZH.  */
 static void
 write_doc (const char *dir, const char *name, long number, const char *zh)
 {
-  char *path = xasprintf ("%s/%s", dir, name);
-  FILE *f = fopen (path, "w");
-  if (f)
-    {
-      fprintf (f, "casebook-format: 1\nnumber: %ld\ntitle.zh: 第%ld号\n"
-               "title.en: Number %ld\n\nzh: %s\nen: Some English.\n",
-               number, number, number, zh);
-      fclose (f);
-    }
-  free (path);
+  char *text = xasprintf ("casebook-format: 1\nnumber: %ld\ntitle.zh: "
+                          "第%ld号\ntitle.en: Number %ld\n\nzh: %s\n"
+                          "en: Some English.\n", number, number, number, zh);
+  write_file (dir, name, text);
+  free (text);
 }
 
 /* The regexes asked: counted from the places, or not (a negated one,
@@ -100,18 +107,12 @@ main (void)
      bigrams took neighbouring positions, and FTS5 found 大学生 in "大学 |
      学生" and 检察官 in "检察、察官" (found by a fresh-eyes attack).  A
      gap keeps them apart (ANALYZE_GAP).  */
-  char *path = xasprintf ("%s/07-joined.cb", content);
-  FILE *f = fopen (path, "w");
-  if (f)
-    {
-      fputs ("casebook-format: 1\nnumber: 7\ntitle.zh: 高校普法\n"
-             "title.en: Law in universities\n\n"
-             "keywords.zh: 大学 | 学生权益\n"
-             "keywords.en: University | Student rights\n\n"
-             "zh: 本案中，检察机关走进校园。\nen: Some English.\n", f);
-      fclose (f);
-    }
-  free (path);
+  write_file (content, "07-joined.cb",
+              "casebook-format: 1\nnumber: 7\ntitle.zh: 高校普法\n"
+              "title.en: Law in universities\n\n"
+              "keywords.zh: 大学 | 学生权益\n"
+              "keywords.en: University | Student rights\n\n"
+              "zh: 本案中，检察机关走进校园。\nen: Some English.\n");
   write_doc (content, "08-comma.cb", 8,
              "检察机关走进大学，学生们踊跃提问。检察、察官。本院检察、察院受理。");
   struct buf latin = { 0 };
@@ -124,16 +125,10 @@ main (void)
   /* The release's English revised into what makes no token: its 检察官
      is not the revised English reader's (found by a fresh-eyes
      attack).  */
-  path = xasprintf ("%s/10-revised.cb", content);
-  f = fopen (path, "w");
-  if (f)
-    {
-      fputs ("casebook-format: 1\nnumber: 10\ntitle.zh: 第十号\n"
-             "title.en: Number 10\n\nzh: 检察官出庭。\n"
-             "en: The 检察官 appeared.\nen.rev: —\n", f);
-      fclose (f);
-    }
-  free (path);
+  write_file (content, "10-revised.cb",
+              "casebook-format: 1\nnumber: 10\ntitle.zh: 第十号\n"
+              "title.en: Number 10\n\nzh: 检察官出庭。\n"
+              "en: The 检察官 appeared.\nen.rev: —\n");
 
   struct engine *disk = answer_open_engine (content, 0, NULL);
   struct engine *slow = answer_open_engine (content, 0, NULL);
