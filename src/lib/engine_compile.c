@@ -679,8 +679,9 @@ regex_counted (const struct query *q, const struct engine_query *eq)
   if (which < 0)
     return -1;
   const struct term *t = &q->terms[which];
-  /* (Which release English a reader of the revised one sees is known
-     from the texts, a revision that makes no token included.)  */
+  /* (Which release English a reader of the revised one sees is worked
+     out from the documents' maps of their texts, which a count from the
+     places would have to read as well.)  */
   if (t->negated || eq->revised || eq->regex_req[which] < 0
       || !t->literals_whole || !texts_apart (t->literals, t->nliterals))
     return -1;

@@ -693,11 +693,11 @@ work_row_1 (struct engine *te, const struct engine_query *q,
     return -1;
   if (!judge (q, r->inst, r->ninst, &r->hits, &r->concepts))
     return 0;
-  if (unplain && !idset_has (unplain, r->id)
-      && !may_overlap (q, r->inst, r->ninst))
+  if (unplain && !idset_has (unplain, r->id))
     {
       /* The regex's matches are its literals' places (regex_counted in
-         engine_compile.c): judge found one.  */
+         engine_compile.c: the query has no other phrase, so none of
+         them can cover a hit of another's): judge found one.  */
       size_t n = 0;
       int req = q->regex_req[q->regex_counted];
       for (size_t i = 0; i < r->ninst; i++)
