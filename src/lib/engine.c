@@ -83,22 +83,6 @@ index_path (const char *const *dirs, size_t ndirs, char **note)
   return path;
 }
 
-/* The integer SQL (a query of one value) gives in DB, or FALLBACK if it
-   gives none.  */
-int64_t
-engine_sql_int (sqlite3 *db, const char *sql, int64_t fallback)
-{
-  sqlite3_stmt *st;
-  int64_t v = fallback;
-  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
-    return fallback;
-  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0)
-      != SQLITE_NULL)
-    v = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  return v;
-}
-
 /* A number that changes whenever the index does, by this connection or
    another, even for bookkeeping (SQLite's data version of the database
    file, as of the last read: a statement brings it up to date).
@@ -116,7 +100,7 @@ struct generation
 engine_generation (struct engine *e)
 {
   struct generation g = {
-    engine_sql_int (index_db (e->ix), "PRAGMA data_version", -1),
+    index_sql_int (index_db (e->ix), "PRAGMA data_version", -1),
     index_updates (e->ix)
   };
   return g;
@@ -449,7 +433,7 @@ engine_several_collections (struct engine *e)
     return 0;
   /* The first and last collection by docs_number: two lookups in the
      index, whatever the size of the library.  */
-  return (int) engine_sql_int (index_db (e->ix),
+  return (int) index_sql_int (index_db (e->ix),
                                "SELECT (SELECT coll FROM docs ORDER BY coll "
                                "LIMIT 1) IS NOT (SELECT coll FROM docs "
                                "ORDER BY coll DESC LIMIT 1)", 0);

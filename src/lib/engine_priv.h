@@ -213,10 +213,6 @@ struct doc_priv
 
 /* engine.c: the index and its connections.  */
 
-/* The integer SQL (a query of one value) gives in DB, or FALLBACK if it
-   gives none.  */
-int64_t engine_sql_int (sqlite3 *db, const char *sql, int64_t fallback);
-
 /* A number that changes whenever the index does, by this connection or
    another (SQLite's data version of the database file, as of the last
    read).  Cheap: it is compared for every document whose hits are

@@ -1049,7 +1049,7 @@ read_matches (struct engine *e, const struct engine_query *q,
   clock_gettime (CLOCK_MONOTONIC, &began);
   int64_t last = -1;
   int64_t max_id = may_split
-    ? engine_sql_int (db, "SELECT max(id) FROM heads", 0) : 0;
+    ? index_sql_int (db, "SELECT max(id) FROM heads", 0) : 0;
   int rc = 0, step;
   while ((step = sqlite3_step (st)) == SQLITE_ROW)
     {

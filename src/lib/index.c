@@ -298,16 +298,15 @@ meta_value (sqlite3 *db, const char *key, sqlite3_int64 missing)
   return v;
 }
 
-/* The integer the query SQL gives, or MISSING if it gives none (or
-   fails).  */
-static sqlite3_int64
-sql_value (sqlite3 *db, const char *sql, sqlite3_int64 missing)
+int64_t
+index_sql_int (sqlite3 *db, const char *sql, int64_t fallback)
 {
   sqlite3_stmt *st;
-  sqlite3_int64 v = missing;
+  int64_t v = fallback;
   if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
-    return missing;
-  if (sqlite3_step (st) == SQLITE_ROW)
+    return fallback;
+  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0)
+      != SQLITE_NULL)
     v = sqlite3_column_int64 (st, 0);
   sqlite3_finalize (st);
   return v;
@@ -1578,9 +1577,10 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
              gives a row one more than the greatest): their pairs are
              noted in PAIRS as they are written, and only the others
              need be read again.  */
-          pp.old = sql_value (db, "SELECT coalesce(max(id), 0) FROM docs",
-                              -1);
-          sqlite3_int64 old = sql_value (db, "SELECT count(*) FROM docs", -1);
+          pp.old = index_sql_int (db, "SELECT coalesce(max(id), 0) FROM docs",
+                                 -1);
+          sqlite3_int64 old = index_sql_int (db, "SELECT count(*) FROM docs",
+                                             -1);
           if (pp.old < 0 || old < 0)
             {
               pp.old = INT64_MAX;

@@ -127,6 +127,9 @@ size_t index_document_count (const struct index *ix);
    its tokenizer uses.  */
 struct sqlite3 *index_db (struct index *ix);
 struct analyzer *index_analyzer (struct index *ix);
+/* The integer SQL (a query of one value) gives in DB, or FALLBACK if it
+   gives none, or NULL, or fails.  */
+int64_t index_sql_int (struct sqlite3 *db, const char *sql, int64_t fallback);
 
 /* One text of a document inside a column: where the unit is in the
    document and where its text is in the column's text.  */
