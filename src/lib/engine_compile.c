@@ -89,6 +89,8 @@ struct phrase_tokens
   uint64_t *v;
   size_t n, alloc;
   int colocated;
+  int first_single;             /* the first token is one ideograph */
+  char last_single[5];          /* the last token, if one ideograph */
 };
 
 static int
@@ -99,6 +101,15 @@ hash_token (void *ctx, int colocated, const char *tok, size_t len,
   (void) end;
   struct phrase_tokens *pt = ctx;
   pt->colocated |= colocated;
+  int single = analyze_is_single_cjk (tok, len);
+  if (pt->n == 0)
+    pt->first_single = single;
+  pt->last_single[0] = '\0';
+  if (single && len < sizeof pt->last_single)
+    {
+      memcpy (pt->last_single, tok, len);
+      pt->last_single[len] = '\0';
+    }
   pt->v = xgrow (pt->v, &pt->alloc, pt->n + 1, sizeof *pt->v);
   pt->v[pt->n++] = pairs_token (tok, len);
   return 0;
@@ -114,6 +125,9 @@ place_phrase (struct analyzer *a, struct phrase *p, const char *alt,
   p->len = pos->len - at;
   struct phrase_tokens pt = { 0 };
   analyze_text (a, alt, strlen (alt), ANALYZE_QUERY, hash_token, &pt);
+  p->first_single = pt.n >= 2 && pt.first_single;
+  if (p->prefix)
+    memcpy (p->prefix_char, pt.last_single, sizeof p->prefix_char);
   if (pt.n >= 2 && !pt.colocated && !p->prefix)
     {
       p->tokens = pt.v;

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "norm.h"
 
 /* Token positions of one column mapped to bytes: the positions of one
    unit at a time (BY_UNIT), or of the column from its start.  */
@@ -74,6 +75,29 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
   *start = u->off + tm->pos.start[rel];
   *end = u->off + tm->pos.end[rel];
   return 1;
+}
+
+/* Where the last character of bytes [START, END) of S begins (START
+   if none).  */
+static size_t
+last_char_at (const char *s, size_t start, size_t end)
+{
+  ucs4_t uc;
+  const uint8_t *last = u8_prev (&uc, (const uint8_t *) s + end,
+                                 (const uint8_t *) s + start);
+  return last && end > start ? (size_t) (last - (const uint8_t *) s) : start;
+}
+
+/* Is the character S (LEN bytes) FOLDED once folded?  */
+static int
+char_folds_to (const char *s, size_t len, const char *folded)
+{
+  if (strlen (folded) == len && memcmp (s, folded, len) == 0)
+    return 1;
+  char *f = norm_fold_string (s, len);
+  int same = strcmp (f, folded) == 0;
+  free (f);
+  return same;
 }
 
 /* The unit of column text T that holds byte OFF.  */
@@ -504,28 +528,38 @@ place_words (struct engine *e, const struct engine_query *q,
       tm.need = groups[run_end].last >= 0 ? (size_t) groups[run_end].last : 0;
       size_t i = hg->i, j = hg->j;
       int last = hg->last;
-      int prefix_last = 0;
+      const struct phrase *prefix_last = NULL;
       for (size_t x = i; x < j; x++)
         if (v[x].last == last)
           {
             /* The instance that reaches furthest first decides.  */
-            prefix_last = q->phrases[v[x].phrase].prefix;
+            if (q->phrases[v[x].phrase].prefix)
+              prefix_last = &q->phrases[v[x].phrase];
             break;
           }
       int concept = q->phrases[v[i].phrase].concept;
-      size_t start, end, last_start, unused;
+      size_t start, end, last_start, first_end;
       if (v[i].first >= 0
-          && token_bytes (&tm, (size_t) v[i].first, &start, &unused)
+          && token_bytes (&tm, (size_t) v[i].first, &start, &first_end)
           && token_bytes (&tm, (size_t) last, &last_start, &end))
         {
-          if (prefix_last)
+          /* A token of one ideograph stands at the position of a
+             bigram: of the one it ends, where it ends a run (大学 for
+             学), or, matched as a prefix, of the one it begins.  The
+             hit begins or ends with that character.  */
+          if (q->phrases[v[i].phrase].first_single)
+            start = last_char_at (t->col[c], start, first_end);
+          if (prefix_last && end > last_start)
             {
-              /* One ideograph matched as the start of a bigram: the
-                 hit is that character alone.  */
               int len = u8_mblen ((const uint8_t *) t->col[c] + last_start,
-                                  t->len[c] - last_start);
-              if (len > 0)
+                                  end - last_start);
+              if (len > 0
+                  && (!prefix_last->prefix_char[0]
+                      || char_folds_to (t->col[c] + last_start, (size_t) len,
+                                        prefix_last->prefix_char)))
                 end = last_start + (size_t) len;
+              else if (start == last_start)
+                start = last_char_at (t->col[c], start, end);
             }
           const struct index_unit *u = unit_at (t, c, start);
           if (u && u != checked_unit)

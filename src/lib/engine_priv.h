@@ -127,6 +127,11 @@ struct phrase
   int req;                      /* index of the required term, or -1 */
   int prefix;                   /* last token matched as a prefix: trim
                                    the hit to its first character */
+  char prefix_char[5];          /* that token, one folded ideograph */
+  int first_single;             /* the first of two or more tokens is one
+                                   ideograph, which the index places with
+                                   the bigram it ends: the hit begins
+                                   with that character */
   int filter;                   /* a regex's literal: selects documents,
                                    its instances are no hits */
   unsigned spellings;           /* how many of the concept's alternatives

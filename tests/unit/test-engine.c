@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <grp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,25 @@ main (void)
   tap_ok (strstr (a, "[2019]") == NULL, "a number is not a prefix of "
           "another: %s", a);
   free (a);
+  /* One ideograph is found where the index places it: with the bigram
+     it ends (报告) or begins (提升).  Its hit is that character, in a
+     phrase as alone ("全面推行“一案一报告”制度，提升监督质效").  */
+  static const struct { const char *query, *hit; } one_char[] = {
+    { "告", "zh[告]" }, { "提", "zh[提]" },
+    { "\"度，提升监督\"", "zh[度，提升监督]" },
+    { "\"制度，提\"", "zh[制度，提]" },
+    { "\"度，提\"", "zh[度，提]" },
+  };
+  for (size_t i = 0; i < sizeof one_char / sizeof *one_char; i++)
+    {
+      a = answer (mem, one_char[i].query);
+      tap_ok (strstr (a, one_char[i].hit) != NULL
+              && strchr (strstr (a, "zh["), ']') - strstr (a, "zh[") + 1
+                 == (ptrdiff_t) strlen (one_char[i].hit),
+              "%s is highlighted as %s: %s", one_char[i].query,
+              one_char[i].hit, a);
+      free (a);
+    }
   a = answer (mem, "how are inspections of prisons carried out");
   tap_ok (strncmp (a, "sample/1:", 9) == 0, "a question in English finds "
           "the case, though 'how' is nowhere: %s", a);
