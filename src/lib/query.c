@@ -1233,9 +1233,74 @@ script_break (const char *start, const char *p)
     || (uc_is_property_ideographic (at) && latin_letter (before));
 }
 
+#define LEFT_QUOTE "\xe2\x80\x9c"
+#define RIGHT_QUOTE "\xe2\x80\x9d"
+
+/* Where a phrase opened by an ASCII quotation mark (ASCII) or a curly
+   one ends, S being just after it: at the next ASCII mark, or at the
+   first curly one that closes no pair opened inside ("检察官“权责双清单”",
+   “检察官“权责双清单””), so that text copied with its own marks keeps
+   them.  If no mark closes it so, S: the caller takes the first mark
+   of either kind, as people type them ("巡回检察”).  */
+static const char *
+phrase_end (const char *s, int ascii)
+{
+  if (ascii)
+    {
+      const char *e = strchr (s, '"');
+      return e ? e : s;
+    }
+  size_t depth = 0;
+  for (const char *e = s; *e; e++)
+    if (strncmp (e, LEFT_QUOTE, 3) == 0)
+      depth++;
+    else if (strncmp (e, RIGHT_QUOTE, 3) == 0 && depth-- == 0)
+      return e;
+  return s;
+}
+
+/* Is UC punctuation that Chinese text puts between words, other than
+   the full-width forms of ASCII (the ASCII rules are theirs) and the
+   middle dots that join the parts of a name (阿卜杜·热合曼)?  */
+static int
+chinese_punctuation_char (ucs4_t uc)
+{
+  if (uc < 0x80 || uc == 0xb7 || uc == 0x2027 || uc == 0x30fb
+      || (uc >= 0xff01 && uc <= 0xff5e && uc != 0xff08 && uc != 0xff09
+          && uc != 0xff3b && uc != 0xff3d && uc != 0xff5b && uc != 0xff5d))
+    return 0;
+  return uc_is_general_category (uc, UC_CATEGORY_P);
+}
+
+/* The length of the run of Chinese punctuation at P (START being where
+   the term begins) when an ideograph stands before or after it, as in
+   text copied from a case (获评“全国; 巡回检察（公益诉讼）): it ends a
+   term as a space does.  Else 0.  */
+static size_t
+chinese_punctuation (const char *start, const char *p)
+{
+  const char *e = p;
+  ucs4_t uc;
+  int n;
+  while ((n = u8_mbtouc (&uc, (const uint8_t *) e, strnlen (e, 4))) > 0
+         && *e && chinese_punctuation_char (uc))
+    e += n;
+  if (e == p)
+    return 0;
+  ucs4_t before, after;
+  if ((p > start && u8_prev (&before, (const uint8_t *) p,
+                             (const uint8_t *) start)
+       && uc_is_property_ideographic (before))
+      || (*e && u8_mbtouc (&after, (const uint8_t *) e, strnlen (e, 4)) > 0
+          && uc_is_property_ideographic (after)))
+    return (size_t) (e - p);
+  return 0;
+}
+
 /* Read one token starting at *P: a "quoted" string or a run of non-space
    characters, which, with SPLIT, also ends where Chinese and a Latin
-   letter meet (script_break).  Returns a fresh string, or NULL on an
+   letter meet (script_break) and at Chinese punctuation beside an
+   ideograph (chinese_punctuation, which is then passed over).  Returns a fresh string, or NULL on an
    unterminated quote; *BEGIN is where its text begins (inside the
    quotes).  */
 static char *
@@ -1251,10 +1316,9 @@ read_token (const char **p, int split, int *quoted, const char **begin)
         continue;
       const char *close = quote_pairs[q][1];
       size_t close_len = strlen (close);
-      /* ASCII and curly quotes close each other, as people type them.  */
-      const char *e = s + open;
+      const char *e = q <= 1 ? phrase_end (s + open, q == 0) : s + open;
       while (*e && strncmp (e, close, close_len) != 0
-             && !(q <= 1 && (*e == '"' || strncmp (e, "\xe2\x80\x9d", 3) == 0)))
+             && !(q <= 1 && (*e == '"' || strncmp (e, RIGHT_QUOTE, 3) == 0)))
         e++;
       if (*e == '\0')
         return NULL;
@@ -1266,9 +1330,11 @@ read_token (const char **p, int split, int *quoted, const char **begin)
       return tok;
     }
   const char *e = s;
-  while (*e && !break_len (s, e) && !(split && script_break (s, e)))
+  size_t skip = 0;
+  while (*e && !break_len (s, e) && !(split && script_break (s, e))
+         && !(split && e > s && (skip = chinese_punctuation (s, e)) > 0))
     e++;
-  *p = e;
+  *p = e + skip;
   return xstrndup (s, (size_t) (e - s));
 }
 

@@ -435,6 +435,43 @@ main (void)
       }
   }
 
+  /* How a query is cut into terms: Chinese punctuation beside an
+     ideograph ends a term, as in text copied from a case; a phrase in
+     ASCII quotation marks keeps the curly ones it holds.  */
+  {
+    static const char *const cut[][2] = {
+      { "获评\u201c全国", "获评|全国" },
+      { "巡回检察\uff08公益诉讼\uff09", "巡回检察|公益诉讼" },
+      { "巡回检察\u300d\u300c公益诉讼", "巡回检察|公益诉讼" },
+      { "\u300a检察日报\u300b", "\u300a检察日报" },
+      { "阿卜杜\u00b7热合曼", "阿卜杜\u00b7热合曼" },
+      { "people\u2019s court", "people\u2019s|court" },
+      { "\"检察官\u201c权责双清单\u201d\"", "\"检察官\u201c权责双清单\u201d\"" },
+      { "\u201c检察官\u201c权责\u201d\u201d", "\"检察官\u201c权责\u201d\"" },
+      { "\u201c检察官\"权责\"\u201d", "\"检察官\"权责\"\"" },
+      { "\"巡回检察\u201d 公益", "\"巡回检察\"|公益" },
+      { "\u201c巡回检察\" 公益", "\"巡回检察\"|公益" },
+      { "x -巡回检察\uff08公益", "x|-巡回检察\uff08公益" },
+    };
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++)
+      {
+        struct query_options co = { 0 };
+        struct query_error cerr = { 0 };
+        struct query *cq = query_parse (cut[i][0], &co, &cerr);
+        struct buf b = { 0 };
+        for (size_t k = 0; cq && k < cq->nterms; k++)
+          buf_printf (&b, "%s%s%s%s%s", k ? "|" : "",
+                      cq->terms[k].negated ? "-" : "",
+                      cq->terms[k].quoted ? "\"" : "", cq->terms[k].source,
+                      cq->terms[k].quoted ? "\"" : "");
+        tap_is (b.data ? b.data : "error", cut[i][1], "terms of %s",
+                cut[i][0]);
+        buf_free (&b);
+        query_free (cq);
+        free (cerr.message);
+      }
+  }
+
   /* A case named alone, as the headings and citations name it.  */
   {
     static const struct { const char *text; long want; } refs[] = {
