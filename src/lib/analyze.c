@@ -358,6 +358,14 @@ is_ideograph (ucs4_t uc)
   return norm_is_cjk (uc) && uc_is_alnum (uc);
 }
 
+/* The bar that divides keywords, ASCII or full-width (content.h),
+   which folding may have left as it is.  */
+static inline int
+is_bar (ucs4_t uc)
+{
+  return uc == '|' || uc == 0xff5c;
+}
+
 /* Tokens of the folded text F (LEN bytes).  START and END map each byte
    of F to the original (NULL: F is the original, byte for byte), which
    begins at BASE of the text being analysed.  */
@@ -379,6 +387,11 @@ tokenize (struct analyzer *a, const char *f, size_t len,
   static const char gap = ANALYZE_GAP;
   char join[8];
   size_t join_len = 0;
+  /* A token has taken a position; a bar between keywords ("|") has
+     been passed since the last one: the next takes ANALYZE_GAP's
+     position first, so that no phrase runs from one keyword into the
+     next.  */
+  int taken = 0, bar = 0;
   while (i < len && rc == 0)
     {
       ucs4_t uc;
@@ -388,9 +401,16 @@ tokenize (struct analyzer *a, const char *f, size_t len,
         n = 1;
       if (is_ideograph (uc))
         {
-          if (run.n == 0 && join_len == (size_t) n
+          if (run.n == 0 && bar)
+            {
+              rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
+              bar = 0;
+              join_len = 0;
+            }
+          else if (run.n == 0 && join_len == (size_t) n
               && memcmp (f + i, join, join_len) == 0)
             rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
+          taken = 1;
           if (run.n == 0)
             join_len = 0;
           if (rc == 0)
@@ -414,6 +434,13 @@ tokenize (struct analyzer *a, const char *f, size_t len,
               rc = fn (ctx, 0, "\x1f", 1, ORIG_START (i), ORIG_END (i));
               join_len = 0;
             }
+          bar = 0;
+          i++;
+          continue;
+        }
+      if (is_bar (uc))
+        {
+          bar = taken;
           i++;
           continue;
         }
@@ -434,10 +461,19 @@ tokenize (struct analyzer *a, const char *f, size_t len,
             break;
           w += (size_t) k;
         }
-      rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1), mode,
-                      fn, ctx);
+      if (w - i <= TOKEN_MAX && bar)
+        {
+          rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
+          bar = 0;
+        }
+      if (rc == 0)
+        rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1),
+                        mode, fn, ctx);
       if (w - i <= TOKEN_MAX)
-        join_len = 0;           /* (a longer word makes no token) */
+        {
+          join_len = 0;         /* (a longer word makes no token) */
+          taken = 1;
+        }
       i = w;
     }
   if (rc == 0)
@@ -597,7 +633,7 @@ positions_plain (const char *s, size_t len, size_t base,
      other position has been taken since (JOIN_LEN 0: none).  */
   size_t run = 0, prev_start = 0, last_start = 0, last_end = 0;
   size_t join_start = 0, join_len = 0;
-  int enough = 0;
+  int enough = 0, bar = 0;      /* as tokenize's BAR */
   while (q < e)
     {
       ucs4_t uc;
@@ -618,12 +654,15 @@ positions_plain (const char *s, size_t len, size_t base,
       size_t at = (size_t) (q - b);
       if (ideograph)
         {
-          /* A run that begins with the last one's last character:
-             ANALYZE_GAP first.  */
-          if (run == 0 && join_len == (size_t) n
-              && memcmp (q, b + join_start, join_len) == 0)
+          /* A run after a bar, or that begins with the last one's
+             last character: ANALYZE_GAP first.  */
+          if (run == 0
+              && (bar || (join_len == (size_t) n
+                          && memcmp (q, b + join_start, join_len) == 0)))
             {
               positions_add (p, base + at, base + at);
+              bar = 0;
+              join_len = 0;
               if (p->n >= p->stop)
                 return 1;
             }
@@ -659,8 +698,11 @@ positions_plain (const char *s, size_t len, size_t base,
         {
           positions_add (p, base + at, base + at + 1);
           join_len = 0;
+          bar = 0;
           enough = p->n >= p->stop;
         }
+      else if (is_bar (uc))
+        bar = p->n > first;
       else if (uc < 0x80 && is_word (uc))
         {
           /* A word of ASCII letters and digits (one that goes on in
@@ -670,6 +712,13 @@ positions_plain (const char *s, size_t len, size_t base,
             w++;
           if ((size_t) (w - q) <= TOKEN_MAX)
             {
+              if (bar)
+                {
+                  positions_add (p, base + at, base + at);
+                  bar = 0;
+                  if (p->n >= p->stop)
+                    return 1;
+                }
               positions_add (p, base + at, base + (size_t) (w - b));
               join_len = 0;
               enough = p->n >= p->stop;

@@ -16,7 +16,8 @@
    - Everything else (punctuation, spaces) separates tokens and takes
      no position; but where it stands between two runs of ideographs,
      the second beginning with the character the first ends with, a
-     token of its own does (ANALYZE_GAP).
+     token of its own does (ANALYZE_GAP), and so it does after the bar
+     that divides keywords ("|"), before the next token.
    Each token reports the byte range of the ORIGINAL text it came from,
    so that highlights point at what the reader sees.  */
 
@@ -33,9 +34,10 @@ struct analyzer;
 
 /* The token that takes a position between two runs of ideographs where
    the second begins with the character the first ends with and nothing
-   between them makes a token ("大学 | 学生", "检察、察官"): without it
-   their bigrams would stand side by side, and a phrase (大学生, 检察官)
-   be found across the gap.  It is no term (its bytes are no text's).
+   between them makes a token ("大学，学生", "检察、察官"), and after a
+   bar between two tokens ("惩戒 | 司法", "Judicial responsibility |
+   Investigation"): without it their tokens would stand side by side,
+   and a phrase (大学生, 检察官, 惩戒司法) be found across the gap.  It is no term (its bytes are no text's).
    The index also gives it to a text that makes no token of its own
    (index_fts.c), so that FTS5 knows the text is there.  */
 #define ANALYZE_GAP '\x1e'

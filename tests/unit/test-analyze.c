@@ -283,6 +283,13 @@ main (void)
       "检察 |[9,9) 察 |[15,15) 察官 " },
     { "学，学生", "学 |[6,6) 学生 +生 ", "学 |[6,6) 学生 " },
     { "检察 x 察官", "检察 +察 x 察官 +官 ", "检察 x 察官 " },
+    /* The bar between keywords: after a token, before the next.  */
+    { "惩戒 | 司法", "惩戒 +戒 |[9,9) 司法 +法 ", "惩戒 |[9,9) 司法 " },
+    { "惩戒｜司法", "惩戒 +戒 |[9,9) 司法 +法 ", "惩戒 |[9,9) 司法 " },
+    { "judicial | inquiry", "judici |[11,11) inquiri ",
+      "judici |[11,11) inquiri " },
+    { "| 司法 |", "司法 +法 ", "司法 " },
+    { "司 || 法", "司 |[7,7) 法 ", "司 |[7,7) 法 " },
   };
   for (size_t i = 0; i < sizeof gaps / sizeof *gaps; i++)
     {

@@ -142,6 +142,19 @@ main (void)
               one_char[i].hit, a);
       free (a);
     }
+  /* No phrase runs from one keyword into the next: "Adjacent hospital
+     | integration", "circuit inspection | commutation, ...".  A phrase
+     copied with the bar finds the list.  */
+  a = answer (mem, "\"hospital integration\"");
+  tap_is (a, "", "a phrase is not found across the bar between keywords");
+  free (a);
+  a = answer (mem, "\"inspection commutation\"");
+  tap_is (a, "", "nor in a list of the other language");
+  free (a);
+  a = answer (mem, "\"hospital | integration\"");
+  tap_ok (strstr (a, "en[hospital | integration]") != NULL,
+          "a phrase with the bar finds the keywords: %s", a);
+  free (a);
   a = answer (mem, "how are inspections of prisons carried out");
   tap_ok (strncmp (a, "sample/1:", 9) == 0, "a question in English finds "
           "the case, though 'how' is nowhere: %s", a);
