@@ -424,6 +424,7 @@ struct found
   char *error;
   char *fix;
   int other_english;            /* R is of the English not asked for */
+  int typed_found;              /* with FIX: what was typed found some */
 };
 
 static void
@@ -460,6 +461,7 @@ find (struct engine *e, const struct cli_options *o, const char *query_text,
   engine_amend (e, f->q, &f->r, &a);
   if (a.how == ENGINE_AMEND_NONE)
     return;
+  f->typed_found = f->r.ndocs > 0;
   engine_results_free (&f->r);
   engine_query_free (f->q);
   f->r = a.r;
@@ -556,10 +558,17 @@ cmd_search (const struct cli_options *o, const char *query_text)
       struct visible vf, vq;
       norm_visible (f.fix, strlen (f.fix), 0, &vf);
       norm_visible (query_text, strlen (query_text), 0, &vq);
-      /* TRANSLATORS: the first is the corrected query, the second what
-         was typed.  */
-      fprintf (out, _("Showing results for %s (nothing found for %s)\n"),
-               vf.str, vq.str);
+      if (f.typed_found)
+        /* TRANSLATORS: the first is the corrected query, the second
+           what was typed, which found something, but some of its words
+           nothing.  */
+        fprintf (out, _("Showing results for %s (some words of %s are in "
+                        "no text)\n"), vf.str, vq.str);
+      else
+        /* TRANSLATORS: the first is the corrected query, the second
+           what was typed.  */
+        fprintf (out, _("Showing results for %s (nothing found for %s)\n"),
+                 vf.str, vq.str);
       norm_visible_free (&vf);
       norm_visible_free (&vq);
     }

@@ -685,7 +685,8 @@ void ui_search_stopped_say (struct ui *u);
    read the other English, or search the correction, where that is
    better, as Enter at the prompt and casebook search do.  Returns 0
    when the search stays, 1 when the other English is read, 2 when the
-   correction is searched (*CORRECTED, caller frees).  */
+   correction is searched (*CORRECTED, caller frees), 3 when it is and
+   what was typed found something (some of its words nothing).  */
 int ui_search_amend (struct ui *u, int backward, char **corrected);
 /* Say on the status line what ui_search_amend did (HOW, CORRECTED) to
    the query TEXT typed.  */

@@ -363,7 +363,8 @@ ui_search_finish (struct ui *u, int typing)
   /* Typed at the prompt and found nowhere: the prompt says what Enter
      will show instead, rather than "[no hits]" before Enter shows
      hits.  */
-  if (u->prompt.active && er.ndocs == 0 && !u->opt->no_correct)
+  if (u->prompt.active && !u->opt->no_correct
+      && (er.ndocs == 0 || engine_correction_wanted (&er)))
     {
       u->search.amend_due = 1;
       /* The count is shown either way; a key that comes first leaves
@@ -872,6 +873,14 @@ ui_search_prompt_count (const struct ui *u)
       || u->prompt.kind == PROMPT_GOTO || u->search.res == NULL
       || search_is_saved (u))
     return NULL;
+  /* Enter will show a correction (some words typed are in no text):
+     the count of what is typed would describe another search.  */
+  if (u->search.amend_known && u->search.amend_how == ENGINE_AMEND_CORRECTED
+      && u->search.amend_fix && u->search.er.ndocs > 0)
+    /* TRANSLATORS: the search prompt's count when what is typed finds
+       something but some of its words are in no text, and Enter will
+       show a correction: "[Enter: Zhangjiagang]".  */
+    return xasprintf (_("[Enter: %s]"), u->search.amend_fix);
   if (u->nvh > 0 && u->cur_hit < u->nvh)
     return xasprintf ("[%zu/%zu]", u->cur_hit + 1, u->nvh);
   if (u->nvh > 0)
@@ -1287,9 +1296,10 @@ ui_search_amend (struct ui *u, int backward, char **corrected)
   memset (&u->search, 0, sizeof u->search);
   if (ui_search_set (u, fix, backward, &err) == 0 && !u->search.partial)
     {
+      int typed_found = old.er.ndocs > 0;
       search_clear (&old, u->ndocs);
       *corrected = fix;
-      return 2;
+      return typed_found ? 3 : 2;
     }
   search_clear (&u->search, u->ndocs);
   free (err);
@@ -1314,7 +1324,13 @@ ui_search_amend_say (struct ui *u, int how, const char *corrected,
     ui_message (u, 0, _("Showing results in the release's English (nothing "
                         "found for %s in casebook's revision; E: back)"),
                 text);
-  if (corrected)
+  if (corrected && how == 3)
+    /* TRANSLATORS: as casebook search says it: the corrected query,
+       then what was typed, which found something, but some of its
+       words nothing.  */
+    ui_message (u, 0, _("Showing results for %s (some words of %s are in "
+                        "no text)"), corrected, text);
+  else if (corrected)
     {
       /* TRANSLATORS: as casebook search says it: the corrected query,
          then what was typed.  */

@@ -244,7 +244,7 @@ run search --content "$SHIPPED" -- 第八个案例
 is "$(grep -c '^Case 8 ' "$TMPD/out"):$(grep -c '^Case' "$TMPD/out")" "1:1" \
   "第八个案例: case 8 alone"
 run search --content "$SHIPPED" --count -- 全责清单
-has "$TMPD/err" "Showing results for 权责清单 (nothing found for 全责清单)" "全 for 权 (both quan) is"
+has "$TMPD/err" "Showing results for 权责清单 (some words of 全责清单 are in no text)" "全 for 权 (both quan) is"
 run search --content "$GOOD" --json -- Hulunbiur
 is "$(head -1 "$TMPD/out")" '{"correction":"hulunbuir","query":"Hulunbiur"}' "--json carries the correction as an object of its own"
 run search --content "$GOOD" --no-correct -- Hulunbiur
@@ -282,9 +282,9 @@ done
 # has it so, before any word is respelt.
 run search --content "$SHIPPED" --count -- Zhang jiagang
 is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a name written apart finds the case"
-has "$TMPD/err" "Showing results for Zhangjiagang (nothing found for Zhang jiagang)" "joined, not respelt"
+has "$TMPD/err" "Showing results for Zhangjiagang (some words of Zhang jiagang are in no text)" "joined, not respelt"
 run search --content "$SHIPPED" --count -- 'the Guang xi model'
-has "$TMPD/err" "Showing results for the Guangxi model (nothing found for the Guang xi model)" "joined within a longer query"
+has "$TMPD/err" "Showing results for the Guangxi model (some words of the Guang xi model are in no text)" "joined within a longer query"
 run search --content "$SHIPPED" --count -- procuratorialorgans
 has "$TMPD/err" "Showing results for procuratorial organs (nothing found for procuratorialorgans)" "a word that is two is cut"
 # However the words are typed: in full-width letters, with the full

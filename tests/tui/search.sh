@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 46
+tui_plan 47
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -53,6 +53,17 @@ tui_type 邻进院
 tui_wait_for '\[no hits'
 tui_expect_line 40 "^/邻进院 .*\\[no hits; Enter: $fix\\]\$" \
   "a typo: the prompt names the correction Enter will search (${fix:-none})"
+tui_keys Escape
+
+# Found as typed, but some of its words nowhere: Enter searches the
+# correction, so the prompt names it rather than counting what is typed.
+zfix=$("$CASEBOOK" --content "$content" search 'Zhang jiagang' | sed -n \
+  's/^Showing results for \([^ ]*\) (some words of Zhang jiagang are in no text)$/\1/p')
+tui_keys /
+tui_type 'Zhang jiagang'
+tui_wait_for '\[Enter: '
+tui_expect_line 40 "^/Zhang jiagang .*\\[Enter: $zfix\\]\$" \
+  "some words found nowhere: the prompt names the correction (${zfix:-none})"
 tui_keys Escape
 
 # Searching back from the top of case 7, every hit of it is below: the
