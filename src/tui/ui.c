@@ -911,13 +911,21 @@ draw_status (struct ui *u)
       buf_adds (&right, pos);
     }
   int pw = right.len ? ui_text_width (right.data, right.len) : 0;
-  if (pw > xmax)
-    pw = xmax;
+  /* Too wide for the line: its last fields go, whole ("363/1651  2"
+     read as 2%, not 21%).  */
+  while (pw > xmax && right.len)
+    {
+      char *space = memrchr (right.data, ' ', right.len);
+      right.len = space ? (size_t) (space - right.data) : 0;
+      while (right.len && right.data[right.len - 1] == ' ')
+        right.len--;
+      pw = right.len ? ui_text_width (right.data, right.len) : 0;
+    }
   int left_max = xmax - (pw ? pw + 1 : 0);
   char *left = NULL, *shown_msg = NULL;
   attr_t a = status;
   if (u->help)
-    left = xstrdup (_("Help: Esc or q closes, j/k scroll"));
+    left = bind_help_footer (u);
   else if (u->pending)
     left = xstrdup (u->pending == 'm' ? _("mark: type a letter")
                     : _("go to mark: type a letter (' for the last jump)"));

@@ -241,3 +241,35 @@ bind_hints (const struct ui *u)
   free (overridden);
   return b.data ? b.data : xstrdup ("");
 }
+
+char *
+bind_help_footer (const struct ui *u)
+{
+  const struct settings *cfg = u->opt ? u->opt->settings : NULL;
+  unsigned char *overridden = cfg ? bind_overridden (cfg) : NULL;
+  /* In the help, the keys of quit and help close it, those of down and
+     up scroll it; the arrows always do.  */
+  char *close = key_for (cfg, overridden, ACT_QUIT);
+  if (close == NULL)
+    close = key_for (cfg, overridden, ACT_HELP);
+  char *down = key_for (cfg, overridden, ACT_DOWN);
+  char *up = key_for (cfg, overridden, ACT_UP);
+  free (overridden);
+  struct settings_key down_arrow = { CKEY_DOWN, 0 }, up_arrow = { CKEY_UP, 0 };
+  if (down == NULL)
+    down = settings_key_name (&down_arrow);
+  if (up == NULL)
+    up = settings_key_name (&up_arrow);
+  const char *d = down, *p = up;
+  char *s = close
+    /* TRANSLATORS: the help screen's status line; %1$s the key that
+       closes it (q, or one the configuration file binds), %2$s and %3$s
+       those that scroll it (j/k).  */
+    ? xasprintf (_("Help: Esc or %1$s closes, %2$s/%3$s scroll"), close, d, p)
+    /* TRANSLATORS: as above, when no key but Esc closes it.  */
+    : xasprintf (_("Help: Esc closes, %1$s/%2$s scroll"), d, p);
+  free (close);
+  free (down);
+  free (up);
+  return s;
+}

@@ -373,6 +373,9 @@ char *bind_hints (const struct ui *u);
 /* The name of the key that opens the help ("h", or another when the
    configuration binds h away), or NULL when none does.  Caller frees.  */
 char *bind_help_key (const struct ui *u);
+/* The help screen's status line, naming the keys that close and scroll
+   it as the configuration file leaves them.  Caller frees.  */
+char *bind_help_footer (const struct ui *u);
 
 /* ui.c */
 void ui_message (struct ui *u, int error, const char *fmt, ...)

@@ -4,7 +4,7 @@
 # action, or leave out one that no key does, and the help lists the
 # file's bindings, each key once, as the last binding of it says.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 15
+tui_plan 16
 
 sample=$tui_data/sample
 mkdir -p "$tui_config/casebook"
@@ -20,6 +20,8 @@ tui_expect_line 40 '^Key Z is not bound \(F2: help\)' \
   "a key that does nothing names the key bound to help"
 tui_keys F2
 tui_expect_line 40 '^Help: ' "F2, bound to help, opens it"
+tui_expect_line 40 '^Help: Esc or x closes, j/k scroll' \
+  "its line names x, bound to quit, which closes it, not q"
 tui_keys G
 tui_expect_has 'Your bindings' "the help lists the file's bindings"
 tui_expect_eq "$(tui_capture | grep -Ec '^   x +(quit|zoom) *$')" 1 \

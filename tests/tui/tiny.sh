@@ -6,7 +6,7 @@
 # larger screen.  The help shows its first row; the terminal is
 # restored on exit; a resize gives the titles back.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 16
+tui_plan 18
 
 sample=$tui_data/sample
 
@@ -47,4 +47,17 @@ tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "q quits"
 tui_stty_restored
 tui_ok $? "the terminal modes are restored"
+
+# A position too wide for the status line loses its last fields whole:
+# "1643/1651 1" would read as 1%.
+tui_start 80 24 NO_COLOR=1 -- --content "$top_srcdir/content" --lang en
+tui_wait_for 'h: help'
+tui_keys 7 Enter
+tui_keys G
+tui_resize 12 3
+tui_expect_line 3 ' [0-9]+/[0-9]+ *$' "12x3: the line without a cut percentage"
+tui_resize 16 3
+tui_expect_line 3 '[0-9]+/[0-9]+ +[0-9]+%$' "16x3: with its percentage"
+tui_send C-c
+tui_wait_exit >/dev/null
 tui_finish
