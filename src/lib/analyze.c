@@ -179,7 +179,7 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
     return fn (ctx, 0, w, len, start, end);    /* one token, whatever it is */
   int has_letter = 0;
   for (size_t i = 0; i < len && !has_letter; i++)
-    has_letter = !(w[i] >= '0' && w[i] <= '9');
+    has_letter = !(w[i] >= '0' && w[i] <= '9') && w[i] != '.';
   /* The stem of a word seen before, keyed by the word as it stands in
      the text: respelling and stemming depend on nothing else.  */
   struct stem_slot *slot = NULL;
@@ -366,6 +366,81 @@ is_bar (ucs4_t uc)
   return uc == '|' || uc == 0xff5c;
 }
 
+static inline int
+ascii_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* The length of what joins two parts of a number at byte AT of F (LEN
+   bytes), after a digit: a comma, ASCII or full-width (which a plain
+   text is not folded out of), before a group of exactly three digits
+   ("1,217" is 1217, as the Chinese writes it); or, unless the number
+   has one already (DOT), a point before a digit ("2.3", which is not
+   "2-3").  *IS_DOT says which.  0 when there is none.  */
+static size_t
+number_joint (const char *f, size_t at, size_t len, int dot, int *is_dot)
+{
+  size_t k;
+  int comma;
+  if (f[at] == ',' || f[at] == '.')
+    {
+      k = 1;
+      comma = f[at] == ',';
+    }
+  else if (len - at >= 3 && memcmp (f + at, "\xef\xbc", 2) == 0
+           && (f[at + 2] == '\x8c' || f[at + 2] == '\x8e'))
+    {
+      k = 3;
+      comma = f[at + 2] == '\x8c';
+    }
+  else
+    return 0;
+  size_t d = at + k;
+  if (comma)
+    {
+      if (dot || len - d < 3 || !ascii_digit (f[d]) || !ascii_digit (f[d + 1])
+          || !ascii_digit (f[d + 2]) || (len - d > 3 && ascii_digit (f[d + 3])))
+        return 0;
+    }
+  else if (dot || d >= len || !ascii_digit (f[d]))
+    return 0;
+  *is_dot = !comma;
+  return k;
+}
+
+/* The end of the word of letters and digits that begins at byte I of F
+   (LEN bytes) with a character of N bytes, UC; a number goes on over
+   what joins its parts (number_joint), and *JOINED is then set.  With
+   ASCII, the word ends at the first character that is not ASCII.  */
+static size_t
+word_end (const char *f, size_t i, size_t len, int n, ucs4_t uc, int ascii,
+          int *joined)
+{
+  size_t w = i + (size_t) n;
+  int number = uc < 0x80 && ascii_digit ((char) uc), dot = 0;
+  *joined = 0;
+  while (w < len)
+    {
+      int k = next_char (&uc, (const uint8_t *) f + w,
+                         (const uint8_t *) f + len);
+      if (k > 0 && is_word (uc) && (!ascii || uc < 0x80))
+        {
+          number &= uc < 0x80 && ascii_digit ((char) uc);
+          w += (size_t) k;
+          continue;
+        }
+      int is_dot;
+      size_t j = number ? number_joint (f, w, len, dot, &is_dot) : 0;
+      if (j == 0)
+        break;
+      dot |= is_dot;
+      *joined = 1;
+      w += j;
+    }
+  return w;
+}
+
 /* Tokens of the folded text F (LEN bytes).  START and END map each byte
    of F to the original (NULL: F is the original, byte for byte), which
    begins at BASE of the text being analysed.  */
@@ -450,24 +525,36 @@ tokenize (struct analyzer *a, const char *f, size_t len,
           continue;
         }
       /* A word: a run of letters and digits.  Punctuation inside it
-         ("3.5", "people's") divides it, so that the full-width forms
-         (3．5, people＇s) and the ASCII ones give the same tokens.  */
-      size_t w = i + (size_t) n;
-      while (w < len)
-        {
-          int k = next_char (&uc, (const uint8_t *) f + w,
-                             (const uint8_t *) f + len);
-          if (k <= 0 || !is_word (uc))
-            break;
-          w += (size_t) k;
-        }
+         ("people's") divides it, so that the full-width forms
+         (people＇s) and the ASCII ones give the same tokens; but a
+         number's comma and point join it (word_end), and the token is
+         the number without its commas (1,217 and １，２１７ are 1217).  */
+      int joined;
+      size_t w = word_end (f, i, len, n, uc, 0, &joined);
       if (w - i <= TOKEN_MAX && bar)
         {
           rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
           bar = 0;
         }
+      char number[TOKEN_MAX];
+      const char *word = f + i;
+      size_t word_len = w - i;
+      if (joined && w - i <= TOKEN_MAX)
+        {
+          word_len = 0;
+          for (size_t j = i; j < w; j++)
+            {
+              int wide = w - j >= 3 && memcmp (f + j, "\xef\xbc", 2) == 0
+                && (f[j + 2] == '\x8c' || f[j + 2] == '\x8e');
+              char c = wide ? (f[j + 2] == '\x8c' ? ',' : '.') : f[j];
+              j += wide ? 2 : 0;
+              if (c != ',')
+                number[word_len++] = c;
+            }
+          word = number;
+        }
       if (rc == 0)
-        rc = emit_word (a, f + i, w - i, ORIG_START (i), ORIG_END (w - 1),
+        rc = emit_word (a, word, word_len, ORIG_START (i), ORIG_END (w - 1),
                         mode, fn, ctx);
       if (w - i <= TOKEN_MAX)
         {
@@ -706,10 +793,10 @@ positions_plain (const char *s, size_t len, size_t base,
       else if (uc < 0x80 && is_word (uc))
         {
           /* A word of ASCII letters and digits (one that goes on in
-             other letters is not taken, at the next turn).  */
-          const uint8_t *w = q + 1;
-          while (w < e && *w < 0x80 && is_word (*w))
-            w++;
+             other letters is not taken, at the next turn), a number
+             over its commas and point as tokenize takes them.  */
+          int joined;
+          const uint8_t *w = b + word_end (s, at, len, 1, uc, 1, &joined);
           if ((size_t) (w - q) <= TOKEN_MAX)
             {
               if (bar)

@@ -12,7 +12,9 @@
      as the last bigram, so that one character can be found as well.
    - Words of letters and digits (by libunistring's word breaks): British
      spellings folded to American (-ise/-ize, -our/-or, -tre/-ter, -ll-
-     before a suffix), then stemmed with Snowball's English stemmer.
+     before a suffix), then stemmed with Snowball's English stemmer.  A
+     number goes on over its thousands commas, which its token leaves
+     out (1,217 is 1217), and its decimal point (2.3).
    - Everything else (punctuation, spaces) separates tokens and takes
      no position; but where it stands between two runs of ideographs,
      the second beginning with the character the first ends with, a

@@ -636,7 +636,12 @@ same_count "$(printf '一体化\302\240-邻近院')" "一体化 -邻近院" \
 "$CASEBOOK" search --count --content "$SHIPPED" -- '"巡回检察prison"' >"$TMPD/out" 2>&1
 is "$?:$(cat "$TMPD/out")" "1:" "but not inside quotation marks, which keep what they hold as one"
 "$CASEBOOK" search --count --content "$SHIPPED" -- "3,000" >"$TMPD/out" 2>&1
-is "$(cat "$TMPD/out")" "1:1" "a comma inside a number is part of it (3,000)"
+is "$(cat "$TMPD/out")" "1:2" "a comma inside a number is part of it (3,000), which finds the Chinese 3000 too"
+same_count 3000 3,000 "a number is the same with or without its commas"
+"$CASEBOOK" search --count --content "$SHIPPED" -- "2.3" >"$TMPD/out" 2>&1
+"$CASEBOOK" search --count --content "$SHIPPED" -- "2-3" >"$TMPD/out2" 2>&1
+is "$(cat "$TMPD/out") / $(cat "$TMPD/out2")" "1:1 / 3:1" \
+  "a decimal point joins a number: 2.3 (2.3 million) is not 2-3 (2-3 years)"
 same_count １，２１７ 1,217 "so is a full-width one, as an input method types it (１，２１７)"
 same_count 1，217 1,217 "between half-width digits too"
 # Chinese is written without spaces: one typed between its words inside

@@ -304,6 +304,35 @@ main (void)
       free (query);
     }
 
+  /* A number is one token over its commas and point: without its
+     commas (1,217 is the Chinese 1217), its point kept (2.3 is not
+     2-3), in the index, in a query and in the positions alike.  */
+  static const char *const numbers[][2] = {
+    { "1,217 册", "1217 册 " },
+    { "1\xef\xbc\x8c" "217册", "1217 册 " },
+    { "\xef\xbc\x91\xef\xbc\x8c\xef\xbc\x92\xef\xbc\x91\xef\xbc\x97",
+      "1217 " },
+    { "2.3 million", "2.3 million " },
+    { "2\xef\xbc\x8e" "3", "2.3 " },
+    { "2-3 years", "2 3 year " },
+    { "1,000,000.5", "1000000.5 " },
+    { "1,2173", "1 2173 " },
+    { "1,23", "1 23 " },
+    { "3.5.6", "3.5 6 " },
+    { "in 2019. Then", "in 2019 then " },
+    { "2019.Then", "2019 then " },
+    { "a1,000", "a1 000 " },
+  };
+  for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
+    {
+      char *index = tokens_of (a, numbers[i][0], ANALYZE_QUERY);
+      tap_ok (strcmp (index, numbers[i][1]) == 0
+              && agree (a, numbers[i][0], strlen (numbers[i][0]), SIZE_MAX)
+              && agree (a, numbers[i][0], strlen (numbers[i][0]), 1),
+              "%s: %s", numbers[i][0], index);
+      free (index);
+    }
+
   /* Whatever stands between runs, a phrase copied from a text, from a
      character to a character, finds it there: the gap is where the
      text has it (the characters either side decide).  */
