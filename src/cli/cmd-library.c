@@ -102,8 +102,8 @@ list_collections (const struct cli_options *o, const struct library *lib,
                               .len = coll->source ? strlen (coll->source) : 0 };
           output_json_text (stdout, "date", coll->date ? &date : NULL);
           output_json_text (stdout, "source", coll->source ? &src : NULL);
-          output_json_text (stdout, "title_zh", bitext_get (&coll->title, LANG_ZH));
-          output_json_text (stdout, "title_en", bitext_get (&coll->title, LANG_EN));
+          output_json_marked (stdout, "title_zh", bitext_get (&coll->title, LANG_ZH));
+          output_json_marked (stdout, "title_en", bitext_get (&coll->title, LANG_EN));
           printf (",\"directory\":");
           output_json_string (stdout, coll->dir, strlen (coll->dir));
           /* Why a collection listed so that it can be removed cannot
@@ -170,6 +170,8 @@ list_collections (const struct cli_options *o, const struct library *lib,
       const struct text *t = bitext_pick (&coll->title, l, &tl);
       if (t)
         output_lang (o, tl, t->str, t->len);
+      output_project_mark (output_marks_shown (),
+                           t ? t->origin : ORIGIN_RELEASE);
       if (coll->source)
         {
           printf (" (");

@@ -82,6 +82,7 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
     return list_facets (o, lib);
   enum lang l = cmd_reader_lang (o);
   size_t n = library_document_count (lib);
+  int marks = output_marks_shown ();
   int region_w = 0;
   for (size_t i = 0; i < n; i++)
     {
@@ -90,8 +91,9 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         continue;
       struct visible v;
       norm_visible (r->str, r->len, 0, &v);
-      if (norm_width (v.str, v.len) > region_w)
-        region_w = norm_width (v.str, v.len);
+      int rw = norm_width (v.str, v.len) + (marks && text_is_project (r));
+      if (rw > region_w)
+        region_w = rw;
       norm_visible_free (&v);
     }
   /* "COLLECTION/N" padded to the widest, so that the regions and
@@ -123,11 +125,15 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         {
           printf ("{\"document\":%ld,\"collection\":", d->number);
           output_json_string (stdout, d->collection->id, strlen (d->collection->id));
-          output_json_text (stdout, "region_zh", bitext_get (&d->region, LANG_ZH));
-          output_json_text (stdout, "region_en", bitext_get (&d->region, LANG_EN));
-          output_json_text (stdout, "title_zh", bitext_get (&d->title, LANG_ZH));
-          output_json_text (stdout, "title_en",
-                            bitext_view (&d->title, LANG_EN, o->english_revised));
+          output_json_marked (stdout, "region_zh",
+                              bitext_get (&d->region, LANG_ZH));
+          output_json_marked (stdout, "region_en",
+                              bitext_get (&d->region, LANG_EN));
+          output_json_marked (stdout, "title_zh",
+                              bitext_get (&d->title, LANG_ZH));
+          output_json_marked (stdout, "title_en",
+                              bitext_view (&d->title, LANG_EN,
+                                           o->english_revised));
           printf (",\"path\":");
           output_json_string (stdout, d->path, strlen (d->path));
           printf ("}\n");
@@ -154,16 +160,26 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
           snprintf (num, sizeof num, "%2ld  ", d->number);
           wrap_add (&w, num, strlen (num), NULL);
         }
+      /* On a terminal, a region or title the project wrote ends with
+         "*", as show marks it (the column one wider for it).  */
       struct visible rv;
       norm_visible (r ? r->str : "", r ? r->len : 0, 0, &rv);
-      char *reg = layout_fit (rv.str, rv.len, region_w);
+      struct buf region = { 0 };
+      buf_add (&region, rv.str, rv.len);
+      if (marks && text_is_project (r))
+        buf_addc (&region, '*');
+      char *reg = layout_fit (region.data ? region.data : "", region.len,
+                              region_w);
       wrap_add_lang (&w, o, rl, reg, strlen (reg), NULL);
       free (reg);
+      buf_free (&region);
       norm_visible_free (&rv);
       wrap_add (&w, "  ", 2, NULL);
       int hang = wrap_col (&w);
       if (t)
         wrap_add_lang (&w, o, tl, t->str, t->len, NULL);
+      if (marks && text_is_project (t))
+        wrap_add (&w, "*", 1, NULL);
       wrap_end (&w, hang);
     }
   return shown > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;

@@ -140,8 +140,8 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
                                   strlen (r->reasons[k]));
             }
           putchar (']');
-          output_json_text (stdout, "title_zh", bitext_get (&e->title, LANG_ZH));
-          output_json_text (stdout, "title_en",
+          output_json_marked (stdout, "title_zh", bitext_get (&e->title, LANG_ZH));
+          output_json_marked (stdout, "title_en",
                             bitext_view (&e->title, LANG_EN,
                                          o->english_revised));
           printf ("}\n");
@@ -160,6 +160,8 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
         t = bitext_view (&e->title, LANG_EN, o->english_revised);
       if (t)
         output_lang (o, tl, t->str, t->len);
+      output_project_mark (output_marks_shown (),
+                           t ? t->origin : ORIGIN_RELEASE);
       putchar ('\n');
       /* The reasons are keywords and glossary terms: Chinese ones in
          the script asked for, as the title above (--json keeps the

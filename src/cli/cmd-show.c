@@ -226,11 +226,7 @@ json_marked_text (const char *prefix, enum lang l, const struct text *t)
 {
   char key[32];
   snprintf (key, sizeof key, "%s%s", prefix, lang_code (l));
-  output_json_text (stdout, key, t);
-  printf (",\"%s_translated\":%s", key,
-          t && t->origin == ORIGIN_TRANSLATION ? "true" : "false");
-  if (t && t->origin == ORIGIN_REVISION)
-    printf (",\"%s_revised\":true", key);
+  output_json_marked (stdout, key, t);
 }
 
 static int

@@ -22,6 +22,7 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
   (void) argc;
   (void) argv;
   struct tag_table tt;
+  int marks = output_marks_shown ();
   /* The English list as the reader chose (--english=revised).  */
   tags_collect (lib, cmd_reader_lang (o), o->english_revised, &tt);
   for (size_t t = 0; t < tt.count; t++)
@@ -31,11 +32,14 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
         {
           printf ("{\"tag\":");
           output_json_string (stdout, g->name, strlen (g->name));
+          output_json_origin (stdout, "tag", g->name_origin);
           printf (",\"other\":");
           if (g->other)
             output_json_string (stdout, g->other, strlen (g->other));
           else
             printf ("null");
+          output_json_origin (stdout, "other",
+                              g->other ? g->other_origin : ORIGIN_RELEASE);
           printf (",\"documents\":[");
           for (size_t k = 0; k < g->ndocs; k++)
             printf ("%s%ld", k ? "," : "", g->docs[k]);
@@ -54,12 +58,15 @@ cmd_tags_exec (const struct cli_options *o, const struct library *lib,
         }
       else
         {
+          /* What the project wrote ends with "*", as list marks it.  */
           output_lang (o, g->lang, g->name, strlen (g->name));
+          output_project_mark (marks, g->name_origin);
           if (g->other)
             {
               fputs (" (", stdout);
               output_lang (o, lang_other (g->lang), g->other,
                            strlen (g->other));
+              output_project_mark (marks, g->other_origin);
               putchar (')');
             }
           putchar ('\t');

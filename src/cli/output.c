@@ -122,6 +122,35 @@ output_json_text (FILE *f, const char *key, const struct text *t)
 }
 
 void
+output_json_origin (FILE *f, const char *key, enum origin o)
+{
+  fprintf (f, ",\"%s_translated\":%s", key,
+           o == ORIGIN_TRANSLATION ? "true" : "false");
+  if (o == ORIGIN_REVISION)
+    fprintf (f, ",\"%s_revised\":true", key);
+}
+
+void
+output_json_marked (FILE *f, const char *key, const struct text *t)
+{
+  output_json_text (f, key, t);
+  output_json_origin (f, key, t ? t->origin : ORIGIN_RELEASE);
+}
+
+int
+output_marks_shown (void)
+{
+  return isatty (STDOUT_FILENO);
+}
+
+void
+output_project_mark (int shown, enum origin o)
+{
+  if (shown && (o == ORIGIN_TRANSLATION || o == ORIGIN_REVISION))
+    putchar ('*');
+}
+
+void
 output_text (const char *s, size_t len, int raw)
 {
   if (raw || !norm_needs_visible (s, len, 0))

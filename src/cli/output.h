@@ -19,6 +19,21 @@ void output_json_string (FILE *f, const char *s, size_t len);
 
 /* Write ,"KEY": and T as a JSON string, or null when T is NULL.  */
 void output_json_text (FILE *f, const char *key, const struct text *t);
+/* Whose words the member KEY just written are, as show --json gives
+   them: ",KEY_translated":bool, and ",KEY_revised":true for the
+   project's revision.  */
+void output_json_origin (FILE *f, const char *key, enum origin o);
+/* The text T as the member KEY (output_json_text), then its origin
+   (output_json_origin).  */
+void output_json_marked (FILE *f, const char *key, const struct text *t);
+/* Whether one-line lists mark what the project wrote: on a terminal,
+   where a person reads them.  Piped, the fields stay the data they are
+   (a tag is a query term), and --json says whose words each is.  */
+int output_marks_shown (void);
+/* The mark of a short field the project wrote (a title, a region, a
+   keyword: a translation or the revised English) in one-line lists,
+   as show marks its lines: "*" after it, when SHOWN.  */
+void output_project_mark (int shown, enum origin o);
 
 /* Print S to stdout, made safe for the terminal unless RAW.  */
 void output_text (const char *s, size_t len, int raw);

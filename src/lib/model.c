@@ -94,6 +94,25 @@ keywords_partner (const struct keyword_list *kw, enum lang l, int revised,
   return kw->items[LANG_ZH];
 }
 
+enum origin
+keywords_view_origin (const struct keyword_list *kw, enum lang l, int revised)
+{
+  if (revised && l == LANG_EN && kw->rev_count > 0)
+    return ORIGIN_REVISION;
+  return kw->origin[l];
+}
+
+enum origin
+keywords_partner_origin (const struct keyword_list *kw, enum lang l,
+                         int revised)
+{
+  /* As keywords_partner chooses.  */
+  int lengths_agree = kw->count[LANG_EN] == kw->count[LANG_ZH];
+  if (l == LANG_ZH)
+    return keywords_view_origin (kw, LANG_EN, !(lengths_agree && !revised));
+  return kw->origin[LANG_ZH];
+}
+
 size_t
 glossary_nforms (const struct glossary_entry *e, enum lang l)
 {

@@ -172,6 +172,12 @@ char *const *keywords_view (const struct keyword_list *kw, enum lang l,
    into KW.  */
 char *const *keywords_partner (const struct keyword_list *kw, enum lang l,
                                int revised, size_t *count);
+/* Whose words the lists keywords_view and keywords_partner give are:
+   ORIGIN_RELEASE, ORIGIN_TRANSLATION or ORIGIN_REVISION.  */
+enum origin keywords_view_origin (const struct keyword_list *kw, enum lang l,
+                                  int revised);
+enum origin keywords_partner_origin (const struct keyword_list *kw,
+                                     enum lang l, int revised);
 
 /* The forms of glossary entry E in L: its term (form 0), its variants,
    then its synonyms.  */

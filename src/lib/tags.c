@@ -52,6 +52,10 @@ tags_collect (const struct library *lib, enum lang l, int revised,
               g->name = name;
               g->other = k < npartner ? partner[k] : NULL;
               g->lang = al;
+              g->name_origin = keywords_view_origin (&d->keywords, al,
+                                                     revised);
+              g->other_origin = keywords_partner_origin (&d->keywords, al,
+                                                         revised);
               strmap_put (&t->index, f, t->count);
               t->count++;
             }

@@ -16,6 +16,7 @@ struct tag
   const char *name;             /* as first met; points into the library */
   const char *other;            /* the other language's rendering, or NULL */
   enum lang lang;               /* of NAME */
+  enum origin name_origin, other_origin;  /* whose words they are */
   long *docs;                   /* document numbers, each once, in order */
   const char **colls;           /* the collection of each; points into the
                                    library */

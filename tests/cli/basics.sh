@@ -115,7 +115,7 @@ has "$TMPD/out" "About these sample cases" "no command and no terminal: list; CA
 
 run list --content "$GOOD" --json
 is "$(wc -l <"$TMPD/out")" 3 "--json: one line per document"
-has "$TMPD/out" '{"document":1,"collection":"sample","region_zh":"广西","region_en":"Guangxi","title_zh":"广西检察机关深化巡回检察","title_en":"Guangxi procuratorial organs deepen circuit inspection","path":' "--json fields"
+has "$TMPD/out" '{"document":1,"collection":"sample","region_zh":"广西","region_zh_translated":false,"region_en":"Guangxi","region_en_translated":false,"title_zh":"广西检察机关深化巡回检察","title_zh_translated":false,"title_en":"Guangxi procuratorial organs deepen circuit inspection","title_en_translated":true,"path":' "--json fields"
 
 "$CASEBOOK" list --content "$SHIPPED" 2>"$TMPD/err" | head -1 >"$TMPD/out"
 is "$(wc -l <"$TMPD/out")" 1 "list | head -1 gives one line"
@@ -216,7 +216,21 @@ integration (一体化)	2
 X
 same "$TMPD/out" "$TMPD/want" "tags with their other-language rendering and documents"
 run tags --content "$GOOD" --json --lang zh
-has "$TMPD/out" '{"tag":"巡回检察","other":"circuit inspection","documents":[1],"names":["sample/1"]}' "tags --json"
+has "$TMPD/out" '{"tag":"巡回检察","tag_translated":false,"other":"circuit inspection","other_translated":true,"documents":[1],"names":["sample/1"]}' "tags --json"
+# On a terminal, what the project wrote is marked "*" in the one-line
+# lists too (translations are honest); piped, the fields stay data.
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+  PAGER=cat script -qec "'$CASEBOOK' tags --content '$GOOD'" /dev/null >"$TMPD/tty" 2>&1
+  has "$TMPD/tty" "circuit inspection* (巡回检察)" "tags on a terminal: the project's English marked"
+  has "$TMPD/tty" "Adjacent hospital (邻近院*)" "and the project's Chinese"
+  PAGER=cat script -qec "'$CASEBOOK' list --content '$GOOD' --width 200" /dev/null >"$TMPD/tty" 2>&1
+  has "$TMPD/tty" "Guangxi procuratorial organs deepen circuit inspection*" "list on a terminal: a translated title marked"
+  hasnt "$TMPD/tty" "Guangxi*" "but not the release's region"
+else
+  for i in 1 2 3 4; do
+    echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
+  done
+fi
 # The interface in Chinese (message catalogs from po/).
 LANGUAGE=zh_CN "$CASEBOOK" --help >"$TMPD/out" 2>&1
 has "$TMPD/out" "用法：casebook" "LANGUAGE=zh_CN: --help in Chinese"

@@ -77,7 +77,7 @@ run tags --lang zh
 grep '^检察权运行 ' "$TMPD/out" >"$TMPD/line"
 has "$TMPD/line" "	batch3/3 again/3" "tags names the documents COLLECTION/N in a library of several"
 run tags --lang zh --json
-has "$TMPD/out" '{"tag":"检察权运行","other":"Procuratorial power operation","documents":[3,3],"names":["batch3/3","again/3"]}' \
+has "$TMPD/out" '{"tag":"检察权运行","tag_translated":true,"other":"Procuratorial power operation","other_translated":false,"documents":[3,3],"names":["batch3/3","again/3"]}' \
   "tags --json: the numbers, and the names that tell them apart"
 run library remove again
 

@@ -105,7 +105,7 @@ clean "$TMPD/out" "invisible: show --json: nothing hidden"
 has "$TMPD/out" 'Annotation \ufff9anchor\ufffatext\ufffb, private \ue000 use, unassigned \u0378 here, deprecated \u206aswap\u206f' "invisible: show --json escapes each one"
 trun tags --content "$TMPD/inv" --json
 clean "$TMPD/out" "invisible: tags --json: nothing hidden"
-has "$TMPD/out" '{"tag":"func\u2062tion","other":"隐\u2061藏","documents":[3],"names":["hostile/3"]}' "invisible: tags --json escapes them"
+has "$TMPD/out" '{"tag":"func\u2062tion","tag_translated":false,"other":"隐\u2061藏","other_translated":false,"documents":[3],"names":["hostile/3"]}' "invisible: tags --json escapes them"
 trun search --content "$TMPD/inv" --json annotation
 clean "$TMPD/out" "invisible: search --json: nothing hidden"
 has "$TMPD/out" 'Annotation \ufff9anchor' "invisible: search --json escapes them"
