@@ -14,6 +14,7 @@
 #include "cite.h"
 #include "i18n.h"
 #include "location.h"
+#include "norm.h"
 #include "output.h"
 #include "place.h"
 
@@ -72,6 +73,13 @@ cite_place (const struct cli_options *o, const struct place *p)
       return 2;
     }
   print_lines (o, text);
+  /* The Chinese in traditional script is OpenCC's conversion, not the
+     release's wording: a citation must not pass it off as that.  */
+  char *conv = o->script_config
+    ? norm_to_traditional (text, strlen (text), o->script_config) : NULL;
+  if (conv && strcmp (conv, text) != 0)
+    printf ("\n%s\n", norm_traditional_note ());
+  free (conv);
   free (text);
   return 0;
 }

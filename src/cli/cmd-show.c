@@ -176,6 +176,19 @@ print_header (const struct cli_options *o, const struct document *d,
   return marked;
 }
 
+/* NOTE wrapped to WIDTH, its lines after the first indented, then a
+   blank line: what show says before the text.  */
+static void
+print_note (const char *note, int width)
+{
+  struct layout_line *ll;
+  size_t n = layout_wrap (note, strlen (note), width, width - 2, &ll);
+  for (size_t i = 0; i < n; i++)
+    printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, note + ll[i].off);
+  putchar ('\n');
+  free (ll);
+}
+
 /* Print document D from place P as text, header first.  */
 static void
 print_text (const struct cli_options *o, const struct place *p,
@@ -191,22 +204,19 @@ print_text (const struct cli_options *o, const struct place *p,
   };
   int marked = print_header (o, d, ro.width);
   if (marked || render_any_translated (d, &ro))
-    {
-      /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
-         that Chinese marked so is a translation, not the official
-         original.  */
-      const char *legend = o->english_revised
-        ? _("* marks the casebook project's translation or revision, "
-            "not the release's own text.")
-        : _("* marks the casebook project's translation, "
-            "not the release's own text.");
-      struct layout_line *ll;
-      size_t n = layout_wrap (legend, strlen (legend), ro.width, ro.width - 2, &ll);
-      for (size_t i = 0; i < n; i++)
-        printf ("%s%.*s\n", i ? "  " : "", (int) ll[i].len, legend + ll[i].off);
-      putchar ('\n');
-      free (ll);
-    }
+    /* TRANSLATORS: the legend of `casebook show`; the Chinese must say
+       that Chinese marked so is a translation, not the official
+       original.  */
+    print_note (o->english_revised
+                ? _("* marks the casebook project's translation or revision, "
+                    "not the release's own text.")
+                : _("* marks the casebook project's translation, "
+                    "not the release's own text."), ro.width);
+  /* Unmarked Chinese in traditional script is still not the release's
+     wording: say whose conversion it is, as export's pages do.  */
+  if (o->script_config && ro.view != VIEW_EN
+      && document_has_lang (d, LANG_ZH))
+    print_note (norm_traditional_note (), ro.width);
   /* Each line as soon as its paragraph is laid out: memory in proportion
      to a paragraph, not to the document.  */
   struct start st = { .section = p->section, .para = p->para };

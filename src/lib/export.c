@@ -268,12 +268,6 @@ coll_publisher (const struct collection *c, enum lang l, const char *script,
   return coll_text (c ? &c->publisher : NULL, l, script, project);
 }
 
-/* What a page in traditional script says of its Chinese, which is
-   neither the release's words nor the project's.  */
-static const char traditional_note[] =
-  N_("The Chinese is in traditional script: OpenCC's conversion of the "
-     "release's simplified text, not its wording.");
-
 /* DOC's title in L (or the other), in SCRIPT (script_text).  Caller
    frees.  */
 static char *
@@ -509,7 +503,7 @@ export_md (const struct document *doc, enum lang lang, const char *script,
   if (script && (langs & (1 << LANG_ZH)))
     {
       buf_adds (b, " ");
-      buf_adds (b, _(traditional_note));
+      buf_adds (b, norm_traditional_note ());
     }
   buf_adds (b, "\n\n");
   for (size_t s = 0; s < doc->nsections; s++)
@@ -729,7 +723,7 @@ export_html (const struct document *doc, enum lang lang, const char *script,
   if (script && (langs & (1 << LANG_ZH)))
     {
       buf_adds (b, " ");
-      html_texts (b, _(traditional_note));
+      html_texts (b, norm_traditional_note ());
     }
   buf_adds (b, "</p>\n</aside>\n<article>\n<table>\n");
   if (langs == 3)

@@ -7,6 +7,7 @@
 
 #include <config.h>
 #include "norm.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -985,4 +986,11 @@ norm_cleanup (void)
   free (display_config);
   display_config = NULL;
 #endif
+}
+
+const char *
+norm_traditional_note (void)
+{
+  return _("The Chinese is in traditional script: OpenCC's conversion of "
+           "the release's simplified text, not its wording.");
 }

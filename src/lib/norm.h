@@ -100,6 +100,10 @@ int norm_has_opencc (void);
    configuration CONFIG ("s2twp.json").  Returns a malloc'd string, or NULL
    when OpenCC is unavailable or the conversion failed.  */
 char *norm_to_traditional (const char *s, size_t len, const char *config);
+/* What every page or text shown in traditional script says of its
+   Chinese, which is neither the release's words nor the project's
+   (translated).  */
+const char *norm_traditional_note (void);
 /* Release OpenCC handles (for tests and leak checkers).  */
 void norm_cleanup (void);
 

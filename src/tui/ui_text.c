@@ -625,11 +625,33 @@ draw_label (struct ui *u, int y, int x, int xmax, enum lang l)
 {
   enum provenance pv = provenance_shown (u->docs[u->cur], l, u->revised);
   const char *s = text_provenance_label (l, pv);
+  /* Chinese in traditional script is OpenCC's conversion, the release's
+     text or not: the label says so, as show and export do.  */
+  int converted = l == LANG_ZH && u->opt->script_config
+    && (pv == PROVENANCE_RELEASE || pv == PROVENANCE_MIXED
+        || pv == PROVENANCE_TRANSLATION);
+  /* TRANSLATORS: added to the label above Chinese text shown in
+     traditional script: "Chinese: release text, converted to
+     traditional script by OpenCC".  */
+  char *label = converted ? xasprintf (_("%s, converted to traditional "
+                                         "script by OpenCC"), s) : NULL;
+  if (label)
+    s = label;
   if (x + ui_text_width (s, strlen (s)) > xmax)
-    s = short_label (l, pv);
-  attr_t a = pv == PROVENANCE_RELEASE ? A_UNDERLINE
+    {
+      free (label);
+      s = short_label (l, pv);
+      /* TRANSLATORS: the short form of the above: "Chinese: release
+         (OpenCC)".  */
+      label = converted ? xasprintf (_("%s (OpenCC)"), s) : NULL;
+      if (label)
+        s = label;
+    }
+  attr_t a = pv == PROVENANCE_RELEASE && !converted ? A_UNDERLINE
     : ui_attr (u, ROLE_PROVENANCE);
-  return ui_put_cut (y, x, xmax, s, strlen (s), a);
+  int end = ui_put_cut (y, x, xmax, s, strlen (s), a);
+  free (label);
+  return end;
 }
 
 /* The provenance header above the text: for each language column,

@@ -119,8 +119,16 @@ if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
   run cite 1 ¶2 --content "$GOOD" --lang zh --script=traditional
   has "$TMPD/out" "檢察" "cite prints traditional characters as show does"
   hasnt "$TMPD/out" "检察" "and no simplified ones"
+  # Converted, the release's Chinese is not its wording: said so.
+  has "$TMPD/out" "OpenCC's conversion of the release's simplified text" \
+    "cite in traditional script says whose the characters are"
+  run show 1 --content "$GOOD" --lang zh --script=traditional --width 200
+  has "$TMPD/out" "OpenCC's conversion of the release's simplified text" \
+    "and so does show"
+  run cite 1 ¶2 --content "$GOOD" --lang en --script=traditional
+  hasnt "$TMPD/out" "OpenCC" "an English passage needs no such note"
 else
-  for i in 1 2 3 4 5 6; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
+  for i in 1 2 3 4 5 6 7 8 9; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
 fi
 run show 1 --content "$GOOD" --script=cyrillic
 is "$rc" 2 "an unknown script is an error"

@@ -5,7 +5,7 @@
 # legend.  In the sample, case 3's Chinese is the release's text and its
 # English casebook's translation; case 1 is the other way round.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 13
+tui_plan 14
 
 sample=$tui_data/sample
 esc=$(printf '\033')
@@ -49,5 +49,18 @@ tui_keys 3 Enter
 tui_expect_line 2 '^(▶| ) (Chinese|中文)' "a narrow terminal shows the header too"
 tui_keys q
 tui_wait_exit >/dev/null
+
+# In traditional script the Chinese is OpenCC's conversion, not the
+# release's wording: the header says so (as show and export do).
+if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
+  tui_start 120 20 -- --content "$sample" --lang zh --script=traditional 1
+  tui_wait_for 'h:'
+  tui_expect_has 'Chinese: .*converted to traditional script by OpenCC' \
+    "traditional script: the header names the conversion"
+  tui_keys q
+  tui_wait_exit >/dev/null
+else
+  tui_ok 0 "# SKIP built without OpenCC"
+fi
 
 tui_finish
