@@ -892,10 +892,52 @@ is_block_node (const xmlNode *n)
     && (n->_private != NULL || name_in (n, block_tags) || name_is (n, "br"));
 }
 
-/* The text lines of the subtree at ROOT, blocks mostly of links left
-   out.  */
+/* Characters, not white space, of the text under element N.  */
+static size_t
+subtree_chars (const xmlNode *top)
+{
+  size_t chars = 0;
+  const xmlNode *n = top->children;
+  while (n)
+    {
+      if (n->type == XML_TEXT_NODE && n->content)
+        chars += visible_chars ((const char *) n->content);
+      if (n->type == XML_ELEMENT_NODE && n->children)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != top && n->next == NULL)
+        n = n->parent;
+      if (n == top)
+        break;
+      n = n->next;
+    }
+  return chars;
+}
+
+/* Say that element N inside the article, with text, is not imported
+   (navigation, a form, a list of links): nothing is dropped unsaid.  */
 static void
-extract (struct lines *ls, const struct page *pg, xmlNode *root)
+report_left_out (const xmlNode *n, const char *path, struct diags *diags)
+{
+  if (name_is (n, "script") || name_is (n, "style") || name_is (n, "head")
+      || name_is (n, "template"))
+    return;                     /* no text of the page's */
+  size_t chars = subtree_chars (n);
+  if (chars > 0)
+    diags_add (diags, DIAG_WARNING, path, (unsigned long) xml_line (n),
+               _("%zu characters inside the article were not imported "
+                 "(<%s>: navigation, a form or a list of links)"),
+               chars, (const char *) n->name);
+}
+
+/* The text lines of the subtree at ROOT, blocks mostly of links left
+   out (and said, as PATH's, in DIAGS), but not a paragraph: a sentence
+   of the article may be mostly a link (依据《刑法》第七十八条).  */
+static void
+extract (struct lines *ls, const struct page *pg, xmlNode *root,
+         const char *path, struct diags *diags)
 {
   xmlNode *n = root;
   for (;;)
@@ -907,9 +949,13 @@ extract (struct lines *ls, const struct page *pg, xmlNode *root)
           if (name_is (n, "br"))
             lines_flush (ls);
           else if (name_is (n, "head") || skipped (n))
-            ;
-          else if (n != root && bi > 0 && link_heavy (&pg->blocks[bi - 1]))
-            lines_flush (ls);
+            report_left_out (n, path, diags);
+          else if (n != root && bi > 0 && link_heavy (&pg->blocks[bi - 1])
+                   && !name_is (n, "p"))
+            {
+              report_left_out (n, path, diags);
+              lines_flush (ls);
+            }
           else
             {
               if (is_block_node (n))
@@ -1214,7 +1260,7 @@ import_html (const char *path, const char *data, size_t len,
       date = pg.dates[i];
 
   struct lines ls = { 0 };
-  extract (&ls, &pg, a->node);
+  extract (&ls, &pg, a->node, path, diags);
   /* The title again as the article's first line is the title.  */
   size_t first = 0;
   if (title && ls.n > 0)

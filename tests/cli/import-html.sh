@@ -119,4 +119,16 @@ ok "$(grep -q "$(printf '^zh: 甲\033乙\007丙\010丁A戊')" "$TMPD/ctl3/01.cb"
 printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\001有控制字符，也有\364\217\274\201这样的私用字符，再多一点。</p>\n</div></body></html>\n' >"$TMPD/ctl2.html"
 run import "$TMPD/ctl2.html" -o "$TMPD/ctl2"
 has "$TMPD/err" "ctl2.html:3: warning: control characters in this page are left out" "controls that cannot be carried are left out with a warning at their line"
+# Inside the article nothing goes unsaid: a paragraph that is mostly a
+# link (a law it cites) is read, and an aside or a list of links that is
+# not is reported at its line.
+printf '<html><head><title>T</title></head><body><article>\n<p>案例1 某甲案</p>\n<p>第一段正文，说明案件的基本情况和办理经过。</p>\n<p>依据<a href="/law/78">《中华人民共和国刑法》第七十八条</a>。</p>\n<aside>旁注文字在这里</aside>\n<ul><li><a href="/a">相关链接一</a></li><li><a href="/b">相关链接二</a></li></ul>\n<p>最后一段正文，案件办理取得良好效果。</p>\n</article></body></html>\n' >"$TMPD/links.html"
+run import "$TMPD/links.html" -o "$TMPD/links"
+is "$rc" 0 "a page with links inside its article imports"
+ok "$(grep -q '^zh: 依据《中华人民共和国刑法》第七十八条。' "$TMPD/links/01.cb"; echo $?)" \
+  "a paragraph that is mostly a link is read"
+has "$TMPD/err" "links.html:5: warning: 7 characters inside the article were not imported (<aside>" \
+  "an aside inside the article is reported at its line"
+has "$TMPD/err" "links.html:6: warning: 10 characters inside the article were not imported (<ul>" \
+  "and so is a list of links"
 done_testing

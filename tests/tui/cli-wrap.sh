@@ -9,9 +9,10 @@ content=$top_srcdir/content
 
 tui_start 80 50 -- --content "$content" --lang en list
 tui_wait_for '^\[exit 0\]'
-tui_expect_line 1 "^ 0  National {19}Supreme People's Procuratorate Releases Third$" \
+# (On a terminal, list marks the project's translations "*".)
+tui_expect_line 1 "^ 0  National\\* {19}Supreme People's Procuratorate Releases Third$" \
   "list at 80 columns: the title stops before a word that does not fit"
-tui_expect_line 2 '^ {31}Batch of Typical Cases of Procuratorial Reform by$' \
+tui_expect_line 2 '^ {32}Batch of Typical Cases of Procuratorial Reform$' \
   "and goes on under itself"
 tui_expect_not '^.{81}' "no line is wider than the terminal"
 
