@@ -331,6 +331,10 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       int hang = wrap_col (&w);
       if (t)
         wrap_add_lang (&w, o, tl, t, strlen (t), bold);
+      /* On a terminal, a title the project translated ends with "*",
+         as list marks it.  */
+      if (t && d->title_project[tl] && output_marks_shown ())
+        wrap_add (&w, "*", 1, bold);
       struct buf count = { 0 };
       buf_printf (&count, ngettext ("  (%zu hit", "  (%zu hits", d->hits),
                   d->hits);

@@ -132,6 +132,7 @@ struct engine_doc
   long number;
   char *path;
   char *title[LANG_COUNT];      /* NULL where missing */
+  unsigned char title_project[LANG_COUNT];  /* the project's translation */
   double score;                 /* higher is better */
   size_t hits;                  /* what engine_hits returns for it */
   size_t concepts;              /* concepts of the query it matches */

@@ -349,12 +349,12 @@ heads_open (sqlite3 *db, int scan, struct heads_reader *h)
   memset (h, 0, sizeof *h);
   h->at = -1;
   if (sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, title_zh, "
-                          "title_en, len FROM heads WHERE id=?", -1, &h->one,
-                          NULL) != SQLITE_OK)
+                          "title_en, len, project FROM heads WHERE id=?", -1,
+                          &h->one, NULL) != SQLITE_OK)
     return -1;
   if (scan && sqlite3_prepare_v2 (db, "SELECT id, coll, number, path, "
-                                  "title_zh, title_en, len FROM heads "
-                                  "ORDER BY id", -1, &h->all, NULL)
+                                  "title_zh, title_en, len, project FROM "
+                                  "heads ORDER BY id", -1, &h->all, NULL)
       != SQLITE_OK)
     return -1;
   return 0;
@@ -427,8 +427,12 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d,
   d->number = (long) sqlite3_column_int64 (st, 2);
   d->collection = copy[0];
   d->path = copy[1];
+  int project = sqlite3_column_int (st, 7);
   for (int l = 0; l < LANG_COUNT; l++)
-    d->title[l] = *copy[2 + l] ? copy[2 + l] : NULL;
+    {
+      d->title[l] = *copy[2 + l] ? copy[2 + l] : NULL;
+      d->title_project[l] = (project >> l) & 1;
+    }
   d->priv = dp;
   sqlite3_int64 n = sqlite3_column_int64 (st, 6);
   *tokens = n > INT_MAX ? INT_MAX : (int) n;

@@ -258,7 +258,7 @@ static const char schema[] =
      ranking (FTS5's own table of sizes costs a lookup a row).  */
   "CREATE TABLE heads(id INTEGER PRIMARY KEY, coll TEXT NOT NULL,"
   " number INT NOT NULL, path TEXT NOT NULL, title_zh TEXT, title_en TEXT,"
-  " region TEXT, year INT, len INT NOT NULL);"
+  " region TEXT, year INT, len INT NOT NULL, project INT NOT NULL);"
   "CREATE TABLE tags(doc INT NOT NULL, tag TEXT NOT NULL);"
   "CREATE INDEX tags_tag ON tags(tag);"
   "CREATE INDEX tags_doc ON tags(doc);"
@@ -1155,7 +1155,7 @@ insert_doc (struct index *ix, const struct document *doc,
     }
   if (step != SQLITE_DONE)
     goto out;
-  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?,?)";
+  static const char head[] = "INSERT INTO heads VALUES(?,?,?,?,?,?,?,?,?,?)";
   if ((st = cached (ix, head)) == NULL)
     goto out;
   sqlite3_bind_int64 (st, 1, *id);
@@ -1171,6 +1171,13 @@ insert_doc (struct index *ix, const struct document *doc,
   sqlite3_bind_text (st, 7, region, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 8, year);
   sqlite3_bind_int64 (st, 9, doc_tokens (ix, dc, &rec));
+  /* Whose words each title is (bit L: the project's), for a result to
+     mark as show does.  */
+  int project = 0;
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (text_is_project (bitext_get (&doc->title, (enum lang) l)))
+      project |= 1 << l;
+  sqlite3_bind_int (st, 10, project);
   step = sqlite3_step (st);
   sqlite3_reset (st);
   if (step != SQLITE_DONE)

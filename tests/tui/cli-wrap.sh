@@ -3,7 +3,7 @@
 # words, continuation lines under the text (tests/cli/wrap.sh checks
 # every line at --width).  Before, the terminal cut them mid-word.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 6
+tui_plan 7
 
 content=$top_srcdir/content
 
@@ -22,6 +22,8 @@ tui_expect_line 1 '^Case 7  Guangxi procuratorial organs comprehensively deepen 
   "search at 80 columns: the title line stops between words"
 tui_expect_line 2 '^ {8}to empower the high-quality development of criminal enforcement$' \
   "and goes on under the title"
+tui_expect_has 'procuratorial work\*  \([0-9]+ hits\)$' \
+  "the project's translated title ends with * on a terminal"
 tui_start 100 24 -- --content "$content" --lang en search -n 1 巡回检察
 tui_wait_for '^\[exit 0\]'
 tui_expect_line 1 "^Case 7  .* the high-\$" "at 100 columns, at 100 (after a hyphen)"
