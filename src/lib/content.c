@@ -650,8 +650,11 @@ content_load_with (const char *const *dirs, size_t n,
     for (size_t k = 0; k < cf[i].ncolls; k++)
       {
         struct collection *coll = &lib->colls[lib->ncolls];
-        load_collection (&cf[i].colls[k], coll, &lp, diags);
-        lib->left_out += cf[i].colls[k].ndocs - coll->ndocs;
+        /* What is wrong with a collection left out below is not said:
+           it is not read, and its errors must not stop every command
+           on the library it is left out of.  */
+        struct diags own = { 0 };
+        load_collection (&cf[i].colls[k], coll, &lp, &own);
         coll->user = i > 0;
         /* One name, one collection: a collection with an earlier one's
            id is left out (one directory keeps what it always had), in
@@ -666,9 +669,15 @@ content_load_with (const char *const *dirs, size_t n,
             diags_add (diags, DIAG_WARNING, coll->dir, 0,
                        _("collection '%s' is also in %s; this one is left out"),
                        coll->id, same->dir);
+            diags_free (&own);
             collection_free (coll);
             continue;
           }
+        for (size_t m = 0; m < own.count; m++)
+          diags_add (diags, own.items[m].severity, own.items[m].file,
+                     own.items[m].line, "%s", own.items[m].message);
+        diags_free (&own);
+        lib->left_out += cf[i].colls[k].ndocs - coll->ndocs;
         lib->ncolls++;
       }
   if (n > 0 && cf[0].glossary)

@@ -186,6 +186,14 @@ has "$TMPD/line" "半坏" "a collection with one bad document keeps its title"
 has "$TMPD/line" "; with errors: 02.cb:4:" "and says which document has an error"
 hasnt "$TMPD/line" "cannot be read" "not that it cannot be read"
 run library remove halfbad
+# A copy of the shipped collection, with an error, is left out as a
+# second batch3: its errors, not read, stop nothing.
+cp -r "$SHIPPED/batch3" "$coll/dup"
+sed -i '0,/^number:/s//bogus: 1\nnumber:/' "$coll/dup/08-xinjiang.cb"
+run show batch3/7
+is "$rc" 0 "a left-out copy with errors does not stop show"
+has "$TMPD/err" "collection 'batch3' is also in" "and is named as left out"
+rm -rf "$coll/dup"
 
 # A collection that is a link (to a directory of the reader's own) is
 # listed under its id, and removed under that name: the link alone,
