@@ -408,7 +408,9 @@ doc_start (struct doc_builder *d, long number, unsigned long line)
 }
 
 /* Clean one source line: valid UTF-8 (bad bytes become U+FFFD with a
-   warning), no CR, no NUL; whitespace trimmed.  */
+   warning), no NUL, not the CR of a CRLF line end; whitespace trimmed.
+   A CR inside the line is kept, as every control character is: taken
+   out, it joined two sentences without a word.  */
 static char *
 clean_line (const char *path, const char *s, size_t n, unsigned long line,
             struct diags *diags)
@@ -432,7 +434,7 @@ clean_line (const char *path, const char *s, size_t n, unsigned long line,
           p++;
           continue;
         }
-      if (uc != '\r')
+      if (uc != '\r' || p + k < e)
         buf_add (&b, p, (size_t) k);
       p += k;
     }

@@ -218,6 +218,14 @@ run import "$TMPD/cr.txt" -o "$TMPD/cr"
 is "$rc" 0 "a text with CR line ends imports"
 is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
 has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
+# In a text of LF line ends, the CR of a CRLF goes; one inside a line
+# is kept (shown visibly), not taken out to join two sentences.
+printf '案例一 甲案\nFirst sentence.\rSecond sentence.\r\nThird line.\r\n' >"$TMPD/cr2.txt"
+run import "$TMPD/cr2.txt" -o "$TMPD/cr2"
+ok "$(grep -q "$(printf '^en: First sentence.\rSecond sentence.$')" "$TMPD/cr2/01.cb"; echo $?)" \
+  "a CR inside a line is kept"
+ok "$(grep -q "$(printf '^en: Third line.$')" "$TMPD/cr2/01.cb"; echo $?)" \
+  "the CR of a CRLF is not"
 # The temporary names an import writes under are easily guessed: in a
 # directory another user can write, a link planted there is not
 # followed, and the file it points to keeps its text.
