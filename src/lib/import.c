@@ -168,6 +168,23 @@ heading_level (const char *s)
   return level;
 }
 
+/* Does line S read as a sentence, not a list of keywords: does it end
+   as a sentence does (。！？ . ! ?)?  (A list may hold ，, which
+   separates keywords.)  */
+static int
+reads_as_sentence (const char *s)
+{
+  static const char *const ends[] = { "。", "！", "？", ".", "!", "?" };
+  size_t n = strlen (s);
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+    {
+      size_t k = strlen (ends[i]);
+      if (n >= k && strcmp (s + n - k, ends[i]) == 0)
+        return 1;
+    }
+  return 0;
+}
+
 static int
 is_keywords_marker (const char *s)
 {
@@ -967,15 +984,22 @@ importer_line (struct importer *im, char *line, unsigned long lineno)
     {
       char *kw = split_keyword_line (line);
       im->expect_keywords = 0;
-      if (d->have_keywords || *kw == '\0')
+      int sentence = reads_as_sentence (line);
+      if (d->have_keywords || *kw == '\0' || sentence)
         {
           /* The loader takes one keyword list per document and no
              empty one (a line of ideographic spaces): keep the line
-             as a paragraph.  */
+             as a paragraph.  So too a sentence after a marker whose
+             list is missing: cut into keywords, it lost its
+             punctuation.  */
           if (d->have_keywords)
             diags_add (diags, DIAG_WARNING, path, lineno,
                        _("a second keyword list in one case is kept as "
                          "a paragraph"));
+          else if (sentence)
+            diags_add (diags, DIAG_WARNING, path, lineno,
+                       _("the line after the keyword marker reads as a "
+                         "sentence, not a list: kept as a paragraph"));
           emit (d, "", lang, line, lineno);
           free (kw);
           free (line);

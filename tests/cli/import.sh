@@ -218,6 +218,14 @@ run import "$TMPD/cr.txt" -o "$TMPD/cr"
 is "$rc" 0 "a text with CR line ends imports"
 is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
 has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
+# A marker whose keyword list is missing, then a sentence: the sentence
+# stays a paragraph, with its punctuation, and the import says so.
+printf '案例二 乙案\n【关键词】\n近年来，检察机关推动整改落实、完善制度；取得良好效果。\n' >"$TMPD/kw.txt"
+run import "$TMPD/kw.txt" -o "$TMPD/kw"
+has "$TMPD/kw/02.cb" "zh: 近年来，检察机关推动整改落实、完善制度；取得良好效果。" \
+  "a sentence after the keyword marker is kept as a paragraph"
+has "$TMPD/err" "kw.txt:3: warning: the line after the keyword marker reads as a sentence" \
+  "with a warning at its line"
 # In a text of LF line ends, the CR of a CRLF goes; one inside a line
 # is kept (shown visibly), not taken out to join two sentences.
 printf '案例一 甲案\nFirst sentence.\rSecond sentence.\r\nThird line.\r\n' >"$TMPD/cr2.txt"
