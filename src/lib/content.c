@@ -474,6 +474,25 @@ load_collection (const struct content_coll_files *cf,
     coll->docs[d].collection = coll;
 }
 
+/* Does directory DIR hold a file named *.cb (not starting with a dot)?  */
+static int
+holds_documents (const char *dir)
+{
+  DIR *dh = opendir (dir);
+  if (dh == NULL)
+    return 0;
+  int found = 0;
+  struct dirent *de;
+  while (!found && (de = readdir (dh)) != NULL)
+    {
+      size_t n = strlen (de->d_name);
+      found = de->d_name[0] != '.' && n > 3
+        && strcmp (de->d_name + n - 3, ".cb") == 0;
+    }
+  closedir (dh);
+  return found;
+}
+
 static int
 is_collection_dir (const char *dir)
 {
@@ -534,6 +553,12 @@ content_list (const char *dir, struct content_files *cf, struct diags *diags)
           names = xgrow (names, &names_alloc, nnames + 1, sizeof *names);
           names[nnames++] = xstrdup (de->d_name);
         }
+      else if (S_ISDIR (sst.st_mode) && holds_documents (sub))
+        /* Documents no collection holds (an import stopped before its
+           collection.cb, one made by hand): not read, but said.  */
+        diags_add (diags, DIAG_WARNING, sub, 0,
+                   _("documents here are not read: the directory has no %s"),
+                   CONTENT_COLLECTION_FILE);
       free (sub);
     }
   closedir (dh);

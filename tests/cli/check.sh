@@ -316,4 +316,12 @@ has "$TMPD/err" "huge/01.cb:4: error: malformed field name 'a.b.ca.b.c" "the nam
 has "$TMPD/err" "b.c' (expected NAME, NAME.zh," "and its end, and what is expected"
 has "$TMPD/err" "..." "around a mark where it is cut"
 has "$TMPD/err" "huge/02.cb:2: error: 'number' must be at most 1000000000, not '99999" "the number's start"
+# Documents in a directory with no collection.cb (an import stopped
+# before it, one made by hand) are not read, and check says so.
+mkdir -p "$TMPD/lib2/hand"
+cp -r "$top_srcdir/content/batch3" "$TMPD/lib2/"
+cp "$top_srcdir/content/batch3/07-guangxi.cb" "$TMPD/lib2/hand/"
+run check "$TMPD/lib2"
+has "$TMPD/err" "lib2/hand: warning: documents here are not read: the directory has no collection.cb" \
+  "a directory of documents without collection.cb is named"
 done_testing
