@@ -861,9 +861,24 @@ check_id (const char *id, const char *path, unsigned long line,
           struct diags *diags)
 {
   char *cause = NULL;
+  /* A collection is named by its id (batch3/7, library remove ID): an
+     empty one names nothing, and one that begins with a dot is the
+     name of a directory never read.  */
+  if (*id == '\0' || *id == '.')
+    {
+      diags_add (diags, DIAG_ERROR, path, line,
+                 _("'id' must name the collection: not empty, and not "
+                   "beginning with '.'"));
+      return;
+    }
   char *norm = library_name_norm (id, &cause);
   if (norm == NULL)
     diags_add (diags, DIAG_ERROR, path, line, "%s", cause);
+  else if (!library_name_ok (norm))
+    diags_add (diags, DIAG_WARNING, path, line,
+               _("'id' '%s' is not a name casebook import would give (ASCII "
+                 "letters, digits, '-', '_' and '.', or other scripts' "
+                 "letters): commands must quote it"), id);
   else if (strcmp (norm, id) != 0 && strchr (norm, '/') == NULL)
     /* (A form that would be a slash is not offered: no id holds one.)
        TRANSLATORS: "'id' ｂａｔｃｈ３ is ... write batch3 ...".  */

@@ -324,4 +324,17 @@ cp "$top_srcdir/content/batch3/07-guangxi.cb" "$TMPD/lib2/hand/"
 run check "$TMPD/lib2"
 has "$TMPD/err" "lib2/hand: warning: documents here are not read: the directory has no collection.cb" \
   "a directory of documents without collection.cb is named"
+# An id that names nothing (empty, or a hidden directory's name) is an
+# error; one that commands must quote, a warning.
+for id in "" ".hidden"; do
+  rm -rf "$TMPD/idc" && cp -r "$top_srcdir/content/batch3" "$TMPD/idc"
+  sed -i "s/^id: .*/id: $id/" "$TMPD/idc/collection.cb"
+  run check "$TMPD/idc"
+  is "$rc" 2 "id '$id' is an error"
+  has "$TMPD/err" "collection.cb:5: error: 'id' must name the collection" "which says why, at its line"
+done
+rm -rf "$TMPD/idc" && cp -r "$top_srcdir/content/batch3" "$TMPD/idc"
+sed -i "s/^id: .*/id: has space/" "$TMPD/idc/collection.cb"
+run check "$TMPD/idc"
+has "$TMPD/err" "warning: 'id' 'has space' is not a name casebook import would give" "an id with a space is a warning"
 done_testing
