@@ -35,7 +35,7 @@ print_lines (const struct cli_options *o, const char *text)
 }
 
 static int
-cite_place (const struct cli_options *o, const struct place *p)
+cite_place (const struct cli_options *o, const struct place *p, int several)
 {
   enum lang l = cmd_reader_lang (o);
   if (p->section == 0)
@@ -60,12 +60,22 @@ cite_place (const struct cli_options *o, const struct place *p)
          and how to read it.  */
       if (s == s2 && b == b2 && b < p->doc->sections[s].nblocks
           && p->doc->sections[s].blocks[b].kind == BLOCK_KEYWORDS)
-        /* TRANSLATORS: "casebook: §1 ¶1 of case 7 is its keyword list,
-           which citations leave out (casebook show 7 §1¶1 shows it)".  */
-        fprintf (stderr, _("casebook: %s of case %ld is its keyword list, "
-                           "which citations leave out (casebook show %ld "
-                           "%s shows it)\n"), where, p->doc->number,
-                 p->doc->number, where);
+        {
+          /* The document as show takes it: batch3/7 in a library of
+             several collections, where 7 alone may be ambiguous.  */
+          char *ref = several && p->doc->collection
+            ? xasprintf ("%s/%ld", p->doc->collection->id, p->doc->number)
+            : xasprintf ("%ld", p->doc->number);
+          /* TRANSLATORS: "casebook: §1 ¶1 of case 7 is its keyword
+             list, which citations leave out (casebook show 7 §1¶1 shows
+             it)"; the third is the document as show takes it (7, or
+             batch3/7).  */
+          fprintf (stderr, _("casebook: %s of case %ld is its keyword list, "
+                             "which citations leave out (casebook show %s "
+                             "%s shows it)\n"), where, p->doc->number, ref,
+                   where);
+          free (ref);
+        }
       else
         fprintf (stderr, _("casebook: %s of case %ld has no text to "
                            "cite\n"), where, p->doc->number);
@@ -89,7 +99,8 @@ cmd_cite_exec (const struct cli_options *o, const struct library *lib,
                int argc, char **argv)
 {
   struct place p;
-  int rc = place_parse (lib, argc, argv, 1, &p) < 0 ? 2 : cite_place (o, &p);
+  int rc = place_parse (lib, argc, argv, 1, &p) < 0 ? 2
+    : cite_place (o, &p, lib->ncolls > 1);
   place_free (&p);
   return rc;
 }

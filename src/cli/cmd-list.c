@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "facets.h"
 #include "i18n.h"
@@ -182,7 +183,24 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         wrap_add (&w, "*", 1, NULL);
       wrap_end (&w, hang);
     }
-  return shown > 0 || (o->region == NULL && o->year == 0) ? 0 : 1;
+  if (shown > 0 || (o->region == NULL && o->year == 0))
+    return 0;
+  /* A person at a terminal is told, as search and export tell them; a
+     script has the exit status.  */
+  if (!o->json && isatty (STDOUT_FILENO))
+    {
+      struct buf what = { 0 };
+      if (o->region)
+        buf_printf (&what, "--region %s", o->region);
+      if (o->year)
+        buf_printf (&what, "%s--year %d", what.len ? " " : "", o->year);
+      struct visible v;
+      norm_visible (what.data, what.len, 0, &v);
+      fprintf (stderr, _("casebook: no document matches %s\n"), v.str);
+      norm_visible_free (&v);
+      buf_free (&what);
+    }
+  return 1;
 }
 
 const struct cmd_entry cmd_list_entry = {

@@ -692,6 +692,16 @@ content_parse_part (const char *path, const char *data, size_t len,
                            "(separate them with a blank line)"), name, first);
               bad = 1;
             }
+          else if (k == BASE_NOTE)
+            {
+              /* A note alone: it takes no language, and "needs a
+                 language" sent the writer to the error above.  */
+              diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,
+                         _("field '%s' belongs in the block of the text it "
+                           "is about (a paragraph or a heading), not in a "
+                           "block of its own"), "glossary-ok");
+              bad = 1;
+            }
           else if (k != BASE_HEADER && !rb->fields[i].has_lang)
             {
               diags_add (diags, DIAG_ERROR, path, rb->fields[i].line,

@@ -226,8 +226,11 @@ if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>
   PAGER=cat script -qec "'$CASEBOOK' list --content '$GOOD' --width 200" /dev/null >"$TMPD/tty" 2>&1
   has "$TMPD/tty" "Guangxi procuratorial organs deepen circuit inspection*" "list on a terminal: a translated title marked"
   hasnt "$TMPD/tty" "Guangxi*" "but not the release's region"
+  script -qec "'$CASEBOOK' list --content '$GOOD' --region zzz; echo status=\$?" /dev/null >"$TMPD/tty" 2>&1
+  has "$TMPD/tty" "casebook: no document matches --region zzz" "list that keeps nothing says so on a terminal"
+  has "$TMPD/tty" "status=1" "with exit status 1"
 else
-  for i in 1 2 3 4; do
+  for i in 1 2 3 4 5 6; do
     echo "ok $((tap_n = tap_n + 1)) # SKIP script(1) cannot give a terminal"
   done
 fi

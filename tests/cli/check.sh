@@ -337,4 +337,12 @@ rm -rf "$TMPD/idc" && cp -r "$top_srcdir/content/batch3" "$TMPD/idc"
 sed -i "s/^id: .*/id: has space/" "$TMPD/idc/collection.cb"
 run check "$TMPD/idc"
 has "$TMPD/err" "warning: 'id' 'has space' is not a name casebook import would give" "an id with a space is a warning"
+# glossary-ok alone in a block: said where it belongs, not sent to a
+# language that it takes none of.
+rm -rf "$TMPD/go" && cp -r "$top_srcdir/content/batch3" "$TMPD/go"
+printf '\nglossary-ok: 监督\n' >>"$TMPD/go/07-guangxi.cb"
+run check "$TMPD/go"
+has "$TMPD/err" "error: field 'glossary-ok' belongs in the block of the text it is about" \
+  "glossary-ok in a block of its own is said to belong with its text"
+hasnt "$TMPD/err" "needs a language" "and not to need a language"
 done_testing

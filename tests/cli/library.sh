@@ -79,6 +79,11 @@ has "$TMPD/line" "	batch3/3 again/3" "tags names the documents COLLECTION/N in a
 run tags --lang zh --json
 has "$TMPD/out" '{"tag":"检察权运行","tag_translated":true,"other":"Procuratorial power operation","other_translated":false,"documents":[3,3],"names":["batch3/3","again/3"]}' \
   "tags --json: the numbers, and the names that tell them apart"
+# A keyword list has no citation; the hint names the document as show
+# takes it here, where 3 alone is two.
+run cite batch3/3 '§1¶1'
+has "$TMPD/err" "(casebook show batch3/3 §1 ¶1 shows it)" \
+  "cite's hint names COLLECTION/N in a library of several"
 run library remove again
 
 run check
