@@ -562,10 +562,16 @@ html_cell (struct buf *b, const struct bitext *bt, enum lang l,
   buf_addc (b, '>');
   if (t)
     html_element (b, t, l, tag, keywords, script);
+  /* The marks are text, not style: copied, printed without CSS or read
+     in a text browser, a translation is still marked.  (Import leaves
+     out the spans of class "mark".)  */
+  if (t && t->origin == ORIGIN_TRANSLATION)
+    buf_adds (b, "<span class=\"mark\"> \xe2\x80\xa0</span>");
   if (t && l == LANG_EN && bt->rev.origin == ORIGIN_REVISION)
     {
       /* The project's revision of the release's English, after it.  */
-      buf_printf (b, "<div class=\"rev\" title=\"%s\">",
+      buf_printf (b, "<div class=\"rev\" title=\"%s\">"
+                  "<span class=\"mark\">\xe2\x80\xa1 </span>",
                   _("revised by the casebook project"));
       html_element (b, &bt->rev, LANG_EN, tag, keywords, script);
       buf_adds (b, "</div>");
@@ -674,9 +680,8 @@ export_html (const struct document *doc, enum lang lang, const char *script,
             "tr.marker td,tr.procuratorate td,tr.region td{color:#555}\n"
             "th[lang=zh]::before{content:\"\\4E2D\\6587\"}\n"
             "th[lang=en]::before{content:\"English\"}\n"
-            "td.tr::after{content:\" \\2020\";color:#888}\n"
+            ".mark{color:#888}\n"
             "div.rev{color:#444;border-left:2px solid #ccc;padding-left:.5em}\n"
-            "div.rev::before{content:\"\\2021\";color:#888}\n"
             "aside{font-size:.9em;color:#444;border-bottom:1px solid #ccc;"
             "margin-bottom:1em}\n"
             "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}\n"

@@ -231,8 +231,22 @@ cell_text (xmlNode *n, int revision)
   buf_adds (&b, "");
   int space = 0;
   for (xmlNode *c = n->children; c; c = c->next)
-    if ((c->type == XML_ELEMENT_NODE && has_class (c, "rev")) == revision)
-      add_text (&b, c, &space);
+    {
+      int element = c->type == XML_ELEMENT_NODE;
+      /* The marks export writes (†, ‡) are no text of the case.  */
+      if (element && has_class (c, "mark"))
+        continue;
+      if ((element && has_class (c, "rev")) != revision)
+        continue;
+      if (!revision)
+        {
+          add_text (&b, c, &space);
+          continue;
+        }
+      for (xmlNode *r = c->children; r; r = r->next)
+        if (!(r->type == XML_ELEMENT_NODE && has_class (r, "mark")))
+          add_text (&b, r, &space);
+    }
   return buf_steal (&b);
 }
 
