@@ -281,6 +281,12 @@ show_place (const struct cli_options *o, const struct place *p)
               output_json_string (stdout, kw[k], strlen (kw[k]));
             }
           putchar (']');
+          char key[32];
+          snprintf (key, sizeof key, "keywords_%s", lang_code (l));
+          output_json_origin (stdout, key,
+                              nk ? keywords_view_origin (&d->keywords, l,
+                                                         o->english_revised)
+                              : ORIGIN_RELEASE);
         }
       printf ("}\n");
       for (size_t s = 0; s < d->nsections; s++)
@@ -289,6 +295,19 @@ show_place (const struct cli_options *o, const struct place *p)
             if (p->section && (s + 1 < p->section
                               || (s + 1 == p->section && b + 1 < p->para)))
               continue;
+            /* A section's title (【典型意义】) where the section is
+               shown from its start, as the plain text has it.  */
+            const struct section *sec = &d->sections[s];
+            if (b == 0 && !bitext_is_empty (&sec->title))
+              {
+                printf ("{\"document\":%ld,\"section\":%zu,"
+                        "\"kind\":\"section\"", d->number, s);
+                for (int l = 0; l < LANG_COUNT; l++)
+                  json_marked_text ("", (enum lang) l,
+                                    bitext_view (&sec->title, l,
+                                                 o->english_revised));
+                printf ("}\n");
+              }
             const struct block *blk = &d->sections[s].blocks[b];
             static const char *const kinds[] = { "paragraph", "heading", "keywords" };
             printf ("{\"document\":%ld,\"section\":%zu,\"paragraph\":%zu,"

@@ -158,6 +158,9 @@ hasnt "$TMPD/out" "circuit inspection | commutation" "and leaves out what comes 
 run show 1 '§2¶2' --content "$GOOD" --json
 is "$(sed -n 2p "$TMPD/out" | grep -o '"section":[0-9]*,"paragraph":[0-9]*')" \
    '"section":1,"paragraph":1' "--json from a place starts at its paragraph"
+run show 1 '§2' --content "$GOOD" --json
+is "$(sed -n 2p "$TMPD/out" | grep -o '"section":1,"kind":"section","zh":"[^"]*"')" \
+   '"section":1,"kind":"section","zh":"【改革情况】"' "--json gives a section's title, as the text does"
 run show 1 '§9' --content "$GOOD"
 is "$rc" 2 "a section the case lacks exits 2"
 has "$TMPD/err" "case 1 has no §9" "and says so"
