@@ -272,6 +272,10 @@ marker_with_title (const char *line, size_t *mark_len)
     }
   if (n == 0 || q[n] == '\0')
     return 0;
+  /* "Case 1 shows that ..." is a sentence of the text, not a marker
+     and its title: an English title begins with a capital.  */
+  if (p == line + 5 && q[n] >= 'a' && q[n] <= 'z')
+    return 0;
   return (size_t) (q - line) + n;
 }
 

@@ -218,6 +218,12 @@ run import "$TMPD/cr.txt" -o "$TMPD/cr"
 is "$rc" 0 "a text with CR line ends imports"
 is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
 has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
+# "Case 1 shows that ..." inside a case is a sentence of it, not a new
+# document titled "shows that ...".
+printf 'Case 3 Third title\nSome text of case three.\nCase 1 shows that the organs can improve supervision.\n' >"$TMPD/c1.txt"
+run import "$TMPD/c1.txt" -o "$TMPD/c1"
+is "$(ls "$TMPD/c1" | tr '\n' ' ')" "03.cb collection.cb " "a sentence beginning 'Case 1' starts no document"
+has "$TMPD/c1/03.cb" "en: Case 1 shows that the organs can improve supervision." "and stays in its case, whole"
 # A marker whose keyword list is missing, then a sentence: the sentence
 # stays a paragraph, with its punctuation, and the import says so.
 printf '案例二 乙案\n【关键词】\n近年来，检察机关推动整改落实、完善制度；取得良好效果。\n' >"$TMPD/kw.txt"
