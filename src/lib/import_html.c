@@ -1030,34 +1030,54 @@ carrier_at (const char *p, const char *e)
     && (unsigned char) p[3] >= 0x80 && (unsigned char) p[3] < 0xa0;
 }
 
+/* The code point a numeric character reference at P (before E) stands
+   for ("&#27;", "&#x1B;"), with *REFLEN its length; -1 when there is
+   none there (or it is past Unicode).  */
+static long
+numeric_ref (const char *p, const char *e, size_t *reflen)
+{
+  if (e - p < 4 || p[0] != '&' || p[1] != '#')
+    return -1;
+  const char *q = p + 2;
+  int hex = *q == 'x' || *q == 'X';
+  q += hex;
+  long v = 0;
+  const char *digits = q;
+  while (q < e && q - digits < 8
+         && (hex ? isxdigit ((unsigned char) *q)
+             : isdigit ((unsigned char) *q)))
+    {
+      v = v * (hex ? 16 : 10) + (isdigit ((unsigned char) *q) ? *q - '0'
+                                 : (*q | 0x20) - 'a' + 10);
+      q++;
+    }
+  if (q == digits || q >= e || *q != ';' || v > 0x10ffff)
+    return -1;
+  *reflen = (size_t) (q + 1 - p);
+  return v;
+}
+
+/* Is there a carrier written as a reference at P ("&#x10FF05;")?  The
+   parser makes it the carrier itself.  */
+static int
+carrier_ref_at (const char *p, const char *e)
+{
+  size_t reflen;
+  long v = numeric_ref (p, e, &reflen);
+  return v >= 0x10ff00 && v <= 0x10ff1f;
+}
+
 /* The control character that a numeric character reference at P (before
    E) stands for ("&#27;", "&#x1B;"), with *REFLEN its length; 0 for any
    other text.  */
 static unsigned char
 control_ref (const char *p, const char *e, size_t *reflen)
 {
-  if (e - p < 4 || p[0] != '&' || p[1] != '#')
+  size_t n;
+  long v = numeric_ref (p, e, &n);
+  if (v < 0 || v > 0xff || !is_control ((unsigned char) v))
     return 0;
-  const char *q = p + 2;
-  int hex = *q == 'x' || *q == 'X';
-  q += hex;
-  unsigned v = 0;
-  const char *digits = q;
-  /* A control's reference has few digits: more (leading zeros aside)
-     would pass 31, and V must not wrap.  */
-  while (q < e && q - digits < 8
-         && (hex ? isxdigit ((unsigned char) *q)
-             : isdigit ((unsigned char) *q)))
-    {
-      v = v * (hex ? 16 : 10) + (unsigned) (isdigit ((unsigned char) *q)
-                                            ? *q - '0'
-                                            : (*q | 0x20) - 'a' + 10);
-      q++;
-    }
-  if (q == digits || q >= e || *q != ';' || v > 0xff
-      || !is_control ((unsigned char) v))
-    return 0;
-  *reflen = (size_t) (q + 1 - p);
+  *reflen = n;
   return (unsigned char) v;
 }
 
@@ -1078,7 +1098,7 @@ carry_controls (const char *path, const char *u, size_t *len,
         if (n++ == 0)
           first = i;
       }
-    else if (carrier_at (u + i, u + *len))
+    else if (carrier_at (u + i, u + *len) || carrier_ref_at (u + i, u + *len))
       {
         for (size_t j = 0; j < *len && n == 0; j++)
           if (is_control ((unsigned char) u[j])

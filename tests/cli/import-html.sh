@@ -119,6 +119,12 @@ ok "$(grep -q "$(printf '^zh: 甲\033乙\007丙\010丁A戊')" "$TMPD/ctl3/01.cb"
 printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\001有控制字符，也有\364\217\274\201这样的私用字符，再多一点。</p>\n</div></body></html>\n' >"$TMPD/ctl2.html"
 run import "$TMPD/ctl2.html" -o "$TMPD/ctl2"
 has "$TMPD/err" "ctl2.html:3: warning: control characters in this page are left out" "controls that cannot be carried are left out with a warning at their line"
+# So too when the page writes such a character as a reference: it stays
+# the private-use character it is, not a control.
+printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\007有控制字符，也有&#x10FF05;这样的私用字符，再多一点。</p>\n</div></body></html>\n' >"$TMPD/ctl4.html"
+run import "$TMPD/ctl4.html" -o "$TMPD/ctl4"
+has "$TMPD/err" "ctl4.html:3: warning: control characters in this page are left out" "a carrier written as a reference is known too"
+ok "$(grep -q "$(printf '也有\364\217\274\205这样')" "$TMPD/ctl4/01.cb"; echo $?)" "and kept as itself"
 # Inside the article nothing goes unsaid: a paragraph that is mostly a
 # link (a law it cites) is read, and an aside or a list of links that is
 # not is reported at its line.
