@@ -1092,6 +1092,12 @@ import_lines (const char *path, const struct import_line *lines,
   if (!im.started && d->paragraphs == 0)
     diags_add (diags, DIAG_WARNING, path, im.lineno ? im.lineno : 1,
                _("no text found"));
+  else if (!im.started)
+    /* Text, but no case in it (a page of something else, a file named
+       by mistake): what was made may not be what was meant.  */
+    diags_add (diags, DIAG_WARNING, path, 1,
+               _("no case marker found (Case N, 案例N): all the text is "
+                 "document 0"));
   title_overview (&im);
   importer_finish (&im);
   importer_purge_toc (&im);

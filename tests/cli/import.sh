@@ -218,6 +218,12 @@ run import "$TMPD/cr.txt" -o "$TMPD/cr"
 is "$rc" 0 "a text with CR line ends imports"
 is "$(ls "$TMPD/cr" | tr '\n' ' ')" "01.cb 02.cb collection.cb " "as its two cases"
 has "$TMPD/cr/02.cb" "title.zh: 乙案" "each with its title"
+# Text with no case marker in it (a file named by mistake) imports as
+# document 0, and says so.
+printf 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n' >"$TMPD/nocase.txt"
+run import "$TMPD/nocase.txt" -o "$TMPD/nocase"
+has "$TMPD/err" "nocase.txt:1: warning: no case marker found (Case N, 案例N): all the text is document 0" \
+  "a text with no case in it is said to have none"
 # "Case 1 shows that ..." inside a case is a sentence of it, not a new
 # document titled "shows that ...".
 printf 'Case 3 Third title\nSome text of case three.\nCase 1 shows that the organs can improve supervision.\n' >"$TMPD/c1.txt"
