@@ -304,9 +304,31 @@ set_side (struct bitext *bt, struct field *f, const char *path,
     field_name (f, name, sizeof name);
   if (t->origin != ORIGIN_NONE)
     {
-      diags_add (diags, DIAG_ERROR, path, f->line,
-                 _("'%s' given twice in one block (first at line %lu); "
-                   "separate paragraphs with a blank line"), name, t->line);
+      /* The first as it was written (title.zh, then title.zh.tr: one
+         text given as the release's and as a translation).  */
+      struct field first = *f;
+      first.translated = t->origin == ORIGIN_TRANSLATION;
+      char first_name[64];
+      field_name (&first, first_name, sizeof first_name);
+      /* A paragraph or heading given twice is two run together; a
+         header field (title, region) stands alone, blank line or not.  */
+      static const char *const body[] = { "zh", "en", "heading", "section",
+                                          "keywords" };
+      int text = 0;
+      for (size_t k = 0; k < sizeof body / sizeof *body; k++)
+        text |= strcmp (f->base, body[k]) == 0;
+      if (strcmp (first_name, name) != 0)
+        diags_add (diags, DIAG_ERROR, path, f->line,
+                   _("'%s' gives the text '%s' gave (line %lu): one text is "
+                     "the release's or the project's translation, not "
+                     "both"), name, first_name, t->line);
+      else if (text)
+        diags_add (diags, DIAG_ERROR, path, f->line,
+                   _("'%s' given twice in one block (first at line %lu); "
+                     "separate paragraphs with a blank line"), name, t->line);
+      else
+        diags_add (diags, DIAG_ERROR, path, f->line,
+                   _("'%s' given twice (first at line %lu)"), name, t->line);
       return;
     }
   if (f->value_len == 0)

@@ -293,6 +293,12 @@ main (void)
   expect (HEAD "en: x\nen: y\n",
           "6: error: 'en' given twice in one block (first at line 5); separate paragraphs with a blank line",
           "duplicate side");
+  expect ("casebook-format: 1\nnumber: 1\ntitle.en: T\ntitle.en: U\n\nen: x\n",
+          "4: error: 'title.en' given twice (first at line 3)",
+          "a header field given twice, without a paragraph's advice");
+  expect (HEAD "zh.tr: x\nzh: y\n",
+          "6: error: 'zh' gives the text 'zh.tr' gave (line 5): one text is the release's or the project's translation, not both",
+          "one text as the release's and as a translation");
   expect (HEAD "zh:\n",
           "5: error: empty value for 'zh'\n5: error: a block with neither Chinese nor English text",
           "paragraph with neither language");
