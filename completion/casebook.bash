@@ -304,7 +304,15 @@ _casebook ()
         --script) _casebook_offer "${argprefix}"{simplified,traditional}; return ;;
         --width) _casebook_offer "${argprefix}"${COLUMNS:-80} "${argprefix}"{72,100,120}; return ;;
         -n|--snippets) _casebook_offer "${argprefix}"{1,3,5,10}; return ;;
-        --content|-o|--output) _casebook_files -d; return ;;
+        --english) _casebook_offer "${argprefix}"{release,revised}; return ;;
+        --format) _casebook_offer "${argprefix}"{md,html,jsonl}; return ;;
+        --content) _casebook_files -d; return ;;
+        # import writes a collection's directory; export, a file.
+        -o|--output)
+            if [[ $command == import ]]; then _casebook_files -d
+            else _casebook_files; fi
+            return ;;
+        --release) _casebook_files; return ;;
         *) return ;;
     esac
 
@@ -324,8 +332,34 @@ _casebook ()
 
     case $command in
         show|cite|related)
-            ((nargs == 0)) &&
-                _casebook_offer $(_casebook_json "$prog" list document)
+            if ((nargs == 0)); then
+                # COLLECTION/N in a library of several collections, where
+                # a number alone may be two documents; N alone otherwise.
+                local -a names=($(_casebook_json "$prog" list name))
+                local -A colls=()
+                local name
+                for name in "${names[@]}"; do colls[${name%/*}]=1; done
+                if ((${#colls[@]} > 1)); then
+                    _casebook_offer "${names[@]}"
+                else
+                    _casebook_offer "${names[@]##*/}"
+                fi
+            fi
+            ;;
+        library)
+            if ((nargs == 0)); then
+                _casebook_offer list remove
+            elif ((nargs == 1)) && [[ ${_cb_words[_cb_cword - 1]} == remove ]]; then
+                # The user's collections, what remove takes (library
+                # reads no --content).
+                local coll
+                while IFS= read -r coll; do
+                    _casebook_offer "$coll"
+                done < <("$prog" library --json 2>/dev/null |
+                             grep '"shipped":false' |
+                             sed -n -E 's/^\{"collection":"(([^"\\]|\\.)*)".*$/\1/p' |
+                             sed -e 's/\\\([\\"]\)/\1/g')
+            fi
             ;;
         search)
             if [[ $_cb_cur == tag:* ]]; then

@@ -126,6 +126,12 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         {
           printf ("{\"document\":%ld,\"collection\":", d->number);
           output_json_string (stdout, d->collection->id, strlen (d->collection->id));
+          /* The name that tells it from another collection's document
+             of its number, as tags --json gives it ("batch3/7").  */
+          char *name = xasprintf ("%s/%ld", d->collection->id, d->number);
+          printf (",\"name\":");
+          output_json_string (stdout, name, strlen (name));
+          free (name);
           output_json_marked (stdout, "region_zh",
                               bitext_get (&d->region, LANG_ZH));
           output_json_marked (stdout, "region_en",

@@ -115,7 +115,7 @@ has "$TMPD/out" "About these sample cases" "no command and no terminal: list; CA
 
 run list --content "$GOOD" --json
 is "$(wc -l <"$TMPD/out")" 3 "--json: one line per document"
-has "$TMPD/out" '{"document":1,"collection":"sample","region_zh":"广西","region_zh_translated":false,"region_en":"Guangxi","region_en_translated":false,"title_zh":"广西检察机关深化巡回检察","title_zh_translated":false,"title_en":"Guangxi procuratorial organs deepen circuit inspection","title_en_translated":true,"path":' "--json fields"
+has "$TMPD/out" '{"document":1,"collection":"sample","name":"sample/1","region_zh":"广西","region_zh_translated":false,"region_en":"Guangxi","region_en_translated":false,"title_zh":"广西检察机关深化巡回检察","title_zh_translated":false,"title_en":"Guangxi procuratorial organs deepen circuit inspection","title_en_translated":true,"path":' "--json fields"
 
 "$CASEBOOK" list --content "$SHIPPED" 2>"$TMPD/err" | head -1 >"$TMPD/out"
 is "$(wc -l <"$TMPD/out")" 1 "list | head -1 gives one line"

@@ -102,4 +102,18 @@ is "$(words casebook check "$TMPD/sam")" "$TMPD/sample dir" \
 is "$(words casebook --content "$TMPD/sam")" "$TMPD/sample dir" \
    "--content completes directories"
 
+# Option values, and the commands' own arguments.
+is "$(words casebook export 1 --format '')" "html jsonl md" "--format offers the formats"
+is "$(words casebook search --english=r)" "release revised" "--english offers the two"
+is "$(words casebook library '')" "list remove" "library offers its subcommands"
+# A library of two collections: show offers COLLECTION/N, as a number
+# alone may be two documents; remove offers the user's collections.
+XDG_DATA_HOME=$TMPD/data; export XDG_DATA_HOME
+"$CASEBOOK" --content "$SHIPPED" export 3 --format html -o "$TMPD/c3.html" 2>/dev/null
+"$CASEBOOK" import --add "$TMPD/c3.html" --name again >/dev/null 2>&1
+has_word () { case " $1 " in *" $2 "*) return 0 ;; esac; return 1; }
+got=$(words casebook show '')
+ok "$(has_word "$got" again/3 && has_word "$got" batch3/7 && ! has_word "$got" 7; echo $?)" \
+  "show in a library of several offers COLLECTION/N ($got)"
+is "$(words casebook library remove '')" "again" "library remove offers the user's collections"
 done_testing
