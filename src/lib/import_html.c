@@ -369,7 +369,8 @@ static const char *const block_tags[] = {
   "html", "body", "div", "p", "td", "th", "tr", "table", "tbody", "thead",
   "tfoot", "article", "section", "main", "li", "ul", "ol", "blockquote",
   "center", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "dl", "pre",
-  "header", "hr", "caption", "figure", "figcaption", "address", NULL
+  "header", "hr", "caption", "figure", "figcaption", "address", "details",
+  "summary", "fieldset", "legend", "dialog", NULL
 };
 
 static const char *const skip_tags[] = {

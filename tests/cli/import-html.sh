@@ -125,6 +125,12 @@ printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\007有控制字符�
 run import "$TMPD/ctl4.html" -o "$TMPD/ctl4"
 has "$TMPD/err" "ctl4.html:3: warning: control characters in this page are left out" "a carrier written as a reference is known too"
 ok "$(grep -q "$(printf '也有\364\217\274\205这样')" "$TMPD/ctl4/01.cb"; echo $?)" "and kept as itself"
+# A <details> and its <summary> are blocks of their own, not run into
+# the paragraph before them.
+printf '<html><body><article>\n<p>案例1 标题</p>\n<p>第一段正文，不应该丢失。</p><details><summary>摘要标题</summary>详情文字在这里。</details>\n</article></body></html>\n' >"$TMPD/det.html"
+run import "$TMPD/det.html" -o "$TMPD/det"
+ok "$(grep -qx 'zh: 第一段正文，不应该丢失。' "$TMPD/det/01.cb" && grep -qx 'zh: 摘要标题' "$TMPD/det/01.cb"; echo $?)" \
+  "a details block is a paragraph of its own"
 # Inside the article nothing goes unsaid: a paragraph that is mostly a
 # link (a law it cites) is read, and an aside or a list of links that is
 # not is reported at its line.
