@@ -345,6 +345,8 @@ struct page
   struct block *blocks;
   size_t nblocks, alloc;
   char *meta_title, *meta_date, *head_title;
+  char *bad_date;               /* a date meta tag that names no day */
+  long bad_date_line;
   size_t dates_block[16];       /* where dates stand in the text */
   char *dates[16];
   size_t ndates;
@@ -568,7 +570,14 @@ read_meta (struct page *pg, xmlNode *n)
       };
       for (size_t i = 0; date_names[i] && pg->meta_date == NULL; i++)
         if (strcasecmp (nm, date_names[i]) == 0)
-          pg->meta_date = find_date ((const char *) content);
+          {
+            pg->meta_date = find_date ((const char *) content);
+            if (pg->meta_date == NULL && pg->bad_date == NULL)
+              {
+                pg->bad_date = squeeze ((const char *) content);
+                pg->bad_date_line = xml_line (n);
+              }
+          }
     }
   xml_free (name);
   xml_free (content);
@@ -1002,6 +1011,7 @@ page_free (struct page *pg)
   free (pg->blocks);
   free (pg->meta_title);
   free (pg->meta_date);
+  free (pg->bad_date);
   free (pg->head_title);
   for (size_t i = 0; i < pg->ndates; i++)
     free (pg->dates[i]);
@@ -1275,6 +1285,11 @@ import_html (const char *path, const char *data, size_t len,
   /* The date: meta data, else the first date after the title and before
      the article's third block (later ones are dates in the cases).  */
   const char *date = pg.meta_date;
+  if (date == NULL && pg.bad_date)
+    /* Said, not dropped: a release's date is part of its citation.  */
+    diags_add (diags, DIAG_WARNING, path, (unsigned long) pg.bad_date_line,
+               _("the page's date '%s' names no day; it is not the "
+                 "collection's date"), pg.bad_date);
   for (size_t i = 0; i < pg.ndates && date == NULL; i++)
     if ((title_block == NO_BLOCK || pg.dates_block[i] >= title_block)
         && pg.dates_block[i] < art + 3)

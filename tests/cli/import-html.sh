@@ -125,6 +125,11 @@ printf '<html><body><div>\n<p>案例1 标题</p>\n<p>正文\007有控制字符�
 run import "$TMPD/ctl4.html" -o "$TMPD/ctl4"
 has "$TMPD/err" "ctl4.html:3: warning: control characters in this page are left out" "a carrier written as a reference is known too"
 ok "$(grep -q "$(printf '也有\364\217\274\205这样')" "$TMPD/ctl4/01.cb"; echo $?)" "and kept as itself"
+# A PubDate that names no day is said, not dropped unsaid.
+printf '<html><head><meta name="PubDate" content="2022-02-30 09:00"></head><body><div>\n<p>案例1 标题</p>\n<p>正文，说明案件的基本情况，再多写一些正文文字。</p>\n</div></body></html>\n' >"$TMPD/baddate.html"
+run import "$TMPD/baddate.html" -o "$TMPD/baddate"
+has "$TMPD/err" "baddate.html:1: warning: the page's date '2022-02-30 09:00' names no day" \
+  "a PubDate that is no day is reported at its line"
 # A <details> and its <summary> are blocks of their own, not run into
 # the paragraph before them.
 printf '<html><body><article>\n<p>案例1 标题</p>\n<p>第一段正文，不应该丢失。</p><details><summary>摘要标题</summary>详情文字在这里。</details>\n</article></body></html>\n' >"$TMPD/det.html"
