@@ -189,6 +189,19 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
           free (name);
           return 2;
         }
+      if (name[0] == '-')
+        {
+          /* Every command that names it (show -x/1, library remove -x)
+             would read it as an option.  */
+          char *v = output_visible (name);
+          fprintf (stderr, _("casebook: '%s' cannot name a collection: "
+                             "beginning with '-', it would be read as an "
+                             "option\n"), v);
+          free (v);
+          free (name);
+          free (parent);
+          return 2;
+        }
       if (!library_name_ok (name) || name_taken (name))
         {
           /* --name is typed, or pasted: shown as every name is.  */

@@ -276,6 +276,9 @@ run import --add "$HTML/split-cases.html" --name "$esc"
 is "$rc:$(cat "$TMPD/err")" \
   "2:casebook: 'x^[[31my' cannot name a collection: it holds a control or an invisible character, by which one collection could pass for another" \
   "a name refused is shown visibly"
+run import --add "$HTML/split-cases.html" --name=-x
+has "$TMPD/err" "'-x' cannot name a collection: beginning with '-', it would be read as an option" \
+  "a name that would be read as an option is refused"
 run import --add "$HTML/split-cases.html" --name .hid
 has "$TMPD/err" "'.hid' cannot name a collection (use letters, digits, Chinese characters, '-', '_' and '.' (not first)" \
   "a name that starts with a dot: the rule it breaks is in the message"
