@@ -34,6 +34,19 @@ print_lines (const struct cli_options *o, const char *text)
     }
 }
 
+/* After TEXT printed: its Chinese in traditional script is OpenCC's
+   conversion, not the release's wording, and a citation must not pass
+   it off as that.  */
+static void
+traditional_note (const struct cli_options *o, const char *text)
+{
+  char *conv = o->script_config
+    ? norm_to_traditional (text, strlen (text), o->script_config) : NULL;
+  if (conv && strcmp (conv, text) != 0)
+    printf ("\n%s\n", norm_traditional_note ());
+  free (conv);
+}
+
 static int
 cite_place (const struct cli_options *o, const struct place *p, int several)
 {
@@ -45,6 +58,7 @@ cite_place (const struct cli_options *o, const struct place *p, int several)
       char *c = cite_case (p->doc, document_has_lang (p->doc, l) ? l
                            : lang_other (l));
       print_lines (o, c);
+      traditional_note (o, c);
       free (c);
       return 0;
     }
@@ -83,13 +97,7 @@ cite_place (const struct cli_options *o, const struct place *p, int several)
       return 2;
     }
   print_lines (o, text);
-  /* The Chinese in traditional script is OpenCC's conversion, not the
-     release's wording: a citation must not pass it off as that.  */
-  char *conv = o->script_config
-    ? norm_to_traditional (text, strlen (text), o->script_config) : NULL;
-  if (conv && strcmp (conv, text) != 0)
-    printf ("\n%s\n", norm_traditional_note ());
-  free (conv);
+  traditional_note (o, text);
   free (text);
   return 0;
 }

@@ -372,14 +372,63 @@ ascii_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-/* The length of what joins two parts of a number at byte AT of F (LEN
-   bytes), after a digit: a comma, ASCII or full-width (which a plain
-   text is not folded out of), before a group of exactly three digits
-   ("1,217" is 1217, as the Chinese writes it); or, unless the number
-   has one already (DOT), a point before a digit ("2.3", which is not
-   "2-3").  *IS_DOT says which.  0 when there is none.  */
+/* Where the text a number is read from came from: the original bytes
+   ORIG of the piece and the map START from F's bytes to them (NULL: F
+   is ORIG, byte for byte).  */
+struct number_source
+{
+  const char *orig;
+  const uint32_t *start;
+};
+
+/* Was the character at byte I of F written full-width in the original
+   (１，２ or ．: their UTF-8 begins 0xEF)?  */
+static int
+written_wide (const struct number_source *src, size_t i)
+{
+  size_t o = src->start ? (size_t) src->start[i] : i;
+  return (unsigned char) src->orig[o] == 0xef;
+}
+
+/* Is there a digit, ASCII or full-width (which a plain text is not
+   folded out of), at byte I of F (LEN bytes)?  */
+static int
+digit_at (const char *f, size_t i, size_t len)
+{
+  return i < len && (ascii_digit (f[i])
+                     || (len - i >= 3 && f[i] == '\xef' && f[i + 1] == '\xbc'
+                         && (unsigned char) f[i + 2] >= 0x90
+                         && (unsigned char) f[i + 2] <= 0x99));
+}
+
+/* Does a digit, ASCII or full-width, end just before byte I of F?  */
+static int
+digit_before (const char *f, size_t i)
+{
+  return (i >= 1 && ascii_digit (f[i - 1]))
+    || (i >= 3 && f[i - 3] == '\xef' && f[i - 2] == '\xbc'
+        && (unsigned char) f[i - 1] >= 0x90 && (unsigned char) f[i - 1] <= 0x99);
+}
+
+/* The length of a point, ASCII or full-width, at byte I of F, or 0.  */
 static size_t
-number_joint (const char *f, size_t at, size_t len, int dot, int *is_dot)
+point_at (const char *f, size_t i, size_t len)
+{
+  return i < len && f[i] == '.' ? 1
+    : len - i >= 3 && i < len && memcmp (f + i, "\xef\xbc\x8e", 3) == 0 ? 3 : 0;
+}
+
+/* The length of what joins two parts of a number at byte AT of F (LEN
+   bytes), after a digit, or 0.  A comma before a group of exactly three
+   digits ("1,217" is 1217, as the Chinese writes it); unless the number
+   has one already (DOT), a point before one to three digits that end
+   it ("2.3", which is not "2-3"; not "1.2021年", an item's number before
+   a year, nor the 2022.07 of a date).  The digits either side and what
+   joins them must have been written alike, all ASCII or all full-width
+   (１，２１７): "100，200" in Chinese is a list.  *IS_DOT says which.  */
+static size_t
+number_joint (const char *f, size_t at, size_t len, int dot, int *is_dot,
+              const struct number_source *src)
 {
   size_t k;
   int comma;
@@ -396,29 +445,48 @@ number_joint (const char *f, size_t at, size_t len, int dot, int *is_dot)
     }
   else
     return 0;
-  size_t d = at + k;
-  if (comma)
+  /* The group's ASCII digits, and then no digit of either width (one
+     more, or one written otherwise, which folding would make one
+     more).  */
+  size_t d = at + k, digits = 0;
+  while (digits < 4 && d + digits < len && ascii_digit (f[d + digits]))
+    digits++;
+  if (dot || digits == 0 || digit_at (f, d + digits, len)
+      || (comma ? digits != 3 : digits > 3))
+    return 0;
+  int wide = written_wide (src, at);
+  if (at == 0 || written_wide (src, at - 1) != wide)
+    return 0;
+  for (size_t j = 0; j < digits; j++)
+    if (written_wide (src, d + j) != wide)
+      return 0;
+  if (!comma)
     {
-      if (dot || len - d < 3 || !ascii_digit (f[d]) || !ascii_digit (f[d + 1])
-          || !ascii_digit (f[d + 2]) || (len - d > 3 && ascii_digit (f[d + 3])))
+      /* A second point and a digit: a date or a section's number.  */
+      size_t e = d + digits, sep = point_at (f, e, len);
+      if (sep && digit_at (f, e + sep, len))
         return 0;
     }
-  else if (dot || d >= len || !ascii_digit (f[d]))
-    return 0;
   *is_dot = !comma;
   return k;
 }
 
 /* The end of the word of letters and digits that begins at byte I of F
-   (LEN bytes) with a character of N bytes, UC; a number goes on over
-   what joins its parts (number_joint), and *JOINED is then set.  With
-   ASCII, the word ends at the first character that is not ASCII.  */
+   (LEN bytes, from SRC) with a character of N bytes, UC; a number goes
+   on over what joins its parts (number_joint), and *JOINED is then set.
+   With ASCII, the word ends at the first character that is not ASCII.  */
 static size_t
 word_end (const char *f, size_t i, size_t len, int n, ucs4_t uc, int ascii,
-          int *joined)
+          const struct number_source *src, int *joined)
 {
   size_t w = i + (size_t) n;
   int number = uc < 0x80 && ascii_digit ((char) uc), dot = 0;
+  /* After "2022." (a point that joined nothing: a date, a section's
+     number), the next part is no decimal either: 2022.07.14.  */
+  if (number && ((i >= 1 && f[i - 1] == '.' && digit_before (f, i - 1))
+                 || (i >= 3 && memcmp (f + i - 3, "\xef\xbc\x8e", 3) == 0
+                     && digit_before (f, i - 3))))
+    dot = 1;
   *joined = 0;
   while (w < len)
     {
@@ -431,7 +499,7 @@ word_end (const char *f, size_t i, size_t len, int n, ucs4_t uc, int ascii,
           continue;
         }
       int is_dot;
-      size_t j = number ? number_joint (f, w, len, dot, &is_dot) : 0;
+      size_t j = number ? number_joint (f, w, len, dot, &is_dot, src) : 0;
       if (j == 0)
         break;
       dot |= is_dot;
@@ -445,10 +513,11 @@ word_end (const char *f, size_t i, size_t len, int n, ucs4_t uc, int ascii,
    of F to the original (NULL: F is the original, byte for byte), which
    begins at BASE of the text being analysed.  */
 static int
-tokenize (struct analyzer *a, const char *f, size_t len,
+tokenize (struct analyzer *a, const char *f, size_t len, const char *orig,
           const uint32_t *start, const uint32_t *end, size_t base,
           enum analyze_mode mode, analyze_token_fn fn, void *ctx)
 {
+  const struct number_source src = { orig, start };
 #define ORIG_START(i) (base + (start ? (size_t) start[i] : (i)))
 #define ORIG_END(i) (base + (end ? (size_t) end[i] : (i) + 1))
   struct cjk_run run = { .n = 0 };
@@ -516,7 +585,7 @@ tokenize (struct analyzer *a, const char *f, size_t len,
       if (is_bar (uc))
         {
           bar = taken;
-          i++;
+          i += (size_t) n;
           continue;
         }
       if (!is_word (uc))
@@ -530,7 +599,7 @@ tokenize (struct analyzer *a, const char *f, size_t len,
          number's comma and point join it (word_end), and the token is
          the number without its commas (1,217 and １，２１７ are 1217).  */
       int joined;
-      size_t w = word_end (f, i, len, n, uc, 0, &joined);
+      size_t w = word_end (f, i, len, n, uc, 0, &src, &joined);
       if (w - i <= TOKEN_MAX && bar)
         {
           rc = fn (ctx, 0, &gap, 1, ORIG_START (i), ORIG_START (i));
@@ -621,16 +690,16 @@ analyze_piece (struct analyzer *a, const char *s, size_t len, size_t base,
   if (plain (s, len, &has_upper))
     {
       if (!has_upper)
-        return tokenize (a, s, len, NULL, NULL, base, mode, fn, ctx);
+        return tokenize (a, s, len, s, NULL, NULL, base, mode, fn, ctx);
       a->lower = xgrow (a->lower, &a->lower_alloc, len + 1, 1);
       for (size_t i = 0; i < len; i++)
         a->lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char) (s[i] + 32) : s[i];
-      return tokenize (a, a->lower, len, NULL, NULL, base, mode, fn, ctx);
+      return tokenize (a, a->lower, len, s, NULL, NULL, base, mode, fn, ctx);
     }
   struct folded f;
   norm_fold (s, len, 1, &f);
   int rc = f.len
-    ? tokenize (a, f.str, f.len, f.start, f.end, base, mode, fn, ctx) : 0;
+    ? tokenize (a, f.str, f.len, s, f.start, f.end, base, mode, fn, ctx) : 0;
   norm_folded_free (&f);
   return rc;
 }
@@ -796,11 +865,20 @@ positions_plain (const char *s, size_t len, size_t base,
              other letters is not taken, at the next turn), a number
              over its commas and point as tokenize takes them.  */
           int joined;
-          const uint8_t *w = b + word_end (s, at, len, 1, uc, 1, &joined);
+          const struct number_source src = { s, NULL };
+          const uint8_t *w = b + word_end (s, at, len, 1, uc, 1, &src,
+                                           &joined);
           if ((size_t) (w - q) <= TOKEN_MAX)
             {
               if (bar)
                 {
+                  /* The gap is the word's only if the word ends here:
+                     one that goes on in other letters is the general
+                     way's (it may be too long to be a token).  */
+                  ucs4_t next;
+                  if (w < e && *w >= 0x80
+                      && (next_char (&next, w, e) <= 0 || is_word (next)))
+                    goto not_plain;
                   positions_add (p, base + at, base + at);
                   bar = 0;
                   if (p->n >= p->stop)

@@ -547,13 +547,13 @@ content_list (const char *dir, struct content_files *cf, struct diags *diags)
         continue;
       char *sub = util_path_join (dir, de->d_name);
       struct stat sst;
-      if (stat (sub, &sst) == 0 && S_ISDIR (sst.st_mode)
-          && is_collection_dir (sub))
+      int dir_ok = stat (sub, &sst) == 0 && S_ISDIR (sst.st_mode);
+      if (dir_ok && is_collection_dir (sub))
         {
           names = xgrow (names, &names_alloc, nnames + 1, sizeof *names);
           names[nnames++] = xstrdup (de->d_name);
         }
-      else if (S_ISDIR (sst.st_mode) && holds_documents (sub))
+      else if (dir_ok && holds_documents (sub))
         /* Documents no collection holds (an import stopped before its
            collection.cb, one made by hand): not read, but said.  */
         diags_add (diags, DIAG_WARNING, sub, 0,
@@ -645,9 +645,15 @@ content_load_with (const char *const *dirs, size_t n,
              and then nothing to say.  */
           struct diags scratch = { 0 };
           content_list (dirs[i], &cf[i], &scratch);
-          for (size_t k = 0; k < scratch.count && cf[i].ncolls > 0; k++)
-            diags_add (diags, scratch.items[k].severity, scratch.items[k].file,
-                       scratch.items[k].line, "%s", scratch.items[k].message);
+          /* Its warnings always (a directory of documents with no
+             collection.cb); its errors only when it has collections
+             ("no collection here" is its state before an import).  */
+          for (size_t k = 0; k < scratch.count; k++)
+            if (cf[i].ncolls > 0
+                || scratch.items[k].severity != DIAG_ERROR)
+              diags_add (diags, scratch.items[k].severity,
+                         scratch.items[k].file, scratch.items[k].line, "%s",
+                         scratch.items[k].message);
           diags_free (&scratch);
         }
       total += cf[i].ncolls;

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 #include <unistr.h>
 
 #include "i18n.h"
@@ -78,24 +79,28 @@ token_bytes (struct token_map *tm, size_t p, size_t *start, size_t *end)
 }
 
 /* Where the last character of bytes [START, END) of S begins (START
-   if none).  */
+   if none): the last grapheme, so that a variation selector after an
+   ideograph (察\uFE00) stays with it.  */
 static size_t
 last_char_at (const char *s, size_t start, size_t end)
 {
-  ucs4_t uc;
-  const uint8_t *last = u8_prev (&uc, (const uint8_t *) s + end,
-                                 (const uint8_t *) s + start);
-  return last && end > start ? (size_t) (last - (const uint8_t *) s) : start;
+  if (end <= start)
+    return start;
+  const uint8_t *last = u8_grapheme_prev ((const uint8_t *) s + end,
+                                          (const uint8_t *) s + start);
+  return last ? (size_t) (last - (const uint8_t *) s) : start;
 }
 
-/* Is the character S (LEN bytes) FOLDED once folded?  */
+/* Is the character S (LEN bytes: a grapheme, perhaps with a variation
+   selector after it) FOLDED once folded?  */
 static int
 char_folds_to (const char *s, size_t len, const char *folded)
 {
-  if (strlen (folded) == len && memcmp (s, folded, len) == 0)
+  size_t n = strlen (folded);
+  if (len >= n && memcmp (s, folded, n) == 0)
     return 1;
   char *f = norm_fold_string (s, len);
-  int same = strcmp (f, folded) == 0;
+  int same = strncmp (f, folded, n) == 0;
   free (f);
   return same;
 }
@@ -551,8 +556,14 @@ place_words (struct engine *e, const struct engine_query *q,
             start = last_char_at (t->col[c], start, first_end);
           if (prefix_last && end > last_start)
             {
-              int len = u8_mblen ((const uint8_t *) t->col[c] + last_start,
-                                  end - last_start);
+              /* Its first character: a grapheme, as above.  */
+              const uint8_t *grapheme_end = u8_grapheme_next
+                ((const uint8_t *) t->col[c] + last_start,
+                 (const uint8_t *) t->col[c] + end);
+              int len = grapheme_end
+                ? (int) (grapheme_end - ((const uint8_t *) t->col[c]
+                                         + last_start))
+                : 0;
               if (len > 0
                   && (!prefix_last->prefix_char[0]
                       || char_folds_to (t->col[c] + last_start, (size_t) len,

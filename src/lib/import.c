@@ -438,6 +438,11 @@ clean_line (const char *path, const char *s, size_t n, unsigned long line,
 {
   struct buf b = { 0 };
   const uint8_t *p = (const uint8_t *) s, *e = p + n;
+  /* The CRs that end the line (CRLF, or CRCRLF from a CRLF file
+     converted twice) go; one before other text stays.  */
+  const uint8_t *trailing_cr = e;
+  while (trailing_cr > p && trailing_cr[-1] == '\r')
+    trailing_cr--;
   int warned = 0;
   while (p < e)
     {
@@ -455,7 +460,7 @@ clean_line (const char *path, const char *s, size_t n, unsigned long line,
           p++;
           continue;
         }
-      if (uc != '\r' || p + k < e)
+      if (uc != '\r' || p + k < trailing_cr)
         buf_add (&b, p, (size_t) k);
       p += k;
     }

@@ -572,7 +572,8 @@ read_meta (struct page *pg, xmlNode *n)
         if (strcasecmp (nm, date_names[i]) == 0)
           {
             pg->meta_date = find_date ((const char *) content);
-            if (pg->meta_date == NULL && pg->bad_date == NULL)
+            if (pg->meta_date == NULL && pg->bad_date == NULL
+                && visible_chars ((const char *) content) > 0)
               {
                 pg->bad_date = squeeze ((const char *) content);
                 pg->bad_date_line = xml_line (n);
@@ -1052,20 +1053,22 @@ numeric_ref (const char *p, const char *e, size_t *reflen)
   const char *q = p + 2;
   int hex = *q == 'x' || *q == 'X';
   q += hex;
-  long v = 0;
+  /* Unsigned: eight hex digits pass a 32-bit long.  */
+  unsigned long v = 0;
   const char *digits = q;
   while (q < e && q - digits < 8
          && (hex ? isxdigit ((unsigned char) *q)
              : isdigit ((unsigned char) *q)))
     {
-      v = v * (hex ? 16 : 10) + (isdigit ((unsigned char) *q) ? *q - '0'
-                                 : (*q | 0x20) - 'a' + 10);
+      v = v * (hex ? 16u : 10u)
+        + (unsigned long) (isdigit ((unsigned char) *q) ? *q - '0'
+                           : (*q | 0x20) - 'a' + 10);
       q++;
     }
   if (q == digits || q >= e || *q != ';' || v > 0x10ffff)
     return -1;
   *reflen = (size_t) (q + 1 - p);
-  return v;
+  return (long) v;
 }
 
 /* Is there a carrier written as a reference at P ("&#x10FF05;")?  The

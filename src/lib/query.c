@@ -1237,22 +1237,20 @@ script_break (const char *start, const char *p)
 #define RIGHT_QUOTE "\xe2\x80\x9d"
 
 /* Where a phrase opened by an ASCII quotation mark (ASCII) or a curly
-   one ends, S being just after it: at the next ASCII mark, or at the
-   first curly one that closes no pair opened inside ("检察官“权责双清单”",
-   “检察官“权责双清单””), so that text copied with its own marks keeps
-   them.  If no mark closes it so, S: the caller takes the first mark
-   of either kind, as people type them ("巡回检察”).  */
+   one ends, S being just after it: at the first mark that closes no
+   curly pair opened inside it, so that a title copied with its own
+   marks stays whole ("检察官“权责双清单”", “检察官“权责双清单””); an
+   ASCII mark closes a phrase it opened.  If no mark closes it so, S:
+   the caller takes the first mark of either kind, as people type them
+   ("巡回检察”).  */
 static const char *
 phrase_end (const char *s, int ascii)
 {
-  if (ascii)
-    {
-      const char *e = strchr (s, '"');
-      return e ? e : s;
-    }
   size_t depth = 0;
   for (const char *e = s; *e; e++)
-    if (strncmp (e, LEFT_QUOTE, 3) == 0)
+    if (ascii && *e == '"')
+      return e;
+    else if (strncmp (e, LEFT_QUOTE, 3) == 0)
       depth++;
     else if (strncmp (e, RIGHT_QUOTE, 3) == 0 && depth-- == 0)
       return e;
@@ -1265,7 +1263,7 @@ phrase_end (const char *s, int ascii)
 static int
 chinese_punctuation_char (ucs4_t uc)
 {
-  if (uc < 0x80 || uc == 0xb7 || uc == 0x2027 || uc == 0x30fb
+  if (uc < 0x80 || uc == 0xb7 || uc == 0x2027 || uc == 0x30fb || uc == 0xff65
       || (uc >= 0xff01 && uc <= 0xff5e && uc != 0xff08 && uc != 0xff09
           && uc != 0xff3b && uc != 0xff3d && uc != 0xff5b && uc != 0xff5d))
     return 0;

@@ -130,6 +130,9 @@ printf '<html><head><meta name="PubDate" content="2022-02-30 09:00"></head><body
 run import "$TMPD/baddate.html" -o "$TMPD/baddate"
 has "$TMPD/err" "baddate.html:1: warning: the page's date '2022-02-30 09:00' names no day" \
   "a PubDate that is no day is reported at its line"
+printf '<html><head><meta name="PubDate" content=""></head><body><div>\n<p>案例1 标题</p>\n<p>正文，说明案件的基本情况，再多写一些正文文字。</p>\n</div></body></html>\n' >"$TMPD/nodate.html"
+run import "$TMPD/nodate.html" -o "$TMPD/nodate"
+hasnt "$TMPD/err" "names no day" "an empty date tag is no date to warn of"
 # A <details> and its <summary> are blocks of their own, not run into
 # the paragraph before them.
 printf '<html><body><article>\n<p>案例1 标题</p>\n<p>第一段正文，不应该丢失。</p><details><summary>摘要标题</summary>详情文字在这里。</details>\n</article></body></html>\n' >"$TMPD/det.html"

@@ -246,6 +246,10 @@ ok "$(grep -q "$(printf '^en: First sentence.\rSecond sentence.$')" "$TMPD/cr2/0
   "a CR inside a line is kept"
 ok "$(grep -q "$(printf '^en: Third line.$')" "$TMPD/cr2/01.cb"; echo $?)" \
   "the CR of a CRLF is not"
+printf '案例一 甲案\r\r\n正文一。\r\r\n' >"$TMPD/crcr.txt"
+run import "$TMPD/crcr.txt" -o "$TMPD/crcr"
+ok "$(grep -q "$(printf '^zh: 正文一。$')" "$TMPD/crcr/01.cb"; echo $?)" \
+  "nor are the CRs of a CRLF file converted twice (CR CR LF)"
 # The temporary names an import writes under are easily guessed: in a
 # directory another user can write, a link planted there is not
 # followed, and the file it points to keeps its text.

@@ -191,6 +191,14 @@ has "$TMPD/line" "半坏" "a collection with one bad document keeps its title"
 has "$TMPD/line" "; with errors: 02.cb:4:" "and says which document has an error"
 hasnt "$TMPD/line" "cannot be read" "not that it cannot be read"
 run library remove halfbad
+# A directory of documents with no collection.cb among the user's
+# collections is named too.
+mkdir -p "$coll/stray"
+cp "$SHIPPED/batch3/07-guangxi.cb" "$coll/stray/"
+run list
+has "$TMPD/err" "stray: warning: documents here are not read: the directory has no collection.cb" \
+  "a stray directory of documents in the library is named"
+rm -rf "$coll/stray"
 # A copy of the shipped collection, with an error, is left out as a
 # second batch3: its errors, not read, stop nothing.
 cp -r "$SHIPPED/batch3" "$coll/dup"

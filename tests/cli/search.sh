@@ -671,4 +671,12 @@ done
 # case: takes a number in Chinese too, as 案例七 does.
 is "$(docs 'case:七')" "$(docs 'case:7')" "case:七 is case:7"
 is "$(docs '-case:七 巡回检察')" "$(docs '-case:7 巡回检察')" "-case:七 is -case:7"
+# One ideograph's hit is that character, with a variation selector
+# that follows it (a hit once showed the selector alone).
+mkdir -p "$TMPD/vs"
+cp "$GOOD"/*.cb "$GOOD/glossary.tsv" "$TMPD/vs/"
+printf '\nzh: 检察院\357\270\200的工作。\n' >>"$TMPD/vs/01-circuit.cb"
+"$CASEBOOK" search --json --content "$TMPD/vs" 院 >"$TMPD/out" 2>&1
+has "$TMPD/out" "$(printf '"match":"院\357\270\200"')" "a hit of 院 holds it and its variation selector"
+hasnt "$TMPD/out" "$(printf '"match":"\357\270\200"')" "never the selector alone"
 done_testing

@@ -127,8 +127,11 @@ if "$CASEBOOK" --version | grep -q 'OpenCC yes'; then
     "and so does show"
   run cite 1 ¶2 --content "$GOOD" --lang en --script=traditional
   hasnt "$TMPD/out" "OpenCC" "an English passage needs no such note"
+  run cite 1 --content "$GOOD" --lang zh --script=traditional
+  has "$TMPD/out" "OpenCC's conversion of the release's simplified text" \
+    "nor does citing a whole case leave it out"
 else
-  for i in 1 2 3 4 5 6 7 8 9; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
+  for i in 1 2 3 4 5 6 7 8 9 10; do echo "ok $((tap_n + 1)) # SKIP built without OpenCC"; tap_n=$((tap_n + 1)); done
 fi
 run show 1 --content "$GOOD" --script=cyrillic
 is "$rc" 2 "an unknown script is an error"

@@ -450,6 +450,8 @@ main (void)
       { "\u201c检察官\u201c权责\u201d\u201d", "\"检察官\u201c权责\u201d\"" },
       { "\u201c检察官\"权责\"\u201d", "\"检察官\"权责\"\"" },
       { "\"巡回检察\u201d 公益", "\"巡回检察\"|公益" },
+      { "\"public interest\u201d \"integrated handling\"",
+        "\"public interest\"|\"integrated handling\"" },
       { "\u201c巡回检察\" 公益", "\"巡回检察\"|公益" },
       { "x -巡回检察\uff08公益", "x|-巡回检察\uff08公益" },
     };
