@@ -468,8 +468,11 @@ clean_line (const char *path, const char *s, size_t n, unsigned long line,
   char *start = r;
   while (*start == ' ' || *start == '\t')
     start++;
+  /* Nor a CR left at the end once the spaces go ("\r  \r\n"): the
+     content file would read it as a CRLF's, and the value as empty.  */
   size_t len = strlen (start);
-  while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+  while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'
+                     || start[len - 1] == '\r'))
     len--;
   char *t = xstrndup (start, len);
   free (r);

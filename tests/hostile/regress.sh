@@ -32,6 +32,14 @@ is "$rc" 0 "a marker and its text on one line: import exits 0"
 trun check "$TMPD/split"
 has "$TMPD/out" "1 document, 4 texts" "a marker and its text on one line: the marker, the keywords and the rest kept"
 
+# fuzz-import: a line of CRs and spaces ("\r  \r\n") became a value of
+# one CR, which the collection read as a CRLF's, and as empty.
+printf 'Case 1\nOne\n\r  \r\nText.\r\n' >"$TMPD/cronly.txt"
+trun import "$TMPD/cronly.txt" -o "$TMPD/cronly"
+is "$rc" 0 "a line of CRs and spaces: import exits 0"
+trun check "$TMPD/cronly"
+is "$rc" 0 "a line of CRs and spaces: the collection loads"
+
 # fuzz-query: reading three bytes for an ideographic space or a curly
 # quotation mark ran past the end of the query.
 trun search --content "$GOOD" -- "巡回检察　"
