@@ -291,12 +291,12 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
 
 /* Print document I of R: its title line, then its passages, whose hits
    AHEAD gives, wrapped at WIDTH (wrap_width: asked once, not for each
-   of thousands of documents).  Hits whose passages would overlap share
-   one passage.  */
+   of thousands of documents, as is MARKS, output_marks_shown).  Hits
+   whose passages would overlap share one passage.  */
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
-                enum highlight hl, int width, enum lang l,
+                enum highlight hl, int width, int marks, enum lang l,
                 const struct labels *lb)
 {
   const struct engine_doc *d = &r->docs[i];
@@ -333,7 +333,7 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
         wrap_add_lang (&w, o, tl, t, strlen (t), bold);
       /* On a terminal, a title the project translated ends with "*",
          as list marks it.  */
-      if (t && d->title_project[tl] && output_marks_shown ())
+      if (t && d->title_project[tl] && marks)
         wrap_add (&w, "*", 1, bold);
       struct buf count = { 0 };
       buf_printf (&count, ngettext ("  (%zu hit", "  (%zu hits", d->hits),
@@ -579,6 +579,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
   const struct engine_query *q = f.q;
   const struct engine_results *r = &f.r;
   enum highlight hl = prefs_highlight (o->color, isatty (STDOUT_FILENO));
+  int marks = output_marks_shown ();
   int several = !o->json && r->ndocs && engine_several_collections (e);
   int rc = r->ndocs ? 0 : 1;
   if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
@@ -637,7 +638,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, hl, width, l, &lb) != 0)
+      else if (print_document (o, ahead, r, i, several, hl, width, marks, l,
+                               &lb) != 0)
         {
           rc = 2;
           failed_at = i;
