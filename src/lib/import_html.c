@@ -903,30 +903,6 @@ is_block_node (const xmlNode *n)
     && (n->_private != NULL || name_in (n, block_tags) || name_is (n, "br"));
 }
 
-/* Characters, not white space, of the text under element N.  */
-static size_t
-subtree_chars (const xmlNode *top)
-{
-  size_t chars = 0;
-  const xmlNode *n = top->children;
-  while (n)
-    {
-      if (n->type == XML_TEXT_NODE && n->content)
-        chars += visible_chars ((const char *) n->content);
-      if (n->type == XML_ELEMENT_NODE && n->children)
-        {
-          n = n->children;
-          continue;
-        }
-      while (n != top && n->next == NULL)
-        n = n->parent;
-      if (n == top)
-        break;
-      n = n->next;
-    }
-  return chars;
-}
-
 /* Say that element N inside the article, with text, is not imported
    (navigation, a form, a list of links): nothing is dropped unsaid.  */
 static void
@@ -935,7 +911,9 @@ report_left_out (const xmlNode *n, const char *path, struct diags *diags)
   if (name_is (n, "script") || name_is (n, "style") || name_is (n, "head")
       || name_is (n, "template"))
     return;                     /* no text of the page's */
-  size_t chars = subtree_chars (n);
+  xmlChar *text = xml_node_content (n);
+  size_t chars = text ? visible_chars ((const char *) text) : 0;
+  xml_free (text);
   if (chars > 0)
     diags_add (diags, DIAG_WARNING, path, (unsigned long) xml_line (n),
                _("%zu characters inside the article were not imported "
