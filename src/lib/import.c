@@ -355,7 +355,10 @@ split_keyword_line (const char *s)
       int strong = 0;
       while (*q)
         {
-          if (*q == ' ' || *q == '\t')
+          /* (A CR is one too: kept inside a line, it would end a
+             keyword, and a value, with a CR that the content file
+             reads as its line end's.)  */
+          if (*q == ' ' || *q == '\t' || *q == '\r')
             q++, spaces++;
           else if (starts_with (q, "\xc2\xa0"))
             q += 2, spaces++;   /* a no-break space counts as a space */

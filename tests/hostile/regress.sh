@@ -40,6 +40,15 @@ is "$rc" 0 "a line of CRs and spaces: import exits 0"
 trun check "$TMPD/cronly"
 is "$rc" 0 "a line of CRs and spaces: the collection loads"
 
+# fuzz-import: a keyword list of a CR and ideographic spaces
+# ("\r,\u3000\u3000") kept the CR as a keyword: a value the collection
+# read as ending in a CRLF's CR, and as empty.
+printf 'Case 1\r\nOne\r\n\343\200\220Key words\343\200\221\r,\343\200\200\343\200\200\r\nText.\r\n' >"$TMPD/kwcr.txt"
+trun import "$TMPD/kwcr.txt" -o "$TMPD/kwcr"
+is "$rc" 0 "a keyword list of a CR: import exits 0"
+trun check "$TMPD/kwcr"
+is "$rc" 0 "a keyword list of a CR: the collection loads"
+
 # fuzz-query: reading three bytes for an ideographic space or a curly
 # quotation mark ran past the end of the query.
 trun search --content "$GOOD" -- "巡回检察　"
