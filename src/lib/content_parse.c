@@ -477,6 +477,23 @@ content_split_keywords (const char *value, char ***items)
   return n;
 }
 
+/* A keyword list whose split left out an empty item ("a | | b", or a
+   bar at either end) is told so: the loader drops it, which an author
+   who meant a keyword there needs to hear.  COUNT is what the split of
+   T kept.  */
+static void
+warn_empty_keyword (const struct text *t, size_t count, const char *path,
+                    struct diags *diags)
+{
+  size_t bars = 0;
+  for (const char *p = t->str; *p; p++)
+    bars += *p == '|' || (p[0] == '\xef' && p[1] == '\xbd' && p[2] == '\x9c');
+  if (count < bars + 1)
+    diags_add (diags, DIAG_WARNING, path, t->line,
+               _("an empty keyword (two bars together, or a bar at an end) "
+                 "is left out"));
+}
+
 static int
 heading_level (const struct bitext *bt)
 {
@@ -829,11 +846,17 @@ content_parse_part (const char *path, const char *data, size_t len,
               doc->keywords.count[l] =
                 content_split_keywords (t->str, &doc->keywords.items[l]);
               doc->keywords.origin[l] = t->origin;
+              warn_empty_keyword (t, doc->keywords.count[l], path,
+                                  diags);
             }
           if (blk->text.rev.origin == ORIGIN_REVISION)
-            doc->keywords.rev_count =
-              content_split_keywords (blk->text.rev.str,
-                                      &doc->keywords.rev_items);
+            {
+              doc->keywords.rev_count =
+                content_split_keywords (blk->text.rev.str,
+                                        &doc->keywords.rev_items);
+              warn_empty_keyword (&blk->text.rev,
+                                  doc->keywords.rev_count, path, diags);
+            }
           /* The Chinese pairs with the English the project stands by: its
              revision where there is one (the release's own list may be
              split differently).  */

@@ -278,6 +278,19 @@ run check "$TMPD/kw"
 is "$rc:$(sed "s|$TMPD/kw/||" "$TMPD/err")" \
   "2:casebook: a.cb:6: error: 2 Chinese keywords but 1 in English: the lists must pair item by item" \
   "two Chinese keywords, one English: no \"1 English ones\""
+# An empty keyword between bars, or a bar at an end, is left out, and
+# said so at its field's line; the lists still pair by what is kept.
+printf 'casebook-format: 1\nnumber: 1\n\ntitle.en: A\n\nkeywords.zh: 甲 ｜ 乙 |\nkeywords.en: a | | b\n\nen: text.\n' \
+  >"$TMPD/kw/a.cb"
+run check "$TMPD/kw"
+is "$rc:$(sed "s|$TMPD/kw/||" "$TMPD/err" | sort)" \
+  "0:casebook: a.cb:6: warning: an empty keyword (two bars together, or a bar at an end) is left out
+casebook: a.cb:7: warning: an empty keyword (two bars together, or a bar at an end) is left out" \
+  "an empty keyword: a warning at each list that has one"
+printf 'casebook-format: 1\nnumber: 1\n\ntitle.en: A\n\nkeywords.zh: 甲 ｜ 乙\nkeywords.en: a | b\n\nen: text.\n' \
+  >"$TMPD/kw/a.cb"
+run check "$TMPD/kw"
+is "$rc:$(cat "$TMPD/err")" "0:" "none when every item holds a keyword"
 # Two collections of one id in a content directory: the later is left
 # out with a warning, as in the user's library, and as the index does.
 mkdir "$TMPD/twice"
