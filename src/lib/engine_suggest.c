@@ -902,6 +902,250 @@ suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
   return term && *term ? xstrdup (term) : NULL;
 }
 
+/* Pinyin: Latin words that read, whole, as the syllables of Mandarin
+   ("xunhui jiancha", "Neimenggu", "eluochun"), as a reader without a
+   Chinese input method, or one who knows a place only by its sound,
+   types them: read as the ideographs of those sounds that the text
+   writes together.  */
+
+enum { PINYIN_SYLLABLES = 12, PINYIN_CUTS = 16, PINYIN_CHAINS = 2000,
+       PINYIN_TRIES = 40 };
+
+/* The two-ideograph terms of the index's vocabulary (the table words):
+   the pairs of characters the text writes together.  */
+struct bigrams
+{
+  ucs4_t (*pair)[2];
+  size_t n;
+  int loaded;
+};
+
+static void
+bigrams_load (struct engine *e, struct bigrams *bg)
+{
+  if (bg->loaded)
+    return;
+  bg->loaded = 1;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM words", -1,
+                          &st, NULL) != SQLITE_OK)
+    return;
+  size_t alloc = 0;
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      const uint8_t *t = sqlite3_column_text (st, 0);
+      int len = sqlite3_column_bytes (st, 0);
+      ucs4_t a, b;
+      int k;
+      /* Two characters of three bytes each: the ideographs pinyin.c
+         reads (U+3400 to U+9FFF) are all written so.  */
+      if (t == NULL || len != 6 || (k = u8_mbtouc (&a, t, 6)) != 3
+          || u8_mbtouc (&b, t + 3, 3) != 3
+          || *pinyin_readings (a) == '\0' || *pinyin_readings (b) == '\0')
+        continue;
+      bg->pair = xgrow (bg->pair, &alloc, bg->n + 1, sizeof *bg->pair);
+      bg->pair[bg->n][0] = a;
+      bg->pair[bg->n][1] = b;
+      bg->n++;
+    }
+  sqlite3_finalize (st);
+}
+
+/* One way of cutting letters into syllables: where each ends.  */
+struct cut
+{
+  size_t n;
+  size_t end[PINYIN_SYLLABLES];
+};
+
+/* The ways to cut the letters W[AT..] into syllables (up to
+   PINYIN_CUTS of them, longer syllables first, as "xian" is more often
+   先 than 西安), no syllable across a place where BOUNDARY is set (a
+   space between two words typed); appended to *CUTS.  */
+static void
+cut_syllables (const char *w, size_t at, const unsigned char *boundary,
+               struct cut *now, struct cut *cuts, size_t *ncuts)
+{
+  size_t len = strlen (w);
+  if (at == len)
+    {
+      if (*ncuts < PINYIN_CUTS)
+        cuts[(*ncuts)++] = *now;
+      return;
+    }
+  if (now->n == PINYIN_SYLLABLES)
+    return;
+  for (size_t k = len - at < 6 ? len - at : 6; k >= 1 && *ncuts < PINYIN_CUTS;
+       k--)
+    {
+      int across = 0;
+      for (size_t b = at + 1; b < at + k; b++)
+        across |= boundary[b];
+      if (across || !pinyin_is_syllable (w + at, k))
+        continue;
+      now->end[now->n++] = at + k;
+      cut_syllables (w, at + k, boundary, now, cuts, ncuts);
+      now->n--;
+    }
+}
+
+/* The ideographs, read as the syllables C cuts W into, that the text
+   writes as a phrase in most documents (more than *BEST_DOCS), or NULL.
+   Only ideographs of which each pair is a term of BG are tried.  Caller
+   frees.  */
+static char *
+ideographs_reading (struct engine *e, const struct bigrams *bg,
+                    const char *w, const struct cut *c, long *best_docs)
+{
+  size_t n = c->n;
+  char syl[PINYIN_SYLLABLES][8];
+  size_t sl[PINYIN_SYLLABLES];
+  for (size_t k = 0; k < n; k++)
+    {
+      size_t from = k ? c->end[k - 1] : 0;
+      sl[k] = c->end[k] - from;
+      memcpy (syl[k], w + from, sl[k]);
+      syl[k][sl[k]] = '\0';
+    }
+  /* Chains of characters, one a syllable, each pair a term: grown a
+     syllable at a time from the pairs that read the first two.  */
+  ucs4_t (*chain)[PINYIN_SYLLABLES] = xcalloc (PINYIN_CHAINS, sizeof *chain);
+  ucs4_t (*next)[PINYIN_SYLLABLES] = xcalloc (PINYIN_CHAINS, sizeof *next);
+  size_t nchain = 0;
+  for (size_t p = 0; p < bg->n && nchain < PINYIN_CHAINS; p++)
+    if (pinyin_has_reading (pinyin_readings (bg->pair[p][0]), syl[0], sl[0])
+        && pinyin_has_reading (pinyin_readings (bg->pair[p][1]), syl[1],
+                               sl[1]))
+      {
+        chain[nchain][0] = bg->pair[p][0];
+        chain[nchain][1] = bg->pair[p][1];
+        nchain++;
+      }
+  /* The pairs that read syllables K-1 and K, for each step; a pair's
+     first character must end a chain.  */
+  size_t *step = xcalloc (bg->n ? bg->n : 1, sizeof *step);
+  for (size_t k = 2; k < n && nchain > 0; k++)
+    {
+      size_t nstep = 0;
+      for (size_t p = 0; p < bg->n; p++)
+        if (pinyin_has_reading (pinyin_readings (bg->pair[p][1]), syl[k],
+                                sl[k])
+            && pinyin_has_reading (pinyin_readings (bg->pair[p][0]),
+                                   syl[k - 1], sl[k - 1]))
+          step[nstep++] = p;
+      size_t nnext = 0;
+      for (size_t h = 0; h < nchain && nnext < PINYIN_CHAINS; h++)
+        for (size_t x = 0; x < nstep && nnext < PINYIN_CHAINS; x++)
+          if (chain[h][k - 1] == bg->pair[step[x]][0])
+            {
+              memcpy (next[nnext], chain[h], sizeof *chain);
+              next[nnext++][k] = bg->pair[step[x]][1];
+            }
+      ucs4_t (*swap)[PINYIN_SYLLABLES] = chain;
+      chain = next;
+      next = swap;
+      nchain = nnext;
+    }
+  char *best = NULL;
+  for (size_t h = 0; h < nchain && h < PINYIN_TRIES; h++)
+    {
+      uint8_t u[PINYIN_SYLLABLES * 4 + 1];
+      size_t len = 0;
+      for (size_t k = 0; k < n; k++)
+        len += (size_t) u8_uctomb (u + len, chain[h][k], 4);
+      u[len] = '\0';
+      long docs = engine_compile_phrase_docs (e, (const char *) u);
+      if (docs > *best_docs)
+        {
+          free (best);
+          best = xstrdup ((const char *) u);
+          *best_docs = docs;
+        }
+    }
+  free (step);
+  free (chain);
+  free (next);
+  return best;
+}
+
+/* Term I of Q, and the words typed right after it, up to term *LAST,
+   read as pinyin (see above): the ideographs the text writes, or NULL.
+   The longest run of MIN_WORDS to MAX_WORDS (at most 6) words that
+   reads so is taken.  Caller frees.  */
+static char *
+suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
+                size_t min_words, size_t max_words, struct bigrams *bg,
+                size_t *last)
+{
+  char *word[6];
+  size_t nword = 0;
+  for (size_t j = i; j < q->q->nterms && nword < 6 && nword < max_words;
+       j++)
+    {
+      if (j > i && !query_terms_adjacent (q->text, &q->q->terms[j - 1],
+                                          &q->q->terms[j]))
+        break;
+      char *w = plain_form (&q->q->terms[j]);
+      int letters = w != NULL;
+      for (char *p = w; letters && *p; p++)
+        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+          *p |= 0x20;
+        else
+          letters = 0;
+      if (!letters)
+        {
+          free (w);
+          break;
+        }
+      word[nword++] = w;
+    }
+  char *best = NULL;
+  for (size_t m = nword; m >= min_words && m > 0 && best == NULL; m--)
+    {
+      char joined[6 * 64 + 1];
+      unsigned char boundary[6 * 64 + 1] = { 0 };
+      size_t len = 0;
+      for (size_t k = 0; k < m && len <= 6 * PINYIN_SYLLABLES; k++)
+        {
+          size_t wl = strlen (word[k]);
+          if (wl > 64)
+            len = SIZE_MAX / 2;
+          else
+            {
+              boundary[len] = 1;
+              memcpy (joined + len, word[k], wl);
+              len += wl;
+            }
+        }
+      if (len > 6 * PINYIN_SYLLABLES)
+        continue;
+      joined[len] = '\0';
+      struct cut cuts[PINYIN_CUTS], now = { 0 };
+      size_t ncuts = 0;
+      cut_syllables (joined, 0, boundary, &now, cuts, &ncuts);
+      long best_docs = 0;
+      for (size_t c = 0; c < ncuts; c++)
+        {
+          /* One syllable is a sound of a hundred characters, and the
+             reading of many an English word.  */
+          if (cuts[c].n < 2)
+            continue;
+          bigrams_load (e, bg);
+          char *han = ideographs_reading (e, bg, joined, &cuts[c],
+                                          &best_docs);
+          if (han)
+            {
+              free (best);
+              best = han;
+              *last = i + m - 1;
+            }
+        }
+    }
+  for (size_t k = 0; k < nword; k++)
+    free (word[k]);
+  return best;
+}
+
 /* A word written as one that the text has as two ("casehandling"): the
    two, apart, that are found together in most documents, or NULL.
    Caller frees.  */
@@ -934,6 +1178,18 @@ suggest_split (struct engine *e, const struct term *t)
   return best;
 }
 
+/* Put FIX in OUT for the query's words from term A to term B (of the
+   query TEXT), after what of TEXT comes before A since *REST, which
+   then points past B.  */
+static void
+put_fix (struct buf *out, const char **rest, const char *text,
+         const struct term *a, const struct term *b, const char *fix)
+{
+  buf_add (out, *rest, (size_t) (text + a->source_off - *rest));
+  buf_adds (out, fix);
+  *rest = text + b->source_off + strlen (b->source);
+}
+
 char *
 engine_suggest (struct engine *e, const struct engine_query *q)
 {
@@ -943,6 +1199,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
   struct buf out = { 0 };
   const char *rest = text;
   int changed = 0;
+  struct bigrams bigrams = { 0 };
   for (size_t i = 0; i < q->q->nterms; i++)
     {
       const struct term *t = &q->q->terms[i];
@@ -988,10 +1245,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
           char *fix = at >= rest ? suggest_joined (e, q, k) : NULL;
           if (fix)
             {
-              const struct term *b = &q->q->terms[k + 1];
-              buf_add (&out, rest, (size_t) (at - rest));
-              buf_adds (&out, fix);
-              rest = text + b->source_off + strlen (b->source);
+              put_fix (&out, &rest, text, a, &q->q->terms[k + 1], fix);
               changed = joined = 1;
               i = k + 1;
             }
@@ -1004,16 +1258,28 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       char *term = suggest_gloss_span (e, q, i, &from, &to);
       if (term && text + q->q->terms[from].source_off >= rest)
         {
-          const struct term *a = &q->q->terms[from], *b = &q->q->terms[to];
-          buf_add (&out, rest, (size_t) (text + a->source_off - rest));
-          buf_adds (&out, term);
-          rest = text + b->source_off + strlen (b->source);
+          put_fix (&out, &rest, text, &q->q->terms[from], &q->q->terms[to],
+                   term);
           changed = 1;
           i = to;
           free (term);
           continue;
         }
       free (term);
+      /* Words that read as pinyin: the ideographs of that sound.  (One
+         word alone is read so only when it is no slip of a word the
+         text has: Guanxi is Guangxi, not 关系.)  */
+      size_t last = i;
+      char *han = suggest_pinyin (e, q, i, 2, 6, &bigrams, &last);
+      if (han && text + t->source_off >= rest)
+        {
+          put_fix (&out, &rest, text, t, &q->q->terms[last], han);
+          changed = 1;
+          i = last;
+          free (han);
+          continue;
+        }
+      free (han);
       /* A word of the glossary is no slip.  */
       if (engine_compile_ideographs (t->alts[0]) == 0
           && gloss_word (e, t->alts[0]))
@@ -1030,6 +1296,8 @@ engine_suggest (struct engine *e, const struct engine_query *q)
         }
       if (fix == NULL)
         fix = suggest_split (e, t);
+      if (fix == NULL)
+        fix = suggest_pinyin (e, q, i, 1, 1, &bigrams, &last);
       const char *at = text + t->source_off;
       if (fix && at >= rest)
         {
@@ -1040,6 +1308,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
         }
       free (fix);
     }
+  free (bigrams.pair);
   if (!changed)
     {
       buf_free (&out);

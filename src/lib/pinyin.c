@@ -109,3 +109,29 @@ pinyin_near_all (ucs4_t uc, size_t *n)
       all[(*n)++] = c;
   return all;
 }
+
+int
+pinyin_has_reading (const char *readings, const char *r, size_t n)
+{
+  for (const char *p = readings; *p;)
+    {
+      size_t k = strcspn (p, " ");
+      if (k == n && memcmp (p, r, n) == 0)
+        return 1;
+      p += k;
+      p += *p == ' ';
+    }
+  return 0;
+}
+
+int
+pinyin_is_syllable (const char *r, size_t n)
+{
+  /* A syllable has a vowel: the table reads 嗯 n and 呣 m.  */
+  if (n == 0 || n > 6 || strcspn (r, "aeiouv") >= n)
+    return 0;
+  for (size_t s = 1; s < sizeof pinyin_sets / sizeof *pinyin_sets; s++)
+    if (pinyin_has_reading (pinyin_sets[s], r, n))
+      return 1;
+  return 0;
+}

@@ -27,4 +27,13 @@ ucs4_t *pinyin_near_all (ucs4_t uc, size_t *n);
    hang"), or "" when none is known.  Static; do not free.  */
 const char *pinyin_readings (ucs4_t uc);
 
+/* Is the reading R (N bytes, toneless, ü written v) among READINGS,
+   which pinyin_readings gives?  */
+int pinyin_has_reading (const char *readings, const char *r, size_t n);
+
+/* Is R (N bytes) the reading of some ideograph, tones aside: a syllable
+   of pinyin as the table knows them ("jian", "lv"; not "n" or "m",
+   which only interjections read)?  */
+int pinyin_is_syllable (const char *r, size_t n);
+
 #endif /* CASEBOOK_PINYIN_H */

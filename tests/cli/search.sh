@@ -197,6 +197,27 @@ for w in litigaton:litigation accountabilty:accountability \
   has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: corrected to ${w#*:}"
 done
+# Pinyin: Latin words that read, whole, as Mandarin syllables are read
+# as the ideographs of that sound the text writes together, as one word
+# or as the words typed apart; the longest run of words that reads so.
+run search --content "$SHIPPED" --count -- 'xunhui jiancha'
+want=$("$CASEBOOK" search --content "$SHIPPED" --count -- 巡回检察)
+is "$rc:$(cat "$TMPD/out")" "0:$want" "xunhui jiancha finds what 巡回检察 finds"
+has "$TMPD/err" "Showing results for 巡回检察 (nothing found for xunhui jiancha)" \
+  "and says what it searched"
+for w in Neimenggu:内蒙古 'nei menggu:内蒙古' xinbaerhu:新巴尔虎 \
+         'gongyi susong:公益诉讼'; do
+  run search --content "$SHIPPED" -n 1 -- "${w%%:*}"
+  has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
+    "${w%%:*}: read as ${w#*:}"
+done
+run search --content "$SHIPPED" -n 1 -- 'xunhui prison'
+has "$TMPD/out" "Showing results for 巡回 prison (some words of xunhui prison are in no text)" \
+  "a word that reads as pinyin beside one that does not: that word alone"
+# Syllables that no characters the text writes together read: nothing
+# is made up (鄂伦春 is e lun chun).
+run search --content "$SHIPPED" -- eluochun
+is "$rc:$(cat "$TMPD/out")" "1:" "eluochun: nothing found, nothing shown"
 # But an English word the cases do not use is not made another that
 # they do, two edits away: it is reported as found nowhere.
 for w in action probation handover; do

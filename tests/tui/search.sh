@@ -66,6 +66,18 @@ tui_expect_line 40 "^/Zhang jiagang .*\\[Enter: $zfix\\]\$" \
   "some words found nowhere: the prompt names the correction (${zfix:-none})"
 tui_keys Escape
 
+# Pinyin typed for a Chinese word: the prompt names the ideographs the
+# text writes with that sound, as casebook search shows them.
+pfix=$("$CASEBOOK" --content "$content" search 'xunhui jiancha' | sed -n \
+  's/^Showing results for \([^ ]*\) (nothing found for xunhui jiancha)$/\1/p')
+is "$pfix" 巡回检察 "the command line reads xunhui jiancha as 巡回检察"
+tui_keys /
+tui_type 'xunhui jiancha'
+tui_wait_for '\[no hits; Enter: '
+tui_expect_line 40 "^/xunhui jiancha .*\\[no hits; Enter: $pfix\\]\$" \
+  "pinyin: the prompt names the same ideographs (${pfix:-none})"
+tui_keys Escape
+
 # Searching back from the top of case 7, every hit of it is below: the
 # prompt says so rather than "[0/N]".
 tui_keys '?'

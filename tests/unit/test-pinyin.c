@@ -53,5 +53,17 @@ main (void)
   free (near);
   near = pinyin_near_all ('a', &n);
   tap_ok (near == NULL && n == 0, "a letter has none");
+
+  tap_ok (pinyin_has_reading ("xing hang", "hang", 4), "hang is among xing hang");
+  tap_ok (pinyin_has_reading ("xing hang", "xing", 4), "and so is xing");
+  tap_ok (!pinyin_has_reading ("xing hang", "han", 3), "han is not: a reading whole");
+  tap_ok (!pinyin_has_reading ("", "a", 1), "nor any in none");
+  tap_ok (pinyin_is_syllable ("jian", 4), "jian is a syllable");
+  tap_ok (pinyin_is_syllable ("lv", 2), "lv (ü written v) is");
+  tap_ok (pinyin_is_syllable ("jianx", 4), "the first four bytes are");
+  tap_ok (!pinyin_is_syllable ("jianx", 5), "jianx is not");
+  tap_ok (!pinyin_is_syllable ("prison", 6), "prison is not");
+  tap_ok (!pinyin_is_syllable ("n", 1), "n (嗯) is no syllable to read a word by");
+  tap_ok (!pinyin_is_syllable ("", 0), "nor is nothing");
   return tap_done ();
 }
