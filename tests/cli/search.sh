@@ -197,6 +197,13 @@ for w in litigaton:litigation accountabilty:accountability \
   has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: corrected to ${w#*:}"
 done
+# A paragraph's passage shows the query's words together where they
+# stand so, not the first of its rarest word: "12 prisons" is in case
+# 7's third paragraph after three other "prisons".
+run search --content "$SHIPPED" -- '12 prisons'
+has "$TMPD/out" "organized for 12 prisons, discovering" \
+  "12 prisons: the passage where the two stand together"
+has "$TMPD/out" "已组织对12所监狱开展" "and in the Chinese beside it"
 # Pinyin: Latin words that read, whole, as Mandarin syllables are read
 # as the ideographs of that sound the text writes together, as one word
 # or as the words typed apart; the longest run of words that reads so.
