@@ -106,6 +106,13 @@ load_collection_meta (const char *dir, int unlisted, struct collection *coll,
   free (meta);
 }
 
+int
+content_dir_vanished (const char *dir)
+{
+  struct stat st;
+  return lstat (dir, &st) != 0 && errno == ENOENT;
+}
+
 /* The document files of the collection in DIR, sorted.  */
 static void
 list_documents (const char *dir, struct content_coll_files *cf,
@@ -570,7 +577,17 @@ content_list (const char *dir, struct content_files *cf, struct diags *diags)
       struct content_coll_files *c = &cf->colls[cf->ncolls++];
       memset (c, 0, sizeof *c);
       c->dir = util_path_join (dir, names[i]);
+      size_t said = diags->count;
       list_documents (c->dir, c, diags);
+      if (c->unlisted && content_dir_vanished (c->dir))
+        {
+          /* Removed since the directory was read ("casebook library
+             remove" alongside): not there, and nothing to say.  */
+          diags_truncate (diags, said);
+          free (c->dir);
+          strv_free (c->docs, c->ndocs);
+          cf->ncolls--;
+        }
     }
   strv_free (names, nnames);
   if (cf->ncolls == 0)
@@ -687,6 +704,13 @@ content_load_with (const char *const *dirs, size_t n,
         struct diags own = { 0 };
         load_collection (&cf[i].colls[k], coll, &lp, &own);
         coll->user = i > 0;
+        if (own.errors && content_dir_vanished (coll->dir))
+          {
+            /* Removed while it was read, as above.  */
+            diags_free (&own);
+            collection_free (coll);
+            continue;
+          }
         /* One name, one collection: a collection with an earlier one's
            id is left out (one directory keeps what it always had), in
            a content directory of several as in the user's library, as

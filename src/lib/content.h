@@ -114,6 +114,11 @@ int content_list (const char *dir, struct content_files *cf,
                   struct diags *diags);
 void content_files_free (struct content_files *cf);
 
+/* Is DIR gone, removed since it was listed ("casebook library remove"
+   alongside)?  A collection that is gone is not there, and its files'
+   absence no error.  */
+int content_dir_vanished (const char *dir);
+
 /* Read the metadata (collection.cb) of the collection in DIR into COLL;
    its id defaults to DIR's last component.  Returns 0 if no error was
    added.  Free with collection_free().  */

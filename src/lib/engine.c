@@ -112,6 +112,9 @@ engine_same_generation (struct generation a, struct generation b)
   return a.others == b.others && a.updates == b.updates;
 }
 
+static int open_index (struct engine *e, char *path, char **note,
+                       char **cause);
+
 /* Bring E's index up to date with its content, as engine_open
    describes; if the saved index (at E->index_path) fails, build one in
    memory instead, saying so in *NOTE.  Returns 0; 1 when the index is
@@ -127,9 +130,36 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
   const char *const *dirs = (const char *const *) e->dirs;
   char *sync_cause = NULL;
   size_t diags_before = diags->count;
-  if (index_sync (e->ix, dirs, e->ndirs, diags, progress, progress_ctx,
-                  &sync_cause) == 0)
+  int synced = index_sync (e->ix, dirs, e->ndirs, diags, progress,
+                           progress_ctx, &sync_cause);
+  if (synced == 0 && (!index_found_damaged (e->ix) || e->index_path == NULL))
     return 0;
+  if (sync_cause == NULL)
+    sync_cause = xstrdup (sqlite3_errstr (SQLITE_CORRUPT));
+  if (e->index_path && index_found_damaged (e->ix) && !e->damage_rebuilt)
+    {
+      /* A malformed page, met while updating or counting: the saved
+         index is removed and built again in its place, once, with one
+         line.  Built in memory instead, as for an index that cannot be
+         written, it would be built so by every search after, and the
+         damaged one kept.  */
+      e->damage_rebuilt = 1;
+      free (sync_cause);
+      diags_truncate (diags, diags_before);
+      index_close (e->ix);
+      e->ix = NULL;
+      index_remove (e->index_path);
+      free (*note);
+      *note = xasprintf (_("the search index %s was damaged; rebuilding it"),
+                         e->index_path);
+      char *path = e->index_path;
+      e->index_path = NULL;
+      atomic_store (&e->damaged, 0);
+      if (open_index (e, path, note, cause) != 0)
+        return -1;
+      return sync_or_fall_back (e, diags, progress, progress_ctx, note,
+                                cause);
+    }
   if (e->index_path == NULL)
     {
       *cause = sync_cause;
@@ -321,7 +351,10 @@ engine_open (const struct engine_options *o, struct diags *diags,
     }
   path = e->index_path;
   int checking = 0;
-  if (o->check_alongside && path && *note == NULL)
+  /* (An index found malformed as it opened is not searched while it
+     is checked: sync_or_fall_back builds it again first.)  */
+  if (o->check_alongside && path && *note == NULL
+      && !index_found_damaged (e->ix))
     checking = index_check_start (e->ix, dirs, ndirs, early) == 0;
   else
     index_check_cancel (early);

@@ -104,6 +104,9 @@ struct engine
   /* Set when a read found the index damaged (engine_damaged): the
      engine's own flag, which its readers' point to as well.  */
   _Atomic int damaged;
+  /* Set once an update that found the saved index malformed has had it
+     removed and built again (sync_or_fall_back): not twice.  */
+  int damage_rebuilt;
   _Atomic int *damage;
   struct vocab_letter *vocab[256];      /* by first byte, read when
                                            first asked (vocab_letter) */

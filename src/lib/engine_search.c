@@ -368,7 +368,10 @@ heads_close (struct heads_reader *h)
 }
 
 /* Fill D's head, document ID, and its length in tokens into
-   *TOKENS.  */
+   *TOKENS.  Returns 0; -1 if the index has no head of ID; -2 if it
+   could not be read (the database's error says why: a damaged page is
+   no missing head, or every document on it would be left out of every
+   search without a word).  */
 static int
 heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d,
            int *tokens)
@@ -378,10 +381,13 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d,
     {
       while (!h->done && h->at < id)
         {
-          if (sqlite3_step (st) == SQLITE_ROW)
+          int step = sqlite3_step (st);
+          if (step == SQLITE_ROW)
             h->at = sqlite3_column_int64 (st, 0);
-          else
+          else if (step == SQLITE_DONE)
             h->done = 1;
+          else
+            return -2;
         }
       if (h->done || h->at != id)
         return -1;
@@ -391,8 +397,9 @@ heads_get (struct heads_reader *h, int64_t id, struct engine_doc *d,
       st = h->one;
       sqlite3_reset (st);
       sqlite3_bind_int64 (st, 1, id);
-      if (sqlite3_step (st) != SQLITE_ROW)
-        return -1;
+      int step = sqlite3_step (st);
+      if (step != SQLITE_ROW)
+        return step == SQLITE_DONE ? -1 : -2;
     }
   /* The collection, the path and the titles (the title column holds
      the title alone: one unit), NULL for none.  */
@@ -1481,7 +1488,14 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
       if (!r->keep)
         continue;
       struct engine_doc d = { 0 };
-      if (heads_get (&heads, r->id, &d, &r->stats.len) != 0)
+      int head = heads_get (&heads, r->id, &d, &r->stats.len);
+      if (head == -2)
+        {
+          *cause = engine_db_error (e, db);
+          rc = -1;
+          break;
+        }
+      if (head != 0)
         continue;
       d.score = score_row (q, r, df, res->searched,
                            r->regex_lang[LANG_ZH] + r->regex_lang[LANG_EN]);

@@ -102,6 +102,7 @@ struct index
   char *final_path;
   int build_fd;
   int full;                     /* an update failed for lack of space */
+  int damaged;                  /* a read or update found it malformed */
   int stopped;                  /* the progress function said stop */
   unsigned long updates;        /* updates of the content committed */
   size_t ndocs;
@@ -211,6 +212,12 @@ int
 index_saved (const struct index *ix)
 {
   return ix->path != NULL;
+}
+
+int
+index_found_damaged (const struct index *ix)
+{
+  return ix->damaged;
 }
 
 size_t
@@ -474,19 +481,42 @@ open_db (struct index *ix, char **cause)
   return 1;
 }
 
+/* Note in IX that its database is damaged if the last error of its
+   connection says so (index_found_damaged).  */
+static void
+note_damage (struct index *ix)
+{
+  int code = sqlite3_errcode (ix->db) & 0xff;
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    ix->damaged = 1;
+}
+
+/* Count IX's documents.  A count that fails on a damaged page (the
+   count is read from the index of numbers) is no zero: every score
+   weighs a word by it.  */
+static void
+count_docs (struct index *ix)
+{
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM docs", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      note_damage (ix);
+      return;
+    }
+  if (sqlite3_step (st) == SQLITE_ROW)
+    ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
+  else
+    note_damage (ix);
+  sqlite3_finalize (st);
+}
+
 /* Read what IX keeps of its database as a whole: how many documents it
    has, and the random number it was made with.  */
 static void
 read_identity (struct index *ix)
 {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (ix->db, "SELECT count(*) FROM docs", -1, &st, NULL)
-      == SQLITE_OK)
-    {
-      if (sqlite3_step (st) == SQLITE_ROW)
-        ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
-      sqlite3_finalize (st);
-    }
+  count_docs (ix);
   ix->instance = meta_value (ix->db, "instance", 0);
 }
 
@@ -619,6 +649,31 @@ open_new_or_in_place (struct index *ix, const char *path, char **cause)
   return open_db (ix, cause);
 }
 
+/* Remove what stands at PATH, or where SQLite keeps its journal, log
+   and shared memory beside it, that is no file, a directory or a
+   symbolic link: a FIFO there (SQLite opens the journal to see whether
+   it is hot) would hang every search, a socket or device fail it.  The
+   cache directory is the user's own (prefs_private_dir).  Says so in
+   *NOTE.  */
+static void
+remove_odd_beside (const char *path, char **note)
+{
+  static const char *const suffix[] = { "", "-journal", "-wal", "-shm" };
+  for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++)
+    {
+      char *p = xasprintf ("%s%s", path, suffix[i]);
+      struct stat st;
+      if (lstat (p, &st) == 0 && !S_ISREG (st.st_mode)
+          && !S_ISDIR (st.st_mode) && !S_ISLNK (st.st_mode)
+          && unlink (p) == 0)
+        {
+          free (*note);
+          *note = xasprintf (_("%s was not a file; removed it"), p);
+        }
+      free (p);
+    }
+}
+
 struct index *
 index_open (const char *path, char **note, char **cause)
 {
@@ -627,6 +682,8 @@ index_open (const char *path, char **note, char **cause)
   struct index *ix = xcalloc (1, sizeof *ix);
   ix->analyzer = analyzer_new ();
   ix->build_fd = -1;
+  if (path)
+    remove_odd_beside (path, note);
   int ok = open_new_or_in_place (ix, path, cause);
   if (ok == 0 && ix->path)
     {
@@ -1333,8 +1390,11 @@ index_file (struct index *ix, struct prepared *p, const char *dir,
     return -1;
   if (p->stat_errno)
     {
-      diags_add (diags, DIAG_ERROR, p->path, 0, _("cannot read: %s"),
-                 strerror (p->stat_errno));
+      /* (Not when its collection was removed meanwhile: the next
+         update forgets the file.)  */
+      if (p->stat_errno != ENOENT || !content_dir_vanished (dir))
+        diags_add (diags, DIAG_ERROR, p->path, 0, _("cannot read: %s"),
+                   strerror (p->stat_errno));
       return 0;
     }
   if (forget_file (ix, p->path) != 0)
@@ -1481,8 +1541,13 @@ sync_pass (struct index *ix, const struct content_files *cf, int write,
     {
       const struct content_coll_files *cc = &cf->colls[c];
       int changed;
+      size_t said = diags->count;
       ids[c] = collection_id (db, cc->dir, &colls, checked, write, &changed,
                               &years[c], diags);
+      /* Removed since it was listed: not there (its files go from the
+         index as unlisted), and nothing to say.  */
+      if (ids[c] == NULL && content_dir_vanished (cc->dir))
+        diags_truncate (diags, said);
       /* A collection whose id an earlier directory has is left out, as
          the loader leaves it out (content_load_dirs).  */
       for (size_t k = 0; ids[c] && k < c; k++)
@@ -2368,13 +2433,16 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
       sqlite3_busy_timeout (db, BUSY_WAIT_MS);
     }
   content_files_free (&cf);
-  sqlite3_stmt *st;
-  if (rc == 0 && sqlite3_prepare_v2 (db, "SELECT count(*) FROM docs", -1,
-                                     &st, NULL) == SQLITE_OK)
+  if (rc == 0)
+    count_docs (ix);
+  else if (!ix->damaged)
     {
-      if (sqlite3_step (st) == SQLITE_ROW)
-        ix->ndocs = (size_t) sqlite3_column_int64 (st, 0);
-      sqlite3_finalize (st);
+      /* The update failed on a malformed page (its message says so,
+         whatever a rollback left as the connection's last error).  */
+      note_damage (ix);
+      if (*cause && (strstr (*cause, sqlite3_errstr (SQLITE_CORRUPT))
+                     || strstr (*cause, sqlite3_errstr (SQLITE_NOTADB))))
+        ix->damaged = 1;
     }
   return rc == 0 ? pages_for_search (ix) : rc;
 }

@@ -120,6 +120,11 @@ unsigned long index_updates (const struct index *ix);
 /* Is the index a file (not in memory)?  */
 int index_saved (const struct index *ix);
 
+/* Did opening, counting or updating the index find its database
+   malformed (SQLITE_CORRUPT, SQLITE_NOTADB)?  It is then to be removed
+   and built again, not used nor updated.  */
+int index_found_damaged (const struct index *ix);
+
 /* Documents in the index.  */
 size_t index_document_count (const struct index *ix);
 
