@@ -389,6 +389,9 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
       int hang = wrap_col (&w);
       if (from > 0)
         wrap_add (&w, "…", strlen ("…"), NULL);
+      /* The passage's hits are all in HIT's text.  */
+      struct wrap_script ws;
+      wrap_script_begin (&ws, o, hit->lang, hit->text, hit->text_len);
       size_t at = from;
       for (size_t j = k; j <= last; j++)
         {
@@ -398,13 +401,14 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
           if (x->end <= at)
             continue;
           size_t start = x->start > at ? x->start : at;
-          wrap_add_lang (&w, o, x->lang, x->text + at, start - at, NULL);
-          wrap_add_lang (&w, o, x->lang, x->text + start, x->end - start,
+          wrap_add_part (&w, &ws, at, start, NULL);
+          wrap_add_part (&w, &ws, start, x->end,
                          hl == HIGHLIGHT_COLOR ? "\033[1;31m"
                          : hl == HIGHLIGHT_MONO ? "\033[7m" : NULL);
           at = x->end;
         }
-      wrap_add_lang (&w, o, hit->lang, hit->text + at, to - at, NULL);
+      wrap_add_part (&w, &ws, at, to, NULL);
+      wrap_script_end (&ws);
       if (to < hit->text_len)
         wrap_add (&w, "…", strlen ("…"), NULL);
       wrap_end (&w, hang);

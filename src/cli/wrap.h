@@ -42,6 +42,22 @@ void wrap_add (struct wrap *w, const char *s, size_t len, const char *sgr);
    script when O asks for it).  */
 void wrap_add_lang (struct wrap *w, const struct cli_options *o, enum lang l,
                     const char *s, size_t len, const char *sgr);
+/* A text of language L as O's script shows it, converted whole (OpenCC
+   converts a character by the words around it: 公里, not 公裡, where a
+   hit is 里), for wrap_add_part to add parts of.  */
+struct wrap_script
+{
+  const char *text;             /* the text as given */
+  char *conv;                   /* converted, or NULL: shown as given */
+  size_t *at;                   /* where each byte of TEXT is in CONV */
+};
+void wrap_script_begin (struct wrap_script *ws, const struct cli_options *o,
+                        enum lang l, const char *text, size_t len);
+/* Add bytes [FROM, TO) of WS's text (character boundaries), converted,
+   drawn with SGR when it is not NULL.  */
+void wrap_add_part (struct wrap *w, const struct wrap_script *ws,
+                    size_t from, size_t to, const char *sgr);
+void wrap_script_end (struct wrap_script *ws);
 /* Columns the line holds so far.  */
 int wrap_col (const struct wrap *w);
 /* Print the line and a newline, folded with continuation lines indented
