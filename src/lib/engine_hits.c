@@ -428,10 +428,25 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
   size_t each = max == 0 ? SIZE_MAX : np ? (max + np - 1) / np : max;
   if (max && each * np > max)
     each = max / np ? max / np : 1;
+  /* With room for more passages than places (-n 100000), the groups
+     before a place's best are kept as well (those nearest it, within
+     EACH after it and its followers): every hit the other outputs give
+     can be shown.  Without, the one passage a place has begins at its
+     best.  Copied down in order: no group is read after its place in G
+     was written.  */
+  int room = max_texts > np;
   size_t kept = 0;
   for (size_t a = 0; a < np; a++)
-    for (size_t x = pw[a].best; x < pw[a].to && x - pw[a].best < each; x++)
-      g[kept++] = g[x];
+    {
+      size_t after = pw[a].to - pw[a].best;
+      if (after > each)
+        after = each;
+      size_t before = room ? pw[a].best - pw[a].from : 0;
+      if (before > each - after)
+        before = each - after;
+      for (size_t x = pw[a].best - before; x < pw[a].best + after; x++)
+        g[kept++] = g[x];
+    }
   free (pw);
   return kept;
 }

@@ -204,6 +204,15 @@ run search --content "$SHIPPED" -- '12 prisons'
 has "$TMPD/out" "organized for 12 prisons, discovering" \
   "12 prisons: the passage where the two stand together"
 has "$TMPD/out" "已组织对12所监狱开展" "and in the Chinese beside it"
+# With room for every passage (-n 100000), plain output shows every hit
+# --json gives: a paragraph's hits before its rarest word's were left
+# out ("quality" twice in case 8's §3 ¶2, before "high-quality").
+for q in 'high quality' 检察官违法办案怎么追责 'discipline | judicial'; do
+  json=$("$CASEBOOK" search --content "$SHIPPED" --json -- "$q" | grep -c '"start"')
+  run search --content "$SHIPPED" -n 100000 --width 100000 --color=always -- "$q"
+  is "$(grep -o "$(printf '\033\[1;31m')" "$TMPD/out" | wc -l)" "$json" \
+    "$q: -n 100000 highlights the $json hits --json gives"
+done
 # Pinyin: Latin words that read, whole, as Mandarin syllables are read
 # as the ideographs of that sound the text writes together, as one word
 # or as the words typed apart; the longest run of words that reads so.
