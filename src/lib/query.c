@@ -1542,9 +1542,11 @@ query_parse (const char *text, const struct query_options *opt,
             {
               /* It would match everywhere, and nothing: a hit is never
                  empty.  */
+              /* (Quoted, "//" is punctuation, which is not searched:
+                 a regex finds the slashes.)  */
               err->message = xstrdup (_("empty /regex/: put a pattern "
-                                        "between the slashes, or quote "
-                                        "\"//\" to find the slashes"));
+                                        "between the slashes, or write "
+                                        "/\\/\\// to find two slashes"));
               err->offset = start;
               goto fail;
             }

@@ -557,7 +557,7 @@ done
 run search --count --content "$top_srcdir/content" -- 'case:7 doc:7 lang:zh lang:zh 巡回'
 is "$rc:$(cat "$TMPD/out")" "0:7:43" "the same field twice is the field once"
 run search --count --content "$top_srcdir/content" -- 'x //'
-is "$rc:$(head -1 "$TMPD/err")" "2:casebook: empty /regex/: put a pattern between the slashes, or quote \"//\" to find the slashes" "an empty regex is refused"
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: empty /regex/: put a pattern between the slashes, or write /\\/\\// to find two slashes" "an empty regex is refused"
 # With no cache directory at all, search says why it builds its index
 # each time.
 env -u HOME -u XDG_CACHE_HOME "$CASEBOOK" search --count --content "$top_srcdir/content" 巡回检察 \
