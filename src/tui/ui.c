@@ -1860,6 +1860,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
 
   int rc = 0;
   int dirty = 1;
+  int paste_quiet = 0;          /* waits with no key in a row */
   for (;;)
     {
       if (ui_signal == SIGINT && (u.prompt.active || u.have_count
@@ -1927,8 +1928,9 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       if (keys_read (&k, UI_IDLE_MS) == ERR)
         {
           /* A paste whose end mark never came (a terminal's fault, or
-             typed by hand) ends when the input goes quiet.  */
-          if (u.pasting)
+             typed by hand) ends when the input has been quiet a
+             while.  */
+          if (u.pasting && ++paste_quiet >= UI_PASTE_QUIET_WAITS)
             {
               struct ui_key end = { UI_KEY_PASTE_END, 0 };
               ui_key (&u, &end);
@@ -1936,6 +1938,7 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
             }
           continue;
         }
+      paste_quiet = 0;
       dirty = 1;
       if (ui_key (&u, &k))
         break;

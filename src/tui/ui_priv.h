@@ -523,6 +523,12 @@ int keys_unmodify (int fn, int *mods);
 /* How long the main loop waits for a key before it looks at signals.  */
 #define UI_IDLE_MS 1000
 
+/* How many such waits in a row, with no key, end a paste whose end mark
+   never came.  One was too few: a terminal feeding a paste of hundreds
+   of kilobytes can pause for more than a second, and a pasted line
+   break after the paste was ended is Enter, and the rest keys.  */
+#define UI_PASTE_QUIET_WAITS 5
+
 /* How long typing at the search prompt must pause before the cases
    other than the open one are counted (see the main loop).  */
 #define UI_COUNT_PAUSE_MS 100

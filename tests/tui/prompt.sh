@@ -11,7 +11,7 @@
 # line too short for the query, the character under the cursor shows,
 # a wide one too.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 20
+tui_plan 22
 
 sample=$tui_data/sample
 
@@ -99,6 +99,23 @@ tui_expect_line 24 '^Pasted text is taken only at a prompt' \
   "pasted with no prompt open, it is ignored and said so"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "and q still quits with status 0"
+
+# A paste that the terminal feeds with a pause longer than the browser's
+# wait for a key (one second): the paste was taken to have ended, its
+# line break was Enter, and its q quit (a paste of hundreds of kilobytes
+# in tmux).  It ends when the input has been quiet for five.
+tui_start 80 24 -- --content "$sample"
+tui_wait_for 'h: help'
+tui_keys /
+tmx send-keys -t tui -l "$(printf '\033[200~circuit')"
+sleep 1.6
+tmx send-keys -t tui -l "$(printf '\nq\033[201~')"
+tui_wait_for 'circuit q'
+tui_expect_line 24 '^/circuit q( +\[.*\])?$' \
+  "a paste with a pause of 1.6 s: its line break is a space, its q text"
+tui_keys Escape
+tui_keys q
+tui_expect_eq "$(tui_wait_exit)" 0 "and q after it quits"
 
 # The bracketed paste is off again at Ctrl-Z and at the end: cat -v
 # shows a paste with no ^[[200~ around it.
