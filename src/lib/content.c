@@ -652,10 +652,15 @@ content_load_with (const char *const *dirs, size_t n,
   lib->root = xstrdup (n ? dirs[0] : "");
   struct content_files *cf = xcalloc (n ? n : 1, sizeof *cf);
   size_t total = 0;
+  const char *unsafe;
   for (size_t i = 0; i < n; i++)
     {
       if (i == 0)
         content_list (dirs[i], &cf[i], diags);
+      else if ((unsafe = prefs_library_unsafe (dirs[i])) != NULL)
+        /* Another user's collections would be shown as the user's.  */
+        diags_add (diags, DIAG_WARNING, dirs[i], 0,
+                   _("your library is not read: %s"), unsafe);
       else
         {
           /* The user's library: absent or empty before the first import,

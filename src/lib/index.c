@@ -64,6 +64,7 @@
 #include "index_fts.h"
 #include "index_prep.h"
 #include "pairs.h"
+#include "prefs.h"
 #include "snapshot.h"
 #include "termvec.h"
 
@@ -1947,9 +1948,15 @@ list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
   content_list (dirs[0], cf, diags);
   for (size_t i = 1; i < ndirs; i++)
     {
-      struct content_files more;
+      struct content_files more = { 0 };
       struct diags quiet = { 0 };
-      if (content_list (dirs[i], &more, &quiet) == 0 && more.ncolls)
+      /* A library another user can write to is not read: what is
+         there would be searched as the user's own.  */
+      const char *unsafe = prefs_library_unsafe (dirs[i]);
+      if (unsafe)
+        diags_add (diags, DIAG_WARNING, dirs[i], 0,
+                   _("your library is not read: %s"), unsafe);
+      else if (content_list (dirs[i], &more, &quiet) == 0 && more.ncolls)
         {
           cf->colls = xrealloc (cf->colls, (cf->ncolls + more.ncolls)
                                 * sizeof *cf->colls);
@@ -2119,12 +2126,23 @@ index_check_cancel (struct snapshot_check *early)
   snapshot_check_cancel (early);
 }
 
+/* Is one of DIRS after the first, the user's library, not to be read
+   (prefs_library_unsafe)?  */
+static int
+library_refused (const char *const *dirs, size_t ndirs)
+{
+  for (size_t i = 1; i < ndirs; i++)
+    if (prefs_library_unsafe (dirs[i]))
+      return 1;
+  return 0;
+}
+
 int
 index_check_start (struct index *ix, const char *const *dirs, size_t ndirs,
                    struct snapshot_check *early)
 {
   index_check_finish (ix);
-  if (ix->path == NULL || ix->final_path)
+  if (ix->path == NULL || ix->final_path || library_refused (dirs, ndirs))
     {
       snapshot_check_cancel (early);
       return -1;
@@ -2306,7 +2324,9 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
   if (ix->path)
     {
       pages_for_search (ix);
-      if (snapshot_says_fresh (ix, dirs, ndirs))
+      /* (Not when the user's library became another's to write: its
+         collections, indexed before, go.)  */
+      if (snapshot_says_fresh (ix, dirs, ndirs) && !library_refused (dirs, ndirs))
         return 0;
       pages_for_build (ix);
     }

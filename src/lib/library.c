@@ -18,6 +18,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "norm.h"
+#include "prefs.h"
 #include "util.h"
 
 int
@@ -239,6 +240,15 @@ library_install (const struct import_result *res, const char *parent,
       *cause = xasprintf (_("cannot create %s: %s"), parent, strerror (errno));
       return -1;
     }
+  const char *unsafe = prefs_library_unsafe (parent);
+  if (unsafe)
+    {
+      /* What another user can write there would be read as the user's:
+         not read, so not added to either.  */
+      *cause = xasprintf (_("cannot add to the library %s: %s"), parent,
+                          unsafe);
+      return -1;
+    }
   char *final = util_path_join (parent, name);
   struct stat st;
   if (lstat (final, &st) == 0)
@@ -315,6 +325,13 @@ library_remove (const char *parent, const char *name, char **cause)
   if (!library_name_ok (name))
     {
       *cause = xasprintf (_("no collection named '%s' in %s"), name, parent);
+      return -1;
+    }
+  const char *unsafe = prefs_library_unsafe (parent);
+  if (unsafe)
+    {
+      *cause = xasprintf (_("cannot remove from the library %s: %s"), parent,
+                          unsafe);
       return -1;
     }
   char *dir = util_path_join (parent, name);

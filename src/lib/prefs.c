@@ -193,17 +193,16 @@ not_private (const struct stat *st, uid_t me)
   return NULL;
 }
 
-char *
-prefs_private_dir (const char *dir, const char **why)
+/* Is DIR (which exists) this user's alone, and the directories above
+   it (private_dir's rules)?  Its name without links (caller frees), or
+   NULL with *WHY.  FOLLOW: DIR itself may be a link to such a
+   directory.  */
+static char *
+check_private (const char *dir, int follow, const char **why)
 {
-  if (util_mkdir_p (dir) != 0 && errno != EEXIST)
-    {
-      *why = strerror (errno);
-      return NULL;
-    }
   struct stat st;
   uid_t me = geteuid ();
-  if (lstat (dir, &st) != 0)
+  if ((follow ? stat (dir, &st) : lstat (dir, &st)) != 0)
     {
       *why = strerror (errno);
       return NULL;
@@ -245,4 +244,28 @@ prefs_private_dir (const char *dir, const char **why)
     }
   free (up);
   return real;
+}
+
+char *
+prefs_private_dir (const char *dir, const char **why)
+{
+  if (util_mkdir_p (dir) != 0 && errno != EEXIST)
+    {
+      *why = strerror (errno);
+      return NULL;
+    }
+  return check_private (dir, 0, why);
+}
+
+const char *
+prefs_library_unsafe (const char *dir)
+{
+  struct stat st;
+  if (stat (dir, &st) != 0 && errno == ENOENT)
+    return NULL;
+  const char *why;
+  char *real = check_private (dir, 1, &why);
+  int safe = real != NULL;
+  free (real);
+  return safe ? NULL : why;
 }

@@ -91,6 +91,13 @@ char *prefs_state_dir (void);
    then on (caller frees), or NULL with *WHY (static storage).  */
 char *prefs_private_dir (const char *dir, const char **why);
 
+/* Why the user's library DIR (prefs_collections_dir) is not to be
+   read nor written, as prefs_private_dir would refuse it (it may be a
+   link to such a directory): what another user can put there would
+   be shown as the user's own collections.  NULL when it is safe, or
+   not there.  Static.  */
+const char *prefs_library_unsafe (const char *dir);
+
 /* Where the user's collections are installed:
    $XDG_DATA_HOME/casebook/collections, else
    ~/.local/share/casebook/collections; NULL if neither is an absolute

@@ -369,4 +369,30 @@ is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ａｂ)" "show ' ａｂ/1' shows i
 run related 'ａｂ／１'
 is "$rc:$(grep -v "warning: 'id' ａｂ" "$TMPD/err")" "0:" "related ａｂ／１ relates it"
 run library remove ａｂ
+
+# A library others may write to is not read, nor added to, nor removed
+# from: a collection planted there would be searched, listed and cited
+# as the user's own (the cache and state directories are refused so).
+run import --add "$HTML/split-cases.html" --name planted
+run search --count 听证
+want=$(cat "$TMPD/out")
+chmod 777 "$coll"
+run library
+hasnt "$TMPD/out" "planted" "a library others may write to: library lists none of it"
+has "$TMPD/err" "$coll: warning: your library is not read: writable by other users" \
+  "and says why"
+run search --count 听证
+is "$(grep -c planted "$TMPD/out"):$(grep -c 'your library is not read' "$TMPD/err")" \
+  "0:1" "search finds nothing in it (indexed before), and says why"
+run import --add "$HTML/div-p.html" --name more
+is "$rc:$(tail -n 1 "$TMPD/err")" \
+  "2:casebook: cannot add to the library $coll: writable by other users" \
+  "import --add refuses it"
+run library remove planted
+is "$rc:$(tail -n 1 "$TMPD/err")" \
+  "2:casebook: cannot remove from the library $coll: writable by other users" \
+  "and library remove"
+chmod 700 "$coll"
+run search --count 听证
+is "$rc:$(cat "$TMPD/out")" "0:$want" "made private again, it is searched again"
 done_testing

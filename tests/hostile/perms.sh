@@ -55,8 +55,10 @@ done
 
 # A collection of the library that its owner made unreadable: library
 # lists it, and remove says why it cannot, not that there is none.
+# (The test user's own: a library under a directory others can write
+# to is not read.)
 mkdir "$USER_DIR/data"
-chmod 777 "$USER_DIR/data"
+[ -z "$AS_USER" ] || chown nobody "$USER_DIR/data"
 XDG_DATA_HOME=$USER_DIR/data urun import --add "$top_srcdir/tests/data/html/div-p.html" --name shut
 is "$rc" 0 "an unreadable collection: installed"
 $AS_USER chmod 000 "$USER_DIR/data/casebook/collections/shut"
