@@ -303,69 +303,6 @@ compare_place_weight (const void *a, const void *b)
   return x->from < y->from ? -1 : x->from > y->from;
 }
 
-/* How many tokens apart two hits can be and still be shown in one
-   passage together (about 30 columns each side of a hit: five English
-   words, fifteen Chinese bigrams, both ways).  */
-enum { PASSAGE_NEAR = 6 };
-
-/* The weight (IDF, as keep_weightiest_places) of the distinct concepts
-   of the instances V of the groups of G[FROM..TO) that begin within
-   PASSAGE_NEAR tokens of group A, A's own among them.  SEEN is NIDF
-   bytes of scratch.  */
-static double
-weight_near (const struct hit_group *g, size_t from, size_t to, size_t a,
-             const struct inst *v, const struct engine_query *q,
-             const double *idf, size_t nidf, unsigned char *seen)
-{
-  memset (seen, 0, nidf);
-  double w = 0;
-  int at = v[g[a].i].first;
-  for (size_t b = from; b < to; b++)
-    {
-      int d = v[g[b].i].first - at;
-      if (g[b].col != g[a].col || d < -PASSAGE_NEAR || d > PASSAGE_NEAR)
-        continue;
-      /* Every instance of the group: "12 prisons" is one hit of two.  */
-      for (size_t k = g[b].i; k < g[b].j; k++)
-        {
-          int c = q->phrases[v[k].phrase].concept;
-          if (c >= 0 && (size_t) c < nidf && !seen[c])
-            {
-              seen[c] = 1;
-              w += idf[c];
-            }
-        }
-    }
-  return w;
-}
-
-/* Of the groups G[FROM..TO) of one place, the one whose passage shows
-   the most of the query's weight together ("organized for 12 prisons",
-   not "inspection of prisons" before it, for 12 prisons): the first of
-   those that weigh most with the groups near it, or BEST (its rarest
-   concept's first) when none weighs more than it does.  */
-static size_t
-nearest_together (const struct hit_group *g, size_t from, size_t to,
-                  const struct inst *v, const struct engine_query *q,
-                  const double *idf, size_t nidf, size_t best)
-{
-  if (to - from < 2 || nidf == 0)
-    return best;
-  unsigned char *seen = xcalloc (nidf, 1);
-  double top = weight_near (g, from, to, best, v, q, idf, nidf, seen);
-  for (size_t a = from; a < to; a++)
-    {
-      double w = weight_near (g, from, to, a, v, q, idf, nidf, seen);
-      if (w > top * (1 + 1e-9))
-        {
-          top = w;
-          best = a;
-        }
-    }
-  free (seen);
-  return best;
-}
-
 /* Of the K groups G (in reading order) of the instances V, keep those of
    the MAX_TEXTS places that hold the weightiest words of Q, by the IDF
    (IDF[c], NIDF concepts) of the concepts each holds, each counted once:
@@ -407,7 +344,6 @@ keep_weightiest_places (struct hit_group *g, size_t k, const struct inst *v,
                 }
             }
         }
-      best = nearest_together (g, x, y, v, q, idf, nidf, best);
       pw[np++] = (struct place_weight) { x, y, w, best };
       x = y;
     }

@@ -197,13 +197,6 @@ for w in litigaton:litigation accountabilty:accountability \
   has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: corrected to ${w#*:}"
 done
-# A paragraph's passage shows the query's words together where they
-# stand so, not the first of its rarest word: "12 prisons" is in case
-# 7's third paragraph after three other "prisons".
-run search --content "$SHIPPED" -- '12 prisons'
-has "$TMPD/out" "organized for 12 prisons, discovering" \
-  "12 prisons: the passage where the two stand together"
-has "$TMPD/out" "已组织对12所监狱开展" "and in the Chinese beside it"
 # With room for every passage (-n 100000), plain output shows every hit
 # --json gives: a paragraph's hits before its rarest word's were left
 # out ("quality" twice in case 8's §3 ¶2, before "high-quality").

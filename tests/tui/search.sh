@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 47
+tui_plan 48
 
 content=$top_srcdir/content
 esc=$(printf '\033')

@@ -194,7 +194,7 @@ compile (struct engine *e, const char *text)
    (R's): the TEXTS places whose hits' concepts weigh most (each counted
    once; of two that weigh the same, the first), in reading order, and
    the hits of each from the first of its rarest concept on, MAX shared
-   between them.  */
+   between them (and those before it, with room: keep_weightiest_places).  */
 static void
 weightiest_hits (const struct engine_hits *all, const double *idf,
                  size_t nconcepts, size_t max, size_t texts, struct buf *want)
@@ -247,10 +247,21 @@ weightiest_hits (const struct engine_hits *all, const double *idf,
   size_t each = (max + nchosen - 1) / (nchosen ? nchosen : 1);
   if (nchosen && each * nchosen > max)
     each = max / nchosen ? max / nchosen : 1;
+  /* With room for more places than were chosen, the hits before a
+     place's best too, those nearest it, within EACH after its own.  */
+  int room = texts > nchosen;
   for (size_t a = 0; a < np; a++)
     if (chosen[a])
-      for (size_t x = pl[a].best; x < pl[a].to && x - pl[a].best < each; x++)
-        hit_line (want, &all->hits[x]);
+      {
+        size_t after = pl[a].to - pl[a].best;
+        if (after > each)
+          after = each;
+        size_t before = room ? pl[a].best - pl[a].from : 0;
+        if (before > each - after)
+          before = each - after;
+        for (size_t x = pl[a].best - before; x < pl[a].best + after; x++)
+          hit_line (want, &all->hits[x]);
+      }
   free (chosen);
   free (pl);
 }
