@@ -693,6 +693,18 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           o.format = optarg;
           break;
         case OPT_REGION:
+          {
+            /* One that folds to nothing (a zero-width space) would be
+               found in every region: none given, as region: says.  */
+            char *folded = norm_fold_string (optarg, strlen (optarg));
+            int blank = query_blank (folded);
+            free (folded);
+            if (blank)
+              {
+                fprintf (stderr, _("casebook: --region needs a region, such as Guangxi\n"));
+                return usage_error ();
+              }
+          }
           o.region = optarg;
           break;
         case OPT_YEAR:

@@ -1595,15 +1595,18 @@ query_parse (const char *text, const struct query_options *opt,
           const char *begin;
           char *val = (*p && !break_len (text, p))
             ? read_token (&p, 0, &quoted, &begin) : xstrdup ("");
-          if (val == NULL || *val == '\0')
+          /* A value that folds to nothing (a zero-width space) is
+             none: as a filter of nothing it kept every document.  */
+          char *folded = val ? norm_fold_string (val, strlen (val)) : NULL;
+          if (folded == NULL || query_blank (folded))
             {
               free (val);
+              free (folded);
               err->message = xasprintf (_("'%s' needs a value after it"),
                                         facets[facet]);
               err->offset = start;
               goto fail;
             }
-          char *folded = norm_fold_string (val, strlen (val));
           if (facet >= 3)
             {
               char *end;
@@ -1691,7 +1694,10 @@ query_parse (const char *text, const struct query_options *opt,
               err->offset = start;
               goto fail;
             }
-          if (*val == '\0')
+          char *folded = norm_fold_string (val, strlen (val));
+          int blank = query_blank (folded);
+          free (folded);
+          if (blank)
             {
               free (val);
               err->message = xstrdup (is_tag

@@ -217,6 +217,14 @@ X
 same "$TMPD/out" "$TMPD/want" "tags with their other-language rendering and documents"
 run tags --content "$GOOD" --json --lang zh
 has "$TMPD/out" '{"tag":"巡回检察","tag_translated":false,"other":"circuit inspection","other_translated":true,"documents":[1],"names":["sample/1"]}' "tags --json"
+# A region that folds to nothing (a zero-width space) is none, as
+# region: says: it was found in every region, and everything listed.
+run list --content "$GOOD" --region "$(printf '\342\200\213')"
+is "$rc:$(head -n 1 "$TMPD/err")" "2:casebook: --region needs a region, such as Guangxi" \
+  "list --region of a zero-width space is refused"
+run search --content "$GOOD" --count "$(printf 'region:\342\200\213')"
+is "$rc:$(head -n 1 "$TMPD/err")" "2:casebook: 'region:' needs a value after it" \
+  "and so is region: of one"
 # On a terminal, what the project wrote is marked "*" in the one-line
 # lists too (translations are honest); piped, the fields stay data.
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then

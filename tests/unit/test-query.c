@@ -166,6 +166,11 @@ main (void)
 
   parse_error ("\"open", "unterminated quotation mark", 0);
   parse_error ("a tag:", "'tag:' needs a keyword", 2);
+  /* A value that folds to nothing is none: a zero-width space, or a
+     soft hyphen, filtered nothing and kept every document.  */
+  parse_error ("a region:\xe2\x80\x8b", "'region:' needs a value", 2);
+  parse_error ("a tag:\xe2\x80\x8b", "'tag:' needs a keyword", 2);
+  parse_error ("a lang:\xc2\xad", "'lang:' needs 'zh' or 'en'", 2);
   parse_error ("lang:fr", "'lang:' takes 'zh' or 'en'", 0);
   parse_error ("x /a(b/", "invalid regular expression", 6);
   parse_error ("x /abc", "unterminated /regex/", 2);
