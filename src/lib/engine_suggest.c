@@ -909,7 +909,7 @@ suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
    writes together.  */
 
 enum { PINYIN_SYLLABLES = 12, PINYIN_CUTS = 16, PINYIN_CHAINS = 2000,
-       PINYIN_TRIES = 40 };
+       PINYIN_TRIES = 40, PINYIN_BUDGET = 24 };
 
 /* The two-ideograph terms of the index's vocabulary (the table words):
    the pairs of characters the text writes together.  */
@@ -918,6 +918,18 @@ struct bigrams
   ucs4_t (*pair)[2];
   size_t n;
   int loaded;
+  /* Readings tried so far (ideographs_reading): a query of many words
+     that read as pinyin is read so only as far as PINYIN_BUDGET, or a
+     hundred of them took seconds at every key the browser's prompt
+     was given.  */
+  size_t tried;
+  /* For each syllable met, a bit for each ideograph that reads it.  */
+  struct syllable_chars
+  {
+    char syl[8];
+    unsigned char *bits;
+  } *syls;
+  size_t nsyls;
 };
 
 static void
@@ -926,12 +938,17 @@ bigrams_load (struct engine *e, struct bigrams *bg)
   if (bg->loaded)
     return;
   bg->loaded = 1;
+  sqlite3 *db = index_db (e->ix);
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2 (index_db (e->ix), "SELECT term FROM words", -1,
-                          &st, NULL) != SQLITE_OK)
-    return;
+  if (sqlite3_prepare_v2 (db, "SELECT term FROM words", -1, &st, NULL)
+      != SQLITE_OK)
+    {
+      free (engine_db_error (e, db));
+      return;
+    }
   size_t alloc = 0;
-  while (sqlite3_step (st) == SQLITE_ROW)
+  int step;
+  while ((step = sqlite3_step (st)) == SQLITE_ROW)
     {
       const uint8_t *t = sqlite3_column_text (st, 0);
       int len = sqlite3_column_bytes (st, 0);
@@ -948,7 +965,50 @@ bigrams_load (struct engine *e, struct bigrams *bg)
       bg->pair[bg->n][1] = b;
       bg->n++;
     }
+  /* A damaged page is no end of the vocabulary: the index is marked
+     so, and built again.  */
+  if (step != SQLITE_DONE)
+    free (engine_db_error (e, db));
   sqlite3_finalize (st);
+}
+
+static void
+bigrams_free (struct bigrams *bg)
+{
+  free (bg->pair);
+  for (size_t k = 0; k < bg->nsyls; k++)
+    free (bg->syls[k].bits);
+  free (bg->syls);
+}
+
+/* A bit for each ideograph of U+3400 to U+9FFF that reads the syllable
+   R (N bytes, at most 6), learnt once per suggestion: a pair is then
+   two bits looked at, not two lists of readings read.  */
+static const unsigned char *
+syllable_chars (struct bigrams *bg, const char *r, size_t n)
+{
+  for (size_t k = 0; k < bg->nsyls; k++)
+    if (strlen (bg->syls[k].syl) == n && memcmp (bg->syls[k].syl, r, n) == 0)
+      return bg->syls[k].bits;
+  enum { FIRST = 0x3400, LAST = 0x9fff };
+  unsigned char *bits = xcalloc ((LAST - FIRST) / 8 + 1, 1);
+  for (ucs4_t c = FIRST; c <= LAST; c++)
+    if (pinyin_has_reading (pinyin_readings (c), r, n))
+      bits[(c - FIRST) / 8] |= (unsigned char) (1u << ((c - FIRST) % 8));
+  bg->syls = xrealloc (bg->syls, (bg->nsyls + 1) * sizeof *bg->syls);
+  memcpy (bg->syls[bg->nsyls].syl, r, n);
+  bg->syls[bg->nsyls].syl[n] = '\0';
+  bg->syls[bg->nsyls++].bits = bits;
+  return bits;
+}
+
+/* Does ideograph C (one pinyin_readings reads) have a reading BITS
+   (syllable_chars) marks?  */
+static int
+reads (const unsigned char *bits, ucs4_t c)
+{
+  size_t i = c - 0x3400;
+  return c >= 0x3400 && c <= 0x9fff && (bits[i / 8] >> (i % 8)) & 1;
 }
 
 /* One way of cutting letters into syllables: where each ends.  */
@@ -961,7 +1021,9 @@ struct cut
 /* The ways to cut the letters W[AT..] into syllables (up to
    PINYIN_CUTS of them, longer syllables first, as "xian" is more often
    先 than 西安), no syllable across a place where BOUNDARY is set (a
-   space between two words typed); appended to *CUTS.  */
+   space between two words typed), and a word typed that is a syllable
+   itself not cut (BOUNDARY 2 at its start: "yuan" is not yu an);
+   appended to *CUTS.  */
 static void
 cut_syllables (const char *w, size_t at, const unsigned char *boundary,
                struct cut *now, struct cut *cuts, size_t *ncuts)
@@ -981,7 +1043,8 @@ cut_syllables (const char *w, size_t at, const unsigned char *boundary,
       int across = 0;
       for (size_t b = at + 1; b < at + k; b++)
         across |= boundary[b];
-      if (across || !pinyin_is_syllable (w + at, k))
+      if (across || !pinyin_is_syllable (w + at, k)
+          || (boundary[at] == 2 && at + k < len && !boundary[at + k]))
         continue;
       now->end[now->n++] = at + k;
       cut_syllables (w, at + k, boundary, now, cuts, ncuts);
@@ -994,7 +1057,7 @@ cut_syllables (const char *w, size_t at, const unsigned char *boundary,
    Only ideographs of which each pair is a term of BG are tried.  Caller
    frees.  */
 static char *
-ideographs_reading (struct engine *e, const struct bigrams *bg,
+ideographs_reading (struct engine *e, struct bigrams *bg,
                     const char *w, const struct cut *c, long *best_docs)
 {
   size_t n = c->n;
@@ -1009,13 +1072,14 @@ ideographs_reading (struct engine *e, const struct bigrams *bg,
     }
   /* Chains of characters, one a syllable, each pair a term: grown a
      syllable at a time from the pairs that read the first two.  */
+  const unsigned char *bits[PINYIN_SYLLABLES];
+  for (size_t k = 0; k < n; k++)
+    bits[k] = syllable_chars (bg, syl[k], sl[k]);
   ucs4_t (*chain)[PINYIN_SYLLABLES] = xcalloc (PINYIN_CHAINS, sizeof *chain);
   ucs4_t (*next)[PINYIN_SYLLABLES] = xcalloc (PINYIN_CHAINS, sizeof *next);
   size_t nchain = 0;
   for (size_t p = 0; p < bg->n && nchain < PINYIN_CHAINS; p++)
-    if (pinyin_has_reading (pinyin_readings (bg->pair[p][0]), syl[0], sl[0])
-        && pinyin_has_reading (pinyin_readings (bg->pair[p][1]), syl[1],
-                               sl[1]))
+    if (reads (bits[0], bg->pair[p][0]) && reads (bits[1], bg->pair[p][1]))
       {
         chain[nchain][0] = bg->pair[p][0];
         chain[nchain][1] = bg->pair[p][1];
@@ -1028,10 +1092,8 @@ ideographs_reading (struct engine *e, const struct bigrams *bg,
     {
       size_t nstep = 0;
       for (size_t p = 0; p < bg->n; p++)
-        if (pinyin_has_reading (pinyin_readings (bg->pair[p][1]), syl[k],
-                                sl[k])
-            && pinyin_has_reading (pinyin_readings (bg->pair[p][0]),
-                                   syl[k - 1], sl[k - 1]))
+        if (reads (bits[k], bg->pair[p][1])
+            && reads (bits[k - 1], bg->pair[p][0]))
           step[nstep++] = p;
       size_t nnext = 0;
       for (size_t h = 0; h < nchain && nnext < PINYIN_CHAINS; h++)
@@ -1077,22 +1139,30 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
                 size_t min_words, size_t max_words, struct bigrams *bg,
                 size_t *last)
 {
+  if (bg->tried >= PINYIN_BUDGET)
+    return NULL;
   char *word[6];
   size_t nword = 0;
   for (size_t j = i; j < q->q->nterms && nword < 6 && nword < max_words;
        j++)
     {
-      if (j > i && !query_terms_adjacent (q->text, &q->q->terms[j - 1],
-                                          &q->q->terms[j]))
+      const struct term *t = &q->q->terms[j];
+      if (j > i && !query_terms_adjacent (q->text, &q->q->terms[j - 1], t))
         break;
-      char *w = plain_form (&q->q->terms[j]);
-      int letters = w != NULL;
-      for (char *p = w; letters && *p; p++)
-        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
-          *p |= 0x20;
-        else
-          letters = 0;
+      /* Letters as typed: not a prefix (jiancha*), nor a word with its
+         punctuation.  */
+      int letters = t->kind == TERM_WORDS && !t->negated && !t->quoted
+        && *t->source;
+      for (const char *p = t->source; letters && *p; p++)
+        letters = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
       if (!letters)
+        break;
+      char *w = xstrdup (t->source);
+      for (char *p = w; *p; p++)
+        *p |= 0x20;
+      /* The words after the first find nothing either: "she ji" is not
+         涉及 where the text names a Ji.  */
+      if (j > i && engine_compile_phrase_docs (e, w) != 0)
         {
           free (w);
           break;
@@ -1112,7 +1182,7 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
             len = SIZE_MAX / 2;
           else
             {
-              boundary[len] = 1;
+              boundary[len] = pinyin_is_syllable (word[k], wl) ? 2 : 1;
               memcpy (joined + len, word[k], wl);
               len += wl;
             }
@@ -1124,12 +1194,15 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
       size_t ncuts = 0;
       cut_syllables (joined, 0, boundary, &now, cuts, &ncuts);
       long best_docs = 0;
-      for (size_t c = 0; c < ncuts; c++)
+      for (size_t c = 0; c < ncuts && bg->tried < PINYIN_BUDGET; c++)
         {
           /* One syllable is a sound of a hundred characters, and the
-             reading of many an English word.  */
-          if (cuts[c].n < 2)
+             reading of many an English word; so, typed as one word, are
+             two (Chongqing, which the text does not name, was 种情 of
+             六种情形; the slip dile 低了).  */
+          if (cuts[c].n < (m == 1 ? 3 : 2))
             continue;
+          bg->tried++;
           bigrams_load (e, bg);
           char *han = ideographs_reading (e, bg, joined, &cuts[c],
                                           &best_docs);
@@ -1308,7 +1381,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
         }
       free (fix);
     }
-  free (bigrams.pair);
+  bigrams_free (&bigrams);
   if (!changed)
     {
       buf_free (&out);

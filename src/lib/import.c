@@ -382,7 +382,14 @@ split_keyword_line (const char *s)
           if (strong || spaces >= 2 || cjk_around (b.data, b.len, q))
             pending = 1;
           else if (*q && !pending && b.len > 0 && !keyword_punct (q, commas))
-            buf_add (&b, p, (size_t) (q - p));
+            {
+              /* A space inside a keyword: a CR or tab as one too.  */
+              if (memchr (p, '\r', (size_t) (q - p))
+                  || memchr (p, '\t', (size_t) (q - p)))
+                buf_addc (&b, ' ');
+              else
+                buf_add (&b, p, (size_t) (q - p));
+            }
           p = q;
           continue;
         }

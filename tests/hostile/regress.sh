@@ -48,6 +48,12 @@ trun import "$TMPD/kwcr.txt" -o "$TMPD/kwcr"
 is "$rc" 0 "a keyword list of a CR: import exits 0"
 trun check "$TMPD/kwcr"
 is "$rc" 0 "a keyword list of a CR: the collection loads"
+# And a CR inside a keyword is a space there, not a control character
+# the keyword keeps.
+printf 'Case 1\r\nOne\r\n\343\200\220Key words\343\200\221alpha\rbeta, gamma\r\nText.\r\n' >"$TMPD/kwcr2.txt"
+trun import "$TMPD/kwcr2.txt" -o "$TMPD/kwcr2"
+is "$rc:$(grep '^keywords' "$TMPD/kwcr2/01.cb")" "0:keywords.en: alpha beta, gamma" \
+  "a CR inside a keyword: a space"
 
 # fuzz-query: reading three bytes for an ideographic space or a curly
 # quotation mark ran past the end of the query.
