@@ -903,7 +903,7 @@ suggest_gloss_span (struct engine *e, const struct engine_query *q, size_t i,
 }
 
 /* Pinyin: Latin words that read, whole, as the syllables of Mandarin
-   ("xunhui jiancha", "Neimenggu", "eluochun"), as a reader without a
+   ("xunhui jiancha", "Neimenggu", "Xinbaerhu"), as a reader without a
    Chinese input method, or one who knows a place only by its sound,
    types them: read as the ideographs of those sounds that the text
    writes together.  */
@@ -953,10 +953,9 @@ bigrams_load (struct engine *e, struct bigrams *bg)
       const uint8_t *t = sqlite3_column_text (st, 0);
       int len = sqlite3_column_bytes (st, 0);
       ucs4_t a, b;
-      int k;
       /* Two characters of three bytes each: the ideographs pinyin.c
          reads (U+3400 to U+9FFF) are all written so.  */
-      if (t == NULL || len != 6 || (k = u8_mbtouc (&a, t, 6)) != 3
+      if (t == NULL || len != 6 || u8_mbtouc (&a, t, 6) != 3
           || u8_mbtouc (&b, t + 3, 3) != 3
           || *pinyin_readings (a) == '\0' || *pinyin_readings (b) == '\0')
         continue;
