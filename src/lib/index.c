@@ -2326,7 +2326,8 @@ sync_dirs (struct index *ix, const char *const *dirs, size_t ndirs,
       pages_for_search (ix);
       /* (Not when the user's library became another's to write: its
          collections, indexed before, go.)  */
-      if (snapshot_says_fresh (ix, dirs, ndirs) && !library_refused (dirs, ndirs))
+      if (snapshot_says_fresh (ix, dirs, ndirs)
+          && !library_refused (dirs, ndirs))
         return 0;
       pages_for_build (ix);
     }

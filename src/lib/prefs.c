@@ -194,7 +194,7 @@ not_private (const struct stat *st, uid_t me)
 }
 
 /* Is DIR (which exists) this user's alone, and the directories above
-   it (private_dir's rules)?  Its name without links (caller frees), or
+   it (prefs_private_dir's rules)?  Its name without links (caller frees), or
    NULL with *WHY.  FOLLOW: DIR itself may be a link to such a
    directory.  */
 static char *
