@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "norm.h"
+#include "numerals.h"
 #include "pairs.h"
 #include "segment.h"
 
@@ -502,6 +503,17 @@ alts_add (struct alts *a, const char *s)
   a->v[a->n++] = f;
 }
 
+/* Add W's numbers in words read as digits (numerals.h), unless the
+   search is EXACT, to A.  */
+static void
+alts_add_digits (struct alts *a, const char *w, int exact)
+{
+  char *digits = exact ? NULL : numerals_to_digits (w, NULL, NULL);
+  if (digits)
+    alts_add (a, digits);
+  free (digits);
+}
+
 static void
 alts_add_entry (struct alts *a, const struct glossary_entry *g)
 {
@@ -908,7 +920,8 @@ unheld_mixed_word (struct engine *e, const char *w)
    its parts (add_word).  Returns 0 if it was not cut.  */
 static int
 add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
-               size_t *alloc, const char *word, int exact)
+               size_t *alloc, const char *word, int exact,
+               const struct numeral *nums, size_t nnums)
 {
   if (engine_compile_segmenter (e) == NULL)
     return 0;
@@ -958,6 +971,12 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
         continue;
       struct alts al = { 0 };
       alts_add (&al, w[i]);
+      /* A number read from its words (WORD has 208 where 二百零八 was
+         typed) is found written either way.  */
+      for (size_t k = 0; k < nnums; k++)
+        if (strcmp (w[i], nums[k].digits) == 0
+            || strcmp (w[i], nums[k].number) == 0)
+          alts_add (&al, nums[k].words);
       if (!exact)
         add_gloss_of (e, &al, w[i]);
       add_concept (e, eq, pos, alloc, &al);
@@ -1089,17 +1108,22 @@ engine_compile (struct engine *e, const char *text,
         }
       if (t->negated)
         {
+          struct alts al = { 0 };
           for (size_t k = 0; k < t->nalts; k++)
+            alts_add (&al, t->alts[k]);
+          alts_add_digits (&al, t->alts[0], opt->exact);
+          for (size_t k = 0; k < al.n; k++)
             {
               struct buf one = { 0 };
               int prefix;
-              if (engine_compile_add_phrase (a, &one, t->alts[k], &prefix))
+              if (engine_compile_add_phrase (a, &one, al.v[k], &prefix))
                 {
                   engine_compile_add_or (&neg);
                   buf_add (&neg, one.data, one.len);
                 }
               buf_free (&one);
             }
+          alts_free (&al);
           continue;
         }
       if (t->quoted)
@@ -1109,6 +1133,7 @@ engine_compile (struct engine *e, const char *text,
           struct alts al = { 0 };
           for (size_t k = 0; k < t->nalts; k++)
             alts_add (&al, t->alts[k]);
+          alts_add_digits (&al, t->alts[0], opt->exact);
           if (add_alts (e, eq, &pos, &alloc, &al, -2, (int) eq->nrequired))
             eq->nrequired++;
           else
@@ -1169,16 +1194,33 @@ engine_compile (struct engine *e, const char *text,
           char *key = engine_compile_token_key (a, t->alts[0]);
           long g = *key ? gloss_find (e, key) : -1;
           free (key);
-          if (g < 0 && !opt->exact
-              && (engine_compile_ideographs (t->alts[0]) >= 4
-                  || unheld_mixed_word (e, t->alts[0]))
-              && add_segmented (e, eq, &pos, &alloc, t->alts[0], opt->exact))
+          /* Numbers in words (二百零八名检察官) are sought in the
+             digits the texts write them in as well (208名检察官); if
+             the texts hold the word so, it is one concept, as typed or
+             so; if not, its words are cut from the digits' form.  */
+          struct numeral *nums = NULL;
+          size_t nnums = 0;
+          char *digits = opt->exact ? NULL
+            : numerals_to_digits (t->alts[0], &nums, &nnums);
+          const char *word = digits ? digits : t->alts[0];
+          int cut = g < 0 && !opt->exact
+            && !(digits && engine_compile_phrase_docs (e, digits) > 0)
+            && (engine_compile_ideographs (t->alts[0]) >= 4
+                || unheld_mixed_word (e, word))
+            && add_segmented (e, eq, &pos, &alloc, word, opt->exact, nums,
+                              nnums);
+          numerals_free (nums, nnums);
+          if (cut)
             {
+              free (digits);
               i++;
               continue;
             }
           for (size_t k = 0; k < t->nalts; k++)
             alts_add (&al, t->alts[k]);
+          if (digits)
+            alts_add (&al, digits);
+          free (digits);
           if (!opt->exact && g >= 0)
             alts_add_entry (&al, &e->glossary.entries[g]);
         }

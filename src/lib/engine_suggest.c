@@ -1148,15 +1148,23 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
       const struct term *t = &q->q->terms[j];
       if (j > i && !query_terms_adjacent (q->text, &q->q->terms[j - 1], t))
         break;
-      /* Letters as typed: not a prefix (jiancha*), nor a word with its
+      /* Letters as typed, or as folded (xúnhuí, with its tones, is
+         xunhui): not a prefix (jiancha*), nor a word with its
          punctuation.  */
-      int letters = t->kind == TERM_WORDS && !t->negated && !t->quoted
-        && *t->source;
-      for (const char *p = t->source; letters && *p; p++)
-        letters = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+      const char *typed = t->source;
+      int letters = 0;
+      for (int as_folded = 0; as_folded < 2 && !letters; as_folded++)
+        {
+          if (as_folded)
+            typed = t->nalts ? t->alts[0] : "";
+          letters = t->kind == TERM_WORDS && !t->negated && !t->quoted
+            && *typed;
+          for (const char *p = typed; letters && *p; p++)
+            letters = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+        }
       if (!letters)
         break;
-      char *w = xstrdup (t->source);
+      char *w = xstrdup (typed);
       for (char *p = w; *p; p++)
         *p |= 0x20;
       /* The words after the first find nothing either: "she ji" is not

@@ -387,6 +387,40 @@ starts_cluster (const uint8_t *s, const uint8_t *p, ucs4_t uc)
     || uc_is_grapheme_break (prev, uc);
 }
 
+/* A Latin letter with marks folds to the letter (é, ǎ, ü, ñ to e, a, u,
+   n), as pinyin is typed with tones or without and a name with accents
+   or without: R (*LEN bytes, one cluster folded) is rewritten in place
+   when it is a Latin letter with marks and nothing else.  */
+static void
+strip_latin_marks (uint8_t *r, size_t *len)
+{
+  ucs4_t first;
+  if (*len < 2 || u8_mbtouc (&first, r, *len) < 1
+      || !((first >= 0xc0 && first <= 0x24f) || (first >= 0x1e00
+                                                   && first <= 0x1eff)
+           || (first < 0x80 && ((first | 0x20) >= 'a'
+                                && (first | 0x20) <= 'z'))))
+    return;
+  size_t dlen = 0;
+  uint8_t *d = u8_normalize (UNINORM_NFD, r, *len, NULL, &dlen);
+  if (d == NULL)
+    return;
+  int ok = dlen >= 2 && d[0] >= 'a' && d[0] <= 'z';
+  for (size_t i = 1; ok && i < dlen;)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, d + i, dlen - i);
+      ok = k > 0 && uc_is_general_category (uc, UC_CATEGORY_Mn);
+      i += k > 0 ? (size_t) k : 1;
+    }
+  if (ok)
+    {
+      r[0] = d[0];
+      *len = 1;
+    }
+  free (d);
+}
+
 struct fold_out
 {
   struct buf b;
@@ -857,6 +891,7 @@ norm_fold (const char *s, size_t len, int map, struct folded *f)
               memcpy (tmp, p, n < sizeof tmp ? n : sizeof tmp);
               outlen = n < sizeof tmp ? n : sizeof tmp;
             }
+          strip_latin_marks (r, &outlen);
           /* NFKC can produce spaces (U+2002 and friends): fold them.  */
           size_t k = 0;
           while (k < outlen)

@@ -220,6 +220,33 @@ for w in Neimenggu:内蒙古 'nei menggu:内蒙古' xinbaerhu:新巴尔虎 \
   has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: read as ${w#*:}"
 done
+# Pinyin with its tones, or in full-width letters, is read the same
+# (the marks are folded away, as from any Latin letter).
+for w in 'xúnhuí jiǎnchá' 'ｘｕｎｈｕｉ ｊｉａｎｃｈａ'; do
+  run search --content "$SHIPPED" --count -- "$w"
+  is "$rc:$(cat "$TMPD/out")" "0:$want" "$w finds what 巡回检察 finds"
+done
+run search --content "$SHIPPED" --count -- 'procuratoráte prosecutör'
+is "$(cat "$TMPD/out")" \
+  "$("$CASEBOOK" search --content "$SHIPPED" --count -- 'procuratorate prosecutor')" \
+  "a Latin letter's accent is folded away (procuratoráte prosecutör)"
+# Numbers in Chinese words find the digits the texts write them in,
+# and the words themselves.
+for w in 百分之三十五点四:35.4% 一千二百一十七册:1217册 七月十四日:7月14日 \
+         二〇二一年十一月:2021年11月 九十二名检察官:92名检察官 \
+         '"百分之八十五点一六":"85.16%"'; do
+  run search --content "$SHIPPED" --count -- "${w%%:*}"
+  is "$rc:$(cat "$TMPD/out")" \
+    "0:$("$CASEBOOK" search --content "$SHIPPED" --count -- "${w#*:}")" \
+    "${w%%:*} finds what ${w#*:} finds"
+done
+run search --content "$SHIPPED" --count --exact -- 百分之三十五点四
+is "$rc" 1 "--exact: numbers in words are not read as digits"
+run search --content "$SHIPPED" --count -- 新疆
+is "$(cut -d: -f1 "$TMPD/out" | sort | tr '\n' ' ')" "0 8 " "新疆 finds case 8"
+run search --content "$SHIPPED" --count -- '新疆 -二〇二一年十一月'
+is "$(cut -d: -f1 "$TMPD/out" | sort | tr '\n' ' ')" "0 " \
+  "-二〇二一年十一月 leaves out case 8, which has 2021年11月"
 # Typed as one word, two syllables are not read so, nor is one cut in
 # two: the reading of too many words and slips (Chongqing, which the
 # text does not name, was 种情 of 六种情形; dile 低了; yuan 语案).

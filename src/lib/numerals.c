@@ -1,0 +1,279 @@
+/* numerals.c -- numbers written in Chinese words read as digits.  */
+
+#include <config.h>
+#include "numerals.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "util.h"
+
+/* The digit numeral C writes (〇 and 零 0, 两 2), or -1.  */
+static int
+digit_of (ucs4_t c)
+{
+  static const ucs4_t digits[] = {
+    0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
+    0x516b, 0x4e5d                      /* 〇一二三四五六七八九 */
+  };
+  for (int d = 0; d < 10; d++)
+    if (c == digits[d])
+      return d;
+  if (c == 0x96f6)                      /* 零 */
+    return 0;
+  if (c == 0x4e24)                      /* 两 */
+    return 2;
+  return -1;
+}
+
+/* The value of the unit C (十 百 千 万 亿), or 0.  */
+static long long
+unit_of (ucs4_t c)
+{
+  switch (c)
+    {
+    case 0x5341: return 10;             /* 十 */
+    case 0x767e: return 100;            /* 百 */
+    case 0x5343: return 1000;           /* 千 */
+    case 0x4e07: return 10000;          /* 万 */
+    case 0x4ebf: return 100000000;      /* 亿 */
+    default: return 0;
+    }
+}
+
+static int
+is_numeral (ucs4_t c)
+{
+  return digit_of (c) >= 0 || unit_of (c) > 0;
+}
+
+/* Numerals that are a digit written out (no 两, which counts, never
+   spells a digit: 三三两两).  */
+static int
+plain_digit (ucs4_t c)
+{
+  return c != 0x4e24 && digit_of (c) >= 0;
+}
+
+#define NUMERAL_MAX 1000000000000000LL  /* beyond this, no number */
+
+/* The value of the N numerals at C written with units (三十五,
+   二百零八, 一亿两千万), or -1 when they are no well-formed number.  A
+   digit right after a unit above 十 (一百五, 三千五) is left alone:
+   it is 150 to some readers, 105 to none, so not read.  */
+static long long
+value_with_units (const ucs4_t *c, size_t n)
+{
+  long long big = 0, mid = 0, small = 0, last_unit = NUMERAL_MAX;
+  int pending = -1;
+  long long prev_unit = 0;      /* the unit just read, or 0 */
+  long long unit_before = 0;    /* the unit just before PENDING */
+  for (size_t i = 0; i < n; i++)
+    {
+      int d = digit_of (c[i]);
+      if (d >= 0)
+        {
+          if (pending >= 0)
+            return -1;                  /* 三五百, 一五一十 */
+          if (d > 0)
+            pending = d;
+          unit_before = prev_unit;
+          prev_unit = 0;
+          continue;
+        }
+      long long u = unit_of (c[i]);
+      if (u <= 1000)
+        {
+          long long m = pending;
+          if (m < 0)
+            {
+              if (u != 10 || small != 0 || prev_unit != 0)
+                return -1;              /* 十 begins a number alone */
+              m = 1;
+            }
+          if (u >= last_unit)
+            return -1;                  /* 十百, 百百 */
+          small += m * u;
+          last_unit = u;
+        }
+      else
+        {
+          long long part = (u == 10000 ? small : mid + small)
+            + (pending > 0 ? pending : 0);
+          if (part == 0 || (u == 10000 ? mid : big) != 0)
+            return -1;                  /* 万一, 万万 */
+          if (part >= NUMERAL_MAX / u)
+            return -1;
+          if (u == 10000)
+            mid = part * u;
+          else
+            {
+              big = part * u;
+              mid = 0;
+            }
+          small = 0;
+          last_unit = NUMERAL_MAX;
+        }
+      pending = -1;
+      prev_unit = u;
+    }
+  if (pending > 0 && unit_before > 10)
+    return -1;                          /* 一百五 */
+  long long v = big + mid + small + (pending > 0 ? pending : 0);
+  return v > 0 && v < NUMERAL_MAX ? v : -1;
+}
+
+/* The digits of the N numerals at C into B: written with units, or
+   digit by digit (二〇二一).  0 when they are no number.  */
+static int
+add_digits (struct buf *b, const ucs4_t *c, size_t n)
+{
+  int units = 0;
+  for (size_t i = 0; i < n; i++)
+    units |= unit_of (c[i]) > 0;
+  if (units)
+    {
+      long long v = value_with_units (c, n);
+      if (v < 0)
+        return 0;
+      char num[32];
+      snprintf (num, sizeof num, "%lld", v);
+      buf_adds (b, num);
+      return 1;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (!plain_digit (c[i]))
+      return 0;
+  for (size_t i = 0; i < n; i++)
+    buf_addc (b, (char) ('0' + digit_of (c[i])));
+  return 1;
+}
+
+/* Do the N numerals at C, with no unit among them, spell a number
+   beyond doubt: four or more digits, or a zero among them (二〇, a
+   year's 二〇二一)?  Two or three (一一, 五四, 一二三) are as often
+   words.  */
+static int
+digits_beyond_doubt (const ucs4_t *c, size_t n)
+{
+  int zero = 0, units = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      zero |= digit_of (c[i]) == 0;
+      units |= unit_of (c[i]) > 0;
+    }
+  return units || n >= 4 || zero;
+}
+
+static void
+add_numeral (struct numeral **v, size_t *n, size_t *alloc, const char *w,
+             size_t wlen, const char *digits, int percent)
+{
+  *v = xgrow (*v, alloc, *n + 1, sizeof **v);
+  struct numeral *m = &(*v)[(*n)++];
+  m->words = xstrndup (w, wlen);
+  m->digits = xstrdup (digits);
+  m->number = xstrndup (digits, strlen (digits) - (percent ? 1 : 0));
+}
+
+char *
+numerals_to_digits (const char *s, struct numeral **v, size_t *n)
+{
+  if (v)
+    {
+      *v = NULL;
+      *n = 0;
+    }
+  size_t len = strlen (s), nc = 0, valloc = 0;
+  /* The code points, and where each begins (OFF[NC] is LEN).  */
+  ucs4_t *c = xmalloc ((len + 1) * sizeof *c);
+  size_t *off = xmalloc ((len + 1) * sizeof *off);
+  for (size_t i = 0; i < len;)
+    {
+      int k = u8_mbtouc (&c[nc], (const uint8_t *) s + i, len - i);
+      off[nc++] = i;
+      i += k > 0 ? (size_t) k : 1;
+    }
+  off[nc] = len;
+  struct buf out = { 0 };
+  size_t copied = 0;            /* bytes of S copied to OUT */
+  int changed = 0;
+  for (size_t i = 0; i < nc;)
+    {
+      /* 百分之 and a number: the number and %.  */
+      int percent = i + 3 < nc && c[i] == 0x767e && c[i + 1] == 0x5206
+        && c[i + 2] == 0x4e4b && is_numeral (c[i + 3]);
+      size_t from = percent ? i + 3 : i;
+      if (!is_numeral (c[from]))
+        {
+          i++;
+          continue;
+        }
+      size_t to = from;
+      while (to < nc && is_numeral (c[to]))
+        to++;
+      /* A fraction: 点 and digits.  */
+      size_t frac_to = to;
+      if (to + 1 < nc && c[to] == 0x70b9 && plain_digit (c[to + 1]))
+        {
+          frac_to = to + 1;
+          while (frac_to < nc && plain_digit (c[frac_to]))
+            frac_to++;
+        }
+      int fraction = frac_to > to;
+      /* A month (七月), a day after one (月十四日, 月五号).  */
+      int dated = (to < nc && c[to] == 0x6708)
+        || (from > 0 && c[from - 1] == 0x6708 && to < nc
+            && (c[to] == 0x65e5 || c[to] == 0x53f7));
+      int sure = percent || fraction || dated
+        || (to - from >= 2 && digits_beyond_doubt (c + from, to - from));
+      struct buf digits = { 0 };
+      if (sure && add_digits (&digits, c + from, to - from))
+        {
+          if (fraction)
+            {
+              buf_addc (&digits, '.');
+              for (size_t k = to + 1; k < frac_to; k++)
+                buf_addc (&digits, (char) ('0' + digit_of (c[k])));
+            }
+          if (percent)
+            buf_addc (&digits, '%');
+          buf_add (&out, s + copied, off[i] - copied);
+          buf_adds (&out, digits.data);
+          copied = off[frac_to];
+          if (v)
+            add_numeral (v, n, &valloc, s + off[i], off[frac_to] - off[i],
+                         digits.data, percent);
+          changed = 1;
+          i = frac_to;
+        }
+      else
+        i = to;
+      buf_free (&digits);
+    }
+  free (c);
+  free (off);
+  if (!changed)
+    {
+      buf_free (&out);
+      return NULL;
+    }
+  buf_add (&out, s + copied, len - copied);
+  if (out.data == NULL)
+    buf_adds (&out, "");
+  return buf_steal (&out);
+}
+
+void
+numerals_free (struct numeral *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      free (v[i].words);
+      free (v[i].digits);
+      free (v[i].number);
+    }
+  free (v);
+}

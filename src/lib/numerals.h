@@ -1,0 +1,32 @@
+/* numerals.h -- numbers written in Chinese words (二百零八, 三十五点四,
+   百分之十九, 二〇二一) read as the digits the release writes them in
+   (208, 35.4, 19%, 2021), so that a query typed either way finds the
+   text.  Only what is a number beyond doubt is read: a run of two or
+   more numerals that is a well-formed number (one with a unit such as
+   十 or 百, or four or more digits, or digits with 〇 or 零 among them:
+   not 一一 or 五四), a fraction after 点, a number after 百分之, and one
+   numeral before 月 or between 月 and 日 or 号 (七月十四日 is 7月14日).
+   A numeral alone (统一, 第三, 百姓) stays as it is.  */
+
+#ifndef CASEBOOK_NUMERALS_H
+#define CASEBOOK_NUMERALS_H
+
+#include <stddef.h>
+
+/* One number read: the text as typed and the digits it stands for.  */
+struct numeral
+{
+  char *words;                  /* "百分之三十五点四" */
+  char *digits;                 /* "35.4%" */
+  char *number;                 /* "35.4": the digits without the % */
+};
+
+/* S (NUL-terminated, folded UTF-8) with each number in Chinese words
+   replaced by its digits, or NULL when it has none.  When not NULL,
+   the numbers read are stored in *V (N of them; free with
+   numerals_free).  V may be NULL.  Caller frees the string.  */
+char *numerals_to_digits (const char *s, struct numeral **v, size_t *n);
+
+void numerals_free (struct numeral *v, size_t n);
+
+#endif

@@ -1,0 +1,77 @@
+/* test-numerals.c -- numbers in Chinese words read as digits: what is a
+   number beyond doubt is read, whole, and a numeral that may be a word
+   is left alone.  */
+
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "numerals.h"
+#include "tap.h"
+
+/* S read as digits, or "-" when nothing in it is read.  */
+static const char *
+read_as (const char *s)
+{
+  static char *last;
+  free (last);
+  last = numerals_to_digits (s, NULL, NULL);
+  return last ? last : "-";
+}
+
+int
+main (void)
+{
+  tap_is (read_as ("二百零八名检察官"), "208名检察官", "二百零八 is 208");
+  tap_is (read_as ("一千二百一十七册"), "1217册", "一千二百一十七 is 1217");
+  tap_is (read_as ("十四"), "14", "十 begins a number alone");
+  tap_is (read_as ("三十五点四"), "35.4", "a fraction after 点");
+  tap_is (read_as ("百分之三十五点四"), "35.4%", "百分之 is %");
+  tap_is (read_as ("百分之十九"), "19%", "百分之十九 is 19%");
+  tap_is (read_as ("七月十四日"), "7月14日", "a month and its day");
+  tap_is (read_as ("十二月五号"), "12月5号", "a day before 号");
+  tap_is (read_as ("二〇二一年十一月"), "2021年11月", "a year digit by digit");
+  tap_is (read_as ("二零二一年"), "2021年", "零 as 〇");
+  tap_is (read_as ("两千"), "2000", "两 before a unit");
+  tap_is (read_as ("一亿两千万"), "120000000", "万 and 亿");
+  tap_is (read_as ("一百零五"), "105", "零 between");
+  tap_is (read_as ("ab三十cd"), "ab30cd", "amid other text");
+  tap_is (read_as ("统一"), "-", "one numeral in a word is a word");
+  tap_is (read_as ("第三批"), "-", "nor is an ordinal's");
+  tap_is (read_as ("百姓"), "-", "nor a unit alone");
+  tap_is (read_as ("一一"), "-", "two digits may be a word (一一)");
+  tap_is (read_as ("五四"), "-", "or a name (五四)");
+  tap_is (read_as ("三三两两"), "-", "两 spells no digit");
+  tap_is (read_as ("一百五"), "-", "一百五 is 150 to some and 105 to none");
+  tap_is (read_as ("三五百"), "-", "two digits before a unit are no number");
+  tap_is (read_as ("一五一十"), "-", "an idiom of numerals is none");
+  tap_is (read_as ("十四五规划"), "-", "nor a name of digits after a unit");
+  tap_is (read_as ("万一"), "-", "万 begins no number");
+  tap_is (read_as ("千万"), "-", "nor does 千 alone");
+  tap_is (read_as ("十百"), "-", "units must fall");
+  tap_is (read_as ("五点"), "-", "点 with no digit after it is no fraction");
+  tap_is (read_as ("百分之"), "-", "百分之 with no number");
+  tap_is (read_as (""), "-", "nothing");
+  tap_is (read_as ("一万亿亿"), "-", "亿 twice");
+
+  struct numeral *v;
+  size_t n;
+  char *d = numerals_to_digits ("百分之十九和二百零八", &v, &n);
+  tap_is (d, "19%和208", "two numbers in one text");
+  tap_ok (n == 2, "both are listed (%zu)", n);
+  if (n == 2)
+    {
+      tap_is (v[0].words, "百分之十九", "the first as typed");
+      tap_is (v[0].digits, "19%", "its digits");
+      tap_is (v[0].number, "19", "its number without %");
+      tap_is (v[1].words, "二百零八", "the second as typed");
+      tap_is (v[1].number, "208", "and its number");
+    }
+  numerals_free (v, n);
+  free (d);
+  d = numerals_to_digits ("统一", &v, &n);
+  tap_ok (d == NULL && v == NULL && n == 0, "none: NULL and no list");
+  read_as ("");                 /* frees the last */
+  return tap_done ();
+}
