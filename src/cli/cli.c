@@ -770,7 +770,13 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           else if (long_option_failed (argv[optind - 1], optopt))
             long_option_error (c, argv[optind - 1], optopt);
           else if (optopt && optopt < 256)
-            fprintf (stderr, _("casebook: invalid option -- '%c'\n"), optopt);
+            {
+              /* A control character (-$'\033') is shown, not sent.  */
+              char one[2] = { (char) optopt, '\0' };
+              char *a = output_visible (one);
+              fprintf (stderr, _("casebook: invalid option -- '%s'\n"), a);
+              free (a);
+            }
           else
             {
               char *a = output_visible (argv[optind - 1]);

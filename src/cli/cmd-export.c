@@ -84,6 +84,26 @@ query_documents (const struct cli_options *o, const struct library *lib,
     }
   else
     {
+      /* What search shows is what is exported: a correction, or the
+         other English, in place of a query that finds nothing (or
+         has words that find nothing), said on stderr as search says
+         it.  */
+      if (!o->no_correct)
+        {
+          struct engine_amended a;
+          engine_amend (e, q, &r, &a);
+          if (a.how != ENGINE_AMEND_NONE)
+            {
+              output_amend_note (stderr, o->english_revised,
+                                 a.how == ENGINE_AMEND_CORRECTED ? a.fix
+                                 : NULL, r.ndocs > 0, text);
+              engine_results_free (&r);
+              engine_query_free (q);
+              r = a.r;
+              q = a.q;
+              free (a.fix);
+            }
+        }
       *docs = xcalloc (r.ndocs ? r.ndocs : 1, sizeof **docs);
       n = 0;
       for (size_t i = 0; i < r.ndocs; i++)

@@ -543,43 +543,12 @@ cmd_search (const struct cli_options *o, const char *query_text)
       output_json_string (stdout, query_text, strlen (query_text));
       printf ("}\n");
     }
-  else if (f.other_english)
-    {
-      FILE *out = o->count ? stderr : stdout;
-      struct visible vq;
-      norm_visible (query_text, strlen (query_text), 0, &vq);
-      /* TRANSLATORS: %s is the query as typed.  */
-      if (o->english_revised)
-        fprintf (out, _("Showing results in the release's English (nothing "
-                        "found for %s in casebook's revision)"), vq.str);
-      else
-        fprintf (out, _("Showing results in casebook's revised English "
-                        "(nothing found for %s in the release's)"), vq.str);
-      fputc ('\n', out);
-      norm_visible_free (&vq);
-    }
-  else if (f.fix)
-    {
-      /* --count keeps its lines to counts: the note goes to stderr
-         there.  */
-      FILE *out = o->count ? stderr : stdout;
-      struct visible vf, vq;
-      norm_visible (f.fix, strlen (f.fix), 0, &vf);
-      norm_visible (query_text, strlen (query_text), 0, &vq);
-      if (f.typed_found)
-        /* TRANSLATORS: the first is the corrected query, the second
-           what was typed, which found something, but some of its words
-           nothing.  */
-        fprintf (out, _("Showing results for %s (some words of %s are in "
-                        "no text)\n"), vf.str, vq.str);
-      else
-        /* TRANSLATORS: the first is the corrected query, the second
-           what was typed.  */
-        fprintf (out, _("Showing results for %s (nothing found for %s)\n"),
-                 vf.str, vq.str);
-      norm_visible_free (&vf);
-      norm_visible_free (&vq);
-    }
+  else if (f.other_english || f.fix)
+    /* --count keeps its lines to counts: the note goes to stderr
+       there.  */
+    output_amend_note (o->count ? stderr : stdout, o->english_revised,
+                       f.other_english ? NULL : f.fix, f.typed_found,
+                       query_text);
   const struct engine_query *q = f.q;
   const struct engine_results *r = &f.r;
   enum highlight hl = prefs_highlight (o->color, isatty (STDOUT_FILENO));

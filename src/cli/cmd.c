@@ -43,7 +43,7 @@ static const struct
 } option_owners[] = {
   { "--regex", "search export browser" },
   { "--exact", "search export browser" },
-  { "--no-correct", "search browser" },
+  { "--no-correct", "search export browser" },
   { "--no-pager", "show" },
   { "--side-by-side", "show" },
   { "--glossary", "check" },

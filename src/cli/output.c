@@ -248,3 +248,40 @@ output_query_error (const char *query_text, const struct query_error *err)
            (int) strlen (pre) + norm_width (v.str + from, vo - from), "");
   norm_visible_free (&v);
 }
+
+void
+output_amend_note (FILE *out, int english_revised, const char *fix,
+                   int typed_found, const char *query_text)
+{
+  struct visible vq;
+  norm_visible (query_text, strlen (query_text), 0, &vq);
+  if (fix == NULL)
+    {
+      /* TRANSLATORS: %s is the query as typed.  */
+      if (english_revised)
+        fprintf (out, _("Showing results in the release's English (nothing "
+                        "found for %s in casebook's revision)"), vq.str);
+      else
+        fprintf (out, _("Showing results in casebook's revised English "
+                        "(nothing found for %s in the release's)"), vq.str);
+      fputc ('\n', out);
+    }
+  else
+    {
+      struct visible vf;
+      norm_visible (fix, strlen (fix), 0, &vf);
+      if (typed_found)
+        /* TRANSLATORS: the first is the corrected query, the second
+           what was typed, which found something, but some of its words
+           nothing.  */
+        fprintf (out, _("Showing results for %s (some words of %s are in "
+                        "no text)\n"), vf.str, vq.str);
+      else
+        /* TRANSLATORS: the first is the corrected query, the second
+           what was typed.  */
+        fprintf (out, _("Showing results for %s (nothing found for %s)\n"),
+                 vf.str, vq.str);
+      norm_visible_free (&vf);
+    }
+  norm_visible_free (&vq);
+}

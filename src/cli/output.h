@@ -53,6 +53,13 @@ char *output_visible (const char *s);
    command a message suggests.  Caller frees.  */
 char *output_shell_word (const char *s);
 
+/* Say on OUT what is shown in place of what QUERY_TEXT finds
+   (engine_amend): with FIX NULL, the other English (the release's when
+   ENGLISH_REVISED, else casebook's revision); else the corrected query
+   FIX, TYPED_FOUND when the query as typed found something.  */
+void output_amend_note (FILE *out, int english_revised, const char *fix,
+                        int typed_found, const char *query_text);
+
 /* Say on stderr why QUERY_TEXT is not a query (ERR), showing the query
    around the place with a caret under it.  */
 void output_query_error (const char *query_text,

@@ -73,6 +73,9 @@ is "$rc:$(head -1 "$TMPD/err")" \
 run search x -Z --content "$GOOD"
 is "$(head -1 "$TMPD/err")" "casebook: invalid option -- 'Z'" \
   "an unknown option letter alone is still named as one"
+run "-$(printf '\033')"
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: invalid option -- '^['" \
+  "an unknown option that is a control character is shown, not sent"
 # On a terminal no command opens the browser, which has no --json: it
 # is refused, not forgotten.
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then

@@ -85,6 +85,21 @@ has "$TMPD/out" "<h1>广西检察机关全面深化巡回检察赋能刑事执�
 run --content "$SHIPPED" export 巡回检察 --format html
 is "$rc" 2 "a query that finds two for one HTML page is refused"
 has "$TMPD/err" "the query finds 2 documents" "saying how many"
+# What search shows in place of a query, export writes: a correction
+# (zhang jiagang as Zhangjiagang), a pinyin reading, the other English
+# (Zhalainur, the revision's spelling); --no-correct takes the words
+# as typed, as search's does.
+for q in 'zhang jiagang' 'xunhui jiancha' Zhalainur; do
+  run --content "$SHIPPED" export --format jsonl -- $q
+  is "$rc:$(sed 's/.*"number":\([0-9]*\).*/\1/' "$TMPD/out" | tr '\n' ' ')" \
+    "0:$("$CASEBOOK" --content "$SHIPPED" search --count -- $q 2>/dev/null | cut -d: -f1 | tr '\n' ' ')" \
+    "export $q writes what search shows"
+  has "$TMPD/err" "Showing results" "and says what it wrote, as search does"
+done
+run --content "$SHIPPED" export --format jsonl --no-correct -- zhang jiagang
+is "$rc:$(sed 's/.*"number":\([0-9]*\).*/\1/' "$TMPD/out" | tr '\n' ' ')" \
+  "0:$("$CASEBOOK" --content "$SHIPPED" search --no-correct --count -- zhang jiagang | cut -d: -f1 | tr '\n' ' ')" \
+  "export --no-correct: the words as typed, as search --no-correct"
 run --content "$SHIPPED" export 'tag:"circuit inspection"' --format jsonl
 is "$(wc -l <"$TMPD/out")" 1 "a quoted facet in one argument"
 run --content "$SHIPPED" export nowhere-at-all-xyz
