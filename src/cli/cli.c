@@ -259,13 +259,19 @@ print_version (void)
             "There is NO WARRANTY, to the extent permitted by law.\n"));
 }
 
+/* A number from 0 to 100000, in ASCII or full-width digits (as a
+   Chinese input method types them: ３, ２０２２), as queries and
+   document names take them.  */
 static int
-parse_int (const char *s, int *out)
+parse_int (const char *arg, int *out)
 {
+  char *s = norm_nfkc_string (arg);
   char *end;
   errno = 0;
   long v = strtol (s, &end, 10);
-  if (*s == '\0' || *end != '\0' || errno || v < 0 || v > 100000)
+  int bad = *s == '\0' || *end != '\0' || errno || v < 0 || v > 100000;
+  free (s);
+  if (bad)
     return -1;
   *out = (int) v;
   return 0;
@@ -544,6 +550,12 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
       switch (c)
         {
         case OPT_CONTENT:
+          if (*optarg == '\0')
+            {
+              /* Not "casebook: : error: ...", naming no file.  */
+              fprintf (stderr, _("casebook: --content needs a directory\n"));
+              return usage_error ();
+            }
           o.content_dir = optarg;
           break;
         case OPT_LANG:

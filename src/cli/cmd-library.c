@@ -211,7 +211,8 @@ remove_collection (const struct library *lib, const char *name, int shipped)
   free (norm);
   free (cause);
   cause = NULL;
-  char *shown = output_visible (name);
+  /* The collection by its name, not as typed (ｂａｔｃｈ９ is batch9).  */
+  char *shown = output_visible (coll ? coll->id : name);
   if (coll && coll_shipped (coll, shipped))
     {
       fprintf (stderr, _("casebook: %s is shipped with casebook and cannot "

@@ -73,6 +73,18 @@ is "$rc:$(head -1 "$TMPD/err")" \
 run search x -Z --content "$GOOD"
 is "$(head -1 "$TMPD/err")" "casebook: invalid option -- 'Z'" \
   "an unknown option letter alone is still named as one"
+# Full-width digits, as a Chinese input method types them, are numbers
+# in options too, as in queries (year:２０２２) and names (show ７).
+run list --content "$SHIPPED" --year=２０２２
+is "$rc:$(cat "$TMPD/out")" "0:$("$CASEBOOK" list --content "$SHIPPED" --year=2022)" \
+  "--year=２０２２ is --year=2022"
+run search --content "$SHIPPED" -n ３ --width=４０ -- 巡回检察
+is "$rc:$(cat "$TMPD/out")" \
+  "0:$("$CASEBOOK" search --content "$SHIPPED" -n 3 --width=40 -- 巡回检察)" \
+  "-n ３ --width=４０ are -n 3 --width=40"
+run --content= list
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: --content needs a directory" \
+  "an empty --content is refused, not opened as a file of no name"
 run "-$(printf '\033')"
 is "$rc:$(head -1 "$TMPD/err")" "2:casebook: invalid option -- '^['" \
   "an unknown option that is a control character is shown, not sent"

@@ -341,8 +341,8 @@ is "$rc" 0 "and the collection loads"
 run show ａｂ/1
 is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (ab)" "show ａｂ/1 shows it"
 run library remove ａｂ
-is "$rc:$(cat "$TMPD/err")" "0:casebook: removed ａｂ from the library" \
-  "library remove ａｂ removes ab, as show ａｂ/1 finds it"
+is "$rc:$(cat "$TMPD/err")" "0:casebook: removed ab from the library" \
+  "library remove ａｂ removes ab, as show ａｂ/1 finds it, and names it ab"
 ok $([ ! -e "$coll/ab" ]; echo $?) "its directory is gone"
 # A collection whose id is written by hand in full width (or that an
 # import installed so before names were stored in NFKC) is named as it
