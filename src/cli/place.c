@@ -228,9 +228,10 @@ place_parse (const struct library *lib, int argc, char **argv,
     }
   if (para2 && p->para == 0)
     {
-      fprintf (stderr, _("casebook: a range of paragraphs needs a section "
-                         "and a first paragraph: \xc2\xa7" "1 \xc2\xb6"
-                         "3-5\n"));
+      /* "§2-3": a range of sections, which a citation does not make.  */
+      fprintf (stderr, _("casebook: a range is of paragraphs, in a section "
+                         "(\xc2\xa7" "1 \xc2\xb6" "3-5) or in the case "
+                         "(\xc2\xb6" "14-15), not of sections\n"));
       goto out;
     }
   p->para2 = para2 == p->para ? 0 : para2;

@@ -46,6 +46,8 @@ for w in '§3-1' '§1-3'; do
   run cite 7 "$w" --content "$SHIPPED"
   is "$rc:$(cat "$TMPD/out")" "2:" "a range of sections ($w) exits 2 and cites nothing"
 done
+has "$TMPD/err" "a range is of paragraphs, in a section (§1 ¶3-5) or in the case (¶14-15), not of sections" \
+  "and says a range is of paragraphs (not that a section is missing)"
 run cite 1 '§2' '¶1' - 2 --content "$GOOD" --lang en
 same "$TMPD/out" "$TMPD/want" "a range may have spaces around its dash"
 run cite 1 '§2' --content "$GOOD" --lang en
