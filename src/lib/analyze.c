@@ -988,7 +988,7 @@ analyze_is_punctuation (const char *w, size_t len)
     {
       ucs4_t uc;
       int n = u8_mbtouc (&uc, p, (size_t) (e - p));
-      if (n <= 0 || uc_is_alnum (uc))
+      if (n <= 0 || norm_is_word (uc) || is_ideograph (uc))
         return 0;
       p += n;
     }

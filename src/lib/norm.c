@@ -353,7 +353,10 @@ norm_is_word (uint32_t uc)
   if (uc < 0x80)
     return (uc >= '0' && uc <= '9') || (uc >= 'a' && uc <= 'z')
       || (uc >= 'A' && uc <= 'Z');
-  return uc_is_alnum (uc) && !norm_is_cjk (uc);
+  /* The regional indicators that make a flag (🇨🇳) are alphabetic to
+     Unicode, but are pictures, as other emoji are: no word.  */
+  return uc_is_alnum (uc) && !norm_is_cjk (uc)
+    && !(uc >= 0x1f1e6 && uc <= 0x1f1ff);
 }
 
 static int

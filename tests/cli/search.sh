@@ -230,6 +230,17 @@ run search --content "$SHIPPED" --count -- 'procuratoráte prosecutör'
 is "$(cat "$TMPD/out")" \
   "$("$CASEBOOK" search --content "$SHIPPED" --count -- 'procuratorate prosecutor')" \
   "a Latin letter's accent is folded away (procuratoráte prosecutör)"
+# An accent typed as a mark of its own (e, U+0301) is é, folded to e;
+# a flag stuck to a word is a picture, as an emoji is, not a word of
+# its own that no text has: each leaves 检察 to be found.
+want=$("$CASEBOOK" search --content "$SHIPPED" --count -- 'e 检察')
+run search --content "$SHIPPED" --count -- "$(printf 'e\314\201检察')"
+is "$rc:$(cat "$TMPD/out")" "0:$want" "e and U+0301 before 检察 is e 检察"
+want=$("$CASEBOOK" search --content "$SHIPPED" --count -- 检察)
+for q in '🇨🇳检察' '检察🇨🇳' '🇨🇳 检察' '😀检察'; do
+  run search --content "$SHIPPED" --count -- "$q"
+  is "$rc:$(cat "$TMPD/out")" "0:$want" "$q finds what 检察 finds"
+done
 # Numbers in Chinese words find the digits the texts write them in,
 # and the words themselves.
 for w in 百分之三十五点四:35.4% 一千二百一十七册:1217册 七月十四日:7月14日 \
