@@ -40,11 +40,9 @@ print_lines (const struct cli_options *o, const char *text)
 static void
 traditional_note (const struct cli_options *o, const char *text)
 {
-  char *conv = o->script_config
-    ? norm_to_traditional (text, strlen (text), o->script_config) : NULL;
-  if (conv && strcmp (conv, text) != 0)
-    printf ("\n%s\n", norm_traditional_note ());
-  free (conv);
+  const char *note = cite_script_note (text, o->script_config);
+  if (note)
+    printf ("\n%s\n", note);
 }
 
 static int

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "norm.h"
 #include "util.h"
 
 size_t
@@ -343,4 +344,14 @@ cite_passage_range (const struct document *doc, enum lang l, size_t section,
     project_note (&b, cl, any_tr || coll, any_rev, proj, nproj, all, coll);
   free (proj);
   return buf_steal (&b);
+}
+
+const char *
+cite_script_note (const char *text, const char *config)
+{
+  char *conv = config ? norm_to_traditional (text, strlen (text), config)
+    : NULL;
+  int changed = conv && strcmp (conv, text) != 0;
+  free (conv);
+  return changed ? norm_traditional_note () : NULL;
 }

@@ -58,4 +58,11 @@ char *cite_passage_range (const struct document *doc, enum lang l,
                           size_t section, size_t block, size_t section2,
                           size_t block2, int revised);
 
+/* The note that must follow citation TEXT shown in the traditional
+   script of OpenCC's configuration CONFIG: norm_traditional_note when
+   the conversion changes TEXT (its Chinese is OpenCC's wording, not
+   the release's), else NULL, as when CONFIG is NULL.  For cite and
+   the browser's y alike.  Static; do not free.  */
+const char *cite_script_note (const char *text, const char *config);
+
 #endif /* CASEBOOK_CITE_H */

@@ -136,13 +136,16 @@ copy_paragraph (struct ui *u)
       return;
     }
   /* What was read is what is copied: in traditional script when the
-     browser shows it so, as casebook cite prints it.  */
+     browser shows it so, as casebook cite prints it, and followed, as
+     there, by the note that says the script is OpenCC's.  */
+  const char *note = cite_script_note (text, u->opt->script_config);
   char *conv = u->opt->script_config
     ? norm_to_traditional (text, strlen (text), u->opt->script_config) : NULL;
   if (conv)
     {
       free (text);
-      text = conv;
+      text = note ? xasprintf ("%s\n\n%s", conv, note) : xstrdup (conv);
+      free (conv);
     }
   char *vis = visible_copy (text);
   free (text);

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 21
+tui_plan 22
 
 content=$top_srcdir/content
 
@@ -129,6 +129,23 @@ copied "Hulunbuir covers an area of 250,000 square kilometers and has a permanen
   "y copies the revised English that is on the screen"
 printf '%s\n' "$buf" | grep -qx "\[Revised by the casebook project; not the release's own text\]"
 tui_ok $? "and says it is the project's revision"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# In traditional script, what is copied is OpenCC's conversion: the
+# copy says so after its citation, as cite prints it.
+tui_start 100 30 -- --content "$content" --lang zh --script=traditional
+tmx set-option -g set-clipboard on
+tui_wait_for 'h: help'
+tui_keys : 6 Space p 1 Enter
+tui_keys y
+buf=$(tmx show-buffer 2>/dev/null)
+note=$("$CASEBOOK" --content "$content" --lang zh --script=traditional cite 6 '¶1' | tail -1)
+printf '%s\n' "$buf" | grep -q '案例六 第1段$' && [ -n "$note" ] \
+  && [ "$(printf '%s\n' "$buf" | tail -1)" = "$note" ]
+r=$?
+[ $r = 0 ] || tui_diag "$buf"
+tui_ok $r "traditional script: y's copy ends with the note cite prints ($note)"
 tui_keys q
 tui_wait_exit >/dev/null
 
