@@ -894,6 +894,13 @@ draw_status (struct ui *u)
           ui_put (y, xmax - w, xmax, count, strlen (count), status);
           xmax -= w + 1;
         }
+      else if (count && xmax - u->cols / 2 > 8)
+        {
+          /* Too long for its half (an error): cut, the prompt kept.  */
+          ui_put_cut (y, u->cols / 2 + 1, xmax, count, strlen (count),
+                      status);
+          xmax = u->cols / 2;
+        }
       free (count);
       prompt_draw (u, &u->prompt, y, xmax);
       return;

@@ -82,6 +82,8 @@ struct prompt
   size_t mark;                  /* the byte a query error points at
                                    (shown in reverse), SIZE_MAX for none;
                                    any edit clears it */
+  char *error;                  /* that error, shown in the count's place
+                                   while MARK is set */
 };
 
 /* A search: its text, the compiled query and the hits in every

@@ -34,6 +34,7 @@ prompt_end (struct prompt *p)
 {
   buf_free (&p->text);
   free (p->edit);
+  free (p->error);
   memset (p, 0, sizeof *p);
 }
 

@@ -870,8 +870,13 @@ char *
 ui_search_prompt_count (const struct ui *u)
 {
   if (!u->prompt.active || u->prompt.kind == PROMPT_LIMIT
-      || u->prompt.kind == PROMPT_GOTO || u->search.res == NULL
-      || search_is_saved (u))
+      || u->prompt.kind == PROMPT_GOTO)
+    return NULL;
+  /* A query that cannot be read (/[/, an unclosed quote): why, until
+     it is edited.  */
+  if (u->prompt.error && u->prompt.mark != SIZE_MAX)
+    return xasprintf ("[%s]", u->prompt.error);
+  if (u->search.res == NULL || search_is_saved (u))
     return NULL;
   /* Enter will show a correction (some words typed are in no text):
      the count of what is typed would describe another search.  */
@@ -1176,11 +1181,16 @@ preview (struct ui *u)
   if (search_open_document (u, text, u->prompt.kind == PROMPT_SEARCH_BACK,
                             &err) < 0)
     {
-      /* Keep what was highlighted; just say what is wrong.  */
+      /* Keep what was highlighted; just say what is wrong, where the
+         count would be: the prompt hides the status line.  */
+      free (u->prompt.error);
+      u->prompt.error = xstrdup (err);
       ui_message (u, 1, "%s", err);
       free (err);
       return;
     }
+  free (u->prompt.error);
+  u->prompt.error = NULL;
   free (u->msg);
   u->msg = NULL;
   goto_saved (u);

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 48
+tui_plan 50
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -149,6 +149,8 @@ case $prompt_e in
      printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
 esac
 tui_expect_eq "$(tui_cursor)" "4 39" "and the cursor stays after the text"
+tui_expect_line 40 '^//\(/ .*\[invalid regular expression: missing closing' \
+  "and says why where the count goes, since the prompt hides the status line"
 tui_send Home
 tui_settle
 tui_expect_eq "$(tui_cursor)" "1 39" "or at its start, after Home"
@@ -161,6 +163,11 @@ case $prompt_e in
   *"${esc}[7m"*) tui_ok 1 "mended, the mark is gone"
      printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
   *) tui_ok 0 "mended, the mark is gone" ;;
+esac
+case $prompt_e in
+  *"[invalid regular"*) tui_ok 1 "and so is the error"
+     printf '%s\n' "$prompt_e" | cat -v | tui_diag_stdin ;;
+  *) tui_ok 0 "and so is the error" ;;
 esac
 tui_keys Escape
 
