@@ -96,7 +96,7 @@ query_documents (const struct cli_options *o, const struct library *lib,
             {
               output_amend_note (stderr, o->english_revised,
                                  a.how == ENGINE_AMEND_CORRECTED ? a.fix
-                                 : NULL, r.ndocs > 0, text);
+                                 : NULL, r.ndocs > 0, text, o->script_config);
               engine_results_free (&r);
               engine_query_free (q);
               r = a.r;

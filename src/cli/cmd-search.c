@@ -548,7 +548,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
        there.  */
     output_amend_note (o->count ? stderr : stdout, o->english_revised,
                        f.other_english ? NULL : f.fix, f.typed_found,
-                       query_text);
+                       query_text, o->script_config);
   const struct engine_query *q = f.q;
   const struct engine_results *r = &f.r;
   enum highlight hl = prefs_highlight (o->color, isatty (STDOUT_FILENO));

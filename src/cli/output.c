@@ -251,7 +251,8 @@ output_query_error (const char *query_text, const struct query_error *err)
 
 void
 output_amend_note (FILE *out, int english_revised, const char *fix,
-                   int typed_found, const char *query_text)
+                   int typed_found, const char *query_text,
+                   const char *script_config)
 {
   struct visible vq;
   norm_visible (query_text, strlen (query_text), 0, &vq);
@@ -268,8 +269,11 @@ output_amend_note (FILE *out, int english_revised, const char *fix,
     }
   else
     {
+      char *conv = script_config
+        ? norm_to_traditional (fix, strlen (fix), script_config) : NULL;
       struct visible vf;
-      norm_visible (fix, strlen (fix), 0, &vf);
+      norm_visible (conv ? conv : fix, strlen (conv ? conv : fix), 0, &vf);
+      free (conv);
       if (typed_found)
         /* TRANSLATORS: the first is the corrected query, the second
            what was typed, which found something, but some of its words

@@ -56,9 +56,12 @@ char *output_shell_word (const char *s);
 /* Say on OUT what is shown in place of what QUERY_TEXT finds
    (engine_amend): with FIX NULL, the other English (the release's when
    ENGLISH_REVISED, else casebook's revision); else the corrected query
-   FIX, TYPED_FOUND when the query as typed found something.  */
+   FIX, TYPED_FOUND when the query as typed found something, in the
+   traditional script of OpenCC's SCRIPT_CONFIG when not NULL (as the
+   text is shown: the correction is the index's simplified words).  */
 void output_amend_note (FILE *out, int english_revised, const char *fix,
-                        int typed_found, const char *query_text);
+                        int typed_found, const char *query_text,
+                        const char *script_config);
 
 /* Say on stderr why QUERY_TEXT is not a query (ERR), showing the query
    around the place with a caret under it.  */

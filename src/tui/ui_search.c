@@ -866,6 +866,17 @@ ui_search_status (const struct ui *u)
   return s;
 }
 
+/* FIX, a correction (the index's words, in simplified script), as the
+   reader reads the text: in traditional script when it is shown so.
+   Caller frees.  */
+static char *
+fix_shown (const struct ui *u, const char *fix)
+{
+  char *t = u->opt->script_config
+    ? norm_to_traditional (fix, strlen (fix), u->opt->script_config) : NULL;
+  return t ? t : xstrdup (fix);
+}
+
 char *
 ui_search_prompt_count (const struct ui *u)
 {
@@ -885,7 +896,12 @@ ui_search_prompt_count (const struct ui *u)
     /* TRANSLATORS: the search prompt's count when what is typed finds
        something but some of its words are in no text, and Enter will
        show a correction: "[Enter: Zhangjiagang]".  */
-    return xasprintf (_("[Enter: %s]"), u->search.amend_fix);
+    {
+      char *fix = fix_shown (u, u->search.amend_fix);
+      char *count = xasprintf (_("[Enter: %s]"), fix);
+      free (fix);
+      return count;
+    }
   if (u->nvh > 0 && u->cur_hit < u->nvh)
     return xasprintf ("[%zu/%zu]", u->cur_hit + 1, u->nvh);
   if (u->nvh > 0)
@@ -932,10 +948,16 @@ ui_search_prompt_count (const struct ui *u)
     : u->revised ? _("the release's English")
     : _("casebook's revised English");
   if (instead)
-    /* TRANSLATORS: the search prompt's count when nothing matches what
-       is typed and Enter will show something else: a correction
-       ("[no hits; Enter: circuit inspection]") or the other English.  */
-    return xasprintf (_("[no hits; Enter: %s]"), instead);
+    {
+      char *shown = fix_shown (u, instead);
+      /* TRANSLATORS: the search prompt's count when nothing matches
+         what is typed and Enter will show something else: a
+         correction ("[no hits; Enter: circuit inspection]") or the
+         other English.  */
+      char *count = xasprintf (_("[no hits; Enter: %s]"), shown);
+      free (shown);
+      return count;
+    }
   return xstrdup (_("[no hits]"));
 }
 
@@ -1334,19 +1356,21 @@ ui_search_amend_say (struct ui *u, int how, const char *corrected,
     ui_message (u, 0, _("Showing results in the release's English (nothing "
                         "found for %s in casebook's revision; E: back)"),
                 text);
+  char *shown = corrected ? fix_shown (u, corrected) : NULL;
   if (corrected && how == 3)
     /* TRANSLATORS: as casebook search says it: the corrected query,
        then what was typed, which found something, but some of its
        words nothing.  */
     ui_message (u, 0, _("Showing results for %s (some words of %s are in "
-                        "no text)"), corrected, text);
+                        "no text)"), shown, text);
   else if (corrected)
     {
       /* TRANSLATORS: as casebook search says it: the corrected query,
          then what was typed.  */
       ui_message (u, 0, _("Showing results for %s (nothing found for %s)"),
-                  corrected, text);
+                  shown, text);
     }
+  free (shown);
 }
 
 void

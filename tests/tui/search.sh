@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 50
+tui_plan 53
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -275,5 +275,23 @@ tui_expect_line 40 "^/邻进院 .*\\[no hits; Enter: $fix\\]\$" \
 tui_keys Enter
 tui_expect_line 40 "^Showing results for $fix \\(nothing found for 邻进院\\)" \
   "Enter searches the correction the prompt named"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# In traditional script the correction is named as the text reads,
+# in the prompt and after Enter, as search says it.
+tfix=$("$CASEBOOK" --content "$content" --script=traditional search 鄰進院 | sed -n \
+  's/^Showing results for \([^ ]*\) (nothing found for 鄰進院)$/\1/p')
+tui_expect_eq "$tfix" 鄰近院 "search names the correction in traditional script"
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both --script=traditional
+tui_wait_for 'h: help'
+tui_keys /
+tui_type 鄰進院
+tui_wait_for '\[no hits'
+tui_expect_line 40 "^/鄰進院 .*\\[no hits; Enter: 鄰近院\\]\$" \
+  "so does the prompt"
+tui_keys Enter
+tui_expect_line 40 "^Showing results for 鄰近院 \\(nothing found for 鄰進院\\)" \
+  "and the status line after Enter"
 
 tui_finish
