@@ -10,6 +10,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "analyze.h"
 #include "i18n.h"
 #include "norm.h"
 #include "regex_error.h"
@@ -1793,6 +1794,44 @@ query_parse (const char *text, const struct query_options *opt,
     }
   int facets = q->ncollections > 0 || q->nregions > 0 || q->year > 0
     || q->doc >= 0;
+  /* Punctuation alone ("&", "!!!", "。，", a quoted "&") is no word of
+     any text: it would find nothing, or, as Chinese punctuation
+     separates words, leave nothing at all, two answers to one
+     question.  Both are refused alike, pointing to what finds it.  */
+  int searchable = q->ntags > 0 || facets || q->nexcluded > 0;
+  const char *punct = NULL;     /* the first term's, else the text's */
+  size_t kept = 0;              /* terms not excluded */
+  for (size_t i = 0; i < q->nterms && !searchable; i++)
+    {
+      const struct term *t = &q->terms[i];
+      if (t->negated)
+        continue;
+      kept++;
+      searchable = t->kind == TERM_REGEX || t->nalts == 0
+        || !analyze_is_punctuation (t->alts[0], strlen (t->alts[0]));
+      if (punct == NULL && t->nalts > 0)
+        punct = t->alts[0];
+    }
+  if (kept == 0 && q->nterms > 0)
+    searchable = 1;             /* all excluded: said so below */
+  char *folded_all = searchable ? NULL : norm_fold_string (text, strlen (text));
+  if (folded_all && *folded_all)
+    {
+      if (punct == NULL || *punct == '\0')
+        punct = folded_all;
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, (const uint8_t *) punct, strlen (punct));
+      char first[8] = { 0 };
+      if (uc < 0x80 && strchr ("\\^$.|?*+()[]{}/", (int) uc))
+        first[0] = '\\';
+      memcpy (first + (first[0] != 0), punct, n > 0 ? (size_t) n : 1);
+      free (folded_all);
+      err->message = xasprintf (_("punctuation alone is not searched: a "
+                                  "regex finds it, as /%s/"), first);
+      err->offset = 0;
+      goto fail;
+    }
+  free (folded_all);
   if (q->nterms == 0 && q->ntags == 0 && !facets && q->nexcluded == 0)
     {
       err->message = xstrdup (_("empty query"));

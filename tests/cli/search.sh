@@ -399,7 +399,7 @@ has "$TMPD/err" "Showing results for xinjiang (nothing found for Xinjaing)" "res
 # Punctuation typed as a word is no word of the query: the rest is found.
 is "$(ranked 'Tiger & Leopard')" "0:2 " "an ampersand between words"
 is "$(ranked 'Tiger - Leopard')" "0:2 " "a dash between words is no exclusion"
-is "$(ranked '&')" "1:" "punctuation alone finds nothing"
+is "$(ranked '&')" "2:" "punctuation alone is refused (a regex finds it)"
 # A synonym of the glossary that no text holds (人手不够, for 办案人员不足)
 # stays one word inside a longer run, not 人手 and 不够 (不够清晰, case 8).
 is "$(ranked 基层检察院人手不够 | cut -d' ' -f1-2)" "0:0 1" "a glossary synonym in a run of ideographs is kept whole"

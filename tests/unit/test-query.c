@@ -180,6 +180,14 @@ main (void)
   parse_error ("", "empty query", 0);
   parse_error ("   ", "empty query", 0);
   parse_error ("-only", "at least one term", 0);
+  /* Punctuation alone, ASCII or Chinese, quoted or not, is refused
+     alike, with a regex that finds it.  */
+  parse_error ("&", "punctuation alone is not searched: a regex finds it, as /&/", 0);
+  parse_error ("\"&\"", "as /&/", 0);
+  parse_error ("*", "as /\\*/", 0);
+  parse_error ("\xe3\x80\x82\xef\xbc\x8c", "as /\xe3\x80\x82/", 0);
+  parse_error ("& -x", "punctuation alone", 0);
+  parse_error ("-&", "at least one term", 0);
   parse_error ("bad\xff", "not valid UTF-8", 3);
 
   /* A catastrophic pattern ends with an error, quickly.  */
