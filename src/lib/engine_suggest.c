@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "norm.h"
@@ -1133,6 +1134,52 @@ ideographs_reading (struct engine *e, struct bigrams *bg,
    read as pinyin (see above): the ideographs the text writes, or NULL.
    The longest run of MIN_WORDS to MAX_WORDS (at most 6) words that
    reads so is taken.  Caller frees.  */
+/* The letters of pinyin typed as SOURCE, in lower case, with their
+   tones left out and ü (which the syllables spell v) as v: "Lǚ" is lv,
+   "xúnhuí" xunhui; NULL if anything but a letter was typed.  Caller
+   frees.  */
+static char *
+pinyin_letters (const char *source)
+{
+  size_t n = 0;
+  uint8_t *nfc = u8_normalize (UNINORM_NFC, (const uint8_t *) source,
+                               strlen (source), NULL, &n);
+  if (nfc == NULL || n == 0)
+    {
+      free (nfc);
+      return NULL;
+    }
+  struct buf b = { 0 };
+  for (size_t i = 0; i < n;)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, nfc + i, n - i);
+      if (k < 1)
+        k = 1;
+      /* ü, Ü and ü with each tone (ǖ ǘ ǚ ǜ).  */
+      if (uc == 0xfc || uc == 0xdc || (uc >= 0x1d5 && uc <= 0x1dc))
+        buf_addc (&b, 'v');
+      else
+        buf_add (&b, nfc + i, (size_t) k);
+      i += (size_t) k;
+    }
+  free (nfc);
+  char *f = b.len ? norm_fold_string (b.data, b.len) : NULL;
+  buf_free (&b);
+  for (const char *p = f; p && *p; p++)
+    if (*p < 'a' || *p > 'z')
+      {
+        free (f);
+        return NULL;
+      }
+  if (f && *f == '\0')
+    {
+      free (f);
+      return NULL;
+    }
+  return f;
+}
+
 static char *
 suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
                 size_t min_words, size_t max_words, struct bigrams *bg,
@@ -1148,23 +1195,12 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
       const struct term *t = &q->q->terms[j];
       if (j > i && !query_terms_adjacent (q->text, &q->q->terms[j - 1], t))
         break;
-      /* Letters as typed, or as folded (xúnhuí, with its tones, is
-         xunhui): not a prefix (jiancha*), nor a word with its
-         punctuation.  */
-      const char *typed = t->source;
-      int letters = 0;
-      for (int as_folded = 0; as_folded < 2 && !letters; as_folded++)
-        {
-          if (as_folded)
-            typed = t->nalts ? t->alts[0] : "";
-          letters = t->kind == TERM_WORDS && !t->negated && !t->quoted
-            && *typed;
-          for (const char *p = typed; letters && *p; p++)
-            letters = (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
-        }
-      if (!letters)
+      /* Letters as typed, tones and all (xúnhuí is xunhui, lǚ lv):
+         not a prefix (jiancha*), nor a word with its punctuation.  */
+      char *w = t->kind == TERM_WORDS && !t->negated && !t->quoted
+        ? pinyin_letters (t->source) : NULL;
+      if (w == NULL)
         break;
-      char *w = xstrdup (typed);
       for (char *p = w; *p; p++)
         *p |= 0x20;
       /* The words after the first find nothing either: "she ji" is not

@@ -49,6 +49,36 @@ is_numeral (ucs4_t c)
   return digit_of (c) >= 0 || unit_of (c) > 0;
 }
 
+/* Is C an ideograph (of the unified block, where Chinese text is)?  */
+static int
+ideograph (ucs4_t c)
+{
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/* Can C follow a number: a measure word or a unit (名, 件, 册, 年, 月,
+   公里), as 二百零八名 and 一千二百一十七册?  A number before any other
+   ideograph is most often part of a name or a word (十九大, 三十而立,
+   二十一世纪 aside), and is left as it is.  */
+static int
+measure_word (ucs4_t c)
+{
+  static const char words[] =
+    "名人个件起次家所条项册元年月日号天倍余多宗份位户亩米吨岁周篇部批"
+    "类种座台辆间本张页章节段款期轮场组支笔例分秒时点万亿千百世角斤克"
+    "公平小票股层";
+  const uint8_t *p = (const uint8_t *) words;
+  while (*p)
+    {
+      ucs4_t w;
+      int k = u8_mbtouc (&w, p, strlen ((const char *) p));
+      if (w == c)
+        return 1;
+      p += k > 0 ? k : 1;
+    }
+  return 0;
+}
+
 /* Numerals that are a digit written out (no 两, which counts, never
    spells a digit: 三三两两).  */
 static int
@@ -68,6 +98,10 @@ value_with_units (const ucs4_t *c, size_t n)
 {
   long long big = 0, mid = 0, small = 0, last_unit = NUMERAL_MAX;
   int pending = -1;
+  /* 零 ends no number (一百零 is 101 to 109 to its reader) and begins
+     none written with units (零十).  */
+  if (n > 0 && (digit_of (c[0]) == 0 || digit_of (c[n - 1]) == 0))
+    return -1;
   long long prev_unit = 0;      /* the unit just read, or 0 */
   long long unit_before = 0;    /* the unit just before PENDING */
   for (size_t i = 0; i < n; i++)
@@ -223,12 +257,23 @@ numerals_to_digits (const char *s, struct numeral **v, size_t *n)
             frac_to++;
         }
       int fraction = frac_to > to;
-      /* A month (七月), a day after one (月十四日, 月五号).  */
-      int dated = (to < nc && c[to] == 0x6708)
+      /* A month (七月, 2021年七月: not the 一 of 统一月), a day after
+         one (月十四日, 月五号).  */
+      int dated = (to < nc && c[to] == 0x6708
+                   && (from == 0 || !ideograph (c[from - 1])
+                       || c[from - 1] == 0x5e74))
         || (from > 0 && c[from - 1] == 0x6708 && to < nc
             && (c[to] == 0x65e5 || c[to] == 0x53f7));
-      int sure = percent || fraction || dated
+      /* A fraction only after a number that is one beyond doubt:
+         一点一滴 and 三点一刻 are no 1.1 and 3.1.  */
+      int sure = percent || dated
         || (to - from >= 2 && digits_beyond_doubt (c + from, to - from));
+      /* And what follows must be a measure word, or no ideograph: not
+         十九大, a name, nor 十几, a guess (a teen).  */
+      if (frac_to < nc && (c[frac_to] == 0x51e0
+                           || (!percent && ideograph (c[frac_to])
+                               && !measure_word (c[frac_to]))))
+        sure = 0;
       struct buf digits = { 0 };
       if (sure && add_digits (&digits, c + from, to - from))
         {

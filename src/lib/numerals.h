@@ -4,9 +4,13 @@
    text.  Only what is a number beyond doubt is read: a run of two or
    more numerals that is a well-formed number (one with a unit such as
    十 or 百, or four or more digits, or digits with 〇 or 零 among them:
-   not 一一 or 五四), a fraction after 点, a number after 百分之, and one
-   numeral before 月 or between 月 and 日 or 号 (七月十四日 is 7月14日).
-   A numeral alone (统一, 第三, 百姓) stays as it is.  */
+   not 一一 or 五四), with its fraction after 点; a number after 百分之;
+   one numeral before 月 (七月, 2021年七月, not the 一 of 统一月) or
+   between 月 and 日 or 号 (七月十四日 is 7月14日).  The number must be
+   followed by a measure word (名, 件, 册, 年, 公里), or by no ideograph
+   at all: 十九大, a name, and 十几, a guess, stay as they are.  So do a
+   numeral alone (统一, 第三, 百姓), 一百五 (150 to some readers),
+   一百零 and 一点一滴.  */
 
 #ifndef CASEBOOK_NUMERALS_H
 #define CASEBOOK_NUMERALS_H

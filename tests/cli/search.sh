@@ -251,6 +251,17 @@ for w in 百分之三十五点四:35.4% 一千二百一十七册:1217册 七月�
     "0:$("$CASEBOOK" search --content "$SHIPPED" --count -- "${w#*:}")" \
     "${w%%:*} finds what ${w#*:} finds"
 done
+# Pinyin's ü, toned or not, is the v its syllables are spelt with.
+for q in 'lǚ zhí' 'Lü zhi'; do
+  run search --content "$SHIPPED" -n 1 -- "$q"
+  has "$TMPD/out" "Showing results for 履职 (nothing found for $q)" "$q: read as lv zhi, 履职"
+done
+# A numeral in a word before 月 is no month, nor a number that names.
+run search --content "$SHIPPED" --count -- 同一月份
+is "$rc:$(cat "$TMPD/out")" "1:" "同一月份: the 一 of 同一 is no month"
+run search --content "$SHIPPED" --count -- 党的十九大
+is "$rc:$(cat "$TMPD/out")" "0:$("$CASEBOOK" search --content "$SHIPPED" --exact --count -- 党的十九大)" \
+  "党的十九大: a number that names is not read (no 19 found elsewhere)"
 run search --content "$SHIPPED" --count --exact -- 百分之三十五点四
 is "$rc" 1 "--exact: numbers in words are not read as digits"
 run search --content "$SHIPPED" --count -- 新疆

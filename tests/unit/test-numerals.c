@@ -54,6 +54,17 @@ main (void)
   tap_is (read_as ("百分之"), "-", "百分之 with no number");
   tap_is (read_as (""), "-", "nothing");
   tap_is (read_as ("一万亿亿"), "-", "亿 twice");
+  tap_is (read_as ("统一月"), "-", "the 一 of 统一 before 月 is no month");
+  tap_is (read_as ("2021年七月"), "2021年7月", "a month after 年 is one");
+  tap_is (read_as ("一百零"), "-", "零 ends no number");
+  tap_is (read_as ("零十"), "-", "nor begins one with units");
+  tap_is (read_as ("一点一滴"), "-", "一点一滴 is no fraction");
+  tap_is (read_as ("三点一刻"), "-", "nor is a quarter past three");
+  tap_is (read_as ("百分之十几"), "-", "a guess (十几) is no number");
+  tap_is (read_as ("党的十九大"), "-", "a number that names (十九大) stays");
+  tap_is (read_as ("三十而立"), "-", "as does one in a saying");
+  tap_is (read_as ("第十五条"), "第15条", "before a measure word it is read");
+  tap_is (read_as ("二十多名"), "20多名", "and before 多");
 
   struct numeral *v;
   size_t n;
