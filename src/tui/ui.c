@@ -894,9 +894,11 @@ draw_status (struct ui *u)
           ui_put (y, xmax - w, xmax, count, strlen (count), status);
           xmax -= w + 1;
         }
-      else if (count && xmax - u->cols / 2 > 8)
+      else if (count && u->prompt.error && u->prompt.mark != SIZE_MAX
+               && xmax - u->cols / 2 > 8)
         {
-          /* Too long for its half (an error): cut, the prompt kept.  */
+          /* An error too long for its half: cut, the prompt kept (a
+             count too long is left out, as before).  */
           ui_put_cut (y, u->cols / 2 + 1, xmax, count, strlen (count),
                       status);
           xmax = u->cols / 2;

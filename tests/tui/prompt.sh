@@ -24,9 +24,10 @@ awk 'BEGIN { for (i = 0; i < 2000; i++) printf "paragraph %d ", i % 10;
              printf "PASTEEND" }' > "$tui_dir/paste"
 tmx load-buffer -b paste "$tui_dir/paste"
 tmx paste-buffer -b paste -t tui
-tui_wait_for 'PASTEEND$'
+tui_wait_for 'PASTEEND  \[too many terms'
 tui_ok $? "a 24 KB paste at / is taken in while the test waits"
-tui_expect_line 24 '^/.*paragraph 9 PASTEEND$' "the prompt shows its end"
+tui_expect_line 24 '^/.*paragraph 9 PASTEEND  \[too many terms: a query has at most' \
+  "the prompt shows its end, and why it cannot be searched"
 tui_keys Escape
 tui_expect_line 24 '^h: help' "Esc closes it"
 tui_keys q
@@ -58,7 +59,7 @@ tui_wait_for 'h: help'
 tmx load-buffer -b paste "$tui_dir/paste"
 tui_keys /
 tmx paste-buffer -b paste -t tui
-tui_wait_for 'PASTEEND$'
+tui_wait_for 'PASTEEND  \['
 tui_keys Enter
 tui_keys /
 tui_type circuit
