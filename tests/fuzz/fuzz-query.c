@@ -2,8 +2,9 @@
    first byte chooses --exact and --regex) is parsed as a query and, when
    it parses, its regexes run over a small bilingual document with a
    glossary.  Every match must lie inside its text, on character
-   boundaries, in order.  (The engine's matching of words is
-   fuzz-analyze's.)  */
+   boundaries, in order.  Its numbers in words are read as digits
+   (numerals.h), which must be read whole and in order.  (The engine's
+   matching of words is fuzz-analyze's.)  */
 
 #include <config.h>
 
@@ -13,6 +14,7 @@
 #include <unistr.h>
 
 #include "content.h"
+#include "numerals.h"
 #include "query.h"
 #include "search.h"
 #include "util.h"
@@ -126,6 +128,33 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   };
   /* A query is a C string: stop at the first NUL.  */
   char *text = xstrndup ((const char *) data + 1, size - 1);
+  /* Numbers read from words (as engine_compile asks of valid UTF-8):
+     the result is UTF-8, and each number read is words of the text,
+     in order, that became digits the result holds.  */
+  if (u8_check ((const uint8_t *) text, strlen (text)) == NULL)
+    {
+      struct numeral *nv;
+      size_t nn;
+      char *digits = numerals_to_digits (text, &nv, &nn);
+      if ((digits == NULL) != (nn == 0)
+          || (digits && u8_check ((const uint8_t *) digits,
+                                  strlen (digits)) != NULL))
+        abort ();
+      const char *at = text, *in = digits;
+      for (size_t i = 0; i < nn; i++)
+        {
+          at = strstr (at, nv[i].words);
+          in = in ? strstr (in, nv[i].digits) : NULL;
+          if (at == NULL || in == NULL || nv[i].digits[0] == '\0'
+              || strncmp (nv[i].digits, nv[i].number,
+                          strlen (nv[i].number)) != 0)
+            abort ();
+          at += strlen (nv[i].words);
+          in += strlen (nv[i].digits);
+        }
+      numerals_free (nv, nn);
+      free (digits);
+    }
   struct query_error err;
   struct query *q = query_parse (text, &opt, &err);
   if (q == NULL)
