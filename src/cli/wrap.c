@@ -70,37 +70,12 @@ wrap_script_begin (struct wrap_script *ws, const struct cli_options *o,
                    enum lang l, const char *text, size_t len)
 {
   ws->text = text;
-  ws->conv = o->script_config && l == LANG_ZH && len > 0
-    ? norm_to_traditional (text, len, o->script_config) : NULL;
-  ws->at = NULL;
-  if (ws->conv == NULL)
-    return;
   /* OpenCC's tables put one character for one: where it did not, the
      parts are converted each alone, as before.  */
-  size_t clen = strlen (ws->conv);
-  if (u8_mbsnlen ((const uint8_t *) ws->conv, clen)
-      != u8_mbsnlen ((const uint8_t *) text, len))
-    {
-      free (ws->conv);
-      ws->conv = NULL;
-      return;
-    }
-  ws->at = xmalloc ((len + 1) * sizeof *ws->at);
-  size_t pi = 0, qi = 0;
-  while (pi < len)
-    {
-      int a = u8_mblen ((const uint8_t *) text + pi, len - pi);
-      int b = u8_mblen ((const uint8_t *) ws->conv + qi, clen - qi);
-      if (a < 1)
-        a = 1;
-      if (b < 1 || qi + (size_t) b > clen)
-        b = qi < clen ? 1 : 0;
-      for (int k = 0; k < a && pi + (size_t) k < len; k++)
-        ws->at[pi + (size_t) k] = qi;
-      pi += (size_t) a;
-      qi += (size_t) b;
-    }
-  ws->at[len] = clen;
+  ws->at = NULL;
+  ws->conv = o->script_config && l == LANG_ZH && len > 0
+    ? norm_to_traditional_mapped (text, len, o->script_config, NULL,
+                                  &ws->at) : NULL;
 }
 
 void

@@ -1026,6 +1026,50 @@ norm_cleanup (void)
 #endif
 }
 
+
+char *
+norm_to_traditional_mapped (const char *s, size_t len, const char *config,
+                            size_t **to_s, size_t **to_conv)
+{
+  char *conv = norm_to_traditional (s, len, config);
+  if (conv == NULL)
+    return NULL;
+  size_t clen = strlen (conv);
+  if (u8_mbsnlen ((const uint8_t *) conv, clen)
+      != u8_mbsnlen ((const uint8_t *) s, len))
+    {
+      free (conv);
+      return NULL;
+    }
+  size_t *ms = to_s ? xmalloc ((clen + 1) * sizeof *ms) : NULL;
+  size_t *mc = to_conv ? xmalloc ((len + 1) * sizeof *mc) : NULL;
+  const uint8_t *p = (const uint8_t *) s, *q = (const uint8_t *) conv;
+  size_t pi = 0, qi = 0;
+  while (pi < len || qi < clen)
+    {
+      int a = pi < len ? u8_mblen (p + pi, len - pi) : 0;
+      int b = qi < clen ? u8_mblen (q + qi, clen - qi) : 0;
+      if (a < 1 && pi < len)
+        a = 1;
+      if (b < 1 && qi < clen)
+        b = 1;
+      for (int k = 0; ms && k < b; k++)
+        ms[qi + (size_t) k] = pi < len ? pi : len;
+      for (int k = 0; mc && k < a; k++)
+        mc[pi + (size_t) k] = qi < clen ? qi : clen;
+      pi += (size_t) a;
+      qi += (size_t) b;
+    }
+  if (ms)
+    ms[clen] = len;
+  if (mc)
+    mc[len] = clen;
+  if (to_s)
+    *to_s = ms;
+  if (to_conv)
+    *to_conv = mc;
+  return conv;
+}
 const char *
 norm_traditional_note (void)
 {

@@ -100,6 +100,16 @@ int norm_has_opencc (void);
    configuration CONFIG ("s2twp.json").  Returns a malloc'd string, or NULL
    when OpenCC is unavailable or the conversion failed.  */
 char *norm_to_traditional (const char *s, size_t len, const char *config);
+/* The same, with the maps between S and the conversion, which OpenCC's
+   tables make one character for one: *TO_S[i] is the byte of S that
+   byte i of the conversion comes from (its length maps to LEN), and
+   *TO_CONV[i] the byte of the conversion that byte i of S became (LEN
+   maps to its length); either may be NULL when not wanted.  NULL (and
+   no maps) when the conversion is not one for one, or as above.
+   Caller frees all three.  */
+char *norm_to_traditional_mapped (const char *s, size_t len,
+                                  const char *config, size_t **to_s,
+                                  size_t **to_conv);
 /* What every page or text shown in traditional script says of its
    Chinese, which is neither the release's words nor the project's
    (translated).  */

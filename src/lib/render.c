@@ -32,43 +32,6 @@ new_line (struct render *r, enum rstyle style, size_t section)
   return ln;
 }
 
-/* Chinese T in traditional script with the map from its bytes back to
-   T's, or NULL when the conversion does not keep one character for one
-   (then the text is shown as it is).  */
-static char *
-traditional (const struct text *t, const char *config, size_t **map)
-{
-  char *conv = norm_to_traditional (t->str, t->len, config);
-  if (conv == NULL)
-    return NULL;
-  size_t clen = strlen (conv);
-  if (u8_mbsnlen ((const uint8_t *) conv, clen)
-      != u8_mbsnlen ((const uint8_t *) t->str, t->len))
-    {
-      free (conv);
-      return NULL;
-    }
-  size_t *m = xmalloc ((clen + 1) * sizeof *m);
-  const uint8_t *p = (const uint8_t *) t->str, *q = (const uint8_t *) conv;
-  size_t pi = 0, qi = 0;
-  while (qi < clen)
-    {
-      int a = u8_mblen (p + pi, t->len - pi);
-      int b = u8_mblen (q + qi, clen - qi);
-      if (a < 1)
-        a = 1;
-      if (b < 1)
-        b = 1;
-      for (int k = 0; k < b; k++)
-        m[qi + (size_t) k] = pi;
-      pi += (size_t) a;
-      qi += (size_t) b;
-    }
-  m[clen] = t->len;
-  *map = m;
-  return conv;
-}
-
 /* The visible form of T for the render: T's own bytes when they need no
    change (most text: no copy, and SRC_OFF NULL for "byte i is byte i"),
    filled into *BORROWED; else a visible text the render keeps.  */
@@ -88,7 +51,11 @@ keep_visible (struct render *r, const struct text *t, enum lang l,
                       sizeof *r->strings);
   struct visible *v = &r->strings[r->nstrings++];
   size_t *map = NULL;
-  char *conv = o->script && l == LANG_ZH ? traditional (t, o->script, &map) : NULL;
+  /* Chinese in traditional script, with the map from its bytes back
+     to T's.  */
+  char *conv = o->script && l == LANG_ZH
+    ? norm_to_traditional_mapped (t->str, t->len, o->script, &map, NULL)
+    : NULL;
   if (conv)
     {
       /* Lay out the converted text; hits, found in the original, map
