@@ -1201,8 +1201,6 @@ suggest_pinyin (struct engine *e, const struct engine_query *q, size_t i,
         ? pinyin_letters (t->source) : NULL;
       if (w == NULL)
         break;
-      for (char *p = w; *p; p++)
-        *p |= 0x20;
       /* The words after the first find nothing either: "she ji" is not
          涉及 where the text names a Ji.  */
       if (j > i && engine_compile_phrase_docs (e, w) != 0)

@@ -1026,7 +1026,6 @@ norm_cleanup (void)
 #endif
 }
 
-
 char *
 norm_to_traditional_mapped (const char *s, size_t len, const char *config,
                             size_t **to_s, size_t **to_conv)
@@ -1070,6 +1069,7 @@ norm_to_traditional_mapped (const char *s, size_t len, const char *config,
     *to_conv = mc;
   return conv;
 }
+
 const char *
 norm_traditional_note (void)
 {
