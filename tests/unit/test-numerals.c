@@ -27,8 +27,8 @@ main (void)
   tap_is (read_as ("一千二百一十七册"), "1217册", "一千二百一十七 is 1217");
   tap_is (read_as ("十四"), "14", "十 begins a number alone");
   tap_is (read_as ("三十五点四"), "35.4", "a fraction after 点");
-  tap_is (read_as ("百分之三十五点四"), "35.4%", "百分之 is %");
-  tap_is (read_as ("百分之十九"), "19%", "百分之十九 is 19%");
+  tap_is (read_as ("百分之三十五点四"), "35.4%", "百分之 is %%");
+  tap_is (read_as ("百分之十九"), "19%", "百分之十九 is 19%%");
   tap_is (read_as ("七月十四日"), "7月14日", "a month and its day");
   tap_is (read_as ("十二月五号"), "12月5号", "a day before 号");
   tap_is (read_as ("二〇二一年十一月"), "2021年11月", "a year digit by digit");
@@ -75,7 +75,7 @@ main (void)
     {
       tap_is (v[0].words, "百分之十九", "the first as typed");
       tap_is (v[0].digits, "19%", "its digits");
-      tap_is (v[0].number, "19", "its number without %");
+      tap_is (v[0].number, "19", "its number without %%");
       tap_is (v[1].words, "二百零八", "the second as typed");
       tap_is (v[1].number, "208", "and its number");
     }
