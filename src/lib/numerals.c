@@ -67,16 +67,7 @@ measure_word (ucs4_t c)
     "名人个件起次家所条项册元年月日号天倍余多宗份位户亩米吨岁周篇部批"
     "类种座台辆间本张页章节段款期轮场组支笔例分秒时点万亿千百世角斤克"
     "公平小票股层";
-  const uint8_t *p = (const uint8_t *) words;
-  while (*p)
-    {
-      ucs4_t w;
-      int k = u8_mbtouc (&w, p, strlen ((const char *) p));
-      if (w == c)
-        return 1;
-      p += k > 0 ? k : 1;
-    }
-  return 0;
+  return u8_strchr ((const uint8_t *) words, c) != NULL;
 }
 
 /* Numerals that are a digit written out (no 两, which counts, never
