@@ -245,6 +245,28 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
               s = (const sb_symbol *) a->word.data;
               n++;
             }
+          /* Snowball takes one suffix of a kind off, so a noun in
+             "-ment" or "-ion" made an adjective keeps the noun's
+             suffix: "environmental" is "environment" where
+             "environment" is "environ", "departmental" is not
+             "department", "professional" not "profession".  What is
+             left of such a word is stemmed once more.  Only after a
+             suffix was taken: the stem of a word stemmed again is not
+             always the word's ("only" would become "on").  */
+          else if ((size_t) n < a->word.len
+                   && (ends_with ((const char *) s, (size_t) n, "ment")
+                       || ends_with ((const char *) s, (size_t) n, "ion")))
+            {
+              a->word.len = 0;
+              buf_add (&a->word, s, (size_t) n);
+              s = sb_stemmer_stem (a->stemmer,
+                                   (const sb_symbol *) a->word.data,
+                                   (int) a->word.len);
+              if (s == NULL)
+                s = (const sb_symbol *) a->word.data;
+              else
+                n = sb_stemmer_length (a->stemmer);
+            }
           if (slot && n > 0 && n <= STEM_KEY)
             {
               slot->key_len = (unsigned char) len;

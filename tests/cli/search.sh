@@ -769,4 +769,13 @@ printf '\nzh: 检察院\357\270\200的工作。\n' >>"$TMPD/vs/01-circuit.cb"
 "$CASEBOOK" search --json --content "$TMPD/vs" 院 >"$TMPD/out" 2>&1
 has "$TMPD/out" "$(printf '"match":"院\357\270\200"')" "a hit of 院 holds it and its variation selector"
 hasnt "$TMPD/out" "$(printf '"match":"\357\270\200"')" "never the selector alone"
+# An adjective made of a noun in "-ment" or "-ion" finds the noun, as
+# the noun finds it (Snowball alone took only the "-al" off).
+for pair in 'environmental environment' 'departmental department' \
+    'professional profession'; do
+  set -- $pair
+  is "$(docs "\"$1\"" | tr ' ' '\n' | sort -n | tr '\n' ' ')" \
+    "$(docs "\"$2\"" | tr ' ' '\n' | sort -n | tr '\n' ' ')" \
+    "\"$1\" finds the documents \"$2\" finds"
+done
 done_testing

@@ -421,6 +421,15 @@ main (void)
     { "staffing", "staff" }, { "staffed", "staff" }, { "staffs", "staff" },
     { "staff", "staff" }, { "bluffing", "bluff" }, { "hopping", "hop" },
     { "offered", "offer" },
+    /* A noun's "-ment" or "-ion" left by the adjective's "-al" goes
+       too, as the noun's does; other stems are not stemmed again.  */
+    { "environmental", "environ" }, { "environment", "environ" },
+    { "departmental", "depart" }, { "department", "depart" },
+    { "professional", "profess" }, { "profession", "profess" },
+    { "provisional", "provis" }, { "provision", "provis" },
+    { "regional", "region" }, { "national", "nation" },
+    { "implemented", "implement" }, { "only", "onli" },
+    { "overall", "overal" },
   };
   for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
     {
