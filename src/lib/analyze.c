@@ -167,6 +167,26 @@ alize_stem (const char *w, size_t len)
   return 0;
 }
 
+/* The length of the stem of the folded word W (LEN bytes) when Snowball
+   would cut it to a word of another meaning, which the texts use too:
+   the word up to the end of its prefix here.  Else 0.  "Minorities"
+   (少数民族) are not "minors" (未成年人), an "organization" (组织) is
+   no state "organ" (机关), and "accountability" (问责) is not
+   "accounting for 13.9%".  Snowball also parted "organizational" from
+   "organization"; this joins them.  */
+static size_t
+kept_stem (const char *w, size_t len)
+{
+  static const char *const prefixes[] = { "minorit", "organiz", "accountab" };
+  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+    {
+      size_t n = strlen (prefixes[i]);
+      if (len > n && memcmp (w, prefixes[i], n) == 0)
+        return n;
+    }
+  return 0;
+}
+
 /* Emit the English (or other spaced-script) word W of LEN folded bytes.  */
 static int
 emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
@@ -222,9 +242,15 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
     }
   if (has_letter)
     fold_spelling (&a->word);
-  size_t alize = has_letter ? alize_stem (a->word.data, a->word.len) : 0;
-  if (alize)
-    a->word.len = alize;        /* stemmed already */
+  size_t kept = 0;
+  if (has_letter)
+    {
+      kept = alize_stem (a->word.data, a->word.len);
+      if (kept == 0)
+        kept = kept_stem (a->word.data, a->word.len);
+    }
+  if (kept)
+    a->word.len = kept;         /* stemmed already */
   else if (has_letter && a->stemmer)
     {
       const sb_symbol *s = sb_stemmer_stem (a->stemmer,

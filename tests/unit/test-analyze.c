@@ -430,6 +430,12 @@ main (void)
     { "regional", "region" }, { "national", "nation" },
     { "implemented", "implement" }, { "only", "onli" },
     { "overall", "overal" },
+    /* Words Snowball would cut to a word of another meaning.  */
+    { "minorities", "minorit" }, { "minority", "minorit" },
+    { "minors", "minor" }, { "organizations", "organiz" },
+    { "organizational", "organiz" }, { "organised", "organiz" },
+    { "organs", "organ" }, { "accountability", "accountab" },
+    { "accountable", "accountab" }, { "accounting", "account" },
   };
   for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
     {
