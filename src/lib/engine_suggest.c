@@ -1394,10 +1394,21 @@ engine_suggest (struct engine *e, const struct engine_query *q)
           continue;
         }
       free (han);
-      /* A word of the glossary is no slip.  */
+      /* A word of the glossary is no slip; but it may be pinyin, which
+         alone finds nothing: "hailaer", of the glossary's "Hailaer
+         District", is 海拉尔, which the text has outside it too.  */
       if (engine_compile_ideographs (t->alts[0]) == 0
           && gloss_word (e, t->alts[0]))
-        continue;
+        {
+          han = suggest_pinyin (e, q, i, 1, 1, &bigrams, &last);
+          if (han && text + t->source_off >= rest)
+            {
+              put_fix (&out, &rest, text, t, t, han);
+              changed = 1;
+            }
+          free (han);
+          continue;
+        }
       char *fix = engine_compile_ideographs (t->alts[0]) >= 2
         ? suggest_ideographs (e, t->alts[0]) : suggest_word (e, t->alts[0]);
       char *word = fix && engine_compile_ideographs (fix) == 0

@@ -791,4 +791,9 @@ is "$(sorted_docs minors | grep -c '\b1\b')" 0 "minors does not find ethnic mino
 is "$(sorted_docs 'ethnic minority')" "1 " "ethnic minority finds them"
 is "$(sorted_docs accountability)" "0 6 " "accountability is not accounting"
 is "$(sorted_docs organizational)" "$(sorted_docs organization)" "organizational finds what organization finds"
+# A word of the glossary that alone finds nothing may still be pinyin:
+# "hailaer", of its "Hailaer District", is 海拉尔.
+run search --content "$SHIPPED" -- hailaer
+has "$TMPD/out" "Showing results for 海拉尔 (nothing found for hailaer)" \
+  "hailaer, a word of the glossary, is read as pinyin"
 done_testing
