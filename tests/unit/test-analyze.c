@@ -436,6 +436,10 @@ main (void)
     { "organizational", "organiz" }, { "organised", "organiz" },
     { "organs", "organ" }, { "accountability", "accountab" },
     { "accountable", "accountab" }, { "accounting", "account" },
+    { "international", "internation" }, { "internal", "intern" },
+    { "objectives", "objectiv" }, { "objection", "object" },
+    { "publicity", "publicit" }, { "publications", "publicat" },
+    { "public", "public" },
   };
   for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
     {
