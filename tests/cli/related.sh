@@ -29,8 +29,13 @@ is "$(first)" "8" "3 (procuratorial power) relates first to 8"
 run --content "$SHIPPED" related 5 --lang en
 is "$(first)" "4" "in English the same order"
 has "$TMPD/out" "shares Integration" "with English reasons"
+plain=$("$CASEBOOK" --content "$SHIPPED" related 5 --lang en |
+  grep -c '^ *[0-9][0-9]*  ')
 run --content "$SHIPPED" related 5 --json
-is "$(grep -c '^{"document":' "$TMPD/out")" 5 "--json: one object per document"
+is "$(grep -c '^{"document":' "$TMPD/out")" "$plain" \
+  "--json: one object per document plain output lists"
+is "$(grep -c '^{"document":' "$TMPD/out")" "$(grep -c '"score":0\.0*[1-9]' "$TMPD/out")" \
+  "each with a score above 0"
 has "$TMPD/out" '{"document":4,"collection":"batch3","score":' "best first, with the score"
 has "$TMPD/out" '"reasons":["' "and the reasons"
 
