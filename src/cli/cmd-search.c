@@ -292,22 +292,19 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
 /* Print document I of R: its title line, then its passages, whose hits
    AHEAD gives, wrapped at WIDTH (wrap_width: asked once, not for each
    of thousands of documents, as is MARKS, output_marks_shown).  Hits
-   whose passages would overlap share one passage.  */
+   whose passages would overlap share one passage.  Returns 0, or -1
+   with *ERROR (caller frees) when its hits could not be had.  */
 static int
 print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
                 enum highlight hl, int width, int marks, enum lang l,
-                const struct labels *lb)
+                const struct labels *lb, char **error)
 {
   const struct engine_doc *d = &r->docs[i];
   struct engine_hits h;
-  char *error = NULL;
-  if (engine_hits_ahead_take (ahead, i, &h, &error) != 0)
-    {
-      fprintf (stderr, "casebook: %s\n", error);
-      free (error);
-      return -1;
-    }
+  *error = NULL;
+  if (engine_hits_ahead_take (ahead, i, &h, error) != 0)
+    return -1;
   if (o->json && h.n == 0)
     {
       /* A document that matches with no hits (a query of filters
@@ -485,8 +482,10 @@ cmd_search (const struct cli_options *o, const char *query_text)
   if (e == NULL)
     return 2;
   /* A damaged index is built again once, and the search made again
-     when nothing was shown yet.  */
-  int rebuilt = 0;
+     when nothing was shown yet; so is a search whose index another
+     casebook changed before its first passages were read, up to
+     three times.  */
+  int rebuilt = 0, redone = 0;
  again:;
   /* The search runs while the engine checks that the content is as
      the index saw it; if it is not, the index is brought up to date
@@ -583,6 +582,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
      before them are printed.  */
   struct engine_hits_ahead *ahead = NULL;
   size_t failed_at = 0;
+  char *error = NULL;
   int width = wrap_width (o);
   enum lang l = cmd_reader_lang (o);
   struct labels lb;
@@ -612,19 +612,43 @@ cmd_search (const struct cli_options *o, const char *query_text)
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
       else if (print_document (o, ahead, r, i, several, hl, width, marks, l,
-                               &lb) != 0)
+                               &lb, &error) != 0)
         {
           rc = 2;
           failed_at = i;
         }
     }
   engine_hits_ahead_stop (ahead);
+  int shown = failed_at > 0 || f.fix != NULL || f.other_english;
+  if (rc == 2 && !shown && !engine_damaged (e) && redone < 3)
+    {
+      /* Another casebook changed the index between the search and its
+         first passages (it built one too, or indexed a file again):
+         nothing was printed, so the search is made again on the index
+         as it is now, rather than the reader told to.  */
+      int changed = cmd_refresh_engine (o, e);
+      if (changed < 0)
+        {
+          free (error);
+          found_free (&f);
+          return 2;
+        }
+      if (changed == 1)
+        {
+          free (error);
+          found_free (&f);
+          redone++;
+          goto again;
+        }
+    }
+  if (rc == 2)
+    fprintf (stderr, "casebook: %s\n", error ? error : "?");
+  free (error);
   if (rc == 2 && !rebuilt && engine_damaged (e))
     {
       /* Passages found the index damaged.  Built again; the search is
          made again if nothing of it was printed, else the reader is
          told to.  */
-      int shown = failed_at > 0 || f.fix != NULL;
       found_free (&f);
       rebuilt = 1;
       if (cmd_rebuild_engine (o, e) != 0)

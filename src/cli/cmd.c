@@ -394,3 +394,18 @@ cmd_settle_engine (const struct cli_options *o, struct engine *e)
 {
   return engine_step (o, e, engine_settle);
 }
+
+/* engine_refresh in engine_step's shape: it has no note.  */
+static int
+refresh (struct engine *e, struct diags *d, index_progress_fn progress,
+         void *progress_ctx, char **note, char **cause)
+{
+  *note = NULL;
+  return engine_refresh (e, d, progress, progress_ctx, cause);
+}
+
+int
+cmd_refresh_engine (const struct cli_options *o, struct engine *e)
+{
+  return engine_step (o, e, refresh);
+}

@@ -138,6 +138,12 @@ int cmd_settle_engine (const struct cli_options *o, struct engine *e);
    Returns 0, or -1 with E closed.  */
 int cmd_rebuild_engine (const struct cli_options *o, struct engine *e);
 
+/* engine_refresh for a command, saying what cmd_open_engine would
+   have.  Returns 1 when the index changed since E's last search (its
+   results are out of date), 0 when it did not; -1, after saying why
+   and closing E, when it cannot search.  */
+int cmd_refresh_engine (const struct cli_options *o, struct engine *e);
+
 /* The document SPEC names ("COLLECTION/N", or "N" when one collection
    has it), or NULL after saying on stderr that there is none or which
    collections have it.  */

@@ -46,4 +46,23 @@ kill $holder 2>/dev/null
 wait $holder 2>/dev/null
 is "$rc:$(cat "$TMPD/out")" "0:2:1" "and saved it there"
 ok $([ $((end - start)) -lt 5 ]; echo $?) "a search with nothing to write does not wait for the lock"
+# Ten first searches at once, ten times over: where another casebook
+# built or changed the index between a search and its first passages,
+# the search is made again; none fails with "search again".
+cp -r "$SHIPPED/batch3" "$TMPD/par"
+bad=0
+for r in 1 2 3 4 5 6 7 8 9 10; do
+  rm -rf "$TMPD/parcache"
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    ( XDG_CACHE_HOME="$TMPD/parcache" timeout 120 "$CASEBOOK" search \
+        --content "$TMPD/par" prison >/dev/null 2>"$TMPD/par$i.err"
+      echo $? >"$TMPD/par$i.rc" ) &
+  done
+  wait
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    [ "$(cat "$TMPD/par$i.rc")" = 0 ] ||
+      { bad=$((bad + 1)); sed 's/^/# /' "$TMPD/par$i.err" | head -3; }
+  done
+done
+is "$bad" 0 "a hundred first searches, ten at a time: none fails"
 done_testing
