@@ -598,6 +598,27 @@ content_list (const char *dir, struct content_files *cf, struct diags *diags)
 }
 
 void
+content_drop_unsafe (struct content_files *cf, struct diags *diags)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < cf->ncolls; i++)
+    {
+      struct content_coll_files *c = &cf->colls[i];
+      const char *unsafe = prefs_library_unsafe (c->dir);
+      if (unsafe == NULL)
+        {
+          cf->colls[kept++] = *c;
+          continue;
+        }
+      diags_add (diags, DIAG_WARNING, c->dir, 0,
+                 _("this collection is not read: %s"), unsafe);
+      free (c->dir);
+      strv_free (c->docs, c->ndocs);
+    }
+  cf->ncolls = kept;
+}
+
+void
 content_files_free (struct content_files *cf)
 {
   for (size_t i = 0; i < cf->ncolls; i++)
@@ -667,6 +688,7 @@ content_load_with (const char *const *dirs, size_t n,
              and then nothing to say.  */
           struct diags scratch = { 0 };
           content_list (dirs[i], &cf[i], &scratch);
+          content_drop_unsafe (&cf[i], diags);
           /* Its warnings always (a directory of documents with no
              collection.cb); its errors only when it has collections
              ("no collection here" is its state before an import).  */

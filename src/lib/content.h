@@ -114,6 +114,12 @@ int content_list (const char *dir, struct content_files *cf,
                   struct diags *diags);
 void content_files_free (struct content_files *cf);
 
+/* Leave out of CF, listed from the user's library, each collection
+   whose directory is not the user's alone (prefs_library_unsafe: owned
+   by another user, or writable by others), with a warning in DIAGS:
+   what another user put there would be read as the user's own.  */
+void content_drop_unsafe (struct content_files *cf, struct diags *diags);
+
 /* Is DIR gone, removed since it was listed ("casebook library remove"
    alongside)?  A collection that is gone is not there, and its files'
    absence no error.  */

@@ -1956,13 +1956,17 @@ list_dirs (const char *const *dirs, size_t ndirs, struct content_files *cf,
       if (unsafe)
         diags_add (diags, DIAG_WARNING, dirs[i], 0,
                    _("your library is not read: %s"), unsafe);
-      else if (content_list (dirs[i], &more, &quiet) == 0 && more.ncolls)
+      else if (content_list (dirs[i], &more, &quiet) == 0)
         {
-          cf->colls = xrealloc (cf->colls, (cf->ncolls + more.ncolls)
-                                * sizeof *cf->colls);
-          memcpy (cf->colls + cf->ncolls, more.colls,
-                  more.ncolls * sizeof *more.colls);
-          cf->ncolls += more.ncolls;
+          content_drop_unsafe (&more, diags);
+          if (more.ncolls)
+            {
+              cf->colls = xrealloc (cf->colls, (cf->ncolls + more.ncolls)
+                                    * sizeof *cf->colls);
+              memcpy (cf->colls + cf->ncolls, more.colls,
+                      more.ncolls * sizeof *more.colls);
+              cf->ncolls += more.ncolls;
+            }
           free (more.colls);
           more.colls = NULL;
           more.ncolls = 0;

@@ -395,4 +395,28 @@ is "$rc:$(tail -n 1 "$TMPD/err")" \
 chmod 700 "$coll"
 run search --count 听证
 is "$rc:$(cat "$TMPD/out")" "0:$want" "made private again, it is searched again"
+# So is a collection of the library that others may write to, or that
+# another user owns: the rest of the library is read.
+chmod 777 "$coll/planted"
+run library
+hasnt "$TMPD/out" "planted" "a collection others may write to: library lists none of it"
+has "$TMPD/err" "$coll/planted: warning: this collection is not read: writable by other users" \
+  "and says why"
+run list
+is "$(grep -c '^planted/' "$TMPD/out"):$(grep -c 'this collection is not read' "$TMPD/err")" \
+  "0:1" "list lists none of it, and says why"
+run search --count 听证
+is "$(grep -c planted "$TMPD/out"):$(grep -c 'this collection is not read' "$TMPD/err")" \
+  "0:1" "search finds nothing in it (indexed before), and says why"
+chmod 755 "$coll/planted"
+if id nobody >/dev/null 2>&1 && chown -R nobody "$coll/planted" 2>/dev/null; then
+  run search --count 听证
+  is "$(grep -c planted "$TMPD/out"):$(grep -c 'not read: owned by another user' "$TMPD/err")" \
+    "0:1" "nor one another user owns"
+  chown -R "$(id -u)" "$coll/planted"
+else
+  ok 0 "# SKIP cannot give a directory to another user"
+fi
+run search --count 听证
+is "$rc:$(cat "$TMPD/out")" "0:$want" "its own again, it is searched again"
 done_testing
