@@ -160,16 +160,30 @@ tokenize_some (const char *path, const char *data, size_t len,
                struct tokenizer *tz, struct rawfile *rf, size_t max_blocks,
                struct diags *diags)
 {
-  const char *nul = tz->pos == 0 ? memchr (data, '\0', len) : NULL;
-  if (nul)
+  /* A binary file is said to be one at once, before the invalid UTF-8
+     that comes before its first NUL: where the header block would be
+     (up to the first blank line, or all of a file with none).  After
+     it, a NUL is met line by line, so that a reader of headers alone
+     (list, show of another document) stops before one in the text, as
+     it does before any other error there.  */
+  if (tz->pos == 0)
     {
-      unsigned long line = 1;
-      for (const char *p = data; p < nul; p++)
-        line += *p == '\n';
-      diags_add (diags, DIAG_ERROR, path, line,
-                 _("NUL byte at byte offset %zu: not a text file"),
-                 (size_t) (nul - data));
-      return -1;
+      const char *blank = memmem (data, len, "\n\n", 2);
+      const char *crlf = memmem (data, len, "\n\r\n", 3);
+      if (crlf && (blank == NULL || crlf < blank))
+        blank = crlf;
+      const char *nul = memchr (data, '\0', blank ? (size_t) (blank - data)
+                                : len);
+      if (nul)
+        {
+          unsigned long line = 1;
+          for (const char *p = data; p < nul; p++)
+            line += *p == '\n';
+          diags_add (diags, DIAG_ERROR, path, line,
+                     _("NUL byte at byte offset %zu: not a text file"),
+                     (size_t) (nul - data));
+          return -1;
+        }
     }
   size_t pos = tz->pos;
   if (pos == 0 && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -187,6 +201,14 @@ tokenize_some (const char *path, const char *data, size_t len,
       size_t line_off = pos;
       pos += n + (nl != NULL);
       lineno++;
+      const char *nul = memchr (line, '\0', n);
+      if (nul)
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("NUL byte at byte offset %zu: not a text file"),
+                     line_off + (size_t) (nul - line));
+          return -1;
+        }
       if (n > 0 && line[n - 1] == '\r')
         n--;
       const uint8_t *bad = u8_check ((const uint8_t *) line, n);

@@ -130,4 +130,16 @@ done
 has "$TMPD/out" "<meta name=\"casebook-document\" content=\"$(printf '\357\277\275\357\277\275\357\277\275\357\277\275')/1\">" "and names the collection with U+FFFD"
 trun --content "$lib" list --json
 has "$TMPD/out" '"collection":"\ufffd\ufffd\ufffd\ufffd"' "list --json: each stray byte is \\ufffd"
+
+# A NUL in one document's text stops neither list nor show of another:
+# they read headers alone (casebook(1)), as with invalid UTF-8 there.
+coll nultext "$HDATA/nul.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.en: Two\n\nen: fine.\n' \
+  >"$TMPD/nultext/02.cb"
+trun --content "$TMPD/nultext" list
+is "$rc:$(grep -c '^ *[12] ' "$TMPD/out")" "0:2" "a NUL in a text: list lists both documents"
+trun --content "$TMPD/nultext" show 2
+is "$rc" 0 "and show shows the other"
+trun check "$TMPD/nultext"
+is "$rc:$(grep -c 'NUL byte' "$TMPD/err")" "2:1" "check still refuses it"
 done_testing
