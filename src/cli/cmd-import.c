@@ -19,6 +19,7 @@
 #include "import_html.h"
 #include "import_own.h"
 #include "library.h"
+#include "norm.h"
 #include "output.h"
 #include "prefs.h"
 #include "util.h"
@@ -91,8 +92,9 @@ add_name (const struct cli_options *o, const char *file)
   return name;
 }
 
-/* Whether a collection of the reader's library is called NAME.  */
-static int
+/* The name of the collection of the reader's library that NAME would
+   pass for, or NULL.  Caller frees.  */
+static char *
 name_taken (const char *name)
 {
   char **dirs;
@@ -100,20 +102,24 @@ name_taken (const char *name)
   struct diags d = { 0 };
   struct library *lib = cmd_read_content ((const char *const *) dirs, n, 0,
                                           &d);
-  int taken = 0;
-  /* And by its NFKC form: a collection installed before names were
+  char *taken = NULL;
+  /* And as collection: and list --facets fold names (case, full-width
+     forms, traditional script): BATCH3 beside batch3 could be searched
+     apart by neither, and the facets would count the two as one.  This
+     covers the NFKC form too: a collection installed before names were
      kept so (ａｂ) is the one ab would pass for.  */
+  char *folded = norm_fold_string (name, strlen (name));
   for (size_t c = 0; c < lib->ncolls && !taken; c++)
     {
       const char *id = lib->colls[c].id;
       if (id == NULL)
         continue;
-      char *cause = NULL;
-      char *norm = library_name_norm (id, &cause);
-      taken = strcmp (id, name) == 0 || (norm && strcmp (norm, name) == 0);
-      free (norm);
-      free (cause);
+      char *f = norm_fold_string (id, strlen (id));
+      if (strcmp (id, name) == 0 || strcmp (f, folded) == 0)
+        taken = xstrdup (id);
+      free (f);
     }
+  free (folded);
   library_free (lib);
   diags_free (&d);
   strv_free (dirs, n);
@@ -202,11 +208,13 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
           free (parent);
           return 2;
         }
-      if (!library_name_ok (name) || name_taken (name))
+      char *taken = library_name_ok (name) ? name_taken (name) : NULL;
+      if (!library_name_ok (name) || taken)
         {
-          /* --name is typed, or pasted: shown as every name is.  */
-          char *v = output_visible (name);
-          if (library_name_ok (name))
+          /* --name is typed, or pasted: shown as every name is; the
+             collection it would pass for by its own name.  */
+          char *v = output_visible (taken ? taken : name);
+          if (taken)
             fprintf (stderr, _("casebook: the library already has a "
                                "collection named '%s'; choose another "
                                "--name\n"), v);
@@ -218,6 +226,7 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
                                "'_' and '.' (not first), at most 64 "
                                "bytes)\n"), v);
           free (v);
+          free (taken);
           free (name);
           free (parent);
           return 2;

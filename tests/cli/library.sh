@@ -325,6 +325,15 @@ run import --add "$HTML/div-p.html" --name ｂａｔｃｈ３
 is "$rc:$(cat "$TMPD/err")" \
   "2:casebook: the library already has a collection named 'batch3'; choose another --name" \
   "ｂａｔｃｈ３ is batch3, a name in use"
+# So is a name that differs from one in use only as collection: and
+# list --facets do not tell apart (case, script): neither collection
+# could be searched alone.
+for n in BATCH3 Batch3; do
+  run import --add "$HTML/div-p.html" --name "$n"
+  is "$rc:$(cat "$TMPD/err")" \
+    "2:casebook: the library already has a collection named 'batch3'; choose another --name" \
+    "$n is refused: collection:$n is batch3"
+done
 run import --add "$HTML/div-p.html" --name ａｂ
 has "$TMPD/err" "into the library as ab;" "ａｂ is installed as ab"
 is "$(grep '^id:' "$coll/ab/collection.cb")" "id: ab" "its id written so"
@@ -359,8 +368,8 @@ has "$TMPD/err" "collection.cb:3: warning: 'id' ａｂ is written in look-alike 
 run cite ａｂ/１ ¶1
 is "$rc" 0 "cite ａｂ/１ ¶1 cites it"
 run import --add "$HTML/div-p.html" --name ab
-is "$rc:$(grep -c "already has a collection named 'ab'" "$TMPD/err")" "2:1" \
-  "ab is refused as a name in use: the collection ａｂ would pass for it"
+is "$rc:$(grep -c "already has a collection named 'ａｂ'" "$TMPD/err")" "2:1" \
+  "ab is refused as a name in use, naming the collection ａｂ it would pass for"
 # With the spaces before it that " 7" may have, and the slash as the
 # input method types it (ｂａｔｃｈ３／２): not "no collection 'ab'", a
 # name nobody typed.
