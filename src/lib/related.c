@@ -664,6 +664,7 @@ struct candidate
 {
   const char *term;             /* the glossary's, in L */
   double weight;
+  size_t entry;                 /* its place in the glossary */
 };
 
 /* Occurrences of NEEDLE in HAY, not overlapping.  */
@@ -682,7 +683,9 @@ candidate_cmp (const void *a, const void *b)
   const struct candidate *x = a, *y = b;
   if (x->weight != y->weight)
     return x->weight > y->weight ? -1 : 1;
-  return strcmp (x->term, y->term);
+  /* Not by the term's name, which is in the language read: the reasons
+     come in the same order whichever it is.  */
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
 /* Is S (folded) part of a reason R already gives, or the other way?  */
@@ -786,7 +789,7 @@ shared_terms (const struct related_index *ri, const struct doc_vec *dv,
       const char *term = ge->term[l] && *ge->term[l] ? ge->term[l]
         : ge->term[lang_other (l)];
       if (best > 0 && term && *term)
-        c[n++] = (struct candidate) { term, best };
+        c[n++] = (struct candidate) { term, best, i };
     }
   qsort (c, n, sizeof *c, candidate_cmp);
   for (size_t i = 0; i < n && r->nreasons < RELATED_REASONS; i++)

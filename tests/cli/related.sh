@@ -29,6 +29,12 @@ is "$(first)" "8" "3 (procuratorial power) relates first to 8"
 run --content "$SHIPPED" related 5 --lang en
 is "$(first)" "4" "in English the same order"
 has "$TMPD/out" "shares Integration" "with English reasons"
+# Reasons of equal weight come in the glossary's order, not by their
+# names in the language read: the same order in both.
+run --content "$SHIPPED" related 7 --lang en
+has "$TMPD/out" "shares convergence, the new era" "reasons of equal weight in English"
+run --content "$SHIPPED" related 7 --lang zh
+has "$TMPD/out" "shares 融合, 新时代" "and in the same order in Chinese"
 plain=$("$CASEBOOK" --content "$SHIPPED" related 5 --lang en |
   grep -c '^ *[0-9][0-9]*  ')
 run --content "$SHIPPED" related 5 --json
@@ -77,7 +83,7 @@ cp "$TMPD/out" "$TMPD/zh.json"
 sed 's/.*"document":\([0-9]*\).*"reasons":\[\([^]]*\)\].*/\1 \2/' "$TMPD/out" \
   | awk '{ d = $1; sub(/^[^ ]* /, ""); print d, ($0 == "" ? 0 : gsub(/","/, "") + 1) }' >"$TMPD/zh"
 same "$TMPD/en" "$TMPD/zh" "related: as many reasons in English as in Chinese"
-has "$TMPD/out" '"reasons":["新时代"' "case 3's reason is 新时代 in Chinese"
+has "$TMPD/out" '"reasons":["融合","新时代"]' "case 3's reasons are 融合 and 新时代 in Chinese"
 run related 7 --content "$SHIPPED" --lang en
 is "$(grep -c -E 'shares (.*, )?(the )?new era' "$TMPD/out")" \
   "$(grep -c -E '"reasons":\[.*"新时代"' "$TMPD/zh.json")" "and the new era in English, as often"
