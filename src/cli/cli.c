@@ -706,6 +706,14 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
           break;
         case OPT_REGION:
           {
+            /* Compared with the text, which is UTF-8: bytes that are
+               not would silently match nothing, as a query's are
+               refused.  */
+            if (u8_check ((const uint8_t *) optarg, strlen (optarg)))
+              {
+                fprintf (stderr, _("casebook: --region is not valid UTF-8\n"));
+                return usage_error ();
+              }
             /* One that folds to nothing (a zero-width space) would be
                found in every region: none given, as region: says.  */
             char *folded = norm_fold_string (optarg, strlen (optarg));

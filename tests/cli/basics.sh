@@ -237,6 +237,9 @@ has "$TMPD/out" '{"tag":"巡回检察","tag_translated":false,"other":"circuit i
 run list --content "$GOOD" --region "$(printf '\342\200\213')"
 is "$rc:$(head -n 1 "$TMPD/err")" "2:casebook: --region needs a region, such as Guangxi" \
   "list --region of a zero-width space is refused"
+run list --content "$GOOD" --region "$(printf '\377')"
+is "$rc:$(head -n 1 "$TMPD/err")" "2:casebook: --region is not valid UTF-8" \
+  "list --region of bytes that are not UTF-8 is refused, not silently empty"
 run search --content "$GOOD" --count "$(printf 'region:\342\200\213')"
 is "$rc:$(head -n 1 "$TMPD/err")" "2:casebook: 'region:' needs a value after it" \
   "and so is region: of one"
