@@ -1798,7 +1798,9 @@ query_parse (const char *text, const struct query_options *opt,
      any text: it would find nothing, or, as Chinese punctuation
      separates words, leave nothing at all, two answers to one
      question.  Both are refused alike, pointing to what finds it.  */
-  int searchable = q->ntags > 0 || facets || q->nexcluded > 0;
+  /* (lang: alone is no punctuation: it is said below what it lacks.)  */
+  int searchable = q->ntags > 0 || facets || q->nexcluded > 0
+    || (q->nterms == 0 && (q->lang_only >= 0 || q->contradictory));
   const char *punct = NULL;     /* the first term's, else the text's */
   size_t kept = 0;              /* terms not excluded */
   for (size_t i = 0; i < q->nterms && !searchable; i++)
@@ -1834,7 +1836,12 @@ query_parse (const char *text, const struct query_options *opt,
   free (folded_all);
   if (q->nterms == 0 && q->ntags == 0 && !facets && q->nexcluded == 0)
     {
-      err->message = xstrdup (_("empty query"));
+      /* lang: keeps no documents, as the other fields do: it says where
+         to look, and alone there is nothing to look for.  */
+      err->message = xstrdup (q->lang_only >= 0 || q->contradictory
+                              ? _("lang: says which language to search: "
+                                  "give words to find in it")
+                              : _("empty query"));
       err->offset = 0;
       goto fail;
     }

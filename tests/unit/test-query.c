@@ -188,6 +188,13 @@ main (void)
   parse_error ("\xe3\x80\x82\xef\xbc\x8c", "as /\xe3\x80\x82/", 0);
   parse_error ("& -x", "punctuation alone", 0);
   parse_error ("-&", "at least one term", 0);
+  /* lang: alone is no punctuation (its first letter was offered as a
+     regex): it says what it lacks.  With punctuation, that is said.  */
+  parse_error ("lang:zh", "lang: says which language to search: give words "
+               "to find in it", 0);
+  parse_error ("-lang:en", "give words to find in it", 0);
+  parse_error ("lang:zh lang:en", "give words to find in it", 0);
+  parse_error ("lang:zh &", "as /&/", 0);
   parse_error ("bad\xff", "not valid UTF-8", 3);
 
   /* A catastrophic pattern ends with an error, quickly.  */
