@@ -12,12 +12,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "cite.h"
@@ -1352,6 +1354,19 @@ ui_work_taken (struct ui *u)
   return 1;
 }
 
+/* Is the terminal gone: no key read, and the input hung up?  A window
+   closed, or an ssh connection dropped, with su or sudo between it and
+   the browser, sends no SIGHUP to the browser: each read then returns
+   at once with nothing, and the loop would wait for keys that never
+   come at full speed.  */
+static int
+input_gone (void)
+{
+  struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+  return poll (&p, 1, 0) == 1
+    && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* Handle key K, a command (its count, if any, in U).  Returns 1 to
    quit.  */
 /* Say that the key K does nothing, naming the key that opens the help
@@ -1936,6 +1951,12 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
       struct ui_key k;
       if (keys_read (&k, UI_IDLE_MS) == ERR)
         {
+          /* Then it ends as on SIGHUP, saving its state.  */
+          if (input_gone ())
+            {
+              ui_signal = SIGHUP;
+              continue;
+            }
           /* A paste whose end mark never came (a terminal's fault, or
              typed by hand) ends when the input has been quiet a
              while.  */

@@ -5,7 +5,7 @@
 # or a TERM that cannot move the cursor gets one line pointing to
 # `casebook show', status 2.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 28
+tui_plan 29
 
 sample=$tui_data/sample
 d=$tui_dir
@@ -104,5 +104,27 @@ tui_wait_for '^\[exit'
 tui_expect_has "unknown theme '\^\[\[31mneon'" \
   "a setting with an escape: named visibly after the browser has gone"
 rm "$tui_config/casebook/config"
+
+# A terminal gone with no SIGHUP to the browser (a window closed, or an
+# ssh connection dropped, with su or sudo between them): in a session of
+# its own (setsid), the browser is no longer the terminal's, and only
+# its reads tell it.  It ends as on SIGHUP, rather than reading nothing
+# at full speed for ever.
+cp -r "$sample" "$d/hupsample"
+real=$CASEBOOK
+CASEBOOK=setsid
+tui_start 80 24 -- "$real" --content "$d/hupsample"
+CASEBOOK=$real
+tui_wait_for 'h: help'
+pid=$(pgrep -f "$d/hupsample" | head -n 1)
+tmx kill-server >/dev/null 2>&1
+i=0
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+  sleep 0.1
+  i=$((i + 1))
+done
+[ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null
+tui_ok $? "the terminal gone without SIGHUP: the browser ends"
+[ -z "$pid" ] || kill -9 "$pid" 2>/dev/null
 
 tui_finish
