@@ -246,12 +246,24 @@ text_layout (struct ui *u)
   outline_relayout (u);
 }
 
+/* set_top for a key that scrolls: one that moves nothing (Space at the
+   end, g at the top) leaves the paragraph to keep as it was, the one
+   gone to (7 ¶15 shown at the end of the case) included, or y would
+   copy another than the one the reader asked for and sees.  */
+static void
+scroll_to (struct ui *u, size_t top)
+{
+  size_t m = max_top (u);
+  if ((top > m ? m : top) != u->top)
+    set_top (u, top);
+}
+
 void
 text_scroll (struct ui *u, long delta)
 {
   if (!u->have_render)
     return;
-  set_top (u, ui_offset_move (u->top, delta));
+  scroll_to (u, ui_offset_move (u->top, delta));
 }
 
 void
@@ -453,16 +465,16 @@ text_key (struct ui *u, const struct ui_key *k)
   /* 12G and 12g go to line 12, as in less.  */
   if ((m == MOVE_HOME || m == MOVE_END) && u->have_count)
     {
-      set_top (u, u->count > 0 ? (size_t) u->count - 1 : 0);
+      scroll_to (u, u->count > 0 ? (size_t) u->count - 1 : 0);
       return 1;
     }
   switch (m)
     {
     case MOVE_HOME:
-      set_top (u, 0);
+      scroll_to (u, 0);
       return 1;
     case MOVE_END:
-      set_top (u, max_top (u));
+      scroll_to (u, max_top (u));
       return 1;
     default:
       return 0;

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 22
+tui_plan 24
 
 content=$top_srcdir/content
 
@@ -58,6 +58,17 @@ buf=$(tmx show-buffer 2>/dev/null)
 printf '%s\n' "$buf" | grep -q '^广西检察机关不断深化' \
   && printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第15段'
 tui_ok $? "and y copies it, cited as 第15段"
+# A key that would scroll but cannot (Space and G at the end) moves
+# nothing, and leaves ¶15 the paragraph = names and y copies.
+tui_keys Space
+tui_keys G
+tui_keys =
+tui_expect_line 30 '^Case 7, section 3/3 【典型意义】, paragraph 1/1 \(¶15\),' \
+  "Space and G at the end leave the paragraph gone to current"
+tui_keys k
+tui_keys =
+tui_expect_line 30 '^Case 7, section 2/3 【改革情况】, paragraph 11/14 \(¶11\),' \
+  "a scroll that moves makes the top paragraph current"
 tui_keys q
 tui_wait_exit >/dev/null
 
