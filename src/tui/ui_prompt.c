@@ -47,9 +47,33 @@ set_text (struct prompt *p, const char *s)
   p->mark = SIZE_MAX;
 }
 
+/* Is there a regional indicator (half of a flag: U+1F1E6 to U+1F1FF,
+   four bytes) at S + I, within LEN bytes?  */
+static int
+regional_at (const uint8_t *s, size_t i, size_t len)
+{
+  return i + 4 <= len && s[i] == 0xf0 && s[i + 1] == 0x9f && s[i + 2] == 0x87
+    && s[i + 3] >= 0xa6 && s[i + 3] <= 0xbf;
+}
+
+/* How many regional indicators come right before S + I.  */
+static size_t
+regionals_before (const uint8_t *s, size_t i, size_t len)
+{
+  size_t n = 0;
+  while (i >= 4 && regional_at (s, i - 4, len))
+    {
+      i -= 4;
+      n++;
+    }
+  return n;
+}
+
 /* Byte offset of the grapheme cluster before / after offset I: a base
    character with its combining marks (e\u0301), a flag or an emoji with
-   its modifiers moves and deletes as one.  */
+   its modifiers moves and deletes as one.  libunistring (1.0) takes
+   each half of a flag for a cluster of its own; they pair from the
+   first of a run, as Unicode's rules pair them.  */
 static size_t
 char_prev (const struct prompt *p, size_t i)
 {
@@ -57,7 +81,11 @@ char_prev (const struct prompt *p, size_t i)
     return 0;
   const uint8_t *s = (const uint8_t *) p->text.data;
   const uint8_t *q = u8_grapheme_prev (s + i, s);
-  return q ? (size_t) (q - s) : 0;
+  size_t at = q ? (size_t) (q - s) : 0;
+  if (i - at == 4 && regional_at (s, at, p->text.len)
+      && regionals_before (s, at, p->text.len) % 2 == 1)
+    at -= 4;
+  return at;
 }
 
 static size_t
@@ -67,7 +95,12 @@ char_next (const struct prompt *p, size_t i)
     return p->text.len;
   const uint8_t *s = (const uint8_t *) p->text.data;
   const uint8_t *q = u8_grapheme_next (s + i, s + p->text.len);
-  return q ? (size_t) (q - s) : p->text.len;
+  size_t at = q ? (size_t) (q - s) : p->text.len;
+  if (at - i == 4 && regional_at (s, i, p->text.len)
+      && regional_at (s, at, p->text.len)
+      && regionals_before (s, i, p->text.len) % 2 == 0)
+    at += 4;
+  return at;
 }
 
 static void

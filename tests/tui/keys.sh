@@ -10,7 +10,7 @@
 # an unbound function key is named as not bound, a key with modifiers
 # by the name bind takes (C-Left); Ctrl-S does not stop the screen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 55
+tui_plan 57
 
 sample=$tui_data/sample
 
@@ -177,6 +177,19 @@ tmx send-keys -t tui Left
 tui_type 'x'
 tui_expect_eq "$(tui_line 30 | sed 's/ *\[[^]]*\]$//; s/ *$//')" "$(printf '/axe\314\201')" \
   "Left steps over e and its accent: x goes before them (/ax, then é)" 
+tui_keys Escape
+# So is a flag, two regional indicators (which libunistring 1.0 takes
+# apart): one Backspace deletes the flag of Japan whole, and one Left
+# steps over that of China.
+tui_keys /
+tui_type "$(printf 'a\360\237\207\250\360\237\207\263\360\237\207\257\360\237\207\265')"
+tui_keys BSpace
+tui_expect_eq "$(tui_line 30 | sed 's/ *\[[^]]*\]$//; s/ *$//')" \
+  "$(printf '/a\360\237\207\250\360\237\207\263')" "Backspace deletes a flag whole"
+tmx send-keys -t tui Left
+tui_type 'x'
+tui_expect_eq "$(tui_line 30 | sed 's/ *\[[^]]*\]$//; s/ *$//')" \
+  "$(printf '/ax\360\237\207\250\360\237\207\263')" "Left steps over a flag whole"
 tui_keys Escape
 # A resize while an ESC waits for the rest of its sequence is still a
 # resize.
