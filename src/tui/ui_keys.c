@@ -91,6 +91,12 @@ csi_key (const char *p, int final)
       have = 1;
     }
   int fn_only = *p == '\0' || (first == 1 && p[1] == ';');
+  /* A modifier (";5", Ctrl; ";9", Meta) that the terminal's description
+     did not make a key of its own (C-Up, named by curses) is no plain
+     key: Ctrl-Home sent as ESC [ 1 ; 5 ~ must not run Home.  */
+  const char *semi = strchr (p, ';');
+  if (semi && strtol (semi + 1, NULL, 10) != 1)
+    return 0;
   switch (final)
     {
     case 'A':

@@ -10,7 +10,7 @@
 # an unbound function key is named as not bound, a key with modifiers
 # by the name bind takes (C-Left); Ctrl-S does not stop the screen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 57
+tui_plan 58
 
 sample=$tui_data/sample
 
@@ -49,6 +49,15 @@ tui_expect_line 30 '^Key not bound' "an unknown sequence says 'Key not bound'"
 tui_expect_line 1 ' 3 Zhangjiagang' "and none of its bytes runs as a key"
 raw 1b 5b 3f 32 30 30 34 3b 31 78     # ESC [ ?2004;1x, unknown and long
 tui_expect_line 30 '^Key not bound' "a long unknown sequence is one unbound key"
+# A key with a modifier the terminal's description has no name for is
+# no plain key: Ctrl-Home as ESC [1;5~, Meta-Up as ESC [1;9A.
+tui_keys 1 0 j
+raw 1b 5b 31 3b 35 7e                   # ESC [ 1;5 ~
+raw 1b 5b 31 3b 39 41                   # ESC [ 1;9 A
+raw 1b 5b 34 3b 35 7e                   # ESC [ 4;5 ~
+tui_expect_eq "$(pos):$(tui_line 30 | grep -c '^Key not bound')" "11:1" \
+  "modified Home, Up and End run as none of them"
+tui_keys g
 
 tui_keys x
 tui_expect_line 30 '^Key x is not bound \(h: help\)' "a letter that does nothing says so"
