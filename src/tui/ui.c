@@ -370,18 +370,25 @@ ui_read_whole (struct ui *u, size_t d)
     return;
   struct diags dg = { 0 };
   if (content_load_body (doc, &dg) != 0)
-    ui_read_error (u, &dg);
+    ui_read_error (u, &dg, 0);
   diags_free (&dg);
 }
 
 void
-ui_read_error (struct ui *u, const struct diags *dg)
+ui_read_error (struct ui *u, const struct diags *dg, int kept)
 {
   for (size_t i = 0; i < dg->count; i++)
     if (dg->items[i].severity == DIAG_ERROR)
       {
         char *m = diag_format (&dg->items[i]);
-        ui_message (u, 1, _("cannot read this document: %s"), m);
+        if (kept)
+          /* The text shown is as it was last read, and the index,
+             which leaves out a file with errors, no longer has it:
+             search finds nothing in what is on screen.  */
+          ui_message (u, 1, _("cannot read this document again: %s; shown "
+                              "as last read, not searched until mended"), m);
+        else
+          ui_message (u, 1, _("cannot read this document: %s"), m);
         free (m);
         break;
       }

@@ -429,8 +429,8 @@ size_t ui_find_doc (const struct ui *u, const char *coll, long number);
    (an error goes to the status line).  */
 void ui_read_whole (struct ui *u, size_t d);
 /* Say on the status line why the open document could not be read: the
-   first error of DG.  */
-void ui_read_error (struct ui *u, const struct diags *dg);
+   first error of DG; KEPT: read again, and shown as it was last read.  */
+void ui_read_error (struct ui *u, const struct diags *dg, int kept);
 /* Has Ctrl-C, SIGTERM or SIGHUP come, for the main loop to handle?
    Long work asks, to stop early.  */
 int ui_interrupted (void);

@@ -67,7 +67,7 @@ read_copy (void *ctx, const struct document *doc, struct document *whole)
   struct diags dg = { 0 };
   int rc = content_read_whole (doc, whole, &dg);
   if (rc != 0)
-    ui_read_error (u, &dg);
+    ui_read_error (u, &dg, 0);
   diags_free (&dg);
   return rc;
 }

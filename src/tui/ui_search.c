@@ -1024,7 +1024,7 @@ refresh_content (struct ui *u)
         {
           struct diags dg = { 0 };
           if (content_reload (doc, &dg) != 0)
-            ui_read_error (u, &dg);
+            ui_read_error (u, &dg, 1);
           diags_free (&dg);
           relayout_text (u);
         }
@@ -1092,7 +1092,7 @@ refresh_content (struct ui *u)
         continue;
       struct diags dg = { 0 };
       if (content_reload (doc, &dg) != 0 && i == u->cur)
-        ui_read_error (u, &dg);
+        ui_read_error (u, &dg, 1);
       diags_free (&dg);
     }
   list_regions_changed (u);

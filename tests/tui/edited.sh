@@ -6,7 +6,7 @@
 # current hit.  A search that must wait for another casebook's update
 # of the index says so rather than freeze.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 13
+tui_plan 15
 
 c=$tui_dir/content
 cp -r "$top_srcdir/content" "$c"
@@ -66,6 +66,18 @@ tui_keys Escape
 tui_expect_line 40 "^plughword — 2 hits in 2 cases, $before" \
   "after an edit elsewhere, / and Esc keep the current hit ($before)"
 
+# The open case saved with an error: its text stays as last read, and
+# the status line says so and that search no longer finds it there.
+cp "$c/batch3/02-jilin.cb" "$tui_dir/02.saved"
+printf '\nbogus.field: x\n' >>"$c/batch3/02-jilin.cb"
+tui_keys /
+tui_keys Escape
+tui_expect_has 'cannot read this document again: .*02-jilin\.cb:[0-9]*: ' \
+  "the open case saved with an error: the status line says so"
+tui_expect_has 'shown as last read, not' \
+  "and that its text is as last read, not searched"
+cp "$tui_dir/02.saved" "$c/batch3/02-jilin.cb"
+
 # Titles edited: the open case's (read whole) and one not yet opened
 # (read by its header) are listed as they now are.
 for f in 02-jilin:Jilin 06-henan:Henan; do
@@ -80,8 +92,8 @@ tui_expect_has 'Jilin title edited' \
   "and the open case's too"
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
-  echo "ok 10 # SKIP sqlite3 is missing"
-  echo "ok 11 # SKIP sqlite3 is missing"
+  echo "ok 12 # SKIP sqlite3 is missing"
+  echo "ok 13 # SKIP sqlite3 is missing"
   tui_finish
 fi
 # Another casebook holds the index's write lock (a first build of a large
