@@ -385,8 +385,14 @@ open_db (struct index *ix, char **cause)
                             flags, NULL);
   if (rc != SQLITE_OK)
     {
-      *cause = xstrdup (ix->db ? sqlite3_errmsg (ix->db)
-                        : sqlite3_errstr (rc));
+      /* SQLite does not follow a link planted in the database's place
+         (SQLITE_OPEN_NOFOLLOW), and says only that it cannot open it.  */
+      struct stat st;
+      if (ix->path && lstat (ix->path, &st) == 0 && S_ISLNK (st.st_mode))
+        *cause = xstrdup (_("a symbolic link, which is not followed"));
+      else
+        *cause = xstrdup (ix->db ? sqlite3_errmsg (ix->db)
+                          : sqlite3_errstr (rc));
       return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? 0 : -1;
     }
   sqlite3_busy_timeout (ix->db, BUSY_WAIT_MS);

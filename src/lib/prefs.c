@@ -183,6 +183,9 @@ ancestor_safe (const struct stat *st, uid_t me)
 static const char *
 not_private (const struct stat *st, uid_t me)
 {
+  /* A link is not followed: one planted there would lead elsewhere.  */
+  if (S_ISLNK (st->st_mode))
+    return _("a symbolic link");
   /* In the words the system uses when mkdir meets a file there.  */
   if (!S_ISDIR (st->st_mode))
     return strerror (ENOTDIR);

@@ -796,4 +796,23 @@ is "$(sorted_docs organizational)" "$(sorted_docs organization)" "organizational
 run search --content "$SHIPPED" -- hailaer
 has "$TMPD/out" "Showing results for 海拉尔 (nothing found for hailaer)" \
   "hailaer, a word of the glossary, is read as pinyin"
+# A link planted where the cache directory or the index would be is
+# not followed, and named for what it is.
+mkdir -p "$TMPD/lc/real" "$TMPD/lc/cache"
+ln -s "$TMPD/lc/real" "$TMPD/lc/cache/casebook"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+has "$TMPD/err" "not using the cache directory $TMPD/lc/cache/casebook (a symbolic link)" \
+  "a cache directory that is a link: said to be one"
+rm "$TMPD/lc/cache/casebook"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >/dev/null 2>&1
+db=$(ls "$TMPD"/lc/cache/casebook/index-*.db)
+rm -f "$db" "$db-wal" "$db-shm" "$db-snap"
+ln -s "$TMPD/lc/target" "$db"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+has "$TMPD/err" "(a symbolic link, which is not followed): searching without it" \
+  "an index that is a link: said to be one"
+ok $([ ! -e "$TMPD/lc/target" ]; echo $?) "and what it points to is not made"
 done_testing
