@@ -16,6 +16,7 @@
 #include "norm.h"
 #include "numerals.h"
 #include "pairs.h"
+#include "pinyin.h"
 #include "segment.h"
 
 /* Compiling.  */
@@ -536,6 +537,55 @@ join_words (struct buf *b, const char *w)
       && (unsigned char) b->data[b->len - 1] < 0x80)
     buf_addc (b, ' ');
   buf_adds (b, w);
+}
+
+/* Is W (folded) a syllable of pinyin typed alone, letters only, and no
+   stop word ("a" is a syllable, and "a long" no place)?  */
+static int
+syllable_word (const char *w)
+{
+  size_t n = strlen (w);
+  if (n == 0 || n > 6 || engine_compile_ignorable (w))
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    if (w[k] < 'a' || w[k] > 'z')
+      return 0;
+  return pinyin_is_syllable (w, n);
+}
+
+/* The last of the words of Q from RUN[I] on, two or more, each a
+   syllable of pinyin and typed one after the other, that written
+   together make a word the texts hold: a place typed by its syllables
+   ("Man Zhou Li", "Xin Jiang") is that place (Manzhouli, Xinjiang), not
+   the surnames Li and Zhou nor "gangs" for Gang.  The longest such run;
+   I when there is none.  The word, so written, into *JOINED (caller
+   frees).  */
+static size_t
+syllables_joined (struct engine *e, const struct query *q, const char *text,
+                  const size_t *run, size_t nrun, size_t i, char **joined)
+{
+  *joined = NULL;
+  size_t last = i;
+  while (last + 1 < nrun && last - i < 5
+         && syllable_word (q->terms[run[last]].alts[0])
+         && query_terms_adjacent (text, &q->terms[run[last]],
+                                  &q->terms[run[last + 1]]))
+    last++;
+  if (last == i || !syllable_word (q->terms[run[last]].alts[0]))
+    last = last > i ? last - 1 : i;
+  for (size_t j = last; j > i; j--)
+    {
+      struct buf w = { 0 };
+      for (size_t k = i; k <= j; k++)
+        buf_adds (&w, q->terms[run[k]].alts[0]);
+      if (engine_compile_phrase_docs (e, w.data) > 0)
+        {
+          *joined = buf_steal (&w);
+          return j;
+        }
+      buf_free (&w);
+    }
+  return i;
 }
 
 /* Add the alternatives A as phrases of CONCEPT (and REQ) to the
@@ -1178,6 +1228,9 @@ engine_compile (struct engine *e, const char *text,
               break;
             }
         }
+      char *joined = NULL;
+      if (best == i)
+        best = syllables_joined (e, q, text, run, nrun, i, &joined);
       struct term *t = &q->terms[run[i]];
       for (size_t k = i; k <= best; k++)
         join_words (&whole, q->terms[run[k]].alts[0]);
@@ -1231,9 +1284,21 @@ engine_compile (struct engine *e, const char *text,
             join_words (&span, q->terms[run[k]].alts[0]);
           alts_add (&al, span.data);
           buf_free (&span);
-          if (!opt->exact)
+          if (joined)
+            {
+              /* And what the word itself would find: its renderings,
+                 as typed alone.  */
+              alts_add (&al, joined);
+              char *key = engine_compile_token_key (a, joined);
+              long g = *key && !opt->exact ? gloss_find (e, key) : -1;
+              free (key);
+              if (g >= 0)
+                alts_add_entry (&al, &e->glossary.entries[g]);
+            }
+          else if (!opt->exact)
             alts_add_entry (&al, &e->glossary.entries[entry]);
         }
+      free (joined);
       add_concept (e, eq, &pos, &alloc, &al);
       alts_free (&al);
       i = best + 1;

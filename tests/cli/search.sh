@@ -378,8 +378,12 @@ done
 run search --content "$SHIPPED" --count -- Zhang jiagang
 is "$rc:$(cut -d: -f1 "$TMPD/out" | tr '\n' ' ')" "0:3 0 " "a name written apart finds the case"
 has "$TMPD/err" "Showing results for Zhangjiagang (some words of Zhang jiagang are in no text)" "joined, not respelt"
+# Syllables of pinyin each are the word they make, with nothing to
+# correct, within a longer query too.
+"$CASEBOOK" search --content "$SHIPPED" --count -- 'the Guangxi model' >"$TMPD/want"
 run search --content "$SHIPPED" --count -- 'the Guang xi model'
-has "$TMPD/err" "Showing results for the Guangxi model (some words of the Guang xi model are in no text)" "joined within a longer query"
+same "$TMPD/out" "$TMPD/want" "syllables joined within a longer query"
+is "$(cat "$TMPD/err")" "" "with nothing to correct"
 run search --content "$SHIPPED" --count -- procuratorialorgans
 has "$TMPD/err" "Showing results for procuratorial organs (nothing found for procuratorialorgans)" "a word that is two is cut"
 # However the words are typed: in full-width letters, with the full
@@ -815,4 +819,13 @@ XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 
 has "$TMPD/err" "(a symbolic link, which is not followed): searching without it" \
   "an index that is a link: said to be one"
 ok $([ ! -e "$TMPD/lc/target" ]; echo $?) "and what it points to is not made"
+# A place typed by its syllables of pinyin is the place written as one
+# word: Xin Jiang is Xinjiang (not the Jiang of a name), Man Zhou Li is
+# Manzhouli (not the surnames Zhou and Li).  A stop word is no syllable
+# of one ("a long" is not "along").
+for pair in 'Xin Jiang:Xinjiang' 'Man Zhou Li:manzhouli' 'Zhang Jia Gang:Zhangjiagang'; do
+  is "$(sorted_docs "${pair%%:*}")" "$(sorted_docs "${pair#*:}")" \
+    "${pair%%:*} finds what ${pair#*:} finds"
+done
+is "$(sorted_docs 'a long')" "$(sorted_docs long)" "a long is long, not along"
 done_testing
