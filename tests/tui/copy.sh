@@ -60,8 +60,8 @@ printf '%s\n' "$buf" | grep -q '^广西检察机关不断深化' \
 tui_ok $? "and y copies it, cited as 第15段"
 # A key that would scroll but cannot (Space and G at the end) moves
 # nothing, and leaves ¶15 the paragraph = names and y copies.
-tui_keys Space
-tui_keys G
+tui_keys_same Space
+tui_keys_same G
 tui_keys =
 tui_expect_line 30 '^Case 7, section 3/3 【典型意义】, paragraph 1/1 \(¶15\),' \
   "Space and G at the end leave the paragraph gone to current"
