@@ -21,7 +21,7 @@ printf 'casebook-format: 1\nnumber: 2\ntitle.en: Half\nno key here\n' \
   >"$c/02-adjacent.cb"
 tui_keys /
 tui_keys Escape
-tui_expect_msg "cannot read this document: .*/02-adjacent\\.cb:4: " \
+tui_expect_msg "cannot read this document again: .*/02-adjacent\\.cb:4: " \
   "the next search, cancelled, says the open case cannot be read, and where"
 tui_keys q
 tui_expect_eq "$(tui_wait_exit)" 0 "quits with status 0"
