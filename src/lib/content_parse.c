@@ -151,6 +151,25 @@ struct tokenizer
   int bad_utf8;                 /* a line of invalid UTF-8 was reported */
 };
 
+/* Where the first block of DATA (LEN bytes) ends: the first line that
+   is blank to the tokenizer (spaces, tabs, a carriage return), or LEN.  */
+static size_t
+header_block_end (const char *data, size_t len)
+{
+  for (size_t pos = 0; pos < len;)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      size_t n = nl ? (size_t) (nl - (data + pos)) : len - pos;
+      size_t i = 0;
+      while (i < n && (is_space (data[pos + i]) || data[pos + i] == '\r'))
+        i++;
+      if (i == n && n < len - pos)
+        return pos;
+      pos += n + (nl != NULL);
+    }
+  return len;
+}
+
 /* Read blocks of DATA from where TZ stands into RF (which the caller has
    emptied), stopping after MAX_BLOCKS complete blocks (0: no limit).
    Returns 0, or -1 when DATA is not text at all.  At the end of DATA,
@@ -168,12 +187,7 @@ tokenize_some (const char *path, const char *data, size_t len,
      it does before any other error there.  */
   if (tz->pos == 0)
     {
-      const char *blank = memmem (data, len, "\n\n", 2);
-      const char *crlf = memmem (data, len, "\n\r\n", 3);
-      if (crlf && (blank == NULL || crlf < blank))
-        blank = crlf;
-      const char *nul = memchr (data, '\0', blank ? (size_t) (blank - data)
-                                : len);
+      const char *nul = memchr (data, '\0', header_block_end (data, len));
       if (nul)
         {
           unsigned long line = 1;
@@ -207,6 +221,10 @@ tokenize_some (const char *path, const char *data, size_t len,
           diags_add (diags, DIAG_ERROR, path, lineno,
                      _("NUL byte at byte offset %zu: not a text file"),
                      line_off + (size_t) (nul - line));
+          /* Nothing more is read of it: a caller reading a block at a
+             time must not meet the same NUL again.  */
+          tz->pos = len;
+          tz->lineno = lineno;
           return -1;
         }
       if (n > 0 && line[n - 1] == '\r')
@@ -674,7 +692,20 @@ content_parse_part (const char *path, const char *data, size_t len,
           rawfile_free (&rf);
           b = 0;
           chunk_diags = diags->count;
-          tokenize_some (path, data, len, &tz, &rf, chunk, diags);
+          if (tokenize_some (path, data, len, &tz, &rf, chunk, diags) != 0)
+            {
+              /* A NUL past the first block: the document is no text to
+                 a reader of all of it; a reader of its header stops
+                 there, as before any problem of the text.  */
+              rawfile_free (&rf);
+              if (header_only)
+                {
+                  diags_truncate (diags, chunk_diags);
+                  if (stopped)
+                    *stopped = 1;
+                }
+              break;
+            }
           if (rf.count == 0)
             {
               if (header_only)

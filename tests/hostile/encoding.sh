@@ -142,4 +142,27 @@ trun --content "$TMPD/nultext" show 2
 is "$rc" 0 "and show shows the other"
 trun check "$TMPD/nultext"
 is "$rc:$(grep -c 'NUL byte' "$TMPD/err")" "2:1" "check still refuses it"
+# The header's end is found as the reader finds it (a line of spaces is
+# blank too), and a NUL met after the first block read is met once: a
+# reader of headers, or of a document of many blocks, did not stop
+# reading the same blocks again until memory ran out.
+coll nulmore "$HDATA/nul.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: One\n \nen: a \000 NUL\n' \
+  >"$TMPD/nulmore/01.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.en: Two\n\ntitle.zh.tr: x\nregion.en: a\000b\n' \
+  >"$TMPD/nulmore/02.cb"
+{ printf 'casebook-format: 1\nnumber: 3\ntitle.en: Three\n\n'
+  i=0
+  while [ $i -lt 600 ]; do
+    if [ $i = 550 ]; then printf 'en: a \000 NUL\n\n'; else printf 'en: p%d\n\n' $i; fi
+    i=$((i + 1))
+  done; } >"$TMPD/nulmore/03.cb"
+printf 'casebook-format: 1\nnumber: 4\ntitle.en: Four\n\nen: fine.\n' \
+  >"$TMPD/nulmore/04.cb"
+trun --content "$TMPD/nulmore" list
+is "$rc:$(grep -c '^ *[1-4] ' "$TMPD/out")" "0:4" \
+  "NULs after a blank line of spaces, in a later header block, in block 551: list lists all four"
+trun check "$TMPD/nulmore"
+is "$rc:$(grep -c 'NUL byte' "$TMPD/err")" "2:3" "check refuses the three, each once"
+has "$TMPD/err" "03.cb:1105: error: NUL byte at byte offset" "the NUL of block 551 named by its line"
 done_testing
