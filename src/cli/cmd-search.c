@@ -620,7 +620,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
     }
   engine_hits_ahead_stop (ahead);
   int shown = failed_at > 0 || f.fix != NULL || f.other_english;
-  if (rc == 2 && !shown && !engine_damaged (e) && redone < 3)
+  if (rc == 2 && !shown && !engine_damaged (e) && redone < 3
+      && engine_results_stale (e, r))
     {
       /* Another casebook changed the index between the search and its
          first passages (it built one too, or indexed a file again):

@@ -395,13 +395,18 @@ cmd_settle_engine (const struct cli_options *o, struct engine *e)
   return engine_step (o, e, engine_settle);
 }
 
-/* engine_refresh in engine_step's shape: it has no note.  */
+/* engine_refresh in engine_step's shape: it has no note, and what it
+   finds of the content was said when E was opened: not said again.  */
 static int
 refresh (struct engine *e, struct diags *d, index_progress_fn progress,
          void *progress_ctx, char **note, char **cause)
 {
   *note = NULL;
-  return engine_refresh (e, d, progress, progress_ctx, cause);
+  struct diags said = { 0 };
+  int rc = engine_refresh (e, &said, progress, progress_ctx, cause);
+  (void) d;
+  diags_free (&said);
+  return rc;
 }
 
 int

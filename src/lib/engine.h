@@ -207,6 +207,10 @@ void engine_set_between_reads (struct engine *e,
    browser stops a search when a key is typed.  */
 void engine_set_interrupt (struct engine *e, int (*fn) (void *), void *ctx);
 void engine_results_free (struct engine_results *res);
+/* Has E's index changed since R was found (another casebook wrote it,
+   or engine_refresh brought it up to date), so that R's hits can no
+   longer be had?  Then the search is to be made again.  */
+int engine_results_stale (struct engine *e, const struct engine_results *r);
 
 /* One hit: where it is in the document and in its text (byte offsets
    in the original text, as the reader sees it).  */

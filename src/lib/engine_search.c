@@ -162,6 +162,14 @@ engine_search_stale (struct engine *e, const struct doc_priv *dp)
     && !engine_same_generation (engine_generation (e), dp->found);
 }
 
+int
+engine_results_stale (struct engine *e, const struct engine_results *r)
+{
+  /* Every document of a search was found in the same read.  */
+  return r->ndocs > 0 && r->docs[0].priv
+    && engine_search_stale (e, r->docs[0].priv);
+}
+
 /* A document the search found, and what was worked out of it.  */
 /* See struct fts_row: done at 8000 documents that all match, once all
    were found, it took a quarter of the search's time, in one thread.  */
