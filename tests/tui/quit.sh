@@ -5,7 +5,7 @@
 # or a TERM that cannot move the cursor gets one line pointing to
 # `casebook show', status 2.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 29
+tui_plan 31
 
 sample=$tui_data/sample
 d=$tui_dir
@@ -108,23 +108,30 @@ rm "$tui_config/casebook/config"
 # A terminal gone with no SIGHUP to the browser (a window closed, or an
 # ssh connection dropped, with su or sudo between them): in a session of
 # its own (setsid), the browser is no longer the terminal's, and only
-# its reads tell it.  It ends as on SIGHUP, rather than reading nothing
-# at full speed for ever.
+# its reads tell it.  It ends as on SIGHUP, its state saved, rather
+# than reading nothing at full speed for ever.  (The wrapper is no
+# process group leader, so setsid does not fork: casebook has its pid.)
 cp -r "$sample" "$d/hupsample"
+printf '#!/bin/sh\necho $$ >"%s/hup.pid"\nexec setsid "$@"\n' "$d" >"$d/hupwrap"
+chmod +x "$d/hupwrap"
+rm -f "$tui_state/casebook/state"
 real=$CASEBOOK
-CASEBOOK=setsid
+CASEBOOK=$d/hupwrap
 tui_start 80 24 -- "$real" --content "$d/hupsample"
 CASEBOOK=$real
 tui_wait_for 'h: help'
-pid=$(pgrep -f "$d/hupsample" | head -n 1)
+pid=$(cat "$d/hup.pid")
+tui_expect_eq "$(cat "/proc/$pid/comm" 2>/dev/null)" casebook \
+  "the browser runs in a session of its own"
 tmx kill-server >/dev/null 2>&1
 i=0
-while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
   sleep 0.1
   i=$((i + 1))
 done
-[ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null
+! kill -0 "$pid" 2>/dev/null
 tui_ok $? "the terminal gone without SIGHUP: the browser ends"
-[ -z "$pid" ] || kill -9 "$pid" 2>/dev/null
+kill -9 "$pid" 2>/dev/null
+tui_ok $([ -s "$tui_state/casebook/state" ]; echo $?) "and saves its state"
 
 tui_finish
