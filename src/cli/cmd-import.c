@@ -8,6 +8,7 @@
 #include <config.h>
 #include "cmd.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,25 @@ name_taken (const char *name)
       if (strcmp (id, name) == 0 || strcmp (f, folded) == 0)
         taken = xstrdup (id);
       free (f);
+    }
+  /* And the directories of the user's library, read or not: one left
+     out for another user's hand in it is still there, to be read when
+     it is the user's alone again.  */
+  for (size_t k = 1; k < n && !taken; k++)
+    {
+      DIR *dh = opendir (dirs[k]);
+      struct dirent *de;
+      while (dh && !taken && (de = readdir (dh)) != NULL)
+        {
+          if (de->d_name[0] == '.')
+            continue;
+          char *f = norm_fold_string (de->d_name, strlen (de->d_name));
+          if (strcmp (f, folded) == 0)
+            taken = xstrdup (de->d_name);
+          free (f);
+        }
+      if (dh)
+        closedir (dh);
     }
   free (folded);
   library_free (lib);

@@ -688,13 +688,15 @@ content_load_with (const char *const *dirs, size_t n,
              and then nothing to say.  */
           struct diags scratch = { 0 };
           content_list (dirs[i], &cf[i], &scratch);
+          /* (Counted before those not read are left out: their
+             library's errors are still its errors.)  */
+          size_t listed = cf[i].ncolls;
           content_drop_unsafe (&cf[i], diags);
           /* Its warnings always (a directory of documents with no
              collection.cb); its errors only when it has collections
              ("no collection here" is its state before an import).  */
           for (size_t k = 0; k < scratch.count; k++)
-            if (cf[i].ncolls > 0
-                || scratch.items[k].severity != DIAG_ERROR)
+            if (listed > 0 || scratch.items[k].severity != DIAG_ERROR)
               diags_add (diags, scratch.items[k].severity,
                          scratch.items[k].file, scratch.items[k].line, "%s",
                          scratch.items[k].message);

@@ -417,6 +417,10 @@ is "$(grep -c '^planted/' "$TMPD/out"):$(grep -c 'this collection is not read' "
 run search --count 听证
 is "$(grep -c planted "$TMPD/out"):$(grep -c 'this collection is not read' "$TMPD/err")" \
   "0:1" "search finds nothing in it (indexed before), and says why"
+run import --add "$HTML/div-p.html" --name PLANTED
+is "$rc:$(tail -n 1 "$TMPD/err")" \
+  "2:casebook: the library already has a collection named 'planted'; choose another --name" \
+  "a name a collection not read has is still in use"
 chmod 755 "$coll/planted"
 if id nobody >/dev/null 2>&1 && chown -R nobody "$coll/planted" 2>/dev/null; then
   run search --count 听证

@@ -438,7 +438,8 @@ main (void)
     { "accountable", "accountab" }, { "accounting", "account" },
     { "international", "internation" }, { "internal", "intern" },
     { "objectives", "objectiv" }, { "objection", "object" },
-    { "publicity", "publicit" }, { "publications", "publicat" },
+    { "publicity", "publici" }, { "publicize", "publici" },
+    { "publications", "publicat" },
     { "public", "public" },
   };
   for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
