@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "content.h"
 #include "engine.h"
 #include "export.h"
 #include "i18n.h"
@@ -130,6 +132,49 @@ query_documents (const struct cli_options *o, const struct library *lib,
   return n;
 }
 
+/* Would writing PATH write to LIB's content: is it one of its files (a
+   document, a collection.cb, the glossary), or a new .cb in one of its
+   collections?  casebook never writes to content, and export -o
+   01.cb in a collection replaced the document it exported.  */
+static int
+writes_content (const struct library *lib, const char *path)
+{
+  struct stat out;
+  int exists = stat (path, &out) == 0;
+  const char *slash = strrchr (path, '/');
+  char *dir = slash ? xstrndup (path, (size_t) (slash - path + (slash == path)))
+    : xstrdup (".");
+  size_t len = strlen (path);
+  int new_cb = !exists && len >= 3 && strcmp (path + len - 3, ".cb") == 0;
+  struct stat d, c;
+  int have_dir = stat (dir, &d) == 0;
+  free (dir);
+  int hit = 0;
+  for (size_t i = 0; i < lib->ncolls && !hit; i++)
+    {
+      const struct collection *coll = &lib->colls[i];
+      if (coll->dir == NULL)
+        continue;
+      if (new_cb && have_dir && stat (coll->dir, &c) == 0)
+        hit = c.st_dev == d.st_dev && c.st_ino == d.st_ino;
+      char *meta = util_path_join (coll->dir, CONTENT_COLLECTION_FILE);
+      if (exists && stat (meta, &c) == 0)
+        hit |= c.st_dev == out.st_dev && c.st_ino == out.st_ino;
+      free (meta);
+      for (size_t k = 0; exists && k < coll->ndocs && !hit; k++)
+        hit = coll->docs[k].path && stat (coll->docs[k].path, &c) == 0
+          && c.st_dev == out.st_dev && c.st_ino == out.st_ino;
+    }
+  if (exists && !hit && lib->root)
+    {
+      char *g = util_path_join (lib->root, CONTENT_GLOSSARY_FILE);
+      hit = stat (g, &c) == 0 && c.st_dev == out.st_dev
+        && c.st_ino == out.st_ino;
+      free (g);
+    }
+  return hit;
+}
+
 static int
 cmd_export_exec (const struct cli_options *o, const struct library *lib,
                  int argc, char **argv)
@@ -147,6 +192,15 @@ cmd_export_exec (const struct cli_options *o, const struct library *lib,
       fprintf (stderr, _("casebook: --format jsonl writes the text as the "
                          "content holds it; --script=traditional is for md "
                          "and html\n"));
+      return 2;
+    }
+  if (o->output_dir && strcmp (o->output_dir, "-") != 0
+      && writes_content (lib, o->output_dir))
+    {
+      char *v = output_visible (o->output_dir);
+      fprintf (stderr, _("casebook: writing %s would change the content; "
+                         "export writes a copy elsewhere\n"), v);
+      free (v);
       return 2;
     }
   char **names = xcalloc ((size_t) argc, sizeof *names);

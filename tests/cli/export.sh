@@ -245,4 +245,17 @@ else
     echo "ok $((tap_n = tap_n + 1)) # SKIP needs root and the user nobody"
   done
 fi
+# export -o never writes to the content: over a document, collection.cb
+# or the glossary, nor a new document into a collection.
+cp -r "$SHIPPED" "$TMPD/exc"
+cp "$TMPD/exc/batch3/01-hulunbuir.cb" "$TMPD/exc.want"
+for t in batch3/01-hulunbuir.cb batch3/collection.cb glossary.tsv batch3/new.cb; do
+  run --content "$TMPD/exc" export 1 -o "$TMPD/exc/$t"
+  is "$rc:$(cat "$TMPD/err")" \
+    "2:casebook: writing $TMPD/exc/$t would change the content; export writes a copy elsewhere" \
+    "export -o $t is refused"
+done
+cmp -s "$TMPD/exc/batch3/01-hulunbuir.cb" "$TMPD/exc.want"
+ok $? "and the document is as it was"
+ok $([ ! -e "$TMPD/exc/batch3/new.cb" ]; echo $?) "and no document is added"
 done_testing
