@@ -108,6 +108,15 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
       if (w > ref_w)
         ref_w = w;
     }
+  /* The numbers right-aligned, two columns at least: a batch numbers
+     its cases from 1, and an import may number a case 1001.  */
+  int num_w = 2;
+  for (size_t i = 0; i < n && lib->ncolls <= 1; i++)
+    {
+      int w = snprintf (NULL, 0, "%ld", library_document (lib, i)->number);
+      if (w > num_w)
+        num_w = w;
+    }
   int width = wrap_width (o);
   char num[64];
   size_t shown = 0;
@@ -164,7 +173,7 @@ cmd_list_exec (const struct cli_options *o, const struct library *lib,
         }
       else
         {
-          snprintf (num, sizeof num, "%2ld  ", d->number);
+          snprintf (num, sizeof num, "%*ld  ", num_w, d->number);
           wrap_add (&w, num, strlen (num), NULL);
         }
       /* On a terminal, a region or title the project wrote ends with

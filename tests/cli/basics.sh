@@ -273,4 +273,15 @@ has "$TMPD/out" "3 个文档" "LANGUAGE=zh_CN: check's summary in Chinese"
 # One word for "locale" in the Chinese catalogue, as in its other
 # messages and the man page: 区域设置, never 语言环境.
 hasnt "$top_srcdir/po/zh_CN.po" "语言环境" "zh_CN.po: a locale is 区域设置 throughout"
+# list's numbers line up however many digits they have (an import
+# numbers a case given twice 1001).
+mkdir -p "$TMPD/wide/c"
+printf 'casebook-format: 1\nid: c\ntitle.en: C\n' >"$TMPD/wide/c/collection.cb"
+for n in 1 99 1000; do
+  printf 'casebook-format: 1\nnumber: %s\ntitle.en: T%s\nregion.en: R%s\n\nen: x.\n' \
+    $n $n $n >"$TMPD/wide/c/$n.cb"
+done
+run list --content "$TMPD/wide"
+is "$(cat "$TMPD/out")" "$(printf '   1  R1     T1\n  99  R99    T99\n1000  R1000  T1000')" \
+  "list: numbers of one, two and four digits line up"
 done_testing
