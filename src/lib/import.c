@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "norm.h"
 #include "util.h"
@@ -1301,6 +1302,25 @@ import_release (const char *path, const char *data, size_t len,
   import_lines (path, lines, nlines, &meta, res, diags);
   free (lines);
   free (decoded);
+}
+
+int
+import_check_sizes (const struct import_result *res, char **cause)
+{
+  *cause = NULL;
+  for (size_t i = 0; i < res->nfiles; i++)
+    {
+      size_t len = strlen (res->files[i].text);
+      if (len > CONTENT_MAX_SIZE)
+        {
+          *cause = xasprintf (_("%s would be %zu MiB, more than the %zu MiB "
+                                "casebook reads: split the source"),
+                              res->files[i].name, (len + (1 << 20) - 1) >> 20,
+                              CONTENT_MAX_SIZE >> 20);
+          return -1;
+        }
+    }
+  return 0;
 }
 
 void

@@ -225,5 +225,27 @@ main (void)
     free (meta);
     free (absent);
   }
+  /* A document larger than casebook reads is not written: it would stop
+     every search of its library.  */
+  {
+    struct import_file f[2] = { { "collection.cb", "casebook-format: 1\n" },
+                                { "01.cb", NULL } };
+    size_t big = CONTENT_MAX_SIZE + 1;
+    f[1].text = xmalloc (big + 1);
+    memset (f[1].text, 'x', big);
+    f[1].text[big] = '\0';
+    struct import_result r = { .files = f, .nfiles = 2 };
+    char *cause = NULL;
+    int rc = import_check_sizes (&r, &cause);
+    tap_ok (rc == -1 && cause
+            && strstr (cause, "01.cb would be 65 MiB, more than the 64 MiB"),
+            "a document of 64 MiB and a byte is refused, by name: %s",
+            cause ? cause : "(none)");
+    free (cause);
+    f[1].text[CONTENT_MAX_SIZE] = '\0';
+    rc = import_check_sizes (&r, &cause);
+    tap_ok (rc == 0 && cause == NULL, "one of 64 MiB is not");
+    free (f[1].text);
+  }
   return tap_done ();
 }
