@@ -45,6 +45,18 @@ traditional_note (const struct cli_options *o, const char *text)
     printf ("\n%s\n", note);
 }
 
+/* Has DOC a paragraph in L?  Its title may be in a language its text is
+   not (a release in Chinese with a title translated).  */
+static int
+paragraphs_in (const struct document *doc, enum lang l)
+{
+  for (size_t s = 0; s < doc->nsections; s++)
+    for (size_t b = 0; b < doc->sections[s].nblocks; b++)
+      if (bitext_get (&doc->sections[s].blocks[b].text, l))
+        return 1;
+  return 0;
+}
+
 static int
 cite_place (const struct cli_options *o, const struct place *p, int several)
 {
@@ -53,8 +65,9 @@ cite_place (const struct cli_options *o, const struct place *p, int several)
     {
       /* In the language its paragraphs are cited in: a case in one
          language (an imported release) is cited in that one.  */
-      char *c = cite_case (p->doc, document_has_lang (p->doc, l) ? l
-                           : lang_other (l));
+      char *c = cite_case (p->doc, paragraphs_in (p->doc, l)
+                           || !paragraphs_in (p->doc, lang_other (l))
+                           ? l : lang_other (l));
       print_lines (o, c);
       traditional_note (o, c);
       free (c);

@@ -208,4 +208,14 @@ is "$rc:$(cat "$TMPD/out")" "0:$("$CASEBOOK" cite 7 §2 ¶1 --content "$SHIPPED"
   "full-width digits name the place their ASCII forms do"
 run show batch３／７ --content "$SHIPPED"
 is "$rc" 0 "and a collection's document"
+# A case with a title in both languages and paragraphs in Chinese only
+# is cited in Chinese, alone as its paragraphs are.
+mkdir -p "$TMPD/zhonly/col"
+printf 'casebook-format: 1\nid: col\ntitle.zh: 测试案例集\ntitle.en: Test cases\npublisher.zh: 某检察院\npublisher.en: X Procuratorate\ndate: 2023-01-02\n' \
+  >"$TMPD/zhonly/col/collection.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.zh: 二\ntitle.en: Two\n\nzh: 只有中文的段落。\n' \
+  >"$TMPD/zhonly/col/02.cb"
+run --content "$TMPD/zhonly/col" cite 2 --lang en
+is "$rc:$(cat "$TMPD/out")" "0:某检察院《测试案例集》（2023年1月2日发布）案例二" \
+  "a case whose paragraphs are in Chinese alone is cited in Chinese, as they are"
 done_testing
