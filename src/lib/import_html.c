@@ -917,7 +917,8 @@ report_left_out (const xmlNode *n, const char *path, struct diags *diags)
   if (chars > 0)
     diags_add (diags, DIAG_WARNING, path, (unsigned long) xml_line (n),
                _("%zu characters inside the article were not imported "
-                 "(<%s>: navigation, a form or a list of links)"),
+                 "(<%s>: navigation, a footer or sidebar, a form, hidden "
+                 "text or a list of links)"),
                chars, (const char *) n->name);
 }
 
@@ -1298,13 +1299,21 @@ import_html (const char *path, const char *data, size_t len,
       return -1;
     }
   /* What the importer could not place: text outside the article.  */
-  size_t unplaced = 0;
+  size_t unplaced = 0, short_ones = 0;
   for (size_t i = 0; i < pg.nblocks; i++)
     {
       const struct block *b = &pg.blocks[i];
-      if ((i >= art && i <= a->end) || i == title_block || b->text < 40
+      if ((i >= art && i <= a->end) || i == title_block
           || b->link >= b->text)
         continue;
+      /* A short one is a page's furniture (a date, "print this page",
+         a copyright line), each said in one count rather than a line
+         of its own: nothing is dropped unsaid.  */
+      if (b->text < 40)
+        {
+          short_ones++;
+          continue;
+        }
       if (unplaced++ < 20)
         diags_add (diags, DIAG_WARNING, path,
                    (unsigned long) xml_line (b->node),
@@ -1315,6 +1324,13 @@ import_html (const char *path, const char *data, size_t len,
     diags_add (diags, DIAG_WARNING, path, 0,
                _("%zu more blocks of text outside the article were not "
                  "imported"), unplaced - 20);
+  if (short_ones > 0)
+    diags_add (diags, DIAG_WARNING, path, 0,
+               ngettext ("%zu short text outside the article (under 40 "
+                         "characters) was not imported",
+                         "%zu short texts outside the article (under 40 "
+                         "characters each) were not imported", short_ones),
+               short_ones);
   /* A page cut short (a download stopped) still reads, but say so.  */
   size_t tail = len < 256 ? len : 256;
   int closed = 0;

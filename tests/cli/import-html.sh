@@ -151,4 +151,9 @@ has "$TMPD/err" "links.html:5: warning: 7 characters inside the article were not
   "an aside inside the article is reported at its line"
 has "$TMPD/err" "links.html:6: warning: 10 characters inside the article were not imported (<ul>" \
   "and so is a list of links"
+# Short texts outside the article (a copyright line) are not imported,
+# and said so in one count: nothing is dropped unsaid.
+run import "$HTML/split-cases.html" -o "$TMPD/shortout"
+has "$TMPD/err" "split-cases.html: warning: 2 short texts outside the article (under 40 characters each) were not imported" \
+  "short texts outside the article: counted in a warning"
 done_testing
