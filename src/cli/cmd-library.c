@@ -307,6 +307,17 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
       unreadable |= d.items[i].severity == DIAG_ERROR
         && strcmp (d.items[i].file, dirs[k]) == 0;
   int shipped = is_shipped_dir (dirs[0]);
+  /* An error in a document's text leaves it out of every search, which
+     then blames "a collection of your library": the listing names it.
+     The user's collections are read whole for it (the shipped ones are
+     checked when made); what is found is said only here.  */
+  for (size_t c = 0; list && c < lib->ncolls; c++)
+    for (size_t k = 0; lib->colls[c].user && k < lib->colls[c].ndocs; k++)
+      {
+        struct document whole;
+        content_read_whole (&lib->colls[c].docs[k], &whole, &d);
+        document_free (&whole);
+      }
   int rc;
   if (!list)
     rc = remove_collection (lib, argv[1], shipped);

@@ -432,4 +432,17 @@ else
 fi
 run search --count 听证
 is "$rc:$(cat "$TMPD/out")" "0:$want" "its own again, it is searched again"
+# An error in a document's text (it leaves the document out of every
+# search, which blames "a collection of your library") is named by the
+# listing, as one in a header is.
+mkdir -m 700 "$coll/bodyerr"
+printf 'casebook-format: 1\nid: bodyerr\ntitle.en: B\n' >"$coll/bodyerr/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: One\n\nen: text\nbogus: x\n' \
+  >"$coll/bodyerr/1.cb"
+run library
+has "$TMPD/out" "B; with errors: 1.cb:6: unknown field 'bogus'" \
+  "an error in a document's text: library names it"
+run library --json
+has "$TMPD/out" '"error":"1.cb:6: unknown field '"'"'bogus'"'"'"' "and --json gives it"
+rm -r "$coll/bodyerr"
 done_testing
