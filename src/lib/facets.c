@@ -246,7 +246,9 @@ gather_values (struct gather *g, const struct library *lib,
         {
           char ys[16];
           int len = snprintf (ys, sizeof ys, "%d", y);
-          g->items[gather_add (g, FACET_YEAR, ys, (size_t) len)].year = y;
+          /* (gather_add may move the items: asked first.)  */
+          size_t at = gather_add (g, FACET_YEAR, ys, (size_t) len);
+          g->items[at].year = y;
         }
       gather_region (g, d, l);
       enum lang kl = d->keywords.count[l] ? l : lang_other (l);

@@ -94,4 +94,16 @@ run search --count collection:ärzte
 is "$(grep -c '^Ärzte/' "$TMPD/out")" 3 "collection:ärzte finds Ärzte's"
 run search --count -- '-collection:检察 罪犯张某因犯诈骗罪'
 is "$rc:$(cat "$TMPD/out")" "1:" "-collection:检察 leaves them out"
+# A year whose value is the ninth gathered (the table grows then) is
+# counted where it is: its count was written to the table's old block
+# (0 for 2022 here, and the heap's memory overwritten).
+mkdir -p "$TMPD/years/c1" "$TMPD/years/c2"
+printf 'casebook-format: 1\nid: c1\ntitle.en: C1\ndate: 2021-01-01\n' >"$TMPD/years/c1/collection.cb"
+printf 'casebook-format: 1\nid: c2\ntitle.en: C2\ndate: 2022-01-01\n' >"$TMPD/years/c2/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: One\n\nkeywords.en: alpha | beta | gamma | delta | epsilon\n\nen: x.\n' \
+  >"$TMPD/years/c1/01.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: Two\n\nen: y.\n' >"$TMPD/years/c2/01.cb"
+run --content "$TMPD/years" list --facets
+is "$(grep 'year:' "$TMPD/out" | tr -s ' ' | tr '\n' '|')" "1 year:2022|1 year:2021|" \
+  "the ninth value a year: counted, newest first"
 done_testing
