@@ -322,18 +322,20 @@ one_line_text (const char *s)
 }
 
 /* Does S name a document as show takes it: "N", or "COLLECTION/N", or
-   either followed by a place ("7§1¶2")?  */
+   either followed by a place ("7§1¶2")?  In NFKC, as show reads it
+   (７, ｂａｔｃｈ３／７); a collection's name may hold a hyphen (div-p,
+   as import names one after its file), though not begin with one.  */
 static int
-is_document_spec (const char *s)
+is_document_spec (const char *spec)
 {
+  char *s = norm_nfkc_string (spec);
   const char *slash = strchr (s, '/');
   const char *p = slash ? slash + 1 : s;
-  if (slash == s || *p < '0' || *p > '9')
-    return 0;
-  for (const char *q = s; q < p; q++)
-    if (*q == ' ' || *q == '-')
-      return 0;
-  return 1;
+  int ok = slash != s && *p >= '0' && *p <= '9' && *s != '-';
+  for (const char *q = s; ok && q < p; q++)
+    ok = *q != ' ';
+  free (s);
+  return ok;
 }
 
 static int

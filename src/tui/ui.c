@@ -682,10 +682,9 @@ place_in_doc (const struct document *doc, size_t *section, size_t *para)
   return *para <= doc->sections[*section - 1].nblocks;
 }
 
-/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
-   library of several collections "batch3/7 §1".  */
+/* A place typed at the ':' prompt, in NFKC (goto_place).  */
 static void
-goto_place (struct ui *u, const char *text)
+goto_place_nfkc (struct ui *u, const char *text)
 {
   struct location loc;
   char *cause = NULL;
@@ -758,6 +757,17 @@ goto_place (struct ui *u, const char *text)
                   where);
       free (where);
     }
+}
+
+/* A place typed at the ':' prompt: "7", "7 §1 ¶12", "§2", and in a
+   library of several collections "batch3/7 §1"; in full-width forms
+   too (ｂａｔｃｈ３／７), as show takes them.  */
+static void
+goto_place (struct ui *u, const char *typed)
+{
+  char *text = norm_nfkc_string (typed);
+  goto_place_nfkc (u, text);
+  free (text);
 }
 
 static void

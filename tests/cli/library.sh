@@ -445,4 +445,14 @@ has "$TMPD/out" "B; with errors: 1.cb:6: unknown field 'bogus'" \
 run library --json
 has "$TMPD/out" '"error":"1.cb:6: unknown field '"'"'bogus'"'"'"' "and --json gives it"
 rm -r "$coll/bodyerr"
+# A document named with no command is shown (off a terminal) as show
+# would show it: a collection named with a hyphen, full-width forms.
+run import --add "$HTML/div-p.html" --name div-p
+run div-p/1
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 1 (div-p)" "casebook div-p/1 shows it"
+run ７
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 7 (batch3)" "casebook ７ shows case 7"
+run ｂａｔｃｈ３／７
+is "$rc:$(head -n 1 "$TMPD/out")" "0:Case: 7 (batch3)" "casebook ｂａｔｃｈ３／７ shows it"
+run library remove div-p
 done_testing

@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 38
+tui_plan 39
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -94,6 +94,11 @@ tui_expect_not 'Related to case' "closes the related cases, which were the other
 tui_keys : 2 Enter
 tui_expect_line 1 ' 2 吉林' "a number several collections have: the open case's collection's"
 tui_expect_line 30 '^Case 2 is in 3 collections: this is batch3/2 ' "and the status line says which"
+# A collection named in full-width letters, as show takes it.
+tui_keys :
+tui_type 'ｂａｔｃｈ３／７'
+tui_keys Enter
+tui_expect_line 1 ' 7 广西' "ｂａｔｃｈ３／７ at the : prompt opens batch3/7"
 tmx send-keys -t tui q
 tui_wait_exit >/dev/null
 
