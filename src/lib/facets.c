@@ -309,10 +309,8 @@ pending_cmp (const void *a, const void *b)
   return (x->order > y->order) - (x->order < y->order);
 }
 
-/* The query term for value V of kind K: quoted when it holds a space
-   or would start a quotation.  Caller frees.  */
-static char *
-facet_query (enum facet_kind k, const char *v)
+char *
+facets_query_term (enum facet_kind k, const char *v)
 {
   static const char *const prefix[FACET_KIND_COUNT] = {
     "collection:", "year:", "region:", "tag:"
@@ -336,7 +334,7 @@ emit (struct facet_table *t, size_t *alloc, const struct pending *p,
   v->kind = p->kind;
   v->level = level;
   v->value = xstrdup (p->value);
-  v->query = facet_query (p->kind, p->value);
+  v->query = facets_query_term (p->kind, p->value);
   v->count = p->count;
 }
 

@@ -49,6 +49,12 @@ void facets_collect (const struct library *lib,
                      enum lang l, struct facet_table *t);
 void facets_free (struct facet_table *t);
 
+/* The query term that keeps value V of kind K ("tag:巡回检察",
+   'region:"Inner Mongolia"', "tag:「The \"dual lists\"」"): quoted
+   when V holds a space or would start a quotation, in 「」 when it holds
+   a '"'.  Caller frees.  */
+char *facets_query_term (enum facet_kind k, const char *v);
+
 /* "collection", "year", "region" or "keyword": the name of K in the
    JSON output (not translated).  */
 const char *facet_kind_name (enum facet_kind k);

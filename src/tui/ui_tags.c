@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "norm.h"
+#include "facets.h"
 #include "ui_priv.h"
 
 void
@@ -191,12 +192,12 @@ activate (struct ui *u)
   size_t count;
   if (!tag_entry (u, u->tagp.lw[u->tagp.all].sel, &name, &other, &count))
     return;
+  /* As list --facets writes it: a keyword with a '"' in it is
+     quoted in 「」, not cut of it.  */
   struct buf q = { 0 };
-  buf_adds (&q, "tag:\"");
-  for (const char *s = name; *s; s++)
-    if (*s != '"')
-      buf_addc (&q, *s);
-  buf_addc (&q, '"');
+  char *term = facets_query_term (FACET_KEYWORD, name);
+  buf_adds (&q, term);
+  free (term);
   char *err = NULL;
   int rc = ui_search_set_stoppable (u, q.data, 0, &err);
   if (rc == 1)

@@ -2,7 +2,7 @@
 # The tags pane (Enter searches tag: and limits the list; t shows all
 # tags with their counts), the help screen, = and marks.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 26
+tui_plan 27
 
 sample=$tui_data/sample
 
@@ -76,6 +76,26 @@ tui_keys t
 tui_expect_has '^ Procuratorial power operation… +1│' \
   "all tags: no room for ' (' and a column, an ellipsis says a rendering is cut"
 tui_expect_not '\([^)…│]*│' "all tags: no '(' left open without an ellipsis"
+tui_keys q
+tui_wait_exit >/dev/null
+
+# Enter on a keyword with a '"' in it searches that keyword, quoted as
+# list --facets quotes it (in 「」), not the keyword with it cut out.
+quoted=$tui_dir/quoted
+mkdir "$quoted"
+cp "$sample/collection.cb" "$quoted/"
+printf '%s\n' 'casebook-format: 1' 'number: 1' 'title.zh: 标题' \
+  'title.en.tr: Title' '' 'section.zh: 【关键词】' \
+  'section.en.tr: 【Key words】' '' \
+  'keywords.zh: 双清单 | 公益' \
+  'keywords.en.tr: The "dual lists" | Public interest' \
+  '' 'zh: 正文。' 'en.tr: Text.' > "$quoted/1.cb"
+tui_start 100 30 -- --content "$quoted"
+tui_wait_for 'h: help'
+tui_keys Tab Tab
+tui_keys Enter
+tui_expect_line 30 '^tag:「The "dual lists"」 — 1 hit in 1 case' \
+  "Enter on a keyword with a '\"' in it finds it"
 tui_keys q
 tui_wait_exit >/dev/null
 
