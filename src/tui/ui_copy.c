@@ -144,7 +144,13 @@ copy_paragraph (struct ui *u)
   if (conv)
     {
       free (text);
-      text = note ? xasprintf ("%s\n\n%s", conv, note) : xstrdup (conv);
+      /* One blank line before the note, as cite prints it, whether the
+         citation ends its last line or not.  */
+      size_t n = strlen (conv);
+      while (n > 0 && conv[n - 1] == '\n')
+        n--;
+      text = note ? xasprintf ("%.*s\n\n%s", (int) n, conv, note)
+        : xstrdup (conv);
       free (conv);
     }
   char *vis = visible_copy (text);

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 24
+tui_plan 25
 
 content=$top_srcdir/content
 
@@ -157,6 +157,9 @@ printf '%s\n' "$buf" | grep -q '案例六 第1段$' && [ -n "$note" ] \
 r=$?
 [ $r = 0 ] || tui_diag "$buf"
 tui_ok $r "traditional script: y's copy ends with the note cite prints ($note)"
+tui_expect_eq "$buf" \
+  "$("$CASEBOOK" --content "$content" --lang zh --script=traditional cite 6 '¶1')" \
+  "and is what cite prints, blank lines and all"
 tui_keys q
 tui_wait_exit >/dev/null
 
