@@ -587,6 +587,10 @@ settings_parse (struct settings *cfg, const char *data, size_t len,
               const char *name)
 {
   const char *p = data, *end = data + len;
+  /* A byte order mark, which Windows' Notepad writes, is no part of the
+     first setting (as in content files).  */
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
   unsigned long lineno = 0;
   while (p < end)
     {

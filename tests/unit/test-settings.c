@@ -305,9 +305,24 @@ test_key_names (void)
   free (shown);
 }
 
+/* A byte order mark before the first setting, as Notepad writes one.  */
+static void
+test_bom (void)
+{
+  struct settings cfg;
+  parse (&cfg, "\xef\xbb\xbftheme = light\n");
+  char *first = problem (&cfg, 0);
+  tap_ok (cfg.problems.count == 0 && cfg.theme == THEME_LIGHT,
+          "a byte order mark before the first setting is no part of it "
+          "(%s)", first ? first : "no problem");
+  free (first);
+  settings_free (&cfg);
+}
+
 int
 main (void)
 {
+  test_bom ();
   test_good ();
   test_bad ();
   test_file ();
