@@ -132,46 +132,80 @@ query_documents (const struct cli_options *o, const struct library *lib,
   return n;
 }
 
-/* Would writing PATH write to LIB's content: is it one of its files (a
-   document, a collection.cb, the glossary), or a new .cb in one of its
-   collections?  casebook never writes to content, and export -o
-   01.cb in a collection replaced the document it exported.  */
+/* Is the directory DIR (its name without links) REAL, or below it?  */
+static int
+within (const char *dir, const char *real)
+{
+  char *r = real ? realpath (real, NULL) : NULL;
+  size_t n = r ? strlen (r) : 0;
+  int in = r && strncmp (dir, r, n) == 0 && (dir[n] == '\0' || dir[n] == '/'
+                                             || n == 1);
+  free (r);
+  return in;
+}
+
+/* Would writing PATH write to LIB's content: is the file it names, its
+   links followed as export follows them, one of the content's files (a
+   document, a collection.cb, the glossary), or would a new one be made
+   in a directory of the content (a document, a collection.cb, a
+   glossary it would then read)?  casebook never writes to content, and
+   export -o 01.cb in a collection replaced the document it exported.  */
 static int
 writes_content (const struct library *lib, const char *path)
 {
-  struct stat out;
-  int exists = stat (path, &out) == 0;
-  const char *slash = strrchr (path, '/');
-  char *dir = slash ? xstrndup (path, (size_t) (slash - path + (slash == path)))
-    : xstrdup (".");
-  size_t len = strlen (path);
-  int new_cb = !exists && len >= 3 && strcmp (path + len - 3, ".cb") == 0;
-  struct stat d, c;
-  int have_dir = stat (dir, &d) == 0;
-  free (dir);
+  char *target = util_follow_links (path);
+  if (target == NULL)
+    return 0;                   /* the write will say why it cannot */
+  struct stat out, c;
   int hit = 0;
-  for (size_t i = 0; i < lib->ncolls && !hit; i++)
+  if (stat (target, &out) == 0)
     {
-      const struct collection *coll = &lib->colls[i];
-      if (coll->dir == NULL)
-        continue;
-      if (new_cb && have_dir && stat (coll->dir, &c) == 0)
-        hit = c.st_dev == d.st_dev && c.st_ino == d.st_ino;
-      char *meta = util_path_join (coll->dir, CONTENT_COLLECTION_FILE);
-      if (exists && stat (meta, &c) == 0)
-        hit |= c.st_dev == out.st_dev && c.st_ino == out.st_ino;
-      free (meta);
-      for (size_t k = 0; exists && k < coll->ndocs && !hit; k++)
-        hit = coll->docs[k].path && stat (coll->docs[k].path, &c) == 0
-          && c.st_dev == out.st_dev && c.st_ino == out.st_ino;
+      for (size_t i = 0; i < lib->ncolls && !hit; i++)
+        {
+          const struct collection *coll = &lib->colls[i];
+          char *meta = coll->dir
+            ? util_path_join (coll->dir, CONTENT_COLLECTION_FILE) : NULL;
+          hit = meta && stat (meta, &c) == 0 && c.st_dev == out.st_dev
+            && c.st_ino == out.st_ino;
+          free (meta);
+          for (size_t k = 0; k < coll->ndocs && !hit; k++)
+            hit = coll->docs[k].path && stat (coll->docs[k].path, &c) == 0
+              && c.st_dev == out.st_dev && c.st_ino == out.st_ino;
+        }
+      if (!hit && lib->root)
+        {
+          char *g = util_path_join (lib->root, CONTENT_GLOSSARY_FILE);
+          hit = stat (g, &c) == 0 && c.st_dev == out.st_dev
+            && c.st_ino == out.st_ino;
+          free (g);
+        }
     }
-  if (exists && !hit && lib->root)
+  else
     {
-      char *g = util_path_join (lib->root, CONTENT_GLOSSARY_FILE);
-      hit = stat (g, &c) == 0 && c.st_dev == out.st_dev
-        && c.st_ino == out.st_ino;
-      free (g);
+      /* A new file: not in the content's root, nor in or below one of
+         its collections or their library.  */
+      const char *slash = strrchr (target, '/');
+      char *parent = slash ? xstrndup (target, (size_t) (slash - target))
+        : xstrdup (".");
+      char *dir = realpath (*parent ? parent : "/", NULL);
+      free (parent);
+      for (size_t i = 0; dir && i < lib->ncolls && !hit; i++)
+        {
+          const char *cd = lib->colls[i].dir;
+          if (cd == NULL)
+            continue;
+          char *up = xstrdup (cd);
+          char *s2 = strrchr (up, '/');
+          if (s2)
+            *s2 = '\0';
+          hit = within (dir, cd) || (lib->colls[i].user && within (dir, up));
+          free (up);
+        }
+      if (dir && !hit && lib->root)
+        hit = within (dir, lib->root);
+      free (dir);
     }
+  free (target);
   return hit;
 }
 

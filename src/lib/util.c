@@ -731,12 +731,8 @@ may_follow (const char *p, const struct stat *link)
   return ok;
 }
 
-/* The path of the file PATH names once its links are followed, which
-   need not exist (a dangling link names the file that > would make).
-   NULL with errno set (ELOOP for a loop, EACCES for a link that
-   may_follow refuses).  Caller frees.  */
-static char *
-follow_links (const char *path)
+char *
+util_follow_links (const char *path)
 {
   char *p = xstrdup (path);
   for (int hops = 0; hops < 40; hops++)
@@ -783,7 +779,7 @@ util_write_out (const char *path, const void *data, size_t len)
          /tmp must not aim the write at a FIFO or a device (a disk)
          this user can write.  Only asked: the path it ends at may be
          none (a pipe's "pipe:[N]").  */
-      char *target = follow_links (path);
+      char *target = util_follow_links (path);
       if (target == NULL)
         return -1;
       /* Nor at another user's FIFO there, as fs.protected_fifos keeps
@@ -808,7 +804,7 @@ util_write_out (const char *path, const void *data, size_t len)
         }
       return close (fd);
     }
-  char *target = follow_links (path);
+  char *target = util_follow_links (path);
   if (target == NULL)
     return -1;
   int rc = write_over (target, data, len);

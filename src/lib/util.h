@@ -166,6 +166,12 @@ int util_write_private (const char *path, const void *data, size_t len);
    has room for them.  Temporary files of others are left alone.
    Returns 0, or -1 with errno set.  */
 int util_write_out (const char *path, const void *data, size_t len);
+/* The path of the file PATH names once its links are followed, as
+   util_write_out follows them, which need not exist (a dangling link
+   names the file that > would make).  NULL with errno set (ELOOP for a
+   loop, EACCES for a link in a sticky directory that is not its
+   owner's).  Caller frees.  */
+char *util_follow_links (const char *path);
 
 /* Make a rename or creation of PATH durable: fsync the directory that
    holds it (a file system that cannot is not an error).  Returns 0, or

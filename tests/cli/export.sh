@@ -255,7 +255,17 @@ for t in batch3/01-hulunbuir.cb batch3/collection.cb glossary.tsv batch3/new.cb;
     "2:casebook: writing $TMPD/exc/$t would change the content; export writes a copy elsewhere" \
     "export -o $t is refused"
 done
+# Nor through a link that points there, nor into a new directory of it.
+ln -s "$TMPD/exc/batch3/99.cb" "$TMPD/exc-link.md"
+mkdir "$TMPD/exc/newdir"
+for t in "$TMPD/exc-link.md" "$TMPD/exc/newdir/collection.cb"; do
+  run --content "$TMPD/exc" export 1 -o "$t"
+  is "$rc:$(cat "$TMPD/err")" \
+    "2:casebook: writing $t would change the content; export writes a copy elsewhere" \
+    "export -o $(basename "$t"), which would be content, is refused"
+done
 cmp -s "$TMPD/exc/batch3/01-hulunbuir.cb" "$TMPD/exc.want"
 ok $? "and the document is as it was"
-ok $([ ! -e "$TMPD/exc/batch3/new.cb" ]; echo $?) "and no document is added"
+ok $([ ! -e "$TMPD/exc/batch3/new.cb" ] && [ ! -e "$TMPD/exc/batch3/99.cb" ] \
+     && [ ! -e "$TMPD/exc/newdir/collection.cb" ]; echo $?) "and no file is added"
 done_testing
