@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "norm.h"
+#include "query.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -315,14 +316,20 @@ facets_query_term (enum facet_kind k, const char *v)
   static const char *const prefix[FACET_KIND_COUNT] = {
     "collection:", "year:", "region:", "tag:"
   };
-  int plain = strpbrk (v, " \t\"") == NULL && strstr (v, "\xe3\x80\x80") == NULL
+  /* Plain where the query language reads it as one word (query.c,
+     which says where a term ends), and it starts no quotation.  */
+  int plain = query_value_is_one_word (v) && strchr (v, '"') == NULL
     && strncmp (v, "\xe2\x80\x9c", 3) != 0 && strncmp (v, "\xef\xbc\x82", 3) != 0
     && strncmp (v, "\xe3\x80\x8c", 3) != 0 && strncmp (v, "\xe3\x80\x8e", 3) != 0;
   if (plain)
     return xasprintf ("%s%s", prefix[k], v);
+  /* In marks that do not occur in it: the first that closes it is the
+     phrase's end.  */
   if (strchr (v, '"') == NULL)
     return xasprintf ("%s\"%s\"", prefix[k], v);
-  return xasprintf ("%s\xe3\x80\x8c%s\xe3\x80\x8d", prefix[k], v);
+  if (strstr (v, "\xe3\x80\x8d") == NULL)
+    return xasprintf ("%s\xe3\x80\x8c%s\xe3\x80\x8d", prefix[k], v);
+  return xasprintf ("%s\xe3\x80\x8e%s\xe3\x80\x8f", prefix[k], v);
 }
 
 static void

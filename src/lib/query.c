@@ -1156,6 +1156,17 @@ break_len (const char *start, const char *p)
   return ideograph_at (p + 1, strlen (p + 1)) ? 1 : 0;
 }
 
+int
+query_value_is_one_word (const char *v)
+{
+  if (*v == '\0')
+    return 0;
+  for (const char *p = v; *p; p++)
+    if (break_len (v, p) > 0)
+      return 0;
+  return 1;
+}
+
 /* The bytes at P are the query syntax's ASCII character C, or its
    full-width form, which a Chinese input method types (U+FF01-U+FF5E
    are U+0021-U+007E): "－邻近院", "tag：巡回检察", "／检察[官长]／".

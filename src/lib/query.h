@@ -165,6 +165,11 @@ int query_blank (const char *text);
 int query_terms_adjacent (const char *text, const struct term *a,
                           const struct term *b);
 
+/* Is V, typed after a field (tag:V), one word to the query language:
+   nothing in it that ends a term (white space, Chinese punctuation,
+   "，" or "、" beside an ideograph)?  Else it must be quoted.  */
+int query_value_is_one_word (const char *v);
+
 /* Whether PCRE2 was built with JIT support.  */
 int query_jit_available (void);
 

@@ -106,4 +106,17 @@ printf 'casebook-format: 1\nnumber: 1\ntitle.en: Two\n\nen: y.\n' >"$TMPD/years/
 run --content "$TMPD/years" list --facets
 is "$(grep 'year:' "$TMPD/out" | tr -s ' ' | tr '\n' '|')" "1 year:2022|1 year:2021|" \
   "the ninth value a year: counted, newest first"
+# A value the query language would cut (a dash, a Chinese comma) is
+# quoted, and its term finds the document with that keyword, not the
+# one with the first of its words.
+mkdir -p "$TMPD/dash/c"
+printf 'casebook-format: 1\nid: c\ntitle.zh: 集\n' >"$TMPD/dash/c/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.zh: 一\n\nkeywords.zh: 诉前程序—检察建议\n\nzh: 甲。\n' \
+  >"$TMPD/dash/c/01.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.zh: 二\n\nkeywords.zh: 诉前程序\n\nzh: 检察建议。\n' \
+  >"$TMPD/dash/c/02.cb"
+run --content "$TMPD/dash" list --facets --lang zh
+has "$TMPD/out" '1  tag:"诉前程序—检察建议"' "a keyword with a dash in it is quoted"
+run --content "$TMPD/dash" search --count -- 'tag:"诉前程序—检察建议"'
+is "$rc:$(cut -d: -f1 "$TMPD/out" | tr "\n" " ")" "0:1 " "and its term finds the document that has it"
 done_testing
