@@ -578,15 +578,28 @@ find_case (const struct ui *u, const char *coll, long n, size_t *count)
   size_t found = SIZE_MAX;
   const char *here = u->cur < u->ndocs ? doc_coll (u->docs[u->cur]) : NULL;
   *count = 0;
+  /* COLL comes in NFKC (goto_place); a collection whose name is not (ａｂ,
+     made before names were kept so) is found by its NFKC form too.  */
+  const char *last = NULL;
+  int last_same = 0;
   for (size_t i = 0; i < u->ndocs; i++)
-    if (u->docs[i]->number == n
-        && (coll == NULL || strcmp (doc_coll (u->docs[i]), coll) == 0))
-      {
-        (*count)++;
-        if (found == SIZE_MAX
-            || (here && strcmp (doc_coll (u->docs[i]), here) == 0))
-          found = i;
-      }
+    {
+      if (u->docs[i]->number != n)
+        continue;
+      if (coll && doc_coll (u->docs[i]) != last)
+        {
+          last = doc_coll (u->docs[i]);
+          char *nf = norm_nfkc_string (last);
+          last_same = strcmp (last, coll) == 0 || strcmp (nf, coll) == 0;
+          free (nf);
+        }
+      if (coll != NULL && !last_same)
+        continue;
+      (*count)++;
+      if (found == SIZE_MAX
+          || (here && strcmp (doc_coll (u->docs[i]), here) == 0))
+        found = i;
+    }
   return found;
 }
 

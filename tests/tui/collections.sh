@@ -6,7 +6,7 @@
 # list to one; R lists the cases related to the open one with the reason
 # and opens the chosen one.  One collection has no headings.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 39
+tui_plan 41
 
 data=$tui_dir/data
 HTML=$top_srcdir/tests/data/html
@@ -108,4 +108,24 @@ tui_wait_for 'h: help'
 tui_expect_not '[▾▸]' "a library of one collection lists its cases without a heading"
 tui_keys C
 tui_expect_line 30 '^One collection: the list has no headings to fold' "C says there is nothing to fold"
+# A collection whose name is not in NFKC (ａｂ, made before import kept
+# names so) is found at the : prompt by its name, as typed or in NFKC.
+data2=$tui_dir/data2
+mkdir -p "$data2/casebook/collections/ａｂ"
+chmod -R 700 "$data2"
+printf 'casebook-format: 1\nid: ａｂ\ntitle.en: AB\n' \
+  >"$data2/casebook/collections/ａｂ/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: Full-width\n\nen: x.\n' \
+  >"$data2/casebook/collections/ａｂ/01.cb"
+tui_start 100 30 XDG_DATA_HOME="$data2" -CASEBOOK_CONTENT -- --lang=en
+tui_wait_for 'h: help'
+for typed in 'ａｂ/1' 'ab/1'; do
+  tui_keys : 1 Enter
+  tui_keys :
+  tui_type "$typed"
+  tui_keys Enter
+  tui_expect_line 1 ' 1 Full-width' ":$typed opens the collection ａｂ's case 1"
+done
+tmx send-keys -t tui q
+tui_wait_exit >/dev/null
 tui_finish
