@@ -45,14 +45,16 @@ traditional_note (const struct cli_options *o, const char *text)
     printf ("\n%s\n", note);
 }
 
-/* Has DOC a paragraph in L?  Its title may be in a language its text is
-   not (a release in Chinese with a title translated).  */
+/* Has DOC a paragraph in L?  Its title, or its keywords, may be in a
+   language its text is not (a release in Chinese with a title and
+   keywords translated).  */
 static int
 paragraphs_in (const struct document *doc, enum lang l)
 {
   for (size_t s = 0; s < doc->nsections; s++)
     for (size_t b = 0; b < doc->sections[s].nblocks; b++)
-      if (bitext_get (&doc->sections[s].blocks[b].text, l))
+      if (doc->sections[s].blocks[b].kind != BLOCK_KEYWORDS
+          && bitext_get (&doc->sections[s].blocks[b].text, l))
         return 1;
   return 0;
 }

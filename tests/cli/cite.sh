@@ -213,9 +213,9 @@ is "$rc" 0 "and a collection's document"
 mkdir -p "$TMPD/zhonly/col"
 printf 'casebook-format: 1\nid: col\ntitle.zh: 测试案例集\ntitle.en: Test cases\npublisher.zh: 某检察院\npublisher.en: X Procuratorate\ndate: 2023-01-02\n' \
   >"$TMPD/zhonly/col/collection.cb"
-printf 'casebook-format: 1\nnumber: 2\ntitle.zh: 二\ntitle.en: Two\n\nzh: 只有中文的段落。\n' \
+printf 'casebook-format: 1\nnumber: 2\ntitle.zh: 二\ntitle.en: Two\n\nkeywords.zh: 段落\nkeywords.en.tr: Paragraph\n\nzh: 只有中文的段落。\n' \
   >"$TMPD/zhonly/col/02.cb"
 run --content "$TMPD/zhonly/col" cite 2 --lang en
 is "$rc:$(cat "$TMPD/out")" "0:某检察院《测试案例集》（2023年1月2日发布）案例二" \
-  "a case whose paragraphs are in Chinese alone is cited in Chinese, as they are"
+  "a case whose paragraphs are in Chinese alone (its title and keywords in both) is cited in Chinese, as they are"
 done_testing
