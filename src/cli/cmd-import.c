@@ -308,8 +308,6 @@ cmd_import_exec (const struct cli_options *o, const struct library *unused,
   free (data);
   if (rc == 0)
     import_set_collection_meta (&res, o->publisher, o->date);
-  if (rc == 0 && (rc = import_check_sizes (&res, &cause)) != 0)
-    import_free (&res);
   output_diags (&d);
   if (rc != 0)
     {

@@ -17,6 +17,7 @@
 #include "library.h"
 #include "norm.h"
 #include "output.h"
+#include "progress.h"
 #include "prefs.h"
 #include "util.h"
 
@@ -311,13 +312,26 @@ cmd_library_exec (const struct cli_options *o, const struct library *unused,
      then blames "a collection of your library": the listing names it.
      The user's collections are read whole for it (the shipped ones are
      checked when made); what is found is said only here.  */
+  size_t to_read = 0, done = 0;
   for (size_t c = 0; list && c < lib->ncolls; c++)
-    for (size_t k = 0; lib->colls[c].user && k < lib->colls[c].ndocs; k++)
-      {
-        struct document whole;
-        content_read_whole (&lib->colls[c].docs[k], &whole, &d);
-        document_free (&whole);
-      }
+    to_read += lib->colls[c].user ? lib->colls[c].ndocs : 0;
+  struct progress p;
+  progress_start (&p, _("reading documents"));
+  for (size_t c = 0; list && c < lib->ncolls; c++)
+    {
+      /* The first error of a collection is all the listing says.  */
+      size_t before = d.errors;
+      for (size_t k = 0; lib->colls[c].user && k < lib->colls[c].ndocs
+           && d.errors == before; k++)
+        {
+          struct document whole;
+          content_read_whole (&lib->colls[c].docs[k], &whole, &d);
+          document_free (&whole);
+          if (p.on)
+            progress_update (&p, ++done, to_read);
+        }
+    }
+  progress_end (&p);
   int rc;
   if (!list)
     rc = remove_collection (lib, argv[1], shipped);

@@ -1484,6 +1484,8 @@ import_dir_vacant (const char *dir, char **cause)
 int
 import_write (const struct import_result *res, const char *dir, char **cause)
 {
+  if (import_check_sizes (res, cause) != 0)
+    return -1;
   /* The directories this import makes ("-o a/b/c": a, a/b and a/b/c
      where none was there) are taken back when it fails, those still
      empty: a failed import leaves the file system as it found it.  */

@@ -63,8 +63,9 @@ void import_release (const char *path, const char *data, size_t len,
                      struct import_result *res, struct diags *diags);
 /* Is every file of RES one casebook reads (CONTENT_MAX_SIZE at most)?
    A source --max-size lets in can make a larger document, which written
-   would stop every search of its library.  0, or -1 with *CAUSE (caller
-   frees) naming the file.  */
+   would stop every search of its library: import_write and
+   library_install write none.  0, or -1 with *CAUSE (caller frees)
+   naming the file.  */
 int import_check_sizes (const struct import_result *res, char **cause);
 void import_free (struct import_result *res);
 

@@ -224,6 +224,8 @@ int
 library_install (const struct import_result *res, const char *parent,
                  const char *name, char **cause)
 {
+  if (import_check_sizes (res, cause) != 0)
+    return -1;
   if (!library_name_ok (name))
     {
       *cause = xasprintf (_("'%s' cannot name a collection (use letters, "
