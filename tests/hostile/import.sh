@@ -44,8 +44,8 @@ same "$TMPD/errs" "$TMPD/want" "hostile: one warning per problem, with its line"
 is "$(ls "$TMPD/hostile" | tr '\n' ' ')" "00.cb 01.cb 1000.cb 1001.cb collection.cb " "hostile: no document replaces another"
 trun list --content "$TMPD/hostile" --lang en
 cat >"$TMPD/want" <<'X'
- 0    release-hostile
- 1    Bad �� bytes and a lone � byte
+   0    release-hostile
+   1    Bad �� bytes and a lone � byte
 1000    Case zero, kept apart from the overview
 1001    The same case again
 X
