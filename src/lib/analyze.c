@@ -179,15 +179,31 @@ alize_stem (const char *w, size_t len)
 static size_t
 kept_stem (const char *w, size_t len)
 {
-  static const char *const prefixes[] = {
-    "minorit", "organiz", "accountab", "internation", "objectiv", "publici",
-    "publicat",
+  /* Each stem with the endings of its words, and those alone: a slip
+     that begins so ("publicintrest", two words run together) is no
+     word of the family.  */
+  static const struct
+  {
+    const char *stem, *const endings[8];
+  } kept[] = {
+    { "minorit", { "y", "ies" } },
+    { "organiz", { "e", "es", "ed", "ing", "er", "ers", "ation", "ations" } },
+    { "organiz", { "ational", "ationally" } },
+    { "accountab", { "le", "ility", "ly" } },
+    { "internation", { "al", "ally", "als" } },
+    { "objectiv", { "e", "es", "ely", "ity" } },
+    { "publici", { "ty", "ze", "zes", "zed", "zing" } },
+    { "publicat", { "ion", "ions" } },
   };
-  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+  for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     {
-      size_t n = strlen (prefixes[i]);
-      if (len > n && memcmp (w, prefixes[i], n) == 0)
-        return n;
+      size_t n = strlen (kept[i].stem);
+      if (len <= n || memcmp (w, kept[i].stem, n) != 0)
+        continue;
+      for (size_t k = 0; k < 8 && kept[i].endings[k]; k++)
+        if (len - n == strlen (kept[i].endings[k])
+            && memcmp (w + n, kept[i].endings[k], len - n) == 0)
+          return n;
     }
   return 0;
 }

@@ -191,17 +191,12 @@ has "$TMPD/out" "Showing results for committee (nothing found for comittee)" \
 # A slip the stemmer hides: "litigaton" keeps its ending, "litigation"
 # loses it, so their stems are far apart; the words the text writes are
 # near.  "comunity" and the stem "communiti" differ by the stemmer's i.
-for w in litigaton:litigation comunity:community; do
+for w in litigaton:litigation accountabilty:accountability \
+         comunity:community; do
   run search --content "$SHIPPED" -- "${w%%:*}"
   has "$TMPD/out" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: corrected to ${w#*:}"
 done
-# A slip past the part of "accountability" kept as its stem is that
-# word already, with nothing to correct.
-"$CASEBOOK" search --count --content "$SHIPPED" -- accountability >"$TMPD/want"
-run search --count --content "$SHIPPED" -- accountabilty
-same "$TMPD/out" "$TMPD/want" "accountabilty finds what accountability finds"
-is "$(cat "$TMPD/err")" "" "and says nothing of it"
 # With room for every passage (-n 100000), plain output shows every hit
 # --json gives: a paragraph's hits before its rarest word's were left
 # out ("quality" twice in case 8's §3 ¶2, before "high-quality").

@@ -440,6 +440,9 @@ main (void)
     { "objectives", "objectiv" }, { "objection", "object" },
     { "publicity", "publici" }, { "publicize", "publici" },
     { "publications", "publicat" },
+    /* Only the words of a family: a slip that begins as one does not
+       take its stem.  */
+    { "publicintrest", "publicintrest" }, { "organizzz", "organizzz" },
     { "public", "public" },
   };
   for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
