@@ -1185,7 +1185,10 @@ engine_compile (struct engine *e, const char *text,
             alts_add (&al, t->alts[k]);
           alts_add_digits (&al, t->alts[0], opt->exact);
           if (add_alts (e, eq, &pos, &alloc, &al, -2, (int) eq->nrequired))
-            eq->nrequired++;
+            {
+              eq->nrequired++;
+              eq->nquoted++;
+            }
           else
             eq->unmatchable = 1;        /* nothing in it can be found */
           alts_free (&al);
@@ -1195,6 +1198,12 @@ engine_compile (struct engine *e, const char *text,
       if (!engine_compile_ignorable (t->alts[0]))
         content_words++;
     }
+  /* Stop words and punctuation are searched only when they are all
+     there is: beside a phrase, a regex or a field they are not
+     (关于 "prison", "prison" &, case:7 &).  */
+  if (eq->nrequired > 0 || eq->has_regex || q->ntags > 0
+      || q->ncollections > 0 || q->nregions > 0 || q->year > 0 || q->doc >= 0)
+    content_words++;
   /* Group the words into concepts: the longest run of words that is a
      glossary term (after stemming: "circuit inspections") is one
      concept with all the term's renderings; other words are concepts

@@ -158,6 +158,8 @@ struct engine_query
   size_t nphrases;
   size_t nconcepts;
   size_t nrequired;             /* quoted phrases that must all match */
+  size_t nquoted;               /* of them, those typed in quotes (the
+                                   others are regexes' literals) */
   char *negmatch;               /* excluded words, when nothing positive */
   int has_regex;
   int *regex_req;               /* per term: the required index of a

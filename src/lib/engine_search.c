@@ -296,8 +296,13 @@ tally_row (const struct engine_query *q, struct fts_row *r)
 }
 
 /* Judge a document from its instances: NULL-safe.  Returns 1 if it
-   matches (every required phrase and, when the query has concepts, at
-   least one), filling *HITS and *CONCEPTS.  */
+   matches (every required phrase and, when the query has concepts and
+   no quoted phrase, at least one: prison "circuit inspection" finds the
+   documents with the phrase, those with prison first), filling *HITS
+   and *CONCEPTS.  Beside a regex, a word must be found: the documents
+   the regex runs on are those that have one, unless its literals
+   select them (a regex with none would be run on every text, and the
+   two must answer alike).  */
 static int
 judge (const struct engine_query *q, const struct inst *v, size_t n,
        size_t *hits, size_t *concepts)
@@ -321,7 +326,7 @@ judge (const struct engine_query *q, const struct inst *v, size_t n,
   *hits = engine_inst_count_merged (v, n, q);
   if (r < q->nrequired)
     return 0;
-  if (q->nconcepts > 0 && c == 0)
+  if (q->nconcepts > 0 && c == 0 && q->nquoted == 0)
     return 0;
   return 1;
 }

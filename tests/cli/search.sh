@@ -823,4 +823,15 @@ for pair in 'Xin Jiang:Xinjiang' 'Man Zhou Li:manzhouli' 'Zhang Jia Gang:Zhangji
     "${pair%%:*} finds what ${pair#*:} finds"
 done
 is "$(sorted_docs 'a long')" "$(sorted_docs long)" "a long is long, not along"
+# Words beside a phrase rank the documents that have it, and leave none
+# out: case 7 has "circuit inspection" and not Xinjiang.
+is "$(docs 'Xinjiang "circuit inspection"')" "0 7 " \
+  "words beside a phrase rank its documents, those with the word first"
+# Stop words and punctuation beside a phrase, a regex or a field are not
+# searched: only when they are all there is.
+for q in '关于 "prison"' 'please tell me "prison"' '"prison" &' 'the "prison"'; do
+  is "$(docs "$q")" "$(docs '"prison"')" "$q finds what \"prison\" finds"
+done
+is "$(docs '/prison/ ”')" "$(docs '/prison/')" "a closing mark beside a regex is not searched"
+is "$(docs 'case:7 &')" "7 " "nor punctuation beside a field"
 done_testing
