@@ -70,6 +70,19 @@ measure_word (ucs4_t c)
   return u8_strchr ((const uint8_t *) words, c) != NULL;
 }
 
+/* Can C follow a single numeral as the thing it counts (五名, 九项, 三年),
+   so that the numeral is a number the texts would write in digits (5名)?
+   Fewer than measure_word: after one numeral, 点, 分, 时, 天 and the like
+   make words as often (十分, 三天两头).  */
+static int
+counted_word (ucs4_t c)
+{
+  static const char words[] =
+    "名人个件起次家所条项册年倍位户篇部批类种座台辆本张页章节段款期轮"
+    "场组笔例";
+  return u8_strchr ((const uint8_t *) words, c) != NULL;
+}
+
 /* Numerals that are a digit written out (no 两, which counts, never
    spells a digit: 三三两两).  */
 static int
@@ -257,7 +270,14 @@ numerals_to_digits (const char *s, struct numeral **v, size_t *n)
             && (c[to] == 0x65e5 || c[to] == 0x53f7));
       /* A fraction only after a number that is one beyond doubt:
          一点一滴 and 三点一刻 are no 1.1 and 3.1.  */
-      int sure = percent || dated
+      /* One numeral counting what follows (五名检察官, 九项, 十项), but
+         not 一, which is "a" (一起 is together, 一名 a prosecutor), nor
+         an ordinal (第三名) or a day (初五).  */
+      int counted = to - from == 1 && !fraction && !percent
+        && c[from] != 0x4e00 && digit_of (c[from]) != 0
+        && to < nc && counted_word (c[to])
+        && (from == 0 || (c[from - 1] != 0x7b2c && c[from - 1] != 0x521d));
+      int sure = percent || dated || counted
         || (to - from >= 2 && digits_beyond_doubt (c + from, to - from));
       /* And what follows must be a measure word, or no ideograph: not
          十九大, a name, nor 十几, a guess (a teen).  */

@@ -834,4 +834,7 @@ for q in '关于 "prison"' 'please tell me "prison"' '"prison" &' 'the "prison"'
 done
 is "$(docs '/prison/ ”')" "$(docs '/prison/')" "a closing mark beside a regex is not searched"
 is "$(docs 'case:7 &')" "7 " "nor punctuation beside a field"
+# One numeral counting what follows is the digit the texts write.
+is "$(docs 五名)" "$(docs 5名)" "五名 finds what 5名 finds"
+is "$(docs 十项)" "$(docs 10项)" "十项 finds what 10项 finds"
 done_testing

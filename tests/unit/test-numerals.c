@@ -38,6 +38,17 @@ main (void)
   tap_is (read_as ("一百零五"), "105", "零 between");
   tap_is (read_as ("ab三十cd"), "ab30cd", "amid other text");
   tap_is (read_as ("统一"), "-", "one numeral in a word is a word");
+  /* One numeral counting what follows is a number (5名 in the texts),
+     but not 一 ("a"), an ordinal, a day, nor before 分 or 天.  */
+  tap_is (read_as ("五名检察官"), "5名检察官", "one numeral counting people");
+  tap_is (read_as ("十项"), "10项", "ten items");
+  tap_is (read_as ("九项"), "9项", "nine items");
+  tap_is (read_as ("一名"), "-", "一 before a measure word is \"a\"");
+  tap_is (read_as ("一起"), "-", "一起 is together");
+  tap_is (read_as ("第三名"), "-", "an ordinal stays");
+  tap_is (read_as ("初五"), "-", "a day of the month stays");
+  tap_is (read_as ("十分"), "-", "十分 (very) stays");
+  tap_is (read_as ("三天两头"), "-", "三天 stays");
   tap_is (read_as ("第三批"), "-", "nor is an ordinal's");
   tap_is (read_as ("百姓"), "-", "nor a unit alone");
   tap_is (read_as ("一一"), "-", "two digits may be a word (一一)");
