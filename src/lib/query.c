@@ -157,10 +157,20 @@ unspaced_letter (ucs4_t uc)
   return norm_is_cjk (uc) && uc_is_alnum (uc);
 }
 
-/* FOLDED without the white space it has between two ideographs ("巡回
-   检察"), else NULL: Chinese is written without spaces, and a space
-   typed between its words inside quotes would otherwise ask for text
-   that has one there too, which almost none has.  Caller frees.  */
+/* Does UC stand between two words of Chinese only to join or part them,
+   as white space, a hyphen, a dot, a slash or a zero-width joiner?  */
+static int
+cjk_joiner (ucs4_t uc)
+{
+  return uc_is_space (uc) || uc == '-' || uc == '.' || uc == '/'
+    || uc == 0x200d || uc == 0x2060;
+}
+
+/* FOLDED without what it has between two ideographs to join or part
+   them ("巡回 检察", "公益-诉讼", "巡回.检察"), else NULL: Chinese is written
+   without spaces, and a space typed between its words inside quotes, or
+   a hyphen, would otherwise ask for text that has one there too, which
+   almost none has.  Caller frees.  */
 static char *
 without_cjk_spaces (const char *folded)
 {
@@ -175,15 +185,15 @@ without_cjk_spaces (const char *folded)
       int n = u8_mbtouc (&uc, p + i, len - i);
       if (n <= 0)
         n = 1;
-      if (uc_is_space (uc) && unspaced_letter (prev))
+      if (cjk_joiner (uc) && unspaced_letter (prev))
         {
-          /* The run of white space, and what follows it.  */
+          /* The run of them, and what follows it.  */
           size_t j = (size_t) n + i;
           ucs4_t next = 0;
           while (j < len)
             {
               int k = u8_mbtouc (&next, p + j, len - j);
-              if (k <= 0 || !uc_is_space (next))
+              if (k <= 0 || !cjk_joiner (next))
                 break;
               j += (size_t) k;
             }
@@ -1782,8 +1792,8 @@ query_parse (const char *text, const struct query_options *opt,
       t->source_off = (size_t) (begin - text);
       add_alt (t, folded);
       /* "巡回 检察" in quotes is 巡回检察 as well as the words with a
-         space between them.  */
-      char *unspaced = quoted ? without_cjk_spaces (folded) : NULL;
+         space between them; 公益-诉讼, quoted or not, 公益诉讼.  */
+      char *unspaced = without_cjk_spaces (folded);
       if (unspaced)
         add_alt (t, unspaced);
       if (!opt->exact)

@@ -837,4 +837,10 @@ is "$(docs 'case:7 &')" "7 " "nor punctuation beside a field"
 # One numeral counting what follows is the digit the texts write.
 is "$(docs 五名)" "$(docs 5名)" "五名 finds what 5名 finds"
 is "$(docs 十项)" "$(docs 10项)" "十项 finds what 10项 finds"
+# Chinese words joined by a hyphen, a dot, slashes or a zero-width
+# joiner are found where they stand together, as English ones are.
+for q in '公益-诉讼' '巡回.检察' '巡回//检察' "$(printf '巡回\342\200\215检察')"; do
+  is "$(docs "$q")" "$(docs "$(printf '%s' "$q" | sed 's/[-.\/]//g; s/\xe2\x80\x8d//g')")" \
+    "$q finds what the words written together find"
+done
 done_testing
