@@ -89,6 +89,9 @@ fold_spelling (struct buf *b)
     { "isations", "izations" }, { "isation", "ization" },
     { "ising", "izing" }, { "ised", "ized" }, { "ises", "izes" },
     { "iser", "izer" }, { "isers", "izers" }, { "ise", "ize" },
+    /* analyse, paralyse */
+    { "ysing", "yzing" }, { "ysed", "yzed" }, { "yses", "yzes" },
+    { "yser", "yzer" }, { "ysers", "yzers" }, { "yse", "yze" },
   };
   static const char *const our[][2] = {
     { "ourable", "orable" }, { "ouring", "oring" }, { "oured", "ored" },

@@ -843,4 +843,6 @@ for q in '公益-诉讼' '巡回.检察' '巡回//检察' "$(printf '巡回\342\
   is "$(docs "$q")" "$(docs "$(printf '%s' "$q" | sed 's/[-.\/]//g; s/\xe2\x80\x8d//g')")" \
     "$q finds what the words written together find"
 done
+# The British -yse is the American -yze, as -ise is -ize.
+is "$(sorted_docs analysed)" "$(sorted_docs analyzed)" "analysed finds what analyzed finds"
 done_testing

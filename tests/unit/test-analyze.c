@@ -440,6 +440,9 @@ main (void)
     { "objectives", "objectiv" }, { "objection", "object" },
     { "publicity", "publici" }, { "publicize", "publici" },
     { "publications", "publicat" },
+    /* The British -yse is the American -yze.  */
+    { "analyse", "analyz" }, { "analysed", "analyz" }, { "analysing", "analyz" },
+    { "analyze", "analyz" },
     /* Only the words of a family: a slip that begins as one does not
        take its stem.  */
     { "publicintrest", "publicintrest" }, { "organizzz", "organizzz" },
