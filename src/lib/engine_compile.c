@@ -1325,7 +1325,15 @@ engine_compile (struct engine *e, const char *text,
   free (run);
   for (size_t i = 0; i < q->ntags; i++)
     {
-      /* The tag's words in the keyword lists: where it is shown.  */
+      /* The tag's words in the keyword lists: where it is shown.  Not
+         when lang: asks for the other language than the tag's: its
+         documents are kept by the tag (read_filters), and the tag's
+         words, sought in that language's columns alone, would keep
+         none (tag:巡回检察 lang:en).  */
+      if (eq->lang_only >= 0
+          && (engine_compile_ideographs (q->tags[i]) > 0)
+             != (eq->lang_only == LANG_ZH))
+        continue;
       struct buf one = { 0 };
       int prefix;
       if (engine_compile_add_phrase (a, &one, q->tags[i], &prefix))

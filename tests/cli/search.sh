@@ -845,4 +845,7 @@ for q in '公益-诉讼' '巡回.检察' '巡回//检察' "$(printf '巡回\342\
 done
 # The British -yse is the American -yze, as -ise is -ize.
 is "$(sorted_docs analysed)" "$(sorted_docs analyzed)" "analysed finds what analyzed finds"
+# tag: keeps the documents with the keyword whatever lang: looks at.
+is "$(docs 'tag:巡回检察 lang:en')" "7 " "tag:巡回检察 lang:en keeps case 7"
+is "$(docs 'tag:"circuit inspection" lang:zh')" "7 " "as tag:\"circuit inspection\" lang:zh does"
 done_testing
