@@ -1237,8 +1237,10 @@ engine_compile (struct engine *e, const char *text,
               break;
             }
         }
+      /* (Not with --exact, which reads words as typed, as it does not
+         join words written with hyphens either.)  */
       char *joined = NULL;
-      if (best == i)
+      if (best == i && !opt->exact)
         best = syllables_joined (e, q, text, run, nrun, i, &joined);
       struct term *t = &q->terms[run[i]];
       for (size_t k = i; k <= best; k++)
