@@ -52,8 +52,9 @@ set_text (struct prompt *p, const char *s)
 static int
 regional_at (const uint8_t *s, size_t i, size_t len)
 {
-  return i + 4 <= len && s[i] == 0xf0 && s[i + 1] == 0x9f && s[i + 2] == 0x87
-    && s[i + 3] >= 0xa6 && s[i + 3] <= 0xbf;
+  ucs4_t uc;
+  return i < len && u8_mbtouc (&uc, s + i, len - i) == 4
+    && uc >= 0x1f1e6 && uc <= 0x1f1ff;
 }
 
 /* How many regional indicators come right before S + I.  */
