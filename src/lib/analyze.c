@@ -187,11 +187,11 @@ kept_stem (const char *w, size_t len)
      word of the family.  */
   static const struct
   {
-    const char *stem, *const endings[8];
+    const char *stem, *const endings[10];
   } kept[] = {
     { "minorit", { "y", "ies" } },
-    { "organiz", { "e", "es", "ed", "ing", "er", "ers", "ation", "ations" } },
-    { "organiz", { "ational", "ationally" } },
+    { "organiz", { "e", "es", "ed", "ing", "er", "ers", "ation", "ations",
+                   "ational", "ationally" } },
     { "accountab", { "le", "ility", "ly" } },
     { "internation", { "al", "ally", "als" } },
     { "objectiv", { "e", "es", "ely", "ity" } },
@@ -203,7 +203,8 @@ kept_stem (const char *w, size_t len)
       size_t n = strlen (kept[i].stem);
       if (len <= n || memcmp (w, kept[i].stem, n) != 0)
         continue;
-      for (size_t k = 0; k < 8 && kept[i].endings[k]; k++)
+      for (size_t k = 0; k < sizeof kept[i].endings / sizeof *kept[i].endings
+           && kept[i].endings[k]; k++)
         if (len - n == strlen (kept[i].endings[k])
             && memcmp (w + n, kept[i].endings[k], len - n) == 0)
           return n;
