@@ -287,7 +287,9 @@ save_list (struct segmenter *s)
               max_chars = (uint32_t) chars;
           }
     }
-  qsort (v, n, sizeof *v, compare_listed);
+  /* An empty dictionary leaves V null, which qsort may not take.  */
+  if (n > 0)
+    qsort (v, n, sizeof *v, compare_listed);
   struct buf b = { 0 };
   buf_add (&b, MEMORY_MAGIC, 8);
   buf_add (&b, &s->key, sizeof s->key);
