@@ -1267,7 +1267,32 @@ engine_compile (struct engine *e, const char *text,
           char *digits = opt->exact ? NULL
             : numerals_to_digits (t->alts[0], &nums, &nnums);
           const char *word = digits ? digits : t->alts[0];
-          int cut = g < 0 && !opt->exact
+          /* And numbers in digits (第15条, 19大) in the words the texts
+             write such numbers in (第十五条, 十九大), where they do.  */
+          char *words[2] = { NULL, NULL };
+          int words_held = 0;
+          for (int two = 0; two < 2 && !opt->exact && !digits; two++)
+            {
+              words[two] = numerals_to_words (t->alts[0], two);
+              if (words[two] && (two == 0 || !words[0]
+                                 || strcmp (words[0], words[1]) != 0)
+                  && engine_compile_phrase_docs (e, words[two]) > 0)
+                words_held = 1;
+              else
+                {
+                  free (words[two]);
+                  words[two] = NULL;
+                }
+            }
+          /* 4大检察 is 四大检察, a term of the glossary.  */
+          for (int two = 0; two < 2 && g < 0; two++)
+            if (words[two])
+              {
+                char *wkey = engine_compile_token_key (a, words[two]);
+                g = *wkey ? gloss_find (e, wkey) : -1;
+                free (wkey);
+              }
+          int cut = g < 0 && !opt->exact && !words_held
             && !(digits && engine_compile_phrase_docs (e, digits) > 0)
             && (engine_compile_ideographs (t->alts[0]) >= 4
                 || unheld_mixed_word (e, word))
@@ -1285,6 +1310,12 @@ engine_compile (struct engine *e, const char *text,
           if (digits)
             alts_add (&al, digits);
           free (digits);
+          for (int two = 0; two < 2; two++)
+            {
+              if (words[two])
+                alts_add (&al, words[two]);
+              free (words[two]);
+            }
           if (!opt->exact && g >= 0)
             alts_add_entry (&al, &e->glossary.entries[g]);
         }

@@ -1,4 +1,5 @@
-/* numerals.c -- numbers written in Chinese words read as digits.  */
+/* numerals.c -- numbers written in Chinese words read as digits, and
+   digits against ideographs written as words.  */
 
 #include <config.h>
 #include "numerals.h"
@@ -79,8 +80,19 @@ counted_word (ucs4_t c)
 {
   static const char words[] =
     "名人个件起次家所条项册年倍位户篇部批类种座台辆本张页章节段款期轮"
-    "场组笔例";
+    "场组笔例对大";
   return u8_strchr ((const uint8_t *) words, c) != NULL;
+}
+
+/* Does the Ith of the NC characters at C begin what a single numeral
+   counts: a counted word, or 小时 (两小时 is the texts' 2小时; 小 alone
+   follows a numeral in words, 三小)?  大 is one (五大系统, the texts'
+   5大系统), after one numeral only: 十九大 is a name.  */
+static int
+counted_at (const ucs4_t *c, size_t i, size_t nc)
+{
+  return i < nc && (counted_word (c[i])
+                    || (c[i] == 0x5c0f && i + 1 < nc && c[i + 1] == 0x65f6));
 }
 
 /* Numerals that are a digit written out (no 两, which counts, never
@@ -181,6 +193,12 @@ add_digits (struct buf *b, const ucs4_t *c, size_t n)
       buf_adds (b, num);
       return 1;
     }
+  /* 两 alone counts two (两起); among digits it spells none.  */
+  if (n == 1 && c[0] == 0x4e24)
+    {
+      buf_addc (b, '2');
+      return 1;
+    }
   for (size_t i = 0; i < n; i++)
     if (!plain_digit (c[i]))
       return 0;
@@ -275,15 +293,16 @@ numerals_to_digits (const char *s, struct numeral **v, size_t *n)
          an ordinal (第三名) or a day (初五).  */
       int counted = to - from == 1 && !fraction && !percent
         && c[from] != 0x4e00 && digit_of (c[from]) != 0
-        && to < nc && counted_word (c[to])
+        && counted_at (c, to, nc)
         && (from == 0 || (c[from - 1] != 0x7b2c && c[from - 1] != 0x521d));
       int sure = percent || dated || counted
         || (to - from >= 2 && digits_beyond_doubt (c + from, to - from));
       /* And what follows must be a measure word, or no ideograph: not
          十九大, a name, nor 十几, a guess (a teen).  */
-      if (frac_to < nc && (c[frac_to] == 0x51e0
-                           || (!percent && ideograph (c[frac_to])
-                               && !measure_word (c[frac_to]))))
+      if (!counted && frac_to < nc
+          && (c[frac_to] == 0x51e0
+              || (!percent && ideograph (c[frac_to])
+                  && !measure_word (c[frac_to]))))
         sure = 0;
       struct buf digits = { 0 };
       if (sure && add_digits (&digits, c + from, to - from))
@@ -332,4 +351,106 @@ numerals_free (struct numeral *v, size_t n)
       free (v[i].number);
     }
   free (v);
+}
+
+/* V, 1 to 999, in Chinese numerals into B: 十五, not 一十五; 一百零五.  */
+static void
+add_words (struct buf *b, int v)
+{
+  static const char *const digit[] = {
+    "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+  };
+  int h = v / 100, t = v / 10 % 10, u = v % 10;
+  if (h)
+    {
+      buf_adds (b, digit[h]);
+      buf_adds (b, "百");
+    }
+  if (t)
+    {
+      if (t != 1 || h)
+        buf_adds (b, digit[t]);
+      buf_adds (b, "十");
+    }
+  else if (h && u)
+    buf_adds (b, "零");
+  if (u)
+    buf_adds (b, digit[u]);
+}
+
+/* The character of S before byte AT, or 0.  */
+static ucs4_t
+char_before (const char *s, size_t at)
+{
+  ucs4_t uc;
+  if (at == 0
+      || u8_prev (&uc, (const uint8_t *) s + at, (const uint8_t *) s) == NULL)
+    return 0;
+  return uc;
+}
+
+static int
+ascii_alnum (char c)
+{
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+char *
+numerals_to_words (const char *s, int two)
+{
+  size_t len = strlen (s);
+  struct buf out = { 0 };
+  size_t copied = 0;
+  int changed = 0;
+  for (size_t i = 0; i < len;)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        {
+          i++;
+          continue;
+        }
+      size_t to = i;
+      while (to < len && s[to] >= '0' && s[to] <= '9')
+        to++;
+      ucs4_t before = char_before (s, i), after = 0, after2 = 0;
+      if (to < len)
+        {
+          int k = u8_mbtouc (&after, (const uint8_t *) s + to, len - to);
+          if (k > 0 && to + (size_t) k < len)
+            u8_mbtouc (&after2, (const uint8_t *) s + to + k,
+                       len - to - (size_t) k);
+        }
+      int plain = to - i <= 3 && s[i] != '0'
+        && !(i > 0 && (ascii_alnum (s[i - 1]) || s[i - 1] == '.'
+                       || s[i - 1] == ','))
+        && !(to < len && (ascii_alnum (s[to]) || s[to] == '.'
+                          || s[to] == ',' || s[to] == '%'))
+        && (ideograph (before) || ideograph (after));
+      if (!plain)
+        {
+          i = to;
+          continue;
+        }
+      int v = atoi (s + i);
+      buf_add (&out, s + copied, i - copied);
+      /* 两 where a lone two counts what follows (两个, 两级), not in an
+         ordinal (第二), a date (二月, 初二) or before 月, 日, 号.  */
+      ucs4_t next[2] = { after, after2 };
+      if (two && v == 2 && before != 0x7b2c && before != 0x521d
+          && before != 0x6708 && (counted_at (next, 0, after2 ? 2 : 1)
+                                  || after == 0x7ea7))      /* 级 */
+        buf_adds (&out, "两");
+      else
+        add_words (&out, v);
+      copied = to;
+      changed = 1;
+      i = to;
+    }
+  if (!changed)
+    {
+      buf_free (&out);
+      return NULL;
+    }
+  buf_add (&out, s + copied, len - copied);
+  return buf_steal (&out);
 }

@@ -33,4 +33,13 @@ char *numerals_to_digits (const char *s, struct numeral **v, size_t *n);
 
 void numerals_free (struct numeral *v, size_t n);
 
+/* S (NUL-terminated, folded UTF-8) with each whole number in digits
+   from 1 to 999 that stands against an ideograph (第15条, 19大, 3级)
+   written in Chinese numerals as the texts write such numbers
+   (第十五条, 十九大, 三级), or NULL when it has none.  With TWO, a lone
+   2 counting what follows is 两 (两级, 2个 as 两个), as it is said;
+   otherwise 二.  Numbers in or against other digits, letters, a point
+   or a comma are left alone.  Caller frees.  */
+char *numerals_to_words (const char *s, int two);
+
 #endif

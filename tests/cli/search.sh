@@ -848,4 +848,17 @@ is "$(sorted_docs analysed)" "$(sorted_docs analyzed)" "analysed finds what anal
 # tag: keeps the documents with the keyword whatever lang: looks at.
 is "$(docs 'tag:巡回检察 lang:en')" "7 " "tag:巡回检察 lang:en keeps case 7"
 is "$(docs 'tag:"circuit inspection" lang:zh')" "7 " "as tag:\"circuit inspection\" lang:zh does"
+# A possessive is its word: Henan's finds what Henan finds.
+is "$(sorted_docs "Henan's")" "$(sorted_docs Henan)" "Henan's finds what Henan finds"
+is "$(sorted_docs "$(printf 'court\342\200\231s')")" "$(sorted_docs court)" "court’s finds what court finds"
+is "$(sorted_docs "-Shandong's four")" "$(sorted_docs "-Shandong four")" "-Shandong's excludes Shandong"
+# A lone numeral 两 counts as 2 does: 两起 finds 2起.
+is "$(docs 两起)" "$(docs 2起)" "两起 finds what 2起 finds"
+is "$(docs 两小时)" "$(docs 2小时)" "两小时 finds what 2小时 finds"
+# Digits against ideographs find the numbers the texts write in words.
+is "$(docs 第15条)" "$(docs 第十五条)" "第15条 finds what 第十五条 finds"
+is "$(docs 4大检察)" "$(docs 四大检察)" "4大检察 finds what 四大检察 finds"
+is "$(docs 2级)" "$(docs 两级)" "2级 finds what 两级 finds"
+is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
+  "not with --exact"
 done_testing

@@ -20,10 +20,45 @@ read_as (const char *s)
   return last ? last : "-";
 }
 
+/* S's digits as words, or "-".  */
+static const char *
+words_as (const char *s, int two)
+{
+  static char *last;
+  free (last);
+  last = numerals_to_words (s, two);
+  return last ? last : "-";
+}
+
 int
 main (void)
 {
   tap_is (read_as ("二百零八名检察官"), "208名检察官", "二百零八 is 208");
+  /* 两 alone counts two; so do 小时, 对 and 大 after one numeral.  */
+  tap_is (read_as ("两起"), "2起", "两 alone before a counted word is 2");
+  tap_is (read_as ("两小时"), "2小时", "两小时 is 2小时");
+  tap_is (read_as ("三小"), "-", "小 alone is a word after a numeral");
+  tap_is (read_as ("七对"), "7对", "seven pairs");
+  tap_is (read_as ("五大系统"), "5大系统", "five major systems");
+  tap_is (read_as ("十九大"), "-", "十九大 is a name still");
+  tap_is (read_as ("两"), "-", "两 alone is no number");
+  tap_is (words_as ("第15条", 0), "第十五条", "15 against ideographs is 十五");
+  tap_is (words_as ("19大", 0), "十九大", "19 is 十九");
+  tap_is (words_as ("第8检察部", 0), "第八检察部", "a lone digit");
+  tap_is (words_as ("115人", 0), "一百一十五人", "一百一十五, with its 一十");
+  tap_is (words_as ("105人", 0), "一百零五人", "零 between");
+  tap_is (words_as ("2级", 1), "两级", "two levels are 两级");
+  tap_is (words_as ("2个", 1), "两个", "two of them 两个");
+  tap_is (words_as ("2个", 0), "二个", "or 二 when not asked for 两");
+  tap_is (words_as ("第2条", 1), "第二条", "an ordinal is 第二");
+  tap_is (words_as ("2月", 1), "二月", "a month 二月");
+  tap_is (words_as ("2022年", 0), "-", "a year stays in digits");
+  tap_is (words_as ("3.5亿", 0), "-", "a fraction stays");
+  tap_is (words_as ("a3级", 0), "-", "a number in a word stays");
+  tap_is (words_as ("05号", 0), "-", "a leading zero stays");
+  tap_is (words_as ("15 days", 0), "-", "digits not against ideographs stay");
+  tap_is (words_as ("50%的", 0), "-", "a percentage stays");
+
   tap_is (read_as ("一千二百一十七册"), "1217册", "一千二百一十七 is 1217");
   tap_is (read_as ("十四"), "14", "十 begins a number alone");
   tap_is (read_as ("三十五点四"), "35.4", "a fraction after 点");
