@@ -1535,7 +1535,22 @@ query_parse (const char *text, const struct query_options *opt,
           goto fail;
         }
       int negated = 0;
-      size_t minus = syntax_char (p, '-');
+      /* NOT and a word exclude it, as -word does: other search tools
+         write it so, and "not" alone is a stop word, so that "NOT
+         Shandong" asked for Shandong.  In capitals only, and before
+         something to exclude.  */
+      if (strncmp (p, "NOT", 3) == 0 && space_len (p + 3) > 0)
+        {
+          const char *w = p + 3;
+          while ((gap = break_len (text, w)) > 0)
+            w += gap;
+          if (*w && !syntax_char (w, '-'))
+            {
+              negated = 1;
+              p = w;
+            }
+        }
+      size_t minus = negated ? 0 : syntax_char (p, '-');
       if (minus && p[minus] && !break_len (text, p + minus))
         {
           negated = 1;

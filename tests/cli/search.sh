@@ -861,4 +861,6 @@ is "$(docs 4大检察)" "$(docs 四大检察)" "4大检察 finds what 四大检�
 is "$(docs 2级)" "$(docs 两级)" "2级 finds what 两级 finds"
 is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
   "not with --exact"
+# NOT and a word exclude it, as -word does.
+is "$(docs '四大检察 NOT 山东')" "$(docs '四大检察 -山东')" "NOT 山东 excludes Shandong"
 done_testing

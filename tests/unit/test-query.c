@@ -402,6 +402,32 @@ main (void)
     free (perr.message);
   }
 
+  /* NOT and a word exclude it, in capitals only, before something to
+     exclude; "not" is a word (a stop word), and NOT last is too.  */
+  {
+    static const struct { const char *q; size_t nterms; int negated; }
+    nots[] = {
+      { "a NOT b", 2, 1 },
+      { "a NOT \"b c\"", 2, 1 },
+      { "a not b", 3, 0 },
+      { "a NOT", 2, 0 },
+      { "a NOTb", 2, 0 },
+      { "a NOT -b", 3, 1 },
+    };
+    for (size_t i = 0; i < sizeof nots / sizeof *nots; i++)
+      {
+        struct query_options no = { 0 };
+        struct query_error nerr = { 0 };
+        struct query *nq = query_parse (nots[i].q, &no, &nerr);
+        tap_ok (nq && nq->nterms == nots[i].nterms
+                && nq->terms[nq->nterms - 1].negated == nots[i].negated,
+                "%s: %zu terms, the last %s", nots[i].q, nots[i].nterms,
+                nots[i].negated ? "excluded" : "not excluded");
+        query_free (nq);
+        free (nerr.message);
+      }
+  }
+
   /* The syntax typed with a Chinese input method's full-width forms
      means what the ASCII does: － excludes, ： ends a field's name, ／
      delimits a regex (but a lone ／ is a character of the text).  */
