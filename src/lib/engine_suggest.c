@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -1135,9 +1136,10 @@ ideographs_reading (struct engine *e, struct bigrams *bg,
    The longest run of MIN_WORDS to MAX_WORDS (at most 6) words that
    reads so is taken.  Caller frees.  */
 /* The letters of pinyin typed as SOURCE, in lower case, with their
-   tones left out and ü (which the syllables spell v) as v: "Lǚ" is lv,
-   "xúnhuí" xunhui; NULL if anything but a letter was typed.  Caller
-   frees.  */
+   tones left out, as marks or numbers, and ü (which the syllables spell
+   v) as v: "Lǚ" is lv, "xúnhuí" and "xun2hui2" xunhui; an apostrophe
+   between syllables goes too ("hulunbei'er").  NULL if anything else
+   but a letter was typed.  Caller frees.  */
 static char *
 pinyin_letters (const char *source)
 {
@@ -1150,17 +1152,30 @@ pinyin_letters (const char *source)
       return NULL;
     }
   struct buf b = { 0 };
+  int after_letter = 0;
   for (size_t i = 0; i < n;)
     {
-      ucs4_t uc;
+      ucs4_t uc, next = 0;
       int k = u8_mbtouc (&uc, nfc + i, n - i);
       if (k < 1)
         k = 1;
+      if (i + (size_t) k < n)
+        u8_mbtouc (&next, nfc + i + k, n - i - (size_t) k);
+      /* The apostrophe between syllables (hulunbei'er, xi'an), and a
+         tone's number after one (xun2hui2 jian3cha2), are no letters
+         of the word.  */
+      int apostrophe = (uc == '\'' || uc == 0x2019) && after_letter
+        && uc_is_alpha (next);
+      int tone = uc >= '1' && uc <= '5' && after_letter
+        && !(next >= '0' && next <= '9');
       /* ü, Ü and ü with each tone (ǖ ǘ ǚ ǜ).  */
-      if (uc == 0xfc || uc == 0xdc || (uc >= 0x1d5 && uc <= 0x1dc))
+      if (apostrophe || tone)
+        ;
+      else if (uc == 0xfc || uc == 0xdc || (uc >= 0x1d5 && uc <= 0x1dc))
         buf_addc (&b, 'v');
       else
         buf_add (&b, nfc + i, (size_t) k);
+      after_letter = uc_is_alpha (uc);
       i += (size_t) k;
     }
   free (nfc);

@@ -217,14 +217,26 @@ without_cjk_spaces (const char *folded)
   return buf_steal (&b);
 }
 
+/* The length of the apostrophe at C that divides syllables of pinyin
+   (xi'an, Hulunbei'er: one before a, e or o, ASCII or typographic), or
+   0.  */
+static size_t
+pinyin_apostrophe (const char *c)
+{
+  size_t n = *c == '\'' ? 1 : strncmp (c, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
+  return n && c[n] && strchr ("aeo", c[n]) ? n : 0;
+}
+
 /* FOLDED without its hyphens when it is words of ASCII letters (and
    digits) joined by them ("zhang-jiagang"), as one word is often written
-   either way: else NULL.  Not numbers ("3-5" is not 35).  Caller
+   either way, or without the apostrophes that divide its pinyin
+   ("hulunbei'er"): else NULL.  Not numbers ("3-5" is not 35).  Caller
    frees.  */
 static char *
 without_hyphens (const char *folded)
 {
-  if (strchr (folded, '-') == NULL
+  if ((strchr (folded, '-') == NULL && strchr (folded, '\'') == NULL
+       && strstr (folded, "\xe2\x80\x99") == NULL)
       || !util_ascii_alnum ((unsigned char) folded[0]))
     return NULL;
   char *w = xmalloc (strlen (folded) + 1), *o = w;
@@ -238,6 +250,12 @@ without_hyphens (const char *folded)
           continue;
         }
       /* Each part has a letter, and one hyphen ends it.  */
+      size_t apostrophe = letter ? pinyin_apostrophe (c) : 0;
+      if (apostrophe)
+        {
+          c += apostrophe - 1;
+          continue;             /* a syllable begins: one word still */
+        }
       if (*c != '-' || !letter || !util_ascii_alnum ((unsigned char) c[1]))
         {
           free (w);

@@ -863,4 +863,10 @@ is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
   "not with --exact"
 # NOT and a word exclude it, as -word does.
 is "$(docs '四大检察 NOT 山东')" "$(docs '四大检察 -山东')" "NOT 山东 excludes Shandong"
+# Pinyin as input methods and textbooks write it: an apostrophe between
+# syllables, tones as numbers.
+is "$(sorted_docs "Hulunbei'er")" "$(sorted_docs hulunbeier)" "Hulunbei'er finds what hulunbeier finds"
+is "$(sorted_docs "E'lunchun")" "$(sorted_docs 鄂伦春)" "E'lunchun is read as 鄂伦春"
+is "$(sorted_docs 'xun2hui2 jian3cha2')" "$(sorted_docs 巡回检察)" "xun2hui2 jian3cha2 is read as 巡回检察"
+is "$(docs "don't")" "" "don't is no pinyin"
 done_testing
