@@ -47,6 +47,39 @@ sort_inst (struct inst *v, size_t n)
     }
 }
 
+/* Of V's N sorted instances, those of one phrase that overlap in a
+   column ("word word" at each word of "word word word word", 检察检察
+   twice in 检察检察检察) are taken one after another, as a regex takes
+   its matches: the first, then the next that begins after it ends.
+   Else they were one hit as long as the run, and the phrase was found
+   once where a regex finds it three times.  Returns how many are
+   left.  */
+static size_t
+drop_overlapping (const struct engine_query *q, struct inst *v, size_t n)
+{
+  int small[64];
+  int *end = q->nphrases <= 64 ? small
+    : xmalloc (q->nphrases * sizeof *end);
+  size_t kept = 0;
+  int col = -1;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (v[i].col != col)
+        {
+          col = v[i].col;
+          for (size_t p = 0; p < q->nphrases; p++)
+            end[p] = -1;
+        }
+      if (v[i].first <= end[v[i].phrase])
+        continue;
+      end[v[i].phrase] = v[i].last;
+      v[kept++] = v[i];
+    }
+  if (end != small)
+    free (end);
+  return kept;
+}
+
 /* Decode the instances of cb_inst's BLOB into *OUT (caller frees),
    sorted, skipping phrases the query does not know.  */
 size_t
@@ -76,6 +109,7 @@ engine_inst_decode (const struct engine_query *q, const void *blob, int bytes,
       v[k++] = (struct inst) { rec[0], rec[1], rec[2], rec[2] + rec[3] - 1 };
     }
   sort_inst (v, k);
+  k = drop_overlapping (q, v, k);
   *out = v;
   return k;
 }

@@ -869,4 +869,16 @@ is "$(sorted_docs "Hulunbei'er")" "$(sorted_docs hulunbeier)" "Hulunbei'er finds
 is "$(sorted_docs "E'lunchun")" "$(sorted_docs 鄂伦春)" "E'lunchun is read as 鄂伦春"
 is "$(sorted_docs 'xun2hui2 jian3cha2')" "$(sorted_docs 巡回检察)" "xun2hui2 jian3cha2 is read as 巡回检察"
 is "$(docs "don't")" "" "don't is no pinyin"
+# A phrase that overlaps itself is found one occurrence after another,
+# as a regex finds it, each hit the phrase's length.
+mkdir -p "$TMPD/overlap"
+printf 'casebook-format: 1\nid: p\ntitle.en: P\n' >"$TMPD/overlap/collection.cb"
+printf 'casebook-format: 1\nnumber: 1\ntitle.en: t\n\nen: word word word word word word\n\nzh: 检察检察检察\n' \
+  >"$TMPD/overlap/01.cb"
+ov () { "$CASEBOOK" search --count --content "$TMPD/overlap" -- "$1"; }
+is "$(ov '"word word"')" "$(ov '/word word/')" '"word word" is found as often as /word word/'
+is "$(ov '"word word"')" "1:3" "three times in six words"
+is "$(ov '"检察检察"')" "$(ov '/检察检察/')" '"检察检察" as /检察检察/'
+is "$("$CASEBOOK" search --json --content "$TMPD/overlap" -- '"word word"' |
+  grep -o '"match":"[^"]*"' | sort -u)" '"match":"word word"' "each match is the phrase"
 done_testing
