@@ -84,7 +84,8 @@ print_line (const struct rline *ln, void *arg)
 }
 
 /* One field of the header: LABEL, a space and VALUE (of language L,
-   shown in traditional script when O asks for it), made visible and
+   shown in traditional script when O asks for it), made visible (but
+   with --raw) and
    wrapped at WIDTH with a two-column indent after the first line; each
    line marked "* " when VALUE is the project's (PROJECT), as the text
    marks it.  */
@@ -102,17 +103,26 @@ header_field (const struct cli_options *o, int width, const char *label,
   char *line = xasprintf ("%s%s%s", label, wide ? "" : " ",
                           conv ? conv : value);
   free (conv);
-  struct visible v;
-  norm_visible_text (line, strlen (line), 0, &v);
-  free (line);
+  /* With --raw, as the text: its control characters pass through.  */
+  struct visible v = { 0 };
+  const char *str = line;
+  size_t len = strlen (line);
+  if (!o->raw)
+    {
+      norm_visible_text (line, len, 0, &v);
+      str = v.str;
+      len = v.len;
+    }
   struct layout_line *ll;
   int mark = project ? 2 : 0;
-  size_t n = layout_wrap (v.str, v.len, width - mark, width - mark - 2, &ll);
+  size_t n = layout_wrap (str, len, width - mark, width - mark - 2, &ll);
   for (size_t i = 0; i < n; i++)
     printf ("%s%s%.*s\n", project ? "* " : "", i ? "  " : "",
-            (int) ll[i].len, v.str + ll[i].off);
+            (int) ll[i].len, str + ll[i].off);
   free (ll);
-  norm_visible_free (&v);
+  if (!o->raw)
+    norm_visible_free (&v);
+  free (line);
 }
 
 /* The text of BT to show in language L (or the other), its language in

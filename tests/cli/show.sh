@@ -92,6 +92,8 @@ has "$TMPD/out" 'bidi <U+202E> override and <U+009B> CSI' "bidi overrides and C1
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/out"; then ok 1 "no raw ESC in the output"; else ok 0 "no raw ESC in the output"; fi
 run show 1 --content "$TMPD/ctl" --lang en --raw
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/out"; then ok 0 "--raw passes controls through"; else ok 1 "--raw passes controls through"; fi
+# The header's title too, as the text.
+if grep "^Title:" "$TMPD/out" | LC_ALL=C grep -q "$(printf '\033')"; then ok 0 "--raw passes the title's controls through"; else ok 1 "--raw passes the title's controls through"; fi
 run list --content "$TMPD/ctl"
 has "$TMPD/out" 'Bell^G and ^[[31mred' "list shows controls visibly too"
 
