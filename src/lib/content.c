@@ -450,11 +450,21 @@ load_collection (const struct content_coll_files *cf,
         : NULL;
       const size_t *other_broken = has_number && !other
         ? strmap_get (&broken, numbers[i]) : NULL;
-      if (other || other_broken)
+      if (other)
         diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
                    _("duplicate document number %ld (also in %s)"),
-                   doc.number, other ? docs[*other].path
-                   : cf->docs[*other_broken]);
+                   doc.number, docs[*other].path);
+      /* Kept (below): a warning, or check would count as an error a
+         file it counts among the documents.  */
+      else if (other_broken && read[i].rc == 0)
+        diags_add (diags, DIAG_WARNING, doc.path, doc.number_line,
+                   _("document number %ld is also given in %s, which is "
+                     "left out for its errors"),
+                   doc.number, cf->docs[*other_broken]);
+      else if (other_broken)
+        diags_add (diags, DIAG_ERROR, doc.path, doc.number_line,
+                   _("duplicate document number %ld (also in %s)"),
+                   doc.number, cf->docs[*other_broken]);
       /* The file with errors is left out either way; a good one whose
          number only a file with errors has is kept, to be read.  */
       if (read[i].rc != 0 || other)

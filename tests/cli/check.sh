@@ -195,13 +195,16 @@ has "$TMPD/out" "8 documents (1 file left out for its errors)" \
   "and the summary says the file was left out"
 # A file left out for its errors still has its number: another file
 # with the same number is a problem of its own, listed in the same run,
-# whichever comes first.
+# whichever comes first (a warning where the other file is kept).
 mkdir "$TMPD/dup"
 cp "$GOOD/collection.cb" "$TMPD/dup/"
 printf 'casebook-format: 1\nnumber: 1\ntitle.en: A\nbogus line\n' >"$TMPD/dup/a.cb"
 printf 'casebook-format: 1\nnumber: 1\ntitle.en: B\n\nen: text.\n' >"$TMPD/dup/b.cb"
 run check "$TMPD/dup"
-has "$TMPD/err" "b.cb:2: error: duplicate document number 1 (also in $TMPD/dup/a.cb)" "a number a broken file has, given again, is reported"
+has "$TMPD/err" "b.cb:2: warning: document number 1 is also given in $TMPD/dup/a.cb, which is left out for its errors" "a number a broken file has, given again, is reported"
+# b.cb is kept: its line is a warning, and the summary counts it.
+has "$TMPD/out" "1 document (1 file left out for its errors)" "the file given the number again is kept"
+has "$TMPD/out" "1 error, 1 warning" "and its line is no error"
 has "$TMPD/err" "a.cb:4: error:" "with the broken file's own error"
 mv "$TMPD/dup/a.cb" "$TMPD/dup/c.cb"
 run check "$TMPD/dup"
