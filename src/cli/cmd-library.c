@@ -198,17 +198,16 @@ list_collections (const struct cli_options *o, const struct library *lib,
 static int
 remove_collection (const struct library *lib, const char *name, int shipped)
 {
-  const struct collection *coll = NULL;
-  for (size_t c = 0; c < lib->ncolls; c++)
-    if (lib->colls[c].id && strcmp (lib->colls[c].id, name) == 0)
-      coll = &lib->colls[c];
+  /* By its name, or one that folds as it does (H7 is h7), as show
+     H7/1 finds it.  */
+  const struct collection *coll
+    = library_collection (lib, name, strlen (name));
   /* Else as import names collections: "ａｂ" was installed as ab, and
      show ａｂ/1 finds it there too.  */
   char *cause = NULL;
   char *norm = coll ? NULL : library_name_norm (name, &cause);
-  for (size_t c = 0; norm && c < lib->ncolls; c++)
-    if (lib->colls[c].id && strcmp (lib->colls[c].id, norm) == 0)
-      coll = &lib->colls[c];
+  if (norm)
+    coll = library_collection (lib, norm, strlen (norm));
   free (norm);
   free (cause);
   cause = NULL;

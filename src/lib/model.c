@@ -315,7 +315,26 @@ library_collection (const struct library *lib, const char *id, size_t id_len)
           && memcmp (coll->id, id, id_len) == 0)
         return coll;
     }
-  return NULL;
+  /* B3/7 is batch3/7 as collection:B3 is: the name folded, when one
+     collection's alone folds so (import never adds a second).  */
+  char *want = norm_fold_string (id, id_len);
+  const struct collection *found = NULL;
+  int many = 0;
+  for (size_t c = 0; c < lib->ncolls && !many; c++)
+    {
+      const struct collection *coll = &lib->colls[c];
+      if (coll->id == NULL)
+        continue;
+      char *have = norm_fold_string (coll->id, strlen (coll->id));
+      if (strcmp (have, want) == 0)
+        {
+          many = found != NULL;
+          found = coll;
+        }
+      free (have);
+    }
+  free (want);
+  return many ? NULL : found;
 }
 
 size_t

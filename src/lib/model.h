@@ -212,7 +212,8 @@ struct document *library_document_rw (struct library *lib, size_t i);
 const struct document *library_find (const struct library *lib,
                                      const char *spec);
 /* The collection of LIB whose id is the ID_LEN bytes at ID (the part
-   of "COLLECTION/N" before the slash), or NULL.  */
+   of "COLLECTION/N" before the slash), or else whose id folds as ID
+   does (case, width) when one collection's alone does; or NULL.  */
 const struct collection *library_collection (const struct library *lib,
                                              const char *id, size_t id_len);
 /* The index across the library (as library_document takes it) of

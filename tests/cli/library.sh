@@ -84,7 +84,12 @@ has "$TMPD/out" '{"tag":"检察权运行","tag_translated":true,"other":"Procura
 run cite batch3/3 '§1¶1'
 has "$TMPD/err" "(casebook show batch3/3 §1 ¶1 shows it)" \
   "cite's hint names COLLECTION/N in a library of several"
-run library remove again
+# A collection named in another case is it, as collection: takes it.
+run show AGAIN/3
+has "$TMPD/out" "Case: 3 (again)" "show AGAIN/3 is again/3"
+run library remove AGAIN
+is "$rc" 0 "library remove AGAIN removes again"
+has "$TMPD/err" "removed again from the library" "and says so by its name"
 
 run check
 is "$rc" 0 "check covers the whole library"
