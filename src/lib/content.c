@@ -403,6 +403,22 @@ read_documents (const struct content_coll_files *cf,
   lp->done += cf->ndocs;
 }
 
+/* D's messages (of one file) in the order of their lines: a file's
+   structure is checked after its lines are read, and a line's error
+   found so came after those of the lines below it.  Stable.  */
+static void
+sort_by_line (struct diags *d)
+{
+  for (size_t i = 1; i < d->count; i++)
+    {
+      struct diag x = d->items[i];
+      size_t j = i;
+      for (; j > 0 && d->items[j - 1].line > x.line; j--)
+        d->items[j] = d->items[j - 1];
+      d->items[j] = x;
+    }
+}
+
 /* Load the collection whose files are CF into COLL.  */
 static void
 load_collection (const struct content_coll_files *cf,
@@ -442,6 +458,7 @@ load_collection (const struct content_coll_files *cf,
   for (size_t i = 0; i < cf->ndocs; i++)
     {
       struct document doc = docs[i];
+      sort_by_line (&read[i].diags);
       diags_move (diags, &read[i].diags);
       int has_number = doc.number_line > 0;
       if (has_number)

@@ -229,6 +229,17 @@ tokenize_some (const char *path, const char *data, size_t len,
         }
       if (n > 0 && line[n - 1] == '\r')
         n--;
+      /* A file whose lines end in CR alone (classic Mac OS) is one line:
+         its first would be read as the format's version.  */
+      if (lineno == 1 && memchr (line, '\r', n))
+        {
+          diags_add (diags, DIAG_ERROR, path, lineno,
+                     _("lines end in a carriage return alone: save the file "
+                       "with line feeds (or CR LF) at their ends"));
+          tz->pos = len;
+          tz->lineno = lineno;
+          return -1;
+        }
       const uint8_t *bad = u8_check ((const uint8_t *) line, n);
       if (bad)
         {
@@ -267,8 +278,19 @@ tokenize_some (const char *path, const char *data, size_t len,
       struct field f = { 0 };
       if (k == i || k >= n || line[k] != ':' || i > 0)
         {
-          diags_add (diags, DIAG_ERROR, path, lineno,
-                     _("expected 'key: value' at the start of the line"));
+          /* Title.EN: the key is there, in letters of the wrong case.  */
+          size_t u = k;
+          int upper = 0;
+          while (i == 0 && u < n && (is_key_char (line[u])
+                                     || (line[u] >= 'A' && line[u] <= 'Z')))
+            upper |= line[u++] <= 'Z' && line[u - 1] >= 'A';
+          if (upper && u < n && line[u] == ':')
+            diags_add (diags, DIAG_ERROR, path, lineno,
+                       _("field name '%.*s' in capitals: field names are "
+                         "in lower case"), (int) u, line);
+          else
+            diags_add (diags, DIAG_ERROR, path, lineno,
+                       _("expected 'key: value' at the start of the line"));
           continue;
         }
       if (parse_key (line + i, k - i, &f) != 0)

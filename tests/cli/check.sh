@@ -33,8 +33,8 @@ casebook: 03-unknown.cb:7: error: unknown field 'fr'
 casebook: 04-nonumber.cb:1: error: missing field 'number'
 casebook: 05-duplicate.cb:2: error: duplicate document number 1 (also in 01-ok.cb)
 casebook: 06-empty.cb:5: error: empty value for 'zh'
-casebook: 06-empty.cb:6: error: empty value for 'en'
 casebook: 06-empty.cb:5: error: a block with neither Chinese nor English text
+casebook: 06-empty.cb:6: error: empty value for 'en'
 casebook: 07-binary.cb:5: error: NUL byte at byte offset 52: not a text file
 casebook: 08-noformat.cb:1: error: the first field must be 'casebook-format: 1'
 casebook: 09-future.cb:1: error: unsupported format version '2' (this casebook reads version 1)
@@ -209,6 +209,20 @@ has "$TMPD/err" "a.cb:4: error:" "with the broken file's own error"
 mv "$TMPD/dup/a.cb" "$TMPD/dup/c.cb"
 run check "$TMPD/dup"
 has "$TMPD/err" "c.cb:2: error: duplicate document number 1 (also in $TMPD/dup/b.cb)" "and so is a broken file with a number already given"
+# Lines ended by CR alone, and a field name in capitals, are said to be
+# so, not taken for a bad version or a line with no key; a file's
+# messages come in the order of its lines.
+mkdir "$TMPD/ends"
+cp "$GOOD/collection.cb" "$TMPD/ends/"
+printf 'casebook-format: 1\rnumber: 1\rtitle.en: x\r\ren: y\r' >"$TMPD/ends/01.cb"
+printf 'casebook-format: 1\nnumber: 2\ntitle.EN: x\nbogus\n\nen: y\n' >"$TMPD/ends/02.cb"
+printf ' casebook-format: 1\nnumber: 3\nbogus\n' >"$TMPD/ends/03.cb"
+run check "$TMPD/ends"
+has "$TMPD/err" "01.cb:1: error: lines end in a carriage return alone" "CR line ends are named"
+has "$TMPD/err" "02.cb:3: error: field name 'title.EN' in capitals: field names are in lower case" \
+  "a field name in capitals is named"
+is "$(grep -o '03.cb:[0-9]*' "$TMPD/err" | tr '\n' ' ')" "03.cb:1 03.cb:2 03.cb:3 " \
+  "a file's messages in the order of its lines"
 # A collection's date is a day written YYYY-MM-DD (casebook(5)): one
 # that is not is an error, and gives no year: facet.
 for d in 2022-13-45 2023-02-29 2022-7-14 '2022-07-14 morning'; do
