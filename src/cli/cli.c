@@ -461,6 +461,7 @@ check_command_options (const struct cmd_entry *entry,
     { o->region != NULL, "--region" },
     { o->year != 0, "--year" },
     { o->facets, "--facets" },
+    { o->script != NULL, "--script" },
   };
   for (size_t i = 0; i < sizeof own / sizeof *own; i++)
     if (own[i].given && !cmd_takes (entry, own[i].name))
@@ -477,6 +478,13 @@ check_command_options (const struct cmd_entry *entry,
 static int
 check_side_by_side (const struct cli_options *o, const char *one_lang)
 {
+  if (o->side_by_side && o->json)
+    {
+      /* JSON gives each paragraph's languages, laid out by no one.  */
+      fprintf (stderr, _("casebook: %s cannot be combined with %s\n"),
+               "--json", "--side-by-side");
+      return -1;
+    }
   if (!o->side_by_side || one_lang == NULL)
     return 0;
   char lang_opt[16];
@@ -911,6 +919,16 @@ cli_main (int argc, char **argv, cli_browse_fn browse)
               || check_options (&browser_entry, given) != 0)
             return usage_error ();
           return run_browser (&o, given, start_search, NULL, browse);
+        }
+      /* --lang both is the browser's, which needs a terminal: say
+         why it is refused, not only that list refuses it.  */
+      if (o.both && !o.side_by_side)
+        {
+          fprintf (stderr, _("casebook: --lang both is for the browser, "
+                             "which needs a terminal; without one, "
+                             "casebook lists the documents\n"));
+          usage_hint ();
+          return 2;
         }
       cmd = "list";
       args = default_args;

@@ -60,6 +60,9 @@ static const struct
   { "--region", "list" },
   { "--year", "list" },
   { "--facets", "list" },
+  /* What check and import say is of the files as they are.  */
+  { "--script", "show list search cite tags related export library "
+    "browser" },
 };
 
 int

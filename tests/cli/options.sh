@@ -111,6 +111,18 @@ case $(head -1 "$TMPD/out") in
   '{"document":1,"collection":"sample","hits":'[0-9]*) ok 0 "search --json --count: one object per document" ;;
   *) ok 1 "search --json --count: one object per document"; head -2 "$TMPD/out" | sed 's/^/# /' ;;
 esac
+# JSON has no layout, and check and import no script to show.
+run show 1 --content "$GOOD" --side-by-side --json
+is "$rc:$(head -1 "$TMPD/err")" "2:casebook: --json cannot be combined with --side-by-side" \
+  "show --side-by-side --json is refused"
+for c in check import; do
+  run "$c" --content "$GOOD" --script=traditional
+  is "$rc:$(head -1 "$TMPD/err")" "2:casebook: $c does not take --script" "$c --script is refused"
+done
+# With no command and no terminal, --lang both (the browser's) says why.
+run --content "$GOOD" --lang both
+is "$rc" 2 "--lang both without a terminal is refused"
+has "$TMPD/err" "--lang both is for the browser, which needs a terminal" "saying why"
 # Every invalid option value is reported the same way: shown visibly
 # (casebook(1): control characters are shown visibly in messages), with
 # the hint, status 2.  --year, --english and --max-size once wrote the
