@@ -147,6 +147,72 @@ engine_vocab_forget (struct engine *e)
       }
 }
 
+/* Can the N letters at W be read as syllables of pinyin, one after
+   another ("sinjiang" as sin jiang)?  */
+static int
+reads_as_pinyin (const char *w, size_t n)
+{
+  if (n == 0 || n > 64)
+    return 0;
+  unsigned char ok[65] = { 1 };         /* ok[i]: the first I letters read */
+  for (size_t i = 1; i <= n; i++)
+    for (size_t k = 1; k <= 6 && k <= i && !ok[i]; k++)
+      ok[i] = ok[i - k] && pinyin_is_syllable (w + i - k, k);
+  return ok[n];
+}
+
+/* The initials of pinyin that a reader not at home in it takes for
+   INITIAL (Sinjiang, Zhandong, Kuangxi for Xinjiang, Shandong,
+   Guangxi), or "".  A word is looked for under one only where, so
+   begun, it reads as pinyin.  */
+static const char *
+confused_initials (char initial)
+{
+  static const char *const sets[][2] = {
+    { "s", "xzc" }, { "x", "sjq" }, { "z", "jsc" }, { "j", "zqx" },
+    { "c", "qxszk" }, { "q", "cjxgk" }, { "k", "gqc" }, { "g", "khq" },
+    { "h", "gf" }, { "f", "h" }, { "b", "p" }, { "p", "b" }, { "d", "t" },
+    { "t", "d" }, { "l", "nr" }, { "n", "l" }, { "r", "l" }, { "w", "y" },
+    { "y", "w" },
+  };
+  for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+    if (sets[i][0][0] == initial)
+      return sets[i][1];
+  return "";
+}
+
+/* Keep in *BEST the nearest to KEY (N bytes, within LIMIT edits) of the
+   terms of the vocabulary that begin with LETTER (of two as near, the
+   one more documents hold).  0, or -1 when they cannot be read.  */
+static int
+nearest_in_letter (struct engine *e, const char *key, size_t n,
+                   size_t limit, char letter, struct nearest *best)
+{
+  const struct vocab_letter *v = vocab_letter (e, letter);
+  if (v == NULL)
+    return -1;
+  for (size_t i = 0; i < v->n; i++)
+    {
+      const char *t = v->block + v->terms[i].at;
+      size_t m = v->terms[i].len;
+      long docs = v->terms[i].docs;
+      if (m < 3)
+        continue;
+      size_t dist = edit_distance (key, n, t, m, limit);
+      if (dist == 0 || dist > limit)
+        continue;
+      if (best->term == NULL || dist < best->dist
+          || (dist == best->dist && docs > best->docs))
+        {
+          free (best->term);
+          best->term = xstrndup (t, m);
+          best->dist = dist;
+          best->docs = docs;
+        }
+    }
+  return 0;
+}
+
 /* Look for terms of the vocabulary within the edit distance that KEY's
    length allows, and keep in *BEST the nearest (of two as near, the one
    more documents hold).  */
@@ -159,36 +225,29 @@ nearest_term (struct engine *e, const char *key, struct nearest *best)
      "active", "probation" not "promotion", "conviction" not
      "connection", "corruption" not "correction").  */
   size_t limit = n >= 12 ? 2 : n >= 4 ? 1 : 0;
+  if (limit == 0 || n < 2)
+    return;
   /* Terms that begin with the word's first letter, or with its second
      (its first two letters swapped): a slip seldom hits the first
      letter, and a scan of the whole vocabulary costs more than the
      search.  */
-  for (int pass = 0; limit > 0 && pass < 2 && n >= 2; pass++)
+  if (nearest_in_letter (e, key, n, limit, key[0], best) != 0
+      || (key[1] != key[0]
+          && nearest_in_letter (e, key, n, limit, key[1], best) != 0))
+    return;
+  /* Where nothing is so near, a word that reads as pinyin is looked for
+     under the initials taken for its own: a place's name is most often
+     mistyped there.  */
+  if (best->term != NULL || n > 64)
+    return;
+  char other[65];
+  memcpy (other, key, n + 1);
+  for (const char *c = confused_initials (key[0]); *c; c++)
     {
-      if (pass == 1 && key[1] == key[0])
-        break;
-      const struct vocab_letter *v = vocab_letter (e, key[pass]);
-      if (v == NULL)
-        break;
-      for (size_t i = 0; i < v->n; i++)
-        {
-          const char *t = v->block + v->terms[i].at;
-          size_t m = v->terms[i].len;
-          long docs = v->terms[i].docs;
-          if (m < 3)
-            continue;
-          size_t dist = edit_distance (key, n, t, m, limit);
-          if (dist == 0 || dist > limit)
-            continue;
-          if (best->term == NULL || dist < best->dist
-              || (dist == best->dist && docs > best->docs))
-            {
-              free (best->term);
-              best->term = xstrndup (t, m);
-              best->dist = dist;
-              best->docs = docs;
-            }
-        }
+      other[0] = *c;
+      if (*c != key[1] && reads_as_pinyin (other, n)
+          && nearest_in_letter (e, key, n, limit, *c, best) != 0)
+        return;
     }
 }
 

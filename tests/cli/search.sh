@@ -881,4 +881,11 @@ is "$(ov '"word word"')" "1:3" "three times in six words"
 is "$(ov '"检察检察"')" "$(ov '/检察检察/')" '"检察检察" as /检察检察/'
 is "$("$CASEBOOK" search --json --content "$TMPD/overlap" -- '"word word"' |
   grep -o '"match":"[^"]*"' | sort -u)" '"match":"word word"' "each match is the phrase"
+# A place's name in pinyin with an initial taken for another is
+# corrected (Sinjiang, Zhandong, Kuangxi); a word that does not read as
+# pinyin so begun is not looked for there.
+for pair in Sinjiang:8 Zhandong:5 Kuangxi:7 Genan:6; do
+  is "$(docs "${pair%%:*}" | cut -d' ' -f1)" "${pair#*:}" "${pair%%:*} is corrected to case ${pair#*:}'s place"
+done
+is "$(docs zzyzxq)" "" "zzyzxq finds nothing still"
 done_testing
