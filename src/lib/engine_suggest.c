@@ -762,6 +762,36 @@ suggest_ideographs (struct engine *e, const char *w)
       sqlite3_finalize (st);
     }
   free (near);
+  /* Else two characters typed the wrong way round (公益讼诉, 巡检回察):
+     the word with a pair of neighbours swapped, that the text has in
+     most documents.  */
+  if (r.best == NULL)
+    {
+      long most = 0;
+      char *found = NULL;
+      for (size_t j = 0; j + 1 < r.n; j++)
+        {
+          if (r.len[j] == r.len[j + 1]
+              && memcmp (r.ch[j], r.ch[j + 1], r.len[j]) == 0)
+            continue;
+          struct buf b = { 0 };
+          for (size_t k = 0; k < r.n; k++)
+            {
+              size_t from = k == j ? j + 1 : k == j + 1 ? j : k;
+              buf_add (&b, r.ch[from], r.len[from]);
+            }
+          long docs = engine_compile_phrase_docs (e, b.data);
+          if (docs > most)
+            {
+              free (found);
+              found = buf_steal (&b);
+              most = docs;
+            }
+          else
+            buf_free (&b);
+        }
+      r.best = found;
+    }
   return r.best;
 }
 

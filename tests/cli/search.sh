@@ -888,4 +888,7 @@ for pair in Sinjiang:8 Zhandong:5 Kuangxi:7 Genan:6; do
   is "$(docs "${pair%%:*}" | cut -d' ' -f1)" "${pair#*:}" "${pair%%:*} is corrected to case ${pair#*:}'s place"
 done
 is "$(docs zzyzxq)" "" "zzyzxq finds nothing still"
+# Two characters typed the wrong way round are put right.
+is "$(docs 公益讼诉)" "$(docs 公益诉讼)" "公益讼诉 is corrected to 公益诉讼"
+is "$(docs 巡检回察)" "$(docs 巡回检察)" "巡检回察 to 巡回检察"
 done_testing
