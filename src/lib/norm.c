@@ -1004,10 +1004,58 @@ norm_to_traditional (const char *s, size_t len, const char *config)
 #endif
 }
 
+#if HAVE_OPENCC
+static opencc_t taiwan_cc = (opencc_t) -1;
+static int taiwan_tried;
+#endif
+
+char *
+norm_taiwan_words (const char *s, size_t len)
+{
+#if HAVE_OPENCC
+  /* Only a query with traditional characters: opening a converter
+     costs more than a search.  */
+  if (!needs_t2s (s, len))
+    return NULL;
+  if (!taiwan_tried)
+    {
+      taiwan_tried = 1;
+      pthread_mutex_lock (&t2s_lock);
+      int loaded = cc_load ();
+      pthread_mutex_unlock (&t2s_lock);
+      taiwan_cc = loaded ? cc_open ("tw2sp.json") : (opencc_t) -1;
+    }
+  if (taiwan_cc == (opencc_t) -1)
+    return NULL;
+  char *r = cc_convert (taiwan_cc, s, len);
+  if (r == NULL)
+    return NULL;
+  char *conv = norm_fold_string (r, strlen (r));
+  cc_free (r);
+  char *folded = norm_fold_string (s, len);
+  int same = strcmp (conv, folded) == 0;
+  free (folded);
+  if (same)
+    {
+      free (conv);
+      return NULL;
+    }
+  return conv;
+#else
+  (void) s;
+  (void) len;
+  return NULL;
+#endif
+}
+
 void
 norm_cleanup (void)
 {
 #if HAVE_OPENCC
+  if (taiwan_cc != (opencc_t) -1)
+    cc_close (taiwan_cc);
+  taiwan_cc = (opencc_t) -1;
+  taiwan_tried = 0;
   if (t2s != (opencc_t) -1)
     cc_close (t2s);
   t2s = (opencc_t) -1;

@@ -100,6 +100,12 @@ int norm_has_opencc (void);
    configuration CONFIG ("s2twp.json").  Returns a malloc'd string, or NULL
    when OpenCC is unavailable or the conversion failed.  */
 char *norm_to_traditional (const char *s, size_t len, const char *config);
+/* S in Taiwan's words (網路, 資訊, 軟體) written as the mainland's
+   (网络, 信息, 软件), simplified, with OpenCC's tw2sp, when that differs
+   from S folded (norm_fold_string): a query typed so is sought that way
+   as well.  NULL when it does not differ, S holds no character that
+   folding changes, or OpenCC is unavailable.  Caller frees.  */
+char *norm_taiwan_words (const char *s, size_t len);
 /* The same, with the maps between S and the conversion, which OpenCC's
    tables make one character for one: *TO_S[i] is the byte of S that
    byte i of the conversion comes from (its length maps to LEN), and

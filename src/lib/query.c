@@ -1834,6 +1834,15 @@ query_parse (const char *text, const struct query_options *opt,
           expand_glossary (t, folded, opt);
           if (unspaced)
             expand_glossary (t, unspaced, opt);
+          /* 網路 is the texts' 网络, 資訊 their 信息: Taiwan's words in
+             the mainland's, besides the characters folded one by one.  */
+          char *taiwan = norm_taiwan_words (tok, strlen (tok));
+          if (taiwan)
+            {
+              add_alt (t, taiwan);
+              expand_glossary (t, taiwan, opt);
+            }
+          free (taiwan);
           char *joined = quoted ? NULL : without_hyphens (folded);
           if (joined)
             {

@@ -891,4 +891,9 @@ is "$(docs zzyzxq)" "" "zzyzxq finds nothing still"
 # Two characters typed the wrong way round are put right.
 is "$(docs 公益讼诉)" "$(docs 公益诉讼)" "公益讼诉 is corrected to 公益诉讼"
 is "$(docs 巡检回察)" "$(docs 巡回检察)" "巡检回察 to 巡回检察"
+# Taiwan's words are sought as the mainland's too (OpenCC's tw2sp).
+is "$(docs 網路侵權)" "$(docs 网络侵权)" "網路侵權 finds what 网络侵权 finds"
+is "$(docs 資訊化)" "$(docs 信息化)" "資訊化 finds what 信息化 finds"
+is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 資訊化)" "" \
+  "not with --exact"
 done_testing
