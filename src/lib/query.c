@@ -13,6 +13,7 @@
 #include "analyze.h"
 #include "i18n.h"
 #include "norm.h"
+#include "oldnames.h"
 #include "regex_error.h"
 #include "util.h"
 
@@ -1843,6 +1844,13 @@ query_parse (const char *text, const struct query_options *opt,
               expand_glossary (t, taiwan, opt);
             }
           free (taiwan);
+          /* Sinkiang is Xinjiang, as older English wrote it.  */
+          const char *pinyin = oldnames_pinyin (folded);
+          if (pinyin)
+            {
+              add_alt (t, pinyin);
+              expand_glossary (t, pinyin, opt);
+            }
           char *joined = quoted ? NULL : without_hyphens (folded);
           if (joined)
             {

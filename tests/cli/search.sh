@@ -896,4 +896,7 @@ is "$(docs 網路侵權)" "$(docs 网络侵权)" "網路侵權 finds what 网络
 is "$(docs 資訊化)" "$(docs 信息化)" "資訊化 finds what 信息化 finds"
 is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 資訊化)" "" \
   "not with --exact"
+# A province as older English spelt it is its pinyin name.
+is "$(sorted_docs Sinkiang)" "$(sorted_docs Xinjiang)" "Sinkiang finds what Xinjiang finds"
+is "$(sorted_docs 'Kwangsi prisons')" "$(sorted_docs 'Guangxi prisons')" "Kwangsi beside another word"
 done_testing
