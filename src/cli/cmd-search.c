@@ -295,7 +295,8 @@ choose_passages (const struct engine_hits *h, int max, size_t *n)
    whose passages would overlap share one passage.  Returns 0, or -1
    with *ERROR (caller frees) when its hits could not be had.  */
 static int
-print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
+print_document (const struct cli_options *o, struct engine *e,
+                struct engine_hits_ahead *ahead,
                 const struct engine_results *r, size_t i, int several,
                 enum highlight hl, int width, int marks, enum lang l,
                 const struct labels *lb, char **error)
@@ -305,6 +306,14 @@ print_document (const struct cli_options *o, struct engine_hits_ahead *ahead,
   *error = NULL;
   if (engine_hits_ahead_take (ahead, i, &h, error) != 0)
     return -1;
+  /* A text of it read damaged (as zeros, say): its passages would be
+     missing, its hits counted still.  Not printed.  */
+  if (engine_damaged (e))
+    {
+      engine_hits_free (&h);
+      *error = xstrdup (_("the search index is damaged"));
+      return -1;
+    }
   if (o->json && h.n == 0)
     {
       /* A document that matches with no hits (a query of filters
@@ -611,8 +620,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
         }
       else if (o->count)
         printf ("%ld:%zu\n", d->number, d->hits);
-      else if (print_document (o, ahead, r, i, several, hl, width, marks, l,
-                               &lb, &error) != 0)
+      else if (print_document (o, e, ahead, r, i, several, hl, width, marks,
+                               l, &lb, &error) != 0)
         {
           rc = 2;
           failed_at = i;
@@ -642,14 +651,19 @@ cmd_search (const struct cli_options *o, const char *query_text)
           goto again;
         }
     }
-  if (rc == 2)
+  /* Passages found the index damaged: a text that could not be read
+     stops them (RC 2), one read as zeros or as bytes of no text does
+     not, and its passages were missing from what was printed.  */
+  int damaged = !rebuilt && engine_damaged (e);
+  if (rc == 2 && !damaged)
     fprintf (stderr, "casebook: %s\n", error ? error : "?");
   free (error);
-  if (rc == 2 && !rebuilt && engine_damaged (e))
+  if (damaged)
     {
-      /* Passages found the index damaged.  Built again; the search is
-         made again if nothing of it was printed, else the reader is
-         told to.  */
+      /* Built again (which says so); the search is made again if
+         nothing of it was printed, else the reader is told to.  */
+      if (rc == 0 && r->ndocs > 0)
+        shown = 1;
       found_free (&f);
       rebuilt = 1;
       if (cmd_rebuild_engine (o, e) != 0)

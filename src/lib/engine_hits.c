@@ -592,9 +592,13 @@ place_words (struct engine *e, const struct engine_query *q,
             {
               engine_texts_unit (t, c, u);
               /* A damaged index could hold anything: what is shown
-                 must be UTF-8.  */
+                 must be UTF-8, and the engine is told.  */
               if (u8_check ((const uint8_t *) t->col[c] + u->off, u->len))
-                u = NULL;
+                {
+                  if (t->damage)
+                    atomic_store (t->damage, 1);
+                  u = NULL;
+                }
               else
                 checked_unit = u;
             }

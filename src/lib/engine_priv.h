@@ -204,6 +204,8 @@ struct doc_texts
   unsigned char ordered[COL_COUNT];     /* a revised column's units in
                                            reading order, each once */
   sqlite3_blob *blob[COL_COUNT];        /* the engine's, on this row */
+  _Atomic int *damage;          /* the engine's: set where a text cannot
+                                   be read */
 };
 
 /* What engine_search keeps of a document for engine_hits.  The

@@ -24,14 +24,22 @@ engine_texts_free (struct doc_texts *t)
 }
 
 /* Read LEN bytes at OFF of column C into T's buffer, or zeros where
-   they cannot be read (a damaged index).  */
+   they cannot be read: a damaged index, which the engine is told of
+   (engine_damaged), or the passages would go without a word, their
+   hits counted still.  */
 static void
 read_text (const struct doc_texts *t, int c, size_t off, size_t len)
 {
-  if (len > 0
-      && sqlite3_blob_read (t->blob[c], t->buf[c] + off, (int) len,
-                            (int) off) != SQLITE_OK)
+  if (len == 0)
+    return;
+  int ok = sqlite3_blob_read (t->blob[c], t->buf[c] + off, (int) len,
+                              (int) off) == SQLITE_OK;
+  if (!ok)
     memset (t->buf[c] + off, 0, len);
+  /* No text holds a NUL (content_parse refuses one): a page of zeros
+     read without an error is damage all the same.  */
+  if ((!ok || memchr (t->buf[c] + off, '\0', len)) && t->damage)
+    atomic_store (t->damage, 1);
 }
 
 /* Make sure unit U of column C is in T's buffer.  */
@@ -172,6 +180,7 @@ load (struct engine *e, int64_t id, unsigned mask, int maps_only,
       struct doc_texts *t, char **cause)
 {
   memset (t, 0, sizeof *t);
+  t->damage = e->damage;
   sqlite3 *db = index_db (e->ix);
   /* Prepared once: passages load a document after another.  */
   if (e->units_st == NULL
