@@ -43,7 +43,8 @@ cachesweep_mark_path (const char *path, int64_t now)
 
 /* The files an index keeps beside its database, and the database.  */
 static const char *const index_suffixes[] = {
-  ".db", ".db-wal", ".db-shm", ".db-journal", ".db-snap", ".words"
+  ".db", ".db-wal", ".db-shm", ".db-journal", ".db-snap", ".db-lock",
+  ".words"
 };
 
 /* Is S 16 hex digits (lower case, as the names are made)?  */

@@ -83,6 +83,8 @@
 /* What names a database built in private (see begin_private) beside
    index-HASH.db: index-HASH.build-XXXXXX.db.  */
 #define BUILD_INFIX ".build-"
+/* Beside the database: the lock of its first build (build_lock).  */
+#define LOCK_SUFFIX "-lock"
 
 /* A statement an update runs for every document, prepared once.  */
 struct cached_stmt
@@ -565,6 +567,37 @@ remove_stale_builds (const char *path)
   closedir (dh);
 }
 
+/* Take the lock of the index at PATH (a file beside it, made private
+   with O_NOFOLLOW), which orders a first build's looking and cleaning
+   up against another casebook's putting its build in place: without
+   it, a search could find PATH missing, another link its build there
+   and open it, and the first then remove the log and shared memory the
+   other was using, or take a build file made a moment before for one
+   left by a killed builder.  Returns its descriptor (close to release
+   it), or -1 when it cannot be had, and the work goes on without, as
+   before there was one.  */
+static int
+build_lock (const char *path)
+{
+  char *name = xasprintf ("%s%s", path, LOCK_SUFFIX);
+  int fd = open (name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                 0600);
+  free (name);
+  if (fd >= 0 && flock (fd, LOCK_EX) != 0)
+    {
+      close (fd);
+      fd = -1;
+    }
+  return fd;
+}
+
+static void
+build_unlock (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
 /* The first build of the index at PATH, which does not exist yet, goes
    into a database of its own beside it (made with O_EXCL, locked while
    its builder lives), which sync_dirs then puts in PATH's place
@@ -575,9 +608,14 @@ begin_private (struct index *ix, const char *path)
 {
   size_t n = strlen (path);
   struct stat st;
-  if (n < 3 || strcmp (path + n - 3, ".db") != 0
-      || lstat (path, &st) == 0 || errno != ENOENT)
+  if (n < 3 || strcmp (path + n - 3, ".db") != 0)
     return -1;
+  int lock = build_lock (path);
+  if (lstat (path, &st) == 0 || errno != ENOENT)
+    {
+      build_unlock (lock);
+      return -1;
+    }
   /* What SQLite kept beside an index whose database was removed
      without it (a removal cut short, rm index-*.db): a log there would
      be played into the index built when it is opened at PATH, pages of
@@ -598,18 +636,22 @@ begin_private (struct index *ix, const char *path)
   int fd = mkostemps (tmp, 3, O_CLOEXEC);
   if (fd < 0)
     {
+      build_unlock (lock);
       free (tmp);
       return -1;
     }
   /* Another casebook's remove_stale_builds may have taken it for one
-     left by a killed builder before it was locked.  */
+     left by a killed builder before it was locked (one that had no
+     lock of the index).  */
   if (flock (fd, LOCK_EX | LOCK_NB) != 0 || fstat (fd, &st) != 0
       || st.st_nlink == 0)
     {
+      build_unlock (lock);
       close (fd);
       free (tmp);
       return -1;
     }
+  build_unlock (lock);
   ix->final_path = xstrdup (path);
   ix->path = tmp;
   ix->build_fd = fd;
@@ -2280,6 +2322,7 @@ publish (struct index *ix, char **cause)
      whole index or none.  link, unlike rename, never replaces another
      casebook's.  */
   ok = ok && fdatasync (ix->build_fd) == 0;
+  int lock = ok ? build_lock (ix->final_path) : -1;
   int placed = ok && link (ix->path, ix->final_path) == 0;
 #ifdef RENAME_NOREPLACE
   /* A file system without hard links (FAT) may still rename without
@@ -2291,6 +2334,7 @@ publish (struct index *ix, char **cause)
   end_private (ix);
   /* What a builder killed meanwhile left.  */
   remove_stale_builds (ix->path);
+  build_unlock (lock);
   if (open_db (ix, cause) != 1)
     {
       if (*cause == NULL)

@@ -814,6 +814,17 @@ XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 
 has "$TMPD/err" "(a symbolic link, which is not followed): searching without it" \
   "an index that is a link: said to be one"
 ok $([ ! -e "$TMPD/lc/target" ]; echo $?) "and what it points to is not made"
+# The lock of a first build is a private file beside the index; one
+# planted as a link is not followed, and the build goes on without it.
+rm -f "$db" "$db-lock"
+ln -s "$TMPD/lc/locktarget" "$db-lock"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+is "$?:$(cat "$TMPD/out" | tr '\n' ' ')" "0:7:75 0:2 " "a link at the build's lock: the index is built all the same"
+ok $([ ! -e "$TMPD/lc/locktarget" ]; echo $?) "and what it points to is not made"
+rm -f "$db" "$db-lock"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 >/dev/null 2>&1
+is "$(stat -c %a "$db-lock" 2>&1)" 600 "the lock is the user's alone"
 # A place typed by its syllables of pinyin is the place written as one
 # word: Xin Jiang is Xinjiang (not the Jiang of a name), Man Zhou Li is
 # Manzhouli (not the surnames Zhou and Li).  A stop word is no syllable
