@@ -412,13 +412,18 @@ static void
 section_jump (struct ui *u, int dir)
 {
   const struct render *r = &u->r;
+  size_t before = u->top;
   if (dir > 0)
     {
       for (size_t i = u->top + 1; i < r->nlines; i++)
         if (text_heading_level (u, i))
           {
             set_top (u, i);
-            return;
+            /* A heading on the last screen cannot come to the top:
+               at the end, as after the last heading, say so.  */
+            if (u->top != before)
+              return;
+            break;
           }
       ui_message (u, 0, _("This is the last section"));
       return;
@@ -430,6 +435,8 @@ section_jump (struct ui *u, int dir)
         return;
       }
   set_top (u, 0);
+  if (before == 0)
+    ui_message (u, 0, _("This is the first section"));
 }
 
 int

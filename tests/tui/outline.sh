@@ -5,7 +5,7 @@
 # outline follows the text when it is laid out again under it (a
 # resize, another view), and closes when another case opens.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 18
+tui_plan 20
 
 content=$top_srcdir/content
 text_of () { sed 's/^[^│]*│//; s/[│ ]*$//'; }
@@ -38,6 +38,14 @@ tui_expect_not 'Outline of case' "Esc closes the outline"
 tui_keys v
 tui_keys g ']' ']' ']' ']'
 tui_expect_line 3 '│\*? +\(1\) Strengthening' "English: ] stops at (1) too"
+# At the end, where the last heading cannot come to the top, ] says so,
+# and [ at the top, as other failed moves do.
+tui_keys G
+tui_keys ']'
+tui_expect_has 'This is the last section' "] at the end says it is the last section"
+tui_keys g
+tui_keys '['
+tui_expect_has 'This is the first section' "[ at the top says it is the first"
 tui_keys q
 tui_wait_exit >/dev/null
 
