@@ -541,6 +541,17 @@ mark_key (struct ui *u, const struct ui_key *k)
     }
   ui_remember_jump (u);
   go_to (u, d, unit, state_mark_line (u->state, c));
+  /* A paragraph the case no longer has (it was edited shorter, or the
+     state file says so): the case opens, and the reader is told why
+     not there.  */
+  size_t last = 0;
+  for (size_t i = 0; u->have_render && i < u->r.nlines; i++)
+    if (u->r.lines[i].unit > last)
+      last = u->r.lines[i].unit;
+  if (u->have_render && u->cur == d && u->r.nlines > 0 && unit > last)
+    /* TRANSLATORS: %2$s/%3$ld is the case the mark is in.  */
+    ui_message (u, 1, _("Mark %1$c is past the end of case %2$s/%3$ld"),
+                c, coll, number);
   if (u->narrow)
     ui_set_focus (u, PANE_TEXT);
 }
