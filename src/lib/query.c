@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
+#include <unigbrk.h>
 #include <unistr.h>
 
 #include "analyze.h"
@@ -271,6 +272,43 @@ without_hyphens (const char *folded)
       return NULL;
     }
   return w;
+}
+
+/* The bytes of the first character of S (LEN bytes) as it is drawn: a
+   grapheme, with what emoji join into one picture, which the grapheme
+   rules of an older libunistring leave apart (a flag's two regional
+   indicators, people joined by ZWJ, a skin tone, a keycap).  */
+static size_t
+drawn_length (const char *s, size_t len)
+{
+  const uint8_t *p = (const uint8_t *) s;
+  const uint8_t *g = u8_grapheme_next (p, p + len);
+  size_t k = g ? (size_t) (g - p) : len;
+  ucs4_t first, prev;
+  int n = u8_mbtouc (&first, p, len);
+  if (n <= 0)
+    return k ? k : 1;
+  size_t at = (size_t) n;
+  prev = first;
+  int flags = first >= 0x1f1e6 && first <= 0x1f1ff;
+  while (at < len)
+    {
+      ucs4_t c;
+      int m = u8_mbtouc (&c, p + at, len - at);
+      if (m <= 0)
+        break;
+      int joins = c == 0x200d || (c >= 0xfe00 && c <= 0xfe0f)
+        || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f)
+        || c == 0x20e3
+        || (prev == 0x200d && uc_is_property_extended_pictographic (c))
+        || (flags == 1 && c >= 0x1f1e6 && c <= 0x1f1ff);
+      if (!joins)
+        break;
+      flags += c >= 0x1f1e6 && c <= 0x1f1ff;
+      prev = c;
+      at += (size_t) m;
+    }
+  return at > k ? at : k;
 }
 
 /* Skip from *P past the first of the characters in ENDS, or to the end
@@ -1892,15 +1930,31 @@ query_parse (const char *text, const struct query_options *opt,
     {
       if (punct == NULL || *punct == '\0')
         punct = folded_all;
+      /* The first character as it is drawn (a grapheme: a flag's two
+         regional indicators, a family's people joined), as a regex
+         literal: a regex of half of it would find, and highlight, half
+         a flag.  */
+      size_t plen = strlen (punct);
+      size_t glen = drawn_length (punct, plen);
+      struct buf first = { 0 };
+      for (size_t k = 0; k < glen && k < 64; k++)
+        {
+          if (strchr ("\\^$.|?*+()[]{}/", punct[k]) && punct[k] != '\0')
+            buf_addc (&first, '\\');
+          buf_addc (&first, punct[k]);
+        }
+      buf_addc (&first, '\0');
       ucs4_t uc;
-      int n = u8_mbtouc (&uc, (const uint8_t *) punct, strlen (punct));
-      char first[8] = { 0 };
-      if (uc < 0x80 && strchr ("\\^$.|?*+()[]{}/", (int) uc))
-        first[0] = '\\';
-      memcpy (first + (first[0] != 0), punct, n > 0 ? (size_t) n : 1);
+      u8_mbtouc (&uc, (const uint8_t *) punct, plen);
+      int picture = uc_is_property_extended_pictographic (uc)
+        || (uc >= 0x1f1e6 && uc <= 0x1f1ff);
       free (folded_all);
-      err->message = xasprintf (_("punctuation alone is not searched: a "
-                                  "regex finds it, as /%s/"), first);
+      err->message = picture
+        ? xasprintf (_("a picture is no word and is not searched: a regex "
+                       "finds it, as /%s/"), first.data)
+        : xasprintf (_("punctuation alone is not searched: a regex finds "
+                       "it, as /%s/"), first.data);
+      buf_free (&first);
       err->offset = 0;
       goto fail;
     }

@@ -187,6 +187,15 @@ main (void)
   parse_error ("*", "as /\\*/", 0);
   parse_error ("\xe3\x80\x82\xef\xbc\x8c", "as /\xe3\x80\x82/", 0);
   parse_error ("& -x", "punctuation alone", 0);
+  /* A picture is said to be one, and the regex offered is all of it as
+     drawn: half a flag, or one person of a family, would find half.  */
+  parse_error ("\xf0\x9f\x87\xa8\xf0\x9f\x87\xb3",
+               "a picture is no word and is not searched: a regex finds it, "
+               "as /\xf0\x9f\x87\xa8\xf0\x9f\x87\xb3/", 0);
+  parse_error ("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",
+               "as /\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9/", 0);
+  parse_error ("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+               "as /\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd/", 0);
   parse_error ("-&", "at least one term", 0);
   /* lang: alone is no punctuation (its first letter was offered as a
      regex): it says what it lacks.  With punctuation, that is said.  */
