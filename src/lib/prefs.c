@@ -196,6 +196,52 @@ not_private (const struct stat *st, uid_t me)
   return NULL;
 }
 
+/* Is the nearest directory of DIR's that exists (DIR itself, or one
+   above it that DIR would be made in), and every one above that, safe
+   to make DIR in (ancestor_safe)?  1 as well when that cannot be told:
+   then making DIR fails, or check_private says what is wrong.  */
+static int
+ancestors_of_new_safe (const char *dir)
+{
+  struct stat st;
+  if (stat (dir, &st) == 0)
+    return 1;                   /* made already: check_private judges */
+  char *up = xstrdup (dir);
+  char *slash;
+  while ((slash = strrchr (up, '/')) != NULL)
+    {
+      if (slash == up)
+        slash[1] = '\0';
+      else
+        *slash = '\0';
+      if (stat (up, &st) == 0 || slash == up)
+        break;
+    }
+  char *real = slash ? realpath (up, NULL) : NULL;
+  free (up);
+  if (real == NULL)
+    return 1;
+  uid_t me = geteuid ();
+  int safe = 1;
+  for (;;)
+    {
+      if (stat (real, &st) != 0 || !ancestor_safe (&st, me))
+        {
+          safe = 0;
+          break;
+        }
+      char *s = strrchr (real, '/');
+      if (s == NULL || (s == real && real[1] == '\0'))
+        break;
+      if (s == real)
+        s[1] = '\0';
+      else
+        *s = '\0';
+    }
+  free (real);
+  return safe;
+}
+
 /* Is DIR (which exists) this user's alone, and the directories above
    it (prefs_private_dir's rules)?  Its name without links (caller frees), or
    NULL with *WHY.  FOLLOW: DIR itself may be a link to such a
@@ -252,6 +298,13 @@ check_private (const char *dir, int follow, const char **why)
 char *
 prefs_private_dir (const char *dir, const char **why)
 {
+  /* Nothing is made under a directory that another user can change:
+     the directories made would be refused just after, and left.  */
+  if (!ancestors_of_new_safe (dir))
+    {
+      *why = _("a directory above it can be changed by another user");
+      return NULL;
+    }
   if (util_mkdir_p (dir) != 0 && errno != EEXIST)
     {
       *why = strerror (errno);

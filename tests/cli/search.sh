@@ -910,4 +910,13 @@ is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 資訊化)" "" 
 # A province as older English spelt it is its pinyin name.
 is "$(sorted_docs Sinkiang)" "$(sorted_docs Xinjiang)" "Sinkiang finds what Xinjiang finds"
 is "$(sorted_docs 'Kwangsi prisons')" "$(sorted_docs 'Guangxi prisons')" "Kwangsi beside another word"
+# A cache directory to be made in one that others can change is refused
+# before anything is made there.
+mkdir "$TMPD/ww"
+chmod 777 "$TMPD/ww"
+XDG_CACHE_HOME="$TMPD/ww/c" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+is "$?:$(tr '\n' ' ' <"$TMPD/out")" "0:7:75 0:2 " "a cache under a directory others can change: searched"
+has "$TMPD/err" "a directory above it can be changed by another user" "and said why it is not used"
+is "$(ls -A "$TMPD/ww")" "" "nothing was made there"
 done_testing
