@@ -1216,6 +1216,17 @@ engine_compile (struct engine *e, const char *text,
       size_t best = i;
       long entry = -1;
       size_t most = gloss_span (e);
+      /* Chinese words the reader typed apart (检察官 惩戒) are asked
+         for apart: a document with both, not side by side, is one the
+         term alone would leave out.  Where they stand together they
+         rank first (WHOLE, below).  */
+      size_t apart = nrun;
+      for (size_t k = i + 1; k < nrun && apart == nrun; k++)
+        if (engine_compile_ideographs (q->terms[run[k - 1]].alts[0]) > 0
+            && engine_compile_ideographs (q->terms[run[k]].alts[0]) > 0)
+          apart = k;
+      if (apart < nrun && most > apart - i)
+        most = apart - i;
       for (size_t j = i + most - 1 < nrun ? i + most - 1 : nrun - 1; j > i;
            j--)
         {
