@@ -822,6 +822,85 @@ engine_compile_phrase_docs (struct engine *e, const char *w)
 }
 
 
+/* W, a word of two ideographs that one document holds, with one
+   of them replaced by another of the same sound (tones aside) that makes
+   a word four documents or more hold:
+   the likeliest such, or NULL.  A pinyin input method's slip into a
+   real but rare word (检查, inspection, in one case, for 检察, in all)
+   finds nothing else wrong, so no correction is looked for, and its
+   rarity would put the one document first.  Caller frees.  */
+static char *
+rare_homophone (struct engine *e, const char *w)
+{
+  ucs4_t c[2];
+  const uint8_t *p = (const uint8_t *) w;
+  int n0 = u8_strmbtouc (&c[0], p);
+  int n1 = n0 > 0 ? u8_strmbtouc (&c[1], p + n0) : 0;
+  if (n0 <= 0 || n1 <= 0 || p[n0 + n1] != '\0'
+      || engine_compile_ideographs (w) != 2)
+    return NULL;
+  /* A word no text holds is a slip the corrections say they mend
+     (engine_suggest); one that a text holds is no slip to them.  */
+  long typed = engine_compile_phrase_docs (e, w);
+  if (typed != 1)
+    return NULL;
+  sqlite3_stmt *st;
+  if (engine_open_vocab (e) != 0
+      || sqlite3_prepare_v2 (index_db (e->ix), "SELECT 1 FROM vocab WHERE "
+                             "term = ?1", -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  char *best = NULL;
+  long most = 3;                /* more than three */
+  for (int i = 0; i < 2; i++)
+    {
+      size_t nnear = 0;
+      ucs4_t *near = pinyin_near_all (c[i], &nnear);
+      for (size_t k = 0; k < nnear; k++)
+        {
+          if (near[k] == c[i] || !pinyin_homophones (near[k], c[i]))
+            continue;
+          ucs4_t v[2] = { c[0], c[1] };
+          v[i] = near[k];
+          uint8_t word[16];
+          int a = u8_uctomb (word, v[0], 4);
+          int b = a > 0 ? u8_uctomb (word + a, v[1], 4) : -1;
+          if (b <= 0)
+            continue;
+          word[a + b] = '\0';
+          sqlite3_reset (st);
+          sqlite3_bind_text (st, 1, (const char *) word, a + b,
+                             SQLITE_STATIC);
+          if (sqlite3_step (st) != SQLITE_ROW)
+            continue;
+          long docs = engine_compile_phrase_docs (e, (const char *) word);
+          if (docs > most)
+            {
+              free (best);
+              best = xstrdup ((const char *) word);
+              most = docs;
+            }
+        }
+      free (near);
+    }
+  sqlite3_finalize (st);
+  return best;
+}
+
+/* Add to AL, when W is a rare word of two ideographs, the word of the
+   same sound that the texts hold (rare_homophone), with its glossary
+   renderings.  */
+static void
+add_rare_homophone (struct engine *e, struct alts *al, const char *w)
+{
+  char *h = rare_homophone (e, w);
+  if (h)
+    {
+      alts_add (al, h);
+      add_gloss_of (e, al, h);
+    }
+  free (h);
+}
+
 /* Add W to *WORDS (*N of them): as it is, or, when it is a word of four
    ideographs or more that no document holds (friso knows 领导干部, the
    cases say 领导 and 干部 apart), as the words of two ideographs it is
@@ -1028,7 +1107,10 @@ add_segmented (struct engine *e, struct engine_query *eq, struct buf *pos,
             || strcmp (w[i], nums[k].number) == 0)
           alts_add (&al, nums[k].words);
       if (!exact)
-        add_gloss_of (e, &al, w[i]);
+        {
+          add_gloss_of (e, &al, w[i]);
+          add_rare_homophone (e, &al, w[i]);
+        }
       add_concept (e, eq, pos, alloc, &al);
       alts_free (&al);
     }
@@ -1329,6 +1411,8 @@ engine_compile (struct engine *e, const char *text,
             }
           if (!opt->exact && g >= 0)
             alts_add_entry (&al, &e->glossary.entries[g]);
+          if (!opt->exact && g < 0)
+            add_rare_homophone (e, &al, t->alts[0]);
         }
       else
         {

@@ -293,6 +293,9 @@ int engine_compile_ignorable (const char *w);
    they hold nothing else, else 0.  */
 size_t engine_compile_ideographs_n (const char *s, size_t len);
 size_t engine_compile_ideographs (const char *s);
+/* Make the temporary tables of the index's vocabulary (fts5vocab: vocab,
+   its terms and the documents that hold each; vocab_at).  0 or -1.  */
+int engine_open_vocab (struct engine *e);
 
 /* The documents that the FTS5 expression M matches, or that the words W
    match as a phrase; -1 if the index cannot say.  */

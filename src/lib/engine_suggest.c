@@ -55,8 +55,8 @@ edit_distance (const char *a, size_t n, const char *b, size_t m, size_t limit)
 
 /* The vocabulary of the index, for corrections: its terms (vocab) and
    where each is (vocab_at).  */
-static int
-open_vocab (struct engine *e)
+int
+engine_open_vocab (struct engine *e)
 {
   return sqlite3_exec (index_db (e->ix),
                        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
@@ -1411,7 +1411,7 @@ put_fix (struct buf *out, const char **rest, const char *text,
 char *
 engine_suggest (struct engine *e, const struct engine_query *q)
 {
-  if (open_vocab (e) != 0)
+  if (engine_open_vocab (e) != 0)
     return NULL;
   const char *text = q->text;
   struct buf out = { 0 };

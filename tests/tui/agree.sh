@@ -40,6 +40,15 @@ tag：巡回检察
 案例六
 case 7
 year:2022
+Henan’s
+第15条
+两级
+四大检察 NOT 山东
+Sinkiang
+資訊化
+检察官 惩戒
+公益讼诉
+Hulunbei’er
 zzyzxq'
 nq=$(printf '%s\n' "$queries" | grep -c .)
 # Read in the project's revision of the release's English (E), where
