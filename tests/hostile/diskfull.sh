@@ -71,7 +71,9 @@ mount -t tmpfs -o size=200k tmpfs "$mnt" || exit 99
 run search --count --content "$SHIPPED" 巡回检察
 same "$TMPD/out" "$TMPD/want" "a cache of 200k: the search answers"
 has "$TMPD/err" "disk is full" "and says why it did without the index"
-left=$(ls -A "$mnt/casebook" 2>/dev/null | grep -c '^index-')
+# (The empty lock of its first build stays: a lock removed could be
+# taken by one casebook while another made a new one.)
+left=$(ls -A "$mnt/casebook" 2>/dev/null | grep '^index-' | grep -vc -- '-lock$')
 is "$left" 0 "and leaves no index file behind"
 # An import that runs out of space leaves no half of itself: the
 # documents it wrote before the disk filled are taken back, and the
