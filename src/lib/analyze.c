@@ -560,8 +560,9 @@ possessive_after (const char *f, size_t w, size_t len)
   size_t ap = 0;
   if (w < len && f[w] == '\'')
     ap = 1;
-  else if (len - w >= 3 && memcmp (f + w, "\xe2\x80\x99", 3) == 0)
-    ap = 3;                     /* ’ */
+  else if (len - w >= 3 && (memcmp (f + w, "\xe2\x80\x99", 3) == 0
+                            || memcmp (f + w, "\xef\xbc\x87", 3) == 0))
+    ap = 3;                     /* ’, and ＇ where it is not folded yet */
   if (ap == 0 || w + ap >= len || (f[w + ap] | 0x20) != 's')
     return 0;
   size_t after = w + ap + 1;

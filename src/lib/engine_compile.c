@@ -822,6 +822,19 @@ engine_compile_phrase_docs (struct engine *e, const char *w)
 }
 
 
+/* Does a text hold one of T's alternatives after its first as typed
+   (網路侵權 as Taiwan writes it is 网路侵权, which no text holds, and
+   网络侵权, which one does)?  Then T is not cut into words.  */
+static int
+other_alt_held (struct engine *e, const struct term *t)
+{
+  for (size_t k = 1; k < t->nalts; k++)
+    if (engine_compile_ideographs (t->alts[k]) > 0
+        && engine_compile_phrase_docs (e, t->alts[k]) > 0)
+      return 1;
+  return 0;
+}
+
 /* W, a word of two ideographs that one document holds, with one
    of them replaced by another of the same sound (tones aside) that makes
    a word four documents or more hold:
@@ -1387,6 +1400,7 @@ engine_compile (struct engine *e, const char *text,
               }
           int cut = g < 0 && !opt->exact && !words_held
             && !(digits && engine_compile_phrase_docs (e, digits) > 0)
+            && !other_alt_held (e, t)
             && (engine_compile_ideographs (t->alts[0]) >= 4
                 || unheld_mixed_word (e, word))
             && add_segmented (e, eq, &pos, &alloc, word, opt->exact, nums,
@@ -1446,6 +1460,16 @@ engine_compile (struct engine *e, const char *text,
          hit, and such a document ranks higher.  */
       struct alts al = { 0 };
       alts_add (&al, whole.data);
+      /* Chinese words typed apart that together are a term (巡回 检察):
+         its renderings stand together as the words do.  */
+      if (!opt->exact)
+        {
+          char *key = engine_compile_token_key (a, whole.data);
+          long g = *key ? gloss_find (e, key) : -1;
+          free (key);
+          if (g >= 0)
+            alts_add_entry (&al, &e->glossary.entries[g]);
+        }
       add_alts (e, eq, &pos, &alloc, &al, -3, -1);
       alts_free (&al);
     }

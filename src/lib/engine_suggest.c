@@ -238,7 +238,9 @@ nearest_term (struct engine *e, const char *key, struct nearest *best)
   /* Where nothing is so near, a word that reads as pinyin is looked for
      under the initials taken for its own: a place's name is most often
      mistyped there.  */
-  if (best->term != NULL || n > 64)
+  /* Five letters or more: a syllable alone ("Hang") is no place's name,
+     and would be taken for another word ("gang").  */
+  if (best->term != NULL || n > 64 || n < 5)
     return;
   char other[65];
   memcpy (other, key, n + 1);
@@ -765,7 +767,9 @@ suggest_ideographs (struct engine *e, const char *w)
   /* Else two characters typed the wrong way round (公益讼诉, 巡检回察):
      the word with a pair of neighbours swapped, that the text has in
      most documents.  */
-  if (r.best == NULL)
+  /* Not a word the dictionary knows whole (事故 is no slip for 故事,
+     学科 for 科学).  */
+  if (r.best == NULL && word_length (e, w, 0) != (int) r.n)
     {
       long most = 0;
       char *found = NULL;

@@ -580,14 +580,29 @@ static int
 build_lock (const char *path)
 {
   char *name = xasprintf ("%s%s", path, LOCK_SUFFIX);
-  int fd = open (name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-                 0600);
-  free (name);
-  if (fd >= 0 && flock (fd, LOCK_EX) != 0)
+  int fd = -1;
+  /* The file locked must be the one of that name still: one removed
+     meanwhile (by hand, or a sweep of the cache) locks nobody out.  */
+  for (int tries = 0; tries < 3 && fd < 0; tries++)
     {
-      close (fd);
-      fd = -1;
+      fd = open (name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                 0600);
+      struct stat held, named;
+      if (fd >= 0
+          && (flock (fd, LOCK_EX) != 0 || fstat (fd, &held) != 0
+              || lstat (name, &named) != 0 || held.st_ino != named.st_ino
+              || held.st_dev != named.st_dev))
+        {
+          close (fd);
+          fd = -1;
+        }
+      else if (fd >= 0)
+        /* Used: the sweep of the cache keeps it as its index.  */
+        cachesweep_mark_fd (fd, &held, (int64_t) time (NULL));
+      else
+        break;
     }
+  free (name);
   return fd;
 }
 

@@ -1017,17 +1017,16 @@ norm_taiwan_words (const char *s, size_t len)
      costs more than a search.  */
   if (!needs_t2s (s, len))
     return NULL;
+  /* Queries may be read in more than one thread (the browser's).  */
+  pthread_mutex_lock (&t2s_lock);
   if (!taiwan_tried)
     {
       taiwan_tried = 1;
-      pthread_mutex_lock (&t2s_lock);
-      int loaded = cc_load ();
-      pthread_mutex_unlock (&t2s_lock);
-      taiwan_cc = loaded ? cc_open ("tw2sp.json") : (opencc_t) -1;
+      taiwan_cc = cc_load () ? cc_open ("tw2sp.json") : (opencc_t) -1;
     }
-  if (taiwan_cc == (opencc_t) -1)
-    return NULL;
-  char *r = cc_convert (taiwan_cc, s, len);
+  char *r = taiwan_cc == (opencc_t) -1 ? NULL
+    : cc_convert (taiwan_cc, s, len);
+  pthread_mutex_unlock (&t2s_lock);
   if (r == NULL)
     return NULL;
   char *conv = norm_fold_string (r, strlen (r));

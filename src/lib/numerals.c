@@ -81,7 +81,7 @@ counted_word (ucs4_t c)
   static const char words[] =
     "名人个件起次家所条项册年倍位户篇部批类种座台辆本张页章节段款期轮"
     "场组笔例对大";
-  return u8_strchr ((const uint8_t *) words, c) != NULL;
+  return c != 0 && u8_strchr ((const uint8_t *) words, c) != NULL;
 }
 
 /* Does the Ith of the NC characters at C begin what a single numeral
@@ -437,7 +437,8 @@ numerals_to_words (const char *s, int two)
          ordinal (第二), a date (二月, 初二) or before 月, 日, 号.  */
       ucs4_t next[2] = { after, after2 };
       if (two && v == 2 && before != 0x7b2c && before != 0x521d
-          && before != 0x6708 && (counted_at (next, 0, after2 ? 2 : 1)
+          && before != 0x6708 && (counted_at (next, 0,
+                                              after ? (after2 ? 2 : 1) : 0)
                                   || after == 0x7ea7))      /* 级 */
         buf_adds (&out, "两");
       else

@@ -1937,7 +1937,7 @@ query_parse (const char *text, const struct query_options *opt,
       size_t plen = strlen (punct);
       size_t glen = drawn_length (punct, plen);
       struct buf first = { 0 };
-      for (size_t k = 0; k < glen && k < 64; k++)
+      for (size_t k = 0; k < glen; k++)
         {
           if (strchr ("\\^$.|?*+()[]{}/", punct[k]) && punct[k] != '\0')
             buf_addc (&first, '\\');

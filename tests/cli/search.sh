@@ -927,4 +927,11 @@ is "$(docs 检查建议 | cut -d' ' -f1)" "$(docs 检察建议 | cut -d' ' -f1)"
 is "$(docs 民事检查 | cut -d' ' -f1)" "$(docs 民事检察 | cut -d' ' -f1)" "as 民事检查 does 民事检察"
 is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 检查)" "6:1" \
   "not with --exact"
+# Review: the Taiwan form is found as such, not cut; words that are no
+# slip are not swapped; a syllable alone is no place; ＇s is a possessive.
+is "$("$CASEBOOK" search --json --content "$SHIPPED" -- 網路侵權 | grep -o '"match":"[^"]*"' | sort -u)" \
+  '"match":"网络侵权"' "網路侵權 is matched whole as 网络侵权"
+is "$(docs 事故)" "" "事故 is not corrected to 故事"
+is "$(docs Hang)" "" "Hang is not corrected to gang"
+is "$(sorted_docs "$(printf 'Henan\357\274\207s')")" "$(sorted_docs Henan)" "Henan＇s finds what Henan finds"
 done_testing

@@ -380,6 +380,7 @@ main (void)
     { "1990's", "1990 s " },
     { "'s", "s " },
     { "Henan 's", "henan s " },
+    { "Henan\uff07s \u53f0", "henan 台 " },
   };
   for (size_t i = 0; i < sizeof possessives / sizeof *possessives; i++)
     {

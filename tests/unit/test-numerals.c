@@ -58,6 +58,7 @@ main (void)
   tap_is (words_as ("05号", 0), "-", "a leading zero stays");
   tap_is (words_as ("15 days", 0), "-", "digits not against ideographs stay");
   tap_is (words_as ("50%的", 0), "-", "a percentage stays");
+  tap_is (words_as ("附件2", 1), "附件二", "a 2 that ends the word counts nothing");
 
   tap_is (read_as ("一千二百一十七册"), "1217册", "一千二百一十七 is 1217");
   tap_is (read_as ("十四"), "14", "十 begins a number alone");
