@@ -170,8 +170,15 @@ copy_paragraph (struct ui *u)
   if (ui_tmux_set_buffer (text, strlen (text)) == 0
       || ui_term_set_clipboard (text, strlen (text)) == 0)
     {
-      ui_message (u, 0, _("Copied %s of case %ld with its citation"), what,
-                  d->number);
+      if (u->view == VIEW_SIDE_BY_SIDE || u->view == VIEW_INTERLEAVED)
+        /* Both languages on the screen, one in the copy: which.  */
+        /* TRANSLATORS: the last %s is "Chinese" or "English".  */
+        ui_message (u, 0, _("Copied %s of case %ld in %s with its citation"),
+                    what, d->number, l == LANG_ZH ? _("Chinese")
+                    : _("English"));
+      else
+        ui_message (u, 0, _("Copied %s of case %ld with its citation"), what,
+                    d->number);
       free (what);
       free (text);
       return;

@@ -4,7 +4,7 @@
 # says), through OSC 52 where the terminal takes it, else to
 # $XDG_STATE_HOME/casebook/clipboard.txt with a message saying where.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 25
+tui_plan 26
 
 content=$top_srcdir/content
 
@@ -44,6 +44,15 @@ buf=$(tmx show-buffer 2>/dev/null)
 printf '%s\n' "$buf" | grep -q '^(二)以政治责任' \
   && printf '%s\n' "$buf" | grep -qx '最高人民检察院《第三批全国检察机关检察改革典型案例》（2022年7月14日发布）案例七 第3至5段'
 tui_ok $? "with every paragraph of it, and the citation 第3至5段"
+# Side by side, both languages are on the screen and one is copied: y
+# says which.  (v v again back to the Chinese view.)
+tui_keys v
+tui_keys v
+tui_keys y
+tui_expect_line 30 '^Copied paragraph [0-9]* of case 7 in Chinese with its citation' \
+  "side by side: y says which language it copied"
+tui_keys v
+tui_keys v
 # Near its end the case cannot have ¶15 at the top of the pane; what was
 # gone to is still what = names and y copies, not the paragraph whose
 # last lines are at the top.
