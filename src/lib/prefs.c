@@ -196,6 +196,27 @@ not_private (const struct stat *st, uid_t me)
   return NULL;
 }
 
+/* Is PATH (a name without links) and every directory above it, up to
+   the root, safe to have a private directory under (ancestor_safe)?
+   PATH is cut short in the looking.  */
+static int
+up_to_root_safe (char *path, uid_t me)
+{
+  struct stat st;
+  for (;;)
+    {
+      if (stat (path, &st) != 0 || !ancestor_safe (&st, me))
+        return 0;
+      char *slash = strrchr (path, '/');
+      if (slash == NULL || (slash == path && path[1] == '\0'))
+        return 1;
+      if (slash == path)
+        slash[1] = '\0';       /* the root itself */
+      else
+        *slash = '\0';
+    }
+}
+
 /* Is the nearest directory of DIR's that exists (DIR itself, or one
    above it that DIR would be made in), and every one above that, safe
    to make DIR in (ancestor_safe)?  1 as well when that cannot be told:
@@ -221,23 +242,7 @@ ancestors_of_new_safe (const char *dir)
   free (up);
   if (real == NULL)
     return 1;
-  uid_t me = geteuid ();
-  int safe = 1;
-  for (;;)
-    {
-      if (stat (real, &st) != 0 || !ancestor_safe (&st, me))
-        {
-          safe = 0;
-          break;
-        }
-      char *s = strrchr (real, '/');
-      if (s == NULL || (s == real && real[1] == '\0'))
-        break;
-      if (s == real)
-        s[1] = '\0';
-      else
-        *s = '\0';
-    }
+  int safe = up_to_root_safe (real, geteuid ());
   free (real);
   return safe;
 }
@@ -275,23 +280,23 @@ check_private (const char *dir, int follow, const char **why)
     }
   /* The ancestors, from the parent up to the root.  */
   char *up = xstrdup (real);
-  for (char *slash = strrchr (up, '/'); slash; slash = strrchr (up, '/'))
+  char *slash = strrchr (up, '/');
+  int safe = 1;
+  if (slash && !(slash == up && up[1] == '\0'))
     {
       if (slash == up)
-        slash[1] = '\0';       /* the root itself */
+        slash[1] = '\0';
       else
         *slash = '\0';
-      if (stat (up, &st) != 0 || !ancestor_safe (&st, me))
-        {
-          *why = _("a directory above it can be changed by another user");
-          free (up);
-          free (real);
-          return NULL;
-        }
-      if (slash == up)
-        break;
+      safe = up_to_root_safe (up, me);
     }
   free (up);
+  if (!safe)
+    {
+      *why = _("a directory above it can be changed by another user");
+      free (real);
+      return NULL;
+    }
   return real;
 }
 
