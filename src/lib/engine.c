@@ -165,7 +165,15 @@ sync_or_fall_back (struct engine *e, struct diags *diags,
       *cause = sync_cause;
       return -1;
     }
-  /* A damaged or unwritable database: build the index in memory.  */
+  /* A damaged or unwritable database: build the index in memory.
+     SQLite names what failed, not why ("attempt to write a readonly
+     database"): a file the user cannot write says why.  */
+  char *trouble = index_file_trouble (e->index_path);
+  if (trouble)
+    {
+      free (sync_cause);
+      sync_cause = trouble;
+    }
   char *n = xasprintf (_("cannot update the search index %s (%s): "
                          "searching without it"), e->index_path, sync_cause);
   free (*note);

@@ -372,6 +372,29 @@ configure_sqlite (void)
   sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+char *
+index_file_trouble (const char *path)
+{
+  struct stat st;
+  if (lstat (path, &st) != 0)
+    return errno == ENOENT ? NULL : xstrdup (strerror (errno));
+  /* SQLite does not follow a link planted in the database's place
+     (SQLITE_OPEN_NOFOLLOW).  */
+  if (S_ISLNK (st.st_mode))
+    return xstrdup (_("a symbolic link, which is not followed"));
+  if (S_ISDIR (st.st_mode))
+    return xstrdup (_("a directory, not a file"));
+  if (!S_ISREG (st.st_mode))
+    return xstrdup (_("not a regular file"));
+  if (st.st_uid != geteuid ())
+    return xasprintf (_("a file of another user (uid %lu)"),
+                      (unsigned long) st.st_uid);
+  if (access (path, R_OK | W_OK) != 0)
+    return xasprintf (_("read-only to you (mode %04o)"),
+                      (unsigned) (st.st_mode & 07777));
+  return NULL;
+}
+
 /* Open PATH (NULL: memory) and make sure it holds our schema.  Returns
    1 when it is usable, 0 when it must be rebuilt (damaged, another
    version), -1 when it cannot be opened.  */
@@ -387,12 +410,9 @@ open_db (struct index *ix, char **cause)
                             flags, NULL);
   if (rc != SQLITE_OK)
     {
-      /* SQLite does not follow a link planted in the database's place
-         (SQLITE_OPEN_NOFOLLOW), and says only that it cannot open it.  */
-      struct stat st;
-      if (ix->path && lstat (ix->path, &st) == 0 && S_ISLNK (st.st_mode))
-        *cause = xstrdup (_("a symbolic link, which is not followed"));
-      else
+      /* SQLite says only that it cannot open it.  */
+      *cause = ix->path ? index_file_trouble (ix->path) : NULL;
+      if (*cause == NULL)
         *cause = xstrdup (ix->db ? sqlite3_errmsg (ix->db)
                           : sqlite3_errstr (rc));
       return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? 0 : -1;
@@ -714,11 +734,12 @@ open_new_or_in_place (struct index *ix, const char *path, char **cause)
 }
 
 /* Remove what stands at PATH, or where SQLite keeps its journal, log
-   and shared memory beside it, that is no file, a directory or a
-   symbolic link: a FIFO there (SQLite opens the journal to see whether
-   it is hot) would hang every search, a socket or device fail it.  The
-   cache directory is the user's own (prefs_private_dir).  Says so in
-   *NOTE.  */
+   and shared memory beside it, that is no file, no symbolic link and no
+   directory with anything in it: a FIFO there (SQLite opens the journal
+   to see whether it is hot) would hang every search, a socket or device
+   fail it, an empty directory make every search build the index in
+   memory.  The cache directory is the user's own (prefs_private_dir).
+   Says so in *NOTE.  */
 static void
 remove_odd_beside (const char *path, char **note)
 {
@@ -727,9 +748,9 @@ remove_odd_beside (const char *path, char **note)
     {
       char *p = xasprintf ("%s%s", path, suffix[i]);
       struct stat st;
-      if (lstat (p, &st) == 0 && !S_ISREG (st.st_mode)
-          && !S_ISDIR (st.st_mode) && !S_ISLNK (st.st_mode)
-          && unlink (p) == 0)
+      /* An empty directory goes too (rmdir removes no other).  */
+      if (lstat (p, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISLNK (st.st_mode)
+          && (S_ISDIR (st.st_mode) ? rmdir (p) : unlink (p)) == 0)
         {
           free (*note);
           *note = xasprintf (_("%s was not a file; removed it"), p);

@@ -50,6 +50,13 @@ void index_close (struct index *ix);
    it, as index_open does with a damaged one; close it first.  */
 void index_remove (const char *path);
 
+/* Why the index file PATH cannot be used as a search index, for a
+   message (caller frees): a link, a directory or another kind of file,
+   another user's, or one its owner cannot write.  NULL when none of
+   these holds (or nothing is there): SQLite's own message is then the
+   best there is.  */
+char *index_file_trouble (const char *path);
+
 /* A second connection to IX's database, for reading from another
    thread while IX's own is in use (a connection serves one thread at a
    time): it brings nothing up to date and never removes the database.

@@ -814,6 +814,24 @@ XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 
 has "$TMPD/err" "(a symbolic link, which is not followed): searching without it" \
   "an index that is a link: said to be one"
 ok $([ ! -e "$TMPD/lc/target" ]; echo $?) "and what it points to is not made"
+# A directory in the index's place: an empty one is removed, saying so,
+# and the index built there; one with something in it is named for what
+# it is, and left.
+rm "$db"
+mkdir "$db"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+has "$TMPD/err" "$db was not a file; removed it" "an empty directory as the index: removed, saying so"
+ok $([ -f "$db" ]; echo $?) "and the index built in its place"
+rm -f "$db" "$db-wal" "$db-shm" "$db-snap"
+mkdir "$db"
+: >"$db/kept"
+XDG_CACHE_HOME="$TMPD/lc/cache" "$CASEBOOK" search --count --content "$SHIPPED" 巡回检察 \
+  >"$TMPD/out" 2>"$TMPD/err"
+has "$TMPD/err" "(a directory, not a file): searching without it" \
+  "a directory with a file in it as the index: said to be one"
+ok $([ -f "$db/kept" ]; echo $?) "and what it holds is left"
+rm -r "$db"
 # The lock of a first build is a private file beside the index; one
 # planted as a link is not followed, and the build goes on without it.
 rm -f "$db" "$db-lock"
