@@ -127,7 +127,7 @@ query_documents (const struct cli_options *o, const struct library *lib,
         }
     }
   engine_query_free (q);
-  engine_close (e);
+  cmd_close_engine (e);
   free (text);
   return n;
 }

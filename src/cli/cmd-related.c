@@ -113,7 +113,7 @@ cmd_related_exec (const struct cli_options *o, const struct library *lib,
   };
   struct related_index *ri = related_index_new (lib, &ro);
   progress_end (&p);
-  engine_close (eng);
+  cmd_close_engine (eng);
   if (ri == NULL)
     {
       free (reading.read);

@@ -526,14 +526,14 @@ cmd_search (const struct cli_options *o, const char *query_text)
     {
       output_query_error (query_text, &f.err);
       found_free (&f);
-      engine_close (e);
+      cmd_close_engine (e);
       return 2;
     }
   if (!f.searched)
     {
       fprintf (stderr, "casebook: %s\n", f.error ? f.error : "?");
       found_free (&f);
-      engine_close (e);
+      cmd_close_engine (e);
       return 2;
     }
   if (f.fix && o->json)
@@ -672,7 +672,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
         goto again;
       fprintf (stderr, _("casebook: the search index was rebuilt: search "
                          "again\n"));
-      engine_close (e);
+      cmd_close_engine (e);
       return 2;
     }
   if (rc == 0 && !o->count && !o->json && r->ndocs > 1
@@ -681,7 +681,7 @@ cmd_search (const struct cli_options *o, const char *query_text)
        matches.  */
     printf (_("(in all %zu documents)\n"), r->ndocs);
   found_free (&f);
-  engine_close (e);
+  cmd_close_engine (e);
   return rc;
 }
 

@@ -340,7 +340,7 @@ open_engine (const struct cli_options *o, int check_alongside,
     *without = e == NULL && cause == NULL;
   if (say_engine (dirs, ndirs, &d, note, cause, e == NULL && cause) != 0)
     {
-      engine_close (e);
+      cmd_close_engine (e);
       e = NULL;
       if (without)
         *without = 0;
@@ -379,7 +379,7 @@ engine_step (const struct cli_options *o, struct engine *e,
   progress_end (&p);
   if (say_engine (dirs, ndirs, &d, note, cause, rc < 0) != 0)
     {
-      engine_close (e);
+      cmd_close_engine (e);
       rc = -1;
     }
   strv_free (dirs, ndirs);
@@ -396,6 +396,19 @@ int
 cmd_settle_engine (const struct cli_options *o, struct engine *e)
 {
   return engine_step (o, e, engine_settle);
+}
+
+void
+cmd_close_engine (struct engine *e)
+{
+  char *said = engine_close_saying (e);
+  if (said)
+    {
+      char *v = output_visible (said);
+      fprintf (stderr, "casebook: %s\n", v);
+      free (v);
+      free (said);
+    }
 }
 
 /* engine_refresh in engine_step's shape: it has no note, and what it

@@ -133,6 +133,10 @@ struct engine *cmd_open_saved_engine (const struct cli_options *o,
    the content has errors.  */
 int cmd_settle_engine (const struct cli_options *o, struct engine *e);
 
+/* engine_close for a command: what closing lost (engine_close_saying)
+   is said on stderr.  */
+void cmd_close_engine (struct engine *e);
+
 /* engine_rebuild for a command, E's index found damaged: progress on
    stderr, notes and problems said as cmd_open_engine says them.
    Returns 0, or -1 with E closed.  */

@@ -483,13 +483,19 @@ engine_several_collections (struct engine *e)
 void
 engine_close (struct engine *e)
 {
+  free (engine_close_saying (e));
+}
+
+char *
+engine_close_saying (struct engine *e)
+{
   if (e == NULL)
-    return;
+    return NULL;
   if (e->t2s_memory)
     norm_t2s_memory_save ();    /* a cache: failing to write it is harmless */
   engine_texts_release (e);
   sqlite3_finalize (e->units_st);
-  index_close (e->ix);
+  char *said = index_close_saying (e->ix);
   glossary_free (&e->glossary);
   for (size_t i = 0; i < e->ngkeys && e->gkeys_block == NULL; i++)
     free (e->gkeys[i].key);
@@ -509,6 +515,7 @@ engine_close (struct engine *e)
   free (e->content_dir);
   strv_free (e->dirs, e->ndirs);
   free (e);
+  return said;
 }
 
 /* Second connections.  */

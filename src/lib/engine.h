@@ -58,6 +58,10 @@ struct engine_options
 struct engine *engine_open (const struct engine_options *o,
                             struct diags *diags, char **note, char **cause);
 void engine_close (struct engine *e);
+/* engine_close, returning what the user should hear of it (caller
+   frees), or NULL: index_close_saying's note.  A front end says it
+   once its own output is done.  */
+char *engine_close_saying (struct engine *e);
 
 /* Bring E's index up to date with the content again, as engine_open
    did (problems go to DIAGS).  A front end that lives long, the

@@ -845,8 +845,15 @@ index_open_reader (struct index *ix, char **cause)
 void
 index_close (struct index *ix)
 {
+  free (index_close_saying (ix));
+}
+
+char *
+index_close_saying (struct index *ix)
+{
   if (ix == NULL)
-    return;
+    return NULL;
+  char *said = NULL;
   index_check_finish (ix);
   for (size_t i = 0; i < ix->nstmts; i++)
     sqlite3_finalize (ix->stmts[i].st);
@@ -861,7 +868,16 @@ index_close (struct index *ix)
       && sqlite3_total_changes (ix->db) > 0
       && sqlite3_wal_checkpoint_v2 (ix->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
                                     NULL, NULL) == SQLITE_FULL)
-    ix->full = 1;
+    {
+      /* The search answered without a word of it: every search after
+         would build the index and lose it again, slowly, unless the
+         user hears why.  */
+      if (!ix->full)
+        said = xasprintf (_("the disk holding the search index %s is "
+                            "full: the index was not kept, and the next "
+                            "search builds it again"), ix->path);
+      ix->full = 1;
+    }
   if (ix->db)
     sqlite3_close (ix->db);
   /* A build in private that was never finished goes (PATH is then
@@ -879,6 +895,7 @@ index_close (struct index *ix)
   analyzer_free (ix->analyzer);
   free (ix->path);
   free (ix);
+  return said;
 }
 
 /* Unit maps.  One record per unit: part, origin, section, block, offset

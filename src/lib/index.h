@@ -45,6 +45,10 @@ typedef int (*index_progress_fn) (void *ctx, size_t done, size_t total);
    NULL with *CAUSE (caller frees) when it cannot be opened at all.  */
 struct index *index_open (const char *path, char **note, char **cause);
 void index_close (struct index *ix);
+/* index_close, returning what the user should hear of it (caller
+   frees), or NULL: that the index could not be kept (its disk filled
+   as the close saved the last of it).  */
+char *index_close_saying (struct index *ix);
 
 /* Remove the index database at PATH and the files SQLite keeps beside
    it, as index_open does with a damaged one; close it first.  */

@@ -1746,7 +1746,16 @@ ui_free (struct ui *u)
   if (u->saved.q && u->saved.q != u->search.q)
     search_clear (&u->saved, u->ndocs);
   search_clear (&u->search, u->ndocs);
-  engine_close (u->engine);
+  /* Out of curses by now: what closing lost is said as the command
+     line says it.  */
+  char *said = engine_close_saying (u->engine);
+  if (said)
+    {
+      char *v = norm_visible_string (said);
+      fprintf (stderr, "casebook: %s\n", v);
+      free (v);
+      free (said);
+    }
   free (u->docs);
   free (u->doc_stamps);
   free (u->vis);

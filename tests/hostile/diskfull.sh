@@ -54,6 +54,14 @@ leaves_room () {
   same "$TMPD/out" "$TMPD/want" "a cache of $1$2: the search answers"
   free=$(df -k "$mnt" | awk 'NR == 2 { print $4 }')
   ok $([ "$free" -gt 64 ]; echo $?) "a cache of $1: and leaves room free (${free} KB)"
+  # An index not kept is said to be lost (each search would build it
+  # again, without a word, slowly).
+  if ls "$mnt"/casebook/index-*.db >/dev/null 2>&1; then
+    ok 0 "a cache of $1: the index is kept"
+  else
+    grep -qE "disk is full|the index was not kept" "$TMPD/err"
+    ok $? "a cache of $1: the index is not kept, and that is said"
+  fi
   umount "$mnt"
 }
 for size in 1800k 1900k 2000k 2100k; do
