@@ -77,6 +77,29 @@ replace_tail (struct buf *b, size_t cut, const char *repl)
   buf_adds (b, repl);
 }
 
+/* Is the word whose first LEN bytes are W, followed by "ise" (or
+   "ised", "ising", ...), one that is spelt so in American English too?
+   Made "-ize", it would stem apart from its own family, which the fold
+   does not reach: "supervise" from "supervision", "revise" from
+   "revision", "advise" from "advisory".  */
+static int
+never_ize (const char *w, size_t len)
+{
+  static const char *const before[] = {
+    "v",                        /* advise, devise, revise, supervise */
+    "w",                        /* otherwise, likewise */
+    "exerc", "prec", "conc", "exc", "inc",
+    "pr",                       /* comprise, enterprise, surprise */
+    "comprom", "prem", "prom", "dem", "surm",
+    "gu", "ch", "sp", "ert", "chast", "treat", "parad", "merchand",
+    "a", "o", "u",              /* praise, noise, cruise */
+  };
+  for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+    if (ends_with (w, len, before[i]))
+      return 1;
+  return 0;
+}
+
 /* Fold British spellings in the folded word in B to American ones, so
    that "organised" and "organized", "centre" and "center", "labour" and
    "labor", "travelled" and "traveled" stem alike.  The same fold runs on
@@ -126,6 +149,8 @@ fold_spelling (struct buf *b)
   for (size_t i = 0; i < sizeof ise / sizeof *ise; i++)
     if (ends_with (w, len, ise[i][0]) && len - strlen (ise[i][0]) >= 3)
       {
+        if (ise[i][0][0] == 'i' && never_ize (w, len - strlen (ise[i][0])))
+          return;
         replace_tail (b, strlen (ise[i][0]), ise[i][1]);
         return;
       }
@@ -145,6 +170,19 @@ fold_spelling (struct buf *b)
     replace_tail (b, 5, "ling");
   else if (ends_with (w, len, "llor") && len >= 8)
     replace_tail (b, 4, "lor");
+}
+
+/* A noun in "-ification" is stemmed as its verb in "-ify": Snowball
+   leaves "verification" as "verif" and "verify" as "verifi", so that
+   one never found the other ("rectification" 整改 and "rectify",
+   "notification" and "notify").  */
+static void
+fold_ification (struct buf *b)
+{
+  if (b->len >= 11 && ends_with (b->data, b->len, "ification"))
+    replace_tail (b, 9, "ify");
+  else if (b->len >= 12 && ends_with (b->data, b->len, "ifications"))
+    replace_tail (b, 10, "ify");
 }
 
 /* The length of the stem of the folded word W (LEN bytes) when it is a
@@ -266,7 +304,10 @@ emit_word (struct analyzer *a, const char *w, size_t len, size_t start,
         }
     }
   if (has_letter)
-    fold_spelling (&a->word);
+    {
+      fold_spelling (&a->word);
+      fold_ification (&a->word);
+    }
   size_t kept = 0;
   if (has_letter)
     {

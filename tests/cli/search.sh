@@ -776,7 +776,8 @@ hasnt "$TMPD/out" "$(printf '"match":"\357\270\200"')" "never the selector alone
 # An adjective made of a noun in "-ment" or "-ion" finds the noun, as
 # the noun finds it (Snowball alone took only the "-al" off).
 for pair in 'environmental environment' 'departmental department' \
-    'professional profession'; do
+    'professional profession' 'supervise supervision' \
+    'verify verification' 'rectify rectification'; do
   set -- $pair
   is "$(docs "\"$1\"" | tr ' ' '\n' | sort -n | tr '\n' ' ')" \
     "$(docs "\"$2\"" | tr ' ' '\n' | sort -n | tr '\n' ' ')" \

@@ -473,6 +473,19 @@ main (void)
     /* The British -yse is the American -yze.  */
     { "analyse", "analyz" }, { "analysed", "analyz" }, { "analysing", "analyz" },
     { "analyze", "analyz" },
+    /* "-ise" that American English spells so too is not made "-ize":
+       the verb stems as its noun does.  */
+    { "supervise", "supervis" }, { "supervised", "supervis" },
+    { "supervision", "supervis" }, { "revise", "revis" },
+    { "revision", "revis" }, { "advised", "advis" },
+    { "enterprises", "enterpris" }, { "exercise", "exercis" },
+    { "praised", "prais" }, { "organise", "organiz" },
+    { "criticise", "critic" }, { "criticize", "critic" },
+    { "minimise", "minim" }, { "standardised", "standard" },
+    /* A noun in "-ification" stems as its verb in "-ify".  */
+    { "verification", "verifi" }, { "verify", "verifi" },
+    { "verified", "verifi" }, { "rectifications", "rectifi" },
+    { "rectify", "rectifi" }, { "notification", "notifi" },
     /* Only the words of a family: a slip that begins as one does not
        take its stem.  */
     { "publicintrest", "publicintrest" }, { "organizzz", "organizzz" },
