@@ -278,8 +278,8 @@ output_amend_note (FILE *out, int english_revised, const char *fix,
         /* TRANSLATORS: the first is the corrected query, the second
            what was typed, which found something, but some of its words
            nothing.  */
-        fprintf (out, _("Showing results for %s (some words of %s are in "
-                        "no text)\n"), vf.str, vq.str);
+        fprintf (out, _("Showing results for %s (not all of %s is in the "
+                        "texts)\n"), vf.str, vq.str);
       else
         /* TRANSLATORS: the first is the corrected query, the second
            what was typed.  */

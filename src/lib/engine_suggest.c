@@ -1400,6 +1400,36 @@ suggest_split (struct engine *e, const struct term *t)
   return best;
 }
 
+/* Add to OUT the correction FIX (folded: lower case) of the word the
+   user typed as TYPED, in TYPED's case where that is plain: "Hulunbiur"
+   is corrected to Hulunbuir, "XINJAING" to XINJIANG.  Letters outside
+   ASCII, and mixed case ("HuLun"), are left as FIX has them.  */
+static void
+add_cased (struct buf *out, const char *fix, const char *typed)
+{
+  size_t from = out->len;
+  buf_adds (out, fix);
+  size_t upper = 0, letters = 0;
+  for (const char *p = typed; *p; p++)
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+      {
+        letters++;
+        upper += *p <= 'Z';
+      }
+  int first_upper = typed[0] >= 'A' && typed[0] <= 'Z';
+  int all = letters >= 2 && upper == letters;
+  if (!first_upper || (upper > 1 && !all))
+    return;
+  for (size_t i = from; i < out->len; i++)
+    {
+      char *c = &out->data[i];
+      if (*c >= 'a' && *c <= 'z')
+        *c = (char) (*c - 'a' + 'A');
+      if (!all && ((*c >= 'A' && *c <= 'Z') || (unsigned char) *c >= 0x80))
+        break;
+    }
+}
+
 /* Put FIX in OUT for the query's words from term A to term B (of the
    query TEXT), after what of TEXT comes before A since *REST, which
    then points past B.  */
@@ -1408,7 +1438,7 @@ put_fix (struct buf *out, const char **rest, const char *text,
          const struct term *a, const struct term *b, const char *fix)
 {
   buf_add (out, *rest, (size_t) (text + a->source_off - *rest));
-  buf_adds (out, fix);
+  add_cased (out, fix, a->source);
   *rest = text + b->source_off + strlen (b->source);
 }
 
@@ -1535,7 +1565,7 @@ engine_suggest (struct engine *e, const struct engine_query *q)
       if (fix && at >= rest)
         {
           buf_add (&out, rest, (size_t) (at - rest));
-          buf_adds (&out, fix);
+          add_cased (&out, fix, t->source);
           rest = at + strlen (t->source);
           changed = 1;
         }

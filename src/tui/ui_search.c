@@ -1361,8 +1361,8 @@ ui_search_amend_say (struct ui *u, int how, const char *corrected,
     /* TRANSLATORS: as casebook search says it: the corrected query,
        then what was typed, which found something, but some of its
        words nothing.  */
-    ui_message (u, 0, _("Showing results for %s (some words of %s are in "
-                        "no text)"), shown, text);
+    ui_message (u, 0, _("Showing results for %s (not all of %s is in the "
+                        "texts)"), shown, text);
   else if (corrected)
     {
       /* TRANSLATORS: as casebook search says it: the corrected query,

@@ -39,7 +39,7 @@ tui_expect_line 40 '^/检察\[官长\]/ — [0-9]* hits in [0-9]* cases, [0-9]*/
 tui_keys /
 tui_type Hulunbiur
 tui_keys Enter
-tui_expect_has 'Showing results for hulunbuir \(nothing found for Hulunbiur\)' \
+tui_expect_has 'Showing results for Hulunbuir \(nothing found for Hulunbiur\)' \
   "a misspelt name: the correction's results, and the status line says so"
 # One of two words finds nothing (Zhang finds a name): corrected all the
 # same, as casebook search corrects it.
@@ -47,7 +47,7 @@ want=$("$CASEBOOK" --content "$content" search --count -- Zhang jiagang 2>&1 >/d
 tui_keys /
 tui_type 'Zhang jiagang'
 tui_keys Enter
-tui_expect_has 'Showing results for Zhangjiagang \(some words of Zhang jiagang are in no text\)' \
+tui_expect_has 'Showing results for Zhangjiagang \(not all of Zhang jiagang is in the texts\)' \
   "a word that finds nothing beside one that does: corrected as search does ($want)"
 tui_keys q
 tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=en --no-correct

@@ -58,7 +58,7 @@ tui_keys Escape
 # Found as typed, but some of its words nowhere: Enter searches the
 # correction, so the prompt names it rather than counting what is typed.
 zfix=$("$CASEBOOK" --content "$content" search 'Zhang jiagang' | sed -n \
-  's/^Showing results for \([^ ]*\) (some words of Zhang jiagang are in no text)$/\1/p')
+  's/^Showing results for \([^ ]*\) (not all of Zhang jiagang is in the texts)$/\1/p')
 tui_keys /
 tui_type 'Zhang jiagang'
 tui_wait_for '\[Enter: '
@@ -241,13 +241,13 @@ tui_wait_for 'h: help'
 tui_keys /
 tui_type Hulunbiur
 tui_keys Enter
-tui_expect_line 40 '^Showing results for hulunbuir \(nothing found for Hulunbiur\)' \
+tui_expect_line 40 '^Showing results for Hulunbuir \(nothing found for Hulunbiur\)' \
   "the first search's correction shows as the prompt closes"
 tui_keys n
 tui_expect_msg 'not using the cache directory .*Not a directory' \
   "and the index's note at the next key"
 tui_keys n
-tui_expect_line 40 '^hulunbuir — ' "then the search's state again"
+tui_expect_line 40 '^Hulunbuir — ' "then the search's state again"
 
 # The browser's search is the command line's: words that are part of a
 # glossary term are that term, and a fuzzy pinyin slip is mended.
