@@ -563,6 +563,20 @@ cmd_search (const struct cli_options *o, const char *query_text)
   int marks = output_marks_shown ();
   int several = !o->json && r->ndocs && engine_several_collections (e);
   int rc = r->ndocs ? 0 : 1;
+  /* Documents found with some words, while others are in no text
+     ("probation prison"): a person at a terminal is told which, as
+     the browser tells it; each document's header says how many of
+     the words it has.  */
+  char *absent = !o->json && !f.fix && !f.other_english
+    && isatty (STDOUT_FILENO) ? engine_absent_words (q, r) : NULL;
+  if (absent)
+    {
+      char *v = output_visible (absent);
+      fprintf (stderr, _("casebook: no text has %s: showing the documents "
+                         "with the other words\n"), v);
+      free (v);
+      free (absent);
+    }
   if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
     {
       /* A person at a terminal is told; a script has the exit status

@@ -156,8 +156,17 @@ struct engine_results
                                    hits' concepts weigh most, each
                                    counted once: engine_hits_first) */
   size_t missing;               /* of those, found in no document */
+  unsigned char *absent;        /* when MISSING: per concept, 1 if no
+                                   document has it */
   size_t searched;              /* documents searched */
 };
+
+/* The words of Q (as the query holds them: folded) that no document of
+   R has, when R found documents with the others: "zzyzxq" of
+   "zzyzxq prison".  Joined by ", "; caller frees.  NULL when there are
+   none, or R found nothing (nothing found says it all).  */
+char *engine_absent_words (const struct engine_query *q,
+                           const struct engine_results *r);
 
 /* Run Q: fill RES (free with engine_results_free).  Returns 0, or -1
    with *CAUSE (caller frees) when a regex hit its limits or the index

@@ -1488,6 +1488,12 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
     }
   for (size_t c = 0; c < q->nconcepts && c < QUERY_MAX_TERMS; c++)
     res->missing += df[c] == 0;
+  if (res->missing && q->nconcepts <= QUERY_MAX_TERMS)
+    {
+      res->absent = xcalloc (q->nconcepts, sizeof *res->absent);
+      for (size_t c = 0; c < q->nconcepts; c++)
+        res->absent[c] = df[c] == 0;
+    }
   if (q->nconcepts > 1 && q->nconcepts <= QUERY_MAX_TERMS)
     {
       res->idf = xcalloc (q->nconcepts, sizeof *res->idf);
@@ -1571,6 +1577,35 @@ search_in (struct engine *e, const struct engine_query *q, int64_t only,
   return 0;
 }
 
+char *
+engine_absent_words (const struct engine_query *q,
+                     const struct engine_results *r)
+{
+  if (r->absent == NULL || r->ndocs == 0)
+    return NULL;
+  struct buf out = { 0 };
+  for (size_t c = 0; c < r->nconcepts; c++)
+    {
+      if (!r->absent[c])
+        continue;
+      for (size_t k = 0; k < q->nphrases; k++)
+        if (q->phrases[k].concept == (int) c && q->phrases[k].first_alt)
+          {
+            if (out.len)
+              buf_adds (&out, ", ");
+            buf_adds (&out, q->phrases[k].first_alt);
+            break;
+          }
+    }
+  if (out.len == 0)
+    {
+      buf_free (&out);
+      return NULL;
+    }
+  buf_addc (&out, '\0');
+  return out.data;
+}
+
 void
 engine_results_free (struct engine_results *res)
 {
@@ -1584,5 +1619,6 @@ engine_results_free (struct engine_results *res)
     }
   free (res->docs);
   free (res->idf);
+  free (res->absent);
   memset (res, 0, sizeof *res);
 }

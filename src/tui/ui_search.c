@@ -1281,12 +1281,25 @@ accept_search (struct ui *u, const char *text, int backward)
   u->prev_doc = u->saved_cur;
   u->prev_unit = u->saved_place;
   u->prev_line = u->saved_line;
-  if (hit_before && how == 0)
-    return;
-  goto_saved (u);
-  ui_search_next (u, 1);
-  ui_search_amend_say (u, how, corrected, text);
+  if (!(hit_before && how == 0))
+    {
+      goto_saved (u);
+      ui_search_next (u, 1);
+      ui_search_amend_say (u, how, corrected, text);
+    }
   free (corrected);
+  /* Cases found with some words, while others are in no text: which,
+     as casebook search says at a terminal.  */
+  char *absent = how == 0 && u->search.q
+    ? engine_absent_words (u->search.q, &u->search.er) : NULL;
+  if (absent)
+    {
+      char *v = norm_visible_string (absent);
+      ui_message (u, 0, _("No text has %s: showing the cases with the "
+                          "other words"), v);
+      free (v);
+      free (absent);
+    }
 }
 
 int

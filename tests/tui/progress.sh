@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 27
+tui_plan 29
 
 corpus=$tui_dir/corpus
 tui_big_corpus 1000 "$corpus"
@@ -111,6 +111,17 @@ XDG_CACHE_HOME=$tui_dir/c1 "$CASEBOOK" search --content "$corpus" zzyzxq \
   >"$tui_dir/none.out" 2>"$tui_dir/none.err"
 tui_ok "$([ ! -s "$tui_dir/none.out" ] && [ ! -s "$tui_dir/none.err" ]; echo $?)" \
   "and nothing when its output is not a terminal"
+# One that finds documents with some words, while another is in no
+# text, names that word to a person (and not to a script).
+tui_type "XDG_CACHE_HOME='$tui_dir/c6' '$CASEBOOK' search --count --content '$top_srcdir/content' zzyzxq prison; echo some-\$?"
+tui_keys Enter
+tui_wait_for '^some-0'
+tui_expect_has '^casebook: no text has zzyzxq: showing the documents with the other words' \
+  "a word in no text, beside found ones, is named on a terminal"
+XDG_CACHE_HOME=$tui_dir/c6 "$CASEBOOK" search --count --content "$top_srcdir/content" zzyzxq prison \
+  >"$tui_dir/some.out" 2>"$tui_dir/some.err"
+tui_ok "$([ -s "$tui_dir/some.out" ] && [ ! -s "$tui_dir/some.err" ]; echo $?)" \
+  "and not when its output is not a terminal"
 
 # A search that must update the index while another casebook holds its
 # write lock waits for it, and says so.

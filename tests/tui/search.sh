@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 53
+tui_plan 54
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -248,6 +248,13 @@ tui_expect_msg 'not using the cache directory .*Not a directory' \
   "and the index's note at the next key"
 tui_keys n
 tui_expect_line 40 '^Hulunbuir — ' "then the search's state again"
+# A word in no text, beside words found: named, as the command line
+# names it at a terminal.
+tui_keys /
+tui_type 'zzyzxq circuit'
+tui_keys Enter
+tui_expect_line 40 '^No text has zzyzxq: showing the cases with the other words' \
+  "a word in no text beside found ones is named"
 
 # The browser's search is the command line's: words that are part of a
 # glossary term are that term, and a fuzzy pinyin slip is mended.
