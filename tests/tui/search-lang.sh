@@ -55,8 +55,8 @@ tui_wait_for 'h: help'
 tui_keys /
 tui_type 'Zhang jiagang'
 tui_keys Enter
-tui_expect_line 40 '^Zhang jiagang — [0-9]* hits in [0-9]* cases' \
-  "--no-correct: the query as typed"
+tui_expect_line 40 '^No text has jiagang: showing the cases with the other words' \
+  "--no-correct: the query as typed, the word no text has named"
 tui_keys /
 tui_type Hulunbiur
 tui_keys Enter
