@@ -1937,11 +1937,32 @@ query_parse (const char *text, const struct query_options *opt,
       size_t plen = strlen (punct);
       size_t glen = drawn_length (punct, plen);
       struct buf first = { 0 };
-      for (size_t k = 0; k < glen; k++)
+      for (size_t k = 0; k < glen;)
         {
-          if (strchr ("\\^$.|?*+()[]{}/", punct[k]) && punct[k] != '\0')
-            buf_addc (&first, '\\');
-          buf_addc (&first, punct[k]);
+          ucs4_t c;
+          int n = u8_mbtouc (&c, (const uint8_t *) punct + k, glen - k);
+          if (n <= 0)
+            n = 1;
+          /* A control or an invisible format character is written as
+             its escape, which PCRE2 reads as the character: the message
+             goes to a terminal, which it would drive (a joiner within a
+             picture is part of how it is drawn).  */
+          if (uc_is_general_category (c, UC_CONTROL)
+              || uc_is_general_category (c, UC_LINE_SEPARATOR)
+              || uc_is_general_category (c, UC_PARAGRAPH_SEPARATOR)
+              || (uc_is_general_category (c, UC_FORMAT) && c != 0x200d))
+            {
+              char esc[16];
+              snprintf (esc, sizeof esc, "\\x{%X}", (unsigned) c);
+              buf_adds (&first, esc);
+            }
+          else
+            {
+              if (strchr ("\\^$.|?*+()[]{}/", punct[k]) && punct[k] != '\0')
+                buf_addc (&first, '\\');
+              buf_add (&first, punct + k, (size_t) n);
+            }
+          k += (size_t) n;
         }
       buf_addc (&first, '\0');
       ucs4_t uc;

@@ -43,6 +43,11 @@ fails "line breaks and no-break spaces" "casebook: empty query" "$(printf '\n\30
 is "$(wc -l <"$TMPD/err" | tr -d ' ')" 1 "line breaks and no-break spaces: no caret under nothing"
 fails "punctuation alone" "casebook: punctuation alone is not searched: a regex finds it, as /&/" "&"
 fails "Chinese punctuation alone" "casebook: punctuation alone is not searched: a regex finds it, as /。/" "。，"
+# A control offered as a regex is its escape, not the character (which
+# would drive the terminal: a vertical tab, an escape, a C1 CSI).
+fails "a vertical tab alone" 'casebook: punctuation alone is not searched: a regex finds it, as /\x{B}/' "$(printf '\013')"
+fails "an escape and punctuation" 'casebook: punctuation alone is not searched: a regex finds it, as /\x{1B}/' "$(printf '\033&')"
+fails "a C1 CSI alone" 'casebook: punctuation alone is not searched: a regex finds it, as /\x{9B}/' "$(printf '\302\233')"
 fails "tag: alone" "casebook: 'tag:' needs a keyword after it" "tag:"
 fails "tag: and a blank" "casebook: 'tag:' needs a keyword after it" "tag: circuit"
 fails "lang: alone" "casebook: 'lang:' needs 'zh' or 'en' after it" "lang:"
