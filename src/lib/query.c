@@ -1594,11 +1594,15 @@ query_parse (const char *text, const struct query_options *opt,
       int negated = 0;
       /* NOT and a word exclude it, as -word does: other search tools
          write it so, and "not" alone is a stop word, so that "NOT
-         Shandong" asked for Shandong.  In capitals only, and before
-         something to exclude.  */
-      if (strncmp (p, "NOT", 3) == 0 && space_len (p + 3) > 0)
+         Shandong" asked for Shandong.  In capitals only (full-width
+         ones too, as an input method types them), and before something
+         to exclude.  */
+      size_t not_len = strncmp (p, "NOT", 3) == 0 ? 3
+        : strncmp (p, "\xef\xbc\xae\xef\xbc\xaf\xef\xbc\xb4", 9) == 0 ? 9
+        : 0;
+      if (not_len && space_len (p + not_len) > 0)
         {
-          const char *w = p + 3;
+          const char *w = p + not_len;
           while ((gap = break_len (text, w)) > 0)
             w += gap;
           if (*w && !syntax_char (w, '-'))

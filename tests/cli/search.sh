@@ -893,6 +893,7 @@ is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
   "not with --exact"
 # NOT and a word exclude it, as -word does.
 is "$(docs '四大检察 NOT 山东')" "$(docs '四大检察 -山东')" "NOT 山东 excludes Shandong"
+is "$(docs 'court ＮＯＴ Henan')" "$(docs 'court -Henan')" "so does ＮＯＴ, typed full-width"
 # Pinyin as input methods and textbooks write it: an apostrophe between
 # syllables, tones as numbers.
 is "$(sorted_docs "Hulunbei'er")" "$(sorted_docs hulunbeier)" "Hulunbei'er finds what hulunbeier finds"
