@@ -1279,6 +1279,23 @@ engine_compile (struct engine *e, const char *text,
           for (size_t k = 0; k < t->nalts; k++)
             alts_add (&al, t->alts[k]);
           alts_add_digits (&al, t->alts[0], opt->exact);
+          /* The glossary knows a term by its tokens, as it knows one
+             typed without quotes: "prisons", "Henan's", "巡回检察。"
+             and "circuit-inspection" are its terms, in the other
+             language too.  */
+          char *key = opt->exact ? NULL
+            : engine_compile_token_key (a, t->alts[0]);
+          long g = key && *key ? gloss_find (e, key) : -1;
+          free (key);
+          if (g >= 0)
+            alts_add_entry (&al, &e->glossary.entries[g]);
+          /* Punctuation or a picture quoted beside words has nothing
+             to find, as unquoted ("prison" "&"): left out, as "" is.  */
+          if (analyze_is_punctuation (t->alts[0], strlen (t->alts[0])))
+            {
+              alts_free (&al);
+              continue;
+            }
           if (add_alts (e, eq, &pos, &alloc, &al, -2, (int) eq->nrequired))
             {
               eq->nrequired++;

@@ -894,6 +894,16 @@ is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
 # NOT and a word exclude it, as -word does.
 is "$(docs '四大检察 NOT 山东')" "$(docs '四大检察 -山东')" "NOT 山东 excludes Shandong"
 is "$(docs 'court ＮＯＴ Henan')" "$(docs 'court -Henan')" "so does ＮＯＴ, typed full-width"
+# A quoted phrase is the glossary's term as the same words unquoted
+# are, in the other language too, whatever punctuation or inflection it
+# holds; quoted punctuation beside words is left out, as "" is.
+counts () { "$CASEBOOK" search --count --content "$SHIPPED" -- "$1" 2>&1 | sort | tr '\n' ' '; }
+for pair in '"巡回检察。":"巡回检察"' '"prisons":"prison"' "\"Henan's\":Henan" \
+    '"circuit-inspection":"circuit inspection"' \
+    '"Circuit Inspection.":"circuit inspection"' 'prison "&":prison' \
+    'prison "😀":prison'; do
+  is "$(counts "${pair%%:*}")" "$(counts "${pair#*:}")" "${pair%%:*} finds what ${pair#*:} finds"
+done
 # Pinyin as input methods and textbooks write it: an apostrophe between
 # syllables, tones as numbers.
 is "$(sorted_docs "Hulunbei'er")" "$(sorted_docs hulunbeier)" "Hulunbei'er finds what hulunbeier finds"
