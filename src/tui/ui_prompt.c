@@ -271,6 +271,12 @@ prompt_key (struct prompt *p, const struct ui_key *k,
         return PROMPT_EDITED;
       }
     default:
+      /* A Tab typed parts words, as a pasted one does.  */
+      if (k->ch == '\t')
+        {
+          insert_char (p, ' ');
+          return PROMPT_EDITED;
+        }
       if (k->ch < 0x20 || (k->ch >= 0x7f && k->ch < 0xa0))
         return PROMPT_NONE;
       insert_char (p, k->ch);

@@ -4,7 +4,7 @@
 # `casebook search --count`), n/N across cases, Esc, a bad regex, and the
 # `&' limit.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 54
+tui_plan 55
 
 content=$top_srcdir/content
 esc=$(printf '\033')
@@ -255,6 +255,13 @@ tui_type 'zzyzxq circuit'
 tui_keys Enter
 tui_expect_line 40 '^No text has zzyzxq: showing the cases with the other words' \
   "a word in no text beside found ones is named"
+# A Tab typed at the prompt parts words, as a pasted one does.
+tui_keys /
+tui_type prison
+tui_keys Tab
+tui_type inspection
+tui_expect_line 40 '^/prison inspection' "a Tab typed at the prompt is a space"
+tui_keys Escape
 
 # The browser's search is the command line's: words that are part of a
 # glossary term are that term, and a fuzzy pinyin slip is mended.
