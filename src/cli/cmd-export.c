@@ -60,7 +60,10 @@ query_documents (const struct cli_options *o, const struct library *lib,
         buf_addc (&qb, ' ');
       buf_adds (&qb, argv[i]);
     }
-  char *text = buf_steal (&qb);
+  buf_addc (&qb, '\0');
+  /* As the browser's prompt would take it.  */
+  char *text = query_as_typed (qb.data);
+  buf_free (&qb);
   struct engine *e = cmd_open_engine (o, 0);
   if (e == NULL)
     {

@@ -711,8 +711,12 @@ cmd_search_exec (const struct cli_options *o, const struct library *unused,
         buf_addc (&qb, ' ');
       buf_adds (&qb, argv[i]);
     }
-  int rc = cmd_search (o, qb.data);
+  buf_addc (&qb, '\0');
+  /* As the browser's prompt would take it.  */
+  char *text = query_as_typed (qb.data);
   buf_free (&qb);
+  int rc = cmd_search (o, text);
+  free (text);
   return rc;
 }
 

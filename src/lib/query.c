@@ -1495,6 +1495,37 @@ skip_spaces (const char **p)
     ++*p;
 }
 
+char *
+query_as_typed (const char *text)
+{
+  size_t len = strlen (text);
+  char *out = xmalloc (len + 1), *o = out;
+  const uint8_t *p = (const uint8_t *) text, *e = p + len;
+  while (p < e)
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, p, (size_t) (e - p));
+      if (n <= 0 || uc == 0xfffd)
+        n = n <= 0 ? 1 : n;     /* not UTF-8: kept as it is */
+      else if (uc == '\t' || uc == '\n' || uc == '\r')
+        {
+          *o++ = ' ';
+          p += n;
+          continue;
+        }
+      else if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
+        {
+          p += n;
+          continue;
+        }
+      memcpy (o, p, (size_t) n);
+      o += n;
+      p += n;
+    }
+  *o = '\0';
+  return out;
+}
+
 long
 query_case_reference (const char *text)
 {

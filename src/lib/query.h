@@ -145,6 +145,13 @@ char **query_regex_literals (const char *pattern, size_t len, size_t *n,
    ("case 6", "Case No. 6", 案例六, 案例6, 第六个案例, 第6案), or -1.  */
 long query_case_reference (const char *text);
 
+/* TEXT as the browser's prompt takes it, typed or pasted: a tab or a
+   line break is a space, other controls (C0, DEL, C1) are left out.
+   Bytes that are not UTF-8 are kept, for query_parse to refuse.  The
+   command line passes its query through it, so that the same text
+   gives the same answer in both.  Caller frees.  */
+char *query_as_typed (const char *text);
+
 /* Parse TEXT.  Returns NULL and fills ERR on failure.  Free with
    query_free().  */
 struct query *query_parse (const char *text, const struct query_options *opt,
