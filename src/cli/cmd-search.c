@@ -577,10 +577,11 @@ cmd_search (const struct cli_options *o, const char *query_text)
       free (v);
       free (absent);
     }
-  if (rc == 1 && !o->json && isatty (STDOUT_FILENO))
+  if (rc == 1 && isatty (STDOUT_FILENO))
     {
-      /* A person at a terminal is told; a script has the exit status
-         (as grep's is 1, and silent).  */
+      /* A person at a terminal is told (with --json too, which prints
+         nothing then); a script has the exit status (as grep's is 1,
+         and silent).  */
       struct visible vq;
       norm_visible (query_text, strlen (query_text), 0, &vq);
       fprintf (stderr, _("casebook: nothing found for %s\n"), vq.str);

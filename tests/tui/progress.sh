@@ -5,7 +5,7 @@
 # terminal they say nothing.  The terminal's output is recorded with
 # tmux pipe-pane, so that a line shown and erased is still seen.
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 29
+tui_plan 30
 
 corpus=$tui_dir/corpus
 tui_big_corpus 1000 "$corpus"
@@ -107,6 +107,11 @@ tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' search --content '$corpus' zz
 tui_keys Enter
 tui_wait_for '^none-1'
 tui_expect_has '^casebook: nothing found for zzyzxq' "a search that finds nothing says so on a terminal"
+tui_type "XDG_CACHE_HOME='$tui_dir/c1' '$CASEBOOK' search --json --content '$corpus' zzyzxq; echo jnone-\$?"
+tui_keys Enter
+tui_wait_for '^jnone-1'
+tui_ok "$([ "$(tui_capture | grep -c '^casebook: nothing found for zzyzxq')" -eq 2 ]; echo $?)" \
+  "with --json too (which prints nothing then)"
 XDG_CACHE_HOME=$tui_dir/c1 "$CASEBOOK" search --content "$corpus" zzyzxq \
   >"$tui_dir/none.out" 2>"$tui_dir/none.err"
 tui_ok "$([ ! -s "$tui_dir/none.out" ] && [ ! -s "$tui_dir/none.err" ]; echo $?)" \
