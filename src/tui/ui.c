@@ -1887,9 +1887,11 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
          case in the list with hits, from its top, not from where
          reading stopped last time.  It goes into the search history
          as a search typed at / does (a bad one too, to be mended).  */
-      state_history_add (u.state, opt->search);
+      /* Taken as the prompt takes what is typed, as search takes it.  */
+      char *typed = query_as_typed (opt->search);
+      state_history_add (u.state, typed);
       char *err = NULL;
-      int rc = ui_search_set_stoppable (&u, opt->search, 0, &err);
+      int rc = ui_search_set_stoppable (&u, typed, 0, &err);
       if (rc == 1)
         /* Esc or Ctrl-C while every case was counted: the browser shows
            the first screen without the search, as Esc after / would.  */
@@ -1916,9 +1918,10 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
               }
           text_set_top (&u, 0);
           ui_search_next (&u, 1);
-          ui_search_amend_say (&u, how, corrected, opt->search);
+          ui_search_amend_say (&u, how, corrected, typed);
           free (corrected);
         }
+      free (typed);
     }
 
   /* What the state said must not be lost to what the search or the

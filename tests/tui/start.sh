@@ -5,7 +5,7 @@
 # terminal opens the browser at that case and place (off a terminal it
 # is show, tests/cli/show.sh).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 16
+tui_plan 17
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
@@ -42,6 +42,12 @@ tui_expect_line 40 '^Showing results for 邻近院 \(nothing found for 邻进院
   "+/邻进院: corrected as / 邻进院 Enter would be"
 tui_keys n
 tui_expect_line 40 '^邻近院 — [0-9]* hits in' "and the corrected search is the one kept"
+tui_keys q
+tui_wait_exit >/dev/null
+# A control in it is left out, as the prompt and search leave it.
+tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both "+/巡回$(printf '\007')检察"
+tui_wait_for "$total hits"
+tui_expect_line 40 "^$state, 1/$total " "+/ with a BEL inside the word: the word's search"
 tui_keys q
 tui_wait_exit >/dev/null
 tui_start 120 40 NO_COLOR=1 -- --content "$content" '+//[/'
