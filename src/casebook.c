@@ -71,7 +71,13 @@ int
 main (int argc, char **argv)
 {
   heap_huge_pages ();
-  setlocale (LC_ALL, "");
+  /* The user's character set and language, and nothing more: numbers
+     keep the C locale's decimal point, or --json would write a score
+     of 1,78 in a French or German locale, which is no JSON.  (Nothing
+     here collates or formats times by locale; loading those
+     categories is a tenth of a search that finds nothing.)  */
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_MESSAGES, "");
 #if ENABLE_NLS
   const char *localedir = getenv ("CASEBOOK_LOCALEDIR");
   bindtextdomain (PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);

@@ -894,6 +894,21 @@ is "$("$CASEBOOK" search --count --exact --content "$SHIPPED" -- 第15条)" "" \
 # NOT and a word exclude it, as -word does.
 is "$(docs '四大检察 NOT 山东')" "$(docs '四大检察 -山东')" "NOT 山东 excludes Shandong"
 is "$(docs 'court ＮＯＴ Henan')" "$(docs 'court -Henan')" "so does ＮＯＴ, typed full-width"
+# --json is JSON in any locale: a score's decimal point is a point in
+# French too (when the system can make that locale).
+mkdir -p "$TMPD/loc"
+if command -v localedef >/dev/null 2>&1 &&
+   localedef -i fr_FR -f UTF-8 "$TMPD/loc/fr_FR.UTF-8" >/dev/null 2>&1; then
+  LOCPATH=$TMPD/loc LC_ALL=fr_FR.UTF-8 "$CASEBOOK" search --json --content "$SHIPPED" hailar \
+    >"$TMPD/out" 2>&1
+  ok "$(grep -Eq '"score":[0-9]+,[0-9]' "$TMPD/out"; [ $? -eq 1 ]; echo $?)" \
+    "--json in a French locale: no decimal comma in a score"
+  ok "$(grep -Eq '"score":[0-9]+\.[0-9]+,' "$TMPD/out"; echo $?)" \
+    "--json in a French locale: a decimal point, as JSON has it"
+else
+  ok 0 "# SKIP --json in a French locale (localedef cannot make one)"
+  ok 0 "# SKIP --json in a French locale (localedef cannot make one)"
+fi
 # A quoted phrase is the glossary's term as the same words unquoted
 # are, in the other language too, whatever punctuation or inflection it
 # holds; quoted punctuation beside words is left out, as "" is.
