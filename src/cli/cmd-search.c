@@ -567,8 +567,8 @@ cmd_search (const struct cli_options *o, const char *query_text)
      ("probation prison"): a person at a terminal is told which, as
      the browser tells it; each document's header says how many of
      the words it has.  */
-  char *absent = !o->json && !f.fix && !f.other_english
-    && isatty (STDOUT_FILENO) ? engine_absent_words (q, r) : NULL;
+  char *absent = !f.fix && !f.other_english && isatty (STDOUT_FILENO)
+    ? engine_absent_words (q, r) : NULL;
   if (absent)
     {
       char *v = output_visible (absent);

@@ -276,8 +276,8 @@ output_amend_note (FILE *out, int english_revised, const char *fix,
       free (conv);
       if (typed_found)
         /* TRANSLATORS: the first is the corrected query, the second
-           what was typed, which found something, but some of its words
-           nothing.  */
+           what was typed, which found something, but not all of it was
+           in the texts (a word, or part of a Chinese term).  */
         fprintf (out, _("Showing results for %s (not all of %s is in the "
                         "texts)\n"), vf.str, vq.str);
       else

@@ -81,12 +81,12 @@ replace_tail (struct buf *b, size_t cut, const char *repl)
    "ised", "ising", ...), one that is spelt so in American English too?
    Made "-ize", it would stem apart from its own family, which the fold
    does not reach: "supervise" from "supervision", "revise" from
-   "revision", "advise" from "advisory".  */
+   "revision", "advise" from "adviser".  */
 static int
 never_ize (const char *w, size_t len)
 {
   static const char *const before[] = {
-    "v",                        /* advise, devise, revise, supervise */
+    "adv", "dev", "rev", "superv", "improv", "telev",
     "w",                        /* otherwise, likewise */
     "exerc", "prec", "conc", "exc", "inc",
     "pr",                       /* comprise, enterprise, surprise */
@@ -128,6 +128,10 @@ fold_spelling (struct buf *b)
     { "catalogue", "catalog" }, { "dialogue", "dialog" },
     { "enrolment", "enrollment" }, { "fulfil", "fulfill" },
     { "fulfilment", "fulfillment" }, { "ageing", "aging" },
+    /* The British verb is "practise", the noun "practice": American
+       English writes both "practice".  */
+    { "practise", "practice" }, { "practised", "practiced" },
+    { "practises", "practices" }, { "practising", "practicing" },
     /* Not a spelling but the same word of this field: 检察 is
        "procuratorial" in the release and "prosecutorial" in most
        English written about China's procuratorates.  */

@@ -161,10 +161,11 @@ struct engine_results
   size_t searched;              /* documents searched */
 };
 
-/* The words of Q (as the query holds them: folded) that no document of
-   R has, when R found documents with the others: "zzyzxq" of
-   "zzyzxq prison".  Joined by ", "; caller frees.  NULL when there are
-   none, or R found nothing (nothing found says it all).  */
+/* The words of Q, as typed, that no document of R has, when R found
+   documents with the others: "Zzyzxq" of "Zzyzxq prison"; a word typed
+   that holds one (量子力學, cut into 量子 and 力学) once.  Joined by a
+   translated ", "; caller frees.  NULL when there are none, or R found
+   nothing (nothing found says it all).  */
 char *engine_absent_words (const struct engine_query *q,
                            const struct engine_results *r);
 

@@ -1584,18 +1584,48 @@ engine_absent_words (const struct engine_query *q,
   if (r->absent == NULL || r->ndocs == 0)
     return NULL;
   struct buf out = { 0 };
+  /* TRANSLATORS: between the words no text has ("no text has %s").  */
+  const char *sep = _(", ");
+  unsigned char named[QUERY_MAX_TERMS] = { 0 };
   for (size_t c = 0; c < r->nconcepts; c++)
     {
       if (!r->absent[c])
         continue;
-      for (size_t k = 0; k < q->nphrases; k++)
-        if (q->phrases[k].concept == (int) c && q->phrases[k].first_alt)
-          {
-            if (out.len)
-              buf_adds (&out, ", ");
-            buf_adds (&out, q->phrases[k].first_alt);
-            break;
-          }
+      const char *words = NULL;
+      for (size_t k = 0; k < q->nphrases && words == NULL; k++)
+        if (q->phrases[k].concept == (int) c)
+          words = q->phrases[k].first_alt;
+      if (words == NULL)
+        continue;
+      /* Named as typed ("Hummingbirds", 蜂鳥): the words typed that
+         hold the concept's, once each (量子力學 for both 量子 and 力学);
+         the concept's own words where none does (a term of the
+         glossary typed over several).  */
+      int typed = 0;
+      for (size_t i = 0; i < q->q->nterms && i < QUERY_MAX_TERMS; i++)
+        {
+          const struct term *t = &q->q->terms[i];
+          if (t->kind != TERM_WORDS || t->negated || t->source == NULL)
+            continue;
+          int holds = 0;
+          for (size_t a = 0; a < t->nalts && !holds; a++)
+            holds = strstr (t->alts[a], words) != NULL;
+          if (!holds)
+            continue;
+          typed = 1;
+          if (named[i])
+            continue;
+          named[i] = 1;
+          if (out.len)
+            buf_adds (&out, sep);
+          buf_adds (&out, t->source);
+        }
+      if (!typed)
+        {
+          if (out.len)
+            buf_adds (&out, sep);
+          buf_adds (&out, words);
+        }
     }
   if (out.len == 0)
     {

@@ -1420,6 +1420,10 @@ add_cased (struct buf *out, const char *fix, const char *typed)
   int all = letters >= 2 && upper == letters;
   if (!first_upper || (upper > 1 && !all))
     return;
+  /* The correction is searched as a query: "not" in capitals is NOT,
+     which would exclude the word after it (PRISON NOTT HENAN).  */
+  if (all && strcmp (fix, "not") == 0)
+    return;
   for (size_t i = from; i < out->len; i++)
     {
       char *c = &out->data[i];

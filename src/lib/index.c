@@ -389,9 +389,11 @@ index_file_trouble (const char *path)
   if (st.st_uid != geteuid ())
     return xasprintf (_("a file of another user (uid %lu)"),
                       (unsigned long) st.st_uid);
-  if (access (path, R_OK | W_OK) != 0)
-    return xasprintf (_("read-only to you (mode %04o)"),
-                      (unsigned) (st.st_mode & 07777));
+  if (faccessat (AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) != 0)
+    return errno == EACCES
+      ? xasprintf (_("read-only to you: mode %04o"),
+                   (unsigned) (st.st_mode & 07777))
+      : xstrdup (strerror (errno));     /* a read-only file system */
   return NULL;
 }
 

@@ -22,7 +22,7 @@
 /* The version of the database layout and of the analysis that filled
    it (analyze.c): an index of another version is rebuilt.  Raise it with
    any change to either, or old indexes answer with old tokens.  */
-#define INDEX_SCHEMA_VERSION 38
+#define INDEX_SCHEMA_VERSION 39
 
 enum lang index_column_lang (enum index_column c);
 /* Does column C hold keyword lists?  */

@@ -1507,7 +1507,8 @@ query_as_typed (const char *text)
       int n = u8_mbtouc (&uc, p, (size_t) (e - p));
       if (n <= 0 || uc == 0xfffd)
         n = n <= 0 ? 1 : n;     /* not UTF-8: kept as it is */
-      else if (uc == '\t' || uc == '\n' || uc == '\r')
+      else if (uc == '\t' || uc == '\n' || uc == '\r' || uc == 0x0b
+               || uc == 0x0c || uc == 0x85)
         {
           *o++ = ' ';
           p += n;
@@ -1980,12 +1981,14 @@ query_parse (const char *text, const struct query_options *opt,
             n = 1;
           /* A control or an invisible format character is written as
              its escape, which PCRE2 reads as the character: the message
-             goes to a terminal, which it would drive (a joiner within a
-             picture is part of how it is drawn).  */
+             goes to a terminal, which it would drive (a joiner, or the
+             tags of a subdivision's flag, are part of how a picture is
+             drawn).  */
           if (uc_is_general_category (c, UC_CONTROL)
               || uc_is_general_category (c, UC_LINE_SEPARATOR)
               || uc_is_general_category (c, UC_PARAGRAPH_SEPARATOR)
-              || (uc_is_general_category (c, UC_FORMAT) && c != 0x200d))
+              || (uc_is_general_category (c, UC_FORMAT) && c != 0x200d
+                  && !(c >= 0xe0020 && c <= 0xe007f)))
             {
               char esc[16];
               snprintf (esc, sizeof esc, "\\x{%X}", (unsigned) c);

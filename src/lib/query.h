@@ -146,7 +146,8 @@ char **query_regex_literals (const char *pattern, size_t len, size_t *n,
 long query_case_reference (const char *text);
 
 /* TEXT as the browser's prompt takes it, typed or pasted: a tab or a
-   line break is a space, other controls (C0, DEL, C1) are left out.
+   line break (LF, CR, VT, FF, NEL) is a space, other controls (C0, DEL,
+   C1) are left out.
    Bytes that are not UTF-8 are kept, for query_parse to refuse.  The
    command line passes its query through it, so that the same text
    gives the same answer in both.  Caller frees.  */

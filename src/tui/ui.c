@@ -1268,7 +1268,8 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
   if (k->fn && k->fn != UI_KEY_META)
     return 1;
   wint_t c = k->ch;
-  if (c == '\r' || c == '\n' || c == '\t')
+  if (c == '\r' || c == '\n' || c == '\t' || c == 0x0b || c == 0x0c
+      || c == 0x85)
     c = ' ';
   if (c < 0x20 || (c >= 0x7f && c < 0xa0))
     return 1;
@@ -1919,6 +1920,8 @@ ui_run (struct library *lib, const struct reader_prefs *opt)
           text_set_top (&u, 0);
           ui_search_next (&u, 1);
           ui_search_amend_say (&u, how, corrected, typed);
+          if (how == 0)
+            ui_search_say_absent (&u);
           free (corrected);
         }
       free (typed);

@@ -703,6 +703,9 @@ int ui_search_amend (struct ui *u, int backward, char **corrected);
    the query TEXT typed.  */
 void ui_search_amend_say (struct ui *u, int how, const char *corrected,
                           const char *text);
+/* Cases were found with some words of the search, while others are in
+   no text: say which, as casebook search says at a terminal.  */
+void ui_search_say_absent (struct ui *u);
 /* Complete a partial search (struct search): search every document.
    With TYPING (the prompt is open), a key typed meanwhile stops it,
    Enter excepted (struct counting); else Esc or Ctrl-C do.  Stopped, it

@@ -1288,9 +1288,14 @@ accept_search (struct ui *u, const char *text, int backward)
       ui_search_amend_say (u, how, corrected, text);
     }
   free (corrected);
-  /* Cases found with some words, while others are in no text: which,
-     as casebook search says at a terminal.  */
-  char *absent = how == 0 && u->search.q
+  if (how == 0)
+    ui_search_say_absent (u);
+}
+
+void
+ui_search_say_absent (struct ui *u)
+{
+  char *absent = u->search.q
     ? engine_absent_words (u->search.q, &u->search.er) : NULL;
   if (absent)
     {
@@ -1372,8 +1377,8 @@ ui_search_amend_say (struct ui *u, int how, const char *corrected,
   char *shown = corrected ? fix_shown (u, corrected) : NULL;
   if (corrected && how == 3)
     /* TRANSLATORS: as casebook search says it: the corrected query,
-       then what was typed, which found something, but some of its
-       words nothing.  */
+       then what was typed, which found something, but not all of it
+       was in the texts.  */
     ui_message (u, 0, _("Showing results for %s (not all of %s is in the "
                         "texts)"), shown, text);
   else if (corrected)

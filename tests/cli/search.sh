@@ -368,6 +368,11 @@ for w in 'what is handlng?:what is handling' '(litigaton):litigation' \
   has "$TMPD/err" "Showing results for ${w#*:} (nothing found for ${w%%:*})" \
     "${w%%:*}: corrected to ${w#*:}"
 done
+# A word typed in capitals corrected to "not" is no NOT: the corrected
+# query, searched again, would exclude the word after it.
+run search --content "$SHIPPED" --count -- 'PRISON NOTT HENAN'
+has "$TMPD/err" "Showing results for PRISON not HENAN" "NOTT in capitals is corrected to not, not NOT"
+has "$TMPD/out" "6:" "and Henan's case is found, not excluded"
 # One word written as two, or two as one: joined or cut where the text
 # has it so, before any word is respelt.
 run search --content "$SHIPPED" --count -- Zhang jiagang

@@ -110,7 +110,7 @@ XDG_CACHE_HOME=$USER_DIR/ixro urun search --count circuit --content "$USER_DIR/c
 is "$rc" "$want_rc" "a read-only index over content with an error: exits as with a fresh index"
 same "$TMPD/out" "$TMPD/want" "and prints what it prints with a fresh index"
 has "$TMPD/err" "cannot update the search index" "and says why it searches without the index"
-has "$TMPD/err" "(read-only to you (mode 0444)): searching without it" \
+has "$TMPD/err" "(read-only to you: mode 0444): searching without it" \
   "in words: the file is read-only, not SQLite's \"readonly database\""
 grep -v 'search index' "$TMPD/err" >"$TMPD/goterr"
 same "$TMPD/goterr" "$TMPD/wanterr" "and reports the content's error as a fresh index does"

@@ -49,10 +49,15 @@ fails "Chinese punctuation alone" "casebook: punctuation alone is not searched: 
 fails "a vertical tab alone" "casebook: empty query" "$(printf '\013')"
 fails "an escape and punctuation" "casebook: punctuation alone is not searched: a regex finds it, as /&/" "$(printf '\033&')"
 fails "a C1 CSI alone" "casebook: empty query" "$(printf '\302\233')"
-trun search --count --content "$TMPD/runs" -- "$(printf 'a\007b')"
+trun search --count --content "$SHIPPED" -- "$(printf '巡回\007检察')"
 cp "$TMPD/out" "$TMPD/bel"
-trun search --count --content "$TMPD/runs" -- ab
+trun search --count --content "$SHIPPED" -- 巡回检察
+ok "$([ -s "$TMPD/out" ]; echo $?)" "a BEL inside a word: the word finds something"
 same "$TMPD/bel" "$TMPD/out" "a BEL inside a word: the word as if it were not there"
+trun search --count --content "$SHIPPED" -- "$(printf 'prison\013inspection')"
+cp "$TMPD/out" "$TMPD/vt"
+trun search --count --content "$SHIPPED" -- 'prison inspection'
+same "$TMPD/vt" "$TMPD/out" "a vertical tab between words: a space"
 # An invisible separator offered as a regex is its escape, not the
 # character, which would drive the terminal.
 fails "a line separator alone" 'casebook: punctuation alone is not searched: a regex finds it, as /\x{2028}/' "$(printf '\342\200\250')"

@@ -5,7 +5,7 @@
 # terminal opens the browser at that case and place (off a terminal it
 # is show, tests/cli/show.sh).
 . "$top_srcdir/tests/tui/driver.sh"
-tui_plan 17
+tui_plan 18
 
 content=$top_srcdir/content
 counts=$("$CASEBOOK" --content "$content" search --count 巡回检察)
@@ -48,6 +48,13 @@ tui_wait_exit >/dev/null
 tui_start 120 40 NO_COLOR=1 -- --content "$content" --lang=both "+/巡回$(printf '\007')检察"
 tui_wait_for "$total hits"
 tui_expect_line 40 "^$state, 1/$total " "+/ with a BEL inside the word: the word's search"
+tui_keys q
+tui_wait_exit >/dev/null
+# A word no text has, beside words found, is named as at the prompt.
+tui_start 120 40 NO_COLOR=1 -- --content "$content" '+/zzyzxq prison'
+tui_wait_for 'No text has'
+tui_expect_line 40 '^No text has zzyzxq: showing the cases with the other words' \
+  "+/zzyzxq prison: the word no text has is named"
 tui_keys q
 tui_wait_exit >/dev/null
 tui_start 120 40 NO_COLOR=1 -- --content "$content" '+//[/'

@@ -482,6 +482,8 @@ main (void)
     { "praised", "prais" }, { "organise", "organiz" },
     { "criticise", "critic" }, { "criticize", "critic" },
     { "minimise", "minim" }, { "standardised", "standard" },
+    { "incentivise", "incentiv" }, { "incentivize", "incentiv" },
+    { "practised", "practic" }, { "practice", "practic" },
     /* A noun in "-ification" stems as its verb in "-ify".  */
     { "verification", "verifi" }, { "verify", "verifi" },
     { "verified", "verifi" }, { "rectifications", "rectifi" },
