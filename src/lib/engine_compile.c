@@ -1283,12 +1283,8 @@ engine_compile (struct engine *e, const char *text,
              typed without quotes: "prisons", "Henan's", "巡回检察。"
              and "circuit-inspection" are its terms, in the other
              language too.  */
-          char *key = opt->exact ? NULL
-            : engine_compile_token_key (a, t->alts[0]);
-          long g = key && *key ? gloss_find (e, key) : -1;
-          free (key);
-          if (g >= 0)
-            alts_add_entry (&al, &e->glossary.entries[g]);
+          if (!opt->exact)
+            add_gloss_of (e, &al, t->alts[0]);
           /* Punctuation or a picture quoted beside words has nothing
              to find, as unquoted ("prison" "&"): left out, as "" is.  */
           if (analyze_is_punctuation (t->alts[0], strlen (t->alts[0])))

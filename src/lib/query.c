@@ -1495,6 +1495,17 @@ skip_spaces (const char **p)
     ++*p;
 }
 
+long
+query_typed_char (unsigned long c)
+{
+  if (c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c
+      || c == 0x85)
+    return ' ';
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+    return -1;
+  return (long) c;
+}
+
 char *
 query_as_typed (const char *text)
 {
@@ -1505,17 +1516,12 @@ query_as_typed (const char *text)
     {
       ucs4_t uc;
       int n = u8_mbtouc (&uc, p, (size_t) (e - p));
-      if (n <= 0 || uc == 0xfffd)
-        n = n <= 0 ? 1 : n;     /* not UTF-8: kept as it is */
-      else if (uc == '\t' || uc == '\n' || uc == '\r' || uc == 0x0b
-               || uc == 0x0c || uc == 0x85)
+      if (n <= 0)
+        n = 1;                  /* not UTF-8: kept as it is */
+      else if (query_typed_char (uc) != (long) uc)
         {
-          *o++ = ' ';
-          p += n;
-          continue;
-        }
-      else if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
-        {
+          if (query_typed_char (uc) == ' ')
+            *o++ = ' ';
           p += n;
           continue;
         }

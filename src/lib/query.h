@@ -145,9 +145,14 @@ char **query_regex_literals (const char *pattern, size_t len, size_t *n,
    ("case 6", "Case No. 6", 案例六, 案例6, 第六个案例, 第6案), or -1.  */
 long query_case_reference (const char *text);
 
-/* TEXT as the browser's prompt takes it, typed or pasted: a tab or a
-   line break (LF, CR, VT, FF, NEL) is a space, other controls (C0, DEL,
-   C1) are left out.
+/* The character C as a query takes it, typed or pasted: a tab or a
+   line break (LF, CR, VT, FF, NEL) is a space, another control (C0,
+   DEL, C1) is left out (-1), any other is itself.  The browser's prompt
+   and query_as_typed both ask it.  */
+long query_typed_char (unsigned long c);
+
+/* TEXT as the browser's prompt takes it, character by character
+   (query_typed_char).
    Bytes that are not UTF-8 are kept, for query_parse to refuse.  The
    command line passes its query through it, so that the same text
    gives the same answer in both.  Caller frees.  */

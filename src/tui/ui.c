@@ -1267,14 +1267,11 @@ paste_key (struct ui *u, const struct ui_key *k, struct ui_key *text)
      with it is text.  */
   if (k->fn && k->fn != UI_KEY_META)
     return 1;
-  wint_t c = k->ch;
-  if (c == '\r' || c == '\n' || c == '\t' || c == 0x0b || c == 0x0c
-      || c == 0x85)
-    c = ' ';
-  if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+  long c = query_typed_char ((unsigned long) k->ch);
+  if (c < 0)
     return 1;
   text->fn = 0;
-  text->ch = c;
+  text->ch = (wint_t) c;
   return 0;
 }
 

@@ -271,15 +271,12 @@ prompt_key (struct prompt *p, const struct ui_key *k,
         return PROMPT_EDITED;
       }
     default:
-      /* A Tab typed parts words, as a pasted one does.  */
-      if (k->ch == '\t')
-        {
-          insert_char (p, ' ');
-          return PROMPT_EDITED;
-        }
-      if (k->ch < 0x20 || (k->ch >= 0x7f && k->ch < 0xa0))
+      /* A Tab typed parts words, as a pasted one does; another
+         control typed is a key, here none.  */
+      if (k->ch != '\t'
+          && query_typed_char ((unsigned long) k->ch) != (long) k->ch)
         return PROMPT_NONE;
-      insert_char (p, k->ch);
+      insert_char (p, k->ch == '\t' ? ' ' : k->ch);
       return PROMPT_EDITED;
     }
 }
